@@ -1,0 +1,236 @@
+//! The surface syntax tree: what the parser produces, before desugaring.
+//!
+//! Like Elixir's own quoted form, the tree is generic: `def`, `if`, `case`,
+//! `receive`, `defmodule` … are ordinary [`ExprKind::Call`]s with a
+//! [`DoBlock`]; the desugaring phase gives them meaning. Only syntax that the
+//! grammar itself must know (operators, `fn`, containers, captures, module
+//! attributes, interpolation) has a node of its own.
+//!
+//! Every node carries a [`Span`] of byte offsets into its source file;
+//! diagnostics turn those into `line:column`.
+
+use num_bigint::BigInt;
+
+/// Byte offsets `start..end` into the source text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start: start as u32, end: end as u32 }
+    }
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub span: Span,
+    pub kind: ExprKind,
+}
+
+impl Expr {
+    pub fn new(span: Span, kind: ExprKind) -> Expr {
+        Expr { span, kind }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// `42`, `1_000`, `0x1F`, `0b101`, `0o7`, `?a` (a character code).
+    Int(BigInt),
+    /// `1.5`, `1.0e-3`.
+    Float(f64),
+    /// `:ok`, `:"a b"`, `true`, `false`, `nil`, and keyword keys (`key:` → `Atom("key")`).
+    Atom(String),
+    /// `Foo.Bar`: the dotted alias as written, without the `Elixir.` prefix
+    /// (`Alias("Foo.Bar")`). `__MODULE__` is a `Var`.
+    Alias(String),
+    /// A string literal without interpolation, escapes already processed.
+    Str(String),
+    /// `"a #{b} c"`: literal parts and interpolated expressions, in order.
+    Interp(Vec<InterpPart>),
+    /// `'hi'`: a charlist literal, escapes processed (interpolation parts as for strings).
+    Charlist(Vec<InterpPart>),
+    /// `~w(a b c)`, `~s(...)` etc: sigil letter, parts, modifiers.
+    Sigil(char, Vec<InterpPart>, String),
+    /// An identifier used without arguments: `x`, `_`, `_acc`, `__MODULE__`.
+    /// (Whether it is a variable or a zero-arity local call is decided later.)
+    Var(String),
+    /// `[a, b]`, `[a, b | tail]`, keyword lists (`[a: 1]` → `List([Tuple([Atom a, 1])], None)`).
+    List(Vec<Expr>, Option<Box<Expr>>),
+    /// `{a, b}`.
+    Tuple(Vec<Expr>),
+    /// `%{k => v, key: v}` (`update: None`) and `%{m | key: v}` (`update: Some(m)`).
+    Map { update: Option<Box<Expr>>, pairs: Vec<(Expr, Expr)> },
+    /// `%Name{key: v}`, `%Name{s | key: v}`: `name` is an `Alias` or `Var("__MODULE__")`.
+    Struct { name: Box<Expr>, update: Option<Box<Expr>>, pairs: Vec<(Expr, Expr)> },
+    /// `<<a, b::binary>>`: kept only so that the parser can report it; unsupported for now.
+    Bitstring(Vec<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// Any call: `f(x)`, `f x`, `Mod.f(x)`, `:mod.f(x)`, `fun.(x)`, `x.field`,
+    /// `if c do ... end`, `def f(x) do ... end`.
+    Call(Box<Call>),
+    /// `fn a, b when g -> body; ... end`.
+    Fn(Vec<Clause>),
+    /// `&expr`: `&Mod.f/2`, `&f/1`, `&(&1 + 1)`, `&{&1, &2}`.
+    Capture(Box<Expr>),
+    /// `&1`, `&2` inside a capture.
+    CaptureArg(u32),
+    /// `expr[key]`.
+    Access(Box<Expr>, Box<Expr>),
+    /// `@name` (`None`) or `@name value` (`Some`).
+    Attr(String, Option<Box<Expr>>),
+    /// A sequence of expressions: `(a; b)`, the body of a `do` block.
+    Block(Vec<Expr>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum InterpPart {
+    Lit(String),
+    Expr(Expr),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnaryOp {
+    /// `-x`
+    Neg,
+    /// `+x`
+    Plus,
+    /// `!x`
+    Bang,
+    /// `not x`
+    Not,
+    /// `^x` (pin)
+    Pin,
+}
+
+/// Binary operators, tightest last (the table in `spec/language.md` gives the
+/// full precedence and associativity, which follow Elixir's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    /// `when` (right-assoc)
+    When,
+    /// `::` (type; parsed, rejected later)
+    Type,
+    /// `|` outside a list or map update: parsed so that it can be reported
+    Bar,
+    /// `a \\ default` in parameter lists
+    Default,
+    /// `<-` in `for`/`with`
+    LArrow,
+    /// `=`
+    Match,
+    /// `||`
+    OrOr,
+    /// `or`
+    Or,
+    /// `&&`
+    AndAnd,
+    /// `and`
+    And,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `===`
+    StrictEq,
+    /// `!==`
+    StrictNe,
+    /// `=~`
+    RegexMatch,
+    /// `<`
+    Lt,
+    /// `>`
+    Gt,
+    /// `<=`
+    Le,
+    /// `>=`
+    Ge,
+    /// `|>`
+    PipeRight,
+    /// `in`
+    In,
+    /// `not in`
+    NotIn,
+    /// `++` (right-assoc)
+    Concat,
+    /// `--` (right-assoc)
+    Subtract,
+    /// `..` (right-assoc)
+    Range,
+    /// `first..last//step`: lhs is the `Range` expression, rhs the step.
+    RangeStep,
+    /// `<>` (right-assoc)
+    StrConcat,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `**` (right-assoc)
+    Pow,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Call {
+    pub target: CallTarget,
+    pub args: Vec<Expr>,
+    /// True for `f x`, `Mod.f`, `x.field`: the call had no parentheses.
+    /// (`x.field` is a map field access or a zero-arity remote call, decided later.)
+    pub no_parens: bool,
+    /// `do ... else ... end` sections, in source order.
+    pub do_block: Option<DoBlock>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CallTarget {
+    /// `f(x)`: a local (or imported) function or a special form (`if`, `def`, ...).
+    Local(String),
+    /// `Mod.f(x)`, `:mod.f(x)`, `expr.f(x)`: the module expression and the function name.
+    Remote(Box<Expr>, String),
+    /// `fun.(x)`
+    Anon(Box<Expr>),
+}
+
+/// The sections of a `do` block: `do`, `else`, `after`, `rescue`, `catch`, in
+/// source order, each with its own span (the span of its keyword).
+/// The keyword forms `do: x, else: y` stay ordinary keyword-list arguments; the
+/// desugaring phase treats both forms alike.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DoBlock {
+    pub sections: Vec<(String, Span, Body)>,
+}
+
+/// A section's body: plain expressions, or `->` clauses.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    /// A `Block` (possibly empty: `do end`).
+    Exprs(Expr),
+    Clauses(Vec<Clause>),
+}
+
+/// `a, b when guard -> body`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clause {
+    pub span: Span,
+    pub args: Vec<Expr>,
+    pub guard: Option<Expr>,
+    /// A `Block`.
+    pub body: Expr,
+}
+
+/// A whole source file: its top-level expressions in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Program {
+    pub exprs: Vec<Expr>,
+}
