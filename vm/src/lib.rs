@@ -1,3 +1,21 @@
 //! beamlet's runtime: terms, per-process heaps and garbage collection, the
 //! bytecode format and the interpreter. Knows nothing about source syntax.
+//!
+//! `unsafe` code lives only in the term layer: `term.rs`, `heap.rs`, `gc.rs`.
+#![deny(unsafe_op_in_unsafe_fn)]
+#![warn(clippy::undocumented_unsafe_blocks)]
+
+pub mod atom;
+pub mod bif;
+pub mod code;
+pub mod convert;
+pub mod float_fmt;
+mod gc;
+pub mod heap;
+pub mod inspect;
+pub mod string_chars;
+pub mod interp;
+pub mod order;
+pub mod process;
+pub mod term;
 pub mod value;

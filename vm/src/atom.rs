@@ -1,0 +1,123 @@
+//! The global atom table: atoms are interned once for the whole VM (all
+//! processes, all schedulers) and never freed, as in the BEAM.
+//!
+//! The first atoms are interned at fixed indices so the runtime can name them
+//! as constants (`atom::TRUE`, `atom::OK`, ...). ORDER ATOMS: the constants
+//! below and `PREDEFINED` must list the same atoms in the same order.
+
+use crate::term::Term;
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
+
+/// Most atoms the table takes (the BEAM's default limit is 1,048,576).
+pub const MAX_ATOMS: usize = 1 << 20;
+
+macro_rules! predefined {
+    ($($name:ident = $text:expr),* $(,)?) => {
+        const PREDEFINED: &[&str] = &[$($text),*];
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[repr(u32)]
+        enum Predef { $($name),* }
+        $(pub const $name: Term = Term::atom(Predef::$name as u32);)*
+    };
+}
+
+predefined! {
+    FALSE = "false", TRUE = "true", NIL = "nil", OK = "ok", ERROR = "error",
+    UNDEFINED = "undefined", BADARITH = "badarith", BADARG = "badarg", BADMATCH = "badmatch",
+    FUNCTION_CLAUSE = "function_clause", CASE_CLAUSE = "case_clause", IF_CLAUSE = "if_clause",
+    TRY_CLAUSE = "try_clause", BADFUN = "badfun", BADARITY = "badarity", BADKEY = "badkey",
+    BADMAP = "badmap", UNDEF = "undef", THROW = "throw", EXIT = "exit", NORMAL = "normal",
+    KILL = "kill", KILLED = "killed", NOPROC = "noproc", INFINITY = "infinity",
+    STRUCT = "__struct__", EXCEPTION = "__exception__", MESSAGE = "message",
+    FIRST = "first", LAST = "last", STEP = "step", RANGE = "Elixir.Range",
+    WITH_CLAUSE = "with_clause", ELIXIR = "Elixir", KERNEL = "Elixir.Kernel",
+    ERLANG = "erlang", SCRIPT = "__script__", KEY = "key", TERM = "term",
+    MODULE = "module", FUNCTION = "function", ARITY = "arity", REASON = "reason",
+    ARGS = "args", KIND = "kind", DOWN = "DOWN", EXIT_UPPER = "EXIT", PROCESS = "process",
+    CALL = "call", VALUE = "value", TIMEOUT = "timeout", SYSTEM_LIMIT = "system_limit",
+    NOCATCH = "nocatch", ALL = "all", LABEL = "label", CLAUSES = "clauses",
+    BADBOOL = "badbool", ENUMERABLE = "Elixir.Enumerable", DESCRIPTION = "description",
+    PROTOCOL = "protocol", EXCEPTION_MODULE_RUNTIME = "Elixir.RuntimeError",
+}
+
+struct Table {
+    names: Vec<&'static str>,
+    index: HashMap<&'static str, u32>,
+}
+
+fn table() -> &'static RwLock<Table> {
+    static TABLE: OnceLock<RwLock<Table>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Table { names: Vec::new(), index: HashMap::new() };
+        for name in PREDEFINED {
+            let i = t.names.len() as u32;
+            t.names.push(name);
+            t.index.insert(name, i);
+        }
+        RwLock::new(t)
+    })
+}
+
+/// The atom named `name`, interned on first use.
+///
+/// # Panics
+/// Never; returns `None` when the table is full ([`MAX_ATOMS`]).
+pub fn try_intern(name: &str) -> Option<Term> {
+    if let Some(&i) = table().read().unwrap_or_else(|e| e.into_inner()).index.get(name) {
+        return Some(Term::atom(i));
+    }
+    let mut t = table().write().unwrap_or_else(|e| e.into_inner());
+    if let Some(&i) = t.index.get(name) {
+        return Some(Term::atom(i));
+    }
+    if t.names.len() >= MAX_ATOMS {
+        return None;
+    }
+    let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    let i = t.names.len() as u32;
+    t.names.push(leaked);
+    t.index.insert(leaked, i);
+    Some(Term::atom(i))
+}
+
+/// Interns `name`; the table is large enough that programs that stay
+/// within the subset never fill it (a full table falls back to `nil`).
+pub fn intern(name: &str) -> Term {
+    try_intern(name).unwrap_or(NIL)
+}
+
+/// The atom's text if it already exists (never creates one).
+pub fn existing(name: &str) -> Option<Term> {
+    table().read().unwrap_or_else(|e| e.into_inner()).index.get(name).map(|&i| Term::atom(i))
+}
+
+/// The text of an atom term (`""` for a non-atom).
+pub fn name(atom: Term) -> &'static str {
+    match atom.atom_index() {
+        Some(i) => table().read().unwrap_or_else(|e| e.into_inner()).names.get(i as usize).copied().unwrap_or(""),
+        None => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predefined_atoms_have_their_names() {
+        assert_eq!(name(TRUE), "true");
+        assert_eq!(name(FALSE), "false");
+        assert_eq!(name(NIL), "nil");
+        assert_eq!(name(RANGE), "Elixir.Range");
+        assert_eq!(intern("ok"), OK);
+    }
+
+    #[test]
+    fn interning_is_stable() {
+        let a = intern("some_new_atom");
+        assert_eq!(intern("some_new_atom"), a);
+        assert_eq!(name(a), "some_new_atom");
+        assert_eq!(existing("never_seen_atom_xyz"), None);
+    }
+}

@@ -1,0 +1,630 @@
+//! Arithmetic, comparison, type tests, lists and tuples (the `erlang` module's BIFs).
+
+use super::{argument_error, badarg, badarith, list_to_vec, BifResult, Ctx};
+use crate::atom;
+use crate::heap::Heap;
+use crate::order::{self, to_bigint};
+use crate::process::{Class, Exn};
+use crate::term::Term;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+#[derive(Clone, Copy)]
+enum Arith {
+    Add,
+    Sub,
+    Mul,
+}
+
+fn num_f64(t: Term) -> Option<f64> {
+    if let Some(v) = t.as_small() {
+        return Some(v as f64);
+    }
+    if let Some(f) = t.float_value() {
+        return Some(f);
+    }
+    to_bigint(t).and_then(|b| b.to_f64())
+}
+
+fn float_result(h: &mut Heap, f: f64) -> BifResult {
+    if f.is_finite() {
+        Ok(h.float(f))
+    } else {
+        Err(badarith())
+    }
+}
+
+fn arith(h: &mut Heap, a: Term, b: Term, op: Arith) -> BifResult {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        let r = match op {
+            Arith::Add => x.checked_add(y),
+            Arith::Sub => x.checked_sub(y),
+            Arith::Mul => x.checked_mul(y),
+        };
+        if let Some(r) = r {
+            return Ok(h.int(r));
+        }
+    }
+    if !a.is_number() || !b.is_number() {
+        return Err(badarith());
+    }
+    if a.is_float() || b.is_float() {
+        let (x, y) = (num_f64(a).ok_or_else(badarith)?, num_f64(b).ok_or_else(badarith)?);
+        let r = match op {
+            Arith::Add => x + y,
+            Arith::Sub => x - y,
+            Arith::Mul => x * y,
+        };
+        return float_result(h, r);
+    }
+    let (x, y) = (to_bigint(a).ok_or_else(badarith)?, to_bigint(b).ok_or_else(badarith)?);
+    let r = match op {
+        Arith::Add => x + y,
+        Arith::Sub => x - y,
+        Arith::Mul => x * y,
+    };
+    Ok(h.bigint(&r))
+}
+
+pub fn add_terms(h: &mut Heap, a: Term, b: Term) -> BifResult {
+    arith(h, a, b, Arith::Add)
+}
+pub fn sub_terms(h: &mut Heap, a: Term, b: Term) -> BifResult {
+    arith(h, a, b, Arith::Sub)
+}
+pub fn mul_terms(h: &mut Heap, a: Term, b: Term) -> BifResult {
+    arith(h, a, b, Arith::Mul)
+}
+
+pub fn add(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    arith(&mut ctx.st.heap, a[0], a[1], Arith::Add)
+}
+pub fn sub(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    arith(&mut ctx.st.heap, a[0], a[1], Arith::Sub)
+}
+pub fn mul(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    arith(&mut ctx.st.heap, a[0], a[1], Arith::Mul)
+}
+
+pub fn fdiv(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (x, y) = (num_f64(a[0]).ok_or_else(badarith)?, num_f64(a[1]).ok_or_else(badarith)?);
+    if !a[0].is_number() || !a[1].is_number() || y == 0.0 {
+        return Err(badarith());
+    }
+    float_result(&mut ctx.st.heap, x / y)
+}
+
+fn int_pair(a: &[Term]) -> Result<(BigInt, BigInt), Exn> {
+    match (to_bigint(a[0]), to_bigint(a[1])) {
+        (Some(x), Some(y)) if !y.is_zero() => Ok((x, y)),
+        _ => Err(badarith()),
+    }
+}
+
+pub fn idiv(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if let (Some(x), Some(y)) = (a[0].as_small(), a[1].as_small()) {
+        if y != 0 {
+            return Ok(ctx.st.heap.int(x / y));
+        }
+    }
+    let (x, y) = int_pair(a)?;
+    Ok(ctx.st.heap.bigint(&(x / y)))
+}
+
+pub fn irem(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if let (Some(x), Some(y)) = (a[0].as_small(), a[1].as_small()) {
+        if y != 0 {
+            return Ok(Term::small(x % y));
+        }
+    }
+    let (x, y) = int_pair(a)?;
+    Ok(ctx.st.heap.bigint(&(x % y)))
+}
+
+/// `Integer.mod/2`: remainder with the sign of the divisor.
+pub fn imod(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (x, y) = int_pair(a)?;
+    Ok(ctx.st.heap.bigint(&x.mod_floor(&y)))
+}
+
+pub fn floor_div(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (x, y) = int_pair(a)?;
+    Ok(ctx.st.heap.bigint(&x.div_floor(&y)))
+}
+
+pub fn ipow(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (Some(x), Some(y)) = (to_bigint(a[0]), a[1].as_small()) else {
+        return Err(badarith());
+    };
+    if y < 0 {
+        return Err(argument_error(ctx, "bad argument in arithmetic expression"));
+    }
+    Ok(ctx.st.heap.bigint(&num_traits::pow(x, y as usize)))
+}
+
+pub fn gcd(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (Some(x), Some(y)) = (to_bigint(a[0]), to_bigint(a[1])) else {
+        return Err(badarith());
+    };
+    Ok(ctx.st.heap.bigint(&x.gcd(&y)))
+}
+
+pub fn digits(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let x = to_bigint(a[0]).ok_or_else(badarg)?;
+    let s = x.abs().to_string();
+    let ds: Vec<Term> = s.bytes().map(|d| Term::small((d - b'0') as i64)).collect();
+    Ok(ctx.st.heap.list(&ds))
+}
+
+pub fn is_even(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let x = to_bigint(a[0]).ok_or_else(badarg)?;
+    Ok(Term::bool(x.is_even()))
+}
+
+pub fn is_odd(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let x = to_bigint(a[0]).ok_or_else(badarg)?;
+    Ok(Term::bool(x.is_odd()))
+}
+
+pub fn neg(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    arith(&mut ctx.st.heap, Term::small(0), a[0], Arith::Sub)
+}
+
+pub fn plus(_: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_number() {
+        Ok(a[0])
+    } else {
+        Err(badarith())
+    }
+}
+
+fn bits(ctx: &mut Ctx, a: &[Term], f: fn(BigInt, BigInt) -> Option<BigInt>) -> BifResult {
+    let (Some(x), Some(y)) = (to_bigint(a[0]), to_bigint(a[1])) else {
+        return Err(badarith());
+    };
+    let r = f(x, y).ok_or_else(badarith)?;
+    Ok(ctx.st.heap.bigint(&r))
+}
+pub fn bor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    bits(ctx, a, |x, y| Some(x | y))
+}
+pub fn band(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    bits(ctx, a, |x, y| Some(x & y))
+}
+pub fn bxor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    bits(ctx, a, |x, y| Some(x ^ y))
+}
+pub fn bsl(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    bits(ctx, a, |x, y| {
+        let s = y.to_i64()?;
+        if s.abs() > 1 << 24 {
+            return None;
+        }
+        Some(if s >= 0 { x << s as usize } else { x >> (-s) as usize })
+    })
+}
+pub fn bsr(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    bits(ctx, a, |x, y| {
+        let s = y.to_i64()?;
+        if s.abs() > 1 << 24 {
+            return None;
+        }
+        Some(if s >= 0 { x >> s as usize } else { x << (-s) as usize })
+    })
+}
+
+pub fn eq(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(order::eq(a[0], a[1])))
+}
+pub fn ne(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(!order::eq(a[0], a[1])))
+}
+pub fn exact_eq(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(order::exact_eq(a[0], a[1])))
+}
+pub fn exact_ne(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(!order::exact_eq(a[0], a[1])))
+}
+pub fn lt(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(order::compare(a[0], a[1]).is_lt()))
+}
+pub fn gt(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(order::compare(a[0], a[1]).is_gt()))
+}
+pub fn le(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(order::compare(a[0], a[1]).is_le()))
+}
+pub fn ge(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(order::compare(a[0], a[1]).is_ge()))
+}
+
+pub fn not(_: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_boolean() {
+        Ok(Term::bool(!a[0].is_true()))
+    } else {
+        Err(badarg())
+    }
+}
+pub fn and(_: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_boolean() && a[1].is_boolean() {
+        Ok(Term::bool(a[0].is_true() && a[1].is_true()))
+    } else {
+        Err(badarg())
+    }
+}
+pub fn or(_: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_boolean() && a[1].is_boolean() {
+        Ok(Term::bool(a[0].is_true() || a[1].is_true()))
+    } else {
+        Err(badarg())
+    }
+}
+
+pub fn abs(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if let Some(v) = a[0].as_small() {
+        return Ok(ctx.st.heap.int(v.abs()));
+    }
+    if let Some(f) = a[0].float_value() {
+        return Ok(ctx.st.heap.float(f.abs()));
+    }
+    let b = to_bigint(a[0]).ok_or_else(badarg)?;
+    Ok(ctx.st.heap.bigint(&b.abs()))
+}
+
+pub fn max(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(if order::compare(a[0], a[1]).is_lt() { a[1] } else { a[0] })
+}
+pub fn min(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(if order::compare(a[0], a[1]).is_gt() { a[1] } else { a[0] })
+}
+
+fn float_to_int(h: &mut Heap, f: f64) -> BifResult {
+    if !f.is_finite() {
+        return Err(badarg());
+    }
+    if f.abs() < 9.0e18 {
+        Ok(h.int(f as i64))
+    } else {
+        use num_traits::FromPrimitive;
+        Ok(h.bigint(&BigInt::from_f64(f).ok_or_else(badarg)?))
+    }
+}
+
+pub fn round(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_integer() {
+        return Ok(a[0]);
+    }
+    let f = a[0].float_value().ok_or_else(badarg)?;
+    float_to_int(&mut ctx.st.heap, f.round())
+}
+pub fn trunc(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_integer() {
+        return Ok(a[0]);
+    }
+    let f = a[0].float_value().ok_or_else(badarg)?;
+    float_to_int(&mut ctx.st.heap, f.trunc())
+}
+pub fn to_float(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let f = num_f64(a[0]).ok_or_else(badarg)?;
+    Ok(ctx.st.heap.float(f))
+}
+
+/// `Float.round/2`: rounds to `digits` decimal places the way Erlang's
+/// `round/1` on the decimal digits would, with the exact decimal value of the
+/// float deciding (`Float.round(2.675, 2)` is `2.67`, since 2.675 is really 2.67499...).
+pub fn float_round(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let f = a[0].float_value().ok_or_else(badarg)?;
+    let d = a[1].as_small().filter(|d| (0..=15).contains(d)).ok_or_else(badarg)?;
+    // Exact decimal expansion of f, then round half away from zero on it.
+    let s = format!("{:.*}", 60, f.abs());
+    let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let d = d as usize;
+    let mut digits: Vec<u8> = int_part.bytes().chain(frac.bytes().take(d)).map(|c| c - b'0').collect();
+    let next = frac.as_bytes().get(d).map(|c| c - b'0').unwrap_or(0);
+    if next >= 5 {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, 1);
+                break;
+            }
+            i -= 1;
+            if digits[i] == 9 {
+                digits[i] = 0;
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let n = digits.len();
+    let text: String = digits[..n - d].iter().map(|c| (c + b'0') as char).collect::<String>()
+        + "."
+        + &digits[n - d..].iter().map(|c| (c + b'0') as char).collect::<String>();
+    let mut r: f64 = text.trim_end_matches('.').parse().map_err(|_| badarg())?;
+    if f < 0.0 {
+        r = -r;
+    }
+    Ok(ctx.st.heap.float(r))
+}
+pub fn float_round1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let f = a[0].float_value().ok_or_else(badarg)?;
+    Ok(ctx.st.heap.float(f.round()))
+}
+pub fn float_floor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let f = a[0].float_value().ok_or_else(badarg)?;
+    Ok(ctx.st.heap.float(f.floor()))
+}
+pub fn float_ceil(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let f = a[0].float_value().ok_or_else(badarg)?;
+    Ok(ctx.st.heap.float(f.ceil()))
+}
+pub fn sqrt(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let f = num_f64(a[0]).ok_or_else(badarith)?;
+    if f < 0.0 {
+        return Err(badarith());
+    }
+    Ok(ctx.st.heap.float(f.sqrt()))
+}
+pub fn pow(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (x, y) = (num_f64(a[0]).ok_or_else(badarith)?, num_f64(a[1]).ok_or_else(badarith)?);
+    float_result(&mut ctx.st.heap, x.powf(y))
+}
+pub fn pi(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    Ok(ctx.st.heap.float(std::f64::consts::PI))
+}
+
+pub fn hd(_: &mut Ctx, a: &[Term]) -> BifResult {
+    a[0].cons_parts().map(|(h, _)| h).ok_or_else(badarg)
+}
+pub fn tl(_: &mut Ctx, a: &[Term]) -> BifResult {
+    a[0].cons_parts().map(|(_, t)| t).ok_or_else(badarg)
+}
+pub fn length(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let mut n = 0i64;
+    let mut cur = a[0];
+    while let Some((_, t)) = cur.cons_parts() {
+        n += 1;
+        cur = t;
+    }
+    if cur.is_nil() {
+        Ok(Term::small(n))
+    } else {
+        Err(badarg())
+    }
+}
+pub fn tuple_size(_: &mut Ctx, a: &[Term]) -> BifResult {
+    a[0].tuple_elems().map(|e| Term::small(e.len() as i64)).ok_or_else(badarg)
+}
+pub fn map_size(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    match a[0].map_parts() {
+        Some((k, _)) => Ok(Term::small(k.len() as i64)),
+        None => Err(super::error2(ctx, atom::intern("badmap"), a[0])),
+    }
+}
+pub fn byte_size(_: &mut Ctx, a: &[Term]) -> BifResult {
+    a[0].binary_bytes().map(|b| Term::small(b.len() as i64)).ok_or_else(badarg)
+}
+
+/// `:erlang.element/2`: 1-based.
+pub fn element(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let i = a[0].as_small().ok_or_else(badarg)?;
+    let e = a[1].tuple_elems().ok_or_else(badarg)?;
+    if i >= 1 && (i as usize) <= e.len() {
+        Ok(e[i as usize - 1])
+    } else {
+        Err(badarg())
+    }
+}
+/// `Kernel.elem/2`: 0-based.
+pub fn elem(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let e = a[0].tuple_elems().ok_or_else(badarg)?;
+    let i = a[1].as_small().ok_or_else(badarg)?;
+    if i >= 0 && (i as usize) < e.len() {
+        Ok(e[i as usize])
+    } else {
+        Err(badarg())
+    }
+}
+fn set_elem(ctx: &mut Ctx, t: Term, i: i64, v: Term) -> BifResult {
+    let e = t.tuple_elems().ok_or_else(badarg)?;
+    if i < 0 || i as usize >= e.len() {
+        return Err(badarg());
+    }
+    let mut v2 = e.to_vec();
+    v2[i as usize] = v;
+    Ok(ctx.st.heap.tuple(&v2))
+}
+pub fn setelement(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let i = a[0].as_small().ok_or_else(badarg)?;
+    set_elem(ctx, a[1], i - 1, a[2])
+}
+pub fn put_elem(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let i = a[1].as_small().ok_or_else(badarg)?;
+    set_elem(ctx, a[0], i, a[2])
+}
+pub fn tuple_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let e = a[0].tuple_elems().ok_or_else(badarg)?.to_vec();
+    Ok(ctx.st.heap.list(&e))
+}
+pub fn list_to_tuple(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let v = list_to_vec(a[0]).ok_or_else(badarg)?;
+    Ok(ctx.st.heap.tuple(&v))
+}
+pub fn make_tuple(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let n = a[0].as_small().filter(|n| (0..1 << 24).contains(n)).ok_or_else(badarg)?;
+    let v = vec![a[1]; n as usize];
+    Ok(ctx.st.heap.tuple(&v))
+}
+pub fn tuple_duplicate(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    make_tuple(ctx, &[a[1], a[0]])
+}
+pub fn tuple_append(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let mut e = a[0].tuple_elems().ok_or_else(badarg)?.to_vec();
+    e.push(a[1]);
+    Ok(ctx.st.heap.tuple(&e))
+}
+
+macro_rules! type_test {
+    ($name:ident, $test:expr) => {
+        pub fn $name(_: &mut Ctx, a: &[Term]) -> BifResult {
+            let f: fn(Term) -> bool = $test;
+            Ok(Term::bool(f(a[0])))
+        }
+    };
+}
+type_test!(is_integer, |t| t.is_integer());
+type_test!(is_float, |t| t.is_float());
+type_test!(is_number, |t| t.is_number());
+type_test!(is_atom, |t| t.is_atom());
+type_test!(is_boolean, |t| t.is_boolean());
+type_test!(is_binary, |t| t.is_binary());
+type_test!(is_list, |t| t.is_list());
+type_test!(is_tuple, |t| t.is_tuple());
+type_test!(is_map, |t| t.is_map());
+type_test!(is_function, |t| t.is_fun());
+type_test!(is_pid, |t| t.is_pid());
+type_test!(is_reference, |t| t.is_ref());
+type_test!(is_nil, |t| t == atom::NIL);
+
+pub fn is_function2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let n = a[1].as_small().ok_or_else(badarg)?;
+    Ok(Term::bool(fun_arity(ctx, a[0]) == Some(n as u32)))
+}
+
+/// The arity a fun term is called with.
+pub fn fun_arity(ctx: &Ctx, f: Term) -> Option<u32> {
+    if let Some((_, _, a)) = f.export_parts() {
+        return Some(a);
+    }
+    let (id, _) = f.closure_parts()?;
+    ctx.code.functions.get(id as usize).map(|f| f.arity)
+}
+
+pub fn append(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_nil() {
+        return Ok(a[1]);
+    }
+    let v = list_to_vec(a[0]).ok_or_else(badarg)?;
+    Ok(ctx.st.heap.list_with_tail(&v, a[1]))
+}
+
+pub fn subtract(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let mut left = list_to_vec(a[0]).ok_or_else(badarg)?;
+    let right = list_to_vec(a[1]).ok_or_else(badarg)?;
+    for r in right {
+        if let Some(i) = left.iter().position(|x| order::exact_eq(*x, r)) {
+            left.remove(i);
+        }
+    }
+    Ok(ctx.st.heap.list(&left))
+}
+
+pub fn reverse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    reverse2(ctx, &[a[0], Term::NIL])
+}
+pub fn reverse2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let mut acc = a[1];
+    let mut cur = a[0];
+    while let Some((h, t)) = cur.cons_parts() {
+        acc = ctx.st.heap.cons(h, acc);
+        cur = t;
+    }
+    if cur.is_nil() {
+        Ok(acc)
+    } else {
+        Err(badarg())
+    }
+}
+pub fn keyfind(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let n = a[1].as_small().ok_or_else(badarg)?;
+    let mut cur = a[2];
+    while let Some((h, t)) = cur.cons_parts() {
+        if let Some(e) = h.tuple_elems() {
+            if n >= 1 && (n as usize) <= e.len() && order::eq(e[n as usize - 1], a[0]) {
+                return Ok(h);
+            }
+        }
+        cur = t;
+    }
+    Ok(atom::FALSE)
+}
+pub fn member(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let mut cur = a[1];
+    while let Some((h, t)) = cur.cons_parts() {
+        if order::exact_eq(h, a[0]) {
+            return Ok(atom::TRUE);
+        }
+        cur = t;
+    }
+    Ok(atom::FALSE)
+}
+pub fn sort(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let mut v = list_to_vec(a[0]).ok_or_else(badarg)?;
+    v.sort_by(|x, y| order::compare(*x, *y));
+    Ok(ctx.st.heap.list(&v))
+}
+pub fn flatten(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    fn go(t: Term, out: &mut Vec<Term>) -> Result<(), Exn> {
+        let mut cur = t;
+        while let Some((h, tl)) = cur.cons_parts() {
+            if h.is_list() {
+                go(h, out)?;
+            } else {
+                out.push(h);
+            }
+            cur = tl;
+        }
+        if cur.is_nil() {
+            Ok(())
+        } else {
+            Err(badarg())
+        }
+    }
+    let mut out = Vec::new();
+    go(a[0], &mut out)?;
+    Ok(ctx.st.heap.list(&out))
+}
+
+pub fn error(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Err(Exn::error(a[0]))
+}
+pub fn error2(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Err(Exn::error(a[0]))
+}
+pub fn throw(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Err(Exn { class: Class::Throw, reason: a[0], trace: Vec::new() })
+}
+pub fn exit(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Err(Exn { class: Class::Exit, reason: a[0], trace: Vec::new() })
+}
+
+pub fn make_ref(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    ctx.st.ref_counter += 1;
+    let (idx, _) = ctx.st.pid.pid_parts().unwrap_or((0, 0));
+    Ok(Term::reference(((idx as u64) << 28) ^ ctx.st.ref_counter))
+}
+pub fn self_(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    Ok(ctx.st.pid)
+}
+
+/// `send/2`. Within one process (the only case before the scheduler lands)
+/// a message to oneself goes straight into the mailbox: it already lives in
+/// this heap, so no copy is needed.
+pub fn send(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0] == ctx.st.pid {
+        ctx.st.mailbox.push_back(a[1]);
+        return Ok(a[1]);
+    }
+    if a[0].is_pid() {
+        return Ok(a[1]); // a dead or unknown pid: the message is dropped, as in Erlang
+    }
+    if a[0].is_atom() {
+        let msg = format!(
+            "errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n"
+        );
+        return Err(argument_error(ctx, &msg));
+    }
+    Err(badarg())
+}

@@ -1,0 +1,337 @@
+//! Elixir exceptions: building exception structs, turning raw Erlang error
+//! reasons into them (`Exception.normalize`), and their messages.
+//!
+//! The VM raises Erlang's raw reasons (`:badarith`, `{:badmatch, v}`, ...),
+//! which is what linked processes see as exit reasons; `rescue` and the
+//! top-level error report normalize them into Elixir structs first.
+
+use super::map::{build_map, map_find};
+use super::{inspect_term, list_to_vec, BifResult, Ctx};
+use crate::atom;
+use crate::process::{Class, Exn};
+use crate::term::Term;
+
+/// The fields (besides `__exception__`) and default values of the built-in
+/// exceptions. ORDER: alphabetical fields don't matter; maps sort them.
+fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
+    use Dflt::*;
+    Some(match module {
+        "Elixir.RuntimeError" => &[("message", Str("runtime error"))],
+        "Elixir.ArgumentError" => &[("message", Str("argument error"))],
+        "Elixir.ArithmeticError" => &[("message", Str("bad argument in arithmetic expression"))],
+        "Elixir.SystemLimitError" => &[("message", Str("a system limit has been reached"))],
+        "Elixir.MatchError" | "Elixir.CaseClauseError" | "Elixir.BadFunctionError" | "Elixir.BadMapError"
+        | "Elixir.WithClauseError" | "Elixir.TryClauseError" => &[("term", Nil)],
+        "Elixir.CondClauseError" => &[],
+        "Elixir.KeyError" => &[("key", Nil), ("message", Nil), ("term", Nil)],
+        "Elixir.FunctionClauseError" => {
+            &[("args", Nil), ("arity", Nil), ("clauses", Nil), ("function", Nil), ("kind", Nil), ("module", Nil)]
+        }
+        "Elixir.BadArityError" => &[("args", Nil), ("function", Nil)],
+        "Elixir.BadBooleanError" => &[("operator", Nil), ("term", Nil)],
+        "Elixir.UndefinedFunctionError" => {
+            &[("arity", Nil), ("function", Nil), ("message", Nil), ("module", Nil), ("reason", Nil)]
+        }
+        "Elixir.Protocol.UndefinedError" => &[("description", Str("")), ("protocol", Nil), ("value", Nil)],
+        "Elixir.ErlangError" => &[("original", Nil), ("reason", Nil)],
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Dflt {
+    Nil,
+    Str(&'static str),
+}
+
+/// `%Module{__exception__: true, defaults..., given...}`.
+pub fn make_exception(ctx: &mut Ctx, module: &str, given: &[(Term, Term)]) -> Term {
+    let mut kv: Vec<(Term, Term)> = vec![(atom::STRUCT, atom::intern(module)), (atom::EXCEPTION, atom::TRUE)];
+    for (name, d) in fields(module).unwrap_or(&[("message", Dflt::Nil)]) {
+        let v = match d {
+            Dflt::Nil => atom::NIL,
+            Dflt::Str(s) => ctx.st.heap.str(s),
+        };
+        kv.push((atom::intern(name), v));
+    }
+    kv.extend_from_slice(given);
+    build_map(&mut ctx.st.heap, kv)
+}
+
+fn is_exception(t: Term) -> bool {
+    t.is_map() && map_find(t, atom::EXCEPTION) == Some(atom::TRUE)
+}
+
+/// `raise "message"` / `raise %SomeError{}`.
+pub fn raise1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_binary() {
+        let e = make_exception(ctx, "Elixir.RuntimeError", &[(atom::MESSAGE, a[0])]);
+        return Err(Exn::error(e));
+    }
+    if is_exception(a[0]) {
+        return Err(Exn::error(a[0]));
+    }
+    if a[0].is_atom() {
+        return raise2(ctx, &[a[0], Term::NIL]);
+    }
+    let msg = format!("expected an exception, got: {}", inspect_term(ctx, a[0]));
+    Err(super::argument_error(ctx, &msg))
+}
+
+/// `raise Module, "message"` / `raise Module, key: value`.
+pub fn raise2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let module = atom::name(a[0]);
+    if fields(module).is_none() {
+        let e = make_exception(ctx, "Elixir.UndefinedFunctionError", &[
+            (atom::MODULE, a[0]),
+            (atom::FUNCTION, atom::intern("exception")),
+            (atom::ARITY, Term::small(1)),
+        ]);
+        return Err(Exn::error(e));
+    }
+    let given: Vec<(Term, Term)> = if a[1].is_binary() {
+        vec![(atom::MESSAGE, a[1])]
+    } else {
+        list_to_vec(a[1])
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|p| p.tuple_elems().and_then(|e| if e.len() == 2 { Some((e[0], e[1])) } else { None }))
+            .collect()
+    };
+    let e = make_exception(ctx, module, &given);
+    Err(Exn::error(e))
+}
+
+/// `reraise(exception, stacktrace)`.
+pub fn reraise(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Err(Exn { class: Class::Error, reason: a[0], trace: Vec::new() })
+}
+
+pub fn cond_clause(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let e = make_exception(ctx, "Elixir.CondClauseError", &[]);
+    Err(Exn::error(e))
+}
+
+pub fn with_clause(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let e = make_exception(ctx, "Elixir.WithClauseError", &[(atom::TERM, a[0])]);
+    Err(Exn::error(e))
+}
+
+/// `Protocol.UndefinedError` for `Enumerable`.
+pub fn enum_error(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    Err(super::string::protocol_error(ctx, "Enumerable", a[0], ""))
+}
+
+/// `{:badarity, {fun, args}}`.
+pub fn bad_arity(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let inner = ctx.st.heap.tuple(&[a[0], a[1]]);
+    Err(super::error2(ctx, atom::BADARITY, inner))
+}
+
+/// The first `{module, function, arity, _}` of a stacktrace term.
+fn top_mfa(trace: Term) -> Option<(Term, Term, Term)> {
+    let (h, _) = trace.cons_parts()?;
+    match h.tuple_elems()? {
+        [m, f, a, ..] => Some((*m, *f, *a)),
+        _ => None,
+    }
+}
+
+/// Turns a raw error reason into an exception struct (`Exception.normalize(:error, reason, stacktrace)`).
+pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
+    if is_exception(reason) {
+        return reason;
+    }
+    let simple = |ctx: &mut Ctx, m: &str, given: &[(Term, Term)]| make_exception(ctx, m, given);
+    if reason == atom::BADARITH {
+        return simple(ctx, "Elixir.ArithmeticError", &[]);
+    }
+    if reason == atom::BADARG {
+        return simple(ctx, "Elixir.ArgumentError", &[]);
+    }
+    if reason == atom::SYSTEM_LIMIT {
+        return simple(ctx, "Elixir.SystemLimitError", &[]);
+    }
+    if reason == atom::FUNCTION_CLAUSE || reason == atom::UNDEF {
+        let (m, f, a) = top_mfa(trace).unwrap_or((atom::NIL, atom::NIL, atom::NIL));
+        let module = if reason == atom::UNDEF { "Elixir.UndefinedFunctionError" } else { "Elixir.FunctionClauseError" };
+        return simple(ctx, module, &[(atom::MODULE, m), (atom::FUNCTION, f), (atom::ARITY, a)]);
+    }
+    if let Some(e) = reason.tuple_elems() {
+        match (e.first().copied(), e.len()) {
+            (Some(t), 2) if t == atom::BADMATCH => return simple(ctx, "Elixir.MatchError", &[(atom::TERM, e[1])]),
+            (Some(t), 2) if t == atom::CASE_CLAUSE => {
+                return simple(ctx, "Elixir.CaseClauseError", &[(atom::TERM, e[1])])
+            }
+            (Some(t), 2) if t == atom::TRY_CLAUSE => return simple(ctx, "Elixir.TryClauseError", &[(atom::TERM, e[1])]),
+            (Some(t), 2) if t == atom::WITH_CLAUSE => {
+                return simple(ctx, "Elixir.WithClauseError", &[(atom::TERM, e[1])])
+            }
+            (Some(t), 2) if t == atom::BADFUN => return simple(ctx, "Elixir.BadFunctionError", &[(atom::TERM, e[1])]),
+            (Some(t), 2) if t == atom::intern("badmap") => {
+                return simple(ctx, "Elixir.BadMapError", &[(atom::TERM, e[1])])
+            }
+            (Some(t), 2) if t == atom::BADKEY => return simple(ctx, "Elixir.KeyError", &[(atom::KEY, e[1])]),
+            (Some(t), 3) if t == atom::BADKEY => {
+                return simple(ctx, "Elixir.KeyError", &[(atom::KEY, e[1]), (atom::TERM, e[2])])
+            }
+            (Some(t), 2) if t == atom::BADARITY => {
+                if let Some([f, args]) = e[1].tuple_elems() {
+                    return simple(ctx, "Elixir.BadArityError", &[(atom::FUNCTION, *f), (atom::ARGS, *args)]);
+                }
+            }
+            _ => {}
+        }
+    }
+    simple(ctx, "Elixir.ErlangError", &[(atom::intern("original"), reason)])
+}
+
+pub fn normalize_bif(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(normalize(ctx, a[0], a[1]))
+}
+
+fn field(e: Term, name: &str) -> Term {
+    map_find(e, atom::intern(name)).unwrap_or(atom::NIL)
+}
+
+fn type_name(t: Term) -> &'static str {
+    use crate::term::Kind::*;
+    match t.kind() {
+        Int | BigInt => "Integer",
+        Float => "Float",
+        Atom => "Atom",
+        Binary => "BitString",
+        Nil | Cons => "List",
+        Tuple => "Tuple",
+        Map => "Map",
+        Fun => "Function",
+        Pid => "PID",
+        Ref => "Reference",
+        None => "Any",
+    }
+}
+
+/// An alias-style name: `Foo.Bar` for `Elixir.Foo.Bar`, `:lists` otherwise.
+fn module_name(ctx: &Ctx, m: Term) -> String {
+    inspect_term(ctx, m)
+}
+
+fn fun_name(f: Term) -> String {
+    let n = atom::name(f);
+    let plain = n.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '?' || c == '!');
+    if plain {
+        n.to_owned()
+    } else {
+        format!("{:?}", n)
+    }
+}
+
+/// The message of an exception struct (`Exception.message/1`).
+pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
+    let module = atom::name(field(e, "__struct__"));
+    let msg_field = field(e, "message");
+    let term = field(e, "term");
+    match module {
+        "Elixir.MatchError" => format!("no match of right hand side value: {}", inspect_term(ctx, term)),
+        "Elixir.CaseClauseError" => format!("no case clause matching: {}", inspect_term(ctx, term)),
+        "Elixir.WithClauseError" => format!("no with clause matching: {}", inspect_term(ctx, term)),
+        "Elixir.TryClauseError" => format!("no try clause matching: {}", inspect_term(ctx, term)),
+        "Elixir.CondClauseError" => "no cond clause evaluated to a truthy value".into(),
+        "Elixir.BadFunctionError" => format!("expected a function, got: {}", inspect_term(ctx, term)),
+        "Elixir.BadMapError" => format!("expected a map, got: {}", inspect_term(ctx, term)),
+        "Elixir.BadBooleanError" => format!(
+            "expected a boolean on left-side of \"{}\", got: {}",
+            atom::name(field(e, "operator")),
+            inspect_term(ctx, term)
+        ),
+        "Elixir.KeyError" if !msg_field.is_binary() => {
+            let key = inspect_term(ctx, field(e, "key"));
+            if term == atom::NIL {
+                format!("key {key} not found")
+            } else {
+                format!("key {key} not found in: {}", inspect_term(ctx, term))
+            }
+        }
+        "Elixir.FunctionClauseError" => format!(
+            "no function clause matching in {}.{}/{}",
+            module_name(ctx, field(e, "module")),
+            fun_name(field(e, "function")),
+            inspect_term(ctx, field(e, "arity"))
+        ),
+        "Elixir.UndefinedFunctionError" if !msg_field.is_binary() => {
+            let m = field(e, "module");
+            let head = format!(
+                "function {}.{}/{} is undefined",
+                module_name(ctx, m),
+                fun_name(field(e, "function")),
+                inspect_term(ctx, field(e, "arity"))
+            );
+            if ctx.code.module_loaded(m) || crate::bif::BIFS.iter().any(|b| b.module == atom::name(m)) {
+                format!("{head} or private")
+            } else {
+                format!("{head} (module {} is not available)", module_name(ctx, m))
+            }
+        }
+        "Elixir.BadArityError" => {
+            let f = field(e, "function");
+            let args = list_to_vec(field(e, "args")).unwrap_or_default();
+            let arity = super::erlang::fun_arity(ctx, f).unwrap_or(0);
+            let shown: Vec<String> = args.iter().map(|a| inspect_term(ctx, *a)).collect();
+            let called = match args.len() {
+                0 => "called with no arguments".to_string(),
+                1 => format!("called with 1 argument ({})", shown.join(", ")),
+                n => format!("called with {n} arguments ({})", shown.join(", ")),
+            };
+            format!("{} with arity {arity} {called}", inspect_term(ctx, f))
+        }
+        "Elixir.Protocol.UndefinedError" => {
+            let v = field(e, "value");
+            let mut s = format!(
+                "protocol {} not implemented for {} of type {}",
+                module_name(ctx, field(e, "protocol")),
+                inspect_term(ctx, v),
+                type_name(v)
+            );
+            if let Some(d) = field(e, "description").binary_bytes().filter(|d| !d.is_empty()) {
+                s.push_str(", ");
+                s.push_str(&String::from_utf8_lossy(d));
+            }
+            s
+        }
+        "Elixir.ErlangError" => format!("Erlang error: {}", inspect_term(ctx, field(e, "original"))),
+        _ => match msg_field.binary_bytes() {
+            Some(b) => String::from_utf8_lossy(b).into_owned(),
+            None => inspect_term(ctx, msg_field),
+        },
+    }
+}
+
+pub fn message(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = message_of(ctx, a[0]);
+    Ok(ctx.st.heap.str(&s))
+}
+
+/// The `** (Module) message` banner of an uncaught exception.
+pub fn banner(ctx: &mut Ctx, class: Class, reason: Term, trace: Term) -> String {
+    match class {
+        Class::Error => {
+            let e = normalize(ctx, reason, trace);
+            let m = inspect_term(ctx, field(e, "__struct__"));
+            format!("** ({m}) {}", message_of(ctx, e))
+        }
+        Class::Throw => format!("** (throw) {}", inspect_term(ctx, reason)),
+        Class::Exit => format!("** (exit) {}", inspect_term(ctx, reason)),
+    }
+}
+
+/// `Exception.format(kind, reason)` without a stacktrace.
+pub fn format(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let class = match atom::name(a[0]) {
+        "throw" => Class::Throw,
+        "exit" => Class::Exit,
+        _ => Class::Error,
+    };
+    let s = banner(ctx, class, a[1], Term::NIL);
+    Ok(ctx.st.heap.str(&s))
+}

@@ -1,0 +1,255 @@
+//! Maps: construction, lookup and the `Map` module's data functions.
+//!
+//! A map is a flat sorted array of keys and one of values (term.rs); lookups
+//! are binary searches, updates copy. (A hash trie for large maps is future work.)
+
+use super::{badarg, error2, inspect_term, list_to_vec, raise_msg, BifResult, Ctx};
+use crate::atom;
+use crate::heap::Heap;
+use crate::order::key_compare;
+use crate::process::Exn;
+use crate::term::Term;
+
+/// Builds a map from pairs in any order; for equal keys the later pair wins.
+pub fn build_map(heap: &mut Heap, mut kv: Vec<(Term, Term)>) -> Term {
+    // Stable sort keeps insertion order among equal keys; keep the last.
+    kv.sort_by(|a, b| key_compare(a.0, b.0));
+    let mut keys: Vec<Term> = Vec::with_capacity(kv.len());
+    let mut vals: Vec<Term> = Vec::with_capacity(kv.len());
+    for (k, v) in kv {
+        if let Some(last) = keys.last() {
+            if key_compare(*last, k).is_eq() {
+                if let Some(slot) = vals.last_mut() {
+                    *slot = v;
+                }
+                continue;
+            }
+        }
+        keys.push(k);
+        vals.push(v);
+    }
+    heap.map_sorted(&keys, &vals)
+}
+
+/// The value under `key`, if any.
+pub fn map_find(map: Term, key: Term) -> Option<Term> {
+    let (ks, vs) = map.map_parts()?;
+    if ks.len() <= 8 {
+        return ks.iter().position(|k| *k == key || key_compare(*k, key).is_eq()).map(|i| vs[i]);
+    }
+    ks.binary_search_by(|k| key_compare(*k, key)).ok().map(|i| vs[i])
+}
+
+/// `map` with `key` set to `value` (added or replaced).
+pub fn map_put(heap: &mut Heap, map: Term, key: Term, value: Term) -> Term {
+    let (ks, vs) = map.map_parts().unwrap_or((&[], &[]));
+    match ks.binary_search_by(|k| key_compare(*k, key)) {
+        Ok(i) => {
+            if vs[i] == value {
+                return map;
+            }
+            let mut v2 = vs.to_vec();
+            v2[i] = value;
+            let k2 = ks.to_vec();
+            heap.map_sorted(&k2, &v2)
+        }
+        Err(i) => {
+            let mut k2 = ks.to_vec();
+            let mut v2 = vs.to_vec();
+            k2.insert(i, key);
+            v2.insert(i, value);
+            heap.map_sorted(&k2, &v2)
+        }
+    }
+}
+
+fn badmap(ctx: &mut Ctx, t: Term) -> Exn {
+    error2(ctx, atom::intern("badmap"), t)
+}
+
+fn need_map(ctx: &mut Ctx, t: Term) -> Result<(), Exn> {
+    if t.is_map() {
+        Ok(())
+    } else {
+        Err(badmap(ctx, t))
+    }
+}
+
+/// `KeyError` "key K not found in: MAP".
+pub fn key_error(ctx: &mut Ctx, key: Term, map: Term) -> Exn {
+    let msg = format!("key {} not found in: {}", inspect_term(ctx, key), inspect_term(ctx, map));
+    let m = ctx.st.heap.str(&msg);
+    let e = super::exception::make_exception(ctx, "Elixir.KeyError", &[(atom::KEY, key), (atom::MESSAGE, m), (atom::TERM, map)]);
+    Exn::error(e)
+}
+
+pub fn is_map_key(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[1])?;
+    Ok(Term::bool(map_find(a[1], a[0]).is_some()))
+}
+pub fn map_get(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[1])?;
+    match map_find(a[1], a[0]) {
+        Some(v) => Ok(v),
+        None => Err(error2(ctx, atom::BADKEY, a[0])),
+    }
+}
+
+/// `map.key`: the value, or a `KeyError`.
+pub fn map_dot(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_map() {
+        return Err(badmap(ctx, a[0]));
+    }
+    match map_find(a[0], a[1]) {
+        Some(v) => Ok(v),
+        None => Err(key_error(ctx, a[1], a[0])),
+    }
+}
+
+pub fn get2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    get3(ctx, &[a[0], a[1], atom::NIL])
+}
+pub fn get3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    Ok(map_find(a[0], a[1]).unwrap_or(a[2]))
+}
+pub fn put(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    Ok(map_put(&mut ctx.st.heap, a[0], a[1], a[2]))
+}
+pub fn put_new(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    if map_find(a[0], a[1]).is_some() {
+        return Ok(a[0]);
+    }
+    Ok(map_put(&mut ctx.st.heap, a[0], a[1], a[2]))
+}
+pub fn fetch(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    Ok(match map_find(a[0], a[1]) {
+        Some(v) => ctx.st.heap.tuple(&[atom::OK, v]),
+        None => atom::ERROR,
+    })
+}
+pub fn fetch_bang(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    match map_find(a[0], a[1]) {
+        Some(v) => Ok(v),
+        None => Err(key_error(ctx, a[1], a[0])),
+    }
+}
+pub fn keys(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    let (ks, _) = a[0].map_parts().unwrap_or((&[], &[]));
+    Ok(ctx.st.heap.list(ks))
+}
+pub fn values(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    let (_, vs) = a[0].map_parts().unwrap_or((&[], &[]));
+    Ok(ctx.st.heap.list(vs))
+}
+pub fn has_key(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    Ok(Term::bool(map_find(a[0], a[1]).is_some()))
+}
+pub fn delete(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    let (ks, vs) = a[0].map_parts().unwrap_or((&[], &[]));
+    match ks.binary_search_by(|k| key_compare(*k, a[1])) {
+        Ok(i) => {
+            let mut k2 = ks.to_vec();
+            let mut v2 = vs.to_vec();
+            k2.remove(i);
+            v2.remove(i);
+            Ok(ctx.st.heap.map_sorted(&k2, &v2))
+        }
+        Err(_) => Ok(a[0]),
+    }
+}
+pub fn merge(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    need_map(ctx, a[1])?;
+    let (k1, v1) = a[0].map_parts().unwrap_or((&[], &[]));
+    let (k2, v2) = a[1].map_parts().unwrap_or((&[], &[]));
+    let kv: Vec<(Term, Term)> = k1.iter().copied().zip(v1.iter().copied()).chain(k2.iter().copied().zip(v2.iter().copied())).collect();
+    Ok(build_map(&mut ctx.st.heap, kv))
+}
+pub fn to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    let (ks, vs) = a[0].map_parts().unwrap_or((&[], &[]));
+    let pairs: Vec<Term> = ks.iter().zip(vs).map(|(k, v)| ctx.st.heap.tuple(&[*k, *v])).collect();
+    Ok(ctx.st.heap.list(&pairs))
+}
+pub fn new0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    Ok(ctx.st.heap.map_sorted(&[], &[]))
+}
+pub fn from_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let items = list_to_vec(a[0]).ok_or_else(badarg)?;
+    let mut kv = Vec::with_capacity(items.len());
+    for i in items {
+        match i.tuple_elems() {
+            Some([k, v]) => kv.push((*k, *v)),
+            _ => return Err(badarg()),
+        }
+    }
+    Ok(build_map(&mut ctx.st.heap, kv))
+}
+pub fn take(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    let want = list_to_vec(a[1]).ok_or_else(badarg)?;
+    let kv: Vec<(Term, Term)> = want.iter().filter_map(|k| map_find(a[0], *k).map(|v| (*k, v))).collect();
+    Ok(build_map(&mut ctx.st.heap, kv))
+}
+pub fn drop(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    let drop = list_to_vec(a[1]).ok_or_else(badarg)?;
+    let (ks, vs) = a[0].map_parts().unwrap_or((&[], &[]));
+    let mut k2 = Vec::new();
+    let mut v2 = Vec::new();
+    for (k, v) in ks.iter().zip(vs) {
+        if !drop.iter().any(|d| key_compare(*d, *k).is_eq()) {
+            k2.push(*k);
+            v2.push(*v);
+        }
+    }
+    Ok(ctx.st.heap.map_sorted(&k2, &v2))
+}
+pub fn pop2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    pop3(ctx, &[a[0], a[1], atom::NIL])
+}
+pub fn pop3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    match map_find(a[0], a[1]) {
+        Some(v) => {
+            let rest = delete(ctx, &a[..2])?;
+            Ok(ctx.st.heap.tuple(&[v, rest]))
+        }
+        None => Ok(ctx.st.heap.tuple(&[a[2], a[0]])),
+    }
+}
+
+pub fn is_struct(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(a[0].is_map() && map_find(a[0], atom::STRUCT).is_some_and(|m| m.is_atom())))
+}
+
+/// `beamlet.struct(module, pairs_map)`: `%Module{...}` for a module whose
+/// defaults are in `pairs_map` already merged by the caller.
+pub fn make_struct(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[1])?;
+    Ok(map_put(&mut ctx.st.heap, a[1], atom::STRUCT, a[0]))
+}
+
+/// `first..last//step` as the `%Range{}` struct.
+pub fn range(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_integer() || !a[1].is_integer() || !a[2].is_integer() || a[2] == Term::small(0) {
+        let msg = format!(
+            "ranges (first..last//step) expect both sides to be integers, got: {}..{}//{}",
+            inspect_term(ctx, a[0]),
+            inspect_term(ctx, a[1]),
+            inspect_term(ctx, a[2])
+        );
+        return Err(raise_msg(ctx, "Elixir.ArgumentError", &msg));
+    }
+    let kv = vec![(atom::STRUCT, atom::RANGE), (atom::FIRST, a[0]), (atom::LAST, a[1]), (atom::STEP, a[2])];
+    Ok(build_map(&mut ctx.st.heap, kv))
+}

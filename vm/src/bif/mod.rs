@@ -1,0 +1,326 @@
+//! Built-in functions (BIFs): primitives written in Rust.
+//!
+//! A BIF gets its arguments and a [`Ctx`] (the calling process's state and
+//! the code table) and returns a term or an exception. BIFs never call back
+//! into the interpreter: higher-order library functions (`Enum.map`, ...)
+//! are written in the language itself (`stdlib/`).
+//!
+//! The table [`BIFS`] maps `module.name/arity` to each BIF; the compiler
+//! looks BIFs up by name and emits `Op::Bif` with the index.
+
+pub mod erlang;
+pub mod exception;
+pub mod io;
+pub mod map;
+pub mod string;
+
+use crate::atom;
+use crate::code::CodeTable;
+use crate::process::{Exn, ProcState};
+use crate::term::Term;
+
+/// Where a process's output goes.
+pub trait Io {
+    fn out(&mut self, bytes: &[u8]);
+    fn err(&mut self, bytes: &[u8]);
+    fn flush(&mut self) {}
+}
+
+/// What a BIF may touch.
+pub struct Ctx<'a> {
+    pub st: &'a mut ProcState,
+    pub code: &'a CodeTable,
+    pub io: &'a mut dyn Io,
+}
+
+pub type BifResult = Result<Term, Exn>;
+pub type BifFn = fn(&mut Ctx, &[Term]) -> BifResult;
+pub type BifId = u16;
+
+pub struct BifEntry {
+    pub module: &'static str,
+    pub name: &'static str,
+    pub arity: u8,
+    pub f: BifFn,
+    /// Allowed in guards (never has side effects).
+    pub guard: bool,
+}
+
+macro_rules! bifs {
+    ($( $module:literal $name:literal / $arity:literal => $f:path $(, $guard:ident)? ;)*) => {
+        pub static BIFS: &[BifEntry] = &[
+            $(BifEntry { module: $module, name: $name, arity: $arity, f: $f, guard: bifs!(@g $($guard)?) },)*
+        ];
+    };
+    (@g guard) => { true };
+    (@g) => { false };
+}
+
+bifs! {
+    "erlang" "+" / 2 => erlang::add, guard;
+    "erlang" "-" / 2 => erlang::sub, guard;
+    "erlang" "*" / 2 => erlang::mul, guard;
+    "erlang" "/" / 2 => erlang::fdiv, guard;
+    "erlang" "div" / 2 => erlang::idiv, guard;
+    "erlang" "rem" / 2 => erlang::irem, guard;
+    "erlang" "-" / 1 => erlang::neg, guard;
+    "erlang" "+" / 1 => erlang::plus, guard;
+    "erlang" "==" / 2 => erlang::eq, guard;
+    "erlang" "/=" / 2 => erlang::ne, guard;
+    "erlang" "=:=" / 2 => erlang::exact_eq, guard;
+    "erlang" "=/=" / 2 => erlang::exact_ne, guard;
+    "erlang" "<" / 2 => erlang::lt, guard;
+    "erlang" ">" / 2 => erlang::gt, guard;
+    "erlang" "=<" / 2 => erlang::le, guard;
+    "erlang" ">=" / 2 => erlang::ge, guard;
+    "erlang" "not" / 1 => erlang::not, guard;
+    "erlang" "and" / 2 => erlang::and, guard;
+    "erlang" "or" / 2 => erlang::or, guard;
+    "erlang" "abs" / 1 => erlang::abs, guard;
+    "erlang" "max" / 2 => erlang::max, guard;
+    "erlang" "min" / 2 => erlang::min, guard;
+    "erlang" "round" / 1 => erlang::round, guard;
+    "erlang" "trunc" / 1 => erlang::trunc, guard;
+    "erlang" "hd" / 1 => erlang::hd, guard;
+    "erlang" "tl" / 1 => erlang::tl, guard;
+    "erlang" "length" / 1 => erlang::length, guard;
+    "erlang" "tuple_size" / 1 => erlang::tuple_size, guard;
+    "erlang" "map_size" / 1 => erlang::map_size, guard;
+    "erlang" "byte_size" / 1 => erlang::byte_size, guard;
+    "erlang" "element" / 2 => erlang::element, guard;
+    "erlang" "setelement" / 3 => erlang::setelement;
+    "erlang" "is_integer" / 1 => erlang::is_integer, guard;
+    "erlang" "is_float" / 1 => erlang::is_float, guard;
+    "erlang" "is_number" / 1 => erlang::is_number, guard;
+    "erlang" "is_atom" / 1 => erlang::is_atom, guard;
+    "erlang" "is_boolean" / 1 => erlang::is_boolean, guard;
+    "erlang" "is_binary" / 1 => erlang::is_binary, guard;
+    "erlang" "is_bitstring" / 1 => erlang::is_binary, guard;
+    "erlang" "is_list" / 1 => erlang::is_list, guard;
+    "erlang" "is_tuple" / 1 => erlang::is_tuple, guard;
+    "erlang" "is_map" / 1 => erlang::is_map, guard;
+    "erlang" "is_function" / 1 => erlang::is_function, guard;
+    "erlang" "is_function" / 2 => erlang::is_function2, guard;
+    "erlang" "is_pid" / 1 => erlang::is_pid, guard;
+    "erlang" "is_reference" / 1 => erlang::is_reference, guard;
+    "erlang" "is_map_key" / 2 => map::is_map_key, guard;
+    "erlang" "map_get" / 2 => map::map_get, guard;
+    "erlang" "++" / 2 => erlang::append, guard;
+    "erlang" "--" / 2 => erlang::subtract;
+    "erlang" "error" / 1 => erlang::error;
+    "erlang" "error" / 2 => erlang::error2;
+    "erlang" "throw" / 1 => erlang::throw;
+    "erlang" "exit" / 1 => erlang::exit;
+    "erlang" "make_ref" / 0 => erlang::make_ref;
+    "erlang" "self" / 0 => erlang::self_, guard;
+    "erlang" "send" / 2 => erlang::send;
+    "erlang" "tuple_to_list" / 1 => erlang::tuple_to_list;
+    "erlang" "list_to_tuple" / 1 => erlang::list_to_tuple;
+    "erlang" "make_tuple" / 2 => erlang::make_tuple;
+    "erlang" "atom_to_binary" / 1 => string::atom_to_binary;
+    "erlang" "binary_to_atom" / 1 => string::binary_to_atom;
+    "erlang" "integer_to_binary" / 1 => string::integer_to_binary;
+    "erlang" "integer_to_binary" / 2 => string::integer_to_binary2;
+    "erlang" "binary_part" / 3 => string::binary_part, guard;
+    "erlang" "iolist_to_binary" / 1 => string::iolist_to_binary;
+    "erlang" "list_to_binary" / 1 => string::iolist_to_binary;
+    "erlang" "binary_to_list" / 1 => string::binary_to_list;
+    "erlang" "float" / 1 => erlang::to_float, guard;
+    "erlang" "bor" / 2 => erlang::bor, guard;
+    "erlang" "band" / 2 => erlang::band, guard;
+    "erlang" "bxor" / 2 => erlang::bxor, guard;
+    "erlang" "bsl" / 2 => erlang::bsl, guard;
+    "erlang" "bsr" / 2 => erlang::bsr, guard;
+    "lists" "reverse" / 1 => erlang::reverse;
+    "lists" "reverse" / 2 => erlang::reverse2;
+    "lists" "keyfind" / 3 => erlang::keyfind;
+    "lists" "member" / 2 => erlang::member;
+    "lists" "sort" / 1 => erlang::sort;
+    "math" "sqrt" / 1 => erlang::sqrt;
+    "math" "pow" / 2 => erlang::pow;
+    "math" "pi" / 0 => erlang::pi;
+    "beamlet" "interp" / 1 => string::interp;
+    "beamlet" "concat" / 2 => string::concat;
+    "beamlet" "to_string" / 1 => string::to_string;
+    "beamlet" "map_dot" / 2 => map::map_dot;
+    "beamlet" "raise" / 1 => exception::raise1;
+    "beamlet" "raise" / 2 => exception::raise2;
+    "beamlet" "reraise" / 2 => exception::reraise;
+    "beamlet" "normalize" / 2 => exception::normalize_bif;
+    "beamlet" "cond_clause" / 0 => exception::cond_clause;
+    "beamlet" "with_clause" / 1 => exception::with_clause;
+    "beamlet" "enum_error" / 1 => exception::enum_error;
+    "beamlet" "bad_arity" / 2 => exception::bad_arity;
+    "beamlet" "struct" / 2 => map::make_struct;
+    "beamlet" "range" / 3 => map::range;
+    "Elixir.Exception" "message" / 1 => exception::message;
+    "Elixir.Exception" "format" / 2 => exception::format;
+    "Elixir.IO" "puts" / 1 => io::puts;
+    "Elixir.IO" "puts" / 2 => io::puts2;
+    "Elixir.IO" "write" / 1 => io::write;
+    "Elixir.IO" "write" / 2 => io::write2;
+    "Elixir.IO" "inspect" / 1 => io::inspect_bif;
+    "Elixir.IO" "inspect" / 2 => io::inspect2;
+    "Elixir.IO" "iodata_to_binary" / 1 => string::iolist_to_binary;
+    "Elixir.Kernel" "inspect" / 1 => io::inspect_to_string;
+    "Elixir.Kernel" "inspect" / 2 => io::inspect_to_string2;
+    "Elixir.Kernel" "to_string" / 1 => string::to_string;
+    "Elixir.Kernel" "to_charlist" / 1 => string::to_charlist;
+    "Elixir.Kernel" "elem" / 2 => erlang::elem, guard;
+    "Elixir.Kernel" "put_elem" / 3 => erlang::put_elem;
+    "Elixir.Kernel" "<>" / 2 => string::concat;
+    "Elixir.Kernel" "is_nil" / 1 => erlang::is_nil, guard;
+    "Elixir.Kernel" "is_struct" / 1 => map::is_struct, guard;
+    "Elixir.System" "argv" / 0 => io::argv;
+    "Elixir.Map" "get" / 2 => map::get2;
+    "Elixir.Map" "get" / 3 => map::get3;
+    "Elixir.Map" "put" / 3 => map::put;
+    "Elixir.Map" "fetch" / 2 => map::fetch;
+    "Elixir.Map" "fetch!" / 2 => map::fetch_bang;
+    "Elixir.Map" "keys" / 1 => map::keys;
+    "Elixir.Map" "values" / 1 => map::values;
+    "Elixir.Map" "has_key?" / 2 => map::has_key;
+    "Elixir.Map" "delete" / 2 => map::delete;
+    "Elixir.Map" "merge" / 2 => map::merge;
+    "Elixir.Map" "to_list" / 1 => map::to_list;
+    "Elixir.Map" "new" / 0 => map::new0;
+    "Elixir.Map" "from_list" / 1 => map::from_list;
+    "Elixir.Map" "put_new" / 3 => map::put_new;
+    "Elixir.Map" "take" / 2 => map::take;
+    "Elixir.Map" "drop" / 2 => map::drop;
+    "Elixir.Map" "pop" / 2 => map::pop2;
+    "Elixir.Map" "pop" / 3 => map::pop3;
+    "Elixir.Map" "equal?" / 2 => erlang::exact_eq;
+    "Elixir.Tuple" "to_list" / 1 => erlang::tuple_to_list;
+    "Elixir.Tuple" "append" / 2 => erlang::tuple_append;
+    "Elixir.Tuple" "duplicate" / 2 => erlang::tuple_duplicate;
+    "Elixir.List" "to_tuple" / 1 => erlang::list_to_tuple;
+    "Elixir.List" "to_string" / 1 => string::list_to_string;
+    "Elixir.List" "to_integer" / 1 => string::list_to_integer;
+    "Elixir.List" "flatten" / 1 => erlang::flatten;
+    "Elixir.Atom" "to_string" / 1 => string::atom_to_binary;
+    "Elixir.Integer" "to_string" / 1 => string::integer_to_binary;
+    "Elixir.Integer" "to_string" / 2 => string::integer_to_binary2;
+    "Elixir.Integer" "parse" / 1 => string::integer_parse;
+    "Elixir.Integer" "mod" / 2 => erlang::imod;
+    "Elixir.Integer" "floor_div" / 2 => erlang::floor_div;
+    "Elixir.Integer" "pow" / 2 => erlang::ipow;
+    "Elixir.Integer" "digits" / 1 => erlang::digits;
+    "Elixir.Integer" "is_even" / 1 => erlang::is_even, guard;
+    "Elixir.Integer" "is_odd" / 1 => erlang::is_odd, guard;
+    "Elixir.Integer" "gcd" / 2 => erlang::gcd;
+    "Elixir.Float" "round" / 2 => erlang::float_round;
+    "Elixir.Float" "round" / 1 => erlang::float_round1;
+    "Elixir.Float" "floor" / 1 => erlang::float_floor;
+    "Elixir.Float" "ceil" / 1 => erlang::float_ceil;
+    "Elixir.Float" "to_string" / 1 => string::float_to_string;
+    "Elixir.Float" "parse" / 1 => string::float_parse;
+    "Elixir.String" "length" / 1 => string::length;
+    "Elixir.String" "upcase" / 1 => string::upcase;
+    "Elixir.String" "downcase" / 1 => string::downcase;
+    "Elixir.String" "capitalize" / 1 => string::capitalize;
+    "Elixir.String" "split" / 1 => string::split1;
+    "Elixir.String" "split" / 2 => string::split2;
+    "Elixir.String" "split" / 3 => string::split3;
+    "Elixir.String" "reverse" / 1 => string::reverse;
+    "Elixir.String" "to_integer" / 1 => string::to_integer;
+    "Elixir.String" "to_integer" / 2 => string::to_integer2;
+    "Elixir.String" "to_float" / 1 => string::to_float;
+    "Elixir.String" "to_atom" / 1 => string::binary_to_atom;
+    "Elixir.String" "to_existing_atom" / 1 => string::binary_to_atom;
+    "Elixir.String" "to_charlist" / 1 => string::binary_to_list;
+    "Elixir.String" "duplicate" / 2 => string::duplicate;
+    "Elixir.String" "trim" / 1 => string::trim;
+    "Elixir.String" "trim_leading" / 1 => string::trim_leading;
+    "Elixir.String" "trim_trailing" / 1 => string::trim_trailing;
+    "Elixir.String" "contains?" / 2 => string::contains;
+    "Elixir.String" "starts_with?" / 2 => string::starts_with;
+    "Elixir.String" "ends_with?" / 2 => string::ends_with;
+    "Elixir.String" "replace" / 3 => string::replace;
+    "Elixir.String" "slice" / 3 => string::slice3;
+    "Elixir.String" "slice" / 2 => string::slice2;
+    "Elixir.String" "at" / 2 => string::at;
+    "Elixir.String" "first" / 1 => string::first;
+    "Elixir.String" "last" / 1 => string::last;
+    "Elixir.String" "graphemes" / 1 => string::graphemes;
+    "Elixir.String" "codepoints" / 1 => string::graphemes;
+    "Elixir.String" "pad_leading" / 2 => string::pad_leading2;
+    "Elixir.String" "pad_leading" / 3 => string::pad_leading;
+    "Elixir.String" "pad_trailing" / 2 => string::pad_trailing2;
+    "Elixir.String" "pad_trailing" / 3 => string::pad_trailing;
+    "Elixir.String" "valid?" / 1 => string::valid;
+    "Elixir.String" "byte_size" / 1 => erlang::byte_size;
+}
+
+/// The index of `module.name/arity` in [`BIFS`].
+pub fn lookup(module: &str, name: &str, arity: usize) -> Option<BifId> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static INDEX: OnceLock<HashMap<(&'static str, &'static str, u8), BifId>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        BIFS.iter().enumerate().map(|(i, b)| ((b.module, b.name, b.arity), i as BifId)).collect()
+    });
+    index.get(&(module, name, arity as u8)).copied()
+}
+
+// ---- helpers shared by the BIF modules ----
+
+pub(crate) fn badarg() -> Exn {
+    Exn::error(atom::BADARG)
+}
+
+pub(crate) fn badarith() -> Exn {
+    Exn::error(atom::BADARITH)
+}
+
+/// `{tag, value}` error reason.
+pub(crate) fn error2(ctx: &mut Ctx, tag: Term, value: Term) -> Exn {
+    let r = ctx.st.heap.tuple(&[tag, value]);
+    Exn::error(r)
+}
+
+/// An Elixir exception struct, raised as an error: `%Module{message: msg}`.
+pub(crate) fn raise_msg(ctx: &mut Ctx, module: &str, msg: &str) -> Exn {
+    let m = ctx.st.heap.str(msg);
+    let e = exception::make_exception(ctx, module, &[(atom::MESSAGE, m)]);
+    Exn::error(e)
+}
+
+/// `ArgumentError` with a message.
+pub(crate) fn argument_error(ctx: &mut Ctx, msg: &str) -> Exn {
+    raise_msg(ctx, "Elixir.ArgumentError", msg)
+}
+
+/// The elements of a proper list, or `None`.
+pub(crate) fn list_to_vec(t: Term) -> Option<Vec<Term>> {
+    let mut v = Vec::new();
+    let mut cur = t;
+    while let Some((h, tl)) = cur.cons_parts() {
+        v.push(h);
+        cur = tl;
+    }
+    if cur.is_nil() {
+        Some(v)
+    } else {
+        None
+    }
+}
+
+/// `inspect(t)` with default options.
+pub(crate) fn inspect_term(ctx: &Ctx, t: Term) -> String {
+    crate::inspect::inspect(&crate::convert::to_value(ctx.code, t), &crate::inspect::InspectOpts::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bif_names_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for b in BIFS {
+            assert!(seen.insert((b.module, b.name, b.arity)), "duplicate BIF {}.{}/{}", b.module, b.name, b.arity);
+        }
+        assert!(BIFS.len() < u16::MAX as usize);
+    }
+}

@@ -1,0 +1,496 @@
+//! Strings (UTF-8 binaries), charlists, `to_string` and string interpolation.
+
+use super::{argument_error, badarg, inspect_term, list_to_vec, BifResult, Ctx};
+use crate::atom;
+use crate::convert::to_value;
+use crate::order::to_bigint;
+use crate::process::Exn;
+use crate::term::Term;
+
+fn bytes_of(t: Term) -> Result<&'static [u8], Exn> {
+    t.binary_bytes().ok_or_else(badarg)
+}
+
+fn str_of(t: Term) -> Result<&'static str, Exn> {
+    std::str::from_utf8(bytes_of(t)?).map_err(|_| badarg())
+}
+
+/// String.Chars for one term, appended to `out`.
+pub fn chars_into(ctx: &mut Ctx, t: Term, out: &mut Vec<u8>) -> Result<(), Exn> {
+    if let Some(b) = t.binary_bytes() {
+        out.extend_from_slice(b);
+        return Ok(());
+    }
+    if let Some(v) = t.as_small() {
+        out.extend_from_slice(v.to_string().as_bytes());
+        return Ok(());
+    }
+    if t.is_atom() {
+        if t != atom::NIL {
+            let n = atom::name(t);
+            out.extend_from_slice(n.strip_prefix("Elixir.").unwrap_or(n).as_bytes());
+        }
+        return Ok(());
+    }
+    match crate::string_chars::to_chars(&to_value(ctx.code, t)) {
+        Ok(b) => {
+            out.extend_from_slice(&b);
+            Ok(())
+        }
+        Err(msg) => Err(protocol_error(ctx, "String.Chars", t, &msg)),
+    }
+}
+
+/// `Protocol.UndefinedError` for `protocol` and `value`.
+pub fn protocol_error(ctx: &mut Ctx, protocol: &str, value: Term, msg: &str) -> Exn {
+    let m = ctx.st.heap.str(msg);
+    let p = atom::intern(&format!("Elixir.{protocol}"));
+    let d = ctx.st.heap.str("");
+    let e = super::exception::make_exception(
+        ctx,
+        "Elixir.Protocol.UndefinedError",
+        &[(atom::PROTOCOL, p), (atom::VALUE, value), (atom::DESCRIPTION, d), (atom::MESSAGE, m)],
+    );
+    Exn::error(e)
+}
+
+/// `"#{a}#{b}..."`: the argument is a list of parts.
+pub fn interp(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let parts = list_to_vec(a[0]).ok_or_else(badarg)?;
+    let mut out = Vec::new();
+    for p in parts {
+        chars_into(ctx, p, &mut out)?;
+    }
+    Ok(ctx.st.heap.binary(&out))
+}
+
+pub fn to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_binary() {
+        return Ok(a[0]);
+    }
+    let mut out = Vec::new();
+    chars_into(ctx, a[0], &mut out)?;
+    Ok(ctx.st.heap.binary(&out))
+}
+
+/// `a <> b`
+pub fn concat(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    match (a[0].binary_bytes(), a[1].binary_bytes()) {
+        (Some(x), Some(y)) => {
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            Ok(ctx.st.heap.binary(&v))
+        }
+        _ => {
+            let bad = if a[0].is_binary() { a[1] } else { a[0] };
+            let msg = format!("expected binary argument in <> operator but got: {}", inspect_term(ctx, bad));
+            Err(argument_error(ctx, &msg))
+        }
+    }
+}
+
+pub fn to_charlist(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_list() {
+        return Ok(a[0]);
+    }
+    let s = to_string(ctx, a)?;
+    binary_to_list(ctx, &[s])
+}
+
+pub fn atom_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_atom() {
+        return Err(badarg());
+    }
+    let n = atom::name(a[0]);
+    let n = n.strip_prefix("Elixir.").filter(|_| a[0] != atom::ELIXIR).unwrap_or(n);
+    Ok(ctx.st.heap.str(n))
+}
+pub fn binary_to_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    atom::try_intern(s).ok_or_else(badarg)
+}
+pub fn integer_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = to_bigint(a[0]).ok_or_else(badarg)?;
+    Ok(ctx.st.heap.str(&b.to_string()))
+}
+pub fn integer_to_binary2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = to_bigint(a[0]).ok_or_else(badarg)?;
+    let base = a[1].as_small().filter(|b| (2..=36).contains(b)).ok_or_else(badarg)?;
+    Ok(ctx.st.heap.str(&b.to_str_radix(base as u32).to_uppercase()))
+}
+pub fn float_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let f = a[0].float_value().ok_or_else(badarg)?;
+    Ok(ctx.st.heap.str(&crate::float_fmt::float_to_string(f)))
+}
+pub fn binary_part(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let (s, l) = (a[1].as_small().ok_or_else(badarg)?, a[2].as_small().ok_or_else(badarg)?);
+    let (s, e) = if l >= 0 { (s, s + l) } else { (s + l, s) };
+    if s < 0 || e as usize > b.len() {
+        return Err(badarg());
+    }
+    Ok(ctx.st.heap.binary(&b[s as usize..e as usize]))
+}
+
+/// Appends iodata / chardata (`[binary | integer codepoint | nested list]`).
+fn chardata_into(t: Term, out: &mut Vec<u8>) -> Result<(), Exn> {
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        if let Some(b) = t.binary_bytes() {
+            out.extend_from_slice(b);
+        } else if let Some(c) = t.as_small() {
+            let ch = u32::try_from(c).ok().and_then(char::from_u32).ok_or_else(badarg)?;
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+        } else if let Some((h, tl)) = t.cons_parts() {
+            stack.push(tl);
+            stack.push(h);
+        } else if !t.is_nil() {
+            return Err(badarg());
+        }
+    }
+    Ok(())
+}
+
+pub fn chardata_to_bytes(t: Term) -> Result<Vec<u8>, Exn> {
+    let mut out = Vec::new();
+    chardata_into(t, &mut out)?;
+    Ok(out)
+}
+
+pub fn iolist_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let out = chardata_to_bytes(a[0])?;
+    Ok(ctx.st.heap.binary(&out))
+}
+pub fn list_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    iolist_to_binary(ctx, a)
+}
+pub fn list_to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = iolist_to_binary(ctx, a)?;
+    to_integer(ctx, &[b])
+}
+pub fn binary_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    let cs: Vec<Term> = s.chars().map(|c| Term::small(c as i64)).collect();
+    Ok(ctx.st.heap.list(&cs))
+}
+
+fn new_str(ctx: &mut Ctx, s: &str) -> BifResult {
+    Ok(ctx.st.heap.str(s))
+}
+
+pub fn length(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::small(graphemes_of(str_of(a[0])?).len() as i64))
+}
+pub fn upcase(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?.to_uppercase();
+    new_str(ctx, &s)
+}
+pub fn downcase(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?.to_lowercase();
+    new_str(ctx, &s)
+}
+pub fn capitalize(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    let mut cs = s.chars();
+    let out = match cs.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+        None => String::new(),
+    };
+    new_str(ctx, &out)
+}
+fn str_list(ctx: &mut Ctx, parts: Vec<&str>) -> BifResult {
+    let ts: Vec<Term> = parts.into_iter().map(|p| ctx.st.heap.str(p)).collect();
+    Ok(ctx.st.heap.list(&ts))
+}
+pub fn split1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    str_list(ctx, s.split_whitespace().collect())
+}
+pub fn split2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    split3(ctx, &[a[0], a[1], Term::NIL])
+}
+pub fn split3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    let seps: Vec<&str> = if a[1].is_binary() {
+        vec![str_of(a[1])?]
+    } else {
+        list_to_vec(a[1]).ok_or_else(badarg)?.into_iter().map(str_of).collect::<Result<_, _>>()?
+    };
+    let opts = list_to_vec(a[2]).unwrap_or_default();
+    let mut trim = false;
+    let mut parts_limit: Option<usize> = None;
+    for o in opts {
+        if let Some([k, v]) = o.tuple_elems() {
+            match atom::name(*k) {
+                "trim" => trim = v.is_true(),
+                "parts" => parts_limit = v.as_small().map(|n| n as usize),
+                _ => {}
+            }
+        }
+    }
+    let mut out: Vec<&str> = Vec::new();
+    if seps.iter().all(|p| p.is_empty()) {
+        // Split into graphemes.
+        out.push("");
+        for g in graphemes_of(s) {
+            out.push(g);
+        }
+        out.push("");
+    } else {
+        let mut rest = s;
+        loop {
+            if parts_limit.is_some_and(|n| out.len() + 1 >= n) {
+                out.push(rest);
+                break;
+            }
+            let found = seps.iter().filter(|p| !p.is_empty()).filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min();
+            match found {
+                Some((i, l)) => {
+                    out.push(&rest[..i]);
+                    rest = &rest[i + l..];
+                }
+                None => {
+                    out.push(rest);
+                    break;
+                }
+            }
+        }
+    }
+    if trim {
+        out.retain(|p| !p.is_empty());
+    }
+    str_list(ctx, out)
+}
+
+/// Grapheme clusters, approximated: a base character followed by combining marks.
+fn graphemes_of(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let combining = matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D | 0xFE0F);
+        let crlf = c == '\n' && i > 0 && s.as_bytes()[i - 1] == b'\r';
+        if !(combining || crlf) {
+            if let Some(st) = start {
+                out.push(&s[st..i]);
+            }
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push(&s[st..]);
+    }
+    out
+}
+
+pub fn reverse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s: String = graphemes_of(str_of(a[0])?).into_iter().rev().collect();
+    new_str(ctx, &s)
+}
+pub fn graphemes(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    str_list(ctx, graphemes_of(s))
+}
+pub fn to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    to_integer2(ctx, &[a[0], Term::small(10)])
+}
+pub fn to_integer2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    let base = a[1].as_small().filter(|b| (2..=36).contains(b)).ok_or_else(badarg)?;
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    match num_bigint::BigInt::parse_bytes(digits.as_bytes(), base as u32) {
+        Some(b) if !digits.is_empty() && !digits.starts_with(['+']) => Ok(ctx.st.heap.bigint(&b)),
+        _ => Err(badarg()),
+    }
+}
+pub fn integer_parse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    let b = s.as_bytes();
+    let mut i = 0;
+    if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+        i += 1;
+    }
+    let ds = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i == ds {
+        return Ok(atom::ERROR);
+    }
+    let n: num_bigint::BigInt = s[..i].trim_start_matches('+').parse().map_err(|_| badarg())?;
+    let n = ctx.st.heap.bigint(&n);
+    let rest = ctx.st.heap.str(&s[i..]);
+    Ok(ctx.st.heap.tuple(&[n, rest]))
+}
+pub fn to_float(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    let ok = s.contains('.') && !s.ends_with('.') && !s.starts_with('.');
+    match s.parse::<f64>() {
+        Ok(f) if ok && f.is_finite() => Ok(ctx.st.heap.float(f)),
+        _ => Err(badarg()),
+    }
+}
+pub fn float_parse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    let b = s.as_bytes();
+    let mut i = 0;
+    if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+        i += 1;
+    }
+    let ds = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i == ds {
+        return Ok(atom::ERROR);
+    }
+    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        let mut j = i + 1;
+        if j < b.len() && (b[j] == b'-' || b[j] == b'+') {
+            j += 1;
+        }
+        if j < b.len() && b[j].is_ascii_digit() {
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            i = j;
+        }
+    }
+    let f: f64 = s[..i].parse().map_err(|_| badarg())?;
+    let f = ctx.st.heap.float(f);
+    let rest = ctx.st.heap.str(&s[i..]);
+    Ok(ctx.st.heap.tuple(&[f, rest]))
+}
+pub fn duplicate(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let n = a[1].as_small().filter(|n| *n >= 0).ok_or_else(badarg)?;
+    if b.len().saturating_mul(n as usize) > 1 << 32 {
+        return Err(badarg());
+    }
+    let v = b.repeat(n as usize);
+    Ok(ctx.st.heap.binary(&v))
+}
+pub fn trim(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?.trim().to_owned();
+    new_str(ctx, &s)
+}
+pub fn trim_leading(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?.trim_start().to_owned();
+    new_str(ctx, &s)
+}
+pub fn trim_trailing(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?.trim_end().to_owned();
+    new_str(ctx, &s)
+}
+fn patterns(t: Term) -> Result<Vec<&'static [u8]>, Exn> {
+    if t.is_binary() {
+        return Ok(vec![bytes_of(t)?]);
+    }
+    list_to_vec(t).ok_or_else(badarg)?.into_iter().map(bytes_of).collect()
+}
+pub fn contains(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = bytes_of(a[0])?;
+    let ps = patterns(a[1])?;
+    Ok(Term::bool(ps.iter().any(|p| p.is_empty() || s.windows(p.len()).any(|w| w == *p))))
+}
+pub fn starts_with(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = bytes_of(a[0])?;
+    Ok(Term::bool(patterns(a[1])?.iter().any(|p| s.starts_with(p))))
+}
+pub fn ends_with(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = bytes_of(a[0])?;
+    Ok(Term::bool(patterns(a[1])?.iter().any(|p| s.ends_with(p))))
+}
+pub fn replace(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = str_of(a[0])?;
+    let p = str_of(a[1])?;
+    let r = str_of(a[2])?;
+    let out = if p.is_empty() {
+        let mut o = String::from(r);
+        for g in graphemes_of(s) {
+            o.push_str(g);
+            o.push_str(r);
+        }
+        o
+    } else {
+        s.replace(p, r)
+    };
+    new_str(ctx, &out)
+}
+pub fn slice3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let gs = graphemes_of(str_of(a[0])?);
+    let start = a[1].as_small().ok_or_else(badarg)?;
+    let len = a[2].as_small().filter(|l| *l >= 0).ok_or_else(badarg)?;
+    let n = gs.len() as i64;
+    let start = if start < 0 { (n + start).max(0) } else { start };
+    if start >= n {
+        return new_str(ctx, "");
+    }
+    let end = (start + len).min(n);
+    let s: String = gs[start as usize..end as usize].concat();
+    new_str(ctx, &s)
+}
+/// `String.slice(s, first..last)`.
+pub fn slice2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let first = super::map::map_find(a[1], atom::FIRST).and_then(|t| t.as_small()).ok_or_else(badarg)?;
+    let last = super::map::map_find(a[1], atom::LAST).and_then(|t| t.as_small()).ok_or_else(badarg)?;
+    let n = graphemes_of(str_of(a[0])?).len() as i64;
+    let f = if first < 0 { (n + first).max(0) } else { first };
+    let l = if last < 0 { n + last } else { last };
+    let len = (l - f + 1).max(0);
+    slice3(ctx, &[a[0], Term::small(f), Term::small(len)])
+}
+pub fn at(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let gs = graphemes_of(str_of(a[0])?);
+    let i = a[1].as_small().ok_or_else(badarg)?;
+    let i = if i < 0 { gs.len() as i64 + i } else { i };
+    match gs.get(i.max(0) as usize) {
+        Some(g) if i >= 0 => {
+            let g = g.to_string();
+            new_str(ctx, &g)
+        }
+        _ => Ok(atom::NIL),
+    }
+}
+pub fn first(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    at(ctx, &[a[0], Term::small(0)])
+}
+pub fn last(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    at(ctx, &[a[0], Term::small(-1)])
+}
+fn pad(ctx: &mut Ctx, a: &[Term], leading: bool) -> BifResult {
+    let s = str_of(a[0])?;
+    let n = a[1].as_small().filter(|n| *n >= 0).ok_or_else(badarg)? as usize;
+    let p = str_of(a[2])?;
+    let len = graphemes_of(s).len();
+    if len >= n || p.is_empty() {
+        return Ok(a[0]);
+    }
+    let fill: String = p.chars().cycle().take(n - len).collect();
+    let out = if leading { fill + s } else { s.to_owned() + &fill };
+    new_str(ctx, &out)
+}
+pub fn pad_leading(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    pad(ctx, a, true)
+}
+pub fn pad_trailing(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    pad(ctx, a, false)
+}
+pub fn pad_leading2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let sp = ctx.st.heap.str(" ");
+    pad(ctx, &[a[0], a[1], sp], true)
+}
+pub fn pad_trailing2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let sp = ctx.st.heap.str(" ");
+    pad(ctx, &[a[0], a[1], sp], false)
+}
+pub fn valid(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(a[0].binary_bytes().is_some_and(|b| std::str::from_utf8(b).is_ok())))
+}

@@ -1,0 +1,273 @@
+//! The instruction set and loaded code.
+//!
+//! beamlet's bytecode is a register machine. Each function call gets a
+//! window of `nregs` registers on the process's register stack; `R[i]` below
+//! is register `i` of the current window. Arguments arrive in `R[0..arity]`
+//! (a closure's free variables follow its arguments). Labels are instruction
+//! indices inside the same function. `spec/bytecode.md` lists every opcode;
+//! a test checks it names each variant of [`Op`] (ORDER OP).
+//!
+//! Tests (`Is*`, `Get*` that can fail) jump to their `fail` label when the
+//! test does not hold and fall through otherwise.
+
+use crate::bif::BifId;
+use crate::heap::Heap;
+use crate::term::Term;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub type Reg = u16;
+pub type Label = u32;
+/// Index of a function in the code table.
+pub type FunId = u32;
+/// A `fail` label meaning "raise instead of jumping".
+pub const NO_LABEL: Label = u32::MAX;
+
+/// Type tests for [`Op::IsType`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeTest {
+    Integer,
+    Float,
+    Number,
+    Atom,
+    Boolean,
+    Binary,
+    /// `[]` or a cons cell.
+    List,
+    Cons,
+    Nil,
+    Tuple,
+    Map,
+    Fun,
+    Pid,
+    Ref,
+}
+
+/// One instruction. ORDER OP: keep `spec/bytecode.md` in step.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    /// `R[dst] := R[src]`
+    Move { dst: Reg, src: Reg },
+    /// `R[dst] := K[lit]` (the function's literal pool)
+    Const { dst: Reg, lit: u32 },
+    /// Call function `fun` with `R[args..args+n]`; `R[dst] := result`. Costs one reduction.
+    Call { fun: FunId, args: Reg, n: u8, dst: Reg },
+    /// Tail call: replaces the current frame. Costs one reduction.
+    TailCall { fun: FunId, args: Reg, n: u8 },
+    /// Call the function named by import `import` (module, name, arity), resolved at first use.
+    CallExt { import: u32, args: Reg, n: u8, dst: Reg },
+    /// Tail-call form of `CallExt`.
+    TailCallExt { import: u32, args: Reg, n: u8 },
+    /// Call the fun in `R[fun]` with `R[args..args+n]`; `R[dst] := result`.
+    CallFun { fun: Reg, args: Reg, n: u8, dst: Reg },
+    /// Tail-call form of `CallFun`.
+    TailCallFun { fun: Reg, args: Reg, n: u8 },
+    /// `R[dst] := bif(R[args..args+n])`; on error jump to `fail`, or raise when `fail == NO_LABEL`.
+    Bif { bif: BifId, args: Reg, n: u8, dst: Reg, fail: Label },
+    /// Return `R[src]` to the caller.
+    Return { src: Reg },
+    /// `goto to`
+    Jump { to: Label },
+    /// `if !(R[r] is ty) goto fail`
+    IsType { r: Reg, ty: TypeTest, fail: Label },
+    /// `if !(R[r] is a tuple of size arity) goto fail`
+    IsTuple { r: Reg, arity: u32, fail: Label },
+    /// `if !(R[a] === R[b]) goto fail`
+    IsEqExact { a: Reg, b: Reg, fail: Label },
+    /// `if R[a] === R[b] goto fail`
+    IsNeExact { a: Reg, b: Reg, fail: Label },
+    /// `if !(R[a] == R[b]) goto fail`
+    IsEq { a: Reg, b: Reg, fail: Label },
+    /// `if !(R[a] != R[b]) goto fail`
+    IsNe { a: Reg, b: Reg, fail: Label },
+    /// `if !(R[a] < R[b]) goto fail`
+    IsLt { a: Reg, b: Reg, fail: Label },
+    /// `if !(R[a] >= R[b]) goto fail`
+    IsGe { a: Reg, b: Reg, fail: Label },
+    /// `if R[r] is nil or false goto fail` (truthiness, for `if`, `&&`, ...)
+    IsTruthy { r: Reg, fail: Label },
+    /// `R[dst] := element(index, R[src])` (0-based; `R[src]` is known to be a tuple)
+    GetElem { dst: Reg, src: Reg, index: u32 },
+    /// `R[head], R[tail] := R[src]` (`R[src]` is known to be a cons cell)
+    GetList { head: Reg, tail: Reg, src: Reg },
+    /// `R[dst] := R[map][R[key]]`, or goto `fail` when the key is absent (`R[map]` is a map)
+    GetMapValue { dst: Reg, map: Reg, key: Reg, fail: Label },
+    /// If the binary `R[src]` starts with the binary `R[prefix]`, `R[rest] :=` the remainder; else goto `fail`
+    BinSplitPrefix { rest: Reg, src: Reg, prefix: Reg, fail: Label },
+    /// `R[dst] := {R[args], ..., R[args+n-1]}`
+    MakeTuple { dst: Reg, args: Reg, n: u32 },
+    /// `R[dst] := [R[head] | R[tail]]`
+    Cons { dst: Reg, head: Reg, tail: Reg },
+    /// `R[dst] := %{R[args] => R[args+1], ...}` for `n` pairs (later pairs win)
+    MakeMap { dst: Reg, args: Reg, n: u32 },
+    /// `R[dst] := %{R[map] | pairs}` (`exact`: every key must exist, else `{:badkey, k}`;
+    /// otherwise keys are added as by `Map.put`). Raises `{:badmap, m}` for a non-map.
+    MapUpdate { dst: Reg, map: Reg, args: Reg, n: u32, exact: bool },
+    /// `R[dst] :=` a closure of function `fun` over free variables `R[free..free+n]`
+    MakeClosure { dst: Reg, fun: FunId, free: Reg, n: u32 },
+    /// `R[dst] := R[a] + R[b]` (fast path for small integers)
+    Add { dst: Reg, a: Reg, b: Reg },
+    /// `R[dst] := R[a] - R[b]`
+    Sub { dst: Reg, a: Reg, b: Reg },
+    /// `R[dst] := R[a] * R[b]`
+    Mul { dst: Reg, a: Reg, b: Reg },
+    /// Raise `error` with reason `R[reason]` (`erlang:error/1`).
+    Error { reason: Reg },
+    /// Raise `{:badmatch, R[src]}`.
+    Badmatch { src: Reg },
+    /// Raise `{:case_clause, R[src]}`.
+    CaseClause { src: Reg },
+    /// Raise `function_clause` for the current function (arguments `R[0..arity]`).
+    FunctionClause,
+    /// Push an exception handler: on a raise inside, unwind to this frame and
+    /// jump to `handler` with `R[kind]`, `R[kind+1]`, `R[kind+2]` := class, reason, stacktrace.
+    Try { handler: Label, kind: Reg },
+    /// Pop the innermost exception handler (normal exit from a `try` body).
+    TryEnd,
+    /// Raise again the exception in `R[kind]`, `R[kind+1]`, `R[kind+2]`.
+    Reraise { kind: Reg },
+    /// `R[dst] :=` the next message not yet looked at in this receive, or goto `empty`.
+    RecvPeek { dst: Reg, empty: Label },
+    /// The current message matched no clause: leave it and goto `to` (the peek).
+    RecvNext { to: Label },
+    /// Remove the current message from the mailbox; the receive is over.
+    RecvAccept,
+    /// No message left to look at: suspend until one arrives (then goto `to`)
+    /// or until `R[timeout]` milliseconds pass (`:infinity`: never; then fall through).
+    RecvWait { to: Label, timeout: Reg },
+}
+
+/// How a function came to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FunKind {
+    /// A `def`/`defp` (or the script's top level).
+    Named,
+    /// The `index`-th anonymous function of `parent` (`name/arity` of the enclosing def).
+    Lambda { index: u32, parent: String },
+}
+
+/// A compiled function.
+#[derive(Clone, Debug)]
+pub struct Function {
+    pub module: Term,
+    pub name: Term,
+    /// Arguments the caller passes (a closure's free variables come on top).
+    pub arity: u32,
+    pub nfree: u32,
+    pub nregs: u32,
+    pub code: Vec<Op>,
+    pub literals: Vec<Term>,
+    pub kind: FunKind,
+    pub public: bool,
+    /// `(pc, line)` pairs, sorted by pc: the source line of each instruction run.
+    pub lines: Vec<(u32, u32)>,
+}
+
+/// A call target named by module, function and arity.
+#[derive(Debug)]
+pub struct Import {
+    pub module: Term,
+    pub name: Term,
+    pub arity: u32,
+    /// Resolved `FunId`, or `u32::MAX` until first use.
+    cache: AtomicU32,
+}
+
+impl Import {
+    pub fn new(module: Term, name: Term, arity: u32) -> Import {
+        Import { module, name, arity, cache: AtomicU32::new(u32::MAX) }
+    }
+}
+
+/// A unit of code ready to load: functions whose `Call`/`MakeClosure`
+/// operands index `functions` and whose `CallExt` operands index `imports`.
+pub struct Unit {
+    pub functions: Vec<Function>,
+    pub imports: Vec<(Term, Term, u32)>,
+    /// Where the unit's boxed literals live; moved into the literal area on load.
+    pub literals: Heap,
+    /// Index in `functions` of the script's top level, if any.
+    pub script: Option<u32>,
+}
+
+/// All loaded code: functions, exports, imports, literals. Append-only.
+#[derive(Default)]
+pub struct CodeTable {
+    pub functions: Vec<Function>,
+    exports: HashMap<(Term, Term, u32), FunId>,
+    pub imports: Vec<Import>,
+    /// Literal heaps of loaded units; never collected, never freed while the VM lives.
+    literal_heaps: Vec<Heap>,
+    modules: HashMap<Term, Vec<FunId>>,
+}
+
+impl CodeTable {
+    pub fn new() -> CodeTable {
+        CodeTable::default()
+    }
+
+    /// Loads a unit; returns the `FunId` of its script function, if any.
+    pub fn load(&mut self, unit: Unit) -> Option<FunId> {
+        let fbase = self.functions.len() as u32;
+        let ibase = self.imports.len() as u32;
+        for (m, f, a) in unit.imports {
+            self.imports.push(Import::new(m, f, a));
+        }
+        for mut f in unit.functions {
+            for op in f.code.iter_mut() {
+                match op {
+                    Op::Call { fun, .. } | Op::TailCall { fun, .. } | Op::MakeClosure { fun, .. } => *fun += fbase,
+                    Op::CallExt { import, .. } | Op::TailCallExt { import, .. } => *import += ibase,
+                    _ => {}
+                }
+            }
+            let id = self.functions.len() as u32;
+            if f.kind == FunKind::Named {
+                self.exports.insert((f.module, f.name, f.arity), id);
+                self.modules.entry(f.module).or_default().push(id);
+            }
+            self.functions.push(f);
+        }
+        self.literal_heaps.push(unit.literals);
+        unit.script.map(|s| s + fbase)
+    }
+
+    /// The function `module.name/arity` (public or private: callers check `public`).
+    pub fn lookup(&self, module: Term, name: Term, arity: u32) -> Option<FunId> {
+        self.exports.get(&(module, name, arity)).copied()
+    }
+
+    pub fn module_loaded(&self, module: Term) -> bool {
+        self.modules.contains_key(&module)
+    }
+
+    /// Resolves import `i` to a public function, caching the answer.
+    pub fn resolve_import(&self, i: u32) -> Option<FunId> {
+        let imp = &self.imports[i as usize];
+        let c = imp.cache.load(Ordering::Relaxed);
+        if c != u32::MAX {
+            return Some(c);
+        }
+        let id = self.lookup(imp.module, imp.name, imp.arity)?;
+        if !self.functions[id as usize].public {
+            return None;
+        }
+        imp.cache.store(id, Ordering::Relaxed);
+        Some(id)
+    }
+
+    /// Whether `p` points into the literal area.
+    pub fn is_literal(&self, p: *const u64) -> bool {
+        self.literal_heaps.iter().any(|h| h.contains(p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ops_stay_small() {
+        assert!(std::mem::size_of::<Op>() <= 16, "Op is {} bytes", std::mem::size_of::<Op>());
+    }
+}

@@ -1,0 +1,306 @@
+//! Process heaps: bump allocation in a list of chunks.
+//!
+//! # Invariants
+//! 1. Every object a process can reach lives in one of its heap's chunks or in
+//!    the literal area (a `Heap` owned by the code table that is never
+//!    collected and lives as long as the VM).
+//! 2. Chunks never move or shrink while they exist; a collection replaces the
+//!    whole chunk list by one fresh chunk (see `gc.rs`).
+//! 3. Allocation never collects. A collection runs only at a *safe point*
+//!    (`Heap::collect`, called by the interpreter at calls and receives) where
+//!    every live term of the process is in its roots. So Rust code may hold
+//!    `Term`s in locals across any number of allocations.
+//! 4. Objects are immutable once built (the builders below fill every word
+//!    before returning the term).
+
+use crate::term::{Header, HeaderKind, Term};
+use num_bigint::{BigInt, Sign};
+use std::mem::MaybeUninit;
+
+/// Smallest chunk, in words. A fresh process allocates nothing until its
+/// first allocation; this keeps idle processes small (guess, to be tuned).
+const MIN_CHUNK_WORDS: usize = 32;
+/// Chunks grow with the heap up to this size (8 MiB), then stay there.
+const MAX_CHUNK_WORDS: usize = 1 << 20;
+/// No collection before this many words were allocated since the last one
+/// (512 KiB); above it, a collection when allocation since the last one
+/// exceeds twice the live data. A guess to be tuned with benchmarks.
+const MIN_GC_WORDS: usize = 1 << 16;
+
+pub(crate) struct Chunk {
+    pub(crate) mem: Box<[MaybeUninit<u64>]>,
+    /// Words used from the start of `mem`.
+    pub(crate) used: usize,
+}
+
+impl Chunk {
+    pub(crate) fn new(words: usize) -> Chunk {
+        Chunk { mem: Box::new_uninit_slice(words), used: 0 }
+    }
+    pub(crate) fn start(&self) -> *const u64 {
+        self.mem.as_ptr() as *const u64
+    }
+    pub(crate) fn contains(&self, p: *const u64) -> bool {
+        let s = self.start() as usize;
+        let a = p as usize;
+        a >= s && a < s + self.mem.len() * 8
+    }
+}
+
+pub struct Heap {
+    pub(crate) chunks: Vec<Chunk>,
+    /// Words allocated since the last collection.
+    pub(crate) since_gc: usize,
+    /// Words live after the last collection.
+    pub(crate) live_after_gc: usize,
+    /// Collect at every safe point (for tests: when a collection happens must never show).
+    pub gc_always: bool,
+    pub(crate) collections: u64,
+}
+
+// SAFETY: a heap exclusively owns its chunks; the raw pointers inside terms
+// stored in it point into those chunks or into the immutable literal area,
+// so moving the heap (with its process) to another thread is sound.
+unsafe impl Send for Heap {}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap::new()
+    }
+}
+
+impl Heap {
+    pub fn new() -> Heap {
+        Heap { chunks: Vec::new(), since_gc: 0, live_after_gc: 0, gc_always: false, collections: 0 }
+    }
+
+    /// Total words in use over all chunks.
+    pub fn used_words(&self) -> usize {
+        self.chunks.iter().map(|c| c.used).sum()
+    }
+
+    /// Total words reserved (used or not).
+    pub fn capacity_words(&self) -> usize {
+        self.chunks.iter().map(|c| c.mem.len()).sum()
+    }
+
+    pub fn collections(&self) -> u64 {
+        self.collections
+    }
+
+    /// Whether a safe point should collect now.
+    #[inline]
+    pub fn wants_gc(&self) -> bool {
+        self.since_gc > MIN_GC_WORDS.max(2 * self.live_after_gc) || (self.gc_always && self.since_gc > 0)
+    }
+
+    /// Whether `p` points into this heap.
+    pub(crate) fn contains(&self, p: *const u64) -> bool {
+        self.chunks.iter().any(|c| c.contains(p))
+    }
+
+    /// Reserves `n` words and returns their address. The caller must write
+    /// all `n` words before the next safe point.
+    #[inline]
+    pub(crate) fn alloc(&mut self, n: usize) -> *mut u64 {
+        self.since_gc += n;
+        if let Some(c) = self.chunks.last_mut() {
+            if c.used + n <= c.mem.len() {
+                // SAFETY: `used + n <= len`, so the range is inside the chunk.
+                let p = unsafe { (c.mem.as_mut_ptr() as *mut u64).add(c.used) };
+                c.used += n;
+                return p;
+            }
+        }
+        self.alloc_slow(n)
+    }
+
+    #[cold]
+    fn alloc_slow(&mut self, n: usize) -> *mut u64 {
+        let grow = self.capacity_words().clamp(MIN_CHUNK_WORDS, MAX_CHUNK_WORDS);
+        let mut c = Chunk::new(grow.max(n));
+        c.used = n;
+        let p = c.mem.as_mut_ptr() as *mut u64;
+        self.chunks.push(c);
+        p
+    }
+
+    // ---- builders ----
+
+    pub fn tuple(&mut self, elems: &[Term]) -> Term {
+        let p = self.alloc(1 + elems.len());
+        // SAFETY: `alloc` returned 1 + len writable words.
+        unsafe {
+            p.write(Header::new(HeaderKind::Tuple, elems.len()).0);
+            for (i, e) in elems.iter().enumerate() {
+                p.add(1 + i).write(e.0);
+            }
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    pub fn cons(&mut self, head: Term, tail: Term) -> Term {
+        let p = self.alloc(2);
+        // SAFETY: two writable words.
+        unsafe {
+            p.write(head.0);
+            p.add(1).write(tail.0);
+        }
+        Term::cons_from_ptr(p)
+    }
+
+    /// A proper list of `elems` (ending in `tail`).
+    pub fn list_with_tail(&mut self, elems: &[Term], tail: Term) -> Term {
+        if elems.is_empty() {
+            return tail;
+        }
+        let p = self.alloc(2 * elems.len());
+        for (i, e) in elems.iter().enumerate() {
+            // SAFETY: 2*len writable words; cell i's tail points at cell i+1,
+            // which is inside the same block.
+            unsafe {
+                p.add(2 * i).write(e.0);
+                let t = if i + 1 == elems.len() { tail } else { Term::cons_from_ptr(p.add(2 * i + 2)) };
+                p.add(2 * i + 1).write(t.0);
+            }
+        }
+        Term::cons_from_ptr(p)
+    }
+
+    pub fn list(&mut self, elems: &[Term]) -> Term {
+        self.list_with_tail(elems, Term::NIL)
+    }
+
+    pub fn float(&mut self, f: f64) -> Term {
+        let p = self.alloc(2);
+        // SAFETY: two writable words.
+        unsafe {
+            p.write(Header::new(HeaderKind::Float, 1).0);
+            p.add(1).write(f.to_bits());
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    pub fn binary(&mut self, bytes: &[u8]) -> Term {
+        let words = bytes.len().div_ceil(8);
+        let p = self.alloc(1 + words);
+        // SAFETY: 1 + words writable words; the last word is zeroed first so
+        // no uninitialised padding bytes remain.
+        unsafe {
+            p.write(Header::new(HeaderKind::Binary, bytes.len()).0);
+            if words > 0 {
+                p.add(words).write(0);
+            }
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(1) as *mut u8, bytes.len());
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    pub fn str(&mut self, s: &str) -> Term {
+        self.binary(s.as_bytes())
+    }
+
+    /// An integer term: small when it fits, a bignum otherwise.
+    pub fn int(&mut self, v: i64) -> Term {
+        match Term::try_small(v) {
+            Some(t) => t,
+            None => self.bigint(&BigInt::from(v)),
+        }
+    }
+
+    /// An integer term for `b` (small when it fits).
+    pub fn bigint(&mut self, b: &BigInt) -> Term {
+        use num_traits::ToPrimitive;
+        if let Some(v) = b.to_i64() {
+            if let Some(t) = Term::try_small(v) {
+                return t;
+            }
+        }
+        let (sign, limbs) = b.to_u64_digits();
+        let kind = if sign == Sign::Minus { HeaderKind::BigNeg } else { HeaderKind::BigPos };
+        let p = self.alloc(1 + limbs.len());
+        // SAFETY: 1 + limbs writable words.
+        unsafe {
+            p.write(Header::new(kind, limbs.len()).0);
+            for (i, l) in limbs.iter().enumerate() {
+                p.add(1 + i).write(*l);
+            }
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    /// A map from keys already sorted by term order (no duplicates) and their values.
+    pub fn map_sorted(&mut self, keys: &[Term], values: &[Term]) -> Term {
+        debug_assert_eq!(keys.len(), values.len());
+        let n = keys.len();
+        let p = self.alloc(1 + 2 * n);
+        // SAFETY: 1 + 2n writable words.
+        unsafe {
+            p.write(Header::new(HeaderKind::Map, n).0);
+            for i in 0..n {
+                p.add(1 + i).write(keys[i].0);
+                p.add(1 + n + i).write(values[i].0);
+            }
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    pub fn closure(&mut self, fun_id: u32, free: &[Term]) -> Term {
+        let p = self.alloc(2 + free.len());
+        // SAFETY: 2 + len writable words.
+        unsafe {
+            p.write(Header::new(HeaderKind::Fun, 1 + free.len()).0);
+            p.add(1).write(Term::small(fun_id as i64).0);
+            for (i, e) in free.iter().enumerate() {
+                p.add(2 + i).write(e.0);
+            }
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    pub fn export(&mut self, module: Term, name: Term, arity: u32) -> Term {
+        let p = self.alloc(4);
+        // SAFETY: four writable words.
+        unsafe {
+            p.write(Header::new(HeaderKind::Export, 3).0);
+            p.add(1).write(module.0);
+            p.add(2).write(name.0);
+            p.add(3).write(Term::small(arity as i64).0);
+        }
+        Term::boxed_from_ptr(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builders_make_readable_terms() {
+        let mut h = Heap::new();
+        let t = h.tuple(&[Term::small(1), Term::small(2)]);
+        assert_eq!(t.tuple_elems().unwrap(), &[Term::small(1), Term::small(2)]);
+        let l = h.list(&[Term::small(1), Term::small(2), Term::small(3)]);
+        let (a, rest) = l.cons_parts().unwrap();
+        assert_eq!(a, Term::small(1));
+        assert_eq!(rest.head(), Term::small(2));
+        assert_eq!(rest.tail().tail(), Term::NIL);
+        let b = h.binary(b"hello world");
+        assert_eq!(b.binary_bytes().unwrap(), b"hello world");
+        let f = h.float(2.5);
+        assert_eq!(f.float_value(), Some(2.5));
+        let big = h.bigint(&(BigInt::from(1u64) << 100));
+        assert!(big.is_bigint());
+        assert_eq!(h.bigint(&BigInt::from(5)), Term::small(5));
+    }
+
+    #[test]
+    fn heap_grows_in_chunks() {
+        let mut h = Heap::new();
+        for i in 0..10_000 {
+            h.cons(Term::small(i), Term::NIL);
+        }
+        assert_eq!(h.used_words(), 20_000);
+        assert!(h.chunks.len() > 1);
+    }
+}

@@ -1,0 +1,573 @@
+//! The dispatch loop: runs one process for a time slice.
+//!
+//! Stackless: a call pushes a [`Frame`] onto the process's own frame stack
+//! and switches to the callee; nothing recurses in Rust, so a process can stop
+//! after any call (reductions used up, `receive` waiting) and resume later,
+//! on any thread, from the state saved in its `Process`.
+//!
+//! Safe points (where the heap may be collected, see gc.rs) are the calls:
+//! after the callee's window is set up every live term is in a register.
+//!
+//! ```text
+//! call / return                       try / raise
+//! ─────────────                       ───────────
+//! Call f, args, n, dst                Try handler, kind      push Handler{depth, pc}
+//!   push Frame{caller, pc, base, dst}   ... body ...
+//!   base += caller.nregs              TryEnd                 pop Handler
+//!   R[0..n] := args; rest := []       Jump done
+//!   reductions -= 1; maybe GC/yield   handler:               R[kind..kind+3] := class, reason, trace
+//! Return src                            ... match rescue/catch clauses ...
+//!   pop Frame; R[dst] := R[src]         Reraise kind         when none matched
+//! ```
+//!
+//! ```text
+//! receive
+//! ───────
+//! loop:  RecvPeek  msg, wait          next unexamined message, or goto wait
+//!        <match clause 1 on msg, on failure goto next1> ... RecvAccept; body; Jump end
+//!        ...
+//!        RecvNext  loop               no clause matched: keep it, look at the next
+//! wait:  RecvWait  loop, timeout      suspend; a new message resumes at loop
+//!        <after body>                 the timeout expired
+//! end:
+//! ```
+
+use crate::atom;
+use crate::bif::{self, Ctx, Io};
+use crate::code::{CodeTable, FunId, Op, TypeTest, NO_LABEL};
+use crate::order;
+use crate::process::{Class, Exn, Frame, Handler, Process, Status, TraceEntry};
+use crate::term::Term;
+
+/// Why a time slice ended.
+#[derive(Debug)]
+pub enum Exit {
+    /// The process's first function returned this value.
+    Done(Term),
+    /// An exception escaped every handler.
+    Raised(Exn),
+    /// The reduction budget ran out; the process is runnable.
+    Yield,
+    /// `receive` found nothing: wait for a message, or for `timeout` ms.
+    Wait { timeout: Option<u64> },
+}
+
+/// Most registers a process's stack may hold (64 Mi words, 512 MiB) before
+/// a call fails with `system_limit`: a runaway recursion stops instead of
+/// exhausting the machine. The BEAM has no such default limit; this one is
+/// far above the 1,000,000-deep recursions programs rely on.
+const MAX_STACK_REGS: usize = 64 << 20;
+
+fn class_atom(c: Class) -> Term {
+    match c {
+        Class::Error => atom::ERROR,
+        Class::Throw => atom::THROW,
+        Class::Exit => atom::EXIT,
+    }
+}
+
+/// The stack trace at `fun`/`pc`, innermost first (at most 20 entries).
+fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<TraceEntry> {
+    let entry = |fid: FunId, pc: usize| {
+        let f = &code.functions[fid as usize];
+        let line = match f.lines.binary_search_by(|(p, _)| p.cmp(&(pc as u32))) {
+            Ok(i) => f.lines[i].1,
+            Err(0) => 0,
+            Err(i) => f.lines[i - 1].1,
+        };
+        TraceEntry { module: f.module, name: f.name, arity: f.arity, line }
+    };
+    let mut t = vec![entry(fun, pc.saturating_sub(1))];
+    for fr in p.frames.iter().rev().take(19) {
+        t.push(entry(fr.fun, (fr.pc as usize).saturating_sub(1)));
+    }
+    t
+}
+
+/// The stack trace as a term: `[{module, function, arity, [line: n]}, ...]`.
+pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry]) -> Term {
+    let line_atom = atom::intern("line");
+    let items: Vec<Term> = trace
+        .iter()
+        .map(|e| {
+            let loc = if e.line > 0 {
+                let kv = heap.tuple(&[line_atom, Term::small(e.line as i64)]);
+                heap.list(&[kv])
+            } else {
+                Term::NIL
+            };
+            heap.tuple(&[e.module, e.name, Term::small(e.arity as i64), loc])
+        })
+        .collect();
+    heap.list(&items)
+}
+
+/// Runs `p` until it finishes, raises past all handlers, waits, or uses up `budget` reductions.
+pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64) -> Exit {
+    let mut fid = p.fun;
+    let mut f = &code.functions[fid as usize];
+    let mut pc = p.pc as usize;
+    let mut base = p.base as usize;
+
+    macro_rules! reg {
+        ($r:expr) => {
+            p.regs[base + $r as usize]
+        };
+    }
+    // Saves the current position into the process.
+    macro_rules! save {
+        () => {
+            p.fun = fid;
+            p.pc = pc as u32;
+            p.base = base as u32;
+        };
+    }
+    // Raises `$e` (an Exn): jumps to the innermost handler or leaves the slice.
+    macro_rules! raise {
+        ($e:expr) => {{
+            let mut e: Exn = $e;
+            // Entries the raiser supplied (the missing function of `undef`) stay innermost.
+            let mut trace = std::mem::take(&mut e.trace);
+            trace.extend(build_trace(p, code, fid, pc));
+            e.trace = trace;
+            match p.handlers.pop() {
+                Some(h) => {
+                    p.frames.truncate(h.depth as usize);
+                    fid = h.fun;
+                    f = &code.functions[fid as usize];
+                    base = h.base as usize;
+                    pc = h.pc as usize;
+                    let tt = trace_term(&mut p.st.heap, &e.trace);
+                    reg!(h.kind) = class_atom(e.class);
+                    reg!(h.kind + 1) = e.reason;
+                    reg!(h.kind + 2) = tt;
+                    continue;
+                }
+                None => {
+                    save!();
+                    p.status = Status::Done;
+                    return Exit::Raised(e);
+                }
+            }
+        }};
+    }
+    // Enters function `$callee` with arguments already in `$argv` (a slice
+    // copied out of the registers), pushing a frame unless it's a tail call.
+    macro_rules! enter {
+        ($callee:expr, $argv:expr, $free:expr, $tail:expr, $dst:expr) => {{
+            let callee: FunId = $callee;
+            let cf = &code.functions[callee as usize];
+            let new_base = if $tail { base } else { base + f.nregs as usize };
+            let need = new_base + cf.nregs as usize;
+            if need > p.regs.len() {
+                if need > MAX_STACK_REGS {
+                    raise!(Exn::error(atom::SYSTEM_LIMIT));
+                }
+                let n = need.max(p.regs.len() * 2);
+                p.regs.resize(n, Term::NIL);
+            }
+            let argv: &[Term] = $argv;
+            let free: &[Term] = $free;
+            let (na, nf) = (argv.len(), free.len());
+            p.regs[new_base..new_base + na].copy_from_slice(argv);
+            p.regs[new_base + na..new_base + na + nf].copy_from_slice(free);
+            for r in &mut p.regs[new_base + na + nf..need] {
+                *r = Term::NIL;
+            }
+            if !$tail {
+                p.frames.push(Frame { fun: fid, pc: pc as u32, base: base as u32, dst: $dst });
+            }
+            fid = callee;
+            f = cf;
+            base = new_base;
+            pc = 0;
+            *budget -= 1;
+            if p.st.heap.wants_gc() {
+                p.collect(need, &mut []);
+            }
+            if *budget <= 0 {
+                save!();
+                return Exit::Yield;
+            }
+        }};
+    }
+    // Copies `n` argument registers into a local buffer.
+    macro_rules! args {
+        ($args:expr, $n:expr) => {{
+            let mut buf = [Term::NIL; 256];
+            let s = base + $args as usize;
+            buf[..$n as usize].copy_from_slice(&p.regs[s..s + $n as usize]);
+            (buf, $n as usize)
+        }};
+    }
+    // Returns `$v` to the caller (or finishes the process).
+    macro_rules! ret {
+        ($v:expr) => {{
+            let v: Term = $v;
+            match p.frames.pop() {
+                Some(fr) => {
+                    fid = fr.fun;
+                    f = &code.functions[fid as usize];
+                    pc = fr.pc as usize;
+                    base = fr.base as usize;
+                    reg!(fr.dst) = v;
+                }
+                None => {
+                    save!();
+                    p.status = Status::Done;
+                    return Exit::Done(v);
+                }
+            }
+        }};
+    }
+    macro_rules! call_bif {
+        ($bif:expr, $argv:expr) => {{
+            let mut ctx = Ctx { st: &mut p.st, code, io: &mut *io };
+            (bif::BIFS[$bif as usize].f)(&mut ctx, $argv)
+        }};
+    }
+
+    macro_rules! call_ext {
+        ($import:expr, $args:expr, $n:expr, $tail:expr, $dst:expr) => {{
+            let (import, tail, dst) = ($import, $tail, $dst);
+            let (buf, n) = args!($args, $n);
+            match code.resolve_import(import) {
+                Some(callee) => enter!(callee, &buf[..n], &[], tail, dst),
+                None => {
+                    let imp = &code.imports[import as usize];
+                    let e = Exn {
+                        class: Class::Error,
+                        reason: atom::UNDEF,
+                        trace: vec![TraceEntry { module: imp.module, name: imp.name, arity: imp.arity, line: 0 }],
+                    };
+                    raise!(e);
+                }
+            }
+        }};
+    }
+    macro_rules! call_fun {
+        ($fun:expr, $args:expr, $n:expr, $tail:expr, $dst:expr) => {{
+            let (fun, args, n, tail, dst) = ($fun, $args, $n, $tail, $dst);
+
+                let fv = reg!(fun);
+                let (buf, n) = args!(args, n);
+                if let Some((id, free)) = fv.closure_parts() {
+                    let cf = &code.functions[id as usize];
+                    if cf.arity as usize != n {
+                        let argl = p.st.heap.list(&buf[..n]);
+                        let inner = p.st.heap.tuple(&[fv, argl]);
+                        let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
+                        raise!(Exn::error(r));
+                    }
+                    let free: Vec<Term> = free.to_vec();
+                    enter!(id, &buf[..n], &free, tail, dst);
+                } else if let Some((m, name, a)) = fv.export_parts() {
+                    if a as usize != n {
+                        let argl = p.st.heap.list(&buf[..n]);
+                        let inner = p.st.heap.tuple(&[fv, argl]);
+                        let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
+                        raise!(Exn::error(r));
+                    }
+                    if let Some(callee) = code.lookup(m, name, a).filter(|id| code.functions[*id as usize].public) {
+                        enter!(callee, &buf[..n], &[], tail, dst);
+                    } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
+                        match call_bif!(b, &buf[..n]) {
+                            Ok(v) => {
+                                if tail {
+                                    ret!(v);
+                                } else {
+                                    reg!(dst) = v;
+                                }
+                            }
+                            Err(e) => raise!(e),
+                        }
+                    } else {
+                        let e = Exn {
+                            class: Class::Error,
+                            reason: atom::UNDEF,
+                            trace: vec![TraceEntry { module: m, name, arity: a, line: 0 }],
+                        };
+                        raise!(e);
+                    }
+                } else {
+                    let r = p.st.heap.tuple(&[atom::BADFUN, fv]);
+                    raise!(Exn::error(r));
+                }
+        }};
+    }
+
+    loop {
+        let op = f.code[pc];
+        pc += 1;
+        match op {
+            Op::Move { dst, src } => reg!(dst) = reg!(src),
+            Op::Const { dst, lit } => reg!(dst) = f.literals[lit as usize],
+            Op::Call { fun, args, n, dst } => {
+                let (buf, n) = args!(args, n);
+                enter!(fun, &buf[..n], &[], false, dst);
+            }
+            Op::TailCall { fun, args, n } => {
+                let (buf, n) = args!(args, n);
+                enter!(fun, &buf[..n], &[], true, 0);
+            }
+            Op::CallExt { import, args, n, dst } => call_ext!(import, args, n, false, dst),
+            Op::TailCallExt { import, args, n } => call_ext!(import, args, n, true, 0),
+            Op::CallFun { fun, args, n, dst } => call_fun!(fun, args, n, false, dst),
+            Op::TailCallFun { fun, args, n } => call_fun!(fun, args, n, true, 0),
+            Op::Bif { bif, args, n, dst, fail } => {
+                let (buf, n) = args!(args, n);
+                match call_bif!(bif, &buf[..n]) {
+                    Ok(v) => reg!(dst) = v,
+                    Err(e) => {
+                        if fail != NO_LABEL {
+                            pc = fail as usize;
+                        } else {
+                            raise!(e);
+                        }
+                    }
+                }
+            }
+            Op::Return { src } => {
+                let v = reg!(src);
+                ret!(v);
+            }
+            Op::Jump { to } => pc = to as usize,
+            Op::IsType { r, ty, fail } => {
+                let t = reg!(r);
+                let ok = match ty {
+                    TypeTest::Integer => t.is_integer(),
+                    TypeTest::Float => t.is_float(),
+                    TypeTest::Number => t.is_number(),
+                    TypeTest::Atom => t.is_atom(),
+                    TypeTest::Boolean => t.is_boolean(),
+                    TypeTest::Binary => t.is_binary(),
+                    TypeTest::List => t.is_list(),
+                    TypeTest::Cons => t.is_cons(),
+                    TypeTest::Nil => t.is_nil(),
+                    TypeTest::Tuple => t.is_tuple(),
+                    TypeTest::Map => t.is_map(),
+                    TypeTest::Fun => t.is_fun(),
+                    TypeTest::Pid => t.is_pid(),
+                    TypeTest::Ref => t.is_ref(),
+                };
+                if !ok {
+                    pc = fail as usize;
+                }
+            }
+            Op::IsTuple { r, arity, fail } => {
+                if reg!(r).tuple_elems().map(|e| e.len()) != Some(arity as usize) {
+                    pc = fail as usize;
+                }
+            }
+            Op::IsEqExact { a, b, fail } => {
+                if !order::exact_eq(reg!(a), reg!(b)) {
+                    pc = fail as usize;
+                }
+            }
+            Op::IsNeExact { a, b, fail } => {
+                if order::exact_eq(reg!(a), reg!(b)) {
+                    pc = fail as usize;
+                }
+            }
+            Op::IsEq { a, b, fail } => {
+                if !order::eq(reg!(a), reg!(b)) {
+                    pc = fail as usize;
+                }
+            }
+            Op::IsNe { a, b, fail } => {
+                if order::eq(reg!(a), reg!(b)) {
+                    pc = fail as usize;
+                }
+            }
+            Op::IsLt { a, b, fail } => {
+                let (x, y) = (reg!(a), reg!(b));
+                let lt = match (x.as_small(), y.as_small()) {
+                    (Some(x), Some(y)) => x < y,
+                    _ => order::compare(x, y).is_lt(),
+                };
+                if !lt {
+                    pc = fail as usize;
+                }
+            }
+            Op::IsGe { a, b, fail } => {
+                let (x, y) = (reg!(a), reg!(b));
+                let ge = match (x.as_small(), y.as_small()) {
+                    (Some(x), Some(y)) => x >= y,
+                    _ => order::compare(x, y).is_ge(),
+                };
+                if !ge {
+                    pc = fail as usize;
+                }
+            }
+            Op::IsTruthy { r, fail } => {
+                let t = reg!(r);
+                if t == atom::NIL || t == atom::FALSE {
+                    pc = fail as usize;
+                }
+            }
+            Op::GetElem { dst, src, index } => {
+                let t = reg!(src);
+                reg!(dst) = t.tuple_elems().map(|e| e[index as usize]).unwrap_or(Term::NIL);
+            }
+            Op::GetList { head, tail, src } => {
+                let (h, t) = reg!(src).cons_parts().unwrap_or((Term::NIL, Term::NIL));
+                reg!(head) = h;
+                reg!(tail) = t;
+            }
+            Op::GetMapValue { dst, map, key, fail } => match bif::map::map_find(reg!(map), reg!(key)) {
+                Some(v) => reg!(dst) = v,
+                None => pc = fail as usize,
+            },
+            Op::BinSplitPrefix { rest, src, prefix, fail } => {
+                match (reg!(src).binary_bytes(), reg!(prefix).binary_bytes()) {
+                    (Some(s), Some(pfx)) if s.starts_with(pfx) => {
+                        let r = p.st.heap.binary(&s[pfx.len()..]);
+                        reg!(rest) = r;
+                    }
+                    _ => pc = fail as usize,
+                }
+            }
+            Op::MakeTuple { dst, args, n } => {
+                let s = base + args as usize;
+                let t = p.st.heap.tuple(&p.regs[s..s + n as usize]);
+                reg!(dst) = t;
+            }
+            Op::Cons { dst, head, tail } => {
+                let t = p.st.heap.cons(reg!(head), reg!(tail));
+                reg!(dst) = t;
+            }
+            Op::MakeMap { dst, args, n } => {
+                let s = base + args as usize;
+                let kv: Vec<(Term, Term)> = (0..n as usize).map(|i| (p.regs[s + 2 * i], p.regs[s + 2 * i + 1])).collect();
+                let m = bif::map::build_map(&mut p.st.heap, kv);
+                reg!(dst) = m;
+            }
+            Op::MapUpdate { dst, map, args, n, exact } => {
+                let m = reg!(map);
+                if !m.is_map() {
+                    let r = p.st.heap.tuple(&[atom::intern("badmap"), m]);
+                    raise!(Exn::error(r));
+                }
+                let s = base + args as usize;
+                let mut out = m;
+                for i in 0..n as usize {
+                    let (k, v) = (p.regs[s + 2 * i], p.regs[s + 2 * i + 1]);
+                    if exact && bif::map::map_find(out, k).is_none() {
+                        let r = p.st.heap.tuple(&[atom::BADKEY, k, m]);
+                        raise!(Exn::error(r));
+                    }
+                    out = bif::map::map_put(&mut p.st.heap, out, k, v);
+                }
+                reg!(dst) = out;
+            }
+            Op::MakeClosure { dst, fun, free, n } => {
+                let s = base + free as usize;
+                let c = p.st.heap.closure(fun, &p.regs[s..s + n as usize]);
+                reg!(dst) = c;
+            }
+            Op::Add { dst, a, b } => {
+                let (x, y) = (reg!(a), reg!(b));
+                let r = match (x.as_small(), y.as_small()) {
+                    (Some(x), Some(y)) => Ok(p.st.heap.int(x + y)),
+                    _ => bif::erlang::add_terms(&mut p.st.heap, x, y),
+                };
+                match r {
+                    Ok(v) => reg!(dst) = v,
+                    Err(e) => raise!(e),
+                }
+            }
+            Op::Sub { dst, a, b } => {
+                let (x, y) = (reg!(a), reg!(b));
+                let r = match (x.as_small(), y.as_small()) {
+                    (Some(x), Some(y)) => Ok(p.st.heap.int(x - y)),
+                    _ => bif::erlang::sub_terms(&mut p.st.heap, x, y),
+                };
+                match r {
+                    Ok(v) => reg!(dst) = v,
+                    Err(e) => raise!(e),
+                }
+            }
+            Op::Mul { dst, a, b } => {
+                let (x, y) = (reg!(a), reg!(b));
+                match bif::erlang::mul_terms(&mut p.st.heap, x, y) {
+                    Ok(v) => reg!(dst) = v,
+                    Err(e) => raise!(e),
+                }
+            }
+            Op::Error { reason } => raise!(Exn::error(reg!(reason))),
+            Op::Badmatch { src } => {
+                let r = p.st.heap.tuple(&[atom::BADMATCH, reg!(src)]);
+                raise!(Exn::error(r));
+            }
+            Op::CaseClause { src } => {
+                let r = p.st.heap.tuple(&[atom::CASE_CLAUSE, reg!(src)]);
+                raise!(Exn::error(r));
+            }
+            Op::FunctionClause => raise!(Exn::error(atom::FUNCTION_CLAUSE)),
+            Op::Try { handler, kind } => {
+                p.handlers.push(Handler {
+                    depth: p.frames.len() as u32,
+                    fun: fid,
+                    base: base as u32,
+                    pc: handler,
+                    kind,
+                });
+            }
+            Op::TryEnd => {
+                p.handlers.pop();
+            }
+            Op::Reraise { kind } => {
+                let class = match reg!(kind) {
+                    t if t == atom::THROW => Class::Throw,
+                    t if t == atom::EXIT => Class::Exit,
+                    _ => Class::Error,
+                };
+                let reason = reg!(kind + 1);
+                raise!(Exn { class, reason, trace: Vec::new() });
+            }
+            Op::RecvPeek { dst, empty } => match p.st.mailbox.get(p.st.recv_scan) {
+                Some(m) => reg!(dst) = *m,
+                None => pc = empty as usize,
+            },
+            Op::RecvNext { to } => {
+                p.st.recv_scan += 1;
+                pc = to as usize;
+            }
+            Op::RecvAccept => {
+                p.st.mailbox.remove(p.st.recv_scan);
+                p.st.recv_scan = 0;
+            }
+            Op::RecvWait { to, timeout } => {
+                let t = reg!(timeout);
+                let ms = match t.as_small() {
+                    Some(ms) if ms >= 0 => Some(ms as u64),
+                    _ if t == atom::INFINITY => None,
+                    _ => {
+                        let r = p.st.heap.tuple(&[atom::intern("timeout_value"), t]);
+                        raise!(Exn::error(r));
+                    }
+                };
+                if ms == Some(0) {
+                    p.st.recv_scan = 0;
+                    continue; // the timeout has expired already: run the `after` body
+                }
+                p.timeout_pc = ms.map(|_| pc as u32);
+                pc = to as usize;
+                save!();
+                p.status = Status::Waiting;
+                return Exit::Wait { timeout: ms };
+            }
+        }
+    }
+}
+
+impl Process {
+    /// After a `Wait` ends by timeout: continue with the `after` body.
+    pub fn timed_out(&mut self) {
+        if let Some(pc) = self.timeout_pc.take() {
+            self.pc = pc;
+        }
+        self.st.recv_scan = 0;
+        self.status = Status::Runnable;
+    }
+}

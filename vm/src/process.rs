@@ -1,0 +1,136 @@
+//! A process: its heap, register stack, call frames, exception handlers and
+//! mailbox. The interpreter (`interp.rs`) runs it; the scheduler moves it
+//! between threads. Nothing in here is shared with another process.
+
+use crate::code::{FunId, Reg};
+use crate::heap::Heap;
+use crate::term::Term;
+use std::collections::VecDeque;
+
+/// A suspended caller: where to continue when the callee returns.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    pub fun: FunId,
+    /// Instruction to continue at.
+    pub pc: u32,
+    /// First register of the caller's window.
+    pub base: u32,
+    /// Caller's register that receives the result.
+    pub dst: Reg,
+}
+
+/// An active `try`: where a raise inside it lands.
+#[derive(Clone, Copy, Debug)]
+pub struct Handler {
+    /// `frames.len()` when the `try` began.
+    pub depth: u32,
+    pub fun: FunId,
+    pub base: u32,
+    pub pc: u32,
+    pub kind: Reg,
+}
+
+/// The class of an exception, as in Erlang.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Error,
+    Throw,
+    Exit,
+}
+
+/// One entry of a stack trace: module, function, arity, line (0 if unknown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TraceEntry {
+    pub module: Term,
+    pub name: Term,
+    pub arity: u32,
+    pub line: u32,
+}
+
+/// A raised exception on its way to a handler.
+#[derive(Clone, Debug)]
+pub struct Exn {
+    pub class: Class,
+    pub reason: Term,
+    /// Innermost call first. For `undef`, the first entry is the missing function.
+    pub trace: Vec<TraceEntry>,
+}
+
+impl Exn {
+    pub fn error(reason: Term) -> Exn {
+        Exn { class: Class::Error, reason, trace: Vec::new() }
+    }
+}
+
+/// What a process's state is between time slices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Ready to run at `pc` of the current function.
+    Runnable,
+    /// In `receive` with nothing matching: wait for a message (resume at `pc`)
+    /// or, when `timeout_pc` is set, until the timeout (resume there).
+    Waiting,
+    Done,
+}
+
+/// The parts of a process that built-in functions may touch.
+pub struct ProcState {
+    pub heap: Heap,
+    pub pid: Term,
+    /// Messages, oldest first; all live in `heap`.
+    pub mailbox: VecDeque<Term>,
+    /// Index of the next message `receive` looks at.
+    pub recv_scan: usize,
+    /// Counter for `make_ref`, per process (combined with the pid for uniqueness).
+    pub ref_counter: u64,
+    /// Command-line arguments (`System.argv/0`).
+    pub argv: Vec<String>,
+}
+
+pub struct Process {
+    pub regs: Vec<Term>,
+    pub frames: Vec<Frame>,
+    pub handlers: Vec<Handler>,
+    /// Current function, next instruction, window base.
+    pub fun: FunId,
+    pub pc: u32,
+    pub base: u32,
+    pub status: Status,
+    /// For `Waiting` with a timeout: where to continue when it expires.
+    pub timeout_pc: Option<u32>,
+    pub st: ProcState,
+}
+
+impl Process {
+    /// A process about to call `fun` with `args` (which must already live in `heap`).
+    pub fn new(pid: Term, heap: Heap, fun: FunId, nregs: u32, args: &[Term]) -> Process {
+        let mut regs = vec![Term::NIL; nregs.max(args.len() as u32) as usize];
+        regs[..args.len()].copy_from_slice(args);
+        Process {
+            regs,
+            frames: Vec::new(),
+            handlers: Vec::new(),
+            fun,
+            pc: 0,
+            base: 0,
+            status: Status::Runnable,
+            timeout_pc: None,
+            st: ProcState {
+                heap,
+                pid,
+                mailbox: VecDeque::new(),
+                recv_scan: 0,
+                ref_counter: 0,
+                argv: Vec::new(),
+            },
+        }
+    }
+
+    /// Collects the heap, with every register of every active window, and the
+    /// mailbox, as roots. `top` is one past the last live register.
+    pub fn collect(&mut self, top: usize, extra: &mut [Term]) {
+        let top = top.min(self.regs.len());
+        let (a, b) = self.st.mailbox.as_mut_slices();
+        self.st.heap.collect(&mut [&mut self.regs[..top], a, b, extra]);
+    }
+}

@@ -1,0 +1,543 @@
+//! Terms: one tagged 64-bit word.
+//!
+//! ```text
+//!  low bits   kind          payload
+//!  .......1   small int     the upper 63 bits, signed: value = (word as i64) >> 1
+//!  .....000   boxed         pointer to a header word (8-byte aligned, never 0)
+//!  .....010   cons          pointer to two words: head, tail (no header)
+//!  .....100   immediate     bits 3..8 = subtag, bits 8.. = payload:
+//!                             ATOM  payload = index into the global atom table
+//!                             NIL   `[]`
+//!                             PID   payload = index (32 bits) | serial << 32 (24 bits)
+//!                             REF   payload = 56-bit unique counter
+//!  .....110   header        only inside the heap, first word of a boxed object:
+//!                             bits 3..8 = kind, bits 8.. = size (see `HeaderKind`)
+//! ```
+//!
+//! Header kinds and what follows the header:
+//!
+//! | kind     | size field      | payload words                              | scanned by GC |
+//! |----------|-----------------|--------------------------------------------|---------------|
+//! | TUPLE    | arity           | `arity` terms                              | yes           |
+//! | FLOAT    | 1               | f64 bits                                   | no            |
+//! | BIG_POS  | limbs           | little-endian u64 limbs of the magnitude    | no            |
+//! | BIG_NEG  | limbs           | same, value negative                       | no            |
+//! | BINARY   | byte length     | ceil(len / 8) words of bytes               | no            |
+//! | MAP      | pairs n         | n keys (sorted by term order), n values    | yes           |
+//! | FUN      | 1 + free vars   | small-int function id, free variables      | yes           |
+//! | EXPORT   | 3               | module atom, name atom, small-int arity    | yes           |
+//!
+//! The word `FORWARD` (a header of kind FORWARD) marks a moved cons cell during a
+//! collection; a moved boxed object has its header replaced by the boxed
+//! pointer to its new place (a header slot never otherwise holds a boxed pointer).
+//!
+//! **Invariant:** a pointer term points either into the heap of the process
+//! that holds it (or a heap fragment owned by that process) or into the
+//! literal area, which lives as long as the VM and is never collected.
+
+use std::fmt;
+
+/// A term: one word. `Copy`, and meaningless outside the process (or literal
+/// area) whose memory it points into.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct Term(pub(crate) u64);
+
+const TAG_MASK: u64 = 0b111;
+pub(crate) const TAG_BOXED: u64 = 0b000;
+pub(crate) const TAG_CONS: u64 = 0b010;
+pub(crate) const TAG_IMM: u64 = 0b100;
+pub(crate) const TAG_HEADER: u64 = 0b110;
+
+const SUB_ATOM: u64 = 0;
+const SUB_NIL: u64 = 1;
+const SUB_PID: u64 = 2;
+const SUB_REF: u64 = 3;
+const SUB_NONE: u64 = 4;
+
+/// Largest small integer (62 bits of magnitude plus sign).
+pub const SMALL_MAX: i64 = (1 << 62) - 1;
+pub const SMALL_MIN: i64 = -(1 << 62);
+
+/// Kinds of boxed objects, stored in the header word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum HeaderKind {
+    Tuple = 0,
+    Float = 1,
+    BigPos = 2,
+    BigNeg = 3,
+    Binary = 4,
+    Map = 5,
+    Fun = 6,
+    Export = 7,
+    Forward = 31,
+}
+
+impl HeaderKind {
+    fn from_bits(b: u64) -> HeaderKind {
+        match b {
+            0 => HeaderKind::Tuple,
+            1 => HeaderKind::Float,
+            2 => HeaderKind::BigPos,
+            3 => HeaderKind::BigNeg,
+            4 => HeaderKind::Binary,
+            5 => HeaderKind::Map,
+            6 => HeaderKind::Fun,
+            7 => HeaderKind::Export,
+            _ => HeaderKind::Forward,
+        }
+    }
+}
+
+/// A header word, decoded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Header(pub(crate) u64);
+
+impl Header {
+    pub fn new(kind: HeaderKind, size: usize) -> Header {
+        Header(((size as u64) << 8) | ((kind as u64) << 3) | TAG_HEADER)
+    }
+    pub fn kind(self) -> HeaderKind {
+        HeaderKind::from_bits((self.0 >> 3) & 0x1f)
+    }
+    pub fn size(self) -> usize {
+        (self.0 >> 8) as usize
+    }
+    /// Words the object takes after its header.
+    pub fn payload_words(self) -> usize {
+        match self.kind() {
+            HeaderKind::Tuple | HeaderKind::Fun | HeaderKind::Export => self.size(),
+            HeaderKind::Float => 1,
+            HeaderKind::BigPos | HeaderKind::BigNeg => self.size(),
+            HeaderKind::Binary => self.size().div_ceil(8),
+            HeaderKind::Map => 2 * self.size(),
+            HeaderKind::Forward => 1,
+        }
+    }
+    /// Whether the payload is made of terms the collector must scan.
+    pub fn payload_is_terms(self) -> bool {
+        matches!(self.kind(), HeaderKind::Tuple | HeaderKind::Map | HeaderKind::Fun | HeaderKind::Export)
+    }
+    pub fn is_header_word(w: u64) -> bool {
+        w & TAG_MASK == TAG_HEADER
+    }
+}
+
+/// The cons-cell forwarding marker written over a moved cell's head.
+pub(crate) const FORWARD: u64 = ((HeaderKind::Forward as u64) << 3) | TAG_HEADER;
+
+/// What a term is, at a glance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Int,
+    BigInt,
+    Float,
+    Atom,
+    Nil,
+    Cons,
+    Tuple,
+    Binary,
+    Map,
+    Fun,
+    Pid,
+    Ref,
+    None,
+}
+
+impl Term {
+    pub const NIL: Term = Term((SUB_NIL << 3) | TAG_IMM);
+    /// "No value": a placeholder never seen by programs (empty registers, missing map keys).
+    pub const NONE: Term = Term((SUB_NONE << 3) | TAG_IMM);
+
+    #[inline]
+    pub fn raw(self) -> u64 {
+        self.0
+    }
+    #[inline]
+    pub fn from_raw(w: u64) -> Term {
+        Term(w)
+    }
+
+    // ---- small integers ----
+    #[inline]
+    pub fn small(v: i64) -> Term {
+        debug_assert!((SMALL_MIN..=SMALL_MAX).contains(&v));
+        Term(((v as u64) << 1) | 1)
+    }
+    /// A small integer term if `v` fits, else `None`.
+    #[inline]
+    pub fn try_small(v: i64) -> Option<Term> {
+        if (SMALL_MIN..=SMALL_MAX).contains(&v) {
+            Some(Term::small(v))
+        } else {
+            None
+        }
+    }
+    #[inline]
+    pub fn is_small(self) -> bool {
+        self.0 & 1 == 1
+    }
+    #[inline]
+    pub fn small_value(self) -> i64 {
+        debug_assert!(self.is_small());
+        (self.0 as i64) >> 1
+    }
+    #[inline]
+    pub fn as_small(self) -> Option<i64> {
+        if self.is_small() {
+            Some(self.small_value())
+        } else {
+            None
+        }
+    }
+
+    // ---- immediates ----
+    #[inline]
+    const fn imm(sub: u64, payload: u64) -> Term {
+        Term((payload << 8) | (sub << 3) | TAG_IMM)
+    }
+    #[inline]
+    fn imm_sub(self) -> Option<u64> {
+        if self.0 & TAG_MASK == TAG_IMM {
+            Some((self.0 >> 3) & 0x1f)
+        } else {
+            None
+        }
+    }
+    #[inline]
+    pub const fn atom(index: u32) -> Term {
+        Term::imm(SUB_ATOM, index as u64)
+    }
+    #[inline]
+    pub fn is_atom(self) -> bool {
+        self.imm_sub() == Some(SUB_ATOM)
+    }
+    #[inline]
+    pub fn atom_index(self) -> Option<u32> {
+        if self.is_atom() {
+            Some((self.0 >> 8) as u32)
+        } else {
+            None
+        }
+    }
+    #[inline]
+    pub fn is_nil(self) -> bool {
+        self == Term::NIL
+    }
+    pub fn pid(index: u32, serial: u32) -> Term {
+        Term::imm(SUB_PID, index as u64 | ((serial as u64 & 0xff_ffff) << 32))
+    }
+    pub fn is_pid(self) -> bool {
+        self.imm_sub() == Some(SUB_PID)
+    }
+    /// `(index, serial)` of a pid.
+    pub fn pid_parts(self) -> Option<(u32, u32)> {
+        if self.is_pid() {
+            let p = self.0 >> 8;
+            Some((p as u32, (p >> 32) as u32))
+        } else {
+            None
+        }
+    }
+    pub fn reference(n: u64) -> Term {
+        Term::imm(SUB_REF, n & ((1 << 56) - 1))
+    }
+    pub fn is_ref(self) -> bool {
+        self.imm_sub() == Some(SUB_REF)
+    }
+    pub fn ref_value(self) -> Option<u64> {
+        if self.is_ref() {
+            Some(self.0 >> 8)
+        } else {
+            None
+        }
+    }
+    pub fn is_none(self) -> bool {
+        self == Term::NONE
+    }
+
+    // ---- pointers ----
+    #[inline]
+    pub fn is_boxed(self) -> bool {
+        self.0 & TAG_MASK == TAG_BOXED
+    }
+    #[inline]
+    pub fn is_cons(self) -> bool {
+        self.0 & TAG_MASK == TAG_CONS
+    }
+    #[inline]
+    pub fn is_list(self) -> bool {
+        self.is_cons() || self.is_nil()
+    }
+    #[inline]
+    pub(crate) fn is_pointer(self) -> bool {
+        self.is_boxed() || self.is_cons()
+    }
+    /// The address a pointer term refers to.
+    #[inline]
+    pub(crate) fn ptr(self) -> *mut u64 {
+        debug_assert!(self.is_pointer());
+        (self.0 & !TAG_MASK) as *mut u64
+    }
+    #[inline]
+    pub(crate) fn boxed_from_ptr(p: *const u64) -> Term {
+        debug_assert!(p as u64 & TAG_MASK == 0 && !p.is_null());
+        Term(p as u64 | TAG_BOXED)
+    }
+    #[inline]
+    pub(crate) fn cons_from_ptr(p: *const u64) -> Term {
+        debug_assert!(p as u64 & TAG_MASK == 0 && !p.is_null());
+        Term(p as u64 | TAG_CONS)
+    }
+
+    /// The header of a boxed term.
+    #[inline]
+    pub fn header(self) -> Header {
+        debug_assert!(self.is_boxed());
+        // SAFETY: a boxed term points at the header word of a live object
+        // (module invariant: pointers only reach this process's heap or the
+        // literal area, both alive while the term is reachable).
+        Header(unsafe { *self.ptr() })
+    }
+
+    /// Word `i` of a boxed object's payload (0 = first word after the header).
+    #[inline]
+    pub fn payload(self, i: usize) -> u64 {
+        debug_assert!(self.is_boxed() && i < self.header().payload_words());
+        // SAFETY: in bounds of the object per the debug assertion; see `header`.
+        unsafe { *self.ptr().add(1 + i) }
+    }
+
+    #[inline]
+    fn payload_slice(self) -> &'static [u64] {
+        let n = self.header().payload_words();
+        // SAFETY: the payload follows the header and is `n` words long. The
+        // 'static lifetime is a lie confined to this module's callers: slices
+        // are used only while the term is reachable and no collection runs
+        // (collections happen only at safe points, never inside term accessors).
+        unsafe { std::slice::from_raw_parts(self.ptr().add(1), n) }
+    }
+
+    pub fn kind(self) -> Kind {
+        if self.is_small() {
+            return Kind::Int;
+        }
+        match self.0 & TAG_MASK {
+            TAG_BOXED => match self.header().kind() {
+                HeaderKind::Tuple => Kind::Tuple,
+                HeaderKind::Float => Kind::Float,
+                HeaderKind::BigPos | HeaderKind::BigNeg => Kind::BigInt,
+                HeaderKind::Binary => Kind::Binary,
+                HeaderKind::Map => Kind::Map,
+                HeaderKind::Fun | HeaderKind::Export => Kind::Fun,
+                HeaderKind::Forward => Kind::None,
+            },
+            TAG_CONS => Kind::Cons,
+            TAG_IMM => match self.imm_sub().unwrap_or(SUB_NONE) {
+                SUB_ATOM => Kind::Atom,
+                SUB_NIL => Kind::Nil,
+                SUB_PID => Kind::Pid,
+                SUB_REF => Kind::Ref,
+                _ => Kind::None,
+            },
+            _ => Kind::None,
+        }
+    }
+
+    fn is_boxed_kind(self, k: HeaderKind) -> bool {
+        self.is_boxed() && self.header().kind() == k
+    }
+
+    // ---- cons ----
+    /// Head and tail of a cons cell.
+    #[inline]
+    pub fn cons_parts(self) -> Option<(Term, Term)> {
+        if self.is_cons() {
+            // SAFETY: a cons term points at two live words (head, tail).
+            unsafe { Some((Term(*self.ptr()), Term(*self.ptr().add(1)))) }
+        } else {
+            None
+        }
+    }
+    #[inline]
+    pub fn head(self) -> Term {
+        debug_assert!(self.is_cons());
+        // SAFETY: as in `cons_parts`.
+        unsafe { Term(*self.ptr()) }
+    }
+    #[inline]
+    pub fn tail(self) -> Term {
+        debug_assert!(self.is_cons());
+        // SAFETY: as in `cons_parts`.
+        unsafe { Term(*self.ptr().add(1)) }
+    }
+
+    // ---- tuples ----
+    pub fn is_tuple(self) -> bool {
+        self.is_boxed_kind(HeaderKind::Tuple)
+    }
+    pub fn tuple_elems(self) -> Option<&'static [Term]> {
+        if self.is_tuple() {
+            let s = self.payload_slice();
+            // SAFETY: Term is repr(transparent) over u64.
+            Some(unsafe { std::slice::from_raw_parts(s.as_ptr() as *const Term, s.len()) })
+        } else {
+            None
+        }
+    }
+
+    // ---- floats ----
+    pub fn is_float(self) -> bool {
+        self.is_boxed_kind(HeaderKind::Float)
+    }
+    pub fn float_value(self) -> Option<f64> {
+        if self.is_float() {
+            Some(f64::from_bits(self.payload(0)))
+        } else {
+            None
+        }
+    }
+
+    // ---- bignums ----
+    pub fn is_bigint(self) -> bool {
+        self.is_boxed() && matches!(self.header().kind(), HeaderKind::BigPos | HeaderKind::BigNeg)
+    }
+    /// Sign (true = negative) and little-endian magnitude limbs.
+    pub fn big_parts(self) -> Option<(bool, &'static [u64])> {
+        if self.is_bigint() {
+            Some((self.header().kind() == HeaderKind::BigNeg, self.payload_slice()))
+        } else {
+            None
+        }
+    }
+    pub fn is_integer(self) -> bool {
+        self.is_small() || self.is_bigint()
+    }
+    pub fn is_number(self) -> bool {
+        self.is_integer() || self.is_float()
+    }
+
+    // ---- binaries ----
+    pub fn is_binary(self) -> bool {
+        self.is_boxed_kind(HeaderKind::Binary)
+    }
+    pub fn binary_bytes(self) -> Option<&'static [u8]> {
+        if self.is_binary() {
+            let len = self.header().size();
+            let words = self.payload_slice();
+            // SAFETY: the payload holds `len` bytes packed in ceil(len/8) words.
+            Some(unsafe { std::slice::from_raw_parts(words.as_ptr() as *const u8, len) })
+        } else {
+            None
+        }
+    }
+
+    // ---- maps ----
+    pub fn is_map(self) -> bool {
+        self.is_boxed_kind(HeaderKind::Map)
+    }
+    /// Keys and values of a map, keys sorted by term order.
+    pub fn map_parts(self) -> Option<(&'static [Term], &'static [Term])> {
+        if self.is_map() {
+            let n = self.header().size();
+            let s = self.payload_slice();
+            // SAFETY: Term is repr(transparent) over u64.
+            let all = unsafe { std::slice::from_raw_parts(s.as_ptr() as *const Term, s.len()) };
+            Some((&all[..n], &all[n..]))
+        } else {
+            None
+        }
+    }
+
+    // ---- funs ----
+    pub fn is_fun(self) -> bool {
+        self.is_boxed() && matches!(self.header().kind(), HeaderKind::Fun | HeaderKind::Export)
+    }
+    /// Function id and free variables of a closure.
+    pub fn closure_parts(self) -> Option<(u32, &'static [Term])> {
+        if self.is_boxed_kind(HeaderKind::Fun) {
+            let s = self.payload_slice();
+            // SAFETY: Term is repr(transparent) over u64.
+            let all = unsafe { std::slice::from_raw_parts(s.as_ptr() as *const Term, s.len()) };
+            Some((all[0].small_value() as u32, &all[1..]))
+        } else {
+            None
+        }
+    }
+    /// Module, name and arity of an external fun (`&Mod.f/1`).
+    pub fn export_parts(self) -> Option<(Term, Term, u32)> {
+        if self.is_boxed_kind(HeaderKind::Export) {
+            Some((Term(self.payload(0)), Term(self.payload(1)), Term(self.payload(2)).small_value() as u32))
+        } else {
+            None
+        }
+    }
+
+    // ---- booleans ----
+    pub fn bool(b: bool) -> Term {
+        if b {
+            crate::atom::TRUE
+        } else {
+            crate::atom::FALSE
+        }
+    }
+    pub fn is_true(self) -> bool {
+        self == crate::atom::TRUE
+    }
+    pub fn is_boolean(self) -> bool {
+        self == crate::atom::TRUE || self == crate::atom::FALSE
+    }
+}
+
+impl fmt::Debug for Term {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind() {
+            Kind::Int => write!(f, "{}", self.small_value()),
+            Kind::Atom => write!(f, ":{}", crate::atom::name(*self)),
+            Kind::Nil => write!(f, "[]"),
+            k => write!(f, "<{:?} {:#x}>", k, self.0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_is_one_word() {
+        assert_eq!(std::mem::size_of::<Term>(), 8);
+    }
+
+    #[test]
+    fn small_ints_round_trip() {
+        for v in [0, 1, -1, 42, SMALL_MAX, SMALL_MIN, 1 << 40, -(1 << 40)] {
+            let t = Term::small(v);
+            assert!(t.is_small());
+            assert_eq!(t.small_value(), v);
+        }
+        assert!(Term::try_small(SMALL_MAX + 1).is_none());
+    }
+
+    #[test]
+    fn immediates_are_distinct() {
+        let a = Term::atom(5);
+        assert!(a.is_atom() && !a.is_nil() && !a.is_small() && !a.is_pointer());
+        assert_eq!(a.atom_index(), Some(5));
+        assert!(Term::NIL.is_nil() && Term::NIL.is_list());
+        let p = Term::pid(77, 3);
+        assert_eq!(p.pid_parts(), Some((77, 3)));
+        assert_eq!(Term::reference(99).ref_value(), Some(99));
+    }
+
+    #[test]
+    fn headers_encode_kind_and_size() {
+        let h = Header::new(HeaderKind::Binary, 13);
+        assert_eq!(h.kind(), HeaderKind::Binary);
+        assert_eq!(h.size(), 13);
+        assert_eq!(h.payload_words(), 2);
+        assert!(Header::is_header_word(h.0));
+        assert!(Header::is_header_word(FORWARD));
+    }
+}
