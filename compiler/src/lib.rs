@@ -1,5 +1,21 @@
 //! beamlet's compiler: Elixir-subset source to beamlet bytecode.
 //! Pure: it returns code or diagnostics and never touches the terminal.
+//!
+//! Pipeline: `lexer` → `parser` (lalrpop grammar) → `ast` → `desugar`
+//! (modules, defs, sugar) → `codegen` with `patterns` and `special` forms →
+//! a loadable [`beamlet_vm::code::Unit`].
 #![deny(unsafe_code)]
 pub mod ast;
+pub mod codegen;
+pub mod desugar;
 pub mod diagnostic;
+pub mod patterns;
+pub mod special;
+
+use diagnostic::Diagnostic;
+
+/// Compiles an already-parsed program. `script`: also compile its top-level code.
+pub fn compile_program(source: &str, program: &ast::Program, script: bool) -> Result<beamlet_vm::code::Unit, Diagnostic> {
+    let d = desugar::desugar(program)?;
+    codegen::compile_unit(source, &d, script)
+}

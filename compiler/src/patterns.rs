@@ -1,0 +1,335 @@
+//! Pattern and guard compilation.
+//!
+//! A pattern compiles to a sequence of tests on the matched register that
+//! jump to `fail` at the first mismatch, binding variables as it goes. A
+//! clause list is tried in order (codegen's `clauses`, special.rs's `case`),
+//! each clause's failure label leading to the next.
+//!
+//! Guards compile to tests that jump to the same `fail` label; a guard BIF
+//! that raises also jumps there (Elixir: an error in a guard fails the clause).
+
+use crate::ast::*;
+use crate::codegen::{CResult, FnBuilder, UnitBuilder};
+use crate::desugar::alias_atom;
+use crate::diagnostic::Diagnostic;
+use beamlet_vm::atom;
+use beamlet_vm::code::{Label, Op, Reg, TypeTest};
+use std::collections::HashSet;
+
+impl FnBuilder<'_> {
+    /// Matches the value in `r` against pattern `p`; jumps to `fail` on mismatch.
+    /// `bound` holds the variables bound earlier in the same pattern (a second
+    /// occurrence must be equal).
+    pub fn pattern(&mut self, u: &mut UnitBuilder, p: &Expr, r: Reg, fail: Label, bound: &mut HashSet<String>) -> CResult<()> {
+        let span = p.span;
+        match &p.kind {
+            ExprKind::Var(n) if n == "_" => {}
+            ExprKind::Var(n) if n == "__MODULE__" => {
+                let t = self.alloc(span)?;
+                self.load_const(atom::intern(&self.env.name.clone()), t);
+                self.emit(Op::IsEqExact { a: r, b: t, fail });
+            }
+            ExprKind::Var(n) => {
+                if bound.contains(n) {
+                    let prev = self.scope[n];
+                    self.emit(Op::IsEqExact { a: r, b: prev, fail });
+                } else {
+                    bound.insert(n.clone());
+                    // The variable names the matched register itself; raising the
+                    // floor keeps that register from being reused while it is in scope.
+                    self.bind_reg(n, r);
+                }
+            }
+            ExprKind::Unary(UnaryOp::Pin, x) => {
+                let ExprKind::Var(n) = &x.kind else {
+                    return Err(Diagnostic::new(span, "the pin operator ^ must be followed by a variable"));
+                };
+                let Some(prev) = self.scope.get(n).copied() else {
+                    return Err(Diagnostic::new(span, format!("undefined variable ^{n}"))
+                        .with_hint("a pinned variable must be bound before the pattern"));
+                };
+                self.emit(Op::IsEqExact { a: r, b: prev, fail });
+            }
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) | ExprKind::Alias(_)
+            | ExprKind::Charlist(_) | ExprKind::Unary(UnaryOp::Neg, _) => {
+                let Some(t) = self.literal(u, p)? else {
+                    return Err(Diagnostic::new(span, "invalid pattern"));
+                };
+                let k = self.alloc(span)?;
+                self.load_const(t, k);
+                self.emit(Op::IsEqExact { a: r, b: k, fail });
+            }
+            ExprKind::Tuple(items) => {
+                self.emit(Op::IsTuple { r, arity: items.len() as u32, fail });
+                for (i, it) in items.iter().enumerate() {
+                    if matches!(&it.kind, ExprKind::Var(n) if n == "_") {
+                        continue;
+                    }
+                    let e = self.alloc(span)?;
+                    self.emit(Op::GetElem { dst: e, src: r, index: i as u32 });
+                    self.pattern(u, it, e, fail, bound)?;
+                }
+            }
+            ExprKind::List(items, tail) => {
+                let mut cur = r;
+                for it in items {
+                    self.emit(Op::IsType { r: cur, ty: TypeTest::Cons, fail });
+                    let h = self.alloc(span)?;
+                    let t = self.alloc(span)?;
+                    self.emit(Op::GetList { head: h, tail: t, src: cur });
+                    self.pattern(u, it, h, fail, bound)?;
+                    cur = t;
+                }
+                match tail {
+                    Some(t) => self.pattern(u, t, cur, fail, bound)?,
+                    None => self.emit(Op::IsType { r: cur, ty: TypeTest::Nil, fail }),
+                }
+            }
+            ExprKind::Map { update: None, pairs } => self.map_pattern(u, pairs, None, r, fail, bound)?,
+            ExprKind::Struct { name, update: None, pairs } => {
+                let module = match &name.kind {
+                    ExprKind::Alias(a) => alias_atom(&self.resolve_alias(a)),
+                    ExprKind::Var(v) if v == "__MODULE__" => self.env.name.clone(),
+                    ExprKind::Var(v) => {
+                        // %name{} binds the struct's module.
+                        let key = Expr::new(span, ExprKind::Atom("__struct__".into()));
+                        let mut all = vec![(key, Expr::new(span, ExprKind::Var(v.clone())))];
+                        all.extend(pairs.iter().cloned());
+                        return self.map_pattern(u, &all, None, r, fail, bound);
+                    }
+                    _ => return Err(Diagnostic::new(span, "invalid struct pattern")),
+                };
+                self.map_pattern(u, pairs, Some(module), r, fail, bound)?
+            }
+            ExprKind::Binary(BinOp::Match, a, b) => {
+                self.pattern(u, a, r, fail, bound)?;
+                self.pattern(u, b, r, fail, bound)?;
+            }
+            ExprKind::Binary(BinOp::StrConcat, a, b) => {
+                let prefix = match &a.kind {
+                    ExprKind::Str(s) => u.literals.str(s),
+                    _ => {
+                        return Err(Diagnostic::new(a.span, "the left side of <> in a pattern must be a literal string")
+                            .with_hint("write \"prefix\" <> rest"))
+                    }
+                };
+                let k = self.alloc(span)?;
+                self.load_const(prefix, k);
+                let rest = self.alloc(span)?;
+                self.emit(Op::BinSplitPrefix { rest, src: r, prefix: k, fail });
+                self.pattern(u, b, rest, fail, bound)?;
+            }
+            ExprKind::Interp(parts) if parts.iter().all(|x| matches!(x, InterpPart::Lit(_))) => {
+                let s: String = parts.iter().map(|x| if let InterpPart::Lit(s) = x { s.as_str() } else { "" }).collect();
+                let t = u.literals.str(&s);
+                let k = self.alloc(span)?;
+                self.load_const(t, k);
+                self.emit(Op::IsEqExact { a: r, b: k, fail });
+            }
+            ExprKind::Attr(name, None) => {
+                let v = self.env.attrs.get(name).cloned().ok_or_else(|| {
+                    Diagnostic::new(span, format!("undefined module attribute @{name}"))
+                })?;
+                self.pattern(u, &v, r, fail, bound)?;
+            }
+            ExprKind::Call(_) | ExprKind::Binary(..) | ExprKind::Unary(..) => {
+                return Err(Diagnostic::new(span, "cannot use a call or an operator in a pattern")
+                    .with_hint("patterns may hold literals, variables, ^pins, tuples, lists, maps and \"prefix\" <> rest"))
+            }
+            _ => return Err(Diagnostic::new(span, "invalid pattern")),
+        }
+        Ok(())
+    }
+
+    fn bind_reg(&mut self, name: &str, r: Reg) {
+        self.scope.insert(name.to_owned(), r);
+        self.raise_floor();
+    }
+
+    fn map_pattern(
+        &mut self,
+        u: &mut UnitBuilder,
+        pairs: &[(Expr, Expr)],
+        module: Option<String>,
+        r: Reg,
+        fail: Label,
+        bound: &mut HashSet<String>,
+    ) -> CResult<()> {
+        self.emit(Op::IsType { r, ty: TypeTest::Map, fail });
+        let mut all: Vec<(Expr, Expr)> = Vec::new();
+        if let Some(m) = module {
+            let s = Span::default();
+            all.push((Expr::new(s, ExprKind::Atom("__struct__".into())), Expr::new(s, ExprKind::Atom(m))));
+        }
+        all.extend(pairs.iter().cloned());
+        for (k, v) in &all {
+            let key = self.alloc(k.span)?;
+            match self.literal(u, k)? {
+                Some(t) => self.load_const(t, key),
+                None => match &k.kind {
+                    ExprKind::Unary(UnaryOp::Pin, x) => {
+                        let ExprKind::Var(n) = &x.kind else {
+                            return Err(Diagnostic::new(k.span, "invalid map key in pattern"));
+                        };
+                        let prev = *self.scope.get(n).ok_or_else(|| {
+                            Diagnostic::new(k.span, format!("undefined variable ^{n}"))
+                        })?;
+                        self.emit(Op::Move { dst: key, src: prev });
+                    }
+                    _ => {
+                        return Err(Diagnostic::new(k.span, "map keys in patterns must be literals or ^pinned variables"))
+                    }
+                },
+            }
+            let val = self.alloc(v.span)?;
+            self.emit(Op::GetMapValue { dst: val, map: r, key, fail });
+            self.pattern(u, v, val, fail, bound)?;
+        }
+        Ok(())
+    }
+
+    /// Compiles a guard: falls through when it holds, jumps to `fail` otherwise.
+    pub fn guard(&mut self, u: &mut UnitBuilder, g: &Expr, fail: Label) -> CResult<()> {
+        let span = g.span;
+        match &g.kind {
+            ExprKind::Binary(BinOp::When, a, b) => {
+                // `when a when b`: either holds.
+                let ok = self.new_label();
+                let try_b = self.new_label();
+                self.guard(u, a, try_b)?;
+                self.emit(Op::Jump { to: ok });
+                self.place(try_b);
+                self.guard(u, b, fail)?;
+                self.place(ok);
+            }
+            ExprKind::Binary(BinOp::And | BinOp::AndAnd, a, b) => {
+                self.guard(u, a, fail)?;
+                self.guard(u, b, fail)?;
+            }
+            ExprKind::Binary(BinOp::Or | BinOp::OrOr, a, b) => {
+                let ok = self.new_label();
+                let try_b = self.new_label();
+                self.guard(u, a, try_b)?;
+                self.emit(Op::Jump { to: ok });
+                self.place(try_b);
+                self.guard(u, b, fail)?;
+                self.place(ok);
+            }
+            ExprKind::Unary(UnaryOp::Not | UnaryOp::Bang, a) => {
+                let ok = self.new_label();
+                self.guard(u, a, ok)?;
+                self.emit(Op::Jump { to: fail });
+                self.place(ok);
+            }
+            ExprKind::Binary(op @ (BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne
+            | BinOp::StrictEq | BinOp::StrictNe), a, b) => {
+                let m = self.next_mark();
+                let x = self.guard_value(u, a, fail)?;
+                let y = self.guard_value(u, b, fail)?;
+                self.emit(match op {
+                    BinOp::Lt => Op::IsLt { a: x, b: y, fail },
+                    BinOp::Gt => Op::IsLt { a: y, b: x, fail },
+                    BinOp::Le => Op::IsGe { a: y, b: x, fail },
+                    BinOp::Ge => Op::IsGe { a: x, b: y, fail },
+                    BinOp::Eq => Op::IsEq { a: x, b: y, fail },
+                    BinOp::Ne => Op::IsNe { a: x, b: y, fail },
+                    BinOp::StrictEq => Op::IsEqExact { a: x, b: y, fail },
+                    _ => Op::IsNeExact { a: x, b: y, fail },
+                });
+                self.release_to(m);
+            }
+            ExprKind::Binary(op @ (BinOp::In | BinOp::NotIn), a, b) => {
+                let negate = *op == BinOp::NotIn;
+                let (target_ok, target_fail) = if negate {
+                    let ok = self.new_label();
+                    (Some(ok), ok)
+                } else {
+                    (None, fail)
+                };
+                let x = self.guard_value(u, a, fail)?;
+                match &b.kind {
+                    ExprKind::List(items, None) => {
+                        let hit = self.new_label();
+                        for it in items {
+                            let next = self.new_label();
+                            let v = self.guard_value(u, it, next)?;
+                            self.emit(Op::IsEqExact { a: x, b: v, fail: next });
+                            self.emit(Op::Jump { to: hit });
+                            self.place(next);
+                        }
+                        self.emit(Op::Jump { to: target_fail });
+                        self.place(hit);
+                    }
+                    ExprKind::Binary(BinOp::Range, lo, hi) => {
+                        self.emit(Op::IsType { r: x, ty: TypeTest::Integer, fail: target_fail });
+                        let l = self.guard_value(u, lo, fail)?;
+                        let h = self.guard_value(u, hi, fail)?;
+                        self.emit(Op::IsGe { a: x, b: l, fail: target_fail });
+                        self.emit(Op::IsGe { a: h, b: x, fail: target_fail });
+                    }
+                    ExprKind::Attr(..) => {
+                        let name = if let ExprKind::Attr(n, _) = &b.kind { n.clone() } else { String::new() };
+                        let v = self.env.attrs.get(&name).cloned().ok_or_else(|| {
+                            Diagnostic::new(b.span, format!("undefined module attribute @{name}"))
+                        })?;
+                        let e = Expr::new(span, ExprKind::Binary(*op, a.clone(), Box::new(v)));
+                        return self.guard(u, &e, fail);
+                    }
+                    _ => {
+                        return Err(Diagnostic::new(b.span, "`in` in a guard needs a literal list or a range on its right")
+                            .with_hint("write `x in [1, 2, 3]` or `x in 1..10`"))
+                    }
+                }
+                if let Some(ok) = target_ok {
+                    // `not in`: reaching here means it was in.
+                    self.emit(Op::Jump { to: fail });
+                    self.place(ok);
+                }
+            }
+            ExprKind::Call(c) if c.args.len() == 1 => {
+                if let CallTarget::Local(name) = &c.target {
+                    let ty = match name.as_str() {
+                        "is_integer" => Some(TypeTest::Integer),
+                        "is_float" => Some(TypeTest::Float),
+                        "is_number" => Some(TypeTest::Number),
+                        "is_atom" => Some(TypeTest::Atom),
+                        "is_boolean" => Some(TypeTest::Boolean),
+                        "is_binary" | "is_bitstring" => Some(TypeTest::Binary),
+                        "is_list" => Some(TypeTest::List),
+                        "is_tuple" => Some(TypeTest::Tuple),
+                        "is_map" => Some(TypeTest::Map),
+                        "is_function" => Some(TypeTest::Fun),
+                        "is_pid" => Some(TypeTest::Pid),
+                        "is_reference" => Some(TypeTest::Ref),
+                        _ => None,
+                    };
+                    if let Some(ty) = ty {
+                        let x = self.guard_value(u, &c.args[0], fail)?;
+                        self.emit(Op::IsType { r: x, ty, fail });
+                        return Ok(());
+                    }
+                }
+                self.guard_true(u, g, fail)?;
+            }
+            _ => self.guard_true(u, g, fail)?,
+        }
+        Ok(())
+    }
+
+    /// A guard expression that must evaluate to exactly `true`.
+    fn guard_true(&mut self, u: &mut UnitBuilder, g: &Expr, fail: Label) -> CResult<()> {
+        let v = self.guard_value(u, g, fail)?;
+        let t = self.alloc(g.span)?;
+        self.load_const(atom::TRUE, t);
+        self.emit(Op::IsEqExact { a: v, b: t, fail });
+        Ok(())
+    }
+
+    /// Evaluates a guard sub-expression; errors jump to `fail`.
+    fn guard_value(&mut self, u: &mut UnitBuilder, e: &Expr, fail: Label) -> CResult<Reg> {
+        let saved = self.set_guard_fail(Some(fail));
+        let r = self.expr(u, e);
+        self.set_guard_fail(saved);
+        r
+    }
+}

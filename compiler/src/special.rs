@@ -1,0 +1,438 @@
+//! Special forms: `if`, `unless`, `case`, `cond`, `with`, `for`, `try`,
+//! `receive`, `raise`, `reraise`. Each compiles into tests and jumps (see
+//! the diagrams in the VM's interp.rs for `try` and `receive`).
+
+use crate::ast::*;
+use crate::codegen::{CResult, FnBuilder, UnitBuilder};
+use crate::desugar::{self, alias_atom};
+use crate::diagnostic::Diagnostic;
+use beamlet_vm::atom;
+use beamlet_vm::code::{Label, Op, Reg, TypeTest};
+use std::collections::HashSet;
+
+pub fn is_special(name: &str) -> bool {
+    matches!(
+        name,
+        "if" | "unless" | "case" | "cond" | "with" | "for" | "try" | "receive" | "raise" | "reraise"
+            | "defmodule" | "def" | "defp" | "defstruct" | "alias" | "import" | "require" | "quote" | "unquote"
+            | "super" | "__block__"
+    )
+}
+
+/// The sections of a special form: from its do block, or from a trailing `do:` keyword list.
+/// Returns the sections and the number of leading (non-keyword) arguments.
+fn sections(c: &Call) -> (Vec<(String, Span, Body)>, usize) {
+    if let Some(db) = &c.do_block {
+        return (db.sections.clone(), c.args.len());
+    }
+    if let Some(Expr { kind: ExprKind::List(items, None), .. }) = c.args.last() {
+        if !items.is_empty() && items.iter().all(desugar::is_keyword_pair) {
+            let mut out = Vec::new();
+            for i in items {
+                if let ExprKind::Tuple(p) = &i.kind {
+                    if let ExprKind::Atom(k) = &p[0].kind {
+                        if matches!(k.as_str(), "do" | "else" | "after" | "rescue" | "catch") {
+                            out.push((k.clone(), i.span, Body::Exprs(p[1].clone())));
+                        }
+                    }
+                }
+            }
+            if out.iter().any(|(k, _, _)| k == "do") {
+                return (out, c.args.len() - 1);
+            }
+        }
+    }
+    (Vec::new(), c.args.len())
+}
+
+fn section<'a>(secs: &'a [(String, Span, Body)], key: &str) -> Option<&'a Body> {
+    secs.iter().find(|(k, _, _)| k == key).map(|(_, _, b)| b)
+}
+
+fn exprs_of(b: &Body, span: Span, what: &str) -> CResult<Expr> {
+    match b {
+        Body::Exprs(e) => Ok(e.clone()),
+        Body::Clauses(_) => Err(Diagnostic::new(span, format!("unexpected `->` clauses in {what}"))),
+    }
+}
+
+fn clauses_of(b: &Body, span: Span, what: &str) -> CResult<Vec<Clause>> {
+    match b {
+        Body::Clauses(c) => Ok(c.clone()),
+        Body::Exprs(e) if matches!(&e.kind, ExprKind::Block(v) if v.is_empty()) => Ok(Vec::new()),
+        Body::Exprs(_) => Err(Diagnostic::new(span, format!("{what} expects `pattern -> expression` clauses"))
+            .with_hint("write each clause as `pattern -> body`")),
+    }
+}
+
+impl FnBuilder<'_> {
+    /// Compiles one branch's body into `dst` (or returns it, in tail position)
+    /// and jumps to `end`. Variables bound inside do not leak out.
+    fn branch(&mut self, u: &mut UnitBuilder, body: &Expr, dst: Reg, tail: bool, end: Label) -> CResult<()> {
+        let saved = self.scope.clone();
+        let mark = self.next_mark();
+        if tail {
+            self.expr_tail(u, body)?;
+        } else {
+            self.expr_to(u, body, dst, false)?;
+            self.emit(Op::Jump { to: end });
+        }
+        self.scope = saved;
+        self.reset_to(mark);
+        Ok(())
+    }
+
+    /// Tries `clauses` against the value in `r`; when none matches, falls through.
+    fn match_clauses(&mut self, u: &mut UnitBuilder, clauses: &[Clause], r: Reg, dst: Reg, tail: bool, end: Label, before_body: Option<Op>) -> CResult<()> {
+        for c in clauses {
+            if c.args.len() != 1 {
+                return Err(Diagnostic::new(c.span, "expected exactly one pattern before `->`"));
+            }
+            let next = self.new_label();
+            let saved = self.scope.clone();
+            let mark = self.next_mark();
+            let mut bound = HashSet::new();
+            self.pattern(u, &c.args[0], r, next, &mut bound)?;
+            if let Some(g) = &c.guard {
+                self.guard(u, g, next)?;
+            }
+            if let Some(op) = before_body {
+                self.emit(op);
+            }
+            self.branch(u, &c.body, dst, tail, end)?;
+            self.scope = saved;
+            self.reset_to(mark);
+            self.place(next);
+        }
+        Ok(())
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn special(b: &mut FnBuilder, u: &mut UnitBuilder, name: &str, c: &Call, span: Span, dst: Reg, tail: bool) -> CResult<()> {
+    let (secs, nargs) = sections(c);
+    let m = b.next_mark();
+    match name {
+        "if" | "unless" => {
+            if nargs != 1 || section(&secs, "do").is_none() {
+                return Err(Diagnostic::new(span, format!("invalid {name}: expected `{name} condition do ... end`")));
+            }
+            let then_b = exprs_of(section(&secs, "do").unwrap_or(&Body::Clauses(vec![])), span, name)?;
+            let nil = Expr::new(span, ExprKind::Atom("nil".into()));
+            let else_b = match section(&secs, "else") {
+                Some(e) => exprs_of(e, span, name)?,
+                None => nil,
+            };
+            let (yes, no) = if name == "if" { (then_b, else_b) } else { (else_b, then_b) };
+            let r = b.expr(u, &c.args[0])?;
+            let else_l = b.new_label();
+            let end = b.new_label();
+            b.emit(Op::IsTruthy { r, fail: else_l });
+            b.branch(u, &yes, dst, tail, end)?;
+            b.place(else_l);
+            b.branch(u, &no, dst, tail, end)?;
+            b.place(end);
+        }
+        "case" => {
+            if nargs != 1 {
+                return Err(Diagnostic::new(span, "invalid case: expected `case expr do pattern -> ... end`"));
+            }
+            let clauses = clauses_of(section(&secs, "do").unwrap_or(&Body::Clauses(vec![])), span, "case")?;
+            let r = b.expr(u, &c.args[0])?;
+            let end = b.new_label();
+            b.match_clauses(u, &clauses, r, dst, tail, end, None)?;
+            b.emit(Op::CaseClause { src: r });
+            b.place(end);
+        }
+        "cond" => {
+            let clauses = clauses_of(section(&secs, "do").unwrap_or(&Body::Clauses(vec![])), span, "cond")?;
+            let end = b.new_label();
+            for cl in &clauses {
+                if cl.args.len() != 1 || cl.guard.is_some() {
+                    return Err(Diagnostic::new(cl.span, "cond clauses take one condition each: `condition -> body`"));
+                }
+                let next = b.new_label();
+                let mark = b.next_mark();
+                let r = b.expr(u, &cl.args[0])?;
+                b.emit(Op::IsTruthy { r, fail: next });
+                b.branch(u, &cl.body, dst, tail, end)?;
+                b.reset_to(mark);
+                b.place(next);
+            }
+            let first = b.next_mark() as Reg;
+            b.remote_call(u, "beamlet", "cond_clause", &[], span, first, false)?;
+            b.place(end);
+        }
+        "receive" => {
+            let clauses = match section(&secs, "do") {
+                Some(body) => clauses_of(body, span, "receive")?,
+                None => Vec::new(),
+            };
+            let loop_l = b.new_label();
+            let wait = b.new_label();
+            let end = b.new_label();
+            b.place(loop_l);
+            let msg = b.alloc(span)?;
+            b.emit(Op::RecvPeek { dst: msg, empty: wait });
+            b.match_clauses(u, &clauses, msg, dst, tail, end, Some(Op::RecvAccept))?;
+            b.emit(Op::RecvNext { to: loop_l });
+            b.place(wait);
+            match section(&secs, "after") {
+                Some(body) => {
+                    let cl = clauses_of(body, span, "after")?;
+                    let [after] = &cl[..] else {
+                        return Err(Diagnostic::new(span, "receive's after block takes exactly one clause: `timeout -> body`"));
+                    };
+                    if after.args.len() != 1 {
+                        return Err(Diagnostic::new(after.span, "expected a timeout before `->`"));
+                    }
+                    let t = b.expr(u, &after.args[0])?;
+                    b.emit(Op::RecvWait { to: loop_l, timeout: t });
+                    b.branch(u, &after.body, dst, tail, end)?;
+                }
+                None => {
+                    let t = b.alloc(span)?;
+                    b.load_const(atom::INFINITY, t);
+                    b.emit(Op::RecvWait { to: loop_l, timeout: t });
+                    b.emit(Op::Jump { to: loop_l });
+                }
+            }
+            b.place(end);
+        }
+        "with" => with(b, u, c, &secs, nargs, span, dst, tail)?,
+        "for" => {
+            let e = desugar::comprehension(span, c)?;
+            b.expr_to(u, &e, dst, tail)?;
+        }
+        "try" => try_(b, u, &secs, span, dst)?,
+        "raise" => {
+            let first = b.next_mark() as Reg;
+            match c.args.len() {
+                1 => b.remote_call(u, "beamlet", "raise", &c.args, span, first, false)?,
+                2 => b.remote_call(u, "beamlet", "raise", &c.args, span, first, false)?,
+                _ => return Err(Diagnostic::new(span, "raise takes a message, an exception, or a module and options")),
+            }
+            let _ = dst;
+        }
+        "reraise" => {
+            if c.args.len() != 2 {
+                return Err(Diagnostic::new(span, "reraise takes an exception and a stacktrace"));
+            }
+            let first = b.next_mark() as Reg;
+            b.remote_call(u, "beamlet", "reraise", &c.args, span, first, false)?;
+        }
+        "defmodule" => {
+            return Err(Diagnostic::new(span, "modules can only be defined at the top level or inside another module"))
+        }
+        "def" | "defp" => {
+            return Err(Diagnostic::new(span, format!("cannot invoke {name}/2 outside a module"))
+                .with_hint("put function definitions inside `defmodule Name do ... end`"))
+        }
+        "defstruct" => return Err(Diagnostic::new(span, "defstruct must be inside a module body")),
+        "alias" | "import" | "require" => {
+            return Err(Diagnostic::new(span, format!("`{name}` is only supported in a module body")))
+        }
+        _ => return Err(Diagnostic::new(span, format!("`{name}` is not supported by beamlet"))),
+    }
+    b.release_to(m);
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn with(b: &mut FnBuilder, u: &mut UnitBuilder, c: &Call, secs: &[(String, Span, Body)], nargs: usize, span: Span, dst: Reg, tail: bool) -> CResult<()> {
+    let body = exprs_of(section(secs, "do").ok_or_else(|| Diagnostic::new(span, "with needs a do block"))?, span, "with")?;
+    let saved = b.scope.clone();
+    let wv = b.alloc(span)?;
+    let else_l = b.new_label();
+    let end = b.new_label();
+    for a in &c.args[..nargs] {
+        match &a.kind {
+            ExprKind::Binary(BinOp::LArrow, p, e) => {
+                let r = b.expr(u, e)?;
+                b.emit(Op::Move { dst: wv, src: r });
+                let (p, g) = match &p.kind {
+                    ExprKind::Binary(BinOp::When, p, g) => (&**p, Some(&**g)),
+                    _ => (&**p, None),
+                };
+                let mut bound = HashSet::new();
+                b.pattern(u, p, r, else_l, &mut bound)?;
+                if let Some(g) = g {
+                    b.guard(u, g, else_l)?;
+                }
+            }
+            _ => {
+                b.expr(u, a)?;
+            }
+        }
+    }
+    b.branch(u, &body, dst, tail, end)?;
+    b.scope = saved;
+    b.place(else_l);
+    match section(secs, "else") {
+        Some(eb) => {
+            let clauses = clauses_of(eb, span, "with's else")?;
+            b.match_clauses(u, &clauses, wv, dst, tail, end, None)?;
+            let first = b.next_mark() as Reg;
+            let v = Expr::new(span, ExprKind::Var("__with_value".into()));
+            b.scope.insert("__with_value".into(), wv);
+            b.remote_call(u, "beamlet", "with_clause", &[v], span, first, false)?;
+            b.scope.remove("__with_value");
+        }
+        None => {
+            b.emit(Op::Move { dst, src: wv });
+            if tail {
+                b.emit(Op::Return { src: dst });
+            }
+        }
+    }
+    b.place(end);
+    Ok(())
+}
+
+fn try_(b: &mut FnBuilder, u: &mut UnitBuilder, secs: &[(String, Span, Body)], span: Span, dst: Reg) -> CResult<()> {
+    let body = exprs_of(section(secs, "do").ok_or_else(|| Diagnostic::new(span, "try needs a do block"))?, span, "try")?;
+    let after = match section(secs, "after") {
+        Some(a) => Some(exprs_of(a, span, "try's after")?),
+        None => None,
+    };
+    let k2 = if after.is_some() {
+        let k2 = b.alloc(span)?;
+        b.alloc(span)?;
+        b.alloc(span)?;
+        let h2 = b.new_label();
+        b.emit(Op::Try { handler: h2, kind: k2 });
+        Some((k2, h2))
+    } else {
+        None
+    };
+    // The try without its `after`.
+    let k = b.alloc(span)?;
+    b.alloc(span)?;
+    b.alloc(span)?;
+    let h = b.new_label();
+    let end = b.new_label();
+    b.emit(Op::Try { handler: h, kind: k });
+    b.branch(u, &body, dst, false, end)?;
+    // `branch` jumped to `end`; the TryEnd must run first, so re-route:
+    // replace that jump by TryEnd + else handling.
+    b.code.pop();
+    b.emit(Op::TryEnd);
+    if let Some(eb) = section(secs, "else") {
+        let clauses = clauses_of(eb, span, "try's else")?;
+        let v = b.alloc(span)?;
+        b.emit(Op::Move { dst: v, src: dst });
+        b.match_clauses(u, &clauses, v, dst, false, end, None)?;
+        let t = b.alloc_pair_tuple(atom::TRY_CLAUSE, v, span)?;
+        b.emit(Op::Error { reason: t });
+    }
+    b.emit(Op::Jump { to: end });
+    b.place(h);
+    if let Some(rb) = section(secs, "rescue") {
+        for cl in clauses_of(rb, span, "rescue")? {
+            rescue_clause(b, u, &cl, k, dst, end)?;
+        }
+    }
+    if let Some(cb) = section(secs, "catch") {
+        for cl in clauses_of(cb, span, "catch")? {
+            let next = b.new_label();
+            let saved = b.scope.clone();
+            let mark = b.next_mark();
+            let mut bound = HashSet::new();
+            match &cl.args[..] {
+                [v] => {
+                    let t = b.alloc(cl.span)?;
+                    b.load_const(atom::THROW, t);
+                    b.emit(Op::IsEqExact { a: k, b: t, fail: next });
+                    b.pattern(u, v, k + 1, next, &mut bound)?;
+                }
+                [kind, v] => {
+                    b.pattern(u, kind, k, next, &mut bound)?;
+                    b.pattern(u, v, k + 1, next, &mut bound)?;
+                }
+                _ => return Err(Diagnostic::new(cl.span, "catch clauses take `value ->` or `kind, value ->`")),
+            }
+            if let Some(g) = &cl.guard {
+                b.guard(u, g, next)?;
+            }
+            b.branch(u, &cl.body, dst, false, end)?;
+            b.scope = saved;
+            b.reset_to(mark);
+            b.place(next);
+        }
+    }
+    b.emit(Op::Reraise { kind: k });
+    b.place(end);
+    if let (Some((k2, h2)), Some(after)) = (k2, after) {
+        let done = b.new_label();
+        b.emit(Op::TryEnd);
+        let mark = b.next_mark();
+        b.expr(u, &after)?;
+        b.reset_to(mark);
+        b.emit(Op::Jump { to: done });
+        b.place(h2);
+        b.expr(u, &after)?;
+        b.reset_to(mark);
+        b.emit(Op::Reraise { kind: k2 });
+        b.place(done);
+    }
+    Ok(())
+}
+
+/// `rescue e in [A, B] ->`, `rescue A ->`, `rescue e ->`, `rescue _ ->`.
+fn rescue_clause(b: &mut FnBuilder, u: &mut UnitBuilder, cl: &Clause, k: Reg, dst: Reg, end: Label) -> CResult<()> {
+    let [pat] = &cl.args[..] else {
+        return Err(Diagnostic::new(cl.span, "rescue clauses take one pattern: `e in Error ->`"));
+    };
+    let next = b.new_label();
+    let saved = b.scope.clone();
+    let mark = b.next_mark();
+    let t = b.alloc(cl.span)?;
+    b.load_const(atom::ERROR, t);
+    b.emit(Op::IsEqExact { a: k, b: t, fail: next });
+    let e = b.alloc(cl.span)?;
+    let args = b.alloc(cl.span)?;
+    b.alloc(cl.span)?;
+    b.emit(Op::Move { dst: args, src: k + 1 });
+    b.emit(Op::Move { dst: args + 1, src: k + 2 });
+    let id = beamlet_vm::bif::lookup("beamlet", "normalize", 2).expect("normalize BIF exists");
+    b.emit(Op::Bif { bif: id, args, n: 2, dst: e, fail: beamlet_vm::code::NO_LABEL });
+    let (var, mods): (Option<&Expr>, Vec<&Expr>) = match &pat.kind {
+        ExprKind::Binary(BinOp::In, v, ms) => match &ms.kind {
+            ExprKind::List(items, None) => (Some(&**v), items.iter().collect()),
+            _ => (Some(&**v), vec![&**ms]),
+        },
+        ExprKind::Alias(_) => (None, vec![pat]),
+        ExprKind::Var(_) => (Some(pat), vec![]),
+        _ => return Err(Diagnostic::new(pat.span, "invalid rescue clause").with_hint("write `e in ErrorModule ->`, `ErrorModule ->` or `e ->`")),
+    };
+    if !mods.is_empty() {
+        let ok = b.new_label();
+        let key = b.alloc(cl.span)?;
+        b.load_const(atom::STRUCT, key);
+        let sm = b.alloc(cl.span)?;
+        b.emit(Op::IsType { r: e, ty: TypeTest::Map, fail: next });
+        b.emit(Op::GetMapValue { dst: sm, map: e, key, fail: next });
+        for mexpr in mods {
+            let ExprKind::Alias(a) = &mexpr.kind else {
+                return Err(Diagnostic::new(mexpr.span, "rescue expects exception module names"));
+            };
+            let want = b.alloc(cl.span)?;
+            b.load_const(atom::intern(&alias_atom(&b.resolve_alias(a))), want);
+            let no = b.new_label();
+            b.emit(Op::IsEqExact { a: sm, b: want, fail: no });
+            b.emit(Op::Jump { to: ok });
+            b.place(no);
+        }
+        b.emit(Op::Jump { to: next });
+        b.place(ok);
+    }
+    if let Some(v) = var {
+        let mut bound = HashSet::new();
+        b.pattern(u, v, e, next, &mut bound)?;
+    }
+    b.branch(u, &cl.body, dst, false, end)?;
+    b.scope = saved;
+    b.reset_to(mark);
+    b.place(next);
+    Ok(())
+}
