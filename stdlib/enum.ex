@@ -1,0 +1,372 @@
+# Enum: the everyday functions over lists, ranges and maps, written in the
+# language itself so the interpreter never re-enters itself from Rust.
+defmodule Enum do
+  # ---- traversal helpers: every function turns its enumerable into a list ----
+
+  def to_list(list) when is_list(list), do: list
+  def to_list(%{__struct__: Range, first: first, last: last, step: step}), do: range_list(first, last, step)
+  def to_list(%{__struct__: _} = s), do: :beamlet.enum_error(s)
+  def to_list(map) when is_map(map), do: Map.to_list(map)
+  def to_list(other), do: :beamlet.enum_error(other)
+
+  defp range_list(first, last, step) when step > 0 and first > last, do: []
+  defp range_list(first, last, step) when step < 0 and first < last, do: []
+  defp range_list(first, last, step) do
+    n = div(last - first, step)
+    range_down(first + n * step, step, first, [])
+  end
+
+  defp range_down(x, step, first, acc) when step > 0 and x < first, do: acc
+  defp range_down(x, step, first, acc) when step < 0 and x > first, do: acc
+  defp range_down(x, step, first, acc), do: range_down(x - step, step, first, [x | acc])
+
+  # ---- map / filter / reduce ----
+
+  def map(list, fun) when is_list(list), do: map_list(list, fun)
+  def map(%{__struct__: Range, first: first, last: last, step: step}, fun) when step > 0 do
+    if first > last, do: [], else: map_range_up(first, last, step, fun)
+  end
+  def map(enum, fun), do: map_list(to_list(enum), fun)
+
+  defp map_list([], _fun), do: []
+  defp map_list([h | t], fun), do: [fun.(h) | map_list(t, fun)]
+
+  defp map_range_up(x, last, step, fun) when x > last, do: []
+  defp map_range_up(x, last, step, fun), do: [fun.(x) | map_range_up(x + step, last, step, fun)]
+
+  def filter(enum, fun), do: filter_list(to_list(enum), fun)
+  defp filter_list([], _fun), do: []
+  defp filter_list([h | t], fun) do
+    if fun.(h), do: [h | filter_list(t, fun)], else: filter_list(t, fun)
+  end
+
+  def reject(enum, fun), do: filter(enum, fn x -> !fun.(x) end)
+
+  def reduce(list, acc, fun) when is_list(list), do: reduce_list(list, acc, fun)
+  def reduce(%{__struct__: Range, first: first, last: last, step: step}, acc, fun) do
+    cond do
+      step > 0 and first <= last -> reduce_up(first, last, step, acc, fun)
+      step < 0 and first >= last -> reduce_down(first, last, step, acc, fun)
+      true -> acc
+    end
+  end
+  def reduce(enum, acc, fun), do: reduce_list(to_list(enum), acc, fun)
+
+  defp reduce_list([], acc, _fun), do: acc
+  defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
+
+  defp reduce_up(x, last, step, acc, fun) when x > last, do: acc
+  defp reduce_up(x, last, step, acc, fun), do: reduce_up(x + step, last, step, fun.(x, acc), fun)
+
+  defp reduce_down(x, last, step, acc, fun) when x < last, do: acc
+  defp reduce_down(x, last, step, acc, fun), do: reduce_down(x + step, last, step, fun.(x, acc), fun)
+
+  def reduce(enum, fun) do
+    case to_list(enum) do
+      [h | t] -> reduce_list(t, h, fun)
+      [] -> raise Enum.EmptyError
+    end
+  end
+
+  def each(enum, fun) do
+    reduce(enum, nil, fn x, _ -> fun.(x) end)
+    :ok
+  end
+
+  def sum(enum), do: reduce(enum, 0, fn x, acc -> acc + x end)
+  def product(enum), do: reduce(enum, 1, fn x, acc -> acc * x end)
+
+  def count(list) when is_list(list), do: length(list)
+  def count(enum), do: length(to_list(enum))
+  def count(enum, fun), do: reduce(enum, 0, fn x, acc -> if fun.(x), do: acc + 1, else: acc end)
+
+  def reverse(enum), do: :lists.reverse(to_list(enum))
+  def reverse(enum, tail), do: :lists.reverse(to_list(enum), to_list(tail))
+
+  def join(enum), do: join(enum, "")
+  def join(enum, sep) do
+    case to_list(enum) do
+      [] -> ""
+      [h | t] -> join_rest(t, sep, [to_string(h)])
+    end
+  end
+  defp join_rest([], _sep, acc), do: IO.iodata_to_binary(:lists.reverse(acc))
+  defp join_rest([h | t], sep, acc), do: join_rest(t, sep, [to_string(h), sep | acc])
+
+  def map_join(enum, sep \\ "", fun), do: join(map(enum, fun), sep)
+
+  def with_index(enum), do: with_index(enum, 0)
+  def with_index(enum, offset) when is_integer(offset), do: index_list(to_list(enum), offset)
+  def with_index(enum, fun) when is_function(fun, 2) do
+    {list, _} = reduce(enum, {[], 0}, fn x, {acc, i} -> {[fun.(x, i) | acc], i + 1} end)
+    :lists.reverse(list)
+  end
+  defp index_list([], _i), do: []
+  defp index_list([h | t], i), do: [{h, i} | index_list(t, i + 1)]
+
+  # ---- queries ----
+
+  def member?(list, x) when is_list(list), do: :lists.member(x, list)
+  def member?(%{__struct__: Range, first: first, last: last, step: step}, x) when is_integer(x) do
+    cond do
+      step > 0 -> x >= first and x <= last and rem(x - first, step) == 0
+      true -> x <= first and x >= last and rem(first - x, -step) == 0
+    end
+  end
+  def member?(%{__struct__: Range}, _x), do: false
+  def member?(enum, {k, v}) when is_map(enum), do: Map.has_key?(enum, k) and Map.get(enum, k) === v
+  def member?(enum, x), do: :lists.member(x, to_list(enum))
+
+  def empty?(enum), do: to_list(enum) == []
+  def any?(enum), do: any?(enum, fn x -> x end)
+  def any?(enum, fun), do: any_list(to_list(enum), fun)
+  defp any_list([], _), do: false
+  defp any_list([h | t], fun), do: if(fun.(h), do: true, else: any_list(t, fun))
+  def all?(enum), do: all?(enum, fn x -> x end)
+  def all?(enum, fun), do: all_list(to_list(enum), fun)
+  defp all_list([], _), do: true
+  defp all_list([h | t], fun), do: if(fun.(h), do: all_list(t, fun), else: false)
+
+  def find(enum, default \\ nil, fun), do: find_list(to_list(enum), default, fun)
+  defp find_list([], default, _), do: default
+  defp find_list([h | t], default, fun), do: if(fun.(h), do: h, else: find_list(t, default, fun))
+
+  def find_index(enum, fun), do: find_index_list(to_list(enum), 0, fun)
+  defp find_index_list([], _, _), do: nil
+  defp find_index_list([h | t], i, fun), do: if(fun.(h), do: i, else: find_index_list(t, i + 1, fun))
+
+  def at(enum, index, default \\ nil) do
+    list = to_list(enum)
+    index = if index < 0, do: length(list) + index, else: index
+    at_list(list, index, default)
+  end
+  defp at_list(_, i, default) when i < 0, do: default
+  defp at_list([], _, default), do: default
+  defp at_list([h | _], 0, _), do: h
+  defp at_list([_ | t], i, default), do: at_list(t, i - 1, default)
+
+  def fetch!(enum, index) do
+    list = to_list(enum)
+    case at_list(list, index, :__beamlet_none) do
+      :__beamlet_none -> raise Enum.OutOfBoundsError
+      x -> x
+    end
+  end
+
+  def min(enum), do: reduce(enum, fn x, acc -> if x < acc, do: x, else: acc end)
+  def max(enum), do: reduce(enum, fn x, acc -> if x > acc, do: x, else: acc end)
+  def min_by(enum, fun), do: reduce(enum, fn x, acc -> if fun.(x) < fun.(acc), do: x, else: acc end)
+  def max_by(enum, fun), do: reduce(enum, fn x, acc -> if fun.(x) > fun.(acc), do: x, else: acc end)
+
+  # ---- slicing and reshaping ----
+
+  def take(enum, n) when n >= 0, do: take_list(to_list(enum), n)
+  def take(enum, n), do: :lists.reverse(take_list(:lists.reverse(to_list(enum)), -n))
+  defp take_list(_, 0), do: []
+  defp take_list([], _), do: []
+  defp take_list([h | t], n), do: [h | take_list(t, n - 1)]
+
+  def drop(enum, n) when n >= 0, do: drop_list(to_list(enum), n)
+  def drop(enum, n), do: :lists.reverse(drop_list(:lists.reverse(to_list(enum)), -n))
+  defp drop_list(list, 0), do: list
+  defp drop_list([], _), do: []
+  defp drop_list([_ | t], n), do: drop_list(t, n - 1)
+
+  def take_while(enum, fun), do: take_while_list(to_list(enum), fun)
+  defp take_while_list([], _), do: []
+  defp take_while_list([h | t], fun), do: if(fun.(h), do: [h | take_while_list(t, fun)], else: [])
+
+  def drop_while(enum, fun), do: drop_while_list(to_list(enum), fun)
+  defp drop_while_list([], _), do: []
+  defp drop_while_list([h | t] = l, fun), do: if(fun.(h), do: drop_while_list(t, fun), else: l)
+
+  def split(enum, n), do: {take(enum, n), drop(enum, n)}
+
+  def zip(a, b), do: zip_list(to_list(a), to_list(b))
+  defp zip_list([x | xs], [y | ys]), do: [{x, y} | zip_list(xs, ys)]
+  defp zip_list(_, _), do: []
+
+  def flat_map(enum, fun), do: reduce(enum, [], fn x, acc -> :lists.reverse(to_list(fun.(x)), acc) end) |> :lists.reverse()
+
+  def concat(enums), do: flat_map(enums, fn e -> to_list(e) end)
+  def concat(a, b), do: to_list(a) ++ to_list(b)
+
+  def into(enum, collectable) when is_list(collectable), do: collectable ++ to_list(enum)
+  def into(enum, collectable) when is_binary(collectable), do: collectable <> join(enum)
+  def into(enum, %{__struct__: _} = s), do: :beamlet.enum_error(s)
+  def into(enum, collectable) when is_map(collectable), do: Map.merge(collectable, Map.new(to_list(enum)))
+
+  def uniq(enum), do: uniq_list(to_list(enum), %{})
+  defp uniq_list([], _), do: []
+  defp uniq_list([h | t], seen) do
+    if Map.has_key?(seen, h), do: uniq_list(t, seen), else: [h | uniq_list(t, Map.put(seen, h, true))]
+  end
+
+  def dedup(enum), do: dedup_list(to_list(enum))
+  defp dedup_list([a, a | t]), do: dedup_list([a | t])
+  defp dedup_list([a | t]), do: [a | dedup_list(t)]
+  defp dedup_list([]), do: []
+
+  def sort(enum), do: :lists.sort(to_list(enum))
+  def sort(enum, :asc), do: sort(enum)
+  def sort(enum, :desc), do: sort(enum, fn a, b -> a >= b end)
+  def sort(enum, fun), do: merge_sort(to_list(enum), fun)
+
+  def sort_by(enum, mapper, order \\ :asc) do
+    fun = if order == :desc, do: fn {a, _}, {b, _} -> a >= b end, else: fn {a, _}, {b, _} -> a <= b end
+    enum |> map(fn x -> {mapper.(x), x} end) |> merge_sort(fun) |> map(fn {_, x} -> x end)
+  end
+
+  defp merge_sort([], _), do: []
+  defp merge_sort([x], _), do: [x]
+  defp merge_sort(list, fun) do
+    {a, b} = split_half(list, [], list)
+    merge(merge_sort(a, fun), merge_sort(b, fun), fun)
+  end
+  defp split_half([h | t], acc, [_, _ | rest]), do: split_half(t, [h | acc], rest)
+  defp split_half(list, acc, _), do: {:lists.reverse(acc), list}
+  defp merge([], b, _), do: b
+  defp merge(a, [], _), do: a
+  defp merge([x | xs] = a, [y | ys] = b, fun) do
+    if fun.(x, y), do: [x | merge(xs, b, fun)], else: [y | merge(a, ys, fun)]
+  end
+
+  def group_by(enum, key_fun) do
+    enum
+    |> reverse()
+    |> reduce(%{}, fn x, acc ->
+      k = key_fun.(x)
+      Map.put(acc, k, [x | Map.get(acc, k, [])])
+    end)
+  end
+
+  def frequencies(enum), do: reduce(enum, %{}, fn x, acc -> Map.put(acc, x, Map.get(acc, x, 0) + 1) end)
+
+  def chunk_every(enum, n), do: chunk_list(to_list(enum), n)
+  defp chunk_list([], _), do: []
+  defp chunk_list(list, n), do: [take_list(list, n) | chunk_list(drop_list(list, n), n)]
+
+  def split_with(enum, fun) do
+    {a, b} = reduce(enum, {[], []}, fn x, {yes, no} -> if fun.(x), do: {[x | yes], no}, else: {yes, [x | no]} end)
+    {:lists.reverse(a), :lists.reverse(b)}
+  end
+
+  def scan(enum, acc, fun) do
+    {list, _} = reduce(enum, {[], acc}, fn x, {l, a} -> n = fun.(x, a); {[n | l], n} end)
+    :lists.reverse(list)
+  end
+
+  def map_reduce(enum, acc, fun) do
+    {list, acc} = reduce(enum, {[], acc}, fn x, {l, a} -> {y, a2} = fun.(x, a); {[y | l], a2} end)
+    {:lists.reverse(list), acc}
+  end
+
+  def reduce_while(enum, acc, fun), do: reduce_while_list(to_list(enum), acc, fun)
+  defp reduce_while_list([], acc, _), do: acc
+  defp reduce_while_list([h | t], acc, fun) do
+    case fun.(h, acc) do
+      {:cont, acc} -> reduce_while_list(t, acc, fun)
+      {:halt, acc} -> acc
+    end
+  end
+
+  def slice(enum, first, count), do: enum |> drop(first) |> take(count)
+  def random(_enum), do: raise(ArgumentError, "Enum.random/1 is not supported by beamlet yet")
+end
+
+defmodule List do
+  def first([]), do: nil
+  def first([h | _]), do: h
+  def last([]), do: nil
+  def last([h]), do: h
+  def last([_ | t]), do: last(t)
+  def wrap(nil), do: []
+  def wrap(list) when is_list(list), do: list
+  def wrap(x), do: [x]
+  def duplicate(x, n), do: dup(x, n, [])
+  defp dup(_, 0, acc), do: acc
+  defp dup(x, n, acc), do: dup(x, n - 1, [x | acc])
+  def delete([], _), do: []
+  def delete([x | t], x), do: t
+  def delete([h | t], x), do: [h | delete(t, x)]
+  def insert_at(list, i, x), do: Enum.take(list, i) ++ [x | Enum.drop(list, i)]
+  def zip(lists), do: zip_all(lists)
+  defp zip_all(lists) do
+    if Enum.any?(lists, fn l -> l == [] end) do
+      []
+    else
+      [List.to_tuple(Enum.map(lists, &hd/1)) | zip_all(Enum.map(lists, &tl/1))]
+    end
+  end
+  def foldl(list, acc, fun), do: Enum.reduce(list, acc, fun)
+  def foldr(list, acc, fun), do: Enum.reduce(:lists.reverse(list), acc, fun)
+  def keyfind(list, key, pos, default \\ nil) do
+    case :lists.keyfind(key, pos + 1, list) do
+      false -> default
+      t -> t
+    end
+  end
+end
+
+defmodule Access do
+  def get(nil, _key), do: nil
+  def get(map, key) when is_map(map), do: Map.get(map, key)
+  def get(list, key) when is_list(list), do: Keyword.get(list, key)
+end
+
+defmodule Keyword do
+  def get(list, key, default \\ nil) do
+    case :lists.keyfind(key, 1, list) do
+      {_, v} -> v
+      false -> default
+    end
+  end
+  def fetch(list, key) do
+    case :lists.keyfind(key, 1, list) do
+      {_, v} -> {:ok, v}
+      false -> :error
+    end
+  end
+  def has_key?(list, key), do: :lists.keyfind(key, 1, list) != false
+  def keys(list), do: Enum.map(list, fn {k, _} -> k end)
+  def values(list), do: Enum.map(list, fn {_, v} -> v end)
+  def put(list, key, value), do: [{key, value} | delete(list, key)]
+  def delete(list, key), do: Enum.reject(list, fn {k, _} -> k == key end)
+  def merge(a, b), do: Enum.reduce(b, a, fn {k, v}, acc -> put(acc, k, v) end) |> Enum.reverse() |> Enum.reverse()
+end
+
+defmodule Kernel do
+  def then(value, fun), do: fun.(value)
+  def tap(value, fun) do
+    fun.(value)
+    value
+  end
+end
+
+defmodule Map do
+  def update(map, key, default, fun) do
+    case Map.fetch(map, key) do
+      {:ok, v} -> Map.put(map, key, fun.(v))
+      :error -> Map.put(map, key, default)
+    end
+  end
+  def update!(map, key, fun), do: Map.put(map, key, fun.(Map.fetch!(map, key)))
+  def new(enum), do: Map.from_list(Enum.to_list(enum))
+  def new(enum, fun), do: Map.from_list(Enum.map(enum, fun))
+  def filter(map, fun), do: Map.from_list(Enum.filter(Map.to_list(map), fun))
+  def reject(map, fun), do: Map.from_list(Enum.reject(Map.to_list(map), fun))
+  def get_lazy(map, key, fun) do
+    case Map.fetch(map, key) do
+      {:ok, v} -> v
+      :error -> fun.()
+    end
+  end
+end
+
+defmodule String do
+  def split_at(s, n), do: {String.slice(s, 0, n), String.slice(s, n, String.length(s))}
+end
+
+defmodule Integer do
+  def undigits(digits), do: Enum.reduce(digits, 0, fn d, acc -> acc * 10 + d end)
+end
