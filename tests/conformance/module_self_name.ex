@@ -2,7 +2,7 @@ defmodule My.Deep.Module.Name do
   def me, do: __MODULE__
   def call_self(x), do: __MODULE__.double(x)
   def double(x), do: x * 2
-  def as_string, do: Atom.to_string(__MODULE__)
+  def as_string, do: to_string(__MODULE__)
 end
 
 IO.inspect(My.Deep.Module.Name.me())
