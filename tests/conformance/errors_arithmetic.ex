@@ -15,6 +15,9 @@ try_it.("rem by zero", fn -> rem(10, zero) end)
 try_it.(":a + 1", fn -> atom + 1 end)
 try_it.("fine", fn -> 10 / 4 end)
 try_it.("neg", fn -> -atom end)
+big = 1.0e308
+try_it.("float overflow", fn -> big * 10 end)
+try_it.("float ok", fn -> big * 1.5e-300 end)
 
 r =
   try do
