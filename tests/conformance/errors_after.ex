@@ -45,14 +45,6 @@ r4 =
   end
 IO.puts(r4)
 
-r5 =
-  try do
-    :value
-  after
-    :ignored_after_value
-  end
-IO.inspect(r5)
-
 r6 =
   try do
     {:ok, 10}

@@ -5,7 +5,6 @@ r1 =
     value -> {:caught, value}
   end
 IO.inspect(r1)
-
 r2 =
   try do
     throw({:result, 42})
@@ -40,7 +39,6 @@ for f <- kinds do
     kind, value -> IO.inspect({kind, value})
   end
 end
-
 r3 =
   try do
     exit({:shutdown, 1})
@@ -48,7 +46,6 @@ r3 =
     :exit, reason -> {:exit_caught, reason}
   end
 IO.inspect(r3)
-
 r4 =
   try do
     raise ArgumentError, "via catch"
@@ -56,7 +53,6 @@ r4 =
     :error, %ArgumentError{message: m} -> {:error_kind, m}
   end
 IO.inspect(r4)
-
 r5 =
   try do
     1 + :x

@@ -7,3 +7,4 @@ catch
 end
 throw({:escaped, 42})
 IO.puts("unreachable")
+IO.inspect(:also_unreachable)
