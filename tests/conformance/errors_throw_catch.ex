@@ -23,7 +23,6 @@ find_first_even = fn list ->
 end
 IO.inspect(find_first_even.([1, 3, 6, 7, 8]))
 IO.inspect(find_first_even.([1, 3]))
-
 kinds = [
   fn -> throw(:t) end,
   fn -> exit(:bye) end,
@@ -31,7 +30,6 @@ kinds = [
   fn -> hd([]) end,
   fn -> [] = [:x] end
 ]
-
 for f <- kinds do
   try do
     f.()
