@@ -1,0 +1,3 @@
+# compile error: `case` called without a do-block
+x = case 1
+IO.inspect(x)

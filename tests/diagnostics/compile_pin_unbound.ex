@@ -1,0 +1,5 @@
+# compile error: pinned variable `^x` was never bound
+case 1 do
+  ^x -> :same
+  _ -> :other
+end

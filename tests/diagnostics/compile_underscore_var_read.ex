@@ -1,0 +1,3 @@
+# compile error: the `_` wildcard cannot be read as a value
+x = _
+IO.inspect(x)

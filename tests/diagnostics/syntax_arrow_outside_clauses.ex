@@ -1,0 +1,3 @@
+# syntax error: `->` used outside of fn/case/cond/receive clauses
+x = 1
+x -> x + 1

@@ -1,0 +1,3 @@
+# syntax error: number literal ending in `_`
+x = 1_
+IO.puts(x)

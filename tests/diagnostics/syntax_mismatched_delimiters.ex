@@ -1,0 +1,2 @@
+# syntax error: `(` closed by `]`
+IO.inspect(foo(1, 2])

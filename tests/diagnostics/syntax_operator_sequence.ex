@@ -1,0 +1,3 @@
+# syntax error: two binary operators in a row
+x = 1 + * 2
+IO.puts(x)

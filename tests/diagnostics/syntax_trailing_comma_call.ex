@@ -1,0 +1,2 @@
+# syntax error: trailing comma in a function call
+IO.puts("a",)

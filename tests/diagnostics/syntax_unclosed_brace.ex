@@ -1,0 +1,3 @@
+# syntax error: `{` is never closed
+t = {:ok, 1
+IO.inspect(t)

@@ -1,0 +1,3 @@
+# syntax error: `[` is never closed
+list = [1, 2, 3
+IO.inspect(list)

@@ -1,0 +1,2 @@
+# syntax error: charlist literal is never terminated
+IO.inspect('abc)

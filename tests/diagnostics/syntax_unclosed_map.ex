@@ -1,0 +1,3 @@
+# syntax error: map literal `%{` is never closed
+m = %{a: 1, b: 2
+IO.inspect(m)

@@ -1,0 +1,3 @@
+# syntax error: string literal is never terminated
+IO.puts("hello world)
+IO.puts("next")

@@ -1,0 +1,2 @@
+# syntax error: unexpected `]`
+IO.inspect([1, 2]])

@@ -1,0 +1,3 @@
+# syntax error: unexpected `)` with no matching `(`
+x = 1 + 2)
+IO.puts(x)

@@ -1,0 +1,3 @@
+# syntax error: interpolation `#{` is never closed inside the string
+x = 1
+IO.puts("value: #{x")
