@@ -1,1 +1,131 @@
-fn main() {}
+//! The `beamlet` command line: run scripts, evaluate expressions, check and
+//! disassemble files. The only code that talks to the terminal.
+#![deny(unsafe_code)]
+
+use clap::{Parser, Subcommand};
+use mimalloc::MiMalloc;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[global_allocator]
+static GLOBAL: MiMalloc = MiMalloc;
+
+#[derive(Parser)]
+#[command(name = "beamlet", version, about = "A pocket BEAM: runs Elixir-subset scripts", args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Evaluate CODE as a script.
+    #[arg(short = 'e', long = "eval", value_name = "CODE")]
+    eval: Option<String>,
+    /// Number of scheduler threads (default: one per core).
+    #[arg(long, value_name = "N", global = true)]
+    schedulers: Option<usize>,
+    /// A script to run, followed by its arguments (`System.argv()`).
+    file: Option<PathBuf>,
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run FILE.ex (its arguments follow it).
+    Run {
+        file: PathBuf,
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Compile FILE.ex without running it; report errors.
+    Check { file: PathBuf },
+    /// Print the bytecode of FILE.ex.
+    Disasm { file: PathBuf },
+}
+
+fn read(file: &PathBuf) -> Result<String, ExitCode> {
+    std::fs::read_to_string(file).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", file.display());
+        ExitCode::from(1)
+    })
+}
+
+fn run(source: &str, file: &str, args: &[String]) -> ExitCode {
+    let mut vm = match beamlet::Vm::new() {
+        Ok(vm) => vm,
+        Err(e) => {
+            eprint!("internal error: the standard library does not compile:\n{e}");
+            return ExitCode::from(70);
+        }
+    };
+    match vm.run_source(source, file, args) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(beamlet::RunError::Compile(e)) => {
+            eprint!("{e}");
+            ExitCode::from(1)
+        }
+        Err(beamlet::RunError::Raised { banner, trace, exit_status }) => {
+            if exit_status != 0 || !banner.starts_with("** (exit)") {
+                eprintln!("{banner}");
+                for t in trace {
+                    eprintln!("{t}");
+                }
+            }
+            ExitCode::from(exit_status.clamp(0, 255) as u8)
+        }
+        Err(beamlet::RunError::Deadlock) => {
+            eprintln!("** (beamlet) deadlock: the script waits in `receive` and no process can send it a message");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(n) = cli.schedulers {
+        if n == 0 {
+            eprintln!("error: --schedulers must be at least 1");
+            return ExitCode::from(2);
+        }
+    }
+    if let Some(code) = &cli.eval {
+        return run(code, "nofile", &cli.args);
+    }
+    match cli.command {
+        Some(Command::Run { file, args }) => match read(&file) {
+            Ok(src) => run(&src, &file.display().to_string(), &args),
+            Err(c) => c,
+        },
+        Some(Command::Check { file }) => match read(&file) {
+            Ok(src) => match beamlet::compile(&src, &file.display().to_string(), true) {
+                Ok(_) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprint!("{e}");
+                    ExitCode::from(1)
+                }
+            },
+            Err(c) => c,
+        },
+        Some(Command::Disasm { file }) => match read(&file) {
+            Ok(src) => match beamlet::disasm(&src, &file.display().to_string()) {
+                Ok(listing) => {
+                    print!("{listing}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprint!("{e}");
+                    ExitCode::from(1)
+                }
+            },
+            Err(c) => c,
+        },
+        None => match &cli.file {
+            Some(file) => match read(file) {
+                Ok(src) => run(&src, &file.display().to_string(), &cli.args),
+                Err(c) => c,
+            },
+            None => {
+                eprintln!("beamlet: the interactive shell is not available yet; run a script: beamlet run FILE.ex");
+                ExitCode::from(2)
+            }
+        },
+    }
+}

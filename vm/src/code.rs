@@ -271,3 +271,36 @@ mod tests {
         assert!(std::mem::size_of::<Op>() <= 16, "Op is {} bytes", std::mem::size_of::<Op>());
     }
 }
+
+/// One instruction as text for listings (`beamlet disasm`): BIFs by name.
+pub fn format_op(op: &Op) -> String {
+    match op {
+        Op::Bif { bif, args, n, dst, fail } => {
+            let b = &crate::bif::BIFS[*bif as usize];
+            let fail = if *fail == NO_LABEL { String::new() } else { format!(" else {fail}") };
+            let m = b.module.strip_prefix("Elixir.").unwrap_or(b.module);
+            format!("Bif {m}.{}/{} R{args}..+{n} -> R{dst}{fail}", b.name, b.arity)
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+#[cfg(test)]
+mod spec_tests {
+    /// `spec/bytecode.md` must name every opcode (ORDER OP).
+    #[test]
+    fn spec_lists_every_opcode() {
+        let spec = include_str!("../../spec/bytecode.md");
+        let src = include_str!("code.rs");
+        let body = &src[src.find("pub enum Op {").unwrap()..src.find("/// How a function came to be.").unwrap()];
+        let mut n = 0;
+        for line in body.lines() {
+            let l = line.trim();
+            if let Some(name) = l.split(" {").next().filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()) && l.contains(" { ")) {
+                n += 1;
+                assert!(spec.contains(&format!("| `{name}` |")), "spec/bytecode.md lacks opcode {name}");
+            }
+        }
+        assert!(n > 30, "found only {n} opcodes");
+    }
+}
