@@ -1,3 +1,4 @@
 //! beamlet's runtime: terms, per-process heaps and garbage collection, the
 //! bytecode format and the interpreter. Knows nothing about source syntax.
 pub mod value;
+pub mod float_fmt;
