@@ -215,6 +215,51 @@ to_string_cases = [
   [<<0xC3>>], ["é", <<0xE2, 0x82>>], struct(User, name: "x"), {:ok, Enum.to_list(1..60)}
 ]
 
+defmodule RandTerm do
+  # Random nested terms for layout cases (seeded, so the output is stable).
+  @atoms [:ok, :error, :a, :some_longer_atom, :"with space", Foo.Bar, nil, true, :x?]
+  @strings ["", "a", "hello world", "quo\"te", "line\nbreak", "a somewhat longer string of text",
+            String.duplicate("z", 45), "é😀"]
+
+  def leaf do
+    case :rand.uniform(9) do
+      1 -> :rand.uniform(1000) - 500
+      2 -> :rand.uniform(1_000_000_000_000) * Enum.random([1, -1, 1_000_000_000_000])
+      3 -> Enum.random([0.5, -2.25, 1.0e20, 3.14159, 1000.0, 1.0e-7])
+      4 -> Enum.random(@atoms)
+      5 -> Enum.random(@strings)
+      6 -> Enum.random([<<255, 0, 1>>, <<1, 2, 3, 4, 5, 6, 7, 8, 9, 10>>])
+      7 -> Enum.random(['abc', [1, 2, 3], 'with space'])
+      _ -> :rand.uniform(100)
+    end
+  end
+
+  def gen(0), do: leaf()
+
+  def gen(d) do
+    case :rand.uniform(12) do
+      n when n <= 3 -> leaf()
+      4 -> for _ <- 0..:rand.uniform(12), do: gen(d - 1)
+      5 -> List.to_tuple(for _ <- 1..:rand.uniform(5), do: gen(d - 1))
+      6 -> Map.new(1..:rand.uniform(6), fn i -> {:"key#{i}", gen(d - 1)} end)
+      7 -> Map.new(1..:rand.uniform(5), fn i -> {Enum.random([i, "k#{i}", {i}]), gen(d - 1)} end)
+      8 -> for i <- 1..:rand.uniform(6), do: {Enum.random([:"k#{i}", :"odd key #{i}"]), gen(d - 1)}
+      9 -> Enum.to_list(1..:rand.uniform(60))
+      10 -> [gen(d - 1), gen(d - 1) | gen(0)]
+      11 -> struct(User, name: gen(d - 1), age: :rand.uniform(99), email: gen(0))
+      _ -> Enum.map(1..:rand.uniform(8), fn _ -> {leaf(), leaf()} end)
+    end
+  end
+end
+
+:rand.seed(:exsss, {1, 14, 0})
+
+random_cases =
+  for _ <- 1..150 do
+    kw = Enum.random([[], [], [], [width: 40], [width: 20], [width: 100], [limit: 5], [width: 30, limit: 8]])
+    {RandTerm.gen(Enum.random([2, 3, 4])), kw}
+  end
+
 emit = fn term, kw ->
   flat = inspect(term, kw)
   pretty = inspect(term, [pretty: true] ++ Keyword.delete(kw, :pretty))
@@ -270,6 +315,11 @@ fn inspect_cases() -> Vec<(Value, InspectOpts, &'static str)> {
 
 for t <- plain, do: emit.(t, [])
 for {t, kw} <- limit_cases ++ width_cases, do: emit.(t, kw)
+
+for {t, kw} <- random_cases do
+  kw = [pretty: true] ++ kw
+  IO.puts("        (#{Gen.r(t)}, #{Gen.opts_expr(kw)}, #{Gen.rs(inspect(t, kw))}),")
+end
 
 for t <- pretty_cases do
   IO.puts("        (#{Gen.r(t)}, #{Gen.opts_expr(pretty: true)}, #{Gen.rs(inspect(t, pretty: true))}),")
