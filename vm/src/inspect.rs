@@ -59,8 +59,10 @@ pub struct InspectOpts {
     pub printable_limit: usize,
     /// `false`: structs print as plain maps (`%{__struct__: Foo, a: 1}`).
     pub structs: bool,
-    /// Field order of struct modules; consulted before the built-in table of Elixir's own
-    /// exception structs. Without an entry a struct prints its fields in key order.
+    /// Field order of struct modules, consulted before the built-in table of Elixir's own
+    /// exception structs. With a lookup, a map whose `__struct__` names a module known to
+    /// neither prints as a plain map (as Elixir prints it when the module does not exist);
+    /// without one, such a struct prints its fields in key order.
     pub struct_fields: Option<Arc<StructFieldsFn>>,
 }
 
@@ -74,7 +76,10 @@ impl fmt::Debug for InspectOpts {
             .field("binaries", &self.binaries)
             .field("printable_limit", &self.printable_limit)
             .field("structs", &self.structs)
-            .field("struct_fields", &self.struct_fields.as_ref().map(|_| "<fn>"))
+            .field(
+                "struct_fields",
+                &self.struct_fields.as_ref().map(|_| "<fn>"),
+            )
             .finish()
     }
 }
@@ -97,7 +102,10 @@ impl Default for InspectOpts {
 impl InspectOpts {
     /// The options `IO.inspect/1` prints with: laid out in 80 columns.
     pub fn io_inspect() -> Self {
-        InspectOpts { pretty: true, ..Default::default() }
+        InspectOpts {
+            pretty: true,
+            ..Default::default()
+        }
     }
 
     fn limit(&self) -> Limit {
@@ -127,11 +135,16 @@ pub fn to_doc(docs: &mut Docs, v: &Value, limit: Limit, opts: &InspectOpts) -> D
         Value::Atom(a) => docs.text(inspect_atom(a)),
         Value::Binary(b) => inspect_binary(docs, b, limit, opts),
         Value::List(items, tail) => inspect_list(docs, items, tail.as_deref(), limit, opts),
-        Value::Tuple(items) => {
-            docs.container("{", items, None, "}", limit, ContainerBreak::Flex, ",", &mut |d, v, l| {
-                to_doc(d, v, l, opts)
-            })
-        }
+        Value::Tuple(items) => docs.container(
+            "{",
+            items,
+            None,
+            "}",
+            limit,
+            ContainerBreak::Flex,
+            ",",
+            &mut |d, v, l| to_doc(d, v, l, opts),
+        ),
         Value::Map(pairs) => inspect_map_or_struct(docs, pairs, limit, opts),
         Value::Pid { index, serial } => docs.text(format!("#PID<0.{index}.{serial}>")),
         Value::Ref([a, b, c]) => docs.text(format!("#Reference<0.{a}.{b}.{c}>")),
@@ -175,7 +188,9 @@ fn valid_alias(name: &str) -> bool {
             return false;
         }
         let seg = &rest[2..];
-        let end = seg.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(seg.len());
+        let end = seg
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(seg.len());
         rest = &seg[end..];
     }
 }
@@ -237,7 +252,10 @@ fn classify(name: &str) -> AtomClass {
 
 /// `classify_atom/1`: `true` when the atom can be written without quotes.
 fn unquoted(class: AtomClass) -> bool {
-    matches!(class, AtomClass::Identifier | AtomClass::NotCallable | AtomClass::UnquotedOperator)
+    matches!(
+        class,
+        AtomClass::Identifier | AtomClass::NotCallable | AtomClass::UnquotedOperator
+    )
 }
 
 /// How `inspect` writes an atom: `:ok`, `:"a b"`, `Foo.Bar`, `nil`.
@@ -396,7 +414,11 @@ fn inspect_binary(docs: &mut Docs, bytes: &[u8], limit: Limit, opts: &InspectOpt
     };
     if as_string {
         let (escaped, cut) = escape(bytes, b'"', Some(opts.printable_limit));
-        let s = if cut { format!("\"{escaped}\" <> ...") } else { format!("\"{escaped}\"") };
+        let s = if cut {
+            format!("\"{escaped}\" <> ...")
+        } else {
+            format!("\"{escaped}\"")
+        };
         return docs.text(s);
     }
     if bytes.is_empty() {
@@ -412,7 +434,11 @@ fn inspect_binary(docs: &mut Docs, bytes: &[u8], limit: Limit, opts: &InspectOpt
     } else {
         docs.text(bytes[bytes.len() - 1].to_string())
     };
-    let last_full = if shown < bytes.len() { shown } else { bytes.len() - 1 };
+    let last_full = if shown < bytes.len() {
+        shown
+    } else {
+        bytes.len() - 1
+    };
     for &b in bytes[..last_full].iter().rev() {
         let t = docs.text(format!("{b},"));
         inner = docs.flex_glue(t, " ", inner);
@@ -430,7 +456,10 @@ fn inspect_binary(docs: &mut Docs, bytes: &[u8], limit: Limit, opts: &InspectOpt
 
 /// `List.ascii_printable?/2`.
 fn ascii_printable(items: &[Value], limit: usize) -> bool {
-    items.iter().take(limit).all(|v| matches!(v, Value::Int(c) if matches!(c, 7..=13 | 27 | 32..=126)))
+    items
+        .iter()
+        .take(limit)
+        .all(|v| matches!(v, Value::Int(c) if matches!(c, 7..=13 | 27 | 32..=126)))
 }
 
 /// `Inspect.List.keyword?/1`.
@@ -444,7 +473,13 @@ pub fn is_keyword(items: &[Value]) -> bool {
 }
 
 /// `Inspect.List.keyword/2`: `key: value`.
-fn keyword_doc(docs: &mut Docs, key: &str, value: &Value, limit: Limit, opts: &InspectOpts) -> DocId {
+fn keyword_doc(
+    docs: &mut Docs,
+    key: &str,
+    value: &Value,
+    limit: Limit,
+    opts: &InspectOpts,
+) -> DocId {
     let k = docs.text(format!("{} ", inspect_atom_key(key)));
     let v = to_doc(docs, value, limit, opts);
     docs.concat(k, v)
@@ -477,9 +512,9 @@ fn inspect_list(
         let charlist = match opts.charlists {
             Charlists::AsLists => false,
             Charlists::Infer => ascii_printable(items, opts.printable_limit),
-            Charlists::AsCharlists => {
-                items.iter().all(|v| matches!(v, Value::Int(c) if char::from_u32(*c as u32).is_some() && *c >= 0))
-            }
+            Charlists::AsCharlists => items.iter().all(
+                |v| matches!(v, Value::Int(c) if char::from_u32(*c as u32).is_some() && *c >= 0),
+            ),
         };
         if charlist {
             let text: String = items
@@ -490,66 +525,144 @@ fn inspect_list(
                 })
                 .collect();
             let (escaped, cut) = escape(text.as_bytes(), b'\'', Some(opts.printable_limit));
-            let s = if cut { format!("'{escaped}' ++ ...") } else { format!("'{escaped}'") };
+            let s = if cut {
+                format!("'{escaped}' ++ ...")
+            } else {
+                format!("'{escaped}'")
+            };
             return docs.text(s);
         }
         if is_keyword(items) {
-            return docs.container("[", items, None, "]", limit, ContainerBreak::Strict, ",", &mut |d, v, l| {
-                keyword_pair_doc(d, v, l, opts)
-            });
+            return docs.container(
+                "[",
+                items,
+                None,
+                "]",
+                limit,
+                ContainerBreak::Strict,
+                ",",
+                &mut |d, v, l| keyword_pair_doc(d, v, l, opts),
+            );
         }
     }
-    docs.container("[", items, tail, "]", limit, ContainerBreak::Maybe, ",", &mut |d, v, l| {
-        to_doc(d, v, l, opts)
-    })
+    docs.container(
+        "[",
+        items,
+        tail,
+        "]",
+        limit,
+        ContainerBreak::Maybe,
+        ",",
+        &mut |d, v, l| to_doc(d, v, l, opts),
+    )
 }
 
 /// Field order of Elixir's own structs (`Module.__info__(:struct)` in Elixir 1.14).
 const BUILTIN_STRUCTS: &[(&str, &[&str])] = &[
     ("Elixir.ArgumentError", &["__exception__", "message"]),
     ("Elixir.ArithmeticError", &["__exception__", "message"]),
-    ("Elixir.BadArityError", &["__exception__", "function", "args"]),
-    ("Elixir.BadBooleanError", &["__exception__", "term", "operator"]),
+    (
+        "Elixir.BadArityError",
+        &["__exception__", "function", "args"],
+    ),
+    (
+        "Elixir.BadBooleanError",
+        &["__exception__", "term", "operator"],
+    ),
     ("Elixir.BadFunctionError", &["__exception__", "term"]),
     ("Elixir.BadMapError", &["__exception__", "term"]),
-    ("Elixir.BadStructError", &["__exception__", "struct", "term"]),
+    (
+        "Elixir.BadStructError",
+        &["__exception__", "struct", "term"],
+    ),
     ("Elixir.CaseClauseError", &["__exception__", "term"]),
-    ("Elixir.Code.LoadError", &["__exception__", "file", "message", "reason"]),
-    ("Elixir.CompileError", &["__exception__", "file", "line", "description"]),
+    (
+        "Elixir.Code.LoadError",
+        &["__exception__", "file", "message", "reason"],
+    ),
+    (
+        "Elixir.CompileError",
+        &["__exception__", "file", "line", "description"],
+    ),
     ("Elixir.CondClauseError", &["__exception__"]),
     ("Elixir.Enum.EmptyError", &["__exception__", "message"]),
-    ("Elixir.Enum.OutOfBoundsError", &["__exception__", "message"]),
-    ("Elixir.ErlangError", &["__exception__", "original", "reason"]),
-    ("Elixir.File.Error", &["__exception__", "reason", "path", "action"]),
+    (
+        "Elixir.Enum.OutOfBoundsError",
+        &["__exception__", "message"],
+    ),
+    (
+        "Elixir.ErlangError",
+        &["__exception__", "original", "reason"],
+    ),
+    (
+        "Elixir.File.Error",
+        &["__exception__", "reason", "path", "action"],
+    ),
     (
         "Elixir.FunctionClauseError",
-        &["__exception__", "module", "function", "arity", "kind", "args", "clauses"],
+        &[
+            "__exception__",
+            "module",
+            "function",
+            "arity",
+            "kind",
+            "args",
+            "clauses",
+        ],
     ),
-    ("Elixir.KeyError", &["__exception__", "key", "term", "message"]),
+    (
+        "Elixir.KeyError",
+        &["__exception__", "key", "term", "message"],
+    ),
     ("Elixir.MatchError", &["__exception__", "term"]),
-    ("Elixir.Protocol.UndefinedError", &["__exception__", "protocol", "value", "description"]),
+    (
+        "Elixir.Protocol.UndefinedError",
+        &["__exception__", "protocol", "value", "description"],
+    ),
     ("Elixir.RuntimeError", &["__exception__", "message"]),
     ("Elixir.SystemLimitError", &["__exception__", "message"]),
     ("Elixir.TryClauseError", &["__exception__", "term"]),
     (
         "Elixir.UndefinedFunctionError",
-        &["__exception__", "module", "function", "arity", "reason", "message"],
+        &[
+            "__exception__",
+            "module",
+            "function",
+            "arity",
+            "reason",
+            "message",
+        ],
     ),
-    ("Elixir.UnicodeConversionError", &["__exception__", "encoded", "message"]),
+    (
+        "Elixir.UnicodeConversionError",
+        &["__exception__", "encoded", "message"],
+    ),
     ("Elixir.WithClauseError", &["__exception__", "term"]),
     ("Elixir.Range", &["first", "last", "step"]),
 ];
 
-fn struct_fields(module: &str, opts: &InspectOpts) -> Option<Vec<String>> {
-    if let Some(f) = &opts.struct_fields {
-        if let Some(fields) = f(module) {
-            return Some(fields);
-        }
-    }
-    BUILTIN_STRUCTS
+/// What is known of a struct module.
+enum StructInfo {
+    /// Its fields in definition order.
+    Fields(Vec<String>),
+    /// Not a struct module (`Elixir` prints such maps as plain maps).
+    NotAStruct,
+    /// Nothing known: print the fields in key order.
+    Unknown,
+}
+
+fn struct_info(module: &str, opts: &InspectOpts) -> StructInfo {
+    let builtin = BUILTIN_STRUCTS
         .iter()
         .find(|(m, _)| *m == module)
-        .map(|(_, fields)| fields.iter().map(|s| s.to_string()).collect())
+        .map(|(_, fields)| fields.iter().map(|s| s.to_string()).collect());
+    match &opts.struct_fields {
+        Some(f) => match f(module).or(builtin) {
+            Some(fields) => StructInfo::Fields(fields),
+            None => StructInfo::NotAStruct,
+        },
+        None => builtin.map_or(StructInfo::Unknown, StructInfo::Fields),
+    }
 }
 
 fn map_get<'a>(pairs: &'a [(Value, Value)], key: &str) -> Option<&'a Value> {
@@ -559,7 +672,12 @@ fn map_get<'a>(pairs: &'a [(Value, Value)], key: &str) -> Option<&'a Value> {
     })
 }
 
-fn inspect_map_or_struct(docs: &mut Docs, pairs: &[(Value, Value)], limit: Limit, opts: &InspectOpts) -> DocId {
+fn inspect_map_or_struct(
+    docs: &mut Docs,
+    pairs: &[(Value, Value)],
+    limit: Limit,
+    opts: &InspectOpts,
+) -> DocId {
     if opts.structs {
         if let Some(Value::Atom(module)) = map_get(pairs, "__struct__") {
             if module == "Elixir.Range" {
@@ -575,22 +693,36 @@ fn inspect_map_or_struct(docs: &mut Docs, pairs: &[(Value, Value)], limit: Limit
 }
 
 /// `Inspect.Map.inspect/2`.
-fn inspect_map(docs: &mut Docs, pairs: &[(Value, Value)], limit: Limit, opts: &InspectOpts) -> DocId {
+fn inspect_map(
+    docs: &mut Docs,
+    pairs: &[(Value, Value)],
+    limit: Limit,
+    opts: &InspectOpts,
+) -> DocId {
     let keyword = pairs
         .iter()
         .all(|(k, _)| matches!(k, Value::Atom(a) if !a.starts_with("Elixir.")));
-    docs.container("%{", pairs, None, "}", limit, ContainerBreak::Strict, ",", &mut |d, (k, v), l| {
-        if keyword {
-            if let Value::Atom(a) = k {
-                return keyword_doc(d, a, v, l, opts);
+    docs.container(
+        "%{",
+        pairs,
+        None,
+        "}",
+        limit,
+        ContainerBreak::Strict,
+        ",",
+        &mut |d, (k, v), l| {
+            if keyword {
+                if let Value::Atom(a) = k {
+                    return keyword_doc(d, a, v, l, opts);
+                }
             }
-        }
-        let kd = to_doc(d, k, l, opts);
-        let sep = d.text(" => ");
-        let vd = to_doc(d, v, l, opts);
-        let kd = d.concat(kd, sep);
-        d.concat(kd, vd)
-    })
+            let kd = to_doc(d, k, l, opts);
+            let sep = d.text(" => ");
+            let vd = to_doc(d, v, l, opts);
+            let kd = d.concat(kd, sep);
+            d.concat(kd, vd)
+        },
+    )
 }
 
 /// `Inspect.Any.inspect/2` for structs: `%Name{field: value, ...}` in field order.
@@ -601,8 +733,9 @@ fn inspect_struct(
     limit: Limit,
     opts: &InspectOpts,
 ) -> DocId {
-    let fields: Vec<String> = match struct_fields(module, opts) {
-        Some(fields) => {
+    let fields: Vec<String> = match struct_info(module, opts) {
+        StructInfo::NotAStruct => return inspect_map(docs, pairs, limit, opts),
+        StructInfo::Fields(fields) => {
             // The struct's keys must be exactly the module's (else it prints as a map).
             let matches = pairs.len() == fields.len() + 1
                 && pairs.iter().all(|(k, _)| match k {
@@ -614,7 +747,7 @@ fn inspect_struct(
             }
             fields
         }
-        None => pairs
+        StructInfo::Unknown => pairs
             .iter()
             .filter_map(|(k, _)| match k {
                 Value::Atom(a) => Some(a.clone()),
@@ -631,15 +764,29 @@ fn inspect_struct(
         .filter(|f| f.as_str() != "__struct__" && f.as_str() != "__exception__")
         .collect();
     let open = format!("%{}{{", inspect_atom(module));
-    docs.container(&open, &shown, None, "}", limit, ContainerBreak::Strict, ",", &mut |d, f, l| {
-        let nil = Value::Atom("nil".to_string());
-        let v = map_get(pairs, f).unwrap_or(&nil);
-        keyword_doc(d, f, v, l, opts)
-    })
+    docs.container(
+        &open,
+        &shown,
+        None,
+        "}",
+        limit,
+        ContainerBreak::Strict,
+        ",",
+        &mut |d, f, l| {
+            let nil = Value::Atom("nil".to_string());
+            let v = map_get(pairs, f).unwrap_or(&nil);
+            keyword_doc(d, f, v, l, opts)
+        },
+    )
 }
 
 /// `Inspect.Range`: `1..10`, `10..1//-1`, `1..10//2`.
-fn inspect_range(docs: &mut Docs, pairs: &[(Value, Value)], limit: Limit, opts: &InspectOpts) -> Option<DocId> {
+fn inspect_range(
+    docs: &mut Docs,
+    pairs: &[(Value, Value)],
+    limit: Limit,
+    opts: &InspectOpts,
+) -> Option<DocId> {
     let first = map_get(pairs, "first")?;
     let last = map_get(pairs, "last")?;
     let step = map_get(pairs, "step");
@@ -679,14 +826,37 @@ fn inspect_range(docs: &mut Docs, pairs: &[(Value, Value)], limit: Limit, opts: 
 /// file:x.exs>`, what `elixir x.exs` shows); anything else as an `:erl_eval` function.
 pub fn inspect_fun(f: &FunValue) -> String {
     match f {
-        FunValue::External { module, name, arity } => {
-            format!("&{}.{}/{arity}", inspect_atom(module), inspect_atom_remote_call(name))
+        FunValue::External {
+            module,
+            name,
+            arity,
+        } => {
+            format!(
+                "&{}.{}/{arity}",
+                inspect_atom(module),
+                inspect_atom_remote_call(name)
+            )
         }
-        FunValue::Anonymous { module: Some(module), defined_in, index, uniq, arity } => {
+        FunValue::Anonymous {
+            module: Some(module),
+            defined_in,
+            index,
+            uniq,
+            arity,
+        } => {
             let name = anonymous_fun_parent(defined_in);
-            format!("#Function<{index}.{uniq}/{arity} in {}{name}>", inspect_atom(module))
+            format!(
+                "#Function<{index}.{uniq}/{arity} in {}{name}>",
+                inspect_atom(module)
+            )
         }
-        FunValue::Anonymous { module: None, defined_in, index, uniq, arity } => {
+        FunValue::Anonymous {
+            module: None,
+            defined_in,
+            index,
+            uniq,
+            arity,
+        } => {
             if defined_in.starts_with("file:") {
                 format!("#Function<{index}.{uniq} in {defined_in}>")
             } else {
@@ -706,11 +876,15 @@ fn anonymous_fun_parent(defined_in: &str) -> String {
         .and_then(|rest| {
             let (head, trailing) = rest.rsplit_once('/')?;
             let parts: Vec<&str> = trailing.split('-').collect();
-            (parts.len() == 4 && parts[3].is_empty()).then(|| (head.to_string(), parts[0].to_string()))
+            (parts.len() == 4 && parts[3].is_empty())
+                .then(|| (head.to_string(), parts[0].to_string()))
         })
         .or_else(|| {
             let (name, arity) = defined_in.rsplit_once('/')?;
-            arity.parse::<u32>().ok().map(|_| (name.to_string(), arity.to_string()))
+            arity
+                .parse::<u32>()
+                .ok()
+                .map(|_| (name.to_string(), arity.to_string()))
         });
     match plain {
         Some((name, arity)) => format!(".{}/{arity}", inspect_atom_remote_call(&name)),

@@ -29,18 +29,23 @@ impl CharsError {
     /// The exception's message (`Exception.message/1`).
     pub fn message(&self) -> &str {
         match self {
-            CharsError::ProtocolUndefined(m) | CharsError::Argument(m) | CharsError::UnicodeConversion(m) => m,
+            CharsError::ProtocolUndefined(m)
+            | CharsError::Argument(m)
+            | CharsError::UnicodeConversion(m) => m,
         }
     }
 }
 
-/// `to_string(v)`: the bytes, or the message of the exception Elixir raises.
+/// `to_string(v)`: the bytes, or the message of the exception Elixir raises (values in the
+/// message are inspected with default options).
 pub fn to_chars(v: &Value) -> Result<Vec<u8>, String> {
-    to_chars_checked(v).map_err(|e| e.message().to_string())
+    to_chars_checked(v, &InspectOpts::default()).map_err(|e| e.message().to_string())
 }
 
-/// `to_string(v)`: the bytes, or which exception Elixir raises and its message.
-pub fn to_chars_checked(v: &Value) -> Result<Vec<u8>, CharsError> {
+/// `to_string(v)`: the bytes, or which exception Elixir raises and its message. `opts` only
+/// matter for inspecting the value in a message (pass the VM's struct field lookup);
+/// messages are always printed on one line as `inspect/1` does.
+pub fn to_chars_checked(v: &Value, opts: &InspectOpts) -> Result<Vec<u8>, CharsError> {
     match v {
         Value::Int(i) => Ok(i.to_string().into_bytes()),
         Value::BigInt(i) => Ok(i.to_string().into_bytes()),
@@ -48,18 +53,32 @@ pub fn to_chars_checked(v: &Value) -> Result<Vec<u8>, CharsError> {
         Value::Atom(a) if a == "nil" => Ok(Vec::new()),
         Value::Atom(a) => Ok(a.as_bytes().to_vec()),
         Value::Binary(b) => Ok(b.clone()),
-        Value::List(..) => list_to_string(v),
-        _ => Err(CharsError::ProtocolUndefined(protocol_undefined_message("String.Chars", v, ""))),
+        Value::List(..) => list_to_string(v, opts),
+        _ => Err(CharsError::ProtocolUndefined(protocol_undefined_message(
+            "String.Chars",
+            v,
+            "",
+            opts,
+        ))),
     }
 }
 
 /// The message of `Protocol.UndefinedError` as `elixir script.exs` prints it (protocols are
 /// not consolidated there, so no list of implementations follows). `description` is the
 /// optional text after a comma (`cannot convert a bitstring to a string`).
-pub fn protocol_undefined_message(protocol: &str, v: &Value, description: &str) -> String {
+pub fn protocol_undefined_message(
+    protocol: &str,
+    v: &Value,
+    description: &str,
+    opts: &InspectOpts,
+) -> String {
+    let flat = InspectOpts {
+        pretty: false,
+        ..opts.clone()
+    };
     let mut s = format!(
         "protocol {protocol} not implemented for {} of type {}",
-        inspect(v, &InspectOpts::default()),
+        inspect(v, &flat),
         value_type(v)
     );
     if !description.is_empty() {
@@ -188,7 +207,8 @@ impl Converter {
         match c {
             Some(c) => {
                 let mut buf = [0u8; 4];
-                self.out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                self.out
+                    .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 Ok(())
             }
             None => {
@@ -197,7 +217,9 @@ impl Converter {
                     Value::BigInt(i) => i.to_string(),
                     _ => String::new(),
                 };
-                Err(CharsError::UnicodeConversion(format!("invalid code point {n}")))
+                Err(CharsError::UnicodeConversion(format!(
+                    "invalid code point {n}"
+                )))
             }
         }
     }
@@ -227,7 +249,7 @@ impl Converter {
 }
 
 /// `List.to_string/1` (`:unicode.characters_to_binary/1`).
-fn list_to_string(v: &Value) -> Result<Vec<u8>, CharsError> {
+fn list_to_string(v: &Value, opts: &InspectOpts) -> Result<Vec<u8>, CharsError> {
     if !is_chardata_shape(v) {
         return Err(CharsError::Argument(format!(
             "cannot convert the given list to a string.\n\n\
@@ -237,10 +259,13 @@ fn list_to_string(v: &Value) -> Result<Vec<u8>, CharsError> {
              * integers representing Unicode code points\n  \
              * a list containing one of these three elements\n\n\
              Please check the given list or call inspect/1 to get the list representation, got:\n\n{}\n",
-            inspect(v, &InspectOpts::default())
+            inspect(v, &InspectOpts { pretty: false, ..opts.clone() })
         )));
     }
-    let mut c = Converter { out: Vec::new(), pending: Vec::new() };
+    let mut c = Converter {
+        out: Vec::new(),
+        pending: Vec::new(),
+    };
     c.walk(v)?;
     if !c.pending.is_empty() {
         return Err(Converter::invalid_encoding(&c.pending, "incomplete"));

@@ -24,7 +24,10 @@ pub enum Value {
     /// A struct is a map holding the key `:__struct__`.
     Map(Vec<(Value, Value)>),
     /// `#PID<0.index.serial>`.
-    Pid { index: u32, serial: u32 },
+    Pid {
+        index: u32,
+        serial: u32,
+    },
     /// `#Reference<0.a.b.c>`.
     Ref([u32; 3]),
     Fun(FunValue),
@@ -33,9 +36,19 @@ pub enum Value {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FunValue {
     /// `&Mod.fun/arity`: prints as `&Mod.fun/1` (`&:lists.reverse/1` for an Erlang-style module).
-    External { module: String, name: String, arity: u32 },
+    External {
+        module: String,
+        name: String,
+        arity: u32,
+    },
     /// An anonymous function: prints as `#Function<index.uniq/arity in Mod.fun/arity>`.
     /// `module` is `None` for functions defined at a script's top level (Elixir shows
     /// `:erl_eval.expr/6` there).
-    Anonymous { module: Option<String>, defined_in: String, index: u32, uniq: u32, arity: u32 },
+    Anonymous {
+        module: Option<String>,
+        defined_in: String,
+        index: u32,
+        uniq: u32,
+        arity: u32,
+    },
 }

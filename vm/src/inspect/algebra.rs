@@ -81,7 +81,9 @@ impl Default for Docs {
 
 impl Docs {
     pub fn new() -> Self {
-        Docs { nodes: vec![Node::Nil] }
+        Docs {
+            nodes: vec![Node::Nil],
+        }
     }
 
     fn push(&mut self, node: Node) -> DocId {
@@ -276,7 +278,14 @@ impl Docs {
 
     /// `fits?/4`: `local` is examined first, then `rest` from its end (the top of the
     /// formatter's stack) downwards.
-    fn fits(&self, w: usize, mut k: usize, mut b: bool, local: Vec<FitsItem>, rest: &[Entry]) -> bool {
+    fn fits(
+        &self,
+        w: usize,
+        mut k: usize,
+        mut b: bool,
+        local: Vec<FitsItem>,
+        rest: &[Entry],
+    ) -> bool {
         let mut local = local;
         let mut rest_idx = rest.len();
         loop {
@@ -302,7 +311,11 @@ impl Docs {
                 Node::Break(..) if e.mode == Mode::Break => return true,
                 Node::Group(x) => {
                     local.push(FitsItem::Tail(b));
-                    local.push(FitsItem::Entry(Entry { indent: e.indent, mode: Mode::Flat, doc: *x }));
+                    local.push(FitsItem::Entry(Entry {
+                        indent: e.indent,
+                        mode: Mode::Flat,
+                        doc: *x,
+                    }));
                 }
                 Node::Nil => {}
                 Node::Text(s) => k += s.len(),
@@ -327,7 +340,11 @@ impl Docs {
     pub fn format(&self, doc: DocId, width: Option<usize>) -> String {
         let mut out = String::new();
         let mut k = 0usize;
-        let mut stack = vec![Entry { indent: 0, mode: Mode::Flat, doc }];
+        let mut stack = vec![Entry {
+            indent: 0,
+            mode: Mode::Flat,
+            doc,
+        }];
         while let Some(e) = stack.pop() {
             match &self.nodes[e.doc.0] {
                 Node::Nil => {}
@@ -339,12 +356,18 @@ impl Docs {
                     stack.push(Entry { doc: *y, ..e });
                     stack.push(Entry { doc: *x, ..e });
                 }
-                Node::Nest(x, j) => stack.push(Entry { indent: e.indent + j, mode: e.mode, doc: *x }),
+                Node::Nest(x, j) => stack.push(Entry {
+                    indent: e.indent + j,
+                    mode: e.mode,
+                    doc: *x,
+                }),
                 Node::Break(s, BreakKind::Flex) => {
                     let k2 = k + s.len();
                     let fits = match width {
                         None => true,
-                        Some(w) => e.mode == Mode::Flat || self.fits(w, k2, true, Vec::new(), &stack),
+                        Some(w) => {
+                            e.mode == Mode::Flat || self.fits(w, k2, true, Vec::new(), &stack)
+                        }
                     };
                     if fits {
                         out.push_str(s);
@@ -367,12 +390,20 @@ impl Docs {
                     let flat = match width {
                         None => true,
                         Some(w) => {
-                            let start = Entry { indent: e.indent, mode: Mode::Flat, doc: *x };
+                            let start = Entry {
+                                indent: e.indent,
+                                mode: Mode::Flat,
+                                doc: *x,
+                            };
                             self.fits(w, k, false, vec![FitsItem::Entry(start)], &[])
                         }
                     };
                     let mode = if flat { Mode::Flat } else { Mode::Break };
-                    stack.push(Entry { indent: e.indent, mode, doc: *x });
+                    stack.push(Entry {
+                        indent: e.indent,
+                        mode,
+                        doc: *x,
+                    });
                 }
             }
         }
@@ -406,13 +437,27 @@ mod tests {
     fn container_of_ints_fills_lines() {
         let mut d = Docs::new();
         let items: Vec<u32> = (1..=5).collect();
-        let doc = d.container("[", &items, None, "]", None, ContainerBreak::Maybe, ",", &mut |d, i, _| {
-            d.text(i.to_string())
-        });
+        let doc = d.container(
+            "[",
+            &items,
+            None,
+            "]",
+            None,
+            ContainerBreak::Maybe,
+            ",",
+            &mut |d, i, _| d.text(i.to_string()),
+        );
         assert_eq!(d.format(doc, Some(5)), "[1,\n 2,\n 3,\n 4,\n 5]");
-        let doc = d.container("[", &items, None, "]", Some(3), ContainerBreak::Maybe, ",", &mut |d, i, _| {
-            d.text(i.to_string())
-        });
+        let doc = d.container(
+            "[",
+            &items,
+            None,
+            "]",
+            Some(3),
+            ContainerBreak::Maybe,
+            ",",
+            &mut |d, i, _| d.text(i.to_string()),
+        );
         assert_eq!(d.format(doc, Some(20)), "[1, 2, 3, ...]");
     }
 }
