@@ -829,7 +829,7 @@ pub fn tokenize(
             Err(e) => return Err(lex_error(src, e, span.start, span.end, start)),
         }
     }
-    let mut post = PostPass { src, raw: &raw, out: Vec::with_capacity(raw.len()), interp };
+    let mut post = PostPass { src, base: start, raw: &raw, out: Vec::with_capacity(raw.len()), interp };
     post.run()?;
     Ok(separators(post.out))
 }
@@ -867,6 +867,8 @@ fn lex_error(src: &str, e: LexError, s: usize, end: usize, base: usize) -> Diagn
 
 struct PostPass<'a, 'f> {
     src: &'a str,
+    /// Where the lexed slice starts in `src` (raw parts are relative to it).
+    base: usize,
     raw: &'a [(Raw, usize, usize)],
     out: Vec<Spanned>,
     interp: &'f mut dyn FnMut(usize, usize) -> Result<Expr, Diagnostic>,
@@ -990,7 +992,7 @@ impl PostPass<'_, '_> {
         for p in parts {
             out.push(match p {
                 RawPart::Lit(s) => InterpPart::Lit(s.clone()),
-                RawPart::Code(a, b) => InterpPart::Expr((self.interp)(*a, *b)?),
+                RawPart::Code(a, b) => InterpPart::Expr((self.interp)(a + self.base, b + self.base)?),
             });
         }
         Ok(out)
@@ -1014,7 +1016,7 @@ impl PostPass<'_, '_> {
             }
         }
         // A keyword right after `.` is a function name: `x.do`, `Kernel.not(x)`.
-        if after_dot && is_word(t) {
+        if after_dot && is_word(t) && !matches!(t, Raw::Alias(_)) {
             let name = self.text(i).to_string();
             let tok = self.classify_ident(i, name);
             self.push(i, tok);
@@ -1156,7 +1158,7 @@ impl PostPass<'_, '_> {
         let after_dot = i > 1 && matches!(self.raw[i - 2].0, Raw::Dot);
         match prev {
             Raw::Ident(_) => glued,
-            _ if after_dot && is_word(prev) => glued,
+            _ if after_dot && is_word(prev) && !matches!(prev, Raw::Alias(_)) => glued,
             Raw::RParen
             | Raw::RBracket
             | Raw::RBrace
