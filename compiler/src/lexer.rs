@@ -459,6 +459,9 @@ fn interpolation_end(src: &str, start: usize, open: usize, depth: u32) -> Result
     let mut level = 0u32;
     while let Some(tok) = sub.next() {
         match tok {
+            // An unterminated string inside the interpolation most likely
+            // means the interpolation itself is unterminated: say so.
+            Err(LexError { kind: LexErrorKind::MissingTerminator { .. }, .. }) => break,
             Err(e) => {
                 let span = sub.span();
                 let e = LexError { span: e.span.or(Some((span.start, span.end))), ..e };
@@ -847,11 +850,6 @@ fn lex_error(src: &str, e: LexError, s: usize, end: usize, base: usize) -> Diagn
         }
         LexErrorKind::MissingTerminator { term, what } => {
             let (line, _) = line_col(src, s + base);
-            let what = if what.starts_with("sigil") || what.starts_with("interpolation") {
-                what
-            } else {
-                what.to_string()
-            };
             Diagnostic::new(span, format!("missing terminator: {term} (for {what} starting at line {line})"))
                 .with_hint(format!("add the closing {term}"))
         }
@@ -1004,16 +1002,10 @@ impl PostPass<'_, '_> {
         let (s, e) = (*s, *e);
         let after_dot = i > 0 && matches!(self.raw[i - 1].0, Raw::Dot);
 
-        if let Some(key) = self.kw_key(i) {
+        if let Some(key) = self.kw_key(i).filter(|_| !after_dot) {
             let (_, _, colon_end) = self.raw[i + 1];
-            if matches!(t, Raw::Str(_)) && !after_dot {
-                self.out.push((s, Tok::KwKey(key), colon_end));
-                return Ok(i + 2);
-            }
-            if !after_dot {
-                self.out.push((s, Tok::KwKey(key), colon_end));
-                return Ok(i + 2);
-            }
+            self.out.push((s, Tok::KwKey(key), colon_end));
+            return Ok(i + 2);
         }
         // A keyword right after `.` is a function name: `x.do`, `Kernel.not(x)`.
         if after_dot && is_word(t) && !matches!(t, Raw::Alias(_)) {

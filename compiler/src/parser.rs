@@ -122,6 +122,11 @@ fn check_nesting(src: &str, toks: &[(usize, Tok, usize)], budget: usize) -> Resu
     for (l, t, r) in toks {
         let span = Span::new(*l, *r);
         if let Some((open, close)) = opener_name(t) {
+            if *t == Tok::AccessOpen {
+                // `x[a][b]` nests to the left: count it in the enclosing level.
+                *stack.last_mut().map(|f| &mut f.ops).unwrap_or(&mut top_ops) += 1;
+                total_ops += 1;
+            }
             stack.push(Frame { open, close, span, ops: 0 });
         } else if let Some(close) = closer_name(t) {
             let Some(frame) = stack.pop() else {
@@ -215,9 +220,15 @@ const OPERATORS: &[&str] = &[
 
 /// Words lalrpop's list of expected terminals as a short hint.
 fn expected_hint(expected: &[String]) -> Option<String> {
-    let names: Vec<&str> = expected.iter().map(|e| e.trim_matches('"')).collect();
+    if std::env::var_os("BEAMLET_DEBUG_EXPECTED").is_some() {
+        eprintln!("expected: {expected:?}");
+    }
+    // lalrpop quotes terminal names and escapes their backslashes.
+    let names: Vec<String> = expected.iter().map(|e| e.trim_matches('"').replace("\\\\", "\\")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let mut parts: Vec<String> = Vec::new();
-    let has_expr = names.iter().any(|n| EXPRESSION_STARTS.contains(n));
+    // `+` and `-` start expressions and are operators: they decide neither.
+    let has_expr = names.iter().any(|n| EXPRESSION_STARTS.contains(n) && !OPERATORS.contains(n));
     let ops = names.iter().filter(|n| OPERATORS.contains(n)).count();
     if has_expr {
         parts.push("an expression".into());
@@ -227,14 +238,16 @@ fn expected_hint(expected: &[String]) -> Option<String> {
     }
     for n in &names {
         let grouped = (has_expr && EXPRESSION_STARTS.contains(n)) || (ops >= 4 && OPERATORS.contains(n));
-        if grouped || *n == "call identifier" {
+        // After a complete expression `->` is always possible (it could head a
+        // clause); naming it beside the operators only misleads.
+        if grouped || *n == "call identifier" || (ops >= 4 && *n == "->") {
             continue;
         }
         let shown = match *n {
             "newline" => "a newline".to_string(),
             "key:" => "a keyword (key: value)".to_string(),
             "x[" => "'['".to_string(),
-            other => format!("'{}'", other.replace("\\\\\\\\", "\\\\")),
+            other => format!("'{other}'"),
         };
         if !parts.contains(&shown) {
             parts.push(shown);
