@@ -22,7 +22,9 @@
 //! A block of one expression (a clause or section body) prints as that
 //! expression; otherwise as `(block ...)`.
 
-use crate::ast::{BinOp, Body, Call, CallTarget, Clause, Expr, ExprKind, InterpPart, Program, UnaryOp};
+use crate::ast::{
+    BinOp, Body, Call, CallTarget, Clause, Expr, ExprKind, InterpPart, Program, UnaryOp,
+};
 
 /// Prints a program, one top-level expression per line.
 pub fn sexp(p: &Program) -> String {
@@ -85,7 +87,10 @@ fn width(s: &S) -> usize {
     match s {
         S::W(t) => t.chars().count(),
         S::L(open, items, close) => {
-            open.len() + close.len() + items.iter().map(width).sum::<usize>() + items.len().saturating_sub(1)
+            open.len()
+                + close.len()
+                + items.iter().map(width).sum::<usize>()
+                + items.len().saturating_sub(1)
         }
     }
 }
@@ -119,11 +124,16 @@ fn atom_text(a: &str) -> String {
     if matches!(a, "true" | "false" | "nil") {
         return a.to_string();
     }
-    let plain = a.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && a.trim_end_matches(['?', '!']).chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
+    let plain = a
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && a.trim_end_matches(['?', '!'])
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
     const OPERATORS: &[&str] = &[
-        "+", "-", "*", "/", "**", "++", "--", "<>", "..", "==", "!=", "===", "!==", "<=", ">=", "<", ">", "&&", "||",
-        "!", "=~", "|>", "&", "^", "@", ".", "<-", "->", "|", "=>",
+        "+", "-", "*", "/", "**", "++", "--", "<>", "..", "==", "!=", "===", "!==", "<=", ">=",
+        "<", ">", "&&", "||", "!", "=~", "|>", "&", "^", "@", ".", "<-", "->", "|", "=>",
     ];
     if plain || OPERATORS.contains(&a) {
         format!(":{a}")
@@ -271,7 +281,11 @@ fn expr(e: &Expr) -> S {
         ExprKind::Interp(ps) => parts("interp", ps),
         ExprKind::Charlist(ps) => parts("charlist", ps),
         ExprKind::Sigil(c, ps, mods) => {
-            let head = if mods.is_empty() { format!("~{c}") } else { format!("~{c}/{mods}") };
+            let head = if mods.is_empty() {
+                format!("~{c}")
+            } else {
+                format!("~{c}/{mods}")
+            };
             parts(&head, ps)
         }
         ExprKind::Var(v) => w(v.clone()),
@@ -289,7 +303,11 @@ fn expr(e: &Expr) -> S {
             pairs(&mut items, update, ps);
             paren(items)
         }
-        ExprKind::Struct { name, update, pairs: ps } => {
+        ExprKind::Struct {
+            name,
+            update,
+            pairs: ps,
+        } => {
             let mut items = vec![match &name.kind {
                 ExprKind::Alias(a) | ExprKind::Var(a) => w(format!("%{a}")),
                 _ => paren(vec![w("%"), expr(name)]),

@@ -47,13 +47,19 @@ enum LexErrorKind {
     #[default]
     UnexpectedChar,
     /// `span.0` is the opening delimiter.
-    MissingTerminator { term: String, what: String },
+    MissingTerminator {
+        term: String,
+        what: String,
+    },
     Message(String, Option<String>),
 }
 
 impl LexError {
     fn at(start: usize, end: usize, kind: LexErrorKind) -> LexError {
-        LexError { kind, span: Some((start, end)) }
+        LexError {
+            kind,
+            span: Some((start, end)),
+        }
     }
     fn msg(start: usize, end: usize, message: impl Into<String>) -> LexError {
         LexError::at(start, end, LexErrorKind::Message(message.into(), None))
@@ -258,8 +264,10 @@ fn int(text: &str, radix: u32) -> Result<BigInt, LexError> {
     let digits = if radix == 10 { text } else { &text[2..] };
     check_underscores(text, digits)?;
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    BigInt::parse_bytes(clean.as_bytes(), radix)
-        .ok_or_else(|| LexError { kind: bad_number(text), span: None })
+    BigInt::parse_bytes(clean.as_bytes(), radix).ok_or_else(|| LexError {
+        kind: bad_number(text),
+        span: None,
+    })
 }
 
 fn float(text: &str) -> Result<f64, LexError> {
@@ -279,7 +287,10 @@ fn float(text: &str) -> Result<f64, LexError> {
 /// Underscores may only sit between two digits: `1_000`, not `1_` or `1__0`.
 fn check_underscores(text: &str, digits: &str) -> Result<(), LexError> {
     if digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return Err(LexError { kind: bad_number(text), span: None });
+        return Err(LexError {
+            kind: bad_number(text),
+            span: None,
+        });
     }
     Ok(())
 }
@@ -304,13 +315,16 @@ fn char_literal(lex: &mut Lexer<Raw>) -> Result<u32, LexError> {
     let src = lex.source();
     let pos = lex.span().end;
     match src[pos..].chars().next() {
-        None | Some(' ' | '\t' | '\n' | '\r') => Err(LexError::msg(start, pos, "unexpected token: ?")
-            .with_hint("a character literal needs a character right after the `?`, as in ?a")),
+        None | Some(' ' | '\t' | '\n' | '\r') => {
+            Err(LexError::msg(start, pos, "unexpected token: ?")
+                .with_hint("a character literal needs a character right after the `?`, as in ?a"))
+        }
         Some('\\') => {
             let (c, end) = decode_escape(src, pos + 1, start)?;
             lex.bump(end - pos);
             // `?\` followed by a newline has no character; report it like Elixir.
-            c.map(|c| c as u32).ok_or_else(|| LexError::msg(start, end, "unexpected token: ?"))
+            c.map(|c| c as u32)
+                .ok_or_else(|| LexError::msg(start, end, "unexpected token: ?"))
         }
         Some(c) => {
             lex.bump(c.len_utf8());
@@ -359,7 +373,12 @@ struct Quote<'a> {
 
 /// Scans a quoted body starting at `pos`; returns its parts and the offset
 /// just past the terminator.
-fn scan_body(src: &str, pos: usize, stop: Stop, q: &Quote) -> Result<(Vec<RawPart>, usize), LexError> {
+fn scan_body(
+    src: &str,
+    pos: usize,
+    stop: Stop,
+    q: &Quote,
+) -> Result<(Vec<RawPart>, usize), LexError> {
     let mut parts = Vec::new();
     let mut lit = String::new();
     let mut i = pos;
@@ -372,7 +391,10 @@ fn scan_body(src: &str, pos: usize, stop: Stop, q: &Quote) -> Result<(Vec<RawPar
         LexError::at(
             q.open,
             q.open + 1,
-            LexErrorKind::MissingTerminator { term: term.to_string(), what: q.what.to_string() },
+            LexErrorKind::MissingTerminator {
+                term: term.to_string(),
+                what: q.what.to_string(),
+            },
         )
     };
     loop {
@@ -453,7 +475,11 @@ fn flush(parts: &mut Vec<RawPart>, lit: &mut String) {
 /// lexing the code (nested strings, charlists and sigils are skipped whole).
 fn interpolation_end(src: &str, start: usize, open: usize, depth: u32) -> Result<usize, LexError> {
     if depth + 1 >= MAX_INTERPOLATION_DEPTH {
-        return Err(LexError::msg(open, open + 2, "string interpolation is nested too deeply"));
+        return Err(LexError::msg(
+            open,
+            open + 2,
+            "string interpolation is nested too deeply",
+        ));
     }
     let mut sub = Raw::lexer_with_extras(&src[start..], depth + 1);
     let mut level = 0u32;
@@ -461,10 +487,16 @@ fn interpolation_end(src: &str, start: usize, open: usize, depth: u32) -> Result
         match tok {
             // An unterminated string inside the interpolation most likely
             // means the interpolation itself is unterminated: say so.
-            Err(LexError { kind: LexErrorKind::MissingTerminator { .. }, .. }) => break,
+            Err(LexError {
+                kind: LexErrorKind::MissingTerminator { .. },
+                ..
+            }) => break,
             Err(e) => {
                 let span = sub.span();
-                let e = LexError { span: e.span.or(Some((span.start, span.end))), ..e };
+                let e = LexError {
+                    span: e.span.or(Some((span.start, span.end))),
+                    ..e
+                };
                 return Err(e.shifted(start));
             }
             Ok(Raw::LBrace | Raw::MapOpen) => level += 1,
@@ -480,13 +512,20 @@ fn interpolation_end(src: &str, start: usize, open: usize, depth: u32) -> Result
     Err(LexError::at(
         open,
         open + 2,
-        LexErrorKind::MissingTerminator { term: "}".into(), what: "interpolation \"#{\"".into() },
+        LexErrorKind::MissingTerminator {
+            term: "}".into(),
+            what: "interpolation \"#{\"".into(),
+        },
     ))
 }
 
 /// Decodes the escape whose backslash is just before `pos`. Returns the
 /// character (`None` for a line continuation) and the offset after the escape.
-fn decode_escape(src: &str, pos: usize, backslash: usize) -> Result<(Option<char>, usize), LexError> {
+fn decode_escape(
+    src: &str,
+    pos: usize,
+    backslash: usize,
+) -> Result<(Option<char>, usize), LexError> {
     let Some(n) = src[pos..].chars().next() else {
         return Err(LexError::msg(backslash, pos, "unfinished escape sequence"));
     };
@@ -510,7 +549,12 @@ fn decode_escape(src: &str, pos: usize, backslash: usize) -> Result<(Option<char
 }
 
 /// `\xH`, `\xHH`, `\x{H..}`, `\uHHHH`, `\u{H..}`.
-fn hex_escape(src: &str, kind: char, pos: usize, backslash: usize) -> Result<(Option<char>, usize), LexError> {
+fn hex_escape(
+    src: &str,
+    kind: char,
+    pos: usize,
+    backslash: usize,
+) -> Result<(Option<char>, usize), LexError> {
     let bytes = src.as_bytes();
     let hex_run = |from: usize, max: usize| {
         let mut k = from;
@@ -522,8 +566,11 @@ fn hex_escape(src: &str, kind: char, pos: usize, backslash: usize) -> Result<(Op
     let (digits, end) = if bytes.get(pos) == Some(&b'{') {
         let k = hex_run(pos + 1, 6);
         if k == pos + 1 || bytes.get(k) != Some(&b'}') {
-            return Err(LexError::msg(backslash, k, format!("invalid \\{kind}{{...}} escape"))
-                .with_hint("write 1 to 6 hexadecimal digits between the braces, as in \\u{1F600}"));
+            return Err(
+                LexError::msg(backslash, k, format!("invalid \\{kind}{{...}} escape")).with_hint(
+                    "write 1 to 6 hexadecimal digits between the braces, as in \\u{1F600}",
+                ),
+            );
         }
         (&src[pos + 1..k], k + 1)
     } else if kind == 'x' {
@@ -575,8 +622,12 @@ fn quoted_atom(lex: &mut Lexer<Raw>, term: char) -> Result<String, LexError> {
         match p {
             RawPart::Lit(s) => name.push_str(&s),
             RawPart::Code(..) => {
-                return Err(LexError::msg(open, lex.span().end, "interpolation in atoms is not supported")
-                    .with_hint("build the atom at run time with String.to_atom/1"))
+                return Err(LexError::msg(
+                    open,
+                    lex.span().end,
+                    "interpolation in atoms is not supported",
+                )
+                .with_hint("build the atom at run time with String.to_atom/1"))
             }
         }
     }
@@ -601,26 +652,41 @@ fn heredoc_token(lex: &mut Lexer<Raw>, quote: char) -> Result<Vec<RawPart>, LexE
 /// Scans a heredoc whose opening `"""` (or `'''`) ends at `after`. The body is
 /// every line up to the one starting (after indentation) with the closing
 /// delimiter; that line's indentation is stripped from every body line.
-fn heredoc(src: &str, after: usize, quote: char, q: Quote) -> Result<(Vec<RawPart>, usize), LexError> {
-    let delim: String = std::iter::repeat(quote).take(3).collect();
+fn heredoc(
+    src: &str,
+    after: usize,
+    quote: char,
+    q: Quote,
+) -> Result<(Vec<RawPart>, usize), LexError> {
+    let delim: String = std::iter::repeat_n(quote, 3).collect();
     let missing = || {
         LexError::at(
             q.open,
             q.open + 3,
-            LexErrorKind::MissingTerminator { term: delim.clone(), what: q.what.to_string() },
+            LexErrorKind::MissingTerminator {
+                term: delim.clone(),
+                what: q.what.to_string(),
+            },
         )
     };
     let Some(nl) = src[after..].find('\n').map(|k| after + k) else {
         return Err(missing());
     };
     if !src[after..nl].trim().is_empty() {
-        return Err(LexError::msg(q.open, nl, "heredoc allows only whitespace after the opening delimiter")
-            .with_hint("start the heredoc's text on the next line"));
+        return Err(LexError::msg(
+            q.open,
+            nl,
+            "heredoc allows only whitespace after the opening delimiter",
+        )
+        .with_hint("start the heredoc's text on the next line"));
     }
     let body = nl + 1;
     let mut line = body;
     let (close_line, indent) = loop {
-        let end = src[line..].find('\n').map(|k| line + k).unwrap_or(src.len());
+        let end = src[line..]
+            .find('\n')
+            .map(|k| line + k)
+            .unwrap_or(src.len());
         let text = &src[line..end];
         let trimmed = text.trim_start_matches([' ', '\t']);
         if trimmed.starts_with(&delim) {
@@ -631,7 +697,10 @@ fn heredoc(src: &str, after: usize, quote: char, q: Quote) -> Result<(Vec<RawPar
         }
         line = end + 1;
     };
-    let q = Quote { indent: Some(indent), ..q };
+    let q = Quote {
+        indent: Some(indent),
+        ..q
+    };
     let (parts, _) = scan_body(src, body, Stop::Limit(close_line), &q)?;
     Ok((parts, close_line + indent + 3))
 }
@@ -642,10 +711,25 @@ fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
     let src = lex.source();
     let pos = lex.span().end;
     let upper = letter.is_ascii_uppercase();
-    let esc = if !upper && matches!(letter, 's' | 'c' | 'w') { Esc::Full } else { Esc::Raw };
-    let q = Quote { open, what: "sigil", esc, interp: !upper, indent: None, depth: lex.extras };
+    let esc = if !upper && matches!(letter, 's' | 'c' | 'w') {
+        Esc::Full
+    } else {
+        Esc::Raw
+    };
+    let q = Quote {
+        open,
+        what: "sigil",
+        esc,
+        interp: !upper,
+        indent: None,
+        depth: lex.extras,
+    };
     let (parts, end) = if src[pos..].starts_with("\"\"\"") || src[pos..].starts_with("'''") {
-        let quote = if src[pos..].starts_with('"') { '"' } else { '\'' };
+        let quote = if src[pos..].starts_with('"') {
+            '"'
+        } else {
+            '\''
+        };
         heredoc(src, pos + 3, quote, q)?
     } else {
         let Some(d) = src[pos..].chars().next() else {
@@ -658,17 +742,28 @@ fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
             '<' => '>',
             '/' | '|' | '"' | '\'' => d,
             _ => {
-                return Err(LexError::msg(open, pos + d.len_utf8(), format!("invalid sigil delimiter: {d:?}"))
-                    .with_hint("use one of ( [ { < / | \" '"))
+                return Err(LexError::msg(
+                    open,
+                    pos + d.len_utf8(),
+                    format!("invalid sigil delimiter: {d:?}"),
+                )
+                .with_hint("use one of ( [ { < / | \" '"))
             }
         };
         let what = format!("sigil ~{letter}{d}");
         let q = Quote { what: &what, ..q };
         scan_body(src, pos + d.len_utf8(), Stop::Char(term), &q)?
     };
-    let modifiers: String = src[end..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let modifiers: String = src[end..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
     lex.bump(end + modifiers.len() - pos);
-    Ok(RawSigil { letter, parts, modifiers })
+    Ok(RawSigil {
+        letter,
+        parts,
+        modifiers,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -778,11 +873,18 @@ impl Tok {
                     "end of line".into()
                 }
             }
-            Tok::Ident(n) | Tok::CallIdent(n) | Tok::ParenIdent(n) | Tok::DoIdent(n) | Tok::Alias(n) => {
-                n.clone()
-            }
+            Tok::Ident(n)
+            | Tok::CallIdent(n)
+            | Tok::ParenIdent(n)
+            | Tok::DoIdent(n)
+            | Tok::Alias(n) => n.clone(),
             Tok::KwKey(k) => format!("{k}:"),
-            Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::Charlist(_) | Tok::Sigil(..) | Tok::Atom(_) => {
+            Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Str(_)
+            | Tok::Charlist(_)
+            | Tok::Sigil(..)
+            | Tok::Atom(_) => {
                 let t: String = text.chars().take(30).collect();
                 format!("{t:?}")
             }
@@ -832,7 +934,13 @@ pub fn tokenize(
             Err(e) => return Err(lex_error(src, e, span.start, span.end, start)),
         }
     }
-    let mut post = PostPass { src, base: start, raw: &raw, out: Vec::with_capacity(raw.len()), interp };
+    let mut post = PostPass {
+        src,
+        base: start,
+        raw: &raw,
+        out: Vec::with_capacity(raw.len()),
+        interp,
+    };
     post.run()?;
     Ok(separators(post.out))
 }
@@ -842,7 +950,10 @@ fn lex_error(src: &str, e: LexError, s: usize, end: usize, base: usize) -> Diagn
     let span = Span::new(s + base, end + base);
     match e.kind {
         LexErrorKind::UnexpectedChar => {
-            let c = src.get(s + base..).and_then(|t| t.chars().next()).unwrap_or(' ');
+            let c = src
+                .get(s + base..)
+                .and_then(|t| t.chars().next())
+                .unwrap_or(' ');
             Diagnostic::new(
                 Span::new(s + base, s + base + c.len_utf8()),
                 format!("unexpected token: {c:?} (code point U+{:04X})", c as u32),
@@ -850,8 +961,11 @@ fn lex_error(src: &str, e: LexError, s: usize, end: usize, base: usize) -> Diagn
         }
         LexErrorKind::MissingTerminator { term, what } => {
             let (line, _) = line_col(src, s + base);
-            Diagnostic::new(span, format!("missing terminator: {term} (for {what} starting at line {line})"))
-                .with_hint(format!("add the closing {term}"))
+            Diagnostic::new(
+                span,
+                format!("missing terminator: {term} (for {what} starting at line {line})"),
+            )
+            .with_hint(format!("add the closing {term}"))
         }
         LexErrorKind::Message(m, hint) => {
             let d = Diagnostic::new(span, m);
@@ -963,7 +1077,20 @@ impl PostPass<'_, '_> {
                 let next = self.src[*e..].chars().next();
                 !matches!(
                     next,
-                    None | Some(' ' | '\t' | '\n' | '\r' | '(' | '[' | '{' | '<' | '%' | '+' | '-' | '/' | '>')
+                    None | Some(
+                        ' ' | '\t'
+                            | '\n'
+                            | '\r'
+                            | '('
+                            | '['
+                            | '{'
+                            | '<'
+                            | '%'
+                            | '+'
+                            | '-'
+                            | '/'
+                            | '>'
+                    )
                 )
             }
             _ => false,
@@ -990,7 +1117,9 @@ impl PostPass<'_, '_> {
         for p in parts {
             out.push(match p {
                 RawPart::Lit(s) => InterpPart::Lit(s.clone()),
-                RawPart::Code(a, b) => InterpPart::Expr((self.interp)(a + self.base, b + self.base)?),
+                RawPart::Code(a, b) => {
+                    InterpPart::Expr((self.interp)(a + self.base, b + self.base)?)
+                }
             });
         }
         Ok(out)
@@ -1071,7 +1200,9 @@ impl PostPass<'_, '_> {
             }
             Raw::Str(parts) => Tok::Str(self.parts(parts)?),
             Raw::Charlist(parts) => Tok::Charlist(self.parts(parts)?),
-            Raw::Sigil(sig) => Tok::Sigil(sig.letter, self.parts(&sig.parts)?, sig.modifiers.clone()),
+            Raw::Sigil(sig) => {
+                Tok::Sigil(sig.letter, self.parts(&sig.parts)?, sig.modifiers.clone())
+            }
             Raw::Plus => Tok::Plus,
             Raw::Minus => Tok::Minus,
             Raw::Star => Tok::Star,
@@ -1130,8 +1261,11 @@ impl PostPass<'_, '_> {
             Raw::Percent => Tok::Percent,
             Raw::UnsupportedOp => {
                 let op = self.text(i).to_string();
-                return Err(Diagnostic::new(Span::new(s, e), format!("unsupported operator: {op}"))
-                    .with_hint("beamlet supports a subset of Elixir's operators"));
+                return Err(Diagnostic::new(
+                    Span::new(s, e),
+                    format!("unsupported operator: {op}"),
+                )
+                .with_hint("beamlet supports a subset of Elixir's operators"));
             }
         };
         self.push(i, tok);
@@ -1248,7 +1382,18 @@ fn is_operator(t: &Tok) -> bool {
 /// Binary-only operators: a line may start with one and continue the
 /// previous line (`|>` pipelines). `+`, `-` and unary operators are not here.
 fn is_binary_only(t: &Tok) -> bool {
-    is_operator(t) && !matches!(t, Tok::Plus | Tok::Minus | Tok::Not | Tok::Bang | Tok::Caret | Tok::Amp | Tok::At | Tok::Percent)
+    is_operator(t)
+        && !matches!(
+            t,
+            Tok::Plus
+                | Tok::Minus
+                | Tok::Not
+                | Tok::Bang
+                | Tok::Caret
+                | Tok::Amp
+                | Tok::At
+                | Tok::Percent
+        )
 }
 
 fn drops_eol_after(t: &Tok) -> bool {
@@ -1319,9 +1464,16 @@ mod tests {
 
     fn kinds(src: &str) -> Vec<Tok> {
         let mut no_interp = |_: usize, _: usize| -> Result<Expr, Diagnostic> {
-            Ok(Expr::new(Span::default(), crate::ast::ExprKind::Block(vec![])))
+            Ok(Expr::new(
+                Span::default(),
+                crate::ast::ExprKind::Block(vec![]),
+            ))
         };
-        tokenize(src, 0, src.len(), 0, &mut no_interp).unwrap().into_iter().map(|t| t.1).collect()
+        tokenize(src, 0, src.len(), 0, &mut no_interp)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.1)
+            .collect()
     }
 
     #[test]
@@ -1335,7 +1487,10 @@ mod tests {
         assert_eq!(kinds("f - 1")[0], Ident(id("f")));
         assert_eq!(kinds("f -(1)")[0], Ident(id("f")));
         assert_eq!(kinds("f do end")[0], DoIdent(id("f")));
-        assert_eq!(kinds("f[1]"), vec![Ident(id("f")), AccessOpen, Int(1.into()), RBracket]);
+        assert_eq!(
+            kinds("f[1]"),
+            vec![Ident(id("f")), AccessOpen, Int(1.into()), RBracket]
+        );
         assert_eq!(kinds("f [1]")[..2], [CallIdent(id("f")), LBracket]);
         assert_eq!(kinds("f, do: 1")[2], KwKey(id("do")));
         assert_eq!(kinds("x not in y")[1], NotIn);
@@ -1356,8 +1511,17 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(kinds("1_000 0x1F 0b101 0o17 ?a"), [1000, 31, 5, 15, 97].map(|n| Tok::Int(n.into())));
-        assert_eq!(kinds("1_000.5 1.0e-3"), vec![Tok::Float(1000.5), Tok::Float(0.001)]);
-        assert_eq!(kinds("1..2"), vec![Tok::Int(1.into()), Tok::DotDot, Tok::Int(2.into())]);
+        assert_eq!(
+            kinds("1_000 0x1F 0b101 0o17 ?a"),
+            [1000, 31, 5, 15, 97].map(|n| Tok::Int(n.into()))
+        );
+        assert_eq!(
+            kinds("1_000.5 1.0e-3"),
+            vec![Tok::Float(1000.5), Tok::Float(0.001)]
+        );
+        assert_eq!(
+            kinds("1..2"),
+            vec![Tok::Int(1.into()), Tok::DotDot, Tok::Int(2.into())]
+        );
     }
 }

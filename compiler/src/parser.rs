@@ -43,14 +43,22 @@ fn parse_range(src: &str, start: usize, end: usize, depth: u32) -> Result<Progra
 }
 
 /// The code of one `#{...}`: its expressions as one expression.
-fn parse_interpolation(src: &str, start: usize, end: usize, depth: u32) -> Result<Expr, Diagnostic> {
+fn parse_interpolation(
+    src: &str,
+    start: usize,
+    end: usize,
+    depth: u32,
+) -> Result<Expr, Diagnostic> {
     let mut program = parse_range(src, start, end, depth)?;
     if program.exprs.len() == 1 {
         if let Some(e) = program.exprs.pop() {
             return Ok(e);
         }
     }
-    Ok(Expr::new(Span::new(start, end), ExprKind::Block(program.exprs)))
+    Ok(Expr::new(
+        Span::new(start, end),
+        ExprKind::Block(program.exprs),
+    ))
 }
 
 fn opener_name(t: &Tok) -> Option<(&'static str, &'static str)> {
@@ -127,7 +135,12 @@ fn check_nesting(src: &str, toks: &[(usize, Tok, usize)], budget: usize) -> Resu
                 *stack.last_mut().map(|f| &mut f.ops).unwrap_or(&mut top_ops) += 1;
                 total_ops += 1;
             }
-            stack.push(Frame { open, close, span, ops: 0 });
+            stack.push(Frame {
+                open,
+                close,
+                span,
+                ops: 0,
+            });
         } else if let Some(close) = closer_name(t) {
             let Some(frame) = stack.pop() else {
                 let msg = if close == "end" {
@@ -135,7 +148,9 @@ fn check_nesting(src: &str, toks: &[(usize, Tok, usize)], budget: usize) -> Resu
                 } else {
                     format!("unexpected token: {close}")
                 };
-                return Err(Diagnostic::new(span, msg).with_hint(format!("this {close} closes nothing")));
+                return Err(
+                    Diagnostic::new(span, msg).with_hint(format!("this {close} closes nothing"))
+                );
             };
             if frame.close != close {
                 let msg = if close == "end" {
@@ -160,8 +175,11 @@ fn check_nesting(src: &str, toks: &[(usize, Tok, usize)], budget: usize) -> Resu
             total_ops += 1;
         }
         if stack.len() + total_ops > budget {
-            return Err(Diagnostic::new(span, format!("expression nested too deeply (more than {budget} levels)"))
-                .with_hint("split the expression into smaller ones bound to variables"));
+            return Err(Diagnostic::new(
+                span,
+                format!("expression nested too deeply (more than {budget} levels)"),
+            )
+            .with_hint("split the expression into smaller ones bound to variables"));
         }
     }
     if let Some(frame) = stack.last() {
@@ -214,8 +232,9 @@ const EXPRESSION_STARTS: &[&str] = &[
 
 /// Binary operators (listed as "an operator").
 const OPERATORS: &[&str] = &[
-    "<-", "\\\\", "when", "::", "|", "=", "||", "or", "&&", "and", "==", "!=", "=~", "===", "!==", "<", ">", "<=",
-    ">=", "|>", "in", "not in", "//", "++", "--", "..", "<>", "+", "-", "*", "/", "**", ".", ".(", "x[",
+    "<-", "\\\\", "when", "::", "|", "=", "||", "or", "&&", "and", "==", "!=", "=~", "===", "!==",
+    "<", ">", "<=", ">=", "|>", "in", "not in", "//", "++", "--", "..", "<>", "+", "-", "*", "/",
+    "**", ".", ".(", "x[",
 ];
 
 /// Words lalrpop's list of expected terminals as a short hint.
@@ -224,11 +243,16 @@ fn expected_hint(expected: &[String]) -> Option<String> {
         eprintln!("expected: {expected:?}");
     }
     // lalrpop quotes terminal names and escapes their backslashes.
-    let names: Vec<String> = expected.iter().map(|e| e.trim_matches('"').replace("\\\\", "\\")).collect();
+    let names: Vec<String> = expected
+        .iter()
+        .map(|e| e.trim_matches('"').replace("\\\\", "\\"))
+        .collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let mut parts: Vec<String> = Vec::new();
     // `+` and `-` start expressions and are operators: they decide neither.
-    let has_expr = names.iter().any(|n| EXPRESSION_STARTS.contains(n) && !OPERATORS.contains(n));
+    let has_expr = names
+        .iter()
+        .any(|n| EXPRESSION_STARTS.contains(n) && !OPERATORS.contains(n));
     let ops = names.iter().filter(|n| OPERATORS.contains(n)).count();
     if has_expr {
         parts.push("an expression".into());
@@ -237,7 +261,8 @@ fn expected_hint(expected: &[String]) -> Option<String> {
         parts.push("an operator".into());
     }
     for n in &names {
-        let grouped = (has_expr && EXPRESSION_STARTS.contains(n)) || (ops >= 4 && OPERATORS.contains(n));
+        let grouped =
+            (has_expr && EXPRESSION_STARTS.contains(n)) || (ops >= 4 && OPERATORS.contains(n));
         // After a complete expression `->` is always possible (it could head a
         // clause); naming it beside the operators only misleads.
         if grouped || *n == "call identifier" || (ops >= 4 && *n == "->") {
@@ -256,7 +281,11 @@ fn expected_hint(expected: &[String]) -> Option<String> {
     match parts.len() {
         0 => None,
         1 => Some(format!("expected {}", parts[0])),
-        n if n <= 8 => Some(format!("expected {} or {}", parts[..n - 1].join(", "), parts[n - 1])),
+        n if n <= 8 => Some(format!(
+            "expected {} or {}",
+            parts[..n - 1].join(", "),
+            parts[n - 1]
+        )),
         _ => Some(format!("expected one of {}, ...", parts[..8].join(", "))),
     }
 }
@@ -270,23 +299,38 @@ fn syntax_error(
     match e {
         ParseError::User { error } => error,
         ParseError::UnrecognizedEof { location, expected } => {
-            let span = toks.last().map(|t| Span::new(t.0, t.2)).unwrap_or(Span::new(location.min(end), end));
+            let span = toks
+                .last()
+                .map(|t| Span::new(t.0, t.2))
+                .unwrap_or(Span::new(location.min(end), end));
             let d = Diagnostic::new(span, "syntax error: expression is incomplete");
             match expected_hint(&expected) {
                 Some(h) => d.with_hint(format!("{h} after this")),
                 None => d,
             }
         }
-        ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r),
+            expected,
+        } => {
             let text = src.get(l..r).unwrap_or("");
-            let d = Diagnostic::new(Span::new(l, r), format!("syntax error before: {}", tok.describe(text)));
+            let d = Diagnostic::new(
+                Span::new(l, r),
+                format!("syntax error before: {}", tok.describe(text)),
+            );
             let index = toks.iter().position(|t| t.0 == l);
-            let prev = index.and_then(|i| i.checked_sub(1)).and_then(|i| toks.get(i)).map(|t| &t.1);
+            let prev = index
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| toks.get(i))
+                .map(|t| &t.1);
             if tok == Tok::RParen && prev == Some(&Tok::Comma) {
                 return d.with_hint("remove the trailing comma");
             }
             let names: Vec<&str> = expected.iter().map(|e| e.trim_matches('"')).collect();
-            if names.contains(&"key:") && !names.iter().any(|n| EXPRESSION_STARTS.contains(n)) && prev == Some(&Tok::Comma) {
+            if names.contains(&"key:")
+                && !names.iter().any(|n| EXPRESSION_STARTS.contains(n))
+                && prev == Some(&Tok::Comma)
+            {
                 return d.with_hint(
                     "keyword lists must come last in a call's arguments; wrap one in the middle in brackets: [key: value]",
                 );
@@ -301,8 +345,13 @@ fn syntax_error(
         }
         ParseError::ExtraToken { token: (l, tok, r) } => {
             let text = src.get(l..r).unwrap_or("");
-            Diagnostic::new(Span::new(l, r), format!("syntax error before: {}", tok.describe(text)))
+            Diagnostic::new(
+                Span::new(l, r),
+                format!("syntax error before: {}", tok.describe(text)),
+            )
         }
-        ParseError::InvalidToken { location } => Diagnostic::new(Span::new(location, location + 1), "invalid token"),
+        ParseError::InvalidToken { location } => {
+            Diagnostic::new(Span::new(location, location + 1), "invalid token")
+        }
     }
 }

@@ -144,9 +144,16 @@ errors! {
 #[test]
 fn example_programs() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    assert!(files.len() >= 15, "expected the example programs in {}", dir.display());
+    assert!(
+        files.len() >= 15,
+        "expected the example programs in {}",
+        dir.display()
+    );
     for path in files {
         let src = std::fs::read_to_string(&path).unwrap();
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
@@ -167,7 +174,8 @@ fn within<T: Send + 'static>(secs: u64, f: impl FnOnce() -> T + Send + 'static) 
             let _ = tx.send(f());
         })
         .unwrap();
-    rx.recv_timeout(Duration::from_secs(secs)).expect("the parser did not return in time (or panicked)")
+    rx.recv_timeout(Duration::from_secs(secs))
+        .expect("the parser did not return in time (or panicked)")
 }
 
 #[test]
@@ -220,9 +228,10 @@ impl Rng {
 /// Fragments that mutations splice in: the characters that matter most to
 /// the lexer and grammar.
 const SPLICES: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", "%{", "<<", ">>", "\"", "'", "#{", "}", "do", "end", "fn", "->", ",", ":", "::",
-    "\\", "\\\\", "\n", ";", " ", "&", "&1", "@", ".", "..", "//", "|", "|>", "=", "when", "not in", "?", "~s(", "\"\"\"\n",
-    "'''", "x", "F", "1_", "0x", "é", "\u{0}", "else", "after", "key: ", "-1",
+    "(", ")", "[", "]", "{", "}", "%{", "<<", ">>", "\"", "'", "#{", "}", "do", "end", "fn", "->",
+    ",", ":", "::", "\\", "\\\\", "\n", ";", " ", "&", "&1", "@", ".", "..", "//", "|", "|>", "=",
+    "when", "not in", "?", "~s(", "\"\"\"\n", "'''", "x", "F", "1_", "0x", "é", "\u{0}", "else",
+    "after", "key: ", "-1",
 ];
 
 #[test]
@@ -233,7 +242,10 @@ fn mutated_inputs_never_panic_or_hang() {
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
         .collect();
     seeds.sort();
-    seeds.push("x = \"a #{b <> \"c #{d}\"} e\"\n~w(a b)a\n'''\n  z\n  '''\n%{m | a: 1}[:a]\n&(&1 + 1)".into());
+    seeds.push(
+        "x = \"a #{b <> \"c #{d}\"} e\"\n~w(a b)a\n'''\n  z\n  '''\n%{m | a: 1}[:a]\n&(&1 + 1)"
+            .into(),
+    );
     let count = within(300, move || {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         let mut count = 0;

@@ -6,9 +6,15 @@
 
 use lalrpop_util::ParseError;
 
-use crate::ast::{BinOp, Body, Call, CallTarget, Clause, DoBlock, Expr, ExprKind, InterpPart, Program, Span, UnaryOp};
+use crate::ast::{
+    BinOp, Body, Call, CallTarget, Clause, DoBlock, Expr, ExprKind, InterpPart, Program, Span,
+    UnaryOp,
+};
 use crate::diagnostic::Diagnostic;
 use crate::lexer::Tok;
+
+/// The inside of `%{...}`: an optional `base |` and the pairs.
+pub type MapInner = (Option<Expr>, Vec<(Expr, Expr)>);
 
 pub type PResult<T> = Result<T, ParseError<usize, Tok, Diagnostic>>;
 
@@ -45,7 +51,10 @@ pub fn binary((op, op_span): (BinOp, Span), l: Expr, r: Expr) -> PResult<Expr> {
     let span = l.span.to(r.span);
     let l = match (op, l.kind) {
         (BinOp::In, ExprKind::Unary(u @ (UnaryOp::Not | UnaryOp::Bang), inner)) => {
-            let inside = Expr::new(inner.span.to(r.span), ExprKind::Binary(op, inner, Box::new(r)));
+            let inside = Expr::new(
+                inner.span.to(r.span),
+                ExprKind::Binary(op, inner, Box::new(r)),
+            );
             return Ok(Expr::new(span, ExprKind::Unary(u, Box::new(inside))));
         }
         (_, kind) => Expr::new(l.span, kind),
@@ -56,7 +65,10 @@ pub fn binary((op, op_span): (BinOp, Span), l: Expr, r: Expr) -> PResult<Expr> {
                 .with_hint("write a stepped range as first..last//step, for example 1..9//2"),
         );
     }
-    Ok(Expr::new(span, ExprKind::Binary(op, Box::new(l), Box::new(r))))
+    Ok(Expr::new(
+        span,
+        ExprKind::Binary(op, Box::new(l), Box::new(r)),
+    ))
 }
 
 pub fn unary((op, op_span): (UnaryOp, Span), e: Expr) -> Expr {
@@ -67,16 +79,37 @@ pub fn capture(l: usize, e: Expr) -> Expr {
     Expr::new(sp(l, e.span.end as usize), ExprKind::Capture(Box::new(e)))
 }
 
-pub fn call(l: usize, r: usize, target: CallTarget, args: Vec<Expr>, no_parens: bool, do_block: Option<DoBlock>) -> Expr {
-    Expr::new(sp(l, r), ExprKind::Call(Box::new(Call { target, args, no_parens, do_block })))
+pub fn call(
+    l: usize,
+    r: usize,
+    target: CallTarget,
+    args: Vec<Expr>,
+    no_parens: bool,
+    do_block: Option<DoBlock>,
+) -> Expr {
+    Expr::new(
+        sp(l, r),
+        ExprKind::Call(Box::new(Call {
+            target,
+            args,
+            no_parens,
+            do_block,
+        })),
+    )
 }
 
 /// `@name(value)` and `@name value`: a module attribute takes one value.
 pub fn attr(l: usize, r: usize, name: String, mut args: Vec<Expr>) -> PResult<Expr> {
     if args.len() != 1 {
         return fail(
-            Diagnostic::new(sp(l, r), format!("module attribute @{name} takes exactly one value, got {}", args.len()))
-                .with_hint("to read an attribute write @name; to set one, @name value"),
+            Diagnostic::new(
+                sp(l, r),
+                format!(
+                    "module attribute @{name} takes exactly one value, got {}",
+                    args.len()
+                ),
+            )
+            .with_hint("to read an attribute write @name; to set one, @name value"),
         );
     }
     let value = args.pop().map(Box::new);
@@ -85,12 +118,20 @@ pub fn attr(l: usize, r: usize, name: String, mut args: Vec<Expr>) -> PResult<Ex
 
 /// `Foo.Bar`: only an alias may precede `.Alias`.
 pub fn alias_join(base: Expr, name: String, r: usize) -> PResult<Expr> {
-    let span = Span { start: base.span.start, end: r as u32 };
+    let span = Span {
+        start: base.span.start,
+        end: r as u32,
+    };
     match base.kind {
         ExprKind::Alias(a) => Ok(Expr::new(span, ExprKind::Alias(format!("{a}.{name}")))),
         _ => fail(
-            Diagnostic::new(span, format!("unsupported alias: .{name} after an expression that is not an alias"))
-                .with_hint("only Foo.Bar-style aliases are supported (not __MODULE__.Bar or :atom.Bar)"),
+            Diagnostic::new(
+                span,
+                format!("unsupported alias: .{name} after an expression that is not an alias"),
+            )
+            .with_hint(
+                "only Foo.Bar-style aliases are supported (not __MODULE__.Bar or :atom.Bar)",
+            ),
         ),
     }
 }
@@ -113,8 +154,12 @@ fn open_arity(e: &Expr) -> usize {
 /// `f a, g b, c` and `[g a, b]` are ambiguous, as in Elixir.
 pub fn single_open(e: Expr, context: &str) -> PResult<Expr> {
     if open_arity(&e) > 1 {
-        let msg = format!("unexpected comma. Parentheses are required to solve ambiguity in {context}");
-        return fail(Diagnostic::new(e.span, msg).with_hint("add parentheses to the inner call, as in f(a, g(b, c))"));
+        let msg =
+            format!("unexpected comma. Parentheses are required to solve ambiguity in {context}");
+        return fail(
+            Diagnostic::new(e.span, msg)
+                .with_hint("add parentheses to the inner call, as in f(a, g(b, c))"),
+        );
     }
     Ok(e)
 }
@@ -141,7 +186,10 @@ pub struct Elems {
 
 impl Elems {
     pub fn one(e: Expr) -> Elems {
-        Elems { exprs: vec![e], kw: vec![] }
+        Elems {
+            exprs: vec![e],
+            kw: vec![],
+        }
     }
     pub fn kw(kw: Vec<(Expr, Expr)>) -> Elems {
         Elems { exprs: vec![], kw }
@@ -196,14 +244,27 @@ pub fn bitstring(e: Elems, l: usize, r: usize) -> Expr {
     Expr::new(sp(l, r), ExprKind::Bitstring(exprs))
 }
 
-pub fn map(inner: Option<(Option<Expr>, Vec<(Expr, Expr)>)>, l: usize, r: usize) -> Expr {
+pub fn map(inner: Option<MapInner>, l: usize, r: usize) -> Expr {
     let (update, pairs) = inner.unwrap_or_default();
-    Expr::new(sp(l, r), ExprKind::Map { update: update.map(Box::new), pairs })
+    Expr::new(
+        sp(l, r),
+        ExprKind::Map {
+            update: update.map(Box::new),
+            pairs,
+        },
+    )
 }
 
-pub fn structure(name: Expr, inner: Option<(Option<Expr>, Vec<(Expr, Expr)>)>, l: usize, r: usize) -> Expr {
+pub fn structure(name: Expr, inner: Option<MapInner>, l: usize, r: usize) -> Expr {
     let (update, pairs) = inner.unwrap_or_default();
-    Expr::new(sp(l, r), ExprKind::Struct { name: Box::new(name), update: update.map(Box::new), pairs })
+    Expr::new(
+        sp(l, r),
+        ExprKind::Struct {
+            name: Box::new(name),
+            update: update.map(Box::new),
+            pairs,
+        },
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -239,7 +300,12 @@ impl Head {
 /// (whose body continues with the expressions after it).
 pub enum Item {
     Expr(Expr),
-    Clause { span: Span, head: Head, arrow: Span, body: Option<Expr> },
+    Clause {
+        span: Span,
+        head: Head,
+        arrow: Span,
+        body: Option<Expr>,
+    },
 }
 
 /// What the grammar collects for a `do ... end`.
@@ -283,7 +349,12 @@ fn clauses(items: Vec<Item>) -> Vec<Clause> {
     let mut out: Vec<(Span, Head, Span, Vec<Expr>)> = Vec::new();
     for item in items {
         match item {
-            Item::Clause { span, head, arrow, body } => out.push((span, head, arrow, body.into_iter().collect())),
+            Item::Clause {
+                span,
+                head,
+                arrow,
+                body,
+            } => out.push((span, head, arrow, body.into_iter().collect())),
             Item::Expr(e) => {
                 if let Some(last) = out.last_mut() {
                     last.0 = last.0.to(e.span);
@@ -297,7 +368,13 @@ fn clauses(items: Vec<Item>) -> Vec<Clause> {
             span,
             args: head.args,
             guard: head.guard,
-            body: block(exprs, Span { start: arrow.end, end: arrow.end }),
+            body: block(
+                exprs,
+                Span {
+                    start: arrow.end,
+                    end: arrow.end,
+                },
+            ),
         })
         .collect()
 }
@@ -317,15 +394,25 @@ pub fn block_call(
     for (name, span, items) in d.sections {
         sections.push((name.to_string(), span, body(items, span)?));
     }
-    Ok(call(l, r, target, args, no_parens, Some(DoBlock { sections })))
+    Ok(call(
+        l,
+        r,
+        target,
+        args,
+        no_parens,
+        Some(DoBlock { sections }),
+    ))
 }
 
 /// `fn clauses end`: every item must belong to a `->` clause.
 pub fn fn_expr(items: Vec<Item>, l: usize, r: usize) -> PResult<Expr> {
     if let Some(Item::Expr(e)) = items.first() {
         return fail(
-            Diagnostic::new(e.span, "expected -> in fn: an anonymous function is made of clauses")
-                .with_hint("write fn args -> body end, for example fn x -> x * 2 end"),
+            Diagnostic::new(
+                e.span,
+                "expected -> in fn: an anonymous function is made of clauses",
+            )
+            .with_hint("write fn args -> body end, for example fn x -> x * 2 end"),
         );
     }
     Ok(Expr::new(sp(l, r), ExprKind::Fn(clauses(items))))
@@ -338,7 +425,10 @@ pub fn parens(items: Vec<Item>, l: usize, r: usize) -> PResult<Expr> {
         match item {
             Item::Expr(e) => exprs.push(e),
             Item::Clause { arrow, .. } => {
-                return fail(Diagnostic::new(arrow, "syntax error before: '->'").with_hint("-> clauses belong in fn, case, receive and similar blocks"))
+                return fail(
+                    Diagnostic::new(arrow, "syntax error before: '->'")
+                        .with_hint("-> clauses belong in fn, case, receive and similar blocks"),
+                )
             }
         }
     }
@@ -356,7 +446,10 @@ pub fn program(items: Vec<Item>) -> PResult<Program> {
         match item {
             Item::Expr(e) => exprs.push(e),
             Item::Clause { arrow, .. } => {
-                return fail(Diagnostic::new(arrow, "syntax error before: '->'").with_hint("-> clauses belong in fn, case, receive and similar blocks"))
+                return fail(
+                    Diagnostic::new(arrow, "syntax error before: '->'")
+                        .with_hint("-> clauses belong in fn, case, receive and similar blocks"),
+                )
             }
         }
     }
