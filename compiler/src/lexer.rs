@@ -99,7 +99,7 @@ pub enum Raw {
     #[token(",")]
     Comma,
 
-    #[regex(r"[a-z_][a-zA-Z0-9_]*[?!]?", |l| l.slice().to_string())]
+    #[regex(r"[\p{Ll}\p{Lo}_][\p{L}\p{N}_]*[?!]?", |l| l.slice().to_string())]
     Ident(String),
     #[regex(r"[A-Z][a-zA-Z0-9_]*", |l| l.slice().to_string())]
     Alias(String),
@@ -147,7 +147,7 @@ pub enum Raw {
     #[regex(r"&[0-9]+", |l| capture_int(l.slice()))]
     CaptureInt(u32),
 
-    #[regex(r":[a-zA-Z_][a-zA-Z0-9_@]*[?!]?", |l| l.slice()[1..].to_string())]
+    #[regex(r":[\p{L}_][\p{L}\p{N}_@]*[?!]?", |l| l.slice()[1..].to_string())]
     #[regex(
         r":(\+\+|--|\+|-|\*\*|\*|/|<>|\.\.|==|!=|===|!==|<=|>=|<|>|&&|\|\||!|=~|\|>|&|\^|@|\.|<-|->|\||=>)",
         |l| l.slice()[1..].to_string()
@@ -1136,6 +1136,24 @@ impl PostPass<'_, '_> {
             self.out.push((s, Tok::KwKey(key), colon_end));
             return Ok(i + 2);
         }
+        // An operator named as a function: `Kernel.+(1, 2)`, `&+/2`,
+        // `&Kernel.<>/2` (Elixir's tokenizer does the same).
+        if is_operator_raw(t) || is_word(t) && !matches!(t, Raw::Alias(_) | Raw::Ident(_)) {
+            let before_arity = matches!(self.raw.get(i + 1), Some((Raw::Slash, _, _)))
+                && matches!(self.raw.get(i + 2), Some((Raw::Int(_), _, _)));
+            let after_amp = i > 0 && matches!(self.raw[i - 1].0, Raw::Amp);
+            if after_dot && is_operator_raw(t) {
+                let name = self.text(i).to_string();
+                let tok = self.classify_ident(i, name);
+                self.push(i, tok);
+                return Ok(i + 1);
+            }
+            if after_amp && before_arity {
+                let name = self.text(i).to_string();
+                self.push(i, Tok::Ident(name));
+                return Ok(i + 1);
+            }
+        }
         // A keyword right after `.` is a function name: `x.do`, `Kernel.not(x)`.
         if after_dot && is_word(t) && !matches!(t, Raw::Alias(_)) {
             let name = self.text(i).to_string();
@@ -1304,6 +1322,37 @@ impl PostPass<'_, '_> {
             _ => false,
         }
     }
+}
+
+/// Operators that can be named as functions (`Kernel.+`, `&+/2`).
+fn is_operator_raw(t: &Raw) -> bool {
+    matches!(
+        t,
+        Raw::Plus
+            | Raw::Minus
+            | Raw::Star
+            | Raw::Slash
+            | Raw::StarStar
+            | Raw::PlusPlus
+            | Raw::MinusMinus
+            | Raw::Concat
+            | Raw::DotDot
+            | Raw::EqEq
+            | Raw::NotEq
+            | Raw::EqEqEq
+            | Raw::NotEqEq
+            | Raw::Lt
+            | Raw::Gt
+            | Raw::Le
+            | Raw::Ge
+            | Raw::AndAnd
+            | Raw::OrOr
+            | Raw::Bang
+            | Raw::Eq
+            | Raw::TildeEq
+            | Raw::PipeRight
+            | Raw::Caret
+    )
 }
 
 /// Identifiers, aliases and keywords: what can be a `key:` or follow a `.`.

@@ -96,6 +96,8 @@ trees! {
     numbers: "42\n1_000\n0x1F\n0b101\n0o17\n?a\n?\\n\n?\\s\n1.0\n1.5e3\n1.0e-3\n1_000.25\n123456789012345678901234567890\n";
     bitstrings: "<<a, b::binary>>\n<<1, 2, 3>>\n<<>>\n";
     comments_and_separators: "# a comment\nx = 1 # trailing\n\n\n;y = 2;\n";
+    operator_functions: "&+/2\n&>=/2\n&Kernel.<>/2\nKernel.+(1, 2)\nx |> Kernel.<>(\" world\")\n";
+    unicode_names: ":ÿ\n:Über\nnaïve = 1\n\"é\"\n";
     keyword_keys_everywhere: "[do: 1, else: 2, when: 3, true: 4]\nx.do\n";
 }
 
