@@ -212,6 +212,24 @@ fn deep_nesting_is_rejected_not_overflowed() {
     assert!(parse(&sum).is_ok());
 }
 
+/// Long flat inputs (a 100,000-item list, a long keyword list, many
+/// statements) parse in linear time.
+#[test]
+fn long_inputs_parse_quickly() {
+    within(60, || {
+        let items: Vec<String> = (0..100_000).map(|i| i.to_string()).collect();
+        let list = format!("x = [{}]", items.join(", "));
+        assert!(parse(&list).is_ok());
+        let call = format!("f({})", items.join(", "));
+        assert!(parse(&call).is_ok());
+        let kw: Vec<String> = (0..50_000).map(|i| format!("k{i}: {i}")).collect();
+        assert!(parse(&format!("g a, {}", kw.join(", "))).is_ok());
+        assert!(parse(&format!("%{{{}}}", kw.join(", "))).is_ok());
+        let lines = "x = x + 1\n".repeat(100_000);
+        assert!(parse(&lines).is_ok());
+    });
+}
+
 /// A small deterministic generator (xorshift64*), so failures reproduce.
 struct Rng(u64);
 

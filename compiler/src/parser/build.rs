@@ -26,9 +26,24 @@ pub fn sp(l: usize, r: usize) -> Span {
     Span::new(l, r)
 }
 
-pub fn prepend<T>(first: T, mut rest: Vec<T>) -> Vec<T> {
-    rest.insert(0, first);
-    rest
+/// A list built back to front: right-recursive grammar rules see the last
+/// item first, and pushing keeps a long list linear (inserting at the front
+/// would make it quadratic).
+pub struct Rev<T>(Vec<T>);
+
+impl<T> Rev<T> {
+    pub fn one(x: T) -> Rev<T> {
+        Rev(vec![x])
+    }
+    /// Adds an item before all the others.
+    pub fn prepend(mut self, x: T) -> Rev<T> {
+        self.0.push(x);
+        self
+    }
+    pub fn into_vec(mut self) -> Vec<T> {
+        self.0.reverse();
+        self.0
+    }
 }
 
 /// `:name`; also keyword keys (whose span stops before the colon).
@@ -178,32 +193,38 @@ fn kw_pair((k, v): (Expr, Expr)) -> Expr {
 }
 
 /// The items of a list, tuple or bitstring: expressions, then keywords.
-#[derive(Default)]
 pub struct Elems {
-    exprs: Vec<Expr>,
+    /// Back to front, see [`Rev`].
+    exprs: Rev<Expr>,
     kw: Vec<(Expr, Expr)>,
 }
 
 impl Elems {
     pub fn one(e: Expr) -> Elems {
         Elems {
-            exprs: vec![e],
+            exprs: Rev::one(e),
             kw: vec![],
         }
     }
     pub fn kw(kw: Vec<(Expr, Expr)>) -> Elems {
-        Elems { exprs: vec![], kw }
+        Elems {
+            exprs: Rev(vec![]),
+            kw,
+        }
     }
     pub fn prepend(mut self, e: Expr) -> Elems {
-        self.exprs.insert(0, e);
+        self.exprs = self.exprs.prepend(e);
         self
+    }
+    fn into_parts(self) -> (Vec<Expr>, Vec<(Expr, Expr)>) {
+        (self.exprs.into_vec(), self.kw)
     }
 }
 
 /// `[a, b]`, `[a: 1]` (pairs become 2-tuples), `[h | t]` (the last item's
 /// `|` becomes the tail).
 pub fn list(e: Elems, l: usize, r: usize) -> Expr {
-    let Elems { mut exprs, kw } = e;
+    let (mut exprs, kw) = e.into_parts();
     let mut tail = None;
     if kw.is_empty() {
         if let Some(last) = exprs.pop() {
@@ -222,7 +243,7 @@ pub fn list(e: Elems, l: usize, r: usize) -> Expr {
 
 /// `{a, b}`; trailing keywords become one keyword-list element.
 pub fn tuple(e: Elems, l: usize, r: usize) -> PResult<Expr> {
-    let Elems { mut exprs, kw } = e;
+    let (mut exprs, kw) = e.into_parts();
     if exprs.is_empty() {
         let at = kw.first().map(|(k, _)| k.span).unwrap_or(sp(l, r));
         return fail(
@@ -237,7 +258,7 @@ pub fn tuple(e: Elems, l: usize, r: usize) -> PResult<Expr> {
 }
 
 pub fn bitstring(e: Elems, l: usize, r: usize) -> Expr {
-    let Elems { mut exprs, kw } = e;
+    let (mut exprs, kw) = e.into_parts();
     if !kw.is_empty() {
         exprs.push(kw_list(kw));
     }
