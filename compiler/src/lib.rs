@@ -6,11 +6,19 @@
 //! a loadable [`beamlet_vm::code::Unit`].
 #![deny(unsafe_code)]
 pub mod ast;
+pub mod ast_print;
 pub mod codegen;
 pub mod desugar;
 pub mod diagnostic;
+pub mod lexer;
+pub mod parser;
 pub mod patterns;
 pub mod special;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports)]
+    grammar
+);
 
 use diagnostic::Diagnostic;
 
