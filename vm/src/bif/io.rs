@@ -4,7 +4,7 @@ use super::string::{chardata_to_bytes, chars_into};
 use super::{argument_error, list_to_vec, BifResult, Ctx};
 use crate::atom;
 use crate::convert::to_value;
-use crate::inspect::{inspect, InspectOpts};
+use crate::inspect::{inspect, Binaries, Charlists, InspectOpts};
 use crate::process::Exn;
 use crate::term::Term;
 
@@ -55,8 +55,7 @@ pub fn write2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 /// Inspect options from a keyword list; also returns the `label:` text.
-fn parse_opts(ctx: &mut Ctx, opts: Term) -> Result<(InspectOpts, Option<Vec<u8>>), Exn> {
-    let mut o = InspectOpts::default();
+fn parse_opts(ctx: &mut Ctx, opts: Term, mut o: InspectOpts) -> Result<(InspectOpts, Option<Vec<u8>>), Exn> {
     let mut label = None;
     for item in list_to_vec(opts).unwrap_or_default() {
         let Some([k, v]) = item.tuple_elems() else { continue };
@@ -81,6 +80,20 @@ fn parse_opts(ctx: &mut Ctx, opts: Term) -> Result<(InspectOpts, Option<Vec<u8>>
                 }
             }
             "pretty" => o.pretty = v.is_true(),
+            "charlists" => {
+                o.charlists = match atom::name(*v) {
+                    "as_lists" => Charlists::AsLists,
+                    "as_charlists" => Charlists::AsCharlists,
+                    _ => Charlists::Infer,
+                }
+            }
+            "binaries" => {
+                o.binaries = match atom::name(*v) {
+                    "as_binaries" => Binaries::AsBinaries,
+                    "as_strings" => Binaries::AsStrings,
+                    _ => Binaries::Infer,
+                }
+            }
             _ => {}
         }
     }
@@ -95,8 +108,7 @@ pub fn inspect_bif(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 /// `IO.inspect(term, opts)`: prints (with `label: ` first) and returns `term`.
 pub fn inspect2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let (mut o, label) = parse_opts(ctx, a[1])?;
-    o.pretty = true;
+    let (o, label) = parse_opts(ctx, a[1], InspectOpts::io_inspect())?;
     let mut out = label.map(|mut l| {
         l.extend_from_slice(b": ");
         l
@@ -111,7 +123,7 @@ pub fn inspect_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(ctx.st.heap.str(&s))
 }
 pub fn inspect_to_string2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let (o, _) = parse_opts(ctx, a[1])?;
+    let (o, _) = parse_opts(ctx, a[1], InspectOpts::default())?;
     let s = inspect(&to_value(ctx.code, a[0]), &o);
     Ok(ctx.st.heap.str(&s))
 }

@@ -27,8 +27,7 @@ pub fn chars_into(ctx: &mut Ctx, t: Term, out: &mut Vec<u8>) -> Result<(), Exn> 
     }
     if t.is_atom() {
         if t != atom::NIL {
-            let n = atom::name(t);
-            out.extend_from_slice(n.strip_prefix("Elixir.").unwrap_or(n).as_bytes());
+            out.extend_from_slice(atom::name(t).as_bytes());
         }
         return Ok(());
     }
