@@ -878,17 +878,13 @@ impl<'e> FnBuilder<'e> {
                     self.emit(Op::Jump { to: end });
                     self.place(bad);
                     let opname = if op == BinOp::And { "and" } else { "or" };
-                    let e = self.alloc_n(span, 2)?;
-                    self.load_const(atom::intern("badbool"), e);
-                    let inner = self.alloc_n(span, 2)?;
-                    self.load_const(atom::intern(opname), inner);
-                    self.emit(Op::Move { dst: inner + 1, src: r });
-                    self.emit(Op::MakeTuple { dst: e + 1, args: inner, n: 2 });
-                    let bb = self.alloc(span)?;
-                    self.emit(Op::MakeTuple { dst: bb, args: e, n: 2 });
                     // Elixir raises BadBooleanError; the raw reason is {:badbool, op, term}.
-                    let exc = desugar::remote(span, "beamlet", "bad_bool", vec![]);
-                    let _ = exc;
+                    let e = self.alloc_n(span, 3)?;
+                    self.load_const(atom::BADBOOL, e);
+                    self.load_const(atom::intern(opname), e + 1);
+                    self.emit(Op::Move { dst: e + 2, src: r });
+                    let bb = self.alloc(span)?;
+                    self.emit(Op::MakeTuple { dst: bb, args: e, n: 3 });
                     self.emit(Op::Error { reason: bb });
                     self.place(end);
                 }
@@ -1117,8 +1113,14 @@ impl<'e> FnBuilder<'e> {
                     self.release(mm);
                     return Ok(());
                 }
-                Err(Diagnostic::new(span, "calls on a module held in a variable are not supported by beamlet yet")
-                    .with_hint("call the module by name: Module.function(...)"))
+                // A module known only at run time: `mod.fun(args)`.
+                let mm = self.mark();
+                let mr = self.expr(u, m)?;
+                let fr = self.const_reg(atom::intern(name), span)?;
+                let first = self.args(u, &c.args, span)?;
+                self.emit(Op::Apply { module: mr, fun: fr, args: first, n: c.args.len() as u8, dst });
+                self.release(mm);
+                Ok(())
             }
             CallTarget::Anon(f) => {
                 if self.guard_fail.is_some() {
@@ -1151,6 +1153,13 @@ impl<'e> FnBuilder<'e> {
         tail: bool,
     ) -> CResult<()> {
         let n = args.len();
+        if module == "Elixir.Kernel" && bif::lookup(module, name, n).is_none() {
+            if let Some((m2, f2)) = local_kernel(name, n) {
+                if m2 != "Elixir.Kernel" || f2 != name {
+                    return self.remote_call(u, m2, f2, args, span, dst, tail);
+                }
+            }
+        }
         let m = self.mark();
         if let Some(id) = bif::lookup(module, name, n) {
             if self.guard_fail.is_some() && !bif::BIFS[id as usize].guard {
@@ -1233,9 +1242,35 @@ pub fn local_kernel(name: &str, arity: usize) -> Option<(&'static str, &'static 
         ("to_string", 1) => Some(("Elixir.Kernel", "to_string")),
         ("to_charlist", 1) => Some(("Elixir.Kernel", "to_charlist")),
         ("then", 2) => Some(("Elixir.Kernel", "then")),
+        ("ceil", 1) => erl("ceil"),
+        ("floor", 1) => erl("floor"),
+        ("+" | "-" | "*" | "/" | "<" | ">" | ">=" | "++" | "--" | "==", 2) => Some(("erlang", op_name(name))),
+        ("-" | "+", 1) => Some(("erlang", op_name(name))),
+        ("!=", 2) => erl("/="),
+        ("===", 2) => erl("=:="),
+        ("!==", 2) => erl("=/="),
+        ("<=", 2) => erl("=<"),
+        ("<>", 2) => Some(("Elixir.Kernel", "<>")),
+        ("is_exception", 1) => Some(("Elixir.Kernel", "is_exception")),
+        ("function_exported?", 3) => Some(("Elixir.Kernel", "function_exported?")),
         ("tap", 2) => Some(("Elixir.Kernel", "tap")),
         ("apply", 2) => Some(("Elixir.Kernel", "apply")),
         _ => None,
+    }
+}
+
+fn op_name(s: &str) -> &'static str {
+    match s {
+        "+" => "+",
+        "-" => "-",
+        "*" => "*",
+        "/" => "/",
+        "<" => "<",
+        ">" => ">",
+        ">=" => ">=",
+        "++" => "++",
+        "--" => "--",
+        _ => "==",
     }
 }
 

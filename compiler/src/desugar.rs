@@ -83,6 +83,13 @@ fn as_defmodule(e: &Expr) -> Result<Option<(&Expr, &Expr, Span)>, Diagnostic> {
             Some((k, _, Body::Exprs(b))) if k == "do" => b,
             _ => return Err(Diagnostic::new(e.span, "defmodule expects a do block")),
         },
+        (None, 2) => match c.args.last().map(|a| &a.kind) {
+            Some(ExprKind::List(items, None)) if items.len() == 1 => match &items[0].kind {
+                ExprKind::Tuple(p) if matches!(&p[0].kind, ExprKind::Atom(k) if k == "do") => &p[1],
+                _ => return Err(Diagnostic::new(e.span, "defmodule expects a do block")),
+            },
+            _ => return Err(Diagnostic::new(e.span, "defmodule expects a do block")),
+        },
         _ => {
             return Err(Diagnostic::new(e.span, "invalid defmodule: expected `defmodule Name do ... end`")
                 .with_hint("a module needs a name (an alias such as MyApp.Worker) and a do block"))
@@ -276,12 +283,12 @@ fn def(item: &Expr, c: &Call, public: bool) -> Result<Vec<FunDef>, Diagnostic> {
         return Err(Diagnostic::new(item.span, "invalid function definition").with_hint("write `def name(args) do ... end`"));
     };
     let body = match keyword_body(c, "do") {
-        Some(Body::Exprs(b)) => b,
+        Some(Body::Exprs(b)) => Some(b),
         Some(Body::Clauses(_)) => {
             return Err(Diagnostic::new(item.span, "a function body cannot be made of `->` clauses"))
         }
-        None => return Err(Diagnostic::new(item.span, "function definitions without a body are not supported")
-            .with_hint("add `do ... end` or `, do: ...`")),
+        // A bodiless head (`def f(a, b \\ 1)`) only declares defaults.
+        None => None,
     };
     if let Some(db) = &c.do_block {
         if let Some((k, s, _)) = db.sections.iter().find(|(k, _, _)| k != "do") {
@@ -313,13 +320,21 @@ fn def(item: &Expr, c: &Call, public: bool) -> Result<Vec<FunDef>, Diagnostic> {
         }
     }
     let arity = plain.len();
-    let mut out = vec![FunDef {
-        name: name.clone(),
-        arity,
-        public,
-        clauses: vec![Clause { span: item.span, args: plain.clone(), guard, body }],
-        span: item.span,
-    }];
+    let mut out = Vec::new();
+    match body {
+        Some(body) => out.push(FunDef {
+            name: name.clone(),
+            arity,
+            public,
+            clauses: vec![Clause { span: item.span, args: plain.clone(), guard, body }],
+            span: item.span,
+        }),
+        None if defaults.is_empty() => {
+            return Err(Diagnostic::new(item.span, "a function head without a body must declare default arguments")
+                .with_hint("add `do ... end`, or declare defaults: `def f(a, b \\\\ 1)`"))
+        }
+        None => {}
+    }
     for k in 1..=defaults.len() {
         // The version that leaves out the last k defaulted parameters.
         let omitted: Vec<usize> = defaults[defaults.len() - k..].iter().map(|(i, _)| *i).collect();

@@ -542,6 +542,7 @@ fn decode_escape(
         'v' => '\x0b',
         '0' => '\0',
         's' => ' ',
+        'd' => '\x7f',
         'x' | 'u' => return hex_escape(src, n, after, backslash),
         other => other,
     };

@@ -105,6 +105,20 @@ impl FnBuilder<'_> {
                 self.pattern(u, a, r, fail, bound)?;
                 self.pattern(u, b, r, fail, bound)?;
             }
+            ExprKind::Binary(BinOp::Concat, a, b) if matches!(a.kind, ExprKind::List(_, None) | ExprKind::Charlist(_)) => {
+                // `[1, 2] ++ rest` / `'ab' ++ rest`: a list pattern with a tail.
+                let items = match &a.kind {
+                    ExprKind::List(items, None) => items.clone(),
+                    ExprKind::Charlist(parts) => parts
+                        .iter()
+                        .flat_map(|p| if let InterpPart::Lit(s) = p { s.chars().collect::<Vec<_>>() } else { vec![] })
+                        .map(|c| Expr::new(a.span, ExprKind::Int((c as u32).into())))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let l = Expr::new(span, ExprKind::List(items, Some(b.clone())));
+                self.pattern(u, &l, r, fail, bound)?;
+            }
             ExprKind::Binary(BinOp::StrConcat, a, b) => {
                 let prefix = match &a.kind {
                     ExprKind::Str(s) => u.literals.str(s),
@@ -189,35 +203,46 @@ impl FnBuilder<'_> {
     }
 
     /// Compiles a guard: falls through when it holds, jumps to `fail` otherwise.
+    /// An error anywhere in the guard fails the whole guard (as in Erlang), so
+    /// BIF errors jump to `fail` even inside `or`.
     pub fn guard(&mut self, u: &mut UnitBuilder, g: &Expr, fail: Label) -> CResult<()> {
+        if let ExprKind::Binary(BinOp::When, a, b) = &g.kind {
+            // `when a when b`: either holds; an error in `a` tries `b`.
+            let ok = self.new_label();
+            let try_b = self.new_label();
+            self.guard(u, a, try_b)?;
+            self.emit(Op::Jump { to: ok });
+            self.place(try_b);
+            self.guard(u, b, fail)?;
+            self.place(ok);
+            return Ok(());
+        }
+        let saved = self.set_guard_fail(Some(fail));
+        let r = self.guard_test(u, g, fail);
+        self.set_guard_fail(saved);
+        r
+    }
+
+    /// A guard test: falls through when `g` is true, jumps to `fail` when false.
+    fn guard_test(&mut self, u: &mut UnitBuilder, g: &Expr, fail: Label) -> CResult<()> {
         let span = g.span;
         match &g.kind {
-            ExprKind::Binary(BinOp::When, a, b) => {
-                // `when a when b`: either holds.
-                let ok = self.new_label();
-                let try_b = self.new_label();
-                self.guard(u, a, try_b)?;
-                self.emit(Op::Jump { to: ok });
-                self.place(try_b);
-                self.guard(u, b, fail)?;
-                self.place(ok);
-            }
             ExprKind::Binary(BinOp::And | BinOp::AndAnd, a, b) => {
-                self.guard(u, a, fail)?;
-                self.guard(u, b, fail)?;
+                self.guard_test(u, a, fail)?;
+                self.guard_test(u, b, fail)?;
             }
             ExprKind::Binary(BinOp::Or | BinOp::OrOr, a, b) => {
                 let ok = self.new_label();
                 let try_b = self.new_label();
-                self.guard(u, a, try_b)?;
+                self.guard_test(u, a, try_b)?;
                 self.emit(Op::Jump { to: ok });
                 self.place(try_b);
-                self.guard(u, b, fail)?;
+                self.guard_test(u, b, fail)?;
                 self.place(ok);
             }
             ExprKind::Unary(UnaryOp::Not | UnaryOp::Bang, a) => {
                 let ok = self.new_label();
-                self.guard(u, a, ok)?;
+                self.guard_test(u, a, ok)?;
                 self.emit(Op::Jump { to: fail });
                 self.place(ok);
             }
@@ -247,8 +272,22 @@ impl FnBuilder<'_> {
                     (None, fail)
                 };
                 let x = self.guard_value(u, a, fail)?;
+                let list_items: Option<Vec<Expr>> = match &b.kind {
+                    ExprKind::List(items, None) => Some(items.clone()),
+                    ExprKind::Charlist(parts) if parts.iter().all(|p| matches!(p, InterpPart::Lit(_))) => {
+                        Some(
+                            parts
+                                .iter()
+                                .flat_map(|p| if let InterpPart::Lit(s) = p { s.chars().collect::<Vec<_>>() } else { vec![] })
+                                .map(|c| Expr::new(b.span, ExprKind::Int((c as u32).into())))
+                                .collect(),
+                        )
+                    }
+                    _ => None,
+                };
                 match &b.kind {
-                    ExprKind::List(items, None) => {
+                    _ if list_items.is_some() => {
+                        let items = list_items.as_deref().unwrap_or(&[]);
                         let hit = self.new_label();
                         for it in items {
                             let next = self.new_label();
@@ -273,7 +312,7 @@ impl FnBuilder<'_> {
                             Diagnostic::new(b.span, format!("undefined module attribute @{name}"))
                         })?;
                         let e = Expr::new(span, ExprKind::Binary(*op, a.clone(), Box::new(v)));
-                        return self.guard(u, &e, fail);
+                        return self.guard_test(u, &e, fail);
                     }
                     _ => {
                         return Err(Diagnostic::new(b.span, "`in` in a guard needs a literal list or a range on its right")
@@ -325,11 +364,8 @@ impl FnBuilder<'_> {
         Ok(())
     }
 
-    /// Evaluates a guard sub-expression; errors jump to `fail`.
-    fn guard_value(&mut self, u: &mut UnitBuilder, e: &Expr, fail: Label) -> CResult<Reg> {
-        let saved = self.set_guard_fail(Some(fail));
-        let r = self.expr(u, e);
-        self.set_guard_fail(saved);
-        r
+    /// Evaluates a guard sub-expression; errors jump to the guard's failure label.
+    fn guard_value(&mut self, u: &mut UnitBuilder, e: &Expr, _false_target: Label) -> CResult<Reg> {
+        self.expr(u, e)
     }
 }

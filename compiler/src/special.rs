@@ -13,7 +13,7 @@ use std::collections::HashSet;
 pub fn is_special(name: &str) -> bool {
     matches!(
         name,
-        "if" | "unless" | "case" | "cond" | "with" | "for" | "try" | "receive" | "raise" | "reraise"
+        "if" | "unless" | "case" | "cond" | "with" | "for" | "try" | "receive" | "raise" | "reraise" | "match?"
             | "defmodule" | "def" | "defp" | "defstruct" | "alias" | "import" | "require" | "quote" | "unquote"
             | "super" | "__block__"
     )
@@ -200,6 +200,30 @@ pub fn special(b: &mut FnBuilder, u: &mut UnitBuilder, name: &str, c: &Call, spa
             b.place(end);
         }
         "with" => with(b, u, c, &secs, nargs, span, dst, tail)?,
+        "match?" => {
+            let [pat, value] = &c.args[..] else {
+                return Err(Diagnostic::new(span, "match?/2 takes a pattern and an expression"));
+            };
+            let r = b.expr(u, value)?;
+            let saved = b.scope.clone();
+            let no = b.new_label();
+            let end = b.new_label();
+            let (p, g) = match &pat.kind {
+                ExprKind::Binary(BinOp::When, p, g) => (&**p, Some(&**g)),
+                _ => (pat, None),
+            };
+            let mut bound = HashSet::new();
+            b.pattern(u, p, r, no, &mut bound)?;
+            if let Some(g) = g {
+                b.guard(u, g, no)?;
+            }
+            b.load_const(atom::TRUE, dst);
+            b.emit(Op::Jump { to: end });
+            b.place(no);
+            b.load_const(atom::FALSE, dst);
+            b.place(end);
+            b.scope = saved;
+        }
         "for" => {
             let e = desugar::comprehension(span, c)?;
             b.expr_to(u, &e, dst, tail)?;
@@ -354,6 +378,7 @@ fn try_(b: &mut FnBuilder, u: &mut UnitBuilder, secs: &[(String, Span, Body)], s
             if let Some(g) = &cl.guard {
                 b.guard(u, g, next)?;
             }
+            b.scope.insert("__STACKTRACE__".into(), k + 2);
             b.branch(u, &cl.body, dst, false, end)?;
             b.scope = saved;
             b.reset_to(mark);
@@ -430,6 +455,7 @@ fn rescue_clause(b: &mut FnBuilder, u: &mut UnitBuilder, cl: &Clause, k: Reg, ds
         let mut bound = HashSet::new();
         b.pattern(u, v, e, next, &mut bound)?;
     }
+    b.scope.insert("__STACKTRACE__".into(), k + 2);
     b.branch(u, &cl.body, dst, false, end)?;
     b.scope = saved;
     b.reset_to(mark);

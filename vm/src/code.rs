@@ -62,6 +62,8 @@ pub enum Op {
     CallFun { fun: Reg, args: Reg, n: u8, dst: Reg },
     /// Tail-call form of `CallFun`.
     TailCallFun { fun: Reg, args: Reg, n: u8 },
+    /// Call `R[module].R[fun]` (module and function named at run time) with `R[args..args+n]`; `R[dst] := result`.
+    Apply { module: Reg, fun: Reg, args: Reg, n: u8, dst: Reg },
     /// `R[dst] := bif(R[args..args+n])`; on error jump to `fail`, or raise when `fail == NO_LABEL`.
     Bif { bif: BifId, args: Reg, n: u8, dst: Reg, fail: Label },
     /// Return `R[src]` to the caller.

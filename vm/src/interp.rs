@@ -314,6 +314,29 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             Op::TailCallExt { import, args, n } => call_ext!(import, args, n, true, 0),
             Op::CallFun { fun, args, n, dst } => call_fun!(fun, args, n, false, dst),
             Op::TailCallFun { fun, args, n } => call_fun!(fun, args, n, true, 0),
+            Op::Apply { module, fun, args, n, dst } => {
+                let (m, name) = (reg!(module), reg!(fun));
+                let (buf, n) = args!(args, n);
+                if !m.is_atom() || !name.is_atom() {
+                    let r = p.st.heap.tuple(&[atom::BADARG, m]);
+                    raise!(Exn::error(r));
+                }
+                if let Some(callee) = code.lookup(m, name, n as u32).filter(|id| code.functions[*id as usize].public) {
+                    enter!(callee, &buf[..n], &[], false, dst);
+                } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
+                    match call_bif!(b, &buf[..n]) {
+                        Ok(v) => reg!(dst) = v,
+                        Err(e) => raise!(e),
+                    }
+                } else {
+                    let e = Exn {
+                        class: Class::Error,
+                        reason: atom::UNDEF,
+                        trace: vec![TraceEntry { module: m, name, arity: n as u32, line: 0 }],
+                    };
+                    raise!(e);
+                }
+            }
             Op::Bif { bif, args, n, dst, fail } => {
                 let (buf, n) = args!(args, n);
                 match call_bif!(bif, &buf[..n]) {

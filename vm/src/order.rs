@@ -104,6 +104,10 @@ fn compare_impl(a: Term, b: Term, exact: bool) -> Ordering {
         }
         match ca {
             0 => {
+                if exact && a.is_float() != b.is_float() {
+                    // Map key order: every integer sorts before every float.
+                    return a.is_float().cmp(&b.is_float());
+                }
                 let o = cmp_numbers(a, b);
                 if o == Ordering::Equal && exact {
                     // Integers before floats of the same value.

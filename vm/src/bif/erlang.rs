@@ -305,6 +305,26 @@ pub fn trunc(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let f = a[0].float_value().ok_or_else(badarg)?;
     float_to_int(&mut ctx.st.heap, f.trunc())
 }
+pub fn ceil(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_integer() {
+        return Ok(a[0]);
+    }
+    let f = a[0].float_value().ok_or_else(badarg)?;
+    float_to_int(&mut ctx.st.heap, f.ceil())
+}
+pub fn floor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if a[0].is_integer() {
+        return Ok(a[0]);
+    }
+    let f = a[0].float_value().ok_or_else(badarg)?;
+    float_to_int(&mut ctx.st.heap, f.floor())
+}
+pub fn function_exported(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let n = a[2].as_small().ok_or_else(badarg)?;
+    let found = ctx.code.lookup(a[0], a[1], n as u32).is_some_and(|id| ctx.code.functions[id as usize].public)
+        || super::lookup(atom::name(a[0]), atom::name(a[1]), n as usize).is_some();
+    Ok(Term::bool(found))
+}
 pub fn to_float(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let f = num_f64(a[0]).ok_or_else(badarg)?;
     Ok(ctx.st.heap.float(f))

@@ -58,6 +58,10 @@ pub fn make_exception(ctx: &mut Ctx, module: &str, given: &[(Term, Term)]) -> Te
     build_map(&mut ctx.st.heap, kv)
 }
 
+pub fn is_exception_bif(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(is_exception(a[0])))
+}
+
 fn is_exception(t: Term) -> bool {
     t.is_map() && map_find(t, atom::EXCEPTION) == Some(atom::TRUE)
 }
@@ -174,6 +178,9 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
             (Some(t), 2) if t == atom::BADKEY => return simple(ctx, "Elixir.KeyError", &[(atom::KEY, e[1])]),
             (Some(t), 3) if t == atom::BADKEY => {
                 return simple(ctx, "Elixir.KeyError", &[(atom::KEY, e[1]), (atom::TERM, e[2])])
+            }
+            (Some(t), 3) if t == atom::BADBOOL => {
+                return simple(ctx, "Elixir.BadBooleanError", &[(atom::intern("operator"), e[1]), (atom::TERM, e[2])])
             }
             (Some(t), 2) if t == atom::BADARITY => {
                 if let Some([f, args]) = e[1].tuple_elems() {

@@ -77,9 +77,7 @@ fn need_map(ctx: &mut Ctx, t: Term) -> Result<(), Exn> {
 
 /// `KeyError` "key K not found in: MAP".
 pub fn key_error(ctx: &mut Ctx, key: Term, map: Term) -> Exn {
-    let msg = format!("key {} not found in: {}", inspect_term(ctx, key), inspect_term(ctx, map));
-    let m = ctx.st.heap.str(&msg);
-    let e = super::exception::make_exception(ctx, "Elixir.KeyError", &[(atom::KEY, key), (atom::MESSAGE, m), (atom::TERM, map)]);
+    let e = super::exception::make_exception(ctx, "Elixir.KeyError", &[(atom::KEY, key), (atom::TERM, map)]);
     Exn::error(e)
 }
 

@@ -81,6 +81,10 @@ bifs! {
     "erlang" "min" / 2 => erlang::min, guard;
     "erlang" "round" / 1 => erlang::round, guard;
     "erlang" "trunc" / 1 => erlang::trunc, guard;
+    "erlang" "ceil" / 1 => erlang::ceil, guard;
+    "erlang" "floor" / 1 => erlang::floor, guard;
+    "Elixir.Kernel" "is_exception" / 1 => exception::is_exception_bif, guard;
+    "Elixir.Kernel" "function_exported?" / 3 => erlang::function_exported;
     "erlang" "hd" / 1 => erlang::hd, guard;
     "erlang" "tl" / 1 => erlang::tl, guard;
     "erlang" "length" / 1 => erlang::length, guard;
