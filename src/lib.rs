@@ -156,7 +156,7 @@ impl Vm {
                 }
                 Exit::Wait { timeout: None } => return Err(RunError::Deadlock),
                 Exit::Raised(e) => {
-                    let trace_t = interp::trace_term(&mut p.st.heap, &e.trace);
+                    let trace_t = interp::trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
                     let mut ctx = Ctx { st: &mut p.st, code: &self.code, io: &mut *io };
                     let banner = exception::banner(&mut ctx, e.class, e.reason, trace_t);
                     let trace = e

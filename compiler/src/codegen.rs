@@ -657,6 +657,20 @@ impl<'e> FnBuilder<'e> {
                     ("last".to_owned(), Expr::new(span, ExprKind::Atom("nil".into()))),
                     ("step".to_owned(), Expr::new(span, ExprKind::Atom("nil".into()))),
                 ],
+                _ if !u.structs.contains_key(module) && bif::exception::builtin_struct_fields(module).is_some() => {
+                    bif::exception::builtin_struct_fields(module)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(f, d)| {
+                            let e = match (f, d) {
+                                ("__exception__", _) => ExprKind::Atom("true".into()),
+                                (_, Some(s)) => ExprKind::Str(s.into()),
+                                (_, None) => ExprKind::Atom("nil".into()),
+                            };
+                            (f.to_owned(), Expr::new(span, e))
+                        })
+                        .collect()
+                }
                 _ => u.structs.get(module).cloned().ok_or_else(|| {
                     Diagnostic::new(span, format!("{} is not a struct (no defstruct found)", module.trim_start_matches("Elixir.")))
                         .with_hint("define it with `defstruct` in a module above this code")

@@ -14,13 +14,32 @@ use crate::desugar::alias_atom;
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
 use beamlet_vm::code::{Label, Op, Reg, TypeTest};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 impl FnBuilder<'_> {
     /// Matches the value in `r` against pattern `p`; jumps to `fail` on mismatch.
     /// `bound` holds the variables bound earlier in the same pattern (a second
     /// occurrence must be equal).
     pub fn pattern(&mut self, u: &mut UnitBuilder, p: &Expr, r: Reg, fail: Label, bound: &mut HashSet<String>) -> CResult<()> {
+        // Bindings become visible only after the whole pattern: a pin inside
+        // it still sees the variable's earlier value (`{x, ^x} = {20, 10}`).
+        let mut fresh = HashMap::new();
+        self.pattern_inner(u, p, r, fail, bound, &mut fresh)?;
+        for (n, reg) in fresh {
+            self.bind_reg(&n, reg);
+        }
+        Ok(())
+    }
+
+    fn pattern_inner(
+        &mut self,
+        u: &mut UnitBuilder,
+        p: &Expr,
+        r: Reg,
+        fail: Label,
+        bound: &mut HashSet<String>,
+        fresh: &mut HashMap<String, Reg>,
+    ) -> CResult<()> {
         let span = p.span;
         match &p.kind {
             ExprKind::Var(n) if n == "_" => {}
@@ -31,13 +50,14 @@ impl FnBuilder<'_> {
             }
             ExprKind::Var(n) => {
                 if bound.contains(n) {
-                    let prev = self.scope[n];
+                    let prev = fresh.get(n).or_else(|| self.scope.get(n)).copied().unwrap_or(r);
                     self.emit(Op::IsEqExact { a: r, b: prev, fail });
                 } else {
                     bound.insert(n.clone());
                     // The variable names the matched register itself; raising the
                     // floor keeps that register from being reused while it is in scope.
-                    self.bind_reg(n, r);
+                    fresh.insert(n.clone(), r);
+                    self.raise_floor();
                 }
             }
             ExprKind::Unary(UnaryOp::Pin, x) => {
@@ -67,7 +87,7 @@ impl FnBuilder<'_> {
                     }
                     let e = self.alloc(span)?;
                     self.emit(Op::GetElem { dst: e, src: r, index: i as u32 });
-                    self.pattern(u, it, e, fail, bound)?;
+                    self.pattern_inner(u, it, e, fail, bound, fresh)?;
                 }
             }
             ExprKind::List(items, tail) => {
@@ -77,15 +97,15 @@ impl FnBuilder<'_> {
                     let h = self.alloc(span)?;
                     let t = self.alloc(span)?;
                     self.emit(Op::GetList { head: h, tail: t, src: cur });
-                    self.pattern(u, it, h, fail, bound)?;
+                    self.pattern_inner(u, it, h, fail, bound, fresh)?;
                     cur = t;
                 }
                 match tail {
-                    Some(t) => self.pattern(u, t, cur, fail, bound)?,
+                    Some(t) => self.pattern_inner(u, t, cur, fail, bound, fresh)?,
                     None => self.emit(Op::IsType { r: cur, ty: TypeTest::Nil, fail }),
                 }
             }
-            ExprKind::Map { update: None, pairs } => self.map_pattern(u, pairs, None, r, fail, bound)?,
+            ExprKind::Map { update: None, pairs } => self.map_pattern(u, pairs, None, r, fail, bound, fresh)?,
             ExprKind::Struct { name, update: None, pairs } => {
                 let module = match &name.kind {
                     ExprKind::Alias(a) => alias_atom(&self.resolve_alias(a)),
@@ -95,15 +115,23 @@ impl FnBuilder<'_> {
                         let key = Expr::new(span, ExprKind::Atom("__struct__".into()));
                         let mut all = vec![(key, Expr::new(span, ExprKind::Var(v.clone())))];
                         all.extend(pairs.iter().cloned());
-                        return self.map_pattern(u, &all, None, r, fail, bound);
+                        return self.map_pattern(u, &all, None, r, fail, bound, fresh);
                     }
                     _ => return Err(Diagnostic::new(span, "invalid struct pattern")),
                 };
-                self.map_pattern(u, pairs, Some(module), r, fail, bound)?
+                self.map_pattern(u, pairs, Some(module), r, fail, bound, fresh)?
+            }
+            ExprKind::Binary(BinOp::Range, a, b) => {
+                // `first..last` matches a range's bounds.
+                let pairs = vec![
+                    (Expr::new(span, ExprKind::Atom("first".into())), (**a).clone()),
+                    (Expr::new(span, ExprKind::Atom("last".into())), (**b).clone()),
+                ];
+                self.map_pattern(u, &pairs, Some("Elixir.Range".into()), r, fail, bound, fresh)?
             }
             ExprKind::Binary(BinOp::Match, a, b) => {
-                self.pattern(u, a, r, fail, bound)?;
-                self.pattern(u, b, r, fail, bound)?;
+                self.pattern_inner(u, a, r, fail, bound, fresh)?;
+                self.pattern_inner(u, b, r, fail, bound, fresh)?;
             }
             ExprKind::Binary(BinOp::Concat, a, b) if matches!(a.kind, ExprKind::List(_, None) | ExprKind::Charlist(_)) => {
                 // `[1, 2] ++ rest` / `'ab' ++ rest`: a list pattern with a tail.
@@ -117,7 +145,7 @@ impl FnBuilder<'_> {
                     _ => Vec::new(),
                 };
                 let l = Expr::new(span, ExprKind::List(items, Some(b.clone())));
-                self.pattern(u, &l, r, fail, bound)?;
+                self.pattern_inner(u, &l, r, fail, bound, fresh)?;
             }
             ExprKind::Binary(BinOp::StrConcat, a, b) => {
                 let prefix = match &a.kind {
@@ -131,7 +159,7 @@ impl FnBuilder<'_> {
                 self.load_const(prefix, k);
                 let rest = self.alloc(span)?;
                 self.emit(Op::BinSplitPrefix { rest, src: r, prefix: k, fail });
-                self.pattern(u, b, rest, fail, bound)?;
+                self.pattern_inner(u, b, rest, fail, bound, fresh)?;
             }
             ExprKind::Interp(parts) if parts.iter().all(|x| matches!(x, InterpPart::Lit(_))) => {
                 let s: String = parts.iter().map(|x| if let InterpPart::Lit(s) = x { s.as_str() } else { "" }).collect();
@@ -144,7 +172,7 @@ impl FnBuilder<'_> {
                 let v = self.env.attrs.get(name).cloned().ok_or_else(|| {
                     Diagnostic::new(span, format!("undefined module attribute @{name}"))
                 })?;
-                self.pattern(u, &v, r, fail, bound)?;
+                self.pattern_inner(u, &v, r, fail, bound, fresh)?;
             }
             ExprKind::Call(_) | ExprKind::Binary(..) | ExprKind::Unary(..) => {
                 return Err(Diagnostic::new(span, "cannot use a call or an operator in a pattern")
@@ -168,6 +196,7 @@ impl FnBuilder<'_> {
         r: Reg,
         fail: Label,
         bound: &mut HashSet<String>,
+        fresh: &mut HashMap<String, Reg>,
     ) -> CResult<()> {
         self.emit(Op::IsType { r, ty: TypeTest::Map, fail });
         let mut all: Vec<(Expr, Expr)> = Vec::new();
@@ -197,7 +226,7 @@ impl FnBuilder<'_> {
             }
             let val = self.alloc(v.span)?;
             self.emit(Op::GetMapValue { dst: val, map: r, key, fail });
-            self.pattern(u, v, val, fail, bound)?;
+            self.pattern_inner(u, v, val, fail, bound, fresh)?;
         }
         Ok(())
     }

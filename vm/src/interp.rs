@@ -85,9 +85,11 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
 }
 
 /// The stack trace as a term: `[{module, function, arity, [line: n]}, ...]`.
-pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry]) -> Term {
+/// With `info` (a BIF's explanation of a `badarg`), a first entry
+/// `{:erlang, :error_info, 0, [message: info]}` carries it to `Exception.normalize`.
+pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Option<&str>) -> Term {
     let line_atom = atom::intern("line");
-    let items: Vec<Term> = trace
+    let mut items: Vec<Term> = trace
         .iter()
         .map(|e| {
             let loc = if e.line > 0 {
@@ -99,6 +101,13 @@ pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry]) -> Term {
             heap.tuple(&[e.module, e.name, Term::small(e.arity as i64), loc])
         })
         .collect();
+    if let Some(msg) = info {
+        let m = heap.str(msg);
+        let kv = heap.tuple(&[atom::MESSAGE, m]);
+        let loc = heap.list(&[kv]);
+        let e = heap.tuple(&[atom::ERLANG, atom::intern("error_info"), Term::small(0), loc]);
+        items.insert(0, e);
+    }
     heap.list(&items)
 }
 
@@ -137,7 +146,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                     f = &code.functions[fid as usize];
                     base = h.base as usize;
                     pc = h.pc as usize;
-                    let tt = trace_term(&mut p.st.heap, &e.trace);
+                    let tt = trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
                     reg!(h.kind) = class_atom(e.class);
                     reg!(h.kind + 1) = e.reason;
                     reg!(h.kind + 2) = tt;
@@ -239,6 +248,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                         class: Class::Error,
                         reason: atom::UNDEF,
                         trace: vec![TraceEntry { module: imp.module, name: imp.name, arity: imp.arity, line: 0 }],
+                        info: None,
                     };
                     raise!(e);
                 }
@@ -286,6 +296,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                             class: Class::Error,
                             reason: atom::UNDEF,
                             trace: vec![TraceEntry { module: m, name, arity: a, line: 0 }],
+                            info: None,
                         };
                         raise!(e);
                     }
@@ -333,6 +344,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                         class: Class::Error,
                         reason: atom::UNDEF,
                         trace: vec![TraceEntry { module: m, name, arity: n as u32, line: 0 }],
+                        info: None,
                     };
                     raise!(e);
                 }
@@ -476,7 +488,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                 for i in 0..n as usize {
                     let (k, v) = (p.regs[s + 2 * i], p.regs[s + 2 * i + 1]);
                     if exact && bif::map::map_find(out, k).is_none() {
-                        let r = p.st.heap.tuple(&[atom::BADKEY, k, m]);
+                        let r = p.st.heap.tuple(&[atom::BADKEY, k]);
                         raise!(Exn::error(r));
                     }
                     out = bif::map::map_put(&mut p.st.heap, out, k, v);
@@ -546,7 +558,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                     _ => Class::Error,
                 };
                 let reason = reg!(kind + 1);
-                raise!(Exn { class, reason, trace: Vec::new() });
+                raise!(Exn { class, reason, trace: Vec::new(), info: None });
             }
             Op::RecvPeek { dst, empty } => match p.st.mailbox.get(p.st.recv_scan) {
                 Some(m) => reg!(dst) = *m,

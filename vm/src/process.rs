@@ -54,11 +54,30 @@ pub struct Exn {
     pub reason: Term,
     /// Innermost call first. For `undef`, the first entry is the missing function.
     pub trace: Vec<TraceEntry>,
+    /// Extra detail a BIF gives about a `badarg` (Erlang's error_info): the
+    /// message `ArgumentError` shows.
+    pub info: Option<String>,
 }
 
 impl Exn {
     pub fn error(reason: Term) -> Exn {
-        Exn { class: Class::Error, reason, trace: Vec::new() }
+        Exn { class: Class::Error, reason, trace: Vec::new(), info: None }
+    }
+
+    /// `badarg` with Erlang's per-argument explanation, e.g. `(1, "not a list")`.
+    pub fn badarg_at(position: usize, what: &str) -> Exn {
+        let ordinal = match position {
+            1 => "1st",
+            2 => "2nd",
+            3 => "3rd",
+            _ => "4th",
+        };
+        Exn {
+            class: Class::Error,
+            reason: crate::atom::BADARG,
+            trace: Vec::new(),
+            info: Some(format!("errors were found at the given arguments:\n\n  * {ordinal} argument: {what}\n")),
+        }
     }
 }
 

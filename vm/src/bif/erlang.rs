@@ -396,10 +396,10 @@ pub fn pi(ctx: &mut Ctx, _: &[Term]) -> BifResult {
 }
 
 pub fn hd(_: &mut Ctx, a: &[Term]) -> BifResult {
-    a[0].cons_parts().map(|(h, _)| h).ok_or_else(badarg)
+    a[0].cons_parts().map(|(h, _)| h).ok_or_else(|| Exn::badarg_at(1, "not a nonempty list"))
 }
 pub fn tl(_: &mut Ctx, a: &[Term]) -> BifResult {
-    a[0].cons_parts().map(|(_, t)| t).ok_or_else(badarg)
+    a[0].cons_parts().map(|(_, t)| t).ok_or_else(|| Exn::badarg_at(1, "not a nonempty list"))
 }
 pub fn length(_: &mut Ctx, a: &[Term]) -> BifResult {
     let mut n = 0i64;
@@ -411,11 +411,11 @@ pub fn length(_: &mut Ctx, a: &[Term]) -> BifResult {
     if cur.is_nil() {
         Ok(Term::small(n))
     } else {
-        Err(badarg())
+        Err(Exn::badarg_at(1, "not a list"))
     }
 }
 pub fn tuple_size(_: &mut Ctx, a: &[Term]) -> BifResult {
-    a[0].tuple_elems().map(|e| Term::small(e.len() as i64)).ok_or_else(badarg)
+    a[0].tuple_elems().map(|e| Term::small(e.len() as i64)).ok_or_else(|| Exn::badarg_at(1, "not a tuple"))
 }
 pub fn map_size(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     match a[0].map_parts() {
@@ -424,7 +424,7 @@ pub fn map_size(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
 }
 pub fn byte_size(_: &mut Ctx, a: &[Term]) -> BifResult {
-    a[0].binary_bytes().map(|b| Term::small(b.len() as i64)).ok_or_else(badarg)
+    a[0].binary_bytes().map(|b| Term::small(b.len() as i64)).ok_or_else(|| Exn::badarg_at(1, "not a bitstring"))
 }
 
 /// `:erlang.element/2`: 1-based.
@@ -437,20 +437,20 @@ pub fn element(_: &mut Ctx, a: &[Term]) -> BifResult {
         Err(badarg())
     }
 }
-/// `Kernel.elem/2`: 0-based.
+/// `Kernel.elem/2`: 0-based (errors name `:erlang.element/2`'s arguments).
 pub fn elem(_: &mut Ctx, a: &[Term]) -> BifResult {
-    let e = a[0].tuple_elems().ok_or_else(badarg)?;
-    let i = a[1].as_small().ok_or_else(badarg)?;
+    let e = a[0].tuple_elems().ok_or_else(|| Exn::badarg_at(2, "not a tuple"))?;
+    let i = a[1].as_small().ok_or_else(|| Exn::badarg_at(1, "not an integer"))?;
     if i >= 0 && (i as usize) < e.len() {
         Ok(e[i as usize])
     } else {
-        Err(badarg())
+        Err(Exn::badarg_at(1, "out of range"))
     }
 }
 fn set_elem(ctx: &mut Ctx, t: Term, i: i64, v: Term) -> BifResult {
-    let e = t.tuple_elems().ok_or_else(badarg)?;
+    let e = t.tuple_elems().ok_or_else(|| Exn::badarg_at(2, "not a tuple"))?;
     if i < 0 || i as usize >= e.len() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(1, "out of range"));
     }
     let mut v2 = e.to_vec();
     v2[i as usize] = v;
@@ -614,10 +614,10 @@ pub fn error2(_: &mut Ctx, a: &[Term]) -> BifResult {
     Err(Exn::error(a[0]))
 }
 pub fn throw(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Err(Exn { class: Class::Throw, reason: a[0], trace: Vec::new() })
+    Err(Exn { class: Class::Throw, reason: a[0], trace: Vec::new(), info: None })
 }
 pub fn exit(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Err(Exn { class: Class::Exit, reason: a[0], trace: Vec::new() })
+    Err(Exn { class: Class::Exit, reason: a[0], trace: Vec::new(), info: None })
 }
 
 pub fn make_ref(ctx: &mut Ctx, _: &[Term]) -> BifResult {

@@ -20,6 +20,8 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
         "Elixir.ArgumentError" => &[("message", Str("argument error"))],
         "Elixir.ArithmeticError" => &[("message", Str("bad argument in arithmetic expression"))],
         "Elixir.SystemLimitError" => &[("message", Str("a system limit has been reached"))],
+        "Elixir.Enum.EmptyError" => &[("message", Str("empty error"))],
+        "Elixir.Enum.OutOfBoundsError" => &[("message", Str("out of bounds error"))],
         "Elixir.MatchError" | "Elixir.CaseClauseError" | "Elixir.BadFunctionError" | "Elixir.BadMapError"
         | "Elixir.WithClauseError" | "Elixir.TryClauseError" => &[("term", Nil)],
         "Elixir.CondClauseError" => &[],
@@ -36,6 +38,15 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
         "Elixir.ErlangError" => &[("original", Nil), ("reason", Nil)],
         _ => return None,
     })
+}
+
+/// Fields and defaults of a built-in exception struct (`None` default: nil),
+/// `__exception__` included, for `%RuntimeError{...}` literals.
+pub fn builtin_struct_fields(module: &str) -> Option<Vec<(&'static str, Option<&'static str>)>> {
+    let fs = fields(module)?;
+    let mut v = vec![("__exception__", Some("true"))];
+    v.extend(fs.iter().map(|(n, d)| (*n, if let Dflt::Str(s) = d { Some(*s) } else { None })));
+    Some(v)
 }
 
 #[derive(Clone, Copy)]
@@ -108,7 +119,7 @@ pub fn raise2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 /// `reraise(exception, stacktrace)`.
 pub fn reraise(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Err(Exn { class: Class::Error, reason: a[0], trace: Vec::new() })
+    Err(Exn { class: Class::Error, reason: a[0], trace: Vec::new(), info: None })
 }
 
 pub fn cond_clause(ctx: &mut Ctx, _: &[Term]) -> BifResult {
@@ -151,6 +162,15 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
         return simple(ctx, "Elixir.ArithmeticError", &[]);
     }
     if reason == atom::BADARG {
+        if let Some((h, _)) = trace.cons_parts() {
+            if let Some([m, f, _, loc]) = h.tuple_elems() {
+                if *m == atom::ERLANG && atom::name(*f) == "error_info" {
+                    if let Some(msg) = loc.cons_parts().and_then(|(kv, _)| kv.tuple_elems()).map(|e| e[1]) {
+                        return simple(ctx, "Elixir.ArgumentError", &[(atom::MESSAGE, msg)]);
+                    }
+                }
+            }
+        }
         return simple(ctx, "Elixir.ArgumentError", &[]);
     }
     if reason == atom::SYSTEM_LIMIT {

@@ -96,7 +96,14 @@ pub fn map_get(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `map.key`: the value, or a `KeyError`.
 pub fn map_dot(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !a[0].is_map() {
-        return Err(badmap(ctx, a[0]));
+        let msg = format!(
+            "key {} not found in: {}. If you are using the dot syntax, such as map.field, make sure the left-hand side of the dot is a map",
+            inspect_term(ctx, a[1]),
+            inspect_term(ctx, a[0])
+        );
+        let m = ctx.st.heap.str(&msg);
+        let e = super::exception::make_exception(ctx, "Elixir.KeyError", &[(atom::KEY, a[1]), (atom::TERM, a[0]), (atom::MESSAGE, m)]);
+        return Err(Exn::error(e));
     }
     match map_find(a[0], a[1]) {
         Some(v) => Ok(v),
