@@ -1167,6 +1167,11 @@ impl<'e> FnBuilder<'e> {
         tail: bool,
     ) -> CResult<()> {
         let n = args.len();
+        if name == "exception" && n == 1 && bif::exception::builtin_struct_fields(module).is_some() {
+            let m = Expr::new(span, ExprKind::Atom(module.to_owned()));
+            let all = vec![m, args[0].clone()];
+            return self.remote_call(u, "beamlet", "exception", &all, span, dst, tail);
+        }
         if module == "Elixir.Kernel" && bif::lookup(module, name, n).is_none() {
             if let Some((m2, f2)) = local_kernel(name, n) {
                 if m2 != "Elixir.Kernel" || f2 != name {

@@ -117,6 +117,15 @@ pub fn raise2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Err(Exn::error(e))
 }
 
+/// `Module.exception(message_or_options)` for the built-in exceptions.
+pub fn exception2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    match raise2(ctx, a) {
+        Err(e) if is_exception(e.reason) => Ok(e.reason),
+        Err(e) => Err(e),
+        Ok(v) => Ok(v),
+    }
+}
+
 /// `reraise(exception, stacktrace)`.
 pub fn reraise(_: &mut Ctx, a: &[Term]) -> BifResult {
     Err(Exn { class: Class::Error, reason: a[0], trace: Vec::new(), info: None })

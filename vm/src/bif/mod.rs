@@ -150,6 +150,7 @@ bifs! {
     "beamlet" "raise" / 1 => exception::raise1;
     "beamlet" "raise" / 2 => exception::raise2;
     "beamlet" "reraise" / 2 => exception::reraise;
+    "beamlet" "exception" / 2 => exception::exception2;
     "beamlet" "normalize" / 2 => exception::normalize_bif;
     "beamlet" "cond_clause" / 0 => exception::cond_clause;
     "beamlet" "with_clause" / 1 => exception::with_clause;
