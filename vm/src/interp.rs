@@ -160,11 +160,13 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             }
         }};
     }
-    // Enters function `$callee` with arguments already in `$argv` (a slice
-    // copied out of the registers), pushing a frame unless it's a tail call.
+    // Enters function `$callee` with the `$n` arguments at absolute register
+    // `$src` and the closure's free variables `$free`, pushing a frame unless
+    // it's a tail call.
     macro_rules! enter {
-        ($callee:expr, $argv:expr, $free:expr, $tail:expr, $dst:expr) => {{
+        ($callee:expr, $src:expr, $n:expr, $free:expr, $tail:expr, $dst:expr) => {{
             let callee: FunId = $callee;
+            let (src, na): (usize, usize) = ($src, $n);
             let cf = &code.functions[callee as usize];
             let new_base = if $tail { base } else { base + f.nregs as usize };
             let need = new_base + cf.nregs as usize;
@@ -175,10 +177,11 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                 let n = need.max(p.regs.len() * 2);
                 p.regs.resize(n, Term::NIL);
             }
-            let argv: &[Term] = $argv;
             let free: &[Term] = $free;
-            let (na, nf) = (argv.len(), free.len());
-            p.regs[new_base..new_base + na].copy_from_slice(argv);
+            let nf = free.len();
+            if src != new_base {
+                p.regs.copy_within(src..src + na, new_base);
+            }
             p.regs[new_base + na..new_base + na + nf].copy_from_slice(free);
             for r in &mut p.regs[new_base + na + nf..need] {
                 *r = Term::NIL;
@@ -198,15 +201,6 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                 save!();
                 return Exit::Yield;
             }
-        }};
-    }
-    // Copies `n` argument registers into a local buffer.
-    macro_rules! args {
-        ($args:expr, $n:expr) => {{
-            let mut buf = [Term::NIL; 256];
-            let s = base + $args as usize;
-            buf[..$n as usize].copy_from_slice(&p.regs[s..s + $n as usize]);
-            (buf, $n as usize)
         }};
     }
     // Returns `$v` to the caller (or finishes the process).
@@ -239,9 +233,9 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
     macro_rules! call_ext {
         ($import:expr, $args:expr, $n:expr, $tail:expr, $dst:expr) => {{
             let (import, tail, dst) = ($import, $tail, $dst);
-            let (buf, n) = args!($args, $n);
+            let (src, n) = (base + $args as usize, $n as usize);
             match code.resolve_import(import) {
-                Some(callee) => enter!(callee, &buf[..n], &[], tail, dst),
+                Some(callee) => enter!(callee, src, n, &[], tail, dst),
                 None => {
                     let imp = &code.imports[import as usize];
                     let e = Exn {
@@ -260,28 +254,27 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             let (fun, args, n, tail, dst) = ($fun, $args, $n, $tail, $dst);
 
                 let fv = reg!(fun);
-                let (buf, n) = args!(args, n);
+                let (src, n) = (base + args as usize, n as usize);
                 if let Some((id, free)) = fv.closure_parts() {
                     let cf = &code.functions[id as usize];
                     if cf.arity as usize != n {
-                        let argl = p.st.heap.list(&buf[..n]);
+                        let argl = p.st.heap.list(&p.regs[src..src + n]);
                         let inner = p.st.heap.tuple(&[fv, argl]);
                         let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
                         raise!(Exn::error(r));
                     }
-                    let free: Vec<Term> = free.to_vec();
-                    enter!(id, &buf[..n], &free, tail, dst);
+                    enter!(id, src, n, free, tail, dst);
                 } else if let Some((m, name, a)) = fv.export_parts() {
                     if a as usize != n {
-                        let argl = p.st.heap.list(&buf[..n]);
+                        let argl = p.st.heap.list(&p.regs[src..src + n]);
                         let inner = p.st.heap.tuple(&[fv, argl]);
                         let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
                         raise!(Exn::error(r));
                     }
                     if let Some(callee) = code.lookup(m, name, a).filter(|id| code.functions[*id as usize].public) {
-                        enter!(callee, &buf[..n], &[], tail, dst);
+                        enter!(callee, src, n, &[], tail, dst);
                     } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
-                        match call_bif!(b, &buf[..n]) {
+                        match call_bif!(b, &p.regs[src..src + n]) {
                             Ok(v) => {
                                 if tail {
                                     ret!(v);
@@ -314,12 +307,10 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             Op::Move { dst, src } => reg!(dst) = reg!(src),
             Op::Const { dst, lit } => reg!(dst) = f.literals[lit as usize],
             Op::Call { fun, args, n, dst } => {
-                let (buf, n) = args!(args, n);
-                enter!(fun, &buf[..n], &[], false, dst);
+                enter!(fun, base + args as usize, n as usize, &[], false, dst);
             }
             Op::TailCall { fun, args, n } => {
-                let (buf, n) = args!(args, n);
-                enter!(fun, &buf[..n], &[], true, 0);
+                enter!(fun, base + args as usize, n as usize, &[], true, 0);
             }
             Op::CallExt { import, args, n, dst } => call_ext!(import, args, n, false, dst),
             Op::TailCallExt { import, args, n } => call_ext!(import, args, n, true, 0),
@@ -327,15 +318,15 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             Op::TailCallFun { fun, args, n } => call_fun!(fun, args, n, true, 0),
             Op::Apply { module, fun, args, n, dst } => {
                 let (m, name) = (reg!(module), reg!(fun));
-                let (buf, n) = args!(args, n);
+                let (src, n) = (base + args as usize, n as usize);
                 if !m.is_atom() || !name.is_atom() {
                     let r = p.st.heap.tuple(&[atom::BADARG, m]);
                     raise!(Exn::error(r));
                 }
                 if let Some(callee) = code.lookup(m, name, n as u32).filter(|id| code.functions[*id as usize].public) {
-                    enter!(callee, &buf[..n], &[], false, dst);
+                    enter!(callee, src, n, &[], false, dst);
                 } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
-                    match call_bif!(b, &buf[..n]) {
+                    match call_bif!(b, &p.regs[src..src + n]) {
                         Ok(v) => reg!(dst) = v,
                         Err(e) => raise!(e),
                     }
@@ -350,8 +341,8 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                 }
             }
             Op::Bif { bif, args, n, dst, fail } => {
-                let (buf, n) = args!(args, n);
-                match call_bif!(bif, &buf[..n]) {
+                let src = base + args as usize;
+                match call_bif!(bif, &p.regs[src..src + n as usize]) {
                     Ok(v) => reg!(dst) = v,
                     Err(e) => {
                         if fail != NO_LABEL {
