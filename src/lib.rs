@@ -140,7 +140,7 @@ impl Vm {
         let pid = Term::pid(self.next_pid, 0);
         self.next_pid += 1;
         let mut heap = Heap::new();
-        heap.gc_always = self.gc_always;
+        heap.set_gc_always(self.gc_always);
         let nregs = self.code.functions[entry as usize].nregs;
         let mut p = Process::new(pid, heap, entry, nregs, &[]);
         p.st.argv = argv.to_vec();

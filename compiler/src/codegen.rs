@@ -283,6 +283,10 @@ impl<'e> FnBuilder<'e> {
         (self.literals.len() - 1) as u32
     }
 
+    pub fn lit_index(&mut self, t: Term) -> u32 {
+        self.lit(t)
+    }
+
     pub fn load_const(&mut self, t: Term, dst: Reg) {
         let lit = self.lit(t);
         self.emit(Op::Const { dst, lit });
@@ -345,6 +349,11 @@ impl<'e> FnBuilder<'e> {
                     self.expr(u, it)?;
                     self.release(m);
                 }
+                Ok(())
+            }
+            ExprKind::Var(n) if self.scope.contains_key(n) => {
+                let src = self.scope[n];
+                self.emit(Op::Return { src });
                 Ok(())
             }
             _ => {
@@ -801,6 +810,14 @@ impl<'e> FnBuilder<'e> {
             return Ok(());
         }
         match op {
+            BinOp::Add | BinOp::Sub if self.guard_fail.is_none() && (small_int(b).is_some() || (op == BinOp::Add && small_int(a).is_some())) => {
+                let (var, imm) = match small_int(b) {
+                    Some(k) => (a, if op == BinOp::Sub { -k } else { k }),
+                    None => (b, small_int(a).unwrap_or(0)),
+                };
+                let x = self.expr(u, var)?;
+                self.emit(Op::AddImm { dst, a: x, imm });
+            }
             BinOp::Add | BinOp::Sub | BinOp::Mul => {
                 let x = self.expr(u, a)?;
                 let y = self.expr(u, b)?;
@@ -1223,6 +1240,18 @@ impl<'e> FnBuilder<'e> {
     }
 }
 
+/// The value of a small integer literal that fits an instruction's immediate operand.
+pub fn small_int(e: &Expr) -> Option<i32> {
+    match &e.kind {
+        ExprKind::Int(i) => i.to_i32().filter(|v| v.unsigned_abs() < 1 << 30),
+        ExprKind::Unary(UnaryOp::Neg, x) => match &x.kind {
+            ExprKind::Int(i) => i.to_i32().filter(|v| v.unsigned_abs() < 1 << 30).map(|v| -v),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Kernel functions callable without a module: where each one lives.
 pub fn local_kernel(name: &str, arity: usize) -> Option<(&'static str, &'static str)> {
     let erl = |n: &'static str| Some(("erlang", n));
@@ -1325,6 +1354,8 @@ pub fn op_labels(op: &mut Op) -> Vec<&mut Label> {
         | Op::IsLt { fail, .. }
         | Op::IsGe { fail, .. }
         | Op::IsTruthy { fail, .. }
+        | Op::CmpImm { fail, .. }
+        | Op::IsEqLit { fail, .. }
         | Op::GetMapValue { fail, .. }
         | Op::BinSplitPrefix { fail, .. } => vec![fail],
         Op::Jump { to } | Op::RecvNext { to } | Op::RecvWait { to, .. } => vec![to],

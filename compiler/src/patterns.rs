@@ -13,7 +13,7 @@ use crate::codegen::{CResult, FnBuilder, UnitBuilder};
 use crate::desugar::alias_atom;
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
-use beamlet_vm::code::{Label, Op, Reg, TypeTest};
+use beamlet_vm::code::{CmpOp, Label, Op, Reg, TypeTest};
 use std::collections::{HashMap, HashSet};
 
 impl FnBuilder<'_> {
@@ -75,9 +75,8 @@ impl FnBuilder<'_> {
                 let Some(t) = self.literal(u, p)? else {
                     return Err(Diagnostic::new(span, "invalid pattern"));
                 };
-                let k = self.alloc(span)?;
-                self.load_const(t, k);
-                self.emit(Op::IsEqExact { a: r, b: k, fail });
+                let lit = self.lit_index(t);
+                self.emit(Op::IsEqLit { a: r, lit, fail });
             }
             ExprKind::Tuple(items) => {
                 self.emit(Op::IsTuple { r, arity: items.len() as u32, fail });
@@ -278,6 +277,21 @@ impl FnBuilder<'_> {
             ExprKind::Binary(op @ (BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne
             | BinOp::StrictEq | BinOp::StrictNe), a, b) => {
                 let m = self.next_mark();
+                let cmp_imm = |op: BinOp| match op {
+                    BinOp::Lt => Some(CmpOp::Lt),
+                    BinOp::Gt => Some(CmpOp::Gt),
+                    BinOp::Le => Some(CmpOp::Le),
+                    BinOp::Ge => Some(CmpOp::Ge),
+                    BinOp::Eq => Some(CmpOp::Eq),
+                    BinOp::Ne => Some(CmpOp::Ne),
+                    _ => None,
+                };
+                if let (Some(imm), Some(cop)) = (crate::codegen::small_int(b), cmp_imm(*op)) {
+                    let x = self.guard_value(u, a, fail)?;
+                    self.emit(Op::CmpImm { a: x, imm, op: cop, fail });
+                    self.release_to(m);
+                    return Ok(());
+                }
                 let x = self.guard_value(u, a, fail)?;
                 let y = self.guard_value(u, b, fail)?;
                 self.emit(match op {

@@ -43,6 +43,17 @@ pub enum TypeTest {
     Ref,
 }
 
+/// Comparisons for [`Op::CmpImm`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
 /// One instruction. ORDER OP: keep `spec/bytecode.md` in step.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Op {
@@ -86,6 +97,10 @@ pub enum Op {
     IsLt { a: Reg, b: Reg, fail: Label },
     /// `if !(R[a] >= R[b]) goto fail`
     IsGe { a: Reg, b: Reg, fail: Label },
+    /// `if !(R[a] op imm) goto fail` (term order; `Eq`/`Ne` are `==`/`!=`)
+    CmpImm { a: Reg, imm: i32, op: CmpOp, fail: Label },
+    /// `if !(R[a] === K[lit]) goto fail`
+    IsEqLit { a: Reg, lit: u32, fail: Label },
     /// `if R[r] is nil or false goto fail` (truthiness, for `if`, `&&`, ...)
     IsTruthy { r: Reg, fail: Label },
     /// `R[dst] := element(index, R[src])` (0-based; `R[src]` is known to be a tuple)
@@ -109,6 +124,8 @@ pub enum Op {
     MakeClosure { dst: Reg, fun: FunId, free: Reg, n: u32 },
     /// `R[dst] := R[a] + R[b]` (fast path for small integers)
     Add { dst: Reg, a: Reg, b: Reg },
+    /// `R[dst] := R[a] + imm`
+    AddImm { dst: Reg, a: Reg, imm: i32 },
     /// `R[dst] := R[a] - R[b]`
     Sub { dst: Reg, a: Reg, b: Reg },
     /// `R[dst] := R[a] * R[b]`

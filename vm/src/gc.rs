@@ -81,7 +81,10 @@ impl Heap {
         let from = FromSpace { ranges };
         // Leave room for the allocation that follows: the chunk keeps its
         // unused tail as the new allocation area.
-        let mut chunk = Chunk::new(used + 64);
+        let mut chunk = match self.spare.take() {
+            Some(s) if s.mem.len() >= used + 64 => s,
+            _ => Chunk::new(used + 64),
+        };
         let mut to = ToSpace { base: chunk.mem.as_mut_ptr() as *mut u64, top: 0 };
 
         for set in roots.iter_mut() {
@@ -113,8 +116,15 @@ impl Heap {
         chunk.used = to.top;
         self.live_after_gc = to.top;
         self.since_gc = 0;
+        self.update_gc_limit();
         self.collections += 1;
-        self.chunks.clear();
+        // Keep the largest old chunk (up to 64 MiB) for reuse; free the rest.
+        let mut old = std::mem::take(&mut self.chunks);
+        old.sort_by_key(|c| std::cmp::Reverse(c.mem.len()));
+        self.spare = old.into_iter().next().filter(|c| c.mem.len() <= 1 << 23).map(|mut c| {
+            c.used = 0;
+            c
+        });
         self.chunks.push(chunk);
     }
 }

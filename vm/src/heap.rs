@@ -49,12 +49,17 @@ impl Chunk {
 
 pub struct Heap {
     pub(crate) chunks: Vec<Chunk>,
+    /// One chunk kept from the last collection's from-space for reuse, so a
+    /// busy heap does not fault in fresh memory after every collection.
+    pub(crate) spare: Option<Chunk>,
     /// Words allocated since the last collection.
     pub(crate) since_gc: usize,
     /// Words live after the last collection.
     pub(crate) live_after_gc: usize,
     /// Collect at every safe point (for tests: when a collection happens must never show).
     pub gc_always: bool,
+    /// `since_gc` above this means a safe point should collect (kept up to date by `collect`).
+    pub(crate) gc_limit: usize,
     pub(crate) collections: u64,
 }
 
@@ -71,7 +76,7 @@ impl Default for Heap {
 
 impl Heap {
     pub fn new() -> Heap {
-        Heap { chunks: Vec::new(), since_gc: 0, live_after_gc: 0, gc_always: false, collections: 0 }
+        Heap { chunks: Vec::new(), spare: None, since_gc: 0, live_after_gc: 0, gc_always: false, gc_limit: MIN_GC_WORDS, collections: 0 }
     }
 
     /// Total words in use over all chunks.
@@ -91,7 +96,17 @@ impl Heap {
     /// Whether a safe point should collect now.
     #[inline]
     pub fn wants_gc(&self) -> bool {
-        self.since_gc > MIN_GC_WORDS.max(2 * self.live_after_gc) || (self.gc_always && self.since_gc > 0)
+        self.since_gc > self.gc_limit
+    }
+
+    /// Collect at every safe point that follows an allocation (tests).
+    pub fn set_gc_always(&mut self, on: bool) {
+        self.gc_always = on;
+        self.update_gc_limit();
+    }
+
+    pub(crate) fn update_gc_limit(&mut self) {
+        self.gc_limit = if self.gc_always { 0 } else { MIN_GC_WORDS.max(2 * self.live_after_gc) };
     }
 
     /// Whether `p` points into this heap.
@@ -118,7 +133,13 @@ impl Heap {
     #[cold]
     fn alloc_slow(&mut self, n: usize) -> *mut u64 {
         let grow = self.capacity_words().clamp(MIN_CHUNK_WORDS, MAX_CHUNK_WORDS);
-        let mut c = Chunk::new(grow.max(n));
+        let mut c = match self.spare.take() {
+            Some(s) if s.mem.len() >= n.max(grow / 2) => s,
+            other => {
+                self.spare = other;
+                Chunk::new(grow.max(n))
+            }
+        };
         c.used = n;
         let p = c.mem.as_mut_ptr() as *mut u64;
         self.chunks.push(c);

@@ -34,7 +34,7 @@
 
 use crate::atom;
 use crate::bif::{self, Ctx, Io};
-use crate::code::{CodeTable, FunId, Op, TypeTest, NO_LABEL};
+use crate::code::{CmpOp, CodeTable, FunId, Op, TypeTest, NO_LABEL};
 use crate::order;
 use crate::process::{Class, Exn, Frame, Handler, Process, Status, TraceEntry};
 use crate::term::Term;
@@ -115,7 +115,10 @@ pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Opti
 pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64) -> Exit {
     let mut fid = p.fun;
     let mut f = &code.functions[fid as usize];
+    let mut ops: &[Op] = &f.code;
     let mut pc = p.pc as usize;
+    // Reductions left in this slice, kept in a local (written back on exit).
+    let mut left = *budget;
     let mut base = p.base as usize;
 
     macro_rules! reg {
@@ -129,6 +132,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             p.fun = fid;
             p.pc = pc as u32;
             p.base = base as u32;
+            *budget = left;
         };
     }
     // Raises `$e` (an Exn): jumps to the innermost handler or leaves the slice.
@@ -144,6 +148,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                     p.frames.truncate(h.depth as usize);
                     fid = h.fun;
                     f = &code.functions[fid as usize];
+                    ops = &f.code;
                     base = h.base as usize;
                     pc = h.pc as usize;
                     let tt = trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
@@ -180,7 +185,15 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             let free: &[Term] = $free;
             let nf = free.len();
             if src != new_base {
-                p.regs.copy_within(src..src + na, new_base);
+                if na <= 4 {
+                    // A short loop beats a memmove call for the usual one to four arguments.
+                    // Tail calls may overlap (src > new_base): copying upwards is safe then.
+                    for i in 0..na {
+                        p.regs[new_base + i] = p.regs[src + i];
+                    }
+                } else {
+                    p.regs.copy_within(src..src + na, new_base);
+                }
             }
             p.regs[new_base + na..new_base + na + nf].copy_from_slice(free);
             for r in &mut p.regs[new_base + na + nf..need] {
@@ -191,13 +204,14 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             }
             fid = callee;
             f = cf;
+            ops = &f.code;
             base = new_base;
             pc = 0;
-            *budget -= 1;
+            left -= 1;
             if p.st.heap.wants_gc() {
                 p.collect(need, &mut []);
             }
-            if *budget <= 0 {
+            if left <= 0 {
                 save!();
                 return Exit::Yield;
             }
@@ -211,6 +225,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                 Some(fr) => {
                     fid = fr.fun;
                     f = &code.functions[fid as usize];
+                    ops = &f.code;
                     pc = fr.pc as usize;
                     base = fr.base as usize;
                     reg!(fr.dst) = v;
@@ -301,7 +316,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
     }
 
     loop {
-        let op = f.code[pc];
+        let op = ops[pc];
         pc += 1;
         match op {
             Op::Move { dst, src } => reg!(dst) = reg!(src),
@@ -425,6 +440,30 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                     pc = fail as usize;
                 }
             }
+            Op::CmpImm { a, imm, op, fail } => {
+                let x = reg!(a);
+                let ord = match x.as_small() {
+                    Some(v) => v.cmp(&(imm as i64)),
+                    None => order::compare(x, Term::small(imm as i64)),
+                };
+                let ok = match op {
+                    CmpOp::Lt => ord.is_lt(),
+                    CmpOp::Le => ord.is_le(),
+                    CmpOp::Gt => ord.is_gt(),
+                    CmpOp::Ge => ord.is_ge(),
+                    CmpOp::Eq => ord.is_eq(),
+                    CmpOp::Ne => ord.is_ne(),
+                };
+                if !ok {
+                    pc = fail as usize;
+                }
+            }
+            Op::IsEqLit { a, lit, fail } => {
+                let (x, y) = (reg!(a), f.literals[lit as usize]);
+                if x != y && (!x.is_pointer() || !order::exact_eq(x, y)) {
+                    pc = fail as usize;
+                }
+            }
             Op::IsTruthy { r, fail } => {
                 let t = reg!(r);
                 if t == atom::NIL || t == atom::FALSE {
@@ -496,6 +535,17 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                 let r = match (x.as_small(), y.as_small()) {
                     (Some(x), Some(y)) => Ok(p.st.heap.int(x + y)),
                     _ => bif::erlang::add_terms(&mut p.st.heap, x, y),
+                };
+                match r {
+                    Ok(v) => reg!(dst) = v,
+                    Err(e) => raise!(e),
+                }
+            }
+            Op::AddImm { dst, a, imm } => {
+                let x = reg!(a);
+                let r = match x.as_small() {
+                    Some(v) => Ok(p.st.heap.int(v + imm as i64)),
+                    None => bif::erlang::add_terms(&mut p.st.heap, x, Term::small(imm as i64)),
                 };
                 match r {
                     Ok(v) => reg!(dst) = v,
