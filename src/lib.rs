@@ -40,7 +40,11 @@ impl std::fmt::Display for CompileError {
 pub enum RunError {
     Compile(CompileError),
     /// An uncaught exception: the `** (Error) message` banner and stack trace lines.
-    Raised { banner: String, trace: Vec<String>, exit_status: i32 },
+    Raised {
+        banner: String,
+        trace: Vec<String>,
+        exit_status: i32,
+    },
     /// The program waits in `receive` and no other process can ever send to it.
     Deadlock,
 }
@@ -52,7 +56,9 @@ pub struct StdIo {
 
 impl Default for StdIo {
     fn default() -> Self {
-        StdIo { out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()) }
+        StdIo {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+        }
     }
 }
 
@@ -95,7 +101,10 @@ pub struct Vm {
 
 /// Parses and compiles `source` into a loadable unit.
 pub fn compile(source: &str, file: &str, script: bool) -> Result<Unit, CompileError> {
-    let render = |d: Diagnostic| CompileError { rendered: d.render(file, source), diagnostic: d };
+    let render = |d: Diagnostic| CompileError {
+        rendered: d.render(file, source),
+        diagnostic: d,
+    };
     let program = beamlet_compiler::parser::parse(source).map_err(render)?;
     beamlet_compiler::compile_program(source, &program, script).map_err(render)
 }
@@ -108,7 +117,11 @@ impl Vm {
             let unit = compile(src, file, false)?;
             code.load(unit);
         }
-        Ok(Vm { code, next_pid: 100, gc_always: false })
+        Ok(Vm {
+            code,
+            next_pid: 100,
+            gc_always: false,
+        })
     }
 
     pub fn code(&self) -> &CodeTable {
@@ -118,11 +131,19 @@ impl Vm {
     /// Compiles and loads a script; returns its entry function.
     pub fn load_script(&mut self, source: &str, file: &str) -> Result<FunId, CompileError> {
         let unit = compile(source, file, true)?;
-        Ok(self.code.load(unit).expect("a script unit has an entry function"))
+        Ok(self
+            .code
+            .load(unit)
+            .expect("a script unit has an entry function"))
     }
 
     /// Runs `source` as a script, as `elixir file.ex` would.
-    pub fn run_source(&mut self, source: &str, file: &str, argv: &[String]) -> Result<Value, RunError> {
+    pub fn run_source(
+        &mut self,
+        source: &str,
+        file: &str,
+        argv: &[String],
+    ) -> Result<Value, RunError> {
         let mut io = StdIo::default();
         let r = self.run_source_with(source, file, argv, &mut io);
         io.flush();
@@ -130,13 +151,24 @@ impl Vm {
     }
 
     /// Runs `source` with output going to `io`.
-    pub fn run_source_with(&mut self, source: &str, file: &str, argv: &[String], io: &mut dyn Io) -> Result<Value, RunError> {
+    pub fn run_source_with(
+        &mut self,
+        source: &str,
+        file: &str,
+        argv: &[String],
+        io: &mut dyn Io,
+    ) -> Result<Value, RunError> {
         let entry = self.load_script(source, file).map_err(RunError::Compile)?;
         self.run(entry, argv, io)
     }
 
     /// Runs a loaded entry function in a fresh process until it finishes.
-    pub fn run(&mut self, entry: FunId, argv: &[String], io: &mut dyn Io) -> Result<Value, RunError> {
+    pub fn run(
+        &mut self,
+        entry: FunId,
+        argv: &[String],
+        io: &mut dyn Io,
+    ) -> Result<Value, RunError> {
         let pid = Term::pid(self.next_pid, 0);
         self.next_pid += 1;
         let mut heap = Heap::new();
@@ -157,7 +189,11 @@ impl Vm {
                 Exit::Wait { timeout: None } => return Err(RunError::Deadlock),
                 Exit::Raised(e) => {
                     let trace_t = interp::trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
-                    let mut ctx = Ctx { st: &mut p.st, code: &self.code, io: &mut *io };
+                    let mut ctx = Ctx {
+                        st: &mut p.st,
+                        code: &self.code,
+                        io: &mut *io,
+                    };
                     let banner = exception::banner(&mut ctx, e.class, e.reason, trace_t);
                     let trace = e
                         .trace
@@ -165,12 +201,24 @@ impl Vm {
                         .map(|t| {
                             let m = beamlet_vm::atom::name(t.module);
                             let m = m.strip_prefix("Elixir.").unwrap_or(m);
-                            let loc = if t.line > 0 { format!("line {}: ", t.line) } else { String::new() };
-                            format!("    {loc}{m}.{}/{}", beamlet_vm::atom::name(t.name), t.arity)
+                            let loc = if t.line > 0 {
+                                format!("line {}: ", t.line)
+                            } else {
+                                String::new()
+                            };
+                            format!(
+                                "    {loc}{m}.{}/{}",
+                                beamlet_vm::atom::name(t.name),
+                                t.arity
+                            )
                         })
                         .collect();
                     let exit_status = exit_status(e.class, e.reason);
-                    return Err(RunError::Raised { banner, trace, exit_status });
+                    return Err(RunError::Raised {
+                        banner,
+                        trace,
+                        exit_status,
+                    });
                 }
             }
         }
@@ -211,7 +259,10 @@ pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
         );
         for (k, lit) in f.literals.iter().enumerate() {
             let v = beamlet_vm::convert::to_value(&code, *lit);
-            out += &format!("  K[{k}] = {}\n", beamlet_vm::inspect::inspect(&v, &Default::default()));
+            out += &format!(
+                "  K[{k}] = {}\n",
+                beamlet_vm::inspect::inspect(&v, &Default::default())
+            );
         }
         for (pc, op) in f.code.iter().enumerate() {
             out += &format!("  {pc:4}  {}\n", beamlet_vm::code::format_op(op));

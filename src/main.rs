@@ -11,7 +11,12 @@ use std::process::ExitCode;
 static GLOBAL: MiMalloc = MiMalloc;
 
 #[derive(Parser)]
-#[command(name = "beamlet", version, about = "A pocket BEAM: runs Elixir-subset scripts", args_conflicts_with_subcommands = true)]
+#[command(
+    name = "beamlet",
+    version,
+    about = "A pocket BEAM: runs Elixir-subset scripts",
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -62,7 +67,11 @@ fn run(source: &str, file: &str, args: &[String]) -> ExitCode {
             eprint!("{e}");
             ExitCode::from(1)
         }
-        Err(beamlet::RunError::Raised { banner, trace, exit_status }) => {
+        Err(beamlet::RunError::Raised {
+            banner,
+            trace,
+            exit_status,
+        }) => {
             if exit_status != 0 || !banner.starts_with("** (exit)") {
                 eprintln!("{banner}");
                 for t in trace {

@@ -31,7 +31,8 @@ fn pending() -> Vec<String> {
 
 /// Runs one script; `Ok(())` when stdout and status match.
 fn check(script: &Path) -> Result<(), String> {
-    let expected = std::fs::read(script.with_extension("out")).map_err(|e| format!("no .out: {e}"))?;
+    let expected =
+        std::fs::read(script.with_extension("out")).map_err(|e| format!("no .out: {e}"))?;
     let status: i32 = std::fs::read_to_string(script.with_extension("status"))
         .map(|s| s.trim().parse().unwrap_or(1))
         .unwrap_or(0);
@@ -45,17 +46,28 @@ fn check(script: &Path) -> Result<(), String> {
     if out.stdout != expected {
         let got = String::from_utf8_lossy(&out.stdout);
         let want = String::from_utf8_lossy(&expected);
-        let line = got.lines().zip(want.lines()).position(|(a, b)| a != b).unwrap_or(got.lines().count().min(want.lines().count()));
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(got.lines().count().min(want.lines().count()));
         return Err(format!(
             "stdout differs at line {}:\n  want: {:?}\n  got:  {:?}\n  stderr: {}",
             line + 1,
             want.lines().nth(line).unwrap_or("<end>"),
             got.lines().nth(line).unwrap_or("<end>"),
-            String::from_utf8_lossy(&out.stderr).lines().take(3).collect::<Vec<_>>().join(" | ")
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" | ")
         ));
     }
     if code != status {
-        return Err(format!("exit status {code}, want {status}; stderr: {}", String::from_utf8_lossy(&out.stderr)));
+        return Err(format!(
+            "exit status {code}, want {status}; stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
     }
     Ok(())
 }
@@ -67,16 +79,27 @@ fn conformance_scripts_match_elixir() {
     let mut passed = 0;
     let mut still_pending = 0;
     for s in scripts() {
-        let name = s.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let name = s
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let r = check(&s);
         let is_pending = pending.contains(&name);
         match (r, is_pending) {
             (Ok(()), false) => passed += 1,
-            (Ok(()), true) => failures.push(format!("{name}: passes now; remove it from pending.txt")),
+            (Ok(()), true) => {
+                failures.push(format!("{name}: passes now; remove it from pending.txt"))
+            }
             (Err(e), false) => failures.push(format!("{name}: {e}")),
             (Err(_), true) => still_pending += 1,
         }
     }
     eprintln!("conformance: {passed} passed, {still_pending} pending (known gaps)");
-    assert!(failures.is_empty(), "{} conformance failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} conformance failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

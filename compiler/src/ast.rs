@@ -20,11 +20,17 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -67,9 +73,16 @@ pub enum ExprKind {
     /// `{a, b}`.
     Tuple(Vec<Expr>),
     /// `%{k => v, key: v}` (`update: None`) and `%{m | key: v}` (`update: Some(m)`).
-    Map { update: Option<Box<Expr>>, pairs: Vec<(Expr, Expr)> },
+    Map {
+        update: Option<Box<Expr>>,
+        pairs: Vec<(Expr, Expr)>,
+    },
     /// `%Name{key: v}`, `%Name{s | key: v}`: `name` is an `Alias` or `Var("__MODULE__")`.
-    Struct { name: Box<Expr>, update: Option<Box<Expr>>, pairs: Vec<(Expr, Expr)> },
+    Struct {
+        name: Box<Expr>,
+        update: Option<Box<Expr>>,
+        pairs: Vec<(Expr, Expr)>,
+    },
     /// `<<a, b::binary>>`: kept only so that the parser can report it; unsupported for now.
     Bitstring(Vec<Expr>),
     Unary(UnaryOp, Box<Expr>),

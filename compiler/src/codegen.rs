@@ -73,7 +73,11 @@ impl<'s> UnitBuilder<'s> {
 
     pub fn finish(self, script: Option<u32>) -> Unit {
         Unit {
-            functions: self.functions.into_iter().map(|f| f.expect("every reserved function is compiled")).collect(),
+            functions: self
+                .functions
+                .into_iter()
+                .map(|f| f.expect("every reserved function is compiled"))
+                .collect(),
             imports: self.imports,
             literals: self.literals,
             script,
@@ -90,7 +94,8 @@ pub fn compile_unit(src: &str, d: &desugar::Desugared, with_script: bool) -> CRe
     for (m, envs) in &d.modules {
         for (f, env) in m.funs.iter().zip(envs) {
             let id = u.reserve();
-            u.locals.insert((m.name.clone(), f.name.clone(), f.arity), (id, f.public));
+            u.locals
+                .insert((m.name.clone(), f.name.clone(), f.arity), (id, f.public));
             plan.push((id, f, env));
         }
     }
@@ -100,7 +105,10 @@ pub fn compile_unit(src: &str, d: &desugar::Desugared, with_script: bool) -> CRe
     }
     let script = if with_script {
         let id = u.reserve();
-        let env = ModuleEnv { name: "__script__".into(), ..Default::default() };
+        let env = ModuleEnv {
+            name: "__script__".into(),
+            ..Default::default()
+        };
         let mut b = FnBuilder::new(&env, "__script__".into(), 0, 0);
         let body = Expr::new(
             d.script.first().map_or(Span::default(), |e| e.span),
@@ -163,7 +171,14 @@ impl<'e> FnBuilder<'e> {
         }
     }
 
-    pub fn finish(mut self, _u: &UnitBuilder, name: &str, arity: u32, kind: FunKind, public: bool) -> Function {
+    pub fn finish(
+        mut self,
+        _u: &UnitBuilder,
+        name: &str,
+        arity: u32,
+        kind: FunKind,
+        public: bool,
+    ) -> Function {
         // Resolve labels.
         let labels = std::mem::take(&mut self.labels);
         for op in &mut self.code {
@@ -193,8 +208,11 @@ impl<'e> FnBuilder<'e> {
 
     pub fn alloc(&mut self, span: Span) -> CResult<Reg> {
         if self.next >= MAX_REGS {
-            return Err(Diagnostic::new(span, "function too large: it needs more than 65,000 registers")
-                .with_hint("split it into smaller functions"));
+            return Err(Diagnostic::new(
+                span,
+                "function too large: it needs more than 65,000 registers",
+            )
+            .with_hint("split it into smaller functions"));
         }
         let r = self.next as Reg;
         self.next += 1;
@@ -241,9 +259,16 @@ impl<'e> FnBuilder<'e> {
     pub(crate) fn alloc_pair_tuple(&mut self, tag: Term, v: Reg, span: Span) -> CResult<Reg> {
         let first = self.alloc_n(span, 2)?;
         self.load_const(tag, first);
-        self.emit(Op::Move { dst: first + 1, src: v });
+        self.emit(Op::Move {
+            dst: first + 1,
+            src: v,
+        });
         let t = self.alloc(span)?;
-        self.emit(Op::MakeTuple { dst: t, args: first, n: 2 });
+        self.emit(Op::MakeTuple {
+            dst: t,
+            args: first,
+            n: 2,
+        });
         Ok(t)
     }
 
@@ -298,22 +323,49 @@ impl<'e> FnBuilder<'e> {
         Ok(r)
     }
 
-    fn bif(&mut self, span: Span, module: &str, name: &str, args: Reg, n: usize, dst: Reg) -> CResult<()> {
-        let id = bif::lookup(module, name, n)
-            .ok_or_else(|| Diagnostic::new(span, format!("internal: missing built-in {module}.{name}/{n}")))?;
+    fn bif(
+        &mut self,
+        span: Span,
+        module: &str,
+        name: &str,
+        args: Reg,
+        n: usize,
+        dst: Reg,
+    ) -> CResult<()> {
+        let id = bif::lookup(module, name, n).ok_or_else(|| {
+            Diagnostic::new(
+                span,
+                format!("internal: missing built-in {module}.{name}/{n}"),
+            )
+        })?;
         let fail = self.guard_fail.unwrap_or(NO_LABEL);
-        self.emit(Op::Bif { bif: id, args, n: n as u8, dst, fail });
+        self.emit(Op::Bif {
+            bif: id,
+            args,
+            n: n as u8,
+            dst,
+            fail,
+        });
         Ok(())
     }
 
     // ---- function bodies ----
 
     /// Compiles `clauses` of a function (or lambda) whose arguments are in `R[0..arity]`.
-    pub fn clauses(&mut self, u: &mut UnitBuilder, clauses: &[Clause], arity: usize, _lambda: bool) -> CResult<()> {
+    pub fn clauses(
+        &mut self,
+        u: &mut UnitBuilder,
+        clauses: &[Clause],
+        arity: usize,
+        _lambda: bool,
+    ) -> CResult<()> {
         let saved = self.scope.clone();
         for c in clauses {
             if c.args.len() != arity {
-                return Err(Diagnostic::new(c.span, "all clauses of an anonymous function must take the same number of arguments"));
+                return Err(Diagnostic::new(
+                    c.span,
+                    "all clauses of an anonymous function must take the same number of arguments",
+                ));
             }
             let next = self.new_label();
             let mark = (self.next, self.floor);
@@ -384,15 +436,23 @@ impl<'e> FnBuilder<'e> {
     pub fn expr_to(&mut self, u: &mut UnitBuilder, e: &Expr, dst: Reg, tail: bool) -> CResult<()> {
         let span = e.span;
         match &e.kind {
-            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) | ExprKind::Alias(_) => {
-                let t = self.literal(u, e)?.ok_or_else(|| Diagnostic::new(span, "invalid literal"))?;
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Str(_)
+            | ExprKind::Alias(_) => {
+                let t = self
+                    .literal(u, e)?
+                    .ok_or_else(|| Diagnostic::new(span, "invalid literal"))?;
                 self.load_const(t, dst);
             }
             ExprKind::Var(n) => self.var(u, n, span, dst, tail)?,
             ExprKind::Interp(parts) => self.interp(u, parts, span, dst)?,
             ExprKind::Charlist(parts) => {
                 if parts.iter().all(|p| matches!(p, InterpPart::Lit(_))) {
-                    let t = self.literal(u, e)?.ok_or_else(|| Diagnostic::new(span, "invalid charlist"))?;
+                    let t = self
+                        .literal(u, e)?
+                        .ok_or_else(|| Diagnostic::new(span, "invalid charlist"))?;
                     self.load_const(t, dst);
                 } else {
                     let m = self.mark();
@@ -417,7 +477,11 @@ impl<'e> FnBuilder<'e> {
                 for it in items.iter().rev() {
                     let m2 = self.mark();
                     let h = self.expr(u, it)?;
-                    self.emit(Op::Cons { dst: acc, head: h, tail: acc });
+                    self.emit(Op::Cons {
+                        dst: acc,
+                        head: h,
+                        tail: acc,
+                    });
                     self.release(m2);
                 }
                 self.emit(Op::Move { dst, src: acc });
@@ -433,16 +497,29 @@ impl<'e> FnBuilder<'e> {
                 for (i, it) in items.iter().enumerate() {
                     self.expr_to(u, it, first + i as Reg, false)?;
                 }
-                self.emit(Op::MakeTuple { dst, args: first, n: items.len() as u32 });
+                self.emit(Op::MakeTuple {
+                    dst,
+                    args: first,
+                    n: items.len() as u32,
+                });
                 self.release(m);
             }
-            ExprKind::Map { update, pairs } => self.map(u, update.as_deref(), pairs, None, span, dst)?,
-            ExprKind::Struct { name, update, pairs } => {
+            ExprKind::Map { update, pairs } => {
+                self.map(u, update.as_deref(), pairs, None, span, dst)?
+            }
+            ExprKind::Struct {
+                name,
+                update,
+                pairs,
+            } => {
                 let module = self.struct_name(name)?;
                 self.map(u, update.as_deref(), pairs, Some(module), span, dst)?
             }
             ExprKind::Bitstring(_) => {
-                return Err(Diagnostic::new(span, "bitstring syntax `<<...>>` is not supported by beamlet yet"))
+                return Err(Diagnostic::new(
+                    span,
+                    "bitstring syntax `<<...>>` is not supported by beamlet yet",
+                ))
             }
             ExprKind::Unary(op, x) => self.unary(u, *op, x, span, dst)?,
             ExprKind::Binary(op, a, b) => self.binary(u, *op, a, b, span, dst, tail)?,
@@ -450,10 +527,18 @@ impl<'e> FnBuilder<'e> {
             ExprKind::Fn(clauses) => self.lambda(u, clauses, span, dst)?,
             ExprKind::Capture(x) => self.capture(u, x, span, dst)?,
             ExprKind::CaptureArg(_) => {
-                return Err(Diagnostic::new(span, "capture argument `&N` outside of a capture `&(...)`"))
+                return Err(Diagnostic::new(
+                    span,
+                    "capture argument `&N` outside of a capture `&(...)`",
+                ))
             }
             ExprKind::Access(m, k) => {
-                let c = desugar::remote(span, "Elixir.Access", "get", vec![(**m).clone(), (**k).clone()]);
+                let c = desugar::remote(
+                    span,
+                    "Elixir.Access",
+                    "get",
+                    vec![(**m).clone(), (**k).clone()],
+                );
                 self.expr_to(u, &c, dst, tail)?;
             }
             ExprKind::Attr(name, None) => {
@@ -464,7 +549,10 @@ impl<'e> FnBuilder<'e> {
                 self.expr_to(u, &v, dst, tail)?;
             }
             ExprKind::Attr(name, Some(_)) => {
-                return Err(Diagnostic::new(span, format!("module attribute @{name} can only be set in a module body")))
+                return Err(Diagnostic::new(
+                    span,
+                    format!("module attribute @{name} can only be set in a module body"),
+                ))
             }
             ExprKind::Block(items) => {
                 if items.is_empty() {
@@ -501,7 +589,9 @@ impl<'e> FnBuilder<'e> {
                 let mut codes = Vec::new();
                 for p in parts {
                     match p {
-                        InterpPart::Lit(s) => codes.extend(s.chars().map(|c| Term::small(c as i64))),
+                        InterpPart::Lit(s) => {
+                            codes.extend(s.chars().map(|c| Term::small(c as i64)))
+                        }
                         InterpPart::Expr(_) => return Ok(None),
                     }
                 }
@@ -563,7 +653,14 @@ impl<'e> FnBuilder<'e> {
         }
     }
 
-    fn var(&mut self, u: &mut UnitBuilder, n: &str, span: Span, dst: Reg, tail: bool) -> CResult<()> {
+    fn var(
+        &mut self,
+        u: &mut UnitBuilder,
+        n: &str,
+        span: Span,
+        dst: Reg,
+        tail: bool,
+    ) -> CResult<()> {
         if let Some(r) = self.scope.get(n) {
             if *r != dst {
                 self.emit(Op::Move { dst, src: *r });
@@ -575,21 +672,49 @@ impl<'e> FnBuilder<'e> {
             return Ok(());
         }
         if n == "_" || n.starts_with('_') && !n.starts_with("__") {
-            return Err(Diagnostic::new(span, format!("invalid use of the underscored variable \"{n}\""))
-                .with_hint("a variable starting with _ is ignored: rename it if you mean to use its value"));
+            return Err(Diagnostic::new(
+                span,
+                format!("invalid use of the underscored variable \"{n}\""),
+            )
+            .with_hint(
+                "a variable starting with _ is ignored: rename it if you mean to use its value",
+            ));
         }
         // A zero-arity call written without parentheses.
-        if u.locals.contains_key(&(self.env.name.clone(), n.to_owned(), 0)) || local_kernel(n, 0).is_some() {
-            let c = Call { target: CallTarget::Local(n.to_owned()), args: vec![], no_parens: true, do_block: None };
+        if u.locals
+            .contains_key(&(self.env.name.clone(), n.to_owned(), 0))
+            || local_kernel(n, 0).is_some()
+        {
+            let c = Call {
+                target: CallTarget::Local(n.to_owned()),
+                args: vec![],
+                no_parens: true,
+                do_block: None,
+            };
             return self.call(u, &c, span, dst, tail);
         }
         Err(Diagnostic::new(span, format!("undefined variable \"{n}\""))
             .with_hint("variables must be bound before they are used (in this clause or an enclosing scope)"))
     }
 
-    fn interp(&mut self, u: &mut UnitBuilder, parts: &[InterpPart], span: Span, dst: Reg) -> CResult<()> {
+    fn interp(
+        &mut self,
+        u: &mut UnitBuilder,
+        parts: &[InterpPart],
+        span: Span,
+        dst: Reg,
+    ) -> CResult<()> {
         if parts.iter().all(|p| matches!(p, InterpPart::Lit(_))) {
-            let s: String = parts.iter().map(|p| if let InterpPart::Lit(s) = p { s.as_str() } else { "" }).collect();
+            let s: String = parts
+                .iter()
+                .map(|p| {
+                    if let InterpPart::Lit(s) = p {
+                        s.as_str()
+                    } else {
+                        ""
+                    }
+                })
+                .collect();
             let t = u.literals.str(&s);
             self.load_const(t, dst);
             return Ok(());
@@ -606,7 +731,11 @@ impl<'e> FnBuilder<'e> {
                 }
                 InterpPart::Expr(x) => self.expr(u, x)?,
             };
-            self.emit(Op::Cons { dst: acc, head: r, tail: acc });
+            self.emit(Op::Cons {
+                dst: acc,
+                head: r,
+                tail: acc,
+            });
             self.release(m2);
         }
         self.bif(span, "beamlet", "interp", acc, 1, dst)?;
@@ -614,7 +743,14 @@ impl<'e> FnBuilder<'e> {
         Ok(())
     }
 
-    fn sigil(&mut self, u: &mut UnitBuilder, c: char, parts: &[InterpPart], span: Span, dst: Reg) -> CResult<()> {
+    fn sigil(
+        &mut self,
+        u: &mut UnitBuilder,
+        c: char,
+        parts: &[InterpPart],
+        span: Span,
+        dst: Reg,
+    ) -> CResult<()> {
         match c {
             's' | 'S' => self.interp(u, parts, span, dst),
             'c' | 'C' => {
@@ -630,13 +766,25 @@ impl<'e> FnBuilder<'e> {
                     self.release(m);
                     return Ok(());
                 }
-                let s: String = parts.iter().map(|p| if let InterpPart::Lit(s) = p { s.as_str() } else { "" }).collect();
+                let s: String = parts
+                    .iter()
+                    .map(|p| {
+                        if let InterpPart::Lit(s) = p {
+                            s.as_str()
+                        } else {
+                            ""
+                        }
+                    })
+                    .collect();
                 let words: Vec<Term> = s.split_whitespace().map(|w| u.literals.str(w)).collect();
                 let t = u.literals.list(&words);
                 self.load_const(t, dst);
                 Ok(())
             }
-            _ => Err(Diagnostic::new(span, format!("sigil ~{c} is not supported by beamlet yet"))),
+            _ => Err(Diagnostic::new(
+                span,
+                format!("sigil ~{c} is not supported by beamlet yet"),
+            )),
         }
     }
 
@@ -644,7 +792,10 @@ impl<'e> FnBuilder<'e> {
         match &name.kind {
             ExprKind::Alias(a) => Ok(alias_atom(&self.resolve_alias(a))),
             ExprKind::Var(v) if v == "__MODULE__" => Ok(self.env.name.clone()),
-            _ => Err(Diagnostic::new(name.span, "a struct name must be an alias such as `%User{}`")),
+            _ => Err(Diagnostic::new(
+                name.span,
+                "a struct name must be an alias such as `%User{}`",
+            )),
         }
     }
 
@@ -662,11 +813,22 @@ impl<'e> FnBuilder<'e> {
         if let (Some(module), None) = (&module, update) {
             let fields = match module.as_str() {
                 "Elixir.Range" => vec![
-                    ("first".to_owned(), Expr::new(span, ExprKind::Atom("nil".into()))),
-                    ("last".to_owned(), Expr::new(span, ExprKind::Atom("nil".into()))),
-                    ("step".to_owned(), Expr::new(span, ExprKind::Atom("nil".into()))),
+                    (
+                        "first".to_owned(),
+                        Expr::new(span, ExprKind::Atom("nil".into())),
+                    ),
+                    (
+                        "last".to_owned(),
+                        Expr::new(span, ExprKind::Atom("nil".into())),
+                    ),
+                    (
+                        "step".to_owned(),
+                        Expr::new(span, ExprKind::Atom("nil".into())),
+                    ),
                 ],
-                _ if !u.structs.contains_key(module) && bif::exception::builtin_struct_fields(module).is_some() => {
+                _ if !u.structs.contains_key(module)
+                    && bif::exception::builtin_struct_fields(module).is_some() =>
+                {
                     bif::exception::builtin_struct_fields(module)
                         .unwrap_or_default()
                         .into_iter()
@@ -681,21 +843,33 @@ impl<'e> FnBuilder<'e> {
                         .collect()
                 }
                 _ => u.structs.get(module).cloned().ok_or_else(|| {
-                    Diagnostic::new(span, format!("{} is not a struct (no defstruct found)", module.trim_start_matches("Elixir.")))
-                        .with_hint("define it with `defstruct` in a module above this code")
+                    Diagnostic::new(
+                        span,
+                        format!(
+                            "{} is not a struct (no defstruct found)",
+                            module.trim_start_matches("Elixir.")
+                        ),
+                    )
+                    .with_hint("define it with `defstruct` in a module above this code")
                 })?,
             };
             for (k, _) in pairs {
                 if let ExprKind::Atom(a) = &k.kind {
                     if !fields.iter().any(|(f, _)| f == a) {
-                        return Err(Diagnostic::new(k.span, format!(
-                            "unknown key :{a} for struct {}",
-                            module.trim_start_matches("Elixir.")
-                        )));
+                        return Err(Diagnostic::new(
+                            k.span,
+                            format!(
+                                "unknown key :{a} for struct {}",
+                                module.trim_start_matches("Elixir.")
+                            ),
+                        ));
                     }
                 }
             }
-            all.push((Expr::new(span, ExprKind::Atom("__struct__".into())), Expr::new(span, ExprKind::Atom(module.clone()))));
+            all.push((
+                Expr::new(span, ExprKind::Atom("__struct__".into())),
+                Expr::new(span, ExprKind::Atom(module.clone())),
+            ));
             for (f, d) in fields {
                 all.push((Expr::new(span, ExprKind::Atom(f)), d));
             }
@@ -713,30 +887,63 @@ impl<'e> FnBuilder<'e> {
                     // %Mod{s | k: v}: s must be that struct.
                     let ok = self.new_label();
                     let bad = self.new_label();
-                    self.emit(Op::IsType { r: b, ty: TypeTest::Map, fail: bad });
+                    self.emit(Op::IsType {
+                        r: b,
+                        ty: TypeTest::Map,
+                        fail: bad,
+                    });
                     let k = self.const_reg(atom::STRUCT, span)?;
                     let v = self.alloc(span)?;
-                    self.emit(Op::GetMapValue { dst: v, map: b, key: k, fail: bad });
+                    self.emit(Op::GetMapValue {
+                        dst: v,
+                        map: b,
+                        key: k,
+                        fail: bad,
+                    });
                     let want = self.const_reg(atom::intern(&module), span)?;
-                    self.emit(Op::IsEqExact { a: v, b: want, fail: bad });
+                    self.emit(Op::IsEqExact {
+                        a: v,
+                        b: want,
+                        fail: bad,
+                    });
                     self.emit(Op::Jump { to: ok });
                     self.place(bad);
                     self.emit(Op::Badmatch { src: b });
                     self.place(ok);
                 }
-                self.emit(Op::MapUpdate { dst, map: b, args: first, n: all.len() as u32, exact: true });
+                self.emit(Op::MapUpdate {
+                    dst,
+                    map: b,
+                    args: first,
+                    n: all.len() as u32,
+                    exact: true,
+                });
             }
-            None => self.emit(Op::MakeMap { dst, args: first, n: all.len() as u32 }),
+            None => self.emit(Op::MakeMap {
+                dst,
+                args: first,
+                n: all.len() as u32,
+            }),
         }
         self.release(m);
         Ok(())
     }
 
-    fn unary(&mut self, u: &mut UnitBuilder, op: UnaryOp, x: &Expr, span: Span, dst: Reg) -> CResult<()> {
+    fn unary(
+        &mut self,
+        u: &mut UnitBuilder,
+        op: UnaryOp,
+        x: &Expr,
+        span: Span,
+        dst: Reg,
+    ) -> CResult<()> {
         let m = self.mark();
         match op {
             UnaryOp::Neg => {
-                if let Some(t) = self.literal(u, &Expr::new(span, ExprKind::Unary(op, Box::new(x.clone()))))? {
+                if let Some(t) = self.literal(
+                    u,
+                    &Expr::new(span, ExprKind::Unary(op, Box::new(x.clone()))),
+                )? {
                     self.load_const(t, dst);
                 } else {
                     let r = self.expr(u, x)?;
@@ -767,8 +974,10 @@ impl<'e> FnBuilder<'e> {
                 self.place(end);
             }
             UnaryOp::Pin => {
-                return Err(Diagnostic::new(span, "the pin operator ^ is only allowed in patterns")
-                    .with_hint("use the variable directly outside a pattern"))
+                return Err(
+                    Diagnostic::new(span, "the pin operator ^ is only allowed in patterns")
+                        .with_hint("use the variable directly outside a pattern"),
+                )
             }
         }
         self.release(m);
@@ -784,7 +993,16 @@ impl<'e> FnBuilder<'e> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn binary(&mut self, u: &mut UnitBuilder, op: BinOp, a: &Expr, b: &Expr, span: Span, dst: Reg, tail: bool) -> CResult<()> {
+    fn binary(
+        &mut self,
+        u: &mut UnitBuilder,
+        op: BinOp,
+        a: &Expr,
+        b: &Expr,
+        span: Span,
+        dst: Reg,
+        tail: bool,
+    ) -> CResult<()> {
         let m = self.mark();
         let erl = |s: &'static str| ("erlang", s);
         let simple: Option<(&str, &str)> = match op {
@@ -810,7 +1028,10 @@ impl<'e> FnBuilder<'e> {
             return Ok(());
         }
         match op {
-            BinOp::Add | BinOp::Sub if self.guard_fail.is_none() && (small_int(b).is_some() || (op == BinOp::Add && small_int(a).is_some())) => {
+            BinOp::Add | BinOp::Sub
+                if self.guard_fail.is_none()
+                    && (small_int(b).is_some() || (op == BinOp::Add && small_int(a).is_some())) =>
+            {
                 let (var, imm) = match small_int(b) {
                     Some(k) => (a, if op == BinOp::Sub { -k } else { k }),
                     None => (b, small_int(a).unwrap_or(0)),
@@ -824,7 +1045,10 @@ impl<'e> FnBuilder<'e> {
                 if self.guard_fail.is_some() {
                     let first = self.alloc_n(span, 2)?;
                     self.emit(Op::Move { dst: first, src: x });
-                    self.emit(Op::Move { dst: first + 1, src: y });
+                    self.emit(Op::Move {
+                        dst: first + 1,
+                        src: y,
+                    });
                     let name = match op {
                         BinOp::Add => "+",
                         BinOp::Sub => "-",
@@ -883,7 +1107,14 @@ impl<'e> FnBuilder<'e> {
             BinOp::And | BinOp::Or => {
                 if self.guard_fail.is_some() {
                     let first = self.two_args(u, a, b, span)?;
-                    self.bif(span, "erlang", if op == BinOp::And { "and" } else { "or" }, first, 2, dst)?;
+                    self.bif(
+                        span,
+                        "erlang",
+                        if op == BinOp::And { "and" } else { "or" },
+                        first,
+                        2,
+                        dst,
+                    )?;
                 } else {
                     // Short-circuit; the left side must be a boolean.
                     let r = self.expr(u, a)?;
@@ -892,7 +1123,11 @@ impl<'e> FnBuilder<'e> {
                     let not_true = self.new_label();
                     let bad = self.new_label();
                     let end = self.new_label();
-                    self.emit(Op::IsEqExact { a: r, b: t, fail: not_true });
+                    self.emit(Op::IsEqExact {
+                        a: r,
+                        b: t,
+                        fail: not_true,
+                    });
                     if op == BinOp::And {
                         self.expr_to(u, b, dst, false)?;
                     } else {
@@ -900,7 +1135,11 @@ impl<'e> FnBuilder<'e> {
                     }
                     self.emit(Op::Jump { to: end });
                     self.place(not_true);
-                    self.emit(Op::IsEqExact { a: r, b: f, fail: bad });
+                    self.emit(Op::IsEqExact {
+                        a: r,
+                        b: f,
+                        fail: bad,
+                    });
                     if op == BinOp::And {
                         self.emit(Op::Move { dst, src: f });
                     } else {
@@ -915,14 +1154,21 @@ impl<'e> FnBuilder<'e> {
                     self.load_const(atom::intern(opname), e + 1);
                     self.emit(Op::Move { dst: e + 2, src: r });
                     let bb = self.alloc(span)?;
-                    self.emit(Op::MakeTuple { dst: bb, args: e, n: 3 });
+                    self.emit(Op::MakeTuple {
+                        dst: bb,
+                        args: e,
+                        n: 3,
+                    });
                     self.emit(Op::Error { reason: bb });
                     self.place(end);
                 }
             }
             BinOp::In | BinOp::NotIn => {
                 if self.guard_fail.is_some() {
-                    return Err(Diagnostic::new(span, "internal: `in` in a guard must be handled by the guard compiler"));
+                    return Err(Diagnostic::new(
+                        span,
+                        "internal: `in` in a guard must be handled by the guard compiler",
+                    ));
                 }
                 let c = desugar::remote(span, "Elixir.Enum", "member?", vec![b.clone(), a.clone()]);
                 if op == BinOp::In {
@@ -940,7 +1186,11 @@ impl<'e> FnBuilder<'e> {
                 // Step: 1, or -1 when first > last (Elixir 1.14 infers it).
                 let down = self.new_label();
                 let end = self.new_label();
-                self.emit(Op::IsLt { a: first + 1, b: first, fail: down });
+                self.emit(Op::IsLt {
+                    a: first + 1,
+                    b: first,
+                    fail: down,
+                });
                 self.load_const(Term::small(-1), first + 2);
                 self.emit(Op::Jump { to: end });
                 self.place(down);
@@ -950,7 +1200,10 @@ impl<'e> FnBuilder<'e> {
             }
             BinOp::RangeStep => {
                 let ExprKind::Binary(BinOp::Range, x, y) = &a.kind else {
-                    return Err(Diagnostic::new(span, "`//` must follow a range: `first..last//step`"));
+                    return Err(Diagnostic::new(
+                        span,
+                        "`//` must follow a range: `first..last//step`",
+                    ));
                 };
                 let first = self.alloc_n(span, 3)?;
                 self.expr_to(u, x, first, false)?;
@@ -958,17 +1211,41 @@ impl<'e> FnBuilder<'e> {
                 self.expr_to(u, b, first + 2, false)?;
                 self.bif(span, "beamlet", "range", first, 3, dst)?;
             }
-            BinOp::When => return Err(Diagnostic::new(span, "`when` is only allowed in clause heads")),
+            BinOp::When => {
+                return Err(Diagnostic::new(
+                    span,
+                    "`when` is only allowed in clause heads",
+                ))
+            }
             BinOp::LArrow => {
-                return Err(Diagnostic::new(span, "`<-` is only allowed in `for` and `with`"))
+                return Err(Diagnostic::new(
+                    span,
+                    "`<-` is only allowed in `for` and `with`",
+                ))
             }
             BinOp::Default => {
-                return Err(Diagnostic::new(span, "default arguments `\\\\` are only allowed in `def` heads"))
+                return Err(Diagnostic::new(
+                    span,
+                    "default arguments `\\\\` are only allowed in `def` heads",
+                ))
             }
-            BinOp::Type => return Err(Diagnostic::new(span, "type specifications `::` are not supported")),
-            BinOp::Bar => return Err(Diagnostic::new(span, "`|` is only allowed inside lists `[h | t]` and map updates")),
+            BinOp::Type => {
+                return Err(Diagnostic::new(
+                    span,
+                    "type specifications `::` are not supported",
+                ))
+            }
+            BinOp::Bar => {
+                return Err(Diagnostic::new(
+                    span,
+                    "`|` is only allowed inside lists `[h | t]` and map updates",
+                ))
+            }
             BinOp::RegexMatch => {
-                return Err(Diagnostic::new(span, "`=~` (regular expressions) is not supported by beamlet yet"))
+                return Err(Diagnostic::new(
+                    span,
+                    "`=~` (regular expressions) is not supported by beamlet yet",
+                ))
             }
             _ => unreachable!("handled above"),
         }
@@ -978,7 +1255,13 @@ impl<'e> FnBuilder<'e> {
 
     // ---- closures ----
 
-    fn lambda(&mut self, u: &mut UnitBuilder, clauses: &[Clause], span: Span, dst: Reg) -> CResult<()> {
+    fn lambda(
+        &mut self,
+        u: &mut UnitBuilder,
+        clauses: &[Clause],
+        span: Span,
+        dst: Reg,
+    ) -> CResult<()> {
         let arity = clauses.first().map_or(0, |c| c.args.len());
         // Free variables: every name mentioned inside that is bound here.
         let mut mentioned = HashSet::new();
@@ -991,8 +1274,10 @@ impl<'e> FnBuilder<'e> {
             }
             desugar::mentioned_vars(&c.body, &mut mentioned);
         }
-        let mut free: Vec<(String, Reg)> =
-            mentioned.into_iter().filter_map(|n| self.scope.get(&n).map(|r| (n, *r))).collect();
+        let mut free: Vec<(String, Reg)> = mentioned
+            .into_iter()
+            .filter_map(|n| self.scope.get(&n).map(|r| (n, *r)))
+            .collect();
         free.sort();
         let id = u.reserve();
         self.lambda_count += 1;
@@ -1002,16 +1287,32 @@ impl<'e> FnBuilder<'e> {
             b.scope.insert(n.clone(), (arity + i) as Reg);
         }
         b.clauses(u, clauses, arity, true)?;
-        let mut f = b.finish(u, &format!("-{}-fun-{index}-", self.parent), arity as u32,
-            FunKind::Lambda { index, parent: self.parent.clone() }, false);
+        let mut f = b.finish(
+            u,
+            &format!("-{}-fun-{index}-", self.parent),
+            arity as u32,
+            FunKind::Lambda {
+                index,
+                parent: self.parent.clone(),
+            },
+            false,
+        );
         f.nfree = free.len() as u32;
         u.functions[id as usize] = Some(f);
         let m = self.mark();
         let first = self.alloc_n(span, free.len())?;
         for (i, (_, r)) in free.iter().enumerate() {
-            self.emit(Op::Move { dst: first + i as Reg, src: *r });
+            self.emit(Op::Move {
+                dst: first + i as Reg,
+                src: *r,
+            });
         }
-        self.emit(Op::MakeClosure { dst, fun: id, free: first, n: free.len() as u32 });
+        self.emit(Op::MakeClosure {
+            dst,
+            fun: id,
+            free: first,
+            n: free.len() as u32,
+        });
         self.release(m);
         Ok(())
     }
@@ -1025,7 +1326,11 @@ impl<'e> FnBuilder<'e> {
                         if let CallTarget::Remote(m, name) = &c.target {
                             let module = self.module_atom(m)?;
                             if let Some(module) = module {
-                                let t = u.literals.export(atom::intern(&module), atom::intern(name), arity);
+                                let t = u.literals.export(
+                                    atom::intern(&module),
+                                    atom::intern(name),
+                                    arity,
+                                );
                                 self.load_const(t, dst);
                                 return Ok(());
                             }
@@ -1034,16 +1339,28 @@ impl<'e> FnBuilder<'e> {
                     ExprKind::Var(name) => {
                         let key = (self.env.name.clone(), name.clone(), arity as usize);
                         if let Some((id, _)) = u.locals.get(&key).copied() {
-                            self.emit(Op::MakeClosure { dst, fun: id, free: 0, n: 0 });
+                            self.emit(Op::MakeClosure {
+                                dst,
+                                fun: id,
+                                free: 0,
+                                n: 0,
+                            });
                             return Ok(());
                         }
                         if let Some((module, fname)) = local_kernel(name, arity as usize) {
-                            let t = u.literals.export(atom::intern(module), atom::intern(fname), arity);
+                            let t =
+                                u.literals
+                                    .export(atom::intern(module), atom::intern(fname), arity);
                             self.load_const(t, dst);
                             return Ok(());
                         }
-                        return Err(Diagnostic::new(span, format!("undefined function {name}/{arity}"))
-                            .with_hint("capture a function defined in this module, or write &Mod.fun/arity"));
+                        return Err(Diagnostic::new(
+                            span,
+                            format!("undefined function {name}/{arity}"),
+                        )
+                        .with_hint(
+                            "capture a function defined in this module, or write &Mod.fun/arity",
+                        ));
                     }
                     _ => {}
                 }
@@ -1074,7 +1391,14 @@ impl<'e> FnBuilder<'e> {
         Ok(first)
     }
 
-    fn call(&mut self, u: &mut UnitBuilder, c: &Call, span: Span, dst: Reg, tail: bool) -> CResult<()> {
+    fn call(
+        &mut self,
+        u: &mut UnitBuilder,
+        c: &Call,
+        span: Span,
+        dst: Reg,
+        tail: bool,
+    ) -> CResult<()> {
         if c.args.len() > 255 {
             return Err(Diagnostic::new(span, "too many arguments (at most 255)"));
         }
@@ -1091,10 +1415,16 @@ impl<'e> FnBuilder<'e> {
                         let v = match b {
                             Body::Exprs(e) => e.clone(),
                             Body::Clauses(_) => {
-                                return Err(Diagnostic::new(*s, format!("unexpected `->` clauses in a call to {name}")))
+                                return Err(Diagnostic::new(
+                                    *s,
+                                    format!("unexpected `->` clauses in a call to {name}"),
+                                ))
                             }
                         };
-                        kw.push(Expr::new(*s, ExprKind::Tuple(vec![Expr::new(*s, ExprKind::Atom(k.clone())), v])));
+                        kw.push(Expr::new(
+                            *s,
+                            ExprKind::Tuple(vec![Expr::new(*s, ExprKind::Atom(k.clone())), v]),
+                        ));
                     }
                     args.push(Expr::new(span, ExprKind::List(kw, None)));
                 }
@@ -1102,14 +1432,26 @@ impl<'e> FnBuilder<'e> {
                 let key = (self.env.name.clone(), name.clone(), n);
                 if let Some((id, _)) = u.locals.get(&key).copied() {
                     if self.guard_fail.is_some() {
-                        return Err(Diagnostic::new(span, format!("cannot call local function {name}/{n} in a guard")));
+                        return Err(Diagnostic::new(
+                            span,
+                            format!("cannot call local function {name}/{n} in a guard"),
+                        ));
                     }
                     let m = self.mark();
                     let first = self.args(u, &args, span)?;
                     if tail {
-                        self.emit(Op::TailCall { fun: id, args: first, n: n as u8 });
+                        self.emit(Op::TailCall {
+                            fun: id,
+                            args: first,
+                            n: n as u8,
+                        });
                     } else {
-                        self.emit(Op::Call { fun: id, args: first, n: n as u8, dst });
+                        self.emit(Op::Call {
+                            fun: id,
+                            args: first,
+                            n: n as u8,
+                            dst,
+                        });
                     }
                     self.release(m);
                     return Ok(());
@@ -1124,9 +1466,17 @@ impl<'e> FnBuilder<'e> {
                     .map(|(_, _, a)| *a)
                     .collect();
                 let hint = if known.is_empty() {
-                    "define it with def or defp in this module, or call it as Module.function(...)".to_string()
+                    "define it with def or defp in this module, or call it as Module.function(...)"
+                        .to_string()
                 } else {
-                    format!("{name} is defined with arity {}", known.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "))
+                    format!(
+                        "{name} is defined with arity {}",
+                        known
+                            .iter()
+                            .map(|a| a.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
                 };
                 Err(Diagnostic::new(span, format!("undefined function {name}/{n}")).with_hint(hint))
             }
@@ -1149,22 +1499,40 @@ impl<'e> FnBuilder<'e> {
                 let mr = self.expr(u, m)?;
                 let fr = self.const_reg(atom::intern(name), span)?;
                 let first = self.args(u, &c.args, span)?;
-                self.emit(Op::Apply { module: mr, fun: fr, args: first, n: c.args.len() as u8, dst });
+                self.emit(Op::Apply {
+                    module: mr,
+                    fun: fr,
+                    args: first,
+                    n: c.args.len() as u8,
+                    dst,
+                });
                 self.release(mm);
                 Ok(())
             }
             CallTarget::Anon(f) => {
                 if self.guard_fail.is_some() {
-                    return Err(Diagnostic::new(span, "cannot call an anonymous function in a guard"));
+                    return Err(Diagnostic::new(
+                        span,
+                        "cannot call an anonymous function in a guard",
+                    ));
                 }
                 let m = self.mark();
                 let fr = self.expr(u, f)?;
                 let first = self.args(u, &c.args, span)?;
                 let n = c.args.len() as u8;
                 if tail {
-                    self.emit(Op::TailCallFun { fun: fr, args: first, n });
+                    self.emit(Op::TailCallFun {
+                        fun: fr,
+                        args: first,
+                        n,
+                    });
                 } else {
-                    self.emit(Op::CallFun { fun: fr, args: first, n, dst });
+                    self.emit(Op::CallFun {
+                        fun: fr,
+                        args: first,
+                        n,
+                        dst,
+                    });
                 }
                 self.release(m);
                 Ok(())
@@ -1184,7 +1552,8 @@ impl<'e> FnBuilder<'e> {
         tail: bool,
     ) -> CResult<()> {
         let n = args.len();
-        if name == "exception" && n == 1 && bif::exception::builtin_struct_fields(module).is_some() {
+        if name == "exception" && n == 1 && bif::exception::builtin_struct_fields(module).is_some()
+        {
             let m = Expr::new(span, ExprKind::Atom(module.to_owned()));
             let all = vec![m, args[0].clone()];
             return self.remote_call(u, "beamlet", "exception", &all, span, dst, tail);
@@ -1199,21 +1568,33 @@ impl<'e> FnBuilder<'e> {
         let m = self.mark();
         if let Some(id) = bif::lookup(module, name, n) {
             if self.guard_fail.is_some() && !bif::BIFS[id as usize].guard {
-                return Err(Diagnostic::new(span, format!(
-                    "cannot invoke {}.{name}/{n} inside a guard",
-                    module.trim_start_matches("Elixir.")
-                )));
+                return Err(Diagnostic::new(
+                    span,
+                    format!(
+                        "cannot invoke {}.{name}/{n} inside a guard",
+                        module.trim_start_matches("Elixir.")
+                    ),
+                ));
             }
             let first = self.args(u, args, span)?;
-            self.emit(Op::Bif { bif: id, args: first, n: n as u8, dst, fail: self.guard_fail.unwrap_or(NO_LABEL) });
+            self.emit(Op::Bif {
+                bif: id,
+                args: first,
+                n: n as u8,
+                dst,
+                fail: self.guard_fail.unwrap_or(NO_LABEL),
+            });
             self.release(m);
             return Ok(());
         }
         if self.guard_fail.is_some() {
-            return Err(Diagnostic::new(span, format!(
-                "cannot invoke remote function {}.{name}/{n} inside a guard",
-                module.trim_start_matches("Elixir.")
-            )));
+            return Err(Diagnostic::new(
+                span,
+                format!(
+                    "cannot invoke remote function {}.{name}/{n} inside a guard",
+                    module.trim_start_matches("Elixir.")
+                ),
+            ));
         }
         let first = self.args(u, args, span)?;
         // Same unit, same module or another one: call directly when public.
@@ -1221,17 +1602,35 @@ impl<'e> FnBuilder<'e> {
         match u.locals.get(&key).copied() {
             Some((id, true)) => {
                 if tail {
-                    self.emit(Op::TailCall { fun: id, args: first, n: n as u8 });
+                    self.emit(Op::TailCall {
+                        fun: id,
+                        args: first,
+                        n: n as u8,
+                    });
                 } else {
-                    self.emit(Op::Call { fun: id, args: first, n: n as u8, dst });
+                    self.emit(Op::Call {
+                        fun: id,
+                        args: first,
+                        n: n as u8,
+                        dst,
+                    });
                 }
             }
             _ => {
                 let imp = u.import(atom::intern(module), atom::intern(name), n as u32);
                 if tail {
-                    self.emit(Op::TailCallExt { import: imp, args: first, n: n as u8 });
+                    self.emit(Op::TailCallExt {
+                        import: imp,
+                        args: first,
+                        n: n as u8,
+                    });
                 } else {
-                    self.emit(Op::CallExt { import: imp, args: first, n: n as u8, dst });
+                    self.emit(Op::CallExt {
+                        import: imp,
+                        args: first,
+                        n: n as u8,
+                        dst,
+                    });
                 }
             }
         }
@@ -1245,7 +1644,10 @@ pub fn small_int(e: &Expr) -> Option<i32> {
     match &e.kind {
         ExprKind::Int(i) => i.to_i32().filter(|v| v.unsigned_abs() < 1 << 30),
         ExprKind::Unary(UnaryOp::Neg, x) => match &x.kind {
-            ExprKind::Int(i) => i.to_i32().filter(|v| v.unsigned_abs() < 1 << 30).map(|v| -v),
+            ExprKind::Int(i) => i
+                .to_i32()
+                .filter(|v| v.unsigned_abs() < 1 << 30)
+                .map(|v| -v),
             _ => None,
         },
         _ => None,
@@ -1256,10 +1658,12 @@ pub fn small_int(e: &Expr) -> Option<i32> {
 pub fn local_kernel(name: &str, arity: usize) -> Option<(&'static str, &'static str)> {
     let erl = |n: &'static str| Some(("erlang", n));
     match (name, arity) {
-        ("is_integer" | "is_float" | "is_number" | "is_atom" | "is_boolean" | "is_binary" | "is_list"
-        | "is_tuple" | "is_map" | "is_function" | "is_pid" | "is_reference" | "is_bitstring", 1) => {
-            Some(("erlang", leak(name)))
-        }
+        (
+            "is_integer" | "is_float" | "is_number" | "is_atom" | "is_boolean" | "is_binary"
+            | "is_list" | "is_tuple" | "is_map" | "is_function" | "is_pid" | "is_reference"
+            | "is_bitstring",
+            1,
+        ) => Some(("erlang", leak(name))),
         ("is_function", 2) => erl("is_function"),
         ("is_map_key", 2) => erl("is_map_key"),
         ("map_get", 2) => erl("map_get"),
@@ -1292,7 +1696,9 @@ pub fn local_kernel(name: &str, arity: usize) -> Option<(&'static str, &'static 
         ("then", 2) => Some(("Elixir.Kernel", "then")),
         ("ceil", 1) => erl("ceil"),
         ("floor", 1) => erl("floor"),
-        ("+" | "-" | "*" | "/" | "<" | ">" | ">=" | "++" | "--" | "==", 2) => Some(("erlang", op_name(name))),
+        ("+" | "-" | "*" | "/" | "<" | ">" | ">=" | "++" | "--" | "==", 2) => {
+            Some(("erlang", op_name(name)))
+        }
         ("-" | "+", 1) => Some(("erlang", op_name(name))),
         ("!=", 2) => erl("/="),
         ("===", 2) => erl("=:="),

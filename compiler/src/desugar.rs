@@ -60,7 +60,11 @@ pub fn alias_atom(name: &str) -> String {
 }
 
 pub fn desugar(program: &Program) -> Result<Desugared, Diagnostic> {
-    let mut d = Desugared { modules: Vec::new(), script: Vec::new(), structs: HashMap::new() };
+    let mut d = Desugared {
+        modules: Vec::new(),
+        script: Vec::new(),
+        structs: HashMap::new(),
+    };
     for e in &program.exprs {
         if let Some((name_expr, body, span)) = as_defmodule(e)? {
             module(&mut d, None, name_expr, body, span, &HashMap::new())?;
@@ -73,8 +77,12 @@ pub fn desugar(program: &Program) -> Result<Desugared, Diagnostic> {
 
 /// `defmodule Name do body end` → (name expression, body).
 fn as_defmodule(e: &Expr) -> Result<Option<(&Expr, &Expr, Span)>, Diagnostic> {
-    let ExprKind::Call(c) = &e.kind else { return Ok(None) };
-    let CallTarget::Local(n) = &c.target else { return Ok(None) };
+    let ExprKind::Call(c) = &e.kind else {
+        return Ok(None);
+    };
+    let CallTarget::Local(n) = &c.target else {
+        return Ok(None);
+    };
     if n != "defmodule" {
         return Ok(None);
     }
@@ -91,8 +99,11 @@ fn as_defmodule(e: &Expr) -> Result<Option<(&Expr, &Expr, Span)>, Diagnostic> {
             _ => return Err(Diagnostic::new(e.span, "defmodule expects a do block")),
         },
         _ => {
-            return Err(Diagnostic::new(e.span, "invalid defmodule: expected `defmodule Name do ... end`")
-                .with_hint("a module needs a name (an alias such as MyApp.Worker) and a do block"))
+            return Err(Diagnostic::new(
+                e.span,
+                "invalid defmodule: expected `defmodule Name do ... end`",
+            )
+            .with_hint("a module needs a name (an alias such as MyApp.Worker) and a do block"))
         }
     };
     Ok(Some((&c.args[0], body, e.span)))
@@ -116,20 +127,40 @@ fn module(
     let short = match &name_expr.kind {
         ExprKind::Alias(a) => a.clone(),
         ExprKind::Atom(a) => a.clone(),
-        _ => return Err(Diagnostic::new(name_expr.span, "a module name must be an alias such as `MyModule`")),
+        _ => {
+            return Err(Diagnostic::new(
+                name_expr.span,
+                "a module name must be an alias such as `MyModule`",
+            ))
+        }
     };
     let full = match parent {
         Some(p) => format!("{}.{}", p.strip_prefix("Elixir.").unwrap_or(p), short),
         None => short.clone(),
     };
-    let full = if matches!(name_expr.kind, ExprKind::Atom(_)) { short.clone() } else { alias_atom(&full) };
-    let mut env = ModuleEnv { name: full.clone(), attrs: HashMap::new(), aliases: parent_aliases.clone() };
+    let full = if matches!(name_expr.kind, ExprKind::Atom(_)) {
+        short.clone()
+    } else {
+        alias_atom(&full)
+    };
+    let mut env = ModuleEnv {
+        name: full.clone(),
+        attrs: HashMap::new(),
+        aliases: parent_aliases.clone(),
+    };
     if parent.is_some() {
         // A nested module is aliased by its last part inside the parent.
         let last = short.rsplit('.').next().unwrap_or(&short).to_owned();
-        env.aliases.insert(last, full.strip_prefix("Elixir.").unwrap_or(&full).to_owned());
+        env.aliases.insert(
+            last,
+            full.strip_prefix("Elixir.").unwrap_or(&full).to_owned(),
+        );
     }
-    let mut m = ModuleDef { name: full.clone(), span, ..Default::default() };
+    let mut m = ModuleDef {
+        name: full.clone(),
+        span,
+        ..Default::default()
+    };
     let mut envs: Vec<ModuleEnv> = Vec::new();
     let mut order: Vec<(String, usize)> = Vec::new();
     let mut by_key: HashMap<(String, usize), usize> = HashMap::new();
@@ -140,7 +171,10 @@ fn module(
         }
         match &item.kind {
             ExprKind::Attr(name, Some(v)) => {
-                if !matches!(name.as_str(), "doc" | "moduledoc" | "spec" | "type" | "typedoc" | "impl" | "behaviour") {
+                if !matches!(
+                    name.as_str(),
+                    "doc" | "moduledoc" | "spec" | "type" | "typedoc" | "impl" | "behaviour"
+                ) {
                     env.attrs.insert(name.clone(), (**v).clone());
                 }
                 continue;
@@ -157,7 +191,10 @@ fn module(
                                         if m.funs[i].public != f.public {
                                             return Err(Diagnostic::new(
                                                 f.span,
-                                                format!("defp {}/{} already defined as def", f.name, f.arity),
+                                                format!(
+                                                    "defp {}/{} already defined as def",
+                                                    f.name, f.arity
+                                                ),
                                             ));
                                         }
                                         m.funs[i].clauses.extend(f.clauses)
@@ -181,9 +218,12 @@ fn module(
                             continue;
                         }
                         "import" | "require" | "use" | "@" => continue,
-                        "defmacro" | "defmacrop" | "defguard" | "defguardp" | "defprotocol" | "defimpl"
-                        | "defexception" | "defdelegate" | "defoverridable" => {
-                            return Err(Diagnostic::new(item.span, format!("`{n}` is not supported by beamlet yet")))
+                        "defmacro" | "defmacrop" | "defguard" | "defguardp" | "defprotocol"
+                        | "defimpl" | "defexception" | "defdelegate" | "defoverridable" => {
+                            return Err(Diagnostic::new(
+                                item.span,
+                                format!("`{n}` is not supported by beamlet yet"),
+                            ))
                         }
                         _ => {}
                     }
@@ -191,8 +231,11 @@ fn module(
             }
             _ => {}
         }
-        return Err(Diagnostic::new(item.span, "expressions in a module body are not supported: only definitions")
-            .with_hint("move this code into a function, or to the script's top level"));
+        return Err(Diagnostic::new(
+            item.span,
+            "expressions in a module body are not supported: only definitions",
+        )
+        .with_hint("move this code into a function, or to the script's top level"));
     }
     if let Some(f) = &m.struct_fields {
         d.structs.insert(full.clone(), f.clone());
@@ -204,19 +247,32 @@ fn module(
 fn alias(env: &mut ModuleEnv, c: &Call, span: Span) -> Result<(), Diagnostic> {
     let target = match c.args.first().map(|a| &a.kind) {
         Some(ExprKind::Alias(a)) => a.clone(),
-        _ => return Err(Diagnostic::new(span, "alias expects an alias such as `alias Foo.Bar`")),
+        _ => {
+            return Err(Diagnostic::new(
+                span,
+                "alias expects an alias such as `alias Foo.Bar`",
+            ))
+        }
     };
-    let full = env.aliases.get(target.split('.').next().unwrap_or("")).map_or(target.clone(), |base| {
-        match target.split_once('.') {
+    let full = env
+        .aliases
+        .get(target.split('.').next().unwrap_or(""))
+        .map_or(target.clone(), |base| match target.split_once('.') {
             Some((_, rest)) => format!("{base}.{rest}"),
             None => base.clone(),
-        }
-    });
+        });
     let mut short = target.rsplit('.').next().unwrap_or(&target).to_owned();
     if let Some(ExprKind::List(kw, _)) = c.args.get(1).map(|a| &a.kind) {
         for item in kw {
             if let ExprKind::Tuple(p) = &item.kind {
-                if let [Expr { kind: ExprKind::Atom(k), .. }, Expr { kind: ExprKind::Alias(a), .. }] = &p[..] {
+                if let [Expr {
+                    kind: ExprKind::Atom(k),
+                    ..
+                }, Expr {
+                    kind: ExprKind::Alias(a),
+                    ..
+                }] = &p[..]
+                {
                     if k == "as" {
                         short = a.clone();
                     }
@@ -229,7 +285,11 @@ fn alias(env: &mut ModuleEnv, c: &Call, span: Span) -> Result<(), Diagnostic> {
 }
 
 fn struct_fields(c: &Call, span: Span) -> Result<Vec<(String, Expr)>, Diagnostic> {
-    let Some(Expr { kind: ExprKind::List(items, None), .. }) = c.args.first() else {
+    let Some(Expr {
+        kind: ExprKind::List(items, None),
+        ..
+    }) = c.args.first()
+    else {
         return Err(Diagnostic::new(span, "defstruct expects a list of fields"));
     };
     let nil = |s| Expr::new(s, ExprKind::Atom("nil".into()));
@@ -241,7 +301,12 @@ fn struct_fields(c: &Call, span: Span) -> Result<Vec<(String, Expr)>, Diagnostic
                 ExprKind::Atom(a) => out.push((a.clone(), p[1].clone())),
                 _ => return Err(Diagnostic::new(i.span, "struct field names must be atoms")),
             },
-            _ => return Err(Diagnostic::new(i.span, "struct fields are atoms or `field: default` pairs")),
+            _ => {
+                return Err(Diagnostic::new(
+                    i.span,
+                    "struct fields are atoms or `field: default` pairs",
+                ))
+            }
         }
     }
     Ok(out)
@@ -257,10 +322,18 @@ pub fn keyword_body(c: &Call, key: &str) -> Option<Body> {
         }
         return None;
     }
-    if let Some(Expr { kind: ExprKind::List(items, None), .. }) = c.args.last() {
+    if let Some(Expr {
+        kind: ExprKind::List(items, None),
+        ..
+    }) = c.args.last()
+    {
         for i in items {
             if let ExprKind::Tuple(p) = &i.kind {
-                if let [Expr { kind: ExprKind::Atom(k), .. }, v] = &p[..] {
+                if let [Expr {
+                    kind: ExprKind::Atom(k),
+                    ..
+                }, v] = &p[..]
+                {
                     if k == key {
                         return Some(Body::Exprs(v.clone()));
                     }
@@ -278,21 +351,32 @@ pub fn has_keyword_do(c: &Call) -> bool {
 
 fn def(item: &Expr, c: &Call, public: bool) -> Result<Vec<FunDef>, Diagnostic> {
     let kw_do = has_keyword_do(c);
-    let head_args: &[Expr] = if kw_do { &c.args[..c.args.len() - 1] } else { &c.args };
+    let head_args: &[Expr] = if kw_do {
+        &c.args[..c.args.len() - 1]
+    } else {
+        &c.args
+    };
     let [head] = head_args else {
-        return Err(Diagnostic::new(item.span, "invalid function definition").with_hint("write `def name(args) do ... end`"));
+        return Err(Diagnostic::new(item.span, "invalid function definition")
+            .with_hint("write `def name(args) do ... end`"));
     };
     let body = match keyword_body(c, "do") {
         Some(Body::Exprs(b)) => Some(b),
         Some(Body::Clauses(_)) => {
-            return Err(Diagnostic::new(item.span, "a function body cannot be made of `->` clauses"))
+            return Err(Diagnostic::new(
+                item.span,
+                "a function body cannot be made of `->` clauses",
+            ))
         }
         // A bodiless head (`def f(a, b \\ 1)`) only declares defaults.
         None => None,
     };
     if let Some(db) = &c.do_block {
         if let Some((k, s, _)) = db.sections.iter().find(|(k, _, _)| k != "do") {
-            return Err(Diagnostic::new(*s, format!("`{k}` blocks in function definitions are not supported yet")));
+            return Err(Diagnostic::new(
+                *s,
+                format!("`{k}` blocks in function definitions are not supported yet"),
+            ));
         }
     }
     let (call, guard) = match &head.kind {
@@ -305,7 +389,10 @@ fn def(item: &Expr, c: &Call, public: bool) -> Result<Vec<FunDef>, Diagnostic> {
             _ => return Err(Diagnostic::new(call.span, "invalid function name")),
         },
         ExprKind::Var(n) => (n.clone(), Vec::new()),
-        _ => return Err(Diagnostic::new(call.span, "invalid function head").with_hint("write `def name(arg1, arg2)`")),
+        _ => {
+            return Err(Diagnostic::new(call.span, "invalid function head")
+                .with_hint("write `def name(arg1, arg2)`"))
+        }
     };
     // Defaults: `def f(a, b \\ 1)` defines f/2 and f/1 (which calls f/2).
     let mut plain = Vec::new();
@@ -326,22 +413,36 @@ fn def(item: &Expr, c: &Call, public: bool) -> Result<Vec<FunDef>, Diagnostic> {
             name: name.clone(),
             arity,
             public,
-            clauses: vec![Clause { span: item.span, args: plain.clone(), guard, body }],
+            clauses: vec![Clause {
+                span: item.span,
+                args: plain.clone(),
+                guard,
+                body,
+            }],
             span: item.span,
         }),
         None if defaults.is_empty() => {
-            return Err(Diagnostic::new(item.span, "a function head without a body must declare default arguments")
-                .with_hint("add `do ... end`, or declare defaults: `def f(a, b \\\\ 1)`"))
+            return Err(Diagnostic::new(
+                item.span,
+                "a function head without a body must declare default arguments",
+            )
+            .with_hint("add `do ... end`, or declare defaults: `def f(a, b \\\\ 1)`"))
         }
         None => {}
     }
     for k in 1..=defaults.len() {
         // The version that leaves out the last k defaulted parameters.
-        let omitted: Vec<usize> = defaults[defaults.len() - k..].iter().map(|(i, _)| *i).collect();
+        let omitted: Vec<usize> = defaults[defaults.len() - k..]
+            .iter()
+            .map(|(i, _)| *i)
+            .collect();
         let mut args = Vec::new();
         let mut call_args = Vec::new();
         for i in 0..arity {
-            if let Some((_, d)) = defaults.iter().find(|(j, _)| *j == i && omitted.contains(j)) {
+            if let Some((_, d)) = defaults
+                .iter()
+                .find(|(j, _)| *j == i && omitted.contains(j))
+            {
                 call_args.push(d.clone());
             } else {
                 let v = Expr::new(item.span, ExprKind::Var(format!("__default_arg{i}")));
@@ -362,7 +463,12 @@ fn def(item: &Expr, c: &Call, public: bool) -> Result<Vec<FunDef>, Diagnostic> {
             name: name.clone(),
             arity: arity - k,
             public,
-            clauses: vec![Clause { span: item.span, args, guard: None, body }],
+            clauses: vec![Clause {
+                span: item.span,
+                args,
+                guard: None,
+                body,
+            }],
             span: item.span,
         });
     }
@@ -372,7 +478,15 @@ fn def(item: &Expr, c: &Call, public: bool) -> Result<Vec<FunDef>, Diagnostic> {
 // ---- expression rewrites, used by the code generator ----
 
 pub fn call(span: Span, target: CallTarget, args: Vec<Expr>) -> Expr {
-    Expr::new(span, ExprKind::Call(Box::new(Call { target, args, no_parens: false, do_block: None })))
+    Expr::new(
+        span,
+        ExprKind::Call(Box::new(Call {
+            target,
+            args,
+            no_parens: false,
+            do_block: None,
+        })),
+    )
 }
 
 pub fn remote(span: Span, module: &str, name: &str, args: Vec<Expr>) -> Expr {
@@ -411,13 +525,26 @@ fn max_capture_arg(e: &Expr) -> u32 {
 pub fn capture_to_fn(body: &Expr) -> Result<Expr, Diagnostic> {
     let n = max_capture_arg(body);
     if n == 0 {
-        return Err(Diagnostic::new(body.span, "invalid capture: it uses no argument")
-            .with_hint("write `&Mod.fun/arity`, `&fun/arity`, or use `&1` inside the expression"));
+        return Err(
+            Diagnostic::new(body.span, "invalid capture: it uses no argument").with_hint(
+                "write `&Mod.fun/arity`, `&fun/arity`, or use `&1` inside the expression",
+            ),
+        );
     }
     let mut b = body.clone();
     replace_capture_args(&mut b);
-    let args = (1..=n).map(|i| Expr::new(body.span, ExprKind::Var(format!("__cap{i}")))).collect();
-    Ok(Expr::new(body.span, ExprKind::Fn(vec![Clause { span: body.span, args, guard: None, body: b }])))
+    let args = (1..=n)
+        .map(|i| Expr::new(body.span, ExprKind::Var(format!("__cap{i}"))))
+        .collect();
+    Ok(Expr::new(
+        body.span,
+        ExprKind::Fn(vec![Clause {
+            span: body.span,
+            args,
+            guard: None,
+            body: b,
+        }]),
+    ))
 }
 
 fn replace_capture_args(e: &mut Expr) {
@@ -442,14 +569,23 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
         if let ExprKind::List(items, None) = &a.kind {
             if i == c.args.len() - 1 && items.iter().all(is_keyword_pair) {
                 for it in items {
-                    let ExprKind::Tuple(p) = &it.kind else { continue };
-                    let ExprKind::Atom(k) = &p[0].kind else { continue };
+                    let ExprKind::Tuple(p) = &it.kind else {
+                        continue;
+                    };
+                    let ExprKind::Atom(k) = &p[0].kind else {
+                        continue;
+                    };
                     match k.as_str() {
                         "into" => into = Some(p[1].clone()),
                         "reduce" => reduce = Some(p[1].clone()),
                         "uniq" => uniq = matches!(p[1].kind, ExprKind::Atom(ref t) if t == "true"),
                         "do" => body = Some(Body::Exprs(p[1].clone())),
-                        _ => return Err(Diagnostic::new(p[0].span, format!("unsupported option {k}: for `for`"))),
+                        _ => {
+                            return Err(Diagnostic::new(
+                                p[0].span,
+                                format!("unsupported option {k}: for `for`"),
+                            ))
+                        }
                     }
                 }
                 continue;
@@ -458,7 +594,11 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
         quals.push(a.clone());
     }
     if let Some(db) = &c.do_block {
-        body = db.sections.iter().find(|(k, _, _)| k == "do").map(|(_, _, b)| b.clone());
+        body = db
+            .sections
+            .iter()
+            .find(|(k, _, _)| k == "do")
+            .map(|(_, _, b)| b.clone());
     }
     let body = body.ok_or_else(|| Diagnostic::new(span, "`for` needs a do block"))?;
     let acc = Expr::new(span, ExprKind::Var("__for_acc".into()));
@@ -471,16 +611,28 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
                     target: CallTarget::Local("case".into()),
                     args: vec![acc.clone()],
                     no_parens: false,
-                    do_block: Some(DoBlock { sections: vec![("do".into(), span, Body::Clauses(cl))] }),
+                    do_block: Some(DoBlock {
+                        sections: vec![("do".into(), span, Body::Clauses(cl))],
+                    }),
                 })),
             );
             case
         }
         (Some(_), Body::Exprs(_)) => {
-            return Err(Diagnostic::new(span, "`for ... reduce:` needs `acc -> ...` clauses in its do block"))
+            return Err(Diagnostic::new(
+                span,
+                "`for ... reduce:` needs `acc -> ...` clauses in its do block",
+            ))
         }
-        (None, Body::Exprs(b)) => Expr::new(span, ExprKind::List(vec![b], Some(Box::new(acc.clone())))),
-        (None, Body::Clauses(_)) => return Err(Diagnostic::new(span, "`for` clauses (`->`) need the reduce: option")),
+        (None, Body::Exprs(b)) => {
+            Expr::new(span, ExprKind::List(vec![b], Some(Box::new(acc.clone()))))
+        }
+        (None, Body::Clauses(_)) => {
+            return Err(Diagnostic::new(
+                span,
+                "`for` clauses (`->`) need the reduce: option",
+            ))
+        }
     };
     let mut e = inner;
     for q in quals.iter().rev() {
@@ -490,7 +642,12 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
                     ExprKind::Binary(BinOp::When, p, g) => ((**p).clone(), Some((**g).clone())),
                     _ => ((**pat).clone(), None),
                 };
-                let clause = Clause { span: q.span, args: vec![pat, acc.clone()], guard, body: e };
+                let clause = Clause {
+                    span: q.span,
+                    args: vec![pat, acc.clone()],
+                    guard,
+                    body: e,
+                };
                 let skip = Clause {
                     span: q.span,
                     args: vec![Expr::new(q.span, ExprKind::Var("_".into())), acc.clone()],
@@ -498,7 +655,12 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
                     body: acc.clone(),
                 };
                 let f = Expr::new(q.span, ExprKind::Fn(vec![clause, skip]));
-                remote(q.span, "Elixir.Enum", "reduce", vec![(**src).clone(), acc.clone(), f])
+                remote(
+                    q.span,
+                    "Elixir.Enum",
+                    "reduce",
+                    vec![(**src).clone(), acc.clone(), f],
+                )
             }
             _ => {
                 // A filter.
@@ -528,7 +690,10 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
     let e = Expr::new(
         span,
         ExprKind::Block(vec![
-            Expr::new(span, ExprKind::Binary(BinOp::Match, Box::new(acc.clone()), Box::new(init))),
+            Expr::new(
+                span,
+                ExprKind::Binary(BinOp::Match, Box::new(acc.clone()), Box::new(init)),
+            ),
             e,
         ]),
     );
@@ -587,7 +752,9 @@ pub fn children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
             out.extend(items.iter());
             out.extend(tail.iter().map(|b| &**b));
         }
-        ExprKind::Tuple(items) | ExprKind::Block(items) | ExprKind::Bitstring(items) => out.extend(items.iter()),
+        ExprKind::Tuple(items) | ExprKind::Block(items) | ExprKind::Bitstring(items) => {
+            out.extend(items.iter())
+        }
         ExprKind::Map { update, pairs } => {
             out.extend(update.iter().map(|b| &**b));
             for (k, v) in pairs {
@@ -595,7 +762,11 @@ pub fn children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
                 out.push(v);
             }
         }
-        ExprKind::Struct { name, update, pairs } => {
+        ExprKind::Struct {
+            name,
+            update,
+            pairs,
+        } => {
             out.push(name);
             out.extend(update.iter().map(|b| &**b));
             for (k, v) in pairs {
@@ -660,7 +831,9 @@ fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
                 f(t);
             }
         }
-        ExprKind::Tuple(items) | ExprKind::Block(items) | ExprKind::Bitstring(items) => items.iter_mut().for_each(f),
+        ExprKind::Tuple(items) | ExprKind::Block(items) | ExprKind::Bitstring(items) => {
+            items.iter_mut().for_each(f)
+        }
         ExprKind::Map { update, pairs } => {
             if let Some(u) = update {
                 f(u);
@@ -670,7 +843,11 @@ fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
                 f(v);
             }
         }
-        ExprKind::Struct { name, update, pairs } => {
+        ExprKind::Struct {
+            name,
+            update,
+            pairs,
+        } => {
             f(name);
             if let Some(u) = update {
                 f(u);

@@ -23,7 +23,11 @@ lalrpop_util::lalrpop_mod!(
 use diagnostic::Diagnostic;
 
 /// Compiles an already-parsed program. `script`: also compile its top-level code.
-pub fn compile_program(source: &str, program: &ast::Program, script: bool) -> Result<beamlet_vm::code::Unit, Diagnostic> {
+pub fn compile_program(
+    source: &str,
+    program: &ast::Program,
+    script: bool,
+) -> Result<beamlet_vm::code::Unit, Diagnostic> {
     let d = desugar::desugar(program)?;
     codegen::compile_unit(source, &d, script)
 }

@@ -20,7 +20,14 @@ impl FnBuilder<'_> {
     /// Matches the value in `r` against pattern `p`; jumps to `fail` on mismatch.
     /// `bound` holds the variables bound earlier in the same pattern (a second
     /// occurrence must be equal).
-    pub fn pattern(&mut self, u: &mut UnitBuilder, p: &Expr, r: Reg, fail: Label, bound: &mut HashSet<String>) -> CResult<()> {
+    pub fn pattern(
+        &mut self,
+        u: &mut UnitBuilder,
+        p: &Expr,
+        r: Reg,
+        fail: Label,
+        bound: &mut HashSet<String>,
+    ) -> CResult<()> {
         // Bindings become visible only after the whole pattern: a pin inside
         // it still sees the variable's earlier value (`{x, ^x} = {20, 10}`).
         let mut fresh = HashMap::new();
@@ -197,11 +204,18 @@ impl FnBuilder<'_> {
         bound: &mut HashSet<String>,
         fresh: &mut HashMap<String, Reg>,
     ) -> CResult<()> {
-        self.emit(Op::IsType { r, ty: TypeTest::Map, fail });
+        self.emit(Op::IsType {
+            r,
+            ty: TypeTest::Map,
+            fail,
+        });
         let mut all: Vec<(Expr, Expr)> = Vec::new();
         if let Some(m) = module {
             let s = Span::default();
-            all.push((Expr::new(s, ExprKind::Atom("__struct__".into())), Expr::new(s, ExprKind::Atom(m))));
+            all.push((
+                Expr::new(s, ExprKind::Atom("__struct__".into())),
+                Expr::new(s, ExprKind::Atom(m)),
+            ));
         }
         all.extend(pairs.iter().cloned());
         for (k, v) in &all {
@@ -216,15 +230,26 @@ impl FnBuilder<'_> {
                         let prev = *self.scope.get(n).ok_or_else(|| {
                             Diagnostic::new(k.span, format!("undefined variable ^{n}"))
                         })?;
-                        self.emit(Op::Move { dst: key, src: prev });
+                        self.emit(Op::Move {
+                            dst: key,
+                            src: prev,
+                        });
                     }
                     _ => {
-                        return Err(Diagnostic::new(k.span, "map keys in patterns must be literals or ^pinned variables"))
+                        return Err(Diagnostic::new(
+                            k.span,
+                            "map keys in patterns must be literals or ^pinned variables",
+                        ))
                     }
                 },
             }
             let val = self.alloc(v.span)?;
-            self.emit(Op::GetMapValue { dst: val, map: r, key, fail });
+            self.emit(Op::GetMapValue {
+                dst: val,
+                map: r,
+                key,
+                fail,
+            });
             self.pattern_inner(u, v, val, fail, bound, fresh)?;
         }
         Ok(())
@@ -274,8 +299,18 @@ impl FnBuilder<'_> {
                 self.emit(Op::Jump { to: fail });
                 self.place(ok);
             }
-            ExprKind::Binary(op @ (BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne
-            | BinOp::StrictEq | BinOp::StrictNe), a, b) => {
+            ExprKind::Binary(
+                op @ (BinOp::Lt
+                | BinOp::Gt
+                | BinOp::Le
+                | BinOp::Ge
+                | BinOp::Eq
+                | BinOp::Ne
+                | BinOp::StrictEq
+                | BinOp::StrictNe),
+                a,
+                b,
+            ) => {
                 let m = self.next_mark();
                 let cmp_imm = |op: BinOp| match op {
                     BinOp::Lt => Some(CmpOp::Lt),
@@ -288,7 +323,12 @@ impl FnBuilder<'_> {
                 };
                 if let (Some(imm), Some(cop)) = (crate::codegen::small_int(b), cmp_imm(*op)) {
                     let x = self.guard_value(u, a, fail)?;
-                    self.emit(Op::CmpImm { a: x, imm, op: cop, fail });
+                    self.emit(Op::CmpImm {
+                        a: x,
+                        imm,
+                        op: cop,
+                        fail,
+                    });
                     self.release_to(m);
                     return Ok(());
                 }
@@ -317,11 +357,19 @@ impl FnBuilder<'_> {
                 let x = self.guard_value(u, a, fail)?;
                 let list_items: Option<Vec<Expr>> = match &b.kind {
                     ExprKind::List(items, None) => Some(items.clone()),
-                    ExprKind::Charlist(parts) if parts.iter().all(|p| matches!(p, InterpPart::Lit(_))) => {
+                    ExprKind::Charlist(parts)
+                        if parts.iter().all(|p| matches!(p, InterpPart::Lit(_))) =>
+                    {
                         Some(
                             parts
                                 .iter()
-                                .flat_map(|p| if let InterpPart::Lit(s) = p { s.chars().collect::<Vec<_>>() } else { vec![] })
+                                .flat_map(|p| {
+                                    if let InterpPart::Lit(s) = p {
+                                        s.chars().collect::<Vec<_>>()
+                                    } else {
+                                        vec![]
+                                    }
+                                })
                                 .map(|c| Expr::new(b.span, ExprKind::Int((c as u32).into())))
                                 .collect(),
                         )
@@ -335,7 +383,11 @@ impl FnBuilder<'_> {
                         for it in items {
                             let next = self.new_label();
                             let v = self.guard_value(u, it, next)?;
-                            self.emit(Op::IsEqExact { a: x, b: v, fail: next });
+                            self.emit(Op::IsEqExact {
+                                a: x,
+                                b: v,
+                                fail: next,
+                            });
                             self.emit(Op::Jump { to: hit });
                             self.place(next);
                         }
@@ -343,14 +395,30 @@ impl FnBuilder<'_> {
                         self.place(hit);
                     }
                     ExprKind::Binary(BinOp::Range, lo, hi) => {
-                        self.emit(Op::IsType { r: x, ty: TypeTest::Integer, fail: target_fail });
+                        self.emit(Op::IsType {
+                            r: x,
+                            ty: TypeTest::Integer,
+                            fail: target_fail,
+                        });
                         let l = self.guard_value(u, lo, fail)?;
                         let h = self.guard_value(u, hi, fail)?;
-                        self.emit(Op::IsGe { a: x, b: l, fail: target_fail });
-                        self.emit(Op::IsGe { a: h, b: x, fail: target_fail });
+                        self.emit(Op::IsGe {
+                            a: x,
+                            b: l,
+                            fail: target_fail,
+                        });
+                        self.emit(Op::IsGe {
+                            a: h,
+                            b: x,
+                            fail: target_fail,
+                        });
                     }
                     ExprKind::Attr(..) => {
-                        let name = if let ExprKind::Attr(n, _) = &b.kind { n.clone() } else { String::new() };
+                        let name = if let ExprKind::Attr(n, _) = &b.kind {
+                            n.clone()
+                        } else {
+                            String::new()
+                        };
                         let v = self.env.attrs.get(&name).cloned().ok_or_else(|| {
                             Diagnostic::new(b.span, format!("undefined module attribute @{name}"))
                         })?;
@@ -358,8 +426,11 @@ impl FnBuilder<'_> {
                         return self.guard_test(u, &e, fail);
                     }
                     _ => {
-                        return Err(Diagnostic::new(b.span, "`in` in a guard needs a literal list or a range on its right")
-                            .with_hint("write `x in [1, 2, 3]` or `x in 1..10`"))
+                        return Err(Diagnostic::new(
+                            b.span,
+                            "`in` in a guard needs a literal list or a range on its right",
+                        )
+                        .with_hint("write `x in [1, 2, 3]` or `x in 1..10`"))
                     }
                 }
                 if let Some(ok) = target_ok {

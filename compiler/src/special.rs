@@ -13,9 +13,27 @@ use std::collections::HashSet;
 pub fn is_special(name: &str) -> bool {
     matches!(
         name,
-        "if" | "unless" | "case" | "cond" | "with" | "for" | "try" | "receive" | "raise" | "reraise" | "match?"
-            | "defmodule" | "def" | "defp" | "defstruct" | "alias" | "import" | "require" | "quote" | "unquote"
-            | "super" | "__block__"
+        "if" | "unless"
+            | "case"
+            | "cond"
+            | "with"
+            | "for"
+            | "try"
+            | "receive"
+            | "raise"
+            | "reraise"
+            | "match?"
+            | "defmodule"
+            | "def"
+            | "defp"
+            | "defstruct"
+            | "alias"
+            | "import"
+            | "require"
+            | "quote"
+            | "unquote"
+            | "super"
+            | "__block__"
     )
 }
 
@@ -25,7 +43,11 @@ fn sections(c: &Call) -> (Vec<(String, Span, Body)>, usize) {
     if let Some(db) = &c.do_block {
         return (db.sections.clone(), c.args.len());
     }
-    if let Some(Expr { kind: ExprKind::List(items, None), .. }) = c.args.last() {
+    if let Some(Expr {
+        kind: ExprKind::List(items, None),
+        ..
+    }) = c.args.last()
+    {
         if !items.is_empty() && items.iter().all(desugar::is_keyword_pair) {
             let mut out = Vec::new();
             for i in items {
@@ -52,7 +74,10 @@ fn section<'a>(secs: &'a [(String, Span, Body)], key: &str) -> Option<&'a Body> 
 fn exprs_of(b: &Body, span: Span, what: &str) -> CResult<Expr> {
     match b {
         Body::Exprs(e) => Ok(e.clone()),
-        Body::Clauses(_) => Err(Diagnostic::new(span, format!("unexpected `->` clauses in {what}"))),
+        Body::Clauses(_) => Err(Diagnostic::new(
+            span,
+            format!("unexpected `->` clauses in {what}"),
+        )),
     }
 }
 
@@ -60,15 +85,25 @@ fn clauses_of(b: &Body, span: Span, what: &str) -> CResult<Vec<Clause>> {
     match b {
         Body::Clauses(c) => Ok(c.clone()),
         Body::Exprs(e) if matches!(&e.kind, ExprKind::Block(v) if v.is_empty()) => Ok(Vec::new()),
-        Body::Exprs(_) => Err(Diagnostic::new(span, format!("{what} expects `pattern -> expression` clauses"))
-            .with_hint("write each clause as `pattern -> body`")),
+        Body::Exprs(_) => Err(Diagnostic::new(
+            span,
+            format!("{what} expects `pattern -> expression` clauses"),
+        )
+        .with_hint("write each clause as `pattern -> body`")),
     }
 }
 
 impl FnBuilder<'_> {
     /// Compiles one branch's body into `dst` (or returns it, in tail position)
     /// and jumps to `end`. Variables bound inside do not leak out.
-    fn branch(&mut self, u: &mut UnitBuilder, body: &Expr, dst: Reg, tail: bool, end: Label) -> CResult<()> {
+    fn branch(
+        &mut self,
+        u: &mut UnitBuilder,
+        body: &Expr,
+        dst: Reg,
+        tail: bool,
+        end: Label,
+    ) -> CResult<()> {
         let saved = self.scope.clone();
         let mark = self.next_mark();
         if tail {
@@ -83,10 +118,22 @@ impl FnBuilder<'_> {
     }
 
     /// Tries `clauses` against the value in `r`; when none matches, falls through.
-    fn match_clauses(&mut self, u: &mut UnitBuilder, clauses: &[Clause], r: Reg, dst: Reg, tail: bool, end: Label, before_body: Option<Op>) -> CResult<()> {
+    fn match_clauses(
+        &mut self,
+        u: &mut UnitBuilder,
+        clauses: &[Clause],
+        r: Reg,
+        dst: Reg,
+        tail: bool,
+        end: Label,
+        before_body: Option<Op>,
+    ) -> CResult<()> {
         for c in clauses {
             if c.args.len() != 1 {
-                return Err(Diagnostic::new(c.span, "expected exactly one pattern before `->`"));
+                return Err(Diagnostic::new(
+                    c.span,
+                    "expected exactly one pattern before `->`",
+                ));
             }
             let next = self.new_label();
             let saved = self.scope.clone();
@@ -109,21 +156,40 @@ impl FnBuilder<'_> {
 }
 
 #[allow(clippy::too_many_arguments)]
-pub fn special(b: &mut FnBuilder, u: &mut UnitBuilder, name: &str, c: &Call, span: Span, dst: Reg, tail: bool) -> CResult<()> {
+pub fn special(
+    b: &mut FnBuilder,
+    u: &mut UnitBuilder,
+    name: &str,
+    c: &Call,
+    span: Span,
+    dst: Reg,
+    tail: bool,
+) -> CResult<()> {
     let (secs, nargs) = sections(c);
     let m = b.next_mark();
     match name {
         "if" | "unless" => {
             if nargs != 1 || section(&secs, "do").is_none() {
-                return Err(Diagnostic::new(span, format!("invalid {name}: expected `{name} condition do ... end`")));
+                return Err(Diagnostic::new(
+                    span,
+                    format!("invalid {name}: expected `{name} condition do ... end`"),
+                ));
             }
-            let then_b = exprs_of(section(&secs, "do").unwrap_or(&Body::Clauses(vec![])), span, name)?;
+            let then_b = exprs_of(
+                section(&secs, "do").unwrap_or(&Body::Clauses(vec![])),
+                span,
+                name,
+            )?;
             let nil = Expr::new(span, ExprKind::Atom("nil".into()));
             let else_b = match section(&secs, "else") {
                 Some(e) => exprs_of(e, span, name)?,
                 None => nil,
             };
-            let (yes, no) = if name == "if" { (then_b, else_b) } else { (else_b, then_b) };
+            let (yes, no) = if name == "if" {
+                (then_b, else_b)
+            } else {
+                (else_b, then_b)
+            };
             let r = b.expr(u, &c.args[0])?;
             let else_l = b.new_label();
             let end = b.new_label();
@@ -135,9 +201,16 @@ pub fn special(b: &mut FnBuilder, u: &mut UnitBuilder, name: &str, c: &Call, spa
         }
         "case" => {
             if nargs != 1 {
-                return Err(Diagnostic::new(span, "invalid case: expected `case expr do pattern -> ... end`"));
+                return Err(Diagnostic::new(
+                    span,
+                    "invalid case: expected `case expr do pattern -> ... end`",
+                ));
             }
-            let clauses = clauses_of(section(&secs, "do").unwrap_or(&Body::Clauses(vec![])), span, "case")?;
+            let clauses = clauses_of(
+                section(&secs, "do").unwrap_or(&Body::Clauses(vec![])),
+                span,
+                "case",
+            )?;
             let r = b.expr(u, &c.args[0])?;
             let end = b.new_label();
             b.match_clauses(u, &clauses, r, dst, tail, end, None)?;
@@ -145,11 +218,18 @@ pub fn special(b: &mut FnBuilder, u: &mut UnitBuilder, name: &str, c: &Call, spa
             b.place(end);
         }
         "cond" => {
-            let clauses = clauses_of(section(&secs, "do").unwrap_or(&Body::Clauses(vec![])), span, "cond")?;
+            let clauses = clauses_of(
+                section(&secs, "do").unwrap_or(&Body::Clauses(vec![])),
+                span,
+                "cond",
+            )?;
             let end = b.new_label();
             for cl in &clauses {
                 if cl.args.len() != 1 || cl.guard.is_some() {
-                    return Err(Diagnostic::new(cl.span, "cond clauses take one condition each: `condition -> body`"));
+                    return Err(Diagnostic::new(
+                        cl.span,
+                        "cond clauses take one condition each: `condition -> body`",
+                    ));
                 }
                 let next = b.new_label();
                 let mark = b.next_mark();
@@ -173,7 +253,10 @@ pub fn special(b: &mut FnBuilder, u: &mut UnitBuilder, name: &str, c: &Call, spa
             let end = b.new_label();
             b.place(loop_l);
             let msg = b.alloc(span)?;
-            b.emit(Op::RecvPeek { dst: msg, empty: wait });
+            b.emit(Op::RecvPeek {
+                dst: msg,
+                empty: wait,
+            });
             b.match_clauses(u, &clauses, msg, dst, tail, end, Some(Op::RecvAccept))?;
             b.emit(Op::RecvNext { to: loop_l });
             b.place(wait);
@@ -181,19 +264,31 @@ pub fn special(b: &mut FnBuilder, u: &mut UnitBuilder, name: &str, c: &Call, spa
                 Some(body) => {
                     let cl = clauses_of(body, span, "after")?;
                     let [after] = &cl[..] else {
-                        return Err(Diagnostic::new(span, "receive's after block takes exactly one clause: `timeout -> body`"));
+                        return Err(Diagnostic::new(
+                            span,
+                            "receive's after block takes exactly one clause: `timeout -> body`",
+                        ));
                     };
                     if after.args.len() != 1 {
-                        return Err(Diagnostic::new(after.span, "expected a timeout before `->`"));
+                        return Err(Diagnostic::new(
+                            after.span,
+                            "expected a timeout before `->`",
+                        ));
                     }
                     let t = b.expr(u, &after.args[0])?;
-                    b.emit(Op::RecvWait { to: loop_l, timeout: t });
+                    b.emit(Op::RecvWait {
+                        to: loop_l,
+                        timeout: t,
+                    });
                     b.branch(u, &after.body, dst, tail, end)?;
                 }
                 None => {
                     let t = b.alloc(span)?;
                     b.load_const(atom::INFINITY, t);
-                    b.emit(Op::RecvWait { to: loop_l, timeout: t });
+                    b.emit(Op::RecvWait {
+                        to: loop_l,
+                        timeout: t,
+                    });
                     b.emit(Op::Jump { to: loop_l });
                 }
             }
@@ -202,7 +297,10 @@ pub fn special(b: &mut FnBuilder, u: &mut UnitBuilder, name: &str, c: &Call, spa
         "with" => with(b, u, c, &secs, nargs, span, dst, tail)?,
         "match?" => {
             let [pat, value] = &c.args[..] else {
-                return Err(Diagnostic::new(span, "match?/2 takes a pattern and an expression"));
+                return Err(Diagnostic::new(
+                    span,
+                    "match?/2 takes a pattern and an expression",
+                ));
             };
             let r = b.expr(u, value)?;
             let saved = b.scope.clone();
@@ -234,37 +332,76 @@ pub fn special(b: &mut FnBuilder, u: &mut UnitBuilder, name: &str, c: &Call, spa
             match c.args.len() {
                 1 => b.remote_call(u, "beamlet", "raise", &c.args, span, first, false)?,
                 2 => b.remote_call(u, "beamlet", "raise", &c.args, span, first, false)?,
-                _ => return Err(Diagnostic::new(span, "raise takes a message, an exception, or a module and options")),
+                _ => {
+                    return Err(Diagnostic::new(
+                        span,
+                        "raise takes a message, an exception, or a module and options",
+                    ))
+                }
             }
             let _ = dst;
         }
         "reraise" => {
             if c.args.len() != 2 {
-                return Err(Diagnostic::new(span, "reraise takes an exception and a stacktrace"));
+                return Err(Diagnostic::new(
+                    span,
+                    "reraise takes an exception and a stacktrace",
+                ));
             }
             let first = b.next_mark() as Reg;
             b.remote_call(u, "beamlet", "reraise", &c.args, span, first, false)?;
         }
         "defmodule" => {
-            return Err(Diagnostic::new(span, "modules can only be defined at the top level or inside another module"))
+            return Err(Diagnostic::new(
+                span,
+                "modules can only be defined at the top level or inside another module",
+            ))
         }
         "def" | "defp" => {
-            return Err(Diagnostic::new(span, format!("cannot invoke {name}/2 outside a module"))
-                .with_hint("put function definitions inside `defmodule Name do ... end`"))
+            return Err(
+                Diagnostic::new(span, format!("cannot invoke {name}/2 outside a module"))
+                    .with_hint("put function definitions inside `defmodule Name do ... end`"),
+            )
         }
-        "defstruct" => return Err(Diagnostic::new(span, "defstruct must be inside a module body")),
+        "defstruct" => {
+            return Err(Diagnostic::new(
+                span,
+                "defstruct must be inside a module body",
+            ))
+        }
         "alias" | "import" | "require" => {
-            return Err(Diagnostic::new(span, format!("`{name}` is only supported in a module body")))
+            return Err(Diagnostic::new(
+                span,
+                format!("`{name}` is only supported in a module body"),
+            ))
         }
-        _ => return Err(Diagnostic::new(span, format!("`{name}` is not supported by beamlet"))),
+        _ => {
+            return Err(Diagnostic::new(
+                span,
+                format!("`{name}` is not supported by beamlet"),
+            ))
+        }
     }
     b.release_to(m);
     Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
-fn with(b: &mut FnBuilder, u: &mut UnitBuilder, c: &Call, secs: &[(String, Span, Body)], nargs: usize, span: Span, dst: Reg, tail: bool) -> CResult<()> {
-    let body = exprs_of(section(secs, "do").ok_or_else(|| Diagnostic::new(span, "with needs a do block"))?, span, "with")?;
+fn with(
+    b: &mut FnBuilder,
+    u: &mut UnitBuilder,
+    c: &Call,
+    secs: &[(String, Span, Body)],
+    nargs: usize,
+    span: Span,
+    dst: Reg,
+    tail: bool,
+) -> CResult<()> {
+    let body = exprs_of(
+        section(secs, "do").ok_or_else(|| Diagnostic::new(span, "with needs a do block"))?,
+        span,
+        "with",
+    )?;
     let saved = b.scope.clone();
     let wv = b.alloc(span)?;
     let else_l = b.new_label();
@@ -313,8 +450,18 @@ fn with(b: &mut FnBuilder, u: &mut UnitBuilder, c: &Call, secs: &[(String, Span,
     Ok(())
 }
 
-fn try_(b: &mut FnBuilder, u: &mut UnitBuilder, secs: &[(String, Span, Body)], span: Span, dst: Reg) -> CResult<()> {
-    let body = exprs_of(section(secs, "do").ok_or_else(|| Diagnostic::new(span, "try needs a do block"))?, span, "try")?;
+fn try_(
+    b: &mut FnBuilder,
+    u: &mut UnitBuilder,
+    secs: &[(String, Span, Body)],
+    span: Span,
+    dst: Reg,
+) -> CResult<()> {
+    let body = exprs_of(
+        section(secs, "do").ok_or_else(|| Diagnostic::new(span, "try needs a do block"))?,
+        span,
+        "try",
+    )?;
     let after = match section(secs, "after") {
         Some(a) => Some(exprs_of(a, span, "try's after")?),
         None => None,
@@ -324,7 +471,10 @@ fn try_(b: &mut FnBuilder, u: &mut UnitBuilder, secs: &[(String, Span, Body)], s
         b.alloc(span)?;
         b.alloc(span)?;
         let h2 = b.new_label();
-        b.emit(Op::Try { handler: h2, kind: k2 });
+        b.emit(Op::Try {
+            handler: h2,
+            kind: k2,
+        });
         Some((k2, h2))
     } else {
         None
@@ -335,7 +485,10 @@ fn try_(b: &mut FnBuilder, u: &mut UnitBuilder, secs: &[(String, Span, Body)], s
     b.alloc(span)?;
     let h = b.new_label();
     let end = b.new_label();
-    b.emit(Op::Try { handler: h, kind: k });
+    b.emit(Op::Try {
+        handler: h,
+        kind: k,
+    });
     b.branch(u, &body, dst, false, end)?;
     // `branch` jumped to `end`; the TryEnd must run first, so re-route:
     // replace that jump by TryEnd + else handling.
@@ -366,14 +519,23 @@ fn try_(b: &mut FnBuilder, u: &mut UnitBuilder, secs: &[(String, Span, Body)], s
                 [v] => {
                     let t = b.alloc(cl.span)?;
                     b.load_const(atom::THROW, t);
-                    b.emit(Op::IsEqExact { a: k, b: t, fail: next });
+                    b.emit(Op::IsEqExact {
+                        a: k,
+                        b: t,
+                        fail: next,
+                    });
                     b.pattern(u, v, k + 1, next, &mut bound)?;
                 }
                 [kind, v] => {
                     b.pattern(u, kind, k, next, &mut bound)?;
                     b.pattern(u, v, k + 1, next, &mut bound)?;
                 }
-                _ => return Err(Diagnostic::new(cl.span, "catch clauses take `value ->` or `kind, value ->`")),
+                _ => {
+                    return Err(Diagnostic::new(
+                        cl.span,
+                        "catch clauses take `value ->` or `kind, value ->`",
+                    ))
+                }
             }
             if let Some(g) = &cl.guard {
                 b.guard(u, g, next)?;
@@ -404,23 +566,49 @@ fn try_(b: &mut FnBuilder, u: &mut UnitBuilder, secs: &[(String, Span, Body)], s
 }
 
 /// `rescue e in [A, B] ->`, `rescue A ->`, `rescue e ->`, `rescue _ ->`.
-fn rescue_clause(b: &mut FnBuilder, u: &mut UnitBuilder, cl: &Clause, k: Reg, dst: Reg, end: Label) -> CResult<()> {
+fn rescue_clause(
+    b: &mut FnBuilder,
+    u: &mut UnitBuilder,
+    cl: &Clause,
+    k: Reg,
+    dst: Reg,
+    end: Label,
+) -> CResult<()> {
     let [pat] = &cl.args[..] else {
-        return Err(Diagnostic::new(cl.span, "rescue clauses take one pattern: `e in Error ->`"));
+        return Err(Diagnostic::new(
+            cl.span,
+            "rescue clauses take one pattern: `e in Error ->`",
+        ));
     };
     let next = b.new_label();
     let saved = b.scope.clone();
     let mark = b.next_mark();
     let t = b.alloc(cl.span)?;
     b.load_const(atom::ERROR, t);
-    b.emit(Op::IsEqExact { a: k, b: t, fail: next });
+    b.emit(Op::IsEqExact {
+        a: k,
+        b: t,
+        fail: next,
+    });
     let e = b.alloc(cl.span)?;
     let args = b.alloc(cl.span)?;
     b.alloc(cl.span)?;
-    b.emit(Op::Move { dst: args, src: k + 1 });
-    b.emit(Op::Move { dst: args + 1, src: k + 2 });
+    b.emit(Op::Move {
+        dst: args,
+        src: k + 1,
+    });
+    b.emit(Op::Move {
+        dst: args + 1,
+        src: k + 2,
+    });
     let id = beamlet_vm::bif::lookup("beamlet", "normalize", 2).expect("normalize BIF exists");
-    b.emit(Op::Bif { bif: id, args, n: 2, dst: e, fail: beamlet_vm::code::NO_LABEL });
+    b.emit(Op::Bif {
+        bif: id,
+        args,
+        n: 2,
+        dst: e,
+        fail: beamlet_vm::code::NO_LABEL,
+    });
     let (var, mods): (Option<&Expr>, Vec<&Expr>) = match &pat.kind {
         ExprKind::Binary(BinOp::In, v, ms) => match &ms.kind {
             ExprKind::List(items, None) => (Some(&**v), items.iter().collect()),
@@ -428,23 +616,42 @@ fn rescue_clause(b: &mut FnBuilder, u: &mut UnitBuilder, cl: &Clause, k: Reg, ds
         },
         ExprKind::Alias(_) => (None, vec![pat]),
         ExprKind::Var(_) => (Some(pat), vec![]),
-        _ => return Err(Diagnostic::new(pat.span, "invalid rescue clause").with_hint("write `e in ErrorModule ->`, `ErrorModule ->` or `e ->`")),
+        _ => {
+            return Err(Diagnostic::new(pat.span, "invalid rescue clause")
+                .with_hint("write `e in ErrorModule ->`, `ErrorModule ->` or `e ->`"))
+        }
     };
     if !mods.is_empty() {
         let ok = b.new_label();
         let key = b.alloc(cl.span)?;
         b.load_const(atom::STRUCT, key);
         let sm = b.alloc(cl.span)?;
-        b.emit(Op::IsType { r: e, ty: TypeTest::Map, fail: next });
-        b.emit(Op::GetMapValue { dst: sm, map: e, key, fail: next });
+        b.emit(Op::IsType {
+            r: e,
+            ty: TypeTest::Map,
+            fail: next,
+        });
+        b.emit(Op::GetMapValue {
+            dst: sm,
+            map: e,
+            key,
+            fail: next,
+        });
         for mexpr in mods {
             let ExprKind::Alias(a) = &mexpr.kind else {
-                return Err(Diagnostic::new(mexpr.span, "rescue expects exception module names"));
+                return Err(Diagnostic::new(
+                    mexpr.span,
+                    "rescue expects exception module names",
+                ));
             };
             let want = b.alloc(cl.span)?;
             b.load_const(atom::intern(&alias_atom(&b.resolve_alias(a))), want);
             let no = b.new_label();
-            b.emit(Op::IsEqExact { a: sm, b: want, fail: no });
+            b.emit(Op::IsEqExact {
+                a: sm,
+                b: want,
+                fail: no,
+            });
             b.emit(Op::Jump { to: ok });
             b.place(no);
         }

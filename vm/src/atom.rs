@@ -49,7 +49,10 @@ struct Table {
 fn table() -> &'static RwLock<Table> {
     static TABLE: OnceLock<RwLock<Table>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table { names: Vec::new(), index: HashMap::new() };
+        let mut t = Table {
+            names: Vec::new(),
+            index: HashMap::new(),
+        };
         for name in PREDEFINED {
             let i = t.names.len() as u32;
             t.names.push(name);
@@ -64,7 +67,12 @@ fn table() -> &'static RwLock<Table> {
 /// # Panics
 /// Never; returns `None` when the table is full ([`MAX_ATOMS`]).
 pub fn try_intern(name: &str) -> Option<Term> {
-    if let Some(&i) = table().read().unwrap_or_else(|e| e.into_inner()).index.get(name) {
+    if let Some(&i) = table()
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .index
+        .get(name)
+    {
         return Some(Term::atom(i));
     }
     let mut t = table().write().unwrap_or_else(|e| e.into_inner());
@@ -89,13 +97,24 @@ pub fn intern(name: &str) -> Term {
 
 /// The atom's text if it already exists (never creates one).
 pub fn existing(name: &str) -> Option<Term> {
-    table().read().unwrap_or_else(|e| e.into_inner()).index.get(name).map(|&i| Term::atom(i))
+    table()
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .index
+        .get(name)
+        .map(|&i| Term::atom(i))
 }
 
 /// The text of an atom term (`""` for a non-atom).
 pub fn name(atom: Term) -> &'static str {
     match atom.atom_index() {
-        Some(i) => table().read().unwrap_or_else(|e| e.into_inner()).names.get(i as usize).copied().unwrap_or(""),
+        Some(i) => table()
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .names
+            .get(i as usize)
+            .copied()
+            .unwrap_or(""),
         None => "",
     }
 }

@@ -62,21 +62,48 @@ pub enum Op {
     /// `R[dst] := K[lit]` (the function's literal pool)
     Const { dst: Reg, lit: u32 },
     /// Call function `fun` with `R[args..args+n]`; `R[dst] := result`. Costs one reduction.
-    Call { fun: FunId, args: Reg, n: u8, dst: Reg },
+    Call {
+        fun: FunId,
+        args: Reg,
+        n: u8,
+        dst: Reg,
+    },
     /// Tail call: replaces the current frame. Costs one reduction.
     TailCall { fun: FunId, args: Reg, n: u8 },
     /// Call the function named by import `import` (module, name, arity), resolved at first use.
-    CallExt { import: u32, args: Reg, n: u8, dst: Reg },
+    CallExt {
+        import: u32,
+        args: Reg,
+        n: u8,
+        dst: Reg,
+    },
     /// Tail-call form of `CallExt`.
     TailCallExt { import: u32, args: Reg, n: u8 },
     /// Call the fun in `R[fun]` with `R[args..args+n]`; `R[dst] := result`.
-    CallFun { fun: Reg, args: Reg, n: u8, dst: Reg },
+    CallFun {
+        fun: Reg,
+        args: Reg,
+        n: u8,
+        dst: Reg,
+    },
     /// Tail-call form of `CallFun`.
     TailCallFun { fun: Reg, args: Reg, n: u8 },
     /// Call `R[module].R[fun]` (module and function named at run time) with `R[args..args+n]`; `R[dst] := result`.
-    Apply { module: Reg, fun: Reg, args: Reg, n: u8, dst: Reg },
+    Apply {
+        module: Reg,
+        fun: Reg,
+        args: Reg,
+        n: u8,
+        dst: Reg,
+    },
     /// `R[dst] := bif(R[args..args+n])`; on error jump to `fail`, or raise when `fail == NO_LABEL`.
-    Bif { bif: BifId, args: Reg, n: u8, dst: Reg, fail: Label },
+    Bif {
+        bif: BifId,
+        args: Reg,
+        n: u8,
+        dst: Reg,
+        fail: Label,
+    },
     /// Return `R[src]` to the caller.
     Return { src: Reg },
     /// `goto to`
@@ -98,7 +125,12 @@ pub enum Op {
     /// `if !(R[a] >= R[b]) goto fail`
     IsGe { a: Reg, b: Reg, fail: Label },
     /// `if !(R[a] op imm) goto fail` (term order; `Eq`/`Ne` are `==`/`!=`)
-    CmpImm { a: Reg, imm: i32, op: CmpOp, fail: Label },
+    CmpImm {
+        a: Reg,
+        imm: i32,
+        op: CmpOp,
+        fail: Label,
+    },
     /// `if !(R[a] === K[lit]) goto fail`
     IsEqLit { a: Reg, lit: u32, fail: Label },
     /// `if R[r] is nil or false goto fail` (truthiness, for `if`, `&&`, ...)
@@ -108,9 +140,19 @@ pub enum Op {
     /// `R[head], R[tail] := R[src]` (`R[src]` is known to be a cons cell)
     GetList { head: Reg, tail: Reg, src: Reg },
     /// `R[dst] := R[map][R[key]]`, or goto `fail` when the key is absent (`R[map]` is a map)
-    GetMapValue { dst: Reg, map: Reg, key: Reg, fail: Label },
+    GetMapValue {
+        dst: Reg,
+        map: Reg,
+        key: Reg,
+        fail: Label,
+    },
     /// If the binary `R[src]` starts with the binary `R[prefix]`, `R[rest] :=` the remainder; else goto `fail`
-    BinSplitPrefix { rest: Reg, src: Reg, prefix: Reg, fail: Label },
+    BinSplitPrefix {
+        rest: Reg,
+        src: Reg,
+        prefix: Reg,
+        fail: Label,
+    },
     /// `R[dst] := {R[args], ..., R[args+n-1]}`
     MakeTuple { dst: Reg, args: Reg, n: u32 },
     /// `R[dst] := [R[head] | R[tail]]`
@@ -119,9 +161,20 @@ pub enum Op {
     MakeMap { dst: Reg, args: Reg, n: u32 },
     /// `R[dst] := %{R[map] | pairs}` (`exact`: every key must exist, else `{:badkey, k}`;
     /// otherwise keys are added as by `Map.put`). Raises `{:badmap, m}` for a non-map.
-    MapUpdate { dst: Reg, map: Reg, args: Reg, n: u32, exact: bool },
+    MapUpdate {
+        dst: Reg,
+        map: Reg,
+        args: Reg,
+        n: u32,
+        exact: bool,
+    },
     /// `R[dst] :=` a closure of function `fun` over free variables `R[free..free+n]`
-    MakeClosure { dst: Reg, fun: FunId, free: Reg, n: u32 },
+    MakeClosure {
+        dst: Reg,
+        fun: FunId,
+        free: Reg,
+        n: u32,
+    },
     /// `R[dst] := R[a] + R[b]` (fast path for small integers)
     Add { dst: Reg, a: Reg, b: Reg },
     /// `R[dst] := R[a] + imm`
@@ -194,7 +247,12 @@ pub struct Import {
 
 impl Import {
     pub fn new(module: Term, name: Term, arity: u32) -> Import {
-        Import { module, name, arity, cache: AtomicU32::new(u32::MAX) }
+        Import {
+            module,
+            name,
+            arity,
+            cache: AtomicU32::new(u32::MAX),
+        }
     }
 }
 
@@ -235,7 +293,9 @@ impl CodeTable {
         for mut f in unit.functions {
             for op in f.code.iter_mut() {
                 match op {
-                    Op::Call { fun, .. } | Op::TailCall { fun, .. } | Op::MakeClosure { fun, .. } => *fun += fbase,
+                    Op::Call { fun, .. }
+                    | Op::TailCall { fun, .. }
+                    | Op::MakeClosure { fun, .. } => *fun += fbase,
                     Op::CallExt { import, .. } | Op::TailCallExt { import, .. } => *import += ibase,
                     _ => {}
                 }
@@ -287,18 +347,35 @@ mod tests {
 
     #[test]
     fn ops_stay_small() {
-        assert!(std::mem::size_of::<Op>() <= 16, "Op is {} bytes", std::mem::size_of::<Op>());
+        assert!(
+            std::mem::size_of::<Op>() <= 16,
+            "Op is {} bytes",
+            std::mem::size_of::<Op>()
+        );
     }
 }
 
 /// One instruction as text for listings (`beamlet disasm`): BIFs by name.
 pub fn format_op(op: &Op) -> String {
     match op {
-        Op::Bif { bif, args, n, dst, fail } => {
+        Op::Bif {
+            bif,
+            args,
+            n,
+            dst,
+            fail,
+        } => {
             let b = &crate::bif::BIFS[*bif as usize];
-            let fail = if *fail == NO_LABEL { String::new() } else { format!(" else {fail}") };
+            let fail = if *fail == NO_LABEL {
+                String::new()
+            } else {
+                format!(" else {fail}")
+            };
             let m = b.module.strip_prefix("Elixir.").unwrap_or(b.module);
-            format!("Bif {m}.{}/{} R{args}..+{n} -> R{dst}{fail}", b.name, b.arity)
+            format!(
+                "Bif {m}.{}/{} R{args}..+{n} -> R{dst}{fail}",
+                b.name, b.arity
+            )
         }
         other => format!("{other:?}"),
     }
@@ -311,13 +388,19 @@ mod spec_tests {
     fn spec_lists_every_opcode() {
         let spec = include_str!("../../spec/bytecode.md");
         let src = include_str!("code.rs");
-        let body = &src[src.find("pub enum Op {").unwrap()..src.find("/// How a function came to be.").unwrap()];
+        let body = &src[src.find("pub enum Op {").unwrap()
+            ..src.find("/// How a function came to be.").unwrap()];
         let mut n = 0;
         for line in body.lines() {
             let l = line.trim();
-            if let Some(name) = l.split(" {").next().filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()) && l.contains(" { ")) {
+            if let Some(name) = l.split(" {").next().filter(|s| {
+                !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()) && l.contains(" { ")
+            }) {
                 n += 1;
-                assert!(spec.contains(&format!("| `{name}` |")), "spec/bytecode.md lacks opcode {name}");
+                assert!(
+                    spec.contains(&format!("| `{name}` |")),
+                    "spec/bytecode.md lacks opcode {name}"
+                );
             }
         }
         assert!(n > 30, "found only {n} opcodes");

@@ -29,14 +29,29 @@ pub fn to_value(code: &CodeTable, t: Term) -> Value {
                 items.push(to_value(code, h));
                 cur = tl;
             }
-            let tail = if cur.is_nil() { None } else { Some(Box::new(to_value(code, cur))) };
+            let tail = if cur.is_nil() {
+                None
+            } else {
+                Some(Box::new(to_value(code, cur)))
+            };
             Value::List(items, tail)
         }
-        Kind::Tuple => Value::Tuple(t.tuple_elems().unwrap_or(&[]).iter().map(|e| to_value(code, *e)).collect()),
+        Kind::Tuple => Value::Tuple(
+            t.tuple_elems()
+                .unwrap_or(&[])
+                .iter()
+                .map(|e| to_value(code, *e))
+                .collect(),
+        ),
         Kind::Binary => Value::Binary(t.binary_bytes().unwrap_or(&[]).to_vec()),
         Kind::Map => {
             let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
-            Value::Map(ks.iter().zip(vs).map(|(k, v)| (to_value(code, *k), to_value(code, *v))).collect())
+            Value::Map(
+                ks.iter()
+                    .zip(vs)
+                    .map(|(k, v)| (to_value(code, *k), to_value(code, *v)))
+                    .collect(),
+            )
         }
         Kind::Pid => {
             let (index, serial) = t.pid_parts().unwrap_or((0, 0));
@@ -44,7 +59,11 @@ pub fn to_value(code: &CodeTable, t: Term) -> Value {
         }
         Kind::Ref => {
             let n = t.ref_value().unwrap_or(0);
-            Value::Ref([(n >> 32) as u32 & 0xffff, (n as u32) >> 16, n as u32 & 0xffff])
+            Value::Ref([
+                (n >> 32) as u32 & 0xffff,
+                (n as u32) >> 16,
+                n as u32 & 0xffff,
+            ])
         }
         Kind::Fun => Value::Fun(fun_value(code, t)),
         Kind::None => Value::Atom("undefined".into()),
@@ -53,16 +72,28 @@ pub fn to_value(code: &CodeTable, t: Term) -> Value {
 
 fn fun_value(code: &CodeTable, t: Term) -> FunValue {
     if let Some((m, f, a)) = t.export_parts() {
-        return FunValue::External { module: atom::name(m).into(), name: atom::name(f).into(), arity: a };
+        return FunValue::External {
+            module: atom::name(m).into(),
+            name: atom::name(f).into(),
+            arity: a,
+        };
     }
     let (id, _free) = t.closure_parts().unwrap_or((0, &[]));
     match code.functions.get(id as usize) {
         Some(f) => {
             let module = atom::name(f.module).to_owned();
             match &f.kind {
-                FunKind::Named => FunValue::External { module, name: atom::name(f.name).into(), arity: f.arity },
+                FunKind::Named => FunValue::External {
+                    module,
+                    name: atom::name(f.name).into(),
+                    arity: f.arity,
+                },
                 FunKind::Lambda { index, parent } => FunValue::Anonymous {
-                    module: if module == "__script__" { None } else { Some(module) },
+                    module: if module == "__script__" {
+                        None
+                    } else {
+                        Some(module)
+                    },
                     defined_in: parent.clone(),
                     index: *index,
                     uniq: id.wrapping_mul(2654435761) % 100_000_000,
@@ -70,7 +101,11 @@ fn fun_value(code: &CodeTable, t: Term) -> FunValue {
                 },
             }
         }
-        None => FunValue::External { module: "erlang".into(), name: "undefined".into(), arity: 0 },
+        None => FunValue::External {
+            module: "erlang".into(),
+            name: "undefined".into(),
+            arity: 0,
+        },
     }
 }
 
@@ -95,14 +130,21 @@ pub fn from_value(heap: &mut Heap, v: &Value) -> Term {
             heap.tuple(&elems)
         }
         Value::Map(pairs) => {
-            let kv: Vec<(Term, Term)> = pairs.iter().map(|(k, v)| (from_value(heap, k), from_value(heap, v))).collect();
+            let kv: Vec<(Term, Term)> = pairs
+                .iter()
+                .map(|(k, v)| (from_value(heap, k), from_value(heap, v)))
+                .collect();
             crate::bif::map::build_map(heap, kv)
         }
         Value::Pid { index, serial } => Term::pid(*index, *serial),
-        Value::Ref(r) => Term::reference(((r[0] as u64) << 32) | ((r[1] as u64) << 16) | r[2] as u64),
-        Value::Fun(FunValue::External { module, name, arity }) => {
-            heap.export(atom::intern(module), atom::intern(name), *arity)
+        Value::Ref(r) => {
+            Term::reference(((r[0] as u64) << 32) | ((r[1] as u64) << 16) | r[2] as u64)
         }
+        Value::Fun(FunValue::External {
+            module,
+            name,
+            arity,
+        }) => heap.export(atom::intern(module), atom::intern(name), *arity),
         Value::Fun(FunValue::Anonymous { .. }) => atom::UNDEFINED,
     }
 }

@@ -85,7 +85,10 @@ impl Heap {
             Some(s) if s.mem.len() >= used + 64 => s,
             _ => Chunk::new(used + 64),
         };
-        let mut to = ToSpace { base: chunk.mem.as_mut_ptr() as *mut u64, top: 0 };
+        let mut to = ToSpace {
+            base: chunk.mem.as_mut_ptr() as *mut u64,
+            top: 0,
+        };
 
         for set in roots.iter_mut() {
             for t in set.iter_mut() {
@@ -121,10 +124,14 @@ impl Heap {
         // Keep the largest old chunk (up to 64 MiB) for reuse; free the rest.
         let mut old = std::mem::take(&mut self.chunks);
         old.sort_by_key(|c| std::cmp::Reverse(c.mem.len()));
-        self.spare = old.into_iter().next().filter(|c| c.mem.len() <= 1 << 23).map(|mut c| {
-            c.used = 0;
-            c
-        });
+        self.spare = old
+            .into_iter()
+            .next()
+            .filter(|c| c.mem.len() <= 1 << 23)
+            .map(|mut c| {
+                c.used = 0;
+                c
+            });
         self.chunks.push(chunk);
     }
 }

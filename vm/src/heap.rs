@@ -35,7 +35,10 @@ pub(crate) struct Chunk {
 
 impl Chunk {
     pub(crate) fn new(words: usize) -> Chunk {
-        Chunk { mem: Box::new_uninit_slice(words), used: 0 }
+        Chunk {
+            mem: Box::new_uninit_slice(words),
+            used: 0,
+        }
     }
     pub(crate) fn start(&self) -> *const u64 {
         self.mem.as_ptr() as *const u64
@@ -76,7 +79,15 @@ impl Default for Heap {
 
 impl Heap {
     pub fn new() -> Heap {
-        Heap { chunks: Vec::new(), spare: None, since_gc: 0, live_after_gc: 0, gc_always: false, gc_limit: MIN_GC_WORDS, collections: 0 }
+        Heap {
+            chunks: Vec::new(),
+            spare: None,
+            since_gc: 0,
+            live_after_gc: 0,
+            gc_always: false,
+            gc_limit: MIN_GC_WORDS,
+            collections: 0,
+        }
     }
 
     /// Total words in use over all chunks.
@@ -106,7 +117,11 @@ impl Heap {
     }
 
     pub(crate) fn update_gc_limit(&mut self) {
-        self.gc_limit = if self.gc_always { 0 } else { MIN_GC_WORDS.max(2 * self.live_after_gc) };
+        self.gc_limit = if self.gc_always {
+            0
+        } else {
+            MIN_GC_WORDS.max(2 * self.live_after_gc)
+        };
     }
 
     /// Whether `p` points into this heap.
@@ -132,7 +147,9 @@ impl Heap {
 
     #[cold]
     fn alloc_slow(&mut self, n: usize) -> *mut u64 {
-        let grow = self.capacity_words().clamp(MIN_CHUNK_WORDS, MAX_CHUNK_WORDS);
+        let grow = self
+            .capacity_words()
+            .clamp(MIN_CHUNK_WORDS, MAX_CHUNK_WORDS);
         let mut c = match self.spare.take() {
             Some(s) if s.mem.len() >= n.max(grow / 2) => s,
             other => {
@@ -181,7 +198,11 @@ impl Heap {
             // which is inside the same block.
             unsafe {
                 p.add(2 * i).write(e.0);
-                let t = if i + 1 == elems.len() { tail } else { Term::cons_from_ptr(p.add(2 * i + 2)) };
+                let t = if i + 1 == elems.len() {
+                    tail
+                } else {
+                    Term::cons_from_ptr(p.add(2 * i + 2))
+                };
                 p.add(2 * i + 1).write(t.0);
             }
         }
@@ -238,7 +259,11 @@ impl Heap {
             }
         }
         let (sign, limbs) = b.to_u64_digits();
-        let kind = if sign == Sign::Minus { HeaderKind::BigNeg } else { HeaderKind::BigPos };
+        let kind = if sign == Sign::Minus {
+            HeaderKind::BigNeg
+        } else {
+            HeaderKind::BigPos
+        };
         let p = self.alloc(1 + limbs.len());
         // SAFETY: 1 + limbs writable words.
         unsafe {

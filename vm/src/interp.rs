@@ -75,7 +75,12 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
             Err(0) => 0,
             Err(i) => f.lines[i - 1].1,
         };
-        TraceEntry { module: f.module, name: f.name, arity: f.arity, line }
+        TraceEntry {
+            module: f.module,
+            name: f.name,
+            arity: f.arity,
+            line,
+        }
     };
     let mut t = vec![entry(fun, pc.saturating_sub(1))];
     for fr in p.frames.iter().rev().take(19) {
@@ -105,7 +110,12 @@ pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Opti
         let m = heap.str(msg);
         let kv = heap.tuple(&[atom::MESSAGE, m]);
         let loc = heap.list(&[kv]);
-        let e = heap.tuple(&[atom::ERLANG, atom::intern("error_info"), Term::small(0), loc]);
+        let e = heap.tuple(&[
+            atom::ERLANG,
+            atom::intern("error_info"),
+            Term::small(0),
+            loc,
+        ]);
         items.insert(0, e);
     }
     heap.list(&items)
@@ -200,7 +210,12 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                 *r = Term::NIL;
             }
             if !$tail {
-                p.frames.push(Frame { fun: fid, pc: pc as u32, base: base as u32, dst: $dst });
+                p.frames.push(Frame {
+                    fun: fid,
+                    pc: pc as u32,
+                    base: base as u32,
+                    dst: $dst,
+                });
             }
             fid = callee;
             f = cf;
@@ -240,7 +255,11 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
     }
     macro_rules! call_bif {
         ($bif:expr, $argv:expr) => {{
-            let mut ctx = Ctx { st: &mut p.st, code, io: &mut *io };
+            let mut ctx = Ctx {
+                st: &mut p.st,
+                code,
+                io: &mut *io,
+            };
             (bif::BIFS[$bif as usize].f)(&mut ctx, $argv)
         }};
     }
@@ -256,7 +275,12 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                     let e = Exn {
                         class: Class::Error,
                         reason: atom::UNDEF,
-                        trace: vec![TraceEntry { module: imp.module, name: imp.name, arity: imp.arity, line: 0 }],
+                        trace: vec![TraceEntry {
+                            module: imp.module,
+                            name: imp.name,
+                            arity: imp.arity,
+                            line: 0,
+                        }],
                         info: None,
                     };
                     raise!(e);
@@ -268,50 +292,58 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
         ($fun:expr, $args:expr, $n:expr, $tail:expr, $dst:expr) => {{
             let (fun, args, n, tail, dst) = ($fun, $args, $n, $tail, $dst);
 
-                let fv = reg!(fun);
-                let (src, n) = (base + args as usize, n as usize);
-                if let Some((id, free)) = fv.closure_parts() {
-                    let cf = &code.functions[id as usize];
-                    if cf.arity as usize != n {
-                        let argl = p.st.heap.list(&p.regs[src..src + n]);
-                        let inner = p.st.heap.tuple(&[fv, argl]);
-                        let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
-                        raise!(Exn::error(r));
-                    }
-                    enter!(id, src, n, free, tail, dst);
-                } else if let Some((m, name, a)) = fv.export_parts() {
-                    if a as usize != n {
-                        let argl = p.st.heap.list(&p.regs[src..src + n]);
-                        let inner = p.st.heap.tuple(&[fv, argl]);
-                        let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
-                        raise!(Exn::error(r));
-                    }
-                    if let Some(callee) = code.lookup(m, name, a).filter(|id| code.functions[*id as usize].public) {
-                        enter!(callee, src, n, &[], tail, dst);
-                    } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
-                        match call_bif!(b, &p.regs[src..src + n]) {
-                            Ok(v) => {
-                                if tail {
-                                    ret!(v);
-                                } else {
-                                    reg!(dst) = v;
-                                }
-                            }
-                            Err(e) => raise!(e),
-                        }
-                    } else {
-                        let e = Exn {
-                            class: Class::Error,
-                            reason: atom::UNDEF,
-                            trace: vec![TraceEntry { module: m, name, arity: a, line: 0 }],
-                            info: None,
-                        };
-                        raise!(e);
-                    }
-                } else {
-                    let r = p.st.heap.tuple(&[atom::BADFUN, fv]);
+            let fv = reg!(fun);
+            let (src, n) = (base + args as usize, n as usize);
+            if let Some((id, free)) = fv.closure_parts() {
+                let cf = &code.functions[id as usize];
+                if cf.arity as usize != n {
+                    let argl = p.st.heap.list(&p.regs[src..src + n]);
+                    let inner = p.st.heap.tuple(&[fv, argl]);
+                    let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
                     raise!(Exn::error(r));
                 }
+                enter!(id, src, n, free, tail, dst);
+            } else if let Some((m, name, a)) = fv.export_parts() {
+                if a as usize != n {
+                    let argl = p.st.heap.list(&p.regs[src..src + n]);
+                    let inner = p.st.heap.tuple(&[fv, argl]);
+                    let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
+                    raise!(Exn::error(r));
+                }
+                if let Some(callee) = code
+                    .lookup(m, name, a)
+                    .filter(|id| code.functions[*id as usize].public)
+                {
+                    enter!(callee, src, n, &[], tail, dst);
+                } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
+                    match call_bif!(b, &p.regs[src..src + n]) {
+                        Ok(v) => {
+                            if tail {
+                                ret!(v);
+                            } else {
+                                reg!(dst) = v;
+                            }
+                        }
+                        Err(e) => raise!(e),
+                    }
+                } else {
+                    let e = Exn {
+                        class: Class::Error,
+                        reason: atom::UNDEF,
+                        trace: vec![TraceEntry {
+                            module: m,
+                            name,
+                            arity: a,
+                            line: 0,
+                        }],
+                        info: None,
+                    };
+                    raise!(e);
+                }
+            } else {
+                let r = p.st.heap.tuple(&[atom::BADFUN, fv]);
+                raise!(Exn::error(r));
+            }
         }};
     }
 
@@ -327,18 +359,32 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             Op::TailCall { fun, args, n } => {
                 enter!(fun, base + args as usize, n as usize, &[], true, 0);
             }
-            Op::CallExt { import, args, n, dst } => call_ext!(import, args, n, false, dst),
+            Op::CallExt {
+                import,
+                args,
+                n,
+                dst,
+            } => call_ext!(import, args, n, false, dst),
             Op::TailCallExt { import, args, n } => call_ext!(import, args, n, true, 0),
             Op::CallFun { fun, args, n, dst } => call_fun!(fun, args, n, false, dst),
             Op::TailCallFun { fun, args, n } => call_fun!(fun, args, n, true, 0),
-            Op::Apply { module, fun, args, n, dst } => {
+            Op::Apply {
+                module,
+                fun,
+                args,
+                n,
+                dst,
+            } => {
                 let (m, name) = (reg!(module), reg!(fun));
                 let (src, n) = (base + args as usize, n as usize);
                 if !m.is_atom() || !name.is_atom() {
                     let r = p.st.heap.tuple(&[atom::BADARG, m]);
                     raise!(Exn::error(r));
                 }
-                if let Some(callee) = code.lookup(m, name, n as u32).filter(|id| code.functions[*id as usize].public) {
+                if let Some(callee) = code
+                    .lookup(m, name, n as u32)
+                    .filter(|id| code.functions[*id as usize].public)
+                {
                     enter!(callee, src, n, &[], false, dst);
                 } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
                     match call_bif!(b, &p.regs[src..src + n]) {
@@ -349,13 +395,24 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                     let e = Exn {
                         class: Class::Error,
                         reason: atom::UNDEF,
-                        trace: vec![TraceEntry { module: m, name, arity: n as u32, line: 0 }],
+                        trace: vec![TraceEntry {
+                            module: m,
+                            name,
+                            arity: n as u32,
+                            line: 0,
+                        }],
                         info: None,
                     };
                     raise!(e);
                 }
             }
-            Op::Bif { bif, args, n, dst, fail } => {
+            Op::Bif {
+                bif,
+                args,
+                n,
+                dst,
+                fail,
+            } => {
                 let src = base + args as usize;
                 match call_bif!(bif, &p.regs[src..src + n as usize]) {
                     Ok(v) => reg!(dst) = v,
@@ -472,26 +529,37 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             }
             Op::GetElem { dst, src, index } => {
                 let t = reg!(src);
-                reg!(dst) = t.tuple_elems().map(|e| e[index as usize]).unwrap_or(Term::NIL);
+                reg!(dst) = t
+                    .tuple_elems()
+                    .map(|e| e[index as usize])
+                    .unwrap_or(Term::NIL);
             }
             Op::GetList { head, tail, src } => {
                 let (h, t) = reg!(src).cons_parts().unwrap_or((Term::NIL, Term::NIL));
                 reg!(head) = h;
                 reg!(tail) = t;
             }
-            Op::GetMapValue { dst, map, key, fail } => match bif::map::map_find(reg!(map), reg!(key)) {
+            Op::GetMapValue {
+                dst,
+                map,
+                key,
+                fail,
+            } => match bif::map::map_find(reg!(map), reg!(key)) {
                 Some(v) => reg!(dst) = v,
                 None => pc = fail as usize,
             },
-            Op::BinSplitPrefix { rest, src, prefix, fail } => {
-                match (reg!(src).binary_bytes(), reg!(prefix).binary_bytes()) {
-                    (Some(s), Some(pfx)) if s.starts_with(pfx) => {
-                        let r = p.st.heap.binary(&s[pfx.len()..]);
-                        reg!(rest) = r;
-                    }
-                    _ => pc = fail as usize,
+            Op::BinSplitPrefix {
+                rest,
+                src,
+                prefix,
+                fail,
+            } => match (reg!(src).binary_bytes(), reg!(prefix).binary_bytes()) {
+                (Some(s), Some(pfx)) if s.starts_with(pfx) => {
+                    let r = p.st.heap.binary(&s[pfx.len()..]);
+                    reg!(rest) = r;
                 }
-            }
+                _ => pc = fail as usize,
+            },
             Op::MakeTuple { dst, args, n } => {
                 let s = base + args as usize;
                 let t = p.st.heap.tuple(&p.regs[s..s + n as usize]);
@@ -503,11 +571,19 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             }
             Op::MakeMap { dst, args, n } => {
                 let s = base + args as usize;
-                let kv: Vec<(Term, Term)> = (0..n as usize).map(|i| (p.regs[s + 2 * i], p.regs[s + 2 * i + 1])).collect();
+                let kv: Vec<(Term, Term)> = (0..n as usize)
+                    .map(|i| (p.regs[s + 2 * i], p.regs[s + 2 * i + 1]))
+                    .collect();
                 let m = bif::map::build_map(&mut p.st.heap, kv);
                 reg!(dst) = m;
             }
-            Op::MapUpdate { dst, map, args, n, exact } => {
+            Op::MapUpdate {
+                dst,
+                map,
+                args,
+                n,
+                exact,
+            } => {
                 let m = reg!(map);
                 if !m.is_map() {
                     let r = p.st.heap.tuple(&[atom::intern("badmap"), m]);
@@ -599,7 +675,12 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                     _ => Class::Error,
                 };
                 let reason = reg!(kind + 1);
-                raise!(Exn { class, reason, trace: Vec::new(), info: None });
+                raise!(Exn {
+                    class,
+                    reason,
+                    trace: Vec::new(),
+                    info: None
+                });
             }
             Op::RecvPeek { dst, empty } => match p.st.mailbox.get(p.st.recv_scan) {
                 Some(m) => reg!(dst) = *m,

@@ -34,9 +34,19 @@ pub fn to_bigint(t: Term) -> Option<BigInt> {
     }
     let (neg, limbs) = t.big_parts()?;
     let mag = num_bigint::BigUint::from_slice(
-        &limbs.iter().flat_map(|l| [*l as u32, (*l >> 32) as u32]).collect::<Vec<u32>>(),
+        &limbs
+            .iter()
+            .flat_map(|l| [*l as u32, (*l >> 32) as u32])
+            .collect::<Vec<u32>>(),
     );
-    Some(BigInt::from_biguint(if neg { num_bigint::Sign::Minus } else { num_bigint::Sign::Plus }, mag))
+    Some(BigInt::from_biguint(
+        if neg {
+            num_bigint::Sign::Minus
+        } else {
+            num_bigint::Sign::Plus
+        },
+        mag,
+    ))
 }
 
 fn cmp_numbers(a: Term, b: Term) -> Ordering {
@@ -118,9 +128,17 @@ fn compare_impl(a: Term, b: Term, exact: bool) -> Ordering {
             1 => return atom::name(a).cmp(atom::name(b)),
             2 => return a.ref_value().cmp(&b.ref_value()),
             3 => return compare_funs(a, b),
-            4 => return a.pid_parts().map(|(i, s)| (s, i)).cmp(&b.pid_parts().map(|(i, s)| (s, i))),
+            4 => {
+                return a
+                    .pid_parts()
+                    .map(|(i, s)| (s, i))
+                    .cmp(&b.pid_parts().map(|(i, s)| (s, i)))
+            }
             5 => {
-                let (x, y) = (a.tuple_elems().unwrap_or(&[]), b.tuple_elems().unwrap_or(&[]));
+                let (x, y) = (
+                    a.tuple_elems().unwrap_or(&[]),
+                    b.tuple_elems().unwrap_or(&[]),
+                );
                 if x.len() != y.len() {
                     return x.len().cmp(&y.len());
                 }
@@ -192,7 +210,13 @@ mod tests {
         let b = h.binary(b"");
         let order = [Term::small(5), atom::OK, t, Term::NIL, l, b];
         for w in order.windows(2) {
-            assert_eq!(compare(w[0], w[1]), Ordering::Less, "{:?} < {:?}", w[0], w[1]);
+            assert_eq!(
+                compare(w[0], w[1]),
+                Ordering::Less,
+                "{:?} < {:?}",
+                w[0],
+                w[1]
+            );
         }
     }
 

@@ -61,7 +61,12 @@ pub struct Exn {
 
 impl Exn {
     pub fn error(reason: Term) -> Exn {
-        Exn { class: Class::Error, reason, trace: Vec::new(), info: None }
+        Exn {
+            class: Class::Error,
+            reason,
+            trace: Vec::new(),
+            info: None,
+        }
     }
 
     /// `badarg` with Erlang's per-argument explanation, e.g. `(1, "not a list")`.
@@ -76,7 +81,9 @@ impl Exn {
             class: Class::Error,
             reason: crate::atom::BADARG,
             trace: Vec::new(),
-            info: Some(format!("errors were found at the given arguments:\n\n  * {ordinal} argument: {what}\n")),
+            info: Some(format!(
+                "errors were found at the given arguments:\n\n  * {ordinal} argument: {what}\n"
+            )),
         }
     }
 }
@@ -150,6 +157,8 @@ impl Process {
     pub fn collect(&mut self, top: usize, extra: &mut [Term]) {
         let top = top.min(self.regs.len());
         let (a, b) = self.st.mailbox.as_mut_slices();
-        self.st.heap.collect(&mut [&mut self.regs[..top], a, b, extra]);
+        self.st
+            .heap
+            .collect(&mut [&mut self.regs[..top], a, b, extra]);
     }
 }

@@ -117,7 +117,10 @@ impl Header {
     }
     /// Whether the payload is made of terms the collector must scan.
     pub fn payload_is_terms(self) -> bool {
-        matches!(self.kind(), HeaderKind::Tuple | HeaderKind::Map | HeaderKind::Fun | HeaderKind::Export)
+        matches!(
+            self.kind(),
+            HeaderKind::Tuple | HeaderKind::Map | HeaderKind::Fun | HeaderKind::Export
+        )
     }
     pub fn is_header_word(w: u64) -> bool {
         w & TAG_MASK == TAG_HEADER
@@ -401,12 +404,19 @@ impl Term {
 
     // ---- bignums ----
     pub fn is_bigint(self) -> bool {
-        self.is_boxed() && matches!(self.header().kind(), HeaderKind::BigPos | HeaderKind::BigNeg)
+        self.is_boxed()
+            && matches!(
+                self.header().kind(),
+                HeaderKind::BigPos | HeaderKind::BigNeg
+            )
     }
     /// Sign (true = negative) and little-endian magnitude limbs.
     pub fn big_parts(self) -> Option<(bool, &'static [u64])> {
         if self.is_bigint() {
-            Some((self.header().kind() == HeaderKind::BigNeg, self.payload_slice()))
+            Some((
+                self.header().kind() == HeaderKind::BigNeg,
+                self.payload_slice(),
+            ))
         } else {
             None
         }
@@ -468,7 +478,11 @@ impl Term {
     /// Module, name and arity of an external fun (`&Mod.f/1`).
     pub fn export_parts(self) -> Option<(Term, Term, u32)> {
         if self.is_boxed_kind(HeaderKind::Export) {
-            Some((Term(self.payload(0)), Term(self.payload(1)), Term(self.payload(2)).small_value() as u32))
+            Some((
+                Term(self.payload(0)),
+                Term(self.payload(1)),
+                Term(self.payload(2)).small_value() as u32,
+            ))
         } else {
             None
         }

@@ -50,7 +50,10 @@ fn arith(h: &mut Heap, a: Term, b: Term, op: Arith) -> BifResult {
         return Err(badarith());
     }
     if a.is_float() || b.is_float() {
-        let (x, y) = (num_f64(a).ok_or_else(badarith)?, num_f64(b).ok_or_else(badarith)?);
+        let (x, y) = (
+            num_f64(a).ok_or_else(badarith)?,
+            num_f64(b).ok_or_else(badarith)?,
+        );
         let r = match op {
             Arith::Add => x + y,
             Arith::Sub => x - y,
@@ -58,7 +61,10 @@ fn arith(h: &mut Heap, a: Term, b: Term, op: Arith) -> BifResult {
         };
         return float_result(h, r);
     }
-    let (x, y) = (to_bigint(a).ok_or_else(badarith)?, to_bigint(b).ok_or_else(badarith)?);
+    let (x, y) = (
+        to_bigint(a).ok_or_else(badarith)?,
+        to_bigint(b).ok_or_else(badarith)?,
+    );
     let r = match op {
         Arith::Add => x + y,
         Arith::Sub => x - y,
@@ -88,7 +94,10 @@ pub fn mul(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 pub fn fdiv(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let (x, y) = (num_f64(a[0]).ok_or_else(badarith)?, num_f64(a[1]).ok_or_else(badarith)?);
+    let (x, y) = (
+        num_f64(a[0]).ok_or_else(badarith)?,
+        num_f64(a[1]).ok_or_else(badarith)?,
+    );
     if !a[0].is_number() || !a[1].is_number() || y == 0.0 {
         return Err(badarith());
     }
@@ -201,7 +210,11 @@ pub fn bsl(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         if s.abs() > 1 << 24 {
             return None;
         }
-        Some(if s >= 0 { x << s as usize } else { x >> (-s) as usize })
+        Some(if s >= 0 {
+            x << s as usize
+        } else {
+            x >> (-s) as usize
+        })
     })
 }
 pub fn bsr(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -210,7 +223,11 @@ pub fn bsr(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         if s.abs() > 1 << 24 {
             return None;
         }
-        Some(if s >= 0 { x >> s as usize } else { x << (-s) as usize })
+        Some(if s >= 0 {
+            x >> s as usize
+        } else {
+            x << (-s) as usize
+        })
     })
 }
 
@@ -273,10 +290,18 @@ pub fn abs(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 pub fn max(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Ok(if order::compare(a[0], a[1]).is_lt() { a[1] } else { a[0] })
+    Ok(if order::compare(a[0], a[1]).is_lt() {
+        a[1]
+    } else {
+        a[0]
+    })
 }
 pub fn min(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Ok(if order::compare(a[0], a[1]).is_gt() { a[1] } else { a[0] })
+    Ok(if order::compare(a[0], a[1]).is_gt() {
+        a[1]
+    } else {
+        a[0]
+    })
 }
 
 fn float_to_int(h: &mut Heap, f: f64) -> BifResult {
@@ -321,7 +346,10 @@ pub fn floor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 pub fn function_exported(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let n = a[2].as_small().ok_or_else(badarg)?;
-    let found = ctx.code.lookup(a[0], a[1], n as u32).is_some_and(|id| ctx.code.functions[id as usize].public)
+    let found = ctx
+        .code
+        .lookup(a[0], a[1], n as u32)
+        .is_some_and(|id| ctx.code.functions[id as usize].public)
         || super::lookup(atom::name(a[0]), atom::name(a[1]), n as usize).is_some();
     Ok(Term::bool(found))
 }
@@ -335,12 +363,19 @@ pub fn to_float(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// float deciding (`Float.round(2.675, 2)` is `2.67`, since 2.675 is really 2.67499...).
 pub fn float_round(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let f = a[0].float_value().ok_or_else(badarg)?;
-    let d = a[1].as_small().filter(|d| (0..=15).contains(d)).ok_or_else(badarg)?;
+    let d = a[1]
+        .as_small()
+        .filter(|d| (0..=15).contains(d))
+        .ok_or_else(badarg)?;
     // Exact decimal expansion of f, then round half away from zero on it.
     let s = format!("{:.*}", 60, f.abs());
     let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
     let d = d as usize;
-    let mut digits: Vec<u8> = int_part.bytes().chain(frac.bytes().take(d)).map(|c| c - b'0').collect();
+    let mut digits: Vec<u8> = int_part
+        .bytes()
+        .chain(frac.bytes().take(d))
+        .map(|c| c - b'0')
+        .collect();
     let next = frac.as_bytes().get(d).map(|c| c - b'0').unwrap_or(0);
     if next >= 5 {
         let mut i = digits.len();
@@ -359,9 +394,15 @@ pub fn float_round(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         }
     }
     let n = digits.len();
-    let text: String = digits[..n - d].iter().map(|c| (c + b'0') as char).collect::<String>()
+    let text: String = digits[..n - d]
+        .iter()
+        .map(|c| (c + b'0') as char)
+        .collect::<String>()
         + "."
-        + &digits[n - d..].iter().map(|c| (c + b'0') as char).collect::<String>();
+        + &digits[n - d..]
+            .iter()
+            .map(|c| (c + b'0') as char)
+            .collect::<String>();
     let mut r: f64 = text.trim_end_matches('.').parse().map_err(|_| badarg())?;
     if f < 0.0 {
         r = -r;
@@ -388,7 +429,10 @@ pub fn sqrt(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(ctx.st.heap.float(f.sqrt()))
 }
 pub fn pow(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let (x, y) = (num_f64(a[0]).ok_or_else(badarith)?, num_f64(a[1]).ok_or_else(badarith)?);
+    let (x, y) = (
+        num_f64(a[0]).ok_or_else(badarith)?,
+        num_f64(a[1]).ok_or_else(badarith)?,
+    );
     float_result(&mut ctx.st.heap, x.powf(y))
 }
 pub fn pi(ctx: &mut Ctx, _: &[Term]) -> BifResult {
@@ -396,10 +440,14 @@ pub fn pi(ctx: &mut Ctx, _: &[Term]) -> BifResult {
 }
 
 pub fn hd(_: &mut Ctx, a: &[Term]) -> BifResult {
-    a[0].cons_parts().map(|(h, _)| h).ok_or_else(|| Exn::badarg_at(1, "not a nonempty list"))
+    a[0].cons_parts()
+        .map(|(h, _)| h)
+        .ok_or_else(|| Exn::badarg_at(1, "not a nonempty list"))
 }
 pub fn tl(_: &mut Ctx, a: &[Term]) -> BifResult {
-    a[0].cons_parts().map(|(_, t)| t).ok_or_else(|| Exn::badarg_at(1, "not a nonempty list"))
+    a[0].cons_parts()
+        .map(|(_, t)| t)
+        .ok_or_else(|| Exn::badarg_at(1, "not a nonempty list"))
 }
 pub fn length(_: &mut Ctx, a: &[Term]) -> BifResult {
     let mut n = 0i64;
@@ -415,7 +463,9 @@ pub fn length(_: &mut Ctx, a: &[Term]) -> BifResult {
     }
 }
 pub fn tuple_size(_: &mut Ctx, a: &[Term]) -> BifResult {
-    a[0].tuple_elems().map(|e| Term::small(e.len() as i64)).ok_or_else(|| Exn::badarg_at(1, "not a tuple"))
+    a[0].tuple_elems()
+        .map(|e| Term::small(e.len() as i64))
+        .ok_or_else(|| Exn::badarg_at(1, "not a tuple"))
 }
 pub fn map_size(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     match a[0].map_parts() {
@@ -424,7 +474,9 @@ pub fn map_size(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
 }
 pub fn byte_size(_: &mut Ctx, a: &[Term]) -> BifResult {
-    a[0].binary_bytes().map(|b| Term::small(b.len() as i64)).ok_or_else(|| Exn::badarg_at(1, "not a bitstring"))
+    a[0].binary_bytes()
+        .map(|b| Term::small(b.len() as i64))
+        .ok_or_else(|| Exn::badarg_at(1, "not a bitstring"))
 }
 
 /// `:erlang.element/2`: 1-based.
@@ -439,8 +491,12 @@ pub fn element(_: &mut Ctx, a: &[Term]) -> BifResult {
 }
 /// `Kernel.elem/2`: 0-based (errors name `:erlang.element/2`'s arguments).
 pub fn elem(_: &mut Ctx, a: &[Term]) -> BifResult {
-    let e = a[0].tuple_elems().ok_or_else(|| Exn::badarg_at(2, "not a tuple"))?;
-    let i = a[1].as_small().ok_or_else(|| Exn::badarg_at(1, "not an integer"))?;
+    let e = a[0]
+        .tuple_elems()
+        .ok_or_else(|| Exn::badarg_at(2, "not a tuple"))?;
+    let i = a[1]
+        .as_small()
+        .ok_or_else(|| Exn::badarg_at(1, "not an integer"))?;
     if i >= 0 && (i as usize) < e.len() {
         Ok(e[i as usize])
     } else {
@@ -448,7 +504,9 @@ pub fn elem(_: &mut Ctx, a: &[Term]) -> BifResult {
     }
 }
 fn set_elem(ctx: &mut Ctx, t: Term, i: i64, v: Term) -> BifResult {
-    let e = t.tuple_elems().ok_or_else(|| Exn::badarg_at(2, "not a tuple"))?;
+    let e = t
+        .tuple_elems()
+        .ok_or_else(|| Exn::badarg_at(2, "not a tuple"))?;
     if i < 0 || i as usize >= e.len() {
         return Err(Exn::badarg_at(1, "out of range"));
     }
@@ -473,7 +531,10 @@ pub fn list_to_tuple(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(ctx.st.heap.tuple(&v))
 }
 pub fn make_tuple(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let n = a[0].as_small().filter(|n| (0..1 << 24).contains(n)).ok_or_else(badarg)?;
+    let n = a[0]
+        .as_small()
+        .filter(|n| (0..1 << 24).contains(n))
+        .ok_or_else(badarg)?;
     let v = vec![a[1]; n as usize];
     Ok(ctx.st.heap.tuple(&v))
 }
@@ -614,10 +675,20 @@ pub fn error2(_: &mut Ctx, a: &[Term]) -> BifResult {
     Err(Exn::error(a[0]))
 }
 pub fn throw(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Err(Exn { class: Class::Throw, reason: a[0], trace: Vec::new(), info: None })
+    Err(Exn {
+        class: Class::Throw,
+        reason: a[0],
+        trace: Vec::new(),
+        info: None,
+    })
 }
 pub fn exit(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Err(Exn { class: Class::Exit, reason: a[0], trace: Vec::new(), info: None })
+    Err(Exn {
+        class: Class::Exit,
+        reason: a[0],
+        trace: Vec::new(),
+        info: None,
+    })
 }
 
 pub fn make_ref(ctx: &mut Ctx, _: &[Term]) -> BifResult {

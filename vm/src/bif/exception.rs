@@ -22,19 +22,34 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
         "Elixir.SystemLimitError" => &[("message", Str("a system limit has been reached"))],
         "Elixir.Enum.EmptyError" => &[("message", Str("empty error"))],
         "Elixir.Enum.OutOfBoundsError" => &[("message", Str("out of bounds error"))],
-        "Elixir.MatchError" | "Elixir.CaseClauseError" | "Elixir.BadFunctionError" | "Elixir.BadMapError"
-        | "Elixir.WithClauseError" | "Elixir.TryClauseError" => &[("term", Nil)],
+        "Elixir.MatchError"
+        | "Elixir.CaseClauseError"
+        | "Elixir.BadFunctionError"
+        | "Elixir.BadMapError"
+        | "Elixir.WithClauseError"
+        | "Elixir.TryClauseError" => &[("term", Nil)],
         "Elixir.CondClauseError" => &[],
         "Elixir.KeyError" => &[("key", Nil), ("message", Nil), ("term", Nil)],
-        "Elixir.FunctionClauseError" => {
-            &[("args", Nil), ("arity", Nil), ("clauses", Nil), ("function", Nil), ("kind", Nil), ("module", Nil)]
-        }
+        "Elixir.FunctionClauseError" => &[
+            ("args", Nil),
+            ("arity", Nil),
+            ("clauses", Nil),
+            ("function", Nil),
+            ("kind", Nil),
+            ("module", Nil),
+        ],
         "Elixir.BadArityError" => &[("args", Nil), ("function", Nil)],
         "Elixir.BadBooleanError" => &[("operator", Nil), ("term", Nil)],
-        "Elixir.UndefinedFunctionError" => {
-            &[("arity", Nil), ("function", Nil), ("message", Nil), ("module", Nil), ("reason", Nil)]
+        "Elixir.UndefinedFunctionError" => &[
+            ("arity", Nil),
+            ("function", Nil),
+            ("message", Nil),
+            ("module", Nil),
+            ("reason", Nil),
+        ],
+        "Elixir.Protocol.UndefinedError" => {
+            &[("description", Str("")), ("protocol", Nil), ("value", Nil)]
         }
-        "Elixir.Protocol.UndefinedError" => &[("description", Str("")), ("protocol", Nil), ("value", Nil)],
         "Elixir.ErlangError" => &[("original", Nil), ("reason", Nil)],
         _ => return None,
     })
@@ -45,7 +60,10 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
 pub fn builtin_struct_fields(module: &str) -> Option<Vec<(&'static str, Option<&'static str>)>> {
     let fs = fields(module)?;
     let mut v = vec![("__exception__", Some("true"))];
-    v.extend(fs.iter().map(|(n, d)| (*n, if let Dflt::Str(s) = d { Some(*s) } else { None })));
+    v.extend(
+        fs.iter()
+            .map(|(n, d)| (*n, if let Dflt::Str(s) = d { Some(*s) } else { None })),
+    );
     Some(v)
 }
 
@@ -57,7 +75,10 @@ enum Dflt {
 
 /// `%Module{__exception__: true, defaults..., given...}`.
 pub fn make_exception(ctx: &mut Ctx, module: &str, given: &[(Term, Term)]) -> Term {
-    let mut kv: Vec<(Term, Term)> = vec![(atom::STRUCT, atom::intern(module)), (atom::EXCEPTION, atom::TRUE)];
+    let mut kv: Vec<(Term, Term)> = vec![
+        (atom::STRUCT, atom::intern(module)),
+        (atom::EXCEPTION, atom::TRUE),
+    ];
     for (name, d) in fields(module).unwrap_or(&[("message", Dflt::Nil)]) {
         let v = match d {
             Dflt::Nil => atom::NIL,
@@ -97,11 +118,15 @@ pub fn raise1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn raise2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let module = atom::name(a[0]);
     if fields(module).is_none() {
-        let e = make_exception(ctx, "Elixir.UndefinedFunctionError", &[
-            (atom::MODULE, a[0]),
-            (atom::FUNCTION, atom::intern("exception")),
-            (atom::ARITY, Term::small(1)),
-        ]);
+        let e = make_exception(
+            ctx,
+            "Elixir.UndefinedFunctionError",
+            &[
+                (atom::MODULE, a[0]),
+                (atom::FUNCTION, atom::intern("exception")),
+                (atom::ARITY, Term::small(1)),
+            ],
+        );
         return Err(Exn::error(e));
     }
     let given: Vec<(Term, Term)> = if a[1].is_binary() {
@@ -110,7 +135,15 @@ pub fn raise2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         list_to_vec(a[1])
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|p| p.tuple_elems().and_then(|e| if e.len() == 2 { Some((e[0], e[1])) } else { None }))
+            .filter_map(|p| {
+                p.tuple_elems().and_then(|e| {
+                    if e.len() == 2 {
+                        Some((e[0], e[1]))
+                    } else {
+                        None
+                    }
+                })
+            })
             .collect()
     };
     let e = make_exception(ctx, module, &given);
@@ -128,7 +161,12 @@ pub fn exception2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 /// `reraise(exception, stacktrace)`.
 pub fn reraise(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Err(Exn { class: Class::Error, reason: a[0], trace: Vec::new(), info: None })
+    Err(Exn {
+        class: Class::Error,
+        reason: a[0],
+        trace: Vec::new(),
+        info: None,
+    })
 }
 
 pub fn cond_clause(ctx: &mut Ctx, _: &[Term]) -> BifResult {
@@ -174,7 +212,11 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
         if let Some((h, _)) = trace.cons_parts() {
             if let Some([m, f, _, loc]) = h.tuple_elems() {
                 if *m == atom::ERLANG && atom::name(*f) == "error_info" {
-                    if let Some(msg) = loc.cons_parts().and_then(|(kv, _)| kv.tuple_elems()).map(|e| e[1]) {
+                    if let Some(msg) = loc
+                        .cons_parts()
+                        .and_then(|(kv, _)| kv.tuple_elems())
+                        .map(|e| e[1])
+                    {
                         return simple(ctx, "Elixir.ArgumentError", &[(atom::MESSAGE, msg)]);
                     }
                 }
@@ -187,39 +229,71 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
     }
     if reason == atom::FUNCTION_CLAUSE || reason == atom::UNDEF {
         let (m, f, a) = top_mfa(trace).unwrap_or((atom::NIL, atom::NIL, atom::NIL));
-        let module = if reason == atom::UNDEF { "Elixir.UndefinedFunctionError" } else { "Elixir.FunctionClauseError" };
-        return simple(ctx, module, &[(atom::MODULE, m), (atom::FUNCTION, f), (atom::ARITY, a)]);
+        let module = if reason == atom::UNDEF {
+            "Elixir.UndefinedFunctionError"
+        } else {
+            "Elixir.FunctionClauseError"
+        };
+        return simple(
+            ctx,
+            module,
+            &[(atom::MODULE, m), (atom::FUNCTION, f), (atom::ARITY, a)],
+        );
     }
     if let Some(e) = reason.tuple_elems() {
         match (e.first().copied(), e.len()) {
-            (Some(t), 2) if t == atom::BADMATCH => return simple(ctx, "Elixir.MatchError", &[(atom::TERM, e[1])]),
+            (Some(t), 2) if t == atom::BADMATCH => {
+                return simple(ctx, "Elixir.MatchError", &[(atom::TERM, e[1])])
+            }
             (Some(t), 2) if t == atom::CASE_CLAUSE => {
                 return simple(ctx, "Elixir.CaseClauseError", &[(atom::TERM, e[1])])
             }
-            (Some(t), 2) if t == atom::TRY_CLAUSE => return simple(ctx, "Elixir.TryClauseError", &[(atom::TERM, e[1])]),
+            (Some(t), 2) if t == atom::TRY_CLAUSE => {
+                return simple(ctx, "Elixir.TryClauseError", &[(atom::TERM, e[1])])
+            }
             (Some(t), 2) if t == atom::WITH_CLAUSE => {
                 return simple(ctx, "Elixir.WithClauseError", &[(atom::TERM, e[1])])
             }
-            (Some(t), 2) if t == atom::BADFUN => return simple(ctx, "Elixir.BadFunctionError", &[(atom::TERM, e[1])]),
+            (Some(t), 2) if t == atom::BADFUN => {
+                return simple(ctx, "Elixir.BadFunctionError", &[(atom::TERM, e[1])])
+            }
             (Some(t), 2) if t == atom::intern("badmap") => {
                 return simple(ctx, "Elixir.BadMapError", &[(atom::TERM, e[1])])
             }
-            (Some(t), 2) if t == atom::BADKEY => return simple(ctx, "Elixir.KeyError", &[(atom::KEY, e[1])]),
+            (Some(t), 2) if t == atom::BADKEY => {
+                return simple(ctx, "Elixir.KeyError", &[(atom::KEY, e[1])])
+            }
             (Some(t), 3) if t == atom::BADKEY => {
-                return simple(ctx, "Elixir.KeyError", &[(atom::KEY, e[1]), (atom::TERM, e[2])])
+                return simple(
+                    ctx,
+                    "Elixir.KeyError",
+                    &[(atom::KEY, e[1]), (atom::TERM, e[2])],
+                )
             }
             (Some(t), 3) if t == atom::BADBOOL => {
-                return simple(ctx, "Elixir.BadBooleanError", &[(atom::intern("operator"), e[1]), (atom::TERM, e[2])])
+                return simple(
+                    ctx,
+                    "Elixir.BadBooleanError",
+                    &[(atom::intern("operator"), e[1]), (atom::TERM, e[2])],
+                )
             }
             (Some(t), 2) if t == atom::BADARITY => {
                 if let Some([f, args]) = e[1].tuple_elems() {
-                    return simple(ctx, "Elixir.BadArityError", &[(atom::FUNCTION, *f), (atom::ARGS, *args)]);
+                    return simple(
+                        ctx,
+                        "Elixir.BadArityError",
+                        &[(atom::FUNCTION, *f), (atom::ARGS, *args)],
+                    );
                 }
             }
             _ => {}
         }
     }
-    simple(ctx, "Elixir.ErlangError", &[(atom::intern("original"), reason)])
+    simple(
+        ctx,
+        "Elixir.ErlangError",
+        &[(atom::intern("original"), reason)],
+    )
 }
 
 pub fn normalize_bif(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -254,8 +328,12 @@ fn module_name(ctx: &Ctx, m: Term) -> String {
 
 fn fun_name(f: Term) -> String {
     let n = atom::name(f);
-    let plain = n.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '?' || c == '!');
+    let plain = n
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && n.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '?' || c == '!');
     if plain {
         n.to_owned()
     } else {
@@ -269,12 +347,17 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
     let msg_field = field(e, "message");
     let term = field(e, "term");
     match module {
-        "Elixir.MatchError" => format!("no match of right hand side value: {}", inspect_term(ctx, term)),
+        "Elixir.MatchError" => format!(
+            "no match of right hand side value: {}",
+            inspect_term(ctx, term)
+        ),
         "Elixir.CaseClauseError" => format!("no case clause matching: {}", inspect_term(ctx, term)),
         "Elixir.WithClauseError" => format!("no with clause matching: {}", inspect_term(ctx, term)),
         "Elixir.TryClauseError" => format!("no try clause matching: {}", inspect_term(ctx, term)),
         "Elixir.CondClauseError" => "no cond clause evaluated to a truthy value".into(),
-        "Elixir.BadFunctionError" => format!("expected a function, got: {}", inspect_term(ctx, term)),
+        "Elixir.BadFunctionError" => {
+            format!("expected a function, got: {}", inspect_term(ctx, term))
+        }
         "Elixir.BadMapError" => format!("expected a map, got: {}", inspect_term(ctx, term)),
         "Elixir.BadBooleanError" => format!(
             "expected a boolean on left-side of \"{}\", got: {}",
@@ -303,7 +386,9 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
                 fun_name(field(e, "function")),
                 inspect_term(ctx, field(e, "arity"))
             );
-            if ctx.code.module_loaded(m) || crate::bif::BIFS.iter().any(|b| b.module == atom::name(m)) {
+            if ctx.code.module_loaded(m)
+                || crate::bif::BIFS.iter().any(|b| b.module == atom::name(m))
+            {
                 format!("{head} or private")
             } else {
                 format!("{head} (module {} is not available)", module_name(ctx, m))
@@ -329,13 +414,18 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
                 inspect_term(ctx, v),
                 type_name(v)
             );
-            if let Some(d) = field(e, "description").binary_bytes().filter(|d| !d.is_empty()) {
+            if let Some(d) = field(e, "description")
+                .binary_bytes()
+                .filter(|d| !d.is_empty())
+            {
                 s.push_str(", ");
                 s.push_str(&String::from_utf8_lossy(d));
             }
             s
         }
-        "Elixir.ErlangError" => format!("Erlang error: {}", inspect_term(ctx, field(e, "original"))),
+        "Elixir.ErlangError" => {
+            format!("Erlang error: {}", inspect_term(ctx, field(e, "original")))
+        }
         _ => match msg_field.binary_bytes() {
             Some(b) => String::from_utf8_lossy(b).into_owned(),
             None => inspect_term(ctx, msg_field),

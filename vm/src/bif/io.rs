@@ -55,10 +55,16 @@ pub fn write2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 /// Inspect options from a keyword list; also returns the `label:` text.
-fn parse_opts(ctx: &mut Ctx, opts: Term, mut o: InspectOpts) -> Result<(InspectOpts, Option<Vec<u8>>), Exn> {
+fn parse_opts(
+    ctx: &mut Ctx,
+    opts: Term,
+    mut o: InspectOpts,
+) -> Result<(InspectOpts, Option<Vec<u8>>), Exn> {
     let mut label = None;
     for item in list_to_vec(opts).unwrap_or_default() {
-        let Some([k, v]) = item.tuple_elems() else { continue };
+        let Some([k, v]) = item.tuple_elems() else {
+            continue;
+        };
         match atom::name(*k) {
             "label" => {
                 let mut b = Vec::new();
@@ -109,10 +115,12 @@ pub fn inspect_bif(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `IO.inspect(term, opts)`: prints (with `label: ` first) and returns `term`.
 pub fn inspect2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let (o, label) = parse_opts(ctx, a[1], InspectOpts::io_inspect())?;
-    let mut out = label.map(|mut l| {
-        l.extend_from_slice(b": ");
-        l
-    }).unwrap_or_default();
+    let mut out = label
+        .map(|mut l| {
+            l.extend_from_slice(b": ");
+            l
+        })
+        .unwrap_or_default();
     out.extend_from_slice(inspect(&to_value(ctx.code, a[0]), &o).as_bytes());
     out.push(b'\n');
     ctx.io.out(&out);

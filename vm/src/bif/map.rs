@@ -35,9 +35,14 @@ pub fn build_map(heap: &mut Heap, mut kv: Vec<(Term, Term)>) -> Term {
 pub fn map_find(map: Term, key: Term) -> Option<Term> {
     let (ks, vs) = map.map_parts()?;
     if ks.len() <= 8 {
-        return ks.iter().position(|k| *k == key || key_compare(*k, key).is_eq()).map(|i| vs[i]);
+        return ks
+            .iter()
+            .position(|k| *k == key || key_compare(*k, key).is_eq())
+            .map(|i| vs[i]);
     }
-    ks.binary_search_by(|k| key_compare(*k, key)).ok().map(|i| vs[i])
+    ks.binary_search_by(|k| key_compare(*k, key))
+        .ok()
+        .map(|i| vs[i])
 }
 
 /// `map` with `key` set to `value` (added or replaced).
@@ -77,7 +82,11 @@ fn need_map(ctx: &mut Ctx, t: Term) -> Result<(), Exn> {
 
 /// `KeyError` "key K not found in: MAP".
 pub fn key_error(ctx: &mut Ctx, key: Term, map: Term) -> Exn {
-    let e = super::exception::make_exception(ctx, "Elixir.KeyError", &[(atom::KEY, key), (atom::TERM, map)]);
+    let e = super::exception::make_exception(
+        ctx,
+        "Elixir.KeyError",
+        &[(atom::KEY, key), (atom::TERM, map)],
+    );
     Exn::error(e)
 }
 
@@ -102,7 +111,11 @@ pub fn map_dot(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             inspect_term(ctx, a[0])
         );
         let m = ctx.st.heap.str(&msg);
-        let e = super::exception::make_exception(ctx, "Elixir.KeyError", &[(atom::KEY, a[1]), (atom::TERM, a[0]), (atom::MESSAGE, m)]);
+        let e = super::exception::make_exception(
+            ctx,
+            "Elixir.KeyError",
+            &[(atom::KEY, a[1]), (atom::TERM, a[0]), (atom::MESSAGE, m)],
+        );
         return Err(Exn::error(e));
     }
     match map_find(a[0], a[1]) {
@@ -176,13 +189,22 @@ pub fn merge(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[1])?;
     let (k1, v1) = a[0].map_parts().unwrap_or((&[], &[]));
     let (k2, v2) = a[1].map_parts().unwrap_or((&[], &[]));
-    let kv: Vec<(Term, Term)> = k1.iter().copied().zip(v1.iter().copied()).chain(k2.iter().copied().zip(v2.iter().copied())).collect();
+    let kv: Vec<(Term, Term)> = k1
+        .iter()
+        .copied()
+        .zip(v1.iter().copied())
+        .chain(k2.iter().copied().zip(v2.iter().copied()))
+        .collect();
     Ok(build_map(&mut ctx.st.heap, kv))
 }
 pub fn to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[0])?;
     let (ks, vs) = a[0].map_parts().unwrap_or((&[], &[]));
-    let pairs: Vec<Term> = ks.iter().zip(vs).map(|(k, v)| ctx.st.heap.tuple(&[*k, *v])).collect();
+    let pairs: Vec<Term> = ks
+        .iter()
+        .zip(vs)
+        .map(|(k, v)| ctx.st.heap.tuple(&[*k, *v]))
+        .collect();
     Ok(ctx.st.heap.list(&pairs))
 }
 pub fn new0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
@@ -202,7 +224,10 @@ pub fn from_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn take(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[0])?;
     let want = list_to_vec(a[1]).ok_or_else(badarg)?;
-    let kv: Vec<(Term, Term)> = want.iter().filter_map(|k| map_find(a[0], *k).map(|v| (*k, v))).collect();
+    let kv: Vec<(Term, Term)> = want
+        .iter()
+        .filter_map(|k| map_find(a[0], *k).map(|v| (*k, v)))
+        .collect();
     Ok(build_map(&mut ctx.st.heap, kv))
 }
 pub fn drop(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -234,7 +259,9 @@ pub fn pop3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 pub fn is_struct(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Ok(Term::bool(a[0].is_map() && map_find(a[0], atom::STRUCT).is_some_and(|m| m.is_atom())))
+    Ok(Term::bool(
+        a[0].is_map() && map_find(a[0], atom::STRUCT).is_some_and(|m| m.is_atom()),
+    ))
 }
 
 /// `beamlet.struct(module, pairs_map)`: `%Module{...}` for a module whose
@@ -255,6 +282,11 @@ pub fn range(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         );
         return Err(raise_msg(ctx, "Elixir.ArgumentError", &msg));
     }
-    let kv = vec![(atom::STRUCT, atom::RANGE), (atom::FIRST, a[0]), (atom::LAST, a[1]), (atom::STEP, a[2])];
+    let kv = vec![
+        (atom::STRUCT, atom::RANGE),
+        (atom::FIRST, a[0]),
+        (atom::LAST, a[1]),
+        (atom::STEP, a[2]),
+    ];
     Ok(build_map(&mut ctx.st.heap, kv))
 }

@@ -263,7 +263,10 @@ pub fn lookup(module: &str, name: &str, arity: usize) -> Option<BifId> {
     use std::sync::OnceLock;
     static INDEX: OnceLock<HashMap<(&'static str, &'static str, u8), BifId>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        BIFS.iter().enumerate().map(|(i, b)| ((b.module, b.name, b.arity), i as BifId)).collect()
+        BIFS.iter()
+            .enumerate()
+            .map(|(i, b)| ((b.module, b.name, b.arity), i as BifId))
+            .collect()
     });
     index.get(&(module, name, arity as u8)).copied()
 }
@@ -313,7 +316,10 @@ pub(crate) fn list_to_vec(t: Term) -> Option<Vec<Term>> {
 
 /// `inspect(t)` with default options.
 pub(crate) fn inspect_term(ctx: &Ctx, t: Term) -> String {
-    crate::inspect::inspect(&crate::convert::to_value(ctx.code, t), &crate::inspect::InspectOpts::default())
+    crate::inspect::inspect(
+        &crate::convert::to_value(ctx.code, t),
+        &crate::inspect::InspectOpts::default(),
+    )
 }
 
 #[cfg(test)]
@@ -324,7 +330,13 @@ mod tests {
     fn bif_names_are_unique() {
         let mut seen = std::collections::HashSet::new();
         for b in BIFS {
-            assert!(seen.insert((b.module, b.name, b.arity)), "duplicate BIF {}.{}/{}", b.module, b.name, b.arity);
+            assert!(
+                seen.insert((b.module, b.name, b.arity)),
+                "duplicate BIF {}.{}/{}",
+                b.module,
+                b.name,
+                b.arity
+            );
         }
         assert!(BIFS.len() < u16::MAX as usize);
     }

@@ -48,7 +48,12 @@ pub fn protocol_error(ctx: &mut Ctx, protocol: &str, value: Term, msg: &str) -> 
     let e = super::exception::make_exception(
         ctx,
         "Elixir.Protocol.UndefinedError",
-        &[(atom::PROTOCOL, p), (atom::VALUE, value), (atom::DESCRIPTION, d), (atom::MESSAGE, m)],
+        &[
+            (atom::PROTOCOL, p),
+            (atom::VALUE, value),
+            (atom::DESCRIPTION, d),
+            (atom::MESSAGE, m),
+        ],
     );
     Exn::error(e)
 }
@@ -83,7 +88,10 @@ pub fn concat(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         }
         _ => {
             let bad = if a[0].is_binary() { a[1] } else { a[0] };
-            let msg = format!("expected binary argument in <> operator but got: {}", inspect_term(ctx, bad));
+            let msg = format!(
+                "expected binary argument in <> operator but got: {}",
+                inspect_term(ctx, bad)
+            );
             Err(argument_error(ctx, &msg))
         }
     }
@@ -102,7 +110,10 @@ pub fn atom_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         return Err(badarg());
     }
     let n = atom::name(a[0]);
-    let n = n.strip_prefix("Elixir.").filter(|_| a[0] != atom::ELIXIR).unwrap_or(n);
+    let n = n
+        .strip_prefix("Elixir.")
+        .filter(|_| a[0] != atom::ELIXIR)
+        .unwrap_or(n);
     Ok(ctx.st.heap.str(n))
 }
 pub fn binary_to_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
@@ -115,7 +126,10 @@ pub fn integer_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 pub fn integer_to_binary2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let b = to_bigint(a[0]).ok_or_else(badarg)?;
-    let base = a[1].as_small().filter(|b| (2..=36).contains(b)).ok_or_else(badarg)?;
+    let base = a[1]
+        .as_small()
+        .filter(|b| (2..=36).contains(b))
+        .ok_or_else(badarg)?;
     Ok(ctx.st.heap.str(&b.to_str_radix(base as u32).to_uppercase()))
 }
 pub fn float_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -124,7 +138,10 @@ pub fn float_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 pub fn binary_part(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let b = bytes_of(a[0])?;
-    let (s, l) = (a[1].as_small().ok_or_else(badarg)?, a[2].as_small().ok_or_else(badarg)?);
+    let (s, l) = (
+        a[1].as_small().ok_or_else(badarg)?,
+        a[2].as_small().ok_or_else(badarg)?,
+    );
     let (s, e) = if l >= 0 { (s, s + l) } else { (s + l, s) };
     if s < 0 || e as usize > b.len() {
         return Err(badarg());
@@ -139,7 +156,10 @@ fn chardata_into(t: Term, out: &mut Vec<u8>) -> Result<(), Exn> {
         if let Some(b) = t.binary_bytes() {
             out.extend_from_slice(b);
         } else if let Some(c) = t.as_small() {
-            let ch = u32::try_from(c).ok().and_then(char::from_u32).ok_or_else(badarg)?;
+            let ch = u32::try_from(c)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or_else(badarg)?;
             let mut buf = [0u8; 4];
             out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
         } else if let Some((h, tl)) = t.cons_parts() {
@@ -215,7 +235,11 @@ pub fn split3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let seps: Vec<&str> = if a[1].is_binary() {
         vec![str_of(a[1])?]
     } else {
-        list_to_vec(a[1]).ok_or_else(badarg)?.into_iter().map(str_of).collect::<Result<_, _>>()?
+        list_to_vec(a[1])
+            .ok_or_else(badarg)?
+            .into_iter()
+            .map(str_of)
+            .collect::<Result<_, _>>()?
     };
     let opts = list_to_vec(a[2]).unwrap_or_default();
     let mut trim = false;
@@ -244,7 +268,11 @@ pub fn split3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
                 out.push(rest);
                 break;
             }
-            let found = seps.iter().filter(|p| !p.is_empty()).filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min();
+            let found = seps
+                .iter()
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
+                .min();
             match found {
                 Some((i, l)) => {
                     out.push(&rest[..i]);
@@ -296,7 +324,10 @@ pub fn to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 pub fn to_integer2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let s = str_of(a[0])?;
-    let base = a[1].as_small().filter(|b| (2..=36).contains(b)).ok_or_else(badarg)?;
+    let base = a[1]
+        .as_small()
+        .filter(|b| (2..=36).contains(b))
+        .ok_or_else(badarg)?;
     let digits = s.strip_prefix('+').unwrap_or(s);
     match num_bigint::BigInt::parse_bytes(digits.as_bytes(), base as u32) {
         Some(b) if !digits.is_empty() && !digits.starts_with(['+']) => Ok(ctx.st.heap.bigint(&b)),
@@ -317,7 +348,10 @@ pub fn integer_parse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if i == ds {
         return Ok(atom::ERROR);
     }
-    let n: num_bigint::BigInt = s[..i].trim_start_matches('+').parse().map_err(|_| badarg())?;
+    let n: num_bigint::BigInt = s[..i]
+        .trim_start_matches('+')
+        .parse()
+        .map_err(|_| badarg())?;
     let n = ctx.st.heap.bigint(&n);
     let rest = ctx.st.heap.str(&s[i..]);
     Ok(ctx.st.heap.tuple(&[n, rest]))
@@ -392,12 +426,18 @@ fn patterns(t: Term) -> Result<Vec<&'static [u8]>, Exn> {
     if t.is_binary() {
         return Ok(vec![bytes_of(t)?]);
     }
-    list_to_vec(t).ok_or_else(badarg)?.into_iter().map(bytes_of).collect()
+    list_to_vec(t)
+        .ok_or_else(badarg)?
+        .into_iter()
+        .map(bytes_of)
+        .collect()
 }
 pub fn contains(_: &mut Ctx, a: &[Term]) -> BifResult {
     let s = bytes_of(a[0])?;
     let ps = patterns(a[1])?;
-    Ok(Term::bool(ps.iter().any(|p| p.is_empty() || s.windows(p.len()).any(|w| w == *p))))
+    Ok(Term::bool(ps.iter().any(|p| {
+        p.is_empty() || s.windows(p.len()).any(|w| w == *p)
+    })))
 }
 pub fn starts_with(_: &mut Ctx, a: &[Term]) -> BifResult {
     let s = bytes_of(a[0])?;
@@ -438,8 +478,12 @@ pub fn slice3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 /// `String.slice(s, first..last)`.
 pub fn slice2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let first = super::map::map_find(a[1], atom::FIRST).and_then(|t| t.as_small()).ok_or_else(badarg)?;
-    let last = super::map::map_find(a[1], atom::LAST).and_then(|t| t.as_small()).ok_or_else(badarg)?;
+    let first = super::map::map_find(a[1], atom::FIRST)
+        .and_then(|t| t.as_small())
+        .ok_or_else(badarg)?;
+    let last = super::map::map_find(a[1], atom::LAST)
+        .and_then(|t| t.as_small())
+        .ok_or_else(badarg)?;
     let n = graphemes_of(str_of(a[0])?).len() as i64;
     let f = if first < 0 { (n + first).max(0) } else { first };
     let l = if last < 0 { n + last } else { last };
@@ -473,7 +517,11 @@ fn pad(ctx: &mut Ctx, a: &[Term], leading: bool) -> BifResult {
         return Ok(a[0]);
     }
     let fill: String = p.chars().cycle().take(n - len).collect();
-    let out = if leading { fill + s } else { s.to_owned() + &fill };
+    let out = if leading {
+        fill + s
+    } else {
+        s.to_owned() + &fill
+    };
     new_str(ctx, &out)
 }
 pub fn pad_leading(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -491,5 +539,8 @@ pub fn pad_trailing2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     pad(ctx, &[a[0], a[1], sp], false)
 }
 pub fn valid(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Ok(Term::bool(a[0].binary_bytes().is_some_and(|b| std::str::from_utf8(b).is_ok())))
+    Ok(Term::bool(
+        a[0].binary_bytes()
+            .is_some_and(|b| std::str::from_utf8(b).is_ok()),
+    ))
 }
