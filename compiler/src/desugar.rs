@@ -605,7 +605,7 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
     let inner: Expr = match (&reduce, body) {
         (Some(_), Body::Clauses(cl)) => {
             // reduce: acc -> ...: the body's clauses match the accumulator.
-            let case = Expr::new(
+            Expr::new(
                 span,
                 ExprKind::Call(Box::new(Call {
                     target: CallTarget::Local("case".into()),
@@ -615,8 +615,7 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
                         sections: vec![("do".into(), span, Body::Clauses(cl))],
                     }),
                 })),
-            );
-            case
+            )
         }
         (Some(_), Body::Exprs(_)) => {
             return Err(Diagnostic::new(
@@ -664,7 +663,7 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
             }
             _ => {
                 // A filter.
-                let iff = Expr::new(
+                Expr::new(
                     q.span,
                     ExprKind::Call(Box::new(Call {
                         target: CallTarget::Local("if".into()),
@@ -677,8 +676,7 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
                             ],
                         }),
                     })),
-                );
-                iff
+                )
             }
         };
     }

@@ -194,6 +194,7 @@ impl FnBuilder<'_> {
         self.raise_floor();
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn map_pattern(
         &mut self,
         u: &mut UnitBuilder,

@@ -118,6 +118,7 @@ impl FnBuilder<'_> {
     }
 
     /// Tries `clauses` against the value in `r`; when none matches, falls through.
+    #[allow(clippy::too_many_arguments)]
     fn match_clauses(
         &mut self,
         u: &mut UnitBuilder,

@@ -712,10 +712,11 @@ pub fn send(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         return Ok(a[1]); // a dead or unknown pid: the message is dropped, as in Erlang
     }
     if a[0].is_atom() {
-        let msg = format!(
-            "errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n"
-        );
-        return Err(argument_error(ctx, &msg));
+        let msg = "errors were found at the given arguments:
+
+  * 1st argument: invalid destination
+";
+        return Err(argument_error(ctx, msg));
     }
     Err(badarg())
 }
