@@ -8,7 +8,8 @@
 
 /// Snapshots the listing of `src` under `name`, the source kept as the snapshot's description.
 fn check(name: &str, src: &str) {
-    let listing = beamlet::disasm(src, "x.ex").unwrap_or_else(|e| panic!("{name} does not compile:\n{e}"));
+    let listing =
+        beamlet::disasm(src, "x.ex").unwrap_or_else(|e| panic!("{name} does not compile:\n{e}"));
     let mut settings = insta::Settings::clone_current();
     settings.set_omit_expression(true);
     settings.set_description(src.trim());
