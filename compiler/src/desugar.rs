@@ -399,6 +399,19 @@ pub fn capture_to_fn(body: &Expr) -> Result<Expr, Diagnostic> {
         return Err(Diagnostic::new(body.span, "invalid capture: it uses no argument")
             .with_hint("write `&Mod.fun/arity`, `&fun/arity`, or use `&1` inside the expression"));
     }
+    let mut nested = None;
+    walk(body, &mut |x| {
+        if let ExprKind::Capture(inner) = &x.kind {
+            if nested.is_none() && max_capture_arg(inner) > 0 {
+                nested = Some(x.span);
+            }
+        }
+        true
+    });
+    if let Some(span) = nested {
+        return Err(Diagnostic::new(span, "nested captures are not allowed")
+            .with_hint("write the inner function as `fn x -> ... end`, or the outer one with `fn`"));
+    }
     let mut b = body.clone();
     replace_capture_args(&mut b);
     let args = (1..=n).map(|i| Expr::new(body.span, ExprKind::Var(format!("__cap{i}")))).collect();
