@@ -531,6 +531,22 @@ pub fn capture_to_fn(body: &Expr) -> Result<Expr, Diagnostic> {
             ),
         );
     }
+    let mut nested = None;
+    walk(body, &mut |x| {
+        if let ExprKind::Capture(inner) = &x.kind {
+            if nested.is_none() && max_capture_arg(inner) > 0 {
+                nested = Some(x.span);
+            }
+        }
+        true
+    });
+    if let Some(span) = nested {
+        return Err(
+            Diagnostic::new(span, "nested captures are not allowed").with_hint(
+                "write the inner function as `fn x -> ... end`, or the outer one with `fn`",
+            ),
+        );
+    }
     let mut b = body.clone();
     replace_capture_args(&mut b);
     let args = (1..=n)

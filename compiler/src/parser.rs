@@ -335,6 +335,12 @@ fn syntax_error(
                     "keyword lists must come last in a call's arguments; wrap one in the middle in brackets: [key: value]",
                 );
             }
+            if matches!(tok, Tok::Else | Tok::After | Tok::Rescue | Tok::Catch) {
+                let word = tok.describe(text);
+                return d.with_hint(format!(
+                    "{word} only goes inside a do-block, before its end: `if c do ... else ... end`, `try do ... rescue ... end`"
+                ));
+            }
             if tok == Tok::Arrow {
                 return d.with_hint("-> clauses belong in fn, case, cond, receive and similar blocks, one pattern per clause");
             }

@@ -85,11 +85,18 @@ fn clauses_of(b: &Body, span: Span, what: &str) -> CResult<Vec<Clause>> {
     match b {
         Body::Clauses(c) => Ok(c.clone()),
         Body::Exprs(e) if matches!(&e.kind, ExprKind::Block(v) if v.is_empty()) => Ok(Vec::new()),
-        Body::Exprs(_) => Err(Diagnostic::new(
-            span,
-            format!("{what} expects `pattern -> expression` clauses"),
-        )
-        .with_hint("write each clause as `pattern -> body`")),
+        Body::Exprs(_) => {
+            let head = if what == "cond" {
+                "condition"
+            } else {
+                "pattern"
+            };
+            Err(Diagnostic::new(
+                span,
+                format!("{what} expects `{head} -> expression` clauses"),
+            )
+            .with_hint(format!("write each clause as `{head} -> body`")))
+        }
     }
 }
 
@@ -201,7 +208,7 @@ pub fn special(
             b.place(end);
         }
         "case" => {
-            if nargs != 1 {
+            if nargs != 1 || section(&secs, "do").is_none() {
                 return Err(Diagnostic::new(
                     span,
                     "invalid case: expected `case expr do pattern -> ... end`",

@@ -1,0 +1,137 @@
+//! Bytecode listings (`beamlet::disasm`) of small programs, as insta snapshots.
+//!
+//! Each test compiles one program covering one construct and snapshots the
+//! listing in `tests/snapshots/disasm__NAME.snap`. When codegen changes on
+//! purpose, regenerate them with `cargo insta test --test disasm` and review
+//! each listing with `cargo insta review` (check the new code is what you meant,
+//! not just that it differs).
+
+/// Snapshots the listing of `src` under `name`, the source kept as the snapshot's description.
+fn check(name: &str, src: &str) {
+    let listing =
+        beamlet::disasm(src, "x.ex").unwrap_or_else(|e| panic!("{name} does not compile:\n{e}"));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_omit_expression(true);
+    settings.set_description(src.trim());
+    settings.bind(|| insta::assert_snapshot!(name, listing));
+}
+
+#[test]
+fn multi_clause_function_with_guards() {
+    check(
+        "multi_clause_guards",
+        r#"
+defmodule M do
+  def classify(n) when is_integer(n) and n < 0, do: :negative
+  def classify(0), do: :zero
+  def classify(n) when is_integer(n), do: :positive
+  def classify(_), do: :other
+end
+M.classify(3)
+"#,
+    );
+}
+
+#[test]
+fn closure_capturing_variables() {
+    check(
+        "closure_captures",
+        r#"
+a = 1
+b = 2
+add = fn x -> x + a + b end
+add.(3)
+"#,
+    );
+}
+
+#[test]
+fn case_cond_if() {
+    check(
+        "case_cond_if",
+        r#"
+x = 5
+y = case x do
+  {:ok, v} -> v
+  n when n > 3 -> :big
+  _ -> :small
+end
+z = cond do
+  x > 10 -> :large
+  true -> :normal
+end
+if y == :big, do: z, else: nil
+"#,
+    );
+}
+
+#[test]
+fn try_rescue() {
+    check(
+        "try_rescue",
+        r#"
+try do
+  raise ArgumentError, "bad"
+rescue
+  e in ArgumentError -> e.message
+  _ -> :other
+after
+  IO.puts("done")
+end
+"#,
+    );
+}
+
+#[test]
+fn receive_after() {
+    check(
+        "receive_after",
+        r#"
+send(self(), {:hello, 1})
+receive do
+  {:hello, n} -> n
+  :stop -> 0
+after
+  100 -> :timeout
+end
+"#,
+    );
+}
+
+#[test]
+fn for_comprehension() {
+    check(
+        "for_comprehension",
+        r#"
+for x <- [1, 2, 3], rem(x, 2) == 1, y <- [:a, :b], do: {x, y}
+"#,
+    );
+}
+
+#[test]
+fn map_and_struct_patterns() {
+    check(
+        "map_struct_patterns",
+        r#"
+defmodule Point do
+  defstruct x: 0, y: 0
+  def norm1(%Point{x: x, y: y}), do: abs(x) + abs(y)
+end
+%{name: name, age: age} = %{name: "ann", age: 3}
+Point.norm1(%Point{x: age, y: -1})
+name
+"#,
+    );
+}
+
+#[test]
+fn string_interpolation() {
+    check(
+        "string_interpolation",
+        r#"
+name = "world"
+n = 3
+"hello #{name}, #{n + 1} times #{:ok}"
+"#,
+    );
+}
