@@ -9,8 +9,11 @@
 //! - **What may move:** every object in the heap's chunks. Terms pointing
 //!   elsewhere (the literal area) are left as they are.
 //! - **Roots:** the slices handed to `collect` (the interpreter passes the
-//!   register stack, the current exception, the mailbox and the process
-//!   dictionary). Any `Term` held elsewhere is invalid after a collection.
+//!   live part of the register stack and the mailbox). Any `Term` held
+//!   elsewhere is invalid after a collection.
+//! - **Debug builds** overwrite the old chunks with a poison pattern after a
+//!   collection, so a stale pointer shows up as a crash in tests rather than
+//!   as a silently correct read of freed memory.
 //! - **Who triggers it:** only `Heap::collect`, called from the interpreter's
 //!   safe points (calls, receive). Allocation never collects (heap.rs,
 //!   invariant 3), so a BIF can hold terms in locals safely.
@@ -26,6 +29,10 @@
 
 use crate::heap::{Chunk, Heap};
 use crate::term::{Header, Term, FORWARD};
+
+/// What debug builds write over freed heap words: a header word of an
+/// impossible kind with a huge size, so reading it as a term or header fails fast.
+const POISON: u64 = 0xDEAD_BEEF_DEAD_BEF6;
 
 struct FromSpace {
     /// Sorted (start, end) address ranges of the old chunks.
@@ -123,6 +130,13 @@ impl Heap {
         self.collections += 1;
         // Keep the largest old chunk (up to 64 MiB) for reuse; free the rest.
         let mut old = std::mem::take(&mut self.chunks);
+        if cfg!(debug_assertions) {
+            for c in old.iter_mut() {
+                for w in c.mem[..c.used].iter_mut() {
+                    *w = std::mem::MaybeUninit::new(POISON);
+                }
+            }
+        }
         old.sort_by_key(|c| std::cmp::Reverse(c.mem.len()));
         self.spare = old
             .into_iter()
