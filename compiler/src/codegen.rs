@@ -1654,97 +1654,88 @@ pub fn small_int(e: &Expr) -> Option<i32> {
     }
 }
 
-/// Kernel functions callable without a module: where each one lives.
+/// Kernel functions callable without a module: name, arity, and where each one lives.
+const KERNEL: &[(&str, usize, &str, &str)] = &[
+    ("is_integer", 1, "erlang", "is_integer"),
+    ("is_float", 1, "erlang", "is_float"),
+    ("is_number", 1, "erlang", "is_number"),
+    ("is_atom", 1, "erlang", "is_atom"),
+    ("is_boolean", 1, "erlang", "is_boolean"),
+    ("is_binary", 1, "erlang", "is_binary"),
+    ("is_list", 1, "erlang", "is_list"),
+    ("is_tuple", 1, "erlang", "is_tuple"),
+    ("is_map", 1, "erlang", "is_map"),
+    ("is_function", 1, "erlang", "is_function"),
+    ("is_pid", 1, "erlang", "is_pid"),
+    ("is_reference", 1, "erlang", "is_reference"),
+    ("is_bitstring", 1, "erlang", "is_bitstring"),
+    ("is_function", 2, "erlang", "is_function"),
+    ("is_map_key", 2, "erlang", "is_map_key"),
+    ("map_get", 2, "erlang", "map_get"),
+    ("hd", 1, "erlang", "hd"),
+    ("tl", 1, "erlang", "tl"),
+    ("length", 1, "erlang", "length"),
+    ("abs", 1, "erlang", "abs"),
+    ("max", 2, "erlang", "max"),
+    ("min", 2, "erlang", "min"),
+    ("round", 1, "erlang", "round"),
+    ("trunc", 1, "erlang", "trunc"),
+    ("ceil", 1, "erlang", "ceil"),
+    ("floor", 1, "erlang", "floor"),
+    ("div", 2, "erlang", "div"),
+    ("rem", 2, "erlang", "rem"),
+    ("tuple_size", 1, "erlang", "tuple_size"),
+    ("map_size", 1, "erlang", "map_size"),
+    ("byte_size", 1, "erlang", "byte_size"),
+    ("not", 1, "erlang", "not"),
+    ("throw", 1, "erlang", "throw"),
+    ("exit", 1, "erlang", "exit"),
+    ("self", 0, "erlang", "self"),
+    ("send", 2, "erlang", "send"),
+    ("make_ref", 0, "erlang", "make_ref"),
+    ("elem", 2, "Elixir.Kernel", "elem"),
+    ("put_elem", 3, "Elixir.Kernel", "put_elem"),
+    ("is_nil", 1, "Elixir.Kernel", "is_nil"),
+    ("is_struct", 1, "Elixir.Kernel", "is_struct"),
+    ("inspect", 1, "Elixir.Kernel", "inspect"),
+    ("inspect", 2, "Elixir.Kernel", "inspect"),
+    ("to_string", 1, "Elixir.Kernel", "to_string"),
+    ("to_charlist", 1, "Elixir.Kernel", "to_charlist"),
+    ("then", 2, "Elixir.Kernel", "then"),
+    ("tap", 2, "Elixir.Kernel", "tap"),
+    ("apply", 2, "Elixir.Kernel", "apply"),
+    ("is_exception", 1, "Elixir.Kernel", "is_exception"),
+    (
+        "function_exported?",
+        3,
+        "Elixir.Kernel",
+        "function_exported?",
+    ),
+    ("+", 2, "erlang", "+"),
+    ("-", 2, "erlang", "-"),
+    ("*", 2, "erlang", "*"),
+    ("/", 2, "erlang", "/"),
+    ("<", 2, "erlang", "<"),
+    (">", 2, "erlang", ">"),
+    (">=", 2, "erlang", ">="),
+    ("<=", 2, "erlang", "=<"),
+    ("==", 2, "erlang", "=="),
+    ("!=", 2, "erlang", "/="),
+    ("===", 2, "erlang", "=:="),
+    ("!==", 2, "erlang", "=/="),
+    ("++", 2, "erlang", "++"),
+    ("--", 2, "erlang", "--"),
+    ("-", 1, "erlang", "-"),
+    ("+", 1, "erlang", "+"),
+    ("<>", 2, "Elixir.Kernel", "<>"),
+];
+
+/// Where the Kernel function `name/arity` lives (module, function), if it is one.
 pub fn local_kernel(name: &str, arity: usize) -> Option<(&'static str, &'static str)> {
-    let erl = |n: &'static str| Some(("erlang", n));
-    match (name, arity) {
-        (
-            "is_integer" | "is_float" | "is_number" | "is_atom" | "is_boolean" | "is_binary"
-            | "is_list" | "is_tuple" | "is_map" | "is_function" | "is_pid" | "is_reference"
-            | "is_bitstring",
-            1,
-        ) => Some(("erlang", leak(name))),
-        ("is_function", 2) => erl("is_function"),
-        ("is_map_key", 2) => erl("is_map_key"),
-        ("map_get", 2) => erl("map_get"),
-        ("hd", 1) => erl("hd"),
-        ("tl", 1) => erl("tl"),
-        ("length", 1) => erl("length"),
-        ("abs", 1) => erl("abs"),
-        ("max", 2) => erl("max"),
-        ("min", 2) => erl("min"),
-        ("round", 1) => erl("round"),
-        ("trunc", 1) => erl("trunc"),
-        ("div", 2) => erl("div"),
-        ("rem", 2) => erl("rem"),
-        ("tuple_size", 1) => erl("tuple_size"),
-        ("map_size", 1) => erl("map_size"),
-        ("byte_size", 1) => erl("byte_size"),
-        ("not", 1) => erl("not"),
-        ("throw", 1) => erl("throw"),
-        ("exit", 1) => erl("exit"),
-        ("self", 0) => erl("self"),
-        ("send", 2) => erl("send"),
-        ("make_ref", 0) => erl("make_ref"),
-        ("elem", 2) => Some(("Elixir.Kernel", "elem")),
-        ("put_elem", 3) => Some(("Elixir.Kernel", "put_elem")),
-        ("is_nil", 1) => Some(("Elixir.Kernel", "is_nil")),
-        ("is_struct", 1) => Some(("Elixir.Kernel", "is_struct")),
-        ("inspect", 1 | 2) => Some(("Elixir.Kernel", "inspect")),
-        ("to_string", 1) => Some(("Elixir.Kernel", "to_string")),
-        ("to_charlist", 1) => Some(("Elixir.Kernel", "to_charlist")),
-        ("then", 2) => Some(("Elixir.Kernel", "then")),
-        ("ceil", 1) => erl("ceil"),
-        ("floor", 1) => erl("floor"),
-        ("+" | "-" | "*" | "/" | "<" | ">" | ">=" | "++" | "--" | "==", 2) => {
-            Some(("erlang", op_name(name)))
-        }
-        ("-" | "+", 1) => Some(("erlang", op_name(name))),
-        ("!=", 2) => erl("/="),
-        ("===", 2) => erl("=:="),
-        ("!==", 2) => erl("=/="),
-        ("<=", 2) => erl("=<"),
-        ("<>", 2) => Some(("Elixir.Kernel", "<>")),
-        ("is_exception", 1) => Some(("Elixir.Kernel", "is_exception")),
-        ("function_exported?", 3) => Some(("Elixir.Kernel", "function_exported?")),
-        ("tap", 2) => Some(("Elixir.Kernel", "tap")),
-        ("apply", 2) => Some(("Elixir.Kernel", "apply")),
-        _ => None,
-    }
-}
-
-fn op_name(s: &str) -> &'static str {
-    match s {
-        "+" => "+",
-        "-" => "-",
-        "*" => "*",
-        "/" => "/",
-        "<" => "<",
-        ">" => ">",
-        ">=" => ">=",
-        "++" => "++",
-        "--" => "--",
-        _ => "==",
-    }
-}
-
-fn leak(s: &str) -> &'static str {
-    // The names come from a fixed set (the match above); intern them once.
-    match s {
-        "is_integer" => "is_integer",
-        "is_float" => "is_float",
-        "is_number" => "is_number",
-        "is_atom" => "is_atom",
-        "is_boolean" => "is_boolean",
-        "is_binary" => "is_binary",
-        "is_list" => "is_list",
-        "is_tuple" => "is_tuple",
-        "is_map" => "is_map",
-        "is_function" => "is_function",
-        "is_pid" => "is_pid",
-        "is_reference" => "is_reference",
-        _ => "is_bitstring",
-    }
+    KERNEL
+        .iter()
+        .find(|(n, a, _, _)| *n == name && *a == arity)
+        .map(|(_, _, m, f)| (*m, *f))
 }
 
 /// Mutable references to every label operand of an instruction.

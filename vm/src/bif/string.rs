@@ -334,20 +334,18 @@ pub fn to_integer2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         _ => Err(badarg()),
     }
 }
+/// The length of a leading `[+-]digits` run, if there are digits.
+fn int_prefix(b: &[u8]) -> Option<usize> {
+    let sign = usize::from(matches!(b.first(), Some(b'-' | b'+')));
+    let digits = b[sign..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (digits > 0).then_some(sign + digits)
+}
+
 pub fn integer_parse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let s = str_of(a[0])?;
-    let b = s.as_bytes();
-    let mut i = 0;
-    if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
-        i += 1;
-    }
-    let ds = i;
-    while i < b.len() && b[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i == ds {
+    let Some(i) = int_prefix(s.as_bytes()) else {
         return Ok(atom::ERROR);
-    }
+    };
     let n: num_bigint::BigInt = s[..i]
         .trim_start_matches('+')
         .parse()
@@ -367,17 +365,9 @@ pub fn to_float(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn float_parse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let s = str_of(a[0])?;
     let b = s.as_bytes();
-    let mut i = 0;
-    if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
-        i += 1;
-    }
-    let ds = i;
-    while i < b.len() && b[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i == ds {
+    let Some(mut i) = int_prefix(b) else {
         return Ok(atom::ERROR);
-    }
+    };
     if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
         i += 1;
         while i < b.len() && b[i].is_ascii_digit() {
