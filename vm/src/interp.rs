@@ -121,6 +121,32 @@ pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Opti
     heap.list(&items)
 }
 
+/// Completes the stack trace of `e` raised at `fun`/`pc` and unwinds to the
+/// innermost handler: returns where to continue (function, base, pc) with the
+/// handler's registers set, or `e` when no handler is left. Out of line: raising
+/// is rare, and keeping it out keeps the dispatch loop small.
+#[cold]
+#[inline(never)]
+fn unwind(p: &mut Process, code: &CodeTable, mut e: Exn, fun: FunId, pc: usize) -> Result<(FunId, usize, usize), Exn> {
+    // Entries the raiser supplied (the missing function of `undef`) stay innermost.
+    let mut trace = std::mem::take(&mut e.trace);
+    trace.extend(build_trace(p, code, fun, pc));
+    e.trace = trace;
+    match p.handlers.pop() {
+        Some(h) => {
+            p.frames.truncate(h.depth as usize);
+            let tt = trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
+            let b = h.base as usize;
+            let k = b + h.kind as usize;
+            p.regs[k] = class_atom(e.class);
+            p.regs[k + 1] = e.reason;
+            p.regs[k + 2] = tt;
+            Ok((h.fun, b, h.pc as usize))
+        }
+        None => Err(e),
+    }
+}
+
 /// Runs `p` until it finishes, raises past all handlers, waits, or uses up `budget` reductions.
 pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64) -> Exit {
     let mut fid = p.fun;
@@ -148,26 +174,16 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
     // Raises `$e` (an Exn): jumps to the innermost handler or leaves the slice.
     macro_rules! raise {
         ($e:expr) => {{
-            let mut e: Exn = $e;
-            // Entries the raiser supplied (the missing function of `undef`) stay innermost.
-            let mut trace = std::mem::take(&mut e.trace);
-            trace.extend(build_trace(p, code, fid, pc));
-            e.trace = trace;
-            match p.handlers.pop() {
-                Some(h) => {
-                    p.frames.truncate(h.depth as usize);
-                    fid = h.fun;
+            match unwind(p, code, $e, fid, pc) {
+                Ok((nf, nb, npc)) => {
+                    fid = nf;
                     f = &code.functions[fid as usize];
                     ops = &f.code;
-                    base = h.base as usize;
-                    pc = h.pc as usize;
-                    let tt = trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
-                    reg!(h.kind) = class_atom(e.class);
-                    reg!(h.kind + 1) = e.reason;
-                    reg!(h.kind + 2) = tt;
+                    base = nb;
+                    pc = npc;
                     continue;
                 }
-                None => {
+                Err(e) => {
                     save!();
                     p.status = Status::Done;
                     return Exit::Raised(e);
@@ -206,9 +222,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                 }
             }
             p.regs[new_base + na..new_base + na + nf].copy_from_slice(free);
-            for r in &mut p.regs[new_base + na + nf..need] {
-                *r = Term::NIL;
-            }
+            p.regs[new_base + na + nf..need].fill(Term::NIL);
             if !$tail {
                 p.frames.push(Frame {
                     fun: fid,
