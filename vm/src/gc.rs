@@ -34,6 +34,10 @@ use crate::term::{Header, Term, FORWARD};
 /// impossible kind with a huge size, so reading it as a term or header fails fast.
 const POISON: u64 = 0xDEAD_BEEF_DEAD_BEF6;
 
+/// Heaps with less live data than this (in words, 256 KiB) free their old
+/// chunks after a collection instead of keeping them as spares. A guess.
+const MIN_SPARE_LIVE_WORDS: usize = 1 << 15;
+
 struct FromSpace {
     /// Sorted (start, end) address ranges of the old chunks.
     ranges: Vec<(usize, usize)>,
@@ -88,9 +92,9 @@ impl Heap {
         let from = FromSpace { ranges };
         // Leave room for the allocation that follows: the chunk keeps its
         // unused tail as the new allocation area.
-        let mut chunk = match self.spare.take() {
-            Some(s) if s.mem.len() >= used + 64 => s,
-            _ => Chunk::new(used + 64),
+        let mut chunk = match self.take_spare(used + 64) {
+            Some(s) => s,
+            None => Chunk::new(used + 64),
         };
         let mut to = ToSpace {
             base: chunk.mem.as_mut_ptr() as *mut u64,
@@ -128,7 +132,8 @@ impl Heap {
         self.since_gc = 0;
         self.update_gc_limit();
         self.collections += 1;
-        // Keep the largest old chunk (up to 64 MiB) for reuse; free the rest.
+        // Keep old chunks for reuse, up to what the next cycle will allocate
+        // (the largest first); free the rest.
         let mut old = std::mem::take(&mut self.chunks);
         if cfg!(debug_assertions) {
             for c in old.iter_mut() {
@@ -137,15 +142,21 @@ impl Heap {
                 }
             }
         }
+        old.extend(self.spare.drain(..));
         old.sort_by_key(|c| std::cmp::Reverse(c.mem.len()));
-        self.spare = old
-            .into_iter()
-            .next()
-            .filter(|c| c.mem.len() <= 1 << 23)
-            .map(|mut c| {
+        // Small heaps (most processes) keep nothing: memory per process matters more there.
+        let mut budget = if self.live_after_gc >= MIN_SPARE_LIVE_WORDS {
+            self.gc_limit + used
+        } else {
+            0
+        };
+        for mut c in old {
+            if c.mem.len() <= budget {
+                budget -= c.mem.len();
                 c.used = 0;
-                c
-            });
+                self.spare.push(c);
+            }
+        }
         self.chunks.push(chunk);
     }
 }

@@ -24,7 +24,7 @@ const MIN_CHUNK_WORDS: usize = 32;
 const MAX_CHUNK_WORDS: usize = 1 << 20;
 /// No collection before this many words were allocated since the last one
 /// (512 KiB); above it, a collection when allocation since the last one
-/// exceeds twice the live data. A guess to be tuned with benchmarks.
+/// exceeds three times the live data. A guess to be tuned with benchmarks.
 const MIN_GC_WORDS: usize = 1 << 16;
 
 pub(crate) struct Chunk {
@@ -52,9 +52,10 @@ impl Chunk {
 
 pub struct Heap {
     pub(crate) chunks: Vec<Chunk>,
-    /// One chunk kept from the last collection's from-space for reuse, so a
-    /// busy heap does not fault in fresh memory after every collection.
-    pub(crate) spare: Option<Chunk>,
+    /// Chunks kept from the last collection's from-space for reuse (at most
+    /// about one collection cycle's worth of allocation), so a busy heap does
+    /// not fault in fresh memory after every collection.
+    pub(crate) spare: Vec<Chunk>,
     /// Words allocated since the last collection.
     pub(crate) since_gc: usize,
     /// Words live after the last collection.
@@ -81,7 +82,7 @@ impl Heap {
     pub fn new() -> Heap {
         Heap {
             chunks: Vec::new(),
-            spare: None,
+            spare: Vec::new(),
             since_gc: 0,
             live_after_gc: 0,
             gc_always: false,
@@ -120,7 +121,7 @@ impl Heap {
         self.gc_limit = if self.gc_always {
             0
         } else {
-            MIN_GC_WORDS.max(2 * self.live_after_gc)
+            MIN_GC_WORDS.max(3 * self.live_after_gc)
         };
     }
 
@@ -145,17 +146,28 @@ impl Heap {
         self.alloc_slow(n)
     }
 
+    /// The smallest spare chunk of at least `n` words, if any.
+    pub(crate) fn take_spare(&mut self, n: usize) -> Option<Chunk> {
+        let i = self
+            .spare
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.mem.len() >= n)
+            .min_by_key(|(_, c)| c.mem.len())?
+            .0;
+        let mut c = self.spare.swap_remove(i);
+        c.used = 0;
+        Some(c)
+    }
+
     #[cold]
     fn alloc_slow(&mut self, n: usize) -> *mut u64 {
         let grow = self
             .capacity_words()
             .clamp(MIN_CHUNK_WORDS, MAX_CHUNK_WORDS);
-        let mut c = match self.spare.take() {
-            Some(s) if s.mem.len() >= n.max(grow / 2) => s,
-            other => {
-                self.spare = other;
-                Chunk::new(grow.max(n))
-            }
+        let mut c = match self.take_spare(n) {
+            Some(s) => s,
+            None => Chunk::new(grow.max(n)),
         };
         c.used = n;
         let p = c.mem.as_mut_ptr() as *mut u64;

@@ -127,7 +127,13 @@ pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Opti
 /// is rare, and keeping it out keeps the dispatch loop small.
 #[cold]
 #[inline(never)]
-fn unwind(p: &mut Process, code: &CodeTable, mut e: Exn, fun: FunId, pc: usize) -> Result<(FunId, usize, usize), Exn> {
+fn unwind(
+    p: &mut Process,
+    code: &CodeTable,
+    mut e: Exn,
+    fun: FunId,
+    pc: usize,
+) -> Result<(FunId, usize, usize), Exn> {
     // Entries the raiser supplied (the missing function of `undef`) stay innermost.
     let mut trace = std::mem::take(&mut e.trace);
     trace.extend(build_trace(p, code, fun, pc));
