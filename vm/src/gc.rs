@@ -142,7 +142,7 @@ impl Heap {
                 }
             }
         }
-        old.extend(self.spare.drain(..));
+        old.append(&mut self.spare);
         old.sort_by_key(|c| std::cmp::Reverse(c.mem.len()));
         // Small heaps (most processes) keep nothing: memory per process matters more there.
         let mut budget = if self.live_after_gc >= MIN_SPARE_LIVE_WORDS {
