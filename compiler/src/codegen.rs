@@ -115,7 +115,7 @@ pub fn compile_unit(src: &str, d: &desugar::Desugared, with_script: bool) -> CRe
             ExprKind::Block(d.script.clone()),
         );
         b.expr_tail(&mut u, &body)?;
-        u.functions[id as usize] = Some(b.finish(&u, "__script__", 0, FunKind::Named, false));
+        u.functions[id as usize] = Some(b.finish("__script__", 0, FunKind::Named, false));
         Some(id)
     } else {
         None
@@ -125,8 +125,8 @@ pub fn compile_unit(src: &str, d: &desugar::Desugared, with_script: bool) -> CRe
 
 fn compile_named(u: &mut UnitBuilder, f: &FunDef, env: &ModuleEnv) -> CResult<Function> {
     let mut b = FnBuilder::new(env, format!("{}/{}", f.name, f.arity), f.arity, 0);
-    b.clauses(u, &f.clauses, f.arity, false)?;
-    Ok(b.finish(u, &f.name, f.arity as u32, FunKind::Named, f.public))
+    b.clauses(u, &f.clauses, f.arity)?;
+    Ok(b.finish(&f.name, f.arity as u32, FunKind::Named, f.public))
 }
 
 /// Variables in scope: name → register.
@@ -171,14 +171,7 @@ impl<'e> FnBuilder<'e> {
         }
     }
 
-    pub fn finish(
-        mut self,
-        _u: &UnitBuilder,
-        name: &str,
-        arity: u32,
-        kind: FunKind,
-        public: bool,
-    ) -> Function {
+    pub fn finish(mut self, name: &str, arity: u32, kind: FunKind, public: bool) -> Function {
         // Resolve labels.
         let labels = std::mem::take(&mut self.labels);
         for op in &mut self.code {
@@ -188,8 +181,6 @@ impl<'e> FnBuilder<'e> {
                 }
             }
         }
-        let nfree = self.max.saturating_sub(0);
-        let _ = nfree;
         Function {
             module: atom::intern(&self.env.name),
             name: atom::intern(name),
@@ -357,7 +348,6 @@ impl<'e> FnBuilder<'e> {
         u: &mut UnitBuilder,
         clauses: &[Clause],
         arity: usize,
-        _lambda: bool,
     ) -> CResult<()> {
         let saved = self.scope.clone();
         for c in clauses {
@@ -1084,9 +1074,9 @@ impl<'e> FnBuilder<'e> {
             }
             BinOp::AndAnd | BinOp::OrOr => {
                 let r = self.expr(u, a)?;
-                let short = self.new_label();
                 let end = self.new_label();
                 if op == BinOp::AndAnd {
+                    let short = self.new_label();
                     self.emit(Op::IsTruthy { r, fail: short });
                     self.expr_to(u, b, dst, false)?;
                     self.emit(Op::Jump { to: end });
@@ -1099,8 +1089,6 @@ impl<'e> FnBuilder<'e> {
                     self.emit(Op::Jump { to: end });
                     self.place(rhs);
                     self.expr_to(u, b, dst, false)?;
-                    let _ = short;
-                    self.place(short);
                 }
                 self.place(end);
             }
@@ -1286,9 +1274,8 @@ impl<'e> FnBuilder<'e> {
         for (i, (n, _)) in free.iter().enumerate() {
             b.scope.insert(n.clone(), (arity + i) as Reg);
         }
-        b.clauses(u, clauses, arity, true)?;
+        b.clauses(u, clauses, arity)?;
         let mut f = b.finish(
-            u,
             &format!("-{}-fun-{index}-", self.parent),
             arity as u32,
             FunKind::Lambda {

@@ -312,36 +312,43 @@ fn struct_fields(c: &Call, span: Span) -> Result<Vec<(String, Expr)>, Diagnostic
     Ok(out)
 }
 
-/// The `do` body of a call: from a do block or a `do:` keyword argument.
+/// The body of section `key` (`do`, `else`, ...) of a call: from its do block or its trailing keyword list.
 pub fn keyword_body(c: &Call, key: &str) -> Option<Body> {
+    sections(c)
+        .0
+        .into_iter()
+        .find(|(k, _, _)| k == key)
+        .map(|(_, _, b)| b)
+}
+
+/// The sections of a special form: from its do block, or from a trailing `do:` keyword list.
+/// Returns the sections and the number of leading (non-keyword) arguments.
+pub fn sections(c: &Call) -> (Vec<(String, Span, Body)>, usize) {
     if let Some(db) = &c.do_block {
-        for (k, _, b) in &db.sections {
-            if k == key {
-                return Some(b.clone());
-            }
-        }
-        return None;
+        return (db.sections.clone(), c.args.len());
     }
     if let Some(Expr {
         kind: ExprKind::List(items, None),
         ..
     }) = c.args.last()
     {
-        for i in items {
-            if let ExprKind::Tuple(p) = &i.kind {
-                if let [Expr {
-                    kind: ExprKind::Atom(k),
-                    ..
-                }, v] = &p[..]
-                {
-                    if k == key {
-                        return Some(Body::Exprs(v.clone()));
+        if !items.is_empty() && items.iter().all(is_keyword_pair) {
+            let mut out = Vec::new();
+            for i in items {
+                if let ExprKind::Tuple(p) = &i.kind {
+                    if let ExprKind::Atom(k) = &p[0].kind {
+                        if matches!(k.as_str(), "do" | "else" | "after" | "rescue" | "catch") {
+                            out.push((k.clone(), i.span, Body::Exprs(p[1].clone())));
+                        }
                     }
                 }
             }
+            if out.iter().any(|(k, _, _)| k == "do") {
+                return (out, c.args.len() - 1);
+            }
         }
     }
-    None
+    (Vec::new(), c.args.len())
 }
 
 /// Whether the last argument is a keyword list holding `do:`.

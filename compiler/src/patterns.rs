@@ -323,7 +323,7 @@ impl FnBuilder<'_> {
                     _ => None,
                 };
                 if let (Some(imm), Some(cop)) = (crate::codegen::small_int(b), cmp_imm(*op)) {
-                    let x = self.guard_value(u, a, fail)?;
+                    let x = self.guard_value(u, a)?;
                     self.emit(Op::CmpImm {
                         a: x,
                         imm,
@@ -333,8 +333,8 @@ impl FnBuilder<'_> {
                     self.release_to(m);
                     return Ok(());
                 }
-                let x = self.guard_value(u, a, fail)?;
-                let y = self.guard_value(u, b, fail)?;
+                let x = self.guard_value(u, a)?;
+                let y = self.guard_value(u, b)?;
                 self.emit(match op {
                     BinOp::Lt => Op::IsLt { a: x, b: y, fail },
                     BinOp::Gt => Op::IsLt { a: y, b: x, fail },
@@ -355,7 +355,7 @@ impl FnBuilder<'_> {
                 } else {
                     (None, fail)
                 };
-                let x = self.guard_value(u, a, fail)?;
+                let x = self.guard_value(u, a)?;
                 let list_items: Option<Vec<Expr>> = match &b.kind {
                     ExprKind::List(items, None) => Some(items.clone()),
                     ExprKind::Charlist(parts)
@@ -383,7 +383,7 @@ impl FnBuilder<'_> {
                         let hit = self.new_label();
                         for it in items {
                             let next = self.new_label();
-                            let v = self.guard_value(u, it, next)?;
+                            let v = self.guard_value(u, it)?;
                             self.emit(Op::IsEqExact {
                                 a: x,
                                 b: v,
@@ -401,8 +401,8 @@ impl FnBuilder<'_> {
                             ty: TypeTest::Integer,
                             fail: target_fail,
                         });
-                        let l = self.guard_value(u, lo, fail)?;
-                        let h = self.guard_value(u, hi, fail)?;
+                        let l = self.guard_value(u, lo)?;
+                        let h = self.guard_value(u, hi)?;
                         self.emit(Op::IsGe {
                             a: x,
                             b: l,
@@ -458,7 +458,7 @@ impl FnBuilder<'_> {
                         _ => None,
                     };
                     if let Some(ty) = ty {
-                        let x = self.guard_value(u, &c.args[0], fail)?;
+                        let x = self.guard_value(u, &c.args[0])?;
                         self.emit(Op::IsType { r: x, ty, fail });
                         return Ok(());
                     }
@@ -472,7 +472,7 @@ impl FnBuilder<'_> {
 
     /// A guard expression that must evaluate to exactly `true`.
     fn guard_true(&mut self, u: &mut UnitBuilder, g: &Expr, fail: Label) -> CResult<()> {
-        let v = self.guard_value(u, g, fail)?;
+        let v = self.guard_value(u, g)?;
         let t = self.alloc(g.span)?;
         self.load_const(atom::TRUE, t);
         self.emit(Op::IsEqExact { a: v, b: t, fail });
@@ -480,7 +480,7 @@ impl FnBuilder<'_> {
     }
 
     /// Evaluates a guard sub-expression; errors jump to the guard's failure label.
-    fn guard_value(&mut self, u: &mut UnitBuilder, e: &Expr, _false_target: Label) -> CResult<Reg> {
+    fn guard_value(&mut self, u: &mut UnitBuilder, e: &Expr) -> CResult<Reg> {
         self.expr(u, e)
     }
 }

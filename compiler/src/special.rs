@@ -37,36 +37,6 @@ pub fn is_special(name: &str) -> bool {
     )
 }
 
-/// The sections of a special form: from its do block, or from a trailing `do:` keyword list.
-/// Returns the sections and the number of leading (non-keyword) arguments.
-fn sections(c: &Call) -> (Vec<(String, Span, Body)>, usize) {
-    if let Some(db) = &c.do_block {
-        return (db.sections.clone(), c.args.len());
-    }
-    if let Some(Expr {
-        kind: ExprKind::List(items, None),
-        ..
-    }) = c.args.last()
-    {
-        if !items.is_empty() && items.iter().all(desugar::is_keyword_pair) {
-            let mut out = Vec::new();
-            for i in items {
-                if let ExprKind::Tuple(p) = &i.kind {
-                    if let ExprKind::Atom(k) = &p[0].kind {
-                        if matches!(k.as_str(), "do" | "else" | "after" | "rescue" | "catch") {
-                            out.push((k.clone(), i.span, Body::Exprs(p[1].clone())));
-                        }
-                    }
-                }
-            }
-            if out.iter().any(|(k, _, _)| k == "do") {
-                return (out, c.args.len() - 1);
-            }
-        }
-    }
-    (Vec::new(), c.args.len())
-}
-
 fn section<'a>(secs: &'a [(String, Span, Body)], key: &str) -> Option<&'a Body> {
     secs.iter().find(|(k, _, _)| k == key).map(|(_, _, b)| b)
 }
@@ -173,7 +143,7 @@ pub fn special(
     dst: Reg,
     tail: bool,
 ) -> CResult<()> {
-    let (secs, nargs) = sections(c);
+    let (secs, nargs) = desugar::sections(c);
     let m = b.next_mark();
     match name {
         "if" | "unless" => {
@@ -338,8 +308,7 @@ pub fn special(
         "raise" => {
             let first = b.next_mark() as Reg;
             match c.args.len() {
-                1 => b.remote_call(u, "beamlet", "raise", &c.args, span, first, false)?,
-                2 => b.remote_call(u, "beamlet", "raise", &c.args, span, first, false)?,
+                1 | 2 => b.remote_call(u, "beamlet", "raise", &c.args, span, first, false)?,
                 _ => {
                     return Err(Diagnostic::new(
                         span,
@@ -347,7 +316,6 @@ pub fn special(
                     ))
                 }
             }
-            let _ = dst;
         }
         "reraise" => {
             if c.args.len() != 2 {

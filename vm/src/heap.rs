@@ -61,7 +61,7 @@ pub struct Heap {
     /// Words live after the last collection.
     pub(crate) live_after_gc: usize,
     /// Collect at every safe point (for tests: when a collection happens must never show).
-    pub gc_always: bool,
+    pub(crate) gc_always: bool,
     /// `since_gc` above this means a safe point should collect (kept up to date by `collect`).
     pub(crate) gc_limit: usize,
     pub(crate) collections: u64,

@@ -116,6 +116,13 @@ pub fn raise1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 /// `raise Module, "message"` / `raise Module, key: value`.
 pub fn raise2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let e = exception2(ctx, a)?;
+    Err(Exn::error(e))
+}
+
+/// `Module.exception(message_or_options)` for the built-in exceptions: the
+/// struct, or an `UndefinedFunctionError` raised for any other module.
+pub fn exception2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let module = atom::name(a[0]);
     if fields(module).is_none() {
         let e = make_exception(
@@ -135,28 +142,13 @@ pub fn raise2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         list_to_vec(a[1])
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|p| {
-                p.tuple_elems().and_then(|e| {
-                    if e.len() == 2 {
-                        Some((e[0], e[1]))
-                    } else {
-                        None
-                    }
-                })
+            .filter_map(|p| match p.tuple_elems() {
+                Some([k, v]) => Some((*k, *v)),
+                _ => None,
             })
             .collect()
     };
-    let e = make_exception(ctx, module, &given);
-    Err(Exn::error(e))
-}
-
-/// `Module.exception(message_or_options)` for the built-in exceptions.
-pub fn exception2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    match raise2(ctx, a) {
-        Err(e) if is_exception(e.reason) => Ok(e.reason),
-        Err(e) => Err(e),
-        Ok(v) => Ok(v),
-    }
+    Ok(make_exception(ctx, module, &given))
 }
 
 /// `reraise(exception, stacktrace)`.
