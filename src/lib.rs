@@ -8,19 +8,18 @@
 #![deny(unsafe_code)]
 
 use beamlet_compiler::diagnostic::Diagnostic;
-use beamlet_vm::bif::{exception, Ctx, Io};
+pub use beamlet_vm::bif::Io;
 use beamlet_vm::code::{CodeTable, FunId, Unit};
-use beamlet_vm::heap::Heap;
-use beamlet_vm::interp::{self, Exit};
-use beamlet_vm::process::{Class, Process};
-use beamlet_vm::term::Term;
+use beamlet_vm::sched::{self, Config, Outcome};
 pub use beamlet_vm::value::Value;
 use std::io::Write;
-use std::time::Duration;
 
 /// The standard library, bundled into the binary. ORDER: modules used by
 /// others come first only for readability; calls between them resolve at run time.
-pub const STDLIB: &[(&str, &str)] = &[("stdlib/enum.ex", include_str!("../stdlib/enum.ex"))];
+pub const STDLIB: &[(&str, &str)] = &[
+    ("stdlib/enum.ex", include_str!("../stdlib/enum.ex")),
+    ("stdlib/process.ex", include_str!("../stdlib/process.ex")),
+];
 
 /// A compile error, rendered as text (file:line:column, the line, a caret, a hint).
 #[derive(Debug, Clone, PartialEq)]
@@ -92,11 +91,48 @@ impl Io for CaptureIo {
 }
 
 /// A beamlet virtual machine: loaded code plus the means to run it.
+///
+/// ```no_run
+/// let mut vm = beamlet::Vm::builder().schedulers(2).build().expect("stdlib compiles");
+/// vm.run_source("IO.puts(:hi)", "hi.ex", &[]).expect("runs");
+/// ```
 pub struct Vm {
     code: CodeTable,
-    next_pid: u32,
-    /// Collect at every safe point (tests: GC timing must never show).
-    pub gc_always: bool,
+    config: Config,
+}
+
+/// Options for a [`Vm`]: see [`Vm::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct VmBuilder {
+    config: Config,
+}
+
+impl VmBuilder {
+    /// Scheduler threads to run processes on (default: one per core; at least 1).
+    pub fn schedulers(mut self, n: usize) -> VmBuilder {
+        self.config.schedulers = n.max(1);
+        self
+    }
+
+    /// Collect garbage at every safe point: slow; for tests that check a
+    /// collection can happen anywhere without changing what a program does.
+    pub fn gc_always(mut self, on: bool) -> VmBuilder {
+        self.config.gc_always = on;
+        self
+    }
+
+    /// A VM with the standard library loaded.
+    pub fn build(self) -> Result<Vm, CompileError> {
+        let mut code = CodeTable::new();
+        for (file, src) in STDLIB {
+            let unit = compile(src, file, false)?;
+            code.load(unit);
+        }
+        Ok(Vm {
+            code,
+            config: self.config,
+        })
+    }
 }
 
 /// Parses and compiles `source` into a loadable unit.
@@ -110,18 +146,14 @@ pub fn compile(source: &str, file: &str, script: bool) -> Result<Unit, CompileEr
 }
 
 impl Vm {
-    /// A VM with the standard library loaded.
+    /// A VM with the standard library loaded and default options.
     pub fn new() -> Result<Vm, CompileError> {
-        let mut code = CodeTable::new();
-        for (file, src) in STDLIB {
-            let unit = compile(src, file, false)?;
-            code.load(unit);
-        }
-        Ok(Vm {
-            code,
-            next_pid: 100,
-            gc_always: false,
-        })
+        VmBuilder::default().build()
+    }
+
+    /// Options: scheduler count, GC testing.
+    pub fn builder() -> VmBuilder {
+        VmBuilder::default()
     }
 
     pub fn code(&self) -> &CodeTable {
@@ -156,90 +188,34 @@ impl Vm {
         source: &str,
         file: &str,
         argv: &[String],
-        io: &mut dyn Io,
+        io: &mut (dyn Io + Send),
     ) -> Result<Value, RunError> {
         let entry = self.load_script(source, file).map_err(RunError::Compile)?;
         self.run(entry, argv, io)
     }
 
-    /// Runs a loaded entry function in a fresh process until it finishes.
+    /// Runs a loaded entry function as the main process, until it finishes
+    /// (other processes still running then are stopped, as `elixir` does).
     pub fn run(
         &mut self,
         entry: FunId,
         argv: &[String],
-        io: &mut dyn Io,
+        io: &mut (dyn Io + Send),
     ) -> Result<Value, RunError> {
-        let pid = Term::pid(self.next_pid, 0);
-        self.next_pid += 1;
-        let mut heap = Heap::new();
-        heap.set_gc_always(self.gc_always);
-        let nregs = self.code.functions[entry as usize].nregs;
-        let mut p = Process::new(pid, heap, entry, nregs, &[]);
-        p.st.argv = argv.to_vec();
-        loop {
-            let mut budget: i64 = 4000;
-            match interp::run(&mut p, &self.code, io, &mut budget) {
-                Exit::Done(v) => return Ok(beamlet_vm::convert::to_value(&self.code, v)),
-                Exit::Yield => continue,
-                Exit::Wait { timeout: Some(ms) } => {
-                    io.flush();
-                    std::thread::sleep(Duration::from_millis(ms));
-                    p.timed_out();
-                }
-                Exit::Wait { timeout: None } => return Err(RunError::Deadlock),
-                Exit::Raised(e) => {
-                    let trace_t = interp::trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
-                    let mut ctx = Ctx {
-                        st: &mut p.st,
-                        code: &self.code,
-                        io: &mut *io,
-                    };
-                    let banner = exception::banner(&mut ctx, e.class, e.reason, trace_t);
-                    let trace = e
-                        .trace
-                        .iter()
-                        .map(|t| {
-                            let m = beamlet_vm::atom::name(t.module);
-                            let m = m.strip_prefix("Elixir.").unwrap_or(m);
-                            let loc = if t.line > 0 {
-                                format!("line {}: ", t.line)
-                            } else {
-                                String::new()
-                            };
-                            format!(
-                                "    {loc}{m}.{}/{}",
-                                beamlet_vm::atom::name(t.name),
-                                t.arity
-                            )
-                        })
-                        .collect();
-                    let exit_status = exit_status(e.class, e.reason);
-                    return Err(RunError::Raised {
-                        banner,
-                        trace,
-                        exit_status,
-                    });
-                }
-            }
+        match sched::run_main(&self.code, entry, argv, io, &self.config) {
+            Outcome::Returned(v) => Ok(v),
+            Outcome::Failed {
+                banner,
+                trace,
+                status,
+            } => Err(RunError::Raised {
+                banner,
+                trace,
+                exit_status: status,
+            }),
+            Outcome::Deadlock => Err(RunError::Deadlock),
         }
     }
-}
-
-/// The status `elixir` exits with after an uncaught exception: 1, except for
-/// `exit(:normal)`/`exit(:shutdown)` (0) and `exit({:shutdown, n})` (n).
-fn exit_status(class: Class, reason: Term) -> i32 {
-    if class != Class::Exit {
-        return 1;
-    }
-    if reason == beamlet_vm::atom::NORMAL || beamlet_vm::atom::name(reason) == "shutdown" {
-        return 0;
-    }
-    if let Some([tag, v]) = reason.tuple_elems() {
-        if beamlet_vm::atom::name(*tag) == "shutdown" {
-            return v.as_small().map_or(0, |n| n as i32);
-        }
-    }
-    1
 }
 
 /// A listing of a script's code (`beamlet disasm`).

@@ -53,8 +53,12 @@ fn read(file: &PathBuf) -> Result<String, ExitCode> {
     })
 }
 
-fn run(source: &str, file: &str, args: &[String]) -> ExitCode {
-    let mut vm = match beamlet::Vm::new() {
+fn run(source: &str, file: &str, args: &[String], schedulers: Option<usize>) -> ExitCode {
+    let mut builder = beamlet::Vm::builder();
+    if let Some(n) = schedulers {
+        builder = builder.schedulers(n);
+    }
+    let mut vm = match builder.build() {
         Ok(vm) => vm,
         Err(e) => {
             eprint!("internal error: the standard library does not compile:\n{e}");
@@ -96,11 +100,11 @@ fn main() -> ExitCode {
         }
     }
     if let Some(code) = &cli.eval {
-        return run(code, "nofile", &cli.args);
+        return run(code, "nofile", &cli.args, cli.schedulers);
     }
     match cli.command {
         Some(Command::Run { file, args }) => match read(&file) {
-            Ok(src) => run(&src, &file.display().to_string(), &args),
+            Ok(src) => run(&src, &file.display().to_string(), &args, cli.schedulers),
             Err(c) => c,
         },
         Some(Command::Check { file }) => match read(&file) {
@@ -128,7 +132,7 @@ fn main() -> ExitCode {
         },
         None => match &cli.file {
             Some(file) => match read(file) {
-                Ok(src) => run(&src, &file.display().to_string(), &cli.args),
+                Ok(src) => run(&src, &file.display().to_string(), &cli.args, cli.schedulers),
                 Err(c) => c,
             },
             None => {

@@ -40,8 +40,10 @@ fn check(name: &str) -> Result<(), String> {
         String::from_utf8_lossy(&s).trim().parse().unwrap_or(1)
     });
 
-    let mut vm = beamlet::Vm::new().map_err(|e| e.to_string())?;
-    vm.gc_always = true;
+    let mut vm = beamlet::Vm::builder()
+        .gc_always(true)
+        .build()
+        .map_err(|e| e.to_string())?;
     let mut io = beamlet::CaptureIo::default();
     let result = vm.run_source_with(&source, &format!("{name}.ex"), &[], &mut io);
     let status = match &result {

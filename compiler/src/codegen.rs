@@ -1545,6 +1545,9 @@ impl<'e> FnBuilder<'e> {
             let all = vec![m, args[0].clone()];
             return self.remote_call(u, "beamlet", "exception", &all, span, dst, tail);
         }
+        if module == "timer" && name == "sleep" && n == 1 {
+            return self.remote_call(u, "Elixir.Process", "sleep", args, span, dst, tail);
+        }
         if module == "Elixir.Kernel" && bif::lookup(module, name, n).is_none() {
             if let Some((m2, f2)) = local_kernel(name, n) {
                 if m2 != "Elixir.Kernel" || f2 != name {
@@ -1680,6 +1683,12 @@ const KERNEL: &[(&str, usize, &str, &str)] = &[
     ("self", 0, "erlang", "self"),
     ("send", 2, "erlang", "send"),
     ("make_ref", 0, "erlang", "make_ref"),
+    ("spawn", 1, "erlang", "spawn"),
+    ("spawn", 3, "erlang", "spawn"),
+    ("spawn_link", 1, "erlang", "spawn_link"),
+    ("spawn_link", 3, "erlang", "spawn_link"),
+    ("spawn_monitor", 1, "erlang", "spawn_monitor"),
+    ("spawn_monitor", 3, "erlang", "spawn_monitor"),
     ("elem", 2, "Elixir.Kernel", "elem"),
     ("put_elem", 3, "Elixir.Kernel", "put_elem"),
     ("is_nil", 1, "Elixir.Kernel", "is_nil"),

@@ -11,6 +11,7 @@
 //! test does not hold and fall through otherwise.
 
 use crate::bif::BifId;
+use crate::copy::LiteralArea;
 use crate::heap::Heap;
 use crate::term::Term;
 use std::collections::HashMap;
@@ -275,6 +276,8 @@ pub struct CodeTable {
     pub imports: Vec<Import>,
     /// Literal heaps of loaded units; never collected, never freed while the VM lives.
     literal_heaps: Vec<Heap>,
+    /// Where `literal_heaps` lie in memory.
+    literal_area: LiteralArea,
     modules: HashMap<Term, Vec<FunId>>,
 }
 
@@ -308,6 +311,7 @@ impl CodeTable {
             self.functions.push(f);
         }
         self.literal_heaps.push(unit.literals);
+        self.literal_area = LiteralArea::of(&self.literal_heaps);
         unit.script.map(|s| s + fbase)
     }
 
@@ -335,9 +339,9 @@ impl CodeTable {
         Some(id)
     }
 
-    /// Whether `p` points into the literal area.
-    pub fn is_literal(&self, p: *const u64) -> bool {
-        self.literal_heaps.iter().any(|h| h.contains(p))
+    /// Where the literals live: terms there are shared, never copied.
+    pub fn literals(&self) -> &LiteralArea {
+        &self.literal_area
     }
 }
 

@@ -23,9 +23,10 @@ const MIN_CHUNK_WORDS: usize = 32;
 /// Chunks grow with the heap up to this size (8 MiB), then stay there.
 const MAX_CHUNK_WORDS: usize = 1 << 20;
 /// No collection before this many words were allocated since the last one
-/// (512 KiB); above it, a collection when allocation since the last one
-/// exceeds three times the live data. A guess to be tuned with benchmarks.
-const MIN_GC_WORDS: usize = 1 << 16;
+/// (8 KiB); above it, a collection when allocation since the last one
+/// exceeds three times the live data. Small, so that a million small
+/// processes stay small (ring, spawn_many); collecting a small heap is cheap.
+const MIN_GC_WORDS: usize = 1 << 10;
 
 pub(crate) struct Chunk {
     pub(crate) mem: Box<[MaybeUninit<u64>]>,

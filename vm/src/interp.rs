@@ -37,6 +37,7 @@ use crate::bif::{self, Ctx, Io};
 use crate::code::{CmpOp, CodeTable, FunId, Op, TypeTest, NO_LABEL};
 use crate::order;
 use crate::process::{Class, Exn, Frame, Handler, Process, Status, TraceEntry};
+use crate::sched::Sched;
 use crate::term::Term;
 
 /// Why a time slice ended.
@@ -50,6 +51,8 @@ pub enum Exit {
     Yield,
     /// `receive` found nothing: wait for a message, or for `timeout` ms.
     Wait { timeout: Option<u64> },
+    /// An exit signal from `from` ended the process with `reason`.
+    Killed { from: Term, reason: Term },
 }
 
 /// Most registers a process's stack may hold (64 Mi words, 512 MiB) before
@@ -154,7 +157,13 @@ fn unwind(
 }
 
 /// Runs `p` until it finishes, raises past all handlers, waits, or uses up `budget` reductions.
-pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64) -> Exit {
+pub fn run(
+    p: &mut Process,
+    code: &CodeTable,
+    io: &mut dyn Io,
+    rt: &dyn Sched,
+    budget: &mut i64,
+) -> Exit {
     let mut fid = p.fun;
     let mut f = &code.functions[fid as usize];
     let mut ops: &[Op] = &f.code;
@@ -279,6 +288,7 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
                 st: &mut p.st,
                 code,
                 io: &mut *io,
+                rt,
             };
             (bif::BIFS[$bif as usize].f)(&mut ctx, $argv)
         }};
@@ -435,7 +445,15 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             } => {
                 let src = base + args as usize;
                 match call_bif!(bif, &p.regs[src..src + n as usize]) {
-                    Ok(v) => reg!(dst) = v,
+                    Ok(v) => {
+                        reg!(dst) = v;
+                        if p.st.yield_now {
+                            // The BIF signalled this process: handle it now.
+                            p.st.yield_now = false;
+                            save!();
+                            return Exit::Yield;
+                        }
+                    }
                     Err(e) => {
                         if fail != NO_LABEL {
                             pc = fail as usize;
@@ -704,7 +722,15 @@ pub fn run(p: &mut Process, code: &CodeTable, io: &mut dyn Io, budget: &mut i64)
             }
             Op::RecvPeek { dst, empty } => match p.st.mailbox.get(p.st.recv_scan) {
                 Some(m) => reg!(dst) = *m,
-                None => pc = empty as usize,
+                None => match rt.drain(&mut p.st) {
+                    Ok(true) => pc -= 1, // new messages: look again
+                    Ok(false) => pc = empty as usize,
+                    Err((from, reason)) => {
+                        save!();
+                        p.status = Status::Done;
+                        return Exit::Killed { from, reason };
+                    }
+                },
             },
             Op::RecvNext { to } => {
                 p.st.recv_scan += 1;

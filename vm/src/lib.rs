@@ -1,7 +1,8 @@
 //! beamlet's runtime: terms, per-process heaps and garbage collection, the
 //! bytecode format and the interpreter. Knows nothing about source syntax.
 //!
-//! `unsafe` code lives only in the term layer: `term.rs`, `heap.rs`, `gc.rs`.
+//! `unsafe` code lives only in the term layer: `term.rs`, `heap.rs`, `gc.rs`,
+//! `copy.rs`.
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
 
@@ -9,6 +10,7 @@ pub mod atom;
 pub mod bif;
 pub mod code;
 pub mod convert;
+pub mod copy;
 pub mod float_fmt;
 mod gc;
 pub mod heap;
@@ -16,6 +18,7 @@ pub mod inspect;
 pub mod interp;
 pub mod order;
 pub mod process;
+pub mod sched;
 pub mod string_chars;
 pub mod term;
 pub mod value;

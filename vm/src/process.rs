@@ -3,6 +3,7 @@
 //! between threads. Nothing in here is shared with another process.
 
 use crate::code::{FunId, Reg};
+use crate::copy::Msg;
 use crate::heap::Heap;
 use crate::term::Term;
 use std::collections::VecDeque;
@@ -99,6 +100,32 @@ pub enum Status {
     Done,
 }
 
+/// What one process sends another, in the order sent (see sched.rs).
+pub enum Signal {
+    Message(Msg),
+    /// An exit signal: `from` exited (`link`: through a link) or called
+    /// `Process.exit(pid, reason)`.
+    Exit {
+        from: Term,
+        reason: Msg,
+        link: bool,
+    },
+    Link {
+        from: Term,
+    },
+    Unlink {
+        from: Term,
+    },
+    /// `from` monitors the receiver under `mref`.
+    Monitor {
+        from: Term,
+        mref: Term,
+    },
+    Demonitor {
+        mref: Term,
+    },
+}
+
 /// The parts of a process that built-in functions may touch.
 pub struct ProcState {
     pub heap: Heap,
@@ -107,10 +134,23 @@ pub struct ProcState {
     pub mailbox: VecDeque<Term>,
     /// Index of the next message `receive` looks at.
     pub recv_scan: usize,
-    /// Counter for `make_ref`, per process (combined with the pid for uniqueness).
-    pub ref_counter: u64,
     /// Command-line arguments (`System.argv/0`).
     pub argv: Vec<String>,
+    /// Linked processes.
+    pub links: Vec<Term>,
+    /// Processes this one monitors: (reference, pid).
+    pub monitors: Vec<(Term, Term)>,
+    /// Processes monitoring this one: (reference, pid).
+    pub monitored_by: Vec<(Term, Term)>,
+    /// `Process.flag(:trap_exit, true)`: exit signals become `{:EXIT, pid, reason}` messages.
+    pub trap_exit: bool,
+    /// The name this process is registered under.
+    pub name: Option<Term>,
+    /// Set by a built-in function that signalled this very process: the
+    /// interpreter stops after it, so the signal takes effect at once.
+    pub yield_now: bool,
+    /// Signals taken from the inbox and not handled yet (kept to reuse its buffer).
+    pub pending: VecDeque<Signal>,
 }
 
 pub struct Process {
@@ -124,6 +164,9 @@ pub struct Process {
     pub status: Status,
     /// For `Waiting` with a timeout: where to continue when it expires.
     pub timeout_pc: Option<u32>,
+    /// A process spawned to call a function that does not exist fails with
+    /// this at its first slice, as on the BEAM.
+    pub start_error: Option<Exn>,
     pub st: ProcState,
 }
 
@@ -141,13 +184,20 @@ impl Process {
             base: 0,
             status: Status::Runnable,
             timeout_pc: None,
+            start_error: None,
             st: ProcState {
                 heap,
                 pid,
                 mailbox: VecDeque::new(),
                 recv_scan: 0,
-                ref_counter: 0,
                 argv: Vec::new(),
+                links: Vec::new(),
+                monitors: Vec::new(),
+                monitored_by: Vec::new(),
+                trap_exit: false,
+                name: None,
+                yield_now: false,
+                pending: VecDeque::new(),
             },
         }
     }

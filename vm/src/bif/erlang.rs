@@ -692,31 +692,14 @@ pub fn exit(_: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 pub fn make_ref(ctx: &mut Ctx, _: &[Term]) -> BifResult {
-    ctx.st.ref_counter += 1;
-    let (idx, _) = ctx.st.pid.pid_parts().unwrap_or((0, 0));
-    Ok(Term::reference(((idx as u64) << 28) ^ ctx.st.ref_counter))
+    Ok(ctx.rt.make_ref())
 }
 pub fn self_(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     Ok(ctx.st.pid)
 }
 
-/// `send/2`. Within one process (the only case before the scheduler lands)
-/// a message to oneself goes straight into the mailbox: it already lives in
-/// this heap, so no copy is needed.
+/// `send/2`: returns the message; a dead pid is fine, an unregistered name is not.
 pub fn send(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    if a[0] == ctx.st.pid {
-        ctx.st.mailbox.push_back(a[1]);
-        return Ok(a[1]);
-    }
-    if a[0].is_pid() {
-        return Ok(a[1]); // a dead or unknown pid: the message is dropped, as in Erlang
-    }
-    if a[0].is_atom() {
-        let msg = "errors were found at the given arguments:
-
-  * 1st argument: invalid destination
-";
-        return Err(argument_error(ctx, msg));
-    }
-    Err(badarg())
+    ctx.rt.send(ctx.st, a[0], a[1])?;
+    Ok(a[1])
 }

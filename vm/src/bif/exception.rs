@@ -94,7 +94,8 @@ pub fn is_exception_bif(_: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(Term::bool(is_exception(a[0])))
 }
 
-fn is_exception(t: Term) -> bool {
+/// Whether `t` is an exception struct.
+pub fn is_exception(t: Term) -> bool {
     t.is_map() && map_find(t, atom::EXCEPTION) == Some(atom::TRUE)
 }
 
@@ -452,4 +453,21 @@ pub fn format(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     };
     let s = banner(ctx, class, a[1], Term::NIL);
     Ok(ctx.st.heap.str(&s))
+}
+
+/// Stack trace lines as printed under an uncaught error, innermost first.
+pub fn format_trace(trace: &[crate::process::TraceEntry]) -> Vec<String> {
+    trace
+        .iter()
+        .map(|t| {
+            let m = atom::name(t.module);
+            let m = m.strip_prefix("Elixir.").unwrap_or(m);
+            let loc = if t.line > 0 {
+                format!("line {}: ", t.line)
+            } else {
+                String::new()
+            };
+            format!("    {loc}{m}.{}/{}", atom::name(t.name), t.arity)
+        })
+        .collect()
 }

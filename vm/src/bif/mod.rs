@@ -12,11 +12,13 @@ pub mod erlang;
 pub mod exception;
 pub mod io;
 pub mod map;
+pub mod process;
 pub mod string;
 
 use crate::atom;
 use crate::code::CodeTable;
 use crate::process::{Exn, ProcState};
+use crate::sched::Sched;
 use crate::term::Term;
 
 /// Where a process's output goes.
@@ -31,6 +33,8 @@ pub struct Ctx<'a> {
     pub st: &'a mut ProcState,
     pub code: &'a CodeTable,
     pub io: &'a mut dyn Io,
+    /// The scheduler, for spawning and signalling other processes.
+    pub rt: &'a dyn Sched,
 }
 
 pub type BifResult = Result<Term, Exn>;
@@ -118,6 +122,42 @@ bifs! {
     "erlang" "make_ref" / 0 => erlang::make_ref;
     "erlang" "self" / 0 => erlang::self_, guard;
     "erlang" "send" / 2 => erlang::send;
+    "erlang" "spawn" / 1 => process::spawn1;
+    "erlang" "spawn" / 3 => process::spawn3;
+    "erlang" "spawn_link" / 1 => process::spawn_link1;
+    "erlang" "spawn_link" / 3 => process::spawn_link3;
+    "erlang" "spawn_monitor" / 1 => process::spawn_monitor1;
+    "erlang" "spawn_monitor" / 3 => process::spawn_monitor3;
+    "erlang" "link" / 1 => process::link;
+    "erlang" "unlink" / 1 => process::unlink;
+    "erlang" "monitor" / 2 => process::monitor2;
+    "erlang" "demonitor" / 1 => process::demonitor;
+    "erlang" "exit" / 2 => process::exit2;
+    "erlang" "is_process_alive" / 1 => process::is_alive;
+    "erlang" "process_flag" / 2 => process::flag;
+    "erlang" "register" / 2 => process::register;
+    "erlang" "unregister" / 1 => process::unregister;
+    "erlang" "whereis" / 1 => process::erl_whereis;
+    "erlang" "processes" / 0 => process::list;
+    "erlang" "process_info" / 2 => process::info;
+    "erlang" "send_after" / 3 => process::erl_send_after;
+    "erlang" "cancel_timer" / 1 => process::cancel_timer;
+    "Elixir.Process" "spawn" / 1 => process::spawn1;
+    "Elixir.Process" "link" / 1 => process::link;
+    "Elixir.Process" "unlink" / 1 => process::unlink;
+    "Elixir.Process" "monitor" / 1 => process::monitor;
+    "Elixir.Process" "demonitor" / 1 => process::demonitor;
+    "Elixir.Process" "exit" / 2 => process::exit2;
+    "Elixir.Process" "alive?" / 1 => process::is_alive;
+    "Elixir.Process" "flag" / 2 => process::flag;
+    "Elixir.Process" "register" / 2 => process::register;
+    "Elixir.Process" "unregister" / 1 => process::unregister;
+    "Elixir.Process" "whereis" / 1 => process::whereis;
+    "Elixir.Process" "list" / 0 => process::list;
+    "Elixir.Process" "info" / 2 => process::info;
+    "Elixir.Process" "send_after" / 3 => process::send_after;
+    "Elixir.Process" "cancel_timer" / 1 => process::cancel_timer;
+    "Elixir.Process" "send" / 2 => erlang::send;
     "erlang" "tuple_to_list" / 1 => erlang::tuple_to_list;
     "erlang" "list_to_tuple" / 1 => erlang::list_to_tuple;
     "erlang" "make_tuple" / 2 => erlang::make_tuple;

@@ -1,0 +1,262 @@
+//! Deep copy of terms out of a heap: messages, spawn arguments, exit reasons.
+//!
+//! A term that leaves its process is copied into a [`Msg`]: the term plus a
+//! *fragment*, one chunk of memory that holds every object the term reaches in
+//! the sender's heap, copied. The fragment travels with the message (to another
+//! thread, if need be) and the receiver [`Heap::adopt`]s it: the chunk joins the
+//! receiver's heap as it is, so no second copy happens until the receiver's next
+//! collection moves the live part out (as the BEAM's heap fragments do).
+//!
+//! - Objects in the literal area (which lives as long as the code table and is
+//!   immutable) are not copied: the message shares them. Every other object a
+//!   process reaches is in its own heap (heap.rs, invariant 1), so "not a
+//!   literal" is "the sender's", a test that stays cheap however many chunks
+//!   (adopted fragments) the sender's heap has.
+//! - Sharing inside the term is not preserved: a subterm reached twice is copied
+//!   twice, as on the BEAM. The copy is sized first, so it never reallocates.
+//! - Both passes are iterative (an explicit stack, and Cheney's scan over the
+//!   fragment), so a list of millions of cells copies without recursion.
+
+use crate::heap::{Chunk, Heap};
+use crate::term::{Header, Term};
+
+/// What an adopted fragment counts for, beyond its words, toward the next collection.
+const FRAGMENT_OVERHEAD_WORDS: usize = 8;
+
+/// The address ranges of the literal area, sorted.
+#[derive(Default, Clone, Debug)]
+pub struct LiteralArea {
+    ranges: Vec<(usize, usize)>,
+}
+
+impl LiteralArea {
+    /// The area made of `heaps`' chunks.
+    pub fn of(heaps: &[Heap]) -> LiteralArea {
+        let mut ranges: Vec<(usize, usize)> = heaps
+            .iter()
+            .flat_map(|h| h.chunks.iter())
+            .map(|c| (c.start() as usize, c.start() as usize + c.mem.len() * 8))
+            .collect();
+        ranges.sort_unstable();
+        LiteralArea { ranges }
+    }
+
+    #[inline]
+    fn contains(&self, p: *const u64) -> bool {
+        let a = p as usize;
+        match self.ranges.binary_search_by(|&(s, _)| s.cmp(&a)) {
+            Ok(_) => true,
+            Err(0) => false,
+            Err(i) => a < self.ranges[i - 1].1,
+        }
+    }
+
+    /// Whether `t` points to an object a copy must take along.
+    #[inline]
+    fn owns_not(&self, t: Term) -> bool {
+        !t.is_pointer() || self.contains(t.ptr())
+    }
+}
+
+/// A term that lives outside any process heap, ready to be adopted by one.
+pub struct Msg {
+    term: Term,
+    frag: Option<Chunk>,
+}
+
+// SAFETY: the pointers inside `term` lead into `frag`, which the message owns,
+// or into the immutable literal area, which outlives every message; so a
+// message may move to another thread.
+unsafe impl Send for Msg {}
+
+impl Msg {
+    /// A message made of an immediate term (an atom, a small integer, a pid).
+    pub fn imm(t: Term) -> Msg {
+        debug_assert!(!t.is_pointer());
+        Msg {
+            term: t,
+            frag: None,
+        }
+    }
+
+    /// Copies `t`, a term of some process's heap (or an immediate or a literal).
+    pub fn copy(lits: &LiteralArea, t: Term) -> Msg {
+        if lits.owns_not(t) {
+            return Msg {
+                term: t,
+                frag: None,
+            };
+        }
+        let words = size_in(lits, t);
+        let mut chunk = Chunk::new(words);
+        let base = chunk.mem.as_mut_ptr() as *mut u64;
+        let mut top = 0usize;
+        let root = shallow_copy(lits, t, base, &mut top);
+        // Cheney scan: copy what the copied objects point to, rewriting them.
+        let mut scan = 0;
+        while scan < top {
+            // SAFETY: `scan < top <= words`, and every word below `top` was written.
+            let w = unsafe { *base.add(scan) };
+            if Header::is_header_word(w) {
+                let h = Header(w);
+                scan += if h.payload_is_terms() {
+                    1
+                } else {
+                    1 + h.payload_words()
+                };
+            } else {
+                let nt = shallow_copy(lits, Term(w), base, &mut top);
+                // SAFETY: as above.
+                unsafe { base.add(scan).write(nt.0) };
+                scan += 1;
+            }
+        }
+        debug_assert_eq!(top, words);
+        chunk.used = top;
+        Msg {
+            term: root,
+            frag: Some(chunk),
+        }
+    }
+
+    /// Words the fragment holds.
+    pub fn words(&self) -> usize {
+        self.frag.as_ref().map_or(0, |c| c.used)
+    }
+
+    /// The term, for reading only while the message is alive (e.g. to test
+    /// whether it is an atom). Do not store it anywhere.
+    pub fn peek(&self) -> Term {
+        self.term
+    }
+}
+
+impl Heap {
+    /// Takes `m`'s fragment into this heap and returns its term, now valid here.
+    pub fn adopt(&mut self, m: Msg) -> Term {
+        if let Some(c) = m.frag {
+            // Each fragment also costs a chunk's bookkeeping: count it, so
+            // that many small messages bring the next collection closer.
+            self.since_gc += c.used + FRAGMENT_OVERHEAD_WORDS;
+            self.chunks.push(c);
+            // Keep the allocation chunk last: the fragment is full.
+            let n = self.chunks.len();
+            if n >= 2 {
+                self.chunks.swap(n - 1, n - 2);
+            }
+        }
+        m.term
+    }
+}
+
+/// Words a copy of `t` takes (literals excepted, shared objects counted each time).
+fn size_in(lits: &LiteralArea, t: Term) -> usize {
+    let mut words = 0;
+    let mut stack = vec![t];
+    while let Some(mut t) = stack.pop() {
+        // Walk lists along their tails without growing the stack.
+        loop {
+            if lits.owns_not(t) {
+                break;
+            }
+            if t.is_cons() {
+                words += 2;
+                let (h, tl) = t.cons_parts().expect("a cons cell");
+                stack.push(h);
+                t = tl;
+                continue;
+            }
+            let h = t.header();
+            words += 1 + h.payload_words();
+            if h.payload_is_terms() {
+                for i in 0..h.payload_words() {
+                    stack.push(Term(t.payload(i)));
+                }
+            }
+            break;
+        }
+    }
+    words
+}
+
+/// Copies the object `t` points to (one level) to `base + top`, or returns
+/// `t` when it needs no copy.
+fn shallow_copy(lits: &LiteralArea, t: Term, base: *mut u64, top: &mut usize) -> Term {
+    if lits.owns_not(t) {
+        return t;
+    }
+    let p = t.ptr();
+    let n = if t.is_cons() {
+        2
+    } else {
+        1 + t.header().payload_words()
+    };
+    // SAFETY: `p` is a live object of `n` words in `heap`; `size_in` counted
+    // this copy, so `top + n` stays inside the fragment.
+    let q = unsafe {
+        let q = base.add(*top);
+        std::ptr::copy_nonoverlapping(p, q, n);
+        q
+    };
+    *top += n;
+    if t.is_cons() {
+        Term::cons_from_ptr(q)
+    } else {
+        Term::boxed_from_ptr(q)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atom;
+
+    #[test]
+    fn copies_into_another_heap() {
+        let mut a = Heap::new();
+        let s = a.str("hello");
+        let f = a.float(1.5);
+        let t = a.tuple(&[s, f, atom::OK]);
+        let l = a.list(&[t, t, Term::small(3)]);
+        let m = Msg::copy(&LiteralArea::default(), l);
+        // 3 cons cells (6) + the tuple twice (4 + string 2 + float 2, twice: 16).
+        assert_eq!(m.words(), 22);
+        drop(a);
+        let mut b = Heap::new();
+        let l2 = b.adopt(m);
+        let items: Vec<Term> = std::iter::successors(Some(l2), |t| t.cons_parts().map(|c| c.1))
+            .filter_map(|t| t.cons_parts().map(|c| c.0))
+            .collect();
+        assert_eq!(items.len(), 3);
+        let e = items[0].tuple_elems().unwrap();
+        assert_eq!(e[0].binary_bytes().unwrap(), b"hello");
+        assert_eq!(e[1].float_value(), Some(1.5));
+        assert_eq!(items[2], Term::small(3));
+        // The adopted fragment survives the receiver's collection.
+        let mut roots = [l2];
+        b.collect(&mut [&mut roots]);
+        assert_eq!(
+            roots[0].head().tuple_elems().unwrap()[0].binary_bytes(),
+            Some(&b"hello"[..])
+        );
+    }
+
+    #[test]
+    fn immediates_need_no_fragment() {
+        let h = Heap::new();
+        let m = Msg::copy(&LiteralArea::default(), atom::OK);
+        assert_eq!(m.words(), 0);
+        assert_eq!(m.peek(), atom::OK);
+    }
+
+    #[test]
+    fn long_lists_copy_without_recursion() {
+        let mut h = Heap::new();
+        let mut l = Term::NIL;
+        for i in 0..500_000 {
+            l = h.cons(Term::small(i), l);
+        }
+        let m = Msg::copy(&LiteralArea::default(), l);
+        assert_eq!(m.words(), 1_000_000);
+    }
+}
