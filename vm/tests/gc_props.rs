@@ -7,11 +7,15 @@
 //! and new objects pointing at moved ones, in between) the roots must read back the same.
 //! Two more properties: sharing survives (a subterm referenced twice is still one object)
 //! and `used_words()` after a collection is exactly the size of the live graph.
+//! Deep copy (messages between processes, copy.rs): a term copied out of one heap and
+//! adopted by another reads back the same, after the sender's heap is gone and after the
+//! receiver collects.
 
 use beamlet_vm::atom;
 use beamlet_vm::bif::map::build_map;
 use beamlet_vm::code::CodeTable;
 use beamlet_vm::convert::to_value;
+use beamlet_vm::copy::{LiteralArea, Msg};
 use beamlet_vm::heap::Heap;
 use beamlet_vm::term::{Kind, Term};
 use beamlet_vm::value::Value;
@@ -303,6 +307,30 @@ proptest! {
         heap.collect(&mut [&mut roots]);
         prop_assert_eq!(heap.used_words(), live);
         prop_assert_eq!(live_words(&roots), live);
+    }
+
+    /// A deep copy adopted by another heap is equal to the original, outlives the
+    /// sender's heap, and survives the receiver's collections.
+    #[test]
+    fn deep_copy_preserves_values(shapes in prop::collection::vec(shape(), 1..5), garbage in 0usize..3) {
+        let mut b = Builder::new(garbage);
+        let roots: Vec<Term> = shapes.iter().map(|s| b.build(s)).collect();
+        let (want, want_deep) = values(&roots);
+        let lits = LiteralArea::default();
+        let msgs: Vec<Msg> = roots.iter().map(|t| Msg::copy(&lits, *t)).collect();
+        drop(b); // the sender's heap is freed: the copies must not point into it
+        let mut receiver = Heap::new();
+        for i in 0..100 {
+            receiver.tuple(&[Term::small(i)]);
+        }
+        let mut copies: Vec<Term> = msgs.into_iter().map(|m| receiver.adopt(m)).collect();
+        let (got, got_deep) = values(&copies);
+        prop_assert_eq!(&got, &want);
+        prop_assert_eq!(&got_deep, &want_deep);
+        receiver.collect(&mut [&mut copies]);
+        let (got, got_deep) = values(&copies);
+        prop_assert_eq!(&got, &want);
+        prop_assert_eq!(&got_deep, &want_deep);
     }
 
     /// Roots given in several slices (as the interpreter passes registers, mailbox, ...)
