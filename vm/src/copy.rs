@@ -20,6 +20,10 @@
 use crate::heap::{Chunk, Heap};
 use crate::term::{Header, Term};
 
+/// Fragments up to this size are copied into the receiver's heap on adoption
+/// rather than kept as chunks of their own.
+const ABSORB_WORDS: usize = 64;
+
 /// What an adopted fragment counts for, beyond its words, toward the next collection.
 const FRAGMENT_OVERHEAD_WORDS: usize = 8;
 
@@ -134,6 +138,9 @@ impl Msg {
 impl Heap {
     /// Takes `m`'s fragment into this heap and returns its term, now valid here.
     pub fn adopt(&mut self, m: Msg) -> Term {
+        if let Some(c) = m.frag.as_ref().filter(|c| c.used <= ABSORB_WORDS) {
+            return self.absorb(c, m.term);
+        }
         if let Some(c) = m.frag {
             // Each fragment also costs a chunk's bookkeeping: count it, so
             // that many small messages bring the next collection closer.
@@ -146,6 +153,46 @@ impl Heap {
             }
         }
         m.term
+    }
+}
+
+impl Heap {
+    /// Copies a small fragment into this heap's allocation area (then the
+    /// fragment is freed): cheaper than keeping a chunk for a few words.
+    fn absorb(&mut self, c: &Chunk, root: Term) -> Term {
+        let n = c.used;
+        let src = c.start();
+        let (lo, hi) = (src as usize, src as usize + n * 8);
+        let dst = self.alloc(n);
+        let delta = (dst as usize).wrapping_sub(lo);
+        let moved = |t: Term| -> Term {
+            if t.is_pointer() && (lo..hi).contains(&(t.ptr() as usize)) {
+                Term(t.0.wrapping_add(delta as u64))
+            } else {
+                t
+            }
+        };
+        // SAFETY: `dst` has room for `n` words (just allocated); `src` holds
+        // `n` initialized words; the two do not overlap.
+        unsafe { std::ptr::copy_nonoverlapping(src, dst, n) };
+        let mut i = 0;
+        while i < n {
+            // SAFETY: `i < n`: inside the words just copied.
+            let w = unsafe { *dst.add(i) };
+            if Header::is_header_word(w) {
+                let h = Header(w);
+                i += if h.payload_is_terms() {
+                    1
+                } else {
+                    1 + h.payload_words()
+                };
+            } else {
+                // SAFETY: as above.
+                unsafe { dst.add(i).write(moved(Term(w)).0) };
+                i += 1;
+            }
+        }
+        moved(root)
     }
 }
 

@@ -23,10 +23,10 @@ const MIN_CHUNK_WORDS: usize = 32;
 /// Chunks grow with the heap up to this size (8 MiB), then stay there.
 const MAX_CHUNK_WORDS: usize = 1 << 20;
 /// No collection before this many words were allocated since the last one
-/// (8 KiB); above it, a collection when allocation since the last one
+/// (2 KiB, about the BEAM's first heap); above it, a collection when allocation since the last one
 /// exceeds three times the live data. Small, so that a million small
 /// processes stay small (ring, spawn_many); collecting a small heap is cheap.
-const MIN_GC_WORDS: usize = 1 << 10;
+const MIN_GC_WORDS: usize = 1 << 8;
 
 pub(crate) struct Chunk {
     pub(crate) mem: Box<[MaybeUninit<u64>]>,
@@ -43,11 +43,6 @@ impl Chunk {
     }
     pub(crate) fn start(&self) -> *const u64 {
         self.mem.as_ptr() as *const u64
-    }
-    pub(crate) fn contains(&self, p: *const u64) -> bool {
-        let s = self.start() as usize;
-        let a = p as usize;
-        a >= s && a < s + self.mem.len() * 8
     }
 }
 
@@ -124,11 +119,6 @@ impl Heap {
         } else {
             MIN_GC_WORDS.max(3 * self.live_after_gc)
         };
-    }
-
-    /// Whether `p` points into this heap.
-    pub(crate) fn contains(&self, p: *const u64) -> bool {
-        self.chunks.iter().any(|c| c.contains(p))
     }
 
     /// Reserves `n` words and returns their address. The caller must write

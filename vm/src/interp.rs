@@ -722,15 +722,7 @@ pub fn run(
             }
             Op::RecvPeek { dst, empty } => match p.st.mailbox.get(p.st.recv_scan) {
                 Some(m) => reg!(dst) = *m,
-                None => match rt.drain(&mut p.st) {
-                    Ok(true) => pc -= 1, // new messages: look again
-                    Ok(false) => pc = empty as usize,
-                    Err((from, reason)) => {
-                        save!();
-                        p.status = Status::Done;
-                        return Exit::Killed { from, reason };
-                    }
-                },
+                None => pc = empty as usize,
             },
             Op::RecvNext { to } => {
                 p.st.recv_scan += 1;
@@ -751,9 +743,23 @@ pub fn run(
                     }
                 };
                 if ms == Some(0) {
+                    // Look at what arrived so far, then give up at once.
+                    match rt.drain(&mut p.st) {
+                        Ok(true) => {
+                            pc = to as usize;
+                            continue;
+                        }
+                        Ok(false) => {}
+                        Err((from, reason)) => {
+                            save!();
+                            p.status = Status::Done;
+                            return Exit::Killed { from, reason };
+                        }
+                    }
                     p.st.recv_scan = 0;
                     continue; // the timeout has expired already: run the `after` body
                 }
+                // Waiting: the scheduler takes in new signals, or parks the process.
                 p.timeout_pc = ms.map(|_| pc as u32);
                 pc = to as usize;
                 save!();

@@ -26,25 +26,25 @@
 //! (copy.rs) and adopted into the receiver's heap.
 //!
 //! # The state machine
-//! Each slot has one atomic state word: a kind, two flags and a wait epoch.
+//! Each slot's inbox lock guards the slot's state, so a signal and a decision
+//! to sleep can never cross:
 //!
 //! ```text
-//!   FREE ──spawn──▶ RUNNABLE ──scheduled──▶ RUNNING ──slice over──▶ RUNNABLE
-//!                      ▲                     │  │
-//!                      │ signal or timer     │  └──exits──▶ EXITING ──▶ FREE
-//!                      └───── WAITING ◀──────┘ receive finds nothing
+//!   FREE ──spawn──▶ ACTIVE ◀──── a signal, or its timer ────┐
+//!                    │  │                                     │
+//!                    │  └── receive finds nothing, inbox ──▶ WAITING
+//!                    │      empty: park in the slot          (process in the slot)
+//!                    └──exits──▶ EXITING ──▶ FREE (serial bumped)
 //! ```
 //!
-//! - Who may move a process: only the scheduler running it leaves RUNNING;
-//!   only the one CAS that takes WAITING to RUNNABLE (a sender's or a timer's)
-//!   may take the parked process out of its slot and queue it.
-//! - Lost wake-ups: a sender first pushes its signal, then looks at the state.
-//!   If RUNNING, it sets `NOTIFY`. A scheduler parks a process by storing it in
-//!   the slot and then CASing RUNNING to WAITING; the CAS fails if `NOTIFY` was
-//!   set since the slice began, and the process runs again instead of sleeping.
-//! - Timeouts: parking bumps the wait epoch; a receive timer remembers it and
-//!   fires only by CASing `WAITING` of that same epoch to `RUNNABLE|TIMEOUT`,
-//!   so a stale timer never wakes a later receive (nor the slot's next process:
+//! - ACTIVE: queued or running; owned by a run queue or a scheduler thread.
+//! - Parking: under the lock, if the inbox is empty the process is stored in
+//!   its slot as WAITING; otherwise it goes on running. A sender, under the same
+//!   lock, pushes its signal and, if the process is WAITING, takes it out and
+//!   queues it. So no wake-up is lost, and exactly one party queues a process.
+//! - Timeouts: parking bumps the slot's wait epoch; a receive timer remembers
+//!   it and wakes the process only if it still waits with that same epoch, so a
+//!   stale timer never ends a later receive (nor the slot's next process:
 //!   epochs keep counting across reuse).
 
 use crate::atom;
@@ -75,17 +75,6 @@ const MAX_SEGS: usize = 1024;
 /// The first pid index handed out (the BEAM's first user processes are
 /// numbered about this high too; nothing depends on it).
 const FIRST_INDEX: u32 = 80;
-
-const KIND: u64 = 0xff;
-const FREE: u64 = 0;
-const RUNNABLE: u64 = 1;
-const RUNNING: u64 = 2;
-const WAITING: u64 = 3;
-const EXITING: u64 = 4;
-const NOTIFY: u64 = 1 << 8;
-const TIMEOUT: u64 = 1 << 9;
-const EPOCH_SHIFT: u32 = 32;
-const EPOCH: u64 = !0 << EPOCH_SHIFT;
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding one of these locks is a bug elsewhere; the data
@@ -127,25 +116,38 @@ pub enum Outcome {
     Deadlock,
 }
 
+/// Where a slot's process is (see the state machine above).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+enum State {
+    #[default]
+    Free,
+    Active,
+    Waiting,
+    Exiting,
+}
+
+/// A slot's state and inbox, under one lock.
 #[derive(Default)]
 struct Inbox {
+    state: State,
+    /// Serial of the slot's current process (or the next one, once it exited).
     serial: u32,
-    open: bool,
+    /// Bumped each time the process parks.
+    epoch: u32,
+    /// The process, while WAITING.
+    parked: Option<Box<Process>>,
+    /// Woken by its receive timer rather than by a signal.
+    timed_out: bool,
     q: VecDeque<Signal>,
 }
 
 #[derive(Default)]
 struct Slot {
-    state: AtomicU64,
-    /// Serial of the slot's current process (or the next one, once it exited).
-    serial: AtomicU32,
+    inbox: Mutex<Inbox>,
     /// Length of the process's mailbox when it last stopped running.
     queue_len: AtomicU32,
     /// Whether the process is registered under a name.
     named: AtomicBool,
-    inbox: Mutex<Inbox>,
-    /// The process while it waits.
-    parked: Mutex<Option<Box<Process>>>,
 }
 
 struct Table {
@@ -309,14 +311,13 @@ impl<'a> Runtime<'a> {
     /// Opens slot `index` for a process with `serial`.
     fn install(&self, index: u32, serial: u32) {
         let slot = self.table.slot(index).expect("an allocated slot");
-        let mut ib = lock(&slot.inbox);
-        debug_assert_eq!(ib.serial, serial);
-        ib.open = true;
-        slot.serial.store(serial, Ordering::Release);
         slot.named.store(false, Ordering::Relaxed);
         slot.queue_len.store(0, Ordering::Relaxed);
-        let epoch = slot.state.load(Ordering::Acquire) & EPOCH;
-        slot.state.store(RUNNABLE | epoch, Ordering::Release);
+        let mut ib = lock(&slot.inbox);
+        debug_assert_eq!(ib.serial, serial);
+        debug_assert_eq!(ib.state, State::Free);
+        ib.state = State::Active;
+        ib.timed_out = false;
     }
 
     fn slot_of(&self, pid: Term) -> Option<(&Slot, u32)> {
@@ -329,42 +330,24 @@ impl<'a> Runtime<'a> {
         let Some((slot, serial)) = self.slot_of(to) else {
             return Err(sig);
         };
-        {
+        let woken = {
             let mut ib = lock(&slot.inbox);
-            if !ib.open || ib.serial != serial {
+            let open = matches!(ib.state, State::Active | State::Waiting);
+            if !open || ib.serial != serial {
                 return Err(sig);
             }
             ib.q.push_back(sig);
-        }
-        self.notify(local, slot);
-        Ok(())
-    }
-
-    /// After a signal was queued for the process in `slot`: make sure it sees it.
-    fn notify(&self, local: &Local, slot: &Slot) {
-        let mut s = slot.state.load(Ordering::Acquire);
-        loop {
-            let next = match s & KIND {
-                WAITING => RUNNABLE | (s & EPOCH),
-                RUNNING if s & NOTIFY == 0 => s | NOTIFY,
-                _ => return,
-            };
-            match slot
-                .state
-                .compare_exchange(s, next, Ordering::AcqRel, Ordering::Acquire)
-            {
-                Ok(_) => {
-                    if s & KIND == WAITING {
-                        let p = lock(&slot.parked)
-                            .take()
-                            .expect("a waiting process is parked");
-                        local.push(p);
-                    }
-                    return;
-                }
-                Err(cur) => s = cur,
+            if ib.state == State::Waiting {
+                ib.state = State::Active;
+                ib.parked.take()
+            } else {
+                None
             }
+        };
+        if let Some(p) = woken {
+            local.push(p);
         }
+        Ok(())
     }
 
     fn has_work(&self) -> bool {
@@ -477,16 +460,17 @@ impl<'a> Runtime<'a> {
                     let Some(slot) = self.table.slot(index) else {
                         continue;
                     };
-                    let waiting = WAITING | ((epoch as u64) << EPOCH_SHIFT);
-                    let runnable = RUNNABLE | TIMEOUT | ((epoch as u64) << EPOCH_SHIFT);
-                    if slot
-                        .state
-                        .compare_exchange(waiting, runnable, Ordering::AcqRel, Ordering::Acquire)
-                        .is_ok()
-                    {
-                        let p = lock(&slot.parked)
-                            .take()
-                            .expect("a waiting process is parked");
+                    let woken = {
+                        let mut ib = lock(&slot.inbox);
+                        if ib.state == State::Waiting && ib.epoch == epoch {
+                            ib.state = State::Active;
+                            ib.timed_out = true;
+                            ib.parked.take()
+                        } else {
+                            None
+                        }
+                    };
+                    if let Some(p) = woken {
                         local.push(p);
                     }
                 }
@@ -577,73 +561,67 @@ impl<'r, 'a> Local<'r, 'a> {
     fn run_slice(&self, mut p: Box<Process>) {
         let rt = self.rt;
         let slot = self.slot(&p);
-        let s = slot.state.load(Ordering::Acquire);
-        debug_assert_eq!(s & KIND, RUNNABLE);
-        slot.state.store(RUNNING | (s & EPOCH), Ordering::Release);
-        if s & TIMEOUT != 0 {
+        let timed_out = std::mem::take(&mut lock(&slot.inbox).timed_out);
+        if timed_out {
             p.timed_out();
         }
-        if let Err((from, reason)) = self.drain_inbox(&mut p.st) {
-            return self.exit_killed(p, from, reason);
-        }
-        let exit = match p.start_error.take() {
-            Some(e) => Exit::Raised(e),
-            None => {
-                let mut budget = DEFAULT_BUDGET;
-                let mut io = SharedIo(&rt.io);
-                interp::run(&mut p, rt.code, &mut io, self, &mut budget)
+        let mut budget = DEFAULT_BUDGET;
+        loop {
+            if let Err((from, reason)) = self.drain_inbox(&mut p.st) {
+                return self.exit_killed(p, from, reason);
             }
-        };
-        match exit {
-            Exit::Yield => {
-                slot.queue_len
-                    .store(p.st.mailbox.len() as u32, Ordering::Relaxed);
-                slot.state.store(RUNNABLE | (s & EPOCH), Ordering::Release);
-                self.push(p);
-            }
-            Exit::Wait { timeout } => self.park(p, slot, timeout),
-            Exit::Done(v) => {
-                if p.st.pid == rt.main {
-                    let v = convert::to_value(rt.code, v);
-                    rt.finish(Outcome::Returned(v));
+            let exit = match p.start_error.take() {
+                Some(e) => Exit::Raised(e),
+                None => {
+                    let mut io = SharedIo(&rt.io);
+                    interp::run(&mut p, rt.code, &mut io, self, &mut budget)
                 }
-                self.exit(p, atom::NORMAL);
+            };
+            match exit {
+                Exit::Yield => {
+                    slot.queue_len
+                        .store(p.st.mailbox.len() as u32, Ordering::Relaxed);
+                    return self.push(p);
+                }
+                Exit::Wait { timeout } => match self.park(p, slot, timeout) {
+                    // Signals came in meanwhile: go on with them, in this slice.
+                    Some(back) if budget > 0 => p = back,
+                    Some(back) => return self.push(back),
+                    None => return,
+                },
+                Exit::Done(v) => {
+                    if p.st.pid == rt.main {
+                        let v = convert::to_value(rt.code, v);
+                        rt.finish(Outcome::Returned(v));
+                    }
+                    return self.exit(p, atom::NORMAL);
+                }
+                Exit::Raised(e) => return self.exit_raised(p, e),
+                Exit::Killed { from, reason } => return self.exit_killed(p, from, reason),
             }
-            Exit::Raised(e) => self.exit_raised(p, e),
-            Exit::Killed { from, reason } => self.exit_killed(p, from, reason),
         }
     }
 
-    /// Puts `p` to sleep until a signal arrives (or `timeout` ms pass).
-    fn park(&self, p: Box<Process>, slot: &Slot, timeout: Option<u64>) {
+    /// Puts `p` to sleep in its slot until a signal arrives (or `timeout` ms
+    /// pass), unless signals are waiting already: then gives it back.
+    fn park(&self, p: Box<Process>, slot: &Slot, timeout: Option<u64>) -> Option<Box<Process>> {
         let (index, _) = p.st.pid.pid_parts().expect("a process has a pid");
         slot.queue_len
             .store(p.st.mailbox.len() as u32, Ordering::Relaxed);
-        *lock(&slot.parked) = Some(p);
-        let mut s = slot.state.load(Ordering::Acquire);
-        loop {
-            if s & NOTIFY != 0 {
-                // A signal came in since the slice began: look again.
-                let p = lock(&slot.parked).take().expect("parked just now");
-                slot.state.store(RUNNABLE | (s & EPOCH), Ordering::Release);
-                self.push(p);
-                return;
+        let epoch = {
+            let mut ib = lock(&slot.inbox);
+            if !ib.q.is_empty() {
+                return Some(p);
             }
-            let epoch = ((s >> EPOCH_SHIFT) as u32).wrapping_add(1);
-            let waiting = WAITING | ((epoch as u64) << EPOCH_SHIFT);
-            match slot
-                .state
-                .compare_exchange(s, waiting, Ordering::AcqRel, Ordering::Acquire)
-            {
-                Ok(_) => {
-                    if let Some(ms) = timeout {
-                        self.rt.add_timer(ms, TimerEntry::Wake { index, epoch });
-                    }
-                    return;
-                }
-                Err(cur) => s = cur,
-            }
+            ib.epoch = ib.epoch.wrapping_add(1);
+            ib.state = State::Waiting;
+            ib.parked = Some(p);
+            ib.epoch
+        };
+        if let Some(ms) = timeout {
+            self.rt.add_timer(ms, TimerEntry::Wake { index, epoch });
         }
+        None
     }
 
     /// Moves the signals waiting in `st`'s inbox into the process: messages
@@ -786,15 +764,12 @@ impl<'r, 'a> Local<'r, 'a> {
         let me = p.st.pid;
         let (index, serial) = me.pid_parts().expect("a process has a pid");
         let slot = self.slot(&p);
-        let epoch = slot.state.load(Ordering::Acquire) & EPOCH;
-        slot.state.store(EXITING | epoch, Ordering::Release);
         let mut left = {
             let mut ib = lock(&slot.inbox);
-            ib.open = false;
+            ib.state = State::Exiting;
             ib.serial = serial.wrapping_add(1);
             std::mem::take(&mut ib.q)
         };
-        slot.serial.store(serial.wrapping_add(1), Ordering::Release);
         if slot.named.load(Ordering::Relaxed) {
             lock(&rt.names).retain(|_, pid| *pid != me);
         }
@@ -846,7 +821,7 @@ impl<'r, 'a> Local<'r, 'a> {
             );
         }
         drop(p);
-        slot.state.store(FREE | epoch, Ordering::Release);
+        lock(&slot.inbox).state = State::Free;
         rt.table.release(index);
     }
 }
@@ -929,7 +904,7 @@ pub trait Sched {
     fn processes(&self) -> Vec<Term>;
     /// Messages waiting for `pid`, `None` if it is gone.
     fn queue_len(&self, st: &ProcState, pid: Term) -> Option<usize>;
-    fn send_after(&self, st: &ProcState, to: Term, msg: Term, ms: u64) -> Term;
+    fn send_after(&self, to: Term, msg: Term, ms: u64) -> Term;
     /// Milliseconds left on timer `tref`, or `None` if it is no longer pending.
     fn cancel_timer(&self, tref: Term) -> Option<u64>;
 }
@@ -947,12 +922,7 @@ impl Sched for Local<'_, '_> {
         let Some(index) = rt.table.alloc() else {
             return Err(Exn::error(atom::SYSTEM_LIMIT));
         };
-        let serial = rt
-            .table
-            .slot(index)
-            .expect("allocated")
-            .serial
-            .load(Ordering::Acquire);
+        let serial = lock(&rt.table.slot(index).expect("allocated").inbox).serial;
         let pid = Term::pid(index, serial);
         let mut heap = Heap::new();
         heap.set_gc_always(rt.gc_always);
@@ -1041,8 +1011,8 @@ impl Sched for Local<'_, '_> {
     fn alive(&self, pid: Term) -> bool {
         match self.rt.slot_of(pid) {
             Some((slot, serial)) => {
-                let k = slot.state.load(Ordering::Acquire) & KIND;
-                slot.serial.load(Ordering::Acquire) == serial && k != FREE && k != EXITING
+                let ib = lock(&slot.inbox);
+                ib.serial == serial && matches!(ib.state, State::Active | State::Waiting)
             }
             None => false,
         }
@@ -1052,10 +1022,8 @@ impl Sched for Local<'_, '_> {
         let t = &self.rt.table;
         t.indices()
             .filter_map(|i| {
-                let slot = t.slot(i)?;
-                let k = slot.state.load(Ordering::Acquire) & KIND;
-                (k != FREE && k != EXITING)
-                    .then(|| Term::pid(i, slot.serial.load(Ordering::Acquire)))
+                let ib = lock(&t.slot(i)?.inbox);
+                matches!(ib.state, State::Active | State::Waiting).then(|| Term::pid(i, ib.serial))
             })
             .collect()
     }
@@ -1077,7 +1045,7 @@ impl Sched for Local<'_, '_> {
         }
     }
 
-    fn send_after(&self, st: &ProcState, to: Term, msg: Term, ms: u64) -> Term {
+    fn send_after(&self, to: Term, msg: Term, ms: u64) -> Term {
         let msg = Msg::copy(self.rt.code.literals(), msg);
         let id = self.rt.add_timer(
             ms,

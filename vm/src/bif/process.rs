@@ -314,7 +314,7 @@ pub fn send_after(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         return Err(badarg());
     }
     let ms = timeout_ms(a[2])?;
-    Ok(ctx.rt.send_after(ctx.st, to, msg, ms))
+    Ok(ctx.rt.send_after(to, msg, ms))
 }
 
 /// `:erlang.send_after(ms, dest, msg)`.
