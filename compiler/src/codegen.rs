@@ -1753,7 +1753,7 @@ pub fn op_labels(op: &mut Op) -> Vec<&mut Label> {
         | Op::BinSplitPrefix { fail, .. } => vec![fail],
         Op::Jump { to } | Op::RecvNext { to } | Op::RecvWait { to, .. } => vec![to],
         Op::Try { handler, .. } => vec![handler],
-        Op::RecvPeek { empty, .. } => vec![empty],
+        Op::RecvPeek { empty, .. } | Op::RecvPeekShaped { empty, .. } => vec![empty],
         _ => vec![],
     }
 }

@@ -8,6 +8,7 @@ use crate::desugar::{self, alias_atom};
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
 use beamlet_vm::code::{Label, Op, Reg, TypeTest};
+use beamlet_vm::term::Term;
 use std::collections::HashSet;
 
 pub fn is_special(name: &str) -> bool {
@@ -49,6 +50,41 @@ fn exprs_of(b: &Body, span: Span, what: &str) -> CResult<Expr> {
             format!("unexpected `->` clauses in {what}"),
         )),
     }
+}
+
+/// What a message must look like for one of `clauses` to match it, as the
+/// literal `RecvPeekShaped` takes; `None` when some clause may match anything
+/// (so every message must be tried). Guards only narrow, so they are ignored.
+fn message_shapes(u: &mut UnitBuilder, clauses: &[Clause]) -> Option<Term> {
+    let mut shapes = Vec::new();
+    for cl in clauses {
+        let [pat] = &cl.args[..] else { return None };
+        let mut pat = pat;
+        // `{:a, x} = whole`: the shape of either side.
+        while let ExprKind::Binary(BinOp::Match, l, r) = &pat.kind {
+            pat = if matches!(l.kind, ExprKind::Tuple(_) | ExprKind::Atom(_)) {
+                l
+            } else {
+                r
+            };
+        }
+        let shape = match &pat.kind {
+            ExprKind::Atom(a) => atom::intern(a),
+            ExprKind::Tuple(es) => {
+                let tag = match es.first().map(|e| &e.kind) {
+                    Some(ExprKind::Atom(a)) => atom::intern(a),
+                    _ => Term::NIL,
+                };
+                u.literals.tuple(&[Term::small(es.len() as i64), tag])
+            }
+            _ => return None,
+        };
+        shapes.push(shape);
+    }
+    if shapes.is_empty() {
+        return None;
+    }
+    Some(u.literals.list(&shapes))
 }
 
 fn clauses_of(b: &Body, span: Span, what: &str) -> CResult<Vec<Clause>> {
@@ -231,10 +267,20 @@ pub fn special(
             let end = b.new_label();
             b.place(loop_l);
             let msg = b.alloc(span)?;
-            b.emit(Op::RecvPeek {
-                dst: msg,
-                empty: wait,
-            });
+            match message_shapes(u, &clauses) {
+                Some(shapes) => {
+                    let shapes = b.lit_index(shapes);
+                    b.emit(Op::RecvPeekShaped {
+                        dst: msg,
+                        empty: wait,
+                        shapes,
+                    })
+                }
+                None => b.emit(Op::RecvPeek {
+                    dst: msg,
+                    empty: wait,
+                }),
+            }
             b.match_clauses(u, &clauses, msg, dst, tail, end, Some(Op::RecvAccept))?;
             b.emit(Op::RecvNext { to: loop_l });
             b.place(wait);

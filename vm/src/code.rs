@@ -201,6 +201,11 @@ pub enum Op {
     Reraise { kind: Reg },
     /// `R[dst] :=` the next message not yet looked at in this receive, or goto `empty`.
     RecvPeek { dst: Reg, empty: Label },
+    /// As `RecvPeek`, but first skips the messages no clause can match: `K[shapes]`
+    /// lists what a message must look like, each an atom (that atom) or
+    /// `{arity, tag}` (a tuple of that arity whose first element is `tag`,
+    /// any first element if `tag` is `[]`).
+    RecvPeekShaped { dst: Reg, empty: Label, shapes: u32 },
     /// The current message matched no clause: leave it and goto `to` (the peek).
     RecvNext { to: Label },
     /// Remove the current message from the mailbox; the receive is over.

@@ -724,6 +724,19 @@ pub fn run(
                 Some(m) => reg!(dst) = *m,
                 None => pc = empty as usize,
             },
+            Op::RecvPeekShaped { dst, empty, shapes } => {
+                let shapes = f.literals[shapes as usize];
+                let mb = &p.st.mailbox;
+                let mut i = p.st.recv_scan;
+                while i < mb.len() && !may_match(mb[i], shapes) {
+                    i += 1;
+                }
+                p.st.recv_scan = i;
+                match mb.get(i) {
+                    Some(m) => reg!(dst) = *m,
+                    None => pc = empty as usize,
+                }
+            }
             Op::RecvNext { to } => {
                 p.st.recv_scan += 1;
                 pc = to as usize;
@@ -768,6 +781,26 @@ pub fn run(
             }
         }
     }
+}
+
+/// Whether message `m` has one of the `shapes` of `RecvPeekShaped`.
+fn may_match(m: Term, shapes: Term) -> bool {
+    let mut l = shapes;
+    while let Some((s, rest)) = l.cons_parts() {
+        if s.is_atom() {
+            if m == s {
+                return true;
+            }
+        } else if let (Some([arity, tag]), Some(es)) = (s.tuple_elems(), m.tuple_elems()) {
+            if arity.as_small() == Some(es.len() as i64)
+                && (tag.is_nil() || es.first() == Some(tag))
+            {
+                return true;
+            }
+        }
+        l = rest;
+    }
+    false
 }
 
 impl Process {
