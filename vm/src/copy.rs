@@ -31,6 +31,9 @@ const FRAGMENT_OVERHEAD_WORDS: usize = 8;
 #[derive(Default, Clone, Debug)]
 pub struct LiteralArea {
     ranges: Vec<(usize, usize)>,
+    /// The lowest start and highest end of `ranges`: most pointers fall outside.
+    lo: usize,
+    hi: usize,
 }
 
 impl LiteralArea {
@@ -42,12 +45,17 @@ impl LiteralArea {
             .map(|c| (c.start() as usize, c.start() as usize + c.mem.len() * 8))
             .collect();
         ranges.sort_unstable();
-        LiteralArea { ranges }
+        let lo = ranges.first().map_or(0, |r| r.0);
+        let hi = ranges.iter().map(|r| r.1).max().unwrap_or(0);
+        LiteralArea { ranges, lo, hi }
     }
 
     #[inline]
     fn contains(&self, p: *const u64) -> bool {
         let a = p as usize;
+        if a < self.lo || a >= self.hi {
+            return false;
+        }
         match self.ranges.binary_search_by(|&(s, _)| s.cmp(&a)) {
             Ok(_) => true,
             Err(0) => false,
@@ -228,6 +236,7 @@ fn size_in(lits: &LiteralArea, t: Term) -> usize {
 
 /// Copies the object `t` points to (one level) to `base + top`, or returns
 /// `t` when it needs no copy.
+#[inline]
 fn shallow_copy(lits: &LiteralArea, t: Term, base: *mut u64, top: &mut usize) -> Term {
     if lits.owns_not(t) {
         return t;
