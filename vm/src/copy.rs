@@ -299,7 +299,6 @@ mod tests {
 
     #[test]
     fn immediates_need_no_fragment() {
-        let h = Heap::new();
         let m = Msg::copy(&LiteralArea::default(), atom::OK);
         assert_eq!(m.words(), 0);
         assert_eq!(m.peek(), atom::OK);
