@@ -458,21 +458,24 @@ impl<'e> FnBuilder<'e> {
                     self.load_const(t, dst);
                     return Ok(());
                 }
+                // Elements are evaluated left to right (then the tail), as in
+                // Elixir; the cells are built from the right.
                 let m = self.mark();
+                let first = self.alloc_n(span, items.len())?;
+                for (i, it) in items.iter().enumerate() {
+                    self.expr_to(u, it, first + i as Reg, false)?;
+                }
                 let acc = self.alloc(span)?;
                 match tail_e {
                     Some(t) => self.expr_to(u, t, acc, false)?,
                     None => self.load_const(Term::NIL, acc),
                 }
-                for it in items.iter().rev() {
-                    let m2 = self.mark();
-                    let h = self.expr(u, it)?;
+                for i in (0..items.len()).rev() {
                     self.emit(Op::Cons {
                         dst: acc,
-                        head: h,
+                        head: first + i as Reg,
                         tail: acc,
                     });
-                    self.release(m2);
                 }
                 self.emit(Op::Move { dst, src: acc });
                 self.release(m);
@@ -709,24 +712,27 @@ impl<'e> FnBuilder<'e> {
             self.load_const(t, dst);
             return Ok(());
         }
+        // Parts are evaluated left to right, as in Elixir; the list is built from the right.
         let m = self.mark();
-        let acc = self.alloc(span)?;
-        self.load_const(Term::NIL, acc);
-        for p in parts.iter().rev() {
-            let m2 = self.mark();
-            let r = match p {
+        let first = self.alloc_n(span, parts.len())?;
+        for (i, p) in parts.iter().enumerate() {
+            let r = first + i as Reg;
+            match p {
                 InterpPart::Lit(s) => {
                     let t = u.literals.str(s);
-                    self.const_reg(t, span)?
+                    self.load_const(t, r);
                 }
-                InterpPart::Expr(x) => self.expr(u, x)?,
-            };
+                InterpPart::Expr(x) => self.expr_to(u, x, r, false)?,
+            }
+        }
+        let acc = self.alloc(span)?;
+        self.load_const(Term::NIL, acc);
+        for i in (0..parts.len()).rev() {
             self.emit(Op::Cons {
                 dst: acc,
-                head: r,
+                head: first + i as Reg,
                 tail: acc,
             });
-            self.release(m2);
         }
         self.bif(span, "beamlet", "interp", acc, 1, dst)?;
         self.release(m);
