@@ -145,11 +145,19 @@ defmodule Enum do
   defp at_list([h | _], 0, _), do: h
   defp at_list([_ | t], i, default), do: at_list(t, i - 1, default)
 
-  def fetch!(enum, index) do
+  def fetch(enum, index) do
     list = to_list(enum)
+    index = if index < 0, do: length(list) + index, else: index
     case at_list(list, index, :__beamlet_none) do
-      :__beamlet_none -> raise Enum.OutOfBoundsError
-      x -> x
+      :__beamlet_none -> :error
+      x -> {:ok, x}
+    end
+  end
+
+  def fetch!(enum, index) do
+    case fetch(enum, index) do
+      {:ok, x} -> x
+      :error -> raise Enum.OutOfBoundsError
     end
   end
 

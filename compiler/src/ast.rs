@@ -92,6 +92,9 @@ pub enum ExprKind {
     Call(Box<Call>),
     /// `fn a, b when g -> body; ... end`.
     Fn(Vec<Clause>),
+    /// Clauses in parentheses, `(a -> x; b -> y)`: only as the value of a
+    /// `do:`/`else:`/`after:` keyword (`receive(do: (:stop -> :ok))`).
+    StabParens(Vec<Clause>),
     /// `&expr`: `&Mod.f/2`, `&f/1`, `&(&1 + 1)`, `&{&1, &2}`.
     Capture(Box<Expr>),
     /// `&1`, `&2` inside a capture.

@@ -328,6 +328,11 @@ fn expr(e: &Expr) -> S {
             items.extend(cs.iter().map(clause));
             paren(items)
         }
+        ExprKind::StabParens(cs) => {
+            let mut items = vec![w("->")];
+            items.extend(cs.iter().map(clause));
+            paren(items)
+        }
         ExprKind::Capture(x) => paren(vec![w("&"), expr(x)]),
         ExprKind::CaptureArg(n) => w(format!("&{n}")),
         ExprKind::Access(x, k) => paren(vec![w("[]"), expr(x), expr(k)]),

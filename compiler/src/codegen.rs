@@ -518,6 +518,10 @@ impl<'e> FnBuilder<'e> {
             ExprKind::Binary(op, a, b) => self.binary(u, *op, a, b, span, dst, tail)?,
             ExprKind::Call(c) => self.call(u, c, span, dst, tail)?,
             ExprKind::Fn(clauses) => self.lambda(u, clauses, span, dst)?,
+            ExprKind::StabParens(_) => {
+                return Err(Diagnostic::new(span, "unexpected -> clauses in parentheses")
+                    .with_hint("clauses in parentheses only go after do:, else: or after:, as in receive(do: (x -> x))"))
+            }
             ExprKind::Capture(x) => self.capture(u, x, span, dst)?,
             ExprKind::CaptureArg(_) => {
                 return Err(Diagnostic::new(

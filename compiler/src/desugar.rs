@@ -338,7 +338,11 @@ pub fn sections(c: &Call) -> (Vec<(String, Span, Body)>, usize) {
                 if let ExprKind::Tuple(p) = &i.kind {
                     if let ExprKind::Atom(k) = &p[0].kind {
                         if matches!(k.as_str(), "do" | "else" | "after" | "rescue" | "catch") {
-                            out.push((k.clone(), i.span, Body::Exprs(p[1].clone())));
+                            let body = match &p[1].kind {
+                                ExprKind::StabParens(cl) => Body::Clauses(cl.clone()),
+                                _ => Body::Exprs(p[1].clone()),
+                            };
+                            out.push((k.clone(), i.span, body));
                         }
                     }
                 }
@@ -813,7 +817,7 @@ pub fn children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
                 }
             }
         }
-        ExprKind::Fn(cl) => {
+        ExprKind::Fn(cl) | ExprKind::StabParens(cl) => {
             for c in cl {
                 out.extend(c.args.iter());
                 out.extend(c.guard.iter());
@@ -896,7 +900,7 @@ fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
                 }
             }
         }
-        ExprKind::Fn(cl) => {
+        ExprKind::Fn(cl) | ExprKind::StabParens(cl) => {
             for c in cl {
                 c.args.iter_mut().for_each(&mut *f);
                 if let Some(g) = &mut c.guard {

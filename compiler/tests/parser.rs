@@ -62,6 +62,7 @@ trees! {
     fn_clauses: "fn\n  0 -> :zero\n  n when n > 0 -> :pos\n  _ ->\n    x = -1\n    x\nend\n";
     fn_heads: "fn a, b -> a + b end\nfn {a, b} -> a end\nfn -> :ok end\nfn (a, b) -> a end\nfn () -> :ok end\nfn -> 1; 2 end\n";
     anonymous_calls: "f.(x)\nf.(x).(y)\n(fn x -> x end).(1)\nloop_fun.(loop_fun)\n";
+    stab_parens: "receive(do: (:stop -> :ok))\ncase x, do: (1 -> :a; _ -> :b)\n";
     captures: "&Mod.f/1\n&f/1\n&(&1 + 1)\n&{&1, &2}\n&[&1]\n& &1\nx = &foo/1\nEnum.each(files, &thumb.(&1))\n";
     case_expr: "case x do\n  {:ok, v} -> v\n  {:error, _} = e -> e\n  _ ->\n    a = 1\n    a + 2\nend\n";
     cond_expr: "cond do\n  x > 1 -> :big\n  true -> :small\nend\n";

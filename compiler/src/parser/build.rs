@@ -441,6 +441,9 @@ pub fn fn_expr(items: Vec<Item>, l: usize, r: usize) -> PResult<Expr> {
 
 /// `(a)` is `a`; `(a; b)` a block. Clauses are not allowed in parentheses.
 pub fn parens(items: Vec<Item>, l: usize, r: usize) -> PResult<Expr> {
+    if matches!(items.first(), Some(Item::Clause { .. })) {
+        return Ok(Expr::new(sp(l, r), ExprKind::StabParens(clauses(items))));
+    }
     let mut exprs = Vec::with_capacity(items.len());
     for item in items {
         match item {

@@ -254,7 +254,7 @@ pub fn register(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         crate::inspect::inspect(&crate::value::Value::Atom(atom::name(name).to_string()), &Default::default())
     );
     let m = ctx.st.heap.str(&msg);
-    let e = super::exception::make_exception(ctx, "ArgumentError", &[(atom::MESSAGE, m)]);
+    let e = super::exception::make_exception(ctx, "Elixir.ArgumentError", &[(atom::MESSAGE, m)]);
     Err(Exn::error(e))
 }
 
