@@ -236,8 +236,13 @@ pub fn run(
                     p.regs.copy_within(src..src + na, new_base);
                 }
             }
-            p.regs[new_base + na..new_base + na + nf].copy_from_slice(free);
-            p.regs[new_base + na + nf..need].fill(Term::NIL);
+            if nf > 0 {
+                p.regs[new_base + na..new_base + na + nf].copy_from_slice(free);
+            }
+            // The rest of the window is not cleared: see `Process::dirty`.
+            if need > p.dirty {
+                p.dirty = need;
+            }
             if !$tail {
                 p.frames.push(Frame {
                     fun: fid,

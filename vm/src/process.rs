@@ -154,7 +154,13 @@ pub struct ProcState {
 }
 
 pub struct Process {
+    /// The register stack. Registers at or above `dirty` are `[]`; below it
+    /// they hold terms written since the last collection or kept up to date
+    /// by it, so a register read before it is written (never by compiled
+    /// code) is at worst a stale but valid term.
     pub regs: Vec<Term>,
+    /// One past the highest register written since the last collection.
+    pub dirty: usize,
     pub frames: Vec<Frame>,
     pub handlers: Vec<Handler>,
     /// Current function, next instruction, window base.
@@ -176,6 +182,7 @@ impl Process {
         let mut regs = vec![Term::NIL; nregs.max(args.len() as u32) as usize];
         regs[..args.len()].copy_from_slice(args);
         Process {
+            dirty: regs.len(),
             regs,
             frames: Vec::new(),
             handlers: Vec::new(),
@@ -203,12 +210,17 @@ impl Process {
     }
 
     /// Collects the heap, with every register of every active window, and the
-    /// mailbox, as roots. `top` is one past the last live register.
+    /// mailbox, as roots. `top` is one past the last live register. Registers
+    /// above it are cleared (they may point into the old heap): a call then
+    /// need not clear its new window.
     pub fn collect(&mut self, top: usize, extra: &mut [Term]) {
         let top = top.min(self.regs.len());
         let (a, b) = self.st.mailbox.as_mut_slices();
         self.st
             .heap
             .collect(&mut [&mut self.regs[..top], a, b, extra]);
+        let dirty = self.dirty.clamp(top, self.regs.len());
+        self.regs[top..dirty].fill(Term::NIL);
+        self.dirty = top;
     }
 }
