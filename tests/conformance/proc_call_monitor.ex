@@ -50,6 +50,8 @@ defmodule T do
     s2 = Server.start()
     IO.inspect(Server.call(s2, :hang, 50), label: "hanging server")
     IO.inspect(Server.call(s2, {:get, :x}, 50), label: "still hanging")
+    # the kill signal is handled before the monitor request that call/3 sends next
+    # (signals between two processes keep their order), so the reason is :noproc
     Process.exit(s2, :kill)
     IO.inspect(Server.call(s2, {:get, :x}), label: "after kill")
   end
