@@ -749,6 +749,7 @@ pub fn run(
             Op::RecvAccept => {
                 p.st.mailbox.remove(p.st.recv_scan);
                 p.st.recv_scan = 0;
+                p.wait_deadline = None;
             }
             Op::RecvWait { to, timeout } => {
                 let t = reg!(timeout);
@@ -814,6 +815,7 @@ impl Process {
         if let Some(pc) = self.timeout_pc.take() {
             self.pc = pc;
         }
+        self.wait_deadline = None;
         self.st.recv_scan = 0;
         self.status = Status::Runnable;
     }

@@ -170,6 +170,10 @@ pub struct Process {
     pub status: Status,
     /// For `Waiting` with a timeout: where to continue when it expires.
     pub timeout_pc: Option<u32>,
+    /// When the current `receive ... after` gives up: set when it first waits,
+    /// so a signal that wakes the process without a matching message does not
+    /// restart the timeout.
+    pub wait_deadline: Option<std::time::Instant>,
     /// A process spawned to call a function that does not exist fails with
     /// this at its first slice, as on the BEAM.
     pub start_error: Option<Exn>,
@@ -191,6 +195,7 @@ impl Process {
             base: 0,
             status: Status::Runnable,
             timeout_pc: None,
+            wait_deadline: None,
             start_error: None,
             st: ProcState {
                 heap,

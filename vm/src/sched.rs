@@ -148,6 +148,27 @@ struct Slot {
     queue_len: AtomicU32,
     /// Whether the process is registered under a name.
     named: AtomicBool,
+    /// Whether the process traps exits (mirrors `ProcState::trap_exit`).
+    trapping: AtomicBool,
+}
+
+impl Inbox {
+    /// Whether an exit signal already queued will end the process: then it
+    /// counts as gone for later requests (signals from one sender are handled
+    /// in order, so `Process.exit(p, :kill)` then `Process.alive?(p)` is false).
+    fn doomed(&self, trapping: bool) -> bool {
+        self.q.iter().any(|s| match s {
+            Signal::Exit {
+                reason,
+                link: false,
+                ..
+            } => {
+                let r = reason.peek();
+                r == atom::KILL || (!trapping && r != atom::NORMAL)
+            }
+            _ => false,
+        })
+    }
 }
 
 struct Table {
@@ -312,6 +333,7 @@ impl<'a> Runtime<'a> {
     fn install(&self, index: u32, serial: u32) {
         let slot = self.table.slot(index).expect("an allocated slot");
         slot.named.store(false, Ordering::Relaxed);
+        slot.trapping.store(false, Ordering::Relaxed);
         slot.queue_len.store(0, Ordering::Relaxed);
         let mut ib = lock(&slot.inbox);
         debug_assert_eq!(ib.serial, serial);
@@ -604,8 +626,24 @@ impl<'r, 'a> Local<'r, 'a> {
 
     /// Puts `p` to sleep in its slot until a signal arrives (or `timeout` ms
     /// pass), unless signals are waiting already: then gives it back.
-    fn park(&self, p: Box<Process>, slot: &Slot, timeout: Option<u64>) -> Option<Box<Process>> {
+    fn park(&self, mut p: Box<Process>, slot: &Slot, timeout: Option<u64>) -> Option<Box<Process>> {
         let (index, _) = p.st.pid.pid_parts().expect("a process has a pid");
+        // The receive's deadline counts from when it first waited.
+        let timeout = match timeout {
+            Some(ms) => {
+                let now = Instant::now();
+                let deadline = *p
+                    .wait_deadline
+                    .get_or_insert(now + Duration::from_millis(ms));
+                let left = deadline.saturating_duration_since(now);
+                if left.is_zero() {
+                    p.timed_out();
+                    return Some(p);
+                }
+                Some(left.as_nanos().div_ceil(1_000_000) as u64)
+            }
+            None => None,
+        };
         slot.queue_len
             .store(p.st.mailbox.len() as u32, Ordering::Relaxed);
         let epoch = {
@@ -778,21 +816,25 @@ impl<'r, 'a> Local<'r, 'a> {
         pending.append(&mut left);
         for sig in pending {
             match sig {
-                // Linked or monitored after the last look: answer as if before.
+                // Linked or monitored after the signal that ended it: the
+                // link or monitor reaches a process that is gone.
                 Signal::Link { from } => {
-                    let reason = Msg::copy(rt.code.literals(), reason);
                     let _ = rt.signal(
                         self,
                         from,
                         Signal::Exit {
                             from: me,
-                            reason,
+                            reason: Msg::imm(atom::NOPROC),
                             link: true,
                         },
                     );
                 }
                 Signal::Monitor { from, mref } => {
-                    st.monitored_by.push((mref, from));
+                    let down = st
+                        .heap
+                        .tuple(&[atom::DOWN, mref, atom::PROCESS, me, atom::NOPROC]);
+                    let m = Msg::copy(rt.code.literals(), down);
+                    let _ = rt.signal(self, from, Signal::Message(m));
                 }
                 _ => {}
             }
@@ -907,6 +949,8 @@ pub trait Sched {
     fn send_after(&self, to: Term, msg: Term, ms: u64) -> Term;
     /// Milliseconds left on timer `tref`, or `None` if it is no longer pending.
     fn cancel_timer(&self, tref: Term) -> Option<u64>;
+    /// Records whether the process `st` traps exits.
+    fn set_trap_exit(&self, st: &mut ProcState, on: bool);
 }
 
 impl Sched for Local<'_, '_> {
@@ -1012,7 +1056,9 @@ impl Sched for Local<'_, '_> {
         match self.rt.slot_of(pid) {
             Some((slot, serial)) => {
                 let ib = lock(&slot.inbox);
-                ib.serial == serial && matches!(ib.state, State::Active | State::Waiting)
+                ib.serial == serial
+                    && matches!(ib.state, State::Active | State::Waiting)
+                    && !ib.doomed(slot.trapping.load(Ordering::Relaxed))
             }
             None => false,
         }
@@ -1056,6 +1102,13 @@ impl Sched for Local<'_, '_> {
             },
         );
         Term::reference(id)
+    }
+
+    fn set_trap_exit(&self, st: &mut ProcState, on: bool) {
+        st.trap_exit = on;
+        if let Some((slot, _)) = self.rt.slot_of(st.pid) {
+            slot.trapping.store(on, Ordering::Relaxed);
+        }
     }
 
     fn cancel_timer(&self, tref: Term) -> Option<u64> {

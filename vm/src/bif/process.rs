@@ -230,7 +230,7 @@ pub fn flag(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         return Err(badarg());
     }
     let old = ctx.st.trap_exit;
-    ctx.st.trap_exit = a[1].is_true();
+    ctx.rt.set_trap_exit(ctx.st, a[1].is_true());
     Ok(Term::bool(old))
 }
 
