@@ -121,6 +121,15 @@ impl Heap {
         };
     }
 
+    /// Let at least `words` words be allocated before the next collection
+    /// (the collector scans that many roots: collecting more often would cost
+    /// time proportional to the roots for little garbage).
+    pub fn at_least_before_gc(&mut self, words: usize) {
+        if !self.gc_always {
+            self.gc_limit = self.gc_limit.max(words);
+        }
+    }
+
     /// Reserves `n` words and returns their address. The caller must write
     /// all `n` words before the next safe point.
     #[inline]

@@ -224,6 +224,10 @@ impl Process {
         self.st
             .heap
             .collect(&mut [&mut self.regs[..top], a, b, extra]);
+        // A collection costs the roots as well as the live data: with a deep
+        // stack, allocate at least as much as it holds before the next one.
+        let roots = top + self.st.mailbox.len();
+        self.st.heap.at_least_before_gc(roots);
         let dirty = self.dirty.clamp(top, self.regs.len());
         self.regs[top..dirty].fill(Term::NIL);
         self.dirty = top;
