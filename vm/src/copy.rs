@@ -109,13 +109,8 @@ impl Msg {
         while scan < top {
             // SAFETY: `scan < top <= words`, and every word below `top` was written.
             let w = unsafe { *base.add(scan) };
-            if Header::is_header_word(w) {
-                let h = Header(w);
-                scan += if h.payload_is_terms() {
-                    1
-                } else {
-                    1 + h.payload_words()
-                };
+            if let Some(skip) = Header::scan_skip(w) {
+                scan += skip;
             } else {
                 let nt = shallow_copy(lits, Term(w), base, &mut top);
                 // SAFETY: as above.
@@ -187,13 +182,8 @@ impl Heap {
         while i < n {
             // SAFETY: `i < n`: inside the words just copied.
             let w = unsafe { *dst.add(i) };
-            if Header::is_header_word(w) {
-                let h = Header(w);
-                i += if h.payload_is_terms() {
-                    1
-                } else {
-                    1 + h.payload_words()
-                };
+            if let Some(skip) = Header::scan_skip(w) {
+                i += skip;
             } else {
                 // SAFETY: as above.
                 unsafe { dst.add(i).write(moved(Term(w)).0) };

@@ -113,13 +113,9 @@ impl Heap {
             // SAFETY: `scan < top`, inside to-space, and every word below
             // `top` was written by `evacuate`.
             let w = unsafe { *to.base.add(scan) };
-            if Header::is_header_word(w) {
-                let h = Header(w);
-                if h.payload_is_terms() {
-                    scan += 1; // the payload words are scanned as terms next
-                } else {
-                    scan += 1 + h.payload_words();
-                }
+            if let Some(skip) = Header::scan_skip(w) {
+                // A payload of terms is scanned next, word by word.
+                scan += skip;
             } else {
                 let t = evacuate(Term(w), &from, &mut to);
                 // SAFETY: as above.

@@ -125,6 +125,21 @@ impl Header {
     pub fn is_header_word(w: u64) -> bool {
         w & TAG_MASK == TAG_HEADER
     }
+    /// For a scan over a block of objects (collection, copy): `Some(n)` when
+    /// `w` is a header, with `n` the words to step over (the header, and a
+    /// payload that holds no terms); `None` when `w` is a term.
+    #[inline]
+    pub(crate) fn scan_skip(w: u64) -> Option<usize> {
+        if !Header::is_header_word(w) {
+            return None;
+        }
+        let h = Header(w);
+        Some(if h.payload_is_terms() {
+            1
+        } else {
+            1 + h.payload_words()
+        })
+    }
 }
 
 /// The cons-cell forwarding marker written over a moved cell's head.
