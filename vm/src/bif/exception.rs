@@ -467,7 +467,16 @@ pub fn format_trace(trace: &[crate::process::TraceEntry]) -> Vec<String> {
             } else {
                 String::new()
             };
-            format!("    {loc}{m}.{}/{}", atom::name(t.name), t.arity)
+            let name = atom::name(t.name);
+            // Closures are named `-outer/arity-fun-N-`, as on the BEAM.
+            match name
+                .strip_prefix('-')
+                .and_then(|n| n.rsplit_once("-fun-"))
+                .map(|(outer, _)| outer)
+            {
+                Some(outer) => format!("    {loc}anonymous fn/{} in {m}.{outer}", t.arity),
+                None => format!("    {loc}{m}.{name}/{}", t.arity),
+            }
         })
         .collect()
 }
