@@ -3,7 +3,7 @@
 //! When the collector runs must never show in a program's behaviour. Each script
 //! listed below (chosen among those that pass `tests/conformance.rs` today, for
 //! the allocation they do: closures, lists, maps, binaries, bignums, floats,
-//! exceptions) runs in a `Vm` with `gc_always = true`, so every call collects;
+//! exceptions, messages between processes) runs in a `Vm` with `gc_always = true`, so every call collects;
 //! its stdout must still be exactly `NAME.out` and its exit status `NAME.status`.
 
 use std::path::Path;
@@ -25,6 +25,12 @@ const SCRIPTS: &[&str] = &[
     "program_quicksort",
     "program_rle",
     "program_tree_map",
+    "proc_receive_nested",
+    "proc_selective_receive",
+    "proc_fifo_multi",
+    "proc_link_raise_trap",
+    "proc_pool_restart",
+    "article_orders",
     "strings_processing",
     "uncaught_raise",
 ];
