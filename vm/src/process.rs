@@ -144,8 +144,6 @@ pub struct ProcState {
     pub monitored_by: Vec<(Term, Term)>,
     /// `Process.flag(:trap_exit, true)`: exit signals become `{:EXIT, pid, reason}` messages.
     pub trap_exit: bool,
-    /// The name this process is registered under.
-    pub name: Option<Term>,
     /// Set by a built-in function that signalled this very process: the
     /// interpreter stops after it, so the signal takes effect at once.
     pub yield_now: bool,
@@ -176,7 +174,7 @@ pub struct Process {
     pub wait_deadline: Option<std::time::Instant>,
     /// A process spawned to call a function that does not exist fails with
     /// this at its first slice, as on the BEAM.
-    pub start_error: Option<Exn>,
+    pub start_error: Option<Box<Exn>>,
     pub st: ProcState,
 }
 
@@ -207,7 +205,6 @@ impl Process {
                 monitors: Vec::new(),
                 monitored_by: Vec::new(),
                 trap_exit: false,
-                name: None,
                 yield_now: false,
                 pending: VecDeque::new(),
             },

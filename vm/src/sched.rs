@@ -245,6 +245,8 @@ pub struct Runtime<'a> {
     sleep: Mutex<()>,
     wake: Condvar,
     sleepers: AtomicUsize,
+    /// Scheduler threads running (the calling thread included).
+    schedulers: AtomicUsize,
     timers: Mutex<Timers>,
     /// Earliest deadline in `timers` (ns since `start`), `u64::MAX` if none.
     next_deadline: AtomicU64,
@@ -283,6 +285,7 @@ pub fn run_main(
         sleep: Mutex::new(()),
         wake: Condvar::new(),
         sleepers: AtomicUsize::new(0),
+        schedulers: AtomicUsize::new(1),
         timers: Mutex::new(Timers::default()),
         next_deadline: AtomicU64::new(u64::MAX),
         timers_pending: AtomicUsize::new(0),
@@ -303,17 +306,25 @@ pub fn run_main(
         &[],
     ));
     p.st.argv = argv.to_vec();
-    rt.install(index, 0);
+    let serial = rt.install(index);
+    debug_assert_eq!(Term::pid(index, serial), main);
     rt.injector.push(p);
     let rt = &rt;
     std::thread::scope(|s| {
         let mut workers = workers.into_iter().enumerate();
         let (_, first) = workers.next().expect("at least one scheduler");
         for (i, w) in workers {
-            std::thread::Builder::new()
+            // Counted before it starts: an idle count must never exceed it.
+            rt.schedulers.fetch_add(1, Ordering::SeqCst);
+            let started = std::thread::Builder::new()
                 .name(format!("beamlet-sched-{i}"))
-                .spawn_scoped(s, move || Local::new(rt, w, i).run())
-                .expect("cannot start a scheduler thread");
+                .spawn_scoped(s, move || Local::new(rt, w, i).run());
+            if let Err(e) = started {
+                // Run on fewer threads; the unused queue stays empty.
+                rt.schedulers.fetch_sub(1, Ordering::SeqCst);
+                let msg = format!("warning: cannot start scheduler thread {i}: {e}\n");
+                lock(&rt.io).err(msg.as_bytes());
+            }
         }
         Local::new(rt, first, 0).run();
     });
@@ -329,17 +340,17 @@ impl<'a> Runtime<'a> {
         self.start.elapsed().as_nanos() as u64
     }
 
-    /// Opens slot `index` for a process with `serial`.
-    fn install(&self, index: u32, serial: u32) {
+    /// Opens the free slot `index` for a new process; returns the serial of its pid.
+    fn install(&self, index: u32) -> u32 {
         let slot = self.table.slot(index).expect("an allocated slot");
         slot.named.store(false, Ordering::Relaxed);
         slot.trapping.store(false, Ordering::Relaxed);
         slot.queue_len.store(0, Ordering::Relaxed);
         let mut ib = lock(&slot.inbox);
-        debug_assert_eq!(ib.serial, serial);
         debug_assert_eq!(ib.state, State::Free);
         ib.state = State::Active;
         ib.timed_out = false;
+        ib.serial
     }
 
     fn slot_of(&self, pid: Term) -> Option<(&Slot, u32)> {
@@ -408,7 +419,7 @@ impl<'a> Runtime<'a> {
             self.sleepers.fetch_sub(1, Ordering::SeqCst);
             return;
         }
-        if sleeping == self.stealers.len()
+        if sleeping == self.schedulers.load(Ordering::SeqCst)
             && deadline == u64::MAX
             && self.timers_pending.load(Ordering::SeqCst) == 0
         {
@@ -432,13 +443,14 @@ impl<'a> Runtime<'a> {
         drop(g);
     }
 
-    fn add_timer(&self, ms: u64, entry: TimerEntry) -> u64 {
-        let deadline = self.now().saturating_add(ms.saturating_mul(1_000_000));
+    /// The deadline `ms` milliseconds from now, in the timers' clock.
+    fn deadline_in(&self, ms: u64) -> u64 {
+        self.now().saturating_add(ms.saturating_mul(1_000_000))
+    }
+
+    /// Sets a timer due at `deadline`; returns its id.
+    fn add_timer(&self, deadline: u64, entry: TimerEntry) -> u64 {
         let id = self.next_ref.fetch_add(1, Ordering::Relaxed);
-        let entry = match entry {
-            TimerEntry::Send { to, msg, .. } => TimerEntry::Send { to, msg, deadline },
-            e => e,
-        };
         let mut t = lock(&self.timers);
         self.timers_pending.fetch_add(1, Ordering::SeqCst);
         t.due.push(Reverse((deadline, id)));
@@ -583,17 +595,16 @@ impl<'r, 'a> Local<'r, 'a> {
     fn run_slice(&self, mut p: Box<Process>) {
         let rt = self.rt;
         let slot = self.slot(&p);
-        let timed_out = std::mem::take(&mut lock(&slot.inbox).timed_out);
-        if timed_out {
+        if self.take_inbox(slot, &mut p.st) {
             p.timed_out();
         }
         let mut budget = DEFAULT_BUDGET;
         loop {
-            if let Err((from, reason)) = self.drain_inbox(&mut p.st) {
+            if let Err((from, reason)) = self.handle_pending(&mut p.st) {
                 return self.exit_killed(p, from, reason);
             }
             let exit = match p.start_error.take() {
-                Some(e) => Exit::Raised(e),
+                Some(e) => Exit::Raised(*e),
                 None => {
                     let mut io = SharedIo(&rt.io);
                     interp::run(&mut p, rt.code, &mut io, self, &mut budget)
@@ -607,7 +618,10 @@ impl<'r, 'a> Local<'r, 'a> {
                 }
                 Exit::Wait { timeout } => match self.park(p, slot, timeout) {
                     // Signals came in meanwhile: go on with them, in this slice.
-                    Some(back) if budget > 0 => p = back,
+                    Some(back) if budget > 0 => {
+                        p = back;
+                        self.take_inbox(slot, &mut p.st);
+                    }
                     Some(back) => return self.push(back),
                     None => return,
                 },
@@ -657,7 +671,8 @@ impl<'r, 'a> Local<'r, 'a> {
             ib.epoch
         };
         if let Some(ms) = timeout {
-            self.rt.add_timer(ms, TimerEntry::Wake { index, epoch });
+            self.rt
+                .add_timer(self.rt.deadline_in(ms), TimerEntry::Wake { index, epoch });
         }
         None
     }
@@ -665,21 +680,22 @@ impl<'r, 'a> Local<'r, 'a> {
     /// Moves the signals waiting in `st`'s inbox into the process: messages
     /// to its mailbox, links and monitors to its tables. Returns whether a
     /// message arrived, or the (sender, reason) of an exit signal that kills it.
-    pub(crate) fn drain_inbox(&self, st: &mut ProcState) -> Result<bool, (Term, Term)> {
-        let (index, _) = st.pid.pid_parts().expect("a process has a pid");
-        let slot = self
-            .rt
-            .table
-            .slot(index)
-            .expect("a live process has a slot");
-        {
-            let mut ib = lock(&slot.inbox);
-            if ib.q.is_empty() {
-                return Ok(false);
-            }
+    /// Takes the signals waiting in the inbox of `slot` (the slot of `st`'s
+    /// process) into `st.pending`, and whether a receive timer woke it, in one
+    /// critical section.
+    fn take_inbox(&self, slot: &Slot, st: &mut ProcState) -> bool {
+        let mut ib = lock(&slot.inbox);
+        if !ib.q.is_empty() {
             debug_assert!(st.pending.is_empty());
             std::mem::swap(&mut ib.q, &mut st.pending);
         }
+        std::mem::take(&mut ib.timed_out)
+    }
+
+    /// Handles the signals taken from the inbox: messages go to the mailbox,
+    /// links and monitors to the process's tables. Returns whether a message
+    /// arrived, or the (sender, reason) of an exit signal that ends the process.
+    fn handle_pending(&self, st: &mut ProcState) -> Result<bool, (Term, Term)> {
         let mut got = false;
         while let Some(sig) = st.pending.pop_front() {
             match sig {
@@ -966,7 +982,8 @@ impl Sched for Local<'_, '_> {
         let Some(index) = rt.table.alloc() else {
             return Err(Exn::error(atom::SYSTEM_LIMIT));
         };
-        let serial = lock(&rt.table.slot(index).expect("allocated").inbox).serial;
+        // Open from here on: nobody knows the pid before this function returns.
+        let serial = rt.install(index);
         let pid = Term::pid(index, serial);
         let mut heap = Heap::new();
         heap.set_gc_always(rt.gc_always);
@@ -976,7 +993,7 @@ impl Sched for Local<'_, '_> {
             .collect();
         let (fid, start_error) = match fun {
             Ok(f) => (f, None),
-            Err(e) => (0, Some(e)),
+            Err(e) => (0, Some(Box::new(e))),
         };
         let nregs = rt.code.functions.get(fid as usize).map_or(1, |f| f.nregs);
         let mut p = Box::new(Process::new(pid, heap, fid, nregs, &args));
@@ -991,7 +1008,6 @@ impl Sched for Local<'_, '_> {
             st.monitors.push((r, pid));
             r
         });
-        rt.install(index, serial);
         self.push(p);
         Ok((pid, mref))
     }
@@ -1024,7 +1040,14 @@ impl Sched for Local<'_, '_> {
     }
 
     fn drain(&self, st: &mut ProcState) -> Result<bool, (Term, Term)> {
-        self.drain_inbox(st)
+        let (index, _) = st.pid.pid_parts().expect("a process has a pid");
+        let slot = self
+            .rt
+            .table
+            .slot(index)
+            .expect("a live process has a slot");
+        self.take_inbox(slot, st);
+        self.handle_pending(st)
     }
 
     fn make_ref(&self) -> Term {
@@ -1093,14 +1116,10 @@ impl Sched for Local<'_, '_> {
 
     fn send_after(&self, to: Term, msg: Term, ms: u64) -> Term {
         let msg = Msg::copy(self.rt.code.literals(), msg);
-        let id = self.rt.add_timer(
-            ms,
-            TimerEntry::Send {
-                to,
-                msg,
-                deadline: 0,
-            },
-        );
+        let deadline = self.rt.deadline_in(ms);
+        let id = self
+            .rt
+            .add_timer(deadline, TimerEntry::Send { to, msg, deadline });
         Term::reference(id)
     }
 

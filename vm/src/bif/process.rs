@@ -242,16 +242,14 @@ pub fn register(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         return Err(badarg());
     }
     if ctx.rt.register(name, pid) {
-        if pid == ctx.st.pid {
-            ctx.st.name = Some(name);
-        }
         return Ok(atom::TRUE);
     }
-    let v = crate::convert::to_value(ctx.code, pid);
-    let who = crate::inspect::inspect(&v, &Default::default());
+    let show =
+        |t| crate::inspect::inspect(&crate::convert::to_value(ctx.code, t), &Default::default());
     let msg = format!(
-        "could not register {who} with name {} because it is not alive, the name is already taken, or it has already been given another name",
-        crate::inspect::inspect(&crate::value::Value::Atom(atom::name(name).to_string()), &Default::default())
+        "could not register {} with name {} because it is not alive, the name is already taken, or it has already been given another name",
+        show(pid),
+        show(name)
     );
     let m = ctx.st.heap.str(&msg);
     let e = super::exception::make_exception(ctx, "Elixir.ArgumentError", &[(atom::MESSAGE, m)]);
@@ -260,9 +258,6 @@ pub fn register(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 pub fn unregister(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if a[0].is_atom() && ctx.rt.unregister(a[0]) {
-        if ctx.st.name == Some(a[0]) {
-            ctx.st.name = None;
-        }
         return Ok(atom::TRUE);
     }
     Err(Exn::badarg_at(1, "not a pid"))
