@@ -240,6 +240,18 @@ pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
                 beamlet_vm::inspect::inspect(&v, &Default::default())
             );
         }
+        for (t, table) in f.tables.iter().enumerate() {
+            let entries: Vec<String> = table
+                .entries
+                .iter()
+                .map(|(k, l)| {
+                    let v = beamlet_vm::convert::to_value(&code, *k);
+                    let k = beamlet_vm::inspect::inspect(&v, &Default::default());
+                    format!("{k} -> {l}")
+                })
+                .collect();
+            out += &format!("  T[{t}] = {{{}}}\n", entries.join(", "));
+        }
         for (pc, op) in f.code.iter().enumerate() {
             out += &format!("  {pc:4}  {}\n", beamlet_vm::code::format_op(op));
         }

@@ -135,3 +135,22 @@ n = 3
 "#,
     );
 }
+
+#[test]
+fn clause_dispatch() {
+    // Three or more keys: decide on the argument's outermost form first.
+    check(
+        "clause_dispatch",
+        r#"
+defmodule M do
+  def f(:a, _), do: 1
+  def f(:b, _), do: 2
+  def f({x}, y), do: {x, y}
+  def f(:c, y) when y > 0, do: 3
+  def f(x, y), do: {x, y}
+  def f(:c, _), do: 4
+end
+M.f(:c, 1)
+"#,
+    );
+}

@@ -12,7 +12,9 @@ use crate::desugar::{self, alias_atom, FunDef, ModuleEnv};
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
 use beamlet_vm::bif;
-use beamlet_vm::code::{FunId, FunKind, Function, Label, Op, Reg, TypeTest, Unit, NO_LABEL};
+use beamlet_vm::code::{
+    FunId, FunKind, Function, JumpTable, Label, Op, Reg, TypeTest, Unit, NO_LABEL,
+};
 use beamlet_vm::heap::Heap;
 use beamlet_vm::term::Term;
 use num_traits::ToPrimitive;
@@ -141,6 +143,8 @@ pub struct FnBuilder<'e> {
     pub literals: Vec<Term>,
     pub lines: Vec<(u32, u32)>,
     labels: Vec<Option<u32>>,
+    /// Jump tables, their labels still unresolved.
+    pub tables: Vec<JumpTable>,
     pub scope: Scope,
     next: u32,
     floor: u32,
@@ -162,6 +166,7 @@ impl<'e> FnBuilder<'e> {
             literals: Vec::new(),
             lines: Vec::new(),
             labels: Vec::new(),
+            tables: Vec::new(),
             scope: HashMap::new(),
             next: n,
             floor: n,
@@ -181,6 +186,11 @@ impl<'e> FnBuilder<'e> {
                 }
             }
         }
+        for t in &mut self.tables {
+            for (_, l) in &mut t.entries {
+                *l = labels[*l as usize].expect("every label is placed");
+            }
+        }
         Function {
             module: atom::intern(&self.env.name),
             name: atom::intern(name),
@@ -192,6 +202,7 @@ impl<'e> FnBuilder<'e> {
             kind,
             public,
             lines: self.lines,
+            tables: self.tables,
         }
     }
 
@@ -277,6 +288,11 @@ impl<'e> FnBuilder<'e> {
         self.labels[l as usize] = Some(self.code.len() as u32);
     }
 
+    /// Places `l` at instruction `pc` (already emitted).
+    pub fn place_at(&mut self, l: Label, pc: usize) {
+        self.labels[l as usize] = Some(pc as u32);
+    }
+
     pub fn emit(&mut self, op: Op) {
         self.code.push(op);
     }
@@ -357,21 +373,37 @@ impl<'e> FnBuilder<'e> {
                     "all clauses of an anonymous function must take the same number of arguments",
                 ));
             }
-            let next = self.new_label();
-            let mark = (self.next, self.floor);
-            self.scope = saved.clone();
-            self.line(u, c.span);
+        }
+        let clause = |b: &mut Self, u: &mut UnitBuilder, c: &Clause, next: Label| {
+            let mark = (b.next, b.floor);
+            b.scope = saved.clone();
+            b.line(u, c.span);
             let mut bound = HashSet::new();
             for (i, p) in c.args.iter().enumerate() {
-                self.pattern(u, p, i as Reg, next, &mut bound)?;
+                b.pattern(u, p, i as Reg, next, &mut bound)?;
             }
             if let Some(g) = &c.guard {
-                self.guard(u, g, next)?;
+                b.guard(u, g, next)?;
             }
-            self.expr_tail(u, &c.body)?;
-            self.place(next);
-            self.next = mark.0;
-            self.floor = mark.1;
+            b.expr_tail(u, &c.body)?;
+            b.next = mark.0;
+            b.floor = mark.1;
+            Ok(())
+        };
+        let rows: Vec<&[Expr]> = clauses.iter().map(|c| &c.args[..]).collect();
+        match self.dispatch_column(u, &rows, arity) {
+            Some((col, keys)) => {
+                self.dispatch_clauses(col as Reg, &keys, |b, i, next| {
+                    clause(b, u, &clauses[i], next)
+                })?;
+            }
+            None => {
+                for c in clauses {
+                    let next = self.new_label();
+                    clause(self, u, c, next)?;
+                    self.place(next);
+                }
+            }
         }
         self.scope = saved;
         self.emit(Op::FunctionClause);
@@ -1380,10 +1412,33 @@ impl<'e> FnBuilder<'e> {
     // ---- calls ----
 
     /// Compiles `args` into consecutive fresh registers; returns the first.
+    /// Evaluates arguments into consecutive registers and returns the first.
     fn args(&mut self, u: &mut UnitBuilder, args: &[Expr], span: Span) -> CResult<Reg> {
         let first = self.alloc_n(span, args.len())?;
         for (i, a) in args.iter().enumerate() {
             self.expr_to(u, a, first + i as Reg, false)?;
+        }
+        Ok(first)
+    }
+
+    /// [`FnBuilder::args`] for a call to a function. The calling convention
+    /// (spec/bytecode.md) starts the callee's window at the first argument,
+    /// so nothing live may sit above the block: when a variable's register
+    /// lies above it (an argument bound one, `f(x = 1)`), the block moves
+    /// above that.
+    fn call_args(&mut self, u: &mut UnitBuilder, args: &[Expr], span: Span) -> CResult<Reg> {
+        let n = args.len();
+        let first = self.args(u, args, span)?;
+        if self.floor > first as u32 + n as u32 {
+            self.next = self.floor;
+            let top = self.alloc_n(span, n)?;
+            for i in 0..n as Reg {
+                self.emit(Op::Move {
+                    dst: top + i,
+                    src: first + i,
+                });
+            }
+            return Ok(top);
         }
         Ok(first)
     }
@@ -1435,7 +1490,7 @@ impl<'e> FnBuilder<'e> {
                         ));
                     }
                     let m = self.mark();
-                    let first = self.args(u, &args, span)?;
+                    let first = self.call_args(u, &args, span)?;
                     if tail {
                         self.emit(Op::TailCall {
                             fun: id,
@@ -1495,7 +1550,7 @@ impl<'e> FnBuilder<'e> {
                 let mm = self.mark();
                 let mr = self.expr(u, m)?;
                 let fr = self.const_reg(atom::intern(name), span)?;
-                let first = self.args(u, &c.args, span)?;
+                let first = self.call_args(u, &c.args, span)?;
                 self.emit(Op::Apply {
                     module: mr,
                     fun: fr,
@@ -1515,7 +1570,7 @@ impl<'e> FnBuilder<'e> {
                 }
                 let m = self.mark();
                 let fr = self.expr(u, f)?;
-                let first = self.args(u, &c.args, span)?;
+                let first = self.call_args(u, &c.args, span)?;
                 let n = c.args.len() as u8;
                 if tail {
                     self.emit(Op::TailCallFun {
@@ -1596,7 +1651,7 @@ impl<'e> FnBuilder<'e> {
                 ),
             ));
         }
-        let first = self.args(u, args, span)?;
+        let first = self.call_args(u, args, span)?;
         // Same unit, same module or another one: call directly when public.
         let key = (module.to_owned(), name.to_owned(), n);
         match u.locals.get(&key).copied() {
@@ -1759,6 +1814,7 @@ pub fn op_labels(op: &mut Op) -> Vec<&mut Label> {
         | Op::IsTruthy { fail, .. }
         | Op::CmpImm { fail, .. }
         | Op::IsEqLit { fail, .. }
+        | Op::SelectLit { fail, .. }
         | Op::GetMapValue { fail, .. }
         | Op::BinSplitPrefix { fail, .. } => vec![fail],
         Op::Jump { to } | Op::RecvNext { to } | Op::RecvWait { to, .. } => vec![to],

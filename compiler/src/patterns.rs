@@ -2,8 +2,9 @@
 //!
 //! A pattern compiles to a sequence of tests on the matched register that
 //! jump to `fail` at the first mismatch, binding variables as it goes. A
-//! clause list is tried in order (codegen's `clauses`, special.rs's `case`),
-//! each clause's failure label leading to the next.
+//! clause list (codegen's `clauses`, special.rs's `case` and `receive`) is
+//! tried in order, but [`FnBuilder::dispatch_clauses`] first decides on the
+//! outermost form of one argument and skips the clauses that cannot match.
 //!
 //! Guards compile to tests that jump to the same `fail` label; a guard BIF
 //! that raises also jumps there (Elixir: an error in a guard fails the clause).
@@ -13,10 +14,248 @@ use crate::codegen::{CResult, FnBuilder, UnitBuilder};
 use crate::desugar::alias_atom;
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
-use beamlet_vm::code::{CmpOp, Label, Op, Reg, TypeTest};
+use beamlet_vm::code::{CmpOp, JumpTable, Label, Op, Reg, TypeTest};
+use beamlet_vm::term::Term;
 use std::collections::{HashMap, HashSet};
 
+/// What a pattern's outermost form demands of the value, for dispatch: a
+/// value can match the pattern only if it has this key. `None` (a variable,
+/// a pin, a float...) means any value may match.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Key {
+    /// Exactly this immediate: an atom, a small integer or `[]`.
+    Imm(Term),
+    Tuple(u32),
+    Cons,
+    Binary,
+    Map,
+}
+
 impl FnBuilder<'_> {
+    /// The [`Key`] of pattern `p`.
+    pub(crate) fn pattern_key(&mut self, u: &mut UnitBuilder, p: &Expr) -> Option<Key> {
+        match &p.kind {
+            ExprKind::Int(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Alias(_)
+            | ExprKind::Unary(UnaryOp::Neg, _) => {
+                let t = self.literal(u, p).ok().flatten()?;
+                (t.is_small() || t.is_atom()).then_some(Key::Imm(t))
+            }
+            ExprKind::Tuple(items) => Some(Key::Tuple(items.len() as u32)),
+            ExprKind::List(items, _) if !items.is_empty() => Some(Key::Cons),
+            ExprKind::List(_, None) => Some(Key::Imm(Term::NIL)),
+            ExprKind::Charlist(parts) => {
+                let empty = parts
+                    .iter()
+                    .all(|x| matches!(x, InterpPart::Lit(s) if s.is_empty()));
+                Some(if empty {
+                    Key::Imm(Term::NIL)
+                } else {
+                    Key::Cons
+                })
+            }
+            ExprKind::Str(_) | ExprKind::Binary(BinOp::StrConcat, ..) => Some(Key::Binary),
+            ExprKind::Interp(parts) if parts.iter().all(|x| matches!(x, InterpPart::Lit(_))) => {
+                Some(Key::Binary)
+            }
+            ExprKind::Map { update: None, .. } | ExprKind::Struct { update: None, .. } => {
+                Some(Key::Map)
+            }
+            ExprKind::Binary(BinOp::Range, ..) => Some(Key::Map),
+            ExprKind::Binary(BinOp::Match, a, b) => {
+                self.pattern_key(u, a).or_else(|| self.pattern_key(u, b))
+            }
+            _ => None,
+        }
+    }
+
+    /// Tries clauses in order, as `emit(self, i, fail)` compiles clause `i`
+    /// to jump to `fail` when it does not match, but skips the clauses that
+    /// cannot match `R[r]`: a decision on the value's key (`keys[i]`, from
+    /// [`FnBuilder::pattern_key`]) jumps straight to the first clause that
+    /// may match, and a failing clause goes on to the next one with the same
+    /// key. A clause without a key may match anything: the clauses before it
+    /// and after it are decided separately. Each clause still tests its whole
+    /// pattern, so the decision only ever skips clauses that would fail.
+    ///
+    /// ```text
+    /// def f(:a) / def f(:b) / def f(:c) / def f({x}) / def f(x) / def f([h | t])
+    ///     SelectLit R0 {:a -> c1, :b -> c2, :c -> c3} else t
+    ///  t: IsTuple R0, 1 else u; Jump c4
+    ///  u: Jump end
+    /// c1: <clause 1> failing to end     (no later clause has key :a)
+    ///     ... c2, c3, c4 alike
+    /// end: <clause 5> failing to next   (no key: tried in order)
+    /// next: <clause 6> failing to the function_clause error
+    /// ```
+    pub(crate) fn dispatch_clauses(
+        &mut self,
+        r: Reg,
+        keys: &[Option<Key>],
+        mut emit: impl FnMut(&mut Self, usize, Label) -> CResult<()>,
+    ) -> CResult<()> {
+        let n = keys.len();
+        let mut i = 0;
+        while i < n {
+            let mut j = i;
+            while j < n && keys[j].is_some() {
+                j += 1;
+            }
+            let distinct = {
+                let mut seen: Vec<Key> = Vec::new();
+                for k in keys[i..j].iter().flatten() {
+                    if !seen.contains(k) {
+                        seen.push(*k);
+                    }
+                }
+                seen
+            };
+            if distinct.len() < 3 {
+                // A clause without a key, or a run with one or two keys: testing
+                // the clauses in order costs no more than deciding first.
+                let end = if j > i { j } else { i + 1 };
+                for k in i..end {
+                    let next = self.new_label();
+                    emit(self, k, next)?;
+                    self.place(next);
+                }
+                i = end;
+                continue;
+            }
+            let end = self.new_label();
+            let starts: Vec<Label> = (i..j).map(|_| self.new_label()).collect();
+            let first_of =
+                |key: Key| starts[keys[i..j].iter().position(|k| *k == Some(key)).unwrap_or(0)];
+            let imms: Vec<(Term, Label)> = distinct
+                .iter()
+                .filter_map(|k| match k {
+                    Key::Imm(t) => Some((*t, first_of(*k))),
+                    _ => None,
+                })
+                .collect();
+            if imms.len() > 2 {
+                let table = self.tables.len() as u32;
+                self.tables.push(JumpTable::new(&imms));
+                let other = self.new_label();
+                self.emit(Op::SelectLit {
+                    r,
+                    table,
+                    fail: other,
+                });
+                self.place(other);
+            } else {
+                for (t, l) in &imms {
+                    let lit = self.lit_index(*t);
+                    let other = self.new_label();
+                    self.emit(Op::IsEqLit {
+                        a: r,
+                        lit,
+                        fail: other,
+                    });
+                    self.emit(Op::Jump { to: *l });
+                    self.place(other);
+                }
+            }
+            for k in &distinct {
+                let other = self.new_label();
+                let test = match *k {
+                    Key::Imm(_) => continue,
+                    Key::Tuple(arity) => Op::IsTuple {
+                        r,
+                        arity,
+                        fail: other,
+                    },
+                    Key::Cons => Op::IsType {
+                        r,
+                        ty: TypeTest::Cons,
+                        fail: other,
+                    },
+                    Key::Binary => Op::IsType {
+                        r,
+                        ty: TypeTest::Binary,
+                        fail: other,
+                    },
+                    Key::Map => Op::IsType {
+                        r,
+                        ty: TypeTest::Map,
+                        fail: other,
+                    },
+                };
+                self.emit(test);
+                self.emit(Op::Jump { to: first_of(*k) });
+                self.place(other);
+            }
+            self.emit(Op::Jump { to: end });
+            for k in i..j {
+                let at = self.code.len();
+                let fail = (k + 1..j)
+                    .find(|&m| keys[m] == keys[k])
+                    .map_or(end, |m| starts[m - i]);
+                emit(self, k, fail)?;
+                // Every way into a clause has decided its key: skip the
+                // clause's own test of it.
+                let known = keys[k].is_some_and(|key| self.tests_key(at, r, key));
+                self.place_at(starts[k - i], if known { at + 1 } else { at });
+            }
+            self.place(end);
+            i = j;
+        }
+        Ok(())
+    }
+
+    /// Whether the instruction at `at` tests exactly that `R[r]` has `key`.
+    fn tests_key(&self, at: usize, r: Reg, key: Key) -> bool {
+        match (self.code.get(at), key) {
+            (Some(Op::IsEqLit { a, lit, .. }), Key::Imm(t)) => {
+                *a == r && self.literals[*lit as usize] == t
+            }
+            (Some(Op::IsTuple { r: x, arity, .. }), Key::Tuple(k)) => *x == r && *arity == k,
+            (
+                Some(Op::IsType {
+                    r: x,
+                    ty: TypeTest::Cons,
+                    ..
+                }),
+                Key::Cons,
+            ) => *x == r,
+            (
+                Some(Op::IsType {
+                    r: x,
+                    ty: TypeTest::Map,
+                    ..
+                }),
+                Key::Map,
+            ) => *x == r,
+            _ => false,
+        }
+    }
+
+    /// The argument position whose keys best split `rows` (clauses' argument
+    /// patterns), with those keys; `None` when no position has two clauses
+    /// with a key.
+    pub(crate) fn dispatch_column(
+        &mut self,
+        u: &mut UnitBuilder,
+        rows: &[&[Expr]],
+        arity: usize,
+    ) -> Option<(usize, Vec<Option<Key>>)> {
+        let mut best: Option<(usize, Vec<Option<Key>>)> = None;
+        let mut best_count = 1;
+        for col in 0..arity {
+            let keys: Vec<Option<Key>> = rows
+                .iter()
+                .map(|row| row.get(col).and_then(|p| self.pattern_key(u, p)))
+                .collect();
+            let count = keys.iter().filter(|k| k.is_some()).count();
+            if count > best_count {
+                best_count = count;
+                best = Some((col, keys));
+            }
+        }
+        best
+    }
+
     /// Matches the value in `r` against pattern `p`; jumps to `fail` on mismatch.
     /// `bound` holds the variables bound earlier in the same pattern (a second
     /// occurrence must be equal).

@@ -149,23 +149,28 @@ impl FnBuilder<'_> {
                     "expected exactly one pattern before `->`",
                 ));
             }
-            let next = self.new_label();
-            let saved = self.scope.clone();
-            let mark = self.next_mark();
+        }
+        let keys: Vec<_> = clauses
+            .iter()
+            .map(|c| self.pattern_key(u, &c.args[0]))
+            .collect();
+        self.dispatch_clauses(r, &keys, |b, i, next| {
+            let c = &clauses[i];
+            let saved = b.scope.clone();
+            let mark = b.next_mark();
             let mut bound = HashSet::new();
-            self.pattern(u, &c.args[0], r, next, &mut bound)?;
+            b.pattern(u, &c.args[0], r, next, &mut bound)?;
             if let Some(g) = &c.guard {
-                self.guard(u, g, next)?;
+                b.guard(u, g, next)?;
             }
             if let Some(op) = before_body {
-                self.emit(op);
+                b.emit(op);
             }
-            self.branch(u, &c.body, dst, tail, end)?;
-            self.scope = saved;
-            self.reset_to(mark);
-            self.place(next);
-        }
-        Ok(())
+            b.branch(u, &c.body, dst, tail, end)?;
+            b.scope = saved;
+            b.reset_to(mark);
+            Ok(())
+        })
     }
 }
 

@@ -188,6 +188,10 @@ pub enum Op {
     Error { reason: Reg },
     /// Raise `{:badmatch, R[src]}`.
     Badmatch { src: Reg },
+    /// `goto` the label `T[table]` gives `R[r]`, or `fail` when it gives none.
+    /// A jump table's keys are immediates (atoms, small integers, `[]`), so
+    /// a key matches exactly when the words are equal (`===`).
+    SelectLit { r: Reg, table: u32, fail: Label },
     /// Raise `{:case_clause, R[src]}`.
     CaseClause { src: Reg },
     /// Raise `function_clause` for the current function (arguments `R[0..arity]`).
@@ -239,6 +243,39 @@ pub struct Function {
     pub public: bool,
     /// `(pc, line)` pairs, sorted by pc: the source line of each instruction run.
     pub lines: Vec<(u32, u32)>,
+    /// Jump tables of the function's [`Op::SelectLit`]s (`T[i]`).
+    pub tables: Vec<JumpTable>,
+}
+
+/// Where [`Op::SelectLit`] goes for each of a set of immediate terms.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct JumpTable {
+    /// `(key, label)` sorted by the key's word, keys distinct.
+    pub entries: Vec<(Term, Label)>,
+}
+
+impl JumpTable {
+    /// A table of `entries` (the first label of a repeated key wins).
+    pub fn new(entries: &[(Term, Label)]) -> JumpTable {
+        let mut v: Vec<(Term, Label)> = Vec::with_capacity(entries.len());
+        for &(k, l) in entries {
+            debug_assert!(!k.is_pointer(), "jump table keys are immediates");
+            if !v.iter().any(|(x, _)| *x == k) {
+                v.push((k, l));
+            }
+        }
+        v.sort_by_key(|(k, _)| k.raw());
+        JumpTable { entries: v }
+    }
+
+    /// The label for `t`, if it is one of the keys.
+    #[inline]
+    pub fn lookup(&self, t: Term) -> Option<Label> {
+        self.entries
+            .binary_search_by_key(&t.raw(), |(k, _)| k.raw())
+            .ok()
+            .map(|i| self.entries[i].1)
+    }
 }
 
 /// A call target named by module, function and arity.

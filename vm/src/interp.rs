@@ -13,9 +13,9 @@
 //! ─────────────                       ───────────
 //! Call f, args, n, dst                Try handler, kind      push Handler{depth, pc}
 //!   push Frame{caller, pc, base, dst}   ... body ...
-//!   base += caller.nregs              TryEnd                 pop Handler
-//!   R[0..n] := args; rest := []       Jump done
-//!   reductions -= 1; maybe GC/yield   handler:               R[kind..kind+3] := class, reason, trace
+//!   base += args (R[0..n] = args)     TryEnd                 pop Handler
+//!   reductions -= 1; maybe GC/yield   Jump done
+//!                                     handler:               R[kind..kind+3] := class, reason, trace
 //! Return src                            ... match rescue/catch clauses ...
 //!   pop Frame; R[dst] := R[src]         Reraise kind         when none matched
 //! ```
@@ -214,7 +214,11 @@ pub fn run(
             let callee: FunId = $callee;
             let (src, na): (usize, usize) = ($src, $n);
             let cf = &code.functions[callee as usize];
-            let new_base = if $tail { base } else { base + f.nregs as usize };
+            // A call's arguments are the top live registers of the caller
+            // (the compiler allocates them last), so the callee's window
+            // starts on them and they need no copy; a tail call reuses the
+            // caller's window.
+            let new_base = if $tail { base } else { src };
             let need = new_base + cf.nregs as usize;
             if need > p.regs.len() {
                 if need > MAX_STACK_REGS {
@@ -383,9 +387,9 @@ pub fn run(
     }
 
     loop {
-        let op = ops[pc];
+        let op: &Op = &ops[pc];
         pc += 1;
-        match op {
+        match *op {
             Op::Move { dst, src } => reg!(dst) = reg!(src),
             Op::Const { dst, lit } => reg!(dst) = f.literals[lit as usize],
             Op::Call { fun, args, n, dst } => {
@@ -522,9 +526,9 @@ pub fn run(
             }
             Op::IsLt { a, b, fail } => {
                 let (x, y) = (reg!(a), reg!(b));
-                let lt = match (x.as_small(), y.as_small()) {
-                    (Some(x), Some(y)) => x < y,
-                    _ => order::compare(x, y).is_lt(),
+                let lt = match x.small_cmp(y) {
+                    Some(o) => o.is_lt(),
+                    None => order::compare(x, y).is_lt(),
                 };
                 if !lt {
                     pc = fail as usize;
@@ -532,9 +536,9 @@ pub fn run(
             }
             Op::IsGe { a, b, fail } => {
                 let (x, y) = (reg!(a), reg!(b));
-                let ge = match (x.as_small(), y.as_small()) {
-                    (Some(x), Some(y)) => x >= y,
-                    _ => order::compare(x, y).is_ge(),
+                let ge = match x.small_cmp(y) {
+                    Some(o) => o.is_ge(),
+                    None => order::compare(x, y).is_ge(),
                 };
                 if !ge {
                     pc = fail as usize;
@@ -542,9 +546,10 @@ pub fn run(
             }
             Op::CmpImm { a, imm, op, fail } => {
                 let x = reg!(a);
-                let ord = match x.as_small() {
-                    Some(v) => v.cmp(&(imm as i64)),
-                    None => order::compare(x, Term::small(imm as i64)),
+                let y = Term::small(imm as i64);
+                let ord = match x.small_cmp(y) {
+                    Some(o) => o,
+                    None => order::compare(x, y),
                 };
                 let ok = match op {
                     CmpOp::Lt => ord.is_lt(),
@@ -557,6 +562,12 @@ pub fn run(
                 if !ok {
                     pc = fail as usize;
                 }
+            }
+            Op::SelectLit { r, table, fail } => {
+                pc = match f.tables[table as usize].lookup(reg!(r)) {
+                    Some(l) => l as usize,
+                    None => fail as usize,
+                };
             }
             Op::IsEqLit { a, lit, fail } => {
                 let (x, y) = (reg!(a), f.literals[lit as usize]);
@@ -651,9 +662,9 @@ pub fn run(
             }
             Op::Add { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
-                let r = match (x.as_small(), y.as_small()) {
-                    (Some(x), Some(y)) => Ok(p.st.heap.int(x + y)),
-                    _ => bif::erlang::add_terms(&mut p.st.heap, x, y),
+                let r = match x.small_add(y) {
+                    Some(v) => Ok(v),
+                    None => bif::erlang::add_terms(&mut p.st.heap, x, y),
                 };
                 match r {
                     Ok(v) => reg!(dst) = v,
@@ -662,9 +673,10 @@ pub fn run(
             }
             Op::AddImm { dst, a, imm } => {
                 let x = reg!(a);
-                let r = match x.as_small() {
-                    Some(v) => Ok(p.st.heap.int(v + imm as i64)),
-                    None => bif::erlang::add_terms(&mut p.st.heap, x, Term::small(imm as i64)),
+                let y = Term::small(imm as i64);
+                let r = match x.small_add(y) {
+                    Some(v) => Ok(v),
+                    None => bif::erlang::add_terms(&mut p.st.heap, x, y),
                 };
                 match r {
                     Ok(v) => reg!(dst) = v,
@@ -673,9 +685,9 @@ pub fn run(
             }
             Op::Sub { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
-                let r = match (x.as_small(), y.as_small()) {
-                    (Some(x), Some(y)) => Ok(p.st.heap.int(x - y)),
-                    _ => bif::erlang::sub_terms(&mut p.st.heap, x, y),
+                let r = match x.small_sub(y) {
+                    Some(v) => Ok(v),
+                    None => bif::erlang::sub_terms(&mut p.st.heap, x, y),
                 };
                 match r {
                     Ok(v) => reg!(dst) = v,
@@ -689,7 +701,10 @@ pub fn run(
                     Err(e) => raise!(e),
                 }
             }
-            Op::Error { reason } => raise!(Exn::error(reg!(reason))),
+            Op::Error { reason } => {
+                let r = reg!(reason);
+                raise!(Exn::error(r))
+            }
             Op::Badmatch { src } => {
                 let r = p.st.heap.tuple(&[atom::BADMATCH, reg!(src)]);
                 raise!(Exn::error(r));

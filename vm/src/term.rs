@@ -210,6 +210,37 @@ impl Term {
         }
     }
 
+    /// `self + other` when both are small integers and the sum is small,
+    /// computed on the tagged words: `(2a+1) + (2b+1) - 1 = 2(a+b)+1`, and
+    /// the word overflows exactly when the sum leaves the small range.
+    #[inline]
+    pub fn small_add(self, other: Term) -> Option<Term> {
+        if self.0 & other.0 & 1 == 0 {
+            return None;
+        }
+        (self.0 as i64)
+            .checked_add(other.0 as i64 - 1)
+            .map(|w| Term(w as u64))
+    }
+    /// `self - other` for small integers, as [`Term::small_add`].
+    #[inline]
+    pub fn small_sub(self, other: Term) -> Option<Term> {
+        if self.0 & other.0 & 1 == 0 {
+            return None;
+        }
+        (self.0 as i64)
+            .checked_sub(other.0 as i64 - 1)
+            .map(|w| Term(w as u64))
+    }
+    /// The order of two small integers, compared on their tagged words.
+    #[inline]
+    pub fn small_cmp(self, other: Term) -> Option<std::cmp::Ordering> {
+        if self.0 & other.0 & 1 == 0 {
+            return None;
+        }
+        Some((self.0 as i64).cmp(&(other.0 as i64)))
+    }
+
     // ---- immediates ----
     #[inline]
     const fn imm(sub: u64, payload: u64) -> Term {
@@ -547,6 +578,18 @@ mod tests {
             assert_eq!(t.small_value(), v);
         }
         assert!(Term::try_small(SMALL_MAX + 1).is_none());
+    }
+
+    #[test]
+    fn tagged_small_arithmetic() {
+        let s = Term::small;
+        assert_eq!(s(2).small_add(s(-5)), Some(s(-3)));
+        assert_eq!(s(2).small_sub(s(-5)), Some(s(7)));
+        assert_eq!(s(SMALL_MAX).small_add(s(1)), None);
+        assert_eq!(s(SMALL_MIN).small_sub(s(1)), None);
+        assert_eq!(s(SMALL_MIN).small_add(s(SMALL_MAX)), Some(s(-1)));
+        assert_eq!(s(-3).small_cmp(s(2)), Some(std::cmp::Ordering::Less));
+        assert_eq!(Term::NIL.small_add(s(1)), None);
     }
 
     #[test]
