@@ -135,14 +135,31 @@ impl VmBuilder {
     }
 }
 
-/// Parses and compiles `source` into a loadable unit.
+/// Parses and compiles `source` into a loadable unit (warnings dropped:
+/// see [`compile_with_warnings`]).
 pub fn compile(source: &str, file: &str, script: bool) -> Result<Unit, CompileError> {
+    compile_with_warnings(source, file, script).map(|(unit, _)| unit)
+}
+
+/// Parses and compiles `source`; returns the unit and its warnings, each
+/// rendered like an error (`warning: ...`, location, source line, caret).
+pub fn compile_with_warnings(
+    source: &str,
+    file: &str,
+    script: bool,
+) -> Result<(Unit, Vec<String>), CompileError> {
     let render = |d: Diagnostic| CompileError {
         rendered: d.render(file, source),
         diagnostic: d,
     };
     let program = beamlet_compiler::parser::parse(source).map_err(render)?;
-    beamlet_compiler::compile_program(source, &program, script).map_err(render)
+    let (unit, warnings) =
+        beamlet_compiler::compile_program(source, &program, script).map_err(render)?;
+    let warnings = warnings
+        .iter()
+        .map(|w| w.render_warning(file, source))
+        .collect();
+    Ok((unit, warnings))
 }
 
 impl Vm {
@@ -190,7 +207,15 @@ impl Vm {
         argv: &[String],
         io: &mut (dyn Io + Send),
     ) -> Result<Value, RunError> {
-        let entry = self.load_script(source, file).map_err(RunError::Compile)?;
+        let (unit, warnings) =
+            compile_with_warnings(source, file, true).map_err(RunError::Compile)?;
+        for w in warnings {
+            io.err(w.as_bytes());
+        }
+        let entry = self
+            .code
+            .load(unit)
+            .expect("a script unit has an entry function");
         self.run(entry, argv, io)
     }
 

@@ -108,8 +108,13 @@ fn main() -> ExitCode {
             Err(c) => c,
         },
         Some(Command::Check { file }) => match read(&file) {
-            Ok(src) => match beamlet::compile(&src, &file.display().to_string(), true) {
-                Ok(_) => ExitCode::SUCCESS,
+            Ok(src) => match beamlet::compile_with_warnings(&src, &file.display().to_string(), true) {
+                Ok((_, warnings)) => {
+                    for w in warnings {
+                        eprint!("{w}");
+                    }
+                    ExitCode::SUCCESS
+                }
                 Err(e) => {
                     eprint!("{e}");
                     ExitCode::from(1)

@@ -33,6 +33,8 @@ pub struct UnitBuilder<'s> {
     pub structs: HashMap<String, Vec<(String, Expr)>>,
     pub source: &'s str,
     line_starts: Vec<usize>,
+    /// Problems that do not stop compilation, in source order.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl<'s> UnitBuilder<'s> {
@@ -48,6 +50,7 @@ impl<'s> UnitBuilder<'s> {
             structs: HashMap::new(),
             source,
             line_starts,
+            warnings: Vec::new(),
         }
     }
 
@@ -88,7 +91,12 @@ impl<'s> UnitBuilder<'s> {
 }
 
 /// Compiles desugared modules and script code into a unit.
-pub fn compile_unit(src: &str, d: &desugar::Desugared, with_script: bool) -> CResult<Unit> {
+/// A compiled unit and the warnings met on the way.
+pub fn compile_unit(
+    src: &str,
+    d: &desugar::Desugared,
+    with_script: bool,
+) -> CResult<(Unit, Vec<Diagnostic>)> {
     let mut u = UnitBuilder::new(src);
     u.structs = d.structs.clone();
     // Reserve ids for all named functions first so calls can refer to them.
@@ -122,7 +130,10 @@ pub fn compile_unit(src: &str, d: &desugar::Desugared, with_script: bool) -> CRe
     } else {
         None
     };
-    Ok(u.finish(script))
+    let mut warnings = std::mem::take(&mut u.warnings);
+    warnings.sort_by_key(|w| w.span.start);
+    warnings.dedup();
+    Ok((u.finish(script), warnings))
 }
 
 fn compile_named(u: &mut UnitBuilder, f: &FunDef, env: &ModuleEnv) -> CResult<Function> {
@@ -286,6 +297,21 @@ impl<'e> FnBuilder<'e> {
 
     pub fn place(&mut self, l: Label) {
         self.labels[l as usize] = Some(self.code.len() as u32);
+    }
+
+    /// The value of module attribute `@name`. One never set reads as `nil`,
+    /// with a warning, as in Elixir.
+    pub(crate) fn attr(&mut self, u: &mut UnitBuilder, name: &str, span: Span) -> Expr {
+        match self.env.attrs.get(name) {
+            Some(v) => v.clone(),
+            None => {
+                u.warnings.push(
+                    Diagnostic::new(span, format!("undefined module attribute @{name}, it reads as nil"))
+                        .with_hint(format!("set it in the module body before this use: `@{name} value`")),
+                );
+                Expr::new(span, ExprKind::Atom("nil".into()))
+            }
+        }
     }
 
     /// Places `l` at instruction `pc` (already emitted).
@@ -571,10 +597,7 @@ impl<'e> FnBuilder<'e> {
                 self.expr_to(u, &c, dst, tail)?;
             }
             ExprKind::Attr(name, None) => {
-                let v = self.env.attrs.get(name).cloned().ok_or_else(|| {
-                    Diagnostic::new(span, format!("undefined module attribute @{name}"))
-                        .with_hint(format!("set it in the module body first: `@{name} value`"))
-                })?;
+                let v = self.attr(u, name, span);
                 self.expr_to(u, &v, dst, tail)?;
             }
             ExprKind::Attr(name, Some(_)) => {
@@ -1487,6 +1510,10 @@ impl<'e> FnBuilder<'e> {
                         return Err(Diagnostic::new(
                             span,
                             format!("cannot call local function {name}/{n} in a guard"),
+                        )
+                        .with_hint(
+                            "guards take only operators and guard-safe functions such as is_integer/1, \
+                             map_size/1 or elem/2; test it in the body instead (with `if` or `cond`)",
                         ));
                     }
                     let m = self.mark();

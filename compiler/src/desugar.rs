@@ -21,6 +21,9 @@ pub struct FunDef {
     pub public: bool,
     pub clauses: Vec<Clause>,
     pub span: Span,
+    /// For the functions `\\` defaults generate (`def f(a \\ 1)` makes
+    /// f/0 call f/1): the arity of the function declaring them.
+    pub defaults_of: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -188,6 +191,7 @@ fn module(
                                 let key = (f.name.clone(), f.arity);
                                 match by_key.get(&key) {
                                     Some(&i) => {
+                                        defaults_clash(&m.funs[i], &f)?;
                                         if m.funs[i].public != f.public {
                                             return Err(Diagnostic::new(
                                                 f.span,
@@ -360,6 +364,37 @@ pub fn has_keyword_do(c: &Call) -> bool {
     c.do_block.is_none() && keyword_body(c, "do").is_some()
 }
 
+/// Whether `new` may join the clauses of `old` (same name and arity), as far
+/// as `\\` defaults go: a function made by defaults takes no other clauses.
+fn defaults_clash(old: &FunDef, new: &FunDef) -> Result<(), Diagnostic> {
+    let (name, arity) = (&new.name, new.arity);
+    let kind = if new.public { "def" } else { "defp" };
+    match (old.defaults_of, new.defaults_of) {
+        (None, None) => Ok(()),
+        (Some(a), Some(b)) if a == b => Err(Diagnostic::new(
+            new.span,
+            format!("def {name}/{a} defines defaults multiple times"),
+        )
+        .with_hint(format!(
+            "declare the defaults once, in a head without a body before the clauses: `{kind} {name}(a \\\\ default)`, then clauses without defaults"
+        ))),
+        (_, Some(full)) => Err(Diagnostic::new(
+            new.span,
+            format!("{kind} {name}/{full} defaults conflicts with {name}/{arity}"),
+        )
+        .with_hint(format!(
+            "the defaults make a {name}/{arity} that already exists: drop a default or rename one of the functions"
+        ))),
+        (Some(full), None) => Err(Diagnostic::new(
+            new.span,
+            format!("{kind} {name}/{arity} conflicts with defaults from {name}/{full}"),
+        )
+        .with_hint(format!(
+            "{name}/{full}'s defaults already define {name}/{arity}: drop a default or rename one of the functions"
+        ))),
+    }
+}
+
 fn def(item: &Expr, c: &Call, public: bool) -> Result<Vec<FunDef>, Diagnostic> {
     let kw_do = has_keyword_do(c);
     let head_args: &[Expr] = if kw_do {
@@ -431,6 +466,7 @@ fn def(item: &Expr, c: &Call, public: bool) -> Result<Vec<FunDef>, Diagnostic> {
                 body,
             }],
             span: item.span,
+            defaults_of: None,
         }),
         None if defaults.is_empty() => {
             return Err(Diagnostic::new(
@@ -481,6 +517,7 @@ fn def(item: &Expr, c: &Call, public: bool) -> Result<Vec<FunDef>, Diagnostic> {
                 body,
             }],
             span: item.span,
+            defaults_of: Some(arity),
         });
     }
     Ok(out)

@@ -40,6 +40,15 @@ impl Diagnostic {
     /// Renders `error: ...`, the `file:line:column` location, the source line
     /// and a caret line under the span (clipped to the first line of the span).
     pub fn render(&self, file: &str, source: &str) -> String {
+        self.render_as("error", file, source)
+    }
+
+    /// [`Diagnostic::render`] for a warning: the program still compiles.
+    pub fn render_warning(&self, file: &str, source: &str) -> String {
+        self.render_as("warning", file, source)
+    }
+
+    fn render_as(&self, severity: &str, file: &str, source: &str) -> String {
         let (line, col) = line_col(source, self.span.start as usize);
         let line_text = source.lines().nth(line - 1).unwrap_or("");
         let num = line.to_string();
@@ -52,7 +61,7 @@ impl Diagnostic {
             .unwrap_or(1)
             .max(1)
             .min(line_chars.saturating_sub(start_col).max(1));
-        let mut out = format!("error: {}\n", self.message);
+        let mut out = format!("{severity}: {}\n", self.message);
         out += &format!("{pad}--> {file}:{line}:{col}\n");
         out += &format!("{pad} |\n");
         out += &format!("{num} | {line_text}\n");

@@ -962,11 +962,18 @@ fn lex_error(src: &str, e: LexError, s: usize, end: usize, base: usize) -> Diagn
         }
         LexErrorKind::MissingTerminator { term, what } => {
             let (line, _) = line_col(src, s + base);
+            let hint = match unbalanced_quote_line(src, s + base) {
+                Some(earlier) if term == "\"" => format!(
+                    "is the string on line {earlier} missing its closing {term}? As written, \
+                     it ends on this line and a new one starts here"
+                ),
+                _ => format!("add the closing {term}"),
+            };
             Diagnostic::new(
                 span,
                 format!("missing terminator: {term} (for {what} starting at line {line})"),
             )
-            .with_hint(format!("add the closing {term}"))
+            .with_hint(hint)
         }
         LexErrorKind::Message(m, hint) => {
             let d = Diagnostic::new(span, m);
@@ -976,6 +983,34 @@ fn lex_error(src: &str, e: LexError, s: usize, end: usize, base: usize) -> Diagn
             }
         }
     }
+}
+
+/// When the line of `at` has an odd number of `"` before `at`, the first
+/// of them closes a string opened on an earlier line: the nearest earlier
+/// line with an odd number of `"` (where a closing quote may be missing).
+fn unbalanced_quote_line(src: &str, at: usize) -> Option<usize> {
+    let quotes = |l: &str| {
+        let mut n = 0;
+        let mut escaped = false;
+        for c in l.chars() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => n += 1,
+                _ => escaped = false,
+            }
+            if c != '\\' {
+                escaped = false;
+            }
+        }
+        n
+    };
+    let before = src.get(..at)?;
+    let mut lines: Vec<&str> = before.split('\n').collect();
+    let current = lines.pop()?;
+    if quotes(current) % 2 == 0 {
+        return None;
+    }
+    lines.iter().rposition(|l| quotes(l) % 2 == 1).map(|i| i + 1)
 }
 
 struct PostPass<'a, 'f> {

@@ -23,11 +23,12 @@ lalrpop_util::lalrpop_mod!(
 use diagnostic::Diagnostic;
 
 /// Compiles an already-parsed program. `script`: also compile its top-level code.
+/// Compiles a parsed program; returns the unit and the warnings.
 pub fn compile_program(
     source: &str,
     program: &ast::Program,
     script: bool,
-) -> Result<beamlet_vm::code::Unit, Diagnostic> {
+) -> Result<(beamlet_vm::code::Unit, Vec<Diagnostic>), Diagnostic> {
     let d = desugar::desugar(program)?;
     codegen::compile_unit(source, &d, script)
 }

@@ -414,9 +414,7 @@ impl FnBuilder<'_> {
                 self.emit(Op::IsEqExact { a: r, b: k, fail });
             }
             ExprKind::Attr(name, None) => {
-                let v = self.env.attrs.get(name).cloned().ok_or_else(|| {
-                    Diagnostic::new(span, format!("undefined module attribute @{name}"))
-                })?;
+                let v = self.attr(u, name, span);
                 self.pattern_inner(u, &v, r, fail, bound, fresh)?;
             }
             ExprKind::Call(_) | ExprKind::Binary(..) | ExprKind::Unary(..) => {
@@ -659,9 +657,7 @@ impl FnBuilder<'_> {
                         } else {
                             String::new()
                         };
-                        let v = self.env.attrs.get(&name).cloned().ok_or_else(|| {
-                            Diagnostic::new(b.span, format!("undefined module attribute @{name}"))
-                        })?;
+                        let v = self.attr(u, &name, b.span);
                         let e = Expr::new(span, ExprKind::Binary(*op, a.clone(), Box::new(v)));
                         return self.guard_test(u, &e, fail);
                     }

@@ -91,7 +91,12 @@ fn clauses_of(b: &Body, span: Span, what: &str) -> CResult<Vec<Clause>> {
     match b {
         Body::Clauses(c) => Ok(c.clone()),
         Body::Exprs(e) if matches!(&e.kind, ExprKind::Block(v) if v.is_empty()) => Ok(Vec::new()),
-        Body::Exprs(_) => {
+        Body::Exprs(e) => {
+            // Point at the first expression that is not a clause.
+            let span = match &e.kind {
+                ExprKind::Block(v) => v.first().map_or(span, |x| x.span),
+                _ => e.span,
+            };
             let head = if what == "cond" {
                 "condition"
             } else {
@@ -189,10 +194,16 @@ pub fn special(
     match name {
         "if" | "unless" => {
             if nargs != 1 || section(&secs, "do").is_none() {
+                let hint = if nargs == 0 {
+                    format!("put the condition between `{name}` and `do`: `{name} x > 0, do: ...`")
+                } else {
+                    format!("`{name}` takes one condition and a `do` block")
+                };
                 return Err(Diagnostic::new(
                     span,
                     format!("invalid {name}: expected `{name} condition do ... end`"),
-                ));
+                )
+                .with_hint(hint));
             }
             let then_b = exprs_of(
                 section(&secs, "do").unwrap_or(&Body::Clauses(vec![])),

@@ -166,7 +166,6 @@ pub fn run(
 ) -> Exit {
     let mut fid = p.fun;
     let mut f = &code.functions[fid as usize];
-    let mut ops: &[Op] = &f.code;
     let mut pc = p.pc as usize;
     // Reductions left in this slice, kept in a local (written back on exit).
     let mut left = *budget;
@@ -193,7 +192,6 @@ pub fn run(
                 Ok((nf, nb, npc)) => {
                     fid = nf;
                     f = &code.functions[fid as usize];
-                    ops = &f.code;
                     base = nb;
                     pc = npc;
                     continue;
@@ -257,7 +255,6 @@ pub fn run(
             }
             fid = callee;
             f = cf;
-            ops = &f.code;
             base = new_base;
             pc = 0;
             left -= 1;
@@ -278,7 +275,6 @@ pub fn run(
                 Some(fr) => {
                     fid = fr.fun;
                     f = &code.functions[fid as usize];
-                    ops = &f.code;
                     pc = fr.pc as usize;
                     base = fr.base as usize;
                     reg!(fr.dst) = v;
@@ -387,7 +383,7 @@ pub fn run(
     }
 
     loop {
-        let op: &Op = &ops[pc];
+        let op: &Op = &f.code[pc];
         pc += 1;
         match *op {
             Op::Move { dst, src } => reg!(dst) = reg!(src),
