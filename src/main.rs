@@ -108,18 +108,20 @@ fn main() -> ExitCode {
             Err(c) => c,
         },
         Some(Command::Check { file }) => match read(&file) {
-            Ok(src) => match beamlet::compile_with_warnings(&src, &file.display().to_string(), true) {
-                Ok((_, warnings)) => {
-                    for w in warnings {
-                        eprint!("{w}");
+            Ok(src) => {
+                match beamlet::compile_with_warnings(&src, &file.display().to_string(), true) {
+                    Ok((_, warnings)) => {
+                        for w in warnings {
+                            eprint!("{w}");
+                        }
+                        ExitCode::SUCCESS
                     }
-                    ExitCode::SUCCESS
+                    Err(e) => {
+                        eprint!("{e}");
+                        ExitCode::from(1)
+                    }
                 }
-                Err(e) => {
-                    eprint!("{e}");
-                    ExitCode::from(1)
-                }
-            },
+            }
             Err(c) => c,
         },
         Some(Command::Disasm { file }) => match read(&file) {

@@ -156,3 +156,32 @@ fn compile_never_panics_on_prefixes() {
         panicked.join("\n")
     );
 }
+
+#[test]
+fn standard_library_compiles_without_warnings() {
+    for (file, src) in beamlet::STDLIB {
+        let (_, warnings) = beamlet::compile_with_warnings(src, file, false)
+            .unwrap_or_else(|e| panic!("{file} compiles:\n{e}"));
+        assert!(warnings.is_empty(), "{file}:\n{}", warnings.concat());
+    }
+}
+
+#[test]
+fn warnings_go_to_stderr_and_the_program_runs() {
+    let src =
+        "defmodule W do\n  defp unused, do: 1\n  def f, do: @never_set\nend\nIO.inspect(W.f())\n";
+    let mut vm = beamlet::Vm::new().expect("the standard library compiles");
+    let mut io = beamlet::CaptureIo::default();
+    vm.run_source_with(src, "w.ex", &[], &mut io)
+        .expect("the program runs");
+    assert_eq!(String::from_utf8_lossy(&io.out), "nil\n");
+    let err = String::from_utf8_lossy(&io.err);
+    assert!(
+        err.contains("warning: function unused/0 is unused\n --> w.ex:2:3"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: undefined module attribute @never_set"),
+        "{err}"
+    );
+}

@@ -35,6 +35,10 @@ pub struct UnitBuilder<'s> {
     line_starts: Vec<usize>,
     /// Problems that do not stop compilation, in source order.
     pub warnings: Vec<Diagnostic>,
+    /// The named function being compiled (its lambdas included).
+    current: Option<FunId>,
+    /// Functions called or captured by another function.
+    used: HashSet<FunId>,
 }
 
 impl<'s> UnitBuilder<'s> {
@@ -51,7 +55,21 @@ impl<'s> UnitBuilder<'s> {
             source,
             line_starts,
             warnings: Vec::new(),
+            current: None,
+            used: HashSet::new(),
         }
+    }
+
+    /// The unit-local function `key`. A call from its own module (`local`)
+    /// that is not from the function itself counts as a use.
+    fn local(&mut self, key: &(String, String, usize), local: bool) -> Option<(FunId, bool)> {
+        let found = self.locals.get(key).copied();
+        if let Some((id, _)) = found {
+            if local && self.current != Some(id) {
+                self.used.insert(id);
+            }
+        }
+        found
     }
 
     fn line_of(&self, span: Span) -> u32 {
@@ -109,9 +127,19 @@ pub fn compile_unit(
             plan.push((id, f, env));
         }
     }
-    for (id, f, env) in plan {
+    for &(id, f, env) in &plan {
+        u.current = Some(id);
         let func = compile_named(&mut u, f, env)?;
         u.functions[id as usize] = Some(func);
+    }
+    u.current = None;
+    for &(id, f, _) in &plan {
+        if !f.public && f.defaults_of.is_none() && !u.used.contains(&id) {
+            u.warnings.push(
+                Diagnostic::new(f.span, format!("function {}/{} is unused", f.name, f.arity))
+                    .with_hint("a defp can only be called from its own module: remove it, call it, or make it a def"),
+            );
+        }
     }
     let script = if with_script {
         let id = u.reserve();
@@ -306,8 +334,13 @@ impl<'e> FnBuilder<'e> {
             Some(v) => v.clone(),
             None => {
                 u.warnings.push(
-                    Diagnostic::new(span, format!("undefined module attribute @{name}, it reads as nil"))
-                        .with_hint(format!("set it in the module body before this use: `@{name} value`")),
+                    Diagnostic::new(
+                        span,
+                        format!("undefined module attribute @{name}, it reads as nil"),
+                    )
+                    .with_hint(format!(
+                        "set it in the module body before this use: `@{name} value`"
+                    )),
                 );
                 Expr::new(span, ExprKind::Atom("nil".into()))
             }
@@ -1390,7 +1423,7 @@ impl<'e> FnBuilder<'e> {
                     }
                     ExprKind::Var(name) => {
                         let key = (self.env.name.clone(), name.clone(), arity as usize);
-                        if let Some((id, _)) = u.locals.get(&key).copied() {
+                        if let Some((id, _)) = u.local(&key, true) {
                             self.emit(Op::MakeClosure {
                                 dst,
                                 fun: id,
@@ -1505,7 +1538,7 @@ impl<'e> FnBuilder<'e> {
                 }
                 let n = args.len();
                 let key = (self.env.name.clone(), name.clone(), n);
-                if let Some((id, _)) = u.locals.get(&key).copied() {
+                if let Some((id, _)) = u.local(&key, true) {
                     if self.guard_fail.is_some() {
                         return Err(Diagnostic::new(
                             span,
@@ -1681,7 +1714,7 @@ impl<'e> FnBuilder<'e> {
         let first = self.call_args(u, args, span)?;
         // Same unit, same module or another one: call directly when public.
         let key = (module.to_owned(), name.to_owned(), n);
-        match u.locals.get(&key).copied() {
+        match u.local(&key, module == self.env.name) {
             Some((id, true)) => {
                 if tail {
                     self.emit(Op::TailCall {

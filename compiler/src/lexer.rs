@@ -1010,7 +1010,10 @@ fn unbalanced_quote_line(src: &str, at: usize) -> Option<usize> {
     if quotes(current) % 2 == 0 {
         return None;
     }
-    lines.iter().rposition(|l| quotes(l) % 2 == 1).map(|i| i + 1)
+    lines
+        .iter()
+        .rposition(|l| quotes(l) % 2 == 1)
+        .map(|i| i + 1)
 }
 
 struct PostPass<'a, 'f> {
