@@ -153,8 +153,12 @@ pub fn compile_with_warnings(
         diagnostic: d,
     };
     let program = beamlet_compiler::parser::parse(source).map_err(render)?;
-    let (unit, warnings) =
+    let (mut unit, warnings) =
         beamlet_compiler::compile_program(source, &program, script).map_err(render)?;
+    let file_atom = beamlet_vm::atom::intern(file);
+    for f in &mut unit.functions {
+        f.file = file_atom;
+    }
     let warnings = warnings
         .iter()
         .map(|w| w.render_warning(file, source))

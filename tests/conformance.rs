@@ -38,7 +38,9 @@ fn check(script: &Path) -> Result<(), String> {
         .unwrap_or(0);
     let out = Command::new(env!("CARGO_BIN_EXE_beamlet"))
         .arg("run")
-        .arg(script)
+        // Run as record.sh runs elixir: from the script's directory, by file
+        // name, so stack traces name the file alike.
+        .arg(script.file_name().unwrap_or(script.as_os_str()))
         .current_dir(script.parent().unwrap_or(Path::new(".")))
         .output()
         .map_err(|e| format!("cannot run beamlet: {e}"))?;

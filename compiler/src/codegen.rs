@@ -241,6 +241,7 @@ impl<'e> FnBuilder<'e> {
             kind,
             public,
             lines: self.lines,
+            file: Term::NIL,
             tables: self.tables,
         }
     }

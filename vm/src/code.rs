@@ -245,6 +245,8 @@ pub struct Function {
     pub lines: Vec<(u32, u32)>,
     /// Jump tables of the function's [`Op::SelectLit`]s (`T[i]`).
     pub tables: Vec<JumpTable>,
+    /// The source file, as an atom (`[]` when unknown), for stack traces.
+    pub file: Term,
 }
 
 /// Where [`Op::SelectLit`] goes for each of a set of immediate terms.

@@ -82,6 +82,7 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
             module: f.module,
             name: f.name,
             arity: f.arity,
+            file: f.file,
             line,
         }
     };
@@ -92,20 +93,28 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
     t
 }
 
-/// The stack trace as a term: `[{module, function, arity, [line: n]}, ...]`.
+/// The stack trace as a term: `[{module, function, arity, [file: 'f.ex', line: n]}, ...]`.
 /// With `info` (a BIF's explanation of a `badarg`), a first entry
 /// `{:erlang, :error_info, 0, [message: info]}` carries it to `Exception.normalize`.
 pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Option<&str>) -> Term {
     let line_atom = atom::intern("line");
+    let file_atom = atom::intern("file");
     let mut items: Vec<Term> = trace
         .iter()
         .map(|e| {
-            let loc = if e.line > 0 {
-                let kv = heap.tuple(&[line_atom, Term::small(e.line as i64)]);
-                heap.list(&[kv])
-            } else {
-                Term::NIL
-            };
+            let mut loc = Vec::new();
+            if e.file.is_atom() && !e.file.is_nil() {
+                let chars: Vec<Term> = atom::name(e.file)
+                    .chars()
+                    .map(|c| Term::small(c as i64))
+                    .collect();
+                let name = heap.list(&chars);
+                loc.push(heap.tuple(&[file_atom, name]));
+            }
+            if e.line > 0 {
+                loc.push(heap.tuple(&[line_atom, Term::small(e.line as i64)]));
+            }
+            let loc = heap.list(&loc);
             heap.tuple(&[e.module, e.name, Term::small(e.arity as i64), loc])
         })
         .collect();
@@ -314,6 +323,7 @@ pub fn run(
                             module: imp.module,
                             name: imp.name,
                             arity: imp.arity,
+                            file: Term::NIL,
                             line: 0,
                         }],
                         info: None,
@@ -369,6 +379,7 @@ pub fn run(
                             module: m,
                             name,
                             arity: a,
+                            file: Term::NIL,
                             line: 0,
                         }],
                         info: None,
@@ -434,6 +445,7 @@ pub fn run(
                             module: m,
                             name,
                             arity: n as u32,
+                            file: Term::NIL,
                             line: 0,
                         }],
                         info: None,

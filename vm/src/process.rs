@@ -39,12 +39,14 @@ pub enum Class {
     Exit,
 }
 
-/// One entry of a stack trace: module, function, arity, line (0 if unknown).
+/// One entry of a stack trace: module, function, arity, source file (an
+/// atom, `[]` if unknown) and line (0 if unknown).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TraceEntry {
     pub module: Term,
     pub name: Term,
     pub arity: u32,
+    pub file: Term,
     pub line: u32,
 }
 

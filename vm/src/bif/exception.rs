@@ -455,26 +455,32 @@ pub fn format(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(ctx.st.heap.str(&s))
 }
 
-/// Stack trace lines as printed under an uncaught error, innermost first.
+/// Stack trace lines as printed under an uncaught error, innermost first,
+/// as Elixir prints them: `file.ex:3: Mod.fun/1`, `file.ex:9: (file)` for a
+/// script's top level, `anonymous fn/0 in Mod.fun/1` for closures.
 pub fn format_trace(trace: &[crate::process::TraceEntry]) -> Vec<String> {
     trace
         .iter()
         .map(|t| {
             let m = atom::name(t.module);
             let m = m.strip_prefix("Elixir.").unwrap_or(m);
-            let loc = if t.line > 0 {
-                format!("line {}: ", t.line)
-            } else {
-                String::new()
+            let loc = match (t.file.is_atom() && !t.file.is_nil(), t.line > 0) {
+                (true, true) => format!("{}:{}: ", atom::name(t.file), t.line),
+                (true, false) => format!("{}: ", atom::name(t.file)),
+                (false, true) => format!("line {}: ", t.line),
+                (false, false) => String::new(),
             };
             let name = atom::name(t.name);
+            let script = m == "__script__";
             // Closures are named `-outer/arity-fun-N-`, as on the BEAM.
             match name
                 .strip_prefix('-')
                 .and_then(|n| n.rsplit_once("-fun-"))
                 .map(|(outer, _)| outer)
             {
+                Some(_) if script => format!("    {loc}anonymous fn/{} in (file)", t.arity),
                 Some(outer) => format!("    {loc}anonymous fn/{} in {m}.{outer}", t.arity),
+                None if script => format!("    {loc}(file)"),
                 None => format!("    {loc}{m}.{name}/{}", t.arity),
             }
         })

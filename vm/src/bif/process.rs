@@ -39,6 +39,7 @@ fn lookup(ctx: &Ctx, m: Term, f: Term, arity: u32) -> Result<FunId, Exn> {
                 module: m,
                 name: f,
                 arity,
+                file: Term::NIL,
                 line: 0,
             }],
             info: None,
