@@ -179,10 +179,14 @@ pub fn run(
     // Reductions left in this slice, kept in a local (written back on exit).
     let mut left = *budget;
     let mut base = p.base as usize;
+    // The register stack as a local slice: its pointer and length stay in
+    // machine registers instead of being reloaded from `p` after each store.
+    // Re-borrowed after anything that may move it (growth, collection, unwinding).
+    let mut regs: &mut [Term] = &mut p.regs[..];
 
     macro_rules! reg {
         ($r:expr) => {
-            p.regs[base + $r as usize]
+            regs[base + $r as usize]
         };
     }
     // Saves the current position into the process.
@@ -197,8 +201,10 @@ pub fn run(
     // Raises `$e` (an Exn): jumps to the innermost handler or leaves the slice.
     macro_rules! raise {
         ($e:expr) => {{
-            match unwind(p, code, $e, fid, pc) {
+            let e: Exn = $e;
+            match unwind(p, code, e, fid, pc) {
                 Ok((nf, nb, npc)) => {
+                    regs = &mut p.regs[..];
                     fid = nf;
                     f = &code.functions[fid as usize];
                     base = nb;
@@ -227,12 +233,13 @@ pub fn run(
             // caller's window.
             let new_base = if $tail { base } else { src };
             let need = new_base + cf.nregs as usize;
-            if need > p.regs.len() {
+            if need > regs.len() {
                 if need > MAX_STACK_REGS {
                     raise!(Exn::error(atom::SYSTEM_LIMIT));
                 }
-                let n = need.max(p.regs.len() * 2);
+                let n = need.max(regs.len() * 2);
                 p.regs.resize(n, Term::NIL);
+                regs = &mut p.regs[..];
             }
             let free: &[Term] = $free;
             let nf = free.len();
@@ -241,14 +248,14 @@ pub fn run(
                     // A short loop beats a memmove call for the usual one to four arguments.
                     // Tail calls may overlap (src > new_base): copying upwards is safe then.
                     for i in 0..na {
-                        p.regs[new_base + i] = p.regs[src + i];
+                        regs[new_base + i] = regs[src + i];
                     }
                 } else {
-                    p.regs.copy_within(src..src + na, new_base);
+                    regs.copy_within(src..src + na, new_base);
                 }
             }
             if nf > 0 {
-                p.regs[new_base + na..new_base + na + nf].copy_from_slice(free);
+                regs[new_base + na..new_base + na + nf].copy_from_slice(free);
             }
             // The rest of the window is not cleared: see `Process::dirty`.
             if need > p.dirty {
@@ -269,6 +276,7 @@ pub fn run(
             left -= 1;
             if p.st.heap.wants_gc() {
                 p.collect(need, &mut []);
+                regs = &mut p.regs[..];
             }
             if left <= 0 {
                 save!();
@@ -342,7 +350,7 @@ pub fn run(
             if let Some((id, free)) = fv.closure_parts() {
                 let cf = &code.functions[id as usize];
                 if cf.arity as usize != n {
-                    let argl = p.st.heap.list(&p.regs[src..src + n]);
+                    let argl = p.st.heap.list(&regs[src..src + n]);
                     let inner = p.st.heap.tuple(&[fv, argl]);
                     let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
                     raise!(Exn::error(r));
@@ -350,7 +358,7 @@ pub fn run(
                 enter!(id, src, n, free, tail, dst);
             } else if let Some((m, name, a)) = fv.export_parts() {
                 if a as usize != n {
-                    let argl = p.st.heap.list(&p.regs[src..src + n]);
+                    let argl = p.st.heap.list(&regs[src..src + n]);
                     let inner = p.st.heap.tuple(&[fv, argl]);
                     let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
                     raise!(Exn::error(r));
@@ -361,7 +369,7 @@ pub fn run(
                 {
                     enter!(callee, src, n, &[], tail, dst);
                 } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
-                    match call_bif!(b, &p.regs[src..src + n]) {
+                    match call_bif!(b, &regs[src..src + n]) {
                         Ok(v) => {
                             if tail {
                                 ret!(v);
@@ -433,7 +441,7 @@ pub fn run(
                 {
                     enter!(callee, src, n, &[], false, dst);
                 } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
-                    match call_bif!(b, &p.regs[src..src + n]) {
+                    match call_bif!(b, &regs[src..src + n]) {
                         Ok(v) => reg!(dst) = v,
                         Err(e) => raise!(e),
                     }
@@ -461,7 +469,7 @@ pub fn run(
                 fail,
             } => {
                 let src = base + args as usize;
-                match call_bif!(bif, &p.regs[src..src + n as usize]) {
+                match call_bif!(bif, &regs[src..src + n as usize]) {
                     Ok(v) => {
                         reg!(dst) = v;
                         if p.st.yield_now {
@@ -624,7 +632,7 @@ pub fn run(
             },
             Op::MakeTuple { dst, args, n } => {
                 let s = base + args as usize;
-                let t = p.st.heap.tuple(&p.regs[s..s + n as usize]);
+                let t = p.st.heap.tuple(&regs[s..s + n as usize]);
                 reg!(dst) = t;
             }
             Op::Cons { dst, head, tail } => {
@@ -634,7 +642,7 @@ pub fn run(
             Op::MakeMap { dst, args, n } => {
                 let s = base + args as usize;
                 let kv: Vec<(Term, Term)> = (0..n as usize)
-                    .map(|i| (p.regs[s + 2 * i], p.regs[s + 2 * i + 1]))
+                    .map(|i| (regs[s + 2 * i], regs[s + 2 * i + 1]))
                     .collect();
                 let m = bif::map::build_map(&mut p.st.heap, kv);
                 reg!(dst) = m;
@@ -654,7 +662,7 @@ pub fn run(
                 let s = base + args as usize;
                 let mut out = m;
                 for i in 0..n as usize {
-                    let (k, v) = (p.regs[s + 2 * i], p.regs[s + 2 * i + 1]);
+                    let (k, v) = (regs[s + 2 * i], regs[s + 2 * i + 1]);
                     if exact && bif::map::map_find(out, k).is_none() {
                         let r = p.st.heap.tuple(&[atom::BADKEY, k]);
                         raise!(Exn::error(r));
@@ -665,7 +673,7 @@ pub fn run(
             }
             Op::MakeClosure { dst, fun, free, n } => {
                 let s = base + free as usize;
-                let c = p.st.heap.closure(fun, &p.regs[s..s + n as usize]);
+                let c = p.st.heap.closure(fun, &regs[s..s + n as usize]);
                 reg!(dst) = c;
             }
             Op::Add { dst, a, b } => {
