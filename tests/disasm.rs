@@ -154,3 +154,22 @@ M.f(:c, 1)
 "#,
     );
 }
+
+#[test]
+fn tagged_tuple_dispatch() {
+    // Three or more tags among tuples of one size: decide on the tag too.
+    check(
+        "tagged_tuple_dispatch",
+        r#"
+defmodule M do
+  def h({:get, k}), do: k
+  def h({:put, k, v}), do: {k, v}
+  def h({:del, k}), do: k
+  def h({:inc, k}) when is_integer(k), do: k + 1
+  def h({_, k}), do: k
+  def h(:stop), do: :stop
+end
+M.h(:stop)
+"#,
+    );
+}

@@ -283,6 +283,16 @@ impl<'e> FnBuilder<'e> {
         self.floor = self.next;
     }
 
+    /// The allocation state (next register, floor), for [`Self::restore_marks`].
+    pub(crate) fn marks(&self) -> (u32, u32) {
+        (self.next, self.floor)
+    }
+
+    pub(crate) fn restore_marks(&mut self, (next, floor): (u32, u32)) {
+        self.next = next;
+        self.floor = floor;
+    }
+
     pub(crate) fn next_mark(&self) -> u32 {
         self.next
     }
@@ -453,7 +463,7 @@ impl<'e> FnBuilder<'e> {
         let rows: Vec<&[Expr]> = clauses.iter().map(|c| &c.args[..]).collect();
         match self.dispatch_column(u, &rows, arity) {
             Some((col, keys)) => {
-                self.dispatch_clauses(col as Reg, &keys, |b, i, next| {
+                self.dispatch_clauses(col as Reg, &keys, &mut |b, i, next| {
                     clause(b, u, &clauses[i], next)
                 })?;
             }

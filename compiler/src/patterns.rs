@@ -25,13 +25,30 @@ use std::collections::{HashMap, HashSet};
 pub(crate) enum Key {
     /// Exactly this immediate: an atom, a small integer or `[]`.
     Imm(Term),
-    Tuple(u32),
+    /// A tuple of this size, and when the pattern's first element is an
+    /// immediate (a tag, as in `{:ok, x}`), that element.
+    Tuple(u32, Option<Term>),
     Cons,
     Binary,
     Map,
 }
 
-impl FnBuilder<'_> {
+impl Key {
+    /// The key without a tuple's tag: what one type test decides.
+    fn outer(self) -> Key {
+        match self {
+            Key::Tuple(n, _) => Key::Tuple(n, None),
+            k => k,
+        }
+    }
+}
+
+/// How a clause list is compiled: `emit(builder, i, fail)` compiles clause `i`
+/// to jump to `fail` when it does not match.
+pub(crate) type EmitClause<'a, 'b> =
+    dyn FnMut(&mut FnBuilder<'b>, usize, Label) -> CResult<()> + 'a;
+
+impl<'e> FnBuilder<'e> {
     /// The [`Key`] of pattern `p`.
     pub(crate) fn pattern_key(&mut self, u: &mut UnitBuilder, p: &Expr) -> Option<Key> {
         match &p.kind {
@@ -42,7 +59,13 @@ impl FnBuilder<'_> {
                 let t = self.literal(u, p).ok().flatten()?;
                 (t.is_small() || t.is_atom()).then_some(Key::Imm(t))
             }
-            ExprKind::Tuple(items) => Some(Key::Tuple(items.len() as u32)),
+            ExprKind::Tuple(items) => {
+                let tag = match items.first().and_then(|x| self.pattern_key(u, x)) {
+                    Some(Key::Imm(t)) => Some(t),
+                    _ => None,
+                };
+                Some(Key::Tuple(items.len() as u32, tag))
+            }
             ExprKind::List(items, _) if !items.is_empty() => Some(Key::Cons),
             ExprKind::List(_, None) => Some(Key::Imm(Term::NIL)),
             ExprKind::Charlist(parts) => {
@@ -75,9 +98,11 @@ impl FnBuilder<'_> {
     /// cannot match `R[r]`: a decision on the value's key (`keys[i]`, from
     /// [`FnBuilder::pattern_key`]) jumps straight to the first clause that
     /// may match, and a failing clause goes on to the next one with the same
-    /// key. A clause without a key may match anything: the clauses before it
-    /// and after it are decided separately. Each clause still tests its whole
-    /// pattern, so the decision only ever skips clauses that would fail.
+    /// key. Tuples of one size whose clauses name three or more tags are
+    /// decided again on the tag (`{:get, k}`, `{:put, k, v}`, ...). A clause
+    /// without a key may match anything: the clauses before it and after it
+    /// are decided separately. Each clause still tests its whole pattern, so
+    /// a decision only ever skips clauses that would fail.
     ///
     /// ```text
     /// def f(:a) / def f(:b) / def f(:c) / def f({x}) / def f(x) / def f([h | t])
@@ -93,25 +118,27 @@ impl FnBuilder<'_> {
         &mut self,
         r: Reg,
         keys: &[Option<Key>],
-        mut emit: impl FnMut(&mut Self, usize, Label) -> CResult<()>,
+        emit: &mut EmitClause<'_, 'e>,
     ) -> CResult<()> {
         let n = keys.len();
+        let outer = |m: usize| keys[m].map(Key::outer);
         let mut i = 0;
         while i < n {
             let mut j = i;
             while j < n && keys[j].is_some() {
                 j += 1;
             }
-            let distinct = {
+            let distinct = |f: &dyn Fn(Key) -> Key| {
                 let mut seen: Vec<Key> = Vec::new();
                 for k in keys[i..j].iter().flatten() {
-                    if !seen.contains(k) {
-                        seen.push(*k);
+                    if !seen.contains(&f(*k)) {
+                        seen.push(f(*k));
                     }
                 }
                 seen
             };
-            if distinct.len() < 3 {
+            let (kinds, fine) = (distinct(&Key::outer), distinct(&|k| k));
+            if fine.len() < 3 {
                 // A clause without a key, or a run with one or two keys: testing
                 // the clauses in order costs no more than deciding first.
                 let end = if j > i { j } else { i + 1 };
@@ -125,12 +152,31 @@ impl FnBuilder<'_> {
             }
             let end = self.new_label();
             let starts: Vec<Label> = (i..j).map(|_| self.new_label()).collect();
-            let first_of =
-                |key: Key| starts[keys[i..j].iter().position(|k| *k == Some(key)).unwrap_or(0)];
-            let imms: Vec<(Term, Label)> = distinct
+            // Tuple sizes whose clauses are decided again on their tags.
+            let retagged: Vec<(Key, Label, Vec<usize>)> = kinds
+                .iter()
+                .filter(|k| matches!(k, Key::Tuple(..)))
+                .filter_map(|&k| {
+                    let group: Vec<usize> = (i..j).filter(|&m| outer(m) == Some(k)).collect();
+                    let mut tags: Vec<Term> = Vec::new();
+                    for &m in &group {
+                        if let Some(Key::Tuple(_, Some(t))) = keys[m] {
+                            if !tags.contains(&t) {
+                                tags.push(t);
+                            }
+                        }
+                    }
+                    (tags.len() >= 3).then(|| (k, self.new_label(), group))
+                })
+                .collect();
+            let target = |k: Key| match retagged.iter().find(|(rk, _, _)| *rk == k) {
+                Some((_, l, _)) => *l,
+                None => starts[(i..j).position(|m| outer(m) == Some(k)).unwrap_or(0)],
+            };
+            let imms: Vec<(Term, Label)> = kinds
                 .iter()
                 .filter_map(|k| match k {
-                    Key::Imm(t) => Some((*t, first_of(*k))),
+                    Key::Imm(t) => Some((*t, target(*k))),
                     _ => None,
                 })
                 .collect();
@@ -157,11 +203,11 @@ impl FnBuilder<'_> {
                     self.place(other);
                 }
             }
-            for k in &distinct {
+            for k in &kinds {
                 let other = self.new_label();
                 let test = match *k {
                     Key::Imm(_) => continue,
-                    Key::Tuple(arity) => Op::IsTuple {
+                    Key::Tuple(arity, _) => Op::IsTuple {
                         r,
                         arity,
                         fail: other,
@@ -183,20 +229,49 @@ impl FnBuilder<'_> {
                     },
                 };
                 self.emit(test);
-                self.emit(Op::Jump { to: first_of(*k) });
+                self.emit(Op::Jump { to: target(*k) });
                 self.place(other);
             }
             self.emit(Op::Jump { to: end });
+            let retagged_clause = |m: usize| retagged.iter().any(|(_, _, g)| g.contains(&m));
             for k in i..j {
+                if retagged_clause(k) {
+                    continue;
+                }
                 let at = self.code.len();
                 let fail = (k + 1..j)
-                    .find(|&m| keys[m] == keys[k])
+                    .find(|&m| outer(m) == outer(k))
                     .map_or(end, |m| starts[m - i]);
                 emit(self, k, fail)?;
                 // Every way into a clause has decided its key: skip the
                 // clause's own test of it.
-                let known = keys[k].is_some_and(|key| self.tests_key(at, r, key));
+                let known = outer(k).is_some_and(|key| self.tests_key(at, r, key));
                 self.place_at(starts[k - i], if known { at + 1 } else { at });
+            }
+            for (_, label, group) in &retagged {
+                // The value is a tuple of the group's size: decide on its
+                // first element among the group's clauses, in order.
+                self.place(*label);
+                let marks = self.marks();
+                let tag = self.alloc(Span::default())?;
+                self.raise_floor();
+                self.emit(Op::GetElem {
+                    dst: tag,
+                    src: r,
+                    index: 0,
+                });
+                let tags: Vec<Option<Key>> = group
+                    .iter()
+                    .map(|&m| match keys[m] {
+                        Some(Key::Tuple(_, Some(t))) => Some(Key::Imm(t)),
+                        _ => None,
+                    })
+                    .collect();
+                self.dispatch_clauses(tag, &tags, &mut |b: &mut FnBuilder<'e>, x, fail| {
+                    emit(b, group[x], fail)
+                })?;
+                self.emit(Op::Jump { to: end });
+                self.restore_marks(marks);
             }
             self.place(end);
             i = j;
@@ -210,7 +285,7 @@ impl FnBuilder<'_> {
             (Some(Op::IsEqLit { a, lit, .. }), Key::Imm(t)) => {
                 *a == r && self.literals[*lit as usize] == t
             }
-            (Some(Op::IsTuple { r: x, arity, .. }), Key::Tuple(k)) => *x == r && *arity == k,
+            (Some(Op::IsTuple { r: x, arity, .. }), Key::Tuple(k, _)) => *x == r && *arity == k,
             (
                 Some(Op::IsType {
                     r: x,

@@ -159,7 +159,7 @@ impl FnBuilder<'_> {
             .iter()
             .map(|c| self.pattern_key(u, &c.args[0]))
             .collect();
-        self.dispatch_clauses(r, &keys, |b, i, next| {
+        self.dispatch_clauses(r, &keys, &mut |b, i, next| {
             let c = &clauses[i];
             let saved = b.scope.clone();
             let mark = b.next_mark();
