@@ -19,6 +19,7 @@ pub mod interp;
 pub mod order;
 pub mod process;
 pub mod sched;
+pub mod sort;
 pub mod string_chars;
 pub mod term;
 pub mod value;

@@ -642,9 +642,8 @@ pub fn member(_: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(atom::FALSE)
 }
 pub fn sort(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let mut v = list_to_vec(a[0]).ok_or_else(badarg)?;
-    v.sort_by(|x, y| order::compare(*x, *y));
-    Ok(ctx.st.heap.list(&v))
+    let v = list_to_vec(a[0]).ok_or_else(badarg)?;
+    Ok(ctx.st.heap.list(&crate::sort::lists_sort(v)))
 }
 pub fn flatten(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     fn go(t: Term, out: &mut Vec<Term>) -> Result<(), Exn> {
