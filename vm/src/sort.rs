@@ -96,31 +96,41 @@ fn run(y: Term, x: Term, r: Vec<Term>) -> Vec<Term> {
     v
 }
 
-/// Cutting ascending runs: `x <= y` are the run's two newest elements, `r`
-/// its older ones (newest last), `runs` the finished runs (newest last).
-fn ascending(
+/// Cuts the rest of the input into runs and merges them. `x`, `y` are the
+/// current run's two newest elements (`x <= y` ascending, `y < x`
+/// descending), `r` its older ones (newest last), `runs` the finished runs
+/// (newest last).
+fn cut_runs(
+    desc: bool,
     mut x: Term,
     mut y: Term,
     rest: &[Term],
     mut r: Vec<Term>,
     mut runs: Vec<Vec<Term>>,
 ) -> Vec<Term> {
-    // An element smaller than both, set aside while the run goes on.
+    // Whether `b` may follow `a` in the run's direction (ties do).
+    let follows = |a: Term, b: Term| if desc { le(b, a) } else { le(a, b) };
+    // An element that fits neither end, set aside while the run goes on.
     let mut aside: Option<Term> = None;
     for &z in rest {
-        if le(y, z) {
+        if follows(y, z) {
             r.push(x);
             x = y;
             y = z;
-        } else if le(x, z) {
+        } else if follows(x, z) {
             r.push(x);
             x = z;
         } else if aside.is_none() && r.is_empty() {
             r.push(z);
         } else if let Some(s) = aside {
-            // A second smaller element ends the run; the two start the next.
+            // A second such element ends the run; the two start the next one.
             runs.push(run(y, x, std::mem::take(&mut r)));
-            (x, y) = if le(s, z) { (s, z) } else { (z, s) };
+            let s_first = if desc {
+                compare(s, z) == Ordering::Greater
+            } else {
+                le(s, z)
+            };
+            (x, y) = if s_first { (s, z) } else { (z, s) };
             aside = None;
         } else {
             aside = Some(z);
@@ -130,46 +140,20 @@ fn ascending(
     if let Some(s) = aside {
         runs.push(vec![s]);
     }
-    // Ascending runs are built reversed (descending).
-    merge_descending_lists(lists_newest_first(runs), Vec::new())
+    // Runs are built reversed: ascending ones come out descending.
+    if desc {
+        merge_ascending_lists(lists_newest_first(runs), Vec::new())
+    } else {
+        merge_descending_lists(lists_newest_first(runs), Vec::new())
+    }
 }
 
-/// Cutting descending runs, mirroring [`ascending`]: `y < x`.
-fn descending(
-    mut x: Term,
-    mut y: Term,
-    rest: &[Term],
-    mut r: Vec<Term>,
-    mut runs: Vec<Vec<Term>>,
-) -> Vec<Term> {
-    let mut aside: Option<Term> = None;
-    for &z in rest {
-        if le(z, y) {
-            r.push(x);
-            x = y;
-            y = z;
-        } else if le(z, x) {
-            r.push(x);
-            x = z;
-        } else if aside.is_none() && r.is_empty() {
-            r.push(z);
-        } else if let Some(s) = aside {
-            runs.push(run(y, x, std::mem::take(&mut r)));
-            (x, y) = if compare(s, z) == Ordering::Greater {
-                (s, z)
-            } else {
-                (z, s)
-            };
-            aside = None;
-        } else {
-            aside = Some(z);
-        }
-    }
-    runs.push(run(y, x, r));
-    if let Some(s) = aside {
-        runs.push(vec![s]);
-    }
-    merge_ascending_lists(lists_newest_first(runs), Vec::new())
+fn ascending(x: Term, y: Term, rest: &[Term], r: Vec<Term>, runs: Vec<Vec<Term>>) -> Vec<Term> {
+    cut_runs(false, x, y, rest, r, runs)
+}
+
+fn descending(x: Term, y: Term, rest: &[Term], r: Vec<Term>, runs: Vec<Vec<Term>>) -> Vec<Term> {
+    cut_runs(true, x, y, rest, r, runs)
 }
 
 /// A stack (newest last) as a list (newest first).
