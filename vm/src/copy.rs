@@ -215,7 +215,11 @@ fn size_in(lits: &LiteralArea, t: Term) -> usize {
             words += 1 + h.payload_words();
             if h.payload_is_terms() {
                 for i in 0..h.payload_words() {
-                    stack.push(Term(t.payload(i)));
+                    let x = Term(t.payload(i));
+                    // Immediates (most tuple elements) need no visit.
+                    if x.is_pointer() {
+                        stack.push(x);
+                    }
                 }
             }
             break;
@@ -238,7 +242,7 @@ fn shallow_copy(lits: &LiteralArea, t: Term, base: *mut u64, top: &mut usize) ->
         1 + t.header().payload_words()
     };
     // SAFETY: `p` is a live object of `n` words in `heap`; `size_in` counted
-    // this copy, so `top + n` stays inside the fragment.
+    // this copy, so `top + n` stays inside the fragment, which is not `heap`.
     let q = unsafe {
         let q = base.add(*top);
         std::ptr::copy_nonoverlapping(p, q, n);

@@ -104,23 +104,39 @@ impl Header {
     pub fn size(self) -> usize {
         (self.0 >> 8) as usize
     }
+    /// The kind's bits, undecoded: the collector and the copier test them
+    /// millions of times, and decoding into [`HeaderKind`] first costs a match.
+    #[inline]
+    fn kind_bits(self) -> u64 {
+        (self.0 >> 3) & 0x1f
+    }
     /// Words the object takes after its header.
+    #[inline]
     pub fn payload_words(self) -> usize {
-        match self.kind() {
-            HeaderKind::Tuple | HeaderKind::Fun | HeaderKind::Export => self.size(),
-            HeaderKind::Float => 1,
-            HeaderKind::BigPos | HeaderKind::BigNeg => self.size(),
-            HeaderKind::Binary => self.size().div_ceil(8),
-            HeaderKind::Map => 2 * self.size(),
-            HeaderKind::Forward => 1,
+        const TUPLE: u64 = HeaderKind::Tuple as u64;
+        const FLOAT: u64 = HeaderKind::Float as u64;
+        const BIG_POS: u64 = HeaderKind::BigPos as u64;
+        const BIG_NEG: u64 = HeaderKind::BigNeg as u64;
+        const BINARY: u64 = HeaderKind::Binary as u64;
+        const MAP: u64 = HeaderKind::Map as u64;
+        const FUN: u64 = HeaderKind::Fun as u64;
+        const EXPORT: u64 = HeaderKind::Export as u64;
+        match self.kind_bits() {
+            TUPLE | FUN | EXPORT | BIG_POS | BIG_NEG => self.size(),
+            FLOAT => 1,
+            BINARY => self.size().div_ceil(8),
+            MAP => 2 * self.size(),
+            _ => 1, // Forward
         }
     }
     /// Whether the payload is made of terms the collector must scan.
+    #[inline]
     pub fn payload_is_terms(self) -> bool {
-        matches!(
-            self.kind(),
-            HeaderKind::Tuple | HeaderKind::Map | HeaderKind::Fun | HeaderKind::Export
-        )
+        const TERMS: u32 = 1 << HeaderKind::Tuple as u32
+            | 1 << HeaderKind::Map as u32
+            | 1 << HeaderKind::Fun as u32
+            | 1 << HeaderKind::Export as u32;
+        (TERMS >> self.kind_bits()) & 1 != 0
     }
     pub fn is_header_word(w: u64) -> bool {
         w & TAG_MASK == TAG_HEADER
@@ -578,6 +594,28 @@ mod tests {
             assert_eq!(t.small_value(), v);
         }
         assert!(Term::try_small(SMALL_MAX + 1).is_none());
+    }
+
+    #[test]
+    fn header_payloads_by_kind() {
+        use HeaderKind::*;
+        let cases = [
+            (Tuple, 3, 3, true),
+            (Float, 1, 1, false),
+            (BigPos, 2, 2, false),
+            (BigNeg, 2, 2, false),
+            (Binary, 9, 2, false),
+            (Map, 2, 4, true),
+            (Fun, 4, 4, true),
+            (Export, 3, 3, true),
+            (Forward, 0, 1, false),
+        ];
+        for (kind, size, words, terms) in cases {
+            let h = Header::new(kind, size);
+            assert_eq!(h.kind(), kind);
+            assert_eq!(h.payload_words(), words, "{kind:?}");
+            assert_eq!(h.payload_is_terms(), terms, "{kind:?}");
+        }
     }
 
     #[test]
