@@ -128,13 +128,28 @@ pub fn compile_unit(
         }
     }
     for &(id, f, env) in &plan {
-        u.current = Some(id);
+        // A function made by defaults calls the one declaring them: that call
+        // is not a use (so `defp f(x \\ 1)` that nothing calls is unused).
+        let owner = f.defaults_of.and_then(|full| {
+            let key = (env.name.clone(), f.name.clone(), full);
+            u.locals.get(&key).map(|&(owner, _)| owner)
+        });
+        u.current = Some(owner.unwrap_or(id));
         let func = compile_named(&mut u, f, env)?;
         u.functions[id as usize] = Some(func);
     }
     u.current = None;
-    for &(id, f, _) in &plan {
-        if !f.public && f.defaults_of.is_none() && !u.used.contains(&id) {
+    for &(id, f, env) in &plan {
+        let used = |u: &UnitBuilder| {
+            u.used.contains(&id)
+                || plan.iter().any(|&(w, g, genv)| {
+                    g.defaults_of == Some(f.arity)
+                        && g.name == f.name
+                        && genv.name == env.name
+                        && u.used.contains(&w)
+                })
+        };
+        if !f.public && f.defaults_of.is_none() && !used(&u) {
             u.warnings.push(
                 Diagnostic::new(f.span, format!("function {}/{} is unused", f.name, f.arity))
                     .with_hint("a defp can only be called from its own module: remove it, call it, or make it a def"),

@@ -263,9 +263,12 @@ pub fn special(
                 }
                 let next = b.new_label();
                 let mark = b.next_mark();
+                // A variable the condition binds is seen by its body only.
+                let saved = b.scope.clone();
                 let r = b.expr(u, &cl.args[0])?;
                 b.emit(Op::IsTruthy { r, fail: next });
                 b.branch(u, &cl.body, dst, tail, end)?;
+                b.scope = saved;
                 b.reset_to(mark);
                 b.place(next);
             }
@@ -590,12 +593,16 @@ fn try_(
     if let (Some((k2, h2)), Some(after)) = (k2, after) {
         let done = b.new_label();
         b.emit(Op::TryEnd);
+        // Variables bound in `after` do not outlive it (as in Elixir).
         let mark = b.next_mark();
+        let saved = b.scope.clone();
         b.expr(u, &after)?;
+        b.scope = saved.clone();
         b.reset_to(mark);
         b.emit(Op::Jump { to: done });
         b.place(h2);
         b.expr(u, &after)?;
+        b.scope = saved;
         b.reset_to(mark);
         b.emit(Op::Reraise { kind: k2 });
         b.place(done);
