@@ -16,6 +16,7 @@ use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
 use beamlet_vm::code::{CmpOp, JumpTable, Label, Op, Reg, TypeTest};
 use beamlet_vm::term::Term;
+use num_traits::ToPrimitive;
 use std::collections::{HashMap, HashSet};
 
 /// What a pattern's outermost form demands of the value, for dispatch: a
@@ -52,12 +53,18 @@ impl<'e> FnBuilder<'e> {
     /// The [`Key`] of pattern `p`.
     pub(crate) fn pattern_key(&mut self, u: &mut UnitBuilder, p: &Expr) -> Option<Key> {
         match &p.kind {
-            ExprKind::Int(_)
-            | ExprKind::Atom(_)
-            | ExprKind::Alias(_)
-            | ExprKind::Unary(UnaryOp::Neg, _) => {
-                let t = self.literal(u, p).ok().flatten()?;
-                (t.is_small() || t.is_atom()).then_some(Key::Imm(t))
+            // Only immediates make keys: test them without building a literal
+            // (a bignum or float would be allocated in the unit for nothing).
+            ExprKind::Int(i) => i.to_i64().and_then(Term::try_small).map(Key::Imm),
+            ExprKind::Unary(UnaryOp::Neg, x) => match &x.kind {
+                ExprKind::Int(i) => (-i.clone())
+                    .to_i64()
+                    .and_then(Term::try_small)
+                    .map(Key::Imm),
+                _ => None,
+            },
+            ExprKind::Atom(_) | ExprKind::Alias(_) => {
+                self.literal(u, p).ok().flatten().map(Key::Imm)
             }
             ExprKind::Tuple(items) => {
                 let tag = match items.first().and_then(|x| self.pattern_key(u, x)) {
