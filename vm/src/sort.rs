@@ -162,8 +162,11 @@ fn lists_newest_first(mut v: Vec<Vec<Term>>) -> Vec<Vec<Term>> {
     v
 }
 
-/// Stable merge of ascending lists, earlier lists first on ties.
-fn merge_up(lists: &[&[Term]]) -> Vec<Term> {
+/// Stable merge of ascending lists, earlier lists first on ties. With
+/// `from_back`, each list is read from its end (a descending list read as
+/// the ascending one it reverses), so no reversed copy is made.
+fn merge_up(lists: &[&[Term]], from_back: bool) -> Vec<Term> {
+    let item = |l: &[Term], k: usize| if from_back { l[l.len() - 1 - k] } else { l[k] };
     let mut at = vec![0; lists.len()];
     let mut out = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
     loop {
@@ -171,14 +174,14 @@ fn merge_up(lists: &[&[Term]]) -> Vec<Term> {
         for (i, l) in lists.iter().enumerate() {
             if at[i] < l.len() {
                 best = match best {
-                    Some(b) if le(lists[b][at[b]], l[at[i]]) => Some(b),
+                    Some(b) if le(item(lists[b], at[b]), item(l, at[i])) => Some(b),
                     _ => Some(i),
                 };
             }
         }
         match best {
             Some(b) => {
-                out.push(lists[b][at[b]]);
+                out.push(item(lists[b], at[b]));
                 at[b] += 1;
             }
             None => return out,
@@ -197,12 +200,12 @@ fn merge_ascending_lists(mut ls: Vec<Vec<Term>>, mut acc: Vec<Vec<Term>>) -> Vec
             continue;
         }
         if left >= 3 && !ls[i + 1].is_empty() && !ls[i + 2].is_empty() {
-            let mut m = merge_up(&[&ls[i], &ls[i + 1], &ls[i + 2]]);
+            let mut m = merge_up(&[&ls[i], &ls[i + 1], &ls[i + 2]], false);
             m.reverse();
             acc.push(m);
             i += 3;
         } else if left == 2 && !ls[i + 1].is_empty() {
-            let mut m = merge_up(&[&ls[i], &ls[i + 1]]);
+            let mut m = merge_up(&[&ls[i], &ls[i + 1]], false);
             m.reverse();
             acc.push(m);
             return merge_descending_lists(lists_newest_first(acc), Vec::new());
@@ -230,22 +233,19 @@ fn merge_ascending_lists(mut ls: Vec<Vec<Term>>, mut acc: Vec<Vec<Term>>) -> Vec
 /// `[a, b, c]` merges as the ascending `rev(c), rev(b), rev(a)` in that
 /// order (the later list first on ties), then [`merge_ascending_lists`].
 fn merge_descending_lists(ls: Vec<Vec<Term>>, mut acc: Vec<Vec<Term>>) -> Vec<Term> {
-    let rev = |l: &Vec<Term>| l.iter().rev().copied().collect::<Vec<Term>>();
     let mut i = 0;
     loop {
         let left = ls.len() - i;
         if left >= 3 && !ls[i].is_empty() && !ls[i + 1].is_empty() {
-            let (a, b, c) = (rev(&ls[i + 2]), rev(&ls[i + 1]), rev(&ls[i]));
-            acc.push(merge_up(&[&a, &b, &c]));
+            acc.push(merge_up(&[&ls[i + 2], &ls[i + 1], &ls[i]], true));
             i += 3;
         } else if left == 2 && !ls[i].is_empty() {
-            let (a, b) = (rev(&ls[i + 1]), rev(&ls[i]));
-            acc.push(merge_up(&[&a, &b]));
+            acc.push(merge_up(&[&ls[i + 1], &ls[i]], true));
             return merge_ascending_lists(lists_newest_first(acc), Vec::new());
         } else if left >= 1 {
             // One list left (the only remaining case for runs, which are
             // never empty here).
-            let l = rev(&ls[i]);
+            let l: Vec<Term> = ls[i].iter().rev().copied().collect();
             acc.push(l);
             if left == 1 {
                 return merge_ascending_lists(lists_newest_first(acc), Vec::new());
