@@ -173,3 +173,24 @@ M.h(:stop)
 "#,
     );
 }
+
+#[test]
+fn call_add_imm_fusion() {
+    // A call whose last argument is `x + k` fuses with it, for body and tail
+    // calls; not when a branch joins between the two, nor for other arguments.
+    check(
+        "call_add_imm_fusion",
+        r#"
+defmodule M do
+  def fib(n) when n < 2, do: n
+  def fib(n), do: fib(n - 1) + fib(n - 2)
+  def loop(acc, 0), do: acc
+  def loop(acc, n), do: loop(acc + n, n - 1)
+  def first(n, m), do: pair(n + 1, m)
+  def joined(n, c), do: fib(if(c, do: n - 1, else: n - 2))
+  defp pair(a, b), do: {a, b}
+end
+M.fib(3)
+"#,
+    );
+}

@@ -197,6 +197,8 @@ pub struct FnBuilder<'e> {
     pub literals: Vec<Term>,
     pub lines: Vec<(u32, u32)>,
     labels: Vec<Option<u32>>,
+    /// The highest instruction index a label points at (see `emit_call`).
+    last_label_pc: usize,
     /// Jump tables, their labels still unresolved.
     pub tables: Vec<JumpTable>,
     pub scope: Scope,
@@ -220,6 +222,7 @@ impl<'e> FnBuilder<'e> {
             literals: Vec::new(),
             lines: Vec::new(),
             labels: Vec::new(),
+            last_label_pc: 0,
             tables: Vec::new(),
             scope: HashMap::new(),
             next: n,
@@ -351,6 +354,7 @@ impl<'e> FnBuilder<'e> {
 
     pub fn place(&mut self, l: Label) {
         self.labels[l as usize] = Some(self.code.len() as u32);
+        self.last_label_pc = self.code.len();
     }
 
     /// The value of module attribute `@name`. One never set reads as `nil`,
@@ -376,6 +380,52 @@ impl<'e> FnBuilder<'e> {
     /// Places `l` at instruction `pc` (already emitted).
     pub fn place_at(&mut self, l: Label, pc: usize) {
         self.labels[l as usize] = Some(pc as u32);
+        self.last_label_pc = self.last_label_pc.max(pc);
+    }
+
+    /// Emits a call of `fun` with `R[args..args+n]`, a tail call when `dst`
+    /// is `None`. When the instruction before computed the last argument as
+    /// `R[a] + imm` (`fib(n - 1)`, `loop(acc, n - 1)`) and nothing jumps in
+    /// between, the two fuse into `CallAddImm`/`TailCallAddImm`.
+    fn emit_call(&mut self, fun: FunId, args: Reg, n: u8, dst: Option<Reg>) {
+        let last_arg = args as usize + n as usize;
+        let pc = self.code.len();
+        let fusable = match self.code.last() {
+            Some(&Op::AddImm { dst: d, a, imm })
+                if n > 0
+                    && d as usize + 1 == last_arg
+                    && self.last_label_pc < pc
+                    && self.lines.last().is_none_or(|&(p, _)| (p as usize) < pc) =>
+            {
+                Some((a, imm))
+            }
+            _ => None,
+        };
+        if let Some((a, imm)) = fusable {
+            self.code.pop();
+            self.emit(match dst {
+                Some(dst) => Op::CallAddImm {
+                    fun,
+                    args,
+                    n,
+                    dst,
+                    a,
+                    imm,
+                },
+                None => Op::TailCallAddImm {
+                    fun,
+                    args,
+                    n,
+                    a,
+                    imm,
+                },
+            });
+        } else {
+            self.emit(match dst {
+                Some(dst) => Op::Call { fun, args, n, dst },
+                None => Op::TailCall { fun, args, n },
+            });
+        }
     }
 
     pub fn emit(&mut self, op: Op) {
@@ -1577,20 +1627,7 @@ impl<'e> FnBuilder<'e> {
                     }
                     let m = self.mark();
                     let first = self.call_args(u, &args, span)?;
-                    if tail {
-                        self.emit(Op::TailCall {
-                            fun: id,
-                            args: first,
-                            n: n as u8,
-                        });
-                    } else {
-                        self.emit(Op::Call {
-                            fun: id,
-                            args: first,
-                            n: n as u8,
-                            dst,
-                        });
-                    }
+                    self.emit_call(id, first, n as u8, (!tail).then_some(dst));
                     self.release(m);
                     return Ok(());
                 }
@@ -1742,20 +1779,7 @@ impl<'e> FnBuilder<'e> {
         let key = (module.to_owned(), name.to_owned(), n);
         match u.local(&key, module == self.env.name) {
             Some((id, true)) => {
-                if tail {
-                    self.emit(Op::TailCall {
-                        fun: id,
-                        args: first,
-                        n: n as u8,
-                    });
-                } else {
-                    self.emit(Op::Call {
-                        fun: id,
-                        args: first,
-                        n: n as u8,
-                        dst,
-                    });
-                }
+                self.emit_call(id, first, n as u8, (!tail).then_some(dst));
             }
             _ => {
                 let imp = u.import(atom::intern(module), atom::intern(name), n as u32);

@@ -44,15 +44,26 @@ pub enum TypeTest {
     Ref,
 }
 
-/// Comparisons for [`Op::CmpImm`].
+/// Comparisons for [`Op::CmpImm`]. Each value is the set of orderings that
+/// satisfy it, one bit per ordering (less, equal, greater from bit 0), so
+/// testing one takes a shift instead of a second dispatch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum CmpOp {
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    Eq,
-    Ne,
+    Lt = 0b001,
+    Le = 0b011,
+    Gt = 0b100,
+    Ge = 0b110,
+    Eq = 0b010,
+    Ne = 0b101,
+}
+
+impl CmpOp {
+    /// Whether `ord` satisfies the comparison.
+    #[inline]
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        (self as u8 >> (ord as i8 + 1)) & 1 != 0
+    }
 }
 
 /// One instruction. ORDER OP: keep `spec/bytecode.md` in step.
@@ -71,6 +82,24 @@ pub enum Op {
     },
     /// Tail call: replaces the current frame. Costs one reduction.
     TailCall { fun: FunId, args: Reg, n: u8 },
+    /// `R[args+n-1] := R[a] + imm`, then `Call`: a call whose last argument is
+    /// `x + k` or `x - k` (`fib(n - 1)`), fused to save a dispatch.
+    CallAddImm {
+        fun: FunId,
+        args: Reg,
+        n: u8,
+        dst: Reg,
+        a: Reg,
+        imm: i32,
+    },
+    /// `R[args+n-1] := R[a] + imm`, then `TailCall` (`loop(acc, n - 1)`).
+    TailCallAddImm {
+        fun: FunId,
+        args: Reg,
+        n: u8,
+        a: Reg,
+        imm: i32,
+    },
     /// Call the function named by import `import` (module, name, arity), resolved at first use.
     CallExt {
         import: u32,
@@ -342,6 +371,8 @@ impl CodeTable {
                 match op {
                     Op::Call { fun, .. }
                     | Op::TailCall { fun, .. }
+                    | Op::CallAddImm { fun, .. }
+                    | Op::TailCallAddImm { fun, .. }
                     | Op::MakeClosure { fun, .. } => *fun += fbase,
                     Op::CallExt { import, .. } | Op::TailCallExt { import, .. } => *import += ibase,
                     _ => {}

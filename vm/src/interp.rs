@@ -34,7 +34,7 @@
 
 use crate::atom;
 use crate::bif::{self, Ctx, Io};
-use crate::code::{CmpOp, CodeTable, FunId, Op, TypeTest, NO_LABEL};
+use crate::code::{CodeTable, FunId, Op, TypeTest, NO_LABEL};
 use crate::order;
 use crate::process::{Class, Exn, Frame, Handler, Process, Status, TraceEntry};
 use crate::sched::Sched;
@@ -257,10 +257,7 @@ pub fn run(
             if nf > 0 {
                 regs[new_base + na..new_base + na + nf].copy_from_slice(free);
             }
-            // The rest of the window is not cleared: see `Process::dirty`.
-            if need > p.dirty {
-                p.dirty = need;
-            }
+            // The rest of the window is not cleared: see `Process::regs`.
             if !$tail {
                 p.frames.push(Frame {
                     fun: fid,
@@ -401,6 +398,32 @@ pub fn run(
         }};
     }
 
+    // `R[dst] := ` the small-integer result `$fast`, or else the general `$slow`
+    // (which may allocate or raise). The fast path stores straight away.
+    macro_rules! arith {
+        ($dst:expr, $fast:expr, $slow:expr) => {{
+            match $fast {
+                Some(v) => reg!($dst) = v,
+                None => match $slow {
+                    Ok(v) => reg!($dst) = v,
+                    Err(e) => raise!(e),
+                },
+            }
+        }};
+    }
+    // `R[dst] := R[a] + imm`
+    macro_rules! add_imm {
+        ($dst:expr, $a:expr, $imm:expr) => {{
+            let x = reg!($a);
+            let y = Term::small($imm as i64);
+            arith!(
+                $dst,
+                x.small_add(y),
+                bif::erlang::add_terms(&mut p.st.heap, x, y)
+            );
+        }};
+    }
+
     loop {
         let op: &Op = &f.code[pc];
         pc += 1;
@@ -411,6 +434,27 @@ pub fn run(
                 enter!(fun, base + args as usize, n as usize, &[], false, dst);
             }
             Op::TailCall { fun, args, n } => {
+                enter!(fun, base + args as usize, n as usize, &[], true, 0);
+            }
+            Op::CallAddImm {
+                fun,
+                args,
+                n,
+                dst,
+                a,
+                imm,
+            } => {
+                add_imm!(args as usize + n as usize - 1, a, imm);
+                enter!(fun, base + args as usize, n as usize, &[], false, dst);
+            }
+            Op::TailCallAddImm {
+                fun,
+                args,
+                n,
+                a,
+                imm,
+            } => {
+                add_imm!(args as usize + n as usize - 1, a, imm);
                 enter!(fun, base + args as usize, n as usize, &[], true, 0);
             }
             Op::CallExt {
@@ -567,15 +611,7 @@ pub fn run(
                     Some(o) => o,
                     None => order::compare(x, y),
                 };
-                let ok = match op {
-                    CmpOp::Lt => ord.is_lt(),
-                    CmpOp::Le => ord.is_le(),
-                    CmpOp::Gt => ord.is_gt(),
-                    CmpOp::Ge => ord.is_ge(),
-                    CmpOp::Eq => ord.is_eq(),
-                    CmpOp::Ne => ord.is_ne(),
-                };
-                if !ok {
+                if !op.holds(ord) {
                     pc = fail as usize;
                 }
             }
@@ -678,37 +714,20 @@ pub fn run(
             }
             Op::Add { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
-                let r = match x.small_add(y) {
-                    Some(v) => Ok(v),
-                    None => bif::erlang::add_terms(&mut p.st.heap, x, y),
-                };
-                match r {
-                    Ok(v) => reg!(dst) = v,
-                    Err(e) => raise!(e),
-                }
+                arith!(
+                    dst,
+                    x.small_add(y),
+                    bif::erlang::add_terms(&mut p.st.heap, x, y)
+                );
             }
-            Op::AddImm { dst, a, imm } => {
-                let x = reg!(a);
-                let y = Term::small(imm as i64);
-                let r = match x.small_add(y) {
-                    Some(v) => Ok(v),
-                    None => bif::erlang::add_terms(&mut p.st.heap, x, y),
-                };
-                match r {
-                    Ok(v) => reg!(dst) = v,
-                    Err(e) => raise!(e),
-                }
-            }
+            Op::AddImm { dst, a, imm } => add_imm!(dst, a, imm),
             Op::Sub { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
-                let r = match x.small_sub(y) {
-                    Some(v) => Ok(v),
-                    None => bif::erlang::sub_terms(&mut p.st.heap, x, y),
-                };
-                match r {
-                    Ok(v) => reg!(dst) = v,
-                    Err(e) => raise!(e),
-                }
+                arith!(
+                    dst,
+                    x.small_sub(y),
+                    bif::erlang::sub_terms(&mut p.st.heap, x, y)
+                );
             }
             Op::Mul { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));

@@ -153,14 +153,16 @@ pub struct ProcState {
     pub pending: VecDeque<Signal>,
 }
 
+/// Registers a collection leaves the register stack at, at least.
+const MIN_REGS: usize = 1024;
+
 pub struct Process {
-    /// The register stack. Registers at or above `dirty` are `[]`; below it
-    /// they hold terms written since the last collection or kept up to date
-    /// by it, so a register read before it is written (never by compiled
-    /// code) is at worst a stale but valid term.
+    /// The register stack. Every register holds a valid term: one written
+    /// since the last collection, one that collection kept up to date (the
+    /// live windows), or `[]` (a collection clears everything above the live
+    /// windows). So a call need not clear its new window, and a register read
+    /// before it is written (never by compiled code) is at worst stale.
     pub regs: Vec<Term>,
-    /// One past the highest register written since the last collection.
-    pub dirty: usize,
     pub frames: Vec<Frame>,
     pub handlers: Vec<Handler>,
     /// Current function, next instruction, window base.
@@ -186,7 +188,6 @@ impl Process {
         let mut regs = vec![Term::NIL; nregs.max(args.len() as u32) as usize];
         regs[..args.len()].copy_from_slice(args);
         Process {
-            dirty: regs.len(),
             regs,
             frames: Vec::new(),
             handlers: Vec::new(),
@@ -216,7 +217,9 @@ impl Process {
     /// Collects the heap, with every register of every active window, and the
     /// mailbox, as roots. `top` is one past the last live register. Registers
     /// above it are cleared (they may point into the old heap): a call then
-    /// need not clear its new window.
+    /// need not clear its new window. A register stack that a deep recursion
+    /// left much longer than the live windows is cut back, so clearing costs
+    /// no more than scanning the roots.
     pub fn collect(&mut self, top: usize, extra: &mut [Term]) {
         let top = top.min(self.regs.len());
         let (a, b) = self.st.mailbox.as_mut_slices();
@@ -227,8 +230,10 @@ impl Process {
         // stack, allocate at least as much as it holds before the next one.
         let roots = top + self.st.mailbox.len();
         self.st.heap.at_least_before_gc(roots);
-        let dirty = self.dirty.clamp(top, self.regs.len());
-        self.regs[top..dirty].fill(Term::NIL);
-        self.dirty = top;
+        let keep = (2 * top).max(MIN_REGS);
+        if self.regs.len() > 2 * keep {
+            self.regs.truncate(keep);
+        }
+        self.regs[top..].fill(Term::NIL);
     }
 }
