@@ -194,3 +194,29 @@ M.fib(3)
 "#,
     );
 }
+
+#[test]
+fn deep_clause_dispatch() {
+    // Decisions on a second argument, on a list's head and inside a tuple.
+    check(
+        "deep_clause_dispatch",
+        r#"
+defmodule M do
+  def op(:x, 1), do: :x1
+  def op(:x, 2), do: :x2
+  def op(:x, 3), do: :x3
+  def op(:y, _), do: :y
+  def cmd([:up | rest]), do: {:up, rest}
+  def cmd([:down | rest]), do: {:down, rest}
+  def cmd([:left | rest]), do: {:left, rest}
+  def cmd([]), do: :done
+  def ev({:key, {:press, k}}), do: k
+  def ev({:key, {:release, k}}), do: k
+  def ev({:key, {:repeat, k, n}}), do: {k, n}
+  def ev({:key, :none}), do: nil
+  def ev({:mouse, x, y}), do: {x, y}
+end
+M.op(:y, 0)
+"#,
+    );
+}

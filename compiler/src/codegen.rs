@@ -10,6 +10,7 @@
 use crate::ast::*;
 use crate::desugar::{self, alias_atom, FunDef, ModuleEnv};
 use crate::diagnostic::Diagnostic;
+use crate::patterns::{At, Column};
 use beamlet_vm::atom;
 use beamlet_vm::bif;
 use beamlet_vm::code::{
@@ -525,21 +526,15 @@ impl<'e> FnBuilder<'e> {
             b.floor = mark.1;
             Ok(())
         };
-        let rows: Vec<&[Expr]> = clauses.iter().map(|c| &c.args[..]).collect();
-        match self.dispatch_column(u, &rows, arity) {
-            Some((col, keys)) => {
-                self.dispatch_clauses(col as Reg, &keys, &mut |b, i, next| {
-                    clause(b, u, &clauses[i], next)
-                })?;
-            }
-            None => {
-                for c in clauses {
-                    let next = self.new_label();
-                    clause(self, u, c, next)?;
-                    self.place(next);
-                }
-            }
-        }
+        let cols: Vec<Column<'_>> = (0..arity)
+            .map(|x| Column {
+                at: At::Reg(x as Reg),
+                pats: clauses.iter().map(|c| Some(&c.args[x])).collect(),
+            })
+            .collect();
+        self.dispatch_clauses(&cols, clauses.len(), &mut |b, i, next| {
+            clause(b, u, &clauses[i], next)
+        })?;
         self.scope = saved;
         self.emit(Op::FunctionClause);
         Ok(())

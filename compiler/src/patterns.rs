@@ -3,8 +3,8 @@
 //! A pattern compiles to a sequence of tests on the matched register that
 //! jump to `fail` at the first mismatch, binding variables as it goes. A
 //! clause list (codegen's `clauses`, special.rs's `case` and `receive`) is
-//! tried in order, but [`FnBuilder::dispatch_clauses`] first decides on the
-//! outermost form of one argument and skips the clauses that cannot match.
+//! tried in order, but [`FnBuilder::dispatch_clauses`] builds a decision tree
+//! over the arguments and their parts that skips the clauses that cannot match.
 //!
 //! Guards compile to tests that jump to the same `fail` label; a guard BIF
 //! that raises also jumps there (Elixir: an error in a guard fails the clause).
@@ -49,9 +49,46 @@ impl Key {
 pub(crate) type EmitClause<'a, 'b> =
     dyn FnMut(&mut FnBuilder<'b>, usize, Label) -> CResult<()> + 'a;
 
+/// A position that clause decisions can look at: an argument (or the value
+/// of a `case`), or a part of one whose shape an earlier decision settled.
+#[derive(Clone)]
+pub(crate) struct Column<'p> {
+    pub at: At,
+    /// Per clause (by clause index), its pattern there; `None` matches anything.
+    pub pats: Vec<Option<&'p Expr>>,
+}
+
+/// Where a [`Column`]'s value is.
+#[derive(Clone, Copy)]
+pub(crate) enum At {
+    Reg(Reg),
+    /// Element `i` of the tuple in a register, loaded when first decided on.
+    Elem(Reg, u32),
+    /// The head of the cons cell in a register, loaded when first decided on.
+    Head(Reg),
+}
+
+/// A part of a value of a known shape.
+#[derive(Clone, Copy)]
+enum Part {
+    Elem(u32),
+    Head,
+}
+
+impl Key {
+    /// The parts of a value with this key that a decision can look at.
+    fn parts(self) -> Vec<Part> {
+        match self {
+            Key::Tuple(n, _) => (0..n).map(Part::Elem).collect(),
+            Key::Cons => vec![Part::Head],
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl<'e> FnBuilder<'e> {
     /// The [`Key`] of pattern `p`.
-    pub(crate) fn pattern_key(&mut self, u: &mut UnitBuilder, p: &Expr) -> Option<Key> {
+    pub(crate) fn pattern_key(&self, p: &Expr) -> Option<Key> {
         match &p.kind {
             // Only immediates make keys: test them without building a literal
             // (a bignum or float would be allocated in the unit for nothing).
@@ -63,11 +100,10 @@ impl<'e> FnBuilder<'e> {
                     .map(Key::Imm),
                 _ => None,
             },
-            ExprKind::Atom(_) | ExprKind::Alias(_) => {
-                self.literal(u, p).ok().flatten().map(Key::Imm)
-            }
+            ExprKind::Atom(a) => Some(Key::Imm(atom::intern(a))),
+            ExprKind::Alias(a) => Some(Key::Imm(atom::intern(&alias_atom(&self.resolve_alias(a))))),
             ExprKind::Tuple(items) => {
-                let tag = match items.first().and_then(|x| self.pattern_key(u, x)) {
+                let tag = match items.first().and_then(|x| self.pattern_key(x)) {
                     Some(Key::Imm(t)) => Some(t),
                     _ => None,
                 };
@@ -94,196 +130,313 @@ impl<'e> FnBuilder<'e> {
             }
             ExprKind::Binary(BinOp::Range, ..) => Some(Key::Map),
             ExprKind::Binary(BinOp::Match, a, b) => {
-                self.pattern_key(u, a).or_else(|| self.pattern_key(u, b))
+                self.pattern_key(a).or_else(|| self.pattern_key(b))
             }
             _ => None,
         }
     }
 
-    /// Tries clauses in order, as `emit(self, i, fail)` compiles clause `i`
-    /// to jump to `fail` when it does not match, but skips the clauses that
-    /// cannot match `R[r]`: a decision on the value's key (`keys[i]`, from
-    /// [`FnBuilder::pattern_key`]) jumps straight to the first clause that
-    /// may match, and a failing clause goes on to the next one with the same
-    /// key. Tuples of one size whose clauses name three or more tags are
-    /// decided again on the tag (`{:get, k}`, `{:put, k, v}`, ...). A clause
-    /// without a key may match anything: the clauses before it and after it
-    /// are decided separately. Each clause still tests its whole pattern, so
-    /// a decision only ever skips clauses that would fail.
+    /// The pattern at `part` of pattern `p` (whose key has that part), or
+    /// `None` when it matches anything there.
+    fn sub_pattern<'p>(&self, p: &'p Expr, part: Part) -> Option<&'p Expr> {
+        match (&p.kind, part) {
+            (ExprKind::Binary(BinOp::Match, a, b), _) => {
+                let side = if self.pattern_key(a).is_some() { a } else { b };
+                self.sub_pattern(side, part)
+            }
+            (ExprKind::Tuple(items), Part::Elem(i)) => items.get(i as usize),
+            (ExprKind::List(items, _), Part::Head) => items.first(),
+            _ => None,
+        }
+    }
+
+    /// The outer keys of `members` at a column (`None`: matches anything).
+    fn column_keys(&self, pats: &[Option<&Expr>], members: &[usize]) -> Vec<Option<Key>> {
+        members
+            .iter()
+            .map(|&m| pats[m].and_then(|p| self.pattern_key(p)).map(Key::outer))
+            .collect()
+    }
+
+    /// How many ways a decision at this column, or at a part of it, can
+    /// split `members`: the most distinct keys found at one position.
+    fn potential(&self, pats: &[Option<&Expr>], members: &[usize]) -> usize {
+        let keys = self.column_keys(pats, members);
+        let kinds = distinct(keys.iter().flatten().copied());
+        let mut best = kinds.len();
+        for k in kinds {
+            let group: Vec<usize> = (0..members.len())
+                .filter(|&x| keys[x] == Some(k))
+                .map(|x| members[x])
+                .collect();
+            if group.len() <= best {
+                continue;
+            }
+            for part in k.parts() {
+                let sub: Vec<Option<&Expr>> = pats
+                    .iter()
+                    .map(|p| p.and_then(|p| self.sub_pattern(p, part)))
+                    .collect();
+                best = best.max(self.potential(&sub, &group));
+            }
+        }
+        best
+    }
+
+    /// Compiles a clause list, `n` clauses whose patterns are given by
+    /// `cols`: clauses are tried in order, as `emit(self, i, fail)` compiles
+    /// clause `i` to jump to `fail` when it does not match, but decisions on
+    /// the values skip the clauses that cannot match. When no clause
+    /// matches, control goes on after the code emitted.
+    ///
+    /// A decision looks at one position, an argument or a part of one (a
+    /// tuple's element, a list's head), and tests its outermost form (atoms
+    /// and small integers through a jump table, then tuple sizes, lists,
+    /// binaries and maps); each form leads to the clauses that have it, in
+    /// order, where a failing clause goes on to the next one of the group,
+    /// and those may be decided again on another position (`{:get, k}`,
+    /// `{:put, k, v}` and `{:del, k}` on the tag). A clause that may match
+    /// anything at the position splits the list: the clauses before it and
+    /// after it are decided separately. Each clause still tests its whole
+    /// pattern, so a decision only ever skips clauses that would fail.
     ///
     /// ```text
     /// def f(:a) / def f(:b) / def f(:c) / def f({x}) / def f(x) / def f([h | t])
     ///     SelectLit R0 {:a -> c1, :b -> c2, :c -> c3} else t
     ///  t: IsTuple R0, 1 else u; Jump c4
-    ///  u: Jump end
-    /// c1: <clause 1> failing to end     (no later clause has key :a)
+    ///  u: Jump next
+    /// c1: <clause 1> failing to next    (no later clause has key :a)
     ///     ... c2, c3, c4 alike
-    /// end: <clause 5> failing to next   (no key: tried in order)
-    /// next: <clause 6> failing to the function_clause error
+    /// next: <clause 5> failing to last  (no key: tried in order)
+    /// last: <clause 6> failing to the code after
     /// ```
     pub(crate) fn dispatch_clauses(
         &mut self,
-        r: Reg,
-        keys: &[Option<Key>],
+        cols: &[Column<'_>],
+        n: usize,
         emit: &mut EmitClause<'_, 'e>,
     ) -> CResult<()> {
-        let n = keys.len();
-        let outer = |m: usize| keys[m].map(Key::outer);
-        let mut i = 0;
-        while i < n {
-            let mut j = i;
-            while j < n && keys[j].is_some() {
-                j += 1;
-            }
-            let distinct = |f: &dyn Fn(Key) -> Key| {
-                let mut seen: Vec<Key> = Vec::new();
-                for k in keys[i..j].iter().flatten() {
-                    if !seen.contains(&f(*k)) {
-                        seen.push(f(*k));
-                    }
-                }
-                seen
-            };
-            let (kinds, fine) = (distinct(&Key::outer), distinct(&|k| k));
-            if fine.len() < 3 {
-                // A clause without a key, or a run with one or two keys: testing
-                // the clauses in order costs no more than deciding first.
-                let end = if j > i { j } else { i + 1 };
-                for k in i..end {
-                    let next = self.new_label();
-                    emit(self, k, next)?;
-                    self.place(next);
-                }
-                i = end;
-                continue;
-            }
-            let end = self.new_label();
-            let starts: Vec<Label> = (i..j).map(|_| self.new_label()).collect();
-            // Tuple sizes whose clauses are decided again on their tags.
-            let retagged: Vec<(Key, Label, Vec<usize>)> = kinds
-                .iter()
-                .filter(|k| matches!(k, Key::Tuple(..)))
-                .filter_map(|&k| {
-                    let group: Vec<usize> = (i..j).filter(|&m| outer(m) == Some(k)).collect();
-                    let mut tags: Vec<Term> = Vec::new();
-                    for &m in &group {
-                        if let Some(Key::Tuple(_, Some(t))) = keys[m] {
-                            if !tags.contains(&t) {
-                                tags.push(t);
-                            }
-                        }
-                    }
-                    (tags.len() >= 3).then(|| (k, self.new_label(), group))
-                })
-                .collect();
-            let target = |k: Key| match retagged.iter().find(|(rk, _, _)| *rk == k) {
-                Some((_, l, _)) => *l,
-                None => starts[(i..j).position(|m| outer(m) == Some(k)).unwrap_or(0)],
-            };
-            let imms: Vec<(Term, Label)> = kinds
-                .iter()
-                .filter_map(|k| match k {
-                    Key::Imm(t) => Some((*t, target(*k))),
-                    _ => None,
-                })
-                .collect();
-            if imms.len() > 2 {
-                let table = self.tables.len() as u32;
-                self.tables.push(JumpTable::new(&imms));
-                let other = self.new_label();
-                self.emit(Op::SelectLit {
-                    r,
-                    table,
-                    fail: other,
-                });
-                self.place(other);
+        let members: Vec<usize> = (0..n).collect();
+        let end = self.new_label();
+        self.decide(cols, &members, &mut Vec::new(), end, None, emit)?;
+        self.place(end);
+        Ok(())
+    }
+
+    /// Tries `members` (clause indices, in order) and goes to `end` when none
+    /// matches; `known` holds the (register, key) pairs decided already, and
+    /// `entry`, when given, is placed where this code starts.
+    fn decide(
+        &mut self,
+        cols: &[Column<'_>],
+        members: &[usize],
+        known: &mut Vec<(Reg, Key)>,
+        end: Label,
+        entry: Option<Label>,
+        emit: &mut EmitClause<'_, 'e>,
+    ) -> CResult<()> {
+        // Deciding pays when it can split three ways: below that, testing the
+        // clauses in order costs no more.
+        let best = cols
+            .iter()
+            .enumerate()
+            .map(|(c, col)| (self.potential(&col.pats, members), c))
+            .filter(|&(p, _)| p >= 3)
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        match best {
+            Some((_, c)) => self.decide_on(cols, c, members, known, end, entry, emit),
+            None => self.in_order(members, known, end, entry, emit),
+        }
+    }
+
+    /// Tries `members` one after the other.
+    fn in_order(
+        &mut self,
+        members: &[usize],
+        known: &[(Reg, Key)],
+        end: Label,
+        entry: Option<Label>,
+        emit: &mut EmitClause<'_, 'e>,
+    ) -> CResult<()> {
+        let mut start = entry;
+        for (x, &m) in members.iter().enumerate() {
+            let fail = if x + 1 == members.len() {
+                end
             } else {
-                for (t, l) in &imms {
-                    let lit = self.lit_index(*t);
-                    let other = self.new_label();
-                    self.emit(Op::IsEqLit {
-                        a: r,
-                        lit,
-                        fail: other,
-                    });
-                    self.emit(Op::Jump { to: *l });
-                    self.place(other);
-                }
+                self.new_label()
+            };
+            let at = self.code.len();
+            emit(self, m, fail)?;
+            if let Some(l) = start {
+                // Every way into the clause has decided what `known` says:
+                // skip the clause's own test of it.
+                let skip = known.iter().any(|&(r, k)| self.tests_key(at, r, k));
+                self.place_at(l, if skip { at + 1 } else { at });
             }
-            for k in &kinds {
-                let other = self.new_label();
-                let test = match *k {
-                    Key::Imm(_) => continue,
-                    Key::Tuple(arity, _) => Op::IsTuple {
-                        r,
-                        arity,
-                        fail: other,
-                    },
-                    Key::Cons => Op::IsType {
-                        r,
-                        ty: TypeTest::Cons,
-                        fail: other,
-                    },
-                    Key::Binary => Op::IsType {
-                        r,
-                        ty: TypeTest::Binary,
-                        fail: other,
-                    },
-                    Key::Map => Op::IsType {
-                        r,
-                        ty: TypeTest::Map,
-                        fail: other,
-                    },
-                };
-                self.emit(test);
-                self.emit(Op::Jump { to: target(*k) });
-                self.place(other);
-            }
-            self.emit(Op::Jump { to: end });
-            let retagged_clause = |m: usize| retagged.iter().any(|(_, _, g)| g.contains(&m));
-            for k in i..j {
-                if retagged_clause(k) {
-                    continue;
-                }
-                let at = self.code.len();
-                let fail = (k + 1..j)
-                    .find(|&m| outer(m) == outer(k))
-                    .map_or(end, |m| starts[m - i]);
-                emit(self, k, fail)?;
-                // Every way into a clause has decided its key: skip the
-                // clause's own test of it.
-                let known = outer(k).is_some_and(|key| self.tests_key(at, r, key));
-                self.place_at(starts[k - i], if known { at + 1 } else { at });
-            }
-            for (_, label, group) in &retagged {
-                // The value is a tuple of the group's size: decide on its
-                // first element among the group's clauses, in order.
-                self.place(*label);
-                let marks = self.marks();
-                let tag = self.alloc(Span::default())?;
-                self.raise_floor();
-                self.emit(Op::GetElem {
-                    dst: tag,
-                    src: r,
-                    index: 0,
-                });
-                let tags: Vec<Option<Key>> = group
-                    .iter()
-                    .map(|&m| match keys[m] {
-                        Some(Key::Tuple(_, Some(t))) => Some(Key::Imm(t)),
-                        _ => None,
-                    })
-                    .collect();
-                self.dispatch_clauses(tag, &tags, &mut |b: &mut FnBuilder<'e>, x, fail| {
-                    emit(b, group[x], fail)
-                })?;
-                self.emit(Op::Jump { to: end });
-                self.restore_marks(marks);
-            }
-            self.place(end);
-            i = j;
+            start = (fail != end).then_some(fail);
         }
         Ok(())
+    }
+
+    /// [`Self::decide`] on column `c`.
+    #[allow(clippy::too_many_arguments)]
+    fn decide_on(
+        &mut self,
+        cols: &[Column<'_>],
+        c: usize,
+        members: &[usize],
+        known: &mut Vec<(Reg, Key)>,
+        end: Label,
+        entry: Option<Label>,
+        emit: &mut EmitClause<'_, 'e>,
+    ) -> CResult<()> {
+        if let Some(l) = entry {
+            self.place(l);
+        }
+        let marks = self.marks();
+        let r = match cols[c].at {
+            At::Reg(r) => r,
+            At::Elem(src, index) => {
+                let dst = self.alloc(Span::default())?;
+                self.emit(Op::GetElem { dst, src, index });
+                dst
+            }
+            At::Head(src) => {
+                let head = self.alloc(Span::default())?;
+                let tail = self.alloc(Span::default())?;
+                self.emit(Op::GetList { head, tail, src });
+                head
+            }
+        };
+        // The clauses must not reuse the registers loaded here: later
+        // decisions read them after a clause failed.
+        self.raise_floor();
+        let mut cols: Vec<Column<'_>> = cols.to_vec();
+        cols[c].at = At::Reg(r);
+        let pats = cols[c].pats.clone();
+        let keys = self.column_keys(&pats, members);
+        let mut i = 0;
+        while i < members.len() {
+            // A segment: a run of clauses with keys here, or of clauses without.
+            let keyed = keys[i].is_some();
+            let mut j = i;
+            while j < members.len() && keys[j].is_some() == keyed {
+                j += 1;
+            }
+            let seg = &members[i..j];
+            let seg_end = if j == members.len() {
+                end
+            } else {
+                self.new_label()
+            };
+            if !keyed || self.potential(&pats, seg) < 3 {
+                self.decide(&cols, seg, known, seg_end, None, emit)?;
+            } else {
+                let kinds = distinct(keys[i..j].iter().flatten().copied());
+                let labels: Vec<Label> = kinds.iter().map(|_| self.new_label()).collect();
+                self.select(r, &kinds, &labels);
+                self.emit(Op::Jump { to: seg_end });
+                for (k, label) in kinds.iter().zip(&labels) {
+                    let group: Vec<usize> = (i..j)
+                        .filter(|&x| keys[x] == Some(*k))
+                        .map(|x| members[x])
+                        .collect();
+                    // Within the group, the column's parts are new positions.
+                    let mut inner: Vec<Column<'_>> = cols
+                        .iter()
+                        .enumerate()
+                        .filter(|&(x, _)| x != c)
+                        .map(|(_, col)| col.clone())
+                        .collect();
+                    for part in k.parts() {
+                        inner.push(Column {
+                            at: match part {
+                                Part::Elem(index) => At::Elem(r, index),
+                                Part::Head => At::Head(r),
+                            },
+                            pats: pats
+                                .iter()
+                                .map(|p| p.and_then(|p| self.sub_pattern(p, part)))
+                                .collect(),
+                        });
+                    }
+                    known.push((r, *k));
+                    self.decide(&inner, &group, known, seg_end, Some(*label), emit)?;
+                    known.pop();
+                }
+            }
+            if seg_end != end {
+                self.place(seg_end);
+            }
+            i = j;
+        }
+        self.restore_marks(marks);
+        Ok(())
+    }
+
+    /// Jumps to `labels[x]` when `R[r]` has outer key `kinds[x]`; falls
+    /// through when it has none of them.
+    fn select(&mut self, r: Reg, kinds: &[Key], labels: &[Label]) {
+        let imms: Vec<(Term, Label)> = kinds
+            .iter()
+            .zip(labels)
+            .filter_map(|(k, l)| match k {
+                Key::Imm(t) => Some((*t, *l)),
+                _ => None,
+            })
+            .collect();
+        if imms.len() > 2 {
+            let table = self.tables.len() as u32;
+            self.tables.push(JumpTable::new(&imms));
+            let other = self.new_label();
+            self.emit(Op::SelectLit {
+                r,
+                table,
+                fail: other,
+            });
+            self.place(other);
+        } else {
+            for (t, l) in &imms {
+                let lit = self.lit_index(*t);
+                let other = self.new_label();
+                self.emit(Op::IsEqLit {
+                    a: r,
+                    lit,
+                    fail: other,
+                });
+                self.emit(Op::Jump { to: *l });
+                self.place(other);
+            }
+        }
+        for (k, l) in kinds.iter().zip(labels) {
+            let other = self.new_label();
+            let test = match *k {
+                Key::Imm(_) => continue,
+                Key::Tuple(arity, _) => Op::IsTuple {
+                    r,
+                    arity,
+                    fail: other,
+                },
+                Key::Cons => Op::IsType {
+                    r,
+                    ty: TypeTest::Cons,
+                    fail: other,
+                },
+                Key::Binary => Op::IsType {
+                    r,
+                    ty: TypeTest::Binary,
+                    fail: other,
+                },
+                Key::Map => Op::IsType {
+                    r,
+                    ty: TypeTest::Map,
+                    fail: other,
+                },
+            };
+            self.emit(test);
+            self.emit(Op::Jump { to: *l });
+            self.place(other);
+        }
     }
 
     /// Whether the instruction at `at` tests exactly that `R[r]` has `key`.
@@ -311,31 +464,6 @@ impl<'e> FnBuilder<'e> {
             ) => *x == r,
             _ => false,
         }
-    }
-
-    /// The argument position whose keys best split `rows` (clauses' argument
-    /// patterns), with those keys; `None` when no position has two clauses
-    /// with a key.
-    pub(crate) fn dispatch_column(
-        &mut self,
-        u: &mut UnitBuilder,
-        rows: &[&[Expr]],
-        arity: usize,
-    ) -> Option<(usize, Vec<Option<Key>>)> {
-        let mut best: Option<(usize, Vec<Option<Key>>)> = None;
-        let mut best_count = 1;
-        for col in 0..arity {
-            let keys: Vec<Option<Key>> = rows
-                .iter()
-                .map(|row| row.get(col).and_then(|p| self.pattern_key(u, p)))
-                .collect();
-            let count = keys.iter().filter(|k| k.is_some()).count();
-            if count > best_count {
-                best_count = count;
-                best = Some((col, keys));
-            }
-        }
-        best
     }
 
     /// Matches the value in `r` against pattern `p`; jumps to `fail` on mismatch.
@@ -800,4 +928,15 @@ impl<'e> FnBuilder<'e> {
     fn guard_value(&mut self, u: &mut UnitBuilder, e: &Expr) -> CResult<Reg> {
         self.expr(u, e)
     }
+}
+
+/// The distinct items of `it`, in order of first appearance.
+fn distinct<T: PartialEq>(it: impl Iterator<Item = T>) -> Vec<T> {
+    let mut seen = Vec::new();
+    for x in it {
+        if !seen.contains(&x) {
+            seen.push(x);
+        }
+    }
+    seen
 }

@@ -6,6 +6,7 @@ use crate::ast::*;
 use crate::codegen::{CResult, FnBuilder, UnitBuilder};
 use crate::desugar::{self, alias_atom};
 use crate::diagnostic::Diagnostic;
+use crate::patterns::{At, Column};
 use beamlet_vm::atom;
 use beamlet_vm::code::{Label, Op, Reg, TypeTest};
 use beamlet_vm::term::Term;
@@ -155,11 +156,11 @@ impl FnBuilder<'_> {
                 ));
             }
         }
-        let keys: Vec<_> = clauses
-            .iter()
-            .map(|c| self.pattern_key(u, &c.args[0]))
-            .collect();
-        self.dispatch_clauses(r, &keys, &mut |b, i, next| {
+        let col = Column {
+            at: At::Reg(r),
+            pats: clauses.iter().map(|c| Some(&c.args[0])).collect(),
+        };
+        self.dispatch_clauses(&[col], clauses.len(), &mut |b, i, next| {
             let c = &clauses[i];
             let saved = b.scope.clone();
             let mark = b.next_mark();
