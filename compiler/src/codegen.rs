@@ -235,6 +235,7 @@ impl<'e> FnBuilder<'e> {
     }
 
     pub fn finish(mut self, name: &str, arity: u32, kind: FunKind, public: bool) -> Function {
+        self.fuse();
         // Resolve labels.
         let labels = std::mem::take(&mut self.labels);
         for op in &mut self.code {
@@ -382,6 +383,59 @@ impl<'e> FnBuilder<'e> {
     pub fn place_at(&mut self, l: Label, pc: usize) {
         self.labels[l as usize] = Some(pc as u32);
         self.last_label_pc = self.last_label_pc.max(pc);
+    }
+
+    /// Fuses pairs of instructions that nothing jumps between (and no line
+    /// starts between) into one: `CmpImm` + `Return` that its failure skips
+    /// into `ReturnIf`, `Add` + `Return` of its result into `AddReturn`.
+    /// Runs before labels are resolved, so removing instructions only
+    /// remaps the labels' positions.
+    fn fuse(&mut self) {
+        let n = self.code.len();
+        let mut boundary = vec![false; n + 1];
+        for &pc in self.labels.iter().flatten() {
+            boundary[pc as usize] = true;
+        }
+        for &(pc, _) in &self.lines {
+            boundary[pc as usize] = true;
+        }
+        let mut out = Vec::with_capacity(n);
+        let mut map = vec![0u32; n + 1];
+        let mut i = 0;
+        while i < n {
+            map[i] = out.len() as u32;
+            let fused = match (self.code[i], self.code.get(i + 1)) {
+                _ if boundary.get(i + 1) != Some(&false) => None,
+                (Op::CmpImm { a, imm, op, fail }, Some(&Op::Return { src }))
+                    if fail != NO_LABEL && self.labels[fail as usize] == Some((i + 2) as u32) =>
+                {
+                    Some(Op::ReturnIf { a, imm, op, src })
+                }
+                (Op::Add { dst, a, b }, Some(&Op::Return { src })) if dst == src => {
+                    Some(Op::AddReturn { a, b })
+                }
+                _ => None,
+            };
+            match fused {
+                Some(op) => {
+                    map[i + 1] = out.len() as u32;
+                    out.push(op);
+                    i += 2;
+                }
+                None => {
+                    out.push(self.code[i]);
+                    i += 1;
+                }
+            }
+        }
+        map[n] = out.len() as u32;
+        self.code = out;
+        for pc in self.labels.iter_mut().flatten() {
+            *pc = map[*pc as usize];
+        }
+        for (pc, _) in &mut self.lines {
+            *pc = map[*pc as usize];
+        }
     }
 
     /// Emits a call of `fun` with `R[args..args+n]`, a tail call when `dst`

@@ -136,6 +136,16 @@ pub enum Op {
     },
     /// Return `R[src]` to the caller.
     Return { src: Reg },
+    /// `if R[a] op imm: return R[src]` (a `CmpImm` whose failure skips just
+    /// the `Return` after it, fused: `def f(n) when n < 2, do: n`).
+    ReturnIf {
+        a: Reg,
+        imm: i32,
+        op: CmpOp,
+        src: Reg,
+    },
+    /// Return `R[a] + R[b]` (an `Add` and the `Return` of its result, fused).
+    AddReturn { a: Reg, b: Reg },
     /// `goto to`
     Jump { to: Label },
     /// `if !(R[r] is ty) goto fail`

@@ -536,6 +536,29 @@ pub fn run(
                 let v = reg!(src);
                 ret!(v);
             }
+            Op::ReturnIf { a, imm, op, src } => {
+                let x = reg!(a);
+                let y = Term::small(imm as i64);
+                let ord = match x.small_cmp(y) {
+                    Some(o) => o,
+                    None => order::compare(x, y),
+                };
+                if op.holds(ord) {
+                    let v = reg!(src);
+                    ret!(v);
+                }
+            }
+            Op::AddReturn { a, b } => {
+                let (x, y) = (reg!(a), reg!(b));
+                let v = match x.small_add(y) {
+                    Some(v) => v,
+                    None => match bif::erlang::add_terms(&mut p.st.heap, x, y) {
+                        Ok(v) => v,
+                        Err(e) => raise!(e),
+                    },
+                };
+                ret!(v);
+            }
             Op::Jump { to } => pc = to as usize,
             Op::IsType { r, ty, fail } => {
                 let t = reg!(r);
