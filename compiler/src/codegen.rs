@@ -198,8 +198,6 @@ pub struct FnBuilder<'e> {
     pub literals: Vec<Term>,
     pub lines: Vec<(u32, u32)>,
     labels: Vec<Option<u32>>,
-    /// The highest instruction index a label points at (see `emit_call`).
-    last_label_pc: usize,
     /// Jump tables, their labels still unresolved.
     pub tables: Vec<JumpTable>,
     pub scope: Scope,
@@ -223,7 +221,6 @@ impl<'e> FnBuilder<'e> {
             literals: Vec::new(),
             lines: Vec::new(),
             labels: Vec::new(),
-            last_label_pc: 0,
             tables: Vec::new(),
             scope: HashMap::new(),
             next: n,
@@ -356,7 +353,6 @@ impl<'e> FnBuilder<'e> {
 
     pub fn place(&mut self, l: Label) {
         self.labels[l as usize] = Some(self.code.len() as u32);
-        self.last_label_pc = self.code.len();
     }
 
     /// The value of module attribute `@name`. One never set reads as `nil`,
@@ -382,12 +378,13 @@ impl<'e> FnBuilder<'e> {
     /// Places `l` at instruction `pc` (already emitted).
     pub fn place_at(&mut self, l: Label, pc: usize) {
         self.labels[l as usize] = Some(pc as u32);
-        self.last_label_pc = self.last_label_pc.max(pc);
     }
 
     /// Fuses pairs of instructions that nothing jumps between (and no line
     /// starts between) into one: `CmpImm` + `Return` that its failure skips
-    /// into `ReturnIf`, `Add` + `Return` of its result into `AddReturn`.
+    /// into `ReturnIf`, `Add` + `Return` of its result into `AddReturn`, and
+    /// an `AddImm` computing a call's last argument + the call into
+    /// `CallAddImm`/`TailCallAddImm` (`fib(n - 1)`, `loop(acc, n - 1)`).
     /// Runs before labels are resolved, so removing instructions only
     /// remaps the labels' positions.
     fn fuse(&mut self) {
@@ -414,6 +411,33 @@ impl<'e> FnBuilder<'e> {
                 (Op::Add { dst, a, b }, Some(&Op::Return { src })) if dst == src => {
                     Some(Op::AddReturn { a, b })
                 }
+                (
+                    Op::AddImm { dst, a, imm },
+                    Some(&Op::Call {
+                        fun,
+                        args,
+                        n,
+                        dst: to,
+                    }),
+                ) if n > 0 && dst == args + n as Reg - 1 => Some(Op::CallAddImm {
+                    fun,
+                    args,
+                    n,
+                    dst: to,
+                    a,
+                    imm,
+                }),
+                (Op::AddImm { dst, a, imm }, Some(&Op::TailCall { fun, args, n }))
+                    if n > 0 && dst == args + n as Reg - 1 =>
+                {
+                    Some(Op::TailCallAddImm {
+                        fun,
+                        args,
+                        n,
+                        a,
+                        imm,
+                    })
+                }
                 _ => None,
             };
             match fused {
@@ -439,48 +463,12 @@ impl<'e> FnBuilder<'e> {
     }
 
     /// Emits a call of `fun` with `R[args..args+n]`, a tail call when `dst`
-    /// is `None`. When the instruction before computed the last argument as
-    /// `R[a] + imm` (`fib(n - 1)`, `loop(acc, n - 1)`) and nothing jumps in
-    /// between, the two fuse into `CallAddImm`/`TailCallAddImm`.
+    /// is `None`.
     fn emit_call(&mut self, fun: FunId, args: Reg, n: u8, dst: Option<Reg>) {
-        let last_arg = args as usize + n as usize;
-        let pc = self.code.len();
-        let fusable = match self.code.last() {
-            Some(&Op::AddImm { dst: d, a, imm })
-                if n > 0
-                    && d as usize + 1 == last_arg
-                    && self.last_label_pc < pc
-                    && self.lines.last().is_none_or(|&(p, _)| (p as usize) < pc) =>
-            {
-                Some((a, imm))
-            }
-            _ => None,
-        };
-        if let Some((a, imm)) = fusable {
-            self.code.pop();
-            self.emit(match dst {
-                Some(dst) => Op::CallAddImm {
-                    fun,
-                    args,
-                    n,
-                    dst,
-                    a,
-                    imm,
-                },
-                None => Op::TailCallAddImm {
-                    fun,
-                    args,
-                    n,
-                    a,
-                    imm,
-                },
-            });
-        } else {
-            self.emit(match dst {
-                Some(dst) => Op::Call { fun, args, n, dst },
-                None => Op::TailCall { fun, args, n },
-            });
-        }
+        self.emit(match dst {
+            Some(dst) => Op::Call { fun, args, n, dst },
+            None => Op::TailCall { fun, args, n },
+        });
     }
 
     pub fn emit(&mut self, op: Op) {
