@@ -385,6 +385,8 @@ impl<'e> FnBuilder<'e> {
     /// into `ReturnIf`, `Add` + `Return` of its result into `AddReturn`, and
     /// an `AddImm` computing a call's last argument + the call into
     /// `CallAddImm`/`TailCallAddImm` (`fib(n - 1)`, `loop(acc, n - 1)`).
+    /// Also drops jumps to the next instruction and turns jumps to a
+    /// `Return` into that `Return`.
     /// Runs before labels are resolved, so removing instructions only
     /// remaps the labels' positions.
     fn fuse(&mut self) {
@@ -393,14 +395,32 @@ impl<'e> FnBuilder<'e> {
         for &pc in self.labels.iter().flatten() {
             boundary[pc as usize] = true;
         }
+        let mut line_at = vec![false; n + 1];
         for &(pc, _) in &self.lines {
             boundary[pc as usize] = true;
+            line_at[pc as usize] = true;
         }
+        let target = |b: &Self, l: Label| b.labels[l as usize].map(|pc| pc as usize);
         let mut out = Vec::with_capacity(n);
         let mut map = vec![0u32; n + 1];
         let mut i = 0;
         while i < n {
             map[i] = out.len() as u32;
+            if let Op::Jump { to } = self.code[i] {
+                let to = target(self, to);
+                if to == Some(i + 1) && !line_at[i] {
+                    // A jump to the next instruction (the end of an `if`
+                    // branch) does nothing.
+                    i += 1;
+                    continue;
+                }
+                if let Some(&Op::Return { src }) = to.and_then(|t| self.code.get(t)) {
+                    // A jump to a `Return` may as well return.
+                    out.push(Op::Return { src });
+                    i += 1;
+                    continue;
+                }
+            }
             let fused = match (self.code[i], self.code.get(i + 1)) {
                 _ if boundary.get(i + 1) != Some(&false) => None,
                 (Op::CmpImm { a, imm, op, fail }, Some(&Op::Return { src }))
