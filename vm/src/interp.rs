@@ -411,6 +411,18 @@ pub fn run(
             }
         }};
     }
+    // Whether `R[a] op imm` holds, in term order.
+    macro_rules! cmp_imm {
+        ($a:expr, $imm:expr, $op:expr) => {{
+            let x = reg!($a);
+            let y = Term::small($imm as i64);
+            let ord = match x.small_cmp(y) {
+                Some(o) => o,
+                None => order::compare(x, y),
+            };
+            $op.holds(ord)
+        }};
+    }
     // `R[dst] := R[a] + imm`
     macro_rules! add_imm {
         ($dst:expr, $a:expr, $imm:expr) => {{
@@ -537,13 +549,7 @@ pub fn run(
                 ret!(v);
             }
             Op::ReturnIf { a, imm, op, src } => {
-                let x = reg!(a);
-                let y = Term::small(imm as i64);
-                let ord = match x.small_cmp(y) {
-                    Some(o) => o,
-                    None => order::compare(x, y),
-                };
-                if op.holds(ord) {
+                if cmp_imm!(a, imm, op) {
                     let v = reg!(src);
                     ret!(v);
                 }
@@ -628,13 +634,7 @@ pub fn run(
                 }
             }
             Op::CmpImm { a, imm, op, fail } => {
-                let x = reg!(a);
-                let y = Term::small(imm as i64);
-                let ord = match x.small_cmp(y) {
-                    Some(o) => o,
-                    None => order::compare(x, y),
-                };
-                if !op.holds(ord) {
+                if !cmp_imm!(a, imm, op) {
                     pc = fail as usize;
                 }
             }
