@@ -1601,7 +1601,6 @@ impl<'e> FnBuilder<'e> {
     // ---- calls ----
 
     /// Compiles `args` into consecutive fresh registers; returns the first.
-    /// Evaluates arguments into consecutive registers and returns the first.
     fn args(&mut self, u: &mut UnitBuilder, args: &[Expr], span: Span) -> CResult<Reg> {
         let first = self.alloc_n(span, args.len())?;
         for (i, a) in args.iter().enumerate() {

@@ -26,22 +26,11 @@ use std::collections::{HashMap, HashSet};
 pub(crate) enum Key {
     /// Exactly this immediate: an atom, a small integer or `[]`.
     Imm(Term),
-    /// A tuple of this size, and when the pattern's first element is an
-    /// immediate (a tag, as in `{:ok, x}`), that element.
-    Tuple(u32, Option<Term>),
+    /// A tuple of this size (its elements are decided as parts of it).
+    Tuple(u32),
     Cons,
     Binary,
     Map,
-}
-
-impl Key {
-    /// The key without a tuple's tag: what one type test decides.
-    fn outer(self) -> Key {
-        match self {
-            Key::Tuple(n, _) => Key::Tuple(n, None),
-            k => k,
-        }
-    }
 }
 
 /// How a clause list is compiled: `emit(builder, i, fail)` compiles clause `i`
@@ -79,7 +68,7 @@ impl Key {
     /// The parts of a value with this key that a decision can look at.
     fn parts(self) -> Vec<Part> {
         match self {
-            Key::Tuple(n, _) => (0..n).map(Part::Elem).collect(),
+            Key::Tuple(n) => (0..n).map(Part::Elem).collect(),
             Key::Cons => vec![Part::Head],
             _ => Vec::new(),
         }
@@ -102,13 +91,7 @@ impl<'e> FnBuilder<'e> {
             },
             ExprKind::Atom(a) => Some(Key::Imm(atom::intern(a))),
             ExprKind::Alias(a) => Some(Key::Imm(atom::intern(&alias_atom(&self.resolve_alias(a))))),
-            ExprKind::Tuple(items) => {
-                let tag = match items.first().and_then(|x| self.pattern_key(x)) {
-                    Some(Key::Imm(t)) => Some(t),
-                    _ => None,
-                };
-                Some(Key::Tuple(items.len() as u32, tag))
-            }
+            ExprKind::Tuple(items) => Some(Key::Tuple(items.len() as u32)),
             ExprKind::List(items, _) if !items.is_empty() => Some(Key::Cons),
             ExprKind::List(_, None) => Some(Key::Imm(Term::NIL)),
             ExprKind::Charlist(parts) => {
@@ -150,11 +133,11 @@ impl<'e> FnBuilder<'e> {
         }
     }
 
-    /// The outer keys of `members` at a column (`None`: matches anything).
+    /// The keys of `members` at a column (`None`: matches anything).
     fn column_keys(&self, pats: &[Option<&Expr>], members: &[usize]) -> Vec<Option<Key>> {
         members
             .iter()
-            .map(|&m| pats[m].and_then(|p| self.pattern_key(p)).map(Key::outer))
+            .map(|&m| pats[m].and_then(|p| self.pattern_key(p)))
             .collect()
     }
 
@@ -412,7 +395,7 @@ impl<'e> FnBuilder<'e> {
             let other = self.new_label();
             let test = match *k {
                 Key::Imm(_) => continue,
-                Key::Tuple(arity, _) => Op::IsTuple {
+                Key::Tuple(arity) => Op::IsTuple {
                     r,
                     arity,
                     fail: other,
@@ -445,7 +428,7 @@ impl<'e> FnBuilder<'e> {
             (Some(Op::IsEqLit { a, lit, .. }), Key::Imm(t)) => {
                 *a == r && self.literals[*lit as usize] == t
             }
-            (Some(Op::IsTuple { r: x, arity, .. }), Key::Tuple(k, _)) => *x == r && *arity == k,
+            (Some(Op::IsTuple { r: x, arity, .. }), Key::Tuple(k)) => *x == r && *arity == k,
             (
                 Some(Op::IsType {
                     r: x,

@@ -398,14 +398,14 @@ pub fn run(
         }};
     }
 
-    // `R[dst] := ` the small-integer result `$fast`, or else the general `$slow`
-    // (which may allocate or raise). The fast path stores straight away.
+    // The small-integer result `$fast`, or else the general `$slow` (which may
+    // allocate, or raise).
     macro_rules! arith {
-        ($dst:expr, $fast:expr, $slow:expr) => {{
+        ($fast:expr, $slow:expr) => {{
             match $fast {
-                Some(v) => reg!($dst) = v,
+                Some(v) => v,
                 None => match $slow {
-                    Ok(v) => reg!($dst) = v,
+                    Ok(v) => v,
                     Err(e) => raise!(e),
                 },
             }
@@ -423,16 +423,12 @@ pub fn run(
             $op.holds(ord)
         }};
     }
-    // `R[dst] := R[a] + imm`
+    // `R[a] + imm`
     macro_rules! add_imm {
-        ($dst:expr, $a:expr, $imm:expr) => {{
+        ($a:expr, $imm:expr) => {{
             let x = reg!($a);
             let y = Term::small($imm as i64);
-            arith!(
-                $dst,
-                x.small_add(y),
-                bif::erlang::add_terms(&mut p.st.heap, x, y)
-            );
+            arith!(x.small_add(y), bif::erlang::add_terms(&mut p.st.heap, x, y))
         }};
     }
 
@@ -456,7 +452,8 @@ pub fn run(
                 a,
                 imm,
             } => {
-                add_imm!(args as usize + n as usize - 1, a, imm);
+                let v = add_imm!(a, imm);
+                reg!(args as usize + n as usize - 1) = v;
                 enter!(fun, base + args as usize, n as usize, &[], false, dst);
             }
             Op::TailCallAddImm {
@@ -466,7 +463,8 @@ pub fn run(
                 a,
                 imm,
             } => {
-                add_imm!(args as usize + n as usize - 1, a, imm);
+                let v = add_imm!(a, imm);
+                reg!(args as usize + n as usize - 1) = v;
                 enter!(fun, base + args as usize, n as usize, &[], true, 0);
             }
             Op::CallExt {
@@ -556,13 +554,7 @@ pub fn run(
             }
             Op::AddReturn { a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
-                let v = match x.small_add(y) {
-                    Some(v) => v,
-                    None => match bif::erlang::add_terms(&mut p.st.heap, x, y) {
-                        Ok(v) => v,
-                        Err(e) => raise!(e),
-                    },
-                };
+                let v = arith!(x.small_add(y), bif::erlang::add_terms(&mut p.st.heap, x, y));
                 ret!(v);
             }
             Op::Jump { to } => pc = to as usize,
@@ -737,20 +729,17 @@ pub fn run(
             }
             Op::Add { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
-                arith!(
-                    dst,
-                    x.small_add(y),
-                    bif::erlang::add_terms(&mut p.st.heap, x, y)
-                );
+                let v = arith!(x.small_add(y), bif::erlang::add_terms(&mut p.st.heap, x, y));
+                reg!(dst) = v;
             }
-            Op::AddImm { dst, a, imm } => add_imm!(dst, a, imm),
+            Op::AddImm { dst, a, imm } => {
+                let v = add_imm!(a, imm);
+                reg!(dst) = v;
+            }
             Op::Sub { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
-                arith!(
-                    dst,
-                    x.small_sub(y),
-                    bif::erlang::sub_terms(&mut p.st.heap, x, y)
-                );
+                let v = arith!(x.small_sub(y), bif::erlang::sub_terms(&mut p.st.heap, x, y));
+                reg!(dst) = v;
             }
             Op::Mul { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
