@@ -10,6 +10,7 @@
 use beamlet_compiler::diagnostic::Diagnostic;
 pub use beamlet_vm::bif::Io;
 use beamlet_vm::code::{CodeTable, FunId, Unit};
+pub use beamlet_vm::jit::Mode as JitMode;
 use beamlet_vm::sched::{self, Config, Outcome};
 pub use beamlet_vm::value::Value;
 use std::io::Write;
@@ -118,6 +119,12 @@ impl VmBuilder {
     /// collection can happen anywhere without changing what a program does.
     pub fn gc_always(mut self, on: bool) -> VmBuilder {
         self.config.gc_always = on;
+        self
+    }
+
+    /// When functions get native code (default [`JitMode::On`]: once hot).
+    pub fn jit(mut self, mode: JitMode) -> VmBuilder {
+        self.config.jit = mode;
         self
     }
 

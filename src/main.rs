@@ -26,10 +26,27 @@ struct Cli {
     /// Number of scheduler threads (default: one per core).
     #[arg(long, value_name = "N", global = true)]
     schedulers: Option<usize>,
+    /// Native code for hot functions: on (default), off (interpret
+    /// everything), or eager (compile every function at its first call).
+    #[arg(long, value_name = "MODE", global = true, default_value = "on")]
+    jit: Jit,
     /// A script to run, followed by its arguments (`System.argv()`).
     file: Option<PathBuf>,
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     args: Vec<String>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Jit {
+    On,
+    Off,
+    Eager,
+}
+
+/// How to run a script, from the command line.
+struct Opts {
+    schedulers: Option<usize>,
+    jit: Jit,
 }
 
 #[derive(Subcommand)]
@@ -53,9 +70,13 @@ fn read(file: &PathBuf) -> Result<String, ExitCode> {
     })
 }
 
-fn run(source: &str, file: &str, args: &[String], schedulers: Option<usize>) -> ExitCode {
-    let mut builder = beamlet::Vm::builder();
-    if let Some(n) = schedulers {
+fn run(source: &str, file: &str, args: &[String], opts: &Opts) -> ExitCode {
+    let mut builder = beamlet::Vm::builder().jit(match opts.jit {
+        Jit::On => beamlet::JitMode::On,
+        Jit::Off => beamlet::JitMode::Off,
+        Jit::Eager => beamlet::JitMode::Eager,
+    });
+    if let Some(n) = opts.schedulers {
         builder = builder.schedulers(n);
     }
     let mut vm = match builder.build() {
@@ -99,12 +120,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    let opts = Opts {
+        schedulers: cli.schedulers,
+        jit: cli.jit,
+    };
     if let Some(code) = &cli.eval {
-        return run(code, "nofile", &cli.args, cli.schedulers);
+        return run(code, "nofile", &cli.args, &opts);
     }
     match cli.command {
         Some(Command::Run { file, args }) => match read(&file) {
-            Ok(src) => run(&src, &file.display().to_string(), &args, cli.schedulers),
+            Ok(src) => run(&src, &file.display().to_string(), &args, &opts),
             Err(c) => c,
         },
         Some(Command::Check { file }) => match read(&file) {
@@ -139,7 +164,7 @@ fn main() -> ExitCode {
         },
         None => match &cli.file {
             Some(file) => match read(file) {
-                Ok(src) => run(&src, &file.display().to_string(), &cli.args, cli.schedulers),
+                Ok(src) => run(&src, &file.display().to_string(), &cli.args, &opts),
                 Err(c) => c,
             },
             None => {

@@ -29,8 +29,8 @@ fn pending() -> Vec<String> {
         .collect()
 }
 
-/// Runs one script; `Ok(())` when stdout and status match.
-fn check(script: &Path) -> Result<(), String> {
+/// Runs one script with `--jit jit`; `Ok(())` when stdout and status match.
+fn check(script: &Path, jit: &str) -> Result<(), String> {
     let expected =
         std::fs::read(script.with_extension("out")).map_err(|e| format!("no .out: {e}"))?;
     let status: i32 = std::fs::read_to_string(script.with_extension("status"))
@@ -38,6 +38,7 @@ fn check(script: &Path) -> Result<(), String> {
         .unwrap_or(0);
     let out = Command::new(env!("CARGO_BIN_EXE_beamlet"))
         .arg("run")
+        .args(["--jit", jit])
         // Run as record.sh runs elixir: from the script's directory, by file
         // name, so stack traces name the file alike.
         .arg(script.file_name().unwrap_or(script.as_os_str()))
@@ -74,8 +75,7 @@ fn check(script: &Path) -> Result<(), String> {
     Ok(())
 }
 
-#[test]
-fn conformance_scripts_match_elixir() {
+fn check_all(jit: &str) {
     let pending = pending();
     let mut failures = Vec::new();
     let mut passed = 0;
@@ -86,7 +86,7 @@ fn conformance_scripts_match_elixir() {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let r = check(&s);
+        let r = check(&s, jit);
         let is_pending = pending.contains(&name);
         match (r, is_pending) {
             (Ok(()), false) => passed += 1,
@@ -97,11 +97,30 @@ fn conformance_scripts_match_elixir() {
             (Err(_), true) => still_pending += 1,
         }
     }
-    eprintln!("conformance: {passed} passed, {still_pending} pending (known gaps)");
+    eprintln!("conformance (--jit {jit}): {passed} passed, {still_pending} pending (known gaps)");
     assert!(
         failures.is_empty(),
-        "{} conformance failures:\n{}",
+        "{} conformance failures (--jit {jit}):\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// As `beamlet run` runs by default: hot functions get native code.
+#[test]
+fn conformance_scripts_match_elixir() {
+    check_all("on");
+}
+
+/// Every function that can be compiled is, at its first call: native code
+/// must print what the interpreter prints.
+#[test]
+fn conformance_scripts_match_elixir_with_native_code_everywhere() {
+    check_all("eager");
+}
+
+/// The interpreter alone.
+#[test]
+fn conformance_scripts_match_elixir_interpreted() {
+    check_all("off");
 }

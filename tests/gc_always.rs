@@ -33,10 +33,11 @@ const SCRIPTS: &[&str] = &[
     "article_orders",
     "strings_processing",
     "uncaught_raise",
+    "jit_paths",
 ];
 
 /// Runs one script with a collection at every safe point; `Err` says how it differs from Elixir.
-fn check(name: &str) -> Result<(), String> {
+fn check(name: &str, jit: beamlet::JitMode) -> Result<(), String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
     let read = |ext: &str| std::fs::read(dir.join(format!("{name}.{ext}")));
     let source = String::from_utf8(read("ex").map_err(|e| format!("no .ex: {e}"))?)
@@ -48,6 +49,7 @@ fn check(name: &str) -> Result<(), String> {
 
     let mut vm = beamlet::Vm::builder()
         .gc_always(true)
+        .jit(jit)
         .build()
         .map_err(|e| e.to_string())?;
     let mut io = beamlet::CaptureIo::default();
@@ -79,16 +81,27 @@ fn check(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-#[test]
-fn conformance_scripts_behave_the_same_when_collecting_at_every_safe_point() {
+fn check_all(jit: beamlet::JitMode) {
     let failures: Vec<String> = SCRIPTS
         .iter()
-        .filter_map(|name| check(name).err().map(|e| format!("{name}: {e}")))
+        .filter_map(|name| check(name, jit).err().map(|e| format!("{name}: {e}")))
         .collect();
     assert!(
         failures.is_empty(),
-        "{} scripts differ under gc_always:\n{}",
+        "{} scripts differ under gc_always ({jit:?}):\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn conformance_scripts_behave_the_same_when_collecting_at_every_safe_point() {
+    check_all(beamlet::JitMode::Off);
+}
+
+/// Native code asks for collections at the next call's entry: with every
+/// function compiled at its first call, scripts collect from native code.
+#[test]
+fn native_code_behaves_the_same_when_collecting_at_every_safe_point() {
+    check_all(beamlet::JitMode::Eager);
 }

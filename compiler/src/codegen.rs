@@ -260,6 +260,7 @@ impl<'e> FnBuilder<'e> {
             lines: self.lines,
             file: Term::NIL,
             tables: self.tables,
+            jit: Default::default(),
         }
     }
 

@@ -27,6 +27,7 @@ pub const NO_LABEL: Label = u32::MAX;
 /// Type tests for [`Op::IsType`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypeTest {
+    // ORDER: `TypeTest::ALL` lists these in declaration order.
     Integer,
     Float,
     Number,
@@ -42,6 +43,47 @@ pub enum TypeTest {
     Fun,
     Pid,
     Ref,
+}
+
+impl TypeTest {
+    /// Every test, in declaration order: `ALL[t as usize] == t`.
+    pub const ALL: [TypeTest; 14] = [
+        TypeTest::Integer,
+        TypeTest::Float,
+        TypeTest::Number,
+        TypeTest::Atom,
+        TypeTest::Boolean,
+        TypeTest::Binary,
+        TypeTest::List,
+        TypeTest::Cons,
+        TypeTest::Nil,
+        TypeTest::Tuple,
+        TypeTest::Map,
+        TypeTest::Fun,
+        TypeTest::Pid,
+        TypeTest::Ref,
+    ];
+
+    /// Whether `t` passes the test.
+    #[inline]
+    pub fn holds(self, t: Term) -> bool {
+        match self {
+            TypeTest::Integer => t.is_integer(),
+            TypeTest::Float => t.is_float(),
+            TypeTest::Number => t.is_number(),
+            TypeTest::Atom => t.is_atom(),
+            TypeTest::Boolean => t.is_boolean(),
+            TypeTest::Binary => t.is_binary(),
+            TypeTest::List => t.is_list(),
+            TypeTest::Cons => t.is_cons(),
+            TypeTest::Nil => t.is_nil(),
+            TypeTest::Tuple => t.is_tuple(),
+            TypeTest::Map => t.is_map(),
+            TypeTest::Fun => t.is_fun(),
+            TypeTest::Pid => t.is_pid(),
+            TypeTest::Ref => t.is_ref(),
+        }
+    }
 }
 
 /// Comparisons for [`Op::CmpImm`]. Each value is the set of orderings that
@@ -286,6 +328,8 @@ pub struct Function {
     pub tables: Vec<JumpTable>,
     /// The source file, as an atom (`[]` when unknown), for stack traces.
     pub file: Term,
+    /// Call count, or native code once compiled (see jit.rs).
+    pub jit: crate::jit::Slot,
 }
 
 /// Where [`Op::SelectLit`] goes for each of a set of immediate terms.
@@ -362,6 +406,8 @@ pub struct CodeTable {
     /// Where `literal_heaps` lie in memory.
     literal_area: LiteralArea,
     modules: HashMap<Term, Vec<FunId>>,
+    /// The native code generator and its setting.
+    pub jit: crate::jit::Jit,
 }
 
 impl CodeTable {
@@ -433,6 +479,13 @@ impl CodeTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_tests_are_listed_in_order() {
+        for (i, t) in TypeTest::ALL.iter().enumerate() {
+            assert_eq!(*t as usize, i);
+        }
+    }
 
     #[test]
     fn ops_stay_small() {

@@ -34,9 +34,9 @@
 
 use crate::atom;
 use crate::bif::{self, Ctx, Io};
-use crate::code::{CodeTable, FunId, Op, TypeTest, NO_LABEL};
+use crate::code::{CodeTable, FunId, Op, Reg, NO_LABEL};
 use crate::order;
-use crate::process::{Class, Exn, Frame, Handler, Process, Status, TraceEntry};
+use crate::process::{Class, Exn, Frame, Handler, ProcState, Process, Status, TraceEntry};
 use crate::sched::Sched;
 use crate::term::Term;
 
@@ -165,6 +165,111 @@ fn unwind(
     }
 }
 
+/// Where a data instruction leaves control (see [`data_op`]).
+pub(crate) enum Flow {
+    /// On to the next instruction.
+    Next,
+    /// To the instruction's failure label.
+    Jump(u32),
+}
+
+/// Runs one of the instructions that compute in the heap and at most
+/// branch to a failure label: BIF calls, map lookups, binary prefixes and
+/// the constructors. Shared by the dispatch loop (inlined there) and by
+/// native code, which calls it through `jit.rs`'s step helper.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+pub(crate) fn data_op(
+    st: &mut ProcState,
+    code: &CodeTable,
+    io: &mut dyn Io,
+    rt: &dyn Sched,
+    regs: &mut [Term],
+    base: usize,
+    op: Op,
+) -> Result<Flow, Exn> {
+    let r = |r: Reg| base + r as usize;
+    match op {
+        Op::Bif {
+            bif,
+            args,
+            n,
+            dst,
+            fail,
+        } => {
+            let src = r(args);
+            let mut ctx = Ctx { st, code, io, rt };
+            match (bif::BIFS[bif as usize].f)(&mut ctx, &regs[src..src + n as usize]) {
+                Ok(v) => regs[r(dst)] = v,
+                Err(_) if fail != NO_LABEL => return Ok(Flow::Jump(fail)),
+                Err(e) => return Err(e),
+            }
+        }
+        Op::GetMapValue {
+            dst,
+            map,
+            key,
+            fail,
+        } => match bif::map::map_find(regs[r(map)], regs[r(key)]) {
+            Some(v) => regs[r(dst)] = v,
+            None => return Ok(Flow::Jump(fail)),
+        },
+        Op::BinSplitPrefix {
+            rest,
+            src,
+            prefix,
+            fail,
+        } => match (regs[r(src)].binary_bytes(), regs[r(prefix)].binary_bytes()) {
+            (Some(s), Some(pfx)) if s.starts_with(pfx) => {
+                regs[r(rest)] = st.heap.binary(&s[pfx.len()..]);
+            }
+            _ => return Ok(Flow::Jump(fail)),
+        },
+        Op::MakeTuple { dst, args, n } => {
+            let s = r(args);
+            regs[r(dst)] = st.heap.tuple(&regs[s..s + n as usize]);
+        }
+        Op::Cons { dst, head, tail } => {
+            regs[r(dst)] = st.heap.cons(regs[r(head)], regs[r(tail)]);
+        }
+        Op::MakeMap { dst, args, n } => {
+            let s = r(args);
+            let kv: Vec<(Term, Term)> = (0..n as usize)
+                .map(|i| (regs[s + 2 * i], regs[s + 2 * i + 1]))
+                .collect();
+            regs[r(dst)] = bif::map::build_map(&mut st.heap, kv);
+        }
+        Op::MapUpdate {
+            dst,
+            map,
+            args,
+            n,
+            exact,
+        } => {
+            let m = regs[r(map)];
+            if !m.is_map() {
+                return Err(Exn::error(st.heap.tuple(&[atom::intern("badmap"), m])));
+            }
+            let s = r(args);
+            let mut out = m;
+            for i in 0..n as usize {
+                let (k, v) = (regs[s + 2 * i], regs[s + 2 * i + 1]);
+                if exact && bif::map::map_find(out, k).is_none() {
+                    return Err(Exn::error(st.heap.tuple(&[atom::BADKEY, k])));
+                }
+                out = bif::map::map_put(&mut st.heap, out, k, v);
+            }
+            regs[r(dst)] = out;
+        }
+        Op::MakeClosure { dst, fun, free, n } => {
+            let s = r(free);
+            regs[r(dst)] = st.heap.closure(fun, &regs[s..s + n as usize]);
+        }
+        _ => unreachable!("not a data instruction: {op:?}"),
+    }
+    Ok(Flow::Next)
+}
+
 /// Runs `p` until it finishes, raises past all handlers, waits, or uses up `budget` reductions.
 pub fn run(
     p: &mut Process,
@@ -278,6 +383,40 @@ pub fn run(
             if left <= 0 {
                 save!();
                 return Exit::Yield;
+            }
+            let native = code.jit.native(code, callee);
+            if native != 0 {
+                let r = code
+                    .jit
+                    .call(code, native, p, &mut *io, rt, base, &mut left);
+                regs = &mut p.regs[..];
+                match r {
+                    Ok(v) => ret!(v),
+                    Err(at) => {
+                        // Native code stopped before instruction `pc`:
+                        // go on from there, as if it had been interpreted.
+                        fid = at.fun;
+                        f = &code.functions[fid as usize];
+                        pc = at.pc as usize;
+                        base = at.base as usize;
+                        if let Some(e) = at.raise {
+                            raise!(*e);
+                        }
+                        let need = base + f.nregs as usize;
+                        if need > regs.len() {
+                            if need > MAX_STACK_REGS {
+                                raise!(Exn::error(atom::SYSTEM_LIMIT));
+                            }
+                            let n = need.max(regs.len() * 2);
+                            p.regs.resize(n, Term::NIL);
+                            regs = &mut p.regs[..];
+                        }
+                        if left <= 0 || at.yield_now {
+                            save!();
+                            return Exit::Yield;
+                        }
+                    }
+                }
             }
         }};
     }
@@ -515,31 +654,24 @@ pub fn run(
                     raise!(e);
                 }
             }
-            Op::Bif {
-                bif,
-                args,
-                n,
-                dst,
-                fail,
-            } => {
-                let src = base + args as usize;
-                match call_bif!(bif, &regs[src..src + n as usize]) {
-                    Ok(v) => {
-                        reg!(dst) = v;
-                        if p.st.yield_now {
-                            // The BIF signalled this process: handle it now.
-                            p.st.yield_now = false;
-                            save!();
-                            return Exit::Yield;
-                        }
-                    }
-                    Err(e) => {
-                        if fail != NO_LABEL {
-                            pc = fail as usize;
-                        } else {
-                            raise!(e);
-                        }
-                    }
+            Op::Bif { .. }
+            | Op::GetMapValue { .. }
+            | Op::BinSplitPrefix { .. }
+            | Op::MakeTuple { .. }
+            | Op::Cons { .. }
+            | Op::MakeMap { .. }
+            | Op::MapUpdate { .. }
+            | Op::MakeClosure { .. } => {
+                match data_op(&mut p.st, code, &mut *io, rt, regs, base, *op) {
+                    Ok(Flow::Next) => {}
+                    Ok(Flow::Jump(l)) => pc = l as usize,
+                    Err(e) => raise!(e),
+                }
+                if p.st.yield_now {
+                    // A BIF signalled this process: handle it now.
+                    p.st.yield_now = false;
+                    save!();
+                    return Exit::Yield;
                 }
             }
             Op::Return { src } => {
@@ -559,24 +691,7 @@ pub fn run(
             }
             Op::Jump { to } => pc = to as usize,
             Op::IsType { r, ty, fail } => {
-                let t = reg!(r);
-                let ok = match ty {
-                    TypeTest::Integer => t.is_integer(),
-                    TypeTest::Float => t.is_float(),
-                    TypeTest::Number => t.is_number(),
-                    TypeTest::Atom => t.is_atom(),
-                    TypeTest::Boolean => t.is_boolean(),
-                    TypeTest::Binary => t.is_binary(),
-                    TypeTest::List => t.is_list(),
-                    TypeTest::Cons => t.is_cons(),
-                    TypeTest::Nil => t.is_nil(),
-                    TypeTest::Tuple => t.is_tuple(),
-                    TypeTest::Map => t.is_map(),
-                    TypeTest::Fun => t.is_fun(),
-                    TypeTest::Pid => t.is_pid(),
-                    TypeTest::Ref => t.is_ref(),
-                };
-                if !ok {
+                if !ty.holds(reg!(r)) {
                     pc = fail as usize;
                 }
             }
@@ -659,73 +774,6 @@ pub fn run(
                 let (h, t) = reg!(src).cons_parts().unwrap_or((Term::NIL, Term::NIL));
                 reg!(head) = h;
                 reg!(tail) = t;
-            }
-            Op::GetMapValue {
-                dst,
-                map,
-                key,
-                fail,
-            } => match bif::map::map_find(reg!(map), reg!(key)) {
-                Some(v) => reg!(dst) = v,
-                None => pc = fail as usize,
-            },
-            Op::BinSplitPrefix {
-                rest,
-                src,
-                prefix,
-                fail,
-            } => match (reg!(src).binary_bytes(), reg!(prefix).binary_bytes()) {
-                (Some(s), Some(pfx)) if s.starts_with(pfx) => {
-                    let r = p.st.heap.binary(&s[pfx.len()..]);
-                    reg!(rest) = r;
-                }
-                _ => pc = fail as usize,
-            },
-            Op::MakeTuple { dst, args, n } => {
-                let s = base + args as usize;
-                let t = p.st.heap.tuple(&regs[s..s + n as usize]);
-                reg!(dst) = t;
-            }
-            Op::Cons { dst, head, tail } => {
-                let t = p.st.heap.cons(reg!(head), reg!(tail));
-                reg!(dst) = t;
-            }
-            Op::MakeMap { dst, args, n } => {
-                let s = base + args as usize;
-                let kv: Vec<(Term, Term)> = (0..n as usize)
-                    .map(|i| (regs[s + 2 * i], regs[s + 2 * i + 1]))
-                    .collect();
-                let m = bif::map::build_map(&mut p.st.heap, kv);
-                reg!(dst) = m;
-            }
-            Op::MapUpdate {
-                dst,
-                map,
-                args,
-                n,
-                exact,
-            } => {
-                let m = reg!(map);
-                if !m.is_map() {
-                    let r = p.st.heap.tuple(&[atom::intern("badmap"), m]);
-                    raise!(Exn::error(r));
-                }
-                let s = base + args as usize;
-                let mut out = m;
-                for i in 0..n as usize {
-                    let (k, v) = (regs[s + 2 * i], regs[s + 2 * i + 1]);
-                    if exact && bif::map::map_find(out, k).is_none() {
-                        let r = p.st.heap.tuple(&[atom::BADKEY, k]);
-                        raise!(Exn::error(r));
-                    }
-                    out = bif::map::map_put(&mut p.st.heap, out, k, v);
-                }
-                reg!(dst) = out;
-            }
-            Op::MakeClosure { dst, fun, free, n } => {
-                let s = base + free as usize;
-                let c = p.st.heap.closure(fun, &regs[s..s + n as usize]);
-                reg!(dst) = c;
             }
             Op::Add { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));

@@ -16,6 +16,7 @@ mod gc;
 pub mod heap;
 pub mod inspect;
 pub mod interp;
+pub mod jit;
 pub mod order;
 pub mod process;
 pub mod sched;

@@ -89,6 +89,8 @@ pub struct Config {
     pub schedulers: usize,
     /// Collect garbage at every safe point (tests).
     pub gc_always: bool,
+    /// When hot functions get native code.
+    pub jit: crate::jit::Mode,
 }
 
 impl Default for Config {
@@ -96,6 +98,7 @@ impl Default for Config {
         Config {
             schedulers: std::thread::available_parallelism().map_or(1, |n| n.get()),
             gc_always: false,
+            jit: crate::jit::Mode::On,
         }
     }
 }
@@ -271,6 +274,7 @@ pub fn run_main(
     cfg: &Config,
 ) -> Outcome {
     let n = cfg.schedulers.max(1);
+    code.jit.set_mode(cfg.jit);
     let workers: Vec<Worker<Box<Process>>> = (0..n).map(|_| Worker::new_fifo()).collect();
     let table = Table::new();
     let index = table.alloc().expect("an empty table has room");

@@ -1,0 +1,1447 @@
+//! Native code for hot functions: a baseline JIT over the bytecode, by Cranelift.
+//!
+//! The interpreter counts the calls of each function (in its [`Slot`]); the
+//! call that reaches the threshold ([`Mode`]) compiles it, once, for every
+//! scheduler. A function compiles when each of its instructions is one this
+//! module translates ([`supported`]: all but `receive`, `try` and `apply`)
+//! and so is each function it calls by name; any other function stays
+//! interpreted for good.
+//!
+//! Native code is an accelerator over the interpreter's own state, never a
+//! second copy of it:
+//!
+//! - **Registers** are the process's register stack: native code gets its
+//!   window as a pointer (`win` = `&regs[base]`) and keeps every term there
+//!   between instructions, so the collector finds every live term where it
+//!   always does.
+//! - **Frames** are the machine's while native code runs: a call is a native
+//!   call, a tail call a native tail call (a jump, for a self tail call).
+//! - **Entry checks.** Each native function starts by taking a reduction and
+//!   checking that the machine stack has room ([`NATIVE_STACK`] per native
+//!   call from the interpreter) and that its window fits the register stack.
+//! - **Exits.** Whatever native code does not handle itself (an operand that
+//!   is not a small integer, a callee without native code, a failed entry
+//!   check, a raise, a BIF asking the process to yield), it leaves to the
+//!   interpreter: it records the instruction to run next ([`Exit`]), and each
+//!   native caller, as it returns, turns its activation into an interpreter
+//!   [`Frame`]. The interpreter then continues exactly where native code
+//!   stopped. An exit happens *before* the instruction has any effect (the
+//!   interpreter runs it whole), or after one that raised (the interpreter
+//!   raises it there).
+//! - **Helpers.** Data instructions (BIF calls, constructors, map and binary
+//!   matching) run in [`jit_step`], on the dispatch loop's own code
+//!   (`interp::data_op`). Allocation never collects; a helper that leaves
+//!   the heap wanting a collection zeroes the budget, so the next native
+//!   entry calls [`jit_enter_slow`], which collects there (a safe point: the
+//!   windows below hold everything live) and restores the budget.
+//!
+//! A native function is `(ctx, win) -> word` in Cranelift's `tail` calling
+//! convention: the result term's word, or 0 (never a term) after an exit.
+//! The interpreter calls it through a small adapter in the platform's C
+//! convention ([`Jit::call`]).
+//!
+//! A function whose native code keeps exiting for slow operands (floats,
+//! bignums) or interpreted callees stops being entered natively after
+//! [`MAX_SLOW_EXITS`] of them.
+//!
+//! **Safety.** Generated code is trusted like the interpreter: it reads and
+//! writes only its window (checked against the register stack's end at
+//! entry), words of terms whose shape it has checked, and its [`Ctx`]. The
+//! helpers below are the only Rust it calls.
+
+use crate::atom;
+use crate::bif::Io;
+use crate::code::{CmpOp, CodeTable, FunId, Function, Op, TypeTest};
+use crate::interp::{data_op, Flow};
+use crate::order;
+use crate::process::{Exn, Frame, Process};
+use crate::sched::Sched;
+use crate::term::{Header, HeaderKind, Term};
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::types::I64;
+use cranelift_codegen::ir::{
+    AbiParam, Block, FuncRef, InstBuilder, MemFlagsData, SigRef, Signature, UserFuncName, Value,
+};
+use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{Linkage, Module};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// Machine stack native calls may use before a call exits to the interpreter
+/// (a native activation takes tens of bytes; scheduler threads have megabytes).
+pub const NATIVE_STACK: usize = 256 << 10;
+/// Exits for slow operands after which a function is no longer entered natively.
+pub const MAX_SLOW_EXITS: u32 = 1000;
+/// Calls before a function is compiled, by default.
+pub const DEFAULT_HOT: usize = 1000;
+
+/// Slot values at or above this are native code or [`NEVER`]; below, a call count.
+const NATIVE_MIN: usize = 1 << 32;
+/// The function stays interpreted.
+const NEVER: usize = usize::MAX;
+
+/// When native code is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Never: everything is interpreted.
+    Off,
+    /// For functions called [`DEFAULT_HOT`] times.
+    On,
+    /// For every function at its first call (tests: native code runs everywhere it can).
+    Eager,
+}
+
+/// A function's JIT state: its call count, or its native code. Boxed, so
+/// native code can load it from a fixed address however the function table grows.
+#[derive(Debug, Default)]
+pub struct Slot(Box<SlotState>);
+
+#[derive(Debug, Default)]
+struct SlotState {
+    state: AtomicUsize,
+    slow_exits: AtomicU32,
+}
+
+impl Clone for Slot {
+    /// A copy of a function is a new function: it starts uncounted.
+    fn clone(&self) -> Slot {
+        Slot::default()
+    }
+}
+
+/// The code generator, shared by all schedulers of a [`CodeTable`].
+pub struct Jit {
+    /// Calls that make a function hot (`usize::MAX`: never).
+    hot: AtomicUsize,
+    /// The C-convention adapter `(ctx, fun, win) -> word`, once the backend exists.
+    adapter: AtomicUsize,
+    backend: Mutex<Option<Backend>>,
+}
+
+impl Default for Jit {
+    fn default() -> Jit {
+        Jit {
+            hot: AtomicUsize::new(DEFAULT_HOT),
+            adapter: AtomicUsize::new(0),
+            backend: Mutex::new(None),
+        }
+    }
+}
+
+/// What native code shares with the interpreter during one native call.
+/// `repr(C)`: generated code reads the first three fields at fixed offsets.
+#[repr(C)]
+pub struct Ctx<'a> {
+    /// Reductions left in the slice (offset 0); 0 while a collection is pending.
+    left: i64,
+    /// One past the last register (offset 8): every window must end below.
+    regs_end: *const Term,
+    /// The machine stack pointer below which native code calls no further (offset 16).
+    stack_limit: usize,
+    /// `left` when a helper asked for a collection (then `gc_wanted`).
+    saved_left: i64,
+    gc_wanted: bool,
+    /// The first register: `base = (win - regs) / 8`.
+    regs: *const Term,
+    /// The running process. Native code and helpers take turns with it:
+    /// while a helper runs, native code is suspended in the call.
+    p: *mut Process,
+    code: &'a CodeTable,
+    io: *mut (dyn Io + 'a),
+    rt: &'a dyn Sched,
+    exit: Exit,
+}
+
+const CTX_LEFT: i32 = 0;
+const CTX_REGS_END: i32 = 8;
+const CTX_STACK_LIMIT: i32 = 16;
+
+/// Where the interpreter continues after native code exited.
+#[derive(Debug, Default)]
+pub struct Exit {
+    pub fun: FunId,
+    /// The next instruction to run.
+    pub pc: u32,
+    pub base: u32,
+    /// Instruction `pc - 1` raised this: raise it there.
+    pub raise: Option<Box<Exn>>,
+    /// A BIF signalled the process: yield before going on.
+    pub yield_now: bool,
+}
+
+impl Jit {
+    /// Sets when functions are compiled. Functions already compiled stay so.
+    pub fn set_mode(&self, mode: Mode) {
+        let hot = match mode {
+            Mode::Off => usize::MAX,
+            Mode::On => DEFAULT_HOT,
+            Mode::Eager => 1,
+        };
+        self.hot.store(hot, Ordering::Relaxed);
+    }
+
+    /// The native code of `id`, if it has some: counts the call, and
+    /// compiles the function on the call that makes it hot.
+    #[inline]
+    pub fn native(&self, code: &CodeTable, id: FunId) -> usize {
+        let slot = &code.functions[id as usize].jit.0;
+        let s = slot.state.load(Ordering::Relaxed);
+        if s >= NATIVE_MIN {
+            return if s == NEVER { 0 } else { s };
+        }
+        if s + 1 < self.hot.load(Ordering::Relaxed) {
+            // Racy across schedulers, and that is fine: a count only
+            // decides when to compile.
+            slot.state.store(s + 1, Ordering::Relaxed);
+            return 0;
+        }
+        self.compile(code, id)
+    }
+
+    /// Compiles `id` (and gives its native code), or marks it to stay interpreted.
+    #[cold]
+    #[inline(never)]
+    fn compile(&self, code: &CodeTable, id: FunId) -> usize {
+        let slot = &code.functions[id as usize].jit.0;
+        let mut backend = self.backend.lock().unwrap_or_else(|e| e.into_inner());
+        let s = slot.state.load(Ordering::Relaxed);
+        if s >= NATIVE_MIN {
+            // Another scheduler got here first.
+            return if s == NEVER { 0 } else { s };
+        }
+        if self.hot.load(Ordering::Relaxed) == usize::MAX || !compilable(code, id) {
+            slot.state.store(NEVER, Ordering::Relaxed);
+            if std::env::var_os("BEAMLET_JIT_LOG").is_some() {
+                let f = &code.functions[id as usize];
+                let why = f
+                    .code
+                    .iter()
+                    .find(|op| !supported(code, std::slice::from_ref(op)));
+                eprintln!(
+                    "jit: {}.{}/{}: interpreted ({})",
+                    atom::name(f.module),
+                    atom::name(f.name),
+                    f.arity,
+                    why.map_or("calls one that is".to_owned(), |op| format!("{op:?}"))
+                );
+            }
+            return 0;
+        }
+        if backend.is_none() {
+            match Backend::new() {
+                Some(b) => {
+                    self.adapter.store(b.adapter, Ordering::Release);
+                    *backend = Some(b);
+                }
+                None => {
+                    // No backend for this machine: interpret everything.
+                    self.hot.store(usize::MAX, Ordering::Relaxed);
+                    slot.state.store(NEVER, Ordering::Relaxed);
+                    return 0;
+                }
+            }
+        }
+        let b = backend.as_mut().expect("created above");
+        // A code generator failure (an error, or a panic) costs the
+        // function its native code, never the program.
+        let compiled =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| b.compile(code, id)));
+        let s = compiled.ok().flatten().unwrap_or(NEVER);
+        if std::env::var_os("BEAMLET_JIT_LOG").is_some() {
+            let f = &code.functions[id as usize];
+            eprintln!(
+                "jit: {}.{}/{}: {}",
+                atom::name(f.module),
+                atom::name(f.name),
+                f.arity,
+                if s == NEVER { "failed" } else { "native" }
+            );
+        }
+        slot.state.store(s, Ordering::Release);
+        if s == NEVER {
+            0
+        } else {
+            s
+        }
+    }
+
+    /// Runs the native code `native` of a function whose window starts at
+    /// register `base` of `p`, with `left` reductions. Returns the function's
+    /// result, or where the interpreter continues: then the frames of the
+    /// native callers are on `p.frames`, outermost first.
+    #[allow(clippy::too_many_arguments)]
+    pub fn call(
+        &self,
+        code: &CodeTable,
+        native: usize,
+        p: &mut Process,
+        io: &mut dyn Io,
+        rt: &dyn Sched,
+        base: usize,
+        left: &mut i64,
+    ) -> Result<Term, Exit> {
+        let start = p.frames.len();
+        let range = p.regs.as_mut_ptr_range();
+        let mut ctx = Ctx {
+            left: *left,
+            regs_end: range.end,
+            stack_limit: 0,
+            saved_left: 0,
+            gc_wanted: false,
+            regs: range.start,
+            p,
+            code,
+            io,
+            rt,
+            exit: Exit::default(),
+        };
+        // About here is the top of the machine stack native code may use.
+        ctx.stack_limit = (&ctx as *const Ctx as usize).saturating_sub(NATIVE_STACK);
+        let adapter = self.adapter.load(Ordering::Acquire);
+        debug_assert!(adapter != 0, "native code exists, so the adapter does");
+        // SAFETY: `adapter` is the adapter Backend::new compiled, of type
+        // `extern "C" fn(*mut Ctx, usize, *mut Term) -> u64`; `native` is a
+        // native function of this module's ABI; the window `base..` lies in
+        // the register stack (the interpreter sized it for the callee); `ctx`
+        // and the process it points to stay valid for the call, and nothing
+        // but native code and its helpers touches the process meanwhile.
+        let r = unsafe {
+            let f: extern "C" fn(*mut Ctx, usize, *mut Term) -> u64 = std::mem::transmute(adapter);
+            f(&mut ctx, native, range.start.add(base))
+        };
+        *left = if ctx.gc_wanted {
+            ctx.saved_left
+        } else {
+            ctx.left
+        };
+        if r != 0 {
+            Ok(Term::from_raw(r))
+        } else {
+            p.frames[start..].reverse();
+            Err(ctx.exit)
+        }
+    }
+}
+
+/// Whether every instruction of `ops` is one native code handles.
+fn supported(code: &CodeTable, ops: &[Op]) -> bool {
+    ops.iter().all(|op| match *op {
+        Op::Move { .. }
+        | Op::Const { .. }
+        | Op::Call { .. }
+        | Op::TailCall { .. }
+        | Op::CallAddImm { .. }
+        | Op::TailCallAddImm { .. }
+        | Op::Return { .. }
+        | Op::ReturnIf { .. }
+        | Op::AddReturn { .. }
+        | Op::Jump { .. }
+        | Op::IsType { .. }
+        | Op::IsTuple { .. }
+        | Op::IsEqExact { .. }
+        | Op::IsNeExact { .. }
+        | Op::IsEq { .. }
+        | Op::IsNe { .. }
+        | Op::IsLt { .. }
+        | Op::IsGe { .. }
+        | Op::CmpImm { .. }
+        | Op::IsEqLit { .. }
+        | Op::IsTruthy { .. }
+        | Op::GetElem { .. }
+        | Op::GetList { .. }
+        | Op::Add { .. }
+        | Op::AddImm { .. }
+        | Op::Sub { .. }
+        | Op::Mul { .. }
+        | Op::SelectLit { .. }
+        | Op::Error { .. }
+        | Op::Badmatch { .. }
+        | Op::CaseClause { .. }
+        | Op::FunctionClause
+        | Op::Bif { .. }
+        | Op::GetMapValue { .. }
+        | Op::BinSplitPrefix { .. }
+        | Op::MakeTuple { .. }
+        | Op::Cons { .. }
+        | Op::MakeMap { .. }
+        | Op::MapUpdate { .. }
+        | Op::MakeClosure { .. }
+        | Op::CallFun { .. }
+        | Op::TailCallFun { .. } => true,
+        Op::CallExt { import, .. } | Op::TailCallExt { import, .. } => {
+            code.resolve_import(import).is_some()
+        }
+        _ => false,
+    })
+}
+
+/// The function a call instruction calls by name, if `op` is one.
+fn callee(code: &CodeTable, op: &Op) -> Option<FunId> {
+    match *op {
+        Op::Call { fun, .. }
+        | Op::TailCall { fun, .. }
+        | Op::CallAddImm { fun, .. }
+        | Op::TailCallAddImm { fun, .. } => Some(fun),
+        Op::CallExt { import, .. } | Op::TailCallExt { import, .. } => code.resolve_import(import),
+        _ => None,
+    }
+}
+
+/// Whether `id` is worth compiling: it and the functions it calls by name
+/// are all translatable (a call to an interpreted function would exit each time).
+fn compilable(code: &CodeTable, id: FunId) -> bool {
+    let f = &code.functions[id as usize];
+    supported(code, &f.code)
+        && f.code
+            .iter()
+            .filter_map(|op| callee(code, op))
+            .all(|c| supported(code, &code.functions[c as usize].code))
+}
+
+/// Cranelift's module, and what every function's code refers to.
+struct Backend {
+    module: JITModule,
+    fctx: FunctionBuilderContext,
+    /// `(ctx, win) -> word`, tail convention.
+    sig: Signature,
+    /// The platform's C convention, for the helpers.
+    host: CallConv,
+    adapter: usize,
+}
+
+// SAFETY: the backend is only used under `Jit::backend`'s mutex; the raw
+// pointers JITModule holds (its code memory) are not tied to a thread.
+unsafe impl Send for Backend {}
+
+impl Backend {
+    fn new() -> Option<Backend> {
+        let mut flags = settings::builder();
+        flags.set("opt_level", "speed").ok()?;
+        flags.set("use_colocated_libcalls", "false").ok()?;
+        flags.set("is_pic", "false").ok()?;
+        // Cranelift's tail calls need frame pointers.
+        flags.set("preserve_frame_pointers", "true").ok()?;
+        let isa = cranelift_native::builder()
+            .ok()?
+            .finish(settings::Flags::new(flags))
+            .ok()?;
+        let host = isa.default_call_conv();
+        let module = JITModule::new(JITBuilder::with_isa(
+            isa,
+            cranelift_module::default_libcall_names(),
+        ));
+        let mut sig = Signature::new(CallConv::Tail);
+        sig.params.extend([AbiParam::new(I64); 2]);
+        sig.returns.push(AbiParam::new(I64));
+        let mut b = Backend {
+            module,
+            fctx: FunctionBuilderContext::new(),
+            sig,
+            host,
+            adapter: 0,
+        };
+        b.adapter = b.build_adapter()?;
+        Some(b)
+    }
+
+    /// `extern "C" fn(ctx, fun, win) -> word`: calls native function `fun`.
+    fn build_adapter(&mut self) -> Option<usize> {
+        let mut sig = Signature::new(self.host);
+        sig.params.extend([AbiParam::new(I64); 3]);
+        sig.returns.push(AbiParam::new(I64));
+        let id = self
+            .module
+            .declare_function("beamlet_enter", Linkage::Local, &sig)
+            .ok()?;
+        let mut ctx = self.module.make_context();
+        ctx.func.signature = sig;
+        {
+            let mut b = FunctionBuilder::new(&mut ctx.func, &mut self.fctx);
+            let entry = b.create_block();
+            b.append_block_params_for_function_params(entry);
+            b.switch_to_block(entry);
+            let p = b.block_params(entry).to_vec();
+            let tail = b.import_signature(self.sig.clone());
+            let call = b.ins().call_indirect(tail, p[1], &[p[0], p[2]]);
+            let r = b.inst_results(call)[0];
+            b.ins().return_(&[r]);
+            b.seal_all_blocks();
+            b.finalize(self.module.target_config());
+        }
+        self.module.define_function(id, &mut ctx).ok()?;
+        self.module.clear_context(&mut ctx);
+        self.module.finalize_definitions().ok()?;
+        Some(self.module.get_finalized_function(id) as usize)
+    }
+
+    fn compile(&mut self, code: &CodeTable, fid: FunId) -> Option<usize> {
+        let f = &code.functions[fid as usize];
+        let id = self.module.declare_anonymous_function(&self.sig).ok()?;
+        let mut ctx = self.module.make_context();
+        ctx.func.signature = self.sig.clone();
+        ctx.func.name = UserFuncName::user(0, fid);
+        let self_ref = self.module.declare_func_in_func(id, &mut ctx.func);
+        {
+            let b = FunctionBuilder::new(&mut ctx.func, &mut self.fctx);
+            let mut g = Gen::new(
+                b,
+                code,
+                fid,
+                f,
+                self_ref,
+                &self.sig,
+                self.host,
+                self.module.target_config(),
+            );
+            for pc in 0..f.code.len() {
+                g.op(pc);
+            }
+            g.finish();
+        }
+        let defined = self.module.define_function(id, &mut ctx);
+        if let (Ok(dir), Some(cc)) = (std::env::var("BEAMLET_JIT_DUMP"), ctx.compiled_code()) {
+            let _ = std::fs::write(format!("{dir}/{fid}.bin"), cc.code_buffer());
+        }
+        self.module.clear_context(&mut ctx);
+        defined.ok()?;
+        self.module.finalize_definitions().ok()?;
+        Some(self.module.get_finalized_function(id) as usize)
+    }
+}
+
+/// Why native code exits: counted ([`MAX_SLOW_EXITS`]) or not.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Why {
+    /// The budget, the stack, a raise: the interpreter would stop here too.
+    Limit = 0,
+    /// An operand or callee native code does not handle.
+    Slow = 1,
+}
+
+/// Translates one function's bytecode into Cranelift IR, instruction by instruction.
+struct Gen<'a, 'b> {
+    b: FunctionBuilder<'b>,
+    code: &'a CodeTable,
+    fid: FunId,
+    f: &'a Function,
+    ctx: Value,
+    win: Value,
+    /// The entry checks (see [`Gen::entry_checks`]), where a self tail call goes.
+    start: Block,
+    /// The block of each instruction.
+    blocks: Vec<Block>,
+    exits: HashMap<(usize, Why), Block>,
+    self_ref: FuncRef,
+    tail: SigRef,
+    /// Helper signatures by (parameter count, returns a word).
+    helpers: HashMap<(usize, bool), SigRef>,
+    host: CallConv,
+    frontend: TargetFrontendConfig,
+}
+
+impl<'a, 'b> Gen<'a, 'b> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        mut b: FunctionBuilder<'b>,
+        code: &'a CodeTable,
+        fid: FunId,
+        f: &'a Function,
+        self_ref: FuncRef,
+        sig: &Signature,
+        host: CallConv,
+        frontend: TargetFrontendConfig,
+    ) -> Gen<'a, 'b> {
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        let start = b.create_block();
+        let blocks: Vec<Block> = (0..f.code.len()).map(|_| b.create_block()).collect();
+        b.switch_to_block(entry);
+        let p = b.block_params(entry).to_vec();
+        b.ins().jump(start, &[]);
+        b.switch_to_block(start);
+        let tail = b.import_signature(sig.clone());
+        let mut g = Gen {
+            b,
+            code,
+            fid,
+            f,
+            ctx: p[0],
+            win: p[1],
+            start,
+            blocks,
+            exits: HashMap::new(),
+            self_ref,
+            tail,
+            helpers: HashMap::new(),
+            host,
+            frontend,
+        };
+        g.entry_checks();
+        g
+    }
+
+    fn imm(&mut self, v: u64) -> Value {
+        self.b.ins().iconst(I64, v as i64)
+    }
+
+    fn get(&mut self, r: u16) -> Value {
+        self.b
+            .ins()
+            .load(I64, MemFlagsData::trusted(), self.win, 8 * r as i32)
+    }
+
+    fn set(&mut self, r: u16, v: Value) {
+        self.b
+            .ins()
+            .store(MemFlagsData::trusted(), v, self.win, 8 * r as i32);
+    }
+
+    /// Calls the Rust helper at `addr` with word arguments.
+    fn helper(&mut self, addr: usize, args: &[Value], returns: bool) -> Option<Value> {
+        let key = (args.len(), returns);
+        let sig = match self.helpers.get(&key) {
+            Some(s) => *s,
+            None => {
+                let mut sig = Signature::new(self.host);
+                sig.params
+                    .extend(std::iter::repeat_n(AbiParam::new(I64), args.len()));
+                if returns {
+                    sig.returns.push(AbiParam::new(I64));
+                }
+                let s = self.b.import_signature(sig);
+                self.helpers.insert(key, s);
+                s
+            }
+        };
+        let f = self.imm(addr as u64);
+        let call = self.b.ins().call_indirect(sig, f, args);
+        self.b.inst_results(call).first().copied()
+    }
+
+    /// The block that exits to the interpreter before instruction `pc`
+    /// (filled in by [`Gen::finish`]).
+    fn exit(&mut self, pc: usize, why: Why) -> Block {
+        if let Some(b) = self.exits.get(&(pc, why)) {
+            return *b;
+        }
+        let blk = self.b.create_block();
+        self.b.set_cold_block(blk);
+        self.exits.insert((pc, why), blk);
+        blk
+    }
+
+    /// Fills the exit blocks and completes the function.
+    fn finish(mut self) {
+        let mut exits: Vec<((usize, Why), Block)> = self.exits.drain().collect();
+        exits.sort_by_key(|((pc, why), _)| (*pc, *why as u8));
+        for ((pc, why), blk) in exits {
+            self.b.switch_to_block(blk);
+            let fid = self.imm(self.fid as u64);
+            let pcv = self.imm(pc as u64);
+            let whyv = self.imm(why as u64);
+            let (ctx, win) = (self.ctx, self.win);
+            let zero = self
+                .helper(
+                    jit_exit as *const () as usize,
+                    &[ctx, fid, pcv, win, whyv],
+                    true,
+                )
+                .expect("returns");
+            self.b.ins().return_(&[zero]);
+        }
+        self.b.seal_all_blocks();
+        self.b.finalize(self.frontend);
+    }
+
+    /// Continues in a new block when `cond` is false, going to `to` when true.
+    fn branch_if(&mut self, cond: Value, to: Block) {
+        let next = self.b.create_block();
+        self.b.ins().brif(cond, to, &[], next, &[]);
+        self.b.switch_to_block(next);
+    }
+
+    /// Whether both words are small integers (as a value to branch on).
+    fn both_small(&mut self, x: Value, y: Value) -> Value {
+        let a = self.b.ins().band(x, y);
+        self.b.ins().band_imm_u(a, 1)
+    }
+
+    /// Goes to `then` if `x cc y` in term order, else to `els`: on the
+    /// words when both are small integers, else by `order::compare`.
+    fn compare(&mut self, x: Value, y: Value, cc: IntCC, then: Block, els: Block) {
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        let s = self.both_small(x, y);
+        self.b.ins().brif(s, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let c = self.b.ins().icmp(cc, x, y);
+        self.b.ins().brif(c, then, &[], els, &[]);
+        self.b.switch_to_block(slow);
+        self.b.set_cold_block(slow);
+        let o = self
+            .helper(jit_compare as *const () as usize, &[x, y], true)
+            .expect("returns");
+        let c = self.b.ins().icmp_imm_s(cc, o, 0);
+        self.b.ins().brif(c, then, &[], els, &[]);
+    }
+
+    /// Goes to `then` if `pred(x, y)` (a helper returning 0 or 1) after the
+    /// words were found different, else to `els`; equal words go to `same`.
+    fn equal(&mut self, x: Value, y: Value, helper: usize, same: Block, then: Block, els: Block) {
+        let differ = self.b.create_block();
+        let c = self.b.ins().icmp(IntCC::Equal, x, y);
+        self.b.ins().brif(c, same, &[], differ, &[]);
+        self.b.switch_to_block(differ);
+        let r = self.helper(helper, &[x, y], true).expect("returns");
+        self.b.ins().brif(r, then, &[], els, &[]);
+    }
+
+    /// `x + y` on tagged small integers (`y_word` is `y`'s word minus the
+    /// tag, `2*y`): exits to the interpreter at `pc` on overflow or when
+    /// `check` is not a small integer.
+    fn small_add(&mut self, pc: usize, check: Value, x: Value, y_word: Value, sub: bool) -> Value {
+        let slow = self.exit(pc, Why::Slow);
+        let bit = self.b.ins().band_imm_u(check, 1);
+        let not_small = self.b.ins().icmp_imm_s(IntCC::Equal, bit, 0);
+        self.branch_if(not_small, slow);
+        let (r, of) = if sub {
+            self.b.ins().ssub_overflow(x, y_word)
+        } else {
+            self.b.ins().sadd_overflow(x, y_word)
+        };
+        self.branch_if(of, slow);
+        r
+    }
+
+    /// The checks every entry makes (also a self tail call's), before
+    /// instruction 0: a reduction (or, when none is left, the slow path:
+    /// a collection a helper asked for, or the end of the slice), room on
+    /// the machine stack, room for the window in the register stack. When a
+    /// check fails, native code exits before instruction 0 and the
+    /// interpreter runs the function.
+    fn entry_checks(&mut self) {
+        let limit = self.exit(0, Why::Limit);
+        let flags = MemFlagsData::trusted();
+        let left = self.b.ins().load(I64, flags, self.ctx, CTX_LEFT);
+        let out = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::SignedLessThanOrEqual, left, 0);
+        let slow = self.b.create_block();
+        let spend = self.b.create_block();
+        let room = self.b.create_block();
+        self.b.ins().brif(out, slow, &[], spend, &[]);
+        self.b.switch_to_block(slow);
+        self.b.set_cold_block(slow);
+        let fid = self.imm(self.fid as u64);
+        let (ctx, win) = (self.ctx, self.win);
+        let go = self
+            .helper(jit_enter_slow as *const () as usize, &[ctx, fid, win], true)
+            .expect("returns");
+        let stop = self.b.create_block();
+        self.b.ins().brif(go, room, &[], stop, &[]);
+        self.b.switch_to_block(stop);
+        self.b.ins().return_(&[go]);
+        self.b.switch_to_block(spend);
+        let left = self.b.ins().iadd_imm_s(left, -1);
+        self.b.ins().store(flags, left, self.ctx, CTX_LEFT);
+        self.b.ins().jump(room, &[]);
+        self.b.switch_to_block(room);
+        let sp = self.b.ins().get_stack_pointer(I64);
+        let floor = self.b.ins().load(I64, flags, self.ctx, CTX_STACK_LIMIT);
+        let deep = self.b.ins().icmp(IntCC::UnsignedLessThan, sp, floor);
+        self.branch_if(deep, limit);
+        let end = self.b.ins().iadd_imm_s(self.win, 8 * self.f.nregs as i64);
+        let regs_end = self.b.ins().load(I64, flags, self.ctx, CTX_REGS_END);
+        let over = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, regs_end);
+        self.branch_if(over, limit);
+        self.b.ins().jump(self.blocks[0], &[]);
+    }
+
+    /// Returns `r` (0, an exit) when it is 0, else goes on in a new block.
+    fn return_if_zero(&mut self, r: Value) {
+        let stop = self.b.create_block();
+        self.b.set_cold_block(stop);
+        let next = self.b.create_block();
+        self.b.ins().brif(r, next, &[], stop, &[]);
+        self.b.switch_to_block(stop);
+        self.b.ins().return_(&[r]);
+        self.b.switch_to_block(next);
+    }
+
+    /// A data instruction (see `interp::data_op`), run by the step helper.
+    fn data(&mut self, pc: usize, fail: Option<u32>) {
+        let fid = self.imm(self.fid as u64);
+        let pcv = self.imm(pc as u64);
+        let (ctx, win) = (self.ctx, self.win);
+        let r = self
+            .helper(jit_step as *const () as usize, &[ctx, fid, pcv, win], true)
+            .expect("returns");
+        self.return_if_zero(r);
+        let next = self.blocks[pc + 1];
+        match fail {
+            Some(l) => {
+                let jump = self.b.ins().icmp_imm_s(IntCC::Equal, r, STEP_FAIL as i64);
+                self.b
+                    .ins()
+                    .brif(jump, self.blocks[l as usize], &[], next, &[]);
+            }
+            None => {
+                self.b.ins().jump(next, &[]);
+            }
+        }
+    }
+
+    /// `CallFun`/`TailCallFun` at `pc`: the fun helper checks the fun and
+    /// sets up the callee's window, or exits.
+    fn call_fun(&mut self, pc: usize, args: u16, dst: Option<u16>) {
+        let fid = self.imm(self.fid as u64);
+        let pcv = self.imm(pc as u64);
+        let (ctx, win) = (self.ctx, self.win);
+        let t = self
+            .helper(
+                jit_fun_target as *const () as usize,
+                &[ctx, fid, pcv, win],
+                true,
+            )
+            .expect("returns");
+        self.return_if_zero(t);
+        match dst {
+            Some(dst) => self.finish_call(pc, Some(t), args, dst),
+            None => {
+                let argv = [self.ctx, self.win];
+                self.b.ins().return_call_indirect(self.tail, t, &argv);
+            }
+        }
+    }
+
+    /// Native call of `fun` with the window at `args`, result in `dst`;
+    /// `pre` stores the last argument once the call is sure to happen.
+    fn call(&mut self, pc: usize, fun: FunId, args: u16, dst: u16, pre: Option<(u16, Value)>) {
+        let target = self.target(pc, fun);
+        if let Some((r, v)) = pre {
+            self.set(r, v);
+        }
+        self.finish_call(pc, target, args, dst);
+    }
+
+    /// Calls `target` (this function when `None`) with the window at
+    /// `args`, and stores the result in `dst`, or turns this activation
+    /// into an interpreter frame when the callee exited.
+    fn finish_call(&mut self, pc: usize, target: Option<Value>, args: u16, dst: u16) {
+        let new_win = self.b.ins().iadd_imm_s(self.win, 8 * args as i64);
+        let argv = [self.ctx, new_win];
+        let call = match target {
+            None => self.b.ins().call(self.self_ref, &argv),
+            Some(t) => self.b.ins().call_indirect(self.tail, t, &argv),
+        };
+        let r = self.b.inst_results(call)[0];
+        let unwind = self.b.create_block();
+        let ok = self.b.create_block();
+        self.b.ins().brif(r, ok, &[], unwind, &[]);
+        self.b.switch_to_block(unwind);
+        self.b.set_cold_block(unwind);
+        let fid = self.imm(self.fid as u64);
+        let next = self.imm(pc as u64 + 1);
+        let dstv = self.imm(dst as u64);
+        let (ctx, win) = (self.ctx, self.win);
+        let zero = self
+            .helper(
+                jit_frame as *const () as usize,
+                &[ctx, fid, next, win, dstv],
+                true,
+            )
+            .expect("returns");
+        self.b.ins().return_(&[zero]);
+        self.b.switch_to_block(ok);
+        self.set(dst, r);
+        self.b.ins().jump(self.blocks[pc + 1], &[]);
+    }
+
+    /// Tail call of `fun` with the arguments at `args..args+n`.
+    fn tail_call(&mut self, pc: usize, fun: FunId, args: u16, n: u8, pre: Option<(u16, Value)>) {
+        let target = self.target(pc, fun);
+        if let Some((r, v)) = pre {
+            self.set(r, v);
+        }
+        let vals: Vec<Value> = (0..n as u16).map(|i| self.get(args + i)).collect();
+        for (i, v) in vals.into_iter().enumerate() {
+            self.set(i as u16, v);
+        }
+        match target {
+            None => {
+                self.b.ins().jump(self.start, &[]);
+            }
+            Some(t) => {
+                let argv = [self.ctx, self.win];
+                self.b.ins().return_call_indirect(self.tail, t, &argv);
+            }
+        }
+    }
+
+    /// The native code to call for `fun`: `None` for this function itself
+    /// (a direct call), else loaded from its slot; when the slot has none
+    /// yet, the callee helper counts the call (and may compile), or exits.
+    fn target(&mut self, pc: usize, fun: FunId) -> Option<Value> {
+        if fun == self.fid {
+            return None;
+        }
+        let slot = &*self.code.functions[fun as usize].jit.0 as *const SlotState;
+        let addr = self.imm(slot as u64);
+        let s = self.b.ins().load(I64, MemFlagsData::trusted(), addr, 0);
+        // Native iff NATIVE_MIN <= s < NEVER.
+        let off = self.b.ins().iadd_imm_s(s, -(NATIVE_MIN as i64));
+        let none = self.b.ins().icmp_imm_s(
+            IntCC::UnsignedGreaterThanOrEqual,
+            off,
+            (NEVER - NATIVE_MIN) as i64,
+        );
+        let miss = self.b.create_block();
+        self.b.set_cold_block(miss);
+        let done = self.b.create_block();
+        self.b.append_block_param(done, I64);
+        self.b.ins().brif(none, miss, &[], done, &[s.into()]);
+        self.b.switch_to_block(miss);
+        let fid = self.imm(self.fid as u64);
+        let pcv = self.imm(pc as u64);
+        let callee = self.imm(fun as u64);
+        let (ctx, win) = (self.ctx, self.win);
+        let t = self
+            .helper(
+                jit_callee as *const () as usize,
+                &[ctx, fid, pcv, win, callee],
+                true,
+            )
+            .expect("returns");
+        self.return_if_zero(t);
+        self.b.ins().jump(done, &[t.into()]);
+        self.b.switch_to_block(done);
+        Some(self.b.block_params(done)[0])
+    }
+
+    fn goto(&mut self, to: u32) {
+        self.b.ins().jump(self.blocks[to as usize], &[]);
+    }
+
+    fn op(&mut self, pc: usize) {
+        self.b.switch_to_block(self.blocks[pc]);
+        let next = |g: &Gen| g.blocks.get(pc + 1).copied();
+        let op = self.f.code[pc];
+        match op {
+            Op::Move { dst, src } => {
+                let v = self.get(src);
+                self.set(dst, v);
+            }
+            Op::Const { dst, lit } => {
+                let v = self.imm(self.f.literals[lit as usize].raw());
+                self.set(dst, v);
+            }
+            Op::Call { fun, args, dst, .. } => return self.call(pc, fun, args, dst, None),
+            Op::TailCall { fun, args, n } => return self.tail_call(pc, fun, args, n, None),
+            Op::CallExt {
+                import, args, dst, ..
+            } => {
+                let fun = self.code.resolve_import(import).expect("supported");
+                return self.call(pc, fun, args, dst, None);
+            }
+            Op::TailCallExt { import, args, n } => {
+                let fun = self.code.resolve_import(import).expect("supported");
+                return self.tail_call(pc, fun, args, n, None);
+            }
+            Op::CallAddImm {
+                fun,
+                args,
+                n,
+                dst,
+                a,
+                imm,
+            } => {
+                let x = self.get(a);
+                let y = self.imm(2 * imm as i64 as u64);
+                let v = self.small_add(pc, x, x, y, false);
+                return self.call(pc, fun, args, dst, Some((args + n as u16 - 1, v)));
+            }
+            Op::TailCallAddImm {
+                fun,
+                args,
+                n,
+                a,
+                imm,
+            } => {
+                let x = self.get(a);
+                let y = self.imm(2 * imm as i64 as u64);
+                let v = self.small_add(pc, x, x, y, false);
+                return self.tail_call(pc, fun, args, n, Some((args + n as u16 - 1, v)));
+            }
+            Op::Return { src } => {
+                let v = self.get(src);
+                self.b.ins().return_(&[v]);
+                return;
+            }
+            Op::ReturnIf { a, imm, op, src } => {
+                let ret = self.b.create_block();
+                let after = next(self).expect("a ReturnIf is followed");
+                let x = self.get(a);
+                let y = self.imm(Term::small(imm as i64).raw());
+                self.compare(x, y, cc(op), ret, after);
+                self.b.switch_to_block(ret);
+                let v = self.get(src);
+                self.b.ins().return_(&[v]);
+                return;
+            }
+            Op::AddReturn { a, b } => {
+                let (x, y) = (self.get(a), self.get(b));
+                let both = self.b.ins().band(x, y);
+                let y1 = self.b.ins().iadd_imm_s(y, -1);
+                let v = self.small_add(pc, both, x, y1, false);
+                self.b.ins().return_(&[v]);
+                return;
+            }
+            Op::Jump { to } => return self.goto(to),
+            Op::IsType { r, ty, fail } => {
+                let x = self.get(r);
+                let t = self.imm(ty as u64);
+                let ok = self
+                    .helper(jit_is_type as *const () as usize, &[x, t], true)
+                    .expect("returns");
+                let (then, els) = (next(self).expect("followed"), self.blocks[fail as usize]);
+                self.b.ins().brif(ok, then, &[], els, &[]);
+                return;
+            }
+            Op::IsTuple { r, arity, fail } => {
+                let x = self.get(r);
+                let fail = self.blocks[fail as usize];
+                let tag = self.b.ins().band_imm_u(x, 7);
+                self.branch_if(tag, fail);
+                let h = self.b.ins().load(I64, MemFlagsData::trusted(), x, 0);
+                let want = Header::new(HeaderKind::Tuple, arity as usize).0;
+                let ok = self.b.ins().icmp_imm_s(IntCC::Equal, h, want as i64);
+                let then = next(self).expect("followed");
+                self.b.ins().brif(ok, then, &[], fail, &[]);
+                return;
+            }
+            Op::IsEqExact { a, b, fail } | Op::IsNeExact { a, b, fail } => {
+                let (x, y) = (self.get(a), self.get(b));
+                let (t, f) = (next(self).expect("followed"), self.blocks[fail as usize]);
+                let (eq, ne) = if matches!(op, Op::IsEqExact { .. }) {
+                    (t, f)
+                } else {
+                    (f, t)
+                };
+                self.equal(x, y, jit_exact_eq as *const () as usize, eq, eq, ne);
+                return;
+            }
+            Op::IsEq { a, b, fail } | Op::IsNe { a, b, fail } => {
+                let (x, y) = (self.get(a), self.get(b));
+                let (t, f) = (next(self).expect("followed"), self.blocks[fail as usize]);
+                let (eq, ne) = if matches!(op, Op::IsEq { .. }) {
+                    (t, f)
+                } else {
+                    (f, t)
+                };
+                self.equal(x, y, jit_eq as *const () as usize, eq, eq, ne);
+                return;
+            }
+            Op::IsLt { a, b, fail } | Op::IsGe { a, b, fail } => {
+                let (x, y) = (self.get(a), self.get(b));
+                let c = if matches!(op, Op::IsLt { .. }) {
+                    IntCC::SignedLessThan
+                } else {
+                    IntCC::SignedGreaterThanOrEqual
+                };
+                let (t, f) = (next(self).expect("followed"), self.blocks[fail as usize]);
+                self.compare(x, y, c, t, f);
+                return;
+            }
+            Op::CmpImm { a, imm, op, fail } => {
+                let x = self.get(a);
+                let y = self.imm(Term::small(imm as i64).raw());
+                let (t, f) = (next(self).expect("followed"), self.blocks[fail as usize]);
+                self.compare(x, y, cc(op), t, f);
+                return;
+            }
+            Op::IsEqLit { a, lit, fail } => {
+                let x = self.get(a);
+                let l = self.f.literals[lit as usize];
+                let y = self.imm(l.raw());
+                let (t, f) = (next(self).expect("followed"), self.blocks[fail as usize]);
+                if l.is_pointer() {
+                    self.equal(x, y, jit_exact_eq as *const () as usize, t, t, f);
+                } else {
+                    let c = self.b.ins().icmp(IntCC::Equal, x, y);
+                    self.b.ins().brif(c, t, &[], f, &[]);
+                }
+                return;
+            }
+            Op::IsTruthy { r, fail } => {
+                let x = self.get(r);
+                let fail = self.blocks[fail as usize];
+                let nil = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, x, atom::NIL.raw() as i64);
+                self.branch_if(nil, fail);
+                let f = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, x, atom::FALSE.raw() as i64);
+                let then = next(self).expect("followed");
+                self.b.ins().brif(f, fail, &[], then, &[]);
+                return;
+            }
+            Op::GetElem { dst, src, index } => {
+                // As the interpreter: `[]` unless a tuple with that element.
+                let x = self.get(src);
+                let none = self.b.create_block();
+                let done = self.b.create_block();
+                self.b.append_block_param(done, I64);
+                let tag = self.b.ins().band_imm_u(x, 7);
+                self.branch_if(tag, none);
+                let h = self.b.ins().load(I64, MemFlagsData::trusted(), x, 0);
+                let kind = self.b.ins().band_imm_u(h, 0xff);
+                let tuple = Header::new(HeaderKind::Tuple, 0).0 as i64;
+                let not_tuple = self.b.ins().icmp_imm_s(IntCC::NotEqual, kind, tuple);
+                self.branch_if(not_tuple, none);
+                let size = self.b.ins().ushr_imm_u(h, 8);
+                let short =
+                    self.b
+                        .ins()
+                        .icmp_imm_s(IntCC::UnsignedLessThanOrEqual, size, index as i64);
+                self.branch_if(short, none);
+                let e = self
+                    .b
+                    .ins()
+                    .load(I64, MemFlagsData::trusted(), x, 8 * (index as i32 + 1));
+                self.b.ins().jump(done, &[e.into()]);
+                self.b.switch_to_block(none);
+                let nil = self.imm(Term::NIL.raw());
+                self.b.ins().jump(done, &[nil.into()]);
+                self.b.switch_to_block(done);
+                let v = self.b.block_params(done)[0];
+                self.set(dst, v);
+            }
+            Op::GetList { head, tail, src } => {
+                let x = self.get(src);
+                let none = self.b.create_block();
+                let done = self.b.create_block();
+                self.b.append_block_param(done, I64);
+                self.b.append_block_param(done, I64);
+                let tag = self.b.ins().band_imm_u(x, 7);
+                let not_cons = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, 2);
+                self.branch_if(not_cons, none);
+                let h = self.b.ins().load(I64, MemFlagsData::trusted(), x, -2);
+                let t = self.b.ins().load(I64, MemFlagsData::trusted(), x, 6);
+                self.b.ins().jump(done, &[h.into(), t.into()]);
+                self.b.switch_to_block(none);
+                let nil = self.imm(Term::NIL.raw());
+                self.b.ins().jump(done, &[nil.into(), nil.into()]);
+                self.b.switch_to_block(done);
+                let (h, t) = (self.b.block_params(done)[0], self.b.block_params(done)[1]);
+                self.set(head, h);
+                self.set(tail, t);
+            }
+            Op::Add { dst, a, b } | Op::Sub { dst, a, b } => {
+                let (x, y) = (self.get(a), self.get(b));
+                let both = self.b.ins().band(x, y);
+                let y1 = self.b.ins().iadd_imm_s(y, -1);
+                let v = self.small_add(pc, both, x, y1, matches!(op, Op::Sub { .. }));
+                self.set(dst, v);
+            }
+            Op::AddImm { dst, a, imm } => {
+                let x = self.get(a);
+                let y = self.imm(2 * imm as i64 as u64);
+                let v = self.small_add(pc, x, x, y, false);
+                self.set(dst, v);
+            }
+            Op::Mul { dst, a, b } => {
+                // (2x+1)(y) as x * 2y + 1: `x` untagged, `2y` the word minus its tag.
+                let slow = self.exit(pc, Why::Slow);
+                let (x, y) = (self.get(a), self.get(b));
+                let both = self.both_small(x, y);
+                let not_small = self.b.ins().icmp_imm_s(IntCC::Equal, both, 0);
+                self.branch_if(not_small, slow);
+                let xv = self.b.ins().sshr_imm_u(x, 1);
+                let y2 = self.b.ins().iadd_imm_s(y, -1);
+                let (p, of) = self.b.ins().smul_overflow(xv, y2);
+                self.branch_if(of, slow);
+                let v = self.b.ins().iadd_imm_s(p, 1);
+                self.set(dst, v);
+            }
+            Op::SelectLit { r, table, fail } => {
+                let x = self.get(r);
+                let mut sw = Switch::new();
+                for &(k, l) in &self.f.tables[table as usize].entries {
+                    sw.set_entry(k.raw() as u128, self.blocks[l as usize]);
+                }
+                let fail = self.blocks[fail as usize];
+                sw.emit(&mut self.b, x, fail);
+                return;
+            }
+            Op::Bif { fail, .. } if fail != crate::code::NO_LABEL => {
+                return self.data(pc, Some(fail))
+            }
+            Op::GetMapValue { fail, .. } | Op::BinSplitPrefix { fail, .. } => {
+                return self.data(pc, Some(fail))
+            }
+            Op::Bif { .. }
+            | Op::MakeTuple { .. }
+            | Op::Cons { .. }
+            | Op::MakeMap { .. }
+            | Op::MapUpdate { .. }
+            | Op::MakeClosure { .. } => return self.data(pc, None),
+            Op::CallFun { args, dst, .. } => return self.call_fun(pc, args, Some(dst)),
+            Op::TailCallFun { .. } => return self.call_fun(pc, 0, None),
+            Op::Error { .. } | Op::Badmatch { .. } | Op::CaseClause { .. } | Op::FunctionClause => {
+                let out = self.exit(pc, Why::Limit);
+                self.b.ins().jump(out, &[]);
+                return;
+            }
+            _ => unreachable!("compile checks `supported` first"),
+        }
+        // Fall through to the next instruction.
+        match next(self) {
+            Some(n) => {
+                self.b.ins().jump(n, &[]);
+            }
+            None => {
+                let out = self.exit(pc + 1, Why::Limit);
+                self.b.ins().jump(out, &[]);
+            }
+        }
+    }
+}
+
+/// The integer condition that is `op` on words of small integers, and on
+/// the `-1/0/1` of `order::compare` against 0.
+fn cc(op: CmpOp) -> IntCC {
+    match op {
+        CmpOp::Lt => IntCC::SignedLessThan,
+        CmpOp::Le => IntCC::SignedLessThanOrEqual,
+        CmpOp::Gt => IntCC::SignedGreaterThan,
+        CmpOp::Ge => IntCC::SignedGreaterThanOrEqual,
+        CmpOp::Eq => IntCC::Equal,
+        CmpOp::Ne => IntCC::NotEqual,
+    }
+}
+
+// ---- helpers called by native code (C convention, words in and out) ----
+
+/// The step helper's answers.
+const STEP_EXIT: u64 = 0;
+const STEP_NEXT: u64 = 1;
+const STEP_FAIL: u64 = 2;
+
+impl Ctx<'_> {
+    /// The register index of window pointer `win`.
+    fn base(&self, win: *const Term) -> usize {
+        (win as usize - self.regs as usize) / std::mem::size_of::<Term>()
+    }
+
+    /// The process, while native code waits in a helper.
+    fn process(&mut self) -> &mut Process {
+        // SAFETY: `p` is the process `Jit::call` was given, borrowed
+        // mutably for the whole native call; native code is suspended in
+        // the helper calling this, and no other reference to it is live.
+        unsafe { &mut *self.p }
+    }
+
+    /// Records an exit before instruction `pc` of `fun`, window at `base`.
+    fn exit_at(&mut self, fun: FunId, pc: usize, base: usize, why: Why) {
+        self.exit.fun = fun;
+        self.exit.pc = pc as u32;
+        self.exit.base = base as u32;
+        if why == Why::Slow {
+            let slot = &self.code.functions[fun as usize].jit.0;
+            if slot.slow_exits.fetch_add(1, Ordering::Relaxed) + 1 == MAX_SLOW_EXITS {
+                // Callers still holding this code may finish their calls: it
+                // stays in memory; it is just not entered again.
+                slot.state.store(NEVER, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// After a helper allocated: a collection, if the heap wants one, at
+    /// the next call's entry (by making the budget look spent until then).
+    fn note_allocation(&mut self) {
+        if !self.gc_wanted && self.process().st.heap.wants_gc() {
+            self.gc_wanted = true;
+            self.saved_left = self.left;
+            self.left = 0;
+        }
+    }
+}
+
+/// Records where the interpreter continues: before instruction `pc` of
+/// `fun`, whose window is `win`. Returns 0, for native code to return (a
+/// constant 0 would take a register on the fast paths).
+extern "C" fn jit_exit(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term, why: u64) -> u64 {
+    let why = if why == Why::Slow as u64 {
+        Why::Slow
+    } else {
+        Why::Limit
+    };
+    let base = ctx.base(win);
+    ctx.exit_at(fun as FunId, pc as usize, base, why);
+    0
+}
+
+/// Turns a native activation whose callee exited into an interpreter
+/// frame (continue at `pc`, result to `dst`). Returns 0.
+extern "C" fn jit_frame(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term, dst: u64) -> u64 {
+    let base = ctx.base(win) as u32;
+    ctx.process().frames.push(Frame {
+        fun: fun as FunId,
+        pc: pc as u32,
+        base,
+        dst: dst as u16,
+    });
+    0
+}
+
+/// The entry of `fun` found no reduction left: collects the heap if a
+/// helper asked for it (the budget then comes back), and takes a
+/// reduction (1) or exits before instruction 0 (0).
+extern "C" fn jit_enter_slow(ctx: &mut Ctx, fun: u64, win: *const Term) -> u64 {
+    let base = ctx.base(win);
+    if ctx.gc_wanted {
+        ctx.gc_wanted = false;
+        ctx.left = ctx.saved_left;
+        // A safe point: every live term is in a register of the windows
+        // below `top`, native callers' included.
+        let top = base + ctx.code.functions[fun as usize].nregs as usize;
+        let p = ctx.process();
+        p.collect(top, &mut []);
+        // Collection may shorten the register stack (never moving it).
+        let end = p.regs.as_ptr_range().end;
+        ctx.regs_end = end;
+    }
+    if ctx.left <= 0 {
+        ctx.exit_at(fun as FunId, 0, base, Why::Limit);
+        return 0;
+    }
+    ctx.left -= 1;
+    1
+}
+
+/// Runs data instruction `pc` of `fun` (see `interp::data_op`): returns
+/// [`STEP_NEXT`], [`STEP_FAIL`] (go to its failure label) or [`STEP_EXIT`]
+/// (it raised, or a BIF asked the process to yield: the interpreter takes over).
+extern "C" fn jit_step(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u64 {
+    let (fun, pc) = (fun as FunId, pc as usize);
+    let base = ctx.base(win);
+    let code = ctx.code;
+    let op = code.functions[fun as usize].code[pc];
+    // SAFETY: as in `Ctx::process`; `io` is the `&mut dyn Io` `Jit::call`
+    // was given, likewise borrowed for the whole native call.
+    let (p, io) = unsafe { (&mut *ctx.p, &mut *ctx.io) };
+    let r = data_op(&mut p.st, code, io, ctx.rt, &mut p.regs, base, op);
+    let yield_now = std::mem::take(&mut p.st.yield_now);
+    ctx.note_allocation();
+    match r {
+        Ok(_) if yield_now => {
+            // As the interpreter: handle the signal before the next instruction.
+            ctx.exit_at(fun, pc + 1, base, Why::Limit);
+            ctx.exit.yield_now = true;
+            STEP_EXIT
+        }
+        Ok(Flow::Next) => STEP_NEXT,
+        Ok(Flow::Jump(_)) => STEP_FAIL,
+        Err(e) => {
+            ctx.exit_at(fun, pc + 1, base, Why::Limit);
+            ctx.exit.raise = Some(Box::new(e));
+            STEP_EXIT
+        }
+    }
+}
+
+/// A call at `pc` of `fun` found no native code for `callee`: counts the
+/// call (which may compile it) and gives its native code, or exits before
+/// the call (0).
+extern "C" fn jit_callee(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term, callee: u64) -> u64 {
+    let code = ctx.code;
+    let native = code.jit.native(code, callee as FunId);
+    if native != 0 {
+        return native as u64;
+    }
+    // A callee that will stay interpreted makes this call a slow one.
+    let state = code.functions[callee as usize]
+        .jit
+        .0
+        .state
+        .load(Ordering::Relaxed);
+    let why = if state == NEVER {
+        Why::Slow
+    } else {
+        Why::Limit
+    };
+    let base = ctx.base(win);
+    ctx.exit_at(fun as FunId, pc as usize, base, why);
+    0
+}
+
+/// `CallFun`/`TailCallFun` at `pc` of `fun`: when the fun is a closure of
+/// the right arity with native code and its window fits, moves the
+/// arguments (tail call) and the free variables into place and gives the
+/// native code; otherwise exits before the instruction (0), which the
+/// interpreter then runs whole (raising `badfun`/`badarity`, calling
+/// exports, BIFs and interpreted functions).
+extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u64 {
+    let (fun, pc) = (fun as FunId, pc as usize);
+    let base = ctx.base(win);
+    let code = ctx.code;
+    let (f_reg, args, n, tail) = match code.functions[fun as usize].code[pc] {
+        Op::CallFun { fun, args, n, .. } => (fun, args, n, false),
+        Op::TailCallFun { fun, args, n } => (fun, args, n, true),
+        op => unreachable!("not a fun call: {op:?}"),
+    };
+    let (src, n) = (base + args as usize, n as usize);
+    let p = ctx.process();
+    let fv = p.regs[base + f_reg as usize];
+    let target = fv.closure_parts().and_then(|(id, free)| {
+        let cf = &code.functions[id as usize];
+        let to = if tail { base } else { src };
+        if cf.arity as usize != n || to + cf.nregs as usize > p.regs.len() {
+            return None;
+        }
+        let native = code.jit.native(code, id);
+        if native == 0 {
+            return None;
+        }
+        if tail {
+            p.regs.copy_within(src..src + n, to);
+        }
+        p.regs[to + n..to + n + free.len()].copy_from_slice(free);
+        Some(native)
+    });
+    match target {
+        Some(native) => native as u64,
+        None => {
+            ctx.exit_at(fun, pc, base, Why::Limit);
+            0
+        }
+    }
+}
+
+/// `order::compare` as -1, 0 or 1.
+extern "C" fn jit_compare(x: u64, y: u64) -> i64 {
+    order::compare(Term::from_raw(x), Term::from_raw(y)) as i64
+}
+
+/// `==` as 0 or 1.
+extern "C" fn jit_eq(x: u64, y: u64) -> i64 {
+    order::eq(Term::from_raw(x), Term::from_raw(y)) as i64
+}
+
+/// `===` as 0 or 1.
+extern "C" fn jit_exact_eq(x: u64, y: u64) -> i64 {
+    order::exact_eq(Term::from_raw(x), Term::from_raw(y)) as i64
+}
+
+/// `TypeTest::ALL[ty]` on `x`, as 0 or 1.
+extern "C" fn jit_is_type(x: u64, ty: u64) -> i64 {
+    TypeTest::ALL[ty as usize].holds(Term::from_raw(x)) as i64
+}
