@@ -324,6 +324,21 @@ pub fn run(
             }
         }};
     }
+    // Makes the register stack at least `$need` registers long (doubling it),
+    // or raises `system_limit` past MAX_STACK_REGS.
+    macro_rules! grow {
+        ($need:expr) => {{
+            let need: usize = $need;
+            if need > regs.len() {
+                if need > MAX_STACK_REGS {
+                    raise!(Exn::error(atom::SYSTEM_LIMIT));
+                }
+                let n = need.max(regs.len() * 2);
+                p.regs.resize(n, Term::NIL);
+                regs = &mut p.regs[..];
+            }
+        }};
+    }
     // Enters function `$callee` with the `$n` arguments at absolute register
     // `$src` and the closure's free variables `$free`, pushing a frame unless
     // it's a tail call.
@@ -338,14 +353,7 @@ pub fn run(
             // caller's window.
             let new_base = if $tail { base } else { src };
             let need = new_base + cf.nregs as usize;
-            if need > regs.len() {
-                if need > MAX_STACK_REGS {
-                    raise!(Exn::error(atom::SYSTEM_LIMIT));
-                }
-                let n = need.max(regs.len() * 2);
-                p.regs.resize(n, Term::NIL);
-                regs = &mut p.regs[..];
-            }
+            grow!(need);
             let free: &[Term] = $free;
             let nf = free.len();
             if src != new_base {
@@ -402,15 +410,7 @@ pub fn run(
                         if let Some(e) = at.raise {
                             raise!(*e);
                         }
-                        let need = base + f.nregs as usize;
-                        if need > regs.len() {
-                            if need > MAX_STACK_REGS {
-                                raise!(Exn::error(atom::SYSTEM_LIMIT));
-                            }
-                            let n = need.max(regs.len() * 2);
-                            p.regs.resize(n, Term::NIL);
-                            regs = &mut p.regs[..];
-                        }
+                        grow!(base + f.nregs as usize);
                         if left <= 0 || at.yield_now {
                             save!();
                             return Exit::Yield;
