@@ -392,7 +392,7 @@ pub fn run(
                 save!();
                 return Exit::Yield;
             }
-            let native = code.jit.native(code, callee);
+            let native = code.jit.native(code, callee, cf);
             if native != 0 {
                 let r = code
                     .jit

@@ -79,10 +79,10 @@ pub const MAX_SLOW_EXITS: u32 = 1000;
 /// Calls before a function is compiled, by default.
 pub const DEFAULT_HOT: usize = 1000;
 
-/// Slot values at or above this are native code or [`NEVER`]; below, a call count.
-const NATIVE_MIN: usize = 1 << 32;
-/// The function stays interpreted.
-const NEVER: usize = usize::MAX;
+/// A slot's state before its function is compiled (its calls are counted apart).
+const COUNTING: usize = 0;
+/// The function stays interpreted. Any other state is native code's address.
+const NEVER: usize = 1;
 
 /// When native code is made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,7 +102,10 @@ pub struct Slot(Box<SlotState>);
 
 #[derive(Debug, Default)]
 struct SlotState {
+    /// [`COUNTING`], [`NEVER`], or the native code's address.
     state: AtomicUsize,
+    /// Calls counted while `COUNTING`.
+    calls: AtomicU32,
     slow_exits: AtomicU32,
 }
 
@@ -115,7 +118,8 @@ impl Clone for Slot {
 
 /// The code generator, shared by all schedulers of a [`CodeTable`].
 pub struct Jit {
-    /// Calls that make a function hot (`usize::MAX`: never).
+    /// Calls that make a function hot (0: never; each function's first
+    /// call then marks it interpreted).
     hot: AtomicUsize,
     /// The C-convention adapter `(ctx, fun, win) -> word`, once the backend exists.
     adapter: AtomicUsize,
@@ -177,26 +181,36 @@ impl Jit {
     /// Sets when functions are compiled. Functions already compiled stay so.
     pub fn set_mode(&self, mode: Mode) {
         let hot = match mode {
-            Mode::Off => usize::MAX,
+            Mode::Off => 0,
             Mode::On => DEFAULT_HOT,
             Mode::Eager => 1,
         };
         self.hot.store(hot, Ordering::Relaxed);
     }
 
-    /// The native code of `id`, if it has some: counts the call, and
-    /// compiles the function on the call that makes it hot.
-    #[inline]
-    pub fn native(&self, code: &CodeTable, id: FunId) -> usize {
-        let slot = &code.functions[id as usize].jit.0;
-        let s = slot.state.load(Ordering::Relaxed);
-        if s >= NATIVE_MIN {
-            return if s == NEVER { 0 } else { s };
+    /// The native code of function `id` (`f`), if it has some: counts the
+    /// call, and compiles the function on the call that makes it hot.
+    #[inline(always)]
+    pub fn native(&self, code: &CodeTable, id: FunId, f: &Function) -> usize {
+        let s = f.jit.0.state.load(Ordering::Relaxed);
+        if s == NEVER {
+            return 0;
         }
-        if s + 1 < self.hot.load(Ordering::Relaxed) {
+        if s != COUNTING {
+            return s;
+        }
+        self.count(code, id)
+    }
+
+    /// Counts a call of `id`, which has no native code yet.
+    #[inline(never)]
+    fn count(&self, code: &CodeTable, id: FunId) -> usize {
+        let calls = &code.functions[id as usize].jit.0.calls;
+        let n = calls.load(Ordering::Relaxed) as usize + 1;
+        if n < self.hot.load(Ordering::Relaxed) {
             // Racy across schedulers, and that is fine: a count only
             // decides when to compile.
-            slot.state.store(s + 1, Ordering::Relaxed);
+            calls.store(n as u32, Ordering::Relaxed);
             return 0;
         }
         self.compile(code, id)
@@ -209,11 +223,11 @@ impl Jit {
         let slot = &code.functions[id as usize].jit.0;
         let mut backend = self.backend.lock().unwrap_or_else(|e| e.into_inner());
         let s = slot.state.load(Ordering::Relaxed);
-        if s >= NATIVE_MIN {
+        if s != COUNTING {
             // Another scheduler got here first.
             return if s == NEVER { 0 } else { s };
         }
-        if self.hot.load(Ordering::Relaxed) == usize::MAX || !compilable(code, id) {
+        if self.hot.load(Ordering::Relaxed) == 0 || !compilable(code, id) {
             slot.state.store(NEVER, Ordering::Relaxed);
             if std::env::var_os("BEAMLET_JIT_LOG").is_some() {
                 let f = &code.functions[id as usize];
@@ -239,7 +253,7 @@ impl Jit {
                 }
                 None => {
                     // No backend for this machine: interpret everything.
-                    self.hot.store(usize::MAX, Ordering::Relaxed);
+                    self.hot.store(0, Ordering::Relaxed);
                     slot.state.store(NEVER, Ordering::Relaxed);
                     return 0;
                 }
@@ -425,6 +439,9 @@ impl Backend {
         flags.set("is_pic", "false").ok()?;
         // Cranelift's tail calls need frame pointers.
         flags.set("preserve_frame_pointers", "true").ok()?;
+        // Checking the IR costs more than generating code: in test builds only.
+        let verify = if cfg!(debug_assertions) { "true" } else { "false" };
+        flags.set("enable_verifier", verify).ok()?;
         let isa = cranelift_native::builder()
             .ok()?
             .finish(settings::Flags::new(flags))
@@ -893,13 +910,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         let slot = &*self.code.functions[fun as usize].jit.0 as *const SlotState;
         let addr = self.imm(slot as u64);
         let s = self.b.ins().load(I64, MemFlagsData::trusted(), addr, 0);
-        // Native iff NATIVE_MIN <= s < NEVER.
-        let off = self.b.ins().iadd_imm_s(s, -(NATIVE_MIN as i64));
-        let none = self.b.ins().icmp_imm_s(
-            IntCC::UnsignedGreaterThanOrEqual,
-            off,
-            (NEVER - NATIVE_MIN) as i64,
-        );
+        // Native iff neither COUNTING (0) nor NEVER (1).
+        let none = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, s, NEVER as i64);
         let miss = self.b.create_block();
         self.b.set_cold_block(miss);
         let done = self.b.create_block();
@@ -1363,7 +1378,9 @@ extern "C" fn jit_step(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u6
 /// the call (0).
 extern "C" fn jit_callee(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term, callee: u64) -> u64 {
     let code = ctx.code;
-    let native = code.jit.native(code, callee as FunId);
+    let native = code
+        .jit
+        .native(code, callee as FunId, &code.functions[callee as usize]);
     if native != 0 {
         return native as u64;
     }
@@ -1407,7 +1424,7 @@ extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term)
         if cf.arity as usize != n || to + cf.nregs as usize > p.regs.len() {
             return None;
         }
-        let native = code.jit.native(code, id);
+        let native = code.jit.native(code, id, cf);
         if native == 0 {
             return None;
         }
