@@ -322,6 +322,9 @@ pub fn run_main(
             rt.schedulers.fetch_add(1, Ordering::SeqCst);
             let started = std::thread::Builder::new()
                 .name(format!("beamlet-sched-{i}"))
+                // As a main thread's: native code may use 256 KiB of it per
+                // call from the interpreter, and compiling runs on it too.
+                .stack_size(8 << 20)
                 .spawn_scoped(s, move || Local::new(rt, w, i).run());
             if let Err(e) = started {
                 // Run on fewer threads; the unused queue stays empty.
