@@ -385,7 +385,7 @@ pub fn run(
             pc = 0;
             left -= 1;
             if p.st.heap.wants_gc() {
-                p.collect(need, &mut []);
+                p.collect(need, &mut [], Some(code));
                 regs = &mut p.regs[..];
             }
             if left <= 0 {

@@ -1328,11 +1328,10 @@ extern "C" fn jit_enter_slow(ctx: &mut Ctx, fun: u64, win: *const Term) -> u64 {
         // A safe point: every live term is in a register of the windows
         // below `top`, native callers' included.
         let top = base + ctx.code.functions[fun as usize].nregs as usize;
-        let p = ctx.process();
-        p.collect(top, &mut []);
-        // Collection may shorten the register stack (never moving it).
-        let end = p.regs.as_ptr_range().end;
-        ctx.regs_end = end;
+        // Native callers' windows are not frames the collector could size,
+        // so the register stack keeps its length (and native code's
+        // `regs_end` stays true).
+        ctx.process().collect(top, &mut [], None);
     }
     if ctx.left <= 0 {
         ctx.exit_at(fun as FunId, 0, base, Why::Limit);

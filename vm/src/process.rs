@@ -2,7 +2,7 @@
 //! mailbox. The interpreter (`interp.rs`) runs it; the scheduler moves it
 //! between threads. Nothing in here is shared with another process.
 
-use crate::code::{FunId, Reg};
+use crate::code::{CodeTable, FunId, Reg};
 use crate::copy::Msg;
 use crate::heap::Heap;
 use crate::term::Term;
@@ -217,10 +217,13 @@ impl Process {
     /// Collects the heap, with every register of every active window, and the
     /// mailbox, as roots. `top` is one past the last live register. Registers
     /// above it are cleared (they may point into the old heap): a call then
-    /// need not clear its new window. A register stack that a deep recursion
-    /// left much longer than the live windows is cut back, so clearing costs
-    /// no more than scanning the roots.
-    pub fn collect(&mut self, top: usize, extra: &mut [Term]) {
+    /// need not clear its new window. With `shrink` (the code, to size the
+    /// callers' windows), a register stack that a deep recursion left much
+    /// longer than the live windows is cut back, so clearing costs no more
+    /// than scanning the roots; never below the end of any caller's window,
+    /// which may reach past `top` (its registers above the call's arguments
+    /// are dead now, but it writes them again once the call returns).
+    pub fn collect(&mut self, top: usize, extra: &mut [Term], shrink: Option<&CodeTable>) {
         let top = top.min(self.regs.len());
         let (a, b) = self.st.mailbox.as_mut_slices();
         self.st
@@ -231,8 +234,14 @@ impl Process {
         let roots = top + self.st.mailbox.len();
         self.st.heap.at_least_before_gc(roots);
         let keep = (2 * top).max(MIN_REGS);
-        if self.regs.len() > 2 * keep {
-            self.regs.truncate(keep);
+        if let Some(code) = shrink.filter(|_| self.regs.len() > 2 * keep) {
+            let windows = self
+                .frames
+                .iter()
+                .map(|f| f.base as usize + code.functions[f.fun as usize].nregs as usize)
+                .max()
+                .unwrap_or(0);
+            self.regs.truncate(keep.max(windows));
         }
         self.regs[top..].fill(Term::NIL);
     }
