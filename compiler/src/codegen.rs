@@ -1892,8 +1892,8 @@ const KERNEL: &[(&str, usize, &str, &str)] = &[
     ("is_reference", 1, "erlang", "is_reference"),
     ("is_bitstring", 1, "erlang", "is_bitstring"),
     ("is_function", 2, "erlang", "is_function"),
-    ("is_map_key", 2, "erlang", "is_map_key"),
-    ("map_get", 2, "erlang", "map_get"),
+    // Kernel's takes (map, key); the erlang BIF (key, map).
+    ("is_map_key", 2, "Elixir.Kernel", "is_map_key"),
     ("hd", 1, "erlang", "hd"),
     ("tl", 1, "erlang", "tl"),
     ("length", 1, "erlang", "length"),

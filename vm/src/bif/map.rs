@@ -94,6 +94,10 @@ pub fn is_map_key(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[1])?;
     Ok(Term::bool(map_find(a[1], a[0]).is_some()))
 }
+/// `Kernel.is_map_key(map, key)`: `:erlang.is_map_key/2` with its arguments swapped.
+pub fn kernel_is_map_key(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    is_map_key(ctx, &[a[1], a[0]])
+}
 pub fn map_get(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[1])?;
     match map_find(a[1], a[0]) {

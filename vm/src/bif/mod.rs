@@ -113,6 +113,7 @@ bifs! {
     "erlang" "is_reference" / 1 => erlang::is_reference, guard;
     "erlang" "is_map_key" / 2 => map::is_map_key, guard;
     "erlang" "map_get" / 2 => map::map_get, guard;
+    "Elixir.Kernel" "is_map_key" / 2 => map::kernel_is_map_key, guard;
     "erlang" "++" / 2 => erlang::append, guard;
     "erlang" "--" / 2 => erlang::subtract;
     "erlang" "error" / 1 => erlang::error;
