@@ -440,7 +440,11 @@ impl Backend {
         // Cranelift's tail calls need frame pointers.
         flags.set("preserve_frame_pointers", "true").ok()?;
         // Checking the IR costs more than generating code: in test builds only.
-        let verify = if cfg!(debug_assertions) { "true" } else { "false" };
+        let verify = if cfg!(debug_assertions) {
+            "true"
+        } else {
+            "false"
+        };
         flags.set("enable_verifier", verify).ok()?;
         let isa = cranelift_native::builder()
             .ok()?
