@@ -64,8 +64,9 @@ impl TypeTest {
         TypeTest::Ref,
     ];
 
-    /// Whether `t` passes the test.
-    #[inline]
+    /// Whether `t` passes the test. Always inlined: the dispatch loop
+    /// runs it for every `IsType`.
+    #[inline(always)]
     pub fn holds(self, t: Term) -> bool {
         match self {
             TypeTest::Integer => t.is_integer(),

@@ -248,7 +248,7 @@ pub(crate) fn data_op(
         } => {
             let m = regs[r(map)];
             if !m.is_map() {
-                return Err(Exn::error(st.heap.tuple(&[atom::intern("badmap"), m])));
+                return Err(Exn::error(st.heap.tuple(&[atom::BADMAP, m])));
             }
             let s = r(args);
             let mut out = m;

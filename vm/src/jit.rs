@@ -44,6 +44,10 @@
 //! bignums) or interpreted callees stops being entered natively after
 //! [`MAX_SLOW_EXITS`] of them.
 //!
+//! Debugging: `BEAMLET_JIT_LOG=1` tells stderr which functions were compiled
+//! and why the others stay interpreted; `BEAMLET_JIT_DUMP=DIR` writes each
+//! function's machine code to `DIR/ID.bin` (`objdump -D -b binary -m i386:x86-64`).
+//!
 //! **Safety.** Generated code is trusted like the interpreter: it reads and
 //! writes only its window (checked against the register stack's end at
 //! entry), words of terms whose shape it has checked, and its [`Ctx`]. The
@@ -202,7 +206,8 @@ impl Jit {
         self.count(code, id)
     }
 
-    /// Counts a call of `id`, which has no native code yet.
+    /// Counts a call of `id`, which has no native code yet. Out of line,
+    /// and with few arguments: the dispatch loop's registers are precious.
     #[inline(never)]
     fn count(&self, code: &CodeTable, id: FunId) -> usize {
         let calls = &code.functions[id as usize].jit.0.calls;
@@ -229,20 +234,15 @@ impl Jit {
         }
         if self.hot.load(Ordering::Relaxed) == 0 || !compilable(code, id) {
             slot.state.store(NEVER, Ordering::Relaxed);
-            if std::env::var_os("BEAMLET_JIT_LOG").is_some() {
+            log(code, id, || {
                 let f = &code.functions[id as usize];
-                let why = f
+                let op = f
                     .code
                     .iter()
                     .find(|op| !supported(code, std::slice::from_ref(op)));
-                eprintln!(
-                    "jit: {}.{}/{}: interpreted ({})",
-                    atom::name(f.module),
-                    atom::name(f.name),
-                    f.arity,
-                    why.map_or("calls one that is".to_owned(), |op| format!("{op:?}"))
-                );
-            }
+                let why = op.map_or("calls one that is".to_owned(), |op| format!("{op:?}"));
+                format!("interpreted ({why})")
+            });
             return 0;
         }
         if backend.is_none() {
@@ -265,16 +265,9 @@ impl Jit {
         let compiled =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| b.compile(code, id)));
         let s = compiled.ok().flatten().unwrap_or(NEVER);
-        if std::env::var_os("BEAMLET_JIT_LOG").is_some() {
-            let f = &code.functions[id as usize];
-            eprintln!(
-                "jit: {}.{}/{}: {}",
-                atom::name(f.module),
-                atom::name(f.name),
-                f.arity,
-                if s == NEVER { "failed" } else { "native" }
-            );
-        }
+        log(code, id, || {
+            (if s == NEVER { "failed" } else { "native" }).to_owned()
+        });
         slot.state.store(s, Ordering::Release);
         if s == NEVER {
             0
@@ -338,6 +331,15 @@ impl Jit {
             p.frames[start..].reverse();
             Err(ctx.exit)
         }
+    }
+}
+
+/// With `BEAMLET_JIT_LOG` set, tells stderr what became of function `id`.
+fn log(code: &CodeTable, id: FunId, what: impl FnOnce() -> String) {
+    if std::env::var_os("BEAMLET_JIT_LOG").is_some() {
+        let f = &code.functions[id as usize];
+        let (m, n) = (atom::name(f.module), atom::name(f.name));
+        eprintln!("jit: {m}.{n}/{}: {}", f.arity, what());
     }
 }
 
@@ -558,8 +560,8 @@ struct Gen<'a, 'b> {
     exits: HashMap<(usize, Why), Block>,
     self_ref: FuncRef,
     tail: SigRef,
-    /// Helper signatures by (parameter count, returns a word).
-    helpers: HashMap<(usize, bool), SigRef>,
+    /// Helper signatures by parameter count.
+    helpers: HashMap<usize, SigRef>,
     host: CallConv,
     frontend: TargetFrontendConfig,
 }
@@ -621,26 +623,33 @@ impl<'a, 'b> Gen<'a, 'b> {
             .store(MemFlagsData::trusted(), v, self.win, 8 * r as i32);
     }
 
-    /// Calls the Rust helper at `addr` with word arguments.
-    fn helper(&mut self, addr: usize, args: &[Value], returns: bool) -> Option<Value> {
-        let key = (args.len(), returns);
-        let sig = match self.helpers.get(&key) {
+    /// Calls the Rust helper at `addr` with word arguments; it returns a word.
+    fn helper(&mut self, addr: usize, args: &[Value]) -> Value {
+        let sig = match self.helpers.get(&args.len()) {
             Some(s) => *s,
             None => {
                 let mut sig = Signature::new(self.host);
                 sig.params
                     .extend(std::iter::repeat_n(AbiParam::new(I64), args.len()));
-                if returns {
-                    sig.returns.push(AbiParam::new(I64));
-                }
+                sig.returns.push(AbiParam::new(I64));
                 let s = self.b.import_signature(sig);
-                self.helpers.insert(key, s);
+                self.helpers.insert(args.len(), s);
                 s
             }
         };
         let f = self.imm(addr as u64);
         let call = self.b.ins().call_indirect(sig, f, args);
-        self.b.inst_results(call).first().copied()
+        self.b.inst_results(call)[0]
+    }
+
+    /// Calls a helper about instruction `pc` of this function: its
+    /// arguments are `(ctx, fun, pc, win, extra...)`.
+    fn helper_at(&mut self, addr: usize, pc: usize, extra: &[Value]) -> Value {
+        let fid = self.imm(self.fid as u64);
+        let pcv = self.imm(pc as u64);
+        let mut args = vec![self.ctx, fid, pcv, self.win];
+        args.extend_from_slice(extra);
+        self.helper(addr, &args)
     }
 
     /// The block that exits to the interpreter before instruction `pc`
@@ -661,17 +670,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         exits.sort_by_key(|((pc, why), _)| (*pc, *why as u8));
         for ((pc, why), blk) in exits {
             self.b.switch_to_block(blk);
-            let fid = self.imm(self.fid as u64);
-            let pcv = self.imm(pc as u64);
             let whyv = self.imm(why as u64);
-            let (ctx, win) = (self.ctx, self.win);
-            let zero = self
-                .helper(
-                    jit_exit as *const () as usize,
-                    &[ctx, fid, pcv, win, whyv],
-                    true,
-                )
-                .expect("returns");
+            let zero = self.helper_at(jit_exit as *const () as usize, pc, &[whyv]);
             self.b.ins().return_(&[zero]);
         }
         self.b.seal_all_blocks();
@@ -703,21 +703,19 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().brif(c, then, &[], els, &[]);
         self.b.switch_to_block(slow);
         self.b.set_cold_block(slow);
-        let o = self
-            .helper(jit_compare as *const () as usize, &[x, y], true)
-            .expect("returns");
+        let o = self.helper(jit_compare as *const () as usize, &[x, y]);
         let c = self.b.ins().icmp_imm_s(cc, o, 0);
         self.b.ins().brif(c, then, &[], els, &[]);
     }
 
-    /// Goes to `then` if `pred(x, y)` (a helper returning 0 or 1) after the
-    /// words were found different, else to `els`; equal words go to `same`.
-    fn equal(&mut self, x: Value, y: Value, helper: usize, same: Block, then: Block, els: Block) {
+    /// Goes to `then` if the words are equal or else `pred(x, y)` (a helper
+    /// returning 0 or 1) holds, else to `els`.
+    fn equal(&mut self, x: Value, y: Value, pred: usize, then: Block, els: Block) {
         let differ = self.b.create_block();
         let c = self.b.ins().icmp(IntCC::Equal, x, y);
-        self.b.ins().brif(c, same, &[], differ, &[]);
+        self.b.ins().brif(c, then, &[], differ, &[]);
         self.b.switch_to_block(differ);
-        let r = self.helper(helper, &[x, y], true).expect("returns");
+        let r = self.helper(pred, &[x, y]);
         self.b.ins().brif(r, then, &[], els, &[]);
     }
 
@@ -758,15 +756,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().brif(out, slow, &[], spend, &[]);
         self.b.switch_to_block(slow);
         self.b.set_cold_block(slow);
-        let fid = self.imm(self.fid as u64);
-        let (ctx, win) = (self.ctx, self.win);
-        let go = self
-            .helper(jit_enter_slow as *const () as usize, &[ctx, fid, win], true)
-            .expect("returns");
-        let stop = self.b.create_block();
-        self.b.ins().brif(go, room, &[], stop, &[]);
-        self.b.switch_to_block(stop);
-        self.b.ins().return_(&[go]);
+        let go = self.helper_at(jit_enter_slow as *const () as usize, 0, &[]);
+        self.return_if_zero(go);
+        self.b.ins().jump(room, &[]);
         self.b.switch_to_block(spend);
         let left = self.b.ins().iadd_imm_s(left, -1);
         self.b.ins().store(flags, left, self.ctx, CTX_LEFT);
@@ -796,12 +788,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// A data instruction (see `interp::data_op`), run by the step helper.
     fn data(&mut self, pc: usize, fail: Option<u32>) {
-        let fid = self.imm(self.fid as u64);
-        let pcv = self.imm(pc as u64);
-        let (ctx, win) = (self.ctx, self.win);
-        let r = self
-            .helper(jit_step as *const () as usize, &[ctx, fid, pcv, win], true)
-            .expect("returns");
+        let r = self.helper_at(jit_step as *const () as usize, pc, &[]);
         self.return_if_zero(r);
         let next = self.blocks[pc + 1];
         match fail {
@@ -820,16 +807,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// `CallFun`/`TailCallFun` at `pc`: the fun helper checks the fun and
     /// sets up the callee's window, or exits.
     fn call_fun(&mut self, pc: usize, args: u16, dst: Option<u16>) {
-        let fid = self.imm(self.fid as u64);
-        let pcv = self.imm(pc as u64);
-        let (ctx, win) = (self.ctx, self.win);
-        let t = self
-            .helper(
-                jit_fun_target as *const () as usize,
-                &[ctx, fid, pcv, win],
-                true,
-            )
-            .expect("returns");
+        let t = self.helper_at(jit_fun_target as *const () as usize, pc, &[]);
         self.return_if_zero(t);
         match dst {
             Some(dst) => self.finish_call(pc, Some(t), args, dst),
@@ -866,17 +844,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().brif(r, ok, &[], unwind, &[]);
         self.b.switch_to_block(unwind);
         self.b.set_cold_block(unwind);
-        let fid = self.imm(self.fid as u64);
-        let next = self.imm(pc as u64 + 1);
         let dstv = self.imm(dst as u64);
-        let (ctx, win) = (self.ctx, self.win);
-        let zero = self
-            .helper(
-                jit_frame as *const () as usize,
-                &[ctx, fid, next, win, dstv],
-                true,
-            )
-            .expect("returns");
+        let zero = self.helper_at(jit_frame as *const () as usize, pc + 1, &[dstv]);
         self.b.ins().return_(&[zero]);
         self.b.switch_to_block(ok);
         self.set(dst, r);
@@ -925,17 +894,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.append_block_param(done, I64);
         self.b.ins().brif(none, miss, &[], done, &[s.into()]);
         self.b.switch_to_block(miss);
-        let fid = self.imm(self.fid as u64);
-        let pcv = self.imm(pc as u64);
         let callee = self.imm(fun as u64);
-        let (ctx, win) = (self.ctx, self.win);
-        let t = self
-            .helper(
-                jit_callee as *const () as usize,
-                &[ctx, fid, pcv, win, callee],
-                true,
-            )
-            .expect("returns");
+        let t = self.helper_at(jit_callee as *const () as usize, pc, &[callee]);
         self.return_if_zero(t);
         self.b.ins().jump(done, &[t.into()]);
         self.b.switch_to_block(done);
@@ -1024,9 +984,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Op::IsType { r, ty, fail } => {
                 let x = self.get(r);
                 let t = self.imm(ty as u64);
-                let ok = self
-                    .helper(jit_is_type as *const () as usize, &[x, t], true)
-                    .expect("returns");
+                let ok = self.helper(jit_is_type as *const () as usize, &[x, t]);
                 let (then, els) = (next(self).expect("followed"), self.blocks[fail as usize]);
                 self.b.ins().brif(ok, then, &[], els, &[]);
                 return;
@@ -1051,7 +1009,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 } else {
                     (f, t)
                 };
-                self.equal(x, y, jit_exact_eq as *const () as usize, eq, eq, ne);
+                self.equal(x, y, jit_exact_eq as *const () as usize, eq, ne);
                 return;
             }
             Op::IsEq { a, b, fail } | Op::IsNe { a, b, fail } => {
@@ -1062,7 +1020,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 } else {
                     (f, t)
                 };
-                self.equal(x, y, jit_eq as *const () as usize, eq, eq, ne);
+                self.equal(x, y, jit_eq as *const () as usize, eq, ne);
                 return;
             }
             Op::IsLt { a, b, fail } | Op::IsGe { a, b, fail } => {
@@ -1089,7 +1047,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let y = self.imm(l.raw());
                 let (t, f) = (next(self).expect("followed"), self.blocks[fail as usize]);
                 if l.is_pointer() {
-                    self.equal(x, y, jit_exact_eq as *const () as usize, t, t, f);
+                    self.equal(x, y, jit_exact_eq as *const () as usize, t, f);
                 } else {
                     let c = self.b.ins().icmp(IntCC::Equal, x, y);
                     self.b.ins().brif(c, t, &[], f, &[]);
@@ -1324,7 +1282,7 @@ extern "C" fn jit_frame(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term, dst:
 /// The entry of `fun` found no reduction left: collects the heap if a
 /// helper asked for it (the budget then comes back), and takes a
 /// reduction (1) or exits before instruction 0 (0).
-extern "C" fn jit_enter_slow(ctx: &mut Ctx, fun: u64, win: *const Term) -> u64 {
+extern "C" fn jit_enter_slow(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u64 {
     let base = ctx.base(win);
     if ctx.gc_wanted {
         ctx.gc_wanted = false;
@@ -1338,7 +1296,7 @@ extern "C" fn jit_enter_slow(ctx: &mut Ctx, fun: u64, win: *const Term) -> u64 {
         ctx.process().collect(top, &mut [], None);
     }
     if ctx.left <= 0 {
-        ctx.exit_at(fun as FunId, 0, base, Why::Limit);
+        ctx.exit_at(fun as FunId, pc as usize, base, Why::Limit);
         return 0;
     }
     ctx.left -= 1;
