@@ -57,14 +57,18 @@ pub enum ExprKind {
     /// `Foo.Bar`: the dotted alias as written, without the `Elixir.` prefix
     /// (`Alias("Foo.Bar")`). `__MODULE__` is a `Var`.
     Alias(String),
+    /// `expr.Foo.Bar` where `expr` is not an alias (`__MODULE__.Sub`,
+    /// `unquote(m).Sub`): the base and the alias parts after it.
+    AliasOf(Box<Expr>, Vec<String>),
     /// A string literal without interpolation, escapes already processed.
     Str(String),
     /// `"a #{b} c"`: literal parts and interpolated expressions, in order.
     Interp(Vec<InterpPart>),
     /// `'hi'`: a charlist literal, escapes processed (interpolation parts as for strings).
     Charlist(Vec<InterpPart>),
-    /// `~w(a b c)`, `~s(...)` etc: sigil letter, parts, modifiers.
-    Sigil(char, Vec<InterpPart>, String),
+    /// `~w(a b c)`, `~s(...)` etc: sigil letter, parts, modifiers, and the
+    /// opening delimiter as written (`"("`, `"/"`, `"\"\"\""`).
+    Sigil(char, Vec<InterpPart>, String, String),
     /// An identifier used without arguments: `x`, `_`, `_acc`, `__MODULE__`.
     /// (Whether it is a variable or a zero-arity local call is decided later.)
     Var(String),
@@ -105,6 +109,9 @@ pub enum ExprKind {
     Attr(String, Option<Box<Expr>>),
     /// A sequence of expressions: `(a; b)`, the body of a `do` block.
     Block(Vec<Expr>),
+    /// A constant term, as is (made by `lower.rs` for values that macros
+    /// and module attributes put into code).
+    Literal(beamlet_vm::value::Value),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -125,6 +132,10 @@ pub enum UnaryOp {
     Not,
     /// `^x` (pin)
     Pin,
+    /// An operator without a meaning of its own in the language, as
+    /// written (`~~~`): a call of the function of that name (`Bitwise`
+    /// defines it).
+    Custom(&'static str),
 }
 
 /// Binary operators, tightest last (the table in `spec/language.md` gives the
@@ -195,6 +206,11 @@ pub enum BinOp {
     Div,
     /// `**` (right-assoc)
     Pow,
+    /// An operator without a meaning of its own in the language, as
+    /// written (`|||`, `&&&`, `<<<`, `>>>`, `^^^`, `<~`, `~>`, `<<~`, `~>>`,
+    /// `<~>`, `<|>`, `+++`, `---`): a call of the function of that name
+    /// (imported from `Bitwise`, or defined by the user).
+    Custom(&'static str),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -216,6 +232,9 @@ pub enum CallTarget {
     Remote(Box<Expr>, String),
     /// `fun.(x)`
     Anon(Box<Expr>),
+    /// `unquote(name)(x)`, `Mod.unquote(name)(x)`: a call whose name is
+    /// itself an expression (only meaningful inside `quote` or a `def`).
+    Dynamic(Box<Expr>),
 }
 
 /// The sections of a `do` block: `do`, `else`, `after`, `rescue`, `catch`, in

@@ -176,6 +176,7 @@ fn binop(op: BinOp) -> &'static str {
         BinOp::Mul => "*",
         BinOp::Div => "/",
         BinOp::Pow => "**",
+        BinOp::Custom(op) => op,
     }
 }
 
@@ -186,6 +187,7 @@ fn unop(op: UnaryOp) -> &'static str {
         UnaryOp::Bang => "!",
         UnaryOp::Not => "not",
         UnaryOp::Pin => "^",
+        UnaryOp::Custom(op) => op,
     }
 }
 
@@ -241,6 +243,7 @@ fn target_word(t: &CallTarget) -> Option<String> {
             ExprKind::Var(v) => Some(format!("{v}.")),
             _ => None,
         },
+        CallTarget::Dynamic(_) => None,
     }
 }
 
@@ -251,6 +254,7 @@ fn call(c: &Call) -> S {
         None => match &c.target {
             CallTarget::Remote(m, f) => vec![paren(vec![w(format!(".{f}{mark}")), expr(m)])],
             CallTarget::Anon(e) => vec![paren(vec![w(".()"), expr(e)])],
+            CallTarget::Dynamic(e) => vec![paren(vec![w("dyn"), expr(e)])],
             CallTarget::Local(_) => vec![],
         },
     };
@@ -277,10 +281,14 @@ fn expr(e: &Expr) -> S {
         ExprKind::Float(f) => w(format!("{f:?}")),
         ExprKind::Atom(a) => w(atom_text(a)),
         ExprKind::Alias(a) => w(a.clone()),
+        ExprKind::AliasOf(base, names) => {
+            paren(vec![w("alias-of"), expr(base), w(names.join("."))])
+        }
+        ExprKind::Literal(v) => w(beamlet_vm::inspect::inspect(v, &Default::default())),
         ExprKind::Str(s) => w(format!("{s:?}")),
         ExprKind::Interp(ps) => parts("interp", ps),
         ExprKind::Charlist(ps) => parts("charlist", ps),
-        ExprKind::Sigil(c, ps, mods) => {
+        ExprKind::Sigil(c, ps, mods, _) => {
             let head = if mods.is_empty() {
                 format!("~{c}")
             } else {

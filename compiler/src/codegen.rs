@@ -677,7 +677,7 @@ impl<'e> FnBuilder<'e> {
                     self.release(m);
                 }
             }
-            ExprKind::Sigil(c, parts, _mods) => self.sigil(u, *c, parts, span, dst)?,
+            ExprKind::Sigil(c, parts, _mods, _) => self.sigil(u, *c, parts, span, dst)?,
             ExprKind::List(items, tail_e) => {
                 if let Some(t) = self.literal(u, e)? {
                     self.load_const(t, dst);
@@ -772,6 +772,9 @@ impl<'e> FnBuilder<'e> {
                     span,
                     format!("module attribute @{name} can only be set in a module body"),
                 ))
+            }
+            ExprKind::AliasOf(..) | ExprKind::Literal(_) => {
+                return Err(Diagnostic::new(span, "internal: unexpanded syntax reached code generation"))
             }
             ExprKind::Block(items) => {
                 if items.is_empty() {
@@ -1160,7 +1163,14 @@ impl<'e> FnBuilder<'e> {
         dst: Reg,
     ) -> CResult<()> {
         let m = self.mark();
+        if let UnaryOp::Custom(name) = op {
+            return Err(Diagnostic::new(
+                span,
+                format!("undefined function {name}/1"),
+            ));
+        }
         match op {
+            UnaryOp::Custom(_) => unreachable!("handled above"),
             UnaryOp::Neg => {
                 if let Some(t) = self.literal(
                     u,
@@ -1643,7 +1653,14 @@ impl<'e> FnBuilder<'e> {
         if c.args.len() > 255 {
             return Err(Diagnostic::new(span, "too many arguments (at most 255)"));
         }
+        if let CallTarget::Dynamic(_) = &c.target {
+            return Err(Diagnostic::new(
+                span,
+                "invalid call: the name of a call must be an identifier",
+            ));
+        }
         match &c.target {
+            CallTarget::Dynamic(_) => unreachable!("handled above"),
             CallTarget::Local(name) => {
                 if crate::special::is_special(name) {
                     return crate::special::special(self, u, name, c, span, dst, tail);

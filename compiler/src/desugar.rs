@@ -803,7 +803,7 @@ fn body_children<'a>(b: &'a Body, out: &mut Vec<&'a Expr>) {
 
 pub fn children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
     match &e.kind {
-        ExprKind::Interp(parts) | ExprKind::Charlist(parts) | ExprKind::Sigil(_, parts, _) => {
+        ExprKind::Interp(parts) | ExprKind::Charlist(parts) | ExprKind::Sigil(_, parts, _, _) => {
             for p in parts {
                 if let InterpPart::Expr(x) = p {
                     out.push(x);
@@ -837,6 +837,7 @@ pub fn children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
             }
         }
         ExprKind::Unary(_, x) | ExprKind::Capture(x) => out.push(x),
+        ExprKind::AliasOf(x, _) => out.push(x),
         ExprKind::Binary(_, a, b) | ExprKind::Access(a, b) => {
             out.push(a);
             out.push(b);
@@ -844,7 +845,7 @@ pub fn children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
         ExprKind::Call(c) => {
             match &c.target {
                 CallTarget::Remote(m, _) => out.push(m),
-                CallTarget::Anon(f) => out.push(f),
+                CallTarget::Anon(f) | CallTarget::Dynamic(f) => out.push(f),
                 CallTarget::Local(_) => {}
             }
             out.extend(c.args.iter());
@@ -880,7 +881,7 @@ fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
         }
     };
     match &mut e.kind {
-        ExprKind::Interp(parts) | ExprKind::Charlist(parts) | ExprKind::Sigil(_, parts, _) => {
+        ExprKind::Interp(parts) | ExprKind::Charlist(parts) | ExprKind::Sigil(_, parts, _, _) => {
             for p in parts {
                 if let InterpPart::Expr(x) = p {
                     f(x);
@@ -919,7 +920,7 @@ fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
                 f(v);
             }
         }
-        ExprKind::Unary(_, x) | ExprKind::Capture(x) => f(x),
+        ExprKind::Unary(_, x) | ExprKind::Capture(x) | ExprKind::AliasOf(x, _) => f(x),
         ExprKind::Binary(_, a, b) | ExprKind::Access(a, b) => {
             f(a);
             f(b);
@@ -927,7 +928,7 @@ fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
         ExprKind::Call(c) => {
             match &mut c.target {
                 CallTarget::Remote(m, _) => f(m),
-                CallTarget::Anon(x) => f(x),
+                CallTarget::Anon(x) | CallTarget::Dynamic(x) => f(x),
                 CallTarget::Local(_) => {}
             }
             c.args.iter_mut().for_each(&mut *f);

@@ -83,6 +83,8 @@ pub struct RawSigil {
     letter: char,
     parts: Vec<RawPart>,
     modifiers: String,
+    /// The opening delimiter as written: `(`, `/`, `"""`, ...
+    delimiter: String,
 }
 
 /// Stage-1 tokens. Variants without a pattern are made by the post-pass.
@@ -725,7 +727,17 @@ fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
         indent: None,
         depth: lex.extras,
     };
-    let (parts, end) = if src[pos..].starts_with("\"\"\"") || src[pos..].starts_with("'''") {
+    let heredoc_open = src[pos..].starts_with("\"\"\"") || src[pos..].starts_with("'''");
+    let delimiter: String = if heredoc_open {
+        src[pos..pos + 3].to_string()
+    } else {
+        src[pos..]
+            .chars()
+            .next()
+            .map(String::from)
+            .unwrap_or_default()
+    };
+    let (parts, end) = if heredoc_open {
         let quote = if src[pos..].starts_with('"') {
             '"'
         } else {
@@ -764,6 +776,7 @@ fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
         letter,
         parts,
         modifiers,
+        delimiter,
     })
 }
 
@@ -792,7 +805,8 @@ pub enum Tok {
     Atom(String),
     Str(Vec<InterpPart>),
     Charlist(Vec<InterpPart>),
-    Sigil(char, Vec<InterpPart>, String),
+    /// Letter, parts, modifiers, opening delimiter.
+    Sigil(char, Vec<InterpPart>, String, String),
     /// `&1`
     CaptureInt(u32),
     True,
@@ -1257,9 +1271,12 @@ impl PostPass<'_, '_> {
             }
             Raw::Str(parts) => Tok::Str(self.parts(parts)?),
             Raw::Charlist(parts) => Tok::Charlist(self.parts(parts)?),
-            Raw::Sigil(sig) => {
-                Tok::Sigil(sig.letter, self.parts(&sig.parts)?, sig.modifiers.clone())
-            }
+            Raw::Sigil(sig) => Tok::Sigil(
+                sig.letter,
+                self.parts(&sig.parts)?,
+                sig.modifiers.clone(),
+                sig.delimiter.clone(),
+            ),
             Raw::Plus => Tok::Plus,
             Raw::Minus => Tok::Minus,
             Raw::Star => Tok::Star,

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod lexer;
 pub mod parser;
 pub mod patterns;
+pub mod quoted;
 pub mod special;
 
 lalrpop_util::lalrpop_mod!(

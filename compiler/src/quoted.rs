@@ -1,0 +1,578 @@
+//! Elixir's quoted form: the tree macros see, as ordinary terms.
+//!
+//! [`from_ast`] turns the parser's tree into exactly what
+//! `Code.string_to_quoted/1` gives in Elixir 1.14: calls are
+//! `{name, meta, args}`, remote calls `{{:., meta, [mod, name]}, meta, args}`,
+//! variables `{name, meta, context}` (context `nil` for parsed code), literals
+//! quote to themselves (atoms, numbers, binaries, lists, 2-tuples), and
+//! `meta` is `[line: n]`. The expander (`expand/`) works on this form, and
+//! `lower.rs` turns its output back into the code generator's tree.
+//!
+//! The helpers below build and take apart quoted nodes; quoted trees are
+//! [`Value`]s, so they cross into the VM (macro arguments and results) by a
+//! plain conversion.
+
+use crate::ast::{BinOp, Body, CallTarget, Clause, Expr, ExprKind, InterpPart, Span, UnaryOp};
+use beamlet_vm::value::Value;
+use num_traits::ToPrimitive;
+
+/// Maps byte offsets of one source text to 1-based line numbers.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    pub fn new(source: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i as u32 + 1));
+        LineIndex { starts }
+    }
+
+    /// The line holding byte `offset` (1-based).
+    pub fn line(&self, offset: u32) -> u32 {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+
+    /// The byte offset where `line` starts (clamped to the last line).
+    pub fn start_of(&self, line: u32) -> u32 {
+        let i = (line.max(1) as usize - 1).min(self.starts.len() - 1);
+        self.starts[i]
+    }
+
+    pub fn lines(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+// ---- building quoted nodes ----
+
+pub fn atom(s: &str) -> Value {
+    Value::Atom(s.to_owned())
+}
+
+pub fn nil() -> Value {
+    atom("nil")
+}
+
+pub fn boolean(b: bool) -> Value {
+    atom(if b { "true" } else { "false" })
+}
+
+pub fn int(i: i64) -> Value {
+    Value::Int(i)
+}
+
+pub fn string(s: &str) -> Value {
+    Value::Binary(s.as_bytes().to_vec())
+}
+
+pub fn list(items: Vec<Value>) -> Value {
+    Value::List(items, None)
+}
+
+pub fn tuple(items: Vec<Value>) -> Value {
+    Value::Tuple(items)
+}
+
+pub fn pair(a: Value, b: Value) -> Value {
+    Value::Tuple(vec![a, b])
+}
+
+/// `[line: n]`, or `[]` for line 0 (no line known).
+pub fn line_meta(line: u32) -> Value {
+    if line == 0 {
+        list(vec![])
+    } else {
+        list(vec![pair(atom("line"), int(line as i64))])
+    }
+}
+
+/// `{name, meta, args}`.
+pub fn call(name: &str, meta: Value, args: Vec<Value>) -> Value {
+    tuple(vec![atom(name), meta, list(args)])
+}
+
+/// `{{:., meta, [module, name]}, meta, args}`.
+pub fn remote(module: Value, name: &str, meta: Value, args: Vec<Value>) -> Value {
+    tuple(vec![
+        tuple(vec![
+            atom("."),
+            meta.clone(),
+            list(vec![module, atom(name)]),
+        ]),
+        meta,
+        list(args),
+    ])
+}
+
+/// A variable `{name, meta, context}`.
+pub fn var(name: &str, meta: Value, context: Value) -> Value {
+    tuple(vec![atom(name), meta, context])
+}
+
+/// `{:__block__, [], exprs}`, or the one expression itself.
+pub fn block(mut exprs: Vec<Value>) -> Value {
+    if exprs.len() == 1 {
+        return exprs.pop().unwrap_or_else(nil);
+    }
+    call("__block__", list(vec![]), exprs)
+}
+
+/// A keyword list `[k: v, ...]`.
+pub fn keyword(pairs: Vec<(&str, Value)>) -> Value {
+    list(pairs.into_iter().map(|(k, v)| pair(atom(k), v)).collect())
+}
+
+// ---- taking quoted nodes apart ----
+
+/// The atom's name, if `v` is an atom.
+pub fn as_atom(v: &Value) -> Option<&str> {
+    match v {
+        Value::Atom(a) => Some(a),
+        _ => None,
+    }
+}
+
+/// A 3-tuple's parts: `(head, meta, args_or_context)`.
+pub fn as_node(v: &Value) -> Option<(&Value, &Value, &Value)> {
+    match v {
+        Value::Tuple(t) if t.len() == 3 => Some((&t[0], &t[1], &t[2])),
+        _ => None,
+    }
+}
+
+/// `{name, meta, args}` with an atom name and a proper list of arguments.
+pub fn as_call(v: &Value) -> Option<(&str, &Value, &[Value])> {
+    match as_node(v)? {
+        (Value::Atom(n), meta, Value::List(args, None)) => Some((n, meta, args)),
+        _ => None,
+    }
+}
+
+/// `{name, meta, context}` with an atom name and an atom context: a variable.
+pub fn as_var(v: &Value) -> Option<(&str, &Value, &str)> {
+    match as_node(v)? {
+        (Value::Atom(n), meta, Value::Atom(ctx)) => Some((n, meta, ctx)),
+        _ => None,
+    }
+}
+
+/// The elements of a proper list.
+pub fn as_list(v: &Value) -> Option<&[Value]> {
+    match v {
+        Value::List(items, None) => Some(items),
+        _ => None,
+    }
+}
+
+/// `[k: v, ...]` with atom keys: the pairs.
+pub fn as_keyword(v: &Value) -> Option<Vec<(&str, &Value)>> {
+    let items = as_list(v)?;
+    items
+        .iter()
+        .map(|i| match i {
+            Value::Tuple(p) if p.len() == 2 => Some((as_atom(&p[0])?, &p[1])),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The value under `key` in a keyword list.
+pub fn keyword_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
+    as_list(v)?.iter().find_map(|i| match i {
+        Value::Tuple(p) if p.len() == 2 && as_atom(&p[0]) == Some(key) => Some(&p[1]),
+        _ => None,
+    })
+}
+
+/// The `line:` of a node's meta (0 when absent).
+pub fn meta_line(meta: &Value) -> u32 {
+    match keyword_get(meta, "line") {
+        Some(Value::Int(n)) => *n as u32,
+        _ => 0,
+    }
+}
+
+/// The line of any quoted node: its meta's `line:`, 0 for literals.
+pub fn line_of(v: &Value) -> u32 {
+    match as_node(v) {
+        Some((head, meta, _)) => {
+            let l = meta_line(meta);
+            if l == 0 {
+                if let Some((Value::Atom(d), m, _)) = as_node(head) {
+                    if d == "." {
+                        return meta_line(m);
+                    }
+                }
+            }
+            l
+        }
+        None => 0,
+    }
+}
+
+/// `meta` with `key: value` set (replacing an existing entry).
+pub fn meta_put(meta: &Value, key: &str, value: Value) -> Value {
+    let mut items: Vec<Value> = as_list(meta).map(|l| l.to_vec()).unwrap_or_default();
+    let entry = pair(atom(key), value);
+    match items.iter().position(|i| match i {
+        Value::Tuple(p) if p.len() == 2 => as_atom(&p[0]) == Some(key),
+        _ => false,
+    }) {
+        Some(i) => items[i] = entry,
+        None => items.insert(0, entry),
+    }
+    list(items)
+}
+
+/// `meta` without `key`.
+pub fn meta_delete(meta: &Value, key: &str) -> Value {
+    let items: Vec<Value> = as_list(meta)
+        .map(|l| {
+            l.iter()
+                .filter(|i| match i {
+                    Value::Tuple(p) if p.len() == 2 => as_atom(&p[0]) != Some(key),
+                    _ => true,
+                })
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    list(items)
+}
+
+/// `Macro.escape/1`: quoted code that evaluates to `v`. Atoms, numbers,
+/// binaries, lists and 2-tuples are their own code; other tuples become
+/// `{:{}, [], elems}`, maps (structs too) `{:%{}, [], pairs}`.
+pub fn escape(v: &Value) -> Value {
+    match v {
+        Value::List(items, tail) => {
+            let mut out: Vec<Value> = items.iter().map(escape).collect();
+            if let Some(t) = tail {
+                let last = out.pop().unwrap_or_else(|| list(vec![]));
+                out.push(call("|", list(vec![]), vec![last, escape(t)]));
+            }
+            list(out)
+        }
+        Value::Tuple(items) if items.len() == 2 => tuple(items.iter().map(escape).collect()),
+        Value::Tuple(items) => call("{}", list(vec![]), items.iter().map(escape).collect()),
+        Value::Map(pairs) => call(
+            "%{}",
+            list(vec![]),
+            pairs
+                .iter()
+                .map(|(k, v)| pair(escape(k), escape(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+// ---- from the parser's tree ----
+
+/// The quoted form of a parsed expression, with lines from `lines`.
+pub fn from_ast(e: &Expr, lines: &LineIndex) -> Value {
+    Conv { lines }.expr(e)
+}
+
+/// The quoted form of a whole file: one expression, or a `__block__`.
+pub fn from_program(exprs: &[Expr], lines: &LineIndex) -> Value {
+    let c = Conv { lines };
+    match exprs {
+        [] => call("__block__", list(vec![]), vec![]),
+        [e] => c.expr(e),
+        _ => call(
+            "__block__",
+            list(vec![]),
+            exprs.iter().map(|e| c.expr(e)).collect(),
+        ),
+    }
+}
+
+struct Conv<'a> {
+    lines: &'a LineIndex,
+}
+
+impl Conv<'_> {
+    fn meta(&self, span: Span) -> Value {
+        line_meta(self.lines.line(span.start))
+    }
+
+    fn exprs(&self, es: &[Expr]) -> Vec<Value> {
+        es.iter().map(|e| self.expr(e)).collect()
+    }
+
+    fn expr(&self, e: &Expr) -> Value {
+        let m = || self.meta(e.span);
+        match &e.kind {
+            ExprKind::Int(i) => match i.to_i64() {
+                Some(v) => Value::Int(v),
+                None => Value::BigInt(i.clone()),
+            },
+            ExprKind::Float(f) => Value::Float(*f),
+            ExprKind::Atom(a) => atom(a),
+            ExprKind::Alias(a) => {
+                let segs: Vec<Value> = a.split('.').map(atom).collect();
+                call("__aliases__", m(), segs)
+            }
+            ExprKind::AliasOf(base, names) => {
+                let mut segs = vec![self.expr(base)];
+                segs.extend(names.iter().map(|n| atom(n)));
+                call("__aliases__", m(), segs)
+            }
+            ExprKind::Str(s) => string(s),
+            ExprKind::Interp(parts) => call("<<>>", m(), self.interp_parts(parts, e.span)),
+            ExprKind::Charlist(parts) => {
+                if parts.iter().all(|p| matches!(p, InterpPart::Lit(_))) {
+                    let s: String = parts
+                        .iter()
+                        .map(|p| match p {
+                            InterpPart::Lit(s) => s.as_str(),
+                            InterpPart::Expr(_) => "",
+                        })
+                        .collect();
+                    list(s.chars().map(|c| int(c as i64)).collect())
+                } else {
+                    let items = parts
+                        .iter()
+                        .filter(|p| !matches!(p, InterpPart::Lit(s) if s.is_empty()))
+                        .map(|p| match p {
+                            InterpPart::Lit(s) => string(s),
+                            InterpPart::Expr(x) => {
+                                remote(atom("Elixir.Kernel"), "to_string", m(), vec![self.expr(x)])
+                            }
+                        })
+                        .collect();
+                    remote(atom("Elixir.List"), "to_charlist", m(), vec![list(items)])
+                }
+            }
+            ExprKind::Sigil(c, parts, mods, delim) => {
+                let body = call("<<>>", m(), self.interp_parts(parts, e.span));
+                let mods = list(mods.chars().map(|c| int(c as i64)).collect());
+                let meta = meta_put(&m(), "delimiter", string(delim));
+                call(&format!("sigil_{c}"), meta, vec![body, mods])
+            }
+            ExprKind::Var(n) => var(n, m(), nil()),
+            ExprKind::List(items, tail) => {
+                let mut out = self.exprs(items);
+                if let Some(t) = tail {
+                    let last = out.pop().unwrap_or_else(|| list(vec![]));
+                    out.push(call("|", m(), vec![last, self.expr(t)]));
+                }
+                list(out)
+            }
+            ExprKind::Tuple(items) => {
+                if items.len() == 2 {
+                    tuple(self.exprs(items))
+                } else {
+                    call("{}", m(), self.exprs(items))
+                }
+            }
+            ExprKind::Map { update, pairs } => call("%{}", m(), self.map_inner(update, pairs, e)),
+            ExprKind::Struct {
+                name,
+                update,
+                pairs,
+            } => {
+                let inner = call("%{}", m(), self.map_inner(update, pairs, e));
+                call("%", m(), vec![self.expr(name), inner])
+            }
+            ExprKind::Bitstring(items) => call("<<>>", m(), self.exprs(items)),
+            ExprKind::Unary(op, x) => {
+                let name = match op {
+                    UnaryOp::Neg => "-",
+                    UnaryOp::Plus => "+",
+                    UnaryOp::Bang => "!",
+                    UnaryOp::Not => "not",
+                    UnaryOp::Pin => "^",
+                    UnaryOp::Custom(s) => s,
+                };
+                call(name, m(), vec![self.expr(x)])
+            }
+            ExprKind::Binary(op, a, b) => self.binary(*op, a, b, m()),
+            ExprKind::Call(c) => {
+                let mut args = self.exprs(&c.args);
+                if let Some(db) = &c.do_block {
+                    let kw = db
+                        .sections
+                        .iter()
+                        .map(|(k, s, b)| pair(atom(k), self.body(b, *s)))
+                        .collect();
+                    args.push(list(kw));
+                }
+                match &c.target {
+                    CallTarget::Local(n) => call(n, m(), args),
+                    CallTarget::Remote(recv, n) => {
+                        let dot = tuple(vec![atom("."), m(), list(vec![self.expr(recv), atom(n)])]);
+                        let meta = if c.no_parens && args.is_empty() {
+                            meta_put(&m(), "no_parens", boolean(true))
+                        } else {
+                            m()
+                        };
+                        tuple(vec![dot, meta, list(args)])
+                    }
+                    CallTarget::Anon(f) => {
+                        let dot = tuple(vec![atom("."), m(), list(vec![self.expr(f)])]);
+                        tuple(vec![dot, m(), list(args)])
+                    }
+                    CallTarget::Dynamic(f) => tuple(vec![self.expr(f), m(), list(args)]),
+                }
+            }
+            ExprKind::Fn(clauses) => call("fn", m(), self.clauses(clauses)),
+            ExprKind::StabParens(clauses) => list(self.clauses(clauses)),
+            ExprKind::Capture(x) => call("&", m(), vec![self.expr(x)]),
+            ExprKind::CaptureArg(n) => call("&", m(), vec![int(*n as i64)]),
+            ExprKind::Access(a, k) => remote(
+                atom("Elixir.Access"),
+                "get",
+                m(),
+                vec![self.expr(a), self.expr(k)],
+            ),
+            ExprKind::Attr(name, None) => call("@", m(), vec![var(name, m(), nil())]),
+            ExprKind::Attr(name, Some(v)) => {
+                call("@", m(), vec![call(name, m(), vec![self.expr(v)])])
+            }
+            ExprKind::Block(items) => match items.len() {
+                1 => self.expr(&items[0]),
+                _ => call("__block__", list(vec![]), self.exprs(items)),
+            },
+            ExprKind::Literal(v) => escape(v),
+        }
+    }
+
+    /// The segments of `"a#{x}b"` inside `<<>>`: literal text as binaries,
+    /// each `#{x}` as `Kernel.to_string(x)::binary` (the bare module atom,
+    /// as Elixir writes it).
+    fn interp_parts(&self, parts: &[InterpPart], _span: Span) -> Vec<Value> {
+        parts
+            .iter()
+            .filter(|p| !matches!(p, InterpPart::Lit(s) if s.is_empty()))
+            .map(|p| match p {
+                InterpPart::Lit(s) => string(s),
+                InterpPart::Expr(x) => {
+                    let xm = self.meta(x.span);
+                    let ts = remote(
+                        atom("Elixir.Kernel"),
+                        "to_string",
+                        xm.clone(),
+                        vec![self.expr(x)],
+                    );
+                    call("::", xm.clone(), vec![ts, var("binary", xm, nil())])
+                }
+            })
+            .collect()
+    }
+
+    fn map_inner(
+        &self,
+        update: &Option<Box<Expr>>,
+        pairs: &[(Expr, Expr)],
+        e: &Expr,
+    ) -> Vec<Value> {
+        let kv: Vec<Value> = pairs
+            .iter()
+            .map(|(k, v)| pair(self.expr(k), self.expr(v)))
+            .collect();
+        match update {
+            Some(u) => vec![call("|", self.meta(e.span), vec![self.expr(u), list(kv)])],
+            None => kv,
+        }
+    }
+
+    fn binary(&self, op: BinOp, a: &Expr, b: &Expr, m: Value) -> Value {
+        let name = match op {
+            BinOp::When => "when",
+            BinOp::Type => "::",
+            BinOp::Bar => "|",
+            BinOp::Default => "\\\\",
+            BinOp::LArrow => "<-",
+            BinOp::Match => "=",
+            BinOp::OrOr => "||",
+            BinOp::Or => "or",
+            BinOp::AndAnd => "&&",
+            BinOp::And => "and",
+            BinOp::Eq => "==",
+            BinOp::Ne => "!=",
+            BinOp::StrictEq => "===",
+            BinOp::StrictNe => "!==",
+            BinOp::RegexMatch => "=~",
+            BinOp::Lt => "<",
+            BinOp::Gt => ">",
+            BinOp::Le => "<=",
+            BinOp::Ge => ">=",
+            BinOp::PipeRight => "|>",
+            BinOp::In => "in",
+            BinOp::NotIn => {
+                let inner = call("in", m.clone(), vec![self.expr(a), self.expr(b)]);
+                return call("not", m, vec![inner]);
+            }
+            BinOp::Concat => "++",
+            BinOp::Subtract => "--",
+            BinOp::Range => "..",
+            BinOp::RangeStep => {
+                if let ExprKind::Binary(BinOp::Range, first, last) = &a.kind {
+                    return call(
+                        "..//",
+                        m,
+                        vec![self.expr(first), self.expr(last), self.expr(b)],
+                    );
+                }
+                "..//"
+            }
+            BinOp::StrConcat => "<>",
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::Pow => "**",
+            BinOp::Custom(op) => op,
+        };
+        call(name, m, vec![self.expr(a), self.expr(b)])
+    }
+
+    fn body(&self, b: &Body, span: Span) -> Value {
+        match b {
+            Body::Exprs(e) => match &e.kind {
+                ExprKind::Block(items) if items.is_empty() => {
+                    call("__block__", list(vec![]), vec![])
+                }
+                ExprKind::Block(items) if items.len() > 1 => {
+                    call("__block__", list(vec![]), self.exprs(items))
+                }
+                _ => self.expr(e),
+            },
+            Body::Clauses(cl) => {
+                let _ = span;
+                list(self.clauses(cl))
+            }
+        }
+    }
+
+    fn clauses(&self, cl: &[Clause]) -> Vec<Value> {
+        cl.iter()
+            .map(|c| {
+                let m = self.meta(c.span);
+                let mut args = self.exprs(&c.args);
+                if let Some(g) = &c.guard {
+                    let mut wargs = std::mem::take(&mut args);
+                    wargs.push(self.expr(g));
+                    args = vec![call("when", m.clone(), wargs)];
+                }
+                let body = match &c.body.kind {
+                    ExprKind::Block(items) if items.is_empty() => {
+                        call("__block__", list(vec![]), vec![])
+                    }
+                    ExprKind::Block(items) if items.len() > 1 => {
+                        call("__block__", list(vec![]), self.exprs(items))
+                    }
+                    _ => self.expr(&c.body),
+                };
+                call("->", m, vec![list(args), body])
+            })
+            .collect()
+    }
+}
