@@ -10,6 +10,7 @@ pub mod ast_print;
 pub mod codegen;
 pub mod desugar;
 pub mod diagnostic;
+pub mod expand;
 pub mod lexer;
 pub mod parser;
 pub mod patterns;

@@ -52,3 +52,96 @@ pub enum FunValue {
         arity: u32,
     },
 }
+
+/// Erlang's term order on values: number < atom < reference < fun < pid <
+/// tuple < map < list < binary. Numbers compare by value (an integer before
+/// an equal float, as map keys order them); tuples by size, then elements;
+/// maps by size, then keys, then values.
+pub fn compare_values(a: &Value, b: &Value) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    fn rank(v: &Value) -> u8 {
+        match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => 0,
+            Value::Atom(_) => 1,
+            Value::Ref(_) => 2,
+            Value::Fun(_) => 3,
+            Value::Pid { .. } => 5,
+            Value::Tuple(_) => 6,
+            Value::Map(_) => 7,
+            Value::List(..) => 8,
+            Value::Binary(_) => 9,
+        }
+    }
+    fn num(v: &Value) -> (f64, Option<BigInt>) {
+        match v {
+            Value::Int(i) => (*i as f64, Some(BigInt::from(*i))),
+            Value::BigInt(b) => (
+                num_traits::ToPrimitive::to_f64(b).unwrap_or(f64::INFINITY),
+                Some(b.clone()),
+            ),
+            Value::Float(f) => (*f, None),
+            _ => (0.0, None),
+        }
+    }
+    let (ra, rb) = (rank(a), rank(b));
+    if ra != rb {
+        return ra.cmp(&rb);
+    }
+    match (a, b) {
+        (Value::Atom(x), Value::Atom(y)) => x.cmp(y),
+        (Value::Binary(x), Value::Binary(y)) => x.cmp(y),
+        (Value::Tuple(x), Value::Tuple(y)) => x.len().cmp(&y.len()).then_with(|| {
+            x.iter()
+                .zip(y)
+                .map(|(p, q)| compare_values(p, q))
+                .find(|o| o.is_ne())
+                .unwrap_or(Ordering::Equal)
+        }),
+        (Value::Map(x), Value::Map(y)) => x.len().cmp(&y.len()).then_with(|| {
+            x.iter()
+                .zip(y)
+                .map(|(p, q)| compare_values(&p.0, &q.0))
+                .chain(x.iter().zip(y).map(|(p, q)| compare_values(&p.1, &q.1)))
+                .find(|o| o.is_ne())
+                .unwrap_or(Ordering::Equal)
+        }),
+        (Value::List(xs, xt), Value::List(ys, yt)) => {
+            for (p, q) in xs.iter().zip(ys) {
+                let o = compare_values(p, q);
+                if o.is_ne() {
+                    return o;
+                }
+            }
+            match xs.len().cmp(&ys.len()) {
+                Ordering::Equal => match (xt, yt) {
+                    (None, None) => Ordering::Equal,
+                    (None, Some(_)) => Ordering::Less,
+                    (Some(_), None) => Ordering::Greater,
+                    (Some(p), Some(q)) => compare_values(p, q),
+                },
+                Ordering::Less => match xt {
+                    // The shorter list's tail meets the longer one's element.
+                    Some(t) => compare_values(t, &Value::List(ys[xs.len()..].to_vec(), yt.clone())),
+                    None => Ordering::Less,
+                },
+                Ordering::Greater => match yt {
+                    Some(t) => compare_values(&Value::List(xs[ys.len()..].to_vec(), xt.clone()), t),
+                    None => Ordering::Greater,
+                },
+            }
+        }
+        (Value::Pid { index: a, serial: b }, Value::Pid { index: c, serial: d }) => (b, a).cmp(&(d, c)),
+        (Value::Ref(x), Value::Ref(y)) => x.cmp(y),
+        _ if ra == 0 => {
+            let ((fa, ba), (fb, bb)) = (num(a), num(b));
+            match (ba, bb) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                _ => fa
+                    .partial_cmp(&fb)
+                    .unwrap_or(Ordering::Equal)
+                    .then_with(|| matches!(a, Value::Float(_)).cmp(&matches!(b, Value::Float(_)))),
+            }
+        }
+        _ => Ordering::Equal,
+    }
+}

@@ -1,0 +1,398 @@
+//! Calls: which function or macro a name means (Elixir's `elixir_dispatch`),
+//! running macros, and aliases.
+//!
+//! A local call `f(args)` is, in order: a special form; what the quote that
+//! wrote it imported (`imports:` meta); an import of the environment (a
+//! macro runs, a function becomes a remote call); inside a function body, a
+//! macro the module defined above; inside a function body, a call of the
+//! module's own function. A remote call `M.f(args)` runs a macro when `M`
+//! is required and exports the macro `f/n`.
+
+use super::kernel::{self, KERNEL};
+use super::{caller_var, Context, EResult, Env, Error, Expander, MAX_DEPTH};
+use crate::quoted::{self as q, as_atom, as_list, keyword_get};
+use beamlet_vm::value::Value;
+
+/// What a local name means.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resolved {
+    /// A macro of `module` (Kernel's are handled natively).
+    Macro(String),
+    /// A function imported from `module`.
+    Function(String),
+    /// A macro the module being defined has defined above.
+    LocalMacro,
+    /// The module's own function (checked when the module is complete).
+    Local,
+    /// Nothing by that name.
+    Unknown,
+}
+
+impl Expander<'_> {
+    /// What `name/arity` means at this point of `env`.
+    pub fn resolve(&mut self, name: &str, arity: usize, meta: &Value, env: &Env) -> EResult<Resolved> {
+        // A quote remembers what it imported where it was written.
+        if let Some(imports) = keyword_get(meta, "imports").and_then(as_list) {
+            for i in imports {
+                if let Value::Tuple(t) = i {
+                    if let (Some(Value::Int(a)), Some(Value::Atom(m))) = (t.first(), t.get(1)) {
+                        if *a as usize == arity {
+                            if m == KERNEL {
+                                if kernel::is_kernel_macro(name, arity) {
+                                    return Ok(Resolved::Macro(m.clone()));
+                                }
+                                return Ok(Resolved::Function(m.clone()));
+                            }
+                            let is_macro = self
+                                .host
+                                .macros_of(m)
+                                .is_some_and(|ms| ms.iter().any(|(n, x)| n == name && *x == arity));
+                            return Ok(if is_macro {
+                                Resolved::Macro(m.clone())
+                            } else {
+                                Resolved::Function(m.clone())
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        let has = |l: &[(String, usize)]| l.iter().any(|(n, a)| n == name && *a == arity);
+        let fmods: Vec<&String> = env.functions.iter().filter(|(_, l)| has(l)).map(|(m, _)| m).collect();
+        let mmods: Vec<&String> = env.macros.iter().filter(|(_, l)| has(l)).map(|(m, _)| m).collect();
+        if fmods.len() + mmods.len() > 1 {
+            let mut mods: Vec<String> = fmods.iter().chain(mmods.iter()).map(|m| super::inspect_module(m)).collect();
+            mods.dedup();
+            if mods.len() > 1 {
+                return Err(self.error(
+                    0,
+                    env,
+                    format!(
+                        "function {name}/{arity} imported from both {} and {}, call is ambiguous",
+                        mods[0], mods[1]
+                    ),
+                ));
+            }
+        }
+        if let Some(m) = mmods.first() {
+            return Ok(Resolved::Macro((*m).clone()));
+        }
+        if let Some(m) = fmods.first() {
+            return Ok(Resolved::Function((*m).clone()));
+        }
+        if let (Some(module), Some(_)) = (&env.module, &env.function) {
+            if self.host.has_local_macro(module, name, arity) {
+                return Ok(Resolved::LocalMacro);
+            }
+            return Ok(Resolved::Local);
+        }
+        Ok(Resolved::Unknown)
+    }
+
+    /// Whether a call `name/arity` would mean something here (for a
+    /// variable that is not bound: Elixir 1.14 then calls `name()`).
+    pub fn can_resolve_call(&mut self, name: &str, arity: usize, env: &Env) -> bool {
+        !matches!(
+            self.resolve(name, arity, &q::list(vec![]), env),
+            Ok(Resolved::Unknown) | Err(_)
+        )
+    }
+
+    /// `name(args)`.
+    pub fn expand_call(&mut self, name: &str, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
+        let arity = args.len();
+        let line = q::meta_line(meta);
+        if kernel::is_special_form(name, arity) {
+            return self.expand_special(name, meta, args, env);
+        }
+        if name == "unquote" || name == "unquote_splicing" {
+            return Err(self.error(line, env, format!("{name} called outside quote")));
+        }
+        match self.resolve(name, arity, meta, env)? {
+            Resolved::Macro(m) if m == KERNEL => self.kernel_macro(name, meta, args, env),
+            Resolved::Macro(m) => self.run_macro(&m, name, meta, args, env, false),
+            Resolved::LocalMacro => {
+                let m = env.module.clone().unwrap_or_default();
+                self.run_macro(&m, name, meta, args, env, true)
+            }
+            Resolved::Function(m) => {
+                let args = self.expand_args(args, env)?;
+                Ok(q::remote(q::atom(&m), name, strip_imports(meta), args))
+            }
+            Resolved::Local => {
+                if env.context == Context::Guard {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!("cannot invoke local {name}/{arity} inside guards"),
+                    ));
+                }
+                if env.context == Context::Match {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!("cannot invoke local {name}/{arity} inside match, called as: {}", self.show(&q::call(name, q::list(vec![]), args.to_vec()))),
+                    ));
+                }
+                let args = self.expand_args(args, env)?;
+                Ok(q::call(name, strip_imports(meta), args))
+            }
+            Resolved::Unknown => {
+                if env.context == Context::Match {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!("cannot find or invoke local {name}/{arity} inside match. Only macros can be invoked in a match and they must be defined before their invocation. Called as: {}", self.show(&q::call(name, q::list(vec![]), args.to_vec()))),
+                    ));
+                }
+                Err(self.error_hint(
+                    line,
+                    env,
+                    format!("undefined function {name}/{arity} (there is no such import)"),
+                    if env.module.is_some() {
+                        "a module's own functions can be called from its functions, not from its body: call it from a def, or define it in a module above".to_string()
+                    } else {
+                        "define it in a module and call it as Module.function, or import the module that defines it".to_string()
+                    },
+                ))
+            }
+        }
+    }
+
+    /// `recv.name(args)`.
+    pub fn expand_remote(
+        &mut self,
+        recv: &Value,
+        name: &str,
+        dmeta: &Value,
+        meta: &Value,
+        args: &[Value],
+        env: &mut Env,
+    ) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        // `alias Foo.{A, B}` is only valid inside alias/require/import/use.
+        if name == "{}" {
+            return Err(self.error(
+                line,
+                env,
+                "invalid usage of multi-alias Foo.{...}: it is only allowed in alias, require, import and use",
+            ));
+        }
+        let saved = env.context;
+        if saved == Context::Match {
+            env.context = Context::Expr;
+        }
+        let r = self.expand(recv, env);
+        env.context = saved;
+        let r = r?;
+        if let Value::Atom(m) = &r {
+            let arity = args.len();
+            if m == KERNEL && kernel::is_kernel_macro(name, arity) {
+                return self.kernel_macro(name, meta, args, env);
+            }
+            if m != KERNEL && (env.is_required(m) || keyword_get(meta, "required").is_some()) {
+                if env.module.as_deref() == Some(m.as_str()) {
+                    // The module being defined can't run its own macros remotely.
+                } else if let Some(ms) = self.host.macros_of(m) {
+                    if ms.iter().any(|(n, a)| n == name && *a == arity) {
+                        let m = m.clone();
+                        return self.run_macro(&m, name, meta, args, env, false);
+                    }
+                }
+            }
+            if env.context == Context::Match {
+                return Err(self.error(
+                    line,
+                    env,
+                    format!(
+                        "cannot invoke remote function {}.{name}/{arity} inside a match",
+                        super::inspect_module(m)
+                    ),
+                ));
+            }
+        }
+        let args = self.expand_args(args, env)?;
+        let dot = q::tuple(vec![q::atom("."), dmeta.clone(), q::list(vec![r, q::atom(name)])]);
+        Ok(q::tuple(vec![dot, meta.clone(), q::list(args)]))
+    }
+
+    /// Runs the macro `module.name` on `args` (unexpanded) and expands what
+    /// it returns.
+    pub fn run_macro(
+        &mut self,
+        module: &str,
+        name: &str,
+        meta: &Value,
+        args: &[Value],
+        env: &mut Env,
+        local: bool,
+    ) -> EResult<Value> {
+        let line = {
+            let l = q::meta_line(meta);
+            if l == 0 {
+                env.line
+            } else {
+                l
+            }
+        };
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error_hint(
+                line,
+                env,
+                format!(
+                    "macro expansion of {}.{name}/{} went {MAX_DEPTH} levels deep without ending",
+                    super::inspect_module(module),
+                    args.len()
+                ),
+                "a macro probably expands to a call of itself: make sure every expansion makes progress toward code without that macro",
+            ));
+        }
+        let mut caller = env.clone();
+        caller.line = line;
+        let mut call_args = Vec::with_capacity(args.len() + 1);
+        call_args.push(caller.to_value());
+        call_args.extend(args.iter().cloned());
+        let macro_name = format!("MACRO-{name}");
+        let result = if local {
+            self.host.call_local_macro(module, &macro_name, call_args)
+        } else {
+            self.host.call(module, &macro_name, call_args)
+        };
+        let result = result.map_err(Error::Raised)?;
+        let counter = self.host.next_counter();
+        let counter = q::tuple(vec![
+            env.module.as_deref().map_or_else(q::nil, q::atom),
+            q::int(counter),
+        ]);
+        let stamped = stamp(&result, module, line, &counter);
+        self.depth += 1;
+        let out = self.expand(&stamped, env);
+        self.depth -= 1;
+        out
+    }
+
+    // ---- aliases ----
+
+    /// `{:__aliases__, meta, segments}`: the module atom it names here.
+    pub fn expand_alias(&mut self, meta: &Value, segs: &[Value], env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        let Some(first) = segs.first() else {
+            return Err(self.error(line, env, "invalid alias: no segments"));
+        };
+        let rest: Vec<&str> = segs[1..].iter().filter_map(as_atom).collect();
+        if rest.len() + 1 != segs.len() {
+            return Err(self.error(line, env, "invalid alias: its parts after the first must be atoms"));
+        }
+        let join = |base: &str| -> String {
+            let mut s = base.to_owned();
+            for r in &rest {
+                s.push('.');
+                s.push_str(r);
+            }
+            s
+        };
+        match first {
+            Value::Atom(a) if a == "Elixir" => {
+                if rest.is_empty() {
+                    Ok(q::atom("Elixir"))
+                } else {
+                    Ok(q::atom(&join("Elixir")))
+                }
+            }
+            Value::Atom(a) => {
+                // A quote resolved the alias where it was written.
+                match keyword_get(meta, "alias") {
+                    Some(Value::Atom(m)) if m != "false" && rest.is_empty() => return Ok(q::atom(m)),
+                    Some(Value::Atom(m)) if m != "false" => return Ok(q::atom(&join(m))),
+                    _ => {}
+                }
+                let full = format!("Elixir.{a}");
+                let use_env = !matches!(keyword_get(meta, "alias"), Some(Value::Atom(f)) if f == "false");
+                match env.alias_of(&full).filter(|_| use_env) {
+                    Some(t) => Ok(q::atom(&join(t))),
+                    None => Ok(q::atom(&join(&full))),
+                }
+            }
+            head => {
+                let h = self.expand(head, env)?;
+                match &h {
+                    Value::Atom(m) if m == "nil" => Err(self.error(
+                        line,
+                        env,
+                        "invalid alias: a nil base (is __MODULE__ used outside a module?)",
+                    )),
+                    Value::Atom(m) => Ok(q::atom(&join(m))),
+                    _ => {
+                        // Known only at run time: Module.concat([base, :Rest]).
+                        let mut parts = vec![h];
+                        parts.extend(rest.iter().map(|r| q::atom(r)));
+                        Ok(q::remote(
+                            q::atom("Elixir.Module"),
+                            "concat",
+                            q::line_meta(line),
+                            vec![q::list(parts)],
+                        ))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Inspects a quoted value for a message.
+    pub fn show(&self, v: &Value) -> String {
+        beamlet_vm::inspect::inspect(v, &Default::default())
+    }
+
+    /// The variable `__CALLER__` for macro bodies.
+    pub fn caller(&self) -> Value {
+        caller_var()
+    }
+}
+
+/// A macro's result, made ready to expand in the caller: variables the
+/// macro's module quoted get the expansion's `counter` (hygiene: they can't
+/// clash with the caller's or another expansion's), and every node without
+/// a line gets the call's.
+pub fn stamp(v: &Value, module: &str, line: u32, counter: &Value) -> Value {
+    match v {
+        Value::List(items, tail) => Value::List(
+            items.iter().map(|i| stamp(i, module, line, counter)).collect(),
+            tail.as_ref().map(|t| Box::new(stamp(t, module, line, counter))),
+        ),
+        Value::Tuple(t) if t.len() == 2 => q::tuple(vec![
+            stamp(&t[0], module, line, counter),
+            stamp(&t[1], module, line, counter),
+        ]),
+        Value::Tuple(t) if t.len() == 3 => {
+            let Value::List(_, None) = &t[1] else {
+                return v.clone();
+            };
+            let mut meta = t[1].clone();
+            if line > 0 && keyword_get(&meta, "line").is_none() && keyword_get(&meta, "keep").is_none() {
+                meta = q::meta_put(&meta, "line", q::int(line as i64));
+            }
+            match (&t[0], &t[2]) {
+                (Value::Atom(_), Value::Atom(ctx)) => {
+                    if ctx == module && keyword_get(&meta, "counter").is_none() {
+                        meta = q::meta_put(&meta, "counter", counter.clone());
+                    }
+                    q::tuple(vec![t[0].clone(), meta, t[2].clone()])
+                }
+                (head, args) => q::tuple(vec![
+                    stamp(head, module, line, counter),
+                    meta,
+                    stamp(args, module, line, counter),
+                ]),
+            }
+        }
+        other => other.clone(),
+    }
+}
+
+/// Meta without the quote's import records (they did their job).
+fn strip_imports(meta: &Value) -> Value {
+    if keyword_get(meta, "imports").is_none() && keyword_get(meta, "context").is_none() {
+        return meta.clone();
+    }
+    q::meta_delete(&q::meta_delete(meta, "imports"), "context")
+}

@@ -1,0 +1,373 @@
+//! The expander's lexical environment (Elixir's `Macro.Env`) and variables.
+//!
+//! An [`Env`] travels left to right through a block: `alias`, `import` and
+//! `require` change it for what follows; a clause, a `fn` or a function body
+//! gets a copy, so nothing bound or imported inside leaks out. Macros see it
+//! as a `%Macro.Env{}` struct ([`Env::to_value`]); `Macro.expand/2` hands one
+//! back ([`Env::from_value`]).
+
+use crate::quoted::{self as q, as_atom, as_list};
+use beamlet_vm::value::Value;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Where code is: a plain expression, a pattern or a guard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    Expr,
+    Match,
+    Guard,
+}
+
+/// A variable's identity: its name and either its context (an atom: `nil`
+/// for the user's code, the module that quoted it) or the counter a macro
+/// expansion gave it. Two variables are the same only if both agree.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct VarId {
+    pub name: String,
+    pub ctx: VarCtx,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum VarCtx {
+    /// Context `nil`: written by the user.
+    Nil,
+    /// Made by a quote in this module (no expansion stamped it).
+    Atom(String),
+    /// Made by a macro expansion: its unique counter.
+    Counter(i64),
+}
+
+impl VarId {
+    /// The identity of a variable node `{name, meta, context}`.
+    pub fn of(name: &str, meta: &Value, ctx: &str) -> VarId {
+        let ctx = match q::keyword_get(meta, "counter") {
+            Some(Value::Int(n)) => VarCtx::Counter(*n),
+            Some(Value::Tuple(t)) if t.len() == 2 => match &t[1] {
+                Value::Int(n) => VarCtx::Counter(*n),
+                _ => VarCtx::Atom(ctx.to_owned()),
+            },
+            _ if ctx == "nil" => VarCtx::Nil,
+            _ => VarCtx::Atom(ctx.to_owned()),
+        };
+        VarId {
+            name: name.to_owned(),
+            ctx,
+        }
+    }
+
+    pub fn user(name: &str) -> VarId {
+        VarId {
+            name: name.to_owned(),
+            ctx: VarCtx::Nil,
+        }
+    }
+
+    /// The name the code generator knows the variable by: the user's own
+    /// name, or one no user variable can have (`x@Mod`, `x#12`).
+    pub fn key(&self) -> String {
+        match &self.ctx {
+            VarCtx::Nil => self.name.clone(),
+            VarCtx::Atom(a) => format!("{}@{}", self.name, a.trim_start_matches("Elixir.")),
+            VarCtx::Counter(c) => format!("{}#{}", self.name, c),
+        }
+    }
+
+    /// The user-facing name of a key made by [`VarId::key`].
+    pub fn display(key: &str) -> &str {
+        key.split(['@', '#']).next().unwrap_or(key)
+    }
+}
+
+/// Imported functions or macros: module → names with arities.
+pub type Imports = Arc<Vec<(String, Vec<(String, usize)>)>>;
+
+#[derive(Clone, Debug)]
+pub struct Env {
+    /// The module being defined (`Elixir.Foo`), if any.
+    pub module: Option<String>,
+    /// The function being defined, if any.
+    pub function: Option<(String, usize)>,
+    /// Absolute path of the file.
+    pub file: String,
+    pub line: u32,
+    pub context: Context,
+    /// `alias`es in effect: `Elixir.Bar` → `Elixir.Foo.Bar`, newest first.
+    pub aliases: Arc<Vec<(String, String)>>,
+    pub requires: Arc<Vec<String>>,
+    pub functions: Imports,
+    pub macros: Imports,
+    /// Modules defined in this lexical scope so far.
+    pub context_modules: Arc<Vec<String>>,
+    /// Aliases a macro defined, keyed by the expansion's counter.
+    pub macro_aliases: Arc<Vec<(i64, (String, String))>>,
+    /// Variables bound here.
+    pub vars: Arc<HashSet<VarId>>,
+    /// Inside a `defmacro`: `__CALLER__` is available.
+    pub in_macro: bool,
+    /// Inside a quote's `unquote` (or not at all): quote nesting level.
+    pub in_guard_or_match_pin: bool,
+}
+
+impl Env {
+    /// A fresh environment for `file`: Kernel imported and required, as at
+    /// the top of an Elixir file.
+    pub fn new(file: &str) -> Env {
+        let (functions, macros) = super::kernel::default_imports();
+        Env {
+            module: None,
+            function: None,
+            file: file.to_owned(),
+            line: 1,
+            context: Context::Expr,
+            aliases: Arc::new(Vec::new()),
+            requires: Arc::new(vec![
+                "Elixir.Application".into(),
+                "Elixir.Kernel".into(),
+                "Elixir.Kernel.Typespec".into(),
+            ]),
+            functions,
+            macros,
+            context_modules: Arc::new(Vec::new()),
+            macro_aliases: Arc::new(Vec::new()),
+            vars: Arc::new(HashSet::new()),
+            in_macro: false,
+            in_guard_or_match_pin: false,
+        }
+    }
+
+    pub fn has_var(&self, v: &VarId) -> bool {
+        self.vars.contains(v)
+    }
+
+    pub fn bind(&mut self, v: VarId) {
+        if !self.vars.contains(&v) {
+            Arc::make_mut(&mut self.vars).insert(v);
+        }
+    }
+
+    pub fn is_required(&self, module: &str) -> bool {
+        self.requires.iter().any(|m| m == module) || self.module.as_deref() == Some(module)
+    }
+
+    pub fn require(&mut self, module: &str) {
+        if !self.requires.iter().any(|m| m == module) {
+            Arc::make_mut(&mut self.requires).push(module.to_owned());
+        }
+    }
+
+    /// The alias `name` (`Elixir.Bar`) stands for, if one is set.
+    pub fn alias_of(&self, name: &str) -> Option<&str> {
+        self.aliases
+            .iter()
+            .find(|(a, _)| a == name)
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// `alias target, as: name`; an alias to itself removes it.
+    pub fn set_alias(&mut self, name: &str, target: &str) {
+        let v = Arc::make_mut(&mut self.aliases);
+        v.retain(|(a, _)| a != name);
+        if name != target {
+            v.insert(0, (name.to_owned(), target.to_owned()));
+        }
+    }
+
+    // ---- %Macro.Env{} ----
+
+    /// The `%Macro.Env{}` struct macros see as `__CALLER__` / `__ENV__`.
+    pub fn to_value(&self) -> Value {
+        let atom = q::atom;
+        let opt = |s: &Option<String>| s.as_deref().map_or_else(q::nil, atom);
+        let imports = |i: &Imports| {
+            q::list(
+                i.iter()
+                    .map(|(m, fs)| {
+                        q::pair(
+                            atom(m),
+                            q::list(
+                                fs.iter()
+                                    .map(|(n, a)| q::pair(atom(n), q::int(*a as i64)))
+                                    .collect(),
+                            ),
+                        )
+                    })
+                    .collect(),
+            )
+        };
+        let function = match &self.function {
+            Some((n, a)) => q::pair(atom(n), q::int(*a as i64)),
+            None => q::nil(),
+        };
+        let context = match self.context {
+            Context::Expr => q::nil(),
+            Context::Match => atom("match"),
+            Context::Guard => atom("guard"),
+        };
+        let aliases = q::list(
+            self.aliases
+                .iter()
+                .map(|(a, t)| q::pair(atom(a), atom(t)))
+                .collect(),
+        );
+        let versioned = {
+            let mut vs: Vec<&VarId> = self.vars.iter().collect();
+            vs.sort_by(|a, b| (&a.name, a.key()).cmp(&(&b.name, b.key())));
+            let pairs = vs
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let ctx = match &v.ctx {
+                        VarCtx::Nil => q::nil(),
+                        VarCtx::Atom(a) => atom(a),
+                        VarCtx::Counter(c) => q::int(*c),
+                    };
+                    (q::pair(atom(&v.name), ctx), q::int(i as i64))
+                })
+                .collect::<Vec<_>>();
+            sorted_map(pairs)
+        };
+        let fields = vec![
+            (atom("__struct__"), atom("Elixir.Macro.Env")),
+            (atom("aliases"), aliases),
+            (atom("context"), context),
+            (
+                atom("context_modules"),
+                q::list(self.context_modules.iter().map(|m| atom(m)).collect()),
+            ),
+            (atom("file"), q::string(&self.file)),
+            (atom("function"), function),
+            (atom("functions"), imports(&self.functions)),
+            (atom("lexical_tracker"), q::nil()),
+            (atom("line"), q::int(self.line as i64)),
+            (atom("macro_aliases"), q::list(vec![])),
+            (atom("macros"), imports(&self.macros)),
+            (atom("module"), opt(&self.module)),
+            (
+                atom("requires"),
+                q::list(self.requires.iter().map(|m| atom(m)).collect()),
+            ),
+            (atom("tracers"), q::list(vec![])),
+            (atom("versioned_vars"), versioned),
+        ];
+        sorted_map(fields)
+    }
+
+    /// Reads a `%Macro.Env{}` back (what `Macro.expand(ast, env)` passes).
+    pub fn from_value(v: &Value) -> Option<Env> {
+        let Value::Map(pairs) = v else {
+            return None;
+        };
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| as_atom(key) == Some(k))
+                .map(|(_, v)| v)
+        };
+        let file = match get("file")? {
+            Value::Binary(b) => String::from_utf8_lossy(b).into_owned(),
+            _ => "nofile".into(),
+        };
+        let mut env = Env::new(&file);
+        env.module = get("module").and_then(as_atom).filter(|m| *m != "nil").map(String::from);
+        env.function = match get("function") {
+            Some(Value::Tuple(t)) if t.len() == 2 => match (&t[0], &t[1]) {
+                (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a as usize)),
+                _ => None,
+            },
+            _ => None,
+        };
+        env.line = match get("line") {
+            Some(Value::Int(n)) => *n as u32,
+            _ => 0,
+        };
+        env.context = match get("context").and_then(as_atom) {
+            Some("match") => Context::Match,
+            Some("guard") => Context::Guard,
+            _ => Context::Expr,
+        };
+        let atoms = |v: Option<&Value>| -> Vec<String> {
+            v.and_then(as_list)
+                .map(|l| l.iter().filter_map(as_atom).map(String::from).collect())
+                .unwrap_or_default()
+        };
+        env.requires = Arc::new(atoms(get("requires")));
+        env.context_modules = Arc::new(atoms(get("context_modules")));
+        env.aliases = Arc::new(
+            get("aliases")
+                .and_then(as_list)
+                .map(|l| {
+                    l.iter()
+                        .filter_map(|p| match p {
+                            Value::Tuple(t) if t.len() == 2 => {
+                                Some((as_atom(&t[0])?.to_owned(), as_atom(&t[1])?.to_owned()))
+                            }
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        );
+        let imports = |v: Option<&Value>| -> Option<Imports> {
+            let l = as_list(v?)?;
+            Some(Arc::new(
+                l.iter()
+                    .filter_map(|p| match p {
+                        Value::Tuple(t) if t.len() == 2 => {
+                            let fs = as_list(&t[1])?
+                                .iter()
+                                .filter_map(|f| match f {
+                                    Value::Tuple(x) if x.len() == 2 => match (&x[0], &x[1]) {
+                                        (Value::Atom(n), Value::Int(a)) => {
+                                            Some((n.clone(), *a as usize))
+                                        }
+                                        _ => None,
+                                    },
+                                    _ => None,
+                                })
+                                .collect();
+                            Some((as_atom(&t[0])?.to_owned(), fs))
+                        }
+                        _ => None,
+                    })
+                    .collect(),
+            ))
+        };
+        if let Some(f) = imports(get("functions")) {
+            env.functions = f;
+        }
+        if let Some(m) = imports(get("macros")) {
+            env.macros = m;
+        }
+        if let Some(Value::Map(vs)) = get("versioned_vars") {
+            let mut set = HashSet::new();
+            for (k, _) in vs {
+                if let Value::Tuple(t) = k {
+                    if t.len() == 2 {
+                        if let Some(name) = as_atom(&t[0]) {
+                            let ctx = match &t[1] {
+                                Value::Int(c) => VarCtx::Counter(*c),
+                                Value::Atom(a) if a == "nil" => VarCtx::Nil,
+                                Value::Atom(a) => VarCtx::Atom(a.clone()),
+                                _ => continue,
+                            };
+                            set.insert(VarId {
+                                name: name.to_owned(),
+                                ctx,
+                            });
+                        }
+                    }
+                }
+            }
+            env.vars = Arc::new(set);
+        }
+        Some(env)
+    }
+}
+
+/// A map value from pairs (sorted by key in term order, as maps are).
+pub fn sorted_map(mut pairs: Vec<(Value, Value)>) -> Value {
+    pairs.sort_by(|a, b| beamlet_vm::value::compare_values(&a.0, &b.0));
+    pairs.dedup_by(|a, b| beamlet_vm::value::compare_values(&a.0, &b.0).is_eq());
+    Value::Map(pairs)
+}

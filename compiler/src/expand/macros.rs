@@ -1,0 +1,212 @@
+//! Kernel's macros, handled natively.
+//!
+//! Most stay as they are, their arguments expanded, for the code generator
+//! to compile (`if`, `&&`, `in`, `raise`, sigils...: it already knows
+//! them); a few are rewritten here (`|>`, `use`, `var!`, `alias!`,
+//! `binding`, `match?`); the module-building ones (`defmodule`, `def`, `@`,
+//! `defstruct`...) are in [`super::module`].
+
+use super::{Context, EResult, Env, Expander, VarCtx, VarId};
+use crate::quoted::{self as q, as_call, as_node, keyword_get};
+use beamlet_vm::value::Value;
+
+impl Expander<'_> {
+    /// Kernel's macro `name` applied to `args`.
+    pub fn kernel_macro(&mut self, name: &str, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        match (name, args) {
+            ("|>", [l, r]) => {
+                let piped = self.pipe(l, r, env, line)?;
+                self.expand(&piped, env)
+            }
+            ("@", [attr]) => self.expand_attribute(meta, attr, env),
+            ("def" | "defp" | "defmacro" | "defmacrop", [_] | [_, _]) => self.expand_def(name, meta, args, env),
+            ("defmodule", [n, body]) => self.expand_defmodule(meta, n, body, env),
+            ("defstruct", [fields]) => self.expand_defstruct(meta, fields, env, false),
+            ("defexception", [fields]) => self.expand_defstruct(meta, fields, env, true),
+            ("defdelegate", [head, opts]) => self.expand_defdelegate(meta, head, opts, env),
+            ("defguard" | "defguardp", [g]) => self.expand_defguard(name, meta, g, env),
+            ("defoverridable", [what]) => self.expand_defoverridable(meta, what, env),
+            ("defimpl" | "defprotocol", _) => Err(self.error(
+                line,
+                env,
+                format!("{name} is not supported by beamlet yet (protocols come with structs and exceptions)"),
+            )),
+            ("use", [m]) => self.expand_use(meta, m, None, env),
+            ("use", [m, opts]) => self.expand_use(meta, m, Some(opts), env),
+            ("var!", [v]) => self.expand_var_bang(meta, v, None, env),
+            ("var!", [v, ctx]) => self.expand_var_bang(meta, v, Some(ctx), env),
+            ("alias!", [a]) => match as_call(a) {
+                Some(("__aliases__", am, segs)) => {
+                    let m = q::meta_delete(&q::meta_delete(am, "alias"), "counter");
+                    self.expand_alias(&m, segs, env)
+                }
+                _ => self.expand(a, env),
+            },
+            ("binding", []) => Ok(self.binding(VarCtx::Nil, env)),
+            ("binding", [ctx]) => {
+                let c = self.expand(ctx, env)?;
+                let ctx = match &c {
+                    Value::Atom(a) if a == "nil" => VarCtx::Nil,
+                    Value::Atom(a) => VarCtx::Atom(a.clone()),
+                    _ => return Err(self.error(line, env, "binding/1 expects a context atom")),
+                };
+                Ok(self.binding(ctx, env))
+            }
+            ("match?", [pat, e]) => {
+                let e = self.expand(e, env)?;
+                let mut penv = env.clone();
+                let pat = match as_call(pat) {
+                    Some(("when", wm, [p, g])) => {
+                        let p = self.expand_pattern(p, &mut penv)?;
+                        let g = self.expand_guard(g, &mut penv)?;
+                        q::call("when", wm.clone(), vec![p, g])
+                    }
+                    _ => self.expand_pattern(pat, &mut penv)?,
+                };
+                Ok(q::call("match?", meta.clone(), vec![pat, e]))
+            }
+            ("to_char_list", [x]) => {
+                let x = self.expand(x, env)?;
+                Ok(q::call("to_charlist", meta.clone(), vec![x]))
+            }
+            _ => {
+                // Left for the code generator, its arguments expanded.
+                let args = self.expand_args(args, env)?;
+                Ok(q::call(name, meta.clone(), args))
+            }
+        }
+    }
+
+    /// `left |> right`: `left` becomes `right`'s first argument.
+    pub fn pipe(&self, left: &Value, right: &Value, env: &Env, line: u32) -> EResult<Value> {
+        let bad = || {
+            self.error(
+                line,
+                env,
+                format!(
+                    "cannot pipe {} into {}, can only pipe into local calls foo(), remote calls Foo.bar() or anonymous function calls foo.()",
+                    self.show(left),
+                    self.show(right)
+                ),
+            )
+        };
+        match as_node(right) {
+            Some((Value::Atom(n), _, _)) if matches!(n.as_str(), "&" | "fn" | "__block__" | "__aliases__" | "{}" | "%{}" | "%" | "<<>>") => Err(bad()),
+            Some((head, m, Value::List(args, None))) => {
+                let mut a = vec![left.clone()];
+                a.extend(args.iter().cloned());
+                Ok(q::tuple(vec![head.clone(), m.clone(), q::list(a)]))
+            }
+            Some((Value::Atom(_), m, Value::Atom(_))) => {
+                let Some((head, _, _)) = as_node(right) else { return Err(bad()) };
+                Ok(q::tuple(vec![head.clone(), m.clone(), q::list(vec![left.clone()])]))
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    fn expand_use(&mut self, meta: &Value, m: &Value, opts: Option<&Value>, env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        let mods = self.expand_module_refs(m, env)?;
+        let mut out = Vec::new();
+        for (module, _) in mods {
+            self.ensure_compiled(&module, line, env)?;
+            env.require(&module);
+            let has = self
+                .host
+                .macros_of(&module)
+                .is_some_and(|ms| ms.iter().any(|(n, a)| n == "__using__" && *a == 1));
+            if !has {
+                return Err(self.error(
+                    line,
+                    env,
+                    format!(
+                        "undefined function __using__/1 (module {} does not define the __using__/1 macro that use needs)",
+                        super::inspect_module(&module)
+                    ),
+                ));
+            }
+            let opts = opts.cloned().unwrap_or_else(|| q::list(vec![]));
+            out.push(self.run_macro(&module, "__using__", meta, &[opts], env, false)?);
+        }
+        Ok(match out.len() {
+            1 => out.pop().unwrap_or_else(q::nil),
+            _ => q::call("__block__", q::list(vec![]), out),
+        })
+    }
+
+    fn expand_var_bang(&mut self, meta: &Value, v: &Value, ctx: Option<&Value>, env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        let name = match as_node(v) {
+            Some((Value::Atom(n), _, Value::Atom(_))) => n.clone(),
+            _ => match v {
+                Value::Atom(a) => a.clone(),
+                _ => {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!("expected \"var\" to be an atom or a variable, got: {}", self.show(v)),
+                    ))
+                }
+            },
+        };
+        let vmeta = match as_node(v) {
+            Some((_, m, _)) => q::meta_delete(m, "counter"),
+            None => meta.clone(),
+        };
+        let ctx = match ctx {
+            Some(c) => match self.expand(c, env)? {
+                Value::Atom(a) => a,
+                other => {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!("expected var! context to be an atom, got: {}", self.show(&other)),
+                    ))
+                }
+            },
+            None => "nil".into(),
+        };
+        let var = q::var(&name, vmeta, q::atom(&ctx));
+        if env.context != Context::Match {
+            let id = VarId::of(&name, &q::list(vec![]), &ctx);
+            if !env.has_var(&id) {
+                return Err(self.error(
+                    line,
+                    env,
+                    format!(
+                        "expected \"{name}\"{} to expand to an existing variable or be part of a match",
+                        if ctx == "nil" { String::new() } else { format!(" (context {})", ctx.trim_start_matches("Elixir.")) }
+                    ),
+                ));
+            }
+        }
+        self.expand(&var, env)
+    }
+
+    /// `binding()`: the variables of context `ctx` as a keyword list.
+    fn binding(&self, ctx: VarCtx, env: &Env) -> Value {
+        let mut vars: Vec<&VarId> = env
+            .vars
+            .iter()
+            .filter(|v| v.ctx == ctx && !v.name.starts_with('_'))
+            .collect();
+        vars.sort_by(|a, b| a.name.cmp(&b.name));
+        let ctx_atom = match &ctx {
+            VarCtx::Nil => q::nil(),
+            VarCtx::Atom(a) => q::atom(a),
+            VarCtx::Counter(_) => q::nil(),
+        };
+        q::list(
+            vars.into_iter()
+                .map(|v| q::pair(q::atom(&v.name), q::var(&v.name, q::list(vec![]), ctx_atom.clone())))
+                .collect(),
+        )
+    }
+
+    /// Whether `meta` marks generated code.
+    pub fn generated(meta: &Value) -> bool {
+        keyword_get(meta, "generated").is_some()
+    }
+}

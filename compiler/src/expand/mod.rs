@@ -1,0 +1,383 @@
+//! The expander: quoted code in, quoted code with no macro left out.
+//!
+//! It sits between parsing (`quoted.rs` gives Elixir's quoted form) and code
+//! generation (`lower.rs` turns its output into the code generator's tree).
+//! It walks the tree with an [`Env`] threaded left to right, as Elixir's
+//! `elixir_expand` does:
+//!
+//! - special forms (`=`, `case`, `fn`, `quote`, `alias`, `&`, `%`, ...) are
+//!   expanded part by part, with patterns binding variables ([`forms`]);
+//! - a call to a macro runs the macro on the VM, through the [`Host`], with
+//!   its arguments unexpanded, stamps the result for hygiene and lines, and
+//!   expands that again ([`dispatch`]);
+//! - Kernel's macros that the code generator implements itself (`if`, `&&`,
+//!   `|>`, `def`, `defmodule`, `@`, ...) are handled natively ([`macros`],
+//!   [`module`]).
+//!
+//! The output is quoted code of special forms, variables, local calls of the
+//! module's own functions and remote calls. Variables keep their meta, so
+//! hygiene survives into code generation ([`env::VarId::key`]).
+
+pub mod dispatch;
+pub mod env;
+pub mod forms;
+pub mod kernel;
+pub mod macros;
+pub mod module;
+pub mod quote;
+
+use crate::ast::Span;
+use crate::diagnostic::Diagnostic;
+use crate::quoted::{self as q, as_atom, as_node, LineIndex};
+use beamlet_vm::value::Value;
+pub use env::{Context, Env, VarCtx, VarId};
+
+/// Nested macro expansions allowed before expansion stops with an error
+/// (a macro that expands to itself; Elixir hangs there). Each level holds
+/// a few Rust frames, so this also bounds the stack the expander uses.
+pub const MAX_DEPTH: u32 = 200;
+
+/// An exception a macro (or other code the expander ran) raised: it
+/// reaches the user as raised, as in Elixir.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Raised {
+    /// `error`, `throw` or `exit`.
+    pub class: String,
+    pub reason: Value,
+    pub stacktrace: Value,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Error {
+    /// A compile error in the code being expanded.
+    Compile(Diagnostic),
+    /// Code run at compile time raised.
+    Raised(Raised),
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Error {
+        Error::Compile(d)
+    }
+}
+
+pub type EResult<T> = Result<T, Error>;
+
+/// What the expander needs from the running system: running code (macros,
+/// `__struct__/0`), knowing which modules exist and what they export, and
+/// the state of the module being defined.
+pub trait Host {
+    /// Runs `module.name(args)` and returns what it returns.
+    fn call(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Raised>;
+    /// The public functions of `module` (loading it first if the standard
+    /// library has it), or `None` when there is no such module.
+    fn functions_of(&mut self, module: &str) -> Option<Vec<(String, usize)>>;
+    /// The macros of `module` (arity as called, without the environment).
+    fn macros_of(&mut self, module: &str) -> Option<Vec<(String, usize)>>;
+    /// Whether `module` is being defined right now (its body is running).
+    fn is_open(&mut self, module: &str) -> bool;
+    /// The current value of attribute `@name` of the open `module`
+    /// (`None` when never set); reading it marks it read.
+    fn attribute(&mut self, module: &str, name: &str) -> Option<Value>;
+    /// Whether the open `module` has defined the macro `name/arity` so far.
+    fn has_local_macro(&mut self, module: &str, name: &str, arity: usize) -> bool;
+    /// Runs the open `module`'s own macro (`args` starts with the caller's env).
+    fn call_local_macro(
+        &mut self,
+        module: &str,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Result<Value, Raised>;
+    /// The struct of `module` as a map with its defaults (`%{__struct__: M, ...}`),
+    /// from the open module's `defstruct` or from `M.__struct__/0`.
+    fn struct_of(&mut self, module: &str) -> Option<Value>;
+    /// Keys `@enforce_keys` requires for `module`'s struct.
+    fn enforced_keys(&mut self, module: &str) -> Vec<String>;
+    /// A fresh number for hygiene counters (unique in the VM).
+    fn next_counter(&mut self) -> i64;
+    /// Keeps `env` for a definition of the open module made later, when the
+    /// module body runs; returns its index.
+    fn save_env(&mut self, module: &str, env: &Env) -> usize;
+}
+
+/// The expander's state for one expansion job.
+pub struct Expander<'a> {
+    pub host: &'a mut dyn Host,
+    /// The text of the file being expanded (for diagnostics' positions).
+    pub source: Option<&'a str>,
+    lines: Option<LineIndex>,
+    depth: u32,
+    /// Warnings met on the way (`undefined module attribute`, ...).
+    pub warnings: Vec<Diagnostic>,
+    /// Inside a capture `&(...)`: `&1` is allowed.
+    pub in_capture: bool,
+    /// Inside a `quote`'s `unquote`: quote depth, for nested quotes.
+    pub quote_depth: u32,
+}
+
+impl<'a> Expander<'a> {
+    pub fn new(host: &'a mut dyn Host, source: Option<&'a str>) -> Expander<'a> {
+        Expander {
+            host,
+            source,
+            lines: source.map(LineIndex::new),
+            depth: 0,
+            warnings: Vec::new(),
+            in_capture: false,
+            quote_depth: 0,
+        }
+    }
+
+    // ---- diagnostics ----
+
+    /// A span for `line` of the source: its first non-blank character to
+    /// its end (the start of the file when no line is known).
+    pub fn span_of_line(&self, line: u32) -> Span {
+        match (&self.lines, self.source) {
+            (Some(li), Some(src)) if line > 0 && (line as usize) <= li.lines() => {
+                let start = li.start_of(line) as usize;
+                let text = src[start..].split('\n').next().unwrap_or("");
+                let indent = text.len() - text.trim_start().len();
+                let end = start + text.trim_end().len();
+                Span::new(start + indent, end.max(start + indent + 1))
+            }
+            _ => Span::default(),
+        }
+    }
+
+    /// A compile error at `line` (the env's line when 0).
+    pub fn error(&self, line: u32, env: &Env, msg: impl Into<String>) -> Error {
+        let line = if line == 0 { env.line } else { line };
+        Error::Compile(Diagnostic::new(self.span_of_line(line), msg))
+    }
+
+    pub fn error_hint(
+        &self,
+        line: u32,
+        env: &Env,
+        msg: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Error {
+        let line = if line == 0 { env.line } else { line };
+        Error::Compile(Diagnostic::new(self.span_of_line(line), msg).with_hint(hint))
+    }
+
+    pub fn warn(&mut self, line: u32, env: &Env, msg: impl Into<String>) {
+        let line = if line == 0 { env.line } else { line };
+        let d = Diagnostic::new(self.span_of_line(line), msg);
+        if !self.warnings.contains(&d) {
+            self.warnings.push(d);
+        }
+    }
+
+    // ---- the walk ----
+
+    /// Expands every expression of `exprs` in turn, threading `env`.
+    pub fn expand_all(&mut self, exprs: &[Value], env: &mut Env) -> EResult<Vec<Value>> {
+        exprs.iter().map(|e| self.expand(e, env)).collect()
+    }
+
+    /// Expands `v` in `env` (which it updates: bindings, aliases, imports).
+    pub fn expand(&mut self, v: &Value, env: &mut Env) -> EResult<Value> {
+        match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Binary(_) => Ok(v.clone()),
+            Value::Atom(_) => Ok(v.clone()),
+            Value::List(items, tail) => self.expand_list(items, tail.as_deref(), env),
+            Value::Tuple(t) if t.len() == 2 => Ok(q::tuple(vec![
+                self.expand(&t[0], env)?,
+                self.expand(&t[1], env)?,
+            ])),
+            Value::Tuple(t) if t.len() == 3 => self.expand_node(v, &t[0], &t[1], &t[2], env),
+            other => Err(self.invalid_quoted(other, env)),
+        }
+    }
+
+    pub fn invalid_quoted(&self, v: &Value, env: &Env) -> Error {
+        let shown = beamlet_vm::inspect::inspect(v, &Default::default());
+        self.error_hint(
+            0,
+            env,
+            format!("invalid quoted expression: {shown}"),
+            "please make sure your quoted expressions are made of valid AST nodes; if you would like to introduce a value into the AST, such as a four-element tuple or a map, make sure to call Macro.escape/1 before",
+        )
+    }
+
+    fn expand_list(&mut self, items: &[Value], tail: Option<&Value>, env: &mut Env) -> EResult<Value> {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, it) in items.iter().enumerate() {
+            // `[h | t]` is `[{:|, _, [h, t]}]`: the bar is only valid last.
+            if let Some(("|", meta, [h, t])) = q::as_call(it) {
+                if i + 1 == items.len() && tail.is_none() {
+                    let h = self.expand(h, env)?;
+                    let t = self.expand(t, env)?;
+                    out.push(q::tuple(vec![q::atom("|"), meta.clone(), q::list(vec![h, t])]));
+                    continue;
+                }
+            }
+            out.push(self.expand(it, env)?);
+        }
+        let tail = match tail {
+            Some(t) => Some(Box::new(self.expand(t, env)?)),
+            None => None,
+        };
+        Ok(Value::List(out, tail))
+    }
+
+    fn expand_node(
+        &mut self,
+        whole: &Value,
+        head: &Value,
+        meta: &Value,
+        tail: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        if line > 0 {
+            env.line = line;
+        }
+        match (head, tail) {
+            (Value::Atom(name), Value::Atom(ctx)) => self.expand_var(name, meta, ctx, env),
+            (Value::Atom(name), Value::List(args, None)) => {
+                self.expand_call(name, meta, args, env)
+            }
+            (Value::Tuple(_), Value::List(args, None)) => match as_node(head) {
+                Some((Value::Atom(dot), dmeta, Value::List(dargs, None))) if dot == "." => {
+                    match dargs.as_slice() {
+                        [recv, Value::Atom(name)] => {
+                            self.expand_remote(recv, name, dmeta, meta, args, env)
+                        }
+                        [fun] => {
+                            let f = self.expand(fun, env)?;
+                            let args = self.expand_args(args, env)?;
+                            let dot = q::tuple(vec![q::atom("."), dmeta.clone(), q::list(vec![f])]);
+                            Ok(q::tuple(vec![dot, meta.clone(), q::list(args)]))
+                        }
+                        _ => Err(self.invalid_quoted(whole, env)),
+                    }
+                }
+                _ => Err(self.error(
+                    line,
+                    env,
+                    "invalid call: a call's name must be an atom (unquote can only build a function name inside a quote or a def)",
+                )),
+            },
+            _ => Err(self.invalid_quoted(whole, env)),
+        }
+    }
+
+    /// Call arguments, expanded left to right in the caller's env.
+    pub fn expand_args(&mut self, args: &[Value], env: &mut Env) -> EResult<Vec<Value>> {
+        self.expand_all(args, env)
+    }
+
+    // ---- variables ----
+
+    fn expand_var(&mut self, name: &str, meta: &Value, ctx: &str, env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        match name {
+            "__MODULE__" => return Ok(env.module.as_deref().map_or_else(q::nil, q::atom)),
+            "__DIR__" => {
+                let dir = std::path::Path::new(&env.file)
+                    .parent()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| ".".into());
+                return Ok(q::string(&dir));
+            }
+            "__ENV__" => {
+                if env.context == Context::Match {
+                    return Err(self.error(line, env, "invalid pattern in match, __ENV__ is not allowed in matches"));
+                }
+                return Ok(q::escape(&env.to_value()));
+            }
+            "__CALLER__" => {
+                if !env.in_macro {
+                    return Err(self.error(
+                        line,
+                        env,
+                        "__CALLER__ is available only inside defmacro and defmacrop",
+                    ));
+                }
+                return Ok(caller_var());
+            }
+            "__STACKTRACE__" => {
+                return Ok(q::var("__STACKTRACE__", meta.clone(), q::nil()));
+            }
+            _ => {}
+        }
+        let id = VarId::of(name, meta, ctx);
+        let node = q::var(name, meta.clone(), q::atom(ctx));
+        match env.context {
+            Context::Match => {
+                if name != "_" {
+                    env.bind(id);
+                }
+                Ok(node)
+            }
+            _ if name == "_" => Err(self.error(
+                line,
+                env,
+                "invalid use of _. _ can only be used inside patterns to ignore values and cannot be used in expressions. Make sure you are inside a pattern or change it accordingly",
+            )),
+            _ if env.has_var(&id) => Ok(node),
+            Context::Guard => Err(self.undefined_var(name, ctx, line, env)),
+            Context::Expr => {
+                if ctx != "nil" {
+                    return Err(self.undefined_var(name, ctx, line, env));
+                }
+                // Not a variable: a call without parentheses, as Elixir 1.14
+                // does it (with a warning when something by that name exists).
+                if self.can_resolve_call(name, 0, env) {
+                    self.warn(line, env, format!("variable \"{name}\" does not exist and is being expanded to \"{name}()\", please use parentheses to remove the ambiguity or change the variable name"));
+                    return self.expand_call(name, meta, &[], env);
+                }
+                Err(self.undefined_var(name, ctx, line, env))
+            }
+        }
+    }
+
+    fn undefined_var(&self, name: &str, ctx: &str, line: u32, env: &Env) -> Error {
+        if ctx != "nil" {
+            return self.error(
+                line,
+                env,
+                format!(
+                    "undefined variable \"{name}\" (context {})",
+                    ctx.trim_start_matches("Elixir.")
+                ),
+            );
+        }
+        if env.function.is_some() {
+            self.error_hint(
+                line,
+                env,
+                format!("undefined variable \"{name}\""),
+                "variables must be bound before they are used (in this clause or an enclosing scope); for a function call, write name()",
+            )
+        } else {
+            self.error_hint(
+                line,
+                env,
+                format!("undefined function {name}/0 (there is no such import)"),
+                format!("if you meant the variable {name}, bind it before this use"),
+            )
+        }
+    }
+}
+
+/// The hidden first argument of every macro: the caller's `%Macro.Env{}`.
+pub fn caller_var() -> Value {
+    q::var("__CALLER__", q::list(vec![]), q::atom("beamlet"))
+}
+
+/// The name of an atom or alias node as written (`Foo.Bar`), for messages.
+pub fn inspect_module(m: &str) -> String {
+    match m.strip_prefix("Elixir.") {
+        Some(s) => s.to_owned(),
+        None => format!(":{m}"),
+    }
+}
+
+/// The atom a quoted name stands for, if it is a plain atom.
+pub fn atom_of(v: &Value) -> Option<&str> {
+    as_atom(v)
+}

@@ -1,0 +1,483 @@
+//! The module-building macros: `defmodule`, `def`/`defp`/`defmacro`/
+//! `defmacrop`, `@`, `defstruct`, `defexception`, `defdelegate`,
+//! `defguard`, `defoverridable`.
+//!
+//! A module body runs (see `crate::runtime`): `defmodule` expands to a call
+//! that compiles the body when the program reaches it, and in the body a
+//! `def` expands to a call that stores the definition when the body runs,
+//! with its `unquote` fragments filled in by the body's values. The stored
+//! definition is expanded then ([`Expander::expand_definition`]), with the
+//! lexical environment of the `def` and the module's attributes as they
+//! are at that moment (so `@x` in a function body is the value `@x` had
+//! where the function was defined).
+
+use super::{Context, EResult, Env, Expander, VarId};
+use crate::quoted::{self as q, as_atom, as_call, as_keyword, as_list, as_node, keyword_get};
+use beamlet_vm::value::Value;
+
+/// The built-in functions module bodies call (the compiler's runtime).
+pub const RUNTIME: &str = "beamlet_compiler";
+
+/// Attributes whose value is a typespec: kept as quoted code.
+const TYPESPECS: &[&str] = &["spec", "type", "typep", "opaque", "callback", "macrocallback"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DefKind {
+    Def,
+    Defp,
+    Defmacro,
+    Defmacrop,
+}
+
+impl DefKind {
+    pub fn parse(s: &str) -> Option<DefKind> {
+        Some(match s {
+            "def" => DefKind::Def,
+            "defp" => DefKind::Defp,
+            "defmacro" => DefKind::Defmacro,
+            "defmacrop" => DefKind::Defmacrop,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            DefKind::Def => "def",
+            DefKind::Defp => "defp",
+            DefKind::Defmacro => "defmacro",
+            DefKind::Defmacrop => "defmacrop",
+        }
+    }
+    pub fn is_macro(self) -> bool {
+        matches!(self, DefKind::Defmacro | DefKind::Defmacrop)
+    }
+    pub fn is_public(self) -> bool {
+        matches!(self, DefKind::Def | DefKind::Defmacro)
+    }
+}
+
+/// One expanded clause of a function.
+#[derive(Clone, Debug)]
+pub struct DefClause {
+    pub line: u32,
+    /// Patterns (expanded), one per parameter.
+    pub args: Vec<Value>,
+    pub guard: Option<Value>,
+    pub body: Value,
+}
+
+/// A definition as a module body stores it, expanded.
+#[derive(Clone, Debug)]
+pub struct Definition {
+    pub kind: DefKind,
+    /// The function's name in the code (`MACRO-name` for a macro).
+    pub name: String,
+    /// Its arity in the code (a macro's counts the caller's env).
+    pub arity: usize,
+    /// The name and arity as written.
+    pub user_name: String,
+    pub user_arity: usize,
+    pub line: u32,
+    /// `None` for a head without a body (`def f(a, b \\ 1)`).
+    pub clause: Option<DefClause>,
+    /// Default arguments: position (in the code's arity) → expanded expression.
+    pub defaults: Vec<(usize, Value)>,
+}
+
+fn runtime_call(name: &str, line: u32, args: Vec<Value>) -> Value {
+    q::remote(q::atom(RUNTIME), name, q::line_meta(line), args)
+}
+
+impl Expander<'_> {
+    fn module_body_only(&self, what: &str, line: u32, env: &Env) -> EResult<String> {
+        match (&env.module, &env.function) {
+            (None, _) => Err(self.error(line, env, format!("cannot invoke {what} outside module"))),
+            (Some(_), Some(_)) => Err(self.error(line, env, format!("cannot invoke {what} inside function/macro"))),
+            (Some(m), None) => Ok(m.clone()),
+        }
+    }
+
+    // ---- defmodule ----
+
+    pub fn expand_defmodule(&mut self, meta: &Value, name: &Value, body: &Value, env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        if env.context != Context::Expr {
+            return Err(self.error(line, env, "invalid defmodule: it can only be used as an expression"));
+        }
+        let Some(body) = keyword_get(body, "do") else {
+            return Err(self.error_hint(line, env, "missing :do option in \"defmodule\"", "write defmodule Name do ... end"));
+        };
+        // A nested alias joins the enclosing module's name, which then
+        // aliases its first part.
+        let parent_module = env.module.clone();
+        let full = match (as_call(name), &parent_module) {
+            (Some(("__aliases__", am, segs)), Some(parent))
+                if matches!(segs.first(), Some(Value::Atom(h)) if h != "Elixir")
+                    && keyword_get(am, "alias").is_none() =>
+            {
+                let parts: Vec<&str> = segs.iter().filter_map(as_atom).collect();
+                let first = format!("{parent}.{}", parts[0]);
+                env.set_alias(&format!("Elixir.{}", parts[0]), &first);
+                let mut full = parent.clone();
+                for p in parts {
+                    full.push('.');
+                    full.push_str(p);
+                }
+                full
+            }
+            _ => match self.expand(name, env)? {
+                Value::Atom(a) if a != "nil" => a,
+                other => {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!("invalid module name: expected an alias or an atom, got: {}", self.show(&other)),
+                    ))
+                }
+            },
+        };
+        std::sync::Arc::make_mut(&mut env.context_modules).push(full.clone());
+        let mut body_env = env.clone();
+        body_env.module = Some(full.clone());
+        body_env.function = None;
+        body_env.line = line;
+        body_env.context = Context::Expr;
+        body_env.in_macro = false;
+        // The body sees the user's variables in scope here.
+        let mut names: Vec<&VarId> = env.vars.iter().filter(|v| v.ctx == super::VarCtx::Nil).collect();
+        names.sort_by(|a, b| a.name.cmp(&b.name));
+        let binding = q::list(
+            names
+                .iter()
+                .map(|v| q::pair(q::atom(&v.name), q::var(&v.name, q::list(vec![]), q::nil())))
+                .collect(),
+        );
+        body_env.vars = std::sync::Arc::new(names.into_iter().cloned().collect());
+        Ok(q::remote(
+            q::atom("elixir_module"),
+            "compile",
+            q::line_meta(line),
+            vec![q::atom(&full), q::escape(body), binding, q::escape(&body_env.to_value())],
+        ))
+    }
+
+    // ---- def & co ----
+
+    pub fn expand_def(&mut self, kind: &str, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        let arity = args.len();
+        let module = self.module_body_only(&format!("{kind}/{arity}"), line, env)?;
+        let index = self.host.save_env(&module, env);
+        let (def, _) = self.escape_fragments(&q::list(args.to_vec()), env)?;
+        Ok(runtime_call(
+            "define",
+            line,
+            vec![q::atom(&module), q::atom(kind), q::int(index as i64), def, q::int(line as i64)],
+        ))
+    }
+
+    /// A stored definition `[head]` or `[head, [do: body, ...]]` of `kind`,
+    /// expanded in the `env` of its `def`.
+    pub fn expand_definition(&mut self, kind: DefKind, def: &Value, env: &Env, line: u32) -> EResult<Definition> {
+        let mut env = env.clone();
+        if line > 0 {
+            env.line = line;
+        }
+        let parts = as_list(def).unwrap_or(&[]);
+        let (head, body) = match parts {
+            [h] => (h, None),
+            [h, b] => (h, Some(b)),
+            _ => return Err(self.error(line, &env, format!("invalid arguments for {}", kind.name()))),
+        };
+        let (call, guard) = match as_call(head) {
+            Some(("when", _, [c, g])) => (c, Some(g)),
+            Some(("when", _, [c, rest @ ..])) if !rest.is_empty() => {
+                // Several guards: `when a when b`.
+                (c, rest.last())
+            }
+            _ => (head, None),
+        };
+        let (name, params): (String, Vec<Value>) = match as_node(call) {
+            Some((Value::Atom(n), _, Value::List(a, None))) => (n.clone(), a.clone()),
+            Some((Value::Atom(n), _, Value::Atom(_))) => (n.clone(), vec![]),
+            _ => {
+                return Err(self.error_hint(
+                    line,
+                    &env,
+                    format!("invalid syntax in {} {}", kind.name(), self.show(call)),
+                    format!("write {} name(args) do ... end", kind.name()),
+                ))
+            }
+        };
+        if let Some(("unquote", _, _)) = as_call(call) {
+            return Err(self.error(line, &env, "unquote in a definition's name can only be used in a module body"));
+        }
+        let user_arity = params.len();
+        let (code_name, mut pats) = if kind.is_macro() {
+            (format!("MACRO-{name}"), vec![super::caller_var()])
+        } else {
+            (name.clone(), vec![])
+        };
+        let offset = pats.len();
+        let arity = user_arity + offset;
+        env.function = Some((code_name.clone(), arity));
+        env.in_macro = kind.is_macro();
+        env.vars = Default::default();
+        if kind.is_macro() {
+            env.bind(VarId::of("__CALLER__", &q::list(vec![]), "beamlet"));
+        }
+        let mut defaults = Vec::new();
+        let denv = env.clone();
+        for (i, p) in params.iter().enumerate() {
+            let p = match as_call(p) {
+                Some(("\\\\", _, [pat, dflt])) => {
+                    let mut de = denv.clone();
+                    defaults.push((i + offset, self.expand(dflt, &mut de)?));
+                    pat
+                }
+                _ => p,
+            };
+            pats.push(self.expand_pattern(p, &mut env)?);
+        }
+        let guard = match guard {
+            Some(g) => Some(self.expand_guard(g, &mut env)?),
+            None => None,
+        };
+        let clause = match body {
+            None => None,
+            Some(b) => {
+                let Some(kw) = as_keyword(b) else {
+                    return Err(self.error(line, &env, format!("invalid arguments for {}: expected a do block", kind.name())));
+                };
+                let Some((_, do_body)) = kw.iter().find(|(k, _)| *k == "do") else {
+                    return Err(self.error(line, &env, format!("missing :do option in \"{}\"", kind.name())));
+                };
+                // `def f do ... rescue ... end` is a try around the body.
+                let body = if kw.iter().any(|(k, _)| *k != "do") {
+                    let opts = q::list(kw.iter().map(|(k, v)| q::pair(q::atom(k), (*v).clone())).collect());
+                    q::call("try", q::line_meta(line), vec![opts])
+                } else {
+                    (*do_body).clone()
+                };
+                let body = self.expand(&body, &mut env)?;
+                Some(DefClause {
+                    line,
+                    args: pats.clone(),
+                    guard,
+                    body,
+                })
+            }
+        };
+        Ok(Definition {
+            kind,
+            name: code_name,
+            arity,
+            user_name: name,
+            user_arity,
+            line,
+            clause,
+            defaults,
+        })
+    }
+
+    // ---- @attributes ----
+
+    pub fn expand_attribute(&mut self, meta: &Value, attr: &Value, env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        let Some((Value::Atom(name), _, rest)) = as_node(attr) else {
+            return Err(self.error(
+                line,
+                env,
+                format!("invalid usage of module attributes, expected @name or @name value, got: @{}", self.show(attr)),
+            ));
+        };
+        let name = name.clone();
+        let Some(module) = env.module.clone() else {
+            return Err(self.error(
+                line,
+                env,
+                format!("cannot invoke @{name}/1 outside module"),
+            ));
+        };
+        match rest {
+            Value::List(args, None) if args.len() == 1 => {
+                if env.function.is_some() {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!("cannot set attribute @{name} inside function/macro"),
+                    ));
+                }
+                let value = if TYPESPECS.contains(&name.as_str()) {
+                    q::escape(&args[0])
+                } else {
+                    self.expand(&args[0], env)?
+                };
+                Ok(runtime_call(
+                    "put_attribute",
+                    line,
+                    vec![q::atom(&module), q::atom(&name), value, q::int(line as i64)],
+                ))
+            }
+            Value::List(args, None) if !args.is_empty() => Err(self.error(
+                line,
+                env,
+                format!("expected 0 or 1 argument for @{name}, got {}", args.len()),
+            )),
+            _ => {
+                if env.function.is_some() {
+                    // In a function: the value the attribute has now.
+                    match self.host.attribute(&module, &name) {
+                        Some(v) => Ok(q::escape(&v)),
+                        None => {
+                            self.warn(
+                                line,
+                                env,
+                                format!("undefined module attribute @{name}, please remove access to @{name} or explicitly set it before access"),
+                            );
+                            Ok(q::nil())
+                        }
+                    }
+                } else {
+                    Ok(runtime_call(
+                        "get_attribute",
+                        line,
+                        vec![q::atom(&module), q::atom(&name), q::int(line as i64)],
+                    ))
+                }
+            }
+        }
+    }
+
+    // ---- defstruct, defexception ----
+
+    pub(super) fn expand_defstruct(&mut self, meta: &Value, fields: &Value, env: &mut Env, exception: bool) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        let what = if exception { "defexception/1" } else { "defstruct/1" };
+        let module = self.module_body_only(what, line, env)?;
+        let fields = self.expand(fields, env)?;
+        Ok(runtime_call(
+            if exception { "defexception" } else { "defstruct" },
+            line,
+            vec![q::atom(&module), fields, q::int(line as i64)],
+        ))
+    }
+
+    // ---- defdelegate ----
+
+    pub(super) fn expand_defdelegate(&mut self, meta: &Value, head: &Value, opts: &Value, env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        self.module_body_only("defdelegate/2", line, env)?;
+        let Some(to) = keyword_get(opts, "to") else {
+            return Err(self.error(line, env, "defdelegate expects a :to option with the module to delegate to"));
+        };
+        let (name, args, hmeta) = match as_node(head) {
+            Some((Value::Atom(n), m, Value::List(a, None))) => (n.clone(), a.clone(), m.clone()),
+            Some((Value::Atom(n), m, Value::Atom(_))) => (n.clone(), vec![], m.clone()),
+            _ => return Err(self.error(line, env, format!("invalid syntax in defdelegate {}", self.show(head)))),
+        };
+        let target = match keyword_get(opts, "as") {
+            Some(Value::Atom(a)) => a.clone(),
+            _ => name.clone(),
+        };
+        let mut call_args = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let v = match as_call(a) {
+                Some(("\\\\", _, [v, _])) => v.clone(),
+                _ => a.clone(),
+            };
+            match as_node(&v) {
+                Some((Value::Atom(_), _, Value::Atom(_))) => call_args.push(v),
+                _ => {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!("defdelegate/2 only accepts function parameters, got: {} (argument {})", self.show(&v), i + 1),
+                    ))
+                }
+            }
+        }
+        let call = q::tuple(vec![
+            q::tuple(vec![q::atom("."), hmeta.clone(), q::list(vec![to.clone(), q::atom(&target)])]),
+            hmeta.clone(),
+            q::list(call_args),
+        ]);
+        let def_head = q::tuple(vec![q::atom(&name), hmeta, q::list(args)]);
+        let def = q::call("def", meta.clone(), vec![def_head, q::keyword(vec![("do", call)])]);
+        self.expand(&def, env)
+    }
+
+    // ---- defguard ----
+
+    pub(super) fn expand_defguard(&mut self, kind: &str, meta: &Value, g: &Value, env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        self.module_body_only(&format!("{kind}/1"), line, env)?;
+        let Some(("when", _, [head, guard])) = as_call(g) else {
+            return Err(self.error(
+                line,
+                env,
+                format!("invalid syntax in {kind}, expected: {kind} name(args) when guard_expression"),
+            ));
+        };
+        let Some((Value::Atom(name), hmeta, Value::List(params, None))) = as_node(head) else {
+            return Err(self.error(line, env, format!("invalid syntax in {kind} {}", self.show(head))));
+        };
+        let mut names = Vec::new();
+        for p in params {
+            match as_node(p) {
+                Some((Value::Atom(n), _, Value::Atom(_))) => names.push(q::atom(n)),
+                _ => {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!("{kind} only accepts variables as its arguments, got: {}", self.show(p)),
+                    ))
+                }
+            }
+        }
+        // Check the guard is valid where it is defined.
+        {
+            let mut genv = env.clone();
+            genv.function = Some((name.clone(), params.len()));
+            for p in params {
+                self.expand_pattern(p, &mut genv)?;
+            }
+            self.expand_guard(guard, &mut genv)?;
+        }
+        // defmacro name(args) do
+        //   :beamlet_compiler.defguard_expand(guard, names, [args], __CALLER__)
+        // end
+        let body = runtime_call(
+            "defguard_expand",
+            line,
+            vec![
+                q::escape(guard),
+                q::list(names),
+                q::list(params.clone()),
+                q::var("__CALLER__", q::list(vec![]), q::nil()),
+            ],
+        );
+        let macro_kind = if kind == "defguard" { "defmacro" } else { "defmacrop" };
+        let def = q::call(
+            macro_kind,
+            meta.clone(),
+            vec![
+                q::tuple(vec![q::atom(name), hmeta.clone(), q::list(params.clone())]),
+                q::keyword(vec![("do", body)]),
+            ],
+        );
+        self.expand(&def, env)
+    }
+
+    // ---- defoverridable ----
+
+    pub(super) fn expand_defoverridable(&mut self, meta: &Value, what: &Value, env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        let module = self.module_body_only("defoverridable/1", line, env)?;
+        let what = self.expand(what, env)?;
+        Ok(runtime_call(
+            "defoverridable",
+            line,
+            vec![q::atom(&module), what, q::int(line as i64)],
+        ))
+    }
+}

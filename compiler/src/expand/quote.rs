@@ -1,0 +1,417 @@
+//! `quote`: quoted code becomes code that builds it (Elixir's
+//! `elixir_quote`), with `unquote` inserting values and `unquote_splicing`
+//! splicing lists. A quote gives its variables the quoting module as
+//! context (hygiene), records what its local calls import (`imports:`) and
+//! how its aliases resolve (`alias:`), and drops the lines of the code it
+//! quotes (unless `line:` or `location: :keep` says otherwise).
+
+use super::{EResult, Env, Expander};
+use crate::quoted::{self as q, as_atom, as_call, as_list, as_node, keyword_get};
+use beamlet_vm::value::Value;
+
+/// How one quote transforms code.
+#[derive(Clone)]
+pub struct QuoteOpts {
+    pub unquote: bool,
+    /// Variable context (`nil` means leave the user's variables alone:
+    /// the escaping of a `def` by a module body).
+    pub context: Option<String>,
+    /// `line:` given: code for the line every node gets.
+    pub line: Option<Value>,
+    /// `location: :keep`: `{file, line}` on every node.
+    pub keep: Option<String>,
+    pub generated: bool,
+    /// Record imports and aliases (a real `quote`, not a `def`'s escape).
+    pub record: bool,
+}
+
+impl QuoteOpts {
+    /// A module body's escape of a `def`: unquote fragments only.
+    pub fn fragments() -> QuoteOpts {
+        QuoteOpts {
+            unquote: true,
+            context: None,
+            line: None,
+            keep: None,
+            generated: false,
+            record: false,
+        }
+    }
+}
+
+impl Expander<'_> {
+    /// `quote opts, do: body`: the code building `body`, expanded.
+    pub fn expand_quote(&mut self, meta: &Value, opts: &Value, body: &Value, env: &mut Env) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        // All options and the do block, whichever argument they came in.
+        let mut kw: Vec<(String, Value)> = Vec::new();
+        for part in [opts, body] {
+            match as_list(part) {
+                Some(items) => {
+                    for i in items {
+                        match i {
+                            Value::Tuple(t) if t.len() == 2 => {
+                                if let Some(k) = as_atom(&t[0]) {
+                                    kw.push((k.to_owned(), t[1].clone()));
+                                }
+                            }
+                            _ => return Err(self.error(line, env, "invalid arguments for quote")),
+                        }
+                    }
+                }
+                None => {
+                    // Options computed by an expression (a macro giving `[line: 3]`).
+                    let v = self.expand(part, env)?;
+                    match q::as_keyword(&v) {
+                        Some(k) => kw.extend(k.into_iter().map(|(a, b)| (a.to_owned(), b.clone()))),
+                        None => return Err(self.error(line, env, "invalid options for quote: expected a keyword list")),
+                    }
+                }
+            }
+        }
+        let get = |k: &str| kw.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone());
+        let Some(code) = get("do") else {
+            return Err(self.error(line, env, "missing :do option in \"quote\""));
+        };
+        let bind = get("bind_quoted");
+        let mut o = QuoteOpts {
+            unquote: !matches!(get("unquote"), Some(Value::Atom(ref f)) if f == "false") && bind.is_none(),
+            context: Some(env.module.clone().unwrap_or_else(|| "Elixir".into())),
+            line: None,
+            keep: None,
+            generated: matches!(get("generated"), Some(Value::Atom(ref t)) if t == "true"),
+            record: true,
+        };
+        if let Some(c) = get("context") {
+            let c = self.expand(&c, env)?;
+            match c {
+                Value::Atom(a) => o.context = Some(a),
+                _ => return Err(self.error(line, env, "invalid :context for quote, expected a compile time atom or alias")),
+            }
+        }
+        if let Some(l) = get("line") {
+            o.line = Some(match &l {
+                Value::Atom(t) if t == "true" => q::int(env.line as i64),
+                _ => self.expand(&l, env)?,
+            });
+        }
+        if let Some(Value::Atom(k)) = get("location") {
+            if k == "keep" {
+                o.keep = Some(relative_file(&env.file));
+            }
+        }
+        if let Some(Value::Binary(f)) = get("file") {
+            o.keep = Some(String::from_utf8_lossy(&f).into_owned());
+        }
+        let mut built = self.quote(&code, &o, env)?;
+        if let Some(b) = bind {
+            let Some(pairs) = q::as_keyword(&b) else {
+                return Err(self.error(line, env, "invalid :bind_quoted for quote, expected a keyword list of variable names and values"));
+            };
+            let ctx = o.context.clone().unwrap_or_else(|| "Elixir".into());
+            let mut items = Vec::new();
+            for (k, v) in pairs {
+                // {:=, [], [{k, [line: l], ctx}, v]}
+                let var = q::call("{}", q::list(vec![]), vec![q::atom(k), q::escape(&q::line_meta(line)), q::atom(&ctx)]);
+                items.push(q::call("{}", q::list(vec![]), vec![q::atom("="), q::list(vec![]), q::list(vec![var, v.clone()])]));
+            }
+            // {:__block__, [], [bindings..., body]}
+            let body_items = match as_call(&code) {
+                Some(("__block__", _, _)) => vec![built],
+                _ => vec![built],
+            };
+            let mut all = items;
+            all.extend(body_items);
+            built = q::call("{}", q::list(vec![]), vec![q::atom("__block__"), q::list(vec![]), list_code(all)]);
+        }
+        self.expand(&built, env)
+    }
+
+    /// The code that builds `v` under `o` (not yet expanded).
+    pub fn quote(&mut self, v: &Value, o: &QuoteOpts, env: &Env) -> EResult<Value> {
+        match v {
+            Value::List(items, tail) => {
+                let mut segments: Vec<Value> = Vec::new();
+                let mut current: Vec<Value> = Vec::new();
+                let mut spliced = false;
+                for it in items {
+                    if o.unquote {
+                        if let Some(("unquote_splicing", _, [e])) = as_call(it) {
+                            if !current.is_empty() {
+                                segments.push(list_code(std::mem::take(&mut current)));
+                            }
+                            segments.push(e.clone());
+                            spliced = true;
+                            continue;
+                        }
+                    }
+                    current.push(self.quote(it, o, env)?);
+                }
+                let tail = match tail {
+                    Some(t) => Some(self.quote(t, o, env)?),
+                    None => None,
+                };
+                if !spliced {
+                    return Ok(match tail {
+                        Some(t) => Value::List(current, Some(Box::new(t))),
+                        None => list_code(current),
+                    });
+                }
+                if !current.is_empty() || tail.is_some() {
+                    segments.push(match tail {
+                        Some(t) => Value::List(current, Some(Box::new(t))),
+                        None => list_code(current),
+                    });
+                }
+                // a ++ b ++ c, right-nested.
+                let mut acc = segments.pop().unwrap_or_else(|| list_code(vec![]));
+                while let Some(s) = segments.pop() {
+                    acc = q::remote(q::atom("erlang"), "++", q::list(vec![]), vec![s, acc]);
+                }
+                Ok(acc)
+            }
+            Value::Tuple(t) if t.len() == 2 => Ok(q::tuple(vec![self.quote(&t[0], o, env)?, self.quote(&t[1], o, env)?])),
+            Value::Tuple(t) if t.len() == 3 => self.quote_node(v, &t[0], &t[1], &t[2], o, env),
+            Value::Tuple(_) | Value::Map(_) => Ok(q::escape(v)),
+            other => Ok(other.clone()),
+        }
+    }
+
+    fn quote_node(&mut self, whole: &Value, head: &Value, meta: &Value, tail: &Value, o: &QuoteOpts, env: &Env) -> EResult<Value> {
+        if o.unquote {
+            if let (Value::Atom(n), Value::List(args, None)) = (head, tail) {
+                match (n.as_str(), args.as_slice()) {
+                    ("unquote", [e]) => return Ok(e.clone()),
+                    ("unquote_splicing", [_]) => {
+                        return Err(self.error(
+                            q::meta_line(meta),
+                            env,
+                            "unquote_splicing only works inside arguments and block contexts, wrap it in parens if you want it to work with one-liners",
+                        ))
+                    }
+                    ("quote", _) => {
+                        // A quote inside a quote: its unquotes belong to it.
+                        let inner = QuoteOpts { unquote: false, ..o.clone() };
+                        let m = self.quote_meta(meta, o, Some(head), args.len(), env, true);
+                        return Ok(node_code(self.quote(head, &inner, env)?, m, self.quote(tail, &inner, env)?));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let Value::List(_, None) = meta else {
+            return Ok(q::escape(whole));
+        };
+        match (head, tail) {
+            // A variable: the quote's context, unless it has one.
+            (Value::Atom(_), Value::Atom(ctx)) => {
+                let m = self.quote_meta(meta, o, None, 0, env, false);
+                let ctx = match (&o.context, ctx.as_str()) {
+                    (Some(c), "nil") => q::atom(c),
+                    _ => q::atom(ctx),
+                };
+                Ok(node_code(head.clone(), m, ctx))
+            }
+            (Value::Atom(name), Value::List(args, None)) if name == "__aliases__" && o.record => {
+                let mut meta2 = meta.clone();
+                if keyword_get(meta, "alias").is_none() {
+                    match args.first() {
+                        Some(Value::Atom(first)) if first != "Elixir" => {
+                            let full = format!("Elixir.{first}");
+                            let resolved = match env.alias_of(&full) {
+                                Some(t) => {
+                                    let mut s = t.to_owned();
+                                    for r in &args[1..] {
+                                        if let Some(a) = as_atom(r) {
+                                            s.push('.');
+                                            s.push_str(a);
+                                        }
+                                    }
+                                    q::atom(&s)
+                                }
+                                None => q::atom("false"),
+                            };
+                            meta2 = q::meta_put(meta, "alias", resolved);
+                        }
+                        _ => {}
+                    }
+                }
+                let m = self.quote_meta(&meta2, o, None, 0, env, false);
+                Ok(node_code(head.clone(), m, self.quote(tail, o, env)?))
+            }
+            (Value::Atom(name), Value::List(args, None)) => {
+                let m = self.quote_meta(meta, o, Some(head), args.len(), env, false);
+                let _ = name;
+                // `def name(...)` and `@name`: the head gets the context too.
+                let args_code = match (name.as_str(), args.as_slice()) {
+                    ("def" | "defp" | "defmacro" | "defmacrop" | "@", [first, rest @ ..]) if o.record => {
+                        let mut out = vec![self.quote_def_head(first, o, env)?];
+                        for r in rest {
+                            out.push(self.quote(r, o, env)?);
+                        }
+                        list_code(out)
+                    }
+                    _ => self.quote(tail, o, env)?,
+                };
+                Ok(node_code(head.clone(), m, args_code))
+            }
+            _ => {
+                let m = self.quote_meta(meta, o, None, 0, env, false);
+                Ok(node_code(self.quote(head, o, env)?, m, self.quote(tail, o, env)?))
+            }
+        }
+    }
+
+    /// The head of a quoted `def`/`@`: its name node gets `context:`.
+    fn quote_def_head(&mut self, head: &Value, o: &QuoteOpts, env: &Env) -> EResult<Value> {
+        let add_ctx = |m: &Value| match &o.context {
+            Some(c) => q::meta_put(m, "context", q::atom(c)),
+            None => m.clone(),
+        };
+        match as_node(head) {
+            Some((Value::Atom(w), wm, Value::List(wargs, None))) if w == "when" && !wargs.is_empty() => {
+                let mut out = Vec::new();
+                for (i, a) in wargs.iter().enumerate() {
+                    out.push(if i == 0 { self.quote_def_head(a, o, env)? } else { self.quote(a, o, env)? });
+                }
+                let m = self.quote_meta(wm, o, Some(&q::atom("when")), wargs.len(), env, false);
+                Ok(node_code(q::atom("when"), m, list_code(out)))
+            }
+            Some((Value::Atom(_), m, rest)) if !(o.unquote && as_call(head).is_some_and(|(n, _, _)| n == "unquote")) => {
+                let m = self.quote_meta(&add_ctx(m), o, None, 0, env, false);
+                let rest = match rest {
+                    Value::Atom(ctx) => match (&o.context, ctx.as_str()) {
+                        (Some(c), "nil") => q::atom(c),
+                        _ => rest.clone(),
+                    },
+                    _ => self.quote(rest, o, env)?,
+                };
+                Ok(node_code(head_of(head), m, rest))
+            }
+            _ => self.quote(head, o, env),
+        }
+    }
+
+    /// The code for a quoted node's meta.
+    fn quote_meta(&mut self, meta: &Value, o: &QuoteOpts, call: Option<&Value>, arity: usize, env: &Env, is_quote: bool) -> Value {
+        let mut m = meta.clone();
+        if o.record {
+            m = q::meta_delete(&m, "line");
+        }
+        if let Some(f) = &o.keep {
+            let line = q::meta_line(meta);
+            m = q::meta_delete(&m, "line");
+            m = q::meta_put(&m, "keep", q::pair(q::string(f), q::int(line as i64)));
+        }
+        if o.generated {
+            m = q::meta_put(&m, "generated", q::atom("true"));
+        }
+        if o.record {
+            if let (Some(Value::Atom(name)), Some(ctx)) = (call, &o.context) {
+                let imports = imports_of(name, env);
+                let special = matches!(
+                    name.as_str(),
+                    "alias" | "import" | "require" | "quote" | "super" | "def" | "defp" | "defmacro" | "defmacrop"
+                ) || is_quote;
+                if !imports.is_empty() && keyword_get(&m, "imports").is_none() {
+                    m = q::meta_put(&m, "imports", q::list(imports));
+                    m = q::meta_put(&m, "context", q::atom(ctx));
+                } else if special && keyword_get(&m, "context").is_none() {
+                    m = q::meta_put(&m, "context", q::atom(ctx));
+                }
+                let _ = arity;
+            }
+        }
+        let code = q::escape(&m);
+        match &o.line {
+            Some(l) => {
+                // [line: <code>] first, then the rest.
+                let rest = match q::meta_delete(&m, "line") {
+                    Value::List(items, None) => items.iter().map(q::escape).collect::<Vec<_>>(),
+                    _ => vec![],
+                };
+                let mut items = vec![q::pair(q::atom("line"), l.clone())];
+                items.extend(rest);
+                list_code(items)
+            }
+            None => code,
+        }
+    }
+}
+
+/// `[{arity, Module}, ...]` for every import of `name` in `env`.
+fn imports_of(name: &str, env: &Env) -> Vec<Value> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (m, fs) in env.functions.iter().chain(env.macros.iter()) {
+        for (n, a) in fs {
+            if n == name && !out.iter().any(|(x, y)| x == a && y == m) {
+                out.push((*a, m.clone()));
+            }
+        }
+    }
+    out.sort();
+    out.into_iter().map(|(a, m)| q::pair(q::int(a as i64), q::atom(&m))).collect()
+}
+
+fn head_of(node: &Value) -> Value {
+    match as_node(node) {
+        Some((h, _, _)) => h.clone(),
+        None => node.clone(),
+    }
+}
+
+/// The code building the 3-tuple `{head, meta, tail}`.
+fn node_code(head: Value, meta: Value, tail: Value) -> Value {
+    q::call("{}", q::list(vec![]), vec![head, meta, tail])
+}
+
+/// The code building a list of the values `items` build.
+fn list_code(items: Vec<Value>) -> Value {
+    Value::List(items, None)
+}
+
+/// `path` relative to the current directory, as Elixir shows file names.
+pub fn relative_file(path: &str) -> String {
+    match std::env::current_dir() {
+        Ok(cwd) => {
+            let p = std::path::Path::new(path);
+            match p.strip_prefix(&cwd) {
+                Ok(r) => r.to_string_lossy().into_owned(),
+                Err(_) => path.to_owned(),
+            }
+        }
+        Err(_) => path.to_owned(),
+    }
+}
+
+impl Expander<'_> {
+    /// A module body's `def`: the code that builds the definition with
+    /// its `unquote` fragments filled in, or the definition itself when it
+    /// has none.
+    pub fn escape_fragments(&mut self, v: &Value, env: &Env) -> EResult<(Value, bool)> {
+        if !has_unquote(v) {
+            return Ok((q::escape(v), false));
+        }
+        Ok((self.quote(v, &QuoteOpts::fragments(), env)?, true))
+    }
+}
+
+/// Whether `v` contains `unquote`/`unquote_splicing` (outside nested quotes).
+pub fn has_unquote(v: &Value) -> bool {
+    match v {
+        Value::List(items, tail) => items.iter().any(has_unquote) || tail.as_deref().is_some_and(has_unquote),
+        Value::Tuple(t) if t.len() == 3 => {
+            if let Value::Atom(n) = &t[0] {
+                if n == "unquote" || n == "unquote_splicing" {
+                    return true;
+                }
+                if n == "quote" {
+                    return false;
+                }
+            }
+            has_unquote(&t[0]) || has_unquote(&t[2])
+        }
+        Value::Tuple(t) => t.iter().any(has_unquote),
+        _ => false,
+    }
+}
