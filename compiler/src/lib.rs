@@ -12,6 +12,7 @@ pub mod desugar;
 pub mod diagnostic;
 pub mod expand;
 pub mod lexer;
+pub mod lower;
 pub mod parser;
 pub mod patterns;
 pub mod quoted;

@@ -1,0 +1,468 @@
+//! Lowering: expanded quoted code → the code generator's tree ([`ast`]).
+//!
+//! The expander's output holds only special forms, variables (with their
+//! hygiene: each becomes the name [`VarId::key`] gives), calls of the
+//! module's own functions, remote calls and the Kernel macros the code
+//! generator compiles itself (`if`, `&&`, `in`, sigils...). Kernel's
+//! operators, called remotely after import resolution (`Kernel.+(a, b)`),
+//! become the tree's operators again, and Kernel's functions local calls,
+//! which the code generator maps to built-ins.
+
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::expand::VarId;
+use crate::quoted::{self as q, as_atom, as_call, as_keyword, as_list, as_node, LineIndex};
+use beamlet_vm::value::Value;
+use num_bigint::BigInt;
+
+pub struct Lowerer<'a> {
+    lines: Option<LineIndex>,
+    source: Option<&'a str>,
+}
+
+type LResult<T> = Result<T, Diagnostic>;
+
+/// Kernel functions the code generator compiles as local names (its table of
+/// built-ins); other Kernel functions stay remote calls of the `Kernel` module.
+fn kernel_local(name: &str, arity: usize) -> bool {
+    crate::codegen::local_kernel(name, arity).is_some()
+}
+
+fn binop(name: &str) -> Option<BinOp> {
+    Some(match name {
+        "=" => BinOp::Match,
+        "||" => BinOp::OrOr,
+        "or" => BinOp::Or,
+        "&&" => BinOp::AndAnd,
+        "and" => BinOp::And,
+        "==" => BinOp::Eq,
+        "!=" => BinOp::Ne,
+        "===" => BinOp::StrictEq,
+        "!==" => BinOp::StrictNe,
+        "=~" => BinOp::RegexMatch,
+        "<" => BinOp::Lt,
+        ">" => BinOp::Gt,
+        "<=" => BinOp::Le,
+        ">=" => BinOp::Ge,
+        "in" => BinOp::In,
+        "++" => BinOp::Concat,
+        "--" => BinOp::Subtract,
+        ".." => BinOp::Range,
+        "<>" => BinOp::StrConcat,
+        "+" => BinOp::Add,
+        "-" => BinOp::Sub,
+        "*" => BinOp::Mul,
+        "/" => BinOp::Div,
+        "**" => BinOp::Pow,
+        "|" => BinOp::Bar,
+        "::" => BinOp::Type,
+        "when" => BinOp::When,
+        "<-" => BinOp::LArrow,
+        "\\\\" => BinOp::Default,
+        _ => return None,
+    })
+}
+
+fn unop(name: &str) -> Option<UnaryOp> {
+    Some(match name {
+        "-" => UnaryOp::Neg,
+        "+" => UnaryOp::Plus,
+        "!" => UnaryOp::Bang,
+        "not" => UnaryOp::Not,
+        "^" => UnaryOp::Pin,
+        _ => return None,
+    })
+}
+
+/// Forms whose trailing keyword list holds their blocks.
+fn block_form(name: &str) -> bool {
+    matches!(
+        name,
+        "case" | "cond" | "receive" | "try" | "if" | "unless" | "for" | "with"
+    )
+}
+
+impl<'a> Lowerer<'a> {
+    pub fn new(source: Option<&'a str>) -> Lowerer<'a> {
+        Lowerer {
+            lines: source.map(LineIndex::new),
+            source,
+        }
+    }
+
+    /// A span for a node on `line` (its line's first non-blank character).
+    pub fn span(&self, line: u32) -> Span {
+        match (&self.lines, self.source) {
+            (Some(li), Some(src)) if line > 0 && (line as usize) <= li.lines() => {
+                let start = li.start_of(line) as usize;
+                let text = src[start..].split('\n').next().unwrap_or("");
+                let indent = text.len() - text.trim_start().len();
+                let end = start + text.trim_end().len();
+                Span::new(start + indent, end.max(start + indent))
+            }
+            _ => Span::default(),
+        }
+    }
+
+    fn span_or(&self, meta: &Value, parent: Span) -> Span {
+        let l = q::meta_line(meta);
+        if l > 0 {
+            self.span(l)
+        } else {
+            parent
+        }
+    }
+
+    pub fn lower(&self, v: &Value, parent: Span) -> LResult<Expr> {
+        let e = |k| Ok(Expr::new(parent, k));
+        match v {
+            Value::Int(i) => e(ExprKind::Int(BigInt::from(*i))),
+            Value::BigInt(b) => e(ExprKind::Int(b.clone())),
+            Value::Float(f) => e(ExprKind::Float(*f)),
+            Value::Atom(a) => e(ExprKind::Atom(a.clone())),
+            Value::Binary(b) => match std::str::from_utf8(b) {
+                Ok(s) => e(ExprKind::Str(s.to_owned())),
+                Err(_) => e(ExprKind::Literal(v.clone())),
+            },
+            Value::List(items, tail) => {
+                let mut out = Vec::with_capacity(items.len());
+                let mut t = match tail {
+                    Some(t) => Some(Box::new(self.lower(t, parent)?)),
+                    None => None,
+                };
+                for (i, it) in items.iter().enumerate() {
+                    if i + 1 == items.len() && t.is_none() {
+                        if let Some(("|", _, [h, tl])) = as_call(it) {
+                            out.push(self.lower(h, parent)?);
+                            t = Some(Box::new(self.lower(tl, parent)?));
+                            continue;
+                        }
+                    }
+                    out.push(self.lower(it, parent)?);
+                }
+                e(ExprKind::List(out, t))
+            }
+            Value::Tuple(t) if t.len() == 2 => {
+                e(ExprKind::Tuple(vec![self.lower(&t[0], parent)?, self.lower(&t[1], parent)?]))
+            }
+            Value::Tuple(t) if t.len() == 3 => self.node(v, &t[0], &t[1], &t[2], parent),
+            _ => e(ExprKind::Literal(v.clone())),
+        }
+    }
+
+    fn all(&self, vs: &[Value], span: Span) -> LResult<Vec<Expr>> {
+        vs.iter().map(|v| self.lower(v, span)).collect()
+    }
+
+    fn node(&self, whole: &Value, head: &Value, meta: &Value, tail: &Value, parent: Span) -> LResult<Expr> {
+        let span = self.span_or(meta, parent);
+        let mk = |k| Ok(Expr::new(span, k));
+        match (head, tail) {
+            (Value::Atom(name), Value::Atom(ctx)) => {
+                let key = if name == "_" || name == "__STACKTRACE__" {
+                    name.clone()
+                } else {
+                    VarId::of(name, meta, ctx).key()
+                };
+                mk(ExprKind::Var(key))
+            }
+            (Value::Atom(name), Value::List(args, None)) => self.call(name, meta, args, span),
+            (Value::Tuple(_), Value::List(args, None)) => match as_node(head) {
+                Some((Value::Atom(dot), _, Value::List(d, None))) if dot == "." => match d.as_slice() {
+                    [recv, Value::Atom(fname)] => {
+                        let no_parens = q::keyword_get(meta, "no_parens").is_some();
+                        if as_atom(recv) == Some("Elixir.Kernel") {
+                            if let Some(e) = self.kernel_call(fname, args, span)? {
+                                return Ok(e);
+                            }
+                        }
+                        let r = self.lower(recv, span)?;
+                        let args = self.all(args, span)?;
+                        mk(ExprKind::Call(Box::new(Call {
+                            target: CallTarget::Remote(Box::new(r), fname.clone()),
+                            args,
+                            no_parens,
+                            do_block: None,
+                        })))
+                    }
+                    [f] => {
+                        let f = self.lower(f, span)?;
+                        let args = self.all(args, span)?;
+                        mk(ExprKind::Call(Box::new(Call {
+                            target: CallTarget::Anon(Box::new(f)),
+                            args,
+                            no_parens: false,
+                            do_block: None,
+                        })))
+                    }
+                    _ => mk(ExprKind::Literal(whole.clone())),
+                },
+                _ => Err(Diagnostic::new(span, "invalid call: a call's name must be an atom")),
+            },
+            _ => mk(ExprKind::Literal(whole.clone())),
+        }
+    }
+
+    /// `Kernel.name(args)`: an operator or a built-in the code generator
+    /// knows by its local name; `None` for other Kernel functions.
+    fn kernel_call(&self, name: &str, args: &[Value], span: Span) -> LResult<Option<Expr>> {
+        let mk = |k| Ok(Some(Expr::new(span, k)));
+        match args {
+            [a, b] => {
+                if let Some(op) = binop(name) {
+                    let (a, b) = (self.lower(a, span)?, self.lower(b, span)?);
+                    return mk(ExprKind::Binary(op, Box::new(a), Box::new(b)));
+                }
+            }
+            [a] => {
+                if let Some(op) = unop(name) {
+                    let a = self.lower(a, span)?;
+                    return mk(ExprKind::Unary(op, Box::new(a)));
+                }
+            }
+            _ => {}
+        }
+        if kernel_local(name, args.len()) {
+            let args = self.all(args, span)?;
+            return mk(ExprKind::Call(Box::new(Call {
+                target: CallTarget::Local(name.to_owned()),
+                args,
+                no_parens: false,
+                do_block: None,
+            })));
+        }
+        Ok(None)
+    }
+
+    fn call(&self, name: &str, meta: &Value, args: &[Value], span: Span) -> LResult<Expr> {
+        let mk = |k| Ok(Expr::new(span, k));
+        match (name, args) {
+            ("__block__", items) => mk(ExprKind::Block(self.all(items, span)?)),
+            ("{}", items) => mk(ExprKind::Tuple(self.all(items, span)?)),
+            ("%{}", items) => {
+                let (update, pairs) = self.map_parts(items, span)?;
+                mk(ExprKind::Map { update, pairs })
+            }
+            ("%", [n, m]) => {
+                let name_e = self.lower(n, span)?;
+                let items = match as_call(m) {
+                    Some(("%{}", _, items)) => items,
+                    _ => &[],
+                };
+                let (update, pairs) = self.map_parts(items, span)?;
+                mk(ExprKind::Struct {
+                    name: Box::new(name_e),
+                    update,
+                    pairs,
+                })
+            }
+            ("<<>>", segs) => self.bitstring(segs, span),
+            ("fn", clauses) => mk(ExprKind::Fn(self.clauses(clauses, span)?)),
+            ("&", [Value::Int(n)]) => mk(ExprKind::CaptureArg(*n as u32)),
+            ("&", [x]) => {
+                // &name/arity and &Mod.name/arity keep their shape.
+                if let Some(("/", _, [f, Value::Int(a)])) = as_call(x) {
+                    let f = match as_node(f) {
+                        Some((Value::Atom(fname), _, Value::Atom(_))) => Expr::new(span, ExprKind::Var(fname.clone())),
+                        _ => self.lower(f, span)?,
+                    };
+                    let div = Expr::new(
+                        span,
+                        ExprKind::Binary(BinOp::Div, Box::new(f), Box::new(Expr::new(span, ExprKind::Int(BigInt::from(*a))))),
+                    );
+                    return mk(ExprKind::Capture(Box::new(div)));
+                }
+                mk(ExprKind::Capture(Box::new(self.lower(x, span)?)))
+            }
+            ("^", [x]) => mk(ExprKind::Unary(UnaryOp::Pin, Box::new(self.lower(x, span)?))),
+            ("not", [x]) => mk(ExprKind::Unary(UnaryOp::Not, Box::new(self.lower(x, span)?))),
+            ("!", [x]) => mk(ExprKind::Unary(UnaryOp::Bang, Box::new(self.lower(x, span)?))),
+            ("..", []) => mk(ExprKind::Call(Box::new(Call {
+                target: CallTarget::Local("..".into()),
+                args: vec![],
+                no_parens: true,
+                do_block: None,
+            }))),
+            ("..//", [a, b, c]) => {
+                let range = Expr::new(
+                    span,
+                    ExprKind::Binary(BinOp::Range, Box::new(self.lower(a, span)?), Box::new(self.lower(b, span)?)),
+                );
+                mk(ExprKind::Binary(BinOp::RangeStep, Box::new(range), Box::new(self.lower(c, span)?)))
+            }
+            (_, [a, b]) if binop(name).is_some() && name != "\\\\" => {
+                let op = binop(name).expect("checked");
+                mk(ExprKind::Binary(op, Box::new(self.lower(a, span)?), Box::new(self.lower(b, span)?)))
+            }
+            (s, [body, mods]) if s.starts_with("sigil_") && s.len() == 7 && matches!(as_call(body), Some(("<<>>", _, _))) => {
+                let c = s.chars().nth(6).unwrap_or('s');
+                let parts = match as_call(body) {
+                    Some((_, _, segs)) => self.interp_parts(segs, span)?.unwrap_or_default(),
+                    None => vec![],
+                };
+                let mods: String = as_list(mods)
+                    .map(|l| {
+                        l.iter()
+                            .filter_map(|c| match c {
+                                Value::Int(i) => char::from_u32(*i as u32),
+                                _ => None,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let delim = match q::keyword_get(meta, "delimiter") {
+                    Some(Value::Binary(b)) => String::from_utf8_lossy(b).into_owned(),
+                    _ => "(".into(),
+                };
+                mk(ExprKind::Sigil(c, parts, mods, delim))
+            }
+            _ => {
+                let mut args = args.to_vec();
+                let mut do_block = None;
+                if block_form(name) {
+                    if let Some(last) = args.last() {
+                        if let Some(kw) = as_keyword(last) {
+                            if kw.iter().any(|(k, _)| *k == "do") {
+                                let mut sections = Vec::new();
+                                for (k, v) in kw {
+                                    sections.push((k.to_owned(), span, self.body(v, span)?));
+                                }
+                                do_block = Some(DoBlock { sections });
+                                args.pop();
+                            }
+                        }
+                    }
+                }
+                let args = self.all(&args, span)?;
+                mk(ExprKind::Call(Box::new(Call {
+                    target: CallTarget::Local(name.to_owned()),
+                    args,
+                    no_parens: false,
+                    do_block,
+                })))
+            }
+        }
+    }
+
+    /// A block section's body: `->` clauses, or expressions.
+    fn body(&self, v: &Value, span: Span) -> LResult<Body> {
+        if let Some(items) = as_list(v) {
+            if !items.is_empty() && items.iter().all(|i| matches!(as_call(i), Some(("->", _, _)))) {
+                return Ok(Body::Clauses(self.clauses(items, span)?));
+            }
+            if items.is_empty() {
+                // `receive do after ... end`: no clauses.
+                return Ok(Body::Clauses(vec![]));
+            }
+        }
+        let e = self.lower(v, span)?;
+        Ok(Body::Exprs(match e.kind {
+            ExprKind::Block(_) => e,
+            _ => Expr::new(e.span, ExprKind::Block(vec![e])),
+        }))
+    }
+
+    fn clauses(&self, cl: &[Value], span: Span) -> LResult<Vec<Clause>> {
+        let mut out = Vec::with_capacity(cl.len());
+        for c in cl {
+            let Some(("->", m, [args, body])) = as_call(c) else {
+                return Err(Diagnostic::new(span, "expected -> clauses"));
+            };
+            let cspan = self.span_or(m, span);
+            let args = as_list(args).unwrap_or(&[]);
+            let (pats, guard) = match args {
+                [w] => match as_call(w) {
+                    Some(("when", _, wargs)) if !wargs.is_empty() => {
+                        let (g, ps) = wargs.split_last().expect("not empty");
+                        (ps.to_vec(), Some(self.lower(g, cspan)?))
+                    }
+                    _ => (args.to_vec(), None),
+                },
+                _ => (args.to_vec(), None),
+            };
+            let body = self.lower(body, cspan)?;
+            let body = match body.kind {
+                ExprKind::Block(_) => body,
+                _ => Expr::new(body.span, ExprKind::Block(vec![body])),
+            };
+            out.push(Clause {
+                span: cspan,
+                args: self.all(&pats, cspan)?,
+                guard,
+                body,
+            });
+        }
+        Ok(out)
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn map_parts(&self, items: &[Value], span: Span) -> LResult<(Option<Box<Expr>>, Vec<(Expr, Expr)>)> {
+        if let [one] = items {
+            if let Some(("|", _, [base, kv])) = as_call(one) {
+                let base = self.lower(base, span)?;
+                let pairs = self.pairs(as_list(kv).unwrap_or(&[]), span)?;
+                return Ok((Some(Box::new(base)), pairs));
+            }
+        }
+        Ok((None, self.pairs(items, span)?))
+    }
+
+    fn pairs(&self, items: &[Value], span: Span) -> LResult<Vec<(Expr, Expr)>> {
+        items
+            .iter()
+            .map(|p| match p {
+                Value::Tuple(t) if t.len() == 2 => Ok((self.lower(&t[0], span)?, self.lower(&t[1], span)?)),
+                _ => Err(Diagnostic::new(span, "expected key-value pairs in a map")),
+            })
+            .collect()
+    }
+
+    /// `<<"a", to_string(x)::binary>>`: interpolation parts, if that is
+    /// what the segments are.
+    fn interp_parts(&self, segs: &[Value], span: Span) -> LResult<Option<Vec<InterpPart>>> {
+        let mut parts = Vec::new();
+        for s in segs {
+            match s {
+                Value::Binary(b) => match std::str::from_utf8(b) {
+                    Ok(t) => parts.push(InterpPart::Lit(t.to_owned())),
+                    Err(_) => return Ok(None),
+                },
+                _ => match as_call(s) {
+                    Some(("::", _, [x, ty])) if matches!(as_node(ty), Some((Value::Atom(b), _, Value::Atom(_))) if b == "binary") => {
+                        let inner = match as_call(x) {
+                            Some(("to_string", _, [inner])) => inner,
+                            _ => match as_node(x) {
+                                Some((h, _, Value::List(a, None))) if a.len() == 1 && is_kernel_to_string(h) => &a[0],
+                                _ => return Ok(None),
+                            },
+                        };
+                        parts.push(InterpPart::Expr(self.lower(inner, span)?));
+                    }
+                    _ => return Ok(None),
+                },
+            }
+        }
+        Ok(Some(parts))
+    }
+
+    fn bitstring(&self, segs: &[Value], span: Span) -> LResult<Expr> {
+        if let Some(parts) = self.interp_parts(segs, span)? {
+            if parts.iter().any(|p| matches!(p, InterpPart::Expr(_))) || parts.len() != 1 {
+                return Ok(Expr::new(span, ExprKind::Interp(parts)));
+            }
+            if let [InterpPart::Lit(s)] = parts.as_slice() {
+                return Ok(Expr::new(span, ExprKind::Str(s.clone())));
+            }
+        }
+        Ok(Expr::new(span, ExprKind::Bitstring(self.all(segs, span)?)))
+    }
+}
+
+fn is_kernel_to_string(head: &Value) -> bool {
+    match as_node(head) {
+        Some((Value::Atom(d), _, Value::List(a, None))) if d == "." && a.len() == 2 => {
+            as_atom(&a[0]) == Some("Elixir.Kernel") && as_atom(&a[1]) == Some("to_string")
+        }
+        _ => false,
+    }
+}
