@@ -16,6 +16,7 @@ pub mod lower;
 pub mod parser;
 pub mod patterns;
 pub mod quoted;
+// pub mod runtime; (wired in with the dynamic code table)
 pub mod special;
 
 lalrpop_util::lalrpop_mod!(

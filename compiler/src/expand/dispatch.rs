@@ -227,6 +227,24 @@ impl Expander<'_> {
         env: &mut Env,
         local: bool,
     ) -> EResult<Value> {
+        let stamped = self.invoke_macro(module, name, meta, args, env, local)?;
+        self.depth += 1;
+        let out = self.expand(&stamped, env);
+        self.depth -= 1;
+        out
+    }
+
+    /// Runs the macro and returns its result, stamped for the caller
+    /// (counters and lines), not expanded.
+    pub fn invoke_macro(
+        &mut self,
+        module: &str,
+        name: &str,
+        meta: &Value,
+        args: &[Value],
+        env: &Env,
+        local: bool,
+    ) -> EResult<Value> {
         let line = {
             let l = q::meta_line(meta);
             if l == 0 {
@@ -264,11 +282,84 @@ impl Expander<'_> {
             env.module.as_deref().map_or_else(q::nil, q::atom),
             q::int(counter),
         ]);
-        let stamped = stamp(&result, module, line, &counter);
-        self.depth += 1;
-        let out = self.expand(&stamped, env);
-        self.depth -= 1;
-        out
+        Ok(stamp(&result, module, line, &counter))
+    }
+
+    /// `Macro.expand_once/2`: the root of `v` expanded one step (an alias,
+    /// `__MODULE__` and friends, or one macro call), or `None` when the
+    /// root is nothing to expand.
+    pub fn expand_root_once(&mut self, v: &Value, env: &mut Env) -> EResult<Option<Value>> {
+        let Some((head, meta, tail)) = q::as_node(v) else {
+            return Ok(None);
+        };
+        match (head, tail) {
+            (Value::Atom(name), Value::Atom(_)) => match name.as_str() {
+                "__MODULE__" | "__DIR__" | "__ENV__" | "__CALLER__" => {
+                    let mut e = env.clone();
+                    Ok(Some(self.expand(v, &mut e)?))
+                }
+                _ => Ok(None),
+            },
+            (Value::Atom(name), Value::List(args, None)) => {
+                if name == "__aliases__" {
+                    let mut e = env.clone();
+                    let r = self.expand_alias(meta, args, &mut e)?;
+                    return Ok(if &r == v { None } else { Some(r) });
+                }
+                if kernel::is_special_form(name, args.len()) {
+                    return Ok(None);
+                }
+                match self.resolve(name, args.len(), meta, env)? {
+                    Resolved::Macro(m) if m == KERNEL => {
+                        if name == "|>" && args.len() == 2 {
+                            return Ok(Some(self.pipe(&args[0], &args[1], env, q::meta_line(meta))?));
+                        }
+                        Ok(None)
+                    }
+                    Resolved::Macro(m) => Ok(Some(self.invoke_macro(&m, name, meta, args, env, false)?)),
+                    Resolved::LocalMacro => {
+                        let m = env.module.clone().unwrap_or_default();
+                        Ok(Some(self.invoke_macro(&m, name, meta, args, env, true)?))
+                    }
+                    _ => Ok(None),
+                }
+            }
+            (Value::Tuple(_), Value::List(args, None)) => {
+                let Some((Value::Atom(dot), _, Value::List(d, None))) = q::as_node(head) else {
+                    return Ok(None);
+                };
+                if dot != "." || d.len() != 2 {
+                    return Ok(None);
+                }
+                let Value::Atom(fname) = &d[1] else {
+                    return Ok(None);
+                };
+                let mut e = env.clone();
+                let recv = match q::as_call(&d[0]) {
+                    Some(("__aliases__", am, segs)) => self.expand_alias(am, segs, &mut e)?,
+                    _ => d[0].clone(),
+                };
+                let Value::Atom(m) = &recv else {
+                    return Ok(None);
+                };
+                if m == KERNEL {
+                    if fname == "|>" && args.len() == 2 {
+                        return Ok(Some(self.pipe(&args[0], &args[1], env, q::meta_line(meta))?));
+                    }
+                    return Ok(None);
+                }
+                if env.is_required(m) {
+                    if let Some(ms) = self.host.macros_of(m) {
+                        if ms.iter().any(|(n, a)| n == fname && *a == args.len()) {
+                            let m = m.clone();
+                            return Ok(Some(self.invoke_macro(&m, fname, meta, args, env, false)?));
+                        }
+                    }
+                }
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
     }
 
     // ---- aliases ----

@@ -355,8 +355,19 @@ pub(crate) fn list_to_vec(t: Term) -> Option<Vec<Term>> {
     }
 }
 
+/// An `ArgumentError` with `msg` (for the compiler's built-ins).
+pub fn argument_error_msg(ctx: &mut Ctx, msg: &str) -> Exn {
+    argument_error(ctx, msg)
+}
+
+/// A `RuntimeError` saying an internal invariant broke: a bug in beamlet,
+/// reported as an exception rather than a crash.
+pub fn internal_error(ctx: &mut Ctx, what: &str) -> Exn {
+    raise_msg(ctx, "Elixir.RuntimeError", &format!("internal error in beamlet: {what}"))
+}
+
 /// `inspect(t)` with default options.
-pub(crate) fn inspect_term(ctx: &Ctx, t: Term) -> String {
+pub fn inspect_term(ctx: &Ctx, t: Term) -> String {
     crate::inspect::inspect(
         &crate::convert::to_value(ctx.code, t),
         &crate::inspect::InspectOpts::default(),

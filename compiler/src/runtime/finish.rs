@@ -1,0 +1,414 @@
+//! Turning stored definitions into loaded code: lowering each clause,
+//! the functions `\\` defaults make, the functions every module gets
+//! (`__info__/1`, `__struct__/0,1`, an exception's `exception/1` and
+//! `message/1`), then code generation and loading.
+
+use super::state::{Def, ModuleState};
+use super::Service;
+use crate::ast::{self, Call, CallTarget, Expr, ExprKind};
+use crate::codegen;
+use crate::desugar::{Desugared, FunDef, ModuleDef, ModuleEnv};
+use crate::diagnostic::Diagnostic;
+use crate::expand::module::DefKind;
+use crate::lower::Lowerer;
+use crate::quoted::{self as q, as_call};
+use beamlet_vm::atom;
+use beamlet_vm::bif::Ctx;
+use beamlet_vm::code::{FunId, Unit};
+use beamlet_vm::value::Value;
+use std::collections::HashMap;
+
+/// The struct map `%{__struct__: module, field: default, ...}`.
+pub fn struct_map(module: &str, fields: &[(String, Value)]) -> Value {
+    let mut pairs = vec![(q::atom("__struct__"), q::atom(module))];
+    for (k, v) in fields {
+        pairs.push((q::atom(k), v.clone()));
+    }
+    crate::expand::env::sorted_map(pairs)
+}
+
+fn lit(span: ast::Span, v: Value) -> Expr {
+    Expr::new(span, ExprKind::Literal(v))
+}
+
+fn local_call(span: ast::Span, name: &str, args: Vec<Expr>) -> Expr {
+    Expr::new(
+        span,
+        ExprKind::Call(Box::new(Call {
+            target: CallTarget::Local(name.to_owned()),
+            args,
+            no_parens: false,
+            do_block: None,
+        })),
+    )
+}
+
+fn remote_call(span: ast::Span, module: &str, name: &str, args: Vec<Expr>) -> Expr {
+    Expr::new(
+        span,
+        ExprKind::Call(Box::new(Call {
+            target: CallTarget::Remote(Box::new(Expr::new(span, ExprKind::Atom(module.to_owned()))), name.to_owned()),
+            args,
+            no_parens: false,
+            do_block: None,
+        })),
+    )
+}
+
+fn var(span: ast::Span, name: &str) -> Expr {
+    Expr::new(span, ExprKind::Var(name.to_owned()))
+}
+
+fn block(e: Expr) -> Expr {
+    match e.kind {
+        ExprKind::Block(_) => e,
+        _ => Expr::new(e.span, ExprKind::Block(vec![e])),
+    }
+}
+
+/// `super(args)` in an overriding definition: a call of the definition it
+/// replaced, kept under a hidden name.
+fn replace_super(v: &Value, hidden: &HashMap<(String, usize), String>) -> Value {
+    match v {
+        Value::List(items, tail) => Value::List(
+            items.iter().map(|i| replace_super(i, hidden)).collect(),
+            tail.as_ref().map(|t| Box::new(replace_super(t, hidden))),
+        ),
+        Value::Tuple(t) if t.len() == 3 => {
+            if let Some(("super", m, args)) = as_call(v) {
+                if let Some(Value::Tuple(na)) = args.first() {
+                    if let (Some(Value::Atom(n)), Some(Value::Int(a))) = (na.first(), na.get(1)) {
+                        let rest: Vec<Value> = args[1..].iter().map(|x| replace_super(x, hidden)).collect();
+                        let target = hidden.get(&(n.clone(), *a as usize)).cloned().unwrap_or_else(|| n.clone());
+                        return q::call(&target, m.clone(), rest);
+                    }
+                }
+            }
+            Value::Tuple(t.iter().map(|x| replace_super(x, hidden)).collect())
+        }
+        Value::Tuple(t) => Value::Tuple(t.iter().map(|x| replace_super(x, hidden)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// The code generator's functions for one stored definition (its `\\`
+/// defaults make more).
+fn fundefs(lw: &Lowerer, d: &Def, name: &str, public: bool, hidden: &HashMap<(String, usize), String>) -> Result<Vec<FunDef>, Diagnostic> {
+    let span = lw.span(d.line);
+    let mut clauses = Vec::with_capacity(d.clauses.len());
+    for c in &d.clauses {
+        let cspan = lw.span(c.line);
+        let args = c.args.iter().map(|a| lw.lower(a, cspan)).collect::<Result<Vec<_>, _>>()?;
+        let guard = match &c.guard {
+            Some(g) => Some(lw.lower(g, cspan)?),
+            None => None,
+        };
+        let body = replace_super(&c.body, hidden);
+        clauses.push(ast::Clause {
+            span: cspan,
+            args,
+            guard,
+            body: block(lw.lower(&body, cspan)?),
+        });
+    }
+    let mut out = Vec::new();
+    if !clauses.is_empty() {
+        out.push(FunDef {
+            name: name.to_owned(),
+            arity: d.arity,
+            public,
+            clauses,
+            span,
+            defaults_of: None,
+        });
+    }
+    // `def f(a, b \\ 1, c \\ 2)` also defines f/2 and f/1.
+    let mut defaults = d.defaults.clone();
+    defaults.sort_by_key(|(i, _)| *i);
+    for k in 1..=defaults.len() {
+        let omitted: Vec<usize> = defaults[defaults.len() - k..].iter().map(|(i, _)| *i).collect();
+        let mut params = Vec::new();
+        let mut call_args = Vec::new();
+        for i in 0..d.arity {
+            match defaults.iter().find(|(j, _)| *j == i && omitted.contains(j)) {
+                Some((_, dflt)) => call_args.push(lw.lower(dflt, span)?),
+                None => {
+                    let v = var(span, &format!("__default_arg{i}"));
+                    params.push(v.clone());
+                    call_args.push(v);
+                }
+            }
+        }
+        out.push(FunDef {
+            name: name.to_owned(),
+            arity: d.arity - k,
+            public,
+            clauses: vec![ast::Clause {
+                span,
+                args: params,
+                guard: None,
+                body: block(local_call(span, name, call_args)),
+            }],
+            span,
+            defaults_of: Some(d.arity),
+        });
+    }
+    Ok(out)
+}
+
+/// All functions of `st`, ready for code generation.
+fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<FunDef>, Diagnostic> {
+    let mut hidden: HashMap<(String, usize), String> = HashMap::new();
+    let mut funs = Vec::new();
+    for ((n, a), taken) in &st.overridable {
+        if let Some(old) = taken {
+            let h = format!("{n} (overridable 1)");
+            hidden.insert((n.clone(), *a), h.clone());
+            funs.extend(fundefs(lw, old, &h, false, &hidden)?);
+        }
+    }
+    for d in &st.defs {
+        funs.extend(fundefs(lw, d, &d.name, d.kind.is_public(), &hidden)?);
+    }
+    let span = lw.span(st.line);
+    let defined = |funs: &[FunDef], n: &str, a: usize| funs.iter().any(|f| f.name == n && f.arity == a);
+    if let Some(fields) = &st.struct_fields {
+        let map = struct_map(&st.name, fields);
+        if !defined(&funs, "__struct__", 0) {
+            funs.push(simple_fun("__struct__", vec![], lit(span, map.clone()), span));
+        }
+        if !defined(&funs, "__struct__", 1) {
+            let enforce = st.attr("enforce_keys").map(|a| a.value.clone()).unwrap_or_else(|| q::list(vec![]));
+            let body = remote_call(
+                span,
+                "beamlet_compiler",
+                "struct_from",
+                vec![lit(span, map.clone()), lit(span, enforce), var(span, "kv")],
+            );
+            funs.push(simple_fun("__struct__", vec![var(span, "kv")], body, span));
+        }
+        if st.exception {
+            let has_message = fields.iter().any(|(f, _)| f == "message");
+            if !defined(&funs, "exception", 1) {
+                let body = remote_call(
+                    span,
+                    "beamlet_compiler",
+                    "exception_from",
+                    vec![lit(span, map), var(span, "args")],
+                );
+                funs.push(simple_fun("exception", vec![var(span, "args")], body, span));
+            }
+            if has_message && !defined(&funs, "message", 1) {
+                let body = remote_call(
+                    span,
+                    "Elixir.Map",
+                    "get",
+                    vec![var(span, "exception"), Expr::new(span, ExprKind::Atom("message".into()))],
+                );
+                funs.push(simple_fun("message", vec![var(span, "exception")], body, span));
+            }
+        }
+    }
+    if with_info {
+        funs.push(info_fun(st, &funs, span));
+    }
+    Ok(funs)
+}
+
+fn simple_fun(name: &str, args: Vec<Expr>, body: Expr, span: ast::Span) -> FunDef {
+    FunDef {
+        name: name.to_owned(),
+        arity: args.len(),
+        public: true,
+        clauses: vec![ast::Clause {
+            span,
+            args,
+            guard: None,
+            body: block(body),
+        }],
+        span,
+        defaults_of: None,
+    }
+}
+
+/// `__info__/1`: what the module is and exports.
+fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
+    let mut functions: Vec<(String, usize)> = funs
+        .iter()
+        .filter(|f| f.public && !f.name.starts_with("MACRO-"))
+        .map(|f| (f.name.clone(), f.arity))
+        .collect();
+    functions.push(("__info__".into(), 1));
+    functions.retain(|(n, _)| n != "__info__");
+    functions.sort();
+    functions.dedup();
+    let mut macros: Vec<(String, usize)> = funs
+        .iter()
+        .filter(|f| f.public)
+        .filter_map(|f| Some((f.name.strip_prefix("MACRO-")?.to_owned(), f.arity - 1)))
+        .collect();
+    macros.sort();
+    macros.dedup();
+    let kw = |l: Vec<(String, usize)>| q::list(l.into_iter().map(|(n, a)| q::pair(q::atom(&n), q::int(a as i64))).collect());
+    let attributes = q::list(
+        st.attrs
+            .iter()
+            .filter(|a| a.persist && a.set)
+            .map(|a| {
+                let v = if a.accumulate { a.value.clone() } else { q::list(vec![a.value.clone()]) };
+                q::pair(q::atom(&a.name), v)
+            })
+            .collect(),
+    );
+    let structure = match &st.struct_fields {
+        Some(fields) => {
+            let enforce: Vec<String> = match st.attr("enforce_keys").map(|a| a.value.clone()) {
+                Some(Value::List(items, None)) => items.iter().filter_map(q::as_atom).map(String::from).collect(),
+                _ => vec![],
+            };
+            q::list(
+                fields
+                    .iter()
+                    .filter(|(f, _)| f != "__exception__")
+                    .map(|(f, _)| {
+                        crate::expand::env::sorted_map(vec![
+                            (q::atom("field"), q::atom(f)),
+                            (q::atom("required"), q::boolean(enforce.contains(f))),
+                        ])
+                    })
+                    .collect(),
+            )
+        }
+        None => q::nil(),
+    };
+    let answers = vec![
+        ("module", q::atom(&st.name)),
+        ("functions", kw(functions)),
+        ("macros", kw(macros)),
+        ("attributes", attributes),
+        ("struct", structure),
+        ("compile", q::list(vec![])),
+        ("md5", Value::Binary(vec![0; 16])),
+        ("deprecated", q::list(vec![])),
+    ];
+    FunDef {
+        name: "__info__".into(),
+        arity: 1,
+        public: true,
+        clauses: answers
+            .into_iter()
+            .map(|(k, v)| ast::Clause {
+                span,
+                args: vec![Expr::new(span, ExprKind::Atom(k.into()))],
+                guard: None,
+                body: block(lit(span, v)),
+            })
+            .collect(),
+        span,
+        defaults_of: None,
+    }
+}
+
+/// Code generation for `funs` of `module`.
+fn generate(svc: &Service, module: &str, file: &str, funs: Vec<FunDef>) -> Result<(Unit, Vec<Diagnostic>), Diagnostic> {
+    let src = svc.source_of(file);
+    let envs = funs
+        .iter()
+        .map(|_| ModuleEnv {
+            name: module.to_owned(),
+            ..Default::default()
+        })
+        .collect();
+    let d = Desugared {
+        modules: vec![(
+            ModuleDef {
+                name: module.to_owned(),
+                funs,
+                struct_fields: None,
+                span: Default::default(),
+            },
+            envs,
+        )],
+        script: vec![],
+        structs: HashMap::new(),
+    };
+    let (mut unit, warnings) = codegen::compile_unit(src.as_deref().unwrap_or(""), &d, false)?;
+    let f = atom::intern(&super::relative(file));
+    for func in &mut unit.functions {
+        func.file = f;
+    }
+    Ok((unit, warnings))
+}
+
+fn print_warnings(ctx: &mut Ctx, svc: &Service, file: &str, ws: Vec<Diagnostic>) {
+    svc.warnings(ctx, file, ws);
+}
+
+/// Compiles and loads the module `st` describes.
+pub fn compile_module(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<(), Diagnostic> {
+    let src = svc.source_of(&st.file);
+    let lw = Lowerer::new(src.as_deref());
+    let funs = module_funs(st, &lw, true)?;
+    let (unit, warnings) = generate(svc, &st.name, &st.file, funs)?;
+    print_warnings(ctx, svc, &st.file, warnings);
+    ctx.code.load(unit);
+    Ok(())
+}
+
+/// Compiles the open module's definitions so far without exporting them
+/// (for its own macros); returns each named function's FunId.
+pub fn compile_private(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<Vec<(String, usize, FunId)>, Diagnostic> {
+    let src = svc.source_of(&st.file);
+    let lw = Lowerer::new(src.as_deref());
+    let funs = module_funs(st, &lw, false)?;
+    let names: Vec<(String, usize)> = funs.iter().map(|f| (f.name.clone(), f.arity)).collect();
+    let (unit, _) = generate(svc, &st.name, &st.file, funs)?;
+    let loaded = ctx.code.load_private(unit);
+    Ok(names
+        .into_iter()
+        .enumerate()
+        .map(|(i, (n, a))| (n, a, loaded.functions.start + i as FunId))
+        .collect())
+}
+
+/// Compiles `body` as a function `name` of `module` taking `params`, loaded
+/// without exporting it; returns its FunId.
+pub fn compile_function(
+    ctx: &mut Ctx,
+    svc: &Service,
+    module: &str,
+    name: &str,
+    params: &[Value],
+    body: &Value,
+    file: &str,
+) -> Result<FunId, Diagnostic> {
+    let src = svc.source_of(file);
+    let lw = Lowerer::new(src.as_deref());
+    let span = lw.span(q::line_of(body).max(1));
+    let args = params.iter().map(|p| lw.lower(p, span)).collect::<Result<Vec<_>, _>>()?;
+    let body = block(lw.lower(body, span)?);
+    let f = FunDef {
+        name: name.to_owned(),
+        arity: args.len(),
+        public: true,
+        clauses: vec![ast::Clause {
+            span,
+            args,
+            guard: None,
+            body,
+        }],
+        span,
+        defaults_of: None,
+    };
+    let (unit, warnings) = generate(svc, module, file, vec![f])?;
+    print_warnings(ctx, svc, file, warnings);
+    let loaded = ctx.code.load_private(unit);
+    Ok(loaded.functions.start)
+}
+
+impl DefKind {
+    /// Whether functions of this kind are exported.
+    pub fn exported(self) -> bool {
+        self.is_public()
+    }
+}

@@ -1,0 +1,184 @@
+//! The expander's [`Host`] on a running VM: macros run as nested calls in
+//! the compiling process (beamlet_vm::nested), modules are looked up in the
+//! code table (loading the library's lazily), and the module being
+//! defined is the service's.
+
+use super::Service;
+use crate::expand::{Env, Host, Raised};
+use crate::quoted as q;
+use beamlet_vm::atom;
+use beamlet_vm::bif::Ctx;
+use beamlet_vm::convert::{from_value, to_value};
+use beamlet_vm::process::{Class, Exn};
+use beamlet_vm::term::Term;
+use beamlet_vm::value::Value;
+
+pub struct VmHost<'c, 'a> {
+    pub ctx: &'c mut Ctx<'a>,
+    pub svc: &'c Service,
+}
+
+impl<'c, 'a> VmHost<'c, 'a> {
+    pub fn new(ctx: &'c mut Ctx<'a>, svc: &'c Service) -> VmHost<'c, 'a> {
+        VmHost { ctx, svc }
+    }
+
+    fn raised(&mut self, e: Exn) -> Raised {
+        let class = match e.class {
+            Class::Error => "error",
+            Class::Throw => "throw",
+            Class::Exit => "exit",
+        };
+        let trace = beamlet_vm::interp::trace_term(&mut self.ctx.st.heap, &e.trace, e.info.as_deref());
+        Raised {
+            class: class.into(),
+            reason: to_value(self.ctx.code, e.reason),
+            stacktrace: to_value(self.ctx.code, trace),
+        }
+    }
+
+    /// `(name, arity, public)` of `module`'s functions, loading it if needed.
+    fn exports(&mut self, module: &str) -> Option<Vec<(String, usize, bool)>> {
+        if !self.svc.ensure_loaded(self.ctx, module) {
+            return None;
+        }
+        let m = atom::intern(module);
+        Some(
+            self.ctx
+                .code
+                .module_functions(m)
+                .into_iter()
+                .map(|(n, a, p)| (atom::name(n).to_owned(), a as usize, p))
+                .collect(),
+        )
+    }
+}
+
+impl Host for VmHost<'_, '_> {
+    fn call(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Raised> {
+        self.svc.ensure_loaded(self.ctx, module);
+        let ts: Vec<Term> = args.iter().map(|a| from_value(&mut self.ctx.st.heap, a)).collect();
+        match beamlet_vm::nested::call_mfa(self.ctx, atom::intern(module), atom::intern(name), &ts) {
+            Ok(t) => Ok(to_value(self.ctx.code, t)),
+            Err(e) => Err(self.raised(e)),
+        }
+    }
+
+    fn functions_of(&mut self, module: &str) -> Option<Vec<(String, usize)>> {
+        let all = self.exports(module)?;
+        Some(
+            all.into_iter()
+                .filter(|(n, _, p)| *p && !n.starts_with("MACRO-") && n != "__info__" && n != "module_info")
+                .map(|(n, a, _)| (n, a))
+                .collect(),
+        )
+    }
+
+    fn macros_of(&mut self, module: &str) -> Option<Vec<(String, usize)>> {
+        let all = self.exports(module)?;
+        Some(
+            all.into_iter()
+                .filter_map(|(n, a, p)| {
+                    let name = n.strip_prefix("MACRO-")?;
+                    (p && a >= 1).then(|| (name.to_owned(), a - 1))
+                })
+                .collect(),
+        )
+    }
+
+    fn is_open(&mut self, module: &str) -> bool {
+        self.svc.is_open(module)
+    }
+
+    fn attribute(&mut self, module: &str, name: &str) -> Option<Value> {
+        self.svc.with_module(module, |s| s.get(name)).flatten()
+    }
+
+    fn has_local_macro(&mut self, module: &str, name: &str, arity: usize) -> bool {
+        self.svc
+            .with_module(module, |s| s.has_macro(name, arity))
+            .unwrap_or(false)
+    }
+
+    fn call_local_macro(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Raised> {
+        let arity = args.len();
+        let Some(fid) = self.svc.local_macro(self.ctx, module, name, arity) else {
+            return Err(Raised {
+                class: "error".into(),
+                reason: q::atom("undef"),
+                stacktrace: q::list(vec![]),
+            });
+        };
+        let ts: Vec<Term> = args.iter().map(|a| from_value(&mut self.ctx.st.heap, a)).collect();
+        match beamlet_vm::nested::call(self.ctx, fid, &ts) {
+            Ok(t) => Ok(to_value(self.ctx.code, t)),
+            Err(e) => Err(self.raised(e)),
+        }
+    }
+
+    fn struct_of(&mut self, module: &str) -> Option<Value> {
+        if let Some(open) = self.svc.with_module(module, |s| s.struct_fields.clone()) {
+            return open.map(|f| super::finish::struct_map(module, &f));
+        }
+        let has = self
+            .exports(module)?
+            .iter()
+            .any(|(n, a, p)| n == "__struct__" && *a == 0 && *p);
+        if !has {
+            return None;
+        }
+        self.call(module, "__struct__", vec![]).ok()
+    }
+
+    fn enforced_keys(&mut self, module: &str) -> Vec<String> {
+        let list = match self.svc.with_module(module, |s| s.attr("enforce_keys").map(|a| a.value.clone())) {
+            Some(v) => v,
+            None => {
+                let has = self
+                    .exports(module)
+                    .is_some_and(|e| e.iter().any(|(n, a, _)| n == "__info__" && *a == 1));
+                if !has {
+                    return vec![];
+                }
+                // __info__(:struct): [%{field: f, required: bool}, ...]
+                match self.call(module, "__info__", vec![q::atom("struct")]) {
+                    Ok(Value::List(items, None)) => Some(Value::List(
+                        items
+                            .into_iter()
+                            .filter_map(|m| match m {
+                                Value::Map(kv) => {
+                                    let req = kv.iter().any(|(k, v)| {
+                                        q::as_atom(k) == Some("required") && q::as_atom(v) == Some("true")
+                                    });
+                                    let f = kv.iter().find(|(k, _)| q::as_atom(k) == Some("field"))?.1.clone();
+                                    req.then_some(f)
+                                }
+                                _ => None,
+                            })
+                            .collect(),
+                        None,
+                    )),
+                    _ => None,
+                }
+            }
+        };
+        match list {
+            Some(Value::List(items, None)) => items.iter().filter_map(q::as_atom).map(String::from).collect(),
+            Some(Value::Atom(a)) if a != "nil" => vec![a],
+            _ => vec![],
+        }
+    }
+
+    fn next_counter(&mut self) -> i64 {
+        self.svc.next_counter()
+    }
+
+    fn save_env(&mut self, module: &str, env: &Env) -> usize {
+        self.svc
+            .with_module(module, |s| {
+                s.envs.push(env.clone());
+                s.envs.len() - 1
+            })
+            .unwrap_or(0)
+    }
+}

@@ -1,0 +1,848 @@
+//! The compiler at run time: what module bodies, `Code.eval_*` and the
+//! script runner call (through the built-ins of `beamlet_compiler`).
+//!
+//! Elixir compiles while the program runs: a script is expanded whole,
+//! compiled and run; when it reaches `defmodule`, the module's body is
+//! expanded, compiled and run in the same process; the body's `def`s store
+//! definitions, which are expanded as they are stored; when the body ends,
+//! `@before_compile` hooks run, the module's functions are compiled and
+//! loaded, and `@after_compile` hooks run. [`Service`] holds the modules
+//! being defined and does each of these steps; the driver that sequences
+//! them is written in the language (`stdlib/elixir_module.ex`).
+//!
+//! A module body made only of definitions and attributes with constant
+//! values (most modules, and the whole standard library) takes a fast path:
+//! the service stores them itself instead of compiling the body to code
+//! and running it ([`Service::module_open`]).
+
+mod finish;
+mod host;
+pub mod state;
+
+use crate::diagnostic::Diagnostic;
+use crate::expand::{self, module::DefKind, Env, Expander, VarCtx, VarId};
+use crate::quoted::{self as q, as_atom, as_call, as_list, LineIndex};
+use beamlet_vm::atom;
+use beamlet_vm::bif::{exception, Ctx};
+use beamlet_vm::code::FunId;
+use beamlet_vm::convert::{from_value, to_value};
+use beamlet_vm::process::{Class, Exn};
+use beamlet_vm::term::Term;
+use beamlet_vm::value::Value;
+pub use host::VmHost;
+use state::ModuleState;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A library module the VM can load on first use: its name and source.
+#[derive(Clone, Copy, Debug)]
+pub struct LibModule {
+    /// The module atom (`Elixir.Enum`, `elixir_module`).
+    pub module: &'static str,
+    pub file: &'static str,
+    pub source: &'static str,
+}
+
+/// The last compile error a process met, kept for the embedder and the CLI
+/// (which print it with its source line and caret).
+#[derive(Clone, Debug)]
+pub struct CompileFailure {
+    pub diagnostic: Diagnostic,
+    pub file: String,
+    pub source: Option<Arc<str>>,
+}
+
+/// The compiler's run-time state for one VM.
+pub struct Service {
+    /// Modules whose body is running.
+    open: Mutex<HashMap<String, Arc<Mutex<ModuleState>>>>,
+    /// Source text of compiled files, for diagnostics.
+    files: Mutex<HashMap<String, Arc<str>>>,
+    counter: AtomicI64,
+    /// The library, loaded module by module on first use.
+    library: &'static [LibModule],
+    /// Library modules being loaded now (a module that needs itself fails).
+    loading: Mutex<Vec<String>>,
+    /// Each process's last compile error (by pid).
+    failures: Mutex<HashMap<u64, CompileFailure>>,
+    /// Warnings go to stderr as they are found (Elixir prints them while compiling).
+    pub print_warnings: bool,
+}
+
+impl Service {
+    pub fn new(library: &'static [LibModule]) -> Service {
+        Service {
+            open: Mutex::new(HashMap::new()),
+            files: Mutex::new(HashMap::new()),
+            counter: AtomicI64::new(1),
+            library,
+            loading: Mutex::new(Vec::new()),
+            failures: Mutex::new(HashMap::new()),
+            print_warnings: true,
+        }
+    }
+
+    pub fn next_counter(&self) -> i64 {
+        self.counter.fetch_add(1, Ordering::Relaxed)
+    }
+
+    pub fn register_file(&self, file: &str, source: &str) {
+        lock(&self.files).insert(file.to_owned(), Arc::from(source));
+    }
+
+    pub fn source_of(&self, file: &str) -> Option<Arc<str>> {
+        lock(&self.files).get(file).cloned()
+    }
+
+    pub fn module(&self, name: &str) -> Option<Arc<Mutex<ModuleState>>> {
+        lock(&self.open).get(name).cloned()
+    }
+
+    pub fn is_open(&self, name: &str) -> bool {
+        lock(&self.open).contains_key(name)
+    }
+
+    /// Runs `f` on the open module `name`'s state.
+    pub fn with_module<R>(&self, name: &str, f: impl FnOnce(&mut ModuleState) -> R) -> Option<R> {
+        let m = self.module(name)?;
+        let mut g = lock(&m);
+        Some(f(&mut g))
+    }
+
+    /// The failure recorded for process `pid`, taken.
+    pub fn take_failure(&self, pid: Term) -> Option<CompileFailure> {
+        lock(&self.failures).remove(&pid.raw())
+    }
+
+    // ---- errors ----
+
+    /// Turns an expansion error into the exception Elixir raises: a
+    /// `CompileError` for problems in the code (recorded with its
+    /// diagnostic), or what the macro raised.
+    pub fn raise(&self, ctx: &mut Ctx, e: expand::Error, file: &str) -> Exn {
+        match e {
+            expand::Error::Compile(d) => {
+                let source = self.source_of(file);
+                let line = match &source {
+                    Some(src) => crate::diagnostic::line_col(src, d.span.start as usize).0 as i64,
+                    None => 0,
+                };
+                let exn = compile_error(ctx, file, line, &d.message);
+                lock(&self.failures).insert(
+                    ctx.st.pid.raw(),
+                    CompileFailure {
+                        diagnostic: d,
+                        file: file.to_owned(),
+                        source,
+                    },
+                );
+                exn
+            }
+            expand::Error::Raised(r) => {
+                let reason = from_value(&mut ctx.st.heap, &r.reason);
+                let class = match r.class.as_str() {
+                    "throw" => Class::Throw,
+                    "exit" => Class::Exit,
+                    _ => Class::Error,
+                };
+                let mut exn = Exn::error(reason);
+                exn.class = class;
+                exn
+            }
+        }
+    }
+
+    /// Prints (or drops) warnings found while expanding `file`.
+    pub fn warnings(&self, ctx: &mut Ctx, file: &str, ws: Vec<Diagnostic>) {
+        if !self.print_warnings || ws.is_empty() {
+            return;
+        }
+        let src = self.source_of(file);
+        for w in ws {
+            let text = match &src {
+                Some(s) => w.render_warning(&relative(file), s),
+                None => format!("warning: {}\n  {}\n", w.message, relative(file)),
+            };
+            ctx.io.err(text.as_bytes());
+        }
+    }
+
+    // ---- evaluation: scripts, Code.eval_string, Code.eval_quoted ----
+
+    /// Parses `source` as `file` into quoted form (lines start at `line`).
+    pub fn parse(&self, source: &str, file: &str) -> Result<Value, Diagnostic> {
+        self.register_file(file, source);
+        let program = crate::parser::parse(source)?;
+        Ok(q::from_program(&program.exprs, &LineIndex::new(source)))
+    }
+
+    /// Compiles `quoted` to run in `env` with the variables `binding` bound:
+    /// a function taking their values, returning `{value, new_binding}`
+    /// when `want_binding`, else the value.
+    pub fn compile_eval(
+        &self,
+        ctx: &mut Ctx,
+        quoted: &Value,
+        env: Env,
+        binding: &[String],
+        want_binding: bool,
+    ) -> Result<Term, Exn> {
+        let file = env.file.clone();
+        let src = self.source_of(&file);
+        let mut env = env;
+        for b in binding {
+            env.bind(VarId::user(b));
+        }
+        let (code, env, warnings) = {
+            let mut host = VmHost::new(ctx, self);
+            let mut x = Expander::new(&mut host, src.as_deref());
+            let r = x.expand(quoted, &mut env);
+            let warnings = std::mem::take(&mut x.warnings);
+            (r, env, warnings)
+        };
+        self.warnings(ctx, &file, warnings);
+        let code = code.map_err(|e| self.raise(ctx, e, &file))?;
+        let body = if want_binding {
+            let mut vars: Vec<&VarId> = env.vars.iter().filter(|v| v.ctx == VarCtx::Nil).collect();
+            vars.sort_by(|a, b| a.name.cmp(&b.name));
+            let result = q::var("result", q::list(vec![]), q::atom("beamlet_eval"));
+            let pairs = vars
+                .iter()
+                .map(|v| q::pair(q::atom(&v.name), q::var(&v.name, q::list(vec![]), q::nil())))
+                .collect();
+            q::call(
+                "__block__",
+                q::list(vec![]),
+                vec![
+                    q::call("=", q::list(vec![]), vec![result.clone(), code]),
+                    q::pair(result, q::list(pairs)),
+                ],
+            )
+        } else {
+            code
+        };
+        let params: Vec<Value> = binding
+            .iter()
+            .map(|b| q::var(b, q::list(vec![]), q::nil()))
+            .collect();
+        let fid = finish::compile_function(ctx, self, "__script__", "__script__", &params, &body, &file)
+            .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
+        Ok(ctx.st.heap.closure(fid, &[]))
+    }
+
+    // ---- module bodies ----
+
+    /// `defmodule`: opens `name` and expands its body. Returns
+    /// `{:done, result}` when the body was simple enough to do here, or
+    /// `{:run, fun}`: the body compiled, for the caller to run with the
+    /// values of `binding` and then call [`Service::module_finish`].
+    pub fn module_open(&self, ctx: &mut Ctx, name: &str, body: &Value, binding: &[String], env: Env) -> Result<Term, Exn> {
+        let file = env.file.clone();
+        let line = env.line;
+        let mut st = ModuleState::new(name, &file, line);
+        // A module redefined: Elixir warns (the old code stays until replaced).
+        if ctx.code.module_loaded(atom::intern(name)) && !self.is_library(name) {
+            let msg = format!(
+                "warning: redefining module {} (current version defined in memory)\n  {}:{}\n\n",
+                expand::inspect_module(name),
+                relative(&file),
+                line
+            );
+            ctx.io.err(msg.as_bytes());
+        }
+        st.version = 0;
+        lock(&self.open).insert(name.to_owned(), Arc::new(Mutex::new(st)));
+        let src = self.source_of(&file);
+        let mut benv = env;
+        for b in binding {
+            benv.bind(VarId::user(b));
+        }
+        let (code, warnings) = {
+            let mut host = VmHost::new(ctx, self);
+            let mut x = Expander::new(&mut host, src.as_deref());
+            let r = x.expand(body, &mut benv);
+            (r, std::mem::take(&mut x.warnings))
+        };
+        self.warnings(ctx, &file, warnings);
+        let code = match code {
+            Ok(c) => c,
+            Err(e) => {
+                lock(&self.open).remove(name);
+                return Err(self.raise(ctx, e, &file));
+            }
+        };
+        // The fast path: only runtime calls with constant arguments.
+        if let Some(ops) = simple_body(&code) {
+            let mut last = Term::NIL;
+            for (op, args) in ops {
+                match self.run_op(ctx, &op, &args) {
+                    Ok(v) => last = v,
+                    Err(e) => {
+                        lock(&self.open).remove(name);
+                        return Err(e);
+                    }
+                }
+            }
+            let done = atom::intern("done");
+            return Ok(ctx.st.heap.tuple(&[done, last]));
+        }
+        let params: Vec<Value> = binding.iter().map(|b| q::var(b, q::list(vec![]), q::nil())).collect();
+        match finish::compile_function(ctx, self, name, "__MODULE__", &params, &code, &file) {
+            Ok(fid) => {
+                let fun = ctx.st.heap.closure(fid, &[]);
+                let run = atom::intern("run");
+                Ok(ctx.st.heap.tuple(&[run, fun]))
+            }
+            Err(d) => {
+                lock(&self.open).remove(name);
+                Err(self.raise(ctx, expand::Error::Compile(d), &file))
+            }
+        }
+    }
+
+    /// Performs one of the body's runtime calls natively (the fast path).
+    fn run_op(&self, ctx: &mut Ctx, op: &str, args: &[Value]) -> Result<Term, Exn> {
+        let ts: Vec<Term> = args.iter().map(|a| from_value(&mut ctx.st.heap, a)).collect();
+        self.dispatch(ctx, op, &ts)
+    }
+
+    /// The built-ins of `beamlet_compiler`, by name.
+    pub fn dispatch(&self, ctx: &mut Ctx, op: &str, a: &[Term]) -> Result<Term, Exn> {
+        match (op, a) {
+            ("define", [m, kind, index, def, line]) => self.define(ctx, *m, *kind, *index, *def, *line),
+            ("put_attribute", [m, name, v, line]) => {
+                let module = atom::name(*m).to_owned();
+                let name = atom::name(*name).to_owned();
+                let v = to_value(ctx.code, *v);
+                let line = line.as_small().unwrap_or(0) as u32;
+                self.put_attribute(ctx, &module, &name, v, line)?;
+                Ok(atom::intern("ok"))
+            }
+            ("get_attribute", [m, name, line]) => {
+                let module = atom::name(*m).to_owned();
+                let name = atom::name(*name).to_owned();
+                let r = self.with_module(&module, |s| s.get(&name));
+                match r {
+                    Some(Some(v)) => Ok(from_value(&mut ctx.st.heap, &v)),
+                    Some(None) => {
+                        let line = line.as_small().unwrap_or(0);
+                        let file = self.with_module(&module, |s| s.file.clone()).unwrap_or_default();
+                        let msg = format!(
+                            "warning: undefined module attribute @{name}, please remove access to @{name} or explicitly set it before access\n  {}:{line}: {}\n\n",
+                            relative(&file),
+                            expand::inspect_module(&module)
+                        );
+                        ctx.io.err(msg.as_bytes());
+                        Ok(Term::NIL)
+                    }
+                    None => Err(not_open(ctx, &module, "read attribute of")),
+                }
+            }
+            ("defstruct", [m, fields, line]) => self.defstruct(ctx, *m, *fields, *line, false),
+            ("defexception", [m, fields, line]) => self.defstruct(ctx, *m, *fields, *line, true),
+            ("defoverridable", [m, what, _line]) => self.defoverridable(ctx, *m, *what),
+            _ => Err(beamlet_vm::bif::internal_error(ctx, &format!("beamlet_compiler.{op}/{}", a.len()))),
+        }
+    }
+
+    /// `@name value` in the body of `module`.
+    pub fn put_attribute(&self, ctx: &mut Ctx, module: &str, name: &str, v: Value, line: u32) -> Result<(), Exn> {
+        let r = self.with_module(module, |s| {
+            match name {
+                "moduledoc" => s.moduledoc = Some(v.clone()),
+                "on_definition" | "on_load" => {}
+                _ => {}
+            }
+            s.put(name, v, line);
+        });
+        match r {
+            Some(()) => Ok(()),
+            None => Err(not_open(ctx, module, "set attribute of")),
+        }
+    }
+
+    /// A body's `def`: expands the definition in the env the `def` saw and stores it.
+    fn define(&self, ctx: &mut Ctx, m: Term, kind: Term, index: Term, def: Term, line: Term) -> Result<Term, Exn> {
+        let module = atom::name(m).to_owned();
+        let Some(kind) = DefKind::parse(atom::name(kind)) else {
+            return Err(beamlet_vm::bif::internal_error(ctx, "define: bad kind"));
+        };
+        let line = line.as_small().unwrap_or(0) as u32;
+        let def = to_value(ctx.code, def);
+        let index = index.as_small().unwrap_or(0) as usize;
+        let Some(env) = self.with_module(&module, |s| s.envs.get(index).cloned()) else {
+            return Err(not_open(ctx, &module, "define a function in"));
+        };
+        let Some(env) = env else {
+            return Err(beamlet_vm::bif::internal_error(ctx, "define: no such environment"));
+        };
+        let file = env.file.clone();
+        let src = self.source_of(&file);
+        let (r, warnings) = {
+            let mut host = VmHost::new(ctx, self);
+            let mut x = Expander::new(&mut host, src.as_deref());
+            let r = x.expand_definition(kind, &def, &env, line);
+            (r, std::mem::take(&mut x.warnings))
+        };
+        self.warnings(ctx, &file, warnings);
+        let d = r.map_err(|e| self.raise(ctx, e, &file))?;
+        let stored = self.with_module(&module, |s| {
+            let doc = s.take("doc");
+            s.take("impl");
+            s.store(d, doc)
+        });
+        match stored {
+            Some(Ok(())) => Ok(atom::intern("ok")),
+            Some(Err(msg)) => {
+                let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
+                Err(self.raise(ctx, expand::Error::Compile(Diagnostic::new(span, msg)), &file))
+            }
+            None => Err(not_open(ctx, &module, "define a function in")),
+        }
+    }
+
+    fn defstruct(&self, ctx: &mut Ctx, m: Term, fields: Term, line: Term, exception: bool) -> Result<Term, Exn> {
+        let module = atom::name(m).to_owned();
+        let fields = to_value(ctx.code, fields);
+        let mut out: Vec<(String, Value)> = Vec::new();
+        if exception {
+            out.push(("__exception__".into(), q::atom("true")));
+        }
+        let items: Vec<Value> = match &fields {
+            Value::List(items, None) => items.clone(),
+            Value::Map(pairs) => pairs.iter().map(|(k, v)| q::pair(k.clone(), v.clone())).collect(),
+            _ => {
+                return Err(beamlet_vm::bif::argument_error_msg(
+                    ctx,
+                    &format!("struct fields definition expects a keyword list or list of atoms, got: {}", beamlet_vm::inspect::inspect(&fields, &Default::default())),
+                ))
+            }
+        };
+        for it in items {
+            match &it {
+                Value::Atom(a) => out.push((a.clone(), q::nil())),
+                Value::Tuple(t) if t.len() == 2 && as_atom(&t[0]).is_some() => {
+                    out.push((as_atom(&t[0]).unwrap_or("").to_owned(), t[1].clone()))
+                }
+                other => {
+                    return Err(beamlet_vm::bif::argument_error_msg(
+                        ctx,
+                        &format!("struct field names must be atoms, got: {}", beamlet_vm::inspect::inspect(other, &Default::default())),
+                    ))
+                }
+            }
+        }
+        let _ = line;
+        let r = self.with_module(&module, |s| {
+            if s.struct_fields.is_some() {
+                return Err(format!("defstruct has already been called for {}, defstruct can only be called once per module", expand::inspect_module(&module)));
+            }
+            s.struct_fields = Some(out.clone());
+            s.exception = exception;
+            Ok(())
+        });
+        match r {
+            Some(Ok(())) => {
+                // `@__struct__` holds the struct, as in Elixir.
+                let map = finish::struct_map(&module, &out);
+                self.with_module(&module, |s| s.put("__struct__", map, 0));
+                Ok(atom::intern("ok"))
+            }
+            Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
+            None => Err(not_open(ctx, &module, "define a struct in")),
+        }
+    }
+
+    fn defoverridable(&self, ctx: &mut Ctx, m: Term, what: Term) -> Result<Term, Exn> {
+        let module = atom::name(m).to_owned();
+        let what = to_value(ctx.code, what);
+        let pairs: Vec<(String, usize)> = match &what {
+            Value::List(items, None) => items
+                .iter()
+                .filter_map(|p| match p {
+                    Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
+                        (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a as usize)),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect(),
+            // defoverridable SomeBehaviour: its callbacks.
+            Value::Atom(_) => vec![],
+            _ => vec![],
+        };
+        let r = self.with_module(&module, |s| {
+            for (n, a) in pairs {
+                let (code, code_arity) = match s.defs.iter().find(|d| d.user_name == n && d.user_arity == a) {
+                    Some(d) => (d.name.clone(), d.arity),
+                    None => {
+                        return Err(format!(
+                            "cannot make function {n}/{a} overridable because it was not defined"
+                        ))
+                    }
+                };
+                s.overridable.retain(|((x, y), _)| !(x == &code && *y == code_arity));
+                s.overridable.push(((code, code_arity), None));
+            }
+            Ok(())
+        });
+        match r {
+            Some(Ok(())) => Ok(atom::intern("ok")),
+            Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
+            None => Err(not_open(ctx, &module, "make functions overridable in")),
+        }
+    }
+
+    /// Whether `name` comes from the library (loaded lazily, never "redefined").
+    pub fn is_library(&self, name: &str) -> bool {
+        self.library.iter().any(|l| l.module == name)
+    }
+
+    pub fn library_module(&self, name: &str) -> Option<LibModule> {
+        self.library.iter().find(|l| l.module == name).copied()
+    }
+
+    /// Makes sure `module` is loaded, compiling it from the library if it
+    /// is one of its modules; whether it is loaded now.
+    pub fn ensure_loaded(&self, ctx: &mut Ctx, module: &str) -> bool {
+        let m = atom::intern(module);
+        if ctx.code.module_loaded(m) {
+            return true;
+        }
+        let Some(lib) = self.library_module(module) else {
+            return false;
+        };
+        {
+            let mut l = lock(&self.loading);
+            if l.iter().any(|x| x == module) {
+                return false;
+            }
+            l.push(module.to_owned());
+        }
+        let r = self.load_library(ctx, lib);
+        lock(&self.loading).retain(|x| x != module);
+        if let Err(e) = &r {
+            let reason = beamlet_vm::bif::inspect_term(ctx, e.reason);
+            let msg = format!("error: the library module {} failed to compile: {reason}\n", expand::inspect_module(module));
+            ctx.io.err(msg.as_bytes());
+        }
+        r.is_ok() && ctx.code.module_loaded(m)
+    }
+
+    /// Compiles and loads a library file: its top level is expected to be
+    /// one `defmodule` whose body takes the fast path.
+    fn load_library(&self, ctx: &mut Ctx, lib: LibModule) -> Result<(), Exn> {
+        let quoted = self
+            .parse(lib.source, lib.file)
+            .map_err(|d| self.raise(ctx, expand::Error::Compile(d), lib.file))?;
+        let env = Env::new(lib.file);
+        // Expand the top level (its defmodule becomes a call of elixir_module.compile).
+        let fun = self.compile_eval(ctx, &quoted, env, &[], false)?;
+        let Some((fid, _)) = fun.closure_parts() else {
+            return Err(beamlet_vm::bif::internal_error(ctx, "library top level did not compile to a function"));
+        };
+        beamlet_vm::nested::call(ctx, fid, &[]).map(|_| ())
+    }
+
+    /// Compiles the open module's macros (and the functions they may call)
+    /// so the module's later functions can use them; returns the FunId of
+    /// `name/arity` in that code.
+    pub fn local_macro(&self, ctx: &mut Ctx, module: &str, name: &str, arity: usize) -> Option<FunId> {
+        let m = self.module(module)?;
+        let cached = {
+            let g = lock(&m);
+            match &g.macro_cache {
+                Some((v, funs)) if *v == g.version => Some(funs.clone()),
+                _ => None,
+            }
+        };
+        let funs = match cached {
+            Some(f) => f,
+            None => {
+                let snapshot = lock(&m).clone();
+                let funs = finish::compile_private(ctx, self, &snapshot).ok()?;
+                lock(&m).macro_cache = Some((snapshot.version, funs.clone()));
+                funs
+            }
+        };
+        funs.iter().find(|(n, a, _)| n == name && *a == arity).map(|(_, _, f)| *f)
+    }
+
+    /// Runs the next `@before_compile` hook of `module`: `:done` when there
+    /// is none left, `{:run, fun}` for code the caller runs (then calls this
+    /// again), `:ok` when the hook was handled here.
+    pub fn before_compile(&self, ctx: &mut Ctx, module: &str) -> Result<Term, Exn> {
+        let next = self.with_module(module, |s| {
+            if s.pending_hooks.is_none() {
+                let mut hooks: Vec<Value> = match s.attr("before_compile").map(|a| a.value.clone()) {
+                    Some(Value::List(items, None)) => items,
+                    _ => vec![],
+                };
+                hooks.reverse();
+                s.pending_hooks = Some(hooks);
+            }
+            let hooks = s.pending_hooks.as_mut().expect("set above");
+            if hooks.is_empty() {
+                None
+            } else {
+                Some(hooks.remove(0))
+            }
+        });
+        let Some(next) = next else {
+            return Err(not_open(ctx, module, "compile"));
+        };
+        let Some(hook) = next else {
+            return Ok(atom::intern("done"));
+        };
+        let (hmod, hfun) = match &hook {
+            Value::Atom(a) => (a.clone(), "__before_compile__".to_owned()),
+            Value::Tuple(t) if t.len() == 2 => (
+                as_atom(&t[0]).unwrap_or("").to_owned(),
+                as_atom(&t[1]).unwrap_or("__before_compile__").to_owned(),
+            ),
+            _ => return Ok(atom::intern("ok")),
+        };
+        let Some((file, line)) = self.with_module(module, |s| (s.file.clone(), s.line)) else {
+            return Err(not_open(ctx, module, "compile"));
+        };
+        let mut env = self.with_module(module, |s| s.envs.last().cloned()).flatten().unwrap_or_else(|| Env::new(&file));
+        env.module = Some(module.to_owned());
+        env.function = None;
+        env.line = line;
+        env.vars = Default::default();
+        // The hook is a macro: its result is code for the module's body.
+        let call = q::remote(q::atom(&hmod), &hfun, q::line_meta(line), vec![]);
+        let _ = call;
+        let src = self.source_of(&file);
+        let (r, warnings) = {
+            let mut host = VmHost::new(ctx, self);
+            let mut x = Expander::new(&mut host, src.as_deref());
+            env.require(&hmod);
+            let r = x.run_macro(&hmod, &hfun, &q::line_meta(line), &[], &mut env, false);
+            (r, std::mem::take(&mut x.warnings))
+        };
+        self.warnings(ctx, &file, warnings);
+        let code = r.map_err(|e| self.raise(ctx, e, &file))?;
+        if let Some(ops) = simple_body(&code) {
+            for (op, args) in ops {
+                self.run_op(ctx, &op, &args)?;
+            }
+            return Ok(atom::intern("ok"));
+        }
+        let fid = finish::compile_function(ctx, self, module, "__before_compile__", &[], &code, &file)
+            .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
+        let fun = ctx.st.heap.closure(fid, &[]);
+        let run = atom::intern("run");
+        Ok(ctx.st.heap.tuple(&[run, fun]))
+    }
+
+    /// Compiles and loads the open module `module`; returns the
+    /// `@after_compile` hooks to call (modules or `{module, function}`).
+    pub fn module_finish(&self, ctx: &mut Ctx, module: &str) -> Result<Term, Exn> {
+        let Some(m) = lock(&self.open).remove(module) else {
+            return Err(not_open(ctx, module, "compile"));
+        };
+        let st = lock(&m).clone();
+        let file = st.file.clone();
+        for (name, line) in st.unused_attributes() {
+            if self.print_warnings {
+                let msg = format!(
+                    "warning: module attribute @{name} was set but never used\n  {}:{line}\n\n",
+                    relative(&file)
+                );
+                ctx.io.err(msg.as_bytes());
+            }
+        }
+        finish::compile_module(ctx, self, &st).map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
+        let hooks = match st.attr("after_compile").map(|a| a.value.clone()) {
+            Some(Value::List(mut items, None)) => {
+                items.reverse();
+                items
+            }
+            _ => vec![],
+        };
+        Ok(from_value(&mut ctx.st.heap, &q::list(hooks)))
+    }
+
+    /// `Macro.expand/2` (`once`: `Macro.expand_once/2`).
+    pub fn expand_in(&self, ctx: &mut Ctx, ast: &Value, env: Env, once: bool) -> Result<Value, Exn> {
+        let file = env.file.clone();
+        let src = self.source_of(&file);
+        let mut env = env;
+        let r = {
+            let mut host = VmHost::new(ctx, self);
+            let mut x = Expander::new(&mut host, src.as_deref());
+            let mut cur = ast.clone();
+            let mut r = Ok(cur.clone());
+            loop {
+                match x.expand_root_once(&cur, &mut env) {
+                    Ok(Some(next)) => {
+                        cur = next;
+                        r = Ok(cur.clone());
+                        if once {
+                            break;
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        r = Err(e);
+                        break;
+                    }
+                }
+            }
+            r
+        };
+        r.map_err(|e| self.raise(ctx, e, &file))
+    }
+}
+
+/// A host for diagnostics only (no VM).
+struct NoHost;
+
+impl expand::Host for NoHost {
+    fn call(&mut self, _: &str, _: &str, _: Vec<Value>) -> Result<Value, expand::Raised> {
+        Err(expand::Raised {
+            class: "error".into(),
+            reason: q::atom("undef"),
+            stacktrace: q::list(vec![]),
+        })
+    }
+    fn functions_of(&mut self, _: &str) -> Option<Vec<(String, usize)>> {
+        None
+    }
+    fn macros_of(&mut self, _: &str) -> Option<Vec<(String, usize)>> {
+        None
+    }
+    fn is_open(&mut self, _: &str) -> bool {
+        false
+    }
+    fn attribute(&mut self, _: &str, _: &str) -> Option<Value> {
+        None
+    }
+    fn has_local_macro(&mut self, _: &str, _: &str, _: usize) -> bool {
+        false
+    }
+    fn call_local_macro(&mut self, m: &str, n: &str, a: Vec<Value>) -> Result<Value, expand::Raised> {
+        self.call(m, n, a)
+    }
+    fn struct_of(&mut self, _: &str) -> Option<Value> {
+        None
+    }
+    fn enforced_keys(&mut self, _: &str) -> Vec<String> {
+        vec![]
+    }
+    fn next_counter(&mut self) -> i64 {
+        0
+    }
+    fn save_env(&mut self, _: &str, _: &Env) -> usize {
+        0
+    }
+}
+
+/// The body's items as runtime operations with constant arguments, if it
+/// is made only of those (and of constants: what `alias` leaves behind).
+fn simple_body(code: &Value) -> Option<Vec<(String, Vec<Value>)>> {
+    let items: Vec<&Value> = match as_call(code) {
+        Some(("__block__", _, items)) => items.iter().collect(),
+        _ => vec![code],
+    };
+    let mut ops = Vec::new();
+    for it in items {
+        if constant(it).is_some() {
+            continue;
+        }
+        let (head, _, args) = q::as_node(it)?;
+        let (dot, _, d) = q::as_node(head)?;
+        if as_atom(dot) != Some(".") {
+            return None;
+        }
+        let d = as_list(d)?;
+        if d.len() != 2 || as_atom(&d[0]) != Some(expand::module::RUNTIME) {
+            return None;
+        }
+        let op = as_atom(&d[1])?;
+        if !matches!(op, "define" | "put_attribute" | "defstruct" | "defexception" | "defoverridable") {
+            return None;
+        }
+        let args: Option<Vec<Value>> = as_list(args)?.iter().map(constant).collect();
+        ops.push((op.to_owned(), args?));
+    }
+    Some(ops)
+}
+
+/// The value of constant code (literals, lists, tuples and maps of them).
+pub fn constant(v: &Value) -> Option<Value> {
+    match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Atom(_) | Value::Binary(_) => Some(v.clone()),
+        Value::List(items, tail) => {
+            let mut out = Vec::with_capacity(items.len());
+            let mut t = match tail {
+                Some(t) => Some(Box::new(constant(t)?)),
+                None => None,
+            };
+            for (i, it) in items.iter().enumerate() {
+                if i + 1 == items.len() && t.is_none() {
+                    if let Some(("|", _, [h, tl])) = as_call(it) {
+                        out.push(constant(h)?);
+                        t = Some(Box::new(constant(tl)?));
+                        continue;
+                    }
+                }
+                out.push(constant(it)?);
+            }
+            Some(Value::List(out, t))
+        }
+        Value::Tuple(t) if t.len() == 2 => Some(q::tuple(vec![constant(&t[0])?, constant(&t[1])?])),
+        Value::Tuple(_) => match as_call(v)? {
+            ("{}", _, items) => Some(Value::Tuple(items.iter().map(constant).collect::<Option<_>>()?)),
+            ("%{}", _, items) => {
+                let mut pairs = Vec::new();
+                for p in items {
+                    match p {
+                        Value::Tuple(t) if t.len() == 2 => pairs.push((constant(&t[0])?, constant(&t[1])?)),
+                        _ => return None,
+                    }
+                }
+                Some(expand::env::sorted_map(pairs))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `%CompileError{file: file, line: line, description: msg}`.
+pub fn compile_error(ctx: &mut Ctx, file: &str, line: i64, msg: &str) -> Exn {
+    let f = ctx.st.heap.str(&relative(file));
+    let d = ctx.st.heap.str(msg);
+    let e = exception::make_exception(
+        ctx,
+        "Elixir.CompileError",
+        &[
+            (atom::intern("file"), f),
+            (atom::intern("line"), Term::small(line)),
+            (atom::intern("description"), d),
+        ],
+    );
+    Exn::error(e)
+}
+
+fn not_open(ctx: &mut Ctx, module: &str, what: &str) -> Exn {
+    beamlet_vm::bif::argument_error_msg(
+        ctx,
+        &format!(
+            "could not {what} module {} because it was already compiled",
+            expand::inspect_module(module)
+        ),
+    )
+}
+
+/// `path` relative to the current directory (how Elixir shows files).
+pub fn relative(path: &str) -> String {
+    expand::quote::relative_file(path)
+}

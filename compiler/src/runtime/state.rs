@@ -1,0 +1,269 @@
+//! A module being defined: what its body has stored so far.
+//!
+//! Elixir keeps this in the module's ETS tables while the body runs; here it
+//! is one [`ModuleState`] per open module, shared by every process (a
+//! module body may spawn and the spawned code may read attributes).
+
+use crate::expand::module::{DefClause, DefKind, Definition};
+use crate::expand::Env;
+use beamlet_vm::value::Value;
+
+/// Attributes that accumulate by default (Elixir's list).
+pub const ACCUMULATING: &[&str] = &[
+    "after_compile",
+    "after_verify",
+    "before_compile",
+    "behaviour",
+    "compile",
+    "derive",
+    "dialyzer",
+    "external_resource",
+    "on_definition",
+    "type",
+    "typep",
+    "opaque",
+    "spec",
+    "callback",
+    "macrocallback",
+    "optional_callbacks",
+];
+
+/// Attributes kept in `__info__(:attributes)` by default.
+pub const PERSISTED: &[&str] = &["behaviour", "on_load", "external_resource", "dialyzer", "vsn"];
+
+/// Attributes Elixir itself uses (never "unused").
+const BUILTIN: &[&str] = &[
+    "doc", "moduledoc", "typedoc", "impl", "deprecated", "since", "enforce_keys", "derive", "spec",
+    "type", "typep", "opaque", "callback", "macrocallback", "optional_callbacks", "behaviour",
+    "before_compile", "after_compile", "after_verify", "on_definition", "on_load", "compile",
+    "dialyzer", "external_resource", "file", "vsn", "fallback_to_any",
+];
+
+#[derive(Clone, Debug)]
+pub struct Attr {
+    pub name: String,
+    /// For accumulating attributes: the list, newest first.
+    pub value: Value,
+    pub accumulate: bool,
+    pub persist: bool,
+    pub set: bool,
+    pub read: bool,
+    pub line: u32,
+}
+
+/// All clauses of one function, as stored.
+#[derive(Clone, Debug)]
+pub struct Def {
+    pub kind: DefKind,
+    pub name: String,
+    pub arity: usize,
+    pub user_name: String,
+    pub user_arity: usize,
+    pub line: u32,
+    pub clauses: Vec<DefClause>,
+    /// Default arguments (position → expression), from the first
+    /// definition that declared them.
+    pub defaults: Vec<(usize, Value)>,
+    /// `@doc` given right before it (kept for the shell's `h`).
+    pub doc: Option<Value>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ModuleState {
+    pub name: String,
+    pub file: String,
+    pub line: u32,
+    /// Lexical environments of the body's `def`s, by index.
+    pub envs: Vec<Env>,
+    pub attrs: Vec<Attr>,
+    pub defs: Vec<Def>,
+    /// `defstruct` fields with their defaults, in order.
+    pub struct_fields: Option<Vec<(String, Value)>>,
+    pub exception: bool,
+    /// Functions marked overridable: (name, arity) → the definition taken out, if any.
+    pub overridable: Vec<((String, usize), Option<Def>)>,
+    /// Bumped at each definition: the compiled local macros are stale.
+    pub version: u64,
+    /// Where the module's own macros were compiled, and at which version.
+    pub macro_cache: Option<(u64, Vec<(String, usize, u32)>)>,
+    /// `@before_compile` hooks not yet run.
+    pub pending_hooks: Option<Vec<Value>>,
+    /// The module's documentation (`@moduledoc`).
+    pub moduledoc: Option<Value>,
+}
+
+impl ModuleState {
+    pub fn new(name: &str, file: &str, line: u32) -> ModuleState {
+        ModuleState {
+            name: name.to_owned(),
+            file: file.to_owned(),
+            line,
+            envs: Vec::new(),
+            attrs: Vec::new(),
+            defs: Vec::new(),
+            struct_fields: None,
+            exception: false,
+            overridable: Vec::new(),
+            version: 0,
+            macro_cache: None,
+            pending_hooks: None,
+            moduledoc: None,
+        }
+    }
+
+    pub fn attr(&self, name: &str) -> Option<&Attr> {
+        self.attrs.iter().find(|a| a.name == name)
+    }
+
+    fn attr_mut(&mut self, name: &str) -> &mut Attr {
+        if let Some(i) = self.attrs.iter().position(|a| a.name == name) {
+            return &mut self.attrs[i];
+        }
+        let acc = ACCUMULATING.contains(&name);
+        self.attrs.push(Attr {
+            name: name.to_owned(),
+            value: if acc { Value::List(vec![], None) } else { nil() },
+            accumulate: acc,
+            persist: PERSISTED.contains(&name),
+            set: acc,
+            read: false,
+            line: 0,
+        });
+        self.attrs.last_mut().expect("just pushed")
+    }
+
+    /// `Module.register_attribute(m, name, accumulate: a, persist: p)`.
+    pub fn register(&mut self, name: &str, accumulate: bool, persist: bool) {
+        let a = self.attr_mut(name);
+        if accumulate && !a.accumulate {
+            a.accumulate = true;
+            a.value = Value::List(vec![], None);
+            a.set = true;
+        }
+        a.persist |= persist;
+    }
+
+    /// `@name value`: sets it, or prepends to an accumulating attribute.
+    pub fn put(&mut self, name: &str, value: Value, line: u32) {
+        let a = self.attr_mut(name);
+        if a.accumulate {
+            match &mut a.value {
+                Value::List(items, None) => items.insert(0, value),
+                other => *other = Value::List(vec![value], None),
+            }
+        } else {
+            a.value = value;
+        }
+        a.set = true;
+        a.line = line;
+    }
+
+    /// `@name`: the value (`None` if never set), marking it read.
+    pub fn get(&mut self, name: &str) -> Option<Value> {
+        let i = self.attrs.iter().position(|a| a.name == name)?;
+        let a = &mut self.attrs[i];
+        if !a.set {
+            return None;
+        }
+        a.read = true;
+        Some(a.value.clone())
+    }
+
+    pub fn delete(&mut self, name: &str) -> Option<Value> {
+        let i = self.attrs.iter().position(|a| a.name == name)?;
+        let a = self.attrs.remove(i);
+        a.set.then_some(a.value)
+    }
+
+    /// Takes a non-accumulating attribute's value away (`@doc`, `@impl`
+    /// belong to the next definition).
+    pub fn take(&mut self, name: &str) -> Option<Value> {
+        let i = self.attrs.iter().position(|a| a.name == name && !a.accumulate && a.set)?;
+        let a = &mut self.attrs[i];
+        a.set = false;
+        Some(std::mem::replace(&mut a.value, nil()))
+    }
+
+    pub fn def_index(&self, name: &str, arity: usize) -> Option<usize> {
+        self.defs.iter().position(|d| d.name == name && d.arity == arity)
+    }
+
+    pub fn has_macro(&self, name: &str, arity: usize) -> bool {
+        let code = format!("MACRO-{name}");
+        self.defs
+            .iter()
+            .any(|d| d.kind.is_macro() && d.name == code && d.arity == arity + 1)
+    }
+
+    /// Stores a definition; `Err` with Elixir's message when it clashes.
+    pub fn store(&mut self, d: Definition, doc: Option<Value>) -> Result<(), String> {
+        self.version += 1;
+        // A definition of an overridable function replaces the old one.
+        if let Some(i) = self
+            .overridable
+            .iter()
+            .position(|((n, a), taken)| *n == d.name && *a == d.arity && taken.is_none())
+        {
+            if let Some(j) = self.def_index(&d.name, d.arity) {
+                let old = self.defs.remove(j);
+                self.overridable[i].1 = Some(old);
+            }
+        }
+        match self.def_index(&d.name, d.arity) {
+            Some(i) => {
+                let existing = &mut self.defs[i];
+                if existing.kind != d.kind {
+                    return Err(format!(
+                        "{} {}/{} already defined as {} in {}:{}",
+                        d.kind.name(),
+                        d.user_name,
+                        d.user_arity,
+                        existing.kind.name(),
+                        self.file,
+                        existing.line
+                    ));
+                }
+                if !d.defaults.is_empty() {
+                    if !existing.defaults.is_empty() {
+                        return Err(format!(
+                            "def {}/{} defines defaults multiple times. Elixir allows defaults to be declared once per definition. Instead of:\n\n    def foo(:first_clause, b \\\\ :default) do ... end\n    def foo(:second_clause, b \\\\ :default) do ... end\n\none should write:\n\n    def foo(a, b \\\\ :default)\n    def foo(:first_clause, b) do ... end\n    def foo(:second_clause, b) do ... end\n",
+                            d.user_name, d.user_arity
+                        ));
+                    }
+                    existing.defaults = d.defaults;
+                }
+                if let Some(c) = d.clause {
+                    existing.clauses.push(c);
+                }
+            }
+            None => {
+                let clauses = d.clause.into_iter().collect();
+                self.defs.push(Def {
+                    kind: d.kind,
+                    name: d.name,
+                    arity: d.arity,
+                    user_name: d.user_name,
+                    user_arity: d.user_arity,
+                    line: d.line,
+                    clauses,
+                    defaults: d.defaults,
+                    doc,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Attributes set in the body but never read (Elixir warns about them).
+    pub fn unused_attributes(&self) -> Vec<(String, u32)> {
+        self.attrs
+            .iter()
+            .filter(|a| a.set && !a.read && !a.accumulate && !a.persist && !BUILTIN.contains(&a.name.as_str()))
+            .map(|a| (a.name.clone(), a.line))
+            .collect()
+    }
+}
+
+fn nil() -> Value {
+    Value::Atom("nil".into())
+}
