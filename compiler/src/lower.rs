@@ -323,12 +323,23 @@ impl<'a> Lowerer<'a> {
                     if let Some(last) = args.last() {
                         if let Some(kw) = as_keyword(last) {
                             if kw.iter().any(|(k, _)| *k == "do") {
+                                // The sections become a do block; `for`'s
+                                // options (into:, uniq:, reduce:) stay a
+                                // keyword argument.
                                 let mut sections = Vec::new();
+                                let mut rest = Vec::new();
                                 for (k, v) in kw {
-                                    sections.push((k.to_owned(), span, self.body(v, span)?));
+                                    if name == "for" && k != "do" {
+                                        rest.push(q::pair(q::atom(k), v.clone()));
+                                    } else {
+                                        sections.push((k.to_owned(), span, self.body(v, span)?));
+                                    }
                                 }
                                 do_block = Some(DoBlock { sections });
                                 args.pop();
+                                if !rest.is_empty() {
+                                    args.push(q::list(rest));
+                                }
                             }
                         }
                     }

@@ -15,6 +15,7 @@
 //! the service stores them itself instead of compiling the body to code
 //! and running it ([`Service::module_open`]).
 
+mod bifs;
 mod finish;
 mod host;
 pub mod state;
@@ -226,10 +227,7 @@ impl Service {
         } else {
             code
         };
-        let params: Vec<Value> = binding
-            .iter()
-            .map(|b| q::var(b, q::list(vec![]), q::nil()))
-            .collect();
+        let params = vec![binding_pattern(binding)];
         let fid = finish::compile_function(ctx, self, "__script__", "__script__", &params, &body, &file)
             .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
         Ok(ctx.st.heap.closure(fid, &[]))
@@ -291,7 +289,7 @@ impl Service {
             let done = atom::intern("done");
             return Ok(ctx.st.heap.tuple(&[done, last]));
         }
-        let params: Vec<Value> = binding.iter().map(|b| q::var(b, q::list(vec![]), q::nil())).collect();
+        let params = vec![binding_pattern(binding)];
         match finish::compile_function(ctx, self, name, "__MODULE__", &params, &code, &file) {
             Ok(fid) => {
                 let fun = ctx.st.heap.closure(fid, &[]);
@@ -634,7 +632,7 @@ impl Service {
             }
             return Ok(atom::intern("ok"));
         }
-        let fid = finish::compile_function(ctx, self, module, "__before_compile__", &[], &code, &file)
+        let fid = finish::compile_function(ctx, self, module, "__before_compile__", &[q::list(vec![])], &code, &file)
             .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
         let fun = ctx.st.heap.closure(fid, &[]);
         let run = atom::intern("run");
@@ -701,8 +699,18 @@ impl Service {
     }
 }
 
+/// The pattern `[{:x, x}, ...]` a compiled body or eval takes its binding by.
+fn binding_pattern(names: &[String]) -> Value {
+    q::list(
+        names
+            .iter()
+            .map(|b| q::pair(q::atom(b), q::var(b, q::list(vec![]), q::nil())))
+            .collect(),
+    )
+}
+
 /// A host for diagnostics only (no VM).
-struct NoHost;
+pub(crate) struct NoHost;
 
 impl expand::Host for NoHost {
     fn call(&mut self, _: &str, _: &str, _: Vec<Value>) -> Result<Value, expand::Raised> {
@@ -832,7 +840,7 @@ pub fn compile_error(ctx: &mut Ctx, file: &str, line: i64, msg: &str) -> Exn {
     Exn::error(e)
 }
 
-fn not_open(ctx: &mut Ctx, module: &str, what: &str) -> Exn {
+pub(crate) fn not_open(ctx: &mut Ctx, module: &str, what: &str) -> Exn {
     beamlet_vm::bif::argument_error_msg(
         ctx,
         &format!(

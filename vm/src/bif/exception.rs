@@ -51,6 +51,18 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
             &[("description", Str("")), ("protocol", Nil), ("value", Nil)]
         }
         "Elixir.ErlangError" => &[("original", Nil), ("reason", Nil)],
+        "Elixir.CompileError" => &[
+            ("description", Str("compile error")),
+            ("file", Nil),
+            ("line", Nil),
+        ],
+        "Elixir.SyntaxError" | "Elixir.TokenMissingError" => &[
+            ("column", Nil),
+            ("description", Str("syntax error")),
+            ("file", Nil),
+            ("line", Nil),
+            ("snippet", Nil),
+        ],
         _ => return None,
     })
 }
@@ -418,6 +430,19 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
         }
         "Elixir.ErlangError" => {
             format!("Erlang error: {}", inspect_term(ctx, field(e, "original")))
+        }
+        "Elixir.CompileError" | "Elixir.SyntaxError" | "Elixir.TokenMissingError" => {
+            let text = |t: Term| t.binary_bytes().map(|b| String::from_utf8_lossy(b).into_owned());
+            let desc = text(field(e, "description")).unwrap_or_default();
+            let file = text(field(e, "file"));
+            let line = field(e, "line").as_small();
+            let column = field(e, "column").as_small();
+            match (file, line, column) {
+                (Some(f), Some(l), Some(c)) if module != "Elixir.CompileError" => format!("{f}:{l}:{c}: {desc}"),
+                (Some(f), Some(l), _) if l > 0 => format!("{f}:{l}: {desc}"),
+                (Some(f), _, _) => format!("{f}: {desc}"),
+                _ => desc,
+            }
         }
         _ => match msg_field.binary_bytes() {
             Some(b) => String::from_utf8_lossy(b).into_owned(),

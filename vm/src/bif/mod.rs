@@ -8,6 +8,7 @@
 //! The table [`BIFS`] maps `module.name/arity` to each BIF; the compiler
 //! looks BIFs up by name and emits `Op::Bif` with the index.
 
+pub mod compiler;
 pub mod erlang;
 pub mod exception;
 pub mod io;
@@ -364,6 +365,21 @@ pub fn argument_error_msg(ctx: &mut Ctx, msg: &str) -> Exn {
 /// reported as an exception rather than a crash.
 pub fn internal_error(ctx: &mut Ctx, what: &str) -> Exn {
     raise_msg(ctx, "Elixir.RuntimeError", &format!("internal error in beamlet: {what}"))
+}
+
+/// The elements of a proper list, or `None` (for the compiler's built-ins).
+pub fn list_to_vec_pub(t: Term) -> Option<Vec<Term>> {
+    list_to_vec(t)
+}
+
+/// A `KeyError` for `key` missing in `term`.
+pub fn key_error(ctx: &mut Ctx, key: Term, term: Term) -> Exn {
+    let e = exception::make_exception(
+        ctx,
+        "Elixir.KeyError",
+        &[(atom::KEY, key), (atom::intern("term"), term)],
+    );
+    Exn::error(e)
 }
 
 /// `inspect(t)` with default options.

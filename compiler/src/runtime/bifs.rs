@@ -1,0 +1,358 @@
+//! The compiler's built-ins (`beamlet_compiler.NAME/N`), as the VM calls
+//! them: argument decoding, then the [`Service`] method doing the work.
+
+use super::Service;
+use crate::expand::{self, Env, Expander};
+use crate::quoted as q;
+use beamlet_vm::atom;
+use beamlet_vm::bif::{self, BifResult, Ctx};
+use beamlet_vm::convert::{from_value, to_value};
+use beamlet_vm::process::Exn;
+use beamlet_vm::term::Term;
+use beamlet_vm::value::Value;
+
+/// The names of a binding `[x: 1, y: 2]` (user variables only).
+fn binding_names(ctx: &mut Ctx, binding: Term) -> Result<Vec<String>, Exn> {
+    let items = bif::list_to_vec_pub(binding).ok_or_else(|| bif::argument_error_msg(ctx, "expected a binding (a keyword list)"))?;
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        match it.tuple_elems() {
+            Some([k, _]) if k.is_atom() => out.push(atom::name(*k).to_owned()),
+            _ => {
+                let shown = bif::inspect_term(ctx, binding);
+                return Err(bif::argument_error_msg(ctx, &format!("invalid binding, expected a keyword list of variable names and values, got: {shown}")));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An option of a keyword list term.
+fn opt(list: Term, key: &str) -> Option<Term> {
+    let items = bif::list_to_vec_pub(list)?;
+    items.into_iter().find_map(|it| match it.tuple_elems() {
+        Some([k, v]) if *k == atom::intern(key) => Some(*v),
+        _ => None,
+    })
+}
+
+fn text(t: Term) -> Option<String> {
+    t.binary_bytes().map(|b| String::from_utf8_lossy(b).into_owned())
+}
+
+/// The env a `%Macro.Env{}` term describes, or one for a file from options.
+fn env_of(ctx: &mut Ctx, t: Term) -> Result<Env, Exn> {
+    if t.is_map() {
+        let v = to_value(ctx.code, t);
+        return Env::from_value(&v).ok_or_else(|| bif::argument_error_msg(ctx, "expected a %Macro.Env{} struct"));
+    }
+    let file = opt(t, "file").and_then(text).unwrap_or_else(|| "nofile".into());
+    let mut env = Env::new(&file);
+    if let Some(l) = opt(t, "line").and_then(|l| l.as_small()) {
+        env.line = l as u32;
+    }
+    Ok(env)
+}
+
+fn ok_tuple(ctx: &mut Ctx, v: Term) -> Term {
+    ctx.st.heap.tuple(&[atom::intern("ok"), v])
+}
+
+impl beamlet_vm::bif::compiler::Compiler for Service {
+    fn ensure_loaded(&self, ctx: &mut Ctx, module: Term) -> bool {
+        Service::ensure_loaded(self, ctx, atom::name(module))
+    }
+
+    fn call(&self, ctx: &mut Ctx, name: &str, a: &[Term]) -> BifResult {
+        match (name, a) {
+            ("module_open", [name, body, binding, env]) => {
+                let names = binding_names(ctx, *binding)?;
+                let env = env_of(ctx, *env)?;
+                let body = to_value(ctx.code, *body);
+                let module = atom::name(*name).to_owned();
+                self.module_open(ctx, &module, &body, &names, env)
+            }
+            ("before_compile", [m]) => self.before_compile(ctx, atom::name(*m)),
+            ("module_finish", [m]) => self.module_finish(ctx, atom::name(*m)),
+            ("compile_file", [source, file]) => {
+                let (Some(src), Some(file)) = (text(*source), text(*file)) else {
+                    return Err(bif::argument_error_msg(ctx, "compile_file expects a source and a file name"));
+                };
+                let quoted = self.parse(&src, &file).map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
+                self.compile_eval(ctx, &quoted, Env::new(&file), &[], false)
+            }
+            ("eval_string", [source, binding, opts]) => {
+                let Some(src) = text(*source).or_else(|| {
+                    bif::list_to_vec_pub(*source).map(|cs| cs.iter().filter_map(|c| c.as_small().and_then(|c| char::from_u32(c as u32))).collect())
+                }) else {
+                    return Err(bif::argument_error_msg(ctx, "Code.eval_string expects a string"));
+                };
+                let names = binding_names(ctx, *binding)?;
+                let mut env = env_of(ctx, *opts)?;
+                let line = env.line.max(1);
+                // Lines start at :line: pad the source so the parser's lines agree.
+                let padded = format!("{}{}", "\n".repeat(line as usize - 1), src);
+                let file = env.file.clone();
+                let quoted = self.parse(&padded, &file).map_err(|d| self.syntax_error(ctx, d, &file, &padded))?;
+                env.line = line;
+                self.compile_eval(ctx, &quoted, env, &names, true)
+            }
+            ("eval_quoted", [quoted, binding, opts]) => {
+                let names = binding_names(ctx, *binding)?;
+                let env = env_of(ctx, *opts)?;
+                let quoted = to_value(ctx.code, *quoted);
+                self.compile_eval(ctx, &quoted, env, &names, true)
+            }
+            ("string_to_quoted", [source, opts]) => {
+                let Some(src) = text(*source).or_else(|| {
+                    bif::list_to_vec_pub(*source).map(|cs| cs.iter().filter_map(|c| c.as_small().and_then(|c| char::from_u32(c as u32))).collect())
+                }) else {
+                    return Err(bif::argument_error_msg(ctx, "Code.string_to_quoted expects a string"));
+                };
+                let line = opt(*opts, "line").and_then(|l| l.as_small()).unwrap_or(1).max(1);
+                let padded = format!("{}{}", "\n".repeat(line as usize - 1), src);
+                match crate::parser::parse(&padded) {
+                    Ok(p) => {
+                        let v = q::from_program(&p.exprs, &crate::quoted::LineIndex::new(&padded));
+                        let t = from_value(&mut ctx.st.heap, &v);
+                        Ok(ok_tuple(ctx, t))
+                    }
+                    Err(d) => {
+                        let (l, c) = crate::diagnostic::line_col(&padded, d.span.start as usize);
+                        let (msg, token) = split_syntax_message(&d.message);
+                        let meta = q::keyword(vec![("line", q::int(l as i64)), ("column", q::int(c as i64))]);
+                        let e = q::tuple(vec![meta, q::string(&msg), q::string(&token)]);
+                        let e = from_value(&mut ctx.st.heap, &e);
+                        Ok(ctx.st.heap.tuple(&[atom::intern("error"), e]))
+                    }
+                }
+            }
+            ("expand", [ast, env]) | ("expand_once", [ast, env]) => {
+                let env = env_of(ctx, *env)?;
+                let ast = to_value(ctx.code, *ast);
+                let v = self.expand_in(ctx, &ast, env, name == "expand_once")?;
+                Ok(from_value(&mut ctx.st.heap, &v))
+            }
+            ("escape", [v, unquote]) => {
+                let v = to_value(ctx.code, *v);
+                let out = if unquote.is_true() {
+                    let mut host = super::NoHost;
+                    let mut x = Expander::new(&mut host, None);
+                    x.escape_fragments(&v, &Env::new("nofile")).map(|(c, _)| c).unwrap_or_else(|_| q::escape(&v))
+                } else {
+                    q::escape(&v)
+                };
+                Ok(from_value(&mut ctx.st.heap, &out))
+            }
+            ("ensure_loaded", [m]) => {
+                if m.is_atom() && Service::ensure_loaded(self, ctx, atom::name(*m)) {
+                    Ok(ctx.st.heap.tuple(&[atom::intern("module"), *m]))
+                } else {
+                    Ok(ctx.st.heap.tuple(&[atom::intern("error"), atom::intern("nofile")]))
+                }
+            }
+            ("register_attribute", [m, name, opts]) => {
+                let acc = opt(*opts, "accumulate").is_some_and(|t| t.is_true());
+                let persist = opt(*opts, "persist").is_some_and(|t| t.is_true());
+                let module = atom::name(*m).to_owned();
+                let n = atom::name(*name).to_owned();
+                match self.with_module(&module, |s| s.register(&n, acc, persist)) {
+                    Some(()) => Ok(atom::intern("ok")),
+                    None => Err(super::not_open(ctx, &module, "register attribute for")),
+                }
+            }
+            ("module_put_attribute", [m, name, v]) => {
+                let module = atom::name(*m).to_owned();
+                let n = atom::name(*name).to_owned();
+                let v = to_value(ctx.code, *v);
+                self.put_attribute(ctx, &module, &n, v, 0)?;
+                Ok(atom::intern("ok"))
+            }
+            ("module_get_attribute", [m, name, default]) => {
+                let module = atom::name(*m).to_owned();
+                let n = atom::name(*name).to_owned();
+                match self.with_module(&module, |s| s.get(&n)) {
+                    Some(Some(v)) => Ok(from_value(&mut ctx.st.heap, &v)),
+                    Some(None) => Ok(*default),
+                    None => Err(super::not_open(ctx, &module, "read attribute of")),
+                }
+            }
+            ("delete_attribute", [m, name]) => {
+                let module = atom::name(*m).to_owned();
+                let n = atom::name(*name).to_owned();
+                match self.with_module(&module, |s| s.delete(&n)) {
+                    Some(Some(v)) => Ok(from_value(&mut ctx.st.heap, &v)),
+                    Some(None) => Ok(Term::NIL),
+                    None => Err(super::not_open(ctx, &module, "delete attribute from")),
+                }
+            }
+            ("is_open", [m]) => Ok(Term::bool(m.is_atom() && self.is_open(atom::name(*m)))),
+            ("defines", [m, fa, kind]) => {
+                let module = atom::name(*m).to_owned();
+                let Some([n, ar]) = fa.tuple_elems() else {
+                    return Err(bif::argument_error_msg(ctx, "expected a {name, arity} tuple"));
+                };
+                let (n, ar) = (atom::name(*n).to_owned(), ar.as_small().unwrap_or(-1) as usize);
+                let kind = if kind.is_nil() { None } else { Some(atom::name(*kind).to_owned()) };
+                match self.with_module(&module, |s| {
+                    s.defs.iter().any(|d| d.user_name == n && d.user_arity == ar && kind.as_deref().is_none_or(|k| k == d.kind.name()))
+                }) {
+                    Some(b) => Ok(Term::bool(b)),
+                    None => Err(super::not_open(ctx, &module, "look up definitions of")),
+                }
+            }
+            ("definitions_in", [m, kind]) => {
+                let module = atom::name(*m).to_owned();
+                let kind = if kind.is_nil() { None } else { Some(atom::name(*kind).to_owned()) };
+                let r = self.with_module(&module, |s| {
+                    s.defs
+                        .iter()
+                        .filter(|d| kind.as_deref().is_none_or(|k| k == d.kind.name()))
+                        .map(|d| q::pair(q::atom(&d.user_name), q::int(d.user_arity as i64)))
+                        .collect::<Vec<_>>()
+                });
+                match r {
+                    Some(l) => Ok(from_value(&mut ctx.st.heap, &q::list(l))),
+                    None => Err(super::not_open(ctx, &module, "look up definitions of")),
+                }
+            }
+            ("struct_from", [st, enforce, kv]) => struct_from(ctx, *st, *enforce, *kv),
+            ("exception_from", [st, args]) => {
+                if args.is_binary() {
+                    let msg = ctx.st.heap.tuple(&[atom::MESSAGE, *args]);
+                    let l = ctx.st.heap.list(&[msg]);
+                    return struct_from(ctx, *st, Term::NIL, l);
+                }
+                struct_from(ctx, *st, Term::NIL, *args)
+            }
+            ("defguard_expand", [guard, names, args, caller]) => {
+                let guard = to_value(ctx.code, *guard);
+                let names: Vec<String> = bif::list_to_vec_pub(*names).unwrap_or_default().iter().map(|n| atom::name(*n).to_owned()).collect();
+                let args: Vec<Value> = bif::list_to_vec_pub(*args).unwrap_or_default().iter().map(|a| to_value(ctx.code, *a)).collect();
+                let caller = to_value(ctx.code, *caller);
+                let in_guard = Env::from_value(&caller).is_some_and(|e| e.context == expand::Context::Guard);
+                let out = defguard_expand(self, &guard, &names, &args, in_guard);
+                Ok(from_value(&mut ctx.st.heap, &out))
+            }
+            ("to_string", [ast]) => {
+                let v = to_value(ctx.code, *ast);
+                let s = beamlet_vm::inspect::inspect(&v, &Default::default());
+                Ok(ctx.st.heap.str(&s))
+            }
+            _ => self.dispatch(ctx, name, a),
+        }
+    }
+}
+
+/// `%{struct | kv...}`, every key known, every enforced key given.
+fn struct_from(ctx: &mut Ctx, st: Term, enforce: Term, kv: Term) -> BifResult {
+    let Some(pairs) = bif::list_to_vec_pub(kv).or_else(|| {
+        // A map of fields works too.
+        kv.map_parts().map(|(ks, vs)| ks.iter().zip(vs).map(|(k, v)| (*k, *v)).collect::<Vec<_>>()).map(|_| vec![])
+    }) else {
+        let shown = bif::inspect_term(ctx, kv);
+        return Err(bif::argument_error_msg(ctx, &format!("expected a keyword list, got: {shown}")));
+    };
+    let mut out = st;
+    let mut given = Vec::new();
+    for p in pairs {
+        let Some([k, v]) = p.tuple_elems() else {
+            let shown = bif::inspect_term(ctx, kv);
+            return Err(bif::argument_error_msg(ctx, &format!("expected a keyword list, got: {shown}")));
+        };
+        if beamlet_vm::bif::map::map_find(st, *k).is_none() || *k == atom::STRUCT {
+            let e = bif::key_error(ctx, *k, st);
+            return Err(e);
+        }
+        given.push(*k);
+        out = beamlet_vm::bif::map::map_put(&mut ctx.st.heap, out, *k, *v);
+    }
+    let missing: Vec<Term> = bif::list_to_vec_pub(enforce)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| !given.contains(k))
+        .collect();
+    if !missing.is_empty() {
+        let m = beamlet_vm::bif::map::map_find(st, atom::STRUCT).unwrap_or(Term::NIL);
+        let l = ctx.st.heap.list(&missing);
+        let msg = format!(
+            "the following keys must also be given when building struct {}: {}",
+            bif::inspect_term(ctx, m),
+            bif::inspect_term(ctx, l)
+        );
+        return Err(bif::argument_error_msg(ctx, &msg));
+    }
+    Ok(out)
+}
+
+/// A `defguard`'s expansion: in a guard, the guard with the arguments put
+/// in; elsewhere, each argument bound once, then the guard.
+fn defguard_expand(svc: &Service, guard: &Value, names: &[String], args: &[Value], in_guard: bool) -> Value {
+    fn subst(v: &Value, map: &[(String, Value)]) -> Value {
+        match v {
+            Value::List(items, tail) => Value::List(items.iter().map(|i| subst(i, map)).collect(), tail.as_ref().map(|t| Box::new(subst(t, map)))),
+            Value::Tuple(t) if t.len() == 3 => {
+                if let (Value::Atom(n), Value::Atom(ctx)) = (&t[0], &t[2]) {
+                    if ctx == "nil" {
+                        if let Some((_, r)) = map.iter().find(|(k, _)| k == n) {
+                            return r.clone();
+                        }
+                    }
+                }
+                Value::Tuple(t.iter().map(|x| subst(x, map)).collect())
+            }
+            Value::Tuple(t) => Value::Tuple(t.iter().map(|x| subst(x, map)).collect()),
+            other => other.clone(),
+        }
+    }
+    if in_guard {
+        let map: Vec<(String, Value)> = names.iter().cloned().zip(args.iter().cloned()).collect();
+        return subst(guard, &map);
+    }
+    let mut binds = Vec::new();
+    let mut map = Vec::new();
+    for (n, a) in names.iter().zip(args) {
+        let c = svc.next_counter();
+        let var = q::var(n, q::keyword(vec![("counter", q::int(c))]), q::atom("beamlet_guard"));
+        binds.push(q::call("=", q::list(vec![]), vec![var.clone(), a.clone()]));
+        map.push((n.clone(), var));
+    }
+    binds.push(subst(guard, &map));
+    q::call("__block__", q::list(vec![]), binds)
+}
+
+/// `("syntax error before: ", "')'")` from a parser message.
+fn split_syntax_message(msg: &str) -> (String, String) {
+    for prefix in ["syntax error before: ", "unexpected token: "] {
+        if let Some(rest) = msg.strip_prefix(prefix) {
+            return (prefix.to_owned(), rest.to_owned());
+        }
+    }
+    (msg.to_owned(), String::new())
+}
+
+impl Service {
+    /// A `SyntaxError` (or `TokenMissingError`) for a parse error.
+    pub fn syntax_error(&self, ctx: &mut Ctx, d: crate::diagnostic::Diagnostic, file: &str, source: &str) -> Exn {
+        let (line, col) = crate::diagnostic::line_col(source, d.span.start as usize);
+        let module = if d.message.starts_with("missing terminator") || d.message.contains("missing") {
+            "Elixir.TokenMissingError"
+        } else {
+            "Elixir.SyntaxError"
+        };
+        let f = ctx.st.heap.str(file);
+        let desc = ctx.st.heap.str(&d.message);
+        let e = beamlet_vm::bif::exception::make_exception(
+            ctx,
+            module,
+            &[
+                (atom::intern("file"), f),
+                (atom::intern("line"), Term::small(line as i64)),
+                (atom::intern("column"), Term::small(col as i64)),
+                (atom::intern("description"), desc),
+            ],
+        );
+        Exn::error(e)
+    }
+}
+
