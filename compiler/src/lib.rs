@@ -12,8 +12,6 @@ pub mod desugar;
 pub mod diagnostic;
 pub mod lexer;
 pub mod parser;
-pub mod patterns;
-pub mod special;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports)]

@@ -2,11 +2,11 @@
 //! `receive`, `raise`, `reraise`. Each compiles into tests and jumps (see
 //! the diagrams in the VM's interp.rs for `try` and `receive`).
 
+use super::patterns::{At, Column};
+use super::{CResult, FnBuilder, UnitBuilder};
 use crate::ast::*;
-use crate::codegen::{CResult, FnBuilder, UnitBuilder};
 use crate::desugar::{self, alias_atom};
 use crate::diagnostic::Diagnostic;
-use crate::patterns::{At, Column};
 use beamlet_vm::atom;
 use beamlet_vm::code::{Label, Op, Reg, TypeTest};
 use beamlet_vm::term::Term;

@@ -9,8 +9,8 @@
 //! Guards compile to tests that jump to the same `fail` label; a guard BIF
 //! that raises also jumps there (Elixir: an error in a guard fails the clause).
 
+use super::{CResult, FnBuilder, UnitBuilder};
 use crate::ast::*;
-use crate::codegen::{CResult, FnBuilder, UnitBuilder};
 use crate::desugar::alias_atom;
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
@@ -752,7 +752,7 @@ impl<'e> FnBuilder<'e> {
                     BinOp::Ne => Some(CmpOp::Ne),
                     _ => None,
                 };
-                if let (Some(imm), Some(cop)) = (crate::codegen::small_int(b), cmp_imm(*op)) {
+                if let (Some(imm), Some(cop)) = (super::small_int(b), cmp_imm(*op)) {
                     let x = self.guard_value(u, a)?;
                     self.emit(Op::CmpImm {
                         a: x,

@@ -7,10 +7,12 @@
 //! Patterns compile to sequences of tests that jump to the next clause on
 //! failure (patterns.rs); the last clause's failure raises.
 
+pub mod patterns;
+pub mod special;
+
 use crate::ast::*;
 use crate::desugar::{self, alias_atom, FunDef, ModuleEnv};
 use crate::diagnostic::Diagnostic;
-use crate::patterns::{At, Column};
 use beamlet_vm::atom;
 use beamlet_vm::bif;
 use beamlet_vm::code::{
@@ -19,6 +21,7 @@ use beamlet_vm::code::{
 use beamlet_vm::heap::Heap;
 use beamlet_vm::term::Term;
 use num_traits::ToPrimitive;
+use patterns::{At, Column};
 use std::collections::{HashMap, HashSet};
 
 pub type CResult<T> = Result<T, Diagnostic>;
@@ -1645,8 +1648,8 @@ impl<'e> FnBuilder<'e> {
         }
         match &c.target {
             CallTarget::Local(name) => {
-                if crate::special::is_special(name) {
-                    return crate::special::special(self, u, name, c, span, dst, tail);
+                if special::is_special(name) {
+                    return special::special(self, u, name, c, span, dst, tail);
                 }
                 let mut args = c.args.clone();
                 if let Some(db) = &c.do_block {
