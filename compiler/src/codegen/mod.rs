@@ -9,6 +9,9 @@
 
 pub mod patterns;
 pub mod special;
+mod unit;
+
+pub use unit::UnitBuilder;
 
 use crate::ast::*;
 use crate::desugar::{self, alias_atom, FunDef, ModuleEnv};
@@ -18,99 +21,12 @@ use beamlet_vm::bif;
 use beamlet_vm::code::{
     FunId, FunKind, Function, JumpTable, Label, Op, Reg, TypeTest, Unit, NO_LABEL,
 };
-use beamlet_vm::heap::Heap;
 use beamlet_vm::term::Term;
 use num_traits::ToPrimitive;
 use patterns::{At, Column};
 use std::collections::{HashMap, HashSet};
 
 pub type CResult<T> = Result<T, Diagnostic>;
-
-/// State shared by every function of a unit.
-pub struct UnitBuilder<'s> {
-    pub functions: Vec<Option<Function>>,
-    pub imports: Vec<(Term, Term, u32)>,
-    import_index: HashMap<(Term, Term, u32), u32>,
-    pub literals: Heap,
-    /// `(module, name, arity)` → unit-local function index (named functions).
-    pub locals: HashMap<(String, String, usize), (FunId, bool)>,
-    pub structs: HashMap<String, Vec<(String, Expr)>>,
-    pub source: &'s str,
-    line_starts: Vec<usize>,
-    /// Problems that do not stop compilation, in source order.
-    pub warnings: Vec<Diagnostic>,
-    /// The named function being compiled (its lambdas included).
-    current: Option<FunId>,
-    /// Functions called or captured by another function.
-    used: HashSet<FunId>,
-}
-
-impl<'s> UnitBuilder<'s> {
-    pub fn new(source: &'s str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-        UnitBuilder {
-            functions: Vec::new(),
-            imports: Vec::new(),
-            import_index: HashMap::new(),
-            literals: Heap::new(),
-            locals: HashMap::new(),
-            structs: HashMap::new(),
-            source,
-            line_starts,
-            warnings: Vec::new(),
-            current: None,
-            used: HashSet::new(),
-        }
-    }
-
-    /// The unit-local function `key`. A call from its own module (`local`)
-    /// that is not from the function itself counts as a use.
-    fn local(&mut self, key: &(String, String, usize), local: bool) -> Option<(FunId, bool)> {
-        let found = self.locals.get(key).copied();
-        if let Some((id, _)) = found {
-            if local && self.current != Some(id) {
-                self.used.insert(id);
-            }
-        }
-        found
-    }
-
-    fn line_of(&self, span: Span) -> u32 {
-        match self.line_starts.binary_search(&(span.start as usize)) {
-            Ok(i) => i as u32 + 1,
-            Err(i) => i as u32,
-        }
-    }
-
-    fn import(&mut self, m: Term, f: Term, a: u32) -> u32 {
-        if let Some(&i) = self.import_index.get(&(m, f, a)) {
-            return i;
-        }
-        let i = self.imports.len() as u32;
-        self.imports.push((m, f, a));
-        self.import_index.insert((m, f, a), i);
-        i
-    }
-
-    fn reserve(&mut self) -> FunId {
-        self.functions.push(None);
-        (self.functions.len() - 1) as FunId
-    }
-
-    pub fn finish(self, script: Option<u32>) -> Unit {
-        Unit {
-            functions: self
-                .functions
-                .into_iter()
-                .map(|f| f.expect("every reserved function is compiled"))
-                .collect(),
-            imports: self.imports,
-            literals: self.literals,
-            script,
-        }
-    }
-}
 
 /// Compiles desugared modules and script code into a unit.
 /// A compiled unit and the warnings met on the way.
