@@ -8,12 +8,14 @@
 //! failure (patterns.rs); the last clause's failure raises.
 
 mod builder;
+mod kernel;
 pub mod patterns;
 mod peephole;
 pub mod special;
 mod unit;
 
 pub use builder::{op_labels, small_int, CResult, FnBuilder};
+pub use kernel::local_kernel;
 pub use unit::UnitBuilder;
 
 use crate::ast::*;
@@ -1466,94 +1468,4 @@ impl<'e> FnBuilder<'e> {
         self.release(m);
         Ok(())
     }
-}
-
-/// Kernel functions callable without a module: name, arity, and where each one lives.
-const KERNEL: &[(&str, usize, &str, &str)] = &[
-    ("is_integer", 1, "erlang", "is_integer"),
-    ("is_float", 1, "erlang", "is_float"),
-    ("is_number", 1, "erlang", "is_number"),
-    ("is_atom", 1, "erlang", "is_atom"),
-    ("is_boolean", 1, "erlang", "is_boolean"),
-    ("is_binary", 1, "erlang", "is_binary"),
-    ("is_list", 1, "erlang", "is_list"),
-    ("is_tuple", 1, "erlang", "is_tuple"),
-    ("is_map", 1, "erlang", "is_map"),
-    ("is_function", 1, "erlang", "is_function"),
-    ("is_pid", 1, "erlang", "is_pid"),
-    ("is_reference", 1, "erlang", "is_reference"),
-    ("is_bitstring", 1, "erlang", "is_bitstring"),
-    ("is_function", 2, "erlang", "is_function"),
-    // Kernel's takes (map, key); the erlang BIF (key, map).
-    ("is_map_key", 2, "Elixir.Kernel", "is_map_key"),
-    ("hd", 1, "erlang", "hd"),
-    ("tl", 1, "erlang", "tl"),
-    ("length", 1, "erlang", "length"),
-    ("abs", 1, "erlang", "abs"),
-    ("max", 2, "erlang", "max"),
-    ("min", 2, "erlang", "min"),
-    ("round", 1, "erlang", "round"),
-    ("trunc", 1, "erlang", "trunc"),
-    ("ceil", 1, "erlang", "ceil"),
-    ("floor", 1, "erlang", "floor"),
-    ("div", 2, "erlang", "div"),
-    ("rem", 2, "erlang", "rem"),
-    ("tuple_size", 1, "erlang", "tuple_size"),
-    ("map_size", 1, "erlang", "map_size"),
-    ("byte_size", 1, "erlang", "byte_size"),
-    ("not", 1, "erlang", "not"),
-    ("throw", 1, "erlang", "throw"),
-    ("exit", 1, "erlang", "exit"),
-    ("self", 0, "erlang", "self"),
-    ("send", 2, "erlang", "send"),
-    ("make_ref", 0, "erlang", "make_ref"),
-    ("spawn", 1, "erlang", "spawn"),
-    ("spawn", 3, "erlang", "spawn"),
-    ("spawn_link", 1, "erlang", "spawn_link"),
-    ("spawn_link", 3, "erlang", "spawn_link"),
-    ("spawn_monitor", 1, "erlang", "spawn_monitor"),
-    ("spawn_monitor", 3, "erlang", "spawn_monitor"),
-    ("elem", 2, "Elixir.Kernel", "elem"),
-    ("put_elem", 3, "Elixir.Kernel", "put_elem"),
-    ("is_nil", 1, "Elixir.Kernel", "is_nil"),
-    ("is_struct", 1, "Elixir.Kernel", "is_struct"),
-    ("inspect", 1, "Elixir.Kernel", "inspect"),
-    ("inspect", 2, "Elixir.Kernel", "inspect"),
-    ("to_string", 1, "Elixir.Kernel", "to_string"),
-    ("to_charlist", 1, "Elixir.Kernel", "to_charlist"),
-    ("then", 2, "Elixir.Kernel", "then"),
-    ("tap", 2, "Elixir.Kernel", "tap"),
-    ("apply", 2, "Elixir.Kernel", "apply"),
-    ("is_exception", 1, "Elixir.Kernel", "is_exception"),
-    (
-        "function_exported?",
-        3,
-        "Elixir.Kernel",
-        "function_exported?",
-    ),
-    ("+", 2, "erlang", "+"),
-    ("-", 2, "erlang", "-"),
-    ("*", 2, "erlang", "*"),
-    ("/", 2, "erlang", "/"),
-    ("<", 2, "erlang", "<"),
-    (">", 2, "erlang", ">"),
-    (">=", 2, "erlang", ">="),
-    ("<=", 2, "erlang", "=<"),
-    ("==", 2, "erlang", "=="),
-    ("!=", 2, "erlang", "/="),
-    ("===", 2, "erlang", "=:="),
-    ("!==", 2, "erlang", "=/="),
-    ("++", 2, "erlang", "++"),
-    ("--", 2, "erlang", "--"),
-    ("-", 1, "erlang", "-"),
-    ("+", 1, "erlang", "+"),
-    ("<>", 2, "Elixir.Kernel", "<>"),
-];
-
-/// Where the Kernel function `name/arity` lives (module, function), if it is one.
-pub fn local_kernel(name: &str, arity: usize) -> Option<(&'static str, &'static str)> {
-    KERNEL
-        .iter()
-        .find(|(n, a, _, _)| *n == name && *a == arity)
-        .map(|(_, _, m, f)| (*m, *f))
 }
