@@ -9,6 +9,7 @@
 
 mod builder;
 mod calls;
+mod closures;
 mod kernel;
 pub mod patterns;
 mod peephole;
@@ -1049,120 +1050,6 @@ impl<'e> FnBuilder<'e> {
     }
 
     // ---- closures ----
-
-    fn lambda(
-        &mut self,
-        u: &mut UnitBuilder,
-        clauses: &[Clause],
-        span: Span,
-        dst: Reg,
-    ) -> CResult<()> {
-        let arity = clauses.first().map_or(0, |c| c.args.len());
-        // Free variables: every name mentioned inside that is bound here.
-        let mut mentioned = HashSet::new();
-        for c in clauses {
-            for a in &c.args {
-                desugar::mentioned_vars(a, &mut mentioned);
-            }
-            if let Some(g) = &c.guard {
-                desugar::mentioned_vars(g, &mut mentioned);
-            }
-            desugar::mentioned_vars(&c.body, &mut mentioned);
-        }
-        let mut free: Vec<(String, Reg)> = mentioned
-            .into_iter()
-            .filter_map(|n| self.scope.get(&n).map(|r| (n, *r)))
-            .collect();
-        free.sort();
-        let id = u.reserve();
-        self.lambda_count += 1;
-        let index = self.lambda_count - 1;
-        let mut b = FnBuilder::new(self.env, self.parent.clone(), arity, free.len());
-        for (i, (n, _)) in free.iter().enumerate() {
-            b.scope.insert(n.clone(), (arity + i) as Reg);
-        }
-        b.clauses(u, clauses, arity)?;
-        let mut f = b.finish(
-            &format!("-{}-fun-{index}-", self.parent),
-            arity as u32,
-            FunKind::Lambda {
-                index,
-                parent: self.parent.clone(),
-            },
-            false,
-        );
-        f.nfree = free.len() as u32;
-        u.functions[id as usize] = Some(f);
-        let m = self.mark();
-        let first = self.alloc_n(span, free.len())?;
-        for (i, (_, r)) in free.iter().enumerate() {
-            self.emit(Op::Move {
-                dst: first + i as Reg,
-                src: *r,
-            });
-        }
-        self.emit(Op::MakeClosure {
-            dst,
-            fun: id,
-            free: first,
-            n: free.len() as u32,
-        });
-        self.release(m);
-        Ok(())
-    }
-
-    fn capture(&mut self, u: &mut UnitBuilder, x: &Expr, span: Span, dst: Reg) -> CResult<()> {
-        if let ExprKind::Binary(BinOp::Div, f, n) = &x.kind {
-            if let ExprKind::Int(n) = &n.kind {
-                let arity = n.to_u32().unwrap_or(0);
-                match &f.kind {
-                    ExprKind::Call(c) if c.args.is_empty() => {
-                        if let CallTarget::Remote(m, name) = &c.target {
-                            let module = self.module_atom(m)?;
-                            if let Some(module) = module {
-                                let t = u.literals.export(
-                                    atom::intern(&module),
-                                    atom::intern(name),
-                                    arity,
-                                );
-                                self.load_const(t, dst);
-                                return Ok(());
-                            }
-                        }
-                    }
-                    ExprKind::Var(name) => {
-                        let key = (self.env.name.clone(), name.clone(), arity as usize);
-                        if let Some((id, _)) = u.local(&key, true) {
-                            self.emit(Op::MakeClosure {
-                                dst,
-                                fun: id,
-                                free: 0,
-                                n: 0,
-                            });
-                            return Ok(());
-                        }
-                        if let Some((module, fname)) = local_kernel(name, arity as usize) {
-                            let t =
-                                u.literals
-                                    .export(atom::intern(module), atom::intern(fname), arity);
-                            self.load_const(t, dst);
-                            return Ok(());
-                        }
-                        return Err(Diagnostic::new(
-                            span,
-                            format!("undefined function {name}/{arity}"),
-                        )
-                        .with_hint(
-                            "capture a function defined in this module, or write &Mod.fun/arity",
-                        ));
-                    }
-                    _ => {}
-                }
-            }
-        }
-        let f = desugar::capture_to_fn(x)?;
-        self.expr_to(u, &f, dst, false)
-    }
 
     /// The module atom a remote call's target names at compile time, if it does.
     fn module_atom(&self, m: &Expr) -> CResult<Option<String>> {
