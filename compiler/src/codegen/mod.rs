@@ -9,6 +9,7 @@
 
 mod builder;
 mod calls;
+mod clauses;
 mod closures;
 mod expr;
 mod kernel;
@@ -25,9 +26,7 @@ pub use unit::UnitBuilder;
 use crate::ast::*;
 use crate::desugar::{self, FunDef, ModuleEnv};
 use crate::diagnostic::Diagnostic;
-use beamlet_vm::code::{FunKind, Function, Label, Op, Reg, Unit};
-use patterns::{At, Column};
-use std::collections::HashSet;
+use beamlet_vm::code::{FunKind, Function, Unit};
 
 /// Compiles desugared modules and script code into a unit.
 /// A compiled unit and the warnings met on the way.
@@ -104,60 +103,4 @@ fn compile_named(u: &mut UnitBuilder, f: &FunDef, env: &ModuleEnv) -> CResult<Fu
     let mut b = FnBuilder::new(env, format!("{}/{}", f.name, f.arity), f.arity, 0);
     b.clauses(u, &f.clauses, f.arity)?;
     Ok(b.finish(&f.name, f.arity as u32, FunKind::Named, f.public))
-}
-
-impl<'e> FnBuilder<'e> {
-    // ---- registers, labels, emission ----
-
-    // ---- function bodies ----
-
-    /// Compiles `clauses` of a function (or lambda) whose arguments are in `R[0..arity]`.
-    pub fn clauses(
-        &mut self,
-        u: &mut UnitBuilder,
-        clauses: &[Clause],
-        arity: usize,
-    ) -> CResult<()> {
-        let saved = self.scope.clone();
-        for c in clauses {
-            if c.args.len() != arity {
-                return Err(Diagnostic::new(
-                    c.span,
-                    "all clauses of an anonymous function must take the same number of arguments",
-                ));
-            }
-        }
-        let clause = |b: &mut Self, u: &mut UnitBuilder, c: &Clause, next: Label| {
-            let mark = (b.next, b.floor);
-            b.scope = saved.clone();
-            b.line(u, c.span);
-            let mut bound = HashSet::new();
-            for (i, p) in c.args.iter().enumerate() {
-                b.pattern(u, p, i as Reg, next, &mut bound)?;
-            }
-            if let Some(g) = &c.guard {
-                b.guard(u, g, next)?;
-            }
-            b.expr_tail(u, &c.body)?;
-            b.next = mark.0;
-            b.floor = mark.1;
-            Ok(())
-        };
-        let cols: Vec<Column<'_>> = (0..arity)
-            .map(|x| Column {
-                at: At::Reg(x as Reg),
-                pats: clauses.iter().map(|c| Some(&c.args[x])).collect(),
-            })
-            .collect();
-        self.dispatch_clauses(&cols, clauses.len(), &mut |b, i, next| {
-            clause(b, u, &clauses[i], next)
-        })?;
-        self.scope = saved;
-        self.emit(Op::FunctionClause);
-        Ok(())
-    }
-
-    // ---- closures ----
-
-    // ---- calls ----
 }
