@@ -14,9 +14,9 @@ mod closures;
 mod expr;
 mod kernel;
 mod operators;
-pub mod patterns;
+mod patterns;
 mod peephole;
-pub mod special;
+mod special;
 mod unit;
 
 pub use builder::{op_labels, small_int, CResult, FnBuilder};

@@ -7,7 +7,8 @@
 //! Guards compile to tests that jump to the same `fail` label; a guard BIF
 //! that raises also jumps there (Elixir: an error in a guard fails the clause).
 
-use super::{CResult, FnBuilder, UnitBuilder};
+use super::builder::{small_int, CResult, FnBuilder};
+use super::unit::UnitBuilder;
 use crate::ast::*;
 use crate::desugar::alias_atom;
 use crate::diagnostic::Diagnostic;
@@ -319,7 +320,7 @@ impl<'e> FnBuilder<'e> {
                     BinOp::Ne => Some(CmpOp::Ne),
                     _ => None,
                 };
-                if let (Some(imm), Some(cop)) = (super::small_int(b), cmp_imm(*op)) {
+                if let (Some(imm), Some(cop)) = (small_int(b), cmp_imm(*op)) {
                     let x = self.guard_value(u, a)?;
                     self.emit(Op::CmpImm {
                         a: x,

@@ -2,7 +2,8 @@
 //! `receive`, `raise`, `reraise`. Each compiles into tests and jumps (see
 //! the diagrams in the VM's interp.rs for `try` and `receive`).
 
-use super::{CResult, FnBuilder, UnitBuilder};
+use super::builder::{CResult, FnBuilder};
+use super::unit::UnitBuilder;
 use crate::ast::*;
 use crate::desugar::{self, alias_atom};
 use crate::diagnostic::Diagnostic;
