@@ -2,8 +2,9 @@
 //! Pure: it returns code or diagnostics and never touches the terminal.
 //!
 //! Pipeline: `lexer` → `parser` (lalrpop grammar) → `ast` → `desugar`
-//! (modules, defs, sugar) → `codegen` with `patterns` and `special` forms →
-//! a loadable [`beamlet_vm::code::Unit`].
+//! (modules, defs, sugar) → `codegen` (expressions, calls, patterns, clause
+//! lists, special forms: its files are listed in its module doc) → a
+//! loadable [`beamlet_vm::code::Unit`].
 #![deny(unsafe_code)]
 pub mod ast;
 pub mod ast_print;

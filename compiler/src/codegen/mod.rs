@@ -6,6 +6,28 @@
 //! (Elixir's rebinding is SSA-like), temporaries are reused stack-wise.
 //! Patterns compile to sequences of tests that jump to the next clause on
 //! failure (patterns.rs); the last clause's failure raises.
+//!
+//! # Files
+//! [`FnBuilder`]'s methods are spread over the files below in `impl` blocks
+//! and call one another freely: compiling an expression recurses through
+//! most of them. What a file imports (types, free functions) comes only from
+//! the files listed under it, so the imports have no circle:
+//! - `mod.rs` (this file): [`compile_unit`], which reserves an id for every
+//!   named function, compiles each one and links the unit; the re-exports.
+//! - `calls.rs`: calls by name and of funs, BIFs. It also imports special.rs
+//!   (a local call may name a special form) and kernel.rs.
+//! - `expr.rs` (expressions), `operators.rs`, `closures.rs` (`fn`, `&`
+//!   captures), `patterns.rs` (patterns and guards), `clauses.rs` (clause
+//!   lists and the decision tree over them), `special.rs` (`if`, `case`,
+//!   `receive`, `try`...), `peephole.rs` (`fuse`, which `finish` runs):
+//!   these import only builder.rs and unit.rs, and expr.rs and closures.rs
+//!   kernel.rs.
+//! - `builder.rs`: [`FnBuilder`], one function's registers, labels,
+//!   instructions, lines and literals; `finish` resolves its labels. It
+//!   imports unit.rs only.
+//! - `unit.rs`: [`UnitBuilder`], what the functions of a unit share and
+//!   their linking into a [`Unit`]; `kernel.rs`: the Kernel functions called
+//!   without a module. Neither imports another codegen file.
 
 mod builder;
 mod calls;
