@@ -109,6 +109,42 @@ impl CmpOp {
     }
 }
 
+/// Defines [`Op`] from its list of variants, and with it [`Op::NAMES`] and
+/// [`Op::name`], so the instruction table has one source (ORDER OP). Each
+/// variant keeps its `///` line: what it does, in register notation.
+macro_rules! define_op {
+    (
+        $(#[$meta:meta])*
+        pub enum Op {
+            $(
+                $(#[$doc:meta])*
+                $name:ident $({ $($field:ident: $ty:ty),* $(,)? })?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum Op {
+            $(
+                $(#[$doc])*
+                $name $({ $($field: $ty),* })?
+            ),*
+        }
+
+        impl Op {
+            /// Every opcode's name, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            /// This instruction's opcode name (its entry in [`Op::NAMES`]).
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Op::$name { .. } => stringify!($name)),*
+                }
+            }
+        }
+    };
+}
+
+define_op! {
 /// One instruction. ORDER OP: keep `spec/bytecode.md` in step.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Op {
@@ -299,6 +335,7 @@ pub enum Op {
     /// No message left to look at: suspend until one arrives (then goto `to`)
     /// or until `R[timeout]` milliseconds pass (`:infinity`: never; then fall through).
     RecvWait { to: Label, timeout: Reg },
+}
 }
 
 /// How a function came to be.
