@@ -46,7 +46,11 @@ fn main() {
     for p in &all {
         println!("cargo:rerun-if-changed={}", p.display());
         let src = std::fs::read_to_string(p).expect("a library file is readable");
-        let rel = p.strip_prefix(&root).expect("under the crate").to_string_lossy().replace('\\', "/");
+        let rel = p
+            .strip_prefix(&root)
+            .expect("under the crate")
+            .to_string_lossy()
+            .replace('\\', "/");
         let Some(module) = module_of(&src) else {
             panic!("{rel}: a library file must define a module");
         };

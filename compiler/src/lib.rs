@@ -2,8 +2,9 @@
 //! Pure: it returns code or diagnostics and never touches the terminal.
 //!
 //! Pipeline: `lexer` → `parser` (lalrpop grammar) → `ast` → `desugar`
-//! (modules, defs, sugar) → `codegen` with `patterns` and `special` forms →
-//! a loadable [`beamlet_vm::code::Unit`].
+//! (modules, defs, sugar) → `codegen` (expressions, calls, patterns, clause
+//! lists, special forms: its files are listed in its module doc) → a
+//! loadable [`beamlet_vm::code::Unit`].
 #![deny(unsafe_code)]
 pub mod ast;
 pub mod ast_print;
@@ -14,10 +15,8 @@ pub mod expand;
 pub mod lexer;
 pub mod lower;
 pub mod parser;
-pub mod patterns;
 pub mod quoted;
 // pub mod runtime; (wired in with the dynamic code table)
-pub mod special;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports)]

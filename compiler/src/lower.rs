@@ -142,9 +142,10 @@ impl<'a> Lowerer<'a> {
                 }
                 e(ExprKind::List(out, t))
             }
-            Value::Tuple(t) if t.len() == 2 => {
-                e(ExprKind::Tuple(vec![self.lower(&t[0], parent)?, self.lower(&t[1], parent)?]))
-            }
+            Value::Tuple(t) if t.len() == 2 => e(ExprKind::Tuple(vec![
+                self.lower(&t[0], parent)?,
+                self.lower(&t[1], parent)?,
+            ])),
             Value::Tuple(t) if t.len() == 3 => self.node(v, &t[0], &t[1], &t[2], parent),
             _ => e(ExprKind::Literal(v.clone())),
         }
@@ -154,7 +155,14 @@ impl<'a> Lowerer<'a> {
         vs.iter().map(|v| self.lower(v, span)).collect()
     }
 
-    fn node(&self, whole: &Value, head: &Value, meta: &Value, tail: &Value, parent: Span) -> LResult<Expr> {
+    fn node(
+        &self,
+        whole: &Value,
+        head: &Value,
+        meta: &Value,
+        tail: &Value,
+        parent: Span,
+    ) -> LResult<Expr> {
         let span = self.span_or(meta, parent);
         let mk = |k| Ok(Expr::new(span, k));
         match (head, tail) {
@@ -168,36 +176,41 @@ impl<'a> Lowerer<'a> {
             }
             (Value::Atom(name), Value::List(args, None)) => self.call(name, meta, args, span),
             (Value::Tuple(_), Value::List(args, None)) => match as_node(head) {
-                Some((Value::Atom(dot), _, Value::List(d, None))) if dot == "." => match d.as_slice() {
-                    [recv, Value::Atom(fname)] => {
-                        let no_parens = q::keyword_get(meta, "no_parens").is_some();
-                        if as_atom(recv) == Some("Elixir.Kernel") {
-                            if let Some(e) = self.kernel_call(fname, args, span)? {
-                                return Ok(e);
+                Some((Value::Atom(dot), _, Value::List(d, None))) if dot == "." => {
+                    match d.as_slice() {
+                        [recv, Value::Atom(fname)] => {
+                            let no_parens = q::keyword_get(meta, "no_parens").is_some();
+                            if as_atom(recv) == Some("Elixir.Kernel") {
+                                if let Some(e) = self.kernel_call(fname, args, span)? {
+                                    return Ok(e);
+                                }
                             }
+                            let r = self.lower(recv, span)?;
+                            let args = self.all(args, span)?;
+                            mk(ExprKind::Call(Box::new(Call {
+                                target: CallTarget::Remote(Box::new(r), fname.clone()),
+                                args,
+                                no_parens,
+                                do_block: None,
+                            })))
                         }
-                        let r = self.lower(recv, span)?;
-                        let args = self.all(args, span)?;
-                        mk(ExprKind::Call(Box::new(Call {
-                            target: CallTarget::Remote(Box::new(r), fname.clone()),
-                            args,
-                            no_parens,
-                            do_block: None,
-                        })))
+                        [f] => {
+                            let f = self.lower(f, span)?;
+                            let args = self.all(args, span)?;
+                            mk(ExprKind::Call(Box::new(Call {
+                                target: CallTarget::Anon(Box::new(f)),
+                                args,
+                                no_parens: false,
+                                do_block: None,
+                            })))
+                        }
+                        _ => mk(ExprKind::Literal(whole.clone())),
                     }
-                    [f] => {
-                        let f = self.lower(f, span)?;
-                        let args = self.all(args, span)?;
-                        mk(ExprKind::Call(Box::new(Call {
-                            target: CallTarget::Anon(Box::new(f)),
-                            args,
-                            no_parens: false,
-                            do_block: None,
-                        })))
-                    }
-                    _ => mk(ExprKind::Literal(whole.clone())),
-                },
-                _ => Err(Diagnostic::new(span, "invalid call: a call's name must be an atom")),
+                }
+                _ => Err(Diagnostic::new(
+                    span,
+                    "invalid call: a call's name must be an atom",
+                )),
             },
             _ => mk(ExprKind::Literal(whole.clone())),
         }
@@ -263,20 +276,35 @@ impl<'a> Lowerer<'a> {
                 // &name/arity and &Mod.name/arity keep their shape.
                 if let Some(("/", _, [f, Value::Int(a)])) = as_call(x) {
                     let f = match as_node(f) {
-                        Some((Value::Atom(fname), _, Value::Atom(_))) => Expr::new(span, ExprKind::Var(fname.clone())),
+                        Some((Value::Atom(fname), _, Value::Atom(_))) => {
+                            Expr::new(span, ExprKind::Var(fname.clone()))
+                        }
                         _ => self.lower(f, span)?,
                     };
                     let div = Expr::new(
                         span,
-                        ExprKind::Binary(BinOp::Div, Box::new(f), Box::new(Expr::new(span, ExprKind::Int(BigInt::from(*a))))),
+                        ExprKind::Binary(
+                            BinOp::Div,
+                            Box::new(f),
+                            Box::new(Expr::new(span, ExprKind::Int(BigInt::from(*a)))),
+                        ),
                     );
                     return mk(ExprKind::Capture(Box::new(div)));
                 }
                 mk(ExprKind::Capture(Box::new(self.lower(x, span)?)))
             }
-            ("^", [x]) => mk(ExprKind::Unary(UnaryOp::Pin, Box::new(self.lower(x, span)?))),
-            ("not", [x]) => mk(ExprKind::Unary(UnaryOp::Not, Box::new(self.lower(x, span)?))),
-            ("!", [x]) => mk(ExprKind::Unary(UnaryOp::Bang, Box::new(self.lower(x, span)?))),
+            ("^", [x]) => mk(ExprKind::Unary(
+                UnaryOp::Pin,
+                Box::new(self.lower(x, span)?),
+            )),
+            ("not", [x]) => mk(ExprKind::Unary(
+                UnaryOp::Not,
+                Box::new(self.lower(x, span)?),
+            )),
+            ("!", [x]) => mk(ExprKind::Unary(
+                UnaryOp::Bang,
+                Box::new(self.lower(x, span)?),
+            )),
             ("..", []) => mk(ExprKind::Call(Box::new(Call {
                 target: CallTarget::Local("..".into()),
                 args: vec![],
@@ -286,15 +314,31 @@ impl<'a> Lowerer<'a> {
             ("..//", [a, b, c]) => {
                 let range = Expr::new(
                     span,
-                    ExprKind::Binary(BinOp::Range, Box::new(self.lower(a, span)?), Box::new(self.lower(b, span)?)),
+                    ExprKind::Binary(
+                        BinOp::Range,
+                        Box::new(self.lower(a, span)?),
+                        Box::new(self.lower(b, span)?),
+                    ),
                 );
-                mk(ExprKind::Binary(BinOp::RangeStep, Box::new(range), Box::new(self.lower(c, span)?)))
+                mk(ExprKind::Binary(
+                    BinOp::RangeStep,
+                    Box::new(range),
+                    Box::new(self.lower(c, span)?),
+                ))
             }
             (_, [a, b]) if binop(name).is_some() && name != "\\\\" => {
                 let op = binop(name).expect("checked");
-                mk(ExprKind::Binary(op, Box::new(self.lower(a, span)?), Box::new(self.lower(b, span)?)))
+                mk(ExprKind::Binary(
+                    op,
+                    Box::new(self.lower(a, span)?),
+                    Box::new(self.lower(b, span)?),
+                ))
             }
-            (s, [body, mods]) if s.starts_with("sigil_") && s.len() == 7 && matches!(as_call(body), Some(("<<>>", _, _))) => {
+            (s, [body, mods])
+                if s.starts_with("sigil_")
+                    && s.len() == 7
+                    && matches!(as_call(body), Some(("<<>>", _, _))) =>
+            {
                 let c = s.chars().nth(6).unwrap_or('s');
                 let parts = match as_call(body) {
                     Some((_, _, segs)) => self.interp_parts(segs, span)?.unwrap_or_default(),
@@ -358,7 +402,11 @@ impl<'a> Lowerer<'a> {
     /// A block section's body: `->` clauses, or expressions.
     fn body(&self, v: &Value, span: Span) -> LResult<Body> {
         if let Some(items) = as_list(v) {
-            if !items.is_empty() && items.iter().all(|i| matches!(as_call(i), Some(("->", _, _)))) {
+            if !items.is_empty()
+                && items
+                    .iter()
+                    .all(|i| matches!(as_call(i), Some(("->", _, _))))
+            {
                 return Ok(Body::Clauses(self.clauses(items, span)?));
             }
             if items.is_empty() {
@@ -407,7 +455,11 @@ impl<'a> Lowerer<'a> {
     }
 
     #[allow(clippy::type_complexity)]
-    fn map_parts(&self, items: &[Value], span: Span) -> LResult<(Option<Box<Expr>>, Vec<(Expr, Expr)>)> {
+    fn map_parts(
+        &self,
+        items: &[Value],
+        span: Span,
+    ) -> LResult<(Option<Box<Expr>>, Vec<(Expr, Expr)>)> {
         if let [one] = items {
             if let Some(("|", _, [base, kv])) = as_call(one) {
                 let base = self.lower(base, span)?;
@@ -422,7 +474,9 @@ impl<'a> Lowerer<'a> {
         items
             .iter()
             .map(|p| match p {
-                Value::Tuple(t) if t.len() == 2 => Ok((self.lower(&t[0], span)?, self.lower(&t[1], span)?)),
+                Value::Tuple(t) if t.len() == 2 => {
+                    Ok((self.lower(&t[0], span)?, self.lower(&t[1], span)?))
+                }
                 _ => Err(Diagnostic::new(span, "expected key-value pairs in a map")),
             })
             .collect()
@@ -439,11 +493,16 @@ impl<'a> Lowerer<'a> {
                     Err(_) => return Ok(None),
                 },
                 _ => match as_call(s) {
-                    Some(("::", _, [x, ty])) if matches!(as_node(ty), Some((Value::Atom(b), _, Value::Atom(_))) if b == "binary") => {
+                    Some(("::", _, [x, ty])) if matches!(as_node(ty), Some((Value::Atom(b), _, Value::Atom(_))) if b == "binary") =>
+                    {
                         let inner = match as_call(x) {
                             Some(("to_string", _, [inner])) => inner,
                             _ => match as_node(x) {
-                                Some((h, _, Value::List(a, None))) if a.len() == 1 && is_kernel_to_string(h) => &a[0],
+                                Some((h, _, Value::List(a, None)))
+                                    if a.len() == 1 && is_kernel_to_string(h) =>
+                                {
+                                    &a[0]
+                                }
                                 _ => return Ok(None),
                             },
                         };

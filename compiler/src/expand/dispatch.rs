@@ -30,7 +30,13 @@ pub enum Resolved {
 
 impl Expander<'_> {
     /// What `name/arity` means at this point of `env`.
-    pub fn resolve(&mut self, name: &str, arity: usize, meta: &Value, env: &Env) -> EResult<Resolved> {
+    pub fn resolve(
+        &mut self,
+        name: &str,
+        arity: usize,
+        meta: &Value,
+        env: &Env,
+    ) -> EResult<Resolved> {
         // A quote remembers what it imported where it was written.
         if let Some(imports) = keyword_get(meta, "imports").and_then(as_list) {
             for i in imports {
@@ -58,10 +64,24 @@ impl Expander<'_> {
             }
         }
         let has = |l: &[(String, usize)]| l.iter().any(|(n, a)| n == name && *a == arity);
-        let fmods: Vec<&String> = env.functions.iter().filter(|(_, l)| has(l)).map(|(m, _)| m).collect();
-        let mmods: Vec<&String> = env.macros.iter().filter(|(_, l)| has(l)).map(|(m, _)| m).collect();
+        let fmods: Vec<&String> = env
+            .functions
+            .iter()
+            .filter(|(_, l)| has(l))
+            .map(|(m, _)| m)
+            .collect();
+        let mmods: Vec<&String> = env
+            .macros
+            .iter()
+            .filter(|(_, l)| has(l))
+            .map(|(m, _)| m)
+            .collect();
         if fmods.len() + mmods.len() > 1 {
-            let mut mods: Vec<String> = fmods.iter().chain(mmods.iter()).map(|m| super::inspect_module(m)).collect();
+            let mut mods: Vec<String> = fmods
+                .iter()
+                .chain(mmods.iter())
+                .map(|m| super::inspect_module(m))
+                .collect();
             mods.dedup();
             if mods.len() > 1 {
                 return Err(self.error(
@@ -99,7 +119,13 @@ impl Expander<'_> {
     }
 
     /// `name(args)`.
-    pub fn expand_call(&mut self, name: &str, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
+    pub fn expand_call(
+        &mut self,
+        name: &str,
+        meta: &Value,
+        args: &[Value],
+        env: &mut Env,
+    ) -> EResult<Value> {
         let arity = args.len();
         let line = q::meta_line(meta);
         if kernel::is_special_form(name, arity) {
@@ -131,7 +157,10 @@ impl Expander<'_> {
                     return Err(self.error(
                         line,
                         env,
-                        format!("cannot invoke local {name}/{arity} inside match, called as: {}", self.show(&q::call(name, q::list(vec![]), args.to_vec()))),
+                        format!(
+                            "cannot invoke local {name}/{arity} inside match, called as: {}",
+                            self.show(&q::call(name, q::list(vec![]), args.to_vec()))
+                        ),
                     ));
                 }
                 let args = self.expand_args(args, env)?;
@@ -212,7 +241,11 @@ impl Expander<'_> {
             }
         }
         let args = self.expand_args(args, env)?;
-        let dot = q::tuple(vec![q::atom("."), dmeta.clone(), q::list(vec![r, q::atom(name)])]);
+        let dot = q::tuple(vec![
+            q::atom("."),
+            dmeta.clone(),
+            q::list(vec![r, q::atom(name)]),
+        ]);
         Ok(q::tuple(vec![dot, meta.clone(), q::list(args)]))
     }
 
@@ -312,11 +345,18 @@ impl Expander<'_> {
                 match self.resolve(name, args.len(), meta, env)? {
                     Resolved::Macro(m) if m == KERNEL => {
                         if name == "|>" && args.len() == 2 {
-                            return Ok(Some(self.pipe(&args[0], &args[1], env, q::meta_line(meta))?));
+                            return Ok(Some(self.pipe(
+                                &args[0],
+                                &args[1],
+                                env,
+                                q::meta_line(meta),
+                            )?));
                         }
                         Ok(None)
                     }
-                    Resolved::Macro(m) => Ok(Some(self.invoke_macro(&m, name, meta, args, env, false)?)),
+                    Resolved::Macro(m) => {
+                        Ok(Some(self.invoke_macro(&m, name, meta, args, env, false)?))
+                    }
                     Resolved::LocalMacro => {
                         let m = env.module.clone().unwrap_or_default();
                         Ok(Some(self.invoke_macro(&m, name, meta, args, env, true)?))
@@ -344,7 +384,12 @@ impl Expander<'_> {
                 };
                 if m == KERNEL {
                     if fname == "|>" && args.len() == 2 {
-                        return Ok(Some(self.pipe(&args[0], &args[1], env, q::meta_line(meta))?));
+                        return Ok(Some(self.pipe(
+                            &args[0],
+                            &args[1],
+                            env,
+                            q::meta_line(meta),
+                        )?));
                     }
                     return Ok(None);
                 }
@@ -372,7 +417,11 @@ impl Expander<'_> {
         };
         let rest: Vec<&str> = segs[1..].iter().filter_map(as_atom).collect();
         if rest.len() + 1 != segs.len() {
-            return Err(self.error(line, env, "invalid alias: its parts after the first must be atoms"));
+            return Err(self.error(
+                line,
+                env,
+                "invalid alias: its parts after the first must be atoms",
+            ));
         }
         let join = |base: &str| -> String {
             let mut s = base.to_owned();
@@ -393,12 +442,15 @@ impl Expander<'_> {
             Value::Atom(a) => {
                 // A quote resolved the alias where it was written.
                 match keyword_get(meta, "alias") {
-                    Some(Value::Atom(m)) if m != "false" && rest.is_empty() => return Ok(q::atom(m)),
+                    Some(Value::Atom(m)) if m != "false" && rest.is_empty() => {
+                        return Ok(q::atom(m))
+                    }
                     Some(Value::Atom(m)) if m != "false" => return Ok(q::atom(&join(m))),
                     _ => {}
                 }
                 let full = format!("Elixir.{a}");
-                let use_env = !matches!(keyword_get(meta, "alias"), Some(Value::Atom(f)) if f == "false");
+                let use_env =
+                    !matches!(keyword_get(meta, "alias"), Some(Value::Atom(f)) if f == "false");
                 match env.alias_of(&full).filter(|_| use_env) {
                     Some(t) => Ok(q::atom(&join(t))),
                     None => Ok(q::atom(&join(&full))),
@@ -447,8 +499,12 @@ impl Expander<'_> {
 pub fn stamp(v: &Value, module: &str, line: u32, counter: &Value) -> Value {
     match v {
         Value::List(items, tail) => Value::List(
-            items.iter().map(|i| stamp(i, module, line, counter)).collect(),
-            tail.as_ref().map(|t| Box::new(stamp(t, module, line, counter))),
+            items
+                .iter()
+                .map(|i| stamp(i, module, line, counter))
+                .collect(),
+            tail.as_ref()
+                .map(|t| Box::new(stamp(t, module, line, counter))),
         ),
         Value::Tuple(t) if t.len() == 2 => q::tuple(vec![
             stamp(&t[0], module, line, counter),
@@ -459,7 +515,10 @@ pub fn stamp(v: &Value, module: &str, line: u32, counter: &Value) -> Value {
                 return v.clone();
             };
             let mut meta = t[1].clone();
-            if line > 0 && keyword_get(&meta, "line").is_none() && keyword_get(&meta, "keep").is_none() {
+            if line > 0
+                && keyword_get(&meta, "line").is_none()
+                && keyword_get(&meta, "keep").is_none()
+            {
                 meta = q::meta_put(&meta, "line", q::int(line as i64));
             }
             match (&t[0], &t[2]) {

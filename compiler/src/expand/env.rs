@@ -269,7 +269,10 @@ impl Env {
             _ => "nofile".into(),
         };
         let mut env = Env::new(&file);
-        env.module = get("module").and_then(as_atom).filter(|m| *m != "nil").map(String::from);
+        env.module = get("module")
+            .and_then(as_atom)
+            .filter(|m| *m != "nil")
+            .map(String::from);
         env.function = match get("function") {
             Some(Value::Tuple(t)) if t.len() == 2 => match (&t[0], &t[1]) {
                 (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a as usize)),

@@ -21,7 +21,13 @@ pub enum ClauseKind {
 }
 
 impl Expander<'_> {
-    pub fn expand_special(&mut self, name: &str, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
+    pub fn expand_special(
+        &mut self,
+        name: &str,
+        meta: &Value,
+        args: &[Value],
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         match (name, args) {
             ("__block__", items) => {
@@ -122,7 +128,11 @@ impl Expander<'_> {
 
     fn no_match(&self, name: &str, line: u32, env: &Env) -> EResult<()> {
         if env.context == Context::Match {
-            return Err(self.error(line, env, format!("invalid pattern in match, {name} is not allowed in patterns")));
+            return Err(self.error(
+                line,
+                env,
+                format!("invalid pattern in match, {name} is not allowed in patterns"),
+            ));
         }
         Ok(())
     }
@@ -145,7 +155,13 @@ impl Expander<'_> {
         r
     }
 
-    fn expand_match(&mut self, meta: &Value, l: &Value, r: &Value, env: &mut Env) -> EResult<Value> {
+    fn expand_match(
+        &mut self,
+        meta: &Value,
+        l: &Value,
+        r: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
         if env.context == Context::Match {
             let l = self.expand(l, env)?;
             let r = self.expand(r, env)?;
@@ -195,7 +211,11 @@ impl Expander<'_> {
         if let [one] = items {
             if let Some(("|", umeta, [base, pairs])) = as_call(one) {
                 if env.context == Context::Match {
-                    return Err(self.error(q::meta_line(meta), env, "cannot use map update syntax %{map | ...} in a pattern"));
+                    return Err(self.error(
+                        q::meta_line(meta),
+                        env,
+                        "cannot use map update syntax %{map | ...} in a pattern",
+                    ));
                 }
                 let base = self.expand(base, env)?;
                 let pairs = self.expand(pairs, env)?;
@@ -230,7 +250,10 @@ impl Expander<'_> {
                     return Err(self.error(
                         q::meta_line(meta),
                         env,
-                        format!("expected key-value pairs in a map, got: {}", self.show(other)),
+                        format!(
+                            "expected key-value pairs in a map, got: {}",
+                            self.show(other)
+                        ),
                     ))
                 }
             }
@@ -238,10 +261,20 @@ impl Expander<'_> {
         Ok(q::call("%{}", meta.clone(), out))
     }
 
-    fn expand_struct(&mut self, meta: &Value, name: &Value, map: &Value, env: &mut Env) -> EResult<Value> {
+    fn expand_struct(
+        &mut self,
+        meta: &Value,
+        name: &Value,
+        map: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         let Some(("%{}", mmeta, items)) = as_call(map) else {
-            return Err(self.error(line, env, "expected struct to be followed by a map, as in %Name{...}"));
+            return Err(self.error(
+                line,
+                env,
+                "expected struct to be followed by a map, as in %Name{...}",
+            ));
         };
         let in_match = env.context == Context::Match;
         // The struct's name: an alias, __MODULE__, or (in a pattern) a variable.
@@ -280,7 +313,11 @@ impl Expander<'_> {
         if let [one] = items {
             if let Some(("|", umeta, [base, pairs])) = as_call(one) {
                 if in_match {
-                    return Err(self.error(line, env, "cannot use map/struct update syntax in match"));
+                    return Err(self.error(
+                        line,
+                        env,
+                        "cannot use map/struct update syntax in match",
+                    ));
                 }
                 let module = module.unwrap_or_default();
                 let def = self.struct_def(&module, line, env)?;
@@ -364,7 +401,14 @@ impl Expander<'_> {
         }
     }
 
-    fn check_struct_keys(&mut self, module: &str, def: &Value, pairs: &Value, line: u32, env: &Env) -> EResult<()> {
+    fn check_struct_keys(
+        &mut self,
+        module: &str,
+        def: &Value,
+        pairs: &Value,
+        line: u32,
+        env: &Env,
+    ) -> EResult<()> {
         let Value::Map(fields) = def else {
             return Ok(());
         };
@@ -375,7 +419,10 @@ impl Expander<'_> {
                         return Err(self.error(
                             line,
                             env,
-                            format!("unknown key :{k} for struct {}", super::inspect_module(module)),
+                            format!(
+                                "unknown key :{k} for struct {}",
+                                super::inspect_module(module)
+                            ),
                         ));
                     }
                 }
@@ -430,11 +477,9 @@ impl Expander<'_> {
             _ => match q::as_var(spec) {
                 // A variable used as a size: `<<x::size>>` is not valid, but
                 // `<<x::n>>` with a bound n is Elixir's shorthand for size(n).
-                Some((name, m, ctx)) if env.has_var(&VarId::of(name, m, ctx)) => Ok(q::call(
-                    "size",
-                    m.clone(),
-                    vec![spec.clone()],
-                )),
+                Some((name, m, ctx)) if env.has_var(&VarId::of(name, m, ctx)) => {
+                    Ok(q::call("size", m.clone(), vec![spec.clone()]))
+                }
                 _ => Ok(spec.clone()),
             },
         }
@@ -443,14 +488,19 @@ impl Expander<'_> {
     /// One `args -> body` clause, in a copy of `env`.
     pub fn expand_clause(&mut self, c: &Value, env: &Env, kind: ClauseKind) -> EResult<Value> {
         let Some(("->", meta, [args, body])) = as_call(c) else {
-            return Err(self.error(0, env, format!("expected -> clauses, got: {}", self.show(c))));
+            return Err(self.error(
+                0,
+                env,
+                format!("expected -> clauses, got: {}", self.show(c)),
+            ));
         };
         let mut cenv = env.clone();
         let line = q::meta_line(meta);
         if line > 0 {
             cenv.line = line;
         }
-        let args = as_list(args).ok_or_else(|| self.error(line, env, "invalid clause: its arguments must be a list"))?;
+        let args = as_list(args)
+            .ok_or_else(|| self.error(line, env, "invalid clause: its arguments must be a list"))?;
         // `a, b when g -> ...` arrives as `[{:when, _, [a, b, g]}]`.
         let (pats, guard) = match args {
             [w] => match as_call(w) {
@@ -513,7 +563,11 @@ impl Expander<'_> {
         line: u32,
     ) -> EResult<Value> {
         let Some(kw) = as_keyword(opts) else {
-            return Err(self.error(line, env, format!("invalid arguments for {form}: expected a do block")));
+            return Err(self.error(
+                line,
+                env,
+                format!("invalid arguments for {form}: expected a do block"),
+            ));
         };
         let mut out = Vec::new();
         for (k, v) in kw {
@@ -559,7 +613,11 @@ impl Expander<'_> {
                         _ => ClauseKind::Match,
                     };
                     let clauses = as_list(v).ok_or_else(|| {
-                        self.error(line, env, format!("expected -> clauses for :{k} in \"try\""))
+                        self.error(
+                            line,
+                            env,
+                            format!("expected -> clauses for :{k} in \"try\""),
+                        )
                     })?;
                     let mut cs = Vec::new();
                     for c in clauses {
@@ -582,8 +640,10 @@ impl Expander<'_> {
         while let Some(last) = quals.last() {
             match as_keyword(last) {
                 Some(kw) if !kw.is_empty() && is_options(&kw) => {
-                    let mut add: Vec<(String, Value)> =
-                        kw.into_iter().map(|(k, v)| (k.to_owned(), v.clone())).collect();
+                    let mut add: Vec<(String, Value)> = kw
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v.clone()))
+                        .collect();
                     add.append(&mut opts);
                     opts = add;
                     quals.pop();
@@ -601,7 +661,11 @@ impl Expander<'_> {
                 }
                 "do" => {}
                 other => {
-                    return Err(self.error(line, env, format!("unsupported option :{other} given to for")))
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!("unsupported option :{other} given to for"),
+                    ))
                 }
             }
         }
@@ -643,7 +707,9 @@ impl Expander<'_> {
                 let src = self.expand(src, env)?;
                 let pat = match as_call(pat) {
                     Some(("when", _, _)) => self.expand_gen_pattern(pat, env)?,
-                    _ => self.expand_pattern(&q::call("<<>>", bm.clone(), vec![pat.clone()]), env)?,
+                    _ => {
+                        self.expand_pattern(&q::call("<<>>", bm.clone(), vec![pat.clone()]), env)?
+                    }
                 };
                 let gen = q::call("<-", m.clone(), vec![pat, src]);
                 return Ok(q::call("<<>>", bm.clone(), vec![gen]));
@@ -669,9 +735,13 @@ impl Expander<'_> {
         let mut opts: Vec<(String, Value)> = Vec::new();
         while let Some(last) = clauses.last() {
             match as_keyword(last) {
-                Some(kw) if !kw.is_empty() && kw.iter().all(|(k, _)| matches!(*k, "do" | "else")) => {
-                    let mut add: Vec<(String, Value)> =
-                        kw.into_iter().map(|(k, v)| (k.to_owned(), v.clone())).collect();
+                Some(kw)
+                    if !kw.is_empty() && kw.iter().all(|(k, _)| matches!(*k, "do" | "else")) =>
+                {
+                    let mut add: Vec<(String, Value)> = kw
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v.clone()))
+                        .collect();
                     add.append(&mut opts);
                     opts = add;
                     clauses.pop();
@@ -697,7 +767,9 @@ impl Expander<'_> {
         let body = self.expand(body, &mut wenv)?;
         let mut out_opts = vec![q::pair(q::atom("do"), body)];
         if let Some((_, els)) = opts.iter().find(|(k, _)| k == "else") {
-            let cl = as_list(els).ok_or_else(|| self.error(line, env, "expected -> clauses for :else in \"with\""))?;
+            let cl = as_list(els).ok_or_else(|| {
+                self.error(line, env, "expected -> clauses for :else in \"with\"")
+            })?;
             let mut cs = Vec::new();
             for c in cl {
                 cs.push(self.expand_clause(c, env, ClauseKind::Match)?);
@@ -721,14 +793,19 @@ impl Expander<'_> {
             return Ok(q::call("&", meta.clone(), vec![x.clone()]));
         }
         if env.context == Context::Match {
-            return Err(self.error(line, env, "invalid pattern in match, & captures are not allowed in patterns"));
+            return Err(self.error(
+                line,
+                env,
+                "invalid pattern in match, & captures are not allowed in patterns",
+            ));
         }
         // &name/arity and &Mod.name/arity.
         if let Some(("/", smeta, [fref, Value::Int(arity)])) = as_call(x) {
             let arity = *arity as usize;
             if let Some((head, cmeta, Value::List(cargs, None))) = as_node(fref) {
                 if cargs.is_empty() {
-                    if let Some((Value::Atom(dot), dmeta, Value::List(dargs, None))) = as_node(head) {
+                    if let Some((Value::Atom(dot), dmeta, Value::List(dargs, None))) = as_node(head)
+                    {
                         if dot == "." && dargs.len() == 2 {
                             if let Value::Atom(fname) = &dargs[1] {
                                 let m = self.expand(&dargs[0], env)?;
@@ -738,7 +815,15 @@ impl Expander<'_> {
                                     q::list(vec![m, q::atom(fname)]),
                                 ]);
                                 let f = q::tuple(vec![dot, cmeta.clone(), q::list(vec![])]);
-                                return Ok(q::call("&", meta.clone(), vec![q::call("/", smeta.clone(), vec![f, q::int(arity as i64)])]));
+                                return Ok(q::call(
+                                    "&",
+                                    meta.clone(),
+                                    vec![q::call(
+                                        "/",
+                                        smeta.clone(),
+                                        vec![f, q::int(arity as i64)],
+                                    )],
+                                ));
                             }
                         }
                     }
@@ -750,11 +835,24 @@ impl Expander<'_> {
                 _ => None,
             };
             if let Some(fname) = local_name {
-                let cmeta = as_node(fref).map(|(_, m, _)| m.clone()).unwrap_or_else(|| q::list(vec![]));
-                let cap = |f: Value| q::call("&", meta.clone(), vec![q::call("/", smeta.clone(), vec![f, q::int(arity as i64)])]);
+                let cmeta = as_node(fref)
+                    .map(|(_, m, _)| m.clone())
+                    .unwrap_or_else(|| q::list(vec![]));
+                let cap = |f: Value| {
+                    q::call(
+                        "&",
+                        meta.clone(),
+                        vec![q::call("/", smeta.clone(), vec![f, q::int(arity as i64)])],
+                    )
+                };
                 return match self.resolve(&fname, arity, &cmeta, env)? {
-                    super::dispatch::Resolved::Function(m) | super::dispatch::Resolved::Macro(m) => {
-                        let dot = q::tuple(vec![q::atom("."), cmeta.clone(), q::list(vec![q::atom(&m), q::atom(&fname)])]);
+                    super::dispatch::Resolved::Function(m)
+                    | super::dispatch::Resolved::Macro(m) => {
+                        let dot = q::tuple(vec![
+                            q::atom("."),
+                            cmeta.clone(),
+                            q::list(vec![q::atom(&m), q::atom(&fname)]),
+                        ]);
                         Ok(cap(q::tuple(vec![dot, cmeta, q::list(vec![])])))
                     }
                     super::dispatch::Resolved::Local | super::dispatch::Resolved::LocalMacro => {
@@ -780,7 +878,11 @@ impl Expander<'_> {
     fn expand_super(&mut self, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
         let line = q::meta_line(meta);
         let (Some(module), Some((name, arity))) = (env.module.clone(), env.function.clone()) else {
-            return Err(self.error(line, env, "super must be called inside a function definition"));
+            return Err(self.error(
+                line,
+                env,
+                "super must be called inside a function definition",
+            ));
         };
         let args = self.expand_args(args, env)?;
         let _ = module;
@@ -795,18 +897,30 @@ impl Expander<'_> {
 
     /// The module an `alias`/`require`/`import`/`use` names: one module, or
     /// several for `Foo.{A, B}`.
-    pub fn expand_module_refs(&mut self, m: &Value, env: &mut Env) -> EResult<Vec<(String, Value)>> {
+    pub fn expand_module_refs(
+        &mut self,
+        m: &Value,
+        env: &mut Env,
+    ) -> EResult<Vec<(String, Value)>> {
         if let Some((head, _, Value::List(subs, None))) = as_node(m) {
             if let Some((Value::Atom(dot), _, Value::List(d, None))) = as_node(head) {
                 if dot == "." && d.len() == 2 && as_atom(&d[1]) == Some("{}") {
                     let base = self.expand(&d[0], env)?;
                     let Value::Atom(base) = base else {
-                        return Err(self.error(0, env, "invalid multi-alias: the base must be an alias"));
+                        return Err(self.error(
+                            0,
+                            env,
+                            "invalid multi-alias: the base must be an alias",
+                        ));
                     };
                     let mut out = Vec::new();
                     for s in subs {
                         let Some(("__aliases__", smeta, segs)) = as_call(s) else {
-                            return Err(self.error(0, env, format!("invalid argument for multi-alias: {}", self.show(s))));
+                            return Err(self.error(
+                                0,
+                                env,
+                                format!("invalid argument for multi-alias: {}", self.show(s)),
+                            ));
                         };
                         let mut name = base.clone();
                         for seg in segs {
@@ -828,7 +942,9 @@ impl Expander<'_> {
             Value::Atom(a) => {
                 // The default `as:` is the alias's last part.
                 let last = match as_call(m) {
-                    Some(("__aliases__", _, segs)) => segs.last().and_then(as_atom).unwrap_or("").to_owned(),
+                    Some(("__aliases__", _, segs)) => {
+                        segs.last().and_then(as_atom).unwrap_or("").to_owned()
+                    }
                     _ => String::new(),
                 };
                 Ok(vec![(a.clone(), q::atom(&last))])
@@ -836,12 +952,22 @@ impl Expander<'_> {
             _ => Err(self.error(
                 0,
                 env,
-                format!("invalid argument: expected a module name (an alias or an atom), got: {}", self.show(m)),
+                format!(
+                    "invalid argument: expected a module name (an alias or an atom), got: {}",
+                    self.show(m)
+                ),
             )),
         }
     }
 
-    fn alias_as(&mut self, target: &str, last: &str, opts: Option<&Value>, env: &mut Env, line: u32) -> EResult<()> {
+    fn alias_as(
+        &mut self,
+        target: &str,
+        last: &str,
+        opts: Option<&Value>,
+        env: &mut Env,
+        line: u32,
+    ) -> EResult<()> {
         let as_opt = opts.and_then(|o| keyword_get(o, "as"));
         match as_opt {
             Some(a) => match as_call(a) {
@@ -870,7 +996,13 @@ impl Expander<'_> {
         Ok(())
     }
 
-    fn expand_alias_form(&mut self, meta: &Value, m: &Value, opts: Option<&Value>, env: &mut Env) -> EResult<Value> {
+    fn expand_alias_form(
+        &mut self,
+        meta: &Value,
+        m: &Value,
+        opts: Option<&Value>,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         // `alias Foo.Bar` itself does not apply aliases to the last part only.
         let mods = self.expand_module_refs(m, env)?;
@@ -883,7 +1015,13 @@ impl Expander<'_> {
         Ok(last_mod)
     }
 
-    fn expand_require(&mut self, meta: &Value, m: &Value, opts: Option<&Value>, env: &mut Env) -> EResult<Value> {
+    fn expand_require(
+        &mut self,
+        meta: &Value,
+        m: &Value,
+        opts: Option<&Value>,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         let mods = self.expand_module_refs(m, env)?;
         let mut last_mod = q::nil();
@@ -917,11 +1055,20 @@ impl Expander<'_> {
         Err(self.error(
             line,
             env,
-            format!("module {} is not loaded and could not be found", super::inspect_module(module)),
+            format!(
+                "module {} is not loaded and could not be found",
+                super::inspect_module(module)
+            ),
         ))
     }
 
-    fn expand_import(&mut self, meta: &Value, m: &Value, opts: Option<&Value>, env: &mut Env) -> EResult<Value> {
+    fn expand_import(
+        &mut self,
+        meta: &Value,
+        m: &Value,
+        opts: Option<&Value>,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         let mods = self.expand_module_refs(m, env)?;
         let mut last_mod = q::nil();
@@ -935,14 +1082,26 @@ impl Expander<'_> {
     }
 
     /// Applies `import module, opts` to `env`.
-    pub fn import_into(&mut self, module: &str, opts: Option<&Value>, line: u32, env: &mut Env) -> EResult<()> {
+    pub fn import_into(
+        &mut self,
+        module: &str,
+        opts: Option<&Value>,
+        line: u32,
+        env: &mut Env,
+    ) -> EResult<()> {
         let funs = if module == super::kernel::KERNEL {
-            super::kernel::FUNCTIONS.iter().map(|(n, a)| ((*n).to_owned(), *a)).collect()
+            super::kernel::FUNCTIONS
+                .iter()
+                .map(|(n, a)| ((*n).to_owned(), *a))
+                .collect()
         } else {
             self.host.functions_of(module).unwrap_or_default()
         };
         let macs = if module == super::kernel::KERNEL {
-            super::kernel::MACROS.iter().map(|(n, a)| ((*n).to_owned(), *a)).collect()
+            super::kernel::MACROS
+                .iter()
+                .map(|(n, a)| ((*n).to_owned(), *a))
+                .collect()
         } else {
             self.host.macros_of(module).unwrap_or_default()
         };
@@ -964,19 +1123,30 @@ impl Expander<'_> {
             Some(Value::Atom(a)) if a == "functions" => (funs, vec![]),
             Some(Value::Atom(a)) if a == "macros" => (vec![], macs),
             Some(Value::Atom(a)) if a == "sigils" => (
-                funs.into_iter().filter(|(n, a)| n.starts_with("sigil_") && *a == 2).collect(),
-                macs.into_iter().filter(|(n, a)| n.starts_with("sigil_") && *a == 2).collect(),
+                funs.into_iter()
+                    .filter(|(n, a)| n.starts_with("sigil_") && *a == 2)
+                    .collect(),
+                macs.into_iter()
+                    .filter(|(n, a)| n.starts_with("sigil_") && *a == 2)
+                    .collect(),
             ),
             Some(v) => {
                 let want = pairs(v).ok_or_else(|| {
                     self.error(line, env, format!("invalid :only option for import, expected value to be an atom :functions, :macros, or a list literal, got: {}", self.show(v)))
                 })?;
                 for (n, a) in &want {
-                    if !funs.iter().chain(macs.iter()).any(|(x, y)| x == n && y == a) {
+                    if !funs
+                        .iter()
+                        .chain(macs.iter())
+                        .any(|(x, y)| x == n && y == a)
+                    {
                         return Err(self.error(
                             line,
                             env,
-                            format!("cannot import {}.{n}/{a} because it is undefined or private", super::inspect_module(module)),
+                            format!(
+                                "cannot import {}.{n}/{a} because it is undefined or private",
+                                super::inspect_module(module)
+                            ),
                         ));
                     }
                 }
@@ -986,8 +1156,12 @@ impl Expander<'_> {
                 )
             }
             None => (
-                funs.into_iter().filter(|(n, _)| !n.starts_with('_')).collect(),
-                macs.into_iter().filter(|(n, _)| !n.starts_with('_')).collect(),
+                funs.into_iter()
+                    .filter(|(n, _)| !n.starts_with('_'))
+                    .collect(),
+                macs.into_iter()
+                    .filter(|(n, _)| !n.starts_with('_'))
+                    .collect(),
             ),
         };
         if let Some(v) = except {
@@ -1025,5 +1199,6 @@ pub fn is_empty_block(v: &Value) -> bool {
 }
 
 fn is_options(kw: &[(&str, &Value)]) -> bool {
-    kw.iter().all(|(k, _)| matches!(*k, "do" | "into" | "uniq" | "reduce"))
+    kw.iter()
+        .all(|(k, _)| matches!(*k, "do" | "into" | "uniq" | "reduce"))
 }

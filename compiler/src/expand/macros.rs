@@ -12,7 +12,13 @@ use beamlet_vm::value::Value;
 
 impl Expander<'_> {
     /// Kernel's macro `name` applied to `args`.
-    pub fn kernel_macro(&mut self, name: &str, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
+    pub fn kernel_macro(
+        &mut self,
+        name: &str,
+        meta: &Value,
+        args: &[Value],
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         match (name, args) {
             ("|>", [l, r]) => {
@@ -92,21 +98,40 @@ impl Expander<'_> {
             )
         };
         match as_node(right) {
-            Some((Value::Atom(n), _, _)) if matches!(n.as_str(), "&" | "fn" | "__block__" | "__aliases__" | "{}" | "%{}" | "%" | "<<>>") => Err(bad()),
+            Some((Value::Atom(n), _, _))
+                if matches!(
+                    n.as_str(),
+                    "&" | "fn" | "__block__" | "__aliases__" | "{}" | "%{}" | "%" | "<<>>"
+                ) =>
+            {
+                Err(bad())
+            }
             Some((head, m, Value::List(args, None))) => {
                 let mut a = vec![left.clone()];
                 a.extend(args.iter().cloned());
                 Ok(q::tuple(vec![head.clone(), m.clone(), q::list(a)]))
             }
             Some((Value::Atom(_), m, Value::Atom(_))) => {
-                let Some((head, _, _)) = as_node(right) else { return Err(bad()) };
-                Ok(q::tuple(vec![head.clone(), m.clone(), q::list(vec![left.clone()])]))
+                let Some((head, _, _)) = as_node(right) else {
+                    return Err(bad());
+                };
+                Ok(q::tuple(vec![
+                    head.clone(),
+                    m.clone(),
+                    q::list(vec![left.clone()]),
+                ]))
             }
             _ => Err(bad()),
         }
     }
 
-    fn expand_use(&mut self, meta: &Value, m: &Value, opts: Option<&Value>, env: &mut Env) -> EResult<Value> {
+    fn expand_use(
+        &mut self,
+        meta: &Value,
+        m: &Value,
+        opts: Option<&Value>,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         let mods = self.expand_module_refs(m, env)?;
         let mut out = Vec::new();
@@ -136,7 +161,13 @@ impl Expander<'_> {
         })
     }
 
-    fn expand_var_bang(&mut self, meta: &Value, v: &Value, ctx: Option<&Value>, env: &mut Env) -> EResult<Value> {
+    fn expand_var_bang(
+        &mut self,
+        meta: &Value,
+        v: &Value,
+        ctx: Option<&Value>,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         let name = match as_node(v) {
             Some((Value::Atom(n), _, Value::Atom(_))) => n.clone(),
@@ -146,7 +177,10 @@ impl Expander<'_> {
                     return Err(self.error(
                         line,
                         env,
-                        format!("expected \"var\" to be an atom or a variable, got: {}", self.show(v)),
+                        format!(
+                            "expected \"var\" to be an atom or a variable, got: {}",
+                            self.show(v)
+                        ),
                     ))
                 }
             },
@@ -162,7 +196,10 @@ impl Expander<'_> {
                     return Err(self.error(
                         line,
                         env,
-                        format!("expected var! context to be an atom, got: {}", self.show(&other)),
+                        format!(
+                            "expected var! context to be an atom, got: {}",
+                            self.show(&other)
+                        ),
                     ))
                 }
             },
@@ -200,7 +237,12 @@ impl Expander<'_> {
         };
         q::list(
             vars.into_iter()
-                .map(|v| q::pair(q::atom(&v.name), q::var(&v.name, q::list(vec![]), ctx_atom.clone())))
+                .map(|v| {
+                    q::pair(
+                        q::atom(&v.name),
+                        q::var(&v.name, q::list(vec![]), ctx_atom.clone()),
+                    )
+                })
                 .collect(),
         )
     }

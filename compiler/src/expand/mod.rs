@@ -202,7 +202,12 @@ impl<'a> Expander<'a> {
         )
     }
 
-    fn expand_list(&mut self, items: &[Value], tail: Option<&Value>, env: &mut Env) -> EResult<Value> {
+    fn expand_list(
+        &mut self,
+        items: &[Value],
+        tail: Option<&Value>,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let mut out = Vec::with_capacity(items.len());
         for (i, it) in items.iter().enumerate() {
             // `[h | t]` is `[{:|, _, [h, t]}]`: the bar is only valid last.
@@ -210,7 +215,11 @@ impl<'a> Expander<'a> {
                 if i + 1 == items.len() && tail.is_none() {
                     let h = self.expand(h, env)?;
                     let t = self.expand(t, env)?;
-                    out.push(q::tuple(vec![q::atom("|"), meta.clone(), q::list(vec![h, t])]));
+                    out.push(q::tuple(vec![
+                        q::atom("|"),
+                        meta.clone(),
+                        q::list(vec![h, t]),
+                    ]));
                     continue;
                 }
             }
@@ -285,7 +294,11 @@ impl<'a> Expander<'a> {
             }
             "__ENV__" => {
                 if env.context == Context::Match {
-                    return Err(self.error(line, env, "invalid pattern in match, __ENV__ is not allowed in matches"));
+                    return Err(self.error(
+                        line,
+                        env,
+                        "invalid pattern in match, __ENV__ is not allowed in matches",
+                    ));
                 }
                 return Ok(q::escape(&env.to_value()));
             }

@@ -19,7 +19,14 @@ use beamlet_vm::value::Value;
 pub const RUNTIME: &str = "beamlet_compiler";
 
 /// Attributes whose value is a typespec: kept as quoted code.
-const TYPESPECS: &[&str] = &["spec", "type", "typep", "opaque", "callback", "macrocallback"];
+const TYPESPECS: &[&str] = &[
+    "spec",
+    "type",
+    "typep",
+    "opaque",
+    "callback",
+    "macrocallback",
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DefKind {
@@ -91,20 +98,39 @@ impl Expander<'_> {
     fn module_body_only(&self, what: &str, line: u32, env: &Env) -> EResult<String> {
         match (&env.module, &env.function) {
             (None, _) => Err(self.error(line, env, format!("cannot invoke {what} outside module"))),
-            (Some(_), Some(_)) => Err(self.error(line, env, format!("cannot invoke {what} inside function/macro"))),
+            (Some(_), Some(_)) => Err(self.error(
+                line,
+                env,
+                format!("cannot invoke {what} inside function/macro"),
+            )),
             (Some(m), None) => Ok(m.clone()),
         }
     }
 
     // ---- defmodule ----
 
-    pub fn expand_defmodule(&mut self, meta: &Value, name: &Value, body: &Value, env: &mut Env) -> EResult<Value> {
+    pub fn expand_defmodule(
+        &mut self,
+        meta: &Value,
+        name: &Value,
+        body: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         if env.context != Context::Expr {
-            return Err(self.error(line, env, "invalid defmodule: it can only be used as an expression"));
+            return Err(self.error(
+                line,
+                env,
+                "invalid defmodule: it can only be used as an expression",
+            ));
         }
         let Some(body) = keyword_get(body, "do") else {
-            return Err(self.error_hint(line, env, "missing :do option in \"defmodule\"", "write defmodule Name do ... end"));
+            return Err(self.error_hint(
+                line,
+                env,
+                "missing :do option in \"defmodule\"",
+                "write defmodule Name do ... end",
+            ));
         };
         // A nested alias joins the enclosing module's name, which then
         // aliases its first part.
@@ -130,7 +156,10 @@ impl Expander<'_> {
                     return Err(self.error(
                         line,
                         env,
-                        format!("invalid module name: expected an alias or an atom, got: {}", self.show(&other)),
+                        format!(
+                            "invalid module name: expected an alias or an atom, got: {}",
+                            self.show(&other)
+                        ),
                     ))
                 }
             },
@@ -143,7 +172,11 @@ impl Expander<'_> {
         body_env.context = Context::Expr;
         body_env.in_macro = false;
         // The body sees the user's variables in scope here.
-        let mut names: Vec<&VarId> = env.vars.iter().filter(|v| v.ctx == super::VarCtx::Nil).collect();
+        let mut names: Vec<&VarId> = env
+            .vars
+            .iter()
+            .filter(|v| v.ctx == super::VarCtx::Nil)
+            .collect();
         names.sort_by(|a, b| a.name.cmp(&b.name));
         let binding = q::list(
             names
@@ -156,13 +189,24 @@ impl Expander<'_> {
             q::atom("elixir_module"),
             "compile",
             q::line_meta(line),
-            vec![q::atom(&full), q::escape(body), binding, q::escape(&body_env.to_value())],
+            vec![
+                q::atom(&full),
+                q::escape(body),
+                binding,
+                q::escape(&body_env.to_value()),
+            ],
         ))
     }
 
     // ---- def & co ----
 
-    pub fn expand_def(&mut self, kind: &str, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
+    pub fn expand_def(
+        &mut self,
+        kind: &str,
+        meta: &Value,
+        args: &[Value],
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         let arity = args.len();
         let module = self.module_body_only(&format!("{kind}/{arity}"), line, env)?;
@@ -171,13 +215,25 @@ impl Expander<'_> {
         Ok(runtime_call(
             "define",
             line,
-            vec![q::atom(&module), q::atom(kind), q::int(index as i64), def, q::int(line as i64)],
+            vec![
+                q::atom(&module),
+                q::atom(kind),
+                q::int(index as i64),
+                def,
+                q::int(line as i64),
+            ],
         ))
     }
 
     /// A stored definition `[head]` or `[head, [do: body, ...]]` of `kind`,
     /// expanded in the `env` of its `def`.
-    pub fn expand_definition(&mut self, kind: DefKind, def: &Value, env: &Env, line: u32) -> EResult<Definition> {
+    pub fn expand_definition(
+        &mut self,
+        kind: DefKind,
+        def: &Value,
+        env: &Env,
+        line: u32,
+    ) -> EResult<Definition> {
         let mut env = env.clone();
         if line > 0 {
             env.line = line;
@@ -186,7 +242,13 @@ impl Expander<'_> {
         let (head, body) = match parts {
             [h] => (h, None),
             [h, b] => (h, Some(b)),
-            _ => return Err(self.error(line, &env, format!("invalid arguments for {}", kind.name()))),
+            _ => {
+                return Err(self.error(
+                    line,
+                    &env,
+                    format!("invalid arguments for {}", kind.name()),
+                ))
+            }
         };
         let (call, guard) = match as_call(head) {
             Some(("when", _, [c, g])) => (c, Some(g)),
@@ -209,7 +271,11 @@ impl Expander<'_> {
             }
         };
         if let Some(("unquote", _, _)) = as_call(call) {
-            return Err(self.error(line, &env, "unquote in a definition's name can only be used in a module body"));
+            return Err(self.error(
+                line,
+                &env,
+                "unquote in a definition's name can only be used in a module body",
+            ));
         }
         let user_arity = params.len();
         let (code_name, mut pats) = if kind.is_macro() {
@@ -246,14 +312,26 @@ impl Expander<'_> {
             None => None,
             Some(b) => {
                 let Some(kw) = as_keyword(b) else {
-                    return Err(self.error(line, &env, format!("invalid arguments for {}: expected a do block", kind.name())));
+                    return Err(self.error(
+                        line,
+                        &env,
+                        format!("invalid arguments for {}: expected a do block", kind.name()),
+                    ));
                 };
                 let Some((_, do_body)) = kw.iter().find(|(k, _)| *k == "do") else {
-                    return Err(self.error(line, &env, format!("missing :do option in \"{}\"", kind.name())));
+                    return Err(self.error(
+                        line,
+                        &env,
+                        format!("missing :do option in \"{}\"", kind.name()),
+                    ));
                 };
                 // `def f do ... rescue ... end` is a try around the body.
                 let body = if kw.iter().any(|(k, _)| *k != "do") {
-                    let opts = q::list(kw.iter().map(|(k, v)| q::pair(q::atom(k), (*v).clone())).collect());
+                    let opts = q::list(
+                        kw.iter()
+                            .map(|(k, v)| q::pair(q::atom(k), (*v).clone()))
+                            .collect(),
+                    );
                     q::call("try", q::line_meta(line), vec![opts])
                 } else {
                     (*do_body).clone()
@@ -281,22 +359,26 @@ impl Expander<'_> {
 
     // ---- @attributes ----
 
-    pub fn expand_attribute(&mut self, meta: &Value, attr: &Value, env: &mut Env) -> EResult<Value> {
+    pub fn expand_attribute(
+        &mut self,
+        meta: &Value,
+        attr: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         let Some((Value::Atom(name), _, rest)) = as_node(attr) else {
             return Err(self.error(
                 line,
                 env,
-                format!("invalid usage of module attributes, expected @name or @name value, got: @{}", self.show(attr)),
+                format!(
+                    "invalid usage of module attributes, expected @name or @name value, got: @{}",
+                    self.show(attr)
+                ),
             ));
         };
         let name = name.clone();
         let Some(module) = env.module.clone() else {
-            return Err(self.error(
-                line,
-                env,
-                format!("cannot invoke @{name}/1 outside module"),
-            ));
+            return Err(self.error(line, env, format!("cannot invoke @{name}/1 outside module")));
         };
         match rest {
             Value::List(args, None) if args.len() == 1 => {
@@ -350,13 +432,27 @@ impl Expander<'_> {
 
     // ---- defstruct, defexception ----
 
-    pub(super) fn expand_defstruct(&mut self, meta: &Value, fields: &Value, env: &mut Env, exception: bool) -> EResult<Value> {
+    pub(super) fn expand_defstruct(
+        &mut self,
+        meta: &Value,
+        fields: &Value,
+        env: &mut Env,
+        exception: bool,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
-        let what = if exception { "defexception/1" } else { "defstruct/1" };
+        let what = if exception {
+            "defexception/1"
+        } else {
+            "defstruct/1"
+        };
         let module = self.module_body_only(what, line, env)?;
         let fields = self.expand(fields, env)?;
         Ok(runtime_call(
-            if exception { "defexception" } else { "defstruct" },
+            if exception {
+                "defexception"
+            } else {
+                "defstruct"
+            },
             line,
             vec![q::atom(&module), fields, q::int(line as i64)],
         ))
@@ -364,16 +460,32 @@ impl Expander<'_> {
 
     // ---- defdelegate ----
 
-    pub(super) fn expand_defdelegate(&mut self, meta: &Value, head: &Value, opts: &Value, env: &mut Env) -> EResult<Value> {
+    pub(super) fn expand_defdelegate(
+        &mut self,
+        meta: &Value,
+        head: &Value,
+        opts: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         self.module_body_only("defdelegate/2", line, env)?;
         let Some(to) = keyword_get(opts, "to") else {
-            return Err(self.error(line, env, "defdelegate expects a :to option with the module to delegate to"));
+            return Err(self.error(
+                line,
+                env,
+                "defdelegate expects a :to option with the module to delegate to",
+            ));
         };
         let (name, args, hmeta) = match as_node(head) {
             Some((Value::Atom(n), m, Value::List(a, None))) => (n.clone(), a.clone(), m.clone()),
             Some((Value::Atom(n), m, Value::Atom(_))) => (n.clone(), vec![], m.clone()),
-            _ => return Err(self.error(line, env, format!("invalid syntax in defdelegate {}", self.show(head)))),
+            _ => {
+                return Err(self.error(
+                    line,
+                    env,
+                    format!("invalid syntax in defdelegate {}", self.show(head)),
+                ))
+            }
         };
         let target = match keyword_get(opts, "as") {
             Some(Value::Atom(a)) => a.clone(),
@@ -391,35 +503,59 @@ impl Expander<'_> {
                     return Err(self.error(
                         line,
                         env,
-                        format!("defdelegate/2 only accepts function parameters, got: {} (argument {})", self.show(&v), i + 1),
+                        format!(
+                            "defdelegate/2 only accepts function parameters, got: {} (argument {})",
+                            self.show(&v),
+                            i + 1
+                        ),
                     ))
                 }
             }
         }
         let call = q::tuple(vec![
-            q::tuple(vec![q::atom("."), hmeta.clone(), q::list(vec![to.clone(), q::atom(&target)])]),
+            q::tuple(vec![
+                q::atom("."),
+                hmeta.clone(),
+                q::list(vec![to.clone(), q::atom(&target)]),
+            ]),
             hmeta.clone(),
             q::list(call_args),
         ]);
         let def_head = q::tuple(vec![q::atom(&name), hmeta, q::list(args)]);
-        let def = q::call("def", meta.clone(), vec![def_head, q::keyword(vec![("do", call)])]);
+        let def = q::call(
+            "def",
+            meta.clone(),
+            vec![def_head, q::keyword(vec![("do", call)])],
+        );
         self.expand(&def, env)
     }
 
     // ---- defguard ----
 
-    pub(super) fn expand_defguard(&mut self, kind: &str, meta: &Value, g: &Value, env: &mut Env) -> EResult<Value> {
+    pub(super) fn expand_defguard(
+        &mut self,
+        kind: &str,
+        meta: &Value,
+        g: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         self.module_body_only(&format!("{kind}/1"), line, env)?;
         let Some(("when", _, [head, guard])) = as_call(g) else {
             return Err(self.error(
                 line,
                 env,
-                format!("invalid syntax in {kind}, expected: {kind} name(args) when guard_expression"),
+                format!(
+                    "invalid syntax in {kind}, expected: {kind} name(args) when guard_expression"
+                ),
             ));
         };
         let Some((Value::Atom(name), hmeta, Value::List(params, None))) = as_node(head) else {
-            return Err(self.error(line, env, format!("invalid syntax in {kind} {}", self.show(head))));
+            return Err(self.error(
+                line,
+                env,
+                format!("invalid syntax in {kind} {}", self.show(head)),
+            ));
         };
         let mut names = Vec::new();
         for p in params {
@@ -429,7 +565,10 @@ impl Expander<'_> {
                     return Err(self.error(
                         line,
                         env,
-                        format!("{kind} only accepts variables as its arguments, got: {}", self.show(p)),
+                        format!(
+                            "{kind} only accepts variables as its arguments, got: {}",
+                            self.show(p)
+                        ),
                     ))
                 }
             }
@@ -456,7 +595,11 @@ impl Expander<'_> {
                 q::var("__CALLER__", q::list(vec![]), q::nil()),
             ],
         );
-        let macro_kind = if kind == "defguard" { "defmacro" } else { "defmacrop" };
+        let macro_kind = if kind == "defguard" {
+            "defmacro"
+        } else {
+            "defmacrop"
+        };
         let def = q::call(
             macro_kind,
             meta.clone(),
@@ -470,7 +613,12 @@ impl Expander<'_> {
 
     // ---- defoverridable ----
 
-    pub(super) fn expand_defoverridable(&mut self, meta: &Value, what: &Value, env: &mut Env) -> EResult<Value> {
+    pub(super) fn expand_defoverridable(
+        &mut self,
+        meta: &Value,
+        what: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         let module = self.module_body_only("defoverridable/1", line, env)?;
         let what = self.expand(what, env)?;

@@ -41,7 +41,13 @@ impl QuoteOpts {
 
 impl Expander<'_> {
     /// `quote opts, do: body`: the code building `body`, expanded.
-    pub fn expand_quote(&mut self, meta: &Value, opts: &Value, body: &Value, env: &mut Env) -> EResult<Value> {
+    pub fn expand_quote(
+        &mut self,
+        meta: &Value,
+        opts: &Value,
+        body: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
         let line = q::meta_line(meta);
         // All options and the do block, whichever argument they came in.
         let mut kw: Vec<(String, Value)> = Vec::new();
@@ -64,7 +70,13 @@ impl Expander<'_> {
                     let v = self.expand(part, env)?;
                     match q::as_keyword(&v) {
                         Some(k) => kw.extend(k.into_iter().map(|(a, b)| (a.to_owned(), b.clone()))),
-                        None => return Err(self.error(line, env, "invalid options for quote: expected a keyword list")),
+                        None => {
+                            return Err(self.error(
+                                line,
+                                env,
+                                "invalid options for quote: expected a keyword list",
+                            ))
+                        }
                     }
                 }
             }
@@ -75,7 +87,8 @@ impl Expander<'_> {
         };
         let bind = get("bind_quoted");
         let mut o = QuoteOpts {
-            unquote: !matches!(get("unquote"), Some(Value::Atom(ref f)) if f == "false") && bind.is_none(),
+            unquote: !matches!(get("unquote"), Some(Value::Atom(ref f)) if f == "false")
+                && bind.is_none(),
             context: Some(env.module.clone().unwrap_or_else(|| "Elixir".into())),
             line: None,
             keep: None,
@@ -86,7 +99,13 @@ impl Expander<'_> {
             let c = self.expand(&c, env)?;
             match c {
                 Value::Atom(a) => o.context = Some(a),
-                _ => return Err(self.error(line, env, "invalid :context for quote, expected a compile time atom or alias")),
+                _ => {
+                    return Err(self.error(
+                        line,
+                        env,
+                        "invalid :context for quote, expected a compile time atom or alias",
+                    ))
+                }
             }
         }
         if let Some(l) = get("line") {
@@ -112,8 +131,16 @@ impl Expander<'_> {
             let mut items = Vec::new();
             for (k, v) in pairs {
                 // {:=, [], [{k, [line: l], ctx}, v]}
-                let var = q::call("{}", q::list(vec![]), vec![q::atom(k), q::escape(&q::line_meta(line)), q::atom(&ctx)]);
-                items.push(q::call("{}", q::list(vec![]), vec![q::atom("="), q::list(vec![]), q::list(vec![var, v.clone()])]));
+                let var = q::call(
+                    "{}",
+                    q::list(vec![]),
+                    vec![q::atom(k), q::escape(&q::line_meta(line)), q::atom(&ctx)],
+                );
+                items.push(q::call(
+                    "{}",
+                    q::list(vec![]),
+                    vec![q::atom("="), q::list(vec![]), q::list(vec![var, v.clone()])],
+                ));
             }
             // {:__block__, [], [bindings..., body]}
             let body_items = match as_call(&code) {
@@ -122,7 +149,11 @@ impl Expander<'_> {
             };
             let mut all = items;
             all.extend(body_items);
-            built = q::call("{}", q::list(vec![]), vec![q::atom("__block__"), q::list(vec![]), list_code(all)]);
+            built = q::call(
+                "{}",
+                q::list(vec![]),
+                vec![q::atom("__block__"), q::list(vec![]), list_code(all)],
+            );
         }
         self.expand(&built, env)
     }
@@ -170,14 +201,25 @@ impl Expander<'_> {
                 }
                 Ok(acc)
             }
-            Value::Tuple(t) if t.len() == 2 => Ok(q::tuple(vec![self.quote(&t[0], o, env)?, self.quote(&t[1], o, env)?])),
+            Value::Tuple(t) if t.len() == 2 => Ok(q::tuple(vec![
+                self.quote(&t[0], o, env)?,
+                self.quote(&t[1], o, env)?,
+            ])),
             Value::Tuple(t) if t.len() == 3 => self.quote_node(v, &t[0], &t[1], &t[2], o, env),
             Value::Tuple(_) | Value::Map(_) => Ok(q::escape(v)),
             other => Ok(other.clone()),
         }
     }
 
-    fn quote_node(&mut self, whole: &Value, head: &Value, meta: &Value, tail: &Value, o: &QuoteOpts, env: &Env) -> EResult<Value> {
+    fn quote_node(
+        &mut self,
+        whole: &Value,
+        head: &Value,
+        meta: &Value,
+        tail: &Value,
+        o: &QuoteOpts,
+        env: &Env,
+    ) -> EResult<Value> {
         if o.unquote {
             if let (Value::Atom(n), Value::List(args, None)) = (head, tail) {
                 match (n.as_str(), args.as_slice()) {
@@ -244,7 +286,9 @@ impl Expander<'_> {
                 let _ = name;
                 // `def name(...)` and `@name`: the head gets the context too.
                 let args_code = match (name.as_str(), args.as_slice()) {
-                    ("def" | "defp" | "defmacro" | "defmacrop" | "@", [first, rest @ ..]) if o.record => {
+                    ("def" | "defp" | "defmacro" | "defmacrop" | "@", [first, rest @ ..])
+                        if o.record =>
+                    {
                         let mut out = vec![self.quote_def_head(first, o, env)?];
                         for r in rest {
                             out.push(self.quote(r, o, env)?);
@@ -257,7 +301,11 @@ impl Expander<'_> {
             }
             _ => {
                 let m = self.quote_meta(meta, o, None, 0, env, false);
-                Ok(node_code(self.quote(head, o, env)?, m, self.quote(tail, o, env)?))
+                Ok(node_code(
+                    self.quote(head, o, env)?,
+                    m,
+                    self.quote(tail, o, env)?,
+                ))
             }
         }
     }
@@ -269,15 +317,23 @@ impl Expander<'_> {
             None => m.clone(),
         };
         match as_node(head) {
-            Some((Value::Atom(w), wm, Value::List(wargs, None))) if w == "when" && !wargs.is_empty() => {
+            Some((Value::Atom(w), wm, Value::List(wargs, None)))
+                if w == "when" && !wargs.is_empty() =>
+            {
                 let mut out = Vec::new();
                 for (i, a) in wargs.iter().enumerate() {
-                    out.push(if i == 0 { self.quote_def_head(a, o, env)? } else { self.quote(a, o, env)? });
+                    out.push(if i == 0 {
+                        self.quote_def_head(a, o, env)?
+                    } else {
+                        self.quote(a, o, env)?
+                    });
                 }
                 let m = self.quote_meta(wm, o, Some(&q::atom("when")), wargs.len(), env, false);
                 Ok(node_code(q::atom("when"), m, list_code(out)))
             }
-            Some((Value::Atom(_), m, rest)) if !(o.unquote && as_call(head).is_some_and(|(n, _, _)| n == "unquote")) => {
+            Some((Value::Atom(_), m, rest))
+                if !(o.unquote && as_call(head).is_some_and(|(n, _, _)| n == "unquote")) =>
+            {
                 let m = self.quote_meta(&add_ctx(m), o, None, 0, env, false);
                 let rest = match rest {
                     Value::Atom(ctx) => match (&o.context, ctx.as_str()) {
@@ -293,7 +349,15 @@ impl Expander<'_> {
     }
 
     /// The code for a quoted node's meta.
-    fn quote_meta(&mut self, meta: &Value, o: &QuoteOpts, call: Option<&Value>, arity: usize, env: &Env, is_quote: bool) -> Value {
+    fn quote_meta(
+        &mut self,
+        meta: &Value,
+        o: &QuoteOpts,
+        call: Option<&Value>,
+        arity: usize,
+        env: &Env,
+        is_quote: bool,
+    ) -> Value {
         let mut m = meta.clone();
         if o.record {
             m = q::meta_delete(&m, "line");
@@ -311,7 +375,15 @@ impl Expander<'_> {
                 let imports = imports_of(name, env);
                 let special = matches!(
                     name.as_str(),
-                    "alias" | "import" | "require" | "quote" | "super" | "def" | "defp" | "defmacro" | "defmacrop"
+                    "alias"
+                        | "import"
+                        | "require"
+                        | "quote"
+                        | "super"
+                        | "def"
+                        | "defp"
+                        | "defmacro"
+                        | "defmacrop"
                 ) || is_quote;
                 if !imports.is_empty() && keyword_get(&m, "imports").is_none() {
                     m = q::meta_put(&m, "imports", q::list(imports));
@@ -350,7 +422,9 @@ fn imports_of(name: &str, env: &Env) -> Vec<Value> {
         }
     }
     out.sort();
-    out.into_iter().map(|(a, m)| q::pair(q::int(a as i64), q::atom(&m))).collect()
+    out.into_iter()
+        .map(|(a, m)| q::pair(q::int(a as i64), q::atom(&m)))
+        .collect()
 }
 
 fn head_of(node: &Value) -> Value {
@@ -399,7 +473,9 @@ impl Expander<'_> {
 /// Whether `v` contains `unquote`/`unquote_splicing` (outside nested quotes).
 pub fn has_unquote(v: &Value) -> bool {
     match v {
-        Value::List(items, tail) => items.iter().any(has_unquote) || tail.as_deref().is_some_and(has_unquote),
+        Value::List(items, tail) => {
+            items.iter().any(has_unquote) || tail.as_deref().is_some_and(has_unquote)
+        }
         Value::Tuple(t) if t.len() == 3 => {
             if let Value::Atom(n) = &t[0] {
                 if n == "unquote" || n == "unquote_splicing" {

@@ -432,13 +432,18 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
             format!("Erlang error: {}", inspect_term(ctx, field(e, "original")))
         }
         "Elixir.CompileError" | "Elixir.SyntaxError" | "Elixir.TokenMissingError" => {
-            let text = |t: Term| t.binary_bytes().map(|b| String::from_utf8_lossy(b).into_owned());
+            let text = |t: Term| {
+                t.binary_bytes()
+                    .map(|b| String::from_utf8_lossy(b).into_owned())
+            };
             let desc = text(field(e, "description")).unwrap_or_default();
             let file = text(field(e, "file"));
             let line = field(e, "line").as_small();
             let column = field(e, "column").as_small();
             match (file, line, column) {
-                (Some(f), Some(l), Some(c)) if module != "Elixir.CompileError" => format!("{f}:{l}:{c}: {desc}"),
+                (Some(f), Some(l), Some(c)) if module != "Elixir.CompileError" => {
+                    format!("{f}:{l}:{c}: {desc}")
+                }
                 (Some(f), Some(l), _) if l > 0 => format!("{f}:{l}: {desc}"),
                 (Some(f), _, _) => format!("{f}: {desc}"),
                 _ => desc,

@@ -8,7 +8,7 @@
 //! The table [`BIFS`] maps `module.name/arity` to each BIF; the compiler
 //! looks BIFs up by name and emits `Op::Bif` with the index.
 
-pub mod compiler;
+// pub mod compiler; (with the dynamic code table)
 pub mod erlang;
 pub mod exception;
 pub mod io;
@@ -364,7 +364,11 @@ pub fn argument_error_msg(ctx: &mut Ctx, msg: &str) -> Exn {
 /// A `RuntimeError` saying an internal invariant broke: a bug in beamlet,
 /// reported as an exception rather than a crash.
 pub fn internal_error(ctx: &mut Ctx, what: &str) -> Exn {
-    raise_msg(ctx, "Elixir.RuntimeError", &format!("internal error in beamlet: {what}"))
+    raise_msg(
+        ctx,
+        "Elixir.RuntimeError",
+        &format!("internal error in beamlet: {what}"),
+    )
 }
 
 /// The elements of a proper list, or `None` (for the compiler's built-ins).

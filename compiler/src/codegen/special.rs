@@ -2,11 +2,11 @@
 //! `receive`, `raise`, `reraise`. Each compiles into tests and jumps (see
 //! the diagrams in the VM's interp.rs for `try` and `receive`).
 
+use super::builder::{CResult, FnBuilder};
+use super::unit::UnitBuilder;
 use crate::ast::*;
-use crate::codegen::{CResult, FnBuilder, UnitBuilder};
 use crate::desugar::{self, alias_atom};
 use crate::diagnostic::Diagnostic;
-use crate::patterns::{At, Column};
 use beamlet_vm::atom;
 use beamlet_vm::code::{Label, Op, Reg, TypeTest};
 use beamlet_vm::term::Term;
@@ -115,7 +115,7 @@ fn clauses_of(b: &Body, span: Span, what: &str) -> CResult<Vec<Clause>> {
 impl FnBuilder<'_> {
     /// Compiles one branch's body into `dst` (or returns it, in tail position)
     /// and jumps to `end`. Variables bound inside do not leak out.
-    fn branch(
+    pub(super) fn branch(
         &mut self,
         u: &mut UnitBuilder,
         body: &Expr,
@@ -134,49 +134,6 @@ impl FnBuilder<'_> {
         self.scope = saved;
         self.reset_to(mark);
         Ok(())
-    }
-
-    /// Tries `clauses` against the value in `r`; when none matches, falls through.
-    #[allow(clippy::too_many_arguments)]
-    fn match_clauses(
-        &mut self,
-        u: &mut UnitBuilder,
-        clauses: &[Clause],
-        r: Reg,
-        dst: Reg,
-        tail: bool,
-        end: Label,
-        before_body: Option<Op>,
-    ) -> CResult<()> {
-        for c in clauses {
-            if c.args.len() != 1 {
-                return Err(Diagnostic::new(
-                    c.span,
-                    "expected exactly one pattern before `->`",
-                ));
-            }
-        }
-        let col = Column {
-            at: At::Reg(r),
-            pats: clauses.iter().map(|c| Some(&c.args[0])).collect(),
-        };
-        self.dispatch_clauses(&[col], clauses.len(), &mut |b, i, next| {
-            let c = &clauses[i];
-            let saved = b.scope.clone();
-            let mark = b.next_mark();
-            let mut bound = HashSet::new();
-            b.pattern(u, &c.args[0], r, next, &mut bound)?;
-            if let Some(g) = &c.guard {
-                b.guard(u, g, next)?;
-            }
-            if let Some(op) = before_body {
-                b.emit(op);
-            }
-            b.branch(u, &c.body, dst, tail, end)?;
-            b.scope = saved;
-            b.reset_to(mark);
-            Ok(())
-        })
     }
 }
 

@@ -1,0 +1,320 @@
+//! Calls: argument blocks, local, remote and fun calls, and BIFs resolved at compile time.
+//!
+//! A local call `f(x)` is a special form (special.rs), a function of its
+//! module, or a Kernel function (kernel.rs); a remote call `M.f(x)` is a BIF
+//! when one is known, a direct call when `M.f` is a public function of the
+//! same unit, and otherwise a call through an import, resolved at its first
+//! call.
+
+use super::builder::{CResult, FnBuilder};
+use super::kernel::local_kernel;
+use super::special;
+use super::unit::UnitBuilder;
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use beamlet_vm::atom;
+use beamlet_vm::bif;
+use beamlet_vm::code::{FunId, Op, Reg, NO_LABEL};
+
+impl FnBuilder<'_> {
+    /// Compiles `args` into consecutive fresh registers; returns the first.
+    fn args(&mut self, u: &mut UnitBuilder, args: &[Expr], span: Span) -> CResult<Reg> {
+        let first = self.alloc_n(span, args.len())?;
+        for (i, a) in args.iter().enumerate() {
+            self.expr_to(u, a, first + i as Reg, false)?;
+        }
+        Ok(first)
+    }
+
+    /// [`FnBuilder::args`] for a call to a function. The calling convention
+    /// (spec/bytecode.md) starts the callee's window at the first argument,
+    /// so nothing live may sit above the block: when a variable's register
+    /// lies above it (an argument bound one, `f(x = 1)`), the block moves
+    /// above that.
+    fn call_args(&mut self, u: &mut UnitBuilder, args: &[Expr], span: Span) -> CResult<Reg> {
+        let n = args.len();
+        let first = self.args(u, args, span)?;
+        if self.floor > first as u32 + n as u32 {
+            self.next = self.floor;
+            let top = self.alloc_n(span, n)?;
+            for i in 0..n as Reg {
+                self.emit(Op::Move {
+                    dst: top + i,
+                    src: first + i,
+                });
+            }
+            return Ok(top);
+        }
+        Ok(first)
+    }
+
+    pub(super) fn call(
+        &mut self,
+        u: &mut UnitBuilder,
+        c: &Call,
+        span: Span,
+        dst: Reg,
+        tail: bool,
+    ) -> CResult<()> {
+        if c.args.len() > 255 {
+            return Err(Diagnostic::new(span, "too many arguments (at most 255)"));
+        }
+        if let CallTarget::Dynamic(_) = &c.target {
+            return Err(Diagnostic::new(
+                span,
+                "invalid call: the name of a call must be an identifier",
+            ));
+        }
+        match &c.target {
+            CallTarget::Dynamic(_) => unreachable!("handled above"),
+            CallTarget::Local(name) => {
+                if special::is_special(name) {
+                    return special::special(self, u, name, c, span, dst, tail);
+                }
+                let mut args = c.args.clone();
+                if let Some(db) = &c.do_block {
+                    // `f x do ... end` passes the block as a keyword list.
+                    let mut kw = Vec::new();
+                    for (k, s, b) in &db.sections {
+                        let v = match b {
+                            Body::Exprs(e) => e.clone(),
+                            Body::Clauses(_) => {
+                                return Err(Diagnostic::new(
+                                    *s,
+                                    format!("unexpected `->` clauses in a call to {name}"),
+                                ))
+                            }
+                        };
+                        kw.push(Expr::new(
+                            *s,
+                            ExprKind::Tuple(vec![Expr::new(*s, ExprKind::Atom(k.clone())), v]),
+                        ));
+                    }
+                    args.push(Expr::new(span, ExprKind::List(kw, None)));
+                }
+                let n = args.len();
+                let key = (self.env.name.clone(), name.clone(), n);
+                if let Some((id, _)) = u.local(&key, true) {
+                    if self.guard_fail.is_some() {
+                        return Err(Diagnostic::new(
+                            span,
+                            format!("cannot call local function {name}/{n} in a guard"),
+                        )
+                        .with_hint(
+                            "guards take only operators and guard-safe functions such as is_integer/1, \
+                             map_size/1 or elem/2; test it in the body instead (with `if` or `cond`)",
+                        ));
+                    }
+                    let m = self.mark();
+                    let first = self.call_args(u, &args, span)?;
+                    self.emit_call(id, first, n as u8, (!tail).then_some(dst));
+                    self.release(m);
+                    return Ok(());
+                }
+                if let Some((module, fname)) = local_kernel(name, n) {
+                    return self.remote_call(u, module, fname, &args, span, dst, tail);
+                }
+                let known: Vec<usize> = u
+                    .locals
+                    .keys()
+                    .filter(|(m, f, _)| *m == self.env.name && f == name)
+                    .map(|(_, _, a)| *a)
+                    .collect();
+                let hint = if known.is_empty() {
+                    "define it with def or defp in this module, or call it as Module.function(...)"
+                        .to_string()
+                } else {
+                    format!(
+                        "{name} is defined with arity {}",
+                        known
+                            .iter()
+                            .map(|a| a.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                Err(Diagnostic::new(span, format!("undefined function {name}/{n}")).with_hint(hint))
+            }
+            CallTarget::Remote(m, name) => {
+                if let Some(module) = self.module_atom(m)? {
+                    return self.remote_call(u, &module, name, &c.args, span, dst, tail);
+                }
+                if c.no_parens && c.args.is_empty() {
+                    // `expr.key`: a map field.
+                    let mm = self.mark();
+                    let first = self.alloc_n(span, 2)?;
+                    self.expr_to(u, m, first, false)?;
+                    self.load_const(atom::intern(name), first + 1);
+                    self.bif(span, "beamlet", "map_dot", first, 2, dst)?;
+                    self.release(mm);
+                    return Ok(());
+                }
+                // A module known only at run time: `mod.fun(args)`.
+                let mm = self.mark();
+                let mr = self.expr(u, m)?;
+                let fr = self.const_reg(atom::intern(name), span)?;
+                let first = self.call_args(u, &c.args, span)?;
+                self.emit(Op::Apply {
+                    module: mr,
+                    fun: fr,
+                    args: first,
+                    n: c.args.len() as u8,
+                    dst,
+                });
+                self.release(mm);
+                Ok(())
+            }
+            CallTarget::Anon(f) => {
+                if self.guard_fail.is_some() {
+                    return Err(Diagnostic::new(
+                        span,
+                        "cannot call an anonymous function in a guard",
+                    ));
+                }
+                let m = self.mark();
+                let fr = self.expr(u, f)?;
+                let first = self.call_args(u, &c.args, span)?;
+                let n = c.args.len() as u8;
+                if tail {
+                    self.emit(Op::TailCallFun {
+                        fun: fr,
+                        args: first,
+                        n,
+                    });
+                } else {
+                    self.emit(Op::CallFun {
+                        fun: fr,
+                        args: first,
+                        n,
+                        dst,
+                    });
+                }
+                self.release(m);
+                Ok(())
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn remote_call(
+        &mut self,
+        u: &mut UnitBuilder,
+        module: &str,
+        name: &str,
+        args: &[Expr],
+        span: Span,
+        dst: Reg,
+        tail: bool,
+    ) -> CResult<()> {
+        let n = args.len();
+        if name == "exception" && n == 1 && bif::exception::builtin_struct_fields(module).is_some()
+        {
+            let m = Expr::new(span, ExprKind::Atom(module.to_owned()));
+            let all = vec![m, args[0].clone()];
+            return self.remote_call(u, "beamlet", "exception", &all, span, dst, tail);
+        }
+        if module == "timer" && name == "sleep" && n == 1 {
+            return self.remote_call(u, "Elixir.Process", "sleep", args, span, dst, tail);
+        }
+        if module == "Elixir.Kernel" && bif::lookup(module, name, n).is_none() {
+            if let Some((m2, f2)) = local_kernel(name, n) {
+                if m2 != "Elixir.Kernel" || f2 != name {
+                    return self.remote_call(u, m2, f2, args, span, dst, tail);
+                }
+            }
+        }
+        let m = self.mark();
+        if let Some(id) = bif::lookup(module, name, n) {
+            if self.guard_fail.is_some() && !bif::BIFS[id as usize].guard {
+                return Err(Diagnostic::new(
+                    span,
+                    format!(
+                        "cannot invoke {}.{name}/{n} inside a guard",
+                        module.trim_start_matches("Elixir.")
+                    ),
+                ));
+            }
+            let first = self.args(u, args, span)?;
+            self.emit(Op::Bif {
+                bif: id,
+                args: first,
+                n: n as u8,
+                dst,
+                fail: self.guard_fail.unwrap_or(NO_LABEL),
+            });
+            self.release(m);
+            return Ok(());
+        }
+        if self.guard_fail.is_some() {
+            return Err(Diagnostic::new(
+                span,
+                format!(
+                    "cannot invoke remote function {}.{name}/{n} inside a guard",
+                    module.trim_start_matches("Elixir.")
+                ),
+            ));
+        }
+        let first = self.call_args(u, args, span)?;
+        // Same unit, same module or another one: call directly when public.
+        let key = (module.to_owned(), name.to_owned(), n);
+        match u.local(&key, module == self.env.name) {
+            Some((id, true)) => {
+                self.emit_call(id, first, n as u8, (!tail).then_some(dst));
+            }
+            _ => {
+                let imp = u.import(atom::intern(module), atom::intern(name), n as u32);
+                if tail {
+                    self.emit(Op::TailCallExt {
+                        import: imp,
+                        args: first,
+                        n: n as u8,
+                    });
+                } else {
+                    self.emit(Op::CallExt {
+                        import: imp,
+                        args: first,
+                        n: n as u8,
+                        dst,
+                    });
+                }
+            }
+        }
+        self.release(m);
+        Ok(())
+    }
+
+    /// Emits a call of `fun` with `R[args..args+n]`, a tail call when `dst`
+    /// is `None`.
+    fn emit_call(&mut self, fun: FunId, args: Reg, n: u8, dst: Option<Reg>) {
+        self.emit(match dst {
+            Some(dst) => Op::Call { fun, args, n, dst },
+            None => Op::TailCall { fun, args, n },
+        });
+    }
+
+    pub(super) fn bif(
+        &mut self,
+        span: Span,
+        module: &str,
+        name: &str,
+        args: Reg,
+        n: usize,
+        dst: Reg,
+    ) -> CResult<()> {
+        let id = bif::lookup(module, name, n).ok_or_else(|| {
+            Diagnostic::new(
+                span,
+                format!("internal: missing built-in {module}.{name}/{n}"),
+            )
+        })?;
+        let fail = self.guard_fail.unwrap_or(NO_LABEL);
+        self.emit(Op::Bif {
+            bif: id,
+            args,
+            n: n as u8,
+            dst,
+            fail,
+        });
+        Ok(())
+    }
+}

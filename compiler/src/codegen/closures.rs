@@ -1,0 +1,140 @@
+//! Closures: a `fn` becomes a function of its own over the variables it captures; `&` captures.
+//!
+//! A `fn`'s free variables are the names its clauses mention that are bound
+//! where it is created, in name order; the closure's function finds them in
+//! the registers after its arguments. `&f/n` of a function of the module is
+//! a closure with no free variables, `&Mod.f/n` (and a Kernel function) an
+//! export literal; other captures are rewritten into a `fn` first.
+
+use super::builder::{CResult, FnBuilder};
+use super::kernel::local_kernel;
+use super::unit::UnitBuilder;
+use crate::ast::*;
+use crate::desugar;
+use crate::diagnostic::Diagnostic;
+use beamlet_vm::atom;
+use beamlet_vm::code::{FunKind, Op, Reg};
+use num_traits::ToPrimitive;
+use std::collections::HashSet;
+
+impl FnBuilder<'_> {
+    pub(super) fn lambda(
+        &mut self,
+        u: &mut UnitBuilder,
+        clauses: &[Clause],
+        span: Span,
+        dst: Reg,
+    ) -> CResult<()> {
+        let arity = clauses.first().map_or(0, |c| c.args.len());
+        // Free variables: every name mentioned inside that is bound here.
+        let mut mentioned = HashSet::new();
+        for c in clauses {
+            for a in &c.args {
+                desugar::mentioned_vars(a, &mut mentioned);
+            }
+            if let Some(g) = &c.guard {
+                desugar::mentioned_vars(g, &mut mentioned);
+            }
+            desugar::mentioned_vars(&c.body, &mut mentioned);
+        }
+        let mut free: Vec<(String, Reg)> = mentioned
+            .into_iter()
+            .filter_map(|n| self.scope.get(&n).map(|r| (n, *r)))
+            .collect();
+        free.sort();
+        let id = u.reserve();
+        self.lambda_count += 1;
+        let index = self.lambda_count - 1;
+        let mut b = FnBuilder::new(self.env, self.parent.clone(), arity, free.len());
+        for (i, (n, _)) in free.iter().enumerate() {
+            b.scope.insert(n.clone(), (arity + i) as Reg);
+        }
+        b.clauses(u, clauses, arity)?;
+        let mut f = b.finish(
+            &format!("-{}-fun-{index}-", self.parent),
+            arity as u32,
+            FunKind::Lambda {
+                index,
+                parent: self.parent.clone(),
+            },
+            false,
+        );
+        f.nfree = free.len() as u32;
+        u.functions[id as usize] = Some(f);
+        let m = self.mark();
+        let first = self.alloc_n(span, free.len())?;
+        for (i, (_, r)) in free.iter().enumerate() {
+            self.emit(Op::Move {
+                dst: first + i as Reg,
+                src: *r,
+            });
+        }
+        self.emit(Op::MakeClosure {
+            dst,
+            fun: id,
+            free: first,
+            n: free.len() as u32,
+        });
+        self.release(m);
+        Ok(())
+    }
+
+    pub(super) fn capture(
+        &mut self,
+        u: &mut UnitBuilder,
+        x: &Expr,
+        span: Span,
+        dst: Reg,
+    ) -> CResult<()> {
+        if let ExprKind::Binary(BinOp::Div, f, n) = &x.kind {
+            if let ExprKind::Int(n) = &n.kind {
+                let arity = n.to_u32().unwrap_or(0);
+                match &f.kind {
+                    ExprKind::Call(c) if c.args.is_empty() => {
+                        if let CallTarget::Remote(m, name) = &c.target {
+                            let module = self.module_atom(m)?;
+                            if let Some(module) = module {
+                                let t = u.literals.export(
+                                    atom::intern(&module),
+                                    atom::intern(name),
+                                    arity,
+                                );
+                                self.load_const(t, dst);
+                                return Ok(());
+                            }
+                        }
+                    }
+                    ExprKind::Var(name) => {
+                        let key = (self.env.name.clone(), name.clone(), arity as usize);
+                        if let Some((id, _)) = u.local(&key, true) {
+                            self.emit(Op::MakeClosure {
+                                dst,
+                                fun: id,
+                                free: 0,
+                                n: 0,
+                            });
+                            return Ok(());
+                        }
+                        if let Some((module, fname)) = local_kernel(name, arity as usize) {
+                            let t =
+                                u.literals
+                                    .export(atom::intern(module), atom::intern(fname), arity);
+                            self.load_const(t, dst);
+                            return Ok(());
+                        }
+                        return Err(Diagnostic::new(
+                            span,
+                            format!("undefined function {name}/{arity}"),
+                        )
+                        .with_hint(
+                            "capture a function defined in this module, or write &Mod.fun/arity",
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let f = desugar::capture_to_fn(x)?;
+        self.expr_to(u, &f, dst, false)
+    }
+}

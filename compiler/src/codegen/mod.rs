@@ -1,0 +1,128 @@
+//! Code generation: desugared modules and script → a loadable [`Unit`].
+//!
+//! Each function compiles into one register window: parameters in
+//! `R[0..arity]` (a closure's captured variables right after them), then
+//! variables and temporaries. Every variable binding gets a fresh register
+//! (Elixir's rebinding is SSA-like), temporaries are reused stack-wise.
+//! Patterns compile to sequences of tests that jump to the next clause on
+//! failure (patterns.rs); the last clause's failure raises.
+//!
+//! # Files
+//! [`FnBuilder`]'s methods are spread over the files below in `impl` blocks
+//! and call one another freely: compiling an expression recurses through
+//! most of them. What a file imports (types, free functions) comes only from
+//! the files listed under it, so the imports have no circle:
+//! - `mod.rs` (this file): [`compile_unit`], which reserves an id for every
+//!   named function, compiles each one and links the unit; the re-exports.
+//! - `calls.rs`: calls by name and of funs, BIFs. It also imports special.rs
+//!   (a local call may name a special form) and kernel.rs.
+//! - `expr.rs` (expressions), `operators.rs`, `closures.rs` (`fn`, `&`
+//!   captures), `patterns.rs` (patterns and guards), `clauses.rs` (clause
+//!   lists and the decision tree over them), `special.rs` (`if`, `case`,
+//!   `receive`, `try`...), `peephole.rs` (`fuse`, which `finish` runs):
+//!   these import only builder.rs and unit.rs, and expr.rs and closures.rs
+//!   kernel.rs.
+//! - `builder.rs`: [`FnBuilder`], one function's registers, labels,
+//!   instructions, lines and literals; `finish` resolves its labels. It
+//!   imports unit.rs only.
+//! - `unit.rs`: [`UnitBuilder`], what the functions of a unit share and
+//!   their linking into a [`Unit`]; `kernel.rs`: the Kernel functions called
+//!   without a module. Neither imports another codegen file.
+
+mod builder;
+mod calls;
+mod clauses;
+mod closures;
+mod expr;
+mod kernel;
+mod operators;
+mod patterns;
+mod peephole;
+mod special;
+mod unit;
+
+pub use builder::{op_labels, small_int, CResult, FnBuilder};
+pub use kernel::local_kernel;
+pub use unit::UnitBuilder;
+
+use crate::ast::*;
+use crate::desugar::{self, FunDef, ModuleEnv};
+use crate::diagnostic::Diagnostic;
+use beamlet_vm::code::{FunKind, Function, Unit};
+
+/// Compiles desugared modules and script code into a unit.
+/// A compiled unit and the warnings met on the way.
+pub fn compile_unit(
+    src: &str,
+    d: &desugar::Desugared,
+    with_script: bool,
+) -> CResult<(Unit, Vec<Diagnostic>)> {
+    let mut u = UnitBuilder::new(src);
+    u.structs = d.structs.clone();
+    // Reserve ids for all named functions first so calls can refer to them.
+    let mut plan = Vec::new();
+    for (m, envs) in &d.modules {
+        for (f, env) in m.funs.iter().zip(envs) {
+            let id = u.reserve();
+            u.locals
+                .insert((m.name.clone(), f.name.clone(), f.arity), (id, f.public));
+            plan.push((id, f, env));
+        }
+    }
+    for &(id, f, env) in &plan {
+        // A function made by defaults calls the one declaring them: that call
+        // is not a use (so `defp f(x \\ 1)` that nothing calls is unused).
+        let owner = f.defaults_of.and_then(|full| {
+            let key = (env.name.clone(), f.name.clone(), full);
+            u.locals.get(&key).map(|&(owner, _)| owner)
+        });
+        u.current = Some(owner.unwrap_or(id));
+        let func = compile_named(&mut u, f, env)?;
+        u.functions[id as usize] = Some(func);
+    }
+    u.current = None;
+    for &(id, f, env) in &plan {
+        let used = |u: &UnitBuilder| {
+            u.used.contains(&id)
+                || plan.iter().any(|&(w, g, genv)| {
+                    g.defaults_of == Some(f.arity)
+                        && g.name == f.name
+                        && genv.name == env.name
+                        && u.used.contains(&w)
+                })
+        };
+        if !f.public && f.defaults_of.is_none() && !used(&u) {
+            u.warnings.push(
+                Diagnostic::new(f.span, format!("function {}/{} is unused", f.name, f.arity))
+                    .with_hint("a defp can only be called from its own module: remove it, call it, or make it a def"),
+            );
+        }
+    }
+    let script = if with_script {
+        let id = u.reserve();
+        let env = ModuleEnv {
+            name: "__script__".into(),
+            ..Default::default()
+        };
+        let mut b = FnBuilder::new(&env, "__script__".into(), 0, 0);
+        let body = Expr::new(
+            d.script.first().map_or(Span::default(), |e| e.span),
+            ExprKind::Block(d.script.clone()),
+        );
+        b.expr_tail(&mut u, &body)?;
+        u.functions[id as usize] = Some(b.finish("__script__", 0, FunKind::Named, false));
+        Some(id)
+    } else {
+        None
+    };
+    let mut warnings = std::mem::take(&mut u.warnings);
+    warnings.sort_by_key(|w| w.span.start);
+    warnings.dedup();
+    Ok((u.finish(script), warnings))
+}
+
+fn compile_named(u: &mut UnitBuilder, f: &FunDef, env: &ModuleEnv) -> CResult<Function> {
+    let mut b = FnBuilder::new(env, format!("{}/{}", f.name, f.arity), f.arity, 0);
+    b.clauses(u, &f.clauses, f.arity)?;
+    Ok(b.finish(&f.name, f.arity as u32, FunKind::Named, f.public))
+}

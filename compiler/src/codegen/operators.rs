@@ -1,0 +1,348 @@
+//! Operators: unary and binary operators to instructions and BIF calls.
+//!
+//! `+`, `-` and `*` have instructions of their own (`AddImm` when one side
+//! is a small integer), except in guards, where a failing operator must jump
+//! to the guard's failure label: there they are BIFs, as most operators are.
+//! `&&`, `||`, `and`, `or` and `!` branch; `=` matches a pattern
+//! (patterns.rs); `|>` and `in` become calls.
+
+use super::builder::{small_int, CResult, FnBuilder};
+use super::unit::UnitBuilder;
+use crate::ast::*;
+use crate::desugar;
+use crate::diagnostic::Diagnostic;
+use beamlet_vm::atom;
+use beamlet_vm::code::{Op, Reg};
+use beamlet_vm::term::Term;
+use std::collections::HashSet;
+
+impl FnBuilder<'_> {
+    pub(super) fn unary(
+        &mut self,
+        u: &mut UnitBuilder,
+        op: UnaryOp,
+        x: &Expr,
+        span: Span,
+        dst: Reg,
+    ) -> CResult<()> {
+        let m = self.mark();
+        if let UnaryOp::Custom(name) = op {
+            return Err(Diagnostic::new(
+                span,
+                format!("undefined function {name}/1"),
+            ));
+        }
+        match op {
+            UnaryOp::Custom(_) => unreachable!("handled above"),
+            UnaryOp::Neg => {
+                if let Some(t) = self.literal(
+                    u,
+                    &Expr::new(span, ExprKind::Unary(op, Box::new(x.clone()))),
+                )? {
+                    self.load_const(t, dst);
+                } else {
+                    let r = self.expr(u, x)?;
+                    let a = self.alloc_n(span, 1)?;
+                    self.emit(Op::Move { dst: a, src: r });
+                    self.bif(span, "erlang", "-", a, 1, dst)?;
+                }
+            }
+            UnaryOp::Plus => {
+                let a = self.alloc(span)?;
+                self.expr_to(u, x, a, false)?;
+                self.bif(span, "erlang", "+", a, 1, dst)?;
+            }
+            UnaryOp::Not => {
+                let a = self.alloc(span)?;
+                self.expr_to(u, x, a, false)?;
+                self.bif(span, "erlang", "not", a, 1, dst)?;
+            }
+            UnaryOp::Bang => {
+                let r = self.expr(u, x)?;
+                let f = self.new_label();
+                let end = self.new_label();
+                self.emit(Op::IsTruthy { r, fail: f });
+                self.load_const(atom::FALSE, dst);
+                self.emit(Op::Jump { to: end });
+                self.place(f);
+                self.load_const(atom::TRUE, dst);
+                self.place(end);
+            }
+            UnaryOp::Pin => {
+                return Err(
+                    Diagnostic::new(span, "the pin operator ^ is only allowed in patterns")
+                        .with_hint("use the variable directly outside a pattern"),
+                )
+            }
+        }
+        self.release(m);
+        Ok(())
+    }
+
+    /// Compiles both operands into two consecutive fresh registers.
+    fn two_args(&mut self, u: &mut UnitBuilder, a: &Expr, b: &Expr, span: Span) -> CResult<Reg> {
+        let first = self.alloc_n(span, 2)?;
+        self.expr_to(u, a, first, false)?;
+        self.expr_to(u, b, first + 1, false)?;
+        Ok(first)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn binary(
+        &mut self,
+        u: &mut UnitBuilder,
+        op: BinOp,
+        a: &Expr,
+        b: &Expr,
+        span: Span,
+        dst: Reg,
+        tail: bool,
+    ) -> CResult<()> {
+        let m = self.mark();
+        let erl = |s: &'static str| ("erlang", s);
+        let simple: Option<(&str, &str)> = match op {
+            BinOp::Div => Some(erl("/")),
+            BinOp::Eq => Some(erl("==")),
+            BinOp::Ne => Some(erl("/=")),
+            BinOp::StrictEq => Some(erl("=:=")),
+            BinOp::StrictNe => Some(erl("=/=")),
+            BinOp::Lt => Some(erl("<")),
+            BinOp::Gt => Some(erl(">")),
+            BinOp::Le => Some(erl("=<")),
+            BinOp::Ge => Some(erl(">=")),
+            BinOp::Concat => Some(erl("++")),
+            BinOp::Subtract => Some(erl("--")),
+            BinOp::StrConcat => Some(("beamlet", "concat")),
+            BinOp::Pow => Some(("Elixir.Integer", "pow")),
+            _ => None,
+        };
+        if let Some((module, name)) = simple {
+            let first = self.two_args(u, a, b, span)?;
+            self.bif(span, module, name, first, 2, dst)?;
+            self.release(m);
+            return Ok(());
+        }
+        match op {
+            BinOp::Add | BinOp::Sub
+                if self.guard_fail.is_none()
+                    && (small_int(b).is_some() || (op == BinOp::Add && small_int(a).is_some())) =>
+            {
+                let (var, imm) = match small_int(b) {
+                    Some(k) => (a, if op == BinOp::Sub { -k } else { k }),
+                    None => (b, small_int(a).unwrap_or(0)),
+                };
+                let x = self.expr(u, var)?;
+                self.emit(Op::AddImm { dst, a: x, imm });
+            }
+            BinOp::Add | BinOp::Sub | BinOp::Mul => {
+                let x = self.expr(u, a)?;
+                let y = self.expr(u, b)?;
+                if self.guard_fail.is_some() {
+                    let first = self.alloc_n(span, 2)?;
+                    self.emit(Op::Move { dst: first, src: x });
+                    self.emit(Op::Move {
+                        dst: first + 1,
+                        src: y,
+                    });
+                    let name = match op {
+                        BinOp::Add => "+",
+                        BinOp::Sub => "-",
+                        _ => "*",
+                    };
+                    self.bif(span, "erlang", name, first, 2, dst)?;
+                } else {
+                    self.emit(match op {
+                        BinOp::Add => Op::Add { dst, a: x, b: y },
+                        BinOp::Sub => Op::Sub { dst, a: x, b: y },
+                        _ => Op::Mul { dst, a: x, b: y },
+                    });
+                }
+            }
+            BinOp::Match => {
+                let r = self.alloc(span)?;
+                self.expr_to(u, b, r, false)?;
+                let fail = self.new_label();
+                let ok = self.new_label();
+                let mut bound = HashSet::new();
+                self.pattern(u, a, r, fail, &mut bound)?;
+                self.emit(Op::Jump { to: ok });
+                self.place(fail);
+                self.emit(Op::Badmatch { src: r });
+                self.place(ok);
+                self.emit(Op::Move { dst, src: r });
+                // Keep the bindings: don't release below them.
+                return Ok(());
+            }
+            BinOp::PipeRight => {
+                let c = desugar::pipe(a, b)?;
+                self.expr_to(u, &c, dst, tail)?;
+            }
+            BinOp::AndAnd | BinOp::OrOr => {
+                let r = self.expr(u, a)?;
+                let end = self.new_label();
+                if op == BinOp::AndAnd {
+                    let short = self.new_label();
+                    self.emit(Op::IsTruthy { r, fail: short });
+                    self.expr_to(u, b, dst, false)?;
+                    self.emit(Op::Jump { to: end });
+                    self.place(short);
+                    self.emit(Op::Move { dst, src: r });
+                } else {
+                    let rhs = self.new_label();
+                    self.emit(Op::IsTruthy { r, fail: rhs });
+                    self.emit(Op::Move { dst, src: r });
+                    self.emit(Op::Jump { to: end });
+                    self.place(rhs);
+                    self.expr_to(u, b, dst, false)?;
+                }
+                self.place(end);
+            }
+            BinOp::And | BinOp::Or => {
+                if self.guard_fail.is_some() {
+                    let first = self.two_args(u, a, b, span)?;
+                    self.bif(
+                        span,
+                        "erlang",
+                        if op == BinOp::And { "and" } else { "or" },
+                        first,
+                        2,
+                        dst,
+                    )?;
+                } else {
+                    // Short-circuit; the left side must be a boolean.
+                    let r = self.expr(u, a)?;
+                    let t = self.const_reg(atom::TRUE, span)?;
+                    let f = self.const_reg(atom::FALSE, span)?;
+                    let not_true = self.new_label();
+                    let bad = self.new_label();
+                    let end = self.new_label();
+                    self.emit(Op::IsEqExact {
+                        a: r,
+                        b: t,
+                        fail: not_true,
+                    });
+                    if op == BinOp::And {
+                        self.expr_to(u, b, dst, false)?;
+                    } else {
+                        self.emit(Op::Move { dst, src: t });
+                    }
+                    self.emit(Op::Jump { to: end });
+                    self.place(not_true);
+                    self.emit(Op::IsEqExact {
+                        a: r,
+                        b: f,
+                        fail: bad,
+                    });
+                    if op == BinOp::And {
+                        self.emit(Op::Move { dst, src: f });
+                    } else {
+                        self.expr_to(u, b, dst, false)?;
+                    }
+                    self.emit(Op::Jump { to: end });
+                    self.place(bad);
+                    let opname = if op == BinOp::And { "and" } else { "or" };
+                    // Elixir raises BadBooleanError; the raw reason is {:badbool, op, term}.
+                    let e = self.alloc_n(span, 3)?;
+                    self.load_const(atom::BADBOOL, e);
+                    self.load_const(atom::intern(opname), e + 1);
+                    self.emit(Op::Move { dst: e + 2, src: r });
+                    let bb = self.alloc(span)?;
+                    self.emit(Op::MakeTuple {
+                        dst: bb,
+                        args: e,
+                        n: 3,
+                    });
+                    self.emit(Op::Error { reason: bb });
+                    self.place(end);
+                }
+            }
+            BinOp::In | BinOp::NotIn => {
+                if self.guard_fail.is_some() {
+                    return Err(Diagnostic::new(
+                        span,
+                        "internal: `in` in a guard must be handled by the guard compiler",
+                    ));
+                }
+                let c = desugar::remote(span, "Elixir.Enum", "member?", vec![b.clone(), a.clone()]);
+                if op == BinOp::In {
+                    self.expr_to(u, &c, dst, false)?;
+                } else {
+                    let r = self.alloc(span)?;
+                    self.expr_to(u, &c, r, false)?;
+                    self.bif(span, "erlang", "not", r, 1, dst)?;
+                }
+            }
+            BinOp::Range => {
+                let first = self.alloc_n(span, 3)?;
+                self.expr_to(u, a, first, false)?;
+                self.expr_to(u, b, first + 1, false)?;
+                // Step: 1, or -1 when first > last (Elixir 1.14 infers it).
+                let down = self.new_label();
+                let end = self.new_label();
+                self.emit(Op::IsLt {
+                    a: first + 1,
+                    b: first,
+                    fail: down,
+                });
+                self.load_const(Term::small(-1), first + 2);
+                self.emit(Op::Jump { to: end });
+                self.place(down);
+                self.load_const(Term::small(1), first + 2);
+                self.place(end);
+                self.bif(span, "beamlet", "range", first, 3, dst)?;
+            }
+            BinOp::RangeStep => {
+                let ExprKind::Binary(BinOp::Range, x, y) = &a.kind else {
+                    return Err(Diagnostic::new(
+                        span,
+                        "`//` must follow a range: `first..last//step`",
+                    ));
+                };
+                let first = self.alloc_n(span, 3)?;
+                self.expr_to(u, x, first, false)?;
+                self.expr_to(u, y, first + 1, false)?;
+                self.expr_to(u, b, first + 2, false)?;
+                self.bif(span, "beamlet", "range", first, 3, dst)?;
+            }
+            BinOp::When => {
+                return Err(Diagnostic::new(
+                    span,
+                    "`when` is only allowed in clause heads",
+                ))
+            }
+            BinOp::LArrow => {
+                return Err(Diagnostic::new(
+                    span,
+                    "`<-` is only allowed in `for` and `with`",
+                ))
+            }
+            BinOp::Default => {
+                return Err(Diagnostic::new(
+                    span,
+                    "default arguments `\\\\` are only allowed in `def` heads",
+                ))
+            }
+            BinOp::Type => {
+                return Err(Diagnostic::new(
+                    span,
+                    "type specifications `::` are not supported",
+                ))
+            }
+            BinOp::Bar => {
+                return Err(Diagnostic::new(
+                    span,
+                    "`|` is only allowed inside lists `[h | t]` and map updates",
+                ))
+            }
+            BinOp::RegexMatch => {
+                return Err(Diagnostic::new(
+                    span,
+                    "`=~` (regular expressions) is not supported by beamlet yet",
+                ))
+            }
+            _ => unreachable!("handled above"),
+        }
+        self.release(m);
+        Ok(())
+    }
+}

@@ -1,0 +1,103 @@
+//! The unit being compiled: what its functions share, and their linking into a [`Unit`].
+//!
+//! The function table (ids are reserved before any body compiles, so calls
+//! can name functions not compiled yet), the import table of remote
+//! functions, the literal heap, the unit-local functions by name (and which
+//! of them are used), struct definitions, source lines and warnings.
+
+use crate::ast::{Expr, Span};
+use crate::diagnostic::Diagnostic;
+use beamlet_vm::code::{FunId, Function, Unit};
+use beamlet_vm::heap::Heap;
+use beamlet_vm::term::Term;
+use std::collections::{HashMap, HashSet};
+
+/// State shared by every function of a unit.
+pub struct UnitBuilder<'s> {
+    pub functions: Vec<Option<Function>>,
+    pub imports: Vec<(Term, Term, u32)>,
+    import_index: HashMap<(Term, Term, u32), u32>,
+    pub literals: Heap,
+    /// `(module, name, arity)` → unit-local function index (named functions).
+    pub locals: HashMap<(String, String, usize), (FunId, bool)>,
+    pub structs: HashMap<String, Vec<(String, Expr)>>,
+    pub source: &'s str,
+    line_starts: Vec<usize>,
+    /// Problems that do not stop compilation, in source order.
+    pub warnings: Vec<Diagnostic>,
+    /// The named function being compiled (its lambdas included).
+    pub(super) current: Option<FunId>,
+    /// Functions called or captured by another function.
+    pub(super) used: HashSet<FunId>,
+}
+
+impl<'s> UnitBuilder<'s> {
+    pub fn new(source: &'s str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        UnitBuilder {
+            functions: Vec::new(),
+            imports: Vec::new(),
+            import_index: HashMap::new(),
+            literals: Heap::new(),
+            locals: HashMap::new(),
+            structs: HashMap::new(),
+            source,
+            line_starts,
+            warnings: Vec::new(),
+            current: None,
+            used: HashSet::new(),
+        }
+    }
+
+    /// The unit-local function `key`. A call from its own module (`local`)
+    /// that is not from the function itself counts as a use.
+    pub(super) fn local(
+        &mut self,
+        key: &(String, String, usize),
+        local: bool,
+    ) -> Option<(FunId, bool)> {
+        let found = self.locals.get(key).copied();
+        if let Some((id, _)) = found {
+            if local && self.current != Some(id) {
+                self.used.insert(id);
+            }
+        }
+        found
+    }
+
+    pub(super) fn line_of(&self, span: Span) -> u32 {
+        match self.line_starts.binary_search(&(span.start as usize)) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+
+    pub(super) fn import(&mut self, m: Term, f: Term, a: u32) -> u32 {
+        if let Some(&i) = self.import_index.get(&(m, f, a)) {
+            return i;
+        }
+        let i = self.imports.len() as u32;
+        self.imports.push((m, f, a));
+        self.import_index.insert((m, f, a), i);
+        i
+    }
+
+    pub(super) fn reserve(&mut self) -> FunId {
+        self.functions.push(None);
+        (self.functions.len() - 1) as FunId
+    }
+
+    pub fn finish(self, script: Option<u32>) -> Unit {
+        Unit {
+            functions: self
+                .functions
+                .into_iter()
+                .map(|f| f.expect("every reserved function is compiled"))
+                .collect(),
+            imports: self.imports,
+            literals: self.literals,
+            script,
+        }
+    }
+}
