@@ -22,12 +22,6 @@ pub struct Lowerer<'a> {
 
 type LResult<T> = Result<T, Diagnostic>;
 
-/// Kernel functions the code generator compiles as local names (its table of
-/// built-ins); other Kernel functions stay remote calls of the `Kernel` module.
-fn kernel_local(name: &str, arity: usize) -> bool {
-    crate::codegen::local_kernel(name, arity).is_some()
-}
-
 fn binop(name: &str) -> Option<BinOp> {
     Some(match name {
         "=" => BinOp::Match,
@@ -216,8 +210,9 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// `Kernel.name(args)`: an operator or a built-in the code generator
-    /// knows by its local name; `None` for other Kernel functions.
+    /// `Kernel.name(args)` of an operator: the tree's operator node; `None`
+    /// for other Kernel functions (remote calls, which the code generator
+    /// maps to built-ins).
     fn kernel_call(&self, name: &str, args: &[Value], span: Span) -> LResult<Option<Expr>> {
         let mk = |k| Ok(Some(Expr::new(span, k)));
         match args {
@@ -234,15 +229,6 @@ impl<'a> Lowerer<'a> {
                 }
             }
             _ => {}
-        }
-        if kernel_local(name, args.len()) {
-            let args = self.all(args, span)?;
-            return mk(ExprKind::Call(Box::new(Call {
-                target: CallTarget::Local(name.to_owned()),
-                args,
-                no_parens: false,
-                do_block: None,
-            })));
         }
         Ok(None)
     }

@@ -120,6 +120,7 @@ impl FnBuilder<'_> {
                     .filter(|(m, f, _)| *m == self.env.name && f == name)
                     .map(|(_, _, a)| *a)
                     .collect();
+                let module = self.env.name.trim_start_matches("Elixir.");
                 let hint = if known.is_empty() {
                     "define it with def or defp in this module, or call it as Module.function(...)"
                         .to_string()
@@ -133,7 +134,11 @@ impl FnBuilder<'_> {
                             .join(", ")
                     )
                 };
-                Err(Diagnostic::new(span, format!("undefined function {name}/{n}")).with_hint(hint))
+                Err(Diagnostic::new(
+                    span,
+                    format!("undefined function {name}/{n} (expected {module} to define such a function or for it to be imported, but none are available)"),
+                )
+                .with_hint(hint))
             }
             CallTarget::Remote(m, name) => {
                 if let Some(module) = self.module_atom(m)? {

@@ -188,7 +188,13 @@ impl FnBuilder<'_> {
                     format!("module attribute @{name} can only be set in a module body"),
                 ))
             }
-            ExprKind::AliasOf(..) | ExprKind::Literal(_) => {
+            ExprKind::Literal(_) => {
+                let t = self
+                    .literal(u, e)?
+                    .ok_or_else(|| Diagnostic::new(span, "invalid literal"))?;
+                self.load_const(t, dst);
+            }
+            ExprKind::AliasOf(..) => {
                 return Err(Diagnostic::new(span, "internal: unexpanded syntax reached code generation"))
             }
             ExprKind::Block(items) => {
@@ -221,6 +227,7 @@ impl FnBuilder<'_> {
             ExprKind::Atom(a) => atom::intern(a),
             ExprKind::Alias(a) => atom::intern(&alias_atom(&self.resolve_alias(a))),
             ExprKind::Str(s) => u.literals.str(s),
+            ExprKind::Literal(v) => beamlet_vm::convert::from_value(&mut u.literals, v),
             ExprKind::Var(n) if n == "__MODULE__" => atom::intern(&self.env.name),
             ExprKind::Charlist(parts) => {
                 let mut codes = Vec::new();
@@ -417,6 +424,7 @@ impl FnBuilder<'_> {
     fn struct_name(&self, name: &Expr) -> CResult<String> {
         match &name.kind {
             ExprKind::Alias(a) => Ok(alias_atom(&self.resolve_alias(a))),
+            ExprKind::Atom(a) => Ok(a.clone()),
             ExprKind::Var(v) if v == "__MODULE__" => Ok(self.env.name.clone()),
             _ => Err(Diagnostic::new(
                 name.span,

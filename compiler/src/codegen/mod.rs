@@ -91,7 +91,9 @@ pub fn compile_unit(
                         && u.used.contains(&w)
                 })
         };
-        if !f.public && f.defaults_of.is_none() && !used(&u) {
+        // Macros run at compile time; overridden definitions may go unused.
+        let hidden = f.name.starts_with("MACRO-") || f.name.contains("(overridable");
+        if !f.public && f.defaults_of.is_none() && !hidden && !used(&u) {
             u.warnings.push(
                 Diagnostic::new(f.span, format!("function {}/{} is unused", f.name, f.arity))
                     .with_hint("a defp can only be called from its own module: remove it, call it, or make it a def"),

@@ -78,7 +78,7 @@ impl<'e> FnBuilder<'e> {
                 self.emit(Op::IsEqExact { a: r, b: prev, fail });
             }
             ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) | ExprKind::Alias(_)
-            | ExprKind::Charlist(_) | ExprKind::Unary(UnaryOp::Neg, _) => {
+            | ExprKind::Charlist(_) | ExprKind::Unary(UnaryOp::Neg, _) | ExprKind::Literal(_) => {
                 let Some(t) = self.literal(u, p)? else {
                     return Err(Diagnostic::new(span, "invalid pattern"));
                 };
@@ -115,6 +115,7 @@ impl<'e> FnBuilder<'e> {
             ExprKind::Struct { name, update: None, pairs } => {
                 let module = match &name.kind {
                     ExprKind::Alias(a) => alias_atom(&self.resolve_alias(a)),
+                    ExprKind::Atom(a) => a.clone(),
                     ExprKind::Var(v) if v == "__MODULE__" => self.env.name.clone(),
                     ExprKind::Var(v) => {
                         // %name{} binds the struct's module.
