@@ -940,7 +940,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 imm,
             } => {
                 let x = self.get(a);
-                let y = self.imm(2 * imm as i64 as u64);
+                let y = self.imm((2 * imm as i64) as u64);
                 let v = self.small_add(pc, x, x, y, false);
                 return self.call(pc, fun, args, dst, Some((args + n as u16 - 1, v)));
             }
@@ -952,7 +952,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 imm,
             } => {
                 let x = self.get(a);
-                let y = self.imm(2 * imm as i64 as u64);
+                let y = self.imm((2 * imm as i64) as u64);
                 let v = self.small_add(pc, x, x, y, false);
                 return self.tail_call(pc, fun, args, n, Some((args + n as u16 - 1, v)));
             }
@@ -1130,7 +1130,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             Op::AddImm { dst, a, imm } => {
                 let x = self.get(a);
-                let y = self.imm(2 * imm as i64 as u64);
+                let y = self.imm((2 * imm as i64) as u64);
                 let v = self.small_add(pc, x, x, y, false);
                 self.set(dst, v);
             }
