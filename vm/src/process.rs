@@ -238,7 +238,7 @@ impl Process {
             let windows = self
                 .frames
                 .iter()
-                .map(|f| f.base as usize + code.functions[f.fun as usize].nregs as usize)
+                .map(|f| f.base as usize + code.function(f.fun).nregs as usize)
                 .max()
                 .unwrap_or(0);
             self.regs.truncate(keep.max(windows));
