@@ -165,6 +165,29 @@ fn unwind(
     }
 }
 
+/// Raises `e` in `p` where it stopped (a nested call's `receive` that must
+/// not wait: nested.rs): `Ok` when a handler of `p` takes it (then run `p`
+/// again), else the exception with its stack trace.
+pub(crate) fn raise_at(p: &mut Process, code: &CodeTable, e: Exn) -> Result<(), Exn> {
+    p.timeout_pc = None;
+    p.wait_deadline = None;
+    p.st.recv_scan = 0;
+    // `pc + 1`: the trace gives the line of the instruction at `pc`.
+    match unwind(p, code, e, p.fun, p.pc as usize + 1) {
+        Ok((fun, base, pc)) => {
+            p.fun = fun;
+            p.base = base as u32;
+            p.pc = pc as u32;
+            p.status = Status::Runnable;
+            Ok(())
+        }
+        Err(e) => {
+            p.status = Status::Done;
+            Err(e)
+        }
+    }
+}
+
 /// Where a data instruction leaves control (see [`data_op`]).
 pub(crate) enum Flow {
     /// On to the next instruction.

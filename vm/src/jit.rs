@@ -80,6 +80,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{Linkage, Module};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -160,6 +161,18 @@ impl Default for Jit {
             backend: Mutex::new(Compiler::default()),
         }
     }
+}
+
+thread_local! {
+    /// A machine stack address below which native code on this thread calls
+    /// no further (0: none): nested calls (nested.rs) set it, so the native
+    /// code inside all of them shares one budget.
+    static STACK_FLOOR: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Sets this thread's [`STACK_FLOOR`] (0 to clear it).
+pub(crate) fn set_stack_floor(addr: usize) {
+    STACK_FLOOR.with(|f| f.set(addr));
 }
 
 /// What native code shares with the interpreter during one native call.
@@ -380,8 +393,11 @@ impl Jit {
             rt,
             exit: Exit::default(),
         };
-        // About here is the top of the machine stack native code may use.
-        ctx.stack_limit = (&ctx as *const Ctx as usize).saturating_sub(NATIVE_STACK);
+        // About here is the top of the machine stack native code may use
+        // (inside nested calls, no more than what they all may use).
+        ctx.stack_limit = (&ctx as *const Ctx as usize)
+            .saturating_sub(NATIVE_STACK)
+            .max(STACK_FLOOR.with(|f| f.get()));
         let adapter = self.adapter.load(Ordering::Acquire);
         debug_assert!(adapter != 0, "native code exists, so the adapter does");
         // SAFETY: `adapter` is the adapter Backend::new compiled, of type

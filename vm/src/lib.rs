@@ -18,6 +18,7 @@ pub mod heap;
 pub mod inspect;
 pub mod interp;
 pub mod jit;
+pub mod nested;
 pub mod order;
 pub mod process;
 pub mod sched;

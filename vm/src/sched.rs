@@ -1043,6 +1043,10 @@ impl Sched for Local<'_, '_> {
     }
 
     fn drain(&self, st: &mut ProcState) -> Result<bool, (Term, Term)> {
+        if st.nested {
+            // The signals are the caller's: they wait for it in the inbox.
+            return Ok(false);
+        }
         let (index, _) = st.pid.pid_parts().expect("a process has a pid");
         let slot = self
             .rt
