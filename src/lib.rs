@@ -130,7 +130,7 @@ impl VmBuilder {
 
     /// A VM with the standard library loaded.
     pub fn build(self) -> Result<Vm, CompileError> {
-        let mut code = CodeTable::new();
+        let code = CodeTable::new();
         for (file, src) in STDLIB {
             let unit = compile(src, file, false)?;
             code.load(unit);
@@ -194,6 +194,7 @@ impl Vm {
         Ok(self
             .code
             .load(unit)
+            .script
             .expect("a script unit has an entry function"))
     }
 
@@ -226,6 +227,7 @@ impl Vm {
         let entry = self
             .code
             .load(unit)
+            .script
             .expect("a script unit has an entry function");
         self.run(entry, argv, io)
     }

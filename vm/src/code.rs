@@ -9,13 +9,23 @@
 //!
 //! Tests (`Is*`, `Get*` that can fail) jump to their `fail` label when the
 //! test does not hold and fall through otherwise.
+//!
+//! Loaded code lives in the [`CodeTable`], which grows while processes run
+//! (modules defined, code evaluated, libraries loaded on first use): see its
+//! docs for how functions stay put, how names are looked up and redefined,
+//! and how the literal area follows.
 
 use crate::bif::BifId;
-use crate::copy::LiteralArea;
+use crate::copy::{LiteralArea, Msg};
 use crate::heap::Heap;
 use crate::term::Term;
+use std::cell::Cell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::marker::PhantomData;
+use std::mem::MaybeUninit;
+use std::ops::Range;
+use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 pub type Reg = u16;
 pub type Label = u32;
@@ -407,9 +417,15 @@ pub struct Import {
     pub module: Term,
     pub name: Term,
     pub arity: u32,
-    /// Resolved `FunId`, or `u32::MAX` until first use.
-    cache: AtomicU32,
+    /// Resolved `FunId`, or [`UNRESOLVED`] until first use and again after
+    /// the module is redefined. Native code compares it with the function it
+    /// was compiled to call before each call (jit.rs), so it is an atomic at
+    /// an address that never changes.
+    pub(crate) cache: AtomicU32,
 }
+
+/// An import's cache before resolution.
+pub(crate) const UNRESOLVED: u32 = u32::MAX;
 
 impl Import {
     pub fn new(module: Term, name: Term, arity: u32) -> Import {
@@ -417,7 +433,7 @@ impl Import {
             module,
             name,
             arity,
-            cache: AtomicU32::new(u32::MAX),
+            cache: AtomicU32::new(UNRESOLVED),
         }
     }
 }
@@ -433,19 +449,103 @@ pub struct Unit {
     pub script: Option<u32>,
 }
 
-/// All loaded code: functions, exports, imports, literals. Append-only.
+/// What [`CodeTable::load`] loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The unit's script function (its top level), if it has one.
+    pub script: Option<FunId>,
+    /// The `FunId`s the unit's functions got, in the unit's order.
+    pub functions: Range<FunId>,
+    /// Modules that were loaded already: all their functions were replaced
+    /// by this unit's (Elixir warns "redefining module M").
+    pub redefined: Vec<Term>,
+}
+
+/// The names of loaded code, behind [`CodeTable::names`].
 #[derive(Default)]
-pub struct CodeTable {
-    pub functions: Vec<Function>,
+struct Names {
+    /// Every exported named function, public or private, by `(module, name, arity)`.
     exports: HashMap<(Term, Term, u32), FunId>,
-    pub imports: Vec<Import>,
-    /// Literal heaps of loaded units; never collected, never freed while the VM lives.
-    literal_heaps: Vec<Heap>,
-    /// Where `literal_heaps` lie in memory.
-    literal_area: LiteralArea,
+    /// Each loaded module's exported functions, in load order.
     modules: HashMap<Term, Vec<FunId>>,
+    /// The imports naming each module: a redefinition clears their caches.
+    importers: HashMap<Term, Vec<u32>>,
+}
+
+/// Ids of code tables, for the per-thread literal area caches.
+static NEXT_TABLE_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// This thread's copy of a code table's literal area: (table id,
+    /// version, area). Sending a message reads it without touching memory
+    /// other threads write.
+    static LITERALS: Cell<Option<(u64, u64, Arc<LiteralArea>)>> = const { Cell::new(None) };
+}
+
+/// All loaded code: functions, exports, imports, literals. It only grows,
+/// and it grows while processes run: [`CodeTable::load`] takes `&self`.
+///
+/// - **Functions and imports** live in append-only segmented vectors
+///   ([`AppendVec`]): a loaded function never moves and is never freed while
+///   the table lives, so a `&Function` (the interpreter's current function,
+///   a `FunId` in a frame, native code's pointers into its JIT slot) stays
+///   valid however much is loaded later. Indexing them is lock-free.
+/// - **Names** (exports, the functions of each module, which imports name
+///   which module) are behind a read-write lock. A call by name resolves
+///   once and caches the `FunId` in its [`Import`]; redefining a module
+///   (loading one that is loaded already) replaces its exports and clears
+///   the caches of every import naming it, under the write lock, so a
+///   resolution (under the read lock) never caches a stale answer. Code
+///   running inside the old version goes on (its local calls stay in the
+///   old code, as on the BEAM); its next call by name finds the new one.
+///   Native code bound to an import checks the cache before each such call
+///   (jit.rs).
+/// - **Literals**: each unit's literal heap is kept (never collected, never
+///   freed) and the [`LiteralArea`] (what message copies leave shared) is
+///   replaced by a larger one on each load, published as an `Arc`. Each
+///   thread keeps the last one it used ([`CodeTable::with_literals`]).
+pub struct CodeTable {
+    functions: AppendVec<Function>,
+    imports: AppendVec<Import>,
+    names: RwLock<Names>,
+    /// Literal heaps of loaded units; its lock also makes loads one at a time.
+    loader: Mutex<Vec<Heap>>,
+    /// Where the literal heaps lie in memory.
+    literals: RwLock<Arc<LiteralArea>>,
+    /// Bumped after each change of `literals`.
+    literals_version: AtomicU64,
+    id: u64,
     /// The native code generator and its setting.
     pub jit: crate::jit::Jit,
+}
+
+impl Default for CodeTable {
+    fn default() -> CodeTable {
+        CodeTable {
+            functions: AppendVec::new(),
+            imports: AppendVec::new(),
+            names: RwLock::default(),
+            loader: Mutex::default(),
+            literals: RwLock::default(),
+            literals_version: AtomicU64::new(0),
+            id: NEXT_TABLE_ID.fetch_add(1, Ordering::Relaxed),
+            jit: crate::jit::Jit::default(),
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic under these locks leaves the data consistent (each update is
+    // made whole before it is published): go on.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn read<T>(l: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write<T>(l: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(|e| e.into_inner())
 }
 
 impl CodeTable {
@@ -453,14 +553,38 @@ impl CodeTable {
         CodeTable::default()
     }
 
-    /// Loads a unit; returns the `FunId` of its script function, if any.
-    pub fn load(&mut self, unit: Unit) -> Option<FunId> {
+    /// Loads a unit and exports its named functions (replacing those of
+    /// any module it redefines). Any thread may load while others run code.
+    pub fn load(&self, unit: Unit) -> Loaded {
+        self.load_unit(unit, true)
+    }
+
+    /// Loads a unit without exporting anything: its functions are reached
+    /// only by the `FunId`s returned (temporary code: a module body being
+    /// run, code `Code.eval_string` compiled). Its calls by name resolve as
+    /// any code's do.
+    pub fn load_private(&self, unit: Unit) -> Loaded {
+        self.load_unit(unit, false)
+    }
+
+    fn load_unit(&self, unit: Unit, export: bool) -> Loaded {
+        let mut heaps = lock(&self.loader);
+        // Literals first: no code that refers to them can run before the
+        // area knows them.
+        let area = read(&self.literals).adding(&unit.literals);
+        heaps.push(unit.literals);
+        *write(&self.literals) = Arc::new(area);
+        self.literals_version.fetch_add(1, Ordering::Release);
+
         let fbase = self.functions.len() as u32;
         let ibase = self.imports.len() as u32;
-        for (m, f, a) in unit.imports {
-            self.imports.push(Import::new(m, f, a));
-        }
-        for mut f in unit.functions {
+        let import_modules: Vec<Term> = unit.imports.iter().map(|i| i.0).collect();
+        self.imports.extend(
+            unit.imports
+                .into_iter()
+                .map(|(m, f, a)| Import::new(m, f, a)),
+        );
+        let functions = unit.functions.into_iter().map(|mut f| {
             for op in f.code.iter_mut() {
                 match op {
                     Op::Call { fun, .. }
@@ -472,45 +596,304 @@ impl CodeTable {
                     _ => {}
                 }
             }
-            let id = self.functions.len() as u32;
-            if f.kind == FunKind::Named {
-                self.exports.insert((f.module, f.name, f.arity), id);
-                self.modules.entry(f.module).or_default().push(id);
+            f
+        });
+        let range = self.functions.extend(functions);
+        let range = range.start as FunId..range.end as FunId;
+
+        let mut loaded_modules: Vec<Term> = Vec::new();
+        let mut redefined = Vec::new();
+        {
+            let mut names = write(&self.names);
+            for (k, m) in import_modules.into_iter().enumerate() {
+                names.importers.entry(m).or_default().push(ibase + k as u32);
             }
-            self.functions.push(f);
+            for id in range.clone().filter(|_| export) {
+                let f = self.function(id);
+                if f.kind != FunKind::Named {
+                    continue;
+                }
+                let m = f.module;
+                if !loaded_modules.contains(&m) {
+                    loaded_modules.push(m);
+                    if let Some(old) = names.modules.remove(&m) {
+                        // A redefinition: the old version's functions stay
+                        // (code running in them finishes) but lose their names.
+                        for old_id in old {
+                            let of = self.function(old_id);
+                            names.exports.remove(&(m, of.name, of.arity));
+                        }
+                        for &i in names.importers.get(&m).into_iter().flatten() {
+                            self.import(i).cache.store(UNRESOLVED, Ordering::Release);
+                        }
+                        redefined.push(m);
+                    }
+                }
+                names.exports.insert((m, f.name, f.arity), id);
+                names.modules.entry(m).or_default().push(id);
+            }
         }
-        self.literal_heaps.push(unit.literals);
-        self.literal_area = LiteralArea::of(&self.literal_heaps);
-        unit.script.map(|s| s + fbase)
+        if !loaded_modules.is_empty() {
+            self.jit.loaded(self, &loaded_modules, &redefined);
+        }
+        drop(heaps);
+        Loaded {
+            script: unit.script.map(|s| s + fbase),
+            functions: range,
+            redefined,
+        }
+    }
+
+    /// The function `id`. Every `FunId` the table handed out is valid: a
+    /// bad one is a bug, and panics.
+    #[inline(always)]
+    pub fn function(&self, id: FunId) -> &Function {
+        match self.functions.get(id as usize) {
+            Some(f) => f,
+            None => no_such_function(id),
+        }
+    }
+
+    /// The function `id`, if one was loaded under it.
+    #[inline]
+    pub fn get_function(&self, id: FunId) -> Option<&Function> {
+        self.functions.get(id as usize)
+    }
+
+    /// How many functions were loaded (`FunId`s `0..n` are valid).
+    pub fn function_count(&self) -> usize {
+        self.functions.len()
+    }
+
+    /// Import `i` (an operand of `CallExt`).
+    #[inline(always)]
+    pub fn import(&self, i: u32) -> &Import {
+        match self.imports.get(i as usize) {
+            Some(imp) => imp,
+            None => panic!("import {i} was never loaded"),
+        }
     }
 
     /// The function `module.name/arity` (public or private: callers check `public`).
     pub fn lookup(&self, module: Term, name: Term, arity: u32) -> Option<FunId> {
-        self.exports.get(&(module, name, arity)).copied()
+        read(&self.names)
+            .exports
+            .get(&(module, name, arity))
+            .copied()
     }
 
+    /// Whether a module of this name is loaded (exported).
     pub fn module_loaded(&self, module: Term) -> bool {
-        self.modules.contains_key(&module)
+        read(&self.names).modules.contains_key(&module)
+    }
+
+    /// The named functions of `module` as `(name, arity, public)`, in load
+    /// order (for `__info__/1`); empty when it is not loaded.
+    pub fn module_functions(&self, module: Term) -> Vec<(Term, u32, bool)> {
+        let names = read(&self.names);
+        let ids = names.modules.get(&module).map_or(&[][..], |v| &v[..]);
+        ids.iter()
+            .map(|&id| {
+                let f = self.function(id);
+                (f.name, f.arity, f.public)
+            })
+            .collect()
+    }
+
+    /// Every loaded module, in no particular order.
+    pub fn loaded_modules(&self) -> Vec<Term> {
+        read(&self.names).modules.keys().copied().collect()
     }
 
     /// Resolves import `i` to a public function, caching the answer.
+    #[inline(always)]
     pub fn resolve_import(&self, i: u32) -> Option<FunId> {
-        let imp = &self.imports[i as usize];
-        let c = imp.cache.load(Ordering::Relaxed);
-        if c != u32::MAX {
+        let imp = self.import(i);
+        let c = imp.cache.load(Ordering::Acquire);
+        if c != UNRESOLVED {
             return Some(c);
         }
-        let id = self.lookup(imp.module, imp.name, imp.arity)?;
-        if !self.functions[id as usize].public {
+        self.resolve_slow(imp)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn resolve_slow(&self, imp: &Import) -> Option<FunId> {
+        // Under the read lock: a redefinition (under the write lock) cannot
+        // clear the cache between this lookup and the store below.
+        let names = read(&self.names);
+        let id = *names.exports.get(&(imp.module, imp.name, imp.arity))?;
+        if !self.function(id).public {
             return None;
         }
-        imp.cache.store(id, Ordering::Relaxed);
+        imp.cache.store(id, Ordering::Release);
         Some(id)
     }
 
-    /// Where the literals live: terms there are shared, never copied.
-    pub fn literals(&self) -> &LiteralArea {
-        &self.literal_area
+    /// Runs `f` with the literal area: terms there are shared, never copied.
+    /// Cheap: each thread keeps the area it last used, and takes the lock
+    /// only after a load changed it. An area a little out of date is still
+    /// correct for copying (a literal it does not know is copied like any
+    /// term), so a load racing with a send costs at most a copy.
+    #[inline]
+    pub fn with_literals<R>(&self, f: impl FnOnce(&LiteralArea) -> R) -> R {
+        let version = self.literals_version.load(Ordering::Acquire);
+        LITERALS.with(|cell| {
+            // Taken out for the call, so a nested use finds none and reads
+            // the lock itself.
+            let area = match cell.take() {
+                Some((id, v, area)) if id == self.id && v == version => area,
+                _ => read(&self.literals).clone(),
+            };
+            let r = f(&area);
+            cell.set(Some((self.id, version, area)));
+            r
+        })
+    }
+
+    /// A copy of `t` (a term of some process's heap) to send elsewhere.
+    #[inline]
+    pub fn copy_term(&self, t: Term) -> Msg {
+        self.with_literals(|lits| Msg::copy(lits, t))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn no_such_function(id: FunId) -> ! {
+    panic!("function {id} was never loaded")
+}
+
+/// Elements in segment 0 of an [`AppendVec`] (as a power of two); segment
+/// `k` holds `1 << (FIRST_SEG_BITS + k)`.
+const FIRST_SEG_BITS: u32 = 6;
+/// Segments of an [`AppendVec`]: room for far more than `u32::MAX` elements.
+const SEGS: usize = 32;
+
+/// An append-only vector whose elements never move: segments of doubling
+/// size, each allocated once and freed only with the vector. Readers index
+/// it without a lock (two loads and a little arithmetic); writers append
+/// batches under a mutex and publish each batch at once through `len`.
+struct AppendVec<T> {
+    segs: [AtomicPtr<T>; SEGS],
+    /// Elements published: `0..len` are written and may be read.
+    len: AtomicUsize,
+    /// Held while appending.
+    append: Mutex<()>,
+    _owns: PhantomData<T>,
+}
+
+// SAFETY: the vector owns its elements as a `Vec<T>` does: sending it sends them.
+unsafe impl<T: Send> Send for AppendVec<T> {}
+// SAFETY: a shared vector hands out `&T` to any thread (so `T: Sync`) and
+// lets any thread append a `T` that another thread reads and, at the end,
+// drops (so `T: Send`). Appends are serialized by `append`; readers reach
+// only elements published through `len` (release store, acquire load).
+unsafe impl<T: Send + Sync> Sync for AppendVec<T> {}
+
+impl<T> AppendVec<T> {
+    fn new() -> AppendVec<T> {
+        AppendVec {
+            segs: std::array::from_fn(|_| AtomicPtr::new(std::ptr::null_mut())),
+            len: AtomicUsize::new(0),
+            append: Mutex::new(()),
+            _owns: PhantomData,
+        }
+    }
+
+    /// Segment and offset of element `i`: element `i` is number
+    /// `i + FIRST` counting from segment 0's `FIRST` (a power of two), so
+    /// its top bit gives the segment and the bits below it the offset.
+    #[inline(always)]
+    fn locate(i: usize) -> (usize, usize) {
+        let j = i + (1 << FIRST_SEG_BITS);
+        let top = usize::BITS - 1 - j.leading_zeros();
+        (((top - FIRST_SEG_BITS) as usize) % SEGS, j ^ (1 << top))
+    }
+
+    fn seg_len(s: usize) -> usize {
+        1 << (FIRST_SEG_BITS as usize + s)
+    }
+
+    fn len(&self) -> usize {
+        self.len.load(Ordering::Acquire)
+    }
+
+    #[inline(always)]
+    fn get(&self, i: usize) -> Option<&T> {
+        if i < self.len.load(Ordering::Acquire) {
+            Some(self.published(i))
+        } else {
+            self.get_slow(i)
+        }
+    }
+
+    /// Element `i`, which must be published (`i < len` was seen).
+    #[inline(always)]
+    fn published(&self, i: usize) -> &T {
+        let (s, off) = Self::locate(i);
+        let seg = self.segs[s].load(Ordering::Relaxed);
+        // SAFETY: `i < len` was seen by an acquire load, and the appender
+        // stored the segment pointer and wrote element `i` before its
+        // release store of a `len` past `i`: `seg` is that segment and
+        // `off < seg_len(s)` (by `locate`). Published elements are never
+        // written again, moved or dropped before the vector.
+        unsafe { &*seg.add(off) }
+    }
+
+    /// `get` when `i` looked unpublished: `i` may have come through a
+    /// channel that did not synchronize with its append; the lock does.
+    #[cold]
+    #[inline(never)]
+    fn get_slow(&self, i: usize) -> Option<&T> {
+        let _g = lock(&self.append);
+        (i < self.len.load(Ordering::Acquire)).then(|| self.published(i))
+    }
+
+    /// Appends `items`, all published at once; returns their indices.
+    fn extend(&self, items: impl IntoIterator<Item = T>) -> Range<usize> {
+        let _g = lock(&self.append);
+        let start = self.len.load(Ordering::Relaxed);
+        let mut n = start;
+        for x in items {
+            assert!(n < u32::MAX as usize, "code table full");
+            let (s, off) = Self::locate(n);
+            let mut seg = self.segs[s].load(Ordering::Relaxed);
+            if seg.is_null() {
+                let mem: Box<[MaybeUninit<T>]> = Box::new_uninit_slice(Self::seg_len(s));
+                seg = Box::into_raw(mem) as *mut T;
+                self.segs[s].store(seg, Ordering::Relaxed);
+            }
+            // SAFETY: `seg` holds `seg_len(s)` slots and `off` is below it
+            // (`locate`); slot `n` is unpublished, so no reader looks at it,
+            // and only this appender (holding the lock) writes.
+            unsafe { seg.add(off).write(x) };
+            n += 1;
+        }
+        self.len.store(n, Ordering::Release);
+        start..n
+    }
+}
+
+impl<T> Drop for AppendVec<T> {
+    fn drop(&mut self) {
+        let len = *self.len.get_mut();
+        for i in 0..len {
+            let (s, off) = Self::locate(i);
+            // SAFETY: element `i < len` was written and not dropped yet;
+            // `&mut self` means nobody else can reach it.
+            unsafe { std::ptr::drop_in_place(self.segs[s].get_mut().add(off)) };
+        }
+        for (s, p) in self.segs.iter_mut().enumerate() {
+            let p = *p.get_mut();
+            if !p.is_null() {
+                let slice =
+                    std::ptr::slice_from_raw_parts_mut(p as *mut MaybeUninit<T>, Self::seg_len(s));
+                // SAFETY: `p` came from `Box::into_raw` of a boxed slice of
+                // `seg_len(s)` slots, freed here once; its elements were dropped above.
+                drop(unsafe { Box::from_raw(slice) });
+            }
+        }
     }
 }
 
@@ -523,6 +906,218 @@ mod tests {
         for (i, t) in TypeTest::ALL.iter().enumerate() {
             assert_eq!(*t as usize, i);
         }
+    }
+
+    fn func(module: &str, name: &str, code: Vec<Op>, literals: Vec<Term>) -> Function {
+        Function {
+            module: crate::atom::intern(module),
+            name: crate::atom::intern(name),
+            arity: 0,
+            nfree: 0,
+            nregs: 4,
+            code,
+            literals,
+            kind: FunKind::Named,
+            public: true,
+            lines: Vec::new(),
+            tables: Vec::new(),
+            file: Term::NIL,
+            jit: Default::default(),
+        }
+    }
+
+    /// A unit of module `m` whose functions `names` each return their literal.
+    fn unit(m: &str, names: &[&str], imports: &[(&str, &str)]) -> Unit {
+        let mut literals = Heap::new();
+        let functions = names
+            .iter()
+            .map(|n| {
+                let lit = literals.str(&format!("{m}.{n}"));
+                let code = vec![Op::Const { dst: 0, lit: 0 }, Op::Return { src: 0 }];
+                func(m, n, code, vec![lit])
+            })
+            .collect();
+        let a = crate::atom::intern;
+        Unit {
+            functions,
+            imports: imports.iter().map(|(m, f)| (a(m), a(f), 0)).collect(),
+            literals,
+            script: None,
+        }
+    }
+
+    fn returns(code: &CodeTable, id: FunId) -> String {
+        let lit = code.function(id).literals[0];
+        String::from_utf8(lit.binary_bytes().unwrap().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn load_while_another_thread_indexes() {
+        let code = CodeTable::new();
+        const UNITS: usize = 3000;
+        const PER: usize = 7;
+        let names: Vec<String> = (0..PER).map(|j| format!("f{j}")).collect();
+        let names: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                for k in 0..UNITS {
+                    let l = code.load(unit(&format!("M{k}"), &names, &[]));
+                    assert_eq!(l.functions, (k * PER) as u32..((k + 1) * PER) as u32);
+                }
+            });
+            for _ in 0..2 {
+                s.spawn(|| {
+                    let mut seen = 0;
+                    while seen < UNITS * PER {
+                        let n = code.function_count();
+                        // The new ones, and the first (in segment 0).
+                        for id in (seen..n).chain(0..n.min(1)) {
+                            let (k, j) = (id / PER, id % PER);
+                            assert_eq!(returns(&code, id as FunId), format!("M{k}.f{j}"));
+                        }
+                        // Exports come after the functions they name.
+                        if n > 0 {
+                            let k = (n - 1) / PER;
+                            let m = crate::atom::intern(&format!("M{k}"));
+                            let _ = code.lookup(m, crate::atom::intern("f0"), 0);
+                        }
+                        seen = n;
+                    }
+                });
+            }
+        });
+        assert_eq!(code.function_count(), UNITS * PER);
+        assert!(code.get_function((UNITS * PER) as FunId).is_none());
+    }
+
+    #[test]
+    fn append_vec_segments() {
+        let v: AppendVec<usize> = AppendVec::new();
+        let mut expect = 0..0;
+        for n in [1, 63, 64, 65, 1000, 5000] {
+            let start = v.len();
+            let r = v.extend(start..start + n);
+            expect = expect.start..expect.end + n;
+            assert_eq!(r, start..start + n);
+        }
+        for i in expect.clone() {
+            assert_eq!(v.get(i), Some(&i));
+        }
+        assert_eq!(v.get(expect.end), None);
+        // Segment boundaries: element 64 starts segment 1, 192 segment 2.
+        assert_eq!(AppendVec::<u8>::locate(0), (0, 0));
+        assert_eq!(AppendVec::<u8>::locate(63), (0, 63));
+        assert_eq!(AppendVec::<u8>::locate(64), (1, 0));
+        assert_eq!(AppendVec::<u8>::locate(191), (1, 127));
+        assert_eq!(AppendVec::<u8>::locate(192), (2, 0));
+        // Elements are dropped with the vector.
+        let rc = std::rc::Rc::new(());
+        {
+            let w: AppendVec<std::rc::Rc<()>> = AppendVec::new();
+            w.extend((0..100).map(|_| rc.clone()));
+            assert_eq!(std::rc::Rc::strong_count(&rc), 101);
+        }
+        assert_eq!(std::rc::Rc::strong_count(&rc), 1);
+    }
+
+    #[test]
+    fn redefinition_replaces_exports_and_invalidates_import_caches() {
+        let code = CodeTable::new();
+        let a = crate::atom::intern;
+        let v1 = code.load(unit("Target", &["value", "old_only"], &[]));
+        assert!(v1.redefined.is_empty());
+        let caller = code.load(unit(
+            "Caller",
+            &["run"],
+            &[("Target", "value"), ("Target", "old_only")],
+        ));
+        // The caller's imports are the table's first two.
+        assert_eq!(code.resolve_import(0), Some(v1.functions.start));
+        assert_eq!(
+            returns(&code, code.resolve_import(0).unwrap()),
+            "Target.value"
+        );
+        assert_eq!(code.resolve_import(1), Some(v1.functions.start + 1));
+
+        let v2 = code.load(unit("Target", &["value", "new_only"], &[]));
+        assert_eq!(v2.redefined, vec![a("Target")]);
+        assert_eq!(code.resolve_import(0), Some(v2.functions.start));
+        assert_eq!(code.resolve_import(1), None, "old_only is gone");
+        assert_eq!(code.lookup(a("Target"), a("old_only"), 0), None);
+        assert_eq!(
+            code.lookup(a("Target"), a("new_only"), 0),
+            Some(v2.functions.start + 1)
+        );
+        let fs: Vec<Term> = code
+            .module_functions(a("Target"))
+            .iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(fs, vec![a("value"), a("new_only")]);
+        // The old version's code is still there for whoever runs it.
+        assert_eq!(returns(&code, v1.functions.start), "Target.value");
+        assert!(code.module_loaded(a("Caller")));
+        assert_eq!(caller.functions.len(), 1);
+    }
+
+    #[test]
+    fn private_loads_are_not_exported() {
+        let code = CodeTable::new();
+        let a = crate::atom::intern;
+        code.load(unit("Lib", &["f"], &[]));
+        let p = code.load_private(unit("Temp", &["body"], &[("Lib", "f")]));
+        assert!(!code.module_loaded(a("Temp")));
+        assert_eq!(code.lookup(a("Temp"), a("body"), 0), None);
+        assert!(code.module_functions(a("Temp")).is_empty());
+        assert_eq!(returns(&code, p.functions.start), "Temp.body");
+        // Its calls by name resolve as any code's do.
+        assert_eq!(code.resolve_import(0), code.lookup(a("Lib"), a("f"), 0));
+        // A private load of a loaded module's name redefines nothing.
+        let q = code.load_private(unit("Lib", &["f"], &[]));
+        assert!(q.redefined.is_empty());
+        assert_eq!(code.lookup(a("Lib"), a("f"), 0), Some(0));
+    }
+
+    #[test]
+    fn literals_of_late_units_stay_shared() {
+        let code = CodeTable::new();
+        let mut ids = Vec::new();
+        for k in 0..200 {
+            let l = code.load(unit(&format!("L{k}"), &["f"], &[]));
+            ids.push(l.functions.start);
+        }
+        let late = code.function(*ids.last().unwrap()).literals[0];
+        let early = code.function(ids[0]).literals[0];
+        code.with_literals(|lits| {
+            assert!(ids
+                .iter()
+                .all(|&id| lits.is_literal(code.function(id).literals[0])));
+        });
+        // A message of literals copies nothing.
+        assert_eq!(code.copy_term(late).words(), 0);
+        // A collection leaves literals where they are.
+        let mut heap = Heap::new();
+        let own = heap.tuple(&[late, early]);
+        let mut roots = [own, late];
+        heap.collect(&mut [&mut roots]);
+        assert_eq!(roots[1], late);
+        let e = roots[0].tuple_elems().unwrap();
+        assert_eq!((e[0], e[1]), (late, early));
+        assert_eq!(heap.used_words(), 3, "only the tuple was copied");
+        // A message holding a literal copies its own part only.
+        let m = code.copy_term(roots[0]);
+        assert_eq!(m.words(), 3);
+        // Another thread sees the area too, after a load made from a third one.
+        std::thread::scope(|s| {
+            s.spawn(|| code.load(unit("Later", &["f"], &[])));
+        });
+        let later = code.function(
+            code.lookup(crate::atom::intern("Later"), crate::atom::intern("f"), 0)
+                .unwrap(),
+        );
+        std::thread::scope(|s| {
+            s.spawn(|| assert_eq!(code.copy_term(later.literals[0]).words(), 0));
+        });
     }
 
     #[test]

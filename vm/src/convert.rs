@@ -79,7 +79,7 @@ fn fun_value(code: &CodeTable, t: Term) -> FunValue {
         };
     }
     let (id, _free) = t.closure_parts().unwrap_or((0, &[]));
-    match code.functions.get(id as usize) {
+    match code.get_function(id) {
         Some(f) => {
             let module = atom::name(f.module).to_owned();
             match &f.kind {

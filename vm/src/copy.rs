@@ -8,7 +8,10 @@
 //! collection moves the live part out (as the BEAM's heap fragments do).
 //!
 //! - Objects in the literal area (which lives as long as the code table and is
-//!   immutable) are not copied: the message shares them. Every other object a
+//!   immutable) are not copied: the message shares them. The area grows as
+//!   code is loaded; a copy made with an area from before the load that
+//!   brought a literal copies that literal like any term, which is correct,
+//!   only slower (see `CodeTable::with_literals`). Every other object a
 //!   process reaches is in its own heap (heap.rs, invariant 1), so "not a
 //!   literal" is "the sender's", a test that stays cheap however many chunks
 //!   (adopted fragments) the sender's heap has.
@@ -37,13 +40,16 @@ pub struct LiteralArea {
 }
 
 impl LiteralArea {
-    /// The area made of `heaps`' chunks.
-    pub fn of(heaps: &[Heap]) -> LiteralArea {
-        let mut ranges: Vec<(usize, usize)> = heaps
-            .iter()
-            .flat_map(|h| h.chunks.iter())
-            .map(|c| (c.start() as usize, c.start() as usize + c.mem.len() * 8))
-            .collect();
+    /// This area and `heap`'s chunks (a unit's literals, frozen: only their
+    /// used words count; empty chunks add nothing).
+    pub fn adding(&self, heap: &Heap) -> LiteralArea {
+        let mut ranges = self.ranges.clone();
+        ranges.extend(
+            heap.chunks
+                .iter()
+                .filter(|c| c.used > 0)
+                .map(|c| (c.start() as usize, c.start() as usize + c.used * 8)),
+        );
         ranges.sort_unstable();
         let lo = ranges.first().map_or(0, |r| r.0);
         let hi = ranges.iter().map(|r| r.1).max().unwrap_or(0);
@@ -61,6 +67,11 @@ impl LiteralArea {
             Err(0) => false,
             Err(i) => a < self.ranges[i - 1].1,
         }
+    }
+
+    /// Whether `t` is a boxed term or list in the literal area.
+    pub fn is_literal(&self, t: Term) -> bool {
+        t.is_pointer() && self.contains(t.ptr())
     }
 
     /// Whether `t` points to an object a copy must take along.

@@ -72,7 +72,7 @@ fn class_atom(c: Class) -> Term {
 /// The stack trace at `fun`/`pc`, innermost first (at most 20 entries).
 fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<TraceEntry> {
     let entry = |fid: FunId, pc: usize| {
-        let f = &code.functions[fid as usize];
+        let f = code.function(fid);
         let line = match f.lines.binary_search_by(|(p, _)| p.cmp(&(pc as u32))) {
             Ok(i) => f.lines[i].1,
             Err(0) => 0,
@@ -162,6 +162,29 @@ fn unwind(
             Ok((h.fun, b, h.pc as usize))
         }
         None => Err(e),
+    }
+}
+
+/// Raises `e` in `p` where it stopped (a nested call's `receive` that must
+/// not wait: nested.rs): `Ok` when a handler of `p` takes it (then run `p`
+/// again), else the exception with its stack trace.
+pub(crate) fn raise_at(p: &mut Process, code: &CodeTable, e: Exn) -> Result<(), Exn> {
+    p.timeout_pc = None;
+    p.wait_deadline = None;
+    p.st.recv_scan = 0;
+    // `pc + 1`: the trace gives the line of the instruction at `pc`.
+    match unwind(p, code, e, p.fun, p.pc as usize + 1) {
+        Ok((fun, base, pc)) => {
+            p.fun = fun;
+            p.base = base as u32;
+            p.pc = pc as u32;
+            p.status = Status::Runnable;
+            Ok(())
+        }
+        Err(e) => {
+            p.status = Status::Done;
+            Err(e)
+        }
     }
 }
 
@@ -279,7 +302,7 @@ pub fn run(
     budget: &mut i64,
 ) -> Exit {
     let mut fid = p.fun;
-    let mut f = &code.functions[fid as usize];
+    let mut f = code.function(fid);
     let mut pc = p.pc as usize;
     // Reductions left in this slice, kept in a local (written back on exit).
     let mut left = *budget;
@@ -311,7 +334,7 @@ pub fn run(
                 Ok((nf, nb, npc)) => {
                     regs = &mut p.regs[..];
                     fid = nf;
-                    f = &code.functions[fid as usize];
+                    f = code.function(fid);
                     base = nb;
                     pc = npc;
                     continue;
@@ -346,7 +369,7 @@ pub fn run(
         ($callee:expr, $src:expr, $n:expr, $free:expr, $tail:expr, $dst:expr) => {{
             let callee: FunId = $callee;
             let (src, na): (usize, usize) = ($src, $n);
-            let cf = &code.functions[callee as usize];
+            let cf = code.function(callee);
             // A call's arguments are the top live registers of the caller
             // (the compiler allocates them last), so the callee's window
             // starts on them and they need no copy; a tail call reuses the
@@ -404,7 +427,7 @@ pub fn run(
                         // Native code stopped before instruction `pc`:
                         // go on from there, as if it had been interpreted.
                         fid = at.fun;
-                        f = &code.functions[fid as usize];
+                        f = code.function(fid);
                         pc = at.pc as usize;
                         base = at.base as usize;
                         if let Some(e) = at.raise {
@@ -427,7 +450,7 @@ pub fn run(
             match p.frames.pop() {
                 Some(fr) => {
                     fid = fr.fun;
-                    f = &code.functions[fid as usize];
+                    f = code.function(fid);
                     pc = fr.pc as usize;
                     base = fr.base as usize;
                     reg!(fr.dst) = v;
@@ -459,7 +482,7 @@ pub fn run(
             match code.resolve_import(import) {
                 Some(callee) => enter!(callee, src, n, &[], tail, dst),
                 None => {
-                    let imp = &code.imports[import as usize];
+                    let imp = code.import(import);
                     let e = Exn {
                         class: Class::Error,
                         reason: atom::UNDEF,
@@ -484,7 +507,7 @@ pub fn run(
             let fv = reg!(fun);
             let (src, n) = (base + args as usize, n as usize);
             if let Some((id, free)) = fv.closure_parts() {
-                let cf = &code.functions[id as usize];
+                let cf = code.function(id);
                 if cf.arity as usize != n {
                     let argl = p.st.heap.list(&regs[src..src + n]);
                     let inner = p.st.heap.tuple(&[fv, argl]);
@@ -501,7 +524,7 @@ pub fn run(
                 }
                 if let Some(callee) = code
                     .lookup(m, name, a)
-                    .filter(|id| code.functions[*id as usize].public)
+                    .filter(|id| code.function(*id).public)
                 {
                     enter!(callee, src, n, &[], tail, dst);
                 } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
@@ -630,7 +653,7 @@ pub fn run(
                 }
                 if let Some(callee) = code
                     .lookup(m, name, n as u32)
-                    .filter(|id| code.functions[*id as usize].public)
+                    .filter(|id| code.function(*id).public)
                 {
                     enter!(callee, src, n, &[], false, dst);
                 } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {

@@ -34,6 +34,15 @@
 //!   the heap wanting a collection zeroes the budget, so the next native
 //!   entry calls [`jit_enter_slow`], which collects there (a safe point: the
 //!   windows below hold everything live) and restores the budget.
+//! - **Loading while running.** Code is loaded while native code runs
+//!   (code.rs). A call by name is compiled to call the function its import
+//!   resolved to then; it first compares the import's cache (a fixed
+//!   address) with that function ([`Gen::check_import`]) and exits before
+//!   the call when they differ, as after a redefinition of the callee's
+//!   module, so no native code calls an old version by name. The load also
+//!   makes the functions bound to the old version, and those left
+//!   interpreted because a module they call was missing, count their calls
+//!   again to be compiled anew ([`Jit::loaded`]).
 //!
 //! A native function is `(ctx, win) -> word` in Cranelift's `tail` calling
 //! convention: the result term's word, or 0 (never a term) after an exit.
@@ -71,6 +80,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{Linkage, Module};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -127,7 +137,20 @@ pub struct Jit {
     hot: AtomicUsize,
     /// The C-convention adapter `(ctx, fun, win) -> word`, once the backend exists.
     adapter: AtomicUsize,
-    backend: Mutex<Option<Backend>>,
+    /// Held while compiling, and while loads reset functions (see [`Jit::loaded`]).
+    backend: Mutex<Compiler>,
+}
+
+/// What compiling needs and remembers, under one lock.
+#[derive(Default)]
+struct Compiler {
+    backend: Option<Backend>,
+    /// Native functions by the modules they call by name: each bound its
+    /// calls to the functions those imports resolved to when it compiled.
+    bound: HashMap<Term, Vec<FunId>>,
+    /// Functions left interpreted because a module they (or a function they
+    /// call) call by name was not loaded yet.
+    waiting: HashMap<Term, Vec<FunId>>,
 }
 
 impl Default for Jit {
@@ -135,9 +158,21 @@ impl Default for Jit {
         Jit {
             hot: AtomicUsize::new(DEFAULT_HOT),
             adapter: AtomicUsize::new(0),
-            backend: Mutex::new(None),
+            backend: Mutex::new(Compiler::default()),
         }
     }
+}
+
+thread_local! {
+    /// A machine stack address below which native code on this thread calls
+    /// no further (0: none): nested calls (nested.rs) set it, so the native
+    /// code inside all of them shares one budget.
+    static STACK_FLOOR: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Sets this thread's [`STACK_FLOOR`] (0 to clear it).
+pub(crate) fn set_stack_floor(addr: usize) {
+    STACK_FLOOR.with(|f| f.set(addr));
 }
 
 /// What native code shares with the interpreter during one native call.
@@ -192,6 +227,11 @@ impl Jit {
         self.hot.store(hot, Ordering::Relaxed);
     }
 
+    /// Whether `f` has native code now (it may lose it again: see [`Jit::loaded`]).
+    pub fn has_native(&self, f: &Function) -> bool {
+        f.jit.0.state.load(Ordering::Relaxed) > NEVER
+    }
+
     /// The native code of function `id` (`f`), if it has some: counts the
     /// call, and compiles the function on the call that makes it hot.
     #[inline(always)]
@@ -210,7 +250,7 @@ impl Jit {
     /// and with few arguments: the dispatch loop's registers are precious.
     #[inline(never)]
     fn count(&self, code: &CodeTable, id: FunId) -> usize {
-        let calls = &code.functions[id as usize].jit.0.calls;
+        let calls = &code.function(id).jit.0.calls;
         let n = calls.load(Ordering::Relaxed) as usize + 1;
         if n < self.hot.load(Ordering::Relaxed) {
             // Racy across schedulers, and that is fine: a count only
@@ -225,17 +265,27 @@ impl Jit {
     #[cold]
     #[inline(never)]
     fn compile(&self, code: &CodeTable, id: FunId) -> usize {
-        let slot = &code.functions[id as usize].jit.0;
-        let mut backend = self.backend.lock().unwrap_or_else(|e| e.into_inner());
+        let slot = &code.function(id).jit.0;
+        let mut guard = self.backend.lock().unwrap_or_else(|e| e.into_inner());
+        let compiler = &mut *guard;
         let s = slot.state.load(Ordering::Relaxed);
         if s != COUNTING {
             // Another scheduler got here first.
             return if s == NEVER { 0 } else { s };
         }
         if self.hot.load(Ordering::Relaxed) == 0 || !compilable(code, id) {
+            if self.hot.load(Ordering::Relaxed) != 0 {
+                // Compiled again once the modules it misses are loaded.
+                for m in unresolved_modules(code, id) {
+                    let w = compiler.waiting.entry(m).or_default();
+                    if !w.contains(&id) {
+                        w.push(id);
+                    }
+                }
+            }
             slot.state.store(NEVER, Ordering::Relaxed);
             log(code, id, || {
-                let f = &code.functions[id as usize];
+                let f = code.function(id);
                 let op = f
                     .code
                     .iter()
@@ -245,11 +295,11 @@ impl Jit {
             });
             return 0;
         }
-        if backend.is_none() {
+        if compiler.backend.is_none() {
             match Backend::new() {
                 Some(b) => {
                     self.adapter.store(b.adapter, Ordering::Release);
-                    *backend = Some(b);
+                    compiler.backend = Some(b);
                 }
                 None => {
                     // No backend for this machine: interpret everything.
@@ -259,7 +309,7 @@ impl Jit {
                 }
             }
         }
-        let b = backend.as_mut().expect("created above");
+        let b = compiler.backend.as_mut().expect("created above");
         // A code generator failure (an error, or a panic) costs the
         // function its native code, never the program.
         let compiled =
@@ -268,11 +318,48 @@ impl Jit {
         log(code, id, || {
             (if s == NEVER { "failed" } else { "native" }).to_owned()
         });
+        if s != NEVER {
+            for m in code.function(id).code.iter().filter_map(|op| match *op {
+                Op::CallExt { import, .. } | Op::TailCallExt { import, .. } => {
+                    Some(code.import(import).module)
+                }
+                _ => None,
+            }) {
+                let b = compiler.bound.entry(m).or_default();
+                if !b.contains(&id) {
+                    b.push(id);
+                }
+            }
+        }
         slot.state.store(s, Ordering::Release);
         if s == NEVER {
             0
         } else {
             s
+        }
+    }
+
+    /// Modules were loaded (`redefined`: some of them replaced old
+    /// versions): functions left interpreted for want of them, and native
+    /// functions bound to the old versions, count their calls again, to be
+    /// compiled anew against what is loaded now. (Until then, native code
+    /// bound to an old version exits to the interpreter before each call
+    /// into it: see [`Gen::check_import`].) Code already running stays in
+    /// memory and finishes.
+    pub(crate) fn loaded(&self, code: &CodeTable, modules: &[Term], redefined: &[Term]) {
+        let mut compiler = self.backend.lock().unwrap_or_else(|e| e.into_inner());
+        let mut again = Vec::new();
+        for m in modules {
+            again.extend(compiler.waiting.remove(m).unwrap_or_default());
+        }
+        for m in redefined {
+            again.extend(compiler.bound.remove(m).unwrap_or_default());
+        }
+        for id in again {
+            let slot = &code.function(id).jit.0;
+            slot.calls.store(0, Ordering::Relaxed);
+            slot.slow_exits.store(0, Ordering::Relaxed);
+            slot.state.store(COUNTING, Ordering::Release);
         }
     }
 
@@ -306,8 +393,11 @@ impl Jit {
             rt,
             exit: Exit::default(),
         };
-        // About here is the top of the machine stack native code may use.
-        ctx.stack_limit = (&ctx as *const Ctx as usize).saturating_sub(NATIVE_STACK);
+        // About here is the top of the machine stack native code may use
+        // (inside nested calls, no more than what they all may use).
+        ctx.stack_limit = (&ctx as *const Ctx as usize)
+            .saturating_sub(NATIVE_STACK)
+            .max(STACK_FLOOR.with(|f| f.get()));
         let adapter = self.adapter.load(Ordering::Acquire);
         debug_assert!(adapter != 0, "native code exists, so the adapter does");
         // SAFETY: `adapter` is the adapter Backend::new compiled, of type
@@ -337,7 +427,7 @@ impl Jit {
 /// With `BEAMLET_JIT_LOG` set, tells stderr what became of function `id`.
 fn log(code: &CodeTable, id: FunId, what: impl FnOnce() -> String) {
     if std::env::var_os("BEAMLET_JIT_LOG").is_some() {
-        let f = &code.functions[id as usize];
+        let f = code.function(id);
         let (m, n) = (atom::name(f.module), atom::name(f.name));
         eprintln!("jit: {m}.{n}/{}: {}", f.arity, what());
     }
@@ -407,15 +497,36 @@ fn callee(code: &CodeTable, op: &Op) -> Option<FunId> {
     }
 }
 
+/// The modules that functions `id` calls by name, or the functions it calls
+/// by name call by name, that are not loaded (or lack the function).
+fn unresolved_modules(code: &CodeTable, id: FunId) -> Vec<Term> {
+    let f = code.function(id);
+    let mut out = Vec::new();
+    let callees = f.code.iter().filter_map(|op| callee(code, op));
+    for g in std::iter::once(id).chain(callees) {
+        for op in &code.function(g).code {
+            if let Op::CallExt { import, .. } | Op::TailCallExt { import, .. } = *op {
+                if code.resolve_import(import).is_none() {
+                    let m = code.import(import).module;
+                    if !out.contains(&m) {
+                        out.push(m);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Whether `id` is worth compiling: it and the functions it calls by name
 /// are all translatable (a call to an interpreted function would exit each time).
 fn compilable(code: &CodeTable, id: FunId) -> bool {
-    let f = &code.functions[id as usize];
+    let f = code.function(id);
     supported(code, &f.code)
         && f.code
             .iter()
             .filter_map(|op| callee(code, op))
-            .all(|c| supported(code, &code.functions[c as usize].code))
+            .all(|c| supported(code, &code.function(c).code))
 }
 
 /// Cranelift's module, and what every function's code refers to.
@@ -502,7 +613,7 @@ impl Backend {
     }
 
     fn compile(&mut self, code: &CodeTable, fid: FunId) -> Option<usize> {
-        let f = &code.functions[fid as usize];
+        let f = code.function(fid);
         let id = self.module.declare_anonymous_function(&self.sig).ok()?;
         let mut ctx = self.module.make_context();
         ctx.func.signature = self.sig.clone();
@@ -880,7 +991,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         if fun == self.fid {
             return None;
         }
-        let slot = &*self.code.functions[fun as usize].jit.0 as *const SlotState;
+        let slot = &*self.code.function(fun).jit.0 as *const SlotState;
         let addr = self.imm(slot as u64);
         let s = self.b.ins().load(I64, MemFlagsData::trusted(), addr, 0);
         // Native iff neither COUNTING (0) nor NEVER (1).
@@ -900,6 +1011,20 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().jump(done, &[t.into()]);
         self.b.switch_to_block(done);
         Some(self.b.block_params(done)[0])
+    }
+
+    /// Exits to the interpreter before the call at `pc` unless import
+    /// `import` still resolves to `fun`, the function this code was
+    /// compiled to call: redefining its module clears the import's cache
+    /// (code.rs), so native code never calls an old version by name. The
+    /// interpreter then resolves the import anew and makes the call.
+    fn check_import(&mut self, pc: usize, import: u32, fun: FunId) {
+        let stale = self.exit(pc, Why::Limit);
+        let cache = &self.code.import(import).cache as *const AtomicU32;
+        let addr = self.imm(cache as u64);
+        let c = self.b.ins().uload32(MemFlagsData::trusted(), addr, 0);
+        let moved = self.b.ins().icmp_imm_s(IntCC::NotEqual, c, fun as i64);
+        self.branch_if(moved, stale);
     }
 
     fn goto(&mut self, to: u32) {
@@ -925,10 +1050,12 @@ impl<'a, 'b> Gen<'a, 'b> {
                 import, args, dst, ..
             } => {
                 let fun = self.code.resolve_import(import).expect("supported");
+                self.check_import(pc, import, fun);
                 return self.call(pc, fun, args, dst, None);
             }
             Op::TailCallExt { import, args, n } => {
                 let fun = self.code.resolve_import(import).expect("supported");
+                self.check_import(pc, import, fun);
                 return self.tail_call(pc, fun, args, n, None);
             }
             Op::CallAddImm {
@@ -940,7 +1067,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 imm,
             } => {
                 let x = self.get(a);
-                let y = self.imm(2 * imm as i64 as u64);
+                let y = self.imm((2 * imm as i64) as u64);
                 let v = self.small_add(pc, x, x, y, false);
                 return self.call(pc, fun, args, dst, Some((args + n as u16 - 1, v)));
             }
@@ -952,7 +1079,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 imm,
             } => {
                 let x = self.get(a);
-                let y = self.imm(2 * imm as i64 as u64);
+                let y = self.imm((2 * imm as i64) as u64);
                 let v = self.small_add(pc, x, x, y, false);
                 return self.tail_call(pc, fun, args, n, Some((args + n as u16 - 1, v)));
             }
@@ -1130,7 +1257,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             Op::AddImm { dst, a, imm } => {
                 let x = self.get(a);
-                let y = self.imm(2 * imm as i64 as u64);
+                let y = self.imm((2 * imm as i64) as u64);
                 let v = self.small_add(pc, x, x, y, false);
                 self.set(dst, v);
             }
@@ -1232,7 +1359,7 @@ impl Ctx<'_> {
         self.exit.pc = pc as u32;
         self.exit.base = base as u32;
         if why == Why::Slow {
-            let slot = &self.code.functions[fun as usize].jit.0;
+            let slot = &self.code.function(fun).jit.0;
             if slot.slow_exits.fetch_add(1, Ordering::Relaxed) + 1 == MAX_SLOW_EXITS {
                 // Callers still holding this code may finish their calls: it
                 // stays in memory; it is just not entered again.
@@ -1289,7 +1416,7 @@ extern "C" fn jit_enter_slow(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term)
         ctx.left = ctx.saved_left;
         // A safe point: every live term is in a register of the windows
         // below `top`, native callers' included.
-        let top = base + ctx.code.functions[fun as usize].nregs as usize;
+        let top = base + ctx.code.function(fun as FunId).nregs as usize;
         // Native callers' windows are not frames the collector could size,
         // so the register stack keeps its length (and native code's
         // `regs_end` stays true).
@@ -1310,7 +1437,7 @@ extern "C" fn jit_step(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u6
     let (fun, pc) = (fun as FunId, pc as usize);
     let base = ctx.base(win);
     let code = ctx.code;
-    let op = code.functions[fun as usize].code[pc];
+    let op = code.function(fun).code[pc];
     // SAFETY: as in `Ctx::process`; `io` is the `&mut dyn Io` `Jit::call`
     // was given, likewise borrowed for the whole native call.
     let (p, io) = unsafe { (&mut *ctx.p, &mut *ctx.io) };
@@ -1341,12 +1468,13 @@ extern "C" fn jit_callee(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term, cal
     let code = ctx.code;
     let native = code
         .jit
-        .native(code, callee as FunId, &code.functions[callee as usize]);
+        .native(code, callee as FunId, code.function(callee as FunId));
     if native != 0 {
         return native as u64;
     }
     // A callee that will stay interpreted makes this call a slow one.
-    let state = code.functions[callee as usize]
+    let state = code
+        .function(callee as FunId)
         .jit
         .0
         .state
@@ -1371,7 +1499,7 @@ extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term)
     let (fun, pc) = (fun as FunId, pc as usize);
     let base = ctx.base(win);
     let code = ctx.code;
-    let (f_reg, args, n, tail) = match code.functions[fun as usize].code[pc] {
+    let (f_reg, args, n, tail) = match code.function(fun).code[pc] {
         Op::CallFun { fun, args, n, .. } => (fun, args, n, false),
         Op::TailCallFun { fun, args, n } => (fun, args, n, true),
         op => unreachable!("not a fun call: {op:?}"),
@@ -1380,7 +1508,7 @@ extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term)
     let p = ctx.process();
     let fv = p.regs[base + f_reg as usize];
     let target = fv.closure_parts().and_then(|(id, free)| {
-        let cf = &code.functions[id as usize];
+        let cf = code.function(id);
         let to = if tail { base } else { src };
         if cf.arity as usize != n || to + cf.nregs as usize > p.regs.len() {
             return None;

@@ -1,8 +1,9 @@
 //! beamlet's runtime: terms, per-process heaps and garbage collection, the
 //! bytecode format and the interpreter. Knows nothing about source syntax.
 //!
-//! `unsafe` code lives only in the term layer: `term.rs`, `heap.rs`, `gc.rs`,
-//! `copy.rs`.
+//! `unsafe` code lives only in the term layer (`term.rs`, `heap.rs`, `gc.rs`,
+//! `copy.rs`), in `code.rs` (the append-only vectors of loaded code) and in
+//! `jit.rs` (calling generated code).
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
 
@@ -17,6 +18,7 @@ pub mod heap;
 pub mod inspect;
 pub mod interp;
 pub mod jit;
+pub mod nested;
 pub mod order;
 pub mod process;
 pub mod sched;

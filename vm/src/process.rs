@@ -151,6 +151,9 @@ pub struct ProcState {
     pub yield_now: bool,
     /// Signals taken from the inbox and not handled yet (kept to reuse its buffer).
     pub pending: VecDeque<Signal>,
+    /// The temporary process of a nested call (nested.rs): it takes in no
+    /// signals; they wait in the inbox for the caller, whose pid it shares.
+    pub nested: bool,
 }
 
 /// Registers a collection leaves the register stack at, at least.
@@ -210,6 +213,7 @@ impl Process {
                 trap_exit: false,
                 yield_now: false,
                 pending: VecDeque::new(),
+                nested: false,
             },
         }
     }
@@ -238,7 +242,7 @@ impl Process {
             let windows = self
                 .frames
                 .iter()
-                .map(|f| f.base as usize + code.functions[f.fun as usize].nregs as usize)
+                .map(|f| f.base as usize + code.function(f.fun).nregs as usize)
                 .max()
                 .unwrap_or(0);
             self.regs.truncate(keep.max(windows));

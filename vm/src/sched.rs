@@ -306,7 +306,7 @@ pub fn run_main(
         main,
         heap,
         entry,
-        code.functions[entry as usize].nregs,
+        code.function(entry).nregs,
         &[],
     ));
     p.st.argv = argv.to_vec();
@@ -856,14 +856,14 @@ impl<'r, 'a> Local<'r, 'a> {
                     let down = st
                         .heap
                         .tuple(&[atom::DOWN, mref, atom::PROCESS, me, atom::NOPROC]);
-                    let m = Msg::copy(rt.code.literals(), down);
+                    let m = rt.code.copy_term(down);
                     let _ = rt.signal(self, from, Signal::Message(m));
                 }
                 _ => {}
             }
         }
         for &l in &st.links {
-            let reason = Msg::copy(rt.code.literals(), reason);
+            let reason = rt.code.copy_term(reason);
             let _ = rt.signal(
                 self,
                 l,
@@ -879,11 +879,7 @@ impl<'r, 'a> Local<'r, 'a> {
             let down = st
                 .heap
                 .tuple(&[atom::DOWN, mref, atom::PROCESS, me, reason]);
-            let _ = rt.signal(
-                self,
-                watcher,
-                Signal::Message(Msg::copy(rt.code.literals(), down)),
-            );
+            let _ = rt.signal(self, watcher, Signal::Message(rt.code.copy_term(down)));
         }
         drop(p);
         lock(&slot.inbox).state = State::Free;
@@ -996,13 +992,13 @@ impl Sched for Local<'_, '_> {
         heap.set_gc_always(rt.gc_always);
         let args: Vec<Term> = args
             .iter()
-            .map(|&a| heap.adopt(Msg::copy(rt.code.literals(), a)))
+            .map(|&a| heap.adopt(rt.code.copy_term(a)))
             .collect();
         let (fid, start_error) = match fun {
             Ok(f) => (f, None),
             Err(e) => (0, Some(Box::new(e))),
         };
-        let nregs = rt.code.functions.get(fid as usize).map_or(1, |f| f.nregs);
+        let nregs = rt.code.get_function(fid).map_or(1, |f| f.nregs);
         let mut p = Box::new(Process::new(pid, heap, fid, nregs, &args));
         p.start_error = start_error;
         if link {
@@ -1037,7 +1033,7 @@ impl Sched for Local<'_, '_> {
             st.mailbox.push_back(msg);
             return Ok(());
         }
-        let m = Msg::copy(self.rt.code.literals(), msg);
+        let m = self.rt.code.copy_term(msg);
         let _ = self.rt.signal(self, pid, Signal::Message(m));
         Ok(())
     }
@@ -1047,6 +1043,10 @@ impl Sched for Local<'_, '_> {
     }
 
     fn drain(&self, st: &mut ProcState) -> Result<bool, (Term, Term)> {
+        if st.nested {
+            // The signals are the caller's: they wait for it in the inbox.
+            return Ok(false);
+        }
         let (index, _) = st.pid.pid_parts().expect("a process has a pid");
         let slot = self
             .rt
@@ -1122,7 +1122,7 @@ impl Sched for Local<'_, '_> {
     }
 
     fn send_after(&self, to: Term, msg: Term, ms: u64) -> Term {
-        let msg = Msg::copy(self.rt.code.literals(), msg);
+        let msg = self.rt.code.copy_term(msg);
         let deadline = self.rt.deadline_in(ms);
         let id = self
             .rt

@@ -349,7 +349,7 @@ pub fn function_exported(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let found = ctx
         .code
         .lookup(a[0], a[1], n as u32)
-        .is_some_and(|id| ctx.code.functions[id as usize].public)
+        .is_some_and(|id| ctx.code.function(id).public)
         || super::lookup(atom::name(a[0]), atom::name(a[1]), n as usize).is_some();
     Ok(Term::bool(found))
 }
@@ -580,7 +580,7 @@ pub fn fun_arity(ctx: &Ctx, f: Term) -> Option<u32> {
         return Some(a);
     }
     let (id, _) = f.closure_parts()?;
-    ctx.code.functions.get(id as usize).map(|f| f.arity)
+    ctx.code.get_function(id).map(|f| f.arity)
 }
 
 pub fn append(ctx: &mut Ctx, a: &[Term]) -> BifResult {

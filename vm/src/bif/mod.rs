@@ -1,9 +1,10 @@
 //! Built-in functions (BIFs): primitives written in Rust.
 //!
 //! A BIF gets its arguments and a [`Ctx`] (the calling process's state and
-//! the code table) and returns a term or an exception. BIFs never call back
-//! into the interpreter: higher-order library functions (`Enum.map`, ...)
-//! are written in the language itself (`stdlib/`).
+//! the code table) and returns a term or an exception. A BIF may run a
+//! function of the language to completion with `nested::call` (the compiler
+//! running a macro); higher-order library functions (`Enum.map`, ...) are
+//! written in the language itself (`stdlib/`) rather than call back so.
 //!
 //! The table [`BIFS`] maps `module.name/arity` to each BIF; the compiler
 //! looks BIFs up by name and emits `Op::Bif` with the index.
@@ -15,6 +16,8 @@ pub mod io;
 pub mod map;
 pub mod process;
 pub mod string;
+#[cfg(any(test, feature = "test-bifs"))]
+pub mod testing;
 
 use crate::atom;
 use crate::code::CodeTable;
@@ -52,9 +55,9 @@ pub struct BifEntry {
 }
 
 macro_rules! bifs {
-    ($( $module:literal $name:literal / $arity:literal => $f:path $(, $guard:ident)? ;)*) => {
+    ($( $(#[$attr:meta])* $module:literal $name:literal / $arity:literal => $f:path $(, $guard:ident)? ;)*) => {
         pub static BIFS: &[BifEntry] = &[
-            $(BifEntry { module: $module, name: $name, arity: $arity, f: $f, guard: bifs!(@g $($guard)?) },)*
+            $($(#[$attr])* BifEntry { module: $module, name: $name, arity: $arity, f: $f, guard: bifs!(@g $($guard)?) },)*
         ];
     };
     (@g guard) => { true };
@@ -297,6 +300,13 @@ bifs! {
     "Elixir.String" "pad_trailing" / 3 => string::pad_trailing;
     "Elixir.String" "valid?" / 1 => string::valid;
     "Elixir.String" "byte_size" / 1 => erlang::byte_size;
+    // Tests only (the `test-bifs` feature): see testing.rs.
+    #[cfg(any(test, feature = "test-bifs"))]
+    "beamlet_test" "nested_call" / 3 => testing::nested_call;
+    #[cfg(any(test, feature = "test-bifs"))]
+    "beamlet_test" "nested_apply" / 2 => testing::nested_apply;
+    #[cfg(any(test, feature = "test-bifs"))]
+    "beamlet_test" "load_pending" / 1 => testing::load_pending;
 }
 
 /// The index of `module.name/arity` in [`BIFS`].

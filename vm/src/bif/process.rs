@@ -5,7 +5,6 @@
 use super::{BifResult, Ctx};
 use crate::atom;
 use crate::code::FunId;
-use crate::copy::Msg;
 use crate::process::{Class, Exn, Signal, TraceEntry};
 use crate::term::Term;
 
@@ -17,7 +16,7 @@ fn badarg() -> Exn {
 /// closure of arity 0, or `module.name(args...)`.
 fn target(ctx: &Ctx, fun: Term) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> {
     if let Some((id, free)) = fun.closure_parts() {
-        if ctx.code.functions[id as usize].arity != 0 {
+        if ctx.code.function(id).arity != 0 {
             return Err(badarg());
         }
         return Ok((Ok(id), free.to_vec()));
@@ -31,7 +30,7 @@ fn target(ctx: &Ctx, fun: Term) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> 
 fn lookup(ctx: &Ctx, m: Term, f: Term, arity: u32) -> Result<FunId, Exn> {
     ctx.code
         .lookup(m, f, arity)
-        .filter(|id| ctx.code.functions[*id as usize].public)
+        .filter(|id| ctx.code.function(*id).public)
         .ok_or(Exn {
             class: Class::Error,
             reason: atom::UNDEF,
@@ -206,7 +205,7 @@ pub fn exit2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         return Err(badarg());
     }
     let me = ctx.st.pid;
-    let reason = Msg::copy(ctx.code.literals(), reason);
+    let reason = ctx.code.copy_term(reason);
     let sig = Signal::Exit {
         from: me,
         reason,
