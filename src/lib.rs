@@ -8,19 +8,19 @@
 #![deny(unsafe_code)]
 
 use beamlet_compiler::diagnostic::Diagnostic;
+use beamlet_compiler::runtime::Service;
 pub use beamlet_vm::bif::Io;
-use beamlet_vm::code::{CodeTable, FunId, Unit};
+use beamlet_vm::code::{CodeTable, FunId};
 pub use beamlet_vm::jit::Mode as JitMode;
 use beamlet_vm::sched::{self, Config, Outcome};
 pub use beamlet_vm::value::Value;
 use std::io::Write;
+use std::sync::Arc;
 
-/// The standard library, bundled into the binary. ORDER: modules used by
-/// others come first only for readability; calls between them resolve at run time.
-pub const STDLIB: &[(&str, &str)] = &[
-    ("stdlib/enum.ex", include_str!("../stdlib/enum.ex")),
-    ("stdlib/process.ex", include_str!("../stdlib/process.ex")),
-];
+include!(concat!(env!("OUT_DIR"), "/library.rs"));
+
+/// The library module that drives module definitions and runs scripts.
+const DRIVER: &str = "elixir_module";
 
 /// A compile error, rendered as text (file:line:column, the line, a caret, a hint).
 #[derive(Debug, Clone, PartialEq)]
@@ -94,12 +94,13 @@ impl Io for CaptureIo {
 /// A beamlet virtual machine: loaded code plus the means to run it.
 ///
 /// ```no_run
-/// let mut vm = beamlet::Vm::builder().schedulers(2).build().expect("stdlib compiles");
+/// let mut vm = beamlet::Vm::builder().schedulers(2).build().expect("the VM starts");
 /// vm.run_source("IO.puts(:hi)", "hi.ex", &[]).expect("runs");
 /// ```
 pub struct Vm {
     code: CodeTable,
     config: Config,
+    compiler: Arc<Service>,
 }
 
 /// Options for a [`Vm`]: see [`Vm::builder`].
@@ -128,58 +129,66 @@ impl VmBuilder {
         self
     }
 
-    /// A VM with the standard library loaded.
+    /// A VM with the compiler installed; the library (`stdlib/`) loads
+    /// module by module as programs use it.
     pub fn build(self) -> Result<Vm, CompileError> {
         let code = CodeTable::new();
-        for (file, src) in STDLIB {
-            let unit = compile(src, file, false)?;
-            code.load(unit);
+        let compiler = Arc::new(Service::new(LIBRARY));
+        code.set_compiler(compiler.clone());
+        // The driver of module definitions and scripts runs before any
+        // program: load it now, outside any process.
+        let mut sink = CaptureIo::default();
+        let loaded = beamlet_vm::detached::with_ctx(&code, &mut sink, |ctx| {
+            compiler.ensure_loaded(ctx, DRIVER)
+        });
+        if !loaded {
+            let text = String::from_utf8_lossy(&sink.err).into_owned();
+            return Err(CompileError {
+                diagnostic: Diagnostic::new(Default::default(), text.trim().to_owned()),
+                rendered: text,
+            });
         }
         Ok(Vm {
             code,
             config: self.config,
+            compiler,
         })
     }
 }
 
-/// Parses and compiles `source` into a loadable unit (warnings dropped:
-/// see [`compile_with_warnings`]).
-pub fn compile(source: &str, file: &str, script: bool) -> Result<Unit, CompileError> {
-    compile_with_warnings(source, file, script).map(|(unit, _)| unit)
+/// Compiles `source` as `file` without running it: its top level is
+/// expanded and compiled, and its top-level modules are defined (their
+/// bodies run, as compiling them needs); nothing else of the script runs.
+/// Returns the warnings, rendered (`warning: ...`, location, source line).
+pub fn check(source: &str, file: &str) -> Result<Vec<String>, CompileError> {
+    let mut vm = Vm::builder().schedulers(1).build()?;
+    let mut io = CaptureIo::default();
+    vm.check_with(source, file, &mut io)?;
+    Ok(split_warnings(&String::from_utf8_lossy(&io.err)))
 }
 
-/// Parses and compiles `source`; returns the unit and its warnings, each
-/// rendered like an error (`warning: ...`, location, source line, caret).
-pub fn compile_with_warnings(
-    source: &str,
-    file: &str,
-    script: bool,
-) -> Result<(Unit, Vec<String>), CompileError> {
-    let render = |d: Diagnostic| CompileError {
-        rendered: d.render(file, source),
-        diagnostic: d,
-    };
-    let program = beamlet_compiler::parser::parse(source).map_err(render)?;
-    let (mut unit, warnings) =
-        beamlet_compiler::compile_program(source, &program, script).map_err(render)?;
-    let file_atom = beamlet_vm::atom::intern(file);
-    for f in &mut unit.functions {
-        f.file = file_atom;
+/// Rendered warnings, one string each.
+fn split_warnings(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("warning:") || out.is_empty() {
+            out.push(String::new());
+        }
+        if let Some(last) = out.last_mut() {
+            last.push_str(line);
+        }
     }
-    let warnings = warnings
-        .iter()
-        .map(|w| w.render_warning(file, source))
-        .collect();
-    Ok((unit, warnings))
+    out.retain(|w| !w.trim().is_empty());
+    out
 }
 
 impl Vm {
-    /// A VM with the standard library loaded and default options.
+    /// A VM with default options.
     pub fn new() -> Result<Vm, CompileError> {
         VmBuilder::default().build()
     }
 
-    /// Options: scheduler count, GC testing.
+    /// Options: scheduler count, GC testing, native code.
     pub fn builder() -> VmBuilder {
         VmBuilder::default()
     }
@@ -188,17 +197,18 @@ impl Vm {
         &self.code
     }
 
-    /// Compiles and loads a script; returns its entry function.
-    pub fn load_script(&mut self, source: &str, file: &str) -> Result<FunId, CompileError> {
-        let unit = compile(source, file, true)?;
-        Ok(self
-            .code
-            .load(unit)
-            .script
-            .expect("a script unit has an entry function"))
+    /// The driver's function `name/arity`.
+    fn driver(&self, name: &str, arity: u32) -> FunId {
+        self.code
+            .lookup(
+                beamlet_vm::atom::intern(DRIVER),
+                beamlet_vm::atom::intern(name),
+                arity,
+            )
+            .expect("the driver is loaded when the VM is built")
     }
 
-    /// Runs `source` as a script, as `elixir file.ex` would.
+    /// Runs `source` as a script, as `elixir file.exs` would.
     pub fn run_source(
         &mut self,
         source: &str,
@@ -219,49 +229,102 @@ impl Vm {
         argv: &[String],
         io: &mut (dyn Io + Send),
     ) -> Result<Value, RunError> {
-        let (unit, warnings) =
-            compile_with_warnings(source, file, true).map_err(RunError::Compile)?;
-        for w in warnings {
-            io.err(w.as_bytes());
-        }
-        let entry = self
-            .code
-            .load(unit)
-            .script
-            .expect("a script unit has an entry function");
-        self.run(entry, argv, io)
+        let entry = self.driver("eval_file", 2);
+        let args = [Value::Binary(source.into()), Value::Binary(file.into())];
+        self.run_entry(entry, &args, argv, io)
     }
 
-    /// Runs a loaded entry function as the main process, until it finishes
+    /// Compiles `source` as [`check`] does, on this VM (its modules stay loaded).
+    pub fn check_with(
+        &mut self,
+        source: &str,
+        file: &str,
+        io: &mut (dyn Io + Send),
+    ) -> Result<(), CompileError> {
+        let entry = self.driver("check_file", 2);
+        let args = [Value::Binary(source.into()), Value::Binary(file.into())];
+        match self.run_entry(entry, &args, &[], io) {
+            Ok(_) => Ok(()),
+            Err(RunError::Compile(e)) => Err(e),
+            Err(RunError::Raised { banner, trace, .. }) => {
+                let mut text = format!("{banner}\n");
+                for t in trace {
+                    text += &format!("{t}\n");
+                }
+                Err(CompileError {
+                    diagnostic: Diagnostic::new(Default::default(), banner),
+                    rendered: text,
+                })
+            }
+            Err(RunError::Deadlock) => Err(CompileError {
+                diagnostic: Diagnostic::new(Default::default(), "deadlock while compiling"),
+                rendered: "error: deadlock while compiling\n".into(),
+            }),
+        }
+    }
+
+    /// Runs `entry` with `args` as the main process, until it finishes
     /// (other processes still running then are stopped, as `elixir` does).
-    pub fn run(
+    fn run_entry(
         &mut self,
         entry: FunId,
+        args: &[Value],
         argv: &[String],
         io: &mut (dyn Io + Send),
     ) -> Result<Value, RunError> {
-        match sched::run_main(&self.code, entry, argv, io, &self.config) {
+        match sched::run_main(&self.code, entry, args, argv, io, &self.config) {
             Outcome::Returned(v) => Ok(v),
             Outcome::Failed {
                 banner,
                 trace,
                 status,
-            } => Err(RunError::Raised {
-                banner,
-                trace,
-                exit_status: status,
-            }),
+            } => {
+                let compile = [
+                    "** (CompileError)",
+                    "** (SyntaxError)",
+                    "** (TokenMissingError)",
+                ];
+                if compile.iter().any(|p| banner.starts_with(p)) {
+                    if let Some(f) = self.compiler.take_any_failure() {
+                        let file = beamlet_compiler::runtime::relative(&f.file);
+                        let rendered = match &f.source {
+                            Some(src) => f.diagnostic.render(&file, src),
+                            None => format!("error: {}\n", f.diagnostic.message),
+                        };
+                        return Err(RunError::Compile(CompileError {
+                            diagnostic: f.diagnostic,
+                            rendered,
+                        }));
+                    }
+                }
+                Err(RunError::Raised {
+                    banner,
+                    trace,
+                    exit_status: status,
+                })
+            }
             Outcome::Deadlock => Err(RunError::Deadlock),
         }
     }
 }
 
-/// A listing of a script's code (`beamlet disasm`).
+/// A listing of the code `source` compiles to (`beamlet disasm`): every
+/// function compiled from `file` (its top level, its modules and their
+/// anonymous functions), in the order they were loaded.
 pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
-    let unit = compile(source, file, true)?;
+    let mut vm = Vm::builder().schedulers(1).build()?;
+    let mut io = CaptureIo::default();
+    vm.check_with(source, file, &mut io)?;
+    let code = &vm.code;
+    let file_atom = beamlet_vm::atom::intern(&beamlet_compiler::runtime::relative(file));
+    let functions: Vec<(u32, &beamlet_vm::code::Function)> = (0..code.function_count() as u32)
+        .map(|i| (i, code.function(i)))
+        .filter(|(_, f)| f.file == file_atom)
+        .collect();
+    let first = functions.first().map_or(0, |(i, _)| *i);
     let mut out = String::new();
-    let code = CodeTable::new();
-    for (i, f) in unit.functions.iter().enumerate() {
+    for (i, f) in functions {
+        let i = i - first;
         let m = beamlet_vm::atom::name(f.module);
         let m = m.strip_prefix("Elixir.").unwrap_or(m);
         out += &format!(
@@ -294,13 +357,6 @@ pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
             out += &format!("  {pc:4}  {}\n", beamlet_vm::code::format_op(op));
         }
         out.push('\n');
-    }
-    for (i, (m, f, a)) in unit.imports.iter().enumerate() {
-        out += &format!(
-            "import {i}: {}.{}/{a}\n",
-            beamlet_vm::atom::name(*m).trim_start_matches("Elixir."),
-            beamlet_vm::atom::name(*f)
-        );
     }
     Ok(out)
 }

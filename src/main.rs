@@ -133,20 +133,18 @@ fn main() -> ExitCode {
             Err(c) => c,
         },
         Some(Command::Check { file }) => match read(&file) {
-            Ok(src) => {
-                match beamlet::compile_with_warnings(&src, &file.display().to_string(), true) {
-                    Ok((_, warnings)) => {
-                        for w in warnings {
-                            eprint!("{w}");
-                        }
-                        ExitCode::SUCCESS
+            Ok(src) => match beamlet::check(&src, &file.display().to_string()) {
+                Ok(warnings) => {
+                    for w in warnings {
+                        eprint!("{w}");
                     }
-                    Err(e) => {
-                        eprint!("{e}");
-                        ExitCode::from(1)
-                    }
+                    ExitCode::SUCCESS
                 }
-            }
+                Err(e) => {
+                    eprint!("{e}");
+                    ExitCode::from(1)
+                }
+            },
             Err(c) => c,
         },
         Some(Command::Disasm { file }) => match read(&file) {

@@ -53,4 +53,11 @@ defmodule :elixir_module do
     fun = :beamlet_compiler.compile_file(source, file)
     fun.([])
   end
+
+  # `beamlet check FILE`: the script is expanded whole and compiled, and
+  # only its top-level modules are defined.
+  def check_file(source, file) do
+    fun = :beamlet_compiler.check_file(source, file)
+    fun.([])
+  end
 end

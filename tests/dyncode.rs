@@ -37,7 +37,7 @@ fn run_with(
     let mut io = beamlet::CaptureIo::default();
     let out = std::thread::scope(|s| {
         s.spawn(meanwhile);
-        run_main(code, entry, &[], &mut io, &config(jit))
+        run_main(code, entry, &[], &[], &mut io, &config(jit))
     });
     match out {
         Outcome::Returned(v) => v,

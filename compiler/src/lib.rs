@@ -16,7 +16,7 @@ pub mod lexer;
 pub mod lower;
 pub mod parser;
 pub mod quoted;
-// pub mod runtime; (wired in with the dynamic code table)
+pub mod runtime;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports)]

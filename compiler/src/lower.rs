@@ -174,6 +174,12 @@ impl<'a> Lowerer<'a> {
                     match d.as_slice() {
                         [recv, Value::Atom(fname)] => {
                             let no_parens = q::keyword_get(meta, "no_parens").is_some();
+                            // 'a#{x}' is List.to_charlist(["a", Kernel.to_string(x)]).
+                            if as_atom(recv) == Some("Elixir.List") && fname == "to_charlist" {
+                                if let Some(e) = self.charlist(args, span)? {
+                                    return Ok(e);
+                                }
+                            }
                             if as_atom(recv) == Some("Elixir.Kernel") {
                                 if let Some(e) = self.kernel_call(fname, args, span)? {
                                     return Ok(e);
@@ -395,10 +401,6 @@ impl<'a> Lowerer<'a> {
             {
                 return Ok(Body::Clauses(self.clauses(items, span)?));
             }
-            if items.is_empty() {
-                // `receive do after ... end`: no clauses.
-                return Ok(Body::Clauses(vec![]));
-            }
         }
         let e = self.lower(v, span)?;
         Ok(Body::Exprs(match e.kind {
@@ -499,6 +501,32 @@ impl<'a> Lowerer<'a> {
             }
         }
         Ok(Some(parts))
+    }
+
+    /// `List.to_charlist(["a", Kernel.to_string(x)])`: an interpolated charlist.
+    fn charlist(&self, args: &[Value], span: Span) -> LResult<Option<Expr>> {
+        let [Value::List(items, None)] = args else {
+            return Ok(None);
+        };
+        let segs: Vec<Value> = items
+            .iter()
+            .map(|i| match as_node(i) {
+                Some((h, m, Value::List(a, None)))
+                    if a.len() == 1
+                        && (is_kernel_to_string(h) || as_atom(h) == Some("to_string")) =>
+                {
+                    q::call(
+                        "::",
+                        m.clone(),
+                        vec![i.clone(), q::var("binary", q::list(vec![]), q::nil())],
+                    )
+                }
+                _ => i.clone(),
+            })
+            .collect();
+        Ok(self
+            .interp_parts(&segs, span)?
+            .map(|parts| Expr::new(span, ExprKind::Charlist(parts))))
     }
 
     fn bitstring(&self, segs: &[Value], span: Span) -> LResult<Expr> {

@@ -517,6 +517,9 @@ pub struct CodeTable {
     id: u64,
     /// The native code generator and its setting.
     pub jit: crate::jit::Jit,
+    /// The compiler the embedder installed, for the `beamlet_compiler`
+    /// built-ins and lazy loading (see bif/compiler.rs).
+    compiler: std::sync::OnceLock<Arc<dyn crate::bif::compiler::Compiler>>,
 }
 
 impl Default for CodeTable {
@@ -530,6 +533,7 @@ impl Default for CodeTable {
             literals_version: AtomicU64::new(0),
             id: NEXT_TABLE_ID.fetch_add(1, Ordering::Relaxed),
             jit: crate::jit::Jit::default(),
+            compiler: std::sync::OnceLock::new(),
         }
     }
 }
@@ -551,6 +555,16 @@ fn write<T>(l: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
 impl CodeTable {
     pub fn new() -> CodeTable {
         CodeTable::default()
+    }
+
+    /// Installs the compiler (once; later calls are ignored).
+    pub fn set_compiler(&self, c: Arc<dyn crate::bif::compiler::Compiler>) {
+        let _ = self.compiler.set(c);
+    }
+
+    /// The installed compiler, if any.
+    pub fn compiler(&self) -> Option<Arc<dyn crate::bif::compiler::Compiler>> {
+        self.compiler.get().cloned()
     }
 
     /// Loads a unit and exports its named functions (replacing those of

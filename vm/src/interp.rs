@@ -475,11 +475,34 @@ pub fn run(
         }};
     }
 
+    // Loads `module` through the compiler if it is not loaded (the library
+    // is compiled on first use); whether it is loaded now.
+    macro_rules! try_autoload {
+        ($module:expr) => {{
+            let module = $module;
+            !code.module_loaded(module) && {
+                let mut ctx = Ctx {
+                    st: &mut p.st,
+                    code,
+                    io: &mut *io,
+                    rt,
+                };
+                bif::compiler::autoload(&mut ctx, module)
+            }
+        }};
+    }
+
     macro_rules! call_ext {
         ($import:expr, $args:expr, $n:expr, $tail:expr, $dst:expr) => {{
             let (import, tail, dst) = ($import, $tail, $dst);
             let (src, n) = (base + $args as usize, $n as usize);
-            match code.resolve_import(import) {
+            let resolved = match code.resolve_import(import) {
+                Some(c) => Some(c),
+                // A library module not loaded yet: the compiler loads it.
+                None if try_autoload!(code.import(import).module) => code.resolve_import(import),
+                None => None,
+            };
+            match resolved {
                 Some(callee) => enter!(callee, src, n, &[], tail, dst),
                 None => {
                     let imp = code.import(import);
@@ -522,10 +545,16 @@ pub fn run(
                     let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
                     raise!(Exn::error(r));
                 }
-                if let Some(callee) = code
-                    .lookup(m, name, a)
-                    .filter(|id| code.function(*id).public)
-                {
+                let found = |code: &CodeTable| {
+                    code.lookup(m, name, a)
+                        .filter(|id| code.function(*id).public)
+                };
+                let callee = match found(code) {
+                    Some(c) => Some(c),
+                    None if try_autoload!(m) => found(code),
+                    None => None,
+                };
+                if let Some(callee) = callee {
                     enter!(callee, src, n, &[], tail, dst);
                 } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
                     match call_bif!(b, &regs[src..src + n]) {
@@ -651,10 +680,16 @@ pub fn run(
                     let r = p.st.heap.tuple(&[atom::BADARG, m]);
                     raise!(Exn::error(r));
                 }
-                if let Some(callee) = code
-                    .lookup(m, name, n as u32)
-                    .filter(|id| code.function(*id).public)
-                {
+                let found = |code: &CodeTable| {
+                    code.lookup(m, name, n as u32)
+                        .filter(|id| code.function(*id).public)
+                };
+                let callee = match found(code) {
+                    Some(c) => Some(c),
+                    None if try_autoload!(m) => found(code),
+                    None => None,
+                };
+                if let Some(callee) = callee {
                     enter!(callee, src, n, &[], false, dst);
                 } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
                     match call_bif!(b, &regs[src..src + n]) {

@@ -12,6 +12,7 @@ pub mod bif;
 pub mod code;
 pub mod convert;
 pub mod copy;
+pub mod detached;
 pub mod float_fmt;
 mod gc;
 pub mod heap;

@@ -167,11 +167,20 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
 /// function of that name, as [`call`] does; raises `undef` when neither exists.
 pub fn call_mfa(ctx: &mut Ctx, module: Term, name: Term, args: &[Term]) -> Result<Term, Exn> {
     let arity = args.len();
-    if let Some(id) = ctx
-        .code
-        .lookup(module, name, arity as u32)
-        .filter(|&id| ctx.code.function(id).public)
+    let found = |ctx: &Ctx| {
+        ctx.code
+            .lookup(module, name, arity as u32)
+            .filter(|&id| ctx.code.function(id).public)
+    };
+    let mut id = found(ctx);
+    if id.is_none()
+        && module.is_atom()
+        && !ctx.code.module_loaded(module)
+        && bif::compiler::autoload(ctx, module)
     {
+        id = found(ctx);
+    }
+    if let Some(id) = id {
         return call(ctx, id, args);
     }
     if module.is_atom() && name.is_atom() {

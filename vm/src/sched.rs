@@ -269,6 +269,7 @@ pub struct Runtime<'a> {
 pub fn run_main(
     code: &CodeTable,
     entry: FunId,
+    args: &[Value],
     argv: &[String],
     io: &mut (dyn Io + Send),
     cfg: &Config,
@@ -302,12 +303,16 @@ pub fn run_main(
     };
     let mut heap = Heap::new();
     heap.set_gc_always(cfg.gc_always);
+    let args: Vec<Term> = args
+        .iter()
+        .map(|a| convert::from_value(&mut heap, a))
+        .collect();
     let mut p = Box::new(Process::new(
         main,
         heap,
         entry,
         code.function(entry).nregs,
-        &[],
+        &args,
     ));
     p.st.argv = argv.to_vec();
     let serial = rt.install(index);

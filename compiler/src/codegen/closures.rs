@@ -93,10 +93,18 @@ impl FnBuilder<'_> {
                     ExprKind::Call(c) if c.args.is_empty() => {
                         if let CallTarget::Remote(m, name) = &c.target {
                             let module = self.module_atom(m)?;
-                            if let Some(module) = module {
+                            if let Some(mut module) = module {
+                                let mut name = name.clone();
+                                // &Kernel.length/1 is &:erlang.length/1, as in Elixir.
+                                if module == "Elixir.Kernel" {
+                                    if let Some((m2, f2)) = local_kernel(&name, arity as usize) {
+                                        module = m2.to_owned();
+                                        name = f2.to_owned();
+                                    }
+                                }
                                 let t = u.literals.export(
                                     atom::intern(&module),
-                                    atom::intern(name),
+                                    atom::intern(&name),
                                     arity,
                                 );
                                 self.load_const(t, dst);

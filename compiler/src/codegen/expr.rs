@@ -138,6 +138,13 @@ impl FnBuilder<'_> {
                 self.release(m);
             }
             ExprKind::Map { update, pairs } => {
+                // A map of constants (an escaped value) is one literal.
+                if update.is_none() && !pairs.is_empty() {
+                    if let Some(t) = self.constant_map(u, pairs)? {
+                        self.load_const(t, dst);
+                        return Ok(());
+                    }
+                }
                 self.map(u, update.as_deref(), pairs, None, span, dst)?
             }
             ExprKind::Struct {
@@ -228,6 +235,13 @@ impl FnBuilder<'_> {
             ExprKind::Alias(a) => atom::intern(&alias_atom(&self.resolve_alias(a))),
             ExprKind::Str(s) => u.literals.str(s),
             ExprKind::Literal(v) => beamlet_vm::convert::from_value(&mut u.literals, v),
+            ExprKind::Map {
+                update: None,
+                pairs,
+            } if !pairs.is_empty() => match self.constant_map(u, pairs)? {
+                Some(t) => t,
+                None => return Ok(None),
+            },
             ExprKind::Var(n) if n == "__MODULE__" => atom::intern(&self.env.name),
             ExprKind::Charlist(parts) => {
                 let mut codes = Vec::new();
@@ -419,6 +433,22 @@ impl FnBuilder<'_> {
                 format!("sigil ~{c} is not supported by beamlet yet"),
             )),
         }
+    }
+
+    /// The literal map `%{k => v}` when every key and value is constant.
+    fn constant_map(
+        &mut self,
+        u: &mut UnitBuilder,
+        pairs: &[(Expr, Expr)],
+    ) -> CResult<Option<Term>> {
+        let mut kv = Vec::with_capacity(pairs.len());
+        for (k, v) in pairs {
+            let (Some(k), Some(v)) = (self.literal(u, k)?, self.literal(u, v)?) else {
+                return Ok(None);
+            };
+            kv.push((k, v));
+        }
+        Ok(Some(bif::map::build_map(&mut u.literals, kv)))
     }
 
     fn struct_name(&self, name: &Expr) -> CResult<String> {

@@ -617,7 +617,7 @@ fn rescue_clause(
             ExprKind::List(items, None) => (Some(&**v), items.iter().collect()),
             _ => (Some(&**v), vec![&**ms]),
         },
-        ExprKind::Alias(_) => (None, vec![pat]),
+        ExprKind::Alias(_) | ExprKind::Atom(_) => (None, vec![pat]),
         ExprKind::Var(_) => (Some(pat), vec![]),
         _ => {
             return Err(Diagnostic::new(pat.span, "invalid rescue clause")
@@ -641,14 +641,18 @@ fn rescue_clause(
             fail: next,
         });
         for mexpr in mods {
-            let ExprKind::Alias(a) = &mexpr.kind else {
-                return Err(Diagnostic::new(
-                    mexpr.span,
-                    "rescue expects exception module names",
-                ));
+            let module = match &mexpr.kind {
+                ExprKind::Alias(a) => alias_atom(&b.resolve_alias(a)),
+                ExprKind::Atom(a) => a.clone(),
+                _ => {
+                    return Err(Diagnostic::new(
+                        mexpr.span,
+                        "rescue expects exception module names",
+                    ))
+                }
             };
             let want = b.alloc(cl.span)?;
-            b.load_const(atom::intern(&alias_atom(&b.resolve_alias(a))), want);
+            b.load_const(atom::intern(&module), want);
             let no = b.new_label();
             b.emit(Op::IsEqExact {
                 a: sm,

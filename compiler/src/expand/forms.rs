@@ -576,7 +576,11 @@ impl Expander<'_> {
             };
             let clauses = match as_list(v) {
                 Some(cl) => cl.to_vec(),
-                None if is_empty_block(v) => vec![],
+                None if is_empty_block(v) => {
+                    // `receive do after ... end`: no clauses.
+                    out.push(q::pair(q::atom(k), v.clone()));
+                    continue;
+                }
                 None => {
                     return Err(self.error(
                         line,

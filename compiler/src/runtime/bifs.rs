@@ -13,7 +13,8 @@ use beamlet_vm::value::Value;
 
 /// The names of a binding `[x: 1, y: 2]` (user variables only).
 fn binding_names(ctx: &mut Ctx, binding: Term) -> Result<Vec<String>, Exn> {
-    let items = bif::list_to_vec_pub(binding).ok_or_else(|| bif::argument_error_msg(ctx, "expected a binding (a keyword list)"))?;
+    let items = bif::list_to_vec_pub(binding)
+        .ok_or_else(|| bif::argument_error_msg(ctx, "expected a binding (a keyword list)"))?;
     let mut out = Vec::with_capacity(items.len());
     for it in items {
         match it.tuple_elems() {
@@ -37,16 +38,20 @@ fn opt(list: Term, key: &str) -> Option<Term> {
 }
 
 fn text(t: Term) -> Option<String> {
-    t.binary_bytes().map(|b| String::from_utf8_lossy(b).into_owned())
+    t.binary_bytes()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
 }
 
 /// The env a `%Macro.Env{}` term describes, or one for a file from options.
 fn env_of(ctx: &mut Ctx, t: Term) -> Result<Env, Exn> {
     if t.is_map() {
         let v = to_value(ctx.code, t);
-        return Env::from_value(&v).ok_or_else(|| bif::argument_error_msg(ctx, "expected a %Macro.Env{} struct"));
+        return Env::from_value(&v)
+            .ok_or_else(|| bif::argument_error_msg(ctx, "expected a %Macro.Env{} struct"));
     }
-    let file = opt(t, "file").and_then(text).unwrap_or_else(|| "nofile".into());
+    let file = opt(t, "file")
+        .and_then(text)
+        .unwrap_or_else(|| "nofile".into());
     let mut env = Env::new(&file);
     if let Some(l) = opt(t, "line").and_then(|l| l.as_small()) {
         env.line = l as u32;
@@ -74,18 +79,38 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             }
             ("before_compile", [m]) => self.before_compile(ctx, atom::name(*m)),
             ("module_finish", [m]) => self.module_finish(ctx, atom::name(*m)),
-            ("compile_file", [source, file]) => {
+            ("compile_file", [source, file]) | ("check_file", [source, file]) => {
                 let (Some(src), Some(file)) = (text(*source), text(*file)) else {
-                    return Err(bif::argument_error_msg(ctx, "compile_file expects a source and a file name"));
+                    return Err(bif::argument_error_msg(
+                        ctx,
+                        "compile_file expects a source and a file name",
+                    ));
                 };
-                let quoted = self.parse(&src, &file).map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
-                self.compile_eval(ctx, &quoted, Env::new(&file), &[], false)
+                let file = absolute(&file);
+                let quoted = self
+                    .parse(&src, &file)
+                    .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
+                self.compile_eval(
+                    ctx,
+                    &quoted,
+                    Env::new(&file),
+                    &[],
+                    false,
+                    name == "check_file",
+                )
             }
             ("eval_string", [source, binding, opts]) => {
                 let Some(src) = text(*source).or_else(|| {
-                    bif::list_to_vec_pub(*source).map(|cs| cs.iter().filter_map(|c| c.as_small().and_then(|c| char::from_u32(c as u32))).collect())
+                    bif::list_to_vec_pub(*source).map(|cs| {
+                        cs.iter()
+                            .filter_map(|c| c.as_small().and_then(|c| char::from_u32(c as u32)))
+                            .collect()
+                    })
                 }) else {
-                    return Err(bif::argument_error_msg(ctx, "Code.eval_string expects a string"));
+                    return Err(bif::argument_error_msg(
+                        ctx,
+                        "Code.eval_string expects a string",
+                    ));
                 };
                 let names = binding_names(ctx, *binding)?;
                 let mut env = env_of(ctx, *opts)?;
@@ -93,23 +118,35 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 // Lines start at :line: pad the source so the parser's lines agree.
                 let padded = format!("{}{}", "\n".repeat(line as usize - 1), src);
                 let file = env.file.clone();
-                let quoted = self.parse(&padded, &file).map_err(|d| self.syntax_error(ctx, d, &file, &padded))?;
+                let quoted = self
+                    .parse(&padded, &file)
+                    .map_err(|d| self.syntax_error(ctx, d, &file, &padded))?;
                 env.line = line;
-                self.compile_eval(ctx, &quoted, env, &names, true)
+                self.compile_eval(ctx, &quoted, env, &names, true, false)
             }
             ("eval_quoted", [quoted, binding, opts]) => {
                 let names = binding_names(ctx, *binding)?;
                 let env = env_of(ctx, *opts)?;
                 let quoted = to_value(ctx.code, *quoted);
-                self.compile_eval(ctx, &quoted, env, &names, true)
+                self.compile_eval(ctx, &quoted, env, &names, true, false)
             }
             ("string_to_quoted", [source, opts]) => {
                 let Some(src) = text(*source).or_else(|| {
-                    bif::list_to_vec_pub(*source).map(|cs| cs.iter().filter_map(|c| c.as_small().and_then(|c| char::from_u32(c as u32))).collect())
+                    bif::list_to_vec_pub(*source).map(|cs| {
+                        cs.iter()
+                            .filter_map(|c| c.as_small().and_then(|c| char::from_u32(c as u32)))
+                            .collect()
+                    })
                 }) else {
-                    return Err(bif::argument_error_msg(ctx, "Code.string_to_quoted expects a string"));
+                    return Err(bif::argument_error_msg(
+                        ctx,
+                        "Code.string_to_quoted expects a string",
+                    ));
                 };
-                let line = opt(*opts, "line").and_then(|l| l.as_small()).unwrap_or(1).max(1);
+                let line = opt(*opts, "line")
+                    .and_then(|l| l.as_small())
+                    .unwrap_or(1)
+                    .max(1);
                 let padded = format!("{}{}", "\n".repeat(line as usize - 1), src);
                 match crate::parser::parse(&padded) {
                     Ok(p) => {
@@ -120,7 +157,10 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     Err(d) => {
                         let (l, c) = crate::diagnostic::line_col(&padded, d.span.start as usize);
                         let (msg, token) = split_syntax_message(&d.message);
-                        let meta = q::keyword(vec![("line", q::int(l as i64)), ("column", q::int(c as i64))]);
+                        let meta = q::keyword(vec![
+                            ("line", q::int(l as i64)),
+                            ("column", q::int(c as i64)),
+                        ]);
                         let e = q::tuple(vec![meta, q::string(&msg), q::string(&token)]);
                         let e = from_value(&mut ctx.st.heap, &e);
                         Ok(ctx.st.heap.tuple(&[atom::intern("error"), e]))
@@ -138,7 +178,9 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let out = if unquote.is_true() {
                     let mut host = super::NoHost;
                     let mut x = Expander::new(&mut host, None);
-                    x.escape_fragments(&v, &Env::new("nofile")).map(|(c, _)| c).unwrap_or_else(|_| q::escape(&v))
+                    x.escape_fragments(&v, &Env::new("nofile"))
+                        .map(|(c, _)| c)
+                        .unwrap_or_else(|_| q::escape(&v))
                 } else {
                     q::escape(&v)
                 };
@@ -148,7 +190,10 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 if m.is_atom() && Service::ensure_loaded(self, ctx, atom::name(*m)) {
                     Ok(ctx.st.heap.tuple(&[atom::intern("module"), *m]))
                 } else {
-                    Ok(ctx.st.heap.tuple(&[atom::intern("error"), atom::intern("nofile")]))
+                    Ok(ctx
+                        .st
+                        .heap
+                        .tuple(&[atom::intern("error"), atom::intern("nofile")]))
                 }
             }
             ("register_attribute", [m, name, opts]) => {
@@ -190,12 +235,26 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             ("defines", [m, fa, kind]) => {
                 let module = atom::name(*m).to_owned();
                 let Some([n, ar]) = fa.tuple_elems() else {
-                    return Err(bif::argument_error_msg(ctx, "expected a {name, arity} tuple"));
+                    return Err(bif::argument_error_msg(
+                        ctx,
+                        "expected a {name, arity} tuple",
+                    ));
                 };
-                let (n, ar) = (atom::name(*n).to_owned(), ar.as_small().unwrap_or(-1) as usize);
-                let kind = if kind.is_nil() { None } else { Some(atom::name(*kind).to_owned()) };
+                let (n, ar) = (
+                    atom::name(*n).to_owned(),
+                    ar.as_small().unwrap_or(-1) as usize,
+                );
+                let kind = if kind.is_nil() {
+                    None
+                } else {
+                    Some(atom::name(*kind).to_owned())
+                };
                 match self.with_module(&module, |s| {
-                    s.defs.iter().any(|d| d.user_name == n && d.user_arity == ar && kind.as_deref().is_none_or(|k| k == d.kind.name()))
+                    s.defs.iter().any(|d| {
+                        d.user_name == n
+                            && d.user_arity == ar
+                            && kind.as_deref().is_none_or(|k| k == d.kind.name())
+                    })
                 }) {
                     Some(b) => Ok(Term::bool(b)),
                     None => Err(super::not_open(ctx, &module, "look up definitions of")),
@@ -203,7 +262,11 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             }
             ("definitions_in", [m, kind]) => {
                 let module = atom::name(*m).to_owned();
-                let kind = if kind.is_nil() { None } else { Some(atom::name(*kind).to_owned()) };
+                let kind = if kind.is_nil() {
+                    None
+                } else {
+                    Some(atom::name(*kind).to_owned())
+                };
                 let r = self.with_module(&module, |s| {
                     s.defs
                         .iter()
@@ -227,10 +290,19 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             }
             ("defguard_expand", [guard, names, args, caller]) => {
                 let guard = to_value(ctx.code, *guard);
-                let names: Vec<String> = bif::list_to_vec_pub(*names).unwrap_or_default().iter().map(|n| atom::name(*n).to_owned()).collect();
-                let args: Vec<Value> = bif::list_to_vec_pub(*args).unwrap_or_default().iter().map(|a| to_value(ctx.code, *a)).collect();
+                let names: Vec<String> = bif::list_to_vec_pub(*names)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|n| atom::name(*n).to_owned())
+                    .collect();
+                let args: Vec<Value> = bif::list_to_vec_pub(*args)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|a| to_value(ctx.code, *a))
+                    .collect();
                 let caller = to_value(ctx.code, *caller);
-                let in_guard = Env::from_value(&caller).is_some_and(|e| e.context == expand::Context::Guard);
+                let in_guard =
+                    Env::from_value(&caller).is_some_and(|e| e.context == expand::Context::Guard);
                 let out = defguard_expand(self, &guard, &names, &args, in_guard);
                 Ok(from_value(&mut ctx.st.heap, &out))
             }
@@ -244,21 +316,41 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
     }
 }
 
+/// `file` as an absolute path (`nofile` stays as it is), as `__ENV__.file` is.
+fn absolute(file: &str) -> String {
+    let p = std::path::Path::new(file);
+    if file == "nofile" || p.is_absolute() {
+        return file.to_owned();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => cwd.join(p).to_string_lossy().into_owned(),
+        Err(_) => file.to_owned(),
+    }
+}
+
 /// `%{struct | kv...}`, every key known, every enforced key given.
 fn struct_from(ctx: &mut Ctx, st: Term, enforce: Term, kv: Term) -> BifResult {
     let Some(pairs) = bif::list_to_vec_pub(kv).or_else(|| {
         // A map of fields works too.
-        kv.map_parts().map(|(ks, vs)| ks.iter().zip(vs).map(|(k, v)| (*k, *v)).collect::<Vec<_>>()).map(|_| vec![])
+        kv.map_parts()
+            .map(|(ks, vs)| ks.iter().zip(vs).map(|(k, v)| (*k, *v)).collect::<Vec<_>>())
+            .map(|_| vec![])
     }) else {
         let shown = bif::inspect_term(ctx, kv);
-        return Err(bif::argument_error_msg(ctx, &format!("expected a keyword list, got: {shown}")));
+        return Err(bif::argument_error_msg(
+            ctx,
+            &format!("expected a keyword list, got: {shown}"),
+        ));
     };
     let mut out = st;
     let mut given = Vec::new();
     for p in pairs {
         let Some([k, v]) = p.tuple_elems() else {
             let shown = bif::inspect_term(ctx, kv);
-            return Err(bif::argument_error_msg(ctx, &format!("expected a keyword list, got: {shown}")));
+            return Err(bif::argument_error_msg(
+                ctx,
+                &format!("expected a keyword list, got: {shown}"),
+            ));
         };
         if beamlet_vm::bif::map::map_find(st, *k).is_none() || *k == atom::STRUCT {
             let e = bif::key_error(ctx, *k, st);
@@ -287,10 +379,19 @@ fn struct_from(ctx: &mut Ctx, st: Term, enforce: Term, kv: Term) -> BifResult {
 
 /// A `defguard`'s expansion: in a guard, the guard with the arguments put
 /// in; elsewhere, each argument bound once, then the guard.
-fn defguard_expand(svc: &Service, guard: &Value, names: &[String], args: &[Value], in_guard: bool) -> Value {
+fn defguard_expand(
+    svc: &Service,
+    guard: &Value,
+    names: &[String],
+    args: &[Value],
+    in_guard: bool,
+) -> Value {
     fn subst(v: &Value, map: &[(String, Value)]) -> Value {
         match v {
-            Value::List(items, tail) => Value::List(items.iter().map(|i| subst(i, map)).collect(), tail.as_ref().map(|t| Box::new(subst(t, map)))),
+            Value::List(items, tail) => Value::List(
+                items.iter().map(|i| subst(i, map)).collect(),
+                tail.as_ref().map(|t| Box::new(subst(t, map))),
+            ),
             Value::Tuple(t) if t.len() == 3 => {
                 if let (Value::Atom(n), Value::Atom(ctx)) = (&t[0], &t[2]) {
                     if ctx == "nil" {
@@ -313,7 +414,11 @@ fn defguard_expand(svc: &Service, guard: &Value, names: &[String], args: &[Value
     let mut map = Vec::new();
     for (n, a) in names.iter().zip(args) {
         let c = svc.next_counter();
-        let var = q::var(n, q::keyword(vec![("counter", q::int(c))]), q::atom("beamlet_guard"));
+        let var = q::var(
+            n,
+            q::keyword(vec![("counter", q::int(c))]),
+            q::atom("beamlet_guard"),
+        );
         binds.push(q::call("=", q::list(vec![]), vec![var.clone(), a.clone()]));
         map.push((n.clone(), var));
     }
@@ -333,9 +438,16 @@ fn split_syntax_message(msg: &str) -> (String, String) {
 
 impl Service {
     /// A `SyntaxError` (or `TokenMissingError`) for a parse error.
-    pub fn syntax_error(&self, ctx: &mut Ctx, d: crate::diagnostic::Diagnostic, file: &str, source: &str) -> Exn {
+    pub fn syntax_error(
+        &self,
+        ctx: &mut Ctx,
+        d: crate::diagnostic::Diagnostic,
+        file: &str,
+        source: &str,
+    ) -> Exn {
         let (line, col) = crate::diagnostic::line_col(source, d.span.start as usize);
-        let module = if d.message.starts_with("missing terminator") || d.message.contains("missing") {
+        let module = if d.message.starts_with("missing terminator") || d.message.contains("missing")
+        {
             "Elixir.TokenMissingError"
         } else {
             "Elixir.SyntaxError"
@@ -355,4 +467,3 @@ impl Service {
         Exn::error(e)
     }
 }
-

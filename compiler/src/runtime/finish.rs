@@ -47,7 +47,10 @@ fn remote_call(span: ast::Span, module: &str, name: &str, args: Vec<Expr>) -> Ex
     Expr::new(
         span,
         ExprKind::Call(Box::new(Call {
-            target: CallTarget::Remote(Box::new(Expr::new(span, ExprKind::Atom(module.to_owned()))), name.to_owned()),
+            target: CallTarget::Remote(
+                Box::new(Expr::new(span, ExprKind::Atom(module.to_owned()))),
+                name.to_owned(),
+            ),
             args,
             no_parens: false,
             do_block: None,
@@ -78,8 +81,12 @@ fn replace_super(v: &Value, hidden: &HashMap<(String, usize), String>) -> Value 
             if let Some(("super", m, args)) = as_call(v) {
                 if let Some(Value::Tuple(na)) = args.first() {
                     if let (Some(Value::Atom(n)), Some(Value::Int(a))) = (na.first(), na.get(1)) {
-                        let rest: Vec<Value> = args[1..].iter().map(|x| replace_super(x, hidden)).collect();
-                        let target = hidden.get(&(n.clone(), *a as usize)).cloned().unwrap_or_else(|| n.clone());
+                        let rest: Vec<Value> =
+                            args[1..].iter().map(|x| replace_super(x, hidden)).collect();
+                        let target = hidden
+                            .get(&(n.clone(), *a as usize))
+                            .cloned()
+                            .unwrap_or_else(|| n.clone());
                         return q::call(&target, m.clone(), rest);
                     }
                 }
@@ -93,12 +100,22 @@ fn replace_super(v: &Value, hidden: &HashMap<(String, usize), String>) -> Value 
 
 /// The code generator's functions for one stored definition (its `\\`
 /// defaults make more).
-fn fundefs(lw: &Lowerer, d: &Def, name: &str, public: bool, hidden: &HashMap<(String, usize), String>) -> Result<Vec<FunDef>, Diagnostic> {
+fn fundefs(
+    lw: &Lowerer,
+    d: &Def,
+    name: &str,
+    public: bool,
+    hidden: &HashMap<(String, usize), String>,
+) -> Result<Vec<FunDef>, Diagnostic> {
     let span = lw.span(d.line);
     let mut clauses = Vec::with_capacity(d.clauses.len());
     for c in &d.clauses {
         let cspan = lw.span(c.line);
-        let args = c.args.iter().map(|a| lw.lower(a, cspan)).collect::<Result<Vec<_>, _>>()?;
+        let args = c
+            .args
+            .iter()
+            .map(|a| lw.lower(a, cspan))
+            .collect::<Result<Vec<_>, _>>()?;
         let guard = match &c.guard {
             Some(g) => Some(lw.lower(g, cspan)?),
             None => None,
@@ -126,11 +143,17 @@ fn fundefs(lw: &Lowerer, d: &Def, name: &str, public: bool, hidden: &HashMap<(St
     let mut defaults = d.defaults.clone();
     defaults.sort_by_key(|(i, _)| *i);
     for k in 1..=defaults.len() {
-        let omitted: Vec<usize> = defaults[defaults.len() - k..].iter().map(|(i, _)| *i).collect();
+        let omitted: Vec<usize> = defaults[defaults.len() - k..]
+            .iter()
+            .map(|(i, _)| *i)
+            .collect();
         let mut params = Vec::new();
         let mut call_args = Vec::new();
         for i in 0..d.arity {
-            match defaults.iter().find(|(j, _)| *j == i && omitted.contains(j)) {
+            match defaults
+                .iter()
+                .find(|(j, _)| *j == i && omitted.contains(j))
+            {
                 Some((_, dflt)) => call_args.push(lw.lower(dflt, span)?),
                 None => {
                     let v = var(span, &format!("__default_arg{i}"));
@@ -171,14 +194,23 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
         funs.extend(fundefs(lw, d, &d.name, d.kind.is_public(), &hidden)?);
     }
     let span = lw.span(st.line);
-    let defined = |funs: &[FunDef], n: &str, a: usize| funs.iter().any(|f| f.name == n && f.arity == a);
+    let defined =
+        |funs: &[FunDef], n: &str, a: usize| funs.iter().any(|f| f.name == n && f.arity == a);
     if let Some(fields) = &st.struct_fields {
         let map = struct_map(&st.name, fields);
         if !defined(&funs, "__struct__", 0) {
-            funs.push(simple_fun("__struct__", vec![], lit(span, map.clone()), span));
+            funs.push(simple_fun(
+                "__struct__",
+                vec![],
+                lit(span, map.clone()),
+                span,
+            ));
         }
         if !defined(&funs, "__struct__", 1) {
-            let enforce = st.attr("enforce_keys").map(|a| a.value.clone()).unwrap_or_else(|| q::list(vec![]));
+            let enforce = st
+                .attr("enforce_keys")
+                .map(|a| a.value.clone())
+                .unwrap_or_else(|| q::list(vec![]));
             let body = remote_call(
                 span,
                 "beamlet_compiler",
@@ -203,9 +235,17 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
                     span,
                     "Elixir.Map",
                     "get",
-                    vec![var(span, "exception"), Expr::new(span, ExprKind::Atom("message".into()))],
+                    vec![
+                        var(span, "exception"),
+                        Expr::new(span, ExprKind::Atom("message".into())),
+                    ],
                 );
-                funs.push(simple_fun("message", vec![var(span, "exception")], body, span));
+                funs.push(simple_fun(
+                    "message",
+                    vec![var(span, "exception")],
+                    body,
+                    span,
+                ));
             }
         }
     }
@@ -249,13 +289,23 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
         .collect();
     macros.sort();
     macros.dedup();
-    let kw = |l: Vec<(String, usize)>| q::list(l.into_iter().map(|(n, a)| q::pair(q::atom(&n), q::int(a as i64))).collect());
+    let kw = |l: Vec<(String, usize)>| {
+        q::list(
+            l.into_iter()
+                .map(|(n, a)| q::pair(q::atom(&n), q::int(a as i64)))
+                .collect(),
+        )
+    };
     let attributes = q::list(
         st.attrs
             .iter()
             .filter(|a| a.persist && a.set)
             .map(|a| {
-                let v = if a.accumulate { a.value.clone() } else { q::list(vec![a.value.clone()]) };
+                let v = if a.accumulate {
+                    a.value.clone()
+                } else {
+                    q::list(vec![a.value.clone()])
+                };
                 q::pair(q::atom(&a.name), v)
             })
             .collect(),
@@ -263,7 +313,11 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
     let structure = match &st.struct_fields {
         Some(fields) => {
             let enforce: Vec<String> = match st.attr("enforce_keys").map(|a| a.value.clone()) {
-                Some(Value::List(items, None)) => items.iter().filter_map(q::as_atom).map(String::from).collect(),
+                Some(Value::List(items, None)) => items
+                    .iter()
+                    .filter_map(q::as_atom)
+                    .map(String::from)
+                    .collect(),
                 _ => vec![],
             };
             q::list(
@@ -310,7 +364,12 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
 }
 
 /// Code generation for `funs` of `module`.
-fn generate(svc: &Service, module: &str, file: &str, funs: Vec<FunDef>) -> Result<(Unit, Vec<Diagnostic>), Diagnostic> {
+fn generate(
+    svc: &Service,
+    module: &str,
+    file: &str,
+    funs: Vec<FunDef>,
+) -> Result<(Unit, Vec<Diagnostic>), Diagnostic> {
     let src = svc.source_of(file);
     let envs = funs
         .iter()
@@ -357,7 +416,11 @@ pub fn compile_module(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<
 
 /// Compiles the open module's definitions so far without exporting them
 /// (for its own macros); returns each named function's FunId.
-pub fn compile_private(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<Vec<(String, usize, FunId)>, Diagnostic> {
+pub fn compile_private(
+    ctx: &mut Ctx,
+    svc: &Service,
+    st: &ModuleState,
+) -> Result<Vec<(String, usize, FunId)>, Diagnostic> {
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
     let funs = module_funs(st, &lw, false)?;
@@ -385,7 +448,10 @@ pub fn compile_function(
     let src = svc.source_of(file);
     let lw = Lowerer::new(src.as_deref());
     let span = lw.span(q::line_of(body).max(1));
-    let args = params.iter().map(|p| lw.lower(p, span)).collect::<Result<Vec<_>, _>>()?;
+    let args = params
+        .iter()
+        .map(|p| lw.lower(p, span))
+        .collect::<Result<Vec<_>, _>>()?;
     let body = block(lw.lower(body, span)?);
     let f = FunDef {
         name: name.to_owned(),

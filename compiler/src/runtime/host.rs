@@ -29,7 +29,8 @@ impl<'c, 'a> VmHost<'c, 'a> {
             Class::Throw => "throw",
             Class::Exit => "exit",
         };
-        let trace = beamlet_vm::interp::trace_term(&mut self.ctx.st.heap, &e.trace, e.info.as_deref());
+        let trace =
+            beamlet_vm::interp::trace_term(&mut self.ctx.st.heap, &e.trace, e.info.as_deref());
         Raised {
             class: class.into(),
             reason: to_value(self.ctx.code, e.reason),
@@ -57,8 +58,12 @@ impl<'c, 'a> VmHost<'c, 'a> {
 impl Host for VmHost<'_, '_> {
     fn call(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Raised> {
         self.svc.ensure_loaded(self.ctx, module);
-        let ts: Vec<Term> = args.iter().map(|a| from_value(&mut self.ctx.st.heap, a)).collect();
-        match beamlet_vm::nested::call_mfa(self.ctx, atom::intern(module), atom::intern(name), &ts) {
+        let ts: Vec<Term> = args
+            .iter()
+            .map(|a| from_value(&mut self.ctx.st.heap, a))
+            .collect();
+        match beamlet_vm::nested::call_mfa(self.ctx, atom::intern(module), atom::intern(name), &ts)
+        {
             Ok(t) => Ok(to_value(self.ctx.code, t)),
             Err(e) => Err(self.raised(e)),
         }
@@ -68,7 +73,9 @@ impl Host for VmHost<'_, '_> {
         let all = self.exports(module)?;
         Some(
             all.into_iter()
-                .filter(|(n, _, p)| *p && !n.starts_with("MACRO-") && n != "__info__" && n != "module_info")
+                .filter(|(n, _, p)| {
+                    *p && !n.starts_with("MACRO-") && n != "__info__" && n != "module_info"
+                })
                 .map(|(n, a, _)| (n, a))
                 .collect(),
         )
@@ -100,7 +107,12 @@ impl Host for VmHost<'_, '_> {
             .unwrap_or(false)
     }
 
-    fn call_local_macro(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Raised> {
+    fn call_local_macro(
+        &mut self,
+        module: &str,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Result<Value, Raised> {
         let arity = args.len();
         let Some(fid) = self.svc.local_macro(self.ctx, module, name, arity) else {
             return Err(Raised {
@@ -109,7 +121,10 @@ impl Host for VmHost<'_, '_> {
                 stacktrace: q::list(vec![]),
             });
         };
-        let ts: Vec<Term> = args.iter().map(|a| from_value(&mut self.ctx.st.heap, a)).collect();
+        let ts: Vec<Term> = args
+            .iter()
+            .map(|a| from_value(&mut self.ctx.st.heap, a))
+            .collect();
         match beamlet_vm::nested::call(self.ctx, fid, &ts) {
             Ok(t) => Ok(to_value(self.ctx.code, t)),
             Err(e) => Err(self.raised(e)),
@@ -119,6 +134,29 @@ impl Host for VmHost<'_, '_> {
     fn struct_of(&mut self, module: &str) -> Option<Value> {
         if let Some(open) = self.svc.with_module(module, |s| s.struct_fields.clone()) {
             return open.map(|f| super::finish::struct_map(module, &f));
+        }
+        // The exceptions the VM raises itself are structs it knows.
+        if let Some(fields) = beamlet_vm::bif::exception::builtin_struct_fields(module) {
+            let fields: Vec<(String, Value)> = fields
+                .into_iter()
+                .map(|(f, d)| {
+                    let v = match (f, d) {
+                        ("__exception__", _) => q::atom("true"),
+                        (_, Some(s)) => q::string(s),
+                        (_, None) => q::nil(),
+                    };
+                    (f.to_owned(), v)
+                })
+                .collect();
+            return Some(super::finish::struct_map(module, &fields));
+        }
+        if module == "Elixir.Range" {
+            let fields = vec![
+                ("first".to_owned(), q::nil()),
+                ("last".to_owned(), q::nil()),
+                ("step".to_owned(), q::nil()),
+            ];
+            return Some(super::finish::struct_map(module, &fields));
         }
         let has = self
             .exports(module)?
@@ -131,7 +169,10 @@ impl Host for VmHost<'_, '_> {
     }
 
     fn enforced_keys(&mut self, module: &str) -> Vec<String> {
-        let list = match self.svc.with_module(module, |s| s.attr("enforce_keys").map(|a| a.value.clone())) {
+        let list = match self
+            .svc
+            .with_module(module, |s| s.attr("enforce_keys").map(|a| a.value.clone()))
+        {
             Some(v) => v,
             None => {
                 let has = self
@@ -148,9 +189,14 @@ impl Host for VmHost<'_, '_> {
                             .filter_map(|m| match m {
                                 Value::Map(kv) => {
                                     let req = kv.iter().any(|(k, v)| {
-                                        q::as_atom(k) == Some("required") && q::as_atom(v) == Some("true")
+                                        q::as_atom(k) == Some("required")
+                                            && q::as_atom(v) == Some("true")
                                     });
-                                    let f = kv.iter().find(|(k, _)| q::as_atom(k) == Some("field"))?.1.clone();
+                                    let f = kv
+                                        .iter()
+                                        .find(|(k, _)| q::as_atom(k) == Some("field"))?
+                                        .1
+                                        .clone();
                                     req.then_some(f)
                                 }
                                 _ => None,
@@ -163,7 +209,11 @@ impl Host for VmHost<'_, '_> {
             }
         };
         match list {
-            Some(Value::List(items, None)) => items.iter().filter_map(q::as_atom).map(String::from).collect(),
+            Some(Value::List(items, None)) => items
+                .iter()
+                .filter_map(q::as_atom)
+                .map(String::from)
+                .collect(),
             Some(Value::Atom(a)) if a != "nil" => vec![a],
             _ => vec![],
         }

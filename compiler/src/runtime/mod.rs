@@ -120,6 +120,14 @@ impl Service {
         lock(&self.failures).remove(&pid.raw())
     }
 
+    /// Some recorded failure, taken (the embedder's view of a program that
+    /// died of a compile error).
+    pub fn take_any_failure(&self) -> Option<CompileFailure> {
+        let mut f = lock(&self.failures);
+        let k = *f.keys().next()?;
+        f.remove(&k)
+    }
+
     // ---- errors ----
 
     /// Turns an expansion error into the exception Elixir raises: a
@@ -192,6 +200,7 @@ impl Service {
         env: Env,
         binding: &[String],
         want_binding: bool,
+        only_modules: bool,
     ) -> Result<Term, Exn> {
         let file = env.file.clone();
         let src = self.source_of(&file);
@@ -208,6 +217,11 @@ impl Service {
         };
         self.warnings(ctx, &file, warnings);
         let code = code.map_err(|e| self.raise(ctx, e, &file))?;
+        let code = if only_modules {
+            top_level_modules(&code)
+        } else {
+            code
+        };
         let body = if want_binding {
             let mut vars: Vec<&VarId> = env.vars.iter().filter(|v| v.ctx == VarCtx::Nil).collect();
             vars.sort_by(|a, b| a.name.cmp(&b.name));
@@ -228,8 +242,9 @@ impl Service {
             code
         };
         let params = vec![binding_pattern(binding)];
-        let fid = finish::compile_function(ctx, self, "__script__", "__script__", &params, &body, &file)
-            .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
+        let fid =
+            finish::compile_function(ctx, self, "__script__", "__script__", &params, &body, &file)
+                .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
         Ok(ctx.st.heap.closure(fid, &[]))
     }
 
@@ -239,7 +254,14 @@ impl Service {
     /// `{:done, result}` when the body was simple enough to do here, or
     /// `{:run, fun}`: the body compiled, for the caller to run with the
     /// values of `binding` and then call [`Service::module_finish`].
-    pub fn module_open(&self, ctx: &mut Ctx, name: &str, body: &Value, binding: &[String], env: Env) -> Result<Term, Exn> {
+    pub fn module_open(
+        &self,
+        ctx: &mut Ctx,
+        name: &str,
+        body: &Value,
+        binding: &[String],
+        env: Env,
+    ) -> Result<Term, Exn> {
         let file = env.file.clone();
         let line = env.line;
         let mut st = ModuleState::new(name, &file, line);
@@ -305,14 +327,19 @@ impl Service {
 
     /// Performs one of the body's runtime calls natively (the fast path).
     fn run_op(&self, ctx: &mut Ctx, op: &str, args: &[Value]) -> Result<Term, Exn> {
-        let ts: Vec<Term> = args.iter().map(|a| from_value(&mut ctx.st.heap, a)).collect();
+        let ts: Vec<Term> = args
+            .iter()
+            .map(|a| from_value(&mut ctx.st.heap, a))
+            .collect();
         self.dispatch(ctx, op, &ts)
     }
 
     /// The built-ins of `beamlet_compiler`, by name.
     pub fn dispatch(&self, ctx: &mut Ctx, op: &str, a: &[Term]) -> Result<Term, Exn> {
         match (op, a) {
-            ("define", [m, kind, index, def, line]) => self.define(ctx, *m, *kind, *index, *def, *line),
+            ("define", [m, kind, index, def, line]) => {
+                self.define(ctx, *m, *kind, *index, *def, *line)
+            }
             ("put_attribute", [m, name, v, line]) => {
                 let module = atom::name(*m).to_owned();
                 let name = atom::name(*name).to_owned();
@@ -329,7 +356,9 @@ impl Service {
                     Some(Some(v)) => Ok(from_value(&mut ctx.st.heap, &v)),
                     Some(None) => {
                         let line = line.as_small().unwrap_or(0);
-                        let file = self.with_module(&module, |s| s.file.clone()).unwrap_or_default();
+                        let file = self
+                            .with_module(&module, |s| s.file.clone())
+                            .unwrap_or_default();
                         let msg = format!(
                             "warning: undefined module attribute @{name}, please remove access to @{name} or explicitly set it before access\n  {}:{line}: {}\n\n",
                             relative(&file),
@@ -344,12 +373,22 @@ impl Service {
             ("defstruct", [m, fields, line]) => self.defstruct(ctx, *m, *fields, *line, false),
             ("defexception", [m, fields, line]) => self.defstruct(ctx, *m, *fields, *line, true),
             ("defoverridable", [m, what, _line]) => self.defoverridable(ctx, *m, *what),
-            _ => Err(beamlet_vm::bif::internal_error(ctx, &format!("beamlet_compiler.{op}/{}", a.len()))),
+            _ => Err(beamlet_vm::bif::internal_error(
+                ctx,
+                &format!("beamlet_compiler.{op}/{}", a.len()),
+            )),
         }
     }
 
     /// `@name value` in the body of `module`.
-    pub fn put_attribute(&self, ctx: &mut Ctx, module: &str, name: &str, v: Value, line: u32) -> Result<(), Exn> {
+    pub fn put_attribute(
+        &self,
+        ctx: &mut Ctx,
+        module: &str,
+        name: &str,
+        v: Value,
+        line: u32,
+    ) -> Result<(), Exn> {
         let r = self.with_module(module, |s| {
             match name {
                 "moduledoc" => s.moduledoc = Some(v.clone()),
@@ -365,7 +404,15 @@ impl Service {
     }
 
     /// A body's `def`: expands the definition in the env the `def` saw and stores it.
-    fn define(&self, ctx: &mut Ctx, m: Term, kind: Term, index: Term, def: Term, line: Term) -> Result<Term, Exn> {
+    fn define(
+        &self,
+        ctx: &mut Ctx,
+        m: Term,
+        kind: Term,
+        index: Term,
+        def: Term,
+        line: Term,
+    ) -> Result<Term, Exn> {
         let module = atom::name(m).to_owned();
         let Some(kind) = DefKind::parse(atom::name(kind)) else {
             return Err(beamlet_vm::bif::internal_error(ctx, "define: bad kind"));
@@ -377,7 +424,10 @@ impl Service {
             return Err(not_open(ctx, &module, "define a function in"));
         };
         let Some(env) = env else {
-            return Err(beamlet_vm::bif::internal_error(ctx, "define: no such environment"));
+            return Err(beamlet_vm::bif::internal_error(
+                ctx,
+                "define: no such environment",
+            ));
         };
         let file = env.file.clone();
         let src = self.source_of(&file);
@@ -398,29 +448,45 @@ impl Service {
             Some(Ok(())) => Ok(atom::intern("ok")),
             Some(Err(msg)) => {
                 let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
-                Err(self.raise(ctx, expand::Error::Compile(Diagnostic::new(span, msg)), &file))
+                Err(self.raise(
+                    ctx,
+                    expand::Error::Compile(Diagnostic::new(span, msg)),
+                    &file,
+                ))
             }
             None => Err(not_open(ctx, &module, "define a function in")),
         }
     }
 
-    fn defstruct(&self, ctx: &mut Ctx, m: Term, fields: Term, line: Term, exception: bool) -> Result<Term, Exn> {
+    fn defstruct(
+        &self,
+        ctx: &mut Ctx,
+        m: Term,
+        fields: Term,
+        line: Term,
+        exception: bool,
+    ) -> Result<Term, Exn> {
         let module = atom::name(m).to_owned();
         let fields = to_value(ctx.code, fields);
         let mut out: Vec<(String, Value)> = Vec::new();
         if exception {
             out.push(("__exception__".into(), q::atom("true")));
         }
-        let items: Vec<Value> = match &fields {
-            Value::List(items, None) => items.clone(),
-            Value::Map(pairs) => pairs.iter().map(|(k, v)| q::pair(k.clone(), v.clone())).collect(),
-            _ => {
-                return Err(beamlet_vm::bif::argument_error_msg(
+        let items: Vec<Value> =
+            match &fields {
+                Value::List(items, None) => items.clone(),
+                Value::Map(pairs) => pairs
+                    .iter()
+                    .map(|(k, v)| q::pair(k.clone(), v.clone()))
+                    .collect(),
+                _ => return Err(beamlet_vm::bif::argument_error_msg(
                     ctx,
-                    &format!("struct fields definition expects a keyword list or list of atoms, got: {}", beamlet_vm::inspect::inspect(&fields, &Default::default())),
-                ))
-            }
-        };
+                    &format!(
+                        "struct fields definition expects a keyword list or list of atoms, got: {}",
+                        beamlet_vm::inspect::inspect(&fields, &Default::default())
+                    ),
+                )),
+            };
         for it in items {
             match &it {
                 Value::Atom(a) => out.push((a.clone(), q::nil())),
@@ -430,7 +496,10 @@ impl Service {
                 other => {
                     return Err(beamlet_vm::bif::argument_error_msg(
                         ctx,
-                        &format!("struct field names must be atoms, got: {}", beamlet_vm::inspect::inspect(other, &Default::default())),
+                        &format!(
+                            "struct field names must be atoms, got: {}",
+                            beamlet_vm::inspect::inspect(other, &Default::default())
+                        ),
                     ))
                 }
             }
@@ -476,7 +545,11 @@ impl Service {
         };
         let r = self.with_module(&module, |s| {
             for (n, a) in pairs {
-                let (code, code_arity) = match s.defs.iter().find(|d| d.user_name == n && d.user_arity == a) {
+                let (code, code_arity) = match s
+                    .defs
+                    .iter()
+                    .find(|d| d.user_name == n && d.user_arity == a)
+                {
                     Some(d) => (d.name.clone(), d.arity),
                     None => {
                         return Err(format!(
@@ -484,7 +557,8 @@ impl Service {
                         ))
                     }
                 };
-                s.overridable.retain(|((x, y), _)| !(x == &code && *y == code_arity));
+                s.overridable
+                    .retain(|((x, y), _)| !(x == &code && *y == code_arity));
                 s.overridable.push(((code, code_arity), None));
             }
             Ok(())
@@ -526,31 +600,76 @@ impl Service {
         lock(&self.loading).retain(|x| x != module);
         if let Err(e) = &r {
             let reason = beamlet_vm::bif::inspect_term(ctx, e.reason);
-            let msg = format!("error: the library module {} failed to compile: {reason}\n", expand::inspect_module(module));
+            let msg = format!(
+                "error: the library module {} failed to compile: {reason}\n",
+                expand::inspect_module(module)
+            );
             ctx.io.err(msg.as_bytes());
         }
         r.is_ok() && ctx.code.module_loaded(m)
     }
 
-    /// Compiles and loads a library file: its top level is expected to be
-    /// one `defmodule` whose body takes the fast path.
+    /// Compiles and loads a library file: one `defmodule` whose module is
+    /// `lib.module`. Its body runs here (in nested calls when it is not
+    /// simple), then its hooks, then it is loaded.
     fn load_library(&self, ctx: &mut Ctx, lib: LibModule) -> Result<(), Exn> {
         let quoted = self
             .parse(lib.source, lib.file)
             .map_err(|d| self.raise(ctx, expand::Error::Compile(d), lib.file))?;
-        let env = Env::new(lib.file);
-        // Expand the top level (its defmodule becomes a call of elixir_module.compile).
-        let fun = self.compile_eval(ctx, &quoted, env, &[], false)?;
-        let Some((fid, _)) = fun.closure_parts() else {
-            return Err(beamlet_vm::bif::internal_error(ctx, "library top level did not compile to a function"));
+        let (meta, body) = match as_call(&quoted) {
+            Some(("defmodule", meta, [_, kw])) => match q::keyword_get(kw, "do") {
+                Some(body) => (meta.clone(), body.clone()),
+                None => {
+                    return Err(beamlet_vm::bif::internal_error(
+                        ctx,
+                        &format!("{}: defmodule without a do block", lib.file),
+                    ))
+                }
+            },
+            _ => {
+                return Err(beamlet_vm::bif::internal_error(
+                    ctx,
+                    &format!("{}: a library file must be one defmodule", lib.file),
+                ))
+            }
         };
-        beamlet_vm::nested::call(ctx, fid, &[]).map(|_| ())
+        let mut env = Env::new(lib.file);
+        env.line = q::meta_line(&meta);
+        env.module = Some(lib.module.to_owned());
+        let empty = Term::NIL;
+        let opened = self.module_open(ctx, lib.module, &body, &[], env)?;
+        if let Some([tag, fun]) = opened.tuple_elems() {
+            if *tag == atom::intern("run") {
+                if let Some((fid, _)) = fun.closure_parts() {
+                    beamlet_vm::nested::call(ctx, fid, &[empty])?;
+                }
+            }
+        }
+        loop {
+            let r = self.before_compile(ctx, lib.module)?;
+            if r == atom::intern("done") {
+                break;
+            }
+            if let Some([_, fun]) = r.tuple_elems() {
+                if let Some((fid, _)) = fun.closure_parts() {
+                    beamlet_vm::nested::call(ctx, fid, &[empty])?;
+                }
+            }
+        }
+        self.module_finish(ctx, lib.module)?;
+        Ok(())
     }
 
     /// Compiles the open module's macros (and the functions they may call)
     /// so the module's later functions can use them; returns the FunId of
     /// `name/arity` in that code.
-    pub fn local_macro(&self, ctx: &mut Ctx, module: &str, name: &str, arity: usize) -> Option<FunId> {
+    pub fn local_macro(
+        &self,
+        ctx: &mut Ctx,
+        module: &str,
+        name: &str,
+        arity: usize,
+    ) -> Option<FunId> {
         let m = self.module(module)?;
         let cached = {
             let g = lock(&m);
@@ -568,7 +687,9 @@ impl Service {
                 funs
             }
         };
-        funs.iter().find(|(n, a, _)| n == name && *a == arity).map(|(_, _, f)| *f)
+        funs.iter()
+            .find(|(n, a, _)| n == name && *a == arity)
+            .map(|(_, _, f)| *f)
     }
 
     /// Runs the next `@before_compile` hook of `module`: `:done` when there
@@ -577,7 +698,8 @@ impl Service {
     pub fn before_compile(&self, ctx: &mut Ctx, module: &str) -> Result<Term, Exn> {
         let next = self.with_module(module, |s| {
             if s.pending_hooks.is_none() {
-                let mut hooks: Vec<Value> = match s.attr("before_compile").map(|a| a.value.clone()) {
+                let mut hooks: Vec<Value> = match s.attr("before_compile").map(|a| a.value.clone())
+                {
                     Some(Value::List(items, None)) => items,
                     _ => vec![],
                 };
@@ -608,7 +730,10 @@ impl Service {
         let Some((file, line)) = self.with_module(module, |s| (s.file.clone(), s.line)) else {
             return Err(not_open(ctx, module, "compile"));
         };
-        let mut env = self.with_module(module, |s| s.envs.last().cloned()).flatten().unwrap_or_else(|| Env::new(&file));
+        let mut env = self
+            .with_module(module, |s| s.envs.last().cloned())
+            .flatten()
+            .unwrap_or_else(|| Env::new(&file));
         env.module = Some(module.to_owned());
         env.function = None;
         env.line = line;
@@ -632,8 +757,16 @@ impl Service {
             }
             return Ok(atom::intern("ok"));
         }
-        let fid = finish::compile_function(ctx, self, module, "__before_compile__", &[q::list(vec![])], &code, &file)
-            .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
+        let fid = finish::compile_function(
+            ctx,
+            self,
+            module,
+            "__before_compile__",
+            &[q::list(vec![])],
+            &code,
+            &file,
+        )
+        .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
         let fun = ctx.st.heap.closure(fid, &[]);
         let run = atom::intern("run");
         Ok(ctx.st.heap.tuple(&[run, fun]))
@@ -656,7 +789,8 @@ impl Service {
                 ctx.io.err(msg.as_bytes());
             }
         }
-        finish::compile_module(ctx, self, &st).map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
+        finish::compile_module(ctx, self, &st)
+            .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
         let hooks = match st.attr("after_compile").map(|a| a.value.clone()) {
             Some(Value::List(mut items, None)) => {
                 items.reverse();
@@ -668,7 +802,13 @@ impl Service {
     }
 
     /// `Macro.expand/2` (`once`: `Macro.expand_once/2`).
-    pub fn expand_in(&self, ctx: &mut Ctx, ast: &Value, env: Env, once: bool) -> Result<Value, Exn> {
+    pub fn expand_in(
+        &self,
+        ctx: &mut Ctx,
+        ast: &Value,
+        env: Env,
+        once: bool,
+    ) -> Result<Value, Exn> {
         let file = env.file.clone();
         let src = self.source_of(&file);
         let mut env = env;
@@ -696,6 +836,31 @@ impl Service {
             r
         };
         r.map_err(|e| self.raise(ctx, e, &file))
+    }
+}
+
+/// The top-level `defmodule`s of expanded script code (what `check` runs).
+fn top_level_modules(code: &Value) -> Value {
+    let is_module = |v: &Value| {
+        q::as_node(v).is_some_and(|(head, _, _)| {
+            q::as_node(head).is_some_and(|(dot, _, d)| {
+                as_atom(dot) == Some(".")
+                    && as_list(d).is_some_and(|d| {
+                        d.len() == 2
+                            && as_atom(&d[0]) == Some("elixir_module")
+                            && as_atom(&d[1]) == Some("compile")
+                    })
+            })
+        })
+    };
+    match as_call(code) {
+        Some(("__block__", m, items)) => q::tuple(vec![
+            q::atom("__block__"),
+            m.clone(),
+            q::list(items.iter().filter(|i| is_module(i)).cloned().collect()),
+        ]),
+        _ if is_module(code) => code.clone(),
+        _ => q::nil(),
     }
 }
 
@@ -735,7 +900,12 @@ impl expand::Host for NoHost {
     fn has_local_macro(&mut self, _: &str, _: &str, _: usize) -> bool {
         false
     }
-    fn call_local_macro(&mut self, m: &str, n: &str, a: Vec<Value>) -> Result<Value, expand::Raised> {
+    fn call_local_macro(
+        &mut self,
+        m: &str,
+        n: &str,
+        a: Vec<Value>,
+    ) -> Result<Value, expand::Raised> {
         self.call(m, n, a)
     }
     fn struct_of(&mut self, _: &str) -> Option<Value> {
@@ -774,7 +944,10 @@ fn simple_body(code: &Value) -> Option<Vec<(String, Vec<Value>)>> {
             return None;
         }
         let op = as_atom(&d[1])?;
-        if !matches!(op, "define" | "put_attribute" | "defstruct" | "defexception" | "defoverridable") {
+        if !matches!(
+            op,
+            "define" | "put_attribute" | "defstruct" | "defexception" | "defoverridable"
+        ) {
             return None;
         }
         let args: Option<Vec<Value>> = as_list(args)?.iter().map(constant).collect();
@@ -786,7 +959,9 @@ fn simple_body(code: &Value) -> Option<Vec<(String, Vec<Value>)>> {
 /// The value of constant code (literals, lists, tuples and maps of them).
 pub fn constant(v: &Value) -> Option<Value> {
     match v {
-        Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Atom(_) | Value::Binary(_) => Some(v.clone()),
+        Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Atom(_) | Value::Binary(_) => {
+            Some(v.clone())
+        }
         Value::List(items, tail) => {
             let mut out = Vec::with_capacity(items.len());
             let mut t = match tail {
@@ -807,12 +982,16 @@ pub fn constant(v: &Value) -> Option<Value> {
         }
         Value::Tuple(t) if t.len() == 2 => Some(q::tuple(vec![constant(&t[0])?, constant(&t[1])?])),
         Value::Tuple(_) => match as_call(v)? {
-            ("{}", _, items) => Some(Value::Tuple(items.iter().map(constant).collect::<Option<_>>()?)),
+            ("{}", _, items) => Some(Value::Tuple(
+                items.iter().map(constant).collect::<Option<_>>()?,
+            )),
             ("%{}", _, items) => {
                 let mut pairs = Vec::new();
                 for p in items {
                     match p {
-                        Value::Tuple(t) if t.len() == 2 => pairs.push((constant(&t[0])?, constant(&t[1])?)),
+                        Value::Tuple(t) if t.len() == 2 => {
+                            pairs.push((constant(&t[0])?, constant(&t[1])?))
+                        }
                         _ => return None,
                     }
                 }

@@ -29,14 +29,43 @@ pub const ACCUMULATING: &[&str] = &[
 ];
 
 /// Attributes kept in `__info__(:attributes)` by default.
-pub const PERSISTED: &[&str] = &["behaviour", "on_load", "external_resource", "dialyzer", "vsn"];
+pub const PERSISTED: &[&str] = &[
+    "behaviour",
+    "on_load",
+    "external_resource",
+    "dialyzer",
+    "vsn",
+];
 
 /// Attributes Elixir itself uses (never "unused").
 const BUILTIN: &[&str] = &[
-    "doc", "moduledoc", "typedoc", "impl", "deprecated", "since", "enforce_keys", "derive", "spec",
-    "type", "typep", "opaque", "callback", "macrocallback", "optional_callbacks", "behaviour",
-    "before_compile", "after_compile", "after_verify", "on_definition", "on_load", "compile",
-    "dialyzer", "external_resource", "file", "vsn", "fallback_to_any",
+    "doc",
+    "moduledoc",
+    "typedoc",
+    "impl",
+    "deprecated",
+    "since",
+    "enforce_keys",
+    "derive",
+    "spec",
+    "type",
+    "typep",
+    "opaque",
+    "callback",
+    "macrocallback",
+    "optional_callbacks",
+    "behaviour",
+    "before_compile",
+    "after_compile",
+    "after_verify",
+    "on_definition",
+    "on_load",
+    "compile",
+    "dialyzer",
+    "external_resource",
+    "file",
+    "vsn",
+    "fallback_to_any",
 ];
 
 #[derive(Clone, Debug)]
@@ -122,7 +151,11 @@ impl ModuleState {
         let acc = ACCUMULATING.contains(&name);
         self.attrs.push(Attr {
             name: name.to_owned(),
-            value: if acc { Value::List(vec![], None) } else { nil() },
+            value: if acc {
+                Value::List(vec![], None)
+            } else {
+                nil()
+            },
             accumulate: acc,
             persist: PERSISTED.contains(&name),
             set: acc,
@@ -178,14 +211,19 @@ impl ModuleState {
     /// Takes a non-accumulating attribute's value away (`@doc`, `@impl`
     /// belong to the next definition).
     pub fn take(&mut self, name: &str) -> Option<Value> {
-        let i = self.attrs.iter().position(|a| a.name == name && !a.accumulate && a.set)?;
+        let i = self
+            .attrs
+            .iter()
+            .position(|a| a.name == name && !a.accumulate && a.set)?;
         let a = &mut self.attrs[i];
         a.set = false;
         Some(std::mem::replace(&mut a.value, nil()))
     }
 
     pub fn def_index(&self, name: &str, arity: usize) -> Option<usize> {
-        self.defs.iter().position(|d| d.name == name && d.arity == arity)
+        self.defs
+            .iter()
+            .position(|d| d.name == name && d.arity == arity)
     }
 
     pub fn has_macro(&self, name: &str, arity: usize) -> bool {
@@ -258,7 +296,13 @@ impl ModuleState {
     pub fn unused_attributes(&self) -> Vec<(String, u32)> {
         self.attrs
             .iter()
-            .filter(|a| a.set && !a.read && !a.accumulate && !a.persist && !BUILTIN.contains(&a.name.as_str()))
+            .filter(|a| {
+                a.set
+                    && !a.read
+                    && !a.accumulate
+                    && !a.persist
+                    && !BUILTIN.contains(&a.name.as_str())
+            })
             .map(|a| (a.name.clone(), a.line))
             .collect()
     }

@@ -24,7 +24,10 @@ fn forward(ctx: &mut Ctx, name: &str, args: &[Term]) -> BifResult {
         Some(c) => c.call(ctx, name, args),
         None => Err(super::internal_error(
             ctx,
-            &format!("no compiler is installed for beamlet_compiler.{name}/{}", args.len()),
+            &format!(
+                "no compiler is installed for beamlet_compiler.{name}/{}",
+                args.len()
+            ),
         )),
     }
 }
@@ -52,8 +55,8 @@ forwarders! {
     define, put_attribute, get_attribute, defstruct, defexception, defoverridable,
     struct_from, exception_from, defguard_expand,
     module_open, before_compile, module_finish,
-    compile_file, eval_string, eval_quoted, string_to_quoted,
+    compile_file, check_file, eval_string, eval_quoted, string_to_quoted,
     expand, expand_once, escape, ensure_loaded,
     register_attribute, module_put_attribute, module_get_attribute, delete_attribute,
-    is_open, defines, definitions_in, caller_env,
+    is_open, defines, definitions_in, to_string,
 }

@@ -9,7 +9,7 @@
 //! The table [`BIFS`] maps `module.name/arity` to each BIF; the compiler
 //! looks BIFs up by name and emits `Op::Bif` with the index.
 
-// pub mod compiler; (with the dynamic code table)
+pub mod compiler;
 pub mod erlang;
 pub mod exception;
 pub mod io;
@@ -203,6 +203,35 @@ bifs! {
     "beamlet" "bad_arity" / 2 => exception::bad_arity;
     "beamlet" "struct" / 2 => map::make_struct;
     "beamlet" "range" / 3 => map::range;
+    "beamlet_compiler" "define" / 5 => compiler::define;
+    "beamlet_compiler" "put_attribute" / 4 => compiler::put_attribute;
+    "beamlet_compiler" "get_attribute" / 3 => compiler::get_attribute;
+    "beamlet_compiler" "defstruct" / 3 => compiler::defstruct;
+    "beamlet_compiler" "defexception" / 3 => compiler::defexception;
+    "beamlet_compiler" "defoverridable" / 3 => compiler::defoverridable;
+    "beamlet_compiler" "struct_from" / 3 => compiler::struct_from;
+    "beamlet_compiler" "exception_from" / 2 => compiler::exception_from;
+    "beamlet_compiler" "defguard_expand" / 4 => compiler::defguard_expand;
+    "beamlet_compiler" "module_open" / 4 => compiler::module_open;
+    "beamlet_compiler" "before_compile" / 1 => compiler::before_compile;
+    "beamlet_compiler" "module_finish" / 1 => compiler::module_finish;
+    "beamlet_compiler" "compile_file" / 2 => compiler::compile_file;
+    "beamlet_compiler" "check_file" / 2 => compiler::check_file;
+    "beamlet_compiler" "eval_string" / 3 => compiler::eval_string;
+    "beamlet_compiler" "eval_quoted" / 3 => compiler::eval_quoted;
+    "beamlet_compiler" "string_to_quoted" / 2 => compiler::string_to_quoted;
+    "beamlet_compiler" "expand" / 2 => compiler::expand;
+    "beamlet_compiler" "expand_once" / 2 => compiler::expand_once;
+    "beamlet_compiler" "escape" / 2 => compiler::escape;
+    "beamlet_compiler" "to_string" / 1 => compiler::to_string;
+    "beamlet_compiler" "ensure_loaded" / 1 => compiler::ensure_loaded;
+    "beamlet_compiler" "register_attribute" / 3 => compiler::register_attribute;
+    "beamlet_compiler" "module_put_attribute" / 3 => compiler::module_put_attribute;
+    "beamlet_compiler" "module_get_attribute" / 3 => compiler::module_get_attribute;
+    "beamlet_compiler" "delete_attribute" / 2 => compiler::delete_attribute;
+    "beamlet_compiler" "is_open" / 1 => compiler::is_open;
+    "beamlet_compiler" "defines" / 3 => compiler::defines;
+    "beamlet_compiler" "definitions_in" / 2 => compiler::definitions_in;
     "Elixir.Exception" "message" / 1 => exception::message;
     "Elixir.Exception" "format" / 2 => exception::format;
     "Elixir.IO" "puts" / 1 => io::puts;

@@ -14,7 +14,7 @@ fn badarg() -> Exn {
 
 /// The function a spawned process starts with, and its arguments: a
 /// closure of arity 0, or `module.name(args...)`.
-fn target(ctx: &Ctx, fun: Term) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> {
+fn target(ctx: &mut Ctx, fun: Term) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> {
     if let Some((id, free)) = fun.closure_parts() {
         if ctx.code.function(id).arity != 0 {
             return Err(badarg());
@@ -27,7 +27,10 @@ fn target(ctx: &Ctx, fun: Term) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> 
     Err(badarg())
 }
 
-fn lookup(ctx: &Ctx, m: Term, f: Term, arity: u32) -> Result<FunId, Exn> {
+fn lookup(ctx: &mut Ctx, m: Term, f: Term, arity: u32) -> Result<FunId, Exn> {
+    if m.is_atom() && !ctx.code.module_loaded(m) {
+        super::compiler::autoload(ctx, m);
+    }
     ctx.code
         .lookup(m, f, arity)
         .filter(|id| ctx.code.function(*id).public)
@@ -45,7 +48,7 @@ fn lookup(ctx: &Ctx, m: Term, f: Term, arity: u32) -> Result<FunId, Exn> {
         })
 }
 
-fn target3(ctx: &Ctx, a: &[Term]) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> {
+fn target3(ctx: &mut Ctx, a: &[Term]) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> {
     if !a[0].is_atom() || !a[1].is_atom() {
         return Err(badarg());
     }
