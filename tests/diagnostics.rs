@@ -45,7 +45,7 @@ fn outcome(name: &str, source: &str) -> String {
     if name.starts_with("runtime_") || name.starts_with("warning_") {
         return run_outcome(&file, source);
     }
-    match beamlet::compile(source, &file, true) {
+    match beamlet::check(source, &file) {
         Err(e) => e.rendered,
         Ok(_) => "(compiled without error)\n".to_owned(),
     }
@@ -114,6 +114,7 @@ fn diagnostics_snapshots() {
 #[test]
 fn compile_never_panics() {
     let mut panicked = Vec::new();
+    let mut vm = beamlet::Vm::builder().schedulers(1).build().expect("the VM starts");
     for corpus in ["diagnostics", "conformance"] {
         for path in programs(corpus) {
             let source = std::fs::read_to_string(&path).expect("readable program");
@@ -122,16 +123,18 @@ fn compile_never_panics() {
                 .unwrap_or_default()
                 .to_string_lossy()
                 .into_owned();
-            for script in [true, false] {
-                if std::panic::catch_unwind(|| beamlet::compile(&source, &file, script)).is_err() {
-                    panicked.push(format!("{corpus}/{file} (script: {script})"));
-                }
+            let mut io = beamlet::CaptureIo::default();
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                vm.check_with(&source, &file, &mut io)
+            }));
+            if r.is_err() {
+                panicked.push(format!("{corpus}/{file}"));
             }
         }
     }
     assert!(
         panicked.is_empty(),
-        "beamlet::compile panicked on:\n{}",
+        "beamlet::check panicked on:\n{}",
         panicked.join("\n")
     );
 }
@@ -140,29 +143,41 @@ fn compile_never_panics() {
 #[test]
 fn compile_never_panics_on_prefixes() {
     let mut panicked = Vec::new();
+    let mut vm = beamlet::Vm::builder().schedulers(1).build().expect("the VM starts");
     for path in programs("diagnostics") {
         let source = std::fs::read_to_string(&path).expect("readable program");
         let name = stem(&path);
         for (i, _) in source.char_indices().step_by(7) {
             let prefix = &source[..i];
-            if std::panic::catch_unwind(|| beamlet::compile(prefix, "prefix.ex", true)).is_err() {
+            let mut io = beamlet::CaptureIo::default();
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                vm.check_with(prefix, "prefix.ex", &mut io)
+            }));
+            if r.is_err() {
                 panicked.push(format!("{name} cut at byte {i}"));
             }
         }
     }
     assert!(
         panicked.is_empty(),
-        "beamlet::compile panicked on:\n{}",
+        "beamlet::check panicked on:\n{}",
         panicked.join("\n")
     );
 }
 
+/// Every module of the library compiles, without warnings.
 #[test]
-fn standard_library_compiles_without_warnings() {
-    for (file, src) in beamlet::STDLIB {
-        let (_, warnings) = beamlet::compile_with_warnings(src, file, false)
-            .unwrap_or_else(|e| panic!("{file} compiles:\n{e}"));
-        assert!(warnings.is_empty(), "{file}:\n{}", warnings.concat());
+fn library_compiles_without_warnings() {
+    let mut vm = beamlet::Vm::builder().schedulers(1).build().expect("the VM starts");
+    for lib in beamlet::LIBRARY {
+        let name = lib.module.strip_prefix("Elixir.").map_or(format!(":{}", lib.module), String::from);
+        let src = format!("IO.puts(Code.ensure_loaded?({name}))");
+        let mut io = beamlet::CaptureIo::default();
+        let r = vm.run_source_with(&src, "load.exs", &[], &mut io);
+        let err = String::from_utf8_lossy(&io.err);
+        assert!(r.is_ok(), "{}: {r:?}\n{err}", lib.file);
+        assert_eq!(String::from_utf8_lossy(&io.out), "true\n", "{} loads:\n{err}", lib.file);
+        assert!(err.is_empty(), "{}:\n{err}", lib.file);
     }
 }
 

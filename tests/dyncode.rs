@@ -4,12 +4,25 @@
 //! another thread, or from the program itself through the test-only
 //! `:beamlet_test.load_pending/1` (vm's `test-bifs` feature).
 
-use beamlet::{compile, JitMode, Vm};
+use beamlet::{JitMode, Vm};
 use beamlet_vm::atom;
 use beamlet_vm::bif::testing::queue_load;
 use beamlet_vm::code::CodeTable;
 use beamlet_vm::sched::{run_main, Config, Outcome};
 use beamlet_vm::value::Value;
+
+/// A loadable unit for macro-free `source`, without a VM: the compiler's
+/// static path (modules and the top level at once), for code built by hand.
+fn compile(source: &str, file: &str, script: bool) -> Result<beamlet_vm::code::Unit, String> {
+    let program = beamlet_compiler::parser::parse(source).map_err(|d| d.render(file, source))?;
+    let (mut unit, _) = beamlet_compiler::compile_program(source, &program, script)
+        .map_err(|d| d.render(file, source))?;
+    let f = atom::intern(file);
+    for func in &mut unit.functions {
+        func.file = f;
+    }
+    Ok(unit)
+}
 
 fn vm(jit: JitMode) -> Vm {
     Vm::builder().jit(jit).build().expect("stdlib compiles")

@@ -67,8 +67,11 @@ pub struct Service {
     counter: AtomicI64,
     /// The library, loaded module by module on first use.
     library: &'static [LibModule],
-    /// Library modules being loaded now (a module that needs itself fails).
-    loading: Mutex<Vec<String>>,
+    /// Library modules being loaded now, with the process loading each: a
+    /// module that needs itself while loading fails; another process that
+    /// needs it waits until it is loaded.
+    loading: Mutex<Vec<(String, u64)>>,
+    loaded: std::sync::Condvar,
     /// Each process's last compile error (by pid).
     failures: Mutex<HashMap<u64, CompileFailure>>,
     /// Warnings go to stderr as they are found (Elixir prints them while compiling).
@@ -83,6 +86,7 @@ impl Service {
             counter: AtomicI64::new(1),
             library,
             loading: Mutex::new(Vec::new()),
+            loaded: std::sync::Condvar::new(),
             failures: Mutex::new(HashMap::new()),
             print_warnings: true,
         }
@@ -218,13 +222,17 @@ impl Service {
         self.warnings(ctx, &file, warnings);
         let code = code.map_err(|e| self.raise(ctx, e, &file))?;
         let code = if only_modules {
+            // Check all of it; run only its modules.
+            finish::compile_function(ctx, self, "__script__", "__script__", &[binding_pattern(binding)], &code, &file)
+                .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
             top_level_modules(&code)
         } else {
             code
         };
         let body = if want_binding {
+            // Elixir gives the binding back sorted by name, last first.
             let mut vars: Vec<&VarId> = env.vars.iter().filter(|v| v.ctx == VarCtx::Nil).collect();
-            vars.sort_by(|a, b| a.name.cmp(&b.name));
+            vars.sort_by(|a, b| b.name.cmp(&a.name));
             let result = q::var("result", q::list(vec![]), q::atom("beamlet_eval"));
             let pairs = vars
                 .iter()
@@ -589,15 +597,31 @@ impl Service {
         let Some(lib) = self.library_module(module) else {
             return false;
         };
+        let me = ctx.st.pid.raw();
         {
             let mut l = lock(&self.loading);
-            if l.iter().any(|x| x == module) {
-                return false;
+            loop {
+                match l.iter().find(|(x, _)| x == module) {
+                    // Needed while loading itself: not there yet.
+                    Some((_, pid)) if *pid == me => return false,
+                    // Another process loads it: wait for it.
+                    Some(_) => {
+                        l = self.loaded.wait(l).unwrap_or_else(|e| e.into_inner());
+                        if ctx.code.module_loaded(m) {
+                            return true;
+                        }
+                    }
+                    None => break,
+                }
             }
-            l.push(module.to_owned());
+            if ctx.code.module_loaded(m) {
+                return true;
+            }
+            l.push((module.to_owned(), me));
         }
         let r = self.load_library(ctx, lib);
-        lock(&self.loading).retain(|x| x != module);
+        lock(&self.loading).retain(|(x, _)| x != module);
+        self.loaded.notify_all();
         if let Err(e) = &r {
             let reason = beamlet_vm::bif::inspect_term(ctx, e.reason);
             let msg = format!(
