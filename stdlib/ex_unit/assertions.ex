@@ -322,7 +322,13 @@ defmodule ExUnit.Assertions do
   end
 
   @doc "Asserts that `value1` and `value2` differ by at most `delta`."
-  def assert_in_delta(value1, value2, delta, message \\ nil) do
+  def assert_in_delta(value1, value2, delta, message \\ nil)
+
+  def assert_in_delta(_value1, _value2, delta, _message) when delta < 0 do
+    raise ArgumentError, "delta must always be a positive number, got: #{inspect(delta)}"
+  end
+
+  def assert_in_delta(value1, value2, delta, message) do
     diff = abs(value1 - value2)
 
     message =

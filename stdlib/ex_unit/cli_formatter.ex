@@ -71,10 +71,14 @@ defmodule ExUnit.CLIFormatter do
     %{count_test(state, test) | failure_counter: counter}
   end
 
+  # A setup_all failure: its tests were invalid, nothing more to count. A
+  # failure of its on_exit callbacks (after the tests ran) fails the tests
+  # that had passed.
   def handle_event({:module_finished, %{state: {:failed, failures}} = test_module}, state) do
-    formatted = ExUnit.Formatter.format_test_all_failure(test_module, failures, state.failure_counter, state.width)
+    counter = state.failure_counter + Enum.count(test_module.tests, fn test -> test.state == nil end)
+    formatted = ExUnit.Formatter.format_test_all_failure(test_module, failures, counter, state.width)
     print_failure(formatted, state)
-    state
+    %{state | failure_counter: counter}
   end
 
   def handle_event({:module_finished, _test_module}, state), do: state

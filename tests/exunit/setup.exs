@@ -71,3 +71,20 @@ defmodule SetupNamedRaiseTest do
     :ok
   end
 end
+
+defmodule SetupReservedTest do
+  use ExUnit.Case
+
+  setup context do
+    # returning the context itself is fine: the reserved keys keep their values
+    context
+  end
+
+  setup do
+    [test: :renamed]
+  end
+
+  test "fails because setup changed a reserved key" do
+    :ok
+  end
+end
