@@ -1,8 +1,10 @@
 defmodule ExUnit.Assertions do
   @moduledoc "Assertions imported into test modules: `assert`, `refute`, `assert_raise`, `assert_receive` and friends."
 
-  # The macros evaluate each side once, then raise, from the caller's own
-  # code, an ExUnit.AssertionError built by a `__..._error__` function.
+  # The macros evaluate each side once. A failure raises an
+  # ExUnit.AssertionError built by one of the `__..._error__` functions at
+  # the end of this module, from the caller's code or from a function the
+  # caller calls, whichever Elixir's ExUnit does (it shows in stack traces).
 
   @operators [:==, :!=, :===, :!==, :<, :>, :<=, :>=, :=~, :in]
   @no_value :ex_unit_no_meaningful_value
@@ -500,7 +502,7 @@ defmodule ExUnit.Assertions do
     do: {:{}, [], [escape(a, unquote?), escape(b, unquote?), escape(c, unquote?)]}
 
   # The variables a pattern binds, in order, once each (underscored ones,
-  # pinned ones and attributes excluded).
+  # pinned ones, attributes and `__MODULE__`-like forms excluded).
   defp collect_vars(pattern), do: Enum.reverse(vars(pattern, []))
 
   defp vars({:^, _, _}, acc), do: acc
@@ -511,6 +513,7 @@ defmodule ExUnit.Assertions do
   defp vars({name, meta, context} = var, acc) when is_atom(name) and is_list(meta) and is_atom(context) do
     skip? =
       String.starts_with?(Atom.to_string(name), "_") or
+        name in [:__MODULE__, :__DIR__, :__ENV__, :__CALLER__, :__STACKTRACE__] or
         Enum.any?(acc, fn other -> var_id(other) == var_id(var) end)
 
     if skip?, do: acc, else: [var | acc]

@@ -75,18 +75,36 @@ defmodule ExUnit.Formatter do
   end
 
   defp format_failure({kind, reason, stack}, test, width) do
+    {reason, stack} = blame(kind, reason, stack)
+
     chunks =
       case {kind, reason} do
         {:error, %{__struct__: ExUnit.AssertionError}} ->
           assertion_chunks(reason, test, stack, width)
 
         _ ->
-          [pad_message(Exception.format_banner(kind, reason, stack)) | source_code(test, stack)]
+          [format_banner(kind, reason, stack) | source_code(test, stack)]
       end
 
     chunks = if stack == [], do: chunks, else: chunks ++ [format_stacktrace(stack, test)]
     Enum.map_join(chunks, "", fn chunk -> @pad <> chunk <> "\n" end)
   end
+
+  # Errors get the details Exception.blame/3 finds (the arguments of a
+  # FunctionClauseError, the operands of an ArithmeticError).
+  defp blame(:error, reason, stack), do: Exception.blame(:error, reason, stack)
+  defp blame(_kind, reason, stack), do: {reason, stack}
+
+  # The lines of a message are indented, but for the blank line that
+  # separates a FunctionClauseError from the arguments it was given.
+  defp format_banner(:error, %{__struct__: FunctionClauseError} = reason, stack) do
+    case String.split(Exception.format_banner(:error, reason, stack), "\n\n", parts: 2) do
+      [banner, arguments] -> pad_message(banner) <> "\n\n" <> @pad <> pad_message(arguments)
+      [banner] -> pad_message(banner)
+    end
+  end
+
+  defp format_banner(kind, reason, stack), do: pad_message(Exception.format_banner(kind, reason, stack))
 
   defp pad_message(message), do: String.replace(message, "\n", "\n" <> @pad)
 

@@ -41,11 +41,23 @@ defmodule ErrorsTest do
     raise "first\nsecond"
   end
 
+  test "function clause error" do
+    ErrorsTest.only_ok(:error)
+    :ok
+  end
+
+  test "arithmetic error" do
+    x = :a
+    _ = 1 + x
+  end
+
   test "a passing test after failures" do
     assert true
   end
 
   defp fetch(key), do: {:error, key}
+
+  def only_ok(:ok), do: :ok
 
   def helper(x) do
     raise ErrorsTest.Custom, message: "helper got #{inspect(x)}"
