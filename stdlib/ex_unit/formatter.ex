@@ -64,15 +64,8 @@ defmodule ExUnit.Formatter do
     Enum.join(assertion_chunks(error, nil, [], :infinity), "\n")
   end
 
-  defp format_failures([failure], test, width), do: format_failure(failure, test, width)
-
-  defp format_failures(failures, test, width) do
-    failures
-    |> Enum.with_index(1)
-    |> Enum.map_join("", fn {failure, index} ->
-      @pad <> "Failure ##{index}\n" <> format_failure(failure, test, width)
-    end)
-  end
+  defp format_failures(failures, test, width),
+    do: Enum.map_join(failures, "", fn failure -> format_failure(failure, test, width) end)
 
   defp format_failure({kind, reason, stack}, test, width) do
     {reason, stack} = blame(kind, reason, stack)
