@@ -215,6 +215,18 @@ pub enum Op {
         n: u8,
         dst: Reg,
     },
+    /// `apply(R[module], R[fun], R[list])`: call `R[module].R[fun]` with the
+    /// elements of the list `R[list]` as arguments (`:erlang.apply/3`);
+    /// `R[dst] := result`. Raises `badarg` when `R[list]` is not a proper list.
+    ApplyList {
+        module: Reg,
+        fun: Reg,
+        list: Reg,
+        dst: Reg,
+    },
+    /// `apply(R[fun], R[list])`: call the fun `R[fun]` with the elements of
+    /// the list `R[list]` (`:erlang.apply/2`); `R[dst] := result`.
+    CallFunList { fun: Reg, list: Reg, dst: Reg },
     /// `R[dst] := bif(R[args..args+n])`; on error jump to `fail`, or raise when `fail == NO_LABEL`.
     Bif {
         bif: BifId,

@@ -218,6 +218,36 @@ impl FnBuilder<'_> {
             let all = vec![m, args[0].clone()];
             return self.remote_call(u, "beamlet", "exception", &all, span, dst, tail);
         }
+        // apply/2,3 with an argument list known only at run time.
+        if name == "apply" && matches!(module, "erlang" | "Elixir.Kernel") && (n == 2 || n == 3) {
+            if self.guard_fail.is_some() {
+                return Err(Diagnostic::new(span, "cannot invoke apply inside a guard"));
+            }
+            let m = self.mark();
+            let regs: Vec<Reg> = args
+                .iter()
+                .map(|a| self.expr(u, a))
+                .collect::<CResult<_>>()?;
+            self.emit(match regs.as_slice() {
+                [fun, list] => Op::CallFunList {
+                    fun: *fun,
+                    list: *list,
+                    dst,
+                },
+                [module, fun, list] => Op::ApplyList {
+                    module: *module,
+                    fun: *fun,
+                    list: *list,
+                    dst,
+                },
+                _ => unreachable!("two or three arguments"),
+            });
+            if tail {
+                self.emit(Op::Return { src: dst });
+            }
+            self.release(m);
+            return Ok(());
+        }
         if module == "timer" && name == "sleep" && n == 1 {
             return self.remote_call(u, "Elixir.Process", "sleep", args, span, dst, tail);
         }
