@@ -146,21 +146,24 @@ impl Expander<'_> {
                 Ok(q::remote(q::atom(&m), name, strip_imports(meta), args))
             }
             Resolved::Local => {
-                if env.context == Context::Guard {
-                    return Err(self.error(
-                        line,
-                        env,
-                        format!("cannot invoke local {name}/{arity} inside guards"),
-                    ));
-                }
-                if env.context == Context::Match {
-                    return Err(self.error(
+                if env.context == Context::Guard || env.context == Context::Match {
+                    let (what, ctx) = if env.context == Context::Guard {
+                        ("guards", "a guards")
+                    } else {
+                        ("match", "a match")
+                    };
+                    let called = self.code_string(&q::call(name, q::list(vec![]), args.to_vec()));
+                    return Err(self.error_hint(
                         line,
                         env,
                         format!(
-                            "cannot invoke local {name}/{arity} inside match, called as: {}",
-                            self.show(&q::call(name, q::list(vec![]), args.to_vec()))
+                            "cannot find or invoke local {name}/{arity} inside {what}. Only macros can be invoked in {ctx} and they must be defined before their invocation. Called as: {called}"
                         ),
+                        if env.context == Context::Guard {
+                            "guards take only operators and guard-safe functions such as is_integer/1, map_size/1 or elem/2; test it in the body instead (with if or cond)"
+                        } else {
+                            "patterns hold literals, variables, ^pins, tuples, lists, maps and \"prefix\" <> rest; compute the value before the match"
+                        },
                     ));
                 }
                 let args = self.expand_args(args, env)?;
@@ -171,7 +174,7 @@ impl Expander<'_> {
                     return Err(self.error(
                         line,
                         env,
-                        format!("cannot find or invoke local {name}/{arity} inside match. Only macros can be invoked in a match and they must be defined before their invocation. Called as: {}", self.show(&q::call(name, q::list(vec![]), args.to_vec()))),
+                        format!("cannot find or invoke local {name}/{arity} inside match. Only macros can be invoked in a match and they must be defined before their invocation. Called as: {}", self.code_string(&q::call(name, q::list(vec![]), args.to_vec()))),
                     ));
                 }
                 Err(self.error_hint(
@@ -479,6 +482,11 @@ impl Expander<'_> {
                 }
             }
         }
+    }
+
+    /// Quoted code as source text, for a message (as `Macro.to_string/1`).
+    pub fn code_string(&self, v: &Value) -> String {
+        crate::expand::show::code(v)
     }
 
     /// Inspects a quoted value for a message.

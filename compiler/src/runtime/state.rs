@@ -202,8 +202,14 @@ impl ModuleState {
         Some(a.value.clone())
     }
 
+    /// `Module.delete_attribute/2`: the value it had; an accumulating
+    /// attribute stays registered, empty.
     pub fn delete(&mut self, name: &str) -> Option<Value> {
         let i = self.attrs.iter().position(|a| a.name == name)?;
+        if self.attrs[i].accumulate {
+            let a = &mut self.attrs[i];
+            return Some(std::mem::replace(&mut a.value, Value::List(vec![], None)));
+        }
         let a = self.attrs.remove(i);
         a.set.then_some(a.value)
     }
@@ -246,6 +252,35 @@ impl ModuleState {
                 let old = self.defs.remove(j);
                 self.overridable[i].1 = Some(old);
             }
+        }
+        // Defaults make lower arities: they must not meet other definitions.
+        if !d.defaults.is_empty() {
+            let lowest = d.arity - d.defaults.len();
+            for a in lowest..d.arity {
+                if let Some(other) = self.defs.iter().find(|o| o.name == d.name && o.arity == a) {
+                    let _ = other;
+                    return Err(format!(
+                        "{} {}/{} defaults conflicts with {}/{}",
+                        d.kind.name(),
+                        d.user_name,
+                        d.user_arity,
+                        d.user_name,
+                        a - (d.arity - d.user_arity)
+                    ));
+                }
+            }
+        }
+        if let Some(owner) = self.defs.iter().find(|o| {
+            o.name == d.name && !o.defaults.is_empty() && o.arity > d.arity && o.arity - o.defaults.len() <= d.arity
+        }) {
+            return Err(format!(
+                "{} {}/{} conflicts with defaults from {}/{}",
+                d.kind.name(),
+                d.user_name,
+                d.user_arity,
+                owner.user_name,
+                owner.user_arity
+            ));
         }
         match self.def_index(&d.name, d.arity) {
             Some(i) => {
