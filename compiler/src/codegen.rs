@@ -773,6 +773,7 @@ impl<'e> FnBuilder<'e> {
                     format!("module attribute @{name} can only be set in a module body"),
                 ))
             }
+            ExprKind::MapEntries { .. } => return Err(Diagnostic::new(span, "not supported yet")),
             ExprKind::AliasOf(..) | ExprKind::Literal(_) => {
                 return Err(Diagnostic::new(span, "internal: unexpanded syntax reached code generation"))
             }
