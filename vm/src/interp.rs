@@ -500,41 +500,41 @@ pub fn run(
             let (m, name, dst): (Term, Term, Reg) = ($m, $name, $dst);
             let (src, n): (usize, usize) = (base + $args as usize, $n);
 
-                if !m.is_atom() || !name.is_atom() {
-                    let r = p.st.heap.tuple(&[atom::BADARG, m]);
-                    raise!(Exn::error(r));
+            if !m.is_atom() || !name.is_atom() {
+                let r = p.st.heap.tuple(&[atom::BADARG, m]);
+                raise!(Exn::error(r));
+            }
+            let found = |code: &CodeTable| {
+                code.lookup(m, name, n as u32)
+                    .filter(|id| code.function(*id).public)
+            };
+            let callee = match found(code) {
+                Some(c) => Some(c),
+                None if try_autoload!(m) => found(code),
+                None => None,
+            };
+            if let Some(callee) = callee {
+                enter!(callee, src, n, &[], false, dst);
+            } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
+                match call_bif!(b, &regs[src..src + n]) {
+                    Ok(v) => reg!(dst) = v,
+                    Err(e) => raise!(e),
                 }
-                let found = |code: &CodeTable| {
-                    code.lookup(m, name, n as u32)
-                        .filter(|id| code.function(*id).public)
+            } else {
+                let e = Exn {
+                    class: Class::Error,
+                    reason: atom::UNDEF,
+                    trace: vec![TraceEntry {
+                        module: m,
+                        name,
+                        arity: n as u32,
+                        file: Term::NIL,
+                        line: 0,
+                    }],
+                    info: None,
                 };
-                let callee = match found(code) {
-                    Some(c) => Some(c),
-                    None if try_autoload!(m) => found(code),
-                    None => None,
-                };
-                if let Some(callee) = callee {
-                    enter!(callee, src, n, &[], false, dst);
-                } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
-                    match call_bif!(b, &regs[src..src + n]) {
-                        Ok(v) => reg!(dst) = v,
-                        Err(e) => raise!(e),
-                    }
-                } else {
-                    let e = Exn {
-                        class: Class::Error,
-                        reason: atom::UNDEF,
-                        trace: vec![TraceEntry {
-                            module: m,
-                            name,
-                            arity: n as u32,
-                            file: Term::NIL,
-                            line: 0,
-                        }],
-                        info: None,
-                    };
-                    raise!(e);
-                }
+                raise!(e);
+            }
         }};
     }
 

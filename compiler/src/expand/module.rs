@@ -394,10 +394,22 @@ impl Expander<'_> {
                 } else {
                     self.expand(&args[0], env)?
                 };
+                // An attribute a macro sets (its `@` came from a quote) is
+                // never reported unused: it gets no line, as in Elixir.
+                let attr_line = if keyword_get(meta, "context").is_some() {
+                    0
+                } else {
+                    line
+                };
                 Ok(runtime_call(
                     "put_attribute",
                     line,
-                    vec![q::atom(&module), q::atom(&name), value, q::int(line as i64)],
+                    vec![
+                        q::atom(&module),
+                        q::atom(&name),
+                        value,
+                        q::int(attr_line as i64),
+                    ],
                 ))
             }
             Value::List(args, None) if !args.is_empty() => Err(self.error(

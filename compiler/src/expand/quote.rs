@@ -384,6 +384,7 @@ impl Expander<'_> {
                         | "defp"
                         | "defmacro"
                         | "defmacrop"
+                        | "@"
                 ) || is_quote;
                 if !imports.is_empty() && keyword_get(&m, "imports").is_none() {
                     m = q::meta_put(&m, "imports", q::list(imports));

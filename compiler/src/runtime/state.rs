@@ -66,6 +66,7 @@ const BUILTIN: &[&str] = &[
     "file",
     "vsn",
     "fallback_to_any",
+    "__struct__",
 ];
 
 #[derive(Clone, Debug)]
@@ -271,7 +272,10 @@ impl ModuleState {
             }
         }
         if let Some(owner) = self.defs.iter().find(|o| {
-            o.name == d.name && !o.defaults.is_empty() && o.arity > d.arity && o.arity - o.defaults.len() <= d.arity
+            o.name == d.name
+                && !o.defaults.is_empty()
+                && o.arity > d.arity
+                && o.arity - o.defaults.len() <= d.arity
         }) {
             return Err(format!(
                 "{} {}/{} conflicts with defaults from {}/{}",
@@ -334,6 +338,7 @@ impl ModuleState {
             .filter(|a| {
                 a.set
                     && !a.read
+                    && a.line > 0
                     && !a.accumulate
                     && !a.persist
                     && !BUILTIN.contains(&a.name.as_str())
