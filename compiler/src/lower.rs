@@ -100,10 +100,12 @@ impl<'a> Lowerer<'a> {
 
     fn span_or(&self, meta: &Value, parent: Span) -> Span {
         let l = q::meta_line(meta);
-        if l > 0 {
-            self.span(l)
-        } else {
-            parent
+        if l == 0 {
+            return parent;
+        }
+        match (&self.lines, self.source) {
+            (Some(li), Some(src)) => li.span_at(src, l, q::meta_column(meta)),
+            _ => parent,
         }
     }
 

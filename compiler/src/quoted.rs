@@ -12,7 +12,7 @@
 //! [`Value`]s, so they cross into the VM (macro arguments and results) by a
 //! plain conversion.
 
-use crate::ast::{BinOp, Body, CallTarget, Clause, Expr, ExprKind, InterpPart, UnaryOp};
+use crate::ast::{BinOp, Body, CallTarget, Clause, Expr, ExprKind, InterpPart, Span, UnaryOp};
 use beamlet_vm::value::Value;
 use num_traits::ToPrimitive;
 
@@ -45,6 +45,29 @@ impl LineIndex {
 
     pub fn lines(&self) -> usize {
         self.starts.len()
+    }
+
+    /// The span of the word at `line`:`column` of `src` (1-based; column 0:
+    /// the line's first non-blank character), for a diagnostic's caret.
+    pub fn span_at(&self, src: &str, line: u32, column: u32) -> Span {
+        if line == 0 || line as usize > self.lines() {
+            return Span::default();
+        }
+        let start = self.start_of(line) as usize;
+        let text = src.get(start..).unwrap_or("").split('\n').next().unwrap_or("");
+        let at = if column > 0 {
+            text.char_indices().nth(column as usize - 1).map_or(text.len(), |(i, _)| i)
+        } else {
+            text.len() - text.trim_start().len()
+        };
+        let rest = &text[at..];
+        let first = rest.chars().next().map_or(1, |c| c.len_utf8());
+        let word = rest
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '?' | '!')))
+            .map_or(rest.len(), |(i, _)| i)
+            .max(first);
+        Span::new(start + at, start + at + word)
     }
 }
 
@@ -197,6 +220,14 @@ pub fn meta_line(meta: &Value) -> u32 {
     }
 }
 
+/// The `column:` of a node's meta (0 when absent).
+pub fn meta_column(meta: &Value) -> u32 {
+    match keyword_get(meta, "column") {
+        Some(Value::Int(n)) => *n as u32,
+        _ => 0,
+    }
+}
+
 /// The line of any quoted node: its meta's `line:`, 0 for literals.
 pub fn line_of(v: &Value) -> u32 {
     match as_node(v) {
@@ -276,12 +307,33 @@ pub fn escape(v: &Value) -> Value {
 
 /// The quoted form of a parsed expression, with lines from `lines`.
 pub fn from_ast(e: &Expr, lines: &LineIndex) -> Value {
-    Conv { lines }.expr(e)
+    Conv {
+        lines,
+        source: None,
+    }
+    .expr(e)
+}
+
+/// As [`from_program`], with `column:` in every node's meta too (as
+/// `Code.string_to_quoted(s, columns: true)` gives): what the compiler
+/// parses files with, so diagnostics can point at a column.
+pub fn from_program_with_columns(exprs: &[Expr], lines: &LineIndex, source: &str) -> Value {
+    let c = Conv {
+        lines,
+        source: Some(source),
+    };
+    if exprs.is_empty() && lines.lines() > 1 {
+        return call("__block__", line_meta(1), vec![]);
+    }
+    build_block(exprs.iter().map(|e| c.expr(e)).collect())
 }
 
 /// The quoted form of a whole file: one expression, or a `__block__`.
 pub fn from_program(exprs: &[Expr], lines: &LineIndex) -> Value {
-    let c = Conv { lines };
+    let c = Conv {
+        lines,
+        source: None,
+    };
     if exprs.is_empty() && lines.lines() > 1 {
         // Nothing but newlines (and comments): Elixir's `grammar -> eoe`
         // gives the block the line of the first, which ends line 1.
@@ -307,12 +359,24 @@ fn keeps_block(v: &Value) -> bool {
 
 struct Conv<'a> {
     lines: &'a LineIndex,
+    /// With columns: the source text (columns count characters).
+    source: Option<&'a str>,
 }
 
 impl Conv<'_> {
-    /// `[line: n]` for the node: the line of `quoting.at`.
+    /// `[line: n]` for the node: the line of `quoting.at` (and its column,
+    /// with columns).
     fn meta(&self, e: &Expr) -> Value {
-        line_meta(self.lines.line(e.quoting.at))
+        let line = self.lines.line(e.quoting.at);
+        match self.source {
+            Some(src) => {
+                let start = self.lines.start_of(line) as usize;
+                let at = (e.quoting.at as usize).min(src.len()).max(start);
+                let col = src.get(start..at).map_or(1, |t| t.chars().count() + 1);
+                list(vec![pair(atom("line"), int(line as i64)), pair(atom("column"), int(col as i64))])
+            }
+            None => line_meta(line),
+        }
     }
 
     /// `[line: n]` once for each parenthesis around `e` (Elixir adds the

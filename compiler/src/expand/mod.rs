@@ -131,25 +131,31 @@ impl<'a> Expander<'a> {
 
     // ---- diagnostics ----
 
-    /// A span for `line` of the source: its first non-blank character to
-    /// its end (the start of the file when no line is known).
-    pub fn span_of_line(&self, line: u32) -> Span {
+    /// A span for `line` of the source at `column` (1-based; 0: the line's
+    /// first non-blank character), over the word that starts there.
+    pub fn span_at(&self, line: u32, column: u32) -> Span {
         match (&self.lines, self.source) {
-            (Some(li), Some(src)) if line > 0 && (line as usize) <= li.lines() => {
-                let start = li.start_of(line) as usize;
-                let text = src[start..].split('\n').next().unwrap_or("");
-                let indent = text.len() - text.trim_start().len();
-                let end = start + text.trim_end().len();
-                Span::new(start + indent, end.max(start + indent + 1))
-            }
+            (Some(li), Some(src)) => li.span_at(src, line, column),
             _ => Span::default(),
         }
     }
 
+    /// A span for `line` of the source: its first non-blank character.
+    pub fn span_of_line(&self, line: u32) -> Span {
+        self.span_at(line, 0)
+    }
+
+    /// Where a diagnostic about `line` points: the node being expanded,
+    /// when it is on that line.
+    fn span_for(&self, line: u32, env: &Env) -> Span {
+        let l = if line == 0 { env.line } else { line };
+        let col = if l == env.line { env.column } else { 0 };
+        self.span_at(l, col)
+    }
+
     /// A compile error at `line` (the env's line when 0).
     pub fn error(&self, line: u32, env: &Env, msg: impl Into<String>) -> Error {
-        let line = if line == 0 { env.line } else { line };
-        Error::Compile(Diagnostic::new(self.span_of_line(line), msg))
+        Error::Compile(Diagnostic::new(self.span_for(line, env), msg))
     }
 
     pub fn error_hint(
@@ -159,13 +165,11 @@ impl<'a> Expander<'a> {
         msg: impl Into<String>,
         hint: impl Into<String>,
     ) -> Error {
-        let line = if line == 0 { env.line } else { line };
-        Error::Compile(Diagnostic::new(self.span_of_line(line), msg).with_hint(hint))
+        Error::Compile(Diagnostic::new(self.span_for(line, env), msg).with_hint(hint))
     }
 
     pub fn warn(&mut self, line: u32, env: &Env, msg: impl Into<String>) {
-        let line = if line == 0 { env.line } else { line };
-        let d = Diagnostic::new(self.span_of_line(line), msg);
+        let d = Diagnostic::new(self.span_for(line, env), msg);
         if !self.warnings.contains(&d) {
             self.warnings.push(d);
         }
@@ -244,6 +248,7 @@ impl<'a> Expander<'a> {
         let line = q::meta_line(meta);
         if line > 0 {
             env.line = line;
+            env.column = q::meta_column(meta);
         }
         match (head, tail) {
             (Value::Atom(name), Value::Atom(ctx)) => self.expand_var(name, meta, ctx, env),

@@ -360,7 +360,7 @@ impl Expander<'_> {
     ) -> Value {
         let mut m = meta.clone();
         if o.record {
-            m = q::meta_delete(&m, "line");
+            m = q::meta_delete(&q::meta_delete(&m, "line"), "column");
         }
         if let Some(f) = &o.keep {
             let line = q::meta_line(meta);

@@ -192,7 +192,7 @@ impl Service {
     pub fn parse(&self, source: &str, file: &str) -> Result<Value, Diagnostic> {
         self.register_file(file, source);
         let program = crate::parser::parse(source)?;
-        Ok(q::from_program(&program.exprs, &LineIndex::new(source)))
+        Ok(q::from_program_with_columns(&program.exprs, &LineIndex::new(source), source))
     }
 
     /// Compiles `quoted` to run in `env` with the variables `binding` bound:
