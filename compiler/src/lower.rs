@@ -385,8 +385,8 @@ impl<'a> Lowerer<'a> {
                 let args = self.all(&args, span)?;
                 mk(ExprKind::Call(Box::new(Call {
                     target: CallTarget::Local(name.to_owned()),
+                    no_parens: args.is_empty() && q::keyword_get(meta, "no_parens").is_some(),
                     args,
-                    no_parens: false,
                     do_block,
                 })))
             }

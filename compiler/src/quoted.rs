@@ -54,9 +54,16 @@ impl LineIndex {
             return Span::default();
         }
         let start = self.start_of(line) as usize;
-        let text = src.get(start..).unwrap_or("").split('\n').next().unwrap_or("");
+        let text = src
+            .get(start..)
+            .unwrap_or("")
+            .split('\n')
+            .next()
+            .unwrap_or("");
         let at = if column > 0 {
-            text.char_indices().nth(column as usize - 1).map_or(text.len(), |(i, _)| i)
+            text.char_indices()
+                .nth(column as usize - 1)
+                .map_or(text.len(), |(i, _)| i)
         } else {
             text.len() - text.trim_start().len()
         };
@@ -373,7 +380,10 @@ impl Conv<'_> {
                 let start = self.lines.start_of(line) as usize;
                 let at = (e.quoting.at as usize).min(src.len()).max(start);
                 let col = src.get(start..at).map_or(1, |t| t.chars().count() + 1);
-                list(vec![pair(atom("line"), int(line as i64)), pair(atom("column"), int(col as i64))])
+                list(vec![
+                    pair(atom("line"), int(line as i64)),
+                    pair(atom("column"), int(col as i64)),
+                ])
             }
             None => line_meta(line),
         }

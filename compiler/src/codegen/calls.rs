@@ -121,7 +121,9 @@ impl FnBuilder<'_> {
                     .map(|(_, _, a)| *a)
                     .collect();
                 let module = self.env.name.trim_start_matches("Elixir.");
-                let hint = if known.is_empty() {
+                let hint = if c.no_parens && n == 0 {
+                    format!("variables must be bound before they are used (in this clause or an enclosing scope); {name} is neither a variable here nor a function of the module")
+                } else if known.is_empty() {
                     "define it with def or defp in this module, or call it as Module.function(...)"
                         .to_string()
                 } else {

@@ -181,11 +181,13 @@ impl Expander<'_> {
                     line,
                     env,
                     format!("undefined function {name}/{arity} (there is no such import)"),
-                    if env.module.is_some() {
-                        "a module's own functions can be called from its functions, not from its body: call it from a def, or define it in a module above".to_string()
-                    } else {
-                        "define it in a module and call it as Module.function, or import the module that defines it".to_string()
-                    },
+                    misuse_hint(name).map(String::from).unwrap_or_else(|| {
+                        if env.module.is_some() {
+                            "a module's own functions can be called from its functions, not from its body: call it from a def, or define it in a module above".to_string()
+                        } else {
+                            "define it in a module and call it as Module.function, or import the module that defines it".to_string()
+                        }
+                    }),
                 ))
             }
         }
@@ -545,6 +547,26 @@ pub fn stamp(v: &Value, module: &str, line: u32, counter: &Value) -> Value {
         }
         other => other.clone(),
     }
+}
+
+/// How a special form or Kernel macro called with the wrong arguments is
+/// meant to be written (`case x` without a do block is `case/1`).
+fn misuse_hint(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "case" => "write `case expr do pattern -> ... end`",
+        "cond" => "write `cond do condition -> ... end`",
+        "if" => "put the condition between `if` and `do`: `if x > 0, do: ...`",
+        "unless" => "put the condition between `unless` and `do`: `unless x, do: ...`",
+        "receive" => "write `receive do pattern -> ... end`",
+        "try" => "write `try do ... rescue ... end`",
+        "fn" => "write `fn args -> body end`",
+        "defmodule" => "a module needs a name (an alias such as MyApp.Worker) and a do block: `defmodule Name do ... end`",
+        "def" | "defp" | "defmacro" | "defmacrop" => "write `def name(args) do ... end` inside a module",
+        "for" => "write `for x <- enumerable, do: ...`",
+        "with" => "write `with pattern <- expr do ... end`",
+        "quote" => "write `quote do ... end`",
+        _ => return None,
+    })
 }
 
 /// Meta without the quote's import records (they did their job).

@@ -185,7 +185,12 @@ impl Expander<'_> {
             Some((name, vmeta, ctx)) => {
                 let id = VarId::of(name, vmeta, ctx);
                 if !env.has_var(&id) {
-                    return Err(self.error(line, env, format!("undefined variable ^{name}")));
+                    return Err(self.error_hint(
+                        line,
+                        env,
+                        format!("undefined variable ^{name}"),
+                        "a pinned variable must be bound before the pattern",
+                    ));
                 }
                 Ok(q::call("^", meta.clone(), vec![v.clone()]))
             }
@@ -582,11 +587,30 @@ impl Expander<'_> {
                     continue;
                 }
                 None => {
-                    return Err(self.error(
-                        line,
-                        env,
+                    // Point at the body that should have been clauses.
+                    let at = match crate::quoted::line_of(v) {
+                        0 => line,
+                        l => l,
+                    };
+                    let mut at_env = env.clone();
+                    if at != line {
+                        at_env.line = at;
+                        at_env.column = match crate::quoted::as_node(v) {
+                            Some((_, m, _)) => crate::quoted::meta_column(m),
+                            None => 0,
+                        };
+                    }
+                    let example = if form == "cond" {
+                        "condition -> body"
+                    } else {
+                        "pattern -> body"
+                    };
+                    return Err(self.error_hint(
+                        at,
+                        &at_env,
                         format!("expected -> clauses for :{k} in \"{form}\""),
-                    ))
+                        format!("write each clause as `{example}`"),
+                    ));
                 }
             };
             let mut cs = Vec::new();

@@ -168,6 +168,19 @@ impl<'a> Expander<'a> {
         Error::Compile(Diagnostic::new(self.span_for(line, env), msg).with_hint(hint))
     }
 
+    pub fn warn_hint(
+        &mut self,
+        line: u32,
+        env: &Env,
+        msg: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let d = Diagnostic::new(self.span_for(line, env), msg).with_hint(hint);
+        if !self.warnings.contains(&d) {
+            self.warnings.push(d);
+        }
+    }
+
     pub fn warn(&mut self, line: u32, env: &Env, msg: impl Into<String>) {
         let d = Diagnostic::new(self.span_for(line, env), msg);
         if !self.warnings.contains(&d) {
@@ -332,10 +345,11 @@ impl<'a> Expander<'a> {
                 }
                 Ok(node)
             }
-            _ if name == "_" => Err(self.error(
+            _ if name == "_" => Err(self.error_hint(
                 line,
                 env,
                 "invalid use of _. _ can only be used inside patterns to ignore values and cannot be used in expressions. Make sure you are inside a pattern or change it accordingly",
+                "a variable starting with _ is ignored: rename it if you mean to use its value",
             )),
             _ if env.has_var(&id) => Ok(node),
             Context::Guard => Err(self.undefined_var(name, ctx, line, env)),
@@ -346,6 +360,7 @@ impl<'a> Expander<'a> {
                 // Not a variable: a call without parentheses, as Elixir 1.14
                 // does it (with a warning when something by that name exists).
                 if self.can_resolve_call(name, 0, env) {
+                    let meta = &q::meta_put(meta, "no_parens", q::atom("true"));
                     self.warn(line, env, format!("variable \"{name}\" does not exist and is being expanded to \"{name}()\", please use parentheses to remove the ambiguity or change the variable name"));
                     return self.expand_call(name, meta, &[], env);
                 }

@@ -97,7 +97,12 @@ fn runtime_call(name: &str, line: u32, args: Vec<Value>) -> Value {
 impl Expander<'_> {
     fn module_body_only(&self, what: &str, line: u32, env: &Env) -> EResult<String> {
         match (&env.module, &env.function) {
-            (None, _) => Err(self.error(line, env, format!("cannot invoke {what} outside module"))),
+            (None, _) => Err(self.error_hint(
+                line,
+                env,
+                format!("cannot invoke {what} outside module"),
+                "put definitions inside `defmodule Name do ... end`",
+            )),
             (Some(_), Some(_)) => Err(self.error(
                 line,
                 env,
@@ -423,10 +428,11 @@ impl Expander<'_> {
                     match self.host.attribute(&module, &name) {
                         Some(v) => Ok(q::escape(&v)),
                         None => {
-                            self.warn(
+                            self.warn_hint(
                                 line,
                                 env,
                                 format!("undefined module attribute @{name}, please remove access to @{name} or explicitly set it before access"),
+                                format!("set it in the module body before this use: `@{name} value`"),
                             );
                             Ok(q::nil())
                         }

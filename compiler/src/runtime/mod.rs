@@ -192,7 +192,11 @@ impl Service {
     pub fn parse(&self, source: &str, file: &str) -> Result<Value, Diagnostic> {
         self.register_file(file, source);
         let program = crate::parser::parse(source)?;
-        Ok(q::from_program_with_columns(&program.exprs, &LineIndex::new(source), source))
+        Ok(q::from_program_with_columns(
+            &program.exprs,
+            &LineIndex::new(source),
+            source,
+        ))
     }
 
     /// Compiles `quoted` to run in `env` with the variables `binding` bound:
@@ -463,11 +467,11 @@ impl Service {
         });
         match stored {
             Some(Ok(())) => Ok(atom::intern("ok")),
-            Some(Err(msg)) => {
+            Some(Err((msg, hint))) => {
                 let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
                 Err(self.raise(
                     ctx,
-                    expand::Error::Compile(Diagnostic::new(span, msg)),
+                    expand::Error::Compile(Diagnostic::new(span, msg).with_hint(hint)),
                     &file,
                 ))
             }

@@ -241,7 +241,11 @@ impl ModuleState {
     }
 
     /// Stores a definition; `Err` with Elixir's message when it clashes.
-    pub fn store(&mut self, d: Definition, doc: Option<Value>) -> Result<(), String> {
+    pub fn store(
+        &mut self,
+        d: Definition,
+        doc: Option<Value>,
+    ) -> Result<(), (String, &'static str)> {
         self.version += 1;
         // A definition of an overridable function replaces the old one.
         if let Some(i) = self
@@ -260,13 +264,16 @@ impl ModuleState {
             for a in lowest..d.arity {
                 if let Some(other) = self.defs.iter().find(|o| o.name == d.name && o.arity == a) {
                     let _ = other;
-                    return Err(format!(
-                        "{} {}/{} defaults conflicts with {}/{}",
-                        d.kind.name(),
-                        d.user_name,
-                        d.user_arity,
-                        d.user_name,
-                        a - (d.arity - d.user_arity)
+                    return Err((
+                        format!(
+                            "{} {}/{} defaults conflicts with {}/{}",
+                            d.kind.name(),
+                            d.user_name,
+                            d.user_arity,
+                            d.user_name,
+                            a - (d.arity - d.user_arity)
+                        ),
+                        "the defaults make a function of that arity, which already exists: drop a default or rename one of the functions",
                     ));
                 }
             }
@@ -277,20 +284,23 @@ impl ModuleState {
                 && o.arity > d.arity
                 && o.arity - o.defaults.len() <= d.arity
         }) {
-            return Err(format!(
-                "{} {}/{} conflicts with defaults from {}/{}",
-                d.kind.name(),
-                d.user_name,
-                d.user_arity,
-                owner.user_name,
-                owner.user_arity
+            return Err((
+                format!(
+                    "{} {}/{} conflicts with defaults from {}/{}",
+                    d.kind.name(),
+                    d.user_name,
+                    d.user_arity,
+                    owner.user_name,
+                    owner.user_arity
+                ),
+                "the other function's defaults already define this arity: drop a default or rename one of the functions",
             ));
         }
         match self.def_index(&d.name, d.arity) {
             Some(i) => {
                 let existing = &mut self.defs[i];
                 if existing.kind != d.kind {
-                    return Err(format!(
+                    return Err((format!(
                         "{} {}/{} already defined as {} in {}:{}",
                         d.kind.name(),
                         d.user_name,
@@ -298,14 +308,14 @@ impl ModuleState {
                         existing.kind.name(),
                         self.file,
                         existing.line
-                    ));
+                    ), "a function is either public (def) or private (defp): give each clause the same kind"));
                 }
                 if !d.defaults.is_empty() {
                     if !existing.defaults.is_empty() {
-                        return Err(format!(
+                        return Err((format!(
                             "def {}/{} defines defaults multiple times. Elixir allows defaults to be declared once per definition. Instead of:\n\n    def foo(:first_clause, b \\\\ :default) do ... end\n    def foo(:second_clause, b \\\\ :default) do ... end\n\none should write:\n\n    def foo(a, b \\\\ :default)\n    def foo(:first_clause, b) do ... end\n    def foo(:second_clause, b) do ... end\n",
                             d.user_name, d.user_arity
-                        ));
+                        ), "declare the defaults once, in a head without a body before the clauses"));
                     }
                     existing.defaults = d.defaults;
                 }
