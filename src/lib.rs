@@ -355,7 +355,7 @@ pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
             f.nfree
         );
         for (k, lit) in f.literals.iter().enumerate() {
-            let v = beamlet_vm::convert::to_value(&code, *lit);
+            let v = beamlet_vm::convert::to_value(code, *lit);
             out += &format!(
                 "  K[{k}] = {}\n",
                 beamlet_vm::inspect::inspect(&v, &Default::default())
@@ -366,7 +366,7 @@ pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
                 .entries
                 .iter()
                 .map(|(k, l)| {
-                    let v = beamlet_vm::convert::to_value(&code, *k);
+                    let v = beamlet_vm::convert::to_value(code, *k);
                     let k = beamlet_vm::inspect::inspect(&v, &Default::default());
                     format!("{k} -> {l}")
                 })

@@ -3,6 +3,9 @@
 //! env; a clause (`->`), a `fn`, a `try` body and a comprehension get a copy
 //! of the env, so what they bind or import stays inside.
 
+/// A function or macro as `name/arity`.
+type NameArity = (String, usize);
+
 use super::{Context, EResult, Env, Expander, VarId};
 use crate::quoted::{self as q, as_atom, as_call, as_keyword, as_list, as_node, keyword_get};
 use beamlet_vm::value::Value;
@@ -52,7 +55,7 @@ impl Expander<'_> {
                     return self.expand_quote(meta, &o, block, env);
                 }
                 all.retain(|p| !matches!(p, Value::Tuple(t) if t.len() == 2 && as_atom(&t[0]) == Some("do")));
-                return self.expand_quote(meta, &q::list(all), &q::list(body), env);
+                self.expand_quote(meta, &q::list(all), &q::list(body), env)
             }
             ("=", [l, r]) => self.expand_match(meta, l, r, env),
             ("^", [v]) => self.expand_pin(meta, v, env),
@@ -1147,7 +1150,7 @@ impl Expander<'_> {
         };
         let only = opts.and_then(|o| keyword_get(o, "only"));
         let except = opts.and_then(|o| keyword_get(o, "except"));
-        let (mut f, mut m): (Vec<(String, usize)>, Vec<(String, usize)>) = match only {
+        let (mut f, mut m): (Vec<NameArity>, Vec<NameArity>) = match only {
             Some(Value::Atom(a)) if a == "functions" => (funs, vec![]),
             Some(Value::Atom(a)) if a == "macros" => (vec![], macs),
             Some(Value::Atom(a)) if a == "sigils" => (

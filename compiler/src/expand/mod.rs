@@ -53,7 +53,7 @@ pub enum Error {
     /// A compile error in the code being expanded.
     Compile(Diagnostic),
     /// Code run at compile time raised.
-    Raised(Raised),
+    Raised(Box<Raised>),
 }
 
 impl From<Diagnostic> for Error {
@@ -69,7 +69,7 @@ pub type EResult<T> = Result<T, Error>;
 /// the state of the module being defined.
 pub trait Host {
     /// Runs `module.name(args)` and returns what it returns.
-    fn call(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Raised>;
+    fn call(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Box<Raised>>;
     /// The public functions of `module` (loading it first if the standard
     /// library has it), or `None` when there is no such module.
     fn functions_of(&mut self, module: &str) -> Option<Vec<(String, usize)>>;
@@ -88,7 +88,7 @@ pub trait Host {
         module: &str,
         name: &str,
         args: Vec<Value>,
-    ) -> Result<Value, Raised>;
+    ) -> Result<Value, Box<Raised>>;
     /// The struct of `module` as a map with its defaults (`%{__struct__: M, ...}`),
     /// from the open module's `defstruct` or from `M.__struct__/0`.
     fn struct_of(&mut self, module: &str) -> Option<Value>;

@@ -918,12 +918,12 @@ fn binding_pattern(names: &[String]) -> Value {
 pub(crate) struct NoHost;
 
 impl expand::Host for NoHost {
-    fn call(&mut self, _: &str, _: &str, _: Vec<Value>) -> Result<Value, expand::Raised> {
-        Err(expand::Raised {
+    fn call(&mut self, _: &str, _: &str, _: Vec<Value>) -> Result<Value, Box<expand::Raised>> {
+        Err(Box::new(expand::Raised {
             class: "error".into(),
             reason: q::atom("undef"),
             stacktrace: q::list(vec![]),
-        })
+        }))
     }
     fn functions_of(&mut self, _: &str) -> Option<Vec<(String, usize)>> {
         None
@@ -945,7 +945,7 @@ impl expand::Host for NoHost {
         m: &str,
         n: &str,
         a: Vec<Value>,
-    ) -> Result<Value, expand::Raised> {
+    ) -> Result<Value, Box<expand::Raised>> {
         self.call(m, n, a)
     }
     fn struct_of(&mut self, _: &str) -> Option<Value> {

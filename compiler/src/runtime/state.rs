@@ -8,6 +8,9 @@ use crate::expand::module::{DefClause, DefKind, Definition};
 use crate::expand::Env;
 use beamlet_vm::value::Value;
 
+/// A macro of the open module compiled for running: name, arity, function index.
+pub type CompiledMacro = (String, usize, u32);
+
 /// Attributes that accumulate by default (Elixir's list).
 pub const ACCUMULATING: &[&str] = &[
     "after_compile",
@@ -115,7 +118,7 @@ pub struct ModuleState {
     /// Bumped at each definition: the compiled local macros are stale.
     pub version: u64,
     /// Where the module's own macros were compiled, and at which version.
-    pub macro_cache: Option<(u64, Vec<(String, usize, u32)>)>,
+    pub macro_cache: Option<(u64, Vec<CompiledMacro>)>,
     /// `@before_compile` hooks not yet run.
     pub pending_hooks: Option<Vec<Value>>,
     /// The module's documentation (`@moduledoc`).
