@@ -17,6 +17,7 @@ pub mod heap;
 pub mod inspect;
 pub mod interp;
 pub mod jit;
+pub mod macro_string;
 pub mod order;
 pub mod process;
 pub mod sched;

@@ -495,8 +495,15 @@ impl Docs {
                     b = true;
                 }
                 (Node::Group(x, _), _) => {
+                    // A group inside `next_break_fits` keeps its mode: `:enabled` fits at
+                    // the next break even inside the group; `:disabled` ignores the
+                    // `next_break_fits` the group holds.
+                    let mode = match e.mode {
+                        Mode::FlatNoBreak | Mode::BreakNoFlat => e.mode,
+                        Mode::Flat | Mode::Break => Mode::Flat,
+                    };
                     local.push(FitsItem::Tail(b));
-                    push(&mut local, e.indent, Mode::Flat, *x);
+                    push(&mut local, e.indent, mode, *x);
                 }
             }
         }
