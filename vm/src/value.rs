@@ -130,7 +130,16 @@ pub fn compare_values(a: &Value, b: &Value) -> std::cmp::Ordering {
                 },
             }
         }
-        (Value::Pid { index: a, serial: b }, Value::Pid { index: c, serial: d }) => (b, a).cmp(&(d, c)),
+        (
+            Value::Pid {
+                index: a,
+                serial: b,
+            },
+            Value::Pid {
+                index: c,
+                serial: d,
+            },
+        ) => (b, a).cmp(&(d, c)),
         (Value::Ref(x), Value::Ref(y)) => x.cmp(y),
         _ if ra == 0 => {
             let ((fa, ba), (fb, bb)) = (num(a), num(b));

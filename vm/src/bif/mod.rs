@@ -363,7 +363,11 @@ pub fn argument_error_msg(ctx: &mut Ctx, msg: &str) -> Exn {
 /// A `RuntimeError` saying an internal invariant broke: a bug in beamlet,
 /// reported as an exception rather than a crash.
 pub fn internal_error(ctx: &mut Ctx, what: &str) -> Exn {
-    raise_msg(ctx, "Elixir.RuntimeError", &format!("internal error in beamlet: {what}"))
+    raise_msg(
+        ctx,
+        "Elixir.RuntimeError",
+        &format!("internal error in beamlet: {what}"),
+    )
 }
 
 /// `inspect(t)` with default options.

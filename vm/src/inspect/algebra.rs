@@ -20,6 +20,8 @@ pub enum BreakKind {
     Flex,
 }
 
+use std::borrow::Cow;
+
 /// The indentation a `nest/3` applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Indent {
@@ -55,7 +57,7 @@ enum Node {
     /// A string whose width is its byte size (a binary in `Inspect.Algebra`).
     Text(String),
     /// `string/1`: a string with its width in characters.
-    Str(String, usize),
+    Str(Cow<'static, str>, usize),
     Cons(DocId, DocId),
     Nest(DocId, Indent, NestMode),
     Break(&'static str, BreakKind),
@@ -110,6 +112,19 @@ struct Entry {
     indent: usize,
     mode: Mode,
     doc: DocId,
+    /// Inside a group that was measured and fits: nested groups fit too (they measure a
+    /// part of what fitted), so `format` lays them flat without measuring again.
+    fitted: bool,
+}
+
+/// What `measure` found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fit {
+    No,
+    /// Everything measured fits.
+    Whole,
+    /// What comes up to a break taken as fitting (`next_break_fits`) fits.
+    UpToBreak,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -152,7 +167,7 @@ impl Docs {
     }
 
     /// `string/1`: a string document whose width is its length in characters.
-    pub fn string(&mut self, s: impl Into<String>) -> DocId {
+    pub fn string(&mut self, s: impl Into<Cow<'static, str>>) -> DocId {
         let s = s.into();
         let width = s.chars().count();
         self.push(Node::Str(s, width))
@@ -265,7 +280,12 @@ impl Docs {
         let mut stack = vec![doc];
         while let Some(d) = stack.pop() {
             match &self.nodes[d.0] {
-                Node::Text(s) | Node::Str(s, _) => {
+                Node::Text(s) => {
+                    if let Some(c) = s.chars().next() {
+                        return Some(c);
+                    }
+                }
+                Node::Str(s, _) => {
                     if let Some(c) = s.chars().next() {
                         return Some(c);
                     }
@@ -432,19 +452,25 @@ impl Docs {
 
     /// `fits?/4`: `local` is examined first, then `rest` from its end (the top of the
     /// formatter's stack) downwards.
-    fn fits(
+    fn fits(&self, w: usize, k: usize, b: bool, local: &mut Vec<FitsItem>, rest: &[Entry]) -> bool {
+        self.measure(w, k, b, local, rest) != Fit::No
+    }
+
+    /// `fits?/4`, telling whether the documents fit all the way to their end
+    /// ([`Fit::Whole`]) or up to a break taken as fitting ([`Fit::UpToBreak`]).
+    fn measure(
         &self,
         w: usize,
         mut k: usize,
         mut b: bool,
-        local: Vec<FitsItem>,
+        local: &mut Vec<FitsItem>,
         rest: &[Entry],
-    ) -> bool {
-        let mut local = local;
+    ) -> Fit {
+        local.clear();
         let mut rest_idx = rest.len();
         loop {
             if k > w && b {
-                return false;
+                return Fit::No;
             }
             let item = match local.pop() {
                 Some(it) => it,
@@ -452,7 +478,7 @@ impl Docs {
                     rest_idx -= 1;
                     FitsItem::Entry(rest[rest_idx])
                 }
-                None => return true,
+                None => return Fit::Whole,
             };
             let e = match item {
                 FitsItem::Tail(b2) => {
@@ -462,34 +488,39 @@ impl Docs {
                 FitsItem::Entry(e) => e,
             };
             let push = |local: &mut Vec<FitsItem>, indent, mode, doc| {
-                local.push(FitsItem::Entry(Entry { indent, mode, doc }))
+                local.push(FitsItem::Entry(Entry {
+                    indent,
+                    mode,
+                    doc,
+                    fitted: false,
+                }))
             };
             match (&self.nodes[e.doc.0], e.mode) {
                 (Node::Fits(x, false), _) | (Node::Fits(x, true), Mode::FlatNoBreak) => {
-                    push(&mut local, e.indent, Mode::FlatNoBreak, *x)
+                    push(local, e.indent, Mode::FlatNoBreak, *x)
                 }
-                (Node::Fits(x, true), _) => push(&mut local, e.indent, Mode::BreakNoFlat, *x),
-                (Node::Force(x), Mode::BreakNoFlat) => {
-                    push(&mut local, e.indent, Mode::BreakNoFlat, *x)
+                (Node::Fits(x, true), _) => push(local, e.indent, Mode::BreakNoFlat, *x),
+                (Node::Force(x), Mode::BreakNoFlat) => push(local, e.indent, Mode::BreakNoFlat, *x),
+                (Node::Break(..) | Node::Line, Mode::BreakNoFlat | Mode::Break) => {
+                    return Fit::UpToBreak
                 }
-                (Node::Break(..) | Node::Line, Mode::BreakNoFlat | Mode::Break) => return true,
                 (Node::Line, _) => {
                     k = e.indent;
                     b = false;
                 }
                 (Node::Nil, _) => {}
                 (Node::Collapse(_), _) => k = e.indent,
-                (Node::Nest(x, _, NestMode::Break), _) => push(&mut local, e.indent, e.mode, *x),
+                (Node::Nest(x, _, NestMode::Break), _) => push(local, e.indent, e.mode, *x),
                 (Node::Nest(x, j, NestMode::Always), _) => {
-                    push(&mut local, apply_nesting(e.indent, k, *j), e.mode, *x)
+                    push(local, apply_nesting(e.indent, k, *j), e.mode, *x)
                 }
                 (Node::Cons(x, y), _) => {
-                    push(&mut local, e.indent, e.mode, *y);
-                    push(&mut local, e.indent, e.mode, *x);
+                    push(local, e.indent, e.mode, *y);
+                    push(local, e.indent, e.mode, *x);
                 }
                 (Node::Str(_, l), _) => k += l,
                 (Node::Text(s), _) => k += s.len(),
-                (Node::Force(_), _) => return false,
+                (Node::Force(_), _) => return Fit::No,
                 (Node::Break(s, _), _) => {
                     k += s.len();
                     b = true;
@@ -503,7 +534,7 @@ impl Docs {
                         Mode::Flat | Mode::Break => Mode::Flat,
                     };
                     local.push(FitsItem::Tail(b));
-                    push(&mut local, e.indent, mode, *x);
+                    push(local, e.indent, mode, *x);
                 }
             }
         }
@@ -512,11 +543,13 @@ impl Docs {
     /// `format/2`: lays `doc` out in `width` columns (`None`: `:infinity`, all flat).
     pub fn format(&self, doc: DocId, width: Option<usize>) -> String {
         let mut out = Output::default();
+        let mut scratch = Vec::new();
         let mut k = 0usize;
         let mut stack = vec![Entry {
             indent: 0,
             mode: Mode::Flat,
             doc,
+            fitted: false,
         }];
         while let Some(e) = stack.pop() {
             match &self.nodes[e.doc.0] {
@@ -541,8 +574,15 @@ impl Docs {
                     indent: e.indent,
                     mode: Mode::Break,
                     doc: *x,
+                    fitted: false,
                 }),
-                Node::Fits(x, _) => stack.push(Entry { doc: *x, ..e }),
+                // The enclosing group may have fitted only because this part's next
+                // break did: its groups measure themselves.
+                Node::Fits(x, enabled) => stack.push(Entry {
+                    doc: *x,
+                    fitted: e.fitted && !enabled,
+                    ..e
+                }),
                 Node::Collapse(max) => out.collapse(*max, e.indent),
                 Node::Nest(x, j, nest) => {
                     let indent = if *nest == NestMode::Always || e.mode == Mode::Break {
@@ -552,8 +592,8 @@ impl Docs {
                     };
                     stack.push(Entry {
                         indent,
-                        mode: e.mode,
                         doc: *x,
+                        ..e
                     })
                 }
                 Node::Break(s, BreakKind::Flex) => {
@@ -561,7 +601,7 @@ impl Docs {
                     let fits = match width {
                         None => true,
                         Some(w) => {
-                            e.mode == Mode::Flat || self.fits(w, k2, true, Vec::new(), &stack)
+                            e.mode == Mode::Flat || self.fits(w, k2, true, &mut scratch, &stack)
                         }
                     };
                     if fits {
@@ -582,26 +622,33 @@ impl Docs {
                     }
                 }
                 Node::Group(x, mode) => {
-                    let flat = if *mode == GroupMode::Inherit && e.mode == Mode::Break {
-                        false
+                    let fit = if *mode == GroupMode::Inherit && e.mode == Mode::Break {
+                        Fit::No
+                    } else if e.fitted {
+                        Fit::Whole
                     } else {
                         match width {
-                            None => true,
+                            None => Fit::UpToBreak,
                             Some(w) => {
                                 let start = Entry {
                                     indent: e.indent,
                                     mode: Mode::Flat,
                                     doc: *x,
+                                    fitted: false,
                                 };
-                                self.fits(w, k, false, vec![FitsItem::Entry(start)], &[])
+                                self.measure(w, k, false, &mut scratch, &[start])
                             }
                         }
                     };
-                    let mode = if flat { Mode::Flat } else { Mode::Break };
                     stack.push(Entry {
                         indent: e.indent,
-                        mode,
+                        mode: if fit == Fit::No {
+                            Mode::Break
+                        } else {
+                            Mode::Flat
+                        },
                         doc: *x,
+                        fitted: fit == Fit::Whole,
                     });
                 }
             }
@@ -634,9 +681,7 @@ impl Output {
             for _ in 0..count.min(max) {
                 self.out.push('\n');
             }
-            for _ in 0..indent {
-                self.out.push(' ');
-            }
+            spaces(&mut self.out, indent);
         }
     }
 
@@ -668,8 +713,16 @@ impl Output {
 
 fn newline(out: &mut String, indent: usize) {
     out.push('\n');
-    for _ in 0..indent {
-        out.push(' ');
+    spaces(out, indent);
+}
+
+fn spaces(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut n = n;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
     }
 }
 

@@ -6,10 +6,11 @@
 //! arguments, do-end blocks, anonymous functions and clauses, captures, containers,
 //! strings, sigils and heredocs.
 
+use std::borrow::Cow;
+
 use crate::inspect::algebra::{DocId, Docs, GroupMode, Indent, NestMode};
 use crate::inspect::{
-    classify, escape_with, inspect, inspect_atom, inspect_atom_remote_call, AtomClass,
-    InspectOpts,
+    classify, escape_with, inspect, inspect_atom, inspect_atom_remote_call, AtomClass, InspectOpts,
 };
 
 use super::normalize::{Meta, Part, Q};
@@ -26,12 +27,12 @@ enum Ctx {
     NoParensOneArg,
 }
 
-/// When a call may drop its parentheses.
+/// When a call may drop its parentheses (`:skip_if_only_do_end`...).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Parens {
-    SkipIfOnlyDoEnd,
-    SkipUnlessManyArgs,
-    SkipIfDoEnd,
+enum Skip {
+    IfOnlyDoEnd,
+    UnlessManyArgs,
+    IfDoEnd,
 }
 
 /// How arguments are separated.
@@ -147,7 +148,9 @@ fn is_clause(q: &Q) -> bool {
 fn next_break_fits(q: &Q) -> bool {
     match q {
         Q::Tuple(m, _) => eol(m),
-        Q::Call(m, "<<>>", args) if !args.is_empty() => m.delimiter.as_deref() == Some("\"\"\"") || eol(m),
+        Q::Call(m, "<<>>", args) if !args.is_empty() => {
+            m.delimiter.as_deref() == Some("\"\"\"") || eol(m)
+        }
         Q::Interp(m, parts) if !parts.is_empty() => m.delimiter.as_deref() == Some("\"\"\""),
         Q::InterpCharlist(m, _) => m.delimiter.as_deref() == Some("'''"),
         Q::CallExpr(_, target, _) => {
@@ -174,7 +177,7 @@ fn insert_underscores(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     let first = chars.len() % 3;
     for (i, c) in chars.iter().enumerate() {
-        if i > 0 && (i + 3 - first) % 3 == 0 {
+        if i > 0 && (i + 3 - first).is_multiple_of(3) {
             out.push('_');
         }
         out.push(*c);
@@ -249,8 +252,13 @@ impl Formatter {
     // -----------------------------------------------------------------------------------
     // Document helpers
 
-    fn s(&mut self, text: &str) -> DocId {
+    fn s(&mut self, text: impl Into<Cow<'static, str>>) -> DocId {
         self.docs.string(text)
+    }
+
+    /// A string document of borrowed text.
+    fn s_ref(&mut self, text: &str) -> DocId {
+        self.docs.string(text.to_string())
     }
 
     fn cat(&mut self, a: DocId, b: DocId) -> DocId {
@@ -261,12 +269,12 @@ impl Formatter {
         self.docs.concat_all(parts)
     }
 
-    fn cat_s(&mut self, a: DocId, text: &str) -> DocId {
+    fn cat_s(&mut self, a: DocId, text: impl Into<Cow<'static, str>>) -> DocId {
         let t = self.s(text);
         self.cat(a, t)
     }
 
-    fn s_cat(&mut self, text: &str, b: DocId) -> DocId {
+    fn s_cat(&mut self, text: impl Into<Cow<'static, str>>, b: DocId) -> DocId {
         let t = self.s(text);
         self.cat(t, b)
     }
@@ -303,7 +311,7 @@ impl Formatter {
         }
     }
 
-    fn surround_s(&mut self, left: &str, doc: DocId, right: &str) -> DocId {
+    fn surround_s(&mut self, left: &'static str, doc: DocId, right: &'static str) -> DocId {
         let l = self.s(left);
         let r = self.s(right);
         self.surround(l, doc, r)
@@ -419,7 +427,8 @@ impl Formatter {
                     let line = self.docs.line();
                     let start = self.cat(open, line);
                     let end = self.s("\"\"\"");
-                    let doc = self.interpolation(parts, Escape::Heredoc("\"\"\""), false, start, end);
+                    let doc =
+                        self.interpolation(parts, Escape::Heredoc("\"\"\""), false, start, end);
                     self.docs.force_unfit(doc)
                 } else {
                     let start = self.s("\"");
@@ -461,7 +470,7 @@ impl Formatter {
                     self.docs.force_unfit(doc)
                 } else {
                     let text = escape_with(text.as_bytes(), Some(b'\''), None).0;
-                    self.s(&format!("'{text}'"))
+                    self.s(format!("'{text}'"))
                 }
             }
             Q::Str(meta, bytes) => {
@@ -475,25 +484,25 @@ impl Formatter {
                     self.docs.force_unfit(doc)
                 } else {
                     let text = escape_with(bytes, Some(b'"'), None).0;
-                    self.s(&format!("\"{text}\""))
+                    self.s(format!("\"{text}\""))
                 }
             }
             Q::Atom(_, name) => {
                 let t = atom_text(name);
-                self.s(&t)
+                self.s(t)
             }
             Q::Int(_, token) => {
                 let t = integer_text(token);
-                self.s(&t)
+                self.s(t)
             }
             Q::Float(_, token) => {
                 let t = float_text(token);
-                self.s(&t)
+                self.s(t)
             }
-            Q::Var(_, name) => self.s(name),
+            Q::Var(_, name) => self.s_ref(name),
             Q::RawAtom(name) => {
                 let t = inspect_atom(name);
-                self.s(&t)
+                self.s(t)
             }
             Q::Other(v) => {
                 let opts = InspectOpts {
@@ -502,7 +511,7 @@ impl Formatter {
                     ..InspectOpts::default()
                 };
                 let t = inspect(v, &opts);
-                self.s(&t)
+                self.s(t)
             }
             Q::Pair(k, v) => self.pair(k, v, ctx),
             Q::Bare(items) => {
@@ -540,12 +549,12 @@ impl Formatter {
             }
             ("__aliases__", [head, tail @ ..]) => {
                 let mut doc = match head {
-                    Q::RawAtom(a) => self.s(a),
+                    Q::RawAtom(a) => self.s_ref(a),
                     other => self.quoted_with_parens_if_operator(other, ctx),
                 };
                 for t in tail {
                     let seg = match t {
-                        Q::RawAtom(a) => self.s(a),
+                        Q::RawAtom(a) => self.s_ref(a),
                         other => self.quoted(other, ctx),
                     };
                     let dot = self.cat_s(doc, ".");
@@ -621,7 +630,7 @@ impl Formatter {
             let left = match k {
                 Q::Atom(_, name) => {
                     let t = key_text(name);
-                    self.s(&t)
+                    self.s(t)
                 }
                 Q::InterpAtom(_, parts) => {
                     let start = self.s("\"");
@@ -656,7 +665,11 @@ impl Formatter {
         } else {
             self.wrap_in_parens_if_operator(doc, arg)
         };
-        let op_string = if op == "not" { "not " } else { op };
+        let op_string = if op == "not" {
+            "not ".to_string()
+        } else {
+            op.to_string()
+        };
         self.s_cat(op_string, doc)
     }
 
@@ -698,7 +711,7 @@ impl Formatter {
             for (pipe_op, arg) in pipes {
                 let pipe_info = ops::binary_op(pipe_op).expect("a pipe operator");
                 let d = self.binary_operand(arg, right_ctx, pipe_op, pipe_info, Assoc::Right, 0);
-                let d = self.s_cat(&format!("{pipe_op} "), d);
+                let d = self.s_cat(format!("{pipe_op} "), d);
                 doc = self.glue(doc, d);
             }
             return doc;
@@ -710,20 +723,20 @@ impl Formatter {
         if ops::no_space(op) {
             let gl = self.group(left_doc);
             let gr = self.group(right_doc);
-            let l = self.cat_s(gl, op_string);
+            let l = self.cat_s(gl, op_string.to_string());
             return self.cat(l, gr);
         }
         if ops::no_newline(op) {
             let gl = self.group(left_doc);
             let gr = self.group(right_doc);
-            let l = self.cat_s(gl, &format!(" {op_string} "));
+            let l = self.cat_s(gl, format!(" {op_string} "));
             return self.cat(l, gr);
         }
         let is_eol = eol(meta);
         let nbf = ops::next_break_fits_op(op) && next_break_fits(right) && !is_eol;
         let op_doc = format!(" {op_string}");
         self.with_next_break_fits(nbf, right_doc, |f, right_doc| {
-            let op_d = f.s(&op_doc);
+            let op_d = f.s(op_doc);
             let gr = f.group(right_doc);
             let glued = f.glue(op_d, gr);
             let mut r = f.nest_break(glued, Indent::By(nesting));
@@ -768,7 +781,7 @@ impl Formatter {
             let d = self
                 .docs
                 .nest_with(d, Indent::By(op_string.chars().count()), NestMode::Always);
-            let d = self.s_cat(&op_string, d);
+            let d = self.s_cat(op_string.clone(), d);
             doc = self.glue(doc, d);
         }
         let keyword_right = matches!(right, Q::Bare(items) if is_keyword(items));
@@ -797,7 +810,15 @@ impl Formatter {
                         && parent_assoc == side
                         && (*op == parent_op || !ops::required_parens_on_operands(op))
                     {
-                        return self.binary_op(op, op, meta, &args[0], &args[1], ctx, Some(nesting));
+                        return self.binary_op(
+                            op,
+                            op,
+                            meta,
+                            &args[0],
+                            &args[1],
+                            ctx,
+                            Some(nesting),
+                        );
                     }
                     if (ops::required_parens_on_operands(parent_op) && !ops::no_space(op))
                         || (ops::required_parens_logical(op)
@@ -827,14 +848,14 @@ impl Formatter {
 
     fn local(&mut self, name: &str, meta: &Meta, args: &[Q], ctx: Ctx) -> DocId {
         let parens = if meta.closing {
-            Parens::SkipIfOnlyDoEnd
+            Skip::IfOnlyDoEnd
         } else if ops::local_without_parens(name, args.len()) {
-            Parens::SkipUnlessManyArgs
+            Skip::UnlessManyArgs
         } else {
-            Parens::SkipIfDoEnd
+            Skip::IfDoEnd
         };
         let (call_doc, wrap) = self.call_args(args, meta, ctx, parens, true);
-        let doc = self.s_cat(name, call_doc);
+        let doc = self.s_cat(name.to_string(), call_doc);
         if wrap {
             self.wrap_in_parens(doc)
         } else {
@@ -865,28 +886,27 @@ impl Formatter {
                     let fun_doc = match fun {
                         Q::RawAtom(f) => {
                             let t = inspect_atom_remote_call(f);
-                            self.s(&t)
+                            self.s(t)
                         }
                         other => self.quoted(other, Ctx::NoParensArg),
                     };
                     let dot = self.cat_s(target_doc, ".");
                     let remote_doc = self.cat(dot, fun_doc);
-                    let module_target = match remote {
-                        Q::Var(_, "__MODULE__") | Q::Atom(..) => true,
-                        Q::Call(_, "__aliases__", _) => true,
-                        _ => false,
-                    };
+                    let module_target = matches!(
+                        remote,
+                        Q::Var(_, "__MODULE__") | Q::Atom(..) | Q::Call(_, "__aliases__", _)
+                    );
                     if args.is_empty() && !module_target && !meta.closing {
                         return remote_doc;
                     }
-                    let (call_doc, wrap) = self.call_args(args, meta, ctx, Parens::SkipIfDoEnd, true);
+                    let (call_doc, wrap) = self.call_args(args, meta, ctx, Skip::IfDoEnd, true);
                     let doc = self.cat(remote_doc, call_doc);
                     return if wrap { self.wrap_in_parens(doc) } else { doc };
                 }
                 [fun] => {
                     let target_doc = self.remote_target(fun);
                     let target_doc = self.cat_s(target_doc, ".");
-                    let (call_doc, wrap) = self.call_args(args, meta, ctx, Parens::SkipIfDoEnd, true);
+                    let (call_doc, wrap) = self.call_args(args, meta, ctx, Skip::IfDoEnd, true);
                     let doc = self.cat(target_doc, call_doc);
                     return if wrap { self.wrap_in_parens(doc) } else { doc };
                 }
@@ -894,7 +914,7 @@ impl Formatter {
             }
         }
         let target_doc = self.quoted(target, Ctx::NoParensArg);
-        let (call_doc, wrap) = self.call_args(args, meta, ctx, Parens::SkipIfDoEnd, true);
+        let (call_doc, wrap) = self.call_args(args, meta, ctx, Skip::IfDoEnd, true);
         let doc = self.cat(target_doc, call_doc);
         if wrap {
             self.wrap_in_parens(doc)
@@ -913,7 +933,11 @@ impl Formatter {
     }
 
     /// The do-end blocks of a call, if its last argument holds them.
-    fn do_end_blocks<'q, 'a>(&self, meta: &Meta, last: &'q Q<'a>) -> Option<Vec<(&'a str, &'q Q<'a>)>> {
+    fn do_end_blocks<'q, 'a>(
+        &self,
+        meta: &Meta,
+        last: &'q Q<'a>,
+    ) -> Option<Vec<(&'a str, &'q Q<'a>)>> {
         if !meta.do_end {
             return None;
         }
@@ -944,7 +968,7 @@ impl Formatter {
         args: &[Q],
         meta: &Meta,
         ctx: Ctx,
-        parens: Parens,
+        parens: Skip,
         list_to_keyword: bool,
     ) -> (DocId, bool) {
         let Some((last, init)) = args.split_last() else {
@@ -954,7 +978,7 @@ impl Formatter {
             let call_doc = if init.is_empty() {
                 self.s(" do")
             } else {
-                let skip_parens = parens != Parens::SkipIfOnlyDoEnd;
+                let skip_parens = parens != Skip::IfOnlyDoEnd;
                 let extra = self.s(" do");
                 self.call_args_no_blocks(meta, init, skip_parens, list_to_keyword, extra)
             };
@@ -965,7 +989,7 @@ impl Formatter {
             let doc = self.docs.force_unfit(doc);
             return (doc, matches!(ctx, Ctx::NoParensArg | Ctx::NoParensOneArg));
         }
-        let skip_parens = parens == Parens::SkipUnlessManyArgs
+        let skip_parens = parens == Skip::UnlessManyArgs
             && matches!(
                 ctx,
                 Ctx::Block | Ctx::Operand | Ctx::NoParensOneArg | Ctx::ParensOneArg
@@ -978,7 +1002,11 @@ impl Formatter {
     }
 
     /// The keyword pairs of a last argument that prints as keywords.
-    fn last_arg_keywords<'q, 'a>(&self, last: &'q Q<'a>, list_to_keyword: bool) -> Option<&'q [Q<'a>]> {
+    fn last_arg_keywords<'q, 'a>(
+        &self,
+        last: &'q Q<'a>,
+        list_to_keyword: bool,
+    ) -> Option<&'q [Q<'a>]> {
         match last {
             Q::Bare(items) if !items.is_empty() && is_keyword(items) => Some(items),
             Q::List(_, items) if list_to_keyword && !items.is_empty() && is_keyword(items) => {
@@ -1047,7 +1075,11 @@ impl Formatter {
         } else {
             let join = if many_eol { Join::Line } else { Join::Break };
             let nbf = join == Join::Break && all.last().is_some_and(|q| next_break_fits(q));
-            let mode = if nbf { LastArg::NextBreakFits } else { LastArg::None };
+            let mode = if nbf {
+                LastArg::NextBreakFits
+            } else {
+                LastArg::None
+            };
             let doc = self.args_doc(&all, join, mode, ctx);
             let doc = self.docs.ungroup_if_group(doc);
             let doc = if skip_parens {
@@ -1139,7 +1171,7 @@ impl Formatter {
             if i == 0 {
                 acc = body;
             } else {
-                let k = self.s(key);
+                let k = self.s_ref(key);
                 let k = self.cat(k, body);
                 acc = self.docs.line_join(acc, k);
             }
@@ -1344,7 +1376,7 @@ impl Formatter {
 
     fn capture(&mut self, arg: &Q) -> DocId {
         if let Q::Int(_, token) = arg {
-            return self.s(&format!("&{token}"));
+            return self.s(format!("&{token}"));
         }
         let doc = self.capture_target(arg);
         if self.docs.first_char(doc) == Some('&') {
@@ -1364,11 +1396,11 @@ impl Formatter {
                                 let target_doc = self.remote_target(remote);
                                 let target_doc = self.docs.nest(target_doc, 1);
                                 let fun = inspect_atom_remote_call(fun);
-                                return self.cat_s(target_doc, &format!(".{fun}/{arity}"));
+                                return self.cat_s(target_doc, format!(".{fun}/{arity}"));
                             }
                         }
                     }
-                    Q::Var(_, name) => return self.s(&format!("{name}/{arity}")),
+                    Q::Var(_, name) => return self.s(format!("{name}/{arity}")),
                     _ => {}
                 }
             }
@@ -1387,10 +1419,10 @@ impl Formatter {
                     args,
                     name_meta,
                     Ctx::NoParensOneArg,
-                    Parens::SkipUnlessManyArgs,
+                    Skip::UnlessManyArgs,
                     false,
                 );
-                let doc = self.s_cat(&format!("@{name}"), call_doc);
+                let doc = self.s_cat(format!("@{name}"), call_doc);
                 return if wrap { self.wrap_in_parens(doc) } else { doc };
             }
         }
@@ -1448,7 +1480,11 @@ impl Formatter {
     }
 
     fn bitstring(&mut self, meta: &Meta, args: &[Q]) -> DocId {
-        let join = if eol(meta) { Join::Line } else { Join::FlexBreak };
+        let join = if eol(meta) {
+            Join::Line
+        } else {
+            Join::FlexBreak
+        };
         let last = args.len() - 1;
         let mut docs = Vec::with_capacity(args.len());
         for (i, seg) in args.iter().enumerate() {
@@ -1496,7 +1532,7 @@ impl Formatter {
             if lr.len() == 2 {
                 let left = self.bitstring_spec(&lr[0]);
                 let right = self.quoted_with_parens_if_operator(&lr[1], Ctx::ParensArg);
-                let l = self.cat_s(left, op);
+                let l = self.cat_s(left, op.to_string());
                 return self.cat(l, right);
             }
         }
@@ -1524,7 +1560,7 @@ impl Formatter {
     fn heredoc_lines(&mut self, text: &str) -> DocId {
         let mut acc: Option<DocId> = None;
         for segment in text.split('\n') {
-            let d = self.s(segment);
+            let d = self.s_ref(segment);
             acc = Some(match acc {
                 None => d,
                 Some(a) => self.docs.line_join(a, d),
@@ -1544,7 +1580,7 @@ impl Formatter {
                 let text = text.replace(q, &format!("\\{q}"));
                 let mut acc: Option<DocId> = None;
                 for segment in text.split('\n') {
-                    let d = self.s(segment);
+                    let d = self.s_ref(segment);
                     acc = Some(match acc {
                         None => d,
                         Some(a) => {
@@ -1581,7 +1617,7 @@ impl Formatter {
                     };
                     self.escape_string(&text, escape)
                 }
-                Part::Expr(_, expr) => {
+                Part::Expr(expr) => {
                     let doc = self.block(expr);
                     self.surround_s("#{", doc, "}")
                 }
@@ -1611,11 +1647,11 @@ impl Formatter {
             })
             .collect::<Option<String>>()?;
         let open = meta.delimiter.as_deref()?;
-        let start = self.s(&format!("~{letter}{open}"));
+        let start = self.s(format!("~{letter}{open}"));
         if open == "\"\"\"" || open == "'''" {
             let line = self.docs.line();
             let start = self.cat(start, line);
-            let end = self.s(&format!("{open}{mods}"));
+            let end = self.s(format!("{open}{mods}"));
             let doc = self.interpolation(parts, Escape::Heredoc(open), false, start, end);
             return Some(self.docs.force_unfit(doc));
         }
@@ -1626,8 +1662,7 @@ impl Formatter {
             "<" => ">",
             other => other,
         };
-        let end = self.s(&format!("{close}{mods}"));
+        let end = self.s(format!("{close}{mods}"));
         Some(self.interpolation(parts, Escape::Quote(close), false, start, end))
     }
 }
-

@@ -44,8 +44,65 @@ pub fn to_string(quoted: &Value) -> String {
 /// [`to_string`] laid out in `width` columns
 /// (`quoted |> Code.quoted_to_algebra() |> Inspect.Algebra.format(width)`).
 pub fn to_string_with_width(quoted: &Value, width: usize) -> String {
+    // Normalizing and laying out recurse along the tree. Code is shallow; a deeper tree is
+    // printed on a thread with a stack sized for it.
+    let depth = nesting_depth(quoted);
+    if depth <= SHALLOW {
+        return render(quoted, width);
+    }
+    let stack = depth
+        .saturating_mul(STACK_PER_LEVEL)
+        .saturating_add(1 << 21)
+        .min(MAX_STACK);
+    std::thread::scope(|scope| {
+        match std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn_scoped(scope, || render(quoted, width))
+        {
+            Ok(handle) => match handle.join() {
+                Ok(s) => s,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => render(quoted, width),
+        }
+    })
+}
+
+/// Trees at most this deep are printed on the caller's stack.
+const SHALLOW: usize = 64;
+/// Stack a level of nesting may take (measured: about 4 KB).
+const STACK_PER_LEVEL: usize = 16 * 1024;
+const MAX_STACK: usize = 1 << 31;
+
+fn render(quoted: &Value, width: usize) -> String {
     let q = normalize::normalize(quoted);
     let mut f = format::Formatter::new();
     let doc = f.block(&q);
     f.docs.format(doc, Some(width))
+}
+
+/// How deeply tuples and lists nest in `v` (without recursing).
+fn nesting_depth(v: &Value) -> usize {
+    let mut max = 0;
+    let mut stack = vec![(v, 1usize)];
+    while let Some((v, d)) = stack.pop() {
+        max = max.max(d);
+        match v {
+            Value::Tuple(items) => stack.extend(items.iter().map(|i| (i, d + 1))),
+            Value::List(items, tail) => {
+                stack.extend(items.iter().map(|i| (i, d + 1)));
+                if let Some(t) = tail {
+                    stack.push((t, d + 1));
+                }
+            }
+            Value::Map(pairs) => {
+                for (k, v) in pairs {
+                    stack.push((k, d + 1));
+                    stack.push((v, d + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    max
 }

@@ -38,17 +38,29 @@ impl Meta {
             return None;
         };
         let mut m = Meta::default();
-        let mut seen: Vec<&str> = Vec::new();
+        // `Keyword.get/2` reads the first occurrence of a key: a bit per key seen.
+        let mut seen = 0u16;
         for item in items {
             let Value::Tuple(kv) = item else { continue };
             let [Value::Atom(k), val] = kv.as_slice() else {
                 continue;
             };
-            // `Keyword.get/2` reads the first occurrence.
-            if seen.contains(&k.as_str()) {
+            let bit = match k.as_str() {
+                "line" => 1,
+                "delimiter" => 2,
+                "format" => 4,
+                "closing" => 8,
+                "no_parens" => 16,
+                "do" => 32,
+                "newlines" => 64,
+                "end_of_expression" => 128,
+                "token" => 256,
+                _ => continue,
+            };
+            if seen & bit != 0 {
                 continue;
             }
-            seen.push(k);
+            seen |= bit;
             let is_nil = matches!(val, Value::Atom(a) if a == "nil");
             match k.as_str() {
                 "line" => {
@@ -101,8 +113,8 @@ impl Meta {
 pub(super) enum Part<'a> {
     /// Literal text, as the quoted form holds it.
     Text(&'a [u8]),
-    /// `#{expr}`: the metadata of the `Kernel.to_string/1` call, and the expression.
-    Expr(Meta, Q<'a>),
+    /// `#{expr}`.
+    Expr(Box<Q<'a>>),
 }
 
 /// A normalized quoted form.
@@ -186,7 +198,7 @@ fn proper_list(v: &Value) -> Option<&[Value]> {
 }
 
 /// `{form, meta, third}` with a keyword-list `meta`.
-fn three<'a>(v: &'a Value) -> Option<(&'a Value, Meta, &'a Value)> {
+fn three(v: &Value) -> Option<(&Value, Meta, &Value)> {
     match v {
         Value::Tuple(t) if t.len() == 3 => Meta::read(&t[1]).map(|m| (&t[0], m, &t[2])),
         _ => None,
@@ -306,7 +318,9 @@ impl Normalizer {
                     .collect();
                 Q::Call(meta, "__aliases__", parts)
             }
-            (Value::Atom(f), [Value::Int(_)]) if f == "&" => Q::Call(meta, "&", vec![self.literal(&args[0], Meta::default())]),
+            (Value::Atom(f), [Value::Int(_)]) if f == "&" => {
+                Q::Call(meta, "&", vec![self.literal(&args[0], Meta::default())])
+            }
             (Value::Atom(f), _) if f == "<<>>" => self.bitstring(meta, args),
             (Value::Atom(f), [left, right]) if f == "." => {
                 let right = match right {
@@ -337,11 +351,7 @@ impl Normalizer {
                         }
                         let parts = self.parts(proper_list(sparts).unwrap_or(&[]));
                         let _ = mods;
-                        Q::Call(
-                            meta,
-                            f,
-                            vec![Q::Interp(smeta, parts), Q::Other(modifiers)],
-                        )
+                        Q::Call(meta, f, vec![Q::Interp(smeta, parts), Q::Other(modifiers)])
                     }
                     _ => self.call(v, form, meta, args),
                 }
@@ -358,7 +368,9 @@ impl Normalizer {
             }
             (Value::Atom(f), _) if f == "%{}" => Q::Call(meta, "%{}", self.map_args(args)),
             (Value::Atom(f), [attr]) if f == "@" => match three(attr) {
-                Some((Value::Atom(name), name_meta, Value::List(value, None))) if value.len() == 1 => {
+                Some((Value::Atom(name), name_meta, Value::List(value, None)))
+                    if value.len() == 1 =>
+                {
                     let value = &value[0];
                     let value = if keyword_list(value) {
                         Q::Bare(self.keyword_pairs(proper_list(value).unwrap_or(&[]), true))
@@ -371,9 +383,11 @@ impl Normalizer {
                 }
                 _ => Q::Call(meta, "@", vec![self.node(attr)]),
             },
-            (Value::Atom(f), _) if f == "__block__" => {
-                Q::Call(meta, "__block__", args.iter().map(|a| self.node(a)).collect())
-            }
+            (Value::Atom(f), _) if f == "__block__" => Q::Call(
+                meta,
+                "__block__",
+                args.iter().map(|a| self.node(a)).collect(),
+            ),
             _ => {
                 // Interpolated atoms and charlists.
                 if let Some((dot, dmeta, dargs)) = three(form) {
@@ -401,9 +415,9 @@ impl Normalizer {
                                             .map(|p| match p {
                                                 Value::Binary(b) => Part::Text(b),
                                                 other => {
-                                                    let (m, e) = to_string_call(other)
+                                                    let (_, e) = to_string_call(other)
                                                         .expect("checked by list_interpolated");
-                                                    Part::Expr(m, self.node(e))
+                                                    Part::Expr(Box::new(self.node(e)))
                                                 }
                                             })
                                             .collect();
@@ -426,8 +440,8 @@ impl Normalizer {
             .map(|p| match p {
                 Value::Binary(b) => Part::Text(b),
                 other => match interpolation(other) {
-                    Some((m, e)) => Part::Expr(m, self.node(e)),
-                    None => Part::Expr(Meta::default(), self.node(other)),
+                    Some((_, e)) => Part::Expr(Box::new(self.node(e))),
+                    None => Part::Expr(Box::new(self.node(other))),
                 },
             })
             .collect()
@@ -546,7 +560,8 @@ impl Normalizer {
                         meta.delimiter = Some("'".to_string());
                     }
                     Q::Charlist(meta, text)
-                } else if meta.delimiter.as_deref() == Some("'") && charlist_chars(items).is_some() {
+                } else if meta.delimiter.as_deref() == Some("'") && charlist_chars(items).is_some()
+                {
                     Q::Charlist(meta, charlist_chars(items).unwrap_or_default())
                 } else if matches!(items.first(), Some(first) if is_clause(first)) {
                     Q::Bare(items.iter().map(|a| self.node(a)).collect())

@@ -196,5 +196,5 @@ pub(super) fn local_without_parens(name: &str, arity: usize) -> bool {
     arity > 0
         && LOCALS_WITHOUT_PARENS
             .iter()
-            .any(|(n, a)| *n == name && a.map_or(true, |a| a == arity))
+            .any(|(n, a)| *n == name && a.is_none_or(|a| a == arity))
 }
