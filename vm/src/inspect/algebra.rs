@@ -70,6 +70,8 @@ enum Node {
     Line,
     /// `collapse_lines/1`.
     Collapse(usize),
+    /// `no_limit/1` (`doc_limit(doc, :infinity)`): laid out as with an infinite width.
+    NoLimit(DocId),
 }
 
 /// How `container_doc` separates elements (`:break` option of `container_doc/6`).
@@ -132,6 +134,8 @@ enum FitsItem {
     Entry(Entry),
     /// `{:tail, b?, rest}`: leaving a group restores the "seen a break" flag.
     Tail(bool),
+    /// `doc_limit(empty(), w)`: leaving a `no_limit` restores the width.
+    Width(Option<usize>),
 }
 
 impl Default for Docs {
@@ -227,6 +231,12 @@ impl Docs {
         self.push(Node::Collapse(max))
     }
 
+    /// `no_limit/1`: when its enclosing group breaks, `doc` is laid out as with an
+    /// infinite width (its groups flat; only hard lines break).
+    pub fn no_limit(&mut self, d: DocId) -> DocId {
+        self.push(Node::NoLimit(d))
+    }
+
     /// `group/2`.
     pub fn group_with(&mut self, d: DocId, mode: GroupMode) -> DocId {
         self.push(Node::Group(d, mode))
@@ -300,9 +310,11 @@ impl Docs {
                     stack.push(*b);
                     stack.push(*a);
                 }
-                Node::Nest(x, ..) | Node::Group(x, _) | Node::Fits(x, _) | Node::Force(x) => {
-                    stack.push(*x)
-                }
+                Node::Nest(x, ..)
+                | Node::Group(x, _)
+                | Node::Fits(x, _)
+                | Node::Force(x)
+                | Node::NoLimit(x) => stack.push(*x),
                 Node::Nil => {}
             }
         }
@@ -453,14 +465,14 @@ impl Docs {
     /// `fits?/4`: `local` is examined first, then `rest` from its end (the top of the
     /// formatter's stack) downwards.
     fn fits(&self, w: usize, k: usize, b: bool, local: &mut Vec<FitsItem>, rest: &[Entry]) -> bool {
-        self.measure(w, k, b, local, rest) != Fit::No
+        self.measure(Some(w), k, b, local, rest) != Fit::No
     }
 
     /// `fits?/4`, telling whether the documents fit all the way to their end
     /// ([`Fit::Whole`]) or up to a break taken as fitting ([`Fit::UpToBreak`]).
     fn measure(
         &self,
-        w: usize,
+        mut w: Option<usize>,
         mut k: usize,
         mut b: bool,
         local: &mut Vec<FitsItem>,
@@ -469,7 +481,7 @@ impl Docs {
         local.clear();
         let mut rest_idx = rest.len();
         loop {
-            if k > w && b {
+            if b && w.is_some_and(|w| k > w) {
                 return Fit::No;
             }
             let item = match local.pop() {
@@ -483,6 +495,10 @@ impl Docs {
             let e = match item {
                 FitsItem::Tail(b2) => {
                     b = b2;
+                    continue;
+                }
+                FitsItem::Width(w2) => {
+                    w = w2;
                     continue;
                 }
                 FitsItem::Entry(e) => e,
@@ -510,6 +526,11 @@ impl Docs {
                 }
                 (Node::Nil, _) => {}
                 (Node::Collapse(_), _) => k = e.indent,
+                (Node::NoLimit(x), _) => {
+                    local.push(FitsItem::Width(w));
+                    w = None;
+                    push(local, e.indent, Mode::Flat, *x);
+                }
                 (Node::Nest(x, _, NestMode::Break), _) => push(local, e.indent, e.mode, *x),
                 (Node::Nest(x, j, NestMode::Always), _) => {
                     push(local, apply_nesting(e.indent, k, *j), e.mode, *x)
@@ -542,6 +563,9 @@ impl Docs {
 
     /// `format/2`: lays `doc` out in `width` columns (`None`: `:infinity`, all flat).
     pub fn format(&self, doc: DocId, width: Option<usize>) -> String {
+        let mut width = width;
+        // Widths to restore once the stack is back to a length (leaving a `no_limit`).
+        let mut restores: Vec<(usize, Option<usize>)> = Vec::new();
         let mut out = Output::default();
         let mut scratch = Vec::new();
         let mut k = 0usize;
@@ -551,9 +575,24 @@ impl Docs {
             doc,
             fitted: false,
         }];
-        while let Some(e) = stack.pop() {
+        loop {
+            while let Some(&(len, w)) = restores.last() {
+                if stack.len() > len {
+                    break;
+                }
+                width = w;
+                restores.pop();
+            }
+            let Some(e) = stack.pop() else { break };
             match &self.nodes[e.doc.0] {
                 Node::Nil => {}
+                Node::NoLimit(x) => {
+                    if e.mode == Mode::Break && width.is_some() {
+                        restores.push((stack.len(), width));
+                        width = None;
+                    }
+                    stack.push(Entry { doc: *x, ..e });
+                }
                 Node::Line => {
                     out.newline(e.indent);
                     k = e.indent;
@@ -636,7 +675,7 @@ impl Docs {
                                     doc: *x,
                                     fitted: false,
                                 };
-                                self.measure(w, k, false, &mut scratch, &[start])
+                                self.measure(Some(w), k, false, &mut scratch, &[start])
                             }
                         }
                     };

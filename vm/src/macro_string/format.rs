@@ -659,7 +659,9 @@ impl Formatter {
 
     fn unary_op(&mut self, op: &str, arg: &Q, ctx: Ctx) -> DocId {
         let doc = self.quoted(arg, force_many_args_or_operand(ctx, Ctx::Operand));
-        let nestable = op == "not" && matches!(arg, Q::Call(_, "not", a) if a.len() == 1);
+        // `not` and `!` nest without parentheses: `!!x`, `not not x`.
+        let nestable = matches!(op, "not" | "!")
+            && matches!(arg, Q::Call(_, inner, a) if *inner == op && a.len() == 1);
         let doc = if nestable {
             doc
         } else {
@@ -1049,8 +1051,15 @@ impl Formatter {
             let items = keywords.expect("keyword arguments");
             let left_refs: Vec<&Q> = left.iter().collect();
             let right_refs: Vec<&Q> = items.iter().collect();
+            // The arguments before the keywords go one per line only when there are
+            // several of them.
+            let left_join = if many_eol && left.len() >= 2 {
+                Join::Line
+            } else {
+                Join::Break
+            };
             let join = if many_eol { Join::Line } else { Join::Break };
-            let left_doc = self.args_doc(&left_refs, join, LastArg::ForceComma, ctx);
+            let left_doc = self.args_doc(&left_refs, left_join, LastArg::ForceComma, ctx);
             let right_doc = self.args_doc(&right_refs, join, LastArg::None, ctx);
             let sep = match join {
                 Join::Line => self.docs.line(),
@@ -1149,7 +1158,7 @@ impl Formatter {
                 Join::FlexBreak => self.docs.flex_glue(acc, " ", d),
             };
         }
-        if join == Join::Line && docs.len() > 1 {
+        if join == Join::Line {
             self.docs.force_unfit(acc)
         } else {
             acc
@@ -1619,12 +1628,15 @@ impl Formatter {
                 }
                 Part::Expr(expr) => {
                     let doc = self.block(expr);
-                    self.surround_s("#{", doc, "}")
+                    let open = self.s_cat("#{", doc);
+                    self.cat_s(open, "}")
                 }
             };
             acc = self.cat(acc, d);
         }
-        self.cat(acc, end)
+        let doc = self.cat(acc, end);
+        // Interpolations never break (`no_limit`): their groups stay flat.
+        self.docs.no_limit(doc)
     }
 
     /// `~x(...)mods`.

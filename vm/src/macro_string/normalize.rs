@@ -5,7 +5,6 @@
 //! calls marked with parentheses unless they may go without.
 
 use crate::float_fmt::float_inspect;
-use crate::inspect::{classify, AtomClass};
 use crate::value::Value;
 
 use super::ops;
@@ -259,9 +258,9 @@ fn ascii_printable(items: &[Value]) -> bool {
         .all(|v| matches!(v, Value::Int(c) if matches!(c, 7..=13 | 27 | 32..=126)))
 }
 
-/// A keyword key the formatter writes as `key:`: an atom that is not an alias.
+/// A keyword key the formatter writes as `key:`: an atom that is not a module alias.
 fn keyword_key_atom(v: &Value) -> bool {
-    matches!(v, Value::Atom(a) if classify(a) != AtomClass::Alias)
+    matches!(v, Value::Atom(a) if !a.starts_with("Elixir."))
 }
 
 /// For each position, whether the list from there to its end is a keyword list.
@@ -282,19 +281,29 @@ fn keyword_list(v: &Value) -> bool {
 }
 
 pub(super) fn normalize(v: &Value) -> Q<'_> {
-    Normalizer.node(v)
+    Normalizer.node(v, None)
 }
 
+/// `patch_meta_line/2`: a node without a line takes its parent's.
+fn patched(mut meta: Meta, parent: Option<i64>) -> Meta {
+    if meta.line.is_none() {
+        meta.line = parent;
+    }
+    meta
+}
+
+/// The normalizer. Each function takes the line of the enclosing node that passes its line
+/// down (`parent_meta`): do-end blocks, clauses, maps, bitstrings, the left of a dot.
+/// Literals and calls without a line take it.
 struct Normalizer;
 
 impl Normalizer {
-    fn node<'a>(&self, v: &'a Value) -> Q<'a> {
+    fn node<'a>(&self, v: &'a Value, p: Option<i64>) -> Q<'a> {
         let Some((form, meta, third)) = three(v) else {
-            return self.literal(v, Meta::default());
+            return self.literal(v, Meta::default(), p);
         };
-        if let Value::Atom(ctx) = third {
-            // A variable.
-            let _ = ctx;
+        if let Value::Atom(_) = third {
+            // A variable keeps its own metadata.
             return match form {
                 Value::Atom(name) => Q::Var(meta, name),
                 _ => Q::Other(v),
@@ -303,175 +312,224 @@ impl Normalizer {
         let Some(args) = proper_list(third) else {
             return Q::Other(v);
         };
-        match (form, args) {
+        let Value::Atom(f) = form else {
+            return self.special_remote(v, form, meta, args, p);
+        };
+        match (f.as_str(), args) {
             // Wrapped literals keep the block's metadata.
-            (Value::Atom(f), [lit]) if f == "__block__" && !is_call_like(lit) => {
-                self.literal(lit, meta)
-            }
-            (Value::Atom(f), _) if f == "__aliases__" => {
+            ("__block__", [lit]) if !is_call_like(lit) => self.literal(lit, patched(meta, p), p),
+            ("__aliases__", [first, ..]) => {
+                let first_atom = matches!(first, Value::Atom(_));
+                let meta = if first_atom { meta } else { patched(meta, p) };
+                let line = meta.line;
                 let parts = args
                     .iter()
                     .map(|a| match a {
                         Value::Atom(s) => Q::RawAtom(s),
-                        other => self.node(other),
+                        other => self.node(other, line),
                     })
                     .collect();
                 Q::Call(meta, "__aliases__", parts)
             }
-            (Value::Atom(f), [Value::Int(_)]) if f == "&" => {
-                Q::Call(meta, "&", vec![self.literal(&args[0], Meta::default())])
+            ("&", [Value::Int(_)]) => {
+                let meta = patched(meta, p);
+                Q::Call(
+                    meta,
+                    "&",
+                    vec![self.literal(&args[0], Meta::default(), None)],
+                )
             }
-            (Value::Atom(f), _) if f == "<<>>" => self.bitstring(meta, args),
-            (Value::Atom(f), [left, right]) if f == "." => {
+            ("<<>>", _) => self.bitstring(patched(meta, p), args),
+            (".", [left, right]) => {
+                let meta = patched(meta, p);
                 let right = match right {
                     Value::Atom(s) => Q::RawAtom(s),
-                    other => self.node(other),
+                    other => self.node(other, meta.line),
                 };
                 let left = match left {
                     Value::Atom(s) if s == "Elixir.Access" => Q::RawAtom(s),
-                    other => self.node(other),
+                    other => self.node(other, meta.line),
                 };
                 Q::Call(meta, ".", vec![left, right])
             }
-            (Value::Atom(f), [left, right]) if f == "->" => {
+            ("->", [left, right]) => {
+                let meta = patched(meta, p);
+                let line = meta.line;
                 let left = match proper_list(left) {
-                    Some(items) => Q::Bare(items.iter().map(|a| self.node(a)).collect()),
-                    None => self.node(left),
+                    Some(items) => Q::Bare(items.iter().map(|a| self.node(a, line)).collect()),
+                    None => self.node(left, line),
                 };
-                Q::Call(meta, "->", vec![left, self.node(right)])
+                Q::Call(meta, "->", vec![left, self.node(right, line)])
             }
-            (Value::Atom(f), [string, modifiers]) if f.starts_with("sigil_") && f.len() == 7 => {
+            (name, [string, modifiers]) if name.starts_with("sigil_") && name.len() == 7 => {
                 match (three(string), modifiers) {
-                    (Some((s, smeta, sparts)), Value::List(mods, None))
+                    (Some((s, smeta, sparts)), Value::List(_, None))
                         if is_atom(s, "<<>>") && proper_list(sparts).is_some() =>
                     {
-                        let mut meta = meta;
+                        let mut meta = patched(meta, p);
                         if meta.delimiter.is_none() {
                             meta.delimiter = Some("\"".to_string());
                         }
-                        let parts = self.parts(proper_list(sparts).unwrap_or(&[]));
-                        let _ = mods;
-                        Q::Call(meta, f, vec![Q::Interp(smeta, parts), Q::Other(modifiers)])
+                        let smeta = patched(smeta, meta.line);
+                        let parts = self.parts(proper_list(sparts).unwrap_or(&[]), smeta.line);
+                        Q::Call(
+                            meta,
+                            name,
+                            vec![Q::Interp(smeta, parts), Q::Other(modifiers)],
+                        )
                     }
-                    _ => self.call(v, form, meta, args),
+                    _ => self.call(form, meta, args, p),
                 }
             }
-            (Value::Atom(f), _) if f == "{}" => {
-                if args.len() >= 2 && keyword_list(&args[args.len() - 1]) {
-                    let (init, last) = args.split_at(args.len() - 1);
-                    let mut elems: Vec<Q> = init.iter().map(|a| self.node(a)).collect();
-                    elems.extend(self.keyword_pairs(proper_list(&last[0]).unwrap_or(&[]), true));
-                    Q::Tuple(meta, elems)
-                } else {
-                    Q::Tuple(meta, args.iter().map(|a| self.node(a)).collect())
-                }
+            ("{}", _) if args.len() >= 2 && keyword_list(&args[args.len() - 1]) => {
+                let meta = patched(meta, p);
+                let (init, last) = args.split_at(args.len() - 1);
+                let mut elems: Vec<Q> = init.iter().map(|a| self.node(a, p)).collect();
+                elems.extend(self.keyword_pairs(proper_list(&last[0]).unwrap_or(&[]), true, p));
+                Q::Tuple(meta, elems)
             }
-            (Value::Atom(f), _) if f == "%{}" => Q::Call(meta, "%{}", self.map_args(args)),
-            (Value::Atom(f), [attr]) if f == "@" => match three(attr) {
+            ("{}", _) => {
+                let meta = patched(meta, p);
+                Q::Tuple(meta, args.iter().map(|a| self.node(a, p)).collect())
+            }
+            ("%{}", _) => {
+                let meta = patched(meta, p);
+                let args = self.map_args(args, meta.line);
+                Q::Call(meta, "%{}", args)
+            }
+            ("@", [attr]) => match three(attr) {
                 Some((Value::Atom(name), name_meta, Value::List(value, None)))
                     if value.len() == 1 =>
                 {
                     let value = &value[0];
                     let value = if keyword_list(value) {
-                        Q::Bare(self.keyword_pairs(proper_list(value).unwrap_or(&[]), true))
+                        Q::Bare(self.keyword_pairs(proper_list(value).unwrap_or(&[]), true, p))
                     } else if proper_list(value).is_some() {
-                        self.literal(value, Meta::default())
+                        self.literal(value, patched(Meta::default(), p), p)
                     } else {
-                        self.node(value)
+                        self.node(value, p)
                     };
                     Q::Call(meta, "@", vec![Q::Call(name_meta, name, vec![value])])
                 }
-                _ => Q::Call(meta, "@", vec![self.node(attr)]),
+                _ => Q::Call(meta, "@", vec![self.node(attr, p)]),
             },
-            (Value::Atom(f), _) if f == "__block__" => Q::Call(
+            ("__block__", _) => Q::Call(
                 meta,
                 "__block__",
-                args.iter().map(|a| self.node(a)).collect(),
+                args.iter().map(|a| self.node(a, p)).collect(),
             ),
-            _ => {
-                // Interpolated atoms and charlists.
-                if let Some((dot, dmeta, dargs)) = three(form) {
-                    if is_atom(dot, ".") {
-                        if let Some([m, f]) = proper_list(dargs) {
-                            if is_atom(m, "erlang") && is_atom(f, "binary_to_atom") {
-                                if let [string, enc] = args {
-                                    if let Some((s, smeta, sparts)) = three(string) {
-                                        if is_atom(s, "<<>>") && is_atom(enc, "utf8") {
-                                            if let Some(parts) = proper_list(sparts) {
-                                                if interpolated(parts) {
-                                                    let _ = smeta;
-                                                    return Q::InterpAtom(meta, self.parts(parts));
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            if is_atom(m, "Elixir.List") && is_atom(f, "to_charlist") {
-                                if let [Value::List(parts, None)] = args {
-                                    if list_interpolated(parts) {
-                                        let parts = parts
-                                            .iter()
-                                            .map(|p| match p {
-                                                Value::Binary(b) => Part::Text(b),
-                                                other => {
-                                                    let (_, e) = to_string_call(other)
-                                                        .expect("checked by list_interpolated");
-                                                    Part::Expr(Box::new(self.node(e)))
-                                                }
-                                            })
-                                            .collect();
-                                        let _ = dmeta;
-                                        return Q::InterpCharlist(meta, parts);
-                                    }
+            _ => self.call(form, meta, args, p),
+        }
+    }
+
+    /// Calls of expressions that are literals of their own: interpolated atoms
+    /// (`:erlang.binary_to_atom(<<...>>, :utf8)`) and charlists (`List.to_charlist([...])`).
+    fn special_remote<'a>(
+        &self,
+        v: &'a Value,
+        form: &'a Value,
+        meta: Meta,
+        args: &'a [Value],
+        p: Option<i64>,
+    ) -> Q<'a> {
+        let _ = v;
+        if let Some((dot, dmeta, dargs)) = three(form) {
+            if let (true, Some([m, f])) = (is_atom(dot, "."), proper_list(dargs)) {
+                if is_atom(m, "erlang") && is_atom(f, "binary_to_atom") {
+                    if let [string, enc] = args {
+                        if let Some((s, smeta, sparts)) = three(string) {
+                            if let (true, true, Some(parts)) = (
+                                is_atom(s, "<<>>"),
+                                is_atom(enc, "utf8"),
+                                proper_list(sparts),
+                            ) {
+                                if interpolated(parts) {
+                                    let dmeta = patched(dmeta, p);
+                                    let meta = patched(meta, dmeta.line);
+                                    let smeta = patched(smeta, p);
+                                    return Q::InterpAtom(meta, self.parts(parts, smeta.line));
                                 }
                             }
                         }
                     }
                 }
-                self.call(v, form, meta, args)
+                if is_atom(m, "Elixir.List") && is_atom(f, "to_charlist") {
+                    if let [Value::List(parts, None)] = args {
+                        if list_interpolated(parts) {
+                            let parts = parts
+                                .iter()
+                                .map(|part| match part {
+                                    Value::Binary(b) => Part::Text(b),
+                                    other => {
+                                        let (_, e) = to_string_call(other)
+                                            .expect("checked by list_interpolated");
+                                        Part::Expr(Box::new(self.node(e, p)))
+                                    }
+                                })
+                                .collect();
+                            return Q::InterpCharlist(patched(meta, p), parts);
+                        }
+                    }
+                }
             }
         }
+        self.call(form, meta, args, p)
     }
 
-    fn parts<'a>(&self, parts: &'a [Value]) -> Vec<Part<'a>> {
+    /// The parts of an interpolated string; `p`: the line of its `<<>>`.
+    fn parts<'a>(&self, parts: &'a [Value], p: Option<i64>) -> Vec<Part<'a>> {
         parts
             .iter()
-            .map(|p| match p {
+            .map(|part| match part {
                 Value::Binary(b) => Part::Text(b),
                 other => match interpolation(other) {
-                    Some((_, e)) => Part::Expr(Box::new(self.node(e))),
-                    None => Part::Expr(Box::new(self.node(other))),
+                    Some((_, e)) => {
+                        // The expression takes the line of the `Kernel.to_string/1` dot.
+                        let line = three(other)
+                            .and_then(|(_, _, a)| proper_list(a).and_then(|a| a.first()))
+                            .and_then(three)
+                            .and_then(|(dot, _, _)| three(dot))
+                            .and_then(|(_, m, _)| m.line)
+                            .or(p);
+                        Part::Expr(Box::new(self.node(e, line)))
+                    }
+                    None => Part::Expr(Box::new(self.node(other, p))),
                 },
             })
             .collect()
     }
 
     fn bitstring<'a>(&self, meta: Meta, args: &'a [Value]) -> Q<'a> {
+        let line = meta.line;
         if !args.is_empty() && interpolated(args) {
-            return Q::Interp(meta, self.parts(args));
+            return Q::Interp(meta, self.parts(args, line));
         }
-        Q::Call(meta, "<<>>", args.iter().map(|a| self.node(a)).collect())
+        Q::Call(
+            meta,
+            "<<>>",
+            args.iter().map(|a| self.node(a, line)).collect(),
+        )
     }
 
     /// The arguments of `%{}`: pairs stay bare (keyword pairs at the end marked as such),
     /// `left | pairs` keeps its pairs bare.
-    fn map_args<'a>(&self, args: &'a [Value]) -> Vec<Q<'a>> {
+    fn map_args<'a>(&self, args: &'a [Value], p: Option<i64>) -> Vec<Q<'a>> {
         if let [update] = args {
             if let Some((Value::Atom(bar), bmeta, Value::List(lr, None))) = three(update) {
                 if bar == "|" && lr.len() == 2 {
                     let right = match proper_list(&lr[1]) {
-                        Some(items) => Q::Bare(self.map_pairs(items)),
-                        None => self.node(&lr[1]),
+                        Some(items) => Q::Bare(self.map_pairs(items, p)),
+                        None => self.node(&lr[1], p),
                     };
-                    return vec![Q::Call(bmeta, "|", vec![self.node(&lr[0]), right])];
+                    let bmeta = patched(bmeta, p);
+                    return vec![Q::Call(bmeta, "|", vec![self.node(&lr[0], p), right])];
                 }
             }
         }
-        self.map_pairs(args)
+        self.map_pairs(args, p)
     }
 
-    fn map_pairs<'a>(&self, items: &'a [Value]) -> Vec<Q<'a>> {
+    fn map_pairs<'a>(&self, items: &'a [Value], p: Option<i64>) -> Vec<Q<'a>> {
         let kw = keyword_suffixes(items);
         items
             .iter()
@@ -479,32 +537,33 @@ impl Normalizer {
             .map(|(item, kw)| match item {
                 Value::Tuple(kv) if kv.len() == 2 => {
                     let key = if kw {
-                        self.keyword_key(&kv[0])
+                        self.keyword_key(&kv[0], p)
                     } else {
-                        self.node(&kv[0])
+                        self.node(&kv[0], p)
                     };
-                    Q::Pair(Box::new(key), Box::new(self.node(&kv[1])))
+                    Q::Pair(Box::new(key), Box::new(self.node(&kv[1], p)))
                 }
-                other => self.node(other),
+                other => self.node(other, p),
             })
             .collect()
     }
 
-    fn keyword_key<'a>(&self, k: &'a Value) -> Q<'a> {
+    fn keyword_key<'a>(&self, k: &'a Value, p: Option<i64>) -> Q<'a> {
         match k {
             Value::Atom(a) => Q::Atom(
                 Meta {
                     keyword: true,
+                    line: p,
                     ..Meta::default()
                 },
                 a,
             ),
-            other => self.node(other),
+            other => self.node(other, p),
         }
     }
 
     /// `normalize_kw_args/3`: the pairs of a keyword list, or of a list ending in one.
-    fn keyword_pairs<'a>(&self, items: &'a [Value], force: bool) -> Vec<Q<'a>> {
+    fn keyword_pairs<'a>(&self, items: &'a [Value], force: bool, p: Option<i64>) -> Vec<Q<'a>> {
         let kw = keyword_suffixes(items);
         items
             .iter()
@@ -512,16 +571,18 @@ impl Normalizer {
             .map(|(item, kw)| match item {
                 Value::Tuple(kv) if kv.len() == 2 && (kw || (force && is_atom_value(&kv[0]))) => {
                     Q::Pair(
-                        Box::new(self.keyword_key(&kv[0])),
-                        Box::new(self.node(&kv[1])),
+                        Box::new(self.keyword_key(&kv[0], p)),
+                        Box::new(self.node(&kv[1], p)),
                     )
                 }
-                other => self.node(other),
+                other => self.node(other, p),
             })
             .collect()
     }
 
-    fn literal<'a>(&self, v: &'a Value, meta: Meta) -> Q<'a> {
+    /// `normalize_literal/3`: `meta` is the literal's (already given its parent's line).
+    fn literal<'a>(&self, v: &'a Value, meta: Meta, p: Option<i64>) -> Q<'a> {
+        let meta = patched(meta, p);
         match v {
             Value::Int(i) => {
                 let token = meta.token.clone().unwrap_or_else(|| i.to_string());
@@ -538,11 +599,13 @@ impl Normalizer {
             Value::Atom(a) => Q::Atom(meta, a),
             Value::Binary(b) => Q::Str(meta, b),
             Value::Tuple(t) if t.len() == 2 => {
-                let mut elems = vec![self.node(&t[0])];
+                let line = meta.line;
+                let mut elems = vec![self.node(&t[0], line)];
                 if keyword_list(&t[1]) {
-                    elems.extend(self.keyword_pairs(proper_list(&t[1]).unwrap_or(&[]), true));
+                    let items = proper_list(&t[1]).unwrap_or(&[]);
+                    elems.extend(self.keyword_pairs(items, true, line));
                 } else {
-                    elems.push(self.node(&t[1]));
+                    elems.push(self.node(&t[1], line));
                 }
                 Q::Tuple(meta, elems)
             }
@@ -560,18 +623,19 @@ impl Normalizer {
                         meta.delimiter = Some("'".to_string());
                     }
                     Q::Charlist(meta, text)
-                } else if meta.delimiter.as_deref() == Some("'") && charlist_chars(items).is_some()
+                } else if let (Some("'"), Some(text)) =
+                    (meta.delimiter.as_deref(), charlist_chars(items))
                 {
-                    Q::Charlist(meta, charlist_chars(items).unwrap_or_default())
+                    Q::Charlist(meta, text)
                 } else if matches!(items.first(), Some(first) if is_clause(first)) {
-                    Q::Bare(items.iter().map(|a| self.node(a)).collect())
+                    Q::Bare(items.iter().map(|a| self.node(a, p)).collect())
                 } else {
-                    Q::List(meta, self.keyword_pairs(items, false))
+                    Q::List(meta, self.keyword_pairs(items, false, p))
                 }
             }
             Value::Tuple(_) => match three(v) {
                 // A wrapped call (`{:__block__, meta, [call]}` with one argument).
-                Some(_) => self.node(v),
+                Some(_) => self.node(v, p),
                 None => Q::Other(v),
             },
             _ => Q::Other(v),
@@ -579,9 +643,8 @@ impl Normalizer {
     }
 
     /// `normalize_call/2`.
-    fn call<'a>(&self, v: &'a Value, form: &'a Value, meta: Meta, args: &'a [Value]) -> Q<'a> {
-        let _ = v;
-        let mut meta = meta;
+    fn call<'a>(&self, form: &'a Value, meta: Meta, args: &'a [Value], p: Option<i64>) -> Q<'a> {
+        let mut meta = patched(meta, p);
         let name = atom_of(form);
         let arity = args.len();
         if !meta.no_parens
@@ -591,76 +654,72 @@ impl Normalizer {
         {
             meta.closing = true;
         }
-        // Arguments each on a line of its own keep it so.
-        let lines: Vec<i64> = args
-            .iter()
-            .filter_map(|a| three(a).and_then(|(_, m, _)| m.line))
-            .collect();
-        if lines.len() >= 2 {
-            let mut sorted = lines.clone();
-            sorted.sort_unstable();
-            sorted.dedup();
-            if sorted.len() == lines.len() {
-                meta.newlines = meta.newlines.max(1);
-            }
-        }
+        let operator = name.is_some_and(|n| ops::is_operator(n, arity));
         let allow_keyword = match name {
             Some("when") => arity == 2,
-            Some(n) => !(ops::is_operator(n, arity)),
+            Some(_) => !operator,
             None => true,
         };
         let target = match name {
             Some(_) => None,
-            None => Some(self.node(form)),
+            None => Some(self.node(form, meta.line)),
         };
         let last = args.last();
         let do_blocks = allow_keyword
             && match last.and_then(proper_list) {
-                Some([first, ..]) => match first {
-                    Value::Tuple(kv) if kv.len() == 2 => {
-                        is_atom(&kv[0], "do")
-                            || three(&kv[0]).is_some_and(|(b, _, a)| {
-                                is_atom(b, "__block__")
-                                    && matches!(proper_list(a), Some([d]) if is_atom(d, "do"))
-                            })
-                    }
-                    _ => false,
-                },
+                Some([Value::Tuple(kv), ..]) if kv.len() == 2 => {
+                    is_atom(&kv[0], "do")
+                        || three(&kv[0]).is_some_and(|(b, _, a)| {
+                            is_atom(b, "__block__")
+                                && matches!(proper_list(a), Some([d]) if is_atom(d, "do"))
+                        })
+                }
                 _ => false,
             }
             && (meta.do_end
-                || last.is_some_and(|l| {
-                    proper_list(l).is_some_and(|items| {
-                        items.iter().all(|i| matches!(i, Value::Tuple(kv) if kv.len() == 2 && matches!(kv[0], Value::Atom(_))))
-                    })
+                || last.and_then(proper_list).is_some_and(|items| {
+                    items.iter().all(
+                        |i| matches!(i, Value::Tuple(kv) if kv.len() == 2 && matches!(kv[0], Value::Atom(_))),
+                    )
                 }));
         let mut out: Vec<Q<'a>>;
+        let mut lines: Vec<Option<i64>>;
         if do_blocks {
             meta.do_end = true;
+            // `normalize_kw_blocks/4`: the arguments before the blocks take the call's line.
+            let line = meta.line;
             let (init, last) = args.split_at(args.len() - 1);
-            out = init.iter().map(|a| self.node(a)).collect();
+            out = init.iter().map(|a| self.node(a, line)).collect();
+            lines = out.iter().map(|q| q.meta().and_then(|m| m.line)).collect();
             let blocks = proper_list(&last[0])
                 .unwrap_or(&[])
                 .iter()
                 .map(|item| match item {
                     Value::Tuple(kv) if kv.len() == 2 => {
                         let key = match &kv[0] {
-                            Value::Atom(a) => Q::Atom(Meta::default(), a),
-                            other => self.node(other),
+                            Value::Atom(a) => Q::Atom(patched(Meta::default(), line), a),
+                            other => self.node(other, line),
                         };
-                        Q::Pair(Box::new(key), Box::new(self.node(&kv[1])))
+                        Q::Pair(Box::new(key), Box::new(self.node(&kv[1], line)))
                     }
-                    other => self.node(other),
+                    other => self.node(other, line),
                 })
                 .collect();
             out.push(Q::Bare(blocks));
         } else {
-            out = args.iter().map(|a| self.node(a)).collect();
-            // A keyword list last is the call's keyword arguments.
+            out = args.iter().map(|a| self.node(a, p)).collect();
+            lines = out.iter().map(|q| q.meta().and_then(|m| m.line)).collect();
+            // A keyword list last is the call's keyword arguments. (As the line of an
+            // argument it counts only when it holds a single pair: so Elixir 1.14 does.)
             if allow_keyword {
                 if let Some(Q::List(_, items)) = out.last() {
                     if matches!(items.first(), Some(Q::Pair(k, _)) if matches!(**k, Q::Atom(ref m, _) if m.keyword))
                     {
+                        if items.len() > 1 {
+                            if let Some(l) = lines.last_mut() {
+                                *l = None;
+                            }
+                        }
                         if let Some(Q::List(_, items)) = out.pop() {
                             out.push(Q::Bare(items));
                         }
@@ -668,10 +727,24 @@ impl Normalizer {
                 }
             }
         }
+        // Arguments each on a line of its own (in the source, or taken from the enclosing
+        // block) stay one per line.
+        let access = matches!(&target, Some(Q::Call(_, ".", d)) if matches!(d.as_slice(), [Q::RawAtom("Elixir.Access"), Q::RawAtom("get")]));
+        if !operator && !access && !matches!(name, Some("fn" | "__block__")) {
+            lines.retain(Option::is_some);
+            if lines.len() >= 2 {
+                let count = lines.len();
+                lines.sort_unstable();
+                lines.dedup();
+                if lines.len() == count {
+                    meta.newlines = meta.newlines.max(1);
+                }
+            }
+        }
         match (name, target) {
             (Some(n), _) => Q::Call(meta, n, out),
             (None, Some(t)) => Q::CallExpr(meta, Box::new(t), out),
-            (None, None) => unreachable!(),
+            (None, None) => unreachable!("a call has a name or a target"),
         }
     }
 }
