@@ -570,6 +570,7 @@ impl Formatter {
             ("fn", clauses) if !clauses.is_empty() && clauses.iter().all(is_clause) => {
                 self.anon_fun(meta, clauses)
             }
+            ("..", []) if matches!(ctx, Ctx::NoParensArg | Ctx::NoParensOneArg) => self.s("(..)"),
             ("..", []) => self.s(".."),
             ("..//", [l, m, r]) => {
                 // `left..middle//right` is `(left..middle) // right`.
@@ -621,7 +622,7 @@ impl Formatter {
             let comma = self.cat_s(acc, ",");
             acc = self.glue(comma, d);
         }
-        acc
+        self.group(acc)
     }
 
     /// `key: value` or `key => value`.
@@ -716,12 +717,26 @@ impl Formatter {
                 let d = self.s_cat(format!("{pipe_op} "), d);
                 doc = self.glue(doc, d);
             }
-            return doc;
+            return self.group(doc);
         }
 
         let left_doc = self.binary_operand(left, left_ctx, op, info, Assoc::Left, 2);
         let right_doc = self.binary_operand(right, right_ctx, op, info, Assoc::Right, 0);
+        self.binary_op_docs(op, op_string, meta, left_doc, right_doc, right, nesting)
+    }
 
+    /// The layout of `left op right` from the operands' documents.
+    #[allow(clippy::too_many_arguments)]
+    fn binary_op_docs(
+        &mut self,
+        op: &str,
+        op_string: &str,
+        meta: &Meta,
+        left_doc: DocId,
+        right_doc: DocId,
+        right: &Q,
+        nesting: usize,
+    ) -> DocId {
         if ops::no_space(op) {
             let gl = self.group(left_doc);
             let gr = self.group(right_doc);
@@ -786,6 +801,7 @@ impl Formatter {
             let d = self.s_cat(op_string.clone(), d);
             doc = self.glue(doc, d);
         }
+        let doc = self.group(doc);
         let keyword_right = matches!(right, Q::Bare(items) if is_keyword(items));
         if keyword_right && matches!(ctx, Ctx::ParensArg | Ctx::NoParensArg) {
             self.wrap_in_parens(doc)
@@ -1362,8 +1378,15 @@ impl Formatter {
         if let [clause] = clauses {
             if !clause.meta().is_some_and(eol) {
                 if let Some((args, body)) = Self::clause_parts(clause) {
-                    let args_doc = self.clause_args(args);
                     let body_doc = self.block(body);
+                    if matches!(args, Q::Bare(a) if a.is_empty()) {
+                        let body_doc =
+                            self.docs
+                                .nest_with(body_doc, Indent::Cursor, NestMode::Always);
+                        let d = self.s_cat("() -> ", body_doc);
+                        return self.wrap_in_parens(d);
+                    }
+                    let args_doc = self.clause_args(args);
                     let head = self.docs.ungroup_if_group(args_doc);
                     let head = self.cat_s(head, " ->");
                     let head = self.group(head);
@@ -1377,7 +1400,8 @@ impl Formatter {
             }
         }
         let doc = self.clauses_list(clauses);
-        self.wrap_in_parens(doc)
+        let doc = self.docs.force_unfit(doc);
+        self.surround_s("(", doc, ")")
     }
 
     // -----------------------------------------------------------------------------------
@@ -1518,6 +1542,19 @@ impl Formatter {
     }
 
     fn bitstring_segment(&mut self, seg: &Q, i: usize, last: usize) -> DocId {
+        // `<<x::8 <- bin>>` in comprehensions: the generator's left is a segment.
+        if let Q::Call(meta, "<-", parts) = seg {
+            if let [left, right] = parts.as_slice() {
+                let info = ops::binary_op("<-").expect("<- is an operator");
+                let left_doc = self.bitstring_segment(left, i, last);
+                let right_ctx = right_op_context(Ctx::ParensArg);
+                let right_doc = self.binary_operand(right, right_ctx, "<-", info, Assoc::Right, 0);
+                let nesting = self.operand_nesting;
+                let doc =
+                    self.binary_op_docs("<-", "<-", meta, left_doc, right_doc, right, nesting);
+                return self.bitstring_wrap_parens(doc, i, Some(last));
+            }
+        }
         if let Q::Call(_, "::", parts) = seg {
             if let [segment, spec] = parts.as_slice() {
                 let doc = self.quoted(segment, Ctx::ParensArg);
@@ -1565,14 +1602,24 @@ impl Formatter {
     // -----------------------------------------------------------------------------------
     // Strings, sigils, heredocs
 
-    /// Heredoc text: its lines joined by newlines.
+    /// Heredoc text: its lines joined by newlines (an empty line gets no indentation).
     fn heredoc_lines(&mut self, text: &str) -> DocId {
+        let segments: Vec<&str> = text.split('\n').collect();
         let mut acc: Option<DocId> = None;
-        for segment in text.split('\n') {
+        for (i, segment) in segments.iter().enumerate() {
             let d = self.s_ref(segment);
             acc = Some(match acc {
                 None => d,
-                Some(a) => self.docs.line_join(a, d),
+                Some(a) => {
+                    let line = self.docs.line();
+                    let line = if segment.is_empty() && i + 1 < segments.len() {
+                        self.docs.nest_with(line, Indent::Reset, NestMode::Always)
+                    } else {
+                        line
+                    };
+                    let a = self.cat(a, line);
+                    self.cat(a, d)
+                }
             });
         }
         acc.unwrap_or_else(|| self.nil())
@@ -1627,16 +1674,16 @@ impl Formatter {
                     self.escape_string(&text, escape)
                 }
                 Part::Expr(expr) => {
+                    // An interpolation never breaks (`no_limit`): its groups stay flat.
                     let doc = self.block(expr);
                     let open = self.s_cat("#{", doc);
-                    self.cat_s(open, "}")
+                    let doc = self.cat_s(open, "}");
+                    self.docs.no_limit(doc)
                 }
             };
             acc = self.cat(acc, d);
         }
-        let doc = self.cat(acc, end);
-        // Interpolations never break (`no_limit`): their groups stay flat.
-        self.docs.no_limit(doc)
+        self.cat(acc, end)
     }
 
     /// `~x(...)mods`.

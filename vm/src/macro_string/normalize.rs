@@ -602,8 +602,9 @@ impl Normalizer {
                 let line = meta.line;
                 let mut elems = vec![self.node(&t[0], line)];
                 if keyword_list(&t[1]) {
+                    // `{:inline, key: 1}`: the keyword list stays one element, bare.
                     let items = proper_list(&t[1]).unwrap_or(&[]);
-                    elems.extend(self.keyword_pairs(items, true, line));
+                    elems.push(Q::Bare(self.keyword_pairs(items, true, line)));
                 } else {
                     elems.push(self.node(&t[1], line));
                 }
@@ -709,13 +710,14 @@ impl Normalizer {
         } else {
             out = args.iter().map(|a| self.node(a, p)).collect();
             lines = out.iter().map(|q| q.meta().and_then(|m| m.line)).collect();
-            // A keyword list last is the call's keyword arguments. (As the line of an
-            // argument it counts only when it holds a single pair: so Elixir 1.14 does.)
+            // A keyword list last is the call's keyword arguments.
             if allow_keyword {
                 if let Some(Q::List(_, items)) = out.last() {
                     if matches!(items.first(), Some(Q::Pair(k, _)) if matches!(**k, Q::Atom(ref m, _) if m.keyword))
                     {
-                        if items.len() > 1 {
+                        // Keyword arguments count with the line of their single pair, after
+                        // a single argument.
+                        if items.len() > 1 || out.len() > 2 {
                             if let Some(l) = lines.last_mut() {
                                 *l = None;
                             }
