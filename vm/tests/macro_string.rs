@@ -355,8 +355,14 @@ mod term {
             while end < self.s.len() && (is_ident(self.s[end]) || b"?!@".contains(&self.s[end])) {
                 end += 1;
             }
-            if end == self.pos {
-                // An operator key: `&&&: 2`, `<<>>: 1`.
+            let is_key = |end: usize| {
+                end > self.pos
+                    && self.s.get(end) == Some(&b':')
+                    && self.s.get(end + 1) == Some(&b' ')
+            };
+            if !is_key(end) {
+                // An operator key: `&&&: 2`, `!==: 2`, `<<>>: 1`.
+                end = self.pos;
                 while end < self.s.len() && b"&|<>=!~^+-*/\\.@%{}".contains(&self.s[end]) {
                     end += 1;
                 }

@@ -177,6 +177,11 @@ impl Docs {
         self.push(Node::Str(s, width))
     }
 
+    /// A string document of the given width (`string/1` measures in graphemes).
+    pub fn string_with_width(&mut self, s: impl Into<Cow<'static, str>>, width: usize) -> DocId {
+        self.push(Node::Str(s.into(), width))
+    }
+
     /// `concat/2`.
     pub fn concat(&mut self, a: DocId, b: DocId) -> DocId {
         self.push(Node::Cons(a, b))

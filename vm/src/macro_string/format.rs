@@ -13,6 +13,7 @@ use crate::inspect::{
     classify, escape_with, inspect, inspect_atom, inspect_atom_remote_call, AtomClass, InspectOpts,
 };
 
+use super::graphemes;
 use super::normalize::{Meta, Part, Q};
 use super::ops::{self, Assoc};
 
@@ -236,6 +237,50 @@ fn key_text(name: &str) -> String {
     }
 }
 
+/// `String.length/1`: the number of graphemes (approximately: combining marks, joiners and
+/// variation selectors extend the grapheme before them; so do a line feed after a carriage
+/// return and the second of a pair of regional indicators).
+fn grapheme_len(s: &str) -> usize {
+    if s.is_ascii() && !s.contains('\r') {
+        return s.len();
+    }
+    let extends = |c: char| {
+        let c = c as u32;
+        graphemes::EXTEND
+            .binary_search_by(|&(lo, hi)| {
+                if hi < c {
+                    std::cmp::Ordering::Less
+                } else if lo > c {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+    };
+    let regional = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+    let mut count = 0;
+    let mut prev: Option<char> = None;
+    let mut regional_run = 0;
+    for c in s.chars() {
+        let joins = match prev {
+            None => false,
+            Some(p) => {
+                extends(c)
+                    || (p == '\r' && c == '\n')
+                    || (p == '\u{200D}' && !c.is_ascii())
+                    || (regional(p) && regional(c) && regional_run % 2 == 1)
+            }
+        };
+        regional_run = if regional(c) { regional_run + 1 } else { 0 };
+        if !joins {
+            count += 1;
+        }
+        prev = Some(c);
+    }
+    count
+}
+
 /// The width `String.length/1` gives (invalid UTF-8 bytes count one each).
 fn lossy(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -253,12 +298,14 @@ impl Formatter {
     // Document helpers
 
     fn s(&mut self, text: impl Into<Cow<'static, str>>) -> DocId {
-        self.docs.string(text)
+        let text = text.into();
+        let width = grapheme_len(&text);
+        self.docs.string_with_width(text, width)
     }
 
     /// A string document of borrowed text.
     fn s_ref(&mut self, text: &str) -> DocId {
-        self.docs.string(text.to_string())
+        self.s(text.to_string())
     }
 
     fn cat(&mut self, a: DocId, b: DocId) -> DocId {
@@ -642,7 +689,8 @@ impl Formatter {
             };
             (left, "")
         } else {
-            (self.quoted(k, ctx), " =>")
+            let left = self.quoted(k, ctx);
+            (self.wrap_in_parens_if_binary_operator(left, k), " =>")
         };
         let right = self.quoted(v, ctx);
         self.with_next_break_fits(next_break_fits(v), right, |f, right| {
@@ -917,14 +965,20 @@ impl Formatter {
                     if args.is_empty() && !module_target && !meta.closing {
                         return remote_doc;
                     }
-                    let (call_doc, wrap) = self.call_args(args, meta, ctx, Skip::IfDoEnd, true);
+                    // `Mod.fun a do`; a computed name keeps its parentheses.
+                    let skip = if matches!(fun, Q::RawAtom(_)) {
+                        Skip::IfDoEnd
+                    } else {
+                        Skip::IfOnlyDoEnd
+                    };
+                    let (call_doc, wrap) = self.call_args(args, meta, ctx, skip, true);
                     let doc = self.cat(remote_doc, call_doc);
                     return if wrap { self.wrap_in_parens(doc) } else { doc };
                 }
                 [fun] => {
                     let target_doc = self.remote_target(fun);
                     let target_doc = self.cat_s(target_doc, ".");
-                    let (call_doc, wrap) = self.call_args(args, meta, ctx, Skip::IfDoEnd, true);
+                    let (call_doc, wrap) = self.call_args(args, meta, ctx, Skip::IfOnlyDoEnd, true);
                     let doc = self.cat(target_doc, call_doc);
                     return if wrap { self.wrap_in_parens(doc) } else { doc };
                 }
@@ -932,7 +986,7 @@ impl Formatter {
             }
         }
         let target_doc = self.quoted(target, Ctx::NoParensArg);
-        let (call_doc, wrap) = self.call_args(args, meta, ctx, Skip::IfDoEnd, true);
+        let (call_doc, wrap) = self.call_args(args, meta, ctx, Skip::IfOnlyDoEnd, true);
         let doc = self.cat(target_doc, call_doc);
         if wrap {
             self.wrap_in_parens(doc)
@@ -1281,7 +1335,7 @@ impl Formatter {
         };
         match items {
             [] => self.s("()"),
-            [Q::Call(_, "when", w)] if w.len() >= 2 => {
+            [Q::Call(_, "when", w)] if !w.is_empty() => {
                 let (right, init) = w.split_last().expect("when arguments");
                 let left = self.clause_args_doc(init);
                 let left = self.group(left);
@@ -1448,13 +1502,8 @@ impl Formatter {
                 && *name != "__aliases__"
                 && classify(name) == AtomClass::Identifier
             {
-                let (call_doc, wrap) = self.call_args(
-                    args,
-                    name_meta,
-                    Ctx::NoParensOneArg,
-                    Skip::UnlessManyArgs,
-                    false,
-                );
+                let (call_doc, wrap) =
+                    self.call_args(args, name_meta, ctx, Skip::UnlessManyArgs, false);
                 let doc = self.s_cat(format!("@{name}"), call_doc);
                 return if wrap { self.wrap_in_parens(doc) } else { doc };
             }
@@ -1546,7 +1595,7 @@ impl Formatter {
         if let Q::Call(meta, "<-", parts) = seg {
             if let [left, right] = parts.as_slice() {
                 let info = ops::binary_op("<-").expect("<- is an operator");
-                let left_doc = self.bitstring_segment(left, i, last);
+                let left_doc = self.bitstring_segment(left, usize::MAX, usize::MAX - 1);
                 let right_ctx = right_op_context(Ctx::ParensArg);
                 let right_doc = self.binary_operand(right, right_ctx, "<-", info, Assoc::Right, 0);
                 let nesting = self.operand_nesting;
@@ -1577,12 +1626,38 @@ impl Formatter {
         if let Q::Call(_, op @ ("-" | "*"), lr) = spec {
             if lr.len() == 2 {
                 let left = self.bitstring_spec(&lr[0]);
-                let right = self.quoted_with_parens_if_operator(&lr[1], Ctx::ParensArg);
+                let right = self.bitstring_modifier(&lr[1]);
                 let l = self.cat_s(left, op.to_string());
                 return self.cat(l, right);
             }
         }
-        self.quoted_with_parens_if_operator(spec, Ctx::ParensArg)
+        self.bitstring_modifier(spec)
+    }
+
+    /// A bitstring modifier, normalized (`normalize_bitstring_modifiers`): the known ones
+    /// without parentheses (`binary`), others as calls (`custom()`).
+    fn bitstring_modifier(&mut self, q: &Q) -> DocId {
+        const KNOWN: &[&str] = &[
+            "integer",
+            "float",
+            "bits",
+            "bitstring",
+            "binary",
+            "bytes",
+            "utf8",
+            "utf16",
+            "utf32",
+            "signed",
+            "unsigned",
+            "little",
+            "big",
+            "native",
+        ];
+        match q {
+            Q::Var(_, name) if *name != "_" && !KNOWN.contains(name) => self.s(format!("{name}()")),
+            Q::Call(_, name, args) if args.is_empty() && KNOWN.contains(name) => self.s_ref(name),
+            _ => self.quoted_with_parens_if_operator(q, Ctx::ParensArg),
+        }
     }
 
     /// Parentheses around a first segment starting with `~` or `<<`, or a last one ending

@@ -27,6 +27,7 @@
 //! of other sizes) print as `inspect` prints them.
 
 mod format;
+mod graphemes;
 mod normalize;
 mod ops;
 

@@ -575,6 +575,11 @@ impl Normalizer {
                         Box::new(self.node(&kv[1], p)),
                     )
                 }
+                // A two-element tuple in a list is a tuple of its normalized elements.
+                Value::Tuple(kv) if kv.len() == 2 => Q::Tuple(
+                    patched(Meta::default(), p),
+                    vec![self.node(&kv[0], p), self.node(&kv[1], p)],
+                ),
                 other => self.node(other, p),
             })
             .collect()
@@ -666,8 +671,9 @@ impl Normalizer {
             None => Some(self.node(form, meta.line)),
         };
         let last = args.last();
-        let do_blocks = allow_keyword
-            && match last.and_then(proper_list) {
+        // `normalize_kw_blocks/4` comes first, operators included (`a = [do: 1]` prints
+        // as `a = :do => 1` in Elixir 1.14).
+        let do_blocks = match last.and_then(proper_list) {
                 Some([Value::Tuple(kv), ..]) if kv.len() == 2 => {
                     is_atom(&kv[0], "do")
                         || three(&kv[0]).is_some_and(|(b, _, a)| {
