@@ -352,7 +352,7 @@ impl Formatter {
             self.cat(left, right)
         } else {
             let inner = self.docs.glue(left, "", doc);
-            let nested = self.docs.nest(inner, 2);
+            let nested = self.nest_break(inner, Indent::By(2));
             let all = self.docs.glue(nested, "", right);
             self.group(all)
         }
@@ -695,6 +695,7 @@ impl Formatter {
         let right = self.quoted(v, ctx);
         self.with_next_break_fits(next_break_fits(v), right, |f, right| {
             let op = f.s(op);
+            let right = f.group(right);
             let glued = f.glue(op, right);
             let nested = f.nest_break(glued, Indent::By(2));
             let gl = f.group(left);
@@ -765,7 +766,7 @@ impl Formatter {
                 let d = self.s_cat(format!("{pipe_op} "), d);
                 doc = self.glue(doc, d);
             }
-            return self.group(doc);
+            return doc;
         }
 
         let left_doc = self.binary_operand(left, left_ctx, op, info, Assoc::Left, 2);
@@ -849,7 +850,6 @@ impl Formatter {
             let d = self.s_cat(op_string.clone(), d);
             doc = self.glue(doc, d);
         }
-        let doc = self.group(doc);
         let keyword_right = matches!(right, Q::Bare(items) if is_keyword(items));
         if keyword_right && matches!(ctx, Ctx::ParensArg | Ctx::NoParensArg) {
             self.wrap_in_parens(doc)
@@ -872,9 +872,14 @@ impl Formatter {
         if let Q::Call(meta, op, args) = operand {
             if args.len() == 2 {
                 if let Some((_, prec)) = ops::binary_op(op) {
+                    // The same precedence on the side the parent associates to: no
+                    // parentheses, unless the operands of a right-associative operator mix
+                    // (`a ++ (b -- c)`).
                     if parent_prec == prec
                         && parent_assoc == side
-                        && (*op == parent_op || !ops::required_parens_on_operands(op))
+                        && (*op == parent_op
+                            || !ops::required_parens_on_operands(op)
+                            || parent_assoc == Assoc::Left)
                     {
                         return self.binary_op(
                             op,
@@ -978,7 +983,7 @@ impl Formatter {
                 [fun] => {
                     let target_doc = self.remote_target(fun);
                     let target_doc = self.cat_s(target_doc, ".");
-                    let (call_doc, wrap) = self.call_args(args, meta, ctx, Skip::IfOnlyDoEnd, true);
+                    let (call_doc, wrap) = self.call_args(args, meta, ctx, Skip::IfDoEnd, true);
                     let doc = self.cat(target_doc, call_doc);
                     return if wrap { self.wrap_in_parens(doc) } else { doc };
                 }
@@ -1199,6 +1204,19 @@ impl Formatter {
     /// `args_to_algebra_with_comments/7` without comments: the arguments separated by
     /// commas and `join`.
     fn args_doc(&mut self, args: &[&Q], join: Join, last: LastArg, ctx: Ctx) -> DocId {
+        self.args_doc_grouped(args, join, last, ctx, true)
+    }
+
+    /// [`Self::args_doc`]; `grouped`: each argument is a group of its own (as in calls and
+    /// containers, not in the arguments of clauses).
+    fn args_doc_grouped(
+        &mut self,
+        args: &[&Q],
+        join: Join,
+        last: LastArg,
+        ctx: Ctx,
+        grouped: bool,
+    ) -> DocId {
         let n = args.len();
         let mut docs = Vec::with_capacity(n);
         for (i, arg) in args.iter().enumerate() {
@@ -1211,6 +1229,8 @@ impl Formatter {
             } else {
                 doc
             };
+            // Each argument (its comma included) is a group of its own.
+            let doc = if grouped { self.group(doc) } else { doc };
             docs.push(doc);
         }
         self.join_docs(&docs, join)
@@ -1359,7 +1379,7 @@ impl Formatter {
             Some(kws) => all.extend(kws.iter()),
             None => all.push(last),
         }
-        self.args_doc(&all, Join::Break, LastArg::None, Ctx::NoParensArg)
+        self.args_doc_grouped(&all, Join::Break, LastArg::None, Ctx::NoParensArg, false)
     }
 
     /// `anon_fun_to_algebra/5`.
@@ -1577,7 +1597,7 @@ impl Formatter {
             } else {
                 doc
             };
-            docs.push(doc);
+            docs.push(self.group(doc));
         }
         let args_doc = self.join_docs(&docs, join);
         if join == Join::FlexBreak {

@@ -388,10 +388,12 @@ impl Normalizer {
                 elems.extend(self.keyword_pairs(proper_list(&last[0]).unwrap_or(&[]), true, p));
                 Q::Tuple(meta, elems)
             }
-            ("{}", _) => {
-                let meta = patched(meta, p);
-                Q::Tuple(meta, args.iter().map(|a| self.node(a, p)).collect())
-            }
+            ("{}", _) => match self.call(form, meta, args, p) {
+                // `{:{}, meta, args}` goes through `normalize_call/2` (which may turn a
+                // `do:` keyword list into blocks).
+                Q::Call(meta, _, elems) => Q::Tuple(meta, elems),
+                other => other,
+            },
             ("%{}", _) => {
                 let meta = patched(meta, p);
                 let args = self.map_args(args, meta.line);
@@ -411,7 +413,7 @@ impl Normalizer {
                     };
                     Q::Call(meta, "@", vec![Q::Call(name_meta, name, vec![value])])
                 }
-                _ => Q::Call(meta, "@", vec![self.node(attr, p)]),
+                _ => self.call(form, meta, args, p),
             },
             ("__block__", _) => Q::Call(
                 meta,
@@ -663,6 +665,7 @@ impl Normalizer {
         let operator = name.is_some_and(|n| ops::is_operator(n, arity));
         let allow_keyword = match name {
             Some("when") => arity == 2,
+            Some("{}") => false,
             Some(_) => !operator,
             None => true,
         };
@@ -738,7 +741,7 @@ impl Normalizer {
         // Arguments each on a line of its own (in the source, or taken from the enclosing
         // block) stay one per line.
         let access = matches!(&target, Some(Q::Call(_, ".", d)) if matches!(d.as_slice(), [Q::RawAtom("Elixir.Access"), Q::RawAtom("get")]));
-        if !operator && !access && !matches!(name, Some("fn" | "__block__")) {
+        if !operator && !access && !matches!(name, Some("fn" | "__block__" | "{}")) {
             lines.retain(Option::is_some);
             if lines.len() >= 2 {
                 let count = lines.len();

@@ -19,7 +19,7 @@ pub(super) fn unary_op(op: &str) -> Option<(Assoc, u32)> {
     }
 }
 
-/// `Code.Identifier.binary_op/1`.
+/// `Code.Identifier.binary_op/1`: the parser's precedence table.
 pub(super) fn binary_op(op: &str) -> Option<(Assoc, u32)> {
     use Assoc::*;
     Some(match op {
@@ -28,13 +28,13 @@ pub(super) fn binary_op(op: &str) -> Option<(Assoc, u32)> {
         "::" => (Right, 60),
         "|" => (Right, 70),
         "=" => (Right, 100),
-        "||" | "|||" | "or" => (Left, 130),
-        "&&" | "&&&" | "and" => (Left, 140),
-        "==" | "!=" | "=~" | "===" | "!==" => (Left, 150),
-        "<" | "<=" | ">=" | ">" => (Left, 160),
-        "|>" | "<<<" | ">>>" | "<~" | "~>" | "<<~" | "~>>" | "<~>" | "<|>" => (Left, 170),
-        "in" => (Left, 180),
-        "^^^" => (Left, 190),
+        "||" | "|||" | "or" => (Left, 120),
+        "&&" | "&&&" | "and" => (Left, 130),
+        "==" | "!=" | "=~" | "===" | "!==" => (Left, 140),
+        "<" | "<=" | ">=" | ">" => (Left, 150),
+        "|>" | "<<<" | ">>>" | "<~" | "~>" | "<<~" | "~>>" | "<~>" | "<|>" => (Left, 160),
+        "in" => (Left, 170),
+        "^^^" => (Left, 180),
         "//" => (Right, 190),
         "++" | "--" | ".." | "<>" | "+++" | "---" => (Right, 200),
         "+" | "-" => (Left, 210),
@@ -105,6 +105,8 @@ pub(super) fn required_parens_on_operands(op: &str) -> bool {
             | "--"
             | ".."
             | "<>"
+            | "+++"
+            | "---"
     )
 }
 
