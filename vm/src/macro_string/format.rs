@@ -609,7 +609,7 @@ impl Formatter {
                 }
                 doc
             }
-            ("&", [arg]) => self.capture(arg),
+            ("&", [arg]) => self.capture(arg, ctx),
             ("@", [arg]) => self.module_attribute(arg, ctx),
             ("not", [Q::Call(in_meta, "in", lr)]) if lr.len() == 2 => {
                 self.binary_op("in", "not in", in_meta, &lr[0], &lr[1], ctx, None)
@@ -759,11 +759,14 @@ impl Formatter {
                 }
             }
             pipes.reverse();
-            let mut doc = self.binary_operand(root, left_ctx, op, info, Assoc::Left, 2);
+            // Each operand is a group of its own; the breaks between them are not.
+            let root_doc = self.binary_operand(root, left_ctx, op, info, Assoc::Left, 2);
+            let mut doc = self.group(root_doc);
             for (pipe_op, arg) in pipes {
                 let pipe_info = ops::binary_op(pipe_op).expect("a pipe operator");
                 let d = self.binary_operand(arg, right_ctx, pipe_op, pipe_info, Assoc::Right, 0);
                 let d = self.s_cat(format!("{pipe_op} "), d);
+                let d = self.group(d);
                 doc = self.glue(doc, d);
             }
             return doc;
@@ -841,16 +844,18 @@ impl Formatter {
                 }
             }
         }
-        let mut doc = left_doc;
+        let mut doc = self.group(left_doc);
         for arg in operands {
             let d = self.binary_operand(arg, right_ctx, op, info, Assoc::Right, 0);
             let d = self
                 .docs
                 .nest_with(d, Indent::By(op_string.chars().count()), NestMode::Always);
             let d = self.s_cat(op_string.clone(), d);
+            let d = self.group(d);
             doc = self.glue(doc, d);
         }
-        let keyword_right = matches!(right, Q::Bare(items) if is_keyword(items));
+        let keyword_right =
+            matches!(right, Q::Bare(items) if items.iter().all(|i| matches!(i, Q::Pair(..))));
         if keyword_right && matches!(ctx, Ctx::ParensArg | Ctx::NoParensArg) {
             self.wrap_in_parens(doc)
         } else {
@@ -1481,11 +1486,11 @@ impl Formatter {
     // -----------------------------------------------------------------------------------
     // Captures and module attributes
 
-    fn capture(&mut self, arg: &Q) -> DocId {
+    fn capture(&mut self, arg: &Q, ctx: Ctx) -> DocId {
         if let Q::Int(_, token) = arg {
             return self.s(format!("&{token}"));
         }
-        let doc = self.capture_target(arg);
+        let doc = self.capture_target(arg, ctx);
         if self.docs.first_char(doc) == Some('&') {
             self.s_cat("& ", doc)
         } else {
@@ -1493,7 +1498,7 @@ impl Formatter {
         }
     }
 
-    fn capture_target(&mut self, arg: &Q) -> DocId {
+    fn capture_target(&mut self, arg: &Q, ctx: Ctx) -> DocId {
         if let Q::Call(_, "/", args) = arg {
             if let [target, Q::Int(_, arity)] = args.as_slice() {
                 match target {
@@ -1512,7 +1517,7 @@ impl Formatter {
                 }
             }
         }
-        self.quoted_with_parens_if_operator(arg, Ctx::ParensArg)
+        self.quoted_with_parens_if_operator(arg, ctx)
     }
 
     fn module_attribute(&mut self, arg: &Q, ctx: Ctx) -> DocId {

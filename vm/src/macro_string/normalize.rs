@@ -5,6 +5,7 @@
 //! calls marked with parentheses unless they may go without.
 
 use crate::float_fmt::float_inspect;
+use crate::inspect::{classify, AtomClass};
 use crate::value::Value;
 
 use super::ops;
@@ -401,7 +402,7 @@ impl Normalizer {
             }
             ("@", [attr]) => match three(attr) {
                 Some((Value::Atom(name), name_meta, Value::List(value, None)))
-                    if value.len() == 1 =>
+                    if value.len() == 1 && classify(name) == AtomClass::Identifier =>
                 {
                     let value = &value[0];
                     let value = if keyword_list(value) {
@@ -491,8 +492,7 @@ impl Normalizer {
                             .and_then(|(_, _, a)| proper_list(a).and_then(|a| a.first()))
                             .and_then(three)
                             .and_then(|(dot, _, _)| three(dot))
-                            .and_then(|(_, m, _)| m.line)
-                            .or(p);
+                            .and_then(|(_, m, _)| m.line);
                         Part::Expr(Box::new(self.node(e, line)))
                     }
                     None => Part::Expr(Box::new(self.node(other, p))),
