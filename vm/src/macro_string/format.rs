@@ -709,6 +709,16 @@ impl Formatter {
 
     fn unary_op(&mut self, op: &str, arg: &Q, ctx: Ctx) -> DocId {
         let doc = self.quoted(arg, force_many_args_or_operand(ctx, Ctx::Operand));
+        // `@(Foo.Bar)`: a dotted alias after `@` takes parentheses.
+        let dotted_alias = match arg {
+            Q::Call(_, "__aliases__", parts) => parts.len() >= 2,
+            Q::Atom(_, name) => atom_text(name).contains('.'),
+            _ => false,
+        };
+        if op == "@" && dotted_alias {
+            let doc = self.wrap_in_parens(doc);
+            return self.s_cat("@", doc);
+        }
         // `not` and `!` nest without parentheses: `!!x`, `not not x`.
         let nestable = matches!(op, "not" | "!")
             && matches!(arg, Q::Call(_, inner, a) if *inner == op && a.len() == 1);

@@ -5,7 +5,6 @@
 //! calls marked with parentheses unless they may go without.
 
 use crate::float_fmt::float_inspect;
-use crate::inspect::{classify, AtomClass};
 use crate::value::Value;
 
 use super::ops;
@@ -401,8 +400,10 @@ impl Normalizer {
                 Q::Call(meta, "%{}", args)
             }
             ("@", [attr]) => match three(attr) {
+                // `@name value`, whatever the name (`@%{...}` too): only the value is
+                // normalized.
                 Some((Value::Atom(name), name_meta, Value::List(value, None)))
-                    if value.len() == 1 && classify(name) == AtomClass::Identifier =>
+                    if value.len() == 1 =>
                 {
                     let value = &value[0];
                     let value = if keyword_list(value) {
@@ -412,7 +413,11 @@ impl Normalizer {
                     } else {
                         self.node(value, p)
                     };
-                    Q::Call(meta, "@", vec![Q::Call(name_meta, name, vec![value])])
+                    let attr = match name.as_str() {
+                        "{}" => Q::Tuple(name_meta, vec![value]),
+                        _ => Q::Call(name_meta, name, vec![value]),
+                    };
+                    Q::Call(meta, "@", vec![attr])
                 }
                 _ => self.call(form, meta, args, p),
             },
@@ -724,9 +729,10 @@ impl Normalizer {
                 if let Some(Q::List(_, items)) = out.last() {
                     if matches!(items.first(), Some(Q::Pair(k, _)) if matches!(**k, Q::Atom(ref m, _) if m.keyword))
                     {
-                        // Keyword arguments count with the line of their single pair, after
-                        // a single argument.
-                        if items.len() > 1 || out.len() > 2 {
+                        // Keyword arguments count with the line of their single pair, when
+                        // at most one argument before them has a line.
+                        let before = lines[..lines.len() - 1].iter().flatten().count();
+                        if items.len() > 1 || before > 1 {
                             if let Some(l) = lines.last_mut() {
                                 *l = None;
                             }
