@@ -1141,9 +1141,9 @@ impl Formatter {
             let items = keywords.expect("keyword arguments");
             let left_refs: Vec<&Q> = left.iter().collect();
             let right_refs: Vec<&Q> = items.iter().collect();
-            // The arguments before the keywords go one per line only when there are
-            // several of them.
-            let left_join = if many_eol && left.len() >= 2 {
+            // The arguments before the keywords go one per line when they are on lines of
+            // their own.
+            let left_join = if meta.left_newlines && left.len() >= 2 {
                 Join::Line
             } else {
                 Join::Break

@@ -25,6 +25,8 @@ pub(super) struct Meta {
     pub do_end: bool,
     /// `newlines:` (the construct was followed by a newline in the source).
     pub newlines: i64,
+    /// The arguments of a call before its keyword arguments sit on lines of their own.
+    pub left_newlines: bool,
     /// `end_of_expression: [newlines: n]`.
     pub eoe_newlines: Option<i64>,
     /// `token:` of a number.
@@ -748,14 +750,19 @@ impl Normalizer {
         // block) stay one per line.
         let access = matches!(&target, Some(Q::Call(_, ".", d)) if matches!(d.as_slice(), [Q::RawAtom("Elixir.Access"), Q::RawAtom("get")]));
         if !operator && !access && !matches!(name, Some("fn" | "__block__" | "{}")) {
-            lines.retain(Option::is_some);
-            if lines.len() >= 2 {
-                let count = lines.len();
-                lines.sort_unstable();
-                lines.dedup();
-                if lines.len() == count {
-                    meta.newlines = meta.newlines.max(1);
-                }
+            let distinct = |lines: &[Option<i64>]| {
+                let mut known: Vec<i64> = lines.iter().flatten().copied().collect();
+                let count = known.len();
+                known.sort_unstable();
+                known.dedup();
+                count >= 2 && known.len() == count
+            };
+            if distinct(&lines) {
+                meta.newlines = meta.newlines.max(1);
+            }
+            // The arguments before keyword arguments: on lines of their own themselves.
+            if matches!(out.last(), Some(Q::Bare(_))) && !do_blocks {
+                meta.left_newlines = distinct(&lines[..lines.len() - 1]);
             }
         }
         match (name, target) {
