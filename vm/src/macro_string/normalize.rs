@@ -383,7 +383,13 @@ impl Normalizer {
                     _ => self.call(form, meta, args, p),
                 }
             }
-            ("{}", _) if args.len() >= 2 && keyword_list(&args[args.len() - 1]) => {
+            // (`{"#{x}", [a: 1]}` is caught by the normalizer's sigil clause, which only
+            // sigils pass: its keyword list stays a list.)
+            ("{}", _)
+                if args.len() >= 2
+                    && keyword_list(&args[args.len() - 1])
+                    && !sigil_shaped(args) =>
+            {
                 let meta = patched(meta, p);
                 let (init, last) = args.split_at(args.len() - 1);
                 let mut elems: Vec<Q> = init.iter().map(|a| self.node(a, p)).collect();
@@ -770,6 +776,16 @@ impl Normalizer {
             (None, Some(t)) => Q::CallExpr(meta, Box::new(t), out),
             (None, None) => unreachable!("a call has a name or a target"),
         }
+    }
+}
+
+/// `[{:<<>>, _, parts}, modifiers]`: the arguments of a sigil.
+fn sigil_shaped(args: &[Value]) -> bool {
+    match args {
+        [string, _] => {
+            matches!(three(string), Some((s, _, parts)) if is_atom(s, "<<>>") && proper_list(parts).is_some())
+        }
+        _ => false,
     }
 }
 
