@@ -620,3 +620,165 @@ fn profile_wide() {
         assert!(!to_string(&q).is_empty());
     }
 }
+
+/// Arbitrary terms, shaped to reach the printer's special forms: atoms that name them,
+/// metadata keyword lists with odd values, bad argument lists, improper lists, maps, pids.
+mod arbitrary {
+    use beamlet_vm::value::{FunValue, Value};
+    use proptest::prelude::*;
+
+    const ATOMS: &[&str] = &[
+        "nil",
+        "true",
+        "ok",
+        "foo",
+        "x",
+        "_",
+        "__block__",
+        "__aliases__",
+        "fn",
+        "->",
+        "do",
+        "else",
+        "&",
+        "@",
+        "%",
+        "%{}",
+        "{}",
+        "<<>>",
+        ".",
+        "..",
+        "..//",
+        "//",
+        "::",
+        "|",
+        "=",
+        "when",
+        "not",
+        "in",
+        "+",
+        "-",
+        "!",
+        "^",
+        "|>",
+        "<-",
+        "\\\\",
+        "sigil_r",
+        "sigil_S",
+        "Elixir.Access",
+        "Elixir.Kernel",
+        "Elixir.List",
+        "Elixir.Foo",
+        "to_string",
+        "to_charlist",
+        "get",
+        "erlang",
+        "binary_to_atom",
+        "utf8",
+        "binary",
+        "unquote_splicing",
+        "line",
+        "delimiter",
+        "closing",
+        "format",
+        "keyword",
+        "no_parens",
+        "newlines",
+        "token",
+        "end_of_expression",
+        "integer",
+        "size",
+        "a b",
+        "Elixir",
+    ];
+
+    fn leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            any::<i64>().prop_map(Value::Int),
+            (-3i64..300).prop_map(Value::Int),
+            any::<u64>()
+                .prop_map(|n| Value::BigInt(num_bigint::BigInt::from(n) * 1_000_000_007u64)),
+            prop_oneof![
+                Just(0.0f64),
+                Just(-0.0),
+                Just(1.5),
+                Just(1.0e300),
+                Just(-3.25e-9)
+            ]
+            .prop_map(Value::Float),
+            proptest::sample::select(ATOMS).prop_map(|a| Value::Atom(a.to_string())),
+            proptest::collection::vec(
+                prop_oneof![
+                    Just(b'a'),
+                    Just(b'"'),
+                    Just(b'\n'),
+                    Just(b'#'),
+                    Just(b'{'),
+                    Just(0xFF),
+                    Just(0xC3)
+                ],
+                0..6
+            )
+            .prop_map(Value::Binary),
+            (0u32..5, 0u32..5).prop_map(|(index, serial)| Value::Pid { index, serial }),
+            Just(Value::Ref([1, 2, 3])),
+            Just(Value::Fun(FunValue::External {
+                module: "Elixir.Foo".into(),
+                name: "bar".into(),
+                arity: 1
+            })),
+        ]
+    }
+
+    pub fn term() -> impl Strategy<Value = Value> {
+        leaf().prop_recursive(6, 200, 5, |inner| {
+            let meta = proptest::collection::vec(
+                (proptest::sample::select(ATOMS), inner.clone())
+                    .prop_map(|(k, v)| Value::Tuple(vec![Value::Atom(k.to_string()), v])),
+                0..3,
+            )
+            .prop_map(|m| Value::List(m, None));
+            prop_oneof![
+                // `{form, meta, args}` and `{name, meta, context}`.
+                (
+                    inner.clone(),
+                    meta.clone(),
+                    proptest::collection::vec(inner.clone(), 0..4)
+                )
+                    .prop_map(|(f, m, a)| Value::Tuple(vec![
+                        f,
+                        m,
+                        Value::List(a, None)
+                    ])),
+                (
+                    proptest::sample::select(ATOMS),
+                    meta,
+                    proptest::collection::vec(inner.clone(), 0..4)
+                )
+                    .prop_map(|(f, m, a)| Value::Tuple(vec![
+                        Value::Atom(f.to_string()),
+                        m,
+                        Value::List(a, None)
+                    ])),
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Tuple),
+                (
+                    proptest::collection::vec(inner.clone(), 0..4),
+                    proptest::option::of(inner.clone())
+                )
+                    .prop_map(|(items, tail)| Value::List(items, tail.map(Box::new))),
+                proptest::collection::vec((inner.clone(), inner), 0..3).prop_map(Value::Map),
+            ]
+        })
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    /// Whatever the tree (valid quoted code or not), printing it does not panic.
+    #[test]
+    fn any_term_prints_without_panicking(term in arbitrary::term()) {
+        let _ = to_string(&term);
+        let _ = to_string_with_width(&term, 10);
+    }
+}
