@@ -146,9 +146,14 @@ impl Default for Docs {
 
 impl Docs {
     pub fn new() -> Self {
-        Docs {
-            nodes: vec![Node::Nil],
-        }
+        Self::with_capacity(1)
+    }
+
+    /// An arena with room for `n` documents.
+    pub fn with_capacity(n: usize) -> Self {
+        let mut nodes = Vec::with_capacity(n.max(1));
+        nodes.push(Node::Nil);
+        Docs { nodes }
     }
 
     fn push(&mut self, node: Node) -> DocId {

@@ -287,9 +287,10 @@ fn lossy(bytes: &[u8]) -> String {
 }
 
 impl Formatter {
-    pub(super) fn new() -> Self {
+    /// A formatter with room for `n` documents.
+    pub(super) fn with_capacity(n: usize) -> Self {
         Formatter {
-            docs: Docs::new(),
+            docs: Docs::with_capacity(n),
             operand_nesting: 2,
         }
     }

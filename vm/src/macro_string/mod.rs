@@ -47,9 +47,9 @@ pub fn to_string(quoted: &Value) -> String {
 pub fn to_string_with_width(quoted: &Value, width: usize) -> String {
     // Normalizing and laying out recurse along the tree. Code is shallow; a deeper tree is
     // printed on a thread with a stack sized for it.
-    let depth = nesting_depth(quoted);
+    let (depth, size) = nesting_depth(quoted);
     if depth <= SHALLOW {
-        return render(quoted, width);
+        return render(quoted, width, size);
     }
     let stack = depth
         .saturating_mul(STACK_PER_LEVEL)
@@ -58,13 +58,13 @@ pub fn to_string_with_width(quoted: &Value, width: usize) -> String {
     std::thread::scope(|scope| {
         match std::thread::Builder::new()
             .stack_size(stack)
-            .spawn_scoped(scope, || render(quoted, width))
+            .spawn_scoped(scope, || render(quoted, width, size))
         {
             Ok(handle) => match handle.join() {
                 Ok(s) => s,
                 Err(panic) => std::panic::resume_unwind(panic),
             },
-            Err(_) => render(quoted, width),
+            Err(_) => render(quoted, width, size),
         }
     })
 }
@@ -75,19 +75,23 @@ const SHALLOW: usize = 64;
 const STACK_PER_LEVEL: usize = 16 * 1024;
 const MAX_STACK: usize = 1 << 31;
 
-fn render(quoted: &Value, width: usize) -> String {
+/// `size`: the number of terms in `quoted` (documents take a few per term).
+fn render(quoted: &Value, width: usize, size: usize) -> String {
     let q = normalize::normalize(quoted);
-    let mut f = format::Formatter::new();
+    let mut f = format::Formatter::with_capacity(size * 4);
     let doc = f.block(&q);
     f.docs.format(doc, Some(width))
 }
 
-/// How deeply tuples and lists nest in `v` (without recursing).
-fn nesting_depth(v: &Value) -> usize {
+/// How deeply tuples and lists nest in `v`, and how many terms it holds (without
+/// recursing).
+fn nesting_depth(v: &Value) -> (usize, usize) {
     let mut max = 0;
+    let mut size = 0;
     let mut stack = vec![(v, 1usize)];
     while let Some((v, d)) = stack.pop() {
         max = max.max(d);
+        size += 1;
         match v {
             Value::Tuple(items) => stack.extend(items.iter().map(|i| (i, d + 1))),
             Value::List(items, tail) => {
@@ -105,5 +109,5 @@ fn nesting_depth(v: &Value) -> usize {
             _ => {}
         }
     }
-    max
+    (max, size)
 }

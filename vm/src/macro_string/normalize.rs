@@ -315,7 +315,7 @@ impl Normalizer {
             return Q::Other(v);
         };
         let Value::Atom(f) = form else {
-            return self.special_remote(v, form, meta, args, p);
+            return self.special_remote(form, meta, args, p);
         };
         match (f.as_str(), args) {
             // Wrapped literals keep the block's metadata.
@@ -442,13 +442,11 @@ impl Normalizer {
     /// (`:erlang.binary_to_atom(<<...>>, :utf8)`) and charlists (`List.to_charlist([...])`).
     fn special_remote<'a>(
         &self,
-        v: &'a Value,
         form: &'a Value,
         meta: Meta,
         args: &'a [Value],
         p: Option<i64>,
     ) -> Q<'a> {
-        let _ = v;
         if let Some((dot, dmeta, dargs)) = three(form) {
             if let (true, Some([m, f])) = (is_atom(dot, "."), proper_list(dargs)) {
                 if is_atom(m, "erlang") && is_atom(f, "binary_to_atom") {
