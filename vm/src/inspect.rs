@@ -213,12 +213,12 @@ fn tokenizes_as_identifier(name: &str) -> Option<bool> {
     } else {
         return None;
     };
-    let rest: Vec<char> = chars.collect();
-    for (i, &c) in rest.iter().enumerate() {
+    let mut rest = chars.peekable();
+    while let Some(c) = rest.next() {
         match c {
             '?' | '!' => {
                 // Punctuation ends the token.
-                if i + 1 != rest.len() {
+                if rest.peek().is_some() {
                     return None;
                 }
             }

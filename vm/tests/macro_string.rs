@@ -167,7 +167,9 @@ fn time_per_run(quoted: &Value) -> std::time::Duration {
 #[test]
 fn thousand_nodes_are_fast() {
     let wide = time_per_run(&wide_quoted(1000));
-    let deep = time_per_run(&deep_quoted(1000));
+    let deep_q = deep_quoted(1000);
+    eprintln!("nested form: {} bytes printed", to_string(&deep_q).len());
+    let deep = time_per_run(&deep_q);
     eprintln!(
         "1,000-node quoted forms: {wide:?} (a block of assertions), {deep:?} (nested 250 deep)"
     );
@@ -780,5 +782,14 @@ proptest::proptest! {
     fn any_term_prints_without_panicking(term in arbitrary::term()) {
         let _ = to_string(&term);
         let _ = to_string_with_width(&term, 10);
+    }
+}
+
+#[test]
+#[ignore]
+fn profile_deep() {
+    let q = deep_quoted(1000);
+    for _ in 0..500 {
+        assert!(!to_string(&q).is_empty());
     }
 }

@@ -207,6 +207,13 @@ fn float_text(token: &str) -> String {
 
 /// How the normalizer escapes literal text: as `inspect` does, quotes left alone.
 fn escape_text(bytes: &[u8]) -> String {
+    // Printable ASCII without `\` or `#` needs no escape.
+    if bytes
+        .iter()
+        .all(|&b| (0x20..0x7F).contains(&b) && b != b'\\' && b != b'#')
+    {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
     escape_with(bytes, None, None).0
 }
 

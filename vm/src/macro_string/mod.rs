@@ -70,7 +70,7 @@ pub fn to_string_with_width(quoted: &Value, width: usize) -> String {
 }
 
 /// Trees at most this deep are printed on the caller's stack.
-const SHALLOW: usize = 64;
+const SHALLOW: usize = 256;
 /// Stack a level of nesting may take (measured: about 4 KB).
 const STACK_PER_LEVEL: usize = 16 * 1024;
 const MAX_STACK: usize = 1 << 31;
