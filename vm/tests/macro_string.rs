@@ -186,6 +186,21 @@ fn thousand_nodes_are_fast() {
 }
 
 #[test]
+fn trees_printed_in_place_fit_a_small_stack() {
+    // Just under the depth printed on the caller's own stack: 1 MB suffices.
+    let q = deep_quoted(440);
+    let out = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn_scoped(s, || to_string(&q))
+            .unwrap()
+            .join()
+            .unwrap()
+    });
+    assert!(out.contains("foo(y, \"s\")"));
+}
+
+#[test]
 fn deep_trees_do_not_overflow_the_stack() {
     // 10,000 levels of nesting, printed from a thread with a small stack (the printer
     // moves to a thread of its own); the tree is built and dropped on a large stack.
