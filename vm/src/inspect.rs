@@ -166,7 +166,7 @@ pub fn to_doc(docs: &mut Docs, v: &Value, limit: Limit, opts: &InspectOpts) -> D
 // Atoms (`Macro.inspect_atom/2`)
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum AtomClass {
+pub(crate) enum AtomClass {
     NotCallable,
     QuotedOperator,
     UnquotedOperator,
@@ -223,12 +223,12 @@ fn tokenizes_as_identifier(name: &str) -> Option<bool> {
     } else {
         return None;
     };
-    let rest: Vec<char> = chars.collect();
-    for (i, &c) in rest.iter().enumerate() {
+    let mut rest = chars.peekable();
+    while let Some(c) = rest.next() {
         match c {
             '?' | '!' => {
                 // Punctuation ends the token.
-                if i + 1 != rest.len() {
+                if rest.peek().is_some() {
                     return None;
                 }
             }
@@ -242,7 +242,7 @@ fn tokenizes_as_identifier(name: &str) -> Option<bool> {
     Some(identifier)
 }
 
-fn classify(name: &str) -> AtomClass {
+pub(crate) fn classify(name: &str) -> AtomClass {
     if NOT_CALLABLE.contains(&name) {
         AtomClass::NotCallable
     } else if QUOTED_OPERATORS.contains(&name) {
@@ -366,6 +366,11 @@ fn escape_char(out: &mut String, c: char) {
 /// `Code.Identifier.escape/3`: escapes `bytes` for printing between `quote` characters,
 /// stopping after `limit` characters. Returns the text and whether it was cut short.
 fn escape(bytes: &[u8], quote: u8, limit: Option<usize>) -> (String, bool) {
+    escape_with(bytes, Some(quote), limit)
+}
+
+/// [`escape`] with an optional quote character (`None`: quotes are left as they are).
+pub(crate) fn escape_with(bytes: &[u8], quote: Option<u8>, limit: Option<usize>) -> (String, bool) {
     let mut out = String::with_capacity(bytes.len());
     let mut count = limit;
     let mut pos = 0;
@@ -374,9 +379,9 @@ fn escape(bytes: &[u8], quote: u8, limit: Option<usize>) -> (String, bool) {
             return (out, true);
         }
         let rest = &bytes[pos..];
-        if rest[0] == quote {
+        if Some(rest[0]) == quote {
             out.push('\\');
-            out.push(quote as char);
+            out.push(rest[0] as char);
             pos += 1;
         } else if rest.starts_with(b"#{") {
             out.push_str("\\#{");

@@ -19,6 +19,7 @@ pub mod heap;
 pub mod inspect;
 pub mod interp;
 pub mod jit;
+pub mod macro_string;
 pub mod nested;
 pub mod order;
 pub mod process;
