@@ -54,6 +54,24 @@ defmodule :elixir_module do
     fun.([])
   end
 
+  # `beamlet test`: as `mix test` does, ExUnit starts without autorun, the
+  # helpers (`test_helper.exs`) run, the command line's options configure
+  # it, each test file is compiled and run in turn (defining its test
+  # modules), then the suite runs. Returns the number of failures.
+  def run_tests(helpers, files, options) do
+    ExUnit.start(autorun: false)
+    Enum.each(helpers, fn {source, file} -> eval_source(source, file) end)
+    ExUnit.configure(options)
+    Enum.each(files, fn {source, file} -> eval_source(source, file) end)
+    %{failures: failures} = ExUnit.run()
+    failures
+  end
+
+  defp eval_source(source, file) do
+    fun = :beamlet_compiler.compile_file(source, file)
+    fun.([])
+  end
+
   # `beamlet check FILE`: the script is expanded whole and compiled, and
   # only its top-level modules are defined.
   def check_file(source, file) do
