@@ -97,12 +97,22 @@ fn run(source: &str, file: &str, args: &[String], opts: &Opts) -> ExitCode {
             trace,
             exit_status,
         }) => {
-            if exit_status != 0 || !banner.starts_with("** (exit)") {
+            // `elixir` reports nothing for a script that exits `:normal`,
+            // `:shutdown` or `{:shutdown, n}` (status n).
+            let quiet = banner == "** (exit) normal"
+                || banner == "** (exit) :normal"
+                || banner == "** (exit) shutdown"
+                || banner == "** (exit) :shutdown"
+                || banner.starts_with("** (exit) {:shutdown, ");
+            if !quiet && (exit_status != 0 || !banner.starts_with("** (exit)")) {
                 eprintln!("{banner}");
                 for t in trace {
                     eprintln!("{t}");
                 }
             }
+            ExitCode::from(exit_status.clamp(0, 255) as u8)
+        }
+        Err(beamlet::RunError::Halted { exit_status }) => {
             ExitCode::from(exit_status.clamp(0, 255) as u8)
         }
         Err(beamlet::RunError::Deadlock) => {
