@@ -319,6 +319,26 @@ impl Vm {
     }
 }
 
+/// Parses `source` into Elixir's quoted form, as `Code.string_to_quoted!/1`
+/// gives it (`beamlet parse`): meta is `[line: n]`, no columns.
+pub fn parse_quoted(source: &str, file: &str) -> Result<Value, CompileError> {
+    let program = beamlet_compiler::parser::parse(source).map_err(|d| CompileError {
+        rendered: d.render(file, source),
+        diagnostic: d,
+    })?;
+    let lines = beamlet_compiler::quoted::LineIndex::new(source);
+    Ok(beamlet_compiler::quoted::from_program(
+        &program.exprs,
+        &lines,
+    ))
+}
+
+/// `inspect(v, limit: :infinity, printable_limit: :infinity)`: how
+/// `beamlet parse` prints a quoted form.
+pub fn inspect_unlimited(v: &Value) -> String {
+    beamlet_vm::inspect::inspect(v, &beamlet_vm::inspect::InspectOpts::unlimited())
+}
+
 /// A listing of the code `source` compiles to (`beamlet disasm`): every
 /// function compiled from `file` (its top level, its modules and their
 /// anonymous functions), in the order they were loaded.
@@ -346,7 +366,7 @@ pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
             f.nfree
         );
         for (k, lit) in f.literals.iter().enumerate() {
-            let v = beamlet_vm::convert::to_value(&code, *lit);
+            let v = beamlet_vm::convert::to_value(code, *lit);
             out += &format!(
                 "  K[{k}] = {}\n",
                 beamlet_vm::inspect::inspect(&v, &Default::default())
@@ -357,7 +377,7 @@ pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
                 .entries
                 .iter()
                 .map(|(k, l)| {
-                    let v = beamlet_vm::convert::to_value(&code, *k);
+                    let v = beamlet_vm::convert::to_value(code, *k);
                     let k = beamlet_vm::inspect::inspect(&v, &Default::default());
                     format!("{k} -> {l}")
                 })

@@ -1,5 +1,5 @@
-//! The `beamlet` command line: run scripts, evaluate expressions, check and
-//! disassemble files. The only code that talks to the terminal.
+//! The `beamlet` command line: run scripts, evaluate expressions, check,
+//! disassemble and parse files. The only code that talks to the terminal.
 #![deny(unsafe_code)]
 
 use clap::{Parser, Subcommand};
@@ -61,6 +61,20 @@ enum Command {
     Check { file: PathBuf },
     /// Print the bytecode of FILE.ex.
     Disasm { file: PathBuf },
+    /// Print FILE's quoted form, as Elixir's `Code.string_to_quoted!/1` gives
+    /// it (inspected with `limit: :infinity, printable_limit: :infinity`).
+    Parse {
+        /// Parse CODE instead of a file.
+        #[arg(
+            short = 'e',
+            long = "eval",
+            value_name = "CODE",
+            conflicts_with = "file"
+        )]
+        eval: Option<String>,
+        #[arg(required_unless_present = "eval")]
+        file: Option<PathBuf>,
+    },
 }
 
 fn read(file: &PathBuf) -> Result<String, ExitCode> {
@@ -170,6 +184,26 @@ fn main() -> ExitCode {
             },
             Err(c) => c,
         },
+        Some(Command::Parse { eval, file }) => {
+            let (src, name) = match (eval, file) {
+                (Some(code), _) => (code, "nofile".to_string()),
+                (None, Some(file)) => match read(&file) {
+                    Ok(src) => (src, file.display().to_string()),
+                    Err(c) => return c,
+                },
+                (None, None) => return ExitCode::from(2),
+            };
+            match beamlet::parse_quoted(&src, &name) {
+                Ok(quoted) => {
+                    println!("{}", beamlet::inspect_unlimited(&quoted));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprint!("{e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         None => match &cli.file {
             Some(file) => match read(file) {
                 Ok(src) => run(&src, &file.display().to_string(), &cli.args, &opts),

@@ -117,7 +117,10 @@ fn diagnostics_snapshots() {
 #[test]
 fn compile_never_panics() {
     let mut panicked = Vec::new();
-    let mut vm = beamlet::Vm::builder().schedulers(1).build().expect("the VM starts");
+    let mut vm = beamlet::Vm::builder()
+        .schedulers(1)
+        .build()
+        .expect("the VM starts");
     for corpus in ["diagnostics", "conformance"] {
         for path in programs(corpus) {
             let source = std::fs::read_to_string(&path).expect("readable program");
@@ -146,7 +149,10 @@ fn compile_never_panics() {
 #[test]
 fn compile_never_panics_on_prefixes() {
     let mut panicked = Vec::new();
-    let mut vm = beamlet::Vm::builder().schedulers(1).build().expect("the VM starts");
+    let mut vm = beamlet::Vm::builder()
+        .schedulers(1)
+        .build()
+        .expect("the VM starts");
     for path in programs("diagnostics") {
         let source = std::fs::read_to_string(&path).expect("readable program");
         let name = stem(&path);
@@ -171,15 +177,26 @@ fn compile_never_panics_on_prefixes() {
 /// Every module of the library compiles, without warnings.
 #[test]
 fn library_compiles_without_warnings() {
-    let mut vm = beamlet::Vm::builder().schedulers(1).build().expect("the VM starts");
+    let mut vm = beamlet::Vm::builder()
+        .schedulers(1)
+        .build()
+        .expect("the VM starts");
     for lib in beamlet::LIBRARY {
-        let name = lib.module.strip_prefix("Elixir.").map_or(format!(":{}", lib.module), String::from);
+        let name = lib
+            .module
+            .strip_prefix("Elixir.")
+            .map_or(format!(":{}", lib.module), String::from);
         let src = format!("IO.puts(Code.ensure_loaded?({name}))");
         let mut io = beamlet::CaptureIo::default();
         let r = vm.run_source_with(&src, "load.exs", &[], &mut io);
         let err = String::from_utf8_lossy(&io.err);
         assert!(r.is_ok(), "{}: {r:?}\n{err}", lib.file);
-        assert_eq!(String::from_utf8_lossy(&io.out), "true\n", "{} loads:\n{err}", lib.file);
+        assert_eq!(
+            String::from_utf8_lossy(&io.out),
+            "true\n",
+            "{} loads:\n{err}",
+            lib.file
+        );
         assert!(err.is_empty(), "{}:\n{err}", lib.file);
     }
 }

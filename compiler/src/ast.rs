@@ -38,11 +38,53 @@ impl Span {
 pub struct Expr {
     pub span: Span,
     pub kind: ExprKind,
+    /// What Elixir's quoted form records of this node beyond its kind
+    /// (set by the parser, read by `quoted.rs`; the code generator ignores it).
+    pub quoting: Quoting,
 }
 
 impl Expr {
     pub fn new(span: Span, kind: ExprKind) -> Expr {
-        Expr { span, kind }
+        Expr {
+            span,
+            kind,
+            quoting: Quoting::at(span.start),
+        }
+    }
+
+    /// The node with `quoting.at` (where its `line:` comes from) moved to `at`.
+    pub fn at(mut self, at: u32) -> Expr {
+        self.quoting.at = at;
+        self
+    }
+}
+
+/// The facts of a node's quoted form that the tree does not otherwise hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Quoting {
+    /// The byte offset whose line is the node's `line:` meta: the token
+    /// Elixir takes it from (the operator of `a + b`, the name of a remote
+    /// call, the `[` of an access). [`Expr::new`] sets the span's start.
+    pub at: u32,
+    /// How many parentheses enclose it: `(not x)` quotes as a one-expression
+    /// `{:__block__, [line: n], [...]}`, `(a; b)` as a block with a line
+    /// (and `((a; b))` with two, as Elixir does).
+    pub parens: u8,
+    /// A remote call's `.`, when its line is not the name's (`a.\n  b`).
+    pub dot: Option<u32>,
+    /// `f -1`: a call whose name is followed by a space and a sign glued to
+    /// what follows (`ambiguous_op: nil` in the call's meta).
+    pub ambiguous_op: bool,
+    /// A heredoc sigil: the indentation of its closing delimiter.
+    pub indentation: Option<u32>,
+}
+
+impl Quoting {
+    pub fn at(at: u32) -> Quoting {
+        Quoting {
+            at,
+            ..Quoting::default()
+        }
     }
 }
 
@@ -61,13 +103,18 @@ pub enum ExprKind {
     /// `unquote(m).Sub`): the base and the alias parts after it.
     AliasOf(Box<Expr>, Vec<String>),
     /// A string literal without interpolation, escapes already processed.
+    /// (One that is not valid UTF-8, such as `"\xFF"`, is a `Literal`.)
     Str(String),
     /// `"a #{b} c"`: literal parts and interpolated expressions, in order.
     Interp(Vec<InterpPart>),
     /// `'hi'`: a charlist literal, escapes processed (interpolation parts as for strings).
     Charlist(Vec<InterpPart>),
     /// `~w(a b c)`, `~s(...)` etc: sigil letter, parts, modifiers, and the
-    /// opening delimiter as written (`"("`, `"/"`, `"\"\"\""`).
+    /// opening delimiter as written (`"("`, `"/"`, `"\"\"\""`). The text
+    /// parts are as written, escapes and all (as in Elixir, a sigil's
+    /// function unescapes them, not the parser), except that a backslash
+    /// before the closing delimiter is dropped and heredocs lose their
+    /// indentation.
     Sigil(char, Vec<InterpPart>, String, String),
     /// An identifier used without arguments: `x`, `_`, `_acc`, `__MODULE__`.
     /// (Whether it is a variable or a zero-arity local call is decided later.)
@@ -86,6 +133,14 @@ pub enum ExprKind {
         name: Box<Expr>,
         update: Option<Box<Expr>>,
         pairs: Vec<(Expr, Expr)>,
+    },
+    /// `%{foo(1)}`, `%Name{m | bar}`: a map (or a struct, with a `name`)
+    /// with an entry that is not a pair, as in `%{unquote_splicing(kv)}`;
+    /// only meaningful inside `quote`. Pairs are 2-element `Tuple`s.
+    MapEntries {
+        name: Option<Box<Expr>>,
+        update: Option<Box<Expr>>,
+        entries: Vec<Expr>,
     },
     /// `<<a, b::binary>>`: kept only so that the parser can report it; unsupported for now.
     Bitstring(Vec<Expr>),

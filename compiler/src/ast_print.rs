@@ -306,6 +306,19 @@ fn expr(e: &Expr) -> S {
             S::L("[", out, "]")
         }
         ExprKind::Tuple(items) => S::L("{", items.iter().map(expr).collect(), "}"),
+        ExprKind::MapEntries {
+            name,
+            update,
+            entries,
+        } => {
+            let mut items = vec![w("%{...}")];
+            items.extend(name.iter().map(|n| expr(n)));
+            if let Some(u) = update {
+                items.push(paren(vec![w("|"), expr(u)]));
+            }
+            items.extend(entries.iter().map(expr));
+            paren(items)
+        }
         ExprKind::Map { update, pairs: ps } => {
             let mut items = vec![w("%{}")];
             pairs(&mut items, update, ps);

@@ -5,16 +5,20 @@
 //! 1. [`Raw`], a logos lexer, does the regular part: identifiers, numbers,
 //!    operators, punctuation. Quoted things (strings, charlists, heredocs,
 //!    sigils, quoted atoms, `?c` characters) are scanned by plain-Rust
-//!    callbacks, which find the end of every `#{...}` by running a nested
-//!    [`Raw`] lexer (so braces inside nested strings do not confuse them).
+//!    callbacks ([`extract`], Elixir's `elixir_interpolation:extract/6`),
+//!    which find the end of every `#{...}` by running a nested [`Raw`] lexer
+//!    (so braces inside nested strings do not confuse them).
 //! 2. A post-pass in plain Rust turns raw tokens into [`Tok`]s. It classifies
 //!    identifiers by what follows them, as the Elixir tokenizer does:
-//!    `f(` is a [`Tok::ParenIdent`], `f do` a [`Tok::DoIdent`], `f x` (a space,
-//!    then something that can start an argument and is not a binary operator)
-//!    a [`Tok::CallIdent`], anything else a plain [`Tok::Ident`]; it marks `[`
-//!    right after an expression as [`Tok::AccessOpen`], joins `key:` into
-//!    [`Tok::KwKey`] and `not in` into one operator, and decides which newlines
-//!    matter (see [`tokenize`]).
+//!    `f(` is a [`Tok::ParenIdent`], `f do` a [`Tok::DoIdent`], `f -1` a
+//!    [`Tok::OpIdent`], `f x` (a space, then something that can start an
+//!    argument and is not a binary operator) a [`Tok::CallIdent`], anything
+//!    else a plain [`Tok::Ident`]; an operator right after `.` or right before
+//!    `/` is an identifier too (`Kernel.+(1, 2)`, `&+/2`). It marks `[` right
+//!    after an expression as [`Tok::AccessOpen`], joins `key:` (also
+//!    `"key":`, `+:`, `%{}:`) into [`Tok::KwKey`], `not in` into one operator
+//!    and `&1` into [`Tok::CaptureInt`], unescapes string text, and decides
+//!    which newlines matter (see [`tokenize`]).
 //!
 //! The grammar (`grammar.lalrpop`) never sees whitespace: everything it must
 //! know about spacing is in the token kinds.
@@ -68,14 +72,27 @@ impl LexError {
         self.span = self.span.map(|(s, e)| (s + by, e + by));
         self
     }
+    fn with_hint(mut self, hint: &str) -> LexError {
+        if let LexErrorKind::Message(_, h) = &mut self.kind {
+            *h = Some(hint.to_string());
+        }
+        self
+    }
 }
 
-/// A piece of a quoted literal: text (escapes processed) or the byte range of
-/// the code inside `#{...}`, relative to the lexed slice.
+/// A piece of a quoted literal as scanned: its text as written (escapes
+/// not processed yet), or the byte range of the code inside `#{...}`,
+/// relative to the lexed slice.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawPart {
     Lit(String),
     Code(usize, usize),
+}
+
+/// A string, charlist or heredoc: its parts and whether it is a heredoc.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawQuoted {
+    parts: Vec<RawPart>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +102,8 @@ pub struct RawSigil {
     modifiers: String,
     /// The opening delimiter as written: `(`, `/`, `"""`, ...
     delimiter: String,
+    /// Heredoc sigils: the closing delimiter's indentation.
+    indentation: Option<u32>,
 }
 
 /// Stage-1 tokens. Variants without a pattern are made by the post-pass.
@@ -146,26 +165,33 @@ pub enum Raw {
     Float(f64),
     #[token("?", char_literal)]
     Char(u32),
-    #[regex(r"&[0-9]+", |l| capture_int(l.slice()))]
-    CaptureInt(u32),
 
     #[regex(r":[\p{L}_][\p{L}\p{N}_@]*[?!]?", |l| l.slice()[1..].to_string())]
     #[regex(
-        r":(\+\+|--|\+|-|\*\*|\*|/|<>|\.\.|==|!=|===|!==|<=|>=|<|>|&&|\|\||!|=~|\|>|&|\^|@|\.|<-|->|\||=>)",
+        r":(~~~|===|!==|&&&|\|\|\||<<<|>>>|~>>|<<~|<~>|<\|>|\^\^\^|\+\+\+|---|==|=~|!=|<=|>=|&&|\|\||\|>|~>|<~|<-|\\\\|\+\+|--|<>|\*\*|->|\.\.|@|!|\^|&|\+|-|\*|/|<|>|=|\||\.)",
         |l| l.slice()[1..].to_string()
     )]
-    #[token(":\"", |l| quoted_atom(l, '"'))]
-    #[token(":'", |l| quoted_atom(l, '\''))]
+    #[token(":...", |_| "...".to_string())]
+    #[token(":<<>>", |_| "<<>>".to_string())]
+    #[token(":%{}", |_| "%{}".to_string())]
+    #[token(":%", |_| "%".to_string())]
+    #[token(":{}", |_| "{}".to_string())]
+    #[token(":..//", |_| "..//".to_string())]
+    #[token(":::", |_| "::".to_string())]
     Atom(String),
+    /// `:"..."` / `:'...'` (maybe with interpolation).
+    #[token(":\"", |l| quoted(l, '"', "atom"))]
+    #[token(":'", |l| quoted(l, '\'', "atom"))]
+    QuotedAtom(RawQuoted),
     #[token(":")]
     Colon,
 
     #[token("\"", |l| quoted(l, '"', "string"))]
     #[token("\"\"\"", |l| heredoc_token(l, '"'))]
-    Str(Vec<RawPart>),
+    Str(RawQuoted),
     #[token("'", |l| quoted(l, '\'', "charlist"))]
     #[token("'''", |l| heredoc_token(l, '\''))]
-    Charlist(Vec<RawPart>),
+    Charlist(RawQuoted),
     #[regex(r"~[a-zA-Z]", sigil)]
     Sigil(RawSigil),
 
@@ -183,10 +209,16 @@ pub enum Raw {
     PlusPlus,
     #[token("--")]
     MinusMinus,
+    #[token("+++")]
+    PlusPlusPlus,
+    #[token("---")]
+    MinusMinusMinus,
     #[token("<>")]
     Concat,
     #[token("..")]
     DotDot,
+    #[token("...")]
+    Ellipsis,
     #[token("//")]
     SlashSlash,
     #[token("==")]
@@ -207,8 +239,12 @@ pub enum Raw {
     Ge,
     #[token("&&")]
     AndAnd,
+    #[token("&&&")]
+    AndAndAnd,
     #[token("||")]
     OrOr,
+    #[token("|||")]
+    OrOrOr,
     #[token("!")]
     Bang,
     #[token("=")]
@@ -229,6 +265,10 @@ pub enum Raw {
     Amp,
     #[token("^")]
     Caret,
+    #[token("^^^")]
+    CaretCaretCaret,
+    #[token("~~~")]
+    TildeTildeTilde,
     #[token("@")]
     At,
     #[token(".")]
@@ -237,6 +277,17 @@ pub enum Raw {
     TildeEq,
     #[token("|>")]
     PipeRight,
+    /// `<<<` `>>>` `<<~` `~>>` `<~` `~>` `<~>` `<|>`: the arrow operators
+    /// other than `|>` (no meaning of their own).
+    #[token("<<<", arrow_op)]
+    #[token(">>>", arrow_op)]
+    #[token("<<~", arrow_op)]
+    #[token("~>>", arrow_op)]
+    #[token("<~", arrow_op)]
+    #[token("~>", arrow_op)]
+    #[token("<~>", arrow_op)]
+    #[token("<|>", arrow_op)]
+    ArrowOp(&'static str),
     #[token("<<")]
     BitOpen,
     #[token(">>")]
@@ -257,9 +308,19 @@ pub enum Raw {
     MapOpen,
     #[token("%")]
     Percent,
-    /// Elixir operators outside beamlet's subset.
-    #[regex(r"&&&|\|\|\||<<<|>>>|~>|<~>|<~|<\|>|\+\+\+|---|\^\^\^|~~~|\.\.\.")]
-    UnsupportedOp,
+}
+
+fn arrow_op(lex: &mut Lexer<Raw>) -> &'static str {
+    match lex.slice() {
+        "<<<" => "<<<",
+        ">>>" => ">>>",
+        "<<~" => "<<~",
+        "~>>" => "~>>",
+        "<~" => "<~",
+        "~>" => "~>",
+        "<~>" => "<~>",
+        _ => "<|>",
+    }
 }
 
 fn int(text: &str, radix: u32) -> Result<BigInt, LexError> {
@@ -304,14 +365,8 @@ fn bad_number(text: &str) -> LexErrorKind {
     )
 }
 
-fn capture_int(text: &str) -> Result<u32, LexError> {
-    text[1..].parse::<u32>().map_err(|_| LexError {
-        kind: LexErrorKind::Message(format!("capture argument {text} is too large"), None),
-        span: None,
-    })
-}
-
-/// `?a`, `?\n`: the code point of one character.
+/// `?a`, `?\n`: the code point of one character. As in Elixir, only the
+/// one character after a backslash counts (`?\s` is 32, `?\x` is `?x`).
 fn char_literal(lex: &mut Lexer<Raw>) -> Result<u32, LexError> {
     let start = lex.span().start;
     let src = lex.source();
@@ -321,13 +376,13 @@ fn char_literal(lex: &mut Lexer<Raw>) -> Result<u32, LexError> {
             Err(LexError::msg(start, pos, "unexpected token: ?")
                 .with_hint("a character literal needs a character right after the `?`, as in ?a"))
         }
-        Some('\\') => {
-            let (c, end) = decode_escape(src, pos + 1, start)?;
-            lex.bump(end - pos);
-            // `?\` followed by a newline has no character; report it like Elixir.
-            c.map(|c| c as u32)
-                .ok_or_else(|| LexError::msg(start, end, "unexpected token: ?"))
-        }
+        Some('\\') => match src[pos + 1..].chars().next() {
+            None => Err(LexError::msg(start, pos + 1, "unexpected token: ?")),
+            Some(c) => {
+                lex.bump(1 + c.len_utf8());
+                Ok(unescape_map(c) as u32)
+            }
+        },
         Some(c) => {
             lex.bump(c.len_utf8());
             Ok(c as u32)
@@ -335,116 +390,216 @@ fn char_literal(lex: &mut Lexer<Raw>) -> Result<u32, LexError> {
     }
 }
 
-impl LexError {
-    fn with_hint(mut self, hint: &str) -> LexError {
-        if let LexErrorKind::Message(_, h) = &mut self.kind {
-            *h = Some(hint.to_string());
-        }
-        self
+/// `elixir_interpolation:unescape_map/1`: the character `\c` stands for.
+fn unescape_map(c: char) -> char {
+    match c {
+        '0' => '\0',
+        'a' => '\x07',
+        'b' => '\x08',
+        'd' => '\x7f',
+        'e' => '\x1b',
+        'f' => '\x0c',
+        'n' => '\n',
+        'r' => '\r',
+        's' => ' ',
+        't' => '\t',
+        'v' => '\x0b',
+        other => other,
     }
 }
 
-/// How backslashes are treated inside a quoted literal.
-#[derive(Clone, Copy, PartialEq)]
-enum Esc {
-    /// Strings, charlists, `~s`, `~c`, `~w`: `\n`, `\t`, `\xHH`, `\u{...}`...
-    Full,
-    /// Other sigils: the text is kept as written (the sigil interprets it),
-    /// except that `\` before the terminator lets the terminator through.
-    Raw,
+/// Processes the escapes of a string's text (Elixir's
+/// `elixir_interpolation:unescape_chars/2`): `\n` and the other letters of
+/// [`unescape_map`], `\xHH` (a byte), `\uHHHH` and `\u{H...}` (a code
+/// point), a backslash before a newline (nothing), and `\c` for any other
+/// `c` (the `c` itself). `at` is where the text starts, for errors.
+pub fn unescape(text: &str, at: usize) -> Result<Vec<u8>, LexError> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    let hex_run = |from: usize, max: usize| {
+        let mut k = from;
+        while k < b.len() && k - from < max && b[k].is_ascii_hexdigit() {
+            k += 1;
+        }
+        k
+    };
+    let push_code = |out: &mut Vec<u8>, digits: &str, from: usize, to: usize| {
+        let code = u32::from_str_radix(digits, 16).unwrap_or(u32::MAX);
+        match char::from_u32(code) {
+            Some(c) => {
+                let mut buf = [0; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                Ok(())
+            }
+            None => Err(LexError::msg(
+                at + from,
+                at + to,
+                format!("invalid or reserved Unicode code point \\u{{{digits}}}"),
+            )),
+        }
+    };
+    while i < b.len() {
+        if b[i] != b'\\' || i + 1 >= b.len() {
+            out.push(b[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        match b[i + 1] {
+            b'x' => {
+                let k = hex_run(i + 2, 2);
+                if k == i + 4 {
+                    out.push(u8::from_str_radix(&text[i + 2..k], 16).unwrap_or(0));
+                    i = k;
+                } else if k == i + 3 {
+                    push_code(&mut out, &text[i + 2..k], start, k)?;
+                    i = k;
+                } else if b.get(i + 2) == Some(&b'{') {
+                    let k = hex_run(i + 3, 6);
+                    if k == i + 3 || b.get(k) != Some(&b'}') {
+                        return Err(invalid_hex(at + start, at + k));
+                    }
+                    push_code(&mut out, &text[i + 3..k], start, k + 1)?;
+                    i = k + 1;
+                } else {
+                    return Err(invalid_hex(at + start, at + i + 2));
+                }
+            }
+            b'u' => {
+                let k = hex_run(i + 2, 4);
+                if k == i + 6 {
+                    push_code(&mut out, &text[i + 2..k], start, k)?;
+                    i = k;
+                } else if b.get(i + 2) == Some(&b'{') {
+                    let k = hex_run(i + 3, 6);
+                    if k == i + 3 || b.get(k) != Some(&b'}') {
+                        return Err(invalid_unicode(at + start, at + k));
+                    }
+                    push_code(&mut out, &text[i + 3..k], start, k + 1)?;
+                    i = k + 1;
+                } else {
+                    return Err(invalid_unicode(at + start, at + k));
+                }
+            }
+            b'\n' => i += 2,
+            b'\r' if b.get(i + 2) == Some(&b'\n') => i += 3,
+            c if c.is_ascii() => {
+                out.push(unescape_map(c as char) as u8);
+                i += 2;
+            }
+            _ => {
+                // A backslash before a multi-byte character: the character.
+                i += 1;
+            }
+        }
+    }
+    Ok(out)
 }
 
-/// Where a quoted literal stops.
-#[derive(Clone, Copy)]
-enum Stop {
-    Char(char),
-    /// A heredoc body: at this byte offset (the start of the closing line).
-    Limit(usize),
+fn invalid_hex(start: usize, end: usize) -> LexError {
+    LexError::msg(
+        start,
+        end.max(start + 2),
+        "invalid hex escape character, expected \\xHH where H is a hexadecimal digit",
+    )
+    .with_hint("write two hexadecimal digits, as in \\x41")
 }
 
-/// What is being scanned, for "missing terminator" errors.
+fn invalid_unicode(start: usize, end: usize) -> LexError {
+    LexError::msg(
+        start,
+        end.max(start + 2),
+        "invalid Unicode escape character, expected \\uHHHH or \\u{H*} where H is a hexadecimal digit",
+    )
+    .with_hint("write four hexadecimal digits, as in \\u00E9, or \\u{...}")
+}
+
+/// What is being scanned, for errors and nesting.
 struct Quote<'a> {
     open: usize,
     what: &'a str,
-    esc: Esc,
     interp: bool,
-    /// Heredocs: strip up to this much indentation from every line.
-    indent: Option<usize>,
     depth: u32,
 }
 
-/// Scans a quoted body starting at `pos`; returns its parts and the offset
-/// just past the terminator.
-fn scan_body(
+/// Scans a quoted body that starts at `pos` and ends at `term` (Elixir's
+/// `elixir_interpolation:extract/6`). The text parts are as written,
+/// except that a backslash before the terminator is dropped; with
+/// `interp`, each `#{...}` becomes a code range. A heredoc (a three-quote
+/// `term`) ends at the first line that starts, after spaces, with `term`:
+/// its text starts with the newline that ends the opening line. Returns
+/// the parts, the offset after the terminator and, for a heredoc, the
+/// indentation of the closing line.
+fn extract(
     src: &str,
     pos: usize,
-    stop: Stop,
+    term: &str,
     q: &Quote,
-) -> Result<(Vec<RawPart>, usize), LexError> {
+) -> Result<(Vec<RawPart>, usize, usize), LexError> {
+    let heredoc = term.len() == 3;
+    let t0 = term.chars().next().unwrap_or('"');
+    let bytes = src.as_bytes();
     let mut parts = Vec::new();
     let mut lit = String::new();
     let mut i = pos;
-    let mut line_start = q.indent.is_some();
-    let term_text = match stop {
-        Stop::Char(c) => c.to_string(),
-        Stop::Limit(_) => "\"\"\"".to_string(),
-    };
-    let missing = |term: &str| {
+    let missing = || {
         LexError::at(
             q.open,
-            q.open + 1,
+            q.open + if heredoc { 3 } else { 1 },
             LexErrorKind::MissingTerminator {
                 term: term.to_string(),
                 what: q.what.to_string(),
             },
         )
     };
+    // Heredocs: at the start of each line, is it the closing one?
+    let closing = |i: usize| {
+        let mut k = i;
+        while matches!(bytes.get(k), Some(b' ' | b'\t')) {
+            k += 1;
+        }
+        src[k..].starts_with(term).then_some(k)
+    };
+    if heredoc {
+        lit.push('\n');
+        if let Some(k) = closing(i) {
+            flush(&mut parts, &mut lit);
+            return Ok((parts, k + 3, k - i));
+        }
+    }
     loop {
-        if line_start {
-            line_start = false;
-            if let (Some(n), Stop::Limit(end)) = (q.indent, stop) {
-                let mut k = 0;
-                while k < n && i < end && matches!(src.as_bytes().get(i), Some(b' ' | b'\t')) {
-                    i += 1;
-                    k += 1;
-                }
-            }
-        }
-        if let Stop::Limit(end) = stop {
-            if i >= end {
-                flush(&mut parts, &mut lit);
-                return Ok((parts, end));
-            }
-        }
         let Some(c) = src[i..].chars().next() else {
-            return Err(missing(&term_text));
+            return Err(missing());
         };
-        if let Stop::Char(t) = stop {
-            if c == t {
-                flush(&mut parts, &mut lit);
-                return Ok((parts, i + t.len_utf8()));
-            }
-        }
         match c {
             '\\' => {
-                let Some(n) = src[i + 1..].chars().next() else {
-                    return Err(missing(&term_text));
-                };
-                match q.esc {
-                    Esc::Full => {
-                        let (ch, end) = decode_escape(src, i + 1, i)?;
-                        if let Some(ch) = ch {
-                            lit.push(ch);
+                let rest = &src[i + 1..];
+                let n = rest.chars().next().ok_or_else(missing)?;
+                if n == '\n' || rest.starts_with("\r\n") {
+                    let nl = if n == '\n' { 1 } else { 2 };
+                    lit.push('\\');
+                    lit.push_str(&rest[..nl]);
+                    i += 1 + nl;
+                    if heredoc {
+                        if let Some(k) = closing(i) {
+                            flush(&mut parts, &mut lit);
+                            return Ok((parts, k + 3, k - i));
                         }
-                        i = end;
                     }
-                    Esc::Raw => {
-                        if !matches!(stop, Stop::Char(t) if t == n) {
-                            lit.push('\\');
-                        }
-                        lit.push(n);
-                        i += 1 + n.len_utf8();
-                    }
+                } else if !heredoc && n == t0 {
+                    lit.push(n);
+                    i += 1 + n.len_utf8();
+                } else if heredoc && rest.starts_with(term) {
+                    lit.push_str(term);
+                    i += 4;
+                } else if q.interp && rest.starts_with("#{") {
+                    lit.push_str("\\#{");
+                    i += 3;
+                } else {
+                    lit.push('\\');
+                    lit.push(n);
+                    i += 1 + n.len_utf8();
                 }
             }
             '#' if q.interp && src[i + 1..].starts_with('{') => {
@@ -457,7 +612,19 @@ fn scan_body(
             '\n' => {
                 lit.push('\n');
                 i += 1;
-                line_start = true;
+                if heredoc {
+                    if let Some(k) = closing(i) {
+                        flush(&mut parts, &mut lit);
+                        return Ok((parts, k + 3, k - i));
+                    }
+                }
+            }
+            _ if !heredoc && c == t0 => {
+                flush(&mut parts, &mut lit);
+                if parts.is_empty() {
+                    parts.push(RawPart::Lit(String::new()));
+                }
+                return Ok((parts, i + c.len_utf8(), 0));
             }
             _ => {
                 lit.push(c);
@@ -471,6 +638,43 @@ fn flush(parts: &mut Vec<RawPart>, lit: &mut String) {
     if !lit.is_empty() {
         parts.push(RawPart::Lit(std::mem::take(lit)));
     }
+}
+
+/// A heredoc's parts without the indentation of its closing line (Elixir's
+/// `extract_heredoc_indent`): each line of the text parts loses up to
+/// `indent` leading spaces or tabs, and the newline that starts the first
+/// part goes.
+fn dedent(parts: Vec<RawPart>, indent: usize) -> Vec<RawPart> {
+    let mut out = Vec::with_capacity(parts.len());
+    for (n, p) in parts.into_iter().enumerate() {
+        match p {
+            RawPart::Lit(text) => {
+                let mut s = String::with_capacity(text.len());
+                for (k, line) in text.split('\n').enumerate() {
+                    if k > 0 {
+                        s.push('\n');
+                        let mut cut = 0;
+                        for b in line.bytes().take(indent) {
+                            if b == b' ' || b == b'\t' {
+                                cut += 1;
+                            } else {
+                                break;
+                            }
+                        }
+                        s.push_str(&line[cut..]);
+                    } else {
+                        s.push_str(line);
+                    }
+                }
+                if n == 0 {
+                    s.remove(0);
+                }
+                out.push(RawPart::Lit(s));
+            }
+            code => out.push(code),
+        }
+    }
+    out
 }
 
 /// Finds the `}` closing the interpolation whose code starts at `start`, by
@@ -521,161 +725,57 @@ fn interpolation_end(src: &str, start: usize, open: usize, depth: u32) -> Result
     ))
 }
 
-/// Decodes the escape whose backslash is just before `pos`. Returns the
-/// character (`None` for a line continuation) and the offset after the escape.
-fn decode_escape(
-    src: &str,
-    pos: usize,
-    backslash: usize,
-) -> Result<(Option<char>, usize), LexError> {
-    let Some(n) = src[pos..].chars().next() else {
-        return Err(LexError::msg(backslash, pos, "unfinished escape sequence"));
-    };
-    let after = pos + n.len_utf8();
-    let simple = match n {
-        '\n' => return Ok((None, after)),
-        'n' => '\n',
-        't' => '\t',
-        'r' => '\r',
-        'e' => '\x1b',
-        'a' => '\x07',
-        'b' => '\x08',
-        'f' => '\x0c',
-        'v' => '\x0b',
-        '0' => '\0',
-        's' => ' ',
-        'd' => '\x7f',
-        'x' | 'u' => return hex_escape(src, n, after, backslash),
-        other => other,
-    };
-    Ok((Some(simple), after))
-}
-
-/// `\xH`, `\xHH`, `\x{H..}`, `\uHHHH`, `\u{H..}`.
-fn hex_escape(
-    src: &str,
-    kind: char,
-    pos: usize,
-    backslash: usize,
-) -> Result<(Option<char>, usize), LexError> {
-    let bytes = src.as_bytes();
-    let hex_run = |from: usize, max: usize| {
-        let mut k = from;
-        while k < bytes.len() && k - from < max && bytes[k].is_ascii_hexdigit() {
-            k += 1;
-        }
-        k
-    };
-    let (digits, end) = if bytes.get(pos) == Some(&b'{') {
-        let k = hex_run(pos + 1, 6);
-        if k == pos + 1 || bytes.get(k) != Some(&b'}') {
-            return Err(
-                LexError::msg(backslash, k, format!("invalid \\{kind}{{...}} escape")).with_hint(
-                    "write 1 to 6 hexadecimal digits between the braces, as in \\u{1F600}",
-                ),
-            );
-        }
-        (&src[pos + 1..k], k + 1)
-    } else if kind == 'x' {
-        let k = hex_run(pos, 2);
-        if k == pos {
-            return Err(LexError::msg(backslash, pos, "invalid \\x escape")
-                .with_hint("write one or two hexadecimal digits, as in \\x41"));
-        }
-        (&src[pos..k], k)
-    } else {
-        let k = hex_run(pos, 4);
-        if k != pos + 4 {
-            return Err(LexError::msg(backslash, k, "invalid \\u escape")
-                .with_hint("write four hexadecimal digits, as in \\u00E9, or \\u{...}"));
-        }
-        (&src[pos..k], k)
-    };
-    let code = u32::from_str_radix(digits, 16).unwrap_or(u32::MAX);
-    match char::from_u32(code) {
-        Some(c) => Ok((Some(c), end)),
-        None => Err(LexError::msg(
-            backslash,
-            end,
-            format!("invalid or reserved Unicode code point \\{kind}{{{digits}}}"),
-        )),
-    }
-}
-
-fn quoted(lex: &mut Lexer<Raw>, term: char, what: &str) -> Result<Vec<RawPart>, LexError> {
+fn quoted(lex: &mut Lexer<Raw>, term: char, what: &str) -> Result<RawQuoted, LexError> {
     let q = Quote {
         open: lex.span().start,
         what,
-        esc: Esc::Full,
         interp: true,
-        indent: None,
         depth: lex.extras,
     };
     let pos = lex.span().end;
-    let (parts, end) = scan_body(lex.source(), pos, Stop::Char(term), &q)?;
+    let (parts, end, _) = extract(lex.source(), pos, &term.to_string(), &q)?;
     lex.bump(end - pos);
-    Ok(parts)
+    Ok(RawQuoted { parts })
 }
 
-fn quoted_atom(lex: &mut Lexer<Raw>, term: char) -> Result<String, LexError> {
-    let open = lex.span().start;
-    let parts = quoted(lex, term, "atom")?;
-    let mut name = String::new();
-    for p in parts {
-        match p {
-            RawPart::Lit(s) => name.push_str(&s),
-            RawPart::Code(..) => {
-                return Err(LexError::msg(
-                    open,
-                    lex.span().end,
-                    "interpolation in atoms is not supported",
-                )
-                .with_hint("build the atom at run time with String.to_atom/1"))
-            }
-        }
-    }
-    Ok(name)
-}
-
-fn heredoc_token(lex: &mut Lexer<Raw>, quote: char) -> Result<Vec<RawPart>, LexError> {
+fn heredoc_token(lex: &mut Lexer<Raw>, quote: char) -> Result<RawQuoted, LexError> {
     let q = Quote {
         open: lex.span().start,
         what: "heredoc",
-        esc: Esc::Full,
         interp: true,
-        indent: None,
         depth: lex.extras,
     };
     let pos = lex.span().end;
-    let (parts, end) = heredoc(lex.source(), pos, quote, q)?;
+    let (parts, end, _) = heredoc(lex.source(), pos, quote, &q)?;
     lex.bump(end - pos);
-    Ok(parts)
+    Ok(RawQuoted { parts })
 }
 
-/// Scans a heredoc whose opening `"""` (or `'''`) ends at `after`. The body is
-/// every line up to the one starting (after indentation) with the closing
-/// delimiter; that line's indentation is stripped from every body line.
+/// Scans a heredoc whose opening `"""` (or `'''`) ends at `after`: only
+/// spaces may follow it on its line. Returns the dedented parts, the end
+/// and the indentation.
 fn heredoc(
     src: &str,
     after: usize,
     quote: char,
-    q: Quote,
-) -> Result<(Vec<RawPart>, usize), LexError> {
+    q: &Quote,
+) -> Result<(Vec<RawPart>, usize, usize), LexError> {
     let delim: String = std::iter::repeat_n(quote, 3).collect();
-    let missing = || {
-        LexError::at(
+    let Some(nl) = src[after..].find('\n').map(|k| after + k) else {
+        return Err(LexError::at(
             q.open,
             q.open + 3,
             LexErrorKind::MissingTerminator {
-                term: delim.clone(),
+                term: delim,
                 what: q.what.to_string(),
             },
-        )
+        ));
     };
-    let Some(nl) = src[after..].find('\n').map(|k| after + k) else {
-        return Err(missing());
-    };
-    if !src[after..nl].trim().is_empty() {
+    if !src[after..nl]
+        .trim_end_matches('\r')
+        .trim_matches([' ', '\t'])
+        .is_empty()
+    {
         return Err(LexError::msg(
             q.open,
             nl,
@@ -683,29 +783,8 @@ fn heredoc(
         )
         .with_hint("start the heredoc's text on the next line"));
     }
-    let body = nl + 1;
-    let mut line = body;
-    let (close_line, indent) = loop {
-        let end = src[line..]
-            .find('\n')
-            .map(|k| line + k)
-            .unwrap_or(src.len());
-        let text = &src[line..end];
-        let trimmed = text.trim_start_matches([' ', '\t']);
-        if trimmed.starts_with(&delim) {
-            break (line, text.len() - trimmed.len());
-        }
-        if end >= src.len() {
-            return Err(missing());
-        }
-        line = end + 1;
-    };
-    let q = Quote {
-        indent: Some(indent),
-        ..q
-    };
-    let (parts, _) = scan_body(src, body, Stop::Limit(close_line), &q)?;
-    Ok((parts, close_line + indent + 3))
+    let (parts, end, indent) = extract(src, nl + 1, &delim, q)?;
+    Ok((dedent(parts, indent), end, indent))
 }
 
 fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
@@ -713,37 +792,26 @@ fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
     let letter = lex.slice().chars().nth(1).unwrap_or('s');
     let src = lex.source();
     let pos = lex.span().end;
-    let upper = letter.is_ascii_uppercase();
-    let esc = if !upper && matches!(letter, 's' | 'c' | 'w') {
-        Esc::Full
-    } else {
-        Esc::Raw
-    };
     let q = Quote {
         open,
         what: "sigil",
-        esc,
-        interp: !upper,
-        indent: None,
+        interp: letter.is_ascii_lowercase(),
         depth: lex.extras,
     };
     let heredoc_open = src[pos..].starts_with("\"\"\"") || src[pos..].starts_with("'''");
-    let delimiter: String = if heredoc_open {
-        src[pos..pos + 3].to_string()
-    } else {
-        src[pos..]
-            .chars()
-            .next()
-            .map(String::from)
-            .unwrap_or_default()
-    };
-    let (parts, end) = if heredoc_open {
+    let (parts, end, delimiter, indentation) = if heredoc_open {
         let quote = if src[pos..].starts_with('"') {
             '"'
         } else {
             '\''
         };
-        heredoc(src, pos + 3, quote, q)?
+        let (parts, end, indent) = heredoc(src, pos + 3, quote, &q)?;
+        (
+            parts,
+            end,
+            src[pos..pos + 3].to_string(),
+            Some(indent as u32),
+        )
     } else {
         let Some(d) = src[pos..].chars().next() else {
             return Err(LexError::msg(open, pos, "missing sigil delimiter"));
@@ -765,7 +833,8 @@ fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
         };
         let what = format!("sigil ~{letter}{d}");
         let q = Quote { what: &what, ..q };
-        scan_body(src, pos + d.len_utf8(), Stop::Char(term), &q)?
+        let (parts, end, _) = extract(src, pos + d.len_utf8(), &term.to_string(), &q)?;
+        (parts, end, d.to_string(), None)
     };
     let modifiers: String = src[end..]
         .chars()
@@ -777,6 +846,7 @@ fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
         parts,
         modifiers,
         delimiter,
+        indentation,
     })
 }
 
@@ -791,22 +861,32 @@ pub enum Tok {
     Eoe,
     /// An identifier not followed by call arguments: `x`, `_acc`, `__MODULE__`.
     Ident(String),
-    /// An identifier followed by a space and then an argument: the `f` in `f x`.
+    /// An identifier followed by an argument: the `f` in `f x`.
     CallIdent(String),
     /// An identifier followed immediately by `(`.
     ParenIdent(String),
     /// An identifier followed by the keyword `do`.
     DoIdent(String),
+    /// An identifier followed by a space and a sign glued to what follows:
+    /// the `f` in `f -1` (a call of `f` with `-1`).
+    OpIdent(String),
     Alias(String),
-    /// `key:` or `"key":` in a keyword list.
+    /// `key:`, `"key":`, `+:` in a keyword list.
     KwKey(String),
+    /// `"key#{x}":`: a key built at run time.
+    KwKeyInterp(Vec<InterpPart>),
     Int(BigInt),
     Float(f64),
     Atom(String),
+    /// `:"a#{b}"`: an atom built at run time.
+    AtomInterp(Vec<InterpPart>),
     Str(Vec<InterpPart>),
+    /// A string without interpolation whose bytes are not UTF-8 (`"\xFF"`).
+    Bin(Vec<u8>),
     Charlist(Vec<InterpPart>),
-    /// Letter, parts, modifiers, opening delimiter.
-    Sigil(char, Vec<InterpPart>, String, String),
+    /// Letter, parts, modifiers, opening delimiter, heredoc indentation
+    /// (boxed: the largest token by far).
+    Sigil(Box<SigilTok>),
     /// `&1`
     CaptureInt(u32),
     True,
@@ -832,8 +912,14 @@ pub enum Tok {
     StarStar,
     PlusPlus,
     MinusMinus,
+    /// `+++` `---`
+    ConcatOp3(&'static str),
     Concat,
     DotDot,
+    /// `..` where an operand is expected: the full range (`x = ..`).
+    DotDotNullary,
+    /// `(;)`: an empty block with a line (unlike `()`).
+    SemiParens,
     SlashSlash,
     EqEq,
     NotEq,
@@ -844,7 +930,9 @@ pub enum Tok {
     Le,
     Ge,
     AndAnd,
+    AndAndAnd,
     OrOr,
+    OrOrOr,
     Bang,
     Eq,
     FatArrow,
@@ -855,12 +943,16 @@ pub enum Tok {
     Bar,
     Amp,
     Caret,
+    CaretCaretCaret,
+    TildeTildeTilde,
     At,
     Dot,
     /// The `.` of `fun.(args)`.
     DotCall,
     TildeEq,
     PipeRight,
+    /// `<<<` `>>>` `<<~` `~>>` `<~` `~>` `<~>` `<|>`
+    ArrowOp(&'static str),
     BitOpen,
     BitClose,
     LParen,
@@ -892,14 +984,18 @@ impl Tok {
             | Tok::CallIdent(n)
             | Tok::ParenIdent(n)
             | Tok::DoIdent(n)
+            | Tok::OpIdent(n)
             | Tok::Alias(n) => n.clone(),
             Tok::KwKey(k) => format!("{k}:"),
             Tok::Int(_)
             | Tok::Float(_)
             | Tok::Str(_)
+            | Tok::Bin(_)
             | Tok::Charlist(_)
             | Tok::Sigil(..)
-            | Tok::Atom(_) => {
+            | Tok::Atom(_)
+            | Tok::AtomInterp(_)
+            | Tok::KwKeyInterp(_) => {
                 let t: String = text.chars().take(30).collect();
                 format!("{t:?}")
             }
@@ -917,6 +1013,10 @@ impl Tok {
         }
     }
 }
+
+/// A sigil's letter, parts, modifiers, opening delimiter and (heredocs)
+/// indentation.
+pub type SigilTok = (char, Vec<InterpPart>, String, String, Option<u32>);
 
 type Spanned = (usize, Tok, usize);
 
@@ -957,7 +1057,7 @@ pub fn tokenize(
         interp,
     };
     post.run()?;
-    Ok(separators(post.out))
+    Ok(separators(src, post.out))
 }
 
 fn lex_error(src: &str, e: LexError, s: usize, end: usize, base: usize) -> Diagnostic {
@@ -1030,6 +1130,10 @@ fn unbalanced_quote_line(src: &str, at: usize) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// Keyword keys made of several raw tokens (`%{}: 1`), as Elixir's
+/// tokenizer lists them.
+const SPECIAL_KEYS: &[&str] = &["..//", "<<>>", "%{}", "...", "{}", "%", "&", "."];
+
 struct PostPass<'a, 'f> {
     src: &'a str,
     /// Where the lexed slice starts in `src` (raw parts are relative to it).
@@ -1061,10 +1165,17 @@ impl PostPass<'_, '_> {
         }
     }
 
-    /// Is raw token `i` a `word:` or `"string":` keyword key (the colon glued
-    /// to it and followed by whitespace)? Returns the key.
-    fn kw_key(&self, i: usize) -> Option<String> {
-        let (t, _, e) = self.raw.get(i)?;
+    /// Does a `/` follow raw token `i` (after spaces)? An operator there is
+    /// the name of its function: `&+/2`, `&and/2`.
+    fn slash_follows(&self, i: usize) -> bool {
+        let rest = self.src[self.raw[i].2..].trim_start_matches([' ', '\t']);
+        rest.starts_with('/')
+    }
+
+    /// Is raw token `i` glued to a `:` that a space follows (a keyword key)?
+    /// Returns the index of the colon.
+    fn colon_key(&self, i: usize) -> Option<usize> {
+        let (_, _, e) = self.raw.get(i)?;
         let (Raw::Colon, cs, ce) = self.raw.get(i + 1)? else {
             return None;
         };
@@ -1072,31 +1183,54 @@ impl PostPass<'_, '_> {
             return None;
         }
         let after = self.src[*ce..].chars().next();
-        if !matches!(after, None | Some(' ' | '\t' | '\n' | '\r')) {
-            return None;
-        }
-        match t {
-            Raw::Str(parts) => {
-                let mut key = String::new();
-                for p in parts {
-                    match p {
-                        RawPart::Lit(s) => key.push_str(s),
-                        RawPart::Code(..) => return None,
-                    }
+        matches!(after, None | Some(' ' | '\t' | '\n' | '\r')).then_some(i + 1)
+    }
+
+    /// Is raw token `i` the start of a keyword key? Returns the token and
+    /// the index of its colon.
+    fn kw_key(&mut self, i: usize) -> Result<Option<(Tok, usize)>, Diagnostic> {
+        let (t, s, _) = &self.raw[i];
+        let s = *s;
+        for special in SPECIAL_KEYS {
+            if self.src[s..].starts_with(special) && self.src[s + special.len()..].starts_with(':')
+            {
+                let colon_end = s + special.len() + 1;
+                let after = self.src[colon_end..].chars().next();
+                if !matches!(after, None | Some(' ' | '\t' | '\n' | '\r')) {
+                    continue;
                 }
-                Some(key)
+                let mut k = i;
+                while k < self.raw.len() && self.raw[k].2 < colon_end {
+                    k += 1;
+                }
+                if k < self.raw.len() && matches!(self.raw[k].0, Raw::Colon) {
+                    return Ok(Some((Tok::KwKey(special.to_string()), k)));
+                }
             }
-            _ if is_word(t) => Some(self.text(i).to_string()),
-            _ => None,
         }
+        let Some(colon) = self.colon_key(i) else {
+            return Ok(None);
+        };
+        let key = match t {
+            Raw::Str(q) | Raw::Charlist(q) => {
+                let parts = self.parts(&q.parts, true)?;
+                match literal_text(&parts) {
+                    Some(text) => Tok::KwKey(text),
+                    None => Tok::KwKeyInterp(parts),
+                }
+            }
+            _ if is_word(t) || is_operator_raw(t) => Tok::KwKey(self.text(i).to_string()),
+            _ => return Ok(None),
+        };
+        Ok(Some((key, colon)))
     }
 
     /// Can raw token `j` start the first argument of a call without parentheses?
-    fn starts_argument(&self, j: usize) -> bool {
-        let Some((t, _, e)) = self.raw.get(j) else {
+    fn starts_argument(&mut self, j: usize) -> bool {
+        let Some((t, _, _)) = self.raw.get(j) else {
             return false;
         };
-        if self.kw_key(j).is_some() {
+        if matches!(self.kw_key(j), Ok(Some(_))) {
             return true;
         }
         match t {
@@ -1105,8 +1239,8 @@ impl PostPass<'_, '_> {
             | Raw::Int(_)
             | Raw::Float(_)
             | Raw::Char(_)
-            | Raw::CaptureInt(_)
             | Raw::Atom(_)
+            | Raw::QuotedAtom(_)
             | Raw::Str(_)
             | Raw::Charlist(_)
             | Raw::Sigil(_)
@@ -1116,46 +1250,62 @@ impl PostPass<'_, '_> {
             | Raw::Fn
             | Raw::Bang
             | Raw::Caret
+            | Raw::TildeTildeTilde
             | Raw::At
             | Raw::Amp
+            | Raw::Ellipsis
             | Raw::LParen
-            | Raw::LBracket
             | Raw::LBrace
             | Raw::MapOpen
             | Raw::Percent
-            | Raw::BitOpen => true,
-            Raw::Not => !matches!(self.raw.get(j + 1), Some((Raw::In, _, _))),
-            // `f -1` is `f(-1)`, but `f - 1`, `f -(1)` and `f -[1]` are subtractions.
-            Raw::Plus | Raw::Minus => {
-                let next = self.src[*e..].chars().next();
-                !matches!(
-                    next,
-                    None | Some(
-                        ' ' | '\t'
-                            | '\n'
-                            | '\r'
-                            | '('
-                            | '['
-                            | '{'
-                            | '<'
-                            | '%'
-                            | '+'
-                            | '-'
-                            | '/'
-                            | '>'
-                    )
-                )
+            | Raw::BitOpen => !(is_operator_raw(t) && self.slash_follows(j)),
+            // `f [1]` is `f([1])`, but `f[1]` an access.
+            Raw::LBracket => j > 0 && self.raw[j - 1].2 < self.raw[j].1,
+            Raw::Not => {
+                !matches!(self.raw.get(j + 1), Some((Raw::In, _, _))) && !self.slash_follows(j)
             }
             _ => false,
         }
     }
 
-    fn classify_ident(&self, i: usize, name: String) -> Tok {
+    /// `f -1`: after the identifier at `i`, a space, then a sign glued to
+    /// something that is not a space, a bracket or another operator.
+    fn op_identifier(&self, i: usize) -> bool {
+        let Some((Raw::Plus | Raw::Minus, s, e)) = self.raw.get(i + 1) else {
+            return false;
+        };
+        if *s == self.raw[i].2 {
+            return false;
+        }
+        let next = self.src[*e..].chars().next();
+        !matches!(
+            next,
+            None | Some(
+                ' ' | '\t'
+                    | '\n'
+                    | '\r'
+                    | '('
+                    | '['
+                    | '{'
+                    | '<'
+                    | '%'
+                    | '+'
+                    | '-'
+                    | '/'
+                    | '>'
+                    | ':'
+            )
+        )
+    }
+
+    fn classify_ident(&mut self, i: usize, name: String) -> Tok {
         let adjacent = !self.space_after(i);
         match self.raw.get(i + 1) {
             Some((Raw::LParen, _, _)) if adjacent => Tok::ParenIdent(name),
-            Some((Raw::Do, _, _)) if self.kw_key(i + 1).is_none() => Tok::DoIdent(name),
-            Some(_) if !adjacent && self.starts_argument(i + 1) => Tok::CallIdent(name),
+            Some((Raw::LBracket, _, _)) if adjacent => Tok::Ident(name),
+            Some((Raw::Do, _, _)) if self.colon_key(i + 1).is_none() => Tok::DoIdent(name),
+            Some(_) if self.op_identifier(i) => Tok::OpIdent(name),
+            Some(_) if self.starts_argument(i + 1) => Tok::CallIdent(name),
             _ => Tok::Ident(name),
         }
     }
@@ -1165,11 +1315,26 @@ impl PostPass<'_, '_> {
         self.out.push((s, tok, e));
     }
 
-    fn parts(&mut self, parts: &[RawPart]) -> Result<Vec<InterpPart>, Diagnostic> {
+    /// The parts of a quoted literal: text unescaped (`unescape`: strings,
+    /// charlists, atoms) or as written (sigils), and each `#{...}` parsed.
+    fn parts(&mut self, parts: &[RawPart], unescaped: bool) -> Result<Vec<InterpPart>, Diagnostic> {
         let mut out = Vec::with_capacity(parts.len());
         for p in parts {
             out.push(match p {
-                RawPart::Lit(s) => InterpPart::Lit(s.clone()),
+                RawPart::Lit(s) => {
+                    if unescaped {
+                        let bytes = unescape(s, 0).map_err(|e| {
+                            let at = self.lit_offset(s);
+                            lex_error(self.src, e, 0, 0, at)
+                        })?;
+                        InterpPart::Lit(match String::from_utf8(bytes) {
+                            Ok(s) => s,
+                            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                        })
+                    } else {
+                        InterpPart::Lit(s.clone())
+                    }
+                }
                 RawPart::Code(a, b) => {
                     InterpPart::Expr((self.interp)(a + self.base, b + self.base)?)
                 }
@@ -1178,40 +1343,81 @@ impl PostPass<'_, '_> {
         Ok(out)
     }
 
+    /// Roughly where a literal's text sits in the source, for escape errors:
+    /// the first occurrence of its text.
+    fn lit_offset(&self, text: &str) -> usize {
+        let head: String = text.chars().take(40).collect();
+        self.src.find(head.as_str()).unwrap_or(0)
+    }
+
+    /// A string token: one literal text that is not UTF-8 is a `Bin`.
+    fn string(&mut self, q: &RawQuoted) -> Result<Tok, Diagnostic> {
+        if let [RawPart::Lit(s)] = q.parts.as_slice() {
+            let bytes = unescape(s, 0).map_err(|e| {
+                let at = self.lit_offset(s);
+                lex_error(self.src, e, 0, 0, at)
+            })?;
+            return Ok(match String::from_utf8(bytes) {
+                Ok(s) => Tok::Str(vec![InterpPart::Lit(s)]),
+                Err(e) => Tok::Bin(e.into_bytes()),
+            });
+        }
+        Ok(Tok::Str(self.parts(&q.parts, true)?))
+    }
+
     /// Processes raw token `i`; returns the index of the next one to look at.
     fn step(&mut self, i: usize) -> Result<usize, Diagnostic> {
         let (t, s, e) = &self.raw[i];
         let (s, e) = (*s, *e);
         let after_dot = i > 0 && matches!(self.raw[i - 1].0, Raw::Dot);
 
-        if let Some(key) = self.kw_key(i).filter(|_| !after_dot) {
-            let (_, _, colon_end) = self.raw[i + 1];
-            self.out.push((s, Tok::KwKey(key), colon_end));
-            return Ok(i + 2);
+        if !after_dot {
+            if let Some((key, colon)) = self.kw_key(i)? {
+                let (_, _, colon_end) = self.raw[colon];
+                self.out.push((s, key, colon_end));
+                return Ok(colon + 1);
+            }
         }
-        // An operator named as a function: `Kernel.+(1, 2)`, `&+/2`,
-        // `&Kernel.<>/2` (Elixir's tokenizer does the same).
-        if is_operator_raw(t) || is_word(t) && !matches!(t, Raw::Alias(_) | Raw::Ident(_)) {
-            let before_arity = matches!(self.raw.get(i + 1), Some((Raw::Slash, _, _)))
-                && matches!(self.raw.get(i + 2), Some((Raw::Int(_), _, _)));
-            let after_amp = i > 0 && matches!(self.raw[i - 1].0, Raw::Amp);
-            if after_dot && is_operator_raw(t) {
-                let name = self.text(i).to_string();
+        // After a dot, a keyword, an operator or a quoted name is a
+        // function's name: `x.do`, `Kernel.+(1, 2)`, `Mod."a b"()`.
+        if after_dot {
+            let name = match t {
+                Raw::Alias(_) | Raw::LBrace | Raw::LParen | Raw::Newline => None,
+                Raw::Str(q) | Raw::Charlist(q) => match q.parts.as_slice() {
+                    [RawPart::Lit(text)] => Some(
+                        String::from_utf8_lossy(&unescape(text, 0).unwrap_or_default())
+                            .into_owned(),
+                    ),
+                    _ => {
+                        return Err(Diagnostic::new(
+                            Span::new(s, e),
+                            "interpolation is not allowed when calling function/macro",
+                        )
+                        .with_hint("call a function chosen at run time with apply/3"))
+                    }
+                },
+                _ if is_word(t) || is_dot_operator(t) => Some(self.text(i).to_string()),
+                _ => None,
+            };
+            if let Some(name) = name {
                 let tok = self.classify_ident(i, name);
                 self.push(i, tok);
                 return Ok(i + 1);
             }
-            if after_amp && before_arity {
-                let name = self.text(i).to_string();
-                self.push(i, Tok::Ident(name));
-                return Ok(i + 1);
+        }
+        // `..//` names the stepped range's function (`&..///3`).
+        if let (Raw::DotDot, Some((Raw::SlashSlash, ss, se))) = (t, self.raw.get(i + 1)) {
+            if *ss == e && self.slash_follows(i + 1) {
+                self.out.push((s, Tok::Ident("..//".into()), *se));
+                return Ok(i + 2);
             }
         }
-        // A keyword right after `.` is a function name: `x.do`, `Kernel.not(x)`.
-        if after_dot && is_word(t) && !matches!(t, Raw::Alias(_)) {
+        // An operator before `/` names its function: `&+/2`, `&and/2`.
+        if (is_operator_raw(t) || matches!(t, Raw::Not | Raw::And | Raw::Or | Raw::When | Raw::In))
+            && self.slash_follows(i)
+        {
             let name = self.text(i).to_string();
-            let tok = self.classify_ident(i, name);
-            self.push(i, tok);
+            self.push(i, Tok::Ident(name));
             return Ok(i + 1);
         }
 
@@ -1219,6 +1425,7 @@ impl PostPass<'_, '_> {
             Raw::Newline | Raw::Semi => Tok::Eoe,
             Raw::Comma => Tok::Comma,
             Raw::Ident(name) => self.classify_ident(i, name.clone()),
+            Raw::Ellipsis => self.classify_ident(i, "...".into()),
             Raw::Alias(name) => Tok::Alias(name.clone()),
             Raw::True => Tok::True,
             Raw::False => Tok::False,
@@ -1263,20 +1470,27 @@ impl PostPass<'_, '_> {
                 }
             }
             Raw::Char(c) => Tok::Int(BigInt::from(*c)),
-            Raw::CaptureInt(n) => Tok::CaptureInt(*n),
             Raw::Atom(a) => Tok::Atom(a.clone()),
+            Raw::QuotedAtom(q) => {
+                let parts = self.parts(&q.parts, true)?;
+                match literal_text(&parts) {
+                    Some(text) => Tok::Atom(text),
+                    None => Tok::AtomInterp(parts),
+                }
+            }
             Raw::Colon => {
                 return Err(Diagnostic::new(Span::new(s, e), "unexpected token: \":\"")
                     .with_hint("a keyword key needs a space after its colon (`key: value`); an atom is written :name"));
             }
-            Raw::Str(parts) => Tok::Str(self.parts(parts)?),
-            Raw::Charlist(parts) => Tok::Charlist(self.parts(parts)?),
-            Raw::Sigil(sig) => Tok::Sigil(
+            Raw::Str(q) => self.string(q)?,
+            Raw::Charlist(q) => Tok::Charlist(self.parts(&q.parts, true)?),
+            Raw::Sigil(sig) => Tok::Sigil(Box::new((
                 sig.letter,
-                self.parts(&sig.parts)?,
+                self.parts(&sig.parts, false)?,
                 sig.modifiers.clone(),
                 sig.delimiter.clone(),
-            ),
+                sig.indentation,
+            ))),
             Raw::Plus => Tok::Plus,
             Raw::Minus => Tok::Minus,
             Raw::Star => Tok::Star,
@@ -1284,6 +1498,8 @@ impl PostPass<'_, '_> {
             Raw::StarStar => Tok::StarStar,
             Raw::PlusPlus => Tok::PlusPlus,
             Raw::MinusMinus => Tok::MinusMinus,
+            Raw::PlusPlusPlus => Tok::ConcatOp3("+++"),
+            Raw::MinusMinusMinus => Tok::ConcatOp3("---"),
             Raw::Concat => Tok::Concat,
             Raw::DotDot => Tok::DotDot,
             Raw::SlashSlash => Tok::SlashSlash,
@@ -1296,7 +1512,9 @@ impl PostPass<'_, '_> {
             Raw::Le => Tok::Le,
             Raw::Ge => Tok::Ge,
             Raw::AndAnd => Tok::AndAnd,
+            Raw::AndAndAnd => Tok::AndAndAnd,
             Raw::OrOr => Tok::OrOr,
+            Raw::OrOrOr => Tok::OrOrOr,
             Raw::Bang => Tok::Bang,
             Raw::Eq => Tok::Eq,
             Raw::FatArrow => Tok::FatArrow,
@@ -1305,11 +1523,34 @@ impl PostPass<'_, '_> {
             Raw::BackBack => Tok::BackBack,
             Raw::ColonColon => Tok::ColonColon,
             Raw::Bar => Tok::Bar,
-            Raw::Amp => Tok::Amp,
+            Raw::Amp => {
+                // `&/2`-style names (not `&//2`, the capture of `//2`).
+                if self.slash_follows(i) {
+                    let rest = self.src[e..].trim_start_matches([' ', '\t']);
+                    if !rest[1..].trim_start_matches([' ', '\t']).starts_with('/') {
+                        self.push(i, Tok::Ident("&".into()));
+                        return Ok(i + 1);
+                    }
+                }
+                if let Some((Raw::Int(n), _, ie)) = self.raw.get(i + 1) {
+                    let n = u32::try_from(n).map_err(|_| {
+                        Diagnostic::new(Span::new(s, *ie), "capture argument is too large")
+                    })?;
+                    self.out.push((s, Tok::CaptureInt(n), *ie));
+                    return Ok(i + 2);
+                }
+                Tok::Amp
+            }
             Raw::Caret => Tok::Caret,
+            Raw::CaretCaretCaret => Tok::CaretCaretCaret,
+            Raw::TildeTildeTilde => Tok::TildeTildeTilde,
             Raw::At => Tok::At,
             Raw::Dot => {
-                if matches!(self.raw.get(i + 1), Some((Raw::LParen, ns, _)) if *ns == e) {
+                let mut k = i + 1;
+                while matches!(self.raw.get(k), Some((Raw::Newline, _, _))) {
+                    k += 1;
+                }
+                if matches!(self.raw.get(k), Some((Raw::LParen, _, _))) {
                     Tok::DotCall
                 } else {
                     Tok::Dot
@@ -1317,6 +1558,7 @@ impl PostPass<'_, '_> {
             }
             Raw::TildeEq => Tok::TildeEq,
             Raw::PipeRight => Tok::PipeRight,
+            Raw::ArrowOp(op) => Tok::ArrowOp(op),
             Raw::BitOpen => Tok::BitOpen,
             Raw::BitClose => Tok::BitClose,
             Raw::LParen => Tok::LParen,
@@ -1333,14 +1575,6 @@ impl PostPass<'_, '_> {
             Raw::RBrace => Tok::RBrace,
             Raw::MapOpen => Tok::MapOpen,
             Raw::Percent => Tok::Percent,
-            Raw::UnsupportedOp => {
-                let op = self.text(i).to_string();
-                return Err(Diagnostic::new(
-                    Span::new(s, e),
-                    format!("unsupported operator: {op}"),
-                )
-                .with_hint("beamlet supports a subset of Elixir's operators"));
-            }
         };
         self.push(i, tok);
         Ok(i + 1)
@@ -1357,8 +1591,8 @@ impl PostPass<'_, '_> {
         let glued = *pe == self.raw[i].1;
         let after_dot = i > 1 && matches!(self.raw[i - 2].0, Raw::Dot);
         match prev {
-            Raw::Ident(_) => glued,
-            _ if after_dot && is_word(prev) && !matches!(prev, Raw::Alias(_)) => glued,
+            Raw::Ident(_) | Raw::Ellipsis => glued,
+            _ if after_dot && (is_word(prev) || is_dot_operator(prev)) => glued,
             Raw::RParen
             | Raw::RBracket
             | Raw::RBrace
@@ -1367,20 +1601,41 @@ impl PostPass<'_, '_> {
             | Raw::Charlist(_)
             | Raw::Sigil(_)
             | Raw::Atom(_)
+            | Raw::QuotedAtom(_)
             | Raw::Int(_)
             | Raw::Float(_)
             | Raw::Char(_)
             | Raw::Alias(_)
             | Raw::True
             | Raw::False
-            | Raw::Nil
-            | Raw::CaptureInt(_) => true,
+            | Raw::Nil => true,
             _ => false,
         }
     }
 }
 
-/// Operators that can be named as functions (`Kernel.+`, `&+/2`).
+/// The text of parts that are one literal (or none): a key or atom known
+/// when parsing.
+fn literal_text(parts: &[InterpPart]) -> Option<String> {
+    let mut text = String::new();
+    for p in parts {
+        match p {
+            InterpPart::Lit(s) => text.push_str(s),
+            InterpPart::Expr(_) => return None,
+        }
+    }
+    Some(text)
+}
+
+/// Operators that can be named as functions after a dot (`Kernel.+`,
+/// `Kernel.&&`): all but `//`, `=>`, `->`, `...` and `..//`.
+fn is_dot_operator(t: &Raw) -> bool {
+    matches!(t, Raw::Amp)
+        || is_operator_raw(t) && !matches!(t, Raw::SlashSlash | Raw::FatArrow | Raw::Arrow)
+}
+
+/// Operator tokens (what `key:` may be made of, and what names a function
+/// before `/`).
 fn is_operator_raw(t: &Raw) -> bool {
     matches!(
         t,
@@ -1391,8 +1646,11 @@ fn is_operator_raw(t: &Raw) -> bool {
             | Raw::StarStar
             | Raw::PlusPlus
             | Raw::MinusMinus
+            | Raw::PlusPlusPlus
+            | Raw::MinusMinusMinus
             | Raw::Concat
             | Raw::DotDot
+            | Raw::SlashSlash
             | Raw::EqEq
             | Raw::NotEq
             | Raw::EqEqEq
@@ -1402,12 +1660,24 @@ fn is_operator_raw(t: &Raw) -> bool {
             | Raw::Le
             | Raw::Ge
             | Raw::AndAnd
+            | Raw::AndAndAnd
             | Raw::OrOr
+            | Raw::OrOrOr
             | Raw::Bang
             | Raw::Eq
+            | Raw::FatArrow
+            | Raw::Arrow
+            | Raw::LArrow
+            | Raw::BackBack
+            | Raw::ColonColon
+            | Raw::Bar
+            | Raw::Caret
+            | Raw::CaretCaretCaret
+            | Raw::TildeTildeTilde
+            | Raw::At
             | Raw::TildeEq
             | Raw::PipeRight
-            | Raw::Caret
+            | Raw::ArrowOp(_)
     )
 }
 
@@ -1435,8 +1705,8 @@ fn is_word(t: &Raw) -> bool {
     )
 }
 
-/// Operators after which a binary operator's right operand (or a unary
-/// operator's operand) must follow: a newline after them is not a separator.
+/// Operators after which an operand must follow: a newline after them is
+/// not a separator.
 fn is_operator(t: &Tok) -> bool {
     matches!(
         t,
@@ -1453,6 +1723,7 @@ fn is_operator(t: &Tok) -> bool {
             | Tok::StarStar
             | Tok::PlusPlus
             | Tok::MinusMinus
+            | Tok::ConcatOp3(_)
             | Tok::Concat
             | Tok::DotDot
             | Tok::SlashSlash
@@ -1465,7 +1736,9 @@ fn is_operator(t: &Tok) -> bool {
             | Tok::Le
             | Tok::Ge
             | Tok::AndAnd
+            | Tok::AndAndAnd
             | Tok::OrOr
+            | Tok::OrOrOr
             | Tok::Bang
             | Tok::Eq
             | Tok::FatArrow
@@ -1475,11 +1748,14 @@ fn is_operator(t: &Tok) -> bool {
             | Tok::Bar
             | Tok::Amp
             | Tok::Caret
+            | Tok::CaretCaretCaret
+            | Tok::TildeTildeTilde
             | Tok::At
             | Tok::Dot
             | Tok::DotCall
             | Tok::TildeEq
             | Tok::PipeRight
+            | Tok::ArrowOp(_)
             | Tok::Percent
     )
 }
@@ -1495,6 +1771,7 @@ fn is_binary_only(t: &Tok) -> bool {
                 | Tok::Not
                 | Tok::Bang
                 | Tok::Caret
+                | Tok::TildeTildeTilde
                 | Tok::Amp
                 | Tok::At
                 | Tok::Percent
@@ -1521,6 +1798,7 @@ fn drops_eol_after(t: &Tok) -> bool {
                 | Tok::Rescue
                 | Tok::Catch
                 | Tok::KwKey(_)
+                | Tok::KwKeyInterp(_)
         )
 }
 
@@ -1537,13 +1815,16 @@ fn drops_eol_before(t: &Tok) -> bool {
                 | Tok::After
                 | Tok::Rescue
                 | Tok::Catch
+                | Tok::Arrow
         )
 }
 
-/// Applies the newline rules described at [`tokenize`].
-fn separators(toks: Vec<Spanned>) -> Vec<Spanned> {
+/// Applies the newline rules described at [`tokenize`]; also tells the
+/// nullary `..` from the operator (by whether an operand is expected
+/// where it stands) and finds `(;)`.
+fn separators(src: &str, toks: Vec<Spanned>) -> Vec<Spanned> {
     let mut out: Vec<Spanned> = Vec::with_capacity(toks.len());
-    for t in toks {
+    for mut t in toks {
         if t.1 == Tok::Eoe {
             match out.last() {
                 None => continue,
@@ -1551,8 +1832,28 @@ fn separators(toks: Vec<Spanned>) -> Vec<Spanned> {
                 _ => out.push(t),
             }
         } else {
+            if t.1 == Tok::DotDot {
+                let prev = out.iter().rev().find(|p| p.1 != Tok::Eoe);
+                if prev.is_none_or(|p| drops_eol_after(&p.1)) {
+                    t.1 = Tok::DotDotNullary;
+                }
+            }
             if drops_eol_before(&t.1) && matches!(out.last(), Some((_, Tok::Eoe, _))) {
                 out.pop();
+            }
+            if t.1 == Tok::RParen {
+                if let Some((l, Tok::LParen, le)) = out.last() {
+                    let between = src.get(*le..t.0).unwrap_or("");
+                    if between
+                        .lines()
+                        .any(|line| line.split('#').next().unwrap_or("").contains(';'))
+                    {
+                        let l = *l;
+                        out.pop();
+                        out.push((l, Tok::SemiParens, t.2));
+                        continue;
+                    }
+                }
             }
             out.push(t);
         }
@@ -1588,7 +1889,7 @@ mod tests {
         assert_eq!(kinds("f(x)")[0], ParenIdent(id("f")));
         assert_eq!(kinds("f (x)")[0], CallIdent(id("f")));
         assert_eq!(kinds("f x")[0], CallIdent(id("f")));
-        assert_eq!(kinds("f -1")[0], CallIdent(id("f")));
+        assert_eq!(kinds("f -1")[0], OpIdent(id("f")));
         assert_eq!(kinds("f - 1")[0], Ident(id("f")));
         assert_eq!(kinds("f -(1)")[0], Ident(id("f")));
         assert_eq!(kinds("f do end")[0], DoIdent(id("f")));
@@ -1601,6 +1902,11 @@ mod tests {
         assert_eq!(kinds("x not in y")[1], NotIn);
         assert_eq!(kinds("x.do")[2], Ident(id("do")));
         assert_eq!(kinds("f.(1)")[1], DotCall);
+        assert_eq!(kinds("&+/2")[..2], [Amp, Ident(id("+"))]);
+        assert_eq!(kinds("Kernel.+(1)")[2], ParenIdent(id("+")));
+        assert_eq!(kinds("[||: 1]")[1], KwKey(id("||")));
+        assert_eq!(kinds("[%{}: 1]")[1], KwKey(id("%{}")));
+        assert_eq!(kinds("&1"), vec![CaptureInt(1)]);
     }
 
     #[test]
@@ -1627,6 +1933,27 @@ mod tests {
         assert_eq!(
             kinds("1..2"),
             vec![Tok::Int(1.into()), Tok::DotDot, Tok::Int(2.into())]
+        );
+    }
+
+    #[test]
+    fn strings_unescape_and_sigils_keep_their_text() {
+        let lit = |s: &str| vec![InterpPart::Lit(s.to_string())];
+        assert_eq!(kinds(r#""a\nb\"""#), vec![Tok::Str(lit("a\nb\""))]);
+        assert_eq!(kinds(r#""\xFF""#), vec![Tok::Bin(vec![255])]);
+        assert_eq!(
+            kinds(r"~s(a\n\)b)"),
+            vec![Tok::Sigil(Box::new((
+                's',
+                lit(r"a\n)b"),
+                String::new(),
+                "(".into(),
+                None
+            )))]
+        );
+        assert_eq!(
+            kinds("x = \"\"\"\n  a\n   b\n  \"\"\"")[2],
+            Tok::Str(lit("a\n b\n"))
         );
     }
 }

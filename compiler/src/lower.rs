@@ -100,10 +100,12 @@ impl<'a> Lowerer<'a> {
 
     fn span_or(&self, meta: &Value, parent: Span) -> Span {
         let l = q::meta_line(meta);
-        if l > 0 {
-            self.span(l)
-        } else {
-            parent
+        if l == 0 {
+            return parent;
+        }
+        match (&self.lines, self.source) {
+            (Some(li), Some(src)) => li.span_at(src, l, q::meta_column(meta)),
+            _ => parent,
         }
     }
 
@@ -383,8 +385,8 @@ impl<'a> Lowerer<'a> {
                 let args = self.all(&args, span)?;
                 mk(ExprKind::Call(Box::new(Call {
                     target: CallTarget::Local(name.to_owned()),
+                    no_parens: args.is_empty() && q::keyword_get(meta, "no_parens").is_some(),
                     args,
-                    no_parens: false,
                     do_block,
                 })))
             }

@@ -50,15 +50,20 @@ fn parse_interpolation(
     depth: u32,
 ) -> Result<Expr, Diagnostic> {
     let mut program = parse_range(src, start, end, depth)?;
+    // The quoted form gives an interpolation the line of its `#{`.
+    let open = start.saturating_sub(2) as u32;
     if program.exprs.len() == 1 {
         if let Some(e) = program.exprs.pop() {
+            let code_line_later = src
+                .get(start..e.quoting.at as usize)
+                .is_some_and(|t| t.contains('\n'));
+            if code_line_later {
+                return Ok(Expr::new(e.span, ExprKind::Block(vec![e])).at(open));
+            }
             return Ok(e);
         }
     }
-    Ok(Expr::new(
-        Span::new(start, end),
-        ExprKind::Block(program.exprs),
-    ))
+    Ok(Expr::new(Span::new(start, end), ExprKind::Block(program.exprs)).at(open))
 }
 
 fn opener_name(t: &Tok) -> Option<(&'static str, &'static str)> {
@@ -203,11 +208,14 @@ const EXPRESSION_STARTS: &[&str] = &[
     "call identifier",
     "paren identifier",
     "do identifier",
+    "op identifier",
     "alias",
     "integer",
     "float",
     "atom",
+    "interpolated atom",
     "string",
+    "binary",
     "charlist",
     "sigil",
     "&N",
@@ -228,13 +236,53 @@ const EXPRESSION_STARTS: &[&str] = &[
     "!",
     "^",
     "not",
+    "~~~",
+    "nullary ..",
+    "(;)",
 ];
 
 /// Binary operators (listed as "an operator").
 const OPERATORS: &[&str] = &[
-    "<-", "\\\\", "when", "::", "|", "=", "||", "or", "&&", "and", "==", "!=", "=~", "===", "!==",
-    "<", ">", "<=", ">=", "|>", "in", "not in", "//", "++", "--", "..", "<>", "+", "-", "*", "/",
-    "**", ".", ".(", "x[",
+    "<-",
+    "\\\\",
+    "when",
+    "::",
+    "|",
+    "=",
+    "||",
+    "|||",
+    "or",
+    "&&",
+    "&&&",
+    "and",
+    "==",
+    "!=",
+    "=~",
+    "===",
+    "!==",
+    "<",
+    ">",
+    "<=",
+    ">=",
+    "|>",
+    "arrow operator",
+    "in",
+    "not in",
+    "^^^",
+    "//",
+    "++",
+    "--",
+    "+++ or ---",
+    "..",
+    "<>",
+    "+",
+    "-",
+    "*",
+    "/",
+    "**",
+    ".",
+    ".(",
+    "x[",
 ];
 
 /// Words lalrpop's list of expected terminals as a short hint.
@@ -270,7 +318,7 @@ fn expected_hint(expected: &[String]) -> Option<String> {
         }
         let shown = match *n {
             "newline" => "a newline".to_string(),
-            "key:" => "a keyword (key: value)".to_string(),
+            "key:" | "interpolated key:" => "a keyword (key: value)".to_string(),
             "x[" => "'['".to_string(),
             other => format!("'{other}'"),
         };

@@ -46,6 +46,36 @@ impl LineIndex {
     pub fn lines(&self) -> usize {
         self.starts.len()
     }
+
+    /// The span of the word at `line`:`column` of `src` (1-based; column 0:
+    /// the line's first non-blank character), for a diagnostic's caret.
+    pub fn span_at(&self, src: &str, line: u32, column: u32) -> Span {
+        if line == 0 || line as usize > self.lines() {
+            return Span::default();
+        }
+        let start = self.start_of(line) as usize;
+        let text = src
+            .get(start..)
+            .unwrap_or("")
+            .split('\n')
+            .next()
+            .unwrap_or("");
+        let at = if column > 0 {
+            text.char_indices()
+                .nth(column as usize - 1)
+                .map_or(text.len(), |(i, _)| i)
+        } else {
+            text.len() - text.trim_start().len()
+        };
+        let rest = &text[at..];
+        let first = rest.chars().next().map_or(1, |c| c.len_utf8());
+        let word = rest
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '?' | '!')))
+            .map_or(rest.len(), |(i, _)| i)
+            .max(first);
+        Span::new(start + at, start + at + word)
+    }
 }
 
 // ---- building quoted nodes ----
@@ -197,6 +227,14 @@ pub fn meta_line(meta: &Value) -> u32 {
     }
 }
 
+/// The `column:` of a node's meta (0 when absent).
+pub fn meta_column(meta: &Value) -> u32 {
+    match keyword_get(meta, "column") {
+        Some(Value::Int(n)) => *n as u32,
+        _ => 0,
+    }
+}
+
 /// The line of any quoted node: its meta's `line:`, 0 for literals.
 pub fn line_of(v: &Value) -> u32 {
     match as_node(v) {
@@ -276,30 +314,86 @@ pub fn escape(v: &Value) -> Value {
 
 /// The quoted form of a parsed expression, with lines from `lines`.
 pub fn from_ast(e: &Expr, lines: &LineIndex) -> Value {
-    Conv { lines }.expr(e)
+    Conv {
+        lines,
+        source: None,
+    }
+    .expr(e)
+}
+
+/// As [`from_program`], with `column:` in every node's meta too (as
+/// `Code.string_to_quoted(s, columns: true)` gives): what the compiler
+/// parses files with, so diagnostics can point at a column.
+pub fn from_program_with_columns(exprs: &[Expr], lines: &LineIndex, source: &str) -> Value {
+    let c = Conv {
+        lines,
+        source: Some(source),
+    };
+    if exprs.is_empty() && lines.lines() > 1 {
+        return call("__block__", line_meta(1), vec![]);
+    }
+    build_block(exprs.iter().map(|e| c.expr(e)).collect())
 }
 
 /// The quoted form of a whole file: one expression, or a `__block__`.
 pub fn from_program(exprs: &[Expr], lines: &LineIndex) -> Value {
-    let c = Conv { lines };
-    match exprs {
-        [] => call("__block__", list(vec![]), vec![]),
-        [e] => c.expr(e),
-        _ => call(
-            "__block__",
-            list(vec![]),
-            exprs.iter().map(|e| c.expr(e)).collect(),
-        ),
+    let c = Conv {
+        lines,
+        source: None,
+    };
+    if exprs.is_empty() && lines.lines() > 1 {
+        // Nothing but newlines (and comments): Elixir's `grammar -> eoe`
+        // gives the block the line of the first, which ends line 1.
+        return call("__block__", line_meta(1), vec![]);
     }
+    build_block(exprs.iter().map(|e| c.expr(e)).collect())
+}
+
+/// Elixir's `build_block`: the expressions of a file, a do-block or a
+/// clause body as one. A lone `not x`, `!x` or `unquote_splicing(x)` stays
+/// in a `__block__`, so that it is not taken for an operand.
+pub fn build_block(mut exprs: Vec<Value>) -> Value {
+    if exprs.len() == 1 && !keeps_block(&exprs[0]) {
+        return exprs.pop().unwrap_or_else(nil);
+    }
+    call("__block__", list(vec![]), exprs)
+}
+
+/// `{:not, _, [_]}`, `{:!, _, [_]}` or `{:unquote_splicing, _, [_]}`.
+fn keeps_block(v: &Value) -> bool {
+    matches!(as_call(v), Some(("not" | "!" | "unquote_splicing", _, [_])))
 }
 
 struct Conv<'a> {
     lines: &'a LineIndex,
+    /// With columns: the source text (columns count characters).
+    source: Option<&'a str>,
 }
 
 impl Conv<'_> {
-    fn meta(&self, span: Span) -> Value {
-        line_meta(self.lines.line(span.start))
+    /// `[line: n]` for the node: the line of `quoting.at` (and its column,
+    /// with columns).
+    fn meta(&self, e: &Expr) -> Value {
+        let line = self.lines.line(e.quoting.at);
+        match self.source {
+            Some(src) => {
+                let start = self.lines.start_of(line) as usize;
+                let at = (e.quoting.at as usize).min(src.len()).max(start);
+                let col = src.get(start..at).map_or(1, |t| t.chars().count() + 1);
+                list(vec![
+                    pair(atom("line"), int(line as i64)),
+                    pair(atom("column"), int(col as i64)),
+                ])
+            }
+            None => line_meta(line),
+        }
+    }
+
+    /// `[line: n]` once for each parenthesis around `e` (Elixir adds the
+    /// line again for each).
+    fn parens_meta(&self, e: &Expr) -> Value {
+        let one = pair(atom("line"), int(self.lines.line(e.quoting.at) as i64));
+        list(vec![one; e.quoting.parens as usize])
     }
 
     fn exprs(&self, es: &[Expr]) -> Vec<Value> {
@@ -307,7 +401,17 @@ impl Conv<'_> {
     }
 
     fn expr(&self, e: &Expr) -> Value {
-        let m = || self.meta(e.span);
+        let v = self.bare(e);
+        // `(not x)`: a parenthesized lone `not`/`!`/`unquote_splicing`
+        // is a block with the line of its parenthesis.
+        if e.quoting.parens > 0 && keeps_block(&v) {
+            return call("__block__", self.parens_meta(e), vec![v]);
+        }
+        v
+    }
+
+    fn bare(&self, e: &Expr) -> Value {
+        let m = || self.meta(e);
         match &e.kind {
             ExprKind::Int(i) => match i.to_i64() {
                 Some(v) => Value::Int(v),
@@ -325,7 +429,7 @@ impl Conv<'_> {
                 call("__aliases__", m(), segs)
             }
             ExprKind::Str(s) => string(s),
-            ExprKind::Interp(parts) => call("<<>>", m(), self.interp_parts(parts, e.span)),
+            ExprKind::Interp(parts) => call("<<>>", m(), self.interp_parts(parts)),
             ExprKind::Charlist(parts) => {
                 if parts.iter().all(|p| matches!(p, InterpPart::Lit(_))) {
                     let s: String = parts
@@ -339,19 +443,25 @@ impl Conv<'_> {
                 } else {
                     let items = parts
                         .iter()
-                        .filter(|p| !matches!(p, InterpPart::Lit(s) if s.is_empty()))
                         .map(|p| match p {
                             InterpPart::Lit(s) => string(s),
-                            InterpPart::Expr(x) => {
-                                remote(atom("Elixir.Kernel"), "to_string", m(), vec![self.expr(x)])
-                            }
+                            InterpPart::Expr(x) => remote(
+                                atom("Elixir.Kernel"),
+                                "to_string",
+                                self.meta(x),
+                                vec![build_block(vec![self.expr(x)])],
+                            ),
                         })
                         .collect();
                     remote(atom("Elixir.List"), "to_charlist", m(), vec![list(items)])
                 }
             }
             ExprKind::Sigil(c, parts, mods, delim) => {
-                let body = call("<<>>", m(), self.interp_parts(parts, e.span));
+                let body_meta = match e.quoting.indentation {
+                    Some(n) => meta_put(&m(), "indentation", int(n as i64)),
+                    None => m(),
+                };
+                let body = call("<<>>", body_meta, self.interp_parts(parts));
                 let mods = list(mods.chars().map(|c| int(c as i64)).collect());
                 let meta = meta_put(&m(), "delimiter", string(delim));
                 call(&format!("sigil_{c}"), meta, vec![body, mods])
@@ -381,6 +491,22 @@ impl Conv<'_> {
                 let inner = call("%{}", m(), self.map_inner(update, pairs, e));
                 call("%", m(), vec![self.expr(name), inner])
             }
+            ExprKind::MapEntries {
+                name,
+                update,
+                entries,
+            } => {
+                let items = self.exprs(entries);
+                let inner = match update {
+                    Some(u) => vec![call("|", m(), vec![self.expr(u), list(items)])],
+                    None => items,
+                };
+                let map = call("%{}", m(), inner);
+                match name {
+                    Some(n) => call("%", m(), vec![self.expr(n), map]),
+                    None => map,
+                }
+            }
             ExprKind::Bitstring(items) => call("<<>>", m(), self.exprs(items)),
             ExprKind::Unary(op, x) => {
                 let name = match op {
@@ -400,14 +526,29 @@ impl Conv<'_> {
                     let kw = db
                         .sections
                         .iter()
-                        .map(|(k, s, b)| pair(atom(k), self.body(b, *s)))
+                        .map(|(k, _, b)| pair(atom(k), self.body(b)))
                         .collect();
                     args.push(list(kw));
                 }
                 match &c.target {
-                    CallTarget::Local(n) => call(n, m(), args),
+                    CallTarget::Local(n) => {
+                        let meta = if e.quoting.ambiguous_op {
+                            meta_put(&m(), "ambiguous_op", nil())
+                        } else {
+                            m()
+                        };
+                        call(n, meta, args)
+                    }
                     CallTarget::Remote(recv, n) => {
-                        let dot = tuple(vec![atom("."), m(), list(vec![self.expr(recv), atom(n)])]);
+                        let dot_meta = match e.quoting.dot {
+                            Some(d) => line_meta(self.lines.line(d)),
+                            None => m(),
+                        };
+                        let dot = tuple(vec![
+                            atom("."),
+                            dot_meta,
+                            list(vec![self.expr(recv), atom(n)]),
+                        ]);
                         let meta = if c.no_parens && args.is_empty() {
                             meta_put(&m(), "no_parens", boolean(true))
                         } else {
@@ -434,12 +575,20 @@ impl Conv<'_> {
             ),
             ExprKind::Attr(name, None) => call("@", m(), vec![var(name, m(), nil())]),
             ExprKind::Attr(name, Some(v)) => {
-                call("@", m(), vec![call(name, m(), vec![self.expr(v)])])
+                let meta = if e.quoting.ambiguous_op {
+                    meta_put(&m(), "ambiguous_op", nil())
+                } else {
+                    m()
+                };
+                call("@", m(), vec![call(name, meta, vec![self.expr(v)])])
             }
-            ExprKind::Block(items) => match items.len() {
-                1 => self.expr(&items[0]),
-                _ => call("__block__", list(vec![]), self.exprs(items)),
-            },
+            ExprKind::Block(items) => {
+                let meta = self.parens_meta(e);
+                match items.as_slice() {
+                    [x] if e.quoting.parens == 0 => build_block(vec![self.expr(x)]),
+                    _ => call("__block__", meta, self.exprs(items)),
+                }
+            }
             ExprKind::Literal(v) => escape(v),
         }
     }
@@ -447,19 +596,18 @@ impl Conv<'_> {
     /// The segments of `"a#{x}b"` inside `<<>>`: literal text as binaries,
     /// each `#{x}` as `Kernel.to_string(x)::binary` (the bare module atom,
     /// as Elixir writes it).
-    fn interp_parts(&self, parts: &[InterpPart], _span: Span) -> Vec<Value> {
+    fn interp_parts(&self, parts: &[InterpPart]) -> Vec<Value> {
         parts
             .iter()
-            .filter(|p| !matches!(p, InterpPart::Lit(s) if s.is_empty()))
             .map(|p| match p {
                 InterpPart::Lit(s) => string(s),
                 InterpPart::Expr(x) => {
-                    let xm = self.meta(x.span);
+                    let xm = self.meta(x);
                     let ts = remote(
                         atom("Elixir.Kernel"),
                         "to_string",
                         xm.clone(),
-                        vec![self.expr(x)],
+                        vec![build_block(vec![self.expr(x)])],
                     );
                     call("::", xm.clone(), vec![ts, var("binary", xm, nil())])
                 }
@@ -478,7 +626,7 @@ impl Conv<'_> {
             .map(|(k, v)| pair(self.expr(k), self.expr(v)))
             .collect();
         match update {
-            Some(u) => vec![call("|", self.meta(e.span), vec![self.expr(u), list(kv)])],
+            Some(u) => vec![call("|", self.meta(e), vec![self.expr(u), list(kv)])],
             None => kv,
         }
     }
@@ -517,7 +665,7 @@ impl Conv<'_> {
                 if let ExprKind::Binary(BinOp::Range, first, last) = &a.kind {
                     return call(
                         "..//",
-                        m,
+                        self.meta(a),
                         vec![self.expr(first), self.expr(last), self.expr(b)],
                     );
                 }
@@ -534,42 +682,36 @@ impl Conv<'_> {
         call(name, m, vec![self.expr(a), self.expr(b)])
     }
 
-    fn body(&self, b: &Body, span: Span) -> Value {
+    /// A do-block section: its expressions as one (`build_block`), or its
+    /// clauses.
+    fn body(&self, b: &Body) -> Value {
         match b {
             Body::Exprs(e) => match &e.kind {
-                ExprKind::Block(items) if items.is_empty() => {
-                    call("__block__", list(vec![]), vec![])
-                }
-                ExprKind::Block(items) if items.len() > 1 => {
-                    call("__block__", list(vec![]), self.exprs(items))
-                }
-                _ => self.expr(e),
+                ExprKind::Block(items) if e.quoting.parens == 0 => build_block(self.exprs(items)),
+                _ => build_block(vec![self.expr(e)]),
             },
-            Body::Clauses(cl) => {
-                let _ = span;
-                list(self.clauses(cl))
-            }
+            Body::Clauses(cl) => list(self.clauses(cl)),
         }
     }
 
+    /// `{:->, meta, [args, body]}` for each clause; the meta is the line of
+    /// the `->`, which the body's block records.
     fn clauses(&self, cl: &[Clause]) -> Vec<Value> {
         cl.iter()
             .map(|c| {
-                let m = self.meta(c.span);
+                let m = self.meta(&c.body);
                 let mut args = self.exprs(&c.args);
                 if let Some(g) = &c.guard {
                     let mut wargs = std::mem::take(&mut args);
                     wargs.push(self.expr(g));
-                    args = vec![call("when", m.clone(), wargs)];
+                    args = vec![call("when", self.meta(g), wargs)];
                 }
                 let body = match &c.body.kind {
-                    ExprKind::Block(items) if items.is_empty() => {
-                        call("__block__", list(vec![]), vec![])
+                    ExprKind::Block(items) if items.is_empty() => nil(),
+                    ExprKind::Block(items) if c.body.quoting.parens == 0 => {
+                        build_block(self.exprs(items))
                     }
-                    ExprKind::Block(items) if items.len() > 1 => {
-                        call("__block__", list(vec![]), self.exprs(items))
-                    }
-                    _ => self.expr(&c.body),
+                    _ => build_block(vec![self.expr(&c.body)]),
                 };
                 call("->", m, vec![list(args), body])
             })

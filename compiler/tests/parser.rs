@@ -100,6 +100,8 @@ trees! {
     operator_functions: "&+/2\n&>=/2\n&Kernel.<>/2\nKernel.+(1, 2)\nx |> Kernel.<>(\" world\")\n";
     unicode_names: ":ÿ\n:Über\nnaïve = 1\n\"é\"\n";
     keyword_keys_everywhere: "[do: 1, else: 2, when: 3, true: 4]\nx.do\n";
+    interpolated_atoms: ":\"a#{b}\"\n[\"k#{x}\": 1]\n";
+    custom_operators: "a &&& b\na ||| b\na <<< b ~> c\na ^^^ b\n~~~a\na +++ b --- c\n";
 }
 
 errors! {
@@ -130,10 +132,8 @@ errors! {
     err_ambiguous_in_list: "[f a, b]\n";
     err_bad_unicode_escape: "\"\\u{110000}\"\n";
     err_unclosed_interpolation: "\"a #{b\"\n";
-    err_interpolated_atom: ":\"a#{b}\"\n";
     err_lone_colon: "x = :\n";
     err_lone_question_mark: "x = ?\n";
-    err_unsupported_operator: "a &&& b\n";
     err_range_step_without_range: "a // b\n";
     err_fn_without_clauses: "fn x end\n";
     err_heredoc_text_on_opening_line: "\"\"\"abc\n\"\"\"\n";

@@ -215,6 +215,18 @@ pub enum Op {
         n: u8,
         dst: Reg,
     },
+    /// `apply(R[module], R[fun], R[list])`: call `R[module].R[fun]` with the
+    /// elements of the list `R[list]` as arguments (`:erlang.apply/3`);
+    /// `R[dst] := result`. Raises `badarg` when `R[list]` is not a proper list.
+    ApplyList {
+        module: Reg,
+        fun: Reg,
+        list: Reg,
+        dst: Reg,
+    },
+    /// `apply(R[fun], R[list])`: call the fun `R[fun]` with the elements of
+    /// the list `R[list]` (`:erlang.apply/2`); `R[dst] := result`.
+    CallFunList { fun: Reg, list: Reg, dst: Reg },
     /// `R[dst] := bif(R[args..args+n])`; on error jump to `fail`, or raise when `fail == NO_LABEL`.
     Bif {
         bif: BifId,
@@ -485,11 +497,11 @@ thread_local! {
 /// All loaded code: functions, exports, imports, literals. It only grows,
 /// and it grows while processes run: [`CodeTable::load`] takes `&self`.
 ///
-/// - **Functions and imports** live in append-only segmented vectors
-///   ([`AppendVec`]): a loaded function never moves and is never freed while
-///   the table lives, so a `&Function` (the interpreter's current function,
-///   a `FunId` in a frame, native code's pointers into its JIT slot) stays
-///   valid however much is loaded later. Indexing them is lock-free.
+/// - **Functions and imports** live in append-only vectors ([`AppendVec`]):
+///   a loaded function never moves and is never freed while the table
+///   lives, so a `&Function` (the interpreter's current function, a `FunId`
+///   in a frame, native code's pointers into its JIT slot) stays valid
+///   however much is loaded later. Indexing them is lock-free.
 /// - **Names** (exports, the functions of each module, which imports name
 ///   which module) are behind a read-write lock. A call by name resolves
 ///   once and caches the `FunId` in its [`Import`]; redefining a module
@@ -660,11 +672,18 @@ impl CodeTable {
 
     /// The function `id`. Every `FunId` the table handed out is valid: a
     /// bad one is a bug, and panics.
+    ///
+    /// Every way a thread learns a `FunId` synchronizes with the load that
+    /// made it (the load's own result; an operand of code reached through a
+    /// published function; an export, under the names lock; an import's
+    /// cache, release/acquire; a closure in a message, through the inbox's
+    /// lock), so the function is always seen here. (Not returning from the
+    /// miss keeps the dispatch loop's registers free across the lookup.)
     #[inline(always)]
     pub fn function(&self, id: FunId) -> &Function {
-        match self.functions.get(id as usize) {
+        match self.functions.get_masked(id) {
             Some(f) => f,
-            None => no_such_function(id),
+            None => missing("function", id),
         }
     }
 
@@ -682,9 +701,9 @@ impl CodeTable {
     /// Import `i` (an operand of `CallExt`).
     #[inline(always)]
     pub fn import(&self, i: u32) -> &Import {
-        match self.imports.get(i as usize) {
+        match self.imports.get_masked(i) {
             Some(imp) => imp,
-            None => panic!("import {i} was never loaded"),
+            None => missing("import", i),
         }
     }
 
@@ -720,7 +739,6 @@ impl CodeTable {
     }
 
     /// Resolves import `i` to a public function, caching the answer.
-    #[inline(always)]
     pub fn resolve_import(&self, i: u32) -> Option<FunId> {
         let imp = self.import(i);
         let c = imp.cache.load(Ordering::Acquire);
@@ -774,139 +792,112 @@ impl CodeTable {
 
 #[cold]
 #[inline(never)]
-fn no_such_function(id: FunId) -> ! {
-    panic!("function {id} was never loaded")
+fn missing(what: &str, id: u32) -> ! {
+    panic!("{what} {id} was never loaded")
 }
 
-/// Elements in segment 0 of an [`AppendVec`] (as a power of two); segment
-/// `k` holds `1 << (FIRST_SEG_BITS + k)`.
-const FIRST_SEG_BITS: u32 = 6;
-/// Segments of an [`AppendVec`]: room for far more than `u32::MAX` elements.
-const SEGS: usize = 32;
+/// Elements an [`AppendVec`] holds at most: 4,194,304 functions (or imports)
+/// per code table, as the BEAM has fixed limits on atoms and exports.
+const APPEND_CAP: usize = 1 << 22;
 
-/// An append-only vector whose elements never move: segments of doubling
-/// size, each allocated once and freed only with the vector. Readers index
-/// it without a lock (two loads and a little arithmetic); writers append
-/// batches under a mutex and publish each batch at once through `len`.
+/// An append-only vector whose elements never move: each element is boxed
+/// once and freed only with the vector, and a table of pointers to them,
+/// reserved whole at creation (zeroed memory the system hands out lazily:
+/// 32 MiB of address space, a page of it touched per 512 elements), is
+/// never reallocated. Readers index it without a lock (a bounds check and
+/// one atomic load); writers append under a mutex.
 struct AppendVec<T> {
-    segs: [AtomicPtr<T>; SEGS],
-    /// Elements published: `0..len` are written and may be read.
+    slots: Box<[AtomicPtr<T>; APPEND_CAP]>,
+    /// Elements appended: `0..len` are (or are being) published.
     len: AtomicUsize,
     /// Held while appending.
     append: Mutex<()>,
     _owns: PhantomData<T>,
 }
 
-// SAFETY: the vector owns its elements as a `Vec<T>` does: sending it sends them.
+// SAFETY: the vector owns its elements as a `Vec<Box<T>>` does: sending it
+// sends them.
 unsafe impl<T: Send> Send for AppendVec<T> {}
 // SAFETY: a shared vector hands out `&T` to any thread (so `T: Sync`) and
 // lets any thread append a `T` that another thread reads and, at the end,
-// drops (so `T: Send`). Appends are serialized by `append`; readers reach
-// only elements published through `len` (release store, acquire load).
+// drops (so `T: Send`). Appends are serialized by `append`; each element is
+// published by a release store of its pointer, read by an acquire load.
 unsafe impl<T: Send + Sync> Sync for AppendVec<T> {}
 
 impl<T> AppendVec<T> {
     fn new() -> AppendVec<T> {
+        let slots: Box<MaybeUninit<[AtomicPtr<T>; APPEND_CAP]>> = Box::new_zeroed();
         AppendVec {
-            segs: std::array::from_fn(|_| AtomicPtr::new(std::ptr::null_mut())),
+            // SAFETY: all-zero bytes are a valid `AtomicPtr` (null).
+            slots: unsafe { slots.assume_init() },
             len: AtomicUsize::new(0),
             append: Mutex::new(()),
             _owns: PhantomData,
         }
     }
 
-    /// Segment and offset of element `i`: element `i` is number
-    /// `i + FIRST` counting from segment 0's `FIRST` (a power of two), so
-    /// its top bit gives the segment and the bits below it the offset.
-    #[inline(always)]
-    fn locate(i: usize) -> (usize, usize) {
-        let j = i + (1 << FIRST_SEG_BITS);
-        let top = usize::BITS - 1 - j.leading_zeros();
-        (((top - FIRST_SEG_BITS) as usize) % SEGS, j ^ (1 << top))
-    }
-
-    fn seg_len(s: usize) -> usize {
-        1 << (FIRST_SEG_BITS as usize + s)
-    }
-
     fn len(&self) -> usize {
         self.len.load(Ordering::Acquire)
     }
 
+    /// Element `i`, or `None` if it was never appended.
     #[inline(always)]
     fn get(&self, i: usize) -> Option<&T> {
-        if i < self.len.load(Ordering::Acquire) {
-            Some(self.published(i))
-        } else {
-            self.get_slow(i)
+        if i >= APPEND_CAP {
+            return None;
         }
+        self.get_masked(i as u32).or_else(|| self.get_slow(i))
     }
 
-    /// Element `i`, which must be published (`i < len` was seen).
+    /// Element `i`, if its slot is seen published; no bounds check: an
+    /// index past [`APPEND_CAP`] (never handed out) wraps around (a wrong
+    /// element, never an unsafe access). The dispatch loop's indexing.
     #[inline(always)]
-    fn published(&self, i: usize) -> &T {
-        let (s, off) = Self::locate(i);
-        let seg = self.segs[s].load(Ordering::Relaxed);
-        // SAFETY: `i < len` was seen by an acquire load, and the appender
-        // stored the segment pointer and wrote element `i` before its
-        // release store of a `len` past `i`: `seg` is that segment and
-        // `off < seg_len(s)` (by `locate`). Published elements are never
-        // written again, moved or dropped before the vector.
-        unsafe { &*seg.add(off) }
+    fn get_masked(&self, i: u32) -> Option<&T> {
+        let i = i as usize;
+        debug_assert!(i < APPEND_CAP, "index {i} was never handed out");
+        let p = self.slots[i & (APPEND_CAP - 1)].load(Ordering::Acquire);
+        // SAFETY: a non-null slot holds a pointer from `Box::into_raw` of an
+        // element fully written before its release store (read by the
+        // acquire load above); elements are never written again, moved or
+        // freed before the vector.
+        (!p.is_null()).then(|| unsafe { &*p })
     }
 
-    /// `get` when `i` looked unpublished: `i` may have come through a
+    /// `get` when slot `i` looked empty: `i` may have come through a
     /// channel that did not synchronize with its append; the lock does.
     #[cold]
     #[inline(never)]
     fn get_slow(&self, i: usize) -> Option<&T> {
         let _g = lock(&self.append);
-        (i < self.len.load(Ordering::Acquire)).then(|| self.published(i))
+        let p = self.slots.get(i)?.load(Ordering::Acquire);
+        // SAFETY: as in `get_masked`.
+        (!p.is_null()).then(|| unsafe { &*p })
     }
 
-    /// Appends `items`, all published at once; returns their indices.
+    /// Appends `items`; returns their indices.
     fn extend(&self, items: impl IntoIterator<Item = T>) -> Range<usize> {
         let _g = lock(&self.append);
         let start = self.len.load(Ordering::Relaxed);
         let mut n = start;
         for x in items {
-            assert!(n < u32::MAX as usize, "code table full");
-            let (s, off) = Self::locate(n);
-            let mut seg = self.segs[s].load(Ordering::Relaxed);
-            if seg.is_null() {
-                let mem: Box<[MaybeUninit<T>]> = Box::new_uninit_slice(Self::seg_len(s));
-                seg = Box::into_raw(mem) as *mut T;
-                self.segs[s].store(seg, Ordering::Relaxed);
-            }
-            // SAFETY: `seg` holds `seg_len(s)` slots and `off` is below it
-            // (`locate`); slot `n` is unpublished, so no reader looks at it,
-            // and only this appender (holding the lock) writes.
-            unsafe { seg.add(off).write(x) };
+            assert!(n < APPEND_CAP, "code table full: {APPEND_CAP} entries");
+            let p = Box::into_raw(Box::new(x));
+            self.slots[n].store(p, Ordering::Release);
             n += 1;
+            self.len.store(n, Ordering::Release);
         }
-        self.len.store(n, Ordering::Release);
         start..n
     }
 }
 
 impl<T> Drop for AppendVec<T> {
     fn drop(&mut self) {
-        let len = *self.len.get_mut();
-        for i in 0..len {
-            let (s, off) = Self::locate(i);
-            // SAFETY: element `i < len` was written and not dropped yet;
-            // `&mut self` means nobody else can reach it.
-            unsafe { std::ptr::drop_in_place(self.segs[s].get_mut().add(off)) };
-        }
-        for (s, p) in self.segs.iter_mut().enumerate() {
-            let p = *p.get_mut();
-            if !p.is_null() {
-                let slice =
-                    std::ptr::slice_from_raw_parts_mut(p as *mut MaybeUninit<T>, Self::seg_len(s));
-                // SAFETY: `p` came from `Box::into_raw` of a boxed slice of
-                // `seg_len(s)` slots, freed here once; its elements were dropped above.
-                drop(unsafe { Box::from_raw(slice) });
-            }
+        for slot in &mut self.slots[..*self.len.get_mut()] {
+            let p = *slot.get_mut();
+            // SAFETY: `p` came from `Box::into_raw` in `extend` and is freed
+            // here once; `&mut self` means nobody can reach it any more.
+            drop(unsafe { Box::from_raw(p) });
         }
     }
 }
@@ -984,7 +975,7 @@ mod tests {
                     let mut seen = 0;
                     while seen < UNITS * PER {
                         let n = code.function_count();
-                        // The new ones, and the first (in segment 0).
+                        // The new ones, and the first.
                         for id in (seen..n).chain(0..n.min(1)) {
                             let (k, j) = (id / PER, id % PER);
                             assert_eq!(returns(&code, id as FunId), format!("M{k}.f{j}"));
@@ -1005,7 +996,7 @@ mod tests {
     }
 
     #[test]
-    fn append_vec_segments() {
+    fn append_vec_appends_and_drops() {
         let v: AppendVec<usize> = AppendVec::new();
         let mut expect = 0..0;
         for n in [1, 63, 64, 65, 1000, 5000] {
@@ -1018,12 +1009,7 @@ mod tests {
             assert_eq!(v.get(i), Some(&i));
         }
         assert_eq!(v.get(expect.end), None);
-        // Segment boundaries: element 64 starts segment 1, 192 segment 2.
-        assert_eq!(AppendVec::<u8>::locate(0), (0, 0));
-        assert_eq!(AppendVec::<u8>::locate(63), (0, 63));
-        assert_eq!(AppendVec::<u8>::locate(64), (1, 0));
-        assert_eq!(AppendVec::<u8>::locate(191), (1, 127));
-        assert_eq!(AppendVec::<u8>::locate(192), (2, 0));
+        assert_eq!(v.get(APPEND_CAP), None);
         // Elements are dropped with the vector.
         let rc = std::rc::Rc::new(());
         {

@@ -55,7 +55,8 @@ pub struct InspectOpts {
     pub pretty: bool,
     pub charlists: Charlists,
     pub binaries: Binaries,
-    /// Characters of a string or charlist printed before ` <> ...` / ` ++ ...` (default 4096).
+    /// Characters of a string or charlist printed before ` <> ...` / ` ++ ...` (default 4096;
+    /// `usize::MAX`: `:infinity`).
     pub printable_limit: usize,
     /// `false`: structs print as plain maps (`%{__struct__: Foo, a: 1}`).
     pub structs: bool,
@@ -104,6 +105,15 @@ impl InspectOpts {
     pub fn io_inspect() -> Self {
         InspectOpts {
             pretty: true,
+            ..Default::default()
+        }
+    }
+
+    /// `limit: :infinity, printable_limit: :infinity` (one line, as `Kernel.inspect/2`).
+    pub fn unlimited() -> Self {
+        InspectOpts {
+            limit: usize::MAX,
+            printable_limit: usize::MAX,
             ..Default::default()
         }
     }

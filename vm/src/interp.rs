@@ -492,6 +492,52 @@ pub fn run(
         }};
     }
 
+    // Calls `$m.$name` with the `$n` arguments at register `$args`
+    // (`apply/3` and the `Apply` instructions): public function, built-in
+    // function, or `undef`.
+    macro_rules! apply_mfa {
+        ($m:expr, $name:expr, $args:expr, $n:expr, $dst:expr) => {{
+            let (m, name, dst): (Term, Term, Reg) = ($m, $name, $dst);
+            let (src, n): (usize, usize) = (base + $args as usize, $n);
+
+            if !m.is_atom() || !name.is_atom() {
+                let r = p.st.heap.tuple(&[atom::BADARG, m]);
+                raise!(Exn::error(r));
+            }
+            let found = |code: &CodeTable| {
+                code.lookup(m, name, n as u32)
+                    .filter(|id| code.function(*id).public)
+            };
+            let callee = match found(code) {
+                Some(c) => Some(c),
+                None if try_autoload!(m) => found(code),
+                None => None,
+            };
+            if let Some(callee) = callee {
+                enter!(callee, src, n, &[], false, dst);
+            } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
+                match call_bif!(b, &regs[src..src + n]) {
+                    Ok(v) => reg!(dst) = v,
+                    Err(e) => raise!(e),
+                }
+            } else {
+                let e = Exn {
+                    class: Class::Error,
+                    reason: atom::UNDEF,
+                    trace: vec![TraceEntry {
+                        module: m,
+                        name,
+                        arity: n as u32,
+                        file: Term::NIL,
+                        line: 0,
+                    }],
+                    info: None,
+                };
+                raise!(e);
+            }
+        }};
+    }
+
     macro_rules! call_ext {
         ($import:expr, $args:expr, $n:expr, $tail:expr, $dst:expr) => {{
             let (import, tail, dst) = ($import, $tail, $dst);
@@ -667,6 +713,31 @@ pub fn run(
             Op::TailCallExt { import, args, n } => call_ext!(import, args, n, true, 0),
             Op::CallFun { fun, args, n, dst } => call_fun!(fun, args, n, false, dst),
             Op::TailCallFun { fun, args, n } => call_fun!(fun, args, n, true, 0),
+            Op::ApplyList {
+                module,
+                fun,
+                list,
+                dst,
+            } => {
+                // The arguments go above this window, where the callee's starts.
+                let Some(items) = bif::list_to_vec_pub(reg!(list)) else {
+                    raise!(Exn::error(atom::BADARG));
+                };
+                let at = f.nregs as usize;
+                grow!(base + at + items.len());
+                regs[base + at..base + at + items.len()].copy_from_slice(&items);
+                let (m, name) = (reg!(module), reg!(fun));
+                apply_mfa!(m, name, at as Reg, items.len(), dst);
+            }
+            Op::CallFunList { fun, list, dst } => {
+                let Some(items) = bif::list_to_vec_pub(reg!(list)) else {
+                    raise!(Exn::error(atom::BADARG));
+                };
+                let at = f.nregs as usize;
+                grow!(base + at + items.len());
+                regs[base + at..base + at + items.len()].copy_from_slice(&items);
+                call_fun!(fun, at as Reg, items.len(), false, dst);
+            }
             Op::Apply {
                 module,
                 fun,
@@ -675,42 +746,7 @@ pub fn run(
                 dst,
             } => {
                 let (m, name) = (reg!(module), reg!(fun));
-                let (src, n) = (base + args as usize, n as usize);
-                if !m.is_atom() || !name.is_atom() {
-                    let r = p.st.heap.tuple(&[atom::BADARG, m]);
-                    raise!(Exn::error(r));
-                }
-                let found = |code: &CodeTable| {
-                    code.lookup(m, name, n as u32)
-                        .filter(|id| code.function(*id).public)
-                };
-                let callee = match found(code) {
-                    Some(c) => Some(c),
-                    None if try_autoload!(m) => found(code),
-                    None => None,
-                };
-                if let Some(callee) = callee {
-                    enter!(callee, src, n, &[], false, dst);
-                } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
-                    match call_bif!(b, &regs[src..src + n]) {
-                        Ok(v) => reg!(dst) = v,
-                        Err(e) => raise!(e),
-                    }
-                } else {
-                    let e = Exn {
-                        class: Class::Error,
-                        reason: atom::UNDEF,
-                        trace: vec![TraceEntry {
-                            module: m,
-                            name,
-                            arity: n as u32,
-                            file: Term::NIL,
-                            line: 0,
-                        }],
-                        info: None,
-                    };
-                    raise!(e);
-                }
+                apply_mfa!(m, name, args, n as usize, dst);
             }
             Op::Bif { .. }
             | Op::GetMapValue { .. }

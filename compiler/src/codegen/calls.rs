@@ -121,7 +121,9 @@ impl FnBuilder<'_> {
                     .map(|(_, _, a)| *a)
                     .collect();
                 let module = self.env.name.trim_start_matches("Elixir.");
-                let hint = if known.is_empty() {
+                let hint = if c.no_parens && n == 0 {
+                    format!("variables must be bound before they are used (in this clause or an enclosing scope); {name} is neither a variable here nor a function of the module")
+                } else if known.is_empty() {
                     "define it with def or defp in this module, or call it as Module.function(...)"
                         .to_string()
                 } else {
@@ -217,6 +219,36 @@ impl FnBuilder<'_> {
             let m = Expr::new(span, ExprKind::Atom(module.to_owned()));
             let all = vec![m, args[0].clone()];
             return self.remote_call(u, "beamlet", "exception", &all, span, dst, tail);
+        }
+        // apply/2,3 with an argument list known only at run time.
+        if name == "apply" && matches!(module, "erlang" | "Elixir.Kernel") && (n == 2 || n == 3) {
+            if self.guard_fail.is_some() {
+                return Err(Diagnostic::new(span, "cannot invoke apply inside a guard"));
+            }
+            let m = self.mark();
+            let regs: Vec<Reg> = args
+                .iter()
+                .map(|a| self.expr(u, a))
+                .collect::<CResult<_>>()?;
+            self.emit(match regs.as_slice() {
+                [fun, list] => Op::CallFunList {
+                    fun: *fun,
+                    list: *list,
+                    dst,
+                },
+                [module, fun, list] => Op::ApplyList {
+                    module: *module,
+                    fun: *fun,
+                    list: *list,
+                    dst,
+                },
+                _ => unreachable!("two or three arguments"),
+            });
+            if tail {
+                self.emit(Op::Return { src: dst });
+            }
+            self.release(m);
+            return Ok(());
         }
         if module == "timer" && name == "sleep" && n == 1 {
             return self.remote_call(u, "Elixir.Process", "sleep", args, span, dst, tail);

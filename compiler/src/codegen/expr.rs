@@ -201,7 +201,7 @@ impl FnBuilder<'_> {
                     .ok_or_else(|| Diagnostic::new(span, "invalid literal"))?;
                 self.load_const(t, dst);
             }
-            ExprKind::AliasOf(..) => {
+            ExprKind::AliasOf(..) | ExprKind::MapEntries { .. } => {
                 return Err(Diagnostic::new(span, "internal: unexpanded syntax reached code generation"))
             }
             ExprKind::Block(items) => {

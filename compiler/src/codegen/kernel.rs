@@ -55,7 +55,8 @@ const KERNEL: &[(&str, usize, &str, &str)] = &[
     ("to_charlist", 1, "Elixir.Kernel", "to_charlist"),
     ("then", 2, "Elixir.Kernel", "then"),
     ("tap", 2, "Elixir.Kernel", "tap"),
-    ("apply", 2, "Elixir.Kernel", "apply"),
+    ("apply", 2, "erlang", "apply"),
+    ("apply", 3, "erlang", "apply"),
     ("is_exception", 1, "Elixir.Kernel", "is_exception"),
     (
         "function_exported?",

@@ -146,21 +146,24 @@ impl Expander<'_> {
                 Ok(q::remote(q::atom(&m), name, strip_imports(meta), args))
             }
             Resolved::Local => {
-                if env.context == Context::Guard {
-                    return Err(self.error(
-                        line,
-                        env,
-                        format!("cannot invoke local {name}/{arity} inside guards"),
-                    ));
-                }
-                if env.context == Context::Match {
-                    return Err(self.error(
+                if env.context == Context::Guard || env.context == Context::Match {
+                    let (what, ctx) = if env.context == Context::Guard {
+                        ("guards", "a guards")
+                    } else {
+                        ("match", "a match")
+                    };
+                    let called = self.code_string(&q::call(name, q::list(vec![]), args.to_vec()));
+                    return Err(self.error_hint(
                         line,
                         env,
                         format!(
-                            "cannot invoke local {name}/{arity} inside match, called as: {}",
-                            self.show(&q::call(name, q::list(vec![]), args.to_vec()))
+                            "cannot find or invoke local {name}/{arity} inside {what}. Only macros can be invoked in {ctx} and they must be defined before their invocation. Called as: {called}"
                         ),
+                        if env.context == Context::Guard {
+                            "guards take only operators and guard-safe functions such as is_integer/1, map_size/1 or elem/2; test it in the body instead (with if or cond)"
+                        } else {
+                            "patterns hold literals, variables, ^pins, tuples, lists, maps and \"prefix\" <> rest; compute the value before the match"
+                        },
                     ));
                 }
                 let args = self.expand_args(args, env)?;
@@ -171,18 +174,20 @@ impl Expander<'_> {
                     return Err(self.error(
                         line,
                         env,
-                        format!("cannot find or invoke local {name}/{arity} inside match. Only macros can be invoked in a match and they must be defined before their invocation. Called as: {}", self.show(&q::call(name, q::list(vec![]), args.to_vec()))),
+                        format!("cannot find or invoke local {name}/{arity} inside match. Only macros can be invoked in a match and they must be defined before their invocation. Called as: {}", self.code_string(&q::call(name, q::list(vec![]), args.to_vec()))),
                     ));
                 }
                 Err(self.error_hint(
                     line,
                     env,
                     format!("undefined function {name}/{arity} (there is no such import)"),
-                    if env.module.is_some() {
-                        "a module's own functions can be called from its functions, not from its body: call it from a def, or define it in a module above".to_string()
-                    } else {
-                        "define it in a module and call it as Module.function, or import the module that defines it".to_string()
-                    },
+                    misuse_hint(name).map(String::from).unwrap_or_else(|| {
+                        if env.module.is_some() {
+                            "a module's own functions can be called from its functions, not from its body: call it from a def, or define it in a module above".to_string()
+                        } else {
+                            "define it in a module and call it as Module.function, or import the module that defines it".to_string()
+                        }
+                    }),
                 ))
             }
         }
@@ -481,6 +486,11 @@ impl Expander<'_> {
         }
     }
 
+    /// Quoted code as source text, for a message (as `Macro.to_string/1`).
+    pub fn code_string(&self, v: &Value) -> String {
+        crate::expand::show::code(v)
+    }
+
     /// Inspects a quoted value for a message.
     pub fn show(&self, v: &Value) -> String {
         beamlet_vm::inspect::inspect(v, &Default::default())
@@ -537,6 +547,26 @@ pub fn stamp(v: &Value, module: &str, line: u32, counter: &Value) -> Value {
         }
         other => other.clone(),
     }
+}
+
+/// How a special form or Kernel macro called with the wrong arguments is
+/// meant to be written (`case x` without a do block is `case/1`).
+fn misuse_hint(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "case" => "write `case expr do pattern -> ... end`",
+        "cond" => "write `cond do condition -> ... end`",
+        "if" => "put the condition between `if` and `do`: `if x > 0, do: ...`",
+        "unless" => "put the condition between `unless` and `do`: `unless x, do: ...`",
+        "receive" => "write `receive do pattern -> ... end`",
+        "try" => "write `try do ... rescue ... end`",
+        "fn" => "write `fn args -> body end`",
+        "defmodule" => "a module needs a name (an alias such as MyApp.Worker) and a do block: `defmodule Name do ... end`",
+        "def" | "defp" | "defmacro" | "defmacrop" => "write `def name(args) do ... end` inside a module",
+        "for" => "write `for x <- enumerable, do: ...`",
+        "with" => "write `with pattern <- expr do ... end`",
+        "quote" => "write `quote do ... end`",
+        _ => return None,
+    })
 }
 
 /// Meta without the quote's import records (they did their job).

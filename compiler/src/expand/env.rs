@@ -91,6 +91,9 @@ pub struct Env {
     /// Absolute path of the file.
     pub file: String,
     pub line: u32,
+    /// The column of the node being expanded, when the source gave one
+    /// (not part of `Macro.Env`: for diagnostics).
+    pub column: u32,
     pub context: Context,
     /// `alias`es in effect: `Elixir.Bar` → `Elixir.Foo.Bar`, newest first.
     pub aliases: Arc<Vec<(String, String)>>,
@@ -119,6 +122,7 @@ impl Env {
             function: None,
             file: file.to_owned(),
             line: 1,
+            column: 0,
             context: Context::Expr,
             aliases: Arc::new(Vec::new()),
             requires: Arc::new(vec![

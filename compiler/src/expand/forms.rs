@@ -3,6 +3,9 @@
 //! env; a clause (`->`), a `fn`, a `try` body and a comprehension get a copy
 //! of the env, so what they bind or import stays inside.
 
+/// A function or macro as `name/arity`.
+type NameArity = (String, usize);
+
 use super::{Context, EResult, Env, Expander, VarId};
 use crate::quoted::{self as q, as_atom, as_call, as_keyword, as_list, as_node, keyword_get};
 use beamlet_vm::value::Value;
@@ -52,7 +55,7 @@ impl Expander<'_> {
                     return self.expand_quote(meta, &o, block, env);
                 }
                 all.retain(|p| !matches!(p, Value::Tuple(t) if t.len() == 2 && as_atom(&t[0]) == Some("do")));
-                return self.expand_quote(meta, &q::list(all), &q::list(body), env);
+                self.expand_quote(meta, &q::list(all), &q::list(body), env)
             }
             ("=", [l, r]) => self.expand_match(meta, l, r, env),
             ("^", [v]) => self.expand_pin(meta, v, env),
@@ -185,7 +188,12 @@ impl Expander<'_> {
             Some((name, vmeta, ctx)) => {
                 let id = VarId::of(name, vmeta, ctx);
                 if !env.has_var(&id) {
-                    return Err(self.error(line, env, format!("undefined variable ^{name}")));
+                    return Err(self.error_hint(
+                        line,
+                        env,
+                        format!("undefined variable ^{name}"),
+                        "a pinned variable must be bound before the pattern",
+                    ));
                 }
                 Ok(q::call("^", meta.clone(), vec![v.clone()]))
             }
@@ -582,11 +590,30 @@ impl Expander<'_> {
                     continue;
                 }
                 None => {
-                    return Err(self.error(
-                        line,
-                        env,
+                    // Point at the body that should have been clauses.
+                    let at = match crate::quoted::line_of(v) {
+                        0 => line,
+                        l => l,
+                    };
+                    let mut at_env = env.clone();
+                    if at != line {
+                        at_env.line = at;
+                        at_env.column = match crate::quoted::as_node(v) {
+                            Some((_, m, _)) => crate::quoted::meta_column(m),
+                            None => 0,
+                        };
+                    }
+                    let example = if form == "cond" {
+                        "condition -> body"
+                    } else {
+                        "pattern -> body"
+                    };
+                    return Err(self.error_hint(
+                        at,
+                        &at_env,
                         format!("expected -> clauses for :{k} in \"{form}\""),
-                    ))
+                        format!("write each clause as `{example}`"),
+                    ));
                 }
             };
             let mut cs = Vec::new();
@@ -1123,7 +1150,7 @@ impl Expander<'_> {
         };
         let only = opts.and_then(|o| keyword_get(o, "only"));
         let except = opts.and_then(|o| keyword_get(o, "except"));
-        let (mut f, mut m): (Vec<(String, usize)>, Vec<(String, usize)>) = match only {
+        let (mut f, mut m): (Vec<NameArity>, Vec<NameArity>) = match only {
             Some(Value::Atom(a)) if a == "functions" => (funs, vec![]),
             Some(Value::Atom(a)) if a == "macros" => (vec![], macs),
             Some(Value::Atom(a)) if a == "sigils" => (

@@ -25,6 +25,7 @@ pub mod kernel;
 pub mod macros;
 pub mod module;
 pub mod quote;
+pub mod show;
 
 use crate::ast::Span;
 use crate::diagnostic::Diagnostic;
@@ -52,7 +53,7 @@ pub enum Error {
     /// A compile error in the code being expanded.
     Compile(Diagnostic),
     /// Code run at compile time raised.
-    Raised(Raised),
+    Raised(Box<Raised>),
 }
 
 impl From<Diagnostic> for Error {
@@ -68,7 +69,7 @@ pub type EResult<T> = Result<T, Error>;
 /// the state of the module being defined.
 pub trait Host {
     /// Runs `module.name(args)` and returns what it returns.
-    fn call(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Raised>;
+    fn call(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Box<Raised>>;
     /// The public functions of `module` (loading it first if the standard
     /// library has it), or `None` when there is no such module.
     fn functions_of(&mut self, module: &str) -> Option<Vec<(String, usize)>>;
@@ -87,7 +88,7 @@ pub trait Host {
         module: &str,
         name: &str,
         args: Vec<Value>,
-    ) -> Result<Value, Raised>;
+    ) -> Result<Value, Box<Raised>>;
     /// The struct of `module` as a map with its defaults (`%{__struct__: M, ...}`),
     /// from the open module's `defstruct` or from `M.__struct__/0`.
     fn struct_of(&mut self, module: &str) -> Option<Value>;
@@ -130,25 +131,31 @@ impl<'a> Expander<'a> {
 
     // ---- diagnostics ----
 
-    /// A span for `line` of the source: its first non-blank character to
-    /// its end (the start of the file when no line is known).
-    pub fn span_of_line(&self, line: u32) -> Span {
+    /// A span for `line` of the source at `column` (1-based; 0: the line's
+    /// first non-blank character), over the word that starts there.
+    pub fn span_at(&self, line: u32, column: u32) -> Span {
         match (&self.lines, self.source) {
-            (Some(li), Some(src)) if line > 0 && (line as usize) <= li.lines() => {
-                let start = li.start_of(line) as usize;
-                let text = src[start..].split('\n').next().unwrap_or("");
-                let indent = text.len() - text.trim_start().len();
-                let end = start + text.trim_end().len();
-                Span::new(start + indent, end.max(start + indent + 1))
-            }
+            (Some(li), Some(src)) => li.span_at(src, line, column),
             _ => Span::default(),
         }
     }
 
+    /// A span for `line` of the source: its first non-blank character.
+    pub fn span_of_line(&self, line: u32) -> Span {
+        self.span_at(line, 0)
+    }
+
+    /// Where a diagnostic about `line` points: the node being expanded,
+    /// when it is on that line.
+    fn span_for(&self, line: u32, env: &Env) -> Span {
+        let l = if line == 0 { env.line } else { line };
+        let col = if l == env.line { env.column } else { 0 };
+        self.span_at(l, col)
+    }
+
     /// A compile error at `line` (the env's line when 0).
     pub fn error(&self, line: u32, env: &Env, msg: impl Into<String>) -> Error {
-        let line = if line == 0 { env.line } else { line };
-        Error::Compile(Diagnostic::new(self.span_of_line(line), msg))
+        Error::Compile(Diagnostic::new(self.span_for(line, env), msg))
     }
 
     pub fn error_hint(
@@ -158,13 +165,24 @@ impl<'a> Expander<'a> {
         msg: impl Into<String>,
         hint: impl Into<String>,
     ) -> Error {
-        let line = if line == 0 { env.line } else { line };
-        Error::Compile(Diagnostic::new(self.span_of_line(line), msg).with_hint(hint))
+        Error::Compile(Diagnostic::new(self.span_for(line, env), msg).with_hint(hint))
+    }
+
+    pub fn warn_hint(
+        &mut self,
+        line: u32,
+        env: &Env,
+        msg: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let d = Diagnostic::new(self.span_for(line, env), msg).with_hint(hint);
+        if !self.warnings.contains(&d) {
+            self.warnings.push(d);
+        }
     }
 
     pub fn warn(&mut self, line: u32, env: &Env, msg: impl Into<String>) {
-        let line = if line == 0 { env.line } else { line };
-        let d = Diagnostic::new(self.span_of_line(line), msg);
+        let d = Diagnostic::new(self.span_for(line, env), msg);
         if !self.warnings.contains(&d) {
             self.warnings.push(d);
         }
@@ -243,6 +261,7 @@ impl<'a> Expander<'a> {
         let line = q::meta_line(meta);
         if line > 0 {
             env.line = line;
+            env.column = q::meta_column(meta);
         }
         match (head, tail) {
             (Value::Atom(name), Value::Atom(ctx)) => self.expand_var(name, meta, ctx, env),
@@ -326,10 +345,11 @@ impl<'a> Expander<'a> {
                 }
                 Ok(node)
             }
-            _ if name == "_" => Err(self.error(
+            _ if name == "_" => Err(self.error_hint(
                 line,
                 env,
                 "invalid use of _. _ can only be used inside patterns to ignore values and cannot be used in expressions. Make sure you are inside a pattern or change it accordingly",
+                "a variable starting with _ is ignored: rename it if you mean to use its value",
             )),
             _ if env.has_var(&id) => Ok(node),
             Context::Guard => Err(self.undefined_var(name, ctx, line, env)),
@@ -340,6 +360,7 @@ impl<'a> Expander<'a> {
                 // Not a variable: a call without parentheses, as Elixir 1.14
                 // does it (with a warning when something by that name exists).
                 if self.can_resolve_call(name, 0, env) {
+                    let meta = &q::meta_put(meta, "no_parens", q::atom("true"));
                     self.warn(line, env, format!("variable \"{name}\" does not exist and is being expanded to \"{name}()\", please use parentheses to remove the ambiguity or change the variable name"));
                     return self.expand_call(name, meta, &[], env);
                 }

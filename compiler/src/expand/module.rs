@@ -97,7 +97,12 @@ fn runtime_call(name: &str, line: u32, args: Vec<Value>) -> Value {
 impl Expander<'_> {
     fn module_body_only(&self, what: &str, line: u32, env: &Env) -> EResult<String> {
         match (&env.module, &env.function) {
-            (None, _) => Err(self.error(line, env, format!("cannot invoke {what} outside module"))),
+            (None, _) => Err(self.error_hint(
+                line,
+                env,
+                format!("cannot invoke {what} outside module"),
+                "put definitions inside `defmodule Name do ... end`",
+            )),
             (Some(_), Some(_)) => Err(self.error(
                 line,
                 env,
@@ -394,10 +399,22 @@ impl Expander<'_> {
                 } else {
                     self.expand(&args[0], env)?
                 };
+                // An attribute a macro sets (its `@` came from a quote) is
+                // never reported unused: it gets no line, as in Elixir.
+                let attr_line = if keyword_get(meta, "context").is_some() {
+                    0
+                } else {
+                    line
+                };
                 Ok(runtime_call(
                     "put_attribute",
                     line,
-                    vec![q::atom(&module), q::atom(&name), value, q::int(line as i64)],
+                    vec![
+                        q::atom(&module),
+                        q::atom(&name),
+                        value,
+                        q::int(attr_line as i64),
+                    ],
                 ))
             }
             Value::List(args, None) if !args.is_empty() => Err(self.error(
@@ -411,10 +428,11 @@ impl Expander<'_> {
                     match self.host.attribute(&module, &name) {
                         Some(v) => Ok(q::escape(&v)),
                         None => {
-                            self.warn(
+                            self.warn_hint(
                                 line,
                                 env,
                                 format!("undefined module attribute @{name}, please remove access to @{name} or explicitly set it before access"),
+                                format!("set it in the module body before this use: `@{name} value`"),
                             );
                             Ok(q::nil())
                         }

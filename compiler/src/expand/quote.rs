@@ -360,7 +360,7 @@ impl Expander<'_> {
     ) -> Value {
         let mut m = meta.clone();
         if o.record {
-            m = q::meta_delete(&m, "line");
+            m = q::meta_delete(&q::meta_delete(&m, "line"), "column");
         }
         if let Some(f) = &o.keep {
             let line = q::meta_line(meta);
@@ -384,6 +384,7 @@ impl Expander<'_> {
                         | "defp"
                         | "defmacro"
                         | "defmacrop"
+                        | "@"
                 ) || is_quote;
                 if !imports.is_empty() && keyword_get(&m, "imports").is_none() {
                     m = q::meta_put(&m, "imports", q::list(imports));

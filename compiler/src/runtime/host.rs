@@ -23,7 +23,7 @@ impl<'c, 'a> VmHost<'c, 'a> {
         VmHost { ctx, svc }
     }
 
-    fn raised(&mut self, e: Exn) -> Raised {
+    fn raised(&mut self, e: Exn) -> Box<Raised> {
         let class = match e.class {
             Class::Error => "error",
             Class::Throw => "throw",
@@ -31,11 +31,11 @@ impl<'c, 'a> VmHost<'c, 'a> {
         };
         let trace =
             beamlet_vm::interp::trace_term(&mut self.ctx.st.heap, &e.trace, e.info.as_deref());
-        Raised {
+        Box::new(Raised {
             class: class.into(),
             reason: to_value(self.ctx.code, e.reason),
             stacktrace: to_value(self.ctx.code, trace),
-        }
+        })
     }
 
     /// `(name, arity, public)` of `module`'s functions, loading it if needed.
@@ -56,7 +56,7 @@ impl<'c, 'a> VmHost<'c, 'a> {
 }
 
 impl Host for VmHost<'_, '_> {
-    fn call(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Raised> {
+    fn call(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Box<Raised>> {
         self.svc.ensure_loaded(self.ctx, module);
         let ts: Vec<Term> = args
             .iter()
@@ -112,14 +112,14 @@ impl Host for VmHost<'_, '_> {
         module: &str,
         name: &str,
         args: Vec<Value>,
-    ) -> Result<Value, Raised> {
+    ) -> Result<Value, Box<Raised>> {
         let arity = args.len();
         let Some(fid) = self.svc.local_macro(self.ctx, module, name, arity) else {
-            return Err(Raised {
+            return Err(Box::new(Raised {
                 class: "error".into(),
                 reason: q::atom("undef"),
                 stacktrace: q::list(vec![]),
-            });
+            }));
         };
         let ts: Vec<Term> = args
             .iter()

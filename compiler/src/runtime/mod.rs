@@ -165,6 +165,7 @@ impl Service {
                 };
                 let mut exn = Exn::error(reason);
                 exn.class = class;
+                exn.trace = trace_entries(&r.stacktrace);
                 exn
             }
         }
@@ -191,7 +192,11 @@ impl Service {
     pub fn parse(&self, source: &str, file: &str) -> Result<Value, Diagnostic> {
         self.register_file(file, source);
         let program = crate::parser::parse(source)?;
-        Ok(q::from_program(&program.exprs, &LineIndex::new(source)))
+        Ok(q::from_program_with_columns(
+            &program.exprs,
+            &LineIndex::new(source),
+            source,
+        ))
     }
 
     /// Compiles `quoted` to run in `env` with the variables `binding` bound:
@@ -223,8 +228,16 @@ impl Service {
         let code = code.map_err(|e| self.raise(ctx, e, &file))?;
         let code = if only_modules {
             // Check all of it; run only its modules.
-            finish::compile_function(ctx, self, "__script__", "__script__", &[binding_pattern(binding)], &code, &file)
-                .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
+            finish::compile_function(
+                ctx,
+                self,
+                "__script__",
+                "__script__",
+                &[binding_pattern(binding)],
+                &code,
+                &file,
+            )
+            .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
             top_level_modules(&code)
         } else {
             code
@@ -454,11 +467,11 @@ impl Service {
         });
         match stored {
             Some(Ok(())) => Ok(atom::intern("ok")),
-            Some(Err(msg)) => {
+            Some(Err((msg, hint))) => {
                 let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
                 Err(self.raise(
                     ctx,
-                    expand::Error::Compile(Diagnostic::new(span, msg)),
+                    expand::Error::Compile(Diagnostic::new(span, msg).with_hint(hint)),
                     &file,
                 ))
             }
@@ -480,21 +493,22 @@ impl Service {
         if exception {
             out.push(("__exception__".into(), q::atom("true")));
         }
-        let items: Vec<Value> =
-            match &fields {
-                Value::List(items, None) => items.clone(),
-                Value::Map(pairs) => pairs
-                    .iter()
-                    .map(|(k, v)| q::pair(k.clone(), v.clone()))
-                    .collect(),
-                _ => return Err(beamlet_vm::bif::argument_error_msg(
+        let items: Vec<Value> = match &fields {
+            Value::List(items, None) => items.clone(),
+            Value::Map(pairs) => pairs
+                .iter()
+                .map(|(k, v)| q::pair(k.clone(), v.clone()))
+                .collect(),
+            _ => {
+                return Err(beamlet_vm::bif::argument_error_msg(
                     ctx,
                     &format!(
                         "struct fields definition expects a keyword list or list of atoms, got: {}",
                         beamlet_vm::inspect::inspect(&fields, &Default::default())
                     ),
-                )),
-            };
+                ))
+            }
+        };
         for it in items {
             match &it {
                 Value::Atom(a) => out.push((a.clone(), q::nil())),
@@ -770,7 +784,9 @@ impl Service {
             let mut host = VmHost::new(ctx, self);
             let mut x = Expander::new(&mut host, src.as_deref());
             env.require(&hmod);
-            let r = x.run_macro(&hmod, &hfun, &q::line_meta(line), &[], &mut env, false);
+            // The hook gets the module's environment as its argument.
+            let arg = env.to_value();
+            let r = x.run_macro(&hmod, &hfun, &q::line_meta(line), &[arg], &mut env, false);
             (r, std::mem::take(&mut x.warnings))
         };
         self.warnings(ctx, &file, warnings);
@@ -902,12 +918,12 @@ fn binding_pattern(names: &[String]) -> Value {
 pub(crate) struct NoHost;
 
 impl expand::Host for NoHost {
-    fn call(&mut self, _: &str, _: &str, _: Vec<Value>) -> Result<Value, expand::Raised> {
-        Err(expand::Raised {
+    fn call(&mut self, _: &str, _: &str, _: Vec<Value>) -> Result<Value, Box<expand::Raised>> {
+        Err(Box::new(expand::Raised {
             class: "error".into(),
             reason: q::atom("undef"),
             stacktrace: q::list(vec![]),
-        })
+        }))
     }
     fn functions_of(&mut self, _: &str) -> Option<Vec<(String, usize)>> {
         None
@@ -929,7 +945,7 @@ impl expand::Host for NoHost {
         m: &str,
         n: &str,
         a: Vec<Value>,
-    ) -> Result<Value, expand::Raised> {
+    ) -> Result<Value, Box<expand::Raised>> {
         self.call(m, n, a)
     }
     fn struct_of(&mut self, _: &str) -> Option<Value> {
@@ -1025,6 +1041,52 @@ pub fn constant(v: &Value) -> Option<Value> {
         },
         _ => None,
     }
+}
+
+/// A stack trace term (`[{m, f, arity, [file: 'f', line: n]}]`) as the
+/// VM's trace entries.
+fn trace_entries(v: &Value) -> Vec<beamlet_vm::process::TraceEntry> {
+    let Value::List(items, _) = v else {
+        return vec![];
+    };
+    items
+        .iter()
+        .filter_map(|e| {
+            let Value::Tuple(t) = e else { return None };
+            let [m, f, a, loc] = t.as_slice() else {
+                return None;
+            };
+            let arity = match a {
+                Value::Int(n) => *n as u32,
+                Value::List(args, _) => args.len() as u32,
+                _ => 0,
+            };
+            let file = match q::keyword_get(loc, "file") {
+                Some(Value::List(cs, None)) => {
+                    let s: String = cs
+                        .iter()
+                        .filter_map(|c| match c {
+                            Value::Int(i) => char::from_u32(*i as u32),
+                            _ => None,
+                        })
+                        .collect();
+                    atom::intern(&s)
+                }
+                _ => Term::NIL,
+            };
+            let line = match q::keyword_get(loc, "line") {
+                Some(Value::Int(n)) => *n as u32,
+                _ => 0,
+            };
+            Some(beamlet_vm::process::TraceEntry {
+                module: atom::intern(as_atom(m)?),
+                name: atom::intern(as_atom(f)?),
+                arity,
+                file,
+                line,
+            })
+        })
+        .collect()
 }
 
 /// `%CompileError{file: file, line: line, description: msg}`.

@@ -8,6 +8,9 @@ use crate::expand::module::{DefClause, DefKind, Definition};
 use crate::expand::Env;
 use beamlet_vm::value::Value;
 
+/// A macro of the open module compiled for running: name, arity, function index.
+pub type CompiledMacro = (String, usize, u32);
+
 /// Attributes that accumulate by default (Elixir's list).
 pub const ACCUMULATING: &[&str] = &[
     "after_compile",
@@ -66,6 +69,7 @@ const BUILTIN: &[&str] = &[
     "file",
     "vsn",
     "fallback_to_any",
+    "__struct__",
 ];
 
 #[derive(Clone, Debug)]
@@ -114,7 +118,7 @@ pub struct ModuleState {
     /// Bumped at each definition: the compiled local macros are stale.
     pub version: u64,
     /// Where the module's own macros were compiled, and at which version.
-    pub macro_cache: Option<(u64, Vec<(String, usize, u32)>)>,
+    pub macro_cache: Option<(u64, Vec<CompiledMacro>)>,
     /// `@before_compile` hooks not yet run.
     pub pending_hooks: Option<Vec<Value>>,
     /// The module's documentation (`@moduledoc`).
@@ -202,8 +206,14 @@ impl ModuleState {
         Some(a.value.clone())
     }
 
+    /// `Module.delete_attribute/2`: the value it had; an accumulating
+    /// attribute stays registered, empty.
     pub fn delete(&mut self, name: &str) -> Option<Value> {
         let i = self.attrs.iter().position(|a| a.name == name)?;
+        if self.attrs[i].accumulate {
+            let a = &mut self.attrs[i];
+            return Some(std::mem::replace(&mut a.value, Value::List(vec![], None)));
+        }
         let a = self.attrs.remove(i);
         a.set.then_some(a.value)
     }
@@ -234,7 +244,11 @@ impl ModuleState {
     }
 
     /// Stores a definition; `Err` with Elixir's message when it clashes.
-    pub fn store(&mut self, d: Definition, doc: Option<Value>) -> Result<(), String> {
+    pub fn store(
+        &mut self,
+        d: Definition,
+        doc: Option<Value>,
+    ) -> Result<(), (String, &'static str)> {
         self.version += 1;
         // A definition of an overridable function replaces the old one.
         if let Some(i) = self
@@ -247,11 +261,49 @@ impl ModuleState {
                 self.overridable[i].1 = Some(old);
             }
         }
+        // Defaults make lower arities: they must not meet other definitions.
+        if !d.defaults.is_empty() {
+            let lowest = d.arity - d.defaults.len();
+            for a in lowest..d.arity {
+                if let Some(other) = self.defs.iter().find(|o| o.name == d.name && o.arity == a) {
+                    let _ = other;
+                    return Err((
+                        format!(
+                            "{} {}/{} defaults conflicts with {}/{}",
+                            d.kind.name(),
+                            d.user_name,
+                            d.user_arity,
+                            d.user_name,
+                            a - (d.arity - d.user_arity)
+                        ),
+                        "the defaults make a function of that arity, which already exists: drop a default or rename one of the functions",
+                    ));
+                }
+            }
+        }
+        if let Some(owner) = self.defs.iter().find(|o| {
+            o.name == d.name
+                && !o.defaults.is_empty()
+                && o.arity > d.arity
+                && o.arity - o.defaults.len() <= d.arity
+        }) {
+            return Err((
+                format!(
+                    "{} {}/{} conflicts with defaults from {}/{}",
+                    d.kind.name(),
+                    d.user_name,
+                    d.user_arity,
+                    owner.user_name,
+                    owner.user_arity
+                ),
+                "the other function's defaults already define this arity: drop a default or rename one of the functions",
+            ));
+        }
         match self.def_index(&d.name, d.arity) {
             Some(i) => {
                 let existing = &mut self.defs[i];
                 if existing.kind != d.kind {
-                    return Err(format!(
+                    return Err((format!(
                         "{} {}/{} already defined as {} in {}:{}",
                         d.kind.name(),
                         d.user_name,
@@ -259,14 +311,14 @@ impl ModuleState {
                         existing.kind.name(),
                         self.file,
                         existing.line
-                    ));
+                    ), "a function is either public (def) or private (defp): give each clause the same kind"));
                 }
                 if !d.defaults.is_empty() {
                     if !existing.defaults.is_empty() {
-                        return Err(format!(
+                        return Err((format!(
                             "def {}/{} defines defaults multiple times. Elixir allows defaults to be declared once per definition. Instead of:\n\n    def foo(:first_clause, b \\\\ :default) do ... end\n    def foo(:second_clause, b \\\\ :default) do ... end\n\none should write:\n\n    def foo(a, b \\\\ :default)\n    def foo(:first_clause, b) do ... end\n    def foo(:second_clause, b) do ... end\n",
                             d.user_name, d.user_arity
-                        ));
+                        ), "declare the defaults once, in a head without a body before the clauses"));
                     }
                     existing.defaults = d.defaults;
                 }
@@ -299,6 +351,7 @@ impl ModuleState {
             .filter(|a| {
                 a.set
                     && !a.read
+                    && a.line > 0
                     && !a.accumulate
                     && !a.persist
                     && !BUILTIN.contains(&a.name.as_str())
