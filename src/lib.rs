@@ -47,6 +47,9 @@ pub enum RunError {
     },
     /// The program waits in `receive` and no other process can ever send to it.
     Deadlock,
+    /// The program stopped itself with a non-zero status (`System.halt/1`,
+    /// `System.stop/1`, or an `at_exit` hook's `exit({:shutdown, n})`).
+    Halted { exit_status: i32 },
 }
 
 /// Output sink writing to the process's stdout (buffered) and stderr.
@@ -309,6 +312,10 @@ impl Vm {
                     rendered: text,
                 })
             }
+            Err(RunError::Halted { exit_status }) => Err(CompileError {
+                diagnostic: Diagnostic::new(Default::default(), "halted while compiling"),
+                rendered: format!("error: halted while compiling (status {exit_status})\n"),
+            }),
             Err(RunError::Deadlock) => Err(CompileError {
                 diagnostic: Diagnostic::new(Default::default(), "deadlock while compiling"),
                 rendered: "error: deadlock while compiling\n".into(),
@@ -357,6 +364,10 @@ impl Vm {
                 })
             }
             Outcome::Deadlock => Err(RunError::Deadlock),
+            Outcome::Halted { status: 0 } => Ok(Value::Atom("nil".into())),
+            Outcome::Halted { status } => Err(RunError::Halted {
+                exit_status: status,
+            }),
         }
     }
 }

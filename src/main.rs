@@ -228,7 +228,14 @@ fn report(e: beamlet::RunError) -> ExitCode {
             trace,
             exit_status,
         } => {
-            if exit_status != 0 || !banner.starts_with("** (exit)") {
+            // `elixir` reports nothing for a script that exits `:normal`,
+            // `:shutdown` or `{:shutdown, n}` (status n).
+            let quiet = banner == "** (exit) normal"
+                || banner == "** (exit) :normal"
+                || banner == "** (exit) shutdown"
+                || banner == "** (exit) :shutdown"
+                || banner.starts_with("** (exit) {:shutdown, ");
+            if !quiet && (exit_status != 0 || !banner.starts_with("** (exit)")) {
                 eprintln!("{banner}");
                 for t in trace {
                     eprintln!("{t}");
@@ -236,6 +243,7 @@ fn report(e: beamlet::RunError) -> ExitCode {
             }
             ExitCode::from(exit_status.clamp(0, 255) as u8)
         }
+        beamlet::RunError::Halted { exit_status } => ExitCode::from(exit_status.clamp(0, 255) as u8),
         beamlet::RunError::Deadlock => {
             eprintln!("** (beamlet) deadlock: the script waits in `receive` and no process can send it a message");
             ExitCode::from(1)

@@ -49,9 +49,55 @@ defmodule :elixir_module do
   end
 
   # `beamlet run FILE`: the script is expanded whole, compiled, then run.
+  # Then the hooks of `System.at_exit/1` run, newest first, each given the
+  # exit status so far (hooks they register run too); a hook that exits
+  # `{:shutdown, n}` makes the status n, one that raises makes it 1 (the
+  # error is printed), as Elixir's Kernel.CLI does. A status other than 0
+  # ends the run with it.
   def eval_file(source, file) do
     fun = :beamlet_compiler.compile_file(source, file)
-    fun.([])
+    result = fun.([])
+
+    # No holder: no hook was registered (and System need not be loaded).
+    if Process.whereis(:beamlet_at_exit) != nil do
+      case run_at_exit(0) do
+        0 -> :ok
+        status -> :erlang.halt(status)
+      end
+    end
+
+    result
+  end
+
+  defp run_at_exit(status) do
+    case System.__take_at_exit__() do
+      [] -> status
+      hooks -> run_at_exit(run_hooks(hooks, status))
+    end
+  end
+
+  defp run_hooks([], status), do: status
+  defp run_hooks([hook | rest], status), do: run_hooks(rest, run_hook(hook, status))
+
+  defp run_hook(hook, status) do
+    try do
+      hook.(status)
+      status
+    catch
+      :exit, {:shutdown, n} when is_integer(n) ->
+        n
+
+      :exit, reason when reason == :normal or reason == :shutdown ->
+        0
+
+      :exit, {:shutdown, _} ->
+        0
+
+      kind, reason ->
+        stack = __STACKTRACE__
+        IO.write(:stderr, Exception.format(kind, reason, stack))
+        1
+    end
   end
 
   # `beamlet test`: as `mix test` does, ExUnit starts without autorun, the

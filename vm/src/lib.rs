@@ -9,6 +9,7 @@
 
 pub mod atom;
 pub mod bif;
+pub mod capture;
 pub mod code;
 pub mod convert;
 pub mod copy;
