@@ -72,4 +72,61 @@ defmodule :erlang do
   end
 
   defp own_stacktrace(other), do: other
+
+  # Conversions with an encoding or through charlists, over the built-ins.
+
+  @doc "The atom whose text is `binary` (`encoding` is `:utf8` or `:latin1`)."
+  def binary_to_atom(binary, _encoding), do: :erlang.binary_to_atom(binary)
+
+  @doc "The existing atom whose text is `binary`."
+  def binary_to_existing_atom(binary), do: String.to_existing_atom(binary)
+  def binary_to_existing_atom(binary, _encoding), do: String.to_existing_atom(binary)
+
+  @doc "The text of `atom` as a binary."
+  def atom_to_binary(atom, _encoding), do: :erlang.atom_to_binary(atom)
+
+  @doc "The text of `atom` as a charlist."
+  def atom_to_list(atom), do: String.to_charlist(:erlang.atom_to_binary(atom))
+
+  @doc "The atom whose text is the charlist `list`."
+  def list_to_atom(list), do: :erlang.binary_to_atom(List.to_string(list))
+  def list_to_existing_atom(list), do: String.to_existing_atom(List.to_string(list))
+
+  @doc "`integer` in decimal (or `base`) as a charlist."
+  def integer_to_list(integer), do: String.to_charlist(:erlang.integer_to_binary(integer))
+
+  def integer_to_list(integer, base),
+    do: String.to_charlist(:erlang.integer_to_binary(integer, base))
+
+  @doc "The integer a charlist of digits spells."
+  def list_to_integer(list), do: String.to_integer(List.to_string(list))
+  def list_to_integer(list, base), do: String.to_integer(List.to_string(list), base)
+
+  @doc "The integer a binary of digits spells."
+  def binary_to_integer(binary), do: String.to_integer(binary)
+  def binary_to_integer(binary, base), do: String.to_integer(binary, base)
+
+  @doc "The float a binary spells."
+  def binary_to_float(binary), do: String.to_float(binary)
+
+  @doc "The tuple with `element` added at its end."
+  def append_element(tuple, element), do: :erlang.list_to_tuple(:erlang.tuple_to_list(tuple) ++ [element])
+
+  @doc "The tuple without its `index`th element (1-based)."
+  def delete_element(index, tuple),
+    do: :erlang.list_to_tuple(delete_nth(:erlang.tuple_to_list(tuple), index))
+
+  @doc "The tuple with `element` inserted at `index` (1-based)."
+  def insert_element(index, tuple, element),
+    do: :erlang.list_to_tuple(insert_nth(:erlang.tuple_to_list(tuple), index, element))
+
+  defp delete_nth([_ | rest], 1), do: rest
+  defp delete_nth([x | rest], n) when n > 1, do: [x | delete_nth(rest, n - 1)]
+
+  defp insert_nth(list, 1, element), do: [element | list]
+  defp insert_nth([x | rest], n, element) when n > 1, do: [x | insert_nth(rest, n - 1, element)]
+
+  @doc "The local node's name: beamlet runs one node."
+  def node(), do: :nonode@nohost
+  def node(_), do: :nonode@nohost
 end

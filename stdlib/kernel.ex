@@ -1,4 +1,20 @@
 defmodule Kernel do
+  @doc """
+  Whether `left` matches `right`: a regular expression, or a string that
+  `left` contains.
+  """
+  def left =~ "" when is_binary(left), do: true
+
+  def left =~ right when is_binary(left) and is_binary(right) do
+    String.contains?(left, right)
+  end
+
+  def left =~ right when is_binary(left), do: Regex.match?(right, left)
+
+  @doc "The local node's name (beamlet runs one node)."
+  def node(), do: :nonode@nohost
+  def node(_arg), do: :nonode@nohost
+
   def then(value, fun), do: fun.(value)
   def tap(value, fun) do
     fun.(value)
