@@ -240,7 +240,14 @@ impl ModuleState {
         let code = format!("MACRO-{name}");
         self.defs
             .iter()
-            .any(|d| d.kind.is_macro() && d.name == code && d.arity == arity + 1)
+            .any(|d| {
+                // `arity + 1`: the caller's env comes first; defaults give
+                // the macro shorter arities too.
+                d.kind.is_macro()
+                    && d.name == code
+                    && arity + 1 <= d.arity
+                    && arity + 1 + d.defaults.len() >= d.arity
+            })
     }
 
     /// Stores a definition; `Err` with Elixir's message when it clashes.
