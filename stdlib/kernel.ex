@@ -11,6 +11,14 @@ defmodule Kernel do
 
   def left =~ right when is_binary(left), do: Regex.match?(right, left)
 
+  @doc """
+  Prints `code` and its value (each step of a pipeline), with where it is,
+  and returns the value; `dbg()` prints the variables bound.
+  """
+  defmacro dbg(code \\ quote(do: binding()), options \\ []) do
+    Macro.dbg(code, options, __CALLER__)
+  end
+
   @doc "The local node's name (beamlet runs one node)."
   def node(), do: :nonode@nohost
   def node(_arg), do: :nonode@nohost

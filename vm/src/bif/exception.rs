@@ -538,6 +538,8 @@ pub fn format_trace(trace: &[crate::process::TraceEntry]) -> Vec<String> {
                 Some(_) if script => format!("    {loc}anonymous fn/{} in (file)", t.arity),
                 Some(outer) => format!("    {loc}anonymous fn/{} in {m}.{outer}", t.arity),
                 None if script => format!("    {loc}(file)"),
+                // A module's body, run while the module is defined.
+                None if name == "__MODULE__" && t.arity == 1 => format!("    {loc}(module)"),
                 None => format!("    {loc}{m}.{name}/{}", t.arity),
             }
         })
