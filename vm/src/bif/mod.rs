@@ -115,6 +115,9 @@ bifs! {
     "erlang" "is_map" / 1 => erlang::is_map, guard;
     "erlang" "is_function" / 1 => erlang::is_function, guard;
     "erlang" "is_function" / 2 => erlang::is_function2, guard;
+    "erlang" "fun_info" / 1 => erlang::fun_info;
+    "erlang" "fun_info" / 2 => erlang::fun_info2;
+    "erlang" "make_fun" / 3 => erlang::make_fun;
     "erlang" "is_pid" / 1 => erlang::is_pid, guard;
     "erlang" "is_reference" / 1 => erlang::is_reference, guard;
     "erlang" "is_map_key" / 2 => map::is_map_key, guard;
