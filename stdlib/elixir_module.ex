@@ -39,13 +39,28 @@ defmodule :elixir_module do
   defp after_compile([], _env), do: :ok
 
   defp after_compile([{module, fun} | rest], env) do
-    apply(module, fun, [env, nil])
+    callback(module, fun, env)
     after_compile(rest, env)
   end
 
   defp after_compile([module | rest], env) do
-    apply(module, :__after_compile__, [env, nil])
+    callback(module, :__after_compile__, env)
     after_compile(rest, env)
+  end
+
+  # A callback is called as code written `module.fun(env, bytecode)` would
+  # be: a macro's expansion is evaluated in the module's environment.
+  # beamlet has no object code to give: the bytecode is an empty binary.
+  defp callback(module, fun, env) do
+    Code.ensure_loaded(module)
+    macro = :"MACRO-#{fun}"
+
+    if not function_exported?(module, fun, 2) and function_exported?(module, macro, 3) do
+      quoted = apply(module, macro, [env, env, ""])
+      Code.eval_quoted(quoted, [], env)
+    else
+      apply(module, fun, [env, ""])
+    end
   end
 
   # `beamlet run FILE`: the script is expanded whole, compiled, then run.

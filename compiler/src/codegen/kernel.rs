@@ -49,6 +49,7 @@ const KERNEL: &[(&str, usize, &str, &str)] = &[
     ("put_elem", 3, "Elixir.Kernel", "put_elem"),
     ("is_nil", 1, "Elixir.Kernel", "is_nil"),
     ("is_struct", 1, "Elixir.Kernel", "is_struct"),
+    ("is_struct", 2, "Elixir.Kernel", "is_struct"),
     ("inspect", 1, "Elixir.Kernel", "inspect"),
     ("inspect", 2, "Elixir.Kernel", "inspect"),
     ("to_string", 1, "Elixir.Kernel", "to_string"),

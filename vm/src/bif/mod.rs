@@ -243,6 +243,8 @@ bifs! {
     "beamlet_compiler" "is_open" / 1 => compiler::is_open;
     "beamlet_compiler" "defines" / 3 => compiler::defines;
     "beamlet_compiler" "definitions_in" / 2 => compiler::definitions_in;
+    "beamlet_compiler" "overridables_in" / 1 => compiler::overridables_in;
+    "beamlet_compiler" "attributes_in" / 1 => compiler::attributes_in;
     "beamlet" "exception_message" / 1 => exception::message;
     "beamlet" "builtin_exception" / 1 => exception::builtin_exception;
     "beamlet" "inspect_atom" / 2 => exception::inspect_atom;
@@ -299,6 +301,7 @@ bifs! {
     "Elixir.Kernel" "<>" / 2 => string::concat;
     "Elixir.Kernel" "is_nil" / 1 => erlang::is_nil, guard;
     "Elixir.Kernel" "is_struct" / 1 => map::is_struct, guard;
+    "Elixir.Kernel" "is_struct" / 2 => map::is_struct2, guard;
     "Elixir.System" "argv" / 0 => io::argv;
     "Elixir.Map" "get" / 2 => map::get2;
     "Elixir.Map" "get" / 3 => map::get3;
