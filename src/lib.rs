@@ -49,7 +49,9 @@ pub enum RunError {
     Deadlock,
     /// The program stopped itself with a non-zero status (`System.halt/1`,
     /// `System.stop/1`, or an `at_exit` hook's `exit({:shutdown, n})`).
-    Halted { exit_status: i32 },
+    Halted {
+        exit_status: i32,
+    },
 }
 
 /// Output sink writing to the process's stdout (buffered) and stderr.

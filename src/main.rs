@@ -243,7 +243,9 @@ fn report(e: beamlet::RunError) -> ExitCode {
             }
             ExitCode::from(exit_status.clamp(0, 255) as u8)
         }
-        beamlet::RunError::Halted { exit_status } => ExitCode::from(exit_status.clamp(0, 255) as u8),
+        beamlet::RunError::Halted { exit_status } => {
+            ExitCode::from(exit_status.clamp(0, 255) as u8)
+        }
         beamlet::RunError::Deadlock => {
             eprintln!("** (beamlet) deadlock: the script waits in `receive` and no process can send it a message");
             ExitCode::from(1)

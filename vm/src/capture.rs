@@ -77,7 +77,10 @@ impl Capture {
             return None;
         }
         let rest = &s.input[s.pos..];
-        let n = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
+        let n = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
         let line = rest[..n].to_vec();
         s.pos += n;
         Some(line)

@@ -895,7 +895,11 @@ impl<'r, 'a> Local<'r, 'a> {
         let st = &mut p.st;
         let mut pending = std::mem::take(&mut st.pending);
         pending.append(&mut left);
-        pending.extend(std::mem::take(&mut st.info_requests).into_iter().map(Signal::Info));
+        pending.extend(
+            std::mem::take(&mut st.info_requests)
+                .into_iter()
+                .map(Signal::Info),
+        );
         for sig in pending {
             match sig {
                 // Linked or monitored after the signal that ended it: the

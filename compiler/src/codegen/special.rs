@@ -8,6 +8,7 @@ use crate::ast::*;
 use crate::desugar::{self, alias_atom};
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
+use beamlet_vm::bif;
 use beamlet_vm::code::{Label, Op, Reg, TypeTest};
 use beamlet_vm::term::Term;
 use std::collections::HashSet;
@@ -330,7 +331,33 @@ pub fn special(
         "try" => try_(b, u, &secs, span, dst)?,
         "raise" => {
             let first = b.next_mark() as Reg;
+            let user_module = match c.args.first().map(|m| &m.kind) {
+                Some(ExprKind::Atom(m)) if c.args.len() == 2 => {
+                    bif::exception::builtin_struct_fields(m).is_none()
+                }
+                Some(ExprKind::Alias(m)) if c.args.len() == 2 => {
+                    bif::exception::builtin_struct_fields(&format!("Elixir.{m}")).is_none()
+                }
+                _ => false,
+            };
             match c.args.len() {
+                // `raise Mod, attrs` for an exception defined in Elixir:
+                // `Mod.exception(attrs)` then raised, as Kernel.raise/2 expands.
+                2 if user_module => {
+                    let made = Expr::new(
+                        span,
+                        ExprKind::Call(Box::new(Call {
+                            target: CallTarget::Remote(
+                                Box::new(c.args[0].clone()),
+                                "exception".into(),
+                            ),
+                            args: vec![c.args[1].clone()],
+                            no_parens: false,
+                            do_block: None,
+                        })),
+                    );
+                    b.remote_call(u, "beamlet", "raise", &[made], span, first, false)?
+                }
                 1 | 2 => b.remote_call(u, "beamlet", "raise", &c.args, span, first, false)?,
                 _ => {
                     return Err(Diagnostic::new(

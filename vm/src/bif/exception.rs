@@ -467,7 +467,9 @@ pub fn message(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `:beamlet.builtin_exception(module)`: whether `module` is one of the
 /// exceptions built into the VM (they have no module of their own).
 pub fn builtin_exception(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Ok(Term::bool(a[0].is_atom() && fields(atom::name(a[0])).is_some()))
+    Ok(Term::bool(
+        a[0].is_atom() && fields(atom::name(a[0])).is_some(),
+    ))
 }
 
 /// `:beamlet.inspect_atom(kind, atom)`: `Macro.inspect_atom/2` for the

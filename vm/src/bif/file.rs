@@ -98,8 +98,9 @@ pub fn write_file(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let name = name_arg(a[0], 1)?;
     let bytes = match a[1].binary_bytes() {
         Some(b) => b.to_vec(),
-        None => super::string::chardata_to_bytes(a[1])
-            .map_err(|_| Exn::badarg_at(2, "not iodata"))?,
+        None => {
+            super::string::chardata_to_bytes(a[1]).map_err(|_| Exn::badarg_at(2, "not iodata"))?
+        }
     };
     let modes = super::list_to_vec(a[2]).ok_or_else(|| Exn::badarg_at(3, "not a list"))?;
     let has = |m: &str| modes.iter().any(|t| t.is_atom() && atom::name(*t) == m);

@@ -421,7 +421,11 @@ fn info_items(spec: Term) -> Option<(Vec<InfoItem>, bool)> {
     let items = super::list_to_vec(spec)?;
     let items = items
         .into_iter()
-        .map(|t| t.is_atom().then(|| InfoItem::from_name(atom::name(t))).flatten())
+        .map(|t| {
+            t.is_atom()
+                .then(|| InfoItem::from_name(atom::name(t)))
+                .flatten()
+        })
         .collect::<Option<Vec<_>>>()?;
     Some((items, true))
 }
@@ -507,11 +511,7 @@ pub fn process_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             let name = atom::intern(item.name());
             out.push(ctx.st.heap.tuple(&[name, value]));
         }
-        return Ok(if list {
-            ctx.st.heap.list(&out)
-        } else {
-            out[0]
-        });
+        return Ok(if list { ctx.st.heap.list(&out) } else { out[0] });
     }
     let tag = ctx.rt.make_ref();
     let req = InfoRequest {

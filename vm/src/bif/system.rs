@@ -110,7 +110,10 @@ pub fn unique_integer1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         }
     }
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    Ok(ctx.st.heap.int(if positive { n } else { MONOTONIC_BEGIN + n }))
+    Ok(ctx
+        .st
+        .heap
+        .int(if positive { n } else { MONOTONIC_BEGIN + n }))
 }
 pub fn unique_integer0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     unique_integer1(ctx, &[Term::NIL])
