@@ -149,7 +149,11 @@ fn int_in_base(i: &BigInt, base: u32) -> String {
         _ => "",
     };
     let digits = i.magnitude().to_str_radix(base).to_uppercase();
-    let sign = if i.sign() == num_bigint::Sign::Minus { "-" } else { "" };
+    let sign = if i.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
     format!("{sign}{prefix}{digits}")
 }
 
