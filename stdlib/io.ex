@@ -56,6 +56,24 @@ defmodule IO do
   defp wrap_eof([]), do: :eof
   defp wrap_eof(lines), do: Enum.join(lines)
 
+  @doc "Writes `iodata` to `device` as it is (no encoding here: bytes are bytes)."
+  def binwrite(device \\ :stdio, iodata), do: IO.write(device, IO.iodata_to_binary(iodata))
+
+  @doc "Prints `message` as a warning to standard error, with the caller's stack trace."
+  def warn(message) do
+    {:current_stacktrace, trace} = Process.info(self(), :current_stacktrace)
+    warn(message, Enum.drop(trace, 2))
+  end
+
+  @doc "Prints `message` as a warning to standard error, with `stacktrace` below it."
+  def warn(message, stacktrace) when is_list(stacktrace) do
+    entries = for entry <- stacktrace, do: ["  ", Exception.format_stacktrace_entry(entry), ?\n]
+    IO.write(:stderr, ["warning: ", chardata_to_string(message), ?\n, entries, ?\n])
+  end
+
+  @doc "The size in bytes of `iodata`."
+  def iodata_length(iodata), do: byte_size(IO.iodata_to_binary(iodata))
+
   @doc "`chardata` as a string."
   def chardata_to_string(string) when is_binary(string), do: string
   def chardata_to_string(list) when is_list(list), do: List.to_string(list)

@@ -340,6 +340,5 @@ defmodule Path do
   defp glob_star(rest, []), do: glob_match?(rest, [])
   defp glob_star(rest, [_ | tail] = name), do: glob_match?(rest, name) or glob_star(rest, tail)
 
-  defp to_s(path) when is_binary(path), do: path
-  defp to_s(path) when is_list(path), do: List.to_string(path)
+  defp to_s(path), do: IO.chardata_to_string(path)
 end

@@ -170,9 +170,6 @@ defmodule System do
   @doc "The OS process id of the VM, a string."
   def pid, do: List.to_string(:os.getpid())
 
-  @doc "`{family, name}` of the operating system: `{:unix, :linux}`, ..."
-  def os_type, do: :os.type()
-
   @doc "Registers `fun` to be called with the exit status when the script has finished, newest first."
   def at_exit(fun) when is_function(fun, 1) do
     send(at_exit_holder(), {:add, fun})

@@ -383,6 +383,11 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
             fun_name(field(e, "function")),
             inspect_term(ctx, field(e, "arity"))
         ),
+        "Elixir.UndefinedFunctionError"
+            if !msg_field.is_binary() && field(e, "function") == atom::NIL =>
+        {
+            "undefined function".to_string()
+        }
         "Elixir.UndefinedFunctionError" if !msg_field.is_binary() => {
             let m = field(e, "module");
             let head = format!(

@@ -190,6 +190,11 @@ pub fn del_dir(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let name = name_arg(a[0], 1)?;
     Ok(match std::fs::remove_dir(&name) {
         Ok(()) => atom::OK,
+        // Erlang's file driver reports a directory that is not empty as `eexist`.
+        Err(e) if e.raw_os_error() == Some(39) => {
+            let reason = atom::intern("eexist");
+            ctx.st.heap.tuple(&[atom::ERROR, reason])
+        }
         Err(e) => error(ctx, &e),
     })
 }

@@ -130,6 +130,22 @@ fn parse_opts(
                 }
             }
             "pretty" => o.pretty = v.is_true(),
+            "printable_limit" => {
+                if let Some(n) = v.as_small() {
+                    o.printable_limit = n.max(0) as usize;
+                } else if *v == atom::INFINITY {
+                    o.printable_limit = usize::MAX;
+                }
+            }
+            "structs" => o.structs = v.is_true(),
+            "base" => {
+                o.base = match atom::name(*v) {
+                    "binary" => 2,
+                    "octal" => 8,
+                    "hex" => 16,
+                    _ => 10,
+                }
+            }
             "charlists" => {
                 o.charlists = match atom::name(*v) {
                     "as_lists" => Charlists::AsLists,
@@ -158,6 +174,12 @@ pub fn inspect_bif(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 /// `IO.inspect(term, opts)`: prints (with `label: ` first) and returns `term`.
 pub fn inspect2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    inspect3(ctx, &[atom::intern("stdio"), a[0], a[1]])
+}
+/// `IO.inspect(device, term, opts)`.
+pub fn inspect3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let dev = device(a[0]).ok_or_else(super::badarg)?;
+    let a = &a[1..];
     let (o, label) = parse_opts(ctx, a[1], InspectOpts::io_inspect())?;
     let mut out = label
         .map(|mut l| {
@@ -167,7 +189,7 @@ pub fn inspect2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         .unwrap_or_default();
     out.extend_from_slice(inspect(&to_value(ctx.code, a[0]), &o).as_bytes());
     out.push(b'\n');
-    emit(ctx, Device::Stdout, &out);
+    emit(ctx, dev, &out);
     Ok(a[0])
 }
 pub fn inspect_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {

@@ -182,7 +182,7 @@ bifs! {
     "erlang" "integer_to_binary" / 1 => string::integer_to_binary;
     "erlang" "integer_to_binary" / 2 => string::integer_to_binary2;
     "erlang" "binary_part" / 3 => string::binary_part, guard;
-    "erlang" "iolist_to_binary" / 1 => string::iolist_to_binary;
+    "erlang" "iolist_to_binary" / 1 => string::iodata_to_binary;
     "erlang" "list_to_binary" / 1 => string::iolist_to_binary;
     "erlang" "binary_to_list" / 1 => string::binary_to_list;
     "erlang" "float" / 1 => erlang::to_float, guard;
@@ -291,7 +291,8 @@ bifs! {
     "Elixir.IO" "write" / 2 => io::write2;
     "Elixir.IO" "inspect" / 1 => io::inspect_bif;
     "Elixir.IO" "inspect" / 2 => io::inspect2;
-    "Elixir.IO" "iodata_to_binary" / 1 => string::iolist_to_binary;
+    "Elixir.IO" "inspect" / 3 => io::inspect3;
+    "Elixir.IO" "iodata_to_binary" / 1 => string::iodata_to_binary;
     "Elixir.Kernel" "inspect" / 1 => io::inspect_to_string;
     "Elixir.Kernel" "inspect" / 2 => io::inspect_to_string2;
     "Elixir.Kernel" "to_string" / 1 => string::to_string;
