@@ -1,0 +1,67 @@
+//! The library image built into beamlet (build.rs, vm/src/image.rs).
+
+use beamlet_vm::image::{decode_unit, encode_unit, Image};
+
+/// Every module of the library comes back from its bytes as it went in:
+/// decoding then encoding again gives the same bytes.
+#[test]
+fn every_library_module_round_trips() {
+    let image = Image::parse(beamlet::LIBRARY_IMAGE).expect("the image parses");
+    assert!(image.entries().len() > 10);
+    for e in image.entries() {
+        let unit = image
+            .unit(e.module)
+            .expect("listed")
+            .unwrap_or_else(|err| panic!("{}: {err}", e.file));
+        let again = encode_unit(&unit).expect("encodes");
+        let back = decode_unit(&again).expect("decodes");
+        assert_eq!(
+            encode_unit(&back).expect("encodes"),
+            again,
+            "{}: not stable",
+            e.file
+        );
+        assert!(
+            unit.functions.iter().any(|f| atom_name(f.module) == e.module),
+            "{}: no function of {}",
+            e.file,
+            e.module
+        );
+    }
+}
+
+fn atom_name(t: beamlet_vm::term::Term) -> &'static str {
+    beamlet_vm::atom::name(t)
+}
+
+/// The image is what compiling `stdlib/` gives now (so it is never stale),
+/// and the build made it the same way each time.
+#[test]
+fn the_image_is_the_library_compiled() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (library, _) = beamlet_compiler::runtime::read_library(root).expect("stdlib/ reads");
+    let fresh = beamlet_compiler::runtime::compile_library(library).expect("the library compiles");
+    assert!(fresh == beamlet::LIBRARY_IMAGE, "the built image differs from stdlib/ compiled now");
+}
+
+/// Cut or damaged, the image gives errors, never a panic.
+#[test]
+fn damaged_images_are_errors() {
+    let bytes = beamlet::LIBRARY_IMAGE;
+    assert!(Image::parse(&bytes[..bytes.len() / 2]).is_err());
+    let image = Image::parse(bytes).expect("parses");
+    // Each unit cut short fails to decode.
+    for e in image.entries() {
+        let unit = image.unit(e.module).expect("listed").expect("decodes");
+        let b = encode_unit(&unit).expect("encodes");
+        for n in [0, 1, b.len() / 3, b.len() / 2, b.len() - 1] {
+            assert!(decode_unit(&b[..n]).is_err(), "{}: {n} bytes", e.file);
+        }
+        // Flipped bytes: an error or a unit that passed every check.
+        for i in (0..b.len()).step_by(97) {
+            let mut c = b.clone();
+            c[i] ^= 0x5a;
+            let _ = decode_unit(&c);
+        }
+    }
+}
