@@ -15,7 +15,8 @@
 //! Decoding trusts nothing: every length, index and tag is checked
 //! (operands that index functions, imports, literals, jump tables or
 //! labels are checked against what the unit has), and bad bytes give an
-//! [`ImageError`], never a panic.
+//! [`ImageError`], never a panic. Registers are not checked against
+//! `nregs`: a call's argument block may lie above the caller's window.
 //!
 //! Numbers are LEB128 varints (signed ones zigzag-encoded), strings and
 //! byte strings a length then the bytes. A unit is:
@@ -325,7 +326,6 @@ pub struct Limits {
     pub literals: usize,
     pub tables: usize,
     pub code: usize,
-    pub regs: usize,
 }
 
 impl Limits {
@@ -350,9 +350,6 @@ impl Limits {
             return Ok(());
         }
         self.label(v)
-    }
-    pub fn reg(&self, v: u16) -> Result<(), String> {
-        check(u32::from(v), self.regs, "register")
     }
 }
 
@@ -401,9 +398,7 @@ macro_rules! operand {
     (check $f:ident FunId, $l:ident, $v:expr) => {
         $l.fun($v)?
     };
-    (check $f:ident Reg, $l:ident, $v:expr) => {
-        $l.reg($v)?
-    };
+
     (check $f:ident $t:ident, $l:ident, $v:expr) => {
         let _ = $v;
     };
@@ -797,7 +792,6 @@ pub fn decode_unit(bytes: &[u8]) -> Result<Unit, ImageError> {
             literals: f.literals.len(),
             tables: f.tables.len(),
             code: f.code.len(),
-            regs: f.nregs as usize,
         };
         let bad = |e: String| ImageError(format!("function {i}: {e}"));
         for (pc, op) in f.code.iter().enumerate() {

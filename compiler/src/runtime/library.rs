@@ -63,7 +63,13 @@ pub fn compile_library(sources: &'static [LibModule]) -> Result<Vec<u8>, String>
     for lib in sources {
         let mine: Vec<_> = recorded.iter().filter(|r| r.0 == lib.module).collect();
         match mine.as_slice() {
-            [(m, _, Ok(bytes))] => units.push((m.clone(), lib.file.to_owned(), bytes.clone())),
+            [(m, _, Ok(bytes))] => {
+                // What the VM will check when it loads the module, checked now.
+                if let Err(e) = beamlet_vm::image::decode_unit(bytes) {
+                    return Err(format!("{}: its serialized code does not decode: {e}", lib.file));
+                }
+                units.push((m.clone(), lib.file.to_owned(), bytes.clone()))
+            }
             [(_, _, Err(e))] => return Err(format!("{}: cannot be serialized: {e}", lib.file)),
             [] => return Err(format!("{}: defines no module {}", lib.file, lib.module)),
             _ => return Err(format!("{}: {} was compiled twice", lib.file, lib.module)),
