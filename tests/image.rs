@@ -65,3 +65,27 @@ fn damaged_images_are_errors() {
         }
     }
 }
+
+/// A program loads only the library modules it uses.
+#[test]
+fn programs_load_only_what_they_use() {
+    let mut vm = beamlet::Vm::builder()
+        .schedulers(1)
+        .build()
+        .expect("the VM starts");
+    let loaded = |vm: &beamlet::Vm, m: &str| {
+        vm.code()
+            .module_loaded(beamlet_vm::atom::intern(&format!("Elixir.{m}")))
+    };
+    let mut io = beamlet::CaptureIo::default();
+    vm.run_source_with("IO.puts(:hi)", "hi.exs", &[], &mut io)
+        .expect("runs");
+    assert_eq!(String::from_utf8_lossy(&io.out), "hi\n");
+    for m in ["Enum", "String", "Map", "ExUnit.Assertions"] {
+        assert!(!loaded(&vm, m), "{m} was loaded for a hello");
+    }
+    vm.run_source_with("IO.puts(Enum.sum([1, 2]))", "sum.exs", &[], &mut io)
+        .expect("runs");
+    assert!(loaded(&vm, "Enum"));
+    assert!(!loaded(&vm, "String"));
+}
