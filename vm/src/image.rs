@@ -70,11 +70,7 @@ impl std::error::Error for ImageError {}
 /// table ([`Op::LAYOUT`]), hashed (FNV-1a).
 pub fn fingerprint() -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in FORMAT
-        .to_le_bytes()
-        .iter()
-        .chain(Op::LAYOUT.as_bytes())
-    {
+    for b in FORMAT.to_le_bytes().iter().chain(Op::LAYOUT.as_bytes()) {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -882,7 +878,9 @@ impl<'a> Image<'a> {
         for (module, file, off, len) in raw {
             let end = off.checked_add(len).filter(|e| *e <= blob as u64);
             let Some(end) = end else {
-                return Err(ImageError(format!("{module}: its code lies outside the image")));
+                return Err(ImageError(format!(
+                    "{module}: its code lies outside the image"
+                )));
             };
             entries.push(Entry {
                 module,
@@ -1015,7 +1013,10 @@ mod tests {
                 (f.module, f.name, f.arity, f.nfree, f.nregs),
                 (g.module, g.name, g.arity, g.nfree, g.nregs)
             );
-            assert_eq!((&f.kind, f.public, &f.lines, f.file), (&g.kind, g.public, &g.lines, g.file));
+            assert_eq!(
+                (&f.kind, f.public, &f.lines, f.file),
+                (&g.kind, g.public, &g.lines, g.file)
+            );
             assert_eq!(f.code, g.code);
             assert_eq!(f.tables, g.tables);
             assert_eq!(f.literals.len(), g.literals.len());
@@ -1071,7 +1072,9 @@ mod tests {
             n: 0,
             dst: 0,
         });
-        let e = decode_unit(&encode_unit(&u).unwrap()).err().expect("refused");
+        let e = decode_unit(&encode_unit(&u).unwrap())
+            .err()
+            .expect("refused");
         assert!(e.0.contains("function 7"), "{e}");
     }
 

@@ -66,7 +66,10 @@ pub fn compile_library(sources: &'static [LibModule]) -> Result<Vec<u8>, String>
             [(m, _, Ok(bytes))] => {
                 // What the VM will check when it loads the module, checked now.
                 if let Err(e) = beamlet_vm::image::decode_unit(bytes) {
-                    return Err(format!("{}: its serialized code does not decode: {e}", lib.file));
+                    return Err(format!(
+                        "{}: its serialized code does not decode: {e}",
+                        lib.file
+                    ));
                 }
                 units.push((m.clone(), lib.file.to_owned(), bytes.clone()))
             }
@@ -79,7 +82,9 @@ pub fn compile_library(sources: &'static [LibModule]) -> Result<Vec<u8>, String>
         .iter()
         .find(|r| !sources.iter().any(|l| l.module == r.0))
     {
-        return Err(format!("{f}: defines {m}, which is no library file's module"));
+        return Err(format!(
+            "{f}: defines {m}, which is no library file's module"
+        ));
     }
     Ok(Image::build(&units))
 }
