@@ -8,7 +8,7 @@
 #![deny(unsafe_code)]
 
 use beamlet_compiler::diagnostic::Diagnostic;
-use beamlet_compiler::runtime::Service;
+use beamlet_compiler::runtime::{Library, Service};
 pub use beamlet_vm::bif::Io;
 use beamlet_vm::code::{CodeTable, FunId};
 pub use beamlet_vm::jit::Mode as JitMode;
@@ -18,6 +18,25 @@ use std::io::Write;
 use std::sync::Arc;
 
 include!(concat!(env!("OUT_DIR"), "/library.rs"));
+
+/// The library image's index, read once (its units are decoded as modules
+/// are first used).
+fn library_image() -> Result<beamlet_vm::image::Image<'static>, beamlet_vm::image::ImageError> {
+    static IMAGE: std::sync::OnceLock<
+        Result<beamlet_vm::image::Image<'static>, beamlet_vm::image::ImageError>,
+    > = std::sync::OnceLock::new();
+    IMAGE
+        .get_or_init(|| beamlet_vm::image::Image::parse(LIBRARY_IMAGE))
+        .clone()
+}
+
+/// The library's modules as `(module, file)`: `("Elixir.Enum", "stdlib/enum.ex")`.
+pub fn library_modules() -> Vec<(&'static str, &'static str)> {
+    match library_image() {
+        Ok(i) => i.entries().iter().map(|e| (e.module, e.file)).collect(),
+        Err(_) => Vec::new(),
+    }
+}
 
 /// The library module that drives module definitions and runs scripts.
 const DRIVER: &str = "elixir_module";
@@ -134,11 +153,18 @@ impl VmBuilder {
         self
     }
 
-    /// A VM with the compiler installed; the library (`stdlib/`) loads
-    /// module by module as programs use it.
+    /// A VM with the compiler installed; the library (`stdlib/`, compiled
+    /// when beamlet was built) loads module by module as programs use it.
     pub fn build(self) -> Result<Vm, CompileError> {
         let code = CodeTable::new();
-        let compiler = Arc::new(Service::new(LIBRARY));
+        let image = library_image().map_err(|e| {
+            let text = format!("{e}\n");
+            CompileError {
+                diagnostic: Diagnostic::new(Default::default(), text.trim().to_owned()),
+                rendered: text,
+            }
+        })?;
+        let compiler = Arc::new(Service::new(Library::Image(image)));
         code.set_compiler(compiler.clone());
         // The driver of module definitions and scripts runs before any
         // program: load it now, outside any process.

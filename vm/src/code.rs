@@ -119,16 +119,22 @@ impl CmpOp {
     }
 }
 
-/// Defines [`Op`] from its list of variants, and with it [`Op::NAMES`] and
-/// [`Op::name`], so the instruction table has one source (ORDER OP). Each
-/// variant keeps its `///` line: what it does, in register notation.
+/// Defines [`Op`] from its list of variants, and with it [`Op::NAMES`],
+/// [`Op::name`], [`Op::LAYOUT`] and the serialized form of each instruction
+/// (`encode_op`/`decode_op`, used by `image.rs`), so the instruction table
+/// has one source (ORDER OP) and a new instruction cannot be left out of
+/// the image format. Each variant keeps its `///` line: what it does, in
+/// register notation. Operand types are single names (`Reg`, `Label`, ...):
+/// `image.rs` encodes each by its type ([`crate::image::Operand`]), BIFs by
+/// name, and checks the references (functions, imports, literals, jump
+/// tables, labels) by type and field name.
 macro_rules! define_op {
     (
         $(#[$meta:meta])*
         pub enum Op {
             $(
                 $(#[$doc:meta])*
-                $name:ident $({ $($field:ident: $ty:ty),* $(,)? })?
+                $name:ident $({ $($field:ident: $ty:ident),* $(,)? })?
             ),* $(,)?
         }
     ) => {
@@ -140,14 +146,68 @@ macro_rules! define_op {
             ),*
         }
 
+        /// Each opcode's number in the serialized form: its position in [`Op::NAMES`].
+        #[allow(non_camel_case_types, dead_code, clippy::enum_variant_names)]
+        #[repr(u8)]
+        enum OpCode {
+            $($name),*
+        }
+
+        /// [`OpCode`]s as constants, to match on.
+        #[allow(non_upper_case_globals)]
+        mod opcode {
+            $(pub(super) const $name: u8 = super::OpCode::$name as u8;)*
+        }
+
         impl Op {
             /// Every opcode's name, in declaration order.
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            /// Every opcode with its operands' names and types, as text: the
+            /// image format's fingerprint covers it, so an image made for
+            /// another instruction set is refused.
+            pub const LAYOUT: &'static str =
+                concat!($(stringify!($name $({ $($field: $ty),* })?), ";"),*);
 
             /// This instruction's opcode name (its entry in [`Op::NAMES`]).
             pub fn name(&self) -> &'static str {
                 match self {
                     $(Op::$name { .. } => stringify!($name)),*
+                }
+            }
+
+            /// Appends this instruction's serialized form to `w`.
+            pub(crate) fn encode_op(&self, w: &mut crate::image::Writer) {
+                match *self {
+                    $(Op::$name $({ $($field),* })? => {
+                        w.byte(opcode::$name);
+                        $($(crate::image::operand!(put $ty, w, $field);)*)?
+                    })*
+                }
+            }
+
+            /// Reads one instruction written by [`Op::encode_op`].
+            pub(crate) fn decode_op(
+                r: &mut crate::image::Reader,
+            ) -> Result<Op, crate::image::ImageError> {
+                let code = r.byte()?;
+                match code {
+                    $(opcode::$name => Ok(Op::$name $({ $($field: crate::image::operand!(get $ty, r)),* })?),)*
+                    _ => Err(r.error(format!("unknown opcode {code}"))),
+                }
+            }
+
+            /// Checks the operands that index something (functions,
+            /// imports, literals, jump tables, labels) against `lim`.
+            pub(crate) fn check_op(
+                &self,
+                lim: &crate::image::Limits,
+            ) -> Result<(), String> {
+                match *self {
+                    $(Op::$name $({ $($field),* })? => {
+                        $($(crate::image::operand!(check $field $ty, lim, $field);)*)?
+                        Ok(())
+                    })*
                 }
             }
         }

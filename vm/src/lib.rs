@@ -17,6 +17,7 @@ pub mod detached;
 pub mod float_fmt;
 mod gc;
 pub mod heap;
+pub mod image;
 pub mod inspect;
 pub mod interp;
 pub mod jit;

@@ -410,6 +410,7 @@ pub fn compile_module(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<
     let funs = module_funs(st, &lw, true)?;
     let (unit, warnings) = generate(svc, &st.name, &st.file, funs)?;
     print_warnings(ctx, svc, &st.file, warnings);
+    svc.record(&st.name, &st.file, &unit);
     ctx.code.load(unit);
     Ok(())
 }

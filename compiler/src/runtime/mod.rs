@@ -18,6 +18,7 @@
 mod bifs;
 mod finish;
 mod host;
+mod library;
 pub mod state;
 
 use crate::diagnostic::Diagnostic;
@@ -31,6 +32,7 @@ use beamlet_vm::process::{Class, Exn};
 use beamlet_vm::term::Term;
 use beamlet_vm::value::Value;
 pub use host::VmHost;
+pub use library::{compile_library, read_library};
 use state::ModuleState;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -40,7 +42,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A library module the VM can load on first use: its name and source.
+/// A library module as source: its name, file and text.
 #[derive(Clone, Copy, Debug)]
 pub struct LibModule {
     /// The module atom (`Elixir.Enum`, `elixir_module`).
@@ -48,6 +50,21 @@ pub struct LibModule {
     pub file: &'static str,
     pub source: &'static str,
 }
+
+/// Where the library's modules come from; either way each is loaded the
+/// first time a program needs it.
+pub enum Library {
+    /// Source files, compiled on first use (how beamlet's build compiles
+    /// the library: [`compile_library`]).
+    Sources(&'static [LibModule]),
+    /// Compiled units (the library as the build compiled it), decoded on
+    /// first use.
+    Image(beamlet_vm::image::Image<'static>),
+}
+
+/// A module compiled while recording (see [`Service::recording`]): its
+/// name, file and serialized unit (or why it has none).
+pub type Recorded = (String, String, Result<Vec<u8>, String>);
 
 /// The last compile error a process met, kept for the embedder and the CLI
 /// (which print it with its source line and caret).
@@ -66,11 +83,14 @@ pub struct Service {
     files: Mutex<HashMap<String, Arc<str>>>,
     counter: AtomicI64,
     /// The library, loaded module by module on first use.
-    library: &'static [LibModule],
+    library: Library,
     /// Library modules being loaded now, with the process loading each: a
     /// module that needs itself while loading fails; another process that
-    /// needs it waits until it is loaded.
+    /// needs it waits until it is loaded. (Loading from an image holds the
+    /// lock instead: decoding needs nothing else.)
     loading: Mutex<Vec<(String, u64)>>,
+    /// Each module compiled, serialized, when recording.
+    recorded: Option<Mutex<Vec<Recorded>>>,
     loaded: std::sync::Condvar,
     /// Each process's last compile error (by pid).
     failures: Mutex<HashMap<u64, CompileFailure>>,
@@ -79,16 +99,42 @@ pub struct Service {
 }
 
 impl Service {
-    pub fn new(library: &'static [LibModule]) -> Service {
+    pub fn new(library: Library) -> Service {
         Service {
             open: Mutex::new(HashMap::new()),
             files: Mutex::new(HashMap::new()),
             counter: AtomicI64::new(1),
             library,
             loading: Mutex::new(Vec::new()),
+            recorded: None,
             loaded: std::sync::Condvar::new(),
             failures: Mutex::new(HashMap::new()),
             print_warnings: true,
+        }
+    }
+
+    /// A service that also keeps each module it compiles, serialized (see
+    /// [`Service::take_recorded`]): how the build makes the library image.
+    pub fn recording(library: Library) -> Service {
+        Service {
+            recorded: Some(Mutex::new(Vec::new())),
+            ..Service::new(library)
+        }
+    }
+
+    /// The modules compiled so far, when recording, taken.
+    pub fn take_recorded(&self) -> Vec<Recorded> {
+        match &self.recorded {
+            Some(r) => std::mem::take(&mut *lock(r)),
+            None => Vec::new(),
+        }
+    }
+
+    /// Keeps `unit`, the compiled module `module` of `file`, when recording.
+    fn record(&self, module: &str, file: &str, unit: &beamlet_vm::code::Unit) {
+        if let Some(r) = &self.recorded {
+            let bytes = beamlet_vm::image::encode_unit(unit);
+            lock(r).push((module.to_owned(), file.to_owned(), bytes));
         }
     }
 
@@ -594,19 +640,30 @@ impl Service {
 
     /// Whether `name` comes from the library (loaded lazily, never "redefined").
     pub fn is_library(&self, name: &str) -> bool {
-        self.library.iter().any(|l| l.module == name)
+        match &self.library {
+            Library::Sources(l) => l.iter().any(|l| l.module == name),
+            Library::Image(i) => i.entry(name).is_some(),
+        }
     }
 
+    /// The source of the library module `name`, when the library is sources.
     pub fn library_module(&self, name: &str) -> Option<LibModule> {
-        self.library.iter().find(|l| l.module == name).copied()
+        match &self.library {
+            Library::Sources(l) => l.iter().find(|l| l.module == name).copied(),
+            Library::Image(_) => None,
+        }
     }
 
-    /// Makes sure `module` is loaded, compiling it from the library if it
-    /// is one of its modules; whether it is loaded now.
+    /// Makes sure `module` is loaded, loading it from the library if it
+    /// is one of its modules (decoded from the image, or compiled from
+    /// source); whether it is loaded now.
     pub fn ensure_loaded(&self, ctx: &mut Ctx, module: &str) -> bool {
         let m = atom::intern(module);
         if ctx.code.module_loaded(m) {
             return true;
+        }
+        if let Library::Image(image) = &self.library {
+            return self.load_from_image(ctx, image, module);
         }
         let Some(lib) = self.library_module(module) else {
             return false;
@@ -645,6 +702,37 @@ impl Service {
             ctx.io.err(msg.as_bytes());
         }
         r.is_ok() && ctx.code.module_loaded(m)
+    }
+
+    /// Decodes the library module `module` from `image` and loads it;
+    /// whether it is loaded now. One load at a time (under the `loading`
+    /// lock): two processes needing the module at once load it once.
+    fn load_from_image(
+        &self,
+        ctx: &mut Ctx,
+        image: &beamlet_vm::image::Image<'static>,
+        module: &str,
+    ) -> bool {
+        let m = atom::intern(module);
+        let _one_at_a_time = lock(&self.loading);
+        if ctx.code.module_loaded(m) {
+            return true;
+        }
+        match image.unit(module) {
+            None => false,
+            Some(Ok(unit)) => {
+                ctx.code.load(unit);
+                true
+            }
+            Some(Err(e)) => {
+                let msg = format!(
+                    "error: the library module {} cannot be loaded: {e}\n",
+                    expand::inspect_module(module)
+                );
+                ctx.io.err(msg.as_bytes());
+                false
+            }
+        }
     }
 
     /// Compiles and loads a library file: one `defmodule` whose module is
