@@ -143,7 +143,11 @@ impl Expander<'_> {
             }
             Resolved::Function(m) => {
                 let args = self.expand_args(args, env)?;
-                Ok(q::remote(q::atom(&m), name, strip_imports(meta), args))
+                let (m, name): (&str, &str) = match inline(&m, name, arity) {
+                    Some(to) => to,
+                    None => (&m, name),
+                };
+                Ok(q::remote(q::atom(m), name, strip_imports(meta), args))
             }
             Resolved::Local => {
                 if env.context == Context::Guard || env.context == Context::Match {
@@ -246,6 +250,13 @@ impl Expander<'_> {
             }
         }
         let args = self.expand_args(args, env)?;
+        let (r, name) = match &r {
+            Value::Atom(m) => match inline(m, name, args.len()) {
+                Some((m2, n2)) => (q::atom(m2), n2),
+                None => (r, name),
+            },
+            _ => (r, name),
+        };
         let dot = q::tuple(vec![
             q::atom("."),
             dmeta.clone(),
@@ -570,6 +581,24 @@ fn misuse_hint(name: &str) -> Option<&'static str> {
 }
 
 /// Meta without the quote's import records (they did their job).
+/// Functions Elixir inlines to the Erlang built-in they wrap (as
+/// `elixir_rewrite` does), so they work in guards: `Bitwise`'s.
+fn inline<'a>(module: &str, name: &'a str, arity: usize) -> Option<(&'static str, &'a str)> {
+    if module != "Elixir.Bitwise" {
+        return None;
+    }
+    let erl = match (name, arity) {
+        ("band" | "&&&", 2) => "band",
+        ("bor" | "|||", 2) => "bor",
+        ("bxor" | "^^^", 2) => "bxor",
+        ("bsl" | "<<<", 2) => "bsl",
+        ("bsr" | ">>>", 2) => "bsr",
+        ("bnot" | "~~~", 1) => "bnot",
+        _ => return None,
+    };
+    Some(("erlang", erl))
+}
+
 fn strip_imports(meta: &Value) -> Value {
     if keyword_get(meta, "imports").is_none() && keyword_get(meta, "context").is_none() {
         return meta.clone();
