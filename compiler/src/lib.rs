@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod expand;
 pub mod lexer;
 pub mod lower;
+pub mod macro_string;
 pub mod parser;
 pub mod quoted;
 pub mod runtime;

@@ -308,7 +308,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             }
             ("to_string", [ast]) => {
                 let v = to_value(ctx.code, *ast);
-                let s = beamlet_vm::inspect::inspect(&v, &Default::default());
+                let s = crate::macro_string::to_string(&v);
                 Ok(ctx.st.heap.str(&s))
             }
             _ => self.dispatch(ctx, name, a),
