@@ -368,7 +368,7 @@ impl Expander<'_> {
                                 q::meta_line(meta),
                             )?));
                         }
-                        Ok(None)
+                        Ok(kernel_once(name, args))
                     }
                     Resolved::Macro(m) => {
                         Ok(Some(self.invoke_macro(&m, name, meta, args, env, false)?))
@@ -407,7 +407,7 @@ impl Expander<'_> {
                             q::meta_line(meta),
                         )?));
                     }
-                    return Ok(None);
+                    return Ok(kernel_once(fname, args));
                 }
                 if env.is_required(m) {
                     if let Some(ms) = self.host.macros_of(m) {
@@ -456,12 +456,10 @@ impl Expander<'_> {
                 }
             }
             Value::Atom(a) => {
-                // A quote resolved the alias where it was written.
+                // A quote resolved the alias (all its segments) where it
+                // was written.
                 match keyword_get(meta, "alias") {
-                    Some(Value::Atom(m)) if m != "false" && rest.is_empty() => {
-                        return Ok(q::atom(m))
-                    }
-                    Some(Value::Atom(m)) if m != "false" => return Ok(q::atom(&join(m))),
+                    Some(Value::Atom(m)) if m != "false" => return Ok(q::atom(m)),
                     _ => {}
                 }
                 let full = format!("Elixir.{a}");
@@ -581,6 +579,39 @@ fn misuse_hint(name: &str) -> Option<&'static str> {
 }
 
 /// Meta without the quote's import records (they did their job).
+/// One step of the Kernel macros the expander otherwise handles natively,
+/// as Kernel's own definitions expand them (for `Macro.expand_once/2`).
+fn kernel_once(name: &str, args: &[Value]) -> Option<Value> {
+    let ctx = || {
+        q::list(vec![
+            q::tuple(vec![q::atom("context"), q::atom(KERNEL)]),
+            q::tuple(vec![
+                q::atom("imports"),
+                q::list(vec![q::tuple(vec![q::int(2), q::atom(KERNEL)])]),
+            ]),
+        ])
+    };
+    match (name, args) {
+        ("unless", [c, clauses]) => {
+            let d = keyword_get(clauses, "do")?.clone();
+            let e = keyword_get(clauses, "else").cloned().unwrap_or_else(q::nil);
+            Some(q::call(
+                "if",
+                ctx(),
+                vec![
+                    c.clone(),
+                    q::list(vec![
+                        q::tuple(vec![q::atom("do"), e]),
+                        q::tuple(vec![q::atom("else"), d]),
+                    ]),
+                ],
+            ))
+        }
+        ("is_nil", [x]) => Some(q::call("==", ctx(), vec![x.clone(), q::nil()])),
+        _ => None,
+    }
+}
+
 /// Functions Elixir inlines to the Erlang built-in they wrap (as
 /// `elixir_rewrite` does), so they work in guards: `Bitwise`'s.
 fn inline<'a>(module: &str, name: &'a str, arity: usize) -> Option<(&'static str, &'a str)> {

@@ -79,6 +79,42 @@ impl Expander<'_> {
                 let out = self.kernel_sigil(name, meta, body, mods, env)?;
                 self.expand(&out, env)
             }
+            ("destructure", [left, right]) if as_list(left).is_some() => {
+                let n = as_list(left).map_or(0, |l| l.len());
+                let rhs = q::remote(
+                    q::atom("Elixir.Kernel.Utils"),
+                    "destructure",
+                    meta.clone(),
+                    vec![right.clone(), q::int(n as i64)],
+                );
+                self.expand(&q::call("=", meta.clone(), vec![left.clone(), rhs]), env)
+            }
+            ("is_struct" | "is_exception", [t, n]) => {
+                if env.context == Context::Guard {
+                    let erl = |f: &str, args: Vec<Value>| q::remote(q::atom("erlang"), f, q::list(vec![]), args);
+                    let has = |k: &str| erl("is_map_key", vec![q::atom(k), t.clone()]);
+                    let get = |k: &str| erl("map_get", vec![q::atom(k), t.clone()]);
+                    let and = |a: Value, b: Value| q::call("and", q::list(vec![]), vec![a, b]);
+                    let mut g = and(
+                        and(q::call("is_map", q::list(vec![]), vec![t.clone()]), has("__struct__")),
+                        q::call("==", q::list(vec![]), vec![get("__struct__"), n.clone()]),
+                    );
+                    if name == "is_exception" {
+                        g = and(
+                            and(g, has("__exception__")),
+                            q::call("==", q::list(vec![]), vec![get("__exception__"), q::atom("true")]),
+                        );
+                    }
+                    return self.expand(&g, env);
+                }
+                let call = q::remote(
+                    q::atom("Elixir.Kernel.Utils"),
+                    name,
+                    meta.clone(),
+                    vec![t.clone(), n.clone()],
+                );
+                self.expand(&call, env)
+            }
             ("to_char_list", [x]) => {
                 let x = self.expand(x, env)?;
                 Ok(q::call("to_charlist", meta.clone(), vec![x]))
