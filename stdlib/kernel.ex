@@ -54,4 +54,18 @@ defmodule Kernel do
       function_exported?(module, :__info__, 1) and
       :lists.member({macro, arity}, module.__info__(:macros))
   end
+
+  def get_in(data, [key]), do: Access.get(data, key)
+  def get_in(data, [key | rest]), do: get_in(Access.get(data, key), rest)
+
+  def put_in(data, keys, value), do: update_in(data, keys, fn _ -> value end)
+
+  def update_in(data, [key], fun) when is_map(data), do: Map.put(data, key, fun.(Map.get(data, key)))
+  def update_in(data, [key], fun) when is_list(data), do: Keyword.put(data, key, fun.(Keyword.get(data, key)))
+
+  def update_in(data, [key | rest], fun) when is_map(data),
+    do: Map.put(data, key, update_in(Map.get(data, key), rest, fun))
+
+  def update_in(data, [key | rest], fun) when is_list(data),
+    do: Keyword.put(data, key, update_in(Keyword.get(data, key), rest, fun))
 end

@@ -50,7 +50,13 @@ fn is_unary(name: &str) -> bool {
 fn indent(s: &str, by: usize) -> String {
     let pad = " ".repeat(by);
     s.lines()
-        .map(|l| if l.is_empty() { String::new() } else { format!("{pad}{l}") })
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("{pad}{l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -134,7 +140,9 @@ fn interpolation(segs: &[Value]) -> Option<String> {
                     _ => return None,
                 }
                 let inner = match as_node(&a[0]) {
-                    Some((head, _, Value::List(x, None))) if x.len() == 1 && is_to_string(head) => &x[0],
+                    Some((head, _, Value::List(x, None))) if x.len() == 1 && is_to_string(head) => {
+                        &x[0]
+                    }
                     _ => return None,
                 };
                 out.push_str(&format!("#{{{}}}", expr(inner, 0)));
@@ -181,9 +189,11 @@ fn block_body(v: &Value) -> String {
         }
     }
     match as_node(v) {
-        Some((Value::Atom(b), _, Value::List(items, None))) if b == "__block__" => {
-            items.iter().map(|x| expr(x, 0)).collect::<Vec<_>>().join("\n")
-        }
+        Some((Value::Atom(b), _, Value::List(items, None))) if b == "__block__" => items
+            .iter()
+            .map(|x| expr(x, 0))
+            .collect::<Vec<_>>()
+            .join("\n"),
         _ => expr(v, 0),
     }
 }
@@ -197,7 +207,11 @@ fn clause(v: &Value) -> String {
         return expr(v, 0);
     };
     let head = match as_list(&x[0]) {
-        Some(pats) => pats.iter().map(|p| expr(p, 0)).collect::<Vec<_>>().join(", "),
+        Some(pats) => pats
+            .iter()
+            .map(|p| expr(p, 0))
+            .collect::<Vec<_>>()
+            .join(", "),
         None => expr(&x[0], 0),
     };
     let body = block_body(&x[1]);
@@ -240,7 +254,9 @@ fn expr(v: &Value, prec: u8) -> String {
     match v {
         Value::List(items, None) => list(items),
         Value::Tuple(t) if t.len() == 2 => format!("{{{}, {}}}", expr(&t[0], 0), expr(&t[1], 0)),
-        Value::Tuple(t) if t.len() == 3 => node(&t[0], &t[1], &t[2], prec).unwrap_or_else(|| inspect(v)),
+        Value::Tuple(t) if t.len() == 3 => {
+            node(&t[0], &t[1], &t[2], prec).unwrap_or_else(|| inspect(v))
+        }
         _ => inspect(v),
     }
 }
@@ -263,12 +279,18 @@ fn node(head: &Value, meta: &Value, tail: &Value, prec: u8) -> Option<String> {
                 [f] => Some(format!("{}.({})", expr(f, UNARY_PREC + 2), args(a))),
                 [recv, Value::Atom(fname)] => {
                     let r = match recv {
-                        Value::Atom(m) if m.starts_with("Elixir.") => m["Elixir.".len()..].to_owned(),
+                        Value::Atom(m) if m.starts_with("Elixir.") => {
+                            m["Elixir.".len()..].to_owned()
+                        }
                         Value::Atom(_) => inspect(recv),
                         _ => expr(recv, UNARY_PREC + 2),
                     };
                     if r == "Access" && fname == "get" && a.len() == 2 {
-                        return Some(format!("{}[{}]", expr(&a[0], UNARY_PREC + 2), expr(&a[1], 0)));
+                        return Some(format!(
+                            "{}[{}]",
+                            expr(&a[0], UNARY_PREC + 2),
+                            expr(&a[1], 0)
+                        ));
                     }
                     let no_parens = crate::quoted::keyword_get(meta, "no_parens").is_some();
                     let callee = format!("{r}.{fname}");
@@ -298,7 +320,14 @@ fn local(name: &str, _meta: &Value, a: &[Value], prec: u8) -> String {
                 lines.join("\n")
             }
         }
-        ("{}", items) => format!("{{{}}}", items.iter().map(|x| expr(x, 0)).collect::<Vec<_>>().join(", ")),
+        ("{}", items) => format!(
+            "{{{}}}",
+            items
+                .iter()
+                .map(|x| expr(x, 0))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         ("%{}", pairs) => format!("%{{{}}}", map_body(pairs)),
         ("%", [st, m]) => {
             let body = match as_node(m) {
@@ -308,7 +337,13 @@ fn local(name: &str, _meta: &Value, a: &[Value], prec: u8) -> String {
             format!("%{}{{{}}}", expr(st, UNARY_PREC + 2), body)
         }
         ("<<>>", segs) => interpolation(segs).unwrap_or_else(|| {
-            format!("<<{}>>", segs.iter().map(|x| expr(x, 0)).collect::<Vec<_>>().join(", "))
+            format!(
+                "<<{}>>",
+                segs.iter()
+                    .map(|x| expr(x, 0))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         }),
         ("fn", clauses) => {
             if let [c] = clauses {
@@ -324,10 +359,15 @@ fn local(name: &str, _meta: &Value, a: &[Value], prec: u8) -> String {
         ("&", [x]) => {
             let inner = match as_node(x) {
                 Some((Value::Atom(s), _, Value::List(sa, None))) if s == "/" && sa.len() == 2 => {
-                    format!("{}/{}", expr(&sa[0], UNARY_PREC + 2), expr(&sa[1], UNARY_PREC + 2))
+                    format!(
+                        "{}/{}",
+                        expr(&sa[0], UNARY_PREC + 2),
+                        expr(&sa[1], UNARY_PREC + 2)
+                    )
                 }
                 Some((Value::Atom(op), _, Value::List(oa, None)))
-                    if (oa.len() == 2 && binary_op(op).is_some()) || (oa.len() == 1 && is_unary(op)) =>
+                    if (oa.len() == 2 && binary_op(op).is_some())
+                        || (oa.len() == 1 && is_unary(op)) =>
                 {
                     format!("({})", expr(x, 0))
                 }
@@ -345,7 +385,10 @@ fn local(name: &str, _meta: &Value, a: &[Value], prec: u8) -> String {
         ("not", [x]) => match as_node(x) {
             Some((Value::Atom(i), _, Value::List(ia, None))) if i == "in" && ia.len() == 2 => {
                 let (p, _) = binary_op("in").unwrap_or((13, false));
-                paren_if(format!("{} not in {}", expr(&ia[0], p), expr(&ia[1], p + 1)), prec > p)
+                paren_if(
+                    format!("{} not in {}", expr(&ia[0], p), expr(&ia[1], p + 1)),
+                    prec > p,
+                )
             }
             _ => paren_if(format!("not {}", expr(x, UNARY_PREC)), prec > UNARY_PREC),
         },

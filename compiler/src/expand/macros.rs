@@ -186,7 +186,9 @@ impl Expander<'_> {
             _ => {
                 let modifier = match as_list(mods) {
                     None | Some([]) => 's',
-                    Some([Value::Int(c)]) if matches!(*c as u8, b's' | b'a' | b'c') => *c as u8 as char,
+                    Some([Value::Int(c)]) if matches!(*c as u8, b's' | b'a' | b'c') => {
+                        *c as u8 as char
+                    }
                     _ => {
                         return Err(self.error(line, env, "modifier must be one of: s, a, c"));
                     }
