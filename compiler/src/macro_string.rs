@@ -184,7 +184,7 @@ fn paren_if(s: String, yes: bool) -> String {
 /// A `do` block's body, or a clause list's clauses, one per line.
 fn block_body(v: &Value) -> String {
     if let Some(items) = as_list(v) {
-        if !items.is_empty() && items.iter().all(|c| is_clause(c)) {
+        if !items.is_empty() && items.iter().all(is_clause) {
             return items.iter().map(clause).collect::<Vec<_>>().join("\n");
         }
     }
