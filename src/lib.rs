@@ -47,6 +47,11 @@ pub enum RunError {
     },
     /// The program waits in `receive` and no other process can ever send to it.
     Deadlock,
+    /// The program stopped itself with a non-zero status (`System.halt/1`,
+    /// `System.stop/1`, or an `at_exit` hook's `exit({:shutdown, n})`).
+    Halted {
+        exit_status: i32,
+    },
 }
 
 /// Output sink writing to the process's stdout (buffered) and stderr.
@@ -221,6 +226,19 @@ impl Vm {
         r
     }
 
+    /// Runs test files (see [`Vm::run_tests_with`]) printing to the terminal.
+    pub fn run_tests(
+        &mut self,
+        helpers: &[(String, String)],
+        files: &[(String, String)],
+        options: &TestOptions,
+    ) -> Result<u64, RunError> {
+        let mut io = StdIo::default();
+        let r = self.run_tests_with(helpers, files, options, &mut io);
+        io.flush();
+        r
+    }
+
     /// Runs `source` with output going to `io`.
     pub fn run_source_with(
         &mut self,
@@ -232,6 +250,46 @@ impl Vm {
         let entry = self.driver("eval_file", 2);
         let args = [Value::Binary(source.into()), Value::Binary(file.into())];
         self.run_entry(entry, &args, argv, io)
+    }
+
+    /// Runs test files as `mix test` does (see [`TestOptions`]): ExUnit
+    /// starts, each helper runs (`test_helper.exs`), `options` configure
+    /// ExUnit, each file is compiled and run, then the suite runs and
+    /// prints its report. Files are `(source, file name)` pairs. Returns
+    /// the number of failed (or invalid) tests.
+    pub fn run_tests_with(
+        &mut self,
+        helpers: &[(String, String)],
+        files: &[(String, String)],
+        options: &TestOptions,
+        io: &mut (dyn Io + Send),
+    ) -> Result<u64, RunError> {
+        let pairs = |fs: &[(String, String)]| {
+            Value::List(
+                fs.iter()
+                    .map(|(src, name)| {
+                        Value::Tuple(vec![
+                            Value::Binary(src.as_bytes().to_vec()),
+                            Value::Binary(name.as_bytes().to_vec()),
+                        ])
+                    })
+                    .collect(),
+                None,
+            )
+        };
+        let entry = self.driver("run_tests", 3);
+        let args = [pairs(helpers), pairs(files), options.to_config()];
+        match self.run_entry(entry, &args, &[], io)? {
+            Value::Int(n) => Ok(n.max(0) as u64),
+            other => Err(RunError::Raised {
+                banner: format!(
+                    "** (RuntimeError) the test run returned {}",
+                    beamlet_vm::inspect::inspect(&other, &Default::default())
+                ),
+                trace: vec![],
+                exit_status: 1,
+            }),
+        }
     }
 
     /// Compiles `source` as [`check`] does, on this VM (its modules stay loaded).
@@ -256,6 +314,10 @@ impl Vm {
                     rendered: text,
                 })
             }
+            Err(RunError::Halted { exit_status }) => Err(CompileError {
+                diagnostic: Diagnostic::new(Default::default(), "halted while compiling"),
+                rendered: format!("error: halted while compiling (status {exit_status})\n"),
+            }),
             Err(RunError::Deadlock) => Err(CompileError {
                 diagnostic: Diagnostic::new(Default::default(), "deadlock while compiling"),
                 rendered: "error: deadlock while compiling\n".into(),
@@ -304,6 +366,10 @@ impl Vm {
                 })
             }
             Outcome::Deadlock => Err(RunError::Deadlock),
+            Outcome::Halted { status: 0 } => Ok(Value::Atom("nil".into())),
+            Outcome::Halted { status } => Err(RunError::Halted {
+                exit_status: status,
+            }),
         }
     }
 }
@@ -379,4 +445,63 @@ pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
         out.push('\n');
     }
     Ok(out)
+}
+
+/// Options of a test run (`beamlet test`), as `mix test` takes them.
+#[derive(Clone, Debug, Default)]
+pub struct TestOptions {
+    /// The seed that orders the tests (random when `None`).
+    pub seed: Option<u64>,
+    /// Run only tests with these tags (`--only`): they are included and
+    /// every other test is excluded.
+    pub only: Vec<String>,
+    /// Include tests with these tags even if excluded (`--include`).
+    pub include: Vec<String>,
+    /// Exclude tests with these tags (`--exclude`).
+    pub exclude: Vec<String>,
+    /// Print each test with its time as it runs (`--trace`); tests then
+    /// run one at a time, without a timeout.
+    pub trace: bool,
+}
+
+impl TestOptions {
+    /// A tag filter as ExUnit takes it: `slow` is `:slow`, `os:unix` is
+    /// `{:os, "unix"}`.
+    fn filter(tag: &str) -> Value {
+        match tag.split_once(':') {
+            Some((k, v)) => Value::Tuple(vec![
+                Value::Atom(k.to_string()),
+                Value::Binary(v.as_bytes().to_vec()),
+            ]),
+            None => Value::Atom(tag.to_string()),
+        }
+    }
+
+    /// The keyword list given to `ExUnit.configure/1`.
+    fn to_config(&self) -> Value {
+        let kw = |k: &str, v: Value| Value::Tuple(vec![Value::Atom(k.into()), v]);
+        let list = |tags: Vec<&String>| {
+            Value::List(tags.into_iter().map(|t| Self::filter(t)).collect(), None)
+        };
+        let mut config = vec![];
+        if let Some(seed) = self.seed {
+            config.push(kw("seed", Value::Int(seed as i64)));
+        }
+        let mut exclude: Vec<Value> = self.exclude.iter().map(|t| Self::filter(t)).collect();
+        if !self.only.is_empty() {
+            exclude.push(Value::Atom("test".into()));
+        }
+        let include: Vec<&String> = self.only.iter().chain(&self.include).collect();
+        if !include.is_empty() {
+            config.push(kw("include", list(include)));
+        }
+        if !exclude.is_empty() {
+            config.push(kw("exclude", Value::List(exclude, None)));
+        }
+        if self.trace {
+            config.push(kw("trace", Value::Atom("true".into())));
+            config.push(kw("timeout", Value::Atom("infinity".into())));
+        }
+        Value::List(config, None)
+    }
 }

@@ -61,6 +61,29 @@ enum Command {
     Check { file: PathBuf },
     /// Print the bytecode of FILE.ex.
     Disasm { file: PathBuf },
+    /// Run the ExUnit tests in every `*_test.exs` file under PATHS (default
+    /// `test/`), after the `test_helper.exs` of each directory given, as
+    /// `mix test` does. Exit status 2 when a test fails.
+    Test {
+        /// Test files or directories (a file may end in `:LINE` to run the
+        /// test at that line).
+        paths: Vec<PathBuf>,
+        /// Order the tests by this seed (0 keeps the order they are defined in).
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Run only the tests with TAG (`slow` or `key:value`).
+        #[arg(long, value_name = "TAG")]
+        only: Vec<String>,
+        /// Run the tests with TAG even if excluded.
+        #[arg(long, value_name = "TAG")]
+        include: Vec<String>,
+        /// Skip the tests with TAG.
+        #[arg(long, value_name = "TAG")]
+        exclude: Vec<String>,
+        /// Print each test and its time as it runs; no timeout.
+        #[arg(long)]
+        trace: bool,
+    },
     /// Print FILE's quoted form, as Elixir's `Code.string_to_quoted!/1` gives
     /// it (inspected with `limit: :infinity, printable_limit: :infinity`).
     Parse {
@@ -77,6 +100,97 @@ enum Command {
     },
 }
 
+/// The options of `beamlet test`.
+struct TestArgs {
+    paths: Vec<PathBuf>,
+    options: beamlet::TestOptions,
+}
+
+/// Finds the test files and helpers under `paths` and runs them.
+fn test(args: TestArgs, opts: &Opts) -> ExitCode {
+    let mut options = args.options;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("test")]
+    } else {
+        args.paths
+    };
+    let mut helpers = vec![];
+    let mut files = vec![];
+    for path in &paths {
+        // `file_test.exs:12`: only the test at line 12.
+        let text = path.display().to_string();
+        let (path, line) = match text.rsplit_once(':') {
+            Some((f, l)) if !path.exists() && l.parse::<u32>().is_ok() => {
+                (PathBuf::from(f), Some(l.to_string()))
+            }
+            _ => (path.clone(), None),
+        };
+        if let Some(l) = line {
+            options.only.push(format!("line:{l}"));
+        }
+        if path.is_dir() {
+            let helper = path.join("test_helper.exs");
+            if helper.is_file() {
+                helpers.push(helper);
+            }
+            collect_tests(&path, &mut files);
+        } else if path.is_file() {
+            files.push(path);
+        } else {
+            eprintln!(
+                "error: {} is not a file or directory (beamlet test takes test files and folders of *_test.exs files)",
+                path.display()
+            );
+            return ExitCode::from(1);
+        }
+    }
+    if files.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "error: no *_test.exs files under {} (give test files or folders holding them)",
+            shown.join(", ")
+        );
+        return ExitCode::from(1);
+    }
+    let load = |fs: Vec<PathBuf>| -> Result<Vec<(String, String)>, ExitCode> {
+        fs.iter()
+            .map(|f| Ok((read(f)?, f.display().to_string())))
+            .collect()
+    };
+    let (helpers, files) = match (load(helpers), load(files)) {
+        (Ok(h), Ok(f)) => (h, f),
+        (Err(c), _) | (_, Err(c)) => return c,
+    };
+    let Some(mut vm) = build_vm(opts) else {
+        return ExitCode::from(70);
+    };
+    match vm.run_tests(&helpers, &files, &options) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(2),
+        Err(e) => report(e),
+    }
+}
+
+/// Every `*_test.exs` file under `dir`, in name order.
+fn collect_tests(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect_tests(&path, out);
+        } else if path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.ends_with("_test.exs"))
+        {
+            out.push(path);
+        }
+    }
+}
+
 fn read(file: &PathBuf) -> Result<String, ExitCode> {
     std::fs::read_to_string(file).map_err(|e| {
         eprintln!("error: cannot read {}: {e}", file.display());
@@ -84,7 +198,7 @@ fn read(file: &PathBuf) -> Result<String, ExitCode> {
     })
 }
 
-fn run(source: &str, file: &str, args: &[String], opts: &Opts) -> ExitCode {
+fn build_vm(opts: &Opts) -> Option<beamlet::Vm> {
     let mut builder = beamlet::Vm::builder().jit(match opts.jit {
         Jit::On => beamlet::JitMode::On,
         Jit::Off => beamlet::JitMode::Off,
@@ -93,25 +207,35 @@ fn run(source: &str, file: &str, args: &[String], opts: &Opts) -> ExitCode {
     if let Some(n) = opts.schedulers {
         builder = builder.schedulers(n);
     }
-    let mut vm = match builder.build() {
-        Ok(vm) => vm,
+    match builder.build() {
+        Ok(vm) => Some(vm),
         Err(e) => {
             eprint!("internal error: the standard library does not compile:\n{e}");
-            return ExitCode::from(70);
+            None
         }
-    };
-    match vm.run_source(source, file, args) {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(beamlet::RunError::Compile(e)) => {
+    }
+}
+
+/// Prints why a run failed; its exit status.
+fn report(e: beamlet::RunError) -> ExitCode {
+    match e {
+        beamlet::RunError::Compile(e) => {
             eprint!("{e}");
             ExitCode::from(1)
         }
-        Err(beamlet::RunError::Raised {
+        beamlet::RunError::Raised {
             banner,
             trace,
             exit_status,
-        }) => {
-            if exit_status != 0 || !banner.starts_with("** (exit)") {
+        } => {
+            // `elixir` reports nothing for a script that exits `:normal`,
+            // `:shutdown` or `{:shutdown, n}` (status n).
+            let quiet = banner == "** (exit) normal"
+                || banner == "** (exit) :normal"
+                || banner == "** (exit) shutdown"
+                || banner == "** (exit) :shutdown"
+                || banner.starts_with("** (exit) {:shutdown, ");
+            if !quiet && (exit_status != 0 || !banner.starts_with("** (exit)")) {
                 eprintln!("{banner}");
                 for t in trace {
                     eprintln!("{t}");
@@ -119,10 +243,23 @@ fn run(source: &str, file: &str, args: &[String], opts: &Opts) -> ExitCode {
             }
             ExitCode::from(exit_status.clamp(0, 255) as u8)
         }
-        Err(beamlet::RunError::Deadlock) => {
+        beamlet::RunError::Halted { exit_status } => {
+            ExitCode::from(exit_status.clamp(0, 255) as u8)
+        }
+        beamlet::RunError::Deadlock => {
             eprintln!("** (beamlet) deadlock: the script waits in `receive` and no process can send it a message");
             ExitCode::from(1)
         }
+    }
+}
+
+fn run(source: &str, file: &str, args: &[String], opts: &Opts) -> ExitCode {
+    let Some(mut vm) = build_vm(opts) else {
+        return ExitCode::from(70);
+    };
+    match vm.run_source(source, file, args) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => report(e),
     }
 }
 
@@ -146,6 +283,26 @@ fn main() -> ExitCode {
             Ok(src) => run(&src, &file.display().to_string(), &args, &opts),
             Err(c) => c,
         },
+        Some(Command::Test {
+            paths,
+            seed,
+            only,
+            include,
+            exclude,
+            trace,
+        }) => test(
+            TestArgs {
+                paths,
+                options: beamlet::TestOptions {
+                    seed,
+                    only,
+                    include,
+                    exclude,
+                    trace,
+                },
+            },
+            &opts,
+        ),
         Some(Command::Check { file }) => match read(&file) {
             Ok(src) => match beamlet::check(&src, &file.display().to_string()) {
                 Ok(warnings) => {

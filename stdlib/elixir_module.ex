@@ -39,17 +39,96 @@ defmodule :elixir_module do
   defp after_compile([], _env), do: :ok
 
   defp after_compile([{module, fun} | rest], env) do
-    apply(module, fun, [env, nil])
+    callback(module, fun, env)
     after_compile(rest, env)
   end
 
   defp after_compile([module | rest], env) do
-    apply(module, :__after_compile__, [env, nil])
+    callback(module, :__after_compile__, env)
     after_compile(rest, env)
   end
 
+  # A callback is called as code written `module.fun(env, bytecode)` would
+  # be: a macro's expansion is evaluated in the module's environment.
+  # beamlet has no object code to give: the bytecode is an empty binary.
+  defp callback(module, fun, env) do
+    Code.ensure_loaded(module)
+    macro = :"MACRO-#{fun}"
+
+    if not function_exported?(module, fun, 2) and function_exported?(module, macro, 3) do
+      quoted = apply(module, macro, [env, env, ""])
+      Code.eval_quoted(quoted, [], env)
+    else
+      apply(module, fun, [env, ""])
+    end
+  end
+
   # `beamlet run FILE`: the script is expanded whole, compiled, then run.
+  # Then the hooks of `System.at_exit/1` run, newest first, each given the
+  # exit status so far (hooks they register run too); a hook that exits
+  # `{:shutdown, n}` makes the status n, one that raises makes it 1 (the
+  # error is printed), as Elixir's Kernel.CLI does. A status other than 0
+  # ends the run with it.
   def eval_file(source, file) do
+    fun = :beamlet_compiler.compile_file(source, file)
+    result = fun.([])
+
+    # No holder: no hook was registered (and System need not be loaded).
+    if Process.whereis(:beamlet_at_exit) != nil do
+      case run_at_exit(0) do
+        0 -> :ok
+        status -> :erlang.halt(status)
+      end
+    end
+
+    result
+  end
+
+  defp run_at_exit(status) do
+    case System.__take_at_exit__() do
+      [] -> status
+      hooks -> run_at_exit(run_hooks(hooks, status))
+    end
+  end
+
+  defp run_hooks([], status), do: status
+  defp run_hooks([hook | rest], status), do: run_hooks(rest, run_hook(hook, status))
+
+  defp run_hook(hook, status) do
+    try do
+      hook.(status)
+      status
+    catch
+      :exit, {:shutdown, n} when is_integer(n) ->
+        n
+
+      :exit, reason when reason == :normal or reason == :shutdown ->
+        0
+
+      :exit, {:shutdown, _} ->
+        0
+
+      kind, reason ->
+        stack = __STACKTRACE__
+        IO.write(:stderr, Exception.format(kind, reason, stack))
+        1
+    end
+  end
+
+  # `beamlet test`: as `mix test` does, ExUnit starts without autorun, the
+  # helpers (`test_helper.exs`) run, the command line's options configure
+  # it, each test file is compiled and run in turn (defining its test
+  # modules), then the suite runs. Returns the number of failures.
+  def run_tests(helpers, files, options) do
+    ExUnit.start(autorun: false)
+    Enum.each(helpers, fn {source, file} -> eval_source(source, file) end)
+    ExUnit.configure(options)
+    Enum.each(files, fn {source, file} -> eval_source(source, file) end)
+    %{failures: failures} = ExUnit.run()
+    failures
+  end
+
+  defp eval_source(source, file) do
     fun = :beamlet_compiler.compile_file(source, file)
     fun.([])
   end

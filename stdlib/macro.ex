@@ -261,4 +261,75 @@ defmodule Macro do
   defp to_upper_char(char), do: char
   defp to_lower_char(char) when char >= ?A and char <= ?Z, do: char + 32
   defp to_lower_char(char), do: char
+
+  @doc """
+  The code `dbg/2` expands to: it runs `code` and prints it with its value
+  (each step of a pipeline with the value so far) under a header naming
+  where it is, then returns the value.
+  """
+  def dbg(code, options, %Macro.Env{} = env) do
+    header = dbg_header(env)
+
+    case code do
+      {:|>, _, _} ->
+        [{first, 0} | stages] = unpipe(code)
+        var = Macro.var(:dbg_value, __MODULE__)
+
+        steps =
+          Enum.map(stages, fn {stage, _} ->
+            {"|> " <> to_string(stage), {:fn, [], [{:->, [], [[var], pipe(var, stage, 0)]}]}}
+          end)
+
+        quote do
+          unquote(__MODULE__).__dbg_pipe__(
+            unquote(header),
+            {unquote(to_string(first)), unquote(first)},
+            unquote(steps),
+            unquote(options)
+          )
+        end
+
+      _ ->
+        quote do
+          unquote(__MODULE__).__dbg__(
+            unquote(header),
+            unquote(to_string(code)),
+            unquote(code),
+            unquote(options)
+          )
+        end
+    end
+  end
+
+  defp dbg_header(env) do
+    where =
+      case env.function do
+        {name, arity} -> Exception.format_mfa(env.module, name, arity)
+        nil -> "(file)"
+      end
+
+    "[" <> Path.relative_to_cwd(env.file) <> ":" <> Integer.to_string(env.line) <> ": " <> where <> "]"
+  end
+
+  @doc false
+  def __dbg__(header, string, value, options) do
+    IO.write([header, "\n", dbg_line(string, value, options), "\n"])
+    value
+  end
+
+  @doc false
+  def __dbg_pipe__(header, {string, value}, steps, options) do
+    {lines, value} =
+      Enum.reduce(steps, {[dbg_line(string, value, options)], value}, fn {string, fun}, {lines, acc} ->
+        next = fun.(acc)
+        {[dbg_line(string, next, options) | lines], next}
+      end)
+
+    IO.write([header, "\n", Enum.reverse(lines), "\n"])
+    value
+  end
+
+  defp dbg_line(string, value, options) do
+    [string, " #=> ", inspect(value, Keyword.merge([pretty: true, width: 80], options)), "\n"]
+  end
 end

@@ -49,6 +49,69 @@ defmodule Module do
   end
 
   @doc "Joins `a` and `b` into a module name."
+  @doc "Whether `{name, arity}` of the open `module` is overridable (and not yet overridden)."
+  def overridable?(module, {name, arity} = tuple) when is_atom(module) and is_atom(name) and is_integer(arity) do
+    tuple in overridables_in(module)
+  end
+
+  @doc "The overridable functions of the open `module`, as `{name, arity}`."
+  def overridables_in(module) when is_atom(module), do: :beamlet_compiler.overridables_in(module)
+
+  @doc "Makes functions of the open `module` overridable, as `defoverridable` does."
+  def make_overridable(module, tuples) when is_atom(module) and (is_list(tuples) or is_atom(tuples)) do
+    :beamlet_compiler.defoverridable(module, tuples, 0)
+    :ok
+  end
+
+  @doc "The attributes set in the open `module`."
+  def attributes_in(module) when is_atom(module), do: :beamlet_compiler.attributes_in(module)
+
+  @doc """
+  Evaluates `quoted` in the open module `module_or_env` (a module, or a
+  `%Macro.Env{}` naming one), as if written in its body.
+  """
+  def eval_quoted(module_or_env, quoted, binding \\ [], opts \\ [])
+
+  def eval_quoted(%Macro.Env{} = env, quoted, binding, opts) do
+    eval_quoted(env.module, quoted, binding, Keyword.merge([file: env.file, line: env.line], opts))
+  end
+
+  def eval_quoted(module, quoted, binding, opts) when is_atom(module) do
+    if not open?(module) do
+      raise ArgumentError,
+            "could not call Module.eval_quoted/4 because the module #{inspect(module)} is already compiled"
+    end
+
+    env = %Macro.Env{
+      module: module,
+      file: Keyword.get(opts, :file, "nofile"),
+      line: Keyword.get(opts, :line, 1)
+    }
+
+    Code.eval_quoted(quoted, binding, env)
+  end
+
+  @doc """
+  Defines `module` with the body `quoted`; `opts` is a `%Macro.Env{}` or
+  `[file: ..., line: ...]`. Returns `{:module, module, binary, result}`.
+  """
+  def create(module, quoted, opts) when is_atom(module) and is_list(opts) do
+    env = %Macro.Env{
+      file: Keyword.get(opts, :file, "nofile"),
+      line: Keyword.get(opts, :line, 0)
+    }
+
+    create(module, quoted, env)
+  end
+
+  def create(module, quoted, %Macro.Env{} = env) when is_atom(module) do
+    if is_nil(env.file) or env.file == "" do
+      raise ArgumentError, "expected :file to be given as option"
+    end
+
+    :elixir_module.compile(module, quoted, [], %{env | module: module, function: nil})
+  end
+
   def concat(a, b), do: concat([a, b])
 
   @doc "Joins a list of aliases, atoms and strings into a module name."

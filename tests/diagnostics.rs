@@ -74,6 +74,9 @@ fn run_outcome(file: &str, source: &str) -> String {
             )
         }
         Err(beamlet::RunError::Deadlock) => "result: deadlock\n".to_owned(),
+        Err(beamlet::RunError::Halted { exit_status }) => {
+            format!("result: halted (exit status {exit_status})\n")
+        }
     };
     out
 }

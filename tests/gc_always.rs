@@ -57,6 +57,7 @@ fn check(name: &str, jit: beamlet::JitMode) -> Result<(), String> {
     let status = match &result {
         Ok(_) => 0,
         Err(beamlet::RunError::Raised { exit_status, .. }) => *exit_status,
+        Err(beamlet::RunError::Halted { exit_status }) => *exit_status,
         Err(e) => return Err(format!("did not finish: {e:?}")),
     };
     if io.out != expected {

@@ -14,7 +14,6 @@ pub mod diagnostic;
 pub mod expand;
 pub mod lexer;
 pub mod lower;
-pub mod macro_string;
 pub mod parser;
 pub mod quoted;
 pub mod runtime;

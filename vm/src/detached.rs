@@ -8,6 +8,7 @@
 
 use crate::atom;
 use crate::bif::{Ctx, Io};
+use crate::capture::Captures;
 use crate::code::{CodeTable, FunId};
 use crate::heap::Heap;
 use crate::process::{Exn, ProcState, Process, Signal};
@@ -71,6 +72,20 @@ impl Sched for Detached {
     }
     fn set_trap_exit(&self, st: &mut ProcState, on: bool) {
         st.trap_exit = on;
+    }
+    fn halt(&self, _status: i32) {}
+    fn schedulers(&self) -> usize {
+        1
+    }
+    fn captures(&self) -> &Captures {
+        static CAPTURES: std::sync::OnceLock<Captures> = std::sync::OnceLock::new();
+        CAPTURES.get_or_init(Captures::default)
+    }
+    fn name_of(&self, _pid: Term) -> Option<Term> {
+        None
+    }
+    fn status_of(&self, _pid: Term) -> Option<Term> {
+        None
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod algebra;
 
+use num_bigint::BigInt;
 use std::fmt;
 use std::sync::Arc;
 
@@ -60,6 +61,8 @@ pub struct InspectOpts {
     pub printable_limit: usize,
     /// `false`: structs print as plain maps (`%{__struct__: Foo, a: 1}`).
     pub structs: bool,
+    /// The base integers print in: 2, 8, 10 (the default) or 16 (`base: :hex` → `0xFF`).
+    pub base: u32,
     /// Field order of struct modules, consulted before the built-in table of Elixir's own
     /// exception structs. With a lookup, a map whose `__struct__` names a module known to
     /// neither prints as a plain map (as Elixir prints it when the module does not exist);
@@ -77,6 +80,7 @@ impl fmt::Debug for InspectOpts {
             .field("binaries", &self.binaries)
             .field("printable_limit", &self.printable_limit)
             .field("structs", &self.structs)
+            .field("base", &self.base)
             .field(
                 "struct_fields",
                 &self.struct_fields.as_ref().map(|_| "<fn>"),
@@ -95,6 +99,7 @@ impl Default for InspectOpts {
             binaries: Binaries::Infer,
             printable_limit: 4096,
             structs: true,
+            base: 10,
             struct_fields: None,
         }
     }
@@ -135,12 +140,31 @@ pub fn inspect(v: &Value, opts: &InspectOpts) -> String {
     docs.format(d, if opts.pretty { Some(opts.width) } else { None })
 }
 
+/// An integer as `inspect(i, base: ...)` prints it: `0b1010`, `0o17`, `0xFF`, the sign first.
+fn int_in_base(i: &BigInt, base: u32) -> String {
+    let prefix = match base {
+        2 => "0b",
+        8 => "0o",
+        16 => "0x",
+        _ => "",
+    };
+    let digits = i.magnitude().to_str_radix(base).to_uppercase();
+    let sign = if i.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{prefix}{digits}")
+}
+
 /// Builds the document of `v` (`Inspect.Algebra.to_doc/2`) in `docs`, for callers that
 /// embed inspected values in larger documents.
 pub fn to_doc(docs: &mut Docs, v: &Value, limit: Limit, opts: &InspectOpts) -> DocId {
     match v {
-        Value::Int(i) => docs.text(i.to_string()),
-        Value::BigInt(i) => docs.text(i.to_string()),
+        Value::Int(i) if opts.base == 10 => docs.text(i.to_string()),
+        Value::BigInt(i) if opts.base == 10 => docs.text(i.to_string()),
+        Value::Int(i) => docs.text(int_in_base(&BigInt::from(*i), opts.base)),
+        Value::BigInt(i) => docs.text(int_in_base(i, opts.base)),
         Value::Float(f) => docs.text(float_inspect(*f)),
         Value::Atom(a) => docs.text(inspect_atom(a)),
         Value::Binary(b) => inspect_binary(docs, b, limit, opts),
@@ -166,7 +190,7 @@ pub fn to_doc(docs: &mut Docs, v: &Value, limit: Limit, opts: &InspectOpts) -> D
 // Atoms (`Macro.inspect_atom/2`)
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum AtomClass {
+pub(crate) enum AtomClass {
     NotCallable,
     QuotedOperator,
     UnquotedOperator,
@@ -223,12 +247,12 @@ fn tokenizes_as_identifier(name: &str) -> Option<bool> {
     } else {
         return None;
     };
-    let rest: Vec<char> = chars.collect();
-    for (i, &c) in rest.iter().enumerate() {
+    let mut rest = chars.peekable();
+    while let Some(c) = rest.next() {
         match c {
             '?' | '!' => {
                 // Punctuation ends the token.
-                if i + 1 != rest.len() {
+                if rest.peek().is_some() {
                     return None;
                 }
             }
@@ -242,7 +266,7 @@ fn tokenizes_as_identifier(name: &str) -> Option<bool> {
     Some(identifier)
 }
 
-fn classify(name: &str) -> AtomClass {
+pub(crate) fn classify(name: &str) -> AtomClass {
     if NOT_CALLABLE.contains(&name) {
         AtomClass::NotCallable
     } else if QUOTED_OPERATORS.contains(&name) {
@@ -366,6 +390,11 @@ fn escape_char(out: &mut String, c: char) {
 /// `Code.Identifier.escape/3`: escapes `bytes` for printing between `quote` characters,
 /// stopping after `limit` characters. Returns the text and whether it was cut short.
 fn escape(bytes: &[u8], quote: u8, limit: Option<usize>) -> (String, bool) {
+    escape_with(bytes, Some(quote), limit)
+}
+
+/// [`escape`] with an optional quote character (`None`: quotes are left as they are).
+pub(crate) fn escape_with(bytes: &[u8], quote: Option<u8>, limit: Option<usize>) -> (String, bool) {
     let mut out = String::with_capacity(bytes.len());
     let mut count = limit;
     let mut pos = 0;
@@ -374,9 +403,9 @@ fn escape(bytes: &[u8], quote: u8, limit: Option<usize>) -> (String, bool) {
             return (out, true);
         }
         let rest = &bytes[pos..];
-        if rest[0] == quote {
+        if Some(rest[0]) == quote {
             out.push('\\');
-            out.push(quote as char);
+            out.push(rest[0] as char);
             pos += 1;
         } else if rest.starts_with(b"#{") {
             out.push_str("\\#{");

@@ -9,6 +9,7 @@
 
 pub mod atom;
 pub mod bif;
+pub mod capture;
 pub mod code;
 pub mod convert;
 pub mod copy;
@@ -19,6 +20,7 @@ pub mod heap;
 pub mod inspect;
 pub mod interp;
 pub mod jit;
+pub mod macro_string;
 pub mod nested;
 pub mod order;
 pub mod process;

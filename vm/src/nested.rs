@@ -8,9 +8,10 @@
 //!
 //! - **Same pid.** Its pid is the caller's, so `self()` in the callee is the
 //!   caller; it shares the caller's code, output and scheduler (it can spawn,
-//!   send and print). The caller's links, monitors, `trap_exit` flag and
-//!   `argv` move into it for the call and come back after, with any link or
-//!   monitor the call made.
+//!   send and print). The caller's links, monitors, `trap_exit` flag,
+//!   `argv` and standard-output destination move into it for the call and
+//!   come back after, with any link or monitor the call made; its process
+//!   dictionary is copied in and back.
 //! - **Own heap.** The arguments are copied into it; the result (or the
 //!   exception's reason) is copied back into the caller's heap. The caller's
 //!   heap is not collected meanwhile (nothing but the copies touches it), so
@@ -124,10 +125,13 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
     let _level = Level::enter()?;
     let mut heap = Heap::new();
     heap.set_gc_always(ctx.st.heap.gc_always);
-    let args: Vec<Term> = code.with_literals(|lits| {
-        args.iter()
-            .map(|&a| heap.adopt(crate::copy::Msg::copy(lits, a)))
-            .collect()
+    let (args, dict): (Vec<Term>, Vec<Term>) = code.with_literals(|lits| {
+        let mut copy = |ts: &[Term]| -> Vec<Term> {
+            ts.iter()
+                .map(|&a| heap.adopt(crate::copy::Msg::copy(lits, a)))
+                .collect()
+        };
+        (copy(args), copy(&ctx.st.dict))
     });
     let mut p = Process::new(ctx.st.pid, heap, fun, f.nregs, &args);
     let st = &mut p.st;
@@ -137,6 +141,8 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
     std::mem::swap(&mut st.monitored_by, &mut ctx.st.monitored_by);
     std::mem::swap(&mut st.argv, &mut ctx.st.argv);
     st.trap_exit = ctx.st.trap_exit;
+    st.dict = dict;
+    st.stdout = ctx.st.stdout.clone();
 
     let r = run(&mut p, ctx);
 
@@ -146,9 +152,15 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
     std::mem::swap(&mut st.monitored_by, &mut ctx.st.monitored_by);
     std::mem::swap(&mut st.argv, &mut ctx.st.argv);
     ctx.st.trap_exit = st.trap_exit;
+    ctx.st.stdout = st.stdout.take();
     // Copies into the caller's heap: allocation only, never a collection.
     let caller = &mut *ctx.st;
     code.with_literals(|lits| {
+        caller.dict = st
+            .dict
+            .iter()
+            .map(|&t| caller.heap.adopt(crate::copy::Msg::copy(lits, t)))
+            .collect();
         for m in st.mailbox.drain(..) {
             let m = caller.heap.adopt(crate::copy::Msg::copy(lits, m));
             caller.mailbox.push_back(m);

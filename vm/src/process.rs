@@ -2,11 +2,13 @@
 //! mailbox. The interpreter (`interp.rs`) runs it; the scheduler moves it
 //! between threads. Nothing in here is shared with another process.
 
+use crate::capture::Capture;
 use crate::code::{CodeTable, FunId, Reg};
 use crate::copy::Msg;
 use crate::heap::Heap;
 use crate::term::Term;
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 /// A suspended caller: where to continue when the callee returns.
 #[derive(Clone, Copy, Debug)]
@@ -126,6 +128,8 @@ pub enum Signal {
     Demonitor {
         mref: Term,
     },
+    /// `Process.info/2` of the receiver, asked by another process.
+    Info(InfoRequest),
 }
 
 /// The parts of a process that built-in functions may touch.
@@ -154,6 +158,83 @@ pub struct ProcState {
     /// The temporary process of a nested call (nested.rs): it takes in no
     /// signals; they wait in the inbox for the caller, whose pid it shares.
     pub nested: bool,
+    /// The process dictionary (`Process.put/2`): keys and values, alternating,
+    /// oldest first; all live in `heap` (collection roots).
+    pub dict: Vec<Term>,
+    /// Where standard output goes: `None` for the real output, or a capture
+    /// (capture.rs). A spawned process starts with its parent's.
+    pub stdout: Option<Arc<Capture>>,
+    /// `Process.info/2` requests from other processes, answered by the
+    /// scheduler when it holds the whole process (sched.rs).
+    pub info_requests: Vec<InfoRequest>,
+}
+
+/// Another process asks for `items` of this one's `Process.info`: the
+/// answer goes to `from` as the message `{tag, answer}`.
+#[derive(Clone, Debug)]
+pub struct InfoRequest {
+    pub from: Term,
+    pub tag: Term,
+    pub items: Vec<InfoItem>,
+    /// Asked with a list of items: the answer is a list.
+    pub list: bool,
+    /// `:running`, `:runnable` or `:waiting` when it was asked.
+    pub status: Term,
+}
+
+/// The items `Process.info/2` knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InfoItem {
+    CurrentFunction,
+    CurrentStacktrace,
+    Status,
+    MessageQueueLen,
+    Messages,
+    Links,
+    Monitors,
+    MonitoredBy,
+    TrapExit,
+    RegisteredName,
+    Dictionary,
+    HeapSize,
+    TotalHeapSize,
+    StackSize,
+    Priority,
+    ErrorHandler,
+    Suspending,
+}
+
+impl InfoItem {
+    pub const ALL: &'static [(&'static str, InfoItem)] = &[
+        ("current_function", InfoItem::CurrentFunction),
+        ("current_stacktrace", InfoItem::CurrentStacktrace),
+        ("status", InfoItem::Status),
+        ("message_queue_len", InfoItem::MessageQueueLen),
+        ("messages", InfoItem::Messages),
+        ("links", InfoItem::Links),
+        ("monitors", InfoItem::Monitors),
+        ("monitored_by", InfoItem::MonitoredBy),
+        ("trap_exit", InfoItem::TrapExit),
+        ("registered_name", InfoItem::RegisteredName),
+        ("dictionary", InfoItem::Dictionary),
+        ("heap_size", InfoItem::HeapSize),
+        ("total_heap_size", InfoItem::TotalHeapSize),
+        ("stack_size", InfoItem::StackSize),
+        ("priority", InfoItem::Priority),
+        ("error_handler", InfoItem::ErrorHandler),
+        ("suspending", InfoItem::Suspending),
+    ];
+
+    pub fn from_name(name: &str) -> Option<InfoItem> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, i)| *i)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, i)| *i == self)
+            .map_or("", |(n, _)| n)
+    }
 }
 
 /// Registers a collection leaves the register stack at, at least.
@@ -214,6 +295,9 @@ impl Process {
                 yield_now: false,
                 pending: VecDeque::new(),
                 nested: false,
+                dict: Vec::new(),
+                stdout: None,
+                info_requests: Vec::new(),
             },
         }
     }
@@ -232,10 +316,10 @@ impl Process {
         let (a, b) = self.st.mailbox.as_mut_slices();
         self.st
             .heap
-            .collect(&mut [&mut self.regs[..top], a, b, extra]);
+            .collect(&mut [&mut self.regs[..top], a, b, &mut self.st.dict, extra]);
         // A collection costs the roots as well as the live data: with a deep
         // stack, allocate at least as much as it holds before the next one.
-        let roots = top + self.st.mailbox.len();
+        let roots = top + self.st.mailbox.len() + self.st.dict.len();
         self.st.heap.at_least_before_gc(roots);
         let keep = (2 * top).max(MIN_REGS);
         if let Some(code) = shrink.filter(|_| self.regs.len() > 2 * keep) {

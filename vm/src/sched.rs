@@ -49,6 +49,7 @@
 
 use crate::atom;
 use crate::bif::{exception, Ctx, Io};
+use crate::capture::Captures;
 use crate::code::{CodeTable, FunId};
 use crate::convert;
 use crate::copy::Msg;
@@ -117,6 +118,8 @@ pub enum Outcome {
     },
     /// It waits in `receive`, and no process can ever run again to send it anything.
     Deadlock,
+    /// A process stopped the run (`System.halt/1`, `System.stop/1`) with this status.
+    Halted { status: i32 },
 }
 
 /// Where a slot's process is (see the state machine above).
@@ -153,6 +156,8 @@ struct Slot {
     named: AtomicBool,
     /// Whether the process traps exits (mirrors `ProcState::trap_exit`).
     trapping: AtomicBool,
+    /// Whether a scheduler runs the process now (`Process.info(pid, :status)`).
+    running: AtomicBool,
 }
 
 impl Inbox {
@@ -261,6 +266,10 @@ pub struct Runtime<'a> {
     main: Term,
     next_ref: AtomicU64,
     gc_always: bool,
+    /// Output captures (`:beamlet.capture_io/2`).
+    captures: Captures,
+    /// Scheduler threads asked for (`System.schedulers_online/0`).
+    nsched: usize,
 }
 
 /// Runs `entry` as the main process of a program, with `argv` as its
@@ -300,6 +309,8 @@ pub fn run_main(
         main,
         next_ref: AtomicU64::new(1),
         gc_always: cfg.gc_always,
+        captures: Captures::default(),
+        nsched: n,
     };
     let mut heap = Heap::new();
     heap.set_gc_always(cfg.gc_always);
@@ -348,6 +359,14 @@ pub fn run_main(
 }
 
 impl<'a> Runtime<'a> {
+    fn shared_io(&self) -> SharedIo<'_, 'a> {
+        SharedIo {
+            io: &self.io,
+            captures: &self.captures,
+            halt: &self.halt,
+        }
+    }
+
     fn now(&self) -> u64 {
         self.start.elapsed().as_nanos() as u64
     }
@@ -357,6 +376,7 @@ impl<'a> Runtime<'a> {
         let slot = self.table.slot(index).expect("an allocated slot");
         slot.named.store(false, Ordering::Relaxed);
         slot.trapping.store(false, Ordering::Relaxed);
+        slot.running.store(false, Ordering::Relaxed);
         slot.queue_len.store(0, Ordering::Relaxed);
         let mut ib = lock(&slot.inbox);
         debug_assert_eq!(ib.state, State::Free);
@@ -596,6 +616,32 @@ impl<'r, 'a> Local<'r, 'a> {
         None
     }
 
+    /// Answers the `Process.info/2` requests other processes sent `p`.
+    fn answer_info(&self, p: &mut Process) {
+        if p.st.info_requests.is_empty() {
+            return;
+        }
+        for req in std::mem::take(&mut p.st.info_requests) {
+            let at = crate::bif::process::Where {
+                fun: p.fun,
+                pc: p.pc,
+                frames: &p.frames,
+            };
+            let answer = crate::bif::process::info_answer(
+                &mut p.st,
+                self.rt.code,
+                self,
+                Some(at),
+                &req.items,
+                req.list,
+                req.status,
+            );
+            let reply = p.st.heap.tuple(&[req.tag, answer]);
+            let m = self.rt.code.copy_term(reply);
+            let _ = self.rt.signal(self, req.from, Signal::Message(m));
+        }
+    }
+
     fn slot(&self, p: &Process) -> &'r Slot {
         let (index, _) = p.st.pid.pid_parts().expect("a process has a pid");
         self.rt
@@ -611,17 +657,22 @@ impl<'r, 'a> Local<'r, 'a> {
             p.timed_out();
         }
         let mut budget = DEFAULT_BUDGET;
+        slot.running.store(true, Ordering::Relaxed);
         loop {
             if let Err((from, reason)) = self.handle_pending(&mut p.st) {
+                slot.running.store(false, Ordering::Relaxed);
                 return self.exit_killed(p, from, reason);
             }
+            self.answer_info(&mut p);
             let exit = match p.start_error.take() {
                 Some(e) => Exit::Raised(*e),
                 None => {
-                    let mut io = SharedIo(&rt.io);
+                    let mut io = rt.shared_io();
                     interp::run(&mut p, rt.code, &mut io, self, &mut budget)
                 }
             };
+            slot.running.store(false, Ordering::Relaxed);
+            self.answer_info(&mut p);
             match exit {
                 Exit::Yield => {
                     slot.queue_len
@@ -632,6 +683,7 @@ impl<'r, 'a> Local<'r, 'a> {
                     // Signals came in meanwhile: go on with them, in this slice.
                     Some(back) if budget > 0 => {
                         p = back;
+                        slot.running.store(true, Ordering::Relaxed);
                         self.take_inbox(slot, &mut p.st);
                     }
                     Some(back) => return self.push(back),
@@ -745,6 +797,7 @@ impl<'r, 'a> Local<'r, 'a> {
                 Signal::Unlink { from } => st.links.retain(|&l| l != from),
                 Signal::Monitor { from, mref } => st.monitored_by.push((mref, from)),
                 Signal::Demonitor { mref } => st.monitored_by.retain(|m| m.0 != mref),
+                Signal::Info(req) => st.info_requests.push(req),
             }
         }
         Ok(got)
@@ -813,7 +866,7 @@ impl<'r, 'a> Local<'r, 'a> {
     }
 
     fn with_ctx<T>(&self, p: &mut Process, f: impl FnOnce(&mut Ctx) -> T) -> T {
-        let mut io = SharedIo(&self.rt.io);
+        let mut io = self.rt.shared_io();
         let mut ctx = Ctx {
             st: &mut p.st,
             code: self.rt.code,
@@ -842,6 +895,11 @@ impl<'r, 'a> Local<'r, 'a> {
         let st = &mut p.st;
         let mut pending = std::mem::take(&mut st.pending);
         pending.append(&mut left);
+        pending.extend(
+            std::mem::take(&mut st.info_requests)
+                .into_iter()
+                .map(Signal::Info),
+        );
         for sig in pending {
             match sig {
                 // Linked or monitored after the signal that ended it: the
@@ -863,6 +921,12 @@ impl<'r, 'a> Local<'r, 'a> {
                         .tuple(&[atom::DOWN, mref, atom::PROCESS, me, atom::NOPROC]);
                     let m = rt.code.copy_term(down);
                     let _ = rt.signal(self, from, Signal::Message(m));
+                }
+                // Asked about while it ended: it is gone.
+                Signal::Info(req) => {
+                    let reply = st.heap.tuple(&[req.tag, atom::UNDEFINED]);
+                    let m = rt.code.copy_term(reply);
+                    let _ = rt.signal(self, req.from, Signal::Message(m));
                 }
                 _ => {}
             }
@@ -892,18 +956,34 @@ impl<'r, 'a> Local<'r, 'a> {
     }
 }
 
-/// Output shared by all schedulers: each write takes the lock.
-struct SharedIo<'a, 'b>(&'a Mutex<&'b mut (dyn Io + Send)>);
+/// Output shared by all schedulers: each write takes the lock. Standard
+/// error goes to its capture when one is on (capture.rs); nothing is
+/// written once the run has ended (a process of a halted program prints no
+/// more, as the BEAM stops at once).
+struct SharedIo<'a, 'b> {
+    io: &'a Mutex<&'b mut (dyn Io + Send)>,
+    captures: &'a Captures,
+    halt: &'a AtomicBool,
+}
 
 impl Io for SharedIo<'_, '_> {
     fn out(&mut self, bytes: &[u8]) {
-        lock(self.0).out(bytes);
+        let mut io = lock(self.io);
+        if !self.halt.load(Ordering::Acquire) {
+            io.out(bytes);
+        }
     }
     fn err(&mut self, bytes: &[u8]) {
-        lock(self.0).err(bytes);
+        if self.captures.write_err(bytes) {
+            return;
+        }
+        let mut io = lock(self.io);
+        if !self.halt.load(Ordering::Acquire) {
+            io.err(bytes);
+        }
     }
     fn flush(&mut self) {
-        lock(self.0).flush();
+        lock(self.io).flush();
     }
 }
 
@@ -975,6 +1055,18 @@ pub trait Sched {
     fn cancel_timer(&self, tref: Term) -> Option<u64>;
     /// Records whether the process `st` traps exits.
     fn set_trap_exit(&self, st: &mut ProcState, on: bool);
+    /// Ends the run at once with exit status `status` (`System.halt/1`):
+    /// no process runs any further, and nothing more is printed.
+    fn halt(&self, status: i32);
+    /// Scheduler threads of the run.
+    fn schedulers(&self) -> usize;
+    /// The output captures of the run (capture.rs).
+    fn captures(&self) -> &Captures;
+    /// The name `pid` is registered under.
+    fn name_of(&self, pid: Term) -> Option<Term>;
+    /// What `pid` does now: `:running`, `:runnable` or `:waiting`; `None`
+    /// when it is gone.
+    fn status_of(&self, pid: Term) -> Option<Term>;
 }
 
 impl Sched for Local<'_, '_> {
@@ -1006,6 +1098,8 @@ impl Sched for Local<'_, '_> {
         let nregs = rt.code.get_function(fid).map_or(1, |f| f.nregs);
         let mut p = Box::new(Process::new(pid, heap, fid, nregs, &args));
         p.start_error = start_error;
+        // Standard output goes where the parent's goes (its group leader).
+        p.st.stdout = st.stdout.clone();
         if link {
             p.st.links.push(st.pid);
             st.links.push(pid);
@@ -1140,6 +1234,44 @@ impl Sched for Local<'_, '_> {
         if let Some((slot, _)) = self.rt.slot_of(st.pid) {
             slot.trapping.store(on, Ordering::Relaxed);
         }
+    }
+
+    fn halt(&self, status: i32) {
+        lock(&self.rt.io).flush();
+        self.rt.finish(Outcome::Halted { status });
+    }
+
+    fn schedulers(&self) -> usize {
+        self.rt.nsched
+    }
+
+    fn captures(&self) -> &Captures {
+        &self.rt.captures
+    }
+
+    fn name_of(&self, pid: Term) -> Option<Term> {
+        let (slot, _) = self.rt.slot_of(pid)?;
+        if !slot.named.load(Ordering::Relaxed) {
+            return None;
+        }
+        lock(&self.rt.names)
+            .iter()
+            .find(|(_, &p)| p == pid)
+            .map(|(&n, _)| n)
+    }
+
+    fn status_of(&self, pid: Term) -> Option<Term> {
+        let (slot, serial) = self.rt.slot_of(pid)?;
+        let ib = lock(&slot.inbox);
+        if ib.serial != serial {
+            return None;
+        }
+        Some(match ib.state {
+            State::Waiting => atom::intern("waiting"),
+            State::Active if slot.running.load(Ordering::Relaxed) => atom::intern("running"),
+            State::Active => atom::intern("runnable"),
+            _ => return None,
+        })
     }
 
     fn cancel_timer(&self, tref: Term) -> Option<u64> {

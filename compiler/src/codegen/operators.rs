@@ -335,10 +335,9 @@ impl FnBuilder<'_> {
                 ))
             }
             BinOp::RegexMatch => {
-                return Err(Diagnostic::new(
-                    span,
-                    "`=~` (regular expressions) is not supported by beamlet yet",
-                ))
+                // Kernel.=~/2, written in the library.
+                let c = desugar::remote(span, "Elixir.Kernel", "=~", vec![a.clone(), b.clone()]);
+                self.expr_to(u, &c, dst, false)?;
             }
             _ => unreachable!("handled above"),
         }

@@ -7,9 +7,9 @@ use super::unit::UnitBuilder;
 use crate::ast::*;
 use crate::desugar::{self, alias_atom};
 use crate::diagnostic::Diagnostic;
-use beamlet_vm::atom;
 use beamlet_vm::code::{Label, Op, Reg, TypeTest};
 use beamlet_vm::term::Term;
+use beamlet_vm::{atom, bif};
 use std::collections::HashSet;
 
 pub fn is_special(name: &str) -> bool {
@@ -331,6 +331,29 @@ pub fn special(
         "raise" => {
             let first = b.next_mark() as Reg;
             match c.args.len() {
+                // `raise Mod, attrs` for a module that is not one of the
+                // built-in exceptions: `:erlang.error(Mod.exception(attrs))`,
+                // as Kernel's macro expands it (Mod may be loaded on demand).
+                1 | 2 if user_exception(&c.args[0]) => {
+                    let attrs = c
+                        .args
+                        .get(1)
+                        .cloned()
+                        .unwrap_or_else(|| Expr::new(span, ExprKind::List(vec![], None)));
+                    let exception = Expr::new(
+                        span,
+                        ExprKind::Call(Box::new(Call {
+                            target: CallTarget::Remote(
+                                Box::new(c.args[0].clone()),
+                                "exception".into(),
+                            ),
+                            args: vec![attrs],
+                            no_parens: false,
+                            do_block: None,
+                        })),
+                    );
+                    b.remote_call(u, "erlang", "error", &[exception], span, first, false)?
+                }
                 1 | 2 => b.remote_call(u, "beamlet", "raise", &c.args, span, first, false)?,
                 _ => {
                     return Err(Diagnostic::new(
@@ -675,4 +698,16 @@ fn rescue_clause(
     b.reset_to(mark);
     b.place(next);
     Ok(())
+}
+
+/// Whether `module` (the first argument of `raise/2`) names a module that
+/// is not one of the VM's built-in exceptions.
+fn user_exception(module: &Expr) -> bool {
+    match &module.kind {
+        ExprKind::Alias(name) => {
+            bif::exception::builtin_struct_fields(&format!("Elixir.{name}")).is_none()
+        }
+        ExprKind::Atom(name) => bif::exception::builtin_struct_fields(name).is_none(),
+        _ => false,
+    }
 }

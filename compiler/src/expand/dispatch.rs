@@ -497,7 +497,7 @@ impl Expander<'_> {
 
     /// Quoted code as source text, for a message (as `Macro.to_string/1`).
     pub fn code_string(&self, v: &Value) -> String {
-        crate::expand::show::code(v)
+        beamlet_vm::macro_string::to_string(v)
     }
 
     /// Inspects a quoted value for a message.

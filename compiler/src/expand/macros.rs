@@ -38,6 +38,7 @@ impl Expander<'_> {
                 env,
                 format!("{name} is not supported by beamlet yet (protocols come with structs and exceptions)"),
             )),
+            ("dbg", _) => self.run_macro("Elixir.Kernel", "dbg", meta, args, env, false),
             ("use", [m]) => self.expand_use(meta, m, None, env),
             ("use", [m, opts]) => self.expand_use(meta, m, Some(opts), env),
             ("var!", [v]) => self.expand_var_bang(meta, v, None, env),

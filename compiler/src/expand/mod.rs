@@ -25,7 +25,6 @@ pub mod kernel;
 pub mod macros;
 pub mod module;
 pub mod quote;
-pub mod show;
 
 use crate::ast::Span;
 use crate::diagnostic::Diagnostic;

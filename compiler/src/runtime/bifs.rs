@@ -279,6 +279,33 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     None => Err(super::not_open(ctx, &module, "look up definitions of")),
                 }
             }
+            ("overridables_in", [m]) => {
+                let module = atom::name(*m).to_owned();
+                let r = self.with_module(&module, |s| {
+                    s.overridable
+                        .iter()
+                        .map(|((n, a), _)| q::pair(q::atom(n), q::int(*a as i64)))
+                        .collect::<Vec<_>>()
+                });
+                match r {
+                    Some(l) => Ok(from_value(&mut ctx.st.heap, &q::list(l))),
+                    None => Err(super::not_open(ctx, &module, "look up overridables of")),
+                }
+            }
+            ("attributes_in", [m]) => {
+                let module = atom::name(*m).to_owned();
+                let r = self.with_module(&module, |s| {
+                    s.attrs
+                        .iter()
+                        .filter(|a| a.set)
+                        .map(|a| q::atom(&a.name))
+                        .collect::<Vec<_>>()
+                });
+                match r {
+                    Some(l) => Ok(from_value(&mut ctx.st.heap, &q::list(l))),
+                    None => Err(super::not_open(ctx, &module, "look up attributes of")),
+                }
+            }
             ("struct_from", [st, enforce, kv]) => struct_from(ctx, *st, *enforce, *kv),
             ("exception_from", [st, args]) => {
                 if args.is_binary() {
@@ -308,7 +335,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             }
             ("to_string", [ast]) => {
                 let v = to_value(ctx.code, *ast);
-                let s = crate::macro_string::to_string(&v);
+                let s = beamlet_vm::macro_string::to_string(&v);
                 Ok(ctx.st.heap.str(&s))
             }
             _ => self.dispatch(ctx, name, a),

@@ -424,13 +424,23 @@ pub fn compile_private(
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
     let funs = module_funs(st, &lw, false)?;
-    let names: Vec<(String, usize)> = funs.iter().map(|f| (f.name.clone(), f.arity)).collect();
     let (unit, _) = generate(svc, &st.name, &st.file, funs)?;
+    // The unit holds more functions than `funs` (closures, default-argument
+    // entries): each is named by its own name and arity.
+    let names: Vec<(String, usize, bool)> = unit
+        .functions
+        .iter()
+        .map(|f| {
+            let named = f.kind == beamlet_vm::code::FunKind::Named;
+            (atom::name(f.name).to_owned(), f.arity as usize, named)
+        })
+        .collect();
     let loaded = ctx.code.load_private(unit);
     Ok(names
         .into_iter()
         .enumerate()
-        .map(|(i, (n, a))| (n, a, loaded.functions.start + i as FunId))
+        .filter(|(_, (_, _, named))| *named)
+        .map(|(i, (n, a, _))| (n, a, loaded.functions.start + i as FunId))
         .collect())
 }
 

@@ -238,9 +238,14 @@ impl ModuleState {
 
     pub fn has_macro(&self, name: &str, arity: usize) -> bool {
         let code = format!("MACRO-{name}");
-        self.defs
-            .iter()
-            .any(|d| d.kind.is_macro() && d.name == code && d.arity == arity + 1)
+        self.defs.iter().any(|d| {
+            // `arity + 1`: the caller's env comes first; defaults give
+            // the macro shorter arities too.
+            d.kind.is_macro()
+                && d.name == code
+                && arity + 1 <= d.arity
+                && arity + 1 + d.defaults.len() >= d.arity
+        })
     }
 
     /// Stores a definition; `Err` with Elixir's message when it clashes.

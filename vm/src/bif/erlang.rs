@@ -706,3 +706,84 @@ pub fn send(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     ctx.rt.send(ctx.st, a[0], a[1])?;
     Ok(a[1])
 }
+
+/// `:erlang.fun_info(fun)`: what the fun is, as a keyword list. An
+/// external fun (`&M.f/1`) gives `module`, `name`, `arity`, `env` and
+/// `type: :external`; a closure also its `pid` (the caller's: beamlet
+/// does not record the creator), `index`/`new_index` (its function's
+/// number), `uniq`/`new_uniq` and `type: :local`.
+pub fn fun_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let keys = if a[0].export_parts().is_some() {
+        &["module", "name", "arity", "env", "type"][..]
+    } else {
+        &[
+            "pid",
+            "module",
+            "new_index",
+            "new_uniq",
+            "index",
+            "uniq",
+            "name",
+            "arity",
+            "env",
+            "type",
+        ][..]
+    };
+    let mut items = Vec::with_capacity(keys.len());
+    for k in keys {
+        items.push(fun_info_item(ctx, a[0], atom::intern(k))?);
+    }
+    Ok(ctx.st.heap.list(&items))
+}
+
+/// `:erlang.fun_info(fun, item)`: `{item, value}`.
+pub fn fun_info2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    fun_info_item(ctx, a[0], a[1])
+}
+
+fn fun_info_item(ctx: &mut Ctx, f: Term, item: Term) -> BifResult {
+    if !item.is_atom() {
+        return Err(badarg());
+    }
+    let key = atom::name(item);
+    let value = if let Some((m, n, arity)) = f.export_parts() {
+        match key {
+            "module" => m,
+            "name" => n,
+            "arity" => Term::small(arity as i64),
+            "env" => Term::NIL,
+            "type" => atom::intern("external"),
+            "pid" | "index" | "new_index" | "uniq" | "new_uniq" => atom::intern("undefined"),
+            _ => return Err(badarg()),
+        }
+    } else if let Some((id, free)) = f.closure_parts() {
+        let fun = ctx.code.get_function(id).ok_or_else(badarg)?;
+        let (module, name, arity) = (fun.module, fun.name, fun.arity);
+        match key {
+            "module" => module,
+            "name" => name,
+            "arity" => Term::small(arity as i64),
+            "env" => {
+                let free = free.to_vec();
+                ctx.st.heap.list(&free)
+            }
+            "type" => atom::intern("local"),
+            "pid" => ctx.st.pid,
+            "index" | "new_index" => Term::small(id as i64),
+            "uniq" | "new_uniq" => Term::small(0),
+            _ => return Err(badarg()),
+        }
+    } else {
+        return Err(badarg());
+    };
+    Ok(ctx.st.heap.tuple(&[item, value]))
+}
+
+/// `:erlang.make_fun(module, name, arity)`: `&module.name/arity`.
+pub fn make_fun(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let arity = a[2].as_small().filter(|n| (0..=255).contains(n));
+    match arity {
+        Some(n) if a[0].is_atom() && a[1].is_atom() => Ok(ctx.st.heap.export(a[0], a[1], n as u32)),
+        _ => Err(badarg()),
+    }
+}

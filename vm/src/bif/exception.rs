@@ -383,6 +383,11 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
             fun_name(field(e, "function")),
             inspect_term(ctx, field(e, "arity"))
         ),
+        "Elixir.UndefinedFunctionError"
+            if !msg_field.is_binary() && field(e, "function") == atom::NIL =>
+        {
+            "undefined function".to_string()
+        }
         "Elixir.UndefinedFunctionError" if !msg_field.is_binary() => {
             let m = field(e, "module");
             let head = format!(
@@ -456,8 +461,35 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
     }
 }
 
+/// `:beamlet.exception_message(exception)`: the message of a built-in
+/// exception (or the `:message` field of another one); `Exception.message/1`
+/// (stdlib/exception.ex) calls a user exception's own `message/1`.
 pub fn message(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let s = message_of(ctx, a[0]);
+    Ok(ctx.st.heap.str(&s))
+}
+
+/// `:beamlet.builtin_exception(module)`: whether `module` is one of the
+/// exceptions built into the VM (they have no module of their own).
+pub fn builtin_exception(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(
+        a[0].is_atom() && fields(atom::name(a[0])).is_some(),
+    ))
+}
+
+/// `:beamlet.inspect_atom(kind, atom)`: `Macro.inspect_atom/2` for the
+/// kinds `:literal`, `:key` and `:remote_call`.
+pub fn inspect_atom(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_atom() || !a[1].is_atom() {
+        return Err(super::badarg());
+    }
+    let name = atom::name(a[1]);
+    let s = match atom::name(a[0]) {
+        "literal" => crate::inspect::inspect_atom(name),
+        "key" => crate::inspect::inspect_atom_key(name),
+        "remote_call" => crate::inspect::inspect_atom_remote_call(name),
+        _ => return Err(super::badarg()),
+    };
     Ok(ctx.st.heap.str(&s))
 }
 
@@ -511,6 +543,8 @@ pub fn format_trace(trace: &[crate::process::TraceEntry]) -> Vec<String> {
                 Some(_) if script => format!("    {loc}anonymous fn/{} in (file)", t.arity),
                 Some(outer) => format!("    {loc}anonymous fn/{} in {m}.{outer}", t.arity),
                 None if script => format!("    {loc}(file)"),
+                // A module's body, run while the module is defined.
+                None if name == "__MODULE__" && t.arity == 1 => format!("    {loc}(module)"),
                 None => format!("    {loc}{m}.{name}/{}", t.arity),
             }
         })

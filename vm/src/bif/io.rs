@@ -1,8 +1,13 @@
-//! `IO`, `inspect` and `System.argv`.
+//! `IO`, `inspect` and `System.argv`; output capture
+//! (`:beamlet.capture_io/2`, see capture.rs) and reading standard input.
+//!
+//! Every built-in function that writes to standard output or standard
+//! error goes through [`emit`], which honours the captures.
 
 use super::string::{chardata_to_bytes, chars_into};
 use super::{argument_error, list_to_vec, BifResult, Ctx};
 use crate::atom;
+use crate::capture::{self, Capture};
 use crate::convert::to_value;
 use crate::inspect::{inspect, Binaries, Charlists, InspectOpts};
 use crate::process::Exn;
@@ -24,15 +29,54 @@ fn output_bytes(ctx: &mut Ctx, t: Term) -> Result<Vec<u8>, Exn> {
     Ok(out)
 }
 
-fn to_device(ctx: &mut Ctx, device: Term, bytes: &[u8]) -> Result<(), Exn> {
-    match atom::name(device) {
-        "stdio" => ctx.io.out(bytes),
-        "stderr" => {
+/// Where output goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Device {
+    Stdout,
+    Stderr,
+}
+
+/// The device an IO function is given: `:stdio`/`:standard_io` or
+/// `:stderr`/`:standard_error`.
+pub fn device(t: Term) -> Option<Device> {
+    if !t.is_atom() {
+        return None;
+    }
+    match atom::name(t) {
+        "stdio" | "standard_io" => Some(Device::Stdout),
+        "stderr" | "standard_error" => Some(Device::Stderr),
+        _ => None,
+    }
+}
+
+/// Writes `bytes` to `device`: the one place built-in functions print.
+/// Standard output goes to the calling process's destination (a capture,
+/// or the real output); standard error to its capture when one is on (the
+/// runtime's output sink checks that, so the compiler's warnings are
+/// captured too), else to the real standard error, after what standard
+/// output holds.
+pub fn emit(ctx: &mut Ctx, device: Device, bytes: &[u8]) {
+    match device {
+        Device::Stdout => {
+            if ctx.st.stdout.is_some() {
+                if capture::write(&ctx.st.stdout, bytes) {
+                    return;
+                }
+                // Every capture of its chain was released.
+                ctx.st.stdout = None;
+            }
+            ctx.io.out(bytes)
+        }
+        Device::Stderr => {
             ctx.io.flush();
             ctx.io.err(bytes)
         }
-        _ => return Err(super::badarg()),
     }
+}
+
+fn to_device(ctx: &mut Ctx, dev: Term, bytes: &[u8]) -> Result<(), Exn> {
+    let d = device(dev).ok_or_else(super::badarg)?;
+    emit(ctx, d, bytes);
     Ok(())
 }
 
@@ -86,6 +130,22 @@ fn parse_opts(
                 }
             }
             "pretty" => o.pretty = v.is_true(),
+            "printable_limit" => {
+                if let Some(n) = v.as_small() {
+                    o.printable_limit = n.max(0) as usize;
+                } else if *v == atom::INFINITY {
+                    o.printable_limit = usize::MAX;
+                }
+            }
+            "structs" => o.structs = v.is_true(),
+            "base" => {
+                o.base = match atom::name(*v) {
+                    "binary" => 2,
+                    "octal" => 8,
+                    "hex" => 16,
+                    _ => 10,
+                }
+            }
             "charlists" => {
                 o.charlists = match atom::name(*v) {
                     "as_lists" => Charlists::AsLists,
@@ -114,6 +174,12 @@ pub fn inspect_bif(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 /// `IO.inspect(term, opts)`: prints (with `label: ` first) and returns `term`.
 pub fn inspect2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    inspect3(ctx, &[atom::intern("stdio"), a[0], a[1]])
+}
+/// `IO.inspect(device, term, opts)`.
+pub fn inspect3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let dev = device(a[0]).ok_or_else(super::badarg)?;
+    let a = &a[1..];
     let (o, label) = parse_opts(ctx, a[1], InspectOpts::io_inspect())?;
     let mut out = label
         .map(|mut l| {
@@ -123,7 +189,7 @@ pub fn inspect2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         .unwrap_or_default();
     out.extend_from_slice(inspect(&to_value(ctx.code, a[0]), &o).as_bytes());
     out.push(b'\n');
-    ctx.io.out(&out);
+    emit(ctx, dev, &out);
     Ok(a[0])
 }
 pub fn inspect_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -140,4 +206,180 @@ pub fn argv(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     let args = ctx.st.argv.clone();
     let ts: Vec<Term> = args.iter().map(|s| ctx.st.heap.str(s)).collect();
     Ok(ctx.st.heap.list(&ts))
+}
+
+/// `:beamlet.capture_io(device, input)`: starts capturing what is written
+/// to `device` (`:stdio`: by the calling process and the processes it
+/// spawns from now on; `:stderr`: by every process); reads of standard
+/// input by those processes take `input`. Returns a reference naming the
+/// capture. See capture.rs.
+pub fn capture_io(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let dev = device(a[0]).ok_or_else(|| Exn::badarg_at(1, "not a device"))?;
+    let input = match a[1].binary_bytes() {
+        Some(b) => b.to_vec(),
+        None => chardata_to_bytes(a[1]).map_err(|_| Exn::badarg_at(2, "not a binary"))?,
+    };
+    let r = ctx.rt.make_ref();
+    let id = r.ref_value().unwrap_or(0);
+    match dev {
+        Device::Stdout => {
+            ctx.io.flush();
+            let c = Capture::new(&input, ctx.st.stdout.clone());
+            ctx.st.stdout = Some(c.clone());
+            ctx.rt.captures().add(id, c, false);
+        }
+        Device::Stderr => {
+            let c = Capture::new(&input, ctx.rt.captures().stderr());
+            ctx.rt.captures().add(id, c, true);
+        }
+    }
+    Ok(r)
+}
+
+/// `:beamlet.release_io(capture)`: ends the capture and returns what was
+/// written to it. Output goes back where it went before the capture.
+pub fn release_io(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let id = a[0]
+        .ref_value()
+        .ok_or_else(|| Exn::badarg_at(1, "not a capture"))?;
+    let (_, out, _) = ctx
+        .rt
+        .captures()
+        .release(id)
+        .ok_or_else(|| Exn::badarg_at(1, "not a capture that is on"))?;
+    ctx.st.stdout = capture::live(&ctx.st.stdout);
+    Ok(ctx.st.heap.binary(&out))
+}
+
+/// What standard input reads come from for the calling process: the
+/// capture its standard output goes to, if any.
+fn input_capture(ctx: &mut Ctx) -> Option<std::sync::Arc<Capture>> {
+    capture::live(&ctx.st.stdout)
+}
+
+/// Writes a prompt (chardata) before a read.
+fn prompt(ctx: &mut Ctx, dev: Device, p: Term) -> Result<(), Exn> {
+    let bytes = output_bytes(ctx, p)?;
+    if !bytes.is_empty() {
+        emit(ctx, dev, &bytes);
+    }
+    if dev == Device::Stdout && input_capture(ctx).is_none() {
+        ctx.io.flush();
+    }
+    Ok(())
+}
+
+/// A line of the real standard input (with its newline), `Ok(None)` at its end.
+fn stdin_line() -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::BufRead;
+    let mut line = Vec::new();
+    let n = std::io::stdin().lock().read_until(b'\n', &mut line)?;
+    Ok((n > 0).then_some(line))
+}
+
+/// Up to `count` characters of the real standard input, `Ok(None)` at its end.
+fn stdin_chars(count: usize) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let mut out = Vec::new();
+    let mut chars = 0;
+    let mut byte = [0u8; 1];
+    while chars < count {
+        if lock.read(&mut byte)? == 0 {
+            break;
+        }
+        out.push(byte[0]);
+        // A continuation byte does not start a character.
+        if byte[0] & 0xC0 != 0x80 {
+            chars += 1;
+        }
+        // Finish the character just started.
+        if chars == count {
+            let need = match byte[0] {
+                b if b >> 5 == 0b110 => 1,
+                b if b >> 4 == 0b1110 => 2,
+                b if b >> 3 == 0b11110 => 3,
+                _ => 0,
+            };
+            for _ in 0..need {
+                if lock.read(&mut byte)? == 0 {
+                    break;
+                }
+                out.push(byte[0]);
+            }
+        }
+    }
+    Ok((!out.is_empty()).then_some(out))
+}
+
+/// The result of a read: the data as a binary, `:eof`, or `{:error, reason}`.
+fn read_result(ctx: &mut Ctx, r: std::io::Result<Option<Vec<u8>>>) -> Term {
+    match r {
+        Ok(Some(b)) => ctx.st.heap.binary(&b),
+        Ok(None) => atom::intern("eof"),
+        Err(e) => {
+            let reason = atom::intern(super::file::posix(&e));
+            ctx.st.heap.tuple(&[atom::ERROR, reason])
+        }
+    }
+}
+
+/// `:io.get_line(device, prompt)`: a line of standard input (a binary,
+/// with its newline), or `:eof`. A process whose output is captured reads
+/// the capture's input (and its prompt is captured).
+pub fn get_line(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let dev = device(a[0]).ok_or_else(super::badarg)?;
+    prompt(ctx, dev, a[1])?;
+    let r = match input_capture(ctx) {
+        Some(c) => Ok(c.read_line()),
+        None => stdin_line(),
+    };
+    Ok(read_result(ctx, r))
+}
+
+/// `:io.get_chars(device, prompt, count)`: up to `count` characters of
+/// standard input, or `:eof`.
+pub fn get_chars(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let dev = device(a[0]).ok_or_else(super::badarg)?;
+    let count = match a[2].as_small() {
+        Some(n) if n >= 0 => n as usize,
+        _ => return Err(Exn::badarg_at(3, "not a non-negative integer")),
+    };
+    prompt(ctx, dev, a[1])?;
+    if count == 0 {
+        return Ok(ctx.st.heap.binary(b""));
+    }
+    let r = match input_capture(ctx) {
+        Some(c) => Ok(c.read_chars(count)),
+        None => stdin_chars(count),
+    };
+    Ok(read_result(ctx, r))
+}
+
+/// `:beamlet.inspect_nested(term, indent, width)`: `inspect(term, pretty:
+/// true)` laid out as a value printed after a label `indent` columns wide
+/// (spec/exunit.md): formatted to `width - indent` columns, the lines
+/// after the first indented by `indent` spaces, which count toward the limit.
+pub fn inspect_nested(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (Some(indent), Some(width)) = (a[1].as_small(), a[2].as_small()) else {
+        return Err(super::badarg());
+    };
+    if indent < 0 || width < 0 {
+        return Err(super::badarg());
+    }
+    let (indent, width) = (indent as usize, width as usize);
+    let w = width.saturating_sub(indent);
+    let opts = InspectOpts {
+        width: w,
+        pretty: true,
+        ..InspectOpts::default()
+    };
+    let v = to_value(ctx.code, a[0]);
+    let mut docs = crate::inspect::algebra::Docs::new();
+    let d = crate::inspect::to_doc(&mut docs, &v, Some(opts.limit), &opts);
+    let d = docs.group(d);
+    let d = docs.nest(d, indent);
+    let s = docs.format(d, Some(w));
+    Ok(ctx.st.heap.str(&s))
 }

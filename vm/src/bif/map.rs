@@ -268,6 +268,16 @@ pub fn is_struct(_: &mut Ctx, a: &[Term]) -> BifResult {
     ))
 }
 
+/// `is_struct(term, name)`: a struct of module `name`.
+pub fn is_struct2(_: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[1].is_atom() {
+        return Err(super::badarg());
+    }
+    Ok(Term::bool(
+        a[0].is_map() && map_find(a[0], atom::STRUCT).is_some_and(|m| m == a[1]),
+    ))
+}
+
 /// `beamlet.struct(module, pairs_map)`: `%Module{...}` for a module whose
 /// defaults are in `pairs_map` already merged by the caller.
 pub fn make_struct(ctx: &mut Ctx, a: &[Term]) -> BifResult {

@@ -4,8 +4,9 @@
 
 use super::{BifResult, Ctx};
 use crate::atom;
-use crate::code::FunId;
-use crate::process::{Class, Exn, Signal, TraceEntry};
+use crate::code::{CodeTable, FunId};
+use crate::process::{Class, Exn, Frame, InfoItem, InfoRequest, ProcState, Signal, TraceEntry};
+use crate::sched::Sched;
 use crate::term::Term;
 
 fn badarg() -> Exn {
@@ -287,15 +288,315 @@ pub fn list(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     Ok(ctx.st.heap.list(&pids))
 }
 
-/// `Process.info(pid, :message_queue_len)`; `nil` for a dead pid.
-pub fn info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    if !a[0].is_pid() || atom::name(a[1]) != "message_queue_len" {
+/// Where a process is in its code: the current function, the next
+/// instruction and its callers' frames (for `:current_function` and
+/// `:current_stacktrace`). A built-in function cannot see its caller's
+/// frames; the scheduler can, between time slices.
+pub struct Where<'a> {
+    pub fun: FunId,
+    pub pc: u32,
+    pub frames: &'a [Frame],
+}
+
+/// Entries of the stack trace at `at`, innermost first, at most `depth`
+/// (the BEAM's `backtrace_depth`, 8).
+fn stack_entries(code: &CodeTable, at: &Where, depth: usize) -> Vec<TraceEntry> {
+    let entry = |fid: FunId, pc: usize| {
+        let f = code.function(fid);
+        let line = match f.lines.binary_search_by(|(p, _)| p.cmp(&(pc as u32))) {
+            Ok(i) => f.lines[i].1,
+            Err(0) => 0,
+            Err(i) => f.lines[i - 1].1,
+        };
+        TraceEntry {
+            module: f.module,
+            name: f.name,
+            arity: f.arity,
+            file: f.file,
+            line,
+        }
+    };
+    let mut t = vec![entry(at.fun, (at.pc as usize).saturating_sub(1))];
+    for fr in at.frames.iter().rev().take(depth.saturating_sub(1)) {
+        t.push(entry(fr.fun, (fr.pc as usize).saturating_sub(1)));
+    }
+    t
+}
+
+/// The answer to `:erlang.process_info(pid, items)` about the process of
+/// `st`: `{item, value}`, or a list of them when `list`. `at` is where the
+/// process is (`None`: it asks about itself from a built-in function, in
+/// `Process.info/2`); `status` what it was doing when asked.
+pub fn info_answer(
+    st: &mut ProcState,
+    code: &CodeTable,
+    rt: &dyn Sched,
+    at: Option<Where>,
+    items: &[InfoItem],
+    list: bool,
+    status: Term,
+) -> Term {
+    let mut out = Vec::with_capacity(items.len());
+    for &item in items {
+        let h = &mut st.heap;
+        let value = match item {
+            InfoItem::CurrentFunction => match &at {
+                Some(w) => {
+                    let f = code.function(w.fun);
+                    let arity = Term::small(f.arity as i64);
+                    h.tuple(&[f.module, f.name, arity])
+                }
+                None => {
+                    let m = atom::intern("Elixir.Process");
+                    h.tuple(&[m, atom::intern("info"), Term::small(2)])
+                }
+            },
+            InfoItem::CurrentStacktrace => match &at {
+                Some(w) => {
+                    let entries = stack_entries(code, w, 8);
+                    crate::interp::trace_term(h, &entries, None)
+                }
+                // Process.info/2 builds its caller's stack itself.
+                None => Term::NIL,
+            },
+            InfoItem::Status => status,
+            InfoItem::MessageQueueLen => Term::small(st.mailbox.len() as i64),
+            InfoItem::Messages => {
+                let ms: Vec<Term> = st.mailbox.iter().copied().collect();
+                h.list(&ms)
+            }
+            InfoItem::Links => h.list(&st.links),
+            InfoItem::Monitors => {
+                let ms: Vec<Term> = st
+                    .monitors
+                    .iter()
+                    .map(|&(_, pid)| h.tuple(&[atom::PROCESS, pid]))
+                    .collect();
+                h.list(&ms)
+            }
+            InfoItem::MonitoredBy => {
+                let ps: Vec<Term> = st.monitored_by.iter().map(|&(_, pid)| pid).collect();
+                h.list(&ps)
+            }
+            InfoItem::TrapExit => Term::bool(st.trap_exit),
+            InfoItem::RegisteredName => match rt.name_of(st.pid) {
+                Some(n) => n,
+                // Erlang answers a lone `:registered_name` with `[]`.
+                None if !list => return Term::NIL,
+                None => Term::NIL,
+            },
+            InfoItem::Dictionary => {
+                let pairs: Vec<Term> = st
+                    .dict
+                    .chunks(2)
+                    .map(|kv| h.tuple(&[kv[0], kv[1]]))
+                    .collect();
+                h.list(&pairs)
+            }
+            InfoItem::HeapSize => Term::small(h.used_words() as i64),
+            InfoItem::TotalHeapSize => Term::small(h.capacity_words() as i64),
+            InfoItem::StackSize => {
+                Term::small(at.as_ref().map_or(1, |w| w.frames.len() + 1) as i64)
+            }
+            InfoItem::Priority => atom::intern("normal"),
+            InfoItem::ErrorHandler => atom::intern("error_handler"),
+            InfoItem::Suspending => Term::NIL,
+        };
+        let name = atom::intern(item.name());
+        out.push(st.heap.tuple(&[name, value]));
+    }
+    if list {
+        st.heap.list(&out)
+    } else {
+        out.first().copied().unwrap_or(Term::NIL)
+    }
+}
+
+/// The items of `:erlang.process_info/2`'s second argument, and whether
+/// it was a list; `None` for an unknown item.
+fn info_items(spec: Term) -> Option<(Vec<InfoItem>, bool)> {
+    if spec.is_atom() {
+        return Some((vec![InfoItem::from_name(atom::name(spec))?], false));
+    }
+    let items = super::list_to_vec(spec)?;
+    let items = items
+        .into_iter()
+        .map(|t| {
+            t.is_atom()
+                .then(|| InfoItem::from_name(atom::name(t)))
+                .flatten()
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((items, true))
+}
+
+/// The items of `Process.info/1`, in the BEAM's order.
+pub const INFO_ALL: &[InfoItem] = &[
+    InfoItem::RegisteredName,
+    InfoItem::CurrentFunction,
+    InfoItem::Status,
+    InfoItem::MessageQueueLen,
+    InfoItem::Links,
+    InfoItem::Dictionary,
+    InfoItem::TrapExit,
+    InfoItem::ErrorHandler,
+    InfoItem::Priority,
+    InfoItem::TotalHeapSize,
+    InfoItem::HeapSize,
+    InfoItem::StackSize,
+    InfoItem::Suspending,
+];
+
+/// `:beamlet.process_info(pid, items)`: what `:erlang.process_info/2`
+/// answers (`{item, value}`, a list of them, `:undefined` for a process
+/// that is gone), or `{:wait, tag}`: the answer will come as the message
+/// `{tag, answer}` (the other process answers between its time slices).
+/// `items` may be `:all` (the items of `Process.info/1`). Written in
+/// Rust: it reads the scheduler's state of other processes.
+pub fn process_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (pid, spec) = (a[0], a[1]);
+    if !pid.is_pid() {
         return Err(badarg());
     }
-    match ctx.rt.queue_len(ctx.st, a[0]) {
-        Some(n) => Ok(ctx.st.heap.tuple(&[a[1], Term::small(n as i64)])),
-        None => Ok(atom::NIL),
+    let (items, list) = if atom::name(spec) == "all" && spec.is_atom() {
+        (INFO_ALL.to_vec(), true)
+    } else {
+        info_items(spec).ok_or_else(badarg)?
+    };
+    if pid == ctx.st.pid {
+        let running = atom::intern("running");
+        let mut answer = info_answer(ctx.st, ctx.code, ctx.rt, None, &items, list, running);
+        if !list && items == [InfoItem::MessageQueueLen] {
+            // Messages still in the inbox count too.
+            let n = ctx.rt.queue_len(ctx.st, pid).unwrap_or(0);
+            answer = ctx.st.heap.tuple(&[spec, Term::small(n as i64)]);
+        }
+        return Ok(answer);
     }
+    let Some(status) = ctx.rt.status_of(pid) else {
+        return Ok(atom::UNDEFINED);
+    };
+    if !ctx.rt.alive(pid) {
+        return Ok(atom::UNDEFINED);
+    }
+    // What the scheduler knows without asking the process.
+    let quick = items.iter().all(|i| {
+        matches!(
+            i,
+            InfoItem::Status
+                | InfoItem::MessageQueueLen
+                | InfoItem::RegisteredName
+                | InfoItem::Priority
+                | InfoItem::ErrorHandler
+                | InfoItem::Suspending
+        )
+    });
+    if quick {
+        let mut out = Vec::new();
+        for &item in &items {
+            let value = match item {
+                InfoItem::Status => status,
+                InfoItem::MessageQueueLen => {
+                    Term::small(ctx.rt.queue_len(ctx.st, pid).unwrap_or(0) as i64)
+                }
+                InfoItem::RegisteredName => match ctx.rt.name_of(pid) {
+                    Some(n) => n,
+                    None if !list => return Ok(Term::NIL),
+                    None => Term::NIL,
+                },
+                InfoItem::Priority => atom::intern("normal"),
+                InfoItem::ErrorHandler => atom::intern("error_handler"),
+                _ => Term::NIL,
+            };
+            let name = atom::intern(item.name());
+            out.push(ctx.st.heap.tuple(&[name, value]));
+        }
+        return Ok(if list { ctx.st.heap.list(&out) } else { out[0] });
+    }
+    let tag = ctx.rt.make_ref();
+    let req = InfoRequest {
+        from: ctx.st.pid,
+        tag,
+        items,
+        list,
+        status,
+    };
+    if !ctx.rt.signal(pid, Signal::Info(req)) {
+        return Ok(atom::UNDEFINED);
+    }
+    Ok(ctx.st.heap.tuple(&[atom::intern("wait"), tag]))
+}
+
+/// The index in the process dictionary of the value of `key`.
+fn dict_find(st: &ProcState, key: Term) -> Option<usize> {
+    st.dict
+        .chunks(2)
+        .position(|kv| crate::order::exact_eq(kv[0], key))
+        .map(|i| 2 * i + 1)
+}
+
+/// `:erlang.put(key, value)`: the old value, or `:undefined`.
+pub fn dict_put(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    match dict_find(ctx.st, a[0]) {
+        Some(i) => Ok(std::mem::replace(&mut ctx.st.dict[i], a[1])),
+        None => {
+            ctx.st.dict.extend_from_slice(&[a[0], a[1]]);
+            Ok(atom::UNDEFINED)
+        }
+    }
+}
+
+/// `:erlang.get(key)`: the value, or `:undefined`.
+pub fn dict_get(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(dict_find(ctx.st, a[0]).map_or(atom::UNDEFINED, |i| ctx.st.dict[i]))
+}
+
+/// `:erlang.get()`: every `{key, value}`.
+pub fn dict_get_all(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let st = &mut *ctx.st;
+    let pairs: Vec<Term> = st
+        .dict
+        .chunks(2)
+        .map(|kv| st.heap.tuple(&[kv[0], kv[1]]))
+        .collect();
+    Ok(st.heap.list(&pairs))
+}
+
+/// `:erlang.erase(key)`: the old value, or `:undefined`.
+pub fn dict_erase(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    match dict_find(ctx.st, a[0]) {
+        Some(i) => {
+            let v = ctx.st.dict[i];
+            ctx.st.dict.drain(i - 1..=i);
+            Ok(v)
+        }
+        None => Ok(atom::UNDEFINED),
+    }
+}
+
+/// `:erlang.erase()`: every `{key, value}`; the dictionary is emptied.
+pub fn dict_erase_all(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let all = dict_get_all(ctx, a)?;
+    ctx.st.dict.clear();
+    Ok(all)
+}
+
+/// `:erlang.get_keys()`.
+pub fn dict_keys(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let keys: Vec<Term> = ctx.st.dict.chunks(2).map(|kv| kv[0]).collect();
+    Ok(ctx.st.heap.list(&keys))
+}
+
+/// `:erlang.get_keys(value)`: the keys holding `value`.
+pub fn dict_keys_of(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let keys: Vec<Term> = ctx
+        .st
+        .dict
+        .chunks(2)
+        .filter(|kv| crate::order::exact_eq(kv[1], a[0]))
+        .map(|kv| kv[0])
+        .collect();
+    Ok(ctx.st.heap.list(&keys))
 }
 
 fn timeout_ms(t: Term) -> Result<u64, Exn> {

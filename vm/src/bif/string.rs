@@ -178,6 +178,37 @@ pub fn chardata_to_bytes(t: Term) -> Result<Vec<u8>, Exn> {
     Ok(out)
 }
 
+/// The bytes of iodata: binaries and bytes (0..=255) in nested lists.
+pub fn iodata_to_bytes(t: Term) -> Option<Vec<u8>> {
+    if let Some(b) = t.binary_bytes() {
+        return Some(b.to_vec());
+    }
+    if !t.is_list() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        if let Some(b) = t.binary_bytes() {
+            out.extend_from_slice(b);
+        } else if let Some(c) = t.as_small() {
+            out.push(u8::try_from(c).ok()?);
+        } else if let Some((h, tl)) = t.cons_parts() {
+            stack.push(tl);
+            stack.push(h);
+        } else if !t.is_nil() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// `:erlang.iolist_to_binary/1`, `IO.iodata_to_binary/1`.
+pub fn iodata_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let out = iodata_to_bytes(a[0]).ok_or_else(|| Exn::badarg_at(1, "not an iodata term"))?;
+    Ok(ctx.st.heap.binary(&out))
+}
+
 pub fn iolist_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let out = chardata_to_bytes(a[0])?;
     Ok(ctx.st.heap.binary(&out))

@@ -1,6 +1,8 @@
-//! A small document algebra mirroring the part of Elixir 1.14's `Inspect.Algebra` that
-//! `inspect` uses: strings, concatenation, nesting, strict and flex breaks, groups, and
-//! `container_doc`, laid out by the same `fits?`/`format` algorithm.
+//! A small document algebra mirroring Elixir 1.14's `Inspect.Algebra`: strings,
+//! concatenation, nesting (by columns, to the cursor, or reset), strict and flex breaks,
+//! groups, hard lines, `force_unfit`, `next_break_fits`, `collapse_lines` and
+//! `container_doc`, laid out by the same `fits?`/`format` algorithm. `inspect` uses the
+//! part up to `container_doc`; `Macro.to_string` (the code formatter) the rest.
 //!
 //! Documents live in an arena ([`Docs`]) and are referred to by [`DocId`], so deeply nested
 //! documents (long lists fold into right-nested chains) never recurse when built, laid out
@@ -18,14 +20,58 @@ pub enum BreakKind {
     Flex,
 }
 
+use std::borrow::Cow;
+
+/// The indentation a `nest/3` applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Indent {
+    /// So many columns more than the enclosing indentation.
+    By(usize),
+    /// The current column (`:cursor`).
+    Cursor,
+    /// Column 0 (`:reset`).
+    Reset,
+}
+
+/// When a `nest/3` applies (its third argument).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NestMode {
+    /// Always (`:always`).
+    Always,
+    /// Only when the enclosing group breaks (`:break`).
+    Break,
+}
+
+/// The mode of `group/2`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupMode {
+    /// Decides for itself whether it fits (`:self`).
+    SelfFit,
+    /// Breaks when its parent breaks (`:inherit`).
+    Inherit,
+}
+
 #[derive(Clone, Debug)]
 enum Node {
     Nil,
+    /// A string whose width is its byte size (a binary in `Inspect.Algebra`).
     Text(String),
+    /// `string/1`: a string with its width in characters.
+    Str(Cow<'static, str>, usize),
     Cons(DocId, DocId),
-    Nest(DocId, usize),
+    Nest(DocId, Indent, NestMode),
     Break(&'static str, BreakKind),
-    Group(DocId),
+    Group(DocId, GroupMode),
+    /// `next_break_fits/2`: `true` is `:enabled`.
+    Fits(DocId, bool),
+    /// `force_unfit/1`.
+    Force(DocId),
+    /// `line/0`.
+    Line,
+    /// `collapse_lines/1`.
+    Collapse(usize),
+    /// `no_limit/1` (`doc_limit(doc, :infinity)`): laid out as with an infinite width.
+    NoLimit(DocId),
 }
 
 /// How `container_doc` separates elements (`:break` option of `container_doc/6`).
@@ -57,6 +103,10 @@ pub struct Docs {
 enum Mode {
     Flat,
     Break,
+    /// Only while fitting: breaks are laid flat and cannot break (`:flat_no_break`).
+    FlatNoBreak,
+    /// Only while fitting: the first break fits (`:break_no_flat`).
+    BreakNoFlat,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -64,6 +114,19 @@ struct Entry {
     indent: usize,
     mode: Mode,
     doc: DocId,
+    /// Inside a group that was measured and fits: nested groups fit too (they measure a
+    /// part of what fitted), so `format` lays them flat without measuring again.
+    fitted: bool,
+}
+
+/// What `measure` found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fit {
+    No,
+    /// Everything measured fits.
+    Whole,
+    /// What comes up to a break taken as fitting (`next_break_fits`) fits.
+    UpToBreak,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -71,6 +134,8 @@ enum FitsItem {
     Entry(Entry),
     /// `{:tail, b?, rest}`: leaving a group restores the "seen a break" flag.
     Tail(bool),
+    /// `doc_limit(empty(), w)`: leaving a `no_limit` restores the width.
+    Width(Option<usize>),
 }
 
 impl Default for Docs {
@@ -81,9 +146,14 @@ impl Default for Docs {
 
 impl Docs {
     pub fn new() -> Self {
-        Docs {
-            nodes: vec![Node::Nil],
-        }
+        Self::with_capacity(1)
+    }
+
+    /// An arena with room for `n` documents.
+    pub fn with_capacity(n: usize) -> Self {
+        let mut nodes = Vec::with_capacity(n.max(1));
+        nodes.push(Node::Nil);
+        Docs { nodes }
     }
 
     fn push(&mut self, node: Node) -> DocId {
@@ -105,6 +175,18 @@ impl Docs {
         self.push(Node::Text(s.into()))
     }
 
+    /// `string/1`: a string document whose width is its length in characters.
+    pub fn string(&mut self, s: impl Into<Cow<'static, str>>) -> DocId {
+        let s = s.into();
+        let width = s.chars().count();
+        self.push(Node::Str(s, width))
+    }
+
+    /// A string document of the given width (`string/1` measures in graphemes).
+    pub fn string_with_width(&mut self, s: impl Into<Cow<'static, str>>, width: usize) -> DocId {
+        self.push(Node::Str(s.into(), width))
+    }
+
     /// `concat/2`.
     pub fn concat(&mut self, a: DocId, b: DocId) -> DocId {
         self.push(Node::Cons(a, b))
@@ -120,11 +202,133 @@ impl Docs {
 
     /// `nest/2` with an integer level (mode `:always`).
     pub fn nest(&mut self, d: DocId, level: usize) -> DocId {
-        if level == 0 {
+        self.nest_with(d, Indent::By(level), NestMode::Always)
+    }
+
+    /// `nest/3`.
+    pub fn nest_with(&mut self, d: DocId, indent: Indent, mode: NestMode) -> DocId {
+        if indent == Indent::By(0) {
             d
         } else {
-            self.push(Node::Nest(d, level))
+            self.push(Node::Nest(d, indent, mode))
         }
+    }
+
+    /// `line/0`: a newline that always breaks.
+    pub fn line(&mut self) -> DocId {
+        self.push(Node::Line)
+    }
+
+    /// `line/2`.
+    pub fn line_join(&mut self, a: DocId, b: DocId) -> DocId {
+        let l = self.line();
+        let tail = self.concat(l, b);
+        self.concat(a, tail)
+    }
+
+    /// `force_unfit/1`: the enclosing groups never fit.
+    pub fn force_unfit(&mut self, d: DocId) -> DocId {
+        self.push(Node::Force(d))
+    }
+
+    /// `next_break_fits/2` (`enabled`: `:enabled`, else `:disabled`).
+    pub fn next_break_fits(&mut self, d: DocId, enabled: bool) -> DocId {
+        self.push(Node::Fits(d, enabled))
+    }
+
+    /// `collapse_lines/1`: the newlines that follow collapse into at most `max`.
+    pub fn collapse_lines(&mut self, max: usize) -> DocId {
+        self.push(Node::Collapse(max))
+    }
+
+    /// `no_limit/1`: when its enclosing group breaks, `doc` is laid out as with an
+    /// infinite width (its groups flat; only hard lines break).
+    pub fn no_limit(&mut self, d: DocId) -> DocId {
+        self.push(Node::NoLimit(d))
+    }
+
+    /// `group/2`.
+    pub fn group_with(&mut self, d: DocId, mode: GroupMode) -> DocId {
+        self.push(Node::Group(d, mode))
+    }
+
+    /// `space/2`.
+    pub fn space(&mut self, a: DocId, b: DocId) -> DocId {
+        let sp = self.text(" ");
+        let tail = self.concat(sp, b);
+        self.concat(a, tail)
+    }
+
+    /// The code formatter's `concat_to_last_group/2`: appends `suffix` inside the last
+    /// group of the right spine of `doc` (or at its end if there is none).
+    pub fn concat_to_last_group(&mut self, doc: DocId, suffix: DocId) -> DocId {
+        // Walk down the right spine of concatenations, then rebuild it.
+        let mut lefts = Vec::new();
+        let mut cur = doc;
+        while let Node::Cons(l, r) = self.nodes[cur.0] {
+            lefts.push(l);
+            cur = r;
+        }
+        let mut rebuilt = match self.nodes[cur.0] {
+            Node::Group(g, mode) => {
+                let inner = self.concat(g, suffix);
+                self.group_with(inner, mode)
+            }
+            _ => self.concat(cur, suffix),
+        };
+        for l in lefts.into_iter().rev() {
+            rebuilt = self.concat(l, rebuilt);
+        }
+        rebuilt
+    }
+
+    /// The code formatter's `ungroup_if_group/1`.
+    pub fn ungroup_if_group(&self, doc: DocId) -> DocId {
+        match self.nodes[doc.0] {
+            Node::Group(g, _) => g,
+            _ => doc,
+        }
+    }
+
+    /// Whether `doc` is a group (of any mode).
+    pub fn is_group(&self, doc: DocId) -> bool {
+        matches!(self.nodes[doc.0], Node::Group(..))
+    }
+
+    /// The first character `doc` prints when laid out flat, if any.
+    pub fn first_char(&self, doc: DocId) -> Option<char> {
+        let mut stack = vec![doc];
+        while let Some(d) = stack.pop() {
+            match &self.nodes[d.0] {
+                Node::Text(s) => {
+                    if let Some(c) = s.chars().next() {
+                        return Some(c);
+                    }
+                }
+                Node::Str(s, _) => {
+                    if let Some(c) = s.chars().next() {
+                        return Some(c);
+                    }
+                }
+                Node::Break(s, _) => {
+                    if let Some(c) = s.chars().next() {
+                        return Some(c);
+                    }
+                }
+                Node::Line | Node::Collapse(_) => return Some('\n'),
+                Node::Cons(a, b) => {
+                    stack.push(*b);
+                    stack.push(*a);
+                }
+                Node::Nest(x, ..)
+                | Node::Group(x, _)
+                | Node::Fits(x, _)
+                | Node::Force(x)
+                | Node::NoLimit(x) => stack.push(*x),
+                Node::Nil => {}
+            }
+        }
+        None
     }
 
     /// `break/1`.
@@ -153,7 +357,7 @@ impl Docs {
 
     /// `group/1`.
     pub fn group(&mut self, d: DocId) -> DocId {
-        self.push(Node::Group(d))
+        self.push(Node::Group(d, GroupMode::SelfFit))
     }
 
     /// `simple?/1` of `Inspect.Algebra`: a string, nil, or concatenations of those.
@@ -161,7 +365,7 @@ impl Docs {
         let mut stack = vec![d];
         while let Some(d) = stack.pop() {
             match &self.nodes[d.0] {
-                Node::Nil | Node::Text(_) => {}
+                Node::Nil | Node::Text(_) | Node::Str(..) => {}
                 Node::Cons(a, b) => {
                     stack.push(*b);
                     stack.push(*a);
@@ -268,29 +472,27 @@ impl Docs {
         }
     }
 
-    fn text_len(&self, d: DocId) -> usize {
-        match &self.nodes[d.0] {
-            Node::Text(s) => s.len(),
-            Node::Break(s, _) => s.len(),
-            _ => 0,
-        }
-    }
-
     /// `fits?/4`: `local` is examined first, then `rest` from its end (the top of the
     /// formatter's stack) downwards.
-    fn fits(
+    fn fits(&self, w: usize, k: usize, b: bool, local: &mut Vec<FitsItem>, rest: &[Entry]) -> bool {
+        self.measure(Some(w), k, b, local, rest) != Fit::No
+    }
+
+    /// `fits?/4`, telling whether the documents fit all the way to their end
+    /// ([`Fit::Whole`]) or up to a break taken as fitting ([`Fit::UpToBreak`]).
+    fn measure(
         &self,
-        w: usize,
+        mut w: Option<usize>,
         mut k: usize,
         mut b: bool,
-        local: Vec<FitsItem>,
+        local: &mut Vec<FitsItem>,
         rest: &[Entry],
-    ) -> bool {
-        let mut local = local;
+    ) -> Fit {
+        local.clear();
         let mut rest_idx = rest.len();
         loop {
-            if k > w && b {
-                return false;
+            if b && w.is_some_and(|w| k > w) {
+                return Fit::No;
             }
             let item = match local.pop() {
                 Some(it) => it,
@@ -298,39 +500,72 @@ impl Docs {
                     rest_idx -= 1;
                     FitsItem::Entry(rest[rest_idx])
                 }
-                None => return true,
+                None => return Fit::Whole,
             };
             let e = match item {
                 FitsItem::Tail(b2) => {
                     b = b2;
                     continue;
                 }
+                FitsItem::Width(w2) => {
+                    w = w2;
+                    continue;
+                }
                 FitsItem::Entry(e) => e,
             };
-            match &self.nodes[e.doc.0] {
-                Node::Break(..) if e.mode == Mode::Break => return true,
-                Node::Group(x) => {
-                    local.push(FitsItem::Tail(b));
-                    local.push(FitsItem::Entry(Entry {
-                        indent: e.indent,
-                        mode: Mode::Flat,
-                        doc: *x,
-                    }));
+            let push = |local: &mut Vec<FitsItem>, indent, mode, doc| {
+                local.push(FitsItem::Entry(Entry {
+                    indent,
+                    mode,
+                    doc,
+                    fitted: false,
+                }))
+            };
+            match (&self.nodes[e.doc.0], e.mode) {
+                (Node::Fits(x, false), _) | (Node::Fits(x, true), Mode::FlatNoBreak) => {
+                    push(local, e.indent, Mode::FlatNoBreak, *x)
                 }
-                Node::Nil => {}
-                Node::Text(s) => k += s.len(),
-                Node::Break(s, _) => {
+                (Node::Fits(x, true), _) => push(local, e.indent, Mode::BreakNoFlat, *x),
+                (Node::Force(x), Mode::BreakNoFlat) => push(local, e.indent, Mode::BreakNoFlat, *x),
+                (Node::Break(..) | Node::Line, Mode::BreakNoFlat | Mode::Break) => {
+                    return Fit::UpToBreak
+                }
+                (Node::Line, _) => {
+                    k = e.indent;
+                    b = false;
+                }
+                (Node::Nil, _) => {}
+                (Node::Collapse(_), _) => k = e.indent,
+                (Node::NoLimit(x), _) => {
+                    local.push(FitsItem::Width(w));
+                    w = None;
+                    push(local, e.indent, Mode::Flat, *x);
+                }
+                (Node::Nest(x, _, NestMode::Break), _) => push(local, e.indent, e.mode, *x),
+                (Node::Nest(x, j, NestMode::Always), _) => {
+                    push(local, apply_nesting(e.indent, k, *j), e.mode, *x)
+                }
+                (Node::Cons(x, y), _) => {
+                    push(local, e.indent, e.mode, *y);
+                    push(local, e.indent, e.mode, *x);
+                }
+                (Node::Str(_, l), _) => k += l,
+                (Node::Text(s), _) => k += s.len(),
+                (Node::Force(_), _) => return Fit::No,
+                (Node::Break(s, _), _) => {
                     k += s.len();
                     b = true;
                 }
-                Node::Nest(x, j) => local.push(FitsItem::Entry(Entry {
-                    indent: e.indent + j,
-                    mode: e.mode,
-                    doc: *x,
-                })),
-                Node::Cons(x, y) => {
-                    local.push(FitsItem::Entry(Entry { doc: *y, ..e }));
-                    local.push(FitsItem::Entry(Entry { doc: *x, ..e }));
+                (Node::Group(x, _), _) => {
+                    // A group inside `next_break_fits` keeps its mode: `:enabled` fits at
+                    // the next break even inside the group; `:disabled` ignores the
+                    // `next_break_fits` the group holds.
+                    let mode = match e.mode {
+                        Mode::FlatNoBreak | Mode::BreakNoFlat => e.mode,
+                        Mode::Flat | Mode::Break => Mode::Flat,
+                    };
+                    local.push(FitsItem::Tail(b));
+                    push(local, e.indent, mode, *x);
                 }
             }
         }
@@ -338,83 +573,205 @@ impl Docs {
 
     /// `format/2`: lays `doc` out in `width` columns (`None`: `:infinity`, all flat).
     pub fn format(&self, doc: DocId, width: Option<usize>) -> String {
-        let mut out = String::new();
+        let mut width = width;
+        // Widths to restore once the stack is back to a length (leaving a `no_limit`).
+        let mut restores: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut out = Output::default();
+        let mut scratch = Vec::new();
         let mut k = 0usize;
         let mut stack = vec![Entry {
             indent: 0,
             mode: Mode::Flat,
             doc,
+            fitted: false,
         }];
-        while let Some(e) = stack.pop() {
+        loop {
+            while let Some(&(len, w)) = restores.last() {
+                if stack.len() > len {
+                    break;
+                }
+                width = w;
+                restores.pop();
+            }
+            let Some(e) = stack.pop() else { break };
             match &self.nodes[e.doc.0] {
                 Node::Nil => {}
+                Node::NoLimit(x) => {
+                    if e.mode == Mode::Break && width.is_some() {
+                        restores.push((stack.len(), width));
+                        width = None;
+                    }
+                    stack.push(Entry { doc: *x, ..e });
+                }
+                Node::Line => {
+                    out.newline(e.indent);
+                    k = e.indent;
+                }
                 Node::Text(s) => {
-                    out.push_str(s);
+                    out.text(s);
                     k += s.len();
+                }
+                Node::Str(s, l) => {
+                    out.text(s);
+                    k += l;
                 }
                 Node::Cons(x, y) => {
                     stack.push(Entry { doc: *y, ..e });
                     stack.push(Entry { doc: *x, ..e });
                 }
-                Node::Nest(x, j) => stack.push(Entry {
-                    indent: e.indent + j,
-                    mode: e.mode,
+                Node::Force(x) => stack.push(Entry {
+                    indent: e.indent,
+                    mode: Mode::Break,
                     doc: *x,
+                    fitted: false,
                 }),
+                // The enclosing group may have fitted only because this part's next
+                // break did: its groups measure themselves.
+                Node::Fits(x, enabled) => stack.push(Entry {
+                    doc: *x,
+                    fitted: e.fitted && !enabled,
+                    ..e
+                }),
+                Node::Collapse(max) => out.collapse(*max, e.indent),
+                Node::Nest(x, j, nest) => {
+                    let indent = if *nest == NestMode::Always || e.mode == Mode::Break {
+                        apply_nesting(e.indent, k, *j)
+                    } else {
+                        e.indent
+                    };
+                    stack.push(Entry {
+                        indent,
+                        doc: *x,
+                        ..e
+                    })
+                }
                 Node::Break(s, BreakKind::Flex) => {
                     let k2 = k + s.len();
                     let fits = match width {
                         None => true,
                         Some(w) => {
-                            e.mode == Mode::Flat || self.fits(w, k2, true, Vec::new(), &stack)
+                            e.mode == Mode::Flat || self.fits(w, k2, true, &mut scratch, &stack)
                         }
                     };
                     if fits {
-                        out.push_str(s);
+                        out.text(s);
                         k = k2;
                     } else {
-                        newline(&mut out, e.indent);
+                        out.newline(e.indent);
                         k = e.indent;
                     }
                 }
                 Node::Break(s, BreakKind::Strict) => {
                     if e.mode == Mode::Break {
-                        newline(&mut out, e.indent);
+                        out.newline(e.indent);
                         k = e.indent;
                     } else {
-                        out.push_str(s);
-                        k += self.text_len(e.doc);
+                        out.text(s);
+                        k += s.len();
                     }
                 }
-                Node::Group(x) => {
-                    let flat = match width {
-                        None => true,
-                        Some(w) => {
-                            let start = Entry {
-                                indent: e.indent,
-                                mode: Mode::Flat,
-                                doc: *x,
-                            };
-                            self.fits(w, k, false, vec![FitsItem::Entry(start)], &[])
+                Node::Group(x, mode) => {
+                    let fit = if *mode == GroupMode::Inherit && e.mode == Mode::Break {
+                        Fit::No
+                    } else if e.fitted {
+                        Fit::Whole
+                    } else {
+                        match width {
+                            None => Fit::UpToBreak,
+                            Some(w) => {
+                                let start = Entry {
+                                    indent: e.indent,
+                                    mode: Mode::Flat,
+                                    doc: *x,
+                                    fitted: false,
+                                };
+                                self.measure(Some(w), k, false, &mut scratch, &[start])
+                            }
                         }
                     };
-                    let mode = if flat { Mode::Flat } else { Mode::Break };
                     stack.push(Entry {
                         indent: e.indent,
-                        mode,
+                        mode: if fit == Fit::No {
+                            Mode::Break
+                        } else {
+                            Mode::Flat
+                        },
                         doc: *x,
+                        fitted: fit == Fit::Whole,
                     });
                 }
             }
         }
-        out
+        out.finish()
+    }
+}
+
+/// `apply_nesting/3`.
+fn apply_nesting(i: usize, k: usize, j: Indent) -> usize {
+    match j {
+        Indent::By(n) => i + n,
+        Indent::Cursor => k,
+        Indent::Reset => 0,
+    }
+}
+
+/// The text `format` produces. A `collapse_lines` holds back the newlines that follow it
+/// until the next text, then writes at most its maximum of them.
+#[derive(Default)]
+struct Output {
+    out: String,
+    /// A pending collapse: its maximum, its indentation and the newlines seen since.
+    pending: Option<(usize, usize, usize)>,
+}
+
+impl Output {
+    fn flush(&mut self) {
+        if let Some((max, indent, count)) = self.pending.take() {
+            for _ in 0..count.min(max) {
+                self.out.push('\n');
+            }
+            spaces(&mut self.out, indent);
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if !s.is_empty() {
+            self.flush();
+            self.out.push_str(s);
+        }
+    }
+
+    fn newline(&mut self, indent: usize) {
+        match &mut self.pending {
+            Some((_, _, count)) => *count += 1,
+            None => newline(&mut self.out, indent),
+        }
+    }
+
+    fn collapse(&mut self, max: usize, indent: usize) {
+        if self.pending.is_none() {
+            self.pending = Some((max, indent, 0));
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.flush();
+        self.out
     }
 }
 
 fn newline(out: &mut String, indent: usize) {
     out.push('\n');
-    for _ in 0..indent {
-        out.push(' ');
+    spaces(out, indent);
+}
+
+fn spaces(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut n = n;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
     }
 }
 

@@ -1,0 +1,132 @@
+# The functions of the `:erlang` module written in the language; the
+# others are built-ins (vm/src/bif/).
+defmodule :erlang do
+  @moduledoc false
+
+  # Another process answers between its time slices: the built-in sends it
+  # the request, and the answer comes as a message.
+  @doc "Information about `pid`, or `:undefined` if it is not alive."
+  def process_info(pid) do
+    case info(pid, :all) do
+      :undefined -> :undefined
+      items -> Enum.reject(items, fn item -> item == {:registered_name, []} end)
+    end
+  end
+
+  @doc "The item (or the list of items) `spec` of `pid`'s information, or `:undefined`."
+  def process_info(pid, spec) do
+    if pid == self() and is_list(spec) and :messages in spec do
+      take_inbox()
+    end
+
+    if pid == self() and spec == :messages do
+      take_inbox()
+    end
+
+    answer = info(pid, spec)
+
+    if pid == self() and is_list(answer) do
+      Enum.map(answer, &own_stacktrace/1)
+    else
+      own_stacktrace(answer)
+    end
+  end
+
+  defp info(pid, spec) do
+    case :beamlet.process_info(pid, spec) do
+      {:wait, tag} ->
+        receive do
+          {^tag, answer} -> answer
+        end
+
+      answer ->
+        answer
+    end
+  end
+
+  # Messages sent to this process and not yet in its mailbox.
+  defp take_inbox do
+    receive do
+    after
+      0 -> :ok
+    end
+  end
+
+  # The stack of the calling process, from Process.info/2 (or this
+  # function's caller) down, at most 8 entries as on the BEAM.
+  defp own_stacktrace({:current_stacktrace, []}) do
+    stack =
+      try do
+        :erlang.error(:beamlet_stacktrace)
+      catch
+        :error, :beamlet_stacktrace -> __STACKTRACE__
+      end
+
+    stack =
+      case Enum.drop_while(stack, fn {m, _, _, _} -> m != Process end) do
+        [] -> Enum.drop_while(stack, fn {m, _, _, _} -> m == :erlang end)
+        from_info -> from_info
+      end
+
+    {:current_stacktrace, Enum.take(stack, 8)}
+  end
+
+  defp own_stacktrace(other), do: other
+
+  # Conversions with an encoding or through charlists, over the built-ins.
+
+  @doc "The atom whose text is `binary` (`encoding` is `:utf8` or `:latin1`)."
+  def binary_to_atom(binary, _encoding), do: :erlang.binary_to_atom(binary)
+
+  @doc "The existing atom whose text is `binary`."
+  def binary_to_existing_atom(binary), do: String.to_existing_atom(binary)
+  def binary_to_existing_atom(binary, _encoding), do: String.to_existing_atom(binary)
+
+  @doc "The text of `atom` as a binary."
+  def atom_to_binary(atom, _encoding), do: :erlang.atom_to_binary(atom)
+
+  @doc "The text of `atom` as a charlist."
+  def atom_to_list(atom), do: String.to_charlist(:erlang.atom_to_binary(atom))
+
+  @doc "The atom whose text is the charlist `list`."
+  def list_to_atom(list), do: :erlang.binary_to_atom(List.to_string(list))
+  def list_to_existing_atom(list), do: String.to_existing_atom(List.to_string(list))
+
+  @doc "`integer` in decimal (or `base`) as a charlist."
+  def integer_to_list(integer), do: String.to_charlist(:erlang.integer_to_binary(integer))
+
+  def integer_to_list(integer, base),
+    do: String.to_charlist(:erlang.integer_to_binary(integer, base))
+
+  @doc "The integer a charlist of digits spells."
+  def list_to_integer(list), do: String.to_integer(List.to_string(list))
+  def list_to_integer(list, base), do: String.to_integer(List.to_string(list), base)
+
+  @doc "The integer a binary of digits spells."
+  def binary_to_integer(binary), do: String.to_integer(binary)
+  def binary_to_integer(binary, base), do: String.to_integer(binary, base)
+
+  @doc "The float a binary spells."
+  def binary_to_float(binary), do: String.to_float(binary)
+
+  @doc "The tuple with `element` added at its end."
+  def append_element(tuple, element), do: :erlang.list_to_tuple(:erlang.tuple_to_list(tuple) ++ [element])
+
+  @doc "The tuple without its `index`th element (1-based)."
+  def delete_element(index, tuple),
+    do: :erlang.list_to_tuple(delete_nth(:erlang.tuple_to_list(tuple), index))
+
+  @doc "The tuple with `element` inserted at `index` (1-based)."
+  def insert_element(index, tuple, element),
+    do: :erlang.list_to_tuple(insert_nth(:erlang.tuple_to_list(tuple), index, element))
+
+  defp delete_nth([_ | rest], 1), do: rest
+  defp delete_nth([x | rest], n) when n > 1, do: [x | delete_nth(rest, n - 1)]
+
+  defp insert_nth(list, 1, element), do: [element | list]
+  defp insert_nth([x | rest], n, element) when n > 1, do: [x | insert_nth(rest, n - 1, element)]
+
+  @doc "The local node's name: beamlet runs one node."
+  def node(), do: :nonode@nohost
+  def node(_), do: :nonode@nohost
+end

@@ -1,0 +1,480 @@
+# Exception: messages, normalization and formatting of errors, as Elixir
+# 1.14's. The built-in exceptions (RuntimeError, KeyError, ...) have no
+# module of their own here: their messages and the normalization of Erlang
+# error reasons are built-ins (vm/src/bif/exception.rs).
+defmodule Exception do
+  @moduledoc "Functions to format throw/catch/exit and exceptions."
+
+  @doc "Whether `term` is an exception struct."
+  def exception?(%{__struct__: struct, __exception__: true}) when is_atom(struct), do: true
+  def exception?(_), do: false
+
+  @doc "The message of an exception."
+  def message(%{__struct__: module, __exception__: true} = exception) when is_atom(module) do
+    try do
+      exception_message(module, exception)
+    rescue
+      caught_exception ->
+        "got #{inspect(caught_exception.__struct__)} with message " <>
+          "#{inspect(message(caught_exception))} while retrieving Exception.message/1 " <>
+          "for #{inspect(exception)}. Stacktrace:\n#{format_stacktrace(__STACKTRACE__)}"
+    else
+      result when is_binary(result) ->
+        result
+
+      result ->
+        "got #{inspect(result)} " <>
+          "while retrieving Exception.message/1 for #{inspect(exception)} " <>
+          "(expected a string)"
+    end
+  end
+
+  defp exception_message(FunctionClauseError, exception), do: function_clause_message(exception)
+
+  defp exception_message(module, exception) do
+    cond do
+      :beamlet.builtin_exception(module) -> :beamlet.exception_message(exception)
+      function_exported?(module, :message, 1) -> module.message(exception)
+      true -> :beamlet.exception_message(exception)
+    end
+  end
+
+  @doc "Normalizes an exception: Erlang error reasons become Elixir exceptions."
+  def normalize(kind, payload, stacktrace \\ [])
+
+  def normalize(:error, %{__struct__: struct, __exception__: true} = payload, _stacktrace)
+      when is_atom(struct),
+      do: payload
+
+  def normalize(:error, payload, stacktrace) do
+    stacktrace = if is_list(stacktrace), do: stacktrace, else: []
+    :beamlet.normalize(payload, stacktrace)
+  end
+
+  def normalize(_kind, payload, _stacktrace), do: payload
+
+  @doc "The banner and the stack trace of an error, throw or exit."
+  def format(kind, payload, stacktrace \\ [])
+
+  def format({:EXIT, _} = kind, any, _), do: format_banner(kind, any)
+
+  def format(kind, payload, stacktrace) do
+    message = format_banner(kind, payload, stacktrace)
+
+    case stacktrace do
+      [] -> message
+      _ -> message <> "\n" <> format_stacktrace(stacktrace)
+    end
+  end
+
+  @doc "The `** (...) ...` banner of an error, throw or exit."
+  def format_banner(kind, exception, stacktrace \\ [])
+
+  def format_banner(:error, exception, stacktrace) do
+    exception = normalize(:error, exception, stacktrace)
+    "** (" <> inspect(exception.__struct__) <> ") " <> message(exception)
+  end
+
+  def format_banner(:throw, reason, _stacktrace) do
+    "** (throw) " <> inspect(reason)
+  end
+
+  def format_banner(:exit, reason, _stacktrace) do
+    "** (exit) " <> format_exit(reason, "\n    ")
+  end
+
+  def format_banner({:EXIT, pid}, reason, _stacktrace) do
+    "** (EXIT from #{inspect(pid)}) " <> format_exit(reason, "\n    ")
+  end
+
+  @doc "The text of an exit reason."
+  def format_exit(reason) do
+    format_exit(reason, "\n    ")
+  end
+
+  defp format_exit({exception, maybe_stacktrace} = reason, joiner)
+       when is_list(maybe_stacktrace) and maybe_stacktrace !== [] do
+    try do
+      Enum.map(maybe_stacktrace, &format_stacktrace_entry/1)
+    catch
+      :error, _ -> format_exit_reason(reason)
+    else
+      formatted_stacktrace ->
+        message =
+          "an exception was raised:" <> joiner <> format_banner(:error, exception, maybe_stacktrace)
+
+        Enum.join([message | formatted_stacktrace], joiner <> "    ")
+    end
+  end
+
+  defp format_exit({:shutdown, {:failed_to_start_child, child, {:EXIT, reason}}}, joiner) do
+    format_start_child(child, reason, joiner)
+  end
+
+  defp format_exit({:shutdown, {:failed_to_start_child, child, reason}}, joiner) do
+    format_start_child(child, reason, joiner)
+  end
+
+  defp format_exit({reason2, {mod, fun, args}} = reason, joiner)
+       when is_list(args) and length(args) < 256 do
+    try do
+      format_mfa(mod, fun, args)
+    catch
+      :error, _ -> format_exit_reason(reason)
+    else
+      mfa ->
+        "exited in: " <>
+          mfa <> joiner <> "** (EXIT) " <> format_exit(reason2, joiner <> "    ")
+    end
+  end
+
+  defp format_exit(reason, _joiner), do: format_exit_reason(reason)
+
+  defp format_exit_reason(:normal), do: "normal"
+  defp format_exit_reason(:shutdown), do: "shutdown"
+  defp format_exit_reason({:shutdown, reason}), do: "shutdown: #{inspect(reason)}"
+  defp format_exit_reason(:calling_self), do: "process attempted to call itself"
+  defp format_exit_reason(:timeout), do: "time out"
+  defp format_exit_reason(:killed), do: "killed"
+  defp format_exit_reason(:noconnection), do: "no connection"
+
+  defp format_exit_reason(:noproc) do
+    "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started"
+  end
+
+  defp format_exit_reason({:nodedown, node_name}) when is_atom(node_name) do
+    "no connection to #{node_name}"
+  end
+
+  defp format_exit_reason({:already_started, pid}), do: "already started: " <> inspect(pid)
+  defp format_exit_reason({:bad_return_value, value}), do: "bad return value: " <> inspect(value)
+  defp format_exit_reason({:bad_call, request}), do: "bad call: " <> inspect(request)
+  defp format_exit_reason({:bad_cast, request}), do: "bad cast: " <> inspect(request)
+
+  defp format_exit_reason({:bad_return, {mod, :init, value}}) when is_atom(mod) do
+    format_mfa(mod, :init, 1) <> " returned a bad value: " <> inspect(value)
+  end
+
+  defp format_exit_reason({:bad_start_spec, start_spec}) do
+    "bad child specification, invalid children: " <> inspect(start_spec)
+  end
+
+  defp format_exit_reason({:start_spec, start_spec}) do
+    "bad child specification, " <> format_sup_spec(start_spec)
+  end
+
+  defp format_exit_reason({:supervisor_data, data}) do
+    "bad supervisor configuration, " <> format_sup_data(data)
+  end
+
+  defp format_exit_reason(reason), do: inspect(reason)
+
+  defp format_start_child(child, reason, joiner) do
+    "shutdown: failed to start child: " <>
+      inspect(child) <> joiner <> "** (EXIT) " <> format_exit(reason, joiner <> "    ")
+  end
+
+  defp format_sup_data({:invalid_type, type}), do: "invalid type: " <> inspect(type)
+  defp format_sup_data({:invalid_strategy, strategy}), do: "invalid strategy: " <> inspect(strategy)
+
+  defp format_sup_data({:invalid_intensity, intensity}),
+    do: "invalid max_restarts (intensity): " <> inspect(intensity)
+
+  defp format_sup_data({:invalid_period, period}),
+    do: "invalid max_seconds (period): " <> inspect(period)
+
+  defp format_sup_data({:invalid_max_children, max_children}),
+    do: "invalid max_children: " <> inspect(max_children)
+
+  defp format_sup_data({:invalid_extra_arguments, extra}),
+    do: "invalid extra_arguments: " <> inspect(extra)
+
+  defp format_sup_data(other), do: "got: " <> inspect(other)
+
+  defp format_sup_spec({:duplicate_child_name, id}) do
+    """
+    more than one child specification has the id: #{inspect(id)}.
+    If using maps as child specifications, make sure the :id keys are unique.
+    If using a module or {module, arg} as child, use Supervisor.child_spec/2 to change the :id, for example:
+
+        children = [
+          Supervisor.child_spec({MyWorker, arg}, id: :my_worker_1),
+          Supervisor.child_spec({MyWorker, arg}, id: :my_worker_2)
+        ]
+    """
+  end
+
+  defp format_sup_spec({:invalid_child_spec, child_spec}),
+    do: "invalid child specification: " <> inspect(child_spec)
+
+  defp format_sup_spec({:invalid_child_type, type}),
+    do: "invalid child type: " <> inspect(type) <> ". Must be :worker or :supervisor."
+
+  defp format_sup_spec({:invalid_mfa, mfa}), do: "invalid mfa: " <> inspect(mfa)
+
+  defp format_sup_spec({:invalid_restart_type, restart}) do
+    "invalid restart type: " <>
+      inspect(restart) <> ". Must be :permanent, :transient or :temporary."
+  end
+
+  defp format_sup_spec({:invalid_shutdown, shutdown}) do
+    "invalid shutdown: " <>
+      inspect(shutdown) <> ". Must be an integer >= 0, :infinity or :brutal_kill."
+  end
+
+  defp format_sup_spec({:invalid_module, mod}),
+    do: "invalid module: " <> inspect(mod) <> ". Must be an atom."
+
+  defp format_sup_spec({:invalid_modules, modules}),
+    do: "invalid modules: " <> inspect(modules) <> ". Must be a list of atoms or :dynamic."
+
+  defp format_sup_spec(other), do: "got: " <> inspect(other)
+
+  @doc "The stack trace `trace` (or the caller's) as text, one indented entry a line."
+  def format_stacktrace(trace \\ nil) do
+    trace =
+      if trace do
+        trace
+      else
+        case Process.info(self(), :current_stacktrace) do
+          {:current_stacktrace, t} -> Enum.drop(t, 3)
+        end
+      end
+
+    case trace do
+      [] -> "\n"
+      _ -> "    " <> Enum.map_join(trace, "\n    ", &format_stacktrace_entry/1) <> "\n"
+    end
+  end
+
+  @doc "One entry of a stack trace as text: `file:line: Mod.fun/arity`."
+  def format_stacktrace_entry(entry)
+
+  # A script's top level (beamlet names it `__script__`; Elixir `__FILE__`).
+  def format_stacktrace_entry({:__script__, :__script__, _, location}) do
+    format_location(location) <> "(file)"
+  end
+
+  def format_stacktrace_entry({module, :__MODULE__, 0, location}) do
+    format_location(location) <> inspect(module) <> " (module)"
+  end
+
+  def format_stacktrace_entry({_module, :__MODULE__, 1, location}) do
+    format_location(location) <> "(module)"
+  end
+
+  def format_stacktrace_entry({_module, :__FILE__, 1, location}) do
+    format_location(location) <> "(file)"
+  end
+
+  def format_stacktrace_entry({module, fun, arity, location}) do
+    format_location(location) <> format_mfa(module, fun, arity)
+  end
+
+  def format_stacktrace_entry({fun, arity, location}) do
+    format_location(location) <> format_fa(fun, arity)
+  end
+
+  defp format_location(opts) when is_list(opts) do
+    format_file_line(Keyword.get(opts, :file), Keyword.get(opts, :line), " ")
+  end
+
+  @doc "`fun` and its arity (or arguments) as text: `#Function<...>/1`."
+  def format_fa(fun, arity) when is_function(fun) do
+    "#{inspect(fun)}#{format_arity(arity)}"
+  end
+
+  @doc "`Mod.fun/arity` (or `Mod.fun(args)` given the arguments); closures as `anonymous fn/1 in Mod.fun/2`."
+  def format_mfa(module, fun, arity) when is_atom(module) and is_atom(fun) do
+    {module, fun} = script_names(module, fun)
+
+    case anonymous_fun_parent(fun) do
+      {outer_name, outer_arity} ->
+        "anonymous fn#{format_arity(arity)} in " <>
+          "#{:beamlet.inspect_atom(:literal, module)}." <>
+          "#{:beamlet.inspect_atom(:remote_call, outer_name)}/#{outer_arity}"
+
+      :error ->
+        "#{:beamlet.inspect_atom(:literal, module)}." <>
+          "#{:beamlet.inspect_atom(:remote_call, fun)}#{format_arity(arity)}"
+    end
+  end
+
+  # A script's top level is `__script__` here, `:elixir_compiler_0.__FILE__/1` in Elixir.
+  defp script_names(:__script__, :__script__), do: {:elixir_compiler_0, :__FILE__}
+
+  defp script_names(:__script__, fun) do
+    case Atom.to_string(fun) do
+      "-__script__/" <> rest -> {:elixir_compiler_0, String.to_atom("-__FILE__/" <> rest)}
+      _ -> {:elixir_compiler_0, fun}
+    end
+  end
+
+  defp script_names(module, fun), do: {module, fun}
+
+  # `-outer/2-fun-0-` names a closure defined in outer/2: `{:outer, "2"}`.
+  defp anonymous_fun_parent(atom) do
+    with "-" <> rest <- Atom.to_string(atom),
+         [trailing | reversed] = rest |> String.split("/") |> Enum.reverse(),
+         [arity, _inner, _count, ""] <- String.split(trailing, "-") do
+      {reversed |> Enum.reverse() |> Enum.join("/") |> String.to_atom(), arity}
+    else
+      _ -> :error
+    end
+  end
+
+  defp format_arity(arity) when is_list(arity) do
+    inspected = for x <- arity, do: inspect(x)
+    "(" <> Enum.join(inspected, ", ") <> ")"
+  end
+
+  defp format_arity(arity) when is_integer(arity) do
+    "/" <> Integer.to_string(arity)
+  end
+
+  @doc "`file:line:` and the suffix; `\"\"` without a file."
+  def format_file_line(file, line, suffix \\ "") do
+    cond do
+      file == nil -> ""
+      line == nil or line == 0 -> "#{file}:#{suffix}"
+      true -> "#{file}:#{line}:#{suffix}"
+    end
+  end
+
+  @doc "`file:line:column:` and the suffix; `\"\"` without a file."
+  def format_file_line_column(file, line, column, suffix \\ "") do
+    cond do
+      file == nil -> ""
+      line == nil or line == 0 -> "#{file}:#{suffix}"
+      column == nil or column == 0 -> "#{file}:#{line}:#{suffix}"
+      true -> "#{file}:#{line}:#{column}:#{suffix}"
+    end
+  end
+
+  @doc """
+  Adds what can be found out about an error: the arguments of a
+  FunctionClauseError and the operands of an ArithmeticError, when the
+  stack trace has them (its first entry holds the arguments instead of the
+  arity). Returns `{exception, stacktrace}`.
+  """
+  def blame(:error, error, stacktrace) do
+    struct = normalize(:error, error, stacktrace)
+
+    case struct do
+      %{__struct__: FunctionClauseError} -> blame_function_clause(struct, stacktrace)
+      %{__struct__: ArithmeticError} -> blame_arithmetic(struct, stacktrace)
+      %{__struct__: module} -> blame_module(module, struct, stacktrace)
+    end
+  end
+
+  def blame(_kind, reason, stacktrace), do: {reason, stacktrace}
+
+  defp blame_module(module, struct, stacktrace) do
+    if not :beamlet.builtin_exception(module) and function_exported?(module, :blame, 2) do
+      module.blame(struct, stacktrace)
+    else
+      {struct, stacktrace}
+    end
+  end
+
+  defp blame_function_clause(%{module: module, function: function, arity: arity} = exception, stacktrace) do
+    case stacktrace do
+      [{^module, ^function, args, meta} | rest] when is_list(args) and length(args) == arity ->
+        exception =
+          case blame_mfa(module, function, args) do
+            {:ok, kind, clauses} -> %{exception | args: args, kind: kind, clauses: clauses}
+            :error -> %{exception | args: args}
+          end
+
+        {exception, [{module, function, arity, meta} | rest]}
+
+      stacktrace ->
+        {exception, stacktrace}
+    end
+  end
+
+  defp blame_arithmetic(%{message: message} = exception, [{:erlang, fun, args, _} | _] = stacktrace)
+       when is_list(args) do
+    operands =
+      case {fun, args} do
+        {op, [a]} when op in [:+, :-] ->
+          ": #{op}(#{inspect(a)})"
+
+        {op, [a, b]} when op in [:+, :-, :*, :/] ->
+          ": #{inspect(a)} #{op} #{inspect(b)}"
+
+        {fun, [a, b]} when fun in [:div, :rem] ->
+          ": #{fun}(#{inspect(a)}, #{inspect(b)})"
+
+        {fun, [a, b]} when fun in [:band, :bor, :bxor, :bsl, :bsr] ->
+          ": Bitwise.#{fun}(#{inspect(a)}, #{inspect(b)})"
+
+        {:bnot, [a]} ->
+          ": Bitwise.bnot(#{inspect(a)})"
+
+        _ ->
+          ""
+      end
+
+    {%{exception | message: message <> operands}, stacktrace}
+  end
+
+  defp blame_arithmetic(exception, stacktrace), do: {exception, stacktrace}
+
+  @doc "The clauses of `module.function` that `args` fail to match; `:error` here (it needs the compiled module's debug information)."
+  def blame_mfa(module, function, args)
+      when is_atom(module) and is_atom(function) and is_list(args) do
+    :error
+  end
+
+  # FunctionClauseError's message, with the arguments once blamed.
+  defp function_clause_message(%{function: nil}), do: "no function clause matches"
+
+  defp function_clause_message(%{module: module, function: function, arity: arity} = exception) do
+    "no function clause matching in " <>
+      format_mfa(module, function, arity) <> function_clause_blame(exception)
+  end
+
+  defp function_clause_blame(%{args: nil}), do: ""
+
+  defp function_clause_blame(exception) do
+    %{module: module, function: function, arity: arity, kind: kind, args: args, clauses: clauses} =
+      exception
+
+    mfa = format_mfa(module, function, arity)
+
+    format_clause = fn {args, guards} ->
+      args = Enum.map_join(args, ", ", &Macro.to_string/1)
+      base = "    #{kind} #{function}(#{args})"
+      Enum.reduce(guards, base, fn guard, acc -> "#{acc} when #{Macro.to_string(guard)}" end) <> "\n"
+    end
+
+    "\n\nThe following arguments were given to #{mfa}:\n" <>
+      format_args(args) <> format_clauses(clauses, format_clause, 10)
+  end
+
+  defp format_args(args) do
+    args
+    |> Enum.with_index(1)
+    |> Enum.map_join(fn {arg, i} ->
+      pad("\n# ") <> Integer.to_string(i) <> pad("\n") <> pad(inspect(arg)) <> "\n"
+    end)
+  end
+
+  defp format_clauses(nil, _, _), do: ""
+  defp format_clauses([], _, _), do: ""
+
+  defp format_clauses(clauses, format_clause, limit) do
+    top_clauses = Enum.map(Enum.take(clauses, limit), format_clause)
+    count = length(clauses)
+
+    "\nAttempted function clauses (showing #{length(top_clauses)} out of #{count}):" <>
+      "\n\n" <> Enum.join(top_clauses) <> non_visible_clauses(count - limit)
+  end
+
+  defp non_visible_clauses(n) when n <= 0, do: ""
+  defp non_visible_clauses(1), do: "    ...\n    (1 clause not shown)\n"
+  defp non_visible_clauses(n), do: "    ...\n    (#{n} clauses not shown)\n"
+
+  defp pad(string), do: String.replace(string, "\n", "\n    ")
+end

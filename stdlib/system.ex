@@ -1,0 +1,316 @@
+# System: the clock, the environment, the OS, and ending the program. Over
+# the built-ins of vm/src/bif/system.rs (`:erlang` time functions, `:os`).
+defmodule System do
+  @moduledoc "System and VM information, the clock, environment variables, and stopping the program."
+
+  # The process that keeps the at_exit hooks (see at_exit/1).
+  @at_exit_holder :beamlet_at_exit
+
+  @doc "Elixir's version."
+  def version, do: "1.14.0"
+
+  @doc "Information about the build."
+  def build_info do
+    %{
+      build: "1.14.0 (compiled with Erlang/OTP 24)",
+      date: "2022-10-08T16:54:46Z",
+      revision: "",
+      version: "1.14.0",
+      otp_release: "24"
+    }
+  end
+
+  @doc "The OTP release the VM stands in for."
+  def otp_release, do: List.to_string(:erlang.system_info(:otp_release))
+
+  @doc "Scheduler threads."
+  def schedulers, do: :erlang.system_info(:schedulers)
+
+  @doc "Scheduler threads online."
+  def schedulers_online, do: :erlang.system_info(:schedulers_online)
+
+  @doc "The VM's endianness."
+  def endianness, do: :erlang.system_info(:endian)
+
+  @doc "The endianness the system was compiled with."
+  def compiled_endianness, do: :little
+
+  @doc "The current working directory, or `nil`."
+  def cwd do
+    case File.cwd() do
+      {:ok, cwd} -> cwd
+      _ -> nil
+    end
+  end
+
+  @doc "The current working directory; raises if there is none."
+  def cwd! do
+    case File.cwd() do
+      {:ok, cwd} ->
+        cwd
+
+      _ ->
+        raise RuntimeError,
+              "could not get a current working directory, the current location is not accessible"
+    end
+  end
+
+  @doc "The user's home directory (`$HOME`), or `nil`."
+  def user_home do
+    case :os.getenv('HOME') do
+      false -> nil
+      home -> List.to_string(home)
+    end
+  end
+
+  @doc "The user's home directory; raises if it is unknown."
+  def user_home! do
+    user_home() || raise RuntimeError, "could not find the user home, please set the HOME environment variable"
+  end
+
+  @doc "A writable temporary directory: `$TMPDIR`, `$TEMP`, `$TMP`, `/tmp` or the current one; `nil` if none is."
+  def tmp_dir do
+    write_env_tmp_dir('TMPDIR') || write_env_tmp_dir('TEMP') || write_env_tmp_dir('TMP') ||
+      write_tmp_dir("/tmp") || write_cwd_tmp_dir()
+  end
+
+  @doc "Like `tmp_dir/0`, but raises if there is none."
+  def tmp_dir! do
+    tmp_dir() ||
+      raise RuntimeError,
+            "could not get a writable temporary directory, please set the TMPDIR environment variable"
+  end
+
+  defp write_cwd_tmp_dir do
+    case File.cwd() do
+      {:ok, cwd} -> write_tmp_dir(cwd)
+      _ -> nil
+    end
+  end
+
+  defp write_env_tmp_dir(env) do
+    case :os.getenv(env) do
+      false -> nil
+      tmp -> write_tmp_dir(List.to_string(tmp))
+    end
+  end
+
+  defp write_tmp_dir(dir) do
+    case :beamlet.file_info(dir, true) do
+      {:ok, :directory, _size, access, _mode} when access in [:read_write, :write] -> dir
+      _ -> nil
+    end
+  end
+
+  @doc "The value of every environment variable, a map."
+  def get_env do
+    Map.new(:os.getenv(), fn var ->
+      [k, v] = String.split(List.to_string(var), "=", parts: 2)
+      {k, v}
+    end)
+  end
+
+  @doc "The value of the environment variable `varname`, or `default`."
+  def get_env(varname, default \\ nil)
+      when is_binary(varname) and (is_binary(default) or is_nil(default)) do
+    case :os.getenv(String.to_charlist(varname)) do
+      false -> default
+      other -> List.to_string(other)
+    end
+  end
+
+  @doc "`{:ok, value}` of the environment variable `varname`, or `:error`."
+  def fetch_env(varname) when is_binary(varname) do
+    case :os.getenv(String.to_charlist(varname)) do
+      false -> :error
+      other -> {:ok, List.to_string(other)}
+    end
+  end
+
+  @doc "The value of the environment variable `varname`; raises `System.EnvError` if it is not set."
+  def fetch_env!(varname) when is_binary(varname) do
+    get_env(varname) || raise(System.EnvError, env: varname)
+  end
+
+  @doc "Sets the environment variable `varname` to `value`."
+  def put_env(varname, value) when is_binary(varname) and is_binary(value) do
+    if String.contains?(varname, "=") do
+      raise ArgumentError,
+            "cannot execute System.put_env/2 for key with \"=\", got: " <> inspect(varname)
+    end
+
+    :os.putenv(String.to_charlist(varname), String.to_charlist(value))
+    :ok
+  end
+
+  @doc "Sets (or, with a `nil` value, deletes) each environment variable of `enum`."
+  def put_env(enum) do
+    Enum.each(enum, fn
+      {key, nil} ->
+        :os.unsetenv(to_charlist(key))
+
+      {key, val} ->
+        key = to_charlist(key)
+
+        if :lists.member(?=, key) do
+          raise ArgumentError,
+                "cannot execute System.put_env/1 for key with \"=\", got: " <> inspect(key)
+        end
+
+        :os.putenv(key, to_charlist(val))
+    end)
+  end
+
+  @doc "Deletes the environment variable `varname`."
+  def delete_env(varname) do
+    :os.unsetenv(String.to_charlist(varname))
+    :ok
+  end
+
+  @doc "The OS process id of the VM, a string."
+  def pid, do: List.to_string(:os.getpid())
+
+  @doc "Registers `fun` to be called with the exit status when the script has finished, newest first."
+  def at_exit(fun) when is_function(fun, 1) do
+    send(at_exit_holder(), {:add, fun})
+    :ok
+  end
+
+  defp at_exit_holder do
+    case Process.whereis(@at_exit_holder) do
+      nil ->
+        pid = spawn(fn -> hold_at_exit([]) end)
+
+        try do
+          Process.register(pid, @at_exit_holder)
+          pid
+        rescue
+          ArgumentError ->
+            # Another process registered one first.
+            Process.exit(pid, :kill)
+            at_exit_holder()
+        end
+
+      pid ->
+        pid
+    end
+  end
+
+  defp hold_at_exit(hooks) do
+    receive do
+      {:add, fun} ->
+        hold_at_exit([fun | hooks])
+
+      {:take, from, ref} ->
+        send(from, {ref, hooks})
+        hold_at_exit([])
+    end
+  end
+
+  # The hooks registered since the last call, newest first (the script
+  # driver, :elixir_module.eval_file/2, calls them).
+  @doc false
+  def __take_at_exit__ do
+    case Process.whereis(@at_exit_holder) do
+      nil ->
+        []
+
+      pid ->
+        ref = Process.monitor(pid)
+        send(pid, {:take, self(), ref})
+
+        receive do
+          {^ref, hooks} ->
+            Process.demonitor(ref)
+            hooks
+
+          {:DOWN, ^ref, _, _, _} ->
+            []
+        end
+    end
+  end
+
+  @doc "Stops the VM at once with `status` (an integer, `:abort`, or a message: status 1); no at_exit hooks run."
+  def halt(status \\ 0)
+
+  def halt(status) when is_integer(status) or status == :abort do
+    :erlang.halt(status)
+  end
+
+  def halt(status) when is_binary(status) do
+    :erlang.halt(String.to_charlist(status))
+  end
+
+  @doc "Stops the VM with `status`. In Elixir it is asynchronous (the caller goes on for a moment) and at_exit hooks do not run; here the run ends at once."
+  def stop(status \\ 0)
+
+  def stop(status) when is_integer(status) do
+    :erlang.halt(status)
+  end
+
+  def stop(status) when is_binary(status) do
+    :erlang.halt(0)
+  end
+
+  @doc "Monotonic time in the native unit (nanoseconds)."
+  def monotonic_time, do: :erlang.monotonic_time()
+
+  @doc "Monotonic time in `unit`."
+  def monotonic_time(unit), do: :erlang.monotonic_time(normalize_time_unit(unit))
+
+  @doc "System time in the native unit."
+  def system_time, do: :erlang.system_time()
+
+  @doc "System time in `unit`."
+  def system_time(unit), do: :erlang.system_time(normalize_time_unit(unit))
+
+  @doc "The operating system's time in the native unit."
+  def os_time, do: :os.system_time()
+
+  @doc "The operating system's time in `unit`."
+  def os_time(unit), do: :os.system_time(normalize_time_unit(unit))
+
+  @doc "System time minus monotonic time, in the native unit."
+  def time_offset, do: :erlang.time_offset()
+
+  @doc "System time minus monotonic time, in `unit`."
+  def time_offset(unit), do: :erlang.time_offset(normalize_time_unit(unit))
+
+  @doc "`time` in `from_unit` converted to `to_unit`, rounded down."
+  def convert_time_unit(time, from_unit, to_unit) do
+    :erlang.convert_time_unit(time, normalize_time_unit(from_unit), normalize_time_unit(to_unit))
+  end
+
+  @doc "A unique integer (`:positive`, `:monotonic` modifiers as in Erlang)."
+  def unique_integer(modifiers \\ []), do: :erlang.unique_integer(modifiers)
+
+  defp normalize_time_unit(:native), do: :native
+  defp normalize_time_unit(:second), do: :second
+  defp normalize_time_unit(:millisecond), do: :millisecond
+  defp normalize_time_unit(:microsecond), do: :microsecond
+  defp normalize_time_unit(:nanosecond), do: :nanosecond
+  defp normalize_time_unit(:seconds), do: warn(:seconds, :second)
+  defp normalize_time_unit(:milliseconds), do: warn(:milliseconds, :millisecond)
+  defp normalize_time_unit(:microseconds), do: warn(:microseconds, :microsecond)
+  defp normalize_time_unit(:nanoseconds), do: warn(:nanoseconds, :nanosecond)
+  defp normalize_time_unit(:milli_seconds), do: warn(:milli_seconds, :millisecond)
+  defp normalize_time_unit(:micro_seconds), do: warn(:micro_seconds, :microsecond)
+  defp normalize_time_unit(:nano_seconds), do: warn(:nano_seconds, :nanosecond)
+  defp normalize_time_unit(unit) when is_integer(unit) and unit > 0, do: unit
+
+  defp normalize_time_unit(other) do
+    raise ArgumentError,
+          "unsupported time unit. Expected :second, :millisecond, " <>
+            ":microsecond, :nanosecond, or a positive integer, " <> "got #{inspect(other)}"
+  end
+
+  defp warn(unit, replacement_unit) do
+    IO.write(
+      :stderr,
+      "warning: deprecated time unit: #{inspect(unit)}. A time unit should be " <>
+        ":second, :millisecond, :microsecond, :nanosecond, or a positive integer\n"
+    )
+
+    replacement_unit
+  end
+end

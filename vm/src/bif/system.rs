@@ -1,0 +1,298 @@
+//! The operating system and the clock: Erlang's time BIFs
+//! (`:erlang.monotonic_time/0,1`, `system_time`, `time_offset`,
+//! `convert_time_unit/3`, `unique_integer/0,1`), `:os` (environment
+//! variables, the OS pid and type), `:erlang.system_info/1` and
+//! `:erlang.halt/0,1,2`. Elixir's `System` is written in the language over
+//! them (stdlib/system.ex). They are in Rust because they read the clock,
+//! the environment or the scheduler, or end the run.
+
+use super::{BifResult, Ctx};
+use crate::atom;
+use crate::order::to_bigint;
+use crate::process::Exn;
+use crate::term::Term;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::OnceLock;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+/// The native time unit: nanoseconds (as on Linux's BEAM).
+const NATIVE: i64 = 1_000_000_000;
+/// Where monotonic time starts, in native units: the BEAM's
+/// `ERTS_MONOTONIC_BEGIN` too (about -18 years), so it is negative.
+const MONOTONIC_BEGIN: i64 = -(1 << 59);
+
+/// Units per second of a time unit term, `None` if it is not one.
+fn unit_per_second(unit: Term) -> Option<i64> {
+    if let Some(n) = unit.as_small() {
+        return (n > 0).then_some(n);
+    }
+    if !unit.is_atom() {
+        return None;
+    }
+    Some(match atom::name(unit) {
+        "second" | "seconds" => 1,
+        "millisecond" | "milli_seconds" => 1_000,
+        "microsecond" | "micro_seconds" => 1_000_000,
+        "nanosecond" | "nano_seconds" | "native" | "perf_counter" => NATIVE,
+        _ => return None,
+    })
+}
+
+/// `time` (native units) in `to` units per second, rounded down.
+fn convert(time: &BigInt, from: i64, to: i64) -> BigInt {
+    let scaled = time * BigInt::from(to);
+    scaled.div_floor(&BigInt::from(from))
+}
+
+fn monotonic_native() -> i64 {
+    static START: OnceLock<Instant> = OnceLock::new();
+    let start = *START.get_or_init(Instant::now);
+    MONOTONIC_BEGIN + start.elapsed().as_nanos() as i64
+}
+
+fn system_native() -> i64 {
+    match SystemTime::now().duration_since(UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i64,
+        Err(e) => -(e.duration().as_nanos() as i64),
+    }
+}
+
+/// `native` (a time in native units) converted to the unit `a[i]`.
+fn in_unit(ctx: &mut Ctx, native: i64, unit: Term, position: usize) -> BifResult {
+    let per = unit_per_second(unit).ok_or_else(|| Exn::badarg_at(position, "invalid time unit"))?;
+    let v = convert(&BigInt::from(native), NATIVE, per);
+    Ok(ctx.st.heap.bigint(&v))
+}
+
+pub fn monotonic_time0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    Ok(ctx.st.heap.int(monotonic_native()))
+}
+pub fn monotonic_time1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    in_unit(ctx, monotonic_native(), a[0], 1)
+}
+pub fn system_time0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    Ok(ctx.st.heap.int(system_native()))
+}
+pub fn system_time1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    in_unit(ctx, system_native(), a[0], 1)
+}
+/// `:erlang.time_offset/0`: system time minus monotonic time.
+pub fn time_offset0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    Ok(ctx.st.heap.int(system_native() - monotonic_native()))
+}
+pub fn time_offset1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    in_unit(ctx, system_native() - monotonic_native(), a[0], 1)
+}
+
+/// `:erlang.convert_time_unit(time, from, to)`, rounding down (towards
+/// negative infinity) as Erlang does.
+pub fn convert_time_unit(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let time = to_bigint(a[0]).ok_or_else(|| Exn::badarg_at(1, "not an integer"))?;
+    let from = unit_per_second(a[1]).ok_or_else(|| Exn::badarg_at(2, "invalid time unit"))?;
+    let to = unit_per_second(a[2]).ok_or_else(|| Exn::badarg_at(3, "invalid time unit"))?;
+    Ok(ctx.st.heap.bigint(&convert(&time, from, to)))
+}
+
+/// `:erlang.unique_integer(modifiers)`: unique among all calls of the OS
+/// process; `:positive` ones count up from 1, others are negative (as on
+/// the BEAM); all are strictly increasing, so `:monotonic` holds.
+pub fn unique_integer1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    static NEXT: AtomicI64 = AtomicI64::new(1);
+    let mods = super::list_to_vec(a[0]).ok_or_else(|| Exn::badarg_at(1, "not a list"))?;
+    let mut positive = false;
+    for m in mods {
+        match m.is_atom().then(|| atom::name(m)) {
+            Some("positive") => positive = true,
+            Some("monotonic") => {}
+            _ => return Err(Exn::badarg_at(1, "invalid modifier")),
+        }
+    }
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    Ok(ctx
+        .st
+        .heap
+        .int(if positive { n } else { MONOTONIC_BEGIN + n }))
+}
+pub fn unique_integer0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    unique_integer1(ctx, &[Term::NIL])
+}
+
+/// A charlist term of `s`.
+fn charlist(ctx: &mut Ctx, s: &str) -> Term {
+    let cs: Vec<Term> = s.chars().map(|c| Term::small(c as i64)).collect();
+    ctx.st.heap.list(&cs)
+}
+
+/// The text of a charlist or binary argument (`:os` takes either).
+fn text_arg(t: Term, position: usize) -> Result<String, Exn> {
+    if let Some(b) = t.binary_bytes() {
+        return String::from_utf8(b.to_vec()).map_err(|_| Exn::badarg_at(position, "not a string"));
+    }
+    super::string::chardata_to_bytes(t)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .ok_or_else(|| Exn::badarg_at(position, "not a string"))
+}
+
+/// `:os.getenv()`: `["NAME=value", ...]` as charlists.
+pub fn getenv0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let vars: Vec<String> = std::env::vars_os()
+        .map(|(k, v)| format!("{}={}", k.to_string_lossy(), v.to_string_lossy()))
+        .collect();
+    let ts: Vec<Term> = vars.iter().map(|s| charlist(ctx, s)).collect();
+    Ok(ctx.st.heap.list(&ts))
+}
+
+/// `:os.getenv(name)`: the value as a charlist, or `false`.
+pub fn getenv1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    getenv2(ctx, &[a[0], atom::FALSE])
+}
+
+/// `:os.getenv(name, default)`.
+pub fn getenv2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = text_arg(a[0], 1)?;
+    if name.is_empty() || name.contains(['=', '\0']) {
+        return Ok(a[1]);
+    }
+    match std::env::var_os(&name) {
+        Some(v) => Ok(charlist(ctx, &v.to_string_lossy())),
+        None => Ok(a[1]),
+    }
+}
+
+/// `:os.putenv(name, value)`: `true`.
+pub fn putenv(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = text_arg(a[0], 1)?;
+    let value = text_arg(a[1], 2)?;
+    if name.is_empty() || name.contains(['=', '\0']) {
+        return Err(Exn::badarg_at(1, "invalid environment variable name"));
+    }
+    if value.contains('\0') {
+        return Err(Exn::badarg_at(2, "invalid environment variable value"));
+    }
+    std::env::set_var(name, value);
+    Ok(atom::TRUE)
+}
+
+/// `:os.unsetenv(name)`: `true`.
+pub fn unsetenv(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = text_arg(a[0], 1)?;
+    if name.is_empty() || name.contains(['=', '\0']) {
+        return Err(Exn::badarg_at(1, "invalid environment variable name"));
+    }
+    std::env::remove_var(name);
+    Ok(atom::TRUE)
+}
+
+/// `:os.getpid()`: the OS process id, a charlist.
+pub fn getpid(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    Ok(charlist(ctx, &std::process::id().to_string()))
+}
+
+/// `:os.type()`: `{:unix, :linux}`, `{:unix, :darwin}`, `{:win32, :nt}`.
+pub fn os_type(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let (family, name) = match std::env::consts::OS {
+        "windows" => ("win32", "nt"),
+        "macos" => ("unix", "darwin"),
+        other => ("unix", other),
+    };
+    Ok(ctx
+        .st
+        .heap
+        .tuple(&[atom::intern(family), atom::intern(name)]))
+}
+
+/// `:erlang.system_info(item)` for the items beamlet knows.
+pub fn system_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let bad = || Exn::badarg_at(1, "invalid system info item");
+    if !a[0].is_atom() {
+        return Err(bad());
+    }
+    match atom::name(a[0]) {
+        "otp_release" => Ok(charlist(ctx, "25")),
+        "schedulers" | "schedulers_online" => Ok(Term::small(ctx.rt.schedulers() as i64)),
+        "logical_processors" | "logical_processors_available" | "logical_processors_online" => {
+            let n = std::thread::available_parallelism().map_or(1, |n| n.get());
+            Ok(Term::small(n as i64))
+        }
+        "process_count" => Ok(Term::small(ctx.rt.processes().len() as i64)),
+        "endian" => Ok(atom::intern(if cfg!(target_endian = "big") {
+            "big"
+        } else {
+            "little"
+        })),
+        "wordsize" => Ok(Term::small(8)),
+        "version" => Ok(charlist(ctx, "13.1.5")),
+        "machine" => Ok(charlist(ctx, "BEAM")),
+        _ => Err(bad()),
+    }
+}
+
+/// The exit status `:erlang.halt/1` is given: an integer (taken modulo
+/// 256, as the OS does), `:abort` (134, as SIGABRT), or a slogan (a
+/// charlist, printed to standard error: status 1).
+fn halt_status(ctx: &mut Ctx, status: Term) -> Result<i32, Exn> {
+    if let Some(n) = status.as_small() {
+        if n < 0 {
+            return Err(Exn::badarg_at(1, "invalid status"));
+        }
+        return Ok((n & 0xff) as i32);
+    }
+    if status.is_bigint() {
+        if to_bigint(status).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) {
+            return Err(Exn::badarg_at(1, "invalid status"));
+        }
+        return Ok(0);
+    }
+    if status.is_atom() && atom::name(status) == "abort" {
+        return Ok(134);
+    }
+    if status.is_list() {
+        if let Ok(b) = super::string::chardata_to_bytes(status) {
+            let mut msg = b;
+            msg.push(b'\n');
+            ctx.io.err(&msg);
+            return Ok(1);
+        }
+    }
+    Err(Exn::badarg_at(1, "invalid status"))
+}
+
+/// `:erlang.halt(status)`: ends the run at once (output written so far is
+/// flushed; no `System.at_exit/1` hooks run).
+pub fn halt1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let status = halt_status(ctx, a[0])?;
+    ctx.io.flush();
+    ctx.rt.halt(status);
+    // Stop this process now: the scheduler never runs it again.
+    ctx.st.yield_now = true;
+    Ok(atom::OK)
+}
+pub fn halt0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    halt1(ctx, &[Term::small(0)])
+}
+/// `:erlang.halt(status, options)`: the options (`flush:`) change nothing here.
+pub fn halt2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if super::list_to_vec(a[1]).is_none() {
+        return Err(Exn::badarg_at(2, "not a list"));
+    }
+    halt1(ctx, &a[..1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversion_rounds_down() {
+        let c = |t: i64, f: i64, to: i64| convert(&BigInt::from(t), f, to);
+        assert_eq!(c(-1, 1000, 1), BigInt::from(-1));
+        assert_eq!(c(-1000, 1000, 1), BigInt::from(-1));
+        assert_eq!(c(-1001, 1000, 1), BigInt::from(-2));
+        assert_eq!(c(7, 3, 5), BigInt::from(11));
+        assert_eq!(c(-7, 3, 5), BigInt::from(-12));
+        assert_eq!(c(1, 1, NATIVE), BigInt::from(NATIVE));
+    }
+}
