@@ -127,6 +127,14 @@ defmodule Enum do
   defp all_list([], _), do: true
   defp all_list([h | t], fun), do: if(fun.(h), do: all_list(t, fun), else: false)
 
+  def find_value(enum, default \\ nil, fun), do: find_value_list(to_list(enum), default, fun)
+  defp find_value_list([], default, _fun), do: default
+  defp find_value_list([h | t], default, fun) do
+    case fun.(h) do
+      x when x in [nil, false] -> find_value_list(t, default, fun)
+      x -> x
+    end
+  end
   def find(enum, default \\ nil, fun), do: find_list(to_list(enum), default, fun)
   defp find_list([], default, _), do: default
   defp find_list([h | t], default, fun), do: if(fun.(h), do: h, else: find_list(t, default, fun))

@@ -28,4 +28,68 @@ defmodule Kernel do
     fun.(value)
     value
   end
+
+  # Operators and guards the compiler inlines, as functions too, for
+  # apply/3 and captures made at run time.
+  def left + right, do: :erlang.+(left, right)
+  def left - right, do: :erlang.-(left, right)
+  def left * right, do: :erlang.*(left, right)
+  def left / right, do: :erlang./(left, right)
+  def +value, do: :erlang.+(value)
+  def -value, do: :erlang.-(value)
+  def left == right, do: :erlang.==(left, right)
+  def left != right, do: :erlang."/="(left, right)
+  def left === right, do: :erlang."=:="(left, right)
+  def left !== right, do: :erlang."=/="(left, right)
+  def left < right, do: :erlang.<(left, right)
+  def left > right, do: :erlang.>(left, right)
+  def left <= right, do: :erlang."=<"(left, right)
+  def left >= right, do: :erlang.>=(left, right)
+  def left ++ right, do: :erlang.++(left, right)
+  def left -- right, do: :erlang.--(left, right)
+  def div(left, right), do: :erlang.div(left, right)
+  def rem(left, right), do: :erlang.rem(left, right)
+  def abs(n), do: :erlang.abs(n)
+  def hd(l), do: :erlang.hd(l)
+  def tl(l), do: :erlang.tl(l)
+  def length(l), do: :erlang.length(l)
+  def max(a, b), do: :erlang.max(a, b)
+  def min(a, b), do: :erlang.min(a, b)
+  def round(n), do: :erlang.round(n)
+  def trunc(n), do: :erlang.trunc(n)
+  def tuple_size(t), do: :erlang.tuple_size(t)
+  def map_size(m), do: :erlang.map_size(m)
+  def byte_size(b), do: :erlang.byte_size(b)
+  def not value, do: :erlang.not(value)
+  def is_integer(t), do: :erlang.is_integer(t)
+  def is_atom(t), do: :erlang.is_atom(t)
+  def is_list(t), do: :erlang.is_list(t)
+  def is_binary(t), do: :erlang.is_binary(t)
+  def is_map(t), do: :erlang.is_map(t)
+  def is_tuple(t), do: :erlang.is_tuple(t)
+  def is_number(t), do: :erlang.is_number(t)
+  def is_float(t), do: :erlang.is_float(t)
+  def is_function(t), do: :erlang.is_function(t)
+  def is_function(t, a), do: :erlang.is_function(t, a)
+
+  def macro_exported?(module, macro, arity)
+      when is_atom(module) and is_atom(macro) and is_integer(arity) do
+    Code.ensure_loaded?(module) and
+      function_exported?(module, :__info__, 1) and
+      :lists.member({macro, arity}, module.__info__(:macros))
+  end
+
+  def get_in(data, [key]), do: Access.get(data, key)
+  def get_in(data, [key | rest]), do: get_in(Access.get(data, key), rest)
+
+  def put_in(data, keys, value), do: update_in(data, keys, fn _ -> value end)
+
+  def update_in(data, [key], fun) when is_map(data), do: Map.put(data, key, fun.(Map.get(data, key)))
+  def update_in(data, [key], fun) when is_list(data), do: Keyword.put(data, key, fun.(Keyword.get(data, key)))
+
+  def update_in(data, [key | rest], fun) when is_map(data),
+    do: Map.put(data, key, update_in(Map.get(data, key), rest, fun))
+
+  def update_in(data, [key | rest], fun) when is_list(data),
+    do: Keyword.put(data, key, update_in(Keyword.get(data, key), rest, fun))
 end

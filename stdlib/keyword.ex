@@ -11,6 +11,12 @@ defmodule Keyword do
       false -> :error
     end
   end
+  def fetch!(list, key) do
+    case :lists.keyfind(key, 1, list) do
+      {_, v} -> v
+      false -> raise KeyError, key: key, term: list
+    end
+  end
   def has_key?(list, key), do: :lists.keyfind(key, 1, list) != false
   def keys(list), do: Enum.map(list, fn {k, _} -> k end)
   def values(list), do: Enum.map(list, fn {_, v} -> v end)

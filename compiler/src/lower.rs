@@ -331,6 +331,9 @@ impl<'a> Lowerer<'a> {
             (s, [body, mods])
                 if s.starts_with("sigil_")
                     && s.len() == 7
+                    // Kernel's sigils the expander leaves (a user's sigil
+                    // is a plain call of their sigil_x).
+                    && matches!(&s[6..], "s" | "S" | "c" | "C" | "w" | "W" | "r" | "R" | "D" | "N" | "T" | "U")
                     && matches!(as_call(body), Some(("<<>>", _, _))) =>
             {
                 let c = s.chars().nth(6).unwrap_or('s');

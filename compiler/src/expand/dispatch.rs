@@ -143,7 +143,11 @@ impl Expander<'_> {
             }
             Resolved::Function(m) => {
                 let args = self.expand_args(args, env)?;
-                Ok(q::remote(q::atom(&m), name, strip_imports(meta), args))
+                let (m, name): (&str, &str) = match inline(&m, name, arity) {
+                    Some(to) => to,
+                    None => (&m, name),
+                };
+                Ok(q::remote(q::atom(m), name, strip_imports(meta), args))
             }
             Resolved::Local => {
                 if env.context == Context::Guard || env.context == Context::Match {
@@ -246,6 +250,13 @@ impl Expander<'_> {
             }
         }
         let args = self.expand_args(args, env)?;
+        let (r, name) = match &r {
+            Value::Atom(m) => match inline(m, name, args.len()) {
+                Some((m2, n2)) => (q::atom(m2), n2),
+                None => (r, name),
+            },
+            _ => (r, name),
+        };
         let dot = q::tuple(vec![
             q::atom("."),
             dmeta.clone(),
@@ -357,7 +368,7 @@ impl Expander<'_> {
                                 q::meta_line(meta),
                             )?));
                         }
-                        Ok(None)
+                        Ok(kernel_once(name, args))
                     }
                     Resolved::Macro(m) => {
                         Ok(Some(self.invoke_macro(&m, name, meta, args, env, false)?))
@@ -396,7 +407,7 @@ impl Expander<'_> {
                             q::meta_line(meta),
                         )?));
                     }
-                    return Ok(None);
+                    return Ok(kernel_once(fname, args));
                 }
                 if env.is_required(m) {
                     if let Some(ms) = self.host.macros_of(m) {
@@ -445,12 +456,10 @@ impl Expander<'_> {
                 }
             }
             Value::Atom(a) => {
-                // A quote resolved the alias where it was written.
+                // A quote resolved the alias (all its segments) where it
+                // was written.
                 match keyword_get(meta, "alias") {
-                    Some(Value::Atom(m)) if m != "false" && rest.is_empty() => {
-                        return Ok(q::atom(m))
-                    }
-                    Some(Value::Atom(m)) if m != "false" => return Ok(q::atom(&join(m))),
+                    Some(Value::Atom(m)) if m != "false" => return Ok(q::atom(m)),
                     _ => {}
                 }
                 let full = format!("Elixir.{a}");
@@ -570,6 +579,57 @@ fn misuse_hint(name: &str) -> Option<&'static str> {
 }
 
 /// Meta without the quote's import records (they did their job).
+/// One step of the Kernel macros the expander otherwise handles natively,
+/// as Kernel's own definitions expand them (for `Macro.expand_once/2`).
+fn kernel_once(name: &str, args: &[Value]) -> Option<Value> {
+    let ctx = || {
+        q::list(vec![
+            q::tuple(vec![q::atom("context"), q::atom(KERNEL)]),
+            q::tuple(vec![
+                q::atom("imports"),
+                q::list(vec![q::tuple(vec![q::int(2), q::atom(KERNEL)])]),
+            ]),
+        ])
+    };
+    match (name, args) {
+        ("unless", [c, clauses]) => {
+            let d = keyword_get(clauses, "do")?.clone();
+            let e = keyword_get(clauses, "else").cloned().unwrap_or_else(q::nil);
+            Some(q::call(
+                "if",
+                ctx(),
+                vec![
+                    c.clone(),
+                    q::list(vec![
+                        q::tuple(vec![q::atom("do"), e]),
+                        q::tuple(vec![q::atom("else"), d]),
+                    ]),
+                ],
+            ))
+        }
+        ("is_nil", [x]) => Some(q::call("==", ctx(), vec![x.clone(), q::nil()])),
+        _ => None,
+    }
+}
+
+/// Functions Elixir inlines to the Erlang built-in they wrap (as
+/// `elixir_rewrite` does), so they work in guards: `Bitwise`'s.
+fn inline<'a>(module: &str, name: &'a str, arity: usize) -> Option<(&'static str, &'a str)> {
+    if module != "Elixir.Bitwise" {
+        return None;
+    }
+    let erl = match (name, arity) {
+        ("band" | "&&&", 2) => "band",
+        ("bor" | "|||", 2) => "bor",
+        ("bxor" | "^^^", 2) => "bxor",
+        ("bsl" | "<<<", 2) => "bsl",
+        ("bsr" | ">>>", 2) => "bsr",
+        ("bnot" | "~~~", 1) => "bnot",
+        _ => return None,
+    };
+    Some(("erlang", erl))
+}
+
 fn strip_imports(meta: &Value) -> Value {
     if keyword_get(meta, "imports").is_none() && keyword_get(meta, "context").is_none() {
         return meta.clone();

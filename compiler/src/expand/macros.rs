@@ -7,7 +7,7 @@
 //! `defstruct`...) are in [`super::module`].
 
 use super::{Context, EResult, Env, Expander, VarCtx, VarId};
-use crate::quoted::{self as q, as_call, as_node, keyword_get};
+use crate::quoted::{self as q, as_call, as_list, as_node, keyword_get};
 use beamlet_vm::value::Value;
 
 impl Expander<'_> {
@@ -73,6 +73,49 @@ impl Expander<'_> {
                 };
                 Ok(q::call("match?", meta.clone(), vec![pat, e]))
             }
+            (
+                "sigil_s" | "sigil_S" | "sigil_c" | "sigil_C" | "sigil_w" | "sigil_W",
+                [body, mods],
+            ) if matches!(as_call(body), Some(("<<>>", _, _))) => {
+                let out = self.kernel_sigil(name, meta, body, mods, env)?;
+                self.expand(&out, env)
+            }
+            ("destructure", [left, right]) if as_list(left).is_some() => {
+                let n = as_list(left).map_or(0, |l| l.len());
+                let rhs = q::remote(
+                    q::atom("Elixir.Kernel.Utils"),
+                    "destructure",
+                    meta.clone(),
+                    vec![right.clone(), q::int(n as i64)],
+                );
+                self.expand(&q::call("=", meta.clone(), vec![left.clone(), rhs]), env)
+            }
+            ("is_struct" | "is_exception", [t, n]) => {
+                if env.context == Context::Guard {
+                    let erl = |f: &str, args: Vec<Value>| q::remote(q::atom("erlang"), f, q::list(vec![]), args);
+                    let has = |k: &str| erl("is_map_key", vec![q::atom(k), t.clone()]);
+                    let get = |k: &str| erl("map_get", vec![q::atom(k), t.clone()]);
+                    let and = |a: Value, b: Value| q::call("and", q::list(vec![]), vec![a, b]);
+                    let mut g = and(
+                        and(q::call("is_map", q::list(vec![]), vec![t.clone()]), has("__struct__")),
+                        q::call("==", q::list(vec![]), vec![get("__struct__"), n.clone()]),
+                    );
+                    if name == "is_exception" {
+                        g = and(
+                            and(g, has("__exception__")),
+                            q::call("==", q::list(vec![]), vec![get("__exception__"), q::atom("true")]),
+                        );
+                    }
+                    return self.expand(&g, env);
+                }
+                let call = q::remote(
+                    q::atom("Elixir.Kernel.Utils"),
+                    name,
+                    meta.clone(),
+                    vec![t.clone(), n.clone()],
+                );
+                self.expand(&call, env)
+            }
             ("to_char_list", [x]) => {
                 let x = self.expand(x, env)?;
                 Ok(q::call("to_charlist", meta.clone(), vec![x]))
@@ -81,6 +124,113 @@ impl Expander<'_> {
                 // Left for the code generator, its arguments expanded.
                 let args = self.expand_args(args, env)?;
                 Ok(q::call(name, meta.clone(), args))
+            }
+        }
+    }
+
+    /// Kernel's `~s`, `~S`, `~c`, `~C`, `~w` and `~W` as the value they
+    /// build: lowercase ones process escapes in their literal parts (the
+    /// lexer keeps a sigil's text as written), `~w` splits on whitespace and
+    /// its modifier (`s`, `a`, `c`) says what each word becomes.
+    fn kernel_sigil(
+        &mut self,
+        name: &str,
+        meta: &Value,
+        body: &Value,
+        mods: &Value,
+        env: &Env,
+    ) -> EResult<Value> {
+        let line = q::meta_line(meta);
+        let Some((_, bmeta, segs)) = as_call(body) else {
+            return Ok(body.clone());
+        };
+        let letter = name.as_bytes()[6] as char;
+        let raw = letter.is_ascii_uppercase();
+        let parts: Vec<Value> = segs
+            .iter()
+            .map(|seg| match seg {
+                Value::Binary(b) if !raw => {
+                    let text = String::from_utf8_lossy(b);
+                    Value::Binary(crate::lexer::unescape(&text, 0).unwrap_or_else(|_| b.clone()))
+                }
+                other => other.clone(),
+            })
+            .collect();
+        let literal: Option<Vec<u8>> = parts.iter().try_fold(Vec::new(), |mut acc, p| match p {
+            Value::Binary(b) => {
+                acc.extend_from_slice(b);
+                Some(acc)
+            }
+            _ => None,
+        });
+        let bin = match &literal {
+            Some(b) => Value::Binary(b.clone()),
+            None => q::call("<<>>", bmeta.clone(), parts),
+        };
+        let string_mod = |f: &str, args: Vec<Value>| {
+            q::remote(q::atom("Elixir.String"), f, q::list(vec![]), args)
+        };
+        let charlist = |b: &[u8]| {
+            q::list(
+                String::from_utf8_lossy(b)
+                    .chars()
+                    .map(|c| q::int(c as i64))
+                    .collect(),
+            )
+        };
+        match letter.to_ascii_lowercase() {
+            's' => Ok(bin),
+            'c' => Ok(match &literal {
+                Some(b) => charlist(b),
+                None => string_mod("to_charlist", vec![bin]),
+            }),
+            _ => {
+                let modifier = match as_list(mods) {
+                    None | Some([]) => 's',
+                    Some([Value::Int(c)]) if matches!(*c as u8, b's' | b'a' | b'c') => {
+                        *c as u8 as char
+                    }
+                    _ => {
+                        return Err(self.error(line, env, "modifier must be one of: s, a, c"));
+                    }
+                };
+                match &literal {
+                    Some(b) => {
+                        let text = String::from_utf8_lossy(b);
+                        Ok(q::list(
+                            text.split_ascii_whitespace()
+                                .map(|w| match modifier {
+                                    'a' => q::atom(w),
+                                    'c' => charlist(w.as_bytes()),
+                                    _ => q::string(w),
+                                })
+                                .collect(),
+                        ))
+                    }
+                    None => {
+                        let split = string_mod("split", vec![bin]);
+                        let conv = match modifier {
+                            'a' => "to_atom",
+                            'c' => "to_charlist",
+                            _ => return Ok(split),
+                        };
+                        let capture = q::call(
+                            "&",
+                            q::list(vec![]),
+                            vec![q::call(
+                                "/",
+                                q::list(vec![]),
+                                vec![string_mod(conv, vec![]), q::int(1)],
+                            )],
+                        );
+                        Ok(q::remote(
+                            q::atom("Elixir.Enum"),
+                            "map",
+                            q::list(vec![]),
+                            vec![split, capture],
+                        ))
+                    }
+                }
             }
         }
     }

@@ -386,11 +386,19 @@ impl Expander<'_> {
                         | "defmacrop"
                         | "@"
                 ) || is_quote;
+                // Elixir appends these after the meta the parser gave
+                // (`[delimiter: "(", context: M, imports: [...]]`).
+                let append = |m: &Value, k: &str, v: Value| {
+                    let mut items: Vec<Value> = as_list(m).map(|l| l.to_vec()).unwrap_or_default();
+                    items.push(q::tuple(vec![q::atom(k), v]));
+                    q::list(items)
+                };
                 if !imports.is_empty() && keyword_get(&m, "imports").is_none() {
-                    m = q::meta_put(&m, "imports", q::list(imports));
-                    m = q::meta_put(&m, "context", q::atom(ctx));
+                    m = q::meta_delete(&m, "context");
+                    m = append(&m, "context", q::atom(ctx));
+                    m = append(&m, "imports", q::list(imports));
                 } else if special && keyword_get(&m, "context").is_none() {
-                    m = q::meta_put(&m, "context", q::atom(ctx));
+                    m = append(&m, "context", q::atom(ctx));
                 }
                 let _ = arity;
             }

@@ -40,18 +40,24 @@ impl<'c, 'a> VmHost<'c, 'a> {
 
     /// `(name, arity, public)` of `module`'s functions, loading it if needed.
     fn exports(&mut self, module: &str) -> Option<Vec<(String, usize, bool)>> {
-        if !self.svc.ensure_loaded(self.ctx, module) {
+        // Built-in functions of a module count as its exports too
+        // (`import String, only: [upcase: 1]`).
+        let mut all: Vec<(String, usize, bool)> = beamlet_vm::bif::BIFS
+            .iter()
+            .filter(|b| b.module == module)
+            .map(|b| (b.name.to_owned(), b.arity as usize, true))
+            .collect();
+        if !self.svc.ensure_loaded(self.ctx, module) && all.is_empty() {
             return None;
         }
         let m = atom::intern(module);
-        Some(
-            self.ctx
-                .code
-                .module_functions(m)
-                .into_iter()
-                .map(|(n, a, p)| (atom::name(n).to_owned(), a as usize, p))
-                .collect(),
-        )
+        for (n, a, p) in self.ctx.code.module_functions(m) {
+            let (n, a) = (atom::name(n).to_owned(), a as usize);
+            if !all.iter().any(|(x, y, _)| *x == n && *y == a) {
+                all.push((n, a, p));
+            }
+        }
+        Some(all)
     }
 }
 

@@ -195,6 +195,10 @@ fn bits(ctx: &mut Ctx, a: &[Term], f: fn(BigInt, BigInt) -> Option<BigInt>) -> B
     let r = f(x, y).ok_or_else(badarith)?;
     Ok(ctx.st.heap.bigint(&r))
 }
+pub fn bnot(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let x = to_bigint(a[0]).ok_or_else(badarith)?;
+    Ok(ctx.st.heap.bigint(&!x))
+}
 pub fn bor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     bits(ctx, a, |x, y| Some(x | y))
 }

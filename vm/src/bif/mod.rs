@@ -179,6 +179,7 @@ bifs! {
     "erlang" "make_tuple" / 2 => erlang::make_tuple;
     "erlang" "atom_to_binary" / 1 => string::atom_to_binary;
     "erlang" "binary_to_atom" / 1 => string::binary_to_atom;
+    "erlang" "binary_to_atom" / 2 => string::binary_to_atom;
     "erlang" "integer_to_binary" / 1 => string::integer_to_binary;
     "erlang" "integer_to_binary" / 2 => string::integer_to_binary2;
     "erlang" "binary_part" / 3 => string::binary_part, guard;
@@ -186,6 +187,7 @@ bifs! {
     "erlang" "list_to_binary" / 1 => string::iolist_to_binary;
     "erlang" "binary_to_list" / 1 => string::binary_to_list;
     "erlang" "float" / 1 => erlang::to_float, guard;
+    "erlang" "bnot" / 1 => erlang::bnot, guard;
     "erlang" "bor" / 2 => erlang::bor, guard;
     "erlang" "band" / 2 => erlang::band, guard;
     "erlang" "bxor" / 2 => erlang::bxor, guard;
