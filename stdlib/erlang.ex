@@ -75,9 +75,6 @@ defmodule :erlang do
 
   # Conversions with an encoding or through charlists, over the built-ins.
 
-  @doc "The atom whose text is `binary` (`encoding` is `:utf8` or `:latin1`)."
-  def binary_to_atom(binary, _encoding), do: :erlang.binary_to_atom(binary)
-
   @doc "The existing atom whose text is `binary`."
   def binary_to_existing_atom(binary), do: String.to_existing_atom(binary)
   def binary_to_existing_atom(binary, _encoding), do: String.to_existing_atom(binary)
