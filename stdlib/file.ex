@@ -235,6 +235,121 @@ defmodule File do
     if exists?(path), do: :ok, else: write(path, "", [:append])
   end
 
+  @doc "`{:ok, %File.Stat{}}` about `path` (following links), or `{:error, reason}`; `time:` is `:universal` (the default; `:local` is taken as it), or `:posix`."
+  def stat(path, opts \\ []), do: do_stat(to_s(path), true, opts)
+
+  @doc "Like `stat/2`, but about a link itself rather than what it points to."
+  def lstat(path, opts \\ []), do: do_stat(to_s(path), false, opts)
+
+  @doc "Like `stat/2`, raising `File.Error`."
+  def stat!(path, opts \\ []), do: stat_or_raise(stat(path, opts), path)
+
+  @doc "Like `lstat/2`, raising `File.Error`."
+  def lstat!(path, opts \\ []), do: stat_or_raise(lstat(path, opts), path)
+
+  defp stat_or_raise({:ok, info}, _path), do: info
+
+  defp stat_or_raise({:error, reason}, path) do
+    raise File.Error, reason: reason, action: "read file stats", path: to_s(path)
+  end
+
+  defp do_stat(path, follow?, opts) do
+    with {:ok, type, size, access, mode} <- :beamlet.file_info(path, follow?),
+         {:ok, {atime, mtime, ctime, links, dev, inode, uid, gid}} <-
+           :beamlet.file_times(path, follow?) do
+      time = Keyword.get(opts, :time, :universal)
+
+      {:ok,
+       %File.Stat{
+         size: size,
+         type: type,
+         access: access,
+         atime: stat_time(atime, time),
+         mtime: stat_time(mtime, time),
+         ctime: stat_time(ctime, time),
+         mode: mode,
+         links: links,
+         major_device: dev,
+         minor_device: 0,
+         inode: inode,
+         uid: uid,
+         gid: gid
+       }}
+    end
+  end
+
+  defp stat_time(seconds, :posix), do: seconds
+  defp stat_time(seconds, _universal) do
+    days = Integer.floor_div(seconds, 86_400)
+    secs = seconds - days * 86_400
+    {civil_date(days), {div(secs, 3600), div(rem(secs, 3600), 60), rem(secs, 60)}}
+  end
+
+  # The proleptic Gregorian date `days` days after 1970-01-01, counted in
+  # 400-year eras of 146_097 days from 0000-03-01.
+  defp civil_date(days) do
+    shifted = days + 719_468
+    era = Integer.floor_div(shifted, 146_097)
+    day_of_era = shifted - era * 146_097
+
+    year_of_era =
+      div(day_of_era - div(day_of_era, 1460) + div(day_of_era, 36_524) - div(day_of_era, 146_096), 365)
+
+    day_of_year = day_of_era - (365 * year_of_era + div(year_of_era, 4) - div(year_of_era, 100))
+    month_from_march = div(5 * day_of_year + 2, 153)
+    day = day_of_year - div(153 * month_from_march + 2, 5) + 1
+    month = if month_from_march < 10, do: month_from_march + 3, else: month_from_march - 9
+    year = year_of_era + era * 400
+    {if(month <= 2, do: year + 1, else: year), month, day}
+  end
+
+  @doc "Copies the contents of `source` to `destination` (at most `bytes_count` bytes): `{:ok, bytes_copied}` or `{:error, reason}`."
+  def copy(source, destination, bytes_count \\ :infinity) do
+    with {:ok, data} <- read(source) do
+      data =
+        if is_integer(bytes_count) and bytes_count < byte_size(data),
+          do: binary_part(data, 0, bytes_count),
+          else: data
+
+      case write(destination, data) do
+        :ok -> {:ok, byte_size(data)}
+        error -> error
+      end
+    end
+  end
+
+  @doc "Like `copy/3`, raising `File.CopyError`."
+  def copy!(source, destination, bytes_count \\ :infinity) do
+    case copy(source, destination, bytes_count) do
+      {:ok, bytes} -> bytes
+      {:error, reason} -> raise_copy(reason, "copy", source, destination)
+    end
+  end
+
+  @doc "Copies the file `source` to `destination`: `:ok` or `{:error, reason}`."
+  def cp(source, destination, _opts \\ []) do
+    case copy(source, destination) do
+      {:ok, _} -> :ok
+      error -> error
+    end
+  end
+
+  @doc "Like `cp/3`, raising `File.CopyError`."
+  def cp!(source, destination, opts \\ []) do
+    case cp(source, destination, opts) do
+      :ok -> :ok
+      {:error, reason} -> raise_copy(reason, "copy", source, destination)
+    end
+  end
+
+  defp raise_copy(reason, action, source, destination) do
+    raise File.CopyError,
+      reason: reason,
+      action: action,
+      source: to_s(source),
+      destination: to_s(destination)
+  end
+
   defp to_s(path) when is_binary(path), do: path
   defp to_s(path) when is_list(path), do: List.to_string(path)
 end

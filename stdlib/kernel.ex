@@ -92,4 +92,46 @@ defmodule Kernel do
 
   def update_in(data, [key | rest], fun) when is_list(data),
     do: Keyword.put(data, key, update_in(Keyword.get(data, key), rest, fun))
+
+  @doc "The struct `struct` (a module or a struct) with the given `fields` put in; keys the struct lacks are left out."
+  def struct(struct, fields \\ []) do
+    Enum.reduce(fields, struct_base(struct), fn {key, value}, acc ->
+      if key != :__struct__ and Map.has_key?(acc, key), do: Map.put(acc, key, value), else: acc
+    end)
+  end
+
+  @doc "Like `struct/2`, but a key the struct lacks raises `KeyError`, and a module's `@enforce_keys` are checked."
+  def struct!(struct, fields \\ [])
+
+  def struct!(module, fields) when is_atom(module) do
+    struct_base(module)
+    module.__struct__(fields)
+  end
+
+  def struct!(%_{} = struct, fields) do
+    Enum.reduce(fields, struct, fn
+      {:__struct__, _}, acc -> acc
+      {key, value}, acc -> %{acc | key => value}
+    end)
+  end
+
+  defp struct_base(%_{} = struct), do: struct
+
+  defp struct_base(module) when is_atom(module) do
+    case Code.ensure_loaded?(module) and function_exported?(module, :__struct__, 0) do
+      true ->
+        case module.__struct__() do
+          %{__struct__: ^module} = struct ->
+            struct
+
+          _ ->
+            raise ArgumentError,
+                  "expected module #{inspect(module)} to return struct with __struct__ key, got: " <>
+                    inspect(module.__struct__())
+        end
+
+      false ->
+        raise UndefinedFunctionError, module: module, function: :__struct__, arity: 0
+    end
+  end
 end

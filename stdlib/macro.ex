@@ -181,7 +181,7 @@ defmodule Macro do
   def validate(expr) do
     case find_invalid(expr) do
       nil -> :ok
-      other -> {:error, other}
+      {:error, _} = error -> error
     end
   end
 

@@ -44,7 +44,7 @@ defmodule ExUnit.Runner do
     {filtered, to_run} =
       test_module.tests
       |> shuffle(config.seed)
-      |> Enum.map(fn test -> filter(test, config) end)
+      |> Enum.map(fn test -> filter(test, config, test_module.tests) end)
       |> Enum.split_with(fn test -> test.state != nil end)
 
     state = Enum.reduce(filtered, state, &report/2)
@@ -232,8 +232,9 @@ defmodule ExUnit.Runner do
 
   # ---- filters ----
 
-  defp filter(test, config) do
+  defp filter(test, config, tests) do
     tags = Map.merge(test.tags, %{test: test.name, module: test.module})
+    tags = line_tag(tags, config, tests)
     skip? = not Enum.any?(config.include, fn filter -> matches(filter, %{skip: true}) end)
 
     state =
@@ -253,6 +254,27 @@ defmodule ExUnit.Runner do
       end
 
     %{test | state: state}
+  end
+
+  # A `line: "N"` filter (`beamlet test file:N`) selects the test defined
+  # closest before line N, or the tests of a describe block at line N: the
+  # test's line tag reads "N" when it is one of them.
+  defp line_tag(tags, config, tests) do
+    lines =
+      for {:line, value} <- config.include ++ config.exclude,
+          {n, ""} <- [Integer.parse(to_string(value))],
+          do: n
+
+    Enum.find_value(lines, tags, fn n ->
+      closest =
+        tests
+        |> Enum.map(fn t -> t.tags.line end)
+        |> Enum.filter(&(&1 <= n))
+        |> Enum.max(fn -> nil end)
+
+      if tags.line == closest or Map.get(tags, :describe_line) == n,
+        do: Map.put(tags, :line, Integer.to_string(n))
+    end)
   end
 
   defp first_match([], _tags), do: nil

@@ -542,6 +542,10 @@ struct Names {
     modules: HashMap<Term, Vec<FunId>>,
     /// The imports naming each module: a redefinition clears their caches.
     importers: HashMap<Term, Vec<u32>>,
+    /// What `Module.__info__(:struct)` answered, by module (`None`: not a
+    /// struct module); loading the module again forgets it. See
+    /// [`CodeTable::struct_fields`].
+    struct_fields: HashMap<Term, Option<Arc<[Term]>>>,
 }
 
 /// Ids of code tables, for the per-thread literal area caches.
@@ -702,6 +706,7 @@ impl CodeTable {
                 let m = f.module;
                 if !loaded_modules.contains(&m) {
                     loaded_modules.push(m);
+                    names.struct_fields.remove(&m);
                     if let Some(old) = names.modules.remove(&m) {
                         // A redefinition: the old version's functions stay
                         // (code running in them finishes) but lose their names.
@@ -728,6 +733,20 @@ impl CodeTable {
             functions: range,
             redefined,
         }
+    }
+
+    /// The field names (atoms, in definition order) of struct module
+    /// `module`, as remembered by [`CodeTable::remember_struct_fields`]:
+    /// `None` when nothing is remembered, `Some(None)` for a module that is
+    /// not a struct module.
+    pub fn struct_fields(&self, module: Term) -> Option<Option<Arc<[Term]>>> {
+        read(&self.names).struct_fields.get(&module).cloned()
+    }
+
+    /// Remembers the fields of struct module `module` (`None`: not one)
+    /// until the module is loaded again.
+    pub fn remember_struct_fields(&self, module: Term, fields: Option<Arc<[Term]>>) {
+        write(&self.names).struct_fields.insert(module, fields);
     }
 
     /// The function `id`. Every `FunId` the table handed out is valid: a

@@ -776,9 +776,17 @@ fn inspect_struct(
         StructInfo::NotAStruct => return inspect_map(docs, pairs, limit, opts),
         StructInfo::Fields(fields) => {
             // The struct's keys must be exactly the module's (else it prints as a map).
-            let matches = pairs.len() == fields.len() + 1
+            // (`__exception__` is one of an exception's keys, which
+            // `__info__(:struct)` leaves out.)
+            let hidden = |a: &str| a == "__struct__" || a == "__exception__";
+            let shown_fields = fields.iter().filter(|f| !hidden(f)).count();
+            let shown_keys = pairs
+                .iter()
+                .filter(|(k, _)| !matches!(k, Value::Atom(a) if hidden(a)))
+                .count();
+            let matches = shown_keys == shown_fields
                 && pairs.iter().all(|(k, _)| match k {
-                    Value::Atom(a) => a == "__struct__" || fields.iter().any(|f| f == a),
+                    Value::Atom(a) => hidden(a) || fields.iter().any(|f| f == a),
                     _ => false,
                 });
             if !matches {

@@ -150,7 +150,9 @@ impl Expander<'_> {
                 Ok(q::remote(q::atom(m), name, strip_imports(meta), args))
             }
             Resolved::Local => {
-                if env.context == Context::Guard || env.context == Context::Match {
+                if (env.context == Context::Guard && !self.defguard_check)
+                    || env.context == Context::Match
+                {
                     let (what, ctx) = if env.context == Context::Guard {
                         ("guards", "a guards")
                     } else {

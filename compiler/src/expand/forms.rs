@@ -151,6 +151,12 @@ impl Expander<'_> {
 
     /// Expands a guard expression.
     pub fn expand_guard(&mut self, g: &Value, env: &mut Env) -> EResult<Value> {
+        // `when a when b`: alternatives, each a guard.
+        if let Some(("when", meta, [a, b])) = as_call(g) {
+            let a = self.expand_guard(a, env)?;
+            let b = self.expand_guard(b, env)?;
+            return Ok(q::call("when", meta.clone(), vec![a, b]));
+        }
         let saved = env.context;
         env.context = Context::Guard;
         let r = self.expand(g, env);

@@ -7,7 +7,7 @@
 //! `defstruct`...) are in [`super::module`].
 
 use super::{Context, EResult, Env, Expander, VarCtx, VarId};
-use crate::quoted::{self as q, as_call, as_list, as_node, keyword_get};
+use crate::quoted::{self as q, as_call, as_keyword, as_list, as_node, keyword_get};
 use beamlet_vm::value::Value;
 
 impl Expander<'_> {
@@ -119,6 +119,17 @@ impl Expander<'_> {
             ("to_char_list", [x]) => {
                 let x = self.expand(x, env)?;
                 Ok(q::call("to_charlist", meta.clone(), vec![x]))
+            }
+            ("if" | "unless", [cond, branches]) if as_keyword(branches).is_some() => {
+                // The condition's variables and aliases stay in scope after;
+                // each branch is a scope of its own.
+                let cond = self.expand(cond, env)?;
+                let mut out = Vec::new();
+                for (k, v) in as_keyword(branches).unwrap_or_default() {
+                    let v = self.expand(v, &mut env.clone())?;
+                    out.push(q::pair(q::atom(k), v));
+                }
+                Ok(q::call(name, meta.clone(), vec![cond, q::list(out)]))
             }
             _ => {
                 // Left for the code generator, its arguments expanded.

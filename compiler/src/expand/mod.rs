@@ -113,6 +113,10 @@ pub struct Expander<'a> {
     pub in_capture: bool,
     /// Inside a `quote`'s `unquote`: quote depth, for nested quotes.
     pub quote_depth: u32,
+    /// Checking a `defguard` where it is defined: a call to a local not
+    /// known yet may be a macro the module body defines before the guard
+    /// is used, so it is let through (uses of the guard check it again).
+    pub(crate) defguard_check: bool,
 }
 
 impl<'a> Expander<'a> {
@@ -125,6 +129,7 @@ impl<'a> Expander<'a> {
             warnings: Vec::new(),
             in_capture: false,
             quote_depth: 0,
+            defguard_check: false,
         }
     }
 

@@ -216,7 +216,13 @@ impl Expander<'_> {
         let arity = args.len();
         let module = self.module_body_only(&format!("{kind}/{arity}"), line, env)?;
         let index = self.host.save_env(&module, env);
-        let (def, _) = self.escape_fragments(&q::list(args.to_vec()), env)?;
+        let (def, fragments) = self.escape_fragments(&q::list(args.to_vec()), env)?;
+        // The fragments are code of the module body: expanded as such.
+        let def = if fragments {
+            self.expand(&def, &mut env.clone())?
+        } else {
+            def
+        };
         Ok(runtime_call(
             "define",
             line,
@@ -598,7 +604,10 @@ impl Expander<'_> {
             for p in params {
                 self.expand_pattern(p, &mut genv)?;
             }
-            self.expand_guard(guard, &mut genv)?;
+            self.defguard_check = true;
+            let checked = self.expand_guard(guard, &mut genv);
+            self.defguard_check = false;
+            checked?;
         }
         // defmacro name(args) do
         //   :beamlet_compiler.defguard_expand(guard, names, [args], __CALLER__)

@@ -16,6 +16,9 @@ pub struct QuoteOpts {
     /// Variable context (`nil` means leave the user's variables alone:
     /// the escaping of a `def` by a module body).
     pub context: Option<String>,
+    /// `context:` given as code run at run time (`quote(context: mod, ...)`):
+    /// what the quote's variables get instead of `context`.
+    pub context_code: Option<Value>,
     /// `line:` given: code for the line every node gets.
     pub line: Option<Value>,
     /// `location: :keep`: `{file, line}` on every node.
@@ -31,6 +34,7 @@ impl QuoteOpts {
         QuoteOpts {
             unquote: true,
             context: None,
+            context_code: None,
             line: None,
             keep: None,
             generated: false,
@@ -90,15 +94,23 @@ impl Expander<'_> {
             unquote: !matches!(get("unquote"), Some(Value::Atom(ref f)) if f == "false")
                 && bind.is_none(),
             context: Some(env.module.clone().unwrap_or_else(|| "Elixir".into())),
+            context_code: None,
             line: None,
             keep: None,
             generated: matches!(get("generated"), Some(Value::Atom(ref t)) if t == "true"),
             record: true,
         };
-        if let Some(c) = get("context") {
-            let c = self.expand(&c, env)?;
+        if let Some(code) = get("context") {
+            let c = self.expand(&code, env)?;
             match c {
                 Value::Atom(a) => o.context = Some(a),
+                // A variable or a call: the context is known when the quote runs.
+                Value::Tuple(ref t)
+                    if t.len() == 3
+                        && !matches!(t[0], Value::Atom(ref n) if n == "{}" || n == "%{}" || n == "<<>>") =>
+                {
+                    o.context_code = Some(code)
+                }
                 _ => {
                     return Err(self.error(
                         line,
@@ -248,8 +260,9 @@ impl Expander<'_> {
             // A variable: the quote's context, unless it has one.
             (Value::Atom(_), Value::Atom(ctx)) => {
                 let m = self.quote_meta(meta, o, None, 0, env, false);
-                let ctx = match (&o.context, ctx.as_str()) {
-                    (Some(c), "nil") => q::atom(c),
+                let ctx = match (&o.context_code, &o.context, ctx.as_str()) {
+                    (Some(code), _, "nil") => code.clone(),
+                    (None, Some(c), "nil") => q::atom(c),
                     _ => q::atom(ctx),
                 };
                 Ok(node_code(head.clone(), m, ctx))

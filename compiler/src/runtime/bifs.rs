@@ -244,7 +244,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     atom::name(*n).to_owned(),
                     ar.as_small().unwrap_or(-1) as usize,
                 );
-                let kind = if kind.is_nil() {
+                let kind = if *kind == atom::NIL {
                     None
                 } else {
                     Some(atom::name(*kind).to_owned())
@@ -262,7 +262,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             }
             ("definitions_in", [m, kind]) => {
                 let module = atom::name(*m).to_owned();
-                let kind = if kind.is_nil() {
+                let kind = if *kind == atom::NIL {
                     None
                 } else {
                     Some(atom::name(*kind).to_owned())

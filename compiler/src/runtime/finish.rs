@@ -250,7 +250,10 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
         }
     }
     if with_info {
-        funs.push(info_fun(st, &funs, span));
+        let info = info_fun(st, &funs, span);
+        let module_info = module_info_funs(st, &funs, span);
+        funs.push(info);
+        funs.extend(module_info);
     }
     Ok(funs)
 }
@@ -361,6 +364,71 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
         span,
         defaults_of: None,
     }
+}
+
+/// `module_info/0,1`, as every Erlang module has: the module's name, its
+/// exports (macros as their `MACRO-` functions), its functions (private
+/// ones too), its persisted attributes.
+fn module_info_funs(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> Vec<FunDef> {
+    let pairs = |fs: &mut dyn Iterator<Item = &FunDef>| {
+        let mut l: Vec<(String, usize)> = fs.map(|f| (f.name.clone(), f.arity)).collect();
+        l.extend([
+            ("__info__".to_owned(), 1),
+            ("module_info".to_owned(), 0),
+            ("module_info".to_owned(), 1),
+        ]);
+        l.dedup();
+        q::list(
+            l.into_iter()
+                .map(|(n, a)| q::pair(q::atom(&n), q::int(a as i64)))
+                .collect(),
+        )
+    };
+    let exports = pairs(&mut funs.iter().filter(|f| f.public));
+    let functions = pairs(&mut funs.iter());
+    let mut attributes = vec![q::pair(q::atom("vsn"), q::list(vec![q::int(0)]))];
+    attributes.extend(st.attrs.iter().filter(|a| a.persist && a.set).map(|a| {
+        let v = if a.accumulate {
+            a.value.clone()
+        } else {
+            q::list(vec![a.value.clone()])
+        };
+        q::pair(q::atom(&a.name), v)
+    }));
+    let answers = vec![
+        ("module", q::atom(&st.name)),
+        ("exports", exports),
+        ("attributes", q::list(attributes)),
+        ("compile", q::list(vec![])),
+        ("md5", Value::Binary(vec![0; 16])),
+    ];
+    let all = q::list(
+        answers
+            .iter()
+            .map(|(k, v)| q::pair(q::atom(k), v.clone()))
+            .collect(),
+    );
+    let clauses: Vec<ast::Clause> = answers
+        .into_iter()
+        .chain([("functions", functions), ("nifs", q::list(vec![]))])
+        .map(|(k, v)| ast::Clause {
+            span,
+            args: vec![Expr::new(span, ExprKind::Atom(k.into()))],
+            guard: None,
+            body: block(lit(span, v)),
+        })
+        .collect();
+    vec![
+        simple_fun("module_info", vec![], lit(span, all), span),
+        FunDef {
+            name: "module_info".into(),
+            arity: 1,
+            public: true,
+            clauses,
+            span,
+            defaults_of: None,
+        },
+    ]
 }
 
 /// Code generation for `funs` of `module`.

@@ -243,7 +243,7 @@ impl ModuleState {
             // the macro shorter arities too.
             d.kind.is_macro()
                 && d.name == code
-                && arity + 1 <= d.arity
+                && arity < d.arity
                 && arity + 1 + d.defaults.len() >= d.arity
         })
     }

@@ -348,6 +348,7 @@ fn fun_name(f: Term) -> String {
 
 /// The message of an exception struct (`Exception.message/1`).
 pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
+    super::structs::learn_all(ctx, e);
     let module = atom::name(field(e, "__struct__"));
     let msg_field = field(e, "message");
     let term = field(e, "term");
@@ -495,6 +496,7 @@ pub fn inspect_atom(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 /// The `** (Module) message` banner of an uncaught exception.
 pub fn banner(ctx: &mut Ctx, class: Class, reason: Term, trace: Term) -> String {
+    super::structs::learn_all(ctx, reason);
     match class {
         Class::Error => {
             let e = normalize(ctx, reason, trace);
@@ -520,13 +522,17 @@ pub fn format(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// Stack trace lines as printed under an uncaught error, innermost first,
 /// as Elixir prints them: `file.ex:3: Mod.fun/1`, `file.ex:9: (file)` for a
 /// script's top level, `anonymous fn/0 in Mod.fun/1` for closures.
+/// The frames of the script driver (`:elixir_module.eval_file/2`, which runs
+/// the script and then its at_exit hooks) are left out: they stand where
+/// Elixir prints its own `Code.require_file/2`, which beamlet has not.
 pub fn format_trace(trace: &[crate::process::TraceEntry]) -> Vec<String> {
     trace
         .iter()
+        .filter(|t| atom::name(t.module) != "elixir_module")
         .map(|t| {
             let m = atom::name(t.module);
             let m = m.strip_prefix("Elixir.").unwrap_or(m);
-            let loc = match (t.file.is_atom() && !t.file.is_nil(), t.line > 0) {
+            let loc = match (t.file.is_atom() && t.file != atom::NIL, t.line > 0) {
                 (true, true) => format!("{}:{}: ", atom::name(t.file), t.line),
                 (true, false) => format!("{}: ", atom::name(t.file)),
                 (false, true) => format!("line {}: ", t.line),

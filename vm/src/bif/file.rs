@@ -65,7 +65,7 @@ fn ok(ctx: &mut Ctx, v: Term) -> Term {
 fn name_arg(t: Term, position: usize) -> Result<String, Exn> {
     let bytes = match t.binary_bytes() {
         Some(b) => b.to_vec(),
-        None if t.is_atom() && !t.is_nil() => atom::name(t).as_bytes().to_vec(),
+        None if t.is_atom() && t != atom::NIL => atom::name(t).as_bytes().to_vec(),
         None => super::string::chardata_to_bytes(t)
             .map_err(|_| Exn::badarg_at(position, "not a valid file name"))?,
     };
@@ -276,4 +276,55 @@ pub fn file_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         atom::intern(access),
         mode,
     ]))
+}
+
+/// `:beamlet.file_times(name, follow_links)`: `{:ok, {atime, mtime, ctime,
+/// links, major_device, inode, uid, gid}}`, times in seconds since the Unix
+/// epoch, or `{:error, posix}`; the rest of `File.stat/2` (see `file_info`).
+pub fn file_times(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = name_arg(a[0], 1)?;
+    let md = if a[1].is_true() {
+        std::fs::metadata(&name)
+    } else {
+        std::fs::symlink_metadata(&name)
+    };
+    let md = match md {
+        Ok(m) => m,
+        Err(e) => return Ok(error(ctx, &e)),
+    };
+    #[cfg(unix)]
+    let fields: [i64; 8] = {
+        use std::os::unix::fs::MetadataExt;
+        [
+            md.atime(),
+            md.mtime(),
+            md.ctime(),
+            md.nlink() as i64,
+            md.dev() as i64,
+            md.ino() as i64,
+            i64::from(md.uid()),
+            i64::from(md.gid()),
+        ]
+    };
+    #[cfg(not(unix))]
+    let fields: [i64; 8] = {
+        let secs = |t: std::io::Result<std::time::SystemTime>| {
+            t.ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs() as i64)
+        };
+        [
+            secs(md.accessed()),
+            secs(md.modified()),
+            secs(md.created()),
+            1,
+            0,
+            0,
+            0,
+            0,
+        ]
+    };
+    let terms: Vec<Term> = fields.iter().map(|&n| ctx.st.heap.int(n)).collect();
+    let info = ctx.st.heap.tuple(&terms);
+    Ok(ok(ctx, info))
 }

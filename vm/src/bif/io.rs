@@ -8,7 +8,6 @@ use super::string::{chardata_to_bytes, chars_into};
 use super::{argument_error, list_to_vec, BifResult, Ctx};
 use crate::atom;
 use crate::capture::{self, Capture};
-use crate::convert::to_value;
 use crate::inspect::{inspect, Binaries, Charlists, InspectOpts};
 use crate::process::Exn;
 use crate::term::Term;
@@ -181,24 +180,27 @@ pub fn inspect3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let dev = device(a[0]).ok_or_else(super::badarg)?;
     let a = &a[1..];
     let (o, label) = parse_opts(ctx, a[1], InspectOpts::io_inspect())?;
+    let (v, o) = super::structs::opts_for(ctx, a[0], o);
     let mut out = label
         .map(|mut l| {
             l.extend_from_slice(b": ");
             l
         })
         .unwrap_or_default();
-    out.extend_from_slice(inspect(&to_value(ctx.code, a[0]), &o).as_bytes());
+    out.extend_from_slice(inspect(&v, &o).as_bytes());
     out.push(b'\n');
     emit(ctx, dev, &out);
     Ok(a[0])
 }
 pub fn inspect_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = inspect(&to_value(ctx.code, a[0]), &InspectOpts::default());
+    let (v, o) = super::structs::opts_for(ctx, a[0], InspectOpts::default());
+    let s = inspect(&v, &o);
     Ok(ctx.st.heap.str(&s))
 }
 pub fn inspect_to_string2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let (o, _) = parse_opts(ctx, a[1], InspectOpts::default())?;
-    let s = inspect(&to_value(ctx.code, a[0]), &o);
+    let (v, o) = super::structs::opts_for(ctx, a[0], o);
+    let s = inspect(&v, &o);
     Ok(ctx.st.heap.str(&s))
 }
 
@@ -370,12 +372,15 @@ pub fn inspect_nested(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
     let (indent, width) = (indent as usize, width as usize);
     let w = width.saturating_sub(indent);
-    let opts = InspectOpts {
-        width: w,
-        pretty: true,
-        ..InspectOpts::default()
-    };
-    let v = to_value(ctx.code, a[0]);
+    let (v, opts) = super::structs::opts_for(
+        ctx,
+        a[0],
+        InspectOpts {
+            width: w,
+            pretty: true,
+            ..InspectOpts::default()
+        },
+    );
     let mut docs = crate::inspect::algebra::Docs::new();
     let d = crate::inspect::to_doc(&mut docs, &v, Some(opts.limit), &opts);
     let d = docs.group(d);

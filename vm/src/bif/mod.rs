@@ -17,6 +17,7 @@ pub mod io;
 pub mod map;
 pub mod process;
 pub mod string;
+pub mod structs;
 pub mod system;
 #[cfg(any(test, feature = "test-bifs"))]
 pub mod testing;
@@ -282,6 +283,7 @@ bifs! {
     "file" "del_dir" / 1 => file::del_dir;
     "file" "rename" / 2 => file::rename;
     "beamlet" "file_info" / 2 => file::file_info;
+    "beamlet" "file_times" / 2 => file::file_times;
     "beamlet" "capture_io" / 2 => io::capture_io;
     "beamlet" "release_io" / 1 => io::release_io;
     "beamlet" "inspect_nested" / 3 => io::inspect_nested;
@@ -481,11 +483,15 @@ pub fn key_error(ctx: &mut Ctx, key: Term, term: Term) -> Exn {
 }
 
 /// `inspect(t)` with default options.
+/// Structs print their fields in definition order when [`structs`] has
+/// learned their modules (see [`structs::learn_all`]), else in key order.
 pub fn inspect_term(ctx: &Ctx, t: Term) -> String {
-    crate::inspect::inspect(
-        &crate::convert::to_value(ctx.code, t),
-        &crate::inspect::InspectOpts::default(),
-    )
+    let v = crate::convert::to_value(ctx.code, t);
+    let opts = crate::inspect::InspectOpts {
+        struct_fields: structs::known(ctx, &v),
+        ..crate::inspect::InspectOpts::default()
+    };
+    crate::inspect::inspect(&v, &opts)
 }
 
 #[cfg(test)]

@@ -109,12 +109,7 @@ pub fn atom_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !a[0].is_atom() {
         return Err(badarg());
     }
-    let n = atom::name(a[0]);
-    let n = n
-        .strip_prefix("Elixir.")
-        .filter(|_| a[0] != atom::ELIXIR)
-        .unwrap_or(n);
-    Ok(ctx.st.heap.str(n))
+    Ok(ctx.st.heap.str(atom::name(a[0])))
 }
 pub fn binary_to_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
     let s = str_of(a[0])?;
