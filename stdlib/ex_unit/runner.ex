@@ -267,10 +267,10 @@ defmodule ExUnit.Runner do
 
     Enum.find_value(lines, tags, fn n ->
       closest =
-        tests
-        |> Enum.map(fn t -> t.tags.line end)
-        |> Enum.filter(&(&1 <= n))
-        |> Enum.max(fn -> nil end)
+        Enum.reduce(tests, nil, fn t, best ->
+          line = t.tags.line
+          if line <= n and (best == nil or line > best), do: line, else: best
+        end)
 
       if tags.line == closest or Map.get(tags, :describe_line) == n,
         do: Map.put(tags, :line, Integer.to_string(n))
