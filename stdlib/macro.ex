@@ -198,6 +198,16 @@ defmodule Macro do
   defp find_invalid(fun) when is_function(fun), do: {:error, fun}
   defp find_invalid(other), do: {:error, other}
 
+  # `quote(do: [a, unquote_splicing(list) | tail])`: the items, the last
+  # one in a `|` node with the tail.
+  @doc false
+  def __tail_list__(items, tail) when is_list(items) do
+    case :lists.reverse(items) do
+      [last | init] -> :lists.reverse(init, [{:|, [], [last, tail]}])
+      [] -> raise ArgumentError, "expected a non-empty list before | in quote, got: []"
+    end
+  end
+
   @doc "Generates `amount` argument variables in `context`."
   def generate_arguments(0, context) when is_atom(context), do: []
 

@@ -5,6 +5,10 @@ defmodule Map do
       :error -> Map.put(map, key, default)
     end
   end
+  @doc "The struct's fields as a plain map (a module: its default struct's)."
+  def from_struct(module) when is_atom(module), do: from_struct(module.__struct__())
+  def from_struct(%_{} = struct), do: Map.delete(struct, :__struct__)
+
   def update!(map, key, fun), do: Map.put(map, key, fun.(Map.fetch!(map, key)))
   def new(enum), do: Map.from_list(Enum.to_list(enum))
   def new(enum, fun), do: Map.from_list(Enum.map(enum, fun))

@@ -223,7 +223,14 @@ pub fn keyword_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
 pub fn meta_line(meta: &Value) -> u32 {
     match keyword_get(meta, "line") {
         Some(Value::Int(n)) => *n as u32,
-        _ => 0,
+        // `quote location: :keep` code: `keep: {file, line}`.
+        _ => match keyword_get(meta, "keep") {
+            Some(Value::Tuple(t)) if t.len() == 2 => match t[1] {
+                Value::Int(n) => n as u32,
+                _ => 0,
+            },
+            _ => 0,
+        },
     }
 }
 
@@ -716,5 +723,29 @@ impl Conv<'_> {
                 call("->", m, vec![list(args), body])
             })
             .collect()
+    }
+}
+
+/// `v` without `column:` in any node's meta: the code a macro receives, as
+/// Elixir's compiler (which does not record columns) gives it.
+pub fn without_columns(v: &Value) -> Value {
+    match v {
+        Value::List(items, tail) => Value::List(
+            items.iter().map(without_columns).collect(),
+            tail.as_ref().map(|t| Box::new(without_columns(t))),
+        ),
+        Value::Tuple(t) if t.len() == 3 => {
+            let meta = match &t[1] {
+                m @ Value::List(_, None) if keyword_get(m, "column").is_some() => {
+                    meta_delete(m, "column")
+                }
+                m => m.clone(),
+            };
+            Value::Tuple(vec![without_columns(&t[0]), meta, without_columns(&t[2])])
+        }
+        Value::Tuple(t) if t.len() == 2 => {
+            Value::Tuple(vec![without_columns(&t[0]), without_columns(&t[1])])
+        }
+        other => other.clone(),
     }
 }

@@ -320,7 +320,7 @@ impl Expander<'_> {
         caller.line = line;
         let mut call_args = Vec::with_capacity(args.len() + 1);
         call_args.push(caller.to_value());
-        call_args.extend(args.iter().cloned());
+        call_args.extend(args.iter().map(q::without_columns));
         let macro_name = format!("MACRO-{name}");
         let result = if local {
             self.host.call_local_macro(module, &macro_name, call_args)
@@ -465,9 +465,20 @@ impl Expander<'_> {
                     _ => {}
                 }
                 let full = format!("Elixir.{a}");
-                let use_env =
-                    !matches!(keyword_get(meta, "alias"), Some(Value::Atom(f)) if f == "false");
-                match env.alias_of(&full).filter(|_| use_env) {
+                // `alias: false`: a quote wrote it where no alias applied;
+                // only aliases macros made apply to it (hygiene), not the
+                // caller's own.
+                let from_quote =
+                    matches!(keyword_get(meta, "alias"), Some(Value::Atom(f)) if f == "false");
+                let target = if from_quote {
+                    env.macro_aliases
+                        .iter()
+                        .find(|(_, (n, _))| *n == full)
+                        .map(|(_, (_, t))| t.as_str())
+                } else {
+                    env.alias_of(&full)
+                };
+                match target {
                     Some(t) => Ok(q::atom(&join(t))),
                     None => Ok(q::atom(&join(&full))),
                 }

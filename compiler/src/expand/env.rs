@@ -199,8 +199,13 @@ impl Env {
                     .collect(),
             )
         };
+        // A macro shows as written (`{:name, 0}`), not as the function
+        // `MACRO-name/1` it compiles to.
         let function = match &self.function {
-            Some((n, a)) => q::pair(atom(n), q::int(*a as i64)),
+            Some((n, a)) => match n.strip_prefix("MACRO-") {
+                Some(user) if *a > 0 => q::pair(atom(user), q::int(*a as i64 - 1)),
+                _ => q::pair(atom(n), q::int(*a as i64)),
+            },
             None => q::nil(),
         };
         let context = match self.context {

@@ -1043,11 +1043,31 @@ impl Expander<'_> {
         let line = q::meta_line(meta);
         // `alias Foo.Bar` itself does not apply aliases to the last part only.
         let mods = self.expand_module_refs(m, env)?;
+        let before = env.aliases.clone();
         let mut last_mod = q::nil();
         for (target, last) in &mods {
             let last = as_atom(last).unwrap_or("").to_owned();
             self.alias_as(target, &last, opts, env, line)?;
             last_mod = q::atom(target);
+        }
+        // An alias a quote made (its call has `context:`) also serves the
+        // aliases the same macros wrote (`alias: false` in their meta).
+        if keyword_get(meta, "context").is_some() {
+            let counter = match keyword_get(meta, "counter") {
+                Some(Value::Int(c)) => *c,
+                _ => 0,
+            };
+            let new: Vec<(String, String)> = env
+                .aliases
+                .iter()
+                .filter(|a| !before.contains(a))
+                .cloned()
+                .collect();
+            let macro_aliases = std::sync::Arc::make_mut(&mut env.macro_aliases);
+            for (name, target) in new {
+                macro_aliases.retain(|(_, (n, _))| *n != name);
+                macro_aliases.insert(0, (counter, (name, target)));
+            }
         }
         Ok(last_mod)
     }

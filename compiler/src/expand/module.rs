@@ -493,6 +493,14 @@ impl Expander<'_> {
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
         self.module_body_only("defdelegate/2", line, env)?;
+        // `defdelegate [f(a), g(b)], to: M`: one delegation each.
+        if let Some(heads) = as_list(head) {
+            let mut out = Vec::with_capacity(heads.len());
+            for h in heads {
+                out.push(self.expand_defdelegate(meta, h, opts, env)?);
+            }
+            return Ok(q::call("__block__", q::list(vec![]), out));
+        }
         let Some(to) = keyword_get(opts, "to") else {
             return Err(self.error(
                 line,

@@ -177,7 +177,35 @@ impl Expander<'_> {
                 let mut segments: Vec<Value> = Vec::new();
                 let mut current: Vec<Value> = Vec::new();
                 let mut spliced = false;
-                for it in items {
+                for (i, it) in items.iter().enumerate() {
+                    // `[a, unquote_splicing(l) | t]`: the spliced list's last
+                    // element goes in the `|` node.
+                    if let (true, true, None, Some(("|", _, [left, t]))) =
+                        (o.unquote, i + 1 == items.len(), tail, as_call(it))
+                    {
+                        if let Some(("unquote_splicing", _, [e])) = as_call(left) {
+                            if !current.is_empty() {
+                                segments.push(list_code(std::mem::take(&mut current)));
+                            }
+                            segments.push(e.clone());
+                            let mut acc = segments.pop().unwrap_or_else(|| list_code(vec![]));
+                            while let Some(s) = segments.pop() {
+                                acc = q::remote(
+                                    q::atom("erlang"),
+                                    "++",
+                                    q::list(vec![]),
+                                    vec![s, acc],
+                                );
+                            }
+                            let t = self.quote(t, o, env)?;
+                            return Ok(q::remote(
+                                q::atom("Elixir.Macro"),
+                                "__tail_list__",
+                                q::list(vec![]),
+                                vec![acc, t],
+                            ));
+                        }
+                    }
                     if o.unquote {
                         if let Some(("unquote_splicing", _, [e])) = as_call(it) {
                             if !current.is_empty() {
@@ -250,6 +278,25 @@ impl Expander<'_> {
                         return Ok(node_code(self.quote(head, &inner, env)?, m, self.quote(tail, &inner, env)?));
                     }
                     _ => {}
+                }
+            }
+            // `Mod.unquote(name)(args)` parses as a call of the call
+            // `Mod.unquote(name)`: it is the remote call `Mod.name(args)`.
+            if let Some((dot_call, cmeta, Value::List(inner, None))) = as_node(head) {
+                if let (Some((dot, dmeta, Value::List(dargs, None))), [e]) =
+                    (as_node(dot_call), inner.as_slice())
+                {
+                    if matches!(dot, Value::Atom(d) if d == ".")
+                        && matches!(dargs.as_slice(), [_, Value::Atom(u)] if u == "unquote")
+                    {
+                        let _ = cmeta;
+                        let dm = self.quote_meta(dmeta, o, None, 0, env, false);
+                        let left = self.quote(&dargs[0], o, env)?;
+                        let dot_code =
+                            node_code(q::atom("."), dm, list_code(vec![left, e.clone()]));
+                        let m = self.quote_meta(meta, o, None, 0, env, false);
+                        return Ok(node_code(dot_code, m, self.quote(tail, o, env)?));
+                    }
                 }
             }
         }
@@ -330,20 +377,7 @@ impl Expander<'_> {
             None => m.clone(),
         };
         match as_node(head) {
-            Some((Value::Atom(w), wm, Value::List(wargs, None)))
-                if w == "when" && !wargs.is_empty() =>
-            {
-                let mut out = Vec::new();
-                for (i, a) in wargs.iter().enumerate() {
-                    out.push(if i == 0 {
-                        self.quote_def_head(a, o, env)?
-                    } else {
-                        self.quote(a, o, env)?
-                    });
-                }
-                let m = self.quote_meta(wm, o, Some(&q::atom("when")), wargs.len(), env, false);
-                Ok(node_code(q::atom("when"), m, list_code(out)))
-            }
+            // (`def f(a) when g`: the `when` node gets the context.)
             Some((Value::Atom(_), m, rest))
                 if !(o.unquote && as_call(head).is_some_and(|(n, _, _)| n == "unquote")) =>
             {
@@ -392,7 +426,6 @@ impl Expander<'_> {
                         | "import"
                         | "require"
                         | "quote"
-                        | "super"
                         | "def"
                         | "defp"
                         | "defmacro"

@@ -254,6 +254,14 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
         let module_info = module_info_funs(st, &funs, span);
         funs.push(info);
         funs.extend(module_info);
+        if let Some(b) = behaviour_info_fun(st, span) {
+            if !funs
+                .iter()
+                .any(|f| f.name == "behaviour_info" && f.arity == 1)
+            {
+                funs.push(b);
+            }
+        }
     }
     Ok(funs)
 }
@@ -429,6 +437,85 @@ fn module_info_funs(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> Vec<F
             defaults_of: None,
         },
     ]
+}
+
+/// The `{name, arity}` a `@callback` / `@macrocallback` spec declares
+/// (a macro's as its `MACRO-` function).
+fn callback_of(spec: &Value, is_macro: bool) -> Option<(String, usize)> {
+    let spec = match q::as_call(spec) {
+        Some(("when", _, [s, _])) => s,
+        _ => spec,
+    };
+    let head = match q::as_call(spec) {
+        Some(("::", _, [h, _])) => h,
+        _ => spec,
+    };
+    let (name, arity) = match q::as_node(head)? {
+        (Value::Atom(n), _, Value::List(args, None)) => (n.clone(), args.len()),
+        (Value::Atom(n), _, Value::Atom(_)) => (n.clone(), 0),
+        _ => return None,
+    };
+    Some(if is_macro {
+        (format!("MACRO-{name}"), arity + 1)
+    } else {
+        (name, arity)
+    })
+}
+
+/// `behaviour_info/1` of a module that declares callbacks: `:callbacks`
+/// and `:optional_callbacks`.
+fn behaviour_info_fun(st: &ModuleState, span: ast::Span) -> Option<FunDef> {
+    let specs = |name: &str| -> Vec<Value> {
+        match st.attr(name).map(|a| &a.value) {
+            Some(Value::List(items, None)) => items.clone(),
+            _ => vec![],
+        }
+    };
+    let mut callbacks: Vec<(String, usize)> = specs("callback")
+        .iter()
+        .filter_map(|s| callback_of(s, false))
+        .chain(
+            specs("macrocallback")
+                .iter()
+                .filter_map(|s| callback_of(s, true)),
+        )
+        .collect();
+    if callbacks.is_empty() {
+        return None;
+    }
+    callbacks.sort();
+    callbacks.dedup();
+    let optional: Vec<Value> = specs("optional_callbacks")
+        .iter()
+        .flat_map(|v| match v {
+            Value::List(items, None) => items.clone(),
+            other => vec![other.clone()],
+        })
+        .collect();
+    let kw = |l: Vec<(String, usize)>| {
+        q::list(
+            l.into_iter()
+                .map(|(n, a)| q::pair(q::atom(&n), q::int(a as i64)))
+                .collect(),
+        )
+    };
+    let clause = |k: &str, v: Value| ast::Clause {
+        span,
+        args: vec![Expr::new(span, ExprKind::Atom(k.into()))],
+        guard: None,
+        body: block(lit(span, v)),
+    };
+    Some(FunDef {
+        name: "behaviour_info".into(),
+        arity: 1,
+        public: true,
+        clauses: vec![
+            clause("callbacks", kw(callbacks)),
+            clause("optional_callbacks", q::list(optional)),
+        ],
+        span,
+        defaults_of: None,
+    })
 }
 
 /// Code generation for `funs` of `module`.

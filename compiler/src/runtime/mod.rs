@@ -375,6 +375,10 @@ impl Service {
                     }
                 }
             }
+            // A constant last expression is the body's value.
+            if let Some(v) = body_items(&code).last().and_then(|v| constant(v)) {
+                last = from_value(&mut ctx.st.heap, &v);
+            }
             let done = atom::intern("done");
             return Ok(ctx.st.heap.tuple(&[done, last]));
         }
@@ -593,6 +597,73 @@ impl Service {
         }
     }
 
+    /// The callbacks of `behaviour` that `module` defines so far, for
+    /// `defoverridable Behaviour` (which the module must declare as its
+    /// `@behaviour`).
+    fn behaviour_overridables(
+        &self,
+        ctx: &mut Ctx,
+        module: &str,
+        behaviour: &str,
+    ) -> Result<Vec<(String, usize)>, Exn> {
+        let shown = expand::inspect_module(behaviour);
+        let b = atom::intern(behaviour);
+        let info = beamlet_vm::nested::call_mfa(
+            ctx,
+            b,
+            atom::intern("behaviour_info"),
+            &[atom::intern("callbacks")],
+        );
+        let callbacks = match info.map(|t| to_value(ctx.code, t)) {
+            Ok(Value::List(items, None)) => items,
+            _ => {
+                return Err(beamlet_vm::bif::argument_error_msg(
+                    ctx,
+                    &format!("cannot pass module {shown} as argument to defoverridable/1 because it was not defined as a behaviour"),
+                ))
+            }
+        };
+        let declared = self
+            .with_module(module, |s| {
+                match s.attr("behaviour").map(|a| a.value.clone()) {
+                    Some(Value::List(items, None)) => items.contains(&q::atom(behaviour)),
+                    Some(v) => v == q::atom(behaviour),
+                    None => false,
+                }
+            })
+            .unwrap_or(false);
+        if !declared {
+            return Err(beamlet_vm::bif::argument_error_msg(
+                ctx,
+                &format!("cannot pass module {shown} as argument to defoverridable/1 because its corresponding behaviour is missing. Did you forget to add @behaviour {shown}?"),
+            ));
+        }
+        let wanted: Vec<(String, usize)> = callbacks
+            .iter()
+            .filter_map(|p| match p {
+                Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
+                    (Value::Atom(n), Value::Int(a)) if !n.starts_with("MACRO-") => {
+                        Some((n.clone(), *a as usize))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        Ok(self
+            .with_module(module, |s| {
+                wanted
+                    .into_iter()
+                    .filter(|(n, a)| {
+                        s.defs
+                            .iter()
+                            .any(|d| d.user_name == *n && d.user_arity == *a)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     fn defoverridable(&self, ctx: &mut Ctx, m: Term, what: Term) -> Result<Term, Exn> {
         let module = atom::name(m).to_owned();
         let what = to_value(ctx.code, what);
@@ -607,9 +678,15 @@ impl Service {
                     _ => None,
                 })
                 .collect(),
-            // defoverridable SomeBehaviour: its callbacks.
-            Value::Atom(_) => vec![],
-            _ => vec![],
+            // defoverridable SomeBehaviour: its callbacks the module defines.
+            Value::Atom(b) => self.behaviour_overridables(ctx, &module, b)?,
+            _ => {
+                let shown = beamlet_vm::inspect::inspect(&what, &Default::default());
+                return Err(beamlet_vm::bif::argument_error_msg(
+                    ctx,
+                    &format!("defoverridable/1 expects a keyword list with function names and arities or a behaviour module, got: {shown}"),
+                ));
+            }
         };
         let r = self.with_module(&module, |s| {
             for (n, a) in pairs {
@@ -1050,13 +1127,18 @@ impl expand::Host for NoHost {
     }
 }
 
+/// The expressions of a body.
+fn body_items(code: &Value) -> Vec<&Value> {
+    match as_call(code) {
+        Some(("__block__", _, items)) => items.iter().collect(),
+        _ => vec![code],
+    }
+}
+
 /// The body's items as runtime operations with constant arguments, if it
 /// is made only of those (and of constants: what `alias` leaves behind).
 fn simple_body(code: &Value) -> Option<Vec<(String, Vec<Value>)>> {
-    let items: Vec<&Value> = match as_call(code) {
-        Some(("__block__", _, items)) => items.iter().collect(),
-        _ => vec![code],
-    };
+    let items = body_items(code);
     let mut ops = Vec::new();
     for it in items {
         if constant(it).is_some() {
