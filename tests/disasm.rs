@@ -116,9 +116,10 @@ fn map_and_struct_patterns() {
 defmodule Point do
   defstruct x: 0, y: 0
   def norm1(%Point{x: x, y: y}), do: abs(x) + abs(y)
+  def make(x), do: %Point{x: x, y: -1}
 end
 %{name: name, age: age} = %{name: "ann", age: 3}
-Point.norm1(%Point{x: age, y: -1})
+Point.norm1(Point.make(age))
 name
 "#,
     );

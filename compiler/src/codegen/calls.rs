@@ -114,6 +114,10 @@ impl FnBuilder<'_> {
                 if let Some((module, fname)) = local_kernel(name, n) {
                     return self.remote_call(u, module, fname, &args, span, dst, tail);
                 }
+                if u.lenient_locals {
+                    let module = self.env.name.clone();
+                    return self.remote_call(u, &module, name, &args, span, dst, tail);
+                }
                 let known: Vec<usize> = u
                     .locals
                     .keys()

@@ -57,7 +57,19 @@ pub fn compile_unit(
     d: &desugar::Desugared,
     with_script: bool,
 ) -> CResult<(Unit, Vec<Diagnostic>)> {
+    compile_unit_with(src, d, with_script, false)
+}
+
+/// [`compile_unit`], with undefined local calls made calls by name when
+/// `lenient_locals` (see [`UnitBuilder::lenient_locals`]).
+pub fn compile_unit_with(
+    src: &str,
+    d: &desugar::Desugared,
+    with_script: bool,
+    lenient_locals: bool,
+) -> CResult<(Unit, Vec<Diagnostic>)> {
     let mut u = UnitBuilder::new(src);
+    u.lenient_locals = lenient_locals;
     u.structs = d.structs.clone();
     // Reserve ids for all named functions first so calls can refer to them.
     let mut plan = Vec::new();

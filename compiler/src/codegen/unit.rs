@@ -29,6 +29,11 @@ pub struct UnitBuilder<'s> {
     pub(super) current: Option<FunId>,
     /// Functions called or captured by another function.
     pub(super) used: HashSet<FunId>,
+    /// A module's definitions compiled early for its own macros: a call of
+    /// a local function not defined (yet) is a call by name, which raises
+    /// `UndefinedFunctionError` if it runs, not a compile error (the
+    /// module's real compilation reports it).
+    pub lenient_locals: bool,
 }
 
 impl<'s> UnitBuilder<'s> {
@@ -47,6 +52,7 @@ impl<'s> UnitBuilder<'s> {
             warnings: Vec::new(),
             current: None,
             used: HashSet::new(),
+            lenient_locals: false,
         }
     }
 

@@ -839,6 +839,16 @@ impl Expander<'_> {
         // &name/arity and &Mod.name/arity.
         if let Some(("/", smeta, [fref, Value::Int(arity)])) = as_call(x) {
             let arity = *arity as usize;
+            // `&super/n`: `&super(&1, ..., &n)`.
+            if let Some((Value::Atom(s), fmeta, Value::Atom(_))) = as_node(fref) {
+                if s == "super" {
+                    let args = (1..=arity)
+                        .map(|i| q::call("&", q::list(vec![]), vec![q::int(i as i64)]))
+                        .collect();
+                    let call = q::call("super", fmeta.clone(), args);
+                    return self.expand_capture(meta, &call, env);
+                }
+            }
             if let Some((head, cmeta, Value::List(cargs, None))) = as_node(fref) {
                 if cargs.is_empty() {
                     if let Some((Value::Atom(dot), dmeta, Value::List(dargs, None))) = as_node(head)

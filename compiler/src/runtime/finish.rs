@@ -71,7 +71,7 @@ fn block(e: Expr) -> Expr {
 
 /// `super(args)` in an overriding definition: a call of the definition it
 /// replaced, kept under a hidden name.
-fn replace_super(v: &Value, hidden: &HashMap<(String, usize), String>) -> Value {
+fn replace_super(v: &Value, hidden: Option<&str>) -> Value {
     match v {
         Value::List(items, tail) => Value::List(
             items.iter().map(|i| replace_super(i, hidden)).collect(),
@@ -81,12 +81,13 @@ fn replace_super(v: &Value, hidden: &HashMap<(String, usize), String>) -> Value 
             if let Some(("super", m, args)) = as_call(v) {
                 if let Some(Value::Tuple(na)) = args.first() {
                     if let (Some(Value::Atom(n)), Some(Value::Int(a))) = (na.first(), na.get(1)) {
-                        let rest: Vec<Value> =
+                        let mut rest: Vec<Value> =
                             args[1..].iter().map(|x| replace_super(x, hidden)).collect();
-                        let target = hidden
-                            .get(&(n.clone(), *a as usize))
-                            .cloned()
-                            .unwrap_or_else(|| n.clone());
+                        // A macro's `super` passes its caller on.
+                        if n.starts_with("MACRO-") && rest.len() + 1 == *a as usize {
+                            rest.insert(0, crate::expand::caller_var());
+                        }
+                        let target = hidden.map_or_else(|| n.clone(), str::to_owned);
                         return q::call(&target, m.clone(), rest);
                     }
                 }
@@ -98,6 +99,21 @@ fn replace_super(v: &Value, hidden: &HashMap<(String, usize), String>) -> Value 
     }
 }
 
+/// Whether a clause of `d` calls `super`.
+fn uses_super(d: &Def) -> bool {
+    fn has(v: &Value) -> bool {
+        match v {
+            Value::List(items, tail) => items.iter().any(has) || tail.as_deref().is_some_and(has),
+            Value::Tuple(t) if t.len() == 3 => {
+                matches!(&t[0], Value::Atom(n) if n == "super") || t.iter().any(has)
+            }
+            Value::Tuple(t) => t.iter().any(has),
+            _ => false,
+        }
+    }
+    d.clauses.iter().any(|c| has(&c.body))
+}
+
 /// The code generator's functions for one stored definition (its `\\`
 /// defaults make more).
 fn fundefs(
@@ -105,7 +121,7 @@ fn fundefs(
     d: &Def,
     name: &str,
     public: bool,
-    hidden: &HashMap<(String, usize), String>,
+    hidden: Option<&str>,
 ) -> Result<Vec<FunDef>, Diagnostic> {
     let span = lw.span(d.line);
     let mut clauses = Vec::with_capacity(d.clauses.len());
@@ -181,17 +197,33 @@ fn fundefs(
 
 /// All functions of `st`, ready for code generation.
 fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<FunDef>, Diagnostic> {
-    let mut hidden: HashMap<(String, usize), String> = HashMap::new();
     let mut funs = Vec::new();
-    for ((n, a), taken) in &st.overridable {
-        if let Some(old) = taken {
-            let h = format!("{n} (overridable 1)");
-            hidden.insert((n.clone(), *a), h.clone());
-            funs.extend(fundefs(lw, old, &h, false, &hidden)?);
+    // An overridden definition is kept only when a `super` reaches it (as
+    // Elixir drops the others, whatever they hold).
+    let mut needed: Vec<&str> = st
+        .defs
+        .iter()
+        .filter(|d| uses_super(d))
+        .filter_map(|d| d.super_of.as_deref())
+        .collect();
+    for (h, old) in st.overridden.iter().rev() {
+        if needed.contains(&h.as_str()) && uses_super(old) {
+            needed.extend(old.super_of.as_deref());
+        }
+    }
+    for (h, old) in &st.overridden {
+        if needed.contains(&h.as_str()) {
+            funs.extend(fundefs(lw, old, h, false, old.super_of.as_deref())?);
         }
     }
     for d in &st.defs {
-        funs.extend(fundefs(lw, d, &d.name, d.kind.is_public(), &hidden)?);
+        funs.extend(fundefs(
+            lw,
+            d,
+            &d.name,
+            d.kind.is_public(),
+            d.super_of.as_deref(),
+        )?);
     }
     let span = lw.span(st.line);
     let defined =
@@ -524,6 +556,7 @@ fn generate(
     module: &str,
     file: &str,
     funs: Vec<FunDef>,
+    lenient_locals: bool,
 ) -> Result<(Unit, Vec<Diagnostic>), Diagnostic> {
     let src = svc.source_of(file);
     let envs = funs
@@ -546,7 +579,8 @@ fn generate(
         script: vec![],
         structs: HashMap::new(),
     };
-    let (mut unit, warnings) = codegen::compile_unit(src.as_deref().unwrap_or(""), &d, false)?;
+    let (mut unit, warnings) =
+        codegen::compile_unit_with(src.as_deref().unwrap_or(""), &d, false, lenient_locals)?;
     let f = atom::intern(&super::relative(file));
     for func in &mut unit.functions {
         func.file = f;
@@ -563,7 +597,7 @@ pub fn compile_module(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
     let funs = module_funs(st, &lw, true)?;
-    let (unit, warnings) = generate(svc, &st.name, &st.file, funs)?;
+    let (unit, warnings) = generate(svc, &st.name, &st.file, funs, false)?;
     print_warnings(ctx, svc, &st.file, warnings);
     svc.record(&st.name, &st.file, &unit);
     ctx.code.load(unit);
@@ -580,7 +614,7 @@ pub fn compile_private(
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
     let funs = module_funs(st, &lw, false)?;
-    let (unit, _) = generate(svc, &st.name, &st.file, funs)?;
+    let (unit, _) = generate(svc, &st.name, &st.file, funs, true)?;
     // The unit holds more functions than `funs` (closures, default-argument
     // entries): each is named by its own name and arity.
     let names: Vec<(String, usize, bool)> = unit
@@ -632,7 +666,7 @@ pub fn compile_function(
         span,
         defaults_of: None,
     };
-    let (unit, warnings) = generate(svc, module, file, vec![f])?;
+    let (unit, warnings) = generate(svc, module, file, vec![f], false)?;
     print_warnings(ctx, svc, file, warnings);
     let loaded = ctx.code.load_private(unit);
     Ok(loaded.functions.start)

@@ -120,7 +120,21 @@ impl Host for VmHost<'_, '_> {
         args: Vec<Value>,
     ) -> Result<Value, Box<Raised>> {
         let arity = args.len();
-        let Some(fid) = self.svc.local_macro(self.ctx, module, name, arity) else {
+        let found = match self.svc.local_macro(self.ctx, module, name, arity) {
+            Ok(found) => found,
+            // The module's definitions so far do not compile: that error.
+            Err(d) => {
+                let file = self
+                    .svc
+                    .with_module(module, |s| s.file.clone())
+                    .unwrap_or_default();
+                let e = self
+                    .svc
+                    .raise(self.ctx, crate::expand::Error::Compile(d), &file);
+                return Err(self.raised(e));
+            }
+        };
+        let Some(fid) = found else {
             return Err(Box::new(Raised {
                 class: "error".into(),
                 reason: q::atom("undef"),

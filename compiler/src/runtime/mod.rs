@@ -617,10 +617,17 @@ impl Service {
         let callbacks = match info.map(|t| to_value(ctx.code, t)) {
             Ok(Value::List(items, None)) => items,
             _ => {
+                let why = if ctx.code.module_loaded(b) || self.is_open(behaviour) {
+                    "it does not define any callbacks"
+                } else {
+                    "it was not defined"
+                };
                 return Err(beamlet_vm::bif::argument_error_msg(
                     ctx,
-                    &format!("cannot pass module {shown} as argument to defoverridable/1 because it was not defined as a behaviour"),
-                ))
+                    &format!(
+                        "cannot pass module {shown} as argument to defoverridable/1 because {why}"
+                    ),
+                ));
             }
         };
         let declared = self
@@ -638,13 +645,13 @@ impl Service {
                 &format!("cannot pass module {shown} as argument to defoverridable/1 because its corresponding behaviour is missing. Did you forget to add @behaviour {shown}?"),
             ));
         }
+        // Callbacks by the names they compile to (`MACRO-m/2` for a
+        // macro); the definitions found by their names as written.
         let wanted: Vec<(String, usize)> = callbacks
             .iter()
             .filter_map(|p| match p {
                 Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
-                    (Value::Atom(n), Value::Int(a)) if !n.starts_with("MACRO-") => {
-                        Some((n.clone(), *a as usize))
-                    }
+                    (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a as usize)),
                     _ => None,
                 },
                 _ => None,
@@ -652,13 +659,10 @@ impl Service {
             .collect();
         Ok(self
             .with_module(module, |s| {
-                wanted
-                    .into_iter()
-                    .filter(|(n, a)| {
-                        s.defs
-                            .iter()
-                            .any(|d| d.user_name == *n && d.user_arity == *a)
-                    })
+                s.defs
+                    .iter()
+                    .filter(|d| wanted.iter().any(|(n, a)| d.name == *n && d.arity == *a))
+                    .map(|d| (d.user_name.clone(), d.user_arity))
                     .collect()
             })
             .unwrap_or_default())
@@ -872,8 +876,10 @@ impl Service {
         module: &str,
         name: &str,
         arity: usize,
-    ) -> Option<FunId> {
-        let m = self.module(module)?;
+    ) -> Result<Option<FunId>, Diagnostic> {
+        let Some(m) = self.module(module) else {
+            return Ok(None);
+        };
         let cached = {
             let g = lock(&m);
             match &g.macro_cache {
@@ -885,14 +891,15 @@ impl Service {
             Some(f) => f,
             None => {
                 let snapshot = lock(&m).clone();
-                let funs = finish::compile_private(ctx, self, &snapshot).ok()?;
+                let funs = finish::compile_private(ctx, self, &snapshot)?;
                 lock(&m).macro_cache = Some((snapshot.version, funs.clone()));
                 funs
             }
         };
-        funs.iter()
+        Ok(funs
+            .iter()
             .find(|(n, a, _)| n == name && *a == arity)
-            .map(|(_, _, f)| *f)
+            .map(|(_, _, f)| *f))
     }
 
     /// Runs the next `@before_compile` hook of `module`: `:done` when there

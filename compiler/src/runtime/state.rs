@@ -99,6 +99,9 @@ pub struct Def {
     pub defaults: Vec<(usize, Value)>,
     /// `@doc` given right before it (kept for the shell's `h`).
     pub doc: Option<Value>,
+    /// The hidden name of the definition this one overrode, which its
+    /// `super` calls.
+    pub super_of: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -115,6 +118,9 @@ pub struct ModuleState {
     pub exception: bool,
     /// Functions marked overridable: (name, arity) → the definition taken out, if any.
     pub overridable: Vec<((String, usize), Option<Def>)>,
+    /// Definitions overridden, under their hidden names (`f (overridable
+    /// 1)`, `f (overridable 2)` for a second override, ...).
+    pub overridden: Vec<(String, Def)>,
     /// Bumped at each definition: the compiled local macros are stale.
     pub version: u64,
     /// Where the module's own macros were compiled, and at which version.
@@ -137,6 +143,7 @@ impl ModuleState {
             struct_fields: None,
             exception: false,
             overridable: Vec::new(),
+            overridden: Vec::new(),
             version: 0,
             macro_cache: None,
             pending_hooks: None,
@@ -255,7 +262,9 @@ impl ModuleState {
         doc: Option<Value>,
     ) -> Result<(), (String, &'static str)> {
         self.version += 1;
-        // A definition of an overridable function replaces the old one.
+        // A definition of an overridable function replaces the old one,
+        // which stays (under a hidden name) for its `super`.
+        let mut super_of = None;
         if let Some(i) = self
             .overridable
             .iter()
@@ -263,7 +272,15 @@ impl ModuleState {
         {
             if let Some(j) = self.def_index(&d.name, d.arity) {
                 let old = self.defs.remove(j);
+                let k = 1 + self
+                    .overridden
+                    .iter()
+                    .filter(|(_, o)| o.name == d.name && o.arity == d.arity)
+                    .count();
+                let hidden = format!("{} (overridable {k})", d.name);
+                self.overridden.push((hidden.clone(), old.clone()));
                 self.overridable[i].1 = Some(old);
+                super_of = Some(hidden);
             }
         }
         // Defaults make lower arities: they must not meet other definitions.
@@ -343,6 +360,7 @@ impl ModuleState {
                     clauses,
                     defaults: d.defaults,
                     doc,
+                    super_of,
                 });
             }
         }
