@@ -10,6 +10,9 @@
 fn check(name: &str, src: &str) {
     let listing =
         beamlet::disasm(src, "x.ex").unwrap_or_else(|e| panic!("{name} does not compile:\n{e}"));
+    // A module's environment holds its file's absolute path (`__ENV__.file`).
+    let cwd = std::env::current_dir().expect("a working directory");
+    let listing = listing.replace(&cwd.to_string_lossy().into_owned(), "<cwd>");
     let mut settings = insta::Settings::clone_current();
     settings.set_omit_expression(true);
     settings.set_description(src.trim());

@@ -226,6 +226,7 @@ defmodule ExUnit.Runner do
 
   # Drops ExUnit.Assertions' own frames, and everything from the runner down.
   defp prune([{ExUnit.Assertions, _, _, _} | stack]), do: prune(stack)
+  defp prune([{ExUnit.Case, _, _, _} | stack]), do: prune(stack)
   defp prune([{ExUnit.Runner, _, _, _} | _]), do: []
   defp prune([entry | stack]), do: [entry | prune(stack)]
   defp prune([]), do: []

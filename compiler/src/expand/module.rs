@@ -589,6 +589,16 @@ impl Expander<'_> {
                 format!("invalid syntax in {kind} {}", self.show(head)),
             ));
         };
+        // `defguard g(a, b \\ 2)`: the defaults go on the macro's head.
+        let with_defaults = params.clone();
+        let params: Vec<Value> = params
+            .iter()
+            .map(|p| match as_call(p) {
+                Some(("\\\\", _, [v, _])) => v.clone(),
+                _ => p.clone(),
+            })
+            .collect();
+        let params = &params;
         let mut names = Vec::new();
         for p in params {
             match as_node(p) {
@@ -639,7 +649,7 @@ impl Expander<'_> {
             macro_kind,
             meta.clone(),
             vec![
-                q::tuple(vec![q::atom(name), hmeta.clone(), q::list(params.clone())]),
+                q::tuple(vec![q::atom(name), hmeta.clone(), q::list(with_defaults)]),
                 q::keyword(vec![("do", body)]),
             ],
         );

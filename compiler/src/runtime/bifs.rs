@@ -227,7 +227,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let n = atom::name(*name).to_owned();
                 match self.with_module(&module, |s| s.delete(&n)) {
                     Some(Some(v)) => Ok(from_value(&mut ctx.st.heap, &v)),
-                    Some(None) => Ok(Term::NIL),
+                    Some(None) => Ok(atom::NIL),
                     None => Err(super::not_open(ctx, &module, "delete attribute from")),
                 }
             }

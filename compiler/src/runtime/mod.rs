@@ -436,7 +436,7 @@ impl Service {
                             expand::inspect_module(&module)
                         );
                         ctx.io.err(msg.as_bytes());
-                        Ok(Term::NIL)
+                        Ok(atom::NIL)
                     }
                     None => Err(not_open(ctx, &module, "read attribute of")),
                 }

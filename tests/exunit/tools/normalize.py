@@ -4,8 +4,8 @@
 - times: the numbers of `Finished in ...` and trace mode's `(1.2ms)` become T;
 - stack frames of ExUnit's own code (`(ex_unit 1.14.0) lib/ex_unit/...` in
   real Elixir's output, `... ExUnit.Runner.f/1` in others) are dropped, and
-  so are the library frames (`(elixir 1.14.0) ...`, `(stdlib 4.2) ...`)
-  right below them, which ExUnit's code called: they depend on how the
+  so are the library frames (`(elixir 1.14.0) ...`, `(stdlib 4.2) ...`,
+  beamlet's `stdlib/...`) right below them, which ExUnit's code called: they depend on how the
   library itself is written.
 
 Reads stdin (or the files given), writes stdout.
@@ -22,7 +22,9 @@ INTERNAL = re.compile(
     r"|.*\bExUnit\.[A-Z][A-Za-z]*\."
     r"|.*anonymous fn/[0-9]+ in ExUnit\.)"
 )
-LIBRARY = re.compile(r"^       \(")
+# Real Elixir's library frames (`(elixir 1.14.0) lib/...`), and beamlet's
+# (`stdlib/...`).
+LIBRARY = re.compile(r"^       (\(|stdlib/)")
 
 
 def normalize(lines):
