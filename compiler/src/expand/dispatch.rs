@@ -327,7 +327,8 @@ impl Expander<'_> {
         } else {
             self.host.call(module, &macro_name, call_args)
         };
-        let result = result.map_err(Error::Raised)?;
+        let result = result
+            .map_err(|r| Error::Raised(expanding_macro(r, module, name, args.len(), line, env)))?;
         let counter = self.host.next_counter();
         let counter = q::tuple(vec![
             env.module.as_deref().map_or_else(q::nil, q::atom),
@@ -528,6 +529,56 @@ impl Expander<'_> {
 /// macro's module quoted get the expansion's `counter` (hygiene: they can't
 /// clash with the caller's or another expansion's), and every node without
 /// a line gets the call's.
+/// The stack trace of an exception a macro raised, as Elixir shows it: the
+/// frames inside the macro's own helpers, then `expanding macro: M.name/n`
+/// in place of the macro's frame, then the caller (`file:line: M.fun/n`).
+fn expanding_macro(
+    mut r: Box<super::Raised>,
+    module: &str,
+    name: &str,
+    arity: usize,
+    line: u32,
+    env: &Env,
+) -> Box<super::Raised> {
+    let charlist = |s: &str| Value::List(s.chars().map(|c| q::int(c as i64)).collect(), None);
+    let macro_fun = format!("MACRO-{name}");
+    let mut frames: Vec<Value> = Vec::new();
+    if let Value::List(items, None) = &r.stacktrace {
+        for f in items {
+            let is_macro = matches!(f, Value::Tuple(t) if t.len() == 4
+                && as_atom(&t[0]) == Some(module) && as_atom(&t[1]) == Some(macro_fun.as_str()));
+            if is_macro {
+                break;
+            }
+            frames.push(f.clone());
+        }
+    }
+    frames.push(q::tuple(vec![
+        q::atom(module),
+        q::atom(name),
+        q::int(arity as i64),
+        q::list(vec![q::pair(q::atom("file"), charlist("expanding macro"))]),
+    ]));
+    let file = super::quote::relative_file(&env.file);
+    let loc = q::list(vec![
+        q::pair(q::atom("file"), charlist(&file)),
+        q::pair(q::atom("line"), q::int(line as i64)),
+    ]);
+    let caller = match (&env.module, &env.function) {
+        (Some(m), Some((f, a))) => q::tuple(vec![q::atom(m), q::atom(f), q::int(*a as i64), loc]),
+        (Some(m), None) => q::tuple(vec![q::atom(m), q::atom("__MODULE__"), q::int(1), loc]),
+        (None, _) => q::tuple(vec![
+            q::atom("__script__"),
+            q::atom("__script__"),
+            q::int(1),
+            loc,
+        ]),
+    };
+    frames.push(caller);
+    r.stacktrace = q::list(frames);
+    r
+}
+
 pub fn stamp(v: &Value, module: &str, line: u32, counter: &Value) -> Value {
     match v {
         Value::List(items, tail) => Value::List(

@@ -282,9 +282,13 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             ("overridables_in", [m]) => {
                 let module = atom::name(*m).to_owned();
                 let r = self.with_module(&module, |s| {
+                    // Macros by their names as written (`m/1`, not `MACRO-m/2`).
                     s.overridable
                         .iter()
-                        .map(|((n, a), _)| q::pair(q::atom(n), q::int(*a as i64)))
+                        .map(|((n, a), _)| match n.strip_prefix("MACRO-") {
+                            Some(m) if *a > 0 => q::pair(q::atom(m), q::int(*a as i64 - 1)),
+                            _ => q::pair(q::atom(n), q::int(*a as i64)),
+                        })
                         .collect::<Vec<_>>()
                 });
                 match r {

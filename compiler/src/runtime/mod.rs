@@ -647,16 +647,7 @@ impl Service {
         }
         // Callbacks by the names they compile to (`MACRO-m/2` for a
         // macro); the definitions found by their names as written.
-        let wanted: Vec<(String, usize)> = callbacks
-            .iter()
-            .filter_map(|p| match p {
-                Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
-                    (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a as usize)),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect();
+        let wanted = name_arities(&callbacks);
         Ok(self
             .with_module(module, |s| {
                 s.defs
@@ -672,16 +663,7 @@ impl Service {
         let module = atom::name(m).to_owned();
         let what = to_value(ctx.code, what);
         let pairs: Vec<(String, usize)> = match &what {
-            Value::List(items, None) => items
-                .iter()
-                .filter_map(|p| match p {
-                    Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
-                        (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a as usize)),
-                        _ => None,
-                    },
-                    _ => None,
-                })
-                .collect(),
+            Value::List(items, None) => name_arities(items),
             // defoverridable SomeBehaviour: its callbacks the module defines.
             Value::Atom(b) => self.behaviour_overridables(ctx, &module, b)?,
             _ => {
@@ -1132,6 +1114,20 @@ impl expand::Host for NoHost {
     fn save_env(&mut self, _: &str, _: &Env) -> usize {
         0
     }
+}
+
+/// The `{name, arity}` pairs of a list (others left out).
+fn name_arities(items: &[Value]) -> Vec<(String, usize)> {
+    items
+        .iter()
+        .filter_map(|p| match p {
+            Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
+                (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a as usize)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
 }
 
 /// The expressions of a body.

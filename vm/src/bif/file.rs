@@ -221,14 +221,18 @@ fn my_uid() -> Option<u32> {
 /// `:read`, `:write`, `:read_write` or `:none`, from the permission bits
 /// that apply to this process's user) or `{:error, posix}`; what
 /// `File.stat/2` and `File.lstat/2` are written over.
-pub fn file_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+/// The metadata of file `a[0]`, following links when `a[1]` is true.
+fn metadata(a: &[Term]) -> Result<std::io::Result<std::fs::Metadata>, Exn> {
     let name = name_arg(a[0], 1)?;
-    let md = if a[1].is_true() {
+    Ok(if a[1].is_true() {
         std::fs::metadata(&name)
     } else {
         std::fs::symlink_metadata(&name)
-    };
-    let md = match md {
+    })
+}
+
+pub fn file_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let md = match metadata(a)? {
         Ok(m) => m,
         Err(e) => return Ok(error(ctx, &e)),
     };
@@ -282,13 +286,7 @@ pub fn file_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// links, major_device, inode, uid, gid}}`, times in seconds since the Unix
 /// epoch, or `{:error, posix}`; the rest of `File.stat/2` (see `file_info`).
 pub fn file_times(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let name = name_arg(a[0], 1)?;
-    let md = if a[1].is_true() {
-        std::fs::metadata(&name)
-    } else {
-        std::fs::symlink_metadata(&name)
-    };
-    let md = match md {
+    let md = match metadata(a)? {
         Ok(m) => m,
         Err(e) => return Ok(error(ctx, &e)),
     };
