@@ -363,6 +363,13 @@ impl Expander<'_> {
                 }
                 match self.resolve(name, args.len(), meta, env)? {
                     Resolved::Macro(m) if m == KERNEL => {
+                        if let (
+                            "sigil_s" | "sigil_S" | "sigil_c" | "sigil_C" | "sigil_w" | "sigil_W",
+                            [body, mods],
+                        ) = (name.as_str(), args.as_slice())
+                        {
+                            return Ok(Some(self.kernel_sigil(name, meta, body, mods, env)?));
+                        }
                         if name == "|>" && args.len() == 2 {
                             return Ok(Some(self.pipe(
                                 &args[0],

@@ -143,7 +143,7 @@ impl Expander<'_> {
     /// build: lowercase ones process escapes in their literal parts (the
     /// lexer keeps a sigil's text as written), `~w` splits on whitespace and
     /// its modifier (`s`, `a`, `c`) says what each word becomes.
-    fn kernel_sigil(
+    pub(super) fn kernel_sigil(
         &mut self,
         name: &str,
         meta: &Value,
@@ -201,8 +201,22 @@ impl Expander<'_> {
                     Some([Value::Int(c)]) if matches!(*c as u8, b's' | b'a' | b'c') => {
                         *c as u8 as char
                     }
+                    // Elixir's sigil_w raises while it expands.
                     _ => {
-                        return Err(self.error(line, env, "modifier must be one of: s, a, c"));
+                        let _ = (line, env);
+                        let e = super::env::sorted_map(vec![
+                            (q::atom("__exception__"), q::atom("true")),
+                            (q::atom("__struct__"), q::atom("Elixir.ArgumentError")),
+                            (
+                                q::atom("message"),
+                                q::string("modifier must be one of: s, a, c"),
+                            ),
+                        ]);
+                        return Err(super::Error::Raised(Box::new(super::Raised {
+                            class: "error".into(),
+                            reason: e,
+                            stacktrace: q::list(vec![]),
+                        })));
                     }
                 };
                 match &literal {
