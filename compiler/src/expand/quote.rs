@@ -120,11 +120,16 @@ impl Expander<'_> {
                 }
             }
         }
-        if let Some(l) = get("line") {
-            o.line = Some(match &l {
-                Value::Atom(t) if t == "true" => q::int(env.line as i64),
-                _ => self.expand(&l, env)?,
-            });
+        match get("line") {
+            // `line: false` (or nil): no line at all.
+            Some(Value::Atom(f)) if f == "false" || f == "nil" => {}
+            Some(l) => {
+                o.line = Some(match &l {
+                    Value::Atom(t) if t == "true" => q::int(env.line as i64),
+                    _ => self.expand(&l, env)?,
+                });
+            }
+            None => {}
         }
         if let Some(Value::Atom(k)) = get("location") {
             if k == "keep" {
@@ -278,6 +283,23 @@ impl Expander<'_> {
                         return Ok(node_code(self.quote(head, &inner, env)?, m, self.quote(tail, &inner, env)?));
                     }
                     _ => {}
+                }
+            }
+            // `expr.unquote(name)`: the field/zero-arity call `expr.name`.
+            if let (Some((dot, dmeta, Value::List(dargs, None))), Value::List(args, None)) =
+                (as_node(head), tail)
+            {
+                if matches!(dot, Value::Atom(d) if d == ".")
+                    && matches!(dargs.as_slice(), [_, Value::Atom(u)] if u == "unquote")
+                    && args.len() == 1
+                {
+                    let dm = self.quote_meta(dmeta, o, None, 0, env, false);
+                    let left = self.quote(&dargs[0], o, env)?;
+                    let dot_code =
+                        node_code(q::atom("."), dm, list_code(vec![left, args[0].clone()]));
+                    let m = q::meta_put(meta, "no_parens", q::atom("true"));
+                    let m = self.quote_meta(&m, o, None, 0, env, false);
+                    return Ok(node_code(dot_code, m, list_code(vec![])));
                 }
             }
             // `Mod.unquote(name)(args)` parses as a call of the call

@@ -1,0 +1,6 @@
+IO.inspect quote(do: foo.unquote(:bar))
+IO.inspect quote(do: foo.unquote(:bar)())
+IO.inspect quote(do: foo.unquote(:bar)(1))
+IO.inspect quote(do: Mod.unquote(:dyn)(1))
+IO.inspect quote(line: false, do: bar(1, 2, 3))
+IO.inspect quote(line: 7, do: bar(1))
