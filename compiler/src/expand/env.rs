@@ -82,35 +82,6 @@ impl VarId {
 /// Imported functions or macros: module → names with arities.
 pub type Imports = Arc<Vec<(String, Vec<(String, usize)>)>>;
 
-thread_local! {
-    /// The quoted form of recently shown import lists (each `__CALLER__`
-    /// carries Kernel's few hundred imports), by the list's identity.
-    static IMPORTS_SHOWN: std::cell::RefCell<Vec<(Imports, Value)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// `make()`, the quoted form of `i`, remembered for the next `__CALLER__`
-/// with the same (unchanged, shared) list.
-fn cached_imports(i: &Imports, make: impl FnOnce() -> Value) -> Value {
-    if let Some(v) = IMPORTS_SHOWN.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|(k, _)| Arc::ptr_eq(k, i))
-            .map(|(_, v)| v.clone())
-    }) {
-        return v;
-    }
-    let v = make();
-    IMPORTS_SHOWN.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= 8 {
-            c.remove(0);
-        }
-        c.push((i.clone(), v.clone()));
-    });
-    v
-}
-
 #[derive(Clone, Debug)]
 pub struct Env {
     /// The module being defined (`Elixir.Foo`), if any.
@@ -213,22 +184,20 @@ impl Env {
         let atom = q::atom;
         let opt = |s: &Option<String>| s.as_deref().map_or_else(q::nil, atom);
         let imports = |i: &Imports| {
-            cached_imports(i, || {
-                q::list(
-                    i.iter()
-                        .map(|(m, fs)| {
-                            q::pair(
-                                atom(m),
-                                q::list(
-                                    fs.iter()
-                                        .map(|(n, a)| q::pair(atom(n), q::int(*a as i64)))
-                                        .collect(),
-                                ),
-                            )
-                        })
-                        .collect(),
-                )
-            })
+            q::list(
+                i.iter()
+                    .map(|(m, fs)| {
+                        q::pair(
+                            atom(m),
+                            q::list(
+                                fs.iter()
+                                    .map(|(n, a)| q::pair(atom(n), q::int(*a as i64)))
+                                    .collect(),
+                            ),
+                        )
+                    })
+                    .collect(),
+            )
         };
         // A macro shows as written (`{:name, 0}`), not as the function
         // `MACRO-name/1` it compiles to.

@@ -69,7 +69,7 @@ fn learn(ctx: &mut Ctx, module: Term) {
             _ => None,
         },
         // No such module, or no `__info__/1`: not a struct module.
-        Err(e) if e.reason == atom::intern("undef") => None,
+        Err(e) if e.reason == atom::UNDEF => None,
         // Anything else (too deep a nesting, a raising `__info__`): ask again later.
         Err(_) => return,
     };
