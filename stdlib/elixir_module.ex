@@ -9,6 +9,13 @@ defmodule :elixir_module do
   # expanded and run (binding holds the variables it sees, `[x: value]`),
   # then the `@before_compile` hooks run, then the module is compiled and
   # loaded and the `@after_compile` hooks are called.
+  def compile(name, _body, _binding, env) when not is_atom(name) or name == nil do
+    raise CompileError,
+      file: env.file,
+      line: env.line,
+      description: "invalid module name: #{inspect(name)}"
+  end
+
   def compile(name, body, binding, env) do
     result =
       case :beamlet_compiler.module_open(name, body, binding, env) do

@@ -146,10 +146,15 @@ fn unwind(
     fun: FunId,
     pc: usize,
 ) -> Result<(FunId, usize, usize), Exn> {
-    // Entries the raiser supplied (the missing function of `undef`) stay innermost.
-    let mut trace = std::mem::take(&mut e.trace);
-    trace.extend(build_trace(p, code, fun, pc));
-    e.trace = trace;
+    // Entries the raiser supplied (the missing function of `undef`) stay
+    // innermost; a trace marked complete (`reraise`) stays as it is.
+    if e.trace.last() == Some(&TraceEntry::COMPLETE) {
+        e.trace.pop();
+    } else {
+        let mut trace = std::mem::take(&mut e.trace);
+        trace.extend(build_trace(p, code, fun, pc));
+        e.trace = trace;
+    }
     match p.handlers.pop() {
         Some(h) => {
             p.frames.truncate(h.depth as usize);

@@ -52,6 +52,19 @@ pub struct TraceEntry {
     pub line: u32,
 }
 
+impl TraceEntry {
+    /// The last entry of a trace that is already complete (`reraise`,
+    /// `:erlang.raise/3` give the trace to raise with): unwinding removes
+    /// it and adds no frames of its own.
+    pub const COMPLETE: TraceEntry = TraceEntry {
+        module: Term::NIL,
+        name: Term::NIL,
+        arity: u32::MAX,
+        file: Term::NIL,
+        line: 0,
+    };
+}
+
 /// A raised exception on its way to a handler.
 #[derive(Clone, Debug)]
 pub struct Exn {

@@ -124,6 +124,13 @@ impl<'e> FnBuilder<'e> {
                         all.extend(pairs.iter().cloned());
                         return self.map_pattern(u, &all, None, r, fail, bound, fresh);
                     }
+                    ExprKind::Unary(UnaryOp::Pin, _) => {
+                        // %^module{}: the struct's module is the pinned value.
+                        let key = Expr::new(span, ExprKind::Atom("__struct__".into()));
+                        let mut all = vec![(key, (**name).clone())];
+                        all.extend(pairs.iter().cloned());
+                        return self.map_pattern(u, &all, None, r, fail, bound, fresh);
+                    }
                     _ => return Err(Diagnostic::new(span, "invalid struct pattern")),
                 };
                 self.map_pattern(u, pairs, Some(module), r, fail, bound, fresh)?

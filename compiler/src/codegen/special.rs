@@ -364,14 +364,41 @@ pub fn special(
             }
         }
         "reraise" => {
-            if c.args.len() != 2 {
-                return Err(Diagnostic::new(
-                    span,
-                    "reraise takes an exception and a stacktrace",
-                ));
-            }
+            let args = match &c.args[..] {
+                [_, _] => c.args.clone(),
+                // `reraise Mod, attrs, trace`: `Mod.exception(attrs)` again.
+                [module, attrs, trace] => {
+                    let target = if user_exception(module) {
+                        CallTarget::Remote(Box::new(module.clone()), "exception".into())
+                    } else {
+                        let beamlet = Expr::new(span, ExprKind::Atom("beamlet".into()));
+                        CallTarget::Remote(Box::new(beamlet), "exception".into())
+                    };
+                    let args = if user_exception(module) {
+                        vec![attrs.clone()]
+                    } else {
+                        vec![module.clone(), attrs.clone()]
+                    };
+                    let call = Call {
+                        target,
+                        args,
+                        no_parens: false,
+                        do_block: None,
+                    };
+                    vec![
+                        Expr::new(span, ExprKind::Call(Box::new(call))),
+                        trace.clone(),
+                    ]
+                }
+                _ => {
+                    return Err(Diagnostic::new(
+                        span,
+                        "reraise takes an exception and a stacktrace",
+                    ))
+                }
+            };
             let first = b.next_mark() as Reg;
-            b.remote_call(u, "beamlet", "reraise", &c.args, span, first, false)?;
+            b.remote_call(u, "beamlet", "reraise", &args, span, first, false)?;
         }
         "defmodule" => {
             return Err(Diagnostic::new(

@@ -227,6 +227,11 @@ impl Expander<'_> {
         let r = r?;
         if let Value::Atom(m) = &r {
             let arity = args.len();
+            if m == "beamlet_compiler" && name == super::module::GUARD_FORM {
+                if let [guard, params] = args {
+                    return self.expand_guard_form(guard, params, env);
+                }
+            }
             if m == KERNEL && kernel::is_kernel_macro(name, arity) {
                 return self.kernel_macro(name, meta, args, env);
             }

@@ -556,6 +556,10 @@ impl Expander<'_> {
             r
         };
         match as_call(p) {
+            // `e in _` rescues anything, as `e` does.
+            Some(("in", _, [var, any])) if q::as_var(any).map(|(n, _, _)| n) == Some("_") => {
+                self.expand_pattern(var, env)
+            }
             Some(("in", m, [var, mods])) => {
                 let v = self.expand_pattern(var, env)?;
                 let mods = expand_mods(self, mods, env)?;

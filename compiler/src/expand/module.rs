@@ -157,16 +157,10 @@ impl Expander<'_> {
             }
             _ => match self.expand(name, env)? {
                 Value::Atom(a) if a != "nil" => a,
-                other => {
-                    return Err(self.error(
-                        line,
-                        env,
-                        format!(
-                            "invalid module name: expected an alias or an atom, got: {}",
-                            self.show(&other)
-                        ),
-                    ))
-                }
+                // A name computed at run time (`defmodule Module.concat(A, B)`):
+                // the body is expanded once the name is known.
+                // (Anything else is refused when run, as Elixir does.)
+                other => return self.defmodule_dynamic(line, other, body, env),
             },
         };
         std::sync::Arc::make_mut(&mut env.context_modules).push(full.clone());
@@ -176,26 +170,44 @@ impl Expander<'_> {
         body_env.line = line;
         body_env.context = Context::Expr;
         body_env.in_macro = false;
-        // The body sees the user's variables in scope here.
-        let mut names: Vec<&VarId> = env
-            .vars
-            .iter()
-            .filter(|v| v.ctx == super::VarCtx::Nil)
-            .collect();
-        names.sort_by(|a, b| a.name.cmp(&b.name));
-        let binding = q::list(
-            names
-                .iter()
-                .map(|v| q::pair(q::atom(&v.name), q::var(&v.name, q::list(vec![]), q::nil())))
-                .collect(),
-        );
-        body_env.vars = std::sync::Arc::new(names.into_iter().cloned().collect());
+        let (binding, vars) = user_binding(env);
+        body_env.vars = std::sync::Arc::new(vars.into_iter().collect());
         Ok(q::remote(
             q::atom("elixir_module"),
             "compile",
             q::line_meta(line),
             vec![
                 q::atom(&full),
+                q::escape(body),
+                binding,
+                q::escape(&body_env.to_value()),
+            ],
+        ))
+    }
+
+    /// `defmodule` whose name is an expression: `:elixir_module.compile`
+    /// receives the name at run time and opens the module under it.
+    fn defmodule_dynamic(
+        &mut self,
+        line: u32,
+        name: Value,
+        body: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
+        let mut body_env = env.clone();
+        body_env.module = None;
+        body_env.function = None;
+        body_env.line = line;
+        body_env.context = Context::Expr;
+        body_env.in_macro = false;
+        let (binding, vars) = user_binding(env);
+        body_env.vars = std::sync::Arc::new(vars.into_iter().collect());
+        Ok(q::remote(
+            q::atom("elixir_module"),
+            "compile",
+            q::line_meta(line),
+            vec![
+                name,
                 q::escape(body),
                 binding,
                 q::escape(&body_env.to_value()),
@@ -508,9 +520,15 @@ impl Expander<'_> {
                 "defdelegate expects a :to option with the module to delegate to",
             ));
         };
+        // The name is an atom, or an unquote fragment (`defdelegate
+        // unquote(name)(a), to: M`) the def expands.
+        let fragment = |n: &Value| matches!(as_call(n), Some(("unquote", _, [_])));
         let (name, args, hmeta) = match as_node(head) {
-            Some((Value::Atom(n), m, Value::List(a, None))) => (n.clone(), a.clone(), m.clone()),
-            Some((Value::Atom(n), m, Value::Atom(_))) => (n.clone(), vec![], m.clone()),
+            Some((n @ Value::Atom(_), m, Value::List(a, None))) => {
+                (n.clone(), a.clone(), m.clone())
+            }
+            Some((n @ Value::Atom(_), m, Value::Atom(_))) => (n.clone(), vec![], m.clone()),
+            Some((n, m, Value::List(a, None))) if fragment(n) => (n.clone(), a.clone(), m.clone()),
             _ => {
                 return Err(self.error(
                     line,
@@ -520,7 +538,7 @@ impl Expander<'_> {
             }
         };
         let target = match keyword_get(opts, "as") {
-            Some(Value::Atom(a)) => a.clone(),
+            Some(a @ Value::Atom(_)) => a.clone(),
             _ => name.clone(),
         };
         let mut call_args = Vec::new();
@@ -548,12 +566,12 @@ impl Expander<'_> {
             q::tuple(vec![
                 q::atom("."),
                 hmeta.clone(),
-                q::list(vec![to.clone(), q::atom(&target)]),
+                q::list(vec![to.clone(), target]),
             ]),
             hmeta.clone(),
             q::list(call_args),
         ]);
-        let def_head = q::tuple(vec![q::atom(&name), hmeta, q::list(args)]);
+        let def_head = q::tuple(vec![name, hmeta, q::list(args)]);
         let def = q::call(
             "def",
             meta.clone(),
@@ -615,26 +633,22 @@ impl Expander<'_> {
                 }
             }
         }
-        // Check the guard is valid where it is defined.
-        {
-            let mut genv = env.clone();
-            genv.function = Some((name.clone(), params.len()));
-            for p in params {
-                self.expand_pattern(p, &mut genv)?;
-            }
-            self.defguard_check = true;
-            let checked = self.expand_guard(guard, &mut genv);
-            self.defguard_check = false;
-            checked?;
-        }
+
         // defmacro name(args) do
         //   :beamlet_compiler.defguard_expand(guard, names, [args], __CALLER__)
         // end
+        // where the guard is expanded (and so checked) with the macro, in the
+        // defining module: the module's own macros and guards it calls are
+        // expanded there, not where the guard is used.
         let body = runtime_call(
             "defguard_expand",
             line,
             vec![
-                q::escape(guard),
+                runtime_call(
+                    GUARD_FORM,
+                    line,
+                    vec![guard.clone(), q::list(params.clone())],
+                ),
                 q::list(names),
                 q::list(params.clone()),
                 q::var("__CALLER__", q::list(vec![]), q::nil()),
@@ -656,6 +670,24 @@ impl Expander<'_> {
         self.expand(&def, env)
     }
 
+    /// The guard of a `defguard` (see [`GUARD_FORM`]) expanded with its
+    /// parameters bound, escaped.
+    pub(super) fn expand_guard_form(
+        &mut self,
+        guard: &Value,
+        params: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
+        let mut genv = env.clone();
+        for p in as_list(params).unwrap_or(&[]) {
+            self.expand_pattern(p, &mut genv)?;
+        }
+        self.defguard_check = true;
+        let expanded = self.expand_guard(guard, &mut genv);
+        self.defguard_check = false;
+        Ok(q::escape(&expanded?))
+    }
+
     // ---- defoverridable ----
 
     pub(super) fn expand_defoverridable(
@@ -673,4 +705,26 @@ impl Expander<'_> {
             vec![q::atom(&module), what, q::int(line as i64)],
         ))
     }
+}
+
+/// `:beamlet_compiler.__guard__(guard, params)` in a `defguard`'s macro:
+/// the guard, expanded where the macro is, as data.
+pub(super) const GUARD_FORM: &str = "__guard__";
+
+/// The user's variables in scope at a `defmodule`, which its body sees: the
+/// keyword list `[name: name, ...]` passing their values, and their ids.
+fn user_binding(env: &Env) -> (Value, Vec<VarId>) {
+    let mut names: Vec<&VarId> = env
+        .vars
+        .iter()
+        .filter(|v| v.ctx == super::VarCtx::Nil)
+        .collect();
+    names.sort_by(|a, b| a.name.cmp(&b.name));
+    let binding = q::list(
+        names
+            .iter()
+            .map(|v| q::pair(q::atom(&v.name), q::var(&v.name, q::list(vec![]), q::nil())))
+            .collect(),
+    );
+    (binding, names.into_iter().cloned().collect())
 }

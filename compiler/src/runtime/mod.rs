@@ -346,6 +346,7 @@ impl Service {
         lock(&self.open).insert(name.to_owned(), Arc::new(Mutex::new(st)));
         let src = self.source_of(&file);
         let mut benv = env;
+        benv.module = Some(name.to_owned());
         for b in binding {
             benv.bind(VarId::user(b));
         }
@@ -589,8 +590,13 @@ impl Service {
             Some(Ok(())) => {
                 // `@__struct__` holds the struct, as in Elixir.
                 let map = finish::struct_map(&module, &out);
-                self.with_module(&module, |s| s.put("__struct__", map, 0));
-                Ok(atom::intern("ok"))
+                self.with_module(&module, |s| s.put("__struct__", map.clone(), 0));
+                // `defstruct` returns the struct, `defexception` :ok.
+                Ok(if exception {
+                    atom::intern("ok")
+                } else {
+                    from_value(&mut ctx.st.heap, &map)
+                })
             }
             Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
             None => Err(not_open(ctx, &module, "define a struct in")),

@@ -8,7 +8,7 @@
 use super::map::{build_map, map_find};
 use super::{inspect_term, list_to_vec, BifResult, Ctx};
 use crate::atom;
-use crate::process::{Class, Exn};
+use crate::process::{Class, Exn, TraceEntry};
 use crate::term::Term;
 
 /// The fields (besides `__exception__`) and default values of the built-in
@@ -164,14 +164,79 @@ pub fn exception2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(make_exception(ctx, module, &given))
 }
 
-/// `reraise(exception, stacktrace)`.
-pub fn reraise(_: &mut Ctx, a: &[Term]) -> BifResult {
+/// `reraise(exception, stacktrace)`: `exception` (a message, an exception
+/// or a module) raised again with the given trace.
+pub fn reraise(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let reason = match raise1(ctx, &a[..1]) {
+        Err(e) if e.class == Class::Error && e.trace.is_empty() => e.reason,
+        other => return other,
+    };
+    raise_with_trace(ctx, Class::Error, reason, a[1])
+}
+
+/// `:erlang.raise(class, reason, stacktrace)`.
+pub fn erlang_raise(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let class = match atom::name(a[0]) {
+        "error" => Class::Error,
+        "exit" => Class::Exit,
+        "throw" => Class::Throw,
+        _ => return Err(super::badarg()),
+    };
+    raise_with_trace(ctx, class, a[1], a[2])
+}
+
+fn raise_with_trace(_ctx: &mut Ctx, class: Class, reason: Term, trace: Term) -> BifResult {
+    let Some(mut trace) = trace_of_term(trace) else {
+        return Err(super::badarg());
+    };
+    trace.push(TraceEntry::COMPLETE);
     Err(Exn {
-        class: Class::Error,
-        reason: a[0],
-        trace: Vec::new(),
+        class,
+        reason,
+        trace,
         info: None,
     })
+}
+
+/// A stack trace term (`[{module, function, arity_or_args, location}]`, as
+/// `__STACKTRACE__` gives) back as entries; `None` if it is not one.
+pub fn trace_of_term(t: Term) -> Option<Vec<TraceEntry>> {
+    let line_atom = atom::intern("line");
+    let file_atom = atom::intern("file");
+    let mut out = Vec::new();
+    for e in list_to_vec(t)? {
+        let [m, f, a, loc] = e.tuple_elems()? else {
+            return None;
+        };
+        let arity = match a.as_small() {
+            Some(n) => n as u32,
+            None => list_to_vec(*a)?.len() as u32,
+        };
+        let mut entry = TraceEntry {
+            module: *m,
+            name: *f,
+            arity,
+            file: Term::NIL,
+            line: 0,
+        };
+        for kv in list_to_vec(*loc).unwrap_or_default() {
+            match kv.tuple_elems() {
+                Some([k, v]) if *k == line_atom => entry.line = v.as_small().unwrap_or(0) as u32,
+                Some([k, v]) if *k == file_atom => {
+                    if let Some(chars) = list_to_vec(*v) {
+                        let name: String = chars
+                            .iter()
+                            .filter_map(|c| c.as_small().and_then(|c| char::from_u32(c as u32)))
+                            .collect();
+                        entry.file = atom::intern(&name);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push(entry);
+    }
+    Some(out)
 }
 
 pub fn cond_clause(ctx: &mut Ctx, _: &[Term]) -> BifResult {

@@ -209,6 +209,7 @@ bifs! {
     "beamlet" "raise" / 1 => exception::raise1;
     "beamlet" "raise" / 2 => exception::raise2;
     "beamlet" "reraise" / 2 => exception::reraise;
+    "erlang" "raise" / 3 => exception::erlang_raise;
     "beamlet" "exception" / 2 => exception::exception2;
     "beamlet" "normalize" / 2 => exception::normalize_bif;
     "beamlet" "cond_clause" / 0 => exception::cond_clause;
