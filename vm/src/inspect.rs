@@ -723,6 +723,11 @@ fn inspect_map_or_struct(
                 if let Some(d) = inspect_range(docs, pairs, limit, opts) {
                     return d;
                 }
+            } else if module == "Elixir.Regex" {
+                if let Some(d) = inspect_regex(docs, pairs, limit, opts) {
+                    return d;
+                }
+                return inspect_struct(docs, module, pairs, limit, opts);
             } else {
                 return inspect_struct(docs, module, pairs, limit, opts);
             }
@@ -825,6 +830,56 @@ fn inspect_struct(
             keyword_doc(d, f, v, l, opts)
         },
     )
+}
+
+/// `Inspect.Regex`: `~r/source/opts` (a `/` in the source escaped), or
+/// `Regex.compile!(source, options)` when the options are a list.
+fn inspect_regex(
+    docs: &mut Docs,
+    pairs: &[(Value, Value)],
+    limit: Limit,
+    opts: &InspectOpts,
+) -> Option<DocId> {
+    let Value::Binary(source) = map_get(pairs, "source")? else {
+        return None;
+    };
+    match map_get(pairs, "opts")? {
+        Value::Binary(mods) => {
+            let source = std::str::from_utf8(source).ok()?;
+            let mut out = String::from("~r/");
+            let mut chars = source.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        out.push('\\');
+                        if let Some(n) = chars.next() {
+                            out.push(n);
+                        }
+                    }
+                    '/' => out.push_str("\\/"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    '\u{b}' => out.push_str("\\v"),
+                    '\u{c}' => out.push_str("\\f"),
+                    '\u{7}' => out.push_str("\\a"),
+                    _ => out.push(c),
+                }
+            }
+            out.push('/');
+            out.push_str(std::str::from_utf8(mods).ok()?);
+            Some(docs.text(&out))
+        }
+        list @ Value::List(..) => {
+            let open = docs.text("Regex.compile!(");
+            let s = to_doc(docs, &Value::Binary(source.clone()), limit, opts);
+            let sep = docs.text(", ");
+            let l = to_doc(docs, list, limit, opts);
+            let close = docs.text(")");
+            Some(docs.concat_all(&[open, s, sep, l, close]))
+        }
+        _ => None,
+    }
 }
 
 /// `Inspect.Range`: `1..10`, `10..1//-1`, `1..10//2`.

@@ -80,6 +80,10 @@ impl Expander<'_> {
                 let out = self.kernel_sigil(name, meta, body, mods, env)?;
                 self.expand(&out, env)
             }
+            ("sigil_r" | "sigil_R", [body, mods]) if matches!(as_call(body), Some(("<<>>", _, _))) => {
+                let out = self.regex_sigil(name, meta, body, mods)?;
+                self.expand(&out, env)
+            }
             ("destructure", [left, right]) if as_list(left).is_some() => {
                 let n = as_list(left).map_or(0, |l| l.len());
                 let rhs = q::remote(
@@ -135,6 +139,86 @@ impl Expander<'_> {
                 // Left for the code generator, its arguments expanded.
                 let args = self.expand_args(args, env)?;
                 Ok(q::call(name, meta.clone(), args))
+            }
+        }
+    }
+
+    /// `~r` and `~R`: a literal compiles now, to the `%Regex{}` it is (a bad
+    /// one raises `Regex.CompileError` while expanding, as in Elixir); one
+    /// with interpolations compiles when run (`Regex.compile!/2`).
+    fn regex_sigil(
+        &mut self,
+        name: &str,
+        meta: &Value,
+        body: &Value,
+        mods: &Value,
+    ) -> EResult<Value> {
+        let Some((_, bmeta, segs)) = as_call(body) else {
+            return Ok(body.clone());
+        };
+        let raw = name == "sigil_R";
+        let modifiers: String = as_list(mods)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|c| match c {
+                Value::Int(c) => char::from_u32(*c as u32),
+                _ => None,
+            })
+            .collect();
+        let parts: Vec<Value> = segs
+            .iter()
+            .map(|seg| match seg {
+                Value::Binary(b) if !raw => Value::Binary(regex_unescape(b)),
+                other => other.clone(),
+            })
+            .collect();
+        let literal = match parts.as_slice() {
+            [] => Some(Vec::new()),
+            [Value::Binary(b)] => Some(b.clone()),
+            _ => None,
+        };
+        let Some(source) = literal else {
+            let bin = q::call("<<>>", bmeta.clone(), parts);
+            return Ok(q::remote(
+                q::atom("Elixir.Regex"),
+                "compile!",
+                meta.clone(),
+                vec![bin, q::string(&modifiers)],
+            ));
+        };
+        match beamlet_vm::bif::re::literal_pattern(&source, &modifiers) {
+            Ok((groups, unicode, bin)) => {
+                let pattern = q::tuple(vec![
+                    q::atom("re_pattern"),
+                    q::int(groups as i64),
+                    q::int(i64::from(unicode)),
+                    q::int(0),
+                    Value::Binary(bin),
+                ]);
+                let version = q::tuple(vec![
+                    q::string(beamlet_vm::bif::re::VERSION),
+                    q::atom("little"),
+                ]);
+                let regex = super::env::sorted_map(vec![
+                    (q::atom("__struct__"), q::atom("Elixir.Regex")),
+                    (q::atom("opts"), q::string(&modifiers)),
+                    (q::atom("re_pattern"), pattern),
+                    (q::atom("re_version"), version),
+                    (q::atom("source"), Value::Binary(source)),
+                ]);
+                Ok(q::escape(&regex))
+            }
+            Err(msg) => {
+                let e = super::env::sorted_map(vec![
+                    (q::atom("__exception__"), q::atom("true")),
+                    (q::atom("__struct__"), q::atom("Elixir.Regex.CompileError")),
+                    (q::atom("message"), q::string(&msg)),
+                ]);
+                Err(super::Error::Raised(Box::new(super::Raised {
+                    class: "error".into(),
+                    reason: e,
+                    stacktrace: q::list(vec![]),
+                })))
             }
         }
     }
@@ -427,4 +511,38 @@ impl Expander<'_> {
     pub fn generated(meta: &Value) -> bool {
         keyword_get(meta, "generated").is_some()
     }
+}
+
+/// A `~r` sigil's escapes, as Elixir's `Regex.unescape_map/1` takes them:
+/// `\f \n \r \t \v \a` become the characters and an escaped newline
+/// goes; every other escape stays for the regex engine.
+fn regex_unescape(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && i + 1 < b.len() {
+            let c = match b[i + 1] {
+                b'f' => Some(0x0c),
+                b'n' => Some(b'\n'),
+                b'r' => Some(b'\r'),
+                b't' => Some(b'\t'),
+                b'v' => Some(0x0b),
+                b'a' => Some(0x07),
+                b'\n' => {
+                    i += 2;
+                    continue;
+                }
+                _ => None,
+            };
+            match c {
+                Some(c) => out.push(c),
+                None => out.extend_from_slice(&b[i..i + 2]),
+            }
+            i += 2;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    out
 }

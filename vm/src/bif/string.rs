@@ -256,7 +256,21 @@ pub fn split1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn split2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     split3(ctx, &[a[0], a[1], Term::NIL])
 }
+/// Whether `t` is a `%Regex{}`: `String`'s functions that take a pattern
+/// hand those to `Regex` (written in the language).
+fn is_regex(t: Term) -> bool {
+    t.is_map()
+        && super::map::map_find(t, atom::intern("__struct__")) == Some(atom::intern("Elixir.Regex"))
+}
+
+fn regex_call(ctx: &mut Ctx, name: &str, args: &[Term]) -> BifResult {
+    crate::nested::call_mfa(ctx, atom::intern("Elixir.Regex"), atom::intern(name), args)
+}
+
 pub fn split3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if is_regex(a[1]) && a[0].is_binary() {
+        return regex_call(ctx, "split", &[a[1], a[0], a[2]]);
+    }
     let s = str_of(a[0])?;
     let seps: Vec<&str> = if a[1].is_binary() {
         vec![str_of(a[1])?]
@@ -464,6 +478,9 @@ pub fn ends_with(_: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(Term::bool(patterns(a[1])?.iter().any(|p| s.ends_with(p))))
 }
 pub fn replace(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if is_regex(a[1]) && a[0].is_binary() {
+        return regex_call(ctx, "replace", &[a[1], a[0], a[2]]);
+    }
     let s = str_of(a[0])?;
     let p = str_of(a[1])?;
     let r = str_of(a[2])?;

@@ -1,0 +1,45 @@
+# Regex over :re: compile, run, scan, split, replace, named captures, escape, ~r and its inspect.
+IO.inspect Regex.escape(".,?*[] \t\n-#=!<>:/\\a")
+IO.inspect Regex.replace(~r/(a)/, "a", "\\10")
+IO.inspect Regex.replace(~r/(a)/, "a", "\\g{1}0-\\0-\\\\1-&")
+IO.inspect Regex.compile("a", "z")
+IO.inspect Regex.compile("(")
+IO.inspect Regex.split(~r/,/, ",a,b,,c,", trim: true)
+IO.inspect Regex.split(~r/,/, ",a,b,,c,")
+IO.inspect Regex.split(~r/(,)/, ",a,b,,c,", include_captures: true, trim: true)
+IO.inspect Regex.split(~r/,/, "a,b,c,d", parts: 2)
+IO.inspect Regex.split(~r//, "abc")
+IO.inspect Regex.split(~r/-/, "")
+IO.inspect Regex.split(~r/-/, "", trim: true)
+IO.inspect Regex.named_captures(~r/(?<a>x)|(?<b>y)/, "y")
+IO.inspect Regex.scan(~r/c(d|e)?/, "abcd abc")
+IO.inspect Regex.run(~r/c(d|e)?/, "abcd abc", capture: :none)
+IO.inspect Regex.replace(~r/(b)(c)?/, "abc ab", fn a, b, c -> "[#{a}|#{b}|#{c}]" end)
+IO.inspect ~r/a\/b\n"/i
+IO.inspect ~r"a/b"
+try do Regex.compile!("(") rescue e -> IO.inspect e end
+IO.inspect Regex.run(~r/é/, "café", return: :index)
+IO.inspect Regex.run(~r/./u, "é")
+IO.inspect Regex.run(~r/./, "é")
+IO.inspect "abcd" =~ ~r/c(d)/
+IO.inspect Regex.run(~r/(\d+)-(\d+)/, "tel 12-345 x")
+IO.inspect Regex.scan(~r/\w+/, "hello big world")
+IO.inspect Regex.match?(~r/^\d+$/, "123\n")
+IO.inspect Regex.run(~r/(?<year>\d{4})-(?<m>\d\d)/, "on 2024-05", capture: :all_names)
+IO.inspect Regex.names(~r/(?<z>a)(?<b>c)/)
+IO.inspect Regex.replace(~r/a/, "aaa", "b", global: false)
+IO.inspect Regex.scan(~r/a*/, "baaa")
+IO.inspect Regex.split(~r/\s+/, " a  b c ")
+IO.inspect Regex.run(~r/(a)(?=b)/, "acab", return: :index)
+IO.inspect Regex.replace(~r/(\w)\1/, "aabbcd", "<\\1>")
+IO.inspect Regex.source(~r/x+/), label: "src"
+IO.inspect Regex.opts(~r/x+/im)
+x = "b+"
+IO.inspect Regex.run(~r/a#{x}/, "abbb")
+IO.inspect ~r/a#{x}/
+IO.inspect Regex.run(~r/HELLO/i, "say hello")
+IO.inspect Regex.run(~r/a.c/s, "a\nc")
+IO.inspect Regex.run(~r/^b/m, "a\nb")
+IO.inspect Regex.scan(~r/[aeiou]/, "education", return: :index)
+IO.inspect Regex.run(~r/x/, "abc", offset: 1)
+IO.inspect Regex.run(~r/b/, "abcb", offset: 2, return: :index)
