@@ -60,6 +60,11 @@ impl Expander<'_> {
                 };
                 Ok(self.binding(ctx, env))
             }
+            ("in", [x, right]) if env.context == Context::Guard => {
+                let x = self.expand(x, env)?;
+                let right = self.expand(right, env)?;
+                Ok(guard_in(meta, x, right))
+            }
             ("match?", [pat, e]) => {
                 let e = self.expand(e, env)?;
                 let mut penv = env.clone();
@@ -545,4 +550,148 @@ fn regex_unescape(b: &[u8]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// `x in right` in a guard, `right` expanded: a module attribute gives its
+/// value escaped (a `%Range{}` map, a list with a tail), which becomes the
+/// range or list `in` takes; a range with a step becomes the test itself.
+fn guard_in(meta: &Value, x: Value, right: Value) -> Value {
+    let call = |name: &str, args: Vec<Value>| q::call(name, q::list(vec![]), args);
+    let right = match as_call(&right) {
+        Some(("%{}", _, [])) => right,
+        Some(("%{}", _, _)) => {
+            let (_, _, pairs) = as_call(&right).unwrap_or(("", &right, &[]));
+            let get = |k: &str| {
+                pairs.iter().find_map(|p| match p {
+                    Value::Tuple(t) if t.len() == 2 && t[0] == q::atom(k) => Some(t[1].clone()),
+                    _ => None,
+                })
+            };
+            match (get("__struct__"), get("first"), get("last"), get("step")) {
+                (Some(Value::Atom(m)), Some(f), Some(l), Some(st)) if m == "Elixir.Range" => {
+                    call("..//", vec![f, l, st])
+                }
+                _ => right,
+            }
+        }
+        _ => right,
+    };
+    let right = flatten_list(right);
+    if let Some(("..//", _, [f, l, st])) = as_call(&right) {
+        if let (Some(f), Some(l), Some(st)) = (literal_int(f), literal_int(l), literal_int(st)) {
+            let int = call("is_integer", vec![x.clone()]);
+            let (lo, hi) = if st > 0 { (f, l) } else { (l, f) };
+            if (st > 0 && f > l) || (st < 0 && f < l) || st == 0 {
+                // An empty range: nothing is in it.
+                return call("and", vec![int, q::atom("false")]);
+            }
+            let mut test = call(
+                "and",
+                vec![
+                    int,
+                    call(
+                        "and",
+                        vec![
+                            call(">=", vec![x.clone(), q::int(lo)]),
+                            call("<=", vec![x.clone(), q::int(hi)]),
+                        ],
+                    ),
+                ],
+            );
+            if st.abs() != 1 {
+                let offset = call("-", vec![x.clone(), q::int(f)]);
+                let rem = call("rem", vec![offset, q::int(st)]);
+                test = call("and", vec![test, call("==", vec![rem, q::int(0)])]);
+            }
+            return test;
+        }
+        // Bounds known when run: all integers, within them in the step's
+        // direction, on a step.
+        let ints = [&x, f, l, st]
+            .into_iter()
+            .map(|v| call("is_integer", vec![v.clone()]))
+            .reduce(|a, b| call("and", vec![a, b]))
+            .unwrap_or_else(|| q::atom("true"));
+        let within = |lo: &Value, hi: &Value| {
+            call(
+                "and",
+                vec![
+                    call(">=", vec![x.clone(), lo.clone()]),
+                    call("<=", vec![x.clone(), hi.clone()]),
+                ],
+            )
+        };
+        let up = call(
+            "and",
+            vec![call(">", vec![st.clone(), q::int(0)]), within(f, l)],
+        );
+        let down = call(
+            "and",
+            vec![call("<", vec![st.clone(), q::int(0)]), within(l, f)],
+        );
+        let on_step = call(
+            "==",
+            vec![
+                call(
+                    "rem",
+                    vec![call("-", vec![x.clone(), f.clone()]), st.clone()],
+                ),
+                q::int(0),
+            ],
+        );
+        return call(
+            "and",
+            vec![call("and", vec![ints, call("or", vec![up, down])]), on_step],
+        );
+    }
+    q::call("in", meta.clone(), vec![x, right])
+}
+
+/// `[a | [b, c]]` as `[a, b, c]`.
+fn flatten_list(v: Value) -> Value {
+    // The quoted form writes a tail as `[a, {:|, _, [b, tail]}]`.
+    if let Value::List(items, None) = &v {
+        if let Some(("|", _, [h, t])) = items.last().and_then(as_call) {
+            let mut out = items[..items.len() - 1].to_vec();
+            out.push(h.clone());
+            return flatten_list(Value::List(out, Some(Box::new(t.clone()))));
+        }
+    }
+    match v {
+        Value::List(mut items, Some(tail)) => match flatten_list(*tail) {
+            Value::List(more, rest) => {
+                items.extend(more);
+                Value::List(items, rest)
+            }
+            other => Value::List(items, Some(Box::new(other))),
+        },
+        other => other,
+    }
+}
+
+/// An integer literal, `-1` (a unary minus call in the quoted form) too.
+fn literal_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(n) => Some(*n),
+        _ => match as_call(v) {
+            Some(("-", _, [Value::Int(n)])) => Some(-n),
+            Some(("+", _, [Value::Int(n)])) => Some(*n),
+            // Expanded: `Kernel.-(1)`.
+            _ => match as_node(v) {
+                Some((dot, _, Value::List(args, None))) => match (as_call(dot), args.as_slice()) {
+                    (Some((".", _, [Value::Atom(m), Value::Atom(f)])), [Value::Int(n)])
+                        if m == "erlang" || m == "Elixir.Kernel" =>
+                    {
+                        match f.as_str() {
+                            "-" => Some(-n),
+                            "+" => Some(*n),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                },
+                _ => None,
+            },
+        },
+    }
 }
