@@ -368,17 +368,14 @@ pub fn special(
                 [_, _] => c.args.clone(),
                 // `reraise Mod, attrs, trace`: `Mod.exception(attrs)` again.
                 [module, attrs, trace] => {
-                    let target = if user_exception(module) {
-                        CallTarget::Remote(Box::new(module.clone()), "exception".into())
+                    let (target, args) = if user_exception(module) {
+                        (module.clone(), vec![attrs.clone()])
                     } else {
+                        // The built-in exceptions: `:beamlet.exception(Mod, attrs)`.
                         let beamlet = Expr::new(span, ExprKind::Atom("beamlet".into()));
-                        CallTarget::Remote(Box::new(beamlet), "exception".into())
+                        (beamlet, vec![module.clone(), attrs.clone()])
                     };
-                    let args = if user_exception(module) {
-                        vec![attrs.clone()]
-                    } else {
-                        vec![module.clone(), attrs.clone()]
-                    };
+                    let target = CallTarget::Remote(Box::new(target), "exception".into());
                     let call = Call {
                         target,
                         args,

@@ -557,25 +557,7 @@ fn regex_unescape(b: &[u8]) -> Vec<u8> {
 /// range or list `in` takes; a range with a step becomes the test itself.
 fn guard_in(meta: &Value, x: Value, right: Value) -> Value {
     let call = |name: &str, args: Vec<Value>| q::call(name, q::list(vec![]), args);
-    let right = match as_call(&right) {
-        Some(("%{}", _, [])) => right,
-        Some(("%{}", _, _)) => {
-            let (_, _, pairs) = as_call(&right).unwrap_or(("", &right, &[]));
-            let get = |k: &str| {
-                pairs.iter().find_map(|p| match p {
-                    Value::Tuple(t) if t.len() == 2 && t[0] == q::atom(k) => Some(t[1].clone()),
-                    _ => None,
-                })
-            };
-            match (get("__struct__"), get("first"), get("last"), get("step")) {
-                (Some(Value::Atom(m)), Some(f), Some(l), Some(st)) if m == "Elixir.Range" => {
-                    call("..//", vec![f, l, st])
-                }
-                _ => right,
-            }
-        }
-        _ => right,
-    };
+    let right = range_of_struct(&right).unwrap_or(right);
     let right = flatten_list(right);
     if let Some(("..//", _, [f, l, st])) = as_call(&right) {
         if let (Some(f), Some(l), Some(st)) = (literal_int(f), literal_int(l), literal_int(st)) {
@@ -645,6 +627,24 @@ fn guard_in(meta: &Value, x: Value, right: Value) -> Value {
         );
     }
     q::call("in", meta.clone(), vec![x, right])
+}
+
+/// An escaped `%Range{first: f, last: l, step: s}` as `f..l//s`.
+fn range_of_struct(v: &Value) -> Option<Value> {
+    let Some(("%{}", _, pairs)) = as_call(v) else {
+        return None;
+    };
+    let get = |k: &str| {
+        pairs.iter().find_map(|p| match p {
+            Value::Tuple(t) if t.len() == 2 && t[0] == q::atom(k) => Some(t[1].clone()),
+            _ => None,
+        })
+    };
+    if get("__struct__")? != q::atom("Elixir.Range") {
+        return None;
+    }
+    let args = vec![get("first")?, get("last")?, get("step")?];
+    Some(q::call("..//", q::list(vec![]), args))
 }
 
 /// `[a | [b, c]]` as `[a, b, c]`.

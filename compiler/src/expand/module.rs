@@ -160,59 +160,11 @@ impl Expander<'_> {
                 // A name computed at run time (`defmodule Module.concat(A, B)`):
                 // the body is expanded once the name is known.
                 // (Anything else is refused when run, as Elixir does.)
-                other => return self.defmodule_dynamic(line, other, body, env),
+                other => return Ok(compile_call(line, other, body, env)),
             },
         };
         std::sync::Arc::make_mut(&mut env.context_modules).push(full.clone());
-        let mut body_env = env.clone();
-        body_env.module = Some(full.clone());
-        body_env.function = None;
-        body_env.line = line;
-        body_env.context = Context::Expr;
-        body_env.in_macro = false;
-        let (binding, vars) = user_binding(env);
-        body_env.vars = std::sync::Arc::new(vars.into_iter().collect());
-        Ok(q::remote(
-            q::atom("elixir_module"),
-            "compile",
-            q::line_meta(line),
-            vec![
-                q::atom(&full),
-                q::escape(body),
-                binding,
-                q::escape(&body_env.to_value()),
-            ],
-        ))
-    }
-
-    /// `defmodule` whose name is an expression: `:elixir_module.compile`
-    /// receives the name at run time and opens the module under it.
-    fn defmodule_dynamic(
-        &mut self,
-        line: u32,
-        name: Value,
-        body: &Value,
-        env: &mut Env,
-    ) -> EResult<Value> {
-        let mut body_env = env.clone();
-        body_env.module = None;
-        body_env.function = None;
-        body_env.line = line;
-        body_env.context = Context::Expr;
-        body_env.in_macro = false;
-        let (binding, vars) = user_binding(env);
-        body_env.vars = std::sync::Arc::new(vars.into_iter().collect());
-        Ok(q::remote(
-            q::atom("elixir_module"),
-            "compile",
-            q::line_meta(line),
-            vec![
-                name,
-                q::escape(body),
-                binding,
-                q::escape(&body_env.to_value()),
-            ],
-        ))
+        Ok(compile_call(line, q::atom(&full), body, env))
     }
 
     // ---- def & co ----
@@ -711,9 +663,11 @@ impl Expander<'_> {
 /// the guard, expanded where the macro is, as data.
 pub(super) const GUARD_FORM: &str = "__guard__";
 
-/// The user's variables in scope at a `defmodule`, which its body sees: the
-/// keyword list `[name: name, ...]` passing their values, and their ids.
-fn user_binding(env: &Env) -> (Value, Vec<VarId>) {
+/// `:elixir_module.compile(name, body, binding, env)`: what a `defmodule`
+/// becomes. The body is expanded when it runs, under the name `name`
+/// evaluates to (`Module.concat(A, B)` too), seeing the user's variables in
+/// scope here: `binding` passes their values, `[name: name, ...]`.
+fn compile_call(line: u32, name: Value, body: &Value, env: &Env) -> Value {
     let mut names: Vec<&VarId> = env
         .vars
         .iter()
@@ -726,5 +680,23 @@ fn user_binding(env: &Env) -> (Value, Vec<VarId>) {
             .map(|v| q::pair(q::atom(&v.name), q::var(&v.name, q::list(vec![]), q::nil())))
             .collect(),
     );
-    (binding, names.into_iter().cloned().collect())
+    let mut body_env = env.clone();
+    // The module's name is set when the body is opened (`module_open`).
+    body_env.module = None;
+    body_env.function = None;
+    body_env.line = line;
+    body_env.context = Context::Expr;
+    body_env.in_macro = false;
+    body_env.vars = std::sync::Arc::new(names.into_iter().cloned().collect());
+    q::remote(
+        q::atom("elixir_module"),
+        "compile",
+        q::line_meta(line),
+        vec![
+            name,
+            q::escape(body),
+            binding,
+            q::escape(&body_env.to_value()),
+        ],
+    )
 }

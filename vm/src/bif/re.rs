@@ -116,14 +116,15 @@ fn rewrite(src: &str, flags: u8) -> String {
     let mut in_class = false;
     while let Some(c) = chars.next() {
         match c {
+            // \h: horizontal whitespace.
+            '\\' if chars.peek() == Some(&'h') && !in_class => {
+                chars.next();
+                out.push_str("[\\t\\x20\\xa0]");
+            }
             '\\' => {
                 out.push(c);
                 if let Some(n) = chars.next() {
-                    match n {
-                        // \h: horizontal whitespace.
-                        'h' if !in_class => out.replace_range(out.len() - 1.., "[\\t\\x20\\xa0]"),
-                        _ => out.push(n),
-                    }
+                    out.push(n);
                 }
             }
             '[' if !in_class => {
@@ -602,6 +603,13 @@ mod tests {
         let c = compile(b"(?<z>a)(?<b>c)", 0, 0).unwrap();
         assert_eq!(c.names, vec![("b".to_owned(), 2), ("z".to_owned(), 1)]);
         assert_eq!(c.groups, 2);
+    }
+
+    #[test]
+    fn horizontal_whitespace_outside_classes() {
+        let c = compile(b"a\\hb", 0, 0).unwrap();
+        assert!(search(&c.re, b"a\tb", 0, false).unwrap().is_some());
+        assert!(search(&c.re, b"a\nb", 0, false).unwrap().is_none());
     }
 
     #[test]
