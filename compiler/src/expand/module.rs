@@ -160,11 +160,11 @@ impl Expander<'_> {
                 // A name computed at run time (`defmodule Module.concat(A, B)`):
                 // the body is expanded once the name is known.
                 // (Anything else is refused when run, as Elixir does.)
-                other => return Ok(compile_call(line, other, body, env)),
+                other => return Ok(compile_call(line, other, None, body, env)),
             },
         };
         std::sync::Arc::make_mut(&mut env.context_modules).push(full.clone());
-        Ok(compile_call(line, q::atom(&full), body, env))
+        Ok(compile_call(line, q::atom(&full), Some(full), body, env))
     }
 
     // ---- def & co ----
@@ -665,9 +665,10 @@ pub(super) const GUARD_FORM: &str = "__guard__";
 
 /// `:elixir_module.compile(name, body, binding, env)`: what a `defmodule`
 /// becomes. The body is expanded when it runs, under the name `name`
-/// evaluates to (`Module.concat(A, B)` too), seeing the user's variables in
-/// scope here: `binding` passes their values, `[name: name, ...]`.
-fn compile_call(line: u32, name: Value, body: &Value, env: &Env) -> Value {
+/// evaluates to (`module` when known now; `Module.concat(A, B)` too),
+/// seeing the user's variables in scope here: `binding` passes their
+/// values, `[name: name, ...]`.
+fn compile_call(line: u32, name: Value, module: Option<String>, body: &Value, env: &Env) -> Value {
     let mut names: Vec<&VarId> = env
         .vars
         .iter()
@@ -681,8 +682,8 @@ fn compile_call(line: u32, name: Value, body: &Value, env: &Env) -> Value {
             .collect(),
     );
     let mut body_env = env.clone();
-    // The module's name is set when the body is opened (`module_open`).
-    body_env.module = None;
+    // (`module_open` sets the name once known.)
+    body_env.module = module;
     body_env.function = None;
     body_env.line = line;
     body_env.context = Context::Expr;
