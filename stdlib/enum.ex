@@ -5,9 +5,15 @@ defmodule Enum do
 
   def to_list(list) when is_list(list), do: list
   def to_list(%{__struct__: Range, first: first, last: last, step: step}), do: range_list(first, last, step)
-  def to_list(%{__struct__: _} = s), do: :beamlet.enum_error(s)
+  def to_list(%{__struct__: _} = s), do: enumerable_list(s)
   def to_list(map) when is_map(map), do: Map.to_list(map)
-  def to_list(other), do: :beamlet.enum_error(other)
+  def to_list(other), do: enumerable_list(other)
+
+  # Any other enumerable (a user struct, a stream), through the protocol.
+  defp enumerable_list(enumerable) do
+    {:done, list} = Enumerable.reduce(enumerable, {:cont, []}, fn x, acc -> {:cont, [x | acc]} end)
+    :lists.reverse(list)
+  end
 
   defp range_list(first, last, step) when step > 0 and first > last, do: []
   defp range_list(first, last, step) when step < 0 and first < last, do: []
@@ -77,7 +83,14 @@ defmodule Enum do
   def product(enum), do: reduce(enum, 1, fn x, acc -> acc * x end)
 
   def count(list) when is_list(list), do: length(list)
-  def count(enum), do: length(to_list(enum))
+  def count(%{__struct__: Range} = range), do: length(to_list(range))
+  def count(map) when is_map(map) and not is_struct(map), do: map_size(map)
+  def count(enum) do
+    case Enumerable.count(enum) do
+      {:ok, n} -> n
+      {:error, _} -> length(to_list(enum))
+    end
+  end
   def count(enum, fun), do: reduce(enum, 0, fn x, acc -> if fun.(x), do: acc + 1, else: acc end)
 
   def reverse(enum), do: :lists.reverse(to_list(enum))
@@ -115,7 +128,13 @@ defmodule Enum do
   end
   def member?(%{__struct__: Range}, _x), do: false
   def member?(enum, {k, v}) when is_map(enum), do: Map.has_key?(enum, k) and Map.get(enum, k) === v
-  def member?(enum, x), do: :lists.member(x, to_list(enum))
+  def member?(enum, x) when is_map(enum) and not is_struct(enum), do: false
+  def member?(enum, x) do
+    case Enumerable.member?(enum, x) do
+      {:ok, found} -> found
+      {:error, _} -> :lists.member(x, to_list(enum))
+    end
+  end
 
   def empty?(enum), do: to_list(enum) == []
   def any?(enum), do: any?(enum, fn x -> x end)
@@ -209,8 +228,24 @@ defmodule Enum do
 
   def into(enum, collectable) when is_list(collectable), do: collectable ++ to_list(enum)
   def into(enum, collectable) when is_binary(collectable), do: collectable <> join(enum)
-  def into(enum, %{__struct__: _} = s), do: :beamlet.enum_error(s)
+  def into(enum, %{__struct__: _} = s), do: collect(enum, s)
   def into(enum, collectable) when is_map(collectable), do: Map.merge(collectable, Map.new(to_list(enum)))
+
+  # Collects into anything Collectable: its function gets each element,
+  # then :done (or :halt when the traversal raises).
+  defp collect(enum, collectable) do
+    {acc, fun} = Collectable.into(collectable)
+
+    try do
+      reduce(enum, acc, fn x, acc -> fun.(acc, {:cont, x}) end)
+    catch
+      kind, reason ->
+        fun.(acc, :halt)
+        :erlang.raise(kind, reason, __STACKTRACE__)
+    else
+      acc -> fun.(acc, :done)
+    end
+  end
 
   def uniq(enum), do: uniq_list(to_list(enum), %{})
   defp uniq_list([], _), do: []

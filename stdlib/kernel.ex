@@ -19,6 +19,22 @@ defmodule Kernel do
     Macro.dbg(code, options, __CALLER__)
   end
 
+  @doc """
+  Defines a protocol: a module whose functions dispatch on the type of
+  their first argument to the implementations `defimpl` defines.
+  """
+  defmacro defprotocol(name, do_block) do
+    Protocol.__protocol__(name, do_block)
+  end
+
+  @doc """
+  Implements protocol `name` for the types in `:for` (the enclosing module
+  when inside one), in the module `name.Type`.
+  """
+  defmacro defimpl(name, opts, do_block \\ []) do
+    Protocol.__impl__(name, opts, do_block, __CALLER__)
+  end
+
   @doc "The local node's name (beamlet runs one node)."
   def node(), do: :nonode@nohost
   def node(_arg), do: :nonode@nohost

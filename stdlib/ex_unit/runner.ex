@@ -152,7 +152,9 @@ defmodule ExUnit.Runner do
       end
 
     stop_supervisor(pid)
-    %{test | state: state || run_on_exit(pid), time: time}
+    # The on_exit callbacks run whether the test passed or not.
+    on_exit = run_on_exit(pid)
+    %{test | state: state || on_exit, time: time}
   end
 
   defp wait_down(ref) do

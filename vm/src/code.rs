@@ -546,6 +546,9 @@ struct Names {
     /// struct module); loading the module again forgets it. See
     /// [`CodeTable::struct_fields`].
     struct_fields: HashMap<Term, Option<Arc<[Term]>>>,
+    /// Protocol dispatch answers by `(protocol, type or struct, fallback
+    /// to Any)`; any load forgets them all. See `bif/protocol.rs`.
+    protocol_impls: HashMap<(Term, Term, bool), Term>,
 }
 
 /// Ids of code tables, for the per-thread literal area caches.
@@ -725,6 +728,7 @@ impl CodeTable {
             }
         }
         if !loaded_modules.is_empty() {
+            write(&self.names).protocol_impls.clear();
             self.jit.loaded(self, &loaded_modules, &redefined);
         }
         drop(heaps);
@@ -747,6 +751,21 @@ impl CodeTable {
     /// until the module is loaded again.
     pub fn remember_struct_fields(&self, module: Term, fields: Option<Arc<[Term]>>) {
         write(&self.names).struct_fields.insert(module, fields);
+    }
+
+    /// The cached answer of protocol dispatch (see `bif/protocol.rs`).
+    pub fn protocol_impl(&self, protocol: Term, key: Term, fallback: bool) -> Option<Term> {
+        read(&self.names)
+            .protocol_impls
+            .get(&(protocol, key, fallback))
+            .copied()
+    }
+
+    /// Caches an answer of protocol dispatch until the next load.
+    pub fn remember_protocol_impl(&self, protocol: Term, key: Term, fallback: bool, found: Term) {
+        write(&self.names)
+            .protocol_impls
+            .insert((protocol, key, fallback), found);
     }
 
     /// The function `id`. Every `FunId` the table handed out is valid: a
@@ -797,6 +816,26 @@ impl CodeTable {
     /// Whether a module of this name is loaded (exported).
     pub fn module_loaded(&self, module: Term) -> bool {
         read(&self.names).modules.contains_key(&module)
+    }
+
+    /// Unexports `module` (`:code.delete/1`): its functions stay (code
+    /// running in them finishes) but calls by name no longer reach them.
+    /// Whether it was loaded.
+    pub fn delete_module(&self, module: Term) -> bool {
+        let mut names = write(&self.names);
+        let Some(old) = names.modules.remove(&module) else {
+            return false;
+        };
+        for id in old {
+            let f = self.function(id);
+            names.exports.remove(&(module, f.name, f.arity));
+        }
+        for &i in names.importers.get(&module).into_iter().flatten() {
+            self.import(i).cache.store(UNRESOLVED, Ordering::Release);
+        }
+        names.struct_fields.remove(&module);
+        names.protocol_impls.clear();
+        true
     }
 
     /// The named functions of `module` as `(name, arity, public)`, in load

@@ -375,6 +375,12 @@ impl Expander<'_> {
                         {
                             return Ok(Some(self.kernel_sigil(name, meta, body, mods, env)?));
                         }
+                        if matches!(name.as_str(), "defprotocol" | "defimpl" | "dbg") {
+                            // Kernel macros written in the language.
+                            return Ok(Some(
+                                self.invoke_macro(KERNEL, name, meta, args, env, false)?,
+                            ));
+                        }
                         if name == "|>" && args.len() == 2 {
                             return Ok(Some(self.pipe(
                                 &args[0],

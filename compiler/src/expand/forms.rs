@@ -491,7 +491,10 @@ impl Expander<'_> {
             _ => match q::as_var(spec) {
                 // A variable used as a size: `<<x::size>>` is not valid, but
                 // `<<x::n>>` with a bound n is Elixir's shorthand for size(n).
-                Some((name, m, ctx)) if env.has_var(&VarId::of(name, m, ctx)) => {
+                // A type or modifier name is one even when a variable has it.
+                Some((name, m, ctx))
+                    if !BIT_SPEC_NAMES.contains(&name) && env.has_var(&VarId::of(name, m, ctx)) =>
+                {
                     Ok(q::call("size", m.clone(), vec![spec.clone()]))
                 }
                 _ => Ok(spec.clone()),
@@ -1273,3 +1276,21 @@ fn is_options(kw: &[(&str, &Value)]) -> bool {
     kw.iter()
         .all(|(k, _)| matches!(*k, "do" | "into" | "uniq" | "reduce"))
 }
+
+/// The names a bitstring segment's spec gives types and modifiers.
+const BIT_SPEC_NAMES: &[&str] = &[
+    "integer",
+    "float",
+    "bits",
+    "bitstring",
+    "binary",
+    "bytes",
+    "utf8",
+    "utf16",
+    "utf32",
+    "signed",
+    "unsigned",
+    "big",
+    "little",
+    "native",
+];

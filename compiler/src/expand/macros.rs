@@ -26,19 +26,18 @@ impl Expander<'_> {
                 self.expand(&piped, env)
             }
             ("@", [attr]) => self.expand_attribute(meta, attr, env),
-            ("def" | "defp" | "defmacro" | "defmacrop", [_] | [_, _]) => self.expand_def(name, meta, args, env),
+            ("def" | "defp" | "defmacro" | "defmacrop", [_] | [_, _]) => {
+                self.expand_def(name, meta, args, env)
+            }
             ("defmodule", [n, body]) => self.expand_defmodule(meta, n, body, env),
             ("defstruct", [fields]) => self.expand_defstruct(meta, fields, env, false),
             ("defexception", [fields]) => self.expand_defstruct(meta, fields, env, true),
             ("defdelegate", [head, opts]) => self.expand_defdelegate(meta, head, opts, env),
             ("defguard" | "defguardp", [g]) => self.expand_defguard(name, meta, g, env),
             ("defoverridable", [what]) => self.expand_defoverridable(meta, what, env),
-            ("defimpl" | "defprotocol", _) => Err(self.error(
-                line,
-                env,
-                format!("{name} is not supported by beamlet yet (protocols come with structs and exceptions)"),
-            )),
-            ("dbg", _) => self.run_macro("Elixir.Kernel", "dbg", meta, args, env, false),
+            ("dbg" | "defimpl" | "defprotocol", _) => {
+                self.run_macro("Elixir.Kernel", name, meta, args, env, false)
+            }
             ("use", [m]) => self.expand_use(meta, m, None, env),
             ("use", [m, opts]) => self.expand_use(meta, m, Some(opts), env),
             ("var!", [v]) => self.expand_var_bang(meta, v, None, env),
@@ -85,7 +84,9 @@ impl Expander<'_> {
                 let out = self.kernel_sigil(name, meta, body, mods, env)?;
                 self.expand(&out, env)
             }
-            ("sigil_r" | "sigil_R", [body, mods]) if matches!(as_call(body), Some(("<<>>", _, _))) => {
+            ("sigil_r" | "sigil_R", [body, mods])
+                if matches!(as_call(body), Some(("<<>>", _, _))) =>
+            {
                 let out = self.regex_sigil(name, meta, body, mods)?;
                 self.expand(&out, env)
             }
@@ -101,18 +102,27 @@ impl Expander<'_> {
             }
             ("is_struct" | "is_exception", [t, n]) => {
                 if env.context == Context::Guard {
-                    let erl = |f: &str, args: Vec<Value>| q::remote(q::atom("erlang"), f, q::list(vec![]), args);
+                    let erl = |f: &str, args: Vec<Value>| {
+                        q::remote(q::atom("erlang"), f, q::list(vec![]), args)
+                    };
                     let has = |k: &str| erl("is_map_key", vec![q::atom(k), t.clone()]);
                     let get = |k: &str| erl("map_get", vec![q::atom(k), t.clone()]);
                     let and = |a: Value, b: Value| q::call("and", q::list(vec![]), vec![a, b]);
                     let mut g = and(
-                        and(q::call("is_map", q::list(vec![]), vec![t.clone()]), has("__struct__")),
+                        and(
+                            q::call("is_map", q::list(vec![]), vec![t.clone()]),
+                            has("__struct__"),
+                        ),
                         q::call("==", q::list(vec![]), vec![get("__struct__"), n.clone()]),
                     );
                     if name == "is_exception" {
                         g = and(
                             and(g, has("__exception__")),
-                            q::call("==", q::list(vec![]), vec![get("__exception__"), q::atom("true")]),
+                            q::call(
+                                "==",
+                                q::list(vec![]),
+                                vec![get("__exception__"), q::atom("true")],
+                            ),
                         );
                     }
                     return self.expand(&g, env);

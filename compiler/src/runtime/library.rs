@@ -130,12 +130,31 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The module a library file defines (its first `defmodule`):
-/// `defmodule Foo.Bar do` → `Elixir.Foo.Bar`, `defmodule :name do` → `name`.
+/// The module a library file defines (its first `defmodule`,
+/// `defprotocol` or `defimpl`): `defmodule Foo.Bar do` → `Elixir.Foo.Bar`,
+/// `defmodule :name do` → `name`, `defprotocol Enumerable do` →
+/// `Elixir.Enumerable`, `defimpl Enumerable, for: List do` →
+/// `Elixir.Enumerable.List`.
 fn module_of(src: &str) -> Option<String> {
     for line in src.lines() {
         let l = line.trim_start();
-        if let Some(rest) = l.strip_prefix("defmodule ") {
+        if let Some(rest) = l.strip_prefix("defimpl ") {
+            let (protocol, rest) = rest.split_once(',')?;
+            let target = rest
+                .trim_start()
+                .strip_prefix("for:")?
+                .split_whitespace()
+                .next()?;
+            return Some(format!(
+                "Elixir.{}.{}",
+                protocol.trim(),
+                target.trim_end_matches(',')
+            ));
+        }
+        if let Some(rest) = l
+            .strip_prefix("defmodule ")
+            .or_else(|| l.strip_prefix("defprotocol "))
+        {
             let name = rest.split_whitespace().next()?.trim_end_matches(',');
             return Some(match name.strip_prefix(':') {
                 Some(atom) => atom.to_owned(),

@@ -808,9 +808,23 @@ impl Service {
     /// `lib.module`. Its body runs here (in nested calls when it is not
     /// simple), then its hooks, then it is loaded.
     fn load_library(&self, ctx: &mut Ctx, lib: LibModule) -> Result<(), Exn> {
-        let quoted = self
+        let mut quoted = self
             .parse(lib.source, lib.file)
             .map_err(|d| self.raise(ctx, expand::Error::Compile(d), lib.file))?;
+        // `defprotocol` and `defimpl` files: their macro's `defmodule`.
+        if let Some(("defprotocol" | "defimpl", _, _)) = as_call(&quoted) {
+            let mut env = Env::new(lib.file);
+            env.line = q::line_of(&quoted);
+            let expanded = self.expand_in(ctx, &quoted, env, true)?;
+            quoted = match as_call(&expanded) {
+                Some(("__block__", _, exprs)) => exprs
+                    .iter()
+                    .rfind(|e| matches!(as_call(e), Some(("defmodule", _, _))))
+                    .cloned()
+                    .unwrap_or(expanded),
+                _ => expanded,
+            };
+        }
         let (meta, body) = match as_call(&quoted) {
             Some(("defmodule", meta, [_, kw])) => match q::keyword_get(kw, "do") {
                 Some(body) => (meta.clone(), body.clone()),

@@ -787,3 +787,26 @@ pub fn make_fun(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         _ => Err(badarg()),
     }
 }
+
+/// `:erlang.module_loaded/1`: whether `module` is loaded (does not load it).
+pub fn module_loaded(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_atom() {
+        return Err(badarg());
+    }
+    Ok(Term::bool(ctx.code.module_loaded(a[0])))
+}
+
+/// `:erlang.delete_module/1` (what `:code.delete/1` does): unexports
+/// `module`; `true` if it was loaded, else `false`.
+pub fn delete_module(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_atom() {
+        return Err(badarg());
+    }
+    Ok(Term::bool(ctx.code.delete_module(a[0])))
+}
+
+/// `:erlang.loaded/0`: the loaded modules.
+pub fn loaded(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let ms = ctx.code.loaded_modules();
+    Ok(ctx.st.heap.list(&ms))
+}

@@ -488,7 +488,10 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
                 "protocol {} not implemented for {} of type {}",
                 module_name(ctx, field(e, "protocol")),
                 inspect_term(ctx, v),
-                type_name(v)
+                match map_find(v, atom::STRUCT).filter(|m| m.is_atom()) {
+                    Some(m) if v.is_map() => format!("{} (a struct)", module_name(ctx, m)),
+                    _ => type_name(v).to_owned(),
+                }
             );
             if let Some(d) = field(e, "description")
                 .binary_bytes()

@@ -16,6 +16,7 @@ pub mod file;
 pub mod io;
 pub mod map;
 pub mod process;
+pub mod protocol;
 pub mod re;
 pub mod string;
 pub mod structs;
@@ -224,6 +225,10 @@ bifs! {
     "beamlet" "bad_arity" / 2 => exception::bad_arity;
     "beamlet" "struct" / 2 => map::make_struct;
     "beamlet" "range" / 3 => map::range;
+    "beamlet" "protocol_impl" / 3 => protocol::protocol_impl;
+    "erlang" "module_loaded" / 1 => erlang::module_loaded;
+    "erlang" "delete_module" / 1 => erlang::delete_module;
+    "erlang" "loaded" / 0 => erlang::loaded;
     "beamlet_compiler" "define" / 5 => compiler::define;
     "beamlet_compiler" "put_attribute" / 4 => compiler::put_attribute;
     "beamlet_compiler" "get_attribute" / 3 => compiler::get_attribute;

@@ -31,6 +31,20 @@ pub fn chars_into(ctx: &mut Ctx, t: Term, out: &mut Vec<u8>) -> Result<(), Exn> 
         }
         return Ok(());
     }
+    // A struct with its own String.Chars implementation converts through it.
+    if t.is_map() {
+        let protocol = atom::intern("Elixir.String.Chars");
+        if let Some(m) = super::protocol::struct_impl(ctx, protocol, t)? {
+            let s = crate::nested::call_mfa(ctx, m, atom::intern("to_string"), &[t])?;
+            return match s.binary_bytes() {
+                Some(b) => {
+                    out.extend_from_slice(b);
+                    Ok(())
+                }
+                None => Err(super::badarg()),
+            };
+        }
+    }
     match crate::string_chars::to_chars(&to_value(ctx.code, t)) {
         Ok(b) => {
             out.extend_from_slice(&b);

@@ -1,0 +1,19 @@
+defimpl Enumerable, for: Map do
+  def count(map), do: {:ok, map_size(map)}
+
+  def member?(map, {key, value}) do
+    case map do
+      %{^key => ^value} -> {:ok, true}
+      _ -> {:ok, false}
+    end
+  end
+
+  def member?(_map, _other), do: {:ok, false}
+
+  def slice(map) do
+    size = map_size(map)
+    {:ok, size, &Enum.slice(:maps.to_list(map), &1, &2)}
+  end
+
+  def reduce(map, acc, fun), do: Enumerable.List.reduce(:maps.to_list(map), acc, fun)
+end

@@ -1,0 +1,41 @@
+defimpl Enumerable, for: Range do
+  def count(range), do: {:ok, size(range)}
+
+  def member?(%{first: first, last: last, step: step}, x) when is_integer(x) do
+    cond do
+      step > 0 and x >= first and x <= last -> {:ok, rem(x - first, step) == 0}
+      step < 0 and x <= first and x >= last -> {:ok, rem(x - first, step) == 0}
+      true -> {:ok, false}
+    end
+  end
+
+  def member?(_range, _x), do: {:ok, false}
+
+  def slice(%{first: first, step: step} = range) do
+    {:ok, size(range), fn start, length -> slice_list(first + start * step, step, length) end}
+  end
+
+  defp size(%{first: first, last: last, step: step}) when step > 0 and first > last, do: 0
+  defp size(%{first: first, last: last, step: step}) when step < 0 and first < last, do: 0
+  defp size(%{first: first, last: last, step: step}), do: div(last - first, step) + 1
+
+  defp slice_list(_current, _step, 0), do: []
+  defp slice_list(current, step, n), do: [current | slice_list(current + step, step, n - 1)]
+
+  def reduce(%{first: first, last: last, step: step}, acc, fun) do
+    reduce(first, last, acc, fun, step)
+  end
+
+  defp reduce(_first, _last, {:halt, acc}, _fun, _step), do: {:halted, acc}
+
+  defp reduce(first, last, {:suspend, acc}, fun, step) do
+    {:suspended, acc, &reduce(first, last, &1, fun, step)}
+  end
+
+  defp reduce(first, last, {:cont, acc}, fun, step)
+       when (step > 0 and first <= last) or (step < 0 and first >= last) do
+    reduce(first + step, last, fun.(first, acc), fun, step)
+  end
+
+  defp reduce(_, _, {:cont, acc}, _fun, _up), do: {:done, acc}
+end
