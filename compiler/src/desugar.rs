@@ -699,6 +699,7 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
     };
     let mut e = inner;
     for q in quals.iter().rev() {
+        let q = &binary_generator(q)?.unwrap_or_else(|| q.clone());
         e = match &q.kind {
             ExprKind::Binary(BinOp::LArrow, pat, src) => {
                 let (pat, guard) = match &pat.kind {
@@ -770,6 +771,32 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
         Some(i) => remote(span, "Elixir.Enum", "into", vec![list, i]),
         None => list,
     })
+}
+
+/// `<<a, b::16 <- bin>>`: a generator of `{a, b}` over
+/// `:beamlet.bs_each(bin, specs)` (see `bitstring.rs`).
+fn binary_generator(q: &Expr) -> Result<Option<Expr>, Diagnostic> {
+    let ExprKind::Bitstring(segs) = &q.kind else {
+        return Ok(None);
+    };
+    let Some((last, init)) = segs.split_last() else {
+        return Ok(None);
+    };
+    let (last_pat, src, guard) = match &last.kind {
+        ExprKind::Binary(BinOp::LArrow, p, src) => ((**p).clone(), (**src).clone(), None),
+        _ => return Ok(None),
+    };
+    // `<<x <- bin>> when ...` is not Elixir syntax; a guard goes on the generator.
+    let _: Option<Expr> = guard;
+    let mut pats = init.to_vec();
+    pats.push(last_pat);
+    let segs = crate::bitstring::segments(&pats)?;
+    let (specs, tuple) = crate::bitstring::match_specs(q.span, &segs);
+    let each = remote(q.span, "beamlet", "bs_each", vec![src, specs]);
+    Ok(Some(Expr::new(
+        q.span,
+        ExprKind::Binary(BinOp::LArrow, Box::new(tuple), Box::new(each)),
+    )))
 }
 
 pub fn is_keyword_pair(e: &Expr) -> bool {

@@ -8,6 +8,7 @@
 #![deny(unsafe_code)]
 pub mod ast;
 pub mod ast_print;
+pub mod bitstring;
 pub mod codegen;
 pub mod desugar;
 pub mod diagnostic;

@@ -155,11 +155,10 @@ impl FnBuilder<'_> {
                 let module = self.struct_name(name)?;
                 self.map(u, update.as_deref(), pairs, Some(module), span, dst)?
             }
-            ExprKind::Bitstring(_) => {
-                return Err(Diagnostic::new(
-                    span,
-                    "bitstring syntax `<<...>>` is not supported by beamlet yet",
-                ))
+            ExprKind::Bitstring(segs) => {
+                let segs = crate::bitstring::segments(segs)?;
+                let built = crate::bitstring::build(span, &segs);
+                self.expr_to(u, &built, dst, false)?;
             }
             ExprKind::Unary(op, x) => self.unary(u, *op, x, span, dst)?,
             ExprKind::Binary(op, a, b) => self.binary(u, *op, a, b, span, dst, tail)?,

@@ -182,6 +182,20 @@ impl<'e> FnBuilder<'e> {
                 self.load_const(t, k);
                 self.emit(Op::IsEqExact { a: r, b: k, fail });
             }
+            ExprKind::Bitstring(segs) => {
+                // The segments' values, as a tuple, matched against their patterns.
+                let segs = crate::bitstring::segments(segs)?;
+                let (specs, tuple) = crate::bitstring::match_specs(span, &segs);
+                let args = self.alloc(span)?;
+                let spec_reg = self.alloc(span)?;
+                self.emit(Op::Move { dst: args, src: r });
+                self.expr_to(u, &specs, spec_reg, false)?;
+                let values = self.alloc(span)?;
+                let bif = beamlet_vm::bif::lookup("beamlet", "bs_match", 2)
+                    .ok_or_else(|| Diagnostic::new(span, "internal: missing built-in :beamlet.bs_match/2"))?;
+                self.emit(Op::Bif { bif, args, n: 2, dst: values, fail });
+                self.pattern_inner(u, &tuple, values, fail, bound, fresh)?;
+            }
             ExprKind::Attr(name, None) => {
                 let v = self.attr(u, name, span);
                 self.pattern_inner(u, &v, r, fail, bound, fresh)?;

@@ -746,17 +746,19 @@ impl Expander<'_> {
             let pat = self.expand_gen_pattern(pat, env)?;
             return Ok(q::call("<-", m.clone(), vec![pat, src]));
         }
-        if let Some(("<<>>", bm, [inner])) = as_call(qual) {
-            if let Some(("<-", m, [pat, src])) = as_call(inner) {
+        // `<<s1, ..., sn <- bin>>`: the segments are one pattern.
+        if let Some(("<<>>", bm, [init @ .., last])) = as_call(qual) {
+            if let Some(("<-", m, [pat, src])) = as_call(last) {
                 let src = self.expand(src, env)?;
-                let pat = match as_call(pat) {
-                    Some(("when", _, _)) => self.expand_gen_pattern(pat, env)?,
-                    _ => {
-                        self.expand_pattern(&q::call("<<>>", bm.clone(), vec![pat.clone()]), env)?
-                    }
+                let mut segs = init.to_vec();
+                segs.push(pat.clone());
+                let pat = self.expand_pattern(&q::call("<<>>", bm.clone(), segs), env)?;
+                let Some(("<<>>", _, [init @ .., last])) = as_call(&pat) else {
+                    return Ok(q::call("<-", m.clone(), vec![pat, src]));
                 };
-                let gen = q::call("<-", m.clone(), vec![pat, src]);
-                return Ok(q::call("<<>>", bm.clone(), vec![gen]));
+                let mut out = init.to_vec();
+                out.push(q::call("<-", m.clone(), vec![last.clone(), src]));
+                return Ok(q::call("<<>>", bm.clone(), out));
             }
         }
         self.expand(qual, env)

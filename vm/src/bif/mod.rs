@@ -9,6 +9,7 @@
 //! The table [`BIFS`] maps `module.name/arity` to each BIF; the compiler
 //! looks BIFs up by name and emits `Op::Bif` with the index.
 
+pub mod binary;
 pub mod compiler;
 pub mod erlang;
 pub mod exception;
@@ -226,6 +227,9 @@ bifs! {
     "beamlet" "struct" / 2 => map::make_struct;
     "beamlet" "range" / 3 => map::range;
     "beamlet" "protocol_impl" / 3 => protocol::protocol_impl;
+    "beamlet" "bs_build" / 1 => binary::bs_build;
+    "beamlet" "bs_match" / 2 => binary::bs_match, guard;
+    "beamlet" "bs_each" / 2 => binary::bs_each;
     "erlang" "module_loaded" / 1 => erlang::module_loaded;
     "erlang" "delete_module" / 1 => erlang::delete_module;
     "erlang" "loaded" / 0 => erlang::loaded;

@@ -1,0 +1,215 @@
+//! The bit syntax's segments (`<<x, y::16-little, rest::binary>>`) read
+//! from the AST, and the expressions that hand them to the VM's built-ins
+//! (`vm/src/bif/binary.rs`): a construction becomes
+//! `:beamlet.bs_build([{value, type, size, unit, signed, endian}, ...])`, a
+//! pattern a match of `:beamlet.bs_match(subject, [{type, size, unit,
+//! signed, endian}, ...])` against the tuple of the segments' patterns, a
+//! binary generator a generator over `:beamlet.bs_each(binary, specs)`.
+
+use crate::ast::*;
+use crate::desugar::remote;
+use crate::diagnostic::Diagnostic;
+
+/// One segment: its value (or pattern) and how it is laid out.
+#[derive(Clone)]
+pub struct Segment {
+    pub value: Expr,
+    pub ty: &'static str,
+    pub size: Option<Expr>,
+    pub unit: Option<i64>,
+    pub signed: bool,
+    pub endian: &'static str,
+}
+
+/// The segments of `<<segs>>`. A string literal segment without a type is
+/// a binary; with `utf8`/`utf16`/`utf32`, one segment per character.
+pub fn segments(segs: &[Expr]) -> Result<Vec<Segment>, Diagnostic> {
+    let mut out = Vec::new();
+    for s in segs {
+        let (value, spec) = match &s.kind {
+            ExprKind::Binary(BinOp::Type, v, spec) => ((**v).clone(), Some(&**spec)),
+            _ => (s.clone(), None),
+        };
+        let mut seg = Segment {
+            value,
+            ty: "",
+            size: None,
+            unit: None,
+            signed: false,
+            endian: "big",
+        };
+        if let Some(spec) = spec {
+            read_spec(spec, &mut seg)?;
+        }
+        let is_str = matches!(seg.value.kind, ExprKind::Str(_));
+        if is_str && matches!(seg.ty, "utf8" | "utf16" | "utf32") {
+            let ExprKind::Str(text) = &seg.value.kind else {
+                unreachable!()
+            };
+            for c in text.chars() {
+                out.push(Segment {
+                    value: Expr::new(seg.value.span, ExprKind::Int((c as u32).into())),
+                    ..seg.clone()
+                });
+            }
+            continue;
+        }
+        if seg.ty.is_empty() {
+            seg.ty = match &seg.value.kind {
+                ExprKind::Str(_) | ExprKind::Literal(_) | ExprKind::Interp(_) => "binary",
+                ExprKind::Float(_) => "float",
+                _ => "integer",
+            };
+        }
+        if seg.ty == "binary" && seg.size.is_none() {
+            if let ExprKind::Str(text) = &seg.value.kind {
+                // A literal matches exactly its own bytes.
+                seg.size = Some(Expr::new(seg.value.span, ExprKind::Int(text.len().into())));
+            }
+        }
+        out.push(seg);
+    }
+    Ok(out)
+}
+
+fn read_spec(spec: &Expr, seg: &mut Segment) -> Result<(), Diagnostic> {
+    match &spec.kind {
+        ExprKind::Binary(BinOp::Sub, a, b) => {
+            read_spec(a, seg)?;
+            read_spec(b, seg)
+        }
+        ExprKind::Binary(BinOp::Mul, size, unit) => {
+            seg.size = Some((**size).clone());
+            seg.unit = Some(literal_int(unit)?);
+            Ok(())
+        }
+        ExprKind::Int(_) => {
+            seg.size = Some(spec.clone());
+            Ok(())
+        }
+        ExprKind::Var(name) => {
+            match name.as_str() {
+                "integer" => seg.ty = "integer",
+                "float" => seg.ty = "float",
+                "binary" | "bytes" => seg.ty = "binary",
+                "bits" | "bitstring" => seg.ty = "bits",
+                "utf8" => seg.ty = "utf8",
+                "utf16" => seg.ty = "utf16",
+                "utf32" => seg.ty = "utf32",
+                "signed" => seg.signed = true,
+                "unsigned" => seg.signed = false,
+                "big" => seg.endian = "big",
+                "little" => seg.endian = "little",
+                "native" => seg.endian = "native",
+                // `<<x::n>>` with a variable n: its size.
+                _ => seg.size = Some(spec.clone()),
+            }
+            Ok(())
+        }
+        ExprKind::Call(c) => match (&c.target, c.args.as_slice()) {
+            (CallTarget::Local(n), [e]) if n == "size" => {
+                seg.size = Some(e.clone());
+                Ok(())
+            }
+            (CallTarget::Local(n), [e]) if n == "unit" => {
+                seg.unit = Some(literal_int(e)?);
+                Ok(())
+            }
+            (CallTarget::Local(n), []) => {
+                read_spec(&Expr::new(spec.span, ExprKind::Var(n.clone())), seg)
+            }
+            _ => Err(unknown(spec)),
+        },
+        _ => Err(unknown(spec)),
+    }
+}
+
+fn literal_int(e: &Expr) -> Result<i64, Diagnostic> {
+    match &e.kind {
+        ExprKind::Int(i) => i64::try_from(i.clone()).map_err(|_| unknown(e)),
+        _ => Err(Diagnostic::new(
+            e.span,
+            "unit in a bitstring segment must be a literal integer",
+        )),
+    }
+}
+
+fn unknown(e: &Expr) -> Diagnostic {
+    Diagnostic::new(e.span, "unknown bitstring specifier")
+        .with_hint("a segment's type is integer, float, binary, bits, utf8, utf16 or utf32, with size(n), unit(n), signed/unsigned, big/little/native")
+}
+
+fn atom(span: Span, s: &str) -> Expr {
+    Expr::new(span, ExprKind::Atom(s.to_owned()))
+}
+
+fn layout(seg: &Segment, size: Expr) -> Vec<Expr> {
+    let span = seg.value.span;
+    let unit = match seg.unit {
+        Some(u) => Expr::new(span, ExprKind::Int(u.into())),
+        None => atom(span, "nil"),
+    };
+    vec![
+        atom(span, seg.ty),
+        size,
+        unit,
+        atom(span, if seg.signed { "true" } else { "false" }),
+        atom(span, seg.endian),
+    ]
+}
+
+/// `:beamlet.bs_build([...])` for a construction.
+pub fn build(span: Span, segs: &[Segment]) -> Expr {
+    let items = segs
+        .iter()
+        .map(|s| {
+            let size = s.size.clone().unwrap_or_else(|| atom(span, "nil"));
+            let mut t = vec![s.value.clone()];
+            t.extend(layout(s, size));
+            Expr::new(span, ExprKind::Tuple(t))
+        })
+        .collect();
+    remote(
+        span,
+        "beamlet",
+        "bs_build",
+        vec![Expr::new(span, ExprKind::List(items, None))],
+    )
+}
+
+/// The spec list of a pattern's segments, and the tuple pattern their
+/// values must match. A size naming a variable the same pattern binds
+/// earlier (`<<n, data::binary-size(n)>>`) refers to that segment.
+pub fn match_specs(span: Span, segs: &[Segment]) -> (Expr, Expr) {
+    let mut specs = Vec::new();
+    let mut pats = Vec::new();
+    for (i, s) in segs.iter().enumerate() {
+        let size = match &s.size {
+            None => atom(span, "nil"),
+            Some(e) => match &e.kind {
+                ExprKind::Var(n) => {
+                    let earlier = segs[..i]
+                        .iter()
+                        .position(|p| matches!(&p.value.kind, ExprKind::Var(v) if v == n));
+                    match earlier {
+                        Some(j) => Expr::new(
+                            span,
+                            ExprKind::Tuple(vec![
+                                atom(span, "ref"),
+                                Expr::new(span, ExprKind::Int(j.into())),
+                            ]),
+                        ),
+                        None => e.clone(),
+                    }
+                }
+                _ => e.clone(),
+            },
+        };
+        specs.push(Expr::new(span, ExprKind::Tuple(layout(s, size))));
+        pats.push(s.value.clone());
+    }
+    (
+        Expr::new(span, ExprKind::List(specs, None)),
+        Expr::new(span, ExprKind::Tuple(pats)),
+    )
+}

@@ -1,0 +1,494 @@
+//! The bit syntax: building binaries from segments (`<<x, y::16-little,
+//! rest::binary>>`) and taking them apart in patterns.
+//!
+//! The compiler turns each `<<...>>` into a call of these built-ins with a
+//! list describing the segments (see `compiler/src/bitstring.rs`):
+//!
+//! - `:beamlet.bs_build([{value, type, size, unit, signed, endian}, ...])`
+//!   builds the binary;
+//! - `:beamlet.bs_match(binary, [{type, size, unit, signed, endian}, ...])`
+//!   returns a tuple of the segments' values, or fails (the pattern's
+//!   `fail` label) when the binary does not match;
+//! - `:beamlet.bs_each(binary, specs)` matches the specs again and again
+//!   (a binary generator, `for <<r, g, b <- pixels>>`), returning the list
+//!   of tuples; a tail too short for one more match is ignored.
+//!
+//! `type` is one of `:integer`, `:float`, `:binary`, `:bits`, `:utf8`,
+//! `:utf16`, `:utf32`; `size` an integer, `nil` (the type's default, or all
+//! that is left for `binary`/`bits`) or, in a match, `{:ref, i}`: the value
+//! of the `i`th segment matched before (`<<n, data::binary-size(n)>>`);
+//! `endian` is `:big`, `:little` or `:native`. Only whole binaries (a
+//! multiple of 8 bits) exist here: a result or a rest of another size is an
+//! error (building) or does not match (matching).
+
+use super::{BifResult, Ctx};
+use crate::atom;
+use crate::order::to_bigint;
+use crate::process::Exn;
+use crate::term::Term;
+use num_bigint::{BigInt, Sign};
+use num_traits::{One, ToPrimitive, Zero};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Ty {
+    Integer,
+    Float,
+    Binary,
+    Bits,
+    Utf8,
+    Utf16,
+    Utf32,
+}
+
+#[derive(Clone, Copy)]
+enum Size {
+    Default,
+    Bits(u64),
+    Ref(usize),
+}
+
+struct Spec {
+    ty: Ty,
+    size: Size,
+    unit: u64,
+    signed: bool,
+    little: bool,
+}
+
+fn bad(ctx: &mut Ctx, msg: &str) -> Exn {
+    super::argument_error(ctx, msg)
+}
+
+fn parse_spec(t: &[Term], with_value: bool) -> Option<(Option<Term>, Spec)> {
+    let (value, rest) = if with_value {
+        (Some(t[0]), &t[1..])
+    } else {
+        (None, t)
+    };
+    let [ty, size, unit, signed, endian] = rest else {
+        return None;
+    };
+    let ty = match atom::name(*ty) {
+        "integer" => Ty::Integer,
+        "float" => Ty::Float,
+        "binary" => Ty::Binary,
+        "bits" => Ty::Bits,
+        "utf8" => Ty::Utf8,
+        "utf16" => Ty::Utf16,
+        "utf32" => Ty::Utf32,
+        _ => return None,
+    };
+    let size = if *size == atom::NIL {
+        Size::Default
+    } else if let Some(n) = size.as_small() {
+        Size::Bits(u64::try_from(n).ok()?)
+    } else {
+        match size.tuple_elems()? {
+            [tag, i] if atom::name(*tag) == "ref" => Size::Ref(i.as_small()? as usize),
+            _ => return None,
+        }
+    };
+    let unit = match unit.as_small() {
+        Some(u) if u > 0 => u as u64,
+        _ => match ty {
+            Ty::Binary => 8,
+            _ => 1,
+        },
+    };
+    Some((
+        value,
+        Spec {
+            ty,
+            size,
+            unit,
+            signed: *signed == atom::TRUE,
+            little: atom::name(*endian) == "little"
+                || (atom::name(*endian) == "native" && cfg!(target_endian = "little")),
+        },
+    ))
+}
+
+/// Bits written so far, most significant first.
+#[derive(Default)]
+struct Writer {
+    bytes: Vec<u8>,
+    bits: u64,
+}
+
+impl Writer {
+    fn push_bit(&mut self, b: bool) {
+        if self.bits.is_multiple_of(8) {
+            self.bytes.push(0);
+        }
+        if b {
+            let i = self.bytes.len() - 1;
+            self.bytes[i] |= 0x80 >> (self.bits % 8);
+        }
+        self.bits += 1;
+    }
+
+    fn push_bytes(&mut self, b: &[u8]) {
+        if self.bits.is_multiple_of(8) {
+            self.bytes.extend_from_slice(b);
+            self.bits += 8 * b.len() as u64;
+        } else {
+            for byte in b {
+                for i in 0..8 {
+                    self.push_bit(byte & (0x80 >> i) != 0);
+                }
+            }
+        }
+    }
+
+    /// The low `n` bits of `v` (two's complement), big-endian.
+    fn push_int(&mut self, v: &BigInt, n: u64, little: bool) {
+        if n == 0 {
+            return;
+        }
+        let modulus = BigInt::one() << n;
+        let mut u = v % &modulus;
+        if u.sign() == Sign::Minus {
+            u += &modulus;
+        }
+        let (_, mut be) = u.to_bytes_be();
+        let nbytes = n.div_ceil(8) as usize;
+        if be.len() < nbytes {
+            let mut padded = vec![0; nbytes - be.len()];
+            padded.extend_from_slice(&be);
+            be = padded;
+        }
+        if little && n.is_multiple_of(8) {
+            be.reverse();
+            self.push_bytes(&be);
+            return;
+        }
+        // The low n bits of the big-endian bytes.
+        let skip = nbytes as u64 * 8 - n;
+        for i in skip..nbytes as u64 * 8 {
+            let byte = be[(i / 8) as usize];
+            self.push_bit(byte & (0x80 >> (i % 8)) != 0);
+        }
+    }
+}
+
+/// `:beamlet.bs_build(segments)`.
+pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let segs = super::list_to_vec(a[0]).ok_or_else(super::badarg)?;
+    let mut w = Writer::default();
+    for s in segs {
+        let elems = s.tuple_elems().ok_or_else(super::badarg)?;
+        let (Some(v), spec) = parse_spec(elems, true).ok_or_else(super::badarg)? else {
+            return Err(super::badarg());
+        };
+        build_segment(ctx, &mut w, v, &spec)?;
+    }
+    if !w.bits.is_multiple_of(8) {
+        return Err(bad(
+            ctx,
+            &format!(
+                "bitstrings of {} bits (not a multiple of 8) are not supported by beamlet yet",
+                w.bits
+            ),
+        ));
+    }
+    Ok(ctx.st.heap.binary(&w.bytes))
+}
+
+fn build_segment(ctx: &mut Ctx, w: &mut Writer, v: Term, spec: &Spec) -> Result<(), Exn> {
+    let size = |default: u64| match spec.size {
+        Size::Bits(n) => n * spec.unit,
+        _ => default,
+    };
+    match spec.ty {
+        Ty::Integer => {
+            let Some(i) = to_bigint(v) else {
+                let shown = super::inspect_term(ctx, v);
+                return Err(bad(ctx, &format!("construction of binary failed: segment 1 of type 'integer': expected an integer but got: {shown}")));
+            };
+            w.push_int(&i, size(8), spec.little);
+        }
+        Ty::Float => {
+            let f = match (v.float_value(), to_bigint(v)) {
+                (Some(f), _) => f,
+                (None, Some(i)) => i.to_f64().unwrap_or(f64::INFINITY),
+                _ => {
+                    let shown = super::inspect_term(ctx, v);
+                    return Err(bad(ctx, &format!("construction of binary failed: segment 1 of type 'float': expected a float or an integer but got: {shown}")));
+                }
+            };
+            let mut bytes = match size(64) {
+                64 => f.to_be_bytes().to_vec(),
+                32 => (f as f32).to_be_bytes().to_vec(),
+                n => {
+                    return Err(bad(
+                        ctx,
+                        &format!("float segments of {n} bits are not supported"),
+                    ))
+                }
+            };
+            if spec.little {
+                bytes.reverse();
+            }
+            w.push_bytes(&bytes);
+        }
+        Ty::Binary | Ty::Bits => {
+            let Some(b) = v.binary_bytes() else {
+                let shown = super::inspect_term(ctx, v);
+                return Err(bad(ctx, &format!("construction of binary failed: segment 1 of type 'binary': expected a binary but got: {shown}")));
+            };
+            match spec.size {
+                Size::Bits(n) => {
+                    let bits = n * spec.unit;
+                    if !bits.is_multiple_of(8) || bits / 8 > b.len() as u64 {
+                        let shown = super::inspect_term(ctx, v);
+                        return Err(bad(ctx, &format!("construction of binary failed: segment 1 of type 'binary': the value {shown} is shorter than the size of the segment")));
+                    }
+                    w.push_bytes(&b[..(bits / 8) as usize]);
+                }
+                _ => w.push_bytes(b),
+            }
+        }
+        Ty::Utf8 | Ty::Utf16 | Ty::Utf32 => {
+            let c = v
+                .as_small()
+                .and_then(|c| u32::try_from(c).ok())
+                .and_then(char::from_u32)
+                .ok_or_else(|| {
+                    let shown = super::inspect_term(ctx, v);
+                    bad(ctx, &format!("construction of binary failed: segment 1 of type 'utf8': expected a non-negative integer encodable as utf8 but got: {shown}"))
+                })?;
+            match spec.ty {
+                Ty::Utf8 => {
+                    let mut buf = [0; 4];
+                    w.push_bytes(c.encode_utf8(&mut buf).as_bytes());
+                }
+                Ty::Utf16 => {
+                    let mut buf = [0; 2];
+                    for unit in c.encode_utf16(&mut buf) {
+                        let b = if spec.little {
+                            unit.to_le_bytes()
+                        } else {
+                            unit.to_be_bytes()
+                        };
+                        w.push_bytes(&b);
+                    }
+                }
+                _ => {
+                    let u = c as u32;
+                    let b = if spec.little {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    };
+                    w.push_bytes(&b);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads bits of a binary, from a bit position.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: u64,
+}
+
+impl Reader<'_> {
+    fn left(&self) -> u64 {
+        self.bytes.len() as u64 * 8 - self.pos
+    }
+
+    fn bit(&self, i: u64) -> bool {
+        self.bytes[(i / 8) as usize] & (0x80 >> (i % 8)) != 0
+    }
+
+    /// `n` bits as bytes (the first byte holding the high leftover bits).
+    fn take(&mut self, n: u64) -> Option<Vec<u8>> {
+        if n > self.left() {
+            return None;
+        }
+        let out = if self.pos.is_multiple_of(8) && n.is_multiple_of(8) {
+            let s = (self.pos / 8) as usize;
+            self.bytes[s..s + (n / 8) as usize].to_vec()
+        } else {
+            let nbytes = n.div_ceil(8) as usize;
+            let mut out = vec![0u8; nbytes];
+            let pad = nbytes as u64 * 8 - n;
+            for i in 0..n {
+                if self.bit(self.pos + i) {
+                    let j = pad + i;
+                    out[(j / 8) as usize] |= 0x80 >> (j % 8);
+                }
+            }
+            out
+        };
+        self.pos += n;
+        Some(out)
+    }
+}
+
+fn match_segments(
+    ctx: &mut Ctx,
+    r: &mut Reader,
+    specs: &[Spec],
+    out: &mut Vec<Term>,
+) -> Option<()> {
+    let n = specs.len();
+    for (k, spec) in specs.iter().enumerate() {
+        let size = match spec.size {
+            Size::Bits(n) => Some(n * spec.unit),
+            Size::Ref(i) => {
+                let v = out.get(i)?.as_small()?;
+                Some(u64::try_from(v).ok()? * spec.unit)
+            }
+            Size::Default => None,
+        };
+        let v = match spec.ty {
+            Ty::Integer => {
+                let bits = size.unwrap_or(8);
+                let mut bytes = r.take(bits)?;
+                if spec.little && bits.is_multiple_of(8) {
+                    bytes.reverse();
+                }
+                let mut i = BigInt::from_bytes_be(Sign::Plus, &bytes);
+                if spec.signed && bits > 0 && (&i >> (bits - 1)) & BigInt::one() == BigInt::one() {
+                    i -= BigInt::one() << bits;
+                }
+                if i.is_zero() {
+                    Term::small(0)
+                } else {
+                    ctx.st.heap.bigint(&i)
+                }
+            }
+            Ty::Float => {
+                let bits = size.unwrap_or(64);
+                let mut bytes = r.take(bits)?;
+                if spec.little {
+                    bytes.reverse();
+                }
+                let f = match bits {
+                    64 => f64::from_be_bytes(bytes.try_into().ok()?),
+                    32 => f32::from_be_bytes(bytes.try_into().ok()?) as f64,
+                    _ => return None,
+                };
+                if !f.is_finite() {
+                    return None;
+                }
+                ctx.st.heap.float(f)
+            }
+            Ty::Binary | Ty::Bits => {
+                let bits = match size {
+                    Some(b) => b,
+                    // Only the last segment may take all that is left.
+                    None if k + 1 == n => r.left(),
+                    None => return None,
+                };
+                if !bits.is_multiple_of(8) {
+                    return None;
+                }
+                let bytes = r.take(bits)?;
+                ctx.st.heap.binary(&bytes)
+            }
+            Ty::Utf8 => {
+                if !r.pos.is_multiple_of(8) {
+                    return None;
+                }
+                let s = (r.pos / 8) as usize;
+                let rest = &r.bytes[s..];
+                let len = match rest.first()? {
+                    0..=0x7f => 1,
+                    0xc0..=0xdf => 2,
+                    0xe0..=0xef => 3,
+                    0xf0..=0xf7 => 4,
+                    _ => return None,
+                };
+                let c = std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()?;
+                r.pos += 8 * len as u64;
+                Term::small(c as i64)
+            }
+            Ty::Utf16 => {
+                let unit = |r: &mut Reader| -> Option<u16> {
+                    let b: [u8; 2] = r.take(16)?.try_into().ok()?;
+                    Some(if spec.little {
+                        u16::from_le_bytes(b)
+                    } else {
+                        u16::from_be_bytes(b)
+                    })
+                };
+                let first = unit(r)?;
+                let c = if (0xd800..0xdc00).contains(&first) {
+                    let second = unit(r)?;
+                    char::decode_utf16([first, second]).next()?.ok()?
+                } else {
+                    char::decode_utf16([first]).next()?.ok()?
+                };
+                Term::small(c as i64)
+            }
+            Ty::Utf32 => {
+                let b: [u8; 4] = r.take(32)?.try_into().ok()?;
+                let u = if spec.little {
+                    u32::from_le_bytes(b)
+                } else {
+                    u32::from_be_bytes(b)
+                };
+                Term::small(char::from_u32(u)? as i64)
+            }
+        };
+        out.push(v);
+    }
+    Some(())
+}
+
+fn specs_of(t: Term) -> Option<Vec<Spec>> {
+    super::list_to_vec(t)?
+        .into_iter()
+        .map(|s| parse_spec(s.tuple_elems()?, false).map(|(_, s)| s))
+        .collect()
+}
+
+/// `:beamlet.bs_match(binary, specs)`: the segments' values as a tuple;
+/// fails when the binary does not match.
+pub fn bs_match(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let Some(bytes) = a[0].binary_bytes() else {
+        return Err(super::badarg());
+    };
+    let bytes = bytes.to_vec();
+    let specs = specs_of(a[1]).ok_or_else(super::badarg)?;
+    let mut r = Reader {
+        bytes: &bytes,
+        pos: 0,
+    };
+    let mut out = Vec::with_capacity(specs.len());
+    match match_segments(ctx, &mut r, &specs, &mut out) {
+        Some(()) if r.left() == 0 => Ok(ctx.st.heap.tuple(&out)),
+        _ => Err(super::badarg()),
+    }
+}
+
+/// `:beamlet.bs_each(binary, specs)`: the tuples of successive matches.
+pub fn bs_each(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let Some(bytes) = a[0].binary_bytes() else {
+        let shown = super::inspect_term(ctx, a[0]);
+        return Err(bad(
+            ctx,
+            &format!("expected a binary in a binary generator, got: {shown}"),
+        ));
+    };
+    let bytes = bytes.to_vec();
+    let specs = specs_of(a[1]).ok_or_else(super::badarg)?;
+    let mut r = Reader {
+        bytes: &bytes,
+        pos: 0,
+    };
+    let mut all = Vec::new();
+    while r.left() > 0 {
+        let mut out = Vec::with_capacity(specs.len());
+        let at = r.pos;
+        if match_segments(ctx, &mut r, &specs, &mut out).is_none() || r.pos == at {
+            break;
+        }
+        all.push(ctx.st.heap.tuple(&out));
+    }
+    Ok(ctx.st.heap.list(&all))
+}
