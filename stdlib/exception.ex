@@ -5,6 +5,12 @@
 defmodule Exception do
   @moduledoc "Functions to format throw/catch/exit and exceptions."
 
+  # The behaviour every defexception module declares.
+  @callback exception(term) :: term
+  @callback message(term) :: term
+  @callback blame(term, term) :: {term, term}
+  @optional_callbacks [blame: 2]
+
   @doc "Whether `term` is an exception struct."
   def exception?(%{__struct__: struct, __exception__: true}) when is_atom(struct), do: true
   def exception?(_), do: false

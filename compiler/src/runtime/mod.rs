@@ -15,6 +15,7 @@
 //! the service stores them itself instead of compiling the body to code
 //! and running it ([`Service::module_open`]).
 
+mod behaviours;
 mod bifs;
 mod finish;
 mod host;
@@ -511,10 +512,43 @@ impl Service {
         };
         self.warnings(ctx, &file, warnings);
         let d = r.map_err(|e| self.raise(ctx, e, &file))?;
+        let bad_impl = self.with_module(&module, |s| match s.attr("impl").filter(|a| a.set) {
+            Some(a) => match &a.value {
+                Value::Atom(v) if v != "nil" => None,
+                other => Some(beamlet_vm::inspect::inspect(other, &Default::default())),
+            },
+            None => None,
+        });
+        if let Some(Some(v)) = bad_impl {
+            return Err(beamlet_vm::bif::argument_error_msg(
+                ctx,
+                &format!("@impl is a built-in module attribute that marks the next definition as a callback implementation. It should be a module or a boolean, got: {v}"),
+            ));
+        }
+        let template = state::ImplMark {
+            value: Value::Atom("nil".into()),
+            kind: d.kind,
+            name: d.name.clone(),
+            arity: d.arity,
+            user_name: d.user_name.clone(),
+            user_arity: d.user_arity,
+            line: d.line,
+        };
+        let mark = move |value: Value| state::ImplMark { value, ..template };
         let stored = self.with_module(&module, |s| {
             let doc = s.take("doc");
-            s.take("impl");
-            s.store(d, doc)
+            let impl_mark = s.take("impl").map(mark);
+            let r = s.store(d, doc);
+            if let Some(m) = impl_mark {
+                if !s
+                    .impls
+                    .iter()
+                    .any(|o| o.name == m.name && o.arity == m.arity)
+                {
+                    s.impls.push(m);
+                }
+            }
+            r
         });
         match stored {
             Some(Ok(())) => Ok(atom::intern("ok")),
@@ -584,6 +618,10 @@ impl Service {
             }
             s.struct_fields = Some(out.clone());
             s.exception = exception;
+            if exception {
+                // An exception implements the Exception behaviour.
+                s.put("behaviour", q::atom("Elixir.Exception"), line.as_small().unwrap_or(0) as u32);
+            }
             Ok(())
         });
         match r {
@@ -1001,6 +1039,11 @@ impl Service {
                     relative(&file)
                 );
                 ctx.io.err(msg.as_bytes());
+            }
+        }
+        if self.print_warnings {
+            for w in behaviours::check(ctx, self, &st) {
+                ctx.io.err(w.as_bytes());
             }
         }
         finish::compile_module(ctx, self, &st)

@@ -129,6 +129,22 @@ pub struct ModuleState {
     pub pending_hooks: Option<Vec<Value>>,
     /// The module's documentation (`@moduledoc`).
     pub moduledoc: Option<Value>,
+    /// `@impl` values, each with the definition it marked (checked when
+    /// the module is finished: `behaviours.rs`).
+    pub impls: Vec<ImplMark>,
+}
+
+/// An `@impl` and the definition after it.
+#[derive(Clone, Debug)]
+pub struct ImplMark {
+    pub value: Value,
+    pub kind: DefKind,
+    /// The name and arity in the code (`MACRO-name`, arity + 1, for a macro).
+    pub name: String,
+    pub arity: usize,
+    pub user_name: String,
+    pub user_arity: usize,
+    pub line: u32,
 }
 
 impl ModuleState {
@@ -148,6 +164,7 @@ impl ModuleState {
             macro_cache: None,
             pending_hooks: None,
             moduledoc: None,
+            impls: Vec::new(),
         }
     }
 
