@@ -481,11 +481,13 @@ pub fn run(
     }
 
     // Loads `module` through the compiler if it is not loaded (the library
-    // is compiled on first use); whether it is loaded now.
+    // is compiled on first use); whether it is loaded now. (Loaded already
+    // counts: another thread may have loaded it since the caller's lookup
+    // missed, and the caller looks again.)
     macro_rules! try_autoload {
         ($module:expr) => {{
             let module = $module;
-            !code.module_loaded(module) && {
+            code.module_loaded(module) || {
                 let mut ctx = Ctx {
                     st: &mut p.st,
                     code,

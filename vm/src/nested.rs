@@ -185,10 +185,11 @@ pub fn call_mfa(ctx: &mut Ctx, module: Term, name: Term, args: &[Term]) -> Resul
             .filter(|&id| ctx.code.function(id).public)
     };
     let mut id = found(ctx);
+    // Loaded already counts: another thread may have loaded it since the
+    // lookup missed.
     if id.is_none()
         && module.is_atom()
-        && !ctx.code.module_loaded(module)
-        && bif::compiler::autoload(ctx, module)
+        && (ctx.code.module_loaded(module) || bif::compiler::autoload(ctx, module))
     {
         id = found(ctx);
     }
