@@ -247,6 +247,31 @@ defmodule Enum do
     end
   end
 
+  @doc false
+  # `for ... into: collectable`: `run.(fun, acc)` runs the comprehension,
+  # handing each element to `fun` (with `uniq: true`, each distinct one).
+  def __for_into__(collectable, uniq, run) do
+    {acc0, fun} = Collectable.into(collectable)
+
+    try do
+      if uniq do
+        distinct = fn {acc, seen}, {:cont, x} = cont ->
+          if Map.has_key?(seen, x), do: {acc, seen}, else: {fun.(acc, cont), Map.put(seen, x, true)}
+        end
+
+        elem(run.(distinct, {acc0, %{}}), 0)
+      else
+        run.(fun, acc0)
+      end
+    catch
+      kind, reason ->
+        fun.(acc0, :halt)
+        :erlang.raise(kind, reason, __STACKTRACE__)
+    else
+      acc -> fun.(acc, :done)
+    end
+  end
+
   def uniq(enum), do: uniq_list(to_list(enum), %{})
   defp uniq_list([], _), do: []
   defp uniq_list([h | t], seen) do

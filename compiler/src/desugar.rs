@@ -665,8 +665,38 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
             .map(|(_, _, b)| b.clone());
     }
     let body = body.ok_or_else(|| Diagnostic::new(span, "`for` needs a do block"))?;
-    let acc = Expr::new(span, ExprKind::Var("__for_acc".into()));
+    // Each comprehension its own accumulator: a `for` in another's body
+    // must not rebind the outer one's.
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let acc = Expr::new(span, ExprKind::Var(format!("__for_acc{n}")));
+    // `into:` anything but a literal list, string or map goes through
+    // Collectable as Elixir's does: each element handed over as it is made
+    // (`{:cont, x}`), then `:done`, or `:halt` if the body raises.
+    let collect = into.as_ref().filter(|i| {
+        let plain = match &i.kind {
+            ExprKind::List(..) | ExprKind::Str(_) | ExprKind::Interp(_) => true,
+            ExprKind::Map { pairs, .. } => !pairs
+                .iter()
+                .any(|(k, _)| matches!(&k.kind, ExprKind::Atom(a) if a == "__struct__")),
+            _ => false,
+        };
+        reduce.is_none() && !plain
+    });
+    let into_fun = Expr::new(span, ExprKind::Var(format!("__into_fun{n}")));
+    let into_init = Expr::new(span, ExprKind::Var(format!("__into_init{n}")));
     let inner: Expr = match (&reduce, body) {
+        (None, Body::Exprs(b)) if collect.is_some() => call(
+            span,
+            CallTarget::Anon(Box::new(into_fun.clone())),
+            vec![
+                acc.clone(),
+                Expr::new(
+                    span,
+                    ExprKind::Tuple(vec![Expr::new(span, ExprKind::Atom("cont".into())), b]),
+                ),
+            ],
+        ),
         (Some(_), Body::Clauses(cl)) => {
             // reduce: acc -> ...: the body's clauses match the accumulator.
             Expr::new(
@@ -746,9 +776,10 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
         };
     }
     // The outermost reduce starts from the initial accumulator.
-    let init = match &reduce {
-        Some(r) => r.clone(),
-        None => Expr::new(span, ExprKind::List(vec![], None)),
+    let init = match (&reduce, collect) {
+        (Some(r), _) => r.clone(),
+        (None, Some(_)) => into_init.clone(),
+        (None, None) => Expr::new(span, ExprKind::List(vec![], None)),
     };
     let e = Expr::new(
         span,
@@ -762,6 +793,27 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
     );
     if reduce.is_some() {
         return Ok(e);
+    }
+    if let Some(c) = collect {
+        let run = Expr::new(
+            span,
+            ExprKind::Fn(vec![Clause {
+                span,
+                args: vec![into_fun, into_init],
+                guard: None,
+                body: e,
+            }]),
+        );
+        let uniq = Expr::new(
+            span,
+            ExprKind::Atom(if uniq { "true" } else { "false" }.into()),
+        );
+        return Ok(remote(
+            span,
+            "Elixir.Enum",
+            "__for_into__",
+            vec![c.clone(), uniq, run],
+        ));
     }
     let mut list = remote(span, "lists", "reverse", vec![e]);
     if uniq {
@@ -789,7 +841,11 @@ fn binary_generator(q: &Expr) -> Result<Option<Expr>, Diagnostic> {
     // `<<x <- bin>> when ...` is not Elixir syntax; a guard goes on the generator.
     let _: Option<Expr> = guard;
     let mut pats = init.to_vec();
-    pats.push(last_pat);
+    match last_pat.kind {
+        // `<<(<<x>> <- bin)>>`: the inner binary's segments.
+        ExprKind::Bitstring(inner) => pats.extend(inner),
+        _ => pats.push(last_pat),
+    }
     let segs = crate::bitstring::segments(&pats)?;
     let (specs, tuple) = crate::bitstring::match_specs(q.span, &segs);
     let each = remote(q.span, "beamlet", "bs_each", vec![src, specs]);

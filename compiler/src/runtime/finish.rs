@@ -344,7 +344,8 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
             .iter()
             .filter(|a| a.persist && a.set)
             .map(|a| {
-                let v = if a.accumulate {
+                // As Erlang's attributes: a list as it is, anything else in one.
+                let v = if a.accumulate || matches!(a.value, Value::List(_, None)) {
                     a.value.clone()
                 } else {
                     q::list(vec![a.value.clone()])
@@ -428,7 +429,7 @@ fn module_info_funs(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> Vec<F
     let functions = pairs(&mut funs.iter());
     let mut attributes = vec![q::pair(q::atom("vsn"), q::list(vec![q::int(0)]))];
     attributes.extend(st.attrs.iter().filter(|a| a.persist && a.set).map(|a| {
-        let v = if a.accumulate {
+        let v = if a.accumulate || matches!(a.value, Value::List(_, None)) {
             a.value.clone()
         } else {
             q::list(vec![a.value.clone()])
