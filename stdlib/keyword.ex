@@ -246,16 +246,9 @@ defmodule Keyword do
 
   @doc "As `get_and_update/3`; raises `KeyError` when `key` has no entry."
   def get_and_update!(keywords, key, fun) when is_list(keywords) and is_atom(key) and is_function(fun, 1) do
-    case fetch(keywords, key) do
-      {:ok, value} ->
-        case fun.(value) do
-          {get, new} -> {get, :lists.keyreplace(key, 1, keywords, {key, new})}
-          :pop -> {value, delete_first(keywords, key)}
-          other -> bad_get_and_update(other)
-        end
-
-      :error ->
-        raise KeyError, key: key, term: keywords
+    case :lists.keymember(key, 1, keywords) do
+      true -> get_and_update(keywords, key, fun)
+      false -> raise KeyError, key: key, term: keywords
     end
   end
 

@@ -261,15 +261,15 @@ defmodule Protocol do
   defmacro derive(protocol, module, options \\ []) do
     quote do
       module = unquote(module)
-      Protocol.__derive__([{unquote(protocol), unquote(options)}], module, module.__struct__(), __ENV__)
+      Protocol.__derive_each__([{unquote(protocol), unquote(options)}], module, module.__struct__(), __ENV__)
     end
   end
 
   @doc false
   # After `defstruct`: the `@derive`d protocols of the module being
   # defined. Returns the struct.
-  def __derive__(struct, env) do
-    module = env.module
+  def __derive__(struct, module, file, line) do
+    env = %Macro.Env{module: module, file: file, line: line}
 
     case Module.get_attribute(module, :derive) do
       derives when derives in [nil, []] ->
@@ -278,13 +278,13 @@ defmodule Protocol do
       derives ->
         Module.delete_attribute(module, :derive)
         derives = derives |> Enum.reverse() |> List.flatten()
-        __derive__(derives, module, struct, env)
+        __derive_each__(derives, module, struct, env)
         struct
     end
   end
 
   @doc false
-  def __derive__(derives, module, struct, env) do
+  def __derive_each__(derives, module, struct, env) do
     Enum.each(derives, fn derive ->
       {protocol, opts} =
         case derive do

@@ -434,49 +434,17 @@ impl Expander<'_> {
             "defstruct/1"
         };
         let module = self.module_body_only(what, line, env)?;
-        let define = runtime_call(
+        let fields = self.expand(fields, env)?;
+        // The runtime side also implements the `@derive`d protocols.
+        Ok(runtime_call(
             if exception {
                 "defexception"
             } else {
                 "defstruct"
             },
             line,
-            vec![q::atom(&module), fields.clone(), q::int(line as i64)],
-        );
-        // `@derive`d protocols are implemented right after the struct is
-        // (by the library's Protocol, not loaded while the library itself
-        // is built: its structs derive nothing):
-        //   case define do
-        //     s -> if get_attribute(m, :derive, []) == [], do: s, else: Protocol.__derive__(s, __ENV__)
-        //   end
-        let m = q::line_meta(line);
-        let s = q::var("struct", m.clone(), q::atom("Elixir.Protocol"));
-        let derives = runtime_call(
-            "module_get_attribute",
-            line,
-            vec![q::atom(&module), q::atom("derive"), q::list(vec![])],
-        );
-        let derive = q::remote(
-            q::atom("Elixir.Protocol"),
-            "__derive__",
-            m.clone(),
-            vec![s.clone(), q::call("__ENV__", m.clone(), vec![])],
-        );
-        let body = q::call(
-            "if",
-            m.clone(),
-            vec![
-                q::call("==", m.clone(), vec![derives, q::list(vec![])]),
-                q::keyword(vec![("do", s.clone()), ("else", derive)]),
-            ],
-        );
-        let clause = q::call("->", m.clone(), vec![q::list(vec![s]), body]);
-        let form = q::call(
-            "case",
-            m,
-            vec![define, q::keyword(vec![("do", q::list(vec![clause]))])],
-        );
-        self.expand(&form, env)
+            vec![q::atom(&module), fields, q::int(line as i64)],
+        ))
     }
 
     // ---- defdelegate ----

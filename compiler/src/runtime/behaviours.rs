@@ -149,77 +149,32 @@ pub fn check(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Vec<String> {
         };
         let got = format!("got \"@impl {shown}\" for {what}");
         let all: Vec<&Callback> = callbacks.iter().collect();
-        match &m.value {
-            Value::Atom(a) if a == "false" => {
-                if behaviours.is_empty() {
-                    warn(
-                        &mut out,
-                        format!("{got} but no behaviour was declared"),
-                        m.line,
-                        true,
-                    );
-                } else if let Some(c) = callbacks.iter().find(|c| covers(m, c)) {
-                    warn(
-                        &mut out,
-                        format!(
-                            "{got} but it is a callback specified in {}",
-                            expand::inspect_module(&c.behaviour)
-                        ),
-                        m.line,
-                        true,
-                    );
-                }
-            }
-            Value::Atom(a) if a == "true" => {
-                if behaviours.is_empty() {
-                    warn(
-                        &mut out,
-                        format!("{got} but no behaviour was declared"),
-                        m.line,
-                        true,
-                    );
-                } else if !callbacks.iter().any(|c| covers(m, c)) {
-                    warn(
-                        &mut out,
-                        format!(
-                            "{got} but no behaviour specifies such callback{}",
-                            known(&all)
-                        ),
-                        m.line,
-                        true,
-                    );
-                }
+        let problem = match &m.value {
+            _ if behaviours.is_empty() => Some("no behaviour was declared".to_owned()),
+            Value::Atom(a) if a == "false" => callbacks.iter().find(|c| covers(m, c)).map(|c| {
+                format!(
+                    "it is a callback specified in {}",
+                    expand::inspect_module(&c.behaviour)
+                )
+            }),
+            Value::Atom(a) if a == "true" => (!callbacks.iter().any(|c| covers(m, c)))
+                .then(|| format!("no behaviour specifies such callback{}", known(&all))),
+            Value::Atom(b) if !behaviours.contains(b) => {
+                Some("this behaviour was not declared with @behaviour".to_owned())
             }
             Value::Atom(b) => {
-                if behaviours.is_empty() {
-                    warn(
-                        &mut out,
-                        format!("{got} but no behaviour was declared"),
-                        m.line,
-                        true,
-                    );
-                } else if !behaviours.contains(b) {
-                    warn(
-                        &mut out,
-                        format!("{got} but this behaviour was not declared with @behaviour"),
-                        m.line,
-                        true,
-                    );
-                } else if !callbacks.iter().any(|c| &c.behaviour == b && covers(m, c)) {
-                    let mine: Vec<&Callback> =
-                        callbacks.iter().filter(|c| &c.behaviour == b).collect();
-                    warn(
-                        &mut out,
-                        format!(
-                            "{got} but this behaviour does not specify such callback{}",
-                            known(&mine)
-                        ),
-                        m.line,
-                        true,
-                    );
-                }
+                let mine: Vec<&Callback> = callbacks.iter().filter(|c| &c.behaviour == b).collect();
+                (!mine.iter().any(|c| covers(m, c))).then(|| {
+                    format!(
+                        "this behaviour does not specify such callback{}",
+                        known(&mine)
+                    )
+                })
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(p) = problem {
+            warn(&mut out, format!("{got} but {p}"), m.line, true);
         }
     }
     // With any @impl in the module, every callback implemented needs one.

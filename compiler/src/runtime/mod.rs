@@ -628,13 +628,27 @@ impl Service {
             Some(Ok(())) => {
                 // `@__struct__` holds the struct, as in Elixir.
                 let map = finish::struct_map(&module, &out);
-                self.with_module(&module, |s| s.put("__struct__", map.clone(), 0));
+                let (derives, file) = self
+                    .with_module(&module, |s| {
+                        s.put("__struct__", map.clone(), 0);
+                        (s.get("derive"), s.file.clone())
+                    })
+                    .unwrap_or((None, String::new()));
+                let value = from_value(&mut ctx.st.heap, &map);
+                // `@derive`d protocols are implemented now, by the library's
+                // Protocol (never while the library is built: its structs
+                // derive nothing).
+                if matches!(derives, Some(Value::List(ref d, _)) if !d.is_empty()) {
+                    let file = ctx.st.heap.str(&file);
+                    beamlet_vm::nested::call_mfa(
+                        ctx,
+                        atom::intern("Elixir.Protocol"),
+                        atom::intern("__derive__"),
+                        &[value, m, file, line],
+                    )?;
+                }
                 // `defstruct` returns the struct, `defexception` :ok.
-                Ok(if exception {
-                    atom::intern("ok")
-                } else {
-                    from_value(&mut ctx.st.heap, &map)
-                })
+                Ok(if exception { atom::intern("ok") } else { value })
             }
             Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
             None => Err(not_open(ctx, &module, "define a struct in")),
