@@ -22,9 +22,14 @@ defimpl Enumerable, for: Range do
   defp slice_list(_current, _step, 0), do: []
   defp slice_list(current, step, n), do: [current | slice_list(current + step, step, n - 1)]
 
-  def reduce(%{first: first, last: last, step: step}, acc, fun) do
-    reduce(first, last, acc, fun, step)
+  def reduce(%{first: first, last: last} = range, acc, fun) do
+    reduce(first, last, acc, fun, step(range))
   end
+
+  # A range made before steps existed (`%{__struct__: Range, first:, last:}`) steps by one.
+  defp step(%{step: step}), do: step
+  defp step(%{first: first, last: last}) when first <= last, do: 1
+  defp step(_), do: -1
 
   defp reduce(_first, _last, {:halt, acc}, _fun, _step), do: {:halted, acc}
 
