@@ -83,7 +83,7 @@ defmodule Enum do
   def product(enum), do: reduce(enum, 1, fn x, acc -> acc * x end)
 
   def count(list) when is_list(list), do: length(list)
-  def count(%{__struct__: Range} = range), do: length(to_list(range))
+  def count(%{__struct__: Range, step: _} = range), do: Range.size(range)
   def count(map) when is_map(map) and not is_struct(map), do: map_size(map)
   def count(enum) do
     case Enumerable.count(enum) do

@@ -1,5 +1,5 @@
 defimpl Enumerable, for: Range do
-  def count(range), do: {:ok, size(range)}
+  def count(range), do: {:ok, Range.size(range)}
 
   def member?(%{first: first, last: last, step: step}, x) when is_integer(x) do
     cond do
@@ -12,12 +12,8 @@ defimpl Enumerable, for: Range do
   def member?(_range, _x), do: {:ok, false}
 
   def slice(%{first: first, step: step} = range) do
-    {:ok, size(range), fn start, length -> slice_list(first + start * step, step, length) end}
+    {:ok, Range.size(range), fn start, length -> slice_list(first + start * step, step, length) end}
   end
-
-  defp size(%{first: first, last: last, step: step}) when step > 0 and first > last, do: 0
-  defp size(%{first: first, last: last, step: step}) when step < 0 and first < last, do: 0
-  defp size(%{first: first, last: last, step: step}), do: div(last - first, step) + 1
 
   defp slice_list(_current, _step, 0), do: []
   defp slice_list(current, step, n), do: [current | slice_list(current + step, step, n - 1)]

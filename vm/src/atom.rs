@@ -39,6 +39,11 @@ predefined! {
     NOCATCH = "nocatch", ALL = "all", LABEL = "label", CLAUSES = "clauses",
     BADBOOL = "badbool", ENUMERABLE = "Elixir.Enumerable", DESCRIPTION = "description",
     PROTOCOL = "protocol", EXCEPTION_MODULE_RUNTIME = "Elixir.RuntimeError",
+    // Protocol dispatch (bif/protocol.rs): the built-in types' modules.
+    T_INTEGER = "Elixir.Integer", T_FLOAT = "Elixir.Float", T_ATOM = "Elixir.Atom",
+    T_BITSTRING = "Elixir.BitString", T_LIST = "Elixir.List", T_TUPLE = "Elixir.Tuple",
+    T_MAP = "Elixir.Map", T_FUNCTION = "Elixir.Function", T_PID = "Elixir.PID",
+    T_REFERENCE = "Elixir.Reference", T_ANY = "Elixir.Any", STRING_CHARS = "Elixir.String.Chars",
 }
 
 struct Table {

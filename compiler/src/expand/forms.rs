@@ -493,7 +493,8 @@ impl Expander<'_> {
                 // `<<x::n>>` with a bound n is Elixir's shorthand for size(n).
                 // A type or modifier name is one even when a variable has it.
                 Some((name, m, ctx))
-                    if !BIT_SPEC_NAMES.contains(&name) && env.has_var(&VarId::of(name, m, ctx)) =>
+                    if !beamlet_vm::bif::binary::SPEC_NAMES.contains(&name)
+                        && env.has_var(&VarId::of(name, m, ctx)) =>
                 {
                     Ok(q::call("size", m.clone(), vec![spec.clone()]))
                 }
@@ -1278,21 +1279,3 @@ fn is_options(kw: &[(&str, &Value)]) -> bool {
     kw.iter()
         .all(|(k, _)| matches!(*k, "do" | "into" | "uniq" | "reduce"))
 }
-
-/// The names a bitstring segment's spec gives types and modifiers.
-const BIT_SPEC_NAMES: &[&str] = &[
-    "integer",
-    "float",
-    "bits",
-    "bitstring",
-    "binary",
-    "bytes",
-    "utf8",
-    "utf16",
-    "utf32",
-    "signed",
-    "unsigned",
-    "big",
-    "little",
-    "native",
-];

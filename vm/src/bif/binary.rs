@@ -29,6 +29,26 @@ use crate::term::Term;
 use num_bigint::{BigInt, Sign};
 use num_traits::{One, ToPrimitive, Zero};
 
+/// The names a segment's spec gives types and modifiers (`x::binary`,
+/// `x::little-signed`): the expander, and `Macro.to_string/1`, tell them
+/// from variables and calls by this list.
+pub const SPEC_NAMES: &[&str] = &[
+    "integer",
+    "float",
+    "bits",
+    "bitstring",
+    "binary",
+    "bytes",
+    "utf8",
+    "utf16",
+    "utf32",
+    "signed",
+    "unsigned",
+    "little",
+    "big",
+    "native",
+];
+
 #[derive(Clone, Copy, PartialEq)]
 enum Ty {
     Integer,
@@ -453,12 +473,10 @@ pub fn bs_match(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let Some(bytes) = a[0].binary_bytes() else {
         return Err(super::badarg());
     };
-    let bytes = bytes.to_vec();
     let specs = specs_of(a[1]).ok_or_else(super::badarg)?;
-    let mut r = Reader {
-        bytes: &bytes,
-        pos: 0,
-    };
+    // Read in place: heap chunks never move outside a collection (heap.rs,
+    // invariant 2), so the values allocated meanwhile leave them be.
+    let mut r = Reader { bytes, pos: 0 };
     let mut out = Vec::with_capacity(specs.len());
     match match_segments(ctx, &mut r, &specs, &mut out) {
         Some(()) if r.left() == 0 => Ok(ctx.st.heap.tuple(&out)),
@@ -475,12 +493,10 @@ pub fn bs_each(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             &format!("expected a binary in a binary generator, got: {shown}"),
         ));
     };
-    let bytes = bytes.to_vec();
     let specs = specs_of(a[1]).ok_or_else(super::badarg)?;
-    let mut r = Reader {
-        bytes: &bytes,
-        pos: 0,
-    };
+    // Read in place: heap chunks never move outside a collection (heap.rs,
+    // invariant 2), so the values allocated meanwhile leave them be.
+    let mut r = Reader { bytes, pos: 0 };
     let mut all = Vec::new();
     while r.left() > 0 {
         let mut out = Vec::with_capacity(specs.len());

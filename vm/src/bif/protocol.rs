@@ -30,9 +30,9 @@ pub fn protocol_impl(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let (key, is_struct) = match data.kind() {
         Kind::Map => match map_find(data, atom::STRUCT) {
             Some(s) if s.is_atom() => (s, true),
-            _ => (atom::intern("Elixir.Map"), false),
+            _ => (atom::T_MAP, false),
         },
-        _ => (atom::intern(builtin_type(data)), false),
+        _ => (builtin_type(data), false),
     };
     if let Some(found) = ctx.code.protocol_impl(protocol, key, fallback) {
         return Ok(found);
@@ -81,7 +81,7 @@ fn resolve(ctx: &mut Ctx, protocol: Term, key: Term, is_struct: bool, fallback: 
         return Ok(if t.is_atom() { t } else { target });
     }
     if fallback {
-        let any = concat(protocol, atom::intern("Elixir.Any"));
+        let any = concat(protocol, atom::T_ANY);
         if is_impl(ctx, any) {
             return Ok(any);
         }
@@ -117,18 +117,18 @@ fn is_impl(ctx: &mut Ctx, module: Term) -> bool {
 }
 
 /// The module naming the built-in type of `t` in protocol dispatch.
-pub fn builtin_type(t: Term) -> &'static str {
+pub fn builtin_type(t: Term) -> Term {
     match t.kind() {
-        Kind::Int | Kind::BigInt => "Elixir.Integer",
-        Kind::Float => "Elixir.Float",
-        Kind::Atom => "Elixir.Atom",
-        Kind::Binary => "Elixir.BitString",
-        Kind::Nil | Kind::Cons => "Elixir.List",
-        Kind::Tuple => "Elixir.Tuple",
-        Kind::Map => "Elixir.Map",
-        Kind::Fun => "Elixir.Function",
-        Kind::Pid => "Elixir.PID",
-        Kind::Ref => "Elixir.Reference",
-        Kind::None => "Elixir.Any",
+        Kind::Int | Kind::BigInt => atom::T_INTEGER,
+        Kind::Float => atom::T_FLOAT,
+        Kind::Atom => atom::T_ATOM,
+        Kind::Binary => atom::T_BITSTRING,
+        Kind::Nil | Kind::Cons => atom::T_LIST,
+        Kind::Tuple => atom::T_TUPLE,
+        Kind::Map => atom::T_MAP,
+        Kind::Fun => atom::T_FUNCTION,
+        Kind::Pid => atom::T_PID,
+        Kind::Ref => atom::T_REFERENCE,
+        Kind::None => atom::T_ANY,
     }
 }

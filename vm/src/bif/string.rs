@@ -33,8 +33,7 @@ pub fn chars_into(ctx: &mut Ctx, t: Term, out: &mut Vec<u8>) -> Result<(), Exn> 
     }
     // A struct with its own String.Chars implementation converts through it.
     if t.is_map() {
-        let protocol = atom::intern("Elixir.String.Chars");
-        if let Some(m) = super::protocol::struct_impl(ctx, protocol, t)? {
+        if let Some(m) = super::protocol::struct_impl(ctx, atom::STRING_CHARS, t)? {
             let s = crate::nested::call_mfa(ctx, m, atom::intern("to_string"), &[t])?;
             return match s.binary_bytes() {
                 Some(b) => {

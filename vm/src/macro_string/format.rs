@@ -1680,22 +1680,7 @@ impl Formatter {
     /// A bitstring modifier, normalized (`normalize_bitstring_modifiers`): the known ones
     /// without parentheses (`binary`), others as calls (`custom()`).
     fn bitstring_modifier(&mut self, q: &Q) -> DocId {
-        const KNOWN: &[&str] = &[
-            "integer",
-            "float",
-            "bits",
-            "bitstring",
-            "binary",
-            "bytes",
-            "utf8",
-            "utf16",
-            "utf32",
-            "signed",
-            "unsigned",
-            "little",
-            "big",
-            "native",
-        ];
+        const KNOWN: &[&str] = crate::bif::binary::SPEC_NAMES;
         match q {
             Q::Var(_, name) if *name != "_" && !KNOWN.contains(name) => self.s(format!("{name}()")),
             Q::Call(_, name, args) if args.is_empty() && KNOWN.contains(name) => self.s_ref(name),
