@@ -1,58 +1,64 @@
-defmodule Outer do
-  defmodule Inner do
-    def who, do: :inner
+# alias forms: results, Erlang modules, nesting from macros
+defmodule Definer do
+  defmacro __using__(_opts) do
+    quote do
+      @before_compile unquote(__MODULE__)
+    end
   end
 
-  defmodule Other do
-    def who, do: :other
-  end
-
-  alias __MODULE__.Inner, as: In
-  def run1, do: {Inner.who(), In.who(), __MODULE__}
-end
-
-defmodule Lib.Alpha do
-  def id, do: :alpha
-end
-
-defmodule Lib.Beta do
-  def id, do: :beta
-end
-
-defmodule Lib.Gamma.Delta do
-  def id, do: :delta
-end
-
-defmodule AliasUse do
-  alias Lib.{Alpha, Beta}
-  alias Lib.Gamma.Delta, as: D
-  alias Outer.Inner
-
-  def run do
-    {Alpha.id(), Beta.id(), D.id(), Inner.who()}
-  end
-
-  def scoped do
-    x =
-      if true do
-        alias Lib.Alpha, as: Scoped
-        Scoped.id()
+  defmacro __before_compile__(_env) do
+    quote do
+      defmodule Inner do
+        defstruct foo: :bar
       end
-    {x, Scoped}
-  end
 
-  def names, do: [Alpha, Beta, D, Inner, Lib.Alpha, Elixir.Lib.Beta]
+      defmodule Outer do
+        defstruct inner: %Inner{}
+      end
+
+      def inner_name, do: Inner
+    end
+  end
 end
 
-IO.inspect(Outer.run1())
-IO.inspect(Outer.Other.who())
-IO.inspect(AliasUse.run())
-IO.inspect(AliasUse.scoped())
-IO.inspect(AliasUse.names())
-alias Lib.Gamma.Delta
-IO.inspect(Delta.id())
-IO.inspect(Module.concat([Lib, "Gamma", :Delta]))
-IO.inspect(Module.concat(Lib, Alpha))
-IO.inspect(Module.concat(["Elixir.Foo", "Bar"]))
-IO.inspect(Module.concat([Foo, :bar]))
-IO.inspect(Module.split(Lib.Gamma.Delta))
+defmodule Aliaser do
+  defmacro __using__(_opts) do
+    quote do
+      alias Some.Inner
+    end
+  end
+end
+
+defmodule User do
+  use Definer
+  use Aliaser
+
+  def aliased, do: Inner
+end
+
+IO.inspect(struct(User.Inner, []))
+IO.inspect(struct(User.Outer, []))
+IO.inspect(User.aliased())
+IO.inspect(User.inner_name())
+
+defmodule Top do
+  defmodule Elixir do
+    def sample, do: :nested_elixir
+  end
+
+  def call, do: Top.Elixir.sample()
+end
+
+IO.inspect(Top.call())
+
+alias :lists, as: MyList
+IO.inspect(MyList.reverse([1, 2, 3]))
+IO.inspect(MyList.Bar)
+IO.inspect(Elixir.MyList.Bar)
+
+IO.inspect(alias(Map.{Foo, Bar.Baz}))
+IO.inspect({Foo, Baz})
+IO.inspect(alias(String.Chars))
+IO.inspect(require(Integer))
+IO.inspect(require(Elixir.{Enum, Map}))
+IO.inspect(import(List, only: [flatten: 1]))

@@ -461,7 +461,13 @@ impl Expander<'_> {
             ));
         }
         let join = |base: &str| -> String {
-            let mut s = base.to_owned();
+            // An alias to an Erlang module still names an Elixir one:
+            // `MyList.Bar` with `MyList` for `:lists` is `Elixir.lists.Bar`.
+            let mut s = if rest.is_empty() || base == "Elixir" || base.starts_with("Elixir.") {
+                base.to_owned()
+            } else {
+                format!("Elixir.{base}")
+            };
             for r in &rest {
                 s.push('.');
                 s.push_str(r);

@@ -249,7 +249,15 @@ impl Env {
             (atom("functions"), imports(&self.functions)),
             (atom("lexical_tracker"), q::nil()),
             (atom("line"), q::int(self.line as i64)),
-            (atom("macro_aliases"), q::list(vec![])),
+            (
+                atom("macro_aliases"),
+                q::list(
+                    self.macro_aliases
+                        .iter()
+                        .map(|(c, (a, t))| q::pair(atom(a), q::pair(q::int(*c), atom(t))))
+                        .collect(),
+                ),
+            ),
             (atom("macros"), imports(&self.macros)),
             (atom("module"), opt(&self.module)),
             (
@@ -314,6 +322,28 @@ impl Env {
                             Value::Tuple(t) if t.len() == 2 => {
                                 Some((as_atom(&t[0])?.to_owned(), as_atom(&t[1])?.to_owned()))
                             }
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        );
+        env.macro_aliases = Arc::new(
+            get("macro_aliases")
+                .and_then(as_list)
+                .map(|l| {
+                    l.iter()
+                        .filter_map(|p| match p {
+                            Value::Tuple(t) if t.len() == 2 => match &t[1] {
+                                Value::Tuple(ct) if ct.len() == 2 => {
+                                    let Value::Int(c) = ct[0] else { return None };
+                                    Some((
+                                        c,
+                                        (as_atom(&t[0])?.to_owned(), as_atom(&ct[1])?.to_owned()),
+                                    ))
+                                }
+                                _ => None,
+                            },
                             _ => None,
                         })
                         .collect()

@@ -986,7 +986,7 @@ impl Expander<'_> {
                                 name.push_str(a);
                             }
                         }
-                        let last = segs.first().and_then(as_atom).unwrap_or("").to_owned();
+                        let last = segs.last().and_then(as_atom).unwrap_or("").to_owned();
                         let _ = smeta;
                         out.push((name, q::atom(&last)));
                     }
@@ -1089,7 +1089,7 @@ impl Expander<'_> {
                 macro_aliases.insert(0, (counter, (name, target)));
             }
         }
-        Ok(last_mod)
+        Ok(refs_result(m, &mods, last_mod))
     }
 
     fn expand_require(
@@ -1111,7 +1111,7 @@ impl Expander<'_> {
             }
             last_mod = q::atom(target);
         }
-        Ok(last_mod)
+        Ok(refs_result(m, &mods, last_mod))
     }
 
     /// A module that must exist at compile time (`require`, `import`, `use`).
@@ -1155,7 +1155,7 @@ impl Expander<'_> {
             self.import_into(target, opts, line, env)?;
             last_mod = q::atom(target);
         }
-        Ok(last_mod)
+        Ok(refs_result(m, &mods, last_mod))
     }
 
     /// Applies `import module, opts` to `env`.
@@ -1278,4 +1278,17 @@ pub fn is_empty_block(v: &Value) -> bool {
 fn is_options(kw: &[(&str, &Value)]) -> bool {
     kw.iter()
         .all(|(k, _)| matches!(*k, "do" | "into" | "uniq" | "reduce"))
+}
+
+/// What `alias`/`require`/`import` return: the module, or for the
+/// multi-alias form (`alias Foo.{A, B}`) the list of them.
+fn refs_result(m: &Value, mods: &[(String, Value)], last: Value) -> Value {
+    let multi = matches!(as_node(m), Some((head, _, _))
+        if matches!(as_node(head), Some((Value::Atom(d), _, Value::List(x, None)))
+            if d == "." && x.len() == 2 && as_atom(&x[1]) == Some("{}")));
+    if multi {
+        q::list(mods.iter().map(|(t, _)| q::atom(t)).collect())
+    } else {
+        last
+    }
 }

@@ -141,13 +141,29 @@ impl Expander<'_> {
         // aliases its first part.
         let parent_module = env.module.clone();
         let full = match (as_call(name), &parent_module) {
+            // (Even when a quote resolved the alias where it was written:
+            // the name nests in the module being defined, as in Elixir.)
             (Some(("__aliases__", am, segs)), Some(parent))
-                if matches!(segs.first(), Some(Value::Atom(h)) if h != "Elixir")
-                    && keyword_get(am, "alias").is_none() =>
+                if matches!(segs.first(), Some(Value::Atom(h)) if h != "Elixir" || segs.len() == 1)
+                    && segs.iter().all(|s| as_atom(s).is_some()) =>
             {
                 let parts: Vec<&str> = segs.iter().filter_map(as_atom).collect();
                 let first = format!("{parent}.{}", parts[0]);
-                env.set_alias(&format!("Elixir.{}", parts[0]), &first);
+                let short = format!("Elixir.{}", parts[0]);
+                if parts[0] != "Elixir" {
+                    env.set_alias(&short, &first);
+                }
+                // Written by a macro: its own later aliases (`%First{}` in
+                // the same quote) see it too.
+                if keyword_get(am, "alias").is_some() {
+                    let counter = match keyword_get(am, "counter") {
+                        Some(Value::Int(c)) => *c,
+                        _ => 0,
+                    };
+                    let ma = std::sync::Arc::make_mut(&mut env.macro_aliases);
+                    ma.retain(|(_, (n, _))| *n != short);
+                    ma.insert(0, (counter, (short, first.clone())));
+                }
                 let mut full = parent.clone();
                 for p in parts {
                     full.push('.');
