@@ -16,7 +16,8 @@ use beamlet_vm::value::Value;
 use num_bigint::BigInt;
 
 pub struct Lowerer<'a> {
-    lines: Option<LineIndex>,
+    /// Built on first use: most runs never need a span.
+    lines: std::cell::OnceCell<LineIndex>,
     source: Option<&'a str>,
 }
 
@@ -77,16 +78,22 @@ fn block_form(name: &str) -> bool {
 }
 
 impl<'a> Lowerer<'a> {
+    /// The source's line index, built the first time a span is asked for.
+    fn line_index(&self) -> Option<&LineIndex> {
+        let src = self.source?;
+        Some(self.lines.get_or_init(|| LineIndex::new(src)))
+    }
+
     pub fn new(source: Option<&'a str>) -> Lowerer<'a> {
         Lowerer {
-            lines: source.map(LineIndex::new),
+            lines: std::cell::OnceCell::new(),
             source,
         }
     }
 
     /// A span for a node on `line` (its line's first non-blank character).
     pub fn span(&self, line: u32) -> Span {
-        match (&self.lines, self.source) {
+        match (self.line_index(), self.source) {
             (Some(li), Some(src)) if line > 0 && (line as usize) <= li.lines() => {
                 let start = li.start_of(line) as usize;
                 let text = src[start..].split('\n').next().unwrap_or("");
@@ -103,7 +110,7 @@ impl<'a> Lowerer<'a> {
         if l == 0 {
             return parent;
         }
-        match (&self.lines, self.source) {
+        match (self.line_index(), self.source) {
             (Some(li), Some(src)) => li.span_at(src, l, q::meta_column(meta)),
             _ => parent,
         }

@@ -93,7 +93,7 @@ defmodule ExUnit.Case do
     do: register_test(module, file, line, test_type, name, tags)
 
   def register_test(module, file, line, test_type, name, tags) do
-    if Module.get_attribute(module, :ex_unit_test_names) == nil do
+    if not Module.has_attribute?(module, :ex_unit_test_names) do
       raise "cannot define #{test_type}. Please make sure you have invoked \"use ExUnit.Case\" in the current module"
     end
 
@@ -105,13 +105,12 @@ defmodule ExUnit.Case do
 
     prefix = if describe, do: "#{test_type} #{describe} ", else: "#{test_type} "
     test_name = String.to_atom(prefix <> to_name(name))
-    names = Module.get_attribute(module, :ex_unit_test_names)
-
-    if Map.has_key?(names, test_name) do
+    # A test is the function `test_name/1`: defined already, a duplicate
+    # (asked of the module rather than of a growing attribute, which each
+    # test would read whole).
+    if Module.defines?(module, {test_name, 1}) do
       raise ExUnit.DuplicateTestError, "\"#{test_name}\" is already defined in #{inspect(module)}"
     end
-
-    Module.put_attribute(module, :ex_unit_test_names, Map.put(names, test_name, true))
 
     tag = Module.delete_attribute(module, :tag)
     user_tags =

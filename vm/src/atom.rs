@@ -48,7 +48,7 @@ predefined! {
 
 struct Table {
     names: Vec<&'static str>,
-    index: HashMap<&'static str, u32>,
+    index: HashMap<&'static str, u32, rustc_hash::FxBuildHasher>,
 }
 
 fn table() -> &'static RwLock<Table> {
@@ -56,7 +56,7 @@ fn table() -> &'static RwLock<Table> {
     TABLE.get_or_init(|| {
         let mut t = Table {
             names: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
         };
         for name in PREDEFINED {
             let i = t.names.len() as u32;

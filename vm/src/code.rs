@@ -880,6 +880,11 @@ impl CodeTable {
         Some(id)
     }
 
+    /// This table's number (unique in the program).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// Runs `f` with the literal area: terms there are shared, never copied.
     /// Cheap: each thread keeps the area it last used, and takes the lock
     /// only after a load changed it. An area a little out of date is still

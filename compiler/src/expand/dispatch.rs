@@ -218,6 +218,17 @@ impl Expander<'_> {
                 "invalid usage of multi-alias Foo.{...}: it is only allowed in alias, require, import and use",
             ));
         }
+        // `__ENV__.file`: only the field, not the whole escaped struct
+        // (as Elixir expands it; `test` and `assert` read `__ENV__.line`).
+        if args.is_empty() && env.context == Context::Expr && keyword_get(meta, "no_parens").is_some() {
+            if let Some((Value::Atom(v), _, Value::Atom(_))) = q::as_node(recv) {
+                if v == "__ENV__" {
+                    if let Some(field) = env.field(name) {
+                        return Ok(q::escape(&field));
+                    }
+                }
+            }
+        }
         let saved = env.context;
         if saved == Context::Match {
             env.context = Context::Expr;
@@ -323,15 +334,11 @@ impl Expander<'_> {
         }
         let mut caller = env.clone();
         caller.line = line;
-        let mut call_args = Vec::with_capacity(args.len() + 1);
-        call_args.push(caller.to_value());
-        call_args.extend(args.iter().map(q::without_columns));
+        let call_args = args.iter().map(q::without_columns).collect();
         let macro_name = format!("MACRO-{name}");
-        let result = if local {
-            self.host.call_local_macro(module, &macro_name, call_args)
-        } else {
-            self.host.call(module, &macro_name, call_args)
-        };
+        let result = self
+            .host
+            .call_macro(module, &macro_name, &caller, call_args, local);
         let result = result
             .map_err(|r| Error::Raised(expanding_macro(r, module, name, args.len(), line, env)))?;
         let counter = self.host.next_counter();

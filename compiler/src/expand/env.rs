@@ -179,95 +179,109 @@ impl Env {
 
     // ---- %Macro.Env{} ----
 
+    /// The fields of `%Macro.Env{}`, in its (sorted) key order.
+    pub const FIELDS: [&'static str; 15] = [
+        "__struct__",
+        "aliases",
+        "context",
+        "context_modules",
+        "file",
+        "function",
+        "functions",
+        "lexical_tracker",
+        "line",
+        "macro_aliases",
+        "macros",
+        "module",
+        "requires",
+        "tracers",
+        "versioned_vars",
+    ];
+
     /// The `%Macro.Env{}` struct macros see as `__CALLER__` / `__ENV__`.
     pub fn to_value(&self) -> Value {
+        let fields = Self::FIELDS
+            .iter()
+            .filter(|f| !f.is_empty())
+            .filter_map(|f| Some((q::atom(f), self.field(f)?)))
+            .collect();
+        sorted_map(fields)
+    }
+
+    /// One field of [`Env::to_value`] (`__ENV__.line` needs no more).
+    pub fn field(&self, name: &str) -> Option<Value> {
         let atom = q::atom;
         let opt = |s: &Option<String>| s.as_deref().map_or_else(q::nil, atom);
-        let imports = |i: &Imports| {
-            q::list(
-                i.iter()
-                    .map(|(m, fs)| {
-                        q::pair(
-                            atom(m),
-                            q::list(
-                                fs.iter()
-                                    .map(|(n, a)| q::pair(atom(n), q::int(*a as i64)))
-                                    .collect(),
-                            ),
-                        )
-                    })
+        let imports = imports_value;
+        Some(match name {
+            "__struct__" => atom("Elixir.Macro.Env"),
+            "aliases" => q::list(
+                self.aliases
+                    .iter()
+                    .map(|(a, t)| q::pair(atom(a), atom(t)))
                     .collect(),
-            )
-        };
-        // A macro shows as written (`{:name, 0}`), not as the function
-        // `MACRO-name/1` it compiles to.
-        let function = match &self.function {
-            Some((n, a)) => match n.strip_prefix("MACRO-") {
-                Some(user) if *a > 0 => q::pair(atom(user), q::int(*a as i64 - 1)),
-                _ => q::pair(atom(n), q::int(*a as i64)),
+            ),
+            "context" => match self.context {
+                Context::Expr => q::nil(),
+                Context::Match => atom("match"),
+                Context::Guard => atom("guard"),
             },
-            None => q::nil(),
-        };
-        let context = match self.context {
-            Context::Expr => q::nil(),
-            Context::Match => atom("match"),
-            Context::Guard => atom("guard"),
-        };
-        let aliases = q::list(
-            self.aliases
-                .iter()
-                .map(|(a, t)| q::pair(atom(a), atom(t)))
-                .collect(),
-        );
-        let versioned = {
-            let mut vs: Vec<&VarId> = self.vars.iter().collect();
-            vs.sort_by_cached_key(|v| (v.name.clone(), v.key()));
-            let pairs = vs
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let ctx = match &v.ctx {
-                        VarCtx::Nil => q::nil(),
-                        VarCtx::Atom(a) => atom(a),
-                        VarCtx::Counter(c) => q::int(*c),
-                    };
-                    (q::pair(atom(&v.name), ctx), q::int(i as i64))
-                })
-                .collect::<Vec<_>>();
-            sorted_map(pairs)
-        };
-        let fields = vec![
-            (atom("__struct__"), atom("Elixir.Macro.Env")),
-            (atom("aliases"), aliases),
-            (atom("context"), context),
-            (
-                atom("context_modules"),
-                q::list(self.context_modules.iter().map(|m| atom(m)).collect()),
+            "context_modules" => q::list(self.context_modules.iter().map(|m| atom(m)).collect()),
+            "file" => q::string(&self.file),
+            // A macro shows as written (`{:name, 0}`), not as the function
+            // `MACRO-name/1` it compiles to.
+            "function" => match &self.function {
+                Some((n, a)) => match n.strip_prefix("MACRO-") {
+                    Some(user) if *a > 0 => q::pair(atom(user), q::int(*a as i64 - 1)),
+                    _ => q::pair(atom(n), q::int(*a as i64)),
+                },
+                None => q::nil(),
+            },
+            "functions" => imports(&self.functions),
+            "lexical_tracker" => q::nil(),
+            "line" => q::int(self.line as i64),
+            "macro_aliases" => q::list(
+                self.macro_aliases
+                    .iter()
+                    .map(|(c, (a, t))| q::pair(atom(a), q::pair(q::int(*c), atom(t))))
+                    .collect(),
             ),
-            (atom("file"), q::string(&self.file)),
-            (atom("function"), function),
-            (atom("functions"), imports(&self.functions)),
-            (atom("lexical_tracker"), q::nil()),
-            (atom("line"), q::int(self.line as i64)),
-            (
-                atom("macro_aliases"),
-                q::list(
-                    self.macro_aliases
-                        .iter()
-                        .map(|(c, (a, t))| q::pair(atom(a), q::pair(q::int(*c), atom(t))))
-                        .collect(),
-                ),
-            ),
-            (atom("macros"), imports(&self.macros)),
-            (atom("module"), opt(&self.module)),
-            (
-                atom("requires"),
-                q::list(self.requires.iter().map(|m| atom(m)).collect()),
-            ),
-            (atom("tracers"), q::list(vec![])),
-            (atom("versioned_vars"), versioned),
-        ];
-        sorted_map(fields)
+            "macros" => imports(&self.macros),
+            "module" => opt(&self.module),
+            "requires" => q::list(self.requires.iter().map(|m| atom(m)).collect()),
+            "tracers" => q::list(vec![]),
+            "versioned_vars" => {
+                // Sorted as the keys `{name, context}` are in term order
+                // (integers before atoms, atoms by their text), so the map
+                // needs no sort of its own.
+                let mut vs: Vec<&VarId> = self.vars.iter().collect();
+                vs.sort_by(|a, b| {
+                    fn rank(v: &VarId) -> (u8, i64, &str) {
+                        match &v.ctx {
+                            VarCtx::Counter(c) => (0, *c, ""),
+                            VarCtx::Nil => (1, 0, "nil"),
+                            VarCtx::Atom(a) => (1, 0, a.as_str()),
+                        }
+                    }
+                    (a.name.as_str(), rank(a)).cmp(&(b.name.as_str(), rank(b)))
+                });
+                vs.dedup_by(|a, b| a.name == b.name && a.ctx == b.ctx);
+                let pairs = vs
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        let ctx = match &v.ctx {
+                            VarCtx::Nil => q::nil(),
+                            VarCtx::Atom(a) => atom(a),
+                            VarCtx::Counter(c) => q::int(*c),
+                        };
+                        (q::pair(atom(&v.name), ctx), q::int(i as i64))
+                    })
+                    .collect::<Vec<_>>();
+                Value::Map(pairs)
+            }
+            _ => return None,
+        })
     }
 
     /// Reads a `%Macro.Env{}` back (what `Macro.expand(ast, env)` passes).
@@ -408,6 +422,24 @@ impl Env {
 }
 
 /// A map value from pairs (sorted by key in term order, as maps are).
+/// An import list as `Macro.Env` holds it: `[{module, [{name, arity}]}]`.
+pub fn imports_value(i: &Imports) -> Value {
+    q::list(
+        i.iter()
+            .map(|(m, fs)| {
+                q::pair(
+                    q::atom(m),
+                    q::list(
+                        fs.iter()
+                            .map(|(n, a)| q::pair(q::atom(n), q::int(*a as i64)))
+                            .collect(),
+                    ),
+                )
+            })
+            .collect(),
+    )
+}
+
 pub fn sorted_map(mut pairs: Vec<(Value, Value)>) -> Value {
     pairs.sort_by(|a, b| beamlet_vm::value::compare_values(&a.0, &b.0));
     pairs.dedup_by(|a, b| beamlet_vm::value::compare_values(&a.0, &b.0).is_eq());

@@ -88,6 +88,26 @@ pub trait Host {
         name: &str,
         args: Vec<Value>,
     ) -> Result<Value, Box<Raised>>;
+    /// Runs the macro function `module.fun` (`MACRO-name`; the open
+    /// module's own when `local`) with `caller` as `__CALLER__`. A host may
+    /// build the environment faster than `Env::to_value` does.
+    fn call_macro(
+        &mut self,
+        module: &str,
+        fun: &str,
+        caller: &Env,
+        args: Vec<Value>,
+        local: bool,
+    ) -> Result<Value, Box<Raised>> {
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(caller.to_value());
+        all.extend(args);
+        if local {
+            self.call_local_macro(module, fun, all)
+        } else {
+            self.call(module, fun, all)
+        }
+    }
     /// The struct of `module` as a map with its defaults (`%{__struct__: M, ...}`),
     /// from the open module's `defstruct` or from `M.__struct__/0`.
     fn struct_of(&mut self, module: &str) -> Option<Value>;
@@ -96,8 +116,15 @@ pub trait Host {
     /// A fresh number for hygiene counters (unique in the VM).
     fn next_counter(&mut self) -> i64;
     /// Keeps `env` for a definition of the open module made later, when the
-    /// module body runs; returns its index.
-    fn save_env(&mut self, module: &str, env: &Env) -> usize;
+    /// module body runs, with the definition itself when it is known now
+    /// (no unquote fragments): the body then passes only the index, not the
+    /// definition's code as a literal. Returns the index.
+    fn save_env(&mut self, module: &str, env: &Env, def: Option<Value>) -> usize;
+    /// Keeps a module body the code will pass to `:elixir_module.compile/4`
+    /// (as [`module::SAVED_BODY`]); `None` when this host can't.
+    fn save_body(&mut self, _body: &Value) -> Option<usize> {
+        None
+    }
 }
 
 /// The expander's state for one expansion job.
@@ -105,7 +132,8 @@ pub struct Expander<'a> {
     pub host: &'a mut dyn Host,
     /// The text of the file being expanded (for diagnostics' positions).
     pub source: Option<&'a str>,
-    lines: Option<LineIndex>,
+    /// Built on first use: most runs never need a span.
+    lines: std::cell::OnceCell<LineIndex>,
     depth: u32,
     /// Warnings met on the way (`undefined module attribute`, ...).
     pub warnings: Vec<Diagnostic>,
@@ -120,11 +148,17 @@ pub struct Expander<'a> {
 }
 
 impl<'a> Expander<'a> {
+    /// The source's line index, built the first time a span is asked for.
+    fn line_index(&self) -> Option<&LineIndex> {
+        let src = self.source?;
+        Some(self.lines.get_or_init(|| LineIndex::new(src)))
+    }
+
     pub fn new(host: &'a mut dyn Host, source: Option<&'a str>) -> Expander<'a> {
         Expander {
             host,
             source,
-            lines: source.map(LineIndex::new),
+            lines: std::cell::OnceCell::new(),
             depth: 0,
             warnings: Vec::new(),
             in_capture: false,
@@ -138,7 +172,7 @@ impl<'a> Expander<'a> {
     /// A span for `line` of the source at `column` (1-based; 0: the line's
     /// first non-blank character), over the word that starts there.
     pub fn span_at(&self, line: u32, column: u32) -> Span {
-        match (&self.lines, self.source) {
+        match (self.line_index(), self.source) {
             (Some(li), Some(src)) => li.span_at(src, line, column),
             _ => Span::default(),
         }

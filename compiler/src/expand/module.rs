@@ -176,11 +176,15 @@ impl Expander<'_> {
                 // A name computed at run time (`defmodule Module.concat(A, B)`):
                 // the body is expanded once the name is known.
                 // (Anything else is refused when run, as Elixir does.)
-                other => return Ok(compile_call(line, other, None, body, env)),
+                other => {
+                    let body = self.saved_body(body);
+                    return Ok(compile_call(line, other, None, &body, env));
+                }
             },
         };
         std::sync::Arc::make_mut(&mut env.context_modules).push(full.clone());
-        Ok(compile_call(line, q::atom(&full), Some(full), body, env))
+        let body = self.saved_body(body);
+        Ok(compile_call(line, q::atom(&full), Some(full), &body, env))
     }
 
     // ---- def & co ----
@@ -195,13 +199,14 @@ impl Expander<'_> {
         let line = q::meta_line(meta);
         let arity = args.len();
         let module = self.module_body_only(&format!("{kind}/{arity}"), line, env)?;
-        let index = self.host.save_env(&module, env);
-        let (def, fragments) = self.escape_fragments(&q::list(args.to_vec()), env)?;
-        // The fragments are code of the module body: expanded as such.
-        let def = if fragments {
-            self.expand(&def, &mut env.clone())?
+        let def = q::list(args.to_vec());
+        let (def, index) = if super::quote::has_unquote(&def) {
+            let index = self.host.save_env(&module, env, None);
+            let (def, _) = self.escape_fragments(&def, env)?;
+            // The fragments are code of the module body: expanded as such.
+            (self.expand(&def, &mut env.clone())?, index)
         } else {
-            def
+            (q::nil(), self.host.save_env(&module, env, Some(def)))
         };
         Ok(runtime_call(
             "define",
@@ -685,6 +690,22 @@ pub(super) const GUARD_FORM: &str = "__guard__";
 /// evaluates to (`module` when known now; `Module.concat(A, B)` too),
 /// seeing the user's variables in scope here: `binding` passes their
 /// values, `[name: name, ...]`.
+impl Expander<'_> {
+    /// What stands for a module body in the code that runs `defmodule`:
+    /// `{:"$beamlet_saved", index}` when the host keeps it (no literal to
+    /// build and read back), else the body escaped.
+    fn saved_body(&mut self, body: &Value) -> Value {
+        match self.host.save_body(body) {
+            Some(i) => q::tuple(vec![q::atom(SAVED_BODY), q::int(i as i64)]),
+            None => q::escape(body),
+        }
+    }
+}
+
+/// The tag of a module body kept by the host (see `Expander::saved_body`).
+pub const SAVED_BODY: &str = "$beamlet_saved";
+
+/// `body` is the module body as the code passes it (escaped or saved).
 fn compile_call(line: u32, name: Value, module: Option<String>, body: &Value, env: &Env) -> Value {
     let mut names: Vec<&VarId> = env
         .vars
@@ -712,7 +733,7 @@ fn compile_call(line: u32, name: Value, module: Option<String>, body: &Value, en
         q::line_meta(line),
         vec![
             name,
-            q::escape(body),
+            body.clone(),
             binding,
             q::escape(&body_env.to_value()),
         ],

@@ -73,7 +73,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             ("module_open", [name, body, binding, env]) => {
                 let names = binding_names(ctx, *binding)?;
                 let env = env_of(ctx, *env)?;
-                let body = to_value(ctx.code, *body);
+                let body = self.body_of(ctx, *body);
                 let module = atom::name(*name).to_owned();
                 self.module_open(ctx, &module, &body, &names, env)
             }

@@ -59,19 +59,95 @@ impl<'c, 'a> VmHost<'c, 'a> {
         }
         Some(all)
     }
+
+    /// Runs `module.name(ts...)` in a nested call.
+    fn call_terms(&mut self, module: &str, name: &str, ts: &[Term]) -> Result<Value, Box<Raised>> {
+        self.svc.ensure_loaded(self.ctx, module);
+        match beamlet_vm::nested::call_mfa(self.ctx, atom::intern(module), atom::intern(name), ts)
+        {
+            Ok(t) => Ok(to_value(self.ctx.code, t)),
+            Err(e) => Err(self.raised(e)),
+        }
+    }
+
+    /// Runs the open `module`'s own `name(ts...)` (compiled so far).
+    fn call_local_terms(
+        &mut self,
+        module: &str,
+        name: &str,
+        ts: &[Term],
+    ) -> Result<Value, Box<Raised>> {
+        let arity = ts.len();
+        let found = match self.svc.local_macro(self.ctx, module, name, arity) {
+            Ok(found) => found,
+            // The module's definitions so far do not compile: that error.
+            Err(d) => {
+                let file = self
+                    .svc
+                    .with_module(module, |s| s.file.clone())
+                    .unwrap_or_default();
+                let e = self
+                    .svc
+                    .raise(self.ctx, crate::expand::Error::Compile(d), &file);
+                return Err(self.raised(e));
+            }
+        };
+        let Some(fid) = found else {
+            return Err(Box::new(Raised {
+                class: "error".into(),
+                reason: q::atom("undef"),
+                stacktrace: q::list(vec![]),
+            }));
+        };
+        match beamlet_vm::nested::call(self.ctx, fid, ts) {
+            Ok(t) => Ok(to_value(self.ctx.code, t)),
+            Err(e) => Err(self.raised(e)),
+        }
+    }
+
+    /// `env` as a `%Macro.Env{}` term. Its import lists, the largest part
+    /// and the same for most environments, are literals built once.
+    fn env_term(&mut self, env: &Env) -> Term {
+        let mut kv = Vec::with_capacity(16);
+        for f in Env::FIELDS {
+            let v = match f {
+                "functions" => self.svc.imports_literal(self.ctx, &env.functions),
+                "macros" => self.svc.imports_literal(self.ctx, &env.macros),
+                _ => match env.field(f) {
+                    Some(v) => from_value(&mut self.ctx.st.heap, &v),
+                    None => continue,
+                },
+            };
+            kv.push((atom::intern(f), v));
+        }
+        beamlet_vm::bif::map::build_map(&mut self.ctx.st.heap, kv)
+    }
 }
 
 impl Host for VmHost<'_, '_> {
     fn call(&mut self, module: &str, name: &str, args: Vec<Value>) -> Result<Value, Box<Raised>> {
-        self.svc.ensure_loaded(self.ctx, module);
         let ts: Vec<Term> = args
             .iter()
             .map(|a| from_value(&mut self.ctx.st.heap, a))
             .collect();
-        match beamlet_vm::nested::call_mfa(self.ctx, atom::intern(module), atom::intern(name), &ts)
-        {
-            Ok(t) => Ok(to_value(self.ctx.code, t)),
-            Err(e) => Err(self.raised(e)),
+        self.call_terms(module, name, &ts)
+    }
+
+    fn call_macro(
+        &mut self,
+        module: &str,
+        fun: &str,
+        caller: &Env,
+        args: Vec<Value>,
+        local: bool,
+    ) -> Result<Value, Box<Raised>> {
+        let mut ts = Vec::with_capacity(args.len() + 1);
+        ts.push(self.env_term(caller));
+        ts.extend(args.iter().map(|a| from_value(&mut self.ctx.st.heap, a)));
+        if local {
+            self.call_local_terms(module, fun, &ts)
+        } else {
+            self.call_terms(module, fun, &ts)
         }
     }
 
@@ -119,36 +195,11 @@ impl Host for VmHost<'_, '_> {
         name: &str,
         args: Vec<Value>,
     ) -> Result<Value, Box<Raised>> {
-        let arity = args.len();
-        let found = match self.svc.local_macro(self.ctx, module, name, arity) {
-            Ok(found) => found,
-            // The module's definitions so far do not compile: that error.
-            Err(d) => {
-                let file = self
-                    .svc
-                    .with_module(module, |s| s.file.clone())
-                    .unwrap_or_default();
-                let e = self
-                    .svc
-                    .raise(self.ctx, crate::expand::Error::Compile(d), &file);
-                return Err(self.raised(e));
-            }
-        };
-        let Some(fid) = found else {
-            return Err(Box::new(Raised {
-                class: "error".into(),
-                reason: q::atom("undef"),
-                stacktrace: q::list(vec![]),
-            }));
-        };
         let ts: Vec<Term> = args
             .iter()
             .map(|a| from_value(&mut self.ctx.st.heap, a))
             .collect();
-        match beamlet_vm::nested::call(self.ctx, fid, &ts) {
-            Ok(t) => Ok(to_value(self.ctx.code, t)),
-            Err(e) => Err(self.raised(e)),
-        }
+        self.call_local_terms(module, name, &ts)
     }
 
     fn struct_of(&mut self, module: &str) -> Option<Value> {
@@ -243,10 +294,15 @@ impl Host for VmHost<'_, '_> {
         self.svc.next_counter()
     }
 
-    fn save_env(&mut self, module: &str, env: &Env) -> usize {
+    fn save_body(&mut self, body: &Value) -> Option<usize> {
+        Some(self.svc.save_body(body.clone()))
+    }
+
+    fn save_env(&mut self, module: &str, env: &Env, def: Option<Value>) -> usize {
         self.svc
             .with_module(module, |s| {
                 s.envs.push(env.clone());
+                s.saved_defs.push(def);
                 s.envs.len() - 1
             })
             .unwrap_or(0)

@@ -97,6 +97,12 @@ pub struct Service {
     failures: Mutex<HashMap<u64, CompileFailure>>,
     /// Warnings go to stderr as they are found (Elixir prints them while compiling).
     pub print_warnings: bool,
+    /// Import lists of `__CALLER__`s built as literals, by code table
+    /// ([`Service::imports_literal`]).
+    imports_literals: Mutex<Vec<(u64, expand::env::Imports, Term)>>,
+    /// Module bodies the expanded code refers to by index
+    /// (`expand::module::SAVED_BODY`); kept as long as that code may run.
+    saved_bodies: Mutex<Vec<Arc<Value>>>,
 }
 
 impl Service {
@@ -111,6 +117,8 @@ impl Service {
             loaded: std::sync::Condvar::new(),
             failures: Mutex::new(HashMap::new()),
             print_warnings: true,
+            imports_literals: Mutex::new(Vec::new()),
+            saved_bodies: Mutex::new(Vec::new()),
         }
     }
 
@@ -153,6 +161,57 @@ impl Service {
 
     pub fn module(&self, name: &str) -> Option<Arc<Mutex<ModuleState>>> {
         lock(&self.open).get(name).cloned()
+    }
+
+    /// `imports` as `Macro.Env` holds them, a term in the literal area:
+    /// most macro calls pass the same few lists (Kernel's, a test module's),
+    /// so each is built once instead of at every call.
+    pub fn imports_literal(&self, ctx: &mut Ctx, imports: &expand::env::Imports) -> Term {
+        const KEEP: usize = 64;
+        let table = ctx.code.id();
+        let mut cache = lock(&self.imports_literals);
+        let hit = cache
+            .iter()
+            .find(|(t, k, _)| *t == table && (Arc::ptr_eq(k, imports) || **k == **imports));
+        if let Some((_, _, term)) = hit {
+            return *term;
+        }
+        let v = expand::env::imports_value(imports);
+        if cache.len() >= KEEP {
+            return from_value(&mut ctx.st.heap, &v);
+        }
+        let mut heap = beamlet_vm::heap::Heap::new();
+        let term = from_value(&mut heap, &v);
+        ctx.code.load_private(beamlet_vm::code::Unit {
+            functions: Vec::new(),
+            imports: Vec::new(),
+            literals: heap,
+            script: None,
+        });
+        cache.push((table, imports.clone(), term));
+        term
+    }
+
+    /// Keeps a module body for `module_open`; returns its index.
+    pub fn save_body(&self, body: Value) -> usize {
+        let mut v = lock(&self.saved_bodies);
+        v.push(Arc::new(body));
+        v.len() - 1
+    }
+
+    /// The module body `t` stands for: a saved one's, or `t` read back.
+    pub fn body_of(&self, ctx: &Ctx, t: Term) -> Arc<Value> {
+        if let Some([tag, i]) = t.tuple_elems() {
+            if tag.is_atom() && atom::name(*tag) == expand::module::SAVED_BODY {
+                if let Some(b) = i
+                    .as_small()
+                    .and_then(|i| lock(&self.saved_bodies).get(i as usize).cloned())
+                {
+                    return b;
+                }
+            }
+        }
+        Arc::new(to_value(ctx.code, t))
     }
 
     pub fn is_open(&self, name: &str) -> bool {
@@ -491,8 +550,12 @@ impl Service {
             return Err(beamlet_vm::bif::internal_error(ctx, "define: bad kind"));
         };
         let line = line.as_small().unwrap_or(0) as u32;
-        let def = to_value(ctx.code, def);
         let index = index.as_small().unwrap_or(0) as usize;
+        // `nil`: the definition was kept when the body was expanded.
+        let def = match self.with_module(&module, |s| s.saved_defs.get(index).cloned()) {
+            Some(Some(Some(d))) if def == atom::NIL => d,
+            _ => to_value(ctx.code, def),
+        };
         let Some(env) = self.with_module(&module, |s| s.envs.get(index).cloned()) else {
             return Err(not_open(ctx, &module, "define a function in"));
         };
@@ -1044,7 +1107,8 @@ impl Service {
         let Some(m) = lock(&self.open).remove(module) else {
             return Err(not_open(ctx, module, "compile"));
         };
-        let st = lock(&m).clone();
+        // (Closed: no one else reads it now, so take it rather than copy.)
+        let st = std::mem::replace(&mut *lock(&m), ModuleState::new(module, "", 0));
         let file = st.file.clone();
         for (name, line) in st.unused_attributes() {
             if self.print_warnings {
@@ -1188,7 +1252,7 @@ impl expand::Host for NoHost {
     fn next_counter(&mut self) -> i64 {
         0
     }
-    fn save_env(&mut self, _: &str, _: &Env) -> usize {
+    fn save_env(&mut self, _: &str, _: &Env, _: Option<Value>) -> usize {
         0
     }
 }

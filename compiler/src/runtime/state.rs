@@ -111,6 +111,8 @@ pub struct ModuleState {
     pub line: u32,
     /// Lexical environments of the body's `def`s, by index.
     pub envs: Vec<Env>,
+    /// The definitions of `envs`' `def`s known at expansion (by index).
+    pub saved_defs: Vec<Option<Value>>,
     pub attrs: Vec<Attr>,
     pub defs: Vec<Def>,
     /// `defstruct` fields with their defaults, in order.
@@ -154,6 +156,7 @@ impl ModuleState {
             file: file.to_owned(),
             line,
             envs: Vec::new(),
+            saved_defs: Vec::new(),
             attrs: Vec::new(),
             defs: Vec::new(),
             struct_fields: None,
