@@ -38,6 +38,8 @@ const KERNEL: &[(&str, usize, &str, &str)] = &[
     ("throw", 1, "erlang", "throw"),
     ("exit", 1, "erlang", "exit"),
     ("self", 0, "erlang", "self"),
+    ("node", 0, "erlang", "node"),
+    ("node", 1, "erlang", "node"),
     ("send", 2, "erlang", "send"),
     ("make_ref", 0, "erlang", "make_ref"),
     ("spawn", 1, "erlang", "spawn"),

@@ -34,7 +34,7 @@ mod calls;
 mod clauses;
 mod closures;
 mod expr;
-mod kernel;
+pub(crate) mod kernel;
 mod operators;
 mod patterns;
 mod peephole;

@@ -244,7 +244,17 @@ impl Expander<'_> {
                 }
             }
             if m == KERNEL && kernel::is_kernel_macro(name, arity) {
-                return self.kernel_macro(name, meta, args, env);
+                let out = self.kernel_macro(name, meta, args, env)?;
+                // Left as a call for the code generator: named remotely, it
+                // is Kernel's even where a local function has its name.
+                if let Some((n, m2, a)) = q::as_call(&out) {
+                    if n == name && a.len() == arity {
+                        if let Some((module, fun)) = crate::codegen::kernel::local_kernel(name, arity) {
+                            return Ok(q::remote(q::atom(module), fun, m2.clone(), a.to_vec()));
+                        }
+                    }
+                }
+                return Ok(out);
             }
             if m != KERNEL && (env.is_required(m) || keyword_get(meta, "required").is_some()) {
                 if env.module.as_deref() == Some(m.as_str()) {

@@ -972,6 +972,18 @@ impl Expander<'_> {
                     };
                     let mut out = Vec::new();
                     for s in subs {
+                        // An atom (`unquote(:String)`) is one more segment.
+                        if let Value::Atom(a) = s {
+                            let part = a.strip_prefix("Elixir.").unwrap_or(a);
+                            let name = if base == "Elixir" {
+                                format!("Elixir.{part}")
+                            } else {
+                                format!("{base}.{part}")
+                            };
+                            let last = part.rsplit('.').next().unwrap_or(part).to_owned();
+                            out.push((name, q::atom(&last)));
+                            continue;
+                        }
                         let Some(("__aliases__", smeta, segs)) = as_call(s) else {
                             return Err(self.error(
                                 0,
@@ -1148,6 +1160,12 @@ impl Expander<'_> {
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
         let mods = self.expand_module_refs(m, env)?;
+        // The options are code too (`only: Helpers.names()` may be a macro).
+        let opts = match opts {
+            Some(o) if !is_literal_opts(o) => Some(self.expand(o, &mut env.clone())?),
+            other => other.cloned(),
+        };
+        let opts = opts.as_ref();
         let mut last_mod = q::nil();
         for (target, _) in &mods {
             self.ensure_compiled(target, line, env)?;
@@ -1290,5 +1308,17 @@ fn refs_result(m: &Value, mods: &[(String, Value)], last: Value) -> Value {
         q::list(mods.iter().map(|(t, _)| q::atom(t)).collect())
     } else {
         last
+    }
+}
+
+/// Whether `import`'s options are literal already (the usual case): no
+/// call anywhere in them but `{}` tuples.
+fn is_literal_opts(v: &Value) -> bool {
+    match v {
+        Value::List(items, None) => items.iter().all(is_literal_opts),
+        Value::Tuple(t) if t.len() == 2 => is_literal_opts(&t[0]) && is_literal_opts(&t[1]),
+        Value::Tuple(_) => false,
+        Value::List(_, Some(_)) => false,
+        _ => true,
     }
 }

@@ -697,6 +697,17 @@ pub fn exit(_: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn make_ref(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     Ok(ctx.rt.make_ref())
 }
+/// `node/0,1`: a VM is one node, not distributed: `:nonode@nohost`, as
+/// the BEAM answers when distribution is off (`node(x)` for a pid, port or
+/// reference of this node; anything else is a badarg).
+pub fn node(_: &mut Ctx, a: &[Term]) -> BifResult {
+    match a {
+        [] => Ok(atom::intern("nonode@nohost")),
+        [t] if t.is_pid() || t.is_ref() => Ok(atom::intern("nonode@nohost")),
+        _ => Err(badarg()),
+    }
+}
+
 pub fn self_(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     Ok(ctx.st.pid)
 }

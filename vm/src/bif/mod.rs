@@ -135,6 +135,8 @@ bifs! {
     "erlang" "exit" / 1 => erlang::exit;
     "erlang" "make_ref" / 0 => erlang::make_ref;
     "erlang" "self" / 0 => erlang::self_, guard;
+    "erlang" "node" / 0 => erlang::node, guard;
+    "erlang" "node" / 1 => erlang::node, guard;
     "erlang" "send" / 2 => erlang::send;
     "erlang" "spawn" / 1 => process::spawn1;
     "erlang" "spawn" / 3 => process::spawn3;
@@ -188,8 +190,8 @@ bifs! {
     "erlang" "integer_to_binary" / 2 => string::integer_to_binary2;
     "erlang" "binary_part" / 3 => string::binary_part, guard;
     "erlang" "iolist_to_binary" / 1 => string::iodata_to_binary;
-    "erlang" "list_to_binary" / 1 => string::iolist_to_binary;
-    "erlang" "binary_to_list" / 1 => string::binary_to_list;
+    "erlang" "list_to_binary" / 1 => string::iodata_to_binary;
+    "erlang" "binary_to_list" / 1 => string::binary_to_bytes;
     "erlang" "float" / 1 => erlang::to_float, guard;
     "erlang" "bnot" / 1 => erlang::bnot, guard;
     "erlang" "bor" / 2 => erlang::bor, guard;

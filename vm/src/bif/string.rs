@@ -195,15 +195,16 @@ pub fn iodata_to_bytes(t: Term) -> Option<Vec<u8>> {
         return None;
     }
     let mut out = Vec::new();
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
+    // (term, whether it is a list's tail: there a byte is not allowed).
+    let mut stack = vec![(t, true)];
+    while let Some((t, tail)) = stack.pop() {
         if let Some(b) = t.binary_bytes() {
             out.extend_from_slice(b);
-        } else if let Some(c) = t.as_small() {
+        } else if let (Some(c), false) = (t.as_small(), tail) {
             out.push(u8::try_from(c).ok()?);
         } else if let Some((h, tl)) = t.cons_parts() {
-            stack.push(tl);
-            stack.push(h);
+            stack.push((tl, true));
+            stack.push((h, false));
         } else if !t.is_nil() {
             return None;
         }
@@ -227,6 +228,12 @@ pub fn list_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn list_to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let b = iolist_to_binary(ctx, a)?;
     to_integer(ctx, &[b])
+}
+/// `:erlang.binary_to_list/1`: the bytes, not the characters.
+pub fn binary_to_bytes(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let cs: Vec<Term> = b.iter().map(|&c| Term::small(c as i64)).collect();
+    Ok(ctx.st.heap.list(&cs))
 }
 pub fn binary_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let s = str_of(a[0])?;
