@@ -122,8 +122,4 @@ defmodule :erlang do
 
   defp insert_nth(list, 1, element), do: [element | list]
   defp insert_nth([x | rest], n, element) when n > 1, do: [x | insert_nth(rest, n - 1, element)]
-
-  @doc "The local node's name: beamlet runs one node."
-  def node(), do: :nonode@nohost
-  def node(_), do: :nonode@nohost
 end

@@ -110,6 +110,13 @@ impl FnBuilder<'_> {
                                 self.load_const(t, dst);
                                 return Ok(());
                             }
+                            // `&mod.fun/1` with the module known when run.
+                            let args = vec![
+                                (**m).clone(),
+                                Expr::new(span, ExprKind::Atom(name.clone())),
+                                Expr::new(span, ExprKind::Int(arity.into())),
+                            ];
+                            return self.remote_call(u, "erlang", "make_fun", &args, span, dst, false);
                         }
                     }
                     ExprKind::Var(name) => {
@@ -140,6 +147,29 @@ impl FnBuilder<'_> {
                     }
                     _ => {}
                 }
+            }
+        }
+        // `&f(&1, &2)` is `&f/2` (so `&is_atom(&1) == &is_atom/1`, as in Elixir).
+        if let ExprKind::Call(c) = &x.kind {
+            let in_order = !c.args.is_empty()
+                && c.args
+                    .iter()
+                    .enumerate()
+                    .all(|(i, a)| matches!(a.kind, ExprKind::CaptureArg(n) if n as usize == i + 1));
+            let head = match &c.target {
+                CallTarget::Local(name) => Some(Expr::new(x.span, ExprKind::Var(name.clone()))),
+                CallTarget::Remote(m, name) if self.module_atom(m)?.is_some() => {
+                    Some(desugar::call(x.span, CallTarget::Remote(m.clone(), name.clone()), vec![]))
+                }
+                _ => None,
+            };
+            if let (true, Some(head)) = (in_order, head) {
+                let n = Expr::new(x.span, ExprKind::Int(c.args.len().into()));
+                let whole = Expr::new(
+                    x.span,
+                    ExprKind::Binary(BinOp::Div, Box::new(head), Box::new(n)),
+                );
+                return self.capture(u, &whole, span, dst);
             }
         }
         let f = desugar::capture_to_fn(x)?;
