@@ -109,7 +109,7 @@ impl Expander<'_> {
                     if t.len() == 3
                         && !matches!(t[0], Value::Atom(ref n) if n == "{}" || n == "%{}" || n == "<<>>") =>
                 {
-                    o.context_code = Some(code)
+                    o.context_code = Some(runtime_option("context", code))
                 }
                 _ => {
                     return Err(self.error(
@@ -126,7 +126,8 @@ impl Expander<'_> {
             Some(l) => {
                 o.line = Some(match &l {
                     Value::Atom(t) if t == "true" => q::int(env.line as i64),
-                    _ => self.expand(&l, env)?,
+                    Value::Int(_) => l.clone(),
+                    _ => self.expand(&runtime_option("line", l.clone()), env)?,
                 });
             }
             None => {}
@@ -293,13 +294,16 @@ impl Expander<'_> {
                     && matches!(dargs.as_slice(), [_, Value::Atom(u)] if u == "unquote")
                     && args.len() == 1
                 {
-                    let dm = self.quote_meta(dmeta, o, None, 0, env, false);
+                    // What `name` turns out to be decides the form, when run.
+                    let _ = dmeta;
+                    let m = self.quote_meta(meta, o, None, 0, env, false);
                     let left = self.quote(&dargs[0], o, env)?;
-                    let dot_code =
-                        node_code(q::atom("."), dm, list_code(vec![left, args[0].clone()]));
-                    let m = q::meta_put(meta, "no_parens", q::atom("true"));
-                    let m = self.quote_meta(&m, o, None, 0, env, false);
-                    return Ok(node_code(dot_code, m, list_code(vec![])));
+                    return Ok(q::remote(
+                        q::atom("Elixir.Macro"),
+                        "__dot__",
+                        q::list(vec![]),
+                        vec![m, left, args[0].clone(), q::nil()],
+                    ));
                 }
             }
             // `Mod.unquote(name)(args)` parses as a call of the call
@@ -311,13 +315,16 @@ impl Expander<'_> {
                     if matches!(dot, Value::Atom(d) if d == ".")
                         && matches!(dargs.as_slice(), [_, Value::Atom(u)] if u == "unquote")
                     {
-                        let _ = cmeta;
-                        let dm = self.quote_meta(dmeta, o, None, 0, env, false);
+                        let _ = (cmeta, dmeta);
                         let left = self.quote(&dargs[0], o, env)?;
-                        let dot_code =
-                            node_code(q::atom("."), dm, list_code(vec![left, e.clone()]));
                         let m = self.quote_meta(meta, o, None, 0, env, false);
-                        return Ok(node_code(dot_code, m, self.quote(tail, o, env)?));
+                        let args = self.quote(tail, o, env)?;
+                        return Ok(q::remote(
+                            q::atom("Elixir.Macro"),
+                            "__dot__",
+                            q::list(vec![]),
+                            vec![m, left, e.clone(), args],
+                        ));
                     }
                 }
             }
@@ -567,4 +574,15 @@ pub fn has_unquote(v: &Value) -> bool {
         Value::Tuple(t) => t.iter().any(has_unquote),
         _ => false,
     }
+}
+
+/// A `quote` option known only when the quote runs (`line: line`), checked
+/// then (`Macro.__quote_option__/2` raises as Elixir does).
+fn runtime_option(name: &str, code: Value) -> Value {
+    q::remote(
+        q::atom("Elixir.Macro"),
+        "__quote_option__",
+        q::list(vec![]),
+        vec![q::atom(name), code],
+    )
 }
