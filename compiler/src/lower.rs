@@ -241,7 +241,9 @@ impl<'a> Lowerer<'a> {
                 if let Some(op) = unop(name) {
                     let a = self.lower(a, span)?;
                     // `+1` is the number itself (so it can be a pattern too).
-                    if op == UnaryOp::Plus && matches!(a.kind, ExprKind::Int(_) | ExprKind::Float(_)) {
+                    if op == UnaryOp::Plus
+                        && matches!(a.kind, ExprKind::Int(_) | ExprKind::Float(_))
+                    {
                         return Ok(Some(a));
                     }
                     return mk(ExprKind::Unary(op, Box::new(a)));

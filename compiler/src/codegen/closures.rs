@@ -116,7 +116,8 @@ impl FnBuilder<'_> {
                                 Expr::new(span, ExprKind::Atom(name.clone())),
                                 Expr::new(span, ExprKind::Int(arity.into())),
                             ];
-                            return self.remote_call(u, "erlang", "make_fun", &args, span, dst, false);
+                            return self
+                                .remote_call(u, "erlang", "make_fun", &args, span, dst, false);
                         }
                     }
                     ExprKind::Var(name) => {
@@ -158,9 +159,9 @@ impl FnBuilder<'_> {
                     .all(|(i, a)| matches!(a.kind, ExprKind::CaptureArg(n) if n as usize == i + 1));
             let head = match &c.target {
                 CallTarget::Local(name) => Some(Expr::new(x.span, ExprKind::Var(name.clone()))),
-                CallTarget::Remote(m, name) if self.module_atom(m)?.is_some() => {
-                    Some(desugar::call(x.span, CallTarget::Remote(m.clone(), name.clone()), vec![]))
-                }
+                CallTarget::Remote(m, name) if self.module_atom(m)?.is_some() => Some(
+                    desugar::call(x.span, CallTarget::Remote(m.clone(), name.clone()), vec![]),
+                ),
                 _ => None,
             };
             if let (true, Some(head)) = (in_order, head) {

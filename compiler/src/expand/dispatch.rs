@@ -220,7 +220,10 @@ impl Expander<'_> {
         }
         // `__ENV__.file`: only the field, not the whole escaped struct
         // (as Elixir expands it; `test` and `assert` read `__ENV__.line`).
-        if args.is_empty() && env.context == Context::Expr && keyword_get(meta, "no_parens").is_some() {
+        if args.is_empty()
+            && env.context == Context::Expr
+            && keyword_get(meta, "no_parens").is_some()
+        {
             if let Some((Value::Atom(v), _, Value::Atom(_))) = q::as_node(recv) {
                 if v == "__ENV__" {
                     if let Some(field) = env.field(name) {
@@ -249,7 +252,9 @@ impl Expander<'_> {
                 // is Kernel's even where a local function has its name.
                 if let Some((n, m2, a)) = q::as_call(&out) {
                     if n == name && a.len() == arity {
-                        if let Some((module, fun)) = crate::codegen::kernel::local_kernel(name, arity) {
+                        if let Some((module, fun)) =
+                            crate::codegen::kernel::local_kernel(name, arity)
+                        {
                             return Ok(q::remote(q::atom(module), fun, m2.clone(), a.to_vec()));
                         }
                     }

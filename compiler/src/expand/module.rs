@@ -731,11 +731,6 @@ fn compile_call(line: u32, name: Value, module: Option<String>, body: &Value, en
         q::atom("elixir_module"),
         "compile",
         q::line_meta(line),
-        vec![
-            name,
-            body.clone(),
-            binding,
-            q::escape(&body_env.to_value()),
-        ],
+        vec![name, body.clone(), binding, q::escape(&body_env.to_value())],
     )
 }

@@ -63,8 +63,7 @@ impl<'c, 'a> VmHost<'c, 'a> {
     /// Runs `module.name(ts...)` in a nested call.
     fn call_terms(&mut self, module: &str, name: &str, ts: &[Term]) -> Result<Value, Box<Raised>> {
         self.svc.ensure_loaded(self.ctx, module);
-        match beamlet_vm::nested::call_mfa(self.ctx, atom::intern(module), atom::intern(name), ts)
-        {
+        match beamlet_vm::nested::call_mfa(self.ctx, atom::intern(module), atom::intern(name), ts) {
             Ok(t) => Ok(to_value(self.ctx.code, t)),
             Err(e) => Err(self.raised(e)),
         }
@@ -295,7 +294,7 @@ impl Host for VmHost<'_, '_> {
     }
 
     fn save_body(&mut self, body: &Value) -> Option<usize> {
-        Some(self.svc.save_body(body.clone()))
+        self.svc.save_body(body.clone())
     }
 
     fn save_env(&mut self, module: &str, env: &Env, def: Option<Value>) -> usize {

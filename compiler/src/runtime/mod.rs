@@ -192,11 +192,17 @@ impl Service {
         term
     }
 
-    /// Keeps a module body for `module_open`; returns its index.
-    pub fn save_body(&self, body: Value) -> usize {
+    /// Keeps a module body for `module_open`; returns its index. Not when
+    /// recording: code compiled into the library image outlives this
+    /// service, so a `defmodule` in a library function keeps its body as a
+    /// literal.
+    pub fn save_body(&self, body: Value) -> Option<usize> {
+        if self.recorded.is_some() {
+            return None;
+        }
         let mut v = lock(&self.saved_bodies);
         v.push(Arc::new(body));
-        v.len() - 1
+        Some(v.len() - 1)
     }
 
     /// The module body `t` stands for: a saved one's, or `t` read back.
