@@ -192,6 +192,22 @@ impl<'a> Expander<'a> {
     }
 
     /// A compile error at `line` (the env's line when 0).
+    /// An `ArgumentError` raised while expanding, as a Kernel macro
+    /// written in Elixir raises it (it reaches the user as that exception,
+    /// not as a CompileError).
+    pub fn argument_error(&self, msg: impl Into<String>) -> Error {
+        let e = env::sorted_map(vec![
+            (q::atom("__exception__"), q::atom("true")),
+            (q::atom("__struct__"), q::atom("Elixir.ArgumentError")),
+            (q::atom("message"), q::string(&msg.into())),
+        ]);
+        Error::Raised(Box::new(Raised {
+            class: "error".into(),
+            reason: e,
+            stacktrace: q::list(vec![]),
+        }))
+    }
+
     pub fn error(&self, line: u32, env: &Env, msg: impl Into<String>) -> Error {
         Error::Compile(Diagnostic::new(self.span_for(line, env), msg))
     }

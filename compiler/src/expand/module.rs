@@ -565,21 +565,39 @@ impl Expander<'_> {
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
         self.module_body_only(&format!("{kind}/1"), line, env)?;
-        let Some(("when", _, [head, guard])) = as_call(g) else {
-            return Err(self.error(
-                line,
-                env,
-                format!(
-                    "invalid syntax in {kind}, expected: {kind} name(args) when guard_expression"
-                ),
-            ));
+        // (Elixir's `defguard` is a macro: bad syntax raises ArgumentError.)
+        let (head, guard) = match as_call(g) {
+            Some(("when", _, [head, guard])) if !matches!(as_call(guard), Some(("when", _, _))) => {
+                (head, guard)
+            }
+            Some(("when", _, [head, ..])) => {
+                return Err(self.argument_error(format!(
+                    "invalid syntax in defguard {}, only a single when clause is allowed",
+                    self.code_string(head)
+                )))
+            }
+            // `defguard foo(bar)`: a guard with no body.
+            Some((name, _, args)) if !name.starts_with(char::is_uppercase) && name != "." => {
+                let _ = args;
+                return Err(self.error(
+                    line,
+                    env,
+                    format!(
+                        "implementation not provided for predefined defmacro {}/{}",
+                        name,
+                        args.len()
+                    ),
+                ));
+            }
+            _ => {
+                return Err(self.argument_error(format!(
+                    "invalid syntax in defguard {}",
+                    self.code_string(g)
+                )))
+            }
         };
         let Some((Value::Atom(name), hmeta, Value::List(params, None))) = as_node(head) else {
-            return Err(self.error(
-                line,
-                env,
-                format!("invalid syntax in {kind} {}", self.show(head)),
-            ));
+            return Err(self.argument_error(format!("invalid syntax in defguard {}", self.code_string(head))));
         };
         // `defguard g(a, b \\ 2)`: the defaults go on the macro's head.
         let with_defaults = params.clone();
@@ -596,14 +614,10 @@ impl Expander<'_> {
             match as_node(p) {
                 Some((Value::Atom(n), _, Value::Atom(_))) => names.push(q::atom(n)),
                 _ => {
-                    return Err(self.error(
-                        line,
-                        env,
-                        format!(
-                            "{kind} only accepts variables as its arguments, got: {}",
-                            self.show(p)
-                        ),
-                    ))
+                    return Err(self.argument_error(format!(
+                        "invalid syntax in defguard {}",
+                        self.code_string(head)
+                    )))
                 }
             }
         }

@@ -341,6 +341,51 @@ impl ModuleState {
                 "the other function's defaults already define this arity: drop a default or rename one of the functions",
             ));
         }
+        // A macro and a function of the same name and arity (`MACRO-f/2`
+        // and `f/1` inside) clash as Elixir's do; overriding one with the
+        // other is refused.
+        if let Some(o) = self.defs.iter().find(|o| {
+            o.user_name == d.user_name
+                && o.user_arity == d.user_arity
+                && o.kind.is_macro() != d.kind.is_macro()
+                && self
+                    .overridable
+                    .iter()
+                    .any(|((n, a), t)| *n == o.name && *a == o.arity && t.is_none())
+        }) {
+            let (what, as_) = if o.kind.is_macro() {
+                ("macro (defmacro, defmacrop)", "a function (def, defp)")
+            } else {
+                ("function (def, defp)", "a macro (defmacro, defmacrop)")
+            };
+            return Err((
+                format!(
+                    "cannot override {what} {}/{} in module {} as {as_}",
+                    d.user_name,
+                    d.user_arity,
+                    crate::expand::inspect_module(&self.name)
+                ),
+                "an override keeps the kind: a function overrides a function, a macro a macro",
+            ));
+        }
+        if let Some(o) = self.defs.iter().find(|o| {
+            o.user_name == d.user_name
+                && o.user_arity == d.user_arity
+                && o.kind.is_macro() != d.kind.is_macro()
+        }) {
+            return Err((
+                format!(
+                    "{} {}/{} already defined as {} in {}:{}",
+                    d.kind.name(),
+                    d.user_name,
+                    d.user_arity,
+                    o.kind.name(),
+                    super::relative(&self.file),
+                    o.line
+                ),
+                "a name and arity is either a function or a macro: rename one of them",
+            ));
+        }
         match self.def_index(&d.name, d.arity) {
             Some(i) => {
                 let existing = &mut self.defs[i];
@@ -351,7 +396,7 @@ impl ModuleState {
                         d.user_name,
                         d.user_arity,
                         existing.kind.name(),
-                        self.file,
+                        super::relative(&self.file),
                         existing.line
                     ), "a function is either public (def) or private (defp): give each clause the same kind"));
                 }
