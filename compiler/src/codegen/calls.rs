@@ -270,8 +270,8 @@ impl FnBuilder<'_> {
                 return Err(Diagnostic::new(
                     span,
                     format!(
-                        "cannot invoke {}.{name}/{n} inside a guard",
-                        module.trim_start_matches("Elixir.")
+                        "cannot invoke remote function {}.{name}/{n} inside guards",
+                        guard_module(module)
                     ),
                 ));
             }
@@ -290,8 +290,8 @@ impl FnBuilder<'_> {
             return Err(Diagnostic::new(
                 span,
                 format!(
-                    "cannot invoke remote function {}.{name}/{n} inside a guard",
-                    module.trim_start_matches("Elixir.")
+                    "cannot invoke remote function {}.{name}/{n} inside guards",
+                    guard_module(module)
                 ),
             ));
         }
@@ -357,5 +357,13 @@ impl FnBuilder<'_> {
             fail,
         });
         Ok(())
+    }
+}
+
+/// A module as Elixir names it in messages: `String`, `:erlang`.
+fn guard_module(module: &str) -> String {
+    match module.strip_prefix("Elixir.") {
+        Some(m) => m.to_owned(),
+        None => format!(":{module}"),
     }
 }
