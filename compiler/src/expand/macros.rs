@@ -62,7 +62,10 @@ impl Expander<'_> {
             ("in", [x, right]) if env.context == Context::Guard => {
                 let x = self.expand(x, env)?;
                 let right = self.expand(right, env)?;
-                if matches!(q::as_node(&right), Some((Value::Atom(_), _, Value::Atom(_)))) {
+                if matches!(
+                    q::as_node(&right),
+                    Some((Value::Atom(_), _, Value::Atom(_)))
+                ) {
                     return Err(self.argument_error(format!(
                         "invalid right argument for operator \"in\", it expects a compile-time proper list or compile-time range on the right side when used in guard expressions, got: {}",
                         self.code_string(&right)

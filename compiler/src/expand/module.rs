@@ -597,7 +597,10 @@ impl Expander<'_> {
             }
         };
         let Some((Value::Atom(name), hmeta, Value::List(params, None))) = as_node(head) else {
-            return Err(self.argument_error(format!("invalid syntax in defguard {}", self.code_string(head))));
+            return Err(self.argument_error(format!(
+                "invalid syntax in defguard {}",
+                self.code_string(head)
+            )));
         };
         // `defguard g(a, b \\ 2)`: the defaults go on the macro's head.
         let with_defaults = params.clone();
