@@ -1080,59 +1080,12 @@ defmodule Macro do
 
   defp find_invalid(other), do: {:error, other}
 
-  # `left.unquote(right)` (args nil) and `left.unquote(right)(args)` in a
-  # quote: the form depends on what `right` is when the quote runs.
-  @doc false
-  def __dot__(meta, left, {:__aliases__, _, parts}, nil), do: {:__aliases__, meta, [left | parts]}
-
-  def __dot__(meta, left, right, nil) when is_atom(right) do
-    case Atom.to_string(right) do
-      "Elixir." <> _ -> {:__aliases__, meta, [left, right]}
-      _ -> {{:., meta, [left, right]}, [no_parens: true] ++ meta, []}
-    end
-  end
-
-  def __dot__(meta, left, {right, _, context}, nil) when is_atom(right) and is_atom(context),
-    do: {{:., meta, [left, right]}, [no_parens: true] ++ meta, []}
-
-  def __dot__(meta, left, {right, _, args}, nil) when is_atom(right),
-    do: {{:., meta, [left, right]}, meta, args}
-
-  def __dot__(_meta, _left, right, nil) do
-    raise ArgumentError,
-          "expected unquote after dot to return an atom, an alias or a quoted call, got: " <>
-            Macro.to_string(right)
-  end
-
-  def __dot__(meta, left, right, args) when is_atom(right), do: {{:., meta, [left, right]}, meta, args}
-
-  def __dot__(meta, left, {right, _, context}, args) when is_atom(right) and is_atom(context),
-    do: {{:., meta, [left, right]}, meta, args}
-
-  def __dot__(_meta, _left, right, _args) do
-    raise ArgumentError,
-          "expected unquote after dot with args to return an atom or a quoted call, got: " <>
-            Macro.to_string(right)
-  end
-
   @doc false
   def __quote_option__(:line, line) when is_integer(line) and line >= 0, do: line
   def __quote_option__(:context, context) when is_atom(context) and context != nil, do: context
 
   def __quote_option__(name, value) do
     raise ArgumentError, "invalid runtime value for option :#{name} in quote, got: #{inspect(value)}"
-  end
-
-  # `quote(do: [a, unquote_splicing(list) | tail])`: the items then the
-  # tail when it is a list, else the last item in a `|` node with it.
-  @doc false
-  def __tail_list__(items, tail) when is_list(items) and is_list(tail), do: items ++ tail
-
-  def __tail_list__(items, tail) when is_list(items) do
-    case :lists.reverse(items) do
-      [last | init] -> :lists.reverse(init, [{:|, [], [last, tail]}])
-      [] -> raise ArgumentError, "expected a non-empty list before | in quote, got: []"
-    end
   end
 
   ## Atoms

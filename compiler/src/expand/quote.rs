@@ -205,10 +205,10 @@ impl Expander<'_> {
                             }
                             let t = self.quote(t, o, env)?;
                             return Ok(q::remote(
-                                q::atom("Elixir.Macro"),
-                                "__tail_list__",
+                                q::atom("elixir_quote"),
+                                "tail_list",
                                 q::list(vec![]),
-                                vec![acc, t],
+                                vec![acc, t, q::list(vec![])],
                             ));
                         }
                     }
@@ -299,10 +299,10 @@ impl Expander<'_> {
                     let m = self.quote_meta(meta, o, None, 0, env, false);
                     let left = self.quote(&dargs[0], o, env)?;
                     return Ok(q::remote(
-                        q::atom("Elixir.Macro"),
-                        "__dot__",
+                        q::atom("elixir_quote"),
+                        "dot",
                         q::list(vec![]),
-                        vec![m, left, args[0].clone(), q::nil()],
+                        vec![m, left, args[0].clone(), q::nil(), q::nil()],
                     ));
                 }
             }
@@ -320,10 +320,10 @@ impl Expander<'_> {
                         let m = self.quote_meta(meta, o, None, 0, env, false);
                         let args = self.quote(tail, o, env)?;
                         return Ok(q::remote(
-                            q::atom("Elixir.Macro"),
-                            "__dot__",
+                            q::atom("elixir_quote"),
+                            "dot",
                             q::list(vec![]),
-                            vec![m, left, e.clone(), args],
+                            vec![m, left, e.clone(), args, q::nil()],
                         ));
                     }
                 }
