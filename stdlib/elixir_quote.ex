@@ -23,6 +23,14 @@ defmodule :elixir_quote do
     :lists.reverse([{:|, [], [last, right]} | init])
   end
 
+  # A `quote` option known only when the quote runs (`line: line`).
+  def validate_runtime(:line, line) when is_integer(line) and line >= 0, do: line
+  def validate_runtime(:context, context) when is_atom(context) and context != nil, do: context
+
+  def validate_runtime(name, value) do
+    raise ArgumentError, "invalid runtime value for option :#{name} in quote, got: #{inspect(value)}"
+  end
+
   defp validate_list(list) when is_list(list), do: :ok
 
   defp validate_list(other) do

@@ -1080,14 +1080,6 @@ defmodule Macro do
 
   defp find_invalid(other), do: {:error, other}
 
-  @doc false
-  def __quote_option__(:line, line) when is_integer(line) and line >= 0, do: line
-  def __quote_option__(:context, context) when is_atom(context) and context != nil, do: context
-
-  def __quote_option__(name, value) do
-    raise ArgumentError, "invalid runtime value for option :#{name} in quote, got: #{inspect(value)}"
-  end
-
   ## Atoms
 
   @doc """

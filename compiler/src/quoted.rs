@@ -749,3 +749,11 @@ pub fn without_columns(v: &Value) -> Value {
         other => other.clone(),
     }
 }
+
+/// A module as Elixir names it in messages: `String`, `:erlang`.
+pub fn inspect_module(m: &str) -> String {
+    match m.strip_prefix("Elixir.") {
+        Some(s) => s.to_owned(),
+        None => format!(":{m}"),
+    }
+}

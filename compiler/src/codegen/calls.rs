@@ -271,7 +271,7 @@ impl FnBuilder<'_> {
                     span,
                     format!(
                         "cannot invoke remote function {}.{name}/{n} inside guards",
-                        guard_module(module)
+                        crate::quoted::inspect_module(module)
                     ),
                 ));
             }
@@ -291,7 +291,7 @@ impl FnBuilder<'_> {
                 span,
                 format!(
                     "cannot invoke remote function {}.{name}/{n} inside guards",
-                    guard_module(module)
+                    crate::quoted::inspect_module(module)
                 ),
             ));
         }
@@ -357,13 +357,5 @@ impl FnBuilder<'_> {
             fail,
         });
         Ok(())
-    }
-}
-
-/// A module as Elixir names it in messages: `String`, `:erlang`.
-fn guard_module(module: &str) -> String {
-    match module.strip_prefix("Elixir.") {
-        Some(m) => m.to_owned(),
-        None => format!(":{module}"),
     }
 }

@@ -202,7 +202,6 @@ impl Env {
     pub fn to_value(&self) -> Value {
         let fields = Self::FIELDS
             .iter()
-            .filter(|f| !f.is_empty())
             .filter_map(|f| Some((q::atom(f), self.field(f)?)))
             .collect();
         sorted_map(fields)
@@ -212,7 +211,6 @@ impl Env {
     pub fn field(&self, name: &str) -> Option<Value> {
         let atom = q::atom;
         let opt = |s: &Option<String>| s.as_deref().map_or_else(q::nil, atom);
-        let imports = imports_value;
         Some(match name {
             "__struct__" => atom("Elixir.Macro.Env"),
             "aliases" => q::list(
@@ -237,7 +235,7 @@ impl Env {
                 },
                 None => q::nil(),
             },
-            "functions" => imports(&self.functions),
+            "functions" => imports_value(&self.functions),
             "lexical_tracker" => q::nil(),
             "line" => q::int(self.line as i64),
             "macro_aliases" => q::list(
@@ -246,7 +244,7 @@ impl Env {
                     .map(|(c, (a, t))| q::pair(atom(a), q::pair(q::int(*c), atom(t))))
                     .collect(),
             ),
-            "macros" => imports(&self.macros),
+            "macros" => imports_value(&self.macros),
             "module" => opt(&self.module),
             "requires" => q::list(self.requires.iter().map(|m| atom(m)).collect()),
             "tracers" => q::list(vec![]),
@@ -421,7 +419,6 @@ impl Env {
     }
 }
 
-/// A map value from pairs (sorted by key in term order, as maps are).
 /// An import list as `Macro.Env` holds it: `[{module, [{name, arity}]}]`.
 pub fn imports_value(i: &Imports) -> Value {
     q::list(
@@ -440,6 +437,7 @@ pub fn imports_value(i: &Imports) -> Value {
     )
 }
 
+/// A map value from pairs (sorted by key in term order, as maps are).
 pub fn sorted_map(mut pairs: Vec<(Value, Value)>) -> Value {
     pairs.sort_by(|a, b| beamlet_vm::value::compare_values(&a.0, &b.0));
     pairs.dedup_by(|a, b| beamlet_vm::value::compare_values(&a.0, &b.0).is_eq());

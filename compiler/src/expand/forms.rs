@@ -959,52 +959,39 @@ impl Expander<'_> {
         m: &Value,
         env: &mut Env,
     ) -> EResult<Vec<(String, Value)>> {
-        if let Some((head, _, Value::List(subs, None))) = as_node(m) {
-            if let Some((Value::Atom(dot), _, Value::List(d, None))) = as_node(head) {
-                if dot == "." && d.len() == 2 && as_atom(&d[1]) == Some("{}") {
-                    let base = self.expand(&d[0], env)?;
-                    let Value::Atom(base) = base else {
-                        return Err(self.error(
-                            0,
-                            env,
-                            "invalid multi-alias: the base must be an alias",
-                        ));
-                    };
-                    let mut out = Vec::new();
-                    for s in subs {
-                        // An atom (`unquote(:String)`) is one more segment.
-                        if let Value::Atom(a) = s {
-                            let part = a.strip_prefix("Elixir.").unwrap_or(a);
-                            let name = if base == "Elixir" {
-                                format!("Elixir.{part}")
-                            } else {
-                                format!("{base}.{part}")
-                            };
-                            let last = part.rsplit('.').next().unwrap_or(part).to_owned();
-                            out.push((name, q::atom(&last)));
-                            continue;
-                        }
-                        let Some(("__aliases__", smeta, segs)) = as_call(s) else {
-                            return Err(self.error(
-                                0,
-                                env,
-                                format!("invalid argument for multi-alias: {}", self.show(s)),
-                            ));
-                        };
-                        let mut name = base.clone();
-                        for seg in segs {
-                            if let Some(a) = as_atom(seg) {
-                                name.push('.');
-                                name.push_str(a);
-                            }
-                        }
-                        let last = segs.last().and_then(as_atom).unwrap_or("").to_owned();
-                        let _ = smeta;
-                        out.push((name, q::atom(&last)));
-                    }
-                    return Ok(out);
+        if let Some((base, subs)) = multi_alias(m) {
+            let base = self.expand(base, env)?;
+            let Value::Atom(base) = base else {
+                return Err(self.error(0, env, "invalid multi-alias: the base must be an alias"));
+            };
+            let mut out = Vec::new();
+            for s in subs {
+                // An atom (`unquote(:String)`) is one more segment.
+                if let Value::Atom(a) = s {
+                    let part = a.strip_prefix("Elixir.").unwrap_or(a);
+                    let name = format!("{base}.{part}");
+                    let last = part.rsplit('.').next().unwrap_or(part).to_owned();
+                    out.push((name, q::atom(&last)));
+                    continue;
                 }
+                let Some(("__aliases__", _, segs)) = as_call(s) else {
+                    return Err(self.error(
+                        0,
+                        env,
+                        format!("invalid argument for multi-alias: {}", self.show(s)),
+                    ));
+                };
+                let mut name = base.clone();
+                for seg in segs {
+                    if let Some(a) = as_atom(seg) {
+                        name.push('.');
+                        name.push_str(a);
+                    }
+                }
+                let last = segs.last().and_then(as_atom).unwrap_or("").to_owned();
+                out.push((name, q::atom(&last)));
             }
+            return Ok(out);
         }
         let e = self.expand(m, env)?;
         match &e {
@@ -1298,13 +1285,25 @@ fn is_options(kw: &[(&str, &Value)]) -> bool {
         .all(|(k, _)| matches!(*k, "do" | "into" | "uniq" | "reduce"))
 }
 
+/// `Base.{A, B}`: the base and the parts.
+fn multi_alias(m: &Value) -> Option<(&Value, &[Value])> {
+    let (head, _, Value::List(subs, None)) = as_node(m)? else {
+        return None;
+    };
+    match as_node(head)? {
+        (Value::Atom(dot), _, Value::List(d, None))
+            if dot == "." && d.len() == 2 && as_atom(&d[1]) == Some("{}") =>
+        {
+            Some((&d[0], subs))
+        }
+        _ => None,
+    }
+}
+
 /// What `alias`/`require`/`import` return: the module, or for the
 /// multi-alias form (`alias Foo.{A, B}`) the list of them.
 fn refs_result(m: &Value, mods: &[(String, Value)], last: Value) -> Value {
-    let multi = matches!(as_node(m), Some((head, _, _))
-        if matches!(as_node(head), Some((Value::Atom(d), _, Value::List(x, None)))
-            if d == "." && x.len() == 2 && as_atom(&x[1]) == Some("{}")));
-    if multi {
+    if multi_alias(m).is_some() {
         q::list(mods.iter().map(|(t, _)| q::atom(t)).collect())
     } else {
         last

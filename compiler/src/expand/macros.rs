@@ -312,19 +312,7 @@ impl Expander<'_> {
                     // Elixir's sigil_w raises while it expands.
                     _ => {
                         let _ = (line, env);
-                        let e = super::env::sorted_map(vec![
-                            (q::atom("__exception__"), q::atom("true")),
-                            (q::atom("__struct__"), q::atom("Elixir.ArgumentError")),
-                            (
-                                q::atom("message"),
-                                q::string("modifier must be one of: s, a, c"),
-                            ),
-                        ]);
-                        return Err(super::Error::Raised(Box::new(super::Raised {
-                            class: "error".into(),
-                            reason: e,
-                            stacktrace: q::list(vec![]),
-                        })));
+                        return Err(self.argument_error("modifier must be one of: s, a, c"));
                     }
                 };
                 match &literal {

@@ -457,13 +457,7 @@ pub fn caller_var() -> Value {
     q::var("__CALLER__", q::list(vec![]), q::atom("beamlet"))
 }
 
-/// The name of an atom or alias node as written (`Foo.Bar`), for messages.
-pub fn inspect_module(m: &str) -> String {
-    match m.strip_prefix("Elixir.") {
-        Some(s) => s.to_owned(),
-        None => format!(":{m}"),
-    }
-}
+pub use crate::quoted::inspect_module;
 
 /// The atom a quoted name stands for, if it is a plain atom.
 pub fn atom_of(v: &Value) -> Option<&str> {

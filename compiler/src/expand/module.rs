@@ -577,8 +577,7 @@ impl Expander<'_> {
                 )))
             }
             // `defguard foo(bar)`: a guard with no body.
-            Some((name, _, args)) if !name.starts_with(char::is_uppercase) && name != "." => {
-                let _ = args;
+            Some((name, _, args)) if !matches!(name, "__aliases__" | "{}" | "%{}" | "<<>>") => {
                 return Err(self.error(
                     line,
                     env,

@@ -286,45 +286,33 @@ impl Expander<'_> {
                     _ => {}
                 }
             }
-            // `expr.unquote(name)`: the field/zero-arity call `expr.name`.
-            if let (Some((dot, dmeta, Value::List(dargs, None))), Value::List(args, None)) =
+            // `expr.unquote(name)` (a field or zero-arity call) and
+            // `Mod.unquote(name)(args)` (which parses as a call of the call
+            // `Mod.unquote(name)`): what `name` turns out to be when the
+            // quote runs decides the form (`:elixir_quote.dot/5`).
+            if let (Some((dot, _, Value::List(dargs, None))), Value::List(args, None)) =
                 (as_node(head), tail)
             {
                 if matches!(dot, Value::Atom(d) if d == ".")
                     && matches!(dargs.as_slice(), [_, Value::Atom(u)] if u == "unquote")
                     && args.len() == 1
                 {
-                    // What `name` turns out to be decides the form, when run.
-                    let _ = dmeta;
                     let m = self.quote_meta(meta, o, None, 0, env, false);
                     let left = self.quote(&dargs[0], o, env)?;
-                    return Ok(q::remote(
-                        q::atom("elixir_quote"),
-                        "dot",
-                        q::list(vec![]),
-                        vec![m, left, args[0].clone(), q::nil(), q::nil()],
-                    ));
+                    return Ok(dot_code(m, left, args[0].clone(), q::nil()));
                 }
             }
-            // `Mod.unquote(name)(args)` parses as a call of the call
-            // `Mod.unquote(name)`: it is the remote call `Mod.name(args)`.
-            if let Some((dot_call, cmeta, Value::List(inner, None))) = as_node(head) {
-                if let (Some((dot, dmeta, Value::List(dargs, None))), [e]) =
+            if let Some((dot_call, _, Value::List(inner, None))) = as_node(head) {
+                if let (Some((dot, _, Value::List(dargs, None))), [e]) =
                     (as_node(dot_call), inner.as_slice())
                 {
                     if matches!(dot, Value::Atom(d) if d == ".")
                         && matches!(dargs.as_slice(), [_, Value::Atom(u)] if u == "unquote")
                     {
-                        let _ = (cmeta, dmeta);
                         let left = self.quote(&dargs[0], o, env)?;
                         let m = self.quote_meta(meta, o, None, 0, env, false);
                         let args = self.quote(tail, o, env)?;
-                        return Ok(q::remote(
-                            q::atom("elixir_quote"),
-                            "dot",
-                            q::list(vec![]),
-                            vec![m, left, e.clone(), args, q::nil()],
-                        ));
+                        return Ok(dot_code(m, left, e.clone(), args));
                     }
                 }
             }
@@ -576,12 +564,23 @@ pub fn has_unquote(v: &Value) -> bool {
     }
 }
 
+/// The code building `left.right(args)` when the quote runs (`args` nil:
+/// no call parentheses).
+fn dot_code(meta: Value, left: Value, right: Value, args: Value) -> Value {
+    q::remote(
+        q::atom("elixir_quote"),
+        "dot",
+        q::list(vec![]),
+        vec![meta, left, right, args, q::nil()],
+    )
+}
+
 /// A `quote` option known only when the quote runs (`line: line`), checked
-/// then (`Macro.__quote_option__/2` raises as Elixir does).
+/// then (`:elixir_quote.validate_runtime/2` raises as Elixir does).
 fn runtime_option(name: &str, code: Value) -> Value {
     q::remote(
-        q::atom("Elixir.Macro"),
-        "__quote_option__",
+        q::atom("elixir_quote"),
+        "validate_runtime",
         q::list(vec![]),
         vec![q::atom(name), code],
     )

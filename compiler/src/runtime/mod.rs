@@ -170,9 +170,13 @@ impl Service {
         const KEEP: usize = 64;
         let table = ctx.code.id();
         let mut cache = lock(&self.imports_literals);
+        // The same list (most calls) before an equal one.
+        let mine = |(t, _, _): &&(u64, expand::env::Imports, Term)| *t == table;
         let hit = cache
             .iter()
-            .find(|(t, k, _)| *t == table && (Arc::ptr_eq(k, imports) || **k == **imports));
+            .filter(mine)
+            .find(|(_, k, _)| Arc::ptr_eq(k, imports))
+            .or_else(|| cache.iter().filter(mine).find(|(_, k, _)| **k == **imports));
         if let Some((_, _, term)) = hit {
             return *term;
         }
@@ -558,10 +562,12 @@ impl Service {
         let line = line.as_small().unwrap_or(0) as u32;
         let index = index.as_small().unwrap_or(0) as usize;
         // `nil`: the definition was kept when the body was expanded.
-        let def = match self.with_module(&module, |s| s.saved_defs.get(index).cloned()) {
-            Some(Some(Some(d))) if def == atom::NIL => d,
-            _ => to_value(ctx.code, def),
-        };
+        let saved = (def == atom::NIL)
+            .then(|| self.with_module(&module, |s| s.saved_defs.get(index).cloned()))
+            .flatten()
+            .flatten()
+            .flatten();
+        let def = saved.unwrap_or_else(|| to_value(ctx.code, def));
         let Some(env) = self.with_module(&module, |s| s.envs.get(index).cloned()) else {
             return Err(not_open(ctx, &module, "define a function in"));
         };

@@ -341,38 +341,33 @@ impl ModuleState {
                 "the other function's defaults already define this arity: drop a default or rename one of the functions",
             ));
         }
-        // A macro and a function of the same name and arity (`MACRO-f/2`
-        // and `f/1` inside) clash as Elixir's do; overriding one with the
-        // other is refused.
+        // One name and arity has one kind: `def` and `defp` clash, and so
+        // do a macro and a function (`MACRO-f/2` and `f/1` inside);
+        // overriding one with the other is refused.
         if let Some(o) = self.defs.iter().find(|o| {
-            o.user_name == d.user_name
-                && o.user_arity == d.user_arity
-                && o.kind.is_macro() != d.kind.is_macro()
-                && self
-                    .overridable
-                    .iter()
-                    .any(|((n, a), t)| *n == o.name && *a == o.arity && t.is_none())
+            o.user_name == d.user_name && o.user_arity == d.user_arity && o.kind != d.kind
         }) {
-            let (what, as_) = if o.kind.is_macro() {
-                ("macro (defmacro, defmacrop)", "a function (def, defp)")
-            } else {
-                ("function (def, defp)", "a macro (defmacro, defmacrop)")
-            };
-            return Err((
-                format!(
-                    "cannot override {what} {}/{} in module {} as {as_}",
-                    d.user_name,
-                    d.user_arity,
-                    crate::expand::inspect_module(&self.name)
-                ),
-                "an override keeps the kind: a function overrides a function, a macro a macro",
-            ));
-        }
-        if let Some(o) = self.defs.iter().find(|o| {
-            o.user_name == d.user_name
-                && o.user_arity == d.user_arity
-                && o.kind.is_macro() != d.kind.is_macro()
-        }) {
+            let across = o.kind.is_macro() != d.kind.is_macro();
+            let overridable = self
+                .overridable
+                .iter()
+                .any(|((n, a), t)| *n == o.name && *a == o.arity && t.is_none());
+            if across && overridable {
+                let (what, as_) = if o.kind.is_macro() {
+                    ("macro (defmacro, defmacrop)", "a function (def, defp)")
+                } else {
+                    ("function (def, defp)", "a macro (defmacro, defmacrop)")
+                };
+                return Err((
+                    format!(
+                        "cannot override {what} {}/{} in module {} as {as_}",
+                        d.user_name,
+                        d.user_arity,
+                        crate::quoted::inspect_module(&self.name)
+                    ),
+                    "an override keeps the kind: a function overrides a function, a macro a macro",
+                ));
+            }
             return Err((
                 format!(
                     "{} {}/{} already defined as {} in {}:{}",
@@ -383,23 +378,16 @@ impl ModuleState {
                     super::relative(&self.file),
                     o.line
                 ),
-                "a name and arity is either a function or a macro: rename one of them",
+                if across {
+                    "a name and arity is either a function or a macro: rename one of them"
+                } else {
+                    "a function is either public (def) or private (defp): give each clause the same kind"
+                },
             ));
         }
         match self.def_index(&d.name, d.arity) {
             Some(i) => {
                 let existing = &mut self.defs[i];
-                if existing.kind != d.kind {
-                    return Err((format!(
-                        "{} {}/{} already defined as {} in {}:{}",
-                        d.kind.name(),
-                        d.user_name,
-                        d.user_arity,
-                        existing.kind.name(),
-                        super::relative(&self.file),
-                        existing.line
-                    ), "a function is either public (def) or private (defp): give each clause the same kind"));
-                }
                 if !d.defaults.is_empty() {
                     if !existing.defaults.is_empty() {
                         return Err((format!(
