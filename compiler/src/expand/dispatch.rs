@@ -361,7 +361,9 @@ impl Expander<'_> {
             env.module.as_deref().map_or_else(q::nil, q::atom),
             q::int(counter),
         ]);
-        Ok(stamp(&result, module, line, &counter))
+        let mut result = result;
+        stamp(&mut result, module, line, &counter);
+        Ok(result)
     }
 
     /// `Macro.expand_once/2`: the root of `v` expanded one step (an alias,
@@ -625,46 +627,45 @@ fn expanding_macro(
     r
 }
 
-pub fn stamp(v: &Value, module: &str, line: u32, counter: &Value) -> Value {
+pub fn stamp(v: &mut Value, module: &str, line: u32, counter: &Value) {
     match v {
-        Value::List(items, tail) => Value::List(
-            items
-                .iter()
-                .map(|i| stamp(i, module, line, counter))
-                .collect(),
-            tail.as_ref()
-                .map(|t| Box::new(stamp(t, module, line, counter))),
-        ),
-        Value::Tuple(t) if t.len() == 2 => q::tuple(vec![
-            stamp(&t[0], module, line, counter),
-            stamp(&t[1], module, line, counter),
-        ]),
+        Value::List(items, tail) => {
+            for i in items {
+                stamp(i, module, line, counter);
+            }
+            if let Some(t) = tail {
+                stamp(t, module, line, counter);
+            }
+        }
+        Value::Tuple(t) if t.len() == 2 => {
+            for x in t {
+                stamp(x, module, line, counter);
+            }
+        }
         Value::Tuple(t) if t.len() == 3 => {
             let Value::List(_, None) = &t[1] else {
-                return v.clone();
+                return;
             };
-            let mut meta = t[1].clone();
             if line > 0
-                && keyword_get(&meta, "line").is_none()
-                && keyword_get(&meta, "keep").is_none()
+                && keyword_get(&t[1], "line").is_none()
+                && keyword_get(&t[1], "keep").is_none()
             {
-                meta = q::meta_put(&meta, "line", q::int(line as i64));
+                t[1] = q::meta_put(&t[1], "line", q::int(line as i64));
             }
             match (&t[0], &t[2]) {
                 (Value::Atom(_), Value::Atom(ctx)) => {
-                    if ctx == module && keyword_get(&meta, "counter").is_none() {
-                        meta = q::meta_put(&meta, "counter", counter.clone());
+                    if ctx == module && keyword_get(&t[1], "counter").is_none() {
+                        t[1] = q::meta_put(&t[1], "counter", counter.clone());
                     }
-                    q::tuple(vec![t[0].clone(), meta, t[2].clone()])
                 }
-                (head, args) => q::tuple(vec![
-                    stamp(head, module, line, counter),
-                    meta,
-                    stamp(args, module, line, counter),
-                ]),
+                _ => {
+                    let (head, rest) = t.split_first_mut().expect("a 3-tuple");
+                    stamp(head, module, line, counter);
+                    stamp(&mut rest[1], module, line, counter);
+                }
             }
         }
-        other => other.clone(),
+        _ => {}
     }
 }
 

@@ -101,17 +101,21 @@ fn replace_super(v: &Value, hidden: Option<&str>) -> Value {
 
 /// Whether a clause of `d` calls `super`.
 fn uses_super(d: &Def) -> bool {
-    fn has(v: &Value) -> bool {
-        match v {
-            Value::List(items, tail) => items.iter().any(has) || tail.as_deref().is_some_and(has),
-            Value::Tuple(t) if t.len() == 3 => {
-                matches!(&t[0], Value::Atom(n) if n == "super") || t.iter().any(has)
-            }
-            Value::Tuple(t) => t.iter().any(has),
-            _ => false,
+    d.clauses.iter().any(|c| has_super(&c.body))
+}
+
+/// Whether code calls `super`.
+fn has_super(v: &Value) -> bool {
+    match v {
+        Value::List(items, tail) => {
+            items.iter().any(has_super) || tail.as_deref().is_some_and(has_super)
         }
+        Value::Tuple(t) if t.len() == 3 => {
+            matches!(&t[0], Value::Atom(n) if n == "super") || t.iter().any(has_super)
+        }
+        Value::Tuple(t) => t.iter().any(has_super),
+        _ => false,
     }
-    d.clauses.iter().any(|c| has(&c.body))
 }
 
 /// The code generator's functions for one stored definition (its `\\`
@@ -136,12 +140,17 @@ fn fundefs(
             Some(g) => Some(lw.lower(g, cspan)?),
             None => None,
         };
-        let body = replace_super(&c.body, hidden);
+        // Most bodies have no `super`: lowered as they are, not copied.
+        let body = if has_super(&c.body) {
+            lw.lower(&replace_super(&c.body, hidden), cspan)?
+        } else {
+            lw.lower(&c.body, cspan)?
+        };
         clauses.push(ast::Clause {
             span: cspan,
             args,
             guard,
-            body: block(lw.lower(&body, cspan)?),
+            body: block(body),
         });
     }
     let mut out = Vec::new();
@@ -203,7 +212,7 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
     let mut needed: Vec<&str> = st
         .defs
         .iter()
-        .filter(|d| uses_super(d))
+        .filter(|d| !st.overridden.is_empty() && uses_super(d))
         .filter_map(|d| d.super_of.as_deref())
         .collect();
     for (h, old) in st.overridden.iter().rev() {
