@@ -30,6 +30,28 @@ pub fn segments(segs: &[Expr]) -> Result<Vec<Segment>, Diagnostic> {
             ExprKind::Binary(BinOp::Type, v, spec) => ((**v).clone(), Some(&**spec)),
             _ => (s.clone(), None),
         };
+        if spec.is_none() {
+            // `<<1, <<2, 3>>, 4>>`: an inner bitstring's segments are spliced in.
+            if let ExprKind::Bitstring(inner) = &value.kind {
+                out.extend(segments(inner)?);
+                continue;
+            }
+        }
+        if let ExprKind::Charlist(parts) = &value.kind {
+            if let Some(text) = parts
+                .iter()
+                .map(|p| match p {
+                    InterpPart::Lit(s) => Some(s.as_str()),
+                    _ => None,
+                })
+                .collect::<Option<String>>()
+            {
+                return Err(Diagnostic::new(
+                    s.span,
+                    format!("invalid literal '{text}' in <<>>"),
+                ));
+            }
+        }
         let mut seg = Segment {
             value,
             ty: "",
@@ -42,6 +64,30 @@ pub fn segments(segs: &[Expr]) -> Result<Vec<Segment>, Diagnostic> {
             read_spec(spec, &mut seg)?;
         }
         let is_str = matches!(seg.value.kind, ExprKind::Str(_));
+        // A literal's own type must agree with the segment's.
+        let literal_type = match &seg.value.kind {
+            ExprKind::Str(_) => Some("binary"),
+            ExprKind::Float(_) => Some("float"),
+            ExprKind::Int(_) => Some("integer"),
+            _ => None,
+        };
+        if let Some(lt) = literal_type {
+            let clash = match (lt, seg.ty) {
+                ("binary", "integer" | "float") => true,
+                ("float", "integer") => true,
+                ("integer", "binary") => true,
+                _ => false,
+            };
+            if clash {
+                return Err(Diagnostic::new(
+                    s.span,
+                    format!(
+                        "conflicting type specification for bit field: \"{}\" and \"{lt}\"",
+                        seg.ty
+                    ),
+                ));
+            }
+        }
         if is_str && matches!(seg.ty, "utf8" | "utf16" | "utf32") {
             let ExprKind::Str(text) = &seg.value.kind else {
                 unreachable!()

@@ -53,11 +53,13 @@ pub enum TypeTest {
     Fun,
     Pid,
     Ref,
+    /// A binary or a bitstring of any number of bits.
+    Bitstring,
 }
 
 impl TypeTest {
     /// Every test, in declaration order: `ALL[t as usize] == t`.
-    pub const ALL: [TypeTest; 14] = [
+    pub const ALL: [TypeTest; 15] = [
         TypeTest::Integer,
         TypeTest::Float,
         TypeTest::Number,
@@ -72,6 +74,7 @@ impl TypeTest {
         TypeTest::Fun,
         TypeTest::Pid,
         TypeTest::Ref,
+        TypeTest::Bitstring,
     ];
 
     /// Whether `t` passes the test. Always inlined: the dispatch loop
@@ -93,6 +96,7 @@ impl TypeTest {
             TypeTest::Fun => t.is_fun(),
             TypeTest::Pid => t.is_pid(),
             TypeTest::Ref => t.is_ref(),
+            TypeTest::Bitstring => t.is_bitstring(),
         }
     }
 }

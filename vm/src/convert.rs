@@ -43,7 +43,13 @@ pub fn to_value(code: &CodeTable, t: Term) -> Value {
                 .map(|e| to_value(code, *e))
                 .collect(),
         ),
-        Kind::Binary => Value::Binary(t.binary_bytes().unwrap_or(&[]).to_vec()),
+        Kind::Binary => match t.binary_bytes() {
+            Some(b) => Value::Binary(b.to_vec()),
+            None => {
+                let (bits, n) = t.bitstring_bits().expect("a bitstring");
+                Value::Bitstring(bits.into_owned(), n)
+            }
+        },
         Kind::Map => {
             let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
             Value::Map(
@@ -117,6 +123,7 @@ pub fn from_value(heap: &mut Heap, v: &Value) -> Term {
         Value::Float(f) => heap.float(*f),
         Value::Atom(a) => atom::intern(a),
         Value::Binary(b) => heap.binary(b),
+        Value::Bitstring(b, n) => heap.bitstring(b, *n),
         Value::List(items, tail) => {
             let tail = match tail {
                 Some(t) => from_value(heap, t),

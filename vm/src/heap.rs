@@ -27,6 +27,9 @@ const MAX_CHUNK_WORDS: usize = 1 << 20;
 /// exceeds three times the live data. Small, so that a million small
 /// processes stay small (ring, spawn_many); collecting a small heap is cheap.
 const MIN_GC_WORDS: usize = 1 << 8;
+/// A part of a binary this short (in bytes) is copied rather than made a
+/// sub-binary (which takes four words and keeps the whole base alive).
+const SHORT_SUB_BYTES: u64 = 24;
 
 pub(crate) struct Chunk {
     pub(crate) mem: Box<[MaybeUninit<u64>]>,
@@ -246,6 +249,51 @@ impl Heap {
                 p.add(words).write(0);
             }
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(1) as *mut u8, bytes.len());
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    /// A bitstring of `bits` bits packed in `bytes` (from the first byte's
+    /// high bit): a binary when `bits` is a multiple of 8, else a sub-binary
+    /// of a binary holding the bytes.
+    pub fn bitstring(&mut self, bytes: &[u8], bits: u64) -> Term {
+        if bits.is_multiple_of(8) {
+            return self.binary(&bytes[..(bits / 8) as usize]);
+        }
+        let base = self.binary(&bytes[..bits.div_ceil(8) as usize]);
+        self.sub_bin_object(base, 0, bits)
+    }
+
+    /// The `bits` bits of the bitstring `of` from its bit `off` (in bounds:
+    /// the caller checks), sharing `of`'s bytes where the layout allows (see
+    /// term.rs on sub-binaries); a short part is copied, as a sub-binary
+    /// would take about as much room.
+    pub fn sub_binary(&mut self, of: Term, off: u64, bits: u64) -> Term {
+        let (base, bytes, base_off, total) = of.bitstring_parts().expect("a bitstring");
+        debug_assert!(off + bits <= total);
+        if off == 0 && bits == total {
+            return of;
+        }
+        let start = base_off + off;
+        if bits.is_multiple_of(8) && (!start.is_multiple_of(8) || bits <= 8 * SHORT_SUB_BYTES) {
+            let s = (start / 8) as usize;
+            if start.is_multiple_of(8) {
+                return self.binary(&bytes[s..s + (bits / 8) as usize]);
+            }
+            let copied = crate::term::copy_bits(bytes, start, bits);
+            return self.binary(&copied);
+        }
+        self.sub_bin_object(base, start, bits)
+    }
+
+    fn sub_bin_object(&mut self, base: Term, off: u64, bits: u64) -> Term {
+        let p = self.alloc(4);
+        // SAFETY: four writable words; `base` is a BINARY object.
+        unsafe {
+            p.write(Header::new(HeaderKind::SubBin, 3).0);
+            p.add(1).write(base.0);
+            p.add(2).write(Term::small(off as i64).0);
+            p.add(3).write(Term::small(bits as i64).0);
         }
         Term::boxed_from_ptr(p)
     }

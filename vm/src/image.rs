@@ -413,6 +413,8 @@ const T_TUPLE: u8 = 6;
 const T_BINARY: u8 = 7;
 const T_MAP: u8 = 8;
 const T_EXPORT: u8 = 9;
+/// A bitstring of a size not a multiple of 8: the size in bits, then the bytes.
+const T_BITS: u8 = 10;
 
 /// The atoms a unit names, numbered as first met.
 #[derive(Default)]
@@ -478,10 +480,18 @@ fn encode_term(w: &mut Writer, atoms: &mut Atoms, t: Term, depth: usize) -> Resu
                 encode_term(w, atoms, *e, depth + 1)?;
             }
         }
-        Kind::Binary => {
-            w.byte(T_BINARY);
-            w.bytes(t.binary_bytes().unwrap_or(&[]));
-        }
+        Kind::Binary => match t.binary_bytes() {
+            Some(b) => {
+                w.byte(T_BINARY);
+                w.bytes(b);
+            }
+            None => {
+                let (bits, n) = t.bitstring_bits().ok_or("a bitstring")?;
+                w.byte(T_BITS);
+                w.uint(n);
+                w.bytes(&bits);
+            }
+        },
         Kind::Map => {
             let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
             w.byte(T_MAP);
@@ -567,6 +577,14 @@ impl Decoder<'_> {
             T_BINARY => {
                 let b = self.r.bytes()?;
                 self.heap.binary(b)
+            }
+            T_BITS => {
+                let n = self.r.uint()?;
+                let b = self.r.bytes()?;
+                if n.div_ceil(8) != b.len() as u64 {
+                    return Err(self.r.error("a bitstring's size does not fit its bytes"));
+                }
+                self.heap.bitstring(b, n)
             }
             T_MAP => {
                 let n = self.r.count()?;

@@ -168,6 +168,7 @@ pub fn to_doc(docs: &mut Docs, v: &Value, limit: Limit, opts: &InspectOpts) -> D
         Value::Float(f) => docs.text(float_inspect(*f)),
         Value::Atom(a) => docs.text(inspect_atom(a)),
         Value::Binary(b) => inspect_binary(docs, b, limit, opts),
+        Value::Bitstring(b, n) => inspect_bits(docs, b, *n, limit),
         Value::List(items, tail) => inspect_list(docs, items, tail.as_deref(), limit, opts),
         Value::Tuple(items) => docs.container(
             "{",
@@ -463,22 +464,38 @@ fn inspect_binary(docs: &mut Docs, bytes: &[u8], limit: Limit, opts: &InspectOpt
     if bytes.is_empty() {
         return docs.text("<<>>");
     }
-    // each_bit/3: built back to front (it nests to the right).
+    let pieces: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
+    bit_pieces(docs, &pieces, limit)
+}
+
+/// A bitstring of `n` bits (not a multiple of 8): its bytes, then the
+/// leftover bits as `v::size(k)`.
+fn inspect_bits(docs: &mut Docs, bytes: &[u8], n: u64, limit: Limit) -> DocId {
+    let whole = (n / 8) as usize;
+    let k = n % 8;
+    let mut pieces: Vec<String> = bytes[..whole].iter().map(|b| b.to_string()).collect();
+    pieces.push(format!("{}::size({k})", bytes[whole] >> (8 - k)));
+    bit_pieces(docs, &pieces, limit)
+}
+
+/// `<<a, b, ...>>` of the pieces, at most `limit` shown (each_bit/3).
+fn bit_pieces(docs: &mut Docs, pieces: &[String], limit: Limit) -> DocId {
+    // Built back to front (it nests to the right).
     let shown = match limit {
-        Some(n) if n < bytes.len() => n,
-        _ => bytes.len(),
+        Some(n) if n < pieces.len() => n,
+        _ => pieces.len(),
     };
-    let mut inner = if shown < bytes.len() {
+    let mut inner = if shown < pieces.len() {
         docs.text("...")
     } else {
-        docs.text(bytes[bytes.len() - 1].to_string())
+        docs.text(pieces[pieces.len() - 1].clone())
     };
-    let last_full = if shown < bytes.len() {
+    let last_full = if shown < pieces.len() {
         shown
     } else {
-        bytes.len() - 1
+        pieces.len() - 1
     };
-    for &b in bytes[..last_full].iter().rev() {
+    for b in pieces[..last_full].iter().rev() {
         let t = docs.text(format!("{b},"));
         inner = docs.flex_glue(t, " ", inner);
     }

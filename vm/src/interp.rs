@@ -249,7 +249,8 @@ pub(crate) fn data_op(
             fail,
         } => match (regs[r(src)].binary_bytes(), regs[r(prefix)].binary_bytes()) {
             (Some(s), Some(pfx)) if s.starts_with(pfx) => {
-                regs[r(rest)] = st.heap.binary(&s[pfx.len()..]);
+                let (n, k) = (8 * s.len() as u64, 8 * pfx.len() as u64);
+                regs[r(rest)] = st.heap.sub_binary(regs[r(src)], k, n - k);
             }
             _ => return Ok(Flow::Jump(fail)),
         },

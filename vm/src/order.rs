@@ -168,10 +168,35 @@ fn compare_impl(a: Term, b: Term, exact: bool) -> Ordering {
                     o => return o,
                 }
             }
-            9 => return a.binary_bytes().cmp(&b.binary_bytes()),
+            9 => return compare_bitstrings(a, b),
             _ => return Ordering::Equal,
         }
     }
+}
+
+/// Bitstrings compare bit by bit, a prefix before what extends it.
+fn compare_bitstrings(a: Term, b: Term) -> Ordering {
+    if let (Some(x), Some(y)) = (a.binary_bytes(), b.binary_bytes()) {
+        return x.cmp(y);
+    }
+    let (Some((x, nx)), Some((y, ny))) = (a.bitstring_bits(), b.bitstring_bits()) else {
+        return Ordering::Equal;
+    };
+    let common = nx.min(ny);
+    let whole = (common / 8) as usize;
+    match x[..whole].cmp(&y[..whole]) {
+        Ordering::Equal => {}
+        o => return o,
+    }
+    let rest = common % 8;
+    if rest > 0 {
+        let mask = 0xffu8 << (8 - rest);
+        match (x[whole] & mask).cmp(&(y[whole] & mask)) {
+            Ordering::Equal => {}
+            o => return o,
+        }
+    }
+    nx.cmp(&ny)
 }
 
 fn compare_slices(x: &[Term], y: &[Term], exact: bool) -> Ordering {

@@ -104,7 +104,7 @@ pub fn value_type(v: &Value) -> String {
         Value::Int(_) | Value::BigInt(_) => "Integer".to_string(),
         Value::Float(_) => "Float".to_string(),
         Value::Atom(_) => "Atom".to_string(),
-        Value::Binary(_) => "BitString".to_string(),
+        Value::Binary(_) | Value::Bitstring(..) => "BitString".to_string(),
         Value::List(..) => "List".to_string(),
         Value::Tuple(_) => "Tuple".to_string(),
         Value::Pid { .. } => "PID".to_string(),

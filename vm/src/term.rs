@@ -26,6 +26,17 @@
 //! | MAP      | pairs n         | n keys (sorted by term order), n values    | yes           |
 //! | FUN      | 1 + free vars   | small-int function id, free variables      | yes           |
 //! | EXPORT   | 3               | module atom, name atom, small-int arity    | yes           |
+//! | SUB_BIN  | 3               | base binary, small-int bit offset, small-int bit size | yes |
+//!
+//! A sub-binary is a view of part of a BINARY (its `base`, never another
+//! sub-binary): what a match takes out of a binary (`rest::binary`) without
+//! copying, and how a bitstring whose size is not a multiple of 8 is held.
+//! **Invariant:** a sub-binary of a whole number of bytes starts on a byte
+//! (its bit offset is a multiple of 8), so its bytes are a slice of the
+//! base's: [`Term::binary_bytes`] never copies. Only a bitstring of another
+//! size may start at any bit. Its payload words are all terms (the offset and
+//! size are small integers), so the collector and the message copier move it
+//! and its base like a tuple.
 //!
 //! The word `FORWARD` (a header of kind FORWARD) marks a moved cons cell during a
 //! collection; a moved boxed object has its header replaced by the boxed
@@ -71,6 +82,7 @@ pub enum HeaderKind {
     Map = 5,
     Fun = 6,
     Export = 7,
+    SubBin = 8,
     Forward = 31,
 }
 
@@ -85,6 +97,7 @@ impl HeaderKind {
             5 => HeaderKind::Map,
             6 => HeaderKind::Fun,
             7 => HeaderKind::Export,
+            8 => HeaderKind::SubBin,
             _ => HeaderKind::Forward,
         }
     }
@@ -121,8 +134,9 @@ impl Header {
         const MAP: u64 = HeaderKind::Map as u64;
         const FUN: u64 = HeaderKind::Fun as u64;
         const EXPORT: u64 = HeaderKind::Export as u64;
+        const SUB_BIN: u64 = HeaderKind::SubBin as u64;
         match self.kind_bits() {
-            TUPLE | FUN | EXPORT | BIG_POS | BIG_NEG => self.size(),
+            TUPLE | FUN | EXPORT | BIG_POS | BIG_NEG | SUB_BIN => self.size(),
             FLOAT => 1,
             BINARY => self.size().div_ceil(8),
             MAP => 2 * self.size(),
@@ -135,7 +149,8 @@ impl Header {
         const TERMS: u32 = 1 << HeaderKind::Tuple as u32
             | 1 << HeaderKind::Map as u32
             | 1 << HeaderKind::Fun as u32
-            | 1 << HeaderKind::Export as u32;
+            | 1 << HeaderKind::Export as u32
+            | 1 << HeaderKind::SubBin as u32;
         (TERMS >> self.kind_bits()) & 1 != 0
     }
     pub fn is_header_word(w: u64) -> bool {
@@ -156,6 +171,28 @@ impl Header {
             1 + h.payload_words()
         })
     }
+}
+
+/// `bits` bits of `src` from bit `off`, packed from the high bit of the
+/// first byte (the last byte padded with zero bits).
+pub fn copy_bits(src: &[u8], off: u64, bits: u64) -> Vec<u8> {
+    let n = bits.div_ceil(8) as usize;
+    let mut out = vec![0u8; n];
+    let shift = (off % 8) as u32;
+    let start = (off / 8) as usize;
+    for (i, o) in out.iter_mut().enumerate() {
+        let hi = src[start + i];
+        let lo = src.get(start + i + 1).copied().unwrap_or(0);
+        *o = if shift == 0 {
+            hi
+        } else {
+            (hi << shift) | (lo >> (8 - shift))
+        };
+    }
+    if !bits.is_multiple_of(8) {
+        out[n - 1] &= 0xffu8 << (8 - bits % 8);
+    }
+    out
 }
 
 /// The cons-cell forwarding marker written over a moved cell's head.
@@ -393,7 +430,7 @@ impl Term {
                 HeaderKind::Tuple => Kind::Tuple,
                 HeaderKind::Float => Kind::Float,
                 HeaderKind::BigPos | HeaderKind::BigNeg => Kind::BigInt,
-                HeaderKind::Binary => Kind::Binary,
+                HeaderKind::Binary | HeaderKind::SubBin => Kind::Binary,
                 HeaderKind::Map => Kind::Map,
                 HeaderKind::Fun | HeaderKind::Export => Kind::Fun,
                 HeaderKind::Forward => Kind::None,
@@ -490,19 +527,96 @@ impl Term {
         self.is_integer() || self.is_float()
     }
 
-    // ---- binaries ----
+    // ---- binaries and bitstrings ----
+    /// A binary: a bitstring of a whole number of bytes.
     pub fn is_binary(self) -> bool {
-        self.is_boxed_kind(HeaderKind::Binary)
-    }
-    pub fn binary_bytes(self) -> Option<&'static [u8]> {
-        if self.is_binary() {
-            let len = self.header().size();
-            let words = self.payload_slice();
-            // SAFETY: the payload holds `len` bytes packed in ceil(len/8) words.
-            Some(unsafe { std::slice::from_raw_parts(words.as_ptr() as *const u8, len) })
-        } else {
-            None
+        if !self.is_boxed() {
+            return false;
         }
+        match self.header().kind() {
+            HeaderKind::Binary => true,
+            HeaderKind::SubBin => (self.payload(2) >> 1).is_multiple_of(8),
+            _ => false,
+        }
+    }
+    /// A bitstring (`Kind::Binary`): a binary, or bits of any number.
+    pub fn is_bitstring(self) -> bool {
+        self.is_boxed()
+            && matches!(
+                self.header().kind(),
+                HeaderKind::Binary | HeaderKind::SubBin
+            )
+    }
+    /// The bytes of a BINARY object (not a sub-binary).
+    fn heap_binary_bytes(self) -> &'static [u8] {
+        let len = self.header().size();
+        let words = self.payload_slice();
+        // SAFETY: the payload holds `len` bytes packed in ceil(len/8) words.
+        unsafe { std::slice::from_raw_parts(words.as_ptr() as *const u8, len) }
+    }
+    /// The bytes of a binary (`None` for other terms, bitstrings included).
+    pub fn binary_bytes(self) -> Option<&'static [u8]> {
+        if !self.is_boxed() {
+            return None;
+        }
+        match self.header().kind() {
+            HeaderKind::Binary => Some(self.heap_binary_bytes()),
+            HeaderKind::SubBin => {
+                let (base, off, bits) = self.sub_bin_parts();
+                if !bits.is_multiple_of(8) {
+                    return None;
+                }
+                let start = (off / 8) as usize;
+                Some(&base.heap_binary_bytes()[start..start + (bits / 8) as usize])
+            }
+            _ => None,
+        }
+    }
+    fn sub_bin_parts(self) -> (Term, u64, u64) {
+        (
+            Term(self.payload(0)),
+            (self.payload(1) >> 1),
+            (self.payload(2) >> 1),
+        )
+    }
+    /// A bitstring as its base binary's term and bytes, the bit offset of
+    /// its first bit there, and its size in bits.
+    pub fn bitstring_parts(self) -> Option<(Term, &'static [u8], u64, u64)> {
+        if !self.is_boxed() {
+            return None;
+        }
+        match self.header().kind() {
+            HeaderKind::Binary => {
+                let b = self.heap_binary_bytes();
+                Some((self, b, 0, 8 * b.len() as u64))
+            }
+            HeaderKind::SubBin => {
+                let (base, off, bits) = self.sub_bin_parts();
+                Some((base, base.heap_binary_bytes(), off, bits))
+            }
+            _ => None,
+        }
+    }
+    /// Size in bits of a bitstring.
+    pub fn bit_size(self) -> Option<u64> {
+        self.bitstring_parts().map(|p| p.3)
+    }
+    /// A bitstring's bits, packed from the first byte's high bit (the last
+    /// byte padded with zero bits), and their number.
+    pub fn bitstring_bits(self) -> Option<(std::borrow::Cow<'static, [u8]>, u64)> {
+        let (_, bytes, off, bits) = self.bitstring_parts()?;
+        if off.is_multiple_of(8) {
+            let s = (off / 8) as usize;
+            let e = s + bits.div_ceil(8) as usize;
+            if bits.is_multiple_of(8) {
+                return Some((std::borrow::Cow::Borrowed(&bytes[s..e]), bits));
+            }
+            let mut v = bytes[s..e].to_vec();
+            let last = v.len() - 1;
+            v[last] &= 0xffu8 << (8 - bits % 8);
+            return Some((std::borrow::Cow::Owned(v), bits));
+        }
+        Some((std::borrow::Cow::Owned(copy_bits(bytes, off, bits)), bits))
     }
 
     // ---- maps ----

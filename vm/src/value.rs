@@ -17,6 +17,10 @@ pub enum Value {
     Atom(String),
     /// A binary (`"text"` when it is valid UTF-8 and printable, `<<1, 2>>` otherwise).
     Binary(Vec<u8>),
+    /// A bitstring whose size in bits (the second field) is not a multiple
+    /// of 8: its bits packed from the first byte's high bit, the last byte
+    /// padded with zero bits.
+    Bitstring(Vec<u8>, u64),
     /// A proper list (`tail: None`) or an improper one (`[1 | 2]`: `tail: Some(2)`).
     List(Vec<Value>, Option<Box<Value>>),
     Tuple(Vec<Value>),
@@ -69,7 +73,7 @@ pub fn compare_values(a: &Value, b: &Value) -> std::cmp::Ordering {
             Value::Tuple(_) => 6,
             Value::Map(_) => 7,
             Value::List(..) => 8,
-            Value::Binary(_) => 9,
+            Value::Binary(_) | Value::Bitstring(..) => 9,
         }
     }
     fn num(v: &Value) -> (f64, Option<BigInt>) {
@@ -90,6 +94,19 @@ pub fn compare_values(a: &Value, b: &Value) -> std::cmp::Ordering {
     match (a, b) {
         (Value::Atom(x), Value::Atom(y)) => x.cmp(y),
         (Value::Binary(x), Value::Binary(y)) => x.cmp(y),
+        (Value::Binary(_) | Value::Bitstring(..), Value::Binary(_) | Value::Bitstring(..)) => {
+            fn bits(v: &Value) -> (&[u8], u64) {
+                match v {
+                    Value::Binary(b) => (b, 8 * b.len() as u64),
+                    Value::Bitstring(b, n) => (b, *n),
+                    _ => (&[], 0),
+                }
+            }
+            let ((x, nx), (y, ny)) = (bits(a), bits(b));
+            // Both padded with zero bits: bytes first, then the size.
+            let n = nx.min(ny).div_ceil(8) as usize;
+            x[..n].cmp(&y[..n]).then(nx.cmp(&ny))
+        }
         (Value::Tuple(x), Value::Tuple(y)) => x.len().cmp(&y.len()).then_with(|| {
             x.iter()
                 .zip(y)

@@ -33,6 +33,7 @@ const KERNEL: &[(&str, usize, &str, &str)] = &[
     ("tuple_size", 1, "erlang", "tuple_size"),
     ("map_size", 1, "erlang", "map_size"),
     ("byte_size", 1, "erlang", "byte_size"),
+    ("bit_size", 1, "erlang", "bit_size"),
     ("binary_part", 3, "erlang", "binary_part"),
     ("not", 1, "erlang", "not"),
     ("throw", 1, "erlang", "throw"),

@@ -161,9 +161,22 @@ impl<'e> FnBuilder<'e> {
                 let l = Expr::new(span, ExprKind::List(items, Some(b.clone())));
                 self.pattern_inner(u, &l, r, fail, bound, fresh)?;
             }
+            ExprKind::Binary(BinOp::StrConcat, a, b) if matches!(a.kind, ExprKind::Bitstring(_)) => {
+                // `<<"f", "oo">> <> rest` is `<<"f", "oo", rest::binary>>`.
+                let ExprKind::Bitstring(segs) = &a.kind else { unreachable!() };
+                let binary = Expr::new(b.span, ExprKind::Var("binary".into()));
+                let mut segs = segs.clone();
+                segs.push(Expr::new(b.span, ExprKind::Binary(BinOp::Type, b.clone(), Box::new(binary))));
+                let whole = Expr::new(span, ExprKind::Bitstring(segs));
+                self.pattern_inner(u, &whole, r, fail, bound, fresh)?;
+            }
             ExprKind::Binary(BinOp::StrConcat, a, b) => {
                 let prefix = match &a.kind {
                     ExprKind::Str(s) => u.literals.str(s),
+                    ExprKind::Interp(parts) if parts.iter().all(|x| matches!(x, InterpPart::Lit(_))) => {
+                        let s: String = parts.iter().map(|x| if let InterpPart::Lit(s) = x { s.as_str() } else { "" }).collect();
+                        u.literals.str(&s)
+                    }
                     _ => {
                         return Err(Diagnostic::new(a.span, "the left side of <> in a pattern must be a literal string")
                             .with_hint("write \"prefix\" <> rest"))
@@ -466,7 +479,8 @@ impl<'e> FnBuilder<'e> {
                         "is_number" => Some(TypeTest::Number),
                         "is_atom" => Some(TypeTest::Atom),
                         "is_boolean" => Some(TypeTest::Boolean),
-                        "is_binary" | "is_bitstring" => Some(TypeTest::Binary),
+                        "is_binary" => Some(TypeTest::Binary),
+                        "is_bitstring" => Some(TypeTest::Bitstring),
                         "is_list" => Some(TypeTest::List),
                         "is_tuple" => Some(TypeTest::Tuple),
                         "is_map" => Some(TypeTest::Map),

@@ -134,6 +134,9 @@ impl Expander<'_> {
         if name == "unquote" || name == "unquote_splicing" {
             return Err(self.error(line, env, format!("{name} called outside quote")));
         }
+        if name == "<>" && arity == 2 && env.context == super::Context::Match {
+            self.check_concat_pattern(&args[0], &args[1])?;
+        }
         match self.resolve(name, arity, meta, env)? {
             Resolved::Macro(m) if m == KERNEL => self.kernel_macro(name, meta, args, env),
             Resolved::Macro(m) => self.run_macro(&m, name, meta, args, env, false),
@@ -364,6 +367,23 @@ impl Expander<'_> {
         let mut result = result;
         stamp(&mut result, module, line, &counter);
         Ok(result)
+    }
+
+    /// In a pattern `a <> b <> c`, every part but the last must be a
+    /// literal binary: its size must be known (Elixir's ArgumentError).
+    fn check_concat_pattern(&self, left: &Value, right: &Value) -> EResult<()> {
+        let literal =
+            matches!(left, Value::Binary(_)) || matches!(q::as_call(left), Some(("<<>>", _, _)));
+        if !literal {
+            return Err(self.argument_error(format!(
+                "the left argument of <> operator inside a match should always be a literal binary because its size can't be verified. Got: {}",
+                self.code_string(left)
+            )));
+        }
+        match q::as_call(right) {
+            Some(("<>", _, [l, r])) => self.check_concat_pattern(l, r),
+            _ => Ok(()),
+        }
     }
 
     /// `Macro.expand_once/2`: the root of `v` expanded one step (an alias,

@@ -448,6 +448,17 @@ impl Expander<'_> {
     fn expand_bitstring(&mut self, meta: &Value, segs: &[Value], env: &mut Env) -> EResult<Value> {
         let mut out = Vec::with_capacity(segs.len());
         for s in segs {
+            let value = match as_call(s) {
+                Some(("::", _, [value, _])) => value,
+                _ => s,
+            };
+            if let Value::List(..) = value {
+                return Err(self.error(
+                    q::meta_line(meta),
+                    env,
+                    format!("invalid literal {} in <<>>", self.show(value)),
+                ));
+            }
             match as_call(s) {
                 Some(("::", smeta, [value, spec])) => {
                     let v = self.expand(value, env)?;
@@ -498,9 +509,37 @@ impl Expander<'_> {
                 {
                     Ok(q::call("size", m.clone(), vec![spec.clone()]))
                 }
-                _ => Ok(spec.clone()),
+                // A type or modifier from a macro's quote: its name is all
+                // that counts (no hygiene for types).
+                Some((name, _, _)) if beamlet_vm::bif::binary::SPEC_NAMES.contains(&name) => {
+                    Ok(q::tuple(vec![q::atom(name), q::list(vec![]), q::nil()]))
+                }
+                _ => self.expand_spec_macro(spec, env),
             },
         }
+    }
+
+    /// A segment type that is a macro call (`x::my_spec`, `x::my_spec()`)
+    /// expands, as Elixir does, and its result is read as a type.
+    fn expand_spec_macro(&mut self, spec: &Value, env: &mut Env) -> EResult<Value> {
+        let Some((Value::Atom(name), meta, tail)) = q::as_node(spec) else {
+            return Ok(spec.clone());
+        };
+        if beamlet_vm::bif::binary::SPEC_NAMES.contains(&name.as_str()) {
+            return Ok(spec.clone());
+        }
+        let args: Vec<Value> = match tail {
+            Value::List(a, None) => a.clone(),
+            Value::Atom(_) => Vec::new(),
+            _ => return Ok(spec.clone()),
+        };
+        let (module, local) = match self.resolve(name, args.len(), meta, env)? {
+            super::dispatch::Resolved::Macro(m) if m != super::kernel::KERNEL => (m, false),
+            super::dispatch::Resolved::LocalMacro => (env.module.clone().unwrap_or_default(), true),
+            _ => return Ok(spec.clone()),
+        };
+        let expanded = self.invoke_macro(&module, name, meta, &args, env, local)?;
+        self.expand_bit_spec(&expanded, env)
     }
 
     /// One `args -> body` clause, in a copy of `env`.

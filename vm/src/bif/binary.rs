@@ -17,9 +17,10 @@
 //! `:utf16`, `:utf32`; `size` an integer, `nil` (the type's default, or all
 //! that is left for `binary`/`bits`) or, in a match, `{:ref, i}`: the value
 //! of the `i`th segment matched before (`<<n, data::binary-size(n)>>`);
-//! `endian` is `:big`, `:little` or `:native`. Only whole binaries (a
-//! multiple of 8 bits) exist here: a result or a rest of another size is an
-//! error (building) or does not match (matching).
+//! `endian` is `:big`, `:little` or `:native`. A result of any number of
+//! bits is a bitstring; a `binary` segment must be a whole number of bytes,
+//! a `bits` one may be anything. What a match takes out as `binary`/`bits`
+//! is a sub-binary of the subject (no copy: term.rs).
 
 use super::{BifResult, Ctx};
 use crate::atom;
@@ -147,6 +148,39 @@ impl Writer {
         self.bits += 1;
     }
 
+    /// `n` bits of `src` from its bit `off`.
+    fn push_bits(&mut self, src: &[u8], off: u64, n: u64) {
+        if off.is_multiple_of(8) && n.is_multiple_of(8) {
+            let s = (off / 8) as usize;
+            return self.push_bytes(&src[s..s + (n / 8) as usize]);
+        }
+        if self.bits.is_multiple_of(8) && off.is_multiple_of(8) {
+            let s = (off / 8) as usize;
+            let whole = (n / 8) as usize;
+            self.push_bytes(&src[s..s + whole]);
+            for i in 0..n % 8 {
+                let j = off + 8 * whole as u64 + i;
+                self.push_bit(src[(j / 8) as usize] & (0x80 >> (j % 8)) != 0);
+            }
+            return;
+        }
+        for i in 0..n {
+            let j = off + i;
+            self.push_bit(src[(j / 8) as usize] & (0x80 >> (j % 8)) != 0);
+        }
+    }
+
+    /// The low `n` (at most 64) bits of `v`, big-endian.
+    fn push_u64(&mut self, v: u64, n: u64) {
+        if self.bits.is_multiple_of(8) && n.is_multiple_of(8) {
+            let be = v.to_be_bytes();
+            return self.push_bytes(&be[8 - (n / 8) as usize..]);
+        }
+        for i in (0..n).rev() {
+            self.push_bit((v >> i) & 1 != 0);
+        }
+    }
+
     fn push_bytes(&mut self, b: &[u8]) {
         if self.bits.is_multiple_of(8) {
             self.bytes.extend_from_slice(b);
@@ -164,6 +198,12 @@ impl Writer {
     fn push_int(&mut self, v: &BigInt, n: u64, little: bool) {
         if n == 0 {
             return;
+        }
+        if n <= 64 {
+            if let Some(x) = v.to_i64() {
+                self.push_small(x, n, little);
+                return;
+            }
         }
         let modulus = BigInt::one() << n;
         let mut u = v % &modulus;
@@ -191,39 +231,86 @@ impl Writer {
     }
 }
 
+impl Writer {
+    /// The low `n` (1 to 64) bits of `x` (two's complement).
+    fn push_small(&mut self, x: i64, n: u64, little: bool) {
+        let u = if n == 64 {
+            x as u64
+        } else {
+            (x as u64) & ((1u64 << n) - 1)
+        };
+        if little && n.is_multiple_of(8) {
+            let le = u.to_le_bytes();
+            self.push_bytes(&le[..(n / 8) as usize]);
+        } else {
+            self.push_u64(u, n);
+        }
+    }
+}
+
 /// `:beamlet.bs_build(segments)`.
 pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let segs = super::list_to_vec(a[0]).ok_or_else(super::badarg)?;
     let mut w = Writer::default();
-    for s in segs {
+    for (i, s) in segs.into_iter().enumerate() {
         let elems = s.tuple_elems().ok_or_else(super::badarg)?;
+        if let [_, ty, size, ..] = elems {
+            if *size != atom::NIL && !size.as_small().is_some_and(|n| n >= 0) {
+                let shown = super::inspect_term(ctx, *size);
+                let msg = format!(
+                    "construction of binary failed: segment {} of type '{}': expected a non-negative integer as size but got: {shown}",
+                    i + 1,
+                    type_name(*ty)
+                );
+                return Err(bad(ctx, &msg));
+            }
+        }
         let (Some(v), spec) = parse_spec(elems, true).ok_or_else(super::badarg)? else {
             return Err(super::badarg());
         };
-        build_segment(ctx, &mut w, v, &spec)?;
+        build_segment(ctx, &mut w, v, &spec, i + 1)?;
     }
-    if !w.bits.is_multiple_of(8) {
-        return Err(bad(
-            ctx,
-            &format!(
-                "bitstrings of {} bits (not a multiple of 8) are not supported by beamlet yet",
-                w.bits
-            ),
-        ));
-    }
-    Ok(ctx.st.heap.binary(&w.bytes))
+    Ok(ctx.st.heap.bitstring(&w.bytes, w.bits))
 }
 
-fn build_segment(ctx: &mut Ctx, w: &mut Writer, v: Term, spec: &Spec) -> Result<(), Exn> {
+/// A segment type's name as the BEAM's errors give it.
+fn type_name(ty: Term) -> &'static str {
+    match atom::name(ty) {
+        "bits" => "binary",
+        "integer" => "integer",
+        "float" => "float",
+        "binary" => "binary",
+        "utf8" => "utf8",
+        "utf16" => "utf16",
+        _ => "utf32",
+    }
+}
+
+fn build_segment(
+    ctx: &mut Ctx,
+    w: &mut Writer,
+    v: Term,
+    spec: &Spec,
+    index: usize,
+) -> Result<(), Exn> {
     let size = |default: u64| match spec.size {
         Size::Bits(n) => n * spec.unit,
         _ => default,
     };
     match spec.ty {
         Ty::Integer => {
+            if let Some(x) = v.as_small() {
+                let n = size(8);
+                if n <= 64 {
+                    if n > 0 {
+                        w.push_small(x, n, spec.little);
+                    }
+                    return Ok(());
+                }
+            }
             let Some(i) = to_bigint(v) else {
                 let shown = super::inspect_term(ctx, v);
-                return Err(bad(ctx, &format!("construction of binary failed: segment 1 of type 'integer': expected an integer but got: {shown}")));
+                return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'integer': expected an integer but got: {shown}")));
             };
             w.push_int(&i, size(8), spec.little);
         }
@@ -233,7 +320,7 @@ fn build_segment(ctx: &mut Ctx, w: &mut Writer, v: Term, spec: &Spec) -> Result<
                 (None, Some(i)) => i.to_f64().unwrap_or(f64::INFINITY),
                 _ => {
                     let shown = super::inspect_term(ctx, v);
-                    return Err(bad(ctx, &format!("construction of binary failed: segment 1 of type 'float': expected a float or an integer but got: {shown}")));
+                    return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'float': expected a float or an integer but got: {shown}")));
                 }
             };
             let mut bytes = match size(64) {
@@ -252,20 +339,29 @@ fn build_segment(ctx: &mut Ctx, w: &mut Writer, v: Term, spec: &Spec) -> Result<
             w.push_bytes(&bytes);
         }
         Ty::Binary | Ty::Bits => {
-            let Some(b) = v.binary_bytes() else {
+            if spec.ty == Ty::Binary && v.is_bitstring() && !v.is_binary() {
                 let shown = super::inspect_term(ctx, v);
-                return Err(bad(ctx, &format!("construction of binary failed: segment 1 of type 'binary': expected a binary but got: {shown}")));
+                return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'binary': the size of the value {shown} is not a multiple of the unit for the segment")));
+            }
+            let Some((_, bytes, off, total)) = v.bitstring_parts() else {
+                let shown = super::inspect_term(ctx, v);
+                let ty = if spec.ty == Ty::Bits {
+                    "bitstring"
+                } else {
+                    "binary"
+                };
+                return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type '{ty}': expected a {ty} but got: {shown}")));
             };
             match spec.size {
                 Size::Bits(n) => {
                     let bits = n * spec.unit;
-                    if !bits.is_multiple_of(8) || bits / 8 > b.len() as u64 {
+                    if bits > total || (spec.ty == Ty::Binary && !bits.is_multiple_of(8)) {
                         let shown = super::inspect_term(ctx, v);
-                        return Err(bad(ctx, &format!("construction of binary failed: segment 1 of type 'binary': the value {shown} is shorter than the size of the segment")));
+                        return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'binary': the value {shown} is shorter than the size of the segment")));
                     }
-                    w.push_bytes(&b[..(bits / 8) as usize]);
+                    w.push_bits(bytes, off, bits);
                 }
-                _ => w.push_bytes(b),
+                _ => w.push_bits(bytes, off, total),
             }
         }
         Ty::Utf8 | Ty::Utf16 | Ty::Utf32 => {
@@ -275,7 +371,7 @@ fn build_segment(ctx: &mut Ctx, w: &mut Writer, v: Term, spec: &Spec) -> Result<
                 .and_then(char::from_u32)
                 .ok_or_else(|| {
                     let shown = super::inspect_term(ctx, v);
-                    bad(ctx, &format!("construction of binary failed: segment 1 of type 'utf8': expected a non-negative integer encodable as utf8 but got: {shown}"))
+                    bad(ctx, &format!("construction of binary failed: segment {index} of type 'utf8': expected a non-negative integer encodable as utf8 but got: {shown}"))
                 })?;
             match spec.ty {
                 Ty::Utf8 => {
@@ -308,19 +404,52 @@ fn build_segment(ctx: &mut Ctx, w: &mut Writer, v: Term, spec: &Spec) -> Result<
     Ok(())
 }
 
-/// Reads bits of a binary, from a bit position.
+/// Reads bits of a bitstring, from a bit position of its base's bytes.
 struct Reader<'a> {
+    /// The base binary (what sub-binaries taken out of it point to).
+    base: Term,
     bytes: &'a [u8],
     pos: u64,
+    end: u64,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn of(t: Term) -> Option<Reader<'static>> {
+        let (base, bytes, off, bits) = t.bitstring_parts()?;
+        Some(Reader {
+            base,
+            bytes,
+            pos: off,
+            end: off + bits,
+        })
+    }
+
     fn left(&self) -> u64 {
-        self.bytes.len() as u64 * 8 - self.pos
+        self.end - self.pos
     }
 
     fn bit(&self, i: u64) -> bool {
         self.bytes[(i / 8) as usize] & (0x80 >> (i % 8)) != 0
+    }
+
+    /// `n` (at most 64) bits as an unsigned integer.
+    fn take_u64(&mut self, n: u64) -> Option<u64> {
+        if n > self.left() {
+            return None;
+        }
+        let mut v: u64 = 0;
+        if self.pos.is_multiple_of(8) && n.is_multiple_of(8) {
+            let s = (self.pos / 8) as usize;
+            for &b in &self.bytes[s..s + (n / 8) as usize] {
+                v = (v << 8) | b as u64;
+            }
+        } else {
+            for i in 0..n {
+                v = (v << 1) | self.bit(self.pos + i) as u64;
+            }
+        }
+        self.pos += n;
+        Some(v)
     }
 
     /// `n` bits as bytes (the first byte holding the high leftover bits).
@@ -365,6 +494,16 @@ fn match_segments(
             Size::Default => None,
         };
         let v = match spec.ty {
+            Ty::Integer if size.unwrap_or(8) <= 62 && !(spec.little && size.unwrap_or(8) > 8) => {
+                let bits = size.unwrap_or(8);
+                let u = r.take_u64(bits)? as i64;
+                let v = if spec.signed && bits > 0 && (u >> (bits - 1)) & 1 == 1 {
+                    u - (1i64 << bits)
+                } else {
+                    u
+                };
+                Term::small(v)
+            }
             Ty::Integer => {
                 let bits = size.unwrap_or(8);
                 let mut bytes = r.take(bits)?;
@@ -404,18 +543,21 @@ fn match_segments(
                     None if k + 1 == n => r.left(),
                     None => return None,
                 };
-                if !bits.is_multiple_of(8) {
+                if (spec.ty == Ty::Binary && !bits.is_multiple_of(8)) || bits > r.left() {
                     return None;
                 }
-                let bytes = r.take(bits)?;
-                ctx.st.heap.binary(&bytes)
+                let base = r.base;
+                let at = r.pos;
+                r.pos += bits;
+                // A view of the base, not a copy (term.rs, sub-binaries).
+                ctx.st.heap.sub_binary(base, at, bits)
             }
             Ty::Utf8 => {
                 if !r.pos.is_multiple_of(8) {
                     return None;
                 }
                 let s = (r.pos / 8) as usize;
-                let rest = &r.bytes[s..];
+                let rest = &r.bytes[s..(r.end / 8) as usize];
                 let len = match rest.first()? {
                     0..=0x7f => 1,
                     0xc0..=0xdf => 2,
@@ -470,13 +612,12 @@ fn specs_of(t: Term) -> Option<Vec<Spec>> {
 /// `:beamlet.bs_match(binary, specs)`: the segments' values as a tuple;
 /// fails when the binary does not match.
 pub fn bs_match(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let Some(bytes) = a[0].binary_bytes() else {
+    let Some(mut r) = Reader::of(a[0]) else {
         return Err(super::badarg());
     };
     let specs = specs_of(a[1]).ok_or_else(super::badarg)?;
     // Read in place: heap chunks never move outside a collection (heap.rs,
     // invariant 2), so the values allocated meanwhile leave them be.
-    let mut r = Reader { bytes, pos: 0 };
     let mut out = Vec::with_capacity(specs.len());
     match match_segments(ctx, &mut r, &specs, &mut out) {
         Some(()) if r.left() == 0 => Ok(ctx.st.heap.tuple(&out)),
@@ -486,7 +627,7 @@ pub fn bs_match(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 /// `:beamlet.bs_each(binary, specs)`: the tuples of successive matches.
 pub fn bs_each(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let Some(bytes) = a[0].binary_bytes() else {
+    let Some(mut r) = Reader::of(a[0]) else {
         let shown = super::inspect_term(ctx, a[0]);
         return Err(bad(
             ctx,
@@ -496,7 +637,6 @@ pub fn bs_each(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let specs = specs_of(a[1]).ok_or_else(super::badarg)?;
     // Read in place: heap chunks never move outside a collection (heap.rs,
     // invariant 2), so the values allocated meanwhile leave them be.
-    let mut r = Reader { bytes, pos: 0 };
     let mut all = Vec::new();
     while r.left() > 0 {
         let mut out = Vec::with_capacity(specs.len());

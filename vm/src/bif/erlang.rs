@@ -478,8 +478,15 @@ pub fn map_size(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
 }
 pub fn byte_size(_: &mut Ctx, a: &[Term]) -> BifResult {
-    a[0].binary_bytes()
-        .map(|b| Term::small(b.len() as i64))
+    a[0].bit_size()
+        .map(|b| Term::small(b.div_ceil(8) as i64))
+        .ok_or_else(|| Exn::badarg_at(1, "not a bitstring"))
+}
+
+/// `:erlang.bit_size/1`.
+pub fn bit_size(_: &mut Ctx, a: &[Term]) -> BifResult {
+    a[0].bit_size()
+        .map(|b| Term::small(b as i64))
         .ok_or_else(|| Exn::badarg_at(1, "not a bitstring"))
 }
 
@@ -565,6 +572,7 @@ type_test!(is_number, |t| t.is_number());
 type_test!(is_atom, |t| t.is_atom());
 type_test!(is_boolean, |t| t.is_boolean());
 type_test!(is_binary, |t| t.is_binary());
+type_test!(is_bitstring, |t| t.is_bitstring());
 type_test!(is_list, |t| t.is_list());
 type_test!(is_tuple, |t| t.is_tuple());
 type_test!(is_map, |t| t.is_map());

@@ -113,7 +113,8 @@ bifs! {
     "erlang" "is_atom" / 1 => erlang::is_atom, guard;
     "erlang" "is_boolean" / 1 => erlang::is_boolean, guard;
     "erlang" "is_binary" / 1 => erlang::is_binary, guard;
-    "erlang" "is_bitstring" / 1 => erlang::is_binary, guard;
+    "erlang" "is_bitstring" / 1 => erlang::is_bitstring, guard;
+    "erlang" "bit_size" / 1 => erlang::bit_size, guard;
     "erlang" "is_list" / 1 => erlang::is_list, guard;
     "erlang" "is_tuple" / 1 => erlang::is_tuple, guard;
     "erlang" "is_map" / 1 => erlang::is_map, guard;
