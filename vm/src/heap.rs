@@ -11,7 +11,9 @@
 //!    every live term of the process is in its roots. So Rust code may hold
 //!    `Term`s in locals across any number of allocations.
 //! 4. Objects are immutable once built (the builders below fill every word
-//!    before returning the term).
+//!    before returning the term), but for the spare room of a GROW_BIN,
+//!    which `append_in_place` fills past the end of every view of it
+//!    (term.rs).
 
 use crate::term::{Header, HeaderKind, Term};
 use num_bigint::{BigInt, Sign};
@@ -284,6 +286,62 @@ impl Heap {
             return self.binary(&copied);
         }
         self.sub_bin_object(base, start, bits)
+    }
+
+    /// `bytes` in a GROW_BIN with room for `capacity` bytes, as a binary
+    /// (a sub-binary viewing its used bytes) that appends can extend.
+    pub fn grow_bin(&mut self, bytes: &[u8], capacity: usize) -> Term {
+        let capacity = capacity.max(bytes.len());
+        let words = capacity.div_ceil(8);
+        let p = self.alloc(2 + words);
+        // SAFETY: 2 + words writable words: the header, the count, then
+        // room for `capacity` bytes (all zeroed, so no word is uninitialised).
+        unsafe {
+            p.write(Header::new(HeaderKind::GrowBin, 1 + words).0);
+            p.add(1).write(bytes.len() as u64);
+            std::ptr::write_bytes(p.add(2), 0, words);
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(2) as *mut u8, bytes.len());
+        }
+        let base = Term::boxed_from_ptr(p);
+        self.sub_bin_object(base, 0, 8 * bytes.len() as u64)
+    }
+
+    /// `a <> b` without copying `a`, when `a` is a view that ends where its
+    /// GROW_BIN's used bytes end and the room left holds `b`: the bytes are
+    /// written there and the longer view returned. `None` otherwise.
+    pub fn append_in_place(&mut self, a: Term, b: &[u8]) -> Option<Term> {
+        if !a.is_boxed() || a.header().kind() != HeaderKind::SubBin {
+            return None;
+        }
+        let base = Term(a.payload(0));
+        if base.header().kind() != HeaderKind::GrowBin || !self.owns(base.ptr()) {
+            return None;
+        }
+        let (off, bits) = (a.payload(1) >> 1, a.payload(2) >> 1);
+        let used = base.payload(0) as usize;
+        let room = 8 * (base.header().size() - 1);
+        if !bits.is_multiple_of(8) || (off + bits) != 8 * used as u64 || used + b.len() > room {
+            return None;
+        }
+        // SAFETY: `base` is a GROW_BIN in this heap (checked) with room for
+        // `room` bytes after its count word; `used + b.len() <= room`. No view
+        // reaches past `used` (a view ending there is `a`), so no term sees
+        // these bytes change; `b` is not inside the spare room (nothing
+        // points there), so the ranges do not overlap.
+        unsafe {
+            let data = base.ptr().add(2) as *mut u8;
+            std::ptr::copy_nonoverlapping(b.as_ptr(), data.add(used), b.len());
+            base.ptr().add(1).write((used + b.len()) as u64);
+        }
+        Some(self.sub_bin_object(base, off, bits + 8 * b.len() as u64))
+    }
+
+    /// Whether `p` points into one of this heap's chunks.
+    fn owns(&self, p: *const u64) -> bool {
+        let a = p as usize;
+        self.chunks
+            .iter()
+            .any(|c| a >= c.start() as usize && a < c.start() as usize + c.used * 8)
     }
 
     fn sub_bin_object(&mut self, base: Term, off: u64, bits: u64) -> Term {

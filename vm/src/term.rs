@@ -27,6 +27,7 @@
 //! | FUN      | 1 + free vars   | small-int function id, free variables      | yes           |
 //! | EXPORT   | 3               | module atom, name atom, small-int arity    | yes           |
 //! | SUB_BIN  | 3               | base binary, small-int bit offset, small-int bit size | yes |
+//! | GROW_BIN | payload words   | bytes used (raw u64), then the bytes and spare room | no |
 //!
 //! A sub-binary is a view of part of a BINARY (its `base`, never another
 //! sub-binary): what a match takes out of a binary (`rest::binary`) without
@@ -37,6 +38,16 @@
 //! size may start at any bit. Its payload words are all terms (the offset and
 //! size are small integers), so the collector and the message copier move it
 //! and its base like a tuple.
+//!
+//! A GROW_BIN is a binary with room to grow, made by an append (`acc <>
+//! piece`) of a binary of some size: it is only ever the base of
+//! sub-binaries (no term points to it otherwise). The next append to a view
+//! that ends where its used bytes end writes the piece into the spare room
+//! and returns a longer view, so building a binary by appending is linear,
+//! as on the BEAM. Views made before still see their own bytes, which never
+//! change: the one exception to "objects are immutable" (heap.rs) is this
+//! write past every existing view's end, by the owning process, in its own
+//! heap (`Heap::append_in_place` checks both).
 //!
 //! The word `FORWARD` (a header of kind FORWARD) marks a moved cons cell during a
 //! collection; a moved boxed object has its header replaced by the boxed
@@ -83,6 +94,7 @@ pub enum HeaderKind {
     Fun = 6,
     Export = 7,
     SubBin = 8,
+    GrowBin = 9,
     Forward = 31,
 }
 
@@ -98,6 +110,7 @@ impl HeaderKind {
             6 => HeaderKind::Fun,
             7 => HeaderKind::Export,
             8 => HeaderKind::SubBin,
+            9 => HeaderKind::GrowBin,
             _ => HeaderKind::Forward,
         }
     }
@@ -135,8 +148,9 @@ impl Header {
         const FUN: u64 = HeaderKind::Fun as u64;
         const EXPORT: u64 = HeaderKind::Export as u64;
         const SUB_BIN: u64 = HeaderKind::SubBin as u64;
+        const GROW_BIN: u64 = HeaderKind::GrowBin as u64;
         match self.kind_bits() {
-            TUPLE | FUN | EXPORT | BIG_POS | BIG_NEG | SUB_BIN => self.size(),
+            TUPLE | FUN | EXPORT | BIG_POS | BIG_NEG | SUB_BIN | GROW_BIN => self.size(),
             FLOAT => 1,
             BINARY => self.size().div_ceil(8),
             MAP => 2 * self.size(),
@@ -433,7 +447,8 @@ impl Term {
                 HeaderKind::Binary | HeaderKind::SubBin => Kind::Binary,
                 HeaderKind::Map => Kind::Map,
                 HeaderKind::Fun | HeaderKind::Export => Kind::Fun,
-                HeaderKind::Forward => Kind::None,
+                // Only a sub-binary's base, never a term of its own.
+                HeaderKind::GrowBin | HeaderKind::Forward => Kind::None,
             },
             TAG_CONS => Kind::Cons,
             TAG_IMM => match self.imm_sub().unwrap_or(SUB_NONE) {
@@ -547,9 +562,17 @@ impl Term {
                 HeaderKind::Binary | HeaderKind::SubBin
             )
     }
-    /// The bytes of a BINARY object (not a sub-binary).
+    /// The bytes of a BINARY object, or the used bytes of a GROW_BIN (a
+    /// sub-binary's base).
     fn heap_binary_bytes(self) -> &'static [u8] {
-        let len = self.header().size();
+        let h = self.header();
+        if h.kind() == HeaderKind::GrowBin {
+            let used = self.payload(0) as usize;
+            // SAFETY: after the count word, the payload holds at least
+            // `used` bytes (heap.rs, `grow_bin`).
+            return unsafe { std::slice::from_raw_parts(self.ptr().add(2) as *const u8, used) };
+        }
+        let len = h.size();
         let words = self.payload_slice();
         // SAFETY: the payload holds `len` bytes packed in ceil(len/8) words.
         unsafe { std::slice::from_raw_parts(words.as_ptr() as *const u8, len) }

@@ -41,6 +41,12 @@ enum Shape {
     Map(Vec<(Shape, Shape)>),
     Closure(u32, Vec<Shape>),
     Export(usize, usize, u32),
+    /// Part of a binary, from a bit offset, of some bits (both taken modulo
+    /// what fits): a sub-binary or a short copy (heap.rs, `sub_binary`).
+    Sub(Vec<u8>, u16, u16),
+    /// A binary with room to grow, appended to piece by piece: the tuple of
+    /// every intermediate view (older views must keep their bytes).
+    Grown(Vec<u8>, Vec<Vec<u8>>),
     /// A term built earlier in the same graph (index modulo the number built so far),
     /// so the graph has subterms with several parents.
     Shared(usize),
@@ -71,6 +77,17 @@ fn leaf() -> impl Strategy<Value = Shape> {
         prop::collection::vec(any::<u8>(), 0..40).prop_map(Shape::Bin),
         prop::collection::vec(any::<u8>(), 0..600).prop_map(Shape::Bin),
         (0usize..3000).prop_map(Shape::LongList),
+        (
+            prop::collection::vec(any::<u8>(), 0..200),
+            any::<u16>(),
+            any::<u16>()
+        )
+            .prop_map(|(b, o, l)| Shape::Sub(b, o, l)),
+        (
+            prop::collection::vec(any::<u8>(), 0..100),
+            prop::collection::vec(prop::collection::vec(any::<u8>(), 0..30), 0..12)
+        )
+            .prop_map(|(b, p)| Shape::Grown(b, p)),
         (0..ATOMS.len(), 0..ATOMS.len(), 0u32..5).prop_map(|(m, f, a)| Shape::Export(m, f, a)),
         any::<usize>().prop_map(Shape::Shared),
     ]
@@ -128,6 +145,27 @@ impl Builder {
             Shape::Pid(i, s) => Term::pid(*i, *s),
             Shape::Ref(n) => Term::reference(*n),
             Shape::Bin(b) => h.binary(b),
+            Shape::Sub(b, off, len) => {
+                let base = h.binary(b);
+                let total = 8 * b.len() as u64;
+                let off = *off as u64 % (total + 1);
+                let len = *len as u64 % (total - off + 1);
+                h.sub_binary(base, off, len)
+            }
+            Shape::Grown(first, pieces) => {
+                let mut bytes = first.clone();
+                let mut views = vec![h.grow_bin(first, 2 * first.len() + 8)];
+                for p in pieces {
+                    let last = *views.last().expect("one view at least");
+                    bytes.extend_from_slice(p);
+                    let v = match h.append_in_place(last, p) {
+                        Some(v) => v,
+                        None => h.grow_bin(&bytes, 2 * bytes.len()),
+                    };
+                    views.push(v);
+                }
+                h.tuple(&views)
+            }
             Shape::LongList(n) => {
                 let mut l = Term::NIL;
                 for i in (0..*n).rev() {
@@ -248,6 +286,10 @@ fn live_words(roots: &[Term]) -> usize {
         } else if let Some((m, f, _)) = t.export_parts() {
             stack.push(m);
             stack.push(f);
+        } else if let Some((base, ..)) = t.bitstring_parts() {
+            if base != t {
+                stack.push(base);
+            }
         }
     }
     words

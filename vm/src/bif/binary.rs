@@ -252,7 +252,18 @@ impl Writer {
 pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let segs = super::list_to_vec(a[0]).ok_or_else(super::badarg)?;
     let mut w = Writer::default();
-    for (i, s) in segs.into_iter().enumerate() {
+    // `<<acc::binary, ...>>` appends to `acc` (in its spare room when it
+    // has some: heap.rs, GROW_BIN) when what follows is whole bytes.
+    let mut head: Option<(Term, &[u8])> = None;
+    if let Some(first) = segs.first().and_then(|s| s.tuple_elems()) {
+        if let [v, ty, size, ..] = first {
+            if matches!(atom::name(*ty), "binary" | "bits") && *size == atom::NIL {
+                head = v.binary_bytes().map(|b| (*v, b));
+            }
+        }
+    }
+    let skip = head.is_some() as usize;
+    for (i, s) in segs.into_iter().enumerate().skip(skip) {
         let elems = s.tuple_elems().ok_or_else(super::badarg)?;
         if let [_, ty, size, ..] = elems {
             if *size != atom::NIL && !size.as_small().is_some_and(|n| n >= 0) {
@@ -269,6 +280,15 @@ pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             return Err(super::badarg());
         };
         build_segment(ctx, &mut w, v, &spec, i + 1)?;
+    }
+    if let Some((acc, bytes)) = head {
+        if w.bits.is_multiple_of(8) {
+            return Ok(super::string::append(ctx, acc, bytes, &w.bytes));
+        }
+        let mut all = Writer::default();
+        all.push_bytes(bytes);
+        all.push_bits(&w.bytes, 0, w.bits);
+        return Ok(ctx.st.heap.bitstring(&all.bytes, all.bits));
     }
     Ok(ctx.st.heap.bitstring(&w.bytes, w.bits))
 }
@@ -406,8 +426,10 @@ fn build_segment(
 
 /// Reads bits of a bitstring, from a bit position of its base's bytes.
 struct Reader<'a> {
-    /// The base binary (what sub-binaries taken out of it point to).
-    base: Term,
+    /// The bitstring read, and where it starts in `bytes` (sub-binaries
+    /// taken out of it are views of it: heap.rs, `sub_binary`).
+    subject: Term,
+    start: u64,
     bytes: &'a [u8],
     pos: u64,
     end: u64,
@@ -415,9 +437,10 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn of(t: Term) -> Option<Reader<'static>> {
-        let (base, bytes, off, bits) = t.bitstring_parts()?;
+        let (_, bytes, off, bits) = t.bitstring_parts()?;
         Some(Reader {
-            base,
+            subject: t,
+            start: off,
             bytes,
             pos: off,
             end: off + bits,
@@ -546,11 +569,10 @@ fn match_segments(
                 if (spec.ty == Ty::Binary && !bits.is_multiple_of(8)) || bits > r.left() {
                     return None;
                 }
-                let base = r.base;
-                let at = r.pos;
+                let at = r.pos - r.start;
                 r.pos += bits;
-                // A view of the base, not a copy (term.rs, sub-binaries).
-                ctx.st.heap.sub_binary(base, at, bits)
+                // A view of the subject, not a copy (term.rs, sub-binaries).
+                ctx.st.heap.sub_binary(r.subject, at, bits)
             }
             Ty::Utf8 => {
                 if !r.pos.is_multiple_of(8) {

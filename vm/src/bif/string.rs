@@ -93,12 +93,7 @@ pub fn to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `a <> b`
 pub fn concat(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     match (a[0].binary_bytes(), a[1].binary_bytes()) {
-        (Some(x), Some(y)) => {
-            let mut v = Vec::with_capacity(x.len() + y.len());
-            v.extend_from_slice(x);
-            v.extend_from_slice(y);
-            Ok(ctx.st.heap.binary(&v))
-        }
+        (Some(x), Some(y)) => Ok(append(ctx, a[0], x, y)),
         _ => {
             let bad = if a[0].is_binary() { a[1] } else { a[0] };
             let msg = format!(
@@ -107,6 +102,30 @@ pub fn concat(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             );
             Err(argument_error(ctx, &msg))
         }
+    }
+}
+
+/// Binaries at least this long (in bytes) grow into a GROW_BIN with room
+/// to spare when appended to (heap.rs), so a loop of appends is linear.
+const GROW_AT: usize = 64;
+
+/// `x <> y`, where `x` is the binary `left`'s bytes: in `left`'s spare room
+/// when it has some, else a new binary (with spare room when long).
+pub fn append(ctx: &mut Ctx, left: Term, x: &[u8], y: &[u8]) -> Term {
+    if y.is_empty() {
+        return left;
+    }
+    if let Some(t) = ctx.st.heap.append_in_place(left, y) {
+        return t;
+    }
+    let total = x.len() + y.len();
+    let mut v = Vec::with_capacity(total);
+    v.extend_from_slice(x);
+    v.extend_from_slice(y);
+    if total >= GROW_AT {
+        ctx.st.heap.grow_bin(&v, 2 * total)
+    } else {
+        ctx.st.heap.binary(&v)
     }
 }
 
