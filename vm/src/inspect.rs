@@ -395,12 +395,19 @@ fn escape(bytes: &[u8], quote: u8, limit: Option<usize>) -> (String, bool) {
 
 /// [`escape`] with an optional quote character (`None`: quotes are left as they are).
 pub(crate) fn escape_with(bytes: &[u8], quote: Option<u8>, limit: Option<usize>) -> (String, bool) {
+    let (out, used) = escape_prefix(bytes, quote, limit);
+    (out, used < bytes.len())
+}
+
+/// [`escape_with`] returning how many bytes of `bytes` it escaped (all of them unless
+/// `limit` characters came first).
+pub fn escape_prefix(bytes: &[u8], quote: Option<u8>, limit: Option<usize>) -> (String, usize) {
     let mut out = String::with_capacity(bytes.len());
     let mut count = limit;
     let mut pos = 0;
     while pos < bytes.len() {
         if count == Some(0) {
-            return (out, true);
+            return (out, pos);
         }
         let rest = &bytes[pos..];
         if Some(rest[0]) == quote {
@@ -422,11 +429,11 @@ pub(crate) fn escape_with(bytes: &[u8], quote: Option<u8>, limit: Option<usize>)
         }
         count = decrement(count);
     }
-    (out, false)
+    (out, pos)
 }
 
 /// `String.printable?/2`.
-fn string_printable(bytes: &[u8], limit: usize) -> bool {
+pub fn string_printable(bytes: &[u8], limit: usize) -> bool {
     let valid = match std::str::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""),
@@ -446,10 +453,19 @@ fn string_printable(bytes: &[u8], limit: usize) -> bool {
 }
 
 fn inspect_binary(docs: &mut Docs, bytes: &[u8], limit: Limit, opts: &InspectOpts) -> DocId {
-    let as_string = match opts.binaries {
-        Binaries::AsStrings => true,
-        Binaries::AsBinaries => false,
-        Binaries::Infer => string_printable(bytes, opts.printable_limit),
+    // Any base other than decimal prints bytes.
+    let as_string = opts.base == 10
+        && match opts.binaries {
+            Binaries::AsStrings => true,
+            Binaries::AsBinaries => false,
+            Binaries::Infer => string_printable(bytes, opts.printable_limit),
+        };
+    let byte = |b: u8| {
+        if opts.base == 10 {
+            b.to_string()
+        } else {
+            int_in_base(&BigInt::from(b), opts.base)
+        }
     };
     if as_string {
         let (escaped, cut) = escape(bytes, b'"', Some(opts.printable_limit));
@@ -471,7 +487,7 @@ fn inspect_binary(docs: &mut Docs, bytes: &[u8], limit: Limit, opts: &InspectOpt
     let mut inner = if shown < bytes.len() {
         docs.text("...")
     } else {
-        docs.text(bytes[bytes.len() - 1].to_string())
+        docs.text(byte(bytes[bytes.len() - 1]))
     };
     let last_full = if shown < bytes.len() {
         shown
@@ -479,7 +495,7 @@ fn inspect_binary(docs: &mut Docs, bytes: &[u8], limit: Limit, opts: &InspectOpt
         bytes.len() - 1
     };
     for &b in bytes[..last_full].iter().rev() {
-        let t = docs.text(format!("{b},"));
+        let t = docs.text(format!("{},", byte(b)));
         inner = docs.flex_glue(t, " ", inner);
     }
     let left = docs.text("<<");

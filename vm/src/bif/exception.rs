@@ -393,7 +393,7 @@ fn type_name(t: Term) -> &'static str {
 
 /// An alias-style name: `Foo.Bar` for `Elixir.Foo.Bar`, `:lists` otherwise.
 fn module_name(ctx: &Ctx, m: Term) -> String {
-    inspect_term(ctx, m)
+    super::inspect_term_native(ctx, m)
 }
 
 fn fun_name(f: Term) -> String {
