@@ -78,26 +78,34 @@ defmodule Inspect.Algebra do
     if Process.get(:inspect_trap) do
       Inspect.Map.inspect(struct, opts)
     else
-      try do
-        Process.put(:inspect_trap, true)
-        plain = %{opts | syntax_colors: [], inspect_fun: Inspect.Opts.default_inspect_fun()}
+      result =
+        try do
+          Process.put(:inspect_trap, true)
+          plain = %{opts | syntax_colors: [], inspect_fun: Inspect.Opts.default_inspect_fun()}
 
-        shown =
-          struct
-          |> Inspect.Map.inspect(plain)
-          |> format(opts.width)
-          |> IO.iodata_to_binary()
+          shown =
+            struct
+            |> Inspect.Map.inspect(plain)
+            |> format(opts.width)
+            |> IO.iodata_to_binary()
 
-        error =
-          Inspect.Error.exception(exception: caught, stacktrace: stacktrace, inspected_struct: shown)
+          error =
+            Inspect.Error.exception(exception: caught, stacktrace: stacktrace, inspected_struct: shown)
 
-        if opts.safe do
-          Inspect.inspect(error, %{opts | inspect_fun: Inspect.Opts.default_inspect_fun()})
-        else
-          reraise error, stacktrace
+          if opts.safe do
+            {:doc, Inspect.inspect(error, %{opts | inspect_fun: Inspect.Opts.default_inspect_fun()})}
+          else
+            {:raise, error}
+          end
+        after
+          Process.delete(:inspect_trap)
         end
-      after
-        Process.delete(:inspect_trap)
+
+      # Raised out of the `try`: beamlet's `reraise` inside a `try ... after`
+      # would add this function to the stack trace.
+      case result do
+        {:doc, doc} -> doc
+        {:raise, error} -> reraise error, stacktrace
       end
     end
   end
@@ -347,19 +355,20 @@ defmodule Inspect.Algebra do
       {:doc_fits, x, _} ->
         layout(w, k, [{i, m, x} | t], pending, acc)
 
+      # Forcing acts on the enclosing groups' fitting (see fits?/4).
       {:doc_force, x} ->
-        layout(w, k, [{i, :break, x} | t], pending, acc)
+        layout(w, k, [{i, m, x} | t], pending, acc)
 
       {:doc_collapse, max} ->
         pending = pending || {max, i, 0}
         layout(w, k, t, pending, acc)
 
+      # Laid out flat and as wide as it is, whatever the mode around it.
+      {:doc_limit, x, _} when w == :infinity ->
+        layout(w, k, [{i, :flat, x} | t], pending, acc)
+
       {:doc_limit, x, _} ->
-        if m == :break and w != :infinity do
-          layout(:infinity, k, [{i, m, x}, {:width, w} | t], pending, acc)
-        else
-          layout(w, k, [{i, m, x} | t], pending, acc)
-        end
+        layout(:infinity, k, [{i, :flat, x}, {:width, w} | t], pending, acc)
     end
   end
 
@@ -372,10 +381,10 @@ defmodule Inspect.Algebra do
   defp flush(nil, acc), do: acc
 
   defp flush({max, i, count}, acc),
-    do: [:binary.copy(@newline, min(max, count)) <> :binary.copy(" ", i) | acc]
+    do: [String.duplicate(@newline, min(max, count)) <> String.duplicate(" ", i) | acc]
 
   defp indent(0), do: @newline
-  defp indent(i), do: @newline <> :binary.copy(" ", i)
+  defp indent(i), do: @newline <> String.duplicate(" ", i)
 
   defp nesting(_i, k, :cursor), do: k
   defp nesting(_i, _k, :reset), do: 0
