@@ -33,7 +33,7 @@ defimpl Inspect, for: Any do
               unquote(Macro.escape(defaults))
             )
 
-          name = Macro.inspect_atom(:literal, unquote(module))
+          name = :beamlet.inspect_atom(:literal, unquote(module))
           unquote(inspect_module).inspect(struct, name, infos, opts)
         end
       end
@@ -74,7 +74,7 @@ defimpl Inspect, for: Any do
       {dunder, fields} ->
         if Map.keys(dunder) == Map.keys(struct) do
           infos = for %{field: field} = info <- fields, field not in [:__struct__, :__exception__], do: info
-          Inspect.Map.inspect(struct, Macro.inspect_atom(:literal, module), infos, opts)
+          Inspect.Map.inspect(struct, :beamlet.inspect_atom(:literal, module), infos, opts)
         else
           Inspect.Map.inspect(struct, opts)
         end

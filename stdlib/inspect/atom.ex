@@ -1,7 +1,9 @@
 defimpl Inspect, for: Atom do
   import Inspect.Algebra
 
-  def inspect(atom, opts), do: color(Macro.inspect_atom(:literal, atom), color_key(atom), opts)
+  # (`:beamlet.inspect_atom/2` is `Macro.inspect_atom/2`, native: it
+  # classifies the atom by the tokenizer's rules.)
+  def inspect(atom, opts), do: color(:beamlet.inspect_atom(:literal, atom), color_key(atom), opts)
 
   defp color_key(atom) when is_boolean(atom), do: :boolean
   defp color_key(nil), do: nil

@@ -41,7 +41,7 @@ defimpl Inspect, for: List do
   @doc false
   # `key: value`, for keyword lists, maps with atom keys and structs.
   def keyword({key, value}, opts) do
-    key = color(Macro.inspect_atom(:key, key), :atom, opts)
+    key = color(:beamlet.inspect_atom(:key, key), :atom, opts)
     concat(key, concat(" ", to_doc(value, opts)))
   end
 

@@ -88,6 +88,9 @@ fn fast_opts(opts: Term, mut o: InspectOpts) -> Option<InspectOpts> {
 
 /// Whether the calling process set its own `Inspect.Opts.default_inspect_fun/1`.
 fn custom_inspect_fun(ctx: &Ctx) -> bool {
+    if ctx.st.dict.is_empty() {
+        return false;
+    }
     let module = atom::intern("Elixir.Inspect.Opts");
     let key = atom::intern("inspect_fun");
     ctx.st
@@ -99,7 +102,7 @@ fn custom_inspect_fun(ctx: &Ctx) -> bool {
 /// Whether every struct in `t` prints through `Inspect.Any` (it has no implementation
 /// of its own), so the native printer prints it as the protocol does.
 fn structs_native(ctx: &mut Ctx, t: Term) -> Result<bool, crate::process::Exn> {
-    let inspect = atom::intern("Elixir.Inspect");
+    let mut inspect = None;
     let mut stack = vec![t];
     while let Some(t) = stack.pop() {
         match t.kind() {
@@ -113,7 +116,8 @@ fn structs_native(ctx: &mut Ctx, t: Term) -> Result<bool, crate::process::Exn> {
             }
             Kind::Tuple => stack.extend_from_slice(t.tuple_elems().unwrap_or(&[])),
             Kind::Map => {
-                if super::protocol::struct_impl(ctx, inspect, t)?.is_some() {
+                let protocol = *inspect.get_or_insert_with(|| atom::intern("Elixir.Inspect"));
+                if super::protocol::struct_impl(ctx, protocol, t)?.is_some() {
                     return Ok(false);
                 }
                 if let Some((keys, values)) = t.map_parts() {
