@@ -66,18 +66,9 @@ defimpl Inspect, for: Any do
   # `defstruct` order, or a map when it is not (or no longer) the struct
   # its module defines.
   def inspect(%module{} = struct, opts) do
-    try do
-      {module.__struct__(), module.__info__(:struct)}
-    rescue
-      _ -> Inspect.Map.inspect(struct, opts)
-    else
-      {dunder, fields} ->
-        if Map.keys(dunder) == Map.keys(struct) do
-          infos = for %{field: field} = info <- fields, field not in [:__struct__, :__exception__], do: info
-          Inspect.Map.inspect(struct, :beamlet.inspect_atom(:literal, module), infos, opts)
-        else
-          Inspect.Map.inspect(struct, opts)
-        end
+    case :beamlet.builtin_exception_fields(module) do
+      nil -> inspect_struct(module, struct, opts)
+      fields -> inspect_builtin_exception(module, fields, struct, opts)
     end
   end
 
@@ -94,5 +85,32 @@ defimpl Inspect, for: Any do
     end
 
     container_doc(open, infos ++ [:"..."], close, opts, fun, separator: sep, break: :strict)
+  end
+
+  # The exceptions built into beamlet's VM (RuntimeError, KeyError, ...)
+  # have no module to ask for their fields.
+  defp inspect_builtin_exception(module, fields, struct, opts) do
+    if Map.keys(struct) == Enum.sort([:__exception__, :__struct__ | fields]) do
+      infos = for field <- fields, do: %{field: field}
+      Inspect.Map.inspect(struct, :beamlet.inspect_atom(:literal, module), infos, opts)
+    else
+      Inspect.Map.inspect(struct, opts)
+    end
+  end
+
+  defp inspect_struct(module, struct, opts) do
+    try do
+      {module.__struct__(), module.__info__(:struct)}
+    rescue
+      _ -> Inspect.Map.inspect(struct, opts)
+    else
+      {dunder, fields} ->
+        if Map.keys(dunder) == Map.keys(struct) do
+          infos = for %{field: field} = info <- fields, field not in [:__struct__, :__exception__], do: info
+          Inspect.Map.inspect(struct, :beamlet.inspect_atom(:literal, module), infos, opts)
+        else
+          Inspect.Map.inspect(struct, opts)
+        end
+    end
   end
 end

@@ -5,7 +5,14 @@ defimpl Inspect, for: Map do
   # `%{key => value}`; entries in `Map.to_list/1`'s order.
   def inspect(map, opts) do
     list = Map.to_list(map)
-    fun = if Inspect.List.keyword?(list), do: &Inspect.List.keyword/2, else: &pair/2
+    fun =
+      if Inspect.List.keyword?(list) do
+        &Inspect.List.keyword/2
+      else
+        arrow = color(" => ", :map, opts)
+        &pair(&1, &2, arrow)
+      end
+
     container(list, "", opts, fun)
   end
 
@@ -17,7 +24,7 @@ defimpl Inspect, for: Map do
     container(infos, name, opts, fun)
   end
 
-  defp pair({key, value}, opts), do: concat(concat(to_doc(key, opts), " => "), to_doc(value, opts))
+  defp pair({key, value}, opts, arrow), do: concat(concat(to_doc(key, opts), arrow), to_doc(value, opts))
 
   defp container(list, name, opts, fun) do
     open = color("%" <> name <> "{", :map, opts)

@@ -696,6 +696,15 @@ const BUILTIN_STRUCTS: &[(&str, &[&str])] = &[
     ("Elixir.Range", &["first", "last", "step"]),
 ];
 
+/// The fields of one of Elixir's own structs in definition order (`__exception__` first
+/// for exceptions), from the table the native printer uses.
+pub fn builtin_struct_fields(module: &str) -> Option<&'static [&'static str]> {
+    BUILTIN_STRUCTS
+        .iter()
+        .find(|(m, _)| *m == module)
+        .map(|(_, fields)| *fields)
+}
+
 /// What is known of a struct module.
 enum StructInfo {
     /// Its fields in definition order.

@@ -24,7 +24,8 @@ enum Fast {
 }
 
 /// The options of a keyword list `opts`, when the native printer honours them all:
-/// `None` for `:inspect_fun`, syntax colors, the deprecated `:char_lists`, or values
+/// `None` for `:inspect_fun`, syntax colors, `charlists: :as_charlists`, the deprecated
+/// `:char_lists`, or values
 /// `Inspect.Opts` would reject (the protocol path then raises as Elixir does).
 fn fast_opts(opts: Term, mut o: InspectOpts) -> Option<InspectOpts> {
     let count = |v: Term| -> Option<usize> {
@@ -62,7 +63,8 @@ fn fast_opts(opts: Term, mut o: InspectOpts) -> Option<InspectOpts> {
                 o.charlists = match atom::name(*v) {
                     "infer" => Charlists::Infer,
                     "as_lists" => Charlists::AsLists,
-                    "as_charlists" => Charlists::AsCharlists,
+                    // Elixir raises for a list that is not a string's codes: the
+                    // protocol path does.
                     _ => return None,
                 }
             }

@@ -269,6 +269,7 @@ bifs! {
     "beamlet_compiler" "attributes_in" / 1 => compiler::attributes_in;
     "beamlet" "exception_message" / 1 => exception::message;
     "beamlet" "builtin_exception" / 1 => exception::builtin_exception;
+    "beamlet" "builtin_exception_fields" / 1 => exception::builtin_exception_fields;
     "beamlet" "inspect_atom" / 2 => exception::inspect_atom;
     "erlang" "monotonic_time" / 0 => system::monotonic_time0;
     "erlang" "monotonic_time" / 1 => system::monotonic_time1;
