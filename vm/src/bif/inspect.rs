@@ -10,7 +10,7 @@
 //! through `Inspect.Any`), under options the native printer knows. Anything else (a
 //! struct with its own or a derived implementation, an `:inspect_fun`, syntax colors)
 //! answers `false`, and the caller goes through the protocol.
-//! `tests/exunit/inspect_paths.exs` checks that both paths agree.
+//! `tests/inspect_paths.rs` checks that both paths agree.
 
 use super::{BifResult, Ctx};
 use crate::atom;
