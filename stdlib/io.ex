@@ -1,5 +1,5 @@
-# IO functions written in the language: reading standard input. Printing
-# (`puts`, `write`, `inspect`) is built in (vm/src/bif/io.rs). A process
+# IO functions written in the language: reading standard input and
+# `inspect`. Printing (`puts`, `write`) is built in (vm/src/bif/io.rs). A process
 # whose output is captured (ExUnit.CaptureIO) reads the capture's input.
 defmodule IO do
   @moduledoc "Reading standard input; the rest of IO is built in."
@@ -69,6 +69,35 @@ defmodule IO do
   def warn(message, stacktrace) when is_list(stacktrace) do
     entries = for entry <- stacktrace, do: ["  ", Exception.format_stacktrace_entry(entry), ?\n]
     IO.write(:stderr, ["warning: ", chardata_to_string(message), ?\n, entries, ?\n])
+  end
+
+  @doc """
+  Prints `item` as `inspect/2` shows it (laid out in `:width` columns,
+  after `label: ` when `opts` gives a `:label`) to `device`, and returns it.
+  """
+  def inspect(item, opts \\ []), do: inspect(:stdio, item, opts)
+
+  def inspect(device, item, opts) when is_list(opts) do
+    label =
+      case Keyword.get(opts, :label) do
+        nil -> []
+        label -> [to_chardata(label), ": "]
+      end
+
+    # Terms without user implementations print natively, to the same text.
+    text =
+      case :beamlet.inspect_fast(item, opts, :io) do
+        false ->
+          opts = Inspect.Opts.new(opts)
+          doc = Inspect.Algebra.group(Inspect.Algebra.to_doc(item, opts))
+          Inspect.Algebra.format(doc, opts.width)
+
+        text ->
+          text
+      end
+
+    IO.puts(device, [label, text])
+    item
   end
 
   @doc "The size in bytes of `iodata`."

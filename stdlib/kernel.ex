@@ -35,6 +35,24 @@ defmodule Kernel do
     Protocol.__impl__(name, opts, do_block, __CALLER__)
   end
 
+  @doc """
+  `term` as text, through the `Inspect` protocol (see `Inspect.Opts` for
+  `opts`): on one line, or laid out in `:width` columns with `pretty: true`.
+  """
+  def inspect(term, opts \\ []) when is_list(opts) do
+    # Terms without user implementations print natively, to the same text.
+    case :beamlet.inspect_fast(term, opts, :inspect) do
+      false ->
+        opts = Inspect.Opts.new(opts)
+        width = if opts.pretty, do: opts.width, else: :infinity
+        doc = Inspect.Algebra.group(Inspect.Algebra.to_doc(term, opts))
+        IO.iodata_to_binary(Inspect.Algebra.format(doc, width))
+
+      text ->
+        text
+    end
+  end
+
   @doc "The local node's name (beamlet runs one node)."
   def node(), do: :nonode@nohost
   def node(_arg), do: :nonode@nohost

@@ -169,7 +169,19 @@ defmodule ExUnit.Formatter do
   # The value as inspect prints it with pretty: true, continuation lines
   # indented by `indent` columns that count toward `width`.
   defp inspect_multiline(value, _indent, :infinity), do: inspect(value)
-  defp inspect_multiline(value, indent, width), do: :beamlet.inspect_nested(value, indent, width)
+  defp inspect_multiline(value, indent, width) do
+    # Natively when no struct in `value` has its own Inspect implementation.
+    case :beamlet.inspect_nested(value, indent, width) do
+      false ->
+        w = max(width - indent, 0)
+        opts = Inspect.Opts.new(pretty: true, width: w)
+        doc = Inspect.Algebra.group(Inspect.Algebra.to_doc(value, opts))
+        IO.iodata_to_binary(Inspect.Algebra.format(Inspect.Algebra.nest(doc, indent), w))
+
+      text ->
+        text
+    end
+  end
 
   defp has_value?(value), do: value != @no_value
 

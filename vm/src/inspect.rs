@@ -396,12 +396,19 @@ fn escape(bytes: &[u8], quote: u8, limit: Option<usize>) -> (String, bool) {
 
 /// [`escape`] with an optional quote character (`None`: quotes are left as they are).
 pub(crate) fn escape_with(bytes: &[u8], quote: Option<u8>, limit: Option<usize>) -> (String, bool) {
+    let (out, used) = escape_prefix(bytes, quote, limit);
+    (out, used < bytes.len())
+}
+
+/// [`escape_with`] returning how many bytes of `bytes` it escaped (all of them unless
+/// `limit` characters came first).
+pub fn escape_prefix(bytes: &[u8], quote: Option<u8>, limit: Option<usize>) -> (String, usize) {
     let mut out = String::with_capacity(bytes.len());
     let mut count = limit;
     let mut pos = 0;
     while pos < bytes.len() {
         if count == Some(0) {
-            return (out, true);
+            return (out, pos);
         }
         let rest = &bytes[pos..];
         if Some(rest[0]) == quote {
@@ -423,11 +430,11 @@ pub(crate) fn escape_with(bytes: &[u8], quote: Option<u8>, limit: Option<usize>)
         }
         count = decrement(count);
     }
-    (out, false)
+    (out, pos)
 }
 
 /// `String.printable?/2`.
-fn string_printable(bytes: &[u8], limit: usize) -> bool {
+pub fn string_printable(bytes: &[u8], limit: usize) -> bool {
     let valid = match std::str::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""),
@@ -447,10 +454,19 @@ fn string_printable(bytes: &[u8], limit: usize) -> bool {
 }
 
 fn inspect_binary(docs: &mut Docs, bytes: &[u8], limit: Limit, opts: &InspectOpts) -> DocId {
-    let as_string = match opts.binaries {
-        Binaries::AsStrings => true,
-        Binaries::AsBinaries => false,
-        Binaries::Infer => string_printable(bytes, opts.printable_limit),
+    // Any base other than decimal prints bytes.
+    let as_string = opts.base == 10
+        && match opts.binaries {
+            Binaries::AsStrings => true,
+            Binaries::AsBinaries => false,
+            Binaries::Infer => string_printable(bytes, opts.printable_limit),
+        };
+    let byte = |b: u8| {
+        if opts.base == 10 {
+            b.to_string()
+        } else {
+            int_in_base(&BigInt::from(b), opts.base)
+        }
     };
     if as_string {
         let (escaped, cut) = escape(bytes, b'"', Some(opts.printable_limit));
@@ -464,7 +480,7 @@ fn inspect_binary(docs: &mut Docs, bytes: &[u8], limit: Limit, opts: &InspectOpt
     if bytes.is_empty() {
         return docs.text("<<>>");
     }
-    let pieces: Vec<String> = bytes.iter().map(|b| b.to_string()).collect();
+    let pieces: Vec<String> = bytes.iter().map(|&b| byte(b)).collect();
     bit_pieces(docs, &pieces, limit)
 }
 
@@ -696,6 +712,15 @@ const BUILTIN_STRUCTS: &[(&str, &[&str])] = &[
     ("Elixir.WithClauseError", &["__exception__", "term"]),
     ("Elixir.Range", &["first", "last", "step"]),
 ];
+
+/// The fields of one of Elixir's own structs in definition order (`__exception__` first
+/// for exceptions), from the table the native printer uses.
+pub fn builtin_struct_fields(module: &str) -> Option<&'static [&'static str]> {
+    BUILTIN_STRUCTS
+        .iter()
+        .find(|(m, _)| *m == module)
+        .map(|(_, fields)| *fields)
+}
 
 /// What is known of a struct module.
 enum StructInfo {

@@ -393,7 +393,7 @@ fn type_name(t: Term) -> &'static str {
 
 /// An alias-style name: `Foo.Bar` for `Elixir.Foo.Bar`, `:lists` otherwise.
 fn module_name(ctx: &Ctx, m: Term) -> String {
-    inspect_term(ctx, m)
+    super::inspect_term_native(ctx, m)
 }
 
 fn fun_name(f: Term) -> String {
@@ -544,6 +544,26 @@ pub fn builtin_exception(_: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(Term::bool(
         a[0].is_atom() && fields(atom::name(a[0])).is_some(),
     ))
+}
+
+/// `:beamlet.builtin_exception_fields(module)`: the fields of an exception built into
+/// the VM in definition order (`__exception__` left out), or `nil` for any other module.
+/// `Inspect.Any` prints such a struct with them: it has no `__info__/1` to ask.
+pub fn builtin_exception_fields(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_atom() || fields(atom::name(a[0])).is_none() {
+        return Ok(atom::NIL);
+    }
+    match crate::inspect::builtin_struct_fields(atom::name(a[0])) {
+        Some(fs) => {
+            let names: Vec<Term> = fs
+                .iter()
+                .filter(|n| **n != "__exception__")
+                .map(|n| atom::intern(n))
+                .collect();
+            Ok(ctx.st.heap.list(&names))
+        }
+        None => Ok(atom::NIL),
+    }
 }
 
 /// `:beamlet.inspect_atom(kind, atom)`: `Macro.inspect_atom/2` for the

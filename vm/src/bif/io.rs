@@ -1,14 +1,13 @@
-//! `IO`, `inspect` and `System.argv`; output capture
+//! `IO` and `System.argv`; output capture
 //! (`:beamlet.capture_io/2`, see capture.rs) and reading standard input.
 //!
 //! Every built-in function that writes to standard output or standard
 //! error goes through [`emit`], which honours the captures.
 
 use super::string::{chardata_to_bytes, chars_into};
-use super::{argument_error, list_to_vec, BifResult, Ctx};
+use super::{argument_error, BifResult, Ctx};
 use crate::atom;
 use crate::capture::{self, Capture};
-use crate::inspect::{inspect, Binaries, Charlists, InspectOpts};
 use crate::process::Exn;
 use crate::term::Term;
 
@@ -95,113 +94,6 @@ pub fn write2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let b = output_bytes(ctx, a[1])?;
     to_device(ctx, a[0], &b)?;
     Ok(atom::OK)
-}
-
-/// Inspect options from a keyword list; also returns the `label:` text.
-fn parse_opts(
-    ctx: &mut Ctx,
-    opts: Term,
-    mut o: InspectOpts,
-) -> Result<(InspectOpts, Option<Vec<u8>>), Exn> {
-    let mut label = None;
-    for item in list_to_vec(opts).unwrap_or_default() {
-        let Some([k, v]) = item.tuple_elems() else {
-            continue;
-        };
-        match atom::name(*k) {
-            "label" => {
-                let mut b = Vec::new();
-                chars_into(ctx, *v, &mut b)?;
-                label = Some(b);
-            }
-            "limit" => {
-                if let Some(n) = v.as_small() {
-                    o.limit = n.max(0) as usize;
-                } else if *v == atom::INFINITY {
-                    o.limit = usize::MAX;
-                }
-            }
-            "width" => {
-                if let Some(n) = v.as_small() {
-                    o.width = n.max(0) as usize;
-                } else if *v == atom::INFINITY {
-                    o.width = usize::MAX;
-                }
-            }
-            "pretty" => o.pretty = v.is_true(),
-            "printable_limit" => {
-                if let Some(n) = v.as_small() {
-                    o.printable_limit = n.max(0) as usize;
-                } else if *v == atom::INFINITY {
-                    o.printable_limit = usize::MAX;
-                }
-            }
-            "structs" => o.structs = v.is_true(),
-            "base" => {
-                o.base = match atom::name(*v) {
-                    "binary" => 2,
-                    "octal" => 8,
-                    "hex" => 16,
-                    _ => 10,
-                }
-            }
-            "charlists" => {
-                o.charlists = match atom::name(*v) {
-                    "as_lists" => Charlists::AsLists,
-                    "as_charlists" => Charlists::AsCharlists,
-                    _ => Charlists::Infer,
-                }
-            }
-            "binaries" => {
-                o.binaries = match atom::name(*v) {
-                    "as_binaries" => Binaries::AsBinaries,
-                    "as_strings" => Binaries::AsStrings,
-                    _ => Binaries::Infer,
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok((o, label))
-}
-
-pub fn inspect1(ctx: &mut Ctx, t: Term) -> BifResult {
-    inspect2(ctx, &[t, Term::NIL])
-}
-pub fn inspect_bif(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    inspect1(ctx, a[0])
-}
-/// `IO.inspect(term, opts)`: prints (with `label: ` first) and returns `term`.
-pub fn inspect2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    inspect3(ctx, &[atom::intern("stdio"), a[0], a[1]])
-}
-/// `IO.inspect(device, term, opts)`.
-pub fn inspect3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let dev = device(a[0]).ok_or_else(super::badarg)?;
-    let a = &a[1..];
-    let (o, label) = parse_opts(ctx, a[1], InspectOpts::io_inspect())?;
-    let (v, o) = super::structs::opts_for(ctx, a[0], o);
-    let mut out = label
-        .map(|mut l| {
-            l.extend_from_slice(b": ");
-            l
-        })
-        .unwrap_or_default();
-    out.extend_from_slice(inspect(&v, &o).as_bytes());
-    out.push(b'\n');
-    emit(ctx, dev, &out);
-    Ok(a[0])
-}
-pub fn inspect_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let (v, o) = super::structs::opts_for(ctx, a[0], InspectOpts::default());
-    let s = inspect(&v, &o);
-    Ok(ctx.st.heap.str(&s))
-}
-pub fn inspect_to_string2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let (o, _) = parse_opts(ctx, a[1], InspectOpts::default())?;
-    let (v, o) = super::structs::opts_for(ctx, a[0], o);
-    let s = inspect(&v, &o);
-    Ok(ctx.st.heap.str(&s))
 }
 
 pub fn argv(ctx: &mut Ctx, _: &[Term]) -> BifResult {
@@ -357,34 +249,4 @@ pub fn get_chars(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         None => stdin_chars(count),
     };
     Ok(read_result(ctx, r))
-}
-
-/// `:beamlet.inspect_nested(term, indent, width)`: `inspect(term, pretty:
-/// true)` laid out as a value printed after a label `indent` columns wide
-/// (spec/exunit.md): formatted to `width - indent` columns, the lines
-/// after the first indented by `indent` spaces, which count toward the limit.
-pub fn inspect_nested(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let (Some(indent), Some(width)) = (a[1].as_small(), a[2].as_small()) else {
-        return Err(super::badarg());
-    };
-    if indent < 0 || width < 0 {
-        return Err(super::badarg());
-    }
-    let (indent, width) = (indent as usize, width as usize);
-    let w = width.saturating_sub(indent);
-    let (v, opts) = super::structs::opts_for(
-        ctx,
-        a[0],
-        InspectOpts {
-            width: w,
-            pretty: true,
-            ..InspectOpts::default()
-        },
-    );
-    let mut docs = crate::inspect::algebra::Docs::new();
-    let d = crate::inspect::to_doc(&mut docs, &v, Some(opts.limit), &opts);
-    let d = docs.group(d);
-    let d = docs.nest(d, indent);
-    let s = docs.format(d, Some(w));
-    Ok(ctx.st.heap.str(&s))
 }

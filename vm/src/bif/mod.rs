@@ -14,6 +14,7 @@ pub mod compiler;
 pub mod erlang;
 pub mod exception;
 pub mod file;
+pub mod inspect;
 pub mod io;
 pub mod map;
 pub mod process;
@@ -269,6 +270,7 @@ bifs! {
     "beamlet_compiler" "attributes_in" / 1 => compiler::attributes_in;
     "beamlet" "exception_message" / 1 => exception::message;
     "beamlet" "builtin_exception" / 1 => exception::builtin_exception;
+    "beamlet" "builtin_exception_fields" / 1 => exception::builtin_exception_fields;
     "beamlet" "inspect_atom" / 2 => exception::inspect_atom;
     "erlang" "monotonic_time" / 0 => system::monotonic_time0;
     "erlang" "monotonic_time" / 1 => system::monotonic_time1;
@@ -305,19 +307,17 @@ bifs! {
     "beamlet" "file_times" / 2 => file::file_times;
     "beamlet" "capture_io" / 2 => io::capture_io;
     "beamlet" "release_io" / 1 => io::release_io;
-    "beamlet" "inspect_nested" / 3 => io::inspect_nested;
+    "beamlet" "inspect_nested" / 3 => inspect::inspect_nested;
+    "beamlet" "inspect_fast" / 3 => inspect::inspect_fast;
+    "beamlet" "inspect_escape" / 3 => inspect::inspect_escape;
+    "beamlet" "string_printable" / 2 => inspect::string_printable;
     "io" "get_line" / 2 => io::get_line;
     "io" "get_chars" / 3 => io::get_chars;
     "Elixir.IO" "puts" / 1 => io::puts;
     "Elixir.IO" "puts" / 2 => io::puts2;
     "Elixir.IO" "write" / 1 => io::write;
     "Elixir.IO" "write" / 2 => io::write2;
-    "Elixir.IO" "inspect" / 1 => io::inspect_bif;
-    "Elixir.IO" "inspect" / 2 => io::inspect2;
-    "Elixir.IO" "inspect" / 3 => io::inspect3;
     "Elixir.IO" "iodata_to_binary" / 1 => string::iodata_to_binary;
-    "Elixir.Kernel" "inspect" / 1 => io::inspect_to_string;
-    "Elixir.Kernel" "inspect" / 2 => io::inspect_to_string2;
     "Elixir.Kernel" "to_string" / 1 => string::to_string;
     "Elixir.Kernel" "to_charlist" / 1 => string::to_charlist;
     "Elixir.Kernel" "elem" / 2 => erlang::elem, guard;
@@ -501,10 +501,16 @@ pub fn key_error(ctx: &mut Ctx, key: Term, term: Term) -> Exn {
     Exn::error(e)
 }
 
-/// `inspect(t)` with default options.
+/// `inspect(t)` for messages built-in code writes: through the `Inspect` protocol when a
+/// struct in `t` has its own implementation, else natively (see [`inspect::inspect_term`]).
+pub fn inspect_term(ctx: &mut Ctx, t: Term) -> String {
+    inspect::inspect_term(ctx, t)
+}
+
+/// `inspect(t)` with default options, natively (user `Inspect` implementations unseen).
 /// Structs print their fields in definition order when [`structs`] has
 /// learned their modules (see [`structs::learn_all`]), else in key order.
-pub fn inspect_term(ctx: &Ctx, t: Term) -> String {
+pub fn inspect_term_native(ctx: &Ctx, t: Term) -> String {
     let v = crate::convert::to_value(ctx.code, t);
     let opts = crate::inspect::InspectOpts {
         struct_fields: structs::known(ctx, &v),

@@ -1,0 +1,5 @@
+defimpl Inspect, for: Function do
+  # The text depends on how the VM represents the function, so the VM writes it
+  # (uncolored, as in Elixir).
+  def inspect(term, _opts), do: :beamlet.inspect_fast(term, [], :infinity)
+end
