@@ -168,7 +168,7 @@ pub fn to_doc(docs: &mut Docs, v: &Value, limit: Limit, opts: &InspectOpts) -> D
         Value::Float(f) => docs.text(float_inspect(*f)),
         Value::Atom(a) => docs.text(inspect_atom(a)),
         Value::Binary(b) => inspect_binary(docs, b, limit, opts),
-        Value::Bitstring(b, n) => inspect_bits(docs, b, *n, limit),
+        Value::Bitstring(b, n) => inspect_bits(docs, b, *n, limit, opts),
         Value::List(items, tail) => inspect_list(docs, items, tail.as_deref(), limit, opts),
         Value::Tuple(items) => docs.container(
             "{",
@@ -486,11 +486,18 @@ fn inspect_binary(docs: &mut Docs, bytes: &[u8], limit: Limit, opts: &InspectOpt
 
 /// A bitstring of `n` bits (not a multiple of 8): its bytes, then the
 /// leftover bits as `v::size(k)`.
-fn inspect_bits(docs: &mut Docs, bytes: &[u8], n: u64, limit: Limit) -> DocId {
+fn inspect_bits(docs: &mut Docs, bytes: &[u8], n: u64, limit: Limit, opts: &InspectOpts) -> DocId {
     let whole = (n / 8) as usize;
     let k = n % 8;
-    let mut pieces: Vec<String> = bytes[..whole].iter().map(|b| b.to_string()).collect();
-    pieces.push(format!("{}::size({k})", bytes[whole] >> (8 - k)));
+    let num = |b: u8| {
+        if opts.base == 10 {
+            b.to_string()
+        } else {
+            int_in_base(&BigInt::from(b), opts.base)
+        }
+    };
+    let mut pieces: Vec<String> = bytes[..whole].iter().map(|&b| num(b)).collect();
+    pieces.push(format!("{}::size({k})", num(bytes[whole] >> (8 - k))));
     bit_pieces(docs, &pieces, limit)
 }
 
