@@ -34,6 +34,7 @@ const SCRIPTS: &[&str] = &[
     "strings_processing",
     "uncaught_raise",
     "jit_paths",
+    "bitstring_subbinary",
 ];
 
 /// Runs one script with a collection at every safe point; `Err` says how it differs from Elixir.

@@ -17,6 +17,10 @@
 //!   (adopted fragments) the sender's heap has.
 //! - Sharing inside the term is not preserved: a subterm reached twice is copied
 //!   twice, as on the BEAM. The copy is sized first, so it never reallocates.
+//! - An off-heap binary (REF_BIN, term.rs) is not copied: the fragment gets
+//!   a 3-word object holding one more reference to the same bytes, listed in
+//!   the message's `bins`; adopting the message hands the list to the heap,
+//!   dropping it unadopted gives the references back (heap.rs, invariant 5).
 //! - Both passes are iterative (an explicit stack, and Cheney's scan over the
 //!   fragment), so a list of millions of cells copies without recursion.
 
@@ -85,6 +89,18 @@ impl LiteralArea {
 pub struct Msg {
     term: Term,
     frag: Option<Chunk>,
+    /// The REF_BIN objects in `frag`, each owning one strong count.
+    bins: Vec<*mut u64>,
+}
+
+impl Drop for Msg {
+    fn drop(&mut self) {
+        for p in self.bins.drain(..) {
+            // SAFETY: each listed object is in `frag` (still alive here) and
+            // owns its count; adoption empties the list first.
+            unsafe { crate::heap::release_refc(p) };
+        }
+    }
 }
 
 // SAFETY: the pointers inside `term` lead into `frag`, which the message owns,
@@ -99,6 +115,7 @@ impl Msg {
         Msg {
             term: t,
             frag: None,
+            bins: Vec::new(),
         }
     }
 
@@ -108,13 +125,15 @@ impl Msg {
             return Msg {
                 term: t,
                 frag: None,
+                bins: Vec::new(),
             };
         }
         let words = size_in(lits, t);
         let mut chunk = Chunk::new(words);
         let base = chunk.mem.as_mut_ptr() as *mut u64;
         let mut top = 0usize;
-        let root = shallow_copy(lits, t, base, &mut top);
+        let mut bins = Vec::new();
+        let root = shallow_copy(lits, t, base, &mut top, &mut bins);
         // Cheney scan: copy what the copied objects point to, rewriting them.
         let mut scan = 0;
         while scan < top {
@@ -123,7 +142,7 @@ impl Msg {
             if let Some(skip) = Header::scan_skip(w) {
                 scan += skip;
             } else {
-                let nt = shallow_copy(lits, Term(w), base, &mut top);
+                let nt = shallow_copy(lits, Term(w), base, &mut top, &mut bins);
                 // SAFETY: as above.
                 unsafe { base.add(scan).write(nt.0) };
                 scan += 1;
@@ -134,6 +153,7 @@ impl Msg {
         Msg {
             term: root,
             frag: Some(chunk),
+            bins,
         }
     }
 
@@ -151,11 +171,21 @@ impl Msg {
 
 impl Heap {
     /// Takes `m`'s fragment into this heap and returns its term, now valid here.
-    pub fn adopt(&mut self, m: Msg) -> Term {
-        if let Some(c) = m.frag.as_ref().filter(|c| c.used <= ABSORB_WORDS) {
-            return self.absorb(c, m.term);
+    pub fn adopt(&mut self, mut m: Msg) -> Term {
+        let bins = std::mem::take(&mut m.bins);
+        for &p in &bins {
+            // SAFETY: a REF_BIN object in the fragment; its bytes count
+            // toward the next collection here (heap.rs, `refc_binary`).
+            self.since_gc += unsafe { *p.add(2) } as usize / 8;
         }
-        if let Some(c) = m.frag {
+        if let Some(c) = m.frag.as_ref().filter(|c| c.used <= ABSORB_WORDS) {
+            let (root, delta) = self.absorb(c, m.term);
+            self.offheap
+                .extend(bins.iter().map(|p| (*p as usize).wrapping_add(delta) as *mut u64));
+            return root;
+        }
+        self.offheap.extend(bins);
+        if let Some(c) = m.frag.take() {
             // Each fragment also costs a chunk's bookkeeping: count it, so
             // that many small messages bring the next collection closer.
             self.since_gc += c.used + FRAGMENT_OVERHEAD_WORDS;
@@ -173,7 +203,8 @@ impl Heap {
 impl Heap {
     /// Copies a small fragment into this heap's allocation area (then the
     /// fragment is freed): cheaper than keeping a chunk for a few words.
-    fn absorb(&mut self, c: &Chunk, root: Term) -> Term {
+    /// Returns the root, moved, and how far the words moved (in bytes).
+    fn absorb(&mut self, c: &Chunk, root: Term) -> (Term, usize) {
         let n = c.used;
         let src = c.start();
         let (lo, hi) = (src as usize, src as usize + n * 8);
@@ -201,7 +232,7 @@ impl Heap {
                 i += 1;
             }
         }
-        moved(root)
+        (moved(root), delta)
     }
 }
 
@@ -242,7 +273,13 @@ fn size_in(lits: &LiteralArea, t: Term) -> usize {
 /// Copies the object `t` points to (one level) to `base + top`, or returns
 /// `t` when it needs no copy.
 #[inline]
-fn shallow_copy(lits: &LiteralArea, t: Term, base: *mut u64, top: &mut usize) -> Term {
+fn shallow_copy(
+    lits: &LiteralArea,
+    t: Term,
+    base: *mut u64,
+    top: &mut usize,
+    bins: &mut Vec<*mut u64>,
+) -> Term {
     if lits.owns_not(t) {
         return t;
     }
@@ -263,6 +300,11 @@ fn shallow_copy(lits: &LiteralArea, t: Term, base: *mut u64, top: &mut usize) ->
     if t.is_cons() {
         Term::cons_from_ptr(q)
     } else {
+        if t.header().kind() == crate::term::HeaderKind::RefBin {
+            // SAFETY: `p` is a live REF_BIN; the copy at `q` owns the new count.
+            unsafe { crate::heap::retain_refc(p) };
+            bins.push(q);
+        }
         Term::boxed_from_ptr(q)
     }
 }
@@ -300,6 +342,57 @@ mod tests {
             roots[0].head().tuple_elems().unwrap()[0].binary_bytes(),
             Some(&b"hello"[..])
         );
+    }
+
+    /// The strong count of the bytes of the REF_BIN `t`.
+    fn refs(t: Term) -> usize {
+        let (data, len) = (t.payload(0) as *const u8, t.payload(1) as usize);
+        // SAFETY: `t` is a live REF_BIN (it owns a count); the Arc is
+        // rebuilt only to read its count, then given back untouched.
+        unsafe {
+            let a = std::sync::Arc::from_raw(std::ptr::slice_from_raw_parts(data, len));
+            let n = std::sync::Arc::strong_count(&a);
+            let _ = std::sync::Arc::into_raw(a);
+            n
+        }
+    }
+
+    #[test]
+    fn off_heap_binaries_are_shared_and_given_back() {
+        let long = vec![7u8; 1000];
+        let mut a = Heap::new();
+        let b = a.binary(&long);
+        assert_eq!(refs(b), 1);
+        let t = a.tuple(&[b, b]);
+        // Two messages: one adopted (big enough to stay a fragment), one
+        // absorbed (small), one dropped unadopted.
+        let pad: Vec<Term> = (0..100).map(Term::small).collect();
+        let padded = a.tuple(&pad);
+        let big = a.tuple(&[t, padded]);
+        let m1 = Msg::copy(&LiteralArea::default(), big);
+        let m2 = Msg::copy(&LiteralArea::default(), b);
+        let m3 = Msg::copy(&LiteralArea::default(), t);
+        // The copy of `t` copies the shared binary twice, as on the BEAM.
+        assert_eq!(refs(b), 1 + 2 + 1 + 2);
+        drop(m3);
+        assert_eq!(refs(b), 1 + 2 + 1);
+        let mut r = Heap::new();
+        let x = r.adopt(m1);
+        let y = r.adopt(m2);
+        assert_eq!(r.offheap.len(), 3);
+        let mut roots = [y];
+        r.collect(&mut [&mut roots]);
+        // Only `y`'s object survived the receiver's collection.
+        assert_eq!(r.offheap.len(), 1);
+        assert_eq!(refs(b), 2);
+        assert_eq!(roots[0].binary_bytes(), Some(&long[..]));
+        let _ = x;
+        drop(r);
+        assert_eq!(refs(b), 1);
+        let mut roots = [b];
+        a.collect(&mut [&mut roots]);
+        assert_eq!(refs(roots[0]), 1);
+        assert_eq!(roots[0].binary_bytes(), Some(&long[..]));
     }
 
     #[test]

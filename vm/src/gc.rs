@@ -123,6 +123,19 @@ impl Heap {
                 scan += 1;
             }
         }
+        // Off-heap binaries (heap.rs, invariant 5): a moved object's header
+        // slot holds its new address; one not moved is dead.
+        let old_bins = std::mem::take(&mut self.offheap);
+        for p in old_bins {
+            // SAFETY: `p` is a REF_BIN object in from-space, still readable.
+            let w = unsafe { *p };
+            if Header::is_header_word(w) {
+                // SAFETY: dead, and no longer listed: give its count back.
+                unsafe { crate::heap::release_refc(p) };
+            } else {
+                self.offheap.push(Term(w).ptr());
+            }
+        }
         chunk.used = to.top;
         self.live_after_gc = to.top;
         self.since_gc = 0;

@@ -14,6 +14,12 @@
 //!    before returning the term), but for the spare room of a GROW_BIN,
 //!    which `append_in_place` fills past the end of every view of it
 //!    (term.rs).
+//! 5. Off-heap binaries: every REF_BIN object in this heap's chunks is
+//!    listed in `offheap` exactly once and owns one strong count of its
+//!    `Arc<[u8]>`. A collection keeps the entries of the objects it moved
+//!    (at their new place) and gives back the counts of the others
+//!    (gc.rs); dropping the heap gives back all. A message fragment keeps
+//!    its own list (copy.rs), which joins the heap's on adoption.
 
 use crate::term::{Header, HeaderKind, Term};
 use num_bigint::{BigInt, Sign};
@@ -32,6 +38,38 @@ const MIN_GC_WORDS: usize = 1 << 8;
 /// A part of a binary this short (in bytes) is copied rather than made a
 /// sub-binary (which takes four words and keeps the whole base alive).
 const SHORT_SUB_BYTES: u64 = 24;
+/// Binaries longer than this (in bytes) live off the heap, shared by
+/// reference count (REF_BIN, term.rs), as the BEAM's above 64 bytes.
+pub const REFC_MIN: usize = 64;
+
+/// Gives back the strong count the REF_BIN object at `p` owns.
+///
+/// # Safety
+/// `p` is a REF_BIN object that owns its count (listed in a heap's or a
+/// message's `offheap`, and removed from it by this call's caller).
+pub(crate) unsafe fn release_refc(p: *const u64) {
+    // SAFETY: per the contract, words 1 and 2 are the data pointer and
+    // length `Arc::into_raw` gave for an `Arc<[u8]>` whose count we own.
+    unsafe {
+        let data = *p.add(1) as *const u8;
+        let len = *p.add(2) as usize;
+        drop(std::sync::Arc::from_raw(std::ptr::slice_from_raw_parts(data, len)));
+    }
+}
+
+/// Takes one more strong count for the REF_BIN object at `p` (its copy
+/// will own it).
+///
+/// # Safety
+/// `p` is a live REF_BIN object.
+pub(crate) unsafe fn retain_refc(p: *const u64) {
+    // SAFETY: as for `release_refc`; the count `p` owns keeps the Arc alive.
+    unsafe {
+        let data = *p.add(1) as *const u8;
+        let len = *p.add(2) as usize;
+        std::sync::Arc::increment_strong_count(std::ptr::slice_from_raw_parts(data, len));
+    }
+}
 
 pub(crate) struct Chunk {
     pub(crate) mem: Box<[MaybeUninit<u64>]>,
@@ -66,12 +104,24 @@ pub struct Heap {
     /// `since_gc` above this means a safe point should collect (kept up to date by `collect`).
     pub(crate) gc_limit: usize,
     pub(crate) collections: u64,
+    /// The REF_BIN objects in the chunks (invariant 5).
+    pub(crate) offheap: Vec<*mut u64>,
 }
 
 // SAFETY: a heap exclusively owns its chunks; the raw pointers inside terms
 // stored in it point into those chunks or into the immutable literal area,
 // so moving the heap (with its process) to another thread is sound.
 unsafe impl Send for Heap {}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        for p in self.offheap.drain(..) {
+            // SAFETY: invariant 5: each listed object owns its count, and
+            // the chunks holding it are still alive (dropped after this).
+            unsafe { release_refc(p) };
+        }
+    }
+}
 
 impl Default for Heap {
     fn default() -> Self {
@@ -89,6 +139,7 @@ impl Heap {
             gc_always: false,
             gc_limit: MIN_GC_WORDS,
             collections: 0,
+            offheap: Vec::new(),
         }
     }
 
@@ -240,7 +291,11 @@ impl Heap {
         Term::boxed_from_ptr(p)
     }
 
+    /// A binary: in the heap when short, else off the heap (REF_BIN).
     pub fn binary(&mut self, bytes: &[u8]) -> Term {
+        if bytes.len() > REFC_MIN {
+            return self.refc_binary(bytes);
+        }
         let words = bytes.len().div_ceil(8);
         let p = self.alloc(1 + words);
         // SAFETY: 1 + words writable words; the last word is zeroed first so
@@ -252,6 +307,25 @@ impl Heap {
             }
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(1) as *mut u8, bytes.len());
         }
+        Term::boxed_from_ptr(p)
+    }
+
+    /// A REF_BIN holding a new `Arc<[u8]>` of `bytes` (invariant 5).
+    fn refc_binary(&mut self, bytes: &[u8]) -> Term {
+        let data: std::sync::Arc<[u8]> = std::sync::Arc::from(bytes);
+        let raw = std::sync::Arc::into_raw(data) as *const u8;
+        let p = self.alloc(3);
+        // SAFETY: three writable words; the object takes over the strong
+        // count `into_raw` left, and is listed in `offheap`.
+        unsafe {
+            p.write(Header::new(HeaderKind::RefBin, 2).0);
+            p.add(1).write(raw as u64);
+            p.add(2).write(bytes.len() as u64);
+        }
+        self.offheap.push(p);
+        // The bytes count toward the next collection, which is what frees
+        // them (as the BEAM's binary virtual heap does).
+        self.since_gc += bytes.len() / 8;
         Term::boxed_from_ptr(p)
     }
 

@@ -28,6 +28,7 @@
 //! | EXPORT   | 3               | module atom, name atom, small-int arity    | yes           |
 //! | SUB_BIN  | 3               | base binary, small-int bit offset, small-int bit size | yes |
 //! | GROW_BIN | payload words   | bytes used (raw u64), then the bytes and spare room | no |
+//! | REF_BIN  | 2               | data pointer and length of an `Arc<[u8]>` (raw) | no |
 //!
 //! A sub-binary is a view of part of a BINARY (its `base`, never another
 //! sub-binary): what a match takes out of a binary (`rest::binary`) without
@@ -48,6 +49,14 @@
 //! change: the one exception to "objects are immutable" (heap.rs) is this
 //! write past every existing view's end, by the owning process, in its own
 //! heap (`Heap::append_in_place` checks both).
+//!
+//! A REF_BIN is a binary longer than `heap::REFC_MIN` bytes whose bytes
+//! live outside the heap, in an `Arc<[u8]>` shared by every process that
+//! holds it: a message carries the 3-word object and one more reference,
+//! not the bytes. Each REF_BIN object owns one strong count; the heap (or
+//! message fragment) that holds the object lists it, and gives the count
+//! back when a collection finds the object dead or the heap is dropped
+//! (heap.rs, "Off-heap binaries").
 //!
 //! The word `FORWARD` (a header of kind FORWARD) marks a moved cons cell during a
 //! collection; a moved boxed object has its header replaced by the boxed
@@ -95,6 +104,7 @@ pub enum HeaderKind {
     Export = 7,
     SubBin = 8,
     GrowBin = 9,
+    RefBin = 10,
     Forward = 31,
 }
 
@@ -111,6 +121,7 @@ impl HeaderKind {
             7 => HeaderKind::Export,
             8 => HeaderKind::SubBin,
             9 => HeaderKind::GrowBin,
+            10 => HeaderKind::RefBin,
             _ => HeaderKind::Forward,
         }
     }
@@ -149,8 +160,9 @@ impl Header {
         const EXPORT: u64 = HeaderKind::Export as u64;
         const SUB_BIN: u64 = HeaderKind::SubBin as u64;
         const GROW_BIN: u64 = HeaderKind::GrowBin as u64;
+        const REF_BIN: u64 = HeaderKind::RefBin as u64;
         match self.kind_bits() {
-            TUPLE | FUN | EXPORT | BIG_POS | BIG_NEG | SUB_BIN | GROW_BIN => self.size(),
+            TUPLE | FUN | EXPORT | BIG_POS | BIG_NEG | SUB_BIN | GROW_BIN | REF_BIN => self.size(),
             FLOAT => 1,
             BINARY => self.size().div_ceil(8),
             MAP => 2 * self.size(),
@@ -444,7 +456,7 @@ impl Term {
                 HeaderKind::Tuple => Kind::Tuple,
                 HeaderKind::Float => Kind::Float,
                 HeaderKind::BigPos | HeaderKind::BigNeg => Kind::BigInt,
-                HeaderKind::Binary | HeaderKind::SubBin => Kind::Binary,
+                HeaderKind::Binary | HeaderKind::SubBin | HeaderKind::RefBin => Kind::Binary,
                 HeaderKind::Map => Kind::Map,
                 HeaderKind::Fun | HeaderKind::Export => Kind::Fun,
                 // Only a sub-binary's base, never a term of its own.
@@ -549,7 +561,7 @@ impl Term {
             return false;
         }
         match self.header().kind() {
-            HeaderKind::Binary => true,
+            HeaderKind::Binary | HeaderKind::RefBin => true,
             HeaderKind::SubBin => (self.payload(2) >> 1).is_multiple_of(8),
             _ => false,
         }
@@ -559,13 +571,20 @@ impl Term {
         self.is_boxed()
             && matches!(
                 self.header().kind(),
-                HeaderKind::Binary | HeaderKind::SubBin
+                HeaderKind::Binary | HeaderKind::SubBin | HeaderKind::RefBin
             )
     }
     /// The bytes of a BINARY object, or the used bytes of a GROW_BIN (a
     /// sub-binary's base).
     fn heap_binary_bytes(self) -> &'static [u8] {
         let h = self.header();
+        if h.kind() == HeaderKind::RefBin {
+            let (data, len) = (self.payload(0) as *const u8, self.payload(1) as usize);
+            // SAFETY: the object owns a strong count of the `Arc<[u8]>` whose
+            // data and length it holds (heap.rs), so the bytes live at least
+            // as long as the object is reachable.
+            return unsafe { std::slice::from_raw_parts(data, len) };
+        }
         if h.kind() == HeaderKind::GrowBin {
             let used = self.payload(0) as usize;
             // SAFETY: after the count word, the payload holds at least
@@ -583,7 +602,7 @@ impl Term {
             return None;
         }
         match self.header().kind() {
-            HeaderKind::Binary => Some(self.heap_binary_bytes()),
+            HeaderKind::Binary | HeaderKind::RefBin => Some(self.heap_binary_bytes()),
             HeaderKind::SubBin => {
                 let (base, off, bits) = self.sub_bin_parts();
                 if !bits.is_multiple_of(8) {
@@ -609,7 +628,7 @@ impl Term {
             return None;
         }
         match self.header().kind() {
-            HeaderKind::Binary => {
+            HeaderKind::Binary | HeaderKind::RefBin => {
                 let b = self.heap_binary_bytes();
                 Some((self, b, 0, 8 * b.len() as u64))
             }
