@@ -6,6 +6,8 @@
 //! * `IO.inspect/1` is [`inspect`] with [`InspectOpts::io_inspect`] (laid out in 80 columns).
 
 pub mod algebra;
+// TEMPORARY: see the file.
+mod calendar;
 
 use num_bigint::BigInt;
 use std::fmt;
@@ -736,6 +738,14 @@ fn inspect_map_or_struct(
 ) -> DocId {
     if opts.structs {
         if let Some(Value::Atom(module)) = map_get(pairs, "__struct__") {
+            // TEMPORARY (see inspect/calendar.rs): Elixir's Inspect for the calendar types.
+            let calendar = match module.as_str() {
+                "Elixir.Date.Range" => calendar::inspect_date_range(pairs),
+                _ => calendar::inspect(module, pairs),
+            };
+            if let Some(s) = calendar {
+                return docs.text(s);
+            }
             if module == "Elixir.Range" {
                 if let Some(d) = inspect_range(docs, pairs, limit, opts) {
                     return d;

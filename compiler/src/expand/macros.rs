@@ -35,7 +35,8 @@ impl Expander<'_> {
             ("defdelegate", [head, opts]) => self.expand_defdelegate(meta, head, opts, env),
             ("defguard" | "defguardp", [g]) => self.expand_defguard(name, meta, g, env),
             ("defoverridable", [what]) => self.expand_defoverridable(meta, what, env),
-            ("dbg" | "defimpl" | "defprotocol", _) => {
+            ("dbg" | "defimpl" | "defprotocol", _)
+            | ("sigil_D" | "sigil_T" | "sigil_N" | "sigil_U", [_, _]) => {
                 self.run_macro("Elixir.Kernel", name, meta, args, env, false)
             }
             ("use", [m]) => self.expand_use(meta, m, None, env),
