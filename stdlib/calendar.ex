@@ -89,8 +89,8 @@ defmodule Calendar do
       when is_map(date_or_time_or_datetime) and is_binary(string_format) do
     options = strftime_options(user_options)
 
-    date_or_time_or_datetime
-    |> format(string_format, options, [])
+    string_format
+    |> format(date_or_time_or_datetime, options, [])
     |> IO.iodata_to_binary()
   end
 
