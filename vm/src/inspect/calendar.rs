@@ -49,7 +49,11 @@ fn pad(n: i64, width: usize) -> String {
 
 /// `Calendar.ISO.date_to_string/3`.
 fn date(pairs: &[(Value, Value)]) -> Option<String> {
-    let (y, m, d) = (int(pairs, "year")?, int(pairs, "month")?, int(pairs, "day")?);
+    let (y, m, d) = (
+        int(pairs, "year")?,
+        int(pairs, "month")?,
+        int(pairs, "day")?,
+    );
     Some(format!("{}-{}-{}", pad(y, 4), pad(m, 2), pad(d, 2)))
 }
 
