@@ -228,8 +228,7 @@ defmodule Date do
       {:error, reason} ->
         raise ArgumentError,
               "cannot convert #{inspect(date)} to target calendar #{inspect(calendar)}, " <>
-                "reason: #{inspect(date.calendar)} and #{inspect(calendar)} have different " <>
-                "day rollover moments, making this conversion ambiguous (#{inspect(reason)})"
+                "reason: #{inspect(reason)}"
     end
   end
 

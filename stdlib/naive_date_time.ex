@@ -260,9 +260,12 @@ defmodule NaiveDateTime do
   @doc "`:lt`, `:eq` or `:gt`: how the two are ordered (zones, if any, ignored)."
   def compare(%{calendar: calendar1} = naive_datetime1, %{calendar: calendar2} = naive_datetime2) do
     if not Calendar.compatible_calendars?(calendar1, calendar2) do
-      raise ArgumentError,
-            "cannot compare #{inspect(naive_datetime1)} with #{inspect(naive_datetime2)}. " <>
-              "This comparison would be ambiguous as their calendars have incompatible day rollover moments"
+      raise ArgumentError, """
+      cannot compare #{inspect(naive_datetime1)} with #{inspect(naive_datetime2)}.
+
+      This comparison would be ambiguous as their calendars have incompatible day rollover moments.
+      Specify an exact time of day (using `DateTime`s) to resolve this ambiguity
+      """
     end
 
     case {microseconds(naive_datetime1), microseconds(naive_datetime2)} do

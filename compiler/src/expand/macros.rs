@@ -4,7 +4,10 @@
 //! to compile (`if`, `&&`, `in`, `raise`, sigils...: it already knows
 //! them); a few are rewritten here (`|>`, `use`, `var!`, `alias!`,
 //! `binding`, `match?`); the module-building ones (`defmodule`, `def`, `@`,
-//! `defstruct`...) are in [`super::module`].
+//! `defstruct`...) are in [`super::module`]. `dbg`, `defimpl`,
+//! `defprotocol` and the calendar sigils (`~D ~T ~N ~U`, which parse their
+//! text with the calendar while compiling) are written in the language
+//! (`stdlib/kernel.ex`) and only routed from here.
 
 use super::{Context, EResult, Env, Expander, VarCtx, VarId};
 use crate::quoted::{self as q, as_call, as_keyword, as_list, as_node, keyword_get};
