@@ -193,6 +193,32 @@ defmodule Enum do
   def min_by(enum, fun), do: reduce(enum, fn x, acc -> if fun.(x) < fun.(acc), do: x, else: acc end)
   def max_by(enum, fun), do: reduce(enum, fn x, acc -> if fun.(x) > fun.(acc), do: x, else: acc end)
 
+  # With a sorter: a function (`acc` stays while `sorter.(acc, x)`), or a
+  # module with `compare/2` (`Date`), as in Elixir.
+  def min(enum, sorter) when is_function(sorter, 2) or is_atom(sorter) do
+    keep = min_max_sorter(sorter, :min)
+    reduce(enum, fn x, acc -> if keep.(acc, x), do: acc, else: x end)
+  end
+
+  def max(enum, sorter) when is_function(sorter, 2) or is_atom(sorter) do
+    keep = min_max_sorter(sorter, :max)
+    reduce(enum, fn x, acc -> if keep.(acc, x), do: acc, else: x end)
+  end
+
+  def min_by(enum, fun, sorter) when is_function(sorter, 2) or is_atom(sorter) do
+    keep = min_max_sorter(sorter, :min)
+    reduce(enum, fn x, acc -> if keep.(fun.(acc), fun.(x)), do: acc, else: x end)
+  end
+
+  def max_by(enum, fun, sorter) when is_function(sorter, 2) or is_atom(sorter) do
+    keep = min_max_sorter(sorter, :max)
+    reduce(enum, fn x, acc -> if keep.(fun.(acc), fun.(x)), do: acc, else: x end)
+  end
+
+  defp min_max_sorter(sorter, _) when is_function(sorter, 2), do: sorter
+  defp min_max_sorter(module, :min), do: fn a, b -> module.compare(a, b) != :gt end
+  defp min_max_sorter(module, :max), do: fn a, b -> module.compare(a, b) != :lt end
+
   # ---- slicing and reshaping ----
 
   def take(enum, n) when n >= 0, do: take_list(to_list(enum), n)
@@ -285,13 +311,22 @@ defmodule Enum do
 
   def sort(enum), do: :lists.sort(to_list(enum))
   def sort(enum, :asc), do: sort(enum)
-  def sort(enum, :desc), do: sort(enum, fn a, b -> a >= b end)
-  def sort(enum, fun), do: merge_sort(to_list(enum), fun)
+  def sort(enum, sorter), do: merge_sort(to_list(enum), to_sort_fun(sorter))
 
-  def sort_by(enum, mapper, order \\ :asc) do
-    fun = if order == :desc, do: fn {a, _}, {b, _} -> a >= b end, else: fn {a, _}, {b, _} -> a <= b end
+  def sort_by(enum, mapper, sorter \\ :asc) do
+    sorter = to_sort_fun(sorter)
+    fun = fn {a, _}, {b, _} -> sorter.(a, b) end
     enum |> map(fn x -> {mapper.(x), x} end) |> merge_sort(fun) |> map(fn {_, x} -> x end)
   end
+
+  # A sorter as a function: `:asc`, `:desc`, a module with `compare/2`
+  # (`Date`), `{:asc, module}` or `{:desc, module}`.
+  defp to_sort_fun(fun) when is_function(fun, 2), do: fun
+  defp to_sort_fun(:asc), do: fn a, b -> a <= b end
+  defp to_sort_fun(:desc), do: fn a, b -> a >= b end
+  defp to_sort_fun({:asc, module}) when is_atom(module), do: fn a, b -> module.compare(a, b) != :gt end
+  defp to_sort_fun({:desc, module}) when is_atom(module), do: fn a, b -> module.compare(a, b) != :lt end
+  defp to_sort_fun(module) when is_atom(module), do: fn a, b -> module.compare(a, b) != :gt end
 
   defp merge_sort([], _), do: []
   defp merge_sort([x], _), do: [x]

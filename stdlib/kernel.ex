@@ -53,6 +53,111 @@ defmodule Kernel do
     end
   end
 
+  @doc """
+  `~D[2015-01-13]`: the `Date`, built while compiling by its calendar's
+  `parse_date/1` (`Calendar.ISO`, or a calendar named last:
+  `~D[2015-01-13 Calendar.Other]`). A bad date raises `ArgumentError`.
+  """
+  defmacro sigil_D({:<<>>, _, [string]}, []) do
+    {{:ok, {year, month, day}}, calendar} = parse_with_calendar!(string, :parse_date, "Date")
+    calendar_struct(Date, calendar: calendar, year: year, month: month, day: day)
+  end
+
+  @doc "`~T[13:00:07]`: the `Time`, as `sigil_D/2` builds a date."
+  defmacro sigil_T({:<<>>, _, [string]}, []) do
+    {{:ok, {hour, minute, second, microsecond}}, calendar} =
+      parse_with_calendar!(string, :parse_time, "Time")
+
+    calendar_struct(Time,
+      calendar: calendar,
+      hour: hour,
+      minute: minute,
+      second: second,
+      microsecond: microsecond
+    )
+  end
+
+  @doc "`~N[2015-01-13 13:00:07]`: the `NaiveDateTime`, as `sigil_D/2` builds a date."
+  defmacro sigil_N({:<<>>, _, [string]}, []) do
+    {{:ok, {year, month, day, hour, minute, second, microsecond}}, calendar} =
+      parse_with_calendar!(string, :parse_naive_datetime, "NaiveDateTime")
+
+    calendar_struct(NaiveDateTime,
+      calendar: calendar,
+      year: year,
+      month: month,
+      day: day,
+      hour: hour,
+      minute: minute,
+      second: second,
+      microsecond: microsecond
+    )
+  end
+
+  @doc """
+  `~U[2015-01-13 13:00:07Z]`: the `DateTime` in UTC; the offset must be `Z`
+  or zero.
+  """
+  defmacro sigil_U({:<<>>, _, [string]}, []) do
+    {{:ok, {year, month, day, hour, minute, second, microsecond}, offset}, calendar} =
+      parse_with_calendar!(string, :parse_utc_datetime, "UTC DateTime")
+
+    if offset != 0 do
+      raise ArgumentError,
+            "cannot parse #{inspect(string)} as UTC DateTime for #{inspect(calendar)}, reason: :non_utc_offset"
+    end
+
+    calendar_struct(DateTime,
+      calendar: calendar,
+      year: year,
+      month: month,
+      day: day,
+      hour: hour,
+      minute: minute,
+      second: second,
+      microsecond: microsecond,
+      time_zone: "Etc/UTC",
+      zone_abbr: "UTC",
+      utc_offset: 0,
+      std_offset: 0
+    )
+  end
+
+  # The calendar a sigil's text names after its last space (a word that
+  # starts with a capital), else Calendar.ISO; then the text parsed by it.
+  defp parse_with_calendar!(string, parser, kind) do
+    {calendar, text} =
+      case String.split(string, " ") do
+        [_] ->
+          {Calendar.ISO, string}
+
+        words ->
+          case List.last(words) do
+            <<c, _::binary>> = name when c >= ?A and c <= ?Z ->
+              text = binary_part(string, 0, byte_size(string) - byte_size(name) - 1)
+              {String.to_atom("Elixir." <> name), text}
+
+            _ ->
+              {Calendar.ISO, string}
+          end
+      end
+
+    case apply(calendar, parser, [text]) do
+      {:error, reason} ->
+        raise ArgumentError,
+              "cannot parse #{inspect(text)} as #{kind} for #{inspect(calendar)}, reason: #{inspect(reason)}"
+
+      ok ->
+        {ok, calendar}
+    end
+  end
+
+  # The struct as a map literal (`%{__struct__: Date, ...}`), so that the
+  # sigil also works in patterns.
+  defp calendar_struct(module, fields) do
+    {:%{}, [], [{:__struct__, module} | fields]}
+  end
+
   @doc "The local node's name (beamlet runs one node)."
   def node(), do: :nonode@nohost
   def node(_arg), do: :nonode@nohost

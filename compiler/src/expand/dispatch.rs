@@ -419,7 +419,16 @@ impl Expander<'_> {
                         {
                             return Ok(Some(self.kernel_sigil(name, meta, body, mods, env)?));
                         }
-                        if matches!(name.as_str(), "defprotocol" | "defimpl" | "dbg") {
+                        if matches!(
+                            name.as_str(),
+                            "defprotocol"
+                                | "defimpl"
+                                | "dbg"
+                                | "sigil_D"
+                                | "sigil_T"
+                                | "sigil_N"
+                                | "sigil_U"
+                        ) {
                             // Kernel macros written in the language.
                             return Ok(Some(
                                 self.invoke_macro(KERNEL, name, meta, args, env, false)?,

@@ -4,7 +4,10 @@
 //! to compile (`if`, `&&`, `in`, `raise`, sigils...: it already knows
 //! them); a few are rewritten here (`|>`, `use`, `var!`, `alias!`,
 //! `binding`, `match?`); the module-building ones (`defmodule`, `def`, `@`,
-//! `defstruct`...) are in [`super::module`].
+//! `defstruct`...) are in [`super::module`]. `dbg`, `defimpl`,
+//! `defprotocol` and the calendar sigils (`~D ~T ~N ~U`, which parse their
+//! text with the calendar while compiling) are written in the language
+//! (`stdlib/kernel.ex`) and only routed from here.
 
 use super::{Context, EResult, Env, Expander, VarCtx, VarId};
 use crate::quoted::{self as q, as_call, as_keyword, as_list, as_node, keyword_get};
@@ -35,7 +38,8 @@ impl Expander<'_> {
             ("defdelegate", [head, opts]) => self.expand_defdelegate(meta, head, opts, env),
             ("defguard" | "defguardp", [g]) => self.expand_defguard(name, meta, g, env),
             ("defoverridable", [what]) => self.expand_defoverridable(meta, what, env),
-            ("dbg" | "defimpl" | "defprotocol", _) => {
+            ("dbg" | "defimpl" | "defprotocol", _)
+            | ("sigil_D" | "sigil_T" | "sigil_N" | "sigil_U", [_, _]) => {
                 self.run_macro("Elixir.Kernel", name, meta, args, env, false)
             }
             ("use", [m]) => self.expand_use(meta, m, None, env),

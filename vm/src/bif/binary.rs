@@ -266,7 +266,7 @@ pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     for (i, s) in segs.into_iter().enumerate().skip(skip) {
         let elems = s.tuple_elems().ok_or_else(super::badarg)?;
         if let [_, ty, size, ..] = elems {
-            if *size != atom::NIL && !size.as_small().is_some_and(|n| n >= 0) {
+            if *size != atom::NIL && size.as_small().is_none_or(|n| n < 0) {
                 let shown = super::inspect_term(ctx, *size);
                 let msg = format!(
                     "construction of binary failed: segment {} of type '{}': expected a non-negative integer as size but got: {shown}",
