@@ -180,8 +180,10 @@ impl Heap {
         }
         if let Some(c) = m.frag.as_ref().filter(|c| c.used <= ABSORB_WORDS) {
             let (root, delta) = self.absorb(c, m.term);
-            self.offheap
-                .extend(bins.iter().map(|p| (*p as usize).wrapping_add(delta) as *mut u64));
+            self.offheap.extend(
+                bins.iter()
+                    .map(|p| (*p as usize).wrapping_add(delta) as *mut u64),
+            );
             return root;
         }
         self.offheap.extend(bins);

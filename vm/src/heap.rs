@@ -53,7 +53,9 @@ pub(crate) unsafe fn release_refc(p: *const u64) {
     unsafe {
         let data = *p.add(1) as *const u8;
         let len = *p.add(2) as usize;
-        drop(std::sync::Arc::from_raw(std::ptr::slice_from_raw_parts(data, len)));
+        drop(std::sync::Arc::from_raw(std::ptr::slice_from_raw_parts(
+            data, len,
+        )));
     }
 }
 

@@ -135,7 +135,8 @@ impl Expander<'_> {
             return Err(self.error(line, env, format!("{name} called outside quote")));
         }
         if name == "<>" && arity == 2 && env.context == super::Context::Match {
-            self.check_concat_pattern(&args[0], &args[1])?;
+            self.check_concat_pattern(&args[0], &args[1])
+                .map_err(|e| raised_at(e, line, env))?;
         }
         match self.resolve(name, arity, meta, env)? {
             Resolved::Macro(m) if m == KERNEL => self.kernel_macro(name, meta, args, env),
@@ -636,6 +637,15 @@ fn expanding_macro(
         q::int(arity as i64),
         q::list(vec![q::pair(q::atom("file"), charlist("expanding macro"))]),
     ]));
+    frames.push(caller_frame(line, env));
+    r.stacktrace = q::list(frames);
+    r
+}
+
+/// The stacktrace frame of the code being expanded at `line` (Elixir's
+/// `file.ex:3: (file)` or `file.ex:3: M.f/1`).
+pub fn caller_frame(line: u32, env: &Env) -> Value {
+    let charlist = |s: &str| Value::List(s.chars().map(|c| q::int(c as i64)).collect(), None);
     let file = super::quote::relative_file(&env.file);
     let loc = q::list(vec![
         q::pair(q::atom("file"), charlist(&file)),
@@ -651,9 +661,24 @@ fn expanding_macro(
             loc,
         ]),
     };
-    frames.push(caller);
-    r.stacktrace = q::list(frames);
-    r
+    caller
+}
+
+/// `e` raised by the expansion at `line` itself (not by a macro): its
+/// stacktrace gets the caller's frame, so the user sees where.
+pub fn raised_at(e: super::Error, line: u32, env: &Env) -> super::Error {
+    match e {
+        super::Error::Raised(mut r) => {
+            let mut frames = match &r.stacktrace {
+                Value::List(items, None) => items.clone(),
+                _ => Vec::new(),
+            };
+            frames.push(caller_frame(line, env));
+            r.stacktrace = q::list(frames);
+            super::Error::Raised(r)
+        }
+        other => other,
+    }
 }
 
 pub fn stamp(v: &mut Value, module: &str, line: u32, counter: &Value) {

@@ -360,7 +360,19 @@ impl Expander<'_> {
             return Ok(q::call("%", meta.clone(), vec![q::atom(&module), inner]));
         }
         let def = self.struct_def(&module, line, env)?;
-        self.check_struct_keys(&module, &def, &q::list(pairs.clone()), line, env)?;
+        // Building a struct calls its `__struct__/1` while compiling, as
+        // Elixir does: an unknown key is its KeyError, a missing enforced
+        // key its ArgumentError.
+        if let Value::Map(fields) = &def {
+            for p in &pairs {
+                let Value::Tuple(t) = p else { continue };
+                if let Some(Value::Atom(k)) = t.first() {
+                    if k == "__struct__" || !fields.iter().any(|(f, _)| as_atom(f) == Some(k)) {
+                        return Err(super::dispatch::raised_at(self.key_error(k), line, env));
+                    }
+                }
+            }
+        }
         let given: Vec<&str> = pairs
             .iter()
             .filter_map(|p| match p {
@@ -376,15 +388,12 @@ impl Expander<'_> {
             .collect();
         if !missing.is_empty() {
             let keys: Vec<String> = missing.iter().map(|k| format!(":{k}")).collect();
-            return Err(self.error(
-                line,
-                env,
-                format!(
-                    "the following keys must also be given when building struct {}: [{}]",
-                    super::inspect_module(&module),
-                    keys.join(", ")
-                ),
+            let e = self.argument_error(format!(
+                "the following keys must also be given when building struct {}: [{}]",
+                super::inspect_module(&module),
+                keys.join(", ")
             ));
+            return Err(super::dispatch::raised_at(e, line, env));
         }
         // The whole map: the defaults, then the given pairs (later pairs win).
         let mut all = Vec::new();
@@ -536,7 +545,14 @@ impl Expander<'_> {
         let (module, local) = match self.resolve(name, args.len(), meta, env)? {
             super::dispatch::Resolved::Macro(m) if m != super::kernel::KERNEL => (m, false),
             super::dispatch::Resolved::LocalMacro => (env.module.clone().unwrap_or_default(), true),
-            _ => return Ok(spec.clone()),
+            _ => {
+                let call = q::call(name, meta.clone(), args);
+                return Err(self.error(
+                    q::meta_line(meta),
+                    env,
+                    format!("unknown bitstring specifier: {}", self.code_string(&call)),
+                ));
+            }
         };
         let expanded = self.invoke_macro(&module, name, meta, &args, env, local)?;
         self.expand_bit_spec(&expanded, env)

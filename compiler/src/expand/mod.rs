@@ -195,6 +195,24 @@ impl<'a> Expander<'a> {
     /// An `ArgumentError` raised while expanding, as a Kernel macro
     /// written in Elixir raises it (it reaches the user as that exception,
     /// not as a CompileError).
+    /// `KeyError` for `key` (as a struct's `__struct__/1` raises it for a
+    /// key the struct does not have).
+    pub fn key_error(&self, key: &str) -> Error {
+        let msg = format!("key {} not found", beamlet_vm::inspect::inspect_atom(key));
+        let e = env::sorted_map(vec![
+            (q::atom("__exception__"), q::atom("true")),
+            (q::atom("__struct__"), q::atom("Elixir.KeyError")),
+            (q::atom("key"), q::atom(key)),
+            (q::atom("message"), q::string(&msg)),
+            (q::atom("term"), q::nil()),
+        ]);
+        Error::Raised(Box::new(Raised {
+            class: "error".into(),
+            reason: e,
+            stacktrace: q::list(vec![]),
+        }))
+    }
+
     pub fn argument_error(&self, msg: impl Into<String>) -> Error {
         let e = env::sorted_map(vec![
             (q::atom("__exception__"), q::atom("true")),

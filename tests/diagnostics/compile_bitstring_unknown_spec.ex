@@ -1,0 +1,4 @@
+# compile error: an unknown segment type
+defmodule Packet do
+  def header(x), do: <<x::integr>>
+end
