@@ -46,21 +46,37 @@ predefined! {
     T_REFERENCE = "Elixir.Reference", T_ANY = "Elixir.Any", STRING_CHARS = "Elixir.String.Chars",
 }
 
+/// Interning: the name of each atom and how many there are, behind a lock
+/// (taken only to look a name up or add one).
 struct Table {
-    names: Vec<&'static str>,
+    len: usize,
     index: HashMap<&'static str, u32, rustc_hash::FxBuildHasher>,
+}
+
+/// Names by index, readable without a lock (`name` is on hot paths: map
+/// keys and term order compare atoms by name): chunks of write-once slots,
+/// each filled under the table's lock before its atom's index is handed out.
+const CHUNK: usize = 1024;
+type NameChunk = [OnceLock<&'static str>; CHUNK];
+static NAMES: [OnceLock<Box<NameChunk>>; MAX_ATOMS / CHUNK] =
+    [const { OnceLock::new() }; MAX_ATOMS / CHUNK];
+
+fn set_name(i: usize, name: &'static str) {
+    let chunk = NAMES[i / CHUNK].get_or_init(|| Box::new([const { OnceLock::new() }; CHUNK]));
+    let _ = chunk[i % CHUNK].set(name);
 }
 
 fn table() -> &'static RwLock<Table> {
     static TABLE: OnceLock<RwLock<Table>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = Table {
-            names: Vec::new(),
+            len: 0,
             index: HashMap::default(),
         };
         for name in PREDEFINED {
-            let i = t.names.len() as u32;
-            t.names.push(name);
+            let i = t.len as u32;
+            set_name(t.len, name);
+            t.len += 1;
             t.index.insert(name, i);
         }
         RwLock::new(t)
@@ -84,12 +100,13 @@ pub fn try_intern(name: &str) -> Option<Term> {
     if let Some(&i) = t.index.get(name) {
         return Some(Term::atom(i));
     }
-    if t.names.len() >= MAX_ATOMS {
+    if t.len >= MAX_ATOMS {
         return None;
     }
     let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
-    let i = t.names.len() as u32;
-    t.names.push(leaked);
+    let i = t.len as u32;
+    set_name(t.len, leaked);
+    t.len += 1;
     t.index.insert(leaked, i);
     Some(Term::atom(i))
 }
@@ -112,16 +129,20 @@ pub fn existing(name: &str) -> Option<Term> {
 
 /// The text of an atom term (`""` for a non-atom).
 pub fn name(atom: Term) -> &'static str {
-    match atom.atom_index() {
-        Some(i) => table()
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .names
-            .get(i as usize)
-            .copied()
-            .unwrap_or(""),
-        None => "",
+    let Some(i) = atom.atom_index() else {
+        return "";
+    };
+    // The predefined atoms' slots are filled when the table is first made.
+    if (i as usize) < PREDEFINED.len() {
+        let _ = table();
     }
+    let i = i as usize;
+    NAMES
+        .get(i / CHUNK)
+        .and_then(|c| c.get())
+        .and_then(|c| c[i % CHUNK].get())
+        .copied()
+        .unwrap_or("")
 }
 
 #[cfg(test)]

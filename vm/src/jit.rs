@@ -1288,9 +1288,25 @@ impl<'a, 'b> Gen<'a, 'b> {
             Op::Bif { fail, .. } if fail != crate::code::NO_LABEL => {
                 return self.data(pc, Some(fail))
             }
-            Op::GetMapValue { fail, .. } | Op::BinSplitPrefix { fail, .. } => {
-                return self.data(pc, Some(fail))
+            Op::GetMapValue {
+                dst,
+                map,
+                key,
+                fail,
+            } => {
+                // A lookup allocates nothing and cannot raise (the map
+                // register holds a map): a direct call, no interpreter step.
+                let m = self.get(map);
+                let k = self.get(key);
+                let v = self.helper(jit_map_get as *const () as usize, &[m, k]);
+                let miss = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, v, Term::NONE.raw() as i64);
+                self.branch_if(miss, self.blocks[fail as usize]);
+                self.set(dst, v);
             }
+            Op::BinSplitPrefix { fail, .. } => return self.data(pc, Some(fail)),
             Op::Bif { .. }
             | Op::MakeTuple { .. }
             | Op::Cons { .. }
@@ -1543,6 +1559,13 @@ extern "C" fn jit_eq(x: u64, y: u64) -> i64 {
 }
 
 /// `===` as 0 or 1.
+/// `GetMapValue`: the value of `key` in the map `map`, or `Term::NONE`.
+extern "C" fn jit_map_get(map: u64, key: u64) -> u64 {
+    crate::bif::map::map_find(Term::from_raw(map), Term::from_raw(key))
+        .unwrap_or(Term::NONE)
+        .raw()
+}
+
 extern "C" fn jit_exact_eq(x: u64, y: u64) -> i64 {
     order::exact_eq(Term::from_raw(x), Term::from_raw(y)) as i64
 }

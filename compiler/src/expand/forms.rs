@@ -413,6 +413,15 @@ impl Expander<'_> {
     fn struct_def(&mut self, module: &str, line: u32, env: &Env) -> EResult<Value> {
         match self.host.struct_of(module) {
             Some(d) => Ok(d),
+            // Defined by this file's code, but that code has not run yet.
+            None if env.context_modules.iter().any(|m| m == module) => Err(self.error(
+                line,
+                env,
+                format!(
+                    "cannot access struct {}, the struct was not yet defined or the struct is being accessed in the same context that defines it",
+                    super::inspect_module(module)
+                ),
+            )),
             None => Err(self.error(
                 line,
                 env,

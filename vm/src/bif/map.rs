@@ -34,6 +34,12 @@ pub fn build_map(heap: &mut Heap, mut kv: Vec<(Term, Term)>) -> Term {
 /// The value under `key`, if any.
 pub fn map_find(map: Term, key: Term) -> Option<Term> {
     let (ks, vs) = map.map_parts()?;
+    if !key.is_pointer() {
+        // An atom, small integer, pid...: equal only to the same word.
+        if ks.len() <= 16 {
+            return ks.iter().position(|k| *k == key).map(|i| vs[i]);
+        }
+    }
     if ks.len() <= 8 {
         return ks
             .iter()
