@@ -651,7 +651,7 @@ pub fn caller_frame(line: u32, env: &Env) -> Value {
         q::pair(q::atom("file"), charlist(&file)),
         q::pair(q::atom("line"), q::int(line as i64)),
     ]);
-    let caller = match (&env.module, &env.function) {
+    match (&env.module, &env.function) {
         (Some(m), Some((f, a))) => q::tuple(vec![q::atom(m), q::atom(f), q::int(*a as i64), loc]),
         (Some(m), None) => q::tuple(vec![q::atom(m), q::atom("__MODULE__"), q::int(1), loc]),
         (None, _) => q::tuple(vec![
@@ -660,8 +660,7 @@ pub fn caller_frame(line: u32, env: &Env) -> Value {
             q::int(1),
             loc,
         ]),
-    };
-    caller
+    }
 }
 
 /// `e` raised by the expansion at `line` itself (not by a macro): its

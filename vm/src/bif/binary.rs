@@ -255,11 +255,9 @@ pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     // `<<acc::binary, ...>>` appends to `acc` (in its spare room when it
     // has some: heap.rs, GROW_BIN) when what follows is whole bytes.
     let mut head: Option<(Term, &[u8])> = None;
-    if let Some(first) = segs.first().and_then(|s| s.tuple_elems()) {
-        if let [v, ty, size, ..] = first {
-            if matches!(atom::name(*ty), "binary" | "bits") && *size == atom::NIL {
-                head = v.binary_bytes().map(|b| (*v, b));
-            }
+    if let Some([v, ty, size, ..]) = segs.first().and_then(|s| s.tuple_elems()) {
+        if matches!(atom::name(*ty), "binary" | "bits") && *size == atom::NIL {
+            head = v.binary_bytes().map(|b| (*v, b));
         }
     }
     let skip = head.is_some() as usize;
