@@ -253,7 +253,7 @@ defmodule Enum do
   def concat(a, b), do: to_list(a) ++ to_list(b)
 
   def into(enum, collectable) when is_list(collectable), do: collectable ++ to_list(enum)
-  def into(enum, collectable) when is_binary(collectable), do: collectable <> join(enum)
+  def into(enum, collectable) when is_bitstring(collectable), do: collect(enum, collectable)
   def into(enum, %{__struct__: _} = s), do: collect(enum, s)
   def into(enum, collectable) when is_map(collectable), do: Map.merge(collectable, Map.new(to_list(enum)))
 
