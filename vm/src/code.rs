@@ -537,22 +537,26 @@ pub struct Loaded {
     pub redefined: Vec<Term>,
 }
 
+/// Maps keyed by terms (words): FxHash, as SipHash showed in every
+/// protocol dispatch and `apply`.
+type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+
 /// The names of loaded code, behind [`CodeTable::names`].
 #[derive(Default)]
 struct Names {
     /// Every exported named function, public or private, by `(module, name, arity)`.
-    exports: HashMap<(Term, Term, u32), FunId>,
+    exports: FxMap<(Term, Term, u32), FunId>,
     /// Each loaded module's exported functions, in load order.
-    modules: HashMap<Term, Vec<FunId>>,
+    modules: FxMap<Term, Vec<FunId>>,
     /// The imports naming each module: a redefinition clears their caches.
-    importers: HashMap<Term, Vec<u32>>,
+    importers: FxMap<Term, Vec<u32>>,
     /// What `Module.__info__(:struct)` answered, by module (`None`: not a
     /// struct module); loading the module again forgets it. See
     /// [`CodeTable::struct_fields`].
-    struct_fields: HashMap<Term, Option<Arc<[Term]>>>,
+    struct_fields: FxMap<Term, Option<Arc<[Term]>>>,
     /// Protocol dispatch answers by `(protocol, type or struct, fallback
     /// to Any)`; any load forgets them all. See `bif/protocol.rs`.
-    protocol_impls: HashMap<(Term, Term, bool), Term>,
+    protocol_impls: FxMap<(Term, Term, bool), Term>,
 }
 
 /// Ids of code tables, for the per-thread literal area caches.

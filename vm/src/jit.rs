@@ -477,7 +477,8 @@ fn supported(code: &CodeTable, ops: &[Op]) -> bool {
         | Op::MapUpdate { .. }
         | Op::MakeClosure { .. }
         | Op::CallFun { .. }
-        | Op::TailCallFun { .. } => true,
+        | Op::TailCallFun { .. }
+        | Op::Apply { .. } => true,
         Op::CallExt { import, .. } | Op::TailCallExt { import, .. } => {
             code.resolve_import(import).is_some()
         }
@@ -1314,6 +1315,14 @@ impl<'a, 'b> Gen<'a, 'b> {
             | Op::MapUpdate { .. }
             | Op::MakeClosure { .. } => return self.data(pc, None),
             Op::CallFun { args, dst, .. } => return self.call_fun(pc, args, Some(dst)),
+            Op::Apply { args, dst, .. } => {
+                // `mod.fun(args)` with both known only now (protocol
+                // dispatch): native when the callee is; else the interpreter
+                // runs this instruction (autoload, built-ins, errors).
+                let t = self.helper_at(jit_apply_target as *const () as usize, pc, &[]);
+                self.return_if_zero(t);
+                return self.finish_call(pc, Some(t), args, dst);
+            }
             Op::TailCallFun { .. } => return self.call_fun(pc, 0, None),
             Op::Error { .. } | Op::Badmatch { .. } | Op::CaseClause { .. } | Op::FunctionClause => {
                 let out = self.exit(pc, Why::Limit);
@@ -1539,6 +1548,46 @@ extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term)
         p.regs[to + n..to + n + free.len()].copy_from_slice(free);
         Some(native)
     });
+    match target {
+        Some(native) => native as u64,
+        None => {
+            ctx.exit_at(fun, pc, base, Why::Limit);
+            0
+        }
+    }
+}
+
+/// The native code of `Apply`'s callee, or 0 after handing the
+/// instruction to the interpreter (see `jit_fun_target`).
+extern "C" fn jit_apply_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u64 {
+    let (fun, pc) = (fun as FunId, pc as usize);
+    let base = ctx.base(win);
+    let code = ctx.code;
+    let Op::Apply {
+        module,
+        fun: name,
+        args,
+        n,
+        ..
+    } = code.function(fun).code[pc]
+    else {
+        unreachable!("not an apply")
+    };
+    let (src, n) = (base + args as usize, n as usize);
+    let p = ctx.process();
+    let (m, f) = (p.regs[base + module as usize], p.regs[base + name as usize]);
+    let target = (m.is_atom() && f.is_atom())
+        .then(|| code.lookup(m, f, n as u32))
+        .flatten()
+        .filter(|id| code.function(*id).public)
+        .and_then(|id| {
+            let cf = code.function(id);
+            if src + cf.nregs as usize > p.regs.len() {
+                return None;
+            }
+            let native = code.jit.native(code, id, cf);
+            (native != 0).then_some(native)
+        });
     match target {
         Some(native) => native as u64,
         None => {
