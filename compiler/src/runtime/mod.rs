@@ -1131,6 +1131,24 @@ impl Service {
                 ctx.io.err(msg.as_bytes());
             }
         }
+        // `@derive` is used (and deleted) by `defstruct`: one left is late or unused.
+        if let Some(a) = st.attr("derive") {
+            if self.print_warnings && matches!(&a.value, Value::List(d, _) if !d.is_empty()) {
+                let what = if st.struct_fields.is_some() {
+                    "was set after defstruct, all @derive calls must come before defstruct"
+                } else {
+                    "was set but never used (it must come before defstruct)"
+                };
+                // (Elixir 1.14 says "warning: " twice here.)
+                let msg = format!(
+                    "warning: warning: module attribute @derive {what}\n  {}:{}: {} (module)\n\n",
+                    relative(&file),
+                    st.line,
+                    expand::inspect_module(module)
+                );
+                ctx.io.err(msg.as_bytes());
+            }
+        }
         if self.print_warnings {
             for w in behaviours::check(ctx, self, &st) {
                 ctx.io.err(w.as_bytes());
