@@ -31,6 +31,9 @@ pub fn chars_into(ctx: &mut Ctx, t: Term, out: &mut Vec<u8>) -> Result<(), Exn> 
         }
         return Ok(());
     }
+    if t.is_bitstring() {
+        return Err(bitstring_error(ctx, "String.Chars", t, "string"));
+    }
     // A struct with its own String.Chars implementation converts through it.
     if t.is_map() {
         if let Some(m) = super::protocol::struct_impl(ctx, atom::STRING_CHARS, t)? {
@@ -53,11 +56,32 @@ pub fn chars_into(ctx: &mut Ctx, t: Term, out: &mut Vec<u8>) -> Result<(), Exn> 
     }
 }
 
+/// `protocol` (String.Chars or List.Chars) is not implemented for a
+/// bitstring that is not a binary: Elixir's error, with its description.
+fn bitstring_error(ctx: &mut Ctx, protocol: &str, t: Term, to: &str) -> Exn {
+    let description = format!("cannot convert a bitstring to a {to}");
+    let shown = inspect_term(ctx, t);
+    let msg = format!(
+        "protocol {protocol} not implemented for {shown} of type BitString, {description}"
+    );
+    protocol_error_with(ctx, protocol, t, &msg, &description)
+}
+
 /// `Protocol.UndefinedError` for `protocol` and `value`.
 pub fn protocol_error(ctx: &mut Ctx, protocol: &str, value: Term, msg: &str) -> Exn {
+    protocol_error_with(ctx, protocol, value, msg, "")
+}
+
+fn protocol_error_with(
+    ctx: &mut Ctx,
+    protocol: &str,
+    value: Term,
+    msg: &str,
+    description: &str,
+) -> Exn {
     let m = ctx.st.heap.str(msg);
     let p = atom::intern(&format!("Elixir.{protocol}"));
-    let d = ctx.st.heap.str("");
+    let d = ctx.st.heap.str(description);
     let e = super::exception::make_exception(
         ctx,
         "Elixir.Protocol.UndefinedError",
@@ -132,6 +156,9 @@ pub fn append(ctx: &mut Ctx, left: Term, x: &[u8], y: &[u8]) -> Term {
 pub fn to_charlist(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if a[0].is_list() {
         return Ok(a[0]);
+    }
+    if a[0].is_bitstring() && !a[0].is_binary() {
+        return Err(bitstring_error(ctx, "List.Chars", a[0], "charlist"));
     }
     let s = to_string(ctx, a)?;
     binary_to_list(ctx, &[s])
