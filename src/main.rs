@@ -234,7 +234,8 @@ fn report(e: beamlet::RunError) -> ExitCode {
                 || banner == "** (exit) :normal"
                 || banner == "** (exit) shutdown"
                 || banner == "** (exit) :shutdown"
-                || banner.starts_with("** (exit) {:shutdown, ");
+                || banner.starts_with("** (exit) {:shutdown, ")
+                || banner.starts_with("** (exit) shutdown: ");
             if !quiet && (exit_status != 0 || !banner.starts_with("** (exit)")) {
                 eprintln!("{banner}");
                 for t in trace {

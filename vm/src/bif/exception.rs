@@ -592,7 +592,22 @@ pub fn banner(ctx: &mut Ctx, class: Class, reason: Term, trace: Term) -> String 
             format!("** ({m}) {}", message_of(ctx, e))
         }
         Class::Throw => format!("** (throw) {}", inspect_term(ctx, reason)),
-        Class::Exit => format!("** (exit) {}", inspect_term(ctx, reason)),
+        Class::Exit => {
+            // As Elixir: `Exception.format_exit/1` ("exited in: GenServer.call(...)").
+            let text = crate::nested::call_mfa(
+                ctx,
+                atom::intern("Elixir.Exception"),
+                atom::intern("format_exit"),
+                &[reason],
+            )
+            .ok()
+            .and_then(|t| t.binary_bytes())
+            .map(|b| String::from_utf8_lossy(b).into_owned());
+            match text {
+                Some(t) => format!("** (exit) {t}"),
+                None => format!("** (exit) {}", inspect_term(ctx, reason)),
+            }
+        }
     }
 }
 
