@@ -1410,6 +1410,7 @@ fn trace_entries(v: &Value) -> Vec<beamlet_vm::process::TraceEntry> {
                 arity,
                 file,
                 line,
+                args: None,
             })
         })
         .collect()
