@@ -369,6 +369,8 @@ defmodule Exception do
     case struct do
       %{__struct__: FunctionClauseError} -> blame_function_clause(struct, stacktrace)
       %{__struct__: ArithmeticError} -> blame_arithmetic(struct, stacktrace)
+      %{__struct__: UndefinedFunctionError} -> blame_undefined(struct, stacktrace)
+      %{__struct__: KeyError} -> blame_key(struct, stacktrace)
       %{__struct__: module} -> blame_module(module, struct, stacktrace)
     end
   end
@@ -426,6 +428,119 @@ defmodule Exception do
   end
 
   defp blame_arithmetic(exception, stacktrace), do: {exception, stacktrace}
+
+  @threshold 0.77
+  @max_suggestions 5
+
+  # A missing function: the functions of the module with a name close to it
+  # (or its other arities), or a hint for a call on nil.
+  defp blame_undefined(%{module: nil, function: function, arity: arity} = exception, stacktrace)
+       when is_atom(function) and is_integer(arity) do
+    hint =
+      ". If you are using the dot syntax, such as module.function(), " <>
+        "make sure the left-hand side of the dot is a module atom"
+
+    {%{exception | message: message(%{exception | message: nil}) <> hint}, stacktrace}
+  end
+
+  defp blame_undefined(%{module: module, function: function, arity: arity} = exception, stacktrace)
+       when is_atom(module) and is_atom(function) and is_integer(arity) do
+    base = message(%{exception | message: nil})
+    {%{exception | message: base <> did_you_mean_function(module, function)}, stacktrace}
+  end
+
+  defp blame_undefined(exception, stacktrace), do: {exception, stacktrace}
+
+  defp did_you_mean_function(module, function) do
+    exports = module_exports(module)
+
+    suggestions =
+      case Enum.filter(exports, fn {name, _} -> name == function end) do
+        [] ->
+          base = Atom.to_string(function)
+
+          for {name, arity} <- exports,
+              distance = String.jaro_distance(base, Atom.to_string(name)),
+              distance >= @threshold,
+              do: {distance, name, arity}
+
+        same_name ->
+          for {name, arity} <- same_name, do: {1.0, name, arity}
+      end
+
+    case best_suggestions(suggestions) do
+      [] ->
+        ""
+
+      best ->
+        ". Did you mean:\n\n" <>
+          Enum.map_join(best, fn {_, name, arity} ->
+            "      * #{:beamlet.inspect_atom(:remote_call, name)}/#{arity}\n"
+          end)
+    end
+  end
+
+  defp module_exports(module) do
+    cond do
+      not Code.ensure_loaded?(module) -> []
+      function_exported?(module, :__info__, 1) -> module.__info__(:functions)
+      true -> []
+    end
+  rescue
+    _ -> []
+  end
+
+  # The closest suggestions, at most five, in order of name.
+  defp best_suggestions(suggestions) do
+    suggestions
+    |> Enum.sort_by(fn {distance, _, _} -> -distance end)
+    |> Enum.take(@max_suggestions)
+    |> Enum.sort_by(fn {_, name, arity} -> {name, arity} end)
+  end
+
+  # A missing key: its message, with the atom keys close to it.
+  defp blame_key(%{message: nil, key: key, term: term} = exception, stacktrace)
+       when is_map(term) or is_list(term) do
+    base = message(exception)
+
+    hint =
+      if is_atom(key) do
+        did_you_mean_key(key, available_keys(term))
+      else
+        ""
+      end
+
+    {%{exception | message: base <> hint}, stacktrace}
+  end
+
+  defp blame_key(%{message: nil} = exception, stacktrace) do
+    {%{exception | message: message(exception)}, stacktrace}
+  end
+
+  defp blame_key(exception, stacktrace), do: {exception, stacktrace}
+
+  defp available_keys(%{__struct__: _} = struct), do: struct |> Map.from_struct() |> Map.keys()
+  defp available_keys(map) when is_map(map), do: Map.keys(map)
+
+  defp available_keys(list) do
+    for {key, _} <- list, is_atom(key), do: key
+  end
+
+  defp did_you_mean_key(key, keys) do
+    base = Atom.to_string(key)
+
+    suggestions =
+      for candidate <- keys,
+          is_atom(candidate),
+          distance = String.jaro_distance(base, Atom.to_string(candidate)),
+          distance >= @threshold,
+          do: {distance, candidate, nil}
+
+    case best_suggestions(suggestions) do
+      [] -> ""
+      best -> ". Did you mean:\n\n" <> Enum.map_join(best, fn {_, k, _} -> "      * #{inspect(k)}\n" end)
+    end
+  end
 
   @doc "The clauses of `module.function` that `args` fail to match; `:error` here (it needs the compiled module's debug information)."
   def blame_mfa(module, function, args)

@@ -1,6 +1,53 @@
 defmodule String do
   def split_at(s, n), do: {String.slice(s, 0, n), String.slice(s, n, String.length(s))}
 
+  @doc "The Jaro distance (similarity, 0.0 to 1.0) between two strings, over their graphemes."
+  def jaro_distance(string1, string2) when is_binary(string1) and is_binary(string2) do
+    cond do
+      string1 == string2 ->
+        1.0
+
+      string1 == "" or string2 == "" ->
+        0.0
+
+      true ->
+        g1 = String.graphemes(string1)
+        g2 = String.graphemes(string2)
+        {len1, len2} = {length(g1), length(g2)}
+        window = max(div(max(len1, len2), 2) - 1, 0)
+        {matched1, used2} = jaro_matches(Enum.with_index(g1), List.to_tuple(g2), window, %{}, [])
+
+        case length(matched1) do
+          0 ->
+            0.0
+
+          m ->
+            matched2 = for {g, i} <- Enum.with_index(g2), Map.has_key?(used2, i), do: g
+            half = Enum.zip(matched1, matched2) |> Enum.count(fn {a, b} -> a != b end)
+            (m / len1 + m / len2 + (m - div(half, 2)) / m) / 3
+        end
+    end
+  end
+
+  # The graphemes of the first string that match one of the second within
+  # `window` positions, each of the second's used once (in order).
+  defp jaro_matches([], _g2, _window, used, acc), do: {Enum.reverse(acc), used}
+
+  defp jaro_matches([{g, i} | rest], g2, window, used, acc) do
+    from = max(i - window, 0)
+    to = min(i + window, tuple_size(g2) - 1)
+
+    found =
+      if from <= to do
+        Enum.find(from..to, fn j -> not Map.has_key?(used, j) and elem(g2, j) == g end)
+      end
+
+    case found do
+      nil -> jaro_matches(rest, g2, window, used, acc)
+      j -> jaro_matches(rest, g2, window, Map.put(used, j, true), [g | acc])
+    end
+  end
+
   @doc "Whether `string` matches `regex`."
   def match?(string, regex) when is_binary(string), do: Regex.match?(regex, string)
 

@@ -84,6 +84,7 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
             arity: f.arity,
             file: f.file,
             line,
+            args: None,
         }
     };
     let mut t = vec![entry(fun, pc.saturating_sub(1))];
@@ -91,6 +92,64 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
         t.push(entry(fr.fun, (fr.pc as usize).saturating_sub(1)));
     }
     t
+}
+
+/// An error a built-in function of an Erlang module (`:erlang.div/2`,
+/// `:maps.get/2`) raised itself gets the function's frame, with the
+/// arguments, as on the BEAM: `{:erlang, :div, [10, 0], []}`, which
+/// `Exception.blame/3` reads. The language's own built-ins (`Kernel`,
+/// `:beamlet`) add none: Elixir's raise from code of their own; nor do
+/// the raising functions themselves (`:erlang.error/1`).
+#[cold]
+#[inline(never)]
+fn with_bif_frame(st: &mut ProcState, bif: bif::BifId, args: &[Term], mut e: Exn) -> Exn {
+    let b = &bif::BIFS[bif as usize];
+    if e.class != Class::Error
+        || !e.trace.is_empty()
+        || b.module.starts_with("Elixir.")
+        || b.module == "beamlet"
+        || matches!(b.name, "error" | "exit" | "throw" | "raise" | "nif_error")
+        || b.module.starts_with("beamlet_")
+    {
+        return e;
+    }
+    let list = st.heap.list(args);
+    e.trace.push(TraceEntry {
+        module: atom::intern(b.module),
+        name: atom::intern(b.name),
+        arity: args.len() as u32,
+        file: Term::NIL,
+        line: 0,
+        args: Some(list),
+    });
+    e
+}
+
+/// A caught exception's stack trace term back as the trace to raise it
+/// again with (marked complete), and the `badarg` detail its first entry
+/// carries (see `trace_term`).
+#[cold]
+fn reraise_trace(t: Term) -> (Vec<TraceEntry>, Option<String>) {
+    let Some(mut trace) = bif::exception::trace_of_term(t) else {
+        return (Vec::new(), None);
+    };
+    let mut info = None;
+    if let Some(first) = trace.first() {
+        if first.module == atom::ERLANG && atom::name(first.name) == "error_info" {
+            info = t
+                .cons_parts()
+                .and_then(|(h, _)| h.tuple_elems().map(|e| e[3]))
+                .and_then(|loc| loc.cons_parts())
+                .and_then(|(kv, _)| kv.tuple_elems().map(|e| e[1]))
+                .and_then(|m| {
+                    m.binary_bytes()
+                        .map(|b| String::from_utf8_lossy(b).into_owned())
+                });
+            trace.remove(0);
+        }
+    }
+    trace.push(TraceEntry::COMPLETE);
+    (trace, info)
 }
 
 /// The stack trace as a term: `[{module, function, arity, [file: 'f.ex', line: n]}, ...]`.
@@ -115,7 +174,8 @@ pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Opti
                 loc.push(heap.tuple(&[line_atom, Term::small(e.line as i64)]));
             }
             let loc = heap.list(&loc);
-            heap.tuple(&[e.module, e.name, Term::small(e.arity as i64), loc])
+            let arity = e.args.unwrap_or(Term::small(e.arity as i64));
+            heap.tuple(&[e.module, e.name, arity, loc])
         })
         .collect();
     if let Some(msg) = info {
@@ -230,7 +290,7 @@ pub(crate) fn data_op(
             match (bif::BIFS[bif as usize].f)(&mut ctx, &regs[src..src + n as usize]) {
                 Ok(v) => regs[r(dst)] = v,
                 Err(_) if fail != NO_LABEL => return Ok(Flow::Jump(fail)),
-                Err(e) => return Err(e),
+                Err(e) => return Err(with_bif_frame(ctx.st, bif, &regs[src..src + n as usize], e)),
             }
         }
         Op::GetMapValue {
@@ -538,6 +598,7 @@ pub fn run(
                         arity: n as u32,
                         file: Term::NIL,
                         line: 0,
+                        args: None,
                     }],
                     info: None,
                 };
@@ -569,6 +630,7 @@ pub fn run(
                             arity: imp.arity,
                             file: Term::NIL,
                             line: 0,
+                            args: None,
                         }],
                         info: None,
                     };
@@ -631,6 +693,7 @@ pub fn run(
                             arity: a,
                             file: Term::NIL,
                             line: 0,
+                            args: None,
                         }],
                         info: None,
                     };
@@ -930,11 +993,13 @@ pub fn run(
                     _ => Class::Error,
                 };
                 let reason = reg!(kind + 1);
+                // The clauses did not match: raised on with its own stack trace.
+                let (trace, info) = reraise_trace(reg!(kind + 2));
                 raise!(Exn {
                     class,
                     reason,
-                    trace: Vec::new(),
-                    info: None
+                    trace,
+                    info
                 });
             }
             Op::RecvPeek { dst, empty } => match p.st.mailbox.get(p.st.recv_scan) {

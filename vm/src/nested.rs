@@ -167,10 +167,17 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
         }
         match r {
             Ok(v) => Ok(caller.heap.adopt(crate::copy::Msg::copy(lits, v))),
-            Err(e) => Err(Exn {
-                reason: caller.heap.adopt(crate::copy::Msg::copy(lits, e.reason)),
-                ..e
-            }),
+            Err(mut e) => {
+                for t in &mut e.trace {
+                    if let Some(a) = t.args {
+                        t.args = Some(caller.heap.adopt(crate::copy::Msg::copy(lits, a)));
+                    }
+                }
+                Err(Exn {
+                    reason: caller.heap.adopt(crate::copy::Msg::copy(lits, e.reason)),
+                    ..e
+                })
+            }
         }
     })
 }
@@ -210,6 +217,7 @@ pub fn call_mfa(ctx: &mut Ctx, module: Term, name: Term, args: &[Term]) -> Resul
             arity: arity as u32,
             file: Term::NIL,
             line: 0,
+            args: None,
         }],
         info: None,
     })

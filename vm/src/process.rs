@@ -50,6 +50,9 @@ pub struct TraceEntry {
     pub arity: u32,
     pub file: Term,
     pub line: u32,
+    /// The arguments (a list on the process's heap) when known instead of
+    /// the arity: a built-in function that raised records them, as the BEAM does.
+    pub args: Option<Term>,
 }
 
 impl TraceEntry {
@@ -62,6 +65,7 @@ impl TraceEntry {
         arity: u32::MAX,
         file: Term::NIL,
         line: 0,
+        args: None,
     };
 }
 

@@ -700,6 +700,30 @@ fn rescue_clause(
             };
             let want = b.alloc(cl.span)?;
             b.load_const(atom::intern(&module), want);
+            if module == "Elixir.ErlangError" {
+                // As in Elixir, `ErlangError` rescues every error whose raw
+                // reason is not an exception (`:undef`, `{:badarg, x}`, ...).
+                let is_exc = b.alloc(cl.span)?;
+                let id = beamlet_vm::bif::lookup("Elixir.Kernel", "is_exception", 1)
+                    .expect("is_exception BIF exists");
+                b.emit(Op::Bif {
+                    bif: id,
+                    args: k + 1,
+                    n: 1,
+                    dst: is_exc,
+                    fail: beamlet_vm::code::NO_LABEL,
+                });
+                let f = b.alloc(cl.span)?;
+                b.load_const(atom::FALSE, f);
+                let raw = b.new_label();
+                b.emit(Op::IsEqExact {
+                    a: is_exc,
+                    b: f,
+                    fail: raw,
+                });
+                b.emit(Op::Jump { to: ok });
+                b.place(raw);
+            }
             let no = b.new_label();
             b.emit(Op::IsEqExact {
                 a: sm,

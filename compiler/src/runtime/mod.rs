@@ -1428,6 +1428,7 @@ fn trace_entries(v: &Value) -> Vec<beamlet_vm::process::TraceEntry> {
                 arity,
                 file,
                 line,
+                args: None,
             })
         })
         .collect()

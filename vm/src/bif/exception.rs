@@ -208,9 +208,9 @@ pub fn trace_of_term(t: Term) -> Option<Vec<TraceEntry>> {
         let [m, f, a, loc] = e.tuple_elems()? else {
             return None;
         };
-        let arity = match a.as_small() {
-            Some(n) => n as u32,
-            None => list_to_vec(*a)?.len() as u32,
+        let (arity, args) = match a.as_small() {
+            Some(n) => (n as u32, None),
+            None => (list_to_vec(*a)?.len() as u32, Some(*a)),
         };
         let mut entry = TraceEntry {
             module: *m,
@@ -218,6 +218,7 @@ pub fn trace_of_term(t: Term) -> Option<Vec<TraceEntry>> {
             arity,
             file: Term::NIL,
             line: 0,
+            args,
         };
         for kv in list_to_vec(*loc).unwrap_or_default() {
             match kv.tuple_elems() {
@@ -312,6 +313,11 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
     }
     if let Some(e) = reason.tuple_elems() {
         match (e.first().copied(), e.len()) {
+            (Some(t), 2) if t == atom::BADARG => {
+                let msg = format!("argument error: {}", inspect_term(ctx, e[1]));
+                let msg = ctx.st.heap.str(&msg);
+                return simple(ctx, "Elixir.ArgumentError", &[(atom::MESSAGE, msg)]);
+            }
             (Some(t), 2) if t == atom::BADMATCH => {
                 return simple(ctx, "Elixir.MatchError", &[(atom::TERM, e[1])])
             }
@@ -462,7 +468,9 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
                 fun_name(field(e, "function")),
                 inspect_term(ctx, field(e, "arity"))
             );
-            if ctx.code.module_loaded(m)
+            if m == atom::NIL {
+                head
+            } else if ctx.code.module_loaded(m)
                 || crate::bif::BIFS.iter().any(|b| b.module == atom::name(m))
             {
                 format!("{head} or private")

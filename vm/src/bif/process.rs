@@ -44,6 +44,7 @@ fn lookup(ctx: &mut Ctx, m: Term, f: Term, arity: u32) -> Result<FunId, Exn> {
                 arity,
                 file: Term::NIL,
                 line: 0,
+                args: None,
             }],
             info: None,
         })
@@ -314,6 +315,7 @@ fn stack_entries(code: &CodeTable, at: &Where, depth: usize) -> Vec<TraceEntry> 
             arity: f.arity,
             file: f.file,
             line,
+            args: None,
         }
     };
     let mut t = vec![entry(at.fun, (at.pc as usize).saturating_sub(1))];
