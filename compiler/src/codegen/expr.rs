@@ -157,7 +157,9 @@ impl FnBuilder<'_> {
             }
             ExprKind::Bitstring(segs) => {
                 let segs = crate::bitstring::segments(segs)?;
-                let built = crate::bitstring::build(span, &segs);
+                // The top level (and evaluated code) is `__script__`.
+                let compiled = self.env.name != "__script__";
+                let built = crate::bitstring::build(span, &segs, compiled);
                 self.expr_to(u, &built, dst, false)?;
             }
             ExprKind::Unary(op, x) => self.unary(u, *op, x, span, dst)?,

@@ -5,7 +5,8 @@
 //! list describing the segments (see `compiler/src/bitstring.rs`):
 //!
 //! - `:beamlet.bs_build([{value, type, size, unit, signed, endian}, ...])`
-//!   builds the binary;
+//!   builds the binary (`bs_build(segments, :compiled)` in a module's
+//!   functions, whose errors say less, as the BEAM's compiled code does);
 //! - `:beamlet.bs_match(binary, [{type, size, unit, signed, endian}, ...])`
 //!   returns a tuple of the segments' values, or fails (the pattern's
 //!   `fail` label) when the binary does not match;
@@ -210,6 +211,12 @@ impl Writer {
         if u.sign() == Sign::Minus {
             u += &modulus;
         }
+        if little {
+            let (_, mut le) = u.to_bytes_le();
+            le.resize(n.div_ceil(8) as usize, 0);
+            self.push_little(&le, n);
+            return;
+        }
         let (_, mut be) = u.to_bytes_be();
         let nbytes = n.div_ceil(8) as usize;
         if be.len() < nbytes {
@@ -217,16 +224,24 @@ impl Writer {
             padded.extend_from_slice(&be);
             be = padded;
         }
-        if little && n.is_multiple_of(8) {
-            be.reverse();
-            self.push_bytes(&be);
-            return;
-        }
         // The low n bits of the big-endian bytes.
         let skip = nbytes as u64 * 8 - n;
         for i in skip..nbytes as u64 * 8 {
             let byte = be[(i / 8) as usize];
             self.push_bit(byte & (0x80 >> (i % 8)) != 0);
+        }
+    }
+
+    /// An `n`-bit little-endian integer whose bytes, least significant
+    /// first, are `le` (`ceil(n / 8)` of them): the whole bytes in that
+    /// order, then the `n % 8` high bits left, as the BEAM lays them out
+    /// (`<<0x1234::little-13>>` is `<<0x34, 0x12::5>>`).
+    fn push_little(&mut self, le: &[u8], n: u64) {
+        let whole = (n / 8) as usize;
+        self.push_bytes(&le[..whole]);
+        let rest = n % 8;
+        if rest > 0 {
+            self.push_u64(le[whole] as u64, rest);
         }
     }
 }
@@ -239,25 +254,42 @@ impl Writer {
         } else {
             (x as u64) & ((1u64 << n) - 1)
         };
-        if little && n.is_multiple_of(8) {
+        if little {
             let le = u.to_le_bytes();
-            self.push_bytes(&le[..(n / 8) as usize]);
+            self.push_little(&le[..n.div_ceil(8) as usize], n);
         } else {
             self.push_u64(u, n);
         }
     }
 }
 
-/// `:beamlet.bs_build(segments)`.
+/// `:beamlet.bs_build(segments)`: a construction in code evaluated as the
+/// BEAM's `erl_eval` does (a script's top level, `Code.eval_string`).
 pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let segs = super::list_to_vec(a[0]).ok_or_else(super::badarg)?;
+    build(ctx, a[0], false)
+}
+
+/// `:beamlet.bs_build(segments, :compiled)`: a construction in a module's
+/// function. The BEAM's compiled code explains less than `erl_eval`: a bad
+/// size is a plain badarg ("argument error"), a size too large a
+/// `system_limit`.
+pub fn bs_build_compiled(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    build(ctx, a[0], true)
+}
+
+fn build(ctx: &mut Ctx, segs: Term, compiled: bool) -> BifResult {
+    let segs = super::list_to_vec(segs).ok_or_else(super::badarg)?;
     let mut w = Writer::default();
     // `<<acc::binary, ...>>` appends to `acc` (in its spare room when it
     // has some: heap.rs, GROW_BIN) when what follows is whole bytes.
     let mut head: Option<(Term, &[u8])> = None;
     if let Some(first) = segs.first().and_then(|s| s.tuple_elems()) {
-        if let [v, ty, size, ..] = first {
-            if matches!(atom::name(*ty), "binary" | "bits") && *size == atom::NIL {
+        if let [v, ty, size, unit, ..] = first {
+            // (A unit other than a byte's is checked segment by segment.)
+            if matches!(atom::name(*ty), "binary" | "bits")
+                && *size == atom::NIL
+                && (*unit == atom::NIL || unit.as_small() == Some(8))
+            {
                 head = v.binary_bytes().map(|b| (*v, b));
             }
         }
@@ -268,6 +300,17 @@ pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         if let [_, ty, size, ..] = elems {
             if *size != atom::NIL && !size.as_small().is_some_and(|n| n >= 0) {
                 let shown = super::inspect_term(ctx, *size);
+                if compiled {
+                    if to_bigint(*size).is_some_and(|n| n.sign() == Sign::Plus) {
+                        let msg = format!(
+                            "construction of binary failed: segment {} of type '{}': the size {shown} is too large",
+                            i + 1,
+                            type_name(*ty)
+                        );
+                        return Err(super::raise_msg(ctx, "Elixir.SystemLimitError", &msg));
+                    }
+                    return Err(super::badarg());
+                }
                 let msg = format!(
                     "construction of binary failed: segment {} of type '{}': expected a non-negative integer as size but got: {shown}",
                     i + 1,
@@ -337,20 +380,25 @@ fn build_segment(
         Ty::Float => {
             let f = match (v.float_value(), to_bigint(v)) {
                 (Some(f), _) => f,
-                (None, Some(i)) => i.to_f64().unwrap_or(f64::INFINITY),
+                (None, Some(i)) => match i.to_f64().filter(|f| f.is_finite()) {
+                    Some(f) => f,
+                    None => {
+                        let shown = super::inspect_term(ctx, v);
+                        return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'float': the value {shown} is outside the range expressible as a float")));
+                    }
+                },
                 _ => {
                     let shown = super::inspect_term(ctx, v);
                     return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'float': expected a float or an integer but got: {shown}")));
                 }
             };
+            // Too large for a narrower float: infinity, as on the BEAM.
             let mut bytes = match size(64) {
                 64 => f.to_be_bytes().to_vec(),
                 32 => (f as f32).to_be_bytes().to_vec(),
+                16 => f64_to_f16(f).to_be_bytes().to_vec(),
                 n => {
-                    return Err(bad(
-                        ctx,
-                        &format!("float segments of {n} bits are not supported"),
-                    ))
+                    return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'float': expected one of the supported sizes 16, 32, or 64 but got: {n}")))
                 }
             };
             if spec.little {
@@ -359,23 +407,21 @@ fn build_segment(
             w.push_bytes(&bytes);
         }
         Ty::Binary | Ty::Bits => {
-            if spec.ty == Ty::Binary && v.is_bitstring() && !v.is_binary() {
+            // The BEAM names both types `binary` in its errors.
+            let Some((_, bytes, off, total)) = v.bitstring_parts() else {
+                let shown = super::inspect_term(ctx, v);
+                return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'binary': expected a binary but got: {shown}")));
+            };
+            // Without a size, the whole value: a whole number of units
+            // (bytes for `binary`); with one, that many units of it.
+            if matches!(spec.size, Size::Default) && !total.is_multiple_of(spec.unit) {
                 let shown = super::inspect_term(ctx, v);
                 return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'binary': the size of the value {shown} is not a multiple of the unit for the segment")));
             }
-            let Some((_, bytes, off, total)) = v.bitstring_parts() else {
-                let shown = super::inspect_term(ctx, v);
-                let ty = if spec.ty == Ty::Bits {
-                    "bitstring"
-                } else {
-                    "binary"
-                };
-                return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type '{ty}': expected a {ty} but got: {shown}")));
-            };
             match spec.size {
                 Size::Bits(n) => {
                     let bits = n * spec.unit;
-                    if bits > total || (spec.ty == Ty::Binary && !bits.is_multiple_of(8)) {
+                    if bits > total {
                         let shown = super::inspect_term(ctx, v);
                         return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'binary': the value {shown} is shorter than the size of the segment")));
                     }
@@ -391,7 +437,12 @@ fn build_segment(
                 .and_then(char::from_u32)
                 .ok_or_else(|| {
                     let shown = super::inspect_term(ctx, v);
-                    bad(ctx, &format!("construction of binary failed: segment {index} of type 'utf8': expected a non-negative integer encodable as utf8 but got: {shown}"))
+                    let ty = match spec.ty {
+                        Ty::Utf8 => "utf8",
+                        Ty::Utf16 => "utf16",
+                        _ => "utf32",
+                    };
+                    bad(ctx, &format!("construction of binary failed: segment {index} of type '{ty}': expected a non-negative integer encodable as {ty} but got: {shown}"))
                 })?;
             match spec.ty {
                 Ty::Utf8 => {
@@ -529,11 +580,23 @@ fn match_segments(
             }
             Ty::Integer => {
                 let bits = size.unwrap_or(8);
-                let mut bytes = r.take(bits)?;
-                if spec.little && bits.is_multiple_of(8) {
-                    bytes.reverse();
+                if bits > r.left() {
+                    return None;
                 }
-                let mut i = BigInt::from_bytes_be(Sign::Plus, &bytes);
+                let mut i = if spec.little {
+                    // Whole bytes, least significant first, then the high
+                    // `bits % 8` bits (as `Writer::push_little` lays them).
+                    let mut le = Vec::with_capacity(bits.div_ceil(8) as usize);
+                    for _ in 0..bits / 8 {
+                        le.push(r.take_u64(8)? as u8);
+                    }
+                    if !bits.is_multiple_of(8) {
+                        le.push(r.take_u64(bits % 8)? as u8);
+                    }
+                    BigInt::from_bytes_le(Sign::Plus, &le)
+                } else {
+                    BigInt::from_bytes_be(Sign::Plus, &r.take(bits)?)
+                };
                 if spec.signed && bits > 0 && (&i >> (bits - 1)) & BigInt::one() == BigInt::one() {
                     i -= BigInt::one() << bits;
                 }
@@ -552,6 +615,7 @@ fn match_segments(
                 let f = match bits {
                     64 => f64::from_be_bytes(bytes.try_into().ok()?),
                     32 => f32::from_be_bytes(bytes.try_into().ok()?) as f64,
+                    16 => f16_to_f64(u16::from_be_bytes(bytes.try_into().ok()?)),
                     _ => return None,
                 };
                 if !f.is_finite() {
@@ -566,7 +630,9 @@ fn match_segments(
                     None if k + 1 == n => r.left(),
                     None => return None,
                 };
-                if (spec.ty == Ty::Binary && !bits.is_multiple_of(8)) || bits > r.left() {
+                // All that is left must be a whole number of units (bytes
+                // for `binary`); a size is counted in units already.
+                if (size.is_none() && !bits.is_multiple_of(spec.unit)) || bits > r.left() {
                     return None;
                 }
                 let at = r.pos - r.start;
@@ -669,4 +735,58 @@ pub fn bs_each(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         all.push(ctx.st.heap.tuple(&out));
     }
     Ok(ctx.st.heap.list(&all))
+}
+
+/// `f` as an IEEE 754 half-precision float's bits, rounded to the nearest
+/// (ties to even); too large a value becomes infinity, as on the BEAM.
+fn f64_to_f16(f: f64) -> u16 {
+    let b = f.to_bits();
+    let sign = ((b >> 48) & 0x8000) as u16;
+    let exp = ((b >> 52) & 0x7ff) as i64;
+    let man = b & ((1 << 52) - 1);
+    if exp == 0x7ff {
+        return sign | 0x7c00 | if man != 0 { 0x200 } else { 0 };
+    }
+    // The exponent rebiased for 16 bits (15 instead of 1023).
+    let e = exp - 1023 + 15;
+    if e >= 0x1f {
+        return sign | 0x7c00;
+    }
+    if e <= 0 {
+        // A subnormal (or zero): the significand with its implicit bit,
+        // shifted to a multiple of 2^-24; rounding up may make it normal,
+        // which the encoding carries into the exponent by itself.
+        let shift = 42 + (1 - e) as u32;
+        return sign | round_shift(man | (1 << 52), shift) as u16;
+    }
+    // Rounding up may carry into the exponent (and up to infinity).
+    sign | (((e as u64) << 10) + round_shift(man, 42)) as u16
+}
+
+/// `m >> s` rounded to the nearest, ties to even.
+fn round_shift(m: u64, s: u32) -> u64 {
+    if s >= 64 {
+        return 0;
+    }
+    let q = m >> s;
+    let rem = m & ((1 << s) - 1);
+    let half = 1 << (s - 1);
+    if rem > half || (rem == half && q & 1 == 1) {
+        q + 1
+    } else {
+        q
+    }
+}
+
+/// The value of IEEE 754 half-precision bits (infinity and NaN included).
+fn f16_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let e = i32::from((h >> 10) & 0x1f);
+    let m = f64::from(h & 0x3ff);
+    match e {
+        0 => sign * m * 2f64.powi(-24),
+        0x1f if m == 0.0 => sign * f64::INFINITY,
+        0x1f => f64::NAN,
+        _ => sign * (1.0 + m / 1024.0) * 2f64.powi(e - 15),
+    }
 }
