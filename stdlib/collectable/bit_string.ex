@@ -1,12 +1,20 @@
 defimpl Collectable, for: BitString do
-  def into(binary) when is_binary(binary) do
+  # The pieces are kept, last first, and joined at the end: as iodata when
+  # all are binaries (linear), else appended bit by bit. A piece that is
+  # not a bitstring matches no clause (a FunctionClauseError), as in Elixir.
+  def into(original) when is_bitstring(original) do
     fun = fn
-      acc, {:cont, x} when is_binary(x) -> [acc | x]
-      _acc, {:cont, x} -> raise ArgumentError, "collecting into a binary requires a bitstring, got: #{inspect(x)}"
-      acc, :done -> IO.iodata_to_binary(acc)
-      _acc, :halt -> :ok
+      pieces, {:cont, piece} when is_bitstring(piece) -> [piece | pieces]
+      pieces, :done -> join(:lists.reverse(pieces))
+      _pieces, :halt -> :ok
     end
 
-    {[binary], fun}
+    {[original], fun}
+  end
+
+  defp join(pieces) do
+    if Enum.all?(pieces, &is_binary/1),
+      do: IO.iodata_to_binary(pieces),
+      else: Enum.reduce(pieces, <<>>, fn piece, acc -> <<acc::bits, piece::bits>> end)
   end
 end

@@ -716,11 +716,9 @@ pub fn bs_match(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `:beamlet.bs_each(binary, specs)`: the tuples of successive matches.
 pub fn bs_each(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let Some(mut r) = Reader::of(a[0]) else {
-        let shown = super::inspect_term(ctx, a[0]);
-        return Err(bad(
-            ctx,
-            &format!("expected a binary in a binary generator, got: {shown}"),
-        ));
+        // As the BEAM's comprehensions: `{:bad_generator, term}`.
+        let tag = atom::intern("bad_generator");
+        return Err(super::error2(ctx, tag, a[0]));
     };
     let specs = specs_of(a[1]).ok_or_else(super::badarg)?;
     // Read in place: heap chunks never move outside a collection (heap.rs,
