@@ -204,10 +204,8 @@ fn layout(seg: &Segment, size: Expr) -> Vec<Expr> {
     ]
 }
 
-/// `:beamlet.bs_build([...])` for a construction; `bs_build([...],
-/// :compiled)` in a module's function (`compiled`), whose errors are the
-/// BEAM's compiled code's rather than its evaluator's.
-pub fn build(span: Span, segs: &[Segment], compiled: bool) -> Expr {
+/// `:beamlet.bs_build([...])` for a construction.
+pub fn build(span: Span, segs: &[Segment]) -> Expr {
     let items = segs
         .iter()
         .map(|s| {
@@ -217,11 +215,12 @@ pub fn build(span: Span, segs: &[Segment], compiled: bool) -> Expr {
             Expr::new(span, ExprKind::Tuple(t))
         })
         .collect();
-    let mut args = vec![Expr::new(span, ExprKind::List(items, None))];
-    if compiled {
-        args.push(atom(span, "compiled"));
-    }
-    remote(span, "beamlet", "bs_build", args)
+    remote(
+        span,
+        "beamlet",
+        "bs_build",
+        vec![Expr::new(span, ExprKind::List(items, None))],
+    )
 }
 
 /// The spec list of a pattern's segments, and the tuple pattern their

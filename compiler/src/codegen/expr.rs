@@ -157,9 +157,7 @@ impl FnBuilder<'_> {
             }
             ExprKind::Bitstring(segs) => {
                 let segs = crate::bitstring::segments(segs)?;
-                // The top level (and evaluated code) is `__script__`.
-                let compiled = self.env.name != "__script__";
-                let built = crate::bitstring::build(span, &segs, compiled);
+                let built = crate::bitstring::build(span, &segs);
                 self.expr_to(u, &built, dst, false)?;
             }
             ExprKind::Unary(op, x) => self.unary(u, *op, x, span, dst)?,

@@ -5,8 +5,7 @@
 //! list describing the segments (see `compiler/src/bitstring.rs`):
 //!
 //! - `:beamlet.bs_build([{value, type, size, unit, signed, endian}, ...])`
-//!   builds the binary (`bs_build(segments, :compiled)` in a module's
-//!   functions, whose errors say less, as the BEAM's compiled code does);
+//!   builds the binary;
 //! - `:beamlet.bs_match(binary, [{type, size, unit, signed, endian}, ...])`
 //!   returns a tuple of the segments' values, or fails (the pattern's
 //!   `fail` label) when the binary does not match;
@@ -81,6 +80,35 @@ fn bad(ctx: &mut Ctx, msg: &str) -> Exn {
     super::argument_error(ctx, msg)
 }
 
+/// The atoms a segment's spec holds, interned once: `atom::name` takes the
+/// atom table's lock, too slow for every segment of every construction.
+struct SpecAtoms {
+    types: [(Term, Ty); 7],
+    little: Term,
+    native: Term,
+    binary: Term,
+    bits: Term,
+}
+
+fn spec_atoms() -> &'static SpecAtoms {
+    static ATOMS: std::sync::OnceLock<SpecAtoms> = std::sync::OnceLock::new();
+    ATOMS.get_or_init(|| SpecAtoms {
+        types: [
+            (atom::intern("integer"), Ty::Integer),
+            (atom::intern("binary"), Ty::Binary),
+            (atom::intern("float"), Ty::Float),
+            (atom::intern("bits"), Ty::Bits),
+            (atom::intern("utf8"), Ty::Utf8),
+            (atom::intern("utf16"), Ty::Utf16),
+            (atom::intern("utf32"), Ty::Utf32),
+        ],
+        little: atom::intern("little"),
+        native: atom::intern("native"),
+        binary: atom::intern("binary"),
+        bits: atom::intern("bits"),
+    })
+}
+
 fn parse_spec(t: &[Term], with_value: bool) -> Option<(Option<Term>, Spec)> {
     let (value, rest) = if with_value {
         (Some(t[0]), &t[1..])
@@ -90,16 +118,8 @@ fn parse_spec(t: &[Term], with_value: bool) -> Option<(Option<Term>, Spec)> {
     let [ty, size, unit, signed, endian] = rest else {
         return None;
     };
-    let ty = match atom::name(*ty) {
-        "integer" => Ty::Integer,
-        "float" => Ty::Float,
-        "binary" => Ty::Binary,
-        "bits" => Ty::Bits,
-        "utf8" => Ty::Utf8,
-        "utf16" => Ty::Utf16,
-        "utf32" => Ty::Utf32,
-        _ => return None,
-    };
+    let atoms = spec_atoms();
+    let ty = atoms.types.iter().find(|(a, _)| a == ty)?.1;
     let size = if *size == atom::NIL {
         Size::Default
     } else if let Some(n) = size.as_small() {
@@ -124,8 +144,8 @@ fn parse_spec(t: &[Term], with_value: bool) -> Option<(Option<Term>, Spec)> {
             size,
             unit,
             signed: *signed == atom::TRUE,
-            little: atom::name(*endian) == "little"
-                || (atom::name(*endian) == "native" && cfg!(target_endian = "little")),
+            little: *endian == atoms.little
+                || (*endian == atoms.native && cfg!(target_endian = "little")),
         },
     ))
 }
@@ -263,22 +283,16 @@ impl Writer {
     }
 }
 
-/// `:beamlet.bs_build(segments)`: a construction in code evaluated as the
-/// BEAM's `erl_eval` does (a script's top level, `Code.eval_string`).
+/// `:beamlet.bs_build(segments)`.
 pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    build(ctx, a[0], false)
+    build(ctx, a[0])
 }
 
-/// `:beamlet.bs_build(segments, :compiled)`: a construction in a module's
-/// function. The BEAM's compiled code explains less than `erl_eval`: a bad
-/// size is a plain badarg ("argument error"), a size too large a
-/// `system_limit`.
-pub fn bs_build_compiled(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    build(ctx, a[0], true)
-}
-
-fn build(ctx: &mut Ctx, segs: Term, compiled: bool) -> BifResult {
+fn build(ctx: &mut Ctx, segs: Term) -> BifResult {
     let segs = super::list_to_vec(segs).ok_or_else(super::badarg)?;
+    if let Some(t) = concat(ctx, &segs) {
+        return Ok(t);
+    }
     let mut w = Writer::default();
     // `<<acc::binary, ...>>` appends to `acc` (in its spare room when it
     // has some: heap.rs, GROW_BIN) when what follows is whole bytes.
@@ -286,7 +300,8 @@ fn build(ctx: &mut Ctx, segs: Term, compiled: bool) -> BifResult {
     if let Some(first) = segs.first().and_then(|s| s.tuple_elems()) {
         if let [v, ty, size, unit, ..] = first {
             // (A unit other than a byte's is checked segment by segment.)
-            if matches!(atom::name(*ty), "binary" | "bits")
+            let atoms = spec_atoms();
+            if (*ty == atoms.binary || *ty == atoms.bits)
                 && *size == atom::NIL
                 && (*unit == atom::NIL || unit.as_small() == Some(8))
             {
@@ -300,16 +315,14 @@ fn build(ctx: &mut Ctx, segs: Term, compiled: bool) -> BifResult {
         if let [_, ty, size, ..] = elems {
             if *size != atom::NIL && !size.as_small().is_some_and(|n| n >= 0) {
                 let shown = super::inspect_term(ctx, *size);
-                if compiled {
-                    if to_bigint(*size).is_some_and(|n| n.sign() == Sign::Plus) {
-                        let msg = format!(
-                            "construction of binary failed: segment {} of type '{}': the size {shown} is too large",
-                            i + 1,
-                            type_name(*ty)
-                        );
-                        return Err(super::raise_msg(ctx, "Elixir.SystemLimitError", &msg));
-                    }
-                    return Err(super::badarg());
+                // A size past any memory is a system limit.
+                if to_bigint(*size).is_some_and(|n| n.sign() == Sign::Plus) {
+                    let msg = format!(
+                        "construction of binary failed: segment {} of type '{}': the size {shown} is too large",
+                        i + 1,
+                        type_name(*ty)
+                    );
+                    return Err(super::raise_msg(ctx, "Elixir.SystemLimitError", &msg));
                 }
                 let msg = format!(
                     "construction of binary failed: segment {} of type '{}': expected a non-negative integer as size but got: {shown}",
@@ -334,6 +347,32 @@ fn build(ctx: &mut Ctx, segs: Term, compiled: bool) -> BifResult {
         return Ok(ctx.st.heap.bitstring(&all.bytes, all.bits));
     }
     Ok(ctx.st.heap.bitstring(&w.bytes, w.bits))
+}
+
+/// `a <> b <> c` (`<<a::binary, b::binary, c::binary>>`) when every
+/// segment is a whole binary: the bytes appended to the first's (in its
+/// spare room when it has some), without the general writer. `None` when
+/// a segment is anything else (the general path then builds it, or says
+/// what is wrong).
+fn concat(ctx: &mut Ctx, segs: &[Term]) -> Option<Term> {
+    let binary = spec_atoms().binary;
+    let mut parts = Vec::with_capacity(segs.len());
+    for s in segs {
+        match s.tuple_elems()? {
+            // (A string literal's segment carries its own size.)
+            [v, ty, size, unit, _, _] if *ty == binary && *unit == atom::NIL => {
+                let bytes = v.binary_bytes()?;
+                if *size != atom::NIL && size.as_small() != Some(bytes.len() as i64) {
+                    return None;
+                }
+                parts.push((*v, bytes));
+            }
+            _ => return None,
+        }
+    }
+    let (&(first, head), rest) = parts.split_first()?;
+    let tail: Vec<u8> = rest.iter().flat_map(|(_, b)| b.iter().copied()).collect();
+    Some(super::string::append(ctx, first, head, &tail))
 }
 
 /// A segment type's name as the BEAM's errors give it.

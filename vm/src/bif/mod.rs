@@ -234,7 +234,6 @@ bifs! {
     "beamlet" "range" / 3 => map::range;
     "beamlet" "protocol_impl" / 3 => protocol::protocol_impl;
     "beamlet" "bs_build" / 1 => binary::bs_build;
-    "beamlet" "bs_build" / 2 => binary::bs_build_compiled;
     "beamlet" "bs_match" / 2 => binary::bs_match, guard;
     "beamlet" "bs_each" / 2 => binary::bs_each;
     "beamlet" "binary_search" / 5 => binary_module::binary_search;

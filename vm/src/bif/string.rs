@@ -95,11 +95,15 @@ pub fn concat(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     match (a[0].binary_bytes(), a[1].binary_bytes()) {
         (Some(x), Some(y)) => Ok(append(ctx, a[0], x, y)),
         _ => {
-            let bad = if a[0].is_binary() { a[1] } else { a[0] };
-            let msg = format!(
-                "expected binary argument in <> operator but got: {}",
-                inspect_term(ctx, bad)
-            );
+            // As the construction `<<a::binary, b::binary>>` Elixir makes.
+            let (segment, bad) = if a[0].is_binary() { (2, a[1]) } else { (1, a[0]) };
+            let shown = inspect_term(ctx, bad);
+            let what = if bad.is_bitstring() {
+                format!("the size of the value {shown} is not a multiple of the unit for the segment")
+            } else {
+                format!("expected a binary but got: {shown}")
+            };
+            let msg = format!("construction of binary failed: segment {segment} of type 'binary': {what}");
             Err(argument_error(ctx, &msg))
         }
     }
