@@ -72,12 +72,10 @@ pub fn segments(segs: &[Expr]) -> Result<Vec<Segment>, Diagnostic> {
             _ => None,
         };
         if let Some(lt) = literal_type {
-            let clash = match (lt, seg.ty) {
-                ("binary", "integer" | "float") => true,
-                ("float", "integer") => true,
-                ("integer", "binary") => true,
-                _ => false,
-            };
+            let clash = matches!(
+                (lt, seg.ty),
+                ("binary", "integer" | "float") | ("float", "integer") | ("integer", "binary")
+            );
             if clash {
                 return Err(Diagnostic::new(
                     s.span,

@@ -297,23 +297,21 @@ fn build(ctx: &mut Ctx, segs: Term) -> BifResult {
     // `<<acc::binary, ...>>` appends to `acc` (in its spare room when it
     // has some: heap.rs, GROW_BIN) when what follows is whole bytes.
     let mut head: Option<(Term, &[u8])> = None;
-    if let Some(first) = segs.first().and_then(|s| s.tuple_elems()) {
-        if let [v, ty, size, unit, ..] = first {
-            // (A unit other than a byte's is checked segment by segment.)
-            let atoms = spec_atoms();
-            if (*ty == atoms.binary || *ty == atoms.bits)
-                && *size == atom::NIL
-                && (*unit == atom::NIL || unit.as_small() == Some(8))
-            {
-                head = v.binary_bytes().map(|b| (*v, b));
-            }
+    // (A unit other than a byte's is checked segment by segment.)
+    if let Some([v, ty, size, unit, ..]) = segs.first().and_then(|s| s.tuple_elems()) {
+        let atoms = spec_atoms();
+        if (*ty == atoms.binary || *ty == atoms.bits)
+            && *size == atom::NIL
+            && (*unit == atom::NIL || unit.as_small() == Some(8))
+        {
+            head = v.binary_bytes().map(|b| (*v, b));
         }
     }
     let skip = head.is_some() as usize;
     for (i, s) in segs.into_iter().enumerate().skip(skip) {
         let elems = s.tuple_elems().ok_or_else(super::badarg)?;
         if let [_, ty, size, ..] = elems {
-            if *size != atom::NIL && !size.as_small().is_some_and(|n| n >= 0) {
+            if *size != atom::NIL && size.as_small().is_none_or(|n| n < 0) {
                 let shown = super::inspect_term(ctx, *size);
                 // A size past any memory is a system limit.
                 if to_bigint(*size).is_some_and(|n| n.sign() == Sign::Plus) {

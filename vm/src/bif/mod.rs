@@ -9,8 +9,8 @@
 //! The table [`BIFS`] maps `module.name/arity` to each BIF; the compiler
 //! looks BIFs up by name and emits `Op::Bif` with the index.
 
-pub mod binary_module;
 pub mod binary;
+pub mod binary_module;
 pub mod compiler;
 pub mod erlang;
 pub mod exception;

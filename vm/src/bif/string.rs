@@ -96,14 +96,22 @@ pub fn concat(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         (Some(x), Some(y)) => Ok(append(ctx, a[0], x, y)),
         _ => {
             // As the construction `<<a::binary, b::binary>>` Elixir makes.
-            let (segment, bad) = if a[0].is_binary() { (2, a[1]) } else { (1, a[0]) };
+            let (segment, bad) = if a[0].is_binary() {
+                (2, a[1])
+            } else {
+                (1, a[0])
+            };
             let shown = inspect_term(ctx, bad);
             let what = if bad.is_bitstring() {
-                format!("the size of the value {shown} is not a multiple of the unit for the segment")
+                format!(
+                    "the size of the value {shown} is not a multiple of the unit for the segment"
+                )
             } else {
                 format!("expected a binary but got: {shown}")
             };
-            let msg = format!("construction of binary failed: segment {segment} of type 'binary': {what}");
+            let msg = format!(
+                "construction of binary failed: segment {segment} of type 'binary': {what}"
+            );
             Err(argument_error(ctx, &msg))
         }
     }
@@ -178,7 +186,9 @@ pub fn binary_part(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `:erlang.binary_part/2` (`:binary.part/2`): the part `{pos, len}`.
 pub fn binary_part2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     match a[1].tuple_elems() {
-        Some(&[pos, len]) if pos.is_integer() && len.is_integer() => part(ctx, a[0], pos, len, true),
+        Some(&[pos, len]) if pos.is_integer() && len.is_integer() => {
+            part(ctx, a[0], pos, len, true)
+        }
         _ => {
             let mut lines = Vec::new();
             if !a[0].is_bitstring() {
@@ -196,7 +206,11 @@ fn clamped(t: Term) -> Option<i128> {
         return Some(v as i128);
     }
     let b = to_bigint(t)?;
-    Some(if b.sign() == num_bigint::Sign::Minus { -(1 << 100) } else { 1 << 100 })
+    Some(if b.sign() == num_bigint::Sign::Minus {
+        -(1 << 100)
+    } else {
+        1 << 100
+    })
 }
 
 /// A part of `subject`, with the BEAM's error info when it is not one: the
@@ -210,7 +224,10 @@ fn part(ctx: &mut Ctx, subject: Term, pos: Term, len: Term, tuple: bool) -> BifR
     if let (Some(size), Some(p), Some(l)) = (size, p, l) {
         let (s, e) = if l >= 0 { (p, p + l) } else { (p + l, p) };
         if p >= 0 && p <= size && s >= 0 && e <= size {
-            return Ok(ctx.st.heap.sub_binary(subject, s as u64 * 8, (e - s) as u64 * 8));
+            return Ok(ctx
+                .st
+                .heap
+                .sub_binary(subject, s as u64 * 8, (e - s) as u64 * 8));
         }
     }
     let mut lines = Vec::new();
