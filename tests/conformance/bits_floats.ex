@@ -30,6 +30,8 @@ defmodule Main do
     s.("64", fn -> <<a::float, b::float-little>> = <<1.25::float, 1.25::float-little>>; {a, b} end)
     s.("16 values", fn -> for <<h::float-16 <- <<0x3C00::16, 0xC000::16, 0x7BFF::16, 0x0001::16, 0x3555::16>> >>, do: h end)
     s.("32 values", fn -> for <<h::float-32 <- <<0x3F800000::32, 0x00000001::32, 0x7F7FFFFF::32>> >>, do: h end)
+    s.("16 little", fn -> <<h::float-little-16>> = <<1.5::float-little-16>>; {h, <<1.5::float-little-16>>, <<-0.0::float-16>>} end)
+    s.("tiny", fn -> {<<5.0e-324::float-32>>, <<1.0e-8::float-16>>, <<6.0e-8::float-16>>, <<65519.0::float-16>>, <<65520.0::float-16>>} end)
     s.("half", fn -> {Floats.half(<<0x4248::16>>), Floats.half(<<0x7C00::16>>), Floats.half(<<1, 2, 3>>)} end)
     s.("nan 32", fn -> match?(<<_::float-32>>, <<0x7FC00000::32>>) end)
     s.("inf 64", fn -> match?(<<_::float>>, <<0x7FF0000000000000::64>>) end)

@@ -39,6 +39,8 @@ defmodule Main do
     s.("chars32 surrogate", fn -> Utf.chars32(<<0xD800::32>>, []) end)
     s.("mixed", fn -> <<a::utf8, b::utf16, c::utf32-little>> = <<"é"::utf8, "€"::utf16, "😀"::utf32-little>>; {a, b, c} end)
     s.("prefix", fn -> <<"é"::utf8, rest::binary>> = "éa"; rest end)
+    s.("off byte", fn -> <<_::1, c::utf8, _::3, d::utf16-little, _::bits>> = <<1::1, "é", 0::3, "€"::utf16-little, 0::4>>; {c, d} end)
+    s.("off byte built", fn -> <<1::1, 0x20AC::utf8, 0x1F600::utf32, 0::7>> end)
     s.("case", fn ->
       for b <- ["€x", <<0x20AC::utf16, ?x>>, <<0xFF>>] do
         case b do

@@ -678,20 +678,23 @@ fn match_segments(
                 ctx.st.heap.sub_binary(r.subject, at, bits)
             }
             Ty::Utf8 => {
-                if !r.pos.is_multiple_of(8) {
-                    return None;
-                }
-                let s = (r.pos / 8) as usize;
-                let rest = &r.bytes[s..(r.end / 8) as usize];
-                let len = match rest.first()? {
+                // At any bit position: the bytes read bit by bit when the
+                // position is not on a byte.
+                let mut buf = [0u8; 4];
+                let at = r.pos;
+                buf[0] = r.take_u64(8)? as u8;
+                let len = match buf[0] {
                     0..=0x7f => 1,
                     0xc0..=0xdf => 2,
                     0xe0..=0xef => 3,
                     0xf0..=0xf7 => 4,
                     _ => return None,
                 };
-                let c = std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()?;
-                r.pos += 8 * len as u64;
+                for b in buf.iter_mut().take(len).skip(1) {
+                    *b = r.take_u64(8)? as u8;
+                }
+                let c = std::str::from_utf8(&buf[..len]).ok()?.chars().next()?;
+                debug_assert_eq!(r.pos, at + 8 * len as u64);
                 Term::small(c as i64)
             }
             Ty::Utf16 => {
