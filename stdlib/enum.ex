@@ -276,6 +276,16 @@ defmodule Enum do
   @doc false
   # `for ... into: collectable`: `run.(fun, acc)` runs the comprehension,
   # handing each element to `fun` (with `uniq: true`, each distinct one).
+  # `for ..., into: "literal"`: the elements appended to the binary; one
+  # that is not a bitstring raises as Elixir's compiled comprehension does.
+  @doc false
+  def __for_into_binary__(list, binary) do
+    case Enum.find(list, &(not is_bitstring(&1))) do
+      nil -> collect(list, binary)
+      bad -> raise ArgumentError, "argument error: " <> inspect(bad)
+    end
+  end
+
   def __for_into__(collectable, uniq, run) do
     {acc0, fun} = Collectable.into(collectable)
 

@@ -122,4 +122,45 @@ defmodule :erlang do
 
   defp insert_nth(list, 1, element), do: [element | list]
   defp insert_nth([x | rest], n, element) when n > 1, do: [x | insert_nth(rest, n - 1, element)]
+
+  @doc "The bytes of a bitstring, then its last bits (a bitstring) if any."
+  def bitstring_to_list(bits) when is_bitstring(bits), do: bits_to_list(bits, [])
+
+  def bitstring_to_list(_),
+    do: raise(ArgumentError, "errors were found at the given arguments:\n\n  * 1st argument: not a bitstring\n")
+
+  defp bits_to_list(<<byte, rest::bits>>, acc), do: bits_to_list(rest, [byte | acc])
+  defp bits_to_list(<<>>, acc), do: :lists.reverse(acc)
+  defp bits_to_list(bits, acc), do: :lists.reverse([bits | acc])
+
+  @doc "The bitstring of a list of bytes and bitstrings, nested, with a bitstring tail or none."
+  def list_to_bitstring(list) when is_list(list) do
+    case bitstring_list(list, <<>>) do
+      :error ->
+        raise ArgumentError, "errors were found at the given arguments:\n\n  * 1st argument: not a bitstring list\n"
+
+      bits ->
+        bits
+    end
+  end
+
+  def list_to_bitstring(_),
+    do: raise(ArgumentError, "errors were found at the given arguments:\n\n  * 1st argument: not a bitstring list\n")
+
+  defp bitstring_list([byte | rest], acc) when is_integer(byte) and byte >= 0 and byte <= 255,
+    do: bitstring_list(rest, <<acc::bits, byte>>)
+
+  defp bitstring_list([bits | rest], acc) when is_bitstring(bits),
+    do: bitstring_list(rest, <<acc::bits, bits::bits>>)
+
+  defp bitstring_list([list | rest], acc) when is_list(list) do
+    case bitstring_list(list, acc) do
+      :error -> :error
+      acc -> bitstring_list(rest, acc)
+    end
+  end
+
+  defp bitstring_list([], acc), do: acc
+  defp bitstring_list(tail, acc) when is_bitstring(tail), do: <<acc::bits, tail::bits>>
+  defp bitstring_list(_, _acc), do: :error
 end

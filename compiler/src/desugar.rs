@@ -820,6 +820,9 @@ pub fn comprehension(span: Span, c: &Call) -> Result<Expr, Diagnostic> {
         list = remote(span, "Elixir.Enum", "uniq", vec![list]);
     }
     Ok(match into {
+        Some(i) if matches!(i.kind, ExprKind::Str(_) | ExprKind::Interp(_)) => {
+            remote(span, "Elixir.Enum", "__for_into_binary__", vec![list, i])
+        }
         Some(i) => remote(span, "Elixir.Enum", "into", vec![list, i]),
         None => list,
     })

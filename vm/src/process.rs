@@ -93,19 +93,32 @@ impl Exn {
 
     /// `badarg` with Erlang's per-argument explanation, e.g. `(1, "not a list")`.
     pub fn badarg_at(position: usize, what: &str) -> Exn {
-        let ordinal = match position {
-            1 => "1st",
-            2 => "2nd",
-            3 => "3rd",
-            _ => "4th",
-        };
+        Exn::badarg_lines(&[(position, what)])
+    }
+
+    /// `badarg` explained argument by argument (Erlang's error_info), e.g.
+    /// `[(1, "not a binary"), (2, "not an integer")]`; with no lines, the
+    /// plain `badarg` ("argument error").
+    pub fn badarg_lines(lines: &[(usize, &str)]) -> Exn {
+        let mut info = None;
+        if !lines.is_empty() {
+            let mut text = String::from("errors were found at the given arguments:\n\n");
+            for (position, what) in lines {
+                let ordinal = match position {
+                    1 => "1st".to_string(),
+                    2 => "2nd".to_string(),
+                    3 => "3rd".to_string(),
+                    n => format!("{n}th"),
+                };
+                text.push_str(&format!("  * {ordinal} argument: {what}\n"));
+            }
+            info = Some(text);
+        }
         Exn {
             class: Class::Error,
             reason: crate::atom::BADARG,
             trace: Vec::new(),
-            info: Some(format!(
-                "errors were found at the given arguments:\n\n  * {ordinal} argument: {what}\n"
-            )),
+            info,
         }
     }
 }

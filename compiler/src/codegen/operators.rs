@@ -98,6 +98,37 @@ impl FnBuilder<'_> {
         dst: Reg,
         tail: bool,
     ) -> CResult<()> {
+        if op == BinOp::StrConcat {
+            // `a <> b <> <<c>>` is one construction, `<<a::binary,
+            // b::binary, c>>`, as in Elixir (so an error names the segment
+            // the way the BEAM counts them); two plain operands take the
+            // faster `:beamlet.concat/2`, whose errors count alike.
+            let mut operands = vec![a];
+            let mut rest = b;
+            while let ExprKind::Binary(BinOp::StrConcat, x, y) = &rest.kind {
+                operands.push(x);
+                rest = y;
+            }
+            operands.push(rest);
+            let spliced = |e: &Expr| matches!(e.kind, ExprKind::Bitstring(_));
+            if operands.len() > 2 || operands.iter().any(|e| spliced(e)) {
+                let segs = operands
+                    .into_iter()
+                    .map(|e| match &e.kind {
+                        ExprKind::Bitstring(_) | ExprKind::Str(_) => e.clone(),
+                        _ => Expr::new(
+                            e.span,
+                            ExprKind::Binary(
+                                BinOp::Type,
+                                Box::new(e.clone()),
+                                Box::new(Expr::new(e.span, ExprKind::Var("binary".into()))),
+                            ),
+                        ),
+                    })
+                    .collect();
+                return self.expr_to(u, &Expr::new(span, ExprKind::Bitstring(segs)), dst, tail);
+            }
+        }
         let m = self.mark();
         let erl = |s: &'static str| ("erlang", s);
         let simple: Option<(&str, &str)> = match op {

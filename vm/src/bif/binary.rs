@@ -80,6 +80,35 @@ fn bad(ctx: &mut Ctx, msg: &str) -> Exn {
     super::argument_error(ctx, msg)
 }
 
+/// The atoms a segment's spec holds, interned once: `atom::name` takes the
+/// atom table's lock, too slow for every segment of every construction.
+struct SpecAtoms {
+    types: [(Term, Ty); 7],
+    little: Term,
+    native: Term,
+    binary: Term,
+    bits: Term,
+}
+
+fn spec_atoms() -> &'static SpecAtoms {
+    static ATOMS: std::sync::OnceLock<SpecAtoms> = std::sync::OnceLock::new();
+    ATOMS.get_or_init(|| SpecAtoms {
+        types: [
+            (atom::intern("integer"), Ty::Integer),
+            (atom::intern("binary"), Ty::Binary),
+            (atom::intern("float"), Ty::Float),
+            (atom::intern("bits"), Ty::Bits),
+            (atom::intern("utf8"), Ty::Utf8),
+            (atom::intern("utf16"), Ty::Utf16),
+            (atom::intern("utf32"), Ty::Utf32),
+        ],
+        little: atom::intern("little"),
+        native: atom::intern("native"),
+        binary: atom::intern("binary"),
+        bits: atom::intern("bits"),
+    })
+}
+
 fn parse_spec(t: &[Term], with_value: bool) -> Option<(Option<Term>, Spec)> {
     let (value, rest) = if with_value {
         (Some(t[0]), &t[1..])
@@ -89,16 +118,8 @@ fn parse_spec(t: &[Term], with_value: bool) -> Option<(Option<Term>, Spec)> {
     let [ty, size, unit, signed, endian] = rest else {
         return None;
     };
-    let ty = match atom::name(*ty) {
-        "integer" => Ty::Integer,
-        "float" => Ty::Float,
-        "binary" => Ty::Binary,
-        "bits" => Ty::Bits,
-        "utf8" => Ty::Utf8,
-        "utf16" => Ty::Utf16,
-        "utf32" => Ty::Utf32,
-        _ => return None,
-    };
+    let atoms = spec_atoms();
+    let ty = atoms.types.iter().find(|(a, _)| a == ty)?.1;
     let size = if *size == atom::NIL {
         Size::Default
     } else if let Some(n) = size.as_small() {
@@ -123,8 +144,8 @@ fn parse_spec(t: &[Term], with_value: bool) -> Option<(Option<Term>, Spec)> {
             size,
             unit,
             signed: *signed == atom::TRUE,
-            little: atom::name(*endian) == "little"
-                || (atom::name(*endian) == "native" && cfg!(target_endian = "little")),
+            little: *endian == atoms.little
+                || (*endian == atoms.native && cfg!(target_endian = "little")),
         },
     ))
 }
@@ -210,6 +231,12 @@ impl Writer {
         if u.sign() == Sign::Minus {
             u += &modulus;
         }
+        if little {
+            let (_, mut le) = u.to_bytes_le();
+            le.resize(n.div_ceil(8) as usize, 0);
+            self.push_little(&le, n);
+            return;
+        }
         let (_, mut be) = u.to_bytes_be();
         let nbytes = n.div_ceil(8) as usize;
         if be.len() < nbytes {
@@ -217,16 +244,24 @@ impl Writer {
             padded.extend_from_slice(&be);
             be = padded;
         }
-        if little && n.is_multiple_of(8) {
-            be.reverse();
-            self.push_bytes(&be);
-            return;
-        }
         // The low n bits of the big-endian bytes.
         let skip = nbytes as u64 * 8 - n;
         for i in skip..nbytes as u64 * 8 {
             let byte = be[(i / 8) as usize];
             self.push_bit(byte & (0x80 >> (i % 8)) != 0);
+        }
+    }
+
+    /// An `n`-bit little-endian integer whose bytes, least significant
+    /// first, are `le` (`ceil(n / 8)` of them): the whole bytes in that
+    /// order, then the `n % 8` high bits left, as the BEAM lays them out
+    /// (`<<0x1234::little-13>>` is `<<0x34, 0x12::5>>`).
+    fn push_little(&mut self, le: &[u8], n: u64) {
+        let whole = (n / 8) as usize;
+        self.push_bytes(&le[..whole]);
+        let rest = n % 8;
+        if rest > 0 {
+            self.push_u64(le[whole] as u64, rest);
         }
     }
 }
@@ -239,9 +274,9 @@ impl Writer {
         } else {
             (x as u64) & ((1u64 << n) - 1)
         };
-        if little && n.is_multiple_of(8) {
+        if little {
             let le = u.to_le_bytes();
-            self.push_bytes(&le[..(n / 8) as usize]);
+            self.push_little(&le[..n.div_ceil(8) as usize], n);
         } else {
             self.push_u64(u, n);
         }
@@ -250,13 +285,25 @@ impl Writer {
 
 /// `:beamlet.bs_build(segments)`.
 pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let segs = super::list_to_vec(a[0]).ok_or_else(super::badarg)?;
+    build(ctx, a[0])
+}
+
+fn build(ctx: &mut Ctx, segs: Term) -> BifResult {
+    let segs = super::list_to_vec(segs).ok_or_else(super::badarg)?;
+    if let Some(t) = concat(ctx, &segs) {
+        return Ok(t);
+    }
     let mut w = Writer::default();
     // `<<acc::binary, ...>>` appends to `acc` (in its spare room when it
     // has some: heap.rs, GROW_BIN) when what follows is whole bytes.
     let mut head: Option<(Term, &[u8])> = None;
-    if let Some([v, ty, size, ..]) = segs.first().and_then(|s| s.tuple_elems()) {
-        if matches!(atom::name(*ty), "binary" | "bits") && *size == atom::NIL {
+    // (A unit other than a byte's is checked segment by segment.)
+    if let Some([v, ty, size, unit, ..]) = segs.first().and_then(|s| s.tuple_elems()) {
+        let atoms = spec_atoms();
+        if (*ty == atoms.binary || *ty == atoms.bits)
+            && *size == atom::NIL
+            && (*unit == atom::NIL || unit.as_small() == Some(8))
+        {
             head = v.binary_bytes().map(|b| (*v, b));
         }
     }
@@ -266,6 +313,15 @@ pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         if let [_, ty, size, ..] = elems {
             if *size != atom::NIL && size.as_small().is_none_or(|n| n < 0) {
                 let shown = super::inspect_term(ctx, *size);
+                // A size past any memory is a system limit.
+                if to_bigint(*size).is_some_and(|n| n.sign() == Sign::Plus) {
+                    let msg = format!(
+                        "construction of binary failed: segment {} of type '{}': the size {shown} is too large",
+                        i + 1,
+                        type_name(*ty)
+                    );
+                    return Err(super::raise_msg(ctx, "Elixir.SystemLimitError", &msg));
+                }
                 let msg = format!(
                     "construction of binary failed: segment {} of type '{}': expected a non-negative integer as size but got: {shown}",
                     i + 1,
@@ -289,6 +345,32 @@ pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         return Ok(ctx.st.heap.bitstring(&all.bytes, all.bits));
     }
     Ok(ctx.st.heap.bitstring(&w.bytes, w.bits))
+}
+
+/// `a <> b <> c` (`<<a::binary, b::binary, c::binary>>`) when every
+/// segment is a whole binary: the bytes appended to the first's (in its
+/// spare room when it has some), without the general writer. `None` when
+/// a segment is anything else (the general path then builds it, or says
+/// what is wrong).
+fn concat(ctx: &mut Ctx, segs: &[Term]) -> Option<Term> {
+    let binary = spec_atoms().binary;
+    let mut parts = Vec::with_capacity(segs.len());
+    for s in segs {
+        match s.tuple_elems()? {
+            // (A string literal's segment carries its own size.)
+            [v, ty, size, unit, _, _] if *ty == binary && *unit == atom::NIL => {
+                let bytes = v.binary_bytes()?;
+                if *size != atom::NIL && size.as_small() != Some(bytes.len() as i64) {
+                    return None;
+                }
+                parts.push((*v, bytes));
+            }
+            _ => return None,
+        }
+    }
+    let (&(first, head), rest) = parts.split_first()?;
+    let tail: Vec<u8> = rest.iter().flat_map(|(_, b)| b.iter().copied()).collect();
+    Some(super::string::append(ctx, first, head, &tail))
 }
 
 /// A segment type's name as the BEAM's errors give it.
@@ -335,20 +417,25 @@ fn build_segment(
         Ty::Float => {
             let f = match (v.float_value(), to_bigint(v)) {
                 (Some(f), _) => f,
-                (None, Some(i)) => i.to_f64().unwrap_or(f64::INFINITY),
+                (None, Some(i)) => match i.to_f64().filter(|f| f.is_finite()) {
+                    Some(f) => f,
+                    None => {
+                        let shown = super::inspect_term(ctx, v);
+                        return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'float': the value {shown} is outside the range expressible as a float")));
+                    }
+                },
                 _ => {
                     let shown = super::inspect_term(ctx, v);
                     return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'float': expected a float or an integer but got: {shown}")));
                 }
             };
+            // Too large for a narrower float: infinity, as on the BEAM.
             let mut bytes = match size(64) {
                 64 => f.to_be_bytes().to_vec(),
                 32 => (f as f32).to_be_bytes().to_vec(),
+                16 => f64_to_f16(f).to_be_bytes().to_vec(),
                 n => {
-                    return Err(bad(
-                        ctx,
-                        &format!("float segments of {n} bits are not supported"),
-                    ))
+                    return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'float': expected one of the supported sizes 16, 32, or 64 but got: {n}")))
                 }
             };
             if spec.little {
@@ -357,23 +444,21 @@ fn build_segment(
             w.push_bytes(&bytes);
         }
         Ty::Binary | Ty::Bits => {
-            if spec.ty == Ty::Binary && v.is_bitstring() && !v.is_binary() {
+            // The BEAM names both types `binary` in its errors.
+            let Some((_, bytes, off, total)) = v.bitstring_parts() else {
+                let shown = super::inspect_term(ctx, v);
+                return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'binary': expected a binary but got: {shown}")));
+            };
+            // Without a size, the whole value: a whole number of units
+            // (bytes for `binary`); with one, that many units of it.
+            if matches!(spec.size, Size::Default) && !total.is_multiple_of(spec.unit) {
                 let shown = super::inspect_term(ctx, v);
                 return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'binary': the size of the value {shown} is not a multiple of the unit for the segment")));
             }
-            let Some((_, bytes, off, total)) = v.bitstring_parts() else {
-                let shown = super::inspect_term(ctx, v);
-                let ty = if spec.ty == Ty::Bits {
-                    "bitstring"
-                } else {
-                    "binary"
-                };
-                return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type '{ty}': expected a {ty} but got: {shown}")));
-            };
             match spec.size {
                 Size::Bits(n) => {
                     let bits = n * spec.unit;
-                    if bits > total || (spec.ty == Ty::Binary && !bits.is_multiple_of(8)) {
+                    if bits > total {
                         let shown = super::inspect_term(ctx, v);
                         return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'binary': the value {shown} is shorter than the size of the segment")));
                     }
@@ -389,7 +474,12 @@ fn build_segment(
                 .and_then(char::from_u32)
                 .ok_or_else(|| {
                     let shown = super::inspect_term(ctx, v);
-                    bad(ctx, &format!("construction of binary failed: segment {index} of type 'utf8': expected a non-negative integer encodable as utf8 but got: {shown}"))
+                    let ty = match spec.ty {
+                        Ty::Utf8 => "utf8",
+                        Ty::Utf16 => "utf16",
+                        _ => "utf32",
+                    };
+                    bad(ctx, &format!("construction of binary failed: segment {index} of type '{ty}': expected a non-negative integer encodable as {ty} but got: {shown}"))
                 })?;
             match spec.ty {
                 Ty::Utf8 => {
@@ -527,11 +617,23 @@ fn match_segments(
             }
             Ty::Integer => {
                 let bits = size.unwrap_or(8);
-                let mut bytes = r.take(bits)?;
-                if spec.little && bits.is_multiple_of(8) {
-                    bytes.reverse();
+                if bits > r.left() {
+                    return None;
                 }
-                let mut i = BigInt::from_bytes_be(Sign::Plus, &bytes);
+                let mut i = if spec.little {
+                    // Whole bytes, least significant first, then the high
+                    // `bits % 8` bits (as `Writer::push_little` lays them).
+                    let mut le = Vec::with_capacity(bits.div_ceil(8) as usize);
+                    for _ in 0..bits / 8 {
+                        le.push(r.take_u64(8)? as u8);
+                    }
+                    if !bits.is_multiple_of(8) {
+                        le.push(r.take_u64(bits % 8)? as u8);
+                    }
+                    BigInt::from_bytes_le(Sign::Plus, &le)
+                } else {
+                    BigInt::from_bytes_be(Sign::Plus, &r.take(bits)?)
+                };
                 if spec.signed && bits > 0 && (&i >> (bits - 1)) & BigInt::one() == BigInt::one() {
                     i -= BigInt::one() << bits;
                 }
@@ -550,6 +652,7 @@ fn match_segments(
                 let f = match bits {
                     64 => f64::from_be_bytes(bytes.try_into().ok()?),
                     32 => f32::from_be_bytes(bytes.try_into().ok()?) as f64,
+                    16 => f16_to_f64(u16::from_be_bytes(bytes.try_into().ok()?)),
                     _ => return None,
                 };
                 if !f.is_finite() {
@@ -564,7 +667,9 @@ fn match_segments(
                     None if k + 1 == n => r.left(),
                     None => return None,
                 };
-                if (spec.ty == Ty::Binary && !bits.is_multiple_of(8)) || bits > r.left() {
+                // All that is left must be a whole number of units (bytes
+                // for `binary`); a size is counted in units already.
+                if (size.is_none() && !bits.is_multiple_of(spec.unit)) || bits > r.left() {
                     return None;
                 }
                 let at = r.pos - r.start;
@@ -573,20 +678,23 @@ fn match_segments(
                 ctx.st.heap.sub_binary(r.subject, at, bits)
             }
             Ty::Utf8 => {
-                if !r.pos.is_multiple_of(8) {
-                    return None;
-                }
-                let s = (r.pos / 8) as usize;
-                let rest = &r.bytes[s..(r.end / 8) as usize];
-                let len = match rest.first()? {
+                // At any bit position: the bytes read bit by bit when the
+                // position is not on a byte.
+                let mut buf = [0u8; 4];
+                let at = r.pos;
+                buf[0] = r.take_u64(8)? as u8;
+                let len = match buf[0] {
                     0..=0x7f => 1,
                     0xc0..=0xdf => 2,
                     0xe0..=0xef => 3,
                     0xf0..=0xf7 => 4,
                     _ => return None,
                 };
-                let c = std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()?;
-                r.pos += 8 * len as u64;
+                for b in buf.iter_mut().take(len).skip(1) {
+                    *b = r.take_u64(8)? as u8;
+                }
+                let c = std::str::from_utf8(&buf[..len]).ok()?.chars().next()?;
+                debug_assert_eq!(r.pos, at + 8 * len as u64);
                 Term::small(c as i64)
             }
             Ty::Utf16 => {
@@ -648,11 +756,9 @@ pub fn bs_match(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `:beamlet.bs_each(binary, specs)`: the tuples of successive matches.
 pub fn bs_each(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let Some(mut r) = Reader::of(a[0]) else {
-        let shown = super::inspect_term(ctx, a[0]);
-        return Err(bad(
-            ctx,
-            &format!("expected a binary in a binary generator, got: {shown}"),
-        ));
+        // As the BEAM's comprehensions: `{:bad_generator, term}`.
+        let tag = atom::intern("bad_generator");
+        return Err(super::error2(ctx, tag, a[0]));
     };
     let specs = specs_of(a[1]).ok_or_else(super::badarg)?;
     // Read in place: heap chunks never move outside a collection (heap.rs,
@@ -667,4 +773,58 @@ pub fn bs_each(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         all.push(ctx.st.heap.tuple(&out));
     }
     Ok(ctx.st.heap.list(&all))
+}
+
+/// `f` as an IEEE 754 half-precision float's bits, rounded to the nearest
+/// (ties to even); too large a value becomes infinity, as on the BEAM.
+fn f64_to_f16(f: f64) -> u16 {
+    let b = f.to_bits();
+    let sign = ((b >> 48) & 0x8000) as u16;
+    let exp = ((b >> 52) & 0x7ff) as i64;
+    let man = b & ((1 << 52) - 1);
+    if exp == 0x7ff {
+        return sign | 0x7c00 | if man != 0 { 0x200 } else { 0 };
+    }
+    // The exponent rebiased for 16 bits (15 instead of 1023).
+    let e = exp - 1023 + 15;
+    if e >= 0x1f {
+        return sign | 0x7c00;
+    }
+    if e <= 0 {
+        // A subnormal (or zero): the significand with its implicit bit,
+        // shifted to a multiple of 2^-24; rounding up may make it normal,
+        // which the encoding carries into the exponent by itself.
+        let shift = 42 + (1 - e) as u32;
+        return sign | round_shift(man | (1 << 52), shift) as u16;
+    }
+    // Rounding up may carry into the exponent (and up to infinity).
+    sign | (((e as u64) << 10) + round_shift(man, 42)) as u16
+}
+
+/// `m >> s` rounded to the nearest, ties to even.
+fn round_shift(m: u64, s: u32) -> u64 {
+    if s >= 64 {
+        return 0;
+    }
+    let q = m >> s;
+    let rem = m & ((1 << s) - 1);
+    let half = 1 << (s - 1);
+    if rem > half || (rem == half && q & 1 == 1) {
+        q + 1
+    } else {
+        q
+    }
+}
+
+/// The value of IEEE 754 half-precision bits (infinity and NaN included).
+fn f16_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let e = i32::from((h >> 10) & 0x1f);
+    let m = f64::from(h & 0x3ff);
+    match e {
+        0 => sign * m * 2f64.powi(-24),
+        0x1f if m == 0.0 => sign * f64::INFINITY,
+        0x1f => f64::NAN,
+        _ => sign * (1.0 + m / 1024.0) * 2f64.powi(e - 15),
+    }
 }

@@ -10,6 +10,7 @@
 //! looks BIFs up by name and emits `Op::Bif` with the index.
 
 pub mod binary;
+pub mod binary_module;
 pub mod compiler;
 pub mod erlang;
 pub mod exception;
@@ -191,6 +192,7 @@ bifs! {
     "erlang" "integer_to_binary" / 1 => string::integer_to_binary;
     "erlang" "integer_to_binary" / 2 => string::integer_to_binary2;
     "erlang" "binary_part" / 3 => string::binary_part, guard;
+    "erlang" "binary_part" / 2 => string::binary_part2, guard;
     "erlang" "iolist_to_binary" / 1 => string::iodata_to_binary;
     "erlang" "list_to_binary" / 1 => string::iodata_to_binary;
     "erlang" "binary_to_list" / 1 => string::binary_to_bytes;
@@ -234,6 +236,8 @@ bifs! {
     "beamlet" "bs_build" / 1 => binary::bs_build;
     "beamlet" "bs_match" / 2 => binary::bs_match, guard;
     "beamlet" "bs_each" / 2 => binary::bs_each;
+    "beamlet" "binary_search" / 5 => binary_module::binary_search;
+    "binary" "referenced_byte_size" / 1 => binary_module::referenced_byte_size;
     "erlang" "module_loaded" / 1 => erlang::module_loaded;
     "erlang" "delete_module" / 1 => erlang::delete_module;
     "erlang" "loaded" / 0 => erlang::loaded;

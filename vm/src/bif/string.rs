@@ -119,10 +119,22 @@ pub fn concat(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     match (a[0].binary_bytes(), a[1].binary_bytes()) {
         (Some(x), Some(y)) => Ok(append(ctx, a[0], x, y)),
         _ => {
-            let bad = if a[0].is_binary() { a[1] } else { a[0] };
+            // As the construction `<<a::binary, b::binary>>` Elixir makes.
+            let (segment, bad) = if a[0].is_binary() {
+                (2, a[1])
+            } else {
+                (1, a[0])
+            };
+            let shown = inspect_term(ctx, bad);
+            let what = if bad.is_bitstring() {
+                format!(
+                    "the size of the value {shown} is not a multiple of the unit for the segment"
+                )
+            } else {
+                format!("expected a binary but got: {shown}")
+            };
             let msg = format!(
-                "expected binary argument in <> operator but got: {}",
-                inspect_term(ctx, bad)
+                "construction of binary failed: segment {segment} of type 'binary': {what}"
             );
             Err(argument_error(ctx, &msg))
         }
@@ -190,17 +202,83 @@ pub fn float_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let f = a[0].float_value().ok_or_else(badarg)?;
     Ok(ctx.st.heap.str(&crate::float_fmt::float_to_string(f)))
 }
+/// `:erlang.binary_part/3` (`binary_part/3`, `:binary.part/3`): the `len`
+/// bytes from `pos` (a negative `len` counts back from `pos`) of a
+/// bitstring's whole bytes, as a view of it (heap.rs, `sub_binary`). Errors
+/// as OTP 25's: see [`part`].
 pub fn binary_part(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let b = bytes_of(a[0])?;
-    let (s, l) = (
-        a[1].as_small().ok_or_else(badarg)?,
-        a[2].as_small().ok_or_else(badarg)?,
-    );
-    let (s, e) = if l >= 0 { (s, s + l) } else { (s + l, s) };
-    if s < 0 || e as usize > b.len() {
-        return Err(badarg());
+    part(ctx, a[0], a[1], a[2], false)
+}
+
+/// `:erlang.binary_part/2` (`:binary.part/2`): the part `{pos, len}`.
+pub fn binary_part2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    match a[1].tuple_elems() {
+        Some(&[pos, len]) if pos.is_integer() && len.is_integer() => {
+            part(ctx, a[0], pos, len, true)
+        }
+        _ => {
+            let mut lines = Vec::new();
+            if !a[0].is_bitstring() {
+                lines.push((1, "not a binary"));
+            }
+            lines.push((2, "not a valid {Pos,Length} tuple"));
+            Err(Exn::badarg_lines(&lines))
+        }
     }
-    Ok(ctx.st.heap.binary(&b[s as usize..e as usize]))
+}
+
+/// An integer argument clamped to `i128` (a bignum is far out of any range).
+fn clamped(t: Term) -> Option<i128> {
+    if let Some(v) = t.as_small() {
+        return Some(v as i128);
+    }
+    let b = to_bigint(t)?;
+    Some(if b.sign() == num_bigint::Sign::Minus {
+        -(1 << 100)
+    } else {
+        1 << 100
+    })
+}
+
+/// A part of `subject`, with the BEAM's error info when it is not one: the
+/// subject not a bitstring, `pos` not an integer or negative, `len` not an
+/// integer; then, when all are right, `pos` past the end or the part
+/// sticking out (the 2nd argument for `{pos, len}`, which says nothing of a
+/// `pos` past the end).
+fn part(ctx: &mut Ctx, subject: Term, pos: Term, len: Term, tuple: bool) -> BifResult {
+    let size = subject.bit_size().map(|b| (b / 8) as i128);
+    let (p, l) = (clamped(pos), clamped(len));
+    if let (Some(size), Some(p), Some(l)) = (size, p, l) {
+        let (s, e) = if l >= 0 { (p, p + l) } else { (p + l, p) };
+        if p >= 0 && p <= size && s >= 0 && e <= size {
+            return Ok(ctx
+                .st
+                .heap
+                .sub_binary(subject, s as u64 * 8, (e - s) as u64 * 8));
+        }
+    }
+    let mut lines = Vec::new();
+    if size.is_none() {
+        lines.push((1, "not a binary"));
+    }
+    match p {
+        None => lines.push((2, "not an integer")),
+        Some(p) if p < 0 => lines.push((2, "out of range")),
+        _ => {}
+    }
+    if l.is_none() {
+        lines.push((3, "not an integer"));
+    }
+    if let (true, Some(size), Some(p)) = (lines.is_empty(), size, p) {
+        if p > size {
+            if !tuple {
+                lines.push((2, "out of range"));
+            }
+        } else {
+            lines.push((if tuple { 2 } else { 3 }, "out of range"));
+        }
+    }
+    Err(Exn::badarg_lines(&lines))
 }
 
 /// Appends iodata / chardata (`[binary | integer codepoint | nested list]`).
@@ -546,6 +624,29 @@ pub fn ends_with(_: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn replace(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if is_regex(a[1]) && a[0].is_binary() {
         return regex_call(ctx, "replace", &[a[1], a[0], a[2]]);
+    }
+    if let (Some(s), Some(r)) = (a[0].binary_bytes(), a[2].binary_bytes()) {
+        // A pattern of bytes (a binary or a list of them) is replaced as
+        // bytes, as `:binary.replace/4` does, whatever the encoding.
+        let patterns = match super::list_to_vec(a[1]) {
+            Some(list) => list.iter().map(|p| p.binary_bytes()).collect(),
+            None => a[1].binary_bytes().map(|p| vec![p]),
+        };
+        if let Some(ps) = patterns.filter(|ps| !ps.is_empty() && ps.iter().all(|p| !p.is_empty())) {
+            let found = super::binary_module::search(s, &ps, true).ok_or_else(badarg)?;
+            if found.is_empty() {
+                return Ok(a[0]);
+            }
+            let mut out = Vec::with_capacity(s.len());
+            let mut at = 0;
+            for (pos, len) in found {
+                out.extend_from_slice(&s[at..pos]);
+                out.extend_from_slice(r);
+                at = pos + len;
+            }
+            out.extend_from_slice(&s[at..]);
+            return Ok(ctx.st.heap.binary(&out));
+        }
     }
     let s = str_of(a[0])?;
     let p = str_of(a[1])?;
