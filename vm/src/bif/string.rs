@@ -61,9 +61,8 @@ pub fn chars_into(ctx: &mut Ctx, t: Term, out: &mut Vec<u8>) -> Result<(), Exn> 
 fn bitstring_error(ctx: &mut Ctx, protocol: &str, t: Term, to: &str) -> Exn {
     let description = format!("cannot convert a bitstring to a {to}");
     let shown = inspect_term(ctx, t);
-    let msg = format!(
-        "protocol {protocol} not implemented for {shown} of type BitString, {description}"
-    );
+    let msg =
+        format!("protocol {protocol} not implemented for {shown} of type BitString, {description}");
     protocol_error_with(ctx, protocol, t, &msg, &description)
 }
 
