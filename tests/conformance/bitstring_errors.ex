@@ -10,7 +10,7 @@ for c <- ["<<[1, 2]::binary>>", "<<[]>>"] do
   rescue e -> IO.puts(inspect(e.__struct__) <> ": " <> Exception.message(e))
   end
 end
-for c <- [~s[a <> "b" = "ab"], ~s["a" <> b <> "c" = "abc"], ~s[<<"foo"::integer>>], ~s[<<1.0::integer>>], ~s[<<1::binary>>], ~s[<<'foo'::binary>>]] do
+for c <- [~s["foo" <> :bar], ~s["foo" <> 1 <> "x"], ~s[a <> "b" = "ab"], ~s["a" <> b <> "c" = "abc"], ~s[<<"foo"::integer>>], ~s[<<1.0::integer>>], ~s[<<1::binary>>], ~s[<<'foo'::binary>>]] do
   try do
     Code.eval_string(c) |> IO.inspect
   rescue e -> IO.puts(inspect(e.__struct__) <> ": " <> Exception.message(e))

@@ -137,6 +137,26 @@ impl Expander<'_> {
         if name == "<>" && arity == 2 && env.context == super::Context::Match {
             self.check_concat_pattern(&args[0], &args[1])
                 .map_err(|e| raised_at(e, line, env))?;
+        } else if name == "<>" && arity == 2 {
+            // A literal that is not a binary is refused while expanding, as
+            // Kernel.<>/2 does.
+            for a in args {
+                let literal = matches!(
+                    a,
+                    Value::Atom(_)
+                        | Value::Int(_)
+                        | Value::BigInt(_)
+                        | Value::Float(_)
+                        | Value::List(..)
+                );
+                if literal {
+                    let e = self.argument_error(format!(
+                        "expected binary argument in <> operator but got: {}",
+                        self.code_string(a)
+                    ));
+                    return Err(raised_at(e, line, env));
+                }
+            }
         }
         match self.resolve(name, arity, meta, env)? {
             Resolved::Macro(m) if m == KERNEL => self.kernel_macro(name, meta, args, env),
