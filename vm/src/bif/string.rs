@@ -60,9 +60,12 @@ pub fn chars_into(ctx: &mut Ctx, t: Term, out: &mut Vec<u8>) -> Result<(), Exn> 
 /// bitstring that is not a binary: Elixir's error, with its description.
 fn bitstring_error(ctx: &mut Ctx, protocol: &str, t: Term, to: &str) -> Exn {
     let description = format!("cannot convert a bitstring to a {to}");
-    let shown = inspect_term(ctx, t);
-    let msg =
-        format!("protocol {protocol} not implemented for {shown} of type BitString, {description}");
+    let msg = crate::string_chars::protocol_undefined_message(
+        protocol,
+        &to_value(ctx.code, t),
+        &description,
+        &Default::default(),
+    );
     protocol_error_with(ctx, protocol, t, &msg, &description)
 }
 
