@@ -562,6 +562,50 @@ struct Names {
 /// Ids of code tables, for the per-thread literal area caches.
 static NEXT_TABLE_ID: AtomicU64 = AtomicU64::new(1);
 
+/// One entry of [`NAME_CACHE`]: an answer of the names table, valid while
+/// the table `table` is at `generation`.
+#[derive(Clone, Copy)]
+struct CachedName {
+    table: u64,
+    generation: u64,
+    key: [u64; 3],
+    value: u64,
+}
+
+impl CachedName {
+    const EMPTY: CachedName = CachedName {
+        table: 0,
+        generation: 0,
+        key: [0; 3],
+        value: 0,
+    };
+}
+
+/// Entries of [`NAME_CACHE`] (a power of two).
+const NAME_CACHE_SIZE: usize = 512;
+
+/// What [`CachedName::key`]'s last word carries for a protocol answer (a
+/// function's arity is below it).
+const PROTOCOL_KEY: u64 = 1 << 40;
+
+thread_local! {
+    /// This thread's answers of the names table for calls by a name known
+    /// only at run time (`apply`, `mod.fun(...)`, protocol dispatch): a
+    /// direct-mapped cache in front of the names lock, so a warm call by
+    /// name reads no lock and no memory other threads write but the
+    /// table's generation. An entry made at an older generation is a miss.
+    static NAME_CACHE: [Cell<CachedName>; NAME_CACHE_SIZE] =
+        const { [const { Cell::new(CachedName::EMPTY) }; NAME_CACHE_SIZE] };
+}
+
+/// The slot of `key` in [`NAME_CACHE`].
+#[inline(always)]
+fn name_slot(key: [u64; 3]) -> usize {
+    let h = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 55) as usize & (NAME_CACHE_SIZE - 1)
+}
+
 thread_local! {
     /// This thread's copy of a code table's literal area: (table id,
     /// version, area). Sending a message reads it without touching memory
@@ -601,6 +645,10 @@ pub struct CodeTable {
     literals: RwLock<Arc<LiteralArea>>,
     /// Bumped after each change of `literals`.
     literals_version: AtomicU64,
+    /// Bumped under the names lock whenever an answer of `names` may
+    /// change (a load, an unexport, protocol answers forgotten): the
+    /// per-thread [`NAME_CACHE`] entries of older generations are stale.
+    generation: AtomicU64,
     id: u64,
     /// The native code generator and its setting.
     pub jit: crate::jit::Jit,
@@ -618,6 +666,7 @@ impl Default for CodeTable {
             loader: Mutex::default(),
             literals: RwLock::default(),
             literals_version: AtomicU64::new(0),
+            generation: AtomicU64::new(1),
             id: NEXT_TABLE_ID.fetch_add(1, Ordering::Relaxed),
             jit: crate::jit::Jit::default(),
             compiler: std::sync::OnceLock::new(),
@@ -734,9 +783,12 @@ impl CodeTable {
                 names.exports.insert((m, f.name, f.arity), id);
                 names.modules.entry(m).or_default().push(id);
             }
+            if !loaded_modules.is_empty() {
+                names.protocol_impls.clear();
+                self.generation.fetch_add(1, Ordering::Release);
+            }
         }
         if !loaded_modules.is_empty() {
-            write(&self.names).protocol_impls.clear();
             self.jit.loaded(self, &loaded_modules, &redefined);
         }
         drop(heaps);
@@ -763,10 +815,17 @@ impl CodeTable {
 
     /// The cached answer of protocol dispatch (see `bif/protocol.rs`).
     pub fn protocol_impl(&self, protocol: Term, key: Term, fallback: bool) -> Option<Term> {
-        read(&self.names)
+        let key3 = [protocol.raw(), key.raw(), PROTOCOL_KEY | fallback as u64];
+        let generation = self.generation.load(Ordering::Acquire);
+        if let Some(v) = self.cached_name(key3, generation) {
+            return Some(Term::from_raw(v));
+        }
+        let found = read(&self.names)
             .protocol_impls
             .get(&(protocol, key, fallback))
-            .copied()
+            .copied()?;
+        self.cache_name(key3, generation, found.raw());
+        Some(found)
     }
 
     /// Caches an answer of protocol dispatch until the next load.
@@ -774,6 +833,28 @@ impl CodeTable {
         write(&self.names)
             .protocol_impls
             .insert((protocol, key, fallback), found);
+    }
+
+    /// This thread's cached answer for `key`, if made at `generation` by
+    /// this table.
+    #[inline(always)]
+    fn cached_name(&self, key: [u64; 3], generation: u64) -> Option<u64> {
+        let e = NAME_CACHE.with(|c| c[name_slot(key)].get());
+        (e.table == self.id && e.generation == generation && e.key == key).then_some(e.value)
+    }
+
+    /// Remembers `value` for `key` in this thread's cache. `generation` was
+    /// read before the answer was looked up, so an answer a concurrent
+    /// change made stale is never taken for current.
+    #[inline]
+    fn cache_name(&self, key: [u64; 3], generation: u64, value: u64) {
+        let entry = CachedName {
+            table: self.id,
+            generation,
+            key,
+            value,
+        };
+        NAME_CACHE.with(|c| c[name_slot(key)].set(entry));
     }
 
     /// The function `id`. Every `FunId` the table handed out is valid: a
@@ -813,12 +894,22 @@ impl CodeTable {
         }
     }
 
-    /// The function `module.name/arity` (public or private: callers check `public`).
+    /// The function `module.name/arity` (public or private: callers check
+    /// `public`). Answered from this thread's cache when it can be (calls
+    /// by a name known only at run time make this lookup on every call).
+    #[inline]
     pub fn lookup(&self, module: Term, name: Term, arity: u32) -> Option<FunId> {
-        read(&self.names)
+        let key = [module.raw(), name.raw(), arity as u64];
+        let generation = self.generation.load(Ordering::Acquire);
+        if let Some(v) = self.cached_name(key, generation) {
+            return FunId::try_from(v).ok();
+        }
+        let found = read(&self.names)
             .exports
             .get(&(module, name, arity))
-            .copied()
+            .copied();
+        self.cache_name(key, generation, found.map_or(u64::MAX, u64::from));
+        found
     }
 
     /// Whether a module of this name is loaded (exported).
@@ -843,6 +934,7 @@ impl CodeTable {
         }
         names.struct_fields.remove(&module);
         names.protocol_impls.clear();
+        self.generation.fetch_add(1, Ordering::Release);
         true
     }
 
