@@ -51,11 +51,10 @@ pub fn to_value(code: &CodeTable, t: Term) -> Value {
             }
         },
         Kind::Map => {
-            let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
             Value::Map(
-                ks.iter()
-                    .zip(vs)
-                    .map(|(k, v)| (to_value(code, *k), to_value(code, *v)))
+                crate::hamt::pairs(t)
+                    .into_iter()
+                    .map(|(k, v)| (to_value(code, k), to_value(code, v)))
                     .collect(),
             )
         }

@@ -469,6 +469,49 @@ impl Heap {
         Term::boxed_from_ptr(p)
     }
 
+    /// A hash-trie map (term.rs, hamt.rs) of `count` keys under `root`.
+    pub fn hash_map(&mut self, count: usize, root: Term) -> Term {
+        self.words_object(HeaderKind::HashMap, &[&[Term::small(count as i64), root]])
+    }
+
+    /// A hash-trie node: its bitmaps, its key/value pairs (interleaved, in
+    /// bit order) and its children (in bit order).
+    pub fn hnode(&mut self, data: u32, nodes: u32, pairs: &[Term], children: &[Term]) -> Term {
+        debug_assert_eq!(pairs.len(), 2 * data.count_ones() as usize);
+        debug_assert_eq!(children.len(), nodes.count_ones() as usize);
+        let bitmaps = [Term::small(data as i64), Term::small(nodes as i64)];
+        self.words_object(HeaderKind::HNode, &[&bitmaps, pairs, children])
+    }
+
+    /// A hash-trie node from its whole payload (bitmaps first).
+    pub fn hnode_words(&mut self, words: &[Term]) -> Term {
+        self.words_object(HeaderKind::HNode, &[words])
+    }
+
+    /// A hash-trie collision node of key/value pairs (interleaved, keys in
+    /// term order).
+    pub fn hcoll(&mut self, pairs: &[Term]) -> Term {
+        self.words_object(HeaderKind::HColl, &[pairs])
+    }
+
+    /// An object of kind `kind` whose payload is the terms of `parts`, in order.
+    fn words_object(&mut self, kind: HeaderKind, parts: &[&[Term]]) -> Term {
+        let n: usize = parts.iter().map(|p| p.len()).sum();
+        let p = self.alloc(1 + n);
+        // SAFETY: `alloc` returned 1 + n writable words.
+        unsafe {
+            p.write(Header::new(kind, n).0);
+            let mut at = 1;
+            for part in parts {
+                for t in *part {
+                    p.add(at).write(t.0);
+                    at += 1;
+                }
+            }
+        }
+        Term::boxed_from_ptr(p)
+    }
+
     /// A map from keys already sorted by term order (no duplicates) and their values.
     pub fn map_sorted(&mut self, keys: &[Term], values: &[Term]) -> Term {
         debug_assert_eq!(keys.len(), values.len());

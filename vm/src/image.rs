@@ -493,12 +493,12 @@ fn encode_term(w: &mut Writer, atoms: &mut Atoms, t: Term, depth: usize) -> Resu
             }
         },
         Kind::Map => {
-            let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
+            let pairs = crate::hamt::pairs(t);
             w.byte(T_MAP);
-            w.uint(ks.len() as u64);
-            for (k, v) in ks.iter().zip(vs) {
-                encode_term(w, atoms, *k, depth + 1)?;
-                encode_term(w, atoms, *v, depth + 1)?;
+            w.uint(pairs.len() as u64);
+            for (k, v) in pairs {
+                encode_term(w, atoms, k, depth + 1)?;
+                encode_term(w, atoms, v, depth + 1)?;
             }
         }
         Kind::Fun => {

@@ -16,6 +16,7 @@ pub mod copy;
 pub mod detached;
 pub mod float_fmt;
 mod gc;
+pub mod hamt;
 pub mod heap;
 pub mod image;
 pub mod inspect;

@@ -145,15 +145,16 @@ fn compare_impl(a: Term, b: Term, exact: bool) -> Ordering {
                 return compare_slices(x, y, exact);
             }
             6 => {
-                let (ka, va) = a.map_parts().unwrap_or((&[], &[]));
-                let (kb, vb) = b.map_parts().unwrap_or((&[], &[]));
-                if ka.len() != kb.len() {
-                    return ka.len().cmp(&kb.len());
+                if let (Some((ka, va)), Some((kb, vb))) = (a.map_parts(), b.map_parts()) {
+                    if ka.len() != kb.len() {
+                        return ka.len().cmp(&kb.len());
+                    }
+                    match compare_slices(ka, kb, true) {
+                        Ordering::Equal => return compare_slices(va, vb, exact),
+                        o => return o,
+                    }
                 }
-                match compare_slices(ka, kb, true) {
-                    Ordering::Equal => return compare_slices(va, vb, exact),
-                    o => return o,
-                }
+                return compare_hash_maps(a, b, exact);
             }
             7 => return Ordering::Equal,
             8 => {
@@ -172,6 +173,29 @@ fn compare_impl(a: Term, b: Term, exact: bool) -> Ordering {
             _ => return Ordering::Equal,
         }
     }
+}
+
+/// Maps of which one at least is a hash map (hamt.rs): by size, then as
+/// flat maps compare, keys in term order first.
+fn compare_hash_maps(a: Term, b: Term, exact: bool) -> Ordering {
+    let (na, nb) = (a.map_size().unwrap_or(0), b.map_size().unwrap_or(0));
+    if na != nb {
+        return na.cmp(&nb);
+    }
+    let (pa, pb) = (crate::hamt::sorted_pairs(a), crate::hamt::sorted_pairs(b));
+    for ((ka, _), (kb, _)) in pa.iter().zip(&pb) {
+        match compare_impl(*ka, *kb, true) {
+            Ordering::Equal => {}
+            o => return o,
+        }
+    }
+    for ((_, va), (_, vb)) in pa.iter().zip(&pb) {
+        match compare_impl(*va, *vb, exact) {
+            Ordering::Equal => {}
+            o => return o,
+        }
+    }
+    Ordering::Equal
 }
 
 /// Bitstrings compare bit by bit, a prefix before what extends it.

@@ -29,6 +29,15 @@
 //! | SUB_BIN  | 3               | base binary, small-int bit offset, small-int bit size | yes |
 //! | GROW_BIN | payload words   | bytes used (raw u64), then the bytes and spare room | no |
 //! | REF_BIN  | 2               | data pointer and length of an `Arc<[u8]>` (raw) | no |
+//! | HASH_MAP | 2               | small-int count, the root HNODE            | yes           |
+//! | HNODE    | 2 + 2d + c      | small-int data bitmap, small-int child bitmap, d key/value pairs, c children | yes |
+//! | HCOLL    | 2n              | n key/value pairs (keys sorted by term order) | yes        |
+//!
+//! A map of at most 32 keys is a MAP; a larger one is a HASH_MAP, a hash
+//! array mapped trie (hamt.rs): each HNODE takes 5 bits of the key's hash,
+//! holds the pairs whose bits no other key shares there and a child HNODE
+//! (or, past the hash's 64 bits, an HCOLL) for the others. HNODEs and HCOLLs
+//! are never terms of their own: only a HASH_MAP points to them.
 //!
 //! A sub-binary is a view of part of a BINARY (its `base`, never another
 //! sub-binary): what a match takes out of a binary (`rest::binary`) without
@@ -105,6 +114,9 @@ pub enum HeaderKind {
     SubBin = 8,
     GrowBin = 9,
     RefBin = 10,
+    HashMap = 11,
+    HNode = 12,
+    HColl = 13,
     Forward = 31,
 }
 
@@ -122,6 +134,9 @@ impl HeaderKind {
             8 => HeaderKind::SubBin,
             9 => HeaderKind::GrowBin,
             10 => HeaderKind::RefBin,
+            11 => HeaderKind::HashMap,
+            12 => HeaderKind::HNode,
+            13 => HeaderKind::HColl,
             _ => HeaderKind::Forward,
         }
     }
@@ -161,8 +176,12 @@ impl Header {
         const SUB_BIN: u64 = HeaderKind::SubBin as u64;
         const GROW_BIN: u64 = HeaderKind::GrowBin as u64;
         const REF_BIN: u64 = HeaderKind::RefBin as u64;
+        const HASH_MAP: u64 = HeaderKind::HashMap as u64;
+        const HNODE: u64 = HeaderKind::HNode as u64;
+        const HCOLL: u64 = HeaderKind::HColl as u64;
         match self.kind_bits() {
-            TUPLE | FUN | EXPORT | BIG_POS | BIG_NEG | SUB_BIN | GROW_BIN | REF_BIN => self.size(),
+            TUPLE | FUN | EXPORT | BIG_POS | BIG_NEG | SUB_BIN | GROW_BIN | REF_BIN | HASH_MAP
+            | HNODE | HCOLL => self.size(),
             FLOAT => 1,
             BINARY => self.size().div_ceil(8),
             MAP => 2 * self.size(),
@@ -176,7 +195,10 @@ impl Header {
             | 1 << HeaderKind::Map as u32
             | 1 << HeaderKind::Fun as u32
             | 1 << HeaderKind::Export as u32
-            | 1 << HeaderKind::SubBin as u32;
+            | 1 << HeaderKind::SubBin as u32
+            | 1 << HeaderKind::HashMap as u32
+            | 1 << HeaderKind::HNode as u32
+            | 1 << HeaderKind::HColl as u32;
         (TERMS >> self.kind_bits()) & 1 != 0
     }
     pub fn is_header_word(w: u64) -> bool {
@@ -457,10 +479,14 @@ impl Term {
                 HeaderKind::Float => Kind::Float,
                 HeaderKind::BigPos | HeaderKind::BigNeg => Kind::BigInt,
                 HeaderKind::Binary | HeaderKind::SubBin | HeaderKind::RefBin => Kind::Binary,
-                HeaderKind::Map => Kind::Map,
+                HeaderKind::Map | HeaderKind::HashMap => Kind::Map,
                 HeaderKind::Fun | HeaderKind::Export => Kind::Fun,
-                // Only a sub-binary's base, never a term of its own.
-                HeaderKind::GrowBin | HeaderKind::Forward => Kind::None,
+                // Only a sub-binary's base or a hash map's node, never a
+                // term of its own.
+                HeaderKind::GrowBin
+                | HeaderKind::HNode
+                | HeaderKind::HColl
+                | HeaderKind::Forward => Kind::None,
             },
             TAG_CONS => Kind::Cons,
             TAG_IMM => match self.imm_sub().unwrap_or(SUB_NONE) {
@@ -662,12 +688,67 @@ impl Term {
     }
 
     // ---- maps ----
+    /// Whether this is a map, of either form (flat or hash trie).
+    #[inline]
     pub fn is_map(self) -> bool {
+        self.is_boxed()
+            && matches!(
+                self.header().kind(),
+                HeaderKind::Map | HeaderKind::HashMap
+            )
+    }
+    /// Whether this is a flat map (at most 32 keys, sorted).
+    #[inline]
+    pub fn is_flat_map(self) -> bool {
         self.is_boxed_kind(HeaderKind::Map)
     }
-    /// Keys and values of a map, keys sorted by term order.
+    /// A hash-trie map's size and root node (hamt.rs).
+    #[inline]
+    pub fn hash_map_parts(self) -> Option<(usize, Term)> {
+        if self.is_boxed_kind(HeaderKind::HashMap) {
+            let s = self.payload_slice();
+            Some((Term(s[0]).small_value() as usize, Term(s[1])))
+        } else {
+            None
+        }
+    }
+    /// A hash-trie node's data bitmap, child bitmap, key/value pairs
+    /// (interleaved) and children; `None` for anything else.
+    #[inline]
+    pub fn hnode_parts(self) -> Option<(u32, u32, &'static [Term], &'static [Term])> {
+        if !self.is_boxed_kind(HeaderKind::HNode) {
+            return None;
+        }
+        let s = self.payload_slice();
+        // SAFETY: Term is repr(transparent) over u64.
+        let all = unsafe { std::slice::from_raw_parts(s.as_ptr() as *const Term, s.len()) };
+        let (data, nodes) = (all[0].small_value() as u32, all[1].small_value() as u32);
+        let pairs = 2 * data.count_ones() as usize;
+        Some((data, nodes, &all[2..2 + pairs], &all[2 + pairs..]))
+    }
+    /// A hash-trie collision node's key/value pairs (interleaved).
+    #[inline]
+    pub fn hcoll_pairs(self) -> Option<&'static [Term]> {
+        if !self.is_boxed_kind(HeaderKind::HColl) {
+            return None;
+        }
+        let s = self.payload_slice();
+        // SAFETY: Term is repr(transparent) over u64.
+        Some(unsafe { std::slice::from_raw_parts(s.as_ptr() as *const Term, s.len()) })
+    }
+    /// How many keys a map has.
+    #[inline]
+    pub fn map_size(self) -> Option<usize> {
+        if self.is_flat_map() {
+            Some(self.header().size())
+        } else {
+            self.hash_map_parts().map(|(n, _)| n)
+        }
+    }
+    /// Keys and values of a flat map, keys sorted by term order (`None`
+    /// for a hash-trie map: see `hamt::pairs`).
     pub fn map_parts(self) -> Option<(&'static [Term], &'static [Term])> {
-        if self.is_map() {
+        if self.is_flat_map() {
             let n = self.header().size();
             let s = self.payload_slice();
             // SAFETY: Term is repr(transparent) over u64.

@@ -12,7 +12,7 @@
 //! receiver collects.
 
 use beamlet_vm::atom;
-use beamlet_vm::bif::map::build_map;
+use beamlet_vm::bif::map::{build_map, map_delete, map_put};
 use beamlet_vm::code::CodeTable;
 use beamlet_vm::convert::to_value;
 use beamlet_vm::copy::{LiteralArea, Msg};
@@ -39,6 +39,10 @@ enum Shape {
     /// A long proper list of small integers `0..n`, built one cell at a time.
     LongList(usize),
     Map(Vec<(Shape, Shape)>),
+    /// A map of more than 32 keys (a hash trie, hamt.rs) put together one
+    /// key at a time, then some removed: `n` keys (integers and binaries),
+    /// values taken from the shapes in turn.
+    BigMap(usize, Vec<Shape>),
     Closure(u32, Vec<Shape>),
     Export(usize, usize, u32),
     /// Part of a binary, from a bit offset, of some bits (both taken modulo
@@ -96,14 +100,16 @@ fn leaf() -> impl Strategy<Value = Shape> {
 fn shape() -> impl Strategy<Value = Shape> {
     leaf().prop_recursive(6, 96, 8, |inner| {
         prop_oneof![
-            prop::collection::vec(inner.clone(), 0..8).prop_map(Shape::Tuple),
-            prop::collection::vec(inner.clone(), 0..8).prop_map(|v| Shape::List(v, None)),
-            (prop::collection::vec(inner.clone(), 1..5), inner.clone())
+            4 => prop::collection::vec(inner.clone(), 0..8).prop_map(Shape::Tuple),
+            4 => prop::collection::vec(inner.clone(), 0..8).prop_map(|v| Shape::List(v, None)),
+            4 => (prop::collection::vec(inner.clone(), 1..5), inner.clone())
                 .prop_map(|(v, t)| Shape::List(v, Some(Box::new(t)))),
-            prop::collection::vec((inner.clone(), inner.clone()), 0..6).prop_map(Shape::Map),
-            (0u32..1000, prop::collection::vec(inner.clone(), 0..5))
+            4 => prop::collection::vec((inner.clone(), inner.clone()), 0..6).prop_map(Shape::Map),
+            1 => (30usize..64, prop::collection::vec(leaf(), 1..3))
+                .prop_map(|(n, vs)| Shape::BigMap(n, vs)),
+            4 => (0u32..1000, prop::collection::vec(inner.clone(), 0..5))
                 .prop_map(|(id, f)| Shape::Closure(id, f)),
-            any::<usize>().prop_map(Shape::Shared),
+            4 => any::<usize>().prop_map(Shape::Shared),
         ]
     })
 }
@@ -196,6 +202,22 @@ impl Builder {
                     .collect();
                 build_map(&mut self.heap, kv)
             }
+            Shape::BigMap(n, values) => {
+                let values: Vec<Term> = values.iter().map(|v| self.build(v)).collect();
+                let mut m = build_map(&mut self.heap, vec![]);
+                for i in 0..*n {
+                    let k = if i % 2 == 0 {
+                        Term::small(i as i64)
+                    } else {
+                        self.heap.str(&format!("key {i}"))
+                    };
+                    m = map_put(&mut self.heap, m, k, values[i % values.len()]);
+                }
+                for i in (0..*n).step_by(7) {
+                    m = map_delete(&mut self.heap, m, Term::small(i as i64));
+                }
+                m
+            }
             Shape::Closure(id, free) => {
                 let free: Vec<Term> = free.iter().map(|e| self.build(e)).collect();
                 self.heap.closure(*id, &free)
@@ -239,15 +261,12 @@ fn deep(t: Term) -> Value {
                 .map(|e| deep(*e))
                 .collect(),
         ),
-        Kind::Map => {
-            let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
-            Value::Map(
-                ks.iter()
-                    .zip(vs)
-                    .map(|(k, v)| (deep(*k), deep(*v)))
-                    .collect(),
-            )
-        }
+        Kind::Map => Value::Map(
+            beamlet_vm::hamt::pairs(t)
+                .into_iter()
+                .map(|(k, v)| (deep(k), deep(v)))
+                .collect(),
+        ),
         _ => to_value(&CodeTable::new(), t),
     }
 }
@@ -281,6 +300,13 @@ fn live_words(roots: &[Term]) -> usize {
         } else if let Some((ks, vs)) = t.map_parts() {
             stack.extend_from_slice(ks);
             stack.extend_from_slice(vs);
+        } else if let Some((_, root)) = t.hash_map_parts() {
+            stack.push(root);
+        } else if let Some((_, _, pairs, children)) = t.hnode_parts() {
+            stack.extend_from_slice(pairs);
+            stack.extend_from_slice(children);
+        } else if let Some(pairs) = t.hcoll_pairs() {
+            stack.extend_from_slice(pairs);
         } else if let Some((_, free)) = t.closure_parts() {
             stack.extend_from_slice(free);
         } else if let Some((m, f, _)) = t.export_parts() {

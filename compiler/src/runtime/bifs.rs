@@ -363,9 +363,7 @@ fn absolute(file: &str) -> String {
 fn struct_from(ctx: &mut Ctx, st: Term, enforce: Term, kv: Term) -> BifResult {
     let Some(pairs) = bif::list_to_vec_pub(kv).or_else(|| {
         // A map of fields works too.
-        kv.map_parts()
-            .map(|(ks, vs)| ks.iter().zip(vs).map(|(k, v)| (*k, *v)).collect::<Vec<_>>())
-            .map(|_| vec![])
+        kv.is_map().then(Vec::new)
     }) else {
         let shown = bif::inspect_term(ctx, kv);
         return Err(bif::argument_error_msg(

@@ -472,8 +472,8 @@ pub fn tuple_size(_: &mut Ctx, a: &[Term]) -> BifResult {
         .ok_or_else(|| Exn::badarg_at(1, "not a tuple"))
 }
 pub fn map_size(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    match a[0].map_parts() {
-        Some((k, _)) => Ok(Term::small(k.len() as i64)),
+    match a[0].map_size() {
+        Some(n) => Ok(Term::small(n as i64)),
         None => Err(super::error2(ctx, atom::intern("badmap"), a[0])),
     }
 }

@@ -122,10 +122,7 @@ fn structs_native(ctx: &mut Ctx, t: Term) -> Result<bool, crate::process::Exn> {
                 if super::protocol::struct_impl(ctx, protocol, t)?.is_some() {
                     return Ok(false);
                 }
-                if let Some((keys, values)) = t.map_parts() {
-                    stack.extend_from_slice(keys);
-                    stack.extend_from_slice(values);
-                }
+                crate::hamt::for_each(t, |k, v| stack.extend([k, v]));
             }
             _ => {}
         }

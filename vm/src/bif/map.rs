@@ -1,10 +1,12 @@
 //! Maps: construction, lookup and the `Map` module's data functions.
 //!
-//! A map is a flat sorted array of keys and one of values (term.rs); lookups
-//! are binary searches, updates copy. (A hash trie for large maps is future work.)
+//! A map of at most 32 keys is a flat sorted array of keys and one of values
+//! (term.rs): lookups are binary searches, updates copy. A larger one is a
+//! hash array mapped trie (hamt.rs), with O(log n) lookups and updates.
 
 use super::{badarg, error2, inspect_term, list_to_vec, raise_msg, BifResult, Ctx};
 use crate::atom;
+use crate::hamt::{self, FLAT_MAX};
 use crate::heap::Heap;
 use crate::order::key_compare;
 use crate::process::Exn;
@@ -12,6 +14,9 @@ use crate::term::Term;
 
 /// Builds a map from pairs in any order; for equal keys the later pair wins.
 pub fn build_map(heap: &mut Heap, mut kv: Vec<(Term, Term)>) -> Term {
+    if kv.len() > FLAT_MAX {
+        return hamt::build(heap, kv);
+    }
     // Stable sort keeps insertion order among equal keys; keep the last.
     kv.sort_by(|a, b| key_compare(a.0, b.0));
     let mut keys: Vec<Term> = Vec::with_capacity(kv.len());
@@ -33,7 +38,9 @@ pub fn build_map(heap: &mut Heap, mut kv: Vec<(Term, Term)>) -> Term {
 
 /// The value under `key`, if any.
 pub fn map_find(map: Term, key: Term) -> Option<Term> {
-    let (ks, vs) = map.map_parts()?;
+    let Some((ks, vs)) = map.map_parts() else {
+        return hamt::find(map, key);
+    };
     if !key.is_pointer() {
         // An atom, small integer, pid...: equal only to the same word.
         if ks.len() <= 16 {
@@ -53,8 +60,15 @@ pub fn map_find(map: Term, key: Term) -> Option<Term> {
 
 /// `map` with `key` set to `value` (added or replaced).
 pub fn map_put(heap: &mut Heap, map: Term, key: Term, value: Term) -> Term {
-    let (ks, vs) = map.map_parts().unwrap_or((&[], &[]));
+    let Some((ks, vs)) = map.map_parts() else {
+        return hamt::insert(heap, map, key, value);
+    };
     match ks.binary_search_by(|k| key_compare(*k, key)) {
+        Err(_) if ks.len() == FLAT_MAX => {
+            let mut kv = hamt::pairs(map);
+            kv.push((key, value));
+            hamt::build(heap, kv)
+        }
         Ok(i) => {
             if vs[i] == value {
                 return map;
@@ -168,13 +182,19 @@ pub fn fetch_bang(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 pub fn keys(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[0])?;
-    let (ks, _) = a[0].map_parts().unwrap_or((&[], &[]));
-    Ok(ctx.st.heap.list(ks))
+    if let Some((ks, _)) = a[0].map_parts() {
+        return Ok(ctx.st.heap.list(ks));
+    }
+    let ks: Vec<Term> = hamt::pairs(a[0]).into_iter().map(|p| p.0).collect();
+    Ok(ctx.st.heap.list(&ks))
 }
 pub fn values(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[0])?;
-    let (_, vs) = a[0].map_parts().unwrap_or((&[], &[]));
-    Ok(ctx.st.heap.list(vs))
+    if let Some((_, vs)) = a[0].map_parts() {
+        return Ok(ctx.st.heap.list(vs));
+    }
+    let vs: Vec<Term> = hamt::pairs(a[0]).into_iter().map(|p| p.1).collect();
+    Ok(ctx.st.heap.list(&vs))
 }
 pub fn has_key(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[0])?;
@@ -182,38 +202,55 @@ pub fn has_key(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 pub fn delete(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[0])?;
-    let (ks, vs) = a[0].map_parts().unwrap_or((&[], &[]));
-    match ks.binary_search_by(|k| key_compare(*k, a[1])) {
+    Ok(map_delete(&mut ctx.st.heap, a[0], a[1]))
+}
+
+/// `map` without `key`.
+pub fn map_delete(heap: &mut Heap, map: Term, key: Term) -> Term {
+    let Some((ks, vs)) = map.map_parts() else {
+        return hamt::remove(heap, map, key).unwrap_or(map);
+    };
+    match ks.binary_search_by(|k| key_compare(*k, key)) {
         Ok(i) => {
             let mut k2 = ks.to_vec();
             let mut v2 = vs.to_vec();
             k2.remove(i);
             v2.remove(i);
-            Ok(ctx.st.heap.map_sorted(&k2, &v2))
+            heap.map_sorted(&k2, &v2)
         }
-        Err(_) => Ok(a[0]),
+        Err(_) => map,
     }
 }
 pub fn merge(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[0])?;
     need_map(ctx, a[1])?;
-    let (k1, v1) = a[0].map_parts().unwrap_or((&[], &[]));
-    let (k2, v2) = a[1].map_parts().unwrap_or((&[], &[]));
-    let kv: Vec<(Term, Term)> = k1
-        .iter()
-        .copied()
-        .zip(v1.iter().copied())
-        .chain(k2.iter().copied().zip(v2.iter().copied()))
-        .collect();
-    Ok(build_map(&mut ctx.st.heap, kv))
+    Ok(map_merge(&mut ctx.st.heap, a[0], a[1]))
+}
+
+/// `Map.merge(a, b)`: of equal keys, `b`'s value wins.
+pub fn map_merge(heap: &mut Heap, a: Term, b: Term) -> Term {
+    let (na, nb) = (a.map_size().unwrap_or(0), b.map_size().unwrap_or(0));
+    if nb == 0 {
+        return a;
+    }
+    if na == 0 {
+        return b;
+    }
+    if !a.is_flat_map() && nb * 4 <= na {
+        // A few pairs into a large map: put them one by one.
+        let mut out = a;
+        hamt::for_each(b, |k, v| out = hamt::insert(heap, out, k, v));
+        return out;
+    }
+    let mut kv = hamt::pairs(a);
+    kv.extend(hamt::pairs(b));
+    build_map(heap, kv)
 }
 pub fn to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[0])?;
-    let (ks, vs) = a[0].map_parts().unwrap_or((&[], &[]));
-    let pairs: Vec<Term> = ks
-        .iter()
-        .zip(vs)
-        .map(|(k, v)| ctx.st.heap.tuple(&[*k, *v]))
+    let pairs: Vec<Term> = hamt::pairs(a[0])
+        .into_iter()
+        .map(|(k, v)| ctx.st.heap.tuple(&[k, v]))
         .collect();
     Ok(ctx.st.heap.list(&pairs))
 }
@@ -243,16 +280,11 @@ pub fn take(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn drop(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     need_map(ctx, a[0])?;
     let drop = list_to_vec(a[1]).ok_or_else(badarg)?;
-    let (ks, vs) = a[0].map_parts().unwrap_or((&[], &[]));
-    let mut k2 = Vec::new();
-    let mut v2 = Vec::new();
-    for (k, v) in ks.iter().zip(vs) {
-        if !drop.iter().any(|d| key_compare(*d, *k).is_eq()) {
-            k2.push(*k);
-            v2.push(*v);
-        }
+    let mut out = a[0];
+    for k in drop {
+        out = map_delete(&mut ctx.st.heap, out, k);
     }
-    Ok(ctx.st.heap.map_sorted(&k2, &v2))
+    Ok(out)
 }
 pub fn pop2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     pop3(ctx, &[a[0], a[1], atom::NIL])
