@@ -50,14 +50,12 @@ pub fn to_value(code: &CodeTable, t: Term) -> Value {
                 Value::Bitstring(bits.into_owned(), n)
             }
         },
-        Kind::Map => {
-            Value::Map(
-                crate::hamt::pairs(t)
-                    .into_iter()
-                    .map(|(k, v)| (to_value(code, k), to_value(code, v)))
-                    .collect(),
-            )
-        }
+        Kind::Map => Value::Map(
+            crate::hamt::pairs(t)
+                .into_iter()
+                .map(|(k, v)| (to_value(code, k), to_value(code, v)))
+                .collect(),
+        ),
         Kind::Pid => {
             let (index, serial) = t.pid_parts().unwrap_or((0, 0));
             Value::Pid { index, serial }

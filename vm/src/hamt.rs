@@ -88,7 +88,9 @@ pub fn term_hash(t: Term) -> u64 {
         }
         Kind::BigInt => {
             let (neg, limbs) = t.big_parts().unwrap_or((false, &[]));
-            limbs.iter().fold(mix(neg as u64 ^ 0xb1), |h, l| combine(h, *l))
+            limbs
+                .iter()
+                .fold(mix(neg as u64 ^ 0xb1), |h, l| combine(h, *l))
         }
         Kind::Binary => match t.binary_bytes() {
             Some(b) => hash_bytes(b, b.len() as u64 * 8),
@@ -99,9 +101,9 @@ pub fn term_hash(t: Term) -> u64 {
         },
         Kind::Tuple => {
             let elems = t.tuple_elems().unwrap_or(&[]);
-            elems
-                .iter()
-                .fold(mix(elems.len() as u64 ^ 0x70), |h, e| combine(h, term_hash(*e)))
+            elems.iter().fold(mix(elems.len() as u64 ^ 0x70), |h, e| {
+                combine(h, term_hash(*e))
+            })
         }
         Kind::Cons => {
             let mut h = 0x11_u64;
@@ -256,7 +258,15 @@ pub fn insert(heap: &mut Heap, map: Term, key: Term, value: Term) -> Term {
     heap.hash_map(count + added as usize, new)
 }
 
-fn put(heap: &mut Heap, node: Term, h: u64, shift: u32, key: Term, value: Term, added: &mut bool) -> Term {
+fn put(
+    heap: &mut Heap,
+    node: Term,
+    h: u64,
+    shift: u32,
+    key: Term,
+    value: Term,
+    added: &mut bool,
+) -> Term {
     let Some((data, nodes, pairs, children)) = node.hnode_parts() else {
         return coll_put(heap, node, key, value, added);
     };
@@ -314,7 +324,11 @@ fn put(heap: &mut Heap, node: Term, h: u64, shift: u32, key: Term, value: Term, 
 /// A node (at the level of `shift`) holding the two pairs of different keys.
 fn two(heap: &mut Heap, a: (Term, Term, u64), b: (Term, Term, u64), shift: u32) -> Term {
     if shift >= 64 {
-        let (a, b) = if key_compare(a.0, b.0).is_lt() { (a, b) } else { (b, a) };
+        let (a, b) = if key_compare(a.0, b.0).is_lt() {
+            (a, b)
+        } else {
+            (b, a)
+        };
         return heap.hcoll(&[a.0, a.1, b.0, b.1]);
     }
     let (fa, fb) = (frag(a.2, shift), frag(b.2, shift));
@@ -437,7 +451,8 @@ fn flat(heap: &mut Heap, mut kv: Vec<(Term, Term)>) -> Term {
 /// A map of the pairs `kv`, in any order (of equal keys the later pair
 /// wins): flat up to [`FLAT_MAX`] keys, else a hash map.
 pub fn build(heap: &mut Heap, kv: Vec<(Term, Term)>) -> Term {
-    let mut entries: Vec<(u64, Term, Term)> = kv.into_iter().map(|(k, v)| (hash(k), k, v)).collect();
+    let mut entries: Vec<(u64, Term, Term)> =
+        kv.into_iter().map(|(k, v)| (hash(k), k, v)).collect();
     // Stable: of equal keys (equal hashes), the later pair stays last.
     entries.sort_by_key(|e| e.0);
     let mut unique: Vec<(u64, Term, Term)> = Vec::with_capacity(entries.len());
@@ -473,7 +488,11 @@ fn build_node(heap: &mut Heap, entries: &mut [(u64, Term, Term)], shift: u32) ->
     let mut at = 0;
     while at < entries.len() {
         let f = frag(entries[at].0, shift);
-        let end = at + entries[at..].iter().take_while(|e| frag(e.0, shift) == f).count();
+        let end = at
+            + entries[at..]
+                .iter()
+                .take_while(|e| frag(e.0, shift) == f)
+                .count();
         if end - at == 1 {
             data |= 1 << f;
             pairs.extend([entries[at].1, entries[at].2]);
@@ -576,8 +595,10 @@ mod tests {
                     model.remove(&k);
                 }
                 Op::Merge(kv) => {
-                    let pairs: Vec<(Term, Term)> =
-                        kv.iter().map(|(k, v)| (key(&mut heap, *k), Term::small(*v))).collect();
+                    let pairs: Vec<(Term, Term)> = kv
+                        .iter()
+                        .map(|(k, v)| (key(&mut heap, *k), Term::small(*v)))
+                        .collect();
                     let other = build_map(&mut heap, pairs);
                     map = map_merge(&mut heap, map, other);
                     model.extend(kv);

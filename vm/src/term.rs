@@ -691,11 +691,7 @@ impl Term {
     /// Whether this is a map, of either form (flat or hash trie).
     #[inline]
     pub fn is_map(self) -> bool {
-        self.is_boxed()
-            && matches!(
-                self.header().kind(),
-                HeaderKind::Map | HeaderKind::HashMap
-            )
+        self.is_boxed() && matches!(self.header().kind(), HeaderKind::Map | HeaderKind::HashMap)
     }
     /// Whether this is a flat map (at most 32 keys, sorted).
     #[inline]
