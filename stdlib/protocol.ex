@@ -113,12 +113,9 @@ defmodule Protocol do
       quote line: Keyword.get(meta, :line, 0) do
         @callback unquote(name)(unquote_splicing(types)) :: term
         def unquote(name)(unquote_splicing(head)) do
-          # impl_for!/1 inlined (one call less on the warm path); it runs
-          # only to raise Protocol.UndefinedError from its own frame.
-          case :beamlet.protocol_impl(__MODULE__, unquote(first), @fallback_to_any) do
-            nil -> impl_for!(unquote(first)).unquote(name)(unquote_splicing(call_args))
-            impl -> impl.unquote(name)(unquote_splicing(call_args))
-          end
+          # The ProtocolCall instruction: the implementation's function,
+          # cached per thread by type; impl_for!/1 raises when there is none.
+          :beamlet.protocol_call(__MODULE__, unquote(name), @fallback_to_any, unquote_splicing(call_args))
         end
       end
 

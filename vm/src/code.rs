@@ -279,6 +279,20 @@ pub enum Op {
         n: u8,
         dst: Reg,
     },
+    /// Protocol dispatch (a `defprotocol` function's body): call `R[fun]/n`
+    /// of the module implementing protocol `R[protocol]` for `R[args]` (the
+    /// first argument), with `R[args..args+n]`; `R[dst] := result`.
+    /// `fallback`: the protocol falls back to its `Any` implementation. With
+    /// no implementation it calls `R[protocol].impl_for!(R[args])`, which
+    /// raises. Each thread caches the callee by protocol, type and function.
+    ProtocolCall {
+        protocol: Reg,
+        fun: Reg,
+        args: Reg,
+        n: u8,
+        fallback: bool,
+        dst: Reg,
+    },
     /// `apply(R[module], R[fun], R[list])`: call `R[module].R[fun]` with the
     /// elements of the list `R[list]` as arguments (`:erlang.apply/3`);
     /// `R[dst] := result`. Raises `badarg` when `R[list]` is not a proper list.
@@ -588,6 +602,11 @@ const NAME_CACHE_SIZE: usize = 512;
 /// function's arity is below it).
 const PROTOCOL_KEY: u64 = 1 << 40;
 
+/// What [`CachedName::key`]'s last word carries for a dispatch's callee
+/// (with the function's name, an atom's word, below bit 40, and its arity
+/// and the fallback flag above).
+const DISPATCH_KEY: u64 = 1 << 60;
+
 thread_local! {
     /// This thread's answers of the names table for calls by a name known
     /// only at run time (`apply`, `mod.fun(...)`, protocol dispatch): a
@@ -596,6 +615,14 @@ thread_local! {
     /// table's generation. An entry made at an older generation is a miss.
     static NAME_CACHE: [Cell<CachedName>; NAME_CACHE_SIZE] =
         const { [const { Cell::new(CachedName::EMPTY) }; NAME_CACHE_SIZE] };
+}
+
+/// The [`NAME_CACHE`] key of a dispatch's callee.
+#[inline(always)]
+fn dispatch_key(protocol: Term, ty: Term, name: Term, arity: u8, fallback: bool) -> [u64; 3] {
+    debug_assert!(name.raw() < 1 << 40, "an atom's word");
+    let last = DISPATCH_KEY | (fallback as u64) << 48 | (arity as u64) << 40 | name.raw();
+    [protocol.raw(), ty.raw(), last]
 }
 
 /// The slot of `key` in [`NAME_CACHE`].
@@ -833,6 +860,40 @@ impl CodeTable {
         write(&self.names)
             .protocol_impls
             .insert((protocol, key, fallback), found);
+    }
+
+    /// The table's generation: read it before resolving what
+    /// [`CodeTable::remember_dispatch`] is to cache.
+    #[inline]
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// The function `ProtocolCall` found for `name/arity` of `protocol`'s
+    /// implementation for the type (or struct) `ty`, from this thread's cache.
+    #[inline]
+    pub fn dispatch_cached(
+        &self,
+        protocol: Term,
+        ty: Term,
+        name: Term,
+        arity: u8,
+        fallback: bool,
+    ) -> Option<FunId> {
+        let key = dispatch_key(protocol, ty, name, arity, fallback);
+        self.cached_name(key, self.generation()).map(|v| v as FunId)
+    }
+
+    /// Caches the function a `ProtocolCall` resolved (see
+    /// [`CodeTable::dispatch_cached`]); `generation` was read before resolving.
+    pub fn remember_dispatch(
+        &self,
+        (protocol, ty, name, arity, fallback): (Term, Term, Term, u8, bool),
+        generation: u64,
+        id: FunId,
+    ) {
+        let key = dispatch_key(protocol, ty, name, arity, fallback);
+        self.cache_name(key, generation, id as u64);
     }
 
     /// This thread's cached answer for `key`, if made at `generation` by

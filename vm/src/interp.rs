@@ -819,6 +819,47 @@ pub fn run(
                 let (m, name) = (reg!(module), reg!(fun));
                 apply_mfa!(m, name, args, n as usize, dst);
             }
+            Op::ProtocolCall {
+                protocol,
+                fun,
+                args,
+                n,
+                fallback,
+                dst,
+            } => {
+                let (proto, name, data) = (reg!(protocol), reg!(fun), reg!(args));
+                let (ty, _) = bif::protocol::dispatch_type(data);
+                if let Some(callee) = code.dispatch_cached(proto, ty, name, n, fallback) {
+                    enter!(callee, base + args as usize, n as usize, &[], false, dst);
+                } else {
+                    let generation = code.generation();
+                    let found = {
+                        let mut ctx = Ctx {
+                            st: &mut p.st,
+                            code,
+                            io: &mut *io,
+                            rt,
+                        };
+                        bif::protocol::protocol_impl(&mut ctx, &[proto, data, Term::bool(fallback)])
+                    };
+                    regs = &mut p.regs[..];
+                    match found {
+                        Err(e) => raise!(e),
+                        Ok(imp) if imp == atom::NIL => {
+                            // impl_for!/1 raises Protocol.UndefinedError from its own frame.
+                            apply_mfa!(proto, atom::intern("impl_for!"), args, 1, dst);
+                        }
+                        Ok(imp) => {
+                            let found = code.lookup(imp, name, n as u32);
+                            if let Some(id) = found.filter(|id| code.function(*id).public) {
+                                let key = (proto, ty, name, n, fallback);
+                                code.remember_dispatch(key, generation, id);
+                            }
+                            apply_mfa!(imp, name, args, n as usize, dst);
+                        }
+                    }
+                }
+            }
             Op::Bif { .. }
             | Op::GetMapValue { .. }
             | Op::BinSplitPrefix { .. }

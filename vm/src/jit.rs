@@ -478,7 +478,8 @@ fn supported(code: &CodeTable, ops: &[Op]) -> bool {
         | Op::MakeClosure { .. }
         | Op::CallFun { .. }
         | Op::TailCallFun { .. }
-        | Op::Apply { .. } => true,
+        | Op::Apply { .. }
+        | Op::ProtocolCall { .. } => true,
         Op::CallExt { import, .. } | Op::TailCallExt { import, .. } => {
             code.resolve_import(import).is_some()
         }
@@ -1323,6 +1324,14 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.return_if_zero(t);
                 return self.finish_call(pc, Some(t), args, dst);
             }
+            Op::ProtocolCall { args, dst, .. } => {
+                // Native when the thread's cache knows the callee and it
+                // is native; else the interpreter runs this instruction
+                // (resolution, autoload, errors).
+                let t = self.helper_at(jit_dispatch_target as *const () as usize, pc, &[]);
+                self.return_if_zero(t);
+                return self.finish_call(pc, Some(t), args, dst);
+            }
             Op::TailCallFun { .. } => return self.call_fun(pc, 0, None),
             Op::Error { .. } | Op::Badmatch { .. } | Op::CaseClause { .. } | Op::FunctionClause => {
                 let out = self.exit(pc, Why::Limit);
@@ -1580,6 +1589,50 @@ extern "C" fn jit_apply_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Ter
         .then(|| code.lookup(m, f, n as u32))
         .flatten()
         .filter(|id| code.function(*id).public)
+        .and_then(|id| {
+            let cf = code.function(id);
+            if src + cf.nregs as usize > p.regs.len() {
+                return None;
+            }
+            let native = code.jit.native(code, id, cf);
+            (native != 0).then_some(native)
+        });
+    match target {
+        Some(native) => native as u64,
+        None => {
+            ctx.exit_at(fun, pc, base, Why::Limit);
+            0
+        }
+    }
+}
+
+/// The native code of a `ProtocolCall`'s callee when this thread's cache
+/// knows it, or 0 after handing the instruction to the interpreter.
+extern "C" fn jit_dispatch_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u64 {
+    let (fun, pc) = (fun as FunId, pc as usize);
+    let base = ctx.base(win);
+    let code = ctx.code;
+    let Op::ProtocolCall {
+        protocol,
+        fun: name,
+        args,
+        n,
+        fallback,
+        ..
+    } = code.function(fun).code[pc]
+    else {
+        unreachable!("not a protocol call")
+    };
+    let src = base + args as usize;
+    let p = ctx.process();
+    let (proto, name, data) = (
+        p.regs[base + protocol as usize],
+        p.regs[base + name as usize],
+        p.regs[src],
+    );
+    let (ty, _) = crate::bif::protocol::dispatch_type(data);
+    let target = code
+        .dispatch_cached(proto, ty, name, n, fallback)
         .and_then(|id| {
             let cf = code.function(id);
             if src + cf.nregs as usize > p.regs.len() {

@@ -254,6 +254,9 @@ impl FnBuilder<'_> {
             self.release(m);
             return Ok(());
         }
+        if module == "beamlet" && name == "protocol_call" {
+            return self.protocol_call(u, args, span, dst);
+        }
         if module == "timer" && name == "sleep" && n == 1 {
             return self.remote_call(u, "Elixir.Process", "sleep", args, span, dst, tail);
         }
@@ -320,6 +323,52 @@ impl FnBuilder<'_> {
                 }
             }
         }
+        self.release(m);
+        Ok(())
+    }
+
+    /// `:beamlet.protocol_call(Protocol, :name, fallback, arg1, ..., argN)`,
+    /// the body of each `defprotocol` function (stdlib/protocol.ex): the
+    /// `ProtocolCall` instruction. The first three arguments are literals.
+    fn protocol_call(
+        &mut self,
+        u: &mut UnitBuilder,
+        args: &[Expr],
+        span: Span,
+        dst: Reg,
+    ) -> CResult<()> {
+        let literal = |e: &Expr| match &e.kind {
+            ExprKind::Atom(a) => Some(atom::intern(a)),
+            _ => None,
+        };
+        let (Some(protocol), Some(fun), Some(fallback)) = (
+            args.first().and_then(literal),
+            args.get(1).and_then(literal),
+            args.get(2).and_then(literal),
+        ) else {
+            return Err(Diagnostic::new(
+                span,
+                ":beamlet.protocol_call/N takes a protocol, a function name and a boolean, as literals, then the arguments",
+            ));
+        };
+        if args.len() < 4 || args.len() - 3 > u8::MAX as usize {
+            return Err(Diagnostic::new(
+                span,
+                ":beamlet.protocol_call/N needs the call's arguments",
+            ));
+        }
+        let m = self.mark();
+        let pr = self.const_reg(protocol, span)?;
+        let fr = self.const_reg(fun, span)?;
+        let first = self.call_args(u, &args[3..], span)?;
+        self.emit(Op::ProtocolCall {
+            protocol: pr,
+            fun: fr,
+            args: first,
+            n: (args.len() - 3) as u8,
+            fallback: fallback == atom::TRUE,
+            dst,
+        });
         self.release(m);
         Ok(())
     }

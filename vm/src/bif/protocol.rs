@@ -27,13 +27,7 @@ pub fn protocol_impl(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !protocol.is_atom() {
         return Err(super::badarg());
     }
-    let (key, is_struct) = match data.kind() {
-        Kind::Map => match map_find(data, atom::STRUCT) {
-            Some(s) if s.is_atom() => (s, true),
-            _ => (atom::T_MAP, false),
-        },
-        _ => (builtin_type(data), false),
-    };
+    let (key, is_struct) = dispatch_type(data);
     if let Some(found) = ctx.code.protocol_impl(protocol, key, fallback) {
         return Ok(found);
     }
@@ -41,6 +35,19 @@ pub fn protocol_impl(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     ctx.code
         .remember_protocol_impl(protocol, key, fallback, found);
     Ok(found)
+}
+
+/// What protocol dispatch looks `data` up by: its struct's module, or its
+/// built-in type's (`Elixir.Integer`...); and whether it is a struct.
+#[inline]
+pub fn dispatch_type(data: Term) -> (Term, bool) {
+    match data.kind() {
+        Kind::Map => match map_find(data, atom::STRUCT) {
+            Some(s) if s.is_atom() => (s, true),
+            _ => (atom::T_MAP, false),
+        },
+        _ => (builtin_type(data), false),
+    }
 }
 
 /// The implementation of `protocol` for the struct `data` (its own, or a
