@@ -339,6 +339,11 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
         .filter(|f| f.public)
         .filter_map(|f| Some((f.name.strip_prefix("MACRO-")?.to_owned(), f.arity - 1)))
         .collect();
+    if st.name == crate::expand::kernel::KERNEL {
+        // Kernel's macros the expander does natively (`if`, `def`, `|>`...).
+        let native = crate::expand::kernel::MACROS.iter();
+        macros.extend(native.map(|(n, a)| ((*n).to_owned(), *a)));
+    }
     macros.sort();
     macros.dedup();
     let kw = |l: Vec<(String, usize)>| {
