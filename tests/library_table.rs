@@ -20,7 +20,8 @@ struct Entry {
 }
 
 fn read_api(root: &Path) -> Vec<Entry> {
-    let text = std::fs::read_to_string(root.join("spec/elixir-api.tsv")).expect("spec/elixir-api.tsv");
+    let text =
+        std::fs::read_to_string(root.join("spec/elixir-api.tsv")).expect("spec/elixir-api.tsv");
     text.lines()
         .filter(|l| !l.is_empty())
         .map(|l| {
@@ -38,11 +39,9 @@ fn read_api(root: &Path) -> Vec<Entry> {
 
 /// An atom literal for `name` (quoted when it is not a plain identifier).
 fn atom(name: &str) -> String {
-    let plain = name
-        .chars()
-        .enumerate()
-        .all(|(i, c)| c.is_ascii_alphanumeric() || c == '_' || (i + 1 == name.len() && (c == '?' || c == '!')))
-        && !name.starts_with(|c: char| c.is_ascii_digit());
+    let plain = name.chars().enumerate().all(|(i, c)| {
+        c.is_ascii_alphanumeric() || c == '_' || (i + 1 == name.len() && (c == '?' || c == '!'))
+    }) && !name.starts_with(|c: char| c.is_ascii_digit());
     if plain {
         format!(":{name}")
     } else {
@@ -55,7 +54,11 @@ fn script(api: &[Entry]) -> String {
     let mut s = String::from("entries = [\n");
     for e in api {
         let module = &e.module;
-        let kind = if e.kind == "defmacro" { ":macro" } else { ":fun" };
+        let kind = if e.kind == "defmacro" {
+            ":macro"
+        } else {
+            ":fun"
+        };
         writeln!(s, "  {{{module}, {kind}, {}, {}}},", atom(&e.name), e.arity).unwrap();
     }
     s.push_str(
@@ -76,7 +79,9 @@ fn render(api: &[Entry], have: &[bool]) -> String {
     for (e, ok) in api.iter().zip(have) {
         let next = order.len();
         let i = *order.entry(e.module.clone()).or_insert(next);
-        let row = by_module.entry(i).or_insert_with(|| (e.module.clone(), 0, Vec::new()));
+        let row = by_module
+            .entry(i)
+            .or_insert_with(|| (e.module.clone(), 0, Vec::new()));
         if *ok {
             row.1 += 1;
         } else {
@@ -98,7 +103,11 @@ fn render(api: &[Entry], have: &[bool]) -> String {
     out.push_str("| module | has | of | missing |\n| --- | ---: | ---: | --- |\n");
     for (module, n, missing) in by_module.values() {
         let of = n + missing.len();
-        let missing = if missing.is_empty() { "-".to_owned() } else { missing.join(", ") };
+        let missing = if missing.is_empty() {
+            "-".to_owned()
+        } else {
+            missing.join(", ")
+        };
         writeln!(out, "| `{module}` | {n} | {of} | {missing} |").unwrap();
     }
     out

@@ -1585,22 +1585,36 @@ extern "C" fn jit_apply_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Ter
     let (src, n) = (base + args as usize, n as usize);
     let p = ctx.process();
     let (m, f) = (p.regs[base + module as usize], p.regs[base + name as usize]);
-    let target = (m.is_atom() && f.is_atom())
+    let callee = (m.is_atom() && f.is_atom())
         .then(|| code.lookup(m, f, n as u32))
         .flatten()
-        .filter(|id| code.function(*id).public)
-        .and_then(|id| {
-            let cf = code.function(id);
-            if src + cf.nregs as usize > p.regs.len() {
-                return None;
-            }
-            let native = code.jit.native(code, id, cf);
-            (native != 0).then_some(native)
-        });
+        .filter(|id| code.function(*id).public);
+    native_callee(ctx, callee, src, (fun, pc, base))
+}
+
+/// The native code of `callee` when it has some and its window (from
+/// register `src`) fits; else 0, after handing the instruction at `at`
+/// (function, pc, base) to the interpreter.
+fn native_callee(
+    ctx: &mut Ctx,
+    callee: Option<FunId>,
+    src: usize,
+    at: (FunId, usize, usize),
+) -> u64 {
+    let code = ctx.code;
+    let regs = ctx.process().regs.len();
+    let target = callee.and_then(|id| {
+        let cf = code.function(id);
+        if src + cf.nregs as usize > regs {
+            return None;
+        }
+        let native = code.jit.native(code, id, cf);
+        (native != 0).then_some(native)
+    });
     match target {
         Some(native) => native as u64,
         None => {
-            ctx.exit_at(fun, pc, base, Why::Limit);
+            ctx.exit_at(at.0, at.1, at.2, Why::Limit);
             0
         }
     }
@@ -1631,23 +1645,8 @@ extern "C" fn jit_dispatch_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const 
         p.regs[src],
     );
     let (ty, _) = crate::bif::protocol::dispatch_type(data);
-    let target = code
-        .dispatch_cached(proto, ty, name, n, fallback)
-        .and_then(|id| {
-            let cf = code.function(id);
-            if src + cf.nregs as usize > p.regs.len() {
-                return None;
-            }
-            let native = code.jit.native(code, id, cf);
-            (native != 0).then_some(native)
-        });
-    match target {
-        Some(native) => native as u64,
-        None => {
-            ctx.exit_at(fun, pc, base, Why::Limit);
-            0
-        }
-    }
+    let callee = code.dispatch_cached(proto, ty, name, n, fallback);
+    native_callee(ctx, callee, src, (fun, pc, base))
 }
 
 /// `order::compare` as -1, 0 or 1.
