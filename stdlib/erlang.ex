@@ -73,6 +73,153 @@ defmodule :erlang do
 
   defp own_stacktrace(other), do: other
 
+  # Processes: the parts of spawning, timers and monitors written over the
+  # built-ins of vm/src/bif/process.rs.
+
+  @doc "Spawns `fun` with options: `:link`, `:monitor`, `{:priority, p}` and the memory options."
+  def spawn_opt(fun, opts) when is_function(fun, 0) and is_list(opts) do
+    {link, monitor, priority} = spawn_options(opts)
+    body = if priority == nil, do: fun, else: fn -> :erlang.process_flag(:priority, priority); fun.() end
+    spawned(body, link, monitor)
+  end
+
+  def spawn_opt(_fun, _opts), do: :erlang.error(:badarg)
+
+  @doc "Spawns `apply(mod, fun, args)` with options."
+  def spawn_opt(mod, fun, args, opts) when is_atom(mod) and is_atom(fun) and is_list(args) and is_list(opts) do
+    {link, monitor, priority} = spawn_options(opts)
+
+    if priority == nil do
+      case {link, monitor} do
+        {false, false} -> :erlang.spawn(mod, fun, args)
+        {true, false} -> :erlang.spawn_link(mod, fun, args)
+        {false, true} -> :erlang.spawn_monitor(mod, fun, args)
+        {true, true} -> spawned(fn -> apply(mod, fun, args) end, true, true)
+      end
+    else
+      spawned(fn -> :erlang.process_flag(:priority, priority); apply(mod, fun, args) end, link, monitor)
+    end
+  end
+
+  def spawn_opt(_mod, _fun, _args, _opts), do: :erlang.error(:badarg)
+
+  defp spawned(fun, false, false), do: :erlang.spawn(fun)
+  defp spawned(fun, true, false), do: :erlang.spawn_link(fun)
+  defp spawned(fun, false, true), do: :erlang.spawn_monitor(fun)
+
+  defp spawned(fun, true, true) do
+    pid = :erlang.spawn_link(fun)
+    {pid, :erlang.monitor(:process, pid)}
+  end
+
+  defp spawn_options(opts), do: spawn_options(opts, false, false, nil)
+  defp spawn_options([], link, monitor, priority), do: {link, monitor, priority}
+  defp spawn_options([:link | t], _, monitor, p), do: spawn_options(t, true, monitor, p)
+  defp spawn_options([:monitor | t], link, _, p), do: spawn_options(t, link, true, p)
+  defp spawn_options([{:monitor, _} | t], link, _, p), do: spawn_options(t, link, true, p)
+
+  defp spawn_options([{:priority, p} | t], link, monitor, _) when p in [:low, :normal, :high, :max],
+    do: spawn_options(t, link, monitor, p)
+
+  defp spawn_options([{k, _} | t], link, monitor, p)
+       when k in [:fullsweep_after, :min_heap_size, :min_bin_vheap_size, :max_heap_size, :message_queue_data],
+       do: spawn_options(t, link, monitor, p)
+
+  defp spawn_options(_, _, _, _), do: :erlang.error(:badarg)
+
+  @doc "`fun` called with the list `args` (`apply/2`)."
+  def apply(fun, args), do: Kernel.apply(fun, args)
+
+  @doc "`module.function` called with the list `args` (`apply/3`)."
+  def apply(module, function, args), do: Kernel.apply(module, function, args)
+
+  @doc "`send/2` with options (`:noconnect`, `:nosuspend`): `:ok`."
+  def send(dest, msg, opts) when is_list(opts) do
+    :erlang.send(dest, msg)
+    :ok
+  end
+
+  @doc "A timer sending `msg` to `dest` at `time` (`abs: true`: a monotonic time in ms)."
+  def send_after(time, dest, msg, opts) when is_list(opts) do
+    :erlang.send_after(timer_time(time, opts), dest, msg)
+  end
+
+  @doc "As `start_timer/3`, with the `abs:` option."
+  def start_timer(time, dest, msg, opts) when is_list(opts) do
+    :erlang.start_timer(timer_time(time, opts), dest, msg)
+  end
+
+  defp timer_time(time, opts) do
+    case :lists.keyfind(:abs, 1, opts) do
+      {:abs, true} when is_integer(time) -> max(time - :erlang.monotonic_time(:millisecond), 0)
+      _ -> time
+    end
+  end
+
+  @doc "Cancels a timer: `async: true` answers with a `{:cancel_timer, ref, result}` message, `info: false` with nothing."
+  def cancel_timer(ref, opts) when is_list(opts) do
+    async = :lists.keyfind(:async, 1, opts) == {:async, true}
+    info = :lists.keyfind(:info, 1, opts) != {:info, false}
+    result = :erlang.cancel_timer(ref)
+
+    cond do
+      async and info -> send(self(), {:cancel_timer, ref, result}); :ok
+      async -> :ok
+      info -> result
+      true -> :ok
+    end
+  end
+
+  @doc "As `read_timer/1`; `async: true` answers with a `{:read_timer, ref, result}` message."
+  def read_timer(ref, opts) when is_list(opts) do
+    result = :erlang.read_timer(ref)
+
+    if :lists.keyfind(:async, 1, opts) == {:async, true} do
+      send(self(), {:read_timer, ref, result})
+      :ok
+    else
+      result
+    end
+  end
+
+  @doc "Removes monitor `ref`: `:flush` drops its `:DOWN` message, `:info` answers whether it was active."
+  def demonitor(ref, opts) when is_reference(ref) and is_list(opts) do
+    found = :beamlet.demonitor(ref)
+    flushed = :lists.member(:flush, opts) and flush_down(ref)
+
+    if :lists.member(:info, opts) do
+      found and not flushed
+    else
+      true
+    end
+  end
+
+  def demonitor(_ref, _opts), do: :erlang.error(:badarg)
+
+  defp flush_down(ref) do
+    receive do
+      {_, ^ref, _, _, _} -> true
+    after
+      0 -> false
+    end
+  end
+
+  @doc "`process_flag/3`: only `:save_calls` of another process."
+  def process_flag(pid, :save_calls, value) when is_pid(pid) and is_integer(value) and value >= 0, do: 0
+  def process_flag(_pid, _flag, _value), do: :erlang.error(:badarg)
+
+  @doc "Waits for a message (left in the mailbox), then `apply(mod, fun, args)`; the process ends when it returns."
+  def hibernate(mod, fun, args) when is_atom(mod) and is_atom(fun) and is_list(args) do
+    receive do
+      msg -> :beamlet.unreceive(msg)
+    end
+
+    apply(mod, fun, args)
+    exit(:normal)
+  end
+
+  def hibernate(_mod, _fun, _args), do: :erlang.error(:badarg)
+
   # Conversions with an encoding or through charlists, over the built-ins.
 
   @doc "The existing atom whose text is `binary`."

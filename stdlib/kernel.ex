@@ -210,6 +210,10 @@ defmodule Kernel do
   def is_float(t), do: :erlang.is_float(t)
   def is_function(t), do: :erlang.is_function(t)
   def is_function(t, a), do: :erlang.is_function(t, a)
+  def send(dest, message), do: :erlang.send(dest, message)
+  def self(), do: :erlang.self()
+  def exit(reason), do: :erlang.exit(reason)
+  def make_ref(), do: :erlang.make_ref()
 
   def macro_exported?(module, macro, arity)
       when is_atom(module) and is_atom(macro) and is_integer(arity) do

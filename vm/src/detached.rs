@@ -70,6 +70,19 @@ impl Sched for Detached {
     fn cancel_timer(&self, _tref: Term) -> Option<u64> {
         None
     }
+    fn read_timer(&self, _tref: Term) -> Option<u64> {
+        None
+    }
+    fn start_timer(&self, _st: &mut ProcState, _to: Term, _msg: Term, _ms: u64) -> Term {
+        self.make_ref()
+    }
+    fn registered(&self) -> Vec<Term> {
+        Vec::new()
+    }
+    fn alias_set(&self, _alias: Term, _pid: Term, _once: bool) {}
+    fn alias_clear(&self, _alias: Term) -> bool {
+        false
+    }
     fn set_trap_exit(&self, st: &mut ProcState, on: bool) {
         st.trap_exit = on;
     }

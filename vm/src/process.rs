@@ -160,6 +160,10 @@ pub enum Signal {
     },
     /// `Process.info/2` of the receiver, asked by another process.
     Info(InfoRequest),
+    /// `Process.group_leader(gl, pid)` from another process.
+    GroupLeader {
+        gl: Term,
+    },
 }
 
 /// The parts of a process that built-in functions may touch.
@@ -197,6 +201,18 @@ pub struct ProcState {
     /// `Process.info/2` requests from other processes, answered by the
     /// scheduler when it holds the whole process (sched.rs).
     pub info_requests: Vec<InfoRequest>,
+    /// `Process.flag(:priority, p)`: `:low`, `:normal`, `:high` or `:max`
+    /// (recorded and reported; every process gets the same share of time).
+    pub priority: Term,
+    /// `Process.group_leader/2`: a pid (`nil` until set: the main process's
+    /// group leader is then itself). Output does not go through it.
+    pub group_leader: Term,
+    /// Made an alias once (`:erlang.alias/0`, a monitor's `alias:` option):
+    /// its aliases are dropped when it ends.
+    pub aliased: bool,
+    /// `Process.info(pid, :initial_call)`: module, name and arity of the
+    /// function the process started with (`:erlang.apply/2` for a fun).
+    pub initial_call: (Term, Term, u32),
 }
 
 /// Another process asks for `items` of this one's `Process.info`: the
@@ -232,6 +248,12 @@ pub enum InfoItem {
     Priority,
     ErrorHandler,
     Suspending,
+    GroupLeader,
+    Reductions,
+    Memory,
+    Backtrace,
+    InitialCall,
+    GarbageCollection,
 }
 
 impl InfoItem {
@@ -253,6 +275,12 @@ impl InfoItem {
         ("priority", InfoItem::Priority),
         ("error_handler", InfoItem::ErrorHandler),
         ("suspending", InfoItem::Suspending),
+        ("group_leader", InfoItem::GroupLeader),
+        ("reductions", InfoItem::Reductions),
+        ("memory", InfoItem::Memory),
+        ("backtrace", InfoItem::Backtrace),
+        ("initial_call", InfoItem::InitialCall),
+        ("garbage_collection", InfoItem::GarbageCollection),
     ];
 
     pub fn from_name(name: &str) -> Option<InfoItem> {
@@ -328,6 +356,10 @@ impl Process {
                 dict: Vec::new(),
                 stdout: None,
                 info_requests: Vec::new(),
+                priority: crate::atom::intern("normal"),
+                group_leader: Term::NIL,
+                aliased: false,
+                initial_call: (Term::NIL, Term::NIL, 0),
             },
         }
     }

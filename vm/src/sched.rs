@@ -50,7 +50,7 @@
 use crate::atom;
 use crate::bif::{exception, Ctx, Io};
 use crate::capture::Captures;
-use crate::code::{CodeTable, FunId};
+use crate::code::{CodeTable, FunId, FunKind};
 use crate::convert;
 use crate::copy::Msg;
 use crate::heap::Heap;
@@ -270,6 +270,9 @@ pub struct Runtime<'a> {
     captures: Captures,
     /// Scheduler threads asked for (`System.schedulers_online/0`).
     nsched: usize,
+    /// Active process aliases: reference id to (owner pid, deactivated by
+    /// the first message sent through it).
+    aliases: Mutex<HashMap<u64, (Term, bool)>>,
 }
 
 /// Runs `entry` as the main process of a program, with `argv` as its
@@ -311,6 +314,7 @@ pub fn run_main(
         gc_always: cfg.gc_always,
         captures: Captures::default(),
         nsched: n,
+        aliases: Mutex::new(HashMap::new()),
     };
     let mut heap = Heap::new();
     heap.set_gc_always(cfg.gc_always);
@@ -483,6 +487,11 @@ impl<'a> Runtime<'a> {
     /// Sets a timer due at `deadline`; returns its id.
     fn add_timer(&self, deadline: u64, entry: TimerEntry) -> u64 {
         let id = self.next_ref.fetch_add(1, Ordering::Relaxed);
+        self.add_timer_id(id, deadline, entry)
+    }
+
+    /// Sets a timer with a reference id taken already.
+    fn add_timer_id(&self, id: u64, deadline: u64, entry: TimerEntry) -> u64 {
         let mut t = lock(&self.timers);
         self.timers_pending.fetch_add(1, Ordering::SeqCst);
         t.due.push(Reverse((deadline, id)));
@@ -798,6 +807,7 @@ impl<'r, 'a> Local<'r, 'a> {
                 Signal::Monitor { from, mref } => st.monitored_by.push((mref, from)),
                 Signal::Demonitor { mref } => st.monitored_by.retain(|m| m.0 != mref),
                 Signal::Info(req) => st.info_requests.push(req),
+                Signal::GroupLeader { gl } => st.group_leader = gl,
             }
         }
         Ok(got)
@@ -891,6 +901,9 @@ impl<'r, 'a> Local<'r, 'a> {
         };
         if slot.named.load(Ordering::Relaxed) {
             lock(&rt.names).retain(|_, pid| *pid != me);
+        }
+        if p.st.aliased {
+            lock(&rt.aliases).retain(|_, (pid, _)| *pid != me);
         }
         let st = &mut p.st;
         let mut pending = std::mem::take(&mut st.pending);
@@ -1053,6 +1066,17 @@ pub trait Sched {
     fn send_after(&self, to: Term, msg: Term, ms: u64) -> Term;
     /// Milliseconds left on timer `tref`, or `None` if it is no longer pending.
     fn cancel_timer(&self, tref: Term) -> Option<u64>;
+    /// Milliseconds left on timer `tref` (left running), or `None`.
+    fn read_timer(&self, tref: Term) -> Option<u64>;
+    /// `:erlang.start_timer/3`: sends `{:timeout, tref, msg}` after `ms`.
+    fn start_timer(&self, st: &mut ProcState, to: Term, msg: Term, ms: u64) -> Term;
+    /// Every registered name.
+    fn registered(&self) -> Vec<Term>;
+    /// Makes `alias` (a reference) deliver to `pid`; `once`: only the first
+    /// message sent through it.
+    fn alias_set(&self, alias: Term, pid: Term, once: bool);
+    /// Deactivates `alias`; `false` if it was not active.
+    fn alias_clear(&self, alias: Term) -> bool;
     /// Records whether the process `st` traps exits.
     fn set_trap_exit(&self, st: &mut ProcState, on: bool);
     /// Ends the run at once with exit status `status` (`System.halt/1`):
@@ -1098,8 +1122,19 @@ impl Sched for Local<'_, '_> {
         let nregs = rt.code.get_function(fid).map_or(1, |f| f.nregs);
         let mut p = Box::new(Process::new(pid, heap, fid, nregs, &args));
         p.start_error = start_error;
+        p.st.initial_call = match rt.code.get_function(fid) {
+            Some(f) if p.start_error.is_none() && !matches!(f.kind, FunKind::Lambda { .. }) => {
+                (f.module, f.name, f.arity)
+            }
+            _ => (atom::intern("erlang"), atom::intern("apply"), 2),
+        };
         // Standard output goes where the parent's goes (its group leader).
         p.st.stdout = st.stdout.clone();
+        p.st.group_leader = if st.group_leader.is_nil() {
+            st.pid
+        } else {
+            st.group_leader
+        };
         if link {
             p.st.links.push(st.pid);
             st.links.push(pid);
@@ -1123,6 +1158,18 @@ impl Sched for Local<'_, '_> {
                 None => {
                     return Err(Exn::badarg_at(1, "invalid destination"));
                 }
+            }
+        } else if let Some(id) = to.ref_value() {
+            // A process alias: delivered while the alias is active.
+            let mut aliases = lock(&self.rt.aliases);
+            match aliases.get(&id) {
+                Some(&(pid, once)) => {
+                    if once {
+                        aliases.remove(&id);
+                    }
+                    pid
+                }
+                None => return Ok(()),
             }
         } else {
             return Err(Exn::badarg_at(1, "invalid destination"));
@@ -1272,6 +1319,44 @@ impl Sched for Local<'_, '_> {
             State::Active => atom::intern("runnable"),
             _ => return None,
         })
+    }
+
+    fn read_timer(&self, tref: Term) -> Option<u64> {
+        let id = tref.ref_value()?;
+        let t = lock(&self.rt.timers);
+        match t.entries.get(&id)? {
+            TimerEntry::Send { deadline, .. } => {
+                Some(deadline.saturating_sub(self.rt.now()) / 1_000_000)
+            }
+            TimerEntry::Wake { .. } => None,
+        }
+    }
+
+    fn start_timer(&self, st: &mut ProcState, to: Term, msg: Term, ms: u64) -> Term {
+        let id = self.rt.next_ref.fetch_add(1, Ordering::Relaxed);
+        let tref = Term::reference(id);
+        let m = st.heap.tuple(&[atom::intern("timeout"), tref, msg]);
+        let msg = self.rt.code.copy_term(m);
+        let deadline = self.rt.deadline_in(ms);
+        self.rt
+            .add_timer_id(id, deadline, TimerEntry::Send { to, msg, deadline });
+        tref
+    }
+
+    fn registered(&self) -> Vec<Term> {
+        lock(&self.rt.names).keys().copied().collect()
+    }
+
+    fn alias_set(&self, alias: Term, pid: Term, once: bool) {
+        if let Some(id) = alias.ref_value() {
+            lock(&self.rt.aliases).insert(id, (pid, once));
+        }
+    }
+
+    fn alias_clear(&self, alias: Term) -> bool {
+        alias
+            .ref_value()
+            .is_some_and(|id| lock(&self.rt.aliases).remove(&id).is_some())
     }
 
     fn cancel_timer(&self, tref: Term) -> Option<u64> {

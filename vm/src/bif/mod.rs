@@ -154,7 +154,7 @@ bifs! {
     "erlang" "exit" / 2 => process::exit2;
     "erlang" "is_process_alive" / 1 => process::is_alive;
     "erlang" "process_flag" / 2 => process::flag;
-    "erlang" "register" / 2 => process::register;
+    "erlang" "register" / 2 => process::erl_register;
     "erlang" "unregister" / 1 => process::unregister;
     "erlang" "whereis" / 1 => process::erl_whereis;
     "erlang" "processes" / 0 => process::list;
@@ -168,6 +168,17 @@ bifs! {
     "beamlet" "process_info" / 2 => process::process_info;
     "erlang" "send_after" / 3 => process::erl_send_after;
     "erlang" "cancel_timer" / 1 => process::cancel_timer;
+    "erlang" "read_timer" / 1 => process::read_timer;
+    "erlang" "start_timer" / 3 => process::start_timer;
+    "erlang" "registered" / 0 => process::registered;
+    "erlang" "group_leader" / 0 => process::group_leader0;
+    "erlang" "group_leader" / 2 => process::group_leader2;
+    "erlang" "monitor" / 3 => process::monitor3;
+    "erlang" "alias" / 0 => process::alias;
+    "erlang" "alias" / 1 => process::alias;
+    "erlang" "unalias" / 1 => process::unalias;
+    "beamlet" "demonitor" / 1 => process::demonitor_found;
+    "beamlet" "unreceive" / 1 => process::unreceive;
     "Elixir.Process" "spawn" / 1 => process::spawn1;
     "Elixir.Process" "link" / 1 => process::link;
     "Elixir.Process" "unlink" / 1 => process::unlink;

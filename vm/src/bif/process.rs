@@ -192,6 +192,9 @@ pub fn demonitor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !mref.is_ref() {
         return Err(badarg());
     }
+    if ctx.st.aliased {
+        ctx.rt.alias_clear(mref);
+    }
     if let Some(i) = ctx.st.monitors.iter().position(|m| m.0 == mref) {
         let (_, pid) = ctx.st.monitors.swap_remove(i);
         if pid == ctx.st.pid {
@@ -229,14 +232,56 @@ pub fn is_alive(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(Term::bool(a[0] == ctx.st.pid || ctx.rt.alive(a[0])))
 }
 
-/// `Process.flag(:trap_exit, bool)`: the old value.
+/// `Process.flag(flag, value)`: the old value. `:trap_exit` and
+/// `:priority` are kept; the memory flags are checked and answered with
+/// the BEAM's defaults (beamlet sizes heaps itself).
 pub fn flag(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    if atom::name(a[0]) != "trap_exit" || !a[1].is_boolean() {
-        return Err(badarg());
+    let (f, v) = (a[0], a[1]);
+    let bad_value = || Exn::badarg_at(2, "invalid value for this process flag");
+    if !f.is_atom() {
+        return Err(Exn::badarg_at(1, "invalid process flag"));
     }
-    let old = ctx.st.trap_exit;
-    ctx.rt.set_trap_exit(ctx.st, a[1].is_true());
-    Ok(Term::bool(old))
+    let non_neg = |v: Term| v.as_small().is_some_and(|n| n >= 0);
+    match atom::name(f) {
+        "trap_exit" => {
+            if !v.is_boolean() {
+                return Err(bad_value());
+            }
+            let old = ctx.st.trap_exit;
+            ctx.rt.set_trap_exit(ctx.st, v.is_true());
+            Ok(Term::bool(old))
+        }
+        "priority" => {
+            if !v.is_atom() || !["low", "normal", "high", "max"].contains(&atom::name(v)) {
+                return Err(bad_value());
+            }
+            Ok(std::mem::replace(&mut ctx.st.priority, v))
+        }
+        "min_heap_size" if non_neg(v) => Ok(Term::small(233)),
+        "min_bin_vheap_size" if non_neg(v) => Ok(Term::small(46422)),
+        "save_calls" if v.as_small().is_some_and(|n| (0..=10000).contains(&n)) => {
+            Ok(Term::small(0))
+        }
+        "sensitive" if v.is_boolean() => Ok(atom::FALSE),
+        "message_queue_data" if v.is_atom() && ["on_heap", "off_heap"].contains(&atom::name(v)) => {
+            Ok(atom::intern("on_heap"))
+        }
+        "max_heap_size"
+            if non_neg(v) && v.as_small().is_some_and(|n| n == 0 || n > 232) || v.is_map() =>
+        {
+            let h = &mut ctx.st.heap;
+            let keys = [
+                atom::intern("error_logger"),
+                atom::intern("kill"),
+                atom::intern("size"),
+            ];
+            let vals = [atom::TRUE, atom::TRUE, Term::small(0)];
+            Ok(h.map_sorted(&keys, &vals))
+        }
+        "min_heap_size" | "min_bin_vheap_size" | "save_calls" | "sensitive"
+        | "message_queue_data" | "max_heap_size" => Err(bad_value()),
+        _ => Err(Exn::badarg_at(1, "invalid process flag")),
+    }
 }
 
 /// `Process.register(pid, name)`.
@@ -259,6 +304,11 @@ pub fn register(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let m = ctx.st.heap.str(&msg);
     let e = super::exception::make_exception(ctx, "Elixir.ArgumentError", &[(atom::MESSAGE, m)]);
     Err(Exn::error(e))
+}
+
+/// `:erlang.register(name, pid)`: Erlang's argument order.
+pub fn erl_register(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    register(ctx, &[a[1], a[0]])
 }
 
 pub fn unregister(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -400,9 +450,42 @@ pub fn info_answer(
             InfoItem::StackSize => {
                 Term::small(at.as_ref().map_or(1, |w| w.frames.len() + 1) as i64)
             }
-            InfoItem::Priority => atom::intern("normal"),
+            InfoItem::Priority => st.priority,
             InfoItem::ErrorHandler => atom::intern("error_handler"),
             InfoItem::Suspending => Term::NIL,
+            InfoItem::GroupLeader => {
+                if st.group_leader.is_nil() {
+                    st.pid
+                } else {
+                    st.group_leader
+                }
+            }
+            InfoItem::Reductions => Term::small(0),
+            InfoItem::Memory => Term::small(8 * h.capacity_words() as i64 + 1000),
+            InfoItem::Backtrace => h.str(""),
+            InfoItem::InitialCall => {
+                let (m, f, a) = st.initial_call;
+                if m.is_nil() {
+                    let m = atom::intern("erlang");
+                    h.tuple(&[m, atom::intern("apply"), Term::small(2)])
+                } else {
+                    h.tuple(&[m, f, Term::small(a as i64)])
+                }
+            }
+            InfoItem::GarbageCollection => {
+                let pairs = [
+                    ("max_heap_size", 0),
+                    ("min_bin_vheap_size", 46422),
+                    ("min_heap_size", 233),
+                    ("fullsweep_after", 65535),
+                    ("minor_gcs", 0),
+                ];
+                let items: Vec<Term> = pairs
+                    .iter()
+                    .map(|&(k, v)| h.tuple(&[atom::intern(k), Term::small(v)]))
+                    .collect();
+                h.list(&items)
+            }
         };
         let name = atom::intern(item.name());
         out.push(st.heap.tuple(&[name, value]));
@@ -436,6 +519,7 @@ fn info_items(spec: Term) -> Option<(Vec<InfoItem>, bool)> {
 pub const INFO_ALL: &[InfoItem] = &[
     InfoItem::RegisteredName,
     InfoItem::CurrentFunction,
+    InfoItem::InitialCall,
     InfoItem::Status,
     InfoItem::MessageQueueLen,
     InfoItem::Links,
@@ -443,9 +527,12 @@ pub const INFO_ALL: &[InfoItem] = &[
     InfoItem::TrapExit,
     InfoItem::ErrorHandler,
     InfoItem::Priority,
+    InfoItem::GroupLeader,
     InfoItem::TotalHeapSize,
     InfoItem::HeapSize,
     InfoItem::StackSize,
+    InfoItem::Reductions,
+    InfoItem::GarbageCollection,
     InfoItem::Suspending,
 ];
 
@@ -463,7 +550,7 @@ pub fn process_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let (items, list) = if atom::name(spec) == "all" && spec.is_atom() {
         (INFO_ALL.to_vec(), true)
     } else {
-        info_items(spec).ok_or_else(badarg)?
+        info_items(spec).ok_or_else(|| Exn::badarg_at(2, "invalid item or item list"))?
     };
     if pid == ctx.st.pid {
         let running = atom::intern("running");
@@ -488,7 +575,6 @@ pub fn process_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             InfoItem::Status
                 | InfoItem::MessageQueueLen
                 | InfoItem::RegisteredName
-                | InfoItem::Priority
                 | InfoItem::ErrorHandler
                 | InfoItem::Suspending
         )
@@ -506,7 +592,6 @@ pub fn process_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
                     None if !list => return Ok(Term::NIL),
                     None => Term::NIL,
                 },
-                InfoItem::Priority => atom::intern("normal"),
                 InfoItem::ErrorHandler => atom::intern("error_handler"),
                 _ => Term::NIL,
             };
@@ -601,10 +686,12 @@ pub fn dict_keys_of(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(ctx.st.heap.list(&keys))
 }
 
+/// A timer's time: `:erlang.send_after/3`'s errors for its 1st argument.
 fn timeout_ms(t: Term) -> Result<u64, Exn> {
     match t.as_small() {
         Some(ms) if ms >= 0 => Ok(ms as u64),
-        _ => Err(badarg()),
+        _ if t.is_integer() => Err(Exn::badarg_at(1, "out of range")),
+        _ => Err(Exn::badarg_at(1, "not an integer")),
     }
 }
 
@@ -632,4 +719,130 @@ pub fn cancel_timer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         Some(ms) => Term::small(ms as i64),
         None => atom::FALSE,
     })
+}
+
+/// `:erlang.read_timer/1`: milliseconds left, or `false`.
+pub fn read_timer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_ref() {
+        return Err(badarg());
+    }
+    Ok(ctx
+        .rt
+        .read_timer(a[0])
+        .map_or(atom::FALSE, |ms| Term::small(ms as i64)))
+}
+
+/// `:erlang.start_timer(ms, dest, msg)`: sends `{:timeout, tref, msg}`.
+pub fn start_timer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (to, msg) = (a[1], a[2]);
+    if !to.is_pid() && !to.is_atom() {
+        return Err(badarg());
+    }
+    let ms = timeout_ms(a[0])?;
+    Ok(ctx.rt.start_timer(ctx.st, to, msg, ms))
+}
+
+/// `Process.registered/0`: every registered name.
+pub fn registered(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let names = ctx.rt.registered();
+    Ok(ctx.st.heap.list(&names))
+}
+
+/// `:erlang.group_leader/0`: the caller's group leader (itself for the
+/// main process).
+pub fn group_leader0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let gl = ctx.st.group_leader;
+    Ok(if gl.is_nil() { ctx.st.pid } else { gl })
+}
+
+/// `:erlang.group_leader(gl, pid)`: sets `pid`'s group leader.
+pub fn group_leader2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (gl, pid) = (a[0], a[1]);
+    if !gl.is_pid() || !pid.is_pid() {
+        return Err(badarg());
+    }
+    if pid == ctx.st.pid {
+        ctx.st.group_leader = gl;
+    } else if !ctx.rt.signal(pid, Signal::GroupLeader { gl }) {
+        return Err(badarg());
+    }
+    Ok(atom::TRUE)
+}
+
+/// The kind of alias in a `[alias: kind]` option: `Some(once)`.
+fn alias_kind(t: Term) -> Option<bool> {
+    match atom::name(t) {
+        "explicit_unalias" | "demonitor" => Some(false),
+        "reply_demonitor" => Some(true),
+        _ => None,
+    }
+}
+
+/// `:erlang.monitor(:process, pid, opts)`: as `monitor/2`; with
+/// `alias: kind` the reference is also an alias of the caller.
+pub fn monitor3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let opts = super::list_to_vec(a[2]).ok_or_else(badarg)?;
+    let mut alias = None;
+    for o in opts {
+        match o.tuple_elems() {
+            Some([k, v]) if atom::name(*k) == "alias" && k.is_atom() && v.is_atom() => {
+                alias = Some(alias_kind(*v).ok_or_else(badarg)?);
+            }
+            Some([k, _]) if atom::name(*k) == "tag" && k.is_atom() => {}
+            _ => return Err(badarg()),
+        }
+    }
+    let mref = monitor2(ctx, &a[..2])?;
+    if let Some(once) = alias {
+        ctx.st.aliased = true;
+        ctx.rt.alias_set(mref, ctx.st.pid, once);
+    }
+    Ok(mref)
+}
+
+/// `:erlang.alias/0,1`: a reference that delivers to the caller.
+pub fn alias(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let mut once = false;
+    if let Some(&opts) = a.first() {
+        for o in super::list_to_vec(opts).ok_or_else(badarg)? {
+            match atom::name(o) {
+                "reply" if o.is_atom() => once = true,
+                "explicit_unalias" if o.is_atom() => {}
+                _ => return Err(badarg()),
+            }
+        }
+    }
+    let r = ctx.rt.make_ref();
+    ctx.st.aliased = true;
+    ctx.rt.alias_set(r, ctx.st.pid, once);
+    Ok(r)
+}
+
+/// `:erlang.unalias/1`: whether the alias was active.
+pub fn unalias(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_ref() {
+        return Err(badarg());
+    }
+    Ok(Term::bool(ctx.rt.alias_clear(a[0])))
+}
+
+/// `:beamlet.demonitor(ref)`: removes the monitor `ref`; whether it was
+/// active (`:erlang.demonitor/2`'s `:info`, stdlib/erlang.ex).
+pub fn demonitor_found(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let mref = a[0];
+    if !mref.is_ref() {
+        return Err(badarg());
+    }
+    let found = ctx.st.monitors.iter().any(|m| m.0 == mref);
+    demonitor(ctx, a)?;
+    Ok(Term::bool(found))
+}
+
+/// `:beamlet.unreceive(msg)`: puts a message just received back at the
+/// head of the mailbox (`:erlang.hibernate/3` waits for a message without
+/// taking it). Written in Rust: the mailbox is not reachable otherwise.
+pub fn unreceive(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    ctx.st.mailbox.push_front(a[0]);
+    ctx.st.recv_scan = 0;
+    Ok(atom::TRUE)
 }

@@ -1,0 +1,34 @@
+# The reports OTP processes write when they end abnormally (a GenServer
+# terminating, a task crashing), on standard error, shaped like the lines
+# Elixir's Logger prints: `[error] ` and the report.
+defmodule :beamlet_logger do
+  @moduledoc false
+
+  @doc "Writes `[error] message`."
+  def error(message) do
+    IO.write(:stderr, ["[error] ", message, ?\n])
+    :ok
+  end
+
+  @doc "Writes a crash report: `header`, the reason (an exception and its stack trace, or `** (stop) reason`), then `extra` lines."
+  def crash(header, kind, reason, stacktrace, extra \\ nil) do
+    banner =
+      case kind do
+        :error ->
+          Exception.format_banner(:error, reason, stacktrace) <> "\n" <> stack(stacktrace)
+
+        :throw ->
+          Exception.format_banner(:throw, reason, stacktrace) <> "\n" <> stack(stacktrace)
+
+        :exit ->
+          "** (stop) " <> Exception.format_exit(reason) <> "\n"
+      end
+
+    tail = if extra == nil, do: "", else: extra <> "\n"
+    IO.write(:stderr, ["[error] ", header, ?\n, banner, tail])
+    :ok
+  end
+
+  defp stack([]), do: ""
+  defp stack(stacktrace), do: Exception.format_stacktrace(stacktrace)
+end
