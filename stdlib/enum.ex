@@ -1069,26 +1069,34 @@ defmodule Enum do
 
   def into(enumerable, %{__struct__: _} = collectable), do: into_protocol(enumerable, collectable)
 
-  def into(enumerable, %{} = collectable) when map_size(collectable) == 0 do
-    if is_map(enumerable), do: enumerable, else: into_map(enumerable)
-  end
-
   def into(enumerable, %{} = collectable) when is_map(enumerable) do
-    Map.merge(collectable, enumerable)
+    if map_size(collectable) == 0, do: enumerable, else: Map.merge(collectable, enumerable)
   end
 
-  def into(enumerable, %{} = collectable), do: Map.merge(collectable, into_map(enumerable))
+  def into(list, %{} = collectable) when is_list(list) do
+    if map_size(collectable) == 0, do: pairs_to_map(list), else: Map.merge(collectable, pairs_to_map(list))
+  end
 
   def into(enumerable, collectable), do: into_protocol(enumerable, collectable)
 
-  defp into_map(list) when is_list(list), do: Map.from_list(list)
-  defp into_map(enumerable), do: Map.from_list(to_list(enumerable))
+  # A list of {key, value} pairs as a map; anything else is a bare
+  # ArgumentError, as Erlang's :maps.from_list/1 raises.
+  defp pairs_to_map(list) do
+    if all_list(list, &match?({_, _}, &1)), do: Map.from_list(list), else: raise(ArgumentError)
+  end
 
   @doc "The elements, each passed through `transform`, put into `collectable`."
   def into(enumerable, [], transform), do: map(enumerable, transform)
 
   def into(enumerable, %{} = collectable, transform) when map_size(collectable) == 0 and not is_struct(collectable) do
-    enumerable |> map(transform) |> Map.from_list()
+    enumerable |> map(transform) |> pairs_to_map()
+  end
+
+  def into(enumerable, %{} = collectable, transform) when not is_struct(collectable) and is_function(transform, 1) do
+    reduce(enumerable, collectable, fn x, acc ->
+      {key, value} = transform.(x)
+      Map.put(acc, key, value)
+    end)
   end
 
   def into(enumerable, collectable, transform) when is_function(transform, 1) do
@@ -1364,7 +1372,8 @@ defmodule Enum do
   @doc "The elements in a random order."
   def shuffle(enumerable) do
     tagged = reduce(enumerable, [], fn x, acc -> [{:rand.uniform(), x} | acc] end)
-    map_list(:lists.keysort(1, tagged), fn {_, x} -> x end)
+    # Largest key first (the order Elixir's unwrapping gives).
+    reduce_list(:lists.keysort(1, tagged), [], fn {_, x}, acc -> [x | acc] end)
   end
 
   @doc "`count` random elements, without repeats."
@@ -1376,12 +1385,13 @@ defmodule Enum do
     # of the sample with probability count / (i + 1).
     {sample, seen} =
       reduce(enumerable, {%{}, 0}, fn x, {sample, i} ->
+        # A random index in 0..i (the first element needs no draw).
+        j = if i == 0, do: 0, else: :rand.uniform(i + 1) - 1
+
         if i < count do
-          j = :rand.uniform(i + 1) - 1
           sample = if j == i, do: Map.put(sample, i, x), else: sample |> Map.put(i, sample[j]) |> Map.put(j, x)
           {sample, i + 1}
         else
-          j = :rand.uniform(i + 1) - 1
           if j < count, do: {Map.put(sample, j, x), i + 1}, else: {sample, i + 1}
         end
       end)
@@ -1500,13 +1510,13 @@ defmodule Enum do
       when is_integer(insertion_index) do
     step = Map.get(range, :step, if(first <= last, do: 1, else: -1))
 
-    if step != 1 and not (step == -1 and first > last) do
+    if step != 1 do
       raise ArgumentError, "Enum.slide/3 does not accept ranges with custom steps, got: #{inspect(range)}"
     end
 
     list = to_list(enumerable)
     count = length(list)
-    first = if first < 0, do: first + count, else: first
+    first = if first < 0, do: Kernel.max(first + count, 0), else: first
     last = if last < 0, do: last + count, else: last
     insertion_index = if insertion_index < 0, do: insertion_index + count, else: insertion_index
 

@@ -782,6 +782,11 @@ defmodule Stream do
       {:suspended, [x], cont} ->
         zip_step(more, [x | elements], [{:cont, cont} | cursors])
 
+      # A function enumerable that answers elements without suspending:
+      # they are what it has left.
+      {_tag, [x | rest]} ->
+        zip_step(more, [x | elements], [{:list, rest} | cursors])
+
       {_done_or_halted, _} ->
         halt_cursors(cursors)
         halt_cursors(more)
