@@ -88,16 +88,10 @@ defmodule Enum do
   def to_list(enumerable), do: protocol_list(enumerable)
 
   defp protocol_list(enumerable) do
-    case Enumerable.slice(enumerable) do
-      {:ok, _size, fun} when is_function(fun, 1) ->
-        fun.(enumerable)
-
-      _ ->
-        enumerable
-        |> Enumerable.reduce({:cont, []}, fn x, acc -> {:cont, [x | acc]} end)
-        |> elem(1)
-        |> :lists.reverse()
-    end
+    enumerable
+    |> Enumerable.reduce({:cont, []}, fn x, acc -> {:cont, [x | acc]} end)
+    |> elem(1)
+    |> :lists.reverse()
   end
 
   defp range_list(first, last, step) when step > 0 and first > last, do: []

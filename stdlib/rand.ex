@@ -1,8 +1,9 @@
-# Erlang/OTP 25's `:rand` module, written in the language: the default
+# Erlang/OTP 25's `:rand` module, written in the language, for its default
 # algorithm, exsss (Xorshift116** on 58-bit words, seeded through
-# SplitMix64), and exsp (Xorshift116+, the same state with the + scrambler),
-# giving the very numbers OTP gives for the same seed, so seeded programs
-# (`:rand.seed(:exsss, {1, 2, 3})` then `Enum.shuffle/1`) print the same.
+# SplitMix64): the very numbers OTP gives for the same seed, so seeded
+# programs (`:rand.seed(:exsss, {1, 2, 3})` then `Enum.shuffle/1`) print the
+# same. The other algorithms (exrop, exs1024s, exsp, ...) are refused with
+# `:badarg`.
 #
 # The process's state is `{algorithm_handler, words}` under the process
 # dictionary key `:rand_seed`, as in OTP; a process that never seeded gets a
@@ -29,14 +30,14 @@ defmodule :rand do
   end
 
   @doc "A state for `algorithm` seeded with `seed`."
-  def seed_s(algorithm, {a1, a2, a3}) when algorithm in [:exsss, :exsp, :default] do
+  def seed_s(algorithm, {a1, a2, a3}) when algorithm in [:exsss, :default] do
     {_, x0} = seed58(a1 &&& @mask64)
     {s0, x1} = seed58(bxor(a2 &&& @mask64, x0))
     {s1, _} = seed58(bxor(a3 &&& @mask64, x1))
     {handler(algorithm), [s0 | s1]}
   end
 
-  def seed_s(algorithm, seed) when algorithm in [:exsss, :exsp, :default] and is_integer(seed) do
+  def seed_s(algorithm, seed) when algorithm in [:exsss, :default] and is_integer(seed) do
     {s0, x} = seed58(seed &&& @mask64)
     {s1, _} = seed58(x)
     {handler(algorithm), [s0 | s1]}
@@ -46,7 +47,6 @@ defmodule :rand do
 
   defp handler(:default), do: handler(:exsss)
   defp handler(:exsss), do: %{type: :exsss, bits: 58, next: &:rand.exsss_next/1}
-  defp handler(:exsp), do: %{type: :exsp, bits: 58, next: &:rand.exsp_next/1}
   defp handler(other), do: :erlang.error(:badarg, [other])
 
   defp store(state) do
@@ -133,13 +133,6 @@ defmodule :rand do
     v = (s0 + ((s0 <<< 2) &&& @mask58)) &&& @mask58
     v = rotl58(v, 7)
     {(v + ((v <<< 3) &&& @mask58)) &&& @mask58, [s0 | new_s1]}
-  end
-
-  @doc false
-  # Xorshift116 with the + scrambler.
-  def exsp_next([s1 | s0]) do
-    new_s1 = xorshift116(s1, s0)
-    {(s0 + new_s1) &&& @mask58, [s0 | new_s1]}
   end
 
   defp xorshift116(s1, s0) do

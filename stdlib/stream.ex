@@ -118,11 +118,33 @@ defmodule Stream do
         key = if after_fun, do: open_resource(state), else: nil
         tag = if cmd == :halt, do: :down, else: :ok
 
-        reducer = fn x, {acc, :ok, state} ->
-          result = step.(x, state)
-          if key, do: track(key, result)
-          stage_step(result, acc, f)
-        end
+        reducer =
+          if key do
+            fn x, {acc, :ok, state} ->
+              result = step.(x, state)
+              track(key, result)
+              stage_step(result, acc, f)
+            end
+          else
+            # Emitting nothing or one element is the common case: done here
+            # without the general emission.
+            fn x, {acc, :ok, state} ->
+              case step.(x, state) do
+                {[], state} ->
+                  {:cont, {acc, :ok, state}}
+
+                {[y], state} ->
+                  case f.(y, acc) do
+                    {:cont, acc} -> {:cont, {acc, :ok, state}}
+                    {:halt, acc} -> {:halt, {acc, :down, state}}
+                    {:suspend, acc} -> {:suspend, {acc, {:pending, list_k([], f), :cont}, state}}
+                  end
+
+                result ->
+                  stage_step(result, acc, f)
+              end
+            end
+          end
 
         guarded(key, after_fun, fn ->
           engine_result(reduce.({cmd, {acc, tag, state}}, reducer), f, last, after_fun, key)
@@ -433,15 +455,9 @@ defmodule Stream do
     )
   end
 
-  @doc "Lazily pairs each element with its index (from `offset`), or applies `fun.(element, index)`."
-  def with_index(enumerable, fun_or_offset \\ 0)
-
-  def with_index(enumerable, offset) when is_integer(offset) do
+  @doc "Lazily pairs each element with its index, counting from `offset`."
+  def with_index(enumerable, offset \\ 0) when is_integer(offset) do
     lazy(enumerable, stateful(offset, fn x, i -> {[{x, i}], i + 1} end))
-  end
-
-  def with_index(enumerable, fun) when is_function(fun, 2) do
-    lazy(enumerable, stateful(0, fn x, i -> {[fun.(x, i)], i + 1} end))
   end
 
   @doc "Lazily emits each accumulation, the first element starting."
@@ -498,7 +514,24 @@ defmodule Stream do
   @doc "Lazily chunks into lists of `count` elements, a new one every `step`; see `Enum.chunk_every/4`."
   def chunk_every(enumerable, count, step, leftover \\ [])
       when is_integer(count) and count > 0 and is_integer(step) and step > 0 do
-    chunk_while(enumerable, {[], 0, 0}, Enum.chunk_every_fun(count, step), Enum.chunk_every_after(count, leftover))
+    chunk = Enum.chunk_every_fun(count, step)
+    after_fun = Enum.chunk_every_after(count, leftover)
+
+    step_fun = fn x, acc ->
+      case chunk.(x, acc) do
+        {:cont, acc} -> {[], acc}
+        {:cont, emitted, acc} -> {[emitted], acc}
+      end
+    end
+
+    last = fn acc ->
+      case after_fun.(acc) do
+        {:cont, emitted, acc} -> {[emitted], acc}
+        {:cont, acc} -> {[], acc}
+      end
+    end
+
+    lazy(enumerable, stateful({[], 0, 0}, step_fun, last))
   end
 
   @doc "Lazily chunks runs of elements for which `fun` answers the same."
@@ -615,15 +648,23 @@ defmodule Stream do
 
   @doc "The endless stream `start`, `next_fun.(start)`, ..."
   def iterate(start, next_fun) when is_function(next_fun, 1) do
-    unfold({:first, start}, fn
-      {:first, x} ->
-        {x, {:next, x}}
-
-      {:next, x} ->
-        y = next_fun.(x)
-        {y, {:next, y}}
-    end)
+    fn command, f -> do_iterate(command, start, next_fun, f) end
   end
+
+  # `x` is the next element; the one after it is computed only when asked for.
+  defp do_iterate({:cont, acc}, x, next_fun, f), do: iterate_after(f.(x, acc), x, next_fun, f)
+  defp do_iterate({:halt, acc}, _x, _next_fun, _f), do: {:halted, acc}
+  defp do_iterate({:suspend, acc}, x, next_fun, f), do: {:suspended, acc, &do_iterate(&1, x, next_fun, f)}
+
+  defp iterate_after({:cont, acc}, x, next_fun, f) do
+    y = next_fun.(x)
+    iterate_after(f.(y, acc), y, next_fun, f)
+  end
+
+  defp iterate_after({:halt, acc}, _x, _next_fun, _f), do: {:halted, acc}
+
+  defp iterate_after({:suspend, acc}, x, next_fun, f),
+    do: {:suspended, acc, &do_iterate(&1, next_fun.(x), next_fun, f)}
 
   @doc "The stream of `fun.(acc)`'s `{element, acc}` answers, until it answers `nil`."
   def unfold(acc, fun) when is_function(fun, 1) do
