@@ -1015,8 +1015,15 @@ defmodule Enum do
     end)
   end
 
-  # Deprecated in Elixir 1.3: a dictionary as the second argument.
+  # Deprecated in Elixir 1.3: a dictionary (a map) as the second argument.
   def group_by(enumerable, dict, fun) do
+    IO.warn(
+      "Enum.group_by/3 with a map/dictionary as second element is deprecated. " <>
+        "A map is used by default and it is no longer required to pass one to this function"
+    )
+
+    unless is_map(dict), do: raise(ArgumentError, "unsupported dict: #{inspect(dict)}")
+
     reduce(reverse(enumerable), dict, fn x, acc ->
       key = fun.(x)
       Map.update(acc, key, [x], &[x | &1])
