@@ -30,17 +30,32 @@ defmodule Range do
   end
 
   @doc "How many integers the range holds."
-  def size(%Range{first: first, last: last, step: step}) when step > 0 and first > last, do: 0
-  def size(%Range{first: first, last: last, step: step}) when step < 0 and first < last, do: 0
-  def size(%Range{first: first, last: last, step: step}), do: abs(div(last - first, step)) + 1
+  def size(%{__struct__: Range, first: first, last: last, step: step})
+      when is_integer(first) and is_integer(last) and is_integer(step) do
+    cond do
+      step > 0 and first > last -> 0
+      step < 0 and first < last -> 0
+      true -> abs(div(last - first, step)) + 1
+    end
+  end
+
+  # A range made before steps existed steps by 1 or -1.
+  def size(%{__struct__: Range, first: first, last: last} = range)
+      when is_integer(first) and is_integer(last) and not is_map_key(range, :step) do
+    abs(last - first) + 1
+  end
 
   @doc "The range moved by `steps` of its step."
-  def shift(%Range{first: first, last: last, step: step}, steps) when is_integer(steps) do
+  def shift(%Range{first: first, last: last, step: step}, steps)
+      when is_integer(first) and is_integer(last) and is_integer(step) and is_integer(steps) do
     %Range{first: first + steps * step, last: last + steps * step, step: step}
   end
 
   @doc "Whether no integer is in both ranges."
-  def disjoint?(%Range{} = r1, %Range{} = r2) do
+  def disjoint?(%{__struct__: Range} = r1, %{__struct__: Range} = r2) do
+    r1 = with_step(r1)
+    r2 = with_step(r2)
+
     if size(r1) == 0 or size(r2) == 0 do
       true
     else
@@ -68,6 +83,9 @@ defmodule Range do
       end
     end
   end
+
+  defp with_step(%{step: _} = range), do: range
+  defp with_step(%{first: first, last: last} = range), do: Map.put(range, :step, if(first <= last, do: 1, else: -1))
 
   # The range as lowest member, highest member, positive step.
   defp ascending(%Range{first: first, step: step} = r) when step > 0 do

@@ -10,10 +10,7 @@ defimpl Enumerable, for: Map do
 
   def member?(_map, _other), do: {:ok, false}
 
-  def slice(map) do
-    size = map_size(map)
-    {:ok, size, &Enum.slice(:maps.to_list(map), &1, &2)}
-  end
+  def slice(map), do: {:ok, map_size(map), &Map.to_list/1}
 
-  def reduce(map, acc, fun), do: Enumerable.List.reduce(:maps.to_list(map), acc, fun)
+  def reduce(map, acc, fun), do: Enumerable.List.reduce(Map.to_list(map), acc, fun)
 end

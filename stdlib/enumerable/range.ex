@@ -1,7 +1,9 @@
 defimpl Enumerable, for: Range do
   def count(range), do: {:ok, Range.size(range)}
 
-  def member?(%{first: first, last: last, step: step}, x) when is_integer(x) do
+  def member?(%{first: first, last: last} = range, x) when is_integer(x) do
+    step = step(range)
+
     cond do
       step > 0 and x >= first and x <= last -> {:ok, rem(x - first, step) == 0}
       step < 0 and x <= first and x >= last -> {:ok, rem(x - first, step) == 0}
@@ -11,8 +13,13 @@ defimpl Enumerable, for: Range do
 
   def member?(_range, _x), do: {:ok, false}
 
-  def slice(%{first: first, step: step} = range) do
-    {:ok, Range.size(range), fn start, length -> slice_list(first + start * step, step, length) end}
+  # The slicing function takes (start, amount, step): `amount` integers from
+  # the `start`th, every `step`th of the range's.
+  def slice(%{first: first} = range) do
+    step = step(range)
+
+    {:ok, Range.size(range),
+     fn start, amount, slice_step -> slice_list(first + start * step, step * slice_step, amount) end}
   end
 
   defp slice_list(_current, _step, 0), do: []

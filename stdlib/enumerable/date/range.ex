@@ -19,7 +19,7 @@ defimpl Enumerable, for: Date.Range do
 
   def slice(%{first: %{calendar: calendar}, first_in_iso_days: first, step: step} = range) do
     {:ok, size(range),
-     fn start, length -> dates(first + start * step, step, length, calendar) end}
+     fn start, amount, slice_step -> dates(first + start * step, step * slice_step, amount, calendar) end}
   end
 
   def reduce(%{first: %{calendar: calendar}} = range, acc, fun) do

@@ -242,6 +242,7 @@ bifs! {
     "beamlet" "enum_error" / 1 => exception::enum_error;
     "beamlet" "bad_arity" / 2 => exception::bad_arity;
     "beamlet" "struct" / 2 => map::make_struct;
+    "beamlet" "range" / 2 => map::range2;
     "beamlet" "range" / 3 => map::range;
     "beamlet" "protocol_impl" / 3 => protocol::protocol_impl;
     "beamlet" "bs_build" / 1 => binary::bs_build;

@@ -1,0 +1,32 @@
+# Enum.reduce/2,3, reduce_while, map_reduce, flat_map, flat_map_reduce, scan, find/find_index/find_value, any?/all?, sum/product.
+IO.inspect(Enum.reduce(1..5, &*/2))
+IO.inspect(Enum.reduce(%{a: 1, b: 2}, 0, fn {_, v}, acc -> v + acc end))
+IO.inspect(Enum.reduce(10..1//-3, [], &[&1 | &2]))
+IO.inspect(Enum.reduce_while(1..100, 0, fn x, acc -> if acc > 20, do: {:halt, acc}, else: {:cont, acc + x} end))
+IO.inspect(Enum.reduce_while(Stream.iterate(1, &(&1 * 2)), [], fn x, acc -> if x > 100, do: {:halt, acc}, else: {:cont, [x | acc]} end))
+IO.inspect(Enum.map_reduce([1, 2, 3], 0, fn x, acc -> {x * 2, acc + x} end))
+IO.inspect(Enum.map_reduce(%{a: 1}, :acc, fn {k, v}, acc -> {{v, k}, acc} end))
+IO.inspect(Enum.flat_map([1, 2, 3], &[&1, &1 * 10]))
+IO.inspect(Enum.flat_map(1..3, &(1..&1)))
+IO.inspect(Enum.flat_map([:a, :b], fn x -> %{x => true} end))
+IO.inspect(Enum.flat_map_reduce(1..100, 0, fn x, acc -> if acc >= 3, do: {:halt, acc}, else: {[x, -x], acc + 1} end))
+IO.inspect(Enum.flat_map_reduce([1, 2], [], fn x, acc -> {1..x, [x | acc]} end))
+IO.inspect(Enum.scan(1..6, &+/2))
+IO.inspect(Enum.scan([3, 1, 4, 1, 5], 100, &min/2))
+IO.inspect(Enum.scan([], &+/2))
+IO.inspect({Enum.find(1..10, &(&1 > 4)), Enum.find([], :none, & &1), Enum.find(%{a: 1, b: 2}, fn {_, v} -> v == 2 end)})
+IO.inspect({Enum.find_index([:a, :b, :c], &(&1 == :c)), Enum.find_index(1..3, &(&1 > 5))})
+IO.inspect(Enum.find_index(Stream.iterate(0, &(&1 + 3)), &(&1 > 20)))
+IO.inspect({Enum.find_value([1, 2, 3], &(&1 > 1 && &1 * 100)), Enum.find_value([nil, false], :dflt, & &1)})
+IO.inspect({Enum.any?([false, nil]), Enum.any?([false, 0]), Enum.all?([]), Enum.all?([1, nil])})
+IO.inspect({Enum.any?(Stream.iterate(1, &(&1 + 1)), &(&1 > 10)), Enum.all?(1..10, &(&1 < 5))})
+IO.inspect({Enum.sum(1..100), Enum.sum(1..100//7), Enum.sum(100..1//-7), Enum.sum(1..0//1), Enum.sum([1, 2.5])})
+IO.inspect({Enum.product(1..10), Enum.product([]), Enum.product([2, 0.5])})
+IO.inspect({Enum.reverse(1..4), Enum.reverse([1, 2], [3, 4]), Enum.reverse(1..2, 9..8)})
+IO.inspect({Enum.to_list(5..1//-2), Enum.to_list(%{z: 1, a: 2}), Enum.to_list(1..0//1)})
+
+try do
+  Enum.sum([1, :two])
+rescue
+  e -> IO.puts("#{inspect(e.__struct__)}: #{Exception.message(e)}")
+end
