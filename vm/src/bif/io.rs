@@ -81,6 +81,8 @@ fn to_device(ctx: &mut Ctx, dev: Term, bytes: &[u8]) -> Result<(), Exn> {
 pub fn puts(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     puts2(ctx, &[atom::intern("stdio"), a[0]])
 }
+/// `:beamlet.io_puts(device, item)`: `IO.puts/2` to `:stdio` or `:stderr`
+/// (stdlib/io.ex sends any other device the IO protocol's requests).
 pub fn puts2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let mut b = output_bytes(ctx, a[1])?;
     b.push(b'\n');
@@ -90,6 +92,7 @@ pub fn puts2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn write(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     write2(ctx, &[atom::intern("stdio"), a[0]])
 }
+/// `:beamlet.io_write(device, chardata)`: `IO.write/2` to `:stdio` or `:stderr`.
 pub fn write2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let b = output_bytes(ctx, a[1])?;
     to_device(ctx, a[0], &b)?;
@@ -219,7 +222,8 @@ fn read_result(ctx: &mut Ctx, r: std::io::Result<Option<Vec<u8>>>) -> Term {
     }
 }
 
-/// `:io.get_line(device, prompt)`: a line of standard input (a binary,
+/// `:beamlet.get_line(device, prompt)`, `:io.get_line/2` on a standard
+/// device (stdlib/erl_io.ex; other devices get the IO protocol): a line of standard input (a binary,
 /// with its newline), or `:eof`. A process whose output is captured reads
 /// the capture's input (and its prompt is captured).
 pub fn get_line(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -232,7 +236,8 @@ pub fn get_line(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(read_result(ctx, r))
 }
 
-/// `:io.get_chars(device, prompt, count)`: up to `count` characters of
+/// `:beamlet.get_chars(device, prompt, count)`, `:io.get_chars/3` on a
+/// standard device: up to `count` characters of
 /// standard input, or `:eof`.
 pub fn get_chars(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let dev = device(a[0]).ok_or_else(super::badarg)?;

@@ -315,12 +315,12 @@ bifs! {
     "beamlet" "inspect_fast" / 3 => inspect::inspect_fast;
     "beamlet" "inspect_escape" / 3 => inspect::inspect_escape;
     "beamlet" "string_printable" / 2 => inspect::string_printable;
-    "io" "get_line" / 2 => io::get_line;
-    "io" "get_chars" / 3 => io::get_chars;
+    "beamlet" "get_line" / 2 => io::get_line;
+    "beamlet" "get_chars" / 3 => io::get_chars;
+    "beamlet" "io_puts" / 2 => io::puts2;
+    "beamlet" "io_write" / 2 => io::write2;
     "Elixir.IO" "puts" / 1 => io::puts;
-    "Elixir.IO" "puts" / 2 => io::puts2;
     "Elixir.IO" "write" / 1 => io::write;
-    "Elixir.IO" "write" / 2 => io::write2;
     "Elixir.IO" "iodata_to_binary" / 1 => string::iodata_to_binary;
     "Elixir.Kernel" "to_string" / 1 => string::to_string;
     "Elixir.Kernel" "to_charlist" / 1 => string::to_charlist;
@@ -386,7 +386,7 @@ bifs! {
     "Elixir.String" "to_integer" / 2 => string::to_integer2;
     "Elixir.String" "to_float" / 1 => string::to_float;
     "Elixir.String" "to_atom" / 1 => string::binary_to_atom;
-    "Elixir.String" "to_existing_atom" / 1 => string::binary_to_atom;
+    "Elixir.String" "to_existing_atom" / 1 => string::binary_to_existing_atom;
     "Elixir.String" "to_charlist" / 1 => string::binary_to_list;
     "Elixir.String" "duplicate" / 2 => string::duplicate;
     "Elixir.String" "trim" / 1 => string::trim;
