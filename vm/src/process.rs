@@ -170,8 +170,9 @@ pub struct ProcState {
     pub mailbox: VecDeque<Term>,
     /// Index of the next message `receive` looks at.
     pub recv_scan: usize,
-    /// Command-line arguments (`System.argv/0`).
-    pub argv: Vec<String>,
+    /// Command-line arguments (`System.argv/0`), shared with the processes
+    /// it spawns; `System.argv/1` replaces them.
+    pub argv: Arc<[String]>,
     /// Linked processes.
     pub links: Vec<Term>,
     /// Processes this one monitors: (reference, pid).
@@ -317,7 +318,7 @@ impl Process {
                 pid,
                 mailbox: VecDeque::new(),
                 recv_scan: 0,
-                argv: Vec::new(),
+                argv: Arc::from(Vec::new()),
                 links: Vec::new(),
                 monitors: Vec::new(),
                 monitored_by: Vec::new(),

@@ -63,7 +63,7 @@ use crossbeam_deque::{Injector, Steal, Stealer, Worker};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::sync::atomic::{fence, AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Reductions per time slice, as on the BEAM.
@@ -325,7 +325,7 @@ pub fn run_main(
         code.function(entry).nregs,
         &args,
     ));
-    p.st.argv = argv.to_vec();
+    p.st.argv = Arc::from(argv.to_vec());
     let serial = rt.install(index);
     debug_assert_eq!(Term::pid(index, serial), main);
     rt.injector.push(p);
@@ -1100,6 +1100,7 @@ impl Sched for Local<'_, '_> {
         p.start_error = start_error;
         // Standard output goes where the parent's goes (its group leader).
         p.st.stdout = st.stdout.clone();
+        p.st.argv = st.argv.clone();
         if link {
             p.st.links.push(st.pid);
             st.links.push(pid);

@@ -99,10 +99,26 @@ pub fn write2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(atom::OK)
 }
 
+/// `System.argv/0`: the script's arguments (`beamlet run f.exs a b`).
 pub fn argv(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     let args = ctx.st.argv.clone();
     let ts: Vec<Term> = args.iter().map(|s| ctx.st.heap.str(s)).collect();
     Ok(ctx.st.heap.list(&ts))
+}
+
+/// `:beamlet.set_argv(args)`, `System.argv/1`: replaces the arguments of
+/// the calling process (and of the processes it spawns from now on).
+pub fn set_argv(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let mut args = Vec::new();
+    for t in super::list_to_vec(a[0]).ok_or_else(|| Exn::badarg_at(1, "not a list"))? {
+        let s = t
+            .binary_bytes()
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .ok_or_else(|| Exn::badarg_at(1, "not a list of strings"))?;
+        args.push(s.to_owned());
+    }
+    ctx.st.argv = std::sync::Arc::from(args);
+    Ok(atom::OK)
 }
 
 /// `:beamlet.capture_io(device, input)`: starts capturing what is written

@@ -291,6 +291,7 @@ bifs! {
     "erlang" "halt" / 0 => system::halt0;
     "erlang" "halt" / 1 => system::halt1;
     "erlang" "halt" / 2 => system::halt2;
+    "beamlet" "cmd" / 3 => system::cmd;
     "os" "getenv" / 0 => system::getenv0;
     "os" "getenv" / 1 => system::getenv1;
     "os" "getenv" / 2 => system::getenv2;
@@ -331,6 +332,7 @@ bifs! {
     "Elixir.Kernel" "is_struct" / 1 => map::is_struct, guard;
     "Elixir.Kernel" "is_struct" / 2 => map::is_struct2, guard;
     "Elixir.System" "argv" / 0 => io::argv;
+    "beamlet" "set_argv" / 1 => io::set_argv;
     "Elixir.Map" "get" / 2 => map::get2;
     "Elixir.Map" "get" / 3 => map::get3;
     "Elixir.Map" "put" / 3 => map::put;
