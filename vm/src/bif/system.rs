@@ -335,7 +335,8 @@ pub fn cmd(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             }
             "stderr_to_stdout" => to_stdout = value == atom::TRUE,
             "env" => {
-                let pairs = super::list_to_vec(value).ok_or_else(|| Exn::badarg_at(3, "bad env"))?;
+                let pairs =
+                    super::list_to_vec(value).ok_or_else(|| Exn::badarg_at(3, "bad env"))?;
                 for pair in pairs {
                     match pair.tuple_elems() {
                         Some([k, v]) if *v == atom::NIL => {
