@@ -140,11 +140,12 @@ defmodule Base do
         maybe_pad(<<body::binary, e64(alphabet, a), e64(alphabet, b * 16)>>, pad?, 2)
 
       <<>> ->
-        body
+        maybe_pad(body, pad?, 0)
     end
   end
 
   defp maybe_pad(body, false, _count), do: body
+  defp maybe_pad(body, true, 0), do: body
   defp maybe_pad(body, true, 1), do: body <> "="
   defp maybe_pad(body, true, 2), do: body <> "=="
   defp maybe_pad(body, true, 3), do: body <> "==="
@@ -296,7 +297,7 @@ defmodule Base do
         maybe_pad(<<body::binary, e32(a, c1), e32(a, c2 * 4)>>, pad?, 6)
 
       <<>> ->
-        body
+        maybe_pad(body, pad?, 0)
     end
   end
 

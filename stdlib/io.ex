@@ -114,9 +114,23 @@ defmodule IO do
     warn(message, Enum.drop(trace, 2))
   end
 
-  @doc "Prints `message` as a warning to standard error, with `stacktrace` (a list of entries, or a `Macro.Env`) below it."
+  @doc "Prints `message` as a warning to standard error, with `stacktrace` (a list of entries, a `Macro.Env`, or `file:`/`line:`/`module:`/`function:`) below it."
   def warn(message, %Macro.Env{} = env) do
     warn(message, Macro.Env.stacktrace(env))
+  end
+
+  def warn(message, [{key, _} | _] = location) when key in [:file, :line, :module, :function] do
+    file = Keyword.get(location, :file, "nofile")
+    line = Keyword.get(location, :line)
+    place = if line, do: "#{file}:#{line}", else: "#{file}"
+
+    where =
+      case {Keyword.get(location, :module), Keyword.get(location, :function)} do
+        {module, {name, arity}} when module != nil -> Exception.format_mfa(module, name, arity)
+        _ -> "(file)"
+      end
+
+    IO.write(:stderr, ["warning: ", to_chardata(message), ?\n, "  ", place, ": ", where, ?\n, ?\n])
   end
 
   def warn(message, stacktrace) when is_list(stacktrace) do
