@@ -1,6 +1,7 @@
 # Erlang/OTP 25's `:io` client side, written in the language. A device is
-# `:standard_io`, `:standard_error` (the built-ins of vm/src/bif/io.rs, which
-# honour ExUnit.CaptureIO), a pid, or a registered name; a pid gets Erlang's
+# `:standard_io`, `:standard_error` (the built-ins of vm/src/bif/io.rs; a
+# process whose group leader is a pid reads and writes standard IO there),
+# a pid, or a registered name; a pid gets Erlang's
 # IO protocol: `{:io_request, self(), ref, request}`, answered by
 # `{:io_reply, ref, reply}` (StringIO serves it, stdlib/string_io.ex).
 defmodule :io do
@@ -30,24 +31,36 @@ defmodule :io do
   @doc "Reads a line after writing `prompt`."
   def get_line(prompt), do: get_line(:standard_io, prompt)
 
-  def get_line(device, prompt) when device in [:standard_io, :standard_error, :user],
-    do: :beamlet.get_line(std_device(device), prompt)
+  def get_line(device, prompt) when device in [:standard_io, :standard_error, :user] do
+    case leader(device) do
+      nil -> :beamlet.get_line(std_device(device), prompt)
+      pid -> io_request(pid, {:get_line, :unicode, prompt})
+    end
+  end
 
   def get_line(device, prompt), do: request_device(device, {:get_line, :unicode, prompt})
 
   @doc "Reads `count` characters after writing `prompt`."
   def get_chars(prompt, count), do: get_chars(:standard_io, prompt, count)
 
-  def get_chars(device, prompt, count) when device in [:standard_io, :standard_error, :user],
-    do: :beamlet.get_chars(std_device(device), prompt, count)
+  def get_chars(device, prompt, count) when device in [:standard_io, :standard_error, :user] do
+    case leader(device) do
+      nil -> :beamlet.get_chars(std_device(device), prompt, count)
+      pid -> io_request(pid, {:get_chars, :unicode, prompt, count})
+    end
+  end
 
   def get_chars(device, prompt, count), do: request_device(device, {:get_chars, :unicode, prompt, count})
 
   @doc "Reads a line without echo."
   def get_password(device \\ :standard_io)
 
-  def get_password(device) when device in [:standard_io, :standard_error, :user],
-    do: :beamlet.get_line(std_device(device), "")
+  def get_password(device) when device in [:standard_io, :standard_error, :user] do
+    case leader(device) do
+      nil -> :beamlet.get_line(std_device(device), "")
+      pid -> io_request(pid, {:get_password, :unicode})
+    end
+  end
 
   def get_password(device), do: request_device(device, {:get_password, :unicode})
 
@@ -93,6 +106,17 @@ defmodule :io do
   @doc "Sends the requests one after the other; the last reply, or the first error."
   def requests(requests), do: requests(:standard_io, requests)
   def requests(device, requests), do: request(device, {:requests, requests})
+
+  # Standard input of a process whose group leader is a pid (set by
+  # ExUnit.CaptureIO) is that device; writes reach it from the built-ins.
+  defp leader(:standard_error), do: nil
+
+  defp leader(_device) do
+    case :erlang.group_leader() do
+      pid when is_pid(pid) -> pid
+      _ -> nil
+    end
+  end
 
   defp std_device(:standard_error), do: :stderr
   defp std_device(_), do: :stdio

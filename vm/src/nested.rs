@@ -143,6 +143,7 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
     st.trap_exit = ctx.st.trap_exit;
     st.dict = dict;
     st.stdout = ctx.st.stdout.clone();
+    st.group_leader = ctx.st.group_leader;
 
     let r = run(&mut p, ctx);
 
@@ -153,6 +154,7 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
     std::mem::swap(&mut st.argv, &mut ctx.st.argv);
     ctx.st.trap_exit = st.trap_exit;
     ctx.st.stdout = st.stdout.take();
+    ctx.st.group_leader = st.group_leader;
     // Copies into the caller's heap: allocation only, never a collection.
     let caller = &mut *ctx.st;
     code.with_literals(|lits| {

@@ -195,6 +195,11 @@ pub struct ProcState {
     /// Where standard output goes: `None` for the real output, or a capture
     /// (capture.rs). A spawned process starts with its parent's.
     pub stdout: Option<Arc<Capture>>,
+    /// The group leader (`Process.group_leader/2`): `None` for the standard
+    /// devices, or a pid that standard output and input go to through the
+    /// IO protocol (a StringIO, as `ExUnit.CaptureIO` sets). Before `stdout`.
+    /// A spawned process starts with its parent's.
+    pub group_leader: Option<Term>,
     /// `Process.info/2` requests from other processes, answered by the
     /// scheduler when it holds the whole process (sched.rs).
     pub info_requests: Vec<InfoRequest>,
@@ -328,6 +333,7 @@ impl Process {
                 nested: false,
                 dict: Vec::new(),
                 stdout: None,
+                group_leader: None,
                 info_requests: Vec::new(),
             },
         }

@@ -1101,6 +1101,7 @@ impl Sched for Local<'_, '_> {
         // Standard output goes where the parent's goes (its group leader).
         p.st.stdout = st.stdout.clone();
         p.st.argv = st.argv.clone();
+        p.st.group_leader = st.group_leader;
         if link {
             p.st.links.push(st.pid);
             st.links.push(pid);

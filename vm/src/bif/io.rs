@@ -56,6 +56,10 @@ pub fn device(t: Term) -> Option<Device> {
 pub fn emit(ctx: &mut Ctx, device: Device, bytes: &[u8]) {
     match device {
         Device::Stdout => {
+            if let Some(leader) = ctx.st.group_leader {
+                put_chars_request(ctx, leader, bytes);
+                return;
+            }
             if ctx.st.stdout.is_some() {
                 if capture::write(&ctx.st.stdout, bytes) {
                     return;
@@ -70,6 +74,26 @@ pub fn emit(ctx: &mut Ctx, device: Device, bytes: &[u8]) {
             ctx.io.err(bytes)
         }
     }
+}
+
+/// Sends the group leader `{:io_request, leader, ref, {:put_chars, :unicode,
+/// bytes}}` without waiting: a built-in cannot wait for the reply, which goes
+/// to the leader itself (StringIO drops it). Messages from one sender keep
+/// their order, so what a process writes is in the device before any later
+/// request of it (`StringIO.close/1` by ExUnit.CaptureIO).
+fn put_chars_request(ctx: &mut Ctx, leader: Term, bytes: &[u8]) {
+    let r = ctx.rt.make_ref();
+    let data = ctx.st.heap.binary(bytes);
+    let request = ctx
+        .st
+        .heap
+        .tuple(&[atom::intern("put_chars"), atom::intern("unicode"), data]);
+    let msg = ctx
+        .st
+        .heap
+        .tuple(&[atom::intern("io_request"), leader, r, request]);
+    // A dead leader loses the output, as a write to a closed device would.
+    let _ = ctx.rt.send(ctx.st, leader, msg);
 }
 
 fn to_device(ctx: &mut Ctx, dev: Term, bytes: &[u8]) -> Result<(), Exn> {

@@ -173,6 +173,10 @@ bifs! {
     "Elixir.Process" "unlink" / 1 => process::unlink;
     "Elixir.Process" "monitor" / 1 => process::monitor;
     "Elixir.Process" "demonitor" / 1 => process::demonitor;
+    "Elixir.Process" "group_leader" / 0 => process::group_leader0;
+    "Elixir.Process" "group_leader" / 2 => process::process_group_leader2;
+    "erlang" "group_leader" / 0 => process::group_leader0;
+    "erlang" "group_leader" / 2 => process::group_leader2;
     "Elixir.Process" "exit" / 2 => process::exit2;
     "Elixir.Process" "alive?" / 1 => process::is_alive;
     "Elixir.Process" "flag" / 2 => process::flag;

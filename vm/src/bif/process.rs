@@ -633,3 +633,40 @@ pub fn cancel_timer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         None => atom::FALSE,
     })
 }
+
+/// `:erlang.group_leader/0`, `Process.group_leader/0`: the calling process's
+/// group leader, or `:user` when its standard output is the real one (the
+/// BEAM always has a pid there; `:user` names the standard devices to `:io`).
+pub fn group_leader0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    Ok(ctx.st.group_leader.unwrap_or_else(|| atom::intern("user")))
+}
+
+/// `:erlang.group_leader(leader, pid)`: sets the group leader of `pid` (the
+/// calling process only: another process's would need a signal) to
+/// `leader`, a pid or `:user` (the standard devices).
+pub fn group_leader2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    set_group_leader(ctx, a[0], a[1])
+}
+
+/// `Process.group_leader(pid, leader)`: `:erlang.group_leader/2` with the
+/// arguments the other way round.
+pub fn process_group_leader2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    set_group_leader(ctx, a[1], a[0])
+}
+
+fn set_group_leader(ctx: &mut Ctx, leader: Term, pid: Term) -> BifResult {
+    if !pid.is_pid() {
+        return Err(Exn::badarg_at(2, "not a pid"));
+    }
+    if pid != ctx.st.pid {
+        return Err(Exn::badarg_at(2, "not the calling process"));
+    }
+    if leader.is_pid() {
+        ctx.st.group_leader = Some(leader);
+    } else if leader == atom::intern("user") {
+        ctx.st.group_leader = None;
+    } else {
+        return Err(Exn::badarg_at(1, "not a pid"));
+    }
+    Ok(atom::TRUE)
+}
