@@ -1,7 +1,8 @@
 # IO: writing and reading devices. The standard devices (`:stdio`,
 # `:stderr`) are built in (vm/src/bif/io.rs: `IO.puts/1` and `IO.write/1`
 # directly, `:beamlet.io_puts/2`, `:beamlet.io_write/2` and the reads
-# through `:io`), and honour ExUnit.CaptureIO; any other device (a pid such as
+# through `:io`), and go to the process's group leader when it is a pid (as
+# ExUnit.CaptureIO sets); any other device (a pid such as
 # a StringIO, or a registered name) gets Erlang's IO protocol through `:io`
 # (stdlib/erl_io.ex). Text goes as `:unicode` requests; `binread`/`binwrite`
 # as `:latin1` ones (raw bytes), as Elixir's do through `:file`.
