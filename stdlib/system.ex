@@ -9,6 +9,138 @@ defmodule System do
   @doc "Elixir's version."
   def version, do: "1.14.0"
 
+  @doc "The command-line arguments of the script (`beamlet run f.exs a b` gives `[\"a\", \"b\"]`)."
+  def argv, do: System.argv()
+
+  @doc "Replaces the command-line arguments `argv/0` returns."
+  def argv(args) when is_list(args) do
+    if Enum.all?(args, &is_binary/1) do
+      :beamlet.set_argv(args)
+    else
+      raise ArgumentError, "System.argv/1 expects a list of strings, got: #{inspect(args)}"
+    end
+  end
+
+  @doc "Whether the VM stays up when the script ends (it never does here)."
+  def no_halt, do: false
+
+  @doc false
+  def no_halt(boolean) when is_boolean(boolean), do: :ok
+
+  @doc "Deprecated: use `pid/0`."
+  def get_pid, do: pid()
+
+  @doc "Deprecated: the current stacktrace."
+  def stacktrace do
+    {:current_stacktrace, trace} = Process.info(self(), :current_stacktrace)
+    Enum.drop(trace, 1)
+  end
+
+  @doc """
+  Runs `command` with `args` and waits for it: `{output, exit_status}`.
+  Options: `:into` (a collectable for the output, `""` by default), `:cd`,
+  `:env` (`[{name, value | nil}]`), `:arg0`, `:stderr_to_stdout`,
+  `:parallelism` (ignored: the output is collected at the end).
+  """
+  def cmd(command, args, opts \\ []) when is_binary(command) and is_list(args) do
+    assert_no_null_byte!(command, "System.cmd/3")
+
+    if not Enum.all?(args, &is_binary/1) do
+      raise ArgumentError, "all arguments for System.cmd/3 must be binaries"
+    end
+
+    path =
+      if String.contains?(command, "/") do
+        command
+      else
+        find_executable(command) || :erlang.error(:enoent)
+      end
+
+    {into, port_opts} = cmd_opts(opts, [], "")
+    do_cmd(path, args, Enum.reverse(port_opts), into)
+  end
+
+  @doc "Runs `command` with the shell (`sh -c`): `{output, exit_status}`; options as `cmd/3`."
+  def shell(command, opts \\ []) when is_binary(command) do
+    assert_no_null_byte!(command, "System.shell/2")
+    {arg0, opts} = Keyword.pop(opts, :arg0, "sh")
+    {into, port_opts} = cmd_opts(opts, [], "")
+    do_cmd("/bin/sh", ["-c", command], [{:arg0, arg0} | Enum.reverse(port_opts)], into)
+  end
+
+  defp do_cmd(path, args, port_opts, into) do
+    case :beamlet.cmd(path, args, port_opts) do
+      {:ok, output, status} ->
+        {collector, fun} = Collectable.into(into)
+
+        collected =
+          try do
+            fun.(fun.(collector, {:cont, output}), :done)
+          catch
+            kind, reason ->
+              fun.(collector, :halt)
+              :erlang.raise(kind, reason, __STACKTRACE__)
+          end
+
+        {collected, status}
+
+      {:error, reason} ->
+        :erlang.error(reason)
+    end
+  end
+
+  defp cmd_opts([{:into, any} | t], opts, _into), do: cmd_opts(t, opts, any)
+  defp cmd_opts([{:cd, bin} | t], opts, into) when is_binary(bin), do: cmd_opts(t, [{:cd, bin} | opts], into)
+  defp cmd_opts([{:arg0, bin} | t], opts, into) when is_binary(bin), do: cmd_opts(t, [{:arg0, bin} | opts], into)
+
+  defp cmd_opts([{:stderr_to_stdout, true} | t], opts, into),
+    do: cmd_opts(t, [{:stderr_to_stdout, true} | opts], into)
+
+  defp cmd_opts([{:stderr_to_stdout, false} | t], opts, into), do: cmd_opts(t, opts, into)
+  defp cmd_opts([{:parallelism, bool} | t], opts, into) when is_boolean(bool), do: cmd_opts(t, opts, into)
+
+  defp cmd_opts([{:env, enum} | t], opts, into) do
+    env = for {k, v} <- enum, do: {to_string(k), v && to_string(v)}
+    cmd_opts(t, [{:env, env} | opts], into)
+  end
+
+  defp cmd_opts([{key, val} | _], _opts, _into),
+    do: raise(ArgumentError, "invalid option #{inspect(key)} with value #{inspect(val)}")
+
+  defp cmd_opts([], opts, into), do: {into, opts}
+
+  defp assert_no_null_byte!(binary, operation) do
+    case :binary.match(binary, "\0") do
+      {_, _} ->
+        raise ArgumentError,
+              "cannot execute #{operation} for program with null byte, got: #{inspect(binary)}"
+
+      :nomatch ->
+        binary
+    end
+  end
+
+  @doc "The full path of the executable `program` found in `$PATH`, or `nil`."
+  def find_executable(program) when is_binary(program) do
+    assert_no_null_byte!(program, "System.find_executable/1")
+
+    if String.contains?(program, "/") do
+      if executable?(program), do: program
+    else
+      (get_env("PATH") || "")
+      |> String.split(":")
+      |> Enum.map(fn dir -> if dir == "", do: program, else: Path.join(dir, program) end)
+      |> Enum.find(&executable?/1)
+    end
+  end
+
+  defp executable?(path) do
+    case :beamlet.file_info(path, true) do
+      {:ok, :regular, _size, _access, mode} -> Bitwise.band(mode, 0o111) != 0
+      _ -> false
+    end
+  end
+
   @doc "Information about the build."
   def build_info do
     %{

@@ -1,5 +1,8 @@
-//! Output capture (`:beamlet.capture_io/2`, `:beamlet.release_io/1`), what
-//! `ExUnit.CaptureIO` is built on.
+//! Output capture (`:beamlet.capture_io/2`, `:beamlet.release_io/1`).
+//! `ExUnit.CaptureIO` uses it for standard error only; its standard output
+//! capture is a StringIO made the process's group leader
+//! ([`crate::process::ProcState::group_leader`], which comes before `stdout`
+//! below), so it shares StringIO's implementation of the IO protocol.
 //!
 //! - **Standard output** is per process, like Erlang's group leader: each
 //!   process has a destination ([`crate::process::ProcState::stdout`]),

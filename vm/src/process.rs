@@ -174,8 +174,9 @@ pub struct ProcState {
     pub mailbox: VecDeque<Term>,
     /// Index of the next message `receive` looks at.
     pub recv_scan: usize,
-    /// Command-line arguments (`System.argv/0`).
-    pub argv: Vec<String>,
+    /// Command-line arguments (`System.argv/0`), shared with the processes
+    /// it spawns; `System.argv/1` replaces them.
+    pub argv: Arc<[String]>,
     /// Linked processes.
     pub links: Vec<Term>,
     /// Processes this one monitors: (reference, pid).
@@ -198,15 +199,17 @@ pub struct ProcState {
     /// Where standard output goes: `None` for the real output, or a capture
     /// (capture.rs). A spawned process starts with its parent's.
     pub stdout: Option<Arc<Capture>>,
+    /// The group leader (`Process.group_leader/2`): `None` for the standard
+    /// devices, or a pid that standard output and input go to through the
+    /// IO protocol (a StringIO, as `ExUnit.CaptureIO` sets). Before `stdout`.
+    /// A spawned process starts with its parent's.
+    pub group_leader: Option<Term>,
     /// `Process.info/2` requests from other processes, answered by the
     /// scheduler when it holds the whole process (sched.rs).
     pub info_requests: Vec<InfoRequest>,
     /// `Process.flag(:priority, p)`: `:low`, `:normal`, `:high` or `:max`
     /// (recorded and reported; every process gets the same share of time).
     pub priority: Term,
-    /// `Process.group_leader/2`: a pid (`nil` until set: the main process's
-    /// group leader is then itself). Output does not go through it.
-    pub group_leader: Term,
     /// Made an alias once (`:erlang.alias/0`, a monitor's `alias:` option):
     /// its aliases are dropped when it ends.
     pub aliased: bool,
@@ -345,7 +348,7 @@ impl Process {
                 pid,
                 mailbox: VecDeque::new(),
                 recv_scan: 0,
-                argv: Vec::new(),
+                argv: Arc::from(Vec::new()),
                 links: Vec::new(),
                 monitors: Vec::new(),
                 monitored_by: Vec::new(),
@@ -355,9 +358,9 @@ impl Process {
                 nested: false,
                 dict: Vec::new(),
                 stdout: None,
+                group_leader: None,
                 info_requests: Vec::new(),
                 priority: crate::atom::intern("normal"),
-                group_leader: Term::NIL,
                 aliased: false,
                 initial_call: (Term::NIL, Term::NIL, 0),
             },

@@ -63,7 +63,7 @@ use crossbeam_deque::{Injector, Steal, Stealer, Worker};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::sync::atomic::{fence, AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Reductions per time slice, as on the BEAM.
@@ -329,7 +329,7 @@ pub fn run_main(
         code.function(entry).nregs,
         &args,
     ));
-    p.st.argv = argv.to_vec();
+    p.st.argv = Arc::from(argv.to_vec());
     let serial = rt.install(index);
     debug_assert_eq!(Term::pid(index, serial), main);
     rt.injector.push(p);
@@ -807,7 +807,7 @@ impl<'r, 'a> Local<'r, 'a> {
                 Signal::Monitor { from, mref } => st.monitored_by.push((mref, from)),
                 Signal::Demonitor { mref } => st.monitored_by.retain(|m| m.0 != mref),
                 Signal::Info(req) => st.info_requests.push(req),
-                Signal::GroupLeader { gl } => st.group_leader = gl,
+                Signal::GroupLeader { gl } => st.group_leader = Some(gl),
             }
         }
         Ok(got)
@@ -1130,11 +1130,8 @@ impl Sched for Local<'_, '_> {
         };
         // Standard output goes where the parent's goes (its group leader).
         p.st.stdout = st.stdout.clone();
-        p.st.group_leader = if st.group_leader.is_nil() {
-            st.pid
-        } else {
-            st.group_leader
-        };
+        p.st.argv = st.argv.clone();
+        p.st.group_leader = st.group_leader;
         if link {
             p.st.links.push(st.pid);
             st.links.push(pid);

@@ -68,7 +68,8 @@ impl FnBuilder<'_> {
         match &c.target {
             CallTarget::Dynamic(_) => unreachable!("handled above"),
             CallTarget::Local(name) => {
-                if special::is_special(name) {
+                // `match?/2` only: a module may define `match?/3` (Version does).
+                if special::is_special(name) && (name != "match?" || c.args.len() == 2) {
                     return special::special(self, u, name, c, span, dst, tail);
                 }
                 let mut args = c.args.clone();

@@ -56,6 +56,10 @@ pub fn device(t: Term) -> Option<Device> {
 pub fn emit(ctx: &mut Ctx, device: Device, bytes: &[u8]) {
     match device {
         Device::Stdout => {
+            if let Some(leader) = ctx.st.group_leader {
+                put_chars_request(ctx, leader, bytes);
+                return;
+            }
             if ctx.st.stdout.is_some() {
                 if capture::write(&ctx.st.stdout, bytes) {
                     return;
@@ -72,6 +76,26 @@ pub fn emit(ctx: &mut Ctx, device: Device, bytes: &[u8]) {
     }
 }
 
+/// Sends the group leader `{:io_request, leader, ref, {:put_chars, :unicode,
+/// bytes}}` without waiting: a built-in cannot wait for the reply, which goes
+/// to the leader itself (StringIO drops it). Messages from one sender keep
+/// their order, so what a process writes is in the device before any later
+/// request of it (`StringIO.close/1` by ExUnit.CaptureIO).
+fn put_chars_request(ctx: &mut Ctx, leader: Term, bytes: &[u8]) {
+    let r = ctx.rt.make_ref();
+    let data = ctx.st.heap.binary(bytes);
+    let request = ctx
+        .st
+        .heap
+        .tuple(&[atom::intern("put_chars"), atom::intern("unicode"), data]);
+    let msg = ctx
+        .st
+        .heap
+        .tuple(&[atom::intern("io_request"), leader, r, request]);
+    // A dead leader loses the output, as a write to a closed device would.
+    let _ = ctx.rt.send(ctx.st, leader, msg);
+}
+
 fn to_device(ctx: &mut Ctx, dev: Term, bytes: &[u8]) -> Result<(), Exn> {
     let d = device(dev).ok_or_else(super::badarg)?;
     emit(ctx, d, bytes);
@@ -81,6 +105,8 @@ fn to_device(ctx: &mut Ctx, dev: Term, bytes: &[u8]) -> Result<(), Exn> {
 pub fn puts(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     puts2(ctx, &[atom::intern("stdio"), a[0]])
 }
+/// `:beamlet.io_puts(device, item)`: `IO.puts/2` to `:stdio` or `:stderr`
+/// (stdlib/io.ex sends any other device the IO protocol's requests).
 pub fn puts2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let mut b = output_bytes(ctx, a[1])?;
     b.push(b'\n');
@@ -90,16 +116,33 @@ pub fn puts2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn write(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     write2(ctx, &[atom::intern("stdio"), a[0]])
 }
+/// `:beamlet.io_write(device, chardata)`: `IO.write/2` to `:stdio` or `:stderr`.
 pub fn write2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let b = output_bytes(ctx, a[1])?;
     to_device(ctx, a[0], &b)?;
     Ok(atom::OK)
 }
 
+/// `System.argv/0`: the script's arguments (`beamlet run f.exs a b`).
 pub fn argv(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     let args = ctx.st.argv.clone();
     let ts: Vec<Term> = args.iter().map(|s| ctx.st.heap.str(s)).collect();
     Ok(ctx.st.heap.list(&ts))
+}
+
+/// `:beamlet.set_argv(args)`, `System.argv/1`: replaces the arguments of
+/// the calling process (and of the processes it spawns from now on).
+pub fn set_argv(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let mut args = Vec::new();
+    for t in super::list_to_vec(a[0]).ok_or_else(|| Exn::badarg_at(1, "not a list"))? {
+        let s = t
+            .binary_bytes()
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .ok_or_else(|| Exn::badarg_at(1, "not a list of strings"))?;
+        args.push(s.to_owned());
+    }
+    ctx.st.argv = std::sync::Arc::from(args);
+    Ok(atom::OK)
 }
 
 /// `:beamlet.capture_io(device, input)`: starts capturing what is written
@@ -219,7 +262,8 @@ fn read_result(ctx: &mut Ctx, r: std::io::Result<Option<Vec<u8>>>) -> Term {
     }
 }
 
-/// `:io.get_line(device, prompt)`: a line of standard input (a binary,
+/// `:beamlet.get_line(device, prompt)`, `:io.get_line/2` on a standard
+/// device (stdlib/erl_io.ex; other devices get the IO protocol): a line of standard input (a binary,
 /// with its newline), or `:eof`. A process whose output is captured reads
 /// the capture's input (and its prompt is captured).
 pub fn get_line(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -232,7 +276,8 @@ pub fn get_line(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(read_result(ctx, r))
 }
 
-/// `:io.get_chars(device, prompt, count)`: up to `count` characters of
+/// `:beamlet.get_chars(device, prompt, count)`, `:io.get_chars/3` on a
+/// standard device: up to `count` characters of
 /// standard input, or `:eof`.
 pub fn get_chars(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let dev = device(a[0]).ok_or_else(super::badarg)?;

@@ -171,8 +171,6 @@ bifs! {
     "erlang" "read_timer" / 1 => process::read_timer;
     "erlang" "start_timer" / 3 => process::start_timer;
     "erlang" "registered" / 0 => process::registered;
-    "erlang" "group_leader" / 0 => process::group_leader0;
-    "erlang" "group_leader" / 2 => process::group_leader2;
     "erlang" "monitor" / 3 => process::monitor3;
     "erlang" "alias" / 0 => process::alias;
     "erlang" "alias" / 1 => process::alias;
@@ -184,6 +182,10 @@ bifs! {
     "Elixir.Process" "unlink" / 1 => process::unlink;
     "Elixir.Process" "monitor" / 1 => process::monitor;
     "Elixir.Process" "demonitor" / 1 => process::demonitor;
+    "Elixir.Process" "group_leader" / 0 => process::group_leader0;
+    "Elixir.Process" "group_leader" / 2 => process::process_group_leader2;
+    "erlang" "group_leader" / 0 => process::group_leader0;
+    "erlang" "group_leader" / 2 => process::group_leader2;
     "Elixir.Process" "exit" / 2 => process::exit2;
     "Elixir.Process" "alive?" / 1 => process::is_alive;
     "Elixir.Process" "flag" / 2 => process::flag;
@@ -303,6 +305,7 @@ bifs! {
     "erlang" "halt" / 0 => system::halt0;
     "erlang" "halt" / 1 => system::halt1;
     "erlang" "halt" / 2 => system::halt2;
+    "beamlet" "cmd" / 3 => system::cmd;
     "os" "getenv" / 0 => system::getenv0;
     "os" "getenv" / 1 => system::getenv1;
     "os" "getenv" / 2 => system::getenv2;
@@ -327,12 +330,12 @@ bifs! {
     "beamlet" "inspect_fast" / 3 => inspect::inspect_fast;
     "beamlet" "inspect_escape" / 3 => inspect::inspect_escape;
     "beamlet" "string_printable" / 2 => inspect::string_printable;
-    "io" "get_line" / 2 => io::get_line;
-    "io" "get_chars" / 3 => io::get_chars;
+    "beamlet" "get_line" / 2 => io::get_line;
+    "beamlet" "get_chars" / 3 => io::get_chars;
+    "beamlet" "io_puts" / 2 => io::puts2;
+    "beamlet" "io_write" / 2 => io::write2;
     "Elixir.IO" "puts" / 1 => io::puts;
-    "Elixir.IO" "puts" / 2 => io::puts2;
     "Elixir.IO" "write" / 1 => io::write;
-    "Elixir.IO" "write" / 2 => io::write2;
     "Elixir.IO" "iodata_to_binary" / 1 => string::iodata_to_binary;
     "Elixir.Kernel" "to_string" / 1 => string::to_string;
     "Elixir.Kernel" "to_charlist" / 1 => string::to_charlist;
@@ -343,6 +346,7 @@ bifs! {
     "Elixir.Kernel" "is_struct" / 1 => map::is_struct, guard;
     "Elixir.Kernel" "is_struct" / 2 => map::is_struct2, guard;
     "Elixir.System" "argv" / 0 => io::argv;
+    "beamlet" "set_argv" / 1 => io::set_argv;
     "Elixir.Map" "get" / 2 => map::get2;
     "Elixir.Map" "get" / 3 => map::get3;
     "Elixir.Map" "put" / 3 => map::put;
@@ -398,7 +402,7 @@ bifs! {
     "Elixir.String" "to_integer" / 2 => string::to_integer2;
     "Elixir.String" "to_float" / 1 => string::to_float;
     "Elixir.String" "to_atom" / 1 => string::binary_to_atom;
-    "Elixir.String" "to_existing_atom" / 1 => string::binary_to_atom;
+    "Elixir.String" "to_existing_atom" / 1 => string::binary_to_existing_atom;
     "Elixir.String" "to_charlist" / 1 => string::binary_to_list;
     "Elixir.String" "duplicate" / 2 => string::duplicate;
     "Elixir.String" "trim" / 1 => string::trim;

@@ -454,11 +454,7 @@ pub fn info_answer(
             InfoItem::ErrorHandler => atom::intern("error_handler"),
             InfoItem::Suspending => Term::NIL,
             InfoItem::GroupLeader => {
-                if st.group_leader.is_nil() {
-                    st.pid
-                } else {
-                    st.group_leader
-                }
+                st.group_leader.unwrap_or(st.pid)
             }
             InfoItem::Reductions => Term::small(0),
             InfoItem::Memory => Term::small(8 * h.capacity_words() as i64 + 1000),
@@ -748,27 +744,6 @@ pub fn registered(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     Ok(ctx.st.heap.list(&names))
 }
 
-/// `:erlang.group_leader/0`: the caller's group leader (itself for the
-/// main process).
-pub fn group_leader0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
-    let gl = ctx.st.group_leader;
-    Ok(if gl.is_nil() { ctx.st.pid } else { gl })
-}
-
-/// `:erlang.group_leader(gl, pid)`: sets `pid`'s group leader.
-pub fn group_leader2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let (gl, pid) = (a[0], a[1]);
-    if !gl.is_pid() || !pid.is_pid() {
-        return Err(badarg());
-    }
-    if pid == ctx.st.pid {
-        ctx.st.group_leader = gl;
-    } else if !ctx.rt.signal(pid, Signal::GroupLeader { gl }) {
-        return Err(badarg());
-    }
-    Ok(atom::TRUE)
-}
-
 /// The kind of alias in a `[alias: kind]` option: `Some(once)`.
 fn alias_kind(t: Term) -> Option<bool> {
     match atom::name(t) {
@@ -844,5 +819,46 @@ pub fn demonitor_found(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn unreceive(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     ctx.st.mailbox.push_front(a[0]);
     ctx.st.recv_scan = 0;
+    Ok(atom::TRUE)
+}
+
+/// `:erlang.group_leader/0`, `Process.group_leader/0`: the calling process's
+/// group leader, or `:user` when its standard output is the real one (the
+/// BEAM always has a pid there; `:user` names the standard devices to `:io`).
+pub fn group_leader0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    Ok(ctx.st.group_leader.unwrap_or_else(|| atom::intern("user")))
+}
+
+/// `:erlang.group_leader(leader, pid)`: sets the group leader of `pid` (the
+/// calling process only: another process's would need a signal) to
+/// `leader`, a pid or `:user` (the standard devices).
+pub fn group_leader2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    set_group_leader(ctx, a[0], a[1])
+}
+
+/// `Process.group_leader(pid, leader)`: `:erlang.group_leader/2` with the
+/// arguments the other way round.
+pub fn process_group_leader2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    set_group_leader(ctx, a[1], a[0])
+}
+
+fn set_group_leader(ctx: &mut Ctx, leader: Term, pid: Term) -> BifResult {
+    if !pid.is_pid() {
+        return Err(Exn::badarg_at(2, "not a pid"));
+    }
+    if pid != ctx.st.pid {
+        // Another process: a signal it handles when it next runs.
+        if leader.is_pid() && ctx.rt.signal(pid, Signal::GroupLeader { gl: leader }) {
+            return Ok(atom::TRUE);
+        }
+        return Err(Exn::badarg_at(2, "not a live process"));
+    }
+    if leader.is_pid() {
+        ctx.st.group_leader = Some(leader);
+    } else if leader == atom::intern("user") {
+        ctx.st.group_leader = None;
+    } else {
+        return Err(Exn::badarg_at(1, "not a pid"));
+    }
     Ok(atom::TRUE)
 }

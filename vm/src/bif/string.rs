@@ -188,6 +188,18 @@ pub fn binary_to_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
     let s = str_of(a[0])?;
     atom::try_intern(s).ok_or_else(badarg)
 }
+/// `String.to_existing_atom/1` (and `:erlang.binary_to_existing_atom/1,2`): the
+/// atom only if the atom table holds it already (never creates one, so text
+/// from outside, such as OptionParser's switches, cannot fill the table).
+pub fn binary_to_existing_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = a[0]
+        .binary_bytes()
+        .ok_or_else(|| Exn::badarg_at(1, "not a binary"))?;
+    std::str::from_utf8(s)
+        .ok()
+        .and_then(atom::existing)
+        .ok_or_else(|| Exn::badarg_at(1, "not an already existing atom"))
+}
 pub fn integer_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let b = to_bigint(a[0]).ok_or_else(badarg)?;
     Ok(ctx.st.heap.str(&b.to_string()))

@@ -296,3 +296,108 @@ mod tests {
         assert_eq!(c(1, 1, NATIVE), BigInt::from(NATIVE));
     }
 }
+
+/// `:beamlet.cmd(path, args, options)`: runs the program at `path` (a binary)
+/// with `args` (binaries) to its end and returns `{:ok, output, status}` (its
+/// standard output as a binary) or `{:error, posix}` when it cannot start.
+/// `options` is a list of `{:cd, dir}`, `{:env, [{name, value | nil}]}`,
+/// `{:arg0, name}`, `{:stderr_to_stdout, true}`. Standard input is closed;
+/// standard error goes to ours unless redirected. In Rust because it spawns
+/// an OS process; the scheduler thread waits for it (`System.cmd/3`, over
+/// this in stdlib/system.ex, blocks its caller the same way in Elixir).
+pub fn cmd(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    let text = |t: Term, pos: usize| -> Result<String, Exn> {
+        t.binary_bytes()
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .map(str::to_owned)
+            .ok_or_else(|| Exn::badarg_at(pos, "not a binary"))
+    };
+    let path = text(a[0], 1)?;
+    let mut command = Command::new(&path);
+    for t in super::list_to_vec(a[1]).ok_or_else(|| Exn::badarg_at(2, "not a list"))? {
+        command.arg(text(t, 2)?);
+    }
+    command.stdin(Stdio::null()).stdout(Stdio::piped());
+    let mut to_stdout = false;
+    for opt in super::list_to_vec(a[2]).ok_or_else(|| Exn::badarg_at(3, "not a list"))? {
+        let (key, value) = match opt.tuple_elems() {
+            Some([k, v]) if k.is_atom() => (atom::name(*k), *v),
+            _ => return Err(Exn::badarg_at(3, "not a list of options")),
+        };
+        match key {
+            "cd" => {
+                command.current_dir(text(value, 3)?);
+            }
+            "arg0" => {
+                command.arg0(text(value, 3)?);
+            }
+            "stderr_to_stdout" => to_stdout = value == atom::TRUE,
+            "env" => {
+                let pairs =
+                    super::list_to_vec(value).ok_or_else(|| Exn::badarg_at(3, "bad env"))?;
+                for pair in pairs {
+                    match pair.tuple_elems() {
+                        Some([k, v]) if *v == atom::NIL => {
+                            command.env_remove(text(*k, 3)?);
+                        }
+                        Some([k, v]) => {
+                            command.env(text(*k, 3)?, text(*v, 3)?);
+                        }
+                        _ => return Err(Exn::badarg_at(3, "bad env")),
+                    }
+                }
+            }
+            _ => return Err(Exn::badarg_at(3, "not a list of options")),
+        }
+    }
+    ctx.io.flush();
+    let result = if to_stdout {
+        // One pipe for both, so their bytes interleave as written.
+        let (reader, writer) = match std::io::pipe() {
+            Ok(p) => p,
+            Err(e) => return Ok(error_tuple(ctx, &e)),
+        };
+        let writer2 = match writer.try_clone() {
+            Ok(w) => w,
+            Err(e) => return Ok(error_tuple(ctx, &e)),
+        };
+        command.stdout(writer).stderr(writer2);
+        match command.spawn() {
+            Ok(mut child) => {
+                // Drop our copies of the write ends (held by `command`).
+                drop(command);
+                let mut out = Vec::new();
+                let mut reader = reader;
+                let read = std::io::Read::read_to_end(&mut reader, &mut out);
+                child.wait().and_then(|s| read.map(|_| (out, s)))
+            }
+            Err(e) => Err(e),
+        }
+    } else {
+        command
+            .spawn()
+            .and_then(|child| child.wait_with_output())
+            .map(|o| (o.stdout, o.status))
+    };
+    match result {
+        Ok((out, status)) => {
+            use std::os::unix::process::ExitStatusExt;
+            let code = status
+                .code()
+                .unwrap_or_else(|| 128 + status.signal().unwrap_or(0));
+            let out = ctx.st.heap.binary(&out);
+            Ok(ctx
+                .st
+                .heap
+                .tuple(&[atom::OK, out, Term::small(code as i64)]))
+        }
+        Err(e) => Ok(error_tuple(ctx, &e)),
+    }
+}
+
+fn error_tuple(ctx: &mut Ctx, e: &std::io::Error) -> Term {
+    let reason = atom::intern(super::file::posix(e));
+    ctx.st.heap.tuple(&[atom::ERROR, reason])
+}

@@ -1,0 +1,175 @@
+# Erlang/OTP 25's `:io` client side, written in the language. A device is
+# `:standard_io`, `:standard_error` (the built-ins of vm/src/bif/io.rs; a
+# process whose group leader is a pid reads and writes standard IO there),
+# a pid, or a registered name; a pid gets Erlang's
+# IO protocol: `{:io_request, self(), ref, request}`, answered by
+# `{:io_reply, ref, reply}` (StringIO serves it, stdlib/string_io.ex).
+defmodule :io do
+  @moduledoc false
+
+  @doc "Writes chardata to standard output."
+  def put_chars(chars), do: put_chars(:standard_io, chars)
+
+  @doc "Writes chardata to `device`; raises when the device refuses it."
+  def put_chars(device, chars) do
+    case device do
+      std when std in [:standard_io, :standard_error, :user] ->
+        IO.write(std_device(std), chars)
+
+      _ ->
+        case request_device(device, {:put_chars, :unicode, chars}) do
+          :ok -> :ok
+          {:error, reason} -> :erlang.error(conv_reason(reason))
+          other -> other
+        end
+    end
+  end
+
+  @doc "Writes a newline."
+  def nl(device \\ :standard_io), do: put_chars(device, "\n")
+
+  @doc "Reads a line after writing `prompt`."
+  def get_line(prompt), do: get_line(:standard_io, prompt)
+
+  def get_line(device, prompt) when device in [:standard_io, :standard_error, :user] do
+    case leader(device) do
+      nil -> :beamlet.get_line(std_device(device), prompt)
+      pid -> io_request(pid, {:get_line, :unicode, prompt})
+    end
+  end
+
+  def get_line(device, prompt), do: request_device(device, {:get_line, :unicode, prompt})
+
+  @doc "Reads `count` characters after writing `prompt`."
+  def get_chars(prompt, count), do: get_chars(:standard_io, prompt, count)
+
+  def get_chars(device, prompt, count) when device in [:standard_io, :standard_error, :user] do
+    case leader(device) do
+      nil -> :beamlet.get_chars(std_device(device), prompt, count)
+      pid -> io_request(pid, {:get_chars, :unicode, prompt, count})
+    end
+  end
+
+  def get_chars(device, prompt, count), do: request_device(device, {:get_chars, :unicode, prompt, count})
+
+  @doc "Reads a line without echo."
+  def get_password(device \\ :standard_io)
+
+  def get_password(device) when device in [:standard_io, :standard_error, :user] do
+    case leader(device) do
+      nil -> :beamlet.get_line(std_device(device), "")
+      pid -> io_request(pid, {:get_password, :unicode})
+    end
+  end
+
+  def get_password(device), do: request_device(device, {:get_password, :unicode})
+
+  @doc "The device's options."
+  def getopts(device \\ :standard_io)
+  def getopts(device) when device in [:standard_io, :standard_error, :user], do: [binary: true, encoding: :unicode]
+  def getopts(device), do: request_device(device, :getopts)
+
+  @doc "Sets the device's options."
+  def setopts(device \\ :standard_io, options)
+  def setopts(device, _options) when device in [:standard_io, :standard_error, :user], do: :ok
+  def setopts(device, options), do: request_device(device, {:setopts, options})
+
+  @doc "The terminal's width: `{:error, :enotsup}` when the device is not a terminal."
+  def columns(device \\ :standard_io), do: geometry(device, :columns)
+
+  @doc "The terminal's height: `{:error, :enotsup}` when the device is not a terminal."
+  def rows(device \\ :standard_io), do: geometry(device, :rows)
+
+  defp geometry(device, _what) when device in [:standard_io, :standard_error, :user], do: {:error, :enotsup}
+
+  defp geometry(device, what) do
+    case request_device(device, {:get_geometry, what}) do
+      n when is_integer(n) -> {:ok, n}
+      other -> other
+    end
+  end
+
+  @doc "Sends one IO protocol request to `device` and returns its reply."
+  def request(request), do: request(:standard_io, request)
+
+  def request(device, request) when device in [:standard_io, :standard_error, :user] do
+    case request do
+      {:put_chars, _encoding, chars} -> put_chars(device, chars)
+      {:get_line, _encoding, prompt} -> get_line(device, prompt)
+      {:get_chars, _encoding, prompt, count} -> get_chars(device, prompt, count)
+      _ -> {:error, :request}
+    end
+  end
+
+  def request(device, request), do: request_device(device, request)
+
+  @doc "Sends the requests one after the other; the last reply, or the first error."
+  def requests(requests), do: requests(:standard_io, requests)
+  def requests(device, requests), do: request(device, {:requests, requests})
+
+  # Standard input of a process whose group leader is a pid (set by
+  # ExUnit.CaptureIO) is that device; writes reach it from the built-ins.
+  defp leader(:standard_error), do: nil
+
+  defp leader(_device) do
+    case :erlang.group_leader() do
+      pid when is_pid(pid) -> pid
+      _ -> nil
+    end
+  end
+
+  defp std_device(:standard_error), do: :stderr
+  defp std_device(_), do: :stdio
+
+  defp request_device(device, request) do
+    case resolve(device) do
+      nil -> {:error, :arguments}
+      pid -> io_request(pid, request)
+    end
+  end
+
+  defp resolve(pid) when is_pid(pid), do: pid
+
+  defp resolve(name) when is_atom(name) do
+    case :erlang.whereis(name) do
+      :undefined -> nil
+      pid -> pid
+    end
+  end
+
+  defp resolve(_), do: nil
+
+  defp io_request(pid, request) do
+    ref = Process.monitor(pid)
+    send(pid, {:io_request, self(), ref, request})
+
+    receive do
+      {:io_reply, ^ref, reply} ->
+        demonitor_flush(ref)
+        reply
+
+      {:DOWN, ^ref, _, _, _} ->
+        {:error, :terminated}
+    end
+  end
+
+  defp conv_reason(:arguments) do
+    %ArgumentError{message: "errors were found at the given arguments:\n\n  * 1st argument: the device does not exist\n"}
+  end
+
+  defp conv_reason(:terminated), do: :terminated
+  defp conv_reason(:calling_self), do: :calling_self
+  defp conv_reason({:no_translation, _, _}), do: :no_translation
+  defp conv_reason(_), do: :badarg
+
+  # Process.demonitor(ref, [:flush]).
+  defp demonitor_flush(ref) do
+    Process.demonitor(ref)
+
+    receive do
+      {:DOWN, ^ref, _, _, _} -> :ok
+    after
+      0 -> :ok
+    end
+  end
+end

@@ -1,0 +1,3 @@
+defimpl String.Chars, for: Version do
+  def to_string(version), do: Version.to_string(version)
+end

@@ -1,0 +1,95 @@
+//! Reading standard input: `IO.gets/1,2`, `IO.read/2` (`:line`, `:eof`,
+//! `:all`, a count), `IO.getn`, `IO.binread/2` and `IO.stream/2` on the real
+//! standard input of `beamlet run`, which the conformance scripts cannot
+//! feed. Each case pipes `input` to a script and compares its standard
+//! output with what Elixir 1.14 prints for the same script and input.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Runs `script` with `input` on its standard input; its standard output.
+fn run(name: &str, script: &str, input: &[u8]) -> String {
+    let path =
+        std::env::temp_dir().join(format!("beamlet-stdin-{name}-{}.exs", std::process::id()));
+    std::fs::write(&path, script).expect("write script");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_beamlet"))
+        .arg("run")
+        .arg(&path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run beamlet");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("write stdin");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        out.status.success(),
+        "{name}: exit {:?}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+#[test]
+fn gets_reads_lines_then_eof() {
+    let script = r#"
+IO.inspect(IO.gets("name? "))
+IO.inspect(IO.gets(:stdio, ""))
+IO.inspect(IO.gets(""))
+IO.inspect(IO.gets(""))
+"#;
+    // The prompt goes to standard output, before the answer.
+    assert_eq!(
+        run("gets", script, b"joe\nann\nlast"),
+        "name? \"joe\\n\"\n\"ann\\n\"\n\"last\"\n:eof\n"
+    );
+}
+
+#[test]
+fn read_line_count_and_eof() {
+    let script = r#"
+IO.inspect(IO.read(:stdio, :line))
+IO.inspect(IO.read(:stdio, 3))
+IO.inspect(IO.getn("", 2))
+IO.inspect(IO.read(:stdio, :eof))
+IO.inspect(IO.read(:stdio, :eof))
+IO.inspect(IO.read(:stdio, :line))
+"#;
+    assert_eq!(
+        run(
+            "read",
+            script,
+            "first\nあいうえお\nrest\nlines\n".as_bytes()
+        ),
+        "\"first\\n\"\n\"あいう\"\n\"えお\"\n\"\\nrest\\nlines\\n\"\n:eof\n:eof\n"
+    );
+}
+
+#[test]
+fn read_all_and_binread() {
+    let script = r#"
+IO.inspect(IO.binread(:stdio, :line))
+IO.inspect(IO.binread(:stdio, 2))
+IO.inspect(IO.read(:stdio, :all))
+IO.inspect(IO.read(:stdio, :all))
+"#;
+    assert_eq!(
+        run("binread", script, b"one\ntwo\nthree\n"),
+        "\"one\\n\"\n\"tw\"\n\"o\\nthree\\n\"\n\"\"\n"
+    );
+}
+
+#[test]
+fn stream_of_lines() {
+    let script = r#"
+IO.stream(:stdio, :line) |> Enum.map(&String.trim/1) |> IO.inspect()
+"#;
+    assert_eq!(
+        run("stream", script, b"a\nb\nc\n"),
+        "[\"a\", \"b\", \"c\"]\n"
+    );
+}
