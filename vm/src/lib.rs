@@ -29,4 +29,5 @@ pub mod sched;
 pub mod sort;
 pub mod string_chars;
 pub mod term;
+pub mod unicode;
 pub mod value;
