@@ -7,7 +7,10 @@ defmodule Float do
   @precision_range 0..15
 
   @doc "The float at the start of `binary` and the rest, or `:error`."
-  def parse(binary) when is_binary(binary), do: :beamlet.float_parse(binary)
+  def parse(binary), do: parse_unsigned(binary)
+
+  # (Elixir's errors name this function.)
+  defp parse_unsigned(binary) when is_binary(binary), do: :beamlet.float_parse(binary)
 
   @doc "`number` rounded down to `precision` decimal places (0 to 15)."
   def floor(number, precision \\ 0)

@@ -21,7 +21,7 @@ defmodule String do
   ## Splitting
 
   @doc "The words of `string`, split at Unicode whitespace (not the no-break spaces)."
-  def split(string) when is_binary(string), do: :beamlet.string_split_ws(string)
+  defdelegate split(string), to: String.Break
 
   @doc """
   `string` split at each match of `pattern` (a string, a list of strings, a
@@ -196,14 +196,14 @@ defmodule String do
     do: string |> trim_leading(to_trim) |> trim_trailing(to_trim)
 
   @doc "`string` without its leading whitespace."
-  def trim_leading(string) when is_binary(string), do: :beamlet.string_trim_ws(string, :leading)
+  defdelegate trim_leading(string), to: String.Break
 
   @doc "`string` without the copies of `to_trim` at its start."
   def trim_leading(string, to_trim) when is_binary(string) and is_binary(to_trim),
     do: replace_leading(string, to_trim, "")
 
   @doc "`string` without its trailing whitespace."
-  def trim_trailing(string) when is_binary(string), do: :beamlet.string_trim_ws(string, :trailing)
+  defdelegate trim_trailing(string), to: String.Break
 
   @doc "`string` without the copies of `to_trim` at its end."
   def trim_trailing(string, to_trim) when is_binary(string) and is_binary(to_trim),
@@ -360,7 +360,7 @@ defmodule String do
   end
 
   @doc "`subject` repeated `n` times."
-  def duplicate(subject, n) when is_binary(subject) and is_integer(n), do: :binary.copy(subject, n)
+  def duplicate(subject, n), do: :binary.copy(subject, n)
 
   ## Graphemes and code points
 
@@ -560,10 +560,10 @@ defmodule String do
   ## Conversions
 
   @doc "The atom named `string`."
-  def to_atom(string) when is_binary(string), do: :beamlet.string_to_atom(string, false)
+  def to_atom(string), do: :beamlet.string_to_atom(string, false)
 
   @doc "The atom named `string`, if it already exists."
-  def to_existing_atom(string) when is_binary(string), do: :beamlet.string_to_atom(string, true)
+  def to_existing_atom(string), do: :beamlet.string_to_atom(string, true)
 
   @doc "The code points of `string` as a charlist."
   def to_charlist(string) when is_binary(string) do
@@ -586,14 +586,13 @@ defmodule String do
   def to_char_list(string), do: to_charlist(string)
 
   @doc "The integer `string` writes."
-  def to_integer(string) when is_binary(string), do: :beamlet.string_to_integer(string, 10)
+  def to_integer(string), do: :beamlet.string_to_integer(string, 10)
 
   @doc "The integer `string` writes in `base`."
-  def to_integer(string, base) when is_binary(string) and is_integer(base),
-    do: :beamlet.string_to_integer(string, base)
+  def to_integer(string, base), do: :beamlet.string_to_integer(string, base)
 
   @doc "The float `string` writes (digits, a dot, digits, an optional exponent)."
-  def to_float(string) when is_binary(string), do: :beamlet.string_to_float(string)
+  def to_float(string), do: :beamlet.string_to_float(string)
 
   ## Distances
 

@@ -81,9 +81,6 @@ pub fn float_round(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     } else {
         return Err(badarg());
     };
-    if f == 0.0 {
-        return Ok(a[0]);
-    }
     if p == 0 {
         let r = match mode {
             "floor" => f.floor(),
@@ -91,6 +88,9 @@ pub fn float_round(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             _ => f.round() + 0.0,
         };
         return Ok(ctx.st.heap.float(r));
+    }
+    if f == 0.0 {
+        return Ok(a[0]);
     }
     // |f| * 10^p = num / 2^k: round that to an integer q (up or down as
     // the mode and the sign say); the result is ±q / 10^p.

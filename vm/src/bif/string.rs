@@ -180,7 +180,7 @@ pub fn to_charlist(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 pub fn atom_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !a[0].is_atom() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(1, "not an atom"));
     }
     Ok(ctx.st.heap.str(atom::name(a[0])))
 }
@@ -188,17 +188,28 @@ pub fn binary_to_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
     let s = str_of(a[0])?;
     atom::try_intern(s).ok_or_else(badarg)
 }
+/// `:erlang.integer_to_binary/1` (`Integer.to_string/1`).
 pub fn integer_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let b = to_bigint(a[0]).ok_or_else(badarg)?;
-    Ok(ctx.st.heap.str(&b.to_string()))
+    integer_to_binary2(ctx, &[a[0], Term::small(10)])
 }
+
+/// `:erlang.integer_to_binary/2` (`Integer.to_string/2`): upper-case
+/// digits, OTP's errors argument by argument.
 pub fn integer_to_binary2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let b = to_bigint(a[0]).ok_or_else(badarg)?;
-    let base = a[1]
-        .as_small()
-        .filter(|b| (2..=36).contains(b))
-        .ok_or_else(badarg)?;
-    Ok(ctx.st.heap.str(&b.to_str_radix(base as u32).to_uppercase()))
+    let (b, base) = (to_bigint(a[0]), base_of(a[1]));
+    match (b, base) {
+        (Some(b), Some(base)) => Ok(ctx.st.heap.str(&b.to_str_radix(base).to_uppercase())),
+        (b, base) => {
+            let mut lines = Vec::new();
+            if b.is_none() {
+                lines.push((1, "not an integer"));
+            }
+            if base.is_none() {
+                lines.push((2, "not an integer in the range 2 through 36"));
+            }
+            Err(Exn::badarg_lines(&lines))
+        }
+    }
 }
 pub fn float_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let f = a[0].float_value().ok_or_else(badarg)?;
@@ -452,14 +463,25 @@ pub fn string_reverse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if b.is_ascii() && !b.contains(&b'\r') {
         out.extend(b.iter().rev());
     } else {
-        let mut ranges = Vec::new();
+        // As Elixir: the runs between bytes that are not UTF-8 are each
+        // reversed, in place; those bytes stay where they are.
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let flush = |run: &mut Vec<(usize, usize)>, out: &mut Vec<u8>| {
+            for &(s, e) in run.iter().rev() {
+                out.extend_from_slice(&b[s..e]);
+            }
+            run.clear();
+        };
         crate::unicode::graphemes(b, |s, e| {
-            ranges.push((s, e));
+            if e - s == 1 && b[s] >= 0x80 {
+                flush(&mut run, &mut out);
+                out.push(b[s]);
+            } else {
+                run.push((s, e));
+            }
             true
         });
-        for &(s, e) in ranges.iter().rev() {
-            out.extend_from_slice(&b[s..e]);
-        }
+        flush(&mut run, &mut out);
     }
     Ok(ctx.st.heap.binary(&out))
 }
