@@ -30,4 +30,5 @@ pub mod sched;
 pub mod sort;
 pub mod string_chars;
 pub mod term;
+pub mod unicode;
 pub mod value;

@@ -408,7 +408,7 @@ impl FnBuilder<'_> {
                     let m = self.mark();
                     let s = self.alloc(span)?;
                     self.interp(u, parts, span, s)?;
-                    self.bif(span, "Elixir.String", "split", s, 1, dst)?;
+                    self.bif(span, "beamlet", "split_whitespace", s, 1, dst)?;
                     self.release(m);
                     return Ok(());
                 }

@@ -143,7 +143,7 @@ impl FnBuilder<'_> {
             BinOp::Concat => Some(erl("++")),
             BinOp::Subtract => Some(erl("--")),
             BinOp::StrConcat => Some(("beamlet", "concat")),
-            BinOp::Pow => Some(("Elixir.Integer", "pow")),
+            BinOp::Pow => Some(("beamlet", "pow")),
             _ => None,
         };
         if let Some((module, name)) = simple {

@@ -350,6 +350,11 @@ pub fn floor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 pub fn function_exported(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let n = a[2].as_small().ok_or_else(badarg)?;
+    // A library module is loaded on first use; Elixir has most of its
+    // modules loaded from the start.
+    if a[0].is_atom() && !ctx.code.module_loaded(a[0]) {
+        super::compiler::autoload(ctx, a[0]);
+    }
     let found = ctx
         .code
         .lookup(a[0], a[1], n as u32)

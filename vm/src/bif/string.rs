@@ -180,7 +180,7 @@ pub fn to_charlist(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 pub fn atom_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !a[0].is_atom() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(1, "not an atom"));
     }
     Ok(ctx.st.heap.str(atom::name(a[0])))
 }
@@ -188,29 +188,28 @@ pub fn binary_to_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
     let s = str_of(a[0])?;
     atom::try_intern(s).ok_or_else(badarg)
 }
-/// `String.to_existing_atom/1` (and `:erlang.binary_to_existing_atom/1,2`): the
-/// atom only if the atom table holds it already (never creates one, so text
-/// from outside, such as OptionParser's switches, cannot fill the table).
-pub fn binary_to_existing_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = a[0]
-        .binary_bytes()
-        .ok_or_else(|| Exn::badarg_at(1, "not a binary"))?;
-    std::str::from_utf8(s)
-        .ok()
-        .and_then(atom::existing)
-        .ok_or_else(|| Exn::badarg_at(1, "not an already existing atom"))
-}
+/// `:erlang.integer_to_binary/1` (`Integer.to_string/1`).
 pub fn integer_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let b = to_bigint(a[0]).ok_or_else(badarg)?;
-    Ok(ctx.st.heap.str(&b.to_string()))
+    integer_to_binary2(ctx, &[a[0], Term::small(10)])
 }
+
+/// `:erlang.integer_to_binary/2` (`Integer.to_string/2`): upper-case
+/// digits, OTP's errors argument by argument.
 pub fn integer_to_binary2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let b = to_bigint(a[0]).ok_or_else(badarg)?;
-    let base = a[1]
-        .as_small()
-        .filter(|b| (2..=36).contains(b))
-        .ok_or_else(badarg)?;
-    Ok(ctx.st.heap.str(&b.to_str_radix(base as u32).to_uppercase()))
+    let (b, base) = (to_bigint(a[0]), base_of(a[1]));
+    match (b, base) {
+        (Some(b), Some(base)) => Ok(ctx.st.heap.str(&b.to_str_radix(base).to_uppercase())),
+        (b, base) => {
+            let mut lines = Vec::new();
+            if b.is_none() {
+                lines.push((1, "not an integer"));
+            }
+            if base.is_none() {
+                lines.push((2, "not an integer in the range 2 through 36"));
+            }
+            Err(Exn::badarg_lines(&lines))
+        }
+    }
 }
 pub fn float_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let f = a[0].float_value().ok_or_else(badarg)?;
@@ -363,10 +362,6 @@ pub fn iolist_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn list_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     iolist_to_binary(ctx, a)
 }
-pub fn list_to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let b = iolist_to_binary(ctx, a)?;
-    to_integer(ctx, &[b])
-}
 /// `:erlang.binary_to_list/1`: the bytes, not the characters.
 pub fn binary_to_bytes(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let b = bytes_of(a[0])?;
@@ -379,382 +374,469 @@ pub fn binary_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(ctx.st.heap.list(&cs))
 }
 
-fn new_str(ctx: &mut Ctx, s: &str) -> BifResult {
-    Ok(ctx.st.heap.str(s))
+// ---- String: the Unicode primitives under stdlib/string.ex ----
+//
+// Each works on the bytes of a binary, valid UTF-8 or not (see
+// `crate::unicode`), and answers with views of its argument where it can.
+// The module's public functions, their guards and errors are in the
+// language; these are what would be slow there.
+
+/// A part of the binary `s` (`bytes[start..end]`), as a view of it.
+fn part_of(ctx: &mut Ctx, s: Term, start: usize, end: usize) -> Term {
+    ctx.st
+        .heap
+        .sub_binary(s, start as u64 * 8, (end - start) as u64 * 8)
 }
 
-pub fn length(_: &mut Ctx, a: &[Term]) -> BifResult {
-    Ok(Term::small(graphemes_of(str_of(a[0])?).len() as i64))
-}
-pub fn upcase(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?.to_uppercase();
-    new_str(ctx, &s)
-}
-pub fn downcase(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?.to_lowercase();
-    new_str(ctx, &s)
-}
-pub fn capitalize(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?;
-    let mut cs = s.chars();
-    let out = match cs.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
-        None => String::new(),
-    };
-    new_str(ctx, &out)
-}
-fn str_list(ctx: &mut Ctx, parts: Vec<&str>) -> BifResult {
-    let ts: Vec<Term> = parts.into_iter().map(|p| ctx.st.heap.str(p)).collect();
-    Ok(ctx.st.heap.list(&ts))
-}
-pub fn split1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?;
-    str_list(ctx, s.split_whitespace().collect())
-}
-pub fn split2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    split3(ctx, &[a[0], a[1], Term::NIL])
-}
-/// Whether `t` is a `%Regex{}`: `String`'s functions that take a pattern
-/// hand those to `Regex` (written in the language).
-fn is_regex(t: Term) -> bool {
-    t.is_map()
-        && super::map::map_find(t, atom::intern("__struct__")) == Some(atom::intern("Elixir.Regex"))
+/// The parts `ranges` of `s` as a list.
+fn parts_list(ctx: &mut Ctx, s: Term, ranges: &[(usize, usize)]) -> Term {
+    let ts: Vec<Term> = ranges.iter().map(|&(a, b)| part_of(ctx, s, a, b)).collect();
+    ctx.st.heap.list(&ts)
 }
 
-fn regex_call(ctx: &mut Ctx, name: &str, args: &[Term]) -> BifResult {
-    crate::nested::call_mfa(ctx, atom::intern("Elixir.Regex"), atom::intern(name), args)
-}
-
-pub fn split3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    if is_regex(a[1]) && a[0].is_binary() {
-        return regex_call(ctx, "split", &[a[1], a[0], a[2]]);
-    }
-    let s = str_of(a[0])?;
-    let seps: Vec<&str> = if a[1].is_binary() {
-        vec![str_of(a[1])?]
-    } else {
-        list_to_vec(a[1])
-            .ok_or_else(badarg)?
-            .into_iter()
-            .map(str_of)
-            .collect::<Result<_, _>>()?
-    };
-    let opts = list_to_vec(a[2]).unwrap_or_default();
-    let mut trim = false;
-    let mut parts_limit: Option<usize> = None;
-    for o in opts {
-        if let Some([k, v]) = o.tuple_elems() {
-            match atom::name(*k) {
-                "trim" => trim = v.is_true(),
-                "parts" => parts_limit = v.as_small().map(|n| n as usize),
-                _ => {}
-            }
-        }
-    }
-    let mut out: Vec<&str> = Vec::new();
-    if seps.iter().all(|p| p.is_empty()) {
-        // Split into graphemes.
-        out.push("");
-        for g in graphemes_of(s) {
-            out.push(g);
-        }
-        out.push("");
-    } else {
-        let mut rest = s;
-        loop {
-            if parts_limit.is_some_and(|n| out.len() + 1 >= n) {
-                out.push(rest);
-                break;
-            }
-            let found = seps
-                .iter()
-                .filter(|p| !p.is_empty())
-                .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
-                .min();
-            match found {
-                Some((i, l)) => {
-                    out.push(&rest[..i]);
-                    rest = &rest[i + l..];
-                }
-                None => {
-                    out.push(rest);
-                    break;
-                }
-            }
-        }
-    }
-    if trim {
-        out.retain(|p| !p.is_empty());
-    }
-    str_list(ctx, out)
-}
-
-/// Grapheme clusters, approximated: a base character followed by combining marks.
-fn graphemes_of(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let combining = matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D | 0xFE0F);
-        let crlf = c == '\n' && i > 0 && s.as_bytes()[i - 1] == b'\r';
-        if !(combining || crlf) {
-            if let Some(st) = start {
-                out.push(&s[st..i]);
-            }
-            start = Some(i);
-        }
-    }
-    if let Some(st) = start {
-        out.push(&s[st..]);
-    }
-    out
-}
-
-pub fn reverse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s: String = graphemes_of(str_of(a[0])?).into_iter().rev().collect();
-    new_str(ctx, &s)
-}
-pub fn graphemes(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?;
-    str_list(ctx, graphemes_of(s))
-}
-pub fn to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    to_integer2(ctx, &[a[0], Term::small(10)])
-}
-pub fn to_integer2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?;
-    let base = a[1]
-        .as_small()
-        .filter(|b| (2..=36).contains(b))
-        .ok_or_else(badarg)?;
-    let digits = s.strip_prefix('+').unwrap_or(s);
-    match num_bigint::BigInt::parse_bytes(digits.as_bytes(), base as u32) {
-        Some(b) if !digits.is_empty() && !digits.starts_with(['+']) => Ok(ctx.st.heap.bigint(&b)),
-        _ => Err(badarg()),
-    }
-}
-/// The length of a leading `[+-]digits` run, if there are digits.
-fn int_prefix(b: &[u8]) -> Option<usize> {
-    let sign = usize::from(matches!(b.first(), Some(b'-' | b'+')));
-    let digits = b[sign..].iter().take_while(|c| c.is_ascii_digit()).count();
-    (digits > 0).then_some(sign + digits)
-}
-
-pub fn integer_parse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?;
-    let Some(i) = int_prefix(s.as_bytes()) else {
-        return Ok(atom::ERROR);
-    };
-    let n: num_bigint::BigInt = s[..i]
-        .trim_start_matches('+')
-        .parse()
-        .map_err(|_| badarg())?;
-    let n = ctx.st.heap.bigint(&n);
-    let rest = ctx.st.heap.str(&s[i..]);
-    Ok(ctx.st.heap.tuple(&[n, rest]))
-}
-pub fn to_float(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?;
-    let ok = s.contains('.') && !s.ends_with('.') && !s.starts_with('.');
-    match s.parse::<f64>() {
-        Ok(f) if ok && f.is_finite() => Ok(ctx.st.heap.float(f)),
-        _ => Err(badarg()),
-    }
-}
-pub fn float_parse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?;
-    let b = s.as_bytes();
-    let Some(mut i) = int_prefix(b) else {
-        return Ok(atom::ERROR);
-    };
-    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
-        i += 1;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-    }
-    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
-        let mut j = i + 1;
-        if j < b.len() && (b[j] == b'-' || b[j] == b'+') {
-            j += 1;
-        }
-        if j < b.len() && b[j].is_ascii_digit() {
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            i = j;
-        }
-    }
-    let f: f64 = s[..i].parse().map_err(|_| badarg())?;
-    let f = ctx.st.heap.float(f);
-    let rest = ctx.st.heap.str(&s[i..]);
-    Ok(ctx.st.heap.tuple(&[f, rest]))
-}
-pub fn duplicate(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+/// `:beamlet.string_graphemes(s)`: `String.graphemes/1`.
+pub fn string_graphemes(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let b = bytes_of(a[0])?;
-    let n = a[1].as_small().filter(|n| *n >= 0).ok_or_else(badarg)?;
-    if b.len().saturating_mul(n as usize) > 1 << 32 {
+    let mut ranges = Vec::new();
+    crate::unicode::graphemes(b, |s, e| {
+        ranges.push((s, e));
+        true
+    });
+    Ok(parts_list(ctx, a[0], &ranges))
+}
+
+/// `:beamlet.string_codepoints(s)`: `String.codepoints/1`.
+pub fn string_codepoints(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let mut ranges = Vec::new();
+    crate::unicode::codepoints(b, |s, e| ranges.push((s, e)));
+    Ok(parts_list(ctx, a[0], &ranges))
+}
+
+/// `:beamlet.string_length(s)`: the number of graphemes.
+pub fn string_length(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    Ok(Term::small(crate::unicode::grapheme_count(b) as i64))
+}
+
+/// `:beamlet.string_next_grapheme_size(s)`: the byte size of the first
+/// grapheme (0 for `""`).
+pub fn string_next_grapheme_size(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    Ok(Term::small(crate::unicode::first_grapheme_size(b) as i64))
+}
+
+/// `:beamlet.string_slice(s, start, count)`: `count` graphemes from the
+/// `start`th (both non-negative), as a view of `s`.
+pub fn string_slice(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let start = a[1].as_small().filter(|n| *n >= 0).ok_or_else(badarg)?;
+    let count = a[2].as_small().filter(|n| *n >= 0).ok_or_else(badarg)?;
+    let (start, count) = (start as usize, count as usize);
+    if count == 0 {
+        return Ok(ctx.st.heap.binary(&[]));
+    }
+    if b.is_ascii() && !b.contains(&b'\r') {
+        let from = start.min(b.len());
+        let to = start.saturating_add(count).min(b.len());
+        return Ok(part_of(ctx, a[0], from, to));
+    }
+    let (mut i, mut from, mut to) = (0, b.len(), b.len());
+    crate::unicode::graphemes(b, |s, e| {
+        if i == start {
+            from = s;
+        }
+        i += 1;
+        if i == start + count {
+            to = e;
+            return false;
+        }
+        true
+    });
+    Ok(part_of(ctx, a[0], from, to.max(from)))
+}
+
+/// `:beamlet.string_reverse(s)`: the graphemes in reverse order.
+pub fn string_reverse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let mut out = Vec::with_capacity(b.len());
+    if b.is_ascii() && !b.contains(&b'\r') {
+        out.extend(b.iter().rev());
+    } else {
+        // As Elixir: the runs between bytes that are not UTF-8 are each
+        // reversed, in place; those bytes stay where they are.
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let flush = |run: &mut Vec<(usize, usize)>, out: &mut Vec<u8>| {
+            for &(s, e) in run.iter().rev() {
+                out.extend_from_slice(&b[s..e]);
+            }
+            run.clear();
+        };
+        crate::unicode::graphemes(b, |s, e| {
+            if e - s == 1 && b[s] >= 0x80 {
+                flush(&mut run, &mut out);
+                out.push(b[s]);
+            } else {
+                run.push((s, e));
+            }
+            true
+        });
+        flush(&mut run, &mut out);
+    }
+    Ok(ctx.st.heap.binary(&out))
+}
+
+/// `:beamlet.string_case(s, op, mode)`: `String.upcase/2`, `downcase/2` or
+/// `capitalize/2` (op `:upcase`, `:downcase`, `:capitalize`), mode
+/// `:default`, `:ascii`, `:greek` or `:turkic`.
+pub fn string_case(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    use crate::unicode::Mode;
+    let b = bytes_of(a[0])?;
+    if !a[2].is_atom() || !a[1].is_atom() {
         return Err(badarg());
     }
-    let v = b.repeat(n as usize);
-    Ok(ctx.st.heap.binary(&v))
-}
-pub fn trim(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?.trim().to_owned();
-    new_str(ctx, &s)
-}
-pub fn trim_leading(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?.trim_start().to_owned();
-    new_str(ctx, &s)
-}
-pub fn trim_trailing(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?.trim_end().to_owned();
-    new_str(ctx, &s)
-}
-fn patterns(t: Term) -> Result<Vec<&'static [u8]>, Exn> {
-    if t.is_binary() {
-        return Ok(vec![bytes_of(t)?]);
-    }
-    list_to_vec(t)
-        .ok_or_else(badarg)?
-        .into_iter()
-        .map(bytes_of)
-        .collect()
-}
-pub fn contains(_: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = bytes_of(a[0])?;
-    let ps = patterns(a[1])?;
-    Ok(Term::bool(ps.iter().any(|p| {
-        p.is_empty() || s.windows(p.len()).any(|w| w == *p)
-    })))
-}
-pub fn starts_with(_: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = bytes_of(a[0])?;
-    Ok(Term::bool(patterns(a[1])?.iter().any(|p| s.starts_with(p))))
-}
-pub fn ends_with(_: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = bytes_of(a[0])?;
-    Ok(Term::bool(patterns(a[1])?.iter().any(|p| s.ends_with(p))))
-}
-pub fn replace(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    if is_regex(a[1]) && a[0].is_binary() {
-        return regex_call(ctx, "replace", &[a[1], a[0], a[2]]);
-    }
-    if let (Some(s), Some(r)) = (a[0].binary_bytes(), a[2].binary_bytes()) {
-        // A pattern of bytes (a binary or a list of them) is replaced as
-        // bytes, as `:binary.replace/4` does, whatever the encoding.
-        let patterns = match super::list_to_vec(a[1]) {
-            Some(list) => list.iter().map(|p| p.binary_bytes()).collect(),
-            None => a[1].binary_bytes().map(|p| vec![p]),
-        };
-        if let Some(ps) = patterns.filter(|ps| !ps.is_empty() && ps.iter().all(|p| !p.is_empty())) {
-            let found = super::binary_module::search(s, &ps, true).ok_or_else(badarg)?;
-            if found.is_empty() {
-                return Ok(a[0]);
-            }
-            let mut out = Vec::with_capacity(s.len());
-            let mut at = 0;
-            for (pos, len) in found {
-                out.extend_from_slice(&s[at..pos]);
-                out.extend_from_slice(r);
-                at = pos + len;
-            }
-            out.extend_from_slice(&s[at..]);
-            return Ok(ctx.st.heap.binary(&out));
-        }
-    }
-    let s = str_of(a[0])?;
-    let p = str_of(a[1])?;
-    let r = str_of(a[2])?;
-    let out = if p.is_empty() {
-        let mut o = String::from(r);
-        for g in graphemes_of(s) {
-            o.push_str(g);
-            o.push_str(r);
-        }
-        o
-    } else {
-        s.replace(p, r)
+    let mode = match atom::name(a[2]) {
+        "default" => Mode::Default,
+        "ascii" => Mode::Ascii,
+        "greek" => Mode::Greek,
+        "turkic" => Mode::Turkic,
+        _ => return Err(badarg()),
     };
-    new_str(ctx, &out)
-}
-pub fn slice3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let gs = graphemes_of(str_of(a[0])?);
-    let start = a[1].as_small().ok_or_else(badarg)?;
-    let len = a[2].as_small().filter(|l| *l >= 0).ok_or_else(badarg)?;
-    let n = gs.len() as i64;
-    let start = if start < 0 { (n + start).max(0) } else { start };
-    if start >= n {
-        return new_str(ctx, "");
-    }
-    let end = (start + len).min(n);
-    let s: String = gs[start as usize..end as usize].concat();
-    new_str(ctx, &s)
-}
-/// `String.slice(s, first..last)`.
-pub fn slice2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let first = super::map::map_find(a[1], atom::FIRST)
-        .and_then(|t| t.as_small())
-        .ok_or_else(badarg)?;
-    let last = super::map::map_find(a[1], atom::LAST)
-        .and_then(|t| t.as_small())
-        .ok_or_else(badarg)?;
-    let n = graphemes_of(str_of(a[0])?).len() as i64;
-    let f = if first < 0 { (n + first).max(0) } else { first };
-    let l = if last < 0 { n + last } else { last };
-    let len = (l - f + 1).max(0);
-    slice3(ctx, &[a[0], Term::small(f), Term::small(len)])
-}
-pub fn at(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let gs = graphemes_of(str_of(a[0])?);
-    let i = a[1].as_small().ok_or_else(badarg)?;
-    let i = if i < 0 { gs.len() as i64 + i } else { i };
-    match gs.get(i.max(0) as usize) {
-        Some(g) if i >= 0 => {
-            let g = g.to_string();
-            new_str(ctx, &g)
-        }
-        _ => Ok(atom::NIL),
-    }
-}
-pub fn first(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    at(ctx, &[a[0], Term::small(0)])
-}
-pub fn last(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    at(ctx, &[a[0], Term::small(-1)])
-}
-fn pad(ctx: &mut Ctx, a: &[Term], leading: bool) -> BifResult {
-    let s = str_of(a[0])?;
-    let n = a[1].as_small().filter(|n| *n >= 0).ok_or_else(badarg)? as usize;
-    let p = str_of(a[2])?;
-    let len = graphemes_of(s).len();
-    if len >= n || p.is_empty() {
+    let out = match atom::name(a[1]) {
+        "upcase" => crate::unicode::upcase(b, mode),
+        "downcase" => crate::unicode::downcase(b, mode),
+        "capitalize" => crate::unicode::capitalize(b, mode),
+        _ => return Err(badarg()),
+    };
+    if out == b {
         return Ok(a[0]);
     }
-    let fill: String = p.chars().cycle().take(n - len).collect();
-    let out = if leading {
-        fill + s
-    } else {
-        s.to_owned() + &fill
+    Ok(ctx.st.heap.binary(&out))
+}
+
+/// `:beamlet.string_normalize(s, form)`: `String.normalize/2`.
+pub fn string_normalize(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    use crate::unicode::Form;
+    let b = bytes_of(a[0])?;
+    if !a[1].is_atom() {
+        return Err(badarg());
+    }
+    let form = match atom::name(a[1]) {
+        "nfd" => Form::Nfd,
+        "nfc" => Form::Nfc,
+        "nfkd" => Form::Nfkd,
+        "nfkc" => Form::Nfkc,
+        _ => return Err(badarg()),
     };
-    new_str(ctx, &out)
+    if b.is_ascii() {
+        return Ok(a[0]);
+    }
+    let out = crate::unicode::normalize(b, form);
+    Ok(ctx.st.heap.binary(&out))
 }
-pub fn pad_leading(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    pad(ctx, a, true)
+
+/// `:beamlet.string_split_ws(s)`: `String.split/1`, the words between
+/// whitespace.
+pub fn string_split_ws(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let ranges = crate::unicode::split_words(b);
+    Ok(parts_list(ctx, a[0], &ranges))
 }
-pub fn pad_trailing(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    pad(ctx, a, false)
+
+/// `:beamlet.string_trim_ws(s, side)`: `s` without the whitespace at its
+/// `:leading` or `:trailing` end, or `:both`.
+pub fn string_trim_ws(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let (lead, trail) = match atom::name(a[1]) {
+        "leading" => (true, false),
+        "trailing" => (false, true),
+        _ => (true, true),
+    };
+    let start = if lead {
+        crate::unicode::trim_leading(b)
+    } else {
+        0
+    };
+    let end = if trail {
+        start + crate::unicode::trim_trailing(&b[start..])
+    } else {
+        b.len()
+    };
+    Ok(part_of(ctx, a[0], start, end))
 }
-pub fn pad_leading2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let sp = ctx.st.heap.str(" ");
-    pad(ctx, &[a[0], a[1], sp], true)
+
+/// The patterns of a `:beamlet.string_split/replace` call: a list of
+/// non-empty binaries.
+fn pattern_list(t: Term) -> Result<Vec<&'static [u8]>, Exn> {
+    let bad = || Exn::badarg_at(2, "not a valid pattern");
+    let ps: Vec<&'static [u8]> = list_to_vec(t)
+        .ok_or_else(bad)?
+        .into_iter()
+        .map(|p| p.binary_bytes().filter(|b| !b.is_empty()).ok_or_else(bad))
+        .collect::<Result<_, _>>()?;
+    Ok(ps)
 }
-pub fn pad_trailing2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let sp = ctx.st.heap.str(" ");
-    pad(ctx, &[a[0], a[1], sp], false)
+
+/// `:beamlet.string_split(s, patterns, parts, trim)`: `String.split/3` with
+/// non-empty binary patterns (the longest of those matching at the leftmost
+/// place wins), at most `parts` parts (0: no limit), empty parts dropped
+/// (and not counted) when `trim`.
+pub fn string_split(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let ps = pattern_list(a[1])?;
+    let parts = a[2].as_small().filter(|n| *n >= 0).ok_or_else(badarg)? as usize;
+    let trim = a[3].is_true();
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    if parts != 1 && !ps.is_empty() {
+        let found = super::binary_module::search(b, &ps, true).ok_or_else(badarg)?;
+        for (pos, len) in found {
+            if !(trim && pos == at) {
+                ranges.push((at, pos));
+            }
+            at = pos + len;
+            if parts != 0 && ranges.len() + 1 == parts {
+                break;
+            }
+        }
+    }
+    if !(trim && at == b.len()) {
+        ranges.push((at, b.len()));
+    }
+    Ok(parts_list(ctx, a[0], &ranges))
 }
-pub fn valid(_: &mut Ctx, a: &[Term]) -> BifResult {
+
+/// `:beamlet.string_replace(s, patterns, replacement, global)`:
+/// `String.replace/4` with non-empty binary patterns and a binary
+/// replacement, every match or the first.
+pub fn string_replace(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = bytes_of(a[0])?;
+    let ps = pattern_list(a[1])?;
+    let r = bytes_of(a[2])?;
+    if ps.is_empty() {
+        return Ok(a[0]);
+    }
+    let found = super::binary_module::search(s, &ps, a[3].is_true()).ok_or_else(badarg)?;
+    if found.is_empty() {
+        return Ok(a[0]);
+    }
+    let mut out = Vec::with_capacity(s.len());
+    let mut at = 0;
+    for (pos, len) in found {
+        out.extend_from_slice(&s[at..pos]);
+        out.extend_from_slice(r);
+        at = pos + len;
+    }
+    out.extend_from_slice(&s[at..]);
+    Ok(ctx.st.heap.binary(&out))
+}
+
+/// `:beamlet.string_to_charlist(s)`: the code points of `s`, or
+/// `{:invalid | :incomplete, rest}` at the first bad UTF-8 sequence
+/// (incomplete: a valid sequence's start cut off by the end).
+pub fn string_to_charlist(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    match std::str::from_utf8(b) {
+        Ok(s) => {
+            let cs: Vec<Term> = s.chars().map(|c| Term::small(c as i64)).collect();
+            Ok(ctx.st.heap.list(&cs))
+        }
+        Err(e) => {
+            let at = e.valid_up_to();
+            let kind = if e.error_len().is_none() {
+                "incomplete"
+            } else {
+                "invalid"
+            };
+            let rest = part_of(ctx, a[0], at, b.len());
+            let kind = atom::intern(kind);
+            Ok(ctx.st.heap.tuple(&[kind, rest]))
+        }
+    }
+}
+
+/// `:beamlet.string_valid(s)`: whether `s` is valid UTF-8.
+pub fn string_valid(_: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(Term::bool(
         a[0].binary_bytes()
             .is_some_and(|b| std::str::from_utf8(b).is_ok()),
     ))
+}
+
+/// The value of digit `c` in `base`, if it is one.
+fn digit(c: u8, base: u32) -> Option<u32> {
+    (c as char).to_digit(base)
+}
+
+/// `[+-]digits` at the start of `b` in `base`: the number and the bytes
+/// it took, if there is a digit.
+fn parse_int_prefix(b: &[u8], base: u32) -> Option<(num_bigint::BigInt, usize)> {
+    let sign = usize::from(matches!(b.first(), Some(b'-' | b'+')));
+    let n = b[sign..]
+        .iter()
+        .take_while(|&&c| digit(c, base).is_some())
+        .count();
+    if n == 0 {
+        return None;
+    }
+    let v = num_bigint::BigInt::parse_bytes(&b[sign..sign + n], base)?;
+    Some((if b[0] == b'-' { -v } else { v }, sign + n))
+}
+
+/// The base argument of `String.to_integer/2`, `Integer.parse/2`.
+fn base_of(t: Term) -> Option<u32> {
+    t.as_small()
+        .filter(|b| (2..=36).contains(b))
+        .map(|b| b as u32)
+}
+
+/// `:beamlet.string_to_integer(s, base)`: the integer `s` writes in
+/// `base` (`String.to_integer/2`, `:erlang.binary_to_integer/2`), with
+/// OTP's errors.
+pub fn string_to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (bytes, base) = (a[0].binary_bytes(), base_of(a[1]));
+    let mut lines = Vec::new();
+    if bytes.is_none() {
+        lines.push((1, "not a binary"));
+    }
+    if base.is_none() {
+        lines.push((2, "not an integer in the range 2 through 36"));
+    }
+    if let (Some(b), Some(base)) = (bytes, base) {
+        match parse_int_prefix(b, base) {
+            Some((v, n)) if n == b.len() => return Ok(ctx.st.heap.bigint(&v)),
+            _ => lines.push((1, "not a textual representation of an integer")),
+        }
+    }
+    Err(Exn::badarg_lines(&lines))
+}
+
+/// `:beamlet.integer_parse(s, base)`: `Integer.parse/2` once its
+/// arguments are checked: `{integer, rest}` or `:error`.
+pub fn integer_parse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let base = base_of(a[1]).ok_or_else(badarg)?;
+    match parse_int_prefix(b, base) {
+        Some((v, n)) => {
+            let v = ctx.st.heap.bigint(&v);
+            let rest = part_of(ctx, a[0], n, b.len());
+            Ok(ctx.st.heap.tuple(&[v, rest]))
+        }
+        None => Ok(atom::ERROR),
+    }
+}
+
+/// `:beamlet.string_to_float(s)`: `String.to_float/1`
+/// (`:erlang.binary_to_float/1`): `[+-]digits.digits([eE][+-]digits)?`.
+pub fn string_to_float(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let Some(b) = a[0].binary_bytes() else {
+        return Err(Exn::badarg_at(1, "not a binary"));
+    };
+    let bad = || Exn::badarg_at(1, "not a textual representation of a float");
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = usize::from(matches!(b.first(), Some(b'-' | b'+')));
+    let n = digits(i);
+    if n == 0 || b.get(i + n) != Some(&b'.') {
+        return Err(bad());
+    }
+    i += n + 1;
+    let n = digits(i);
+    if n == 0 {
+        return Err(bad());
+    }
+    i += n;
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        let n = digits(i);
+        if n == 0 {
+            return Err(bad());
+        }
+        i += n;
+    }
+    if i != b.len() {
+        return Err(bad());
+    }
+    let text = std::str::from_utf8(b).map_err(|_| bad())?;
+    match text.parse::<f64>() {
+        Ok(f) if f.is_finite() => Ok(ctx.st.heap.float(f)),
+        _ => Err(bad()),
+    }
+}
+
+/// `:beamlet.float_parse(s)`: `Float.parse/1` once `s` is known to be a
+/// binary: `{float, rest}` or `:error` (no digits, or out of range).
+pub fn float_parse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = usize::from(matches!(b.first(), Some(b'-' | b'+')));
+    let n = digits(i);
+    if n == 0 {
+        return Ok(atom::ERROR);
+    }
+    i += n;
+    if b.get(i) == Some(&b'.') && digits(i + 1) > 0 {
+        i += 1 + digits(i + 1);
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        if matches!(b.get(j), Some(b'-' | b'+')) {
+            j += 1;
+        }
+        if digits(j) > 0 {
+            i = j + digits(j);
+        }
+    }
+    let text = std::str::from_utf8(&b[..i]).map_err(|_| badarg())?;
+    match text.parse::<f64>() {
+        Ok(f) if f.is_finite() => {
+            let f = ctx.st.heap.float(f);
+            let rest = part_of(ctx, a[0], i, b.len());
+            Ok(ctx.st.heap.tuple(&[f, rest]))
+        }
+        _ => Ok(atom::ERROR),
+    }
+}
+
+/// `:beamlet.string_duplicate(s, n)`: `n` copies of `s` (`:binary.copy/2`
+/// with `String.duplicate/2`'s errors left to the caller).
+pub fn string_duplicate(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let n = a[1].as_small().filter(|n| *n >= 0).ok_or_else(badarg)?;
+    if b.len().saturating_mul(n as usize) > 1 << 32 {
+        return Err(Exn::error(atom::SYSTEM_LIMIT));
+    }
+    Ok(ctx.st.heap.binary(&b.repeat(n as usize)))
+}
+
+/// `:beamlet.split_whitespace(s)`: `String.split/1` for a `~w` sigil with
+/// interpolation (the compiler calls it directly).
+pub fn split_whitespace(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    string_split_ws(ctx, a)
+}
+
+/// `List.to_integer/1`.
+pub fn list_to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = iolist_to_binary(ctx, a)?;
+    string_to_integer(ctx, &[b, Term::small(10)])
+}
+
+/// `:beamlet.string_to_atom(s, existing)`: `String.to_atom/1` (or
+/// `to_existing_atom/1` when `existing`), with OTP's errors: bad UTF-8,
+/// more than 255 characters (`SystemLimitError`), no such atom.
+pub fn string_to_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let Some(b) = a[0].binary_bytes() else {
+        return Err(Exn::badarg_at(1, "not a binary"));
+    };
+    let s = std::str::from_utf8(b).map_err(|_| Exn::badarg_at(1, "invalid UTF8 encoding"))?;
+    if s.len() > 255 && s.chars().count() > 255 {
+        return Err(Exn::error(atom::SYSTEM_LIMIT));
+    }
+    if a[1].is_true() {
+        atom::existing(s).ok_or_else(|| Exn::badarg_at(1, "not an already existing atom"))
+    } else {
+        atom::try_intern(s).ok_or_else(|| Exn::error(atom::SYSTEM_LIMIT))
+    }
 }
