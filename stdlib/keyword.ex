@@ -87,6 +87,16 @@ defmodule Keyword do
     end
   end
 
+  @doc false
+  @deprecated "Use Keyword.filter/2 instead"
+  def delete(keywords, key, value) when is_list(keywords) and is_atom(key) do
+    for {k, v} = entry <- keywords, k != key or v != value, do: entry
+  end
+
+  @doc false
+  @deprecated "Use Kernel.length/1 instead"
+  def size(keywords), do: length(keywords)
+
   @doc "Without the first entry of `key`."
   def delete_first(keywords, key) when is_list(keywords) and is_atom(key) do
     :lists.keydelete(key, 1, keywords)

@@ -231,29 +231,6 @@ pub fn from_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
     Ok(build_map(&mut ctx.st.heap, kv))
 }
-pub fn take(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    need_map(ctx, a[0])?;
-    let want = list_to_vec(a[1]).ok_or_else(badarg)?;
-    let kv: Vec<(Term, Term)> = want
-        .iter()
-        .filter_map(|k| map_find(a[0], *k).map(|v| (*k, v)))
-        .collect();
-    Ok(build_map(&mut ctx.st.heap, kv))
-}
-pub fn drop(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    need_map(ctx, a[0])?;
-    let drop = list_to_vec(a[1]).ok_or_else(badarg)?;
-    let (ks, vs) = a[0].map_parts().unwrap_or((&[], &[]));
-    let mut k2 = Vec::new();
-    let mut v2 = Vec::new();
-    for (k, v) in ks.iter().zip(vs) {
-        if !drop.iter().any(|d| key_compare(*d, *k).is_eq()) {
-            k2.push(*k);
-            v2.push(*v);
-        }
-    }
-    Ok(ctx.st.heap.map_sorted(&k2, &v2))
-}
 pub fn pop2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     pop3(ctx, &[a[0], a[1], atom::NIL])
 }
