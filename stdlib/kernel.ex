@@ -326,7 +326,7 @@ defmodule Kernel do
   def struct!(%_{} = struct, fields) do
     Enum.reduce(fields, struct, fn
       {:__struct__, _}, acc -> acc
-      {key, value}, acc -> %{acc | key => value}
+      {key, value}, acc -> Map.replace!(acc, key, value)
     end)
   end
 

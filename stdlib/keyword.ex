@@ -258,7 +258,8 @@ defmodule Keyword do
   def get_and_update!(keywords, key, fun) when is_list(keywords) and is_atom(key) and is_function(fun, 1) do
     case :lists.keymember(key, 1, keywords) do
       true -> get_and_update(keywords, key, fun)
-      false -> raise KeyError, key: key, term: keywords
+      # Elixir 1.14 shows the list reversed in this one error.
+      false -> raise KeyError, key: key, term: :lists.reverse(keywords)
     end
   end
 

@@ -22,19 +22,15 @@ defmodule Map do
   def new(enumerable), do: Map.from_list(Enum.to_list(enumerable))
 
   @doc "A map from an enumerable, each element turned into a pair by `transform`."
-  def new(enumerable, transform) when is_function(transform, 1) do
-    case enumerable do
-      %_{} -> new_from_enum(enumerable, transform)
-      %{} -> new_from_map(enumerable, transform)
-      _ -> new_from_enum(enumerable, transform)
-    end
-  end
+  def new(%_{} = struct, transform), do: new_from_enum(struct, transform)
+  def new(%{} = map, transform), do: new_from_map(map, transform)
+  def new(enumerable, transform), do: new_from_enum(enumerable, transform)
 
   defp new_from_map(map, transform) when is_function(transform, 1) do
     Map.from_list(:lists.map(transform, Map.to_list(map)))
   end
 
-  defp new_from_enum(enumerable, transform) do
+  defp new_from_enum(enumerable, transform) when is_function(transform, 1) do
     Map.from_list(Enum.map(enumerable, transform))
   end
 
