@@ -308,6 +308,42 @@ defmodule Kernel do
     Kernel.Utils.pop_path(head, steps)
   end
 
+  @doc """
+  The `size` bytes of `binary` from byte `start` (a negative start counts
+  from the end); fewer near the end, "" past it.
+  """
+  def binary_slice(binary, start, size)
+      when is_binary(binary) and is_integer(start) and is_integer(size) and size >= 0 do
+    total = byte_size(binary)
+    start = if start < 0, do: max(start + total, 0), else: start
+
+    if start >= total, do: "", else: binary_part(binary, start, min(size, total - start))
+  end
+
+  @doc "The bytes of `binary` at the indices of `range` (negative ends count from the end)."
+  def binary_slice(binary, %Range{first: first, last: last, step: step})
+      when is_binary(binary) and step > 0 do
+    total = byte_size(binary)
+    first = if first < 0, do: max(first + total, 0), else: first
+    last = if last < 0, do: last + total, else: min(last, total - 1)
+
+    cond do
+      first >= total or last < first -> ""
+      step == 1 -> binary_part(binary, first, last - first + 1)
+      true -> for(<<byte <- binary_part(binary, first, last - first + 1)>>, do: byte) |> every_nth(step)
+    end
+  end
+
+  def binary_slice(binary, %Range{} = range) when is_binary(binary) do
+    raise ArgumentError,
+          "binary_slice/2 does not accept ranges with negative steps, got: #{inspect(range)}"
+  end
+
+  defp every_nth(bytes, step), do: every_nth(bytes, step, 0, [])
+  defp every_nth([byte | rest], step, 0, acc), do: every_nth(rest, step, step - 1, [byte | acc])
+  defp every_nth([_ | rest], step, skip, acc), do: every_nth(rest, step, skip - 1, acc)
+  defp every_nth([], _step, _skip, acc), do: :erlang.list_to_binary(:lists.reverse(acc))
+
   @doc "The struct `struct` (a module or a struct) with the given `fields` put in; keys the struct lacks are left out."
   def struct(struct, fields \\ []) do
     Enum.reduce(fields, struct_base(struct), fn {key, value}, acc ->

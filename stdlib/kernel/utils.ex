@@ -10,11 +10,14 @@ defmodule Kernel.Utils do
 
   @doc false
   # `is_struct/2` and `is_exception/2` outside guards.
+  # A name that is not an atom is an ArgumentError ("argument error").
   def is_struct(%{__struct__: s}, name) when is_atom(name), do: s === name
   def is_struct(_, name) when is_atom(name), do: false
+  def is_struct(_, _name), do: :erlang.error(:badarg)
 
   def is_exception(%{__struct__: s, __exception__: true}, name) when is_atom(name), do: s === name
   def is_exception(_, name) when is_atom(name), do: false
+  def is_exception(_, _name), do: :erlang.error(:badarg)
 
   ## The paths of put_in/2, update_in/2, get_and_update_in/2 and pop_in/1:
   ## `data[key]` is an Access step, `data.field` a map step. A path is read

@@ -13,7 +13,6 @@ use crate::desugar;
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
 use beamlet_vm::code::{Op, Reg};
-use beamlet_vm::term::Term;
 use std::collections::HashSet;
 
 impl FnBuilder<'_> {
@@ -304,23 +303,11 @@ impl FnBuilder<'_> {
                 }
             }
             BinOp::Range => {
-                let first = self.alloc_n(span, 3)?;
+                // The step (1, or -1 when first > last) is the built-in's.
+                let first = self.alloc_n(span, 2)?;
                 self.expr_to(u, a, first, false)?;
                 self.expr_to(u, b, first + 1, false)?;
-                // Step: 1, or -1 when first > last (Elixir 1.14 infers it).
-                let down = self.new_label();
-                let end = self.new_label();
-                self.emit(Op::IsLt {
-                    a: first + 1,
-                    b: first,
-                    fail: down,
-                });
-                self.load_const(Term::small(-1), first + 2);
-                self.emit(Op::Jump { to: end });
-                self.place(down);
-                self.load_const(Term::small(1), first + 2);
-                self.place(end);
-                self.bif(span, "beamlet", "range", first, 3, dst)?;
+                self.bif(span, "beamlet", "range", first, 2, dst)?;
             }
             BinOp::RangeStep => {
                 let ExprKind::Binary(BinOp::Range, x, y) = &a.kind else {

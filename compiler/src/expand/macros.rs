@@ -132,9 +132,22 @@ impl Expander<'_> {
                     let has = |k: &str| erl("is_map_key", vec![q::atom(k), t.clone()]);
                     let get = |k: &str| erl("map_get", vec![q::atom(k), t.clone()]);
                     let and = |a: Value, b: Value| q::call("and", q::list(vec![]), vec![a, b]);
+                    // `is_atom(n) or :fail`: a name that is not an atom fails
+                    // the whole guard (an `or` of a non-boolean), as in Elixir.
+                    let atom_name = q::call(
+                        "or",
+                        q::list(vec![]),
+                        vec![
+                            q::call("is_atom", q::list(vec![]), vec![n.clone()]),
+                            q::atom("fail"),
+                        ],
+                    );
                     let mut g = and(
                         and(
-                            q::call("is_map", q::list(vec![]), vec![t.clone()]),
+                            and(
+                                q::call("is_map", q::list(vec![]), vec![t.clone()]),
+                                atom_name,
+                            ),
                             has("__struct__"),
                         ),
                         q::call("==", q::list(vec![]), vec![get("__struct__"), n.clone()]),

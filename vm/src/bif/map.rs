@@ -268,11 +268,27 @@ pub fn make_struct(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(map_put(&mut ctx.st.heap, a[1], atom::STRUCT, a[0]))
 }
 
+/// `first..last` as the `%Range{}` struct: the step is 1, or -1 when
+/// `first > last` (as Elixir 1.14 infers it); the error names no step.
+pub fn range2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_integer() || !a[1].is_integer() {
+        let msg = format!(
+            "ranges (first..last) expect both sides to be integers, got: {}..{}",
+            inspect_term(ctx, a[0]),
+            inspect_term(ctx, a[1])
+        );
+        return Err(raise_msg(ctx, "Elixir.ArgumentError", &msg));
+    }
+    let down = crate::order::compare(a[0], a[1]).is_gt();
+    let step = Term::small(if down { -1 } else { 1 });
+    range(ctx, &[a[0], a[1], step])
+}
+
 /// `first..last//step` as the `%Range{}` struct.
 pub fn range(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !a[0].is_integer() || !a[1].is_integer() || !a[2].is_integer() || a[2] == Term::small(0) {
         let msg = format!(
-            "ranges (first..last//step) expect both sides to be integers, got: {}..{}//{}",
+            "ranges (first..last//step) expect both sides to be integers and the step to be a non-zero integer, got: {}..{}//{}",
             inspect_term(ctx, a[0]),
             inspect_term(ctx, a[1]),
             inspect_term(ctx, a[2])

@@ -233,6 +233,7 @@ bifs! {
     "beamlet" "bad_arity" / 2 => exception::bad_arity;
     "beamlet" "struct" / 2 => map::make_struct;
     "beamlet" "range" / 3 => map::range;
+    "beamlet" "range" / 2 => map::range2;
     "beamlet" "protocol_impl" / 3 => protocol::protocol_impl;
     "beamlet" "bs_build" / 1 => binary::bs_build;
     "beamlet" "bs_match" / 2 => binary::bs_match, guard;
