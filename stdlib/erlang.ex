@@ -253,16 +253,48 @@ defmodule :erlang do
   @doc "The float a binary spells."
   def binary_to_float(binary), do: String.to_float(binary)
 
+  # The tuple functions fail as OTP 25's built-ins do, each bad argument
+  # explained ("1st argument: out of range", "2nd argument: not a tuple").
   @doc "The tuple with `element` added at its end."
-  def append_element(tuple, element), do: :erlang.list_to_tuple(:erlang.tuple_to_list(tuple) ++ [element])
+  def append_element(tuple, element) when is_tuple(tuple),
+    do: :erlang.list_to_tuple(:erlang.tuple_to_list(tuple) ++ [element])
+
+  def append_element(_tuple, _element), do: tuple_badarg([{1, "not a tuple"}])
 
   @doc "The tuple without its `index`th element (1-based)."
-  def delete_element(index, tuple),
-    do: :erlang.list_to_tuple(delete_nth(:erlang.tuple_to_list(tuple), index))
+  def delete_element(index, tuple)
+      when is_integer(index) and is_tuple(tuple) and index >= 1 and index <= tuple_size(tuple),
+      do: :erlang.list_to_tuple(delete_nth(:erlang.tuple_to_list(tuple), index))
+
+  def delete_element(index, tuple), do: tuple_badarg(index_errors(index, tuple, 0))
 
   @doc "The tuple with `element` inserted at `index` (1-based)."
-  def insert_element(index, tuple, element),
-    do: :erlang.list_to_tuple(insert_nth(:erlang.tuple_to_list(tuple), index, element))
+  def insert_element(index, tuple, element)
+      when is_integer(index) and is_tuple(tuple) and index >= 1 and index <= tuple_size(tuple) + 1,
+      do: :erlang.list_to_tuple(insert_nth(:erlang.tuple_to_list(tuple), index, element))
+
+  def insert_element(index, tuple, _element), do: tuple_badarg(index_errors(index, tuple, 1))
+
+  defp index_errors(index, tuple, extra) do
+    first =
+      cond do
+        not is_integer(index) -> [{1, "not an integer"}]
+        index < 1 -> [{1, "out of range"}]
+        is_tuple(tuple) and index > tuple_size(tuple) + extra -> [{1, "out of range"}]
+        true -> []
+      end
+
+    if is_tuple(tuple), do: first, else: first ++ [{2, "not a tuple"}]
+  end
+
+  defp tuple_badarg(lines) do
+    text = for {n, what} <- lines, into: "", do: "  * #{ordinal(n)} argument: #{what}\n"
+    raise ArgumentError, "errors were found at the given arguments:\n\n" <> text
+  end
+
+  defp ordinal(1), do: "1st"
+  defp ordinal(2), do: "2nd"
+  defp ordinal(3), do: "3rd"
 
   defp delete_nth([_ | rest], 1), do: rest
   defp delete_nth([x | rest], n) when n > 1, do: [x | delete_nth(rest, n - 1)]

@@ -222,19 +222,131 @@ defmodule Kernel do
       :lists.member({macro, arity}, module.__info__(:macros))
   end
 
-  def get_in(data, [key]), do: Access.get(data, key)
-  def get_in(data, [key | rest]), do: get_in(Access.get(data, key), rest)
+  ## Nested access: the functions over a list of keys (each a key for
+  ## `Access` or an accessor function of arity 3) and the macros over a path
+  ## written `data[key].field`.
 
-  def put_in(data, keys, value), do: update_in(data, keys, fn _ -> value end)
+  @doc "The value at the end of `keys` in `data` (nil once a step gives nil)."
+  def get_in(data, [_ | _] = keys), do: get_in_keys(data, keys)
 
-  def update_in(data, [key], fun) when is_map(data), do: Map.put(data, key, fun.(Map.get(data, key)))
-  def update_in(data, [key], fun) when is_list(data), do: Keyword.put(data, key, fun.(Keyword.get(data, key)))
+  defp get_in_keys(nil, [_ | _]), do: nil
+  defp get_in_keys(data, [key]) when is_function(key, 3), do: key.(:get, data, fn value -> value end)
+  defp get_in_keys(data, [key | rest]) when is_function(key, 3), do: key.(:get, data, &get_in_keys(&1, rest))
+  defp get_in_keys(data, [key]), do: Access.get(data, key)
+  defp get_in_keys(data, [key | rest]), do: get_in_keys(Access.get(data, key), rest)
 
-  def update_in(data, [key | rest], fun) when is_map(data),
-    do: Map.put(data, key, update_in(Map.get(data, key), rest, fun))
+  @doc "`data` with the value at the end of `keys` set to `value`."
+  def put_in(data, [_ | _] = keys, value) do
+    :erlang.element(2, get_and_update_in(data, keys, fn _ -> {nil, value} end))
+  end
 
-  def update_in(data, [key | rest], fun) when is_list(data),
-    do: Keyword.put(data, key, update_in(Keyword.get(data, key), rest, fun))
+  @doc "`data` with the value at the end of `keys` updated by `fun`."
+  def update_in(data, [_ | _] = keys, fun) when is_function(fun, 1) do
+    :erlang.element(2, get_and_update_in(data, keys, fn value -> {nil, fun.(value)} end))
+  end
+
+  @doc """
+  `fun` gets the value at the end of `keys` and returns `{get, new}` or
+  `:pop`; the result is `{get, updated data}`.
+  """
+  def get_and_update_in(data, [key], fun) when is_function(fun, 1) and is_function(key, 3),
+    do: key.(:get_and_update, data, fun)
+
+  def get_and_update_in(data, [key | rest], fun) when is_function(fun, 1) and is_function(key, 3),
+    do: key.(:get_and_update, data, &get_and_update_in(&1, rest, fun))
+
+  def get_and_update_in(data, [key], fun) when is_function(fun, 1),
+    do: Access.get_and_update(data, key, fun)
+
+  def get_and_update_in(data, [key | rest], fun) when is_function(fun, 1),
+    do: Access.get_and_update(data, key, &get_and_update_in(&1, rest, fun))
+
+  @doc "`{value, data without it}` for the value at the end of `keys`; a nil on the way is removed."
+  def pop_in(data, keys)
+
+  def pop_in(nil, [key | _]) do
+    raise ArgumentError, "could not pop key #{inspect(key)} on a nil value"
+  end
+
+  def pop_in(data, [_ | _] = keys), do: pop_in_data(data, keys)
+
+  defp pop_in_data(nil, [_ | _]), do: :pop
+  defp pop_in_data(data, [key]) when is_function(key, 3), do: key.(:get_and_update, data, fn _ -> :pop end)
+  defp pop_in_data(data, [key | rest]) when is_function(key, 3), do: key.(:get_and_update, data, &pop_in_data(&1, rest))
+  defp pop_in_data(data, [key]), do: Access.pop(data, key)
+  defp pop_in_data(data, [key | rest]), do: Access.get_and_update(data, key, &pop_in_data(&1, rest))
+
+  @doc "`put_in(data[key].field, value)`: the path's end set to `value`."
+  defmacro put_in(path, value) do
+    case Kernel.Utils.access_path(path, "put_in/2") do
+      {[head | steps], true} ->
+        Kernel.Utils.map_update_path(head, steps, quote(do: fn _ -> unquote(value) end))
+
+      {[head | steps], false} ->
+        update = Kernel.Utils.get_and_update_path(head, steps, quote(do: fn _ -> {nil, unquote(value)} end))
+        quote(do: :erlang.element(2, unquote(update)))
+    end
+  end
+
+  @doc "`update_in(data[key].field, fun)`: the path's end updated by `fun`."
+  defmacro update_in(path, fun) do
+    case Kernel.Utils.access_path(path, "update_in/2") do
+      {[head | steps], true} ->
+        Kernel.Utils.map_update_path(head, steps, fun)
+
+      {[head | steps], false} ->
+        pair = quote(do: fn value -> {nil, unquote(fun).(value)} end)
+        quote(do: :erlang.element(2, unquote(Kernel.Utils.get_and_update_path(head, steps, pair))))
+    end
+  end
+
+  @doc "`get_and_update_in(data[key].field, fun)`: `{get, updated data}`."
+  defmacro get_and_update_in(path, fun) do
+    {[head | steps], _} = Kernel.Utils.access_path(path, "get_and_update_in/2")
+    Kernel.Utils.get_and_update_path(head, steps, fun)
+  end
+
+  @doc "`pop_in(data[key][key2])`: `{value, data without it}`."
+  defmacro pop_in(path) do
+    {[head | steps], _} = Kernel.Utils.access_path(path, "pop_in/1")
+    Kernel.Utils.pop_path(head, steps)
+  end
+
+  @doc """
+  The `size` bytes of `binary` from byte `start` (a negative start counts
+  from the end); fewer near the end, "" past it.
+  """
+  def binary_slice(binary, start, size)
+      when is_binary(binary) and is_integer(start) and is_integer(size) and size >= 0 do
+    total = byte_size(binary)
+    start = if start < 0, do: max(start + total, 0), else: start
+
+    if start >= total, do: "", else: binary_part(binary, start, min(size, total - start))
+  end
+
+  @doc "The bytes of `binary` at the indices of `range` (negative ends count from the end)."
+  def binary_slice(binary, %Range{first: first, last: last, step: step})
+      when is_binary(binary) and step > 0 do
+    total = byte_size(binary)
+    first = if first < 0, do: max(first + total, 0), else: first
+    last = if last < 0, do: last + total, else: min(last, total - 1)
+
+    cond do
+      first >= total or last < first -> ""
+      step == 1 -> binary_part(binary, first, last - first + 1)
+      true -> for(<<byte <- binary_part(binary, first, last - first + 1)>>, do: byte) |> every_nth(step)
+    end
+  end
+
+  def binary_slice(binary, %Range{} = range) when is_binary(binary) do
+    raise ArgumentError,
+          "binary_slice/2 does not accept ranges with negative steps, got: #{inspect(range)}"
+  end
+
+  defp every_nth(bytes, step), do: every_nth(bytes, step, 0, [])
+  defp every_nth([byte | rest], step, 0, acc), do: every_nth(rest, step, step - 1, [byte | acc])
+  defp every_nth([_ | rest], step, skip, acc), do: every_nth(rest, step, skip - 1, acc)
+  defp every_nth([], _step, _skip, acc), do: :erlang.list_to_binary(:lists.reverse(acc))
 
   @doc "The struct `struct` (a module or a struct) with the given `fields` put in; keys the struct lacks are left out."
   def struct(struct, fields \\ []) do
@@ -254,7 +366,7 @@ defmodule Kernel do
   def struct!(%_{} = struct, fields) do
     Enum.reduce(fields, struct, fn
       {:__struct__, _}, acc -> acc
-      {key, value}, acc -> %{acc | key => value}
+      {key, value}, acc -> Map.replace!(acc, key, value)
     end)
   end
 

@@ -87,6 +87,16 @@ defmodule Keyword do
     end
   end
 
+  @doc false
+  @deprecated "Use Keyword.filter/2 instead"
+  def delete(keywords, key, value) when is_list(keywords) and is_atom(key) do
+    for {k, v} = entry <- keywords, k != key or v != value, do: entry
+  end
+
+  @doc false
+  @deprecated "Use Kernel.length/1 instead"
+  def size(keywords), do: length(keywords)
+
   @doc "Without the first entry of `key`."
   def delete_first(keywords, key) when is_list(keywords) and is_atom(key) do
     :lists.keydelete(key, 1, keywords)
@@ -248,7 +258,8 @@ defmodule Keyword do
   def get_and_update!(keywords, key, fun) when is_list(keywords) and is_atom(key) and is_function(fun, 1) do
     case :lists.keymember(key, 1, keywords) do
       true -> get_and_update(keywords, key, fun)
-      false -> raise KeyError, key: key, term: keywords
+      # Elixir 1.14 shows the list reversed in this one error.
+      false -> raise KeyError, key: key, term: :lists.reverse(keywords)
     end
   end
 

@@ -117,19 +117,20 @@ impl<'e> FnBuilder<'e> {
                     ExprKind::Alias(a) => alias_atom(&self.resolve_alias(a)),
                     ExprKind::Atom(a) => a.clone(),
                     ExprKind::Var(v) if v == "__MODULE__" => self.env.name.clone(),
-                    ExprKind::Var(v) => {
-                        // %name{} binds the struct's module.
-                        let key = Expr::new(span, ExprKind::Atom("__struct__".into()));
-                        let mut all = vec![(key, Expr::new(span, ExprKind::Var(v.clone())))];
-                        all.extend(pairs.iter().cloned());
-                        return self.map_pattern(u, &all, None, r, fail, bound, fresh);
-                    }
-                    ExprKind::Unary(UnaryOp::Pin, _) => {
-                        // %^module{}: the struct's module is the pinned value.
+                    ExprKind::Var(_) | ExprKind::Unary(UnaryOp::Pin, _) => {
+                        // %name{} binds the struct's module, %^module{} compares
+                        // it with the pinned value; either way it is an atom.
                         let key = Expr::new(span, ExprKind::Atom("__struct__".into()));
                         let mut all = vec![(key, (**name).clone())];
                         all.extend(pairs.iter().cloned());
-                        return self.map_pattern(u, &all, None, r, fail, bound, fresh);
+                        self.map_pattern(u, &all, None, r, fail, bound, fresh)?;
+                        let m = self.mark();
+                        let k = self.const_reg(atom::STRUCT, span)?;
+                        let v = self.alloc(span)?;
+                        self.emit(Op::GetMapValue { dst: v, map: r, key: k, fail });
+                        self.emit(Op::IsType { r: v, ty: TypeTest::Atom, fail });
+                        self.release(m);
+                        return Ok(());
                     }
                     _ => return Err(Diagnostic::new(span, "invalid struct pattern")),
                 };

@@ -5,9 +5,10 @@
 //! them); a few are rewritten here (`|>`, `use`, `var!`, `alias!`,
 //! `binding`, `match?`); the module-building ones (`defmodule`, `def`, `@`,
 //! `defstruct`...) are in [`super::module`]. `dbg`, `defimpl`,
-//! `defprotocol` and the calendar sigils (`~D ~T ~N ~U`, which parse their
-//! text with the calendar while compiling) are written in the language
-//! (`stdlib/kernel.ex`) and only routed from here.
+//! `defprotocol`, the calendar sigils (`~D ~T ~N ~U`, which parse their
+//! text with the calendar while compiling) and the path macros (`put_in/2`,
+//! `update_in/2`, `get_and_update_in/2`, `pop_in/1`) are written in the
+//! language (`stdlib/kernel.ex`) and only routed from here.
 
 use super::{Context, EResult, Env, Expander, VarCtx, VarId};
 use crate::quoted::{self as q, as_call, as_keyword, as_list, as_node, keyword_get};
@@ -25,6 +26,11 @@ impl Expander<'_> {
         let line = q::meta_line(meta);
         match (name, args) {
             ("|>", [l, r]) => {
+                // `l |> (a |> b)` is `(l |> a) |> b`, as Macro.unpipe/1 reads it.
+                if let Some(("|>", rm, [a, b])) = as_call(r) {
+                    let inner = q::call("|>", meta.clone(), vec![l.clone(), a.clone()]);
+                    return self.expand(&q::call("|>", rm.clone(), vec![inner, b.clone()]), env);
+                }
                 let piped = self.pipe(l, r, env, line)?;
                 self.expand(&piped, env)
             }
@@ -39,8 +45,13 @@ impl Expander<'_> {
             ("defguard" | "defguardp", [g]) => self.expand_defguard(name, meta, g, env),
             ("defoverridable", [what]) => self.expand_defoverridable(meta, what, env),
             ("dbg" | "defimpl" | "defprotocol", _)
-            | ("sigil_D" | "sigil_T" | "sigil_N" | "sigil_U", [_, _]) => {
-                self.run_macro("Elixir.Kernel", name, meta, args, env, false)
+            | ("sigil_D" | "sigil_T" | "sigil_N" | "sigil_U", [_, _])
+            | ("put_in" | "update_in" | "get_and_update_in", [_, _])
+            | ("pop_in", [_]) => self.run_macro("Elixir.Kernel", name, meta, args, env, false),
+            // `..` as a value: the full range.
+            ("..", []) => {
+                let full = q::call("..//", meta.clone(), vec![q::int(0), q::int(-1), q::int(1)]);
+                self.expand(&full, env)
             }
             ("use", [m]) => self.expand_use(meta, m, None, env),
             ("use", [m, opts]) => self.expand_use(meta, m, Some(opts), env),
@@ -121,9 +132,22 @@ impl Expander<'_> {
                     let has = |k: &str| erl("is_map_key", vec![q::atom(k), t.clone()]);
                     let get = |k: &str| erl("map_get", vec![q::atom(k), t.clone()]);
                     let and = |a: Value, b: Value| q::call("and", q::list(vec![]), vec![a, b]);
+                    // `is_atom(n) or :fail`: a name that is not an atom fails
+                    // the whole guard (an `or` of a non-boolean), as in Elixir.
+                    let atom_name = q::call(
+                        "or",
+                        q::list(vec![]),
+                        vec![
+                            q::call("is_atom", q::list(vec![]), vec![n.clone()]),
+                            q::atom("fail"),
+                        ],
+                    );
                     let mut g = and(
                         and(
-                            q::call("is_map", q::list(vec![]), vec![t.clone()]),
+                            and(
+                                q::call("is_map", q::list(vec![]), vec![t.clone()]),
+                                atom_name,
+                            ),
                             has("__struct__"),
                         ),
                         q::call("==", q::list(vec![]), vec![get("__struct__"), n.clone()]),
@@ -503,7 +527,7 @@ impl Expander<'_> {
         let mut vars: Vec<&VarId> = env
             .vars
             .iter()
-            .filter(|v| v.ctx == ctx && !v.name.starts_with('_'))
+            .filter(|v| v.ctx == ctx && v.name != "_")
             .collect();
         vars.sort_by(|a, b| a.name.cmp(&b.name));
         let ctx_atom = match &ctx {

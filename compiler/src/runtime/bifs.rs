@@ -382,8 +382,9 @@ fn struct_from(ctx: &mut Ctx, st: Term, enforce: Term, kv: Term) -> BifResult {
             ));
         };
         if beamlet_vm::bif::map::map_find(st, *k).is_none() || *k == atom::STRUCT {
-            let e = bif::key_error(ctx, *k, st);
-            return Err(e);
+            // As Elixir's `%{map | key => value}` inside `__struct__/1`: no term.
+            let e = bif::exception::make_exception(ctx, "Elixir.KeyError", &[(atom::KEY, *k)]);
+            return Err(beamlet_vm::process::Exn::error(e));
         }
         given.push(*k);
         out = beamlet_vm::bif::map::map_put(&mut ctx.st.heap, out, *k, *v);

@@ -497,12 +497,13 @@ pub fn bit_size(_: &mut Ctx, a: &[Term]) -> BifResult {
 
 /// `:erlang.element/2`: 1-based.
 pub fn element(_: &mut Ctx, a: &[Term]) -> BifResult {
-    let i = a[0].as_small().ok_or_else(badarg)?;
-    let e = a[1].tuple_elems().ok_or_else(badarg)?;
-    if i >= 1 && (i as usize) <= e.len() {
-        Ok(e[i as usize - 1])
-    } else {
-        Err(badarg())
+    let e = a[1]
+        .tuple_elems()
+        .ok_or_else(|| Exn::badarg_at(2, "not a tuple"))?;
+    match a[0].as_small() {
+        Some(i) if i >= 1 && (i as usize) <= e.len() => Ok(e[i as usize - 1]),
+        Some(_) => Err(Exn::badarg_at(1, "out of range")),
+        None => Err(Exn::badarg_at(1, "not an integer")),
     }
 }
 /// `Kernel.elem/2`: 0-based (errors name `:erlang.element/2`'s arguments).
@@ -539,7 +540,10 @@ pub fn put_elem(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     set_elem(ctx, a[0], i, a[2])
 }
 pub fn tuple_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let e = a[0].tuple_elems().ok_or_else(badarg)?.to_vec();
+    let e = a[0]
+        .tuple_elems()
+        .ok_or_else(|| Exn::badarg_at(1, "not a tuple"))?
+        .to_vec();
     Ok(ctx.st.heap.list(&e))
 }
 pub fn list_to_tuple(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -550,7 +554,7 @@ pub fn make_tuple(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let n = a[0]
         .as_small()
         .filter(|n| (0..1 << 24).contains(n))
-        .ok_or_else(badarg)?;
+        .ok_or_else(|| Exn::badarg_at(1, "out of range"))?;
     let v = vec![a[1]; n as usize];
     Ok(ctx.st.heap.tuple(&v))
 }
@@ -558,7 +562,10 @@ pub fn tuple_duplicate(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     make_tuple(ctx, &[a[1], a[0]])
 }
 pub fn tuple_append(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let mut e = a[0].tuple_elems().ok_or_else(badarg)?.to_vec();
+    let mut e = a[0]
+        .tuple_elems()
+        .ok_or_else(|| Exn::badarg_at(1, "not a tuple"))?
+        .to_vec();
     e.push(a[1]);
     Ok(ctx.st.heap.tuple(&e))
 }

@@ -29,6 +29,7 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
         | "Elixir.WithClauseError"
         | "Elixir.TryClauseError" => &[("term", Nil)],
         "Elixir.CondClauseError" => &[],
+        "Elixir.BadStructError" => &[("struct", Nil), ("term", Nil)],
         "Elixir.KeyError" => &[("key", Nil), ("message", Nil), ("term", Nil)],
         "Elixir.FunctionClauseError" => &[
             ("args", Nil),
@@ -372,6 +373,17 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
     )
 }
 
+/// `beamlet.bad_struct(module, term)`: raises the `BadStructError` of a
+/// struct update (`%Mod{term | k: v}`) whose base is not a `Mod` struct.
+pub fn bad_struct(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let e = make_exception(
+        ctx,
+        "Elixir.BadStructError",
+        &[(atom::intern("struct"), a[0]), (atom::TERM, a[1])],
+    );
+    Err(Exn::error(e))
+}
+
 pub fn normalize_bif(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(normalize(ctx, a[0], a[1]))
 }
@@ -436,6 +448,11 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
             format!("expected a function, got: {}", inspect_term(ctx, term))
         }
         "Elixir.BadMapError" => format!("expected a map, got: {}", inspect_term(ctx, term)),
+        "Elixir.BadStructError" => format!(
+            "expected a struct named {}, got: {}",
+            module_name(ctx, field(e, "struct")),
+            inspect_term(ctx, term)
+        ),
         "Elixir.BadBooleanError" => format!(
             "expected a boolean on left-side of \"{}\", got: {}",
             atom::name(field(e, "operator")),
@@ -468,7 +485,11 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
                 fun_name(field(e, "function")),
                 inspect_term(ctx, field(e, "arity"))
             );
-            if m == atom::NIL {
+            let reason = field(e, "reason");
+            if let Some(r) = reason.binary_bytes() {
+                // A reason given as text (Access's "does not implement the Access behaviour").
+                format!("{head} ({})", String::from_utf8_lossy(r))
+            } else if m == atom::NIL {
                 head
             } else if ctx.code.module_loaded(m)
                 || crate::bif::BIFS.iter().any(|b| b.module == atom::name(m))

@@ -268,24 +268,6 @@ pub fn from_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
     Ok(build_map(&mut ctx.st.heap, kv))
 }
-pub fn take(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    need_map(ctx, a[0])?;
-    let want = list_to_vec(a[1]).ok_or_else(badarg)?;
-    let kv: Vec<(Term, Term)> = want
-        .iter()
-        .filter_map(|k| map_find(a[0], *k).map(|v| (*k, v)))
-        .collect();
-    Ok(build_map(&mut ctx.st.heap, kv))
-}
-pub fn drop(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    need_map(ctx, a[0])?;
-    let drop = list_to_vec(a[1]).ok_or_else(badarg)?;
-    let mut out = a[0];
-    for k in drop {
-        out = map_delete(&mut ctx.st.heap, out, k);
-    }
-    Ok(out)
-}
 pub fn pop2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     pop3(ctx, &[a[0], a[1], atom::NIL])
 }

@@ -240,6 +240,7 @@ bifs! {
     "re" "inspect" / 2 => re::inspect;
     "beamlet" "exception" / 2 => exception::exception2;
     "beamlet" "normalize" / 2 => exception::normalize_bif;
+    "beamlet" "bad_struct" / 2 => exception::bad_struct;
     "beamlet" "cond_clause" / 0 => exception::cond_clause;
     "beamlet" "with_clause" / 1 => exception::with_clause;
     "beamlet" "enum_error" / 1 => exception::enum_error;
@@ -362,11 +363,8 @@ bifs! {
     "Elixir.Map" "new" / 0 => map::new0;
     "Elixir.Map" "from_list" / 1 => map::from_list;
     "Elixir.Map" "put_new" / 3 => map::put_new;
-    "Elixir.Map" "take" / 2 => map::take;
-    "Elixir.Map" "drop" / 2 => map::drop;
     "Elixir.Map" "pop" / 2 => map::pop2;
     "Elixir.Map" "pop" / 3 => map::pop3;
-    "Elixir.Map" "equal?" / 2 => erlang::exact_eq;
     "Elixir.Tuple" "to_list" / 1 => erlang::tuple_to_list;
     "Elixir.Tuple" "append" / 2 => erlang::tuple_append;
     "Elixir.Tuple" "duplicate" / 2 => erlang::tuple_duplicate;
