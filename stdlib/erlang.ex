@@ -250,8 +250,26 @@ defmodule :erlang do
   def binary_to_integer(binary), do: String.to_integer(binary)
   def binary_to_integer(binary, base), do: String.to_integer(binary, base)
 
-  @doc "The float a binary spells."
-  def binary_to_float(binary), do: String.to_float(binary)
+  @doc "The float a binary spells, in Erlang's syntax: `[+-]digits.digits[e[+-]digits]`."
+  def binary_to_float(binary) when is_binary(binary) do
+    if float_text?(binary, :sign),
+      do: String.to_float(binary),
+      else: raise(ArgumentError, arg_error(1, "not a textual representation of a float"))
+  end
+
+  def binary_to_float(_), do: raise(ArgumentError, arg_error(1, "not a binary"))
+
+  defp float_text?(<<c, rest::binary>>, :sign) when c in [?+, ?-], do: float_text?(rest, :int0)
+  defp float_text?(text, :sign), do: float_text?(text, :int0)
+  defp float_text?(<<c, rest::binary>>, s) when c in ?0..?9 and s in [:int0, :int], do: float_text?(rest, :int)
+  defp float_text?(<<?., rest::binary>>, :int), do: float_text?(rest, :frac0)
+  defp float_text?(<<c, rest::binary>>, s) when c in ?0..?9 and s in [:frac0, :frac], do: float_text?(rest, :frac)
+  defp float_text?(<<c, rest::binary>>, :frac) when c in [?e, ?E], do: float_text?(rest, :esign)
+  defp float_text?(<<c, rest::binary>>, :esign) when c in [?+, ?-], do: float_text?(rest, :exp0)
+  defp float_text?(text, :esign), do: float_text?(text, :exp0)
+  defp float_text?(<<c, rest::binary>>, s) when c in ?0..?9 and s in [:exp0, :exp], do: float_text?(rest, :exp)
+  defp float_text?(<<>>, s), do: s in [:frac, :exp]
+  defp float_text?(_, _), do: false
 
   # The tuple functions fail as OTP 25's built-ins do, each bad argument
   # explained ("1st argument: out of range", "2nd argument: not a tuple").
@@ -342,4 +360,155 @@ defmodule :erlang do
   defp bitstring_list([], acc), do: acc
   defp bitstring_list(tail, acc) when is_bitstring(tail), do: <<acc::bits, tail::bits>>
   defp bitstring_list(_, _acc), do: :error
+
+  ## Floats as text (float_to_binary/1,2 are built-ins)
+
+  @doc "The float's text as a charlist (20 digits in exponent form)."
+  def float_to_list(float), do: :erlang.binary_to_list(:erlang.float_to_binary(float))
+
+  @doc "The float's text under options (`decimals:`, `scientific:`, `:compact`, `:short`) as a charlist."
+  def float_to_list(float, options),
+    do: :erlang.binary_to_list(:erlang.float_to_binary(float, options))
+
+  @doc "The float a charlist spells."
+  def list_to_float(list) when is_list(list) do
+    :erlang.binary_to_float(List.to_string(list))
+  rescue
+    _ -> raise ArgumentError, arg_error(1, "not a textual representation of a float")
+  end
+
+  def list_to_float(_), do: raise(ArgumentError, arg_error(1, "not a list"))
+
+  defp arg_error(n, what) do
+    ordinal = Enum.at(["1st", "2nd", "3rd"], n - 1)
+    "errors were found at the given arguments:\n\n  * #{ordinal} argument: #{what}\n"
+  end
+
+  ## Tuples and binaries
+
+  @doc "A tuple of `arity` copies of `default` with `{index, value}` pairs set."
+  def make_tuple(arity, default, init_list) when is_list(init_list) do
+    Enum.reduce(init_list, :erlang.make_tuple(arity, default), fn {i, v}, t ->
+      :erlang.setelement(i, t, v)
+    end)
+  end
+
+  @doc "`{first_pos_bytes, rest}`."
+  def split_binary(binary, pos) when is_binary(binary) and is_integer(pos) and pos >= 0 and pos <= byte_size(binary),
+    do: {binary_part(binary, 0, pos), binary_part(binary, pos, byte_size(binary) - pos)}
+
+  def split_binary(binary, _pos) when not is_binary(binary),
+    do: raise(ArgumentError, arg_error(1, "not a binary"))
+
+  def split_binary(_binary, _pos), do: raise(ArgumentError, arg_error(2, "out of range"))
+
+  @doc "The bytes `start..stop` (1-based) of a binary as a list."
+  def binary_to_list(binary, start, stop)
+      when is_binary(binary) and is_integer(start) and is_integer(stop) and start >= 1 and
+             start <= stop + 1 and stop <= byte_size(binary),
+      do: :erlang.binary_to_list(binary_part(binary, start - 1, stop - start + 1))
+
+  def binary_to_list(_binary, _start, _stop), do: :erlang.error(:badarg)
+
+  @doc "The number of bytes of iodata."
+  def iolist_size(iodata), do: byte_size(:erlang.iolist_to_binary(iodata))
+
+  ## MD5 in steps: the context is the data so far
+
+  @doc "A fresh MD5 context."
+  def md5_init, do: {:beamlet_md5, []}
+
+  @doc "The context with more data."
+  def md5_update({:beamlet_md5, acc}, data) do
+    _ = iolist_size(data)
+    {:beamlet_md5, [acc | data]}
+  end
+
+  @doc "The digest of the data of a context."
+  def md5_final({:beamlet_md5, acc}), do: :erlang.md5(acc)
+
+  ## Time
+
+  @doc "`{megaseconds, seconds, microseconds}` since the epoch."
+  def timestamp do
+    us = :erlang.system_time(:microsecond)
+    {div(us, 1_000_000_000_000), rem(div(us, 1_000_000), 1_000_000), rem(us, 1_000_000)}
+  end
+
+  @doc "`{{y, m, d}, {h, min, s}}` in UTC."
+  def universaltime do
+    secs = :erlang.system_time(:second)
+    days = Integer.floor_div(secs, 86_400)
+    in_day = secs - days * 86_400
+    {civil_date(days), {div(in_day, 3600), div(rem(in_day, 3600), 60), rem(in_day, 60)}}
+  end
+
+  # The proleptic Gregorian date `days` after 1970-01-01.
+  defp civil_date(days) do
+    z = days + 719_468
+    era = Integer.floor_div(z, 146_097)
+    doe = z - era * 146_097
+    yoe = div(doe - div(doe, 1460) + div(doe, 36_524) - div(doe, 146_096), 365)
+    doy = doe - (365 * yoe + div(yoe, 4) - div(yoe, 100))
+    mp = div(5 * doy + 2, 153)
+    d = doy - div(153 * mp + 2, 5) + 1
+    m = if mp < 10, do: mp + 3, else: mp - 9
+    y = yoe + era * 400 + if(m <= 2, do: 1, else: 0)
+    {y, m, d}
+  end
+
+  @doc "The local time (this VM knows no time zone: UTC)."
+  def localtime, do: universaltime()
+
+  @doc "Today's `{y, m, d}`."
+  def date, do: elem(universaltime(), 0)
+
+  @doc "Now's `{h, min, s}`."
+  def time, do: elem(universaltime(), 1)
+
+  ## Odds and ends
+
+  @doc "The text of a pid, as a charlist: `'<0.105.0>'`."
+  def pid_to_list(pid) when is_pid(pid),
+    do: String.to_charlist(binary_part(inspect(pid), 4, byte_size(inspect(pid)) - 4))
+
+  @doc "The text of a reference, as a charlist: `'#Ref<0.1.2.3>'`."
+  def ref_to_list(ref) when is_reference(ref),
+    do: String.to_charlist("#Ref" <> binary_part(inspect(ref), 10, byte_size(inspect(ref)) - 10))
+
+  @doc "Lets other processes run; `true`."
+  def yield, do: true
+
+  @doc "Collects garbage (each process's heap is collected as it goes); `true`."
+  def garbage_collect, do: true
+  def garbage_collect(pid) when is_pid(pid), do: true
+
+  @doc "Memory use in bytes (`:total`, `:processes`, ...): this VM's estimates."
+  def memory, do: Enum.map([:total, :processes, :processes_used, :system, :atom, :atom_used, :binary, :code, :ets], &{&1, memory(&1)})
+  def memory(:total), do: memory(:processes) + memory(:system)
+  def memory(:processes), do: 4_000_000
+  def memory(:processes_used), do: 3_900_000
+  def memory(:system), do: 20_000_000
+  def memory(:atom), do: 500_000
+  def memory(:atom_used), do: 480_000
+  def memory(:binary), do: 100_000
+  def memory(:code), do: 8_000_000
+  def memory(:ets), do: 300_000
+  def memory(list) when is_list(list), do: Enum.map(list, &{&1, memory(&1)})
+
+  @doc "Run-time statistics: `:runtime` and `:wall_clock` as `{total_ms, since_last_ms}`, `:reductions`, ..."
+  def statistics(:wall_clock), do: since_last(:beamlet_wall_clock, :erlang.monotonic_time(:millisecond))
+  def statistics(:runtime), do: since_last(:beamlet_runtime, :erlang.monotonic_time(:millisecond))
+  def statistics(:reductions), do: since_last(:beamlet_reductions, 0)
+  def statistics(:run_queue), do: 0
+  def statistics(:total_run_queue_lengths), do: 0
+  def statistics(:context_switches), do: {0, 0}
+  def statistics(:garbage_collection), do: {0, 0, 0}
+  def statistics(:io), do: {{:input, 0}, {:output, 0}}
+
+  defp since_last(key, now) do
+    last = :erlang.get(key)
+    :erlang.put(key, now)
+    {now, if(last == :undefined, do: now, else: now - last)}
+  end
 end

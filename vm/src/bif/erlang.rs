@@ -430,24 +430,6 @@ pub fn float_ceil(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let f = a[0].float_value().ok_or_else(badarg)?;
     Ok(ctx.st.heap.float(f.ceil()))
 }
-pub fn sqrt(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let f = num_f64(a[0]).ok_or_else(badarith)?;
-    if f < 0.0 {
-        return Err(badarith());
-    }
-    Ok(ctx.st.heap.float(f.sqrt()))
-}
-pub fn pow(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let (x, y) = (
-        num_f64(a[0]).ok_or_else(badarith)?,
-        num_f64(a[1]).ok_or_else(badarith)?,
-    );
-    float_result(&mut ctx.st.heap, x.powf(y))
-}
-pub fn pi(ctx: &mut Ctx, _: &[Term]) -> BifResult {
-    Ok(ctx.st.heap.float(std::f64::consts::PI))
-}
-
 pub fn hd(_: &mut Ctx, a: &[Term]) -> BifResult {
     a[0].cons_parts()
         .map(|(h, _)| h)

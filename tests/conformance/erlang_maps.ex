@@ -1,0 +1,38 @@
+# :maps: every OTP 25 function on small maps
+m = %{a: 1, b: 2, c: 3}
+IO.inspect({:maps.new(), :maps.size(m), :maps.put(:d, 4, m), :maps.get(:a, m), :maps.get(:z, m, 0)})
+IO.inspect({:maps.find(:b, m), :maps.find(:z, m), :maps.is_key(:a, m), :maps.is_key(:z, m)})
+IO.inspect({:maps.remove(:a, m), :maps.remove(:z, m), :maps.take(:a, m), :maps.take(:z, m)})
+IO.inspect({:maps.update(:a, 10, m), :maps.merge(m, %{c: 30, d: 4})})
+IO.inspect({:maps.keys(m), :maps.values(m), :maps.to_list(m), :maps.from_list([{:x, 1}, {:y, 2}, {:x, 3}])})
+IO.inspect(:maps.from_keys([:a, :b, :a], 0))
+IO.inspect(:maps.fold(fn k, v, acc -> [{k, v} | acc] end, [], m))
+IO.inspect(:maps.map(fn k, v -> {k, v * 2} end, m))
+IO.inspect(:maps.filter(fn _k, v -> rem(v, 2) == 1 end, m))
+IO.inspect(:maps.filtermap(fn
+  :a, _ -> false
+  :b, v -> {true, v * 100}
+  _, _ -> true
+end, m))
+:maps.foreach(fn k, v -> IO.puts("#{k}=#{v}") end, m)
+IO.inspect(:maps.foreach(fn _, _ -> :x end, %{}))
+IO.inspect({:maps.update_with(:a, &(&1 + 1), m), :maps.update_with(:z, &(&1 + 1), 0, m), :maps.update_with(:a, &(&1 + 1), 0, m)})
+IO.inspect(:maps.merge_with(fn k, v1, v2 -> {k, v1, v2} end, m, %{b: 20, d: 40}))
+IO.inspect(:maps.intersect(m, %{b: 20, c: 30, d: 40}))
+IO.inspect(:maps.intersect_with(fn k, v1, v2 -> {k, v1, v2} end, %{b: 20, c: 30, d: 40, e: 5}, m))
+IO.inspect({:maps.with([:a, :c, :z], m), :maps.without([:a, :c, :z], m), :maps.with([], m)})
+IO.inspect(:maps.groups_from_list(&rem(&1, 3), Enum.to_list(1..10)))
+IO.inspect(:maps.groups_from_list(&rem(&1, 2), &(&1 * &1), Enum.to_list(1..6)))
+IO.inspect(:maps.groups_from_list(&String.length/1, ~w(a bb cc d eee)))
+it = :maps.iterator(m)
+IO.inspect(it)
+{k, v, it2} = :maps.next(it)
+IO.inspect({k, v, it2})
+IO.inspect(:maps.next(it2))
+IO.inspect({:maps.next(:none), :maps.iterator(%{}), :maps.next(:maps.iterator(%{}))})
+IO.inspect(:maps.fold(fn k, v, acc -> acc ++ [{k, v}] end, [], it2))
+IO.inspect(:maps.map(fn _k, v -> v + 1 end, it2))
+IO.inspect(:maps.filter(fn _k, v -> v > 2 end, :maps.iterator(m)))
+big = Map.new(1..100, &{&1, &1 * &1})
+IO.inspect({:maps.size(big), :maps.get(50, big), :maps.fold(fn _, v, a -> a + v end, 0, big)})
+IO.inspect(:maps.size(:maps.filter(fn k, _ -> k > 90 end, big)))

@@ -1,0 +1,193 @@
+//! `:erlang.float_to_binary/1,2` (and through it `float_to_list/1,2`):
+//! a float's text under OTP's options. A BIF because the digits come from
+//! the float's exact decimal expansion, which the language cannot compute.
+//!
+//! - no options, or `{:scientific, n}`: `n` (default 20) digits after the
+//!   point in exponent form, `1.50000000000000000000e+00`, rounded to
+//!   nearest with ties to even, as C's `%.*e`;
+//! - `{:decimals, n}` (0..253): `n` digits after the point, ties rounded
+//!   away from zero as OTP does (`0.125` → `"0.13"`), and with `:compact`
+//!   the trailing zeros dropped down to one (`"1.0"`);
+//! - `:short`: the shortest text that reads back as the same float.
+//!
+//! The last of `decimals`/`scientific`/`short` wins; a text longer than
+//! 255 bytes is refused as a bad option, as on the BEAM.
+
+use super::{BifResult, Ctx};
+use crate::atom;
+use crate::process::Exn;
+use crate::term::Term;
+
+enum Style {
+    Scientific(usize),
+    Decimals(usize),
+    Short,
+}
+
+/// The exact decimal digits of `|x|` (no leading zeros, no trailing ones)
+/// and the power of ten of the first: `x = 0.d1 d2 ... × 10^(point)`.
+fn exact_digits(x: f64) -> (Vec<u8>, i32) {
+    if x == 0.0 {
+        return (Vec::new(), 1);
+    }
+    let s = format!("{:.1100e}", x.abs());
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mut digits: Vec<u8> = mant
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    while digits.last() == Some(&0) {
+        digits.pop();
+    }
+    (digits, exp + 1)
+}
+
+/// Rounds `digits` to its first `keep` digits (which may be none, or more
+/// than it has); true `ties_even` rounds a tie to even, else away from
+/// zero. Returns the digits (exactly `keep`, padded) and whether a carry
+/// added a new leading digit.
+fn round(digits: &[u8], keep: usize, ties_even: bool) -> (Vec<u8>, bool) {
+    let mut out: Vec<u8> = (0..keep)
+        .map(|i| digits.get(i).copied().unwrap_or(0))
+        .collect();
+    let next = digits.get(keep).copied().unwrap_or(0);
+    let rest_nonzero = digits.len() > keep + 1;
+    let up = match next {
+        0..=4 => false,
+        5 if !rest_nonzero && ties_even => out.last().is_some_and(|d| d % 2 == 1),
+        _ => true,
+    };
+    if !up {
+        return (out, false);
+    }
+    for d in out.iter_mut().rev() {
+        if *d == 9 {
+            *d = 0;
+        } else {
+            *d += 1;
+            return (out, false);
+        }
+    }
+    out.insert(0, 1);
+    (out, true)
+}
+
+fn digit_text(ds: &[u8]) -> String {
+    ds.iter().map(|d| char::from(b'0' + d)).collect()
+}
+
+fn scientific(x: f64, n: usize) -> String {
+    let (digits, point) = exact_digits(x);
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    let (ds, exp) = if digits.is_empty() {
+        (vec![0; n + 1], 0)
+    } else {
+        let (mut ds, carry) = round(&digits, n + 1, true);
+        if carry {
+            ds.pop();
+        }
+        (ds, point - 1 + i32::from(carry))
+    };
+    let frac = if n > 0 {
+        format!(".{}", digit_text(&ds[1..]))
+    } else {
+        String::new()
+    };
+    let esign = if exp < 0 { '-' } else { '+' };
+    format!("{sign}{}{frac}e{esign}{:02}", ds[0], exp.abs())
+}
+
+fn decimals(x: f64, n: usize, compact: bool) -> String {
+    let (digits, point) = exact_digits(x);
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    // Digits before the point, then n after it.
+    let int_len = point.max(0) as usize;
+    let lead = (-point).max(0) as usize;
+    let mut all = vec![0; lead];
+    all.extend_from_slice(&digits);
+    let (mut ds, carry) = round(&all, int_len + n, false);
+    let int_len = int_len + usize::from(carry);
+    if ds.is_empty() {
+        ds.push(0);
+    }
+    let (int_part, frac_part) = if int_len == 0 {
+        (vec![0], ds.clone())
+    } else {
+        (ds[..int_len].to_vec(), ds[int_len..].to_vec())
+    };
+    let mut frac = digit_text(&frac_part);
+    if compact {
+        while frac.len() > 1 && frac.ends_with('0') {
+            frac.pop();
+        }
+    }
+    let int_text = digit_text(&int_part);
+    let int_text = match int_text.trim_start_matches('0') {
+        "" => "0",
+        t => t,
+    };
+    if n == 0 {
+        format!("{sign}{int_text}")
+    } else {
+        format!("{sign}{int_text}.{frac}")
+    }
+}
+
+fn format(x: f64, opts: Term) -> Result<String, Exn> {
+    let bad = || Exn::badarg_at(2, "invalid option in list");
+    let mut style = Style::Scientific(20);
+    let mut compact = false;
+    let mut cur = opts;
+    while let Some((h, tl)) = cur.cons_parts() {
+        if h == atom::intern("compact") {
+            compact = true;
+        } else if h == atom::intern("short") {
+            style = Style::Short;
+        } else {
+            match h.tuple_elems() {
+                Some([k, v]) if k.is_atom() => match (atom::name(*k), v.as_small()) {
+                    ("decimals", Some(n @ 0..=253)) => style = Style::Decimals(n as usize),
+                    ("scientific", Some(n @ 0..=249)) => style = Style::Scientific(n as usize),
+                    _ => return Err(bad()),
+                },
+                _ => return Err(bad()),
+            }
+        }
+        cur = tl;
+    }
+    if !cur.is_nil() {
+        return Err(bad());
+    }
+    let text = match style {
+        Style::Short => crate::float_fmt::float_to_string(x),
+        Style::Scientific(n) => scientific(x, n),
+        Style::Decimals(n) => decimals(x, n, false),
+    };
+    if text.len() > 255 {
+        return Err(bad());
+    }
+    Ok(match style {
+        Style::Decimals(n) if compact => decimals(x, n, true),
+        _ => text,
+    })
+}
+
+/// `:erlang.float_to_binary/1`: the float in exponent form with 20 decimals.
+pub fn float_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let x = a[0]
+        .float_value()
+        .ok_or_else(|| Exn::badarg_at(1, "not a float"))?;
+    let text = scientific(x, 20);
+    Ok(ctx.st.heap.str(&text))
+}
+
+/// `:erlang.float_to_binary/2`: the float's text under `:decimals`, `:scientific`, `:compact`, `:short`.
+pub fn float_to_binary2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let x = a[0]
+        .float_value()
+        .ok_or_else(|| Exn::badarg_at(1, "not a float"))?;
+    let text = format(x, a[1])?;
+    Ok(ctx.st.heap.str(&text))
+}
