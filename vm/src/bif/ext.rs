@@ -142,12 +142,13 @@ impl Encoder<'_, '_> {
                 }
             },
             Kind::Map => {
-                let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
+                // A map of over 32 keys in its trie's order (hamt.rs).
+                let pairs = crate::hamt::pairs(t);
                 self.out.push(116);
-                self.out.extend_from_slice(&(ks.len() as u32).to_be_bytes());
-                for (k, v) in ks.iter().zip(vs) {
-                    self.term(*k);
-                    self.term(*v);
+                self.out.extend_from_slice(&(pairs.len() as u32).to_be_bytes());
+                for (k, v) in pairs {
+                    self.term(k);
+                    self.term(v);
                 }
             }
             Kind::Pid => {
@@ -837,16 +838,17 @@ fn make_hash2(t: Term) -> u32 {
                 }
             }
             Kind::Map => {
-                let (ks, vs) = t.map_parts().unwrap_or((&[], &[]));
-                hash2(&mut hash, ks.len() as u32, 0, hconst(16));
-                if !ks.is_empty() {
+                // Pairs combine by xor: any order (hamt.rs for large maps).
+                let pairs = crate::hamt::pairs(t);
+                hash2(&mut hash, pairs.len() as u32, 0, hconst(16));
+                if !pairs.is_empty() {
                     stack.push(Job::MapTail(hash, xor_pairs));
                     hash = 0;
                     xor_pairs = 0;
-                    for (k, v) in ks.iter().zip(vs).rev() {
+                    for (k, v) in pairs.into_iter().rev() {
                         stack.push(Job::MapPair);
-                        stack.push(Job::Term(*v));
-                        stack.push(Job::Term(*k));
+                        stack.push(Job::Term(v));
+                        stack.push(Job::Term(k));
                     }
                 }
             }
