@@ -199,7 +199,7 @@ fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
 
 /// `String.upcase(b, mode)`.
 pub fn upcase(b: &[u8], mode: Mode) -> Vec<u8> {
-    if mode == Mode::Ascii || b.is_ascii() {
+    if mode == Mode::Ascii || (b.is_ascii() && mode != Mode::Turkic) {
         return b.to_ascii_uppercase();
     }
     let mut out = Vec::with_capacity(b.len());
