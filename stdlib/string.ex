@@ -171,17 +171,26 @@ defmodule String do
   @doc "`string` in upper case (modes `:default`, `:ascii`, `:greek`, `:turkic`)."
   def upcase(string, mode \\ :default)
 
+  def upcase(string, :default) when is_binary(string),
+    do: :beamlet.string_case(string, :upcase, :default)
+
   def upcase(string, mode) when is_binary(string) and mode in @case_modes,
     do: :beamlet.string_case(string, :upcase, mode)
 
   @doc "`string` in lower case (`:greek` gives the final sigma)."
   def downcase(string, mode \\ :default)
 
+  def downcase(string, :default) when is_binary(string),
+    do: :beamlet.string_case(string, :downcase, :default)
+
   def downcase(string, mode) when is_binary(string) and mode in @case_modes,
     do: :beamlet.string_case(string, :downcase, mode)
 
   @doc "The first character of `string` in title case, the rest in lower case."
   def capitalize(string, mode \\ :default)
+
+  def capitalize(string, :default) when is_binary(string),
+    do: :beamlet.string_case(string, :capitalize, :default)
 
   def capitalize(string, mode) when is_binary(string) and mode in @case_modes,
     do: :beamlet.string_case(string, :capitalize, mode)
@@ -199,52 +208,56 @@ defmodule String do
   defdelegate trim_leading(string), to: String.Break
 
   @doc "`string` without the copies of `to_trim` at its start."
+  def trim_leading(string, "") when is_binary(string), do: replace_leading(string, "", "")
+
   def trim_leading(string, to_trim) when is_binary(string) and is_binary(to_trim),
-    do: replace_leading(string, to_trim, "")
+    do: :beamlet.string_trim_str(string, to_trim, :leading)
 
   @doc "`string` without its trailing whitespace."
   defdelegate trim_trailing(string), to: String.Break
 
   @doc "`string` without the copies of `to_trim` at its end."
+  def trim_trailing(string, "") when is_binary(string), do: replace_trailing(string, "", "")
+
   def trim_trailing(string, to_trim) when is_binary(string) and is_binary(to_trim),
-    do: replace_trailing(string, to_trim, "")
+    do: :beamlet.string_trim_str(string, to_trim, :trailing)
 
   @doc "`string` padded at its start to `count` graphemes with `padding` (cycled)."
   def pad_leading(string, count, padding \\ [" "])
+
+  def pad_leading(string, count, <<_>> = padding)
+      when is_binary(string) and is_integer(count) and count >= 0,
+      do: pad(string, count, [padding], true)
 
   def pad_leading(string, count, padding) when is_binary(padding),
     do: pad_leading(string, count, graphemes(padding))
 
   def pad_leading(string, count, [_ | _] = padding)
-      when is_binary(string) and is_integer(count) and count >= 0 do
-    case count - length(string) do
-      missing when missing > 0 -> IO.iodata_to_binary([fill(padding, padding, missing) | string])
-      _ -> string
-    end
-  end
+      when is_binary(string) and is_integer(count) and count >= 0,
+      do: pad(string, count, padding, true)
 
   @doc "`string` padded at its end to `count` graphemes with `padding` (cycled)."
   def pad_trailing(string, count, padding \\ [" "])
+
+  def pad_trailing(string, count, <<_>> = padding)
+      when is_binary(string) and is_integer(count) and count >= 0,
+      do: pad(string, count, [padding], false)
 
   def pad_trailing(string, count, padding) when is_binary(padding),
     do: pad_trailing(string, count, graphemes(padding))
 
   def pad_trailing(string, count, [_ | _] = padding)
-      when is_binary(string) and is_integer(count) and count >= 0 do
-    case count - length(string) do
-      missing when missing > 0 -> IO.iodata_to_binary([string | fill(padding, padding, missing)])
-      _ -> string
+      when is_binary(string) and is_integer(count) and count >= 0,
+      do: pad(string, count, padding, false)
+
+  defp pad(string, count, padding, leading) do
+    case :beamlet.string_pad(string, count, padding, leading) do
+      {:bad, element} ->
+        raise ArgumentError, "expected a string padding element, got: #{inspect(element)}"
+
+      padded ->
+        padded
     end
-  end
-
-  defp fill(_padding, _all, 0), do: []
-  defp fill([], all, n), do: fill(all, all, n)
-
-  defp fill([element | rest], all, n) when is_binary(element),
-    do: [element | fill(rest, all, n - 1)]
-
-  defp fill([element | _], _all, _n) do
-    raise ArgumentError, "expected a string padding element, got: #{inspect(element)}"
   end
 
   ## Replacing
@@ -313,8 +326,12 @@ defmodule String do
   def replace_leading(string, match, replacement)
       when is_binary(string) and is_binary(match) and is_binary(replacement) do
     if match == "", do: raise(ArgumentError, "cannot use an empty string as the match to replace")
-    {count, rest} = count_leading(string, match, byte_size(match), 0)
-    IO.iodata_to_binary([:lists.duplicate(count, replacement) | rest])
+
+    case count_leading(string, match, byte_size(match), 0) do
+      {0, _} -> string
+      {_, rest} when replacement == "" -> rest
+      {count, rest} -> IO.iodata_to_binary([:lists.duplicate(count, replacement) | rest])
+    end
   end
 
   defp count_leading(string, match, size, count) do
@@ -328,8 +345,12 @@ defmodule String do
   def replace_trailing(string, match, replacement)
       when is_binary(string) and is_binary(match) and is_binary(replacement) do
     if match == "", do: raise(ArgumentError, "cannot use an empty string as the match to replace")
-    {count, size} = count_trailing(string, match, byte_size(match), byte_size(string), 0)
-    IO.iodata_to_binary([binary_part(string, 0, size) | :lists.duplicate(count, replacement)])
+
+    case count_trailing(string, match, byte_size(match), byte_size(string), 0) do
+      {0, _} -> string
+      {_, size} when replacement == "" -> binary_part(string, 0, size)
+      {count, size} -> IO.iodata_to_binary([binary_part(string, 0, size) | :lists.duplicate(count, replacement)])
+    end
   end
 
   defp count_trailing(string, match, msize, size, count) do

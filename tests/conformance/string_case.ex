@@ -16,6 +16,7 @@ end
 
 IO.inspect({String.downcase("I\u0307", :turkic), String.downcase("I\u0323\u0307", :turkic), String.downcase("İ")})
 IO.inspect(String.capitalize("ΑΣ", :greek))
+IO.inspect({String.upcase("istanbul", :turkic), String.capitalize("izmir", :turkic), String.downcase("ISPARTA", :turkic)})
 IO.inspect(String.upcase(String.duplicate("abc", 30)))
 
 try do

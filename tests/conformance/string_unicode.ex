@@ -7,6 +7,9 @@ end
 
 IO.inspect({String.equivalent?("noël", "noe\u0308l"), String.equivalent?("ELIXIR", "elixir"), String.equivalent?("", "")})
 IO.inspect({String.equivalent?("ﬁ", "fi"), String.equivalent?("Å", "A\u030A")})
+for s <- ["\u0D15\u0D46\u0D3E", "\u0D46\u0D3E", "\u0600e\u0301x", "\u0600\u1100\u1161", "\u1100\u1161\u11A8"] do
+  IO.inspect({String.to_charlist(String.normalize(s, :nfc)), String.to_charlist(String.normalize(s, :nfkc))})
+end
 
 for s <- ["afds", "øsdfh", <<0xEF, 0xB7, 0x90>>, <<0xFFFF::16>>, "asd" <> <<0xFFFF::16>>, <<0xED, 0xA0, 0x80>>, <<0xF4, 0x90, 0x80, 0x80>>, <<0xC0, 0x80>>, ""] do
   IO.inspect({s, String.valid?(s)})

@@ -442,6 +442,8 @@ bifs! {
     "beamlet" "string_to_float" / 1 => string::string_to_float;
     "beamlet" "string_duplicate" / 2 => string::string_duplicate;
     "beamlet" "string_to_atom" / 2 => string::string_to_atom;
+    "beamlet" "string_pad" / 4 => string::string_pad;
+    "beamlet" "string_trim_str" / 3 => string::string_trim_str;
     // Tests only (the `test-bifs` feature): see testing.rs.
     #[cfg(any(test, feature = "test-bifs"))]
     "beamlet_test" "nested_call" / 3 => testing::nested_call;

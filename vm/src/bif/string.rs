@@ -840,3 +840,57 @@ pub fn string_to_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
         atom::try_intern(s).ok_or_else(|| Exn::error(atom::SYSTEM_LIMIT))
     }
 }
+
+/// `:beamlet.string_pad(s, count, padding, leading)`: `s` padded to
+/// `count` graphemes at its start (`leading`) or end with the elements of
+/// the list `padding` in turn (each counting as one grapheme); `s` itself
+/// when long enough, `{:bad, element}` for an element used that is not a
+/// binary.
+pub fn string_pad(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let count = a[1].as_small().filter(|n| *n >= 0).ok_or_else(badarg)? as usize;
+    let padding = list_to_vec(a[2])
+        .filter(|p| !p.is_empty())
+        .ok_or_else(badarg)?;
+    let len = crate::unicode::grapheme_count(b);
+    if len >= count {
+        return Ok(a[0]);
+    }
+    let mut fill = Vec::new();
+    for &p in padding.iter().cycle().take(count - len) {
+        match p.binary_bytes() {
+            Some(pb) => fill.extend_from_slice(pb),
+            None => {
+                let bad = atom::intern("bad");
+                return Ok(ctx.st.heap.tuple(&[bad, p]));
+            }
+        }
+    }
+    let out = if a[3].is_true() {
+        [fill.as_slice(), b].concat()
+    } else {
+        [b, fill.as_slice()].concat()
+    };
+    Ok(ctx.st.heap.binary(&out))
+}
+
+/// `:beamlet.string_trim_str(s, to_trim, side)`: `s` without the copies of
+/// the non-empty `to_trim` at its `:leading` or `:trailing` end.
+pub fn string_trim_str(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let b = bytes_of(a[0])?;
+    let t = bytes_of(a[1])?;
+    if t.is_empty() {
+        return Err(badarg());
+    }
+    let (mut start, mut end) = (0, b.len());
+    if atom::name(a[2]) == "leading" {
+        while b[start..].starts_with(t) {
+            start += t.len();
+        }
+    } else {
+        while b[..end].ends_with(t) {
+            end -= t.len();
+        }
+    }
+    Ok(part_of(ctx, a[0], start, end))
+}

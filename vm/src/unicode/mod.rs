@@ -199,7 +199,7 @@ fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
 
 /// `String.upcase(b, mode)`.
 pub fn upcase(b: &[u8], mode: Mode) -> Vec<u8> {
-    if mode == Mode::Ascii || b.is_ascii() {
+    if mode == Mode::Ascii || (b.is_ascii() && mode != Mode::Turkic) {
         return b.to_ascii_uppercase();
     }
     let mut out = Vec::with_capacity(b.len());
@@ -326,9 +326,9 @@ pub fn normalize(b: &[u8], form: Form) -> Vec<u8> {
             Run::Valid(s) => {
                 let s: String = match form {
                     Form::Nfd => s.nfd().collect(),
-                    Form::Nfc => s.nfc().collect(),
                     Form::Nfkd => s.nfkd().collect(),
-                    Form::Nfkc => s.nfkc().collect(),
+                    Form::Nfc => s.graphemes(true).map(|g| compose(g.nfd())).collect(),
+                    Form::Nfkc => s.graphemes(true).map(|g| compose(g.nfkd())).collect(),
                 };
                 out.extend_from_slice(s.as_bytes());
             }
@@ -336,6 +336,40 @@ pub fn normalize(b: &[u8], form: Form) -> Vec<u8> {
         }
         true
     });
+    out
+}
+
+/// The canonical composition of one decomposed grapheme cluster, as OTP's
+/// `unicode:characters_to_nfc_binary/1` (under `String.normalize/2`) does
+/// it: the cluster's first code point is the only starter others compose
+/// with, so `"\u0600e\u0301"` (a prepended mark, then e and an accent)
+/// stays as it is, where Unicode's algorithm would compose `é`.
+fn compose(decomposed: impl Iterator<Item = char>) -> String {
+    use unicode_normalization::char::{canonical_combining_class, compose};
+    let mut chars = decomposed;
+    let Some(mut starter) = chars.next() else {
+        return String::new();
+    };
+    let mut rest = String::new();
+    // The combining class of the last code point kept after the starter.
+    let mut last: Option<u8> = None;
+    for c in chars {
+        let ccc = canonical_combining_class(c);
+        let blocked = match last {
+            None => false,
+            Some(l) => l == 0 || l >= ccc,
+        };
+        match (blocked, compose(starter, c)) {
+            (false, Some(composed)) => starter = composed,
+            _ => {
+                rest.push(c);
+                last = Some(ccc);
+            }
+        }
+    }
+    let mut out = String::with_capacity(rest.len() + 4);
+    out.push(starter);
+    out.push_str(&rest);
     out
 }
 
