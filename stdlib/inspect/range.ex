@@ -1,5 +1,6 @@
 defimpl Inspect, for: Range do
   import Inspect.Algebra
+  import Kernel, except: [inspect: 2]
 
   # `first..last`, with `//step` unless the step is 1 going up.
   def inspect(%Range{first: first, last: last, step: step}, opts) do
