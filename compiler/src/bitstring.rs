@@ -63,6 +63,9 @@ pub fn segments(segs: &[Expr]) -> Result<Vec<Segment>, Diagnostic> {
         if let Some(spec) = spec {
             read_spec(spec, &mut seg)?;
         }
+        if let (Some(spec), ExprKind::Bitstring(inner)) = (spec, &seg.value.kind) {
+            literal_bitstring_segment(s.span, inner, &seg, spec)?;
+        }
         let is_str = matches!(seg.value.kind, ExprKind::Str(_));
         // A literal's own type must agree with the segment's.
         let literal_type = match &seg.value.kind {
@@ -85,6 +88,9 @@ pub fn segments(segs: &[Expr]) -> Result<Vec<Segment>, Diagnostic> {
                     ),
                 ));
             }
+        }
+        if let (true, Some(spec)) = (is_str, spec) {
+            literal_string_segment(s.span, spec)?;
         }
         if is_str && matches!(seg.ty, "utf8" | "utf16" | "utf32") {
             let ExprKind::Str(text) = &seg.value.kind else {
@@ -114,6 +120,187 @@ pub fn segments(segs: &[Expr]) -> Result<Vec<Segment>, Diagnostic> {
         out.push(seg);
     }
     Ok(out)
+}
+
+/// A literal string segment takes only a type and an endianness
+/// (`"abc"::utf16-little`), as in Elixir.
+fn literal_string_segment(span: Span, spec: &Expr) -> Result<(), Diagnostic> {
+    let written = SpecText::of(spec);
+    if written.size.is_some() || written.unit.is_some() {
+        return Err(Diagnostic::new(
+            span,
+            "literal string in bitstring supports only endianness and type specifiers, which must be one of: little, big, native, utf8, utf16, utf32, bits, bytes, binary or bitstring",
+        ));
+    }
+    if written.sign.is_some() {
+        return Err(Diagnostic::new(
+            span,
+            "signed and unsigned specifiers are supported only on integer and float types",
+        ));
+    }
+    Ok(())
+}
+
+/// A literal `<<...>>` segment given a type (`<<(<<1, 2>>)::binary, x>>`):
+/// only `binary` or `bitstring`, without a size; as a binary its size must
+/// be whole bytes.
+fn literal_bitstring_segment(
+    span: Span,
+    inner: &[Expr],
+    seg: &Segment,
+    spec: &Expr,
+) -> Result<(), Diagnostic> {
+    if matches!(seg.ty, "integer" | "float") {
+        return Err(Diagnostic::new(
+            span,
+            format!(
+                "conflicting type specification for bit field: \"{}\" and \"bitstring\"",
+                seg.ty
+            ),
+        ));
+    }
+    let written = SpecText::of(spec);
+    if written.size.is_some() || written.unit.is_some() {
+        return Err(Diagnostic::new(
+            span,
+            "literal <<>> in bitstring supports only type specifiers, which must be one of: binary or bitstring",
+        ));
+    }
+    if seg.ty == "binary" {
+        check_binary_literal(span, inner)?;
+    }
+    Ok(())
+}
+
+/// A literal `<<...>>` used as a binary (an operand of `<>`, a segment of
+/// type `binary`) whose size is known not to be whole bytes is refused while
+/// compiling, as Elixir does: `x <> <<1::1>>`.
+pub fn check_binary_literal(span: Span, segs: &[Expr]) -> Result<(), Diagnostic> {
+    let parsed = segments(segs)?;
+    let mut bits: u64 = 0;
+    for seg in &parsed {
+        let size = match &seg.size {
+            None => None,
+            Some(e) => match &e.kind {
+                ExprKind::Int(i) => match u64::try_from(i.clone()) {
+                    Ok(n) => Some(n),
+                    Err(_) => return Ok(()),
+                },
+                _ => return Ok(()),
+            },
+        };
+        let unit = seg.unit.map(|u| u as u64);
+        bits += match (seg.ty, size) {
+            ("integer", None) => 8,
+            ("float", None) => 64,
+            ("binary", None) | ("utf8" | "utf16" | "utf32", _) => 0,
+            ("binary", Some(n)) => n * unit.unwrap_or(8),
+            (_, Some(n)) => n * unit.unwrap_or(1),
+            // `bits` of any size.
+            (_, None) => return Ok(()),
+        };
+    }
+    if bits.is_multiple_of(8) {
+        return Ok(());
+    }
+    let shown: Vec<String> = segs.iter().map(segment_text).collect();
+    Err(Diagnostic::new(
+        span,
+        format!(
+            "expected <<{}>> to be a binary but its number of bits is not divisible by 8",
+            shown.join(", ")
+        ),
+    ))
+}
+
+/// The specifiers as written, for messages: each kind once, its last word.
+#[derive(Default)]
+struct SpecText {
+    ty: Option<&'static str>,
+    endian: Option<&'static str>,
+    sign: Option<&'static str>,
+    unit: Option<Expr>,
+    size: Option<Expr>,
+}
+
+impl SpecText {
+    fn of(spec: &Expr) -> SpecText {
+        let mut t = SpecText::default();
+        t.read(spec);
+        t
+    }
+
+    fn read(&mut self, spec: &Expr) {
+        match &spec.kind {
+            ExprKind::Binary(BinOp::Sub, a, b) => {
+                self.read(a);
+                self.read(b);
+            }
+            ExprKind::Binary(BinOp::Mul, size, unit) => {
+                self.size = Some((**size).clone());
+                self.unit = Some((**unit).clone());
+            }
+            ExprKind::Int(_) => self.size = Some(spec.clone()),
+            ExprKind::Var(name) => self.word(name, spec),
+            ExprKind::Call(c) => match (&c.target, c.args.as_slice()) {
+                (CallTarget::Local(n), [e]) if n == "size" => self.size = Some(e.clone()),
+                (CallTarget::Local(n), [e]) if n == "unit" => self.unit = Some(e.clone()),
+                (CallTarget::Local(n), []) => self.word(n, spec),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
+    fn word(&mut self, name: &str, spec: &Expr) {
+        match name {
+            "integer" => self.ty = Some("integer"),
+            "float" => self.ty = Some("float"),
+            "binary" | "bytes" => self.ty = Some("binary"),
+            "bits" | "bitstring" => self.ty = Some("bitstring"),
+            "utf8" => self.ty = Some("utf8"),
+            "utf16" => self.ty = Some("utf16"),
+            "utf32" => self.ty = Some("utf32"),
+            "signed" => self.sign = Some("signed"),
+            "unsigned" => self.sign = Some("unsigned"),
+            "big" => self.endian = Some("big"),
+            "little" => self.endian = Some("little"),
+            "native" => self.endian = Some("native"),
+            _ => self.size = Some(spec.clone()),
+        }
+    }
+}
+
+/// A segment as Elixir prints it once expanded: `1::integer-size(3)`,
+/// `x::binary`, a segment without specifiers as it is.
+fn segment_text(seg: &Expr) -> String {
+    let code = |e: &Expr| {
+        beamlet_vm::macro_string::to_string(&crate::quoted::from_ast(
+            e,
+            &crate::quoted::LineIndex::new(""),
+        ))
+    };
+    let ExprKind::Binary(BinOp::Type, value, spec) = &seg.kind else {
+        return code(seg);
+    };
+    let t = SpecText::of(spec);
+    let ty = t.ty.unwrap_or(match value.kind {
+        ExprKind::Str(_) | ExprKind::Interp(_) => "binary",
+        ExprKind::Float(_) => "float",
+        _ => "integer",
+    });
+    let mut out = format!("{}::{ty}", code(value));
+    for word in [t.endian, t.sign].into_iter().flatten() {
+        out.push('-');
+        out.push_str(word);
+    }
+    if let Some(u) = &t.unit {
+        out.push_str(&format!("-unit({})", code(u)));
+    }
+    if let Some(s) = &t.size {
+        out.push_str(&format!("-size({})", code(s)));
+    }
+    out
 }
 
 fn read_spec(spec: &Expr, seg: &mut Segment) -> Result<(), Diagnostic> {

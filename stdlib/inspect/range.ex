@@ -1,5 +1,6 @@
 defimpl Inspect, for: Range do
   import Inspect.Algebra
+  import Kernel, except: [inspect: 2]
 
   # `first..last`, with `//step` unless the step is 1 going up. A range of
   # an old Elixir, made without a step, steps by 1 or -1.

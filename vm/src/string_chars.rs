@@ -12,8 +12,9 @@ pub enum CharsError {
     ProtocolUndefined(String),
     /// `ArgumentError`: a list holding something other than code points, binaries and lists.
     Argument(String),
-    /// `UnicodeConversionError`: a list with an invalid code point or invalid UTF-8.
-    UnicodeConversion(String),
+    /// `UnicodeConversionError`: a list with an invalid code point or invalid UTF-8; the
+    /// message, and the bytes converted before the error (its `encoded` field).
+    UnicodeConversion(String, Vec<u8>),
 }
 
 impl CharsError {
@@ -22,7 +23,7 @@ impl CharsError {
         match self {
             CharsError::ProtocolUndefined(_) => "Elixir.Protocol.UndefinedError",
             CharsError::Argument(_) => "Elixir.ArgumentError",
-            CharsError::UnicodeConversion(_) => "Elixir.UnicodeConversionError",
+            CharsError::UnicodeConversion(..) => "Elixir.UnicodeConversionError",
         }
     }
 
@@ -31,7 +32,7 @@ impl CharsError {
         match self {
             CharsError::ProtocolUndefined(m)
             | CharsError::Argument(m)
-            | CharsError::UnicodeConversion(m) => m,
+            | CharsError::UnicodeConversion(m, _) => m,
         }
     }
 }
@@ -158,11 +159,14 @@ struct Converter {
 }
 
 impl Converter {
-    fn invalid_encoding(rest: &[u8], kind: &str) -> CharsError {
-        CharsError::UnicodeConversion(format!(
-            "{kind} encoding starting at {}",
-            inspect(&Value::Binary(rest.to_vec()), &InspectOpts::default())
-        ))
+    fn invalid_encoding(&self, rest: &[u8], kind: &str) -> CharsError {
+        CharsError::UnicodeConversion(
+            format!(
+                "{kind} encoding starting at {}",
+                inspect(&Value::Binary(rest.to_vec()), &InspectOpts::default())
+            ),
+            self.out.clone(),
+        )
     }
 
     /// Decodes as much of `pending` as possible.
@@ -171,7 +175,7 @@ impl Converter {
         while pos < self.pending.len() {
             let rest = &self.pending[pos..];
             let Some(len) = utf8_len(rest[0]) else {
-                return Err(Self::invalid_encoding(rest, "invalid"));
+                return Err(self.invalid_encoding(rest, "invalid"));
             };
             if rest.len() < len {
                 // Still a valid prefix? Then wait for more bytes.
@@ -182,14 +186,14 @@ impl Converter {
                 if prefix_ok {
                     break;
                 }
-                return Err(Self::invalid_encoding(rest, "invalid"));
+                return Err(self.invalid_encoding(rest, "invalid"));
             }
             match std::str::from_utf8(&rest[..len]) {
                 Ok(s) => {
                     self.out.extend_from_slice(s.as_bytes());
                     pos += len;
                 }
-                Err(_) => return Err(Self::invalid_encoding(rest, "invalid")),
+                Err(_) => return Err(self.invalid_encoding(rest, "invalid")),
             }
         }
         self.pending.drain(..pos);
@@ -198,7 +202,7 @@ impl Converter {
 
     fn code_point(&mut self, v: &Value) -> Result<(), CharsError> {
         if !self.pending.is_empty() {
-            return Err(Self::invalid_encoding(&self.pending, "invalid"));
+            return Err(self.invalid_encoding(&self.pending, "invalid"));
         }
         let c = match v {
             Value::Int(i) => u32::try_from(*i).ok().and_then(char::from_u32),
@@ -217,9 +221,10 @@ impl Converter {
                     Value::BigInt(i) => i.to_string(),
                     _ => String::new(),
                 };
-                Err(CharsError::UnicodeConversion(format!(
-                    "invalid code point {n}"
-                )))
+                Err(CharsError::UnicodeConversion(
+                    format!("invalid code point {n}"),
+                    self.out.clone(),
+                ))
             }
         }
     }
@@ -268,7 +273,7 @@ fn list_to_string(v: &Value, opts: &InspectOpts) -> Result<Vec<u8>, CharsError> 
     };
     c.walk(v)?;
     if !c.pending.is_empty() {
-        return Err(Converter::invalid_encoding(&c.pending, "incomplete"));
+        return Err(c.invalid_encoding(&c.pending, "incomplete"));
     }
     Ok(c.out)
 }

@@ -14,7 +14,7 @@ use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
 use beamlet_vm::bif;
-use beamlet_vm::code::{FunId, Op, Reg, NO_LABEL};
+use beamlet_vm::code::{FunId, Op, Reg, TypeTest, NO_LABEL};
 
 impl FnBuilder<'_> {
     /// Compiles `args` into consecutive fresh registers; returns the first.
@@ -152,12 +152,51 @@ impl FnBuilder<'_> {
                     return self.remote_call(u, &module, name, &c.args, span, dst, tail);
                 }
                 if c.no_parens && c.args.is_empty() {
-                    // `expr.key`: a map field.
+                    // `expr.key`: a map's field; as in Elixir, when `expr` is
+                    // an atom other than nil, true and false, the call
+                    // `expr.key()` (a module held in a variable).
                     let mm = self.mark();
                     let first = self.alloc_n(span, 2)?;
                     self.expr_to(u, m, first, false)?;
                     self.load_const(atom::intern(name), first + 1);
+                    if self.guard_fail.is_some() {
+                        self.bif(span, "beamlet", "map_dot", first, 2, dst)?;
+                        self.release(mm);
+                        return Ok(());
+                    }
+                    let field = self.new_label();
+                    let not_boolean = self.new_label();
+                    let end = self.new_label();
+                    self.emit(Op::IsType {
+                        r: first,
+                        ty: TypeTest::Atom,
+                        fail: field,
+                    });
+                    self.emit(Op::IsType {
+                        r: first,
+                        ty: TypeTest::Boolean,
+                        fail: not_boolean,
+                    });
+                    self.emit(Op::Jump { to: field });
+                    self.place(not_boolean);
+                    let nil = self.const_reg(atom::NIL, span)?;
+                    self.emit(Op::IsNeExact {
+                        a: first,
+                        b: nil,
+                        fail: field,
+                    });
+                    let args = self.call_args(u, &[], span)?;
+                    self.emit(Op::Apply {
+                        module: first,
+                        fun: first + 1,
+                        args,
+                        n: 0,
+                        dst,
+                    });
+                    self.emit(Op::Jump { to: end });
+                    self.place(field);
                     self.bif(span, "beamlet", "map_dot", first, 2, dst)?;
+                    self.place(end);
                     self.release(mm);
                     return Ok(());
                 }

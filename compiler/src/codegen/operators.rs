@@ -109,6 +109,11 @@ impl FnBuilder<'_> {
                 rest = y;
             }
             operands.push(rest);
+            for e in &operands {
+                if let ExprKind::Bitstring(inner) = &e.kind {
+                    crate::bitstring::check_binary_literal(e.span, inner)?;
+                }
+            }
             let spliced = |e: &Expr| matches!(e.kind, ExprKind::Bitstring(_));
             if operands.len() > 2 || operands.iter().any(|e| spliced(e)) {
                 let segs = operands

@@ -197,18 +197,8 @@ impl<'e> FnBuilder<'e> {
                 self.emit(Op::IsEqExact { a: r, b: k, fail });
             }
             ExprKind::Bitstring(segs) => {
-                // The segments' values, as a tuple, matched against their patterns.
                 let segs = crate::bitstring::segments(segs)?;
-                let (specs, tuple) = crate::bitstring::match_specs(span, &segs);
-                let args = self.alloc(span)?;
-                let spec_reg = self.alloc(span)?;
-                self.emit(Op::Move { dst: args, src: r });
-                self.expr_to(u, &specs, spec_reg, false)?;
-                let values = self.alloc(span)?;
-                let bif = beamlet_vm::bif::lookup("beamlet", "bs_match", 2)
-                    .ok_or_else(|| Diagnostic::new(span, "internal: missing built-in :beamlet.bs_match/2"))?;
-                self.emit(Op::Bif { bif, args, n: 2, dst: values, fail });
-                self.pattern_inner(u, &tuple, values, fail, bound, fresh)?;
+                self.bitstring_pattern(u, span, &segs, r, fail, bound, fresh)?;
             }
             ExprKind::Attr(name, None) => {
                 let v = self.attr(u, name, span);
@@ -221,6 +211,78 @@ impl<'e> FnBuilder<'e> {
             _ => return Err(Diagnostic::new(span, "invalid pattern")),
         }
         Ok(())
+    }
+
+    /// Matches the bitstring in `r` against `segs`: their values, as a tuple
+    /// (`:beamlet.bs_match/2`), against their patterns. A size that is an
+    /// expression over variables earlier segments bind (`<<n, body::binary-
+    /// size(n * 2), rest::binary>>`) splits the match there: the segments
+    /// before it and the rest as bits first, then the rest with the size
+    /// computed from what the first part bound.
+    #[allow(clippy::too_many_arguments)]
+    fn bitstring_pattern(
+        &mut self,
+        u: &mut UnitBuilder,
+        span: Span,
+        segs: &[crate::bitstring::Segment],
+        r: Reg,
+        fail: Label,
+        bound: &mut HashSet<String>,
+        fresh: &mut HashMap<String, Reg>,
+    ) -> CResult<()> {
+        let split = (1..segs.len()).find(|&i| {
+            let Some(size) = &segs[i].size else {
+                return false;
+            };
+            if matches!(size.kind, ExprKind::Var(_) | ExprKind::Int(_)) {
+                return false;
+            }
+            let mut used = HashSet::new();
+            crate::desugar::mentioned_vars(size, &mut used);
+            segs[..i]
+                .iter()
+                .any(|s| matches!(&s.value.kind, ExprKind::Var(v) if used.contains(v)))
+        });
+        if let Some(i) = split {
+            let rest_name = format!("bits rest {}", self.next_mark());
+            let mut head = segs[..i].to_vec();
+            head.push(crate::bitstring::Segment {
+                value: Expr::new(span, ExprKind::Var(rest_name.clone())),
+                ty: "bits",
+                size: None,
+                unit: None,
+                signed: false,
+                endian: "big",
+            });
+            self.bitstring_pattern(u, span, &head, r, fail, bound, fresh)?;
+            bound.remove(&rest_name);
+            let rest = fresh.remove(&rest_name).unwrap_or(r);
+            // The sizes after the split see what the first part bound.
+            let saved = self.scope.clone();
+            for (n, reg) in fresh.iter() {
+                self.scope.insert(n.clone(), *reg);
+            }
+            let r2 = self.bitstring_pattern(u, span, &segs[i..], rest, fail, bound, fresh);
+            self.scope = saved;
+            return r2;
+        }
+        let (specs, tuple) = crate::bitstring::match_specs(span, segs);
+        let args = self.alloc(span)?;
+        let spec_reg = self.alloc(span)?;
+        self.emit(Op::Move { dst: args, src: r });
+        self.expr_to(u, &specs, spec_reg, false)?;
+        let values = self.alloc(span)?;
+        let bif = beamlet_vm::bif::lookup("beamlet", "bs_match", 2).ok_or_else(|| {
+            Diagnostic::new(span, "internal: missing built-in :beamlet.bs_match/2")
+        })?;
+        self.emit(Op::Bif {
+            bif,
+            args,
+            n: 2,
+            dst: values,
+            fail,
+        });
+        self.pattern_inner(u, &tuple, values, fail, bound, fresh)
     }
 
     fn bind_reg(&mut self, name: &str, r: Reg) {

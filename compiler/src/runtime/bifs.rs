@@ -311,14 +311,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 }
             }
             ("struct_from", [st, enforce, kv]) => struct_from(ctx, *st, *enforce, *kv),
-            ("exception_from", [st, args]) => {
-                if args.is_binary() {
-                    let msg = ctx.st.heap.tuple(&[atom::MESSAGE, *args]);
-                    let l = ctx.st.heap.list(&[msg]);
-                    return struct_from(ctx, *st, Term::NIL, l);
-                }
-                struct_from(ctx, *st, Term::NIL, *args)
-            }
+            ("exception_from", [st, args]) => exception_from(ctx, *st, *args),
             ("defguard_expand", [guard, names, args, caller]) => {
                 let guard = to_value(ctx.code, *guard);
                 let names: Vec<String> = bif::list_to_vec_pub(*names)
@@ -359,32 +352,50 @@ fn absolute(file: &str) -> String {
     }
 }
 
-/// `%{struct | kv...}`, every key known, every enforced key given.
+/// `Module.__struct__(fields)` (and so `struct!/2`): each `{key, value}` of
+/// `fields` (a keyword list or a map, in its order) replaces the struct's
+/// `key`, which must be one of its keys (`:__struct__` too), then every
+/// enforced key must have been given. Errors as Elixir's: `KeyError` for an
+/// unknown key, `FunctionClauseError` (in the anonymous function Elixir
+/// reduces with) for an element that is no pair, `Protocol.UndefinedError`
+/// for fields that are not enumerable.
 fn struct_from(ctx: &mut Ctx, st: Term, enforce: Term, kv: Term) -> BifResult {
-    let Some(pairs) = bif::list_to_vec_pub(kv).or_else(|| {
-        // A map of fields works too.
-        kv.is_map().then(Vec::new)
-    }) else {
-        let shown = bif::inspect_term(ctx, kv);
-        return Err(bif::argument_error_msg(
+    let module = beamlet_vm::bif::map::map_find(st, atom::STRUCT).unwrap_or(Term::NIL);
+    let items: Vec<Term> = if kv.is_map() && struct_name(kv).is_none() {
+        beamlet_vm::hamt::pairs(kv)
+            .into_iter()
+            .map(|(k, v)| ctx.st.heap.tuple(&[k, v]))
+            .collect()
+    } else if let Some(items) = bif::list_to_vec_pub(kv) {
+        items
+    } else {
+        // A struct, an improper list or no collection: what Enum makes of it.
+        let list = beamlet_vm::nested::call_mfa(
             ctx,
-            &format!("expected a keyword list, got: {shown}"),
-        ));
+            atom::intern("Elixir.Enum"),
+            atom::intern("to_list"),
+            &[kv],
+        )?;
+        bif::list_to_vec_pub(list).unwrap_or_default()
     };
     let mut out = st;
     let mut given = Vec::new();
-    for p in pairs {
+    for p in items {
         let Some([k, v]) = p.tuple_elems() else {
-            let shown = bif::inspect_term(ctx, kv);
-            return Err(bif::argument_error_msg(
+            let e = bif::exception::make_exception(
                 ctx,
-                &format!("expected a keyword list, got: {shown}"),
-            ));
+                "Elixir.FunctionClauseError",
+                &[
+                    (atom::MODULE, module),
+                    (atom::FUNCTION, atom::intern("-__struct__/1-inlined-0-")),
+                    (atom::ARITY, Term::small(2)),
+                ],
+            );
+            return Err(Exn::error(e));
         };
-        if beamlet_vm::bif::map::map_find(st, *k).is_none() || *k == atom::STRUCT {
-            // As Elixir's `%{map | key => value}` inside `__struct__/1`: no term.
+        if beamlet_vm::bif::map::map_find(st, *k).is_none() {
             let e = bif::exception::make_exception(ctx, "Elixir.KeyError", &[(atom::KEY, *k)]);
-            return Err(beamlet_vm::process::Exn::error(e));
+            return Err(Exn::error(e));
         }
         given.push(*k);
         out = beamlet_vm::bif::map::map_put(&mut ctx.st.heap, out, *k, *v);
@@ -395,16 +406,59 @@ fn struct_from(ctx: &mut Ctx, st: Term, enforce: Term, kv: Term) -> BifResult {
         .filter(|k| !given.contains(k))
         .collect();
     if !missing.is_empty() {
-        let m = beamlet_vm::bif::map::map_find(st, atom::STRUCT).unwrap_or(Term::NIL);
         let l = ctx.st.heap.list(&missing);
         let msg = format!(
             "the following keys must also be given when building struct {}: {}",
-            bif::inspect_term(ctx, m),
+            bif::inspect_term(ctx, module),
             bif::inspect_term(ctx, l)
         );
         return Err(bif::argument_error_msg(ctx, &msg));
     }
     Ok(out)
+}
+
+/// A `defexception`'s default `exception(args)`: a message (a string) or a
+/// keyword list whose keys the struct has (other keys, `__struct__` and
+/// `__exception__` are left out, as Elixir does after warning); anything
+/// else matches no clause of `exception/1`.
+fn exception_from(ctx: &mut Ctx, st: Term, args: Term) -> BifResult {
+    let module = beamlet_vm::bif::map::map_find(st, atom::STRUCT).unwrap_or(Term::NIL);
+    let clause_error = |ctx: &mut Ctx, function: &str| {
+        let e = bif::exception::make_exception(
+            ctx,
+            "Elixir.FunctionClauseError",
+            &[
+                (atom::MODULE, module),
+                (atom::FUNCTION, atom::intern(function)),
+                (atom::ARITY, Term::small(1)),
+            ],
+        );
+        Exn::error(e)
+    };
+    let pairs: Vec<Term> = if args.is_binary() {
+        vec![ctx.st.heap.tuple(&[atom::MESSAGE, args])]
+    } else {
+        match bif::list_to_vec_pub(args) {
+            Some(items) => items,
+            None => return Err(clause_error(ctx, "exception")),
+        }
+    };
+    let mut out = st;
+    for p in pairs {
+        let Some([k, v]) = p.tuple_elems() else {
+            return Err(clause_error(ctx, "-exception/1-inlined-0-"));
+        };
+        let special = *k == atom::STRUCT || *k == atom::EXCEPTION;
+        if !special && beamlet_vm::bif::map::map_find(st, *k).is_some() {
+            out = beamlet_vm::bif::map::map_put(&mut ctx.st.heap, out, *k, *v);
+        }
+    }
+    Ok(out)
+}
+
+/// The module of a struct (a map whose `__struct__` is an atom).
+fn struct_name(t: Term) -> Option<Term> {
+    beamlet_vm::bif::map::map_find(t, atom::STRUCT).filter(|m| m.is_atom())
 }
 
 /// A `defguard`'s expansion: in a guard, the guard with the arguments put

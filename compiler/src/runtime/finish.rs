@@ -248,10 +248,7 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
             ));
         }
         if !defined(&funs, "__struct__", 1) {
-            let enforce = st
-                .attr("enforce_keys")
-                .map(|a| a.value.clone())
-                .unwrap_or_else(|| q::list(vec![]));
+            let enforce = q::list(st.enforce_keys());
             let body = remote_call(
                 span,
                 "beamlet_compiler",
@@ -370,14 +367,12 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
     );
     let structure = match &st.struct_fields {
         Some(fields) => {
-            let enforce: Vec<String> = match st.attr("enforce_keys").map(|a| a.value.clone()) {
-                Some(Value::List(items, None)) => items
-                    .iter()
-                    .filter_map(q::as_atom)
-                    .map(String::from)
-                    .collect(),
-                _ => vec![],
-            };
+            let enforce: Vec<String> = st
+                .enforce_keys()
+                .iter()
+                .filter_map(q::as_atom)
+                .map(String::from)
+                .collect();
             q::list(
                 fields
                     .iter()

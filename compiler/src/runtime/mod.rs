@@ -691,6 +691,7 @@ impl Service {
             if s.struct_fields.is_some() {
                 return Err(format!("defstruct has already been called for {}, defstruct can only be called once per module", expand::inspect_module(&module)));
             }
+            check_enforce_keys(&s.enforce_keys(), &out)?;
             s.struct_fields = Some(out.clone());
             s.exception = exception;
             if exception {
@@ -1463,4 +1464,38 @@ pub(crate) fn not_open(ctx: &mut Ctx, module: &str, what: &str) -> Exn {
 /// `path` relative to the current directory (how Elixir shows files).
 pub fn relative(path: &str) -> String {
     expand::quote::relative_file(path)
+}
+
+/// `defstruct`'s check of `@enforce_keys` (as a list): every key an atom,
+/// and a field of the struct (`fields`, `__exception__` included); Elixir's
+/// messages.
+fn check_enforce_keys(enforce: &[Value], fields: &[(String, Value)]) -> Result<(), String> {
+    let show = |v: &Value| beamlet_vm::inspect::inspect(v, &Default::default());
+    if let Some(bad) = enforce.iter().find(|k| as_atom(k).is_none()) {
+        return Err(format!(
+            "keys given to @enforce_keys must be atoms, got: {}",
+            show(bad)
+        ));
+    }
+    // `enforce -- keys`: each field takes away one occurrence.
+    let mut missing: Vec<Value> = enforce.to_vec();
+    for (f, _) in fields {
+        if let Some(i) = missing.iter().position(|k| as_atom(k) == Some(f.as_str())) {
+            missing.remove(i);
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let kw = q::list(
+        fields
+            .iter()
+            .map(|(f, v)| q::pair(q::atom(f), v.clone()))
+            .collect(),
+    );
+    Err(format!(
+        "@enforce_keys required keys ({}) that are not defined in defstruct: {}",
+        show(&q::list(missing)),
+        show(&kw)
+    ))
 }

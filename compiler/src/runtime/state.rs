@@ -175,6 +175,20 @@ impl ModuleState {
         self.attrs.iter().find(|a| a.name == name)
     }
 
+    /// `@enforce_keys` as a list: a single key is a list of one
+    /// (`@enforce_keys :id`, and `nil` too, as in Elixir); unset, none.
+    pub fn enforce_keys(&self) -> Vec<Value> {
+        match self
+            .attr("enforce_keys")
+            .filter(|a| a.set)
+            .map(|a| &a.value)
+        {
+            Some(Value::List(items, None)) => items.clone(),
+            Some(v) => vec![v.clone()],
+            None => vec![],
+        }
+    }
+
     fn attr_mut(&mut self, name: &str) -> &mut Attr {
         if let Some(i) = self.attrs.iter().position(|a| a.name == name) {
             return &mut self.attrs[i];

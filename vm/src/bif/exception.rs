@@ -112,7 +112,9 @@ pub fn is_exception(t: Term) -> bool {
     t.is_map() && map_find(t, atom::EXCEPTION) == Some(atom::TRUE)
 }
 
-/// `raise "message"` / `raise %SomeError{}`.
+/// `raise value` with a value known only at run time (`raise/1` and
+/// `reraise/2` of Elixir): a string raises `RuntimeError`, an exception
+/// itself, a module `module.exception([])`; anything else `ArgumentError`.
 pub fn raise1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if a[0].is_binary() {
         let e = make_exception(ctx, "Elixir.RuntimeError", &[(atom::MESSAGE, a[0])]);
@@ -124,31 +126,32 @@ pub fn raise1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if a[0].is_atom() {
         return raise2(ctx, &[a[0], Term::NIL]);
     }
-    let msg = format!("expected an exception, got: {}", inspect_term(ctx, a[0]));
+    let msg = format!(
+        "raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: {}",
+        inspect_term(ctx, a[0])
+    );
     Err(super::argument_error(ctx, &msg))
 }
 
-/// `raise Module, "message"` / `raise Module, key: value`.
+/// `raise module, message_or_options` with a module known only at run
+/// time: `:erlang.error(module.exception(message_or_options))`.
 pub fn raise2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let e = exception2(ctx, a)?;
     Err(Exn::error(e))
 }
 
-/// `Module.exception(message_or_options)` for the built-in exceptions: the
-/// struct, or an `UndefinedFunctionError` raised for any other module.
+/// `:beamlet.exception(module, message_or_options)`, i.e.
+/// `module.exception(message_or_options)`: built natively for the VM's own
+/// exceptions (they have no module), else by calling the module's
+/// `exception/1` (a nested call: the module is known only at run time, and
+/// raising needs the struct before it can unwind).
 pub fn exception2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_atom() {
+        return Err(Exn::badarg_at(1, "not an atom"));
+    }
     let module = atom::name(a[0]);
     if fields(module).is_none() {
-        let e = make_exception(
-            ctx,
-            "Elixir.UndefinedFunctionError",
-            &[
-                (atom::MODULE, a[0]),
-                (atom::FUNCTION, atom::intern("exception")),
-                (atom::ARITY, Term::small(1)),
-            ],
-        );
-        return Err(Exn::error(e));
+        return crate::nested::call_mfa(ctx, a[0], atom::intern("exception"), &[a[1]]);
     }
     let given: Vec<(Term, Term)> = if a[1].is_binary() {
         vec![(atom::MESSAGE, a[1])]
@@ -253,7 +256,7 @@ pub fn with_clause(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 /// `Protocol.UndefinedError` for `Enumerable`.
 pub fn enum_error(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    Err(super::string::protocol_error(ctx, "Enumerable", a[0], ""))
+    Err(super::string::protocol_error(ctx, "Enumerable", a[0]))
 }
 
 /// `{:badarity, {fun, args}}`.
@@ -262,11 +265,18 @@ pub fn bad_arity(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Err(super::error2(ctx, atom::BADARITY, inner))
 }
 
-/// The first `{module, function, arity, _}` of a stacktrace term.
+/// The first `{module, function, arity_or_args, _}` of a stacktrace term,
+/// with an argument list counted as its length.
 fn top_mfa(trace: Term) -> Option<(Term, Term, Term)> {
     let (h, _) = trace.cons_parts()?;
     match h.tuple_elems()? {
-        [m, f, a, ..] => Some((*m, *f, *a)),
+        [m, f, a, ..] => {
+            let arity = match list_to_vec(*a) {
+                Some(args) if a.is_list() => Term::small(args.len() as i64),
+                _ => *a,
+            };
+            Some((*m, *f, arity))
+        }
         _ => None,
     }
 }
@@ -414,6 +424,33 @@ fn module_name(ctx: &Ctx, m: Term) -> String {
     super::inspect_term_native(ctx, m)
 }
 
+/// `Mod.fun/arity` as `Exception.format_mfa/3` writes it: a function the
+/// compiler made for a closure (`-outer/2-fun-0-`, `-outer/2-inlined-0-`)
+/// as `anonymous fn/arity in Mod.outer/2`.
+fn format_mfa(ctx: &Ctx, m: Term, f: Term, arity: &str) -> String {
+    let module = module_name(ctx, m);
+    let name = atom::name(f);
+    let outer = name
+        .strip_prefix('-')
+        .and_then(|n| n.strip_suffix('-'))
+        .and_then(|n| {
+            let mut parts = n.rsplitn(3, '-');
+            let (_count, _kind, outer) = (parts.next()?, parts.next()?, parts.next()?);
+            let (outer_name, outer_arity) = outer.rsplit_once('/')?;
+            outer_arity
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then_some((outer_name, outer_arity))
+        });
+    match outer {
+        Some((outer_name, outer_arity)) => {
+            let outer_name = fun_name(atom::intern(outer_name));
+            format!("anonymous fn/{arity} in {module}.{outer_name}/{outer_arity}")
+        }
+        None => format!("{module}.{}/{arity}", fun_name(f)),
+    }
+}
+
 fn fun_name(f: Term) -> String {
     let n = atom::name(f);
     let plain = n
@@ -466,12 +503,11 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
                 format!("key {key} not found in: {}", inspect_term(ctx, term))
             }
         }
-        "Elixir.FunctionClauseError" => format!(
-            "no function clause matching in {}.{}/{}",
-            module_name(ctx, field(e, "module")),
-            fun_name(field(e, "function")),
-            inspect_term(ctx, field(e, "arity"))
-        ),
+        "Elixir.FunctionClauseError" => {
+            let arity = inspect_term(ctx, field(e, "arity"));
+            let mfa = format_mfa(ctx, field(e, "module"), field(e, "function"), &arity);
+            format!("no function clause matching in {mfa}")
+        }
         "Elixir.UndefinedFunctionError"
             if !msg_field.is_binary() && field(e, "function") == atom::NIL =>
         {
@@ -479,11 +515,10 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
         }
         "Elixir.UndefinedFunctionError" if !msg_field.is_binary() => {
             let m = field(e, "module");
+            let arity = inspect_term(ctx, field(e, "arity"));
             let head = format!(
-                "function {}.{}/{} is undefined",
-                module_name(ctx, m),
-                fun_name(field(e, "function")),
-                inspect_term(ctx, field(e, "arity"))
+                "function {} is undefined",
+                format_mfa(ctx, m, field(e, "function"), &arity)
             );
             let reason = field(e, "reason");
             if let Some(r) = reason.binary_bytes() {

@@ -5,7 +5,8 @@ use crate::atom;
 use crate::convert::to_value;
 use crate::order::to_bigint;
 use crate::process::Exn;
-use crate::term::Term;
+use crate::string_chars::CharsError;
+use crate::term::{Kind, Term};
 
 fn bytes_of(t: Term) -> Result<&'static [u8], Exn> {
     t.binary_bytes().ok_or_else(badarg)
@@ -34,54 +35,86 @@ pub fn chars_into(ctx: &mut Ctx, t: Term, out: &mut Vec<u8>) -> Result<(), Exn> 
     if t.is_bitstring() {
         return Err(bitstring_error(ctx, "String.Chars", t, "string"));
     }
-    // A struct with its own String.Chars implementation converts through it.
-    if t.is_map() {
-        if let Some(m) = super::protocol::struct_impl(ctx, atom::STRING_CHARS, t)? {
-            let s = crate::nested::call_mfa(ctx, m, atom::intern("to_string"), &[t])?;
-            return match s.binary_bytes() {
-                Some(b) => {
-                    out.extend_from_slice(b);
-                    Ok(())
+    // Tuples, maps, pids...: a struct's implementation, or a user's
+    // `defimpl String.Chars, for: Tuple`, else none.
+    if !converts_natively(t) {
+        return match user_impl(ctx, atom::STRING_CHARS, t)? {
+            Some(m) => {
+                let s = crate::nested::call_mfa(ctx, m, atom::intern("to_string"), &[t])?;
+                match s.binary_bytes() {
+                    Some(b) => {
+                        out.extend_from_slice(b);
+                        Ok(())
+                    }
+                    None => Err(super::badarg()),
                 }
-                None => Err(super::badarg()),
-            };
-        }
+            }
+            None => Err(protocol_error(ctx, "String.Chars", t)),
+        };
     }
-    match crate::string_chars::to_chars(&to_value(ctx.code, t)) {
+    match crate::string_chars::to_chars_checked(&to_value(ctx.code, t), &Default::default()) {
         Ok(b) => {
             out.extend_from_slice(&b);
             Ok(())
         }
-        Err(msg) => Err(protocol_error(ctx, "String.Chars", t, &msg)),
+        Err(CharsError::ProtocolUndefined(_)) => Err(protocol_error(ctx, "String.Chars", t)),
+        Err(CharsError::Argument(msg)) => Err(argument_error(ctx, &msg)),
+        Err(CharsError::UnicodeConversion(msg, encoded)) => {
+            let encoded = ctx.st.heap.binary(&encoded);
+            Err(unicode_error(ctx, encoded, &msg))
+        }
     }
+}
+
+/// Whether built-in code converts `t` itself (String.Chars and List.Chars
+/// of atoms, numbers, bitstrings and lists): what only a protocol
+/// implementation converts is anything else.
+fn converts_natively(t: Term) -> bool {
+    matches!(
+        t.kind(),
+        Kind::Int | Kind::BigInt | Kind::Float | Kind::Atom | Kind::Binary | Kind::Nil | Kind::Cons
+    )
+}
+
+/// The implementation of `protocol` for a term built-in code does not
+/// convert itself (a struct's own or derived one, a `defimpl ..., for:
+/// Tuple`), if there is one.
+fn user_impl(ctx: &mut Ctx, protocol: Term, t: Term) -> Result<Option<Term>, Exn> {
+    let found = super::protocol::protocol_impl(ctx, &[protocol, t, atom::FALSE])?;
+    Ok(Some(found).filter(|m| *m != atom::NIL))
+}
+
+/// `UnicodeConversionError` with its `encoded` (what was converted before the
+/// error) and message.
+fn unicode_error(ctx: &mut Ctx, encoded: Term, msg: &str) -> Exn {
+    let m = ctx.st.heap.str(msg);
+    let e = super::map::build_map(
+        &mut ctx.st.heap,
+        vec![
+            (atom::STRUCT, atom::intern("Elixir.UnicodeConversionError")),
+            (atom::EXCEPTION, atom::TRUE),
+            (atom::intern("encoded"), encoded),
+            (atom::MESSAGE, m),
+        ],
+    );
+    Exn::error(e)
 }
 
 /// `protocol` (String.Chars or List.Chars) is not implemented for a
 /// bitstring that is not a binary: Elixir's error, with its description.
 fn bitstring_error(ctx: &mut Ctx, protocol: &str, t: Term, to: &str) -> Exn {
     let description = format!("cannot convert a bitstring to a {to}");
-    let msg = crate::string_chars::protocol_undefined_message(
-        protocol,
-        &to_value(ctx.code, t),
-        &description,
-        &Default::default(),
-    );
-    protocol_error_with(ctx, protocol, t, &msg, &description)
+    protocol_error_with(ctx, protocol, t, &description)
 }
 
 /// `Protocol.UndefinedError` for `protocol` and `value`.
-pub fn protocol_error(ctx: &mut Ctx, protocol: &str, value: Term, msg: &str) -> Exn {
-    protocol_error_with(ctx, protocol, value, msg, "")
+pub fn protocol_error(ctx: &mut Ctx, protocol: &str, value: Term) -> Exn {
+    protocol_error_with(ctx, protocol, value, "")
 }
 
-fn protocol_error_with(
-    ctx: &mut Ctx,
-    protocol: &str,
-    value: Term,
-    msg: &str,
-    description: &str,
-) -> Exn {
-    let m = ctx.st.heap.str(msg);
+/// `%Protocol.UndefinedError{protocol:, value:, description:}`, exactly
+/// Elixir's fields (its message is made from them: `Exception.message/1`).
+fn protocol_error_with(ctx: &mut Ctx, protocol: &str, value: Term, description: &str) -> Exn {
     let p = atom::intern(&format!("Elixir.{protocol}"));
     let d = ctx.st.heap.str(description);
     let e = super::exception::make_exception(
@@ -91,7 +124,6 @@ fn protocol_error_with(
             (atom::PROTOCOL, p),
             (atom::VALUE, value),
             (atom::DESCRIPTION, d),
-            (atom::MESSAGE, m),
         ],
     );
     Exn::error(e)
@@ -167,12 +199,22 @@ pub fn append(ctx: &mut Ctx, left: Term, x: &[u8], y: &[u8]) -> Term {
     }
 }
 
+/// `Kernel.to_charlist/1`: lists as they are, atoms, numbers and strings
+/// natively, anything else through its `List.Chars` implementation.
 pub fn to_charlist(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    if a[0].is_list() {
-        return Ok(a[0]);
+    let t = a[0];
+    if t.is_list() {
+        return Ok(t);
     }
-    if a[0].is_bitstring() && !a[0].is_binary() {
-        return Err(bitstring_error(ctx, "List.Chars", a[0], "charlist"));
+    if t.is_bitstring() && !t.is_binary() {
+        return Err(bitstring_error(ctx, "List.Chars", t, "charlist"));
+    }
+    if !converts_natively(t) {
+        let protocol = atom::intern("Elixir.List.Chars");
+        return match user_impl(ctx, protocol, t)? {
+            Some(m) => crate::nested::call_mfa(ctx, m, atom::intern("to_charlist"), &[t]),
+            None => Err(protocol_error(ctx, "List.Chars", t)),
+        };
     }
     let s = to_string(ctx, a)?;
     binary_to_list(ctx, &[s])
