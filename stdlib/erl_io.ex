@@ -7,6 +7,26 @@
 defmodule :io do
   @moduledoc false
 
+  @doc "Writes `format` to standard output; `:ok`."
+  def format(format), do: format(:standard_io, format, [])
+
+  @doc "Writes `format` filled from `args` to standard output; `:ok`."
+  def format(format, args), do: format(:standard_io, format, args)
+
+  @doc "Writes `format` filled from `args` to `device` (`:io_lib.format/2`); `:ok`."
+  def format(device, format, args), do: put_chars(device, :io_lib.format(format, args))
+
+  @doc "Same as `format/1`."
+  def fwrite(format), do: format(format)
+  @doc "Same as `format/2`."
+  def fwrite(format, args), do: format(format, args)
+  @doc "Same as `format/3`."
+  def fwrite(device, format, args), do: format(device, format, args)
+
+  @doc "Writes the Erlang text of `term`."
+  def write(term), do: put_chars(:standard_io, :io_lib.write(term))
+  def write(device, term), do: put_chars(device, :io_lib.write(term))
+
   @doc "Writes chardata to standard output."
   def put_chars(chars), do: put_chars(:standard_io, chars)
 

@@ -1,0 +1,395 @@
+# Erlang/OTP 25's `:io_lib` formatting, written in the language:
+# `format/2` (`fwrite/2`) with the control sequences `~c ~s ~w ~p ~W ~P
+# ~b ~B ~x ~X ~# ~+ ~f ~e ~g ~n ~i ~~`, field width, precision, padding
+# character and `-` (left adjust), `*` taking a number from the
+# arguments; and `write/1`, `print/1`, `write_atom/1`, `write_string/1`,
+# `nl/0`.
+#
+# Terms print in Erlang's syntax (`{ok,[1,2]}`, `#{a => 1}`, `<<"ab">>`,
+# quoted atoms). The result is a flat charlist, where OTP returns a deep
+# one of the same characters (the same text once flattened); `~p` does not
+# break long terms over lines.
+defmodule :io_lib do
+  @moduledoc false
+
+  @doc "The characters of `format` with its control sequences filled from `args`."
+  def format(format, args) do
+    chars = fmt_chars(format)
+
+    if is_list(args) do
+      try do
+        build(chars, args, [])
+      catch
+        :throw, :beamlet_badarg -> :erlang.error(:badarg)
+      end
+    else
+      :erlang.error(:badarg)
+    end
+  end
+
+  @doc "Same as `format/2`."
+  def fwrite(format, args), do: format(format, args)
+
+  @doc "The Erlang text of `term`."
+  def write(term), do: String.to_charlist(write_term(term, false))
+
+  @doc "The Erlang text of `term` (depth limits are not applied)."
+  def write(term, _depth), do: write(term)
+
+  @doc "The Erlang text of `term`, strings shown as strings."
+  def print(term), do: String.to_charlist(write_term(term, true))
+
+  @doc "The Erlang text of an atom, quoted when needed."
+  def write_atom(atom), do: String.to_charlist(atom_text(atom))
+
+  @doc "The Erlang text of a string: `\"...\"`."
+  def write_string(string), do: String.to_charlist(string_text(string))
+
+  @doc "A newline."
+  def nl, do: '\n'
+
+  defp fmt_chars(f) when is_list(f), do: List.to_string(f) |> String.to_charlist()
+  defp fmt_chars(f) when is_binary(f), do: String.to_charlist(f)
+  defp fmt_chars(f) when is_atom(f), do: String.to_charlist(Atom.to_string(f))
+  defp fmt_chars(_), do: :erlang.error(:badarg)
+
+  ## The format's walk
+
+  defp build([], [], acc), do: :lists.reverse(acc)
+  defp build([], _args, _acc), do: throw(:beamlet_badarg)
+
+  defp build([?~ | rest], args, acc) do
+    {spec, rest, args} = directive(rest, args)
+    {text, args} = control(spec, args)
+    build(rest, args, :lists.reverse(text, acc))
+  end
+
+  defp build([c | rest], args, acc), do: build(rest, args, [c | acc])
+
+  # Reads `[-][width][.precision[.pad]][t|l]control`.
+  defp directive(chars, args) do
+    {left, chars} =
+      case chars do
+        [?- | r] -> {true, r}
+        r -> {false, r}
+      end
+
+    {width, chars, args} = number(chars, args)
+
+    {width, left} =
+      if is_integer(width) and width < 0, do: {-width, true}, else: {width, left}
+
+    {prec, pad, chars, args} =
+      case chars do
+        [?. | r] ->
+          {p, r, args} = number(r, args)
+
+          case r do
+            [?., ?* | r2] ->
+              case args do
+                [c | args] -> {p, c, r2, args}
+                [] -> throw(:beamlet_badarg)
+              end
+
+            [?., c | r2] ->
+              {p, c, r2, args}
+
+            _ ->
+              {p, ?\s, r, args}
+          end
+
+        r ->
+          {nil, ?\s, r, args}
+      end
+
+    {unicode, chars} =
+      case chars do
+        [?t | r] -> {true, r}
+        [?l | r] -> {false, r}
+        r -> {false, r}
+      end
+
+    case chars do
+      [c | rest] -> {%{c: c, width: width, left: left, prec: prec, pad: pad, t: unicode}, rest, args}
+      [] -> throw(:beamlet_badarg)
+    end
+  end
+
+  defp number([?* | r], [n | args]) when is_integer(n), do: {n, r, args}
+  defp number([?* | _], _args), do: throw(:beamlet_badarg)
+
+  defp number(chars, args) do
+    {digits, rest} = split_digits(chars, [])
+
+    case digits do
+      [] -> {nil, rest, args}
+      _ -> {List.to_integer(digits), rest, args}
+    end
+  end
+
+  defp split_digits([c | rest], acc) when c in ?0..?9, do: split_digits(rest, [c | acc])
+  defp split_digits(rest, acc), do: {:lists.reverse(acc), rest}
+
+  defp take([a | rest]), do: {a, rest}
+  defp take([]), do: throw(:beamlet_badarg)
+
+  ## The controls
+
+  defp control(%{c: ?~} = s, args), do: {pad('~', s, :right), args}
+  defp control(%{c: ?n}, args), do: {'\n', args}
+
+  defp control(%{c: ?i}, args) do
+    {_, args} = take(args)
+    {[], args}
+  end
+
+  defp control(%{c: ?c} = s, args) do
+    {c, args} = take(args)
+    unless is_integer(c) and c >= 0, do: throw(:beamlet_badarg)
+    n = s.width || 1
+    {List.duplicate(c, n), args}
+  end
+
+  defp control(%{c: ?s} = s, args) do
+    {v, args} = take(args)
+    text = string_arg(v, s.t)
+    text = if s.prec, do: Enum.take(text, s.prec), else: text
+    {pad(text, s, :left_default_right), args}
+  end
+
+  defp control(%{c: c} = s, args) when c in [?w, ?p] do
+    {v, args} = take(args)
+    text = String.to_charlist(write_term(v, if(c == ?p, do: pretty_mode(s), else: false)))
+    {pad(text, s, :right), args}
+  end
+
+  defp control(%{c: c} = s, args) when c in [?W, ?P] do
+    {v, args} = take(args)
+    {_depth, args} = take(args)
+    text = String.to_charlist(write_term(v, if(c == ?P, do: pretty_mode(s), else: false)))
+    {pad(text, s, :right), args}
+  end
+
+  defp control(%{c: c} = s, args) when c in [?b, ?B, ?x, ?X, ?#, ?+] do
+    {n, args} = take(args)
+    unless is_integer(n), do: throw(:beamlet_badarg)
+    base = s.prec || 10
+    unless base in 2..36, do: throw(:beamlet_badarg)
+    digits = Integer.to_string(abs(n), base)
+    digits = if c in [?b, ?x, ?+], do: String.downcase(digits), else: digits
+
+    {prefix, args} =
+      case c do
+        x when x in [?x, ?X] ->
+          {p, args} = take(args)
+          {string_arg(p, false), args}
+
+        x when x in [?#, ?+] ->
+          {String.to_charlist(Integer.to_string(base) <> "#"), args}
+
+        _ ->
+          {[], args}
+      end
+
+    sign = if n < 0, do: '-', else: []
+    {pad(sign ++ prefix ++ String.to_charlist(digits), s, :right), args}
+  end
+
+  defp control(%{c: ?f} = s, args) do
+    {x, args} = take(args)
+    unless is_float(x), do: throw(:beamlet_badarg)
+    p = s.prec || 6
+    {pad(:erlang.float_to_list(x, decimals: p), s, :right), args}
+  end
+
+  defp control(%{c: ?e} = s, args) do
+    {x, args} = take(args)
+    unless is_float(x), do: throw(:beamlet_badarg)
+    {pad(e_text(x, s.prec || 6), s, :right), args}
+  end
+
+  defp control(%{c: ?g} = s, args) do
+    {x, args} = take(args)
+    unless is_float(x), do: throw(:beamlet_badarg)
+    p = s.prec || 6
+    a = abs(x)
+
+    text =
+      if a >= 0.1 and a < :math.pow(10, p) do
+        e = exponent(a)
+        :erlang.float_to_list(x, decimals: max(p - 1 - e, 0))
+      else
+        e_text(x, p)
+      end
+
+    {pad(text, s, :right), args}
+  end
+
+  defp control(_s, _args), do: throw(:beamlet_badarg)
+
+  defp pretty_mode(%{t: true}), do: :unicode
+  defp pretty_mode(_), do: true
+
+  defp exponent(a) when a == 0.0, do: 0
+
+  defp exponent(a) do
+    [_, exp] = String.split(:erlang.float_to_binary(a, scientific: 10), "e")
+    String.to_integer(exp)
+  end
+
+  # `p` significant digits, the exponent unpadded: `2.50000e+0`.
+  defp e_text(x, p) do
+    [mant, exp] = String.split(:erlang.float_to_binary(x, scientific: max(p - 1, 0)), "e")
+    e = String.to_integer(exp)
+    sign = if e < 0, do: "-", else: "+"
+    String.to_charlist(mant <> "e" <> sign <> Integer.to_string(abs(e)))
+  end
+
+  # Pads to the field width: `:left` and `:right` say where the text goes
+  # unless `-` asked for left adjustment; `:left_default_right` (for ~s)
+  # right-justifies by default.
+  defp pad(text, %{width: nil}, _), do: text
+
+  defp pad(text, %{width: w, left: left, pad: p}, default) do
+    n = length(text)
+
+    cond do
+      n >= w and default == :right -> text
+      n > w -> Enum.take(text, w)
+      left or default == :left -> text ++ List.duplicate(p, w - n)
+      true -> List.duplicate(p, w - n) ++ text
+    end
+  end
+
+  # The characters of a ~s argument: a binary's bytes are Latin-1
+  # characters unless the `t` modifier says UTF-8.
+  defp string_arg(v, _t) when is_atom(v), do: String.to_charlist(Atom.to_string(v))
+  defp string_arg(v, true) when is_binary(v), do: String.to_charlist(v)
+  defp string_arg(v, false) when is_binary(v), do: :erlang.binary_to_list(v)
+
+  defp string_arg(v, t) when is_list(v) do
+    List.flatten(
+      Enum.map(v, fn
+        c when is_integer(c) -> c
+        b when is_binary(b) -> string_arg(b, t)
+        l when is_list(l) -> string_arg(l, t)
+        _ -> throw(:beamlet_badarg)
+      end)
+    )
+  end
+
+  defp string_arg(_, _t), do: throw(:beamlet_badarg)
+
+  ## Erlang's term syntax
+
+  @doc false
+  def write_term(t, _pretty) when is_integer(t), do: Integer.to_string(t)
+  def write_term(t, _pretty) when is_float(t), do: :erlang.float_to_binary(t, [:short])
+  def write_term(t, _pretty) when is_atom(t), do: atom_text(t)
+  def write_term(t, _pretty) when is_pid(t), do: List.to_string(:erlang.pid_to_list(t))
+  def write_term(t, _pretty) when is_reference(t), do: List.to_string(:erlang.ref_to_list(t))
+
+  def write_term(t, pretty) when is_binary(t) do
+    cond do
+      pretty == :unicode and String.valid?(t) and unicode_printable?(t) ->
+        if ascii?(t), do: "<<" <> string_text(t) <> ">>", else: "<<" <> string_text(t) <> "/utf8>>"
+
+      pretty && printable_binary?(t) ->
+        "<<" <> latin1_text(t) <> ">>"
+
+      true ->
+        "<<" <> Enum.map_join(:erlang.binary_to_list(t), ",", &Integer.to_string/1) <> ">>"
+    end
+  end
+
+  defp ascii?(bin), do: Enum.all?(:erlang.binary_to_list(bin), &(&1 < 128))
+
+  defp unicode_printable?(bin),
+    do: Enum.all?(String.to_charlist(bin), &(&1 >= 32 or &1 in [?\n, ?\r, ?\t, ?\v, ?\b, ?\f, ?\e]))
+
+  # A binary's bytes as Latin-1 characters, quoted.
+  defp latin1_text(bin), do: string_text(:erlang.binary_to_list(bin) |> Enum.map(&<<&1::utf8>>) |> Enum.join())
+
+  def write_term(t, _pretty) when is_bitstring(t) do
+    size = bit_size(t)
+    whole = div(size, 8)
+    <<bytes::binary-size(whole), last::size(size - whole * 8)>> = t
+    parts = Enum.map(:erlang.binary_to_list(bytes), &Integer.to_string/1)
+    "<<" <> Enum.join(parts ++ ["#{last}:#{size - whole * 8}"], ",") <> ">>"
+  end
+
+  def write_term([], _pretty), do: "[]"
+
+  def write_term(t, pretty) when is_list(t) do
+    if pretty && printable_list?(t) do
+      string_text(List.to_string(t))
+    else
+      "[" <> list_items(t, pretty) <> "]"
+    end
+  end
+
+  def write_term(t, pretty) when is_tuple(t),
+    do: "{" <> Enum.map_join(Tuple.to_list(t), ",", &write_term(&1, pretty)) <> "}"
+
+  def write_term(t, pretty) when is_map(t) do
+    "#" <> "{" <>
+      Enum.map_join(:maps.to_list(t), ",", fn {k, v} ->
+        write_term(k, pretty) <> " => " <> write_term(v, pretty)
+      end) <> "}"
+  end
+
+  def write_term(t, _pretty) when is_function(t), do: inspect(t)
+
+  defp list_items([h], pretty), do: write_term(h, pretty)
+  defp list_items([h | t], pretty) when is_list(t), do: write_term(h, pretty) <> "," <> list_items(t, pretty)
+  defp list_items([h | t], pretty), do: write_term(h, pretty) <> "|" <> write_term(t, pretty)
+
+  defp printable_list?(list) do
+    Enum.all?(list, &(is_integer(&1) and (&1 in 32..126 or &1 in 160..255 or &1 in [?\n, ?\r, ?\t, ?\v, ?\b, ?\f, ?\e])))
+  catch
+    _, _ -> false
+  end
+
+  defp printable_binary?(bin) do
+    printable_list?(:erlang.binary_to_list(bin))
+  end
+
+  defp string_text(s) when is_list(s), do: string_text(List.to_string(s))
+
+  defp string_text(s) do
+    "\"" <> escape(s, ?") <> "\""
+  end
+
+  defp escape(s, quote) do
+    s
+    |> String.to_charlist()
+    |> Enum.map_join(fn
+      ^quote -> <<?\\, quote>>
+      ?\\ -> "\\\\"
+      ?\n -> "\\n"
+      ?\r -> "\\r"
+      ?\t -> "\\t"
+      ?\v -> "\\v"
+      ?\b -> "\\b"
+      ?\f -> "\\f"
+      ?\e -> "\\e"
+      c -> <<c::utf8>>
+    end)
+  end
+
+  @reserved ~w(after and andalso band begin bnot bor bsl bsr bxor case catch cond div end fun if let not
+               of or orelse receive rem try when xor maybe else)
+
+  defp atom_text(atom) do
+    text = Atom.to_string(atom)
+
+    if bare_atom?(text), do: text, else: "'" <> escape(text, ?') <> "'"
+  end
+
+  defp bare_atom?(<<c, rest::binary>> = text) when c in ?a..?z do
+    text not in @reserved and
+      Enum.all?(String.to_charlist(rest), &(&1 in ?a..?z or &1 in ?A..?Z or &1 in ?0..?9 or &1 in [?_, ?@] or &1 in 223..255))
+  end
+
+  defp bare_atom?(_), do: false
+end

@@ -1,0 +1,41 @@
+# :io_lib.format and :io.format: control sequences, widths, Erlang term syntax
+p = fn f, a -> IO.puts(IO.chardata_to_string(:io_lib.format(f, a))) end
+p.("a~nb~~c~c|", [?x])
+p.("~s|~10s|~-10s|~.2s|~10.3s|", ["abc", "abc", 'abc', "abcdef", "abcdef"])
+p.("~s ~s ~s", [:atom, ["io", 'list', ?!], "ünï"])
+p.("~w ~w ~w ~w ~w", [[1, 2], "abc", {:ok, :"Hello World"}, %{a: 1}, 'abc'])
+p.("~p ~p ~p ~p", [[1, 2], "abc", 'abc', {:error, [1 | 2]}])
+p.("~w ~w ~w ~w ~w", [1.5, 1.0e20, -0.0, <<1, 2::4>>, :"with'quote"])
+p.("~w ~w ~w ~w", [:and, :ok@host, :Upper, :"a-b"])
+p.("~.2f ~f ~e ~g ~10.3f ~-10.1f|", [3.14159, 2.5, 2.5, 2.5, 3.14159, 2.0])
+p.("~.2e ~.3e ~g ~g ~g ~.3g", [12345.678, 0.000123, 123456789.0, 0.01, 1.0e-10, 99.99])
+p.("~b ~B ~.16b ~.16B ~.2B ~8.2.0B ~#B ~+B ~#b", [10, 255, 255, 255, 5, 5, 255, 255, -255])
+p.("~x ~X ~5b|~-5b|~*b|~5.10.0b|", [255, '0x', 255, :"0X", 42, 42, 6, 42, 42])
+p.("~5c|~-6w|~6w|~i~w", [?a, :ab, :ab, :skipped, :shown])
+p.("~ts ~tp ~lp", ["héllo", "héllo", [1]])
+p.("no args", [])
+p.(:atom_format, [])
+p.('charlist ~w', [1])
+:io.format("hello ~s~n", ["world"])
+:io.format("~p and ~w~n", [{1, 2}, [3]])
+:io.format("plain~n")
+:io.fwrite("~5.1f|~n", [3.14159])
+:io.format(:standard_io, "to ~s~n", [:stdio])
+:io.put_chars(["put", ?_, "chars\n"])
+:io.nl()
+:io.write({:a, "b", [1]})
+:io.nl()
+IO.puts(:io_lib.write({:a, [1, 2], "x"}))
+IO.puts([:io_lib.write_atom(:"A b"), ?\s, :io_lib.write_string('hi"there'), ?\s, :io_lib.print("x")])
+t = fn f ->
+  try do
+    IO.inspect(f.())
+  rescue
+    e -> IO.puts("#{inspect(e.__struct__)}: #{Exception.message(e)}")
+  end
+end
+t.(fn -> :io_lib.format("~b", [:x]) end)
+t.(fn -> :io_lib.format("~f", [1]) end)
+t.(fn -> :io_lib.format("~s ~s", ["a"]) end)
+t.(fn -> :io_lib.format("~s", ["a", "b"]) end)
+t.(fn -> :io_lib.format("~q", [1]) end)
