@@ -5,9 +5,9 @@ for src <- ["(", "(a", "a)", "[a", "*", "a**", "a{2,1}", "a{99999}", "\\", "x{1,
             "(?<1a>x)", "\\k<x>", "(?P<a>x)(?P=b)", "(?1)", "\\c", "\\L"] do
   IO.inspect {src, Regex.compile(src)}
 end
-for src <- ["\\i\\j", "[\\d-z]", "[[:alpha:]-]", "a{2,1", "(?<=a|bc)x", "\\Q(\\E"] do
+for src <- ["\\i\\j", "[\\d-z]", "[[:alpha:]-]", "a{2,1", "a{,3}", "a{1, 2}", "(?<=a|bc)x", "\\Q(\\E"] do
   {:ok, r} = Regex.compile(src)
-  IO.inspect {src, Regex.source(r), Regex.run(r, "ij a-z a{2,1 bcx (")}
+  IO.inspect {src, Regex.source(r), Regex.run(r, "ij a-z a{2,1 a{,3} a{1, 2} bcx (")}
 end
 IO.inspect Regex.compile("\\x{110000}", "u")
 IO.inspect Regex.compile(<<255>>, "u")

@@ -222,8 +222,8 @@ impl Code {
 
     /// One match of the pattern in `subject` from byte `start`, with the
     /// match options `options` (`PCRE2_ANCHORED`, `PCRE2_NOTEMPTY`, ...).
-    /// On a match, `out` holds each group's `(start, end)`, the whole match
-    /// first, up to the highest group that took part (`None` for one that
+    /// On a match, `out` holds each group's `(start, end)` (a start after
+    /// the end only when `\K` stood in a lookahead), the whole match first, up to the highest group that took part (`None` for one that
     /// did not); the result is true. No match: false.
     pub fn find(
         &self,
@@ -281,8 +281,9 @@ impl Code {
                     out.push(if a == PCRE2_UNSET || b == PCRE2_UNSET {
                         None
                     } else {
-                        // `\K` in a lookahead can put the start after the end.
-                        Some((a.min(b), b))
+                        // `\K` in a lookahead can put the start after
+                        // the end: kept so, as OTP reports it.
+                        Some((a, b))
                     });
                 }
                 Ok(true)

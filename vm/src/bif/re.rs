@@ -114,7 +114,10 @@ fn compile_bin(bin: &[u8]) -> Result<Arc<Compiled>, (String, usize)> {
 /// found is the one reported.
 fn compile_as_pcre8(source: &[u8], opts: CompileOptions) -> Result<pcre::Code, pcre::CompileError> {
     let mut opts = opts;
-    let mut src: Cow<[u8]> = Cow::Borrowed(source);
+    let mut src: Cow<[u8]> = match literal_open_braces(source) {
+        Some(rewritten) => Cow::Owned(rewritten),
+        None => Cow::Borrowed(source),
+    };
     let mut first = None;
     // Each retry removes one cause, so this ends; the bound is a guard.
     for _ in 0..64 {
@@ -142,6 +145,87 @@ fn compile_as_pcre8(source: &[u8], opts: CompileOptions) -> Result<pcre::Code, p
         code: 186,
         offset: 0,
     }))
+}
+
+/// Whether `after` (what follows a `{`) is a quantifier to PCRE2 but text
+/// to PCRE 8: `{,3}` and `{1, 2}` (Perl 5.34's forms) where PCRE 8 knew
+/// only `{N}`, `{N,}` and `{N,M}`.
+fn pcre2_only_quantifier(after: &[u8]) -> bool {
+    let Some(len) = after.iter().position(|&c| c == b'}') else {
+        return false;
+    };
+    let body = &after[..len];
+    if !body
+        .iter()
+        .all(|&c| c.is_ascii_digit() || c == b',' || c == b' ')
+    {
+        return false;
+    }
+    let (min, max) = match body.iter().position(|&c| c == b',') {
+        Some(comma) => (&body[..comma], Some(&body[comma + 1..])),
+        None => (body, None),
+    };
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let pcre8 = digits(min) && max.is_none_or(|m| m.is_empty() || digits(m));
+    let pcre2 =
+        body.iter().any(u8::is_ascii_digit) && body.iter().filter(|&&c| c == b',').count() <= 1;
+    pcre2 && !pcre8
+}
+
+/// `source` with each `{` that starts a quantifier only PCRE2 reads as one
+/// escaped, or `None` when it has none: PCRE 8 read `a{,3}` as the literal
+/// text. Escapes, classes and `\Q...\E` are skipped.
+fn literal_open_braces(source: &[u8]) -> Option<Vec<u8>> {
+    if !source
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'{' && pcre2_only_quantifier(&source[i + 1..]))
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(source.len() + 4);
+    let (mut i, mut in_class, mut quoted) = (0, false, false);
+    while i < source.len() {
+        let c = source[i];
+        if quoted {
+            if source[i..].starts_with(b"\\E") {
+                quoted = false;
+                out.extend_from_slice(b"\\E");
+                i += 2;
+            } else {
+                out.push(c);
+                i += 1;
+            }
+            continue;
+        }
+        match c {
+            b'\\' => {
+                quoted = source.get(i + 1) == Some(&b'Q');
+                out.extend_from_slice(&source[i..(i + 2).min(source.len())]);
+                i += 2;
+                continue;
+            }
+            b'[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                i += 1;
+                // `[]...]` and `[^]...]`: a leading `]` is a member.
+                for lead in [b'^', b']'] {
+                    if source.get(i) == Some(&lead) {
+                        out.push(lead);
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            b']' if in_class => in_class = false,
+            b'{' if !in_class && pcre2_only_quantifier(&source[i + 1..]) => out.push(b'\\'),
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+    }
+    Some(out)
 }
 
 /// PCRE 8's message and position for a compile error.
@@ -779,49 +863,47 @@ type Groups = Vec<Option<(usize, usize)>>;
 fn find_all(c: &Compiled, subject: &[u8], o: &RunOptions) -> Result<Vec<Groups>, MatchError> {
     let mut found = Vec::new();
     let mut groups = Vec::new();
-    if !c
-        .code
-        .find(subject, o.offset, o.match_options, o.limits, &mut groups)?
-    {
-        return Ok(found);
-    }
-    let mut last = groups[0].unwrap_or((o.offset, o.offset));
-    found.push(std::mem::take(&mut groups));
-    if !o.global {
-        return Ok(found);
-    }
+    // The search state: where it starts, and the extra options (after an
+    // empty match: not empty again, right there).
+    let (mut pos, mut extra) = (o.offset, 0);
     loop {
-        let (start, end) = last;
-        let mut extra = 0;
-        if start == end {
-            if end == subject.len() {
-                break;
-            }
-            extra = pcre::PCRE2_NOTEMPTY_ATSTART | pcre::PCRE2_ANCHORED;
-        }
-        if c.code
-            .find(subject, end, o.match_options | extra, o.limits, &mut groups)?
-        {
-            last = groups[0].unwrap_or((end, end));
-            found.push(std::mem::take(&mut groups));
-            continue;
-        }
-        if extra == 0 {
-            break;
-        }
-        // No non-empty match here: go on from the next character.
-        let next = next_char(c, subject, end);
-        if next > subject.len() {
-            break;
-        }
         if !c
             .code
-            .find(subject, next, o.match_options, o.limits, &mut groups)?
+            .find(subject, pos, o.match_options | extra, o.limits, &mut groups)?
         {
+            if extra == 0 || !o.global {
+                break;
+            }
+            // No non-empty match here: go on from the next character.
+            pos = next_char(c, subject, pos);
+            extra = 0;
+            if pos > subject.len() {
+                break;
+            }
+            continue;
+        }
+        let (start, end) = groups[0].unwrap_or((pos, pos));
+        found.push(std::mem::take(&mut groups));
+        if !o.global {
             break;
         }
-        last = groups[0].unwrap_or((next, next));
-        found.push(std::mem::take(&mut groups));
+        let state = (pos, extra);
+        (pos, extra) = match start.cmp(&end) {
+            std::cmp::Ordering::Less => (end, 0),
+            std::cmp::Ordering::Equal if end == subject.len() => break,
+            std::cmp::Ordering::Equal => (end, pcre::PCRE2_NOTEMPTY_ATSTART | pcre::PCRE2_ANCHORED),
+            // `\K` in a lookahead set the start after the end.
+            std::cmp::Ordering::Greater => (start, 0),
+        };
+        // The same state would find the same match forever (`\K` can make a
+        // match that consumes nothing look non-empty): move on a character.
+        if (pos, extra) == state {
+            pos = next_char(c, subject, pos);
+            extra = 0;
+            if pos > subject.len() {
+                break;
+            }
+        }
     }
     Ok(found)
 }
@@ -885,7 +967,9 @@ fn capture_term(
         (Kind::Index, Some((s, e))) => ctx
             .st
             .heap
-            .tuple(&[Term::small(s as i64), Term::small((e - s) as i64)]),
+            .tuple(&[Term::small(s as i64), Term::small(e as i64 - s as i64)]),
+        // A start after the end (`\K` in a lookahead) holds no text.
+        (_, Some((s, e))) if s > e => capture_term(ctx, subject, whole, None, kind, unicode),
         (Kind::Index, None) => ctx.st.heap.tuple(&[Term::small(-1), Term::small(0)]),
         (Kind::Binary, Some((s, e))) => match whole {
             Some(w) => ctx.st.heap.sub_binary(w, s as u64 * 8, (e - s) as u64 * 8),
@@ -936,9 +1020,9 @@ mod tests {
 
     #[test]
     fn unknown_escapes_are_literals() {
-        let c = compile_bin(&bin("\\i[\\B]", 0)).unwrap();
+        let c = compile_bin(&bin("\\i\\j", 0)).unwrap();
         let mut g = Vec::new();
-        assert!(c.code.find(b"iB", 0, 0, Limits::default(), &mut g).unwrap());
+        assert!(c.code.find(b"ij", 0, 0, Limits::default(), &mut g).unwrap());
     }
 
     #[test]
@@ -959,6 +1043,16 @@ mod tests {
             .map(|g| g[0].unwrap())
             .collect();
         assert_eq!(m, vec![(0, 0), (1, 4), (4, 4), (5, 5)]);
+    }
+
+    #[test]
+    fn open_braces_are_literal_as_in_pcre8() {
+        assert_eq!(literal_open_braces(b"a{2}x{2,}y{2,3}"), None);
+        assert_eq!(literal_open_braces(b"a{1, 2}"), Some(b"a\\{1, 2}".to_vec()));
+        assert_eq!(
+            literal_open_braces(b"a{,3}[{,3}]\\{,3}\\Q{,3}\\E{,3}"),
+            Some(b"a\\{,3}[{,3}]\\{,3}\\Q{,3}\\E\\{,3}".to_vec())
+        );
     }
 
     #[test]
