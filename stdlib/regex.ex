@@ -1,33 +1,39 @@
 defmodule Regex do
   @moduledoc """
-  Regular expressions, PCRE-style, over Erlang's `:re` (built into beamlet
-  on the `fancy-regex` crate). `~r/pattern/modifiers` builds one at compile
-  time; the modifiers are `i` (caseless), `m` (multiline), `s` (dotall),
-  `x` (extended), `u` (unicode), `f` (firstline) and `U` (ungreedy).
+  Regular expressions: PCRE, over Erlang's `:re` (built into beamlet on
+  PCRE2, with PCRE 8's behaviour where the two differ: vm/src/bif/re.rs).
+  `~r/pattern/modifiers` compiles while the code is expanded; the modifiers
+  are `i` (caseless), `m` (multiline), `s` (dotall, any newline), `x`
+  (extended), `u` (unicode and Unicode classes), `f` (firstline) and `U`
+  (ungreedy).
+
+  A regex carries the engine's version (`re_version`): one made by another
+  version (a struct built by hand, or kept from another system) is compiled
+  again from its source when it is used.
   """
 
   defstruct re_pattern: nil, source: "", opts: "", re_version: ""
 
-  @version {"beamlet fancy-regex 0.20", :little}
-
   @doc "Compiles `source` with modifiers (a string) or `:re` options (a list)."
-  def compile(source, options \\ "")
+  def compile(source, options \\ "") when is_binary(source) do
+    compile(source, options, version())
+  end
 
-  def compile(source, options) when is_binary(source) and is_binary(options) do
+  defp compile(source, options, version) when is_binary(options) do
     case translate_options(options, []) do
-      {:error, _} = error -> error
-      translated -> compile(source, translated, options)
+      {:error, rest} -> {:error, {:invalid_option, rest}}
+      translated -> compile(source, translated, options, version)
     end
   end
 
-  def compile(source, options) when is_binary(source) and is_list(options) do
-    compile(source, options, options)
+  defp compile(source, options, version) when is_list(options) do
+    compile(source, options, options, version)
   end
 
-  defp compile(source, opts, doc_opts) do
+  defp compile(source, opts, doc_opts, version) do
     case :re.compile(source, opts) do
       {:ok, re_pattern} ->
-        {:ok, %Regex{re_pattern: re_pattern, re_version: @version, source: source, opts: doc_opts}}
+        {:ok, %Regex{re_pattern: re_pattern, re_version: version, source: source, opts: doc_opts}}
 
       error ->
         error
@@ -38,16 +44,21 @@ defmodule Regex do
   def compile!(source, options \\ "") when is_binary(source) do
     case compile(source, options) do
       {:ok, regex} -> regex
-      {:error, {:invalid_option, o}} -> raise Regex.CompileError, "invalid option #{inspect(o)}"
       {:error, {reason, at}} -> raise Regex.CompileError, "#{reason} at position #{at}"
     end
   end
 
-  @doc "Recompiles a regex made by another version of the engine."
-  def recompile(%Regex{re_version: @version} = regex), do: {:ok, regex}
+  @doc "Recompiles a regex made by another version of the engine (else returns it)."
+  def recompile(%Regex{} = regex) do
+    version = version()
 
-  def recompile(%Regex{source: source, opts: opts}), do: compile(source, opts)
+    case regex do
+      %{re_version: ^version} -> {:ok, regex}
+      %{source: source, opts: opts} -> compile(source, opts)
+    end
+  end
 
+  @doc "As `recompile/1`, raising `Regex.CompileError` when the source does not compile."
   def recompile!(regex) do
     case recompile(regex) do
       {:ok, regex} -> regex
@@ -55,17 +66,17 @@ defmodule Regex do
     end
   end
 
-  @doc "The version of the regular expression engine."
-  def version, do: @version
+  @doc "The version of the regular expression engine, with the machine's endianness."
+  def version, do: {:re.version(), :erlang.system_info(:endian)}
 
-  @doc false
+  @doc "Whether `term` is a regex."
   def regex?(term)
   def regex?(%Regex{}), do: true
   def regex?(_), do: false
 
   @doc "Whether `string` matches the regex."
-  def match?(%Regex{re_pattern: compiled}, string) when is_binary(string) do
-    :re.run(string, compiled, [{:capture, :none}]) == :match
+  def match?(%Regex{} = regex, string) when is_binary(string) do
+    safe_run(regex, string, [{:capture, :none}]) == :match
   end
 
   @doc """
@@ -75,12 +86,12 @@ defmodule Regex do
   """
   def run(regex, string, options \\ [])
 
-  def run(%Regex{re_pattern: compiled} = regex, string, options) when is_binary(string) do
+  def run(%Regex{} = regex, string, options) when is_binary(string) do
     return = Keyword.get(options, :return, :binary)
-    captures = captures(regex, Keyword.get(options, :capture, :all))
+    captures = Keyword.get(options, :capture, :all)
     offset = Keyword.get(options, :offset, 0)
 
-    case :re.run(string, compiled, [{:capture, captures, return}, {:offset, offset}]) do
+    case safe_run(regex, string, [{:capture, captures, return}, {:offset, offset}]) do
       :nomatch -> nil
       :match -> []
       {:match, results} -> results
@@ -94,12 +105,9 @@ defmodule Regex do
 
     case run(regex, string, options) do
       nil -> nil
-      results -> Map.new(zip(names, results))
+      results -> Map.new(:lists.zip(names, results))
     end
   end
-
-  defp zip([n | ns], [r | rs]), do: [{n, r} | zip(ns, rs)]
-  defp zip(_, _), do: []
 
   @doc "The regex's source."
   def source(%Regex{source: source}), do: source
@@ -111,28 +119,55 @@ defmodule Regex do
   def re_pattern(%Regex{re_pattern: compiled}), do: compiled
 
   @doc "The names of the regex's named groups, sorted."
-  def names(%Regex{re_pattern: compiled}) do
-    {:namelist, names} = :re.inspect(compiled, :namelist)
+  def names(%Regex{} = regex) do
+    {:namelist, names} = :re.inspect(current_pattern(regex), :namelist)
     names
   end
 
   @doc "Every match of the regex in `string`, each as `run/3` gives it."
   def scan(regex, string, options \\ [])
 
-  def scan(%Regex{re_pattern: compiled} = regex, string, options) when is_binary(string) do
+  def scan(%Regex{} = regex, string, options) when is_binary(string) do
     return = Keyword.get(options, :return, :binary)
-    captures = captures(regex, Keyword.get(options, :capture, :all))
+    captures = Keyword.get(options, :capture, :all)
     offset = Keyword.get(options, :offset, 0)
 
-    case :re.run(string, compiled, [:global, {:capture, captures, return}, {:offset, offset}]) do
+    case safe_run(regex, string, [{:capture, captures, return}, :global, {:offset, offset}]) do
       :match -> []
       :nomatch -> []
       {:match, results} -> results
     end
   end
 
-  defp captures(regex, :all_names), do: names(regex)
-  defp captures(_regex, captures), do: captures
+  # The compiled pattern, compiled again from the source when the regex
+  # comes from another version of the engine.
+  defp current_pattern(%Regex{re_pattern: compiled, re_version: version} = regex) do
+    if version == version() do
+      compiled
+    else
+      {:ok, %Regex{re_pattern: compiled}} = recompile(regex)
+      compiled
+    end
+  end
+
+  defp safe_run(%Regex{re_pattern: compiled, re_version: version} = regex, string, options) do
+    if version == version() do
+      :re.run(string, compiled, options)
+    else
+      :re.run(string, run_source(regex), run_options(regex) ++ options)
+    end
+  end
+
+  defp run_source(%Regex{source: source}), do: source
+
+  defp run_options(%Regex{opts: opts}) when is_list(opts), do: opts
+
+  defp run_options(%Regex{opts: opts}) do
+    case translate_options(opts, []) do
+      {:error, _} -> []
+      translated -> translated
+    end
+  end
 
   @doc """
   Splits `string` on the regex's matches. Options: `:parts` (at most that
@@ -141,30 +176,33 @@ defmodule Regex do
   """
   def split(regex, string, options \\ [])
 
-  def split(%Regex{}, "", options) do
+  def split(%Regex{}, "", options) when is_list(options) do
     if Keyword.get(options, :trim, false), do: [], else: [""]
   end
 
-  def split(%Regex{re_pattern: compiled} = regex, string, options) when is_binary(string) do
-    on = captures(regex, Keyword.get(options, :on, :first))
+  def split(%Regex{} = regex, string, options) when is_binary(string) and is_list(options) do
+    on = Keyword.get(options, :on, :first)
 
-    case :re.run(string, compiled, [:global, {:capture, on}]) do
+    case safe_run(regex, string, [:global, {:capture, on}]) do
       {:match, matches} ->
-        parts =
-          case Keyword.get(options, :parts, :infinity) do
-            :infinity -> 0
-            n when is_integer(n) and n > 0 -> n
-          end
-
+        parts = parts_to_index(Keyword.get(options, :parts, :infinity))
         trim = Keyword.get(options, :trim, false)
         with_captures = Keyword.get(options, :include_captures, false)
         do_split(matches, string, 0, parts, trim, with_captures)
 
-      _ ->
+      :match ->
+        [string]
+
+      :nomatch ->
         [string]
     end
   end
 
+  defp parts_to_index(:infinity), do: 0
+  defp parts_to_index(n) when is_integer(n) and n > 0, do: n
+
+  # The parts of `string` from byte `offset` on; `parts` counts down to 1
+  # (the rest, whole), 0 is no limit.
   defp do_split(_, string, offset, _parts, true, _with_captures)
        when byte_size(string) <= offset,
        do: []
@@ -187,135 +225,142 @@ defmodule Regex do
     keep = pos - offset
     part = binary_part(string, offset, keep)
     match = binary_part(string, pos, len)
-    tail = do_split([more | rest], string, next, parts - 1, trim, with_captures)
 
     cond do
       keep == 0 and trim and with_captures ->
-        [match | do_split([more | rest], string, next, parts, trim, with_captures)]
+        [match | do_split([more | rest], string, next, parts - 1, trim, with_captures)]
 
       keep == 0 and trim ->
         do_split([more | rest], string, next, parts, trim, with_captures)
 
       with_captures ->
-        [part, match | tail]
+        [part, match | do_split([more | rest], string, next, parts - 1, trim, with_captures)]
 
       true ->
-        [part | tail]
+        [part | do_split([more | rest], string, next, parts - 1, trim, with_captures)]
     end
   end
 
   @doc """
   Replaces the regex's matches in `string` (all of them, unless `global:
-  false`). `replacement` is a string, where `\\N` and `\\g{N}` stand for
-  group N (`\\0` the whole match), or a function given the match and its
+  false`). `replacement` is a string, where `\\\\N` and `\\\\g{N}` stand for
+  group N (`\\\\0` the whole match), or a function given the match and its
   groups, as many as its arity.
   """
   def replace(regex, string, replacement, options \\ [])
 
-  def replace(%Regex{re_pattern: compiled}, string, replacement, options)
-      when is_binary(string) and (is_binary(replacement) or is_function(replacement)) do
+  def replace(%Regex{} = regex, string, replacement, options)
+      when is_binary(string) and is_list(options) do
     opts = if Keyword.get(options, :global) != false, do: [:global], else: []
 
-    case :re.run(string, compiled, [{:capture, :all, :index} | opts]) do
+    case safe_run(regex, string, [{:capture, :all, :index} | opts]) do
       :nomatch ->
         string
 
       {:match, [first | _] = all} when is_list(first) ->
-        apply_replace(string, all, prepare(replacement), 0, [])
+        apply_replace(string, all, precompile_replacement(replacement), 0, [])
 
       {:match, one} ->
-        apply_replace(string, [one], prepare(replacement), 0, [])
+        apply_replace(string, [one], precompile_replacement(replacement), 0, [])
     end
   end
 
-  @digits ~w(0 1 2 3 4 5 6 7 8 9)
-
-  defp prepare(replacement) when is_function(replacement) do
-    {:fun, replacement, arity(replacement)}
+  defp precompile_replacement(replacement) when is_function(replacement) do
+    {:arity, arity} = Function.info(replacement, :arity)
+    {:fun, replacement, arity}
   end
 
-  defp prepare(replacement), do: {:parts, parse_replacement(replacement, "", [])}
-
-  defp arity(fun) do
-    {:arity, n} = Function.info(fun, :arity)
-    n
+  defp precompile_replacement(replacement) when is_binary(replacement) do
+    {:parts, parse_replacement(replacement)}
   end
 
-  # The replacement string as parts: text, and {:group, n}.
-  defp parse_replacement("", text, acc), do: Enum.reverse(push_text(text, acc))
+  # The replacement string as a list of texts and group numbers.
+  defp parse_replacement(""), do: []
 
-  defp parse_replacement("\\g{" <> rest, text, acc) do
-    case Integer.parse(rest) do
-      {n, "}" <> rest} -> parse_replacement(rest, "", [{:group, n} | push_text(text, acc)])
-      _ -> parse_replacement(rest, text <> "\\g{", acc)
-    end
+  defp parse_replacement(<<?\\, ?g, ?{, rest::binary>>) when byte_size(rest) > 0 do
+    {digits, rest} = take_digits(rest, [])
+    {digits, "}" <> rest} = {digits, rest}
+    [List.to_integer(digits) | parse_replacement(rest)]
   end
 
-  defp parse_replacement("\\\\" <> rest, text, acc), do: parse_replacement(rest, text <> "\\", acc)
+  defp parse_replacement(<<?\\, ?\\, rest::binary>>), do: add_text("\\", parse_replacement(rest))
 
-  defp parse_replacement("\\" <> rest, text, acc) do
-    if String.first(rest) in @digits do
-      {n, rest} = Integer.parse(rest)
-      parse_replacement(rest, "", [{:group, n} | push_text(text, acc)])
-    else
-      parse_replacement(rest, text <> "\\", acc)
-    end
+  defp parse_replacement(<<?\\, d, rest::binary>>) when d in ?0..?9 do
+    {digits, rest} = take_digits(rest, [d])
+    [List.to_integer(digits) | parse_replacement(rest)]
   end
 
-  defp parse_replacement(string, text, acc) do
-    {char, rest} = String.split_at(string, 1)
-    parse_replacement(rest, text <> char, acc)
-  end
+  defp parse_replacement(<<c, rest::binary>>), do: add_text(<<c>>, parse_replacement(rest))
 
-  defp push_text("", acc), do: acc
-  defp push_text(text, acc), do: [text | acc]
+  defp add_text(text, [head | tail]) when is_binary(head), do: [text <> head | tail]
+  defp add_text(text, parts), do: [text | parts]
+
+  defp take_digits(<<d, rest::binary>>, acc) when d in ?0..?9, do: take_digits(rest, [d | acc])
+  defp take_digits(rest, acc), do: {:lists.reverse(acc), rest}
 
   defp apply_replace(string, [], _replacement, offset, acc) do
     rest = binary_part(string, offset, byte_size(string) - offset)
-    IO.iodata_to_binary(Enum.reverse([rest | acc]))
+    IO.iodata_to_binary(:lists.reverse([rest | acc]))
   end
 
   defp apply_replace(string, [[{pos, len} | _] = groups | more], replacement, offset, acc) do
     before = binary_part(string, offset, pos - offset)
-    texts = Enum.map(groups, fn {p, l} -> if p < 0, do: "", else: binary_part(string, p, l) end)
-    acc = [replacement_text(replacement, texts), before | acc]
+    acc = [replacement_text(replacement, string, groups), before | acc]
     apply_replace(string, more, replacement, pos + len, acc)
   end
 
-  defp replacement_text({:fun, fun, arity}, texts) do
-    apply(fun, pad(texts, arity))
+  defp replacement_text({:fun, fun, arity}, string, groups) do
+    apply(fun, group_texts(string, groups, arity))
   end
 
-  defp replacement_text({:parts, parts}, texts) do
+  defp replacement_text({:parts, parts}, string, groups) do
     Enum.map(parts, fn
-      {:group, n} -> Enum.at(texts, n, "")
+      n when is_integer(n) -> group_text(string, Enum.at(groups, n))
       text -> text
     end)
   end
 
-  defp pad(_texts, 0), do: []
-  defp pad([t | ts], n), do: [t | pad(ts, n - 1)]
-  defp pad([], n), do: ["" | pad([], n - 1)]
+  # The first `count` groups' texts, "" for a group that took no part.
+  defp group_texts(_string, _groups, 0), do: []
+  defp group_texts(string, [g | gs], n), do: [group_text(string, g) | group_texts(string, gs, n - 1)]
+  defp group_texts(string, [], n), do: ["" | group_texts(string, [], n - 1)]
 
-  @special [".", "^", "$", "*", "+", "?", "(", ")", "[", "]", "{", "}", "|", "#", "-", "\\"] ++
-             [" ", "\t", "\n", "\v", "\f", "\r"]
+  defp group_text(_string, nil), do: ""
+  defp group_text(_string, {pos, _len}) when pos < 0, do: ""
+  defp group_text(string, {pos, len}), do: binary_part(string, pos, len)
 
-  @doc "Escapes `string` so it matches itself in a regex."
+  @escapable [?., ?^, ?$, ?*, ?+, ??, ?(, ?), ?[, ?], ?{, ?}, ?|, ?#, ?-, ?\\] ++
+               [?\s, ?\t, ?\n, ?\v, ?\f, ?\r]
+
+  @doc "Escapes `string` so that it matches itself in a regex."
   def escape(string) when is_binary(string) do
-    string
-    |> String.graphemes()
-    |> Enum.map(fn c -> if c in @special, do: "\\" <> c, else: c end)
-    |> IO.iodata_to_binary()
+    for <<c <- string>>, into: "" do
+      if c in @escapable, do: <<?\\, c>>, else: <<c>>
+    end
   end
 
+  @doc false
+  # The escapes a `~r` sigil's text takes (the others reach PCRE as written).
+  def unescape_map(:newline), do: true
+  def unescape_map(?f), do: ?\f
+  def unescape_map(?n), do: ?\n
+  def unescape_map(?r), do: ?\r
+  def unescape_map(?t), do: ?\t
+  def unescape_map(?v), do: ?\v
+  def unescape_map(?a), do: ?\a
+  def unescape_map(_), do: false
+
   # Modifiers to `:re` options.
-  defp translate_options("u" <> rest, acc), do: translate_options(rest, [:unicode, :ucp | acc])
-  defp translate_options("i" <> rest, acc), do: translate_options(rest, [:caseless | acc])
-  defp translate_options("x" <> rest, acc), do: translate_options(rest, [:extended | acc])
-  defp translate_options("f" <> rest, acc), do: translate_options(rest, [:firstline | acc])
-  defp translate_options("U" <> rest, acc), do: translate_options(rest, [:ungreedy | acc])
-  defp translate_options("s" <> rest, acc), do: translate_options(rest, [:dotall, {:newline, :anycrlf} | acc])
-  defp translate_options("m" <> rest, acc), do: translate_options(rest, [:multiline | acc])
-  defp translate_options("", acc), do: acc
-  defp translate_options(rest, _acc), do: {:error, {:invalid_option, rest}}
+  defp translate_options(<<?u, t::binary>>, acc), do: translate_options(t, [:unicode, :ucp | acc])
+  defp translate_options(<<?i, t::binary>>, acc), do: translate_options(t, [:caseless | acc])
+  defp translate_options(<<?x, t::binary>>, acc), do: translate_options(t, [:extended | acc])
+  defp translate_options(<<?f, t::binary>>, acc), do: translate_options(t, [:firstline | acc])
+  defp translate_options(<<?U, t::binary>>, acc), do: translate_options(t, [:ungreedy | acc])
+
+  defp translate_options(<<?s, t::binary>>, acc),
+    do: translate_options(t, [:dotall, {:newline, :anycrlf} | acc])
+
+  defp translate_options(<<?m, t::binary>>, acc), do: translate_options(t, [:multiline | acc])
+  defp translate_options(<<>>, acc), do: acc
+  defp translate_options(rest, _acc), do: {:error, rest}
 end

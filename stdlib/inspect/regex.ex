@@ -4,6 +4,10 @@ defimpl Inspect, for: Regex do
   # `~r/source/opts`: the source as written, a `/` escaped, control
   # characters as escapes; options given as a list (not as letters) make
   # it `Regex.compile!(source, options)`.
+  def inspect(%Regex{source: source, opts: []}, opts) do
+    color("~r/" <> escape(source, "") <> "/", :regex, opts)
+  end
+
   def inspect(%Regex{source: source, opts: regex_opts}, opts) when is_binary(regex_opts) do
     color("~r/" <> escape(source, "") <> "/" <> regex_opts, :regex, opts)
   end
@@ -15,6 +19,8 @@ defimpl Inspect, for: Regex do
   # A backslash keeps the character after it as it is.
   defp escape(<<?\\, char::utf8, rest::binary>>, acc), do: escape(rest, <<acc::binary, ?\\, char::utf8>>)
   defp escape(<<?/, rest::binary>>, acc), do: escape(rest, acc <> "\\/")
+  defp escape(<<?#, ?{, rest::binary>>, acc), do: escape(rest, acc <> "\\\#{")
+  defp escape(<<0, rest::binary>>, acc), do: escape(rest, acc <> "\\0")
   defp escape(<<?\a, rest::binary>>, acc), do: escape(rest, acc <> "\\a")
   defp escape(<<?\f, rest::binary>>, acc), do: escape(rest, acc <> "\\f")
   defp escape(<<?\n, rest::binary>>, acc), do: escape(rest, acc <> "\\n")

@@ -2,8 +2,9 @@
 //! bytecode format and the interpreter. Knows nothing about source syntax.
 //!
 //! `unsafe` code lives only in the term layer (`term.rs`, `heap.rs`, `gc.rs`,
-//! `copy.rs`), in `code.rs` (the append-only vectors of loaded code) and in
-//! `jit.rs` (calling generated code).
+//! `copy.rs`), in `code.rs` (the append-only vectors of loaded code), in
+//! `jit.rs` (calling generated code) and in `pcre.rs` (the door to PCRE2's C
+//! library).
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
 
@@ -25,6 +26,7 @@ pub mod jit;
 pub mod macro_string;
 pub mod nested;
 pub mod order;
+pub mod pcre;
 pub mod process;
 pub mod sched;
 pub mod sort;

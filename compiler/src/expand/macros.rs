@@ -239,16 +239,16 @@ impl Expander<'_> {
             ));
         };
         match beamlet_vm::bif::re::literal_pattern(&source, &modifiers) {
-            Ok((groups, unicode, bin)) => {
+            Ok((groups, unicode, crlf, bin)) => {
                 let pattern = q::tuple(vec![
                     q::atom("re_pattern"),
                     q::int(groups as i64),
                     q::int(i64::from(unicode)),
-                    q::int(0),
+                    q::int(i64::from(crlf)),
                     Value::Binary(bin),
                 ]);
                 let version = q::tuple(vec![
-                    q::string(beamlet_vm::bif::re::VERSION),
+                    q::string(beamlet_vm::bif::re::version()),
                     q::atom("little"),
                 ]);
                 let regex = super::env::sorted_map(vec![

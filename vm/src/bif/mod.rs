@@ -280,6 +280,7 @@ bifs! {
     "re" "run" / 2 => re::run2;
     "re" "run" / 3 => re::run3;
     "re" "inspect" / 2 => re::inspect;
+    "re" "version" / 0 => re::version0;
     "beamlet" "exception" / 2 => exception::exception2;
     "beamlet" "normalize" / 2 => exception::normalize_bif;
     "beamlet" "bad_struct" / 2 => exception::bad_struct;

@@ -1,225 +1,431 @@
-//! Erlang's `:re` (PCRE regular expressions), over the `fancy-regex` crate
-//! (backtracking where a pattern needs it: backreferences, lookaround;
-//! the `regex` crate's automata otherwise). Elixir's `Regex` is written in
-//! the language over these, as Elixir writes it over `:re`.
+//! Erlang's `:re` (`compile/1,2`, `run/2,3`, `inspect/2`, `version/0`) on
+//! PCRE2 (vm/src/pcre.rs), as OTP 25 gives it on PCRE 8.44. Elixir's `Regex`
+//! (stdlib/regex.ex) is written in the language over these, as Elixir
+//! writes it over `:re`; so are `:re.replace` and `:re.split` (stdlib/re.ex).
 //!
-//! A compiled pattern is the term `{:re_pattern, groups, unicode, 0, bin}`,
-//! as on the BEAM, where `bin` holds the options and the source: plain data,
-//! so it can be sent, compared and stored in literals. The compiled automaton
-//! lives in a process-wide cache keyed by `bin`.
+//! A compiled pattern is the term `{:re_pattern, groups, unicode, crlf, bin}`,
+//! shaped as on the BEAM, where `bin` holds our own encoding: `BLR2`, the
+//! PCRE2 compile options (4 bytes, little-endian), the newline and `\R`
+//! conventions (a byte each), then the source. It is plain data: it can be
+//! sent, compared and kept in literals (a `~r` literal is compiled while
+//! expanding and stored so); the compiled PCRE2 code lives in a process-wide
+//! cache keyed by `bin`, so a pattern is compiled once per VM whichever
+//! process or literal uses it.
 //!
-//! Where PCRE and the crate differ, the pattern is rewritten before it is
-//! compiled: `$` outside a class (not in multiline mode) also matches before
-//! a final newline, as PCRE's does (`\Z`).
+//! PCRE 8 and PCRE2 differ in a few places, where this file keeps PCRE 8's
+//! behaviour: an unknown escape (`\i`, `[\B]`) is the literal character;
+//! lookbehinds must have a fixed length (pcre.rs); error messages are PCRE
+//! 8's words (`missing )` rather than `missing closing parenthesis`).
 
 use super::{badarg, list_to_vec, BifResult, Ctx};
 use crate::atom;
+use crate::pcre::{self, CompileOptions, Limits, MatchError};
 use crate::process::Exn;
 use crate::term::Term;
-use fancy_regex::{BytesMode, Regex, RegexBuilder, RegexInput};
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
-/// Compile options, as bits of the pattern's first byte.
-const CASELESS: u8 = 1;
-const MULTILINE: u8 = 2;
-const DOTALL: u8 = 4;
-const EXTENDED: u8 = 8;
-const UNGREEDY: u8 = 16;
-const UNICODE: u8 = 32;
-const FIRSTLINE: u8 = 64;
-const DOLLAR_ENDONLY: u8 = 128;
-/// The second byte: anchored.
-const ANCHORED: u8 = 1;
-/// The tag that starts every pattern binary.
-const MAGIC: &[u8] = b"BLRE";
+/// The tag that starts every pattern binary (see the module doc).
+const MAGIC: &[u8] = b"BLR2";
+/// MAGIC, 4 option bytes, newline, bsr.
+const HEADER: usize = MAGIC.len() + 6;
 
-/// A compiled pattern.
+/// A compiled pattern with what `run` needs to know about it.
 pub struct Compiled {
-    re: Regex,
+    code: pcre::Code,
     /// Capture groups, the whole match not counted.
-    groups: usize,
-    /// Named groups, sorted by name (PCRE's name table order).
-    names: Vec<(String, usize)>,
-    flags: u8,
-    anchored: bool,
+    pub groups: usize,
+    /// Named groups with their numbers, sorted by name (PCRE's name table).
+    names: Vec<(Vec<u8>, usize)>,
+    /// Compiled with OTP's `unicode`: list subjects and captures are code
+    /// points (else bytes).
+    unicode: bool,
+    /// PCRE2 itself is in UTF mode (`unicode`, or `(*UTF)` in the pattern):
+    /// an empty match advances by a whole character.
+    utf: bool,
+    /// The newline is CRLF, ANY or ANYCRLF: an empty match advances over a
+    /// whole CRLF.
+    crlf: bool,
 }
 
-fn cache() -> &'static Mutex<HashMap<Vec<u8>, Arc<Compiled>>> {
-    static CACHE: OnceLock<Mutex<HashMap<Vec<u8>, Arc<Compiled>>>> = OnceLock::new();
+type Cache = RwLock<HashMap<Box<[u8]>, Arc<Compiled>>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     CACHE.get_or_init(Default::default)
 }
 
-/// Compiles `source` with `flags` and `extra` (the anchored byte): the
-/// pattern, or PCRE-shaped error text and the byte position it names.
-pub fn compile(source: &[u8], flags: u8, extra: u8) -> Result<Arc<Compiled>, (String, usize)> {
-    let mut key = Vec::with_capacity(source.len() + 6);
+/// Patterns kept at most; past it the cache starts again (a program that
+/// builds regexes from data at run time must not grow memory forever).
+const CACHE_MAX: usize = 4096;
+
+/// The bytes of a pattern binary for `source` compiled with `opts`.
+fn pattern_bin(source: &[u8], opts: &CompileOptions) -> Vec<u8> {
+    let mut key = Vec::with_capacity(HEADER + source.len());
     key.extend_from_slice(MAGIC);
-    key.push(flags);
-    key.push(extra);
+    key.extend_from_slice(&opts.options.to_le_bytes());
+    key.push(opts.newline as u8);
+    key.push(opts.bsr as u8);
     key.extend_from_slice(source);
-    if let Some(c) = cache().lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+    key
+}
+
+/// The compiled pattern a pattern binary names, from the cache or compiled
+/// now. An error is PCRE 8's message and the byte position it names.
+fn compile_bin(bin: &[u8]) -> Result<Arc<Compiled>, (String, usize)> {
+    if let Some(c) = cache().read().unwrap_or_else(|e| e.into_inner()).get(bin) {
         return Ok(c.clone());
     }
-    let text = std::str::from_utf8(source).map_err(|e| {
-        (
-            "UTF-8 error: invalid byte sequence in the pattern".to_owned(),
-            e.valid_up_to(),
-        )
-    })?;
-    let rewritten = rewrite(text, flags);
-    let mut b = RegexBuilder::new(&rewritten);
-    b.case_insensitive(flags & CASELESS != 0)
-        .multi_line(flags & MULTILINE != 0)
-        .dot_matches_new_line(flags & DOTALL != 0)
-        .ignore_whitespace(flags & EXTENDED != 0)
-        .bytes_mode(if flags & UNICODE != 0 {
-            BytesMode::UnicodeBytes
-        } else {
-            BytesMode::Ascii
-        })
-        .backtrack_limit(10_000_000);
-    let re = b
-        .build()
-        .map_err(|e| (error_text(&e), error_pos(&e, source.len())))?;
-    let groups = re.captures_len().saturating_sub(1);
-    let mut names: Vec<(String, usize)> = re
-        .capture_names()
-        .enumerate()
-        .filter_map(|(i, n)| n.map(|n| (n.to_owned(), i)))
-        .collect();
-    names.sort();
+    let opts = CompileOptions {
+        options: u32::from_le_bytes([bin[4], bin[5], bin[6], bin[7]]),
+        newline: u32::from(bin[8]),
+        bsr: u32::from(bin[9]),
+        bad_escape_is_literal: false,
+    };
+    let source = &bin[HEADER..];
+    let code = compile_as_pcre8(source, opts).map_err(|e| pcre8_error(source, e))?;
+    let names = code.names();
+    let all = code.all_options();
+    let nl = code.newline();
     let compiled = Arc::new(Compiled {
-        re,
-        groups,
+        groups: code.capture_count(),
         names,
-        flags,
-        anchored: extra & ANCHORED != 0,
+        unicode: opts.options & pcre::PCRE2_UTF != 0,
+        utf: all & pcre::PCRE2_UTF != 0,
+        crlf: matches!(
+            nl,
+            pcre::PCRE2_NEWLINE_CRLF | pcre::PCRE2_NEWLINE_ANY | pcre::PCRE2_NEWLINE_ANYCRLF
+        ),
+        code,
     });
-    let mut c = cache().lock().unwrap_or_else(|e| e.into_inner());
-    if c.len() > 4096 {
+    let mut c = cache().write().unwrap_or_else(|e| e.into_inner());
+    if c.len() >= CACHE_MAX {
         c.clear();
     }
-    c.insert(key, compiled.clone());
+    c.insert(bin.into(), compiled.clone());
     Ok(compiled)
 }
 
-/// PCRE's meanings the crate spells differently (see the module doc).
-fn rewrite(src: &str, flags: u8) -> String {
-    let ungreedy = flags & UNGREEDY != 0;
-    let mut out = String::with_capacity(src.len() + 8);
-    if ungreedy {
-        out.push_str("(?U)");
-    }
-    let dollar_z = flags & MULTILINE == 0 && flags & DOLLAR_ENDONLY == 0;
-    let mut chars = src.chars().peekable();
-    let mut in_class = false;
-    while let Some(c) = chars.next() {
-        match c {
-            // \h: horizontal whitespace.
-            '\\' if chars.peek() == Some(&'h') && !in_class => {
-                chars.next();
-                out.push_str("[\\t\\x20\\xa0]");
-            }
-            '\\' => {
-                out.push(c);
-                if let Some(n) = chars.next() {
-                    out.push(n);
+/// Compiles `source` as PCRE 8 would: where PCRE2 refuses what PCRE 8
+/// took, compiles again with PCRE 8's reading. An unknown escape (`\i`) is
+/// the literal letter; a hyphen after a class escape or a POSIX class in a
+/// class (`[\d-z]`, `[[:alpha:]-]`) is a literal hyphen. The first error
+/// found is the one reported.
+fn compile_as_pcre8(source: &[u8], opts: CompileOptions) -> Result<pcre::Code, pcre::CompileError> {
+    let mut opts = opts;
+    let mut src: Cow<[u8]> = match literal_open_braces(source) {
+        Some(rewritten) => Cow::Owned(rewritten),
+        None => Cow::Borrowed(source),
+    };
+    let mut first = None;
+    // Each retry removes one cause, so this ends; the bound is a guard.
+    for _ in 0..64 {
+        match pcre::Code::compile(&src, &opts) {
+            Ok(code) => return Ok(code),
+            Err(e) => {
+                let first = *first.get_or_insert(e);
+                if (e.code == pcre::ERROR_UNKNOWN_ESCAPE
+                    || e.code == pcre::ERROR_ESCAPE_INVALID_IN_CLASS)
+                    && !opts.bad_escape_is_literal
+                {
+                    opts.bad_escape_is_literal = true;
+                } else if e.code == pcre::ERROR_CLASS_INVALID_RANGE
+                    && e.offset > 0
+                    && src.get(e.offset - 1) == Some(&b'-')
+                {
+                    src.to_mut().insert(e.offset - 1, b'\\');
+                } else {
+                    return Err(first);
                 }
             }
-            '[' if !in_class => {
+        }
+    }
+    Err(first.unwrap_or(pcre::CompileError {
+        code: 186,
+        offset: 0,
+    }))
+}
+
+/// Whether `after` (what follows a `{`) is a quantifier to PCRE2 but text
+/// to PCRE 8: `{,3}` and `{1, 2}` (Perl 5.34's forms) where PCRE 8 knew
+/// only `{N}`, `{N,}` and `{N,M}`.
+fn pcre2_only_quantifier(after: &[u8]) -> bool {
+    let Some(len) = after.iter().position(|&c| c == b'}') else {
+        return false;
+    };
+    let body = &after[..len];
+    if !body
+        .iter()
+        .all(|&c| c.is_ascii_digit() || c == b',' || c == b' ')
+    {
+        return false;
+    }
+    let (min, max) = match body.iter().position(|&c| c == b',') {
+        Some(comma) => (&body[..comma], Some(&body[comma + 1..])),
+        None => (body, None),
+    };
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let pcre8 = digits(min) && max.is_none_or(|m| m.is_empty() || digits(m));
+    let pcre2 =
+        body.iter().any(u8::is_ascii_digit) && body.iter().filter(|&&c| c == b',').count() <= 1;
+    pcre2 && !pcre8
+}
+
+/// `source` with each `{` that starts a quantifier only PCRE2 reads as one
+/// escaped, or `None` when it has none: PCRE 8 read `a{,3}` as the literal
+/// text. Escapes, classes and `\Q...\E` are skipped.
+fn literal_open_braces(source: &[u8]) -> Option<Vec<u8>> {
+    if !source
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'{' && pcre2_only_quantifier(&source[i + 1..]))
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(source.len() + 4);
+    let (mut i, mut in_class, mut quoted) = (0, false, false);
+    while i < source.len() {
+        let c = source[i];
+        if quoted {
+            if source[i..].starts_with(b"\\E") {
+                quoted = false;
+                out.extend_from_slice(b"\\E");
+                i += 2;
+            } else {
+                out.push(c);
+                i += 1;
+            }
+            continue;
+        }
+        match c {
+            b'\\' => {
+                quoted = source.get(i + 1) == Some(&b'Q');
+                out.extend_from_slice(&source[i..(i + 2).min(source.len())]);
+                i += 2;
+                continue;
+            }
+            b'[' if !in_class => {
                 in_class = true;
                 out.push(c);
+                i += 1;
                 // `[]...]` and `[^]...]`: a leading `]` is a member.
-                if chars.peek() == Some(&'^') {
-                    out.push('^');
-                    chars.next();
+                for lead in [b'^', b']'] {
+                    if source.get(i) == Some(&lead) {
+                        out.push(lead);
+                        i += 1;
+                    }
                 }
-                if chars.peek() == Some(&']') {
-                    out.push_str("\\]");
-                    chars.next();
-                }
+                continue;
             }
-            ']' if in_class => {
-                in_class = false;
-                out.push(c);
-            }
-            '$' if !in_class && dollar_z => out.push_str("\\Z"),
-            _ => out.push(c),
+            b']' if in_class => in_class = false,
+            b'{' if !in_class && pcre2_only_quantifier(&source[i + 1..]) => out.push(b'\\'),
+            _ => {}
         }
+        out.push(c);
+        i += 1;
     }
-    out
+    Some(out)
 }
 
-/// PCRE's words for an error, where the crate's error has a PCRE
-/// counterpart; else the crate's own summary.
-fn error_text(e: &fancy_regex::Error) -> String {
-    use fancy_regex::{CompileError as C, Error as E, ParseError as P};
-    let pcre = match e {
-        E::ParseError(_, P::UnclosedOpenParen) => "missing )",
-        E::ParseError(_, P::GeneralParseError(m)) if m.contains("end of string not reached") => {
-            "unmatched parentheses"
+/// PCRE 8's message and position for a compile error.
+fn pcre8_error(source: &[u8], e: pcre::CompileError) -> (String, usize) {
+    // `(?` or `(?i` ending the pattern: PCRE2 misses a `)`, PCRE 8 an
+    // option letter.
+    if e.code == 114 {
+        let tail = source
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic() || **c == b'-')
+            .count();
+        if source[..source.len() - tail].ends_with(b"(?") {
+            return (error_text(111), source.len());
         }
-        E::ParseError(_, P::InvalidClass) => "missing terminating ] for character class",
-        E::ParseError(_, P::InvalidRepeat | P::TargetNotRepeatable) => "nothing to repeat",
-        E::ParseError(_, P::InvalidBackref | P::InvalidGroupNameBackref(_)) => {
-            "reference to non-existent subpattern"
+    }
+    (error_text(e.code), error_position(source, e))
+}
+
+/// The byte position PCRE 8 gave for an error, where PCRE2 counts from
+/// another place: a lookbehind of no fixed length is reported at its
+/// closing parenthesis; a reference to a group that does not exist at the
+/// end of the pattern when numbered (PCRE 8 checked those last), at the
+/// name's end when named; an unfinished `(?` at the end of the pattern.
+fn error_position(source: &[u8], e: pcre::CompileError) -> usize {
+    let at = e.offset.min(source.len());
+    match e.code {
+        125 | 187 | 200 => closing_paren(source, at).unwrap_or(at),
+        // PCRE 8 pointed at the name's or the escape's last character.
+        137 | 143 | 147 | 150 => at.saturating_sub(1),
+        // An unknown POSIX class: at its name.
+        130 => source[..at]
+            .windows(2)
+            .rposition(|w| w == b"[:")
+            .map_or(at, |i| i + 2),
+        115 => match source.get(at) {
+            Some(c) if c.is_ascii_digit() => source.len(),
+            Some(c) if c.is_ascii_alphabetic() || *c == b'_' => {
+                at + source[at..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                    .count()
+            }
+            _ => at,
+        },
+        _ => at,
+    }
+}
+
+/// The position of the `)` closing the group open at or after `from`
+/// (escapes and classes skipped).
+fn closing_paren(source: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = from;
+    let mut in_class = false;
+    while i < source.len() {
+        match source[i] {
+            b'\\' => i += 1,
+            b'[' if !in_class => {
+                in_class = true;
+                // `[]...]` and `[^]...]`: a leading `]` is a member.
+                if source.get(i + 1) == Some(&b'^') {
+                    i += 1;
+                }
+                if source.get(i + 1) == Some(&b']') {
+                    i += 1;
+                }
+            }
+            b']' if in_class => in_class = false,
+            b'(' if !in_class => depth += 1,
+            b')' if !in_class => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
         }
-        E::ParseError(_, P::TrailingBackslash) => "\\ at end of pattern",
-        E::CompileError(c)
-            if matches!(**c, C::InvalidBackref(_) | C::InvalidGroupNameBackref(_)) =>
-        {
-            "reference to non-existent subpattern"
+        i += 1;
+    }
+    None
+}
+
+/// PCRE 8's words for a PCRE2 compile error (what OTP 25 reports), or
+/// PCRE2's own for the errors PCRE 8 did not have.
+fn error_text(code: i32) -> String {
+    let pcre8 = match code {
+        101 => "\\ at end of pattern",
+        102 => "\\c at end of pattern",
+        103 => "unrecognized character follows \\",
+        104 => "numbers out of order in {} quantifier",
+        105 => "number too big in {} quantifier",
+        106 => "missing terminating ] for character class",
+        107 => "invalid escape sequence in character class",
+        108 => "range out of order in character class",
+        109 => "nothing to repeat",
+        111 => "unrecognized character after (? or (?-",
+        112 => "POSIX named classes are supported only within a class",
+        113 => "POSIX collating elements are not supported",
+        114 => "missing )",
+        115 => "reference to non-existent subpattern",
+        118 => "missing ) after comment",
+        119 => "parentheses are too deeply nested",
+        120 => "regular expression is too large",
+        121 => "failed to get memory",
+        122 => "unmatched parentheses",
+        124 | 179 => "malformed number or name after (?(",
+        125 | 187 | 200 => "lookbehind assertion is not fixed length",
+        126 => "a numbered reference must not be zero",
+        127 => "conditional group contains more than two branches",
+        128 => "assertion expected after (?( or (?(?C)",
+        129 => "digit expected after (?+",
+        130 => "unknown POSIX class name",
+        133 => "parentheses are too deeply nested (stack check)",
+        134 => "character value in \\x{} or \\o{} is too large",
+        136 => "\\C not allowed in lookbehind assertion",
+        137 => "PCRE does not support \\L, \\l, \\N{name}, \\U, or \\u",
+        138 => "number after (?C is > 255",
+        139 | 181 | 182 => "closing ) for (?C expected",
+        141 => "unrecognized character after (?P",
+        142 => "syntax error in subpattern name (missing terminator)",
+        143 => "two named subpatterns have the same name",
+        144 => "group name must start with a non-digit",
+        146 => "malformed \\P or \\p sequence",
+        147 => "unknown property name after \\P or \\p",
+        148 => "subpattern name is too long (maximum 32 characters)",
+        149 => "too many named subpatterns (maximum 10000)",
+        150 => "invalid range in character class",
+        151 => "octal value is greater than \\377 in 8-bit non-UTF-8 mode",
+        154 => "DEFINE group contains more than one branch",
+        155 => "missing opening brace after \\o",
+        157 => {
+            "\\g is not followed by a braced, angle-bracketed, or quoted name/number or by a plain number"
         }
-        _ => {
-            let s = e.to_string();
-            let s = s.lines().next().unwrap_or("invalid pattern");
-            return s.split_once(": ").map_or(s, |(_, rest)| rest).to_owned();
-        }
+        158 => "(?R or (?[+-]digits must be followed by )",
+        160 => "(*VERB) not recognized or malformed",
+        161 => "number is too big",
+        162 => "subpattern name expected",
+        164 => "non-octal character in \\o{} (closing brace missing?)",
+        165 => "different names for subpatterns of the same number are not allowed",
+        166 => "(*MARK) must have an argument",
+        167 => "non-hex character in \\x{} (closing brace missing?)",
+        168 => "\\c must be followed by an ASCII character",
+        169 => "\\k is not followed by a braced, angle-bracketed, or quoted name",
+        171 => "\\N is not supported in a class",
+        173 => "disallowed Unicode code point (>= 0xd800 && <= 0xdfff)",
+        176 => "name is too long in (*MARK), (*PRUNE), (*SKIP), or (*THEN)",
+        177 => "character value in \\u.... sequence is too large",
+        178 => "digits missing in \\x{} or \\o{}",
+        186 => "regular expression is too complicated",
+        // PCRE2's checks of the pattern's UTF-8 (-3 to -23).
+        -23..=-3 => "invalid UTF-8 string",
+        _ => return pcre::error_message(code),
     };
-    pcre.to_owned()
+    pcre8.to_owned()
 }
 
-fn error_pos(e: &fancy_regex::Error, len: usize) -> usize {
-    match e {
-        fancy_regex::Error::ParseError(_, fancy_regex::ParseError::TrailingBackslash) => len,
-        fancy_regex::Error::ParseError(pos, _) => *pos,
-        _ => len,
-    }
+/// The version `Regex.version/0` and `:re.version/0` give: PCRE2's.
+pub fn version() -> &'static str {
+    static V: OnceLock<String> = OnceLock::new();
+    V.get_or_init(pcre::version)
 }
 
-/// The version `Regex.version/0` gives (stdlib/regex.ex says it too).
-pub const VERSION: &str = "beamlet fancy-regex 0.20";
-
-/// A compiled pattern's parts, for a `~r` literal the compiler builds:
-/// `(groups, unicode, bin)` of `{:re_pattern, groups, unicode, 0, bin}`, or
-/// the error `Regex.CompileError` reports (`"missing ) at position 1"`, or
-/// `invalid option "z"`).
-pub fn literal_pattern(source: &[u8], modifiers: &str) -> Result<(usize, bool, Vec<u8>), String> {
-    let mut flags = 0u8;
+/// A `~r` literal's pattern, built by the compiler while expanding:
+/// `(groups, unicode, crlf, bin)` of `{:re_pattern, groups, unicode, crlf,
+/// bin}`, or the message `Regex.CompileError` reports (`"missing ) at
+/// position 1"`, or, for a bad modifier, `"invalid_option at position z"`,
+/// as Elixir 1.14 prints it).
+pub fn literal_pattern(
+    source: &[u8],
+    modifiers: &str,
+) -> Result<(usize, bool, bool, Vec<u8>), String> {
+    let mut opts = CompileOptions::default();
     for (i, m) in modifiers.char_indices() {
-        flags |= match m {
-            'i' => CASELESS,
-            'm' => MULTILINE,
-            's' => DOTALL,
-            'x' => EXTENDED,
-            'U' => UNGREEDY,
-            'u' => UNICODE,
-            'f' => FIRSTLINE,
-            _ => return Err(format!("invalid option {:?}", &modifiers[i..])),
+        opts.options |= match m {
+            'i' => pcre::PCRE2_CASELESS,
+            'm' => pcre::PCRE2_MULTILINE,
+            's' => {
+                opts.newline = pcre::PCRE2_NEWLINE_ANYCRLF;
+                pcre::PCRE2_DOTALL
+            }
+            'x' => pcre::PCRE2_EXTENDED,
+            'U' => pcre::PCRE2_UNGREEDY,
+            'u' => pcre::PCRE2_UTF | pcre::PCRE2_UCP,
+            'f' => pcre::PCRE2_FIRSTLINE,
+            _ => return Err(format!("invalid_option at position {}", &modifiers[i..])),
         };
     }
-    let c = compile(source, flags, 0).map_err(|(msg, pos)| format!("{msg} at position {pos}"))?;
-    let mut bin = Vec::with_capacity(source.len() + 6);
-    bin.extend_from_slice(MAGIC);
-    bin.push(flags);
-    bin.push(0);
-    bin.extend_from_slice(source);
-    Ok((c.groups, flags & UNICODE != 0, bin))
+    let bin = pattern_bin(source, &opts);
+    let c = compile_bin(&bin).map_err(|(msg, pos)| format!("{msg} at position {pos}"))?;
+    Ok((c.groups, c.unicode, c.crlf, bin))
 }
 
-/// The pattern a `{:re_pattern, ...}` term names.
+/// The pattern a `{:re_pattern, ...}` term names, if it is one of ours.
 pub fn pattern_of(t: Term) -> Option<Arc<Compiled>> {
+    let bin = pattern_bin_of(t)?;
+    compile_bin(bin).ok()
+}
+
+fn pattern_bin_of(t: Term) -> Option<&'static [u8]> {
     let [tag, _, _, _, bin] = t.tuple_elems()? else {
         return None;
     };
@@ -227,104 +433,155 @@ pub fn pattern_of(t: Term) -> Option<Arc<Compiled>> {
         return None;
     }
     let b = bin.binary_bytes()?;
-    if b.len() < MAGIC.len() + 2 || !b.starts_with(MAGIC) {
-        return None;
-    }
-    let flags = b[MAGIC.len()];
-    let extra = b[MAGIC.len() + 1];
-    compile(&b[MAGIC.len() + 2..], flags, extra).ok()
+    (b.len() >= HEADER && b.starts_with(MAGIC)).then_some(b)
 }
 
-/// The term for a compiled pattern.
-fn pattern_term(ctx: &mut Ctx, c: &Compiled, source: &[u8]) -> Term {
-    let mut bin = Vec::with_capacity(source.len() + 6);
-    bin.extend_from_slice(MAGIC);
-    bin.push(c.flags);
-    bin.push(if c.anchored { ANCHORED } else { 0 });
-    bin.extend_from_slice(source);
-    let bin = ctx.st.heap.binary(&bin);
-    let unicode = Term::small(i64::from(c.flags & UNICODE != 0));
+/// The term `{:re_pattern, groups, unicode, crlf, bin}`.
+fn pattern_term(ctx: &mut Ctx, c: &Compiled, bin: &[u8]) -> Term {
+    let bin = ctx.st.heap.binary(bin);
     ctx.st.heap.tuple(&[
         atom::intern("re_pattern"),
         Term::small(c.groups as i64),
-        unicode,
-        Term::small(0),
+        Term::small(i64::from(c.unicode)),
+        Term::small(i64::from(c.crlf)),
         bin,
     ])
 }
 
-/// Compile options from an option list; other items go to `rest`.
-fn compile_flags(opts: &[Term], rest: &mut Vec<Term>) -> Result<(u8, u8), Exn> {
-    let (mut flags, mut extra) = (0u8, 0u8);
-    for o in opts {
-        if o.is_atom() {
-            match atom::name(*o) {
-                "caseless" => flags |= CASELESS,
-                "multiline" => flags |= MULTILINE,
-                "dotall" => flags |= DOTALL,
-                "extended" => flags |= EXTENDED,
-                "ungreedy" => flags |= UNGREEDY,
-                "unicode" | "ucp" => flags |= UNICODE,
-                "firstline" => flags |= FIRSTLINE,
-                "dollar_endonly" => flags |= DOLLAR_ENDONLY,
-                "anchored" => extra |= ANCHORED,
-                "no_auto_capture" | "export" | "never_utf" | "no_start_optimize"
-                | "bsr_anycrlf" | "bsr_unicode" => {}
-                _ => rest.push(*o),
+/// Reads a compile option into `opts`; false when `o` is not one.
+fn compile_option(o: Term, opts: &mut CompileOptions) -> bool {
+    if o.is_atom() {
+        opts.options |= match atom::name(o) {
+            "unicode" => pcre::PCRE2_UTF,
+            "anchored" => pcre::PCRE2_ANCHORED,
+            "caseless" => pcre::PCRE2_CASELESS,
+            "dollar_endonly" => pcre::PCRE2_DOLLAR_ENDONLY,
+            "dotall" => pcre::PCRE2_DOTALL,
+            "extended" => pcre::PCRE2_EXTENDED,
+            "firstline" => pcre::PCRE2_FIRSTLINE,
+            "multiline" => pcre::PCRE2_MULTILINE,
+            "no_auto_capture" => pcre::PCRE2_NO_AUTO_CAPTURE,
+            "dupnames" => pcre::PCRE2_DUPNAMES,
+            "ungreedy" => pcre::PCRE2_UNGREEDY,
+            "no_start_optimize" => pcre::PCRE2_NO_START_OPTIMIZE,
+            "ucp" => pcre::PCRE2_UCP,
+            "never_utf" => pcre::PCRE2_NEVER_UTF,
+            "bsr_anycrlf" => {
+                opts.bsr = pcre::PCRE2_BSR_ANYCRLF;
+                0
             }
-        } else if let Some(items) = o.tuple_elems() {
-            if items.len() == 2 && items[0] == atom::intern("newline") {
-                continue;
+            "bsr_unicode" => {
+                opts.bsr = pcre::PCRE2_BSR_UNICODE;
+                0
             }
-            rest.push(*o);
-        } else {
-            return Err(badarg());
+            _ => return false,
+        };
+        return true;
+    }
+    match newline_option(o) {
+        Some(nl) => {
+            opts.newline = nl;
+            true
         }
+        None => false,
     }
-    Ok((flags, extra))
 }
 
-/// The bytes of a binary or a charlist (code points, encoded as UTF-8).
-fn subject_bytes(t: Term) -> Option<std::borrow::Cow<'static, [u8]>> {
-    if let Some(b) = t.binary_bytes() {
-        return Some(b.into());
+/// `{:newline, convention}`'s PCRE2 value.
+fn newline_option(o: Term) -> Option<u32> {
+    let [k, v] = o.tuple_elems()? else {
+        return None;
+    };
+    if *k != atom::intern("newline") || !v.is_atom() {
+        return None;
     }
-    let mut out = String::new();
-    flatten_chars(t, &mut out)?;
-    Some(out.into_bytes().into())
+    Some(match atom::name(*v) {
+        "cr" => pcre::PCRE2_NEWLINE_CR,
+        "lf" => pcre::PCRE2_NEWLINE_LF,
+        "crlf" => pcre::PCRE2_NEWLINE_CRLF,
+        "anycrlf" => pcre::PCRE2_NEWLINE_ANYCRLF,
+        "any" => pcre::PCRE2_NEWLINE_ANY,
+        "nul" => pcre::PCRE2_NEWLINE_NUL,
+        _ => return None,
+    })
 }
 
-fn flatten_chars(t: Term, out: &mut String) -> Option<()> {
+/// A subject or a source as bytes: a binary as it is (not copied); a list
+/// as iodata (bytes and binaries) or, with `unicode`, as chardata (code
+/// points, encoded as UTF-8).
+fn data_bytes(t: Term, unicode: bool) -> Option<Cow<'static, [u8]>> {
     if let Some(b) = t.binary_bytes() {
-        out.push_str(std::str::from_utf8(b).ok()?);
+        return Some(Cow::Borrowed(b));
+    }
+    if !t.is_list() {
+        return None;
+    }
+    let mut out = Vec::new();
+    flatten(t, unicode, &mut out)?;
+    Some(Cow::Owned(out))
+}
+
+fn flatten(t: Term, unicode: bool, out: &mut Vec<u8>) -> Option<()> {
+    let mut cur = t;
+    while let Some((h, tl)) = cur.cons_parts() {
+        if let Some(c) = h.as_small() {
+            if unicode {
+                let ch = char::from_u32(u32::try_from(c).ok()?)?;
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+            } else {
+                out.push(u8::try_from(c).ok()?);
+            }
+        } else if let Some(b) = h.binary_bytes() {
+            out.extend_from_slice(b);
+        } else if h.is_list() {
+            flatten(h, unicode, out)?;
+        } else {
+            return None;
+        }
+        cur = tl;
+    }
+    if let Some(b) = cur.binary_bytes() {
+        // iodata's tail may be a binary.
+        out.extend_from_slice(b);
         return Some(());
     }
-    for item in list_to_vec(t)? {
-        if let Some(c) = item.as_small() {
-            out.push(char::from_u32(u32::try_from(c).ok()?)?);
-        } else {
-            flatten_chars(item, out)?;
-        }
-    }
-    Some(())
+    cur.is_nil().then_some(())
 }
 
-/// `:re.compile(source)`, `:re.compile(source, options)`.
+/// `:re.compile(source)`.
 pub fn compile1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     compile2(ctx, &[a[0], Term::NIL])
 }
 
+/// `:re.compile(source, options)`: `{:ok, pattern}` or `{:error, {message
+/// charlist, position}}`; bad arguments raise OTP's ArgumentError.
 pub fn compile2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let source = subject_bytes(a[0]).ok_or_else(badarg)?;
-    let opts = list_to_vec(a[1]).ok_or_else(badarg)?;
-    let mut rest = Vec::new();
-    let (flags, extra) = compile_flags(&opts, &mut rest)?;
-    if !rest.is_empty() {
-        return Err(badarg());
+    let mut opts = CompileOptions::default();
+    let good_opts = list_to_vec(a[1])
+        .is_some_and(|items| items.into_iter().all(|o| compile_option(o, &mut opts)));
+    let unicode = opts.options & pcre::PCRE2_UTF != 0;
+    let source = data_bytes(a[0], unicode);
+    if !good_opts {
+        let mut lines: Vec<(usize, String)> = Vec::new();
+        match &source {
+            None => lines.push((1, "not an iodata term".into())),
+            Some(s) => {
+                if let Err(msg) = compile_bin(&pattern_bin(s, &CompileOptions::default())) {
+                    lines.push((1, parse_error_line(msg)));
+                }
+            }
+        }
+        lines.push((2, "invalid options".into()));
+        return Err(badarg_lines(&lines));
     }
-    match compile(&source, flags, extra) {
+    let Some(source) = source else {
+        return Err(Exn::badarg_at(1, "not an iodata term"));
+    };
+    let bin = pattern_bin(&source, &opts);
+    match compile_bin(&bin) {
         Ok(c) => {
-            let p = pattern_term(ctx, &c, &source);
+            let p = pattern_term(ctx, &c, &bin);
             Ok(ctx.st.heap.tuple(&[atom::intern("ok"), p]))
         }
         Err((msg, pos)) => {
@@ -336,15 +593,33 @@ pub fn compile2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
 }
 
-/// `:re.inspect(pattern, :namelist)`.
+/// OTP's explanation of a pattern that does not compile, in an
+/// ArgumentError's list of bad arguments.
+fn parse_error_line((msg, pos): (String, usize)) -> String {
+    format!("could not parse regular expression\n{msg} on character {pos}")
+}
+
+fn badarg_lines(lines: &[(usize, String)]) -> Exn {
+    let refs: Vec<(usize, &str)> = lines.iter().map(|(n, s)| (*n, s.as_str())).collect();
+    Exn::badarg_lines(&refs)
+}
+
+/// `:re.inspect(pattern, :namelist)`: `{:namelist, names}`, sorted.
 pub fn inspect(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let c = pattern_of(a[0]).ok_or_else(badarg)?;
+    let Some(c) = pattern_of(a[0]) else {
+        return Err(Exn::badarg_at(1, "not a compiled regular expression"));
+    };
     if a[1] != atom::intern("namelist") {
-        return Err(badarg());
+        return Err(Exn::badarg_at(2, "not a valid item"));
     }
-    let names: Vec<Term> = c.names.iter().map(|(n, _)| ctx.st.heap.str(n)).collect();
+    let names: Vec<Term> = c.names.iter().map(|(n, _)| ctx.st.heap.binary(n)).collect();
     let list = ctx.st.heap.list(&names);
     Ok(ctx.st.heap.tuple(&[atom::intern("namelist"), list]))
+}
+
+/// `:re.version()`.
+pub fn version0(ctx: &mut Ctx, _a: &[Term]) -> BifResult {
+    Ok(ctx.st.heap.str(version()))
 }
 
 /// What `{:capture, spec, type}` asks for.
@@ -364,127 +639,213 @@ enum Kind {
     List,
 }
 
-/// `:re.run(subject, pattern)`, `:re.run(subject, pattern, options)`.
+/// `:re.run`'s options, read.
+struct RunOptions {
+    global: bool,
+    offset: usize,
+    spec: Spec,
+    kind: Kind,
+    /// PCRE2 match options (`anchored`, `notbol`, `noteol`, `notempty`,
+    /// `notempty_atstart`).
+    match_options: u32,
+    limits: Limits,
+    report_errors: bool,
+}
+
+/// Reads `:re.run`'s options. Compile options go to `compile` (allowed
+/// only when the pattern is not compiled yet). `Err(true)`: an option
+/// is not one (OTP: "invalid options"); `Err(false)`: a plain `badarg`
+/// (a bad capture specification).
+fn run_options(items: &[Term], compile: Option<&mut CompileOptions>) -> Result<RunOptions, bool> {
+    let mut r = RunOptions {
+        global: false,
+        offset: 0,
+        spec: Spec::All,
+        kind: Kind::Index,
+        match_options: 0,
+        limits: Limits::default(),
+        report_errors: false,
+    };
+    let mut compile = compile;
+    for &o in items {
+        if o.is_atom() {
+            match atom::name(o) {
+                "global" => r.global = true,
+                "notbol" => r.match_options |= pcre::PCRE2_NOTBOL,
+                "noteol" => r.match_options |= pcre::PCRE2_NOTEOL,
+                "notempty" => r.match_options |= pcre::PCRE2_NOTEMPTY,
+                "notempty_atstart" => r.match_options |= pcre::PCRE2_NOTEMPTY_ATSTART,
+                "anchored" => r.match_options |= pcre::PCRE2_ANCHORED,
+                "report_errors" => r.report_errors = true,
+                // A match-time `\R` convention: PCRE2 sets it at compile
+                // time only; OTP's own default is kept.
+                "bsr_anycrlf" | "bsr_unicode" => {}
+                _ => match compile.as_deref_mut() {
+                    Some(c) => {
+                        if !compile_option(o, c) {
+                            return Err(true);
+                        }
+                    }
+                    None => return Err(false),
+                },
+            }
+            continue;
+        }
+        let Some(items) = o.tuple_elems() else {
+            return Err(true);
+        };
+        let key = match items.first() {
+            Some(k) if k.is_atom() => atom::name(*k),
+            _ => return Err(true),
+        };
+        match (key, items) {
+            ("offset", [_, v]) => {
+                r.offset = v
+                    .as_small()
+                    .and_then(|n| usize::try_from(n).ok())
+                    .ok_or(true)?
+            }
+            ("capture", [_, s]) => r.spec = spec_of(*s).ok_or(false)?,
+            ("capture", [_, s, t]) => {
+                r.spec = spec_of(*s).ok_or(false)?;
+                r.kind = match t.is_atom().then(|| atom::name(*t)) {
+                    Some("index") => Kind::Index,
+                    Some("binary") => Kind::Binary,
+                    Some("list") => Kind::List,
+                    _ => return Err(false),
+                };
+            }
+            ("match_limit", [_, v]) => {
+                r.limits.match_limit = Some(limit_of(*v).ok_or(true)?);
+            }
+            ("match_limit_recursion", [_, v]) => {
+                r.limits.depth_limit = Some(limit_of(*v).ok_or(true)?);
+            }
+            ("newline", [_, _]) => match (compile.as_deref_mut(), newline_option(o)) {
+                (Some(c), Some(nl)) => c.newline = nl,
+                // A compiled pattern keeps its own newline convention
+                // (PCRE2 sets it at compile time only).
+                (None, Some(_)) => {}
+                _ => return Err(true),
+            },
+            _ => return Err(true),
+        }
+    }
+    Ok(r)
+}
+
+fn limit_of(v: Term) -> Option<u32> {
+    v.as_small()
+        .and_then(|n| u32::try_from(n.clamp(0, i64::from(u32::MAX))).ok())
+}
+
+fn spec_of(s: Term) -> Option<Spec> {
+    if s.is_atom() && !s.is_nil() {
+        return Some(match atom::name(s) {
+            "all" => Spec::All,
+            "all_but_first" => Spec::AllButFirst,
+            "first" => Spec::First,
+            "none" => Spec::None,
+            "all_names" => Spec::AllNames,
+            _ => return None,
+        });
+    }
+    let items = list_to_vec(s)?;
+    // Each item a group number (0 or more) or a name (atom, binary or
+    // charlist), checked now as OTP does.
+    let ok = items.iter().all(|it| match it.as_small() {
+        Some(n) => n >= 0,
+        None => it.is_atom() || it.binary_bytes().is_some() || it.is_list(),
+    });
+    ok.then_some(Spec::List(items))
+}
+
+/// `:re.run(subject, pattern)`.
 pub fn run2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     run3(ctx, &[a[0], a[1], Term::NIL])
 }
 
+/// `:re.run(subject, pattern, options)`: `:nomatch`, `:match` (capture
+/// `:none`), `{:match, captured}` (a list of lists with `:global`), or
+/// `{:error, :match_limit | :match_limit_recursion}` with `report_errors`.
 pub fn run3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let subject = subject_bytes(a[0]).ok_or_else(badarg)?;
-    let opts = list_to_vec(a[2]).ok_or_else(badarg)?;
-    let mut rest = Vec::new();
-    let (flags, extra) = compile_flags(&opts, &mut rest)?;
-    let c = match pattern_of(a[1]) {
-        Some(c) => c,
+    let Some(items) = list_to_vec(a[2]) else {
+        return Err(Exn::badarg_at(3, "invalid options"));
+    };
+    let compiled = pattern_bin_of(a[1]);
+    let mut copts = CompileOptions::default();
+    let opts = run_options(&items, compiled.is_none().then_some(&mut copts));
+    let c = match compiled {
+        Some(bin) => compile_bin(bin).map_err(|_| badarg())?,
         None => {
-            let source = subject_bytes(a[1]).ok_or_else(badarg)?;
-            compile(&source, flags, extra).map_err(|_| badarg())?
+            let unicode = copts.options & pcre::PCRE2_UTF != 0;
+            let Some(source) = data_bytes(a[1], unicode) else {
+                let mut lines = vec![(
+                    2,
+                    "neither an iodata term nor a compiled regular expression".to_owned(),
+                )];
+                if matches!(opts, Err(true)) {
+                    lines.push((3, "invalid options".to_owned()));
+                }
+                return Err(badarg_lines(&lines));
+            };
+            match compile_bin(&pattern_bin(&source, &copts)) {
+                Ok(c) => c,
+                Err(e) => return Err(badarg_lines(&[(2, parse_error_line(e))])),
+            }
         }
     };
-    let mut global = false;
-    let mut offset = 0usize;
-    let mut spec = Spec::All;
-    let mut kind = Kind::Index;
-    let mut anchored = c.anchored || extra & ANCHORED != 0;
-    let mut notempty = false;
-    for o in rest {
-        if o.is_atom() {
-            match atom::name(o) {
-                "global" => global = true,
-                "notempty" | "notempty_atstart" => notempty = true,
-                "anchored" => anchored = true,
-                "notbol" | "noteol" | "report_errors" => {}
-                _ => return Err(badarg()),
-            }
-            continue;
-        }
-        match o.tuple_elems() {
-            Some([k, v]) if atom::name(*k) == "offset" => {
-                offset = v
-                    .as_small()
-                    .and_then(|n| usize::try_from(n).ok())
-                    .ok_or_else(badarg)?
-            }
-            Some([k, s]) if atom::name(*k) == "capture" => spec = spec_of(*s)?,
-            Some([k, s, t]) if atom::name(*k) == "capture" => {
-                spec = spec_of(*s)?;
-                kind = match atom::name(*t) {
-                    "index" => Kind::Index,
-                    "binary" => Kind::Binary,
-                    "list" => Kind::List,
-                    _ => return Err(badarg()),
-                };
-            }
-            Some([k, _]) if matches!(atom::name(*k), "match_limit" | "match_limit_recursion") => {}
-            _ => return Err(badarg()),
-        }
-    }
-    if offset > subject.len() {
-        return Err(badarg());
-    }
-    // `firstline`: the match must start before the first newline.
-    let first_nl = if c.flags & FIRSTLINE != 0 {
-        subject
-            .iter()
-            .position(|&b| b == b'\n')
-            .unwrap_or(subject.len())
-    } else {
-        usize::MAX
+    let opts = match opts {
+        Ok(o) => o,
+        Err(true) => return Err(Exn::badarg_at(3, "invalid options")),
+        Err(false) => return Err(badarg()),
     };
-    let unicode = c.flags & UNICODE != 0;
-    let mut matches: Vec<Vec<Option<(usize, usize)>>> = Vec::new();
-    let mut pos = offset;
-    let mut last_empty_at: Option<usize> = None;
-    loop {
-        let found = search(&c.re, &subject, pos, anchored).map_err(|_| badarg())?;
-        let Some(groups) = found else { break };
-        let (s, e) = groups[0].unwrap_or((pos, pos));
-        if s > first_nl {
-            break;
-        }
-        if s == e && (notempty || last_empty_at == Some(s)) {
-            // An empty match where one is not wanted (or again where the
-            // last one was): try from the next character.
-            if s >= subject.len() {
-                break;
-            }
-            pos = next_char(&subject, s, unicode);
-            last_empty_at = None;
-            if anchored {
-                break;
-            }
-            continue;
-        }
-        matches.push(groups);
-        if !global {
-            break;
-        }
-        if s == e {
-            last_empty_at = Some(e);
-        } else {
-            last_empty_at = None;
-        }
-        pos = e;
-        if pos > subject.len() {
-            break;
-        }
+    let Some(subject) = data_bytes(a[0], c.unicode) else {
+        return Err(Exn::badarg_at(1, "not an iodata term"));
+    };
+    if opts.offset > subject.len() {
+        // What OTP 25 raises for an offset past the subject's end.
+        return Err(Exn::error(atom::intern("internal_error")));
     }
+    let matches = match find_all(&c, &subject, &opts) {
+        Ok(m) => m,
+        Err(MatchError::BadUtf) | Err(MatchError::Other(_)) => return Err(badarg()),
+        Err(e) if opts.report_errors && !opts.global => {
+            let what = match e {
+                MatchError::DepthLimit => "match_limit_recursion",
+                _ => "match_limit",
+            };
+            let what = atom::intern(what);
+            return Ok(ctx.st.heap.tuple(&[atom::ERROR, what]));
+        }
+        Err(_) => return Ok(atom::intern("nomatch")),
+    };
     if matches.is_empty() {
         return Ok(atom::intern("nomatch"));
     }
-    if matches!(spec, Spec::None) {
+    // Nothing to capture (`:none`, an empty list, `:all_names` without
+    // names): just `:match`, as OTP answers.
+    let nothing = match &opts.spec {
+        Spec::None => true,
+        Spec::List(items) => items.is_empty(),
+        Spec::AllNames => c.names.is_empty(),
+        _ => false,
+    };
+    if nothing {
         return Ok(atom::intern("match"));
     }
+    // A subject given as a binary: captured binaries are views of it.
+    let whole = a[0].binary_bytes().is_some().then_some(a[0]);
     let mut out = Vec::with_capacity(matches.len());
     for m in &matches {
-        let picked = pick(&c, &spec, m)?;
-        let items: Vec<Term> = picked
-            .into_iter()
-            .map(|g| capture_term(ctx, &subject, g, kind))
-            .collect();
+        let picked = pick(&c, &opts.spec, m);
+        let mut items = Vec::with_capacity(picked.len());
+        for g in picked {
+            items.push(capture_term(ctx, &subject, whole, g, opts.kind, c.unicode));
+        }
         out.push(ctx.st.heap.list(&items));
     }
-    let captured = if global {
+    let captured = if opts.global {
         ctx.st.heap.list(&out)
     } else {
         out[0]
@@ -492,94 +853,139 @@ pub fn run3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(ctx.st.heap.tuple(&[atom::intern("match"), captured]))
 }
 
-fn spec_of(s: Term) -> Result<Spec, Exn> {
-    if s.is_atom() && !s.is_nil() {
-        return Ok(match atom::name(s) {
-            "all" => Spec::All,
-            "all_but_first" => Spec::AllButFirst,
-            "first" => Spec::First,
-            "none" => Spec::None,
-            "all_names" => Spec::AllNames,
-            _ => return Err(badarg()),
-        });
-    }
-    Ok(Spec::List(list_to_vec(s).ok_or_else(badarg)?))
-}
-
-/// One match's groups: the whole match first; `None` for a group that took
-/// no part. All groups, so a spec can name any.
+/// One match's groups: the whole match first, then each group up to the
+/// last that took part; `None` for one that did not.
 type Groups = Vec<Option<(usize, usize)>>;
 
-fn search(re: &Regex, subject: &[u8], pos: usize, anchored: bool) -> Result<Option<Groups>, ()> {
-    let mut input = RegexInput::new(subject).from_pos(pos);
-    if anchored {
-        input = input.anchored(true);
+/// The matches `run` reports: the first, or with `global` every one, found
+/// as Perl's `/g` finds them (after an empty match, the next one may not be
+/// empty at the same place; failing that, the search moves on a character).
+fn find_all(c: &Compiled, subject: &[u8], o: &RunOptions) -> Result<Vec<Groups>, MatchError> {
+    let mut found = Vec::new();
+    let mut groups = Vec::new();
+    // The search state: where it starts, and the extra options (after an
+    // empty match: not empty again, right there).
+    let (mut pos, mut extra) = (o.offset, 0);
+    loop {
+        if !c
+            .code
+            .find(subject, pos, o.match_options | extra, o.limits, &mut groups)?
+        {
+            if extra == 0 || !o.global {
+                break;
+            }
+            // No non-empty match here: go on from the next character.
+            pos = next_char(c, subject, pos);
+            extra = 0;
+            if pos > subject.len() {
+                break;
+            }
+            continue;
+        }
+        let (start, end) = groups[0].unwrap_or((pos, pos));
+        found.push(std::mem::take(&mut groups));
+        if !o.global {
+            break;
+        }
+        let state = (pos, extra);
+        (pos, extra) = match start.cmp(&end) {
+            std::cmp::Ordering::Less => (end, 0),
+            std::cmp::Ordering::Equal if end == subject.len() => break,
+            std::cmp::Ordering::Equal => (end, pcre::PCRE2_NOTEMPTY_ATSTART | pcre::PCRE2_ANCHORED),
+            // `\K` in a lookahead set the start after the end.
+            std::cmp::Ordering::Greater => (start, 0),
+        };
+        // The same state would find the same match forever (`\K` can make a
+        // match that consumes nothing look non-empty): move on a character.
+        if (pos, extra) == state {
+            pos = next_char(c, subject, pos);
+            extra = 0;
+            if pos > subject.len() {
+                break;
+            }
+        }
     }
-    let Some(caps) = re.captures_input(input).map_err(|_| ())? else {
-        return Ok(None);
-    };
-    Ok(Some(
-        (0..caps.len())
-            .map(|i| caps.get(i).map(|m| (m.start(), m.end())))
-            .collect(),
-    ))
+    Ok(found)
 }
 
-fn next_char(subject: &[u8], i: usize, unicode: bool) -> usize {
-    if !unicode {
-        return i + 1;
+/// Where the character at `i` ends: a whole CRLF when the newline may be
+/// one, a whole UTF-8 sequence in UTF mode, else one byte.
+fn next_char(c: &Compiled, subject: &[u8], i: usize) -> usize {
+    if c.crlf && subject.get(i) == Some(&b'\r') && subject.get(i + 1) == Some(&b'\n') {
+        return i + 2;
     }
     let mut j = i + 1;
-    while j < subject.len() && subject[j] & 0xC0 == 0x80 {
-        j += 1;
+    if c.utf {
+        while j < subject.len() && subject[j] & 0xC0 == 0x80 {
+            j += 1;
+        }
     }
     j
 }
 
-fn pick(c: &Compiled, spec: &Spec, m: &Groups) -> Result<Groups, Exn> {
-    // PCRE reports groups up to the last one that took part.
-    let set = m.iter().rposition(|g| g.is_some()).map_or(1, |i| i + 1);
-    Ok(match spec {
-        Spec::All => m[..set].to_vec(),
-        Spec::AllButFirst => m[1..set].to_vec(),
+/// The groups a capture specification asks for, in its order.
+fn pick(c: &Compiled, spec: &Spec, m: &Groups) -> Groups {
+    let at = |i: usize| m.get(i).copied().flatten();
+    match spec {
+        Spec::All => m.clone(),
+        Spec::AllButFirst => m[1..].to_vec(),
         Spec::First => vec![m[0]],
         Spec::None => vec![],
-        Spec::AllNames => c.names.iter().map(|(_, i)| m[*i]).collect(),
-        Spec::List(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                let index = if let Some(n) = it.as_small() {
-                    usize::try_from(n).ok()
+        Spec::AllNames => c.names.iter().map(|(_, i)| at(*i)).collect(),
+        Spec::List(items) => items
+            .iter()
+            .map(|it| {
+                if let Some(n) = it.as_small() {
+                    return usize::try_from(n).ok().and_then(at);
+                }
+                let name: Option<Cow<[u8]>> = if it.is_atom() {
+                    Some(Cow::Borrowed(atom::name(*it).as_bytes()))
                 } else {
-                    let name = if it.is_atom() {
-                        Some(atom::name(*it).to_owned())
-                    } else {
-                        subject_bytes(*it).and_then(|b| String::from_utf8(b.into_owned()).ok())
-                    };
-                    let name = name.ok_or_else(badarg)?;
-                    c.names.iter().find(|(n, _)| *n == name).map(|(_, i)| *i)
+                    data_bytes(*it, true)
                 };
-                out.push(index.and_then(|i| m.get(i).copied().flatten()));
-            }
-            out
-        }
-    })
+                // With duplicate names, the first group of that name that
+                // took part.
+                let name = name?;
+                c.names
+                    .iter()
+                    .filter(|(n, _)| **n == *name)
+                    .find_map(|(_, i)| at(*i))
+            })
+            .collect(),
+    }
 }
 
-fn capture_term(ctx: &mut Ctx, subject: &[u8], g: Option<(usize, usize)>, kind: Kind) -> Term {
+fn capture_term(
+    ctx: &mut Ctx,
+    subject: &[u8],
+    whole: Option<Term>,
+    g: Option<(usize, usize)>,
+    kind: Kind,
+    unicode: bool,
+) -> Term {
     match (kind, g) {
         (Kind::Index, Some((s, e))) => ctx
             .st
             .heap
-            .tuple(&[Term::small(s as i64), Term::small((e - s) as i64)]),
+            .tuple(&[Term::small(s as i64), Term::small(e as i64 - s as i64)]),
+        // A start after the end (`\K` in a lookahead) holds no text.
+        (_, Some((s, e))) if s > e => capture_term(ctx, subject, whole, None, kind, unicode),
         (Kind::Index, None) => ctx.st.heap.tuple(&[Term::small(-1), Term::small(0)]),
-        (Kind::Binary, Some((s, e))) => ctx.st.heap.binary(&subject[s..e]),
+        (Kind::Binary, Some((s, e))) => match whole {
+            Some(w) => ctx.st.heap.sub_binary(w, s as u64 * 8, (e - s) as u64 * 8),
+            None => ctx.st.heap.binary(&subject[s..e]),
+        },
         (Kind::Binary, None) => ctx.st.heap.binary(b""),
         (Kind::List, Some((s, e))) => {
-            let chars: Vec<Term> = String::from_utf8_lossy(&subject[s..e])
-                .chars()
-                .map(|c| Term::small(c as i64))
-                .collect();
+            let part = &subject[s..e];
+            let chars: Vec<Term> = if unicode {
+                String::from_utf8_lossy(part)
+                    .chars()
+                    .map(|c| Term::small(c as i64))
+                    .collect()
+            } else {
+                part.iter().map(|&b| Term::small(i64::from(b))).collect()
+            };
             ctx.st.heap.list(&chars)
         }
         (Kind::List, None) => Term::NIL,
@@ -590,30 +996,71 @@ fn capture_term(ctx: &mut Ctx, subject: &[u8], g: Option<(usize, usize)>, kind: 
 mod tests {
     use super::*;
 
-    #[test]
-    fn dollar_matches_before_a_final_newline() {
-        let c = compile(b"foo$", 0, 0).unwrap();
-        assert!(search(&c.re, b"foo\n", 0, false).unwrap().is_some());
-        let c = compile(b"foo$", DOLLAR_ENDONLY, 0).unwrap();
-        assert!(search(&c.re, b"foo\n", 0, false).unwrap().is_none());
+    fn bin(src: &str, options: u32) -> Vec<u8> {
+        pattern_bin(
+            src.as_bytes(),
+            &CompileOptions {
+                options,
+                ..Default::default()
+            },
+        )
     }
 
     #[test]
-    fn names_sorted_with_their_groups() {
-        let c = compile(b"(?<z>a)(?<b>c)", 0, 0).unwrap();
-        assert_eq!(c.names, vec![("b".to_owned(), 2), ("z".to_owned(), 1)]);
-        assert_eq!(c.groups, 2);
+    fn pcre8_messages_and_positions() {
+        assert_eq!(
+            compile_bin(&bin("(", 0)).err(),
+            Some(("missing )".to_owned(), 1))
+        );
+        assert_eq!(
+            compile_bin(&bin("a)", 0)).err().map(|e| e.0),
+            Some("unmatched parentheses".to_owned())
+        );
     }
 
     #[test]
-    fn horizontal_whitespace_outside_classes() {
-        let c = compile(b"a\\hb", 0, 0).unwrap();
-        assert!(search(&c.re, b"a\tb", 0, false).unwrap().is_some());
-        assert!(search(&c.re, b"a\nb", 0, false).unwrap().is_none());
+    fn unknown_escapes_are_literals() {
+        let c = compile_bin(&bin("\\i\\j", 0)).unwrap();
+        let mut g = Vec::new();
+        assert!(c.code.find(b"ij", 0, 0, Limits::default(), &mut g).unwrap());
     }
 
     #[test]
-    fn errors_give_a_position() {
-        assert!(compile(b"(", 0, 0).is_err());
+    fn global_matches_as_perl() {
+        let c = compile_bin(&bin("a*", 0)).unwrap();
+        let o = RunOptions {
+            global: true,
+            offset: 0,
+            spec: Spec::All,
+            kind: Kind::Index,
+            match_options: 0,
+            limits: Limits::default(),
+            report_errors: false,
+        };
+        let m: Vec<_> = find_all(&c, b"baaac", &o)
+            .unwrap()
+            .into_iter()
+            .map(|g| g[0].unwrap())
+            .collect();
+        assert_eq!(m, vec![(0, 0), (1, 4), (4, 4), (5, 5)]);
+    }
+
+    #[test]
+    fn open_braces_are_literal_as_in_pcre8() {
+        assert_eq!(literal_open_braces(b"a{2}x{2,}y{2,3}"), None);
+        assert_eq!(literal_open_braces(b"a{1, 2}"), Some(b"a\\{1, 2}".to_vec()));
+        assert_eq!(
+            literal_open_braces(b"a{,3}[{,3}]\\{,3}\\Q{,3}\\E{,3}"),
+            Some(b"a\\{,3}[{,3}]\\{,3}\\Q{,3}\\E\\{,3}".to_vec())
+        );
+    }
+
+    #[test]
+    fn literal_modifiers() {
+        assert!(literal_pattern(b"a", "iu").is_ok());
+        assert_eq!(
+            literal_pattern(b"a", "iz").err(),
+            Some("invalid_option at position z".to_owned())
+        );
     }
 }

@@ -1,0 +1,35 @@
+# Regex modifiers: i, m, s, x, u, U, f, and combinations; compile/2 with strings and :re options.
+IO.inspect Regex.match?(~r/hello/i, "HeLLo world")
+IO.inspect Regex.match?(~r/hello/, "HeLLo world")
+IO.inspect Regex.scan(~r/^\w+$/, "one\ntwo\nthree")
+IO.inspect Regex.scan(~r/^\w+$/m, "one\ntwo\nthree")
+IO.inspect Regex.run(~r/a.b/, "a\nb")
+IO.inspect Regex.run(~r/a.b/s, "a\nb")
+IO.inspect Regex.run(~r/a.b/s, "a\r\nb")
+IO.inspect Regex.run(~r/ a \s+ b  # a comment
+  /x, "xa   by")
+IO.inspect Regex.run(~r/<.+>/, "<a><b>")
+IO.inspect Regex.run(~r/<.+>/U, "<a><b>")
+IO.inspect Regex.run(~r/<.+?>/U, "<a><b>")
+IO.inspect Regex.run(~r/\w+/, "héllo")
+IO.inspect Regex.run(~r/\w+/u, "héllo")
+IO.inspect Regex.run(~r/b/f, "ab\nb")
+IO.inspect Regex.run(~r/c/f, "ab\nc")
+IO.inspect Regex.run(~r/^B.$/imsu, "a\nbé")
+IO.inspect Regex.run(~r/(?i)x(?-i)y/, "XY Xy")
+IO.inspect Regex.run(~r/foo$/, "foo\n", return: :index)
+IO.inspect Regex.run(~r/foo\z/, "foo\n")
+for mods <- ["", "i", "m", "s", "x", "u", "U", "f", "imsxuUf", "uu", "z", "iz", "I"] do
+  IO.inspect {mods, Regex.compile("a.b", mods) |> elem(0)}
+end
+{:ok, r} = Regex.compile("A.B", [:caseless, :dotall])
+IO.inspect {Regex.opts(r), Regex.match?(r, "a\nb")}
+{:ok, r} = Regex.compile("^b", [:multiline, {:newline, :crlf}])
+IO.inspect Regex.run(r, "a\r\nb", return: :index)
+IO.inspect Regex.opts(~r/x/ismx)
+IO.inspect Regex.source(~r/x\/y/i)
+IO.inspect Regex.run(~r/(?s)a.b/, "a\nb")
+IO.inspect Regex.run(~r/(?m)^b/, "a\nb")
+IO.inspect Regex.run(~r/(?x) a b /, "ab")
+IO.inspect Regex.run(~r/\Ab\Z/m, "b\n")
+IO.inspect Regex.run(~r/$/m, "a\nb", return: :index)
