@@ -281,22 +281,6 @@ pub fn halt2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     halt1(ctx, &a[..1])
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn conversion_rounds_down() {
-        let c = |t: i64, f: i64, to: i64| convert(&BigInt::from(t), f, to);
-        assert_eq!(c(-1, 1000, 1), BigInt::from(-1));
-        assert_eq!(c(-1000, 1000, 1), BigInt::from(-1));
-        assert_eq!(c(-1001, 1000, 1), BigInt::from(-2));
-        assert_eq!(c(7, 3, 5), BigInt::from(11));
-        assert_eq!(c(-7, 3, 5), BigInt::from(-12));
-        assert_eq!(c(1, 1, NATIVE), BigInt::from(NATIVE));
-    }
-}
-
 /// `:beamlet.cmd(path, args, options)`: runs the program at `path` (a binary)
 /// with `args` (binaries) to its end and returns `{:ok, output, status}` (its
 /// standard output as a binary) or `{:error, posix}` when it cannot start.
@@ -400,4 +384,20 @@ pub fn cmd(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 fn error_tuple(ctx: &mut Ctx, e: &std::io::Error) -> Term {
     let reason = atom::intern(super::file::posix(e));
     ctx.st.heap.tuple(&[atom::ERROR, reason])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversion_rounds_down() {
+        let c = |t: i64, f: i64, to: i64| convert(&BigInt::from(t), f, to);
+        assert_eq!(c(-1, 1000, 1), BigInt::from(-1));
+        assert_eq!(c(-1000, 1000, 1), BigInt::from(-1));
+        assert_eq!(c(-1001, 1000, 1), BigInt::from(-2));
+        assert_eq!(c(7, 3, 5), BigInt::from(11));
+        assert_eq!(c(-7, 3, 5), BigInt::from(-12));
+        assert_eq!(c(1, 1, NATIVE), BigInt::from(NATIVE));
+    }
 }
