@@ -13,7 +13,6 @@ use crate::inspect::{
     classify, escape_with, inspect, inspect_atom, inspect_atom_remote_call, AtomClass, InspectOpts,
 };
 
-use super::graphemes;
 use super::normalize::{Meta, Part, Q};
 use super::ops::{self, Assoc};
 
@@ -244,48 +243,10 @@ fn key_text(name: &str) -> String {
     }
 }
 
-/// `String.length/1`: the number of graphemes (approximately: combining marks, joiners and
-/// variation selectors extend the grapheme before them; so do a line feed after a carriage
-/// return and the second of a pair of regional indicators).
+/// `String.length/1`: the number of graphemes (the VM's own segmentation,
+/// crate::unicode, as `String.length/1` has it).
 fn grapheme_len(s: &str) -> usize {
-    if s.is_ascii() && !s.contains('\r') {
-        return s.len();
-    }
-    let extends = |c: char| {
-        let c = c as u32;
-        graphemes::EXTEND
-            .binary_search_by(|&(lo, hi)| {
-                if hi < c {
-                    std::cmp::Ordering::Less
-                } else if lo > c {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-            .is_ok()
-    };
-    let regional = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
-    let mut count = 0;
-    let mut prev: Option<char> = None;
-    let mut regional_run = 0;
-    for c in s.chars() {
-        let joins = match prev {
-            None => false,
-            Some(p) => {
-                extends(c)
-                    || (p == '\r' && c == '\n')
-                    || (p == '\u{200D}' && !c.is_ascii())
-                    || (regional(p) && regional(c) && regional_run % 2 == 1)
-            }
-        };
-        regional_run = if regional(c) { regional_run + 1 } else { 0 };
-        if !joins {
-            count += 1;
-        }
-        prev = Some(c);
-    }
-    count
+    crate::unicode::grapheme_count(s.as_bytes())
 }
 
 /// The width `String.length/1` gives (invalid UTF-8 bytes count one each).

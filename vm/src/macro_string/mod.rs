@@ -27,7 +27,6 @@
 //! of other sizes) print as `inspect` prints them.
 
 mod format;
-mod graphemes;
 mod normalize;
 mod ops;
 
