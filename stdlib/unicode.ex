@@ -1,112 +1,195 @@
-# Erlang/OTP 25's `:unicode` conversions between chardata encodings, written
-# in the language: `characters_to_binary/1,2,3` and `characters_to_list/1,2`.
-# Chardata is binaries (in the input encoding), code points and lists of
-# them; anything else is a badarg. A conversion that meets a code point it
-# cannot encode, or bytes that are not UTF-8, stops there and answers
-# `{:error, done, rest}` (`{:incomplete, done, rest}` when UTF-8 input ends
-# inside a character).
+# Erlang/OTP 25's `:unicode` module, written in the language: conversions
+# of character data between encodings (`characters_to_binary/1,2,3`,
+# `characters_to_list/1,2`), byte order marks, and the normalization forms
+# (over `String.normalize/2`).
+#
+# Encodings: `:unicode` (= `:utf8`), `:latin1`, `:utf16`, `:utf32` (big
+# endian) and `{:utf16 | :utf32, :big | :little}`. Data that cannot be
+# converted gives OTP's `{:error, converted, rest}`, and a binary ending
+# in the middle of a character `{:incomplete, converted, rest}`; data that
+# is not character data at all raises.
 defmodule :unicode do
   @moduledoc false
 
-  @doc "`data` as a UTF-8 binary."
+  @doc "The data as a UTF-8 binary."
   def characters_to_binary(data), do: characters_to_binary(data, :unicode, :unicode)
 
-  @doc "`data` (its binaries in `in_encoding`) as a UTF-8 binary."
-  def characters_to_binary(data, in_encoding), do: characters_to_binary(data, in_encoding, :unicode)
+  @doc "The data, in `in_encoding`, as a UTF-8 binary."
+  def characters_to_binary(data, in_enc), do: characters_to_binary(data, in_enc, :unicode)
 
-  @doc "`data` (its binaries in `in_encoding`) as a binary in `out_encoding`."
-  def characters_to_binary(data, in_encoding, out_encoding) do
-    in_encoding = encoding!(in_encoding)
-    out_encoding = encoding!(out_encoding)
+  @doc "The data, in `in_encoding`, as a binary in `out_encoding`."
+  def characters_to_binary(data, in_enc, out_enc) do
+    case decode(data, enc(in_enc)) do
+      {:ok, cps} ->
+        case encode(cps, enc(out_enc), <<>>) do
+          {:ok, bin} -> bin
+          {:error, bin, rest} -> {:error, bin, List.to_string(rest)}
+        end
 
-    if in_encoding == out_encoding and is_binary(data) and in_encoding == :latin1 do
-      data
-    else
-      case walk([data], in_encoding, out_encoding, []) do
-        {:ok, acc} -> :erlang.list_to_binary(:lists.reverse(acc))
-        {kind, acc, rest} -> {kind, :erlang.list_to_binary(:lists.reverse(acc)), rest}
-      end
+      {tag, cps, rest} ->
+        case encode(cps, enc(out_enc), <<>>) do
+          {:ok, bin} -> {tag, bin, rest}
+          {:error, bin, _} -> {:error, bin, rest}
+        end
     end
   end
 
-  @doc "`data` (its binaries in `in_encoding`) as a list of code points."
-  def characters_to_list(data, in_encoding \\ :unicode) do
-    case characters_to_binary(data, in_encoding, :unicode) do
-      binary when is_binary(binary) -> String.to_charlist(binary)
-      {kind, done, rest} -> {kind, String.to_charlist(done), rest}
+  @doc "The data as a list of code points."
+  def characters_to_list(data), do: characters_to_list(data, :unicode)
+
+  @doc "The data, in `in_encoding`, as a list of code points."
+  def characters_to_list(data, in_enc) do
+    case decode(data, enc(in_enc)) do
+      {:ok, cps} -> cps
+      {tag, cps, rest} -> {tag, cps, rest}
     end
   end
 
-  defp encoding!(encoding) when encoding in [:unicode, :utf8], do: :unicode
-  defp encoding!(:latin1), do: :latin1
-  defp encoding!(_), do: :erlang.error(:badarg)
+  @doc "The data in normalization form C, as a binary."
+  def characters_to_nfc_binary(data), do: normalize(data, :nfc)
+  @doc "The data in normalization form D, as a binary."
+  def characters_to_nfd_binary(data), do: normalize(data, :nfd)
+  @doc "The data in normalization form KC, as a binary."
+  def characters_to_nfkc_binary(data), do: normalize(data, :nfkc)
+  @doc "The data in normalization form KD, as a binary."
+  def characters_to_nfkd_binary(data), do: normalize(data, :nfkd)
+  @doc "The data in normalization form C, as a list."
+  def characters_to_nfc_list(data), do: normalize_list(data, :nfc)
+  @doc "The data in normalization form D, as a list."
+  def characters_to_nfd_list(data), do: normalize_list(data, :nfd)
+  @doc "The data in normalization form KC, as a list."
+  def characters_to_nfkc_list(data), do: normalize_list(data, :nfkc)
+  @doc "The data in normalization form KD, as a list."
+  def characters_to_nfkd_list(data), do: normalize_list(data, :nfkd)
 
-  # `stack` holds what is left of the enclosing lists; `acc` the output
-  # pieces, last first.
-  defp walk([], _in, _out, acc), do: {:ok, acc}
-  defp walk([[] | stack], in_enc, out, acc), do: walk(stack, in_enc, out, acc)
-  defp walk([[head | tail] | stack], in_enc, out, acc), do: walk([head, tail | stack], in_enc, out, acc)
-
-  defp walk([cp | stack], in_enc, out, acc) when is_integer(cp) do
-    case encode(cp, out) do
-      :error -> {:error, acc, [cp | stack]}
-      bytes -> walk(stack, in_enc, out, [bytes | acc])
+  defp normalize(data, form) do
+    case characters_to_binary(data) do
+      bin when is_binary(bin) -> String.normalize(bin, form)
+      error -> error
     end
   end
 
-  defp walk([binary | stack], :latin1, :latin1, acc) when is_binary(binary),
-    do: walk(stack, :latin1, :latin1, [binary | acc])
-
-  defp walk([binary | stack], :latin1, :unicode, acc) when is_binary(binary) do
-    walk(stack, :latin1, :unicode, [for(<<b <- binary>>, into: <<>>, do: <<b::utf8>>) | acc])
-  end
-
-  defp walk([binary | stack], :unicode, out, acc) when is_binary(binary) do
-    case utf8(binary, out, []) do
-      {:ok, bytes} -> walk(stack, :unicode, out, [bytes | acc])
-      {kind, bytes, rest} -> {kind, [bytes | acc], [rest | stack]}
+  defp normalize_list(data, form) do
+    case normalize(data, form) do
+      bin when is_binary(bin) -> String.to_charlist(bin)
+      error -> error
     end
   end
 
-  defp walk(_, _in, _out, _acc), do: :erlang.error(:badarg)
+  @doc "`{encoding, bom_length}` of the byte order mark `bin` starts with (`{:latin1, 0}` if none)."
+  def bom_to_encoding(<<0xEF, 0xBB, 0xBF, _::binary>>), do: {:utf8, 3}
+  def bom_to_encoding(<<0x00, 0x00, 0xFE, 0xFF, _::binary>>), do: {{:utf32, :big}, 4}
+  def bom_to_encoding(<<0xFF, 0xFE, 0x00, 0x00, _::binary>>), do: {{:utf32, :little}, 4}
+  def bom_to_encoding(<<0xFE, 0xFF, _::binary>>), do: {{:utf16, :big}, 2}
+  def bom_to_encoding(<<0xFF, 0xFE, _::binary>>), do: {{:utf16, :little}, 2}
+  def bom_to_encoding(bin) when is_binary(bin), do: {:latin1, 0}
 
-  defp encode(cp, :unicode) when cp in 0..0xD7FF or cp in 0xE000..0x10FFFF, do: <<cp::utf8>>
-  defp encode(cp, :latin1) when cp in 0..255, do: <<cp>>
-  defp encode(_cp, _out), do: :error
-
-  # A UTF-8 binary re-encoded: `{:ok, iodata}`, or where it stops.
-  defp utf8(binary, :unicode, _acc) do
-    if String.valid?(binary) do
-      {:ok, binary}
-    else
-      size = valid_prefix(binary, 0)
-      <<done::binary-size(size), rest::binary>> = binary
-      kind = if incomplete?(rest), do: :incomplete, else: :error
-      {kind, done, rest}
+  @doc "The byte order mark of an encoding."
+  def encoding_to_bom(enc) do
+    case enc(enc) do
+      :utf8 -> <<0xEF, 0xBB, 0xBF>>
+      {:utf16, :big} -> <<0xFE, 0xFF>>
+      {:utf16, :little} -> <<0xFF, 0xFE>>
+      {:utf32, :big} -> <<0x00, 0x00, 0xFE, 0xFF>>
+      {:utf32, :little} -> <<0xFF, 0xFE, 0x00, 0x00>>
+      :latin1 -> <<>>
     end
   end
 
-  defp utf8(<<cp::utf8, rest::binary>> = binary, :latin1, acc) do
-    if cp <= 255, do: utf8(rest, :latin1, [cp | acc]), else: {:error, :lists.reverse(acc), binary}
+  defp enc(e) when e in [:unicode, :utf8], do: :utf8
+  defp enc(:latin1), do: :latin1
+  defp enc(:utf16), do: {:utf16, :big}
+  defp enc(:utf32), do: {:utf32, :big}
+  defp enc({e, endian} = x) when e in [:utf16, :utf32] and endian in [:big, :little], do: x
+  defp enc(_),
+    do: raise(ArgumentError, "errors were found at the given arguments:\n\n  * 2nd argument: not a valid encoding\n")
+
+  # The code points of chardata: {:ok, cps} or {:error | :incomplete, cps, rest}.
+  defp decode(data, enc) when is_binary(data), do: decode_bin(data, enc, [])
+
+  defp decode(data, enc) when is_list(data) do
+    decode_list(data, enc, [])
   end
 
-  defp utf8(<<>>, :latin1, acc), do: {:ok, :lists.reverse(acc)}
+  defp decode(_data, _enc), do: not_chardata()
 
-  defp utf8(rest, :latin1, acc) do
-    kind = if incomplete?(rest), do: :incomplete, else: :error
-    {kind, :lists.reverse(acc), rest}
+  defp decode_list([], _enc, acc), do: {:ok, :lists.reverse(acc)}
+
+  defp decode_list([c | rest], enc, acc) when is_integer(c) do
+    if c >= 0 and c <= 0x10FFFF and (c < 0xD800 or c > 0xDFFF) and (enc != :latin1 or c < 256),
+      do: decode_list(rest, enc, [c | acc]),
+      else: {:error, :lists.reverse(acc), [c | rest]}
   end
 
-  defp valid_prefix(<<_::utf8, rest::binary>> = binary, size),
-    do: valid_prefix(rest, size + byte_size(binary) - byte_size(rest))
+  defp decode_list([b | rest], enc, acc) when is_binary(b) do
+    case decode_bin(b, enc, acc) do
+      {:ok, cps} -> decode_list(rest, enc, :lists.reverse(cps))
+      {tag, cps, bin_rest} -> {tag, cps, [bin_rest | rest]}
+    end
+  end
 
-  defp valid_prefix(_, size), do: size
+  defp decode_list([l | rest], enc, acc) when is_list(l) do
+    case decode_list(l, enc, acc) do
+      {:ok, cps} -> decode_list(rest, enc, :lists.reverse(cps))
+      {tag, cps, inner} -> {tag, cps, [inner | rest]}
+    end
+  end
 
-  # The start of a character that the end of the input cut off.
-  defp incomplete?(<<b, rest::binary>>) when b in 0xC2..0xDF, do: rest == ""
-  defp incomplete?(<<b, rest::binary>>) when b in 0xE0..0xEF, do: byte_size(rest) < 2 and continuation?(rest)
-  defp incomplete?(<<b, rest::binary>>) when b in 0xF0..0xF4, do: byte_size(rest) < 3 and continuation?(rest)
-  defp incomplete?(_), do: false
+  defp decode_list(_, _enc, _acc), do: not_chardata()
 
-  defp continuation?(bytes), do: for(<<b <- bytes>>, b not in 0x80..0xBF, do: b) == []
+  defp decode_bin(<<>>, _enc, acc), do: {:ok, :lists.reverse(acc)}
+  defp decode_bin(<<c, rest::binary>>, :latin1, acc), do: decode_bin(rest, :latin1, [c | acc])
+  defp decode_bin(<<c::utf8, rest::binary>>, :utf8, acc), do: decode_bin(rest, :utf8, [c | acc])
+  defp decode_bin(<<c::utf16, rest::binary>>, {:utf16, :big}, acc), do: decode_bin(rest, {:utf16, :big}, [c | acc])
+
+  defp decode_bin(<<c::utf16-little, rest::binary>>, {:utf16, :little} = e, acc),
+    do: decode_bin(rest, e, [c | acc])
+
+  defp decode_bin(<<c::utf32, rest::binary>>, {:utf32, :big} = e, acc), do: decode_bin(rest, e, [c | acc])
+
+  defp decode_bin(<<c::utf32-little, rest::binary>>, {:utf32, :little} = e, acc),
+    do: decode_bin(rest, e, [c | acc])
+
+  defp decode_bin(bin, enc, acc) do
+    tag = if incomplete?(bin, enc), do: :incomplete, else: :error
+    {tag, :lists.reverse(acc), bin}
+  end
+
+  # A valid start of a character cut short by the end of the data.
+  defp incomplete?(bin, :utf8) do
+    case bin do
+      <<c, rest::binary>> when c in 0xC2..0xDF -> byte_size(rest) < 1
+      <<c, rest::binary>> when c in 0xE0..0xEF -> byte_size(rest) < 2 and continuation?(rest)
+      <<c, rest::binary>> when c in 0xF0..0xF4 -> byte_size(rest) < 3 and continuation?(rest)
+      _ -> false
+    end
+  end
+
+  defp incomplete?(bin, {:utf16, _}), do: byte_size(bin) < 4 and byte_size(bin) in [1, 3] or byte_size(bin) == 2
+  defp incomplete?(_bin, _enc), do: false
+
+  defp continuation?(<<c, rest::binary>>) when c in 0x80..0xBF, do: continuation?(rest)
+  defp continuation?(<<>>), do: true
+  defp continuation?(_), do: false
+
+  defp encode([], _enc, acc), do: {:ok, acc}
+
+  defp encode([c | rest] = cps, enc, acc) do
+    case enc do
+      :utf8 -> encode(rest, enc, <<acc::binary, c::utf8>>)
+      :latin1 when c < 256 -> encode(rest, enc, <<acc::binary, c>>)
+      :latin1 -> {:error, acc, cps}
+      {:utf16, :big} -> encode(rest, enc, <<acc::binary, c::utf16>>)
+      {:utf16, :little} -> encode(rest, enc, <<acc::binary, c::utf16-little>>)
+      {:utf32, :big} -> encode(rest, enc, <<acc::binary, c::utf32>>)
+      {:utf32, :little} -> encode(rest, enc, <<acc::binary, c::utf32-little>>)
+    end
+  end
+
+  defp not_chardata,
+    do:
+      raise(
+        ArgumentError,
+        "errors were found at the given arguments:\n\n  * 1st argument: not valid character data (an iodata term)\n"
+      )
 end

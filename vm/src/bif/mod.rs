@@ -23,6 +23,7 @@ pub mod io;
 pub mod map;
 pub mod math;
 pub mod number;
+pub mod os;
 pub mod process;
 pub mod protocol;
 pub mod re;
@@ -256,6 +257,7 @@ bifs! {
     "erlang" "adler32" / 1 => digest::adler32;
     "erlang" "adler32" / 2 => digest::adler32_2;
     "beamlet" "digest" / 2 => digest::crypto_digest;
+    "beamlet" "os_cmd" / 1 => os::os_cmd;
     "erlang" "float_to_binary" / 1 => float_text::float_to_binary;
     "erlang" "float_to_binary" / 2 => float_text::float_to_binary2;
     "math" "sqrt" / 1 => math::sqrt;

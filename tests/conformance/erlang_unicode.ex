@@ -1,0 +1,35 @@
+# :unicode: conversions between encodings, errors, incomplete data, BOMs
+t = fn f ->
+  try do
+    IO.inspect(f.())
+  rescue
+    e -> IO.puts("#{inspect(e.__struct__)}: #{Exception.message(e)}")
+  end
+end
+t.(fn -> :unicode.characters_to_binary('héllo') end)
+t.(fn -> :unicode.characters_to_binary(['a', "b", [?c, "dé"]]) end)
+t.(fn -> :unicode.characters_to_binary([?a, 0x110000, ?b]) end)
+t.(fn -> :unicode.characters_to_binary(<<0xff, 0x61>>) end)
+t.(fn -> :unicode.characters_to_binary(<<0xe9>>, :latin1) end)
+t.(fn -> :unicode.characters_to_binary("é", :unicode, :latin1) end)
+t.(fn -> :unicode.characters_to_binary("日", :unicode, :latin1) end)
+t.(fn -> :unicode.characters_to_binary("aé", :utf8, :utf16) end)
+t.(fn -> :unicode.characters_to_binary("aé", :utf8, {:utf16, :little}) end)
+t.(fn -> :unicode.characters_to_binary("a", :utf8, :utf32) end)
+t.(fn -> :unicode.characters_to_binary(<<0, 97>>, :utf16, :utf8) end)
+t.(fn -> :unicode.characters_to_binary(<<0xc3>>) end)
+t.(fn -> :unicode.characters_to_binary([:a]) end)
+t.(fn -> :unicode.characters_to_binary(:a) end)
+t.(fn -> :unicode.characters_to_list("héllo") end)
+t.(fn -> :unicode.characters_to_list(<<0xe9>>, :latin1) end)
+t.(fn -> :unicode.characters_to_list(<<0xff, 0x61>>) end)
+t.(fn -> :unicode.characters_to_list(["a", [?b]]) end)
+t.(fn -> :unicode.bom_to_encoding(<<0xef, 0xbb, 0xbf, ?a>>) end)
+t.(fn -> :unicode.bom_to_encoding(<<?a>>) end)
+t.(fn -> :unicode.encoding_to_bom({:utf16, :little}) end)
+t.(fn -> :unicode.characters_to_binary([?a, "b", 0xD800]) end)
+t.(fn -> :unicode.characters_to_binary(<<0, 0, 0, 97, 0, 0, 0xD8>>, :utf32) end)
+t.(fn -> :unicode.characters_to_list(<<0xE6, 0x97>>) end)
+t.(fn -> :unicode.characters_to_binary("日本", :utf8, {:utf32, :little}) end)
+t.(fn -> :unicode.characters_to_list(<<0, 97, 0xD8, 0x3D, 0xDE, 0x00>>, :utf16) end)
+t.(fn -> :unicode.characters_to_binary("x", :bogus) end)
