@@ -37,6 +37,40 @@ defmodule :unicode do
     end
   end
 
+  for form <- [:nfd, :nfc, :nfkd, :nfkc] do
+    @doc "`data` (UTF-8 chardata) in normalization form #{form}, as a binary."
+    def unquote(:"characters_to_#{form}_binary")(data), do: normalize(data, unquote(form))
+
+    @doc "`data` (UTF-8 chardata) in normalization form #{form}, as a list of code points."
+    def unquote(:"characters_to_#{form}_list")(data) do
+      case normalize(data, unquote(form)) do
+        binary when is_binary(binary) -> String.to_charlist(binary)
+        {:error, done, rest} -> {:error, String.to_charlist(done), rest}
+      end
+    end
+  end
+
+  # The normalized chardata, or `{:error, normalized, rest}` at the first
+  # bytes that are not UTF-8; a bad code point is a badarg.
+  defp normalize(data, form) do
+    case characters_to_binary(data) do
+      binary when is_binary(binary) ->
+        :beamlet.string_normalize(binary, form)
+
+      {_kind, done, rest} when is_binary(rest) ->
+        {:error, :beamlet.string_normalize(done, form), rest}
+
+      {_kind, done, [rest]} when is_binary(rest) ->
+        {:error, :beamlet.string_normalize(done, form), rest}
+
+      {_kind, done, [rest | _] = all} when is_binary(rest) ->
+        {:error, :beamlet.string_normalize(done, form), all}
+
+      _ ->
+        :erlang.error(:badarg)
+    end
+  end
+
   defp encoding!(encoding) when encoding in [:unicode, :utf8], do: :unicode
   defp encoding!(:latin1), do: :latin1
   defp encoding!(_), do: :erlang.error(:badarg)

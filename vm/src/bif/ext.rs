@@ -145,7 +145,8 @@ impl Encoder<'_, '_> {
                 // A map of over 32 keys in its trie's order (hamt.rs).
                 let pairs = crate::hamt::pairs(t);
                 self.out.push(116);
-                self.out.extend_from_slice(&(pairs.len() as u32).to_be_bytes());
+                self.out
+                    .extend_from_slice(&(pairs.len() as u32).to_be_bytes());
                 for (k, v) in pairs {
                     self.term(k);
                     self.term(v);

@@ -453,9 +453,7 @@ pub fn info_answer(
             InfoItem::Priority => st.priority,
             InfoItem::ErrorHandler => atom::intern("error_handler"),
             InfoItem::Suspending => Term::NIL,
-            InfoItem::GroupLeader => {
-                st.group_leader.unwrap_or(st.pid)
-            }
+            InfoItem::GroupLeader => st.group_leader.unwrap_or(st.pid),
             InfoItem::Reductions => Term::small(0),
             InfoItem::Memory => Term::small(8 * h.capacity_words() as i64 + 1000),
             InfoItem::Backtrace => h.str(""),
