@@ -45,34 +45,37 @@ defmodule :unicode do
     end
   end
 
-  @doc "The data in normalization form C, as a binary."
-  def characters_to_nfc_binary(data), do: normalize(data, :nfc)
-  @doc "The data in normalization form D, as a binary."
-  def characters_to_nfd_binary(data), do: normalize(data, :nfd)
-  @doc "The data in normalization form KC, as a binary."
-  def characters_to_nfkc_binary(data), do: normalize(data, :nfkc)
-  @doc "The data in normalization form KD, as a binary."
-  def characters_to_nfkd_binary(data), do: normalize(data, :nfkd)
-  @doc "The data in normalization form C, as a list."
-  def characters_to_nfc_list(data), do: normalize_list(data, :nfc)
-  @doc "The data in normalization form D, as a list."
-  def characters_to_nfd_list(data), do: normalize_list(data, :nfd)
-  @doc "The data in normalization form KC, as a list."
-  def characters_to_nfkc_list(data), do: normalize_list(data, :nfkc)
-  @doc "The data in normalization form KD, as a list."
-  def characters_to_nfkd_list(data), do: normalize_list(data, :nfkd)
+  for form <- [:nfd, :nfc, :nfkd, :nfkc] do
+    @doc "`data` (UTF-8 chardata) in normalization form #{form}, as a binary."
+    def unquote(:"characters_to_#{form}_binary")(data), do: normalize(data, unquote(form))
 
-  defp normalize(data, form) do
-    case characters_to_binary(data) do
-      bin when is_binary(bin) -> String.normalize(bin, form)
-      error -> error
+    @doc "`data` (UTF-8 chardata) in normalization form #{form}, as a list of code points."
+    def unquote(:"characters_to_#{form}_list")(data) do
+      case normalize(data, unquote(form)) do
+        binary when is_binary(binary) -> String.to_charlist(binary)
+        {:error, done, rest} -> {:error, String.to_charlist(done), rest}
+      end
     end
   end
 
-  defp normalize_list(data, form) do
-    case normalize(data, form) do
-      bin when is_binary(bin) -> String.to_charlist(bin)
-      error -> error
+  # The normalized chardata, or `{:error, normalized, rest}` at the first
+  # bytes that are not UTF-8; a bad code point is a badarg.
+  defp normalize(data, form) do
+    case characters_to_binary(data) do
+      binary when is_binary(binary) ->
+        :beamlet.string_normalize(binary, form)
+
+      {_kind, done, rest} when is_binary(rest) ->
+        {:error, :beamlet.string_normalize(done, form), rest}
+
+      {_kind, done, [rest]} when is_binary(rest) ->
+        {:error, :beamlet.string_normalize(done, form), rest}
+
+      {_kind, done, [rest | _] = all} when is_binary(rest) ->
+        {:error, :beamlet.string_normalize(done, form), all}
+
+      _ ->
+        :erlang.error(:badarg)
     end
   end
 

@@ -401,8 +401,79 @@ pub fn iolist_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let out = chardata_to_bytes(a[0])?;
     Ok(ctx.st.heap.binary(&out))
 }
+/// `List.to_string/1`: chardata (strings, code points, nested lists) to a
+/// UTF-8 binary, with Elixir's errors: `UnicodeConversionError` for a bad
+/// code point or bytes that are not UTF-8 (a character may be split
+/// between two strings), `ArgumentError` for anything else in the list.
 pub fn list_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    iolist_to_binary(ctx, a)
+    let mut out = Vec::new();
+    // Bytes of a character the last string ended in the middle of.
+    let mut pending: Vec<u8> = Vec::new();
+    let mut stack = vec![a[0]];
+    let unicode_error =
+        |ctx: &mut Ctx, msg: String| super::raise_msg(ctx, "Elixir.UnicodeConversionError", &msg);
+    while let Some(t) = stack.pop() {
+        if let Some(b) = t.binary_bytes() {
+            let bytes = [pending.as_slice(), b].concat();
+            pending.clear();
+            match std::str::from_utf8(&bytes) {
+                Ok(_) => out.extend_from_slice(&bytes),
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    out.extend_from_slice(&bytes[..at]);
+                    if e.error_len().is_some() {
+                        let rest = ctx.st.heap.binary(&bytes[at..]);
+                        let shown = inspect_term(ctx, rest);
+                        return Err(unicode_error(
+                            ctx,
+                            format!("invalid encoding starting at {shown}"),
+                        ));
+                    }
+                    pending.extend_from_slice(&bytes[at..]);
+                }
+            }
+        } else if let Some(c) = t.as_small().filter(|_| pending.is_empty()) {
+            match u32::try_from(c).ok().and_then(char::from_u32) {
+                Some(ch) => {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                }
+                None => return Err(unicode_error(ctx, format!("invalid code point {c}"))),
+            }
+        } else if let Some((h, tl)) = t.cons_parts() {
+            stack.push(tl);
+            stack.push(h);
+        } else if t.is_nil() {
+        } else if t.is_integer() && !pending.is_empty() {
+            let rest = ctx.st.heap.binary(&pending);
+            let shown = inspect_term(ctx, rest);
+            return Err(unicode_error(
+                ctx,
+                format!("invalid encoding starting at {shown}"),
+            ));
+        } else {
+            let shown = inspect_term(ctx, a[0]);
+            let msg = format!(
+                "cannot convert the given list to a string.\n\n\
+                 To be converted to a string, a list must either be empty or only\n\
+                 contain the following elements:\n\n  \
+                 * strings\n  \
+                 * integers representing Unicode code points\n  \
+                 * a list containing one of these three elements\n\n\
+                 Please check the given list or call inspect/1 to get the list representation, got:\n\n{shown}\n"
+            );
+            return Err(argument_error(ctx, &msg));
+        }
+    }
+    if !pending.is_empty() {
+        let rest = ctx.st.heap.binary(&pending);
+        let shown = inspect_term(ctx, rest);
+        return Err(unicode_error(
+            ctx,
+            format!("incomplete encoding starting at {shown}"),
+        ));
+    }
+    Ok(ctx.st.heap.binary(&out))
 }
 /// `:erlang.binary_to_list/1`: the bytes, not the characters.
 pub fn binary_to_bytes(ctx: &mut Ctx, a: &[Term]) -> BifResult {
