@@ -66,8 +66,12 @@ defmodule Regex do
     end
   end
 
+  # Known when the library is compiled (into the binary that runs it), so
+  # each match compares with a literal.
+  @version {:re.version(), :erlang.system_info(:endian)}
+
   @doc "The version of the regular expression engine, with the machine's endianness."
-  def version, do: {:re.version(), :erlang.system_info(:endian)}
+  def version, do: @version
 
   @doc "Whether `term` is a regex."
   def regex?(term)
@@ -142,7 +146,7 @@ defmodule Regex do
   # The compiled pattern, compiled again from the source when the regex
   # comes from another version of the engine.
   defp current_pattern(%Regex{re_pattern: compiled, re_version: version} = regex) do
-    if version == version() do
+    if version == @version do
       compiled
     else
       {:ok, %Regex{re_pattern: compiled}} = recompile(regex)
@@ -151,7 +155,7 @@ defmodule Regex do
   end
 
   defp safe_run(%Regex{re_pattern: compiled, re_version: version} = regex, string, options) do
-    if version == version() do
+    if version == @version do
       :re.run(string, compiled, options)
     else
       :re.run(string, run_source(regex), run_options(regex) ++ options)
