@@ -371,11 +371,60 @@ defmodule Exception do
       %{__struct__: ArithmeticError} -> blame_arithmetic(struct, stacktrace)
       %{__struct__: UndefinedFunctionError} -> blame_undefined(struct, stacktrace)
       %{__struct__: KeyError} -> blame_key(struct, stacktrace)
+      %{__struct__: ArgumentError} -> blame_apply(struct, stacktrace)
       %{__struct__: module} -> blame_module(module, struct, stacktrace)
     end
   end
 
   def blame(_kind, reason, stacktrace), do: {reason, stacktrace}
+
+  # `apply/3` or `term.fun(...)` on something that is no module or function name:
+  # the VM puts `:erlang.apply/3` and its arguments on top of the trace.
+  defp blame_apply(exception, stacktrace) do
+    case Enum.drop_while(stacktrace, &match?({:erlang, :error_info, _, _}, &1)) do
+      [{:erlang, :apply, [module, function, args], _} | _]
+      when not is_atom(module) or not is_atom(function) or not is_list(args) ->
+        {%{exception | message: apply_message(module, function, args)}, stacktrace}
+
+      [{:erlang, :apply, [module, function, args], _} | _] ->
+        if proper_list?(args) do
+          {exception, stacktrace}
+        else
+          {%{exception | message: apply_message(module, function, args)}, stacktrace}
+        end
+
+      _ ->
+        {exception, stacktrace}
+    end
+  end
+
+  defp apply_message(module, function, args) do
+    cond do
+      not proper_list?(args) ->
+        "you attempted to apply a function named #{inspect(function)} on module #{inspect(module)} " <>
+          "with arguments #{inspect(args)}. " <>
+          "Arguments (the third argument of apply) must always be a proper list"
+
+      args == [] and is_atom(function) ->
+        "you attempted to apply a function named #{inspect(function)} on #{inspect(module)}. " <>
+          "If you are using Kernel.apply/3, make sure the module is an atom. " <>
+          "If you are using the dot syntax, such as module.function(), " <>
+          "make sure the left-hand side of the dot is a module atom"
+
+      is_atom(module) ->
+        "you attempted to apply a function named #{inspect(function)} on module #{inspect(module)}. " <>
+          "However #{inspect(function)} is not a valid function name. " <>
+          "Function names (the second argument of apply) must always be an atom"
+
+      true ->
+        "you attempted to apply a function on #{inspect(module)}. " <>
+          "Modules (the first argument of apply) must always be an atom"
+    end
+  end
+
+  defp proper_list?([]), do: true
+  defp proper_list?([_ | t]), do: proper_list?(t)
+  defp proper_list?(_), do: false
 
   defp blame_module(module, struct, stacktrace) do
     if not :beamlet.builtin_exception(module) and function_exported?(module, :blame, 2) do
