@@ -495,7 +495,16 @@ defmodule Exception do
   defp blame_undefined(%{module: module, function: function, arity: arity} = exception, stacktrace)
        when is_atom(module) and is_atom(function) and is_integer(arity) do
     base = message(%{exception | message: nil})
-    {%{exception | message: base <> did_you_mean_function(module, function)}, stacktrace}
+
+    hint =
+      if macro_exported?(module, function, arity) do
+        ". However there is a macro with the same name and arity. " <>
+          "Be sure to require #{inspect(module)} if you intend to invoke this macro"
+      else
+        behaviour_hint(module, function, arity) <> did_you_mean_function(module, function)
+      end
+
+    {%{exception | message: base <> hint}, stacktrace}
   end
 
   defp blame_undefined(exception, stacktrace), do: {exception, stacktrace}
@@ -527,6 +536,30 @@ defmodule Exception do
             "      * #{:beamlet.inspect_atom(:remote_call, name)}/#{arity}\n"
           end)
     end
+  end
+
+  # A (not optional) callback of one of the module's behaviours that the module lacks.
+  defp behaviour_hint(module, function, arity) do
+    behaviours =
+      if Code.ensure_loaded?(module) and function_exported?(module, :module_info, 1) do
+        Keyword.get_values(module.module_info(:attributes), :behaviour) |> Enum.concat()
+      else
+        []
+      end
+
+    expects =
+      Enum.find(behaviours, fn behaviour ->
+        Code.ensure_loaded?(behaviour) and function_exported?(behaviour, :behaviour_info, 1) and
+          {function, arity} in behaviour.behaviour_info(:callbacks) and
+          {function, arity} not in behaviour.behaviour_info(:optional_callbacks)
+      end)
+
+    case expects do
+      nil -> ""
+      behaviour -> ", but the behaviour #{inspect(behaviour)} expects it to be present"
+    end
+  rescue
+    _ -> ""
   end
 
   defp module_exports(module) do

@@ -625,7 +625,7 @@ pub fn run(
             } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
                 match call_bif!(b, &regs[src..src + n]) {
                     Ok(v) => reg!(dst) = v,
-                    Err(e) => raise!(e),
+                    Err(e) => raise!(with_bif_frame(&mut p.st, b, &regs[src..src + n], e)),
                 }
             } else {
                 let e = Exn {
@@ -720,7 +720,7 @@ pub fn run(
                                 reg!(dst) = v;
                             }
                         }
-                        Err(e) => raise!(e),
+                        Err(e) => raise!(with_bif_frame(&mut p.st, b, &regs[src..src + n], e)),
                     }
                 } else {
                     let e = Exn {

@@ -289,7 +289,7 @@ pub fn abs(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if let Some(f) = a[0].float_value() {
         return Ok(ctx.st.heap.float(f.abs()));
     }
-    let b = to_bigint(a[0]).ok_or_else(badarg)?;
+    let b = to_bigint(a[0]).ok_or_else(|| Exn::badarg_at(1, "not a number"))?;
     Ok(ctx.st.heap.bigint(&b.abs()))
 }
 
