@@ -357,6 +357,13 @@ defmodule Exception do
     end
   end
 
+  @doc false
+  # The `error_info` callback (OTP's format_error/2 convention) of raised
+  # exceptions: the message and the exception's module.
+  def format_error(%module{} = exception, _stacktrace) do
+    %{general: message(exception), reason: "#" <> Atom.to_string(module)}
+  end
+
   @doc """
   Adds what can be found out about an error: the arguments of a
   FunctionClauseError and the operands of an ArithmeticError, when the
