@@ -571,7 +571,13 @@ impl FnBuilder<'_> {
                     });
                     self.emit(Op::Jump { to: ok });
                     self.place(bad);
-                    self.emit(Op::Badmatch { src: b });
+                    let args = self.alloc_n(span, 2)?;
+                    self.load_const(atom::intern(&module), args);
+                    self.emit(Op::Move {
+                        dst: args + 1,
+                        src: b,
+                    });
+                    self.bif(span, "beamlet", "bad_struct", args, 2, args)?;
                     self.place(ok);
                 }
                 self.emit(Op::MapUpdate {

@@ -122,7 +122,13 @@ impl<'e> FnBuilder<'e> {
                         let key = Expr::new(span, ExprKind::Atom("__struct__".into()));
                         let mut all = vec![(key, Expr::new(span, ExprKind::Var(v.clone())))];
                         all.extend(pairs.iter().cloned());
-                        return self.map_pattern(u, &all, None, r, fail, bound, fresh);
+                        self.map_pattern(u, &all, None, r, fail, bound, fresh)?;
+                        // ...which must be an atom: `%{__struct__: "foo"}` is no struct.
+                        let k = self.const_reg(atom::STRUCT, span)?;
+                        let m = self.alloc(span)?;
+                        self.emit(Op::GetMapValue { dst: m, map: r, key: k, fail });
+                        self.emit(Op::IsType { r: m, ty: TypeTest::Atom, fail });
+                        return Ok(());
                     }
                     ExprKind::Unary(UnaryOp::Pin, _) => {
                         // %^module{}: the struct's module is the pinned value.

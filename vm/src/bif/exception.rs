@@ -40,6 +40,7 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
         ],
         "Elixir.BadArityError" => &[("args", Nil), ("function", Nil)],
         "Elixir.BadBooleanError" => &[("operator", Nil), ("term", Nil)],
+        "Elixir.BadStructError" => &[("struct", Nil), ("term", Nil)],
         "Elixir.UndefinedFunctionError" => &[
             ("arity", Nil),
             ("function", Nil),
@@ -256,6 +257,17 @@ pub fn with_clause(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `Protocol.UndefinedError` for `Enumerable`.
 pub fn enum_error(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Err(super::string::protocol_error(ctx, "Enumerable", a[0]))
+}
+
+/// `:beamlet.bad_struct(module, term)`: `%Module{term | ...}` on a term that
+/// is not that struct.
+pub fn bad_struct(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let e = make_exception(
+        ctx,
+        "Elixir.BadStructError",
+        &[(atom::intern("struct"), a[0]), (atom::TERM, a[1])],
+    );
+    Err(Exn::error(e))
 }
 
 /// `{:badarity, {fun, args}}`.
@@ -542,6 +554,11 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
             format!("expected a function, got: {}", inspect_term(ctx, term))
         }
         "Elixir.BadMapError" => format!("expected a map, got: {}", inspect_term(ctx, term)),
+        "Elixir.BadStructError" => format!(
+            "expected a struct named {}, got: {}",
+            module_name(ctx, field(e, "struct")),
+            inspect_term(ctx, term)
+        ),
         "Elixir.BadBooleanError" => format!(
             "expected a boolean on left-side of \"{}\", got: {}",
             atom::name(field(e, "operator")),

@@ -225,6 +225,7 @@ bifs! {
     "re" "run" / 3 => re::run3;
     "re" "inspect" / 2 => re::inspect;
     "beamlet" "exception" / 2 => exception::exception2;
+    "beamlet" "bad_struct" / 2 => exception::bad_struct;
     "beamlet" "normalize" / 2 => exception::normalize_bif;
     "beamlet" "cond_clause" / 0 => exception::cond_clause;
     "beamlet" "with_clause" / 1 => exception::with_clause;
