@@ -353,9 +353,27 @@ impl Expander<'_> {
             None => vec![],
         };
         if in_match {
-            // Only check the keys when the struct is known.
-            if let Some(def) = self.host.struct_of(&module) {
-                self.check_struct_keys(&module, &def, &q::list(pairs.clone()), line, env)?;
+            // Only check the keys when the struct is known; a module that
+            // is no struct at all is an error, as in Elixir (the VM's own
+            // exceptions have no module, and a struct this file defines may
+            // not be compiled yet).
+            match self.host.struct_of(&module) {
+                Some(def) => {
+                    self.check_struct_keys(&module, &def, &q::list(pairs.clone()), line, env)?
+                }
+                None if beamlet_vm::bif::exception::builtin_struct_fields(&module).is_none()
+                    && !env.context_modules.iter().any(|m| m == &module) =>
+                {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!(
+                            "{m}.__struct__/0 is undefined, cannot expand struct {m}. Make sure the struct name is correct. If the struct name exists and is correct but it still cannot be found, you likely have cyclic module usage in your code",
+                            m = super::inspect_module(&module)
+                        ),
+                    ));
+                }
+                None => {}
             }
             return Ok(q::call("%", meta.clone(), vec![q::atom(&module), inner]));
         }
