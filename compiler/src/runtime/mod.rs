@@ -687,6 +687,18 @@ impl Service {
             }
         }
         let _ = line;
+        // The defaults are kept as literals: each must be escapable.
+        for (f, v) in &out {
+            if let Some(bad) = unescapable(v) {
+                return Err(beamlet_vm::bif::argument_error_msg(
+                    ctx,
+                    &format!(
+                        "invalid value for struct field {f}, cannot escape {}",
+                        beamlet_vm::inspect::inspect(bad, &Default::default())
+                    ),
+                ));
+            }
+        }
         let r = self.with_module(&module, |s| {
             if s.struct_fields.is_some() {
                 return Err(format!("defstruct has already been called for {}, defstruct can only be called once per module", expand::inspect_module(&module)));
@@ -1498,4 +1510,18 @@ fn check_enforce_keys(enforce: &[Value], fields: &[(String, Value)]) -> Result<(
         show(&q::list(missing)),
         show(&kw)
     ))
+}
+
+/// The part of `v` that `Macro.escape/1` cannot turn into code (an
+/// anonymous function, a reference), if any.
+fn unescapable(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Ref(_) | Value::Fun(beamlet_vm::value::FunValue::Anonymous { .. }) => Some(v),
+        Value::List(items, tail) => items.iter().chain(tail.as_deref()).find_map(unescapable),
+        Value::Tuple(items) => items.iter().find_map(unescapable),
+        Value::Map(pairs) => pairs
+            .iter()
+            .find_map(|(k, v)| unescapable(k).or_else(|| unescapable(v))),
+        _ => None,
+    }
 }
