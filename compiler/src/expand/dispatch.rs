@@ -109,6 +109,25 @@ impl Expander<'_> {
         Ok(Resolved::Unknown)
     }
 
+    /// Notes a call from a function of the open module to `name/arity`
+    /// imported from `from` (a function or macro): a local function of the
+    /// same name and arity conflicts with it. What a quote imported where it
+    /// was written is the macro's import, not this module's.
+    fn note_import(&mut self, from: &str, name: &str, arity: usize, meta: &Value, env: &Env) {
+        let from_quote = keyword_get(meta, "imports")
+            .and_then(as_list)
+            .is_some_and(|l| {
+                l.iter().any(|i| {
+                    matches!(i, Value::Tuple(t) if matches!(t.first(), Some(Value::Int(a)) if *a as usize == arity))
+                })
+            });
+        if let (Some(module), Some(_), false) = (&env.module, &env.function, from_quote) {
+            if module != from {
+                self.host.note_imported_call(module, name, arity, from);
+            }
+        }
+    }
+
     /// Whether a call `name/arity` would mean something here (for a
     /// variable that is not bound: Elixir 1.14 then calls `name()`).
     pub fn can_resolve_call(&mut self, name: &str, arity: usize, env: &Env) -> bool {
@@ -158,7 +177,11 @@ impl Expander<'_> {
                 }
             }
         }
-        match self.resolve(name, arity, meta, env)? {
+        let resolved = self.resolve(name, arity, meta, env)?;
+        if let Resolved::Macro(m) = &resolved {
+            self.note_import(m, name, arity, meta, env);
+        }
+        match resolved {
             Resolved::Macro(m) if m == KERNEL => self.kernel_macro(name, meta, args, env),
             Resolved::Macro(m) => self.run_macro(&m, name, meta, args, env, false),
             Resolved::LocalMacro => {
@@ -166,6 +189,7 @@ impl Expander<'_> {
                 self.run_macro(&m, name, meta, args, env, true)
             }
             Resolved::Function(m) => {
+                self.note_import(&m, name, arity, meta, env);
                 let args = self.expand_args(args, env)?;
                 let (m, name): (&str, &str) = match inline(&m, name, arity) {
                     Some(to) => to,

@@ -1167,6 +1167,32 @@ impl Service {
                 ctx.io.err(w.as_bytes());
             }
         }
+        // A function the module calls as an import must not be defined by
+        // the module too (Elixir: "imported ... conflicts with local function").
+        let conflict = st.defs.iter().find_map(|d| {
+            let (_, _, from) = st
+                .imported_calls
+                .iter()
+                .find(|(n, a, _)| *n == d.name && *a == d.arity)?;
+            Some((
+                d.line,
+                format!(
+                    "imported {}.{}/{} conflicts with local function",
+                    expand::inspect_module(from),
+                    d.name,
+                    d.arity
+                ),
+            ))
+        });
+        if let Some((line, msg)) = conflict {
+            let src = self.source_of(&file);
+            let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
+            return Err(self.raise(
+                ctx,
+                expand::Error::Compile(Diagnostic::new(span, msg)),
+                &file,
+            ));
+        }
         finish::compile_module(ctx, self, &st)
             .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
         let hooks = match st.attr("after_compile").map(|a| a.value.clone()) {
