@@ -77,9 +77,11 @@ impl Expander<'_> {
             .map(|(m, _)| m)
             .collect();
         if fmods.len() + mmods.len() > 1 {
+            // Named as Elixir does: the latest import first.
             let mut mods: Vec<String> = fmods
                 .iter()
-                .chain(mmods.iter())
+                .rev()
+                .chain(mmods.iter().rev())
                 .map(|m| super::inspect_module(m))
                 .collect();
             mods.dedup();
