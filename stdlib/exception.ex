@@ -357,6 +357,13 @@ defmodule Exception do
     end
   end
 
+  @doc false
+  # The `error_info` callback (OTP's format_error/2 convention) of raised
+  # exceptions: the message and the exception's module.
+  def format_error(%module{} = exception, _stacktrace) do
+    %{general: message(exception), reason: "#" <> Atom.to_string(module)}
+  end
+
   @doc """
   Adds what can be found out about an error: the arguments of a
   FunctionClauseError and the operands of an ArithmeticError, when the
@@ -371,11 +378,60 @@ defmodule Exception do
       %{__struct__: ArithmeticError} -> blame_arithmetic(struct, stacktrace)
       %{__struct__: UndefinedFunctionError} -> blame_undefined(struct, stacktrace)
       %{__struct__: KeyError} -> blame_key(struct, stacktrace)
+      %{__struct__: ArgumentError} -> blame_apply(struct, stacktrace)
       %{__struct__: module} -> blame_module(module, struct, stacktrace)
     end
   end
 
   def blame(_kind, reason, stacktrace), do: {reason, stacktrace}
+
+  # `apply/3` or `term.fun(...)` on something that is no module or function name:
+  # the VM puts `:erlang.apply/3` and its arguments on top of the trace.
+  defp blame_apply(exception, stacktrace) do
+    case Enum.drop_while(stacktrace, &match?({:erlang, :error_info, _, _}, &1)) do
+      [{:erlang, :apply, [module, function, args], _} | _]
+      when not is_atom(module) or not is_atom(function) or not is_list(args) ->
+        {%{exception | message: apply_message(module, function, args)}, stacktrace}
+
+      [{:erlang, :apply, [module, function, args], _} | _] ->
+        if proper_list?(args) do
+          {exception, stacktrace}
+        else
+          {%{exception | message: apply_message(module, function, args)}, stacktrace}
+        end
+
+      _ ->
+        {exception, stacktrace}
+    end
+  end
+
+  defp apply_message(module, function, args) do
+    cond do
+      not proper_list?(args) ->
+        "you attempted to apply a function named #{inspect(function)} on module #{inspect(module)} " <>
+          "with arguments #{inspect(args)}. " <>
+          "Arguments (the third argument of apply) must always be a proper list"
+
+      args == [] and is_atom(function) ->
+        "you attempted to apply a function named #{inspect(function)} on #{inspect(module)}. " <>
+          "If you are using Kernel.apply/3, make sure the module is an atom. " <>
+          "If you are using the dot syntax, such as module.function(), " <>
+          "make sure the left-hand side of the dot is a module atom"
+
+      is_atom(module) ->
+        "you attempted to apply a function named #{inspect(function)} on module #{inspect(module)}. " <>
+          "However #{inspect(function)} is not a valid function name. " <>
+          "Function names (the second argument of apply) must always be an atom"
+
+      true ->
+        "you attempted to apply a function on #{inspect(module)}. " <>
+          "Modules (the first argument of apply) must always be an atom"
+    end
+  end
+
+  defp proper_list?([]), do: true
+  defp proper_list?([_ | t]), do: proper_list?(t)
+  defp proper_list?(_), do: false
 
   defp blame_module(module, struct, stacktrace) do
     if not :beamlet.builtin_exception(module) and function_exported?(module, :blame, 2) do
@@ -446,7 +502,16 @@ defmodule Exception do
   defp blame_undefined(%{module: module, function: function, arity: arity} = exception, stacktrace)
        when is_atom(module) and is_atom(function) and is_integer(arity) do
     base = message(%{exception | message: nil})
-    {%{exception | message: base <> did_you_mean_function(module, function)}, stacktrace}
+
+    hint =
+      if macro_exported?(module, function, arity) do
+        ". However there is a macro with the same name and arity. " <>
+          "Be sure to require #{inspect(module)} if you intend to invoke this macro"
+      else
+        behaviour_hint(module, function, arity) <> did_you_mean_function(module, function)
+      end
+
+    {%{exception | message: base <> hint}, stacktrace}
   end
 
   defp blame_undefined(exception, stacktrace), do: {exception, stacktrace}
@@ -478,6 +543,30 @@ defmodule Exception do
             "      * #{:beamlet.inspect_atom(:remote_call, name)}/#{arity}\n"
           end)
     end
+  end
+
+  # A (not optional) callback of one of the module's behaviours that the module lacks.
+  defp behaviour_hint(module, function, arity) do
+    behaviours =
+      if Code.ensure_loaded?(module) and function_exported?(module, :module_info, 1) do
+        Keyword.get_values(module.module_info(:attributes), :behaviour) |> Enum.concat()
+      else
+        []
+      end
+
+    expects =
+      Enum.find(behaviours, fn behaviour ->
+        Code.ensure_loaded?(behaviour) and function_exported?(behaviour, :behaviour_info, 1) and
+          {function, arity} in behaviour.behaviour_info(:callbacks) and
+          {function, arity} not in behaviour.behaviour_info(:optional_callbacks)
+      end)
+
+    case expects do
+      nil -> ""
+      behaviour -> ", but the behaviour #{inspect(behaviour)} expects it to be present"
+    end
+  rescue
+    _ -> ""
   end
 
   defp module_exports(module) do

@@ -359,8 +359,7 @@ defmodule Kernel do
   def struct!(struct, fields \\ [])
 
   def struct!(module, fields) when is_atom(module) do
-    struct_base(module)
-    module.__struct__(fields)
+    validate_struct!(module.__struct__(fields), module, 1)
   end
 
   def struct!(%_{} = struct, fields) do
@@ -374,19 +373,23 @@ defmodule Kernel do
 
   defp struct_base(module) when is_atom(module) do
     case Code.ensure_loaded?(module) and function_exported?(module, :__struct__, 0) do
-      true ->
-        case module.__struct__() do
-          %{__struct__: ^module} = struct ->
-            struct
-
-          _ ->
-            raise ArgumentError,
-                  "expected module #{inspect(module)} to return struct with __struct__ key, got: " <>
-                    inspect(module.__struct__())
-        end
-
-      false ->
-        raise UndefinedFunctionError, module: module, function: :__struct__, arity: 0
+      true -> validate_struct!(module.__struct__(), module, 0)
+      false -> raise UndefinedFunctionError, module: module, function: :__struct__, arity: 0
     end
+  end
+
+  # What `module.__struct__/arity` returned must be a struct of `module`.
+  defp validate_struct!(%{__struct__: module} = struct, module, _arity), do: struct
+
+  defp validate_struct!(%{__struct__: name}, module, arity) when is_atom(name) do
+    raise ArgumentError,
+          "expected struct name returned by #{inspect(module)}.__struct__/#{arity} " <>
+            "to be #{inspect(module)}, got: #{inspect(name)}"
+  end
+
+  defp validate_struct!(other, module, arity) do
+    raise ArgumentError,
+          "expected #{inspect(module)}.__struct__/#{arity} to return a map with a :__struct__ " <>
+            "key that holds the name of the struct (atom), got: #{inspect(other)}"
   end
 end

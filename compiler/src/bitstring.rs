@@ -389,6 +389,26 @@ fn layout(seg: &Segment, size: Expr) -> Vec<Expr> {
     ]
 }
 
+/// The first segment whose size is an expression over variables that
+/// earlier segments bind (`<<n, body::binary-size(n * 2)>>`): a match must
+/// take the segments before it first. A plain variable needs no split (the
+/// VM refers to the earlier segment: see [`match_specs`]).
+pub fn size_split(segs: &[Segment]) -> Option<usize> {
+    (1..segs.len()).find(|&i| {
+        let Some(size) = &segs[i].size else {
+            return false;
+        };
+        if matches!(size.kind, ExprKind::Var(_) | ExprKind::Int(_)) {
+            return false;
+        }
+        let mut used = std::collections::HashSet::new();
+        crate::desugar::mentioned_vars(size, &mut used);
+        segs[..i]
+            .iter()
+            .any(|s| matches!(&s.value.kind, ExprKind::Var(v) if used.contains(v)))
+    })
+}
+
 /// `:beamlet.bs_build([...])` for a construction.
 pub fn build(span: Span, segs: &[Segment]) -> Expr {
     let items = segs

@@ -850,12 +850,119 @@ fn binary_generator(q: &Expr) -> Result<Option<Expr>, Diagnostic> {
         _ => pats.push(last_pat),
     }
     let segs = crate::bitstring::segments(&pats)?;
+    if crate::bitstring::size_split(&segs).is_some() {
+        return Ok(Some(binary_generator_loop(q.span, pats, &segs, src)));
+    }
     let (specs, tuple) = crate::bitstring::match_specs(q.span, &segs);
     let each = remote(q.span, "beamlet", "bs_each", vec![src, specs]);
     Ok(Some(Expr::new(
         q.span,
         ExprKind::Binary(BinOp::LArrow, Box::new(tuple), Box::new(each)),
     )))
+}
+
+/// A binary generator whose sizes are computed from earlier segments
+/// (`<<n, body::binary-size(n * 2) <- bin>>`), which `bs_each` cannot
+/// take: the list of the named values, made by a loop matching the whole
+/// pattern then `rest::bits` (a `case`, so the sizes see what it binds)
+/// until a match fails, as a generator stops.
+///
+/// ```text
+/// loop = fn loop, bin, acc ->
+///   case bin do
+///     <<segs..., rest::bits>> -> loop.(loop, rest, [{vars...} | acc])
+///     _ -> :lists.reverse(acc)
+///   end
+/// end
+/// {vars...} <- loop.(loop, src, [])
+/// ```
+fn binary_generator_loop(
+    span: Span,
+    mut pats: Vec<Expr>,
+    segs: &[crate::bitstring::Segment],
+    src: Expr,
+) -> Expr {
+    let var = |n: &str| Expr::new(span, ExprKind::Var(n.to_owned()));
+    let (lp, bin, acc, rest) = (
+        var("bs gen loop"),
+        var("bs gen bin"),
+        var("bs gen acc"),
+        var("bs gen rest"),
+    );
+    let names: Vec<Expr> = segs
+        .iter()
+        .filter_map(|s| match &s.value.kind {
+            ExprKind::Var(v) if !v.starts_with('_') => Some(var(v)),
+            _ => None,
+        })
+        .collect();
+    let tuple = Expr::new(span, ExprKind::Tuple(names));
+    pats.push(Expr::new(
+        span,
+        ExprKind::Binary(BinOp::Type, Box::new(rest.clone()), Box::new(var("bits"))),
+    ));
+    let recur = call(
+        span,
+        CallTarget::Anon(Box::new(lp.clone())),
+        vec![
+            lp.clone(),
+            rest,
+            Expr::new(
+                span,
+                ExprKind::List(vec![tuple.clone()], Some(Box::new(acc.clone()))),
+            ),
+        ],
+    );
+    let done = remote(span, "lists", "reverse", vec![acc.clone()]);
+    let block = |e: Expr| Expr::new(span, ExprKind::Block(vec![e]));
+    let clauses = vec![
+        Clause {
+            span,
+            args: vec![Expr::new(span, ExprKind::Bitstring(pats))],
+            guard: None,
+            body: block(recur),
+        },
+        Clause {
+            span,
+            args: vec![var("_")],
+            guard: None,
+            body: block(done),
+        },
+    ];
+    let case = Expr::new(
+        span,
+        ExprKind::Call(Box::new(Call {
+            target: CallTarget::Local("case".into()),
+            args: vec![bin.clone()],
+            no_parens: false,
+            do_block: Some(DoBlock {
+                sections: vec![("do".into(), span, Body::Clauses(clauses))],
+            }),
+        })),
+    );
+    let fun = Expr::new(
+        span,
+        ExprKind::Fn(vec![Clause {
+            span,
+            args: vec![lp.clone(), bin, acc],
+            guard: None,
+            body: block(case),
+        }]),
+    );
+    let bind = Expr::new(
+        span,
+        ExprKind::Binary(BinOp::Match, Box::new(lp.clone()), Box::new(fun)),
+    );
+    let run = call(
+        span,
+        CallTarget::Anon(Box::new(lp.clone())),
+        vec![lp, src, Expr::new(span, ExprKind::List(vec![], None))],
+    );
+    let list = Expr::new(span, ExprKind::Block(vec![bind, run]));
+    Expr::new(
+        span,
+        ExprKind::Binary(BinOp::LArrow, Box::new(tuple), Box::new(list)),
+    )
 }
 
 pub fn is_keyword_pair(e: &Expr) -> bool {

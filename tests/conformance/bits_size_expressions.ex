@@ -42,3 +42,9 @@ end
 m = 2
 <<p::8, q::binary-size(p + m)>> = <<1, "abc">>
 IO.inspect({p, q})
+# binary generators whose sizes come from earlier segments
+IO.inspect(for <<n::8, body::binary-size(n + m) <- <<1, "ab", 0, "c", 2, "def", 9>> >>, do: {n, body})
+IO.inspect(for <<1, n::8, _skip::size(n * 8) <- <<1, 1, 0, 1, 2, 0, 0, 2, 5>> >>, do: n)
+IO.inspect(for <<n::4, x::size(n * 2) <- <<2::4, 5::4, 1::4, 3::2, 0::2>> >>, n > 1, do: {n, x})
+IO.inspect(for <<n::8, s::binary-size(n - 1) <- <<3, "ab", 2, "c">> >>, into: "", do: s)
+IO.inspect(for <<n::8, s::binary-size(n * 1) <- <<>> >>, do: s)

@@ -193,6 +193,42 @@ pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Opti
     heap.list(&items)
 }
 
+/// `apply(m, name, args)` with a module or name that is no atom, or
+/// arguments that are no proper list: badarg explained as the BEAM does,
+/// with `erlang:apply/3` and its arguments on top of the trace
+/// (`Exception.blame/3` reads what was applied there).
+#[cold]
+fn apply_badarg(heap: &mut crate::heap::Heap, m: Term, name: Term, args: Term) -> Exn {
+    let mut lines = Vec::new();
+    if !m.is_atom() {
+        lines.push((1, "not an atom"));
+    }
+    if !name.is_atom() {
+        lines.push((2, "not an atom"));
+    }
+    if bif::list_to_vec_pub(args).is_none() {
+        lines.push((
+            3,
+            if args.is_list() {
+                "not a proper list"
+            } else {
+                "not a list"
+            },
+        ));
+    }
+    let mut e = Exn::badarg_lines(&lines);
+    let all = heap.list(&[m, name, args]);
+    e.trace.push(TraceEntry {
+        module: atom::ERLANG,
+        name: atom::intern("apply"),
+        arity: 3,
+        file: Term::NIL,
+        line: 0,
+        args: Some(all),
+    });
+    e
+}
+
 /// Completes the stack trace of `e` raised at `fun`/`pc` and unwinds to the
 /// innermost handler: returns where to continue (function, base, pc) with the
 /// handler's registers set, or `e` when no handler is left. Out of line: raising
@@ -569,8 +605,11 @@ pub fn run(
             let (src, n): (usize, usize) = (base + $args as usize, $n);
 
             if !m.is_atom() || !name.is_atom() {
-                let r = p.st.heap.tuple(&[atom::BADARG, m]);
-                raise!(Exn::error(r));
+                // As the BEAM: badarg explained, `erlang:apply/3` on top of
+                // the trace with its arguments (`Exception.blame/3` reads
+                // what was applied there).
+                let args = p.st.heap.list(&regs[src..src + n]);
+                raise!(apply_badarg(&mut p.st.heap, m, name, args));
             }
             let found = |code: &CodeTable| {
                 code.lookup(m, name, n as u32)
@@ -586,7 +625,7 @@ pub fn run(
             } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
                 match call_bif!(b, &regs[src..src + n]) {
                     Ok(v) => reg!(dst) = v,
-                    Err(e) => raise!(e),
+                    Err(e) => raise!(with_bif_frame(&mut p.st, b, &regs[src..src + n], e)),
                 }
             } else {
                 let e = Exn {
@@ -681,7 +720,7 @@ pub fn run(
                                 reg!(dst) = v;
                             }
                         }
-                        Err(e) => raise!(e),
+                        Err(e) => raise!(with_bif_frame(&mut p.st, b, &regs[src..src + n], e)),
                     }
                 } else {
                     let e = Exn {
@@ -791,13 +830,13 @@ pub fn run(
                 dst,
             } => {
                 // The arguments go above this window, where the callee's starts.
+                let (m, name) = (reg!(module), reg!(fun));
                 let Some(items) = bif::list_to_vec_pub(reg!(list)) else {
-                    raise!(Exn::error(atom::BADARG));
+                    raise!(apply_badarg(&mut p.st.heap, m, name, reg!(list)));
                 };
                 let at = f.nregs as usize;
                 grow!(base + at + items.len());
                 regs[base + at..base + at + items.len()].copy_from_slice(&items);
-                let (m, name) = (reg!(module), reg!(fun));
                 apply_mfa!(m, name, at as Reg, items.len(), dst);
             }
             Op::CallFunList { fun, list, dst } => {

@@ -148,7 +148,11 @@ impl FnBuilder<'_> {
                 .with_hint(hint))
             }
             CallTarget::Remote(m, name) => {
-                if let Some(module) = self.module_atom(m)? {
+                // `nil.key`, `true.key`: a field of no map, as in Elixir.
+                let field_of_literal = c.no_parens
+                    && c.args.is_empty()
+                    && matches!(&m.kind, ExprKind::Atom(a) if matches!(a.as_str(), "nil" | "true" | "false"));
+                if let Some(module) = self.module_atom(m)?.filter(|_| !field_of_literal) {
                     return self.remote_call(u, &module, name, &c.args, span, dst, tail);
                 }
                 if c.no_parens && c.args.is_empty() {

@@ -119,7 +119,8 @@ impl<'e> FnBuilder<'e> {
                     ExprKind::Var(v) if v == "__MODULE__" => self.env.name.clone(),
                     ExprKind::Var(_) | ExprKind::Unary(UnaryOp::Pin, _) => {
                         // %name{} binds the struct's module, %^module{} compares
-                        // it with the pinned value; either way it is an atom.
+                        // it with the pinned value; either way it must be an atom
+                        // (`%{__struct__: "foo"}` is no struct).
                         let key = Expr::new(span, ExprKind::Atom("__struct__".into()));
                         let mut all = vec![(key, (**name).clone())];
                         all.extend(pairs.iter().cloned());
@@ -230,19 +231,7 @@ impl<'e> FnBuilder<'e> {
         bound: &mut HashSet<String>,
         fresh: &mut HashMap<String, Reg>,
     ) -> CResult<()> {
-        let split = (1..segs.len()).find(|&i| {
-            let Some(size) = &segs[i].size else {
-                return false;
-            };
-            if matches!(size.kind, ExprKind::Var(_) | ExprKind::Int(_)) {
-                return false;
-            }
-            let mut used = HashSet::new();
-            crate::desugar::mentioned_vars(size, &mut used);
-            segs[..i]
-                .iter()
-                .any(|s| matches!(&s.value.kind, ExprKind::Var(v) if used.contains(v)))
-        });
+        let split = crate::bitstring::size_split(segs);
         if let Some(i) = split {
             let rest_name = format!("bits rest {}", self.next_mark());
             let mut head = segs[..i].to_vec();

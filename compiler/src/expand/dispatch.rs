@@ -77,9 +77,11 @@ impl Expander<'_> {
             .map(|(m, _)| m)
             .collect();
         if fmods.len() + mmods.len() > 1 {
+            // Named as Elixir does: the latest import first.
             let mut mods: Vec<String> = fmods
                 .iter()
-                .chain(mmods.iter())
+                .rev()
+                .chain(mmods.iter().rev())
                 .map(|m| super::inspect_module(m))
                 .collect();
             mods.dedup();
@@ -107,6 +109,25 @@ impl Expander<'_> {
             return Ok(Resolved::Local);
         }
         Ok(Resolved::Unknown)
+    }
+
+    /// Notes a call from a function of the open module to `name/arity`
+    /// imported from `from` (a function or macro): a local function of the
+    /// same name and arity conflicts with it. What a quote imported where it
+    /// was written is the macro's import, not this module's.
+    fn note_import(&mut self, from: &str, name: &str, arity: usize, meta: &Value, env: &Env) {
+        let from_quote = keyword_get(meta, "imports")
+            .and_then(as_list)
+            .is_some_and(|l| {
+                l.iter().any(|i| {
+                    matches!(i, Value::Tuple(t) if matches!(t.first(), Some(Value::Int(a)) if *a as usize == arity))
+                })
+            });
+        if let (Some(module), Some(_), false) = (&env.module, &env.function, from_quote) {
+            if module != from {
+                self.host.note_imported_call(module, name, arity, from);
+            }
+        }
     }
 
     /// Whether a call `name/arity` would mean something here (for a
@@ -158,7 +179,11 @@ impl Expander<'_> {
                 }
             }
         }
-        match self.resolve(name, arity, meta, env)? {
+        let resolved = self.resolve(name, arity, meta, env)?;
+        if let Resolved::Macro(m) = &resolved {
+            self.note_import(m, name, arity, meta, env);
+        }
+        match resolved {
             Resolved::Macro(m) if m == KERNEL => self.kernel_macro(name, meta, args, env),
             Resolved::Macro(m) => self.run_macro(&m, name, meta, args, env, false),
             Resolved::LocalMacro => {
@@ -166,6 +191,7 @@ impl Expander<'_> {
                 self.run_macro(&m, name, meta, args, env, true)
             }
             Resolved::Function(m) => {
+                self.note_import(&m, name, arity, meta, env);
                 let args = self.expand_args(args, env)?;
                 let (m, name): (&str, &str) = match inline(&m, name, arity) {
                     Some(to) => to,

@@ -353,13 +353,33 @@ impl Expander<'_> {
             None => vec![],
         };
         if in_match {
-            // Only check the keys when the struct is known.
-            if let Some(def) = self.host.struct_of(&module) {
-                self.check_struct_keys(&module, &def, &q::list(pairs.clone()), line, env)?;
+            // Only check the keys when the struct is known; a module that
+            // is no struct at all is an error, as in Elixir (the VM's own
+            // exceptions have no module, and a struct this file defines may
+            // not be compiled yet).
+            match self.host.struct_of(&module) {
+                Some(def) => {
+                    self.check_struct_value(&module, &def, 0, line, env)?;
+                    self.check_struct_keys(&module, &def, &q::list(pairs.clone()), line, env)?
+                }
+                None if beamlet_vm::bif::exception::builtin_struct_fields(&module).is_none()
+                    && !env.context_modules.iter().any(|m| m == &module) =>
+                {
+                    return Err(self.error(
+                        line,
+                        env,
+                        format!(
+                            "{m}.__struct__/0 is undefined, cannot expand struct {m}. Make sure the struct name is correct. If the struct name exists and is correct but it still cannot be found, you likely have cyclic module usage in your code",
+                            m = super::inspect_module(&module)
+                        ),
+                    ));
+                }
+                None => {}
             }
             return Ok(q::call("%", meta.clone(), vec![q::atom(&module), inner]));
         }
         let def = self.struct_def(&module, line, env)?;
+        self.check_struct_value(&module, &def, 1, line, env)?;
         // Building a struct calls its `__struct__/1` while compiling, as
         // Elixir does: an unknown key is its KeyError, a missing enforced
         // key its ArgumentError.
@@ -407,6 +427,44 @@ impl Expander<'_> {
         }
         all.extend(pairs);
         Ok(q::call("%{}", mmeta.clone(), all))
+    }
+
+    /// What `module.__struct__/arity` returned must be a struct of `module`.
+    fn check_struct_value(
+        &self,
+        module: &str,
+        def: &Value,
+        arity: u8,
+        line: u32,
+        env: &Env,
+    ) -> EResult<()> {
+        let m = super::inspect_module(module);
+        let name = match def {
+            Value::Map(pairs) => pairs
+                .iter()
+                .find(|(k, _)| as_atom(k) == Some("__struct__"))
+                .and_then(|(_, v)| as_atom(v)),
+            _ => None,
+        };
+        match name {
+            Some(n) if n == module => Ok(()),
+            Some(n) => Err(self.error(
+                line,
+                env,
+                format!(
+                    "expected struct name returned by {m}.__struct__/{arity} to be {m}, got: {}",
+                    super::inspect_module(n)
+                ),
+            )),
+            None => Err(self.error(
+                line,
+                env,
+                format!(
+                    "expected {m}.__struct__/{arity} to return a map with a :__struct__ key that holds the name of the struct (atom), got: {}",
+                    self.show(def)
+                ),
+            )),
+        }
     }
 
     /// The struct definition of `module`, or the error Elixir gives.

@@ -125,6 +125,9 @@ pub trait Host {
     fn save_body(&mut self, _body: &Value) -> Option<usize> {
         None
     }
+    /// Notes that a function of the open `module` calls `name/arity`
+    /// imported from `from` (a local function of that name conflicts).
+    fn note_imported_call(&mut self, _module: &str, _name: &str, _arity: usize, _from: &str) {}
 }
 
 /// The expander's state for one expansion job.

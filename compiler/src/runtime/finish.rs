@@ -394,7 +394,7 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
         ("macros", kw(macros)),
         ("attributes", attributes),
         ("struct", structure),
-        ("compile", q::list(vec![])),
+        ("compile", compile_info(st)),
         ("md5", Value::Binary(vec![0; 16])),
         ("deprecated", q::list(vec![])),
     ];
@@ -414,6 +414,37 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
         span,
         defaults_of: None,
     }
+}
+
+/// `__info__(:compile)`: what Elixir 1.14 on OTP 25 answers for a module it
+/// compiled (the Erlang compiler's version and the options Elixir passes it,
+/// which are the same for every module) followed by its `@compile` options,
+/// and the module's source file.
+fn compile_info(st: &ModuleState) -> Value {
+    let charlist = |s: &str| q::list(s.chars().map(|c| q::int(c as i64)).collect());
+    let mut options: Vec<Value> = [
+        "no_spawn_compiler_process",
+        "from_core",
+        "no_core_prepare",
+        "no_auto_import",
+    ]
+    .iter()
+    .map(|o| q::atom(o))
+    .collect();
+    // Then the module's `@compile` values, in order (a list gives its items).
+    if let Some(Value::List(given, None)) = st.attr("compile").map(|a| &a.value) {
+        for v in given.iter().rev() {
+            match v {
+                Value::List(items, None) => options.extend(items.iter().cloned()),
+                other => options.push(other.clone()),
+            }
+        }
+    }
+    q::list(vec![
+        q::pair(q::atom("version"), charlist("8.2.3")),
+        q::pair(q::atom("options"), q::list(options)),
+        q::pair(q::atom("source"), charlist(&st.file)),
+    ])
 }
 
 /// `module_info/0,1`, as every Erlang module has: the module's name, its
@@ -449,7 +480,7 @@ fn module_info_funs(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> Vec<F
         ("module", q::atom(&st.name)),
         ("exports", exports),
         ("attributes", q::list(attributes)),
-        ("compile", q::list(vec![])),
+        ("compile", compile_info(st)),
         ("md5", Value::Binary(vec![0; 16])),
     ];
     let all = q::list(

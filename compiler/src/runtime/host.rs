@@ -182,6 +182,19 @@ impl Host for VmHost<'_, '_> {
         self.svc.with_module(module, |s| s.get(name)).flatten()
     }
 
+    fn note_imported_call(&mut self, module: &str, name: &str, arity: usize, from: &str) {
+        self.svc.with_module(module, |s| {
+            if !s
+                .imported_calls
+                .iter()
+                .any(|(n, a, f)| n == name && *a == arity && f == from)
+            {
+                s.imported_calls
+                    .push((name.to_owned(), arity, from.to_owned()));
+            }
+        });
+    }
+
     fn has_local_macro(&mut self, module: &str, name: &str, arity: usize) -> bool {
         self.svc
             .with_module(module, |s| s.has_macro(name, arity))

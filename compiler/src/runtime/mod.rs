@@ -687,6 +687,18 @@ impl Service {
             }
         }
         let _ = line;
+        // The defaults are kept as literals: each must be escapable.
+        for (f, v) in &out {
+            if let Some(bad) = unescapable(v) {
+                return Err(beamlet_vm::bif::argument_error_msg(
+                    ctx,
+                    &format!(
+                        "invalid value for struct field {f}, cannot escape {}",
+                        beamlet_vm::inspect::inspect(bad, &Default::default())
+                    ),
+                ));
+            }
+        }
         let r = self.with_module(&module, |s| {
             if s.struct_fields.is_some() {
                 return Err(format!("defstruct has already been called for {}, defstruct can only be called once per module", expand::inspect_module(&module)));
@@ -1155,6 +1167,32 @@ impl Service {
                 ctx.io.err(w.as_bytes());
             }
         }
+        // A function the module calls as an import must not be defined by
+        // the module too (Elixir: "imported ... conflicts with local function").
+        let conflict = st.defs.iter().find_map(|d| {
+            let (_, _, from) = st
+                .imported_calls
+                .iter()
+                .find(|(n, a, _)| *n == d.name && *a == d.arity)?;
+            Some((
+                d.line,
+                format!(
+                    "imported {}.{}/{} conflicts with local function",
+                    expand::inspect_module(from),
+                    d.name,
+                    d.arity
+                ),
+            ))
+        });
+        if let Some((line, msg)) = conflict {
+            let src = self.source_of(&file);
+            let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
+            return Err(self.raise(
+                ctx,
+                expand::Error::Compile(Diagnostic::new(span, msg)),
+                &file,
+            ));
+        }
         finish::compile_module(ctx, self, &st)
             .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
         let hooks = match st.attr("after_compile").map(|a| a.value.clone()) {
@@ -1498,4 +1536,18 @@ fn check_enforce_keys(enforce: &[Value], fields: &[(String, Value)]) -> Result<(
         show(&q::list(missing)),
         show(&kw)
     ))
+}
+
+/// The part of `v` that `Macro.escape/1` cannot turn into code (an
+/// anonymous function, a reference), if any.
+fn unescapable(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Ref(_) | Value::Fun(beamlet_vm::value::FunValue::Anonymous { .. }) => Some(v),
+        Value::List(items, tail) => items.iter().chain(tail.as_deref()).find_map(unescapable),
+        Value::Tuple(items) => items.iter().find_map(unescapable),
+        Value::Map(pairs) => pairs
+            .iter()
+            .find_map(|(k, v)| unescapable(k).or_else(|| unescapable(v))),
+        _ => None,
+    }
 }

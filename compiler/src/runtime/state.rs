@@ -134,6 +134,10 @@ pub struct ModuleState {
     /// `@impl` values, each with the definition it marked (checked when
     /// the module is finished: `behaviours.rs`).
     pub impls: Vec<ImplMark>,
+    /// Calls of imported functions made by the module's functions
+    /// (`name`, arity, the module imported from): a local function of the
+    /// same name and arity conflicts with them.
+    pub imported_calls: Vec<(String, usize, String)>,
 }
 
 /// An `@impl` and the definition after it.
@@ -168,6 +172,7 @@ impl ModuleState {
             pending_hooks: None,
             moduledoc: None,
             impls: Vec::new(),
+            imported_calls: Vec::new(),
         }
     }
 

@@ -5,7 +5,7 @@ use crate::atom;
 use crate::heap::Heap;
 use crate::order::{self, to_bigint};
 use crate::process::{Class, Exn};
-use crate::term::Term;
+use crate::term::{Kind, Term};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -289,7 +289,7 @@ pub fn abs(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if let Some(f) = a[0].float_value() {
         return Ok(ctx.st.heap.float(f.abs()));
     }
-    let b = to_bigint(a[0]).ok_or_else(badarg)?;
+    let b = to_bigint(a[0]).ok_or_else(|| Exn::badarg_at(1, "not a number"))?;
     Ok(ctx.st.heap.bigint(&b.abs()))
 }
 
@@ -478,28 +478,41 @@ pub fn bit_size(_: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 /// `:erlang.element/2`: 1-based.
+/// `:erlang.element(index, tuple)`, 1-based; errors explained as OTP 25's.
 pub fn element(_: &mut Ctx, a: &[Term]) -> BifResult {
-    let e = a[1]
-        .tuple_elems()
-        .ok_or_else(|| Exn::badarg_at(2, "not a tuple"))?;
-    match a[0].as_small() {
-        Some(i) if i >= 1 && (i as usize) <= e.len() => Ok(e[i as usize - 1]),
-        Some(_) => Err(Exn::badarg_at(1, "out of range")),
-        None => Err(Exn::badarg_at(1, "not an integer")),
-    }
+    element_at(a[0], a[1])
 }
-/// `Kernel.elem/2`: 0-based (errors name `:erlang.element/2`'s arguments).
+
+fn element_at(index: Term, tuple: Term) -> BifResult {
+    let elems = tuple.tuple_elems();
+    if let (Some(i), Some(e)) = (index.as_small(), elems) {
+        if i >= 1 && (i as usize) <= e.len() {
+            return Ok(e[i as usize - 1]);
+        }
+    }
+    let mut lines = Vec::new();
+    if !matches!(index.kind(), Kind::Int | Kind::BigInt) {
+        lines.push((1, "not an integer"));
+    } else if elems.is_some() {
+        lines.push((1, "out of range"));
+    }
+    if elems.is_none() {
+        lines.push((2, "not a tuple"));
+    }
+    Err(Exn::badarg_lines(&lines))
+}
+
+/// `Kernel.elem/2`: 0-based, as Elixir's `:erlang.element(index + 1, tuple)`
+/// (an index that is no number fails the addition first).
 pub fn elem(_: &mut Ctx, a: &[Term]) -> BifResult {
-    let e = a[0]
-        .tuple_elems()
-        .ok_or_else(|| Exn::badarg_at(2, "not a tuple"))?;
-    let i = a[1]
-        .as_small()
-        .ok_or_else(|| Exn::badarg_at(1, "not an integer"))?;
-    if i >= 0 && (i as usize) < e.len() {
-        Ok(e[i as usize])
-    } else {
-        Err(Exn::badarg_at(1, "out of range"))
+    match a[1].kind() {
+        Kind::Int => {
+            let next = a[1].as_small().and_then(|i| Term::try_small(i + 1));
+            element_at(next.unwrap_or(a[1]), a[0])
+        }
+        // A float is no index; a bignum one out of range.
+        Kind::BigInt | Kind::Float => element_at(a[1], a[0]),
+        _ => Err(badarith()),
     }
 }
 fn set_elem(ctx: &mut Ctx, t: Term, i: i64, v: Term) -> BifResult {

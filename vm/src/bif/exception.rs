@@ -41,6 +41,7 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
         ],
         "Elixir.BadArityError" => &[("args", Nil), ("function", Nil)],
         "Elixir.BadBooleanError" => &[("operator", Nil), ("term", Nil)],
+        "Elixir.BadStructError" => &[("struct", Nil), ("term", Nil)],
         "Elixir.UndefinedFunctionError" => &[
             ("arity", Nil),
             ("function", Nil),
@@ -259,6 +260,17 @@ pub fn enum_error(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Err(super::string::protocol_error(ctx, "Enumerable", a[0]))
 }
 
+/// `:beamlet.bad_struct(module, term)`: `%Module{term | ...}` on a term that
+/// is not that struct.
+pub fn bad_struct(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let e = make_exception(
+        ctx,
+        "Elixir.BadStructError",
+        &[(atom::intern("struct"), a[0]), (atom::TERM, a[1])],
+    );
+    Err(Exn::error(e))
+}
+
 /// `{:badarity, {fun, args}}`.
 pub fn bad_arity(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let inner = ctx.st.heap.tuple(&[a[0], a[1]]);
@@ -304,9 +316,21 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
                 }
             }
         }
+        if let Some(more) = error_info_text(ctx, reason, trace) {
+            let msg = format!("errors were found at the given arguments{more}");
+            let msg = ctx.st.heap.str(&msg);
+            return simple(ctx, "Elixir.ArgumentError", &[(atom::MESSAGE, msg)]);
+        }
         return simple(ctx, "Elixir.ArgumentError", &[]);
     }
     if reason == atom::SYSTEM_LIMIT {
+        if let Some(more) = error_info_text(ctx, reason, trace) {
+            let msg = format!(
+                "a system limit has been reached due to errors at the given arguments{more}"
+            );
+            let msg = ctx.st.heap.str(&msg);
+            return simple(ctx, "Elixir.SystemLimitError", &[(atom::MESSAGE, msg)]);
+        }
         return simple(ctx, "Elixir.SystemLimitError", &[]);
     }
     if reason == atom::FUNCTION_CLAUSE || reason == atom::UNDEF {
@@ -376,11 +400,68 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
             _ => {}
         }
     }
-    simple(
-        ctx,
-        "Elixir.ErlangError",
-        &[(atom::intern("original"), reason)],
-    )
+    let mut given = vec![(atom::intern("original"), reason)];
+    if let Some(more) = error_info_text(ctx, reason, trace) {
+        given.push((atom::REASON, ctx.st.heap.str(&more)));
+    }
+    simple(ctx, "Elixir.ErlangError", &given)
+}
+
+/// What the `error_info` of the stack trace's top entry says about an error
+/// (OTP's convention: `[error_info: %{module: m, function: f}]` in the
+/// entry's location, `m.f(reason, stacktrace)` (`f` defaults to
+/// `format_error`) answering a map): `":\n\n  * 1st argument: ...\n"` from
+/// its positions up to the call's arity, else `": general"` from its
+/// `:general`; `None` when there is
+/// nothing to say.
+fn error_info_text(ctx: &mut Ctx, reason: Term, trace: Term) -> Option<String> {
+    let (top, _) = trace.cons_parts()?;
+    let [_, _, args, loc] = top.tuple_elems()? else {
+        return None;
+    };
+    // Positions past the call's arity say nothing.
+    let arity = match args.as_small() {
+        Some(n) => n,
+        None => list_to_vec(*args).map_or(0, |a| a.len() as i64),
+    };
+    let info = list_to_vec(*loc)?
+        .into_iter()
+        .find_map(|kv| match kv.tuple_elems() {
+            Some([k, v]) if atom::name(*k) == "error_info" && v.is_map() => Some(*v),
+            _ => None,
+        })?;
+    let module = map_find(info, atom::MODULE).filter(|m| m.is_atom())?;
+    let function = map_find(info, atom::FUNCTION)
+        .filter(|f| f.is_atom())
+        .unwrap_or_else(|| atom::intern("format_error"));
+    let answer = crate::nested::call_mfa(ctx, module, function, &[reason, trace]).ok()?;
+    if !answer.is_map() {
+        return None;
+    }
+    let text = |t: Term| {
+        t.binary_bytes()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    };
+    let mut lines: Vec<(i64, String)> = crate::hamt::pairs(answer)
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.as_small().filter(|n| (1..=arity).contains(n))?, text(v)?)))
+        .collect();
+    if lines.is_empty() {
+        let general = map_find(answer, atom::intern("general")).and_then(text)?;
+        return Some(format!(": {general}"));
+    }
+    lines.sort();
+    let mut out = String::from(":\n\n");
+    for (n, what) in lines {
+        let ordinal = match n {
+            1 => "1st".to_string(),
+            2 => "2nd".to_string(),
+            3 => "3rd".to_string(),
+            n => format!("{n}th"),
+        };
+        out.push_str(&format!("  * {ordinal} argument: {what}\n"));
+    }
+    Some(out)
 }
 
 /// `beamlet.bad_struct(module, term)`: raises the `BadStructError` of a
@@ -567,7 +648,12 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
             s
         }
         "Elixir.ErlangError" => {
-            format!("Erlang error: {}", inspect_term(ctx, field(e, "original")))
+            let reason = field(e, "reason").binary_bytes().unwrap_or_default();
+            format!(
+                "Erlang error: {}{}",
+                inspect_term(ctx, field(e, "original")),
+                String::from_utf8_lossy(reason)
+            )
         }
         "Elixir.CompileError" | "Elixir.SyntaxError" | "Elixir.TokenMissingError" => {
             let text = |t: Term| {

@@ -284,6 +284,7 @@ bifs! {
     "re" "inspect" / 2 => re::inspect;
     "re" "version" / 0 => re::version0;
     "beamlet" "exception" / 2 => exception::exception2;
+    "beamlet" "bad_struct" / 2 => exception::bad_struct;
     "beamlet" "normalize" / 2 => exception::normalize_bif;
     "beamlet" "bad_struct" / 2 => exception::bad_struct;
     "beamlet" "cond_clause" / 0 => exception::cond_clause;
