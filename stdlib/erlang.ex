@@ -1,6 +1,7 @@
 # The functions of the `:erlang` module written in the language; the
 # others are built-ins (vm/src/bif/).
 defmodule :erlang do
+  import Kernel, except: [apply: 3]
   @moduledoc false
 
   # Another process answers between its time slices: the built-in sends it

@@ -1,4 +1,5 @@
 defmodule Float do
+  import Kernel, except: [to_string: 1, to_charlist: 1]
   @moduledoc """
   Floats (IEEE 754 doubles): parsing, rounding to a number of decimal
   places on the float's exact value, exact ratios, printing.

@@ -14,7 +14,7 @@ defmodule String do
   @type grapheme :: t
   @type pattern :: t | [t] | :binary.cp()
 
-  import Kernel, except: [length: 1]
+  import Kernel, except: [length: 1, to_charlist: 1]
 
   @case_modes [:default, :ascii, :greek, :turkic]
 

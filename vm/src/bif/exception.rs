@@ -41,7 +41,6 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
         ],
         "Elixir.BadArityError" => &[("args", Nil), ("function", Nil)],
         "Elixir.BadBooleanError" => &[("operator", Nil), ("term", Nil)],
-        "Elixir.BadStructError" => &[("struct", Nil), ("term", Nil)],
         "Elixir.UndefinedFunctionError" => &[
             ("arity", Nil),
             ("function", Nil),
@@ -462,17 +461,6 @@ fn error_info_text(ctx: &mut Ctx, reason: Term, trace: Term) -> Option<String> {
         out.push_str(&format!("  * {ordinal} argument: {what}\n"));
     }
     Some(out)
-}
-
-/// `beamlet.bad_struct(module, term)`: raises the `BadStructError` of a
-/// struct update (`%Mod{term | k: v}`) whose base is not a `Mod` struct.
-pub fn bad_struct(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let e = make_exception(
-        ctx,
-        "Elixir.BadStructError",
-        &[(atom::intern("struct"), a[0]), (atom::TERM, a[1])],
-    );
-    Err(Exn::error(e))
 }
 
 pub fn normalize_bif(ctx: &mut Ctx, a: &[Term]) -> BifResult {

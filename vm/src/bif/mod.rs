@@ -286,7 +286,6 @@ bifs! {
     "beamlet" "exception" / 2 => exception::exception2;
     "beamlet" "bad_struct" / 2 => exception::bad_struct;
     "beamlet" "normalize" / 2 => exception::normalize_bif;
-    "beamlet" "bad_struct" / 2 => exception::bad_struct;
     "beamlet" "cond_clause" / 0 => exception::cond_clause;
     "beamlet" "with_clause" / 1 => exception::with_clause;
     "beamlet" "enum_error" / 1 => exception::enum_error;

@@ -63,7 +63,14 @@ fn target3(ctx: &mut Ctx, a: &[Term]) -> Result<(Result<FunId, Exn>, Vec<Term>),
     if !l.is_nil() {
         return Err(badarg());
     }
-    Ok((lookup(ctx, a[0], a[1], args.len() as u32), args))
+    let found = lookup(ctx, a[0], a[1], args.len() as u32);
+    if found.is_err() && super::lookup(atom::name(a[0]), atom::name(a[1]), args.len()).is_some() {
+        // A built-in has no bytecode to start in: the process runs
+        // `:erlang.apply(module, name, args)`, which calls it.
+        let apply = lookup(ctx, atom::intern("erlang"), atom::intern("apply"), 3);
+        return Ok((apply, vec![a[0], a[1], a[2]]));
+    }
+    Ok((found, args))
 }
 
 fn start(
