@@ -99,6 +99,30 @@ fn replace_super(v: &Value, hidden: Option<&str>) -> Value {
     }
 }
 
+/// `super` in a definition that overrides nothing, as Elixir words it.
+fn no_super(
+    span: ast::Span,
+    d: &Def,
+    module: &str,
+    overridable: &[((String, usize), Option<Def>)],
+) -> Diagnostic {
+    let mut names: Vec<String> = overridable
+        .iter()
+        .map(|((n, a), _)| format!("{n}/{a}"))
+        .collect();
+    names.sort();
+    let module = module.strip_prefix("Elixir.").unwrap_or(module);
+    Diagnostic::new(
+        span,
+        format!(
+            "no super defined for {}/{} in module {module}. Overridable functions available are: {}",
+            d.user_name,
+            d.user_arity,
+            names.join(", ")
+        ),
+    )
+}
+
 /// Whether a clause of `d` calls `super`.
 fn uses_super(d: &Def) -> bool {
     d.clauses.iter().any(|c| has_super(&c.body))
@@ -122,11 +146,13 @@ fn has_super(v: &Value) -> bool {
 /// defaults make more).
 fn fundefs(
     lw: &Lowerer,
+    st: &ModuleState,
     d: &Def,
     name: &str,
     public: bool,
     hidden: Option<&str>,
 ) -> Result<Vec<FunDef>, Diagnostic> {
+    let (module, overridable) = (st.name.as_str(), &st.overridable);
     let span = lw.span(d.line);
     let mut clauses = Vec::with_capacity(d.clauses.len());
     for c in &d.clauses {
@@ -142,6 +168,9 @@ fn fundefs(
         };
         // Most bodies have no `super`: lowered as they are, not copied.
         let body = if has_super(&c.body) {
+            if hidden.is_none() {
+                return Err(no_super(cspan, d, module, overridable));
+            }
             lw.lower(&replace_super(&c.body, hidden), cspan)?
         } else {
             lw.lower(&c.body, cspan)?
@@ -222,12 +251,13 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
     }
     for (h, old) in &st.overridden {
         if needed.contains(&h.as_str()) {
-            funs.extend(fundefs(lw, old, h, false, old.super_of.as_deref())?);
+            funs.extend(fundefs(lw, st, old, h, false, old.super_of.as_deref())?);
         }
     }
     for d in &st.defs {
         funs.extend(fundefs(
             lw,
+            st,
             d,
             &d.name,
             d.kind.is_public(),
