@@ -611,11 +611,9 @@ impl Expander<'_> {
             head => {
                 let h = self.expand(head, env)?;
                 match &h {
-                    Value::Atom(m) if m == "nil" => Err(self.error(
-                        line,
-                        env,
-                        "invalid alias: a nil base (is __MODULE__ used outside a module?)",
-                    )),
+                    // A nil base is dropped, as Module.concat/1 drops it
+                    // (`__MODULE__.Foo` outside a module is `Foo`).
+                    Value::Atom(m) if m == "nil" => Ok(q::atom(&join("Elixir"))),
                     Value::Atom(m) => Ok(q::atom(&join(m))),
                     _ => {
                         // Known only at run time: Module.concat([base, :Rest]).

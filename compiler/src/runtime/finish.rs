@@ -135,7 +135,9 @@ fn has_super(v: &Value) -> bool {
             items.iter().any(has_super) || tail.as_deref().is_some_and(has_super)
         }
         Value::Tuple(t) if t.len() == 3 => {
-            matches!(&t[0], Value::Atom(n) if n == "super") || t.iter().any(has_super)
+            // (`super` with an atom context is a variable.)
+            matches!((&t[0], &t[2]), (Value::Atom(n), Value::List(..)) if n == "super")
+                || t.iter().any(has_super)
         }
         Value::Tuple(t) => t.iter().any(has_super),
         _ => false,
@@ -380,21 +382,7 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
                 .collect(),
         )
     };
-    let attributes = q::list(
-        st.attrs
-            .iter()
-            .filter(|a| a.persist && a.set)
-            .map(|a| {
-                // As Erlang's attributes: a list as it is, anything else in one.
-                let v = if a.accumulate || matches!(a.value, Value::List(_, None)) {
-                    a.value.clone()
-                } else {
-                    q::list(vec![a.value.clone()])
-                };
-                q::pair(q::atom(&a.name), v)
-            })
-            .collect(),
-    );
+    let attributes = q::list(st.persisted_attributes());
     let structure = match &st.struct_fields {
         Some(fields) => {
             let enforce: Vec<String> = st
@@ -498,14 +486,8 @@ fn module_info_funs(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> Vec<F
     let exports = pairs(&mut funs.iter().filter(|f| f.public));
     let functions = pairs(&mut funs.iter());
     let mut attributes = vec![q::pair(q::atom("vsn"), q::list(vec![q::int(0)]))];
-    attributes.extend(st.attrs.iter().filter(|a| a.persist && a.set).map(|a| {
-        let v = if a.accumulate || matches!(a.value, Value::List(_, None)) {
-            a.value.clone()
-        } else {
-            q::list(vec![a.value.clone()])
-        };
-        q::pair(q::atom(&a.name), v)
-    }));
+    attributes.extend(st.persisted_attributes());
+
     let answers = vec![
         ("module", q::atom(&st.name)),
         ("exports", exports),

@@ -1126,8 +1126,10 @@ impl Service {
         Ok(ctx.st.heap.tuple(&[run, fun]))
     }
 
-    /// Compiles and loads the open module `module`; returns the
-    /// `@after_compile` hooks to call (modules or `{module, function}`).
+    /// Compiles and loads the open module `module`; returns what to call
+    /// then: `{after_compile, after_verify, on_load}`, the `@after_compile`
+    /// hooks (modules or `{module, function}`), the `@after_verify` modules
+    /// and the `@on_load` function's name (or nil).
     pub fn module_finish(&self, ctx: &mut Ctx, module: &str) -> Result<Term, Exn> {
         let Some(m) = lock(&self.open).remove(module) else {
             return Err(not_open(ctx, module, "compile"));
@@ -1195,14 +1197,20 @@ impl Service {
         }
         finish::compile_module(ctx, self, &st)
             .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
-        let hooks = match st.attr("after_compile").map(|a| a.value.clone()) {
+        // Accumulated: newest first, run oldest first.
+        let hooks = |name: &str| match st.attr(name).map(|a| a.value.clone()) {
             Some(Value::List(mut items, None)) => {
                 items.reverse();
-                items
+                q::list(items)
             }
-            _ => vec![],
+            _ => q::list(vec![]),
         };
-        Ok(from_value(&mut ctx.st.heap, &q::list(hooks)))
+        let on_load = match st.attr("on_load") {
+            Some(a) if a.set => a.value.clone(),
+            _ => q::nil(),
+        };
+        let answer = q::tuple(vec![hooks("after_compile"), hooks("after_verify"), on_load]);
+        Ok(from_value(&mut ctx.st.heap, &answer))
     }
 
     /// `Macro.expand/2` (`once`: `Macro.expand_once/2`).

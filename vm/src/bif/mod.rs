@@ -333,6 +333,7 @@ bifs! {
     "beamlet_compiler" "definitions_in" / 2 => compiler::definitions_in;
     "beamlet_compiler" "overridables_in" / 1 => compiler::overridables_in;
     "beamlet_compiler" "attributes_in" / 1 => compiler::attributes_in;
+    "beamlet_compiler" "has_attribute" / 2 => compiler::has_attribute;
     "beamlet" "exception_message" / 1 => exception::message;
     "beamlet" "builtin_exception" / 1 => exception::builtin_exception;
     "beamlet" "builtin_exception_fields" / 1 => exception::builtin_exception_fields;
