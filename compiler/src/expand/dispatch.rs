@@ -552,7 +552,13 @@ impl Expander<'_> {
         let Some(first) = segs.first() else {
             return Err(self.error(line, env, "invalid alias: no segments"));
         };
-        let rest: Vec<&str> = segs[1..].iter().filter_map(as_atom).collect();
+        // A later part may be a whole module (`Foo.unquote(Bar)`): its
+        // `Elixir.` prefix goes, as Module.concat/1 drops it.
+        let rest: Vec<&str> = segs[1..]
+            .iter()
+            .filter_map(as_atom)
+            .map(|a| a.strip_prefix("Elixir.").unwrap_or(a))
+            .collect();
         if rest.len() + 1 != segs.len() {
             return Err(self.error(
                 line,
