@@ -63,12 +63,11 @@
 //! helpers below are the only Rust it calls.
 
 use crate::atom;
-use crate::bif::Io;
 use crate::code::{CmpOp, CodeTable, FunId, Function, Op, TypeTest};
+use crate::ctx::{Io, Sched};
 use crate::interp::{data_op, Flow};
 use crate::order;
 use crate::process::{Exn, Frame, Process};
-use crate::sched::Sched;
 use crate::term::{Header, HeaderKind, Term};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::I64;

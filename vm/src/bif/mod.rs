@@ -34,26 +34,9 @@ pub mod system;
 pub mod testing;
 
 use crate::atom;
-use crate::code::CodeTable;
-use crate::process::{Exn, ProcState};
-use crate::sched::Sched;
+pub use crate::ctx::{Ctx, Io};
+use crate::process::Exn;
 use crate::term::Term;
-
-/// Where a process's output goes.
-pub trait Io {
-    fn out(&mut self, bytes: &[u8]);
-    fn err(&mut self, bytes: &[u8]);
-    fn flush(&mut self) {}
-}
-
-/// What a BIF may touch.
-pub struct Ctx<'a> {
-    pub st: &'a mut ProcState,
-    pub code: &'a CodeTable,
-    pub io: &'a mut dyn Io,
-    /// The scheduler, for spawning and signalling other processes.
-    pub rt: &'a dyn Sched,
-}
 
 pub type BifResult = Result<Term, Exn>;
 pub type BifFn = fn(&mut Ctx, &[Term]) -> BifResult;
