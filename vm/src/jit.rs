@@ -916,6 +916,50 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
     }
 
+    /// A two-argument arithmetic or comparison BIF (`rem`, `div`, `==`,
+    /// `<`...) at `pc`: on the words when both arguments are small integers
+    /// (and the division defined and small), else by the built-in itself
+    /// through `jit_step`, as any other BIF.
+    fn small_int_bif(&mut self, pc: usize, kind: SmallBif, args: u16, dst: u16, fail: Option<u32>) {
+        let (x, y) = (self.get(args), self.get(args + 1));
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        let s = self.both_small(x, y);
+        self.b.ins().brif(s, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let v = match kind {
+            SmallBif::Compare(cc) => {
+                // Tagged small integers (2n + 1) order as the integers do.
+                let c = self.b.ins().icmp(cc, x, y);
+                let t = self.imm(atom::TRUE.raw());
+                let f = self.imm(atom::FALSE.raw());
+                self.b.ins().select(c, t, f)
+            }
+            SmallBif::Rem | SmallBif::Div => {
+                let xs = self.b.ins().sshr_imm_u(x, 1);
+                let ys = self.b.ins().sshr_imm_u(y, 1);
+                // A zero divisor raises, and the smallest small integer
+                // divided by -1 is not small: both by the built-in.
+                let zero = self.b.ins().icmp_imm_s(IntCC::Equal, ys, 0);
+                self.branch_if(zero, slow);
+                let q = if matches!(kind, SmallBif::Rem) {
+                    self.b.ins().srem(xs, ys)
+                } else {
+                    let minus_one = self.b.ins().icmp_imm_s(IntCC::Equal, ys, -1);
+                    self.branch_if(minus_one, slow);
+                    self.b.ins().sdiv(xs, ys)
+                };
+                let q2 = self.b.ins().ishl_imm_u(q, 1);
+                self.b.ins().bor_imm_u(q2, 1)
+            }
+        };
+        self.set(dst, v);
+        let next = self.blocks[pc + 1];
+        self.b.ins().jump(next, &[]);
+        self.b.switch_to_block(slow);
+        self.data(pc, fail)
+    }
+
     /// `CallFun`/`TailCallFun` at `pc`: the fun helper checks the fun and
     /// sets up the callee's window, or exits.
     fn call_fun(&mut self, pc: usize, args: u16, dst: Option<u16>) {
@@ -1286,6 +1330,17 @@ impl<'a, 'b> Gen<'a, 'b> {
                 sw.emit(&mut self.b, x, fail);
                 return;
             }
+            Op::Bif {
+                bif,
+                args,
+                n: 2,
+                dst,
+                fail,
+            } if small_bif(bif).is_some() => {
+                let fail = (fail != crate::code::NO_LABEL).then_some(fail);
+                let kind = small_bif(bif).expect("checked by the guard");
+                return self.small_int_bif(pc, kind, args, dst, fail);
+            }
             Op::Bif { fail, .. } if fail != crate::code::NO_LABEL => {
                 return self.data(pc, Some(fail))
             }
@@ -1492,6 +1547,39 @@ extern "C" fn jit_step(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u6
             STEP_EXIT
         }
     }
+}
+
+/// The two-argument BIFs native code computes itself on small integers.
+#[derive(Clone, Copy)]
+enum SmallBif {
+    Rem,
+    Div,
+    /// A comparison: its result is `true` when the words compare so.
+    Compare(IntCC),
+}
+
+/// Which [`SmallBif`] the built-in `bif` is, if any.
+fn small_bif(bif: crate::bif::BifId) -> Option<SmallBif> {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Vec<(crate::bif::BifId, SmallBif)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        [
+            ("rem", SmallBif::Rem),
+            ("div", SmallBif::Div),
+            ("==", SmallBif::Compare(IntCC::Equal)),
+            ("=:=", SmallBif::Compare(IntCC::Equal)),
+            ("/=", SmallBif::Compare(IntCC::NotEqual)),
+            ("=/=", SmallBif::Compare(IntCC::NotEqual)),
+            ("<", SmallBif::Compare(IntCC::SignedLessThan)),
+            (">", SmallBif::Compare(IntCC::SignedGreaterThan)),
+            ("=<", SmallBif::Compare(IntCC::SignedLessThanOrEqual)),
+            (">=", SmallBif::Compare(IntCC::SignedGreaterThanOrEqual)),
+        ]
+        .into_iter()
+        .filter_map(|(name, kind)| Some((crate::bif::lookup("erlang", name, 2)?, kind)))
+        .collect()
+    });
+    table.iter().find(|(id, _)| *id == bif).map(|(_, k)| *k)
 }
 
 /// A call at `pc` of `fun` found no native code for `callee`: counts the
