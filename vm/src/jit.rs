@@ -963,7 +963,22 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// `CallFun`/`TailCallFun` at `pc`: the fun helper checks the fun and
     /// sets up the callee's window, or exits.
     fn call_fun(&mut self, pc: usize, args: u16, dst: Option<u16>) {
-        let t = self.helper_at(jit_fun_target as *const () as usize, pc, &[]);
+        // The instruction's operands travel packed in one word, so the
+        // helper need not decode the instruction at each call.
+        let (fun_reg, from, n, tail) = match self.f.code[pc] {
+            Op::CallFun { fun, args, n, .. } => (fun, args, n, false),
+            Op::TailCallFun { fun, args, n } => (fun, args, n, true),
+            op => unreachable!("not a fun call: {op:?}"),
+        };
+        let packed = FunCall {
+            fun_reg,
+            args: from,
+            n,
+            tail,
+        }
+        .pack();
+        let packed = self.imm(packed);
+        let t = self.helper_at(jit_fun_target as *const () as usize, pc, &[packed]);
         self.return_if_zero(t);
         match dst {
             Some(dst) => self.finish_call(pc, Some(t), args, dst),
@@ -1610,24 +1625,50 @@ extern "C" fn jit_callee(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term, cal
     0
 }
 
+/// A fun call's operands, packed into one word for [`jit_fun_target`].
+struct FunCall {
+    fun_reg: u16,
+    args: u16,
+    n: u8,
+    tail: bool,
+}
+
+impl FunCall {
+    fn pack(&self) -> u64 {
+        self.fun_reg as u64
+            | (self.args as u64) << 16
+            | (self.n as u64) << 32
+            | (self.tail as u64) << 40
+    }
+
+    fn unpack(w: u64) -> FunCall {
+        FunCall {
+            fun_reg: w as u16,
+            args: (w >> 16) as u16,
+            n: (w >> 32) as u8,
+            tail: (w >> 40) & 1 == 1,
+        }
+    }
+}
+
 /// `CallFun`/`TailCallFun` at `pc` of `fun`: when the fun is a closure of
 /// the right arity with native code and its window fits, moves the
 /// arguments (tail call) and the free variables into place and gives the
 /// native code; otherwise exits before the instruction (0), which the
 /// interpreter then runs whole (raising `badfun`/`badarity`, calling
 /// exports, BIFs and interpreted functions).
-extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u64 {
-    let (fun, pc) = (fun as FunId, pc as usize);
+extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term, call: u64) -> u64 {
+    let FunCall {
+        fun_reg,
+        args,
+        n,
+        tail,
+    } = FunCall::unpack(call);
     let base = ctx.base(win);
     let code = ctx.code;
-    let (f_reg, args, n, tail) = match code.function(fun).code[pc] {
-        Op::CallFun { fun, args, n, .. } => (fun, args, n, false),
-        Op::TailCallFun { fun, args, n } => (fun, args, n, true),
-        op => unreachable!("not a fun call: {op:?}"),
-    };
     let (src, n) = (base + args as usize, n as usize);
     let p = ctx.process();
-    let fv = p.regs[base + f_reg as usize];
+    let fv = p.regs[base + fun_reg as usize];
     let target = fv.closure_parts().and_then(|(id, free)| {
         let cf = code.function(id);
         let to = if tail { base } else { src };
@@ -1638,16 +1679,22 @@ extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term)
         if native == 0 {
             return None;
         }
+        let regs = &mut p.regs[..];
         if tail {
-            p.regs.copy_within(src..src + n, to);
+            // Few words: a loop, not a memmove call (`to` is below `src`).
+            for i in 0..n {
+                regs[to + i] = regs[src + i];
+            }
         }
-        p.regs[to + n..to + n + free.len()].copy_from_slice(free);
+        for (i, &t) in free.iter().enumerate() {
+            regs[to + n + i] = t;
+        }
         Some(native)
     });
     match target {
         Some(native) => native as u64,
         None => {
-            ctx.exit_at(fun, pc, base, Why::Limit);
+            ctx.exit_at(fun as FunId, pc as usize, base, Why::Limit);
             0
         }
     }
