@@ -434,13 +434,7 @@ where
 {
     type Error = ConversionError;
     fn try_from(v: Value) -> Result<HashMap<K, V, S>, ConversionError> {
-        match v {
-            Value::Map(pairs) => pairs
-                .into_iter()
-                .map(|(k, v)| Ok((K::try_from(k)?, V::try_from(v)?)))
-                .collect(),
-            other => Err(ConversionError::new("a map", &other)),
-        }
+        map_pairs(v)
     }
 }
 
@@ -451,13 +445,23 @@ where
 {
     type Error = ConversionError;
     fn try_from(v: Value) -> Result<BTreeMap<K, V>, ConversionError> {
-        match v {
-            Value::Map(pairs) => pairs
-                .into_iter()
-                .map(|(k, v)| Ok((K::try_from(k)?, V::try_from(v)?)))
-                .collect(),
-            other => Err(ConversionError::new("a map", &other)),
-        }
+        map_pairs(v)
+    }
+}
+
+/// A map's pairs, converted, into any collection of pairs.
+fn map_pairs<K, V, C>(v: Value) -> Result<C, ConversionError>
+where
+    K: TryFrom<Value, Error = ConversionError>,
+    V: TryFrom<Value, Error = ConversionError>,
+    C: FromIterator<(K, V)>,
+{
+    match v {
+        Value::Map(pairs) => pairs
+            .into_iter()
+            .map(|(k, v)| Ok((K::try_from(k)?, V::try_from(v)?)))
+            .collect(),
+        other => Err(ConversionError::new("a map", &other)),
     }
 }
 
