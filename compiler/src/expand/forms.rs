@@ -72,6 +72,16 @@ impl Expander<'_> {
                 }
                 let mut out = Vec::new();
                 for c in clauses {
+                    if let Some(("->", _, [args, _])) = as_call(c) {
+                        let default = |a: &Value| matches!(as_call(a), Some(("\\\\", _, _)));
+                        if as_list(args).is_some_and(|a| a.iter().any(default)) {
+                            return Err(self.error(
+                                line,
+                                env,
+                                "anonymous functions cannot have optional arguments",
+                            ));
+                        }
+                    }
                     out.push(self.expand_clause(c, env, ClauseKind::Match)?);
                 }
                 Ok(q::call("fn", meta.clone(), out))
@@ -115,6 +125,9 @@ impl Expander<'_> {
             ("__MODULE__" | "__DIR__" | "__ENV__" | "__CALLER__" | "__STACKTRACE__", []) => {
                 let v = q::var(name, meta.clone(), q::nil());
                 self.expand(&v, env)
+            }
+            ("unquote" | "unquote_splicing", _) => {
+                Err(self.error(line, env, format!("{name} called outside quote")))
             }
             ("::", _) => Err(self.error(
                 line,

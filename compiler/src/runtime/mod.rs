@@ -1186,6 +1186,19 @@ impl Service {
                 ),
             ))
         });
+        // A head that no clause followed.
+        let conflict = conflict.or_else(|| {
+            let d = st.defs.iter().find(|d| d.clauses.is_empty())?;
+            Some((
+                d.line,
+                format!(
+                    "implementation not provided for predefined {} {}/{}",
+                    d.kind.name(),
+                    d.user_name,
+                    d.user_arity
+                ),
+            ))
+        });
         if let Some((line, msg)) = conflict {
             let src = self.source_of(&file);
             let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
