@@ -336,6 +336,12 @@ impl FnBuilder<'_> {
             };
             return self.call(u, &c, span, dst, tail);
         }
+        if n == "__STACKTRACE__" {
+            return Err(Diagnostic::new(
+                span,
+                "__STACKTRACE__ is available only inside catch and rescue clauses of try expressions",
+            ));
+        }
         Err(Diagnostic::new(span, format!("undefined variable \"{n}\""))
             .with_hint("variables must be bound before they are used (in this clause or an enclosing scope)"))
     }

@@ -260,14 +260,8 @@ impl Expander<'_> {
         env: &mut Env,
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
-        // `alias Foo.{A, B}` is only valid inside alias/require/import/use.
-        if name == "{}" {
-            return Err(self.error(
-                line,
-                env,
-                "invalid usage of multi-alias Foo.{...}: it is only allowed in alias, require, import and use",
-            ));
-        }
+        // (`Foo.{A, B}` outside alias/require/import/use is a call of
+        // `Foo."{}"/n`, as in Elixir: it fails when it runs.)
         // `__ENV__.file`: only the field, not the whole escaped struct
         // (as Elixir expands it; `test` and `assert` read `__ENV__.line`).
         if args.is_empty()

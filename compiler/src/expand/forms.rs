@@ -1113,7 +1113,7 @@ impl Expander<'_> {
                     return Err(self.error(
                         0,
                         env,
-                        format!("invalid argument for multi-alias: {}", self.show(s)),
+                        format!("invalid argument for alias, expected a compile time atom or alias, got: {}", self.code_string(s)),
                     ));
                 };
                 let mut name = base.clone();
@@ -1195,6 +1195,9 @@ impl Expander<'_> {
         env: &mut Env,
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
+        if multi_alias(m).is_some() && opts.and_then(|o| keyword_get(o, "as")).is_some() {
+            return Err(self.error(line, env, ":as option is not supported by multi-alias call"));
+        }
         // `alias Foo.Bar` itself does not apply aliases to the last part only.
         let mods = self.expand_module_refs(m, env)?;
         let before = env.aliases.clone();
@@ -1349,7 +1352,7 @@ impl Expander<'_> {
             ),
             Some(v) => {
                 let want = pairs(v).ok_or_else(|| {
-                    self.error(line, env, format!("invalid :only option for import, expected value to be an atom :functions, :macros, or a list literal, got: {}", self.show(v)))
+                    self.error(line, env, format!("invalid :only option for import, expected value to be an atom :functions, :macros, or a list literal, got: {}", self.code_string(v)))
                 })?;
                 for (n, a) in &want {
                     if !funs
