@@ -126,6 +126,17 @@ impl FnBuilder<'_> {
                     .map(|(_, _, a)| *a)
                     .collect();
                 let module = self.env.name.trim_start_matches("Elixir.");
+                // A macro of the module defined below the call: macros
+                // expand only after their definition.
+                let macro_name = format!("MACRO-{name}");
+                if u.locals
+                    .contains_key(&(self.env.name.clone(), macro_name, n + 1))
+                {
+                    return Err(Diagnostic::new(
+                        span,
+                        format!("cannot invoke macro {name}/{n} before its definition"),
+                    ));
+                }
                 let hint = if c.no_parens && n == 0 {
                     format!("variables must be bound before they are used (in this clause or an enclosing scope); {name} is neither a variable here nor a function of the module")
                 } else if known.is_empty() {
