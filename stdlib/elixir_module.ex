@@ -40,6 +40,7 @@ defmodule :elixir_module do
   # `@on_load fun`: called when the module is loaded; anything but `:ok`
   # is reported, as the BEAM's code server does.
   defp on_load(_name, nil), do: :ok
+  defp on_load(name, {fun, 0}), do: on_load(name, fun)
 
   defp on_load(name, fun) do
     case apply(name, fun, []) do

@@ -534,13 +534,32 @@ impl Service {
         let r = self.with_module(module, |s| {
             match name {
                 "moduledoc" => s.moduledoc = Some(v.clone()),
-                "on_definition" | "on_load" => {}
+                "on_load" => {
+                    let valid = match &v {
+                        Value::Atom(_) => true,
+                        Value::Tuple(t) => {
+                            matches!(t.as_slice(), [Value::Atom(_), Value::Int(0)])
+                        }
+                        _ => false,
+                    };
+                    if !valid {
+                        return Err(format!(
+                            "the @on_load attribute should be an atom or an {{atom, 0}} tuple, got: {}",
+                            beamlet_vm::inspect::inspect(&v, &Default::default())
+                        ));
+                    }
+                    if s.attr("on_load").is_some_and(|a| a.set) {
+                        return Err("the @on_load attribute can only be set once per module".into());
+                    }
+                }
                 _ => {}
             }
             s.put(name, v, line);
+            Ok(())
         });
         match r {
-            Some(()) => Ok(()),
+            Some(Ok(())) => Ok(()),
+            Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
             None => Err(not_open(ctx, module, "set attribute of")),
         }
     }
@@ -1185,6 +1204,28 @@ impl Service {
                     d.arity
                 ),
             ))
+        });
+        // `@on_load` names a function of the module, of arity 0.
+        let conflict = conflict.or_else(|| {
+            let a = st.attr("on_load").filter(|a| a.set)?;
+            let name = match &a.value {
+                Value::Atom(n) => n.clone(),
+                Value::Tuple(t) => as_atom(t.first()?)?.to_owned(),
+                _ => return None,
+            };
+            let msg = match st
+                .defs
+                .iter()
+                .find(|d| d.user_name == name && d.user_arity == 0)
+            {
+                None => format!("undefined function {name}/0 given to @on_load"),
+                Some(d) if d.kind.is_macro() => format!(
+                    "expected @on_load function {name}/0 to be a function, got \"{}\"",
+                    d.kind.name()
+                ),
+                Some(_) => return None,
+            };
+            Some((a.line, msg))
         });
         // A head that no clause followed.
         let conflict = conflict.or_else(|| {
