@@ -145,6 +145,20 @@ impl<'e> FnBuilder<'e> {
                 ];
                 self.map_pattern(u, &pairs, Some("Elixir.Range".into()), r, fail, bound, fresh)?
             }
+            ExprKind::Binary(BinOp::RangeStep, range, step)
+                if matches!(range.kind, ExprKind::Binary(BinOp::Range, _, _)) =>
+            {
+                // `first..last//step` matches a range's bounds and step.
+                let ExprKind::Binary(BinOp::Range, a, b) = &range.kind else {
+                    unreachable!("checked by the guard")
+                };
+                let pairs = vec![
+                    (Expr::new(span, ExprKind::Atom("first".into())), (**a).clone()),
+                    (Expr::new(span, ExprKind::Atom("last".into())), (**b).clone()),
+                    (Expr::new(span, ExprKind::Atom("step".into())), (**step).clone()),
+                ];
+                self.map_pattern(u, &pairs, Some("Elixir.Range".into()), r, fail, bound, fresh)?
+            }
             ExprKind::Binary(BinOp::Match, a, b) => {
                 self.pattern_inner(u, a, r, fail, bound, fresh)?;
                 self.pattern_inner(u, b, r, fail, bound, fresh)?;

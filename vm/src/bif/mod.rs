@@ -133,6 +133,7 @@ bifs! {
     "erlang" "make_fun" / 3 => erlang::make_fun;
     "erlang" "is_pid" / 1 => erlang::is_pid, guard;
     "erlang" "is_reference" / 1 => erlang::is_reference, guard;
+    "erlang" "is_port" / 1 => erlang::is_port, guard;
     "erlang" "is_map_key" / 2 => map::is_map_key, guard;
     "erlang" "map_get" / 2 => map::map_get, guard;
     "Elixir.Kernel" "is_map_key" / 2 => map::kernel_is_map_key, guard;
