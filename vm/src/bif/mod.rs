@@ -250,6 +250,7 @@ bifs! {
     "erlang" "binary_to_term" / 2 => ext::binary_to_term2;
     "erlang" "external_size" / 1 => ext::external_size;
     "erlang" "external_size" / 2 => ext::external_size2;
+    "erlang" "phash" / 2 => ext::phash;
     "erlang" "phash2" / 1 => ext::phash2;
     "erlang" "phash2" / 2 => ext::phash2_range;
     "erlang" "md5" / 1 => digest::md5;
