@@ -495,6 +495,9 @@ impl<'e> FnBuilder<'e> {
                         self.place(hit);
                     }
                     ExprKind::Binary(BinOp::Range, lo, hi) => {
+                        // `first..last` without a step counts down when
+                        // first > last (`-1..-3`, `y..z` at run time), and
+                        // bounds that are not integers match nothing.
                         self.emit(Op::IsType {
                             r: x,
                             ty: TypeTest::Integer,
@@ -502,6 +505,27 @@ impl<'e> FnBuilder<'e> {
                         });
                         let l = self.guard_value(u, lo)?;
                         let h = self.guard_value(u, hi)?;
+                        let known = small_int(lo).zip(small_int(hi));
+                        if known.is_none() {
+                            for r in [l, h] {
+                                self.emit(Op::IsType {
+                                    r,
+                                    ty: TypeTest::Integer,
+                                    fail: target_fail,
+                                });
+                            }
+                        }
+                        let down = self.new_label();
+                        let done = self.new_label();
+                        match known {
+                            Some((a, b)) if a > b => self.emit(Op::Jump { to: down }),
+                            Some(_) => {}
+                            None => self.emit(Op::IsGe {
+                                a: h,
+                                b: l,
+                                fail: down,
+                            }),
+                        }
                         self.emit(Op::IsGe {
                             a: x,
                             b: l,
@@ -512,6 +536,19 @@ impl<'e> FnBuilder<'e> {
                             b: x,
                             fail: target_fail,
                         });
+                        self.emit(Op::Jump { to: done });
+                        self.place(down);
+                        self.emit(Op::IsGe {
+                            a: l,
+                            b: x,
+                            fail: target_fail,
+                        });
+                        self.emit(Op::IsGe {
+                            a: x,
+                            b: h,
+                            fail: target_fail,
+                        });
+                        self.place(done);
                     }
                     ExprKind::Attr(..) => {
                         let name = if let ExprKind::Attr(n, _) = &b.kind {

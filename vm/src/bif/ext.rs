@@ -1055,9 +1055,12 @@ fn make_hash(t: Term) -> u32 {
 /// `:sets` and `:dict` v1 pick their buckets with it, so their layouts
 /// (what `to_list` and `inspect` show) need its exact values.
 pub fn phash(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    // OTP 25's error info blames the first argument for a bad range.
     let range = match a[1].as_small() {
         Some(r @ 1..=0x1_0000_0000) => r as u64,
-        _ => return Err(Exn::badarg_at(2, "out of range")),
+        Some(r) if r < 1 => return Err(Exn::badarg_at(1, "out of range")),
+        _ if a[1].is_integer() => return Err(Exn::error(atom::BADARG)),
+        _ => return Err(Exn::badarg_at(1, "not an integer")),
     };
     let h = u64::from(make_hash(a[0])) % range + 1;
     Ok(ctx.st.heap.int(h as i64))
