@@ -605,12 +605,36 @@ impl<'e> FnBuilder<'e> {
         Ok(())
     }
 
-    /// A guard expression that must evaluate to exactly `true`.
+    /// A guard expression that must evaluate to exactly `true`: `false`
+    /// jumps to `fail`; anything else is an error, as in Erlang, so the
+    /// whole guard fails even inside an `or` (`is_struct(x, "name") or
+    /// is_map(x)` is false for a map).
     fn guard_true(&mut self, u: &mut UnitBuilder, g: &Expr, fail: Label) -> CResult<()> {
         let v = self.guard_value(u, g)?;
         let t = self.alloc(g.span)?;
         self.load_const(atom::TRUE, t);
-        self.emit(Op::IsEqExact { a: v, b: t, fail });
+        let whole = self.guard_fail.unwrap_or(fail);
+        if whole == fail {
+            self.emit(Op::IsEqExact { a: v, b: t, fail });
+            return Ok(());
+        }
+        let ok = self.new_label();
+        let not_true = self.new_label();
+        self.emit(Op::IsEqExact {
+            a: v,
+            b: t,
+            fail: not_true,
+        });
+        self.emit(Op::Jump { to: ok });
+        self.place(not_true);
+        self.load_const(atom::FALSE, t);
+        self.emit(Op::IsEqExact {
+            a: v,
+            b: t,
+            fail: whole,
+        });
+        self.emit(Op::Jump { to: fail });
+        self.place(ok);
         Ok(())
     }
 
