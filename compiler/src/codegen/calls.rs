@@ -20,9 +20,8 @@ impl FnBuilder<'_> {
     /// Compiles `args` into consecutive fresh registers; returns the first.
     fn args(&mut self, u: &mut UnitBuilder, args: &[Expr], span: Span) -> CResult<Reg> {
         let first = self.alloc_n(span, args.len())?;
-        for (i, a) in args.iter().enumerate() {
-            self.expr_to(u, a, first + i as Reg, false)?;
-        }
+        let refs: Vec<&Expr> = args.iter().collect();
+        self.siblings_to(u, &refs, first)?;
         Ok(first)
     }
 

@@ -379,6 +379,11 @@ impl Expander<'_> {
         env: &mut Env,
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
+        if matches!(as_node(attr), Some((Value::Atom(n), _, _)) if n == "__aliases__") {
+            return Err(self.argument_error(
+                "module attributes set via @ cannot start with an uppercase letter",
+            ));
+        }
         let Some((Value::Atom(name), _, rest)) = as_node(attr) else {
             return Err(self.error(
                 line,

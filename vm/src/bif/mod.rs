@@ -116,6 +116,7 @@ bifs! {
     "erlang" "make_fun" / 3 => erlang::make_fun;
     "erlang" "is_pid" / 1 => erlang::is_pid, guard;
     "erlang" "is_reference" / 1 => erlang::is_reference, guard;
+    "erlang" "is_port" / 1 => erlang::is_port, guard;
     "erlang" "is_map_key" / 2 => map::is_map_key, guard;
     "erlang" "map_get" / 2 => map::map_get, guard;
     "Elixir.Kernel" "is_map_key" / 2 => map::kernel_is_map_key, guard;
@@ -232,6 +233,7 @@ bifs! {
     "erlang" "binary_to_term" / 2 => ext::binary_to_term2;
     "erlang" "external_size" / 1 => ext::external_size;
     "erlang" "external_size" / 2 => ext::external_size2;
+    "erlang" "phash" / 2 => ext::phash;
     "erlang" "phash2" / 1 => ext::phash2;
     "erlang" "phash2" / 2 => ext::phash2_range;
     "erlang" "md5" / 1 => digest::md5;
