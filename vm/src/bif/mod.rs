@@ -257,6 +257,7 @@ bifs! {
     "erlang" "adler32" / 1 => digest::adler32;
     "erlang" "adler32" / 2 => digest::adler32_2;
     "beamlet" "digest" / 2 => digest::crypto_digest;
+    "beamlet" "strong_rand_bytes" / 1 => digest::strong_rand_bytes;
     "beamlet" "os_cmd" / 1 => os::os_cmd;
     "erlang" "float_to_binary" / 1 => float_text::float_to_binary;
     "erlang" "float_to_binary" / 2 => float_text::float_to_binary2;
