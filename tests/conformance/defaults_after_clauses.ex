@@ -49,3 +49,14 @@ try do
 rescue
   e -> IO.puts(Exception.message(e))
 end
+
+try do
+  Code.eval_string("""
+  defmodule Clash2 do
+    def hello(a, b \\\\ nil), do: {a, b}
+    def hello(a, b \\\\ nil, c \\\\ nil), do: {a, b, c}
+  end
+  """)
+rescue
+  e -> IO.puts(Exception.message(e))
+end

@@ -854,9 +854,17 @@ fn falsy_case(value: &Value, falsy: Value, truthy: Value, keep: bool) -> Value {
     );
     let first = q::call("->", no_meta(), vec![q::list(vec![guard]), falsy]);
     let second = if keep {
-        q::call("->", no_meta(), vec![q::list(vec![kernel_var("x")]), kernel_var("x")])
+        q::call(
+            "->",
+            no_meta(),
+            vec![q::list(vec![kernel_var("x")]), kernel_var("x")],
+        )
     } else {
-        q::call("->", no_meta(), vec![q::list(vec![kernel_var("_")]), truthy])
+        q::call(
+            "->",
+            no_meta(),
+            vec![q::list(vec![kernel_var("_")]), truthy],
+        )
     };
     q::call(
         "case",
