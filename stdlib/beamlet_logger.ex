@@ -1,12 +1,13 @@
 # The reports OTP processes write when they end abnormally (a GenServer
 # terminating, a task crashing), on standard error, shaped like the lines
-# Elixir's Logger prints: `[error] ` and the report.
+# Elixir's Logger prints: `[error] ` and the report. They go through
+# `Logger.__report__/2`, so Logger's level and ExUnit.CaptureLog apply.
 defmodule :beamlet_logger do
   @moduledoc false
 
   @doc "Writes `[error] message`."
   def error(message) do
-    IO.write(:stderr, ["[error] ", message, ?\n])
+    Logger.__report__(:error, [message, ?\n])
     :ok
   end
 
@@ -25,7 +26,7 @@ defmodule :beamlet_logger do
       end
 
     tail = if extra == nil, do: "", else: extra <> "\n"
-    IO.write(:stderr, ["[error] ", header, ?\n, banner, tail])
+    Logger.__report__(:error, [header, ?\n, banner, tail])
     :ok
   end
 

@@ -177,6 +177,10 @@ defmodule :io do
     %ArgumentError{message: "errors were found at the given arguments:\n\n  * 1st argument: the device does not exist\n"}
   end
 
+  defp conv_reason(:ebadf) do
+    %ArgumentError{message: "errors were found at the given arguments:\n\n  * 1st argument: bad file number (ebadf)\n"}
+  end
+
   defp conv_reason(:terminated), do: :terminated
   defp conv_reason(:calling_self), do: :calling_self
   defp conv_reason({:no_translation, _, _}), do: :no_translation

@@ -60,6 +60,8 @@ defmodule :io_lib do
 
   defp build([?~ | rest], args, acc) do
     {spec, rest, args} = directive(rest, args)
+    # `~p` lays its term out from the column the output has reached.
+    spec = Map.put(spec, :col, Enum.find_index(acc, &(&1 == ?\n)) || length(acc))
     {text, args} = control(spec, args)
     build(rest, args, :lists.reverse(text, acc))
   end
@@ -157,10 +159,16 @@ defmodule :io_lib do
     {pad(text, s, :left_default_right), args}
   end
 
-  defp control(%{c: c} = s, args) when c in [?w, ?p] do
+  defp control(%{c: ?w} = s, args) do
     {v, args} = take(args)
-    text = String.to_charlist(write_term(v, if(c == ?p, do: pretty_mode(s), else: false)))
-    {pad(text, s, :right), args}
+    {pad(String.to_charlist(write_term(v, false)), s, :right), args}
+  end
+
+  defp control(%{c: ?p} = s, args) do
+    {v, args} = take(args)
+    # The field width of `~p` is its line length.
+    line = (s.width || 80) - 2
+    {String.to_charlist(layout(v, pretty_mode(s), s.col, 0, line)), args}
   end
 
   defp control(%{c: c} = s, args) when c in [?W, ?P] do
@@ -339,6 +347,113 @@ defmodule :io_lib do
   end
 
   def write_term(t, _pretty) when is_function(t), do: inspect(t)
+
+  ## `~p`'s layout, as io_lib_pretty's: with its line length of 80, a line
+  ## holds at most 78 columns (`line`)
+
+  # `term` printed from column `col`, followed by `tail` columns of closing
+  # characters: flat when it fits; else the items of a list or tuple fill
+  # lines, where a nested item (a tuple, map or list) starts a line of its
+  # own, as does the item after it; a tuple starting with an atom keeps
+  # the atom on the first line and puts the rest after it; a map takes a
+  # line per pair, the value on the next line when it does not fit.
+  defp layout(term, pretty, col, tail, line) do
+    flat = write_term(term, pretty)
+
+    cond do
+      col + String.length(flat) + tail <= line ->
+        flat
+
+      is_list(term) and term != [] and not (pretty && printable_list?(term)) ->
+        {items, last_tail} = list_parts(term, [])
+        "[" <> items_layout(items, last_tail, pretty, col + 1, tail + 1, line) <> "]"
+
+      is_tuple(term) and tuple_size(term) > 1 and is_atom(elem(term, 0)) ->
+        [tag | rest] = Tuple.to_list(term)
+        head = "{" <> write_term(tag, pretty) <> ","
+        head <> items_layout(rest, nil, pretty, col + String.length(head), tail + 1, line) <> "}"
+
+      is_tuple(term) and tuple_size(term) > 0 ->
+        "{" <> items_layout(Tuple.to_list(term), nil, pretty, col + 1, tail + 1, line) <> "}"
+
+      is_map(term) and map_size(term) > 0 ->
+        layout_map(term, pretty, col, tail, line)
+
+      true ->
+        flat
+    end
+  end
+
+  # The items of a list and its improper tail (nil when proper).
+  defp list_parts([h | t], acc) when is_list(t), do: list_parts(t, [h | acc])
+  defp list_parts([h | t], acc), do: {Enum.reverse([h | acc]), t}
+  defp list_parts([], acc), do: {Enum.reverse(acc), nil}
+
+  defp nested?(t) when is_tuple(t) or is_map(t), do: true
+  defp nested?(t) when is_list(t), do: t != []
+  defp nested?(_), do: false
+
+  defp items_layout(items, improper, pretty, indent, tail, line) do
+    last = length(items) - 1
+    newline = "\n" <> String.duplicate(" ", indent)
+
+    {out, _col, _break?} =
+      items
+      |> Enum.with_index()
+      |> Enum.reduce({"", indent, false}, fn {item, i}, {out, col, break?} ->
+        sep =
+          cond do
+            i < last -> ","
+            improper != nil -> "|" <> write_term(improper, pretty)
+            true -> ""
+          end
+
+        after_cols = if i == last, do: String.length(sep) + tail, else: 1
+        text = write_term(item, pretty)
+        first? = out == ""
+        nested = nested?(item)
+
+        cond do
+          first? and col + String.length(text) + after_cols <= line ->
+            {text <> sep, col + String.length(text) + String.length(sep), nested}
+
+          not first? and not nested and not break? and col + String.length(text) + after_cols <= line ->
+            {out <> text <> sep, col + String.length(text) + String.length(sep), false}
+
+          first? ->
+            {layout(item, pretty, indent, after_cols, line) <> sep, indent, true}
+
+          indent + String.length(text) + after_cols <= line ->
+            {out <> newline <> text <> sep, indent + String.length(text) + String.length(sep), nested}
+
+          true ->
+            {out <> newline <> layout(item, pretty, indent, after_cols, line) <> sep, indent, true}
+        end
+      end)
+
+    out
+  end
+
+  defp layout_map(map, pretty, col, tail, line) do
+    indent = col + 2
+    pairs = :maps.to_list(map)
+    last = length(pairs) - 1
+
+    body =
+      pairs
+      |> Enum.with_index()
+      |> Enum.map_join(",\n" <> String.duplicate(" ", indent), fn {{k, v}, i} ->
+        key = write_term(k, pretty) <> " =>"
+        after_cols = if i == last, do: tail + 1, else: 1
+        value = write_term(v, pretty)
+
+        if indent + String.length(key) + 1 + String.length(value) + after_cols <= line,
+          do: key <> " " <> value,
+          else: key <> "\n" <> String.duplicate(" ", indent + 4) <> layout(v, pretty, indent + 4, after_cols, line)
+      end)
+
+    "#\{" <> body <> "}"
+  end
 
   defp list_items([h], pretty), do: write_term(h, pretty)
   defp list_items([h | t], pretty) when is_list(t), do: write_term(h, pretty) <> "," <> list_items(t, pretty)

@@ -115,6 +115,32 @@ defmodule ExUnit.Runner do
     timeout = if config.timeout == :infinity, do: :infinity, else: Map.get(tags, :timeout, config.timeout)
     context = tags |> Map.merge(context) |> Map.put(:test, name)
 
+    # `@tag capture_log: true` (or a level): what the test logs is captured
+    # rather than written out.
+    capture =
+      case Map.get(tags, :capture_log, false) do
+        false ->
+          nil
+
+        option ->
+          {:ok, device} = StringIO.open("")
+          level = if is_list(option), do: Keyword.get(option, :level, :all), else: :all
+          c = {device, level}
+          Logger.__capture__(fn captures, c -> captures ++ [c] end, c)
+          c
+      end
+
+    test = run_test_process(config, test, context, timeout, parent)
+
+    if capture do
+      Logger.__capture__(fn captures, c -> List.delete(captures, c) end, capture)
+      StringIO.close(elem(capture, 0))
+    end
+
+    test
+  end
+
+  defp run_test_process(config, %{module: module, name: name, tags: tags} = test, context, timeout, parent) do
     {pid, ref} =
       spawn_monitor(fn ->
         ExUnit.Server.call({:register_test, self()})

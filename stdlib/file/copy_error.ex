@@ -3,7 +3,7 @@ defmodule File.CopyError do
   defexception [:reason, :source, :destination, on: "", action: ""]
 
   def message(%{action: action, reason: reason, source: source, destination: destination, on: on}) do
-    where = if on == "", do: "", else: ", #{inspect(on)}"
+    where = if on == "", do: "", else: ". #{on}"
     why = File.Error.message(%File.Error{reason: reason, action: "", path: ""})
     # File.Error's message reads `could not  "": <why>`: keep what follows the colon.
     [_, why] = String.split(why, ": ", parts: 2)

@@ -47,5 +47,8 @@ defmodule File.Error do
   defp format_error(:estale), do: "stale remote file handle"
   defp format_error(:etxtbsy), do: "text file or pseudo-device busy"
   defp format_error(:exdev), do: "cross-domain link"
+  defp format_error(:badarg), do: "bad argument"
+  defp format_error(:terminated), do: "the file server process is terminated"
+  defp format_error(:system_limit), do: "a system limit was hit, probably not enough ports"
   defp format_error(reason), do: "unknown POSIX error: #{reason}"
 end

@@ -816,8 +816,62 @@ fn kernel_once(name: &str, args: &[Value]) -> Option<Value> {
             ))
         }
         ("is_nil", [x]) => Some(q::call("==", ctx(), vec![x.clone(), q::nil()])),
+        // `if`, `||` and `&&` as Elixir's macros write them: a `case` on
+        // whether the value is false or nil.
+        ("if", [c, clauses]) => {
+            let d = keyword_get(clauses, "do")?.clone();
+            let e = keyword_get(clauses, "else").cloned().unwrap_or_else(q::nil);
+            Some(falsy_case(c, e, d, false))
+        }
+        ("||", [l, r]) => Some(falsy_case(l, r.clone(), q::nil(), true)),
+        ("&&", [l, r]) => Some(falsy_case(l, kernel_var("x"), r.clone(), false)),
         _ => None,
     }
+}
+
+fn kernel_var(name: &str) -> Value {
+    q::var(name, q::list(vec![]), q::atom(KERNEL))
+}
+
+/// `case value do x when Kernel.in(x, [false, nil]) -> falsy; _ -> truthy end`
+/// (`x -> x` for the second clause when `keep`, as `||` has it).
+fn falsy_case(value: &Value, falsy: Value, truthy: Value, keep: bool) -> Value {
+    let no_meta = || q::list(vec![]);
+    let guard = q::call(
+        "when",
+        no_meta(),
+        vec![
+            kernel_var("x"),
+            q::remote(
+                q::atom(KERNEL),
+                "in",
+                no_meta(),
+                vec![kernel_var("x"), q::list(vec![q::boolean(false), q::nil()])],
+            ),
+        ],
+    );
+    let first = q::call("->", no_meta(), vec![q::list(vec![guard]), falsy]);
+    let second = if keep {
+        q::call(
+            "->",
+            no_meta(),
+            vec![q::list(vec![kernel_var("x")]), kernel_var("x")],
+        )
+    } else {
+        q::call(
+            "->",
+            no_meta(),
+            vec![q::list(vec![kernel_var("_")]), truthy],
+        )
+    };
+    q::call(
+        "case",
+        no_meta(),
+        vec![
+            value.clone(),
+            q::list(vec![q::pair(q::atom("do"), q::list(vec![first, second]))]),
+        ],
+    )
 }
 
 /// Functions Elixir inlines to the Erlang built-in they wrap (as

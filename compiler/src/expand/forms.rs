@@ -1001,6 +1001,24 @@ impl Expander<'_> {
                         if dot == "." && dargs.len() == 2 {
                             if let Value::Atom(fname) = &dargs[1] {
                                 let m = self.expand(&dargs[0], env)?;
+                                // `&Mod.macro/n`: a fn calling the macro, as Elixir does.
+                                if let Value::Atom(mname) = &m {
+                                    let is_macro = if mname == super::kernel::KERNEL {
+                                        super::kernel::is_kernel_macro(fname, arity)
+                                    } else {
+                                        self.host.macros_of(mname).is_some_and(|ms| {
+                                            ms.iter().any(|(n, a)| n == fname && *a == arity)
+                                        })
+                                    };
+                                    if is_macro {
+                                        let f = q::tuple(vec![
+                                            q::atom("."),
+                                            dmeta.clone(),
+                                            q::list(vec![m.clone(), q::atom(fname)]),
+                                        ]);
+                                        return self.capture_macro(meta, f, arity, env);
+                                    }
+                                }
                                 let dot = q::tuple(vec![
                                     q::atom("."),
                                     dmeta.clone(),
@@ -1038,8 +1056,11 @@ impl Expander<'_> {
                     )
                 };
                 return match self.resolve(&fname, arity, &cmeta, env)? {
-                    super::dispatch::Resolved::Function(m)
-                    | super::dispatch::Resolved::Macro(m) => {
+                    // `&macro/n`: a fn calling the macro, as Elixir does.
+                    super::dispatch::Resolved::Macro(_) => {
+                        self.capture_macro(meta, q::atom(&fname), arity, env)
+                    }
+                    super::dispatch::Resolved::Function(m) => {
                         let dot = q::tuple(vec![
                             q::atom("."),
                             cmeta.clone(),
@@ -1065,6 +1086,25 @@ impl Expander<'_> {
         let r = self.expand(x, &mut cenv);
         self.in_capture = saved;
         Ok(q::call("&", meta.clone(), vec![r?]))
+    }
+
+    /// `&name/arity` of a macro (`&||/2`, `&Kernel.if/2`): expands
+    /// `fn x1, ..., xn -> name(x1, ..., xn) end`, as Elixir rewrites every
+    /// macro capture; `head` is the call's head (an atom, or a remote `.`).
+    fn capture_macro(
+        &mut self,
+        meta: &Value,
+        head: Value,
+        arity: usize,
+        env: &mut Env,
+    ) -> EResult<Value> {
+        let vars: Vec<Value> = (1..=arity)
+            .map(|i| q::var(&format!("x{i}"), meta.clone(), q::atom("elixir_fn")))
+            .collect();
+        let call = q::tuple(vec![head, meta.clone(), q::list(vars.clone())]);
+        let clause = q::call("->", meta.clone(), vec![q::list(vars), call]);
+        let f = q::call("fn", meta.clone(), vec![clause]);
+        self.expand(&f, env)
     }
 
     fn expand_super(&mut self, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {

@@ -257,14 +257,16 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
         }
     }
     for d in &st.defs {
-        funs.extend(fundefs(
-            lw,
-            st,
-            d,
-            &d.name,
-            d.kind.is_public(),
-            d.super_of.as_deref(),
-        )?);
+        for f in fundefs(lw, st, d, &d.name, d.kind.is_public(), d.super_of.as_deref())? {
+            // `def f(0)` before `def f(x, y \\ 0)`: f/1 takes the default's
+            // clause after its own.
+            match funs.iter_mut().find(|g: &&mut FunDef| {
+                f.defaults_of.is_some() && g.name == f.name && g.arity == f.arity
+            }) {
+                Some(g) => g.clauses.extend(f.clauses),
+                None => funs.push(f),
+            }
+        }
     }
     let span = lw.span(st.line);
     let defined =
@@ -568,7 +570,13 @@ fn behaviour_info_fun(st: &ModuleState, span: ast::Span) -> Option<FunDef> {
     if callbacks.is_empty() {
         return None;
     }
-    callbacks.sort();
+    // Elixir lists them in descending order of the name and arity as
+    // written (a macro callback `m/1` sorts as `m/1`, not `MACRO-m/2`).
+    let written = |(n, a): &(String, usize)| match n.strip_prefix("MACRO-") {
+        Some(m) => (m.to_owned(), a - 1),
+        None => (n.clone(), *a),
+    };
+    callbacks.sort_by_key(|c| std::cmp::Reverse(written(c)));
     callbacks.dedup();
     let optional: Vec<Value> = specs("optional_callbacks")
         .iter()
@@ -577,6 +585,17 @@ fn behaviour_info_fun(st: &ModuleState, span: ast::Span) -> Option<FunDef> {
             other => vec![other.clone()],
         })
         .collect();
+    let mut optional = optional;
+    optional.sort_by(|a, b| {
+        let key = |v: &Value| match v {
+            Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
+                (Value::Atom(n), Value::Int(a)) => (n.clone(), *a),
+                _ => (String::new(), 0),
+            },
+            _ => (String::new(), 0),
+        };
+        key(b).cmp(&key(a))
+    });
     let kw = |l: Vec<(String, usize)>| {
         q::list(
             l.into_iter()

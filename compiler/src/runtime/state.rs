@@ -357,19 +357,37 @@ impl ModuleState {
         if !d.defaults.is_empty() {
             let lowest = d.arity - d.defaults.len();
             for a in lowest..d.arity {
+                // An existing `f/a` of the same kind without defaults of its
+                // own takes the default's clause after its own (as Elixir
+                // does); one with defaults, or of another kind, clashes.
                 if let Some(other) = self.defs.iter().find(|o| o.name == d.name && o.arity == a) {
-                    let _ = other;
-                    return Err((
-                        format!(
-                            "{} {}/{} defaults conflicts with {}/{}",
-                            d.kind.name(),
-                            d.user_name,
-                            d.user_arity,
-                            d.user_name,
-                            a - (d.arity - d.user_arity)
-                        ),
-                        "the defaults make a function of that arity, which already exists: drop a default or rename one of the functions",
-                    ));
+                    if !other.defaults.is_empty() {
+                        return Err((
+                            format!(
+                                "{} {}/{} defaults conflicts with {}/{}",
+                                d.kind.name(),
+                                d.user_name,
+                                d.user_arity,
+                                d.user_name,
+                                a - (d.arity - d.user_arity)
+                            ),
+                            "the defaults make a function of that arity, which already exists: drop a default or rename one of the functions",
+                        ));
+                    }
+                    if other.kind != d.kind {
+                        return Err((
+                            format!(
+                                "{} {}/{} already defined as {} in {}:{}",
+                                d.kind.name(),
+                                d.user_name,
+                                a - (d.arity - d.user_arity),
+                                other.kind.name(),
+                                super::relative(&self.file),
+                                other.line
+                            ),
+                            "one name and arity has one kind: rename one of the functions",
+                        ));
+                    }
                 }
             }
         }

@@ -95,3 +95,20 @@ pub fn crypto_digest(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         None => Ok(atom::intern("error")),
     }
 }
+
+/// `:beamlet.strong_rand_bytes(n)`: `n` bytes from the operating system's
+/// random source (`/dev/urandom`), what `:crypto.strong_rand_bytes/1` is
+/// written over. A BIF because only the OS holds that randomness.
+pub fn strong_rand_bytes(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    use std::io::Read;
+    let n = a[0]
+        .as_small()
+        .and_then(|v| usize::try_from(v).ok())
+        .filter(|n| *n <= 1 << 30)
+        .ok_or_else(|| Exn::badarg_at(1, "out of range"))?;
+    let mut buf = vec![0u8; n];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|_| Exn::badarg_at(1, "no random source"))?;
+    Ok(ctx.st.heap.binary(&buf))
+}

@@ -326,3 +326,270 @@ pub fn file_times(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let info = ctx.st.heap.tuple(&terms);
     Ok(ok(ctx, info))
 }
+
+// ---------------------------------------------------------------------------
+// Open files. `File.open/2` starts a process (stdlib/beamlet_file_io.ex) that
+// serves Erlang's IO protocol over an OS file; the process holds the file as
+// a handle, a number naming an entry of this table. The handle is closed by
+// `file_close` (the process closes it when its owner ends).
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Mutex;
+
+/// The OS files open through `file_open`, by handle.
+static OPEN_FILES: Mutex<Option<HashMap<i64, std::fs::File>>> = Mutex::new(None);
+/// The next handle (handles are never reused).
+static NEXT_HANDLE: AtomicI64 = AtomicI64::new(1);
+
+/// Runs `f` on the open file `handle` (`a[0]`); `{:error, :einval}` when it
+/// is not open.
+fn with_file(
+    ctx: &mut Ctx,
+    handle: Term,
+    f: impl FnOnce(&mut Ctx, &mut std::fs::File) -> Term,
+) -> BifResult {
+    let h = handle
+        .as_small()
+        .ok_or_else(|| Exn::badarg_at(1, "not a file handle"))?;
+    let mut table = OPEN_FILES.lock().unwrap_or_else(|e| e.into_inner());
+    match table.get_or_insert_with(HashMap::new).get_mut(&h) {
+        Some(file) => Ok(f(ctx, file)),
+        None => {
+            let r = atom::intern("einval");
+            Ok(ctx.st.heap.tuple(&[atom::ERROR, r]))
+        }
+    }
+}
+
+/// `:beamlet.file_open(name, modes)`: `{:ok, handle}` or `{:error, posix}`.
+/// Modes as `:file.open/2`'s: `:read` (the default), `:write` (creates and
+/// truncates unless `:read` is there too), `:append`, `:exclusive`; others
+/// (`:binary`, encodings, `:raw`, ...) are the caller's business.
+pub fn file_open(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = name_arg(a[0], 1)?;
+    let modes = super::list_to_vec(a[1]).ok_or_else(|| Exn::badarg_at(2, "not a list"))?;
+    let has = |m: &str| modes.iter().any(|t| t.is_atom() && atom::name(*t) == m);
+    let (read, write, append, exclusive) =
+        (has("read"), has("write"), has("append"), has("exclusive"));
+    let mut opts = std::fs::OpenOptions::new();
+    if append {
+        opts.append(true).create(true).read(read);
+    } else if exclusive {
+        opts.write(true).create_new(true).read(read);
+    } else if write {
+        opts.write(true).create(true).read(read).truncate(!read);
+    } else {
+        opts.read(true);
+    }
+    match opts.open(&name) {
+        Ok(file) => {
+            // A directory opens on Linux; Erlang refuses it.
+            if file.metadata().is_ok_and(|m| m.is_dir()) {
+                let r = atom::intern("eisdir");
+                return Ok(ctx.st.heap.tuple(&[atom::ERROR, r]));
+            }
+            let h = NEXT_HANDLE.fetch_add(1, Ordering::Relaxed);
+            OPEN_FILES
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get_or_insert_with(HashMap::new)
+                .insert(h, file);
+            Ok(ok(ctx, Term::small(h)))
+        }
+        Err(e) => Ok(error(ctx, &e)),
+    }
+}
+
+/// `:beamlet.file_read(handle, n)`: `{:ok, binary}` of up to `n` bytes,
+/// `:eof`, or `{:error, posix}`.
+pub fn file_read(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    use std::io::Read;
+    let n = a[1]
+        .as_small()
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|n| *n <= 1 << 30)
+        .ok_or_else(|| Exn::badarg_at(2, "out of range"))?;
+    with_file(ctx, a[0], |ctx, file| {
+        let mut buf = vec![0u8; n];
+        let mut got = 0;
+        while got < n {
+            match file.read(&mut buf[got..]) {
+                Ok(0) => break,
+                Ok(k) => got += k,
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => return error(ctx, &e),
+            }
+        }
+        if got == 0 && n > 0 {
+            return atom::intern("eof");
+        }
+        let b = ctx.st.heap.binary(&buf[..got]);
+        ok(ctx, b)
+    })
+}
+
+/// `:beamlet.file_write(handle, iodata)`: `:ok` or `{:error, posix}`.
+pub fn file_write(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    use std::io::Write;
+    let bytes = match a[1].binary_bytes() {
+        Some(b) => b.to_vec(),
+        None => {
+            super::string::chardata_to_bytes(a[1]).map_err(|_| Exn::badarg_at(2, "not iodata"))?
+        }
+    };
+    with_file(ctx, a[0], |ctx, file| match file.write_all(&bytes) {
+        Ok(()) => atom::OK,
+        Err(e) => error(ctx, &e),
+    })
+}
+
+/// `:beamlet.file_position(handle, {from, offset})` with `from` one of
+/// `:bof`, `:cur`, `:eof`: `{:ok, new_position}` or `{:error, posix}`.
+pub fn file_position(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    use std::io::{Seek, SeekFrom};
+    let bad = || Exn::badarg_at(2, "not a position");
+    let (from, offset) = match a[1].tuple_elems() {
+        Some([from, offset]) if from.is_atom() => {
+            (atom::name(*from), offset.as_small().ok_or_else(bad)?)
+        }
+        _ => return Err(bad()),
+    };
+    let pos = match from {
+        "bof" => SeekFrom::Start(u64::try_from(offset).unwrap_or(u64::MAX)),
+        "cur" => SeekFrom::Current(offset),
+        "eof" => SeekFrom::End(offset),
+        _ => return Err(bad()),
+    };
+    if from == "bof" && offset < 0 {
+        let r = atom::intern("einval");
+        return Ok(ctx.st.heap.tuple(&[atom::ERROR, r]));
+    }
+    with_file(ctx, a[0], |ctx, file| match file.seek(pos) {
+        Ok(p) => {
+            let p = ctx.st.heap.int(p as i64);
+            ok(ctx, p)
+        }
+        Err(e) => error(ctx, &e),
+    })
+}
+
+/// `:beamlet.file_close(handle)`: `:ok` (also for a handle closed already).
+pub fn file_close(_ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if let Some(h) = a[0].as_small() {
+        OPEN_FILES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_or_insert_with(HashMap::new)
+            .remove(&h);
+    }
+    Ok(atom::OK)
+}
+
+/// `:beamlet.file_link(existing, new, symbolic)`: a hard or symbolic link,
+/// `:ok` or `{:error, posix}` (`File.ln/2`, `File.ln_s/2`).
+pub fn file_link(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let existing = name_arg(a[0], 1)?;
+    let new = name_arg(a[1], 2)?;
+    #[cfg(unix)]
+    let r = if a[2] == atom::TRUE {
+        std::os::unix::fs::symlink(&existing, &new)
+    } else {
+        std::fs::hard_link(&existing, &new)
+    };
+    #[cfg(not(unix))]
+    let r = std::fs::hard_link(&existing, &new);
+    Ok(match r {
+        Ok(()) => atom::OK,
+        Err(e) => error(ctx, &e),
+    })
+}
+
+/// `:file.read_link(name)`: `{:ok, charlist}` of where a symbolic link points.
+pub fn read_link(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = name_arg(a[0], 1)?;
+    Ok(match std::fs::read_link(&name) {
+        Ok(p) => {
+            let s = charlist(ctx, &p.to_string_lossy());
+            ok(ctx, s)
+        }
+        Err(e) => error(ctx, &e),
+    })
+}
+
+/// `:beamlet.file_chmod(name, mode)`: sets the permission bits; `:ok` or
+/// `{:error, posix}`.
+pub fn file_chmod(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = name_arg(a[0], 1)?;
+    let mode = a[1]
+        .as_small()
+        .and_then(|m| u32::try_from(m).ok())
+        .ok_or_else(|| Exn::badarg_at(2, "not a mode"))?;
+    #[cfg(unix)]
+    let r = {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&name, std::fs::Permissions::from_mode(mode))
+    };
+    #[cfg(not(unix))]
+    let r: std::io::Result<()> = {
+        let _ = (name, mode);
+        Ok(())
+    };
+    Ok(match r {
+        Ok(()) => atom::OK,
+        Err(e) => error(ctx, &e),
+    })
+}
+
+/// `:beamlet.file_chown(name, uid, gid)`: the owner (`uid`) or group
+/// (`gid`), each `-1` to leave it; `:ok` or `{:error, posix}`.
+pub fn file_chown(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = name_arg(a[0], 1)?;
+    let id = |t: Term, p: usize| {
+        t.as_small()
+            .ok_or_else(|| Exn::badarg_at(p, "not an id"))
+            .map(|v| u32::try_from(v).ok())
+    };
+    let (uid, gid) = (id(a[1], 2)?, id(a[2], 3)?);
+    #[cfg(unix)]
+    let r = std::os::unix::fs::chown(&name, uid, gid);
+    #[cfg(not(unix))]
+    let r: std::io::Result<()> = {
+        let _ = (name, uid, gid);
+        Ok(())
+    };
+    Ok(match r {
+        Ok(()) => atom::OK,
+        Err(e) => error(ctx, &e),
+    })
+}
+
+/// `:beamlet.file_set_times(name, atime, mtime)`: access and modification
+/// times in seconds since the Unix epoch; `:ok` or `{:error, posix}`
+/// (`File.touch/2`, `File.write_stat/3`).
+pub fn file_set_times(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = name_arg(a[0], 1)?;
+    let time = |t: Term, p: usize| {
+        t.as_small()
+            .ok_or_else(|| Exn::badarg_at(p, "not a time"))
+            .map(|s| {
+                if s >= 0 {
+                    std::time::UNIX_EPOCH + std::time::Duration::from_secs(s as u64)
+                } else {
+                    std::time::UNIX_EPOCH - std::time::Duration::from_secs(s.unsigned_abs())
+                }
+            })
+    };
+    let times = std::fs::FileTimes::new()
+        .set_accessed(time(a[1], 2)?)
+        .set_modified(time(a[2], 3)?);
+    let r = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&name)
+        .or_else(|_| std::fs::File::open(&name))
+        .and_then(|f| f.set_times(times));
+    Ok(match r {
+        Ok(()) => atom::OK,
+        Err(e) => error(ctx, &e),
+    })
+}

@@ -242,6 +242,7 @@ bifs! {
     "erlang" "adler32" / 1 => digest::adler32;
     "erlang" "adler32" / 2 => digest::adler32_2;
     "beamlet" "digest" / 2 => digest::crypto_digest;
+    "beamlet" "strong_rand_bytes" / 1 => digest::strong_rand_bytes;
     "beamlet" "os_cmd" / 1 => os::os_cmd;
     "erlang" "float_to_binary" / 1 => float_text::float_to_binary;
     "erlang" "float_to_binary" / 2 => float_text::float_to_binary2;
@@ -357,6 +358,16 @@ bifs! {
     "file" "rename" / 2 => file::rename;
     "beamlet" "file_info" / 2 => file::file_info;
     "beamlet" "file_times" / 2 => file::file_times;
+    "beamlet" "file_open" / 2 => file::file_open;
+    "beamlet" "file_read" / 2 => file::file_read;
+    "beamlet" "file_write" / 2 => file::file_write;
+    "beamlet" "file_position" / 2 => file::file_position;
+    "beamlet" "file_close" / 1 => file::file_close;
+    "beamlet" "file_link" / 3 => file::file_link;
+    "beamlet" "file_chmod" / 2 => file::file_chmod;
+    "beamlet" "file_chown" / 3 => file::file_chown;
+    "beamlet" "file_set_times" / 3 => file::file_set_times;
+    "file" "read_link" / 1 => file::read_link;
     "beamlet" "capture_io" / 2 => io::capture_io;
     "beamlet" "release_io" / 1 => io::release_io;
     "beamlet" "inspect_nested" / 3 => inspect::inspect_nested;
