@@ -288,8 +288,34 @@ impl Jit {
                 let op = f
                     .code
                     .iter()
-                    .find(|op| !supported(code, std::slice::from_ref(op)));
-                let why = op.map_or("calls one that is".to_owned(), |op| format!("{op:?}"));
+                    .find(|op| !supported(std::slice::from_ref(op)));
+                let why = op.map_or_else(
+                    || {
+                        // The first callee that stays interpreted, and why.
+                        let callee = f
+                            .code
+                            .iter()
+                            .filter_map(|op| callee(code, op))
+                            .find(|c| !supported(&code.function(*c).code));
+                        match callee {
+                            Some(c) => {
+                                let cf = code.function(c);
+                                let op = cf
+                                    .code
+                                    .iter()
+                                    .find(|op| !supported(std::slice::from_ref(op)));
+                                format!(
+                                    "calls {}.{}/{}, which has {op:?}",
+                                    atom::name(cf.module),
+                                    atom::name(cf.name),
+                                    cf.arity
+                                )
+                            }
+                            None => "calls one that is".to_owned(),
+                        }
+                    },
+                    |op| format!("{op:?}"),
+                );
                 format!("interpreted ({why})")
             });
             return 0;
@@ -318,6 +344,14 @@ impl Jit {
             (if s == NEVER { "failed" } else { "native" }).to_owned()
         });
         if s != NEVER {
+            // Calls into modules not loaded yet exit; compiled again once
+            // they are.
+            for m in unresolved_modules(code, id) {
+                let w = compiler.waiting.entry(m).or_default();
+                if !w.contains(&id) {
+                    w.push(id);
+                }
+            }
             for m in code.function(id).code.iter().filter_map(|op| match *op {
                 Op::CallExt { import, .. } | Op::TailCallExt { import, .. } => {
                     Some(code.import(import).module)
@@ -433,7 +467,7 @@ fn log(code: &CodeTable, id: FunId, what: impl FnOnce() -> String) {
 }
 
 /// Whether every instruction of `ops` is one native code handles.
-fn supported(code: &CodeTable, ops: &[Op]) -> bool {
+fn supported(ops: &[Op]) -> bool {
     ops.iter().all(|op| match *op {
         Op::Move { .. }
         | Op::Const { .. }
@@ -479,9 +513,9 @@ fn supported(code: &CodeTable, ops: &[Op]) -> bool {
         | Op::TailCallFun { .. }
         | Op::Apply { .. }
         | Op::ProtocolCall { .. } => true,
-        Op::CallExt { import, .. } | Op::TailCallExt { import, .. } => {
-            code.resolve_import(import).is_some()
-        }
+        // A call into a module not loaded yet exits to the interpreter
+        // (which loads it); the function is compiled anew once it is.
+        Op::CallExt { .. } | Op::TailCallExt { .. } => true,
         _ => false,
     })
 }
@@ -523,11 +557,11 @@ fn unresolved_modules(code: &CodeTable, id: FunId) -> Vec<Term> {
 /// are all translatable (a call to an interpreted function would exit each time).
 fn compilable(code: &CodeTable, id: FunId) -> bool {
     let f = code.function(id);
-    supported(code, &f.code)
+    supported(&f.code)
         && f.code
             .iter()
             .filter_map(|op| callee(code, op))
-            .all(|c| supported(code, &code.function(c).code))
+            .all(|c| supported(&code.function(c).code))
 }
 
 /// Cranelift's module, and what every function's code refers to.
@@ -1087,6 +1121,14 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.branch_if(moved, stale);
     }
 
+    /// A call by name into a module not loaded when this code was made:
+    /// the interpreter makes it (loading the module, which has this
+    /// function compiled anew: `Jit::loaded`).
+    fn unresolved(&mut self, pc: usize) {
+        let exit = self.exit(pc, Why::Limit);
+        self.b.ins().jump(exit, &[]);
+    }
+
     fn goto(&mut self, to: u32) {
         self.b.ins().jump(self.blocks[to as usize], &[]);
     }
@@ -1109,12 +1151,16 @@ impl<'a, 'b> Gen<'a, 'b> {
             Op::CallExt {
                 import, args, dst, ..
             } => {
-                let fun = self.code.resolve_import(import).expect("supported");
+                let Some(fun) = self.code.resolve_import(import) else {
+                    return self.unresolved(pc);
+                };
                 self.check_import(pc, import, fun);
                 return self.call(pc, fun, args, dst, None);
             }
             Op::TailCallExt { import, args, n } => {
-                let fun = self.code.resolve_import(import).expect("supported");
+                let Some(fun) = self.code.resolve_import(import) else {
+                    return self.unresolved(pc);
+                };
                 self.check_import(pc, import, fun);
                 return self.tail_call(pc, fun, args, n, None);
             }

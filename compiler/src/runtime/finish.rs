@@ -257,7 +257,14 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
         }
     }
     for d in &st.defs {
-        for f in fundefs(lw, st, d, &d.name, d.kind.is_public(), d.super_of.as_deref())? {
+        for f in fundefs(
+            lw,
+            st,
+            d,
+            &d.name,
+            d.kind.is_public(),
+            d.super_of.as_deref(),
+        )? {
             // `def f(0)` before `def f(x, y \\ 0)`: f/1 takes the default's
             // clause after its own.
             match funs.iter_mut().find(|g: &&mut FunDef| {
