@@ -13,7 +13,7 @@ pub use beamlet_vm::bif::Io;
 use beamlet_vm::code::{CodeTable, FunId};
 pub use beamlet_vm::jit::Mode as JitMode;
 use beamlet_vm::sched::{self, Config, Outcome};
-pub use beamlet_vm::value::Value;
+pub use beamlet_vm::value::{Atom, ConversionError, Value};
 use std::io::Write;
 use std::sync::Arc;
 

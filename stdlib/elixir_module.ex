@@ -24,9 +24,32 @@ defmodule :elixir_module do
       end
 
     before_compile(name)
-    hooks = :beamlet_compiler.module_finish(name)
+    {hooks, verify, on_load} = :beamlet_compiler.module_finish(name)
+    on_load(name, on_load)
     after_compile(hooks, %{env | module: name})
-    {:module, name, nil, result}
+    after_verify(verify, name)
+    # beamlet has no object code to give: the bytecode is an empty binary.
+    {:module, name, <<>>, result}
+  end
+
+  # `@after_verify` hooks, called with the module's name once it is
+  # compiled. (Elixir defers them to the end of the file for the modules a
+  # script's top level defines; here they run at once.)
+  defp after_verify(verify, name), do: Enum.each(verify, & &1.__after_verify__(name))
+
+  # `@on_load fun`: called when the module is loaded; anything but `:ok`
+  # is reported, as the BEAM's code server does.
+  defp on_load(_name, nil), do: :ok
+  defp on_load(name, {fun, 0}), do: on_load(name, fun)
+
+  defp on_load(name, fun) do
+    case apply(name, fun, []) do
+      :ok ->
+        :ok
+
+      other ->
+        IO.warn("The on_load function for module #{inspect(name)} returned:\n#{inspect(other)}\n", [])
+    end
   end
 
   defp before_compile(name) do

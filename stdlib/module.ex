@@ -24,9 +24,9 @@ defmodule Module do
     :beamlet_compiler.delete_attribute(module, key)
   end
 
-  @doc "Whether attribute `key` has been set."
+  @doc "Whether attribute `key` has been set or registered."
   def has_attribute?(module, key) when is_atom(module) and is_atom(key) do
-    :beamlet_compiler.module_get_attribute(module, key, :__beamlet_unset__) != :__beamlet_unset__
+    :beamlet_compiler.has_attribute(module, key)
   end
 
   @doc "Whether `module` is being defined (its body is running)."
@@ -124,9 +124,15 @@ defmodule Module do
     end
   end
 
-  @doc "As `concat/2`, for existing atoms only."
-  def safe_concat(a, b), do: concat([a, b])
-  def safe_concat(list), do: concat(list)
+  @doc "As `concat/2`, for existing atoms only (ArgumentError otherwise)."
+  def safe_concat(a, b), do: safe_concat([a, b])
+
+  def safe_concat(list) when is_list(list) do
+    case for part <- list, part != nil, do: part_name(part) do
+      [] -> Elixir
+      parts -> :erlang.binary_to_existing_atom("Elixir." <> Enum.join(parts, "."), :utf8)
+    end
+  end
 
   defp part_name(part) when is_atom(part), do: part_name(Atom.to_string(part))
   defp part_name("Elixir." <> rest), do: rest
@@ -134,7 +140,13 @@ defmodule Module do
   defp part_name(part) when is_binary(part), do: part
 
   @doc "Splits a module name into its parts."
-  def split(module) when is_atom(module), do: split(Atom.to_string(module))
+  def split(module) when is_atom(module) do
+    case Atom.to_string(module) do
+      "Elixir." <> name -> String.split(name, ".")
+      _ -> raise ArgumentError, "expected an Elixir module, got: #{inspect(module)}"
+    end
+  end
+
   def split("Elixir." <> name), do: String.split(name, ".")
 
   def split(other) do

@@ -463,6 +463,14 @@ defmodule String do
     end
   end
 
+  # A range built before steps existed (a map without `:step`): its step
+  # is 1, or -1 when it counts down.
+  def slice(string, %{__struct__: Range, first: first, last: last} = range)
+      when is_binary(string) do
+    step = if first <= last, do: 1, else: -1
+    slice(string, Map.put(range, :step, step))
+  end
+
   defp slice_range(string, first, last, step) do
     {first, last} =
       if first < 0 or last < 0 do

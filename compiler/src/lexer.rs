@@ -1031,7 +1031,8 @@ type Spanned = (usize, Tok, usize);
 /// opening bracket, `do`, `fn`, `->`, `else`/`after`/`rescue`/`catch`, `key:`
 /// or any operator; before a closing bracket, `end`, `else`/`after`/...,
 /// or a binary-only operator (so a line may start with `|>`, but a line
-/// starting with `-1` is a new expression, as in Elixir).
+/// starting with `-1` is a new expression, as in Elixir); newlines (not `;`)
+/// before `do`.
 pub fn tokenize(
     src: &str,
     start: usize,
@@ -1840,6 +1841,15 @@ fn separators(src: &str, toks: Vec<Spanned>) -> Vec<Spanned> {
             }
             if drops_eol_before(&t.1) && matches!(out.last(), Some((_, Tok::Eoe, _))) {
                 out.pop();
+            }
+            // A `do` may start a line (`for x <- l` then `do` below), as in
+            // Elixir; after a `;` it is still an error.
+            if t.1 == Tok::Do {
+                if let Some((es, Tok::Eoe, ee)) = out.last() {
+                    if !src.get(*es..*ee).unwrap_or(";").contains(';') {
+                        out.pop();
+                    }
+                }
             }
             if t.1 == Tok::RParen {
                 if let Some((l, Tok::LParen, le)) = out.last() {

@@ -7,12 +7,11 @@
 //! it sends goes nowhere.
 
 use crate::atom;
-use crate::bif::{Ctx, Io};
 use crate::capture::Captures;
 use crate::code::{CodeTable, FunId};
+use crate::ctx::{Ctx, Io, Sched};
 use crate::heap::Heap;
 use crate::process::{Exn, ProcState, Process, Signal};
-use crate::sched::Sched;
 use crate::term::Term;
 
 /// A scheduler with no processes besides the caller.

@@ -33,11 +33,11 @@
 //! ```
 
 use crate::atom;
-use crate::bif::{self, Ctx, Io};
+use crate::bif;
 use crate::code::{CodeTable, FunId, Op, Reg, NO_LABEL};
+use crate::ctx::{Ctx, Io, Sched};
 use crate::order;
 use crate::process::{Class, Exn, Frame, Handler, ProcState, Process, Status, TraceEntry};
-use crate::sched::Sched;
 use crate::term::Term;
 
 /// Why a time slice ended.

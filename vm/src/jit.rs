@@ -63,12 +63,11 @@
 //! helpers below are the only Rust it calls.
 
 use crate::atom;
-use crate::bif::Io;
 use crate::code::{CmpOp, CodeTable, FunId, Function, Op, TypeTest};
+use crate::ctx::{Io, Sched};
 use crate::interp::{data_op, Flow};
 use crate::order;
 use crate::process::{Exn, Frame, Process};
-use crate::sched::Sched;
 use crate::term::{Header, HeaderKind, Term};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::I64;
@@ -917,10 +916,69 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
     }
 
+    /// A two-argument arithmetic or comparison BIF (`rem`, `div`, `==`,
+    /// `<`...) at `pc`: on the words when both arguments are small integers
+    /// (and the division defined and small), else by the built-in itself
+    /// through `jit_step`, as any other BIF.
+    fn small_int_bif(&mut self, pc: usize, kind: SmallBif, args: u16, dst: u16, fail: Option<u32>) {
+        let (x, y) = (self.get(args), self.get(args + 1));
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        let s = self.both_small(x, y);
+        self.b.ins().brif(s, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let v = match kind {
+            SmallBif::Compare(cc) => {
+                // Tagged small integers (2n + 1) order as the integers do.
+                let c = self.b.ins().icmp(cc, x, y);
+                let t = self.imm(atom::TRUE.raw());
+                let f = self.imm(atom::FALSE.raw());
+                self.b.ins().select(c, t, f)
+            }
+            SmallBif::Rem | SmallBif::Div => {
+                let xs = self.b.ins().sshr_imm_u(x, 1);
+                let ys = self.b.ins().sshr_imm_u(y, 1);
+                // A zero divisor raises, and the smallest small integer
+                // divided by -1 is not small: both by the built-in.
+                let zero = self.b.ins().icmp_imm_s(IntCC::Equal, ys, 0);
+                self.branch_if(zero, slow);
+                let q = if matches!(kind, SmallBif::Rem) {
+                    self.b.ins().srem(xs, ys)
+                } else {
+                    let minus_one = self.b.ins().icmp_imm_s(IntCC::Equal, ys, -1);
+                    self.branch_if(minus_one, slow);
+                    self.b.ins().sdiv(xs, ys)
+                };
+                let q2 = self.b.ins().ishl_imm_u(q, 1);
+                self.b.ins().bor_imm_u(q2, 1)
+            }
+        };
+        self.set(dst, v);
+        let next = self.blocks[pc + 1];
+        self.b.ins().jump(next, &[]);
+        self.b.switch_to_block(slow);
+        self.data(pc, fail)
+    }
+
     /// `CallFun`/`TailCallFun` at `pc`: the fun helper checks the fun and
     /// sets up the callee's window, or exits.
     fn call_fun(&mut self, pc: usize, args: u16, dst: Option<u16>) {
-        let t = self.helper_at(jit_fun_target as *const () as usize, pc, &[]);
+        // The instruction's operands travel packed in one word, so the
+        // helper need not decode the instruction at each call.
+        let (fun_reg, from, n, tail) = match self.f.code[pc] {
+            Op::CallFun { fun, args, n, .. } => (fun, args, n, false),
+            Op::TailCallFun { fun, args, n } => (fun, args, n, true),
+            op => unreachable!("not a fun call: {op:?}"),
+        };
+        let packed = FunCall {
+            fun_reg,
+            args: from,
+            n,
+            tail,
+        }
+        .pack();
+        let packed = self.imm(packed);
+        let t = self.helper_at(jit_fun_target as *const () as usize, pc, &[packed]);
         self.return_if_zero(t);
         match dst {
             Some(dst) => self.finish_call(pc, Some(t), args, dst),
@@ -1287,6 +1345,17 @@ impl<'a, 'b> Gen<'a, 'b> {
                 sw.emit(&mut self.b, x, fail);
                 return;
             }
+            Op::Bif {
+                bif,
+                args,
+                n: 2,
+                dst,
+                fail,
+            } if small_bif(bif).is_some() => {
+                let fail = (fail != crate::code::NO_LABEL).then_some(fail);
+                let kind = small_bif(bif).expect("checked by the guard");
+                return self.small_int_bif(pc, kind, args, dst, fail);
+            }
             Op::Bif { fail, .. } if fail != crate::code::NO_LABEL => {
                 return self.data(pc, Some(fail))
             }
@@ -1495,6 +1564,39 @@ extern "C" fn jit_step(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u6
     }
 }
 
+/// The two-argument BIFs native code computes itself on small integers.
+#[derive(Clone, Copy)]
+enum SmallBif {
+    Rem,
+    Div,
+    /// A comparison: its result is `true` when the words compare so.
+    Compare(IntCC),
+}
+
+/// Which [`SmallBif`] the built-in `bif` is, if any.
+fn small_bif(bif: crate::bif::BifId) -> Option<SmallBif> {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Vec<(crate::bif::BifId, SmallBif)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        [
+            ("rem", SmallBif::Rem),
+            ("div", SmallBif::Div),
+            ("==", SmallBif::Compare(IntCC::Equal)),
+            ("=:=", SmallBif::Compare(IntCC::Equal)),
+            ("/=", SmallBif::Compare(IntCC::NotEqual)),
+            ("=/=", SmallBif::Compare(IntCC::NotEqual)),
+            ("<", SmallBif::Compare(IntCC::SignedLessThan)),
+            (">", SmallBif::Compare(IntCC::SignedGreaterThan)),
+            ("=<", SmallBif::Compare(IntCC::SignedLessThanOrEqual)),
+            (">=", SmallBif::Compare(IntCC::SignedGreaterThanOrEqual)),
+        ]
+        .into_iter()
+        .filter_map(|(name, kind)| Some((crate::bif::lookup("erlang", name, 2)?, kind)))
+        .collect()
+    });
+    table.iter().find(|(id, _)| *id == bif).map(|(_, k)| *k)
+}
+
 /// A call at `pc` of `fun` found no native code for `callee`: counts the
 /// call (which may compile it) and gives its native code, or exits before
 /// the call (0).
@@ -1523,24 +1625,50 @@ extern "C" fn jit_callee(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term, cal
     0
 }
 
+/// A fun call's operands, packed into one word for [`jit_fun_target`].
+struct FunCall {
+    fun_reg: u16,
+    args: u16,
+    n: u8,
+    tail: bool,
+}
+
+impl FunCall {
+    fn pack(&self) -> u64 {
+        self.fun_reg as u64
+            | (self.args as u64) << 16
+            | (self.n as u64) << 32
+            | (self.tail as u64) << 40
+    }
+
+    fn unpack(w: u64) -> FunCall {
+        FunCall {
+            fun_reg: w as u16,
+            args: (w >> 16) as u16,
+            n: (w >> 32) as u8,
+            tail: (w >> 40) & 1 == 1,
+        }
+    }
+}
+
 /// `CallFun`/`TailCallFun` at `pc` of `fun`: when the fun is a closure of
 /// the right arity with native code and its window fits, moves the
 /// arguments (tail call) and the free variables into place and gives the
 /// native code; otherwise exits before the instruction (0), which the
 /// interpreter then runs whole (raising `badfun`/`badarity`, calling
 /// exports, BIFs and interpreted functions).
-extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u64 {
-    let (fun, pc) = (fun as FunId, pc as usize);
+extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term, call: u64) -> u64 {
+    let FunCall {
+        fun_reg,
+        args,
+        n,
+        tail,
+    } = FunCall::unpack(call);
     let base = ctx.base(win);
     let code = ctx.code;
-    let (f_reg, args, n, tail) = match code.function(fun).code[pc] {
-        Op::CallFun { fun, args, n, .. } => (fun, args, n, false),
-        Op::TailCallFun { fun, args, n } => (fun, args, n, true),
-        op => unreachable!("not a fun call: {op:?}"),
-    };
     let (src, n) = (base + args as usize, n as usize);
     let p = ctx.process();
-    let fv = p.regs[base + f_reg as usize];
+    let fv = p.regs[base + fun_reg as usize];
     let target = fv.closure_parts().and_then(|(id, free)| {
         let cf = code.function(id);
         let to = if tail { base } else { src };
@@ -1551,16 +1679,22 @@ extern "C" fn jit_fun_target(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term)
         if native == 0 {
             return None;
         }
+        let regs = &mut p.regs[..];
         if tail {
-            p.regs.copy_within(src..src + n, to);
+            // Few words: a loop, not a memmove call (`to` is below `src`).
+            for i in 0..n {
+                regs[to + i] = regs[src + i];
+            }
         }
-        p.regs[to + n..to + n + free.len()].copy_from_slice(free);
+        for (i, &t) in free.iter().enumerate() {
+            regs[to + n + i] = t;
+        }
         Some(native)
     });
     match target {
         Some(native) => native as u64,
         None => {
-            ctx.exit_at(fun, pc, base, Why::Limit);
+            ctx.exit_at(fun as FunId, pc as usize, base, Why::Limit);
             0
         }
     }

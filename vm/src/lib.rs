@@ -14,6 +14,7 @@ pub mod capture;
 pub mod code;
 pub mod convert;
 pub mod copy;
+pub mod ctx;
 pub mod detached;
 pub mod float_fmt;
 mod gc;

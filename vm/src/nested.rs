@@ -43,12 +43,13 @@
 //! (`:beamlet_test.nested_call/3`, `tests/nested.rs` in the root crate).
 
 use crate::atom;
-use crate::bif::{self, exception, Ctx};
+use crate::bif::{self, exception};
 use crate::code::FunId;
+use crate::ctx::Ctx;
+use crate::ctx::DEFAULT_BUDGET;
 use crate::heap::Heap;
 use crate::interp::{self, Exit};
 use crate::process::{Class, Exn, Process, TraceEntry};
-use crate::sched::DEFAULT_BUDGET;
 use crate::term::Term;
 use std::cell::Cell;
 

@@ -134,7 +134,7 @@ pub enum Status {
     Done,
 }
 
-/// What one process sends another, in the order sent (see sched.rs).
+/// What one process sends another, in the order sent (see sched/).
 pub enum Signal {
     Message(Msg),
     /// An exit signal: `from` exited (`link`: through a link) or called
@@ -205,7 +205,7 @@ pub struct ProcState {
     /// A spawned process starts with its parent's.
     pub group_leader: Option<Term>,
     /// `Process.info/2` requests from other processes, answered by the
-    /// scheduler when it holds the whole process (sched.rs).
+    /// scheduler when it holds the whole process (sched/).
     pub info_requests: Vec<InfoRequest>,
     /// `Process.flag(:priority, p)`: `:low`, `:normal`, `:high` or `:max`
     /// (recorded and reported; every process gets the same share of time).

@@ -20,9 +20,8 @@ impl FnBuilder<'_> {
     /// Compiles `args` into consecutive fresh registers; returns the first.
     fn args(&mut self, u: &mut UnitBuilder, args: &[Expr], span: Span) -> CResult<Reg> {
         let first = self.alloc_n(span, args.len())?;
-        for (i, a) in args.iter().enumerate() {
-            self.expr_to(u, a, first + i as Reg, false)?;
-        }
+        let refs: Vec<&Expr> = args.iter().collect();
+        self.siblings_to(u, &refs, first)?;
         Ok(first)
     }
 
@@ -126,6 +125,17 @@ impl FnBuilder<'_> {
                     .map(|(_, _, a)| *a)
                     .collect();
                 let module = self.env.name.trim_start_matches("Elixir.");
+                // A macro of the module defined below the call: macros
+                // expand only after their definition.
+                let macro_name = format!("MACRO-{name}");
+                if u.locals
+                    .contains_key(&(self.env.name.clone(), macro_name, n + 1))
+                {
+                    return Err(Diagnostic::new(
+                        span,
+                        format!("cannot invoke macro {name}/{n} before its definition"),
+                    ));
+                }
                 let hint = if c.no_parens && n == 0 {
                     format!("variables must be bound before they are used (in this clause or an enclosing scope); {name} is neither a variable here nor a function of the module")
                 } else if known.is_empty() {

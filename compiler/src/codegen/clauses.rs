@@ -198,7 +198,7 @@ impl<'e> FnBuilder<'e> {
             ExprKind::Map { update: None, .. } | ExprKind::Struct { update: None, .. } => {
                 Some(Key::Map)
             }
-            ExprKind::Binary(BinOp::Range, ..) => Some(Key::Map),
+            ExprKind::Binary(BinOp::Range | BinOp::RangeStep, ..) => Some(Key::Map),
             ExprKind::Binary(BinOp::Match, a, b) => {
                 self.pattern_key(a).or_else(|| self.pattern_key(b))
             }

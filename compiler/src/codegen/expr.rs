@@ -102,9 +102,8 @@ impl FnBuilder<'_> {
                 // Elixir; the cells are built from the right.
                 let m = self.mark();
                 let first = self.alloc_n(span, items.len())?;
-                for (i, it) in items.iter().enumerate() {
-                    self.expr_to(u, it, first + i as Reg, false)?;
-                }
+                let refs: Vec<&Expr> = items.iter().collect();
+                self.siblings_to(u, &refs, first)?;
                 let acc = self.alloc(span)?;
                 match tail_e {
                     Some(t) => self.expr_to(u, t, acc, false)?,
@@ -127,9 +126,8 @@ impl FnBuilder<'_> {
                 }
                 let m = self.mark();
                 let first = self.alloc_n(span, items.len())?;
-                for (i, it) in items.iter().enumerate() {
-                    self.expr_to(u, it, first + i as Reg, false)?;
-                }
+                let refs: Vec<&Expr> = items.iter().collect();
+                self.siblings_to(u, &refs, first)?;
                 self.emit(Op::MakeTuple {
                     dst,
                     args: first,
@@ -336,6 +334,12 @@ impl FnBuilder<'_> {
             };
             return self.call(u, &c, span, dst, tail);
         }
+        if n == "__STACKTRACE__" {
+            return Err(Diagnostic::new(
+                span,
+                "__STACKTRACE__ is available only inside catch and rescue clauses of try expressions",
+            ));
+        }
         Err(Diagnostic::new(span, format!("undefined variable \"{n}\""))
             .with_hint("variables must be bound before they are used (in this clause or an enclosing scope)"))
     }
@@ -462,6 +466,43 @@ impl FnBuilder<'_> {
         }
     }
 
+    /// Compiles `items` into consecutive registers from `first`, left to
+    /// right. As in Elixir, sibling expressions (a call's arguments, a
+    /// list's, tuple's or map's elements) read variables as they were before
+    /// the first of them: a variable one binds is seen only after them all
+    /// (`x = 0; [x = 5, x]` is `[5, 0]`).
+    pub(super) fn siblings_to(
+        &mut self,
+        u: &mut UnitBuilder,
+        items: &[&Expr],
+        first: Reg,
+    ) -> CResult<()> {
+        if items.len() < 2 {
+            for (i, it) in items.iter().enumerate() {
+                self.expr_to(u, it, first + i as Reg, false)?;
+            }
+            return Ok(());
+        }
+        let before = self.scope.clone();
+        let mut bound: Vec<(String, Reg)> = Vec::new();
+        for (i, it) in items.iter().enumerate() {
+            if !bound.is_empty() {
+                self.scope.clone_from(&before);
+            }
+            self.expr_to(u, it, first + i as Reg, false)?;
+            if self.scope.len() != before.len() || self.scope != before {
+                for (k, r) in &self.scope {
+                    if before.get(k) != Some(r) {
+                        bound.push((k.clone(), *r));
+                    }
+                }
+            }
+        }
+        self.scope.clone_from(&before);
+        self.scope.extend(bound);
+        Ok(())
+    }
+
     fn map(
         &mut self,
         u: &mut UnitBuilder,
@@ -539,10 +580,8 @@ impl FnBuilder<'_> {
         }
         all.extend(pairs.iter().cloned());
         let first = self.alloc_n(span, 2 * all.len())?;
-        for (i, (k, v)) in all.iter().enumerate() {
-            self.expr_to(u, k, first + 2 * i as Reg, false)?;
-            self.expr_to(u, v, first + 2 * i as Reg + 1, false)?;
-        }
+        let refs: Vec<&Expr> = all.iter().flat_map(|(k, v)| [k, v]).collect();
+        self.siblings_to(u, &refs, first)?;
         match update {
             Some(base) => {
                 let b = self.expr(u, base)?;

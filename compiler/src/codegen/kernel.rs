@@ -14,6 +14,7 @@ const KERNEL: &[(&str, usize, &str, &str)] = &[
     ("is_function", 1, "erlang", "is_function"),
     ("is_pid", 1, "erlang", "is_pid"),
     ("is_reference", 1, "erlang", "is_reference"),
+    ("is_port", 1, "erlang", "is_port"),
     ("is_bitstring", 1, "erlang", "is_bitstring"),
     ("is_function", 2, "erlang", "is_function"),
     // Kernel's takes (map, key); the erlang BIF (key, map).

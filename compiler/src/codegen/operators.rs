@@ -133,6 +133,12 @@ impl FnBuilder<'_> {
                 return self.expr_to(u, &Expr::new(span, ExprKind::Bitstring(segs)), dst, tail);
             }
         }
+        if op == BinOp::Pow && self.guard_fail.is_none() {
+            // `Kernel.**/2` is a function (not inlined, as in Elixir), so a
+            // non-number fails in its clause: FunctionClauseError.
+            let args = [a.clone(), b.clone()];
+            return self.remote_call(u, "Elixir.Kernel", "**", &args, span, dst, false);
+        }
         let m = self.mark();
         let erl = |s: &'static str| ("erlang", s);
         let simple: Option<(&str, &str)> = match op {

@@ -145,6 +145,20 @@ impl<'e> FnBuilder<'e> {
                 ];
                 self.map_pattern(u, &pairs, Some("Elixir.Range".into()), r, fail, bound, fresh)?
             }
+            ExprKind::Binary(BinOp::RangeStep, range, step)
+                if matches!(range.kind, ExprKind::Binary(BinOp::Range, _, _)) =>
+            {
+                // `first..last//step` matches a range's bounds and step.
+                let ExprKind::Binary(BinOp::Range, a, b) = &range.kind else {
+                    unreachable!("checked by the guard")
+                };
+                let pairs = vec![
+                    (Expr::new(span, ExprKind::Atom("first".into())), (**a).clone()),
+                    (Expr::new(span, ExprKind::Atom("last".into())), (**b).clone()),
+                    (Expr::new(span, ExprKind::Atom("step".into())), (**step).clone()),
+                ];
+                self.map_pattern(u, &pairs, Some("Elixir.Range".into()), r, fail, bound, fresh)?
+            }
             ExprKind::Binary(BinOp::Match, a, b) => {
                 self.pattern_inner(u, a, r, fail, bound, fresh)?;
                 self.pattern_inner(u, b, r, fail, bound, fresh)?;
@@ -481,6 +495,9 @@ impl<'e> FnBuilder<'e> {
                         self.place(hit);
                     }
                     ExprKind::Binary(BinOp::Range, lo, hi) => {
+                        // `first..last` without a step counts down when
+                        // first > last (`-1..-3`, `y..z` at run time), and
+                        // bounds that are not integers match nothing.
                         self.emit(Op::IsType {
                             r: x,
                             ty: TypeTest::Integer,
@@ -488,6 +505,27 @@ impl<'e> FnBuilder<'e> {
                         });
                         let l = self.guard_value(u, lo)?;
                         let h = self.guard_value(u, hi)?;
+                        let known = small_int(lo).zip(small_int(hi));
+                        if known.is_none() {
+                            for r in [l, h] {
+                                self.emit(Op::IsType {
+                                    r,
+                                    ty: TypeTest::Integer,
+                                    fail: target_fail,
+                                });
+                            }
+                        }
+                        let down = self.new_label();
+                        let done = self.new_label();
+                        match known {
+                            Some((a, b)) if a > b => self.emit(Op::Jump { to: down }),
+                            Some(_) => {}
+                            None => self.emit(Op::IsGe {
+                                a: h,
+                                b: l,
+                                fail: down,
+                            }),
+                        }
                         self.emit(Op::IsGe {
                             a: x,
                             b: l,
@@ -498,6 +536,19 @@ impl<'e> FnBuilder<'e> {
                             b: x,
                             fail: target_fail,
                         });
+                        self.emit(Op::Jump { to: done });
+                        self.place(down);
+                        self.emit(Op::IsGe {
+                            a: l,
+                            b: x,
+                            fail: target_fail,
+                        });
+                        self.emit(Op::IsGe {
+                            a: x,
+                            b: h,
+                            fail: target_fail,
+                        });
+                        self.place(done);
                     }
                     ExprKind::Attr(..) => {
                         let name = if let ExprKind::Attr(n, _) = &b.kind {
@@ -554,12 +605,36 @@ impl<'e> FnBuilder<'e> {
         Ok(())
     }
 
-    /// A guard expression that must evaluate to exactly `true`.
+    /// A guard expression that must evaluate to exactly `true`: `false`
+    /// jumps to `fail`; anything else is an error, as in Erlang, so the
+    /// whole guard fails even inside an `or` (`is_struct(x, "name") or
+    /// is_map(x)` is false for a map).
     fn guard_true(&mut self, u: &mut UnitBuilder, g: &Expr, fail: Label) -> CResult<()> {
         let v = self.guard_value(u, g)?;
         let t = self.alloc(g.span)?;
         self.load_const(atom::TRUE, t);
-        self.emit(Op::IsEqExact { a: v, b: t, fail });
+        let whole = self.guard_fail.unwrap_or(fail);
+        if whole == fail {
+            self.emit(Op::IsEqExact { a: v, b: t, fail });
+            return Ok(());
+        }
+        let ok = self.new_label();
+        let not_true = self.new_label();
+        self.emit(Op::IsEqExact {
+            a: v,
+            b: t,
+            fail: not_true,
+        });
+        self.emit(Op::Jump { to: ok });
+        self.place(not_true);
+        self.load_const(atom::FALSE, t);
+        self.emit(Op::IsEqExact {
+            a: v,
+            b: t,
+            fail: whole,
+        });
+        self.emit(Op::Jump { to: fail });
+        self.place(ok);
         Ok(())
     }
 

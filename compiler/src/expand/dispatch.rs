@@ -260,14 +260,8 @@ impl Expander<'_> {
         env: &mut Env,
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
-        // `alias Foo.{A, B}` is only valid inside alias/require/import/use.
-        if name == "{}" {
-            return Err(self.error(
-                line,
-                env,
-                "invalid usage of multi-alias Foo.{...}: it is only allowed in alias, require, import and use",
-            ));
-        }
+        // (`Foo.{A, B}` outside alias/require/import/use is a call of
+        // `Foo."{}"/n`, as in Elixir: it fails when it runs.)
         // `__ENV__.file`: only the field, not the whole escaped struct
         // (as Elixir expands it; `test` and `assert` read `__ENV__.line`).
         if args.is_empty()
@@ -552,7 +546,13 @@ impl Expander<'_> {
         let Some(first) = segs.first() else {
             return Err(self.error(line, env, "invalid alias: no segments"));
         };
-        let rest: Vec<&str> = segs[1..].iter().filter_map(as_atom).collect();
+        // A later part may be a whole module (`Foo.unquote(Bar)`): its
+        // `Elixir.` prefix goes, as Module.concat/1 drops it.
+        let rest: Vec<&str> = segs[1..]
+            .iter()
+            .filter_map(as_atom)
+            .map(|a| a.strip_prefix("Elixir.").unwrap_or(a))
+            .collect();
         if rest.len() + 1 != segs.len() {
             return Err(self.error(
                 line,
@@ -611,11 +611,9 @@ impl Expander<'_> {
             head => {
                 let h = self.expand(head, env)?;
                 match &h {
-                    Value::Atom(m) if m == "nil" => Err(self.error(
-                        line,
-                        env,
-                        "invalid alias: a nil base (is __MODULE__ used outside a module?)",
-                    )),
+                    // A nil base is dropped, as Module.concat/1 drops it
+                    // (`__MODULE__.Foo` outside a module is `Foo`).
+                    Value::Atom(m) if m == "nil" => Ok(q::atom(&join("Elixir"))),
                     Value::Atom(m) => Ok(q::atom(&join(m))),
                     _ => {
                         // Known only at run time: Module.concat([base, :Rest]).

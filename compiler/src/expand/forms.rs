@@ -72,6 +72,16 @@ impl Expander<'_> {
                 }
                 let mut out = Vec::new();
                 for c in clauses {
+                    if let Some(("->", _, [args, _])) = as_call(c) {
+                        let default = |a: &Value| matches!(as_call(a), Some(("\\\\", _, _)));
+                        if as_list(args).is_some_and(|a| a.iter().any(default)) {
+                            return Err(self.error(
+                                line,
+                                env,
+                                "anonymous functions cannot have optional arguments",
+                            ));
+                        }
+                    }
                     out.push(self.expand_clause(c, env, ClauseKind::Match)?);
                 }
                 Ok(q::call("fn", meta.clone(), out))
@@ -115,6 +125,9 @@ impl Expander<'_> {
             ("__MODULE__" | "__DIR__" | "__ENV__" | "__CALLER__" | "__STACKTRACE__", []) => {
                 let v = q::var(name, meta.clone(), q::nil());
                 self.expand(&v, env)
+            }
+            ("unquote" | "unquote_splicing", _) => {
+                Err(self.error(line, env, format!("{name} called outside quote")))
             }
             ("::", _) => Err(self.error(
                 line,
@@ -1140,7 +1153,7 @@ impl Expander<'_> {
                     return Err(self.error(
                         0,
                         env,
-                        format!("invalid argument for multi-alias: {}", self.show(s)),
+                        format!("invalid argument for alias, expected a compile time atom or alias, got: {}", self.code_string(s)),
                     ));
                 };
                 let mut name = base.clone();
@@ -1222,6 +1235,9 @@ impl Expander<'_> {
         env: &mut Env,
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
+        if multi_alias(m).is_some() && opts.and_then(|o| keyword_get(o, "as")).is_some() {
+            return Err(self.error(line, env, ":as option is not supported by multi-alias call"));
+        }
         // `alias Foo.Bar` itself does not apply aliases to the last part only.
         let mods = self.expand_module_refs(m, env)?;
         let before = env.aliases.clone();
@@ -1376,7 +1392,7 @@ impl Expander<'_> {
             ),
             Some(v) => {
                 let want = pairs(v).ok_or_else(|| {
-                    self.error(line, env, format!("invalid :only option for import, expected value to be an atom :functions, :macros, or a list literal, got: {}", self.show(v)))
+                    self.error(line, env, format!("invalid :only option for import, expected value to be an atom :functions, :macros, or a list literal, got: {}", self.code_string(v)))
                 })?;
                 for (n, a) in &want {
                     if !funs

@@ -176,6 +176,16 @@ impl Expander<'_> {
                 let x = self.expand(x, env)?;
                 Ok(q::call("to_charlist", meta.clone(), vec![x]))
             }
+            ("if" | "unless", [_, branches])
+                if !as_keyword(branches).is_some_and(|kw| {
+                    let count = |k: &str| kw.iter().filter(|(key, _)| *key == k).count();
+                    count("do") == 1 && count("else") <= 1 && count("do") + count("else") == kw.len()
+                }) =>
+            {
+                Err(self.argument_error(format!(
+                    "invalid or duplicate keys for {name}, only \"do\" and an optional \"else\" are permitted"
+                )))
+            }
             ("if" | "unless", [cond, branches]) if as_keyword(branches).is_some() => {
                 // The condition's variables and aliases stay in scope after;
                 // each branch is a scope of its own.

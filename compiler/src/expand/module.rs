@@ -287,6 +287,23 @@ impl Expander<'_> {
         if kind.is_macro() {
             env.bind(VarId::of("__CALLER__", &q::list(vec![]), "beamlet"));
         }
+        if body.is_none() {
+            // A head without a body: variables and defaults only, no guard.
+            if guard.is_some() {
+                return Err(self.error(
+                    line,
+                    &env,
+                    format!("missing :do option in \"{}\"", kind.name()),
+                ));
+            }
+            let plain = |p: &Value| match as_call(p) {
+                Some(("\\\\", _, [pat, _])) => is_var(pat),
+                _ => is_var(p),
+            };
+            if !params.iter().all(plain) {
+                return Err(self.error(line, &env, BAD_HEAD));
+            }
+        }
         let mut defaults = Vec::new();
         let denv = env.clone();
         for (i, p) in params.iter().enumerate() {
@@ -311,7 +328,7 @@ impl Expander<'_> {
                     return Err(self.error(
                         line,
                         &env,
-                        format!("invalid arguments for {}: expected a do block", kind.name()),
+                        format!("missing :do option in \"{}\"", kind.name()),
                     ));
                 };
                 let Some((_, do_body)) = kw.iter().find(|(k, _)| *k == "do") else {
@@ -362,6 +379,11 @@ impl Expander<'_> {
         env: &mut Env,
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
+        if matches!(as_node(attr), Some((Value::Atom(n), _, _)) if n == "__aliases__") {
+            return Err(self.argument_error(
+                "module attributes set via @ cannot start with an uppercase letter",
+            ));
+        }
         let Some((Value::Atom(name), _, rest)) = as_node(attr) else {
             return Err(self.error(
                 line,
@@ -749,4 +771,22 @@ fn compile_call(line: u32, name: Value, module: Option<String>, body: &Value, en
         q::line_meta(line),
         vec![name, body.clone(), binding, q::escape(&body_env.to_value())],
     )
+}
+
+/// Elixir's message for a function head with patterns in it (`def` even for
+/// the other kinds, as Elixir words it).
+const BAD_HEAD: &str = "only variables and \\\\ are allowed as arguments in function head.
+
+If you did not intend to define a function head, make sure your function definition has the proper syntax by wrapping the arguments in parentheses and using the do instruction accordingly:
+
+    def add(a, b), do: a + b
+
+    def add(a, b) do
+      a + b
+    end
+";
+
+/// Whether quoted code is a variable (`{name, meta, context}`).
+fn is_var(v: &Value) -> bool {
+    matches!(as_node(v), Some((Value::Atom(_), _, Value::Atom(_))))
 }

@@ -231,6 +231,14 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     None => Err(super::not_open(ctx, &module, "delete attribute from")),
                 }
             }
+            ("has_attribute", [m, name]) => {
+                let module = atom::name(*m).to_owned();
+                let n = atom::name(*name).to_owned();
+                match self.with_module(&module, |s| s.has_attribute(&n)) {
+                    Some(b) => Ok(Term::bool(b)),
+                    None => Err(super::not_open(ctx, &module, "read attribute of")),
+                }
+            }
             ("is_open", [m]) => Ok(Term::bool(m.is_atom() && self.is_open(atom::name(*m)))),
             ("defines", [m, fa, kind]) => {
                 let module = atom::name(*m).to_owned();
@@ -271,6 +279,13 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     s.defs
                         .iter()
                         .filter(|d| kind.as_deref().is_none_or(|k| k == d.kind.name()))
+                        // An overridable definition not yet overridden is
+                        // no longer counted (as Elixir's).
+                        .filter(|d| {
+                            !s.overridable.iter().any(|((n, a), taken)| {
+                                taken.is_none() && *n == d.name && *a == d.arity
+                            })
+                        })
                         .map(|d| q::pair(q::atom(&d.user_name), q::int(d.user_arity as i64)))
                         .collect::<Vec<_>>()
                 });
@@ -301,7 +316,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let r = self.with_module(&module, |s| {
                     s.attrs
                         .iter()
-                        .filter(|a| a.set)
+                        .filter(|a| a.set || a.registered)
                         .map(|a| q::atom(&a.name))
                         .collect::<Vec<_>>()
                 });

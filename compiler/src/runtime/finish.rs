@@ -99,6 +99,30 @@ fn replace_super(v: &Value, hidden: Option<&str>) -> Value {
     }
 }
 
+/// `super` in a definition that overrides nothing, as Elixir words it.
+fn no_super(
+    span: ast::Span,
+    d: &Def,
+    module: &str,
+    overridable: &[((String, usize), Option<Def>)],
+) -> Diagnostic {
+    let mut names: Vec<String> = overridable
+        .iter()
+        .map(|((n, a), _)| format!("{n}/{a}"))
+        .collect();
+    names.sort();
+    let module = module.strip_prefix("Elixir.").unwrap_or(module);
+    Diagnostic::new(
+        span,
+        format!(
+            "no super defined for {}/{} in module {module}. Overridable functions available are: {}",
+            d.user_name,
+            d.user_arity,
+            names.join(", ")
+        ),
+    )
+}
+
 /// Whether a clause of `d` calls `super`.
 fn uses_super(d: &Def) -> bool {
     d.clauses.iter().any(|c| has_super(&c.body))
@@ -111,7 +135,9 @@ fn has_super(v: &Value) -> bool {
             items.iter().any(has_super) || tail.as_deref().is_some_and(has_super)
         }
         Value::Tuple(t) if t.len() == 3 => {
-            matches!(&t[0], Value::Atom(n) if n == "super") || t.iter().any(has_super)
+            // (`super` with an atom context is a variable.)
+            matches!((&t[0], &t[2]), (Value::Atom(n), Value::List(..)) if n == "super")
+                || t.iter().any(has_super)
         }
         Value::Tuple(t) => t.iter().any(has_super),
         _ => false,
@@ -122,11 +148,13 @@ fn has_super(v: &Value) -> bool {
 /// defaults make more).
 fn fundefs(
     lw: &Lowerer,
+    st: &ModuleState,
     d: &Def,
     name: &str,
     public: bool,
     hidden: Option<&str>,
 ) -> Result<Vec<FunDef>, Diagnostic> {
+    let (module, overridable) = (st.name.as_str(), &st.overridable);
     let span = lw.span(d.line);
     let mut clauses = Vec::with_capacity(d.clauses.len());
     for c in &d.clauses {
@@ -142,6 +170,9 @@ fn fundefs(
         };
         // Most bodies have no `super`: lowered as they are, not copied.
         let body = if has_super(&c.body) {
+            if hidden.is_none() {
+                return Err(no_super(cspan, d, module, overridable));
+            }
             lw.lower(&replace_super(&c.body, hidden), cspan)?
         } else {
             lw.lower(&c.body, cspan)?
@@ -222,11 +253,18 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
     }
     for (h, old) in &st.overridden {
         if needed.contains(&h.as_str()) {
-            funs.extend(fundefs(lw, old, h, false, old.super_of.as_deref())?);
+            funs.extend(fundefs(lw, st, old, h, false, old.super_of.as_deref())?);
         }
     }
     for d in &st.defs {
-        for f in fundefs(lw, d, &d.name, d.kind.is_public(), d.super_of.as_deref())? {
+        for f in fundefs(
+            lw,
+            st,
+            d,
+            &d.name,
+            d.kind.is_public(),
+            d.super_of.as_deref(),
+        )? {
             // `def f(0)` before `def f(x, y \\ 0)`: f/1 takes the default's
             // clause after its own.
             match funs.iter_mut().find(|g: &&mut FunDef| {
@@ -353,21 +391,7 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
                 .collect(),
         )
     };
-    let attributes = q::list(
-        st.attrs
-            .iter()
-            .filter(|a| a.persist && a.set)
-            .map(|a| {
-                // As Erlang's attributes: a list as it is, anything else in one.
-                let v = if a.accumulate || matches!(a.value, Value::List(_, None)) {
-                    a.value.clone()
-                } else {
-                    q::list(vec![a.value.clone()])
-                };
-                q::pair(q::atom(&a.name), v)
-            })
-            .collect(),
-    );
+    let attributes = q::list(st.persisted_attributes());
     let structure = match &st.struct_fields {
         Some(fields) => {
             let enforce: Vec<String> = st
@@ -471,14 +495,8 @@ fn module_info_funs(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> Vec<F
     let exports = pairs(&mut funs.iter().filter(|f| f.public));
     let functions = pairs(&mut funs.iter());
     let mut attributes = vec![q::pair(q::atom("vsn"), q::list(vec![q::int(0)]))];
-    attributes.extend(st.attrs.iter().filter(|a| a.persist && a.set).map(|a| {
-        let v = if a.accumulate || matches!(a.value, Value::List(_, None)) {
-            a.value.clone()
-        } else {
-            q::list(vec![a.value.clone()])
-        };
-        q::pair(q::atom(&a.name), v)
-    }));
+    attributes.extend(st.persisted_attributes());
+
     let answers = vec![
         ("module", q::atom(&st.name)),
         ("exports", exports),

@@ -534,13 +534,32 @@ impl Service {
         let r = self.with_module(module, |s| {
             match name {
                 "moduledoc" => s.moduledoc = Some(v.clone()),
-                "on_definition" | "on_load" => {}
+                "on_load" => {
+                    let valid = match &v {
+                        Value::Atom(_) => true,
+                        Value::Tuple(t) => {
+                            matches!(t.as_slice(), [Value::Atom(_), Value::Int(0)])
+                        }
+                        _ => false,
+                    };
+                    if !valid {
+                        return Err(format!(
+                            "the @on_load attribute should be an atom or an {{atom, 0}} tuple, got: {}",
+                            beamlet_vm::inspect::inspect(&v, &Default::default())
+                        ));
+                    }
+                    if s.attr("on_load").is_some_and(|a| a.set) {
+                        return Err("the @on_load attribute can only be set once per module".into());
+                    }
+                }
                 _ => {}
             }
             s.put(name, v, line);
+            Ok(())
         });
         match r {
-            Some(()) => Ok(()),
+            Some(Ok(())) => Ok(()),
+            Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
             None => Err(not_open(ctx, module, "set attribute of")),
         }
     }
@@ -1126,8 +1145,10 @@ impl Service {
         Ok(ctx.st.heap.tuple(&[run, fun]))
     }
 
-    /// Compiles and loads the open module `module`; returns the
-    /// `@after_compile` hooks to call (modules or `{module, function}`).
+    /// Compiles and loads the open module `module`; returns what to call
+    /// then: `{after_compile, after_verify, on_load}`, the `@after_compile`
+    /// hooks (modules or `{module, function}`), the `@after_verify` modules
+    /// and the `@on_load` function's name (or nil).
     pub fn module_finish(&self, ctx: &mut Ctx, module: &str) -> Result<Term, Exn> {
         let Some(m) = lock(&self.open).remove(module) else {
             return Err(not_open(ctx, module, "compile"));
@@ -1184,6 +1205,41 @@ impl Service {
                 ),
             ))
         });
+        // `@on_load` names a function of the module, of arity 0.
+        let conflict = conflict.or_else(|| {
+            let a = st.attr("on_load").filter(|a| a.set)?;
+            let name = match &a.value {
+                Value::Atom(n) => n.clone(),
+                Value::Tuple(t) => as_atom(t.first()?)?.to_owned(),
+                _ => return None,
+            };
+            let msg = match st
+                .defs
+                .iter()
+                .find(|d| d.user_name == name && d.user_arity == 0)
+            {
+                None => format!("undefined function {name}/0 given to @on_load"),
+                Some(d) if d.kind.is_macro() => format!(
+                    "expected @on_load function {name}/0 to be a function, got \"{}\"",
+                    d.kind.name()
+                ),
+                Some(_) => return None,
+            };
+            Some((a.line, msg))
+        });
+        // A head that no clause followed.
+        let conflict = conflict.or_else(|| {
+            let d = st.defs.iter().find(|d| d.clauses.is_empty())?;
+            Some((
+                d.line,
+                format!(
+                    "implementation not provided for predefined {} {}/{}",
+                    d.kind.name(),
+                    d.user_name,
+                    d.user_arity
+                ),
+            ))
+        });
         if let Some((line, msg)) = conflict {
             let src = self.source_of(&file);
             let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
@@ -1195,14 +1251,20 @@ impl Service {
         }
         finish::compile_module(ctx, self, &st)
             .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
-        let hooks = match st.attr("after_compile").map(|a| a.value.clone()) {
+        // Accumulated: newest first, run oldest first.
+        let hooks = |name: &str| match st.attr(name).map(|a| a.value.clone()) {
             Some(Value::List(mut items, None)) => {
                 items.reverse();
-                items
+                q::list(items)
             }
-            _ => vec![],
+            _ => q::list(vec![]),
         };
-        Ok(from_value(&mut ctx.st.heap, &q::list(hooks)))
+        let on_load = match st.attr("on_load") {
+            Some(a) if a.set => a.value.clone(),
+            _ => q::nil(),
+        };
+        let answer = q::tuple(vec![hooks("after_compile"), hooks("after_verify"), on_load]);
+        Ok(from_value(&mut ctx.st.heap, &answer))
     }
 
     /// `Macro.expand/2` (`once`: `Macro.expand_once/2`).

@@ -32,13 +32,7 @@ pub const ACCUMULATING: &[&str] = &[
 ];
 
 /// Attributes kept in `__info__(:attributes)` by default.
-pub const PERSISTED: &[&str] = &[
-    "behaviour",
-    "on_load",
-    "external_resource",
-    "dialyzer",
-    "vsn",
-];
+pub const PERSISTED: &[&str] = &["behaviour", "external_resource", "dialyzer", "vsn"];
 
 /// Attributes Elixir itself uses (never "unused").
 const BUILTIN: &[&str] = &[
@@ -80,6 +74,9 @@ pub struct Attr {
     pub accumulate: bool,
     pub persist: bool,
     pub set: bool,
+    /// Registered with `Module.register_attribute/3`: it counts as defined
+    /// (`Module.has_attribute?/2`) even before a value is given.
+    pub registered: bool,
     pub read: bool,
     pub line: u32,
 }
@@ -209,6 +206,7 @@ impl ModuleState {
             accumulate: acc,
             persist: PERSISTED.contains(&name),
             set: acc,
+            registered: false,
             read: false,
             line: 0,
         });
@@ -218,6 +216,7 @@ impl ModuleState {
     /// `Module.register_attribute(m, name, accumulate: a, persist: p)`.
     pub fn register(&mut self, name: &str, accumulate: bool, persist: bool) {
         let a = self.attr_mut(name);
+        a.registered = true;
         if accumulate && !a.accumulate {
             a.accumulate = true;
             a.value = Value::List(vec![], None);
@@ -274,6 +273,38 @@ impl ModuleState {
         let a = &mut self.attrs[i];
         a.set = false;
         Some(std::mem::replace(&mut a.value, nil()))
+    }
+
+    /// Whether attribute `name` is defined: set, or registered.
+    pub fn has_attribute(&self, name: &str) -> bool {
+        self.attrs
+            .iter()
+            .any(|a| a.name == name && (a.set || a.registered))
+    }
+
+    /// The persisted attributes as Erlang keeps them: `{name, list}`, a
+    /// value that is no list wrapped in one, an accumulated attribute as one
+    /// entry per value, oldest first (none when it has no value).
+    pub fn persisted_attributes(&self) -> Vec<Value> {
+        let wrap = |v: &Value| match v {
+            Value::List(_, None) => v.clone(),
+            other => Value::List(vec![other.clone()], None),
+        };
+        let mut out = Vec::new();
+        for a in self.attrs.iter().filter(|a| a.persist && a.set) {
+            match (&a.value, a.accumulate) {
+                (Value::List(items, None), true) => {
+                    out.extend(
+                        items
+                            .iter()
+                            .rev()
+                            .map(|v| crate::quoted::pair(crate::quoted::atom(&a.name), wrap(v))),
+                    );
+                }
+                (v, _) => out.push(crate::quoted::pair(crate::quoted::atom(&a.name), wrap(v))),
+            }
+        }
+        out
     }
 
     pub fn def_index(&self, name: &str, arity: usize) -> Option<usize> {

@@ -58,5 +58,5 @@ forwarders! {
     compile_file, check_file, eval_string, eval_quoted, string_to_quoted,
     expand, expand_once, escape, ensure_loaded,
     register_attribute, module_put_attribute, module_get_attribute, delete_attribute,
-    is_open, defines, definitions_in, to_string, overridables_in, attributes_in,
+    is_open, defines, definitions_in, to_string, overridables_in, attributes_in, has_attribute,
 }

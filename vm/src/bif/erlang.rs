@@ -338,14 +338,18 @@ pub fn ceil(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if a[0].is_integer() {
         return Ok(a[0]);
     }
-    let f = a[0].float_value().ok_or_else(badarg)?;
+    let f = a[0]
+        .float_value()
+        .ok_or_else(|| Exn::badarg_at(1, "not a number"))?;
     float_to_int(&mut ctx.st.heap, f.ceil())
 }
 pub fn floor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if a[0].is_integer() {
         return Ok(a[0]);
     }
-    let f = a[0].float_value().ok_or_else(badarg)?;
+    let f = a[0]
+        .float_value()
+        .ok_or_else(|| Exn::badarg_at(1, "not a number"))?;
     float_to_int(&mut ctx.st.heap, f.floor())
 }
 pub fn function_exported(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -586,6 +590,8 @@ type_test!(is_map, |t| t.is_map());
 type_test!(is_function, |t| t.is_fun());
 type_test!(is_pid, |t| t.is_pid());
 type_test!(is_reference, |t| t.is_ref());
+// beamlet has no ports: nothing is one.
+type_test!(is_port, |_t| false);
 type_test!(is_nil, |t| t == atom::NIL);
 
 pub fn is_function2(ctx: &mut Ctx, a: &[Term]) -> BifResult {

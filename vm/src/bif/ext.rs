@@ -895,6 +895,177 @@ fn make_hash2(t: Term) -> u32 {
     hash
 }
 
+// ---------------------------------------------------------------- phash
+
+// Primes just above 2^28: erts' multipliers for the old hash, one per kind.
+const P1: u32 = 268_440_163;
+const P2: u32 = 268_439_161;
+const P3: u32 = 268_435_459;
+const P4: u32 = 268_436_141;
+const P5: u32 = 268_438_633;
+const P6: u32 = 268_437_017;
+const P8: u32 = 268_437_511;
+const P9: u32 = 268_439_627;
+const P10: u32 = 268_440_479;
+const P11: u32 = 268_440_577;
+const P12: u32 = 268_440_581;
+const P13: u32 = 268_440_593;
+const P14: u32 = 268_440_611;
+
+/// `h * p + x`, wrapping at 32 bits.
+fn step(h: u32, p: u32, x: u32) -> u32 {
+    h.wrapping_mul(p).wrapping_add(x)
+}
+
+/// The four bytes of `x`, least significant first.
+fn step_u32(h: u32, p: u32, x: u32) -> u32 {
+    x.to_le_bytes()
+        .iter()
+        .fold(h, |h, b| step(h, p, u32::from(*b)))
+}
+
+/// What is left to do on the old hash's stack.
+enum OldJob {
+    Term(Term),
+    /// A tuple's end: its arity goes in last.
+    TupleEnd(u32),
+    /// A list's end (after its tail).
+    ListEnd,
+    /// The rest of a list after an element: more elements, or its tail.
+    Tail(Term),
+}
+
+/// `make_hash`: the BEAM's old hash (`:erlang.phash/2`, OTP's `:sets` and
+/// `:dict` v1 buckets). An integer hashes its magnitude's bytes, least
+/// significant first, in whole 32-bit words, then its sign; a list's bytes
+/// hash inline; a tuple its elements then its arity; a map is its
+/// `make_hash2`.
+fn make_hash(t: Term) -> u32 {
+    let mut h: u32 = 0;
+    let mut stack = vec![OldJob::Term(t)];
+    while let Some(job) = stack.pop() {
+        let t = match job {
+            OldJob::Term(t) => t,
+            OldJob::TupleEnd(n) => {
+                h = step(h, P9, n);
+                continue;
+            }
+            OldJob::ListEnd => {
+                h = h.wrapping_mul(P8);
+                continue;
+            }
+            OldJob::Tail(t) if t.cons_parts().is_some() => t,
+            OldJob::Tail(t) => {
+                stack.push(OldJob::ListEnd);
+                t
+            }
+        };
+        match t.kind() {
+            Kind::Nil => h = step(h, P3, 1),
+            Kind::Atom => h = step(h, P1, atom_hash(atom::name(t))),
+            Kind::Int | Kind::BigInt => {
+                let v = to_bigint(t).unwrap_or_default();
+                let mut bytes = v.magnitude().to_bytes_le();
+                // Whole 32-bit words, one at least (for 0).
+                bytes.resize(bytes.len().div_ceil(4).max(1) * 4, 0);
+                for b in bytes {
+                    h = step(h, P2, u32::from(b));
+                }
+                h = h.wrapping_mul(if v.sign() == Sign::Minus { P4 } else { P3 });
+            }
+            Kind::Float => {
+                let f = t.float_value().unwrap_or(0.0);
+                let bits = if f == 0.0 { 0 } else { f.to_bits() };
+                h = step(h, P6, (bits >> 32) as u32 ^ bits as u32);
+            }
+            Kind::Binary => {
+                let (bytes, bits) = t.bitstring_bits().unwrap_or_default();
+                let whole = (bits / 8) as usize;
+                let rest = (bits % 8) as u32;
+                for b in &bytes[..whole] {
+                    h = step(h, P1, u32::from(*b));
+                }
+                if rest > 0 {
+                    let last = u32::from(bytes[whole]) >> (8 - rest);
+                    h = step(step(h, P1, last), P12, rest);
+                }
+                h = step(h, P4, whole as u32);
+            }
+            Kind::Cons => {
+                // Bytes hash inline; another element is hashed as a term,
+                // then the rest of the list (`OldJob::Tail`).
+                let mut cur = t;
+                while let Some((hd, tl)) = cur.cons_parts() {
+                    match hd.as_small() {
+                        Some(b @ 0..=255) if tl.cons_parts().is_some() => {
+                            h = step(h, P2, b as u32);
+                            cur = tl;
+                        }
+                        Some(b @ 0..=255) => {
+                            h = step(h, P2, b as u32);
+                            stack.push(OldJob::ListEnd);
+                            stack.push(OldJob::Term(tl));
+                            break;
+                        }
+                        _ => {
+                            stack.push(OldJob::Tail(tl));
+                            stack.push(OldJob::Term(hd));
+                            break;
+                        }
+                    }
+                }
+            }
+            Kind::Tuple => {
+                let elems = t.tuple_elems().unwrap_or(&[]);
+                stack.push(OldJob::TupleEnd(elems.len() as u32));
+                for e in elems.iter().rev() {
+                    stack.push(OldJob::Term(*e));
+                }
+            }
+            Kind::Map => h = step(h, P13, P14).wrapping_add(make_hash2(t)),
+            Kind::Pid => {
+                let (index, _) = t.pid_parts().unwrap_or((0, 0));
+                h = step_u32(h, P5, index).wrapping_mul(P6);
+            }
+            Kind::Ref => {
+                let n = t.ref_value().unwrap_or(0);
+                h = step_u32(h, P9, n as u32).wrapping_mul(P10);
+            }
+            Kind::Fun => {
+                if let Some((m, f, a)) = t.export_parts() {
+                    h = step(h, P11, a);
+                    h = step(h, P1, atom_hash(atom::name(m)));
+                    h = step(h, P1, atom_hash(atom::name(f)));
+                } else {
+                    let (id, free) = t.closure_parts().unwrap_or((0, &[]));
+                    h = step(h, P10, free.len() as u32);
+                    h = step(h, P2, id);
+                    for v in free.iter().rev() {
+                        stack.push(OldJob::Term(*v));
+                    }
+                }
+            }
+            Kind::None => {}
+        }
+    }
+    h
+}
+
+/// `:erlang.phash/2`: the old hash in 1..range (range 1..2^32); OTP's
+/// `:sets` and `:dict` v1 pick their buckets with it, so their layouts
+/// (what `to_list` and `inspect` show) need its exact values.
+pub fn phash(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    // OTP 25's error info blames the first argument for a bad range.
+    let range = match a[1].as_small() {
+        Some(r @ 1..=0x1_0000_0000) => r as u64,
+        Some(r) if r < 1 => return Err(Exn::badarg_at(1, "out of range")),
+        _ if a[1].is_integer() => return Err(Exn::error(atom::BADARG)),
+        _ => return Err(Exn::badarg_at(1, "not an integer")),
+    };
+    let h = u64::from(make_hash(a[0])) % range + 1;
+    Ok(ctx.st.heap.int(h as i64))
+}
+
 /// `:erlang.phash2/1`: the portable hash in 0..2^27-1.
 pub fn phash2(_: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(Term::small(i64::from(make_hash2(a[0]) & ((1 << 27) - 1))))

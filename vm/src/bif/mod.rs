@@ -34,26 +34,9 @@ pub mod system;
 pub mod testing;
 
 use crate::atom;
-use crate::code::CodeTable;
-use crate::process::{Exn, ProcState};
-use crate::sched::Sched;
+pub use crate::ctx::{Ctx, Io};
+use crate::process::Exn;
 use crate::term::Term;
-
-/// Where a process's output goes.
-pub trait Io {
-    fn out(&mut self, bytes: &[u8]);
-    fn err(&mut self, bytes: &[u8]);
-    fn flush(&mut self) {}
-}
-
-/// What a BIF may touch.
-pub struct Ctx<'a> {
-    pub st: &'a mut ProcState,
-    pub code: &'a CodeTable,
-    pub io: &'a mut dyn Io,
-    /// The scheduler, for spawning and signalling other processes.
-    pub rt: &'a dyn Sched,
-}
 
 pub type BifResult = Result<Term, Exn>;
 pub type BifFn = fn(&mut Ctx, &[Term]) -> BifResult;
@@ -133,6 +116,7 @@ bifs! {
     "erlang" "make_fun" / 3 => erlang::make_fun;
     "erlang" "is_pid" / 1 => erlang::is_pid, guard;
     "erlang" "is_reference" / 1 => erlang::is_reference, guard;
+    "erlang" "is_port" / 1 => erlang::is_port, guard;
     "erlang" "is_map_key" / 2 => map::is_map_key, guard;
     "erlang" "map_get" / 2 => map::map_get, guard;
     "Elixir.Kernel" "is_map_key" / 2 => map::kernel_is_map_key, guard;
@@ -249,6 +233,7 @@ bifs! {
     "erlang" "binary_to_term" / 2 => ext::binary_to_term2;
     "erlang" "external_size" / 1 => ext::external_size;
     "erlang" "external_size" / 2 => ext::external_size2;
+    "erlang" "phash" / 2 => ext::phash;
     "erlang" "phash2" / 1 => ext::phash2;
     "erlang" "phash2" / 2 => ext::phash2_range;
     "erlang" "md5" / 1 => digest::md5;
@@ -334,6 +319,7 @@ bifs! {
     "beamlet_compiler" "definitions_in" / 2 => compiler::definitions_in;
     "beamlet_compiler" "overridables_in" / 1 => compiler::overridables_in;
     "beamlet_compiler" "attributes_in" / 1 => compiler::attributes_in;
+    "beamlet_compiler" "has_attribute" / 2 => compiler::has_attribute;
     "beamlet" "exception_message" / 1 => exception::message;
     "beamlet" "builtin_exception" / 1 => exception::builtin_exception;
     "beamlet" "builtin_exception_fields" / 1 => exception::builtin_exception_fields;

@@ -1,12 +1,12 @@
 //! Built-in functions of processes: spawn, links, monitors, exit signals,
-//! registered names, timers. The work is the scheduler's (sched.rs); these
+//! registered names, timers. The work is the scheduler's (sched/); these
 //! check arguments and shape results as Elixir does.
 
 use super::{BifResult, Ctx};
 use crate::atom;
 use crate::code::{CodeTable, FunId};
+use crate::ctx::Sched;
 use crate::process::{Class, Exn, Frame, InfoItem, InfoRequest, ProcState, Signal, TraceEntry};
-use crate::sched::Sched;
 use crate::term::Term;
 
 fn badarg() -> Exn {

@@ -3,10 +3,22 @@
 //! A [`Value`] is what leaves a process: what the embedding API hands to a Rust
 //! host, and what `inspect`/`to_string` format. Converting a term into a value
 //! copies it out of the process heap, so a value outlives any garbage collection.
+//!
+//! `rust.rs` converts values to and from Rust types (`From`, `TryFrom`) and
+//! gives `Debug` (as `inspect/1`) and `Display` (as `to_string/1`); `serde_impl.rs`,
+//! behind the `serde` feature, serializes and deserializes them.
 
 use num_bigint::BigInt;
 
-#[derive(Clone, Debug, PartialEq)]
+mod rust;
+#[cfg(feature = "serde")]
+mod serde_impl;
+
+pub use rust::{Atom, ConversionError};
+
+/// A term copied out of a process. `Debug` prints it as `inspect/1` does,
+/// `Display` as `to_string/1` (inspected where Elixir's `to_string` raises).
+#[derive(Clone, PartialEq)]
 pub enum Value {
     /// An integer that fits in an `i64`.
     Int(i64),

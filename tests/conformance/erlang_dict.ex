@@ -1,0 +1,36 @@
+# OTP 25's :dict: the linear hash table's layout and order, growth and shrinking, every function.
+d = :dict.from_list([{:a, 1}, {:b, 2}, {"k", [1]}, {1, :one}, {1.0, :float}, {:a, 10}])
+IO.inspect(d, limit: :infinity)
+IO.inspect(:dict.to_list(d))
+IO.inspect({:dict.size(d), :dict.is_empty(d), :dict.is_empty(:dict.new()), :dict.fetch_keys(d)})
+IO.inspect({:dict.is_key(1, d), :dict.is_key(2, d), :dict.fetch(:a, d), :dict.find(1.0, d), :dict.find(:zz, d)})
+IO.inspect(:dict.to_list(:dict.store(:c, 3, d)))
+IO.inspect(:dict.to_list(:dict.erase(:a, d)))
+IO.inspect(:dict.erase(:nope, d) == d)
+{v, rest} = :dict.take(:b, d)
+IO.inspect({v, :dict.to_list(rest), :dict.take(:nope, d)})
+IO.inspect(:dict.to_list(:dict.append(:l, 2, :dict.append(:l, 1, d))))
+IO.inspect(:dict.to_list(:dict.append_list("k", [2, 3], d)))
+IO.inspect(:dict.to_list(:dict.update(:a, &(&1 * 2), d)))
+IO.inspect(:dict.to_list(:dict.update(:q, &(&1 * 2), 0, d)))
+IO.inspect(:dict.to_list(:dict.update_counter(:a, 5, :dict.update_counter(:n, 1, d))))
+IO.inspect(:dict.fold(fn k, v, acc -> [{v, k} | acc] end, [], d))
+IO.inspect(:dict.to_list(:dict.map(fn k, v -> {k, v} end, d)))
+IO.inspect(:dict.to_list(:dict.filter(fn _k, v -> is_atom(v) end, d)))
+e = :dict.from_list([{:a, 100}, {:z, 26}])
+IO.inspect(:dict.to_list(:dict.merge(fn k, v1, v2 -> {k, v1, v2} end, d, e)))
+IO.inspect(:dict.to_list(:dict.merge(fn k, v1, v2 -> {k, v1, v2} end, e, d)))
+big = Enum.reduce(1..120, :dict.new(), &:dict.store(&1, &1 * &1, &2))
+IO.inspect({:dict.size(big), elem(big, 2), elem(big, 3), elem(big, 4), elem(big, 5), tuple_size(elem(big, 8))})
+IO.inspect(:dict.fetch_keys(big))
+small = Enum.reduce(1..110, big, &:dict.erase/2)
+IO.inspect({:dict.size(small), elem(small, 2), elem(small, 3), :dict.to_list(small)})
+odd = :dict.filter(fn k, _ -> rem(k, 2) == 1 end, big)
+IO.inspect({:dict.size(odd), elem(odd, 2), :dict.fetch(99, odd)})
+for f <- [fn -> :dict.fetch(:nope, d) end, fn -> :dict.update(:nope, & &1, d) end, fn -> :dict.update_counter(:a, :x, d) end] do
+  try do
+    IO.inspect(f.())
+  rescue
+    e -> IO.puts(Exception.format_banner(:error, e))
+  end
+end

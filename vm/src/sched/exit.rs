@@ -1,0 +1,214 @@
+//! The process-exit path: a process raising past its handlers, killed by an
+//! exit signal, or ending; its links and monitors fired, its slot freed; and
+//! the error banners `elixir` prints.
+
+use super::local::Local;
+use super::table::State;
+use super::{lock, Outcome};
+use crate::atom;
+use crate::bif::exception;
+use crate::convert;
+use crate::copy::Msg;
+use crate::ctx::{Ctx, Sched};
+use crate::inspect;
+use crate::interp::{self};
+use crate::process::{Class, Exn, Process, Signal};
+use crate::term::Term;
+use std::sync::atomic::Ordering;
+
+impl Local<'_, '_> {
+    /// `p` raised past all its handlers.
+    pub(super) fn exit_raised(&self, mut p: Box<Process>, e: Exn) {
+        let rt = self.rt;
+        let trace_t = interp::trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
+        let lines = exception::format_trace(&e.trace);
+        if p.st.pid == rt.main {
+            let banner = self.with_ctx(&mut p, |ctx| {
+                exception::banner(ctx, e.class, e.reason, trace_t)
+            });
+            let status = exit_status(e.class, e.reason);
+            rt.finish(Outcome::Failed {
+                banner,
+                trace: lines,
+                status,
+            });
+            let reason = p.st.heap.tuple(&[e.reason, trace_t]);
+            return self.exit(p, reason);
+        }
+        let reason = match e.class {
+            Class::Exit => e.reason,
+            Class::Error => p.st.heap.tuple(&[e.reason, trace_t]),
+            Class::Throw => {
+                let nocatch = p.st.heap.tuple(&[atom::NOCATCH, e.reason]);
+                p.st.heap.tuple(&[nocatch, trace_t])
+            }
+        };
+        if e.class != Class::Exit {
+            let culprit = match e.class {
+                Class::Throw => p.st.heap.tuple(&[atom::NOCATCH, e.reason]),
+                _ => e.reason,
+            };
+            let banner = self.with_ctx(&mut p, |ctx| {
+                exception::banner(ctx, Class::Error, culprit, trace_t)
+            });
+            let mut report = format!(
+                "Process {} raised an exception\n{banner}\n",
+                inspect_pid(p.st.pid)
+            );
+            for l in lines {
+                report.push_str(&l);
+                report.push('\n');
+            }
+            // Once Logger has been configured or captures (its process is
+            // registered: stdlib/logger.ex), the report goes through it, so
+            // its level and ExUnit.CaptureLog apply; else straight out.
+            let logger = atom::intern("beamlet_logger_config");
+            match self.whereis(logger) {
+                Some(pid) => {
+                    let text = p.st.heap.binary(report.as_bytes());
+                    let msg =
+                        p.st.heap
+                            .tuple(&[logger, atom::intern("report"), atom::ERROR, text]);
+                    let m = rt.code.copy_term(msg);
+                    let _ = self.deliver(pid, Signal::Message(m));
+                }
+                None => {
+                    report.insert_str(0, "[error] ");
+                    lock(&rt.io).err(report.as_bytes());
+                }
+            }
+        }
+        self.exit(p, reason)
+    }
+
+    /// An exit signal from `from` kills `p` with `reason`.
+    pub(super) fn exit_killed(&self, mut p: Box<Process>, from: Term, reason: Term) {
+        let rt = self.rt;
+        if p.st.pid == rt.main {
+            let banner = self.with_ctx(&mut p, |ctx| exit_banner(ctx, from, reason));
+            let status = if reason == atom::NORMAL { 0 } else { 1 };
+            rt.finish(Outcome::Failed {
+                banner,
+                trace: Vec::new(),
+                status,
+            });
+        }
+        self.exit(p, reason)
+    }
+
+    /// `p` ends with `reason`: its name goes, its links and monitors fire,
+    /// and its slot is freed.
+    pub(super) fn exit(&self, mut p: Box<Process>, reason: Term) {
+        let rt = self.rt;
+        let me = p.st.pid;
+        let (index, serial) = me.pid_parts().expect("a process has a pid");
+        let slot = self.slot(&p);
+        let mut left = {
+            let mut ib = lock(&slot.inbox);
+            ib.state = State::Exiting;
+            ib.serial = serial.wrapping_add(1);
+            std::mem::take(&mut ib.q)
+        };
+        if slot.named.load(Ordering::Relaxed) {
+            lock(&rt.names).retain(|_, pid| *pid != me);
+        }
+        if p.st.aliased {
+            lock(&rt.aliases).retain(|_, (pid, _)| *pid != me);
+        }
+        let st = &mut p.st;
+        let mut pending = std::mem::take(&mut st.pending);
+        pending.append(&mut left);
+        pending.extend(
+            std::mem::take(&mut st.info_requests)
+                .into_iter()
+                .map(Signal::Info),
+        );
+        for sig in pending {
+            match sig {
+                // Linked or monitored after the signal that ended it: the
+                // link or monitor reaches a process that is gone.
+                Signal::Link { from } => {
+                    let _ = self.deliver(
+                        from,
+                        Signal::Exit {
+                            from: me,
+                            reason: Msg::imm(atom::NOPROC),
+                            link: true,
+                        },
+                    );
+                }
+                Signal::Monitor { from, mref } => {
+                    let down = st
+                        .heap
+                        .tuple(&[atom::DOWN, mref, atom::PROCESS, me, atom::NOPROC]);
+                    let m = rt.code.copy_term(down);
+                    let _ = self.deliver(from, Signal::Message(m));
+                }
+                // Asked about while it ended: it is gone.
+                Signal::Info(req) => {
+                    let reply = st.heap.tuple(&[req.tag, atom::UNDEFINED]);
+                    let m = rt.code.copy_term(reply);
+                    let _ = self.deliver(req.from, Signal::Message(m));
+                }
+                _ => {}
+            }
+        }
+        for &l in &st.links {
+            let reason = rt.code.copy_term(reason);
+            let _ = self.deliver(
+                l,
+                Signal::Exit {
+                    from: me,
+                    reason,
+                    link: true,
+                },
+            );
+        }
+        let watchers = std::mem::take(&mut st.monitored_by);
+        for (mref, watcher) in watchers {
+            let down = st
+                .heap
+                .tuple(&[atom::DOWN, mref, atom::PROCESS, me, reason]);
+            let _ = self.deliver(watcher, Signal::Message(rt.code.copy_term(down)));
+        }
+        drop(p);
+        lock(&slot.inbox).state = State::Free;
+        rt.table.release(index);
+    }
+}
+
+pub(super) fn inspect_pid(pid: Term) -> String {
+    let (i, s) = pid.pid_parts().unwrap_or((0, 0));
+    format!("#PID<0.{i}.{s}>")
+}
+
+/// `** (EXIT from #PID<0.96.0>) reason`, as `elixir` reports a script killed
+/// by an exit signal.
+pub(super) fn exit_banner(ctx: &mut Ctx, from: Term, reason: Term) -> String {
+    let head = format!("** (EXIT from {})", inspect_pid(from));
+    if let Some([e, trace]) = reason.tuple_elems() {
+        if trace.is_list() && (exception::is_exception(*e) || e.is_atom() || e.is_tuple()) {
+            let inner = exception::banner(ctx, Class::Error, *e, *trace);
+            return format!("{head} an exception was raised:\n    {inner}");
+        }
+    }
+    let v = convert::to_value(ctx.code, reason);
+    format!("{head} {}", inspect::inspect(&v, &Default::default()))
+}
+
+/// The status `elixir` exits with after an uncaught exception: 1, except for
+/// `exit(:normal)`/`exit(:shutdown)` (0) and `exit({:shutdown, n})` (n).
+pub fn exit_status(class: Class, reason: Term) -> i32 {
+    if class != Class::Exit {
+        return 1;
+    }
+    if reason == atom::NORMAL || atom::name(reason) == "shutdown" {
+        return 0;
+    }
+    if let Some([tag, v]) = reason.tuple_elems() {
+        if atom::name(*tag) == "shutdown" {
+            return v.as_small().map_or(0, |n| n as i32);
+        }
+    }
+    1
+}

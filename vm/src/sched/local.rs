@@ -1,0 +1,369 @@
+//! One scheduler thread: its run queue, time slices, parking in `receive`,
+//! and the signals a process handles.
+
+use super::runtime::Runtime;
+use super::table::{Slot, State};
+use super::timers::TimerEntry;
+use super::{lock, Outcome};
+use crate::atom;
+use crate::convert;
+use crate::ctx::{Ctx, DEFAULT_BUDGET};
+use crate::interp::{self, Exit};
+use crate::process::{ProcState, Process, Signal};
+use crate::term::Term;
+use crossbeam_deque::{Steal, Worker};
+use std::cmp::Reverse;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+/// One scheduler thread's view: the shared runtime and its own run queue.
+pub struct Local<'r, 'a> {
+    pub(super) rt: &'r Runtime<'a>,
+    pub(super) worker: Worker<Box<Process>>,
+    pub(super) index: usize,
+}
+
+impl<'r, 'a> Local<'r, 'a> {
+    pub(super) fn new(
+        rt: &'r Runtime<'a>,
+        worker: Worker<Box<Process>>,
+        index: usize,
+    ) -> Local<'r, 'a> {
+        Local { rt, worker, index }
+    }
+
+    pub(super) fn run(&self) {
+        let rt = self.rt;
+        while !rt.halt.load(Ordering::Acquire) {
+            if rt.next_deadline.load(Ordering::Acquire) != u64::MAX {
+                self.poll_timers();
+            }
+            match self.find_work() {
+                Some(p) => self.run_slice(p),
+                None => rt.idle(),
+            }
+        }
+    }
+
+    pub(super) fn push(&self, p: Box<Process>) {
+        self.worker.push(p);
+        // One process queued is the one this scheduler runs next; more is
+        // work for an idle scheduler to steal.
+        if self.worker.len() > 1 {
+            self.rt.wake_one();
+        }
+    }
+
+    pub(super) fn find_work(&self) -> Option<Box<Process>> {
+        if let Some(p) = self.worker.pop() {
+            return Some(p);
+        }
+        loop {
+            match self.rt.injector.steal_batch_and_pop(&self.worker) {
+                Steal::Success(p) => return Some(p),
+                Steal::Retry => continue,
+                Steal::Empty => break,
+            }
+        }
+        let n = self.rt.stealers.len();
+        for k in 1..n {
+            let s = &self.rt.stealers[(self.index + k) % n];
+            loop {
+                match s.steal() {
+                    Steal::Success(p) => return Some(p),
+                    Steal::Retry => continue,
+                    Steal::Empty => break,
+                }
+            }
+        }
+        None
+    }
+
+    /// Answers the `Process.info/2` requests other processes sent `p`.
+    pub(super) fn answer_info(&self, p: &mut Process) {
+        if p.st.info_requests.is_empty() {
+            return;
+        }
+        for req in std::mem::take(&mut p.st.info_requests) {
+            let at = crate::bif::process::Where {
+                fun: p.fun,
+                pc: p.pc,
+                frames: &p.frames,
+            };
+            let answer = crate::bif::process::info_answer(
+                &mut p.st,
+                self.rt.code,
+                self,
+                Some(at),
+                &req.items,
+                req.list,
+                req.status,
+            );
+            let reply = p.st.heap.tuple(&[req.tag, answer]);
+            let m = self.rt.code.copy_term(reply);
+            let _ = self.deliver(req.from, Signal::Message(m));
+        }
+    }
+
+    pub(super) fn slot(&self, p: &Process) -> &'r Slot {
+        let (index, _) = p.st.pid.pid_parts().expect("a process has a pid");
+        self.rt
+            .table
+            .slot(index)
+            .expect("a live process has a slot")
+    }
+
+    pub(super) fn run_slice(&self, mut p: Box<Process>) {
+        let rt = self.rt;
+        let slot = self.slot(&p);
+        if self.take_inbox(slot, &mut p.st) {
+            p.timed_out();
+        }
+        let mut budget = DEFAULT_BUDGET;
+        slot.running.store(true, Ordering::Relaxed);
+        loop {
+            if let Err((from, reason)) = self.handle_pending(&mut p.st) {
+                slot.running.store(false, Ordering::Relaxed);
+                return self.exit_killed(p, from, reason);
+            }
+            self.answer_info(&mut p);
+            let exit = match p.start_error.take() {
+                Some(e) => Exit::Raised(*e),
+                None => {
+                    let mut io = rt.shared_io();
+                    interp::run(&mut p, rt.code, &mut io, self, &mut budget)
+                }
+            };
+            slot.running.store(false, Ordering::Relaxed);
+            self.answer_info(&mut p);
+            match exit {
+                Exit::Yield => {
+                    slot.queue_len
+                        .store(p.st.mailbox.len() as u32, Ordering::Relaxed);
+                    return self.push(p);
+                }
+                Exit::Wait { timeout } => match self.park(p, slot, timeout) {
+                    // Signals came in meanwhile: go on with them, in this slice.
+                    Some(back) if budget > 0 => {
+                        p = back;
+                        slot.running.store(true, Ordering::Relaxed);
+                        self.take_inbox(slot, &mut p.st);
+                    }
+                    Some(back) => return self.push(back),
+                    None => return,
+                },
+                Exit::Done(v) => {
+                    if p.st.pid == rt.main {
+                        let v = convert::to_value(rt.code, v);
+                        rt.finish(Outcome::Returned(v));
+                    }
+                    return self.exit(p, atom::NORMAL);
+                }
+                Exit::Raised(e) => return self.exit_raised(p, e),
+                Exit::Killed { from, reason } => return self.exit_killed(p, from, reason),
+            }
+        }
+    }
+
+    /// Puts `p` to sleep in its slot until a signal arrives (or `timeout` ms
+    /// pass), unless signals are waiting already: then gives it back.
+    pub(super) fn park(
+        &self,
+        mut p: Box<Process>,
+        slot: &Slot,
+        timeout: Option<u64>,
+    ) -> Option<Box<Process>> {
+        let (index, _) = p.st.pid.pid_parts().expect("a process has a pid");
+        // The receive's deadline counts from when it first waited.
+        let timeout = match timeout {
+            Some(ms) => {
+                let now = Instant::now();
+                let deadline = *p
+                    .wait_deadline
+                    .get_or_insert(now + Duration::from_millis(ms));
+                let left = deadline.saturating_duration_since(now);
+                if left.is_zero() {
+                    p.timed_out();
+                    return Some(p);
+                }
+                Some(left.as_nanos().div_ceil(1_000_000) as u64)
+            }
+            None => None,
+        };
+        slot.queue_len
+            .store(p.st.mailbox.len() as u32, Ordering::Relaxed);
+        let epoch = {
+            let mut ib = lock(&slot.inbox);
+            if !ib.q.is_empty() {
+                return Some(p);
+            }
+            ib.epoch = ib.epoch.wrapping_add(1);
+            ib.state = State::Waiting;
+            ib.parked = Some(p);
+            ib.epoch
+        };
+        if let Some(ms) = timeout {
+            self.rt
+                .add_timer(self.rt.deadline_in(ms), TimerEntry::Wake { index, epoch });
+        }
+        None
+    }
+
+    /// Moves the signals waiting in `st`'s inbox into the process: messages
+    /// to its mailbox, links and monitors to its tables. Returns whether a
+    /// message arrived, or the (sender, reason) of an exit signal that kills it.
+    /// Takes the signals waiting in the inbox of `slot` (the slot of `st`'s
+    /// process) into `st.pending`, and whether a receive timer woke it, in one
+    /// critical section.
+    pub(super) fn take_inbox(&self, slot: &Slot, st: &mut ProcState) -> bool {
+        let mut ib = lock(&slot.inbox);
+        if !ib.q.is_empty() {
+            debug_assert!(st.pending.is_empty());
+            std::mem::swap(&mut ib.q, &mut st.pending);
+        }
+        std::mem::take(&mut ib.timed_out)
+    }
+
+    /// Handles the signals taken from the inbox: messages go to the mailbox,
+    /// links and monitors to the process's tables. Returns whether a message
+    /// arrived, or the (sender, reason) of an exit signal that ends the process.
+    pub(super) fn handle_pending(&self, st: &mut ProcState) -> Result<bool, (Term, Term)> {
+        let mut got = false;
+        while let Some(sig) = st.pending.pop_front() {
+            match sig {
+                Signal::Message(m) => {
+                    let t = st.heap.adopt(m);
+                    st.mailbox.push_back(t);
+                    got = true;
+                }
+                Signal::Exit { from, reason, link } => {
+                    if link {
+                        match st.links.iter().position(|&l| l == from) {
+                            Some(i) => {
+                                st.links.swap_remove(i);
+                            }
+                            None => continue, // unlinked since: ignore
+                        }
+                    }
+                    let r = st.heap.adopt(reason);
+                    if !link && r == atom::KILL {
+                        return Err((from, atom::KILLED));
+                    }
+                    if st.trap_exit {
+                        let m = st.heap.tuple(&[atom::EXIT_UPPER, from, r]);
+                        st.mailbox.push_back(m);
+                        got = true;
+                    } else if r != atom::NORMAL || from == st.pid {
+                        return Err((from, r));
+                    }
+                }
+                Signal::Link { from } => {
+                    if !st.links.contains(&from) {
+                        st.links.push(from);
+                    }
+                }
+                Signal::Unlink { from } => st.links.retain(|&l| l != from),
+                Signal::Monitor { from, mref } => st.monitored_by.push((mref, from)),
+                Signal::Demonitor { mref } => st.monitored_by.retain(|m| m.0 != mref),
+                Signal::Info(req) => st.info_requests.push(req),
+                Signal::GroupLeader { gl } => st.group_leader = Some(gl),
+            }
+        }
+        Ok(got)
+    }
+
+    pub(super) fn with_ctx<T>(&self, p: &mut Process, f: impl FnOnce(&mut Ctx) -> T) -> T {
+        let mut io = self.rt.shared_io();
+        let mut ctx = Ctx {
+            st: &mut p.st,
+            code: self.rt.code,
+            io: &mut io,
+            rt: self,
+        };
+        f(&mut ctx)
+    }
+
+    /// Queues `sig` for the process `to`; gives it back if `to` is gone.
+    pub(super) fn deliver(&self, to: Term, sig: Signal) -> Result<(), Signal> {
+        let Some((slot, serial)) = self.rt.slot_of(to) else {
+            return Err(sig);
+        };
+        let woken = {
+            let mut ib = lock(&slot.inbox);
+            let open = matches!(ib.state, State::Active | State::Waiting);
+            if !open || ib.serial != serial {
+                return Err(sig);
+            }
+            ib.q.push_back(sig);
+            if ib.state == State::Waiting {
+                ib.state = State::Active;
+                ib.parked.take()
+            } else {
+                None
+            }
+        };
+        if let Some(p) = woken {
+            self.push(p);
+        }
+        Ok(())
+    }
+
+    /// Fires the timers that are due.
+    pub(super) fn poll_timers(&self) {
+        let rt = self.rt;
+        let now = rt.now();
+        if now < rt.next_deadline.load(Ordering::Acquire) {
+            return;
+        }
+        let mut fired = Vec::new();
+        {
+            let mut t = lock(&rt.timers);
+            while let Some(&Reverse((d, id))) = t.due.peek() {
+                if d > now {
+                    break;
+                }
+                t.due.pop();
+                if let Some(e) = t.entries.remove(&id) {
+                    fired.push(e);
+                }
+            }
+            let next = t.due.peek().map_or(u64::MAX, |r| r.0 .0);
+            rt.next_deadline.store(next, Ordering::Release);
+        }
+        let n = fired.len();
+        for e in fired {
+            match e {
+                TimerEntry::Wake { index, epoch } => {
+                    let Some(slot) = rt.table.slot(index) else {
+                        continue;
+                    };
+                    let woken = {
+                        let mut ib = lock(&slot.inbox);
+                        if ib.state == State::Waiting && ib.epoch == epoch {
+                            ib.state = State::Active;
+                            ib.timed_out = true;
+                            ib.parked.take()
+                        } else {
+                            None
+                        }
+                    };
+                    if let Some(p) = woken {
+                        self.push(p);
+                    }
+                }
+                TimerEntry::Send { to, msg, .. } => {
+                    let to = if to.is_atom() {
+                        match lock(&rt.names).get(&to) {
+                            Some(&pid) => pid,
+                            None => continue,
+                        }
+                    } else {
+                        to
+                    };
+                    let _ = self.deliver(to, Signal::Message(msg));
+                }
+            }
+        }
+        rt.timers_pending.fetch_sub(n, Ordering::SeqCst);
+    }
+}
