@@ -155,13 +155,22 @@ defmodule :io_lib do
   defp control(%{c: ?s} = s, args) do
     {v, args} = take(args)
     text = string_arg(v, s.t)
-    text = if s.prec, do: Enum.take(text, s.prec), else: text
+    n = length(text)
+
+    # The precision cuts the string or pads it (on the right) to its length.
+    text =
+      cond do
+        s.prec == nil -> text
+        n > s.prec -> Enum.take(text, s.prec)
+        true -> text ++ List.duplicate(s.pad, s.prec - n)
+      end
+
     {pad(text, s, :left_default_right), args}
   end
 
   defp control(%{c: ?w} = s, args) do
     {v, args} = take(args)
-    {pad(String.to_charlist(write_term(v, false)), s, :right), args}
+    {term_field(String.to_charlist(write_term(v, false)), s), args}
   end
 
   defp control(%{c: ?p} = s, args) do
@@ -175,7 +184,18 @@ defmodule :io_lib do
     {v, args} = take(args)
     {_depth, args} = take(args)
     text = String.to_charlist(write_term(v, if(c == ?P, do: pretty_mode(s), else: false)))
-    {pad(text, s, :right), args}
+    {term_field(text, s), args}
+  end
+
+  # A term in a field: `width` columns (the precision when no width is
+  # given), stars when the term is longer than the precision or the field.
+  defp term_field(text, %{width: nil, prec: nil}), do: text
+  defp term_field(text, %{width: nil} = s), do: term_field(text, %{s | width: s.prec})
+
+  defp term_field(text, %{width: f, prec: p0} = s) do
+    l = length(text)
+    p = min(l, min(p0 || f, f))
+    if l > p, do: pad(List.duplicate(?*, p), s, :right), else: pad(text, s, :right)
   end
 
   defp control(%{c: c} = s, args) when c in [?b, ?B, ?x, ?X, ?#, ?+] do
@@ -216,18 +236,31 @@ defmodule :io_lib do
     {pad(e_text(x, s.prec || 6), s, :right), args}
   end
 
+  # `~g`: `~f` for magnitudes from 0.1 up to 10000.0 (with `precision`
+  # significant digits), else `~e`.
   defp control(%{c: ?g} = s, args) do
     {x, args} = take(args)
     unless is_float(x), do: throw(:beamlet_badarg)
     p = s.prec || 6
     a = abs(x)
 
+    e =
+      cond do
+        a < 0.1 -> -2
+        a < 1.0 -> -1
+        a < 10.0 -> 0
+        a < 100.0 -> 1
+        a < 1000.0 -> 2
+        a < 10000.0 -> 3
+        true -> nil
+      end
+
     text =
-      if a >= 0.1 and a < :math.pow(10, p) do
-        e = exponent(a)
-        :erlang.float_to_list(x, decimals: max(p - 1 - e, 0))
-      else
-        e_text(x, p)
+      cond do
+        p <= 1 and e == -1 -> :erlang.float_to_list(x, decimals: p)
+        e != nil and e >= -1 and p - 1 > e -> :erlang.float_to_list(x, decimals: p - 1 - e)
+        p <= 1 -> e_text(x, 2)
+        true -> e_text(x, p)
       end
 
     {pad(text, s, :right), args}
@@ -237,13 +270,6 @@ defmodule :io_lib do
 
   defp pretty_mode(%{t: true}), do: :unicode
   defp pretty_mode(_), do: true
-
-  defp exponent(a) when a == 0.0, do: 0
-
-  defp exponent(a) do
-    [_, exp] = String.split(:erlang.float_to_binary(a, scientific: 10), "e")
-    String.to_integer(exp)
-  end
 
   # `p` significant digits, the exponent unpadded: `2.50000e+0`.
   defp e_text(x, p) do

@@ -374,6 +374,17 @@ defmodule Logger do
         state = fun.(state)
         send(from, {ref, :ok})
         serve(state)
+
+      # A crash report of a process the VM ended (vm/src/sched.rs).
+      {@config, :report, level, text} ->
+        if allowed?(level, state.level) do
+          case state.captures do
+            [] -> IO.write(:stderr, ["[", Atom.to_string(level), "] ", text])
+            captures -> capture(captures, level, ["\n", timestamp(), " [", Atom.to_string(level), "] ", text])
+          end
+        end
+
+        serve(state)
     end
   end
 end

@@ -9,7 +9,7 @@ use crate::atom;
 use crate::bif::exception;
 use crate::convert;
 use crate::copy::Msg;
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, Sched};
 use crate::inspect;
 use crate::interp::{self};
 use crate::process::{Class, Exn, Process, Signal};
@@ -52,14 +52,31 @@ impl Local<'_, '_> {
                 exception::banner(ctx, Class::Error, culprit, trace_t)
             });
             let mut report = format!(
-                "[error] Process {} raised an exception\n{banner}\n",
+                "Process {} raised an exception\n{banner}\n",
                 inspect_pid(p.st.pid)
             );
             for l in lines {
                 report.push_str(&l);
                 report.push('\n');
             }
-            lock(&rt.io).err(report.as_bytes());
+            // Once Logger has been configured or captures (its process is
+            // registered: stdlib/logger.ex), the report goes through it, so
+            // its level and ExUnit.CaptureLog apply; else straight out.
+            let logger = atom::intern("beamlet_logger_config");
+            match self.whereis(logger) {
+                Some(pid) => {
+                    let text = p.st.heap.binary(report.as_bytes());
+                    let msg =
+                        p.st.heap
+                            .tuple(&[logger, atom::intern("report"), atom::ERROR, text]);
+                    let m = rt.code.copy_term(msg);
+                    let _ = self.deliver(pid, Signal::Message(m));
+                }
+                None => {
+                    report.insert_str(0, "[error] ");
+                    lock(&rt.io).err(report.as_bytes());
+                }
+            }
         }
         self.exit(p, reason)
     }
