@@ -310,8 +310,10 @@ defmodule GenServer do
     tag = [:alias | mref]
     send(pid, {label, {self(), tag}, request})
 
+    # Every clause pins `mref`, which the VM marked the mailbox for when
+    # the monitor was made: the receive skips what was queued before.
     receive do
-      {^tag, reply} ->
+      {[:alias | ^mref], reply} ->
         :erlang.demonitor(mref, [:flush])
         {:ok, reply}
 

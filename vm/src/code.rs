@@ -421,6 +421,16 @@ pub enum Op {
     TryEnd,
     /// Raise again the exception in `R[kind]`, `R[kind+1]`, `R[kind+2]`.
     Reraise { kind: Reg },
+    /// `R[dst] :=` a mark of the mailbox's end, taken just before a call that
+    /// makes a new reference (the receive marker optimization: `RecvBind`).
+    RecvMark { dst: Reg },
+    /// `R[r]` was just made (a fresh reference) after the mark `R[mark]`: a
+    /// later receive whose every clause needs it (`RecvUse`) may skip the
+    /// messages queued before the mark, which cannot hold it.
+    RecvBind { mark: Reg, r: Reg },
+    /// Start this receive past the mark bound to `R[r]`, if `R[r]` is the
+    /// reference bound last (else look at every message, as always).
+    RecvUse { r: Reg },
     /// `R[dst] :=` the next message not yet looked at in this receive, or goto `empty`.
     RecvPeek { dst: Reg, empty: Label },
     /// As `RecvPeek`, but first skips the messages no clause can match: `K[shapes]`

@@ -1082,6 +1082,36 @@ pub fn run(
                     info
                 });
             }
+            Op::RecvMark { dst } => {
+                // The mailbox's length and its edit count, in one small integer.
+                let len = p.st.mailbox.len() as u64;
+                let mark = if len < 1 << 31 {
+                    (u64::from(p.st.mailbox_edits & EDITS_MASK) << 31 | len) as i64
+                } else {
+                    -1
+                };
+                reg!(dst) = Term::small(mark);
+            }
+            Op::RecvBind { mark, r } => {
+                let (m, t) = (reg!(mark).as_small().unwrap_or(-1), reg!(r));
+                // Bound only if no message left or came back since the mark:
+                // then every message before index `len` predates `t`.
+                p.st.recv_mark = if m >= 0
+                    && t.is_ref()
+                    && (m as u64 >> 31) as u32 == p.st.mailbox_edits & EDITS_MASK
+                {
+                    Some((t, (m as u64 & ((1 << 31) - 1)) as usize))
+                } else {
+                    None
+                };
+            }
+            Op::RecvUse { r } => {
+                if let Some((t, at)) = p.st.recv_mark {
+                    if t == reg!(r) {
+                        p.st.recv_scan = p.st.recv_scan.max(at.min(p.st.mailbox.len()));
+                    }
+                }
+            }
             Op::RecvPeek { dst, empty } => match p.st.mailbox.get(p.st.recv_scan) {
                 Some(m) => reg!(dst) = *m,
                 None => pc = empty as usize,
@@ -1104,7 +1134,14 @@ pub fn run(
                 pc = to as usize;
             }
             Op::RecvAccept => {
-                p.st.mailbox.remove(p.st.recv_scan);
+                let at = p.st.recv_scan;
+                p.st.mailbox.remove(at);
+                p.st.mailbox_edits = p.st.mailbox_edits.wrapping_add(1);
+                if let Some((_, m)) = &mut p.st.recv_mark {
+                    if at < *m {
+                        *m -= 1;
+                    }
+                }
                 p.st.recv_scan = 0;
                 p.wait_deadline = None;
             }
@@ -1145,6 +1182,10 @@ pub fn run(
         }
     }
 }
+
+/// The bits of `ProcState::mailbox_edits` a receive mark keeps (with 31 of
+/// length, a small integer).
+const EDITS_MASK: u32 = (1 << 30) - 1;
 
 /// Whether message `m` has one of the `shapes` of `RecvPeekShaped`.
 fn may_match(m: Term, shapes: Term) -> bool {

@@ -174,6 +174,12 @@ pub struct ProcState {
     pub mailbox: VecDeque<Term>,
     /// Index of the next message `receive` looks at.
     pub recv_scan: usize,
+    /// The receive marker (`Op::RecvBind`): the reference made last after a
+    /// mark, and the mailbox index before which no message can hold it.
+    pub recv_mark: Option<(Term, usize)>,
+    /// Bumped whenever a message leaves the mailbox or one is put back at
+    /// its head, so a mark taken before such a change is never bound.
+    pub mailbox_edits: u32,
     /// Command-line arguments (`System.argv/0`), shared with the processes
     /// it spawns; `System.argv/1` replaces them.
     pub argv: Arc<[String]>,
@@ -348,6 +354,8 @@ impl Process {
                 pid,
                 mailbox: VecDeque::new(),
                 recv_scan: 0,
+                recv_mark: None,
+                mailbox_edits: 0,
                 argv: Arc::from(Vec::new()),
                 links: Vec::new(),
                 monitors: Vec::new(),

@@ -96,3 +96,17 @@ pub fn local_kernel(name: &str, arity: usize) -> Option<(&'static str, &'static 
         .find(|(n, a, _, _)| *n == name && *a == arity)
         .map(|(_, _, m, f)| (*m, *f))
 }
+
+/// Whether a call of `module.name/arity` always returns a reference made by
+/// the call itself (`make_ref/0`, `monitor`, `alias`): a receive waiting for
+/// it can skip the messages queued before the call (the receive marker).
+/// `module` is `None` for a call without a module.
+pub(super) fn makes_fresh_ref(module: Option<&str>, name: &str, arity: usize) -> bool {
+    matches!(
+        (module, name, arity),
+        (None | Some("erlang") | Some("Elixir.Kernel"), "make_ref", 0)
+            | (Some("erlang"), "monitor", 2 | 3)
+            | (Some("Elixir.Process"), "monitor", 1)
+            | (Some("erlang") | Some("Elixir.Process"), "alias", 0 | 1)
+    )
+}

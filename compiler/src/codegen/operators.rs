@@ -7,6 +7,7 @@
 //! (patterns.rs); `|>` and `in` become calls.
 
 use super::builder::{small_int, CResult, FnBuilder};
+use super::kernel::makes_fresh_ref;
 use super::unit::UnitBuilder;
 use crate::ast::*;
 use crate::desugar;
@@ -200,8 +201,21 @@ impl FnBuilder<'_> {
                 }
             }
             BinOp::Match => {
+                // `ref = make_ref()` (or a monitor, or an alias): mark the
+                // mailbox before the call and bind the mark to the new
+                // reference, for a receive that waits for it (`RecvUse`).
+                let mark = if fresh_ref_call(b) {
+                    let m = self.alloc(span)?;
+                    self.emit(Op::RecvMark { dst: m });
+                    Some(m)
+                } else {
+                    None
+                };
                 let r = self.alloc(span)?;
                 self.expr_to(u, b, r, false)?;
+                if let Some(mark) = mark {
+                    self.emit(Op::RecvBind { mark, r });
+                }
                 let fail = self.new_label();
                 let ok = self.new_label();
                 let mut bound = HashSet::new();
@@ -373,5 +387,27 @@ impl FnBuilder<'_> {
         }
         self.release(m);
         Ok(())
+    }
+}
+
+/// Whether `e` is a call that makes a fresh reference (`kernel::makes_fresh_ref`).
+fn fresh_ref_call(e: &Expr) -> bool {
+    let ExprKind::Call(c) = &e.kind else {
+        return false;
+    };
+    if c.do_block.is_some() {
+        return false;
+    }
+    match &c.target {
+        CallTarget::Local(name) => makes_fresh_ref(None, name, c.args.len()),
+        CallTarget::Remote(m, name) => {
+            let module = match &m.kind {
+                ExprKind::Atom(a) => a.clone(),
+                ExprKind::Alias(a) => crate::desugar::alias_atom(a),
+                _ => return false,
+            };
+            makes_fresh_ref(Some(&module), name, c.args.len())
+        }
+        _ => false,
     }
 }

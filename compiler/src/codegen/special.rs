@@ -242,6 +242,13 @@ pub fn special(
             let loop_l = b.new_label();
             let wait = b.new_label();
             let end = b.new_label();
+            // Every clause needs `^v`: start past the mark bound to `v`, if it
+            // is the reference made last after one (the receive marker).
+            if let Some(v) = pinned_in_all(&clauses) {
+                if let Some(r) = b.scope.get(&v).copied() {
+                    b.emit(Op::RecvUse { r });
+                }
+            }
             b.place(loop_l);
             let msg = b.alloc(span)?;
             match message_shapes(u, &clauses) {
@@ -757,5 +764,60 @@ fn user_exception(module: &Expr) -> bool {
         }
         ExprKind::Atom(name) => bif::exception::builtin_struct_fields(name).is_none(),
         _ => false,
+    }
+}
+
+/// A variable that every clause's pattern pins (`^v`) somewhere a message
+/// must hold it (inside tuples, lists, maps, structs, `=`): a message without
+/// `v`'s value matches no clause.
+fn pinned_in_all(clauses: &[Clause]) -> Option<String> {
+    let mut common: Option<Vec<String>> = None;
+    for cl in clauses {
+        let [pat] = &cl.args[..] else {
+            return None;
+        };
+        let mut pins = Vec::new();
+        collect_pins(pat, &mut pins);
+        common = Some(match common {
+            None => pins,
+            Some(c) => c.into_iter().filter(|v| pins.contains(v)).collect(),
+        });
+    }
+    common?.into_iter().next()
+}
+
+fn collect_pins(e: &Expr, out: &mut Vec<String>) {
+    match &e.kind {
+        ExprKind::Unary(UnaryOp::Pin, x) => {
+            if let ExprKind::Var(n) = &x.kind {
+                out.push(n.clone());
+            }
+        }
+        ExprKind::Tuple(xs) => xs.iter().for_each(|x| collect_pins(x, out)),
+        ExprKind::List(xs, tail) => {
+            xs.iter().for_each(|x| collect_pins(x, out));
+            if let Some(t) = tail {
+                collect_pins(t, out);
+            }
+        }
+        ExprKind::Map {
+            update: None,
+            pairs,
+        }
+        | ExprKind::Struct {
+            update: None,
+            pairs,
+            ..
+        } => {
+            for (k, v) in pairs {
+                collect_pins(k, out);
+                collect_pins(v, out);
+            }
+        }
+        ExprKind::Binary(BinOp::Match, a, b) => {
+            collect_pins(a, out);
+            collect_pins(b, out);
+        }
+        _ => {}
     }
 }

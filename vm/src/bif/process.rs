@@ -824,6 +824,10 @@ pub fn demonitor_found(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn unreceive(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     ctx.st.mailbox.push_front(a[0]);
     ctx.st.recv_scan = 0;
+    ctx.st.mailbox_edits = ctx.st.mailbox_edits.wrapping_add(1);
+    if let Some((_, m)) = &mut ctx.st.recv_mark {
+        *m += 1;
+    }
     Ok(atom::TRUE)
 }
 

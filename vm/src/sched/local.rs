@@ -192,6 +192,10 @@ impl<'r, 'a> Local<'r, 'a> {
         };
         slot.queue_len
             .store(p.st.mailbox.len() as u32, Ordering::Relaxed);
+        let timer = match timeout {
+            Some(_) => self.rt.next_ref.fetch_add(1, Ordering::Relaxed),
+            None => 0,
+        };
         let epoch = {
             let mut ib = lock(&slot.inbox);
             if !ib.q.is_empty() {
@@ -200,11 +204,17 @@ impl<'r, 'a> Local<'r, 'a> {
             ib.epoch = ib.epoch.wrapping_add(1);
             ib.state = State::Waiting;
             ib.parked = Some(p);
+            ib.wake_timer = timer;
             ib.epoch
         };
         if let Some(ms) = timeout {
-            self.rt
-                .add_timer(self.rt.deadline_in(ms), TimerEntry::Wake { index, epoch });
+            // (A signal that woke the process already cancelled nothing: this
+            // timer then fires into a later epoch and does nothing, as before.)
+            self.rt.add_timer_id(
+                timer,
+                self.rt.deadline_in(ms),
+                TimerEntry::Wake { index, epoch },
+            );
         }
         None
     }
@@ -288,6 +298,7 @@ impl<'r, 'a> Local<'r, 'a> {
         let Some((slot, serial)) = self.rt.slot_of(to) else {
             return Err(sig);
         };
+        let mut timer = 0;
         let woken = {
             let mut ib = lock(&slot.inbox);
             let open = matches!(ib.state, State::Active | State::Waiting);
@@ -297,11 +308,15 @@ impl<'r, 'a> Local<'r, 'a> {
             ib.q.push_back(sig);
             if ib.state == State::Waiting {
                 ib.state = State::Active;
+                timer = std::mem::take(&mut ib.wake_timer);
                 ib.parked.take()
             } else {
                 None
             }
         };
+        if timer != 0 {
+            self.rt.cancel_wake(timer);
+        }
         if let Some(p) = woken {
             self.push(p);
         }
@@ -342,6 +357,7 @@ impl<'r, 'a> Local<'r, 'a> {
                         if ib.state == State::Waiting && ib.epoch == epoch {
                             ib.state = State::Active;
                             ib.timed_out = true;
+                            ib.wake_timer = 0;
                             ib.parked.take()
                         } else {
                             None

@@ -168,4 +168,22 @@ impl<'a> Runtime<'a> {
         }
         id
     }
+
+    /// Cancels the receive timer `id` of a process a signal woke first, and
+    /// drops the cancelled timers at the head of the queue, so an idle
+    /// scheduler does not wake up for them.
+    pub(super) fn cancel_wake(&self, id: u64) {
+        let mut t = lock(&self.timers);
+        if t.entries.remove(&id).is_some() {
+            self.timers_pending.fetch_sub(1, Ordering::SeqCst);
+        }
+        while let Some(&Reverse((_, top))) = t.due.peek() {
+            if t.entries.contains_key(&top) {
+                break;
+            }
+            t.due.pop();
+        }
+        let next = t.due.peek().map_or(u64::MAX, |r| r.0 .0);
+        self.next_deadline.store(next, Ordering::Release);
+    }
 }

@@ -1,0 +1,1 @@
+../../examples/orders_supervised.ex
