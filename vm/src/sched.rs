@@ -905,6 +905,7 @@ impl<'r, 'a> Local<'r, 'a> {
         if p.st.aliased {
             lock(&rt.aliases).retain(|_, (pid, _)| *pid != me);
         }
+        crate::bif::ets::owner_exited(rt.code, self, &mut p.st.heap, me);
         let st = &mut p.st;
         let mut pending = std::mem::take(&mut st.pending);
         pending.append(&mut left);
