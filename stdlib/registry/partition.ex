@@ -43,17 +43,14 @@ defmodule Registry.Partition do
   def handle_call(:sync, _from, state), do: {:reply, :ok, state}
 
   @impl true
-  def handle_info({:EXIT, pid, _reason}, {registry, pid_ets, listeners} = state) do
+  # Listeners hear of no unregistration here, as in Elixir.
+  def handle_info({:EXIT, pid, _reason}, {_registry, pid_ets, _listeners} = state) do
     for {_pid, key, key_ets, _counter} <- :ets.take(pid_ets, pid) do
       try do
         key_guard = {:"=:=", {:element, 1, :"$_"}, {:const, key}}
         :ets.select_delete(key_ets, [{{:_, {pid, :_}}, [key_guard], [true]}])
       catch
         :error, :badarg -> :ok
-      end
-
-      for listener <- listeners do
-        Kernel.send(listener, {:unregister, registry, key, pid})
       end
     end
 
