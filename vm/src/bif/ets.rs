@@ -122,6 +122,8 @@ pub struct Tables {
     by_name: RwLock<HashMap<u64, Arc<Table>>>,
     /// Compiled match specifications (`match_spec_compile/1`), by reference.
     compiled: Mutex<HashMap<u64, Msg>>,
+    /// `:atomics` arrays and `:persistent_term` terms (bif/atomics.rs).
+    pub shared: super::atomics::Shared,
 }
 
 /// The text of `t` if it is an atom.

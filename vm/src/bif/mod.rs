@@ -9,6 +9,7 @@
 //! The table [`BIFS`] maps `module.name/arity` to each BIF; the compiler
 //! looks BIFs up by name and emits `Op::Bif` with the index.
 
+pub mod atomics;
 pub mod binary;
 pub mod binary_module;
 pub mod compiler;
@@ -279,6 +280,22 @@ bifs! {
     "beamlet" "raise" / 2 => exception::raise2;
     "beamlet" "reraise" / 2 => exception::reraise;
     "erlang" "raise" / 3 => exception::erlang_raise;
+    "atomics" "new" / 2 => atomics::new;
+    "atomics" "get" / 2 => atomics::get;
+    "atomics" "put" / 3 => atomics::put;
+    "atomics" "add" / 3 => atomics::add;
+    "atomics" "add_get" / 3 => atomics::add_get;
+    "atomics" "sub" / 3 => atomics::sub;
+    "atomics" "sub_get" / 3 => atomics::sub_get;
+    "atomics" "exchange" / 3 => atomics::exchange;
+    "atomics" "compare_exchange" / 4 => atomics::compare_exchange;
+    "atomics" "info" / 1 => atomics::info;
+    "persistent_term" "put" / 2 => atomics::pt_put;
+    "persistent_term" "get" / 0 => atomics::pt_get0;
+    "persistent_term" "get" / 1 => atomics::pt_get1;
+    "persistent_term" "get" / 2 => atomics::pt_get2;
+    "persistent_term" "erase" / 1 => atomics::pt_erase;
+    "persistent_term" "info" / 0 => atomics::pt_info;
     "ets" "new" / 2 => ets::new;
     "ets" "delete" / 1 => ets::delete1;
     "ets" "delete" / 2 => ets::delete2;
