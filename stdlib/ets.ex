@@ -3,7 +3,7 @@
 # each `def` here that calls `:ets.f(...)` with the same arity compiles to
 # that built-in, so the functions can also be applied and captured. What is
 # written in the language: `foldl`/`foldr` (over `first`/`next`/`lookup`),
-# `safe_fixtable`, `slot`, and `repair_continuation`.
+# `safe_fixtable`, `slot`, `repair_continuation`, and `fun2ms`'s exit.
 defmodule :ets do
   @moduledoc false
 
@@ -102,6 +102,43 @@ defmodule :ets do
 
   defp fold_keys(_table, :"$end_of_table", acc), do: :lists.reverse(acc)
   defp fold_keys(table, key, acc), do: fold_keys(table, :ets.next(table, key), [key | acc])
+
+  @doc "OTP's `fun2ms/1` needs its parse transform: called at run time, it exits so."
+  def fun2ms(fun) when is_function(fun, 1) do
+    words =
+      ~w(function called with real fun should be transformed with parse_transform or called with a fun generated in the shell)a
+
+    exit({:badarg, {:ets, :fun2ms, words}})
+  end
+
+  @doc "Replaces the table's objects by those `init_fun.(:read)` gives, chunk by chunk."
+  def init_table(table, init_fun) when is_function(init_fun, 1) do
+    true = :ets.delete_all_objects(table)
+    init_chunks(table, init_fun.(:read))
+  end
+
+  defp init_chunks(_table, :end_of_input), do: true
+
+  defp init_chunks(table, {objects, next}) when is_list(objects) and is_function(next, 1) do
+    :ets.insert(table, objects)
+    init_chunks(table, next.(:read))
+  end
+
+  defp init_chunks(table, other), do: :erlang.error(:badarg, [table, other])
+
+  @doc false
+  def match_spec_run_r(list, compiled, acc) do
+    :lists.foldl(
+      fn object, acc ->
+        case :ets.match_spec_run([object], compiled) do
+          [result] -> [result | acc]
+          [] -> acc
+        end
+      end,
+      acc,
+      list
+    )
+  end
 
   @doc "A continuation stays valid here: returns it."
   def repair_continuation(continuation, _spec), do: continuation

@@ -62,6 +62,11 @@ defmodule Registry do
     Registry.Supervisor.start_link(keys, name, partitions, listeners, meta, compressed)
   end
 
+  @doc false
+  def start_link(keys, name, options \\ []) when keys in [:unique, :duplicate] do
+    start_link([keys: keys, name: name] ++ options)
+  end
+
   ## Where things are
 
   defp info!(registry) do
