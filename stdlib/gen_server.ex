@@ -121,12 +121,23 @@ defmodule GenServer do
     parent = if link == :link, do: starter, else: :self
     args = [starter, parent, name, module, init_arg, hibernate_after]
 
-    if link == :link do
-      :proc_lib.start_link(__MODULE__, :__init_it__, args, timeout, spawn_opt)
-    else
-      :proc_lib.start(__MODULE__, :__init_it__, args, timeout, spawn_opt)
+    # As OTP's :gen, a {:via, mod, term} name is looked up in the caller
+    # first (so a module that refuses the name raises here).
+    case where(name) do
+      pid when is_pid(pid) ->
+        {:error, {:already_started, pid}}
+
+      _ ->
+        if link == :link do
+          :proc_lib.start_link(__MODULE__, :__init_it__, args, timeout, spawn_opt)
+        else
+          :proc_lib.start(__MODULE__, :__init_it__, args, timeout, spawn_opt)
+        end
     end
   end
+
+  defp where({:via, mod, term}), do: mod.whereis_name(term)
+  defp where(_name), do: :undefined
 
   defp bad_name_message(other) do
     """

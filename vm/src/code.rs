@@ -692,6 +692,8 @@ pub struct CodeTable {
     /// The compiler the embedder installed, for the `beamlet_compiler`
     /// built-ins and lazy loading (see bif/compiler.rs).
     compiler: std::sync::OnceLock<Arc<dyn crate::bif::compiler::Compiler>>,
+    /// The `:ets` tables of the run (bif/ets.rs).
+    pub ets: crate::bif::ets::Tables,
 }
 
 impl Default for CodeTable {
@@ -707,6 +709,7 @@ impl Default for CodeTable {
             id: NEXT_TABLE_ID.fetch_add(1, Ordering::Relaxed),
             jit: crate::jit::Jit::default(),
             compiler: std::sync::OnceLock::new(),
+            ets: crate::bif::ets::Tables::default(),
         }
     }
 }

@@ -10,6 +10,8 @@
 //! Deep copy (messages between processes, copy.rs): a term copied out of one heap and
 //! adopted by another reads back the same, after the sender's heap is gone and after the
 //! receiver collects.
+//! ETS (bif/ets.rs): terms inserted into a table and read back into a heap read the same,
+//! after the inserting heap is gone and across collections of the reading one.
 
 use beamlet_vm::atom;
 use beamlet_vm::bif::map::{build_map, map_delete, map_put};
@@ -329,10 +331,72 @@ fn values(roots: &[Term]) -> (Vec<Value>, Vec<Value>) {
     )
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+/// Output nobody reads (the ETS property runs built-ins outside a scheduler).
+struct NoIo;
 
-    /// Collecting (repeatedly, with garbage and new objects in between) preserves every root's value.
+impl beamlet_vm::bif::Io for NoIo {
+    fn out(&mut self, _: &[u8]) {}
+    fn err(&mut self, _: &[u8]) {}
+}
+
+/// Inserts each root into a new ETS table, frees the heap they were built in,
+/// reads them back, collects; returns what was read before and after collecting.
+fn ets_round_trip(
+    shapes: &[Shape],
+    garbage: usize,
+    ordered: bool,
+) -> [(Vec<Value>, Vec<Value>); 3] {
+    use beamlet_vm::bif::ets;
+    let code = CodeTable::default();
+    let mut b = Builder::new(garbage);
+    let roots: Vec<Term> = shapes.iter().map(|s| b.build(s)).collect();
+    let want = values(&roots);
+    let kind = atom::intern(if ordered {
+        "ordered_set"
+    } else {
+        "duplicate_bag"
+    });
+    let (before, after) = beamlet_vm::detached::with_ctx(&code, &mut NoIo, |ctx| {
+        let opts = ctx.st.heap.list(&[kind]);
+        let tab = ets::new(ctx, &[atom::intern("gc_props_t"), opts]).expect("a table");
+        for (i, r) in roots.iter().enumerate() {
+            let obj = ctx.st.heap.tuple(&[Term::small(i as i64), *r]);
+            ets::insert(ctx, &[tab, obj]).expect("inserted");
+        }
+        drop(b); // the inserting heap is freed: the table must not point into it
+        ctx.st.heap.collect(&mut []);
+        let mut out: Vec<Term> = (0..roots.len())
+            .map(|i| {
+                let l = ets::lookup(ctx, &[tab, Term::small(i as i64)]).expect("found");
+                l.cons_parts()
+                    .expect("one object")
+                    .0
+                    .tuple_elems()
+                    .expect("a tuple")[1]
+            })
+            .collect();
+        let before = values(&out);
+        for _ in 0..100 {
+            ctx.st.heap.tuple(&[Term::small(1)]);
+        }
+        ctx.st.heap.collect(&mut [&mut out]);
+        let after = values(&out);
+        ets::delete1(ctx, &[tab]).expect("deleted");
+        (before, after)
+    });
+    [want, before, after]
+}
+
+proptest! {
+    /// Objects inserted into an ETS table are copied: they read back the same after the
+    /// heap they came from is freed, and the copies read out survive collections.
+    #[test]
+    fn ets_objects_survive_their_heap_and_collections(shapes in prop::collection::vec(shape(), 1..5), garbage in 0usize..3, ordered in any::<bool>()) {
+        let [want, before, after] = ets_round_trip(&shapes, garbage, ordered);
+        prop_assert_eq!(&before, &want);
+        prop_assert_eq!(&after, &want);
+    }
+
     #[test]
     fn collection_preserves_values(
         shapes in prop::collection::vec(shape(), 1..5),

@@ -115,6 +115,8 @@ impl Local<'_, '_> {
         if p.st.aliased {
             lock(&rt.aliases).retain(|_, (pid, _)| *pid != me);
         }
+        // Its ETS tables go to their heirs or are deleted.
+        crate::bif::ets::owner_exited(rt.code, self, &mut p.st.heap, me);
         let st = &mut p.st;
         let mut pending = std::mem::take(&mut st.pending);
         pending.append(&mut left);

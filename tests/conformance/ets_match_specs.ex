@@ -1,0 +1,56 @@
+# :ets match, match_object, select and match specifications
+t = :ets.new(:people, [:ordered_set])
+:ets.insert(t, [
+  {1, "ann", 31, :admin},
+  {2, "bob", 17, :user},
+  {3, "cid", 45, :user},
+  {4, "dee", 22, :guest}
+])
+IO.inspect(:ets.match(t, {:"$1", :"$2", :_, :user}))
+IO.inspect(:ets.match(t, {:_, :"$2", :"$1", :_}))
+IO.inspect(:ets.match_object(t, {:_, :_, :_, :user}))
+IO.inspect(:ets.match(t, {:"$1", :_, :_, :nobody}))
+ms = [{{:"$1", :"$2", :"$3", :_}, [{:>, :"$3", 20}], [:"$2"]}]
+IO.inspect(:ets.select(t, ms))
+IO.inspect(:ets.select_reverse(t, ms))
+IO.inspect(:ets.select(t, [{{:"$1", :"$2", :"$3", :"$4"}, [{:andalso, {:>=, :"$3", 18}, {:"=/=", :"$4", :guest}}], [{{:"$2", :"$4"}}]}]))
+IO.inspect(:ets.select(t, [{{:"$1", :_, :"$3", :_}, [{:orelse, {:==, :"$1", 1}, {:<, :"$3", 20}}], [:"$_"]}]))
+IO.inspect(:ets.select(t, [{{:"$1", :_, :"$3", :_}, [], [{:+, :"$1", {:*, :"$3", 2}}]}]))
+IO.inspect(:ets.select(t, [{{:"$1", :"$2", :_, :_}, [{:is_integer, :"$1"}, {:"/=", :"$2", "bob"}], [:"$$"]}]))
+IO.inspect(:ets.select(t, [{{:_, :"$1", :_, :admin}, [], [[:"$1", {:const, {:a, :b}}, {:self} == self()]]}]))
+IO.inspect(:ets.select(t, [{{:"$1", :_, :_, :_}, [{:==, {:rem, :"$1", 2}, 0}], [{:element, 2, :"$_"}]}]))
+IO.inspect(:ets.select(t, [{{2, :_, :_, :_}, [], [:"$_"]}, {{3, :_, :_, :_}, [], [:three]}]))
+IO.inspect(:ets.select_count(t, [{{:_, :_, :"$1", :_}, [{:<, :"$1", 40}], [true]}]))
+IO.inspect(:ets.select_count(t, [{:_, [], [false]}]))
+# chunks
+{chunk, cont} = :ets.select(t, [{:"$1", [], [:"$1"]}], 3)
+IO.inspect(chunk)
+{chunk2, cont2} = :ets.select(cont)
+IO.inspect(chunk2)
+IO.inspect(:ets.select(cont2))
+{m, mc} = :ets.match(t, {:"$1", :_, :_, :_}, 2)
+IO.inspect(m)
+IO.inspect(elem(:ets.match(mc), 0))
+IO.inspect(:ets.select(t, [{{:"$1", :_, :_, :nobody}, [], [:"$1"]}], 5))
+{r, _} = :ets.select_reverse(t, [{{:"$1", :_, :_, :_}, [], [:"$1"]}], 2)
+IO.inspect(r)
+# deleting and replacing
+IO.inspect(:ets.select_replace(t, [{{:"$1", :"$2", :"$3", :user}, [], [{{:"$1", :"$2", {:+, :"$3", 1}, :member}}]}]))
+IO.inspect(:ets.tab2list(t))
+IO.inspect(:ets.select_delete(t, [{{:_, :_, :"$1", :_}, [{:>, :"$1", 40}], [true]}]))
+IO.inspect(:ets.match_delete(t, {:_, :_, :_, :guest}))
+IO.inspect(:ets.tab2list(t))
+# match_spec_run and test_ms
+c = :ets.match_spec_compile([{{:"$1", :"$2"}, [{:is_atom, :"$1"}], [{{:"$2", :"$1"}}]}])
+IO.inspect(:ets.is_compiled_ms(c))
+IO.inspect(:ets.is_compiled_ms(:nope))
+IO.inspect(:ets.match_spec_run([{:a, 1}, {"b", 2}, {:c, 3}, :x], c))
+IO.inspect(:ets.test_ms({1, 2}, [{{:"$1", :"$2"}, [], [{:+, :"$1", :"$2"}]}]))
+IO.inspect(:ets.test_ms({1, :a}, [{{:"$1", :"$2"}, [], [{:+, :"$1", :"$2"}]}]))
+IO.inspect(:ets.test_ms({1, :a}, [{{:"$1", :"$2"}, [{:+, :"$1", :"$2"}], [:ok]}]))
+IO.inspect(:ets.test_ms({1, :a}, [{{:"$1", :"$2"}, [], [:"$3"]}]))
+IO.inspect(:ets.test_ms({1, :a}, [:bad]))
+IO.inspect(:ets.test_ms({1, :a}, [{{:"$1", :"$1"}, [], [:same]}]))
+IO.inspect(:ets.test_ms({:a, :a}, [{{:"$1", :"$1"}, [], [:same]}]))
+IO.inspect(:ets.test_ms(%{k: 1, j: 2}, [{%{k: :"$1"}, [], [:"$1"]}]))
+IO.inspect(:ets.test_ms([1, 2, 3], [{[:"$1" | :"$2"], [], [{{:"$1", :"$2"}}]}]))

@@ -1,0 +1,1437 @@
+//! OTP's `:ets`: tables of terms that live outside every process heap.
+//!
+//! Built-ins because a table must outlive and be shared by processes on any
+//! scheduler thread: no process heap can hold it. The library module
+//! `stdlib/ets.ex` wraps these and adds what is written in the language
+//! (`foldl`/`foldr`, `fun2ms`-free helpers).
+//!
+//! - The tables of a run are in [`Tables`] (one per code table, so runs in
+//!   one OS process stay apart): an index by id and one by name, each
+//!   behind a read-write lock taken briefly; every table has its own lock,
+//!   held for the whole of one operation (so each operation is atomic).
+//! - An object is copied into the table on insert (a [`Msg`], the fragment
+//!   messages travel in) and copied out into the caller's heap on read, as
+//!   on the BEAM: a table never points into a process heap.
+//! - Objects are kept in a B-tree by key: in term order with `==` keys for
+//!   `ordered_set`, in exact order (`1` before `1.0`, distinct) for the
+//!   others, which the BEAM keeps in hash order (so `first/next` there walk
+//!   an order of their own; programs must not depend on it).
+//! - When a table's owner ends, the table goes to its heir (with an
+//!   `{:"ETS-TRANSFER", tid, from, data}` message) or is deleted
+//!   ([`owner_exited`], called from the scheduler's exit path).
+
+use super::ets_ms::{self, Clause, Outcome};
+use super::{list_to_vec, BifResult, Ctx};
+use crate::atom;
+use crate::copy::{LiteralArea, Msg};
+use crate::order;
+use crate::process::Exn;
+use crate::ctx::Sched;
+use crate::term::Term;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Set,
+    OrderedSet,
+    Bag,
+    DuplicateBag,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Access {
+    Public,
+    Protected,
+    Private,
+}
+
+/// A key in a table: its own copy, compared as the table's type says.
+struct Key {
+    term: Term,
+    _own: Option<Msg>,
+    ordered: bool,
+}
+
+// SAFETY: `term` points into `_own` (or is immediate, or a literal), which
+// the key owns and never changes.
+unsafe impl Send for Key {}
+
+impl Key {
+    fn probe(term: Term, ordered: bool) -> Key {
+        Key {
+            term,
+            _own: None,
+            ordered,
+        }
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, o: &Key) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Key {}
+impl PartialOrd for Key {
+    fn partial_cmp(&self, o: &Key) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Key {
+    fn cmp(&self, o: &Key) -> Ordering {
+        if self.ordered {
+            order::compare(self.term, o.term)
+        } else {
+            order::key_compare(self.term, o.term)
+        }
+    }
+}
+
+struct Inner {
+    name: Term,
+    named: bool,
+    kind: Kind,
+    access: Access,
+    keypos: usize,
+    owner: Term,
+    /// `(pid, data)`, the data copied out of the process that set it.
+    heir: Option<(Term, Msg)>,
+    read_concurrency: bool,
+    write_concurrency: Term,
+    decentralized_counters: bool,
+    compressed: bool,
+    deleted: bool,
+    size: usize,
+    data: BTreeMap<Key, Vec<Msg>>,
+}
+
+/// One table.
+pub struct Table {
+    /// The reference's number (`:ets.whereis/1`, the tid of an unnamed table).
+    id: u64,
+    inner: Mutex<Inner>,
+}
+
+/// Every table of a run.
+#[derive(Default)]
+pub struct Tables {
+    by_id: RwLock<HashMap<u64, Arc<Table>>>,
+    by_name: RwLock<HashMap<u64, Arc<Table>>>,
+    /// Compiled match specifications (`match_spec_compile/1`), by reference.
+    compiled: Mutex<HashMap<u64, Msg>>,
+    /// `:atomics` arrays and `:persistent_term` terms (bif/atomics.rs).
+    pub shared: super::atomics::Shared,
+}
+
+/// The text of `t` if it is an atom.
+fn aname(t: Term) -> Option<&'static str> {
+    t.is_atom().then(|| atom::name(t))
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn no_table() -> Exn {
+    Exn::badarg_at(
+        1,
+        "the table identifier does not refer to an existing ETS table",
+    )
+}
+
+fn no_access() -> Exn {
+    Exn::badarg_at(
+        1,
+        "the table identifier refers to an ETS table with insufficient access rights",
+    )
+}
+
+fn bad_type() -> Exn {
+    Exn::badarg_at(
+        1,
+        "the table identifier refers to an ETS table of a type not supported by this operation",
+    )
+}
+
+fn bad_ms(pos: usize) -> Exn {
+    Exn::badarg_at(pos, "not a valid match specification")
+}
+
+/// Copies `t` (which may point into a table's storage) into the caller's heap.
+fn export(ctx: &mut Ctx, t: Term) -> Term {
+    if !t.is_pointer() {
+        return t;
+    }
+    let m = Msg::copy(&LiteralArea::default(), t);
+    ctx.st.heap.adopt(m)
+}
+
+fn find(ctx: &Ctx, tab: Term) -> Result<Arc<Table>, Exn> {
+    let tables = &ctx.code.ets;
+    let found = if tab.is_atom() {
+        tables
+            .by_name
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&tab.raw())
+            .cloned()
+    } else if let Some(n) = tab.ref_value() {
+        tables
+            .by_id
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&n)
+            .cloned()
+    } else {
+        return Err(Exn::badarg_at(1, "not an atom or a table identifier"));
+    };
+    found.ok_or_else(no_table)
+}
+
+/// Runs `f` on table `tab` locked, after checking the caller may read it
+/// (`write`: may change it).
+fn with<R>(
+    ctx: &mut Ctx,
+    tab: Term,
+    write: bool,
+    f: impl FnOnce(&mut Ctx, &mut Inner, &Table) -> Result<R, Exn>,
+) -> Result<R, Exn> {
+    let t = find(ctx, tab)?;
+    let mut g = lock(&t.inner);
+    if g.deleted {
+        return Err(no_table());
+    }
+    let me = ctx.st.pid;
+    let ok = match g.access {
+        Access::Public => true,
+        Access::Protected => !write || g.owner == me,
+        Access::Private => g.owner == me,
+    };
+    if !ok {
+        return Err(no_access());
+    }
+    f(ctx, &mut g, &t)
+}
+
+impl Inner {
+    fn ordered(&self) -> bool {
+        self.kind == Kind::OrderedSet
+    }
+    fn probe(&self, k: Term) -> Key {
+        Key::probe(k, self.ordered())
+    }
+    fn key_of(&self, obj: Term) -> Term {
+        obj.tuple_elems().expect("a stored object is a tuple")[self.keypos - 1]
+    }
+    /// Stores `obj` (a checked tuple of the caller's heap).
+    fn put(&mut self, ctx: &Ctx, obj: Term) {
+        let key = self.key_of(obj);
+        let probe = self.probe(key);
+        let copy = ctx.code.copy_term(obj);
+        match self.kind {
+            Kind::Set => {
+                if let Some(v) = self.data.get_mut(&probe) {
+                    v[0] = copy;
+                    return;
+                }
+            }
+            Kind::OrderedSet => {
+                // The new object's key replaces the old one (`1.0` for `1`).
+                if self.data.remove(&probe).is_some() {
+                    self.size -= 1;
+                }
+            }
+            Kind::Bag => {
+                if let Some(v) = self.data.get_mut(&probe) {
+                    if !v.iter().any(|o| order::exact_eq(o.peek(), obj)) {
+                        v.push(copy);
+                        self.size += 1;
+                    }
+                    return;
+                }
+            }
+            Kind::DuplicateBag => {
+                if let Some(v) = self.data.get_mut(&probe) {
+                    v.push(copy);
+                    self.size += 1;
+                    return;
+                }
+            }
+        }
+        let kmsg = ctx.code.copy_term(key);
+        let k = Key {
+            term: kmsg.peek(),
+            _own: Some(kmsg),
+            ordered: self.ordered(),
+        };
+        self.data.insert(k, vec![copy]);
+        self.size += 1;
+    }
+    fn remove_key(&mut self, k: Term) -> Option<Vec<Msg>> {
+        let probe = self.probe(k);
+        let v = self.data.remove(&probe)?;
+        self.size -= v.len();
+        Some(v)
+    }
+    fn objects(&self) -> impl DoubleEndedIterator<Item = &Msg> {
+        self.data.values().flatten()
+    }
+}
+
+/// The objects `obj` (a tuple or a list of tuples) names, checked against
+/// the table's key position.
+fn objects_arg(obj: Term, keypos: usize) -> Result<Vec<Term>, Exn> {
+    let bad = || Exn::badarg_at(2, "not a non-empty tuple or a list of non-empty tuples");
+    let list = if obj.is_tuple() {
+        vec![obj]
+    } else if !obj.is_list() {
+        return Err(Exn::badarg_at(2, "not a tuple"));
+    } else {
+        let v = list_to_vec(obj).ok_or_else(bad)?;
+        if v.iter()
+            .any(|o| !matches!(o.tuple_elems(), Some(e) if !e.is_empty()))
+        {
+            return Err(bad());
+        }
+        v
+    };
+    for o in &list {
+        let n = o.tuple_elems().map_or(0, |e| e.len());
+        if n == 0 && obj.is_tuple() {
+            return Err(Exn::badarg_at(2, "is an empty tuple"));
+        }
+        if n < keypos {
+            return Err(super::badarg());
+        }
+    }
+    Ok(list)
+}
+
+// ---- new, delete, info ----
+
+pub fn new(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (name, opts) = (a[0], a[1]);
+    if !name.is_atom() {
+        return Err(Exn::badarg_at(1, "not an atom"));
+    }
+    let Some(opts) = list_to_vec(opts) else {
+        return Err(Exn::badarg_at(2, "not a list"));
+    };
+    let bad = || Exn::badarg_at(2, "invalid options");
+    let mut kind = Kind::Set;
+    let mut access = Access::Protected;
+    let mut named = false;
+    let mut keypos = 1usize;
+    let mut heir: Option<(Term, Term)> = None;
+    let mut read_concurrency = false;
+    let mut write_concurrency = atom::FALSE;
+    let mut decentralized = None;
+    let mut compressed = false;
+    for o in opts {
+        if o.is_atom() {
+            match atom::name(o) {
+                "set" => kind = Kind::Set,
+                "ordered_set" => kind = Kind::OrderedSet,
+                "bag" => kind = Kind::Bag,
+                "duplicate_bag" => kind = Kind::DuplicateBag,
+                "public" => access = Access::Public,
+                "protected" => access = Access::Protected,
+                "private" => access = Access::Private,
+                "named_table" => named = true,
+                "compressed" => compressed = true,
+                _ => return Err(bad()),
+            }
+            continue;
+        }
+        match o.tuple_elems() {
+            Some([k, v]) if aname(*k) == Some("keypos") => match v.as_small() {
+                Some(n) if n >= 1 => keypos = n as usize,
+                _ => return Err(bad()),
+            },
+            Some([k, v]) if aname(*k) == Some("heir") && aname(*v) == Some("none") => heir = None,
+            Some([k, p, d]) if aname(*k) == Some("heir") && p.is_pid() => heir = Some((*p, *d)),
+            Some([k, v]) if aname(*k) == Some("read_concurrency") && v.is_boolean() => {
+                read_concurrency = v.is_true()
+            }
+            Some([k, v])
+                if aname(*k) == Some("write_concurrency")
+                    && (v.is_boolean() || aname(*v) == Some("auto")) =>
+            {
+                write_concurrency = *v
+            }
+            Some([k, v]) if aname(*k) == Some("decentralized_counters") && v.is_boolean() => {
+                decentralized = Some(v.is_true())
+            }
+            _ => return Err(bad()),
+        }
+    }
+    let decentralized_counters = decentralized.unwrap_or(
+        kind == Kind::OrderedSet && write_concurrency != atom::FALSE
+            || aname(write_concurrency) == Some("auto"),
+    );
+    let rf = ctx.rt.make_ref();
+    let id = rf.ref_value().expect("make_ref gives a reference");
+    let me = ctx.st.pid;
+    let heir = heir.map(|(p, d)| (p, ctx.code.copy_term(d)));
+    let table = Arc::new(Table {
+        id,
+        inner: Mutex::new(Inner {
+            name,
+            named,
+            kind,
+            access,
+            keypos,
+            owner: me,
+            heir,
+            read_concurrency,
+            write_concurrency,
+            decentralized_counters,
+            compressed,
+            deleted: false,
+            size: 0,
+            data: BTreeMap::new(),
+        }),
+    });
+    let tables = &ctx.code.ets;
+    if named {
+        let mut names = tables.by_name.write().unwrap_or_else(|e| e.into_inner());
+        if names.contains_key(&name.raw()) {
+            return Err(Exn::badarg_at(1, "table name already exists"));
+        }
+        names.insert(name.raw(), table.clone());
+    }
+    tables
+        .by_id
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(id, table);
+    Ok(if named { name } else { rf })
+}
+
+/// Takes table `t` out of the indexes and empties it.
+fn drop_table(tables: &Tables, t: &Table, g: &mut Inner) {
+    g.deleted = true;
+    g.data.clear();
+    g.size = 0;
+    g.heir = None;
+    tables
+        .by_id
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(&t.id);
+    if g.named {
+        let mut names = tables.by_name.write().unwrap_or_else(|e| e.into_inner());
+        if names.get(&g.name.raw()).is_some_and(|x| x.id == t.id) {
+            names.remove(&g.name.raw());
+        }
+    }
+}
+
+pub fn delete1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let t = find(ctx, a[0])?;
+    let mut g = lock(&t.inner);
+    if g.deleted {
+        return Err(no_table());
+    }
+    if g.access != Access::Public && g.owner != ctx.st.pid {
+        return Err(no_access());
+    }
+    drop_table(&ctx.code.ets, &t, &mut g);
+    Ok(atom::TRUE)
+}
+
+fn tid_of(g: &Inner, t: &Table) -> Term {
+    if g.named {
+        g.name
+    } else {
+        Term::reference(t.id)
+    }
+}
+
+fn info_item(ctx: &mut Ctx, g: &Inner, t: &Table, item: &str) -> Option<Term> {
+    let a = atom::intern;
+    Some(match item {
+        "id" => Term::reference(t.id),
+        "decentralized_counters" => Term::bool(g.decentralized_counters),
+        "read_concurrency" => Term::bool(g.read_concurrency),
+        "write_concurrency" => g.write_concurrency,
+        "compressed" => Term::bool(g.compressed),
+        "memory" => {
+            let words: usize = g.objects().map(|o| o.words() + 4).sum();
+            Term::small(300 + words as i64)
+        }
+        "owner" => g.owner,
+        "heir" => match &g.heir {
+            Some((p, _)) => *p,
+            None => a("none"),
+        },
+        "name" => g.name,
+        "size" => Term::small(g.size as i64),
+        "node" => {
+            let f = super::BIFS[super::lookup("erlang", "node", 0)? as usize].f;
+            f(ctx, &[]).ok()?
+        }
+        "named_table" => Term::bool(g.named),
+        "type" => a(match g.kind {
+            Kind::Set => "set",
+            Kind::OrderedSet => "ordered_set",
+            Kind::Bag => "bag",
+            Kind::DuplicateBag => "duplicate_bag",
+        }),
+        "keypos" => Term::small(g.keypos as i64),
+        "protection" => a(match g.access {
+            Access::Public => "public",
+            Access::Protected => "protected",
+            Access::Private => "private",
+        }),
+        "fixed" => atom::FALSE,
+        "safe_fixed" | "safe_fixed_monotonic_time" => atom::FALSE,
+        "stats" => return None,
+        _ => return None,
+    })
+}
+
+const INFO_ITEMS: [&str; 15] = [
+    "id",
+    "decentralized_counters",
+    "read_concurrency",
+    "write_concurrency",
+    "compressed",
+    "memory",
+    "owner",
+    "heir",
+    "name",
+    "size",
+    "node",
+    "named_table",
+    "type",
+    "keypos",
+    "protection",
+];
+
+pub fn info1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let t = match find(ctx, a[0]) {
+        Ok(t) => t,
+        Err(e) if e.info.as_deref().is_some_and(|i| i.contains("not an atom")) => return Err(e),
+        Err(_) => return Ok(atom::UNDEFINED),
+    };
+    let g = lock(&t.inner);
+    if g.deleted {
+        return Ok(atom::UNDEFINED);
+    }
+    let mut pairs = Vec::new();
+    for item in INFO_ITEMS {
+        let v = info_item(ctx, &g, &t, item).unwrap_or(atom::UNDEFINED);
+        let k = atom::intern(item);
+        pairs.push(ctx.st.heap.tuple(&[k, v]));
+    }
+    Ok(ctx.st.heap.list(&pairs))
+}
+
+pub fn info2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let t = match find(ctx, a[0]) {
+        Ok(t) => t,
+        Err(e) if e.info.as_deref().is_some_and(|i| i.contains("not an atom")) => return Err(e),
+        Err(_) => return Ok(atom::UNDEFINED),
+    };
+    let g = lock(&t.inner);
+    let item = aname(a[1]).unwrap_or("");
+    if g.deleted {
+        return Ok(atom::UNDEFINED);
+    }
+    info_item(ctx, &g, &t, item).ok_or_else(|| Exn::badarg_at(2, "not a valid info item"))
+}
+
+pub fn all(ctx: &mut Ctx, _a: &[Term]) -> BifResult {
+    let tables: Vec<Arc<Table>> = ctx
+        .code
+        .ets
+        .by_id
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .values()
+        .cloned()
+        .collect();
+    let mut ids: Vec<(u64, Term)> = tables
+        .iter()
+        .filter_map(|t| {
+            let g = lock(&t.inner);
+            (!g.deleted).then(|| (t.id, tid_of(&g, t)))
+        })
+        .collect();
+    ids.sort_by_key(|x| std::cmp::Reverse(x.0));
+    let v: Vec<Term> = ids.into_iter().map(|x| x.1).collect();
+    Ok(ctx.st.heap.list(&v))
+}
+
+pub fn whereis(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_atom() {
+        return Err(Exn::badarg_at(1, "invalid table name (must be an atom)"));
+    }
+    let t = ctx
+        .code
+        .ets
+        .by_name
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&a[0].raw())
+        .cloned();
+    Ok(match t {
+        Some(t) => Term::reference(t.id),
+        None => atom::UNDEFINED,
+    })
+}
+
+pub fn rename(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = a[1];
+    if !name.is_atom() {
+        return Err(Exn::badarg_at(2, "invalid table name (must be an atom)"));
+    }
+    let t = find(ctx, a[0])?;
+    let mut g = lock(&t.inner);
+    if g.deleted {
+        return Err(no_table());
+    }
+    if g.access != Access::Public && g.owner != ctx.st.pid {
+        return Err(no_access());
+    }
+    if g.named {
+        let mut names = ctx
+            .code
+            .ets
+            .by_name
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
+        if name != g.name && names.contains_key(&name.raw()) {
+            return Err(Exn::badarg_at(2, "table name already exists"));
+        }
+        names.remove(&g.name.raw());
+        names.insert(name.raw(), t.clone());
+    }
+    g.name = name;
+    Ok(tid_of(&g, &t))
+}
+
+pub fn give_away(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (tab, pid, data) = (a[0], a[1], a[2]);
+    let t = find(ctx, tab)?;
+    let me = ctx.st.pid;
+    let tid = {
+        let mut g = lock(&t.inner);
+        if g.deleted {
+            return Err(no_table());
+        }
+        if g.owner != me {
+            return Err(Exn::badarg_at(
+                1,
+                "the process is not the owner of the table",
+            ));
+        }
+        if !pid.is_pid() {
+            return Err(Exn::badarg_at(2, "not a pid"));
+        }
+        if pid == me {
+            return Err(Exn::badarg_at(
+                2,
+                "the process is already the owner of the table",
+            ));
+        }
+        if !ctx.rt.alive(pid) {
+            return Err(Exn::badarg_at(2, "the pid refers to a terminated process"));
+        }
+        g.owner = pid;
+        tid_of(&g, &t)
+    };
+    let msg = ctx
+        .st
+        .heap
+        .tuple(&[atom::intern("ETS-TRANSFER"), tid, me, data]);
+    let _ = ctx.rt.send(ctx.st, pid, msg);
+    Ok(atom::TRUE)
+}
+
+pub fn setopts(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let opts = if a[1].is_tuple() {
+        vec![a[1]]
+    } else {
+        list_to_vec(a[1]).ok_or_else(|| Exn::badarg_at(2, "invalid options"))?
+    };
+    let me = ctx.st.pid;
+    let t = find(ctx, a[0])?;
+    let mut g = lock(&t.inner);
+    if g.deleted {
+        return Err(no_table());
+    }
+    if g.owner != me {
+        return Err(no_access());
+    }
+    for o in opts {
+        match o.tuple_elems() {
+            Some([k, v]) if aname(*k) == Some("heir") && aname(*v) == Some("none") => g.heir = None,
+            Some([k, p, d]) if aname(*k) == Some("heir") && p.is_pid() => {
+                g.heir = Some((*p, ctx.code.copy_term(*d)))
+            }
+            _ => return Err(Exn::badarg_at(2, "invalid options")),
+        }
+    }
+    Ok(atom::TRUE)
+}
+
+/// A process ended: its tables go to their heirs or are deleted. Called
+/// once from the scheduler's exit path.
+pub fn owner_exited(
+    code: &crate::code::CodeTable,
+    rt: &dyn Sched,
+    heap: &mut crate::heap::Heap,
+    pid: Term,
+) {
+    let tables = &code.ets;
+    let all: Vec<Arc<Table>> = tables
+        .by_id
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .values()
+        .cloned()
+        .collect();
+    for t in all {
+        let mut g = lock(&t.inner);
+        if g.deleted || g.owner != pid {
+            continue;
+        }
+        // The heir stays set: it may inherit the table again later.
+        if let Some((heir, data)) = g.heir.as_ref().map(|(h, d)| (*h, d.peek())) {
+            if heir != pid && rt.alive(heir) {
+                g.owner = heir;
+                let tid = tid_of(&g, &t);
+                let d = heap.adopt(Msg::copy(&LiteralArea::default(), data));
+                drop(g);
+                let msg = heap.tuple(&[atom::intern("ETS-TRANSFER"), tid, pid, d]);
+                let _ = rt.signal(heir, crate::process::Signal::Message(code.copy_term(msg)));
+                continue;
+            }
+        }
+        drop_table(tables, &t, &mut g);
+    }
+}
+
+// ---- insert and delete ----
+
+fn insert_impl(ctx: &mut Ctx, a: &[Term], only_new: bool) -> BifResult {
+    with(ctx, a[0], true, |ctx, g, _| {
+        let objs = objects_arg(a[1], g.keypos)?;
+        if only_new {
+            for o in &objs {
+                let k = g.key_of(*o);
+                if g.data.contains_key(&g.probe(k)) {
+                    return Ok(atom::FALSE);
+                }
+            }
+        }
+        let mut objs = objs;
+        if g.kind == Kind::Bag {
+            // OTP stores a list given to a bag last object first.
+            objs.reverse();
+        }
+        for o in objs {
+            g.put(ctx, o);
+        }
+        Ok(atom::TRUE)
+    })
+}
+
+pub fn insert(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    insert_impl(ctx, a, false)
+}
+
+pub fn insert_new(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    insert_impl(ctx, a, true)
+}
+
+pub fn delete2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    with(ctx, a[0], true, |_, g, _| {
+        g.remove_key(a[1]);
+        Ok(atom::TRUE)
+    })
+}
+
+pub fn delete_all_objects(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    with(ctx, a[0], true, |_, g, _| {
+        g.data.clear();
+        g.size = 0;
+        Ok(atom::TRUE)
+    })
+}
+
+pub fn delete_object(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    with(ctx, a[0], true, |_, g, _| {
+        let obj = a[1];
+        match obj.tuple_elems() {
+            Some(e) if e.len() >= g.keypos => {}
+            _ => return Err(Exn::badarg_at(2, "not a tuple")),
+        }
+        let probe = g.probe(g.key_of(obj));
+        let mut removed = 0;
+        let mut empty = false;
+        if let Some(v) = g.data.get_mut(&probe) {
+            let before = v.len();
+            v.retain(|o| !order::exact_eq(o.peek(), obj));
+            removed = before - v.len();
+            empty = v.is_empty();
+        }
+        g.size -= removed;
+        if empty {
+            g.data.remove(&probe);
+        }
+        Ok(atom::TRUE)
+    })
+}
+
+pub fn take(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    with(ctx, a[0], true, |ctx, g, _| {
+        let objs = g.remove_key(a[1]).unwrap_or_default();
+        let terms: Vec<Term> = objs.iter().map(|o| o.peek()).collect();
+        let l = ctx.st.heap.list(&terms);
+        Ok(export(ctx, l))
+    })
+}
+
+// ---- reading ----
+
+pub fn lookup(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    with(ctx, a[0], false, |ctx, g, _| {
+        let terms: Vec<Term> = match g.data.get(&g.probe(a[1])) {
+            Some(v) => v.iter().map(|o| o.peek()).collect(),
+            None => return Ok(Term::NIL),
+        };
+        let l = ctx.st.heap.list(&terms);
+        Ok(export(ctx, l))
+    })
+}
+
+pub fn member(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    with(ctx, a[0], false, |_, g, _| {
+        Ok(Term::bool(g.data.contains_key(&g.probe(a[1]))))
+    })
+}
+
+pub fn lookup_element(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    with(ctx, a[0], false, |ctx, g, _| {
+        let pos = match a[2].as_small() {
+            Some(p) if p >= 1 => p as usize,
+            _ => return Err(Exn::badarg_at(3, "out of range")),
+        };
+        let Some(v) = g.data.get(&g.probe(a[1])) else {
+            return Err(Exn::badarg_at(2, "not a key that exists in the table"));
+        };
+        let mut out = Vec::new();
+        for o in v {
+            let es = o.peek().tuple_elems().unwrap_or(&[]);
+            match es.get(pos - 1) {
+                Some(e) => out.push(*e),
+                None => {
+                    return Err(Exn::badarg_at(
+                        3,
+                        "position is greater than the size of the object",
+                    ))
+                }
+            }
+        }
+        let r = if matches!(g.kind, Kind::Set | Kind::OrderedSet) {
+            out[0]
+        } else {
+            ctx.st.heap.list(&out)
+        };
+        Ok(export(ctx, r))
+    })
+}
+
+pub fn tab2list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    with(ctx, a[0], false, |ctx, g, _| {
+        let terms: Vec<Term> = g.objects().map(|o| o.peek()).collect();
+        let l = ctx.st.heap.list(&terms);
+        Ok(export(ctx, l))
+    })
+}
+
+fn end_of_table() -> Term {
+    atom::intern("$end_of_table")
+}
+
+fn first_last(ctx: &mut Ctx, a: &[Term], last: bool) -> BifResult {
+    with(ctx, a[0], false, |ctx, g, _| {
+        let k = if last {
+            g.data.keys().next_back()
+        } else {
+            g.data.keys().next()
+        };
+        Ok(match k {
+            Some(k) => export(ctx, k.term),
+            None => end_of_table(),
+        })
+    })
+}
+
+pub fn first(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    first_last(ctx, a, false)
+}
+
+pub fn last(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    first_last(ctx, a, true)
+}
+
+fn next_prev(ctx: &mut Ctx, a: &[Term], prev: bool) -> BifResult {
+    with(ctx, a[0], false, |ctx, g, _| {
+        let probe = g.probe(a[1]);
+        if !g.ordered() && !g.data.contains_key(&probe) {
+            return Err(Exn::badarg_at(2, "not a key that exists in the table"));
+        }
+        let k = if prev {
+            g.data.range(..probe).next_back()
+        } else {
+            g.data
+                .range((Bound::Excluded(probe), Bound::Unbounded))
+                .next()
+        };
+        Ok(match k {
+            Some((k, _)) => export(ctx, k.term),
+            None => end_of_table(),
+        })
+    })
+}
+
+pub fn next(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    next_prev(ctx, a, false)
+}
+
+pub fn prev(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    next_prev(ctx, a, true)
+}
+
+// ---- updates in place ----
+
+fn set_only(g: &Inner) -> Result<(), Exn> {
+    if matches!(g.kind, Kind::Set | Kind::OrderedSet) {
+        Ok(())
+    } else {
+        Err(bad_type())
+    }
+}
+
+/// One `update_counter` operation: `(pos, incr, threshold/setvalue)`.
+type CounterOp = (usize, Term, Option<(Term, Term)>);
+
+fn counter_ops(op: Term, keypos: usize) -> Result<(Vec<CounterOp>, bool), Exn> {
+    let invalid = || Exn::badarg_at(3, "not a valid update operation");
+    let one = |t: Term| -> Result<CounterOp, Exn> {
+        if t.is_integer() {
+            return Ok((keypos + 1, t, None));
+        }
+        let es = t.tuple_elems().ok_or_else(invalid)?;
+        let pos = match es.first().and_then(|p| p.as_small()) {
+            Some(p) if p >= 1 => p as usize,
+            _ => return Err(invalid()),
+        };
+        match es {
+            [_, i] if i.is_integer() => Ok((pos, *i, None)),
+            [_, i, th, sv] if i.is_integer() && th.is_integer() && sv.is_integer() => {
+                Ok((pos, *i, Some((*th, *sv))))
+            }
+            _ => Err(invalid()),
+        }
+    };
+    if op.is_list() {
+        let items = list_to_vec(op).ok_or_else(invalid)?;
+        let v = items.into_iter().map(one).collect::<Result<Vec<_>, _>>()?;
+        Ok((v, true))
+    } else {
+        Ok((vec![one(op)?], false))
+    }
+}
+
+fn update_counter_impl(ctx: &mut Ctx, a: &[Term], default: Option<Term>) -> BifResult {
+    with(ctx, a[0], true, |ctx, g, _| {
+        set_only(g)?;
+        let key = a[1];
+        let (ops, many) = counter_ops(a[2], g.keypos)?;
+        let cur = match g.data.get(&g.probe(key)) {
+            Some(v) => v[0].peek(),
+            None => match default {
+                Some(d) => {
+                    let es = match d.tuple_elems() {
+                        Some(es) if es.len() >= g.keypos => es,
+                        _ => return Err(Exn::badarg_at(4, "not a tuple")),
+                    };
+                    let mut es = es.to_vec();
+                    es[g.keypos - 1] = key;
+                    ctx.st.heap.tuple(&es)
+                }
+                None => return Err(Exn::badarg_at(2, "not a key that exists in the table")),
+            },
+        };
+        let mut es = cur.tuple_elems().unwrap_or(&[]).to_vec();
+        let mut results = Vec::new();
+        for (pos, incr, th) in ops {
+            if pos == g.keypos {
+                return Err(Exn::badarg_at(
+                    3,
+                    "the position is the same as the key position",
+                ));
+            }
+            if pos > es.len() {
+                return Err(Exn::badarg_at(
+                    3,
+                    "the position in the update operation is out of range",
+                ));
+            }
+            let old = es[pos - 1];
+            if !old.is_integer() {
+                return Err(Exn::badarg_at(
+                    3,
+                    "the value in the given position, in the object, is not an integer",
+                ));
+            }
+            let mut nv = super::erlang::add_terms(&mut ctx.st.heap, old, incr)?;
+            if let Some((threshold, setvalue)) = th {
+                let positive = order::compare(incr, Term::small(0)) != Ordering::Less;
+                let over = if positive {
+                    order::compare(nv, threshold) == Ordering::Greater
+                } else {
+                    order::compare(nv, threshold) == Ordering::Less
+                };
+                if over {
+                    nv = setvalue;
+                }
+            }
+            es[pos - 1] = nv;
+            results.push(nv);
+        }
+        let new_obj = ctx.st.heap.tuple(&es);
+        g.put(ctx, new_obj);
+        let r = if many {
+            ctx.st.heap.list(&results)
+        } else {
+            results[0]
+        };
+        Ok(export(ctx, r))
+    })
+}
+
+pub fn update_counter3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    update_counter_impl(ctx, a, None)
+}
+
+pub fn update_counter4(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    update_counter_impl(ctx, a, Some(a[3]))
+}
+
+pub fn update_element(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    with(ctx, a[0], true, |ctx, g, _| {
+        if !matches!(g.kind, Kind::Set | Kind::OrderedSet) {
+            return Err(Exn::badarg_at(3, "out of range"));
+        }
+        let bad = || Exn::badarg_at(3, "not a valid update operation");
+        let ops: Vec<Term> = if a[2].is_tuple() {
+            vec![a[2]]
+        } else {
+            list_to_vec(a[2]).ok_or_else(bad)?
+        };
+        let mut pairs = Vec::new();
+        for op in ops {
+            match op.tuple_elems() {
+                Some([p, v]) => match p.as_small() {
+                    Some(p) if p >= 1 => pairs.push((p as usize, *v)),
+                    _ => return Err(Exn::badarg_at(3, "out of range")),
+                },
+                _ => return Err(bad()),
+            }
+        }
+        let cur = match g.data.get(&g.probe(a[1])) {
+            Some(v) => v[0].peek(),
+            None => return Ok(atom::FALSE),
+        };
+        let mut es = cur.tuple_elems().unwrap_or(&[]).to_vec();
+        for (p, v) in pairs {
+            if p == g.keypos {
+                return Err(Exn::badarg_at(
+                    3,
+                    "the position is the same as the key position",
+                ));
+            }
+            if p > es.len() {
+                return Err(Exn::badarg_at(3, "out of range"));
+            }
+            es[p - 1] = v;
+        }
+        let new_obj = ctx.st.heap.tuple(&es);
+        g.put(ctx, new_obj);
+        Ok(atom::TRUE)
+    })
+}
+
+// ---- match specifications ----
+
+/// How a select's results are used.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// Collect each result.
+    Collect,
+    /// Count the objects whose result is `true`.
+    Count,
+    /// Delete the objects whose result is `true`.
+    Delete,
+    /// Replace each object by its result (when the key is kept).
+    Replace,
+}
+
+fn parse_ms(ms: Term, pos: usize) -> Result<Vec<Clause>, Exn> {
+    ets_ms::parse(ms).map_err(|_| bad_ms(pos))
+}
+
+/// Walks the table (or the one key every clause pins) running `clauses`;
+/// `from`: continue after this key and this many of its objects;
+/// `limit`: stop after that many results. Returns the results and where
+/// it stopped (key, objects of it done) when it stopped at the limit.
+fn walk(
+    ctx: &mut Ctx,
+    g: &mut Inner,
+    clauses: &[Clause],
+    mode: Mode,
+    reverse: bool,
+    from: Option<(Term, usize)>,
+    limit: Option<usize>,
+) -> (Vec<Term>, usize, Option<(Term, usize)>) {
+    let mut out = Vec::new();
+    let mut count = 0usize;
+    // One key pinned by every clause: look it up instead of scanning.
+    let pinned: Option<Vec<Term>> = clauses
+        .iter()
+        .map(|c| ets_ms::bound_key(c.head, g.keypos))
+        .collect();
+    let keys: Vec<Term> = match (&pinned, from) {
+        (Some(ks), None) => {
+            let mut v: Vec<Term> = ks
+                .iter()
+                .filter_map(|k| g.data.get_key_value(&g.probe(*k)).map(|(k, _)| k.term))
+                .collect();
+            v.sort_by_key(|a| g.probe(*a));
+            v.dedup_by(|a, b| g.probe(*a) == g.probe(*b));
+            v
+        }
+        _ => {
+            let it: Box<dyn Iterator<Item = &Key>> = match (from, reverse) {
+                (None, false) => Box::new(g.data.keys()),
+                (None, true) => Box::new(g.data.keys().rev()),
+                (Some((k, _)), false) => Box::new(
+                    g.data
+                        .range((Bound::Included(g.probe(k)), Bound::Unbounded))
+                        .map(|x| x.0),
+                ),
+                (Some((k, _)), true) => Box::new(g.data.range(..=g.probe(k)).rev().map(|x| x.0)),
+            };
+            it.map(|k| k.term).collect()
+        }
+    };
+    let mut doomed: Vec<(Term, usize)> = Vec::new();
+    let mut replaced: Vec<Term> = Vec::new();
+    for k in keys {
+        let Some(objs) = g.data.get(&g.probe(k)) else {
+            continue;
+        };
+        let skip = match from {
+            Some((fk, n)) if g.probe(fk) == g.probe(k) => n,
+            _ => 0,
+        };
+        for (i, o) in objs.iter().enumerate().skip(skip) {
+            if let Some(l) = limit {
+                if out.len() >= l {
+                    return (out, count, Some((k, i)));
+                }
+            }
+            let obj = o.peek();
+            if let Outcome::Value(v) = ets_ms::run(ctx, clauses, obj) {
+                match mode {
+                    Mode::Collect => out.push(v),
+                    Mode::Count => {
+                        if v == atom::TRUE {
+                            count += 1
+                        }
+                    }
+                    Mode::Delete => {
+                        if v == atom::TRUE {
+                            doomed.push((k, i));
+                            count += 1;
+                        }
+                    }
+                    Mode::Replace => {
+                        let keeps = v.tuple_elems().is_some_and(|es| {
+                            es.len() >= g.keypos && order::exact_eq(es[g.keypos - 1], g.key_of(obj))
+                        });
+                        if keeps {
+                            doomed.push((k, i));
+                            replaced.push(v);
+                            count += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if !doomed.is_empty() {
+        // Remove from the last index of each key down, so indexes stay right.
+        let owned: Vec<Term> = replaced.iter().map(|r| export(ctx, *r)).collect();
+        let mut by_key: Vec<(Term, Vec<usize>)> = Vec::new();
+        for (k, i) in doomed {
+            match by_key.iter_mut().find(|x| g.probe(x.0) == g.probe(k)) {
+                Some(e) => e.1.push(i),
+                None => by_key.push((k, vec![i])),
+            }
+        }
+        let kmsgs: Vec<Msg> = by_key.iter().map(|(k, _)| ctx.code.copy_term(*k)).collect();
+        for ((_, idx), km) in by_key.iter().zip(&kmsgs) {
+            let probe = g.probe(km.peek());
+            let mut empty = false;
+            if let Some(v) = g.data.get_mut(&probe) {
+                let mut idx = idx.clone();
+                idx.sort_unstable();
+                for i in idx.into_iter().rev() {
+                    v.remove(i);
+                }
+                empty = v.is_empty();
+            }
+            if empty {
+                g.data.remove(&probe);
+            }
+        }
+        g.size = g.data.values().map(|v| v.len()).sum();
+        for r in owned {
+            g.put(ctx, r);
+        }
+    }
+    (out, count, None)
+}
+
+fn cont_tag() -> Term {
+    atom::intern("$beamlet_ets_select")
+}
+
+/// `{results, continuation}` or `:"$end_of_table"`.
+fn chunk(
+    ctx: &mut Ctx,
+    tab: Term,
+    ms: Term,
+    limit: usize,
+    reverse: bool,
+    from: Option<(Term, usize)>,
+    clauses_pos: usize,
+) -> BifResult {
+    let clauses = parse_ms(ms, clauses_pos)?;
+    with(ctx, tab, false, |ctx, g, _| {
+        let (out, _, stop) = walk(ctx, g, &clauses, Mode::Collect, reverse, from, Some(limit));
+        if out.is_empty() && stop.is_none() {
+            return Ok(end_of_table());
+        }
+        let l = ctx.st.heap.list(&out);
+        let cont = match stop {
+            Some((k, n)) => ctx.st.heap.tuple(&[
+                cont_tag(),
+                tab,
+                ms,
+                Term::small(limit as i64),
+                Term::bool(reverse),
+                k,
+                Term::small(n as i64),
+            ]),
+            None => ctx.st.heap.tuple(&[
+                cont_tag(),
+                tab,
+                ms,
+                Term::small(limit as i64),
+                Term::bool(reverse),
+                atom::intern("$end_of_table"),
+                Term::small(-1),
+            ]),
+        };
+        let r = ctx.st.heap.tuple(&[l, cont]);
+        Ok(export(ctx, r))
+    })
+}
+
+fn select_impl(ctx: &mut Ctx, tab: Term, ms: Term, mode: Mode, reverse: bool) -> BifResult {
+    let clauses = parse_ms(ms, 2)?;
+    let write = matches!(mode, Mode::Delete | Mode::Replace);
+    with(ctx, tab, write, |ctx, g, _| {
+        if mode == Mode::Replace {
+            set_only(g)?;
+        }
+        let (mut out, count, _) = walk(ctx, g, &clauses, mode, reverse, None, None);
+        match mode {
+            Mode::Collect => {
+                if reverse && !g.ordered() {
+                    out.reverse();
+                }
+                let l = ctx.st.heap.list(&out);
+                Ok(export(ctx, l))
+            }
+            _ => Ok(Term::small(count as i64)),
+        }
+    })
+}
+
+pub fn select2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    select_impl(ctx, a[0], a[1], Mode::Collect, false)
+}
+
+pub fn select_reverse2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    select_impl(ctx, a[0], a[1], Mode::Collect, true)
+}
+
+pub fn select_count(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    select_impl(ctx, a[0], a[1], Mode::Count, false)
+}
+
+pub fn select_delete(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    select_impl(ctx, a[0], a[1], Mode::Delete, false)
+}
+
+pub fn select_replace(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    select_impl(ctx, a[0], a[1], Mode::Replace, false)
+}
+
+fn limit_arg(t: Term) -> Result<usize, Exn> {
+    match t.as_small() {
+        Some(n) if n >= 1 => Ok(n as usize),
+        _ => Err(Exn::badarg_at(3, "out of range")),
+    }
+}
+
+pub fn select3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let limit = limit_arg(a[2])?;
+    chunk(ctx, a[0], a[1], limit, false, None, 2)
+}
+
+pub fn select_reverse3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let limit = limit_arg(a[2])?;
+    chunk(ctx, a[0], a[1], limit, true, None, 2)
+}
+
+/// `select/1`, `select_reverse/1`, `match/1`, `match_object/1`: the next chunk.
+pub fn select1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let bad = || Exn::badarg_at(1, "not a valid continuation");
+    if a[0] == end_of_table() {
+        return Ok(end_of_table());
+    }
+    let es = a[0].tuple_elems().ok_or_else(bad)?;
+    match es {
+        [tag, tab, ms, limit, rev, k, n] if *tag == cont_tag() => {
+            let n = n.as_small().ok_or_else(bad)?;
+            if n < 0 {
+                return Ok(end_of_table());
+            }
+            let limit = limit.as_small().ok_or_else(bad)? as usize;
+            chunk(
+                ctx,
+                *tab,
+                *ms,
+                limit,
+                rev.is_true(),
+                Some((*k, n as usize)),
+                1,
+            )
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// A `match/2` pattern as a spec: `[{pattern, [], [:"$$"]}]` or `[:"$_"]`.
+fn pattern_ms(ctx: &mut Ctx, pat: Term, whole: bool) -> Term {
+    let body = atom::intern(if whole { "$_" } else { "$$" });
+    let b = ctx.st.heap.list(&[body]);
+    let c = ctx.st.heap.tuple(&[pat, Term::NIL, b]);
+    ctx.st.heap.list(&[c])
+}
+
+pub fn match2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let ms = pattern_ms(ctx, a[1], false);
+    select_impl(ctx, a[0], ms, Mode::Collect, false)
+}
+
+pub fn match3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let limit = limit_arg(a[2])?;
+    let ms = pattern_ms(ctx, a[1], false);
+    chunk(ctx, a[0], ms, limit, false, None, 2)
+}
+
+pub fn match_object2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let ms = pattern_ms(ctx, a[1], true);
+    select_impl(ctx, a[0], ms, Mode::Collect, false)
+}
+
+pub fn match_object3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let limit = limit_arg(a[2])?;
+    let ms = pattern_ms(ctx, a[1], true);
+    chunk(ctx, a[0], ms, limit, false, None, 2)
+}
+
+pub fn match_delete(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let body = ctx.st.heap.list(&[atom::TRUE]);
+    let c = ctx.st.heap.tuple(&[a[1], Term::NIL, body]);
+    let ms = ctx.st.heap.list(&[c]);
+    select_impl(ctx, a[0], ms, Mode::Delete, false)?;
+    Ok(atom::TRUE)
+}
+
+pub fn match_spec_compile(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    parse_ms(a[0], 1)?;
+    let r = ctx.rt.make_ref();
+    let m = ctx.code.copy_term(a[0]);
+    lock(&ctx.code.ets.compiled).insert(r.ref_value().unwrap_or(0), m);
+    Ok(r)
+}
+
+pub fn is_compiled_ms(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    Ok(Term::bool(a[0].ref_value().is_some_and(|r| {
+        lock(&ctx.code.ets.compiled).contains_key(&r)
+    })))
+}
+
+pub fn match_spec_run(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let items = list_to_vec(a[0]).ok_or_else(|| Exn::badarg_at(1, "not a list"))?;
+    let ms = {
+        let compiled = lock(&ctx.code.ets.compiled);
+        match a[1].ref_value().and_then(|r| compiled.get(&r)) {
+            Some(m) => m.peek(),
+            None => return Err(Exn::badarg_at(2, "not a compiled match specification")),
+        }
+    };
+    // The spec stays alive: compiled specs are never dropped.
+    let clauses = parse_ms(ms, 2)?;
+    let mut out = Vec::new();
+    for it in items {
+        if let Outcome::Value(v) = ets_ms::run(ctx, &clauses, it) {
+            out.push(v);
+        }
+    }
+    let l = ctx.st.heap.list(&out);
+    Ok(export(ctx, l))
+}
+
+pub fn test_ms(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let clauses = match ets_ms::parse(a[1]) {
+        Ok(c) => c,
+        Err(why) => {
+            let chars: Vec<Term> = why.chars().map(|c| Term::small(c as i64)).collect();
+            let cl = ctx.st.heap.list(&chars);
+            let e = ctx.st.heap.tuple(&[atom::ERROR, cl]);
+            let l = ctx.st.heap.list(&[e]);
+            return Ok(ctx.st.heap.tuple(&[atom::ERROR, l]));
+        }
+    };
+    let r = match ets_ms::run(ctx, &clauses, a[0]) {
+        Outcome::Value(v) => v,
+        Outcome::NoMatch => atom::FALSE,
+    };
+    Ok(ctx.st.heap.tuple(&[atom::OK, r]))
+}
