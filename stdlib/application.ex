@@ -302,22 +302,7 @@ defmodule Application do
   end
 
   defp server do
-    case Process.whereis(@server) do
-      nil ->
-        pid = spawn(fn -> serve(%{env: initial_env(), started: @initially}) end)
-
-        try do
-          Process.register(pid, @server)
-          pid
-        rescue
-          ArgumentError ->
-            Process.exit(pid, :kill)
-            server()
-        end
-
-      pid ->
-        pid
-    end
+    :beamlet_singleton.ensure(@server, fn -> serve(%{env: initial_env(), started: @initially}) end)
   end
 
   # What `elixir` has in the environment of its own applications.

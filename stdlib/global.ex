@@ -65,23 +65,8 @@ defmodule :global do
     end
   end
 
-  defp server() do
-    case Process.whereis(:global_name_server) do
-      nil ->
-        pid = spawn(fn -> loop(%{}, %{}) end)
-
-        try do
-          Process.register(pid, :global_name_server)
-          pid
-        rescue
-          ArgumentError ->
-            Process.exit(pid, :kill)
-            server()
-        end
-
-      pid ->
-        pid
-    end
+  defp server do
+    :beamlet_singleton.ensure(:global_name_server, fn -> loop(%{}, %{}) end)
   end
 
   # names: name => {pid, monitor ref}; refs: monitor ref => name.

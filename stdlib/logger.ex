@@ -332,22 +332,7 @@ defmodule Logger do
   end
 
   defp server do
-    case Process.whereis(@config) do
-      nil ->
-        pid = spawn(fn -> serve(@defaults) end)
-
-        try do
-          Process.register(pid, @config)
-          pid
-        rescue
-          ArgumentError ->
-            Process.exit(pid, :kill)
-            server()
-        end
-
-      pid ->
-        pid
-    end
+    :beamlet_singleton.ensure(@config, fn -> serve(@defaults) end)
   end
 
   defp call(pid, request) do

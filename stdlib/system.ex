@@ -309,23 +309,7 @@ defmodule System do
   end
 
   defp at_exit_holder do
-    case Process.whereis(@at_exit_holder) do
-      nil ->
-        pid = spawn(fn -> hold_at_exit([]) end)
-
-        try do
-          Process.register(pid, @at_exit_holder)
-          pid
-        rescue
-          ArgumentError ->
-            # Another process registered one first.
-            Process.exit(pid, :kill)
-            at_exit_holder()
-        end
-
-      pid ->
-        pid
-    end
+    :beamlet_singleton.ensure(@at_exit_holder, fn -> hold_at_exit([]) end)
   end
 
   defp hold_at_exit(hooks) do

@@ -116,23 +116,11 @@ defmodule :timer do
 
   # The server: entries by reference, each `{kind, time, owner, action}`.
 
-  defp server() do
-    case :erlang.whereis(:timer_server) do
-      :undefined ->
-        pid = spawn(fn -> Process.flag(:trap_exit, true); server_loop(%{}) end)
-
-        try do
-          :erlang.register(:timer_server, pid)
-          pid
-        rescue
-          ArgumentError ->
-            Process.exit(pid, :kill)
-            server()
-        end
-
-      pid ->
-        pid
-    end
+  defp server do
+    :beamlet_singleton.ensure(:timer_server, fn ->
+      Process.flag(:trap_exit, true)
+      server_loop(%{})
+    end)
   end
 
   defp server_call(request) do
