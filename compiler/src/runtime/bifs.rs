@@ -187,7 +187,10 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 Ok(from_value(&mut ctx.st.heap, &out))
             }
             ("ensure_loaded", [m]) => {
-                if m.is_atom() && Service::ensure_loaded(self, ctx, atom::name(*m)) {
+                // A module made only of built-ins (`:math`) is loaded too.
+                let builtin = |m: Term| bif::is_builtin_module(atom::name(m));
+                if m.is_atom() && (Service::ensure_loaded(self, ctx, atom::name(*m)) || builtin(*m))
+                {
                     Ok(ctx.st.heap.tuple(&[atom::intern("module"), *m]))
                 } else {
                     Ok(ctx

@@ -518,6 +518,17 @@ bifs! {
     "beamlet_test" "load_pending" / 1 => testing::load_pending;
 }
 
+/// Whether some built-in belongs to `module` (`math`, `Elixir.IO`): such a
+/// module exists, whether or not the library has a file for it.
+pub fn is_builtin_module(module: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static MODULES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    MODULES
+        .get_or_init(|| BIFS.iter().map(|b| b.module).collect())
+        .contains(module)
+}
+
 /// The index of `module.name/arity` in [`BIFS`].
 pub fn lookup(module: &str, name: &str, arity: usize) -> Option<BifId> {
     use std::collections::HashMap;
