@@ -376,43 +376,7 @@ defmodule DynamicSupervisor do
 
   defp stop_child(pid, {:restarting, _}) when is_pid(pid), do: :ok
 
-  defp stop_child(pid, {_, _, shutdown, _, _}) do
-    ref = Process.monitor(pid)
-    Process.unlink(pid)
-
-    receive do
-      {:EXIT, ^pid, _} -> :ok
-    after
-      0 -> :ok
-    end
-
-    case shutdown do
-      :brutal_kill ->
-        Process.exit(pid, :kill)
-        await_down(ref)
-
-      :infinity ->
-        Process.exit(pid, :shutdown)
-        await_down(ref)
-
-      ms ->
-        Process.exit(pid, :shutdown)
-
-        receive do
-          {:DOWN, ^ref, :process, _, _} -> :ok
-        after
-          ms ->
-            Process.exit(pid, :kill)
-            await_down(ref)
-        end
-    end
-  end
-
-  defp await_down(ref) do
-    receive do
-      {:DOWN, ^ref, :process, _, _} -> :ok
-    end
-  end
+  defp stop_child(pid, {_, _, shutdown, _, _}), do: :supervisor.shutdown_child(pid, shutdown)
 
   defp restart_child(pid, child, reason, state) do
     {_, restart, _, _, _} = child

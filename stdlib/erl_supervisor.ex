@@ -438,7 +438,16 @@ defmodule :supervisor do
     Enum.each(children, fn c -> if is_pid(c.pid), do: stop_child(c) end)
   end
 
-  defp stop_child(%{pid: pid, shutdown: shutdown}) when is_pid(pid) do
+  defp stop_child(%{pid: pid, shutdown: shutdown}) when is_pid(pid),
+    do: shutdown_child(pid, shutdown)
+
+  defp stop_child(_child), do: :ok
+
+  @doc false
+  # Stops child `pid` as its `shutdown` says (`:brutal_kill`, `:infinity`, or
+  # ms to wait after `:shutdown` before killing), unlinked first and waited
+  # for; its exit reason. DynamicSupervisor stops its children so too.
+  def shutdown_child(pid, shutdown) do
     ref = Process.monitor(pid)
     Process.unlink(pid)
 
@@ -469,8 +478,6 @@ defmodule :supervisor do
         end
     end
   end
-
-  defp stop_child(_child), do: :ok
 
   defp await_down(ref) do
     receive do
