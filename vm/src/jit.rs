@@ -28,9 +28,13 @@
 //!   stopped. An exit happens *before* the instruction has any effect (the
 //!   interpreter runs it whole), or after one that raised (the interpreter
 //!   raises it there).
-//! - **Helpers.** Data instructions (BIF calls, constructors, map and binary
+//! - **Helpers.** Data instructions (BIF calls, map constructors, binary
 //!   matching) run in [`jit_step`], on the dispatch loop's own code
-//!   (`interp::data_op`). Allocation never collects; a helper that leaves
+//!   (`interp::data_op`). Those that cannot raise have direct helpers that
+//!   skip decoding the instruction again (`jit_cons`, `jit_tuple`,
+//!   `jit_closure`, `jit_map_get`), and type tests (`IsType`, `is_list/1`
+//!   and the other type-test BIFs) are tested on the word's tag and header
+//!   in native code. Allocation never collects; a helper that leaves
 //!   the heap wanting a collection zeroes the budget, so the next native
 //!   entry calls [`jit_enter_slow`], which collects there (a safe point: the
 //!   windows below hold everything live) and restores the budget.
@@ -831,6 +835,77 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.switch_to_block(next);
     }
 
+    /// Branches to `then` when word `x` passes `test`, else to `els`: on
+    /// the tag bits (and the header's kind) for the common tests, by the
+    /// `jit_is_type` helper for the others (and for integers that are not
+    /// small).
+    fn type_test(&mut self, x: Value, test: TypeTest, then: Block, els: Block) {
+        let tag = |g: &mut Self, bits: i64| {
+            let t = g.b.ins().band_imm_u(x, 0b111);
+            g.b.ins().icmp_imm_s(IntCC::Equal, t, bits)
+        };
+        let boxed_kind = |g: &mut Self, kinds: &[HeaderKind]| {
+            let b = tag(g, 0);
+            let load = g.b.create_block();
+            g.b.ins().brif(b, load, &[], els, &[]);
+            g.b.switch_to_block(load);
+            let h = g.b.ins().load(I64, MemFlagsData::trusted(), x, 0);
+            let low = g.b.ins().band_imm_u(h, 0xff);
+            let mut ok = None;
+            for &k in kinds {
+                let want = Header::new(k, 0).0 & 0xff;
+                let c = g.b.ins().icmp_imm_s(IntCC::Equal, low, want as i64);
+                ok = Some(match ok {
+                    None => c,
+                    Some(o) => g.b.ins().bor(o, c),
+                });
+            }
+            ok.expect("at least one kind")
+        };
+        let ok = match test {
+            TypeTest::Cons => tag(self, 0b010),
+            TypeTest::Nil => self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, x, Term::NIL.raw() as i64),
+            TypeTest::List => {
+                let c = tag(self, 0b010);
+                let n = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, x, Term::NIL.raw() as i64);
+                self.b.ins().bor(c, n)
+            }
+            TypeTest::Atom => {
+                let low = self.b.ins().band_imm_u(x, 0xff);
+                let want = atom::TRUE.raw() & 0xff;
+                self.b.ins().icmp_imm_s(IntCC::Equal, low, want as i64)
+            }
+            TypeTest::Boolean => {
+                let t = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, x, atom::TRUE.raw() as i64);
+                let f = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, x, atom::FALSE.raw() as i64);
+                self.b.ins().bor(t, f)
+            }
+            TypeTest::Tuple => boxed_kind(self, &[HeaderKind::Tuple]),
+            TypeTest::Map => boxed_kind(self, &[HeaderKind::Map, HeaderKind::HashMap]),
+            _ => {
+                if matches!(test, TypeTest::Integer | TypeTest::Number) {
+                    let small = self.b.ins().band_imm_u(x, 1);
+                    self.branch_if(small, then);
+                }
+                let t = self.imm(test as u64);
+                self.helper(jit_is_type as *const () as usize, &[x, t])
+            }
+        };
+        self.b.ins().brif(ok, then, &[], els, &[]);
+    }
+
     /// Whether both words are small integers (as a value to branch on).
     fn both_small(&mut self, x: Value, y: Value) -> Value {
         let a = self.b.ins().band(x, y);
@@ -1216,10 +1291,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             Op::Jump { to } => return self.goto(to),
             Op::IsType { r, ty, fail } => {
                 let x = self.get(r);
-                let t = self.imm(ty as u64);
-                let ok = self.helper(jit_is_type as *const () as usize, &[x, t]);
                 let (then, els) = (next(self).expect("followed"), self.blocks[fail as usize]);
-                self.b.ins().brif(ok, then, &[], els, &[]);
+                self.type_test(x, TypeTest::ALL[ty as usize], then, els);
                 return;
             }
             Op::IsTuple { r, arity, fail } => {
@@ -1402,6 +1475,33 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let kind = small_bif(bif).expect("checked by the guard");
                 return self.small_int_bif(pc, kind, args, dst, fail);
             }
+            Op::Bif {
+                bif,
+                args,
+                n: 1,
+                dst,
+                ..
+            } if type_bif(bif).is_some() => {
+                // `is_list(x)` and the like: the type test on the word, its
+                // result as `true` or `false` (they cannot fail).
+                let test = type_bif(bif).expect("checked by the guard");
+                let x = self.get(args);
+                let (yes, no, join) = (
+                    self.b.create_block(),
+                    self.b.create_block(),
+                    self.b.create_block(),
+                );
+                self.b.append_block_param(join, I64);
+                self.type_test(x, test, yes, no);
+                for (blk, val) in [(yes, atom::TRUE), (no, atom::FALSE)] {
+                    self.b.switch_to_block(blk);
+                    let v = self.imm(val.raw());
+                    self.b.ins().jump(join, &[v.into()]);
+                }
+                self.b.switch_to_block(join);
+                let v = self.b.block_params(join)[0];
+                self.set(dst, v);
+            }
             Op::Bif { fail, .. } if fail != crate::code::NO_LABEL => {
                 return self.data(pc, Some(fail))
             }
@@ -1424,12 +1524,28 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.set(dst, v);
             }
             Op::BinSplitPrefix { fail, .. } => return self.data(pc, Some(fail)),
-            Op::Bif { .. }
-            | Op::MakeTuple { .. }
-            | Op::Cons { .. }
-            | Op::MakeMap { .. }
-            | Op::MapUpdate { .. }
-            | Op::MakeClosure { .. } => return self.data(pc, None),
+            Op::Cons { dst, head, tail } => {
+                // Cannot raise: a direct call, no interpreter step.
+                let (h, t) = (self.get(head), self.get(tail));
+                let ctx = self.ctx;
+                let v = self.helper(jit_cons as *const () as usize, &[ctx, h, t]);
+                self.set(dst, v);
+            }
+            Op::MakeTuple { dst, args, n } => {
+                let elems = self.b.ins().iadd_imm_s(self.win, 8 * args as i64);
+                let (ctx, n) = (self.ctx, self.imm(n as u64));
+                let v = self.helper(jit_tuple as *const () as usize, &[ctx, elems, n]);
+                self.set(dst, v);
+            }
+            Op::MakeClosure { dst, fun, free, n } => {
+                let free = self.b.ins().iadd_imm_s(self.win, 8 * free as i64);
+                let (ctx, fun, n) = (self.ctx, self.imm(fun as u64), self.imm(n as u64));
+                let v = self.helper(jit_closure as *const () as usize, &[ctx, fun, free, n]);
+                self.set(dst, v);
+            }
+            Op::Bif { .. } | Op::MakeMap { .. } | Op::MapUpdate { .. } => {
+                return self.data(pc, None)
+            }
             Op::CallFun { args, dst, .. } => return self.call_fun(pc, args, Some(dst)),
             Op::Apply { args, dst, .. } => {
                 // `mod.fun(args)` with both known only now (protocol
@@ -1608,6 +1724,33 @@ extern "C" fn jit_step(ctx: &mut Ctx, fun: u64, pc: u64, win: *const Term) -> u6
             STEP_EXIT
         }
     }
+}
+
+/// The type-test BIF `bif` is (`is_list/1`...), if it is one.
+fn type_bif(bif: crate::bif::BifId) -> Option<TypeTest> {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Vec<(crate::bif::BifId, TypeTest)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        [
+            ("is_integer", TypeTest::Integer),
+            ("is_float", TypeTest::Float),
+            ("is_number", TypeTest::Number),
+            ("is_atom", TypeTest::Atom),
+            ("is_boolean", TypeTest::Boolean),
+            ("is_binary", TypeTest::Binary),
+            ("is_list", TypeTest::List),
+            ("is_tuple", TypeTest::Tuple),
+            ("is_map", TypeTest::Map),
+            ("is_function", TypeTest::Fun),
+            ("is_pid", TypeTest::Pid),
+            ("is_reference", TypeTest::Ref),
+            ("is_bitstring", TypeTest::Bitstring),
+        ]
+        .into_iter()
+        .filter_map(|(name, t)| Some((crate::bif::lookup("erlang", name, 1)?, t)))
+        .collect()
+    });
+    table.iter().find(|(id, _)| *id == bif).map(|(_, t)| *t)
 }
 
 /// The two-argument BIFs native code computes itself on small integers.
@@ -1841,6 +1984,38 @@ extern "C" fn jit_eq(x: u64, y: u64) -> i64 {
 
 /// `===` as 0 or 1.
 /// `GetMapValue`: the value of `key` in the map `map`, or `Term::NONE`.
+/// `[head | tail]` on the process's heap (`Op::Cons`).
+extern "C" fn jit_cons(ctx: &mut Ctx, head: u64, tail: u64) -> u64 {
+    let t = ctx
+        .process()
+        .st
+        .heap
+        .cons(Term::from_raw(head), Term::from_raw(tail));
+    ctx.note_allocation();
+    t.raw()
+}
+
+/// The tuple of the `n` registers from `elems` on (`Op::MakeTuple`).
+extern "C" fn jit_tuple(ctx: &mut Ctx, elems: *const Term, n: u64) -> u64 {
+    // SAFETY: `elems` is `n` registers of the running function's window,
+    // which lies below `regs_end` (checked at entry); native code is
+    // suspended in this call, so nothing writes them meanwhile.
+    let elems = unsafe { std::slice::from_raw_parts(elems, n as usize) };
+    let t = ctx.process().st.heap.tuple(elems);
+    ctx.note_allocation();
+    t.raw()
+}
+
+/// The closure of function `fun` over the `n` registers from `free` on
+/// (`Op::MakeClosure`).
+extern "C" fn jit_closure(ctx: &mut Ctx, fun: u64, free: *const Term, n: u64) -> u64 {
+    // SAFETY: as in `jit_tuple`: `n` registers of the running window.
+    let free = unsafe { std::slice::from_raw_parts(free, n as usize) };
+    let t = ctx.process().st.heap.closure(fun as FunId, free);
+    ctx.note_allocation();
+    t.raw()
+}
+
 extern "C" fn jit_map_get(map: u64, key: u64) -> u64 {
     crate::bif::map::map_find(Term::from_raw(map), Term::from_raw(key))
         .unwrap_or(Term::NONE)
