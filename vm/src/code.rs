@@ -476,7 +476,7 @@ pub struct Function {
     pub tables: Vec<JumpTable>,
     /// The source file, as an atom (`[]` when unknown), for stack traces.
     pub file: Term,
-    /// Call count, or native code once compiled (see jit.rs).
+    /// Call count, or native code once compiled (see jit/).
     pub jit: crate::jit::Slot,
 }
 
@@ -519,7 +519,7 @@ pub struct Import {
     pub arity: u32,
     /// Resolved `FunId`, or [`UNRESOLVED`] until first use and again after
     /// the module is redefined. Native code compares it with the function it
-    /// was compiled to call before each call (jit.rs), so it is an atomic at
+    /// was compiled to call before each call (jit/), so it is an atomic at
     /// an address that never changes.
     pub(crate) cache: AtomicU32,
 }
@@ -667,7 +667,7 @@ thread_local! {
 ///   running inside the old version goes on (its local calls stay in the
 ///   old code, as on the BEAM); its next call by name finds the new one.
 ///   Native code bound to an import checks the cache before each such call
-///   (jit.rs).
+///   (jit/).
 /// - **Literals**: each unit's literal heap is kept (never collected, never
 ///   freed) and the [`LiteralArea`] (what message copies leave shared) is
 ///   replaced by a larger one on each load, published as an `Arc`. Each

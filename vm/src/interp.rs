@@ -300,7 +300,7 @@ pub(crate) enum Flow {
 /// Runs one of the instructions that compute in the heap and at most
 /// branch to a failure label: BIF calls, map lookups, binary prefixes and
 /// the constructors. Shared by the dispatch loop (inlined there) and by
-/// native code, which calls it through `jit.rs`'s step helper.
+/// native code, which calls it through the JIT's step helper (jit/helpers.rs).
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
 pub(crate) fn data_op(

@@ -3,7 +3,7 @@
 //!
 //! `unsafe` code lives only in the term layer (`term.rs`, `heap.rs`, `gc.rs`,
 //! `copy.rs`), in `code.rs` (the append-only vectors of loaded code), in
-//! `jit.rs` (calling generated code) and in `pcre.rs` (the door to PCRE2's C
+//! `jit/` (calling generated code) and in `pcre.rs` (the door to PCRE2's C
 //! library).
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]

@@ -36,7 +36,7 @@
 //!   machine stack of its own, goes on), and a nested call that would start
 //!   below it raises `SystemLimitError` instead of overflowing the stack.
 //! - It works the same whether the built-in function was called from the
-//!   interpreter or from native code (jit.rs calls built-in functions
+//!   interpreter or from native code (jit/ calls built-in functions
 //!   through the dispatch loop's own code).
 //!
 //! Tests reach it from the language through `bif/testing.rs`
