@@ -27,15 +27,61 @@ defmodule :elixir_module do
     {hooks, verify, on_load} = :beamlet_compiler.module_finish(name)
     on_load(name, on_load)
     after_compile(hooks, %{env | module: name})
-    after_verify(verify, name)
+    after_verify(name, verify)
     # beamlet has no object code to give: the bytecode is an empty binary.
     {:module, name, <<>>, result}
   end
 
-  # `@after_verify` hooks, called with the module's name once it is
-  # compiled. (Elixir defers them to the end of the file for the modules a
-  # script's top level defines; here they run at once.)
-  defp after_verify(verify, name), do: Enum.each(verify, & &1.__after_verify__(name))
+  # A body's `def` once an `@on_definition` was seen: the definition is
+  # stored, then each hook is called in this process (it may read and set
+  # attributes, send and receive), with the definition's env, kind, name,
+  # arguments, guards and body.
+  @doc false
+  def define(module, kind, index, def, line) do
+    case :beamlet_compiler.define(module, kind, index, def, line, true) do
+      :ok -> :ok
+      {hooks, args} -> Enum.each(hooks, fn {m, f} -> apply(m, f, args) end)
+    end
+
+    :ok
+  end
+
+  # `@after_verify` hooks (`{module, fun}`), called with the module's name
+  # once it is verified: as in Elixir, at the end of the compilation that
+  # defined it (the file, `Code.eval_string/3`...; see `verifying/1`), or at
+  # once in a process compiling nothing else (a module defined by a spawned
+  # process). The service keeps the waiting hooks, by process.
+  defp after_verify(_name, []), do: :ok
+
+  defp after_verify(name, hooks) do
+    if not :beamlet_compiler.verify_defer(name, hooks), do: run_verify([{name, hooks}])
+    :ok
+  end
+
+  defp run_verify(pending) do
+    Enum.each(pending, fn {name, hooks} ->
+      Enum.each(hooks, fn {module, fun} -> apply(module, fun, [name]) end)
+    end)
+  end
+
+  # Runs `fun` as one compilation: the `@after_verify` hooks of the modules
+  # defined meanwhile run when it returns (not when it raises, as in Elixir).
+  @doc false
+  def verifying(fun) do
+    depth = :beamlet_compiler.verify_open()
+
+    result =
+      try do
+        fun.()
+      catch
+        kind, reason ->
+          :beamlet_compiler.verify_close(depth)
+          :erlang.raise(kind, reason, __STACKTRACE__)
+      end
+
+    run_verify(:beamlet_compiler.verify_close(depth))
+    result
+  end
 
   # `@on_load fun`: called when the module is loaded; anything but `:ok`
   # is reported, as the BEAM's code server does.
@@ -100,8 +146,7 @@ defmodule :elixir_module do
   # error is printed), as Elixir's Kernel.CLI does. A status other than 0
   # ends the run with it.
   def eval_file(source, file) do
-    fun = :beamlet_compiler.compile_file(source, file)
-    result = fun.([])
+    result = verifying(fn -> :beamlet_compiler.compile_file(source, file).([]) end)
 
     # No holder: no hook was registered (and System need not be loaded).
     if Process.whereis(:beamlet_at_exit) != nil do
@@ -159,14 +204,12 @@ defmodule :elixir_module do
   end
 
   defp eval_source(source, file) do
-    fun = :beamlet_compiler.compile_file(source, file)
-    fun.([])
+    verifying(fn -> :beamlet_compiler.compile_file(source, file).([]) end)
   end
 
   # `beamlet check FILE`: the script is expanded whole and compiled, and
   # only its top-level modules are defined.
   def check_file(source, file) do
-    fun = :beamlet_compiler.check_file(source, file)
-    fun.([])
+    verifying(fn -> :beamlet_compiler.check_file(source, file).([]) end)
   end
 end

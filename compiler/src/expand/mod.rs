@@ -148,6 +148,10 @@ pub struct Expander<'a> {
     /// known yet may be a macro the module body defines before the guard
     /// is used, so it is let through (uses of the guard check it again).
     pub(crate) defguard_check: bool,
+    /// An `@on_definition` was expanded: the `def`s after it are stored
+    /// through `:elixir_module.define/5`, which calls the hooks in the
+    /// process running the body (not in a nested call).
+    pub(crate) on_definition: bool,
 }
 
 impl<'a> Expander<'a> {
@@ -167,6 +171,7 @@ impl<'a> Expander<'a> {
             in_capture: false,
             quote_depth: 0,
             defguard_check: false,
+            on_definition: false,
         }
     }
 

@@ -208,17 +208,19 @@ impl Expander<'_> {
         } else {
             (q::nil(), self.host.save_env(&module, env, Some(def)))
         };
-        Ok(runtime_call(
-            "define",
-            line,
-            vec![
-                q::atom(&module),
-                q::atom(kind),
-                q::int(index as i64),
-                def,
-                q::int(line as i64),
-            ],
-        ))
+        let args = vec![
+            q::atom(&module),
+            q::atom(kind),
+            q::int(index as i64),
+            def,
+            q::int(line as i64),
+        ];
+        if self.on_definition {
+            // The hooks run in the body's process (see `on_definition`).
+            let driver = q::atom("elixir_module");
+            return Ok(q::remote(driver, "define", q::line_meta(line), args));
+        }
+        Ok(runtime_call("define", line, args))
     }
 
     /// A stored definition `[head]` or `[head, [do: body, ...]]` of `kind`,
@@ -406,6 +408,9 @@ impl Expander<'_> {
                         env,
                         format!("cannot set attribute @{name} inside function/macro"),
                     ));
+                }
+                if name == "on_definition" {
+                    self.on_definition = true;
                 }
                 let value = if TYPESPECS.contains(&name.as_str()) {
                     q::escape(&args[0])

@@ -78,6 +78,17 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 self.module_open(ctx, &module, &body, &names, env)
             }
             ("before_compile", [m]) => self.before_compile(ctx, atom::name(*m)),
+            ("verify_open", []) => Ok(Term::small(self.verify_open(ctx.st.pid.raw()) as i64)),
+            ("verify_defer", [m, hooks]) => {
+                let (m, hooks) = (to_value(ctx.code, *m), to_value(ctx.code, *hooks));
+                Ok(Term::bool(self.verify_defer(ctx.st.pid.raw(), m, hooks)))
+            }
+            ("verify_close", [depth]) => {
+                let depth = depth.as_small().unwrap_or(0).max(0) as usize;
+                let pending = self.verify_close(ctx.st.pid.raw(), depth);
+                let list = q::list(pending.into_iter().map(|(m, h)| q::pair(m, h)).collect());
+                Ok(from_value(&mut ctx.st.heap, &list))
+            }
             ("module_finish", [m]) => self.module_finish(ctx, atom::name(*m)),
             ("compile_file", [source, file]) | ("check_file", [source, file]) => {
                 let (Some(src), Some(file)) = (text(*source), text(*file)) else {

@@ -26,7 +26,7 @@ use crate::diagnostic::Diagnostic;
 use crate::expand::{self, module::DefKind, Env, Expander, VarCtx, VarId};
 use crate::quoted::{self as q, as_atom, as_call, as_list, LineIndex};
 use beamlet_vm::atom;
-use beamlet_vm::bif::{exception, Ctx};
+use beamlet_vm::bif::{self, exception, Ctx};
 use beamlet_vm::code::FunId;
 use beamlet_vm::convert::{from_value, to_value};
 use beamlet_vm::process::{Class, Exn};
@@ -77,6 +77,9 @@ pub struct CompileFailure {
 }
 
 /// The compiler's run-time state for one VM.
+/// One compilation's finished modules with their `@after_verify` hooks.
+type VerifyFrame = Vec<(Value, Value)>;
+
 pub struct Service {
     /// Modules whose body is running.
     open: Mutex<HashMap<String, Arc<Mutex<ModuleState>>>>,
@@ -103,6 +106,12 @@ pub struct Service {
     /// Module bodies the expanded code refers to by index
     /// (`expand::module::SAVED_BODY`); kept as long as that code may run.
     saved_bodies: Mutex<Vec<Arc<Value>>>,
+    /// `@after_verify` hooks waiting for the end of a compilation, by pid:
+    /// one frame per file, `Code.eval_*` or `Code.compile_*` under way in
+    /// that process (innermost last), each holding `(module, hooks)` in the
+    /// order the modules were finished. A module finished where no frame is
+    /// open (a spawned process) is verified at once, as in Elixir.
+    verify_frames: Mutex<HashMap<u64, Vec<VerifyFrame>>>,
 }
 
 impl Service {
@@ -119,6 +128,7 @@ impl Service {
             print_warnings: true,
             imports_literals: Mutex::new(Vec::new()),
             saved_bodies: Mutex::new(Vec::new()),
+            verify_frames: Mutex::new(HashMap::new()),
         }
     }
 
@@ -233,6 +243,51 @@ impl Service {
         let m = self.module(name)?;
         let mut g = lock(&m);
         Some(f(&mut g))
+    }
+
+    /// Opens a compilation in process `pid` (a file, `Code.eval_string`...):
+    /// the `@after_verify` hooks of the modules it defines wait for its end.
+    /// Returns the depth of the new frame, for [`Service::verify_close`].
+    pub fn verify_open(&self, pid: u64) -> usize {
+        let mut frames = lock(&self.verify_frames);
+        let stack = frames.entry(pid).or_default();
+        stack.push(Vec::new());
+        stack.len()
+    }
+
+    /// Keeps a finished module's `@after_verify` hooks for the end of the
+    /// innermost compilation of `pid`; `false` when none is open (then they
+    /// run at once).
+    pub fn verify_defer(&self, pid: u64, module: Value, hooks: Value) -> bool {
+        match lock(&self.verify_frames)
+            .get_mut(&pid)
+            .and_then(|s| s.last_mut())
+        {
+            Some(frame) => {
+                frame.push((module, hooks));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Ends the compilation at `depth` (and any inner one an exception
+    /// left open): its modules' hooks, in the order Elixir runs them (the
+    /// last module finished first).
+    pub fn verify_close(&self, pid: u64, depth: usize) -> Vec<(Value, Value)> {
+        let mut frames = lock(&self.verify_frames);
+        let Some(stack) = frames.get_mut(&pid) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if depth >= 1 && stack.len() >= depth {
+            out = stack.drain(depth - 1..).next().unwrap_or_default();
+        }
+        if stack.is_empty() {
+            frames.remove(&pid);
+        }
+        out.reverse();
+        out
     }
 
     /// The failure recorded for process `pid`, taken.
@@ -480,7 +535,10 @@ impl Service {
     pub fn dispatch(&self, ctx: &mut Ctx, op: &str, a: &[Term]) -> Result<Term, Exn> {
         match (op, a) {
             ("define", [m, kind, index, def, line]) => {
-                self.define(ctx, *m, *kind, *index, *def, *line)
+                self.define(ctx, *m, *kind, *index, *def, *line, false)
+            }
+            ("define", [m, kind, index, def, line, hooks]) => {
+                self.define(ctx, *m, *kind, *index, *def, *line, hooks.is_true())
             }
             ("put_attribute", [m, name, v, line]) => {
                 let module = atom::name(*m).to_owned();
@@ -554,6 +612,14 @@ impl Service {
                 }
                 _ => {}
             }
+            // A hook given as a bare module is stored as `{module, :__hook__}`.
+            let v = match (name, v) {
+                (
+                    "after_compile" | "after_verify" | "before_compile" | "on_definition",
+                    Value::Atom(m),
+                ) if m != "nil" => q::pair(q::atom(&m), q::atom(&format!("__{name}__"))),
+                (_, v) => v,
+            };
             s.put(name, v, line);
             Ok(())
         });
@@ -564,7 +630,11 @@ impl Service {
         }
     }
 
-    /// A body's `def`: expands the definition in the env the `def` saw and stores it.
+    /// A body's `def`: expands the definition in the env the `def` saw and
+    /// stores it, then calls the `@on_definition` hooks, or (`give_hooks`)
+    /// returns `{hooks, args}` for the caller to call them with: `:ok` when
+    /// there are none.
+    #[allow(clippy::too_many_arguments)]
     fn define(
         &self,
         ctx: &mut Ctx,
@@ -573,6 +643,7 @@ impl Service {
         index: Term,
         def: Term,
         line: Term,
+        give_hooks: bool,
     ) -> Result<Term, Exn> {
         let module = atom::name(m).to_owned();
         let Some(kind) = DefKind::parse(atom::name(kind)) else {
@@ -645,7 +716,23 @@ impl Service {
             r
         });
         match stored {
-            Some(Ok(())) => Ok(atom::intern("ok")),
+            Some(Ok(())) => match self.on_definition(ctx, &module, kind, &def, &env, line) {
+                Some((hooks, argv)) if give_hooks => {
+                    let argv = ctx.st.heap.list(&argv);
+                    Ok(ctx.st.heap.tuple(&[hooks, argv]))
+                }
+                Some((hooks, argv)) => {
+                    // Stored by code that did not expect hooks (a hook set
+                    // by `Module.put_attribute/3`): called here, nested.
+                    for hook in bif::list_to_vec_pub(hooks).unwrap_or_default() {
+                        if let Some([m, f]) = hook.tuple_elems() {
+                            beamlet_vm::nested::call_mfa(ctx, *m, *f, &argv)?;
+                        }
+                    }
+                    Ok(atom::intern("ok"))
+                }
+                None => Ok(atom::intern("ok")),
+            },
             Some(Err((msg, hint))) => {
                 let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
                 Err(self.raise(
@@ -656,6 +743,92 @@ impl Service {
             }
             None => Err(not_open(ctx, &module, "define a function in")),
         }
+    }
+
+    /// The module's `@on_definition` hooks (`{module, fun}`, newest first,
+    /// the order Elixir calls them in) for a definition just stored, and
+    /// their arguments, Elixir's: the
+    /// definition's env, its kind, name, arguments (defaults still written
+    /// `\\`), guards (a list, one per `when`) and body (the `do:` keyword
+    /// list, `nil` for a head), all as written, unexpanded.
+    fn on_definition(
+        &self,
+        ctx: &mut Ctx,
+        module: &str,
+        kind: DefKind,
+        def: &Value,
+        env: &Env,
+        line: u32,
+    ) -> Option<(Term, Vec<Term>)> {
+        let hooks = match self.with_module(module, |s| s.get("on_definition")) {
+            Some(Some(Value::List(hooks, None))) if !hooks.is_empty() => hooks,
+            _ => return None,
+        };
+        let hooks: Vec<Value> = hooks
+            .into_iter()
+            .filter_map(|hook| match hook {
+                Value::Tuple(t)
+                    if t.len() == 2
+                        && as_atom(&t[0]) == Some("Elixir.Module")
+                        && as_atom(&t[1]) == Some(state::BUILTIN_ON_DEFINITION) =>
+                {
+                    None
+                }
+                Value::Tuple(t) if t.len() == 2 => Some(Value::Tuple(t)),
+                Value::Atom(m) => Some(q::pair(q::atom(&m), q::atom("__on_definition__"))),
+                _ => None,
+            })
+            .collect();
+        if hooks.is_empty() {
+            return None;
+        }
+        let parts = match def {
+            Value::List(parts, None) => parts.as_slice(),
+            _ => &[],
+        };
+        let (head, body) = match parts {
+            [h] => (h, q::nil()),
+            [h, b] => (h, b.clone()),
+            _ => return None,
+        };
+        let mut guards = Vec::new();
+        let mut call = head;
+        if let Some(("when", _, [c, g])) = as_call(head) {
+            call = c;
+            let mut g = g;
+            while let Some(("when", _, [a, b])) = as_call(g) {
+                guards.push(a.clone());
+                g = b;
+            }
+            guards.push(g.clone());
+        }
+        let (name, args) = match call {
+            Value::Tuple(t) if t.len() == 3 => match (&t[0], &t[2]) {
+                (Value::Atom(n), Value::List(a, None)) => (n.clone(), a.clone()),
+                (Value::Atom(n), _) => (n.clone(), vec![]),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let mut env = env.clone();
+        env.function = Some((name.clone(), args.len()));
+        if line > 0 {
+            env.line = line;
+        }
+        // Elixir's quoted code of a file has no columns.
+        let argv = [
+            env.to_value(),
+            q::atom(kind.name()),
+            q::atom(&name),
+            q::without_columns(&q::list(args)),
+            q::without_columns(&q::list(guards)),
+            q::without_columns(&body),
+        ];
+        let argv: Vec<Term> = argv
+            .iter()
+            .map(|v| from_value(&mut ctx.st.heap, v))
+            .collect();
+        Some((from_value(&mut ctx.st.heap, &q::list(hooks)), argv))
     }
 
     fn defstruct(

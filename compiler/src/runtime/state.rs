@@ -31,6 +31,9 @@ pub const ACCUMULATING: &[&str] = &[
     "optional_callbacks",
 ];
 
+/// The `@on_definition` hook every module starts with, `Module`'s.
+pub const BUILTIN_ON_DEFINITION: &str = "compile_definition_attributes";
+
 /// Attributes kept in `__info__(:attributes)` by default.
 pub const PERSISTED: &[&str] = &["behaviour", "external_resource", "dialyzer", "vsn"];
 
@@ -151,7 +154,26 @@ pub struct ImplMark {
 }
 
 impl ModuleState {
+    /// A module whose body starts: the accumulating attributes exist, empty
+    /// (`@behaviour` reads `[]`), but `@on_definition`, which holds Elixir's
+    /// own hook (`{Module, :compile_definition_attributes}`: what it does is
+    /// done natively here, so it is never called).
     pub fn new(name: &str, file: &str, line: u32) -> ModuleState {
+        let mut st = ModuleState::empty(name, file, line);
+        for a in ACCUMULATING {
+            st.attr_mut(a);
+        }
+        st.attr_mut("on_definition").value = Value::List(
+            vec![crate::quoted::pair(
+                crate::quoted::atom("Elixir.Module"),
+                crate::quoted::atom(BUILTIN_ON_DEFINITION),
+            )],
+            None,
+        );
+        st
+    }
+
+    fn empty(name: &str, file: &str, line: u32) -> ModuleState {
         ModuleState {
             name: name.to_owned(),
             file: file.to_owned(),
