@@ -27,6 +27,7 @@ defmodule :elixir_module do
     {hooks, verify, on_load} = :beamlet_compiler.module_finish(name)
     on_load(name, on_load)
     after_compile(hooks, %{env | module: name})
+    if hooks != [], do: :beamlet_compiler.module_close(name)
     after_verify(name, verify)
     # beamlet has no object code to give: the bytecode is an empty binary.
     {:module, name, <<>>, result}

@@ -1108,6 +1108,7 @@ impl Expander<'_> {
     }
 
     fn expand_super(&mut self, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
+        self.supers += 1;
         let line = q::meta_line(meta);
         let (Some(module), Some((name, arity))) = (env.module.clone(), env.function.clone()) else {
             return Err(self.error(

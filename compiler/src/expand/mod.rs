@@ -152,6 +152,9 @@ pub struct Expander<'a> {
     /// through `:elixir_module.define/5`, which calls the hooks in the
     /// process running the body (not in a nested call).
     pub(crate) on_definition: bool,
+    /// `super` calls expanded so far (a definition's clause notes whether
+    /// its body made one).
+    pub(crate) supers: u32,
 }
 
 impl<'a> Expander<'a> {
@@ -172,6 +175,7 @@ impl<'a> Expander<'a> {
             quote_depth: 0,
             defguard_check: false,
             on_definition: false,
+            supers: 0,
         }
     }
 

@@ -70,6 +70,9 @@ pub struct DefClause {
     pub args: Vec<Value>,
     pub guard: Option<Value>,
     pub body: Value,
+    /// The body calls `super` (so it must be rewritten when lowered; most
+    /// bodies are lowered as they are, without a walk to look).
+    pub has_super: bool,
 }
 
 /// A definition as a module body stores it, expanded.
@@ -351,12 +354,14 @@ impl Expander<'_> {
                 } else {
                     (*do_body).clone()
                 };
+                let supers = self.supers;
                 let body = self.expand(&body, &mut env)?;
                 Some(DefClause {
                     line,
                     args: pats.clone(),
                     guard,
                     body,
+                    has_super: self.supers != supers,
                 })
             }
         };

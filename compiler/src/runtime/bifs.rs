@@ -90,6 +90,10 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 Ok(from_value(&mut ctx.st.heap, &list))
             }
             ("module_finish", [m]) => self.module_finish(ctx, atom::name(*m)),
+            ("module_close", [m]) => {
+                self.module_close(atom::name(*m));
+                Ok(atom::intern("ok"))
+            }
             ("compile_file", [source, file]) | ("check_file", [source, file]) => {
                 let (Some(src), Some(file)) = (text(*source), text(*file)) else {
                     return Err(bif::argument_error_msg(
@@ -215,15 +219,17 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let persist = opt(*opts, "persist").is_some_and(|t| t.is_true());
                 let module = atom::name(*m).to_owned();
                 let n = atom::name(*name).to_owned();
+                self.writable(ctx, &module, "Module.register_attribute/3")?;
                 match self.with_module(&module, |s| s.register(&n, acc, persist)) {
                     Some(()) => Ok(atom::intern("ok")),
-                    None => Err(super::not_open(ctx, &module, "register attribute for")),
+                    None => Err(super::not_open(ctx, &module, "Module.register_attribute/3")),
                 }
             }
             ("module_put_attribute", [m, name, v]) => {
                 let module = atom::name(*m).to_owned();
                 let n = atom::name(*name).to_owned();
                 let v = to_value(ctx.code, *v);
+                self.writable(ctx, &module, "Module.put_attribute/3")?;
                 self.put_attribute(ctx, &module, &n, v, 0)?;
                 Ok(atom::intern("ok"))
             }
@@ -233,16 +239,17 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 match self.with_module(&module, |s| s.get(&n)) {
                     Some(Some(v)) => Ok(from_value(&mut ctx.st.heap, &v)),
                     Some(None) => Ok(*default),
-                    None => Err(super::not_open(ctx, &module, "read attribute of")),
+                    None => Err(super::not_open(ctx, &module, "Module.get_attribute/2")),
                 }
             }
             ("delete_attribute", [m, name]) => {
                 let module = atom::name(*m).to_owned();
                 let n = atom::name(*name).to_owned();
+                self.writable(ctx, &module, "Module.delete_attribute/2")?;
                 match self.with_module(&module, |s| s.delete(&n)) {
                     Some(Some(v)) => Ok(from_value(&mut ctx.st.heap, &v)),
                     Some(None) => Ok(atom::NIL),
-                    None => Err(super::not_open(ctx, &module, "delete attribute from")),
+                    None => Err(super::not_open(ctx, &module, "Module.delete_attribute/2")),
                 }
             }
             ("has_attribute", [m, name]) => {
@@ -250,7 +257,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let n = atom::name(*name).to_owned();
                 match self.with_module(&module, |s| s.has_attribute(&n)) {
                     Some(b) => Ok(Term::bool(b)),
-                    None => Err(super::not_open(ctx, &module, "read attribute of")),
+                    None => Err(super::not_open(ctx, &module, "Module.has_attribute?/2")),
                 }
             }
             ("is_open", [m]) => Ok(Term::bool(m.is_atom() && self.is_open(atom::name(*m)))),
@@ -279,7 +286,15 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     })
                 }) {
                     Some(b) => Ok(Term::bool(b)),
-                    None => Err(super::not_open(ctx, &module, "look up definitions of")),
+                    None => Err(super::not_open(
+                        ctx,
+                        &module,
+                        if kind.is_some() {
+                            "Module.defines?/3"
+                        } else {
+                            "Module.defines?/2"
+                        },
+                    )),
                 }
             }
             ("definitions_in", [m, kind]) => {
@@ -305,7 +320,15 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 });
                 match r {
                     Some(l) => Ok(from_value(&mut ctx.st.heap, &q::list(l))),
-                    None => Err(super::not_open(ctx, &module, "look up definitions of")),
+                    None => Err(super::not_open(
+                        ctx,
+                        &module,
+                        if kind.is_some() {
+                            "Module.definitions_in/2"
+                        } else {
+                            "Module.definitions_in/1"
+                        },
+                    )),
                 }
             }
             ("overridables_in", [m]) => {
@@ -322,7 +345,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 });
                 match r {
                     Some(l) => Ok(from_value(&mut ctx.st.heap, &q::list(l))),
-                    None => Err(super::not_open(ctx, &module, "look up overridables of")),
+                    None => Err(super::not_open(ctx, &module, "Module.overridables_in/1")),
                 }
             }
             ("attributes_in", [m]) => {
@@ -336,7 +359,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 });
                 match r {
                     Some(l) => Ok(from_value(&mut ctx.st.heap, &q::list(l))),
-                    None => Err(super::not_open(ctx, &module, "look up attributes of")),
+                    None => Err(super::not_open(ctx, &module, "Module.attributes_in/1")),
                 }
             }
             ("struct_from", [st, enforce, kv]) => struct_from(ctx, *st, *enforce, *kv),

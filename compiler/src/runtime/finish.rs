@@ -125,23 +125,7 @@ fn no_super(
 
 /// Whether a clause of `d` calls `super`.
 fn uses_super(d: &Def) -> bool {
-    d.clauses.iter().any(|c| has_super(&c.body))
-}
-
-/// Whether code calls `super`.
-fn has_super(v: &Value) -> bool {
-    match v {
-        Value::List(items, tail) => {
-            items.iter().any(has_super) || tail.as_deref().is_some_and(has_super)
-        }
-        Value::Tuple(t) if t.len() == 3 => {
-            // (`super` with an atom context is a variable.)
-            matches!((&t[0], &t[2]), (Value::Atom(n), Value::List(..)) if n == "super")
-                || t.iter().any(has_super)
-        }
-        Value::Tuple(t) => t.iter().any(has_super),
-        _ => false,
-    }
+    d.clauses.iter().any(|c| c.has_super)
 }
 
 /// The code generator's functions for one stored definition (its `\\`
@@ -169,7 +153,7 @@ fn fundefs(
             None => None,
         };
         // Most bodies have no `super`: lowered as they are, not copied.
-        let body = if has_super(&c.body) {
+        let body = if c.has_super {
             if hidden.is_none() {
                 return Err(no_super(cspan, d, module, overridable));
             }

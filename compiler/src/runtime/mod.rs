@@ -245,6 +245,31 @@ impl Service {
         Some(f(&mut g))
     }
 
+    /// Whether `module` may be changed by `call` (`Module.put_attribute/3`):
+    /// open and not in the read-only mode of its `@after_compile` hooks.
+    pub fn writable(&self, ctx: &mut Ctx, module: &str, call: &str) -> Result<(), Exn> {
+        match self.with_module(module, |s| s.read_only) {
+            Some(false) => Ok(()),
+            Some(true) => Err(beamlet_vm::bif::argument_error_msg(
+                ctx,
+                &format!(
+                    "could not call {call} because the module {} is in read-only mode (@after_compile)",
+                    expand::inspect_module(module)
+                ),
+            )),
+            None => Err(not_open(ctx, module, call)),
+        }
+    }
+
+    /// Ends the read-only mode `module` was left in for its `@after_compile`
+    /// hooks (see [`Service::module_finish`]).
+    pub fn module_close(&self, module: &str) {
+        let mut open = lock(&self.open);
+        if open.get(module).is_some_and(|m| lock(m).read_only) {
+            open.remove(module);
+        }
+    }
+
     /// Opens a compilation in process `pid` (a file, `Code.eval_string`...):
     /// the `@after_verify` hooks of the modules it defines wait for its end.
     /// Returns the depth of the new frame, for [`Service::verify_close`].
@@ -567,7 +592,7 @@ impl Service {
                         ctx.io.err(msg.as_bytes());
                         Ok(atom::NIL)
                     }
-                    None => Err(not_open(ctx, &module, "read attribute of")),
+                    None => Err(not_open(ctx, &module, "Module.get_attribute/2")),
                 }
             }
             ("defstruct", [m, fields, line]) => self.defstruct(ctx, *m, *fields, *line, false),
@@ -626,7 +651,7 @@ impl Service {
         match r {
             Some(Ok(())) => Ok(()),
             Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
-            None => Err(not_open(ctx, module, "set attribute of")),
+            None => Err(not_open(ctx, module, "Module.put_attribute/3")),
         }
     }
 
@@ -659,7 +684,7 @@ impl Service {
             .flatten();
         let def = saved.unwrap_or_else(|| to_value(ctx.code, def));
         let Some(env) = self.with_module(&module, |s| s.envs.get(index).cloned()) else {
-            return Err(not_open(ctx, &module, "define a function in"));
+            return Err(not_open(ctx, &module, "Kernel.def/2"));
         };
         let Some(env) = env else {
             return Err(beamlet_vm::bif::internal_error(
@@ -741,7 +766,7 @@ impl Service {
                     &file,
                 ))
             }
-            None => Err(not_open(ctx, &module, "define a function in")),
+            None => Err(not_open(ctx, &module, "Kernel.def/2")),
         }
     }
 
@@ -931,7 +956,7 @@ impl Service {
                 Ok(if exception { atom::intern("ok") } else { value })
             }
             Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
-            None => Err(not_open(ctx, &module, "define a struct in")),
+            None => Err(not_open(ctx, &module, "Kernel.defstruct/1")),
         }
     }
 
@@ -1035,7 +1060,7 @@ impl Service {
         match r {
             Some(Ok(())) => Ok(atom::intern("ok")),
             Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
-            None => Err(not_open(ctx, &module, "make functions overridable in")),
+            None => Err(not_open(ctx, &module, "Module.make_overridable/2")),
         }
     }
 
@@ -1258,7 +1283,7 @@ impl Service {
             }
         });
         let Some(next) = next else {
-            return Err(not_open(ctx, module, "compile"));
+            return Err(not_open(ctx, module, "Module.create/3"));
         };
         let Some(hook) = next else {
             return Ok(atom::intern("done"));
@@ -1272,7 +1297,7 @@ impl Service {
             _ => return Ok(atom::intern("ok")),
         };
         let Some((file, line)) = self.with_module(module, |s| (s.file.clone(), s.line)) else {
-            return Err(not_open(ctx, module, "compile"));
+            return Err(not_open(ctx, module, "Module.create/3"));
         };
         let mut env = self
             .with_module(module, |s| s.envs.last().cloned())
@@ -1324,10 +1349,10 @@ impl Service {
     /// and the `@on_load` function's name (or nil).
     pub fn module_finish(&self, ctx: &mut Ctx, module: &str) -> Result<Term, Exn> {
         let Some(m) = lock(&self.open).remove(module) else {
-            return Err(not_open(ctx, module, "compile"));
+            return Err(not_open(ctx, module, "Module.create/3"));
         };
         // (Closed: no one else reads it now, so take it rather than copy.)
-        let st = std::mem::replace(&mut *lock(&m), ModuleState::new(module, "", 0));
+        let st = std::mem::replace(&mut *lock(&m), ModuleState::empty(module, "", 0));
         let file = st.file.clone();
         for (name, line) in st.unused_attributes() {
             if self.print_warnings {
@@ -1436,7 +1461,18 @@ impl Service {
             Some(a) if a.set => a.value.clone(),
             _ => q::nil(),
         };
-        let answer = q::tuple(vec![hooks("after_compile"), hooks("after_verify"), on_load]);
+        let after_compile = hooks("after_compile");
+        let after_verify = hooks("after_verify");
+        if matches!(&after_compile, Value::List(h, None) if !h.is_empty()) {
+            // The hooks may read the module's attributes and definitions,
+            // not change them: it stays open, read-only, until
+            // `module_close` (Elixir's read-only mode).
+            let mut ro = st;
+            ro.read_only = true;
+            *lock(&m) = ro;
+            lock(&self.open).insert(module.to_owned(), m);
+        }
+        let answer = q::tuple(vec![after_compile, after_verify, on_load]);
         Ok(from_value(&mut ctx.st.heap, &answer))
     }
 
@@ -1724,11 +1760,18 @@ pub fn compile_error(ctx: &mut Ctx, file: &str, line: i64, msg: &str) -> Exn {
     Exn::error(e)
 }
 
-pub(crate) fn not_open(ctx: &mut Ctx, module: &str, what: &str) -> Exn {
+pub(crate) fn not_open(ctx: &mut Ctx, module: &str, call: &str) -> Exn {
+    // Elixir's hint for the functions that have another way to ask.
+    let hint = match call.split('/').next().unwrap_or("") {
+        "Module.get_attribute" => ". Use the Module.__info__/1 callback or Code.fetch_docs/1 instead",
+        "Module.defines?" => ". Use Kernel.function_exported?/3 and Kernel.macro_exported?/3 to check for public functions and macros instead",
+        "Module.definitions_in" => ". Use the Module.__info__/1 callback to get public functions and macros instead",
+        _ => "",
+    };
     beamlet_vm::bif::argument_error_msg(
         ctx,
         &format!(
-            "could not {what} module {} because it was already compiled",
+            "could not call {call} because the module {} is already compiled{hint}",
             expand::inspect_module(module)
         ),
     )

@@ -138,6 +138,8 @@ pub struct ModuleState {
     /// (`name`, arity, the module imported from): a local function of the
     /// same name and arity conflicts with them.
     pub imported_calls: Vec<(String, usize, String)>,
+    /// Compiled, open only for its `@after_compile` hooks to read.
+    pub read_only: bool,
 }
 
 /// An `@impl` and the definition after it.
@@ -173,7 +175,8 @@ impl ModuleState {
         st
     }
 
-    fn empty(name: &str, file: &str, line: u32) -> ModuleState {
+    /// A state with nothing in it (not even the accumulating attributes).
+    pub fn empty(name: &str, file: &str, line: u32) -> ModuleState {
         ModuleState {
             name: name.to_owned(),
             file: file.to_owned(),
@@ -192,6 +195,7 @@ impl ModuleState {
             moduledoc: None,
             impls: Vec::new(),
             imported_calls: Vec::new(),
+            read_only: false,
         }
     }
 
