@@ -16,6 +16,13 @@ defmodule :elixir_module do
       description: "invalid module name: #{inspect(name)}"
   end
 
+  def compile(Elixir, _body, _binding, env) do
+    raise CompileError,
+      file: env.file,
+      line: env.line,
+      description: "module Elixir is reserved and cannot be defined"
+  end
+
   def compile(name, body, binding, env) do
     result =
       case :beamlet_compiler.module_open(name, body, binding, env) do
@@ -84,13 +91,14 @@ defmodule :elixir_module do
     result
   end
 
-  # `@on_load fun`: called when the module is loaded; anything but `:ok`
-  # is reported, as the BEAM's code server does.
+  # `@on_load fun`: called when the module is loaded (private or not, and
+  # apart from this process, as the BEAM's code server does); anything but
+  # `:ok` is reported.
   defp on_load(_name, nil), do: :ok
   defp on_load(name, {fun, 0}), do: on_load(name, fun)
 
   defp on_load(name, fun) do
-    case apply(name, fun, []) do
+    case :beamlet_compiler.run_on_load(name, fun) do
       :ok ->
         :ok
 

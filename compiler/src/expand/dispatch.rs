@@ -393,11 +393,10 @@ impl Expander<'_> {
         }
         let mut caller = env.clone();
         caller.line = line;
-        let call_args = args.iter().map(q::without_columns).collect();
         let macro_name = format!("MACRO-{name}");
         let result = self
             .host
-            .call_macro(module, &macro_name, &caller, call_args, local);
+            .call_macro(module, &macro_name, &caller, args, local);
         let result = result
             .map_err(|r| Error::Raised(expanding_macro(r, module, name, args.len(), line, env)))?;
         let counter = self.host.next_counter();

@@ -89,19 +89,21 @@ pub trait Host {
         args: Vec<Value>,
     ) -> Result<Value, Box<Raised>>;
     /// Runs the macro function `module.fun` (`MACRO-name`; the open
-    /// module's own when `local`) with `caller` as `__CALLER__`. A host may
-    /// build the environment faster than `Env::to_value` does.
+    /// module's own when `local`) with `caller` as `__CALLER__` and `args`
+    /// without their `column:` metadata (Elixir's compiler records none).
+    /// A host may build the environment, and drop the columns, faster than
+    /// `Env::to_value` and `quoted::without_columns` do.
     fn call_macro(
         &mut self,
         module: &str,
         fun: &str,
         caller: &Env,
-        args: Vec<Value>,
+        args: &[Value],
         local: bool,
     ) -> Result<Value, Box<Raised>> {
         let mut all = Vec::with_capacity(args.len() + 1);
         all.push(caller.to_value());
-        all.extend(args);
+        all.extend(args.iter().map(crate::quoted::without_columns));
         if local {
             self.call_local_macro(module, fun, all)
         } else {

@@ -90,6 +90,14 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 Ok(from_value(&mut ctx.st.heap, &list))
             }
             ("module_finish", [m]) => self.module_finish(ctx, atom::name(*m)),
+            ("run_on_load", [m, f]) => {
+                // The loader calls the `@on_load` function, private or not.
+                let id = ctx
+                    .code
+                    .lookup(*m, *f, 0)
+                    .ok_or_else(|| bif::argument_error_msg(ctx, "no @on_load function"))?;
+                beamlet_vm::nested::call(ctx, id, &[])
+            }
             ("module_close", [m]) => {
                 self.module_close(atom::name(*m));
                 Ok(atom::intern("ok"))
@@ -393,7 +401,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
 }
 
 /// `file` as an absolute path (`nofile` stays as it is), as `__ENV__.file` is.
-fn absolute(file: &str) -> String {
+pub(crate) fn absolute(file: &str) -> String {
     let p = std::path::Path::new(file);
     if file == "nofile" || p.is_absolute() {
         return file.to_owned();

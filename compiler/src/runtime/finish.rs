@@ -655,12 +655,27 @@ fn print_warnings(ctx: &mut Ctx, svc: &Service, file: &str, ws: Vec<Diagnostic>)
     svc.warnings(ctx, file, ws);
 }
 
+/// The name of the module's `@on_load` function, if it has one.
+pub fn on_load_name(st: &ModuleState) -> Option<String> {
+    let a = st.attr("on_load").filter(|a| a.set)?;
+    match &a.value {
+        Value::Atom(n) => Some(n.clone()),
+        Value::Tuple(t) => crate::quoted::as_atom(t.first()?).map(str::to_owned),
+        _ => None,
+    }
+}
+
 /// Compiles and loads the module `st` describes.
 pub fn compile_module(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<(), Diagnostic> {
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
     let funs = module_funs(st, &lw, true)?;
-    let (unit, warnings) = generate(svc, &st.name, &st.file, funs, false)?;
+    let (unit, mut warnings) = generate(svc, &st.name, &st.file, funs, false)?;
+    // The `@on_load` function is used (by the loader) even when private.
+    if let Some(name) = on_load_name(st) {
+        let unused = format!("function {name}/0 is unused");
+        warnings.retain(|w| w.message != unused);
+    }
     print_warnings(ctx, svc, &st.file, warnings);
     svc.record(&st.name, &st.file, &unit);
     ctx.code.load(unit);

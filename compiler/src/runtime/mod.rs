@@ -692,6 +692,25 @@ impl Service {
                 "define: no such environment",
             ));
         };
+        // `@file "f"` / `@file {"f", line}`: where the next definition comes from.
+        let mut env = env;
+        if let Some(Some(f)) = self.with_module(&module, |s| s.take("file")) {
+            let text = |v: &Value| match v {
+                Value::Binary(b) => std::str::from_utf8(b).ok().map(str::to_owned),
+                _ => None,
+            };
+            let name = match &f {
+                Value::Tuple(t) if t.len() == 2 && matches!(t[1], Value::Int(_)) => text(&t[0]),
+                other => text(other),
+            };
+            let Some(name) = name else {
+                return Err(beamlet_vm::bif::argument_error_msg(
+                    ctx,
+                    &format!("@file is a built-in module attribute that annotates the file and line the next definition comes from. It should be a string or {{string, line}} tuple as value, got: {}", beamlet_vm::inspect::inspect(&f, &Default::default())),
+                ));
+            };
+            env.file = bifs::absolute(&name);
+        }
         let file = env.file.clone();
         let src = self.source_of(&file);
         let (r, warnings) = {
