@@ -537,11 +537,11 @@ fn defguard_expand(
                 tail.as_ref().map(|t| Box::new(subst(t, map))),
             ),
             Value::Tuple(t) if t.len() == 3 => {
-                if let (Value::Atom(n), Value::Atom(ctx)) = (&t[0], &t[2]) {
-                    if ctx == "nil" {
-                        if let Some((_, r)) = map.iter().find(|(k, _)| k == n) {
-                            return r.clone();
-                        }
+                // A parameter, whatever its context (a `defguard` a macro
+                // quoted has its module's): a guard can refer to nothing else.
+                if let (Value::Atom(n), Value::Atom(_)) = (&t[0], &t[2]) {
+                    if let Some((_, r)) = map.iter().find(|(k, _)| k == n) {
+                        return r.clone();
                     }
                 }
                 Value::Tuple(t.iter().map(|x| subst(x, map)).collect())
@@ -554,20 +554,37 @@ fn defguard_expand(
         let map: Vec<(String, Value)> = names.iter().cloned().zip(args.iter().cloned()).collect();
         return subst(guard, &map);
     }
-    let mut binds = Vec::new();
+    // Outside a guard the arguments are evaluated once each, side by side
+    // as a call's are (`g(x = 2, x)`: the second `x` is the old one), by one
+    // match of a tuple of fresh variables.
+    let mut vars = Vec::new();
     let mut map = Vec::new();
-    for (n, a) in names.iter().zip(args) {
+    for n in names.iter().take(args.len()) {
         let c = svc.next_counter();
         let var = q::var(
             n,
             q::keyword(vec![("counter", q::int(c))]),
             q::atom("beamlet_guard"),
         );
-        binds.push(q::call("=", q::list(vec![]), vec![var.clone(), a.clone()]));
+        vars.push(var.clone());
         map.push((n.clone(), var));
     }
-    binds.push(subst(guard, &map));
-    q::call("__block__", q::list(vec![]), binds)
+    let args: Vec<Value> = args.iter().take(vars.len()).cloned().collect();
+    let tuple = |items: Vec<Value>| match items.len() {
+        1 => items.into_iter().next().unwrap_or_else(q::nil),
+        2 => Value::Tuple(items),
+        _ => q::call("{}", q::list(vec![]), items),
+    };
+    let mut block = Vec::new();
+    if !vars.is_empty() {
+        block.push(q::call(
+            "=",
+            q::list(vec![]),
+            vec![tuple(vars), tuple(args)],
+        ));
+    }
+    block.push(subst(guard, &map));
+    q::call("__block__", q::list(vec![]), block)
 }
 
 /// `("syntax error before: ", "')'")` from a parser message.
