@@ -279,7 +279,7 @@ impl Expander<'_> {
                         env,
                         format!(
                             "expected key-value pairs in a map, got: {}",
-                            self.show(other)
+                            beamlet_vm::macro_string::to_string(&q::without_columns(other))
                         ),
                     ))
                 }
@@ -710,6 +710,54 @@ impl Expander<'_> {
         }
     }
 
+    /// A clause of section `k` of `form` has as many patterns as it may:
+    /// one (two for `catch`'s kind and value), a `fn`'s any number;
+    /// Elixir's messages.
+    fn check_clause_args(
+        &self,
+        c: &Value,
+        k: &str,
+        form: &str,
+        line: u32,
+        env: &Env,
+    ) -> EResult<()> {
+        let Some(("->", meta, [Value::List(left, None), _])) = as_call(c) else {
+            return Ok(());
+        };
+        if form == "fn" || k == "after" {
+            return Ok(());
+        }
+        let n = match left.as_slice() {
+            [w] => match as_call(w) {
+                Some(("when", _, args)) => args.len() - 1,
+                _ => 1,
+            },
+            other => other.len(),
+        };
+        let at = match q::meta_line(meta) {
+            0 => line,
+            l => l,
+        };
+        if form == "try" && k == "catch" {
+            if n == 1 || n == 2 {
+                return Ok(());
+            }
+            return Err(self.error(
+                at,
+                env,
+                format!("expected one or two args for :{k} clauses (->) in \"{form}\""),
+            ));
+        }
+        if n != 1 {
+            return Err(self.error(
+                at,
+                env,
+                format!("expected one argument for :{k} clauses (->) in \"{form}\""),
+            ));
+        }
+        Ok(())
+    }
+
     /// A keyword list of clause sections (`[do: clauses, after: ...]`).
     fn expand_clause_opts(
         &mut self,
@@ -767,6 +815,7 @@ impl Expander<'_> {
             };
             let mut cs = Vec::new();
             for c in &clauses {
+                self.check_clause_args(c, k, form, line, env)?;
                 cs.push(self.expand_clause(c, env, *kind)?);
             }
             out.push(q::pair(q::atom(k), q::list(cs)));
@@ -801,6 +850,7 @@ impl Expander<'_> {
                     })?;
                     let mut cs = Vec::new();
                     for c in clauses {
+                        self.check_clause_args(c, k, "try", line, env)?;
                         cs.push(self.expand_clause(c, env, kind)?);
                     }
                     q::list(cs)
@@ -954,6 +1004,7 @@ impl Expander<'_> {
             })?;
             let mut cs = Vec::new();
             for c in cl {
+                self.check_clause_args(c, "else", "with", line, env)?;
                 cs.push(self.expand_clause(c, env, ClauseKind::Match)?);
             }
             out_opts.push(q::pair(q::atom("else"), q::list(cs)));

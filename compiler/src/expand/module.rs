@@ -343,7 +343,21 @@ impl Expander<'_> {
                         format!("missing :do option in \"{}\"", kind.name()),
                     ));
                 };
-                // `def f do ... rescue ... end` is a try around the body.
+                // `def f do ... rescue ... end` is a try around the body;
+                // its clauses must be clauses (Elixir names the `def`).
+                for (k, v) in &kw {
+                    let clauses = matches!(*k, "rescue" | "catch" | "else");
+                    let arrows = as_list(v).is_some_and(|cs| {
+                        cs.iter().all(|c| matches!(as_call(c), Some(("->", _, _))))
+                    });
+                    if clauses && !arrows {
+                        return Err(self.error(
+                            line,
+                            &env,
+                            format!("expected -> clauses for :{k} in \"{}\"", kind.name()),
+                        ));
+                    }
+                }
                 let body = if kw.iter().any(|(k, _)| *k != "do") {
                     let opts = q::list(
                         kw.iter()
