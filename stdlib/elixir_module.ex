@@ -24,17 +24,30 @@ defmodule :elixir_module do
   end
 
   def compile(name, body, binding, env) do
-    result =
-      case :beamlet_compiler.module_open(name, body, binding, env) do
-        {:done, value} -> value
-        {:run, fun} -> fun.(binding)
+    opened = :beamlet_compiler.module_open(name, body, binding, env)
+
+    # A body, hook or compilation that raises leaves the module undefined
+    # (and no longer open: it can be defined again).
+    {result, verify} =
+      try do
+        result =
+          case opened do
+            {:done, value} -> value
+            {:run, fun} -> fun.(binding)
+          end
+
+        before_compile(name)
+        {hooks, verify, on_load} = :beamlet_compiler.module_finish(name)
+        on_load(name, on_load)
+        after_compile(hooks, %{env | module: name})
+        if hooks != [], do: :beamlet_compiler.module_close(name)
+        {result, verify}
+      catch
+        kind, reason ->
+          :beamlet_compiler.module_abort(name)
+          :erlang.raise(kind, reason, __STACKTRACE__)
       end
 
-    before_compile(name)
-    {hooks, verify, on_load} = :beamlet_compiler.module_finish(name)
-    on_load(name, on_load)
-    after_compile(hooks, %{env | module: name})
-    if hooks != [], do: :beamlet_compiler.module_close(name)
     after_verify(name, verify)
     # beamlet has no object code to give: the bytecode is an empty binary.
     {:module, name, <<>>, result}

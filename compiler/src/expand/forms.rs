@@ -270,6 +270,22 @@ impl Expander<'_> {
                     } else {
                         self.expand(&t[0], env)?
                     };
+                    // A literal key twice in a pattern can never match.
+                    if env.context == Context::Match
+                        && crate::expand::module::literal_value(&k)
+                        && out
+                            .iter()
+                            .any(|p: &Value| matches!(p, Value::Tuple(kv) if kv[0] == k))
+                    {
+                        return Err(self.error(
+                            q::meta_line(meta),
+                            env,
+                            format!(
+                                "key {} will be overridden in map",
+                                beamlet_vm::macro_string::to_string(&k)
+                            ),
+                        ));
+                    }
                     let v = self.expand(&t[1], env)?;
                     out.push(q::pair(k, v));
                 }

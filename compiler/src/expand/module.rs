@@ -271,6 +271,16 @@ impl Expander<'_> {
                 ))
             }
         };
+        if let Some(("__aliases__", _, _)) = as_call(call) {
+            return Err(self.error(
+                line,
+                &env,
+                format!(
+                    "function names should start with lowercase characters or underscore, invalid name {}",
+                    beamlet_vm::macro_string::to_string(call)
+                ),
+            ));
+        }
         if let Some(("unquote", _, _)) = as_call(call) {
             return Err(self.error(
                 line,
@@ -813,4 +823,17 @@ If you did not intend to define a function head, make sure your function definit
 /// Whether quoted code is a variable (`{name, meta, context}`).
 fn is_var(v: &Value) -> bool {
     matches!(as_node(v), Some((Value::Atom(_), _, Value::Atom(_))))
+}
+
+/// Whether quoted code is a literal value (atoms, numbers, strings, and
+/// lists and tuples of them): the same value wherever it is evaluated.
+pub fn literal_value(v: &Value) -> bool {
+    match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Atom(_) | Value::Binary(_) => {
+            true
+        }
+        Value::List(items, None) => items.iter().all(literal_value),
+        Value::Tuple(t) if t.len() == 2 => t.iter().all(literal_value),
+        _ => false,
+    }
 }

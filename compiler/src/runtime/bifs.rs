@@ -98,6 +98,10 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     .ok_or_else(|| bif::argument_error_msg(ctx, "no @on_load function"))?;
                 beamlet_vm::nested::call(ctx, id, &[])
             }
+            ("module_abort", [m]) => {
+                self.module_abort(atom::name(*m));
+                Ok(atom::intern("ok"))
+            }
             ("module_close", [m]) => {
                 self.module_close(atom::name(*m));
                 Ok(atom::intern("ok"))

@@ -270,6 +270,12 @@ impl Service {
         }
     }
 
+    /// Forgets `module`, whose definition failed (its body, a hook or its
+    /// compilation raised): it is no longer open.
+    pub fn module_abort(&self, module: &str) {
+        lock(&self.open).remove(module);
+    }
+
     /// Opens a compilation in process `pid` (a file, `Code.eval_string`...):
     /// the `@after_verify` hooks of the modules it defines wait for its end.
     /// Returns the depth of the new frame, for [`Service::verify_close`].
@@ -481,6 +487,28 @@ impl Service {
     ) -> Result<Term, Exn> {
         let file = env.file.clone();
         let line = env.line;
+        // A module cannot be defined again inside its own definition.
+        let defining = lock(&self.open).get(name).cloned();
+        if let Some(other) = defining {
+            let (ofile, oline, ro) = {
+                let o = lock(&other);
+                (o.file.clone(), o.line, o.read_only)
+            };
+            if !ro {
+                let src = self.source_of(&file);
+                let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
+                let msg = format!(
+                    "cannot define module {} because it is currently being defined in {}:{oline}",
+                    expand::inspect_module(name),
+                    relative(&ofile)
+                );
+                return Err(self.raise(
+                    ctx,
+                    expand::Error::Compile(Diagnostic::new(span, msg)),
+                    &file,
+                ));
+            }
+        }
         let mut st = ModuleState::new(name, &file, line);
         // A module redefined: Elixir warns (the old code stays until replaced).
         if ctx.code.module_loaded(atom::intern(name)) && !self.is_library(name) {

@@ -390,6 +390,7 @@ bifs! {
     "beamlet_compiler" "verify_defer" / 2 => compiler::verify_defer;
     "beamlet_compiler" "verify_close" / 1 => compiler::verify_close;
     "beamlet_compiler" "module_close" / 1 => compiler::module_close;
+    "beamlet_compiler" "module_abort" / 1 => compiler::module_abort;
     "beamlet_compiler" "run_on_load" / 2 => compiler::run_on_load;
     "beamlet" "exception_message" / 1 => exception::message;
     "beamlet" "builtin_exception" / 1 => exception::builtin_exception;
