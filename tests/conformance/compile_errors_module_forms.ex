@@ -14,7 +14,10 @@ codes = [
   "foo = %{}\n%{put_in(foo.bar.baz, nil)}",
   "defmodule InDef do\n  defmodule Elixir.InDef, do: true\nend",
   "defmodule FunAlias do\n  def Bar do\n    :baz\n  end\nend",
-  "defmodule DefRescue do\n  def foo do\n    bar()\n  rescue\n    baz()\n  end\nend"
+  "defmodule DefRescue do\n  def foo do\n    bar()\n  rescue\n    baz()\n  end\nend",
+  "defmodule S2 do\n def bar(x), do: x\n defoverridable bar: 1\n def bar(x), do: super()\nend",
+  "defmodule S3 do\n def bar(x), do: x\n defoverridable bar: 1\n def bar(x), do: &super/0\nend",
+  "defmodule S4 do\n defmacro m(x), do: x\n defoverridable m: 1\n defmacro m(x), do: super(x, 1)\nend"
 ]
 
 for code <- codes do

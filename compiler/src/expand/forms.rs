@@ -1054,6 +1054,14 @@ impl Expander<'_> {
             // `&super/n`: `&super(&1, ..., &n)`.
             if let Some((Value::Atom(s), fmeta, Value::Atom(_))) = as_node(fref) {
                 if s == "super" {
+                    let user_arity = match &env.function {
+                        Some((n, a)) if n.starts_with("MACRO-") => Some(a.saturating_sub(1)),
+                        Some((_, a)) => Some(*a),
+                        None => None,
+                    };
+                    if user_arity.is_some_and(|a| a != arity) {
+                        return Err(self.error(q::meta_line(smeta), env, SUPER_ARITY));
+                    }
                     let args = (1..=arity)
                         .map(|i| q::call("&", q::list(vec![]), vec![q::int(i as i64)]))
                         .collect();
@@ -1174,6 +1182,8 @@ impl Expander<'_> {
         self.expand(&f, env)
     }
 
+    /// `super(args)` in an overriding definition: the call of the one it
+    /// overrides, with as many arguments as the definition takes.
     fn expand_super(&mut self, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
         self.supers += 1;
         let line = q::meta_line(meta);
@@ -1184,8 +1194,16 @@ impl Expander<'_> {
                 "super must be called inside a function definition",
             ));
         };
-        let args = self.expand_args(args, env)?;
         let _ = module;
+        let user_arity = if name.starts_with("MACRO-") {
+            arity.saturating_sub(1)
+        } else {
+            arity
+        };
+        if args.len() != user_arity {
+            return Err(self.error(line, env, SUPER_ARITY));
+        }
+        let args = self.expand_args(args, env)?;
         Ok(q::call("super", meta.clone(), {
             let mut a = vec![q::pair(q::atom(&name), q::int(arity as i64))];
             a.extend(args);
@@ -1567,3 +1585,7 @@ fn is_literal_opts(v: &Value) -> bool {
         _ => true,
     }
 }
+
+/// Elixir's words for a `super` call or capture of another arity.
+const SUPER_ARITY: &str =
+    "super must be called with the same number of arguments as the current definition";
