@@ -61,7 +61,7 @@ defmodule :elixir_module do
   def define(module, kind, index, def, line) do
     case :beamlet_compiler.define(module, kind, index, def, line, true) do
       :ok -> :ok
-      {hooks, args} -> Enum.each(hooks, fn {m, f} -> apply(m, f, args) end)
+      {hooks, args} -> call_hooks(hooks, args)
     end
 
     :ok
@@ -79,10 +79,19 @@ defmodule :elixir_module do
     :ok
   end
 
-  defp run_verify(pending) do
-    Enum.each(pending, fn {name, hooks} ->
-      Enum.each(hooks, fn {module, fun} -> apply(module, fun, [name]) end)
-    end)
+  # (Plain recursion: every script runs this, and need not load Enum.)
+  defp run_verify([]), do: :ok
+
+  defp run_verify([{name, hooks} | rest]) do
+    call_hooks(hooks, [name])
+    run_verify(rest)
+  end
+
+  defp call_hooks([], _args), do: :ok
+
+  defp call_hooks([{module, fun} | rest], args) do
+    apply(module, fun, args)
+    call_hooks(rest, args)
   end
 
   # Runs `fun` as one compilation: the `@after_verify` hooks of the modules
