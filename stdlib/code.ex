@@ -5,14 +5,16 @@ defmodule Code do
 
   @doc "Evaluates `string` with `binding`; returns `{value, new_binding}`."
   def eval_string(string, binding \\ [], opts \\ []) do
-    fun = :beamlet_compiler.eval_string(string, binding, opts)
-    fun.(binding)
+    :elixir_module.verifying(fn ->
+      :beamlet_compiler.eval_string(string, binding, opts).(binding)
+    end)
   end
 
   @doc "Evaluates the quoted code `quoted` with `binding`; returns `{value, new_binding}`."
   def eval_quoted(quoted, binding \\ [], opts \\ []) do
-    fun = :beamlet_compiler.eval_quoted(quoted, binding, opts)
-    fun.(binding)
+    :elixir_module.verifying(fn ->
+      :beamlet_compiler.eval_quoted(quoted, binding, opts).(binding)
+    end)
   end
 
   @doc "Parses `string` into quoted code: `{:ok, quoted}` or `{:error, {meta, message, token}}`."

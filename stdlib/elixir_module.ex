@@ -16,34 +16,111 @@ defmodule :elixir_module do
       description: "invalid module name: #{inspect(name)}"
   end
 
+  def compile(Elixir, _body, _binding, env) do
+    raise CompileError,
+      file: env.file,
+      line: env.line,
+      description: "module Elixir is reserved and cannot be defined"
+  end
+
   def compile(name, body, binding, env) do
-    result =
-      case :beamlet_compiler.module_open(name, body, binding, env) do
-        {:done, value} -> value
-        {:run, fun} -> fun.(binding)
+    opened = :beamlet_compiler.module_open(name, body, binding, env)
+
+    # A body, hook or compilation that raises leaves the module undefined
+    # (and no longer open: it can be defined again).
+    {result, verify} =
+      try do
+        result =
+          case opened do
+            {:done, value} -> value
+            {:run, fun} -> fun.(binding)
+          end
+
+        before_compile(name)
+        {hooks, verify, on_load} = :beamlet_compiler.module_finish(name)
+        on_load(name, on_load)
+        after_compile(hooks, %{env | module: name})
+        if hooks != [], do: :beamlet_compiler.module_close(name)
+        {result, verify}
+      catch
+        kind, reason ->
+          :beamlet_compiler.module_abort(name)
+          :erlang.raise(kind, reason, __STACKTRACE__)
       end
 
-    before_compile(name)
-    {hooks, verify, on_load} = :beamlet_compiler.module_finish(name)
-    on_load(name, on_load)
-    after_compile(hooks, %{env | module: name})
-    after_verify(verify, name)
+    after_verify(name, verify)
     # beamlet has no object code to give: the bytecode is an empty binary.
     {:module, name, <<>>, result}
   end
 
-  # `@after_verify` hooks, called with the module's name once it is
-  # compiled. (Elixir defers them to the end of the file for the modules a
-  # script's top level defines; here they run at once.)
-  defp after_verify(verify, name), do: Enum.each(verify, & &1.__after_verify__(name))
+  # A body's `def` once an `@on_definition` was seen: the definition is
+  # stored, then each hook is called in this process (it may read and set
+  # attributes, send and receive), with the definition's env, kind, name,
+  # arguments, guards and body.
+  @doc false
+  def define(module, kind, index, def, line) do
+    case :beamlet_compiler.define(module, kind, index, def, line, true) do
+      :ok -> :ok
+      {hooks, args} -> call_hooks(hooks, args)
+    end
 
-  # `@on_load fun`: called when the module is loaded; anything but `:ok`
-  # is reported, as the BEAM's code server does.
+    :ok
+  end
+
+  # `@after_verify` hooks (`{module, fun}`), called with the module's name
+  # once it is verified: as in Elixir, at the end of the compilation that
+  # defined it (the file, `Code.eval_string/3`...; see `verifying/1`), or at
+  # once in a process compiling nothing else (a module defined by a spawned
+  # process). The service keeps the waiting hooks, by process.
+  defp after_verify(_name, []), do: :ok
+
+  defp after_verify(name, hooks) do
+    if not :beamlet_compiler.verify_defer(name, hooks), do: run_verify([{name, hooks}])
+    :ok
+  end
+
+  # (Plain recursion: every script runs this, and need not load Enum.)
+  defp run_verify([]), do: :ok
+
+  defp run_verify([{name, hooks} | rest]) do
+    call_hooks(hooks, [name])
+    run_verify(rest)
+  end
+
+  defp call_hooks([], _args), do: :ok
+
+  defp call_hooks([{module, fun} | rest], args) do
+    apply(module, fun, args)
+    call_hooks(rest, args)
+  end
+
+  # Runs `fun` as one compilation: the `@after_verify` hooks of the modules
+  # defined meanwhile run when it returns (not when it raises, as in Elixir).
+  @doc false
+  def verifying(fun) do
+    depth = :beamlet_compiler.verify_open()
+
+    result =
+      try do
+        fun.()
+      catch
+        kind, reason ->
+          :beamlet_compiler.verify_close(depth)
+          :erlang.raise(kind, reason, __STACKTRACE__)
+      end
+
+    run_verify(:beamlet_compiler.verify_close(depth))
+    result
+  end
+
+  # `@on_load fun`: called when the module is loaded (private or not, and
+  # apart from this process, as the BEAM's code server does); anything but
+  # `:ok` is reported.
   defp on_load(_name, nil), do: :ok
   defp on_load(name, {fun, 0}), do: on_load(name, fun)
 
   defp on_load(name, fun) do
-    case apply(name, fun, []) do
+    case :beamlet_compiler.run_on_load(name, fun) do
       :ok ->
         :ok
 
@@ -100,8 +177,7 @@ defmodule :elixir_module do
   # error is printed), as Elixir's Kernel.CLI does. A status other than 0
   # ends the run with it.
   def eval_file(source, file) do
-    fun = :beamlet_compiler.compile_file(source, file)
-    result = fun.([])
+    result = verifying(fn -> :beamlet_compiler.compile_file(source, file).([]) end)
 
     # No holder: no hook was registered (and System need not be loaded).
     if Process.whereis(:beamlet_at_exit) != nil do
@@ -159,14 +235,12 @@ defmodule :elixir_module do
   end
 
   defp eval_source(source, file) do
-    fun = :beamlet_compiler.compile_file(source, file)
-    fun.([])
+    verifying(fn -> :beamlet_compiler.compile_file(source, file).([]) end)
   end
 
   # `beamlet check FILE`: the script is expanded whole and compiled, and
   # only its top-level modules are defined.
   def check_file(source, file) do
-    fun = :beamlet_compiler.check_file(source, file)
-    fun.([])
+    verifying(fn -> :beamlet_compiler.check_file(source, file).([]) end)
   end
 end

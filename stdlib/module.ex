@@ -59,6 +59,17 @@ defmodule Module do
 
   @doc "Makes functions of the open `module` overridable, as `defoverridable` does."
   def make_overridable(module, tuples) when is_atom(module) and (is_list(tuples) or is_atom(tuples)) do
+    if is_list(tuples) and open?(module) do
+      Enum.each(tuples, fn
+        {name, arity} when is_atom(name) and is_integer(arity) and arity in 0..255 ->
+          :ok
+
+        other ->
+          raise ArgumentError,
+                "each element in tuple list has to be a {function_name :: atom, arity :: 0..255} tuple, got: #{inspect(other)}"
+      end)
+    end
+
     :beamlet_compiler.defoverridable(module, tuples, 0)
     :ok
   end

@@ -33,6 +33,10 @@ pub struct FnBuilder<'e> {
     /// Jump tables, their labels still unresolved.
     pub tables: Vec<JumpTable>,
     pub scope: Scope,
+    /// Bumped at each binding added to `scope`: while it has not moved, the
+    /// scope is the one it was (saved scopes are only ever restored), so
+    /// `siblings_to` need not compare whole maps.
+    pub(super) binds: u64,
     pub(super) next: u32,
     pub(super) floor: u32,
     max: u32,
@@ -55,6 +59,7 @@ impl<'e> FnBuilder<'e> {
             labels: Vec::new(),
             tables: Vec::new(),
             scope: HashMap::new(),
+            binds: 0,
             next: n,
             floor: n,
             max: n,

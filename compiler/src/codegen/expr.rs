@@ -489,8 +489,9 @@ impl FnBuilder<'_> {
             if !bound.is_empty() {
                 self.scope.clone_from(&before);
             }
+            let binds = self.binds;
             self.expr_to(u, it, first + i as Reg, false)?;
-            if self.scope.len() != before.len() || self.scope != before {
+            if self.binds != binds {
                 for (k, r) in &self.scope {
                     if before.get(k) != Some(r) {
                         bound.push((k.clone(), *r));
@@ -499,7 +500,10 @@ impl FnBuilder<'_> {
             }
         }
         self.scope.clone_from(&before);
-        self.scope.extend(bound);
+        if !bound.is_empty() {
+            self.scope.extend(bound);
+            self.binds += 1;
+        }
         Ok(())
     }
 

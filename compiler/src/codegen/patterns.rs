@@ -265,6 +265,7 @@ impl<'e> FnBuilder<'e> {
             for (n, reg) in fresh.iter() {
                 self.scope.insert(n.clone(), *reg);
             }
+            self.binds += 1;
             let r2 = self.bitstring_pattern(u, span, &segs[i..], rest, fail, bound, fresh);
             self.scope = saved;
             return r2;
@@ -290,6 +291,7 @@ impl<'e> FnBuilder<'e> {
 
     fn bind_reg(&mut self, name: &str, r: Reg) {
         self.scope.insert(name.to_owned(), r);
+        self.binds += 1;
         self.raise_floor();
     }
 

@@ -489,6 +489,7 @@ fn with(
             let first = b.next_mark() as Reg;
             let v = Expr::new(span, ExprKind::Var("__with_value".into()));
             b.scope.insert("__with_value".into(), wv);
+            b.binds += 1;
             b.remote_call(u, "beamlet", "with_clause", &[v], span, first, false)?;
             b.scope.remove("__with_value");
         }
@@ -594,6 +595,7 @@ fn try_(
                 b.guard(u, g, next)?;
             }
             b.scope.insert("__STACKTRACE__".into(), k + 2);
+            b.binds += 1;
             b.branch(u, &cl.body, dst, false, end)?;
             b.scope = saved;
             b.reset_to(mark);
@@ -748,6 +750,7 @@ fn rescue_clause(
         b.pattern(u, v, e, next, &mut bound)?;
     }
     b.scope.insert("__STACKTRACE__".into(), k + 2);
+    b.binds += 1;
     b.branch(u, &cl.body, dst, false, end)?;
     b.scope = saved;
     b.reset_to(mark);

@@ -393,11 +393,10 @@ impl Expander<'_> {
         }
         let mut caller = env.clone();
         caller.line = line;
-        let call_args = args.iter().map(q::without_columns).collect();
         let macro_name = format!("MACRO-{name}");
         let result = self
             .host
-            .call_macro(module, &macro_name, &caller, call_args, local);
+            .call_macro(module, &macro_name, &caller, args, local);
         let result = result
             .map_err(|r| Error::Raised(expanding_macro(r, module, name, args.len(), line, env)))?;
         let counter = self.host.next_counter();
@@ -407,6 +406,10 @@ impl Expander<'_> {
         ]);
         let mut result = result;
         stamp(&mut result, module, line, &counter);
+        // A call marked `generated: true` makes its expansion generated too.
+        if keyword_get(meta, "generated").is_some_and(|g| *g == q::atom("true")) {
+            mark_generated(&mut result);
+        }
         Ok(result)
     }
 
@@ -762,6 +765,30 @@ pub fn stamp(v: &mut Value, module: &str, line: u32, counter: &Value) {
                 }
             }
         }
+        _ => {}
+    }
+}
+
+/// Puts `generated: true` first in the meta of every node of `v` that has
+/// none, as Elixir does to the expansion of a generated call.
+fn mark_generated(v: &mut Value) {
+    match v {
+        Value::List(items, tail) => {
+            items.iter_mut().for_each(mark_generated);
+            if let Some(t) = tail {
+                mark_generated(t);
+            }
+        }
+        Value::Tuple(t) if t.len() == 3 => {
+            if let Value::List(meta, None) = &mut t[1] {
+                if !meta.iter().any(|p| matches!(p, Value::Tuple(kv) if kv.len() == 2 && kv[0] == q::atom("generated"))) {
+                    meta.insert(0, q::pair(q::atom("generated"), q::atom("true")));
+                }
+            }
+            mark_generated(&mut t[0]);
+            mark_generated(&mut t[2]);
+        }
+        Value::Tuple(t) => t.iter_mut().for_each(mark_generated),
         _ => {}
     }
 }

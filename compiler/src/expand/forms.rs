@@ -270,6 +270,22 @@ impl Expander<'_> {
                     } else {
                         self.expand(&t[0], env)?
                     };
+                    // A literal key twice in a pattern can never match.
+                    if env.context == Context::Match
+                        && crate::expand::module::literal_value(&k)
+                        && out
+                            .iter()
+                            .any(|p: &Value| matches!(p, Value::Tuple(kv) if kv[0] == k))
+                    {
+                        return Err(self.error(
+                            q::meta_line(meta),
+                            env,
+                            format!(
+                                "key {} will be overridden in map",
+                                beamlet_vm::macro_string::to_string(&k)
+                            ),
+                        ));
+                    }
                     let v = self.expand(&t[1], env)?;
                     out.push(q::pair(k, v));
                 }
@@ -279,7 +295,7 @@ impl Expander<'_> {
                         env,
                         format!(
                             "expected key-value pairs in a map, got: {}",
-                            self.show(other)
+                            beamlet_vm::macro_string::to_string(&q::without_columns(other))
                         ),
                     ))
                 }
@@ -710,6 +726,54 @@ impl Expander<'_> {
         }
     }
 
+    /// A clause of section `k` of `form` has as many patterns as it may:
+    /// one (two for `catch`'s kind and value), a `fn`'s any number;
+    /// Elixir's messages.
+    fn check_clause_args(
+        &self,
+        c: &Value,
+        k: &str,
+        form: &str,
+        line: u32,
+        env: &Env,
+    ) -> EResult<()> {
+        let Some(("->", meta, [Value::List(left, None), _])) = as_call(c) else {
+            return Ok(());
+        };
+        if form == "fn" || k == "after" {
+            return Ok(());
+        }
+        let n = match left.as_slice() {
+            [w] => match as_call(w) {
+                Some(("when", _, args)) => args.len() - 1,
+                _ => 1,
+            },
+            other => other.len(),
+        };
+        let at = match q::meta_line(meta) {
+            0 => line,
+            l => l,
+        };
+        if form == "try" && k == "catch" {
+            if n == 1 || n == 2 {
+                return Ok(());
+            }
+            return Err(self.error(
+                at,
+                env,
+                format!("expected one or two args for :{k} clauses (->) in \"{form}\""),
+            ));
+        }
+        if n != 1 {
+            return Err(self.error(
+                at,
+                env,
+                format!("expected one argument for :{k} clauses (->) in \"{form}\""),
+            ));
+        }
+        Ok(())
+    }
+
     /// A keyword list of clause sections (`[do: clauses, after: ...]`).
     fn expand_clause_opts(
         &mut self,
@@ -767,6 +831,7 @@ impl Expander<'_> {
             };
             let mut cs = Vec::new();
             for c in &clauses {
+                self.check_clause_args(c, k, form, line, env)?;
                 cs.push(self.expand_clause(c, env, *kind)?);
             }
             out.push(q::pair(q::atom(k), q::list(cs)));
@@ -801,6 +866,7 @@ impl Expander<'_> {
                     })?;
                     let mut cs = Vec::new();
                     for c in clauses {
+                        self.check_clause_args(c, k, "try", line, env)?;
                         cs.push(self.expand_clause(c, env, kind)?);
                     }
                     q::list(cs)
@@ -954,6 +1020,7 @@ impl Expander<'_> {
             })?;
             let mut cs = Vec::new();
             for c in cl {
+                self.check_clause_args(c, "else", "with", line, env)?;
                 cs.push(self.expand_clause(c, env, ClauseKind::Match)?);
             }
             out_opts.push(q::pair(q::atom("else"), q::list(cs)));
@@ -987,6 +1054,14 @@ impl Expander<'_> {
             // `&super/n`: `&super(&1, ..., &n)`.
             if let Some((Value::Atom(s), fmeta, Value::Atom(_))) = as_node(fref) {
                 if s == "super" {
+                    let user_arity = match &env.function {
+                        Some((n, a)) if n.starts_with("MACRO-") => Some(a.saturating_sub(1)),
+                        Some((_, a)) => Some(*a),
+                        None => None,
+                    };
+                    if user_arity.is_some_and(|a| a != arity) {
+                        return Err(self.error(q::meta_line(smeta), env, SUPER_ARITY));
+                    }
                     let args = (1..=arity)
                         .map(|i| q::call("&", q::list(vec![]), vec![q::int(i as i64)]))
                         .collect();
@@ -1107,7 +1182,10 @@ impl Expander<'_> {
         self.expand(&f, env)
     }
 
+    /// `super(args)` in an overriding definition: the call of the one it
+    /// overrides, with as many arguments as the definition takes.
     fn expand_super(&mut self, meta: &Value, args: &[Value], env: &mut Env) -> EResult<Value> {
+        self.supers += 1;
         let line = q::meta_line(meta);
         let (Some(module), Some((name, arity))) = (env.module.clone(), env.function.clone()) else {
             return Err(self.error(
@@ -1116,8 +1194,16 @@ impl Expander<'_> {
                 "super must be called inside a function definition",
             ));
         };
-        let args = self.expand_args(args, env)?;
         let _ = module;
+        let user_arity = if name.starts_with("MACRO-") {
+            arity.saturating_sub(1)
+        } else {
+            arity
+        };
+        if args.len() != user_arity {
+            return Err(self.error(line, env, SUPER_ARITY));
+        }
+        let args = self.expand_args(args, env)?;
         Ok(q::call("super", meta.clone(), {
             let mut a = vec![q::pair(q::atom(&name), q::int(arity as i64))];
             a.extend(args);
@@ -1499,3 +1585,7 @@ fn is_literal_opts(v: &Value) -> bool {
         _ => true,
     }
 }
+
+/// Elixir's words for a `super` call or capture of another arity.
+const SUPER_ARITY: &str =
+    "super must be called with the same number of arguments as the current definition";

@@ -89,19 +89,21 @@ pub trait Host {
         args: Vec<Value>,
     ) -> Result<Value, Box<Raised>>;
     /// Runs the macro function `module.fun` (`MACRO-name`; the open
-    /// module's own when `local`) with `caller` as `__CALLER__`. A host may
-    /// build the environment faster than `Env::to_value` does.
+    /// module's own when `local`) with `caller` as `__CALLER__` and `args`
+    /// without their `column:` metadata (Elixir's compiler records none).
+    /// A host may build the environment, and drop the columns, faster than
+    /// `Env::to_value` and `quoted::without_columns` do.
     fn call_macro(
         &mut self,
         module: &str,
         fun: &str,
         caller: &Env,
-        args: Vec<Value>,
+        args: &[Value],
         local: bool,
     ) -> Result<Value, Box<Raised>> {
         let mut all = Vec::with_capacity(args.len() + 1);
         all.push(caller.to_value());
-        all.extend(args);
+        all.extend(args.iter().map(crate::quoted::without_columns));
         if local {
             self.call_local_macro(module, fun, all)
         } else {
@@ -148,6 +150,13 @@ pub struct Expander<'a> {
     /// known yet may be a macro the module body defines before the guard
     /// is used, so it is let through (uses of the guard check it again).
     pub(crate) defguard_check: bool,
+    /// An `@on_definition` was expanded: the `def`s after it are stored
+    /// through `:elixir_module.define/5`, which calls the hooks in the
+    /// process running the body (not in a nested call).
+    pub(crate) on_definition: bool,
+    /// `super` calls expanded so far (a definition's clause notes whether
+    /// its body made one).
+    pub(crate) supers: u32,
 }
 
 impl<'a> Expander<'a> {
@@ -167,6 +176,8 @@ impl<'a> Expander<'a> {
             in_capture: false,
             quote_depth: 0,
             defguard_check: false,
+            on_definition: false,
+            supers: 0,
         }
     }
 

@@ -70,6 +70,9 @@ pub struct DefClause {
     pub args: Vec<Value>,
     pub guard: Option<Value>,
     pub body: Value,
+    /// The body calls `super` (so it must be rewritten when lowered; most
+    /// bodies are lowered as they are, without a walk to look).
+    pub has_super: bool,
 }
 
 /// A definition as a module body stores it, expanded.
@@ -208,17 +211,19 @@ impl Expander<'_> {
         } else {
             (q::nil(), self.host.save_env(&module, env, Some(def)))
         };
-        Ok(runtime_call(
-            "define",
-            line,
-            vec![
-                q::atom(&module),
-                q::atom(kind),
-                q::int(index as i64),
-                def,
-                q::int(line as i64),
-            ],
-        ))
+        let args = vec![
+            q::atom(&module),
+            q::atom(kind),
+            q::int(index as i64),
+            def,
+            q::int(line as i64),
+        ];
+        if self.on_definition {
+            // The hooks run in the body's process (see `on_definition`).
+            let driver = q::atom("elixir_module");
+            return Ok(q::remote(driver, "define", q::line_meta(line), args));
+        }
+        Ok(runtime_call("define", line, args))
     }
 
     /// A stored definition `[head]` or `[head, [do: body, ...]]` of `kind`,
@@ -266,6 +271,16 @@ impl Expander<'_> {
                 ))
             }
         };
+        if let Some(("__aliases__", _, _)) = as_call(call) {
+            return Err(self.error(
+                line,
+                &env,
+                format!(
+                    "function names should start with lowercase characters or underscore, invalid name {}",
+                    beamlet_vm::macro_string::to_string(call)
+                ),
+            ));
+        }
         if let Some(("unquote", _, _)) = as_call(call) {
             return Err(self.error(
                 line,
@@ -338,7 +353,21 @@ impl Expander<'_> {
                         format!("missing :do option in \"{}\"", kind.name()),
                     ));
                 };
-                // `def f do ... rescue ... end` is a try around the body.
+                // `def f do ... rescue ... end` is a try around the body;
+                // its clauses must be clauses (Elixir names the `def`).
+                for (k, v) in &kw {
+                    let clauses = matches!(*k, "rescue" | "catch" | "else");
+                    let arrows = as_list(v).is_some_and(|cs| {
+                        cs.iter().all(|c| matches!(as_call(c), Some(("->", _, _))))
+                    });
+                    if clauses && !arrows {
+                        return Err(self.error(
+                            line,
+                            &env,
+                            format!("expected -> clauses for :{k} in \"{}\"", kind.name()),
+                        ));
+                    }
+                }
                 let body = if kw.iter().any(|(k, _)| *k != "do") {
                     let opts = q::list(
                         kw.iter()
@@ -349,12 +378,14 @@ impl Expander<'_> {
                 } else {
                     (*do_body).clone()
                 };
+                let supers = self.supers;
                 let body = self.expand(&body, &mut env)?;
                 Some(DefClause {
                     line,
                     args: pats.clone(),
                     guard,
                     body,
+                    has_super: self.supers != supers,
                 })
             }
         };
@@ -406,6 +437,9 @@ impl Expander<'_> {
                         env,
                         format!("cannot set attribute @{name} inside function/macro"),
                     ));
+                }
+                if name == "on_definition" {
+                    self.on_definition = true;
                 }
                 let value = if TYPESPECS.contains(&name.as_str()) {
                     q::escape(&args[0])
@@ -789,4 +823,17 @@ If you did not intend to define a function head, make sure your function definit
 /// Whether quoted code is a variable (`{name, meta, context}`).
 fn is_var(v: &Value) -> bool {
     matches!(as_node(v), Some((Value::Atom(_), _, Value::Atom(_))))
+}
+
+/// Whether quoted code is a literal value (atoms, numbers, strings, and
+/// lists and tuples of them): the same value wherever it is evaluated.
+pub fn literal_value(v: &Value) -> bool {
+    match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Atom(_) | Value::Binary(_) => {
+            true
+        }
+        Value::List(items, None) => items.iter().all(literal_value),
+        Value::Tuple(t) if t.len() == 2 => t.iter().all(literal_value),
+        _ => false,
+    }
 }

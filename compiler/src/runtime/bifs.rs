@@ -78,7 +78,34 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 self.module_open(ctx, &module, &body, &names, env)
             }
             ("before_compile", [m]) => self.before_compile(ctx, atom::name(*m)),
+            ("verify_open", []) => Ok(Term::small(self.verify_open(ctx.st.pid.raw()) as i64)),
+            ("verify_defer", [m, hooks]) => {
+                let (m, hooks) = (to_value(ctx.code, *m), to_value(ctx.code, *hooks));
+                Ok(Term::bool(self.verify_defer(ctx.st.pid.raw(), m, hooks)))
+            }
+            ("verify_close", [depth]) => {
+                let depth = depth.as_small().unwrap_or(0).max(0) as usize;
+                let pending = self.verify_close(ctx.st.pid.raw(), depth);
+                let list = q::list(pending.into_iter().map(|(m, h)| q::pair(m, h)).collect());
+                Ok(from_value(&mut ctx.st.heap, &list))
+            }
             ("module_finish", [m]) => self.module_finish(ctx, atom::name(*m)),
+            ("run_on_load", [m, f]) => {
+                // The loader calls the `@on_load` function, private or not.
+                let id = ctx
+                    .code
+                    .lookup(*m, *f, 0)
+                    .ok_or_else(|| bif::argument_error_msg(ctx, "no @on_load function"))?;
+                beamlet_vm::nested::call(ctx, id, &[])
+            }
+            ("module_abort", [m]) => {
+                self.module_abort(atom::name(*m));
+                Ok(atom::intern("ok"))
+            }
+            ("module_close", [m]) => {
+                self.module_close(atom::name(*m));
+                Ok(atom::intern("ok"))
+            }
             ("compile_file", [source, file]) | ("check_file", [source, file]) => {
                 let (Some(src), Some(file)) = (text(*source), text(*file)) else {
                     return Err(bif::argument_error_msg(
@@ -204,15 +231,17 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let persist = opt(*opts, "persist").is_some_and(|t| t.is_true());
                 let module = atom::name(*m).to_owned();
                 let n = atom::name(*name).to_owned();
+                self.writable(ctx, &module, "Module.register_attribute/3")?;
                 match self.with_module(&module, |s| s.register(&n, acc, persist)) {
                     Some(()) => Ok(atom::intern("ok")),
-                    None => Err(super::not_open(ctx, &module, "register attribute for")),
+                    None => Err(super::not_open(ctx, &module, "Module.register_attribute/3")),
                 }
             }
             ("module_put_attribute", [m, name, v]) => {
                 let module = atom::name(*m).to_owned();
                 let n = atom::name(*name).to_owned();
                 let v = to_value(ctx.code, *v);
+                self.writable(ctx, &module, "Module.put_attribute/3")?;
                 self.put_attribute(ctx, &module, &n, v, 0)?;
                 Ok(atom::intern("ok"))
             }
@@ -222,16 +251,17 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 match self.with_module(&module, |s| s.get(&n)) {
                     Some(Some(v)) => Ok(from_value(&mut ctx.st.heap, &v)),
                     Some(None) => Ok(*default),
-                    None => Err(super::not_open(ctx, &module, "read attribute of")),
+                    None => Err(super::not_open(ctx, &module, "Module.get_attribute/2")),
                 }
             }
             ("delete_attribute", [m, name]) => {
                 let module = atom::name(*m).to_owned();
                 let n = atom::name(*name).to_owned();
+                self.writable(ctx, &module, "Module.delete_attribute/2")?;
                 match self.with_module(&module, |s| s.delete(&n)) {
                     Some(Some(v)) => Ok(from_value(&mut ctx.st.heap, &v)),
                     Some(None) => Ok(atom::NIL),
-                    None => Err(super::not_open(ctx, &module, "delete attribute from")),
+                    None => Err(super::not_open(ctx, &module, "Module.delete_attribute/2")),
                 }
             }
             ("has_attribute", [m, name]) => {
@@ -239,7 +269,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let n = atom::name(*name).to_owned();
                 match self.with_module(&module, |s| s.has_attribute(&n)) {
                     Some(b) => Ok(Term::bool(b)),
-                    None => Err(super::not_open(ctx, &module, "read attribute of")),
+                    None => Err(super::not_open(ctx, &module, "Module.has_attribute?/2")),
                 }
             }
             ("is_open", [m]) => Ok(Term::bool(m.is_atom() && self.is_open(atom::name(*m)))),
@@ -268,7 +298,15 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     })
                 }) {
                     Some(b) => Ok(Term::bool(b)),
-                    None => Err(super::not_open(ctx, &module, "look up definitions of")),
+                    None => Err(super::not_open(
+                        ctx,
+                        &module,
+                        if kind.is_some() {
+                            "Module.defines?/3"
+                        } else {
+                            "Module.defines?/2"
+                        },
+                    )),
                 }
             }
             ("definitions_in", [m, kind]) => {
@@ -294,7 +332,15 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 });
                 match r {
                     Some(l) => Ok(from_value(&mut ctx.st.heap, &q::list(l))),
-                    None => Err(super::not_open(ctx, &module, "look up definitions of")),
+                    None => Err(super::not_open(
+                        ctx,
+                        &module,
+                        if kind.is_some() {
+                            "Module.definitions_in/2"
+                        } else {
+                            "Module.definitions_in/1"
+                        },
+                    )),
                 }
             }
             ("overridables_in", [m]) => {
@@ -311,7 +357,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 });
                 match r {
                     Some(l) => Ok(from_value(&mut ctx.st.heap, &q::list(l))),
-                    None => Err(super::not_open(ctx, &module, "look up overridables of")),
+                    None => Err(super::not_open(ctx, &module, "Module.overridables_in/1")),
                 }
             }
             ("attributes_in", [m]) => {
@@ -325,7 +371,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 });
                 match r {
                     Some(l) => Ok(from_value(&mut ctx.st.heap, &q::list(l))),
-                    None => Err(super::not_open(ctx, &module, "look up attributes of")),
+                    None => Err(super::not_open(ctx, &module, "Module.attributes_in/1")),
                 }
             }
             ("struct_from", [st, enforce, kv]) => struct_from(ctx, *st, *enforce, *kv),
@@ -359,7 +405,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
 }
 
 /// `file` as an absolute path (`nofile` stays as it is), as `__ENV__.file` is.
-fn absolute(file: &str) -> String {
+pub(crate) fn absolute(file: &str) -> String {
     let p = std::path::Path::new(file);
     if file == "nofile" || p.is_absolute() {
         return file.to_owned();
@@ -495,11 +541,11 @@ fn defguard_expand(
                 tail.as_ref().map(|t| Box::new(subst(t, map))),
             ),
             Value::Tuple(t) if t.len() == 3 => {
-                if let (Value::Atom(n), Value::Atom(ctx)) = (&t[0], &t[2]) {
-                    if ctx == "nil" {
-                        if let Some((_, r)) = map.iter().find(|(k, _)| k == n) {
-                            return r.clone();
-                        }
+                // A parameter, whatever its context (a `defguard` a macro
+                // quoted has its module's): a guard can refer to nothing else.
+                if let (Value::Atom(n), Value::Atom(_)) = (&t[0], &t[2]) {
+                    if let Some((_, r)) = map.iter().find(|(k, _)| k == n) {
+                        return r.clone();
                     }
                 }
                 Value::Tuple(t.iter().map(|x| subst(x, map)).collect())
@@ -512,20 +558,37 @@ fn defguard_expand(
         let map: Vec<(String, Value)> = names.iter().cloned().zip(args.iter().cloned()).collect();
         return subst(guard, &map);
     }
-    let mut binds = Vec::new();
+    // Outside a guard the arguments are evaluated once each, side by side
+    // as a call's are (`g(x = 2, x)`: the second `x` is the old one), by one
+    // match of a tuple of fresh variables.
+    let mut vars = Vec::new();
     let mut map = Vec::new();
-    for (n, a) in names.iter().zip(args) {
+    for n in names.iter().take(args.len()) {
         let c = svc.next_counter();
         let var = q::var(
             n,
             q::keyword(vec![("counter", q::int(c))]),
             q::atom("beamlet_guard"),
         );
-        binds.push(q::call("=", q::list(vec![]), vec![var.clone(), a.clone()]));
+        vars.push(var.clone());
         map.push((n.clone(), var));
     }
-    binds.push(subst(guard, &map));
-    q::call("__block__", q::list(vec![]), binds)
+    let args: Vec<Value> = args.iter().take(vars.len()).cloned().collect();
+    let tuple = |items: Vec<Value>| match items.len() {
+        1 => items.into_iter().next().unwrap_or_else(q::nil),
+        2 => Value::Tuple(items),
+        _ => q::call("{}", q::list(vec![]), items),
+    };
+    let mut block = Vec::new();
+    if !vars.is_empty() {
+        block.push(q::call(
+            "=",
+            q::list(vec![]),
+            vec![tuple(vars), tuple(args)],
+        ));
+    }
+    block.push(subst(guard, &map));
+    q::call("__block__", q::list(vec![]), block)
 }
 
 /// `("syntax error before: ", "')'")` from a parser message.

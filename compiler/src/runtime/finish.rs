@@ -125,23 +125,7 @@ fn no_super(
 
 /// Whether a clause of `d` calls `super`.
 fn uses_super(d: &Def) -> bool {
-    d.clauses.iter().any(|c| has_super(&c.body))
-}
-
-/// Whether code calls `super`.
-fn has_super(v: &Value) -> bool {
-    match v {
-        Value::List(items, tail) => {
-            items.iter().any(has_super) || tail.as_deref().is_some_and(has_super)
-        }
-        Value::Tuple(t) if t.len() == 3 => {
-            // (`super` with an atom context is a variable.)
-            matches!((&t[0], &t[2]), (Value::Atom(n), Value::List(..)) if n == "super")
-                || t.iter().any(has_super)
-        }
-        Value::Tuple(t) => t.iter().any(has_super),
-        _ => false,
-    }
+    d.clauses.iter().any(|c| c.has_super)
 }
 
 /// The code generator's functions for one stored definition (its `\\`
@@ -169,7 +153,7 @@ fn fundefs(
             None => None,
         };
         // Most bodies have no `super`: lowered as they are, not copied.
-        let body = if has_super(&c.body) {
+        let body = if c.has_super {
             if hidden.is_none() {
                 return Err(no_super(cspan, d, module, overridable));
             }
@@ -671,12 +655,27 @@ fn print_warnings(ctx: &mut Ctx, svc: &Service, file: &str, ws: Vec<Diagnostic>)
     svc.warnings(ctx, file, ws);
 }
 
+/// The name of the module's `@on_load` function, if it has one.
+pub fn on_load_name(st: &ModuleState) -> Option<String> {
+    let a = st.attr("on_load").filter(|a| a.set)?;
+    match &a.value {
+        Value::Atom(n) => Some(n.clone()),
+        Value::Tuple(t) => crate::quoted::as_atom(t.first()?).map(str::to_owned),
+        _ => None,
+    }
+}
+
 /// Compiles and loads the module `st` describes.
 pub fn compile_module(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<(), Diagnostic> {
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
     let funs = module_funs(st, &lw, true)?;
-    let (unit, warnings) = generate(svc, &st.name, &st.file, funs, false)?;
+    let (unit, mut warnings) = generate(svc, &st.name, &st.file, funs, false)?;
+    // The `@on_load` function is used (by the loader) even when private.
+    if let Some(name) = on_load_name(st) {
+        let unused = format!("function {name}/0 is unused");
+        warnings.retain(|w| w.message != unused);
+    }
     print_warnings(ctx, svc, &st.file, warnings);
     svc.record(&st.name, &st.file, &unit);
     ctx.code.load(unit);

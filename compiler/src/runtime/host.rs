@@ -137,12 +137,12 @@ impl Host for VmHost<'_, '_> {
         module: &str,
         fun: &str,
         caller: &Env,
-        args: Vec<Value>,
+        args: &[Value],
         local: bool,
     ) -> Result<Value, Box<Raised>> {
         let mut ts = Vec::with_capacity(args.len() + 1);
         ts.push(self.env_term(caller));
-        ts.extend(args.iter().map(|a| from_value(&mut self.ctx.st.heap, a)));
+        ts.extend(args.iter().map(|a| quoted_term(&mut self.ctx.st.heap, a)));
         if local {
             self.call_local_terms(module, fun, &ts)
         } else {
@@ -318,5 +318,44 @@ impl Host for VmHost<'_, '_> {
                 s.envs.len() - 1
             })
             .unwrap_or(0)
+    }
+}
+
+/// Quoted code as a term of `heap`, as `from_value` builds it but without
+/// `column:` in any node's meta: what a macro receives (Elixir's compiler
+/// records no columns). One pass, instead of a copy without the columns
+/// and then its conversion.
+fn quoted_term(heap: &mut beamlet_vm::heap::Heap, v: &Value) -> Term {
+    let is_column = |p: &Value| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if k == "column"));
+    match v {
+        Value::List(items, tail) => {
+            let tail = match tail {
+                Some(t) => quoted_term(heap, t),
+                None => Term::NIL,
+            };
+            let elems: Vec<Term> = items.iter().map(|i| quoted_term(heap, i)).collect();
+            heap.list_with_tail(&elems, tail)
+        }
+        Value::Tuple(t) if t.len() == 3 => {
+            let head = quoted_term(heap, &t[0]);
+            let meta = match &t[1] {
+                Value::List(m, None) if m.iter().any(is_column) => {
+                    let kept: Vec<Term> = m
+                        .iter()
+                        .filter(|p| !is_column(p))
+                        .map(|p| from_value(heap, p))
+                        .collect();
+                    heap.list_with_tail(&kept, Term::NIL)
+                }
+                m => from_value(heap, m),
+            };
+            let args = quoted_term(heap, &t[2]);
+            heap.tuple(&[head, meta, args])
+        }
+        Value::Tuple(t) => {
+            let elems: Vec<Term> = t.iter().map(|i| quoted_term(heap, i)).collect();
+            heap.tuple(&elems)
+        }
+        other => from_value(heap, other),
     }
 }

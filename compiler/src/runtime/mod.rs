@@ -26,7 +26,7 @@ use crate::diagnostic::Diagnostic;
 use crate::expand::{self, module::DefKind, Env, Expander, VarCtx, VarId};
 use crate::quoted::{self as q, as_atom, as_call, as_list, LineIndex};
 use beamlet_vm::atom;
-use beamlet_vm::bif::{exception, Ctx};
+use beamlet_vm::bif::{self, exception, Ctx};
 use beamlet_vm::code::FunId;
 use beamlet_vm::convert::{from_value, to_value};
 use beamlet_vm::process::{Class, Exn};
@@ -77,6 +77,9 @@ pub struct CompileFailure {
 }
 
 /// The compiler's run-time state for one VM.
+/// One compilation's finished modules with their `@after_verify` hooks.
+type VerifyFrame = Vec<(Value, Value)>;
+
 pub struct Service {
     /// Modules whose body is running.
     open: Mutex<HashMap<String, Arc<Mutex<ModuleState>>>>,
@@ -103,6 +106,12 @@ pub struct Service {
     /// Module bodies the expanded code refers to by index
     /// (`expand::module::SAVED_BODY`); kept as long as that code may run.
     saved_bodies: Mutex<Vec<Arc<Value>>>,
+    /// `@after_verify` hooks waiting for the end of a compilation, by pid:
+    /// one frame per file, `Code.eval_*` or `Code.compile_*` under way in
+    /// that process (innermost last), each holding `(module, hooks)` in the
+    /// order the modules were finished. A module finished where no frame is
+    /// open (a spawned process) is verified at once, as in Elixir.
+    verify_frames: Mutex<HashMap<u64, Vec<VerifyFrame>>>,
 }
 
 impl Service {
@@ -119,6 +128,7 @@ impl Service {
             print_warnings: true,
             imports_literals: Mutex::new(Vec::new()),
             saved_bodies: Mutex::new(Vec::new()),
+            verify_frames: Mutex::new(HashMap::new()),
         }
     }
 
@@ -233,6 +243,82 @@ impl Service {
         let m = self.module(name)?;
         let mut g = lock(&m);
         Some(f(&mut g))
+    }
+
+    /// Whether `module` may be changed by `call` (`Module.put_attribute/3`):
+    /// open and not in the read-only mode of its `@after_compile` hooks.
+    pub fn writable(&self, ctx: &mut Ctx, module: &str, call: &str) -> Result<(), Exn> {
+        match self.with_module(module, |s| s.read_only) {
+            Some(false) => Ok(()),
+            Some(true) => Err(beamlet_vm::bif::argument_error_msg(
+                ctx,
+                &format!(
+                    "could not call {call} because the module {} is in read-only mode (@after_compile)",
+                    expand::inspect_module(module)
+                ),
+            )),
+            None => Err(not_open(ctx, module, call)),
+        }
+    }
+
+    /// Ends the read-only mode `module` was left in for its `@after_compile`
+    /// hooks (see [`Service::module_finish`]).
+    pub fn module_close(&self, module: &str) {
+        let mut open = lock(&self.open);
+        if open.get(module).is_some_and(|m| lock(m).read_only) {
+            open.remove(module);
+        }
+    }
+
+    /// Forgets `module`, whose definition failed (its body, a hook or its
+    /// compilation raised): it is no longer open.
+    pub fn module_abort(&self, module: &str) {
+        lock(&self.open).remove(module);
+    }
+
+    /// Opens a compilation in process `pid` (a file, `Code.eval_string`...):
+    /// the `@after_verify` hooks of the modules it defines wait for its end.
+    /// Returns the depth of the new frame, for [`Service::verify_close`].
+    pub fn verify_open(&self, pid: u64) -> usize {
+        let mut frames = lock(&self.verify_frames);
+        let stack = frames.entry(pid).or_default();
+        stack.push(Vec::new());
+        stack.len()
+    }
+
+    /// Keeps a finished module's `@after_verify` hooks for the end of the
+    /// innermost compilation of `pid`; `false` when none is open (then they
+    /// run at once).
+    pub fn verify_defer(&self, pid: u64, module: Value, hooks: Value) -> bool {
+        match lock(&self.verify_frames)
+            .get_mut(&pid)
+            .and_then(|s| s.last_mut())
+        {
+            Some(frame) => {
+                frame.push((module, hooks));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Ends the compilation at `depth` (and any inner one an exception
+    /// left open): its modules' hooks, in the order Elixir runs them (the
+    /// last module finished first).
+    pub fn verify_close(&self, pid: u64, depth: usize) -> Vec<(Value, Value)> {
+        let mut frames = lock(&self.verify_frames);
+        let Some(stack) = frames.get_mut(&pid) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if depth >= 1 && stack.len() >= depth {
+            out = stack.drain(depth - 1..).next().unwrap_or_default();
+        }
+        if stack.is_empty() {
+            frames.remove(&pid);
+        }
+        out.reverse();
+        out
     }
 
     /// The failure recorded for process `pid`, taken.
@@ -401,6 +487,28 @@ impl Service {
     ) -> Result<Term, Exn> {
         let file = env.file.clone();
         let line = env.line;
+        // A module cannot be defined again inside its own definition.
+        let defining = lock(&self.open).get(name).cloned();
+        if let Some(other) = defining {
+            let (ofile, oline, ro) = {
+                let o = lock(&other);
+                (o.file.clone(), o.line, o.read_only)
+            };
+            if !ro {
+                let src = self.source_of(&file);
+                let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
+                let msg = format!(
+                    "cannot define module {} because it is currently being defined in {}:{oline}",
+                    expand::inspect_module(name),
+                    relative(&ofile)
+                );
+                return Err(self.raise(
+                    ctx,
+                    expand::Error::Compile(Diagnostic::new(span, msg)),
+                    &file,
+                ));
+            }
+        }
         let mut st = ModuleState::new(name, &file, line);
         // A module redefined: Elixir warns (the old code stays until replaced).
         if ctx.code.module_loaded(atom::intern(name)) && !self.is_library(name) {
@@ -480,7 +588,10 @@ impl Service {
     pub fn dispatch(&self, ctx: &mut Ctx, op: &str, a: &[Term]) -> Result<Term, Exn> {
         match (op, a) {
             ("define", [m, kind, index, def, line]) => {
-                self.define(ctx, *m, *kind, *index, *def, *line)
+                self.define(ctx, *m, *kind, *index, *def, *line, false)
+            }
+            ("define", [m, kind, index, def, line, hooks]) => {
+                self.define(ctx, *m, *kind, *index, *def, *line, hooks.is_true())
             }
             ("put_attribute", [m, name, v, line]) => {
                 let module = atom::name(*m).to_owned();
@@ -509,7 +620,7 @@ impl Service {
                         ctx.io.err(msg.as_bytes());
                         Ok(atom::NIL)
                     }
-                    None => Err(not_open(ctx, &module, "read attribute of")),
+                    None => Err(not_open(ctx, &module, "Module.get_attribute/2")),
                 }
             }
             ("defstruct", [m, fields, line]) => self.defstruct(ctx, *m, *fields, *line, false),
@@ -554,17 +665,29 @@ impl Service {
                 }
                 _ => {}
             }
+            // A hook given as a bare module is stored as `{module, :__hook__}`.
+            let v = match (name, v) {
+                (
+                    "after_compile" | "after_verify" | "before_compile" | "on_definition",
+                    Value::Atom(m),
+                ) if m != "nil" => q::pair(q::atom(&m), q::atom(&format!("__{name}__"))),
+                (_, v) => v,
+            };
             s.put(name, v, line);
             Ok(())
         });
         match r {
             Some(Ok(())) => Ok(()),
             Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
-            None => Err(not_open(ctx, module, "set attribute of")),
+            None => Err(not_open(ctx, module, "Module.put_attribute/3")),
         }
     }
 
-    /// A body's `def`: expands the definition in the env the `def` saw and stores it.
+    /// A body's `def`: expands the definition in the env the `def` saw and
+    /// stores it, then calls the `@on_definition` hooks, or (`give_hooks`)
+    /// returns `{hooks, args}` for the caller to call them with: `:ok` when
+    /// there are none.
+    #[allow(clippy::too_many_arguments)]
     fn define(
         &self,
         ctx: &mut Ctx,
@@ -573,6 +696,7 @@ impl Service {
         index: Term,
         def: Term,
         line: Term,
+        give_hooks: bool,
     ) -> Result<Term, Exn> {
         let module = atom::name(m).to_owned();
         let Some(kind) = DefKind::parse(atom::name(kind)) else {
@@ -588,7 +712,7 @@ impl Service {
             .flatten();
         let def = saved.unwrap_or_else(|| to_value(ctx.code, def));
         let Some(env) = self.with_module(&module, |s| s.envs.get(index).cloned()) else {
-            return Err(not_open(ctx, &module, "define a function in"));
+            return Err(not_open(ctx, &module, "Kernel.def/2"));
         };
         let Some(env) = env else {
             return Err(beamlet_vm::bif::internal_error(
@@ -596,6 +720,25 @@ impl Service {
                 "define: no such environment",
             ));
         };
+        // `@file "f"` / `@file {"f", line}`: where the next definition comes from.
+        let mut env = env;
+        if let Some(Some(f)) = self.with_module(&module, |s| s.take("file")) {
+            let text = |v: &Value| match v {
+                Value::Binary(b) => std::str::from_utf8(b).ok().map(str::to_owned),
+                _ => None,
+            };
+            let name = match &f {
+                Value::Tuple(t) if t.len() == 2 && matches!(t[1], Value::Int(_)) => text(&t[0]),
+                other => text(other),
+            };
+            let Some(name) = name else {
+                return Err(beamlet_vm::bif::argument_error_msg(
+                    ctx,
+                    &format!("@file is a built-in module attribute that annotates the file and line the next definition comes from. It should be a string or {{string, line}} tuple as value, got: {}", beamlet_vm::inspect::inspect(&f, &Default::default())),
+                ));
+            };
+            env.file = bifs::absolute(&name);
+        }
         let file = env.file.clone();
         let src = self.source_of(&file);
         let (r, warnings) = {
@@ -645,7 +788,23 @@ impl Service {
             r
         });
         match stored {
-            Some(Ok(())) => Ok(atom::intern("ok")),
+            Some(Ok(())) => match self.on_definition(ctx, &module, kind, &def, &env, line) {
+                Some((hooks, argv)) if give_hooks => {
+                    let argv = ctx.st.heap.list(&argv);
+                    Ok(ctx.st.heap.tuple(&[hooks, argv]))
+                }
+                Some((hooks, argv)) => {
+                    // Stored by code that did not expect hooks (a hook set
+                    // by `Module.put_attribute/3`): called here, nested.
+                    for hook in bif::list_to_vec_pub(hooks).unwrap_or_default() {
+                        if let Some([m, f]) = hook.tuple_elems() {
+                            beamlet_vm::nested::call_mfa(ctx, *m, *f, &argv)?;
+                        }
+                    }
+                    Ok(atom::intern("ok"))
+                }
+                None => Ok(atom::intern("ok")),
+            },
             Some(Err((msg, hint))) => {
                 let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
                 Err(self.raise(
@@ -654,8 +813,94 @@ impl Service {
                     &file,
                 ))
             }
-            None => Err(not_open(ctx, &module, "define a function in")),
+            None => Err(not_open(ctx, &module, "Kernel.def/2")),
         }
+    }
+
+    /// The module's `@on_definition` hooks (`{module, fun}`, newest first,
+    /// the order Elixir calls them in) for a definition just stored, and
+    /// their arguments, Elixir's: the
+    /// definition's env, its kind, name, arguments (defaults still written
+    /// `\\`), guards (a list, one per `when`) and body (the `do:` keyword
+    /// list, `nil` for a head), all as written, unexpanded.
+    fn on_definition(
+        &self,
+        ctx: &mut Ctx,
+        module: &str,
+        kind: DefKind,
+        def: &Value,
+        env: &Env,
+        line: u32,
+    ) -> Option<(Term, Vec<Term>)> {
+        let hooks = match self.with_module(module, |s| s.get("on_definition")) {
+            Some(Some(Value::List(hooks, None))) if !hooks.is_empty() => hooks,
+            _ => return None,
+        };
+        let hooks: Vec<Value> = hooks
+            .into_iter()
+            .filter_map(|hook| match hook {
+                Value::Tuple(t)
+                    if t.len() == 2
+                        && as_atom(&t[0]) == Some("Elixir.Module")
+                        && as_atom(&t[1]) == Some(state::BUILTIN_ON_DEFINITION) =>
+                {
+                    None
+                }
+                Value::Tuple(t) if t.len() == 2 => Some(Value::Tuple(t)),
+                Value::Atom(m) => Some(q::pair(q::atom(&m), q::atom("__on_definition__"))),
+                _ => None,
+            })
+            .collect();
+        if hooks.is_empty() {
+            return None;
+        }
+        let parts = match def {
+            Value::List(parts, None) => parts.as_slice(),
+            _ => &[],
+        };
+        let (head, body) = match parts {
+            [h] => (h, q::nil()),
+            [h, b] => (h, b.clone()),
+            _ => return None,
+        };
+        let mut guards = Vec::new();
+        let mut call = head;
+        if let Some(("when", _, [c, g])) = as_call(head) {
+            call = c;
+            let mut g = g;
+            while let Some(("when", _, [a, b])) = as_call(g) {
+                guards.push(a.clone());
+                g = b;
+            }
+            guards.push(g.clone());
+        }
+        let (name, args) = match call {
+            Value::Tuple(t) if t.len() == 3 => match (&t[0], &t[2]) {
+                (Value::Atom(n), Value::List(a, None)) => (n.clone(), a.clone()),
+                (Value::Atom(n), _) => (n.clone(), vec![]),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let mut env = env.clone();
+        env.function = Some((name.clone(), args.len()));
+        if line > 0 {
+            env.line = line;
+        }
+        // Elixir's quoted code of a file has no columns.
+        let argv = [
+            env.to_value(),
+            q::atom(kind.name()),
+            q::atom(&name),
+            q::without_columns(&q::list(args)),
+            q::without_columns(&q::list(guards)),
+            q::without_columns(&body),
+        ];
+        let argv: Vec<Term> = argv
+            .iter()
+            .map(|v| from_value(&mut ctx.st.heap, v))
+            .collect();
+        Some((from_value(&mut ctx.st.heap, &q::list(hooks)), argv))
     }
 
     fn defstruct(
@@ -758,7 +1003,7 @@ impl Service {
                 Ok(if exception { atom::intern("ok") } else { value })
             }
             Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
-            None => Err(not_open(ctx, &module, "define a struct in")),
+            None => Err(not_open(ctx, &module, "Kernel.defstruct/1")),
         }
     }
 
@@ -862,7 +1107,7 @@ impl Service {
         match r {
             Some(Ok(())) => Ok(atom::intern("ok")),
             Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
-            None => Err(not_open(ctx, &module, "make functions overridable in")),
+            None => Err(not_open(ctx, &module, "Module.make_overridable/2")),
         }
     }
 
@@ -1085,7 +1330,7 @@ impl Service {
             }
         });
         let Some(next) = next else {
-            return Err(not_open(ctx, module, "compile"));
+            return Err(not_open(ctx, module, "Module.create/3"));
         };
         let Some(hook) = next else {
             return Ok(atom::intern("done"));
@@ -1099,7 +1344,7 @@ impl Service {
             _ => return Ok(atom::intern("ok")),
         };
         let Some((file, line)) = self.with_module(module, |s| (s.file.clone(), s.line)) else {
-            return Err(not_open(ctx, module, "compile"));
+            return Err(not_open(ctx, module, "Module.create/3"));
         };
         let mut env = self
             .with_module(module, |s| s.envs.last().cloned())
@@ -1151,10 +1396,10 @@ impl Service {
     /// and the `@on_load` function's name (or nil).
     pub fn module_finish(&self, ctx: &mut Ctx, module: &str) -> Result<Term, Exn> {
         let Some(m) = lock(&self.open).remove(module) else {
-            return Err(not_open(ctx, module, "compile"));
+            return Err(not_open(ctx, module, "Module.create/3"));
         };
         // (Closed: no one else reads it now, so take it rather than copy.)
-        let st = std::mem::replace(&mut *lock(&m), ModuleState::new(module, "", 0));
+        let st = std::mem::replace(&mut *lock(&m), ModuleState::empty(module, "", 0));
         let file = st.file.clone();
         for (name, line) in st.unused_attributes() {
             if self.print_warnings {
@@ -1263,7 +1508,18 @@ impl Service {
             Some(a) if a.set => a.value.clone(),
             _ => q::nil(),
         };
-        let answer = q::tuple(vec![hooks("after_compile"), hooks("after_verify"), on_load]);
+        let after_compile = hooks("after_compile");
+        let after_verify = hooks("after_verify");
+        if matches!(&after_compile, Value::List(h, None) if !h.is_empty()) {
+            // The hooks may read the module's attributes and definitions,
+            // not change them: it stays open, read-only, until
+            // `module_close` (Elixir's read-only mode).
+            let mut ro = st;
+            ro.read_only = true;
+            *lock(&m) = ro;
+            lock(&self.open).insert(module.to_owned(), m);
+        }
+        let answer = q::tuple(vec![after_compile, after_verify, on_load]);
         Ok(from_value(&mut ctx.st.heap, &answer))
     }
 
@@ -1551,11 +1807,18 @@ pub fn compile_error(ctx: &mut Ctx, file: &str, line: i64, msg: &str) -> Exn {
     Exn::error(e)
 }
 
-pub(crate) fn not_open(ctx: &mut Ctx, module: &str, what: &str) -> Exn {
+pub(crate) fn not_open(ctx: &mut Ctx, module: &str, call: &str) -> Exn {
+    // Elixir's hint for the functions that have another way to ask.
+    let hint = match call.split('/').next().unwrap_or("") {
+        "Module.get_attribute" => ". Use the Module.__info__/1 callback or Code.fetch_docs/1 instead",
+        "Module.defines?" => ". Use Kernel.function_exported?/3 and Kernel.macro_exported?/3 to check for public functions and macros instead",
+        "Module.definitions_in" => ". Use the Module.__info__/1 callback to get public functions and macros instead",
+        _ => "",
+    };
     beamlet_vm::bif::argument_error_msg(
         ctx,
         &format!(
-            "could not {what} module {} because it was already compiled",
+            "could not call {call} because the module {} is already compiled{hint}",
             expand::inspect_module(module)
         ),
     )

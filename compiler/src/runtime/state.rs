@@ -31,6 +31,9 @@ pub const ACCUMULATING: &[&str] = &[
     "optional_callbacks",
 ];
 
+/// The `@on_definition` hook every module starts with, `Module`'s.
+pub const BUILTIN_ON_DEFINITION: &str = "compile_definition_attributes";
+
 /// Attributes kept in `__info__(:attributes)` by default.
 pub const PERSISTED: &[&str] = &["behaviour", "external_resource", "dialyzer", "vsn"];
 
@@ -135,6 +138,8 @@ pub struct ModuleState {
     /// (`name`, arity, the module imported from): a local function of the
     /// same name and arity conflicts with them.
     pub imported_calls: Vec<(String, usize, String)>,
+    /// Compiled, open only for its `@after_compile` hooks to read.
+    pub read_only: bool,
 }
 
 /// An `@impl` and the definition after it.
@@ -151,7 +156,27 @@ pub struct ImplMark {
 }
 
 impl ModuleState {
+    /// A module whose body starts: the accumulating attributes exist, empty
+    /// (`@behaviour` reads `[]`), but `@on_definition`, which holds Elixir's
+    /// own hook (`{Module, :compile_definition_attributes}`: what it does is
+    /// done natively here, so it is never called).
     pub fn new(name: &str, file: &str, line: u32) -> ModuleState {
+        let mut st = ModuleState::empty(name, file, line);
+        for a in ACCUMULATING {
+            st.attr_mut(a);
+        }
+        st.attr_mut("on_definition").value = Value::List(
+            vec![crate::quoted::pair(
+                crate::quoted::atom("Elixir.Module"),
+                crate::quoted::atom(BUILTIN_ON_DEFINITION),
+            )],
+            None,
+        );
+        st
+    }
+
+    /// A state with nothing in it (not even the accumulating attributes).
+    pub fn empty(name: &str, file: &str, line: u32) -> ModuleState {
         ModuleState {
             name: name.to_owned(),
             file: file.to_owned(),
@@ -170,6 +195,7 @@ impl ModuleState {
             moduledoc: None,
             impls: Vec::new(),
             imported_calls: Vec::new(),
+            read_only: false,
         }
     }
 

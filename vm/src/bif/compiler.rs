@@ -59,4 +59,5 @@ forwarders! {
     expand, expand_once, escape, ensure_loaded,
     register_attribute, module_put_attribute, module_get_attribute, delete_attribute,
     is_open, defines, definitions_in, to_string, overridables_in, attributes_in, has_attribute,
+    verify_open, verify_defer, verify_close, module_close, module_abort, run_on_load,
 }

@@ -354,6 +354,7 @@ bifs! {
     "erlang" "delete_module" / 1 => erlang::delete_module;
     "erlang" "loaded" / 0 => erlang::loaded;
     "beamlet_compiler" "define" / 5 => compiler::define;
+    "beamlet_compiler" "define" / 6 => compiler::define;
     "beamlet_compiler" "put_attribute" / 4 => compiler::put_attribute;
     "beamlet_compiler" "get_attribute" / 3 => compiler::get_attribute;
     "beamlet_compiler" "defstruct" / 3 => compiler::defstruct;
@@ -385,6 +386,12 @@ bifs! {
     "beamlet_compiler" "overridables_in" / 1 => compiler::overridables_in;
     "beamlet_compiler" "attributes_in" / 1 => compiler::attributes_in;
     "beamlet_compiler" "has_attribute" / 2 => compiler::has_attribute;
+    "beamlet_compiler" "verify_open" / 0 => compiler::verify_open;
+    "beamlet_compiler" "verify_defer" / 2 => compiler::verify_defer;
+    "beamlet_compiler" "verify_close" / 1 => compiler::verify_close;
+    "beamlet_compiler" "module_close" / 1 => compiler::module_close;
+    "beamlet_compiler" "module_abort" / 1 => compiler::module_abort;
+    "beamlet_compiler" "run_on_load" / 2 => compiler::run_on_load;
     "beamlet" "exception_message" / 1 => exception::message;
     "beamlet" "builtin_exception" / 1 => exception::builtin_exception;
     "beamlet" "builtin_exception_fields" / 1 => exception::builtin_exception_fields;
