@@ -11,6 +11,7 @@ use beamlet_compiler::diagnostic::Diagnostic;
 use beamlet_compiler::runtime::{Library, Service};
 pub use beamlet_vm::bif::Io;
 use beamlet_vm::code::{CodeTable, FunId};
+pub use beamlet_vm::ctx::{ShellEvent, ShellTerminal};
 pub use beamlet_vm::jit::Mode as JitMode;
 use beamlet_vm::sched::{self, Config, Outcome};
 pub use beamlet_vm::value::{Atom, ConversionError, Value};

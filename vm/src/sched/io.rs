@@ -35,4 +35,28 @@ impl Io for SharedIo<'_, '_> {
     fn flush(&mut self) {
         lock(self.io).flush();
     }
+    fn shell(&mut self) -> Option<&mut dyn crate::ctx::ShellTerminal> {
+        Some(self)
+    }
+}
+
+/// The shell's terminal behind the shared lock (each call takes it).
+impl crate::ctx::ShellTerminal for SharedIo<'_, '_> {
+    fn read_line(&mut self, prompt: &str) -> bool {
+        match lock(self.io).shell() {
+            Some(t) => t.read_line(prompt),
+            None => false,
+        }
+    }
+    fn poll(&mut self) -> Option<crate::ctx::ShellEvent> {
+        lock(self.io).shell()?.poll()
+    }
+    fn completion(&mut self, start: usize, candidates: Vec<String>) {
+        if let Some(t) = lock(self.io).shell() {
+            t.completion(start, candidates);
+        }
+    }
+    fn colors(&self) -> bool {
+        lock(self.io).shell().is_some_and(|t| t.colors())
+    }
 }
