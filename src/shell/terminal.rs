@@ -38,7 +38,13 @@ pub(super) fn start(shared: Arc<Shared>, prompts: Receiver<String>) {
             .max_history_size(1000)
             .map(|b| b.build())
             .unwrap_or_default();
-        let mut editor: Editor<ShellHelper, FileHistory> = match Editor::with_config(config) {
+        // Input from a pipe or a file: plain lines, each prompt printed (as iex does).
+        let editor = if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            Editor::with_config(config)
+        } else {
+            Err(ReadlineError::Eof)
+        };
+        let mut editor: Editor<ShellHelper, FileHistory> = match editor {
             Ok(e) => e,
             Err(_) => {
                 let _ = ready.send(());

@@ -28,9 +28,9 @@ defmodule IEx.Evaluator do
     line = if counter > 0, do: counter, else: 1
 
     try do
-      quoted = Code.string_to_quoted!(code, file: file, line: line)
       env = %{session.env | file: file, line: line}
-      {value, binding, env} = Code.eval_quoted_with_env(quoted, session.binding, env)
+      {fun, env} = :beamlet_compiler.eval_string_env(code, session.binding, env)
+      {value, binding} = fun.(session.binding)
 
       if counter > 0 do
         unless value == IEx.dont_display_result() do
@@ -75,6 +75,7 @@ defmodule IEx.Evaluator do
   # The shell's own frames (the evaluation machinery) are not the user's.
   defp prune(stacktrace) do
     stacktrace
+    |> Enum.reject(&match?({:erlang, :error_info, 0, _}, &1))
     |> Enum.take_while(fn
       {IEx.Evaluator, _, _, _} -> false
       {Code, _, _, _} -> false

@@ -141,6 +141,25 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let env = from_value(&mut ctx.st.heap, &env.to_value());
                 Ok(ctx.st.heap.tuple(&[fun, env]))
             }
+            ("eval_string_env", [source, binding, env]) => {
+                // The shell's input: as `eval_env`, from source (so errors
+                // point at `iex:LINE` with the source at hand).
+                let Some(src) = text(*source) else {
+                    return Err(bif::argument_error_msg(ctx, "expected a string to evaluate"));
+                };
+                let names = binding_names(ctx, *binding)?;
+                let mut env = env_of(ctx, *env)?;
+                let line = env.line.max(1);
+                let padded = format!("{}{}", "\n".repeat(line as usize - 1), src);
+                let file = env.file.clone();
+                let quoted = self
+                    .parse(&padded, &file)
+                    .map_err(|d| self.syntax_error(ctx, d, &file, &padded))?;
+                env.line = line;
+                let (fun, env) = self.compile_eval_env(ctx, &quoted, env, &names)?;
+                let env = from_value(&mut ctx.st.heap, &env.to_value());
+                Ok(ctx.st.heap.tuple(&[fun, env]))
+            }
             ("env_for_eval", [opts]) => {
                 // `Code.env_for_eval/1` from options: a fresh top-level
                 // environment (Kernel imported) for `:file` and `:line`.

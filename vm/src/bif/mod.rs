@@ -374,6 +374,7 @@ bifs! {
     "beamlet_compiler" "eval_env" / 3 => compiler::eval_env;
     "beamlet_compiler" "library_modules" / 0 => compiler::library_modules;
     "beamlet_compiler" "env_for_eval" / 1 => compiler::env_for_eval;
+    "beamlet_compiler" "eval_string_env" / 3 => compiler::eval_string_env;
     "beamlet_shell" "read_line" / 1 => shell::read_line;
     "beamlet_shell" "poll" / 0 => shell::poll;
     "beamlet_shell" "completion" / 2 => shell::completion;
