@@ -20,7 +20,10 @@ struct Pane {
 }
 
 fn tmux_present() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 impl Pane {
@@ -53,7 +56,16 @@ impl Pane {
             env!("CARGO_BIN_EXE_beamlet")
         );
         let ok = Command::new("tmux")
-            .args(["-L", &self.socket, "new-session", "-d", "-x", "120", "-y", "50"])
+            .args([
+                "-L",
+                &self.socket,
+                "new-session",
+                "-d",
+                "-x",
+                "120",
+                "-y",
+                "50",
+            ])
             .arg(cmd)
             .status()
             .expect("tmux runs");

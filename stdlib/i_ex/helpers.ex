@@ -48,10 +48,9 @@ defmodule IEx.Helpers do
     IEx.dont_display_result()
   end
 
-  @doc "The pid `\"0.21.32\"` or `\"<0.21.32>\"` names."
+  @doc "The pid `\"0.21.32\"` names (or the pid registered as the atom `name`)."
   def pid(string) when is_binary(string) do
-    inner = string |> String.trim_leading("<") |> String.trim_trailing(">")
-    :erlang.list_to_pid(~c"<" ++ String.to_charlist(inner) ++ ~c">")
+    :erlang.list_to_pid(~c"<" ++ String.to_charlist(string) ++ ~c">")
   end
 
   def pid(name) when is_atom(name) do
@@ -78,7 +77,7 @@ defmodule IEx.Helpers do
 
     list =
       funs
-      |> Enum.reject(fn {name, _} -> String.starts_with?(Atom.to_string(name), "_") end)
+      |> Enum.reject(fn {name, _} -> name in [:__info__, :module_info] or String.starts_with?(Atom.to_string(name), "MACRO-") end)
       |> Enum.uniq()
       |> Enum.map(fn {name, arity} -> "#{name}/#{arity}" end)
 
@@ -88,17 +87,19 @@ defmodule IEx.Helpers do
 
   defp print_columns([]), do: :ok
 
+  # As iex: each name padded to 5 more than the longest; a line ends once
+  # it reaches 80 columns.
   defp print_columns(list) do
-    # As iex: as many columns as the longest name fits in 80, each 5 wider.
-    longest = Enum.reduce(list, 1, fn s, acc -> max(String.length(s), acc) end)
-    width = longest + 5
-    per_line = max(div(IEx.width(), longest), 1)
+    width = Enum.reduce(list, 1, fn s, acc -> max(String.length(s), acc) end) + 5
 
-    list
-    |> Enum.chunk_every(per_line)
-    |> Enum.each(fn row ->
-      IO.puts(Enum.map_join(row, "", &String.pad_trailing(&1, width)))
-    end)
+    {rows, last} =
+      Enum.reduce(list, {[], ""}, fn name, {rows, line} ->
+        line = line <> String.pad_trailing(name, width)
+        if String.length(line) >= IEx.width(), do: {[line | rows], ""}, else: {rows, line}
+      end)
+
+    rows = if last == "", do: rows, else: [last | rows]
+    Enum.each(Enum.reverse(rows), &IO.puts/1)
   end
 
   @doc "Prints what the shell knows about `term`."

@@ -145,7 +145,10 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 // The shell's input: as `eval_env`, from source (so errors
                 // point at `iex:LINE` with the source at hand).
                 let Some(src) = text(*source) else {
-                    return Err(bif::argument_error_msg(ctx, "expected a string to evaluate"));
+                    return Err(bif::argument_error_msg(
+                        ctx,
+                        "expected a string to evaluate",
+                    ));
                 };
                 let names = binding_names(ctx, *binding)?;
                 let mut env = env_of(ctx, *env)?;
