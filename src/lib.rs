@@ -366,6 +366,7 @@ impl Vm {
                 banner,
                 trace,
                 status,
+                ..
             } => {
                 let compile = [
                     "** (CompileError)",
