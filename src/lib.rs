@@ -367,6 +367,7 @@ impl Vm {
                 banner,
                 trace,
                 status,
+                ..
             } => {
                 let compile = [
                     "** (CompileError)",

@@ -111,6 +111,19 @@ pub trait ShellTerminal {
     fn colors(&self) -> bool;
 }
 
+/// A borrowed sink is a sink (`run_main` takes one for the run).
+impl<T: Io + ?Sized> Io for &mut T {
+    fn out(&mut self, bytes: &[u8]) {
+        (**self).out(bytes)
+    }
+    fn err(&mut self, bytes: &[u8]) {
+        (**self).err(bytes)
+    }
+    fn flush(&mut self) {
+        (**self).flush()
+    }
+}
+
 /// What a BIF may touch.
 pub struct Ctx<'a> {
     pub st: &'a mut ProcState,

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 /// written once the run has ended (a process of a halted program prints no
 /// more, as the BEAM stops at once).
 pub(super) struct SharedIo<'a, 'b> {
-    pub(super) io: &'a Mutex<&'b mut (dyn Io + Send)>,
+    pub(super) io: &'a Mutex<Box<dyn Io + Send + 'b>>,
     pub(super) captures: &'a Captures,
     pub(super) halt: &'a AtomicBool,
 }
