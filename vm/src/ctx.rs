@@ -122,6 +122,9 @@ impl<T: Io + ?Sized> Io for &mut T {
     fn flush(&mut self) {
         (**self).flush()
     }
+    fn shell(&mut self) -> Option<&mut dyn ShellTerminal> {
+        (**self).shell()
+    }
 }
 
 /// What a BIF may touch.
