@@ -1,7 +1,27 @@
 defmodule IEx.Helpers do
   @moduledoc """
-  The helpers the shell imports: `v/1`, `flush/0`, `i/1`, `exports/1`,
-  `c/1`, `r/1`, `import_file/1`, `pid/1`, `clear/0`, `respawn/0`, `h/1`...
+  Welcome to the interactive shell. These helpers are imported in it:
+
+    * `c/1`           - compiles a file into the session
+    * `cd/1`          - changes the current directory
+    * `clear/0`       - clears the screen
+    * `exports/1`     - shows the public functions and macros of a module
+    * `flush/0`       - prints and drops every message sent to the shell
+    * `h/0`           - prints this help
+    * `h/1`           - prints the documentation of a module or function
+    * `i/1`           - prints what is known about a term
+    * `import_file/1` - evaluates a file in the shell's context
+    * `ls/0`          - lists the current directory
+    * `pid/1`         - the pid a string such as "0.21.32" names
+    * `pid/3`         - the pid <x.y.z>
+    * `pwd/0`         - prints the current directory
+    * `r/1`           - recompiles a module's source file
+    * `respawn/0`     - starts a new session (the bindings are forgotten)
+    * `v/0`, `v/1`    - the result of the last input, or of input n
+
+  Ctrl-C stops the input being evaluated (the session keeps its bindings);
+  Ctrl-D leaves the shell. Tab completes modules, functions, struct fields
+  and variables.
   """
 
   @doc "The result of input `n` (negative: counted back from the last); `v()` is the last."
