@@ -20,9 +20,7 @@ defmodule Code do
   `env` (a `Macro.Env`, see `env_for_eval/1`); returns `{value, new_binding,
   new_env}`: the aliases, imports and requires the code set are in `new_env`.
   """
-  def eval_quoted_with_env(quoted, binding, env, opts \\ [])
-
-  def eval_quoted_with_env(quoted, binding, %Macro.Env{} = env, opts) when is_list(opts) do
+  def eval_quoted_with_env(quoted, binding, %Macro.Env{} = env) do
     {fun, env} = :beamlet_compiler.eval_env(quoted, binding, env)
     {value, binding} = fun.(binding)
     {value, binding, env}
