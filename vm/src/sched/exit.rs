@@ -131,20 +131,18 @@ impl Local<'_, '_> {
             ib.serial = serial.wrapping_add(1);
             std::mem::take(&mut ib.q)
         };
-        if slot.watched.swap(false, Ordering::AcqRel) {
-            // Watched after its end was reported (a watch added while it
-            // ended): tell the late watchers it is gone.
-            let r = convert::to_value(&rt.code, reason);
-            rt.report_end(
-                me,
-                Outcome::Failed {
-                    banner: String::new(),
-                    trace: Vec::new(),
-                    status: 1,
-                    class: Class::Exit,
-                    reason: r,
-                },
-            );
+        // Watched after its end was reported (a watch added while it
+        // ended), or its end not reported (`exit` reached another way):
+        // those watchers learn the reason.
+        let mut ended = self.ending.borrow_mut().take();
+        if slot.watched.swap(false, Ordering::AcqRel) && ended.is_none() {
+            ended = Some(Outcome::Failed {
+                banner: String::new(),
+                trace: Vec::new(),
+                status: 1,
+                class: Class::Exit,
+                reason: convert::to_value(&rt.code, reason),
+            });
         }
         if slot.named.load(Ordering::Relaxed) {
             lock(&rt.names).retain(|_, pid| *pid != me);
@@ -213,6 +211,9 @@ impl Local<'_, '_> {
         drop(p);
         lock(&slot.inbox).state = State::Free;
         rt.table.release(index);
+        if let Some(o) = ended {
+            rt.report_end(me, o);
+        }
     }
 }
 

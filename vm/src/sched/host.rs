@@ -142,10 +142,14 @@ impl Host {
         let f = rt.code.function(entry);
         let mut p = Box::new(Process::new(pid, heap, entry, f.nregs, &args));
         p.st.initial_call = (f.module, f.name, f.arity);
+        // The watch and the queueing under the sleep lock: a scheduler
+        // deciding that nothing can run (`Runtime::idle`) sees both or neither.
+        let sleep = lock(&rt.sleep);
         let w = if watch {
             let (tx, rx) = channel();
             if !rt.watch(pid, tx) {
                 // Stopped meanwhile: the process never runs.
+                drop(sleep);
                 drop(p);
                 lock(&rt.table.slot(index).expect("allocated").inbox).state = State::Free;
                 rt.table.release(index);
@@ -155,7 +159,9 @@ impl Host {
         } else {
             None
         };
-        rt.push_external(p);
+        rt.injector.push(p);
+        rt.wake.notify_one();
+        drop(sleep);
         Ok((pid, w))
     }
 
@@ -173,9 +179,7 @@ impl Host {
             return false;
         };
         let m = self.message(msg);
-        self.rt
-            .deliver(pid, Signal::Message(m), |p| self.rt.push_external(p))
-            .is_ok()
+        self.rt.deliver_external(pid, Signal::Message(m))
     }
 
     /// Sends the exit signal `reason` to `pid` from the host, as
@@ -190,9 +194,7 @@ impl Host {
             reason,
             link: false,
         };
-        self.rt
-            .deliver(pid, sig, |p| self.rt.push_external(p))
-            .is_ok()
+        self.rt.deliver_external(pid, sig)
     }
 
     /// The pid registered as `name`.

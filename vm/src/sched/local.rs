@@ -21,6 +21,9 @@ pub struct Local<'r, 'a> {
     pub(super) rt: &'r Runtime<'a>,
     pub(super) worker: Worker<Box<Process>>,
     pub(super) index: usize,
+    /// The outcome of the watched process ending now, told to its watchers
+    /// once its slot is free (so a host that learns of the end finds it gone).
+    pub(super) ending: std::cell::RefCell<Option<Outcome>>,
 }
 
 impl<'r, 'a> Local<'r, 'a> {
@@ -29,7 +32,12 @@ impl<'r, 'a> Local<'r, 'a> {
         worker: Worker<Box<Process>>,
         index: usize,
     ) -> Local<'r, 'a> {
-        Local { rt, worker, index }
+        Local {
+            rt,
+            worker,
+            index,
+            ending: Default::default(),
+        }
     }
 
     pub(super) fn run(&self) {
@@ -306,7 +314,8 @@ impl<'r, 'a> Local<'r, 'a> {
     }
 
     /// Reports how the watched process `pid` ended: the main process's end
-    /// ends the run; others' goes to their watchers.
+    /// ends the run; others' goes to their watchers when `exit` has freed
+    /// its slot.
     pub(super) fn report_end(&self, pid: Term, outcome: Outcome) {
         if pid == self.rt.main {
             self.rt.finish(outcome);
@@ -314,7 +323,8 @@ impl<'r, 'a> Local<'r, 'a> {
             if let Some((slot, _)) = self.rt.slot_of(pid) {
                 slot.watched.store(false, Ordering::Release);
             }
-            self.rt.report_end(pid, outcome);
+            // Told at the end of `exit`.
+            *self.ending.borrow_mut() = Some(outcome);
         }
     }
 

@@ -246,13 +246,17 @@ impl<'a> Runtime<'a> {
         }
     }
 
-    /// Queues a process from outside any scheduler (a host's spawn, a host's
-    /// message waking a process). Under the sleep lock, so a scheduler
-    /// deciding that nothing can run again (`idle`) sees it.
-    pub(super) fn push_external(&self, p: Box<Process>) {
+    /// Queues `sig` for the process `to` from outside any scheduler (a
+    /// host's message or exit signal); `false` if `to` is gone. All under
+    /// the sleep lock, so a scheduler deciding that nothing can run
+    /// (`idle`) never misses the process it wakes.
+    pub(super) fn deliver_external(&self, to: Term, sig: Signal) -> bool {
         let _g = lock(&self.sleep);
-        self.injector.push(p);
-        self.wake.notify_one();
+        self.deliver(to, sig, |p| {
+            self.injector.push(p);
+            self.wake.notify_one();
+        })
+        .is_ok()
     }
 
     /// Queues `sig` for the process `to`; gives it back if `to` is gone. A
