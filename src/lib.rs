@@ -1,189 +1,49 @@
-//! beamlet: a pocket BEAM. The embedding facade over the compiler and the VM.
+//! beamlet: a pocket BEAM. Elixir programs run on a VM of processes that
+//! a Rust program can embed.
 //!
-//! ```no_run
-//! let mut vm = beamlet::Vm::new().expect("the standard library compiles");
-//! let out = vm.run_source("IO.puts(\"hi\")", "hello.ex", &[]);
-//! assert!(out.is_ok());
+//! A [`Vm`] holds loaded code and a runtime of processes that lives from
+//! its first use to [`Vm::shutdown`]: evaluate source ([`Vm::eval`]),
+//! define modules ([`Vm::load`]), call functions ([`Vm::call`]), start
+//! processes ([`Vm::spawn`]) and send them messages ([`Vm::send`]). Values
+//! cross the boundary as owned [`Value`]s, converted with `From`/`TryFrom`.
+//!
 //! ```
+//! let vm = beamlet::Vm::builder().schedulers(2).build().expect("the VM starts");
+//! vm.load("defmodule Sq do\n  def sq(x), do: x * x\nend\n", "sq.ex").unwrap();
+//! let v = vm.call("Sq", "sq", vec![7.into()]).unwrap();
+//! assert_eq!(i64::try_from(v).unwrap(), 49);
+//! assert_eq!(vm.eval("Enum.sum([1, 2, 3])").unwrap(), beamlet::Value::from(6));
+//! vm.shutdown();
+//! ```
+//!
+//! Thread safety: [`Vm`], [`Pid`], [`Value`] and [`Error`] are `Send` and
+//! `Sync`; share a `Vm` between threads in an `Arc`. What blocks is said
+//! on each method.
 #![deny(unsafe_code)]
 
-use beamlet_compiler::diagnostic::Diagnostic;
-use beamlet_compiler::runtime::{Library, Service};
-pub use beamlet_vm::bif::Io;
-use beamlet_vm::code::{CodeTable, FunId};
-pub use beamlet_vm::jit::Mode as JitMode;
-use beamlet_vm::sched::{self, Config, Outcome};
+mod builder;
+mod error;
+mod output;
+mod pid;
+mod vm;
+
+pub use beamlet_vm::ctx::{ShellEvent, ShellTerminal};
 pub use beamlet_vm::value::{Atom, ConversionError, Value};
-use std::io::Write;
-use std::sync::Arc;
-
-include!(concat!(env!("OUT_DIR"), "/library.rs"));
-
-/// The library image's index, read once (its units are decoded as modules
-/// are first used).
-fn library_image() -> Result<beamlet_vm::image::Image<'static>, beamlet_vm::image::ImageError> {
-    static IMAGE: std::sync::OnceLock<
-        Result<beamlet_vm::image::Image<'static>, beamlet_vm::image::ImageError>,
-    > = std::sync::OnceLock::new();
-    IMAGE
-        .get_or_init(|| beamlet_vm::image::Image::parse(LIBRARY_IMAGE))
-        .clone()
-}
+pub use builder::{JitMode, Limits, VmBuilder};
+pub use error::{CompileError, Error, RunError};
+pub use output::{CaptureIo, Io, SharedOutput, StdIo, WriterIo};
+pub use pid::Pid;
+pub use vm::{Monitor, Vm, LIBRARY_IMAGE};
 
 /// The library's modules as `(module, file)`: `("Elixir.Enum", "stdlib/enum.ex")`.
+///
+/// ```
+/// assert!(beamlet::library_modules().iter().any(|(m, _)| *m == "Elixir.Enum"));
+/// ```
 pub fn library_modules() -> Vec<(&'static str, &'static str)> {
-    match library_image() {
+    match vm::library_image() {
         Ok(i) => i.entries().iter().map(|e| (e.module, e.file)).collect(),
         Err(_) => Vec::new(),
-    }
-}
-
-/// The library module that drives module definitions and runs scripts.
-const DRIVER: &str = "elixir_module";
-
-/// A compile error, rendered as text (file:line:column, the line, a caret, a hint).
-#[derive(Debug, Clone, PartialEq)]
-pub struct CompileError {
-    pub diagnostic: Diagnostic,
-    pub rendered: String,
-}
-
-impl std::fmt::Display for CompileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.rendered)
-    }
-}
-
-/// How a program run ended, other than by returning.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RunError {
-    Compile(CompileError),
-    /// An uncaught exception: the `** (Error) message` banner and stack trace lines.
-    Raised {
-        banner: String,
-        trace: Vec<String>,
-        exit_status: i32,
-    },
-    /// The program waits in `receive` and no other process can ever send to it.
-    Deadlock,
-    /// The program stopped itself with a non-zero status (`System.halt/1`,
-    /// `System.stop/1`, or an `at_exit` hook's `exit({:shutdown, n})`).
-    Halted {
-        exit_status: i32,
-    },
-}
-
-/// Output sink writing to the process's stdout (buffered) and stderr.
-pub struct StdIo {
-    out: std::io::BufWriter<std::io::Stdout>,
-}
-
-impl Default for StdIo {
-    fn default() -> Self {
-        StdIo {
-            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
-        }
-    }
-}
-
-impl Io for StdIo {
-    fn out(&mut self, bytes: &[u8]) {
-        let _ = self.out.write_all(bytes);
-    }
-    fn err(&mut self, bytes: &[u8]) {
-        let _ = self.out.flush();
-        let _ = std::io::stderr().write_all(bytes);
-    }
-    fn flush(&mut self) {
-        let _ = self.out.flush();
-    }
-}
-
-/// Output captured in memory (for tests and embedders).
-#[derive(Default)]
-pub struct CaptureIo {
-    pub out: Vec<u8>,
-    pub err: Vec<u8>,
-}
-
-impl Io for CaptureIo {
-    fn out(&mut self, bytes: &[u8]) {
-        self.out.extend_from_slice(bytes);
-    }
-    fn err(&mut self, bytes: &[u8]) {
-        self.err.extend_from_slice(bytes);
-    }
-}
-
-/// A beamlet virtual machine: loaded code plus the means to run it.
-///
-/// ```no_run
-/// let mut vm = beamlet::Vm::builder().schedulers(2).build().expect("the VM starts");
-/// vm.run_source("IO.puts(:hi)", "hi.ex", &[]).expect("runs");
-/// ```
-pub struct Vm {
-    code: CodeTable,
-    config: Config,
-    compiler: Arc<Service>,
-}
-
-/// Options for a [`Vm`]: see [`Vm::builder`].
-#[derive(Clone, Debug, Default)]
-pub struct VmBuilder {
-    config: Config,
-}
-
-impl VmBuilder {
-    /// Scheduler threads to run processes on (default: one per core; at least 1).
-    pub fn schedulers(mut self, n: usize) -> VmBuilder {
-        self.config.schedulers = n.max(1);
-        self
-    }
-
-    /// Collect garbage at every safe point: slow; for tests that check a
-    /// collection can happen anywhere without changing what a program does.
-    pub fn gc_always(mut self, on: bool) -> VmBuilder {
-        self.config.gc_always = on;
-        self
-    }
-
-    /// When functions get native code (default [`JitMode::On`]: once hot).
-    pub fn jit(mut self, mode: JitMode) -> VmBuilder {
-        self.config.jit = mode;
-        self
-    }
-
-    /// A VM with the compiler installed; the library (`stdlib/`, compiled
-    /// when beamlet was built) loads module by module as programs use it.
-    pub fn build(self) -> Result<Vm, CompileError> {
-        let code = CodeTable::new();
-        let image = library_image().map_err(|e| {
-            let text = format!("{e}\n");
-            CompileError {
-                diagnostic: Diagnostic::new(Default::default(), text.trim().to_owned()),
-                rendered: text,
-            }
-        })?;
-        let compiler = Arc::new(Service::new(Library::Image(image)));
-        code.set_compiler(compiler.clone());
-        // The driver of module definitions and scripts runs before any
-        // program: load it now, outside any process.
-        let mut sink = CaptureIo::default();
-        let loaded = beamlet_vm::detached::with_ctx(&code, &mut sink, |ctx| {
-            compiler.ensure_loaded(ctx, DRIVER)
-        });
-        if !loaded {
-            let text = String::from_utf8_lossy(&sink.err).into_owned();
-            return Err(CompileError {
-                diagnostic: Diagnostic::new(Default::default(), text.trim().to_owned()),
-                rendered: text,
-            });
-        }
-        Ok(Vm {
-            code,
-            config: self.config,
-            compiler,
-        })
     }
 }
 
@@ -191,8 +51,13 @@ impl VmBuilder {
 /// expanded and compiled, and its top-level modules are defined (their
 /// bodies run, as compiling them needs); nothing else of the script runs.
 /// Returns the warnings, rendered (`warning: ...`, location, source line).
+///
+/// ```
+/// let w = beamlet::check("x = 1\n", "w.exs").unwrap();
+/// assert_eq!(w.len(), 1);
+/// ```
 pub fn check(source: &str, file: &str) -> Result<Vec<String>, CompileError> {
-    let mut vm = Vm::builder().schedulers(1).build()?;
+    let mut vm = vm::scratch_vm()?;
     let mut io = CaptureIo::default();
     vm.check_with(source, file, &mut io)?;
     Ok(split_warnings(&String::from_utf8_lossy(&io.err)))
@@ -211,193 +76,6 @@ fn split_warnings(text: &str) -> Vec<String> {
     }
     out.retain(|w| !w.trim().is_empty());
     out
-}
-
-impl Vm {
-    /// A VM with default options.
-    pub fn new() -> Result<Vm, CompileError> {
-        VmBuilder::default().build()
-    }
-
-    /// Options: scheduler count, GC testing, native code.
-    pub fn builder() -> VmBuilder {
-        VmBuilder::default()
-    }
-
-    pub fn code(&self) -> &CodeTable {
-        &self.code
-    }
-
-    /// The driver's function `name/arity`.
-    fn driver(&self, name: &str, arity: u32) -> FunId {
-        self.code
-            .lookup(
-                beamlet_vm::atom::intern(DRIVER),
-                beamlet_vm::atom::intern(name),
-                arity,
-            )
-            .expect("the driver is loaded when the VM is built")
-    }
-
-    /// Runs `source` as a script, as `elixir file.exs` would.
-    pub fn run_source(
-        &mut self,
-        source: &str,
-        file: &str,
-        argv: &[String],
-    ) -> Result<Value, RunError> {
-        let mut io = StdIo::default();
-        let r = self.run_source_with(source, file, argv, &mut io);
-        io.flush();
-        r
-    }
-
-    /// Runs test files (see [`Vm::run_tests_with`]) printing to the terminal.
-    pub fn run_tests(
-        &mut self,
-        helpers: &[(String, String)],
-        files: &[(String, String)],
-        options: &TestOptions,
-    ) -> Result<u64, RunError> {
-        let mut io = StdIo::default();
-        let r = self.run_tests_with(helpers, files, options, &mut io);
-        io.flush();
-        r
-    }
-
-    /// Runs `source` with output going to `io`.
-    pub fn run_source_with(
-        &mut self,
-        source: &str,
-        file: &str,
-        argv: &[String],
-        io: &mut (dyn Io + Send),
-    ) -> Result<Value, RunError> {
-        let entry = self.driver("eval_file", 2);
-        let args = [Value::Binary(source.into()), Value::Binary(file.into())];
-        self.run_entry(entry, &args, argv, io)
-    }
-
-    /// Runs test files as `mix test` does (see [`TestOptions`]): ExUnit
-    /// starts, each helper runs (`test_helper.exs`), `options` configure
-    /// ExUnit, each file is compiled and run, then the suite runs and
-    /// prints its report. Files are `(source, file name)` pairs. Returns
-    /// the number of failed (or invalid) tests.
-    pub fn run_tests_with(
-        &mut self,
-        helpers: &[(String, String)],
-        files: &[(String, String)],
-        options: &TestOptions,
-        io: &mut (dyn Io + Send),
-    ) -> Result<u64, RunError> {
-        let pairs = |fs: &[(String, String)]| {
-            Value::List(
-                fs.iter()
-                    .map(|(src, name)| {
-                        Value::Tuple(vec![
-                            Value::Binary(src.as_bytes().to_vec()),
-                            Value::Binary(name.as_bytes().to_vec()),
-                        ])
-                    })
-                    .collect(),
-                None,
-            )
-        };
-        let entry = self.driver("run_tests", 3);
-        let args = [pairs(helpers), pairs(files), options.to_config()];
-        match self.run_entry(entry, &args, &[], io)? {
-            Value::Int(n) => Ok(n.max(0) as u64),
-            other => Err(RunError::Raised {
-                banner: format!(
-                    "** (RuntimeError) the test run returned {}",
-                    beamlet_vm::inspect::inspect(&other, &Default::default())
-                ),
-                trace: vec![],
-                exit_status: 1,
-            }),
-        }
-    }
-
-    /// Compiles `source` as [`check`] does, on this VM (its modules stay loaded).
-    pub fn check_with(
-        &mut self,
-        source: &str,
-        file: &str,
-        io: &mut (dyn Io + Send),
-    ) -> Result<(), CompileError> {
-        let entry = self.driver("check_file", 2);
-        let args = [Value::Binary(source.into()), Value::Binary(file.into())];
-        match self.run_entry(entry, &args, &[], io) {
-            Ok(_) => Ok(()),
-            Err(RunError::Compile(e)) => Err(e),
-            Err(RunError::Raised { banner, trace, .. }) => {
-                let mut text = format!("{banner}\n");
-                for t in trace {
-                    text += &format!("{t}\n");
-                }
-                Err(CompileError {
-                    diagnostic: Diagnostic::new(Default::default(), banner),
-                    rendered: text,
-                })
-            }
-            Err(RunError::Halted { exit_status }) => Err(CompileError {
-                diagnostic: Diagnostic::new(Default::default(), "halted while compiling"),
-                rendered: format!("error: halted while compiling (status {exit_status})\n"),
-            }),
-            Err(RunError::Deadlock) => Err(CompileError {
-                diagnostic: Diagnostic::new(Default::default(), "deadlock while compiling"),
-                rendered: "error: deadlock while compiling\n".into(),
-            }),
-        }
-    }
-
-    /// Runs `entry` with `args` as the main process, until it finishes
-    /// (other processes still running then are stopped, as `elixir` does).
-    fn run_entry(
-        &mut self,
-        entry: FunId,
-        args: &[Value],
-        argv: &[String],
-        io: &mut (dyn Io + Send),
-    ) -> Result<Value, RunError> {
-        match sched::run_main(&self.code, entry, args, argv, io, &self.config) {
-            Outcome::Returned(v) => Ok(v),
-            Outcome::Failed {
-                banner,
-                trace,
-                status,
-            } => {
-                let compile = [
-                    "** (CompileError)",
-                    "** (SyntaxError)",
-                    "** (TokenMissingError)",
-                ];
-                if compile.iter().any(|p| banner.starts_with(p)) {
-                    if let Some(f) = self.compiler.take_any_failure() {
-                        let file = beamlet_compiler::runtime::relative(&f.file);
-                        let rendered = match &f.source {
-                            Some(src) => f.diagnostic.render(&file, src),
-                            None => format!("error: {}\n", f.diagnostic.message),
-                        };
-                        return Err(RunError::Compile(CompileError {
-                            diagnostic: f.diagnostic,
-                            rendered,
-                        }));
-                    }
-                }
-                Err(RunError::Raised {
-                    banner,
-                    trace,
-                    exit_status: status,
-                })
-            }
-            Outcome::Deadlock => Err(RunError::Deadlock),
-            Outcome::Halted { status: 0 } => Ok(Value::Atom("nil".into())),
-            Outcome::Halted { status } => Err(RunError::Halted {
-                exit_status: status,
-            }),
-        }
-    }
 }
 
 /// Parses `source` into Elixir's quoted form, as `Code.string_to_quoted!/1`
@@ -423,8 +101,13 @@ pub fn inspect_unlimited(v: &Value) -> String {
 /// A listing of the code `source` compiles to (`beamlet disasm`): every
 /// function compiled from `file` (its top level, its modules and their
 /// anonymous functions), in the order they were loaded.
+///
+/// ```
+/// let listing = beamlet::disasm("defmodule D do\n  def f, do: 1\nend\n", "d.ex").unwrap();
+/// assert!(listing.contains("D.f/0"));
+/// ```
 pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
-    let mut vm = Vm::builder().schedulers(1).build()?;
+    let mut vm = vm::scratch_vm()?;
     let mut io = CaptureIo::default();
     vm.check_with(source, file, &mut io)?;
     let code = &vm.code;
@@ -474,6 +157,11 @@ pub fn disasm(source: &str, file: &str) -> Result<String, CompileError> {
 }
 
 /// Options of a test run (`beamlet test`), as `mix test` takes them.
+///
+/// ```
+/// let o = beamlet::TestOptions { seed: Some(0), ..Default::default() };
+/// assert!(!o.trace);
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct TestOptions {
     /// The seed that orders the tests (random when `None`).
@@ -504,7 +192,7 @@ impl TestOptions {
     }
 
     /// The keyword list given to `ExUnit.configure/1`.
-    fn to_config(&self) -> Value {
+    pub(crate) fn to_config(&self) -> Value {
         let kw = |k: &str, v: Value| Value::Tuple(vec![Value::Atom(k.into()), v]);
         let list = |tags: Vec<&String>| {
             Value::List(tags.into_iter().map(|t| Self::filter(t)).collect(), None)

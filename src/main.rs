@@ -2,6 +2,8 @@
 //! disassemble and parse files. The only code that talks to the terminal.
 #![deny(unsafe_code)]
 
+mod shell;
+
 use clap::{Parser, Subcommand};
 use mimalloc::MiMalloc;
 use std::path::PathBuf;
@@ -57,6 +59,8 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Start the interactive shell (as `beamlet` with no arguments does).
+    Shell,
     /// Compile FILE.ex without running it; report errors.
     Check { file: PathBuf },
     /// Print the bytecode of FILE.ex.
@@ -264,6 +268,17 @@ fn run(source: &str, file: &str, args: &[String], opts: &Opts) -> ExitCode {
     }
 }
 
+/// The interactive shell (src/shell/) until Ctrl-D or `System.halt/0`.
+fn start_shell(opts: &Opts) -> ExitCode {
+    let Some(mut vm) = build_vm(opts) else {
+        return ExitCode::from(70);
+    };
+    match shell::run(&mut vm) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(e),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(n) = cli.schedulers {
@@ -304,6 +319,7 @@ fn main() -> ExitCode {
             },
             &opts,
         ),
+        Some(Command::Shell) => start_shell(&opts),
         Some(Command::Check { file }) => match read(&file) {
             Ok(src) => match beamlet::check(&src, &file.display().to_string()) {
                 Ok(warnings) => {
@@ -357,10 +373,7 @@ fn main() -> ExitCode {
                 Ok(src) => run(&src, &file.display().to_string(), &cli.args, &opts),
                 Err(c) => c,
             },
-            None => {
-                eprintln!("beamlet: the interactive shell is not available yet; run a script: beamlet run FILE.ex");
-                ExitCode::from(2)
-            }
+            None => start_shell(&opts),
         },
     }
 }

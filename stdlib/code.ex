@@ -17,6 +17,22 @@ defmodule Code do
     end)
   end
 
+  @doc """
+  Evaluates the quoted code `quoted` with `binding` in the environment
+  `env` (a `Macro.Env`, see `env_for_eval/1`); returns `{value, new_binding,
+  new_env}`: the aliases, imports and requires the code set are in `new_env`.
+  """
+  def eval_quoted_with_env(quoted, binding, %Macro.Env{} = env) do
+    {fun, env} = :beamlet_compiler.eval_env(quoted, binding, env)
+    {value, binding} = fun.(binding)
+    {value, binding, env}
+  end
+
+  @doc "A `Macro.Env` to evaluate code in: from another env, or from `:file` and `:line` options."
+  def env_for_eval(%Macro.Env{} = env), do: %{env | versioned_vars: %{}}
+
+  def env_for_eval(opts) when is_list(opts), do: :beamlet_compiler.env_for_eval(opts)
+
   @doc "Parses `string` into quoted code: `{:ok, quoted}` or `{:error, {meta, message, token}}`."
   def string_to_quoted(string, opts \\ []), do: :beamlet_compiler.string_to_quoted(string, opts)
 
@@ -33,6 +49,39 @@ defmodule Code do
         raise SyntaxError, file: file, line: line, column: column, description: message <> token
     end
   end
+
+  @doc """
+  The documentation of `module` in Elixir's `docs_v1` shape:
+  `{:docs_v1, anno, :elixir, "text/markdown", moduledoc, metadata, docs}`,
+  each doc `%{"en" => text}`, `:hidden` (`false`) or `:none`; or
+  `{:error, :module_not_found}`, `{:error, :chunk_not_found}` (a module with
+  no docs kept: a built-in one).
+  """
+  def fetch_docs(module) when is_atom(module) do
+    case ensure_loaded(module) do
+      {:module, _} ->
+        if function_exported?(module, :__info__, 1) do
+          {moduledoc, entries} = module.__info__(:docs)
+
+          docs =
+            Enum.map(entries, fn {kind, name, arity, signature, doc, defaults} ->
+              meta = if defaults > 0, do: %{defaults: defaults}, else: %{}
+              {{kind, name, arity}, [line: 1], [signature], doc_content(doc), meta}
+            end)
+
+          {:docs_v1, [line: 1], :elixir, "text/markdown", doc_content(moduledoc), %{}, docs}
+        else
+          {:error, :chunk_not_found}
+        end
+
+      _ ->
+        {:error, :module_not_found}
+    end
+  end
+
+  defp doc_content(text) when is_binary(text), do: %{"en" => text}
+  defp doc_content(false), do: :hidden
+  defp doc_content(_), do: :none
 
   @doc "Makes sure `module` is loaded: `{:module, module}` or `{:error, :nofile}`."
   def ensure_loaded(module) when is_atom(module), do: :beamlet_compiler.ensure_loaded(module)

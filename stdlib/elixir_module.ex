@@ -234,6 +234,13 @@ defmodule :elixir_module do
     failures
   end
 
+  # The host's `Vm::eval`: the script run in a process of a runtime that
+  # goes on after it (no `at_exit` hooks: the runtime does not end here).
+  def host_eval(source, file), do: eval_source(source, file)
+
+  # The host's `Vm::call` and `Vm::spawn`.
+  def host_apply(module, function, args), do: apply(module, function, args)
+
   defp eval_source(source, file) do
     verifying(fn -> :beamlet_compiler.compile_file(source, file).([]) end)
   end

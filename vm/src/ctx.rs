@@ -73,6 +73,58 @@ pub trait Io {
     fn out(&mut self, bytes: &[u8]);
     fn err(&mut self, bytes: &[u8]);
     fn flush(&mut self) {}
+    /// The interactive shell's terminal (the CLI's line editor), when this
+    /// output has one: see [`ShellTerminal`]. Scripts have none.
+    fn shell(&mut self) -> Option<&mut dyn ShellTerminal> {
+        None
+    }
+}
+
+/// What the shell's terminal tells the shell server (`:beamlet_shell.poll/0`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShellEvent {
+    /// A line typed (without its newline).
+    Line(String),
+    /// Ctrl-D on an empty line, or the end of standard input.
+    Eof,
+    /// Ctrl-C: at the prompt, or while an input is evaluated.
+    Interrupt,
+    /// Tab: the text before the cursor, to complete (answered by
+    /// [`ShellTerminal::completion`]).
+    Complete(String),
+}
+
+/// The terminal side of the interactive shell, which the shell server
+/// (`IEx.Server`, in the language) drives: it never blocks a scheduler;
+/// the server asks for a line, then polls for what the user did.
+pub trait ShellTerminal {
+    /// Starts reading a line after `prompt`; `false` when there is no
+    /// terminal after all (a script's output seen through a shared lock).
+    fn read_line(&mut self, prompt: &str) -> bool;
+    /// What happened since the last poll, if anything.
+    fn poll(&mut self) -> Option<ShellEvent>;
+    /// The answer to the last [`ShellEvent::Complete`]: the text the
+    /// completion replaces starts `start` bytes back from the cursor;
+    /// `candidates` are the replacements.
+    fn completion(&mut self, start: usize, candidates: Vec<String>);
+    /// Whether output goes to a terminal (results print in color then).
+    fn colors(&self) -> bool;
+}
+
+/// A borrowed sink is a sink (`run_main` takes one for the run).
+impl<T: Io + ?Sized> Io for &mut T {
+    fn out(&mut self, bytes: &[u8]) {
+        (**self).out(bytes)
+    }
+    fn err(&mut self, bytes: &[u8]) {
+        (**self).err(bytes)
+    }
+    fn flush(&mut self) {
+        (**self).flush()
+    }
+    fn shell(&mut self) -> Option<&mut dyn ShellTerminal> {
+        (**self).shell()
+    }
 }
 
 /// What a BIF may touch.

@@ -157,6 +157,51 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let quoted = to_value(ctx.code, *quoted);
                 self.compile_eval(ctx, &quoted, env, &names, true, false)
             }
+            ("eval_env", [quoted, binding, env]) => {
+                // `Code.eval_quoted_with_env/3`: the code compiled to a fun of
+                // the binding, and the environment after it (its aliases,
+                // imports and requires carry on to the next evaluation: the shell).
+                let names = binding_names(ctx, *binding)?;
+                let env = env_of(ctx, *env)?;
+                let quoted = to_value(ctx.code, *quoted);
+                let (fun, env) = self.compile_eval_env(ctx, &quoted, env, &names)?;
+                let env = from_value(&mut ctx.st.heap, &env.to_value());
+                Ok(ctx.st.heap.tuple(&[fun, env]))
+            }
+            ("eval_string_env", [source, binding, env]) => {
+                // The shell's input: as `eval_env`, from source (so errors
+                // point at `iex:LINE` with the source at hand).
+                let Some(src) = text(*source) else {
+                    return Err(bif::argument_error_msg(
+                        ctx,
+                        "expected a string to evaluate",
+                    ));
+                };
+                let names = binding_names(ctx, *binding)?;
+                let mut env = env_of(ctx, *env)?;
+                let line = env.line.max(1);
+                let padded = format!("{}{}", "\n".repeat(line as usize - 1), src);
+                let file = env.file.clone();
+                let quoted = self
+                    .parse(&padded, &file)
+                    .map_err(|d| self.syntax_error(ctx, d, &file, &padded))?;
+                env.line = line;
+                let (fun, env) = self.compile_eval_env(ctx, &quoted, env, &names)?;
+                let env = from_value(&mut ctx.st.heap, &env.to_value());
+                Ok(ctx.st.heap.tuple(&[fun, env]))
+            }
+            ("env_for_eval", [opts]) => {
+                // `Code.env_for_eval/1` from options: a fresh top-level
+                // environment (Kernel imported) for `:file` and `:line`.
+                let env = env_of(ctx, *opts)?;
+                Ok(from_value(&mut ctx.st.heap, &env.to_value()))
+            }
+            ("library_modules", []) => {
+                // The library's modules, loaded or not (the shell completes them).
+                let names = self.library_names();
+                let atoms: Vec<Term> = names.iter().map(|n| atom::intern(n)).collect();
+                Ok(ctx.st.heap.list(&atoms))
+            }
             ("string_to_quoted", [source, opts]) => {
                 let Some(src) = text(*source).or_else(|| {
                     bif::list_to_vec_pub(*source).map(|cs| {

@@ -345,6 +345,75 @@ fn simple_fun(name: &str, args: Vec<Expr>, body: Expr, span: ast::Span) -> FunDe
     }
 }
 
+/// `__info__(:docs)` (beamlet's own key, for `Code.fetch_docs/1` and the
+/// shell's `h`): `{moduledoc, [{kind, name, arity, signature, doc, defaults}]}`
+/// for the public definitions, `moduledoc` and each `doc` a string, `false`
+/// (hidden) or `nil` (none).
+fn docs_value(st: &ModuleState) -> Value {
+    let doc = |d: &Option<Value>| match d {
+        Some(v @ Value::Binary(_)) => v.clone(),
+        Some(Value::Atom(a)) if a == "false" => q::boolean(false),
+        _ => q::nil(),
+    };
+    let mut entries: Vec<(String, usize, Value)> = st
+        .defs
+        .iter()
+        .filter(|d| d.kind.is_public() && !d.user_name.starts_with("__"))
+        .map(|d| {
+            let kind = match d.kind {
+                crate::expand::module::DefKind::Defmacro => "macro",
+                _ => "function",
+            };
+            let args: Vec<String> = d
+                .clauses
+                .first()
+                .map(|c| {
+                    c.args
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| {
+                            let text = match a {
+                                Value::Tuple(t) if t.len() == 3 && q::as_atom(&t[0]).is_some() => {
+                                    let n = q::as_atom(&t[0]).unwrap_or("arg");
+                                    if matches!(t[2], Value::Atom(_)) {
+                                        n.trim_start_matches('_').to_owned()
+                                    } else {
+                                        format!("arg{}", i + 1)
+                                    }
+                                }
+                                _ => format!("arg{}", i + 1),
+                            };
+                            match d.defaults.iter().find(|(p, _)| *p == i) {
+                                Some((_, dv)) => format!(
+                                    "{text} \\\\ {}",
+                                    beamlet_vm::macro_string::to_string(dv)
+                                ),
+                                None => text,
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let signature = format!("{}({})", d.user_name, args.join(", "));
+            let entry = q::tuple(vec![
+                q::atom(kind),
+                q::atom(&d.user_name),
+                q::int(d.user_arity as i64),
+                q::string(&signature),
+                doc(&d.doc),
+                q::int(d.defaults.len() as i64),
+            ]);
+            (d.user_name.clone(), d.user_arity, entry)
+        })
+        .collect();
+    entries.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    entries.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    q::tuple(vec![
+        doc(&st.moduledoc),
+        q::list(entries.into_iter().map(|(_, _, e)| e).collect()),
+    ])
+}
+
 /// `__info__/1`: what the module is and exports.
 fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
     let mut functions: Vec<(String, usize)> = funs
@@ -408,6 +477,7 @@ fn info_fun(st: &ModuleState, funs: &[FunDef], span: ast::Span) -> FunDef {
         ("compile", compile_info(st)),
         ("md5", Value::Binary(vec![0; 16])),
         ("deprecated", q::list(vec![])),
+        ("docs", docs_value(st)),
     ];
     FunDef {
         name: "__info__".into(),

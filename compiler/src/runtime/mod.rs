@@ -413,6 +413,31 @@ impl Service {
         want_binding: bool,
         only_modules: bool,
     ) -> Result<Term, Exn> {
+        self.compile_eval_full(ctx, quoted, env, binding, want_binding, only_modules)
+            .map(|(fun, _)| fun)
+    }
+
+    /// [`Service::compile_eval`] wanting the binding back, with the
+    /// environment as it is after `quoted` (`Code.eval_quoted_with_env/3`).
+    pub fn compile_eval_env(
+        &self,
+        ctx: &mut Ctx,
+        quoted: &Value,
+        env: Env,
+        binding: &[String],
+    ) -> Result<(Term, Env), Exn> {
+        self.compile_eval_full(ctx, quoted, env, binding, true, false)
+    }
+
+    fn compile_eval_full(
+        &self,
+        ctx: &mut Ctx,
+        quoted: &Value,
+        env: Env,
+        binding: &[String],
+        want_binding: bool,
+        only_modules: bool,
+    ) -> Result<(Term, Env), Exn> {
         let file = env.file.clone();
         let src = self.source_of(&file);
         let mut env = env;
@@ -468,7 +493,7 @@ impl Service {
         let fid =
             finish::compile_function(ctx, self, "__script__", "__script__", &params, &body, &file)
                 .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
-        Ok(ctx.st.heap.closure(fid, &[]))
+        Ok((ctx.st.heap.closure(fid, &[]), env))
     }
 
     // ---- module bodies ----
@@ -1108,6 +1133,14 @@ impl Service {
             Some(Ok(())) => Ok(atom::intern("ok")),
             Some(Err(msg)) => Err(beamlet_vm::bif::argument_error_msg(ctx, &msg)),
             None => Err(not_open(ctx, &module, "Module.make_overridable/2")),
+        }
+    }
+
+    /// The names of the library's modules (`Elixir.Enum`, `lists`), loaded or not.
+    pub fn library_names(&self) -> Vec<String> {
+        match &self.library {
+            Library::Sources(l) => l.iter().map(|l| l.module.to_owned()).collect(),
+            Library::Image(i) => i.entries().iter().map(|e| e.module.to_owned()).collect(),
         }
     }
 

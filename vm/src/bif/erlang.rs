@@ -842,3 +842,31 @@ pub fn loaded(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     let ms = ctx.code.loaded_modules();
     Ok(ctx.st.heap.list(&ms))
 }
+
+/// `:erlang.list_to_pid/1`: `'<0.I.S>'` to that pid (the shell's `pid/1,3`);
+/// another node's number or a malformed text is `badarg`.
+pub fn list_to_pid(_ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let chars = list_to_vec(a[0]).ok_or_else(|| Exn::badarg_at(1, "not a list of characters"))?;
+    let text: String = chars
+        .iter()
+        .map(|c| c.as_small().and_then(|c| char::from_u32(c as u32)))
+        .collect::<Option<String>>()
+        .ok_or_else(not_pid)?;
+    let inner = text
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .ok_or_else(not_pid)?;
+    let parts: Vec<u32> = inner
+        .split('.')
+        .map(|p| p.parse::<u32>().ok())
+        .collect::<Option<Vec<u32>>>()
+        .ok_or_else(not_pid)?;
+    match parts[..] {
+        [0, index, serial] => Ok(Term::pid(index, serial)),
+        _ => Err(not_pid()),
+    }
+}
+
+fn not_pid() -> Exn {
+    Exn::badarg_at(1, "not a textual representation of a pid")
+}

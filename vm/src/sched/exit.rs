@@ -22,18 +22,34 @@ impl Local<'_, '_> {
         let rt = self.rt;
         let trace_t = interp::trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
         let lines = exception::format_trace(&e.trace);
-        if p.st.pid == rt.main {
+        let watched = self.watched(&p);
+        if watched {
+            // Whoever waits for its end reports the error: no log here.
             let banner = self.with_ctx(&mut p, |ctx| {
                 exception::banner(ctx, e.class, e.reason, trace_t)
             });
             let status = exit_status(e.class, e.reason);
-            rt.finish(Outcome::Failed {
-                banner,
-                trace: lines,
-                status,
-            });
-            let reason = p.st.heap.tuple(&[e.reason, trace_t]);
-            return self.exit(p, reason);
+            let raised = match e.class {
+                Class::Error => {
+                    self.with_ctx(&mut p, |ctx| exception::normalize(ctx, e.reason, trace_t))
+                }
+                _ => e.reason,
+            };
+            let reason = convert::to_value(&rt.code, raised);
+            self.report_end(
+                p.st.pid,
+                Outcome::Failed {
+                    banner,
+                    trace: lines.clone(),
+                    status,
+                    class: e.class,
+                    reason,
+                },
+            );
+            if p.st.pid == rt.main {
+                let reason = p.st.heap.tuple(&[e.reason, trace_t]);
+                return self.exit(p, reason);
+            }
         }
         let reason = match e.class {
             Class::Exit => e.reason,
@@ -43,7 +59,7 @@ impl Local<'_, '_> {
                 p.st.heap.tuple(&[nocatch, trace_t])
             }
         };
-        if e.class != Class::Exit {
+        if e.class != Class::Exit && !watched {
             let culprit = match e.class {
                 Class::Throw => p.st.heap.tuple(&[atom::NOCATCH, e.reason]),
                 _ => e.reason,
@@ -84,14 +100,20 @@ impl Local<'_, '_> {
     /// An exit signal from `from` kills `p` with `reason`.
     pub(super) fn exit_killed(&self, mut p: Box<Process>, from: Term, reason: Term) {
         let rt = self.rt;
-        if p.st.pid == rt.main {
+        if self.watched(&p) {
             let banner = self.with_ctx(&mut p, |ctx| exit_banner(ctx, from, reason));
             let status = if reason == atom::NORMAL { 0 } else { 1 };
-            rt.finish(Outcome::Failed {
-                banner,
-                trace: Vec::new(),
-                status,
-            });
+            let r = convert::to_value(&rt.code, reason);
+            self.report_end(
+                p.st.pid,
+                Outcome::Failed {
+                    banner,
+                    trace: Vec::new(),
+                    status,
+                    class: Class::Exit,
+                    reason: r,
+                },
+            );
         }
         self.exit(p, reason)
     }
@@ -109,6 +131,19 @@ impl Local<'_, '_> {
             ib.serial = serial.wrapping_add(1);
             std::mem::take(&mut ib.q)
         };
+        // Watched after its end was reported (a watch added while it
+        // ended), or its end not reported (`exit` reached another way):
+        // those watchers learn the reason.
+        let mut ended = self.ending.borrow_mut().take();
+        if slot.watched.swap(false, Ordering::AcqRel) && ended.is_none() {
+            ended = Some(Outcome::Failed {
+                banner: String::new(),
+                trace: Vec::new(),
+                status: 1,
+                class: Class::Exit,
+                reason: convert::to_value(&rt.code, reason),
+            });
+        }
         if slot.named.load(Ordering::Relaxed) {
             lock(&rt.names).retain(|_, pid| *pid != me);
         }
@@ -116,7 +151,7 @@ impl Local<'_, '_> {
             lock(&rt.aliases).retain(|_, (pid, _)| *pid != me);
         }
         // Its ETS tables go to their heirs or are deleted.
-        crate::bif::ets::owner_exited(rt.code, self, &mut p.st.heap, me);
+        crate::bif::ets::owner_exited(&rt.code, self, &mut p.st.heap, me);
         let st = &mut p.st;
         let mut pending = std::mem::take(&mut st.pending);
         pending.append(&mut left);
@@ -176,6 +211,9 @@ impl Local<'_, '_> {
         drop(p);
         lock(&slot.inbox).state = State::Free;
         rt.table.release(index);
+        if let Some(o) = ended {
+            rt.report_end(me, o);
+        }
     }
 }
 

@@ -21,6 +21,9 @@ pub struct Local<'r, 'a> {
     pub(super) rt: &'r Runtime<'a>,
     pub(super) worker: Worker<Box<Process>>,
     pub(super) index: usize,
+    /// The outcome of the watched process ending now, told to its watchers
+    /// once its slot is free (so a host that learns of the end finds it gone).
+    pub(super) ending: std::cell::RefCell<Option<Outcome>>,
 }
 
 impl<'r, 'a> Local<'r, 'a> {
@@ -29,7 +32,12 @@ impl<'r, 'a> Local<'r, 'a> {
         worker: Worker<Box<Process>>,
         index: usize,
     ) -> Local<'r, 'a> {
-        Local { rt, worker, index }
+        Local {
+            rt,
+            worker,
+            index,
+            ending: Default::default(),
+        }
     }
 
     pub(super) fn run(&self) {
@@ -92,7 +100,7 @@ impl<'r, 'a> Local<'r, 'a> {
             };
             let answer = crate::bif::process::info_answer(
                 &mut p.st,
-                self.rt.code,
+                &self.rt.code,
                 self,
                 Some(at),
                 &req.items,
@@ -131,7 +139,7 @@ impl<'r, 'a> Local<'r, 'a> {
                 Some(e) => Exit::Raised(*e),
                 None => {
                     let mut io = rt.shared_io();
-                    interp::run(&mut p, rt.code, &mut io, self, &mut budget)
+                    interp::run(&mut p, &rt.code, &mut io, self, &mut budget)
                 }
             };
             slot.running.store(false, Ordering::Relaxed);
@@ -153,9 +161,9 @@ impl<'r, 'a> Local<'r, 'a> {
                     None => return,
                 },
                 Exit::Done(v) => {
-                    if p.st.pid == rt.main {
-                        let v = convert::to_value(rt.code, v);
-                        rt.finish(Outcome::Returned(v));
+                    if self.watched(&p) {
+                        let v = convert::to_value(&rt.code, v);
+                        self.report_end(p.st.pid, Outcome::Returned(v));
                     }
                     return self.exit(p, atom::NORMAL);
                 }
@@ -286,7 +294,7 @@ impl<'r, 'a> Local<'r, 'a> {
         let mut io = self.rt.shared_io();
         let mut ctx = Ctx {
             st: &mut p.st,
-            code: self.rt.code,
+            code: &self.rt.code,
             io: &mut io,
             rt: self,
         };
@@ -294,33 +302,30 @@ impl<'r, 'a> Local<'r, 'a> {
     }
 
     /// Queues `sig` for the process `to`; gives it back if `to` is gone.
+    #[inline]
     pub(super) fn deliver(&self, to: Term, sig: Signal) -> Result<(), Signal> {
-        let Some((slot, serial)) = self.rt.slot_of(to) else {
-            return Err(sig);
-        };
-        let mut timer = 0;
-        let woken = {
-            let mut ib = lock(&slot.inbox);
-            let open = matches!(ib.state, State::Active | State::Waiting);
-            if !open || ib.serial != serial {
-                return Err(sig);
+        self.rt.deliver(to, sig, |p| self.push(p))
+    }
+
+    /// Whether someone waits for the end of `p`: the host (`Host::watch`),
+    /// or the run itself when `p` is its main process.
+    pub(super) fn watched(&self, p: &Process) -> bool {
+        p.st.pid == self.rt.main || self.slot(p).watched.load(Ordering::Acquire)
+    }
+
+    /// Reports how the watched process `pid` ended: the main process's end
+    /// ends the run; others' goes to their watchers when `exit` has freed
+    /// its slot.
+    pub(super) fn report_end(&self, pid: Term, outcome: Outcome) {
+        if pid == self.rt.main {
+            self.rt.finish(outcome);
+        } else {
+            if let Some((slot, _)) = self.rt.slot_of(pid) {
+                slot.watched.store(false, Ordering::Release);
             }
-            ib.q.push_back(sig);
-            if ib.state == State::Waiting {
-                ib.state = State::Active;
-                timer = std::mem::take(&mut ib.wake_timer);
-                ib.parked.take()
-            } else {
-                None
-            }
-        };
-        if timer != 0 {
-            self.rt.cancel_wake(timer);
+            // Told at the end of `exit`.
+            *self.ending.borrow_mut() = Some(outcome);
         }
-        if let Some(p) = woken {
-            self.push(p);
-        }
-        Ok(())
     }
 
     /// Fires the timers that are due.

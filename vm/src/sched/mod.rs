@@ -1,9 +1,26 @@
 //! The scheduler: the process table, signals between processes, run queues
 //! with work stealing, and timers.
 //!
+//! # The runtime's life
+//! A [`Runtime`] is what the schedulers share. It lives in one of two ways:
+//! - for one program's run ([`run_main`], the CLI's script): its first slot
+//!   holds the main process; the calling thread is scheduler 0 and the
+//!   others are scoped threads; the main process's end (or a deadlock, or
+//!   `System.halt`) stops every scheduler, and the processes still alive are
+//!   dropped, as `elixir` halts when its script ends;
+//! - kept by a host ([`Host`], in an `Arc`): `Host::start` starts its own
+//!   scheduler threads, and the runtime lives until `Host::shutdown` (or the
+//!   `Host` is dropped). Any host thread spawns processes, sends them
+//!   messages, kills them, and waits for their end through a [`Watch`]
+//!   (registered in `Runtime::watchers`; the ending process reports its
+//!   [`Outcome`] there instead of logging an error). When every process
+//!   waits and no timer is set, the watchers learn it (`Outcome::Deadlock`)
+//!   and the schedulers sleep until the host gives them work: a host queues
+//!   processes under the sleep lock, so that decision never misses it.
+//!
 //! # Threads
-//! One scheduler thread per core (`Config::schedulers`; the calling thread is
-//! scheduler 0). Each has a local FIFO run queue of runnable processes; a
+//! One scheduler thread per core (`Config::schedulers`). Each has a local
+//! FIFO run queue of runnable processes; a
 //! global injector queue takes work from outside; an idle scheduler steals
 //! from the others, and sleeps on a condition variable when nothing is left.
 //! A process runs for a time slice of [`DEFAULT_BUDGET`] reductions, then goes
@@ -48,26 +65,32 @@
 //!   epochs keep counting across reuse).
 //!
 //! # Files
-//! The arrows run one way: `start.rs` → `local.rs` and `runtime.rs`;
-//! `exit.rs`, `service.rs` → `local.rs` → `runtime.rs` → `table.rs`,
-//! `timers.rs`, `io.rs`; all of them → `mod.rs` and the leaf `crate::ctx`.
+//! The arrows run one way: `start.rs`, `host.rs` → `local.rs` and
+//! `runtime.rs`; `exit.rs`, `service.rs` → `local.rs` → `runtime.rs` →
+//! `table.rs`, `timers.rs`, `io.rs`; all of them → `mod.rs` and the leaf
+//! `crate::ctx`.
 //! - `mod.rs`: this overview, `Config`, `Outcome`, the table's limits.
 //! - `start.rs`: `run_main`, the run of a program: the runtime set up, the
-//!   scheduler threads started.
+//!   scheduler threads started, stopped when the main process ends.
+//! - `host.rs`: `Host`, a runtime a host keeps until it shuts it down:
+//!   spawning, sending, killing, watching processes from outside.
 //! - `runtime.rs`: `Runtime`, what all schedulers share: the table, names,
-//!   queues, timers; sleeping and waking schedulers; adding timers.
+//!   queues, timers, watchers; sleeping and waking schedulers; delivering
+//!   signals; adding timers.
 //! - `table.rs`: the process table (slots, their inboxes and states).
 //! - `timers.rs`: the timer entries (receive timeouts, `send_after`).
 //! - `local.rs`: `Local`, one scheduler thread: run queue and stealing, time
-//!   slices, parking in `receive`, delivering signals, handling the signals
-//!   a process gets, firing due timers.
+//!   slices, parking in `receive`, handling the signals a process gets,
+//!   firing due timers.
 //! - `exit.rs`: the process-exit path (`Local::exit`: the name released,
-//!   links and monitors fired, the slot freed) and the error banners.
+//!   links and monitors fired, watchers told, the slot freed) and the error
+//!   banners.
 //! - `io.rs`: the output all schedulers share.
 //! - `service.rs`: `impl Sched for Local`, the services built-ins call
 //!   through the `Sched` trait of `crate::ctx`.
 
 mod exit;
+mod host;
 mod io;
 mod local;
 mod runtime;
@@ -78,6 +101,7 @@ mod timers;
 
 pub use crate::ctx::{Sched, DEFAULT_BUDGET};
 pub use exit::exit_status;
+pub use host::{Host, SpawnError, WaitError, Watch};
 pub use local::Local;
 pub use runtime::Runtime;
 pub use start::run_main;
@@ -93,6 +117,16 @@ const MAX_SEGS: usize = 1024;
 /// numbered about this high too; nothing depends on it).
 const FIRST_INDEX: u32 = 80;
 
+/// A scheduler thread's builder: named, with a main thread's stack.
+fn thread_builder(i: usize) -> std::thread::Builder {
+    std::thread::Builder::new()
+        .name(format!("beamlet-sched-{i}"))
+        // As a main thread's: native code may use 256 KiB of it per call
+        // from the interpreter, and compiling runs on it too.
+        .stack_size(8 << 20)
+}
+
+#[inline]
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding one of these locks is a bug elsewhere; the data
     // (queues, tables) stays consistent, so go on rather than cascade.
@@ -120,7 +154,7 @@ impl Default for Config {
     }
 }
 
-/// How the main process ended.
+/// How a process ended: the main process of a run, or one a host watches.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// It returned this value.
@@ -131,6 +165,13 @@ pub enum Outcome {
         banner: String,
         trace: Vec<String>,
         status: i32,
+        /// How it ended: `Error`/`Throw`/`Exit` for a raise, `Exit` for an
+        /// exit signal.
+        class: crate::process::Class,
+        /// What was raised (for `Error`, the exception as `rescue` sees
+        /// it: `:badarg` becomes an `ArgumentError`), thrown, or exited
+        /// with, or the reason of the exit signal.
+        reason: Value,
     },
     /// It waits in `receive`, and no process can ever run again to send it anything.
     Deadlock,

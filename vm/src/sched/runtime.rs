@@ -1,4 +1,6 @@
-//! What all schedulers share, and the run of a program's main process.
+//! What all schedulers share: the process table, names, run queues, timers
+//! and the output; sleeping and waking schedulers; delivering signals; the
+//! end of watched processes reported to whoever waits for it.
 
 use super::io::SharedIo;
 use super::table::{Slot, State, Table};
@@ -7,19 +9,41 @@ use super::{lock, Outcome};
 use crate::capture::Captures;
 use crate::code::CodeTable;
 use crate::ctx::Io;
-use crate::process::Process;
+use crate::process::{Process, Signal};
 use crate::term::Term;
-use crossbeam_deque::{Injector, Stealer};
+use crossbeam_deque::{Injector, Stealer, Worker};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::atomic::{fence, AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-/// What all schedulers share while a program runs.
+/// The loaded code a runtime runs: borrowed for one program's run
+/// (`run_main`, whose threads are scoped), shared for a runtime that lives
+/// until its host shuts it down (`host.rs`).
+pub(super) enum CodeRef<'a> {
+    Borrowed(&'a CodeTable),
+    Shared(Arc<CodeTable>),
+}
+
+impl std::ops::Deref for CodeRef<'_> {
+    type Target = CodeTable;
+    #[inline(always)]
+    fn deref(&self) -> &CodeTable {
+        match self {
+            CodeRef::Borrowed(c) => c,
+            CodeRef::Shared(c) => c,
+        }
+    }
+}
+
+/// What all schedulers share while the runtime lives. `'a` is the lifetime
+/// of the output sink (and of the code, when borrowed): `'static` for a
+/// runtime a host keeps (`Host`), shorter for one program's run (`run_main`).
 pub struct Runtime<'a> {
-    pub(super) code: &'a CodeTable,
-    pub(super) io: Mutex<&'a mut (dyn Io + Send)>,
+    pub(super) code: CodeRef<'a>,
+    pub(super) io: Mutex<Box<dyn Io + Send + 'a>>,
     pub(super) table: Table,
     pub(super) names: Mutex<HashMap<Term, Term>>,
     pub(super) injector: Injector<Box<Process>>,
@@ -37,7 +61,13 @@ pub struct Runtime<'a> {
     pub(super) start: Instant,
     pub(super) halt: AtomicBool,
     pub(super) outcome: Mutex<Option<Outcome>>,
+    /// The process whose end ends the run (`run_main`), or `Term::NIL`
+    /// for a runtime that lives until its host shuts it down.
     pub(super) main: Term,
+    /// Who waits for the end of which process (`Host::watch`): each gets
+    /// the process's `Outcome`. A slot's `watched` flag says whether its
+    /// process has an entry, so an ending process looks here only then.
+    pub(super) watchers: Mutex<HashMap<Term, Vec<Sender<Outcome>>>>,
     pub(super) next_ref: AtomicU64,
     pub(super) gc_always: bool,
     /// Output captures (`:beamlet.capture_io/2`).
@@ -50,6 +80,53 @@ pub struct Runtime<'a> {
 }
 
 impl<'a> Runtime<'a> {
+    /// A runtime with an empty process table. With `main`, its first slot
+    /// is taken for the main process (pid `#PID<0.80.0>`), whose end ends
+    /// the run. Returns it with the run queues of its `cfg.schedulers` threads.
+    pub(super) fn new(
+        code: CodeRef<'a>,
+        io: Box<dyn Io + Send + 'a>,
+        cfg: &super::Config,
+        main: bool,
+    ) -> (Runtime<'a>, Vec<Worker<Box<Process>>>) {
+        let n = cfg.schedulers.max(1);
+        code.jit.set_mode(cfg.jit);
+        let workers: Vec<Worker<Box<Process>>> = (0..n).map(|_| Worker::new_fifo()).collect();
+        let table = Table::new();
+        let main = if main {
+            let index = table.alloc().expect("an empty table has room");
+            Term::pid(index, 0)
+        } else {
+            Term::NIL
+        };
+        let rt = Runtime {
+            code,
+            io: Mutex::new(io),
+            table,
+            names: Mutex::new(HashMap::new()),
+            injector: Injector::new(),
+            stealers: workers.iter().map(|w| w.stealer()).collect(),
+            sleep: Mutex::new(()),
+            wake: Condvar::new(),
+            sleepers: AtomicUsize::new(0),
+            schedulers: AtomicUsize::new(0),
+            timers: Mutex::new(Timers::default()),
+            next_deadline: AtomicU64::new(u64::MAX),
+            timers_pending: AtomicUsize::new(0),
+            start: Instant::now(),
+            halt: AtomicBool::new(false),
+            outcome: Mutex::new(None),
+            main,
+            watchers: Mutex::new(HashMap::new()),
+            next_ref: AtomicU64::new(1),
+            gc_always: cfg.gc_always,
+            captures: Captures::default(),
+            nsched: n,
+            aliases: Mutex::new(HashMap::new()),
+        };
+        (rt, workers)
+    }
+
     pub(super) fn shared_io(&self) -> SharedIo<'_, 'a> {
         SharedIo {
             io: &self.io,
@@ -69,11 +146,20 @@ impl<'a> Runtime<'a> {
         slot.trapping.store(false, Ordering::Relaxed);
         slot.running.store(false, Ordering::Relaxed);
         slot.queue_len.store(0, Ordering::Relaxed);
+        slot.watched.store(false, Ordering::Relaxed);
         let mut ib = lock(&slot.inbox);
         debug_assert_eq!(ib.state, State::Free);
         ib.state = State::Active;
         ib.timed_out = false;
         ib.serial
+    }
+
+    /// Opens the free slot `index` as the host's pid; returns the pid.
+    pub(super) fn install_host(&self, index: u32) -> Term {
+        let slot = self.table.slot(index).expect("an allocated slot");
+        let mut ib = lock(&slot.inbox);
+        ib.state = State::Host;
+        Term::pid(index, ib.serial)
     }
 
     pub(super) fn slot_of(&self, pid: Term) -> Option<(&Slot, u32)> {
@@ -101,9 +187,114 @@ impl<'a> Runtime<'a> {
             *o = Some(outcome);
         }
         drop(o);
-        self.halt.store(true, Ordering::Release);
+        {
+            // Under the watchers' lock, so no watch is added after this.
+            let mut w = lock(&self.watchers);
+            self.halt.store(true, Ordering::Release);
+            let halted = lock(&self.outcome).clone();
+            for (_, senders) in w.drain() {
+                for s in senders {
+                    if let Some(o) = &halted {
+                        let _ = s.send(o.clone());
+                    }
+                }
+            }
+        }
         let _g = lock(&self.sleep);
         self.wake.notify_all();
+    }
+
+    /// Stops every scheduler without an outcome (the host shuts the runtime
+    /// down): whoever waits for a process's end is told it never comes.
+    pub(super) fn stop(&self) {
+        {
+            let mut w = lock(&self.watchers);
+            self.halt.store(true, Ordering::Release);
+            w.clear();
+        }
+        let _g = lock(&self.sleep);
+        self.wake.notify_all();
+    }
+
+    /// Registers a watch on the end of `pid`: its `Outcome` goes to `to`.
+    /// `false` if the process is gone (or the runtime stopped).
+    pub(super) fn watch(&self, pid: Term, to: Sender<Outcome>) -> bool {
+        let Some((slot, serial)) = self.slot_of(pid) else {
+            return false;
+        };
+        // The inbox lock orders this against the process's exit, which marks
+        // the slot EXITING under it and then looks at `watched`.
+        let ib = lock(&slot.inbox);
+        if ib.serial != serial || !matches!(ib.state, State::Active | State::Waiting) {
+            return false;
+        }
+        let mut w = lock(&self.watchers);
+        if self.halt.load(Ordering::Acquire) {
+            return false;
+        }
+        w.entry(pid).or_default().push(to);
+        slot.watched.store(true, Ordering::Release);
+        true
+    }
+
+    /// Tells those who wait for the end of `pid` how it ended.
+    pub(super) fn report_end(&self, pid: Term, outcome: Outcome) {
+        if let Some(senders) = lock(&self.watchers).remove(&pid) {
+            for s in senders {
+                let _ = s.send(outcome.clone());
+            }
+        }
+    }
+
+    /// Queues `sig` for the process `to` from outside any scheduler (a
+    /// host's message or exit signal); `false` if `to` is gone. All under
+    /// the sleep lock, so a scheduler deciding that nothing can run
+    /// (`idle`) never misses the process it wakes.
+    pub(super) fn deliver_external(&self, to: Term, sig: Signal) -> bool {
+        let _g = lock(&self.sleep);
+        self.deliver(to, sig, |p| {
+            self.injector.push(p);
+            self.wake.notify_one();
+        })
+        .is_ok()
+    }
+
+    /// Queues `sig` for the process `to`; gives it back if `to` is gone. A
+    /// process the signal wakes goes to `push`. (On every message's path:
+    /// inlined into the scheduler's own `deliver`.)
+    #[inline(always)]
+    pub(super) fn deliver(
+        &self,
+        to: Term,
+        sig: Signal,
+        push: impl FnOnce(Box<Process>),
+    ) -> Result<(), Signal> {
+        let Some((slot, serial)) = self.slot_of(to) else {
+            return Err(sig);
+        };
+        let mut timer = 0;
+        let woken = {
+            let mut ib = lock(&slot.inbox);
+            let open = matches!(ib.state, State::Active | State::Waiting);
+            if !open || ib.serial != serial {
+                return Err(sig);
+            }
+            ib.q.push_back(sig);
+            if ib.state == State::Waiting {
+                ib.state = State::Active;
+                timer = std::mem::take(&mut ib.wake_timer);
+                ib.parked.take()
+            } else {
+                None
+            }
+        };
+        if timer != 0 {
+            self.cancel_wake(timer);
+        }
+        if let Some(p) = woken {
+            push(p);
+        }
+        Ok(())
     }
 
     /// A scheduler found nothing to run: sleep until there is work, a timer
@@ -122,11 +313,22 @@ impl<'a> Runtime<'a> {
             && self.timers_pending.load(Ordering::SeqCst) == 0
         {
             // Every scheduler is idle, no process is queued and no timer is
-            // set: no process can ever run again.
-            self.sleepers.fetch_sub(1, Ordering::SeqCst);
-            drop(g);
-            self.finish(Outcome::Deadlock);
-            return;
+            // set: no process can ever run again (unless a host sends to
+            // one; a host queues under the sleep lock held here).
+            if self.main != Term::NIL {
+                self.sleepers.fetch_sub(1, Ordering::SeqCst);
+                drop(g);
+                self.finish(Outcome::Deadlock);
+                return;
+            }
+            // A runtime a host keeps goes on: those who wait for a process
+            // to end learn that it cannot, and the schedulers sleep until
+            // the host gives them work.
+            for (_, senders) in lock(&self.watchers).drain() {
+                for s in senders {
+                    let _ = s.send(Outcome::Deadlock);
+                }
+            }
         }
         let g = if deadline == u64::MAX {
             self.wake.wait(g).unwrap_or_else(|e| e.into_inner())

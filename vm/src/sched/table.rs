@@ -16,6 +16,8 @@ pub(super) enum State {
     Active,
     Waiting,
     Exiting,
+    /// A pid of the host's (`Host`): no process; its inbox takes no signals.
+    Host,
 }
 
 /// A slot's state and inbox, under one lock.
@@ -47,6 +49,8 @@ pub(super) struct Slot {
     pub(super) trapping: AtomicBool,
     /// Whether a scheduler runs the process now (`Process.info(pid, :status)`).
     pub(super) running: AtomicBool,
+    /// Whether someone waits for the process's end (`Runtime::watch`).
+    pub(super) watched: AtomicBool,
 }
 
 impl Inbox {
@@ -83,6 +87,7 @@ impl Table {
         }
     }
 
+    #[inline]
     pub(super) fn slot(&self, index: u32) -> Option<&Slot> {
         let seg = self.segs.get((index >> SEG_BITS) as usize)?.get()?;
         seg.get(index as usize & (SEG_SIZE - 1))

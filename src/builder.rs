@@ -1,0 +1,162 @@
+//! `VmBuilder`: the options of a [`crate::Vm`], and its `Limits`.
+
+use crate::error::CompileError;
+use crate::output::{CaptureIo, Io};
+use crate::vm::{library_image, Vm, DRIVER};
+use beamlet_compiler::diagnostic::Diagnostic;
+use beamlet_compiler::runtime::{Library, Service};
+use beamlet_vm::code::CodeTable;
+pub use beamlet_vm::jit::Mode as JitMode;
+use beamlet_vm::sched::Config;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Limits on what scripts may use (none by default).
+///
+/// ```
+/// use std::time::Duration;
+/// let limits = beamlet::Limits { timeout: Some(Duration::from_millis(200)), ..Default::default() };
+/// let vm = beamlet::Vm::builder().schedulers(1).limits(limits).build().unwrap();
+/// assert_eq!(vm.eval("receive do _ -> :ok after 5_000 -> :late end"), Err(beamlet::Error::Timeout));
+/// assert_eq!(vm.eval("1 + 1"), Ok(beamlet::Value::from(2)));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Limits {
+    /// Wall time an [`Vm::eval`], [`Vm::load`] or [`Vm::call`] may take:
+    /// past it, the process evaluating is killed and the call returns
+    /// [`crate::Error::Timeout`]; the VM stays usable.
+    pub timeout: Option<Duration>,
+}
+
+/// Options for a [`Vm`]: see [`Vm::builder`]. `Send`.
+///
+/// ```
+/// let vm = beamlet::Vm::builder()
+///     .schedulers(2)
+///     .jit(beamlet::JitMode::Off)
+///     .build()
+///     .expect("the VM starts");
+/// assert_eq!(vm.eval("21 * 2").unwrap(), beamlet::Value::from(42));
+/// ```
+#[derive(Default)]
+pub struct VmBuilder {
+    pub(crate) config: Config,
+    pub(crate) limits: Limits,
+    pub(crate) output: Option<Box<dyn Io + Send>>,
+}
+
+impl std::fmt::Debug for VmBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VmBuilder")
+            .field("config", &self.config)
+            .field("limits", &self.limits)
+            .field("output", &self.output.as_ref().map(|_| "host sink"))
+            .finish()
+    }
+}
+
+impl VmBuilder {
+    /// Scheduler threads to run processes on (default: one per core; at least 1).
+    ///
+    /// ```
+    /// let vm = beamlet::Vm::builder().schedulers(1).build().unwrap();
+    /// assert_eq!(vm.eval("System.schedulers_online()").unwrap(), beamlet::Value::from(1));
+    /// ```
+    pub fn schedulers(mut self, n: usize) -> VmBuilder {
+        self.config.schedulers = n.max(1);
+        self
+    }
+
+    /// Collect garbage at every safe point: slow; for tests that check a
+    /// collection can happen anywhere without changing what a program does.
+    ///
+    /// ```
+    /// let vm = beamlet::Vm::builder().schedulers(1).gc_always(true).build().unwrap();
+    /// assert_eq!(vm.eval("Enum.sum(1..10)").unwrap(), beamlet::Value::from(55));
+    /// ```
+    pub fn gc_always(mut self, on: bool) -> VmBuilder {
+        self.config.gc_always = on;
+        self
+    }
+
+    /// When functions get native code (default [`JitMode::On`]: once hot).
+    ///
+    /// ```
+    /// let vm = beamlet::Vm::builder().jit(beamlet::JitMode::Off).schedulers(1).build().unwrap();
+    /// assert!(vm.eval(":ok").is_ok());
+    /// ```
+    pub fn jit(mut self, mode: JitMode) -> VmBuilder {
+        self.config.jit = mode;
+        self
+    }
+
+    /// Limits for untrusted scripts (see [`Limits`]).
+    ///
+    /// ```
+    /// let vm = beamlet::Vm::builder().limits(beamlet::Limits::default()).schedulers(1).build().unwrap();
+    /// assert!(vm.eval(":ok").is_ok());
+    /// ```
+    pub fn limits(mut self, limits: Limits) -> VmBuilder {
+        self.limits = limits;
+        self
+    }
+
+    /// Where the output of [`Vm::eval`], [`Vm::call`] and spawned processes
+    /// goes (default: this program's stdout and stderr): a
+    /// [`crate::SharedOutput`] to read it back, a [`crate::WriterIo`], or
+    /// any [`Io`]. [`Vm::run_source_with`] takes its own sink instead.
+    ///
+    /// ```
+    /// let out = beamlet::SharedOutput::new();
+    /// let vm = beamlet::Vm::builder().schedulers(1).output(out.clone()).build().unwrap();
+    /// vm.eval("IO.write(\"a\"); IO.puts(:stderr, \"b\")").unwrap();
+    /// assert_eq!((out.take_stdout(), out.take_stderr()), ("a".into(), "b\n".into()));
+    /// ```
+    pub fn output(mut self, io: impl Io + Send + 'static) -> VmBuilder {
+        self.output = Some(Box::new(io));
+        self
+    }
+
+    /// A VM with the compiler installed; the library (`stdlib/`, compiled
+    /// when beamlet was built) loads module by module as programs use it.
+    /// The runtime (its scheduler threads) starts at the first evaluation,
+    /// call or spawn, and lives until [`Vm::shutdown`] or the `Vm` is dropped.
+    ///
+    /// ```
+    /// let vm = beamlet::Vm::builder().build().expect("the VM starts");
+    /// vm.shutdown();
+    /// ```
+    pub fn build(self) -> Result<Vm, CompileError> {
+        let code = Arc::new(CodeTable::new());
+        let image = library_image().map_err(|e| {
+            let text = format!("{e}\n");
+            CompileError {
+                diagnostic: Diagnostic::new(Default::default(), text.trim().to_owned()),
+                rendered: text,
+            }
+        })?;
+        let compiler = Arc::new(Service::new(Library::Image(image)));
+        code.set_compiler(compiler.clone());
+        // The driver of module definitions and scripts runs before any
+        // program: load it now, outside any process.
+        let mut sink = CaptureIo::default();
+        let loaded = beamlet_vm::detached::with_ctx(&code, &mut sink, |ctx| {
+            compiler.ensure_loaded(ctx, DRIVER)
+        });
+        if !loaded {
+            let text = String::from_utf8_lossy(&sink.err).into_owned();
+            return Err(CompileError {
+                diagnostic: Diagnostic::new(Default::default(), text.trim().to_owned()),
+                rendered: text,
+            });
+        }
+        Ok(Vm {
+            code,
+            config: self.config,
+            limits: self.limits,
+            compiler,
+            output: Mutex::new(self.output),
+            host: Default::default(),
+        })
+    }
+}

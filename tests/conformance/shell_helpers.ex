@@ -1,0 +1,26 @@
+import IEx.Helpers
+i(1)
+i("ab")
+i(<<255, 1>>)
+i(:foo)
+i([1, 2])
+i('abc')
+i([a: 1])
+i({1, 2})
+i(%{a: 1})
+i(1.5)
+i(nil)
+i([])
+exports(Integer)
+exports(Bitwise)
+IO.inspect(Code.fetch_docs(Nope))
+IO.inspect(pid(0, 21, 32))
+IO.inspect(pid("0.21.32"))
+exports(Bitwise)
+IO.inspect(pid("0.5.7") == pid(0, 5, 7))
+try do
+  pid("<0.1.2>")
+rescue
+  e in ArgumentError -> IO.puts(Exception.message(e))
+end
+i(%URI{host: "x"}) |> IO.inspect()

@@ -1,0 +1,238 @@
+//! The embedding API: a VM that lives across evaluations, calls, spawns and
+//! sends (src/vm.rs over vm/src/sched/host.rs).
+
+use beamlet::{Error, Limits, Pid, SharedOutput, Value, Vm};
+use std::sync::Arc;
+use std::time::Duration;
+
+fn vm() -> (Vm, SharedOutput) {
+    let out = SharedOutput::new();
+    let vm = Vm::builder()
+        .schedulers(2)
+        .output(out.clone())
+        .build()
+        .expect("the VM starts");
+    (vm, out)
+}
+
+#[test]
+fn eval_returns_the_last_value_and_state_persists() {
+    let (vm, out) = vm();
+    assert_eq!(vm.eval("1 + 2").unwrap(), Value::from(3));
+    assert_eq!(
+        vm.eval("%{a: [1, 2.5, \"x\"], b: {:ok, nil}}")
+            .unwrap()
+            .to_string(),
+        "%{a: [1, 2.5, \"x\"], b: {:ok, nil}}"
+    );
+    vm.eval("defmodule Counter do\n  def start, do: Agent.start_link(fn -> 0 end, name: __MODULE__)\n  def bump, do: Agent.get_and_update(__MODULE__, &{&1 + 1, &1 + 1})\nend\nCounter.start()")
+        .unwrap();
+    // The agent was linked to the evaluation, which ended normally: it lives on.
+    assert_eq!(vm.eval("Counter.bump()").unwrap(), Value::from(1));
+    assert_eq!(vm.call("Counter", "bump", vec![]).unwrap(), Value::from(2));
+    assert!(vm.whereis("Elixir.Counter").is_some());
+    vm.eval("IO.puts(\"printed\")").unwrap();
+    assert_eq!(out.take_stdout(), "printed\n");
+}
+
+#[test]
+fn errors_come_back_as_data() {
+    let (vm, out) = vm();
+    match vm.eval("raise \"boom\"") {
+        Err(Error::Raised {
+            banner, exception, ..
+        }) => {
+            assert_eq!(banner, "** (RuntimeError) boom");
+            assert_eq!(
+                exception.get(&Value::atom("message")),
+                Some(&Value::from("boom"))
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match vm.eval(":erlang.binary_to_atom(1)") {
+        Err(Error::Raised { exception, .. }) => assert_eq!(
+            exception.get(&Value::atom("__struct__")),
+            Some(&Value::atom("Elixir.ArgumentError"))
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        vm.eval("throw(:ball)"),
+        Err(Error::Thrown {
+            banner: "** (throw) :ball".into(),
+            value: Value::atom("ball")
+        })
+    );
+    assert_eq!(
+        vm.eval("exit(:bye)"),
+        Err(Error::Exit {
+            banner: "** (exit) :bye".into(),
+            reason: Value::atom("bye")
+        })
+    );
+    match vm.eval("x = \n") {
+        Err(Error::Compile(e)) => assert!(e.rendered.contains("nofile"), "{}", e.rendered),
+        other => panic!("{other:?}"),
+    }
+    match vm.eval("spawn_link(fn -> exit(:crash) end)\nProcess.sleep(1000)") {
+        Err(Error::Exit { reason, banner }) => {
+            assert_eq!(reason, Value::atom("crash"));
+            assert!(banner.starts_with("** (EXIT from #PID<0."), "{banner}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Errors of the evaluation are not logged: the host has them.
+    assert_eq!(out.take_stderr(), "");
+    // The VM goes on.
+    assert_eq!(vm.eval(":still_here").unwrap(), Value::atom("still_here"));
+}
+
+#[test]
+fn load_call_spawn_send_wait() {
+    let (vm, out) = vm();
+    vm.load(
+        "defmodule Acc do\n  def run(total, to) do\n    receive do\n      {:add, n} -> run(total + n, to)\n      :done -> send(to, {:total, total}); total\n    end\n  end\nend\nIO.puts(:top_level_not_run)\n",
+        "acc.ex",
+    )
+    .unwrap();
+    assert_eq!(out.take_stdout(), "");
+    let pid = vm
+        .spawn(
+            "Acc",
+            "run",
+            vec![
+                0.into(),
+                Value::from(vm.spawn("Process", "sleep", vec![100.into()]).unwrap()),
+            ],
+        )
+        .unwrap();
+    assert!(vm.alive(pid));
+    for n in 1..=10 {
+        assert!(vm.send(pid, Value::tuple([Value::atom("add"), Value::from(n)])));
+    }
+    let m = vm.monitor(pid).unwrap();
+    vm.send(pid, Value::atom("done"));
+    assert_eq!(
+        m.wait(Some(Duration::from_secs(10))).unwrap(),
+        Value::from(55)
+    );
+    assert!(!vm.alive(pid));
+    assert!(!vm.send(pid, Value::atom("late")));
+    assert!(matches!(vm.wait(pid, None), Err(Error::Exit { .. })));
+    assert_eq!(
+        vm.call("Enum", "reverse", vec![Value::from(vec![1, 2, 3])])
+            .unwrap(),
+        Value::from(vec![3, 2, 1])
+    );
+    assert_eq!(
+        vm.call("String.Chars", "to_string", vec![Value::atom("a")])
+            .unwrap(),
+        Value::from("a")
+    );
+    assert_eq!(
+        vm.call(":erlang", "+", vec![1.into(), 2.into()]).unwrap(),
+        Value::from(3)
+    );
+    // A pid the script gets from the host is the same process.
+    let me = vm
+        .spawn("Process", "sleep", vec![Value::atom("infinity")])
+        .unwrap();
+    let v = vm.call("Process", "alive?", vec![me.into()]).unwrap();
+    assert_eq!(v, Value::from(true));
+    let m = vm.monitor(me).unwrap();
+    vm.exit(me, Value::atom("kill"));
+    match m.wait(None) {
+        Err(Error::Exit { reason, .. }) => assert_eq!(reason, Value::atom("killed")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn processes_outlive_evaluations_and_timers_persist() {
+    let (vm, out) = vm();
+    vm.eval("spawn(fn -> Process.register(self(), :later); receive do :go -> IO.puts(\"went\") end end)")
+        .unwrap();
+    let mut waited = 0;
+    while vm.whereis("later").is_none() && waited < 1000 {
+        std::thread::sleep(Duration::from_millis(1));
+        waited += 1;
+    }
+    vm.eval("Process.send_after(:later, :go, 20)").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(out.take_stdout(), "went\n");
+}
+
+#[test]
+fn deadlock_timeout_and_the_vm_stays_usable() {
+    let out = SharedOutput::new();
+    let vm = Vm::builder()
+        .schedulers(1)
+        .output(out.clone())
+        .limits(Limits {
+            timeout: Some(Duration::from_millis(300)),
+        })
+        .build()
+        .unwrap();
+    assert_eq!(vm.eval("receive do x -> x end"), Err(Error::Deadlock));
+    assert_eq!(vm.eval("Process.sleep(5_000)"), Err(Error::Timeout));
+    assert_eq!(
+        vm.eval("(fn f -> f.(f) end).(fn f -> f.(f) end)"),
+        Err(Error::Timeout)
+    );
+    assert_eq!(vm.eval("40 + 2").unwrap(), Value::from(42));
+}
+
+#[test]
+fn threads_share_a_vm() {
+    let (vm, _) = vm();
+    let vm = Arc::new(vm);
+    vm.load("defmodule Sq do\n  def sq(x), do: x * x\nend\n", "sq.ex")
+        .unwrap();
+    let handles: Vec<_> = (0..4)
+        .map(|t| {
+            let vm = vm.clone();
+            std::thread::spawn(move || {
+                (0..25)
+                    .map(|i| {
+                        let v = vm.call("Sq", "sq", vec![Value::from(t * 100 + i)]).unwrap();
+                        i64::try_from(v).unwrap()
+                    })
+                    .sum::<i64>()
+            })
+        })
+        .collect();
+    let total: i64 = handles.into_iter().map(|h| h.join().unwrap()).sum();
+    let want: i64 = (0..4)
+        .flat_map(|t| (0..25).map(move |i| (t * 100 + i) * (t * 100 + i)))
+        .sum();
+    assert_eq!(total, want);
+}
+
+#[test]
+fn halt_and_shutdown() {
+    let (vm, _) = vm();
+    vm.eval("spawn(fn -> Process.sleep(:infinity) end)")
+        .unwrap();
+    assert_eq!(vm.eval("System.halt(3)"), Err(Error::Halted { status: 3 }));
+    assert_eq!(vm.eval("1"), Err(Error::Halted { status: 3 }));
+    let (vm2, _) = self::vm();
+    let vm = vm2;
+    let pid = vm
+        .spawn("Process", "sleep", vec![Value::atom("infinity")])
+        .unwrap();
+    vm.shutdown();
+    assert_eq!(vm.eval("1"), Err(Error::Stopped));
+    assert!(!vm.send(pid, 1));
+    vm.shutdown();
+    // Whole-program runs still work on a VM whose runtime stopped.
+    let mut vm = vm;
+    let mut io = beamlet::CaptureIo::default();
+    assert_eq!(
+        vm.run_source_with("IO.puts(:x)\n:y", "x.exs", &[], &mut io)
+            .unwrap(),
+        Value::atom("y")
+    );
+    assert_eq!(io.out, b"x\n");
+    let _: Pid = pid;
+}

@@ -1,0 +1,265 @@
+//! A runtime a host keeps: started once, it lives until `Host::shutdown`
+//! (or the `Host` is dropped). Its scheduler threads, process table, names,
+//! timers and loaded code persist while any host thread spawns processes,
+//! sends them messages, kills them and waits for their end.
+
+use super::local::Local;
+use super::runtime::{CodeRef, Runtime};
+use super::table::State;
+use super::{lock, Config, Outcome};
+use crate::atom;
+use crate::code::{CodeTable, FunId};
+use crate::convert;
+use crate::ctx::Io;
+use crate::heap::Heap;
+use crate::process::{Process, Signal};
+use crate::term::Term;
+use crate::value::Value;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// The host's handle on a runtime that lives until it is shut down.
+///
+/// `Send` and `Sync`: any thread may use it at once. Nothing here blocks
+/// for long but [`Watch::wait`] and [`Host::shutdown`] (which waits for the
+/// scheduler threads to stop: each stops at the end of its current time slice).
+pub struct Host {
+    rt: Arc<Runtime<'static>>,
+    threads: Mutex<Vec<JoinHandle<()>>>,
+    /// The host's own pid: the sender of the exit signals it sends.
+    pid: Term,
+}
+
+/// Why a process could not be spawned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpawnError {
+    /// The process table is full (`:system_limit` on the BEAM).
+    SystemLimit,
+    /// The runtime has stopped (shut down, or a script halted it).
+    Stopped,
+}
+
+/// Why [`Watch::wait`] returned without an outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitError {
+    /// The time given passed first; the process goes on.
+    Timeout,
+    /// The runtime stopped (shut down) before the process ended.
+    Stopped,
+}
+
+/// A wait for the end of one process ([`Host::watch`]). `Send`, not `Sync`.
+pub struct Watch {
+    rx: Receiver<Outcome>,
+}
+
+impl Watch {
+    /// Blocks until the process ends (or `timeout` passes: `None` waits for
+    /// ever). Its outcome: the value it returned, or how it failed;
+    /// [`Outcome::Deadlock`] if every process waits and nothing can wake the
+    /// watched one but the host; [`Outcome::Halted`] if a process halted the
+    /// runtime (`System.halt/1`).
+    pub fn wait(&self, timeout: Option<Duration>) -> Result<Outcome, WaitError> {
+        match timeout {
+            None => self.rx.recv().map_err(|_| WaitError::Stopped),
+            Some(t) => self.rx.recv_timeout(t).map_err(|e| match e {
+                RecvTimeoutError::Timeout => WaitError::Timeout,
+                RecvTimeoutError::Disconnected => WaitError::Stopped,
+            }),
+        }
+    }
+}
+
+impl Host {
+    /// Starts a runtime on `cfg.schedulers` threads of its own, running
+    /// `code`, printing to `io`.
+    pub fn start(code: Arc<CodeTable>, io: Box<dyn Io + Send>, cfg: &Config) -> Host {
+        let (rt, workers) = Runtime::new(CodeRef::Shared(code), io, cfg, false);
+        let index = rt.table.alloc().expect("an empty table has room");
+        let pid = rt.install_host(index);
+        let rt = Arc::new(rt);
+        let mut threads = Vec::new();
+        for (i, w) in workers.into_iter().enumerate() {
+            rt.schedulers.fetch_add(1, Ordering::SeqCst);
+            let shared = rt.clone();
+            let started = super::thread_builder(i).spawn(move || Local::new(&shared, w, i).run());
+            match started {
+                Ok(t) => threads.push(t),
+                Err(e) => {
+                    rt.schedulers.fetch_sub(1, Ordering::SeqCst);
+                    let msg = format!("warning: cannot start scheduler thread {i}: {e}\n");
+                    lock(&rt.io).err(msg.as_bytes());
+                }
+            }
+        }
+        if threads.is_empty() {
+            // No thread at all: nothing would ever run.
+            rt.stop();
+        }
+        Host {
+            rt,
+            threads: Mutex::new(threads),
+            pid,
+        }
+    }
+
+    /// The host's own pid, the sender of the exit signals [`Host::exit`] sends.
+    pub fn pid(&self) -> Term {
+        self.pid
+    }
+
+    /// The loaded code.
+    pub fn code(&self) -> &CodeTable {
+        &self.rt.code
+    }
+
+    /// Starts a process calling `entry` with `args`. With `watch`, also
+    /// returns a [`Watch`] on its end, registered before it can end.
+    pub fn spawn(
+        &self,
+        entry: FunId,
+        args: &[Value],
+        watch: bool,
+    ) -> Result<(Term, Option<Watch>), SpawnError> {
+        let rt = &self.rt;
+        if rt.halt.load(Ordering::Acquire) {
+            return Err(SpawnError::Stopped);
+        }
+        let Some(index) = rt.table.alloc() else {
+            return Err(SpawnError::SystemLimit);
+        };
+        let serial = rt.install(index);
+        let pid = Term::pid(index, serial);
+        let mut heap = Heap::new();
+        heap.set_gc_always(rt.gc_always);
+        let args: Vec<Term> = args
+            .iter()
+            .map(|a| convert::from_value(&mut heap, a))
+            .collect();
+        let f = rt.code.function(entry);
+        let mut p = Box::new(Process::new(pid, heap, entry, f.nregs, &args));
+        p.st.initial_call = (f.module, f.name, f.arity);
+        // The watch and the queueing under the sleep lock: a scheduler
+        // deciding that nothing can run (`Runtime::idle`) sees both or neither.
+        let sleep = lock(&rt.sleep);
+        let w = if watch {
+            let (tx, rx) = channel();
+            if !rt.watch(pid, tx) {
+                // Stopped meanwhile: the process never runs.
+                drop(sleep);
+                drop(p);
+                lock(&rt.table.slot(index).expect("allocated").inbox).state = State::Free;
+                rt.table.release(index);
+                return Err(SpawnError::Stopped);
+            }
+            Some(Watch { rx })
+        } else {
+            None
+        };
+        rt.injector.push(p);
+        rt.wake.notify_one();
+        drop(sleep);
+        Ok((pid, w))
+    }
+
+    /// A wait for the end of `pid`; `None` if it is gone already.
+    pub fn watch(&self, pid: Term) -> Option<Watch> {
+        let (tx, rx) = channel();
+        self.rt.watch(pid, tx).then_some(Watch { rx })
+    }
+
+    /// Sends `msg` to `to`, a pid or a registered name (an atom), as `send/2`
+    /// does: the message is built in a fragment the receiver adopts. `false`
+    /// if no such process (a message to a dead pid is dropped, as on the BEAM).
+    pub fn send(&self, to: Term, msg: &Value) -> bool {
+        let Some(pid) = self.resolve(to) else {
+            return false;
+        };
+        let m = self.message(msg);
+        self.rt.deliver_external(pid, Signal::Message(m))
+    }
+
+    /// Sends the exit signal `reason` to `pid` from the host, as
+    /// `Process.exit/2` does (`:kill` kills even a process trapping exits).
+    pub fn exit(&self, pid: Term, reason: &Value) -> bool {
+        let Some(pid) = self.resolve(pid) else {
+            return false;
+        };
+        let reason = self.message(reason);
+        let sig = Signal::Exit {
+            from: self.pid,
+            reason,
+            link: false,
+        };
+        self.rt.deliver_external(pid, sig)
+    }
+
+    /// The pid registered as `name`.
+    pub fn whereis(&self, name: &str) -> Option<Term> {
+        lock(&self.rt.names).get(&atom::intern(name)).copied()
+    }
+
+    /// Whether `pid` is a live process.
+    pub fn alive(&self, pid: Term) -> bool {
+        self.rt.slot_of(pid).is_some_and(|(slot, serial)| {
+            let ib = lock(&slot.inbox);
+            ib.serial == serial && matches!(ib.state, State::Active | State::Waiting)
+        })
+    }
+
+    /// Processes alive now.
+    pub fn process_count(&self) -> usize {
+        let t = &self.rt.table;
+        t.indices()
+            .filter(|&i| {
+                t.slot(i)
+                    .is_some_and(|s| matches!(lock(&s.inbox).state, State::Active | State::Waiting))
+            })
+            .count()
+    }
+
+    /// Whether the runtime still runs (not shut down, not halted by a script).
+    pub fn is_running(&self) -> bool {
+        !self.rt.halt.load(Ordering::Acquire)
+    }
+
+    /// How a script stopped the runtime (`System.halt/1`), if one did.
+    pub fn halted(&self) -> Option<Outcome> {
+        lock(&self.rt.outcome).clone()
+    }
+
+    /// Stops every process and joins the scheduler threads; then flushes the
+    /// output. Waits for each thread's current time slice to end. Idempotent.
+    pub fn shutdown(&self) {
+        self.rt.stop();
+        let threads = std::mem::take(&mut *lock(&self.threads));
+        for t in threads {
+            let _ = t.join();
+        }
+        lock(&self.rt.io).flush();
+    }
+
+    fn resolve(&self, to: Term) -> Option<Term> {
+        if to.is_atom() {
+            lock(&self.rt.names).get(&to).copied()
+        } else {
+            to.is_pid().then_some(to)
+        }
+    }
+
+    /// `v` as a message: built on a scratch heap, copied into a fragment.
+    fn message(&self, v: &Value) -> crate::copy::Msg {
+        let mut heap = Heap::new();
+        let t = convert::from_value(&mut heap, v);
+        self.rt.code.copy_term(t)
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
