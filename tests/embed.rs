@@ -236,3 +236,69 @@ fn halt_and_shutdown() {
     assert_eq!(io.out, b"x\n");
     let _: Pid = pid;
 }
+
+#[test]
+fn host_mailbox_and_request_reply() {
+    let (vm, _) = vm();
+    let mb = vm.mailbox().unwrap();
+    vm.load(
+        "defmodule Fwd do\n  def run(to) do\n    receive do\n      :stop -> :ok\n      m -> send(to, {:fwd, m}); run(to)\n    end\n  end\nend\ndefmodule KV do\n  use GenServer\n  def init(m), do: {:ok, m}\n  def handle_call({:get, k}, _from, m), do: {:reply, Map.get(m, k), m}\n  def handle_call({:put, k, v}, _from, m), do: {:reply, :ok, Map.put(m, k, v)}\n  def handle_call(:crash, _from, _m), do: raise \"kv crashed\"\nend\n",
+        "fwd.ex",
+    )
+    .unwrap();
+    let fwd = vm.spawn("Fwd", "run", vec![mb.pid().into()]).unwrap();
+    for i in 0..100 {
+        vm.send(fwd, i);
+    }
+    for i in 0..100 {
+        assert_eq!(
+            mb.recv_timeout(Duration::from_secs(5)).unwrap(),
+            Value::tuple([Value::atom("fwd"), Value::from(i)])
+        );
+    }
+    assert_eq!(mb.try_recv(), None);
+    assert_eq!(
+        mb.recv_timeout(Duration::from_millis(10)),
+        Err(Error::Timeout)
+    );
+    // A GenServer answers the host's requests as it answers GenServer.call.
+    let kv = vm
+        .call(
+            "GenServer",
+            "start",
+            vec![Value::atom("Elixir.KV"), Value::map([])],
+        )
+        .unwrap();
+    let Value::Tuple(t) = kv else { panic!() };
+    let kv = Pid::try_from(t[1].clone()).unwrap();
+    let d = Duration::from_secs(5);
+    let put = Value::tuple([Value::atom("put"), Value::atom("a"), Value::from(1)]);
+    assert_eq!(vm.request(kv, put, d).unwrap(), Value::atom("ok"));
+    let get = Value::tuple([Value::atom("get"), Value::atom("a")]);
+    assert_eq!(vm.request(kv, get.clone(), d).unwrap(), Value::from(1));
+    match vm.request(kv, Value::atom("crash"), d) {
+        Err(Error::Exit { reason, .. }) => {
+            let Value::Tuple(r) = reason else { panic!() };
+            assert_eq!(
+                r[0].get(&Value::atom("message")),
+                Some(&Value::from("kv crashed"))
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match vm.request(kv, get, d) {
+        Err(Error::Exit { reason, .. }) => assert_eq!(reason, Value::atom("noproc")),
+        other => panic!("{other:?}"),
+    }
+    // A process that never answers: a timeout, and the VM goes on.
+    let mute = vm.spawn("Process", "sleep", vec![10_000.into()]).unwrap();
+    assert_eq!(
+        vm.request(mute, 1, Duration::from_millis(50)),
+        Err(Error::Timeout)
+    );
+    // The mailbox's pid after it is dropped names no one.
+    let pid = mb.pid();
+    drop(mb);
+    assert!(!vm.send(pid, 1));
+    vm.send(fwd, Value::atom("stop"));
+}

@@ -101,7 +101,7 @@ mod timers;
 
 pub use crate::ctx::{Sched, DEFAULT_BUDGET};
 pub use exit::exit_status;
-pub use host::{Host, SpawnError, WaitError, Watch};
+pub use host::{Host, HostBox, SpawnError, WaitError, Watch};
 pub use local::Local;
 pub use runtime::Runtime;
 pub use start::run_main;

@@ -68,6 +68,9 @@ pub struct Runtime<'a> {
     /// the process's `Outcome`. A slot's `watched` flag says whether its
     /// process has an entry, so an ending process looks here only then.
     pub(super) watchers: Mutex<HashMap<Term, Vec<Sender<Outcome>>>>,
+    /// The host mailboxes (`HostBox`): slot index to the condition variable
+    /// its reader waits on (with the slot's inbox lock).
+    pub(super) host_boxes: Mutex<HashMap<u32, Arc<Condvar>>>,
     pub(super) next_ref: AtomicU64,
     pub(super) gc_always: bool,
     /// Output captures (`:beamlet.capture_io/2`).
@@ -118,6 +121,7 @@ impl<'a> Runtime<'a> {
             outcome: Mutex::new(None),
             main,
             watchers: Mutex::new(HashMap::new()),
+            host_boxes: Mutex::new(HashMap::new()),
             next_ref: AtomicU64::new(1),
             gc_always: cfg.gc_always,
             captures: Captures::default(),
@@ -171,6 +175,26 @@ impl<'a> Runtime<'a> {
         !self.injector.is_empty() || self.stealers.iter().any(|s| !s.is_empty())
     }
 
+    /// A signal to a host mailbox: messages queue for its reader; anything
+    /// else (a link, a monitor, an info request) is refused as by a process
+    /// that is gone: the host's pid takes messages only.
+    #[cold]
+    fn deliver_to_host(&self, slot: &Slot, to: Term, sig: Signal) -> Result<(), Signal> {
+        if !matches!(sig, Signal::Message(_)) {
+            return Err(sig);
+        }
+        let (index, serial) = to.pid_parts().expect("a pid");
+        let mut ib = lock(&slot.inbox);
+        if ib.state != State::Host || ib.serial != serial {
+            return Err(sig);
+        }
+        ib.q.push_back(sig);
+        if let Some(cv) = lock(&self.host_boxes).get(&index) {
+            cv.notify_all();
+        }
+        Ok(())
+    }
+
     /// Wakes a sleeping scheduler, if any, to take new work.
     pub(super) fn wake_one(&self) {
         fence(Ordering::SeqCst);
@@ -200,8 +224,10 @@ impl<'a> Runtime<'a> {
                 }
             }
         }
-        let _g = lock(&self.sleep);
+        let g = lock(&self.sleep);
         self.wake.notify_all();
+        drop(g);
+        self.wake_host_boxes();
     }
 
     /// Stops every scheduler without an outcome (the host shuts the runtime
@@ -214,6 +240,18 @@ impl<'a> Runtime<'a> {
         }
         let _g = lock(&self.sleep);
         self.wake.notify_all();
+        drop(_g);
+        self.wake_host_boxes();
+    }
+
+    /// Wakes every host mailbox reader (the runtime stopped).
+    pub(super) fn wake_host_boxes(&self) {
+        for (&index, cv) in lock(&self.host_boxes).iter() {
+            if let Some(slot) = self.table.slot(index) {
+                let _ib = lock(&slot.inbox);
+                cv.notify_all();
+            }
+        }
     }
 
     /// Registers a watch on the end of `pid`: its `Outcome` goes to `to`.
@@ -277,6 +315,10 @@ impl<'a> Runtime<'a> {
             let mut ib = lock(&slot.inbox);
             let open = matches!(ib.state, State::Active | State::Waiting);
             if !open || ib.serial != serial {
+                if ib.state == State::Host && ib.serial == serial {
+                    drop(ib);
+                    return self.deliver_to_host(slot, to, sig);
+                }
                 return Err(sig);
             }
             ib.q.push_back(sig);

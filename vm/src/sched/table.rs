@@ -16,7 +16,8 @@ pub(super) enum State {
     Active,
     Waiting,
     Exiting,
-    /// A pid of the host's (`Host`): no process; its inbox takes no signals.
+    /// A pid of the host's (`Host`): no process; its inbox queues the
+    /// messages sent to it for the host (`HostBox`).
     Host,
 }
 
