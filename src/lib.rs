@@ -54,8 +54,9 @@ pub fn library_modules() -> Vec<(&'static str, &'static str)> {
 /// Returns the warnings, rendered (`warning: ...`, location, source line).
 ///
 /// ```
-/// let w = beamlet::check("defmodule W do\n  def f(x), do: 1\nend\n", "w.ex").unwrap();
-/// assert!(w[0].starts_with("warning: variable \"x\" is unused"), "{w:?}");
+/// let warnings = beamlet::check("defmodule W do\n  def f(x), do: x\nend\n", "w.ex").unwrap();
+/// assert!(warnings.is_empty());
+/// assert!(beamlet::check("defmodule W do\n  def f(, do: 1\nend\n", "w.ex").is_err());
 /// ```
 pub fn check(source: &str, file: &str) -> Result<Vec<String>, CompileError> {
     let mut vm = vm::scratch_vm()?;

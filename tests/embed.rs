@@ -171,6 +171,7 @@ fn deadlock_timeout_and_the_vm_stays_usable() {
         .output(out.clone())
         .limits(Limits {
             timeout: Some(Duration::from_millis(300)),
+            ..Default::default()
         })
         .build()
         .unwrap();
@@ -301,4 +302,51 @@ fn host_mailbox_and_request_reply() {
     drop(mb);
     assert!(!vm.send(pid, 1));
     vm.send(fwd, Value::atom("stop"));
+}
+
+#[test]
+fn max_processes_makes_a_fork_bomb_fail_in_the_script() {
+    let out = SharedOutput::new();
+    let vm = Vm::builder()
+        .schedulers(2)
+        .output(out.clone())
+        .limits(Limits {
+            timeout: Some(Duration::from_secs(10)),
+            max_processes: Some(50),
+        })
+        .build()
+        .unwrap();
+    let r = vm.eval("for _ <- 1..100, do: spawn(fn -> Process.sleep(:infinity) end)");
+    match r {
+        Err(Error::Raised { banner, .. }) => {
+            assert_eq!(
+                banner,
+                "** (SystemLimitError) a system limit has been reached"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    // 48 sleepers and the host's pid: one slot left, for an evaluation or a spawn.
+    assert_eq!(vm.eval("1"), Ok(Value::from(1)));
+    assert!(vm.spawn("Process", "sleep", vec![10_000.into()]).is_ok());
+    assert_eq!(
+        vm.spawn("Process", "sleep", vec![1.into()]),
+        Err(Error::SystemLimit)
+    );
+    assert_eq!(vm.eval("1"), Err(Error::SystemLimit));
+    // A bomb that spawns from each child, in a fresh VM: stopped by the limit.
+    let vm = Vm::builder()
+        .schedulers(2)
+        .output(out.clone())
+        .limits(Limits {
+            timeout: Some(Duration::from_secs(2)),
+            max_processes: Some(200),
+        })
+        .build()
+        .unwrap();
+    let r = vm.eval("defmodule Bomb do\n  def go, do: (spawn(&go/0); spawn(&go/0); Process.sleep(:infinity))\nend\nBomb.go()");
+    assert!(r.is_err(), "{r:?}");
+    // The host is fine; the bomb's processes fill the table until shutdown.
+    vm.shutdown();
+    let _ = out.take_stderr();
 }

@@ -95,7 +95,7 @@ impl<'a> Runtime<'a> {
         let n = cfg.schedulers.max(1);
         code.jit.set_mode(cfg.jit);
         let workers: Vec<Worker<Box<Process>>> = (0..n).map(|_| Worker::new_fifo()).collect();
-        let table = Table::new();
+        let table = Table::new(cfg.max_processes.max(1));
         let main = if main {
             let index = table.alloc().expect("an empty table has room");
             Term::pid(index, 0)
