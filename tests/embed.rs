@@ -350,3 +350,20 @@ fn max_processes_makes_a_fork_bomb_fail_in_the_script() {
     vm.shutdown();
     let _ = out.take_stderr();
 }
+
+#[path = "../examples/embed_worker_pool.rs"]
+mod worker_pool;
+
+#[test]
+fn the_worker_pool_example_runs() {
+    let jobs: Vec<i64> = (0..20).collect();
+    let got = worker_pool::run(3, &jobs);
+    let fib = |n: i64| -> i64 {
+        let (mut a, mut b) = (0, 1);
+        for _ in 0..n {
+            (a, b) = (b, a + b);
+        }
+        a
+    };
+    assert_eq!(got, jobs.iter().map(|&n| fib(n)).collect::<Vec<_>>());
+}
