@@ -749,8 +749,9 @@ pub struct Monitor {
 impl Monitor {
     /// Blocks until the process ends (at most `timeout`; `None`: for ever):
     /// `Ok` with the value its function returned, else how it failed
-    /// ([`Error::Timeout`] if it still runs; [`Error::Deadlock`] if it
-    /// waits for a message no process can send).
+    /// ([`Error::Timeout`] if it still runs). A process waiting for a
+    /// message only the host can send is no deadlock here: give a timeout
+    /// when nothing may come.
     ///
     /// ```
     /// let vm = beamlet::Vm::builder().schedulers(1).build().unwrap();

@@ -182,6 +182,20 @@ fn deadlock_timeout_and_the_vm_stays_usable() {
         Err(Error::Timeout)
     );
     assert_eq!(vm.eval("40 + 2").unwrap(), Value::from(42));
+    // A server waiting for the host is no deadlock for a monitor.
+    let server = vm
+        .spawn("Process", "sleep", vec![Value::atom("infinity")])
+        .unwrap();
+    let m = vm.monitor(server).unwrap();
+    assert_eq!(
+        m.wait(Some(Duration::from_millis(100))),
+        Err(Error::Timeout)
+    );
+    vm.exit(server, Value::atom("done"));
+    match m.wait(Some(Duration::from_secs(5))) {
+        Err(Error::Exit { reason, .. }) => assert_eq!(reason, Value::atom("done")),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

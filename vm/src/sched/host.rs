@@ -59,9 +59,9 @@ pub struct Watch {
 impl Watch {
     /// Blocks until the process ends (or `timeout` passes: `None` waits for
     /// ever). Its outcome: the value it returned, or how it failed;
-    /// [`Outcome::Deadlock`] if every process waits and nothing can wake the
-    /// watched one but the host; [`Outcome::Halted`] if a process halted the
-    /// runtime (`System.halt/1`).
+    /// [`Outcome::Deadlock`] (for a watch from [`Host::spawn`] only) if
+    /// every process waits and nothing can wake the watched one but the
+    /// host; [`Outcome::Halted`] if a process halted the runtime (`System.halt/1`).
     pub fn wait(&self, timeout: Option<Duration>) -> Result<Outcome, WaitError> {
         match timeout {
             None => self.rx.recv().map_err(|_| WaitError::Stopped),
@@ -117,7 +117,9 @@ impl Host {
     }
 
     /// Starts a process calling `entry` with `args`. With `watch`, also
-    /// returns a [`Watch`] on its end, registered before it can end.
+    /// returns a [`Watch`] on its end, registered before it can end, which
+    /// is told [`Outcome::Deadlock`] if the process waits when no process
+    /// can run any more (an evaluation the host waits for).
     pub fn spawn(
         &self,
         entry: FunId,
@@ -147,7 +149,7 @@ impl Host {
         let sleep = lock(&rt.sleep);
         let w = if watch {
             let (tx, rx) = channel();
-            if !rt.watch(pid, tx) {
+            if !rt.watch(pid, tx, true) {
                 // Stopped meanwhile: the process never runs.
                 drop(sleep);
                 drop(p);
@@ -165,10 +167,11 @@ impl Host {
         Ok((pid, w))
     }
 
-    /// A wait for the end of `pid`; `None` if it is gone already.
+    /// A wait for the end of `pid`; `None` if it is gone already. Not told
+    /// of deadlocks: the host may still send to the process.
     pub fn watch(&self, pid: Term) -> Option<Watch> {
         let (tx, rx) = channel();
-        self.rt.watch(pid, tx).then_some(Watch { rx })
+        self.rt.watch(pid, tx, false).then_some(Watch { rx })
     }
 
     /// Sends `msg` to `to`, a pid or a registered name (an atom), as `send/2`

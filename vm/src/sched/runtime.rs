@@ -38,6 +38,15 @@ impl std::ops::Deref for CodeRef<'_> {
     }
 }
 
+/// One who waits for the end of a process (`Host::watch`, `Host::spawn`).
+pub(super) struct Watcher {
+    pub(super) to: Sender<Outcome>,
+    /// Told `Outcome::Deadlock` when no process can run any more (an
+    /// evaluation the host waits for); else it waits on (a monitor of a
+    /// server the host may still send to).
+    pub(super) deadlock: bool,
+}
+
 /// What all schedulers share while the runtime lives. `'a` is the lifetime
 /// of the output sink (and of the code, when borrowed): `'static` for a
 /// runtime a host keeps (`Host`), shorter for one program's run (`run_main`).
@@ -67,7 +76,7 @@ pub struct Runtime<'a> {
     /// Who waits for the end of which process (`Host::watch`): each gets
     /// the process's `Outcome`. A slot's `watched` flag says whether its
     /// process has an entry, so an ending process looks here only then.
-    pub(super) watchers: Mutex<HashMap<Term, Vec<Sender<Outcome>>>>,
+    pub(super) watchers: Mutex<HashMap<Term, Vec<Watcher>>>,
     /// The host mailboxes (`HostBox`): slot index to the condition variable
     /// its reader waits on (with the slot's inbox lock).
     pub(super) host_boxes: Mutex<HashMap<u32, Arc<Condvar>>>,
@@ -216,10 +225,10 @@ impl<'a> Runtime<'a> {
             let mut w = lock(&self.watchers);
             self.halt.store(true, Ordering::Release);
             let halted = lock(&self.outcome).clone();
-            for (_, senders) in w.drain() {
-                for s in senders {
+            for (_, watchers) in w.drain() {
+                for s in watchers {
                     if let Some(o) = &halted {
-                        let _ = s.send(o.clone());
+                        let _ = s.to.send(o.clone());
                     }
                 }
             }
@@ -254,9 +263,10 @@ impl<'a> Runtime<'a> {
         }
     }
 
-    /// Registers a watch on the end of `pid`: its `Outcome` goes to `to`.
-    /// `false` if the process is gone (or the runtime stopped).
-    pub(super) fn watch(&self, pid: Term, to: Sender<Outcome>) -> bool {
+    /// Registers a watch on the end of `pid`: its `Outcome` goes to `to`
+    /// (and `Outcome::Deadlock` when no process can run any more, with
+    /// `deadlock`). `false` if the process is gone (or the runtime stopped).
+    pub(super) fn watch(&self, pid: Term, to: Sender<Outcome>, deadlock: bool) -> bool {
         let Some((slot, serial)) = self.slot_of(pid) else {
             return false;
         };
@@ -270,16 +280,16 @@ impl<'a> Runtime<'a> {
         if self.halt.load(Ordering::Acquire) {
             return false;
         }
-        w.entry(pid).or_default().push(to);
+        w.entry(pid).or_default().push(Watcher { to, deadlock });
         slot.watched.store(true, Ordering::Release);
         true
     }
 
     /// Tells those who wait for the end of `pid` how it ended.
     pub(super) fn report_end(&self, pid: Term, outcome: Outcome) {
-        if let Some(senders) = lock(&self.watchers).remove(&pid) {
-            for s in senders {
-                let _ = s.send(outcome.clone());
+        if let Some(watchers) = lock(&self.watchers).remove(&pid) {
+            for s in watchers {
+                let _ = s.to.send(outcome.clone());
             }
         }
     }
@@ -366,10 +376,13 @@ impl<'a> Runtime<'a> {
             // A runtime a host keeps goes on: those who wait for a process
             // to end learn that it cannot, and the schedulers sleep until
             // the host gives them work.
-            for (_, senders) in lock(&self.watchers).drain() {
-                for s in senders {
-                    let _ = s.send(Outcome::Deadlock);
-                }
+            for watchers in lock(&self.watchers).values_mut() {
+                watchers.retain(|s| {
+                    if s.deadlock {
+                        let _ = s.to.send(Outcome::Deadlock);
+                    }
+                    !s.deadlock
+                });
             }
         }
         let g = if deadline == u64::MAX {
