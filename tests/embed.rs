@@ -381,3 +381,12 @@ fn the_worker_pool_example_runs() {
     };
     assert_eq!(got, jobs.iter().map(|&n| fib(n)).collect::<Vec<_>>());
 }
+
+#[path = "../examples/embed_pipeline.rs"]
+mod pipeline;
+
+#[test]
+fn the_pipeline_example_runs() {
+    let got = pipeline::run(&["Ab ab", "c"]);
+    assert_eq!(got, vec![("ab".to_string(), 6), ("c".to_string(), 1)]);
+}
