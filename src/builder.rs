@@ -26,6 +26,11 @@ pub struct Limits {
     /// past it, the process evaluating is killed and the call returns
     /// [`crate::Error::Timeout`]; the VM stays usable.
     pub timeout: Option<Duration>,
+    /// Processes alive at once, at most (`None`: about four million, the
+    /// table's size). A spawn beyond it raises `SystemLimitError` in the
+    /// script (`Vm::spawn` returns [`crate::Error::SystemLimit`]). Host
+    /// mailboxes count, and each `eval`/`call` runs in a process of its own.
+    pub max_processes: Option<usize>,
 }
 
 /// Options for a [`Vm`]: see [`Vm::builder`]. `Send`.
@@ -97,6 +102,9 @@ impl VmBuilder {
     /// assert!(vm.eval(":ok").is_ok());
     /// ```
     pub fn limits(mut self, limits: Limits) -> VmBuilder {
+        if let Some(n) = limits.max_processes {
+            self.config.max_processes = n;
+        }
         self.limits = limits;
         self
     }

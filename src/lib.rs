@@ -23,6 +23,7 @@
 
 mod builder;
 mod error;
+mod mailbox;
 mod output;
 mod pid;
 mod vm;
@@ -31,6 +32,7 @@ pub use beamlet_vm::ctx::{ShellEvent, ShellTerminal};
 pub use beamlet_vm::value::{Atom, ConversionError, Value};
 pub use builder::{JitMode, Limits, VmBuilder};
 pub use error::{CompileError, Error, RunError};
+pub use mailbox::Mailbox;
 pub use output::{CaptureIo, Io, SharedOutput, StdIo, WriterIo};
 pub use pid::Pid;
 pub use vm::{Monitor, Vm, LIBRARY_IMAGE};
@@ -53,8 +55,9 @@ pub fn library_modules() -> Vec<(&'static str, &'static str)> {
 /// Returns the warnings, rendered (`warning: ...`, location, source line).
 ///
 /// ```
-/// let w = beamlet::check("x = 1\n", "w.exs").unwrap();
-/// assert_eq!(w.len(), 1);
+/// let warnings = beamlet::check("defmodule W do\n  def f(x), do: x\nend\n", "w.ex").unwrap();
+/// assert!(warnings.is_empty());
+/// assert!(beamlet::check("defmodule W do\n  def f(, do: 1\nend\n", "w.ex").is_err());
 /// ```
 pub fn check(source: &str, file: &str) -> Result<Vec<String>, CompileError> {
     let mut vm = vm::scratch_vm()?;

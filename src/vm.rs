@@ -3,6 +3,7 @@
 
 use crate::builder::{Limits, VmBuilder};
 use crate::error::{CompileError, Error, RunError};
+use crate::mailbox::Mailbox;
 use crate::output::{CaptureIo, Io, StdIo};
 use crate::pid::Pid;
 use crate::TestOptions;
@@ -357,6 +358,89 @@ impl Vm {
         self.monitor(pid)?.wait(timeout)
     }
 
+    /// A mailbox of the host's, with a pid processes can send to (see
+    /// [`Mailbox`]). As many as wanted; each holds a slot of the process
+    /// table until dropped.
+    ///
+    /// ```
+    /// let vm = beamlet::Vm::builder().schedulers(1).build().unwrap();
+    /// let mb = vm.mailbox().unwrap();
+    /// vm.call("Kernel", "send", vec![mb.pid().into(), beamlet::Value::atom("hi")]).unwrap();
+    /// assert_eq!(mb.recv().unwrap(), beamlet::Value::atom("hi"));
+    /// ```
+    pub fn mailbox(&self) -> Result<Mailbox, Error> {
+        let inner = self.host()?.mailbox().map_err(spawn_error)?;
+        Ok(Mailbox { inner })
+    }
+
+    /// Sends `msg` to `pid` as `GenServer.call/3` does and waits (at most
+    /// `timeout`) for the reply: the process receives
+    /// `{:"$gen_call", from, msg}` and answers with
+    /// `GenServer.reply(from, reply)` (a `GenServer`'s `handle_call/3`
+    /// returning `{:reply, reply, state}` does so). If the process ends
+    /// first, `Error::Exit` with its reason (`:noproc` if it was gone);
+    /// [`Error::Timeout`] if no reply came in time (a late reply is dropped).
+    ///
+    /// ```
+    /// let vm = beamlet::Vm::builder().schedulers(1).build().unwrap();
+    /// vm.load("defmodule Doubler do\n  def loop do\n    receive do\n      {:\"$gen_call\", from, n} -> GenServer.reply(from, n * 2)\n    end\n    loop()\n  end\nend\n", "doubler.ex").unwrap();
+    /// let pid = vm.spawn("Doubler", "loop", vec![]).unwrap();
+    /// let r = vm.request(pid, 21, std::time::Duration::from_secs(5)).unwrap();
+    /// assert_eq!(r, beamlet::Value::from(42));
+    /// ```
+    pub fn request(
+        &self,
+        pid: Pid,
+        msg: impl Into<Value>,
+        timeout: std::time::Duration,
+    ) -> Result<Value, Error> {
+        let host = self.host()?;
+        let mb = host.mailbox().map_err(spawn_error)?;
+        let mref = host.make_ref();
+        let noproc = || Error::Exit {
+            banner: format!("** (EXIT from {pid}) :noproc"),
+            reason: Value::atom("noproc"),
+        };
+        if !host.monitor(&mb, pid.term(), mref) {
+            return Err(noproc());
+        }
+        let tag = beamlet_vm::convert::to_value(&self.code, mref);
+        let from = Value::tuple([Pid::from_term(mb.pid()).into(), tag.clone()]);
+        let call = Value::tuple([Value::atom("$gen_call"), from, msg.into()]);
+        if !host.send(pid.term(), &call) {
+            return Err(noproc());
+        }
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let m = match mb.recv(Some(left)) {
+                Ok(m) => m,
+                Err(WaitError::Timeout) => {
+                    host.demonitor(pid.term(), mref);
+                    return Err(Error::Timeout);
+                }
+                Err(WaitError::Stopped) => return Err(self.stopped()),
+            };
+            match m {
+                Value::Tuple(mut t) if t.len() == 2 && t[0] == tag => {
+                    host.demonitor(pid.term(), mref);
+                    return Ok(t.pop().expect("two elements"));
+                }
+                Value::Tuple(mut t)
+                    if t.len() == 5 && t[0] == Value::atom("DOWN") && t[1] == tag =>
+                {
+                    let reason = t.pop().expect("five elements");
+                    let shown = beamlet_vm::inspect::inspect(&reason, &Default::default());
+                    return Err(Error::Exit {
+                        banner: format!("** (EXIT from {pid}) {shown}"),
+                        reason,
+                    });
+                }
+                _ => continue,
+            }
+        }
+    }
+
     /// Stops every process and joins the scheduler threads; later calls
     /// return [`Error::Stopped`]. Also done when the `Vm` is dropped.
     /// Whole-program runs ([`Vm::run_source`]) still work after it.
@@ -665,12 +749,13 @@ pub struct Monitor {
 impl Monitor {
     /// Blocks until the process ends (at most `timeout`; `None`: for ever):
     /// `Ok` with the value its function returned, else how it failed
-    /// ([`Error::Timeout`] if it still runs; [`Error::Deadlock`] if it
-    /// waits for a message no process can send).
+    /// ([`Error::Timeout`] if it still runs). A process waiting for a
+    /// message only the host can send is no deadlock here: give a timeout
+    /// when nothing may come.
     ///
     /// ```
     /// let vm = beamlet::Vm::builder().schedulers(1).build().unwrap();
-    /// let pid = vm.spawn("Process", "sleep", vec![beamlet::Value::atom("infinity")]).unwrap();
+    /// let pid = vm.spawn("Process", "sleep", vec![10_000.into()]).unwrap();
     /// let m = vm.monitor(pid).unwrap();
     /// assert_eq!(m.wait(Some(std::time::Duration::from_millis(10))), Err(beamlet::Error::Timeout));
     /// ```

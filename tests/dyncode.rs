@@ -33,6 +33,7 @@ fn config(jit: JitMode) -> Config {
         schedulers: 2,
         gc_always: false,
         jit,
+        ..Default::default()
     }
 }
 

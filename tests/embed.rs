@@ -171,6 +171,7 @@ fn deadlock_timeout_and_the_vm_stays_usable() {
         .output(out.clone())
         .limits(Limits {
             timeout: Some(Duration::from_millis(300)),
+            ..Default::default()
         })
         .build()
         .unwrap();
@@ -181,6 +182,20 @@ fn deadlock_timeout_and_the_vm_stays_usable() {
         Err(Error::Timeout)
     );
     assert_eq!(vm.eval("40 + 2").unwrap(), Value::from(42));
+    // A server waiting for the host is no deadlock for a monitor.
+    let server = vm
+        .spawn("Process", "sleep", vec![Value::atom("infinity")])
+        .unwrap();
+    let m = vm.monitor(server).unwrap();
+    assert_eq!(
+        m.wait(Some(Duration::from_millis(100))),
+        Err(Error::Timeout)
+    );
+    vm.exit(server, Value::atom("done"));
+    match m.wait(Some(Duration::from_secs(5))) {
+        Err(Error::Exit { reason, .. }) => assert_eq!(reason, Value::atom("done")),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -235,4 +250,143 @@ fn halt_and_shutdown() {
     );
     assert_eq!(io.out, b"x\n");
     let _: Pid = pid;
+}
+
+#[test]
+fn host_mailbox_and_request_reply() {
+    let (vm, _) = vm();
+    let mb = vm.mailbox().unwrap();
+    vm.load(
+        "defmodule Fwd do\n  def run(to) do\n    receive do\n      :stop -> :ok\n      m -> send(to, {:fwd, m}); run(to)\n    end\n  end\nend\ndefmodule KV do\n  use GenServer\n  def init(m), do: {:ok, m}\n  def handle_call({:get, k}, _from, m), do: {:reply, Map.get(m, k), m}\n  def handle_call({:put, k, v}, _from, m), do: {:reply, :ok, Map.put(m, k, v)}\n  def handle_call(:crash, _from, _m), do: raise \"kv crashed\"\nend\n",
+        "fwd.ex",
+    )
+    .unwrap();
+    let fwd = vm.spawn("Fwd", "run", vec![mb.pid().into()]).unwrap();
+    for i in 0..100 {
+        vm.send(fwd, i);
+    }
+    for i in 0..100 {
+        assert_eq!(
+            mb.recv_timeout(Duration::from_secs(5)).unwrap(),
+            Value::tuple([Value::atom("fwd"), Value::from(i)])
+        );
+    }
+    assert_eq!(mb.try_recv(), None);
+    assert_eq!(
+        mb.recv_timeout(Duration::from_millis(10)),
+        Err(Error::Timeout)
+    );
+    // A GenServer answers the host's requests as it answers GenServer.call.
+    let kv = vm
+        .call(
+            "GenServer",
+            "start",
+            vec![Value::atom("Elixir.KV"), Value::map([])],
+        )
+        .unwrap();
+    let Value::Tuple(t) = kv else { panic!() };
+    let kv = Pid::try_from(t[1].clone()).unwrap();
+    let d = Duration::from_secs(5);
+    let put = Value::tuple([Value::atom("put"), Value::atom("a"), Value::from(1)]);
+    assert_eq!(vm.request(kv, put, d).unwrap(), Value::atom("ok"));
+    let get = Value::tuple([Value::atom("get"), Value::atom("a")]);
+    assert_eq!(vm.request(kv, get.clone(), d).unwrap(), Value::from(1));
+    match vm.request(kv, Value::atom("crash"), d) {
+        Err(Error::Exit { reason, .. }) => {
+            let Value::Tuple(r) = reason else { panic!() };
+            assert_eq!(
+                r[0].get(&Value::atom("message")),
+                Some(&Value::from("kv crashed"))
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match vm.request(kv, get, d) {
+        Err(Error::Exit { reason, .. }) => assert_eq!(reason, Value::atom("noproc")),
+        other => panic!("{other:?}"),
+    }
+    // A process that never answers: a timeout, and the VM goes on.
+    let mute = vm.spawn("Process", "sleep", vec![10_000.into()]).unwrap();
+    assert_eq!(
+        vm.request(mute, 1, Duration::from_millis(50)),
+        Err(Error::Timeout)
+    );
+    // The mailbox's pid after it is dropped names no one.
+    let pid = mb.pid();
+    drop(mb);
+    assert!(!vm.send(pid, 1));
+    vm.send(fwd, Value::atom("stop"));
+}
+
+#[test]
+fn max_processes_makes_a_fork_bomb_fail_in_the_script() {
+    let out = SharedOutput::new();
+    let vm = Vm::builder()
+        .schedulers(2)
+        .output(out.clone())
+        .limits(Limits {
+            timeout: Some(Duration::from_secs(10)),
+            max_processes: Some(50),
+        })
+        .build()
+        .unwrap();
+    let r = vm.eval("for _ <- 1..100, do: spawn(fn -> Process.sleep(:infinity) end)");
+    match r {
+        Err(Error::Raised { banner, .. }) => {
+            assert_eq!(
+                banner,
+                "** (SystemLimitError) a system limit has been reached"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    // 48 sleepers and the host's pid: one slot left, for an evaluation or a spawn.
+    assert_eq!(vm.eval("1"), Ok(Value::from(1)));
+    assert!(vm.spawn("Process", "sleep", vec![10_000.into()]).is_ok());
+    assert_eq!(
+        vm.spawn("Process", "sleep", vec![1.into()]),
+        Err(Error::SystemLimit)
+    );
+    assert_eq!(vm.eval("1"), Err(Error::SystemLimit));
+    // A bomb that spawns from each child, in a fresh VM: stopped by the limit.
+    let vm = Vm::builder()
+        .schedulers(2)
+        .output(out.clone())
+        .limits(Limits {
+            timeout: Some(Duration::from_secs(2)),
+            max_processes: Some(200),
+        })
+        .build()
+        .unwrap();
+    let r = vm.eval("defmodule Bomb do\n  def go, do: (spawn(&go/0); spawn(&go/0); Process.sleep(:infinity))\nend\nBomb.go()");
+    assert!(r.is_err(), "{r:?}");
+    // The host is fine; the bomb's processes fill the table until shutdown.
+    vm.shutdown();
+    let _ = out.take_stderr();
+}
+
+#[path = "../examples/embed_worker_pool.rs"]
+mod worker_pool;
+
+#[test]
+fn the_worker_pool_example_runs() {
+    let jobs: Vec<i64> = (0..20).collect();
+    let got = worker_pool::run(3, &jobs);
+    let fib = |n: i64| -> i64 {
+        let (mut a, mut b) = (0, 1);
+        for _ in 0..n {
+            (a, b) = (b, a + b);
+        }
+        a
+    };
+    assert_eq!(got, jobs.iter().map(|&n| fib(n)).collect::<Vec<_>>());
+}
+
+#[path = "../examples/embed_pipeline.rs"]
+mod pipeline;
+
+#[test]
+fn the_pipeline_example_runs() {
+    let got = pipeline::run(&["Ab ab", "c"]);
+    assert_eq!(got, vec![("ab".to_string(), 6), ("c".to_string(), 1)]);
 }

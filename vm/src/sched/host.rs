@@ -17,7 +17,7 @@ use crate::term::Term;
 use crate::value::Value;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -59,9 +59,9 @@ pub struct Watch {
 impl Watch {
     /// Blocks until the process ends (or `timeout` passes: `None` waits for
     /// ever). Its outcome: the value it returned, or how it failed;
-    /// [`Outcome::Deadlock`] if every process waits and nothing can wake the
-    /// watched one but the host; [`Outcome::Halted`] if a process halted the
-    /// runtime (`System.halt/1`).
+    /// [`Outcome::Deadlock`] (for a watch from [`Host::spawn`] only) if
+    /// every process waits and nothing can wake the watched one but the
+    /// host; [`Outcome::Halted`] if a process halted the runtime (`System.halt/1`).
     pub fn wait(&self, timeout: Option<Duration>) -> Result<Outcome, WaitError> {
         match timeout {
             None => self.rx.recv().map_err(|_| WaitError::Stopped),
@@ -117,7 +117,9 @@ impl Host {
     }
 
     /// Starts a process calling `entry` with `args`. With `watch`, also
-    /// returns a [`Watch`] on its end, registered before it can end.
+    /// returns a [`Watch`] on its end, registered before it can end, which
+    /// is told [`Outcome::Deadlock`] if the process waits when no process
+    /// can run any more (an evaluation the host waits for).
     pub fn spawn(
         &self,
         entry: FunId,
@@ -147,7 +149,7 @@ impl Host {
         let sleep = lock(&rt.sleep);
         let w = if watch {
             let (tx, rx) = channel();
-            if !rt.watch(pid, tx) {
+            if !rt.watch(pid, tx, true) {
                 // Stopped meanwhile: the process never runs.
                 drop(sleep);
                 drop(p);
@@ -165,10 +167,11 @@ impl Host {
         Ok((pid, w))
     }
 
-    /// A wait for the end of `pid`; `None` if it is gone already.
+    /// A wait for the end of `pid`; `None` if it is gone already. Not told
+    /// of deadlocks: the host may still send to the process.
     pub fn watch(&self, pid: Term) -> Option<Watch> {
         let (tx, rx) = channel();
-        self.rt.watch(pid, tx).then_some(Watch { rx })
+        self.rt.watch(pid, tx, false).then_some(Watch { rx })
     }
 
     /// Sends `msg` to `to`, a pid or a registered name (an atom), as `send/2`
@@ -242,6 +245,49 @@ impl Host {
         lock(&self.rt.io).flush();
     }
 
+    /// A mailbox of the host's own, with a pid processes can send to.
+    pub fn mailbox(&self) -> Result<HostBox, SpawnError> {
+        let rt = &self.rt;
+        if rt.halt.load(Ordering::Acquire) {
+            return Err(SpawnError::Stopped);
+        }
+        let Some(index) = rt.table.alloc() else {
+            return Err(SpawnError::SystemLimit);
+        };
+        let cv = Arc::new(Condvar::new());
+        lock(&rt.host_boxes).insert(index, cv.clone());
+        let pid = rt.install_host(index);
+        Ok(HostBox {
+            rt: rt.clone(),
+            pid,
+            index,
+            cv,
+        })
+    }
+
+    /// A new reference (`make_ref/0`), unique in this runtime.
+    pub fn make_ref(&self) -> Term {
+        Term::reference(self.rt.next_ref.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// Monitors `pid` from the host mailbox `from` with reference `mref`:
+    /// when `pid` ends, `{:DOWN, mref, :process, pid, reason}` arrives
+    /// there. `false` if `pid` is gone already.
+    pub fn monitor(&self, from: &HostBox, pid: Term, mref: Term) -> bool {
+        self.rt.deliver_external(
+            pid,
+            Signal::Monitor {
+                from: from.pid,
+                mref,
+            },
+        )
+    }
+
+    /// Removes the monitor `mref` from `pid`.
+    pub fn demonitor(&self, pid: Term, mref: Term) {
+        self.rt.deliver_external(pid, Signal::Demonitor { mref });
+    }
+
     fn resolve(&self, to: Term) -> Option<Term> {
         if to.is_atom() {
             lock(&self.rt.names).get(&to).copied()
@@ -261,5 +307,86 @@ impl Host {
 impl Drop for Host {
     fn drop(&mut self) {
         self.shutdown();
+    }
+}
+
+/// A mailbox of the host's ([`Host::mailbox`]): a pid with no process, whose
+/// messages the host takes. `Send` and `Sync`; [`HostBox::recv`] blocks.
+/// Dropping it frees its pid: later messages to it are dropped.
+pub struct HostBox {
+    rt: Arc<Runtime<'static>>,
+    pid: Term,
+    index: u32,
+    cv: Arc<Condvar>,
+}
+
+impl HostBox {
+    /// Its pid.
+    pub fn pid(&self) -> Term {
+        self.pid
+    }
+
+    /// The oldest message, waiting for one at most `timeout` (`None`: for
+    /// ever). `Err(Timeout)` if none came, `Err(Stopped)` once the runtime
+    /// has stopped.
+    pub fn recv(&self, timeout: Option<Duration>) -> Result<Value, WaitError> {
+        let slot = self.rt.table.slot(self.index).expect("an allocated slot");
+        let deadline = timeout.map(|t| std::time::Instant::now() + t);
+        let mut ib = lock(&slot.inbox);
+        loop {
+            if let Some(Signal::Message(m)) = ib.q.pop_front() {
+                drop(ib);
+                let mut heap = Heap::new();
+                let t = heap.adopt(m);
+                return Ok(convert::to_value(&self.rt.code, t));
+            }
+            if self.rt.halt.load(Ordering::Acquire) {
+                return Err(WaitError::Stopped);
+            }
+            ib = match deadline {
+                None => self.cv.wait(ib).unwrap_or_else(|e| e.into_inner()),
+                Some(d) => {
+                    let left = d.saturating_duration_since(std::time::Instant::now());
+                    if left.is_zero() {
+                        return Err(WaitError::Timeout);
+                    }
+                    self.cv
+                        .wait_timeout(ib, left)
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0
+                }
+            };
+        }
+    }
+
+    /// The oldest message, if one is there (never waits).
+    pub fn try_recv(&self) -> Option<Value> {
+        self.recv(Some(Duration::ZERO)).ok()
+    }
+
+    /// Messages waiting.
+    pub fn len(&self) -> usize {
+        let slot = self.rt.table.slot(self.index).expect("an allocated slot");
+        lock(&slot.inbox).q.len()
+    }
+
+    /// Whether no message waits.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Drop for HostBox {
+    fn drop(&mut self) {
+        let slot = self.rt.table.slot(self.index).expect("an allocated slot");
+        let left = {
+            let mut ib = lock(&slot.inbox);
+            ib.state = State::Free;
+            ib.serial = ib.serial.wrapping_add(1);
+            std::mem::take(&mut ib.q)
+        };
+        drop(left);
+        lock(&self.rt.host_boxes).remove(&self.index);
+        self.rt.table.release(self.index);
     }
 }

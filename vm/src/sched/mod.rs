@@ -101,7 +101,7 @@ mod timers;
 
 pub use crate::ctx::{Sched, DEFAULT_BUDGET};
 pub use exit::exit_status;
-pub use host::{Host, SpawnError, WaitError, Watch};
+pub use host::{Host, HostBox, SpawnError, WaitError, Watch};
 pub use local::Local;
 pub use runtime::Runtime;
 pub use start::run_main;
@@ -142,6 +142,10 @@ pub struct Config {
     pub gc_always: bool,
     /// When hot functions get native code.
     pub jit: crate::jit::Mode,
+    /// Processes alive at once, at most (host mailboxes and a run's main
+    /// process count): a spawn beyond it raises `SystemLimitError`, as the
+    /// BEAM's `+P` limit does. Default: the table's size, 4,194,304.
+    pub max_processes: usize,
 }
 
 impl Default for Config {
@@ -150,6 +154,7 @@ impl Default for Config {
             schedulers: std::thread::available_parallelism().map_or(1, |n| n.get()),
             gc_always: false,
             jit: crate::jit::Mode::On,
+            max_processes: MAX_SEGS * SEG_SIZE,
         }
     }
 }

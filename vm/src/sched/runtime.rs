@@ -38,6 +38,15 @@ impl std::ops::Deref for CodeRef<'_> {
     }
 }
 
+/// One who waits for the end of a process (`Host::watch`, `Host::spawn`).
+pub(super) struct Watcher {
+    pub(super) to: Sender<Outcome>,
+    /// Told `Outcome::Deadlock` when no process can run any more (an
+    /// evaluation the host waits for); else it waits on (a monitor of a
+    /// server the host may still send to).
+    pub(super) deadlock: bool,
+}
+
 /// What all schedulers share while the runtime lives. `'a` is the lifetime
 /// of the output sink (and of the code, when borrowed): `'static` for a
 /// runtime a host keeps (`Host`), shorter for one program's run (`run_main`).
@@ -67,7 +76,10 @@ pub struct Runtime<'a> {
     /// Who waits for the end of which process (`Host::watch`): each gets
     /// the process's `Outcome`. A slot's `watched` flag says whether its
     /// process has an entry, so an ending process looks here only then.
-    pub(super) watchers: Mutex<HashMap<Term, Vec<Sender<Outcome>>>>,
+    pub(super) watchers: Mutex<HashMap<Term, Vec<Watcher>>>,
+    /// The host mailboxes (`HostBox`): slot index to the condition variable
+    /// its reader waits on (with the slot's inbox lock).
+    pub(super) host_boxes: Mutex<HashMap<u32, Arc<Condvar>>>,
     pub(super) next_ref: AtomicU64,
     pub(super) gc_always: bool,
     /// Output captures (`:beamlet.capture_io/2`).
@@ -92,7 +104,7 @@ impl<'a> Runtime<'a> {
         let n = cfg.schedulers.max(1);
         code.jit.set_mode(cfg.jit);
         let workers: Vec<Worker<Box<Process>>> = (0..n).map(|_| Worker::new_fifo()).collect();
-        let table = Table::new();
+        let table = Table::new(cfg.max_processes.max(1));
         let main = if main {
             let index = table.alloc().expect("an empty table has room");
             Term::pid(index, 0)
@@ -118,6 +130,7 @@ impl<'a> Runtime<'a> {
             outcome: Mutex::new(None),
             main,
             watchers: Mutex::new(HashMap::new()),
+            host_boxes: Mutex::new(HashMap::new()),
             next_ref: AtomicU64::new(1),
             gc_always: cfg.gc_always,
             captures: Captures::default(),
@@ -171,6 +184,26 @@ impl<'a> Runtime<'a> {
         !self.injector.is_empty() || self.stealers.iter().any(|s| !s.is_empty())
     }
 
+    /// A signal to a host mailbox: messages queue for its reader; anything
+    /// else (a link, a monitor, an info request) is refused as by a process
+    /// that is gone: the host's pid takes messages only.
+    #[cold]
+    fn deliver_to_host(&self, slot: &Slot, to: Term, sig: Signal) -> Result<(), Signal> {
+        if !matches!(sig, Signal::Message(_)) {
+            return Err(sig);
+        }
+        let (index, serial) = to.pid_parts().expect("a pid");
+        let mut ib = lock(&slot.inbox);
+        if ib.state != State::Host || ib.serial != serial {
+            return Err(sig);
+        }
+        ib.q.push_back(sig);
+        if let Some(cv) = lock(&self.host_boxes).get(&index) {
+            cv.notify_all();
+        }
+        Ok(())
+    }
+
     /// Wakes a sleeping scheduler, if any, to take new work.
     pub(super) fn wake_one(&self) {
         fence(Ordering::SeqCst);
@@ -192,16 +225,18 @@ impl<'a> Runtime<'a> {
             let mut w = lock(&self.watchers);
             self.halt.store(true, Ordering::Release);
             let halted = lock(&self.outcome).clone();
-            for (_, senders) in w.drain() {
-                for s in senders {
+            for (_, watchers) in w.drain() {
+                for s in watchers {
                     if let Some(o) = &halted {
-                        let _ = s.send(o.clone());
+                        let _ = s.to.send(o.clone());
                     }
                 }
             }
         }
-        let _g = lock(&self.sleep);
+        let g = lock(&self.sleep);
         self.wake.notify_all();
+        drop(g);
+        self.wake_host_boxes();
     }
 
     /// Stops every scheduler without an outcome (the host shuts the runtime
@@ -214,11 +249,24 @@ impl<'a> Runtime<'a> {
         }
         let _g = lock(&self.sleep);
         self.wake.notify_all();
+        drop(_g);
+        self.wake_host_boxes();
     }
 
-    /// Registers a watch on the end of `pid`: its `Outcome` goes to `to`.
-    /// `false` if the process is gone (or the runtime stopped).
-    pub(super) fn watch(&self, pid: Term, to: Sender<Outcome>) -> bool {
+    /// Wakes every host mailbox reader (the runtime stopped).
+    pub(super) fn wake_host_boxes(&self) {
+        for (&index, cv) in lock(&self.host_boxes).iter() {
+            if let Some(slot) = self.table.slot(index) {
+                let _ib = lock(&slot.inbox);
+                cv.notify_all();
+            }
+        }
+    }
+
+    /// Registers a watch on the end of `pid`: its `Outcome` goes to `to`
+    /// (and `Outcome::Deadlock` when no process can run any more, with
+    /// `deadlock`). `false` if the process is gone (or the runtime stopped).
+    pub(super) fn watch(&self, pid: Term, to: Sender<Outcome>, deadlock: bool) -> bool {
         let Some((slot, serial)) = self.slot_of(pid) else {
             return false;
         };
@@ -232,16 +280,16 @@ impl<'a> Runtime<'a> {
         if self.halt.load(Ordering::Acquire) {
             return false;
         }
-        w.entry(pid).or_default().push(to);
+        w.entry(pid).or_default().push(Watcher { to, deadlock });
         slot.watched.store(true, Ordering::Release);
         true
     }
 
     /// Tells those who wait for the end of `pid` how it ended.
     pub(super) fn report_end(&self, pid: Term, outcome: Outcome) {
-        if let Some(senders) = lock(&self.watchers).remove(&pid) {
-            for s in senders {
-                let _ = s.send(outcome.clone());
+        if let Some(watchers) = lock(&self.watchers).remove(&pid) {
+            for s in watchers {
+                let _ = s.to.send(outcome.clone());
             }
         }
     }
@@ -277,6 +325,10 @@ impl<'a> Runtime<'a> {
             let mut ib = lock(&slot.inbox);
             let open = matches!(ib.state, State::Active | State::Waiting);
             if !open || ib.serial != serial {
+                if ib.state == State::Host && ib.serial == serial {
+                    drop(ib);
+                    return self.deliver_to_host(slot, to, sig);
+                }
                 return Err(sig);
             }
             ib.q.push_back(sig);
@@ -324,10 +376,13 @@ impl<'a> Runtime<'a> {
             // A runtime a host keeps goes on: those who wait for a process
             // to end learn that it cannot, and the schedulers sleep until
             // the host gives them work.
-            for (_, senders) in lock(&self.watchers).drain() {
-                for s in senders {
-                    let _ = s.send(Outcome::Deadlock);
-                }
+            for watchers in lock(&self.watchers).values_mut() {
+                watchers.retain(|s| {
+                    if s.deadlock {
+                        let _ = s.to.send(Outcome::Deadlock);
+                    }
+                    !s.deadlock
+                });
             }
         }
         let g = if deadline == u64::MAX {

@@ -150,7 +150,7 @@ impl Sched for Local<'_, '_> {
             Some((slot, serial)) => {
                 let ib = lock(&slot.inbox);
                 ib.serial == serial
-                    && matches!(ib.state, State::Active | State::Waiting)
+                    && matches!(ib.state, State::Active | State::Waiting | State::Host)
                     && !ib.doomed(slot.trapping.load(Ordering::Relaxed))
             }
             None => false,

@@ -5,7 +5,7 @@ use super::{lock, FIRST_INDEX, MAX_SEGS, SEG_BITS, SEG_SIZE};
 use crate::atom;
 use crate::process::{Process, Signal};
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 /// Where a slot's process is (see the state machine above).
@@ -16,7 +16,8 @@ pub(super) enum State {
     Active,
     Waiting,
     Exiting,
-    /// A pid of the host's (`Host`): no process; its inbox takes no signals.
+    /// A pid of the host's (`Host`): no process; its inbox queues the
+    /// messages sent to it for the host (`HostBox`).
     Host,
 }
 
@@ -76,11 +77,17 @@ pub(super) struct Table {
     pub(super) segs: Box<[OnceLock<Box<[Slot]>>]>,
     pub(super) next: AtomicU32,
     pub(super) free: Mutex<Vec<u32>>,
+    /// Slots handed out and not released, and the most there may be
+    /// (`Config::max_processes`).
+    pub(super) live: AtomicUsize,
+    pub(super) limit: usize,
 }
 
 impl Table {
-    pub(super) fn new() -> Table {
+    pub(super) fn new(limit: usize) -> Table {
         Table {
+            live: AtomicUsize::new(0),
+            limit,
             segs: (0..MAX_SEGS).map(|_| OnceLock::new()).collect(),
             next: AtomicU32::new(FIRST_INDEX),
             free: Mutex::new(Vec::new()),
@@ -95,6 +102,10 @@ impl Table {
 
     /// A free slot, or `None` when the table is full.
     pub(super) fn alloc(&self) -> Option<u32> {
+        if self.live.fetch_add(1, Ordering::Relaxed) >= self.limit {
+            self.live.fetch_sub(1, Ordering::Relaxed);
+            return None;
+        }
         if let Some(i) = lock(&self.free).pop() {
             return Some(i);
         }
@@ -102,6 +113,7 @@ impl Table {
         let seg = (i >> SEG_BITS) as usize;
         if seg >= MAX_SEGS {
             self.next.fetch_sub(1, Ordering::Relaxed);
+            self.live.fetch_sub(1, Ordering::Relaxed);
             return None;
         }
         self.segs[seg].get_or_init(|| (0..SEG_SIZE).map(|_| Slot::default()).collect());
@@ -110,6 +122,7 @@ impl Table {
 
     pub(super) fn release(&self, index: u32) {
         lock(&self.free).push(index);
+        self.live.fetch_sub(1, Ordering::Relaxed);
     }
 
     /// Every slot handed out so far.
