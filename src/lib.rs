@@ -9,6 +9,9 @@
 
 use beamlet_compiler::diagnostic::Diagnostic;
 use beamlet_compiler::runtime::{Library, Service};
+/// The `RunError::Halted` status of a run that `System.restart/0` ended:
+/// the embedder runs the program again.
+pub use beamlet_vm::bif::system::RESTART_STATUS;
 pub use beamlet_vm::bif::Io;
 use beamlet_vm::code::{CodeTable, FunId};
 pub use beamlet_vm::jit::Mode as JitMode;

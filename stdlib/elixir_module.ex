@@ -98,10 +98,17 @@ defmodule :elixir_module do
   # exit status so far (hooks they register run too); a hook that exits
   # `{:shutdown, n}` makes the status n, one that raises makes it 1 (the
   # error is printed), as Elixir's Kernel.CLI does. A status other than 0
-  # ends the run with it.
+  # ends the run with it. A System.stop/1 or restart/0 asked for ends it
+  # first, with no hooks run.
   def eval_file(source, file) do
     fun = :beamlet_compiler.compile_file(source, file)
     result = fun.([])
+
+    # System.stop/1 or System.restart/0 was asked for: it happens now.
+    case :persistent_term.get(:beamlet_shutdown, nil) do
+      nil -> :ok
+      how -> System.__shut_down__(how)
+    end
 
     # No holder: no hook was registered (and System need not be loaded).
     if Process.whereis(:beamlet_at_exit) != nil do
