@@ -9,14 +9,26 @@ defmodule :elixir_module do
   # expanded and run (binding holds the variables it sees, `[x: value]`),
   # then the `@before_compile` hooks run, then the module is compiled and
   # loaded and the `@after_compile` hooks are called.
-  def compile(name, _body, _binding, env) when not is_atom(name) or name == nil do
+  def compile(name, body, binding, env) when not is_atom(name) or name in [nil, true, false] do
+    invalid_name(name, body, binding, env)
+  end
+
+  def compile(name, body, binding, env) when is_atom(name) do
+    text = Atom.to_string(name)
+
+    if String.contains?(text, ["/", "\\"]),
+      do: invalid_name(name, body, binding, env),
+      else: compile_module(name, body, binding, env)
+  end
+
+  defp invalid_name(name, _body, _binding, env) do
     raise CompileError,
       file: env.file,
       line: env.line,
       description: "invalid module name: #{inspect(name)}"
   end
 
-  def compile(name, body, binding, env) do
+  defp compile_module(name, body, binding, env) do
     result =
       case :beamlet_compiler.module_open(name, body, binding, env) do
         {:done, value} -> value

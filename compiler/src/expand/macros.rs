@@ -11,7 +11,7 @@
 //! language (`stdlib/kernel.ex`) and only routed from here.
 
 use super::{Context, EResult, Env, Expander, VarCtx, VarId};
-use crate::quoted::{self as q, as_call, as_keyword, as_list, as_node, keyword_get};
+use crate::quoted::{self as q, as_call, as_keyword, as_list, as_node, as_var, keyword_get};
 use beamlet_vm::value::Value;
 
 impl Expander<'_> {
@@ -443,6 +443,21 @@ impl Expander<'_> {
         env: &mut Env,
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
+        let invalid = |this: &Self| {
+            this.argument_error(format!(
+                "invalid arguments for use, expected a compile time atom or alias, got: {}",
+                this.code_string(m)
+            ))
+        };
+        // A variable or a literal other than an atom names no module.
+        if as_var(m).is_some()
+            || matches!(
+                m,
+                Value::Int(_) | Value::Float(_) | Value::Binary(_) | Value::List(..)
+            )
+        {
+            return Err(invalid(self));
+        }
         let mods = self.expand_module_refs(m, env)?;
         let mut out = Vec::new();
         for (module, _) in mods {
