@@ -74,13 +74,63 @@ impl Expander<'_> {
                 };
                 Ok(self.binding(ctx, env))
             }
+            // `x in [a, b | tail]` outside guards: `:lists.member/2` on the
+            // list, as Elixir expands it (a tail that is not a list raises
+            // ArgumentError unless x is found before it).
+            ("in", [x, right]) if env.context == Context::Expr && is_cons_literal(right) => {
+                let member = q::tuple(vec![
+                    q::tuple(vec![
+                        q::atom("."),
+                        q::list(vec![]),
+                        q::list(vec![q::atom("lists"), q::atom("member")]),
+                    ]),
+                    meta.clone(),
+                    q::list(vec![x.clone(), right.clone()]),
+                ]);
+                self.expand(&member, env)
+            }
             ("in", [x, right]) if env.context == Context::Guard => {
+                // A tail that is a call (`[1 | list()]`) is no compile-time
+                // list: said before the call is refused as a guard call.
+                if improper_tail(right) && !right_tail_is_attribute(right) {
+                    return Err(self.argument_error(format!(
+                        "invalid right argument for operator \"in\", it expects a compile-time proper list or compile-time range on the right side when used in guard expressions, got: {}",
+                        self.code_string(right)
+                    )));
+                }
                 let x = self.expand(x, env)?;
                 let right = self.expand(right, env)?;
+                // A range value unquoted as it is (not escaped) is no code.
+                if let Value::Map(pairs) = &right {
+                    let get = |k: &str| {
+                        pairs.iter().find(|(key, _)| *key == q::atom(k)).map(|(_, v)| v.clone())
+                    };
+                    if get("__struct__") == Some(q::atom("Elixir.Range")) {
+                        let (f, l, st) = (get("first"), get("last"), get("step"));
+                        let show = |v: Option<Value>| match v {
+                            Some(Value::Int(i)) => i.to_string(),
+                            _ => "nil".to_owned(),
+                        };
+                        let step = match st {
+                            Some(Value::Int(1)) => String::new(),
+                            other => format!("//{}", show(other)),
+                        };
+                        return Err(self.argument_error(format!(
+                            "found unescaped value on the right side of in/2: {}..{}{step}",
+                            show(f),
+                            show(l)
+                        )));
+                    }
+                }
                 if matches!(
                     q::as_node(&right),
                     Some((Value::Atom(_), _, Value::Atom(_)))
-                ) {
+                ) || improper_tail(&right)
+                    || matches!(
+                        right,
+                        Value::Atom(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Binary(_)
+                    )
+                {
                     return Err(self.argument_error(format!(
                         "invalid right argument for operator \"in\", it expects a compile-time proper list or compile-time range on the right side when used in guard expressions, got: {}",
                         self.code_string(&right)
@@ -753,5 +803,39 @@ fn literal_int(v: &Value) -> Option<i64> {
                 _ => None,
             },
         },
+    }
+}
+
+/// Whether `v` is a list literal with a tail (`[a, b | t]`).
+fn is_cons_literal(v: &Value) -> bool {
+    let Value::List(elems, None) = v else {
+        return false;
+    };
+    matches!(elems.last().and_then(as_call), Some(("|", _, [_, _])))
+}
+
+/// Whether a list literal ends in a tail that is not a list literal
+/// (`[1 | list()]`, `[1 | 1..3]`): no compile-time list for a guard's `in`.
+fn improper_tail(v: &Value) -> bool {
+    let Value::List(elems, None) = v else {
+        return false;
+    };
+    match elems.last().and_then(as_call) {
+        Some(("|", _, [_, t])) => !matches!(t, Value::List(..)) || improper_tail(t),
+        _ => false,
+    }
+}
+
+/// Whether a list literal's last tail is a module attribute (`[1 | @rest]`),
+/// which expands to a list.
+fn right_tail_is_attribute(v: &Value) -> bool {
+    let Value::List(elems, None) = v else {
+        return false;
+    };
+    match elems.last().and_then(as_call) {
+        Some(("|", _, [_, t])) => {
+            matches!(as_call(t), Some(("@", _, _))) || right_tail_is_attribute(t)
+        }
+        _ => false,
     }
 }
