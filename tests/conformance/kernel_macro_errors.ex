@@ -1,4 +1,4 @@
-# Compile-time errors Kernel's macros raise as ArgumentError or CompileError:
+# Compile-time errors Kernel's macros raise as ArgumentError or CompileError (remote calls in guards too):
 # defdelegate's checks, @attr = value, use with a non-module, @attr with a
 # do-block, invalid module names; Code.eval_string with __ENV__ sees only
 # the variables its binding gives.
@@ -6,7 +6,7 @@ try do
   defmodule ImplAttributes do
     defdelegate foo(), to: __MODULE__
   end
-rescue e -> IO.inspect e
+rescue e -> IO.puts(e.description)
 end
 try do Code.eval_string("defmodule MA do\n @foo = 42\n end") rescue e -> IO.inspect(e) end
 try do Code.eval_string("use 42") rescue e -> IO.inspect(e) end
@@ -21,3 +21,21 @@ f = fn ->
 end
 IO.inspect(f.())
 IO.inspect(Code.eval_string("x + 1", [x: 2], __ENV__))
+try do
+  defmodule GuardDot do
+    def map_dot(map) when map.field(), do: true
+  end
+rescue e -> IO.puts(e.description)
+end
+try do
+  defmodule GuardDot2 do
+    def map_dot(map) when Module.fun(), do: true
+  end
+rescue e -> IO.puts(e.description)
+end
+try do
+  defmodule GuardDot3 do
+    def map_dot(map) when :erlang.is_map(map) and :lists.member(1, map), do: true
+  end
+rescue e -> IO.puts(e.description)
+end
