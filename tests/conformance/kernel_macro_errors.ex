@@ -6,7 +6,7 @@ try do
   defmodule ImplAttributes do
     defdelegate foo(), to: __MODULE__
   end
-rescue e -> IO.puts(e.description)
+rescue e -> IO.inspect e
 end
 try do Code.eval_string("defmodule MA do\n @foo = 42\n end") rescue e -> IO.inspect(e) end
 try do Code.eval_string("use 42") rescue e -> IO.inspect(e) end
