@@ -610,17 +610,32 @@ defmodule :rand do
     jumped
   end
 
-  @doc """
-  The xoroshiro928 state 2^20 steps on, its words in order. (Stepped one
-  by one: a million steps are cheap enough for a function tests call.)
-  """
-  def exro928_jump_2pow20({ss, rs} = sr) when is_list(ss) and is_list(rs) do
-    {ss, rs} = exro928_steps(sr, 1 <<< 20)
-    {ss ++ :lists.reverse(rs), []}
-  end
+  # x^(2^20) modulo the transition's characteristic polynomial, as
+  # tools/rand_exro928_jump.py computes it: 58-bit words, low first, each
+  # with the marker bit 58 (as @exro928_jump below).
+  @exro928_jump_2pow20 [
+    0x5B966A3DAF905E6,
+    0x601E9589C33DE2F,
+    0x74A806C17E9E644,
+    0x59AFEB4F1DF6A43,
+    0x46D8E75664A4268,
+    0x42E2C246BDA670C,
+    0x4531FB8EBC73C70,
+    0x537F702069EFC52,
+    0x4B6DC4D3AF15F8A,
+    0x5A4189F0050263D,
+    0x46DF2EB1FEAF0FB,
+    0x77AC696A43CB9AC,
+    0x4C5878C3549BD5B,
+    0x7CCF20BCF522920,
+    0x415FEFCC78FF45E,
+    0x72CF460728C2FAF
+  ]
 
-  defp exro928_steps(sr, 0), do: sr
-  defp exro928_steps(sr, n), do: exro928_steps(exro928_state_next(sr), n - 1)
+  @doc "The xoroshiro928 state 2^20 steps on, its words in order."
+  def exro928_jump_2pow20({ss, rs} = sr) when is_list(ss) and is_list(rs) do
+    polyjump(sr, @exro928_jump_2pow20, List.duplicate(0, length(ss) + length(rs)))
+  end
 
   ## mwc59: multiply with carry, 32-bit digits, a 59-bit state CX = C * 2^32 + X.
 
