@@ -23,7 +23,9 @@ for code <- [
       "defmodule E1 do\n def list, do: [1]\n def foo(x) when x in [1 | list()], do: :ok\nend",
       "defmodule E2 do\n def foo(x) when x in [1 | 1..3], do: :ok\nend",
       "defmodule E3 do\n def foo(x) when x in :hello, do: :ok\nend",
-      "defmodule E4 do\n def foo(x, y) when x in y, do: :ok\nend"
+      "defmodule E4 do\n def foo(x, y) when x in y, do: :ok\nend",
+      "defmodule E5 do\n range = 1..3\n def foo(x) when x in unquote(range), do: :ok\nend",
+      "defmodule E6 do\n range = 1..9//2\n def foo(x) when x in unquote(range), do: :ok\nend"
     ] do
   try do
     Code.eval_string(code)

@@ -98,10 +98,8 @@ impl Expander<'_> {
                         self.code_string(right)
                     )));
                 }
-                let x = self.expand(x, env)?;
-                let right = self.expand(right, env)?;
                 // A range value unquoted as it is (not escaped) is no code.
-                if let Value::Map(pairs) = &right {
+                if let Value::Map(pairs) = right {
                     let get = |k: &str| {
                         pairs.iter().find(|(key, _)| *key == q::atom(k)).map(|(_, v)| v.clone())
                     };
@@ -122,6 +120,8 @@ impl Expander<'_> {
                         )));
                     }
                 }
+                let x = self.expand(x, env)?;
+                let right = self.expand(right, env)?;
                 if matches!(
                     q::as_node(&right),
                     Some((Value::Atom(_), _, Value::Atom(_)))
