@@ -508,6 +508,32 @@ impl Expander<'_> {
                                 q::meta_line(meta),
                             )?));
                         }
+                        if let ("in", [x, right]) = (name.as_str(), args.as_slice()) {
+                            return Ok(match env.context {
+                                Context::Guard if matches!(right, Value::List(l, None) if l.is_empty()) => {
+                                    Some(q::atom("false"))
+                                }
+                                Context::Expr if super::macros::is_cons_literal(right) => {
+                                    Some(q::remote(
+                                        q::atom("lists"),
+                                        "member",
+                                        q::list(vec![]),
+                                        vec![x.clone(), right.clone()],
+                                    ))
+                                }
+                                Context::Expr => {
+                                    Some(super::macros::expr_in(x, right).unwrap_or_else(|| {
+                                        q::remote(
+                                            q::atom("Elixir.Enum"),
+                                            "member?",
+                                            q::list(vec![]),
+                                            vec![right.clone(), x.clone()],
+                                        )
+                                    }))
+                                }
+                                _ => None,
+                            });
+                        }
                         Ok(kernel_once(name, args))
                     }
                     Resolved::Macro(m) => {

@@ -89,6 +89,14 @@ impl Expander<'_> {
                 ]);
                 self.expand(&member, env)
             }
+            // `x in literal` outside guards: comparisons, as Elixir's `in`
+            // expands (what Macro.expand shows), x evaluated once.
+            ("in", [x, right]) if env.context == Context::Expr && expr_in(x, right).is_some() => {
+                let Some(out) = expr_in(x, right) else {
+                    unreachable!("checked by the guard")
+                };
+                self.expand(&out, env)
+            }
             ("in", [x, right]) if env.context == Context::Guard => {
                 // A tail that is a call (`[1 | list()]`) is no compile-time
                 // list: said before the call is refused as a guard call.
@@ -807,7 +815,7 @@ fn literal_int(v: &Value) -> Option<i64> {
 }
 
 /// Whether `v` is a list literal with a tail (`[a, b | t]`).
-fn is_cons_literal(v: &Value) -> bool {
+pub(super) fn is_cons_literal(v: &Value) -> bool {
     let Value::List(elems, None) = v else {
         return false;
     };
@@ -837,5 +845,94 @@ fn right_tail_is_attribute(v: &Value) -> bool {
             matches!(as_call(t), Some(("@", _, _))) || right_tail_is_attribute(t)
         }
         _ => false,
+    }
+}
+
+/// Elixir's expansion of `x in right` outside guards when `right` is a
+/// literal list or a range of integer literals: `=:=` tests joined by
+/// `orelse`, or bounds joined by `andalso` (an `x` that is not a variable
+/// is bound first to a hygienic `var`); `None` for any other right side.
+pub(super) fn expr_in(x: &Value, right: &Value) -> Option<Value> {
+    let erl =
+        |name: &str, args: Vec<Value>| q::remote(q::atom("erlang"), name, q::list(vec![]), args);
+    let int = |v: &Value| match v {
+        Value::Int(i) => Some(*i),
+        _ => match as_call(v) {
+            Some(("-", _, [Value::Int(i)])) => Some(-*i),
+            _ => None,
+        },
+    };
+    let simple = as_var(x).is_some();
+    let v = if simple {
+        x.clone()
+    } else {
+        q::tuple(vec![
+            q::atom("var"),
+            q::list(vec![]),
+            q::atom("Elixir.Kernel"),
+        ])
+    };
+    let test = match right {
+        Value::List(items, None) if !is_cons_literal(right) => {
+            if items.is_empty() {
+                let wild = q::tuple(vec![
+                    q::atom("_"),
+                    q::list(vec![]),
+                    q::atom("Elixir.Kernel"),
+                ]);
+                let bind = q::call("=", q::list(vec![]), vec![wild, x.clone()]);
+                return Some(q::call(
+                    "__block__",
+                    q::list(vec![]),
+                    vec![bind, q::atom("false")],
+                ));
+            }
+            items
+                .iter()
+                .map(|it| erl("=:=", vec![v.clone(), it.clone()]))
+                .reduce(|a, b| erl("orelse", vec![a, b]))?
+        }
+        _ => {
+            let (first, last, step) = match as_call(right) {
+                Some(("..", _, [f, l])) => (int(f)?, int(l)?, None),
+                Some(("..//", _, [f, l, s])) => (int(f)?, int(l)?, Some(int(s)?)),
+                _ => return None,
+            };
+            if first > last || step.is_some_and(|s| s <= 0) {
+                return None;
+            }
+            if first == last && step.is_none() {
+                erl("=:=", vec![v.clone(), q::int(first)])
+            } else {
+                let bounds = erl(
+                    "andalso",
+                    vec![
+                        erl("is_integer", vec![v.clone()]),
+                        erl(
+                            "andalso",
+                            vec![
+                                erl(">=", vec![v.clone(), q::int(first)]),
+                                erl("=<", vec![v.clone(), q::int(last)]),
+                            ],
+                        ),
+                    ],
+                );
+                match step {
+                    Some(s) if s != 1 => {
+                        let offset = q::call("-", q::list(vec![]), vec![v.clone(), q::int(first)]);
+                        let on_step =
+                            erl("=:=", vec![erl("rem", vec![offset, q::int(s)]), q::int(0)]);
+                        erl("andalso", vec![bounds, on_step])
+                    }
+                    _ => bounds,
+                }
+            }
+        }
+    };
+    if simple {
+        Some(test)
+    } else {
+        let bind = q::call("=", q::list(vec![]), vec![v, x.clone()]);
+        Some(q::call("__block__", q::list(vec![]), vec![bind, test]))
     }
 }
