@@ -259,12 +259,20 @@ fn report(e: beamlet::RunError) -> ExitCode {
 }
 
 fn run(source: &str, file: &str, args: &[String], opts: &Opts) -> ExitCode {
-    let Some(mut vm) = build_vm(opts) else {
-        return ExitCode::from(70);
-    };
-    match vm.run_source(source, file, args) {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(e) => report(e),
+    loop {
+        let Some(mut vm) = build_vm(opts) else {
+            return ExitCode::from(70);
+        };
+        return match vm.run_source(source, file, args) {
+            Ok(_) => ExitCode::SUCCESS,
+            // `System.restart/0`: the script runs again, as `elixir` reruns it.
+            Err(beamlet::RunError::Halted { exit_status })
+                if exit_status == beamlet::RESTART_STATUS =>
+            {
+                continue
+            }
+            Err(e) => report(e),
+        };
     }
 }
 

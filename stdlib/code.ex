@@ -6,14 +6,14 @@ defmodule Code do
   @doc "Evaluates `string` with `binding`; returns `{value, new_binding}`."
   def eval_string(string, binding \\ [], opts \\ []) do
     :elixir_module.verifying(fn ->
-      :beamlet_compiler.eval_string(string, binding, opts).(binding)
+      :beamlet_compiler.eval_string(string, binding, eval_env(opts, binding)).(binding)
     end)
   end
 
   @doc "Evaluates the quoted code `quoted` with `binding`; returns `{value, new_binding}`."
   def eval_quoted(quoted, binding \\ [], opts \\ []) do
     :elixir_module.verifying(fn ->
-      :beamlet_compiler.eval_quoted(quoted, binding, opts).(binding)
+      :beamlet_compiler.eval_quoted(quoted, binding, eval_env(opts, binding)).(binding)
     end)
   end
 
@@ -32,6 +32,15 @@ defmodule Code do
   def env_for_eval(%Macro.Env{} = env), do: %{env | versioned_vars: %{}}
 
   def env_for_eval(opts) when is_list(opts), do: :beamlet_compiler.env_for_eval(opts)
+
+  # An environment given to evaluate in (`__ENV__`) knows the variables of
+  # the place it was taken; the code sees only those the binding gives.
+  defp eval_env(%{__struct__: Macro.Env, versioned_vars: vars} = env, binding) when is_map(vars) do
+    keys = for {key, _} <- binding, do: if(is_atom(key), do: {key, nil}, else: key)
+    %{env | versioned_vars: Map.take(vars, keys)}
+  end
+
+  defp eval_env(opts, _binding), do: opts
 
   @doc "Parses `string` into quoted code: `{:ok, quoted}` or `{:error, {meta, message, token}}`."
   def string_to_quoted(string, opts \\ []), do: :beamlet_compiler.string_to_quoted(string, opts)
@@ -104,6 +113,79 @@ defmodule Code do
       _ -> raise ArgumentError, "could not load module #{inspect(module)} due to reason :nofile"
     end
   end
+
+  ## Compiler options: kept for the VM (a persistent term), as Elixir keeps
+  ## them in its compiler's configuration. beamlet reads none of them yet
+  ## when compiling; they are answered back as set.
+
+  @compiler_options [
+    :docs,
+    :debug_info,
+    :ignore_already_consolidated,
+    :ignore_module_conflict,
+    :relative_paths,
+    :warnings_as_errors,
+    :no_warn_undefined,
+    :tracers,
+    :parser_options
+  ]
+
+  @default_compiler_options %{
+    debug_info: true,
+    docs: true,
+    ignore_already_consolidated: false,
+    ignore_module_conflict: false,
+    no_warn_undefined: [],
+    parser_options: [],
+    relative_paths: true,
+    tracers: [],
+    warnings_as_errors: false
+  }
+
+  @doc "The names of the options `compiler_options/1` takes."
+  def available_compiler_options, do: @compiler_options
+
+  @doc "The compiler options, a map."
+  def compiler_options, do: :persistent_term.get({Code, :compiler_options}, @default_compiler_options)
+
+  @doc "Sets the compiler options given (a keyword list or map); returns their previous values, a map."
+  def compiler_options(opts) do
+    Enum.reduce(opts, %{}, fn {key, value}, previous ->
+      old = get_compiler_option(key)
+      put_compiler_option(key, value)
+      Map.put(previous, key, old)
+    end)
+  end
+
+  @doc "The value of the compiler option `key`."
+  def get_compiler_option(key) when key in @compiler_options, do: Map.fetch!(compiler_options(), key)
+
+  @doc "Sets the compiler option `key` to `value`."
+  def put_compiler_option(key, value) when key in @compiler_options do
+    check_compiler_option(key, value)
+    :persistent_term.put({Code, :compiler_options}, Map.put(compiler_options(), key, value))
+    :ok
+  end
+
+  def put_compiler_option(key, _value) do
+    raise "unknown compiler option: #{inspect(key)}"
+  end
+
+  defp check_compiler_option(key, value)
+       when key in [:docs, :debug_info, :ignore_already_consolidated, :ignore_module_conflict, :relative_paths, :warnings_as_errors] and
+              not is_boolean(value) do
+    raise "compiler option #{inspect(key)} should be a boolean, got: #{inspect(value)}"
+  end
+
+  defp check_compiler_option(:no_warn_undefined, value) when not is_list(value) and value != :all do
+    raise "compiler option :no_warn_undefined should be a list or the atom :all, got: #{inspect(value)}"
+  end
+
+  defp check_compiler_option(key, value) when key in [:tracers, :parser_options] and not is_list(value) do
+    raise "compiler option #{inspect(key)} should be a list, got: #{inspect(value)}"
+  end
+
+  defp check_compiler_option(_key, _value), do: :ok
 
   @doc "Compiles `string`, returning the modules it defined as `[{module, binary}]`."
   def compile_string(string, file \\ "nofile") do

@@ -9,21 +9,33 @@ defmodule :elixir_module do
   # expanded and run (binding holds the variables it sees, `[x: value]`),
   # then the `@before_compile` hooks run, then the module is compiled and
   # loaded and the `@after_compile` hooks are called.
-  def compile(name, _body, _binding, env) when not is_atom(name) or name == nil do
+  def compile(name, body, binding, env) when not is_atom(name) or name in [nil, true, false] do
+    invalid_name(name, body, binding, env)
+  end
+
+  def compile(name, body, binding, env) when is_atom(name) do
+    text = Atom.to_string(name)
+
+    if String.contains?(text, ["/", "\\"]),
+      do: invalid_name(name, body, binding, env),
+      else: compile_module(name, body, binding, env)
+  end
+
+  defp invalid_name(name, _body, _binding, env) do
     raise CompileError,
       file: env.file,
       line: env.line,
       description: "invalid module name: #{inspect(name)}"
   end
 
-  def compile(Elixir, _body, _binding, env) do
+  defp compile_module(Elixir, _body, _binding, env) do
     raise CompileError,
       file: env.file,
       line: env.line,
       description: "module Elixir is reserved and cannot be defined"
   end
 
-  def compile(name, body, binding, env) do
+  defp compile_module(name, body, binding, env) do
     opened = :beamlet_compiler.module_open(name, body, binding, env)
 
     # A body, hook or compilation that raises leaves the module undefined
@@ -175,9 +187,16 @@ defmodule :elixir_module do
   # exit status so far (hooks they register run too); a hook that exits
   # `{:shutdown, n}` makes the status n, one that raises makes it 1 (the
   # error is printed), as Elixir's Kernel.CLI does. A status other than 0
-  # ends the run with it.
+  # ends the run with it. A System.stop/1 or restart/0 asked for ends it
+  # first, with no hooks run.
   def eval_file(source, file) do
     result = verifying(fn -> :beamlet_compiler.compile_file(source, file).([]) end)
+
+    # System.stop/1 or System.restart/0 was asked for: it happens now.
+    case :persistent_term.get(:beamlet_shutdown, nil) do
+      nil -> :ok
+      how -> System.__shut_down__(how)
+    end
 
     # No holder: no hook was registered (and System need not be loaded).
     if Process.whereis(:beamlet_at_exit) != nil do

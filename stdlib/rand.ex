@@ -172,10 +172,10 @@ defmodule :rand do
 
   defp seed_nz(_n, [_ | _], _mask, _nz), do: :erlang.error(:non_integer_seed)
 
-  # n nonzero 58-bit words from SplitMix64's low bits.
-  defp seed58(0, _x), do: []
+  @doc "`n` nonzero 58-bit words from SplitMix64's low bits, seeded with `x`."
+  def seed58(0, _x), do: []
 
-  defp seed58(n, x) do
+  def seed58(n, x) do
     {z, x} = seed58(x)
     [z | seed58(n - 1, x)]
   end
@@ -586,6 +586,133 @@ defmodule :rand do
     q = bxor(band(s15, @mask58), s0_1)
     new_s15 = rotl58(s0_1, 44) |> bxor(q) |> bxor(band(q, (1 <<< 49) - 1) <<< 9)
     {[rotl58(q, 45) | ss], [new_s15 | rs]}
+  end
+
+  @doc "The xoroshiro928 state (the `:exro928ss` algorithm state) for a seed."
+  def exro928_seed(seed) when is_list(seed) or is_integer(seed) or is_tuple(seed) do
+    alg_seed(:exro928ss, seed)
+  end
+
+  @doc """
+  One xoroshiro928 step: `{{s15, s0}, new_state}`, the two state words the
+  scramblers make the output from, and the state after them.
+  """
+  def exro928_next({[s15, s0 | ss], rs}), do: {{s15, s0}, exro928_step(ss, rs, s15, s0)}
+  def exro928_next({[s15], rs}), do: exro928_next({[s15 | :lists.reverse(rs)], []})
+
+  @doc "The xoroshiro928 state one step on."
+  def exro928_next_state({[_, _ | _], _} = sr), do: exro928_state_next(sr)
+  def exro928_next_state({[_], _} = sr), do: exro928_state_next(sr)
+
+  @doc "The xoroshiro928 state 2^512 steps on (what `jump/1` does for `:exro928ss`)."
+  def exro928_jump_2pow512({ss, rs} = sr) when is_list(ss) and is_list(rs) do
+    {_, jumped} = exro928_jump_state({nil, sr})
+    jumped
+  end
+
+  # x^(2^20) modulo the transition's characteristic polynomial, as
+  # tools/rand_exro928_jump.py computes it: 58-bit words, low first, each
+  # with the marker bit 58 (as @exro928_jump below).
+  @exro928_jump_2pow20 [
+    0x5B966A3DAF905E6,
+    0x601E9589C33DE2F,
+    0x74A806C17E9E644,
+    0x59AFEB4F1DF6A43,
+    0x46D8E75664A4268,
+    0x42E2C246BDA670C,
+    0x4531FB8EBC73C70,
+    0x537F702069EFC52,
+    0x4B6DC4D3AF15F8A,
+    0x5A4189F0050263D,
+    0x46DF2EB1FEAF0FB,
+    0x77AC696A43CB9AC,
+    0x4C5878C3549BD5B,
+    0x7CCF20BCF522920,
+    0x415FEFCC78FF45E,
+    0x72CF460728C2FAF
+  ]
+
+  @doc "The xoroshiro928 state 2^20 steps on, its words in order."
+  def exro928_jump_2pow20({ss, rs} = sr) when is_list(ss) and is_list(rs) do
+    polyjump(sr, @exro928_jump_2pow20, List.duplicate(0, length(ss) + length(rs)))
+  end
+
+  ## mwc59: multiply with carry, 32-bit digits, a 59-bit state CX = C * 2^32 + X.
+
+  @mwc59_a 0x7FA6502
+  @mwc59_p (@mwc59_a <<< 32) - 1
+  @mask32 (1 <<< 32) - 1
+  @mask53 (1 <<< 53) - 1
+  @mask59 (1 <<< 59) - 1
+
+  @doc "One mwc59 step: `A * X + C` for the state `C * 2^32 + X` (taken modulo 2^59)."
+  def mwc59(cx0) do
+    cx = band(cx0, @mask59)
+    @mwc59_a * band(cx, @mask32) + (cx >>> 32)
+  end
+
+  @doc "A 32-bit value from an mwc59 state: its low 32 bits scrambled by an 8-bit xorshift."
+  def mwc59_value32(cx) do
+    v = band(cx, @mask32)
+    band(bxor(v, v <<< 8), @mask32)
+  end
+
+  @doc "A 59-bit value from an mwc59 state, scrambled by two xorshifts (4 and 27 bits)."
+  def mwc59_value(cx) do
+    v = band(cx, @mask59)
+    v = band(bxor(v, v <<< 4), @mask59)
+    band(bxor(v, v <<< 27), @mask59)
+  end
+
+  @doc "A float in [0.0, 1.0) from an mwc59 state: 53 bits of `mwc59_value/1`."
+  def mwc59_float(cx), do: band(mwc59_value(cx), @mask53) * @two_pow_minus53
+
+  @doc "An mwc59 state (1 .. A * 2^32 - 2) seeded from the clock, as `seed_s/1` seeds."
+  def mwc59_seed do
+    {v, _} = uniform_s(@mwc59_p - 1, seed_s(:exsss))
+    v
+  end
+
+  ## OTP's helpers for its tests and for writing the constants above.
+
+  @doc "The bit length of a 64-bit integer (64 for anything wider)."
+  def bc64(v) when is_integer(v) and v >= 0 do
+    if v >= 1 <<< 63, do: 64, else: bit_length(v, 0)
+  end
+
+  defp bit_length(0, n), do: n
+  defp bit_length(v, n), do: bit_length(v >>> 1, n + 1)
+
+  @doc "The float with sign bit `s`, 11-bit exponent `e` and 52-bit mantissa `m`."
+  def make_float(s, e, m) do
+    case <<s::1, e::11, m::52>> do
+      <<f::float>> -> f
+      bits -> :erlang.error({:badmatch, bits})
+    end
+  end
+
+  @doc ~S'The float as text: sign, `1.` (`0.` if subnormal), 13 hex digits, `E` and the exponent.'
+  def float2str(f) when is_float(f) do
+    <<s::1, e::11, m::52>> = <<f::float>>
+    sign = if s == 1, do: "-", else: "+"
+    {lead, exp} = if e == 0, do: {"0", -1023}, else: {"1", e - 1023}
+    hex = m |> Integer.to_string(16) |> String.downcase() |> String.pad_leading(13, "0")
+    String.to_charlist("#{sign}#{lead}.#{hex}E#{exp}")
+  end
+
+  @doc "Prints a jump constant written `0x...` as 58-bit words, low first, each with a top marker bit."
+  def format_jumpconst58(string) do
+    case Regex.run(~r/^0x([a-fA-F0-9]+)$/, to_string(string)) do
+      [_, hex] -> format_jumpconst58_words(String.to_integer(hex, 16))
+      nil -> :erlang.error({:badmatch, :nomatch})
+    end
+  end
+
+  defp format_jumpconst58_words(0), do: :ok
+
+  defp format_jumpconst58_words(n) do
+    :io.format('16#~s,~n', [Integer.to_string(band(n, @mask58) ||| 1 <<< 58, 16)])
+    format_jumpconst58_words(n >>> 58)
   end
 
   ## Jump functions: the state after the jump polynomial's steps, the xor

@@ -20,14 +20,7 @@ defmodule StringIO do
   def open(string, options_or_function \\ [])
 
   def open(string, options) when is_binary(string) and is_list(options) do
-    state = %{
-      input: string,
-      output: "",
-      capture_prompt: Keyword.get(options, :capture_prompt, false),
-      encoding: Keyword.get(options, :encoding, :unicode)
-    }
-
-    {:ok, spawn(fn -> loop(state) end)}
+    GenServer.start_link(__MODULE__, {string, options}, [])
   end
 
   def open(string, function) when is_binary(string) and is_function(function, 1) do
@@ -46,51 +39,48 @@ defmodule StringIO do
   end
 
   @doc "The device's remaining input and its output so far: `{input, output}`."
-  def contents(pid) when is_pid(pid), do: call(pid, :contents)
+  def contents(pid) when is_pid(pid), do: GenServer.call(pid, :contents)
 
   @doc "Returns the output so far and empties it."
-  def flush(pid) when is_pid(pid), do: call(pid, :flush)
+  def flush(pid) when is_pid(pid), do: GenServer.call(pid, :flush)
 
   @doc "Stops the device; `{:ok, {input, output}}`."
-  def close(pid) when is_pid(pid), do: call(pid, :close)
+  def close(pid) when is_pid(pid), do: GenServer.call(pid, :close)
 
-  defp call(pid, request) do
-    ref = Process.monitor(pid)
-    send(pid, {:string_io, self(), ref, request})
+  ## The device process: a GenServer, whose callbacks are public as in Elixir.
 
-    receive do
-      {^ref, reply} ->
-        demonitor_flush(ref)
-        reply
+  @behaviour GenServer
 
-      {:DOWN, ^ref, _, _, reason} ->
-        exit({reason, {StringIO, request, [pid]}})
-    end
+  @doc false
+  @impl true
+  def init({string, options}) do
+    capture_prompt = options[:capture_prompt] || false
+    encoding = options[:encoding] || :unicode
+    {:ok, %{encoding: encoding, input: string, output: "", capture_prompt: capture_prompt}}
   end
 
-  ## The device process
+  @doc false
+  @impl true
+  def handle_info({:io_request, from, reply_as, request}, state) do
+    {reply, state} = io_request(request, state)
+    send(from, {:io_reply, reply_as, reply})
+    {:noreply, state}
+  end
 
-  defp loop(state) do
-    receive do
-      {:io_request, from, reply_as, request} ->
-        {reply, state} = io_request(request, state)
-        send(from, {:io_reply, reply_as, reply})
-        loop(state)
+  def handle_info(_message, state), do: {:noreply, state}
 
-      {:string_io, from, ref, :contents} ->
-        send(from, {ref, {state.input, state.output}})
-        loop(state)
+  @doc false
+  @impl true
+  def handle_call(:contents, _from, %{input: input, output: output} = state) do
+    {:reply, {input, output}, state}
+  end
 
-      {:string_io, from, ref, :flush} ->
-        send(from, {ref, state.output})
-        loop(%{state | output: ""})
+  def handle_call(:flush, _from, %{output: output} = state) do
+    {:reply, output, %{state | output: ""}}
+  end
 
-      {:string_io, from, ref, :close} ->
-        send(from, {ref, {:ok, {state.input, state.output}}})
-
-      _other ->
-        loop(state)
-    end
+  def handle_call(:close, _from, %{input: input, output: output} = state) do
+    {:stop, :normal, {:ok, {input, output}}, state}
   end
 
   @doc false
@@ -308,16 +298,5 @@ defmodule StringIO do
     end
   rescue
     ArgumentError -> {:error, :badarg}
-  end
-
-  # Process.demonitor(ref, [:flush]).
-  defp demonitor_flush(ref) do
-    Process.demonitor(ref)
-
-    receive do
-      {:DOWN, ^ref, _, _, _} -> :ok
-    after
-      0 -> :ok
-    end
   end
 end

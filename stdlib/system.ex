@@ -346,6 +346,38 @@ defmodule System do
     end
   end
 
+  # The signals Elixir lets a script trap, in its order.
+  @signals [:sigquit, :sigterm, :sigusr1, :sighup, :sigabrt, :sigalrm, :sigusr2, :sigchld, :sigstop, :sigtstp]
+
+  @doc """
+  Traps the OS signal `signal` (one of #{inspect(@signals)}) with `fun`, a
+  zero-arity function that must return `:ok`; `{:ok, id}` (a new reference).
+  """
+  def trap_signal(signal, fun), do: trap_signal(signal, make_ref(), fun)
+
+  @doc """
+  Traps `signal` with `fun` under `id`: `{:ok, id}`, or `{:error,
+  :already_registered}` when `id` traps `signal` already. The functions
+  trapped for a signal run newest first, in the signal server's process;
+  one that raises or returns anything but `:ok` is removed. After them,
+  `:sigterm` still stops the system, `:sigquit` halts it and `:sigusr1`
+  halts it with status 1, as on the BEAM.
+  """
+  def trap_signal(signal, id, fun) when signal in @signals and is_function(fun, 0) do
+    :beamlet_signal_server.trap(signal, id, fun)
+  end
+
+  @doc "Removes the function trapped for `signal` under `id`: `:ok` or `{:error, :not_found}`."
+  def untrap_signal(signal, id) when signal in @signals do
+    :beamlet_signal_server.untrap(signal, id)
+  end
+
+  @doc """
+  Restarts the system: here the running script ends and runs again from the
+  start, as `elixir` reruns a script whose runtime restarts. Returns `:ok`.
+  """
+  def restart, do: shut_down(:restart)
+
   @doc "Stops the VM at once with `status` (an integer, `:abort`, or a message: status 1); no at_exit hooks run."
   def halt(status \\ 0)
 
@@ -357,16 +389,35 @@ defmodule System do
     :erlang.halt(String.to_charlist(status))
   end
 
-  @doc "Stops the VM with `status`. In Elixir it is asynchronous (the caller goes on for a moment) and at_exit hooks do not run; here the run ends at once."
+  @doc """
+  Stops the VM with `status` (an integer, or a string: status 0). As in
+  Elixir it is asynchronous: the caller goes on, and the script ends with
+  that status when it finishes or soon after, whichever comes first;
+  `System.at_exit/1` hooks do not run.
+  """
   def stop(status \\ 0)
 
-  def stop(status) when is_integer(status) do
-    :erlang.halt(status)
+  def stop(status) when is_integer(status), do: shut_down({:stop, status})
+  def stop(status) when is_binary(status), do: shut_down({:stop, 0})
+
+  # `init:stop`/`init:restart` are asynchronous on the BEAM: the system
+  # takes a moment to shut down. Here the run ends when the script finishes
+  # (the driver, :elixir_module.eval_file/2, looks) or 100 ms after the
+  # request (a guess at the BEAM's shutdown time), whichever comes first.
+  defp shut_down(how) do
+    :persistent_term.put(:beamlet_shutdown, how)
+
+    spawn(fn ->
+      Process.sleep(100)
+      __shut_down__(how)
+    end)
+
+    :ok
   end
 
-  def stop(status) when is_binary(status) do
-    :erlang.halt(0)
-  end
+  @doc false
+  def __shut_down__({:stop, status}), do: :erlang.halt(status)
+  def __shut_down__(:restart), do: :init.restart()
 
   @doc "Monotonic time in the native unit (nanoseconds)."
   def monotonic_time, do: :erlang.monotonic_time()

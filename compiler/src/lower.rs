@@ -189,6 +189,21 @@ impl<'a> Lowerer<'a> {
                                     return Ok(e);
                                 }
                             }
+                            // `:erlang.orelse/2`, `:erlang.andalso/2` (what Elixir's
+                            // macros write): the short-circuit operators.
+                            if as_atom(recv) == Some("erlang")
+                                && (fname == "orelse" || fname == "andalso")
+                                && args.len() == 2
+                            {
+                                let op = if fname == "orelse" {
+                                    BinOp::Or
+                                } else {
+                                    BinOp::And
+                                };
+                                let a = self.lower(&args[0], span)?;
+                                let b = self.lower(&args[1], span)?;
+                                return mk(ExprKind::Binary(op, Box::new(a), Box::new(b)));
+                            }
                             if as_atom(recv) == Some("Elixir.Kernel") {
                                 if let Some(e) = self.kernel_call(fname, args, span)? {
                                     return Ok(e);

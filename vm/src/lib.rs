@@ -3,8 +3,8 @@
 //!
 //! `unsafe` code lives only in the term layer (`term.rs`, `heap.rs`, `gc.rs`,
 //! `copy.rs`), in `code.rs` (the append-only vectors of loaded code), in
-//! `jit/` (calling generated code) and in `pcre.rs` (the door to PCRE2's C
-//! library).
+//! `jit/` (calling generated code), in `pcre.rs` (the door to PCRE2's C
+//! library) and in `signals.rs` (`sigaction`).
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
 
@@ -30,6 +30,7 @@ pub mod order;
 pub mod pcre;
 pub mod process;
 pub mod sched;
+pub mod signals;
 pub mod sort;
 pub mod string_chars;
 pub mod term;

@@ -326,6 +326,31 @@ impl Expander<'_> {
                 ));
             }
         }
+        // `map.field()` in a guard: a call on a value, which guards cannot
+        // make (without the parens it is a map lookup).
+        if env.context == Context::Guard
+            && !matches!(r, Value::Atom(_))
+            && args.is_empty()
+            && keyword_get(meta, "no_parens").is_none()
+        {
+            let call = q::tuple(vec![
+                q::tuple(vec![
+                    q::atom("."),
+                    dmeta.clone(),
+                    q::list(vec![recv.clone(), q::atom(name)]),
+                ]),
+                meta.clone(),
+                q::list(vec![]),
+            ]);
+            return Err(self.error(
+                line,
+                env,
+                format!(
+                    "cannot invoke remote function in guards. If you want to do a map lookup instead, please remove parens from {}",
+                    self.code_string(&call)
+                ),
+            ));
+        }
         let args = self.expand_args(args, env)?;
         let (r, name) = match &r {
             Value::Atom(m) => match inline(m, name, args.len()) {
@@ -485,6 +510,32 @@ impl Expander<'_> {
                                 env,
                                 q::meta_line(meta),
                             )?));
+                        }
+                        if let ("in", [x, right]) = (name.as_str(), args.as_slice()) {
+                            return Ok(match env.context {
+                                Context::Guard if matches!(right, Value::List(l, None) if l.is_empty()) => {
+                                    Some(q::atom("false"))
+                                }
+                                Context::Expr if super::macros::is_cons_literal(right) => {
+                                    Some(q::remote(
+                                        q::atom("lists"),
+                                        "member",
+                                        q::list(vec![]),
+                                        vec![x.clone(), right.clone()],
+                                    ))
+                                }
+                                Context::Expr => {
+                                    Some(super::macros::expr_in(x, right).unwrap_or_else(|| {
+                                        q::remote(
+                                            q::atom("Elixir.Enum"),
+                                            "member?",
+                                            q::list(vec![]),
+                                            vec![right.clone(), x.clone()],
+                                        )
+                                    }))
+                                }
+                                _ => None,
+                            });
                         }
                         Ok(kernel_once(name, args))
                     }

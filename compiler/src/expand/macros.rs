@@ -11,7 +11,7 @@
 //! language (`stdlib/kernel.ex`) and only routed from here.
 
 use super::{Context, EResult, Env, Expander, VarCtx, VarId};
-use crate::quoted::{self as q, as_call, as_keyword, as_list, as_node, keyword_get};
+use crate::quoted::{self as q, as_call, as_keyword, as_list, as_node, as_var, keyword_get};
 use beamlet_vm::value::Value;
 
 impl Expander<'_> {
@@ -74,13 +74,71 @@ impl Expander<'_> {
                 };
                 Ok(self.binding(ctx, env))
             }
+            // `x in [a, b | tail]` outside guards: `:lists.member/2` on the
+            // list, as Elixir expands it (a tail that is not a list raises
+            // ArgumentError unless x is found before it).
+            ("in", [x, right]) if env.context == Context::Expr && is_cons_literal(right) => {
+                let member = q::tuple(vec![
+                    q::tuple(vec![
+                        q::atom("."),
+                        q::list(vec![]),
+                        q::list(vec![q::atom("lists"), q::atom("member")]),
+                    ]),
+                    meta.clone(),
+                    q::list(vec![x.clone(), right.clone()]),
+                ]);
+                self.expand(&member, env)
+            }
+            // `x in literal` outside guards: comparisons, as Elixir's `in`
+            // expands (what Macro.expand shows), x evaluated once.
+            ("in", [x, right]) if env.context == Context::Expr && expr_in(x, right).is_some() => {
+                let Some(out) = expr_in(x, right) else {
+                    unreachable!("checked by the guard")
+                };
+                self.expand(&out, env)
+            }
             ("in", [x, right]) if env.context == Context::Guard => {
+                // A tail that is a call (`[1 | list()]`) is no compile-time
+                // list: said before the call is refused as a guard call.
+                if improper_tail(right) && !right_tail_is_attribute(right) {
+                    return Err(self.argument_error(format!(
+                        "invalid right argument for operator \"in\", it expects a compile-time proper list or compile-time range on the right side when used in guard expressions, got: {}",
+                        self.code_string(right)
+                    )));
+                }
+                // A range value unquoted as it is (not escaped) is no code.
+                if let Value::Map(pairs) = right {
+                    let get = |k: &str| {
+                        pairs.iter().find(|(key, _)| *key == q::atom(k)).map(|(_, v)| v.clone())
+                    };
+                    if get("__struct__") == Some(q::atom("Elixir.Range")) {
+                        let (f, l, st) = (get("first"), get("last"), get("step"));
+                        let show = |v: Option<Value>| match v {
+                            Some(Value::Int(i)) => i.to_string(),
+                            _ => "nil".to_owned(),
+                        };
+                        let step = match st {
+                            Some(Value::Int(1)) => String::new(),
+                            other => format!("//{}", show(other)),
+                        };
+                        return Err(self.argument_error(format!(
+                            "found unescaped value on the right side of in/2: {}..{}{step}",
+                            show(f),
+                            show(l)
+                        )));
+                    }
+                }
                 let x = self.expand(x, env)?;
                 let right = self.expand(right, env)?;
                 if matches!(
                     q::as_node(&right),
                     Some((Value::Atom(_), _, Value::Atom(_)))
-                ) {
+                ) || improper_tail(&right)
+                    || matches!(
+                        right,
+                        Value::Atom(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Binary(_)
+                    )
+                {
                     return Err(self.argument_error(format!(
                         "invalid right argument for operator \"in\", it expects a compile-time proper list or compile-time range on the right side when used in guard expressions, got: {}",
                         self.code_string(&right)
@@ -443,6 +501,21 @@ impl Expander<'_> {
         env: &mut Env,
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
+        let invalid = |this: &Self| {
+            this.argument_error(format!(
+                "invalid arguments for use, expected a compile time atom or alias, got: {}",
+                this.code_string(m)
+            ))
+        };
+        // A variable or a literal other than an atom names no module.
+        if as_var(m).is_some()
+            || matches!(
+                m,
+                Value::Int(_) | Value::Float(_) | Value::Binary(_) | Value::List(..)
+            )
+        {
+            return Err(invalid(self));
+        }
         let mods = self.expand_module_refs(m, env)?;
         let mut out = Vec::new();
         for (module, _) in mods {
@@ -738,5 +811,128 @@ fn literal_int(v: &Value) -> Option<i64> {
                 _ => None,
             },
         },
+    }
+}
+
+/// Whether `v` is a list literal with a tail (`[a, b | t]`).
+pub(super) fn is_cons_literal(v: &Value) -> bool {
+    let Value::List(elems, None) = v else {
+        return false;
+    };
+    matches!(elems.last().and_then(as_call), Some(("|", _, [_, _])))
+}
+
+/// Whether a list literal ends in a tail that is not a list literal
+/// (`[1 | list()]`, `[1 | 1..3]`): no compile-time list for a guard's `in`.
+fn improper_tail(v: &Value) -> bool {
+    let Value::List(elems, None) = v else {
+        return false;
+    };
+    match elems.last().and_then(as_call) {
+        Some(("|", _, [_, t])) => !matches!(t, Value::List(..)) || improper_tail(t),
+        _ => false,
+    }
+}
+
+/// Whether a list literal's last tail is a module attribute (`[1 | @rest]`),
+/// which expands to a list.
+fn right_tail_is_attribute(v: &Value) -> bool {
+    let Value::List(elems, None) = v else {
+        return false;
+    };
+    match elems.last().and_then(as_call) {
+        Some(("|", _, [_, t])) => {
+            matches!(as_call(t), Some(("@", _, _))) || right_tail_is_attribute(t)
+        }
+        _ => false,
+    }
+}
+
+/// Elixir's expansion of `x in right` outside guards when `right` is a
+/// literal list or a range of integer literals: `=:=` tests joined by
+/// `orelse`, or bounds joined by `andalso` (an `x` that is not a variable
+/// is bound first to a hygienic `var`); `None` for any other right side.
+pub(super) fn expr_in(x: &Value, right: &Value) -> Option<Value> {
+    let erl =
+        |name: &str, args: Vec<Value>| q::remote(q::atom("erlang"), name, q::list(vec![]), args);
+    let int = |v: &Value| match v {
+        Value::Int(i) => Some(*i),
+        _ => match as_call(v) {
+            Some(("-", _, [Value::Int(i)])) => Some(-*i),
+            _ => None,
+        },
+    };
+    let simple = as_var(x).is_some();
+    let v = if simple {
+        x.clone()
+    } else {
+        q::tuple(vec![
+            q::atom("var"),
+            q::list(vec![]),
+            q::atom("Elixir.Kernel"),
+        ])
+    };
+    let test = match right {
+        Value::List(items, None) if !is_cons_literal(right) => {
+            if items.is_empty() {
+                let wild = q::tuple(vec![
+                    q::atom("_"),
+                    q::list(vec![]),
+                    q::atom("Elixir.Kernel"),
+                ]);
+                let bind = q::call("=", q::list(vec![]), vec![wild, x.clone()]);
+                return Some(q::call(
+                    "__block__",
+                    q::list(vec![]),
+                    vec![bind, q::atom("false")],
+                ));
+            }
+            items
+                .iter()
+                .map(|it| erl("=:=", vec![v.clone(), it.clone()]))
+                .reduce(|a, b| erl("orelse", vec![a, b]))?
+        }
+        _ => {
+            let (first, last, step) = match as_call(right) {
+                Some(("..", _, [f, l])) => (int(f)?, int(l)?, None),
+                Some(("..//", _, [f, l, s])) => (int(f)?, int(l)?, Some(int(s)?)),
+                _ => return None,
+            };
+            if first > last || step.is_some_and(|s| s <= 0) {
+                return None;
+            }
+            if first == last && step.is_none() {
+                erl("=:=", vec![v.clone(), q::int(first)])
+            } else {
+                let bounds = erl(
+                    "andalso",
+                    vec![
+                        erl("is_integer", vec![v.clone()]),
+                        erl(
+                            "andalso",
+                            vec![
+                                erl(">=", vec![v.clone(), q::int(first)]),
+                                erl("=<", vec![v.clone(), q::int(last)]),
+                            ],
+                        ),
+                    ],
+                );
+                match step {
+                    Some(s) if s != 1 => {
+                        let offset = q::call("-", q::list(vec![]), vec![v.clone(), q::int(first)]);
+                        let on_step =
+                            erl("=:=", vec![erl("rem", vec![offset, q::int(s)]), q::int(0)]);
+                        erl("andalso", vec![bounds, on_step])
+                    }
+                    _ => bounds,
+                }
+            }
+        }
+    };
+    if simple {
+        Some(test)
+    } else {
+        let bind = q::call("=", q::list(vec![]), vec![v, x.clone()]);
+        Some(q::call("__block__", q::list(vec![]), vec![bind, test]))
     }
 }

@@ -175,7 +175,16 @@ impl Expander<'_> {
                 full
             }
             _ => match self.expand(name, env)? {
-                Value::Atom(a) if a != "nil" => a,
+                // Elixir refuses the special atoms and names with path
+                // separators in them when the defmodule runs
+                // (:elixir_module.compile/4, like a name computed at run time).
+                Value::Atom(a)
+                    if !(matches!(a.as_str(), "nil" | "true" | "false")
+                        || a.contains('/')
+                        || a.contains('\\')) =>
+                {
+                    a
+                }
                 // A name computed at run time (`defmodule Module.concat(A, B)`):
                 // the body is expanded once the name is known.
                 // (Anything else is refused when run, as Elixir does.)
@@ -429,6 +438,13 @@ impl Expander<'_> {
         let Some(module) = env.module.clone() else {
             return Err(self.error(line, env, format!("cannot invoke @{name}/1 outside module")));
         };
+        // `@foo = value` in a module body: a read in a pattern, which is
+        // what writing an attribute with `=` amounts to.
+        if env.context == Context::Match && env.function.is_none() {
+            return Err(self.argument_error(format!(
+                "invalid write attribute syntax. If you want to define an attribute, don't do this:\n\n    @{name} = :value\n\nInstead, do this:\n\n    @{name} :value\n"
+            )));
+        }
         match rest {
             Value::List(args, None) if args.len() == 1 => {
                 if env.function.is_some() {
@@ -463,6 +479,26 @@ impl Expander<'_> {
                         q::int(attr_line as i64),
                     ],
                 ))
+            }
+            // `@foo quote do ... end`: the do-block went to the attribute.
+            Value::List(args, None) if args.len() == 2 && keyword_get(&args[1], "do").is_some() => {
+                let wrapped = match as_node(&args[0]) {
+                    Some((n, m, Value::List(a, None))) => {
+                        let mut a = a.clone();
+                        a.push(args[1].clone());
+                        q::tuple(vec![n.clone(), m.clone(), q::list(a)])
+                    }
+                    Some((n, m, Value::Atom(_))) => {
+                        q::tuple(vec![n.clone(), m.clone(), q::list(vec![args[1].clone()])])
+                    }
+                    _ => args[0].clone(),
+                };
+                let code = format!("@{name} ({})", self.code_string(&wrapped));
+                let example: Vec<String> = code.lines().map(|l| format!("    {l}")).collect();
+                Err(self.argument_error(format!(
+                    "expected 0 or 1 argument for @{name}, got 2.\n\nIt seems you are trying to use the do-syntax with @module attributes but the do-block is binding to the attribute name. You probably want to wrap the argument value in parentheses, like this:\n\n{}\n",
+                    example.join("\n")
+                )))
             }
             Value::List(args, None) if !args.is_empty() => Err(self.error(
                 line,
@@ -552,6 +588,23 @@ impl Expander<'_> {
         };
         // The name is an atom, or an unquote fragment (`defdelegate
         // unquote(name)(a), to: M`) the def expands.
+        if let Some(("when", _, [_, guard])) = as_call(head) {
+            return Err(self.argument_error(format!(
+                "guards are not allowed in defdelegate/2, got: when {}",
+                self.code_string(guard)
+            )));
+        }
+        // Delegating to the module itself under the same name would call
+        // itself forever.
+        let to_self = match to {
+            Value::Atom(a) => env.module.as_deref() == Some(a.as_str()),
+            _ => matches!(as_node(to), Some((Value::Atom(n), _, _)) if n == "__MODULE__"),
+        };
+        if keyword_get(opts, "as").is_none() && to_self {
+            return Err(self.argument_error(
+                "defdelegate function is calling itself, which will lead to an infinite loop. You should either change the value of the :to option or specify the :as option",
+            ));
+        }
         let fragment = |n: &Value| matches!(as_call(n), Some(("unquote", _, [_])));
         let (name, args, hmeta) = match as_node(head) {
             Some((n @ Value::Atom(_), m, Value::List(a, None))) => {
@@ -572,7 +625,7 @@ impl Expander<'_> {
             _ => name.clone(),
         };
         let mut call_args = Vec::new();
-        for (i, a) in args.iter().enumerate() {
+        for a in args.iter() {
             let v = match as_call(a) {
                 Some(("\\\\", _, [v, _])) => v.clone(),
                 _ => a.clone(),
@@ -580,15 +633,10 @@ impl Expander<'_> {
             match as_node(&v) {
                 Some((Value::Atom(_), _, Value::Atom(_))) => call_args.push(v),
                 _ => {
-                    return Err(self.error(
-                        line,
-                        env,
-                        format!(
-                            "defdelegate/2 only accepts function parameters, got: {} (argument {})",
-                            self.show(&v),
-                            i + 1
-                        ),
-                    ))
+                    return Err(self.argument_error(format!(
+                        "defdelegate/2 only accepts function parameters, got: {}",
+                        self.code_string(&v)
+                    )))
                 }
             }
         }

@@ -664,7 +664,13 @@ pub fn member(_: &mut Ctx, a: &[Term]) -> BifResult {
         }
         cur = t;
     }
-    Ok(atom::FALSE)
+    if cur.is_nil() {
+        Ok(atom::FALSE)
+    } else if a[1].is_cons() {
+        Err(Exn::badarg_at(2, "not a proper list"))
+    } else {
+        Err(Exn::badarg_at(2, "not a list"))
+    }
 }
 pub fn sort(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let v = list_to_vec(a[0]).ok_or_else(badarg)?;

@@ -419,6 +419,7 @@ bifs! {
     "erlang" "unique_integer" / 1 => system::unique_integer1;
     "erlang" "system_info" / 1 => system::system_info;
     "erlang" "halt" / 0 => system::halt0;
+    "init" "restart" / 0 => system::restart;
     "erlang" "halt" / 1 => system::halt1;
     "erlang" "halt" / 2 => system::halt2;
     "beamlet" "cmd" / 3 => system::cmd;
@@ -428,6 +429,7 @@ bifs! {
     "os" "putenv" / 2 => system::putenv;
     "os" "unsetenv" / 1 => system::unsetenv;
     "os" "getpid" / 0 => system::getpid;
+    "os" "set_signal" / 2 => os::set_signal;
     "os" "type" / 0 => system::os_type;
     "file" "read_file" / 1 => file::read_file;
     "file" "write_file" / 3 => file::write_file;

@@ -23,3 +23,20 @@ pub fn os_cmd(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         .unwrap_or_default();
     Ok(ctx.st.heap.binary(&out))
 }
+
+/// `:os.set_signal/2`: what an OS signal does (`:handle`, `:default`,
+/// `:ignore`); handled ones go to `:erl_signal_server` as messages
+/// (`vm/src/signals.rs`). A BIF because signal dispositions are the OS's.
+pub fn set_signal(_ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    use crate::signals::{self, Disposition};
+    let sig = signals::number(crate::atom::name(a[0]))
+        .ok_or_else(|| Exn::badarg_at(1, "invalid signal"))?;
+    let disposition = match crate::atom::name(a[1]) {
+        "handle" => Disposition::Handle,
+        "default" => Disposition::Default,
+        "ignore" => Disposition::Ignore,
+        _ => return Err(Exn::badarg_at(2, "invalid option")),
+    };
+    signals::set(sig, disposition);
+    Ok(crate::atom::OK)
+}

@@ -270,6 +270,20 @@ pub fn halt1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     ctx.st.yield_now = true;
     Ok(atom::OK)
 }
+/// The halt status that asks the embedder to run the program again
+/// (`System.restart/0`); real statuses are 0..=255.
+pub const RESTART_STATUS: i32 = -1;
+
+/// `:init.restart/0` (`System.restart/0`): ends this run, asking the CLI
+/// to run the script again from the start in a fresh VM, as `elixir` does
+/// when its runtime restarts. A BIF because only the embedder can rerun.
+pub fn restart(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    ctx.io.flush();
+    ctx.rt.halt(RESTART_STATUS);
+    ctx.st.yield_now = true;
+    Ok(atom::OK)
+}
+
 pub fn halt0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     halt1(ctx, &[Term::small(0)])
 }

@@ -46,6 +46,9 @@ impl<'r, 'a> Local<'r, 'a> {
             if rt.next_deadline.load(Ordering::Acquire) != u64::MAX {
                 self.poll_timers();
             }
+            if crate::signals::pending() {
+                self.deliver_os_signals();
+            }
             match self.find_work() {
                 Some(p) => self.run_slice(p),
                 None => rt.idle(),
@@ -325,6 +328,24 @@ impl<'r, 'a> Local<'r, 'a> {
             }
             // Told at the end of `exit`.
             *self.ending.borrow_mut() = Some(outcome);
+        }
+    }
+
+    /// Sends each caught OS signal (`vm/src/signals.rs`) to the process
+    /// registered as `:erl_signal_server`, as its name (`:sigusr1`); a signal
+    /// nobody serves is dropped.
+    pub(super) fn deliver_os_signals(&self) {
+        for n in crate::signals::take() {
+            let Some(name) = crate::signals::name(n) else {
+                continue;
+            };
+            let server = lock(&self.rt.names)
+                .get(&atom::intern("erl_signal_server"))
+                .copied();
+            if let Some(to) = server {
+                let msg = self.rt.code.copy_term(atom::intern(name));
+                let _ = self.deliver(to, Signal::Message(msg));
+            }
         }
     }
 

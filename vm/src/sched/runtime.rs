@@ -19,6 +19,11 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+/// How long an idle scheduler sleeps at most while OS signals are handled
+/// (ns): the delay before a signal reaches an idle program. A guess: short
+/// enough to feel immediate, long enough to cost nothing.
+const SIGNAL_POLL_NS: u64 = 50_000_000;
+
 /// The loaded code a runtime runs: borrowed for one program's run
 /// (`run_main`, whose threads are scoped), shared for a runtime that lives
 /// until its host shuts it down (`host.rs`).
@@ -360,6 +365,13 @@ impl<'a> Runtime<'a> {
             self.sleepers.fetch_sub(1, Ordering::SeqCst);
             return;
         }
+        // A program that handles OS signals may be waiting for one: look for
+        // them every 50 ms (the unit of `SIGNAL_POLL`) instead of sleeping.
+        let deadline = if crate::signals::handling() {
+            deadline.min(self.now().saturating_add(SIGNAL_POLL_NS))
+        } else {
+            deadline
+        };
         if sleeping == self.schedulers.load(Ordering::SeqCst)
             && deadline == u64::MAX
             && self.timers_pending.load(Ordering::SeqCst) == 0
