@@ -28,10 +28,10 @@ mod output;
 mod pid;
 mod vm;
 
-pub use beamlet_vm::ctx::{ShellEvent, ShellTerminal};
 /// The `RunError::Halted` status of a run that `System.restart/0` ended:
 /// the embedder runs the program again.
 pub use beamlet_vm::bif::system::RESTART_STATUS;
+pub use beamlet_vm::ctx::{ShellEvent, ShellTerminal};
 pub use beamlet_vm::value::{Atom, ConversionError, Value};
 pub use builder::{JitMode, Limits, VmBuilder};
 pub use error::{CompileError, Error, RunError};
