@@ -535,6 +535,8 @@ bifs! {
     "beamlet_test" "nested_apply" / 2 => testing::nested_apply;
     #[cfg(any(test, feature = "test-bifs"))]
     "beamlet_test" "load_pending" / 1 => testing::load_pending;
+    #[cfg(any(test, feature = "test-bifs"))]
+    "beamlet_test" "panic" / 1 => testing::panic;
 }
 
 /// Whether some built-in belongs to `module` (`math`, `Elixir.IO`): such a

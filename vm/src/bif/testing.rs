@@ -65,3 +65,9 @@ pub fn load_pending(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
     Ok(Term::small(n as i64))
 }
+
+/// `:beamlet_test.panic(x)`: panics, as a bug in a built-in would (the
+/// scheduler must end only the calling process).
+pub fn panic(_ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    panic!("beamlet_test.panic/1 called with {:?}", a[0])
+}

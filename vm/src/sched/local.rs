@@ -142,7 +142,17 @@ impl<'r, 'a> Local<'r, 'a> {
                 Some(e) => Exit::Raised(*e),
                 None => {
                     let mut io = rt.shared_io();
-                    interp::run(&mut p, &rt.code, &mut io, self, &mut budget)
+                    // A panic is a bug in the VM (a built-in, the JIT):
+                    // it ends this process with an error, never the
+                    // scheduler thread (whose loss would hang the others).
+                    let run = std::panic::AssertUnwindSafe(|| {
+                        interp::run(&mut p, &rt.code, &mut io, self, &mut budget)
+                    });
+                    std::panic::catch_unwind(run).unwrap_or_else(|_| {
+                        Exit::Raised(crate::process::Exn::error(atom::intern(
+                            "beamlet_internal_error",
+                        )))
+                    })
                 }
             };
             slot.running.store(false, Ordering::Relaxed);
