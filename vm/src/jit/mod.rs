@@ -74,8 +74,14 @@
 //! - `gen.rs`: bytecode to Cranelift IR, instruction by instruction.
 //! - `helpers.rs`: the Rust functions native code calls.
 
+#[cfg(feature = "jit")]
 mod backend;
+#[cfg(not(feature = "jit"))]
+#[path = "no_backend.rs"]
+mod backend;
+#[cfg(feature = "jit")]
 mod gen;
+#[cfg(feature = "jit")]
 mod helpers;
 
 use crate::atom;
@@ -129,6 +135,7 @@ struct SlotState {
 
 impl Slot {
     /// The address of the state word native code loads (the box never moves).
+    #[cfg_attr(not(feature = "jit"), allow(dead_code))] // used by the code generator
     pub(crate) fn state_addr(&self) -> *const AtomicUsize {
         &self.0.state
     }
@@ -210,8 +217,11 @@ pub struct Ctx<'a> {
     exit: Exit,
 }
 
+#[cfg_attr(not(feature = "jit"), allow(dead_code))] // used by the code generator
 const CTX_LEFT: i32 = 0;
+#[cfg_attr(not(feature = "jit"), allow(dead_code))] // used by the code generator
 const CTX_REGS_END: i32 = 8;
+#[cfg_attr(not(feature = "jit"), allow(dead_code))] // used by the code generator
 const CTX_STACK_LIMIT: i32 = 16;
 
 /// Where the interpreter continues after native code exited.
@@ -474,7 +484,9 @@ fn log(code: &CodeTable, id: FunId, what: impl FnOnce() -> String) {
     if std::env::var_os("BEAMLET_JIT_LOG").is_some() {
         let f = code.function(id);
         let (m, n) = (atom::name(f.module), atom::name(f.name));
-        eprintln!("jit: {m}.{n}/{}: {}", f.arity, what());
+        // Not eprintln!: a closed stderr must not panic a scheduler thread.
+        let line = format!("jit: {m}.{n}/{}: {}\n", f.arity, what());
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
     }
 }
 
@@ -577,6 +589,7 @@ fn compilable(code: &CodeTable, id: FunId) -> bool {
 }
 
 /// Why native code exits: counted ([`MAX_SLOW_EXITS`]) or not.
+#[cfg_attr(not(feature = "jit"), allow(dead_code))] // used by the code generator
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Why {
     /// The budget, the stack, a raise: the interpreter would stop here too.
