@@ -694,6 +694,9 @@ pub struct CodeTable {
     compiler: std::sync::OnceLock<Arc<dyn crate::bif::compiler::Compiler>>,
     /// The `:ets` tables of the run (bif/ets.rs).
     pub ets: crate::bif::ets::Tables,
+    /// The embedder's native functions (native.rs), set once when the VM
+    /// is built.
+    natives: std::sync::OnceLock<crate::native::Natives>,
 }
 
 impl Default for CodeTable {
@@ -710,6 +713,7 @@ impl Default for CodeTable {
             jit: crate::jit::Jit::default(),
             compiler: std::sync::OnceLock::new(),
             ets: crate::bif::ets::Tables::default(),
+            natives: std::sync::OnceLock::new(),
         }
     }
 }
@@ -736,6 +740,17 @@ impl CodeTable {
     /// Installs the compiler (once; later calls are ignored).
     pub fn set_compiler(&self, c: Arc<dyn crate::bif::compiler::Compiler>) {
         let _ = self.compiler.set(c);
+    }
+
+    /// Installs the embedder's native functions (once; later calls are
+    /// ignored).
+    pub fn set_natives(&self, natives: crate::native::Natives) {
+        let _ = self.natives.set(natives);
+    }
+
+    /// The embedder's native functions (empty when none were installed).
+    pub fn natives(&self) -> &[crate::native::Native] {
+        self.natives.get().map_or(&[], |v| &v[..])
     }
 
     /// The installed compiler, if any.
