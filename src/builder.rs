@@ -52,6 +52,7 @@ pub struct VmBuilder {
     pub(crate) limits: Limits,
     pub(crate) output: Option<Box<dyn Io + Send>>,
     pub(crate) natives: Vec<Native>,
+    pub(crate) denied: Vec<String>,
 }
 
 impl std::fmt::Debug for VmBuilder {
@@ -61,6 +62,7 @@ impl std::fmt::Debug for VmBuilder {
             .field("limits", &self.limits)
             .field("output", &self.output.as_ref().map(|_| "host sink"))
             .field("natives", &self.natives)
+            .field("denied", &self.denied)
             .finish()
     }
 }
@@ -192,6 +194,39 @@ impl VmBuilder {
         self
     }
 
+    /// Modules scripts may not call (`"File"`, `"System"`, `":os"`; added to
+    /// those of earlier calls). A script's call to one, direct
+    /// (`File.read(p)`), through `apply/3` (even with the module made at run
+    /// time, `String.to_atom("Elixir.File")`), an `&File.read/1` fun or
+    /// `spawn/3`, raises `UndefinedFunctionError`: "function File.read/1 is
+    /// undefined (module File is denied by the host)". The library's own
+    /// calls by name still reach them (`IO.puts` works with `:io` denied);
+    /// calls made at run time (apply, funs, spawns) are refused whoever
+    /// makes them, since their module may come from a script.
+    ///
+    /// Built-in functions a script calls directly by their Erlang name
+    /// (`:os.getenv/1`, `:erlang.halt/0`) are resolved when the script is
+    /// compiled and are not checked: deny the Elixir modules over them.
+    ///
+    /// ```
+    /// let vm = beamlet::Vm::builder().schedulers(1).deny_modules(["File", "System"]).build().unwrap();
+    /// let r = vm.eval("try do File.read(\"x\") rescue e in UndefinedFunctionError -> Exception.message(e) end");
+    /// assert_eq!(
+    ///     r.unwrap(),
+    ///     beamlet::Value::from("function File.read/1 is undefined (module File is denied by the host)")
+    /// );
+    /// assert_eq!(vm.eval("IO.puts(\"still fine\")").unwrap(), beamlet::Value::atom("ok"));
+    /// ```
+    pub fn deny_modules<I, S>(mut self, modules: I) -> VmBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.denied
+            .extend(modules.into_iter().map(|m| module_atom(m.as_ref())));
+        self
+    }
+
     /// A VM with the compiler installed; the library (`stdlib/`, compiled
     /// when beamlet was built) loads module by module as programs use it.
     /// The runtime (its scheduler threads) starts at the first evaluation,
@@ -203,6 +238,7 @@ impl VmBuilder {
     /// ```
     pub fn build(self) -> Result<Vm, CompileError> {
         let code = Arc::new(CodeTable::new());
+        code.set_denied(self.denied.iter().map(|m| beamlet_vm::atom::intern(m)));
         let image = library_image().map_err(|e| {
             let text = format!("{e}\n");
             CompileError {

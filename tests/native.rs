@@ -189,3 +189,71 @@ fn the_example_runs() {
         .expect("cargo runs");
     assert!(status.success());
 }
+
+fn denying() -> Vm {
+    Vm::builder()
+        .schedulers(2)
+        .output(SharedOutput::new())
+        .deny_modules(["File", "System", ":io"])
+        .build()
+        .expect("the VM starts")
+}
+
+const DENIED_FILE: &str =
+    "\"function File.read/1 is undefined (module File is denied by the host)\"";
+
+#[test]
+fn denied_modules_cannot_be_called_by_scripts() {
+    let vm = denying();
+    let rescue = |call: &str| {
+        eval(
+            &vm,
+            &format!(
+                "try do {call} rescue e in UndefinedFunctionError -> Exception.message(e) end"
+            ),
+        )
+    };
+    assert_eq!(rescue("File.read(\"/etc/hostname\")"), DENIED_FILE);
+    assert_eq!(rescue("apply(File, :read, [\"x\"])"), DENIED_FILE);
+    assert_eq!(
+        rescue("apply(String.to_atom(\"Elixir.File\"), :read, [\"x\"])"),
+        DENIED_FILE
+    );
+    assert_eq!(rescue("Enum.map([\"x\"], &File.read/1)"), DENIED_FILE);
+    assert_eq!(
+        rescue("apply(&apply/3, [File, :read, [\"x\"]])"),
+        DENIED_FILE
+    );
+    assert_eq!(
+        rescue("System.get_env(\"HOME\")"),
+        "\"function System.get_env/1 is undefined (module System is denied by the host)\""
+    );
+    assert_eq!(
+        rescue(":io.put_chars(\"x\")"),
+        "\"function :io.put_chars/1 is undefined (module :io is denied by the host)\""
+    );
+    // spawn/3: the new process fails with the same error.
+    assert_eq!(
+        eval(
+            &vm,
+            "pid = spawn(File, :read, [\"x\"]); ref = Process.monitor(pid); receive do {:DOWN, ^ref, _, _, {e, _}} -> Exception.message(e) end"
+        ),
+        DENIED_FILE
+    );
+    // From a module the script defines, too.
+    vm.load(
+        "defmodule Sneaky do\n  def go, do: File.read(\"x\")\nend",
+        "s.ex",
+    )
+    .unwrap();
+    match vm.call("Sneaky", "go", vec![]) {
+        Err(Error::Raised { banner, .. }) => assert_eq!(
+            banner,
+            "** (UndefinedFunctionError) function File.read/1 is undefined (module File is denied by the host)"
+        ),
+        other => panic!("{other:?}"),
+    }
+    // The library's own calls still work (IO.puts goes through :io).
+    assert_eq!(eval(&vm, "IO.puts(\"hi\"); Enum.sum([1, 2])"), "3");
+    assert_eq!(eval(&vm, "Path.join(\"a\", \"b\")"), "\"a/b\"");
+}

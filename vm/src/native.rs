@@ -169,3 +169,24 @@ pub fn call(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         },
     })
 }
+
+/// The error of a call to a module the host denies (`CodeTable::set_denied`): `UndefinedFunctionError` whose message
+/// says so.
+pub fn denied(ctx: &mut Ctx, module: Term, name: Term, arity: u32) -> Exn {
+    let reason = format!(
+        "module {} is denied by the host",
+        crate::bif::inspect_term_native(ctx, module)
+    );
+    let reason = ctx.st.heap.str(&reason);
+    let fields = [
+        (crate::atom::intern("module"), module),
+        (crate::atom::intern("function"), name),
+        (crate::atom::intern("arity"), Term::small(arity as i64)),
+        (crate::atom::intern("reason"), reason),
+    ];
+    Exn::error(crate::bif::exception::make_exception(
+        ctx,
+        "Elixir.UndefinedFunctionError",
+        &fields,
+    ))
+}
