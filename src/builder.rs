@@ -204,9 +204,9 @@ impl VmBuilder {
     /// calls made at run time (apply, funs, spawns) are refused whoever
     /// makes them, since their module may come from a script.
     ///
-    /// Built-in functions a script calls directly by their Erlang name
-    /// (`:os.getenv/1`, `:erlang.halt/0`) are resolved when the script is
-    /// compiled and are not checked: deny the Elixir modules over them.
+    /// Built-ins count as their module's functions (`":os"` denies a
+    /// script's `:os.getenv/1`). Deny the internal modules too when a script
+    /// could reach the same thing through them (`":file"` as well as `"File"`).
     ///
     /// ```
     /// let vm = beamlet::Vm::builder().schedulers(1).deny_modules(["File", "System"]).build().unwrap();

@@ -194,7 +194,7 @@ fn denying() -> Vm {
     Vm::builder()
         .schedulers(2)
         .output(SharedOutput::new())
-        .deny_modules(["File", "System", ":io"])
+        .deny_modules(["File", "System", ":io", ":os"])
         .build()
         .expect("the VM starts")
 }
@@ -231,6 +231,11 @@ fn denied_modules_cannot_be_called_by_scripts() {
     assert_eq!(
         rescue(":io.put_chars(\"x\")"),
         "\"function :io.put_chars/1 is undefined (module :io is denied by the host)\""
+    );
+    // A built-in called directly.
+    assert_eq!(
+        rescue(":os.getenv(~c\"HOME\")"),
+        "\"function :os.getenv/1 is undefined (module :os is denied by the host)\""
     );
     // spawn/3: the new process fails with the same error.
     assert_eq!(

@@ -791,6 +791,38 @@ impl CodeTable {
         self.compiler.get().cloned()
     }
 
+    /// A script's direct calls of built-ins of denied modules (`:os.getenv/1`,
+    /// resolved when it was compiled) become calls by name, which
+    /// [`Import::denied`] refuses.
+    fn deny_builtins(&self, unit: &mut Unit) {
+        for f in unit.functions.iter_mut() {
+            for op in f.code.iter_mut() {
+                if let Op::Bif {
+                    bif,
+                    args,
+                    n,
+                    dst,
+                    fail: NO_LABEL,
+                } = *op
+                {
+                    let b = &crate::bif::BIFS[bif as usize];
+                    let m = crate::atom::intern(b.module);
+                    if self.is_denied(m) {
+                        let import = unit.imports.len() as u32;
+                        unit.imports
+                            .push((m, crate::atom::intern(b.name), b.arity as u32));
+                        *op = Op::CallExt {
+                            import,
+                            args,
+                            n,
+                            dst,
+                        };
+                    }
+                }
+            }
+        }
+    }
+
     /// Loads a unit and exports its named functions (replacing those of
     /// any module it redefines). Any thread may load while others run code.
     pub fn load(&self, unit: Unit) -> Loaded {
@@ -805,7 +837,10 @@ impl CodeTable {
         self.load_unit(unit, false, false)
     }
 
-    fn load_unit(&self, unit: Unit, export: bool, library: bool) -> Loaded {
+    fn load_unit(&self, mut unit: Unit, export: bool, library: bool) -> Loaded {
+        if !library && self.denied.get().is_some() {
+            self.deny_builtins(&mut unit);
+        }
         let mut heaps = lock(&self.loader);
         // Literals first: no code that refers to them can run before the
         // area knows them.
