@@ -262,3 +262,22 @@ fn denied_modules_cannot_be_called_by_scripts() {
     assert_eq!(eval(&vm, "IO.puts(\"hi\"); Enum.sum([1, 2])"), "3");
     assert_eq!(eval(&vm, "Path.join(\"a\", \"b\")"), "\"a/b\"");
 }
+
+#[test]
+fn the_library_still_works_with_modules_denied() {
+    let vm = denying();
+    assert_eq!(
+        eval(
+            &vm,
+            "IO.inspect(%{a: 1}); x = \"#{1.5} #{:a}\"; {:ok, pid} = Agent.start_link(fn -> x end); Agent.get(pid, & &1)"
+        ),
+        "\"1.5 a\""
+    );
+    assert_eq!(
+        eval(
+            &vm,
+            "Task.async(fn -> Enum.sort([3, 1, 2]) end) |> Task.await()"
+        ),
+        "[1, 2, 3]"
+    );
+}
