@@ -1,12 +1,15 @@
 //! `VmBuilder`: the options of a [`crate::Vm`], and its `Limits`.
 
-use crate::error::CompileError;
+use crate::error::{CompileError, Error};
 use crate::output::{CaptureIo, Io};
 use crate::vm::{library_image, Vm, DRIVER};
+use crate::Value;
 use beamlet_compiler::diagnostic::Diagnostic;
 use beamlet_compiler::runtime::{Library, Service};
 use beamlet_vm::code::CodeTable;
 pub use beamlet_vm::jit::Mode as JitMode;
+use beamlet_vm::native::Native;
+pub use beamlet_vm::native::NativeError;
 use beamlet_vm::sched::Config;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -48,6 +51,8 @@ pub struct VmBuilder {
     pub(crate) config: Config,
     pub(crate) limits: Limits,
     pub(crate) output: Option<Box<dyn Io + Send>>,
+    pub(crate) natives: Vec<Native>,
+    pub(crate) denied: Vec<String>,
 }
 
 impl std::fmt::Debug for VmBuilder {
@@ -56,6 +61,8 @@ impl std::fmt::Debug for VmBuilder {
             .field("config", &self.config)
             .field("limits", &self.limits)
             .field("output", &self.output.as_ref().map(|_| "host sink"))
+            .field("natives", &self.natives)
+            .field("denied", &self.denied)
             .finish()
     }
 }
@@ -125,6 +132,101 @@ impl VmBuilder {
         self
     }
 
+    /// Defines the function `module.name/arity` as `f`, a closure of the
+    /// host's: scripts call it as any function (`Host.lookup(k)`,
+    /// `&Host.lookup/1`, `apply(Host, :lookup, [k])`), and
+    /// `function_exported?/3`, `Code.ensure_loaded?/1` and stack traces see
+    /// it. `module` is Elixir's (`"Host"`, `"Elixir.Host"`) or Erlang's
+    /// (`":host"`). Registering the same function again replaces it.
+    ///
+    /// The natives' modules are compiled and loaded by [`VmBuilder::build`]
+    /// (which then starts the runtime), so every script of the VM sees them;
+    /// a script that defines a module of the same name replaces it.
+    ///
+    /// Arguments and results are [`Value`]s (copied out of and into the
+    /// process's heap). `Err(e)` makes the call fail in the script as `e`
+    /// says ([`NativeError`]: a `RuntimeError` from a string, any exception
+    /// module and message, or any value to `:erlang.error`, `throw` or
+    /// `exit`); the script can rescue or catch it. A panic in `f` is caught
+    /// and raised in the calling process as a `RuntimeError` naming the
+    /// native and the panic's message (the panic hook still prints it).
+    ///
+    /// `f` runs on the scheduler thread of the calling process, which
+    /// runs nothing else meanwhile: a slow native blocks that scheduler
+    /// (reply through a [`crate::Mailbox`] instead, for long work).
+    ///
+    /// ```
+    /// use beamlet::{NativeError, Value};
+    /// let vm = beamlet::Vm::builder()
+    ///     .schedulers(1)
+    ///     .native("Host", "double", 1, |args: &[Value]| {
+    ///         let n = i64::try_from(args[0].clone())?;
+    ///         Ok(Value::from(n * 2))
+    ///     })
+    ///     .native("Host", "fail", 0, |_: &[Value]| Err(NativeError::from("no such key")))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(vm.eval("Enum.map([1, 2], &Host.double/1)").unwrap(), Value::from(vec![2, 4]));
+    /// assert_eq!(
+    ///     vm.eval("try do Host.fail() rescue e in RuntimeError -> e.message end").unwrap(),
+    ///     Value::from("no such key")
+    /// );
+    /// ```
+    pub fn native<F>(mut self, module: &str, name: &str, arity: u32, f: F) -> VmBuilder
+    where
+        F: Fn(&[Value]) -> Result<Value, NativeError> + Send + Sync + 'static,
+    {
+        let module = module_atom(module);
+        let native = Native {
+            module,
+            name: name.to_owned(),
+            arity,
+            f: Arc::new(f),
+        };
+        match self
+            .natives
+            .iter_mut()
+            .find(|n| (&n.module, &n.name, n.arity) == (&native.module, &native.name, arity))
+        {
+            Some(old) => *old = native,
+            None => self.natives.push(native),
+        }
+        self
+    }
+
+    /// Modules scripts may not call (`"File"`, `"System"`, `":os"`; added to
+    /// those of earlier calls). A script's call to one, direct
+    /// (`File.read(p)`), through `apply/3` (even with the module made at run
+    /// time, `String.to_atom("Elixir.File")`), an `&File.read/1` fun or
+    /// `spawn/3`, raises `UndefinedFunctionError`: "function File.read/1 is
+    /// undefined (module File is denied by the host)". The library's own
+    /// calls by name still reach them (`IO.puts` works with `:io` denied);
+    /// calls made at run time (apply, funs, spawns) are refused whoever
+    /// makes them, since their module may come from a script.
+    ///
+    /// Built-ins count as their module's functions (`":os"` denies a
+    /// script's `:os.getenv/1`). Deny the internal modules too when a script
+    /// could reach the same thing through them (`":file"` as well as `"File"`).
+    ///
+    /// ```
+    /// let vm = beamlet::Vm::builder().schedulers(1).deny_modules(["File", "System"]).build().unwrap();
+    /// let r = vm.eval("try do File.read(\"x\") rescue e in UndefinedFunctionError -> Exception.message(e) end");
+    /// assert_eq!(
+    ///     r.unwrap(),
+    ///     beamlet::Value::from("function File.read/1 is undefined (module File is denied by the host)")
+    /// );
+    /// assert_eq!(vm.eval("IO.puts(\"still fine\")").unwrap(), beamlet::Value::atom("ok"));
+    /// ```
+    pub fn deny_modules<I, S>(mut self, modules: I) -> VmBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.denied
+            .extend(modules.into_iter().map(|m| module_atom(m.as_ref())));
+        self
+    }
+
     /// A VM with the compiler installed; the library (`stdlib/`, compiled
     /// when beamlet was built) loads module by module as programs use it.
     /// The runtime (its scheduler threads) starts at the first evaluation,
@@ -136,6 +238,7 @@ impl VmBuilder {
     /// ```
     pub fn build(self) -> Result<Vm, CompileError> {
         let code = Arc::new(CodeTable::new());
+        code.set_denied(self.denied.iter().map(|m| beamlet_vm::atom::intern(m)));
         let image = library_image().map_err(|e| {
             let text = format!("{e}\n");
             CompileError {
@@ -158,13 +261,88 @@ impl VmBuilder {
                 rendered: text,
             });
         }
-        Ok(Vm {
+        let source = natives_source(&self.natives);
+        code.set_natives(self.natives);
+        let vm = Vm {
             code,
             config: self.config,
             limits: self.limits,
             compiler,
             output: Mutex::new(self.output),
             host: Default::default(),
-        })
+        };
+        if let Some(source) = source {
+            vm.load(&source, "beamlet_natives").map_err(|e| match e {
+                Error::Compile(c) => c,
+                other => {
+                    let text = format!("the native functions' modules do not load: {other:?}\n");
+                    CompileError {
+                        diagnostic: Diagnostic::new(Default::default(), text.trim().to_owned()),
+                        rendered: text,
+                    }
+                }
+            })?;
+        }
+        Ok(vm)
+    }
+}
+
+/// An atom literal for `name` (always quoted: any name reads back).
+fn atom_literal(name: &str) -> String {
+    let mut s = String::from(":\"");
+    for c in name.chars() {
+        match c {
+            '"' | '\\' | '#' => {
+                s.push('\\');
+                s.push(c);
+            }
+            '\n' => s.push_str("\\n"),
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+    s
+}
+
+/// The modules of the natives, each function calling `:beamlet.native/2`
+/// with its index in the table (see vm/src/native.rs); `None` without natives.
+fn natives_source(natives: &[Native]) -> Option<String> {
+    if natives.is_empty() {
+        return None;
+    }
+    let mut modules: Vec<&str> = Vec::new();
+    for n in natives {
+        if !modules.contains(&n.module.as_str()) {
+            modules.push(&n.module);
+        }
+    }
+    let mut src = String::new();
+    for m in modules {
+        src.push_str(&format!(
+            "defmodule {} do\n  @moduledoc false\n",
+            atom_literal(m)
+        ));
+        for (i, n) in natives.iter().enumerate().filter(|(_, n)| n.module == m) {
+            let args: Vec<String> = (1..=n.arity).map(|k| format!("a{k}")).collect();
+            src.push_str(&format!(
+                "  def unquote({})({}), do: :beamlet.native({i}, [{}])\n",
+                atom_literal(&n.name),
+                args.join(", "),
+                args.join(", ")
+            ));
+        }
+        src.push_str("end\n");
+    }
+    Some(src)
+}
+
+/// The name of module `m` as an atom (as [`Vm::call`] reads it).
+fn module_atom(m: &str) -> String {
+    if let Some(erl) = m.strip_prefix(':') {
+        erl.to_owned()
+    } else if m.starts_with("Elixir.") || !m.starts_with(|c: char| c.is_ascii_uppercase()) {
+        m.to_owned()
+    } else {
+        format!("Elixir.{m}")
     }
 }

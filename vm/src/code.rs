@@ -522,6 +522,9 @@ pub struct Import {
     /// was compiled to call before each call (jit/), so it is an atomic at
     /// an address that never changes.
     pub(crate) cache: AtomicU32,
+    /// Made by code outside the library to a module the host denies
+    /// ([`CodeTable::set_denied`]): never resolves.
+    pub denied: bool,
 }
 
 /// An import's cache before resolution.
@@ -534,6 +537,7 @@ impl Import {
             name,
             arity,
             cache: AtomicU32::new(UNRESOLVED),
+            denied: false,
         }
     }
 }
@@ -694,6 +698,12 @@ pub struct CodeTable {
     compiler: std::sync::OnceLock<Arc<dyn crate::bif::compiler::Compiler>>,
     /// The `:ets` tables of the run (bif/ets.rs).
     pub ets: crate::bif::ets::Tables,
+    /// The embedder's native functions (native.rs), set once when the VM
+    /// is built.
+    natives: std::sync::OnceLock<crate::native::Natives>,
+    /// Modules scripts may not call (the embedder's deny-list, see
+    /// [`CodeTable::set_denied`]).
+    denied: std::sync::OnceLock<std::collections::HashSet<Term>>,
 }
 
 impl Default for CodeTable {
@@ -710,6 +720,8 @@ impl Default for CodeTable {
             jit: crate::jit::Jit::default(),
             compiler: std::sync::OnceLock::new(),
             ets: crate::bif::ets::Tables::default(),
+            natives: std::sync::OnceLock::new(),
+            denied: std::sync::OnceLock::new(),
         }
     }
 }
@@ -738,15 +750,83 @@ impl CodeTable {
         let _ = self.compiler.set(c);
     }
 
+    /// Installs the embedder's native functions (once; later calls are
+    /// ignored).
+    pub fn set_natives(&self, natives: crate::native::Natives) {
+        let _ = self.natives.set(natives);
+    }
+
+    /// The embedder's native functions (empty when none were installed).
+    pub fn natives(&self) -> &[crate::native::Native] {
+        self.natives.get().map_or(&[], |v| &v[..])
+    }
+
+    /// Sets the modules scripts may not call (once, before code loads;
+    /// later calls are ignored): a call by name from code outside the
+    /// library ([`CodeTable::load_library`]), and any call made at run time
+    /// (`apply`, an `&M.f/a` fun, `spawn/3`, whoever makes it: the module
+    /// may come from a script), raises `UndefinedFunctionError` saying the
+    /// host denies the module.
+    pub fn set_denied(&self, modules: impl IntoIterator<Item = Term>) {
+        let set: std::collections::HashSet<Term> = modules.into_iter().collect();
+        if !set.is_empty() {
+            let _ = self.denied.set(set);
+        }
+    }
+
+    /// Whether `module` is denied to scripts.
+    #[inline]
+    pub fn is_denied(&self, module: Term) -> bool {
+        self.denied.get().is_some_and(|d| d.contains(&module))
+    }
+
+    /// [`CodeTable::load`] for a unit of the library: its calls by name
+    /// may reach the modules the host denies to scripts.
+    pub fn load_library(&self, unit: Unit) -> Loaded {
+        self.load_unit(unit, true, true)
+    }
+
     /// The installed compiler, if any.
     pub fn compiler(&self) -> Option<Arc<dyn crate::bif::compiler::Compiler>> {
         self.compiler.get().cloned()
     }
 
+    /// A script's direct calls of built-ins of denied modules (`:os.getenv/1`,
+    /// resolved when it was compiled) become calls by name, which
+    /// [`Import::denied`] refuses.
+    fn deny_builtins(&self, unit: &mut Unit) {
+        for f in unit.functions.iter_mut() {
+            for op in f.code.iter_mut() {
+                if let Op::Bif {
+                    bif,
+                    args,
+                    n,
+                    dst,
+                    fail: NO_LABEL,
+                } = *op
+                {
+                    let b = &crate::bif::BIFS[bif as usize];
+                    let m = crate::atom::intern(b.module);
+                    if self.is_denied(m) {
+                        let import = unit.imports.len() as u32;
+                        unit.imports
+                            .push((m, crate::atom::intern(b.name), b.arity as u32));
+                        *op = Op::CallExt {
+                            import,
+                            args,
+                            n,
+                            dst,
+                        };
+                    }
+                }
+            }
+        }
+    }
+
     /// Loads a unit and exports its named functions (replacing those of
     /// any module it redefines). Any thread may load while others run code.
     pub fn load(&self, unit: Unit) -> Loaded {
-        self.load_unit(unit, true)
+        self.load_unit(unit, true, false)
     }
 
     /// Loads a unit without exporting anything: its functions are reached
@@ -754,10 +834,13 @@ impl CodeTable {
     /// run, code `Code.eval_string` compiled). Its calls by name resolve as
     /// any code's do.
     pub fn load_private(&self, unit: Unit) -> Loaded {
-        self.load_unit(unit, false)
+        self.load_unit(unit, false, false)
     }
 
-    fn load_unit(&self, unit: Unit, export: bool) -> Loaded {
+    fn load_unit(&self, mut unit: Unit, export: bool, library: bool) -> Loaded {
+        if !library && self.denied.get().is_some() {
+            self.deny_builtins(&mut unit);
+        }
         let mut heaps = lock(&self.loader);
         // Literals first: no code that refers to them can run before the
         // area knows them.
@@ -769,11 +852,11 @@ impl CodeTable {
         let fbase = self.functions.len() as u32;
         let ibase = self.imports.len() as u32;
         let import_modules: Vec<Term> = unit.imports.iter().map(|i| i.0).collect();
-        self.imports.extend(
-            unit.imports
-                .into_iter()
-                .map(|(m, f, a)| Import::new(m, f, a)),
-        );
+        self.imports
+            .extend(unit.imports.into_iter().map(|(m, f, a)| Import {
+                denied: !library && self.is_denied(m),
+                ..Import::new(m, f, a)
+            }));
         let functions = unit.functions.into_iter().map(|mut f| {
             for op in f.code.iter_mut() {
                 match op {
@@ -1043,6 +1126,9 @@ impl CodeTable {
     #[cold]
     #[inline(never)]
     fn resolve_slow(&self, imp: &Import) -> Option<FunId> {
+        if imp.denied {
+            return None;
+        }
         // Under the read lock: a redefinition (under the write lock) cannot
         // clear the cache between this lookup and the store below.
         let names = read(&self.names);

@@ -596,6 +596,20 @@ pub fn run(
         }};
     }
 
+    // A call to a module the host denies (see CodeTable::set_denied).
+    macro_rules! raise_denied {
+        ($m:expr, $name:expr, $n:expr) => {{
+            let mut ctx = Ctx {
+                st: &mut p.st,
+                code,
+                io: &mut *io,
+                rt,
+            };
+            let e = crate::native::denied(&mut ctx, $m, $name, $n as u32);
+            raise!(e);
+        }};
+    }
+
     // Calls `$m.$name` with the `$n` arguments at register `$args`
     // (`apply/3` and the `Apply` instructions): public function, built-in
     // function, or `undef`.
@@ -610,6 +624,10 @@ pub fn run(
                 // what was applied there).
                 let args = p.st.heap.list(&regs[src..src + n]);
                 raise!(apply_badarg(&mut p.st.heap, m, name, args));
+            }
+            // Whoever applies it: the module may come from a script.
+            if code.is_denied(m) {
+                raise_denied!(m, name, n);
             }
             let found = |code: &CodeTable| {
                 code.lookup(m, name, n as u32)
@@ -660,6 +678,9 @@ pub fn run(
                 Some(callee) => enter!(callee, src, n, &[], tail, dst),
                 None => {
                     let imp = code.import(import);
+                    if imp.denied {
+                        raise_denied!(imp.module, imp.name, imp.arity);
+                    }
                     let e = Exn {
                         class: Class::Error,
                         reason: atom::UNDEF,
@@ -699,6 +720,10 @@ pub fn run(
                     let inner = p.st.heap.tuple(&[fv, argl]);
                     let r = p.st.heap.tuple(&[atom::BADARITY, inner]);
                     raise!(Exn::error(r));
+                }
+                // Whoever calls it: the fun may come from a script.
+                if code.is_denied(m) {
+                    raise_denied!(m, name, a);
                 }
                 let found = |code: &CodeTable| {
                     code.lookup(m, name, a)

@@ -25,6 +25,7 @@ pub mod inspect;
 pub mod interp;
 pub mod jit;
 pub mod macro_string;
+pub mod native;
 pub mod nested;
 pub mod order;
 pub mod pcre;

@@ -1227,7 +1227,7 @@ impl Service {
         match image.unit(module) {
             None => false,
             Some(Ok(unit)) => {
-                ctx.code.load(unit);
+                ctx.code.load_library(unit);
                 true
             }
             Some(Err(e)) => {

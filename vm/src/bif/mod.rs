@@ -336,6 +336,7 @@ bifs! {
     "re" "run" / 3 => re::run3;
     "re" "inspect" / 2 => re::inspect;
     "re" "version" / 0 => re::version0;
+    "beamlet" "native" / 2 => crate::native::call;
     "beamlet" "exception" / 2 => exception::exception2;
     "beamlet" "bad_struct" / 2 => exception::bad_struct;
     "beamlet" "normalize" / 2 => exception::normalize_bif;

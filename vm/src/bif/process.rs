@@ -29,6 +29,11 @@ fn target(ctx: &mut Ctx, fun: Term) -> Result<(Result<FunId, Exn>, Vec<Term>), E
 }
 
 fn lookup(ctx: &mut Ctx, m: Term, f: Term, arity: u32) -> Result<FunId, Exn> {
+    // A process started in a module the host denies (whoever spawns it:
+    // the module, function and arguments may come from a script).
+    if ctx.code.is_denied(m) {
+        return Err(crate::native::denied(ctx, m, f, arity));
+    }
     if m.is_atom() && !ctx.code.module_loaded(m) {
         super::compiler::autoload(ctx, m);
     }

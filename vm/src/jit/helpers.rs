@@ -287,7 +287,8 @@ pub(super) extern "C" fn jit_apply_target(
     let (src, n) = (base + args as usize, n as usize);
     let p = ctx.process();
     let (m, f) = (p.regs[base + module as usize], p.regs[base + name as usize]);
-    let callee = (m.is_atom() && f.is_atom())
+    // A denied module: the interpreter raises.
+    let callee = (m.is_atom() && f.is_atom() && !code.is_denied(m))
         .then(|| code.lookup(m, f, n as u32))
         .flatten()
         .filter(|id| code.function(*id).public);
