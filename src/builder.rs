@@ -31,6 +31,41 @@ pub struct Limits {
     /// script (`Vm::spawn` returns [`crate::Error::SystemLimit`]). Host
     /// mailboxes count, and each `eval`/`call` runs in a process of its own.
     pub max_processes: Option<usize>,
+    /// Each process's `max_heap_size`, in words (8 bytes each): a process
+    /// with more live data after a garbage collection is killed with reason
+    /// `:killed` (its links and monitors see it, the others go on) and a
+    /// report goes to stderr, as the BEAM's `max_heap_size` with `kill:
+    /// true` does. A script may change its own with
+    /// `Process.flag(:max_heap_size, n)`. Checked when the heap is
+    /// collected, so allocation pays nothing for it; an evaluation killed so
+    /// returns [`crate::Error::Exit`] with reason `:killed`.
+    ///
+    /// ```
+    /// let limits = beamlet::Limits { max_heap_words: Some(100_000), ..Default::default() };
+    /// let out = beamlet::SharedOutput::new();
+    /// let vm = beamlet::Vm::builder().schedulers(1).output(out.clone()).limits(limits).build().unwrap();
+    /// let e = vm.eval("Enum.map(1..1_000_000, &{&1}) |> length()").unwrap_err();
+    /// assert!(matches!(e, beamlet::Error::Exit { .. }), "{e:?}");
+    /// assert!(out.take_stderr().contains("maximum heap size reached"));
+    /// assert_eq!(vm.eval("Enum.sum(1..10)"), Ok(beamlet::Value::from(55)));
+    /// ```
+    pub max_heap_words: Option<usize>,
+    /// Reductions (function calls, roughly) an [`Vm::eval`], [`Vm::load`] or
+    /// [`Vm::call`] may run in its own process: past them it is killed and
+    /// the call returns [`crate::Error::Budget`]; the VM stays usable. The
+    /// processes it spawns are not counted (bound them with
+    /// [`Limits::max_processes`], [`Limits::max_heap_words`] and
+    /// [`Vm::shutdown`]). Counted at the end of each time slice (4,000
+    /// reductions), so an evaluation may overrun it by up to one slice.
+    ///
+    /// ```
+    /// let limits = beamlet::Limits { reductions: Some(100_000), ..Default::default() };
+    /// let vm = beamlet::Vm::builder().schedulers(1).limits(limits).build().unwrap();
+    /// let e = vm.eval("defmodule Loop do def go(n), do: go(n + 1) end; Loop.go(0)");
+    /// assert_eq!(e, Err(beamlet::Error::Budget));
+    /// assert_eq!(vm.eval("1 + 1"), Ok(beamlet::Value::from(2)));
+    /// ```
+    pub reductions: Option<u64>,
 }
 
 /// Options for a [`Vm`]: see [`Vm::builder`]. `Send`.
@@ -105,6 +140,8 @@ impl VmBuilder {
         if let Some(n) = limits.max_processes {
             self.config.max_processes = n;
         }
+        self.config.max_heap_words = limits.max_heap_words.unwrap_or(0);
+        self.config.max_reductions = limits.reductions.unwrap_or(0);
         self.limits = limits;
         self
     }

@@ -327,6 +327,7 @@ fn max_processes_makes_a_fork_bomb_fail_in_the_script() {
         .limits(Limits {
             timeout: Some(Duration::from_secs(10)),
             max_processes: Some(50),
+            ..Default::default()
         })
         .build()
         .unwrap();
@@ -355,6 +356,7 @@ fn max_processes_makes_a_fork_bomb_fail_in_the_script() {
         .limits(Limits {
             timeout: Some(Duration::from_secs(2)),
             max_processes: Some(200),
+            ..Default::default()
         })
         .build()
         .unwrap();

@@ -87,6 +87,10 @@ pub struct Runtime<'a> {
     pub(super) host_boxes: Mutex<HashMap<u32, Arc<Condvar>>>,
     pub(super) next_ref: AtomicU64,
     pub(super) gc_always: bool,
+    /// `Config::max_heap_words`.
+    pub(super) max_heap: usize,
+    /// `Config::max_reductions`.
+    pub(super) max_reductions: u64,
     /// Output captures (`:beamlet.capture_io/2`).
     pub(super) captures: Captures,
     /// Scheduler threads asked for (`System.schedulers_online/0`).
@@ -138,6 +142,8 @@ impl<'a> Runtime<'a> {
             host_boxes: Mutex::new(HashMap::new()),
             next_ref: AtomicU64::new(1),
             gc_always: cfg.gc_always,
+            max_heap: cfg.max_heap_words,
+            max_reductions: cfg.max_reductions,
             captures: Captures::default(),
             nsched: n,
             aliases: Mutex::new(HashMap::new()),

@@ -31,6 +31,7 @@ impl Sched for Local<'_, '_> {
         let pid = Term::pid(index, serial);
         let mut heap = Heap::new();
         heap.set_gc_always(rt.gc_always);
+        heap.max.words = rt.max_heap;
         let args: Vec<Term> = args
             .iter()
             .map(|&a| heap.adopt(rt.code.copy_term(a)))
