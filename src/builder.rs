@@ -66,6 +66,25 @@ pub struct Limits {
     /// assert_eq!(vm.eval("1 + 1"), Ok(beamlet::Value::from(2)));
     /// ```
     pub reductions: Option<u64>,
+    /// The largest binary a script may build, in bytes: a construction
+    /// (`<<...>>`, `<>`), `:binary.copy/2` or `String.duplicate/2` past it
+    /// raises `SystemLimitError` before allocating, so one expression
+    /// cannot ask the host for a terabyte. The limit is the host process's
+    /// (the last [`crate::VmBuilder::limits`] that sets it wins), as the
+    /// atom table is: atoms made from data (`String.to_atom/1`...) stop
+    /// 65,536 short of the table's 1,048,576 and then raise
+    /// `SystemLimitError` too, leaving room for the runtime's own.
+    ///
+    /// ```
+    /// let limits = beamlet::Limits { max_binary_bytes: Some(1 << 30), ..Default::default() };
+    /// let vm = beamlet::Vm::builder().schedulers(1).limits(limits).build().unwrap();
+    /// match vm.eval("<<0::size(8_000_000_000_000)>>") {
+    ///     Err(beamlet::Error::Raised { banner, .. }) => assert!(banner.starts_with("** (SystemLimitError)")),
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// assert_eq!(vm.eval("byte_size(String.duplicate(\"ab\", 1000))"), Ok(beamlet::Value::from(2000)));
+    /// ```
+    pub max_binary_bytes: Option<u64>,
 }
 
 /// Options for a [`Vm`]: see [`Vm::builder`]. `Send`.
@@ -142,6 +161,10 @@ impl VmBuilder {
         }
         self.config.max_heap_words = limits.max_heap_words.unwrap_or(0);
         self.config.max_reductions = limits.reductions.unwrap_or(0);
+        if let Some(n) = limits.max_binary_bytes {
+            beamlet_vm::bif::binary::MAX_BINARY_BYTES
+                .store(n, std::sync::atomic::Ordering::Relaxed);
+        }
         self.limits = limits;
         self
     }

@@ -113,3 +113,44 @@ fn fork_bomb_hits_max_processes() {
     let _ = out.take_stderr();
     vm.shutdown();
 }
+
+fn system_limit(r: Result<Value, Error>) {
+    match r {
+        Err(Error::Raised { banner, .. }) => {
+            assert!(banner.starts_with("** (SystemLimitError)"), "{banner}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn huge_binaries_fail_before_allocating() {
+    let (vm, _) = vm(Limits {
+        max_binary_bytes: Some(16 << 20),
+        ..Default::default()
+    });
+    system_limit(vm.eval("<<0::size(8_000_000_000_000)>>"));
+    system_limit(vm.eval(":binary.copy(\"ab\", 1_000_000_000_000)"));
+    system_limit(vm.eval("String.duplicate(\"x\", 2_000_000_000)"));
+    system_limit(vm.eval(
+        "b = :binary.copy(\"x\", 8_388_608)\nEnum.reduce(1..4, b, fn _, acc -> acc <> acc end)",
+    ));
+    still_usable(&vm);
+}
+
+/// The only test of this binary that makes atoms from data: the table is
+/// the host process's.
+#[test]
+fn atom_flood_raises_system_limit() {
+    let (vm, _) = vm(Limits {
+        timeout: Some(Duration::from_secs(20)),
+        ..Default::default()
+    });
+    system_limit(vm.eval("for i <- 1..2_000_000, do: String.to_atom(\"flood#{i}\")"));
+    // The runtime still names its own atoms: modules load, errors print.
+    still_usable(&vm);
+    assert_eq!(
+        vm.eval("defmodule AfterFlood do\n  def hi, do: :hi\nend\nAfterFlood.hi()"),
+        Ok(Value::Atom("hi".into()))
+    );
+}
