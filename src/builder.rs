@@ -85,6 +85,20 @@ pub struct Limits {
     /// assert_eq!(vm.eval("byte_size(String.duplicate(\"ab\", 1000))"), Ok(beamlet::Value::from(2000)));
     /// ```
     pub max_binary_bytes: Option<u64>,
+    /// Messages a process's mailbox may hold: a message sent to a process
+    /// holding that many already is dropped (the send still returns its
+    /// message, as a send to a dead process does), so a flood costs the
+    /// host no memory. The BEAM has no such limit. The count is the
+    /// messages not yet received, as of the receiver's last time slice plus
+    /// those sent since, so a busy receiver may hold a few more.
+    ///
+    /// ```
+    /// let limits = beamlet::Limits { max_mailbox: Some(1000), ..Default::default() };
+    /// let vm = beamlet::Vm::builder().schedulers(1).limits(limits).build().unwrap();
+    /// let n = vm.eval("for i <- 1..100_000, do: send(self(), i)\n{:message_queue_len, n} = Process.info(self(), :message_queue_len)\nn");
+    /// assert_eq!(n, Ok(beamlet::Value::from(1000)));
+    /// ```
+    pub max_mailbox: Option<usize>,
 }
 
 /// Options for a [`Vm`]: see [`Vm::builder`]. `Send`.
@@ -161,6 +175,7 @@ impl VmBuilder {
         }
         self.config.max_heap_words = limits.max_heap_words.unwrap_or(0);
         self.config.max_reductions = limits.reductions.unwrap_or(0);
+        self.config.max_mailbox = limits.max_mailbox.unwrap_or(0);
         if let Some(n) = limits.max_binary_bytes {
             beamlet_vm::bif::binary::MAX_BINARY_BYTES
                 .store(n, std::sync::atomic::Ordering::Relaxed);

@@ -154,3 +154,24 @@ fn atom_flood_raises_system_limit() {
         Ok(Value::Atom("hi".into()))
     );
 }
+
+#[test]
+fn mailbox_flood_is_dropped_past_the_limit() {
+    let (vm, _) = vm(Limits {
+        max_mailbox: Some(1000),
+        ..Default::default()
+    });
+    let r = vm.eval(
+        "sink = spawn(fn -> receive do :never -> :ok end end)\n\
+         for i <- 1..200_000, do: send(sink, {:flood, i})\n\
+         Process.sleep(10)\n\
+         {:message_queue_len, n} = Process.info(sink, :message_queue_len)\n\
+         Process.exit(sink, :kill)\n\
+         n",
+    );
+    match r {
+        Ok(Value::Int(n)) => assert!((1000..1100).contains(&n), "{n}"),
+        other => panic!("{other:?}"),
+    }
+    still_usable(&vm);
+}

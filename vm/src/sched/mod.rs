@@ -154,6 +154,9 @@ pub struct Config {
     /// may run (0: no limit): past them it is killed, and its watcher is
     /// told [`Outcome::Budget`].
     pub max_reductions: u64,
+    /// Messages a process's mailbox may hold (0: no limit): a message sent
+    /// to a process holding that many already is dropped.
+    pub max_mailbox: usize,
 }
 
 impl Default for Config {
@@ -165,6 +168,7 @@ impl Default for Config {
             max_processes: MAX_SEGS * SEG_SIZE,
             max_heap_words: 0,
             max_reductions: 0,
+            max_mailbox: 0,
         }
     }
 }

@@ -91,6 +91,8 @@ pub struct Runtime<'a> {
     pub(super) max_heap: usize,
     /// `Config::max_reductions`.
     pub(super) max_reductions: u64,
+    /// `Config::max_mailbox`.
+    pub(super) max_mailbox: usize,
     /// Output captures (`:beamlet.capture_io/2`).
     pub(super) captures: Captures,
     /// Scheduler threads asked for (`System.schedulers_online/0`).
@@ -144,6 +146,7 @@ impl<'a> Runtime<'a> {
             gc_always: cfg.gc_always,
             max_heap: cfg.max_heap_words,
             max_reductions: cfg.max_reductions,
+            max_mailbox: cfg.max_mailbox,
             captures: Captures::default(),
             nsched: n,
             aliases: Mutex::new(HashMap::new()),
@@ -341,6 +344,14 @@ impl<'a> Runtime<'a> {
                     return self.deliver_to_host(slot, to, sig);
                 }
                 return Err(sig);
+            }
+            if self.max_mailbox != 0
+                && matches!(sig, Signal::Message(_))
+                && ib.q.len() + slot.queue_len.load(Ordering::Relaxed) as usize >= self.max_mailbox
+            {
+                // A full mailbox (`Config::max_mailbox`): the message is
+                // dropped, as one to a dead process is.
+                return Ok(());
             }
             ib.q.push_back(sig);
             if ib.state == State::Waiting {

@@ -93,8 +93,12 @@ impl Sched for Local<'_, '_> {
             return Err(Exn::badarg_at(1, "invalid destination"));
         };
         if pid == st.pid {
-            // Already in this heap: no copy.
-            st.mailbox.push_back(msg);
+            // Already in this heap: no copy (dropped when the mailbox is
+            // full: `Config::max_mailbox`).
+            let max = self.rt.max_mailbox;
+            if max == 0 || st.mailbox.len() < max {
+                st.mailbox.push_back(msg);
+            }
             return Ok(());
         }
         let m = self.rt.code.copy_term(msg);
