@@ -34,6 +34,74 @@ pub struct Limits {
     /// script (`Vm::spawn` returns [`crate::Error::SystemLimit`]). Host
     /// mailboxes count, and each `eval`/`call` runs in a process of its own.
     pub max_processes: Option<usize>,
+    /// Each process's `max_heap_size`, in words (8 bytes each): a process
+    /// with more live data after a garbage collection is killed with reason
+    /// `:killed` (its links and monitors see it, the others go on) and a
+    /// report goes to stderr, as the BEAM's `max_heap_size` with `kill:
+    /// true` does. A script may change its own with
+    /// `Process.flag(:max_heap_size, n)`. Checked when the heap is
+    /// collected, so allocation pays nothing for it; an evaluation killed so
+    /// returns [`crate::Error::Exit`] with reason `:killed`.
+    ///
+    /// ```
+    /// let limits = beamlet::Limits { max_heap_words: Some(100_000), ..Default::default() };
+    /// let out = beamlet::SharedOutput::new();
+    /// let vm = beamlet::Vm::builder().schedulers(1).output(out.clone()).limits(limits).build().unwrap();
+    /// let e = vm.eval("Enum.map(1..1_000_000, &{&1}) |> length()").unwrap_err();
+    /// assert!(matches!(e, beamlet::Error::Exit { .. }), "{e:?}");
+    /// assert!(out.take_stderr().contains("maximum heap size reached"));
+    /// assert_eq!(vm.eval("Enum.sum(1..10)"), Ok(beamlet::Value::from(55)));
+    /// ```
+    pub max_heap_words: Option<usize>,
+    /// Reductions (function calls, roughly) an [`Vm::eval`], [`Vm::load`] or
+    /// [`Vm::call`] may run in its own process: past them it is killed and
+    /// the call returns [`crate::Error::Budget`]; the VM stays usable. The
+    /// processes it spawns are not counted (bound them with
+    /// [`Limits::max_processes`], [`Limits::max_heap_words`] and
+    /// [`Vm::shutdown`]). Counted at the end of each time slice (4,000
+    /// reductions), so an evaluation may overrun it by up to one slice.
+    ///
+    /// ```
+    /// let limits = beamlet::Limits { reductions: Some(100_000), ..Default::default() };
+    /// let vm = beamlet::Vm::builder().schedulers(1).limits(limits).build().unwrap();
+    /// let e = vm.eval("defmodule Loop do def go(n), do: go(n + 1) end; Loop.go(0)");
+    /// assert_eq!(e, Err(beamlet::Error::Budget));
+    /// assert_eq!(vm.eval("1 + 1"), Ok(beamlet::Value::from(2)));
+    /// ```
+    pub reductions: Option<u64>,
+    /// The largest binary a script may build, in bytes: a construction
+    /// (`<<...>>`, `<>`), `:binary.copy/2` or `String.duplicate/2` past it
+    /// raises `SystemLimitError` before allocating, so one expression
+    /// cannot ask the host for a terabyte. The limit is the host process's
+    /// (the last [`crate::VmBuilder::limits`] that sets it wins), as the
+    /// atom table is: atoms made from data (`String.to_atom/1`...) stop
+    /// 65,536 short of the table's 1,048,576 and then raise
+    /// `SystemLimitError` too, leaving room for the runtime's own.
+    ///
+    /// ```
+    /// let limits = beamlet::Limits { max_binary_bytes: Some(1 << 30), ..Default::default() };
+    /// let vm = beamlet::Vm::builder().schedulers(1).limits(limits).build().unwrap();
+    /// match vm.eval("<<0::size(8_000_000_000_000)>>") {
+    ///     Err(beamlet::Error::Raised { banner, .. }) => assert!(banner.starts_with("** (SystemLimitError)")),
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// assert_eq!(vm.eval("byte_size(String.duplicate(\"ab\", 1000))"), Ok(beamlet::Value::from(2000)));
+    /// ```
+    pub max_binary_bytes: Option<u64>,
+    /// Messages a process's mailbox may hold: a message sent to a process
+    /// holding that many already is dropped (the send still returns its
+    /// message, as a send to a dead process does), so a flood costs the
+    /// host no memory. The BEAM has no such limit. The count is the
+    /// messages not yet received, as of the receiver's last time slice plus
+    /// those sent since, so a busy receiver may hold a few more.
+    ///
+    /// ```
+    /// let limits = beamlet::Limits { max_mailbox: Some(1000), ..Default::default() };
+    /// let vm = beamlet::Vm::builder().schedulers(1).limits(limits).build().unwrap();
+    /// let n = vm.eval("for i <- 1..100_000, do: send(self(), i)\n{:message_queue_len, n} = Process.info(self(), :message_queue_len)\nn");
+    /// assert_eq!(n, Ok(beamlet::Value::from(1000)));
+    /// ```
+    pub max_mailbox: Option<usize>,
 }
 
 /// Options for a [`Vm`]: see [`Vm::builder`]. `Send`.
@@ -111,6 +179,13 @@ impl VmBuilder {
     pub fn limits(mut self, limits: Limits) -> VmBuilder {
         if let Some(n) = limits.max_processes {
             self.config.max_processes = n;
+        }
+        self.config.max_heap_words = limits.max_heap_words.unwrap_or(0);
+        self.config.max_reductions = limits.reductions.unwrap_or(0);
+        self.config.max_mailbox = limits.max_mailbox.unwrap_or(0);
+        if let Some(n) = limits.max_binary_bytes {
+            beamlet_vm::bif::binary::MAX_BINARY_BYTES
+                .store(n, std::sync::atomic::Ordering::Relaxed);
         }
         self.limits = limits;
         self

@@ -84,6 +84,9 @@ pub enum Error {
     Exit { banner: String, reason: Value },
     /// It ran past the wall-time limit ([`crate::Limits::timeout`]); it was killed.
     Timeout,
+    /// It ran past its reductions ([`crate::Limits::reductions`]); it was
+    /// killed (its links and monitors see `:killed`).
+    Budget,
     /// It waits in `receive` and no process can ever send it anything
     /// (it was killed).
     Deadlock,
@@ -104,6 +107,7 @@ impl std::fmt::Display for Error {
             Error::Raised { banner, .. } | Error::Thrown { banner, .. } => f.write_str(banner),
             Error::Exit { banner, .. } => f.write_str(banner),
             Error::Timeout => f.write_str("the evaluation ran out of time"),
+            Error::Budget => f.write_str("the evaluation ran out of reductions"),
             Error::Deadlock => {
                 f.write_str("the evaluation waits for a message no process can send")
             }

@@ -675,6 +675,8 @@ impl Vm {
             Outcome::Halted { status } => Err(RunError::Halted {
                 exit_status: status,
             }),
+            // A program run has no reduction limit: never reported.
+            Outcome::Budget => Err(RunError::Halted { exit_status: 1 }),
         }
     }
 }
@@ -708,6 +710,7 @@ fn outcome(compiler: &Service, o: Outcome) -> Result<Value, Error> {
         }
         Outcome::Deadlock => Err(Error::Deadlock),
         Outcome::Halted { status } => Err(Error::Halted { status }),
+        Outcome::Budget => Err(Error::Budget),
     }
 }
 

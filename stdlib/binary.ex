@@ -91,12 +91,9 @@ defmodule :binary do
 
   @doc "`subject` repeated `n` times."
   def copy(subject, n) when is_binary(subject) and is_integer(n) and n >= 0 and n <= @max_small,
-    do: :erlang.list_to_binary(repeat(subject, n, []))
+    do: :beamlet.string_duplicate(subject, n)
 
   def copy(subject, n), do: badarg(subject_error(subject) ++ index_error(2, n))
-
-  defp repeat(_subject, 0, acc), do: acc
-  defp repeat(subject, n, acc), do: repeat(subject, n - 1, [subject | acc])
 
   @doc "The binary of an iolist (a binary alone is not one)."
   def list_to_bin(list) when is_list(list), do: :erlang.iolist_to_binary(list)

@@ -327,6 +327,7 @@ fn max_processes_makes_a_fork_bomb_fail_in_the_script() {
         .limits(Limits {
             timeout: Some(Duration::from_secs(10)),
             max_processes: Some(50),
+            ..Default::default()
         })
         .build()
         .unwrap();
@@ -355,6 +356,7 @@ fn max_processes_makes_a_fork_bomb_fail_in_the_script() {
         .limits(Limits {
             timeout: Some(Duration::from_secs(2)),
             max_processes: Some(200),
+            ..Default::default()
         })
         .build()
         .unwrap();
@@ -389,4 +391,29 @@ mod pipeline;
 fn the_pipeline_example_runs() {
     let got = pipeline::run(&["Ab ab", "c"]);
     assert_eq!(got, vec![("ab".to_string(), 6), ("c".to_string(), 1)]);
+}
+
+#[path = "../examples/embed_limits.rs"]
+mod limits_example;
+
+#[test]
+fn the_limits_example_runs() {
+    let got = limits_example::run();
+    let want = [
+        ("endless loop", "stopped: out of reductions"),
+        ("memory bomb", "killed: :killed"),
+        ("deep recursion", "killed: :killed"),
+        (
+            "fork bomb",
+            "failed: ** (SystemLimitError) a system limit has been reached",
+        ),
+        (
+            "huge binary",
+            "failed: ** (SystemLimitError) a system limit has been reached",
+        ),
+        ("takes too long", "stopped: out of time"),
+        ("a fair request", "ok: 500500"),
+    ];
+    let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(got, want);
 }

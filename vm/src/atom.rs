@@ -83,11 +83,24 @@ fn table() -> &'static RwLock<Table> {
     })
 }
 
-/// The atom named `name`, interned on first use.
+/// Atoms kept for the runtime's own use (module and exception names, keys
+/// the library interns): atoms made from a program's data stop short of
+/// them, so a script flooding the table gets `SystemLimitError`, which the
+/// runtime can still name and print, and the VM goes on (the BEAM itself
+/// dies when its table fills).
+pub const RESERVED_ATOMS: usize = 1 << 16;
+
+/// The atom named `name`, interned on first use: for atoms made from a
+/// program's data (`String.to_atom/1`, `:erlang.binary_to_term/1`).
 ///
 /// # Panics
-/// Never; returns `None` when the table is full ([`MAX_ATOMS`]).
+/// Never; returns `None` when the table is full for such atoms
+/// ([`MAX_ATOMS`] less [`RESERVED_ATOMS`]).
 pub fn try_intern(name: &str) -> Option<Term> {
+    intern_below(name, MAX_ATOMS - RESERVED_ATOMS)
+}
+
+fn intern_below(name: &str, max: usize) -> Option<Term> {
     if let Some(&i) = table()
         .read()
         .unwrap_or_else(|e| e.into_inner())
@@ -100,7 +113,7 @@ pub fn try_intern(name: &str) -> Option<Term> {
     if let Some(&i) = t.index.get(name) {
         return Some(Term::atom(i));
     }
-    if t.len >= MAX_ATOMS {
+    if t.len >= max {
         return None;
     }
     let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
@@ -114,7 +127,7 @@ pub fn try_intern(name: &str) -> Option<Term> {
 /// Interns `name`; the table is large enough that programs that stay
 /// within the subset never fill it (a full table falls back to `nil`).
 pub fn intern(name: &str) -> Term {
-    try_intern(name).unwrap_or(NIL)
+    intern_below(name, MAX_ATOMS).unwrap_or(NIL)
 }
 
 /// The atom's text if it already exists (never creates one).

@@ -108,6 +108,32 @@ pub struct Heap {
     pub(crate) collections: u64,
     /// The REF_BIN objects in the chunks (invariant 5).
     pub(crate) offheap: Vec<*mut u64>,
+    /// The process's `max_heap_size` (0: none), checked after each
+    /// collection only, so allocation pays nothing for it.
+    pub max: MaxHeap,
+    /// Set by a collection that left more than `max.words` live words
+    /// (stack included), or a stack grown past it: the scheduler reports
+    /// it (and kills the process) at the end of the slice.
+    pub over_max: bool,
+}
+
+/// A process's `max_heap_size` flag, as `Process.flag(:max_heap_size, ...)`
+/// sets it: `words` (0: no limit), whether to kill, whether to report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MaxHeap {
+    pub words: usize,
+    pub kill: bool,
+    pub error_logger: bool,
+}
+
+impl Default for MaxHeap {
+    fn default() -> Self {
+        MaxHeap {
+            words: 0,
+            kill: true,
+            error_logger: true,
+        }
+    }
 }
 
 // SAFETY: a heap exclusively owns its chunks; the raw pointers inside terms
@@ -142,6 +168,8 @@ impl Heap {
             gc_limit: MIN_GC_WORDS,
             collections: 0,
             offheap: Vec::new(),
+            max: MaxHeap::default(),
+            over_max: false,
         }
     }
 

@@ -459,6 +459,13 @@ pub fn run(
                     raise!(Exn::error(atom::SYSTEM_LIMIT));
                 }
                 let n = need.max(regs.len() * 2);
+                let max = p.st.heap.max.words;
+                if max != 0 && n + p.st.heap.live_after_gc > max {
+                    // The stack counts in `max_heap_size`, as on the BEAM:
+                    // the scheduler takes it from here.
+                    p.st.heap.over_max = true;
+                    left = 0;
+                }
                 p.regs.resize(n, Term::NIL);
                 regs = &mut p.regs[..];
             }
@@ -512,6 +519,10 @@ pub fn run(
             if p.st.heap.wants_gc() {
                 p.collect(need, &mut [], Some(code));
                 regs = &mut p.regs[..];
+                if p.st.heap.over_max {
+                    // Over `max_heap_size`: the scheduler takes it from here.
+                    left = 0;
+                }
             }
             if left <= 0 {
                 save!();

@@ -126,6 +126,7 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
     let _level = Level::enter()?;
     let mut heap = Heap::new();
     heap.set_gc_always(ctx.st.heap.gc_always);
+    heap.max = ctx.st.heap.max;
     let (args, dict): (Vec<Term>, Vec<Term>) = code.with_literals(|lits| {
         let mut copy = |ts: &[Term]| -> Vec<Term> {
             ts.iter()

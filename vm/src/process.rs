@@ -330,6 +330,9 @@ pub struct Process {
     /// A process spawned to call a function that does not exist fails with
     /// this at its first slice, as on the BEAM.
     pub start_error: Option<Box<Exn>>,
+    /// Reductions this process may still run (`None`: no limit): a host's
+    /// evaluation under `Config::max_reductions`, checked once per slice.
+    pub reductions_left: Option<u64>,
     pub st: ProcState,
 }
 
@@ -348,6 +351,7 @@ impl Process {
             status: Status::Runnable,
             timeout_pc: None,
             wait_deadline: None,
+            reductions_left: None,
             start_error: None,
             st: ProcState {
                 heap,
@@ -392,6 +396,11 @@ impl Process {
             .collect(&mut [&mut self.regs[..top], a, b, &mut self.st.dict, extra]);
         // A collection costs the roots as well as the live data: with a deep
         // stack, allocate at least as much as it holds before the next one.
+        let max = self.st.heap.max.words;
+        if max != 0 && self.st.heap.live_after_gc + top > max {
+            // Over `max_heap_size` (live data and stack, as the BEAM counts).
+            self.st.heap.over_max = true;
+        }
         let roots = top + self.st.mailbox.len() + self.st.dict.len();
         self.st.heap.at_least_before_gc(roots);
         let keep = (2 * top).max(MIN_REGS);

@@ -288,6 +288,18 @@ pub fn bs_build(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     build(ctx, a[0])
 }
 
+/// The largest binary a program may build, in bytes (`u64::MAX`: no limit),
+/// for every VM of this host process: set by `beamlet::Limits::max_binary_bytes`.
+/// Construction, appends and `:binary.copy/2` past it raise `SystemLimitError`
+/// before allocating anything.
+pub static MAX_BINARY_BYTES: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(u64::MAX);
+
+/// Whether a binary of `bits` bits is past [`MAX_BINARY_BYTES`].
+pub fn too_large(bits: u64) -> bool {
+    bits / 8 > MAX_BINARY_BYTES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 fn build(ctx: &mut Ctx, segs: Term) -> BifResult {
     let segs = super::list_to_vec(segs).ok_or_else(super::badarg)?;
     if let Some(t) = concat(ctx, &segs) {
@@ -329,11 +341,29 @@ fn build(ctx: &mut Ctx, segs: Term) -> BifResult {
                 );
                 return Err(bad(ctx, &msg));
             }
+            // A size past `MAX_BINARY_BYTES` fails before allocating.
+            let unit = elems.get(3).and_then(|u| u.as_small());
+            let unit = unit.unwrap_or(if *ty == spec_atoms().binary { 8 } else { 1 });
+            let bits = (size.as_small().unwrap_or(0) as u64).saturating_mul(unit.max(0) as u64);
+            let have = head.map_or(0, |(_, b)| b.len() as u64 * 8) + w.bits;
+            if too_large(bits.saturating_add(have)) {
+                let shown = super::inspect_term(ctx, *size);
+                let msg = format!(
+                    "construction of binary failed: segment {} of type '{}': the size {shown} is too large",
+                    i + 1,
+                    type_name(*ty)
+                );
+                return Err(super::raise_msg(ctx, "Elixir.SystemLimitError", &msg));
+            }
         }
         let (Some(v), spec) = parse_spec(elems, true).ok_or_else(super::badarg)? else {
             return Err(super::badarg());
         };
         build_segment(ctx, &mut w, v, &spec, i + 1)?;
+        let have = head.map_or(0, |(_, b)| b.len() as u64 * 8) + w.bits;
+        if too_large(have) {
+            return Err(Exn::error(atom::SYSTEM_LIMIT));
+        }
     }
     if let Some((acc, bytes)) = head {
         if w.bits.is_multiple_of(8) {
@@ -367,6 +397,11 @@ fn concat(ctx: &mut Ctx, segs: &[Term]) -> Option<Term> {
             }
             _ => return None,
         }
+    }
+    let total: u64 = parts.iter().map(|(_, b)| b.len() as u64).sum();
+    if too_large(total.saturating_mul(8)) {
+        // `build` raises it, segment by segment.
+        return None;
     }
     let (&(first, head), rest) = parts.split_first()?;
     let tail: Vec<u8> = rest.iter().flat_map(|(_, b)| b.iter().copied()).collect();

@@ -278,22 +278,63 @@ pub fn flag(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         "message_queue_data" if v.is_atom() && ["on_heap", "off_heap"].contains(&atom::name(v)) => {
             Ok(atom::intern("on_heap"))
         }
-        "max_heap_size"
-            if non_neg(v) && v.as_small().is_some_and(|n| n == 0 || n > 232) || v.is_map() =>
-        {
-            let h = &mut ctx.st.heap;
-            let keys = [
-                atom::intern("error_logger"),
-                atom::intern("kill"),
-                atom::intern("size"),
-            ];
-            let vals = [atom::TRUE, atom::TRUE, Term::small(0)];
-            Ok(h.map_sorted(&keys, &vals))
+        "max_heap_size" => {
+            let Some(m) = parse_max_heap(v) else {
+                return Err(bad_value());
+            };
+            let old = std::mem::replace(&mut ctx.st.heap.max, m);
+            ctx.st.heap.over_max = false;
+            Ok(max_heap_term(&mut ctx.st.heap, old))
         }
         "min_heap_size" | "min_bin_vheap_size" | "save_calls" | "sensitive"
-        | "message_queue_data" | "max_heap_size" => Err(bad_value()),
+        | "message_queue_data" => Err(bad_value()),
         _ => Err(Exn::badarg_at(1, "invalid process flag")),
     }
+}
+
+/// `max_heap_size`'s value: a size, or a map of `size` (required), `kill`
+/// and `error_logger` (both `true` when left out). A size is 0 (no limit)
+/// or at least the minimum heap size, 233 words; other keys are ignored.
+fn parse_max_heap(v: Term) -> Option<crate::heap::MaxHeap> {
+    let size = |t: Term| t.as_small().filter(|&n| n == 0 || n >= 233);
+    let mut m = crate::heap::MaxHeap::default();
+    if let Some(n) = size(v) {
+        m.words = n as usize;
+        return Some(m);
+    }
+    if !v.is_map() {
+        return None;
+    }
+    let mut seen_size = false;
+    for (k, val) in crate::hamt::pairs(v) {
+        match (k.is_atom().then(|| atom::name(k)), val) {
+            (Some("size"), _) => {
+                m.words = size(val)? as usize;
+                seen_size = true;
+            }
+            (Some("kill"), b) if b.is_boolean() => m.kill = b.is_true(),
+            (Some("error_logger"), b) if b.is_boolean() => m.error_logger = b.is_true(),
+            (Some("kill" | "error_logger"), _) => return None,
+            // Other keys are ignored, as the BEAM does.
+            _ => {}
+        }
+    }
+    seen_size.then_some(m)
+}
+
+/// `%{error_logger: _, kill: _, size: _}`, as `max_heap_size` reads.
+pub fn max_heap_term(h: &mut crate::heap::Heap, m: crate::heap::MaxHeap) -> Term {
+    let keys = [
+        atom::intern("error_logger"),
+        atom::intern("kill"),
+        atom::intern("size"),
+    ];
+    let vals = [
+        Term::bool(m.error_logger),
+        Term::bool(m.kill),
+        Term::small(m.words as i64),
+    ];
+    h.map_sorted(&keys, &vals)
 }
 
 /// `Process.register(pid, name)`.
@@ -486,9 +527,17 @@ pub fn info_answer(
                     ("fullsweep_after", 65535),
                     ("minor_gcs", 0),
                 ];
+                let max = h.max;
                 let items: Vec<Term> = pairs
                     .iter()
-                    .map(|&(k, v)| h.tuple(&[atom::intern(k), Term::small(v)]))
+                    .map(|&(k, v)| {
+                        let v = if k == "max_heap_size" {
+                            max_heap_term(h, max)
+                        } else {
+                            Term::small(v)
+                        };
+                        h.tuple(&[atom::intern(k), v])
+                    })
                     .collect();
                 h.list(&items)
             }

@@ -151,7 +151,12 @@ pub fn to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `a <> b`
 pub fn concat(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     match (a[0].binary_bytes(), a[1].binary_bytes()) {
-        (Some(x), Some(y)) => Ok(append(ctx, a[0], x, y)),
+        (Some(x), Some(y)) => {
+            if super::binary::too_large((x.len() as u64 + y.len() as u64) * 8) {
+                return Err(Exn::error(atom::SYSTEM_LIMIT));
+            }
+            Ok(append(ctx, a[0], x, y))
+        }
         _ => {
             // As the construction `<<a::binary, b::binary>>` Elixir makes.
             let (segment, bad) = if a[0].is_binary() {
@@ -228,7 +233,7 @@ pub fn atom_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 pub fn binary_to_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
     let s = str_of(a[0])?;
-    atom::try_intern(s).ok_or_else(badarg)
+    atom::try_intern(s).ok_or_else(|| Exn::error(atom::SYSTEM_LIMIT))
 }
 /// `:erlang.integer_to_binary/1` (`Integer.to_string/1`).
 pub fn integer_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -918,7 +923,8 @@ pub fn float_parse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn string_duplicate(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let b = bytes_of(a[0])?;
     let n = a[1].as_small().filter(|n| *n >= 0).ok_or_else(badarg)?;
-    if b.len().saturating_mul(n as usize) > 1 << 32 {
+    let total = b.len().saturating_mul(n as usize);
+    if total > 1 << 32 || super::binary::too_large((total as u64).saturating_mul(8)) {
         return Err(Exn::error(atom::SYSTEM_LIMIT));
     }
     Ok(ctx.st.heap.binary(&b.repeat(n as usize)))

@@ -108,6 +108,10 @@ pub(super) extern "C" fn jit_enter_slow(ctx: &mut Ctx, fun: u64, pc: u64, win: *
         // so the register stack keeps its length (and native code's
         // `regs_end` stays true).
         ctx.process().collect(top, &mut [], None);
+        if ctx.process().st.heap.over_max {
+            // Over `max_heap_size`: the scheduler takes it from here.
+            ctx.left = 0;
+        }
     }
     if ctx.left <= 0 {
         ctx.exit_at(fun as FunId, pc as usize, base, Why::Limit);

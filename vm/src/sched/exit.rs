@@ -97,6 +97,39 @@ impl Local<'_, '_> {
         self.exit(p, reason)
     }
 
+    /// `p` had more live words after a collection than its `max_heap_size`:
+    /// the report Erlang's error logger prints (when asked for), and
+    /// whether to kill it.
+    pub(super) fn max_heap_reached(&self, p: &mut Process) -> bool {
+        let h = &mut p.st.heap;
+        h.over_max = false;
+        let m = h.max;
+        if m.error_logger {
+            let report = format!(
+                "[error]      Process:            {} \n     Context:            maximum heap size reached\n     Max Heap Size:      {}\n     Total Heap Size:    {}\n     Kill:               {}\n     Error Logger:       {}\n     Message Queue Len:  {}\n     GC Info:            [heap_size: {}, stack_size: {}]\n",
+                inspect_pid(p.st.pid),
+                m.words,
+                h.used_words() + p.regs.len(),
+                m.kill,
+                m.error_logger,
+                p.st.mailbox.len(),
+                h.used_words(),
+                p.regs.len(),
+            );
+            lock(&self.rt.io).err(report.as_bytes());
+        }
+        m.kill
+    }
+
+    /// `p` ran past its reductions: killed (links and monitors see
+    /// `:killed`), its watcher told [`Outcome::Budget`].
+    pub(super) fn exit_budget(&self, p: Box<Process>) {
+        if self.watched(&p) {
+            self.report_end(p.st.pid, Outcome::Budget);
+        }
+        self.exit(p, atom::KILLED)
+    }
+
     /// An exit signal from `from` kills `p` with `reason`.
     pub(super) fn exit_killed(&self, mut p: Box<Process>, from: Term, reason: Term) {
         let rt = self.rt;

@@ -137,6 +137,7 @@ impl Host {
         let pid = Term::pid(index, serial);
         let mut heap = Heap::new();
         heap.set_gc_always(rt.gc_always);
+        heap.max.words = rt.max_heap;
         let args: Vec<Term> = args
             .iter()
             .map(|a| convert::from_value(&mut heap, a))
@@ -144,6 +145,9 @@ impl Host {
         let f = rt.code.function(entry);
         let mut p = Box::new(Process::new(pid, heap, entry, f.nregs, &args));
         p.st.initial_call = (f.module, f.name, f.arity);
+        if rt.max_reductions != 0 {
+            p.reductions_left = Some(rt.max_reductions);
+        }
         // The watch and the queueing under the sleep lock: a scheduler
         // deciding that nothing can run (`Runtime::idle`) sees both or neither.
         let sleep = lock(&rt.sleep);

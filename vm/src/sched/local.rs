@@ -138,6 +138,7 @@ impl<'r, 'a> Local<'r, 'a> {
                 return self.exit_killed(p, from, reason);
             }
             self.answer_info(&mut p);
+            let before = budget;
             let exit = match p.start_error.take() {
                 Some(e) => Exit::Raised(*e),
                 None => {
@@ -157,6 +158,20 @@ impl<'r, 'a> Local<'r, 'a> {
             };
             slot.running.store(false, Ordering::Relaxed);
             self.answer_info(&mut p);
+            if p.st.heap.over_max
+                && matches!(exit, Exit::Yield | Exit::Wait { .. })
+                && self.max_heap_reached(&mut p)
+            {
+                let me = p.st.pid;
+                return self.exit_killed(p, me, atom::KILLED);
+            }
+            if let Some(left) = p.reductions_left {
+                let used = (before - budget.min(before)).max(0) as u64;
+                if used >= left && matches!(exit, Exit::Yield | Exit::Wait { .. }) {
+                    return self.exit_budget(p);
+                }
+                p.reductions_left = Some(left.saturating_sub(used));
+            }
             match exit {
                 Exit::Yield => {
                     slot.queue_len

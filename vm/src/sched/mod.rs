@@ -146,6 +146,17 @@ pub struct Config {
     /// process count): a spawn beyond it raises `SystemLimitError`, as the
     /// BEAM's `+P` limit does. Default: the table's size, 4,194,304.
     pub max_processes: usize,
+    /// Every process's `max_heap_size` in words (0: none), as
+    /// `Process.flag(:max_heap_size, n)` sets it: a process that has more
+    /// live words after a collection is killed with reason `:killed`.
+    pub max_heap_words: usize,
+    /// Reductions each process spawned by a host (an evaluation, a call)
+    /// may run (0: no limit): past them it is killed, and its watcher is
+    /// told [`Outcome::Budget`].
+    pub max_reductions: u64,
+    /// Messages a process's mailbox may hold (0: no limit): a message sent
+    /// to a process holding that many already is dropped.
+    pub max_mailbox: usize,
 }
 
 impl Default for Config {
@@ -155,6 +166,9 @@ impl Default for Config {
             gc_always: false,
             jit: crate::jit::Mode::On,
             max_processes: MAX_SEGS * SEG_SIZE,
+            max_heap_words: 0,
+            max_reductions: 0,
+            max_mailbox: 0,
         }
     }
 }
@@ -182,4 +196,6 @@ pub enum Outcome {
     Deadlock,
     /// A process stopped the run (`System.halt/1`, `System.stop/1`) with this status.
     Halted { status: i32 },
+    /// It ran past its reductions ([`Config::max_reductions`]) and was killed.
+    Budget,
 }

@@ -87,6 +87,12 @@ pub struct Runtime<'a> {
     pub(super) host_boxes: Mutex<HashMap<u32, Arc<Condvar>>>,
     pub(super) next_ref: AtomicU64,
     pub(super) gc_always: bool,
+    /// `Config::max_heap_words`.
+    pub(super) max_heap: usize,
+    /// `Config::max_reductions`.
+    pub(super) max_reductions: u64,
+    /// `Config::max_mailbox`.
+    pub(super) max_mailbox: usize,
     /// Output captures (`:beamlet.capture_io/2`).
     pub(super) captures: Captures,
     /// Scheduler threads asked for (`System.schedulers_online/0`).
@@ -138,6 +144,9 @@ impl<'a> Runtime<'a> {
             host_boxes: Mutex::new(HashMap::new()),
             next_ref: AtomicU64::new(1),
             gc_always: cfg.gc_always,
+            max_heap: cfg.max_heap_words,
+            max_reductions: cfg.max_reductions,
+            max_mailbox: cfg.max_mailbox,
             captures: Captures::default(),
             nsched: n,
             aliases: Mutex::new(HashMap::new()),
@@ -335,6 +344,14 @@ impl<'a> Runtime<'a> {
                     return self.deliver_to_host(slot, to, sig);
                 }
                 return Err(sig);
+            }
+            if self.max_mailbox != 0
+                && matches!(sig, Signal::Message(_))
+                && ib.q.len() + slot.queue_len.load(Ordering::Relaxed) as usize >= self.max_mailbox
+            {
+                // A full mailbox (`Config::max_mailbox`): the message is
+                // dropped, as one to a dead process is.
+                return Ok(());
             }
             ib.q.push_back(sig);
             if ib.state == State::Waiting {

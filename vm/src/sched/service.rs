@@ -31,6 +31,7 @@ impl Sched for Local<'_, '_> {
         let pid = Term::pid(index, serial);
         let mut heap = Heap::new();
         heap.set_gc_always(rt.gc_always);
+        heap.max.words = rt.max_heap;
         let args: Vec<Term> = args
             .iter()
             .map(|&a| heap.adopt(rt.code.copy_term(a)))
@@ -92,8 +93,12 @@ impl Sched for Local<'_, '_> {
             return Err(Exn::badarg_at(1, "invalid destination"));
         };
         if pid == st.pid {
-            // Already in this heap: no copy.
-            st.mailbox.push_back(msg);
+            // Already in this heap: no copy (dropped when the mailbox is
+            // full: `Config::max_mailbox`).
+            let max = self.rt.max_mailbox;
+            if max == 0 || st.mailbox.len() < max {
+                st.mailbox.push_back(msg);
+            }
             return Ok(());
         }
         let m = self.rt.code.copy_term(msg);

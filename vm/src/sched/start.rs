@@ -31,6 +31,7 @@ pub fn run_main(
     let (index, _) = main.pid_parts().expect("the main process has a pid");
     let mut heap = Heap::new();
     heap.set_gc_always(cfg.gc_always);
+    heap.max.words = cfg.max_heap_words;
     let args: Vec<Term> = args
         .iter()
         .map(|a| convert::from_value(&mut heap, a))

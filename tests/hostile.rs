@@ -1,0 +1,177 @@
+//! Hostile scripts under limits: each is stopped with the right error, and
+//! the VM then answers a normal evaluation.
+
+use beamlet::{Error, Limits, SharedOutput, Value, Vm};
+use std::time::{Duration, Instant};
+
+fn vm(limits: Limits) -> (Vm, SharedOutput) {
+    let out = SharedOutput::new();
+    let vm = Vm::builder()
+        .schedulers(2)
+        .output(out.clone())
+        .limits(Limits {
+            timeout: limits.timeout.or(Some(Duration::from_secs(5))),
+            ..limits
+        })
+        .build()
+        .expect("the VM starts");
+    (vm, out)
+}
+
+/// The VM still evaluates normally.
+fn still_usable(vm: &Vm) {
+    assert_eq!(vm.eval("Enum.sum(1..100)"), Ok(Value::from(5050)));
+}
+
+fn killed(r: Result<Value, Error>) {
+    match r {
+        Err(Error::Exit { reason, .. }) => assert_eq!(reason, Value::Atom("killed".into())),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn endless_loop_runs_out_of_reductions() {
+    let (vm, _) = vm(Limits {
+        reductions: Some(2_000_000),
+        ..Default::default()
+    });
+    let t = Instant::now();
+    let r = vm.eval("defmodule Spin do\n  def go(n), do: go(n + 1)\nend\nSpin.go(0)");
+    assert_eq!(r, Err(Error::Budget));
+    assert!(t.elapsed() < Duration::from_secs(3));
+    still_usable(&vm);
+    // The budget is per evaluation: a new one starts afresh.
+    assert_eq!(
+        vm.eval("Enum.sum(1..100_000)"),
+        Ok(Value::from(5000050000i64))
+    );
+}
+
+#[test]
+fn endless_loop_runs_out_of_time() {
+    let (vm, _) = vm(Limits {
+        timeout: Some(Duration::from_millis(300)),
+        ..Default::default()
+    });
+    let r = vm.eval("Stream.repeatedly(fn -> :x end) |> Stream.run()");
+    assert_eq!(r, Err(Error::Timeout));
+    still_usable(&vm);
+}
+
+#[test]
+fn memory_bomb_is_killed_by_max_heap() {
+    let (vm, out) = vm(Limits {
+        max_heap_words: Some(1_000_000),
+        ..Default::default()
+    });
+    killed(vm.eval("Enum.reduce(1..100_000_000, [], fn i, acc -> [{i, i} | acc] end)"));
+    assert!(out.take_stderr().contains("maximum heap size reached"));
+    still_usable(&vm);
+}
+
+#[test]
+fn deep_recursion_is_killed_by_max_heap() {
+    let (vm, out) = vm(Limits {
+        max_heap_words: Some(1_000_000),
+        ..Default::default()
+    });
+    let r = vm.eval("defmodule Deep do\n  def go(0), do: 0\n  def go(n), do: 1 + go(n - 1)\nend\nDeep.go(100_000_000)");
+    // The stack counts, as on the BEAM.
+    killed(r);
+    assert!(out.take_stderr().contains("maximum heap size reached"));
+    still_usable(&vm);
+}
+
+#[test]
+fn a_process_over_its_heap_dies_alone() {
+    let (vm, out) = vm(Limits {
+        max_heap_words: Some(200_000),
+        ..Default::default()
+    });
+    let r = vm.eval(
+        "pid = spawn(fn -> Enum.map(1..1_000_000, &{&1}) end)\n\
+         ref = Process.monitor(pid)\n\
+         receive do {:DOWN, ^ref, :process, _, r} -> r end",
+    );
+    assert_eq!(r, Ok(Value::Atom("killed".into())));
+    assert!(out
+        .take_stderr()
+        .contains("Context:            maximum heap size reached"));
+    still_usable(&vm);
+}
+
+#[test]
+fn fork_bomb_hits_max_processes() {
+    let (vm, out) = vm(Limits {
+        timeout: Some(Duration::from_millis(500)),
+        max_processes: Some(100),
+        ..Default::default()
+    });
+    let r = vm.eval("defmodule Bomb do\n  def go, do: (spawn(&go/0); spawn(&go/0); Process.sleep(:infinity))\nend\nBomb.go()");
+    assert!(r.is_err(), "{r:?}");
+    let _ = out.take_stderr();
+    vm.shutdown();
+}
+
+fn system_limit(r: Result<Value, Error>) {
+    match r {
+        Err(Error::Raised { banner, .. }) => {
+            assert!(banner.starts_with("** (SystemLimitError)"), "{banner}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn huge_binaries_fail_before_allocating() {
+    let (vm, _) = vm(Limits {
+        max_binary_bytes: Some(16 << 20),
+        ..Default::default()
+    });
+    system_limit(vm.eval("<<0::size(8_000_000_000_000)>>"));
+    system_limit(vm.eval(":binary.copy(\"ab\", 1_000_000_000_000)"));
+    system_limit(vm.eval("String.duplicate(\"x\", 2_000_000_000)"));
+    system_limit(vm.eval(
+        "b = :binary.copy(\"x\", 8_388_608)\nEnum.reduce(1..4, b, fn _, acc -> acc <> acc end)",
+    ));
+    still_usable(&vm);
+}
+
+/// The only test of this binary that makes atoms from data: the table is
+/// the host process's.
+#[test]
+fn atom_flood_raises_system_limit() {
+    let (vm, _) = vm(Limits {
+        timeout: Some(Duration::from_secs(20)),
+        ..Default::default()
+    });
+    system_limit(vm.eval("for i <- 1..2_000_000, do: String.to_atom(\"flood#{i}\")"));
+    // The runtime still names its own atoms: modules load, errors print.
+    still_usable(&vm);
+    assert_eq!(
+        vm.eval("defmodule AfterFlood do\n  def hi, do: :hi\nend\nAfterFlood.hi()"),
+        Ok(Value::Atom("hi".into()))
+    );
+}
+
+#[test]
+fn mailbox_flood_is_dropped_past_the_limit() {
+    let (vm, _) = vm(Limits {
+        max_mailbox: Some(1000),
+        ..Default::default()
+    });
+    let r = vm.eval(
+        "sink = spawn(fn -> receive do :never -> :ok end end)\n\
+         for i <- 1..200_000, do: send(sink, {:flood, i})\n\
+         Process.sleep(10)\n\
+         {:message_queue_len, n} = Process.info(sink, :message_queue_len)\n\
+         Process.exit(sink, :kill)\n\
+         n",
+    );
+    match r {
+        Ok(Value::Int(n)) => assert!((1000..1100).contains(&n), "{n}"),
+        other => panic!("{other:?}"),
+    }
+    still_usable(&vm);
+}
