@@ -2,7 +2,7 @@
 
 use crate::error::{CompileError, Error};
 use crate::output::{CaptureIo, Io};
-use crate::vm::{library_image, Vm, DRIVER};
+use crate::vm::{library_image, module_atom, Vm, DRIVER};
 use crate::Value;
 use beamlet_compiler::diagnostic::Diagnostic;
 use beamlet_compiler::runtime::{Library, Service};
@@ -409,15 +409,4 @@ fn natives_source(natives: &[Native]) -> Option<String> {
         src.push_str("end\n");
     }
     Some(src)
-}
-
-/// The name of module `m` as an atom (as [`Vm::call`] reads it).
-fn module_atom(m: &str) -> String {
-    if let Some(erl) = m.strip_prefix(':') {
-        erl.to_owned()
-    } else if m.starts_with("Elixir.") || !m.starts_with(|c: char| c.is_ascii_uppercase()) {
-        m.to_owned()
-    } else {
-        format!("Elixir.{m}")
-    }
 }

@@ -70,7 +70,7 @@ pub struct Vm {
 
 /// The name of module `m` as an atom: `"Enum"` and `"Elixir.Enum"` are
 /// Elixir's `Enum`; `":lists"` and `"lists"` are Erlang's `:lists`.
-fn module_atom(m: &str) -> String {
+pub(crate) fn module_atom(m: &str) -> String {
     if let Some(erl) = m.strip_prefix(':') {
         erl.to_owned()
     } else if m.starts_with("Elixir.") || !m.starts_with(|c: char| c.is_ascii_uppercase()) {

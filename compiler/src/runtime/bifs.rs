@@ -141,14 +141,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 };
                 let names = binding_names(ctx, *binding)?;
                 let mut env = env_of(ctx, *opts)?;
-                let line = env.line.max(1);
-                // Lines start at :line: pad the source so the parser's lines agree.
-                let padded = format!("{}{}", "\n".repeat(line as usize - 1), src);
-                let file = env.file.clone();
-                let quoted = self
-                    .parse(&padded, &file)
-                    .map_err(|d| self.syntax_error(ctx, d, &file, &padded))?;
-                env.line = line;
+                let quoted = self.parse_at(ctx, &src, &mut env)?;
                 self.compile_eval(ctx, &quoted, env, &names, true, false)
             }
             ("eval_quoted", [quoted, binding, opts]) => {
@@ -179,13 +172,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 };
                 let names = binding_names(ctx, *binding)?;
                 let mut env = env_of(ctx, *env)?;
-                let line = env.line.max(1);
-                let padded = format!("{}{}", "\n".repeat(line as usize - 1), src);
-                let file = env.file.clone();
-                let quoted = self
-                    .parse(&padded, &file)
-                    .map_err(|d| self.syntax_error(ctx, d, &file, &padded))?;
-                env.line = line;
+                let quoted = self.parse_at(ctx, &src, &mut env)?;
                 let (fun, env) = self.compile_eval_env(ctx, &quoted, env, &names)?;
                 let env = from_value(&mut ctx.st.heap, &env.to_value());
                 Ok(ctx.st.heap.tuple(&[fun, env]))
@@ -647,6 +634,18 @@ fn split_syntax_message(msg: &str) -> (String, String) {
 }
 
 impl Service {
+    /// Parses `src` as code starting at `env`'s line (at least 1, written
+    /// back): the source is padded so the parser's lines agree; a parse
+    /// error is the `SyntaxError` Elixir raises.
+    fn parse_at(&self, ctx: &mut Ctx, src: &str, env: &mut Env) -> Result<Value, Exn> {
+        let line = env.line.max(1);
+        let padded = format!("{}{}", "\n".repeat(line as usize - 1), src);
+        let file = env.file.clone();
+        env.line = line;
+        self.parse(&padded, &file)
+            .map_err(|d| self.syntax_error(ctx, d, &file, &padded))
+    }
+
     /// A `SyntaxError` (or `TokenMissingError`) for a parse error.
     pub fn syntax_error(
         &self,
