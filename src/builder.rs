@@ -102,6 +102,30 @@ pub struct Limits {
     /// assert_eq!(n, Ok(beamlet::Value::from(1000)));
     /// ```
     pub max_mailbox: Option<usize>,
+    /// Bytes all the VM's processes together may hold: their heaps, spare
+    /// heap chunks, stacks, and the large binaries each refers to (a
+    /// binary shared by several processes counts in each). A process
+    /// whose growth takes the total past it is killed with reason
+    /// `:killed` (its links and monitors see it, the others go on) and a
+    /// report goes to stderr; an evaluation killed so returns
+    /// [`crate::Error::Memory`]. Counted when a heap takes a new chunk, a
+    /// large binary or a longer stack, and after each collection (a
+    /// process over only by its garbage is collected, not killed), so
+    /// allocation pays nothing for it on its fast path. Messages on their
+    /// way count once the receiver takes them in (at its next time slice;
+    /// bound their number with [`Limits::max_mailbox`]); the compiled code
+    /// and the VM's tables are not counted.
+    ///
+    /// ```
+    /// let limits = beamlet::Limits { max_memory: Some(64 << 20), ..Default::default() };
+    /// let out = beamlet::SharedOutput::new();
+    /// let vm = beamlet::Vm::builder().schedulers(1).output(out.clone()).limits(limits).build().unwrap();
+    /// let e = vm.eval("Enum.reduce(1..100, [], fn _, acc -> [String.duplicate(\"x\", 1_000_000) | acc] end)");
+    /// assert_eq!(e, Err(beamlet::Error::Memory));
+    /// assert!(out.take_stderr().contains("memory limit"));
+    /// assert_eq!(vm.eval("Enum.sum(1..10)"), Ok(beamlet::Value::from(55)));
+    /// ```
+    pub max_memory: Option<usize>,
 }
 
 /// Options for a [`Vm`]: see [`Vm::builder`]. `Send`.
@@ -183,6 +207,7 @@ impl VmBuilder {
         self.config.max_heap_words = limits.max_heap_words.unwrap_or(0);
         self.config.max_reductions = limits.reductions.unwrap_or(0);
         self.config.max_mailbox = limits.max_mailbox.unwrap_or(0);
+        self.config.max_memory = limits.max_memory.unwrap_or(0);
         if let Some(n) = limits.max_binary_bytes {
             beamlet_vm::bif::binary::MAX_BINARY_BYTES
                 .store(n, std::sync::atomic::Ordering::Relaxed);

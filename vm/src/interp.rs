@@ -467,6 +467,13 @@ pub fn run(
                     left = 0;
                 }
                 p.regs.resize(n, Term::NIL);
+                if p.st.heap.account.is_some() {
+                    let words = p.stack_words();
+                    if p.st.heap.set_stack_words(words) {
+                        // Over the VM's memory: the scheduler takes it from here.
+                        left = 0;
+                    }
+                }
                 regs = &mut p.regs[..];
             }
         }};

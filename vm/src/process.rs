@@ -414,5 +414,14 @@ impl Process {
             self.regs.truncate(keep.max(windows));
         }
         self.regs[top..].fill(Term::NIL);
+        if self.st.heap.account.is_some() {
+            self.st.heap.set_stack_words(self.stack_words());
+        }
+    }
+
+    /// Words the register stack and the frames take (for the VM's memory
+    /// account, heap.rs invariant 6).
+    pub fn stack_words(&self) -> usize {
+        self.regs.len() + self.frames.len() * std::mem::size_of::<Frame>() / 8
     }
 }

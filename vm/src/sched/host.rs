@@ -135,9 +135,7 @@ impl Host {
         };
         let serial = rt.install(index);
         let pid = Term::pid(index, serial);
-        let mut heap = Heap::new();
-        heap.set_gc_always(rt.gc_always);
-        heap.max.words = rt.max_heap;
+        let mut heap = rt.process_heap();
         let args: Vec<Term> = args
             .iter()
             .map(|a| convert::from_value(&mut heap, a))

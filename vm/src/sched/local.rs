@@ -158,12 +158,14 @@ impl<'r, 'a> Local<'r, 'a> {
             };
             slot.running.store(false, Ordering::Relaxed);
             self.answer_info(&mut p);
-            if p.st.heap.over_max
-                && matches!(exit, Exit::Yield | Exit::Wait { .. })
-                && self.max_heap_reached(&mut p)
-            {
-                let me = p.st.pid;
-                return self.exit_killed(p, me, atom::KILLED);
+            if p.st.heap.over_max && matches!(exit, Exit::Yield | Exit::Wait { .. }) {
+                if p.st.heap.over_memory {
+                    return self.exit_memory(p);
+                }
+                if self.max_heap_reached(&mut p) {
+                    let me = p.st.pid;
+                    return self.exit_killed(p, me, atom::KILLED);
+                }
             }
             if let Some(left) = p.reductions_left {
                 let used = (before - budget.min(before)).max(0) as u64;
