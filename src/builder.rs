@@ -54,12 +54,14 @@ pub struct Limits {
     /// ```
     pub max_heap_words: Option<usize>,
     /// Reductions (function calls, roughly) an [`Vm::eval`], [`Vm::load`] or
-    /// [`Vm::call`] may run in its own process: past them it is killed and
-    /// the call returns [`crate::Error::Budget`]; the VM stays usable. The
-    /// processes it spawns are not counted (bound them with
-    /// [`Limits::max_processes`], [`Limits::max_heap_words`] and
-    /// [`Vm::shutdown`]). Counted at the end of each time slice (4,000
-    /// reductions), so an evaluation may overrun it by up to one slice.
+    /// [`Vm::call`] may run: past them its process is killed and the call
+    /// returns [`crate::Error::Budget`]; the VM stays usable. The processes
+    /// it spawns (and they spawn) draw on the same budget for as long as
+    /// they run, even after the evaluation has returned, so work moved to
+    /// another process cannot escape it: once it is spent, each of them is
+    /// killed (`:killed`) at the end of its next time slice. Counted at the
+    /// end of each time slice (4,000 reductions), so an evaluation may
+    /// overrun it by up to one slice per process.
     ///
     /// ```
     /// let limits = beamlet::Limits { reductions: Some(100_000), ..Default::default() };
@@ -105,9 +107,11 @@ pub struct Limits {
     /// Bytes all the VM's processes together may hold: their heaps, spare
     /// heap chunks, stacks, and the large binaries each refers to (a
     /// binary shared by several processes counts in each). A process
-    /// whose growth takes the total past it is killed with reason
+    /// that grows while the total is past it is killed with reason
     /// `:killed` (its links and monitors see it, the others go on) and a
-    /// report goes to stderr; an evaluation killed so returns
+    /// report goes to stderr, if it holds at least an average share of the
+    /// total (a small process growing while large ones hold the memory is
+    /// spared) or the total is a quarter over; an evaluation killed so returns
     /// [`crate::Error::Memory`]. Counted when a heap takes a new chunk, a
     /// large binary or a longer stack, and after each collection (a
     /// process over only by its garbage is collected, not killed), so

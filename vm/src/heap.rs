@@ -146,6 +146,8 @@ pub struct Heap {
 pub struct MemAccount {
     used: AtomicUsize,
     limit: usize,
+    /// Heaps charging this account.
+    heaps: AtomicUsize,
 }
 
 impl MemAccount {
@@ -154,6 +156,7 @@ impl MemAccount {
         MemAccount {
             used: AtomicUsize::new(0),
             limit,
+            heaps: AtomicUsize::new(0),
         }
     }
 
@@ -194,7 +197,7 @@ unsafe impl Send for Heap {}
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        self.uncharge();
+        self.close_account();
         for p in self.offheap.drain(..) {
             // SAFETY: invariant 5: each listed object owns its count, and
             // the chunks holding it are still alive (dropped after this).
@@ -233,13 +236,22 @@ impl Heap {
     /// Charges this heap's memory to `account` from now on (invariant 6).
     pub fn set_account(&mut self, account: Option<Arc<MemAccount>>) {
         self.uncharge();
+        if let Some(old) = self.account.take() {
+            old.heaps.fetch_sub(1, Ordering::Relaxed);
+        }
+        if let Some(new) = &account {
+            new.heaps.fetch_add(1, Ordering::Relaxed);
+        }
         self.account = account;
         self.recharge();
     }
 
     /// Counts this heap's footprint again and charges the difference to
     /// its account, if any. Past the account's limit, sets `over_memory`
-    /// (and `over_max`, which ends the time slice) and returns true.
+    /// (and `over_max`, which ends the time slice) and returns true, if
+    /// this heap holds at least an average share of the total, or the total
+    /// is a quarter over the limit: a small process that happens to grow
+    /// while large ones hold the memory is spared, within that margin.
     pub(crate) fn recharge(&mut self) -> bool {
         let Some(acc) = &self.account else {
             return false;
@@ -257,7 +269,10 @@ impl Heap {
             acc.used.fetch_sub(self.charged - now, Ordering::Relaxed) - (self.charged - now)
         };
         self.charged = now;
-        if total > acc.limit {
+        let heaps = acc.heaps.load(Ordering::Relaxed).max(1);
+        if total > acc.limit
+            && (now.saturating_mul(heaps) >= total || total - acc.limit > acc.limit / 4)
+        {
             self.over_memory = true;
             self.over_max = true;
             // Collect at the next safe point: the garbage may be what is over.
@@ -281,6 +296,14 @@ impl Heap {
             acc.used.fetch_sub(self.charged, Ordering::Relaxed);
         }
         self.charged = 0;
+    }
+
+    /// Leaves the account for good (the heap is dropped).
+    fn close_account(&mut self) {
+        self.uncharge();
+        if let Some(acc) = self.account.take() {
+            acc.heaps.fetch_sub(1, Ordering::Relaxed);
+        }
     }
 
     /// Total words in use over all chunks.

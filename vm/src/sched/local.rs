@@ -167,12 +167,16 @@ impl<'r, 'a> Local<'r, 'a> {
                     return self.exit_killed(p, me, atom::KILLED);
                 }
             }
-            if let Some(left) = p.reductions_left {
+            if let Some(left) = &p.st.budget {
                 let used = (before - budget.min(before)).max(0) as u64;
-                if used >= left && matches!(exit, Exit::Yield | Exit::Wait { .. }) {
+                let had = left
+                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |l| {
+                        Some(l.saturating_sub(used))
+                    })
+                    .unwrap_or(0);
+                if used >= had && matches!(exit, Exit::Yield | Exit::Wait { .. }) {
                     return self.exit_budget(p);
                 }
-                p.reductions_left = Some(left.saturating_sub(used));
             }
             match exit {
                 Exit::Yield => {

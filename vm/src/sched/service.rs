@@ -50,6 +50,8 @@ impl Sched for Local<'_, '_> {
         p.st.stdout = st.stdout.clone();
         p.st.argv = st.argv.clone();
         p.st.group_leader = st.group_leader;
+        // Work moved to a new process counts in the evaluation's budget.
+        p.st.budget = st.budget.clone();
         if link {
             p.st.links.push(st.pid);
             st.links.push(pid);
