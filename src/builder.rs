@@ -3,7 +3,7 @@
 use crate::error::{CompileError, Error};
 use crate::output::{CaptureIo, Io};
 use crate::vm::{library_image, module_atom, Vm, DRIVER};
-use crate::Value;
+use crate::{Pid, Value};
 use beamlet_compiler::diagnostic::Diagnostic;
 use beamlet_compiler::runtime::{Library, Service};
 use beamlet_vm::code::CodeTable;
@@ -11,6 +11,7 @@ pub use beamlet_vm::jit::Mode as JitMode;
 use beamlet_vm::native::Native;
 pub use beamlet_vm::native::NativeError;
 use beamlet_vm::sched::Config;
+use beamlet_vm::term::Term;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -130,6 +131,20 @@ pub struct Limits {
     /// assert_eq!(vm.eval("Enum.sum(1..10)"), Ok(beamlet::Value::from(55)));
     /// ```
     pub max_memory: Option<usize>,
+}
+
+/// What a native function ([`VmBuilder::native_with_ctx`]) is told about
+/// its call, besides the arguments.
+#[derive(Clone, Copy, Debug)]
+pub struct NativeCtx {
+    caller: Pid,
+}
+
+impl NativeCtx {
+    /// The process calling the native function.
+    pub fn caller(&self) -> Pid {
+        self.caller
+    }
 }
 
 /// Options for a [`Vm`]: see [`Vm::builder`]. `Send`.
@@ -276,10 +291,53 @@ impl VmBuilder {
     ///     Value::from("no such key")
     /// );
     /// ```
-    pub fn native<F>(mut self, module: &str, name: &str, arity: u32, f: F) -> VmBuilder
+    pub fn native<F>(self, module: &str, name: &str, arity: u32, f: F) -> VmBuilder
     where
         F: Fn(&[Value]) -> Result<Value, NativeError> + Send + Sync + 'static,
     {
+        self.native_with_ctx(module, name, arity, move |_: &NativeCtx, args: &[Value]| {
+            f(args)
+        })
+    }
+
+    /// [`VmBuilder::native`], for a closure that also gets a [`NativeCtx`]:
+    /// who is calling. With the caller's pid a host can answer later, from
+    /// a thread of its own ([`Vm::send`]), or keep subscribers to notify.
+    ///
+    /// ```
+    /// use beamlet::{NativeCtx, Pid, Value};
+    /// use std::sync::{Arc, Mutex};
+    /// let subscribers: Arc<Mutex<Vec<Pid>>> = Arc::default();
+    /// let subs = subscribers.clone();
+    /// let vm = beamlet::Vm::builder()
+    ///     .schedulers(1)
+    ///     .native_with_ctx("Feed", "subscribe", 0, move |ctx: &NativeCtx, _: &[Value]| {
+    ///         subs.lock().unwrap().push(ctx.caller());
+    ///         Ok(Value::atom("ok"))
+    ///     })
+    ///     .build()
+    ///     .unwrap();
+    /// let listener = vm.eval("spawn(fn -> Feed.subscribe(); receive do {:news, n} -> IO.puts(n) end end)").unwrap();
+    /// let listener = Pid::try_from(listener).unwrap();
+    /// while subscribers.lock().unwrap().is_empty() {
+    ///     std::thread::yield_now();
+    /// }
+    /// assert_eq!(subscribers.lock().unwrap()[0], listener);
+    /// assert!(vm.send(listener, (Value::atom("news"), "hello")));
+    /// vm.wait(listener, None).unwrap();
+    /// ```
+    pub fn native_with_ctx<F>(mut self, module: &str, name: &str, arity: u32, f: F) -> VmBuilder
+    where
+        F: Fn(&NativeCtx, &[Value]) -> Result<Value, NativeError> + Send + Sync + 'static,
+    {
+        let f = move |caller: Term, args: &[Value]| {
+            f(
+                &NativeCtx {
+                    caller: Pid::from_term(caller),
+                },
+                args,
+            )
+        };
         let module = module_atom(module);
         let native = Native {
             module,
