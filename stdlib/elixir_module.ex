@@ -72,11 +72,13 @@ defmodule :elixir_module do
   @doc false
   def define(module, kind, index, def, line) do
     case :beamlet_compiler.define(module, kind, index, def, line, true) do
-      :ok -> :ok
-      {hooks, args} -> call_hooks(hooks, args)
-    end
+      {hooks, args, result} ->
+        call_hooks(hooks, args)
+        result
 
-    :ok
+      result ->
+        result
+    end
   end
 
   # `@after_verify` hooks (`{module, fun}`), called with the module's name
