@@ -247,9 +247,10 @@ defmodule Exception do
         end
       end
 
-    case trace do
+    # The entry that carries a BIF's explanation of a badarg is no frame.
+    case Enum.reject(trace, &match?({:erlang, :error_info, 0, _}, &1)) do
       [] -> "\n"
-      _ -> "    " <> Enum.map_join(trace, "\n    ", &format_stacktrace_entry/1) <> "\n"
+      trace -> "    " <> Enum.map_join(trace, "\n    ", &format_stacktrace_entry/1) <> "\n"
     end
   end
 

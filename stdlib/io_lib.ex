@@ -225,14 +225,16 @@ defmodule :io_lib do
 
   defp control(%{c: ?f} = s, args) do
     {x, args} = take(args)
-    unless is_float(x), do: throw(:beamlet_badarg)
     p = s.prec || 6
+    # OTP takes at least one decimal.
+    unless is_float(x) and p >= 1, do: throw(:beamlet_badarg)
     {pad(:erlang.float_to_list(x, decimals: p), s, :right), args}
   end
 
   defp control(%{c: ?e} = s, args) do
     {x, args} = take(args)
-    unless is_float(x), do: throw(:beamlet_badarg)
+    # OTP takes at least two significant digits.
+    unless is_float(x) and (s.prec == nil or s.prec >= 2), do: throw(:beamlet_badarg)
     {pad(e_text(x, s.prec || 6), s, :right), args}
   end
 
@@ -240,8 +242,8 @@ defmodule :io_lib do
   # significant digits), else `~e`.
   defp control(%{c: ?g} = s, args) do
     {x, args} = take(args)
-    unless is_float(x), do: throw(:beamlet_badarg)
     p = s.prec || 6
+    unless is_float(x) and p >= 1, do: throw(:beamlet_badarg)
     a = abs(x)
 
     e =
