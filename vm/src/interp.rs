@@ -699,6 +699,8 @@ pub fn run(
                     Err(e) => raise!(with_bif_frame(&mut p.st, b, &regs[src..src + n], e)),
                 }
             } else {
+                // The missing function's frame holds the arguments, as on the BEAM.
+                let args = Some(p.st.heap.list(&regs[src..src + n]));
                 let e = Exn {
                     class: Class::Error,
                     reason: atom::UNDEF,
@@ -708,7 +710,7 @@ pub fn run(
                         arity: n as u32,
                         file: Term::NIL,
                         line: 0,
-                        args: None,
+                        args,
                     }],
                     info: None,
                 };
@@ -734,6 +736,7 @@ pub fn run(
                     if imp.denied {
                         raise_denied!(imp.module, imp.name, imp.arity);
                     }
+                    let args = Some(p.st.heap.list(&regs[src..src + n]));
                     let e = Exn {
                         class: Class::Error,
                         reason: atom::UNDEF,
@@ -743,7 +746,7 @@ pub fn run(
                             arity: imp.arity,
                             file: Term::NIL,
                             line: 0,
-                            args: None,
+                            args,
                         }],
                         info: None,
                     };
@@ -801,6 +804,7 @@ pub fn run(
                         Err(e) => raise!(with_bif_frame(&mut p.st, b, &regs[src..src + n], e)),
                     }
                 } else {
+                    let args = Some(p.st.heap.list(&regs[src..src + n]));
                     let e = Exn {
                         class: Class::Error,
                         reason: atom::UNDEF,
@@ -810,7 +814,7 @@ pub fn run(
                             arity: a,
                             file: Term::NIL,
                             line: 0,
-                            args: None,
+                            args,
                         }],
                         info: None,
                     };
