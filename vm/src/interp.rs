@@ -98,13 +98,13 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
 /// its arguments `args`): its frame carries the arguments instead of the
 /// arity, as on the BEAM (`{M, :f, [:a], [line: 2]}`), which
 /// `Exception.blame/3` shows as "The following arguments were given". A
-/// closure's frame keeps its arity (its registers also hold what it captured).
+/// closure's arguments come first in its registers too (what it captured
+/// follows them).
 #[cold]
 #[inline(never)]
 fn function_clause(p: &mut Process, code: &CodeTable, fun: FunId, pc: usize, args: &[Term]) -> Exn {
     let mut e = Exn::error(atom::FUNCTION_CLAUSE);
-    let f = code.function(fun);
-    if atom::name(f.name).starts_with('-') || args.len() != f.arity as usize {
+    if args.len() != code.function(fun).arity as usize {
         return e;
     }
     let mut trace = build_trace(p, code, fun, pc);
