@@ -27,7 +27,9 @@ defmodule Enum do
   end
 
   def reduce(%{__struct__: _} = enumerable, acc, fun), do: reduce_protocol(enumerable, acc, fun)
-  def reduce(map, acc, fun) when is_map(map), do: reduce_list(Map.to_list(map), acc, fun)
+  # A plain map folds as `:maps.fold/3` does (as Elixir's reduce/3 does):
+  # a map of over 32 keys in the reverse of `Map.to_list/1`'s order.
+  def reduce(map, acc, fun) when is_map(map), do: reduce_list(:beamlet.map_fold_list(map), acc, fun)
   def reduce(enumerable, acc, fun), do: reduce_protocol(enumerable, acc, fun)
 
   defp reduce_protocol(enumerable, acc, fun) do
