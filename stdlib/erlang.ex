@@ -599,6 +599,34 @@ defmodule :erlang do
 
   def posixtime_to_universaltime(_), do: raise(ArgumentError, arg_error(1, "not an integer"))
 
+  ## Local time (this VM's time zone is UTC, daylight saving time none)
+
+  @doc "The UTC time of the local time `datetime` (1902 on): the same, an hour earlier when `is_dst` is `true`."
+  def localtime_to_universaltime(datetime), do: localtime_to_universaltime(datetime, :undefined)
+
+  def localtime_to_universaltime(datetime, is_dst) do
+    unless valid_time_1902(datetime), do: raise(ArgumentError, arg_error(1, "not a valid local time"))
+
+    case is_dst do
+      true -> posixtime_to_universaltime(universaltime_to_posixtime(datetime) - 3600)
+      dst when dst in [false, :undefined] -> datetime
+      _ -> raise(ArgumentError, arg_error(2, "not 'true', 'false', or 'undefined'"))
+    end
+  end
+
+  @doc "The local time of the UTC time `datetime` (1902 on): the same."
+  def universaltime_to_localtime(datetime) do
+    if valid_time_1902(datetime), do: datetime, else: bad_universal_time(datetime)
+  end
+
+  # The dates the C library's time conversions take on a 64-bit OTP 25.
+  defp valid_time_1902({{y, m, d}, {h, min, sec}})
+       when is_integer(y) and y >= 1902 and is_integer(m) and is_integer(d) and is_integer(h) and
+              is_integer(min) and is_integer(sec) and h in 0..23 and min in 0..59 and sec in 0..59,
+       do: :calendar.valid_date(y, m, d)
+
+  defp valid_time_1902(_), do: false
+
   ## Checksums of concatenations
 
   @doc "The Adler-32 of `a <> b` from `adler32(a)`, `adler32(b)` and `byte_size(b)`."
