@@ -27,7 +27,9 @@ defmodule Enum do
   end
 
   def reduce(%{__struct__: _} = enumerable, acc, fun), do: reduce_protocol(enumerable, acc, fun)
-  def reduce(map, acc, fun) when is_map(map), do: reduce_list(Map.to_list(map), acc, fun)
+  # A plain map folds as `:maps.fold/3` does (as Elixir's reduce/3 does):
+  # a map of over 32 keys in the reverse of `Map.to_list/1`'s order.
+  def reduce(map, acc, fun) when is_map(map), do: reduce_list(:beamlet.map_fold_list(map), acc, fun)
   def reduce(enumerable, acc, fun), do: reduce_protocol(enumerable, acc, fun)
 
   defp reduce_protocol(enumerable, acc, fun) do
@@ -46,6 +48,10 @@ defmodule Enum do
   @doc "Reduces with the first element as the starting accumulator; raises `Enum.EmptyError` when empty."
   def reduce([h | t], fun), do: reduce_list(t, h, fun)
   def reduce([], _fun), do: raise(Enum.EmptyError)
+
+  # Elixir's reduce/2 goes through the Enumerable protocol: a map in
+  # `Map.to_list/1`'s order, not `:maps.fold/3`'s as reduce/3.
+  def reduce(%{} = map, fun) when not is_struct(map), do: reduce(Map.to_list(map), fun)
 
   def reduce(enumerable, fun) do
     result =
@@ -323,8 +329,13 @@ defmodule Enum do
   def concat(enumerables) do
     if is_list(enumerables) and all_list(enumerables, &is_list/1),
       do: :lists.append(enumerables),
-      else: flat_map(enumerables, &to_list/1)
+      else: flat_map(enumerables, &reduce_order_list/1)
   end
+
+  # The elements in the order reduce/3 visits them (for a map, :maps.fold's).
+  defp reduce_order_list(list) when is_list(list), do: list
+  defp reduce_order_list(%{} = map) when not is_struct(map), do: :beamlet.map_fold_list(map)
+  defp reduce_order_list(enumerable), do: to_list(enumerable)
 
   @doc "The elements of `left`, then those of `right`."
   def concat(left, right) when is_list(left) and is_list(right), do: left ++ right
@@ -1521,9 +1532,16 @@ defmodule Enum do
     last = if last < 0, do: last + count, else: last
     insertion_index = if insertion_index < 0, do: insertion_index + count, else: insertion_index
 
+    # Elixir answers to_list/1 when nothing moves, else walks with
+    # reduce/3 (a map: in :maps.fold's order).
+    moving = reduce_order_list(enumerable)
+
     cond do
-      count == 0 or first > last or first >= count ->
+      count == 0 or first > last ->
         list
+
+      first >= count ->
+        moving
 
       insertion_index >= first and insertion_index <= last ->
         if insertion_index == first do
@@ -1536,7 +1554,7 @@ defmodule Enum do
 
       true ->
         last = Kernel.min(last, count - 1)
-        {front, rest} = split_list(list, first, [])
+        {front, rest} = split_list(moving, first, [])
         {moved, back} = split_list(rest, last - first + 1, [])
 
         if insertion_index < first do

@@ -613,4 +613,172 @@ defmodule :erlang do
       end
     end
   end
+
+  ## Operators and checks by name
+
+  @doc "`list ++ tail` (`tail` may be any term: an improper list then)."
+  def append(list, tail) when is_list(list), do: list ++ tail
+  def append(_list, _tail), do: raise(ArgumentError, arg_error(1, "not a list"))
+
+  @doc "`list1 -- list2`."
+  def subtract(list1, list2) when is_list(list1) and is_list(list2), do: list1 -- list2
+  def subtract(list1, _list2) when not is_list(list1), do: raise(ArgumentError, arg_error(1, "not a list"))
+  def subtract(_list1, _list2), do: raise(ArgumentError, arg_error(2, "not a list"))
+
+  @doc "Exclusive or of two booleans."
+  def xor(a, b) when is_boolean(a) and is_boolean(b), do: a != b
+  def xor(_a, _b), do: raise(ArgumentError, "argument error")
+
+  @doc "A tuple's size or a bitstring's whole bytes."
+  def size(t) when is_tuple(t), do: tuple_size(t)
+  def size(t) when is_bitstring(t), do: byte_size(t) - if(rem(bit_size(t), 8) == 0, do: 0, else: 1)
+  def size(_t), do: raise(ArgumentError, arg_error(1, "not tuple or binary"))
+
+  @doc "Whether `term` is a tuple whose first element is `tag`."
+  def is_record(term, tag) when is_atom(tag),
+    do: is_tuple(term) and tuple_size(term) > 0 and elem(term, 0) == tag
+
+  # OTP 25 names the first argument here.
+  def is_record(_term, _tag), do: raise(ArgumentError, arg_error(1, "not an atom"))
+
+  @doc "Whether `term` is a tuple of `size` elements whose first is `tag`."
+  def is_record(term, tag, size) when is_atom(tag) and is_integer(size),
+    do: is_tuple(term) and size > 0 and tuple_size(term) == size and elem(term, 0) == tag
+
+  def is_record(_term, tag, _size) when not is_atom(tag), do: raise(ArgumentError, arg_error(2, "not an atom"))
+  def is_record(_term, _tag, _size), do: raise(ArgumentError, arg_error(3, "not an integer"))
+
+  @doc "Whether `module` is loaded and exports `function/arity`."
+  def function_exported(module, function, arity)
+      when is_atom(module) and is_atom(function) and is_integer(arity) and arity >= 0,
+      do: Kernel.function_exported?(module, function, arity)
+
+  def function_exported(module, function, arity) do
+    cond do
+      not is_atom(module) -> raise(ArgumentError, arg_error(1, "not an atom"))
+      not is_atom(function) -> raise(ArgumentError, arg_error(2, "not an atom"))
+      not is_integer(arity) -> raise(ArgumentError, arg_error(3, "not an integer"))
+      true -> raise(ArgumentError, arg_error(3, "out of range"))
+    end
+  end
+
+  ## Times as seconds since the epoch
+
+  @doc "The seconds from 1970-01-01 00:00:00 UTC to the time `{{y, m, d}, {h, min, s}}` (year 1600 on, as OTP 25 takes)."
+  def universaltime_to_posixtime({{y, m, d} = date, {h, min, sec}} = dt)
+      when is_integer(y) and y >= 1600 and is_integer(m) and is_integer(d) and is_integer(h) and is_integer(min) and
+             is_integer(sec) and h in 0..23 and min in 0..59 and sec in 0..59 do
+    if :calendar.valid_date(date) do
+      days = days_from_civil(y, m, d)
+      days * 86_400 + h * 3600 + min * 60 + sec
+    else
+      bad_universal_time(dt)
+    end
+  end
+
+  def universaltime_to_posixtime(dt), do: bad_universal_time(dt)
+
+  defp bad_universal_time(_dt), do: raise(ArgumentError, arg_error(1, "not a valid universal time"))
+
+  # Days from 1970-01-01 to the proleptic Gregorian date (the inverse of civil_date/1).
+  defp days_from_civil(y, m, d) do
+    y = if m <= 2, do: y - 1, else: y
+    era = Integer.floor_div(y, 400)
+    yoe = y - era * 400
+    mp = if m > 2, do: m - 3, else: m + 9
+    doy = div(153 * mp + 2, 5) + d - 1
+    doe = yoe * 365 + div(yoe, 4) - div(yoe, 100) + doy
+    era * 146_097 + doe - 719_468
+  end
+
+  @doc "The UTC time `{{y, m, d}, {h, min, s}}` `seconds` after 1970-01-01 00:00:00."
+  def posixtime_to_universaltime(seconds) when is_integer(seconds) do
+    days = Integer.floor_div(seconds, 86_400)
+    in_day = seconds - days * 86_400
+    {civil_date(days), {div(in_day, 3600), div(rem(in_day, 3600), 60), rem(in_day, 60)}}
+  end
+
+  def posixtime_to_universaltime(_), do: raise(ArgumentError, arg_error(1, "not an integer"))
+
+  ## Local time (this VM's time zone is UTC, daylight saving time none)
+
+  @doc "The UTC time of the local time `datetime` (1902 on): the same, an hour earlier when `is_dst` is `true`."
+  def localtime_to_universaltime(datetime), do: localtime_to_universaltime(datetime, :undefined)
+
+  def localtime_to_universaltime(datetime, is_dst) do
+    unless valid_time_1902(datetime), do: raise(ArgumentError, arg_error(1, "not a valid local time"))
+
+    case is_dst do
+      true -> posixtime_to_universaltime(universaltime_to_posixtime(datetime) - 3600)
+      dst when dst in [false, :undefined] -> datetime
+      _ -> raise(ArgumentError, arg_error(2, "not 'true', 'false', or 'undefined'"))
+    end
+  end
+
+  @doc "The local time of the UTC time `datetime` (1902 on): the same."
+  def universaltime_to_localtime(datetime) do
+    if valid_time_1902(datetime), do: datetime, else: bad_universal_time(datetime)
+  end
+
+  # The dates the C library's time conversions take on a 64-bit OTP 25.
+  defp valid_time_1902({{y, m, d}, {h, min, sec}})
+       when is_integer(y) and y >= 1902 and is_integer(m) and is_integer(d) and is_integer(h) and
+              is_integer(min) and is_integer(sec) and h in 0..23 and min in 0..59 and sec in 0..59,
+       do: :calendar.valid_date(y, m, d)
+
+  defp valid_time_1902(_), do: false
+
+  ## Checksums of concatenations
+
+  @doc "The Adler-32 of `a <> b` from `adler32(a)`, `adler32(b)` and `byte_size(b)`."
+  def adler32_combine(first, second, size) do
+    check_checksums(first, second, size)
+    base = 65_521
+    n = rem(size, base)
+    lo1 = Bitwise.band(first, 0xFFFF)
+    lo = rem(lo1 + Bitwise.band(second, 0xFFFF) + base - 1, base)
+    hi = rem(Bitwise.bsr(first, 16) + Bitwise.bsr(second, 16) + n * lo1 + base - n, base)
+    Bitwise.bor(Bitwise.bsl(hi, 16), lo)
+  end
+
+  @doc "The CRC-32 of `a <> b` from `crc32(a)`, `crc32(b)` and `byte_size(b)`."
+  def crc32_combine(first, second, size) do
+    check_checksums(first, second, size)
+    # The CRC register after `size` zero bytes is a linear map of the one
+    # before: apply the map of one zero byte squared again and again (a
+    # 32x32 bit matrix over GF(2), one column a word) for the bits of size.
+    one_bit = List.to_tuple([0xEDB88320 | Enum.map(0..30, &Bitwise.bsl(1, &1))])
+    one_byte = one_bit |> gf2_square() |> gf2_square() |> gf2_square()
+    Bitwise.bxor(crc_shift(first, size, one_byte), second)
+  end
+
+  defp crc_shift(crc, 0, _op), do: crc
+
+  defp crc_shift(crc, size, op) do
+    crc = if Bitwise.band(size, 1) == 1, do: gf2_times(op, crc, 0, 0), else: crc
+    next = Bitwise.bsr(size, 1)
+    if next == 0, do: crc, else: crc_shift(crc, next, gf2_square(op))
+  end
+
+  defp gf2_times(_op, 0, _i, acc), do: acc
+
+  defp gf2_times(op, vec, i, acc) do
+    acc = if Bitwise.band(vec, 1) == 1, do: Bitwise.bxor(acc, elem(op, i)), else: acc
+    gf2_times(op, Bitwise.bsr(vec, 1), i + 1, acc)
+  end
+
+  defp gf2_square(op), do: op |> Tuple.to_list() |> Enum.map(&gf2_times(op, &1, 0, 0)) |> List.to_tuple()
+
+  defp check_checksums(first, second, size) do
+    for {n, v} <- [{1, first}, {2, second}, {3, size}] do
+      cond do
+        not is_integer(v) -> raise(ArgumentError, arg_error(n, "not an integer"))
+        v < 0 -> raise(ArgumentError, arg_error(n, "out of range"))
+        v <= 0xFFFFFFFF -> :ok
+        # OTP 25 names no argument for a size past 32 bits.
+        n == 3 -> raise(ArgumentError, "argument error")
+        true -> raise(ArgumentError, arg_error(n, "out of range"))
+      end
+    end
+  end
 end

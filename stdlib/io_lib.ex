@@ -472,7 +472,7 @@ defmodule :io_lib do
 
   def write_term(t, pretty) when is_map(t) do
     "#" <> "{" <>
-      Enum.map_join(:maps.to_list(t), ",", fn {k, v} ->
+      Enum.map_join(:beamlet.map_fold_list(t), ",", fn {k, v} ->
         write_term(k, pretty) <> " => " <> write_term(v, pretty)
       end) <> "}"
   end
@@ -569,7 +569,7 @@ defmodule :io_lib do
 
   defp layout_map(map, pretty, col, tail, line) do
     indent = col + 2
-    pairs = :maps.to_list(map)
+    pairs = :beamlet.map_fold_list(map)
     last = length(pairs) - 1
 
     body =

@@ -27,7 +27,7 @@ defmodule Map do
   def new(enumerable, transform), do: new_from_enum(enumerable, transform)
 
   defp new_from_map(map, transform) when is_function(transform, 1) do
-    Map.from_list(:lists.map(transform, Map.to_list(map)))
+    Map.from_list(:lists.map(transform, :beamlet.map_fold_list(map)))
   end
 
   defp new_from_enum(enumerable, transform) when is_function(transform, 1) do
@@ -228,12 +228,12 @@ defmodule Map do
 
   @doc "The entries for which `fun` of `{key, value}` is truthy."
   def filter(map, fun) when is_map(map) and is_function(fun, 1) do
-    Map.from_list(for({_, _} = pair <- Map.to_list(map), fun.(pair), do: pair))
+    Map.from_list(for({_, _} = pair <- :beamlet.map_fold_list(map), fun.(pair), do: pair))
   end
 
   @doc "The entries for which `fun` of `{key, value}` is falsy."
   def reject(map, fun) when is_map(map) and is_function(fun, 1) do
-    Map.from_list(for({_, _} = pair <- Map.to_list(map), !fun.(pair), do: pair))
+    Map.from_list(for({_, _} = pair <- :beamlet.map_fold_list(map), !fun.(pair), do: pair))
   end
 
   @doc """
@@ -244,7 +244,7 @@ defmodule Map do
     cond do
       not is_map(map1) -> :erlang.error({:badmap, map1})
       not is_map(map2) -> :erlang.error({:badmap, map2})
-      true -> merge_with(Map.to_list(map2), map1, fun)
+      true -> merge_with(:beamlet.map_fold_list(map2), map1, fun)
     end
   end
 
@@ -264,7 +264,7 @@ defmodule Map do
   @doc false
   @deprecated "Use Map.new/2 instead (invoke Map.from_struct/1 before if you have a struct)"
   def map(map, fun) when is_function(fun, 1) do
-    Map.from_list(for({key, _} = pair <- Map.to_list(map), do: {key, fun.(pair)}))
+    Map.from_list(for({key, _} = pair <- :beamlet.map_fold_list(map), do: {key, fun.(pair)}))
   end
 
   @doc false

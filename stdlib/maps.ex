@@ -312,7 +312,7 @@ defmodule :maps do
   @doc "`{key, value, next_iterator}`, or `:none` at the end."
   def next({_key, _value, _next} = step), do: step
   def next(:none), do: :none
-  def next([0 | map]) when is_map(map), do: chain(Map.to_list(map))
+  def next([0 | map]) when is_map(map), do: chain(:beamlet.map_fold_list(map))
   def next(_), do: bad_arg(1, "not a valid iterator")
 
   defp chain([{k, v} | rest]), do: {k, v, chain(rest)}
@@ -320,12 +320,13 @@ defmodule :maps do
 
   ## Helpers
 
-  # The entries of a map or of an iterator; arity is the fun's, for the
-  # error a bad second argument gets.
-  defp pairs(map, _arity) when is_map(map), do: Map.to_list(map)
+  # The entries of a map or of an iterator, in the iterator's order (for a
+  # map of over 32 keys the reverse of `to_list/1`'s); arity is the fun's,
+  # for the error a bad second argument gets.
+  defp pairs(map, _arity) when is_map(map), do: :beamlet.map_fold_list(map)
   defp pairs(:none, _arity), do: []
   defp pairs({k, v, next}, arity), do: [{k, v} | pairs(next, arity)]
-  defp pairs([0 | map], _arity) when is_map(map), do: Map.to_list(map)
+  defp pairs([0 | map], _arity) when is_map(map), do: :beamlet.map_fold_list(map)
   defp pairs(other, _arity), do: bad_map(other)
 
   defp bad_fun2(map_or_iter) do

@@ -673,6 +673,20 @@ defmodule :rand do
     v
   end
 
+  @doc """
+  The mwc59 state of the seed `s` (0 .. 2^58 - 1): `s` scrambled by a
+  58-bit bijection (so no two seeds give one state), plus one.
+  """
+  def mwc59_seed(s) when is_integer(s) and s >= 0 and s <= @mask58, do: scramble58(s) + 1
+
+  # Three xorshifts by 29 bits with two odd multipliers between them, all
+  # modulo 2^58: every step can be undone, so the map is one to one.
+  defp scramble58(x) do
+    x = band(bxor(x, x >>> 29) * 0x351AFD7ED558CCD, @mask58)
+    x = band(bxor(x, x >>> 29) * 0x0CEB9FE1A85EC53, @mask58)
+    bxor(x, x >>> 29)
+  end
+
   ## OTP's helpers for its tests and for writing the constants above.
 
   @doc "The bit length of a 64-bit integer (64 for anything wider)."

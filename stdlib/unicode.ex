@@ -34,6 +34,17 @@ defmodule :unicode do
     end
   end
 
+  @doc "OTP's inner form of `characters_to_binary/2` (exported, and alike)."
+  def characters_to_binary_int(data, in_enc), do: characters_to_binary(data, in_enc, :unicode)
+
+  @doc "OTP's inner form of `characters_to_list/2` (exported, and alike)."
+  def characters_to_list_int(data, in_enc), do: characters_to_list(data, in_enc)
+
+  @doc "Whether `binary` is all 7-bit bytes (`false` for anything but a binary)."
+  def bin_is_7bit(<<byte, rest::binary>>) when byte < 128, do: bin_is_7bit(rest)
+  def bin_is_7bit(<<>>), do: true
+  def bin_is_7bit(_), do: false
+
   @doc "The data as a list of code points."
   def characters_to_list(data), do: characters_to_list(data, :unicode)
 

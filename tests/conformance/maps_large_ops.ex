@@ -24,7 +24,7 @@ IO.inspect(big < Map.put(big, 41, 1))
 IO.inspect(Map.new(1..33, &{&1, &1}) > Map.new(1..33, &{&1, 0}))
 atoms = Map.new(1..40, &{String.to_atom("a#{&1}"), &1})
 IO.inspect(atoms.a33)
-IO.inspect(for {k, v} <- atoms, v > 38, do: k)
+IO.inspect(for({k, v} <- atoms, v > 38, do: k) |> Enum.sort())
 send(self(), big)
 receive do m -> IO.inspect(m == big) end
 IO.inspect(Map.new([{1.0, :f}, {1, :i}] ++ Enum.map(1..40, &{&1 + 10, 0}))[1.0])

@@ -158,6 +158,45 @@ pub fn name(atom: Term) -> &'static str {
         .unwrap_or("")
 }
 
+/// The atoms whose index in the BEAM's atom table (OTP 25 and Elixir 1.14,
+/// `elixir script.exs`) is the same in every run, one a line in index order
+/// (tools/maporder/atom_table.py writes it from crash dumps): the erts
+/// built-ins and the first atoms the boot makes. Large maps hash an atom by
+/// that index, as the BEAM does (hamt.rs).
+const BEAM_ATOMS: &str = include_str!("beam_atoms.txt");
+
+/// Each atom's index in [`BEAM_ATOMS`], found once: 0 = not looked up yet,
+/// 1 = not there, `i + 2` = index `i`.
+static BEAM_INDEX: [OnceLock<Box<[std::sync::atomic::AtomicU32; CHUNK]>>; MAX_ATOMS / CHUNK] =
+    [const { OnceLock::new() }; MAX_ATOMS / CHUNK];
+
+/// The BEAM's atom-table index of `atom` when the atom is one of the
+/// [`BEAM_ATOMS`] (`false` 0, `true` 1, `ok` 478, `nil` 1739, ...), else
+/// `None` (its index on the BEAM depends on the run).
+pub fn beam_index(atom: Term) -> Option<u32> {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    let i = atom.atom_index()? as usize;
+    let chunk = BEAM_INDEX
+        .get(i / CHUNK)?
+        .get_or_init(|| Box::new([const { AtomicU32::new(0) }; CHUNK]));
+    let slot = &chunk[i % CHUNK];
+    let known = slot.load(Ordering::Relaxed);
+    if known != 0 {
+        return known.checked_sub(2);
+    }
+    static TABLE: OnceLock<HashMap<&'static str, u32, rustc_hash::FxBuildHasher>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        BEAM_ATOMS
+            .lines()
+            .enumerate()
+            .map(|(n, a)| (a, n as u32))
+            .collect()
+    });
+    let found = table.get(name(atom)).copied();
+    slot.store(found.map_or(1, |n| n + 2), Ordering::Relaxed);
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +208,15 @@ mod tests {
         assert_eq!(name(NIL), "nil");
         assert_eq!(name(RANGE), "Elixir.Range");
         assert_eq!(intern("ok"), OK);
+    }
+
+    #[test]
+    fn beam_indices() {
+        assert_eq!(beam_index(FALSE), Some(0));
+        assert_eq!(beam_index(TRUE), Some(1));
+        assert_eq!(beam_index(OK), Some(478));
+        assert_eq!(beam_index(NIL), Some(1739));
+        assert_eq!(beam_index(intern("no_such_beam_atom_xyz")), None);
     }
 
     #[test]

@@ -1,143 +1,388 @@
-//! Maps of more than 32 keys: a hash array mapped trie, as the BEAM keeps
-//! them (erl_map.c), so `put`, `get` and `delete` are O(log n) however
-//! large the map grows.
+//! Maps of more than 32 keys: a hash array mapped trie laid out as OTP
+//! 25's (erl_map.c), so `put`, `get` and `delete` are O(log n) however
+//! large the map grows, and a map iterates in the BEAM's own order.
 //!
-//! The objects are in term.rs (HASH_MAP, HNODE, HCOLL). Each level of the
-//! trie takes 5 bits of a key's 64-bit [`hash`], lowest first: a node holds
-//! the pairs whose 5 bits no other key of the node shares (its data bitmap,
-//! pairs in bit order) and a child for each 5 bits several keys share (its
-//! child bitmap, children in bit order). Past the hash's 64 bits (below the
-//! 13th level) keys of equal hashes share a collision node, in term order.
+//! The objects are in term.rs (HASH_MAP, HNODE, HCOLL). A key's hash is
+//! the BEAM's 32-bit `make_internal_hash` ([`map_hash`], modelled in
+//! tools/maporder/REPORT.md). Each level of the trie takes 4 bits of it,
+//! lowest first (16 slots a node); after 8 levels the bits are used up
+//! and the next 8 take the hash of the next *generation* (the same hash
+//! salted with the generation's number), as the BEAM does. A node holds
+//! the pairs whose slot no other key of the node shares (its data bitmap,
+//! pairs in slot order) and a child for each slot several keys share (its
+//! child bitmap, children in slot order). Two keys of equal hashes in 16
+//! generations (never seen: the BEAM has no such case) share a collision
+//! node, in term order.
 //!
 //! **Invariant (one form per map):** a node other than the root holds at
 //! least two keys, and a map of at most [`FLAT_MAX`] keys is always a flat
 //! MAP (a removal that leaves 32 keys flattens the map). So a set of keys
-//! has exactly one trie, and two equal maps have the same form: term order
-//! and equality compare a hash map's pairs sorted by key.
+//! has exactly one trie, the BEAM's, and two equal maps have the same
+//! form: term order and equality compare a hash map's pairs sorted by key.
 //!
-//! Iteration (`Map.to_list`, `inspect`, `for`) visits a node's pairs, then
-//! its children, in bit order: an order fixed by the keys, though not the
-//! BEAM's (its hash function differs). Hashes depend only on a key's value
-//! (atoms hash by name), so the order is the same in every run and in
-//! every process.
+//! **Two orders, as on the BEAM.** [`for_each`] and [`pairs`] walk each
+//! node's slots from 15 down to 0: the order of `maps:to_list`, `Map.keys`,
+//! `inspect`, `term_to_binary` and the `Enumerable` protocol.
+//! [`for_each_fold`] walks slots 0 to 15, the exact reverse: the order of
+//! `maps:fold`, `maps:iterator` and so Elixir's `Enum.reduce/3` and `for`.
+//! A flat map has one order, its keys' term order.
+//!
+//! Keys made of numbers, binaries, `[]`, tuples, lists and maps hash as on
+//! the BEAM. An atom hashes by its index in the BEAM's atom table when the
+//! atom is one whose index is the same in every run of the BEAM
+//! (`atom::beam_index`: `true`, `ok`, `nil`, ...), else by its name (on the
+//! BEAM its index, so its place, depends on the run). Pids, refs and funs
+//! hash by beamlet's own values (the BEAM's depend on memory addresses and
+//! table slots): an order fixed by the keys, though not the BEAM's.
 
 use crate::atom;
 use crate::heap::Heap;
 use crate::order::key_compare;
 use crate::term::{Kind, Term};
-use std::hash::Hasher;
 
 /// The most keys a flat map holds (the BEAM's `MAP_SMALL_MAP_LIMIT`).
 pub const FLAT_MAX: usize = 32;
 
-/// Bits of the hash each level takes.
-const BITS: u32 = 5;
+/// Slots a node has, and bits of the hash a level takes.
+const SLOTS: u32 = 16;
 
-/// Words in the largest node's payload: two bitmaps, and each of the 32
+/// Levels after which keys of equal hashes share a collision node (16
+/// generations of 32 bits each).
+const MAX_LEVEL: u32 = 128;
+
+/// Words in the largest node's payload: two bitmaps, and each of the 16
 /// slots a pair (two words) or a child (one).
-const NODE_MAX: usize = 2 + 2 * 32;
+const NODE_MAX: usize = 2 + 2 * SLOTS as usize;
 
-/// The splitmix64 finalizer: every input bit moves every output bit.
+// ---- the BEAM's hash ----
+
+const HCONST: u32 = 0x9E37_79B9;
+
+/// `n` times the golden-ratio constant: the constants the hash mixes in.
+const fn hc(n: u32) -> u32 {
+    HCONST.wrapping_mul(n)
+}
+
+/// Bob Jenkins' lookup2 mix of three words.
 #[inline]
-fn mix(mut x: u64) -> u64 {
-    x ^= x >> 30;
-    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x ^= x >> 27;
-    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
+fn mix(mut a: u32, mut b: u32, mut c: u32) -> (u32, u32, u32) {
+    a = a.wrapping_sub(b).wrapping_sub(c) ^ (c >> 13);
+    b = b.wrapping_sub(c).wrapping_sub(a) ^ (a << 8);
+    c = c.wrapping_sub(a).wrapping_sub(b) ^ (b >> 13);
+    a = a.wrapping_sub(b).wrapping_sub(c) ^ (c >> 12);
+    b = b.wrapping_sub(c).wrapping_sub(a) ^ (a << 16);
+    c = c.wrapping_sub(a).wrapping_sub(b) ^ (b >> 5);
+    a = a.wrapping_sub(b).wrapping_sub(c) ^ (c >> 3);
+    b = b.wrapping_sub(c).wrapping_sub(a) ^ (a << 10);
+    c = c.wrapping_sub(a).wrapping_sub(b) ^ (b >> 15);
+    (a, b, c)
+}
+
+/// Mixes the words `x` and `y` (each offset by `k`) into the hash `h`.
+#[inline]
+fn h2(h: u32, x: u32, y: u32, k: u32) -> u32 {
+    mix(k.wrapping_add(x), k.wrapping_add(y), h).2
 }
 
 #[inline]
-fn combine(h: u64, x: u64) -> u64 {
-    mix(h.rotate_left(23) ^ x)
+fn h1(h: u32, x: u32, k: u32) -> u32 {
+    h2(h, x, 0, k)
 }
 
-fn hash_bytes(bytes: &[u8], salt: u64) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(bytes);
-    mix(h.finish() ^ salt)
+/// Mixes a 64-bit word into `h`, low half first.
+#[inline]
+fn h64(h: u32, w: u64, k: u32) -> u32 {
+    h2(h, w as u32, (w >> 32) as u32, k)
+}
+
+#[inline]
+fn const_hash(h: u32, k: u32) -> u32 {
+    (h ^ k).rotate_left(17)
+}
+
+#[inline]
+fn le32(b: &[u8]) -> u32 {
+    let mut w = [0u8; 4];
+    w[..b.len()].copy_from_slice(b);
+    u32::from_le_bytes(w)
+}
+
+/// lookup2's hash of `bytes`, seeded with `init`.
+fn block(bytes: &[u8], init: u32) -> u32 {
+    let (mut a, mut b, mut c) = (HCONST, HCONST, init);
+    let mut chunks = bytes.chunks_exact(12);
+    for k in &mut chunks {
+        a = a.wrapping_add(le32(&k[0..4]));
+        b = b.wrapping_add(le32(&k[4..8]));
+        c = c.wrapping_add(le32(&k[8..12]));
+        (a, b, c) = mix(a, b, c);
+    }
+    let rest = chunks.remainder();
+    c = c.wrapping_add(bytes.len() as u32);
+    let r = rest.len();
+    if r > 8 {
+        c = c.wrapping_add(le32(&rest[8..]) << 8);
+    }
+    if r > 4 {
+        b = b.wrapping_add(le32(&rest[4..r.min(8)]));
+    }
+    if r > 0 {
+        a = a.wrapping_add(le32(&rest[..r.min(4)]));
+    }
+    mix(a, b, c).2
+}
+
+/// The BEAM's small integers (60 bits): others hash as bignums.
+const BEAM_SMALL_MIN: i64 = -(1 << 59);
+const BEAM_SMALL_MAX: i64 = (1 << 59) - 1;
+
+/// The BEAM's tagged word for `[]`.
+const NIL_WORD: u64 = 0x3B;
+
+/// What is left to hash: a term, a cons cell (a hash-trie leaf hashes as
+/// the cons `[key | value]`), the end of a list, or a trie node below the
+/// root.
+#[derive(Clone, Copy)]
+enum Item {
+    T(Term),
+    Cons(Term, Term),
+    Cdr,
+    Node(Term),
+}
+
+/// The hash of `key` for the trie levels of generation `generation`
+/// (levels `8g .. 8g + 7`): the BEAM's `make_map_hash`.
+pub fn map_hash(key: Term, generation: u32) -> u32 {
+    let salt = if generation == 0 {
+        0
+    } else {
+        h2(0, generation, 1, hc(22))
+    };
+    internal_hash(key, salt)
+}
+
+/// The BEAM's `make_internal_hash(term, salt)` (64-bit emulator, the
+/// Jenkins mix): see tools/maporder/REPORT.md section 1.
+pub fn internal_hash(term: Term, salt: u32) -> u32 {
+    let mut h = salt ^ 0xCC9E_2D51;
+    let mut stack: Vec<Item> = Vec::new();
+    let mut item = Item::T(term);
+    loop {
+        match item {
+            Item::T(t) => match t.kind() {
+                Kind::Int => {
+                    let i = t.small_value();
+                    if (BEAM_SMALL_MIN..=BEAM_SMALL_MAX).contains(&i) {
+                        h = h64(h, ((i << 4) | 0xF) as u64, HCONST);
+                    } else {
+                        let k = if i < 0 { hc(10) } else { hc(11) };
+                        h = h64(h, i.unsigned_abs(), k);
+                    }
+                }
+                Kind::BigInt => {
+                    let (neg, limbs) = t.big_parts().unwrap_or((false, &[]));
+                    let k = if neg { hc(10) } else { hc(11) };
+                    for l in limbs {
+                        h = h64(h, *l, k);
+                    }
+                }
+                Kind::Atom => match atom::beam_index(t) {
+                    Some(i) => h = h64(h, ((i as u64) << 6) | 0x0B, HCONST),
+                    // beamlet's own: by name (see the module's doc).
+                    None => h = block(atom::name(t).as_bytes(), hc(19).wrapping_add(h)),
+                },
+                Kind::Nil => h = h64(h, NIL_WORD, HCONST),
+                Kind::Float => {
+                    let f = t.float_value().unwrap_or(0.0);
+                    let f = if f == 0.0 { 0.0 } else { f };
+                    h = h64(h, f.to_bits(), hc(12));
+                }
+                Kind::Binary => {
+                    let k = hc(13).wrapping_add(h);
+                    if let Some(b) = t.binary_bytes() {
+                        h = if b.is_empty() { k } else { block(b, k) };
+                    } else if let Some((bytes, bits)) = t.bitstring_bits() {
+                        let whole = (bits / 8) as usize;
+                        let extra = (bits % 8) as u32;
+                        h = block(&bytes[..whole], k);
+                        let last = bytes[whole] as u32;
+                        h = h2(h, extra, last >> (8 - extra), hc(15));
+                    }
+                }
+                Kind::Tuple => {
+                    let elems = t.tuple_elems().unwrap_or(&[]);
+                    h = h1(h, elems.len() as u32, hc(9));
+                    stack.extend(elems.iter().rev().map(|e| Item::T(*e)));
+                }
+                Kind::Cons => {
+                    let (hd, tl) = t.cons_parts().unwrap_or((Term::NIL, Term::NIL));
+                    stack.push(Item::Cons(hd, tl));
+                }
+                Kind::Map => {
+                    h = h1(h, t.map_size().unwrap_or(0) as u32, hc(16));
+                    if let Some((ks, vs)) = t.map_parts() {
+                        for (k, v) in ks.iter().zip(vs).rev() {
+                            stack.extend([Item::T(*v), Item::T(*k)]);
+                        }
+                    } else if let Some((_, root)) = t.hash_map_parts() {
+                        push_children(root, &mut stack);
+                    }
+                }
+                // beamlet's own values (see the module's doc).
+                Kind::Pid | Kind::Ref => h = h64(h, t.raw(), hc(7)),
+                Kind::Fun => {
+                    if let Some((id, env)) = t.closure_parts() {
+                        h = h2(h, env.len() as u32, id, hc(20));
+                        stack.extend(env.iter().rev().map(|e| Item::T(*e)));
+                    } else if let Some((m, f, a)) = t.export_parts() {
+                        h = h1(h, a, hc(21));
+                        stack.extend([Item::T(f), Item::T(m)]);
+                    }
+                }
+                Kind::None => {}
+            },
+            Item::Cons(mut hd, mut tl) => {
+                // Bytes four at a time; the first other head ends the run.
+                let (mut sh, mut cnt) = (0u32, 0u32);
+                loop {
+                    match (hd.is_small() && (0..=255).contains(&hd.small_value()))
+                        .then(|| hd.small_value())
+                    {
+                        Some(b) => {
+                            sh = (sh << 8).wrapping_add(b as u32);
+                            if cnt == 3 {
+                                h = h1(h, sh, hc(4));
+                                (sh, cnt) = (0, 0);
+                            } else {
+                                cnt += 1;
+                            }
+                            if let Some((h_, t_)) = tl.cons_parts() {
+                                (hd, tl) = (h_, t_);
+                                continue;
+                            }
+                            if cnt > 0 {
+                                h = h2(h, sh, cnt, hc(22));
+                            }
+                            stack.push(Item::T(tl));
+                        }
+                        None => {
+                            if cnt > 0 {
+                                h = h2(h, sh, cnt, hc(22));
+                            }
+                            h = const_hash(h, hc(17));
+                            stack.push(Item::T(tl));
+                            if !tl.is_cons() {
+                                stack.push(Item::Cdr);
+                            }
+                            stack.push(Item::T(hd));
+                        }
+                    }
+                    break;
+                }
+            }
+            Item::Cdr => h = const_hash(h, hc(18)),
+            Item::Node(node) => {
+                if let Some((data, nodes, pairs, children)) = node.hnode_parts() {
+                    if data | nodes == 0xFFFF {
+                        // A full node below the root is a 16-tuple on the
+                        // BEAM, its leaves cons cells.
+                        h = h1(h, SLOTS, hc(9));
+                        let (mut p, mut c) = (pairs.chunks_exact(2), children.iter());
+                        let mut elems = [Item::Cdr; SLOTS as usize];
+                        for (s, e) in elems.iter_mut().enumerate() {
+                            *e = if data & (1 << s) != 0 {
+                                let kv = p.next().unwrap_or(&[Term::NIL, Term::NIL]);
+                                Item::Cons(kv[0], kv[1])
+                            } else {
+                                Item::Node(*c.next().unwrap_or(&Term::NIL))
+                            };
+                        }
+                        stack.extend(elems.iter().rev());
+                    } else {
+                        push_children(node, &mut stack);
+                    }
+                } else if let Some(pairs) = node.hcoll_pairs() {
+                    for kv in pairs.chunks_exact(2) {
+                        stack.extend([Item::T(kv[1]), Item::T(kv[0])]);
+                    }
+                }
+            }
+        }
+        match stack.pop() {
+            Some(next) => item = next,
+            None => return h,
+        }
+    }
+}
+
+/// Pushes a bitmap node's children in slot order (so the highest slot is
+/// hashed first), a leaf's value below its key.
+fn push_children(node: Term, stack: &mut Vec<Item>) {
+    let Some((data, nodes, pairs, children)) = node.hnode_parts() else {
+        stack.push(Item::Node(node));
+        return;
+    };
+    let (mut p, mut c) = (pairs.chunks_exact(2), children.iter());
+    for s in 0..SLOTS {
+        let bit = 1 << s;
+        if data & bit != 0 {
+            if let Some(kv) = p.next() {
+                stack.extend([Item::T(kv[1]), Item::T(kv[0])]);
+            }
+        } else if nodes & bit != 0 {
+            if let Some(child) = c.next() {
+                stack.push(Item::Node(*child));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 thread_local! {
-    /// Tests narrow hashes to a few bits, so deep nodes and collision
-    /// nodes are common.
-    static HASH_MASK: std::cell::Cell<u64> = const { std::cell::Cell::new(u64::MAX) };
+    /// Tests narrow hashes to a few bits, so deep nodes are common.
+    static HASH_MASK: std::cell::Cell<u32> = const { std::cell::Cell::new(u32::MAX) };
 }
 
-/// A key's hash (see [`term_hash`]), narrowed in tests.
+/// A key's hash for a generation (see [`map_hash`]), narrowed in tests.
 #[inline]
-fn hash(t: Term) -> u64 {
+fn gen_hash(t: Term, generation: u32) -> u32 {
     #[cfg(test)]
-    return term_hash(t) & HASH_MASK.with(|m| m.get());
+    return map_hash(t, generation) & HASH_MASK.with(|m| m.get());
     #[cfg(not(test))]
-    term_hash(t)
+    map_hash(t, generation)
 }
 
-/// A key's hash: equal keys (as map keys compare: `1` and `1.0` differ,
-/// `0.0` and `-0.0` do not) hash alike, whatever their representation (a
-/// binary on the heap, off it, or a view of another).
-pub fn term_hash(t: Term) -> u64 {
-    match t.kind() {
-        Kind::Int | Kind::Pid | Kind::Ref | Kind::Nil => mix(t.raw()),
-        Kind::Atom => hash_bytes(atom::name(t).as_bytes(), 0xa7),
-        Kind::Float => {
-            let f = t.float_value().unwrap_or(0.0);
-            let f = if f == 0.0 { 0.0 } else { f };
-            mix(f.to_bits() ^ 0xf1)
+/// A key and its hash of the generation last asked for.
+#[derive(Clone, Copy)]
+struct Hashed {
+    key: Term,
+    generation: u32,
+    hash: u32,
+}
+
+impl Hashed {
+    fn new(key: Term) -> Hashed {
+        Hashed {
+            key,
+            generation: 0,
+            hash: gen_hash(key, 0),
         }
-        Kind::BigInt => {
-            let (neg, limbs) = t.big_parts().unwrap_or((false, &[]));
-            limbs
-                .iter()
-                .fold(mix(neg as u64 ^ 0xb1), |h, l| combine(h, *l))
-        }
-        Kind::Binary => match t.binary_bytes() {
-            Some(b) => hash_bytes(b, b.len() as u64 * 8),
-            None => match t.bitstring_bits() {
-                Some((bytes, bits)) => hash_bytes(&bytes, bits),
-                None => 0,
-            },
-        },
-        Kind::Tuple => {
-            let elems = t.tuple_elems().unwrap_or(&[]);
-            elems.iter().fold(mix(elems.len() as u64 ^ 0x70), |h, e| {
-                combine(h, term_hash(*e))
-            })
-        }
-        Kind::Cons => {
-            let mut h = 0x11_u64;
-            let mut l = t;
-            while let Some((head, tail)) = l.cons_parts() {
-                h = combine(h, term_hash(head));
-                l = tail;
-            }
-            if l != Term::NIL {
-                h = combine(h, term_hash(l));
-            }
-            h
-        }
-        Kind::Map => {
-            // Order-free, so it needs no sorting.
-            let mut h = mix(t.map_size().unwrap_or(0) as u64 ^ 0x3a);
-            for_each(t, |k, v| {
-                h = h.wrapping_add(mix(term_hash(k) ^ term_hash(v).rotate_left(32)));
-            });
-            h
-        }
-        Kind::Fun => match (t.closure_parts(), t.export_parts()) {
-            (Some((id, _)), _) => mix(id as u64 ^ 0xf0),
-            (_, Some((m, f, a))) => combine(combine(term_hash(m), term_hash(f)), a as u64),
-            _ => 0,
-        },
-        Kind::None => 0,
     }
-}
-
-/// The 5 bits of `hash` the level at `shift` takes.
-#[inline]
-fn frag(hash: u64, shift: u32) -> u32 {
-    ((hash >> shift) & 31) as u32
+    /// The key's slot (0..16) at trie level `level`.
+    #[inline]
+    fn slot(&mut self, level: u32) -> u32 {
+        let g = level >> 3;
+        if g != self.generation {
+            self.generation = g;
+            self.hash = gen_hash(self.key, g);
+        }
+        self.slot_of_generation(level)
+    }
+    /// The key's slot at `level`, the hash held being of its generation.
+    #[inline]
+    fn slot_of_generation(&self, level: u32) -> u32 {
+        (self.hash >> (4 * (level & 7))) & 15
+    }
 }
 
 /// Where the slot of `bit` is among the set bits of `bitmap`.
@@ -154,8 +399,8 @@ fn same_key(a: Term, b: Term) -> bool {
 /// The value under `key` in the hash map `map`.
 pub fn find(map: Term, key: Term) -> Option<Term> {
     let (_, mut node) = map.hash_map_parts()?;
-    let h = hash(key);
-    let mut shift = 0;
+    let mut h = Hashed::new(key);
+    let mut level = 0;
     loop {
         let Some((data, nodes, pairs, children)) = node.hnode_parts() else {
             let pairs = node.hcoll_pairs()?;
@@ -164,7 +409,7 @@ pub fn find(map: Term, key: Term) -> Option<Term> {
                 .find(|p| same_key(p[0], key))
                 .map(|p| p[1]);
         };
-        let bit = 1 << frag(h, shift);
+        let bit = 1 << h.slot(level);
         if data & bit != 0 {
             let i = 2 * index(data, bit);
             return same_key(pairs[i], key).then_some(pairs[i + 1]);
@@ -173,40 +418,70 @@ pub fn find(map: Term, key: Term) -> Option<Term> {
             return None;
         }
         node = children[index(nodes, bit)];
-        shift += BITS;
+        level += 1;
     }
 }
 
-/// Calls `f` on each pair of the map `map` (flat or hash), in iteration order.
+/// Calls `f` on each pair of the map `map` (flat or hash) in the order of
+/// `maps:to_list` (slots 15 to 0).
 pub fn for_each(map: Term, mut f: impl FnMut(Term, Term)) {
     if let Some((ks, vs)) = map.map_parts() {
         for (k, v) in ks.iter().zip(vs) {
             f(*k, *v);
         }
     } else if let Some((_, root)) = map.hash_map_parts() {
-        walk(root, &mut f);
+        walk(root, true, &mut f);
     }
 }
 
-fn walk(node: Term, f: &mut impl FnMut(Term, Term)) {
-    if let Some((_, _, pairs, children)) = node.hnode_parts() {
-        for p in pairs.chunks_exact(2) {
-            f(p[0], p[1]);
+/// Calls `f` on each pair of the map `map` (flat or hash) in the order of
+/// `maps:fold` and `maps:iterator` (slots 0 to 15): the reverse of
+/// [`for_each`]'s for a hash map.
+pub fn for_each_fold(map: Term, mut f: impl FnMut(Term, Term)) {
+    if let Some((ks, vs)) = map.map_parts() {
+        for (k, v) in ks.iter().zip(vs) {
+            f(*k, *v);
         }
-        for c in children {
-            walk(*c, f);
+    } else if let Some((_, root)) = map.hash_map_parts() {
+        walk(root, false, &mut f);
+    }
+}
+
+fn walk(node: Term, down: bool, f: &mut impl FnMut(Term, Term)) {
+    if let Some((data, nodes, pairs, children)) = node.hnode_parts() {
+        for n in 0..SLOTS {
+            let bit = 1 << if down { SLOTS - 1 - n } else { n };
+            if data & bit != 0 {
+                let i = 2 * index(data, bit);
+                f(pairs[i], pairs[i + 1]);
+            } else if nodes & bit != 0 {
+                walk(children[index(nodes, bit)], down, f);
+            }
         }
     } else if let Some(pairs) = node.hcoll_pairs() {
-        for p in pairs.chunks_exact(2) {
-            f(p[0], p[1]);
+        if down {
+            for p in pairs.chunks_exact(2).rev() {
+                f(p[0], p[1]);
+            }
+        } else {
+            for p in pairs.chunks_exact(2) {
+                f(p[0], p[1]);
+            }
         }
     }
 }
 
-/// The pairs of the map `map`, in iteration order.
+/// The pairs of the map `map`, in `maps:to_list` order.
 pub fn pairs(map: Term) -> Vec<(Term, Term)> {
     let mut out = Vec::with_capacity(map.map_size().unwrap_or(0));
     for_each(map, |k, v| out.push((k, v)));
+    out
+}
+
+/// The pairs of the map `map`, in `maps:fold` order.
+pub fn fold_pairs(map: Term) -> Vec<(Term, Term)> {
+    let mut out = Vec::with_capacity(map.map_size().unwrap_or(0));
+    for_each_fold(map, |k, v| out.push((k, v)));
     out
 }
 
@@ -251,7 +526,7 @@ pub fn insert(heap: &mut Heap, map: Term, key: Term, value: Term) -> Term {
         unreachable!("hamt::insert takes a hash map")
     };
     let mut added = false;
-    let new = put(heap, root, hash(key), 0, key, value, &mut added);
+    let new = put(heap, root, &mut Hashed::new(key), 0, value, &mut added);
     if new == root {
         return map;
     }
@@ -261,16 +536,16 @@ pub fn insert(heap: &mut Heap, map: Term, key: Term, value: Term) -> Term {
 fn put(
     heap: &mut Heap,
     node: Term,
-    h: u64,
-    shift: u32,
-    key: Term,
+    h: &mut Hashed,
+    level: u32,
     value: Term,
     added: &mut bool,
 ) -> Term {
+    let key = h.key;
     let Some((data, nodes, pairs, children)) = node.hnode_parts() else {
         return coll_put(heap, node, key, value, added);
     };
-    let bit = 1 << frag(h, shift);
+    let bit = 1 << h.slot(level);
     if data & bit != 0 {
         let i = 2 * index(data, bit);
         let (k0, v0) = (pairs[i], pairs[i + 1]);
@@ -285,9 +560,9 @@ fn put(
             b.extend(children);
             return b.build(heap);
         }
-        // Two keys share these bits now: a child holds both.
+        // Two keys share this slot now: a child holds both.
         *added = true;
-        let sub = two(heap, (k0, v0, hash(k0)), (key, value, h), shift + BITS);
+        let sub = two(heap, (Hashed::new(k0), v0), (*h, value), level + 1);
         let j = index(nodes, bit);
         let mut b = NodeBuf::new(data & !bit, nodes | bit);
         b.extend(&pairs[..i]);
@@ -300,7 +575,7 @@ fn put(
     if nodes & bit != 0 {
         let j = index(nodes, bit);
         let child = children[j];
-        let new = put(heap, child, h, shift + BITS, key, value, added);
+        let new = put(heap, child, h, level + 1, value, added);
         if new == child {
             return node;
         }
@@ -321,23 +596,23 @@ fn put(
     b.build(heap)
 }
 
-/// A node (at the level of `shift`) holding the two pairs of different keys.
-fn two(heap: &mut Heap, a: (Term, Term, u64), b: (Term, Term, u64), shift: u32) -> Term {
-    if shift >= 64 {
-        let (a, b) = if key_compare(a.0, b.0).is_lt() {
+/// A node (at `level`) holding the two pairs of different keys.
+fn two(heap: &mut Heap, mut a: (Hashed, Term), mut b: (Hashed, Term), level: u32) -> Term {
+    if level >= MAX_LEVEL {
+        let (a, b) = if key_compare(a.0.key, b.0.key).is_lt() {
             (a, b)
         } else {
             (b, a)
         };
-        return heap.hcoll(&[a.0, a.1, b.0, b.1]);
+        return heap.hcoll(&[a.0.key, a.1, b.0.key, b.1]);
     }
-    let (fa, fb) = (frag(a.2, shift), frag(b.2, shift));
-    if fa == fb {
-        let sub = two(heap, a, b, shift + BITS);
-        return heap.hnode(0, 1 << fa, &[], &[sub]);
+    let (sa, sb) = (a.0.slot(level), b.0.slot(level));
+    if sa == sb {
+        let sub = two(heap, a, b, level + 1);
+        return heap.hnode(0, 1 << sa, &[], &[sub]);
     }
-    let (a, b) = if fa < fb { (a, b) } else { (b, a) };
-    heap.hnode((1 << fa) | (1 << fb), 0, &[a.0, a.1, b.0, b.1], &[])
+    let (a, b) = if sa < sb { (a, b) } else { (b, a) };
+    heap.hnode((1 << sa) | (1 << sb), 0, &[a.0.key, a.1, b.0.key, b.1], &[])
 }
 
 fn coll_put(heap: &mut Heap, node: Term, key: Term, value: Term, added: &mut bool) -> Term {
@@ -369,19 +644,20 @@ enum Removed {
 /// `None` when `key` is not in it.
 pub fn remove(heap: &mut Heap, map: Term, key: Term) -> Option<Term> {
     let (count, root) = map.hash_map_parts()?;
-    match del(heap, root, hash(key), 0, key) {
+    match del(heap, root, &mut Hashed::new(key), 0) {
         Removed::Absent => None,
         Removed::Node(new) if count - 1 > FLAT_MAX => Some(heap.hash_map(count - 1, new)),
         Removed::Node(new) => {
             let mut kv = Vec::with_capacity(count - 1);
-            walk(new, &mut |k, v| kv.push((k, v)));
+            walk(new, false, &mut |k, v| kv.push((k, v)));
             Some(flat(heap, kv))
         }
         Removed::Pair(..) => unreachable!("the root of a map of over 32 keys keeps two"),
     }
 }
 
-fn del(heap: &mut Heap, node: Term, h: u64, shift: u32, key: Term) -> Removed {
+fn del(heap: &mut Heap, node: Term, h: &mut Hashed, level: u32) -> Removed {
+    let key = h.key;
     let Some((data, nodes, pairs, children)) = node.hnode_parts() else {
         let pairs = node.hcoll_pairs().unwrap_or(&[]);
         let Some(i) = pairs.chunks_exact(2).position(|p| same_key(p[0], key)) else {
@@ -395,13 +671,13 @@ fn del(heap: &mut Heap, node: Term, h: u64, shift: u32, key: Term) -> Removed {
         out.drain(2 * i..2 * i + 2);
         return Removed::Node(heap.hcoll(&out));
     };
-    let bit = 1 << frag(h, shift);
+    let bit = 1 << h.slot(level);
     if data & bit != 0 {
         let i = 2 * index(data, bit);
         if !same_key(pairs[i], key) {
             return Removed::Absent;
         }
-        if shift > 0 && nodes == 0 && data.count_ones() == 2 {
+        if level > 0 && nodes == 0 && data.count_ones() == 2 {
             let o = 2 - i;
             return Removed::Pair(pairs[o], pairs[o + 1]);
         }
@@ -415,7 +691,7 @@ fn del(heap: &mut Heap, node: Term, h: u64, shift: u32, key: Term) -> Removed {
         return Removed::Absent;
     }
     let j = index(nodes, bit);
-    match del(heap, children[j], h, shift + BITS, key) {
+    match del(heap, children[j], h, level + 1) {
         Removed::Absent => Removed::Absent,
         Removed::Node(c) => {
             let mut b = NodeBuf::new(data, nodes);
@@ -425,7 +701,7 @@ fn del(heap: &mut Heap, node: Term, h: u64, shift: u32, key: Term) -> Removed {
             b.extend(&children[j + 1..]);
             Removed::Node(b.build(heap))
         }
-        Removed::Pair(k, v) if shift > 0 && data == 0 && nodes == bit => Removed::Pair(k, v),
+        Removed::Pair(k, v) if level > 0 && data == 0 && nodes == bit => Removed::Pair(k, v),
         Removed::Pair(k, v) => {
             // The child is down to one pair: it moves into this node.
             let i = 2 * index(data | bit, bit);
@@ -451,54 +727,60 @@ fn flat(heap: &mut Heap, mut kv: Vec<(Term, Term)>) -> Term {
 /// A map of the pairs `kv`, in any order (of equal keys the later pair
 /// wins): flat up to [`FLAT_MAX`] keys, else a hash map.
 pub fn build(heap: &mut Heap, kv: Vec<(Term, Term)>) -> Term {
-    let mut entries: Vec<(u64, Term, Term)> =
-        kv.into_iter().map(|(k, v)| (hash(k), k, v)).collect();
+    let mut entries: Vec<(Hashed, Term)> =
+        kv.into_iter().map(|(k, v)| (Hashed::new(k), v)).collect();
     // Stable: of equal keys (equal hashes), the later pair stays last.
-    entries.sort_by_key(|e| e.0);
-    let mut unique: Vec<(u64, Term, Term)> = Vec::with_capacity(entries.len());
+    entries.sort_by_key(|e| e.0.hash);
+    let mut unique: Vec<(Hashed, Term)> = Vec::with_capacity(entries.len());
     let mut run_start = 0;
     for e in entries {
-        if unique.last().is_some_and(|l| l.0 != e.0) {
+        if unique.last().is_some_and(|l| l.0.hash != e.0.hash) {
             run_start = unique.len();
         }
-        match unique[run_start..].iter_mut().find(|u| same_key(u.1, e.1)) {
-            Some(u) => u.2 = e.2,
+        match unique[run_start..]
+            .iter_mut()
+            .find(|u| same_key(u.0.key, e.0.key))
+        {
+            Some(u) => u.1 = e.1,
             None => unique.push(e),
         }
     }
     if unique.len() <= FLAT_MAX {
-        return flat(heap, unique.into_iter().map(|e| (e.1, e.2)).collect());
+        return flat(heap, unique.into_iter().map(|e| (e.0.key, e.1)).collect());
     }
     let n = unique.len();
     let root = build_node(heap, &mut unique, 0);
     heap.hash_map(n, root)
 }
 
-/// The node (at the level of `shift`) of at least two entries of different keys.
-fn build_node(heap: &mut Heap, entries: &mut [(u64, Term, Term)], shift: u32) -> Term {
-    if shift >= 64 {
-        entries.sort_by(|a, b| key_compare(a.1, b.1));
-        let pairs: Vec<Term> = entries.iter().flat_map(|e| [e.1, e.2]).collect();
+/// The node (at `level`) of at least two entries of different keys.
+fn build_node(heap: &mut Heap, entries: &mut [(Hashed, Term)], level: u32) -> Term {
+    if level >= MAX_LEVEL {
+        entries.sort_by(|a, b| key_compare(a.0.key, b.0.key));
+        let pairs: Vec<Term> = entries.iter().flat_map(|e| [e.0.key, e.1]).collect();
         return heap.hcoll(&pairs);
     }
-    entries.sort_unstable_by_key(|e| frag(e.0, shift));
+    for e in entries.iter_mut() {
+        e.0.slot(level);
+    }
+    entries.sort_unstable_by_key(|e| e.0.slot_of_generation(level));
     let (mut data, mut nodes) = (0u32, 0u32);
     let mut pairs = Vec::new();
     let mut children = Vec::new();
     let mut at = 0;
     while at < entries.len() {
-        let f = frag(entries[at].0, shift);
+        let s = entries[at].0.slot_of_generation(level);
         let end = at
             + entries[at..]
                 .iter()
-                .take_while(|e| frag(e.0, shift) == f)
+                .take_while(|e| e.0.slot_of_generation(level) == s)
                 .count();
         if end - at == 1 {
-            data |= 1 << f;
-            pairs.extend([entries[at].1, entries[at].2]);
+            data |= 1 << s;
+            pairs.extend([entries[at].0.key, entries[at].1]);
         } else {
-            nodes |= 1 << f;
-            children.push(build_node(heap, &mut entries[at..end], shift + BITS));
+            nodes |= 1 << s;
+            children.push(build_node(heap, &mut entries[at..end], level + 1));
         }
         at = end;
     }
@@ -574,10 +856,31 @@ mod tests {
         for ((ka, va), (kb, vb)) in a.iter().zip(&b) {
             prop_assert!(exact_eq(*ka, *kb) && va == vb, "same iteration order");
         }
+        if !map.is_flat_map() {
+            // The BEAM's order: keys by descending nibble-reversed hashes,
+            // generation after generation; the fold order is its reverse.
+            for w in a.windows(2) {
+                prop_assert!(beam_rank(w[0].0) > beam_rank(w[1].0), "to_list order");
+            }
+            let mut f = fold_pairs(map);
+            f.reverse();
+            prop_assert!(f.iter().zip(&a).all(|(x, y)| exact_eq(x.0, y.0)));
+        }
         Ok(())
     }
 
-    fn run(ops: Vec<Op>, mask: u64) -> Result<(), TestCaseError> {
+    /// A key's place in the BEAM's `maps:to_list` order (larger first):
+    /// its hashes of 16 generations, each with its nibbles reversed.
+    fn beam_rank(key: Term) -> Vec<u32> {
+        (0..16)
+            .map(|g| {
+                let h = gen_hash(key, g);
+                (0..8).fold(0, |r, n| (r << 4) | ((h >> (4 * n)) & 15))
+            })
+            .collect()
+    }
+
+    fn run(ops: Vec<Op>, mask: u32) -> Result<(), TestCaseError> {
         HASH_MASK.with(|m| m.set(mask));
         let mut heap = Heap::new();
         let mut map = build_map(&mut heap, vec![]);
@@ -625,14 +928,98 @@ mod tests {
 
         #[test]
         fn updates_match_a_reference_map(ops in prop::collection::vec(op(), 1..160)) {
-            run(ops, u64::MAX)?;
+            run(ops, u32::MAX)?;
         }
 
-        /// Eight bits of hash: most keys share nodes down to collision nodes.
+        /// Eight bits of hash a generation: most keys share nodes down to the
+        /// next generations.
         #[test]
         fn updates_match_with_colliding_hashes(ops in prop::collection::vec(op(), 1..160)) {
             run(ops, 0xff)?;
         }
+    }
+
+    /// tools/maporder/REPORT.md's test vectors: `map_hash` of generations
+    /// 0 and 1, as OTP 25 computes them.
+    #[test]
+    fn the_beams_hash() {
+        use num_bigint::BigInt;
+        let mut heap = Heap::new();
+        let big = |heap: &mut Heap, s: &str| heap.bigint(&s.parse::<BigInt>().unwrap());
+        let s = |i: i64| Term::small(i);
+        let one_two = {
+            let k = [s(1)];
+            let v = [s(2)];
+            heap.map_sorted(&k, &v)
+        };
+        let cases: Vec<(&str, Term, u32, u32)> = vec![
+            ("0", s(0), 0xd7d182c8, 0xe6603801),
+            ("1", s(1), 0x91859556, 0x89adfee4),
+            ("-1", s(-1), 0x215c6004, 0xdb718d74),
+            ("2**59-1", s((1 << 59) - 1), 0xa3d065cd, 0x7400fd04),
+            ("2**59", s(1 << 59), 0x80c873b2, 0xda761b06),
+            (
+                "-(2**64)",
+                big(&mut heap, "-18446744073709551616"),
+                0x69dbeddb,
+                0x625dbb3c,
+            ),
+            ("1.0", heap.float(1.0), 0x57ff2985, 0xf1383961),
+            ("0.0", heap.float(0.0), 0xa5a208d3, 0xab6e2d7d),
+            ("-0.0", heap.float(-0.0), 0xa5a208d3, 0xab6e2d7d),
+            ("<<>>", heap.binary(b""), 0xd56f5bb6, 0x5461f230),
+            ("abc", heap.binary(b"abc"), 0x11c7fd0d, 0x47b3a2dc),
+            ("<<0:1>>", heap.bitstring(&[0], 1), 0x16d1ceb7, 0x5b8494d9),
+            ("{}", heap.tuple(&[]), 0x35e94072, 0x3d753be3),
+            ("{1,2}", heap.tuple(&[s(1), s(2)]), 0x0e596bfe, 0x5450426a),
+            ("[]", Term::NIL, 0x92e0d9c3, 0x7a68ca6f),
+            (
+                "[1,2,3]",
+                heap.list(&[s(1), s(2), s(3)]),
+                0xadc71dd2,
+                0x27de8216,
+            ),
+            (
+                "'abcde'",
+                heap.list(&b"abcde".map(|b| s(b as i64))),
+                0x1e946994,
+                0x14a1c579,
+            ),
+            (
+                "[1000,2]",
+                heap.list(&[s(1000), s(2)]),
+                0x609d9f07,
+                0xd38cc3b1,
+            ),
+            ("[1|2]", heap.cons(s(1), s(2)), 0x307b8b8c, 0x6f8ce2e0),
+            ("false", crate::atom::FALSE, 0xba1c4b4c, 0xe8219c74),
+            ("true", crate::atom::TRUE, 0x023ee113, 0x5e3efe93),
+            ("ok", crate::atom::OK, 0xc9bc6f9b, 0x6677dd87),
+            ("%{}", heap.map_sorted(&[], &[]), 0xf16c7bba, 0x089aa1af),
+            ("%{1=>2}", one_two, 0xc7579c13, 0xe3147afb),
+        ];
+        for (name, t, g0, g1) in cases {
+            assert_eq!((map_hash(t, 0), map_hash(t, 1)), (g0, g1), "{name}");
+        }
+        assert_eq!(h2(0, 1, 1, hc(22)), 0x870EEE9A, "salt 1");
+        assert_eq!(h2(0, 2, 1, hc(22)), 0x2F9B448B, "salt 2");
+    }
+
+    /// OTP 25's `Map.keys` of 0..39 (tools/maporder/model.py).
+    #[test]
+    fn the_beams_order() {
+        let mut heap = Heap::new();
+        let kv: Vec<(Term, Term)> = (0..40).map(|i| (Term::small(i), Term::NIL)).collect();
+        let map = build(&mut heap, kv);
+        let keys: Vec<i64> = pairs(map).iter().map(|p| p.0.small_value()).collect();
+        let want = [
+            33, 12, 23, 29, 30, 39, 26, 31, 11, 37, 9, 32, 34, 25, 28, 6, 0, 38, 13, 20, 15, 14, 2,
+            7, 1, 8, 3, 17, 22, 21, 4, 36, 24, 10, 35, 27, 19, 5, 18, 16,
+        ];
+        assert_eq!(keys, want);
+        let mut folded: Vec<i64> = fold_pairs(map).iter().map(|p| p.0.small_value()).collect();
+        folded.reverse();
+        assert_eq!(folded, want);
     }
 
     #[test]
@@ -643,9 +1030,9 @@ mod tests {
         let whole = heap.str(&format!("ab{long}"));
         let b = heap.sub_binary(whole, 16, long.len() as u64 * 8);
         assert!(exact_eq(a, b));
-        assert_eq!(term_hash(a), term_hash(b));
+        assert_eq!(map_hash(a, 0), map_hash(b, 0));
         let (z, nz) = (heap.float(0.0), heap.float(-0.0));
-        assert_eq!(term_hash(z), term_hash(nz));
-        assert_ne!(term_hash(Term::small(1)), term_hash(heap.float(1.0)));
+        assert_eq!(map_hash(z, 0), map_hash(nz, 0));
+        assert_ne!(map_hash(Term::small(1), 0), map_hash(heap.float(1.0), 0));
     }
 }

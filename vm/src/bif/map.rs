@@ -254,6 +254,18 @@ pub fn to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         .collect();
     Ok(ctx.st.heap.list(&pairs))
 }
+/// `:beamlet.map_fold_list(map)`: the `{key, value}` pairs in the order of
+/// `maps:fold` and `maps:iterator` (for a map of over 32 keys the reverse
+/// of `Map.to_list`'s): a walk of the hash trie, which the language cannot
+/// do.
+pub fn fold_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    need_map(ctx, a[0])?;
+    let pairs: Vec<Term> = hamt::fold_pairs(a[0])
+        .into_iter()
+        .map(|(k, v)| ctx.st.heap.tuple(&[k, v]))
+        .collect();
+    Ok(ctx.st.heap.list(&pairs))
+}
 pub fn new0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     Ok(ctx.st.heap.map_sorted(&[], &[]))
 }

@@ -264,6 +264,7 @@ bifs! {
     "beamlet" "concat" / 2 => string::concat;
     "beamlet" "to_string" / 1 => string::to_string;
     "beamlet" "map_dot" / 2 => map::map_dot;
+    "beamlet" "map_fold_list" / 1 => map::fold_list;
     "beamlet" "raise" / 1 => exception::raise1;
     "beamlet" "raise" / 2 => exception::raise2;
     "beamlet" "reraise" / 2 => exception::reraise;

@@ -1,0 +1,21 @@
+# Large maps: two keys of equal 32-bit hashes (split by the next
+# generation's hash, as OTP 25 does), 1 and 1.0 apart, 0.0 and -0.0 one
+# key, and a map of 20,000 keys walked both ways.
+m = Map.new([-270499, -269843 | Enum.to_list(1..40)], &{&1, &1})
+IO.inspect(Map.keys(m), limit: :infinity)
+IO.inspect({m[-270499], m[-269843], map_size(Map.delete(m, -270499))})
+IO.inspect(Map.keys(Map.delete(m, -269843)) -- Map.keys(m))
+IO.inspect(for({k, _} <- m, k < 0, do: k))
+n = Map.new([{1, :int}, {1.0, :float}, {0.0, :zero}, {-0.0, :minus_zero} | Enum.map(2..40, &{&1, &1})])
+IO.inspect({map_size(n), n[1], n[1.0], n[0.0], n[-0.0]})
+IO.inspect(Enum.take(Map.to_list(n), 12))
+big = Map.new(1..20_000, &{&1, &1 * &1})
+keys = Map.keys(big)
+IO.inspect({Enum.take(keys, 12), Enum.take(Enum.reverse(keys), 5)})
+IO.inspect(:erlang.md5(:erlang.term_to_binary(keys)) |> Base.encode16())
+IO.inspect(Enum.take(for({k, _} <- big, do: k), 8))
+IO.inspect(Enum.reduce(big, 0, fn {k, v}, acc -> rem(acc * 31 + k * 7 + v, 1_000_000_007) end))
+IO.inspect(:maps.fold(fn k, _, acc -> rem(acc * 17 + k, 1_000_000_007) end, 0, big))
+small = Enum.reduce(1..19_968, big, &Map.delete(&2, &1))
+IO.inspect({map_size(small), Map.keys(small) == Enum.to_list(19_969..20_000)})
+IO.inspect(Map.keys(Map.put(small, 0, 0)) |> Enum.take(10))
