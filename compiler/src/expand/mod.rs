@@ -157,6 +157,8 @@ pub struct Expander<'a> {
     /// `super` calls expanded so far (a definition's clause notes whether
     /// its body made one).
     pub(crate) supers: u32,
+    /// `BEAMLET_TIMINGS`: the time this expander lives counts as expansion.
+    _timing: beamlet_vm::timing::Guard,
 }
 
 impl<'a> Expander<'a> {
@@ -178,6 +180,7 @@ impl<'a> Expander<'a> {
             defguard_check: false,
             on_definition: false,
             supers: 0,
+            _timing: beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Expand),
         }
     }
 
