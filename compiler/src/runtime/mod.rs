@@ -749,7 +749,33 @@ impl Service {
             .flatten()
             .flatten()
             .flatten();
-        let def = saved.unwrap_or_else(|| to_value(ctx.code, def));
+        // `{:"$beamlet_fragments", values}`: the kept definition's
+        // `unquote` fragments, filled in now.
+        let fragments = match def.tuple_elems() {
+            Some([tag, values]) if *tag == atom::intern(expand::quote::FRAGMENTS) => Some(*values),
+            _ => None,
+        };
+        let def = match (saved, fragments) {
+            (Some(d), None) => d,
+            (None, Some(values)) => {
+                let template = self
+                    .with_module(&module, |s| s.saved_defs.get(index).cloned())
+                    .flatten()
+                    .flatten();
+                let Some(template) = template else {
+                    return Err(beamlet_vm::bif::internal_error(
+                        ctx,
+                        "define: no kept definition",
+                    ));
+                };
+                let mut values = match to_value(ctx.code, values) {
+                    Value::List(vs, None) => vs,
+                    _ => Vec::new(),
+                };
+                expand::quote::fill_fragments(template, &mut values)
+            }
+            _ => to_value(ctx.code, def),
+        };
         let Some(env) = self.with_module(&module, |s| s.envs.get(index).cloned()) else {
             return Err(not_open(ctx, &module, "Kernel.def/2"));
         };
