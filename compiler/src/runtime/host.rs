@@ -115,6 +115,7 @@ impl<'c, 'a> VmHost<'c, 'a> {
                 ("functions", Some(t), _) | ("macros", _, Some(t)) => t,
                 ("functions", None, _) => from_value(heap, &imports_value(&env.functions)),
                 ("macros", _, None) => from_value(heap, &imports_value(&env.macros)),
+                ("versioned_vars", _, _) => versioned_vars(heap, env),
                 _ => match env.field(f) {
                     Some(v) => from_value(heap, &v),
                     None => continue,
@@ -376,6 +377,28 @@ impl Host for VmHost<'_, '_> {
 /// `column:` in any node's meta: what a macro receives (Elixir's compiler
 /// records no columns). One pass, instead of a copy without the columns
 /// and then its conversion.
+/// `env`'s `versioned_vars` map, built straight from its variables (in
+/// key order already: `impl Ord for VarId`).
+fn versioned_vars(heap: &mut Heap, env: &Env) -> Term {
+    use crate::expand::VarCtx;
+    let mut keys = Vec::with_capacity(env.vars.len());
+    let mut vals = Vec::with_capacity(env.vars.len());
+    for (i, v) in env.vars.iter().enumerate() {
+        let ctx = match &v.ctx {
+            VarCtx::Nil => atom::NIL,
+            VarCtx::Atom(a) => atom::intern(a),
+            VarCtx::Counter(c) => Term::small(*c),
+        };
+        let key = heap.tuple(&[atom::intern(&v.name), ctx]);
+        keys.push(key);
+        vals.push(Term::small(i as i64));
+    }
+    if keys.len() > beamlet_vm::hamt::FLAT_MAX {
+        return beamlet_vm::bif::map::build_map(heap, keys.into_iter().zip(vals).collect());
+    }
+    heap.map_sorted(&keys, &vals)
+}
+
 fn quoted_term(heap: &mut beamlet_vm::heap::Heap, v: &Value) -> Term {
     let is_column = |p: &Value| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if k == "column"));
     match v {
