@@ -273,6 +273,15 @@ impl<'a> Lowerer<'a> {
         let mk = |k| Ok(Expr::new(span, k));
         match (name, args) {
             ("__block__", items) => mk(ExprKind::Block(self.all(items, span)?)),
+            // Escaped data (`Macro.escape/1`'s tuples, ExUnit's `code:`):
+            // one literal, not code building each tuple.
+            ("{}", items) if items.len() == 3 && matches!(items[1], Value::List(_, None)) => {
+                let data: Option<Vec<Value>> = items.iter().map(q::constant_data).collect();
+                match data {
+                    Some(data) => mk(ExprKind::Literal(Value::Tuple(data))),
+                    None => mk(ExprKind::Tuple(self.all(items, span)?)),
+                }
+            }
             ("{}", items) => mk(ExprKind::Tuple(self.all(items, span)?)),
             ("%{}", items) => {
                 let (update, pairs) = self.map_parts(items, span)?;

@@ -485,21 +485,11 @@ defmodule ExUnit.Assertions do
 
   # `expr` as code that rebuilds it (like Macro.escape/1), except that an
   # `unquote(...)` outside any `quote` is left alone, so that it works in
-  # unquote fragments (tests defined in a `for`).
+  # unquote fragments (tests defined in a `for`). Done by the compiler's
+  # built-in: every assertion escapes its code when it expands.
   defp escape_quoted(kind, expr), do: escape({kind, [], [expr]})
 
-  defp escape(expr), do: escape(expr, true)
-
-  defp escape({:unquote, _, [_]} = expr, true), do: expr
-  defp escape({:quote, _, _} = expr, _unquote?), do: escape_tuple(expr, false)
-  defp escape({_, _, _} = expr, unquote?), do: escape_tuple(expr, unquote?)
-  defp escape({a, b}, unquote?), do: {escape(a, unquote?), escape(b, unquote?)}
-  defp escape(list, unquote?) when is_list(list), do: Enum.map(list, &escape(&1, unquote?))
-  defp escape(other, _) when is_atom(other) or is_number(other) or is_binary(other), do: other
-  defp escape(other, _), do: Macro.escape(other)
-
-  defp escape_tuple({a, b, c}, unquote?),
-    do: {:{}, [], [escape(a, unquote?), escape(b, unquote?), escape(c, unquote?)]}
+  defp escape(expr), do: :beamlet_compiler.escape(expr, :keep_unquote)
 
   # The variables a pattern binds, in order, once each (underscored ones,
   # pinned ones, attributes and `__MODULE__`-like forms excluded).
