@@ -74,6 +74,12 @@ pub trait Host {
     fn functions_of(&mut self, module: &str) -> Option<Vec<(String, usize)>>;
     /// The macros of `module` (arity as called, without the environment).
     fn macros_of(&mut self, module: &str) -> Option<Vec<(String, usize)>>;
+    /// Whether `module` has the macro `name/arity` (arity as called): what
+    /// [`Host::macros_of`] would list, asked of one macro.
+    fn has_macro(&mut self, module: &str, name: &str, arity: usize) -> bool {
+        self.macros_of(module)
+            .is_some_and(|ms| ms.iter().any(|(n, a)| n == name && *a == arity))
+    }
     /// Whether `module` is being defined right now (its body is running).
     fn is_open(&mut self, module: &str) -> bool;
     /// The current value of attribute `@name` of the open `module`
