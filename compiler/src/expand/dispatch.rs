@@ -792,12 +792,17 @@ pub fn stamp(v: &mut Value, module: &str, line: u32, counter: &Value) {
                 && keyword_get(&t[1], "line").is_none()
                 && keyword_get(&t[1], "keep").is_none()
             {
-                t[1] = q::meta_put(&t[1], "line", q::int(line as i64));
+                // (As `q::meta_put` for a key not there: first, in place.)
+                if let Value::List(items, None) = &mut t[1] {
+                    items.insert(0, q::pair(q::atom("line"), q::int(line as i64)));
+                }
             }
             match (&t[0], &t[2]) {
                 (Value::Atom(_), Value::Atom(ctx)) => {
                     if ctx == module && keyword_get(&t[1], "counter").is_none() {
-                        t[1] = q::meta_put(&t[1], "counter", counter.clone());
+                        if let Value::List(items, None) = &mut t[1] {
+                            items.insert(0, q::pair(q::atom("counter"), counter.clone()));
+                        }
                     }
                 }
                 _ => {
