@@ -109,7 +109,10 @@ impl<'c, 'a> VmHost<'c, 'a> {
     /// (literals, built once: the largest part and the same for most
     /// environments) or built here.
     fn env_term(heap: &mut Heap, env: &Env, functions: Option<Term>, macros: Option<Term>) -> Term {
-        let mut kv = Vec::with_capacity(16);
+        let mut keys = Vec::with_capacity(16);
+        let mut vals = Vec::with_capacity(16);
+        // `Env::FIELDS` is in the atoms' term order (by their text), the
+        // map's key order: no sort.
         for f in Env::FIELDS {
             let v = match (f, functions, macros) {
                 ("functions", Some(t), _) | ("macros", _, Some(t)) => t,
@@ -121,9 +124,13 @@ impl<'c, 'a> VmHost<'c, 'a> {
                     None => continue,
                 },
             };
-            kv.push((atom::intern(f), v));
+            keys.push(atom::intern(f));
+            vals.push(v);
         }
-        beamlet_vm::bif::map::build_map(heap, kv)
+        debug_assert!(keys
+            .windows(2)
+            .all(|w| beamlet_vm::order::key_compare(w[0], w[1]).is_lt()));
+        heap.map_sorted(&keys, &vals)
     }
 }
 
