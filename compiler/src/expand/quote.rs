@@ -607,16 +607,13 @@ pub fn fragment_template(v: &Value, frags: &mut Vec<Value>) -> Option<Value> {
     }
 }
 
-/// `template` (see [`fragment_template`]) with its fragments filled in
-/// from `values`, moved out of it.
-pub fn fill_fragments(template: Value, values: &mut [Value]) -> Value {
+/// A copy of `template` (see [`fragment_template`]) with its fragments
+/// filled in from `values` (moved out of it).
+pub fn fill_fragments(template: &Value, values: &mut [Value]) -> Value {
     match template {
         Value::List(items, tail) => Value::List(
-            items
-                .into_iter()
-                .map(|i| fill_fragments(i, values))
-                .collect(),
-            tail.map(|t| Box::new(fill_fragments(*t, values))),
+            items.iter().map(|i| fill_fragments(i, values)).collect(),
+            tail.as_ref().map(|t| Box::new(fill_fragments(t, values))),
         ),
         Value::Tuple(t) if t.len() == 3 => {
             if let (Value::Atom(n), Value::List(args, None)) = (&t[0], &t[2]) {
@@ -628,12 +625,12 @@ pub fn fill_fragments(template: Value, values: &mut [Value]) -> Value {
                     }
                 }
             }
-            Value::Tuple(t.into_iter().map(|e| fill_fragments(e, values)).collect())
+            Value::Tuple(t.iter().map(|e| fill_fragments(e, values)).collect())
         }
         Value::Tuple(t) if t.len() == 2 => {
-            Value::Tuple(t.into_iter().map(|e| fill_fragments(e, values)).collect())
+            Value::Tuple(t.iter().map(|e| fill_fragments(e, values)).collect())
         }
-        other => other,
+        other => other.clone(),
     }
 }
 

@@ -758,21 +758,25 @@ impl Service {
         let def = match (saved, fragments) {
             (Some(d), None) => d,
             (None, Some(values)) => {
-                let template = self
-                    .with_module(&module, |s| s.saved_defs.get(index).cloned())
-                    .flatten()
-                    .flatten();
-                let Some(template) = template else {
+                let mut values = match to_value(ctx.code, values) {
+                    Value::List(vs, None) => vs,
+                    _ => Vec::new(),
+                };
+                // Filled in as the template is copied (it stays kept: a
+                // `def` in a `for` runs once per element).
+                let filled = self.with_module(&module, |s| {
+                    s.saved_defs
+                        .get(index)
+                        .and_then(|t| t.as_ref())
+                        .map(|t| expand::quote::fill_fragments(t, &mut values))
+                });
+                let Some(def) = filled.flatten() else {
                     return Err(beamlet_vm::bif::internal_error(
                         ctx,
                         "define: no kept definition",
                     ));
                 };
-                let mut values = match to_value(ctx.code, values) {
-                    Value::List(vs, None) => vs,
-                    _ => Vec::new(),
-                };
-                expand::quote::fill_fragments(template, &mut values)
+                def
             }
             _ => to_value(ctx.code, def),
         };
