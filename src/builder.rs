@@ -3,7 +3,7 @@
 use crate::error::{CompileError, Error};
 use crate::output::{CaptureIo, Io};
 use crate::vm::{library_image, module_atom, Vm, DRIVER};
-use crate::Value;
+use crate::{Pid, Value};
 use beamlet_compiler::diagnostic::Diagnostic;
 use beamlet_compiler::runtime::{Library, Service};
 use beamlet_vm::code::CodeTable;
@@ -11,6 +11,7 @@ pub use beamlet_vm::jit::Mode as JitMode;
 use beamlet_vm::native::Native;
 pub use beamlet_vm::native::NativeError;
 use beamlet_vm::sched::Config;
+use beamlet_vm::term::Term;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -54,12 +55,14 @@ pub struct Limits {
     /// ```
     pub max_heap_words: Option<usize>,
     /// Reductions (function calls, roughly) an [`Vm::eval`], [`Vm::load`] or
-    /// [`Vm::call`] may run in its own process: past them it is killed and
-    /// the call returns [`crate::Error::Budget`]; the VM stays usable. The
-    /// processes it spawns are not counted (bound them with
-    /// [`Limits::max_processes`], [`Limits::max_heap_words`] and
-    /// [`Vm::shutdown`]). Counted at the end of each time slice (4,000
-    /// reductions), so an evaluation may overrun it by up to one slice.
+    /// [`Vm::call`] may run: past them its process is killed and the call
+    /// returns [`crate::Error::Budget`]; the VM stays usable. The processes
+    /// it spawns (and they spawn) draw on the same budget for as long as
+    /// they run, even after the evaluation has returned, so work moved to
+    /// another process cannot escape it: once it is spent, each of them is
+    /// killed (`:killed`) at the end of its next time slice. Counted at the
+    /// end of each time slice (4,000 reductions), so an evaluation may
+    /// overrun it by up to one slice per process.
     ///
     /// ```
     /// let limits = beamlet::Limits { reductions: Some(100_000), ..Default::default() };
@@ -102,6 +105,46 @@ pub struct Limits {
     /// assert_eq!(n, Ok(beamlet::Value::from(1000)));
     /// ```
     pub max_mailbox: Option<usize>,
+    /// Bytes all the VM's processes together may hold: their heaps, spare
+    /// heap chunks, stacks, and the large binaries each refers to (a
+    /// binary shared by several processes counts in each). A process
+    /// that grows while the total is past it is killed with reason
+    /// `:killed` (its links and monitors see it, the others go on) and a
+    /// report goes to stderr, if it holds at least an average share of the
+    /// total (a small process growing while large ones hold the memory is
+    /// spared) or the total is a quarter over; an evaluation killed so returns
+    /// [`crate::Error::Memory`]. Counted when a heap takes a new chunk, a
+    /// large binary or a longer stack, and after each collection (a
+    /// process over only by its garbage is collected, not killed), so
+    /// allocation pays nothing for it on its fast path. Messages on their
+    /// way count once the receiver takes them in (at its next time slice;
+    /// bound their number with [`Limits::max_mailbox`]); the compiled code
+    /// and the VM's tables are not counted.
+    ///
+    /// ```
+    /// let limits = beamlet::Limits { max_memory: Some(64 << 20), ..Default::default() };
+    /// let out = beamlet::SharedOutput::new();
+    /// let vm = beamlet::Vm::builder().schedulers(1).output(out.clone()).limits(limits).build().unwrap();
+    /// let e = vm.eval("Enum.reduce(1..100, [], fn _, acc -> [String.duplicate(\"x\", 1_000_000) | acc] end)");
+    /// assert_eq!(e, Err(beamlet::Error::Memory));
+    /// assert!(out.take_stderr().contains("memory limit"));
+    /// assert_eq!(vm.eval("Enum.sum(1..10)"), Ok(beamlet::Value::from(55)));
+    /// ```
+    pub max_memory: Option<usize>,
+}
+
+/// What a native function ([`VmBuilder::native_with_ctx`]) is told about
+/// its call, besides the arguments.
+#[derive(Clone, Copy, Debug)]
+pub struct NativeCtx {
+    caller: Pid,
+}
+
+impl NativeCtx {
+    /// The process calling the native function.
+    pub fn caller(&self) -> Pid {
+        self.caller
+    }
 }
 
 /// Options for a [`Vm`]: see [`Vm::builder`]. `Send`.
@@ -183,6 +226,7 @@ impl VmBuilder {
         self.config.max_heap_words = limits.max_heap_words.unwrap_or(0);
         self.config.max_reductions = limits.reductions.unwrap_or(0);
         self.config.max_mailbox = limits.max_mailbox.unwrap_or(0);
+        self.config.max_memory = limits.max_memory.unwrap_or(0);
         if let Some(n) = limits.max_binary_bytes {
             beamlet_vm::bif::binary::MAX_BINARY_BYTES
                 .store(n, std::sync::atomic::Ordering::Relaxed);
@@ -247,10 +291,53 @@ impl VmBuilder {
     ///     Value::from("no such key")
     /// );
     /// ```
-    pub fn native<F>(mut self, module: &str, name: &str, arity: u32, f: F) -> VmBuilder
+    pub fn native<F>(self, module: &str, name: &str, arity: u32, f: F) -> VmBuilder
     where
         F: Fn(&[Value]) -> Result<Value, NativeError> + Send + Sync + 'static,
     {
+        self.native_with_ctx(module, name, arity, move |_: &NativeCtx, args: &[Value]| {
+            f(args)
+        })
+    }
+
+    /// [`VmBuilder::native`], for a closure that also gets a [`NativeCtx`]:
+    /// who is calling. With the caller's pid a host can answer later, from
+    /// a thread of its own ([`Vm::send`]), or keep subscribers to notify.
+    ///
+    /// ```
+    /// use beamlet::{NativeCtx, Pid, Value};
+    /// use std::sync::{Arc, Mutex};
+    /// let subscribers: Arc<Mutex<Vec<Pid>>> = Arc::default();
+    /// let subs = subscribers.clone();
+    /// let vm = beamlet::Vm::builder()
+    ///     .schedulers(1)
+    ///     .native_with_ctx("Feed", "subscribe", 0, move |ctx: &NativeCtx, _: &[Value]| {
+    ///         subs.lock().unwrap().push(ctx.caller());
+    ///         Ok(Value::atom("ok"))
+    ///     })
+    ///     .build()
+    ///     .unwrap();
+    /// let listener = vm.eval("spawn(fn -> Feed.subscribe(); receive do {:news, n} -> IO.puts(n) end end)").unwrap();
+    /// let listener = Pid::try_from(listener).unwrap();
+    /// while subscribers.lock().unwrap().is_empty() {
+    ///     std::thread::yield_now();
+    /// }
+    /// assert_eq!(subscribers.lock().unwrap()[0], listener);
+    /// assert!(vm.send(listener, (Value::atom("news"), "hello")));
+    /// vm.wait(listener, None).unwrap();
+    /// ```
+    pub fn native_with_ctx<F>(mut self, module: &str, name: &str, arity: u32, f: F) -> VmBuilder
+    where
+        F: Fn(&NativeCtx, &[Value]) -> Result<Value, NativeError> + Send + Sync + 'static,
+    {
+        let f = move |caller: Term, args: &[Value]| {
+            f(
+                &NativeCtx {
+                    caller: Pid::from_term(caller),
+                },
+                args,
+            )
+        };
         let module = module_atom(module);
         let native = Native {
             module,

@@ -87,6 +87,9 @@ pub enum Error {
     /// It ran past its reductions ([`crate::Limits::reductions`]); it was
     /// killed (its links and monitors see `:killed`).
     Budget,
+    /// Its growth took the VM's memory past [`crate::Limits::max_memory`];
+    /// it was killed (its links and monitors see `:killed`).
+    Memory,
     /// It waits in `receive` and no process can ever send it anything
     /// (it was killed).
     Deadlock,
@@ -108,6 +111,7 @@ impl std::fmt::Display for Error {
             Error::Exit { banner, .. } => f.write_str(banner),
             Error::Timeout => f.write_str("the evaluation ran out of time"),
             Error::Budget => f.write_str("the evaluation ran out of reductions"),
+            Error::Memory => f.write_str("the evaluation took the VM past its memory limit"),
             Error::Deadlock => {
                 f.write_str("the evaluation waits for a message no process can send")
             }

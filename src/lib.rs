@@ -33,7 +33,7 @@ mod vm;
 pub use beamlet_vm::bif::system::RESTART_STATUS;
 pub use beamlet_vm::ctx::{ShellEvent, ShellTerminal};
 pub use beamlet_vm::value::{Atom, ConversionError, Value};
-pub use builder::{JitMode, Limits, NativeError, VmBuilder};
+pub use builder::{JitMode, Limits, NativeCtx, NativeError, VmBuilder};
 pub use error::{CompileError, Error, RunError};
 pub use mailbox::Mailbox;
 pub use output::{CaptureIo, Io, SharedOutput, StdIo, WriterIo};

@@ -676,7 +676,7 @@ impl Vm {
                 exit_status: status,
             }),
             // A program run has no reduction limit: never reported.
-            Outcome::Budget => Err(RunError::Halted { exit_status: 1 }),
+            Outcome::Budget | Outcome::Memory => Err(RunError::Halted { exit_status: 1 }),
         }
     }
 }
@@ -711,6 +711,7 @@ fn outcome(compiler: &Service, o: Outcome) -> Result<Value, Error> {
         Outcome::Deadlock => Err(Error::Deadlock),
         Outcome::Halted { status } => Err(Error::Halted { status }),
         Outcome::Budget => Err(Error::Budget),
+        Outcome::Memory => Err(Error::Memory),
     }
 }
 

@@ -66,26 +66,40 @@ defmodule Code do
   `{:error, :module_not_found}`, `{:error, :chunk_not_found}` (a module with
   no docs kept: a built-in one).
   """
+  # As in Elixir, a module compiled in memory (a script's, `Module.create/3`'s,
+  # one the host loads) has no docs to fetch, having no .beam file: only the
+  # library's modules (compiled from `stdlib/` into the image) have them; and
+  # OTP's modules carry no docs chunk.
   def fetch_docs(module) when is_atom(module) do
     case ensure_loaded(module) do
       {:module, _} ->
-        if function_exported?(module, :__info__, 1) do
-          {moduledoc, entries} = module.__info__(:docs)
-
-          docs =
-            Enum.map(entries, fn {kind, name, arity, signature, doc, defaults} ->
-              meta = if defaults > 0, do: %{defaults: defaults}, else: %{}
-              {{kind, name, arity}, [line: 1], [signature], doc_content(doc), meta}
-            end)
-
-          {:docs_v1, [line: 1], :elixir, "text/markdown", doc_content(moduledoc), %{}, docs}
-        else
-          {:error, :chunk_not_found}
+        cond do
+          not function_exported?(module, :__info__, 1) -> {:error, :chunk_not_found}
+          not library_module?(module) -> {:error, :module_not_found}
+          not String.starts_with?(Atom.to_string(module), "Elixir.") -> {:error, :chunk_not_found}
+          true -> fetch_docs_chunk(module)
         end
 
       _ ->
         {:error, :module_not_found}
     end
+  end
+
+  defp library_module?(module) do
+    source = Keyword.get(module.__info__(:compile), :source, [])
+    is_list(source) and :lists.prefix('stdlib/', source)
+  end
+
+  defp fetch_docs_chunk(module) do
+    {moduledoc, entries} = module.__info__(:docs)
+
+    docs =
+      Enum.map(entries, fn {kind, name, arity, signature, doc, defaults} ->
+        meta = if defaults > 0, do: %{defaults: defaults}, else: %{}
+        {{kind, name, arity}, [line: 1], [signature], doc_content(doc), meta}
+      end)
+
+    {:docs_v1, [line: 1], :elixir, "text/markdown", doc_content(moduledoc), %{}, docs}
   end
 
   defp doc_content(text) when is_binary(text), do: %{"en" => text}

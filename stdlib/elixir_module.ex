@@ -72,11 +72,13 @@ defmodule :elixir_module do
   @doc false
   def define(module, kind, index, def, line) do
     case :beamlet_compiler.define(module, kind, index, def, line, true) do
-      :ok -> :ok
-      {hooks, args} -> call_hooks(hooks, args)
-    end
+      {hooks, args, result} ->
+        call_hooks(hooks, args)
+        result
 
-    :ok
+      result ->
+        result
+    end
   end
 
   # `@after_verify` hooks (`{module, fun}`), called with the module's name
@@ -190,7 +192,15 @@ defmodule :elixir_module do
   # ends the run with it. A System.stop/1 or restart/0 asked for ends it
   # first, with no hooks run.
   def eval_file(source, file) do
-    result = verifying(fn -> :beamlet_compiler.compile_file(source, file).([]) end)
+    result =
+      try do
+        verifying(fn -> :beamlet_compiler.compile_file(source, file).([]) end)
+      catch
+        kind, reason ->
+          stack = __STACKTRACE__
+          at_exit_after_error(kind, reason)
+          :erlang.raise(kind, reason, stack)
+      end
 
     # System.stop/1 or System.restart/0 was asked for: it happens now.
     case :persistent_term.get(:beamlet_shutdown, nil) do
@@ -208,6 +218,27 @@ defmodule :elixir_module do
 
     result
   end
+
+  # The script ended with an uncaught error or exit: the hooks run with
+  # the status it gives (1, or n for `exit({:shutdown, n})`, 0 for
+  # `:normal` and `:shutdown`), then the error goes on to be reported. A
+  # hook that changes the status (ExUnit's after `exit(:normal)`) ends the
+  # run with its status.
+  defp at_exit_after_error(kind, reason) do
+    if Process.whereis(:beamlet_at_exit) != nil do
+      status = error_status(kind, reason)
+
+      case run_at_exit(status) do
+        ^status -> :ok
+        other -> :erlang.halt(other)
+      end
+    end
+  end
+
+  defp error_status(:exit, reason) when reason == :normal or reason == :shutdown, do: 0
+  defp error_status(:exit, {:shutdown, n}) when is_integer(n), do: n
+  defp error_status(:exit, {:shutdown, _}), do: 0
+  defp error_status(_kind, _reason), do: 1
 
   defp run_at_exit(status) do
     case System.__take_at_exit__() do

@@ -512,4 +512,105 @@ defmodule :erlang do
     :erlang.put(key, now)
     {now, if(last == :undefined, do: now, else: now - last)}
   end
+
+  ## Distribution. beamlet is one node that is not alive (not distributed):
+  ## `node()` is `:nonode@nohost`, no other node is ever connected, and
+  ## what needs a distributed node fails as on a BEAM started without a name.
+
+  @doc "The nodes connected to this one: none."
+  def nodes, do: []
+
+  @doc "The nodes of the kinds `arg` (`:visible`, `:hidden`, `:connected`, `:this`, `:known`, or a list of them)."
+  def nodes(arg) do
+    kinds = List.wrap(arg)
+
+    unless kinds != [] and Enum.all?(kinds, &(&1 in [:visible, :hidden, :connected, :this, :known])) do
+      raise ArgumentError, "errors were found at the given arguments:\n\n  * 1st argument: not a valid node type\n"
+    end
+
+    if Enum.any?(kinds, &(&1 in [:this, :known])), do: [node()], else: []
+  end
+
+  @doc "Whether this node is alive (distributed): never."
+  def is_alive, do: false
+
+  @doc "The magic cookie of this node: `:nocookie`, as it is not alive."
+  def get_cookie, do: :nocookie
+
+  @doc "Sets the magic cookie: fails, as this node is not alive."
+  def set_cookie(cookie) when is_atom(cookie), do: not_distributed()
+  def set_cookie(_cookie), do: :erlang.error(:badarg)
+
+  @doc "Sets the magic cookie for `node`: fails, as this node is not alive."
+  def set_cookie(node, cookie) when is_atom(node) and is_atom(cookie), do: not_distributed()
+  def set_cookie(_node, _cookie), do: :erlang.error(:badarg)
+
+  defp not_distributed do
+    raise ArgumentError,
+          "errors were found at the given arguments:\n\n  * 1st argument: the node name is not part of a distributed system\n"
+  end
+
+  @doc "Monitors `node`: fails with `:notalive`, as this node is not distributed."
+  def monitor_node(node, flag) when is_atom(node) and is_boolean(flag), do: :erlang.error(:notalive)
+  def monitor_node(_node, _flag), do: :erlang.error(:badarg)
+
+  @doc "Same as `monitor_node/2` (the options are checked to be a list)."
+  def monitor_node(node, flag, opts) when is_list(opts), do: monitor_node(node, flag)
+  def monitor_node(_node, _flag, _opts), do: :erlang.error(:badarg)
+
+  @doc "Disconnects `node`: `:ignored`, as this node is not alive."
+  def disconnect_node(node) when is_atom(node), do: :ignored
+  def disconnect_node(_node), do: :erlang.error(:badarg)
+
+  @doc "Spawns `fun` on `node` (this node, or none reachable: see remote_pid/0)."
+  def spawn(node, fun) when is_atom(node) and is_function(fun, 0),
+    do: on_node(node, fn -> spawn(fun) end)
+
+  def spawn(_node, _fun), do: :erlang.error(:badarg)
+
+  @doc "Spawns `apply(mod, fun, args)` on `node`."
+  def spawn(node, mod, fun, args) when is_atom(node),
+    do: on_node(node, fn -> spawn(mod, fun, args) end)
+
+  def spawn(_node, _mod, _fun, _args), do: :erlang.error(:badarg)
+
+  @doc "Spawns `fun` on `node`, linked."
+  def spawn_link(node, fun) when is_atom(node) and is_function(fun, 0),
+    do: on_node(node, fn -> spawn_link(fun) end)
+
+  def spawn_link(_node, _fun), do: :erlang.error(:badarg)
+
+  @doc "Spawns `apply(mod, fun, args)` on `node`, linked."
+  def spawn_link(node, mod, fun, args) when is_atom(node),
+    do: on_node(node, fn -> spawn_link(mod, fun, args) end)
+
+  def spawn_link(_node, _mod, _fun, _args), do: :erlang.error(:badarg)
+
+  @doc "Spawns `fun` on `node` with `opts` (as `spawn_opt/2`)."
+  def spawn_opt(node, fun, opts) when is_atom(node) and is_function(fun, 0),
+    do: on_node(node, fn -> spawn_opt(fun, opts) end)
+
+  def spawn_opt(_node, _fun, _opts), do: :erlang.error(:badarg)
+
+  @doc "Spawns `apply(mod, fun, args)` on `node` with `opts` (as `spawn_opt/4`)."
+  def spawn_opt(node, mod, fun, args, opts) when is_atom(node),
+    do: on_node(node, fn -> spawn_opt(mod, fun, args, opts) end)
+
+  def spawn_opt(_node, _mod, _fun, _args, _opts), do: :erlang.error(:badarg)
+
+  # This node runs `spawn`; another cannot be reached: as on the BEAM, a
+  # pid still comes back, of a process that is already gone (exited with
+  # `:noconnection`, so a link or monitor to it reports that at once).
+  defp on_node(node, spawn) do
+    if node == node() do
+      spawn.()
+    else
+      pid = spawn(fn -> exit(:noconnection) end)
+      ref = Process.monitor(pid)
+
+      receive do
+        {:DOWN, ^ref, _, _, _} -> pid
+      end
+    end
+  end
 end

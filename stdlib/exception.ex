@@ -247,9 +247,10 @@ defmodule Exception do
         end
       end
 
-    case trace do
+    # The entry that carries a BIF's explanation of a badarg is no frame.
+    case Enum.reject(trace, &match?({:erlang, :error_info, 0, _}, &1)) do
       [] -> "\n"
-      _ -> "    " <> Enum.map_join(trace, "\n    ", &format_stacktrace_entry/1) <> "\n"
+      trace -> "    " <> Enum.map_join(trace, "\n    ", &format_stacktrace_entry/1) <> "\n"
     end
   end
 
@@ -274,8 +275,41 @@ defmodule Exception do
   end
 
   def format_stacktrace_entry({module, fun, arity, location}) do
-    format_location(location) <> format_mfa(module, fun, arity)
+    format_application(module) <> format_location(location) <> format_mfa(module, fun, arity)
   end
+
+  # A module of an application (the library's modules: Elixir's `elixir`,
+  # `ex_unit` once started, `logger`, `iex`; OTP's `stdlib`, `kernel`,
+  # `crypto`) is named with it, as in Elixir:
+  # `(elixir 1.14.0) stdlib/enum.ex:262: Enum.map/2`.
+  defp format_application(module) do
+    with true <- is_atom(module) and module != :__script__,
+         {:module, _} <- :beamlet_compiler.ensure_loaded(module),
+         true <- function_exported?(module, :__info__, 1),
+         source when is_list(source) <- Keyword.get(module.__info__(:compile), :source),
+         true <- :lists.prefix('stdlib/', source),
+         app when app != nil <- application_of(Atom.to_string(module)),
+         true <- app != :ex_unit or Process.whereis(ExUnit.Server) != nil,
+         vsn when vsn != nil <- Application.spec(app, :vsn) do
+      "(#{app} #{vsn}) "
+    else
+      _ -> ""
+    end
+  end
+
+  @kernel_modules ~w(application code erl_ddll file gen_tcp gen_udp global inet logger os rpc erpc error_logger net_kernel)
+  @crypto_modules ~w(crypto)
+  @preloaded_modules ~w(erlang erts_internal init prim_file zlib atomics counters persistent_term)
+
+  defp application_of("Elixir.ExUnit" <> _), do: :ex_unit
+  defp application_of("Elixir.Logger" <> _), do: :logger
+  defp application_of("Elixir.IEx" <> _), do: :iex
+  defp application_of("Elixir." <> _), do: :elixir
+  defp application_of("beamlet" <> _), do: nil
+  defp application_of(name) when name in @preloaded_modules, do: nil
+  defp application_of(name) when name in @kernel_modules, do: :kernel
+  defp application_of(name) when name in @crypto_modules, do: :crypto
+  defp application_of(_name), do: :stdlib
 
   def format_stacktrace_entry({fun, arity, location}) do
     format_location(location) <> format_fa(fun, arity)

@@ -2,13 +2,13 @@
 # `format/2` (`fwrite/2`) with the control sequences `~c ~s ~w ~p ~W ~P
 # ~b ~B ~x ~X ~# ~+ ~f ~e ~g ~n ~i ~~`, field width, precision, padding
 # character and `-` (left adjust), `*` taking a number from the
-# arguments; and `write/1`, `print/1`, `write_atom/1`, `write_string/1`,
-# `nl/0`.
+# arguments (`~W` and `~P` with a depth limit); and `write/1,2`, `print/1`,
+# `write_atom/1`, `write_string/1`, `nl/0`.
 #
 # Terms print in Erlang's syntax (`{ok,[1,2]}`, `#{a => 1}`, `<<"ab">>`,
 # quoted atoms). The result is a flat charlist, where OTP returns a deep
-# one of the same characters (the same text once flattened); `~p` does not
-# break long terms over lines.
+# one of the same characters (the same text once flattened); `~p` and `~P`
+# break long terms over lines as io_lib_pretty does.
 defmodule :io_lib do
   @moduledoc false
 
@@ -33,8 +33,8 @@ defmodule :io_lib do
   @doc "The Erlang text of `term`."
   def write(term), do: String.to_charlist(write_term(term, false))
 
-  @doc "The Erlang text of `term` (depth limits are not applied)."
-  def write(term, _depth), do: write(term)
+  @doc "The Erlang text of `term`, nested no deeper than `depth` (-1: no limit)."
+  def write(term, depth) when is_integer(depth), do: String.to_charlist(write_term(limit(term, depth, false), false))
 
   @doc "The Erlang text of `term`, strings shown as strings."
   def print(term), do: String.to_charlist(write_term(term, true))
@@ -180,11 +180,21 @@ defmodule :io_lib do
     {String.to_charlist(layout(v, pretty_mode(s), s.col, 0, line)), args}
   end
 
-  defp control(%{c: c} = s, args) when c in [?W, ?P] do
+  defp control(%{c: ?W} = s, args) do
     {v, args} = take(args)
-    {_depth, args} = take(args)
-    text = String.to_charlist(write_term(v, if(c == ?P, do: pretty_mode(s), else: false)))
-    {term_field(text, s), args}
+    {depth, args} = take(args)
+    unless is_integer(depth), do: throw(:beamlet_badarg)
+    {term_field(String.to_charlist(write_term(limit(v, depth, false), false)), s), args}
+  end
+
+  # `~P`: `~p` with a depth limit (the field width is the line length).
+  defp control(%{c: ?P} = s, args) do
+    {v, args} = take(args)
+    {depth, args} = take(args)
+    unless is_integer(depth), do: throw(:beamlet_badarg)
+    line = (s.width || 80) - 2
+    mode = pretty_mode(s)
+    {String.to_charlist(layout(limit(v, depth, mode), mode, s.col, 0, line)), args}
   end
 
   # A term in a field: `width` columns (the precision when no width is
@@ -225,14 +235,16 @@ defmodule :io_lib do
 
   defp control(%{c: ?f} = s, args) do
     {x, args} = take(args)
-    unless is_float(x), do: throw(:beamlet_badarg)
     p = s.prec || 6
+    # OTP takes at least one decimal.
+    unless is_float(x) and p >= 1, do: throw(:beamlet_badarg)
     {pad(:erlang.float_to_list(x, decimals: p), s, :right), args}
   end
 
   defp control(%{c: ?e} = s, args) do
     {x, args} = take(args)
-    unless is_float(x), do: throw(:beamlet_badarg)
+    # OTP takes at least two significant digits.
+    unless is_float(x) and (s.prec == nil or s.prec >= 2), do: throw(:beamlet_badarg)
     {pad(e_text(x, s.prec || 6), s, :right), args}
   end
 
@@ -240,8 +252,8 @@ defmodule :io_lib do
   # significant digits), else `~e`.
   defp control(%{c: ?g} = s, args) do
     {x, args} = take(args)
-    unless is_float(x), do: throw(:beamlet_badarg)
     p = s.prec || 6
+    unless is_float(x) and p >= 1, do: throw(:beamlet_badarg)
     a = abs(x)
 
     e =
@@ -317,6 +329,99 @@ defmodule :io_lib do
   ## Erlang's term syntax
 
   @doc false
+  ## Depth limits (`~W`, `~P`, `write/2`): `limit/3` replaces what lies
+  ## deeper than the limit by `{@more, text}` (`...`, `[...]`, `{...}`,
+  ## `<<1,2,...>>`), which the writer prints as its text. A list keeps
+  ## depth - 1 elements (`[1,2|...]`), a tuple too (`{1,2,...}`), a
+  ## binary depth - 1 bytes, or 4 * (depth - 1) characters when printed as
+  ## a string (`<<"abcd"...>>`); the elements are limited to one less at
+  ## each step.
+  @more :"$beamlet_io_lib_more"
+
+  defp limit(term, depth, _pretty) when depth < 0, do: term
+  defp limit(_term, 0, _pretty), do: {@more, "..."}
+
+  defp limit(term, depth, pretty) when is_list(term) and term != [] do
+    cond do
+      depth == 1 -> {@more, "[...]"}
+      pretty && printable_list?(term) -> term
+      true -> limit_list(term, depth, pretty)
+    end
+  end
+
+  defp limit(term, depth, pretty) when is_tuple(term) and tuple_size(term) > 0 do
+    if depth == 1 do
+      {@more, "{...}"}
+    else
+      [h | t] = Tuple.to_list(term)
+      List.to_tuple([limit(h, depth - 1, pretty) | limit_elements(t, depth - 1, pretty)])
+    end
+  end
+
+  defp limit(term, depth, pretty) when is_map(term) and map_size(term) > 0 do
+    cond do
+      depth == 1 and pretty -> {@more, "#" <> "{...}"}
+      depth == 1 -> {@more, "#" <> "{}"}
+      true -> {@more, "#" <> "{" <> limit_pairs(:maps.to_list(term), depth - 1, pretty) <> "}"}
+    end
+  end
+
+  defp limit(term, depth, pretty) when is_bitstring(term) and term != <<>> do
+    cond do
+      depth == 1 ->
+        {@more, "<<...>>"}
+
+      is_binary(term) and pretty != false and write_term(term, pretty) |> String.starts_with?("<<\"") ->
+        utf8? = pretty == :unicode and String.valid?(term)
+        chars = if utf8?, do: String.to_charlist(term), else: :erlang.binary_to_list(term)
+        keep = 4 * (depth - 1)
+
+        if length(chars) > keep do
+          kept = Enum.take(chars, keep)
+          kept = if utf8?, do: :unicode.characters_to_binary(kept), else: :erlang.list_to_binary(kept)
+          text = write_term(kept, pretty)
+          {@more, String.replace_suffix(text, ">>", "...>>")}
+        else
+          term
+        end
+
+      bit_size(term) > 8 * (depth - 1) ->
+        <<kept::binary-size(depth - 1), _::bitstring>> = term
+        {@more, String.replace_suffix(write_term(kept, false), ">>", ",...>>")}
+
+      true ->
+        term
+    end
+  end
+
+  defp limit(term, _depth, _pretty), do: term
+
+  defp limit_list([h | t], depth, pretty), do: [limit(h, depth - 1, pretty) | limit_tail(t, depth - 1, pretty)]
+
+  defp limit_tail([], _depth, _pretty), do: []
+  defp limit_tail(_t, 1, _pretty), do: {@more, "..."}
+  defp limit_tail([h | t], depth, pretty), do: [limit(h, depth - 1, pretty) | limit_tail(t, depth - 1, pretty)]
+  defp limit_tail(t, depth, pretty), do: limit(t, depth - 1, pretty)
+
+  defp limit_elements([], _depth, _pretty), do: []
+  defp limit_elements(_t, 1, _pretty), do: [{@more, "..."}]
+  defp limit_elements([h | t], depth, pretty), do: [limit(h, depth - 1, pretty) | limit_elements(t, depth - 1, pretty)]
+
+  # A map's pairs: at most `depth` of them, each key and value limited to
+  # `depth`; then `,...` when pairs are left (`~W` and `write/2` also add it
+  # when exactly `depth` pairs were shown: `#{a => 1,...}`).
+  defp limit_pairs(pairs, depth, pretty) do
+    shown = Enum.take(pairs, depth)
+
+    text =
+      Enum.map_join(shown, ",", fn {k, v} ->
+        write_term(limit(k, depth, pretty), pretty) <> " => " <> write_term(limit(v, depth, pretty), pretty)
+      end)
+
+    if length(pairs) > depth or (pretty == false and length(shown) == depth), do: text <> ",...", else: text
+  end
+
+  def write_term({@more, text}, _pretty), do: text
   def write_term(t, _pretty) when is_integer(t), do: Integer.to_string(t)
   def write_term(t, _pretty) when is_float(t), do: :erlang.float_to_binary(t, [:short])
   def write_term(t, _pretty) when is_atom(t), do: atom_text(t)
@@ -325,7 +430,7 @@ defmodule :io_lib do
 
   def write_term(t, pretty) when is_binary(t) do
     cond do
-      pretty == :unicode and String.valid?(t) and unicode_printable?(t) ->
+      pretty == :unicode and t != <<>> and String.valid?(t) and unicode_printable?(t) ->
         if ascii?(t), do: "<<" <> string_text(t) <> ">>", else: "<<" <> string_text(t) <> "/utf8>>"
 
       pretty && printable_binary?(t) ->
@@ -383,6 +488,8 @@ defmodule :io_lib do
   # own, as does the item after it; a tuple starting with an atom keeps
   # the atom on the first line and puts the rest after it; a map takes a
   # line per pair, the value on the next line when it does not fit.
+  defp layout({@more, text}, _pretty, _col, _tail, _line), do: text
+
   defp layout(term, pretty, col, tail, line) do
     flat = write_term(term, pretty)
 
@@ -492,7 +599,7 @@ defmodule :io_lib do
   end
 
   defp printable_binary?(bin) do
-    printable_list?(:erlang.binary_to_list(bin))
+    bin != <<>> and printable_list?(:erlang.binary_to_list(bin))
   end
 
   defp string_text(s) when is_list(s), do: string_text(List.to_string(s))

@@ -411,6 +411,10 @@ fn the_limits_example_runs() {
             "huge binary",
             "failed: ** (SystemLimitError) a system limit has been reached",
         ),
+        ("many binaries", "stopped: out of memory"),
+        // Fifty processes of 1.6 MB each: none is over its heap limit, but
+        // together they are over the VM's 64 MB, so some are killed (with a report).
+        ("many hands", "ok: true"),
         ("takes too long", "stopped: out of time"),
         ("a fair request", "ok: 500500"),
     ];

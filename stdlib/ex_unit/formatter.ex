@@ -214,7 +214,10 @@ defmodule ExUnit.Formatter do
 
   defp test_location(test, [_ | stack]), do: test_location(test, stack)
 
+  # The `{:erlang, :error_info, 0, _}` entry that carries a BIF's
+  # explanation of a badarg (see Exception.normalize) is no frame.
   defp format_stacktrace(stack, test) do
+    stack = Enum.reject(stack, &match?({:erlang, :error_info, 0, _}, &1))
     "stacktrace:" <> Enum.map_join(stack, "", fn entry -> "\n       " <> format_entry(entry, test) end)
   end
 

@@ -176,7 +176,9 @@ impl Heap {
         for &p in &bins {
             // SAFETY: a REF_BIN object in the fragment; its bytes count
             // toward the next collection here (heap.rs, `refc_binary`).
-            self.since_gc += unsafe { *p.add(2) } as usize / 8;
+            let len = unsafe { *p.add(2) } as usize;
+            self.since_gc += len / 8;
+            self.offheap_bytes += len;
         }
         if let Some(c) = m.frag.as_ref().filter(|c| c.used <= ABSORB_WORDS) {
             let (root, delta) = self.absorb(c, m.term);
@@ -184,6 +186,9 @@ impl Heap {
                 bins.iter()
                     .map(|p| (*p as usize).wrapping_add(delta) as *mut u64),
             );
+            if self.account.is_some() && !bins.is_empty() {
+                self.recharge();
+            }
             return root;
         }
         self.offheap.extend(bins);
@@ -197,6 +202,9 @@ impl Heap {
             if n >= 2 {
                 self.chunks.swap(n - 1, n - 2);
             }
+        }
+        if self.account.is_some() {
+            self.recharge();
         }
         m.term
     }

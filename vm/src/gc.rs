@@ -126,6 +126,7 @@ impl Heap {
         // Off-heap binaries (heap.rs, invariant 5): a moved object's header
         // slot holds its new address; one not moved is dead.
         let old_bins = std::mem::take(&mut self.offheap);
+        self.offheap_bytes = 0;
         for p in old_bins {
             // SAFETY: `p` is a REF_BIN object in from-space, still readable.
             let w = unsafe { *p };
@@ -133,6 +134,8 @@ impl Heap {
                 // SAFETY: dead, and no longer listed: give its count back.
                 unsafe { crate::heap::release_refc(p) };
             } else {
+                // SAFETY: the moved object's third word is its length.
+                self.offheap_bytes += unsafe { *p.add(2) } as usize;
                 self.offheap.push(Term(w).ptr());
             }
         }
@@ -167,6 +170,15 @@ impl Heap {
             }
         }
         self.chunks.push(chunk);
+        if self.account.is_some() {
+            // Counted afresh: a process over the VM's memory only by its
+            // garbage is not over any more.
+            if self.over_memory {
+                self.over_memory = false;
+                self.over_max = false;
+            }
+            self.recharge();
+        }
     }
 }
 

@@ -20,10 +20,17 @@
 //!    (at their new place) and gives back the counts of the others
 //!    (gc.rs); dropping the heap gives back all. A message fragment keeps
 //!    its own list (copy.rs), which joins the heap's on adoption.
+//! 6. Memory accounting (`MemAccount`, for a host's total memory limit): a
+//!    heap with an account has charged it exactly `charged` bytes, its
+//!    footprint when last counted (chunks and spare chunks reserved, the
+//!    register stack, the bytes of the off-heap binaries it lists); dropping
+//!    the heap gives them back.
 
 use crate::term::{Header, HeaderKind, Term};
 use num_bigint::{BigInt, Sign};
 use std::mem::MaybeUninit;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// Smallest chunk, in words. A fresh process allocates nothing until its
 /// first allocation; this keeps idle processes small (guess, to be tuned).
@@ -115,6 +122,53 @@ pub struct Heap {
     /// (stack included), or a stack grown past it: the scheduler reports
     /// it (and kills the process) at the end of the slice.
     pub over_max: bool,
+    /// The VM's memory account (invariant 6), when the host limits it.
+    pub(crate) account: Option<Arc<MemAccount>>,
+    /// Bytes charged to `account` (invariant 6).
+    charged: usize,
+    /// Bytes of the off-heap binaries listed in `offheap`.
+    pub(crate) offheap_bytes: usize,
+    /// Words of the owning process's register stack, as last told (`recharge`).
+    stack_words: usize,
+    /// Set with `over_max` when charging pushed the VM's memory past its
+    /// limit: the scheduler kills the process at the end of the slice.
+    pub over_memory: bool,
+}
+
+/// The memory a VM's processes hold, against the host's limit
+/// (`beamlet::Limits::max_memory`): each process heap charges its chunks,
+/// its register stack and the off-heap binaries it refers to (a binary
+/// shared by several processes counts in each, as the BEAM's binary
+/// virtual heaps do). Heaps charge when they grow (a new chunk, a large
+/// binary, a longer stack) and recount after each collection, so the
+/// check costs allocation nothing on its fast path.
+#[derive(Debug)]
+pub struct MemAccount {
+    used: AtomicUsize,
+    limit: usize,
+    /// Heaps charging this account.
+    heaps: AtomicUsize,
+}
+
+impl MemAccount {
+    /// An account allowing `limit` bytes.
+    pub fn new(limit: usize) -> MemAccount {
+        MemAccount {
+            used: AtomicUsize::new(0),
+            limit,
+            heaps: AtomicUsize::new(0),
+        }
+    }
+
+    /// Bytes charged now.
+    pub fn used(&self) -> usize {
+        self.used.load(Ordering::Relaxed)
+    }
+
+    /// The limit, in bytes.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
 }
 
 /// A process's `max_heap_size` flag, as `Process.flag(:max_heap_size, ...)`
@@ -143,6 +197,7 @@ unsafe impl Send for Heap {}
 
 impl Drop for Heap {
     fn drop(&mut self) {
+        self.close_account();
         for p in self.offheap.drain(..) {
             // SAFETY: invariant 5: each listed object owns its count, and
             // the chunks holding it are still alive (dropped after this).
@@ -170,6 +225,84 @@ impl Heap {
             offheap: Vec::new(),
             max: MaxHeap::default(),
             over_max: false,
+            account: None,
+            charged: 0,
+            offheap_bytes: 0,
+            stack_words: 0,
+            over_memory: false,
+        }
+    }
+
+    /// Charges this heap's memory to `account` from now on (invariant 6).
+    pub fn set_account(&mut self, account: Option<Arc<MemAccount>>) {
+        self.uncharge();
+        if let Some(old) = self.account.take() {
+            old.heaps.fetch_sub(1, Ordering::Relaxed);
+        }
+        if let Some(new) = &account {
+            new.heaps.fetch_add(1, Ordering::Relaxed);
+        }
+        self.account = account;
+        self.recharge();
+    }
+
+    /// Counts this heap's footprint again and charges the difference to
+    /// its account, if any. Past the account's limit, sets `over_memory`
+    /// (and `over_max`, which ends the time slice) and returns true, if
+    /// this heap holds at least an average share of the total, or the total
+    /// is a quarter over the limit: a small process that happens to grow
+    /// while large ones hold the memory is spared, within that margin.
+    pub(crate) fn recharge(&mut self) -> bool {
+        let Some(acc) = &self.account else {
+            return false;
+        };
+        let reserved: usize = self
+            .chunks
+            .iter()
+            .chain(self.spare.iter())
+            .map(|c| c.mem.len())
+            .sum();
+        let now = 8 * (reserved + self.stack_words) + self.offheap_bytes;
+        let total = if now >= self.charged {
+            acc.used.fetch_add(now - self.charged, Ordering::Relaxed) + (now - self.charged)
+        } else {
+            acc.used.fetch_sub(self.charged - now, Ordering::Relaxed) - (self.charged - now)
+        };
+        self.charged = now;
+        let heaps = acc.heaps.load(Ordering::Relaxed).max(1);
+        if total > acc.limit
+            && (now.saturating_mul(heaps) >= total || total - acc.limit > acc.limit / 4)
+        {
+            self.over_memory = true;
+            self.over_max = true;
+            // Collect at the next safe point: the garbage may be what is over.
+            self.gc_limit = 0;
+            return true;
+        }
+        false
+    }
+
+    /// Tells the heap how long its process's register stack is now (it
+    /// counts in the footprint) and recharges; true when that is over
+    /// the VM's memory limit.
+    pub fn set_stack_words(&mut self, words: usize) -> bool {
+        self.stack_words = words;
+        self.recharge()
+    }
+
+    /// Gives back everything charged (invariant 6).
+    fn uncharge(&mut self) {
+        if let Some(acc) = &self.account {
+            acc.used.fetch_sub(self.charged, Ordering::Relaxed);
+        }
+        self.charged = 0;
+    }
+
+    /// Leaves the account for good (the heap is dropped).
+    fn close_account(&mut self) {
+        self.uncharge();
+        if let Some(acc) = self.account.take() {
+            acc.heaps.fetch_sub(1, Ordering::Relaxed);
         }
     }
 
@@ -258,6 +391,7 @@ impl Heap {
         c.used = n;
         let p = c.mem.as_mut_ptr() as *mut u64;
         self.chunks.push(c);
+        self.recharge();
         p
     }
 
@@ -353,9 +487,13 @@ impl Heap {
             p.add(2).write(bytes.len() as u64);
         }
         self.offheap.push(p);
+        self.offheap_bytes += bytes.len();
         // The bytes count toward the next collection, which is what frees
         // them (as the BEAM's binary virtual heap does).
         self.since_gc += bytes.len() / 8;
+        if self.account.is_some() {
+            self.recharge();
+        }
         Term::boxed_from_ptr(p)
     }
 
@@ -613,5 +751,39 @@ mod tests {
         }
         assert_eq!(h.used_words(), 20_000);
         assert!(h.chunks.len() > 1);
+    }
+
+    #[test]
+    fn the_memory_account_follows_growth_collection_and_drop() {
+        let acc = Arc::new(MemAccount::new(1 << 20));
+        let mut h = Heap::new();
+        h.set_account(Some(acc.clone()));
+        let mut keep = Term::NIL;
+        for i in 0..10_000 {
+            keep = h.cons(Term::small(i), keep);
+        }
+        let big = h.binary(&[7u8; 100_000]);
+        let held = acc.used();
+        assert!(held >= 8 * 20_000 + 100_000, "{held}");
+        assert!(!h.over_memory);
+        // Garbage: the binary and half the list.
+        let mut half = keep;
+        for _ in 0..5_000 {
+            half = half.tail();
+        }
+        let _ = big;
+        h.collect(&mut [&mut [half]]);
+        assert!(acc.used() < held, "{} {held}", acc.used());
+        // Past the limit: flagged, and a collection that leaves it over
+        // keeps the flag.
+        let b2 = h.binary(&vec![1u8; 2 << 20]);
+        assert!(h.over_memory && h.over_max);
+        h.collect(&mut [&mut [b2]]);
+        assert!(h.over_memory);
+        // Dropped, the binary no longer counts.
+        h.collect(&mut [&mut [Term::NIL]]);
+        assert!(!h.over_memory);
+        drop(h);
+        assert_eq!(acc.used(), 0);
     }
 }

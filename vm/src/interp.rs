@@ -94,6 +94,48 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
     t
 }
 
+/// `function_clause` raised by the named function `fun` (no clause took
+/// its arguments `args`): its frame carries the arguments instead of the
+/// arity, as on the BEAM (`{M, :f, [:a], [line: 2]}`), which
+/// `Exception.blame/3` shows as "The following arguments were given". A
+/// closure's arguments come first in its registers too (what it captured
+/// follows them).
+#[cold]
+#[inline(never)]
+fn function_clause(p: &mut Process, code: &CodeTable, fun: FunId, pc: usize, args: &[Term]) -> Exn {
+    let mut e = Exn::error(atom::FUNCTION_CLAUSE);
+    if args.len() != code.function(fun).arity as usize {
+        return e;
+    }
+    let mut trace = build_trace(p, code, fun, pc);
+    trace[0].args = Some(p.st.heap.list(args));
+    trace.push(TraceEntry::COMPLETE);
+    e.trace = trace;
+    e
+}
+
+/// The error of an arithmetic instruction (`Add`, `Sub`, `Mul`) gets the
+/// operator's frame with its operands, as on the BEAM
+/// (`{:erlang, :+, [:a, 1], []}`), which `Exception.blame/3` shows:
+/// "bad argument in arithmetic expression: :a + 1".
+#[cold]
+#[inline(never)]
+fn with_operator_frame(st: &mut ProcState, name: &str, x: Term, y: Term, mut e: Exn) -> Exn {
+    if e.class != Class::Error || !e.trace.is_empty() {
+        return e;
+    }
+    let list = st.heap.list(&[x, y]);
+    e.trace.push(TraceEntry {
+        module: atom::ERLANG,
+        name: atom::intern(name),
+        arity: 2,
+        file: Term::NIL,
+        line: 0,
+        args: Some(list),
+    });
+    e
+}
+
 /// An error a built-in function of an Erlang module (`:erlang.div/2`,
 /// `:maps.get/2`) raised itself gets the function's frame, with the
 /// arguments, as on the BEAM: `{:erlang, :div, [10, 0], []}`, which
@@ -467,6 +509,13 @@ pub fn run(
                     left = 0;
                 }
                 p.regs.resize(n, Term::NIL);
+                if p.st.heap.account.is_some() {
+                    let words = p.stack_words();
+                    if p.st.heap.set_stack_words(words) {
+                        // Over the VM's memory: the scheduler takes it from here.
+                        left = 0;
+                    }
+                }
                 regs = &mut p.regs[..];
             }
         }};
@@ -657,6 +706,8 @@ pub fn run(
                     Err(e) => raise!(with_bif_frame(&mut p.st, b, &regs[src..src + n], e)),
                 }
             } else {
+                // The missing function's frame holds the arguments, as on the BEAM.
+                let args = Some(p.st.heap.list(&regs[src..src + n]));
                 let e = Exn {
                     class: Class::Error,
                     reason: atom::UNDEF,
@@ -666,7 +717,7 @@ pub fn run(
                         arity: n as u32,
                         file: Term::NIL,
                         line: 0,
-                        args: None,
+                        args,
                     }],
                     info: None,
                 };
@@ -692,6 +743,7 @@ pub fn run(
                     if imp.denied {
                         raise_denied!(imp.module, imp.name, imp.arity);
                     }
+                    let args = Some(p.st.heap.list(&regs[src..src + n]));
                     let e = Exn {
                         class: Class::Error,
                         reason: atom::UNDEF,
@@ -701,7 +753,7 @@ pub fn run(
                             arity: imp.arity,
                             file: Term::NIL,
                             line: 0,
-                            args: None,
+                            args,
                         }],
                         info: None,
                     };
@@ -759,6 +811,7 @@ pub fn run(
                         Err(e) => raise!(with_bif_frame(&mut p.st, b, &regs[src..src + n], e)),
                     }
                 } else {
+                    let args = Some(p.st.heap.list(&regs[src..src + n]));
                     let e = Exn {
                         class: Class::Error,
                         reason: atom::UNDEF,
@@ -768,7 +821,7 @@ pub fn run(
                             arity: a,
                             file: Term::NIL,
                             line: 0,
-                            args: None,
+                            args,
                         }],
                         info: None,
                     };
@@ -783,13 +836,15 @@ pub fn run(
 
     // The small-integer result `$fast`, or else the general `$slow` (which may
     // allocate, or raise).
+    // `$x $name $y` (`+`, `-`): the small-integer path, else the general
+    // one; its error gets the operator's frame with the operands.
     macro_rules! arith {
-        ($fast:expr, $slow:expr) => {{
+        ($fast:expr, $slow:expr, $name:expr, $x:expr, $y:expr) => {{
             match $fast {
                 Some(v) => v,
                 None => match $slow {
                     Ok(v) => v,
-                    Err(e) => raise!(e),
+                    Err(e) => raise!(with_operator_frame(&mut p.st, $name, $x, $y, e)),
                 },
             }
         }};
@@ -811,7 +866,14 @@ pub fn run(
         ($a:expr, $imm:expr) => {{
             let x = reg!($a);
             let y = Term::small($imm as i64);
-            arith!(x.small_add(y), bif::erlang::add_terms(&mut p.st.heap, x, y))
+            // With a literal integer the BEAM's error has no operator frame.
+            match x.small_add(y) {
+                Some(v) => v,
+                None => match bif::erlang::add_terms(&mut p.st.heap, x, y) {
+                    Ok(v) => v,
+                    Err(e) => raise!(e),
+                },
+            }
         }};
     }
 
@@ -967,7 +1029,13 @@ pub fn run(
             }
             Op::AddReturn { a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
-                let v = arith!(x.small_add(y), bif::erlang::add_terms(&mut p.st.heap, x, y));
+                let v = arith!(
+                    x.small_add(y),
+                    bif::erlang::add_terms(&mut p.st.heap, x, y),
+                    "+",
+                    x,
+                    y
+                );
                 ret!(v);
             }
             Op::Jump { to } => pc = to as usize,
@@ -1058,7 +1126,13 @@ pub fn run(
             }
             Op::Add { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
-                let v = arith!(x.small_add(y), bif::erlang::add_terms(&mut p.st.heap, x, y));
+                let v = arith!(
+                    x.small_add(y),
+                    bif::erlang::add_terms(&mut p.st.heap, x, y),
+                    "+",
+                    x,
+                    y
+                );
                 reg!(dst) = v;
             }
             Op::AddImm { dst, a, imm } => {
@@ -1067,14 +1141,20 @@ pub fn run(
             }
             Op::Sub { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
-                let v = arith!(x.small_sub(y), bif::erlang::sub_terms(&mut p.st.heap, x, y));
+                let v = arith!(
+                    x.small_sub(y),
+                    bif::erlang::sub_terms(&mut p.st.heap, x, y),
+                    "-",
+                    x,
+                    y
+                );
                 reg!(dst) = v;
             }
             Op::Mul { dst, a, b } => {
                 let (x, y) = (reg!(a), reg!(b));
                 match bif::erlang::mul_terms(&mut p.st.heap, x, y) {
                     Ok(v) => reg!(dst) = v,
-                    Err(e) => raise!(e),
+                    Err(e) => raise!(with_operator_frame(&mut p.st, "*", x, y, e)),
                 }
             }
             Op::Error { reason } => {
@@ -1089,7 +1169,11 @@ pub fn run(
                 let r = p.st.heap.tuple(&[atom::CASE_CLAUSE, reg!(src)]);
                 raise!(Exn::error(r));
             }
-            Op::FunctionClause => raise!(Exn::error(atom::FUNCTION_CLAUSE)),
+            Op::FunctionClause => {
+                let n = (f.arity as usize).min(regs.len().saturating_sub(base));
+                let args = regs[base..base + n].to_vec();
+                raise!(function_clause(p, code, fid, pc, &args))
+            }
             Op::Try { handler, kind } => {
                 p.handlers.push(Handler {
                     depth: p.frames.len() as u32,

@@ -15,9 +15,10 @@ use crate::term::Term;
 use crate::value::{ConversionError, Value};
 use std::sync::Arc;
 
-/// The closure behind a native function: the arguments in, a result or an
-/// error out. It runs on the scheduler thread of the calling process.
-pub type NativeFn = dyn Fn(&[Value]) -> Result<Value, NativeError> + Send + Sync;
+/// The closure behind a native function: the calling process's pid and the
+/// arguments in, a result or an error out. It runs on the scheduler thread
+/// of the calling process.
+pub type NativeFn = dyn Fn(Term, &[Value]) -> Result<Value, NativeError> + Send + Sync;
 
 /// One registered native function.
 #[derive(Clone)]
@@ -129,7 +130,8 @@ pub fn call(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         .map(|t| to_value(ctx.code, t))
         .collect();
     let f = native.f.clone();
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&args)));
+    let caller = ctx.st.pid;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(caller, &args)));
     let err = match result {
         Ok(Ok(v)) => return Ok(from_value(&mut ctx.st.heap, &v)),
         Ok(Err(e)) => e,

@@ -222,6 +222,11 @@ pub struct ProcState {
     /// `Process.info(pid, :initial_call)`: module, name and arity of the
     /// function the process started with (`:erlang.apply/2` for a fun).
     pub initial_call: (Term, Term, u32),
+    /// Reductions left to the host's evaluation that started this process
+    /// (`None`: no limit; `Config::max_reductions`), shared with every
+    /// process it spawned and they spawn, so work moved to another process
+    /// still counts. Taken from at the end of each slice.
+    pub budget: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
 }
 
 /// Another process asks for `items` of this one's `Process.info`: the
@@ -330,9 +335,6 @@ pub struct Process {
     /// A process spawned to call a function that does not exist fails with
     /// this at its first slice, as on the BEAM.
     pub start_error: Option<Box<Exn>>,
-    /// Reductions this process may still run (`None`: no limit): a host's
-    /// evaluation under `Config::max_reductions`, checked once per slice.
-    pub reductions_left: Option<u64>,
     pub st: ProcState,
 }
 
@@ -351,7 +353,6 @@ impl Process {
             status: Status::Runnable,
             timeout_pc: None,
             wait_deadline: None,
-            reductions_left: None,
             start_error: None,
             st: ProcState {
                 heap,
@@ -375,6 +376,7 @@ impl Process {
                 priority: crate::atom::intern("normal"),
                 aliased: false,
                 initial_call: (Term::NIL, Term::NIL, 0),
+                budget: None,
             },
         }
     }
@@ -414,5 +416,14 @@ impl Process {
             self.regs.truncate(keep.max(windows));
         }
         self.regs[top..].fill(Term::NIL);
+        if self.st.heap.account.is_some() {
+            self.st.heap.set_stack_words(self.stack_words());
+        }
+    }
+
+    /// Words the register stack and the frames take (for the VM's memory
+    /// account, heap.rs invariant 6).
+    pub fn stack_words(&self) -> usize {
+        self.regs.len() + self.frames.len() * std::mem::size_of::<Frame>() / 8
     }
 }

@@ -111,6 +111,15 @@ impl FnBuilder<'_> {
                     self.release(m);
                     return Ok(());
                 }
+                // Kernel's `then/2` is a macro in Elixir (`fun.(value)`): a
+                // literal fn given to it runs in place (see inline_fn_call).
+                if name == "then"
+                    && n == 2
+                    && self.guard_fail.is_none()
+                    && self.inline_fn_call(u, &args[1], &args[..1], dst, tail, span)?
+                {
+                    return Ok(());
+                }
                 if let Some((module, fname)) = local_kernel(name, n) {
                     return self.remote_call(u, module, fname, &args, span, dst, tail);
                 }
@@ -236,6 +245,9 @@ impl FnBuilder<'_> {
                         "cannot call an anonymous function in a guard",
                     ));
                 }
+                if self.inline_fn_call(u, f, &c.args, dst, tail, span)? {
+                    return Ok(());
+                }
                 let m = self.mark();
                 let fr = self.expr(u, f)?;
                 let first = self.call_args(u, &c.args, span)?;
@@ -258,6 +270,53 @@ impl FnBuilder<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// `(fn a, b -> body end).(x, y)`, which `then/2` and `|> (fn ...).()`
+    /// make: the body runs in place with its parameters bound to the
+    /// arguments, as the BEAM's compiler inlines a fun applied where it is
+    /// made, so an error in it names the enclosing function and line as in
+    /// Elixir. Only a single clause of distinct plain variables without a
+    /// guard (which cannot fail to match); false when `f` is not one.
+    fn inline_fn_call(
+        &mut self,
+        u: &mut UnitBuilder,
+        f: &Expr,
+        args: &[Expr],
+        dst: Reg,
+        tail: bool,
+        span: Span,
+    ) -> CResult<bool> {
+        let ExprKind::Fn(clauses) = &f.kind else {
+            return Ok(false);
+        };
+        let [cl] = clauses.as_slice() else {
+            return Ok(false);
+        };
+        if cl.guard.is_some() || cl.args.len() != args.len() {
+            return Ok(false);
+        }
+        let mut names: Vec<&str> = Vec::new();
+        for a in &cl.args {
+            match &a.kind {
+                ExprKind::Var(n) if !names.contains(&n.as_str()) => names.push(n),
+                _ => return Ok(false),
+            }
+        }
+        let mark = self.next_mark();
+        let saved = self.scope.clone();
+        let first = self.call_args(u, args, span)?;
+        for (i, n) in names.iter().enumerate() {
+            if !n.starts_with('_') {
+                self.scope.insert((*n).to_owned(), first + i as Reg);
+                self.binds += 1;
+                self.raise_floor();
+            }
+        }
+        self.expr_to(u, &cl.body, dst, tail)?;
+        self.scope = saved;
+        self.reset_to(mark);
+        Ok(true)
     }
 
     #[allow(clippy::too_many_arguments)]

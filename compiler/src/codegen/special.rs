@@ -202,6 +202,8 @@ pub fn special(
             let r = b.expr(u, &c.args[0])?;
             let end = b.new_label();
             b.match_clauses(u, &clauses, r, dst, tail, end, None)?;
+            // No clause matched: the error is the `case`'s line, as in Elixir.
+            b.line(u, span);
             b.emit(Op::CaseClause { src: r });
             b.place(end);
         }
@@ -490,6 +492,8 @@ fn with(
             let v = Expr::new(span, ExprKind::Var("__with_value".into()));
             b.scope.insert("__with_value".into(), wv);
             b.binds += 1;
+            // No else clause matched: the error is the `with`'s line, as in Elixir.
+            b.line(u, span);
             b.remote_call(u, "beamlet", "with_clause", &[v], span, first, false)?;
             b.scope.remove("__with_value");
         }

@@ -580,14 +580,27 @@ impl Expander<'_> {
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
         self.module_body_only("defdelegate/2", line, env)?;
-        // `defdelegate [f(a), g(b)], to: M`: one delegation each.
-        if let Some(heads) = as_list(head) {
-            let mut out = Vec::with_capacity(heads.len());
-            for h in heads {
-                out.push(self.expand_defdelegate(meta, h, opts, env)?);
-            }
-            return Ok(q::call("__block__", q::list(vec![]), out));
+        // `defdelegate [f(a), g(b)], to: M`: one delegation each. Its value
+        // is the list of their `{name, arity}`, as Elixir's.
+        let heads = match as_list(head) {
+            Some(heads) => heads.to_vec(),
+            None => vec![head.clone()],
+        };
+        let mut out = Vec::with_capacity(heads.len());
+        for h in &heads {
+            out.push(self.expand_one_delegate(meta, h, opts, env)?);
         }
+        Ok(q::list(out))
+    }
+
+    fn expand_one_delegate(
+        &mut self,
+        meta: &Value,
+        head: &Value,
+        opts: &Value,
+        env: &mut Env,
+    ) -> EResult<Value> {
+        let line = q::meta_line(meta);
         let Some(to) = keyword_get(opts, "to") else {
             return Err(self.error(
                 line,

@@ -583,7 +583,8 @@ impl Service {
         };
         // The fast path: only runtime calls with constant arguments.
         if let Some(ops) = simple_body(&code) {
-            let mut last = Term::NIL;
+            // (An empty body is `nil`.)
+            let mut last = atom::NIL;
             for (op, args) in ops {
                 match self.run_op(ctx, &op, &args) {
                     Ok(v) => last = v,
@@ -840,6 +841,8 @@ impl Service {
             user_arity: d.user_arity,
             line: d.line,
         };
+        // What `def` returns in the module body: `{name, arity}`, as written.
+        let (user_name, user_arity) = (d.user_name.clone(), d.user_arity);
         let mark = move |value: Value| state::ImplMark { value, ..template };
         let stored = self.with_module(&module, |s| {
             let doc = s.take("doc");
@@ -856,11 +859,16 @@ impl Service {
             }
             r
         });
+        let result = |ctx: &mut Ctx| {
+            let name = atom::intern(&user_name);
+            ctx.st.heap.tuple(&[name, Term::small(user_arity as i64)])
+        };
         match stored {
             Some(Ok(())) => match self.on_definition(ctx, &module, kind, &def, &env, line) {
                 Some((hooks, argv)) if give_hooks => {
                     let argv = ctx.st.heap.list(&argv);
-                    Ok(ctx.st.heap.tuple(&[hooks, argv]))
+                    let r = result(ctx);
+                    Ok(ctx.st.heap.tuple(&[hooks, argv, r]))
                 }
                 Some((hooks, argv)) => {
                     // Stored by code that did not expect hooks (a hook set
@@ -870,9 +878,9 @@ impl Service {
                             beamlet_vm::nested::call_mfa(ctx, *m, *f, &argv)?;
                         }
                     }
-                    Ok(atom::intern("ok"))
+                    Ok(result(ctx))
                 }
-                None => Ok(atom::intern("ok")),
+                None => Ok(result(ctx)),
             },
             Some(Err((msg, hint))) => {
                 let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);

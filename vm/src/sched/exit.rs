@@ -121,6 +121,27 @@ impl Local<'_, '_> {
         m.kill
     }
 
+    /// `p`'s growth took the VM's memory past its limit (heap.rs,
+    /// `MemAccount`): killed (links and monitors see `:killed`), with a
+    /// report on stderr, its watcher told [`Outcome::Memory`].
+    pub(super) fn exit_memory(&self, p: Box<Process>) {
+        if let Some(acc) = &self.rt.memory {
+            let report = format!(
+                "[error] Process {} killed: the VM's memory limit was reached ({} bytes held, limit {}; this process {} words of heap, {} of stack)\n",
+                inspect_pid(p.st.pid),
+                acc.used(),
+                acc.limit(),
+                p.st.heap.used_words(),
+                p.stack_words(),
+            );
+            lock(&self.rt.io).err(report.as_bytes());
+        }
+        if self.watched(&p) {
+            self.report_end(p.st.pid, Outcome::Memory);
+        }
+        self.exit(p, atom::KILLED)
+    }
+
     /// `p` ran past its reductions: killed (links and monitors see
     /// `:killed`), its watcher told [`Outcome::Budget`].
     pub(super) fn exit_budget(&self, p: Box<Process>) {

@@ -15,7 +15,7 @@ use crate::heap::Heap;
 use crate::process::{Process, Signal};
 use crate::term::Term;
 use crate::value::Value;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
@@ -135,9 +135,7 @@ impl Host {
         };
         let serial = rt.install(index);
         let pid = Term::pid(index, serial);
-        let mut heap = Heap::new();
-        heap.set_gc_always(rt.gc_always);
-        heap.max.words = rt.max_heap;
+        let mut heap = rt.process_heap();
         let args: Vec<Term> = args
             .iter()
             .map(|a| convert::from_value(&mut heap, a))
@@ -146,7 +144,7 @@ impl Host {
         let mut p = Box::new(Process::new(pid, heap, entry, f.nregs, &args));
         p.st.initial_call = (f.module, f.name, f.arity);
         if rt.max_reductions != 0 {
-            p.reductions_left = Some(rt.max_reductions);
+            p.st.budget = Some(Arc::new(AtomicU64::new(rt.max_reductions)));
         }
         // The watch and the queueing under the sleep lock: a scheduler
         // deciding that nothing can run (`Runtime::idle`) sees both or neither.

@@ -158,19 +158,25 @@ impl<'r, 'a> Local<'r, 'a> {
             };
             slot.running.store(false, Ordering::Relaxed);
             self.answer_info(&mut p);
-            if p.st.heap.over_max
-                && matches!(exit, Exit::Yield | Exit::Wait { .. })
-                && self.max_heap_reached(&mut p)
-            {
-                let me = p.st.pid;
-                return self.exit_killed(p, me, atom::KILLED);
+            if p.st.heap.over_max && matches!(exit, Exit::Yield | Exit::Wait { .. }) {
+                if p.st.heap.over_memory {
+                    return self.exit_memory(p);
+                }
+                if self.max_heap_reached(&mut p) {
+                    let me = p.st.pid;
+                    return self.exit_killed(p, me, atom::KILLED);
+                }
             }
-            if let Some(left) = p.reductions_left {
+            if let Some(left) = &p.st.budget {
                 let used = (before - budget.min(before)).max(0) as u64;
-                if used >= left && matches!(exit, Exit::Yield | Exit::Wait { .. }) {
+                let had = left
+                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |l| {
+                        Some(l.saturating_sub(used))
+                    })
+                    .unwrap_or(0);
+                if used >= had && matches!(exit, Exit::Yield | Exit::Wait { .. }) {
                     return self.exit_budget(p);
                 }
-                p.reductions_left = Some(left.saturating_sub(used));
             }
             match exit {
                 Exit::Yield => {

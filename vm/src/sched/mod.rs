@@ -157,6 +157,10 @@ pub struct Config {
     /// Messages a process's mailbox may hold (0: no limit): a message sent
     /// to a process holding that many already is dropped.
     pub max_mailbox: usize,
+    /// Bytes all processes together may hold (0: no limit; heap.rs,
+    /// `MemAccount`): a process whose growth takes the total past it is
+    /// killed with reason `:killed`, its watcher told [`Outcome::Memory`].
+    pub max_memory: usize,
 }
 
 impl Default for Config {
@@ -169,6 +173,7 @@ impl Default for Config {
             max_heap_words: 0,
             max_reductions: 0,
             max_mailbox: 0,
+            max_memory: 0,
         }
     }
 }
@@ -198,4 +203,6 @@ pub enum Outcome {
     Halted { status: i32 },
     /// It ran past its reductions ([`Config::max_reductions`]) and was killed.
     Budget,
+    /// Its growth took the VM's memory past [`Config::max_memory`]; it was killed.
+    Memory,
 }

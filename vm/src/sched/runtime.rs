@@ -9,6 +9,7 @@ use super::{lock, Outcome};
 use crate::capture::Captures;
 use crate::code::CodeTable;
 use crate::ctx::Io;
+use crate::heap::{Heap, MemAccount};
 use crate::process::{Process, Signal};
 use crate::term::Term;
 use crossbeam_deque::{Injector, Stealer, Worker};
@@ -93,6 +94,8 @@ pub struct Runtime<'a> {
     pub(super) max_reductions: u64,
     /// `Config::max_mailbox`.
     pub(super) max_mailbox: usize,
+    /// The memory account every process heap charges (`Config::max_memory`).
+    pub(super) memory: Option<Arc<MemAccount>>,
     /// Output captures (`:beamlet.capture_io/2`).
     pub(super) captures: Captures,
     /// Scheduler threads asked for (`System.schedulers_online/0`).
@@ -147,11 +150,22 @@ impl<'a> Runtime<'a> {
             max_heap: cfg.max_heap_words,
             max_reductions: cfg.max_reductions,
             max_mailbox: cfg.max_mailbox,
+            memory: (cfg.max_memory != 0).then(|| Arc::new(MemAccount::new(cfg.max_memory))),
             captures: Captures::default(),
             nsched: n,
             aliases: Mutex::new(HashMap::new()),
         };
         (rt, workers)
+    }
+
+    /// A heap for a new process, with the runtime's settings: collection
+    /// at every safe point (tests), `max_heap_size`, the memory account.
+    pub(super) fn process_heap(&self) -> Heap {
+        let mut heap = Heap::new();
+        heap.set_gc_always(self.gc_always);
+        heap.max.words = self.max_heap;
+        heap.set_account(self.memory.clone());
+        heap
     }
 
     pub(super) fn shared_io(&self) -> SharedIo<'_, 'a> {

@@ -8,7 +8,6 @@ use crate::atom;
 use crate::capture::Captures;
 use crate::code::{FunId, FunKind};
 use crate::ctx::Sched;
-use crate::heap::Heap;
 use crate::process::{Exn, ProcState, Process, Signal};
 use crate::term::Term;
 use std::sync::atomic::Ordering;
@@ -29,9 +28,7 @@ impl Sched for Local<'_, '_> {
         // Open from here on: nobody knows the pid before this function returns.
         let serial = rt.install(index);
         let pid = Term::pid(index, serial);
-        let mut heap = Heap::new();
-        heap.set_gc_always(rt.gc_always);
-        heap.max.words = rt.max_heap;
+        let mut heap = rt.process_heap();
         let args: Vec<Term> = args
             .iter()
             .map(|&a| heap.adopt(rt.code.copy_term(a)))
@@ -53,6 +50,8 @@ impl Sched for Local<'_, '_> {
         p.st.stdout = st.stdout.clone();
         p.st.argv = st.argv.clone();
         p.st.group_leader = st.group_leader;
+        // Work moved to a new process counts in the evaluation's budget.
+        p.st.budget = st.budget.clone();
         if link {
             p.st.links.push(st.pid);
             st.links.push(pid);

@@ -8,7 +8,6 @@ use super::{lock, Config, Outcome};
 use crate::code::{CodeTable, FunId};
 use crate::convert;
 use crate::ctx::Io;
-use crate::heap::Heap;
 use crate::process::Process;
 use crate::term::Term;
 use crate::value::Value;
@@ -29,9 +28,7 @@ pub fn run_main(
     let (rt, workers) = Runtime::new(CodeRef::Borrowed(code), Box::new(io), cfg, true);
     let main = rt.main;
     let (index, _) = main.pid_parts().expect("the main process has a pid");
-    let mut heap = Heap::new();
-    heap.set_gc_always(cfg.gc_always);
-    heap.max.words = cfg.max_heap_words;
+    let mut heap = rt.process_heap();
     let args: Vec<Term> = args
         .iter()
         .map(|a| convert::from_value(&mut heap, a))
