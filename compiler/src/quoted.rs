@@ -319,6 +319,42 @@ pub fn escape_keep_unquote(v: &Value, keep: bool) -> Value {
     }
 }
 
+/// `v` with the metadata of each node cut to `line:` and `no_parens:` (an
+/// `unquote(x)` node left whole): what ExUnit's assertions keep of their
+/// code (as `Macro.escape(expr, prune_metadata: true)` would).
+pub fn prune_metadata(v: &Value) -> Value {
+    match v {
+        Value::Tuple(t) if t.len() == 3 => {
+            if let (Value::Atom(n), Value::List(a, None)) = (&t[0], &t[2]) {
+                if n == "unquote" && a.len() == 1 {
+                    return v.clone();
+                }
+            }
+            let Value::List(meta, None) = &t[1] else {
+                return v.clone();
+            };
+            let kept = meta
+                .iter()
+                .filter(|p| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if k == "line" || k == "no_parens")))
+                .cloned()
+                .collect();
+            tuple(vec![
+                prune_metadata(&t[0]),
+                list(kept),
+                prune_metadata(&t[2]),
+            ])
+        }
+        Value::Tuple(t) if t.len() == 2 => {
+            tuple(vec![prune_metadata(&t[0]), prune_metadata(&t[1])])
+        }
+        Value::List(items, tail) => Value::List(
+            items.iter().map(prune_metadata).collect(),
+            tail.as_ref().map(|t| Box::new(prune_metadata(t))),
+        ),
+        other => other.clone(),
+    }
+}
+
 /// Whether the code `v` only builds constant data: literals, proper lists
 /// and 2-tuples of such, and `{:{}, meta, args}` tuples of such (what
 /// `Macro.escape/1` makes of a term, as ExUnit's assertions do of their

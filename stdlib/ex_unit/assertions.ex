@@ -485,21 +485,12 @@ defmodule ExUnit.Assertions do
 
   # `expr` as code that rebuilds it (like Macro.escape/1), except that an
   # `unquote(...)` outside any `quote` is left alone, so that it works in
-  # unquote fragments (tests defined in a `for`); escaped by the compiler's
-  # built-in, as every assertion escapes its code when it expands.
-  # Its metadata is pruned to `:line` and `:no_parens` (as with
-  # `Macro.escape(expr, prune_metadata: true)`), so the `code:` line of a
-  # failure prints sigils with `"` whatever their delimiter (`~w"a b"`).
-  defp escape_quoted(kind, expr), do: escape({kind, [], [prune(expr)]})
-
-  defp prune({:unquote, _, [_]} = expr), do: expr
-
-  defp prune({a, meta, b}) when is_list(meta),
-    do: {prune(a), for({key, _} = pair <- meta, key == :line or key == :no_parens, do: pair), prune(b)}
-
-  defp prune({a, b}), do: {prune(a), prune(b)}
-  defp prune(list) when is_list(list), do: Enum.map(list, &prune/1)
-  defp prune(other), do: other
+  # unquote fragments (tests defined in a `for`). Its metadata is pruned to
+  # `:line` and `:no_parens` (as with `Macro.escape(expr, prune_metadata:
+  # true)`), so the `code:` line of a failure prints sigils with `"`
+  # whatever their delimiter (`~w"a b"`). Both done by the compiler's
+  # built-in: every assertion escapes its code when it expands.
+  defp escape_quoted(kind, expr), do: :beamlet_compiler.escape({kind, [], [expr]}, :assertion_code)
 
   defp escape(expr), do: :beamlet_compiler.escape(expr, :keep_unquote)
 
