@@ -288,6 +288,13 @@ fn start_shell(opts: &Opts) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    beamlet_vm::timing::init();
+    let code = real_main();
+    beamlet_vm::timing::report();
+    code
+}
+
+fn real_main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(n) = cli.schedulers {
         if n == 0 {

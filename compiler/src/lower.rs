@@ -273,6 +273,15 @@ impl<'a> Lowerer<'a> {
         let mk = |k| Ok(Expr::new(span, k));
         match (name, args) {
             ("__block__", items) => mk(ExprKind::Block(self.all(items, span)?)),
+            // Escaped data (`Macro.escape/1`'s tuples, ExUnit's `code:`):
+            // one literal, not code building each tuple.
+            ("{}", items) if items.len() == 3 && matches!(items[1], Value::List(_, None)) => {
+                let data: Option<Vec<Value>> = items.iter().map(q::constant_data).collect();
+                match data {
+                    Some(data) => mk(ExprKind::Literal(Value::Tuple(data))),
+                    None => mk(ExprKind::Tuple(self.all(items, span)?)),
+                }
+            }
             ("{}", items) => mk(ExprKind::Tuple(self.all(items, span)?)),
             ("%{}", items) => {
                 let (update, pairs) = self.map_parts(items, span)?;
@@ -386,7 +395,10 @@ impl<'a> Lowerer<'a> {
                 mk(ExprKind::Sigil(c, parts, mods, delim))
             }
             _ => {
-                let mut args = args.to_vec();
+                // Rebuilt (without the do block) only when there is one:
+                // cloning every call's arguments cost 2% of compiling a
+                // large test file.
+                let mut rebuilt: Option<Vec<Value>> = None;
                 let mut do_block = None;
                 if block_form(name) {
                     if let Some(last) = args.last() {
@@ -405,15 +417,16 @@ impl<'a> Lowerer<'a> {
                                     }
                                 }
                                 do_block = Some(DoBlock { sections });
-                                args.pop();
+                                let mut kept = args[..args.len() - 1].to_vec();
                                 if !rest.is_empty() {
-                                    args.push(q::list(rest));
+                                    kept.push(q::list(rest));
                                 }
+                                rebuilt = Some(kept);
                             }
                         }
                     }
                 }
-                let args = self.all(&args, span)?;
+                let args = self.all(rebuilt.as_deref().unwrap_or(args), span)?;
                 mk(ExprKind::Call(Box::new(Call {
                     target: CallTarget::Local(name.to_owned()),
                     no_parens: args.is_empty() && q::keyword_get(meta, "no_parens").is_some(),
@@ -454,11 +467,11 @@ impl<'a> Lowerer<'a> {
                 [w] => match as_call(w) {
                     Some(("when", _, wargs)) if !wargs.is_empty() => {
                         let (g, ps) = wargs.split_last().expect("not empty");
-                        (ps.to_vec(), Some(self.lower(g, cspan)?))
+                        (ps, Some(self.lower(g, cspan)?))
                     }
-                    _ => (args.to_vec(), None),
+                    _ => (args, None),
                 },
-                _ => (args.to_vec(), None),
+                _ => (args, None),
             };
             let body = self.lower(body, cspan)?;
             let body = match body.kind {
@@ -467,7 +480,7 @@ impl<'a> Lowerer<'a> {
             };
             out.push(Clause {
                 span: cspan,
-                args: self.all(&pats, cspan)?,
+                args: self.all(pats, cspan)?,
                 guard,
                 body,
             });

@@ -290,6 +290,116 @@ pub fn meta_delete(meta: &Value, key: &str) -> Value {
     list(items)
 }
 
+/// `v` escaped as [`escape`] does, except that, while `keep`, an
+/// `unquote(x)` node stays as it is (not inside a `quote`, whose unquotes
+/// are its own): what ExUnit's assertions make of their code.
+pub fn escape_keep_unquote(v: &Value, keep: bool) -> Value {
+    match v {
+        Value::List(items, None) => {
+            list(items.iter().map(|i| escape_keep_unquote(i, keep)).collect())
+        }
+        Value::Tuple(t) if t.len() == 2 => tuple(vec![
+            escape_keep_unquote(&t[0], keep),
+            escape_keep_unquote(&t[1], keep),
+        ]),
+        Value::Tuple(t) if t.len() == 3 => {
+            if let Value::Atom(n) = &t[0] {
+                if keep && n == "unquote" && matches!(&t[2], Value::List(a, None) if a.len() == 1) {
+                    return v.clone();
+                }
+            }
+            let keep = keep && !matches!(&t[0], Value::Atom(n) if n == "quote");
+            call(
+                "{}",
+                list(vec![]),
+                t.iter().map(|e| escape_keep_unquote(e, keep)).collect(),
+            )
+        }
+        other => escape(other),
+    }
+}
+
+/// `v` with the metadata of each node cut to `line:` and `no_parens:` (an
+/// `unquote(x)` node left whole): what ExUnit's assertions keep of their
+/// code (as `Macro.escape(expr, prune_metadata: true)` would).
+pub fn prune_metadata(v: &Value) -> Value {
+    match v {
+        Value::Tuple(t) if t.len() == 3 => {
+            if let (Value::Atom(n), Value::List(a, None)) = (&t[0], &t[2]) {
+                if n == "unquote" && a.len() == 1 {
+                    return v.clone();
+                }
+            }
+            let Value::List(meta, None) = &t[1] else {
+                return v.clone();
+            };
+            let kept = meta
+                .iter()
+                .filter(|p| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if k == "line" || k == "no_parens")))
+                .cloned()
+                .collect();
+            tuple(vec![
+                prune_metadata(&t[0]),
+                list(kept),
+                prune_metadata(&t[2]),
+            ])
+        }
+        Value::Tuple(t) if t.len() == 2 => {
+            tuple(vec![prune_metadata(&t[0]), prune_metadata(&t[1])])
+        }
+        Value::List(items, tail) => Value::List(
+            items.iter().map(prune_metadata).collect(),
+            tail.as_ref().map(|t| Box::new(prune_metadata(t))),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Whether the code `v` only builds constant data: literals, proper lists
+/// and 2-tuples of such, and `{:{}, meta, args}` tuples of such (what
+/// `Macro.escape/1` makes of a term, as ExUnit's assertions do of their
+/// code). Expanding such code changes nothing, and it lowers to one literal.
+pub fn is_constant_data(v: &Value) -> bool {
+    match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Atom(_) | Value::Binary(_) => {
+            true
+        }
+        Value::List(items, None) => items.iter().all(is_constant_data),
+        Value::Tuple(t) if t.len() == 2 => is_constant_data(&t[0]) && is_constant_data(&t[1]),
+        Value::Tuple(t) if t.len() == 3 => match (&t[0], &t[1], &t[2]) {
+            (Value::Atom(n), Value::List(_, None), Value::List(args, None)) if n == "{}" => {
+                args.iter().all(is_constant_data)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The data constant code builds (see [`is_constant_data`]), if it is
+/// constant.
+pub fn constant_data(v: &Value) -> Option<Value> {
+    Some(match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Atom(_) | Value::Binary(_) => {
+            v.clone()
+        }
+        Value::List(items, None) => Value::List(
+            items.iter().map(constant_data).collect::<Option<_>>()?,
+            None,
+        ),
+        Value::Tuple(t) if t.len() == 2 => {
+            Value::Tuple(vec![constant_data(&t[0])?, constant_data(&t[1])?])
+        }
+        Value::Tuple(t) if t.len() == 3 => match (&t[0], &t[1], &t[2]) {
+            (Value::Atom(n), Value::List(_, None), Value::List(args, None)) if n == "{}" => {
+                Value::Tuple(args.iter().map(constant_data).collect::<Option<_>>()?)
+            }
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
 /// `Macro.escape/1`: quoted code that evaluates to `v`. Atoms, numbers,
 /// binaries, lists and 2-tuples are their own code; other tuples become
 /// `{:{}, [], elems}`, maps (structs too) `{:%{}, [], pairs}`.

@@ -485,33 +485,14 @@ defmodule ExUnit.Assertions do
 
   # `expr` as code that rebuilds it (like Macro.escape/1), except that an
   # `unquote(...)` outside any `quote` is left alone, so that it works in
-  # unquote fragments (tests defined in a `for`).
-  # Its metadata is pruned to `:line` and `:no_parens` (as with
-  # `Macro.escape(expr, prune_metadata: true)`), so the `code:` line of a
-  # failure prints sigils with `"` whatever their delimiter (`~w"a b"`).
-  defp escape_quoted(kind, expr), do: escape({kind, [], [prune(expr)]})
+  # unquote fragments (tests defined in a `for`). Its metadata is pruned to
+  # `:line` and `:no_parens` (as with `Macro.escape(expr, prune_metadata:
+  # true)`), so the `code:` line of a failure prints sigils with `"`
+  # whatever their delimiter (`~w"a b"`). Both done by the compiler's
+  # built-in: every assertion escapes its code when it expands.
+  defp escape_quoted(kind, expr), do: :beamlet_compiler.escape({kind, [], [expr]}, :assertion_code)
 
-  defp prune({:unquote, _, [_]} = expr), do: expr
-
-  defp prune({a, meta, b}) when is_list(meta),
-    do: {prune(a), for({key, _} = pair <- meta, key == :line or key == :no_parens, do: pair), prune(b)}
-
-  defp prune({a, b}), do: {prune(a), prune(b)}
-  defp prune(list) when is_list(list), do: Enum.map(list, &prune/1)
-  defp prune(other), do: other
-
-  defp escape(expr), do: escape(expr, true)
-
-  defp escape({:unquote, _, [_]} = expr, true), do: expr
-  defp escape({:quote, _, _} = expr, _unquote?), do: escape_tuple(expr, false)
-  defp escape({_, _, _} = expr, unquote?), do: escape_tuple(expr, unquote?)
-  defp escape({a, b}, unquote?), do: {escape(a, unquote?), escape(b, unquote?)}
-  defp escape(list, unquote?) when is_list(list), do: Enum.map(list, &escape(&1, unquote?))
-  defp escape(other, _) when is_atom(other) or is_number(other) or is_binary(other), do: other
-  defp escape(other, _), do: Macro.escape(other)
-
-  defp escape_tuple({a, b, c}, unquote?),
-    do: {:{}, [], [escape(a, unquote?), escape(b, unquote?), escape(c, unquote?)]}
+  defp escape(expr), do: :beamlet_compiler.escape(expr, :keep_unquote)
 
   # The variables a pattern binds, in order, once each (underscored ones,
   # pinned ones, attributes and `__MODULE__`-like forms excluded).

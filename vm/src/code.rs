@@ -838,6 +838,7 @@ impl CodeTable {
     }
 
     fn load_unit(&self, mut unit: Unit, export: bool, library: bool) -> Loaded {
+        let _t = crate::timing::enter(crate::timing::Phase::Load);
         if !library && self.denied.get().is_some() {
             self.deny_builtins(&mut unit);
         }

@@ -4,7 +4,7 @@
 //! `unsafe` code lives only in the term layer (`term.rs`, `heap.rs`, `gc.rs`,
 //! `copy.rs`), in `code.rs` (the append-only vectors of loaded code), in
 //! `jit/` (calling generated code), in `pcre.rs` (the door to PCRE2's C
-//! library) and in `signals.rs` (`sigaction`).
+//! library), in `signals.rs` (`sigaction`) and in `timing.rs` (`clock_gettime`).
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
 
@@ -35,5 +35,6 @@ pub mod signals;
 pub mod sort;
 pub mod string_chars;
 pub mod term;
+pub mod timing;
 pub mod unicode;
 pub mod value;

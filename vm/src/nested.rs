@@ -113,11 +113,39 @@ impl Drop for Level {
 /// free variables follow its arguments) to completion, as the calling
 /// process. See the module docs.
 pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
+    let r = call_with(
+        ctx,
+        fun,
+        args.len(),
+        |heap, lits| {
+            args.iter()
+                .map(|&a| heap.adopt(crate::copy::Msg::copy(lits, a)))
+                .collect()
+        },
+        |caller, _, lits, v| caller.adopt(crate::copy::Msg::copy(lits, v)),
+    )?;
+    Ok(r)
+}
+
+/// [`call`] with arguments built straight into the temporary process's
+/// heap (`build`, given that heap; it must return `nargs` terms) and a
+/// result read from there (`finish`, given the caller's heap, the code
+/// table, the literals and the result term, which lives until `finish`
+/// returns): the compiler passes a macro its quoted arguments and reads
+/// its result back this way, with no copy through the caller's heap.
+/// An exception's reason is copied into the caller's heap, as [`call`] does.
+pub fn call_with<R>(
+    ctx: &mut Ctx,
+    fun: FunId,
+    nargs: usize,
+    build: impl FnOnce(&mut Heap, &crate::copy::LiteralArea) -> Vec<Term>,
+    finish: impl FnOnce(&mut Heap, &crate::code::CodeTable, &crate::copy::LiteralArea, Term) -> R,
+) -> Result<R, Exn> {
     let code = ctx.code;
     let Some(f) = code.get_function(fun) else {
         return Err(Exn::error(atom::BADARG));
     };
-    if args.len() != (f.arity + f.nfree) as usize {
+    if nargs != (f.arity + f.nfree) as usize {
         return Err(Exn::badarg_at(
             1,
             "the function takes another number of arguments",
@@ -128,13 +156,16 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
     heap.set_gc_always(ctx.st.heap.gc_always);
     heap.max = ctx.st.heap.max;
     let (args, dict): (Vec<Term>, Vec<Term>) = code.with_literals(|lits| {
-        let mut copy = |ts: &[Term]| -> Vec<Term> {
-            ts.iter()
-                .map(|&a| heap.adopt(crate::copy::Msg::copy(lits, a)))
-                .collect()
-        };
-        (copy(args), copy(&ctx.st.dict))
+        let args = build(&mut heap, lits);
+        let dict = ctx
+            .st
+            .dict
+            .iter()
+            .map(|&a| heap.adopt(crate::copy::Msg::copy(lits, a)))
+            .collect();
+        (args, dict)
     });
+    debug_assert_eq!(args.len(), nargs);
     let mut p = Process::new(ctx.st.pid, heap, fun, f.nregs, &args);
     let st = &mut p.st;
     st.nested = true;
@@ -172,7 +203,7 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
             caller.mailbox.push_back(m);
         }
         match r {
-            Ok(v) => Ok(caller.heap.adopt(crate::copy::Msg::copy(lits, v))),
+            Ok(v) => Ok(finish(&mut caller.heap, code, lits, v)),
             Err(mut e) => {
                 for t in &mut e.trace {
                     if let Some(a) = t.args {
@@ -192,21 +223,7 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
 /// function of that name, as [`call`] does; raises `undef` when neither exists.
 pub fn call_mfa(ctx: &mut Ctx, module: Term, name: Term, args: &[Term]) -> Result<Term, Exn> {
     let arity = args.len();
-    let found = |ctx: &Ctx| {
-        ctx.code
-            .lookup(module, name, arity as u32)
-            .filter(|&id| ctx.code.function(id).public)
-    };
-    let mut id = found(ctx);
-    // Loaded already counts: another thread may have loaded it since the
-    // lookup missed.
-    if id.is_none()
-        && module.is_atom()
-        && (ctx.code.module_loaded(module) || bif::compiler::autoload(ctx, module))
-    {
-        id = found(ctx);
-    }
-    if let Some(id) = id {
+    if let Some(id) = lookup_mfa(ctx, module, name, arity) {
         return call(ctx, id, args);
     }
     if module.is_atom() && name.is_atom() {
@@ -227,6 +244,26 @@ pub fn call_mfa(ctx: &mut Ctx, module: Term, name: Term, args: &[Term]) -> Resul
         }],
         info: None,
     })
+}
+
+/// The public function `module.name/arity` (loading its module if
+/// needed), as [`call_mfa`] finds it.
+pub fn lookup_mfa(ctx: &mut Ctx, module: Term, name: Term, arity: usize) -> Option<FunId> {
+    let found = |ctx: &Ctx| {
+        ctx.code
+            .lookup(module, name, arity as u32)
+            .filter(|&id| ctx.code.function(id).public)
+    };
+    let id = found(ctx);
+    // Loaded already counts: another thread may have loaded it since the
+    // lookup missed.
+    if id.is_none()
+        && module.is_atom()
+        && (ctx.code.module_loaded(module) || bif::compiler::autoload(ctx, module))
+    {
+        return found(ctx);
+    }
+    id
 }
 
 /// Runs the temporary process `p` until it returns or raises.

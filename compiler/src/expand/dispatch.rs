@@ -49,10 +49,7 @@ impl Expander<'_> {
                                 }
                                 return Ok(Resolved::Function(m.clone()));
                             }
-                            let is_macro = self
-                                .host
-                                .macros_of(m)
-                                .is_some_and(|ms| ms.iter().any(|(n, x)| n == name && *x == arity));
+                            let is_macro = self.host.has_macro(m, name, arity);
                             return Ok(if is_macro {
                                 Resolved::Macro(m.clone())
                             } else {
@@ -308,11 +305,9 @@ impl Expander<'_> {
             if m != KERNEL && (env.is_required(m) || keyword_get(meta, "required").is_some()) {
                 if env.module.as_deref() == Some(m.as_str()) {
                     // The module being defined can't run its own macros remotely.
-                } else if let Some(ms) = self.host.macros_of(m) {
-                    if ms.iter().any(|(n, a)| n == name && *a == arity) {
-                        let m = m.clone();
-                        return self.run_macro(&m, name, meta, args, env, false);
-                    }
+                } else if self.host.has_macro(m, name, arity) {
+                    let m = m.clone();
+                    return self.run_macro(&m, name, meta, args, env, false);
                 }
             }
             if env.context == Context::Match {
@@ -578,13 +573,9 @@ impl Expander<'_> {
                     }
                     return Ok(kernel_once(fname, args));
                 }
-                if env.is_required(m) {
-                    if let Some(ms) = self.host.macros_of(m) {
-                        if ms.iter().any(|(n, a)| n == fname && *a == args.len()) {
-                            let m = m.clone();
-                            return Ok(Some(self.invoke_macro(&m, fname, meta, args, env, false)?));
-                        }
-                    }
+                if env.is_required(m) && self.host.has_macro(m, fname, args.len()) {
+                    let m = m.clone();
+                    return Ok(Some(self.invoke_macro(&m, fname, meta, args, env, false)?));
                 }
                 Ok(None)
             }
@@ -801,12 +792,17 @@ pub fn stamp(v: &mut Value, module: &str, line: u32, counter: &Value) {
                 && keyword_get(&t[1], "line").is_none()
                 && keyword_get(&t[1], "keep").is_none()
             {
-                t[1] = q::meta_put(&t[1], "line", q::int(line as i64));
+                // (As `q::meta_put` for a key not there: first, in place.)
+                if let Value::List(items, None) = &mut t[1] {
+                    items.insert(0, q::pair(q::atom("line"), q::int(line as i64)));
+                }
             }
             match (&t[0], &t[2]) {
                 (Value::Atom(_), Value::Atom(ctx)) => {
                     if ctx == module && keyword_get(&t[1], "counter").is_none() {
-                        t[1] = q::meta_put(&t[1], "counter", counter.clone());
+                        if let Value::List(items, None) = &mut t[1] {
+                            items.insert(0, q::pair(q::atom("counter"), counter.clone()));
+                        }
                     }
                 }
                 _ => {

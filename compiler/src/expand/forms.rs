@@ -59,6 +59,10 @@ impl Expander<'_> {
             }
             ("=", [l, r]) => self.expand_match(meta, l, r, env),
             ("^", [v]) => self.expand_pin(meta, v, env),
+            // Escaped data (`Macro.escape/1`'s tuples): nothing to expand.
+            ("{}", items) if items.iter().all(q::is_constant_data) => {
+                Ok(q::call("{}", meta.clone(), items.to_vec()))
+            }
             ("{}", items) => {
                 let items = self.expand_all(items, env)?;
                 Ok(q::call("{}", meta.clone(), items))

@@ -521,10 +521,7 @@ impl Expander<'_> {
         for (module, _) in mods {
             self.ensure_compiled(&module, line, env)?;
             env.require(&module);
-            let has = self
-                .host
-                .macros_of(&module)
-                .is_some_and(|ms| ms.iter().any(|(n, a)| n == "__using__" && *a == 1));
+            let has = self.host.has_macro(&module, "__using__", 1);
             if !has {
                 return Err(self.error(
                     line,

@@ -74,6 +74,12 @@ pub trait Host {
     fn functions_of(&mut self, module: &str) -> Option<Vec<(String, usize)>>;
     /// The macros of `module` (arity as called, without the environment).
     fn macros_of(&mut self, module: &str) -> Option<Vec<(String, usize)>>;
+    /// Whether `module` has the macro `name/arity` (arity as called): what
+    /// [`Host::macros_of`] would list, asked of one macro.
+    fn has_macro(&mut self, module: &str, name: &str, arity: usize) -> bool {
+        self.macros_of(module)
+            .is_some_and(|ms| ms.iter().any(|(n, a)| n == name && *a == arity))
+    }
     /// Whether `module` is being defined right now (its body is running).
     fn is_open(&mut self, module: &str) -> bool;
     /// The current value of attribute `@name` of the open `module`
@@ -157,6 +163,8 @@ pub struct Expander<'a> {
     /// `super` calls expanded so far (a definition's clause notes whether
     /// its body made one).
     pub(crate) supers: u32,
+    /// `BEAMLET_TIMINGS`: the time this expander lives counts as expansion.
+    _timing: beamlet_vm::timing::Guard,
 }
 
 impl<'a> Expander<'a> {
@@ -178,6 +186,7 @@ impl<'a> Expander<'a> {
             defguard_check: false,
             on_definition: false,
             supers: 0,
+            _timing: beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Expand),
         }
     }
 

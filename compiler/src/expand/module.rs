@@ -212,7 +212,16 @@ impl Expander<'_> {
         let arity = args.len();
         let module = self.module_body_only(&format!("{kind}/{arity}"), line, env)?;
         let def = q::list(args.to_vec());
-        let (def, index) = if super::quote::has_unquote(&def) {
+        let mut frags = Vec::new();
+        let template = super::quote::has_unquote(&def)
+            .then(|| super::quote::fragment_template(&def, &mut frags))
+            .flatten();
+        let (def, index) = if let Some(template) = template {
+            // Kept by the host; the body passes the fragments' values.
+            let index = self.host.save_env(&module, env, Some(template));
+            let code = q::tuple(vec![q::atom(super::quote::FRAGMENTS), q::list(frags)]);
+            (self.expand(&code, &mut env.clone())?, index)
+        } else if super::quote::has_unquote(&def) {
             let index = self.host.save_env(&module, env, None);
             let (def, _) = self.escape_fragments(&def, env)?;
             // The fragments are code of the module body: expanded as such.

@@ -542,6 +542,98 @@ impl Expander<'_> {
     }
 }
 
+/// The head of the node standing for the `i`th `unquote` fragment of a
+/// definition kept by the host (`{:"$beamlet_fragment", [], [i]}`).
+pub const FRAGMENT: &str = "$beamlet_fragment";
+/// The tag of the fragments' values passed to `define`
+/// (`{:"$beamlet_fragments", [v0, v1, ...]}`).
+pub const FRAGMENTS: &str = "$beamlet_fragments";
+
+/// A definition whose `unquote` fragments are all plain `unquote(e)`
+/// nodes, with each replaced by a [`FRAGMENT`] node and its `e` pushed on
+/// `frags`: the host keeps the definition and the body passes only the
+/// fragments' values, instead of the code that builds the whole
+/// definition (a test's body, most of the time). `None` for the forms
+/// only the quote machinery gets right (`unquote_splicing`, a nested
+/// `quote`, `expr.unquote(name)`): then [`Expander::escape_fragments`].
+/// Under the fragments' quote options the rest is left as it is, so
+/// filling the fragments in gives what the built code would.
+pub fn fragment_template(v: &Value, frags: &mut Vec<Value>) -> Option<Value> {
+    match v {
+        Value::List(items, tail) => {
+            let items = items
+                .iter()
+                .map(|i| fragment_template(i, frags))
+                .collect::<Option<Vec<_>>>()?;
+            let tail = match tail {
+                Some(t) => Some(Box::new(fragment_template(t, frags)?)),
+                None => None,
+            };
+            Some(Value::List(items, tail))
+        }
+        Value::Tuple(t) if t.len() == 3 => {
+            if let Value::Atom(n) = &t[0] {
+                match (n.as_str(), &t[2]) {
+                    ("unquote", Value::List(args, None)) if args.len() == 1 => {
+                        frags.push(args[0].clone());
+                        return Some(q::call(
+                            FRAGMENT,
+                            q::list(vec![]),
+                            vec![q::int(frags.len() as i64 - 1)],
+                        ));
+                    }
+                    ("unquote" | "unquote_splicing" | "quote", _) => return None,
+                    (".", Value::List(args, None)) if matches!(args.as_slice(), [_, Value::Atom(u)] if u == "unquote") => {
+                        return None
+                    }
+                    _ => {}
+                }
+            }
+            if !matches!(t[1], Value::List(_, None)) {
+                // (Escaped whole by the quote: no fragment inside counts.)
+                return Some(v.clone());
+            }
+            Some(Value::Tuple(vec![
+                fragment_template(&t[0], frags)?,
+                t[1].clone(),
+                fragment_template(&t[2], frags)?,
+            ]))
+        }
+        Value::Tuple(t) if t.len() == 2 => Some(Value::Tuple(vec![
+            fragment_template(&t[0], frags)?,
+            fragment_template(&t[1], frags)?,
+        ])),
+        other => Some(other.clone()),
+    }
+}
+
+/// A copy of `template` (see [`fragment_template`]) with its fragments
+/// filled in from `values` (moved out of it).
+pub fn fill_fragments(template: &Value, values: &mut [Value]) -> Value {
+    match template {
+        Value::List(items, tail) => Value::List(
+            items.iter().map(|i| fill_fragments(i, values)).collect(),
+            tail.as_ref().map(|t| Box::new(fill_fragments(t, values))),
+        ),
+        Value::Tuple(t) if t.len() == 3 => {
+            if let (Value::Atom(n), Value::List(args, None)) = (&t[0], &t[2]) {
+                if n == FRAGMENT {
+                    if let [Value::Int(i)] = args.as_slice() {
+                        if let Some(v) = values.get_mut(*i as usize) {
+                            return std::mem::replace(v, q::nil());
+                        }
+                    }
+                }
+            }
+            Value::Tuple(t.iter().map(|e| fill_fragments(e, values)).collect())
+        }
+        Value::Tuple(t) if t.len() == 2 => {
+            Value::Tuple(t.iter().map(|e| fill_fragments(e, values)).collect())
+        }
+        other => other.clone(),
+    }
+}
+
 /// Whether `v` contains `unquote`/`unquote_splicing` (outside nested quotes).
 pub fn has_unquote(v: &Value) -> bool {
     match v {

@@ -691,6 +691,7 @@ fn generate(
     funs: Vec<FunDef>,
     lenient_locals: bool,
 ) -> Result<(Unit, Vec<Diagnostic>), Diagnostic> {
+    let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Codegen);
     let src = svc.source_of(file);
     let envs = funs
         .iter()
@@ -737,6 +738,7 @@ pub fn on_load_name(st: &ModuleState) -> Option<String> {
 
 /// Compiles and loads the module `st` describes.
 pub fn compile_module(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<(), Diagnostic> {
+    let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
     let funs = module_funs(st, &lw, true)?;
@@ -759,6 +761,7 @@ pub fn compile_private(
     svc: &Service,
     st: &ModuleState,
 ) -> Result<Vec<(String, usize, FunId)>, Diagnostic> {
+    let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
     let funs = module_funs(st, &lw, false)?;
@@ -793,6 +796,7 @@ pub fn compile_function(
     body: &Value,
     file: &str,
 ) -> Result<FunId, Diagnostic> {
+    let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
     let src = svc.source_of(file);
     let lw = Lowerer::new(src.as_deref());
     let span = lw.span(q::line_of(body).max(1));

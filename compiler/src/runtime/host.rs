@@ -4,13 +4,17 @@
 //! defined is the service's.
 
 use super::Service;
+use crate::expand::env::imports_value;
 use crate::expand::{Env, Host, Raised};
 use crate::quoted as q;
 use beamlet_vm::atom;
 use beamlet_vm::bif::Ctx;
+use beamlet_vm::code::FunId;
 use beamlet_vm::convert::{from_value, to_value};
+use beamlet_vm::heap::Heap;
 use beamlet_vm::process::{Class, Exn};
 use beamlet_vm::term::Term;
+use beamlet_vm::timing::{self, Phase};
 use beamlet_vm::value::Value;
 
 pub struct VmHost<'c, 'a> {
@@ -63,20 +67,21 @@ impl<'c, 'a> VmHost<'c, 'a> {
     /// Runs `module.name(ts...)` in a nested call.
     fn call_terms(&mut self, module: &str, name: &str, ts: &[Term]) -> Result<Value, Box<Raised>> {
         self.svc.ensure_loaded(self.ctx, module);
-        match beamlet_vm::nested::call_mfa(self.ctx, atom::intern(module), atom::intern(name), ts) {
-            Ok(t) => Ok(to_value(self.ctx.code, t)),
+        let r = {
+            let _t = timing::enter(Phase::Macro);
+            beamlet_vm::nested::call_mfa(self.ctx, atom::intern(module), atom::intern(name), ts)
+        };
+        match r {
+            Ok(t) => {
+                let _t = timing::enter(Phase::Convert);
+                Ok(to_value(self.ctx.code, t))
+            }
             Err(e) => Err(self.raised(e)),
         }
     }
 
-    /// Runs the open `module`'s own `name(ts...)` (compiled so far).
-    fn call_local_terms(
-        &mut self,
-        module: &str,
-        name: &str,
-        ts: &[Term],
-    ) -> Result<Value, Box<Raised>> {
-        let arity = ts.len();
+    /// The open `module`'s own `name/arity` (compiled so far).
+    fn local_fid(&mut self, module: &str, name: &str, arity: usize) -> Result<FunId, Box<Raised>> {
         let found = match self.svc.local_macro(self.ctx, module, name, arity) {
             Ok(found) => found,
             // The module's definitions so far do not compile: that error.
@@ -91,35 +96,41 @@ impl<'c, 'a> VmHost<'c, 'a> {
                 return Err(self.raised(e));
             }
         };
-        let Some(fid) = found else {
-            return Err(Box::new(Raised {
+        found.ok_or_else(|| {
+            Box::new(Raised {
                 class: "error".into(),
                 reason: q::atom("undef"),
                 stacktrace: q::list(vec![]),
-            }));
-        };
-        match beamlet_vm::nested::call(self.ctx, fid, ts) {
-            Ok(t) => Ok(to_value(self.ctx.code, t)),
-            Err(e) => Err(self.raised(e)),
-        }
+            })
+        })
     }
 
-    /// `env` as a `%Macro.Env{}` term. Its import lists, the largest part
-    /// and the same for most environments, are literals built once.
-    fn env_term(&mut self, env: &Env) -> Term {
-        let mut kv = Vec::with_capacity(16);
+    /// `env` as a `%Macro.Env{}` term of `heap`, its import lists given
+    /// (literals, built once: the largest part and the same for most
+    /// environments) or built here.
+    fn env_term(heap: &mut Heap, env: &Env, functions: Option<Term>, macros: Option<Term>) -> Term {
+        let mut keys = Vec::with_capacity(16);
+        let mut vals = Vec::with_capacity(16);
+        // `Env::FIELDS` is in the atoms' term order (by their text), the
+        // map's key order: no sort.
         for f in Env::FIELDS {
-            let v = match f {
-                "functions" => self.svc.imports_literal(self.ctx, &env.functions),
-                "macros" => self.svc.imports_literal(self.ctx, &env.macros),
+            let v = match (f, functions, macros) {
+                ("functions", Some(t), _) | ("macros", _, Some(t)) => t,
+                ("functions", None, _) => from_value(heap, &imports_value(&env.functions)),
+                ("macros", _, None) => from_value(heap, &imports_value(&env.macros)),
+                ("versioned_vars", _, _) => versioned_vars(heap, env),
                 _ => match env.field(f) {
-                    Some(v) => from_value(&mut self.ctx.st.heap, &v),
+                    Some(v) => from_value(heap, &v),
                     None => continue,
                 },
             };
-            kv.push((atom::intern(f), v));
+            keys.push(atom::intern(f));
+            vals.push(v);
         }
-        beamlet_vm::bif::map::build_map(&mut self.ctx.st.heap, kv)
+        debug_assert!(keys
+            .windows(2)
+            .all(|w| beamlet_vm::order::key_compare(w[0], w[1]).is_lt()));
+        heap.map_sorted(&keys, &vals)
     }
 }
 
@@ -140,14 +151,50 @@ impl Host for VmHost<'_, '_> {
         args: &[Value],
         local: bool,
     ) -> Result<Value, Box<Raised>> {
-        let mut ts = Vec::with_capacity(args.len() + 1);
-        ts.push(self.env_term(caller));
-        ts.extend(args.iter().map(|a| quoted_term(&mut self.ctx.st.heap, a)));
-        if local {
-            self.call_local_terms(module, fun, &ts)
+        // Code run at compile time stays interpreted (see jit::suspend).
+        let _j = beamlet_vm::jit::suspend();
+        let functions = self.svc.imports_literal_opt(self.ctx, &caller.functions);
+        let macros = self.svc.imports_literal_opt(self.ctx, &caller.macros);
+        let fid = if local {
+            self.local_fid(module, fun, args.len() + 1)?
         } else {
-            self.call_terms(module, fun, &ts)
-        }
+            self.svc.ensure_loaded(self.ctx, module);
+            let (m, f) = (atom::intern(module), atom::intern(fun));
+            match beamlet_vm::nested::lookup_mfa(self.ctx, m, f, args.len() + 1) {
+                Some(fid) => fid,
+                // A built-in, or no such function: as any call.
+                None => {
+                    let mut ts = vec![Self::env_term(
+                        &mut self.ctx.st.heap,
+                        caller,
+                        functions,
+                        macros,
+                    )];
+                    ts.extend(args.iter().map(|a| quoted_term(&mut self.ctx.st.heap, a)));
+                    return self.call_terms(module, fun, &ts);
+                }
+            }
+        };
+        // The environment and the arguments are built straight into the
+        // macro's heap, and its result read from there.
+        let _t = timing::enter(Phase::Macro);
+        let r = beamlet_vm::nested::call_with(
+            self.ctx,
+            fid,
+            args.len() + 1,
+            |heap, _| {
+                let _t = timing::enter(Phase::Convert);
+                let mut ts = Vec::with_capacity(args.len() + 1);
+                ts.push(Self::env_term(heap, caller, functions, macros));
+                ts.extend(args.iter().map(|a| quoted_term(heap, a)));
+                ts
+            },
+            |_, code, _, t| {
+                let _t = timing::enter(Phase::Convert);
+                to_value(code, t)
+            },
+        );
+        r.map_err(|e| self.raised(e))
     }
 
     fn functions_of(&mut self, module: &str) -> Option<Vec<(String, usize)>> {
@@ -172,6 +219,18 @@ impl Host for VmHost<'_, '_> {
                 })
                 .collect(),
         )
+    }
+
+    /// One lookup in the code table (listing every export of the module,
+    /// as `macros_of` does, for each remote call was 5% of compiling a
+    /// 300-test file).
+    fn has_macro(&mut self, module: &str, name: &str, arity: usize) -> bool {
+        self.svc.ensure_loaded(self.ctx, module);
+        let (m, f) = (atom::intern(module), atom::intern(&format!("MACRO-{name}")));
+        self.ctx
+            .code
+            .lookup(m, f, arity as u32 + 1)
+            .is_some_and(|id| self.ctx.code.function(id).public)
     }
 
     fn is_open(&mut self, module: &str) -> bool {
@@ -207,11 +266,23 @@ impl Host for VmHost<'_, '_> {
         name: &str,
         args: Vec<Value>,
     ) -> Result<Value, Box<Raised>> {
+        let _j = beamlet_vm::jit::suspend();
+        let fid = self.local_fid(module, name, args.len())?;
         let ts: Vec<Term> = args
             .iter()
             .map(|a| from_value(&mut self.ctx.st.heap, a))
             .collect();
-        self.call_local_terms(module, name, &ts)
+        let r = {
+            let _t = timing::enter(Phase::Macro);
+            beamlet_vm::nested::call(self.ctx, fid, &ts)
+        };
+        match r {
+            Ok(t) => {
+                let _t = timing::enter(Phase::Convert);
+                Ok(to_value(self.ctx.code, t))
+            }
+            Err(e) => Err(self.raised(e)),
+        }
     }
 
     fn struct_of(&mut self, module: &str) -> Option<Value> {
@@ -325,6 +396,28 @@ impl Host for VmHost<'_, '_> {
 /// `column:` in any node's meta: what a macro receives (Elixir's compiler
 /// records no columns). One pass, instead of a copy without the columns
 /// and then its conversion.
+/// `env`'s `versioned_vars` map, built straight from its variables (in
+/// key order already: `impl Ord for VarId`).
+fn versioned_vars(heap: &mut Heap, env: &Env) -> Term {
+    use crate::expand::VarCtx;
+    let mut keys = Vec::with_capacity(env.vars.len());
+    let mut vals = Vec::with_capacity(env.vars.len());
+    for (i, v) in env.vars.iter().enumerate() {
+        let ctx = match &v.ctx {
+            VarCtx::Nil => atom::NIL,
+            VarCtx::Atom(a) => atom::intern(a),
+            VarCtx::Counter(c) => Term::small(*c),
+        };
+        let key = heap.tuple(&[atom::intern(&v.name), ctx]);
+        keys.push(key);
+        vals.push(Term::small(i as i64));
+    }
+    if keys.len() > beamlet_vm::hamt::FLAT_MAX {
+        return beamlet_vm::bif::map::build_map(heap, keys.into_iter().zip(vals).collect());
+    }
+    heap.map_sorted(&keys, &vals)
+}
+
 fn quoted_term(heap: &mut beamlet_vm::heap::Heap, v: &Value) -> Term {
     let is_column = |p: &Value| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if k == "column"));
     match v {

@@ -177,6 +177,19 @@ impl Service {
     /// most macro calls pass the same few lists (Kernel's, a test module's),
     /// so each is built once instead of at every call.
     pub fn imports_literal(&self, ctx: &mut Ctx, imports: &expand::env::Imports) -> Term {
+        match self.imports_literal_opt(ctx, imports) {
+            Some(t) => t,
+            None => from_value(&mut ctx.st.heap, &expand::env::imports_value(imports)),
+        }
+    }
+
+    /// [`Service::imports_literal`] as a literal term, or `None` when the
+    /// cache is full (the caller builds the list where it needs it).
+    pub fn imports_literal_opt(
+        &self,
+        ctx: &mut Ctx,
+        imports: &expand::env::Imports,
+    ) -> Option<Term> {
         const KEEP: usize = 64;
         let table = ctx.code.id();
         let mut cache = lock(&self.imports_literals);
@@ -188,12 +201,12 @@ impl Service {
             .find(|(_, k, _)| Arc::ptr_eq(k, imports))
             .or_else(|| cache.iter().filter(mine).find(|(_, k, _)| **k == **imports));
         if let Some((_, _, term)) = hit {
-            return *term;
+            return Some(*term);
+        }
+        if cache.len() >= KEEP {
+            return None;
         }
         let v = expand::env::imports_value(imports);
-        if cache.len() >= KEEP {
-            return from_value(&mut ctx.st.heap, &v);
-        }
         let mut heap = beamlet_vm::heap::Heap::new();
         let term = from_value(&mut heap, &v);
         ctx.code.load_private(beamlet_vm::code::Unit {
@@ -203,7 +216,7 @@ impl Service {
             script: None,
         });
         cache.push((table, imports.clone(), term));
-        term
+        Some(term)
     }
 
     /// Keeps a module body for `module_open`; returns its index. Not when
@@ -392,6 +405,7 @@ impl Service {
 
     /// Parses `source` as `file` into quoted form (lines start at `line`).
     pub fn parse(&self, source: &str, file: &str) -> Result<Value, Diagnostic> {
+        let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Parse);
         self.register_file(file, source);
         let program = crate::parser::parse(source)?;
         Ok(q::from_program_with_columns(
@@ -736,7 +750,37 @@ impl Service {
             .flatten()
             .flatten()
             .flatten();
-        let def = saved.unwrap_or_else(|| to_value(ctx.code, def));
+        // `{:"$beamlet_fragments", values}`: the kept definition's
+        // `unquote` fragments, filled in now.
+        let fragments = match def.tuple_elems() {
+            Some([tag, values]) if *tag == atom::intern(expand::quote::FRAGMENTS) => Some(*values),
+            _ => None,
+        };
+        let def = match (saved, fragments) {
+            (Some(d), None) => d,
+            (None, Some(values)) => {
+                let mut values = match to_value(ctx.code, values) {
+                    Value::List(vs, None) => vs,
+                    _ => Vec::new(),
+                };
+                // Filled in as the template is copied (it stays kept: a
+                // `def` in a `for` runs once per element).
+                let filled = self.with_module(&module, |s| {
+                    s.saved_defs
+                        .get(index)
+                        .and_then(|t| t.as_ref())
+                        .map(|t| expand::quote::fill_fragments(t, &mut values))
+                });
+                let Some(def) = filled.flatten() else {
+                    return Err(beamlet_vm::bif::internal_error(
+                        ctx,
+                        "define: no kept definition",
+                    ));
+                };
+                def
+            }
+            _ => to_value(ctx.code, def),
+        };
         let Some(env) = self.with_module(&module, |s| s.envs.get(index).cloned()) else {
             return Err(not_open(ctx, &module, "Kernel.def/2"));
         };

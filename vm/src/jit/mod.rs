@@ -188,6 +188,30 @@ thread_local! {
     static STACK_FLOOR: Cell<usize> = const { Cell::new(0) };
 }
 
+thread_local! {
+    /// Above 0 while this thread runs code at compile time (a macro):
+    /// calls are not counted toward making a function hot then, since
+    /// such code runs a few thousand times at most and compiling it costs
+    /// more than it saves (5% of the instructions of a 300-test file).
+    static SUSPENDED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// While the guard lives, calls on this thread do not count toward native
+/// compilation (functions already compiled still run natively).
+pub fn suspend() -> Suspended {
+    SUSPENDED.with(|s| s.set(s.get() + 1));
+    Suspended(())
+}
+
+/// See [`suspend`].
+pub struct Suspended(());
+
+impl Drop for Suspended {
+    fn drop(&mut self) {
+        SUSPENDED.with(|s| s.set(s.get() - 1));
+    }
+}
+
 /// Sets this thread's [`STACK_FLOOR`] (0 to clear it).
 pub(crate) fn set_stack_floor(addr: usize) {
     STACK_FLOOR.with(|f| f.set(addr));
@@ -271,6 +295,9 @@ impl Jit {
     /// and with few arguments: the dispatch loop's registers are precious.
     #[inline(never)]
     fn count(&self, code: &CodeTable, id: FunId) -> usize {
+        if SUSPENDED.with(|s| s.get()) > 0 {
+            return 0;
+        }
         let calls = &code.function(id).jit.0.calls;
         let n = calls.load(Ordering::Relaxed) as usize + 1;
         if n < self.hot.load(Ordering::Relaxed) {
@@ -286,6 +313,7 @@ impl Jit {
     #[cold]
     #[inline(never)]
     fn compile(&self, code: &CodeTable, id: FunId) -> usize {
+        let _t = crate::timing::enter(crate::timing::Phase::Jit);
         let slot = &code.function(id).jit.0;
         let mut guard = self.backend.lock().unwrap_or_else(|e| e.into_inner());
         let compiler = &mut *guard;
