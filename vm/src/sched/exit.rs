@@ -180,9 +180,6 @@ impl Local<'_, '_> {
         if slot.named.load(Ordering::Relaxed) {
             lock(&rt.names).retain(|_, pid| *pid != me);
         }
-        if p.st.aliased {
-            lock(&rt.aliases).retain(|_, (pid, _)| *pid != me);
-        }
         // Its ETS tables go to their heirs or are deleted.
         crate::bif::ets::owner_exited(&rt.code, self, &mut p.st.heap, me);
         let st = &mut p.st;

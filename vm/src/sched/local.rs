@@ -282,6 +282,13 @@ impl<'r, 'a> Local<'r, 'a> {
                     st.mailbox.push_back(t);
                     got = true;
                 }
+                Signal::Alias { id, msg } => {
+                    if st.take_alias(id) {
+                        let t = st.heap.adopt(msg);
+                        st.mailbox.push_back(t);
+                        got = true;
+                    }
+                }
                 Signal::Exit { from, reason, link } => {
                     if link {
                         match st.links.iter().position(|&l| l == from) {

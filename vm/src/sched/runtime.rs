@@ -97,9 +97,6 @@ pub struct Runtime<'a> {
     pub(super) captures: Captures,
     /// Scheduler threads asked for (`System.schedulers_online/0`).
     pub(super) nsched: usize,
-    /// Active process aliases: reference id to (owner pid, deactivated by
-    /// the first message sent through it).
-    pub(super) aliases: Mutex<HashMap<u64, (Term, bool)>>,
 }
 
 impl<'a> Runtime<'a> {
@@ -149,7 +146,6 @@ impl<'a> Runtime<'a> {
             max_mailbox: cfg.max_mailbox,
             captures: Captures::default(),
             nsched: n,
-            aliases: Mutex::new(HashMap::new()),
         };
         (rt, workers)
     }
@@ -338,7 +334,10 @@ impl<'a> Runtime<'a> {
         let woken = {
             let mut ib = lock(&slot.inbox);
             let open = matches!(ib.state, State::Active | State::Waiting);
-            if !open || ib.serial != serial {
+            // A message through an alias goes to the slot's process, whatever
+            // its serial: only the alias's owner has it active.
+            let serial_ok = ib.serial == serial || matches!(sig, Signal::Alias { .. });
+            if !open || !serial_ok {
                 if ib.state == State::Host && ib.serial == serial {
                     drop(ib);
                     return self.deliver_to_host(slot, to, sig);
@@ -346,7 +345,7 @@ impl<'a> Runtime<'a> {
                 return Err(sig);
             }
             if self.max_mailbox != 0
-                && matches!(sig, Signal::Message(_))
+                && matches!(sig, Signal::Message(_) | Signal::Alias { .. })
                 && ib.q.len() + slot.queue_len.load(Ordering::Relaxed) as usize >= self.max_mailbox
             {
                 // A full mailbox (`Config::max_mailbox`): the message is
@@ -439,6 +438,14 @@ impl<'a> Runtime<'a> {
     }
 
     /// Sets a timer with a reference id taken already.
+    ///
+    /// Only scheduler threads set timers, and the one setting it is awake:
+    /// it fires due timers between time slices and, when it runs out of
+    /// work, sleeps no later than the earliest deadline (`idle` reads
+    /// `next_deadline` under the sleep lock). So no sleeping scheduler needs
+    /// waking here, even for the earliest deadline; waking one did so at
+    /// nearly every receive with a timeout (a `GenServer.call`), and the
+    /// woken scheduler stole the process the caller was about to run.
     pub(super) fn add_timer_id(&self, id: u64, deadline: u64, entry: TimerEntry) -> u64 {
         let mut t = lock(&self.timers);
         self.timers_pending.fetch_add(1, Ordering::SeqCst);
@@ -447,11 +454,6 @@ impl<'a> Runtime<'a> {
         let next = t.due.peek().map_or(u64::MAX, |r| r.0 .0);
         self.next_deadline.store(next, Ordering::Release);
         drop(t);
-        if next == deadline {
-            // A sleeping scheduler may be waiting for a later deadline.
-            let _g = lock(&self.sleep);
-            self.wake.notify_one();
-        }
         id
     }
 
