@@ -16,6 +16,12 @@ use std::cmp::Reverse;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
+/// How long an idle scheduler spins for work before it sleeps: a few
+/// message round trips between two processes.
+const SPIN_TIME: Duration = Duration::from_micros(50);
+/// `spin_loop` hints between two looks at the run queues.
+const SPIN_CHECK: u32 = 32;
+
 /// One scheduler thread's view: the shared runtime and its own run queue.
 pub struct Local<'r, 'a> {
     pub(super) rt: &'r Runtime<'a>,
@@ -51,9 +57,49 @@ impl<'r, 'a> Local<'r, 'a> {
             }
             match self.find_work() {
                 Some(p) => self.run_slice(p),
+                None if self.spin() => {}
                 None => rt.idle(),
             }
         }
+    }
+
+    /// Waits a moment for work before going to sleep (as the BEAM's
+    /// schedulers busy-wait): processes that hand messages back and forth
+    /// make work appear within microseconds, and a scheduler that spins
+    /// takes it without the futex wake-up and thread switch that sleeping
+    /// costs both sides. Whether work (or a due timer) came.
+    fn spin(&self) -> bool {
+        let rt = self.rt;
+        let start = Instant::now();
+        let mut rounds = 0u32;
+        loop {
+            for _ in 0..SPIN_CHECK {
+                std::hint::spin_loop();
+            }
+            if self.work_to_take() || rt.halt.load(Ordering::Acquire) {
+                return true;
+            }
+            rounds += 1;
+            if rounds.is_multiple_of(16) {
+                if start.elapsed() >= SPIN_TIME {
+                    return false;
+                }
+                if rt.next_deadline.load(Ordering::Acquire) <= rt.now() {
+                    return true;
+                }
+                // Shared cores: let another thread have this one a while.
+                std::thread::yield_now();
+            }
+        }
+    }
+
+    /// Whether there is work a spinning scheduler should take: in the
+    /// injector, or more than one process in another scheduler's queue (a
+    /// lone one is what that scheduler runs next, as `push` assumes: taking
+    /// it would only move a process, and its heap, between threads).
+    fn work_to_take(&self) -> bool {
+        let rt = self.rt;
+        !rt.injector.is_empty() || rt.stealers.iter().any(|s| s.len() > 1)
     }
 
     pub(super) fn push(&self, p: Box<Process>) {

@@ -218,7 +218,10 @@ impl<'a> Runtime<'a> {
     pub(super) fn wake_one(&self) {
         fence(Ordering::SeqCst);
         if self.sleepers.load(Ordering::SeqCst) > 0 {
-            let _g = lock(&self.sleep);
+            // Taking the lock waits for a scheduler deciding to sleep to be
+            // asleep (it decides under the lock); notifying after releasing
+            // it lets the woken one take the lock without waiting for ours.
+            drop(lock(&self.sleep));
             self.wake.notify_one();
         }
     }
