@@ -72,6 +72,9 @@ pub struct Runtime<'a> {
     pub(super) next_deadline: AtomicU64,
     /// Timers registered and not yet fired or cancelled.
     pub(super) timers_pending: AtomicUsize,
+    /// Receive timeouts in the schedulers' own heaps (`Wakes`), stale ones
+    /// included until dropped.
+    pub(super) wakes_pending: AtomicUsize,
     pub(super) start: Instant,
     pub(super) halt: AtomicBool,
     pub(super) outcome: Mutex<Option<Outcome>>,
@@ -133,6 +136,7 @@ impl<'a> Runtime<'a> {
             timers: Mutex::new(Timers::default()),
             next_deadline: AtomicU64::new(u64::MAX),
             timers_pending: AtomicUsize::new(0),
+            wakes_pending: AtomicUsize::new(0),
             start: Instant::now(),
             halt: AtomicBool::new(false),
             outcome: Mutex::new(None),
@@ -333,7 +337,6 @@ impl<'a> Runtime<'a> {
         let Some((slot, serial)) = self.slot_of(to) else {
             return Err(sig);
         };
-        let mut timer = 0;
         let woken = {
             let mut ib = lock(&slot.inbox);
             let open = matches!(ib.state, State::Active | State::Waiting);
@@ -357,16 +360,13 @@ impl<'a> Runtime<'a> {
             }
             ib.q.push_back(sig);
             if ib.state == State::Waiting {
+                // (Its receive timer, if any, is stale from now on.)
                 ib.state = State::Active;
-                timer = std::mem::take(&mut ib.wake_timer);
                 ib.parked.take()
             } else {
                 None
             }
         };
-        if timer != 0 {
-            self.cancel_wake(timer);
-        }
         if let Some(p) = woken {
             push(p);
         }
@@ -375,11 +375,13 @@ impl<'a> Runtime<'a> {
 
     /// A scheduler found nothing to run: sleep until there is work, a timer
     /// is due, or the program ends.
-    pub(super) fn idle(&self) {
+    /// `own_deadline`: the earliest receive timeout in the scheduler's own
+    /// heap (`u64::MAX`: none).
+    pub(super) fn idle(&self, own_deadline: u64) {
         let g = lock(&self.sleep);
         let sleeping = self.sleepers.fetch_add(1, Ordering::SeqCst) + 1;
         fence(Ordering::SeqCst);
-        let deadline = self.next_deadline.load(Ordering::Acquire);
+        let deadline = self.next_deadline.load(Ordering::Acquire).min(own_deadline);
         if self.halt.load(Ordering::Acquire) || self.has_work() {
             self.sleepers.fetch_sub(1, Ordering::SeqCst);
             return;
@@ -394,6 +396,7 @@ impl<'a> Runtime<'a> {
         if sleeping == self.schedulers.load(Ordering::SeqCst)
             && deadline == u64::MAX
             && self.timers_pending.load(Ordering::SeqCst) == 0
+            && self.wakes_pending.load(Ordering::SeqCst) == 0
         {
             // Every scheduler is idle, no process is queued and no timer is
             // set: no process can ever run again (unless a host sends to
@@ -458,23 +461,5 @@ impl<'a> Runtime<'a> {
         self.next_deadline.store(next, Ordering::Release);
         drop(t);
         id
-    }
-
-    /// Cancels the receive timer `id` of a process a signal woke first, and
-    /// drops the cancelled timers at the head of the queue, so an idle
-    /// scheduler does not wake up for them.
-    pub(super) fn cancel_wake(&self, id: u64) {
-        let mut t = lock(&self.timers);
-        if t.entries.remove(&id).is_some() {
-            self.timers_pending.fetch_sub(1, Ordering::SeqCst);
-        }
-        while let Some(&Reverse((_, top))) = t.due.peek() {
-            if t.entries.contains_key(&top) {
-                break;
-            }
-            t.due.pop();
-        }
-        let next = t.due.peek().map_or(u64::MAX, |r| r.0 .0);
-        self.next_deadline.store(next, Ordering::Release);
     }
 }

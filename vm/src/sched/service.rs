@@ -258,7 +258,6 @@ impl Sched for Local<'_, '_> {
             TimerEntry::Send { deadline, .. } => {
                 Some(deadline.saturating_sub(self.rt.now()) / 1_000_000)
             }
-            TimerEntry::Wake { .. } => None,
         }
     }
 
@@ -285,7 +284,6 @@ impl Sched for Local<'_, '_> {
             TimerEntry::Send { deadline, .. } => {
                 Some(deadline.saturating_sub(self.rt.now()) / 1_000_000)
             }
-            TimerEntry::Wake { .. } => None,
         }
     }
 }
