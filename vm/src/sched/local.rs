@@ -79,7 +79,8 @@ impl<'r, 'a> Local<'r, 'a> {
     /// costs both sides. Whether work (or a due timer) came.
     fn spin(&self) -> bool {
         let rt = self.rt;
-        let start = Instant::now();
+        // (Read at the first check: most spins end before it.)
+        let mut start = None;
         let mut rounds = 0u32;
         loop {
             for _ in 0..SPIN_CHECK {
@@ -90,7 +91,7 @@ impl<'r, 'a> Local<'r, 'a> {
             }
             rounds += 1;
             if rounds.is_multiple_of(16) {
-                if start.elapsed() >= SPIN_TIME {
+                if start.get_or_insert_with(Instant::now).elapsed() >= SPIN_TIME {
                     return false;
                 }
                 let due = rt
@@ -270,6 +271,8 @@ impl<'r, 'a> Local<'r, 'a> {
     ) -> Option<Box<Process>> {
         let (index, _) = p.st.pid.pid_parts().expect("a process has a pid");
         // The receive's deadline counts from when it first waited.
+        // The deadline in the timers' clock: the millisecond the wait ends,
+        // rounded up (one clock read per wait).
         let timeout = match timeout {
             Some(ms) => {
                 let now = Instant::now();
@@ -281,7 +284,9 @@ impl<'r, 'a> Local<'r, 'a> {
                     p.timed_out();
                     return Some(p);
                 }
-                Some(left.as_nanos().div_ceil(1_000_000) as u64)
+                let left_ms = left.as_nanos().div_ceil(1_000_000) as u64;
+                let since_start = now.saturating_duration_since(self.rt.start).as_nanos() as u64;
+                Some(since_start.saturating_add(left_ms.saturating_mul(1_000_000)))
             }
             None => None,
         };
@@ -297,10 +302,10 @@ impl<'r, 'a> Local<'r, 'a> {
             ib.parked = Some(p);
             ib.epoch
         };
-        if let Some(ms) = timeout {
+        if let Some(deadline) = timeout {
             // (A signal may have woken the process already: the entry is
             // then stale, and fires into nothing.)
-            self.add_wake(self.rt.deadline_in(ms), index, epoch);
+            self.add_wake(deadline, index, epoch);
         }
         None
     }
