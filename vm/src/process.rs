@@ -144,6 +144,14 @@ pub enum Signal {
         id: u64,
         msg: Msg,
     },
+    /// The `{:DOWN, mref, ...}` message of a monitor the receiver set: kept
+    /// only while the receiver still has the monitor (and then removes it),
+    /// so none arrives after a `demonitor`, however the two crossed, as on
+    /// the BEAM.
+    Down {
+        mref: Term,
+        msg: Msg,
+    },
     /// An exit signal: `from` exited (`link`: through a link) or called
     /// `Process.exit(pid, reason)`.
     Exit {

@@ -208,8 +208,8 @@ impl Local<'_, '_> {
                     let down = st
                         .heap
                         .tuple(&[atom::DOWN, mref, atom::PROCESS, me, atom::NOPROC]);
-                    let m = rt.code.copy_term(down);
-                    let _ = self.deliver(from, Signal::Message(m));
+                    let msg = rt.code.copy_term(down);
+                    let _ = self.deliver(from, Signal::Down { mref, msg });
                 }
                 // Asked about while it ended: it is gone.
                 Signal::Info(req) => {
@@ -236,7 +236,8 @@ impl Local<'_, '_> {
             let down = st
                 .heap
                 .tuple(&[atom::DOWN, mref, atom::PROCESS, me, reason]);
-            let _ = self.deliver(watcher, Signal::Message(rt.code.copy_term(down)));
+            let msg = rt.code.copy_term(down);
+            let _ = self.deliver(watcher, Signal::Down { mref, msg });
         }
         drop(p);
         lock(&slot.inbox).state = State::Free;

@@ -425,6 +425,14 @@ impl<'r, 'a> Local<'r, 'a> {
                     st.mailbox.push_back(t);
                     got = true;
                 }
+                Signal::Down { mref, msg } => {
+                    if let Some(i) = st.monitors.iter().position(|m| m.0 == mref) {
+                        st.monitors.swap_remove(i);
+                        let t = st.heap.adopt(msg);
+                        st.mailbox.push_back(t);
+                        got = true;
+                    }
+                }
                 Signal::Alias { id, msg } => {
                     if st.take_alias(id) {
                         let t = st.heap.adopt(msg);

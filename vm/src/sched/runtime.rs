@@ -203,9 +203,12 @@ impl<'a> Runtime<'a> {
     /// that is gone: the host's pid takes messages only.
     #[cold]
     fn deliver_to_host(&self, slot: &Slot, to: Term, sig: Signal) -> Result<(), Signal> {
-        if !matches!(sig, Signal::Message(_)) {
-            return Err(sig);
-        }
+        // A host's monitors are its own business: their DOWN is a message.
+        let sig = match sig {
+            Signal::Down { msg, .. } => Signal::Message(msg),
+            Signal::Message(_) => sig,
+            _ => return Err(sig),
+        };
         let (index, serial) = to.pid_parts().expect("a pid");
         let mut ib = lock(&slot.inbox);
         if ib.state != State::Host || ib.serial != serial {
@@ -351,7 +354,10 @@ impl<'a> Runtime<'a> {
                 return Err(sig);
             }
             if self.max_mailbox != 0
-                && matches!(sig, Signal::Message(_) | Signal::Alias { .. })
+                && matches!(
+                    sig,
+                    Signal::Message(_) | Signal::Alias { .. } | Signal::Down { .. }
+                )
                 && ib.q.len() + slot.queue_len.load(Ordering::Relaxed) as usize >= self.max_mailbox
             {
                 // A full mailbox (`Config::max_mailbox`): the message is

@@ -188,7 +188,12 @@ impl Sched for Local<'_, '_> {
         let queued = lock(&slot.inbox)
             .q
             .iter()
-            .filter(|s| matches!(s, Signal::Message(_) | Signal::Alias { .. }))
+            .filter(|s| {
+                matches!(
+                    s,
+                    Signal::Message(_) | Signal::Alias { .. } | Signal::Down { .. }
+                )
+            })
             .count();
         if pid == st.pid {
             Some(st.mailbox.len() + queued)
