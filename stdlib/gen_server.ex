@@ -325,10 +325,20 @@ defmodule GenServer do
     # the monitor was made: the receive skips what was queued before.
     receive do
       {[:alias | ^mref], reply} ->
-        :erlang.demonitor(mref, [:flush])
+        # `:erlang.demonitor(mref, [:flush])`, without its option scan.
+        :beamlet.demonitor(mref)
+
+        receive do
+          {:DOWN, ^mref, _, _, _} -> :ok
+        after
+          0 -> :ok
+        end
+
         {:ok, reply}
 
       {:DOWN, ^mref, _, _, reason} ->
+        # The monitor is gone, and with it the alias (as the BEAM does).
+        :erlang.unalias(mref)
         {:error, reason}
     after
       timeout ->

@@ -47,11 +47,6 @@ pub trait Sched {
     fn start_timer(&self, st: &mut ProcState, to: Term, msg: Term, ms: u64) -> Term;
     /// Every registered name.
     fn registered(&self) -> Vec<Term>;
-    /// Makes `alias` (a reference) deliver to `pid`; `once`: only the first
-    /// message sent through it.
-    fn alias_set(&self, alias: Term, pid: Term, once: bool);
-    /// Deactivates `alias`; `false` if it was not active.
-    fn alias_clear(&self, alias: Term) -> bool;
     /// Records whether the process `st` traps exits.
     fn set_trap_exit(&self, st: &mut ProcState, on: bool);
     /// Ends the run at once with exit status `status` (`System.halt/1`):

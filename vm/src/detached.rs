@@ -78,10 +78,6 @@ impl Sched for Detached {
     fn registered(&self) -> Vec<Term> {
         Vec::new()
     }
-    fn alias_set(&self, _alias: Term, _pid: Term, _once: bool) {}
-    fn alias_clear(&self, _alias: Term) -> bool {
-        false
-    }
     fn set_trap_exit(&self, st: &mut ProcState, on: bool) {
         st.trap_exit = on;
     }

@@ -137,6 +137,21 @@ pub enum Status {
 /// What one process sends another, in the order sent (see sched/).
 pub enum Signal {
     Message(Msg),
+    /// A message sent through the alias `id` (an alias reference names
+    /// its owner's slot, `alias_ref`): the receiver keeps it only while it
+    /// has the alias active, so no shared table is looked up.
+    Alias {
+        id: u64,
+        msg: Msg,
+    },
+    /// The `{:DOWN, mref, ...}` message of a monitor the receiver set: kept
+    /// only while the receiver still has the monitor (and then removes it),
+    /// so none arrives after a `demonitor`, however the two crossed, as on
+    /// the BEAM.
+    Down {
+        mref: Term,
+        msg: Msg,
+    },
     /// An exit signal: `from` exited (`link`: through a link) or called
     /// `Process.exit(pid, reason)`.
     Exit {
@@ -164,6 +179,26 @@ pub enum Signal {
     GroupLeader {
         gl: Term,
     },
+}
+
+/// An alias reference has this bit set, its owner's slot index in bits
+/// 33..55 and the low 33 bits of a fresh reference number below: a message
+/// sent through it goes straight to that slot (`Signal::Alias`), whose
+/// process keeps it only if the alias is one of its active ones. (Plain
+/// references count up from 1 and never reach this bit.)
+const ALIAS_BIT: u64 = 1 << 55;
+const ALIAS_LOW: u64 = (1 << 33) - 1;
+
+/// A reference, unique as `n` (a fresh reference number) is, that is an
+/// alias of the process in slot `index`.
+pub fn alias_ref(index: u32, n: u64) -> Term {
+    Term::reference(ALIAS_BIT | (u64::from(index) << 33) | (n & ALIAS_LOW))
+}
+
+/// The slot index an alias reference names; `None` for a plain reference.
+pub fn alias_index(r: Term) -> Option<u32> {
+    let v = r.ref_value()?;
+    (v & ALIAS_BIT != 0).then_some(((v & !ALIAS_BIT) >> 33) as u32)
 }
 
 /// The parts of a process that built-in functions may touch.
@@ -216,9 +251,9 @@ pub struct ProcState {
     /// `Process.flag(:priority, p)`: `:low`, `:normal`, `:high` or `:max`
     /// (recorded and reported; every process gets the same share of time).
     pub priority: Term,
-    /// Made an alias once (`:erlang.alias/0`, a monitor's `alias:` option):
-    /// its aliases are dropped when it ends.
-    pub aliased: bool,
+    /// Its active aliases (`:erlang.alias/0`, a monitor's `alias:`
+    /// option): (reference id, deactivated by the first message through it).
+    pub aliases: Vec<(u64, bool)>,
     /// `Process.info(pid, :initial_call)`: module, name and arity of the
     /// function the process started with (`:erlang.apply/2` for a fun).
     pub initial_call: (Term, Term, u32),
@@ -338,6 +373,23 @@ pub struct Process {
     pub st: ProcState,
 }
 
+impl ProcState {
+    /// Whether a message through the alias `id` reaches this process: the
+    /// alias is active (and then deactivated if it was for one message).
+    #[inline]
+    pub fn take_alias(&mut self, id: u64) -> bool {
+        match self.aliases.iter().position(|a| a.0 == id) {
+            Some(i) => {
+                if self.aliases[i].1 {
+                    self.aliases.swap_remove(i);
+                }
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 impl Process {
     /// A process about to call `fun` with `args` (which must already live in `heap`).
     pub fn new(pid: Term, heap: Heap, fun: FunId, nregs: u32, args: &[Term]) -> Process {
@@ -374,7 +426,7 @@ impl Process {
                 group_leader: None,
                 info_requests: Vec::new(),
                 priority: crate::atom::intern("normal"),
-                aliased: false,
+                aliases: Vec::new(),
                 initial_call: (Term::NIL, Term::NIL, 0),
                 budget: None,
             },

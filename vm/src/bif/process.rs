@@ -158,7 +158,12 @@ pub fn unlink(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `Process.monitor/1`: a reference; `{:DOWN, ref, :process, pid, :noproc}` at
 /// once if the process is gone.
 pub fn monitor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let target = a[0];
+    monitor_as(ctx, a[0], false)
+}
+
+/// A monitor of `target`; with `alias`, its reference is an alias of the
+/// caller (`alias_ref`), activated by the caller.
+fn monitor_as(ctx: &mut Ctx, target: Term, alias: bool) -> BifResult {
     let pid = if target.is_pid() {
         Some(target)
     } else if target.is_atom() {
@@ -166,7 +171,11 @@ pub fn monitor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     } else {
         return Err(badarg());
     };
-    let mref = ctx.rt.make_ref();
+    let mref = if alias {
+        new_alias(ctx)
+    } else {
+        ctx.rt.make_ref()
+    };
     let me = ctx.st.pid;
     let delivered = match pid {
         Some(pid) if pid == me => true,
@@ -204,9 +213,7 @@ pub fn demonitor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !mref.is_ref() {
         return Err(badarg());
     }
-    if ctx.st.aliased {
-        ctx.rt.alias_clear(mref);
-    }
+    unalias_ref(ctx.st, mref);
     if let Some(i) = ctx.st.monitors.iter().position(|m| m.0 == mref) {
         let (_, pid) = ctx.st.monitors.swap_remove(i);
         if pid == ctx.st.pid {
@@ -826,10 +833,12 @@ pub fn monitor3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             _ => return Err(badarg()),
         }
     }
-    let mref = monitor2(ctx, &a[..2])?;
-    if let Some(once) = alias {
-        ctx.st.aliased = true;
-        ctx.rt.alias_set(mref, ctx.st.pid, once);
+    if a[0] != atom::PROCESS {
+        return Err(badarg());
+    }
+    let mref = monitor_as(ctx, a[1], alias.is_some())?;
+    if let (Some(once), Some(id)) = (alias, mref.ref_value()) {
+        ctx.st.aliases.push((id, once));
     }
     Ok(mref)
 }
@@ -846,10 +855,35 @@ pub fn alias(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             }
         }
     }
-    let r = ctx.rt.make_ref();
-    ctx.st.aliased = true;
-    ctx.rt.alias_set(r, ctx.st.pid, once);
+    let r = new_alias(ctx);
+    if let Some(id) = r.ref_value() {
+        ctx.st.aliases.push((id, once));
+    }
     Ok(r)
+}
+
+/// A fresh reference that names the caller as an alias (not active yet).
+fn new_alias(ctx: &mut Ctx) -> Term {
+    let n = ctx.rt.make_ref().ref_value().unwrap_or(0);
+    let (index, _) = ctx.st.pid.pid_parts().unwrap_or((0, 0));
+    crate::process::alias_ref(index, n)
+}
+
+/// Deactivates the alias `r` of the process; whether it was active.
+fn unalias_ref(st: &mut crate::process::ProcState, r: Term) -> bool {
+    if st.aliases.is_empty() {
+        return false;
+    }
+    let Some(id) = r.ref_value() else {
+        return false;
+    };
+    match st.aliases.iter().position(|a| a.0 == id) {
+        Some(i) => {
+            st.aliases.swap_remove(i);
+            true
+        }
+        None => false,
+    }
 }
 
 /// `:erlang.unalias/1`: whether the alias was active.
@@ -857,7 +891,7 @@ pub fn unalias(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !a[0].is_ref() {
         return Err(badarg());
     }
-    Ok(Term::bool(ctx.rt.alias_clear(a[0])))
+    Ok(Term::bool(unalias_ref(ctx.st, a[0])))
 }
 
 /// `:beamlet.demonitor(ref)`: removes the monitor `ref`; whether it was

@@ -201,9 +201,6 @@ impl Local<'_, '_> {
         if slot.named.load(Ordering::Relaxed) {
             lock(&rt.names).retain(|_, pid| *pid != me);
         }
-        if p.st.aliased {
-            lock(&rt.aliases).retain(|_, (pid, _)| *pid != me);
-        }
         // Its ETS tables go to their heirs or are deleted.
         crate::bif::ets::owner_exited(&rt.code, self, &mut p.st.heap, me);
         let st = &mut p.st;
@@ -232,8 +229,8 @@ impl Local<'_, '_> {
                     let down = st
                         .heap
                         .tuple(&[atom::DOWN, mref, atom::PROCESS, me, atom::NOPROC]);
-                    let m = rt.code.copy_term(down);
-                    let _ = self.deliver(from, Signal::Message(m));
+                    let msg = rt.code.copy_term(down);
+                    let _ = self.deliver(from, Signal::Down { mref, msg });
                 }
                 // Asked about while it ended: it is gone.
                 Signal::Info(req) => {
@@ -260,7 +257,8 @@ impl Local<'_, '_> {
             let down = st
                 .heap
                 .tuple(&[atom::DOWN, mref, atom::PROCESS, me, reason]);
-            let _ = self.deliver(watcher, Signal::Message(rt.code.copy_term(down)));
+            let msg = rt.code.copy_term(down);
+            let _ = self.deliver(watcher, Signal::Down { mref, msg });
         }
         drop(p);
         lock(&slot.inbox).state = State::Free;

@@ -3,7 +3,7 @@
 
 use super::runtime::Runtime;
 use super::table::{Slot, State};
-use super::timers::TimerEntry;
+use super::timers::{TimerEntry, Wakes};
 use super::{lock, Outcome};
 use crate::atom;
 use crate::convert;
@@ -16,6 +16,12 @@ use std::cmp::Reverse;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
+/// How long an idle scheduler spins for work before it sleeps: a few
+/// message round trips between two processes.
+const SPIN_TIME: Duration = Duration::from_micros(50);
+/// `spin_loop` hints between two looks at the run queues.
+const SPIN_CHECK: u32 = 32;
+
 /// One scheduler thread's view: the shared runtime and its own run queue.
 pub struct Local<'r, 'a> {
     pub(super) rt: &'r Runtime<'a>,
@@ -24,6 +30,8 @@ pub struct Local<'r, 'a> {
     /// The outcome of the watched process ending now, told to its watchers
     /// once its slot is free (so a host that learns of the end finds it gone).
     pub(super) ending: std::cell::RefCell<Option<Outcome>>,
+    /// The receive timeouts of the processes this scheduler parked.
+    wakes: std::cell::RefCell<Wakes>,
 }
 
 impl<'r, 'a> Local<'r, 'a> {
@@ -37,6 +45,7 @@ impl<'r, 'a> Local<'r, 'a> {
             worker,
             index,
             ending: Default::default(),
+            wakes: Default::default(),
         }
     }
 
@@ -46,14 +55,65 @@ impl<'r, 'a> Local<'r, 'a> {
             if rt.next_deadline.load(Ordering::Acquire) != u64::MAX {
                 self.poll_timers();
             }
+            if self.own_deadline() != u64::MAX {
+                self.poll_wakes();
+            }
             if crate::signals::pending() {
                 self.deliver_os_signals();
             }
             match self.find_work() {
                 Some(p) => self.run_slice(p),
-                None => rt.idle(),
+                None if self.spin() => {}
+                None => {
+                    self.prune_wakes();
+                    rt.idle(self.own_deadline());
+                }
             }
         }
+    }
+
+    /// Waits a moment for work before going to sleep (as the BEAM's
+    /// schedulers busy-wait): processes that hand messages back and forth
+    /// make work appear within microseconds, and a scheduler that spins
+    /// takes it without the futex wake-up and thread switch that sleeping
+    /// costs both sides. Whether work (or a due timer) came.
+    fn spin(&self) -> bool {
+        let rt = self.rt;
+        // (Read at the first check: most spins end before it.)
+        let mut start = None;
+        let mut rounds = 0u32;
+        loop {
+            for _ in 0..SPIN_CHECK {
+                std::hint::spin_loop();
+            }
+            if self.work_to_take() || rt.halt.load(Ordering::Acquire) {
+                return true;
+            }
+            rounds += 1;
+            if rounds.is_multiple_of(16) {
+                if start.get_or_insert_with(Instant::now).elapsed() >= SPIN_TIME {
+                    return false;
+                }
+                let due = rt
+                    .next_deadline
+                    .load(Ordering::Acquire)
+                    .min(self.own_deadline());
+                if due <= rt.now() {
+                    return true;
+                }
+                // Shared cores: let another thread have this one a while.
+                std::thread::yield_now();
+            }
+        }
+    }
+
+    /// Whether there is work a spinning scheduler should take: in the
+    /// injector, or more than one process in another scheduler's queue (a
+    /// lone one is what that scheduler runs next, as `push` assumes: taking
+    /// it would only move a process, and its heap, between threads).
+    fn work_to_take(&self) -> bool {
+        let rt = self.rt;
+        !rt.injector.is_empty() || rt.stealers.iter().any(|s| s.len() > 1)
     }
 
     pub(super) fn push(&self, p: Box<Process>) {
@@ -217,6 +277,8 @@ impl<'r, 'a> Local<'r, 'a> {
     ) -> Option<Box<Process>> {
         let (index, _) = p.st.pid.pid_parts().expect("a process has a pid");
         // The receive's deadline counts from when it first waited.
+        // The deadline in the timers' clock: the millisecond the wait ends,
+        // rounded up (one clock read per wait).
         let timeout = match timeout {
             Some(ms) => {
                 let now = Instant::now();
@@ -228,16 +290,14 @@ impl<'r, 'a> Local<'r, 'a> {
                     p.timed_out();
                     return Some(p);
                 }
-                Some(left.as_nanos().div_ceil(1_000_000) as u64)
+                let left_ms = left.as_nanos().div_ceil(1_000_000) as u64;
+                let since_start = now.saturating_duration_since(self.rt.start).as_nanos() as u64;
+                Some(since_start.saturating_add(left_ms.saturating_mul(1_000_000)))
             }
             None => None,
         };
         slot.queue_len
             .store(p.st.mailbox.len() as u32, Ordering::Relaxed);
-        let timer = match timeout {
-            Some(_) => self.rt.next_ref.fetch_add(1, Ordering::Relaxed),
-            None => 0,
-        };
         let epoch = {
             let mut ib = lock(&slot.inbox);
             if !ib.q.is_empty() {
@@ -246,19 +306,102 @@ impl<'r, 'a> Local<'r, 'a> {
             ib.epoch = ib.epoch.wrapping_add(1);
             ib.state = State::Waiting;
             ib.parked = Some(p);
-            ib.wake_timer = timer;
             ib.epoch
         };
-        if let Some(ms) = timeout {
-            // (A signal that woke the process already cancelled nothing: this
-            // timer then fires into a later epoch and does nothing, as before.)
-            self.rt.add_timer_id(
-                timer,
-                self.rt.deadline_in(ms),
-                TimerEntry::Wake { index, epoch },
-            );
+        if let Some(deadline) = timeout {
+            // (A signal may have woken the process already: the entry is
+            // then stale, and fires into nothing.)
+            self.add_wake(deadline, index, epoch);
         }
         None
+    }
+
+    /// The earliest receive timeout in this scheduler's heap (`u64::MAX`: none).
+    #[inline]
+    pub(super) fn own_deadline(&self) -> u64 {
+        self.wakes.borrow().due.peek().map_or(u64::MAX, |r| r.0 .0)
+    }
+
+    /// Whether the receive timeout (`index`, `epoch`) still ends a wait: the
+    /// slot's process waits with that epoch.
+    fn wake_live(&self, index: u32, epoch: u32) -> bool {
+        self.rt.table.slot(index).is_some_and(|slot| {
+            let ib = lock(&slot.inbox);
+            ib.state == State::Waiting && ib.epoch == epoch
+        })
+    }
+
+    /// Sets the receive timeout of the wait (`index`, `epoch`), and drops the
+    /// stale entries at the head of the heap (the oldest waits: with equal
+    /// timeouts, those a reply ended long ago), so the heap stays as small
+    /// as the waits that are live.
+    fn add_wake(&self, deadline: u64, index: u32, epoch: u32) {
+        let mut w = self.wakes.borrow_mut();
+        w.due.push(Reverse((deadline, index, epoch)));
+        let mut dropped = 0;
+        while let Some(&Reverse((_, i, e))) = w.due.peek() {
+            if (i, e) == (index, epoch) || self.wake_live(i, e) {
+                break;
+            }
+            w.due.pop();
+            dropped += 1;
+        }
+        if dropped != 1 {
+            // (One added, one dropped: the common case leaves the count.)
+            self.rt.wakes_pending.fetch_add(1, Ordering::SeqCst);
+            self.rt.wakes_pending.fetch_sub(dropped, Ordering::SeqCst);
+        }
+    }
+
+    /// Drops every stale receive timeout (before the scheduler sleeps: so it
+    /// does not wake for them, and a program whose processes all wait with
+    /// no live timeout is found deadlocked).
+    fn prune_wakes(&self) {
+        let mut w = self.wakes.borrow_mut();
+        if w.due.is_empty() {
+            return;
+        }
+        let before = w.due.len();
+        let mut kept = std::mem::take(&mut w.due).into_vec();
+        kept.retain(|&Reverse((_, i, e))| self.wake_live(i, e));
+        w.due = kept.into();
+        self.rt
+            .wakes_pending
+            .fetch_sub(before - w.due.len(), Ordering::SeqCst);
+    }
+
+    /// Ends the waits whose receive timeout is due.
+    pub(super) fn poll_wakes(&self) {
+        let now = self.rt.now();
+        loop {
+            let (index, epoch) = {
+                let mut w = self.wakes.borrow_mut();
+                match w.due.peek() {
+                    Some(&Reverse((d, i, e))) if d <= now => {
+                        w.due.pop();
+                        (i, e)
+                    }
+                    _ => break,
+                }
+            };
+            self.rt.wakes_pending.fetch_sub(1, Ordering::SeqCst);
+            let Some(slot) = self.rt.table.slot(index) else {
+                continue;
+            };
+            let woken = {
+                let mut ib = lock(&slot.inbox);
+                if ib.state == State::Waiting && ib.epoch == epoch {
+                    ib.state = State::Active;
+                    ib.timed_out = true;
+                    ib.parked.take()
+                } else {
+                    None
+                }
+            };
+            if let Some(p) = woken {
+                self.push(p);
+            }
+        }
     }
 
     /// Moves the signals waiting in `st`'s inbox into the process: messages
@@ -287,6 +430,21 @@ impl<'r, 'a> Local<'r, 'a> {
                     let t = st.heap.adopt(m);
                     st.mailbox.push_back(t);
                     got = true;
+                }
+                Signal::Down { mref, msg } => {
+                    if let Some(i) = st.monitors.iter().position(|m| m.0 == mref) {
+                        st.monitors.swap_remove(i);
+                        let t = st.heap.adopt(msg);
+                        st.mailbox.push_back(t);
+                        got = true;
+                    }
+                }
+                Signal::Alias { id, msg } => {
+                    if st.take_alias(id) {
+                        let t = st.heap.adopt(msg);
+                        st.mailbox.push_back(t);
+                        got = true;
+                    }
                 }
                 Signal::Exit { from, reason, link } => {
                     if link {
@@ -405,25 +563,6 @@ impl<'r, 'a> Local<'r, 'a> {
         let n = fired.len();
         for e in fired {
             match e {
-                TimerEntry::Wake { index, epoch } => {
-                    let Some(slot) = rt.table.slot(index) else {
-                        continue;
-                    };
-                    let woken = {
-                        let mut ib = lock(&slot.inbox);
-                        if ib.state == State::Waiting && ib.epoch == epoch {
-                            ib.state = State::Active;
-                            ib.timed_out = true;
-                            ib.wake_timer = 0;
-                            ib.parked.take()
-                        } else {
-                            None
-                        }
-                    };
-                    if let Some(p) = woken {
-                        self.push(p);
-                    }
-                }
                 TimerEntry::Send { to, msg, .. } => {
                     let to = if to.is_atom() {
                         match lock(&rt.names).get(&to) {

@@ -22,12 +22,13 @@
 //! One scheduler thread per core (`Config::schedulers`). Each has a local
 //! FIFO run queue of runnable processes; a
 //! global injector queue takes work from outside; an idle scheduler steals
-//! from the others, and sleeps on a condition variable when nothing is left.
-//! A process runs for a time slice of [`DEFAULT_BUDGET`] reductions, then goes
-//! to the back of its scheduler's queue. Timers (receive timeouts,
-//! `Process.send_after`) live in one shared heap ordered by deadline; every
+//! from the others, spins a moment, and sleeps on a condition variable when
+//! nothing is left. A process runs for a time slice of [`DEFAULT_BUDGET`]
+//! reductions, then goes to the back of its scheduler's queue. Timers
+//! (`Process.send_after`) live in one shared heap ordered by deadline; every
 //! scheduler fires the due ones between slices, and an idle scheduler sleeps
-//! only until the next deadline.
+//! only until the next deadline. Receive timeouts live in a heap of the
+//! parking scheduler's own (`timers::Wakes`), fired and pruned by it alone.
 //!
 //! # Process table
 //! A pid is (slot index, serial). A slot is reused after its process exits,
@@ -78,7 +79,8 @@
 //!   queues, timers, watchers; sleeping and waking schedulers; delivering
 //!   signals; adding timers.
 //! - `table.rs`: the process table (slots, their inboxes and states).
-//! - `timers.rs`: the timer entries (receive timeouts, `send_after`).
+//! - `timers.rs`: the timer entries (`send_after`) and each scheduler's
+//!   receive timeouts.
 //! - `local.rs`: `Local`, one scheduler thread: run queue and stealing, time
 //!   slices, parking in `receive`, handling the signals a process gets,
 //!   firing due timers.

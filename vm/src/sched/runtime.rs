@@ -73,6 +73,9 @@ pub struct Runtime<'a> {
     pub(super) next_deadline: AtomicU64,
     /// Timers registered and not yet fired or cancelled.
     pub(super) timers_pending: AtomicUsize,
+    /// Receive timeouts in the schedulers' own heaps (`Wakes`), stale ones
+    /// included until dropped.
+    pub(super) wakes_pending: AtomicUsize,
     pub(super) start: Instant,
     pub(super) halt: AtomicBool,
     pub(super) outcome: Mutex<Option<Outcome>>,
@@ -100,9 +103,6 @@ pub struct Runtime<'a> {
     pub(super) captures: Captures,
     /// Scheduler threads asked for (`System.schedulers_online/0`).
     pub(super) nsched: usize,
-    /// Active process aliases: reference id to (owner pid, deactivated by
-    /// the first message sent through it).
-    pub(super) aliases: Mutex<HashMap<u64, (Term, bool)>>,
 }
 
 impl<'a> Runtime<'a> {
@@ -139,6 +139,7 @@ impl<'a> Runtime<'a> {
             timers: Mutex::new(Timers::default()),
             next_deadline: AtomicU64::new(u64::MAX),
             timers_pending: AtomicUsize::new(0),
+            wakes_pending: AtomicUsize::new(0),
             start: Instant::now(),
             halt: AtomicBool::new(false),
             outcome: Mutex::new(None),
@@ -153,7 +154,6 @@ impl<'a> Runtime<'a> {
             memory: (cfg.max_memory != 0).then(|| Arc::new(MemAccount::new(cfg.max_memory))),
             captures: Captures::default(),
             nsched: n,
-            aliases: Mutex::new(HashMap::new()),
         };
         (rt, workers)
     }
@@ -217,9 +217,12 @@ impl<'a> Runtime<'a> {
     /// that is gone: the host's pid takes messages only.
     #[cold]
     fn deliver_to_host(&self, slot: &Slot, to: Term, sig: Signal) -> Result<(), Signal> {
-        if !matches!(sig, Signal::Message(_)) {
-            return Err(sig);
-        }
+        // A host's monitors are its own business: their DOWN is a message.
+        let sig = match sig {
+            Signal::Down { msg, .. } => Signal::Message(msg),
+            Signal::Message(_) => sig,
+            _ => return Err(sig),
+        };
         let (index, serial) = to.pid_parts().expect("a pid");
         let mut ib = lock(&slot.inbox);
         if ib.state != State::Host || ib.serial != serial {
@@ -236,7 +239,10 @@ impl<'a> Runtime<'a> {
     pub(super) fn wake_one(&self) {
         fence(Ordering::SeqCst);
         if self.sleepers.load(Ordering::SeqCst) > 0 {
-            let _g = lock(&self.sleep);
+            // Taking the lock waits for a scheduler deciding to sleep to be
+            // asleep (it decides under the lock); notifying after releasing
+            // it lets the woken one take the lock without waiting for ours.
+            drop(lock(&self.sleep));
             self.wake.notify_one();
         }
     }
@@ -348,11 +354,13 @@ impl<'a> Runtime<'a> {
         let Some((slot, serial)) = self.slot_of(to) else {
             return Err(sig);
         };
-        let mut timer = 0;
         let woken = {
             let mut ib = lock(&slot.inbox);
             let open = matches!(ib.state, State::Active | State::Waiting);
-            if !open || ib.serial != serial {
+            // A message through an alias goes to the slot's process, whatever
+            // its serial: only the alias's owner has it active.
+            let serial_ok = ib.serial == serial || matches!(sig, Signal::Alias { .. });
+            if !open || !serial_ok {
                 if ib.state == State::Host && ib.serial == serial {
                     drop(ib);
                     return self.deliver_to_host(slot, to, sig);
@@ -360,7 +368,10 @@ impl<'a> Runtime<'a> {
                 return Err(sig);
             }
             if self.max_mailbox != 0
-                && matches!(sig, Signal::Message(_))
+                && matches!(
+                    sig,
+                    Signal::Message(_) | Signal::Alias { .. } | Signal::Down { .. }
+                )
                 && ib.q.len() + slot.queue_len.load(Ordering::Relaxed) as usize >= self.max_mailbox
             {
                 // A full mailbox (`Config::max_mailbox`): the message is
@@ -369,16 +380,13 @@ impl<'a> Runtime<'a> {
             }
             ib.q.push_back(sig);
             if ib.state == State::Waiting {
+                // (Its receive timer, if any, is stale from now on.)
                 ib.state = State::Active;
-                timer = std::mem::take(&mut ib.wake_timer);
                 ib.parked.take()
             } else {
                 None
             }
         };
-        if timer != 0 {
-            self.cancel_wake(timer);
-        }
         if let Some(p) = woken {
             push(p);
         }
@@ -387,11 +395,13 @@ impl<'a> Runtime<'a> {
 
     /// A scheduler found nothing to run: sleep until there is work, a timer
     /// is due, or the program ends.
-    pub(super) fn idle(&self) {
+    /// `own_deadline`: the earliest receive timeout in the scheduler's own
+    /// heap (`u64::MAX`: none).
+    pub(super) fn idle(&self, own_deadline: u64) {
         let g = lock(&self.sleep);
         let sleeping = self.sleepers.fetch_add(1, Ordering::SeqCst) + 1;
         fence(Ordering::SeqCst);
-        let deadline = self.next_deadline.load(Ordering::Acquire);
+        let deadline = self.next_deadline.load(Ordering::Acquire).min(own_deadline);
         if self.halt.load(Ordering::Acquire) || self.has_work() {
             self.sleepers.fetch_sub(1, Ordering::SeqCst);
             return;
@@ -406,6 +416,7 @@ impl<'a> Runtime<'a> {
         if sleeping == self.schedulers.load(Ordering::SeqCst)
             && deadline == u64::MAX
             && self.timers_pending.load(Ordering::SeqCst) == 0
+            && self.wakes_pending.load(Ordering::SeqCst) == 0
         {
             // Every scheduler is idle, no process is queued and no timer is
             // set: no process can ever run again (unless a host sends to
@@ -453,6 +464,14 @@ impl<'a> Runtime<'a> {
     }
 
     /// Sets a timer with a reference id taken already.
+    ///
+    /// Only scheduler threads set timers, and the one setting it is awake:
+    /// it fires due timers between time slices and, when it runs out of
+    /// work, sleeps no later than the earliest deadline (`idle` reads
+    /// `next_deadline` under the sleep lock). So no sleeping scheduler needs
+    /// waking here, even for the earliest deadline; waking one did so at
+    /// nearly every receive with a timeout (a `GenServer.call`), and the
+    /// woken scheduler stole the process the caller was about to run.
     pub(super) fn add_timer_id(&self, id: u64, deadline: u64, entry: TimerEntry) -> u64 {
         let mut t = lock(&self.timers);
         self.timers_pending.fetch_add(1, Ordering::SeqCst);
@@ -461,29 +480,6 @@ impl<'a> Runtime<'a> {
         let next = t.due.peek().map_or(u64::MAX, |r| r.0 .0);
         self.next_deadline.store(next, Ordering::Release);
         drop(t);
-        if next == deadline {
-            // A sleeping scheduler may be waiting for a later deadline.
-            let _g = lock(&self.sleep);
-            self.wake.notify_one();
-        }
         id
-    }
-
-    /// Cancels the receive timer `id` of a process a signal woke first, and
-    /// drops the cancelled timers at the head of the queue, so an idle
-    /// scheduler does not wake up for them.
-    pub(super) fn cancel_wake(&self, id: u64) {
-        let mut t = lock(&self.timers);
-        if t.entries.remove(&id).is_some() {
-            self.timers_pending.fetch_sub(1, Ordering::SeqCst);
-        }
-        while let Some(&Reverse((_, top))) = t.due.peek() {
-            if t.entries.contains_key(&top) {
-                break;
-            }
-            t.due.pop();
-        }
-        let next = t.due.peek().map_or(u64::MAX, |r| r.0 .0);
-        self.next_deadline.store(next, Ordering::Release);
     }
 }

@@ -77,17 +77,25 @@ impl Sched for Local<'_, '_> {
                 }
             }
         } else if let Some(id) = to.ref_value() {
-            // A process alias: delivered while the alias is active.
-            let mut aliases = lock(&self.rt.aliases);
-            match aliases.get(&id) {
-                Some(&(pid, once)) => {
-                    if once {
-                        aliases.remove(&id);
+            // A process alias: the reference names its owner's slot, whose
+            // process takes the message while the alias is active there. A
+            // plain reference delivers nowhere.
+            let Some(index) = crate::process::alias_index(to) else {
+                return Ok(());
+            };
+            if st.pid.pid_parts().is_some_and(|(i, _)| i == index) {
+                // Its own alias: as a message to itself, if active.
+                if st.take_alias(id) {
+                    let max = self.rt.max_mailbox;
+                    if max == 0 || st.mailbox.len() < max {
+                        st.mailbox.push_back(msg);
                     }
-                    pid
                 }
-                None => return Ok(()),
+                return Ok(());
             }
+            let m = self.rt.code.copy_term(msg);
+            let _ = self.deliver(Term::pid(index, 0), Signal::Alias { id, msg: m });
+            return Ok(());
         } else {
             return Err(Exn::badarg_at(1, "invalid destination"));
         };
@@ -179,7 +187,12 @@ impl Sched for Local<'_, '_> {
         let queued = lock(&slot.inbox)
             .q
             .iter()
-            .filter(|s| matches!(s, Signal::Message(_)))
+            .filter(|s| {
+                matches!(
+                    s,
+                    Signal::Message(_) | Signal::Alias { .. } | Signal::Down { .. }
+                )
+            })
             .count();
         if pid == st.pid {
             Some(st.mailbox.len() + queued)
@@ -249,7 +262,6 @@ impl Sched for Local<'_, '_> {
             TimerEntry::Send { deadline, .. } => {
                 Some(deadline.saturating_sub(self.rt.now()) / 1_000_000)
             }
-            TimerEntry::Wake { .. } => None,
         }
     }
 
@@ -268,18 +280,6 @@ impl Sched for Local<'_, '_> {
         lock(&self.rt.names).keys().copied().collect()
     }
 
-    fn alias_set(&self, alias: Term, pid: Term, once: bool) {
-        if let Some(id) = alias.ref_value() {
-            lock(&self.rt.aliases).insert(id, (pid, once));
-        }
-    }
-
-    fn alias_clear(&self, alias: Term) -> bool {
-        alias
-            .ref_value()
-            .is_some_and(|id| lock(&self.rt.aliases).remove(&id).is_some())
-    }
-
     fn cancel_timer(&self, tref: Term) -> Option<u64> {
         let id = tref.ref_value()?;
         let e = lock(&self.rt.timers).entries.remove(&id)?;
@@ -288,7 +288,6 @@ impl Sched for Local<'_, '_> {
             TimerEntry::Send { deadline, .. } => {
                 Some(deadline.saturating_sub(self.rt.now()) / 1_000_000)
             }
-            TimerEntry::Wake { .. } => None,
         }
     }
 }

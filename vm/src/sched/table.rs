@@ -33,9 +33,6 @@ pub(super) struct Inbox {
     pub(super) parked: Option<Box<Process>>,
     /// Woken by its receive timer rather than by a signal.
     pub(super) timed_out: bool,
-    /// The id of the receive timer of the current wait (0: none), cancelled
-    /// when a signal wakes the process first.
-    pub(super) wake_timer: u64,
     pub(super) q: VecDeque<Signal>,
 }
 
