@@ -283,9 +283,13 @@ impl Heap {
     }
 
     /// Tells the heap how long its process's register stack is now (it
-    /// counts in the footprint) and recharges; true when that is over
-    /// the VM's memory limit.
+    /// counts in the footprint) and recharges if that changed (a
+    /// collection has just recharged the rest); true when the heap is
+    /// over the VM's memory limit.
     pub fn set_stack_words(&mut self, words: usize) -> bool {
+        if words == self.stack_words {
+            return self.over_memory;
+        }
         self.stack_words = words;
         self.recharge()
     }
