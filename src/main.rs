@@ -4,7 +4,7 @@
 
 mod shell;
 
-use clap::{Parser, Subcommand};
+use clap::{value_parser, Arg, ArgAction, ArgMatches};
 use mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,33 +12,18 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: MiMalloc = MiMalloc;
 
-#[derive(Parser)]
-#[command(
-    name = "beamlet",
-    version,
-    about = "A pocket BEAM: runs Elixir-subset scripts",
-    args_conflicts_with_subcommands = true
-)]
+/// The command line, as parsed: a subcommand, or `-e CODE`, or a script
+/// file with its arguments, or nothing (the shell).
 struct Cli {
-    #[command(subcommand)]
     command: Option<Command>,
-    /// Evaluate CODE as a script.
-    #[arg(short = 'e', long = "eval", value_name = "CODE")]
     eval: Option<String>,
-    /// Number of scheduler threads (default: one per core).
-    #[arg(long, value_name = "N", global = true)]
     schedulers: Option<usize>,
-    /// Native code for hot functions: on (default), off (interpret
-    /// everything), or eager (compile every function at its first call).
-    #[arg(long, value_name = "MODE", global = true, default_value = "on")]
     jit: Jit,
-    /// A script to run, followed by its arguments (`System.argv()`).
     file: Option<PathBuf>,
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     args: Vec<String>,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
+#[derive(Clone, Copy)]
 enum Jit {
     On,
     Off,
@@ -51,57 +36,214 @@ struct Opts {
     jit: Jit,
 }
 
-#[derive(Subcommand)]
 enum Command {
-    /// Run FILE.ex (its arguments follow it).
     Run {
         file: PathBuf,
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
-    /// Start the interactive shell (as `beamlet` with no arguments does).
     Shell,
-    /// Compile FILE.ex without running it; report errors.
-    Check { file: PathBuf },
-    /// Print the bytecode of FILE.ex.
-    Disasm { file: PathBuf },
-    /// Run the ExUnit tests in every `*_test.exs` file under PATHS (default
-    /// `test/`), after the `test_helper.exs` of each directory given, as
-    /// `mix test` does. Exit status 2 when a test fails.
-    Test {
-        /// Test files or directories (a file may end in `:LINE` to run the
-        /// test at that line).
-        paths: Vec<PathBuf>,
-        /// Order the tests by this seed (0 keeps the order they are defined in).
-        #[arg(long, value_name = "N")]
-        seed: Option<u64>,
-        /// Run only the tests with TAG (`slow` or `key:value`).
-        #[arg(long, value_name = "TAG")]
-        only: Vec<String>,
-        /// Run the tests with TAG even if excluded.
-        #[arg(long, value_name = "TAG")]
-        include: Vec<String>,
-        /// Skip the tests with TAG.
-        #[arg(long, value_name = "TAG")]
-        exclude: Vec<String>,
-        /// Print each test and its time as it runs; no timeout.
-        #[arg(long)]
-        trace: bool,
+    Check {
+        file: PathBuf,
     },
-    /// Print FILE's quoted form, as Elixir's `Code.string_to_quoted!/1` gives
-    /// it (inspected with `limit: :infinity, printable_limit: :infinity`).
+    Disasm {
+        file: PathBuf,
+    },
+    Test(TestArgs),
     Parse {
-        /// Parse CODE instead of a file.
-        #[arg(
-            short = 'e',
-            long = "eval",
-            value_name = "CODE",
-            conflicts_with = "file"
-        )]
         eval: Option<String>,
-        #[arg(required_unless_present = "eval")]
         file: Option<PathBuf>,
     },
+}
+
+/// The command line's grammar (clap's builder: the derive macros cost a
+/// clean build two proc-macro crates and a second `syn`).
+fn cli() -> clap::Command {
+    use clap::Command as C;
+    let file = || {
+        Arg::new("file")
+            .value_name("FILE")
+            .value_parser(value_parser!(PathBuf))
+    };
+    let trailing = || {
+        Arg::new("args")
+            .value_name("ARGS")
+            .num_args(0..)
+            .trailing_var_arg(true)
+            .allow_hyphen_values(true)
+    };
+    let tag = |name: &'static str, help: &'static str| {
+        Arg::new(name)
+            .long(name)
+            .value_name("TAG")
+            .action(ArgAction::Append)
+            .help(help)
+    };
+    C::new("beamlet")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about("A pocket BEAM: runs Elixir-subset scripts")
+        .args_conflicts_with_subcommands(true)
+        .arg(
+            Arg::new("eval")
+                .short('e')
+                .long("eval")
+                .value_name("CODE")
+                .help("Evaluate CODE as a script"),
+        )
+        .arg(
+            Arg::new("schedulers")
+                .long("schedulers")
+                .value_name("N")
+                .global(true)
+                .value_parser(value_parser!(usize))
+                .help("Number of scheduler threads (default: one per core)"),
+        )
+        .arg(
+            Arg::new("jit")
+                .long("jit")
+                .value_name("MODE")
+                .global(true)
+                .default_value("on")
+                .value_parser(["on", "off", "eager"])
+                .help(
+                    "Native code for hot functions: on (default), off (interpret \
+                     everything), or eager (compile every function at its first call)",
+                ),
+        )
+        .arg(file().help("A script to run, followed by its arguments (`System.argv()`)"))
+        .arg(trailing())
+        .subcommand(
+            C::new("run")
+                .about("Run FILE.ex (its arguments follow it)")
+                .arg(file().required(true))
+                .arg(trailing()),
+        )
+        .subcommand(
+            C::new("shell")
+                .about("Start the interactive shell (as `beamlet` with no arguments does)"),
+        )
+        .subcommand(
+            C::new("check")
+                .about("Compile FILE.ex without running it; report errors")
+                .arg(file().required(true)),
+        )
+        .subcommand(
+            C::new("disasm")
+                .about("Print the bytecode of FILE.ex")
+                .arg(file().required(true)),
+        )
+        .subcommand(
+            C::new("test")
+                .about(
+                    "Run the ExUnit tests in every `*_test.exs` file under PATHS (default \
+                     `test/`), after the `test_helper.exs` of each directory given, as `mix \
+                     test` does. Exit status 2 when a test fails",
+                )
+                .arg(
+                    Arg::new("paths")
+                        .value_name("PATHS")
+                        .num_args(0..)
+                        .value_parser(value_parser!(PathBuf))
+                        .help(
+                            "Test files or directories (a file may end in `:LINE` to run the \
+                             test at that line)",
+                        ),
+                )
+                .arg(
+                    Arg::new("seed")
+                        .long("seed")
+                        .value_name("N")
+                        .value_parser(value_parser!(u64))
+                        .help(
+                            "Order the tests by this seed (0 keeps the order they are defined in)",
+                        ),
+                )
+                .arg(tag(
+                    "only",
+                    "Run only the tests with TAG (`slow` or `key:value`)",
+                ))
+                .arg(tag("include", "Run the tests with TAG even if excluded"))
+                .arg(tag("exclude", "Skip the tests with TAG"))
+                .arg(
+                    Arg::new("trace")
+                        .long("trace")
+                        .action(ArgAction::SetTrue)
+                        .help("Print each test and its time as it runs; no timeout"),
+                ),
+        )
+        .subcommand(
+            C::new("parse")
+                .about(
+                    "Print FILE's quoted form, as Elixir's `Code.string_to_quoted!/1` gives it \
+                     (inspected with `limit: :infinity, printable_limit: :infinity`)",
+                )
+                .arg(
+                    Arg::new("eval")
+                        .short('e')
+                        .long("eval")
+                        .value_name("CODE")
+                        .conflicts_with("file")
+                        .help("Parse CODE instead of a file"),
+                )
+                .arg(file().required_unless_present("eval")),
+        )
+}
+
+/// Reads the parsed command line into a `Cli`.
+fn parse_cli() -> Cli {
+    let m = cli().get_matches();
+    let strings = |m: &ArgMatches, id: &str| -> Vec<String> {
+        m.get_many::<String>(id)
+            .map(|v| v.cloned().collect())
+            .unwrap_or_default()
+    };
+    let path = |m: &ArgMatches| m.get_one::<PathBuf>("file").cloned();
+    let command = match m.subcommand() {
+        Some(("run", s)) => Some(Command::Run {
+            file: path(s).unwrap_or_default(),
+            args: strings(s, "args"),
+        }),
+        Some(("shell", _)) => Some(Command::Shell),
+        Some(("check", s)) => Some(Command::Check {
+            file: path(s).unwrap_or_default(),
+        }),
+        Some(("disasm", s)) => Some(Command::Disasm {
+            file: path(s).unwrap_or_default(),
+        }),
+        Some(("test", s)) => Some(Command::Test(TestArgs {
+            paths: s
+                .get_many::<PathBuf>("paths")
+                .map(|v| v.cloned().collect())
+                .unwrap_or_default(),
+            options: beamlet::TestOptions {
+                seed: s.get_one::<u64>("seed").copied(),
+                only: strings(s, "only"),
+                include: strings(s, "include"),
+                exclude: strings(s, "exclude"),
+                trace: s.get_flag("trace"),
+            },
+        })),
+        Some(("parse", s)) => Some(Command::Parse {
+            eval: s.get_one::<String>("eval").cloned(),
+            file: path(s),
+        }),
+        _ => None,
+    };
+    // `--schedulers` and `--jit` are global: a subcommand's matches hold
+    // them when given after it.
+    let sub = m.subcommand().map(|(_, s)| s).unwrap_or(&m);
+    let jit = match sub.get_one::<String>("jit").map(String::as_str) {
+        Some("off") => Jit::Off,
+        Some("eager") => Jit::Eager,
+        _ => Jit::On,
+    };
+    Cli {
+        command,
+        eval: m.get_one::<String>("eval").cloned(),
+        schedulers: sub.get_one::<usize>("schedulers").copied(),
+        jit,
+        file: path(&m),
+        args: strings(&m, "args"),
+    }
 }
 
 /// The options of `beamlet test`.
@@ -295,7 +437,7 @@ fn main() -> ExitCode {
 }
 
 fn real_main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_cli();
     if let Some(n) = cli.schedulers {
         if n == 0 {
             eprintln!("error: --schedulers must be at least 1");
@@ -314,26 +456,7 @@ fn real_main() -> ExitCode {
             Ok(src) => run(&src, &file.display().to_string(), &args, &opts),
             Err(c) => c,
         },
-        Some(Command::Test {
-            paths,
-            seed,
-            only,
-            include,
-            exclude,
-            trace,
-        }) => test(
-            TestArgs {
-                paths,
-                options: beamlet::TestOptions {
-                    seed,
-                    only,
-                    include,
-                    exclude,
-                    trace,
-                },
-            },
-            &opts,
-        ),
+        Some(Command::Test(args)) => test(args, &opts),
         Some(Command::Shell) => start_shell(&opts),
         Some(Command::Check { file }) => match read(&file) {
             Ok(src) => match beamlet::check(&src, &file.display().to_string()) {
