@@ -201,15 +201,155 @@ defmodule Code do
 
   defp check_compiler_option(_key, _value), do: :ok
 
-  @doc "Compiles `string`, returning the modules it defined as `[{module, binary}]`."
+  # Kept for the whole VM, as Elixir's code server keeps them.
+  @required {Code, :required_files}
+  @paths {Code, :paths}
+
+  @doc """
+  Compiles `string`, returning the modules it defined as `[{module, binary}]`
+  in the order they were finished (a nested module before its parent), each
+  with its object code.
+  """
   def compile_string(string, file \\ "nofile") do
-    {_, _} = eval_string(string, [], file: file)
-    []
+    collecting(fn -> eval_string(string, [], file: file) end)
   end
 
-  @doc "Compiles quoted code, returning the modules it defined."
+  @doc "Compiles quoted code, returning the modules it defined as `compile_string/2` does."
   def compile_quoted(quoted, file \\ "nofile") do
-    {_, _} = eval_quoted(quoted, [], file: file)
-    []
+    collecting(fn -> eval_quoted(quoted, [], file: file) end)
+  end
+
+  @doc """
+  Compiles the file `file` (relative to `relative_to` when given), returning
+  the modules it defined as `compile_string/2` does. The file is not added to
+  `required_files/0`.
+  """
+  def compile_file(file, relative_to \\ nil) when is_binary(file) do
+    file = find_file(file, relative_to)
+    collecting(fn -> eval_string(read_file(file), [], file: file) end)
+  end
+
+  @doc """
+  Evaluates the file `file` (relative to `relative_to` when given); returns
+  `{value, binding}` as `eval_string/3` does. The file is not tracked.
+  """
+  def eval_file(file, relative_to \\ nil) when is_binary(file) do
+    file = find_file(file, relative_to)
+    eval_string(read_file(file), [], file: file)
+  end
+
+  @doc """
+  Requires the file `file` (relative to `relative_to` when given): compiles it
+  and returns the modules it defined as `compile_string/2` does, or `nil`
+  when it was required already (see `required_files/0`).
+  """
+  def require_file(file, relative_to \\ nil) when is_binary(file) do
+    file = find_file(file, relative_to)
+
+    if file in required_files() do
+      nil
+    else
+      modules = collecting(fn -> eval_string(read_file(file), [], file: file) end)
+      :persistent_term.put(@required, required_files() ++ [file])
+      modules
+    end
+  end
+
+  @doc "The files `require_file/2` has required, as absolute paths, oldest first."
+  def required_files, do: :persistent_term.get(@required, [])
+
+  @doc "Forgets that `files` were required: `require_file/2` will compile them again."
+  def unrequire_files(files) when is_list(files) do
+    files = Enum.map(files, &Path.expand/1)
+    :persistent_term.put(@required, required_files() -- files)
+    :ok
+  end
+
+  @doc """
+  Adds `path` to the end of the code path: `true`, or `{:error,
+  :bad_directory}` when it is not a directory. (The VM loads no code from
+  the path: modules come from the library and the program.)
+  """
+  def append_path(path), do: add_path(path, &(&2 ++ [&1]))
+
+  @doc "Adds `path` to the start of the code path, as `append_path/1` does."
+  def prepend_path(path), do: add_path(path, &[&1 | &2])
+
+  @doc "Takes `path` out of the code path: whether it was there."
+  def delete_path(path) do
+    path = path |> IO.chardata_to_string() |> Path.expand()
+    paths = :persistent_term.get(@paths, [])
+    :persistent_term.put(@paths, List.delete(paths, path))
+    path in paths
+  end
+
+  defp add_path(path, add) do
+    path = path |> IO.chardata_to_string() |> Path.expand()
+
+    if File.dir?(path) do
+      paths = :persistent_term.get(@paths, []) |> List.delete(path)
+      :persistent_term.put(@paths, add.(path, paths))
+      true
+    else
+      {:error, :bad_directory}
+    end
+  end
+
+  @doc "Deprecated: compiles `file` as `compile_file/2` does and marks it required."
+  def load_file(file, relative_to \\ nil) when is_binary(file) do
+    file = find_file(file, relative_to)
+    modules = collecting(fn -> eval_string(read_file(file), [], file: file) end)
+    :persistent_term.put(@required, List.delete(required_files(), file) ++ [file])
+    modules
+  end
+
+  @doc "Deprecated: `required_files/0`."
+  def loaded_files, do: required_files()
+
+  @doc "Deprecated: `unrequire_files/1`."
+  def unload_files(files), do: unrequire_files(files)
+
+  @doc "Deprecated: whether `ensure_compiled/1` finds `module`."
+  def ensure_compiled?(module) when is_atom(module), do: match?({:module, _}, ensure_compiled(module))
+
+  @doc "Whether this process may wait for another module's compilation: never in a script."
+  def can_await_module_compilation?, do: false
+
+  @doc "Purges the modules the compiler made for itself: it makes none, so `{:ok, 0}`."
+  def purge_compiler_modules, do: {:ok, 0}
+
+  @doc "As `ensure_loaded/1`, returning `module` or raising `ArgumentError`."
+  def ensure_loaded!(module) when is_atom(module) do
+    case ensure_loaded(module) do
+      {:module, module} -> module
+      {:error, reason} -> raise ArgumentError, "could not load module #{inspect(module)} due to reason #{inspect(reason)}"
+    end
+  end
+
+  defp find_file(file, nil), do: Path.expand(file)
+  defp find_file(file, relative_to), do: Path.expand(file, relative_to)
+
+  defp read_file(file) do
+    case File.read(file) do
+      {:ok, source} -> source
+      {:error, reason} -> raise Code.LoadError, file: file, reason: reason
+    end
+  end
+
+  # Runs `fun`, collecting the modules defined in this process meanwhile
+  # (`:elixir_module` reports each as it is finished); an inner collection
+  # keeps its own.
+  defp collecting(fun) do
+    outer = Process.put(:"$beamlet_compiled", [])
+
+    try do
+      fun.()
+      Enum.reverse(Process.get(:"$beamlet_compiled"))
+    after
+      case outer do
+        nil -> Process.delete(:"$beamlet_compiled")
+        outer -> Process.put(:"$beamlet_compiled", outer)
+      end
+    end
   end
 end

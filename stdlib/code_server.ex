@@ -30,6 +30,27 @@ defmodule :code do
   @doc "As `purge/1`."
   def soft_purge(module) when is_atom(module), do: true
 
+  @doc """
+  The object code of a library module: `{module, binary, file}`, `file` the
+  charlist of the library source it was compiled from. A module defined while
+  the program runs has no object file, so `:error` (as in Erlang).
+  """
+  def get_object_code(module) when is_atom(module) do
+    case :beamlet_compiler.object_code(module) do
+      {binary, file} -> {module, binary, String.to_charlist(file)}
+      :error -> :error
+    end
+  end
+
+  @doc """
+  Loads `binary`, object code as `defmodule` or `get_object_code/1` give it, as
+  `module`: `{:module, module}`, or `{:error, :badfile}` when it is not that
+  module's code.
+  """
+  def load_binary(module, file, binary) when is_atom(module) and is_list(file) and is_binary(binary) do
+    :beamlet_compiler.load_binary(module, binary)
+  end
+
   @doc "The loaded modules as `{module, []}` pairs."
   def all_loaded, do: Enum.map(:erlang.loaded(), fn m -> {m, []} end)
 end

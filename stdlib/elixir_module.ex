@@ -40,7 +40,7 @@ defmodule :elixir_module do
 
     # A body, hook or compilation that raises leaves the module undefined
     # (and no longer open: it can be defined again).
-    {result, verify} =
+    {{result, object}, verify} =
       try do
         result =
           case opened do
@@ -49,11 +49,11 @@ defmodule :elixir_module do
           end
 
         before_compile(name)
-        {hooks, verify, on_load} = :beamlet_compiler.module_finish(name)
+        {hooks, verify, on_load, object} = :beamlet_compiler.module_finish(name)
         on_load(name, on_load)
         after_compile(hooks, %{env | module: name})
         if hooks != [], do: :beamlet_compiler.module_close(name)
-        {result, verify}
+        {{result, object}, verify}
       catch
         kind, reason ->
           :beamlet_compiler.module_abort(name)
@@ -61,8 +61,8 @@ defmodule :elixir_module do
       end
 
     after_verify(name, verify)
-    # beamlet has no object code to give: the bytecode is an empty binary.
-    {:module, name, <<>>, result}
+    compiled(name, object)
+    {:module, name, object, result}
   end
 
   # A body's `def` once an `@on_definition` was seen: the definition is
@@ -86,6 +86,15 @@ defmodule :elixir_module do
   # defined it (the file, `Code.eval_string/3`...; see `verifying/1`), or at
   # once in a process compiling nothing else (a module defined by a spawned
   # process). The service keeps the waiting hooks, by process.
+  # `Code.compile_string/2` and the like collect the modules finished in
+  # their process, with their object code.
+  defp compiled(name, object) do
+    case Process.get(:"$beamlet_compiled") do
+      nil -> :ok
+      list -> Process.put(:"$beamlet_compiled", [{name, object} | list])
+    end
+  end
+
   defp after_verify(_name, []), do: :ok
 
   defp after_verify(name, hooks) do

@@ -918,6 +918,13 @@ impl<'a> Image<'a> {
         self.entries.iter().find(|e| e.module == module)
     }
 
+    /// The encoded unit of `module` (its object code), undecoded, with the
+    /// file it was compiled from.
+    pub fn entry_bytes(&self, module: &str) -> Option<(&'a [u8], &'a str)> {
+        let e = self.entry(module)?;
+        Some((&self.bytes[e.bytes.clone()], e.file))
+    }
+
     /// Decodes the unit of `module`: `None` when the image has no such module.
     pub fn unit(&self, module: &str) -> Option<Result<Unit, ImageError>> {
         let e = self.entry(module)?;

@@ -90,6 +90,25 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 Ok(from_value(&mut ctx.st.heap, &list))
             }
             ("module_finish", [m]) => self.module_finish(ctx, atom::name(*m)),
+            ("object_code", [m]) if m.is_atom() => Ok(match self.object_code(atom::name(*m)) {
+                Some((bytes, file)) => {
+                    let (bytes, file) = (ctx.st.heap.binary(bytes), ctx.st.heap.str(file));
+                    ctx.st.heap.tuple(&[bytes, file])
+                }
+                None => atom::intern("error"),
+            }),
+            ("load_binary", [m, bin]) if m.is_atom() => {
+                let Some(bytes) = bin.binary_bytes() else {
+                    return Err(Exn::badarg_at(3, "not a binary"));
+                };
+                Ok(match self.load_binary(ctx, *m, bytes) {
+                    Ok(()) => ctx.st.heap.tuple(&[atom::intern("module"), *m]),
+                    Err(_) => ctx
+                        .st
+                        .heap
+                        .tuple(&[atom::intern("error"), atom::intern("badfile")]),
+                })
+            }
             ("run_on_load", [m, f]) => {
                 // The loader calls the `@on_load` function, private or not.
                 let id = ctx

@@ -736,8 +736,12 @@ pub fn on_load_name(st: &ModuleState) -> Option<String> {
     }
 }
 
-/// Compiles and loads the module `st` describes.
-pub fn compile_module(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<(), Diagnostic> {
+/// Compiles and loads the closed module `st`; returns its object code.
+pub fn compile_module(
+    ctx: &mut Ctx,
+    svc: &Service,
+    st: &ModuleState,
+) -> Result<Vec<u8>, Diagnostic> {
     let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
@@ -749,9 +753,9 @@ pub fn compile_module(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Result<
         warnings.retain(|w| w.message != unused);
     }
     print_warnings(ctx, svc, &st.file, warnings);
-    svc.record(&st.name, &st.file, &unit);
+    let object = svc.record(&st.name, &st.file, &unit);
     ctx.code.load(unit);
-    Ok(())
+    Ok(object)
 }
 
 /// Compiles the open module's definitions so far without exporting them

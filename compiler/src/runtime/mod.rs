@@ -149,12 +149,39 @@ impl Service {
         }
     }
 
-    /// Keeps `unit`, the compiled module `module` of `file`, when recording.
-    fn record(&self, module: &str, file: &str, unit: &beamlet_vm::code::Unit) {
-        if let Some(r) = &self.recorded {
-            let bytes = beamlet_vm::image::encode_unit(unit);
-            lock(r).push((module.to_owned(), file.to_owned(), bytes));
+    /// The object code of `module` (compiled from `file`): its unit
+    /// serialized (`beamlet_vm::image`), empty when it cannot be (a literal
+    /// that is a closure, a pid or a reference). Kept when recording.
+    fn record(&self, module: &str, file: &str, unit: &beamlet_vm::code::Unit) -> Vec<u8> {
+        let bytes = beamlet_vm::image::encode_unit(unit);
+        match &self.recorded {
+            Some(r) => {
+                let object = bytes.clone().unwrap_or_default();
+                lock(r).push((module.to_owned(), file.to_owned(), bytes));
+                object
+            }
+            None => bytes.unwrap_or_default(),
         }
+    }
+
+    /// The object code of the library module `module` (from its image),
+    /// with the file it was compiled from.
+    pub fn object_code(&self, module: &str) -> Option<(&[u8], &str)> {
+        match &self.library {
+            Library::Image(image) => image.entry_bytes(module),
+            _ => None,
+        }
+    }
+
+    /// Loads object code (a unit serialized, as `defmodule` returns it) as
+    /// `module`: every function in it must belong to `module`.
+    pub fn load_binary(&self, ctx: &mut Ctx, module: Term, bytes: &[u8]) -> Result<(), String> {
+        let unit = beamlet_vm::image::decode_unit(bytes).map_err(|e| e.0)?;
+        if unit.functions.is_empty() || unit.functions.iter().any(|f| f.module != module) {
+            return Err("the code is not that module's".to_owned());
+        }
+        ctx.code.load(unit);
+        Ok(())
     }
 
     pub fn next_counter(&self) -> i64 {
@@ -1579,7 +1606,7 @@ impl Service {
                 &file,
             ));
         }
-        finish::compile_module(ctx, self, &st)
+        let object = finish::compile_module(ctx, self, &st)
             .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
         // Accumulated: newest first, run oldest first.
         let hooks = |name: &str| match st.attr(name).map(|a| a.value.clone()) {
@@ -1604,8 +1631,10 @@ impl Service {
             *lock(&m) = ro;
             lock(&self.open).insert(module.to_owned(), m);
         }
-        let answer = q::tuple(vec![after_compile, after_verify, on_load]);
-        Ok(from_value(&mut ctx.st.heap, &answer))
+        let [a, v, l] =
+            [after_compile, after_verify, on_load].map(|x| from_value(&mut ctx.st.heap, &x));
+        let object = ctx.st.heap.binary(&object);
+        Ok(ctx.st.heap.tuple(&[a, v, l, object]))
     }
 
     /// `Macro.expand/2` (`once`: `Macro.expand_once/2`).

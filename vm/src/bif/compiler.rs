@@ -54,7 +54,7 @@ macro_rules! forwarders {
 forwarders! {
     define, put_attribute, get_attribute, defstruct, defexception, defoverridable,
     struct_from, exception_from, defguard_expand,
-    module_open, before_compile, module_finish,
+    module_open, before_compile, module_finish, object_code, load_binary,
     compile_file, check_file, eval_string, eval_quoted, eval_env, eval_string_env, env_for_eval, library_modules, string_to_quoted,
     expand, expand_once, escape, ensure_loaded,
     register_attribute, module_put_attribute, module_get_attribute, delete_attribute,

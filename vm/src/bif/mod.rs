@@ -370,6 +370,8 @@ bifs! {
     "beamlet_compiler" "module_open" / 4 => compiler::module_open;
     "beamlet_compiler" "before_compile" / 1 => compiler::before_compile;
     "beamlet_compiler" "module_finish" / 1 => compiler::module_finish;
+    "beamlet_compiler" "object_code" / 1 => compiler::object_code;
+    "beamlet_compiler" "load_binary" / 2 => compiler::load_binary;
     "beamlet_compiler" "compile_file" / 2 => compiler::compile_file;
     "beamlet_compiler" "check_file" / 2 => compiler::check_file;
     "beamlet_compiler" "eval_string" / 3 => compiler::eval_string;
