@@ -11,6 +11,7 @@ defmodule ExUnit.Case do
       use ExUnit.Callbacks
       import ExUnit.Assertions
       import ExUnit.Case, only: [describe: 2, test: 1, test: 2, test: 3]
+      import ExUnit.DocTest
     end
   end
 

@@ -110,7 +110,14 @@ defmodule ExUnit.Formatter do
         else: source_code(test, stack)
 
     message = if has_value?(error.message), do: [pad_message(error.message)], else: []
-    message ++ code ++ format_args(error.args, width) ++ format_context(error, label, width)
+
+    doctest =
+      if has_value?(error.doctest),
+        do: [pad_message("doctest:\n  " <> String.replace(error.doctest, "\n", "\n  "))],
+        else: []
+
+    code = if has_value?(error.doctest) and not has_value?(error.expr), do: [], else: code
+    message ++ doctest ++ code ++ format_args(error.args, width) ++ format_context(error, label, width)
   end
 
   defp format_args(args, width) when is_list(args) do
