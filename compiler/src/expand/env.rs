@@ -248,7 +248,10 @@ impl Env {
                 Context::Match => atom("match"),
                 Context::Guard => atom("guard"),
             },
-            "context_modules" => q::list(self.context_modules.iter().map(|m| atom(m)).collect()),
+            // Kept oldest first; Elixir lists the innermost module first.
+            "context_modules" => {
+                q::list(self.context_modules.iter().rev().map(|m| atom(m)).collect())
+            }
             "file" => q::string(&self.file),
             // A macro shows as written (`{:name, 0}`), not as the function
             // `MACRO-name/1` it compiles to.
@@ -335,7 +338,9 @@ impl Env {
                 .unwrap_or_default()
         };
         env.requires = Arc::new(atoms(get("requires")));
-        env.context_modules = Arc::new(atoms(get("context_modules")));
+        let mut context_modules = atoms(get("context_modules"));
+        context_modules.reverse();
+        env.context_modules = Arc::new(context_modules);
         env.aliases = Arc::new(
             get("aliases")
                 .and_then(as_list)
