@@ -238,7 +238,7 @@ defmodule ExUnit.Assertions do
                     unquote(wait),
                     unquote(escape(pattern_and_guard)),
                     unquote(pins(pattern)),
-                    unquote(escape_quoted(kind, pattern_and_guard)),
+                    unquote(escape_quoted(kind, [], pattern_and_guard)),
                     unquote(failure_message)
                   )
         end
@@ -490,7 +490,11 @@ defmodule ExUnit.Assertions do
   # true)`), so the `code:` line of a failure prints sigils with `"`
   # whatever their delimiter (`~w"a b"`). Both done by the compiler's
   # built-in: every assertion escapes its code when it expands.
-  defp escape_quoted(kind, expr), do: :beamlet_compiler.escape({kind, [], [expr]}, :assertion_code)
+  # The assertion's code, `{kind, meta, [expr]}`: `assert`/`refute` carry the
+  # metadata of the expression they check (none for a literal), as Elixir's.
+  defp escape_quoted(kind, {_, meta, _} = expr) when is_list(meta), do: escape_quoted(kind, meta, expr)
+  defp escape_quoted(kind, expr), do: escape_quoted(kind, [], expr)
+  defp escape_quoted(kind, meta, expr), do: :beamlet_compiler.escape({kind, meta, [expr]}, :assertion_code)
 
   defp escape(expr), do: :beamlet_compiler.escape(expr, :keep_unquote)
 
