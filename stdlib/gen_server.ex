@@ -316,6 +316,22 @@ defmodule GenServer do
   # reply: `{:ok, reply}` or `{:error, reason}` (the server's exit reason,
   # or :timeout). The tag holds a monitor that is also an alias: a reply
   # arriving after a timeout is dropped.
+  def __call__(pid, label, request, :infinity) do
+    # Without a time-out no late reply can come: OTP's :gen tags the call
+    # with the bare monitor reference, no alias.
+    mref = :erlang.monitor(:process, pid)
+    send(pid, {label, {self(), mref}, request})
+
+    receive do
+      {^mref, reply} ->
+        :erlang.demonitor(mref, [:flush])
+        {:ok, reply}
+
+      {:DOWN, ^mref, _, _, reason} ->
+        {:error, reason}
+    end
+  end
+
   def __call__(pid, label, request, timeout) do
     mref = :erlang.monitor(:process, pid, alias: :demonitor)
     tag = [:alias | mref]
