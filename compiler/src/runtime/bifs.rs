@@ -676,13 +676,31 @@ impl Service {
         file: &str,
         source: &str,
     ) -> Exn {
-        let (line, col) = crate::diagnostic::line_col(source, d.span.start as usize);
-        let module = if d.message.starts_with("missing terminator") || d.message.contains("missing")
+        // Elixir reports a missing terminator where the input ends, and
+        // shows the line of the error with a caret (the snippet).
+        let at = if d.message.starts_with("missing terminator") {
+            source.trim_end_matches('\n').len()
+        } else {
+            d.span.start as usize
+        };
+        let (line, col) = crate::diagnostic::line_col(source, at);
+        let module = if d.message.starts_with("missing terminator")
+            || d.message.contains("missing")
+            || d.message.contains("expression is incomplete")
         {
             "Elixir.TokenMissingError"
         } else {
             "Elixir.SyntaxError"
         };
+        let content = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let content = ctx.st.heap.str(content);
+        let snippet = beamlet_vm::bif::map::build_map(
+            &mut ctx.st.heap,
+            vec![
+                (atom::intern("content"), content),
+                (atom::intern("offset"), Term::small(col as i64 - 1)),
+            ],
+        );
         let f = ctx.st.heap.str(file);
         let desc = ctx.st.heap.str(&d.message);
         let e = beamlet_vm::bif::exception::make_exception(
@@ -692,6 +710,7 @@ impl Service {
                 (atom::intern("file"), f),
                 (atom::intern("line"), Term::small(line as i64)),
                 (atom::intern("column"), Term::small(col as i64)),
+                (atom::intern("snippet"), snippet),
                 (atom::intern("description"), desc),
             ],
         );
