@@ -173,6 +173,9 @@ defmodule :io_lib do
     {term_field(String.to_charlist(write_term(v, false)), s), args}
   end
 
+  # OTP refuses a left-adjusted `~p`/`~P` (its field width is a line length).
+  defp control(%{c: c, left: true}, _args) when c in [?p, ?P], do: throw(:beamlet_badarg)
+
   defp control(%{c: ?p} = s, args) do
     {v, args} = take(args)
     # The field width of `~p` is its line length.
