@@ -88,7 +88,7 @@ defmodule Code do
         string = if is_list(string), do: List.to_string(string), else: string
         content = string |> String.split("\n") |> Enum.at(line - start_line, "")
         offset = if line == start_line, do: column - Keyword.get(opts, :column, 1), else: column - 1
-        snippet = %{content: content, offset: offset}
+        snippet = if String.trim(content) == "", do: nil, else: %{content: content, offset: offset}
 
         cond do
           message == "syntax error before: " and token == "" ->

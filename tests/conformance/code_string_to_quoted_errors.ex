@@ -21,3 +21,11 @@ end
 IO.inspect(%SyntaxError{})
 IO.inspect(%TokenMissingError{})
 IO.inspect(%SyntaxError{description: "x", line: 1, file: "f.ex", column: 2} |> Exception.message())
+for src <- ["defmodule ShowSnippet do\n\n", "x = [1,\n2", "if true do\n  1\n"] do
+  try do
+    Code.eval_string(src)
+  rescue
+    e -> IO.puts(Exception.message(e)); IO.inspect({e.line, e.column, e.snippet})
+  end
+  IO.inspect(Code.string_to_quoted(src))
+end

@@ -679,7 +679,7 @@ impl Service {
         // Elixir reports a missing terminator where the input ends, and
         // shows the line of the error with a caret (the snippet).
         let at = if d.message.starts_with("missing terminator") {
-            source.trim_end_matches('\n').len()
+            source.len()
         } else {
             d.span.start as usize
         };
@@ -692,15 +692,20 @@ impl Service {
         } else {
             "Elixir.SyntaxError"
         };
+        // No snippet for a blank line (an error at the end of the input).
         let content = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
-        let content = ctx.st.heap.str(content);
-        let snippet = beamlet_vm::bif::map::build_map(
-            &mut ctx.st.heap,
-            vec![
-                (atom::intern("content"), content),
-                (atom::intern("offset"), Term::small(col as i64 - 1)),
-            ],
-        );
+        let snippet = if content.trim().is_empty() {
+            atom::NIL
+        } else {
+            let content = ctx.st.heap.str(content);
+            beamlet_vm::bif::map::build_map(
+                &mut ctx.st.heap,
+                vec![
+                    (atom::intern("content"), content),
+                    (atom::intern("offset"), Term::small(col as i64 - 1)),
+                ],
+            )
+        };
         let f = ctx.st.heap.str(file);
         let desc = ctx.st.heap.str(&d.message);
         let e = beamlet_vm::bif::exception::make_exception(
