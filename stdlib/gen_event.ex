@@ -45,7 +45,7 @@ defmodule :gen_event do
   def start(name), do: do_start(:nolink, check_name(name), [])
   def start(name, opts), do: do_start(:nolink, check_name(name), opts)
 
-  @doc "Starts an event manager monitored by the caller: `{{:ok, pid}, ref}`."
+  @doc "Starts an event manager monitored by the caller: `{:ok, {pid, ref}}`."
   def start_monitor(), do: do_start(:monitor, nil, [])
   def start_monitor(opts) when is_list(opts), do: do_start(:monitor, nil, opts)
   def start_monitor(name), do: do_start(:monitor, check_name(name), [])
@@ -65,14 +65,13 @@ defmodule :gen_event do
 
     case where(name) do
       pid when is_pid(pid) ->
-        ret = {:error, {:already_started, pid}}
-        if how == :monitor, do: {ret, make_ref()}, else: ret
+        {:error, {:already_started, pid}}
 
       _ ->
         case how do
           :link -> :proc_lib.start_link(__MODULE__, :__init_it__, args, timeout, spawn_opt)
           :nolink -> :proc_lib.start(__MODULE__, :__init_it__, args, timeout, spawn_opt)
-          :monitor -> :proc_lib.start_monitor(__MODULE__, :__init_it__, args, timeout, spawn_opt)
+          :monitor -> :proc_lib.start_monitor(__MODULE__, :__init_it__, args, timeout, spawn_opt) |> :gen_statem.__monitored__()
         end
     end
   end

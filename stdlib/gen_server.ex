@@ -413,6 +413,20 @@ defmodule GenServer do
     end
   end
 
+  @doc false
+  # `:gen_server.enter_loop/3,4,5`: the calling process (started by
+  # :proc_lib) becomes the server of `mod` with `state`.
+  def __enter_loop__(mod, name, state, timeout) do
+    parent =
+      case Process.get(:"$ancestors") do
+        [p | _] when is_pid(p) -> p
+        [n | _] when is_atom(n) -> Process.whereis(n) || self()
+        _ -> self()
+      end
+
+    loop(server(parent, name, mod, :infinity), state, timeout)
+  end
+
   defp server(parent, name, mod, hibernate_after) do
     %{parent: parent, name: name, mod: mod, hibernate_after: hibernate_after}
   end

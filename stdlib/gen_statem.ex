@@ -48,7 +48,7 @@ defmodule :gen_statem do
   def start(module, args, opts), do: do_start(:nolink, nil, module, args, opts)
   def start(name, module, args, opts), do: do_start(:nolink, check_name(name), module, args, opts)
 
-  @doc "Starts a state machine monitored by the caller: `{{:ok, pid}, ref}`, ..."
+  @doc "Starts a state machine monitored by the caller: `{:ok, {pid, ref}}`, ..."
   def start_monitor(module, args, opts), do: do_start(:monitor, nil, module, args, opts)
   def start_monitor(name, module, args, opts), do: do_start(:monitor, check_name(name), module, args, opts)
 
@@ -66,16 +66,26 @@ defmodule :gen_statem do
 
     case where(name) do
       pid when is_pid(pid) ->
-        ret = {:error, {:already_started, pid}}
-        if how == :monitor, do: {ret, make_ref()}, else: ret
+        {:error, {:already_started, pid}}
 
       _ ->
         case how do
           :link -> :proc_lib.start_link(__MODULE__, :__init_it__, init_args, timeout, spawn_opt)
           :nolink -> :proc_lib.start(__MODULE__, :__init_it__, init_args, timeout, spawn_opt)
-          :monitor -> :proc_lib.start_monitor(__MODULE__, :__init_it__, init_args, timeout, spawn_opt)
+          :monitor -> :proc_lib.start_monitor(__MODULE__, :__init_it__, init_args, timeout, spawn_opt) |> :gen_statem.__monitored__()
         end
     end
+  end
+
+  @doc false
+  # What the monitored starts of the OTP behaviours return, from
+  # :proc_lib.start_monitor's `{result, ref}`: `{:ok, {pid, ref}}`, or
+  # the error (the monitor dropped), as OTP's :gen does.
+  def __monitored__({{:ok, pid}, ref}), do: {:ok, {pid, ref}}
+
+  def __monitored__({other, ref}) do
+    Process.demonitor(ref, [:flush])
+    other
   end
 
   defp where({:local, name}), do: Process.whereis(name)
