@@ -53,6 +53,100 @@ defmodule :io_lib do
   defp fmt_chars(f) when is_atom(f), do: String.to_charlist(Atom.to_string(f))
   defp fmt_chars(_), do: :erlang.error(:badarg)
 
+  @doc false
+  # Why `format(format, args)` fails, in the words of OTP 25's error info
+  # for `:io.format/2,3`: `{argument_position, text}`.
+  def __format_error__(format, args) do
+    cond do
+      not is_list(args) ->
+        {2, "not a list"}
+
+      true ->
+        chars = fmt_chars(format)
+
+        case scan_controls(chars, []) do
+          {:invalid, c} ->
+            {1, "format string invalid (invalid control ~#{<<c::utf8>>})"}
+
+          {:ok, controls} ->
+            needed = Enum.sum(Enum.map(controls, &length(elem(&1, 1))))
+
+            if needed != length(args) do
+              {1, "wrong number of arguments"}
+            else
+              type_error(controls, args, 1) || {1, "failed to format string"}
+            end
+        end
+    end
+  catch
+    _, _ -> {1, "failed to format string"}
+  end
+
+  @valid_controls ~c"cfegswpWPBX#bx+in~"
+
+  # Each control with the types of the arguments it takes (`*` fields take
+  # integers too).
+  defp scan_controls([], acc), do: {:ok, Enum.reverse(acc)}
+
+  defp scan_controls([?~ | rest], acc) do
+    {stars, rest} = skip_field(rest, 0)
+
+    case rest do
+      [c | rest] when c in @valid_controls ->
+        types =
+          case c do
+            c when c in [?n, ?~] -> []
+            ?c -> [:integer]
+            c when c in [?f, ?e, ?g] -> [:float]
+            ?s -> [:string]
+            c when c in [?w, ?p, ?i] -> [:any]
+            c when c in [?W, ?P] -> [:any, :integer]
+            c when c in [?x, ?X] -> [:integer, :string]
+            _ -> [:integer]
+          end
+
+        scan_controls(rest, [{c, List.duplicate(:integer, stars) ++ types} | acc])
+
+      [c | _] ->
+        {:invalid, c}
+
+      [] ->
+        {:invalid, ?\s}
+    end
+  end
+
+  defp scan_controls([_ | rest], acc), do: scan_controls(rest, acc)
+
+  # Skips `[-][width][.precision[.pad]][t|l|k|K]`, counting the `*`s.
+  defp skip_field([c | rest], stars) when c == ?- or c in ?0..?9, do: skip_field(rest, stars)
+  defp skip_field([?* | rest], stars), do: skip_field(rest, stars + 1)
+  defp skip_field([?., ?. , ?* | rest], stars), do: skip_field(rest, stars + 1)
+  defp skip_field([?., ?., _pad | rest], stars), do: skip_field(rest, stars)
+  defp skip_field([?. | rest], stars), do: skip_field(rest, stars)
+  defp skip_field([m | rest], stars) when m in [?t, ?l, ?k, ?K], do: skip_field(rest, stars)
+  defp skip_field(rest, stars), do: {stars, rest}
+
+  defp type_error([], _args, _i), do: nil
+
+  defp type_error([{_c, types} | rest], args, i) do
+    {mine, args} = Enum.split(args, length(types))
+
+    bad =
+      Enum.zip(types, mine)
+      |> Enum.with_index(i)
+      |> Enum.find(fn {{type, v}, _} -> not of_type?(type, v) end)
+
+    case bad do
+      {{type, _}, n} -> {2, "element #{n} must be of type #{type}"}
+      nil -> type_error(rest, args, i + length(types))
+    end
+  end
+
+  defp of_type?(:any, _), do: true
+  defp of_type?(:integer, v), do: is_integer(v)
+  defp of_type?(:float, v), do: is_float(v)
+  defp of_type?(:string, v), do: is_binary(v) or is_atom(v) or is_list(v)
+
   ## The format's walk
 
   defp build([], [], acc), do: :lists.reverse(acc)
