@@ -253,12 +253,10 @@ defmodule :gen_statem do
 
         case run(fn -> module.init(args) end) do
           {:ok, {:ok, state, data}} ->
-            :proc_lib.init_ack(starter, {:ok, self()})
-            start_machine(s, state, data, [])
+            start_machine(%{s | ack: starter}, state, data, [])
 
           {:ok, {:ok, state, data, actions}} ->
-            :proc_lib.init_ack(starter, {:ok, self()})
-            start_machine(s, state, data, actions)
+            start_machine(%{s | ack: starter}, state, data, actions)
 
           {:ok, :ignore} ->
             unregister_name(name)
@@ -305,7 +303,11 @@ defmodule :gen_statem do
       # Postponed events, newest first.
       postponed: [],
       # type (:timeout, :state_timeout, {:timeout, name}) => {tref | :t0, content}
-      timers: %{}
+      timers: %{},
+      # The starter, until it is told `{:ok, pid}`: after the first state
+      # enter call, which so prints before the starter goes on (as it
+      # happens on the BEAM, where the starter needs a moment to resume).
+      ack: nil
     }
   end
 
@@ -715,7 +717,7 @@ defmodule :gen_statem do
         _ -> s
       end
 
-    loop(s)
+    loop(ack(s))
   end
 
   # `before`: the machine as it was before the transition, which a
@@ -792,7 +794,15 @@ defmodule :gen_statem do
 
   ## Ending
 
+  defp ack(%{ack: nil} = s), do: s
+
+  defp ack(%{ack: starter} = s) do
+    :proc_lib.init_ack(starter, {:ok, self()})
+    %{s | ack: nil}
+  end
+
   defp terminate(s, reason, event, kind, raw, stack) do
+    s = ack(s)
     {reason, kind, raw, stack} =
       if function_exported?(s.mod, :terminate, 3) do
         # terminate/3 gets the raw reason of an error (the process then
