@@ -43,7 +43,36 @@ defmodule Code do
   defp eval_env(opts, _binding), do: opts
 
   @doc "Parses `string` into quoted code: `{:ok, quoted}` or `{:error, {meta, message, token}}`."
-  def string_to_quoted(string, opts \\ []), do: :beamlet_compiler.string_to_quoted(string, opts)
+  def string_to_quoted(string, opts \\ []) do
+    case :beamlet_compiler.string_to_quoted(string, opts) do
+      {:ok, _} = ok -> ok
+      {:error, {meta, message, token}} -> {:error, error_position(string, opts, meta, message, token)}
+    end
+  end
+
+  # Elixir's place and words for a parse error: an incomplete expression
+  # is "syntax error before: " with an empty token, a missing terminator
+  # is reported where the input ends, and the `:column` option shifts
+  # the columns of the first line.
+  defp error_position(string, opts, meta, message, token) do
+    start_line = Keyword.get(opts, :line, 1)
+    start_column = Keyword.get(opts, :column, 1)
+    string = if is_list(string), do: List.to_string(string), else: string
+
+    {message, token} =
+      if message == "syntax error: expression is incomplete", do: {"syntax error before: ", ""}, else: {message, token}
+
+    {line, column} =
+      if String.starts_with?(message, "missing terminator") do
+        lines = String.split(string, "\n")
+        {start_line + length(lines) - 1, String.length(List.last(lines)) + 1}
+      else
+        {Keyword.get(meta, :line, start_line), Keyword.get(meta, :column, 1)}
+      end
+
+    column = if line == start_line, do: column + start_column - 1, else: column
+    {[line: line, column: column], message, token}
+  end
 
   @doc "Parses `string` into quoted code, raising on a syntax error."
   def string_to_quoted!(string, opts \\ []) do
@@ -55,7 +84,27 @@ defmodule Code do
         file = Keyword.get(opts, :file, "nofile")
         line = Keyword.get(meta, :line, 1)
         column = Keyword.get(meta, :column, 1)
-        raise SyntaxError, file: file, line: line, column: column, description: message <> token
+        start_line = Keyword.get(opts, :line, 1)
+        string = if is_list(string), do: List.to_string(string), else: string
+        content = string |> String.split("\n") |> Enum.at(line - start_line, "")
+        offset = if line == start_line, do: column - Keyword.get(opts, :column, 1), else: column - 1
+        snippet = if String.trim(content) == "", do: nil, else: %{content: content, offset: offset}
+
+        cond do
+          message == "syntax error before: " and token == "" ->
+            raise TokenMissingError,
+              file: file,
+              line: line,
+              column: column,
+              snippet: snippet,
+              description: "syntax error: expression is incomplete"
+
+          String.starts_with?(message, "missing terminator") ->
+            raise TokenMissingError, file: file, line: line, column: column, snippet: snippet, description: message <> token
+
+          true ->
+            raise SyntaxError, file: file, line: line, column: column, snippet: snippet, description: message <> token
+        end
     end
   end
 

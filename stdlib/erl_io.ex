@@ -14,7 +14,19 @@ defmodule :io do
   def format(format, args), do: format(:standard_io, format, args)
 
   @doc "Writes `format` filled from `args` to `device` (`:io_lib.format/2`); `:ok`."
-  def format(device, format, args), do: put_chars(device, :io_lib.format(format, args))
+  def format(device, format, args) do
+    chars =
+      try do
+        :io_lib.format(format, args)
+      rescue
+        ArgumentError ->
+          {n, text} = :io_lib.__format_error__(format, args)
+          nth = if n == 1, do: "1st", else: "2nd"
+          reraise ArgumentError, "errors were found at the given arguments:\n\n  * #{nth} argument: #{text}\n", __STACKTRACE__
+      end
+
+    put_chars(device, chars)
+  end
 
   @doc "Same as `format/1`."
   def fwrite(format), do: format(format)

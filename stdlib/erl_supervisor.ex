@@ -12,6 +12,60 @@ defmodule :supervisor do
   # type, modules, significant}.
   use GenServer
 
+  @doc false
+  def behaviour_info(:callbacks), do: [init: 1, format_status: 2]
+  def behaviour_info(:optional_callbacks), do: [format_status: 2]
+  def behaviour_info(_), do: :undefined
+
+  ## OTP's API (Supervisor's functions serve the same requests)
+
+  @doc "Starts a supervisor of the callback `module` linked to the caller."
+  def start_link(module, args), do: Supervisor.start_link(module, args, [])
+
+  def start_link(sup_name, module, args) do
+    name =
+      case sup_name do
+        {:local, name} when is_atom(name) -> name
+        {:global, _} = name -> name
+        {:via, _, _} = name -> name
+        other -> :erlang.error(:badarg, [other])
+      end
+
+    Supervisor.start_link(module, args, name: name)
+  end
+
+  @doc "Starts a child from its specification (a map or an old-style tuple)."
+  def start_child(sup, spec), do: GenServer.call(sup, {:start_child, spec}, :infinity)
+
+  @doc "Terminates the child `id`."
+  def terminate_child(sup, id), do: Supervisor.terminate_child(sup, id)
+
+  @doc "Restarts the terminated child `id`."
+  def restart_child(sup, id), do: Supervisor.restart_child(sup, id)
+
+  @doc "Deletes the specification of the terminated child `id`."
+  def delete_child(sup, id), do: Supervisor.delete_child(sup, id)
+
+  @doc "`{id, child, type, modules}` of each child."
+  def which_children(sup), do: Supervisor.which_children(sup)
+
+  @doc "`[specs: n, active: n, supervisors: n, workers: n]`."
+  def count_children(sup), do: GenServer.call(sup, :count_children, :infinity)
+
+  @doc "The specification of the child `id`: `{:ok, spec}` or `{:error, :not_found}`."
+  def get_childspec(sup, id), do: GenServer.call(sup, {:get_childspec, id}, :infinity)
+
+  @doc "`:ok` when every specification of `specs` is valid, else `{:error, reason}`."
+  def check_childspecs(specs) when is_list(specs) do
+    case check_specs(specs, []) do
+      {:ok, _} -> :ok
+      {:spec_error, reason} -> {:error, reason}
+      {:error, reason} -> {:error, reason}
+    end
+  end
+
+  def check_childspecs(other), do: {:error, {:badarg, other}}
+
   def init({name, module, args}) do
     Process.put(:"$initial_call", {:supervisor, module, 1})
     Process.flag(:trap_exit, true)

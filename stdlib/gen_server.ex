@@ -316,6 +316,22 @@ defmodule GenServer do
   # reply: `{:ok, reply}` or `{:error, reason}` (the server's exit reason,
   # or :timeout). The tag holds a monitor that is also an alias: a reply
   # arriving after a timeout is dropped.
+  def __call__(pid, label, request, :infinity) do
+    # Without a time-out no late reply can come: OTP's :gen tags the call
+    # with the bare monitor reference, no alias.
+    mref = :erlang.monitor(:process, pid)
+    send(pid, {label, {self(), mref}, request})
+
+    receive do
+      {^mref, reply} ->
+        :erlang.demonitor(mref, [:flush])
+        {:ok, reply}
+
+      {:DOWN, ^mref, _, _, reason} ->
+        {:error, reason}
+    end
+  end
+
   def __call__(pid, label, request, timeout) do
     mref = :erlang.monitor(:process, pid, alias: :demonitor)
     tag = [:alias | mref]
@@ -395,6 +411,20 @@ defmodule GenServer do
         :proc_lib.init_ack(starter, {:error, {:already_started, pid}})
         exit(:normal)
     end
+  end
+
+  @doc false
+  # `:gen_server.enter_loop/3,4,5`: the calling process (started by
+  # :proc_lib) becomes the server of `mod` with `state`.
+  def __enter_loop__(mod, name, state, timeout) do
+    parent =
+      case Process.get(:"$ancestors") do
+        [p | _] when is_pid(p) -> p
+        [n | _] when is_atom(n) -> Process.whereis(n) || self()
+        _ -> self()
+      end
+
+    loop(server(parent, name, mod, :infinity), state, timeout)
   end
 
   defp server(parent, name, mod, hibernate_after) do

@@ -53,6 +53,100 @@ defmodule :io_lib do
   defp fmt_chars(f) when is_atom(f), do: String.to_charlist(Atom.to_string(f))
   defp fmt_chars(_), do: :erlang.error(:badarg)
 
+  @doc false
+  # Why `format(format, args)` fails, in the words of OTP 25's error info
+  # for `:io.format/2,3`: `{argument_position, text}`.
+  def __format_error__(format, args) do
+    cond do
+      not is_list(args) ->
+        {2, "not a list"}
+
+      true ->
+        chars = fmt_chars(format)
+
+        case scan_controls(chars, []) do
+          {:invalid, c} ->
+            {1, "format string invalid (invalid control ~#{<<c::utf8>>})"}
+
+          {:ok, controls} ->
+            needed = Enum.sum(Enum.map(controls, &length(elem(&1, 1))))
+
+            if needed != length(args) do
+              {1, "wrong number of arguments"}
+            else
+              type_error(controls, args, 1) || {1, "failed to format string"}
+            end
+        end
+    end
+  catch
+    _, _ -> {1, "failed to format string"}
+  end
+
+  @valid_controls ~c"cfegswpWPBX#bx+in~"
+
+  # Each control with the types of the arguments it takes (`*` fields take
+  # integers too).
+  defp scan_controls([], acc), do: {:ok, Enum.reverse(acc)}
+
+  defp scan_controls([?~ | rest], acc) do
+    {stars, rest} = skip_field(rest, 0)
+
+    case rest do
+      [c | rest] when c in @valid_controls ->
+        types =
+          case c do
+            c when c in [?n, ?~] -> []
+            ?c -> [:integer]
+            c when c in [?f, ?e, ?g] -> [:float]
+            ?s -> [:string]
+            c when c in [?w, ?p, ?i] -> [:any]
+            c when c in [?W, ?P] -> [:any, :integer]
+            c when c in [?x, ?X] -> [:integer, :string]
+            _ -> [:integer]
+          end
+
+        scan_controls(rest, [{c, List.duplicate(:integer, stars) ++ types} | acc])
+
+      [c | _] ->
+        {:invalid, c}
+
+      [] ->
+        {:invalid, ?\s}
+    end
+  end
+
+  defp scan_controls([_ | rest], acc), do: scan_controls(rest, acc)
+
+  # Skips `[-][width][.precision[.pad]][t|l|k|K]`, counting the `*`s.
+  defp skip_field([c | rest], stars) when c == ?- or c in ?0..?9, do: skip_field(rest, stars)
+  defp skip_field([?* | rest], stars), do: skip_field(rest, stars + 1)
+  defp skip_field([?., ?. , ?* | rest], stars), do: skip_field(rest, stars + 1)
+  defp skip_field([?., ?., _pad | rest], stars), do: skip_field(rest, stars)
+  defp skip_field([?. | rest], stars), do: skip_field(rest, stars)
+  defp skip_field([m | rest], stars) when m in [?t, ?l, ?k, ?K], do: skip_field(rest, stars)
+  defp skip_field(rest, stars), do: {stars, rest}
+
+  defp type_error([], _args, _i), do: nil
+
+  defp type_error([{_c, types} | rest], args, i) do
+    {mine, args} = Enum.split(args, length(types))
+
+    bad =
+      Enum.zip(types, mine)
+      |> Enum.with_index(i)
+      |> Enum.find(fn {{type, v}, _} -> not of_type?(type, v) end)
+
+    case bad do
+      {{type, _}, n} -> {2, "element #{n} must be of type #{type}"}
+      nil -> type_error(rest, args, i + length(types))
+    end
+  end
+
+  defp of_type?(:any, _), do: true
+  defp of_type?(:integer, v), do: is_integer(v)
+  defp of_type?(:float, v), do: is_float(v)
+  defp of_type?(:string, v), do: is_binary(v) or is_atom(v) or is_list(v)
+
   ## The format's walk
 
   defp build([], [], acc), do: :lists.reverse(acc)
@@ -172,6 +266,9 @@ defmodule :io_lib do
     {v, args} = take(args)
     {term_field(String.to_charlist(write_term(v, false)), s), args}
   end
+
+  # OTP refuses a left-adjusted `~p`/`~P` (its field width is a line length).
+  defp control(%{c: c, left: true}, _args) when c in [?p, ?P], do: throw(:beamlet_badarg)
 
   defp control(%{c: ?p} = s, args) do
     {v, args} = take(args)
@@ -337,6 +434,8 @@ defmodule :io_lib do
   ## a string (`<<"abcd"...>>`); the elements are limited to one less at
   ## each step.
   @more :"$beamlet_io_lib_more"
+  @more_map :"$beamlet_io_lib_more_map"
+  @pair :"$beamlet_io_lib_pair"
 
   defp limit(term, depth, _pretty) when depth < 0, do: term
   defp limit(_term, 0, _pretty), do: {@more, "..."}
@@ -362,7 +461,14 @@ defmodule :io_lib do
     cond do
       depth == 1 and pretty -> {@more, "#" <> "{...}"}
       depth == 1 -> {@more, "#" <> "{}"}
-      true -> {@more, "#" <> "{" <> limit_pairs(:maps.to_list(term), depth - 1, pretty) <> "}"}
+      pretty ->
+        # Kept as pairs, so that `~P` can lay the map out over lines.
+        pairs = :maps.to_list(term)
+        shown = for {k, v} <- Enum.take(pairs, depth - 1), do: {limit(k, depth - 1, pretty), limit(v, depth - 1, pretty)}
+        {@more_map, shown, length(pairs) > depth - 1}
+
+      true ->
+        {@more, "#" <> "{" <> limit_pairs(:maps.to_list(term), depth - 1, pretty) <> "}"}
     end
   end
 
@@ -422,6 +528,12 @@ defmodule :io_lib do
   end
 
   def write_term({@more, text}, _pretty), do: text
+  def write_term({@pair, k, v}, pretty), do: write_term(k, pretty) <> " => " <> write_term(v, pretty)
+
+  def write_term({@more_map, pairs, more?}, pretty) do
+    text = Enum.map_join(pairs, ",", fn {k, v} -> write_term(k, pretty) <> " => " <> write_term(v, pretty) end)
+    "#" <> "{" <> text <> if(more?, do: ",...", else: "") <> "}"
+  end
   def write_term(t, _pretty) when is_integer(t), do: Integer.to_string(t)
   def write_term(t, _pretty) when is_float(t), do: :erlang.float_to_binary(t, [:short])
   def write_term(t, _pretty) when is_atom(t), do: atom_text(t)
@@ -490,6 +602,21 @@ defmodule :io_lib do
   # line per pair, the value on the next line when it does not fit.
   defp layout({@more, text}, _pretty, _col, _tail, _line), do: text
 
+  defp layout({@pair, k, v} = pair, pretty, col, tail, line) do
+    flat = write_term(pair, pretty)
+
+    if col + String.length(flat) + tail <= line do
+      flat
+    else
+      write_term(k, pretty) <> " =>\n" <> String.duplicate(" ", col + 4) <> layout(v, pretty, col + 4, tail, line)
+    end
+  end
+
+  defp layout({@more_map, pairs, more?} = term, pretty, col, tail, line) do
+    flat = write_term(term, pretty)
+    if col + String.length(flat) + tail <= line, do: flat, else: layout_map(pairs, more?, pretty, col, tail, line)
+  end
+
   defp layout(term, pretty, col, tail, line) do
     flat = write_term(term, pretty)
 
@@ -510,7 +637,7 @@ defmodule :io_lib do
         "{" <> items_layout(Tuple.to_list(term), nil, pretty, col + 1, tail + 1, line) <> "}"
 
       is_map(term) and map_size(term) > 0 ->
-        layout_map(term, pretty, col, tail, line)
+        layout_map(:beamlet.map_fold_list(term), false, pretty, col, tail, line)
 
       true ->
         flat
@@ -522,6 +649,8 @@ defmodule :io_lib do
   defp list_parts([h | t], acc), do: {Enum.reverse([h | acc]), t}
   defp list_parts([], acc), do: {Enum.reverse(acc), nil}
 
+  defp nested?({@pair, k, v}), do: nested?(k) or nested?(v)
+  defp nested?({@more, "..."}), do: false
   defp nested?(t) when is_tuple(t) or is_map(t), do: true
   defp nested?(t) when is_list(t), do: t != []
   defp nested?(_), do: false
@@ -567,25 +696,14 @@ defmodule :io_lib do
     out
   end
 
-  defp layout_map(map, pretty, col, tail, line) do
-    indent = col + 2
-    pairs = :beamlet.map_fold_list(map)
-    last = length(pairs) - 1
-
-    body =
-      pairs
-      |> Enum.with_index()
-      |> Enum.map_join(",\n" <> String.duplicate(" ", indent), fn {{k, v}, i} ->
-        key = write_term(k, pretty) <> " =>"
-        after_cols = if i == last, do: tail + 1, else: 1
-        value = write_term(v, pretty)
-
-        if indent + String.length(key) + 1 + String.length(value) + after_cols <= line,
-          do: key <> " " <> value,
-          else: key <> "\n" <> String.duplicate(" ", indent + 4) <> layout(v, pretty, indent + 4, after_cols, line)
-      end)
-
-    "#\{" <> body <> "}"
+  # A map's pairs fill lines as a list's items do (a pair holding a
+  # nested key or value takes a line of its own, as does the pair after
+  # it); a pair too long for a line puts its value on the next one, four
+  # columns in. `more?`: pairs were left out (`~P`), written as `...`.
+  defp layout_map(pairs, more?, pretty, col, tail, line) do
+    items = for {k, v} <- pairs, do: {@pair, k, v}
+    items = if more?, do: items ++ [{@more, "..."}], else: items
+    "#\{" <> items_layout(items, nil, pretty, col + 2, tail + 1, line) <> "}"
   end
 
   defp list_items([h], pretty), do: write_term(h, pretty)

@@ -192,7 +192,12 @@ fn check_nesting(src: &str, toks: &[(usize, Tok, usize)], budget: usize) -> Resu
         let opened = line(frame.span.start);
         return Err(Diagnostic::new(
             frame.span,
-            format!("missing terminator: {} (for \"{}\" starting at line {opened})", frame.close, frame.open),
+            // Elixir names a map's opening `%{` as `{`.
+            format!(
+                "missing terminator: {} (for \"{}\" starting at line {opened})",
+                frame.close,
+                frame.open.trim_start_matches('%')
+            ),
         )
         .with_hint(format!(
             "the \"{}\" at line {opened} is never closed; add \"{}\" before the end of the input (line {end_line})",

@@ -699,7 +699,29 @@ const BUILTIN_STRUCTS: &[(&str, &[&str])] = &[
         &["__exception__", "protocol", "value", "description"],
     ),
     ("Elixir.RuntimeError", &["__exception__", "message"]),
+    (
+        "Elixir.SyntaxError",
+        &[
+            "__exception__",
+            "file",
+            "line",
+            "column",
+            "snippet",
+            "description",
+        ],
+    ),
     ("Elixir.SystemLimitError", &["__exception__", "message"]),
+    (
+        "Elixir.TokenMissingError",
+        &[
+            "__exception__",
+            "file",
+            "line",
+            "snippet",
+            "column",
+            "description",
+        ],
+    ),
     ("Elixir.TryClauseError", &["__exception__", "term"]),
     (
         "Elixir.UndefinedFunctionError",

@@ -695,12 +695,35 @@ impl Service {
         file: &str,
         source: &str,
     ) -> Exn {
-        let (line, col) = crate::diagnostic::line_col(source, d.span.start as usize);
-        let module = if d.message.starts_with("missing terminator") || d.message.contains("missing")
+        // Elixir reports a missing terminator where the input ends, and
+        // shows the line of the error with a caret (the snippet).
+        let at = if d.message.starts_with("missing terminator") {
+            source.len()
+        } else {
+            d.span.start as usize
+        };
+        let (line, col) = crate::diagnostic::line_col(source, at);
+        let module = if d.message.starts_with("missing terminator")
+            || d.message.contains("missing")
+            || d.message.contains("expression is incomplete")
         {
             "Elixir.TokenMissingError"
         } else {
             "Elixir.SyntaxError"
+        };
+        // No snippet for a blank line (an error at the end of the input).
+        let content = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let snippet = if content.trim().is_empty() {
+            atom::NIL
+        } else {
+            let content = ctx.st.heap.str(content);
+            beamlet_vm::bif::map::build_map(
+                &mut ctx.st.heap,
+                vec![
+                    (atom::intern("content"), content),
+                    (atom::intern("offset"), Term::small(col as i64 - 1)),
+                ],
+            )
         };
         let f = ctx.st.heap.str(file);
         let desc = ctx.st.heap.str(&d.message);
@@ -711,6 +734,7 @@ impl Service {
                 (atom::intern("file"), f),
                 (atom::intern("line"), Term::small(line as i64)),
                 (atom::intern("column"), Term::small(col as i64)),
+                (atom::intern("snippet"), snippet),
                 (atom::intern("description"), desc),
             ],
         );

@@ -57,9 +57,16 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
             ("file", Nil),
             ("line", Nil),
         ],
-        "Elixir.SyntaxError" | "Elixir.TokenMissingError" => &[
+        "Elixir.SyntaxError" => &[
             ("column", Nil),
             ("description", Str("syntax error")),
+            ("file", Nil),
+            ("line", Nil),
+            ("snippet", Nil),
+        ],
+        "Elixir.TokenMissingError" => &[
+            ("column", Nil),
+            ("description", Str("expression is incomplete")),
             ("file", Nil),
             ("line", Nil),
             ("snippet", Nil),
@@ -654,7 +661,7 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
             let column = field(e, "column").as_small();
             match (file, line, column) {
                 (Some(f), Some(l), Some(c)) if module != "Elixir.CompileError" => {
-                    format!("{f}:{l}:{c}: {desc}")
+                    format!("{f}:{l}:{c}: {desc}{}", snippet(field(e, "snippet"), l))
                 }
                 (Some(f), Some(l), _) if l > 0 => format!("{f}:{l}: {desc}"),
                 (Some(f), _, _) => format!("{f}: {desc}"),
@@ -665,6 +672,29 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
             Some(b) => String::from_utf8_lossy(b).into_owned(),
             None => inspect_term(ctx, msg_field),
         },
+    }
+}
+
+/// The source line Elixir 1.14 shows under a syntax error: the line with
+/// its number, and a caret under the column (`snippet: %{content:
+/// line, offset: column - 1}`); empty when there is no snippet.
+fn snippet(snippet: Term, line: i64) -> String {
+    let key = |name: &str| map_find(snippet, atom::intern(name));
+    let content = key("content").and_then(|t| {
+        t.binary_bytes()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    });
+    let offset = key("offset").and_then(|t| t.as_small());
+    match (content, offset) {
+        (Some(content), Some(offset)) => {
+            let width = line.to_string().len().max(2) + 1;
+            let pad = " ".repeat(width + 1);
+            format!(
+                "\n{pad}|\n{line:>width$} | {content}\n{pad}| {}^",
+                " ".repeat(offset.max(0) as usize)
+            )
+        }
+        _ => String::new(),
     }
 }
 
