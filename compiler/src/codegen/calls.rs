@@ -107,7 +107,7 @@ impl FnBuilder<'_> {
                     }
                     let m = self.mark();
                     let first = self.call_args(u, &args, span)?;
-                    self.emit_call(id, first, n as u8, (!tail).then_some(dst));
+                    self.emit_call(u, span, id, first, n as u8, (!tail).then_some(dst));
                     self.release(m);
                     return Ok(());
                 }
@@ -228,13 +228,17 @@ impl FnBuilder<'_> {
                 let mr = self.expr(u, m)?;
                 let fr = self.const_reg(atom::intern(name), span)?;
                 let first = self.call_args(u, &c.args, span)?;
-                self.emit(Op::Apply {
-                    module: mr,
-                    fun: fr,
-                    args: first,
-                    n: c.args.len() as u8,
-                    dst,
-                });
+                self.emit_at(
+                    u,
+                    span,
+                    Op::Apply {
+                        module: mr,
+                        fun: fr,
+                        args: first,
+                        n: c.args.len() as u8,
+                        dst,
+                    },
+                );
                 self.release(mm);
                 Ok(())
             }
@@ -259,12 +263,16 @@ impl FnBuilder<'_> {
                         n,
                     });
                 } else {
-                    self.emit(Op::CallFun {
-                        fun: fr,
-                        args: first,
-                        n,
-                        dst,
-                    });
+                    self.emit_at(
+                        u,
+                        span,
+                        Op::CallFun {
+                            fun: fr,
+                            args: first,
+                            n,
+                            dst,
+                        },
+                    );
                 }
                 self.release(m);
                 Ok(())
@@ -392,13 +400,18 @@ impl FnBuilder<'_> {
                 ));
             }
             let first = self.args(u, args, span)?;
-            self.emit(Op::Bif {
+            let op = Op::Bif {
                 bif: id,
                 args: first,
                 n: n as u8,
                 dst,
                 fail: self.guard_fail.unwrap_or(NO_LABEL),
-            });
+            };
+            if self.guard_fail.is_some() {
+                self.emit(op);
+            } else {
+                self.emit_at(u, span, op);
+            }
             self.release(m);
             return Ok(());
         }
@@ -416,7 +429,7 @@ impl FnBuilder<'_> {
         let key = (module.to_owned(), name.to_owned(), n);
         match u.local(&key, module == self.env.name) {
             Some((id, true)) => {
-                self.emit_call(id, first, n as u8, (!tail).then_some(dst));
+                self.emit_call(u, span, id, first, n as u8, (!tail).then_some(dst));
             }
             _ => {
                 let imp = u.import(atom::intern(module), atom::intern(name), n as u32);
@@ -427,12 +440,16 @@ impl FnBuilder<'_> {
                         n: n as u8,
                     });
                 } else {
-                    self.emit(Op::CallExt {
-                        import: imp,
-                        args: first,
-                        n: n as u8,
-                        dst,
-                    });
+                    self.emit_at(
+                        u,
+                        span,
+                        Op::CallExt {
+                            import: imp,
+                            args: first,
+                            n: n as u8,
+                            dst,
+                        },
+                    );
                 }
             }
         }
@@ -488,11 +505,19 @@ impl FnBuilder<'_> {
 
     /// Emits a call of `fun` with `R[args..args+n]`, a tail call when `dst`
     /// is `None`.
-    fn emit_call(&mut self, fun: FunId, args: Reg, n: u8, dst: Option<Reg>) {
-        self.emit(match dst {
-            Some(dst) => Op::Call { fun, args, n, dst },
-            None => Op::TailCall { fun, args, n },
-        });
+    fn emit_call(
+        &mut self,
+        u: &UnitBuilder,
+        span: Span,
+        fun: FunId,
+        args: Reg,
+        n: u8,
+        dst: Option<Reg>,
+    ) {
+        match dst {
+            Some(dst) => self.emit_at(u, span, Op::Call { fun, args, n, dst }),
+            None => self.emit(Op::TailCall { fun, args, n }),
+        }
     }
 
     pub(super) fn bif(
