@@ -345,6 +345,17 @@ impl FnBuilder<'_> {
             let all = vec![m, args[0].clone()];
             return self.remote_call(u, "beamlet", "exception", &all, span, dst, tail);
         }
+        if self.guard_fail.is_none() {
+            if let Some((m2, f2, how)) = inlined(module, name, n) {
+                let mut a = args.to_vec();
+                match how {
+                    Inline::Same => {}
+                    Inline::Utf8 => a.push(Expr::new(span, ExprKind::Atom("utf8".into()))),
+                    Inline::Swap => a.swap(0, 1),
+                }
+                return self.remote_call(u, m2, f2, &a, span, dst, tail);
+            }
+        }
         // apply/2,3 with an argument list known only at run time.
         if name == "apply" && matches!(module, "erlang" | "Elixir.Kernel") && (n == 2 || n == 3) {
             if self.guard_fail.is_some() {
@@ -545,4 +556,39 @@ impl FnBuilder<'_> {
         });
         Ok(())
     }
+}
+
+/// How an inlined call's arguments become the built-in's.
+enum Inline {
+    Same,
+    /// `:utf8` appended (`String.to_atom/1` → `:erlang.binary_to_atom/2`).
+    Utf8,
+    /// The first two swapped (`Map.fetch!(map, key)` → `:erlang.map_get(key, map)`).
+    Swap,
+}
+
+/// Calls Elixir's compiler turns into Erlang built-ins (its `elixir_rewrite`
+/// inlining), for those beamlet has as built-ins: the call compiles to the
+/// built-in, so an error's stack trace is the BEAM's (the built-in's frame
+/// with its arguments, then the caller; no library frame between).
+fn inlined(module: &str, name: &str, n: usize) -> Option<(&'static str, &'static str, Inline)> {
+    let (f, how) = match (module, name, n) {
+        ("Elixir.String", "to_integer", 1 | 2) => ("binary_to_integer", Inline::Same),
+        ("Elixir.String", "to_atom", 1) => ("binary_to_atom", Inline::Utf8),
+        ("Elixir.String", "to_existing_atom", 1) => ("binary_to_existing_atom", Inline::Utf8),
+        ("Elixir.Integer", "to_string", 1 | 2) => ("integer_to_binary", Inline::Same),
+        ("Elixir.Atom", "to_string", 1) => ("atom_to_binary", Inline::Same),
+        ("Elixir.List", "to_tuple", 1) => ("list_to_tuple", Inline::Same),
+        ("Elixir.Tuple", "to_list", 1) => ("tuple_to_list", Inline::Same),
+        ("Elixir.IO", "iodata_to_binary", 1) => ("iolist_to_binary", Inline::Same),
+        ("Elixir.Map", "fetch!", 2) => ("map_get", Inline::Swap),
+        ("Elixir.Map", "has_key?", 2) => ("is_map_key", Inline::Swap),
+        _ => return None,
+    };
+    let arity = if matches!(how, Inline::Utf8) {
+        n + 1
+    } else {
+        n
+    };
+    bif::lookup("erlang", f, arity).map(|_| ("erlang", f, how))
 }
