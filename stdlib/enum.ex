@@ -229,10 +229,7 @@ defmodule Enum do
   # ---- each / map / filter / reject / flat_map ----
 
   @doc "Calls `fun` on each element; returns `:ok`."
-  def each(list, fun) when is_list(list) do
-    each_list(list, fun)
-    :ok
-  end
+  def each(list, fun) when is_list(list), do: each_list(list, fun)
 
   def each(enumerable, fun) do
     reduce(enumerable, nil, fn x, _ ->

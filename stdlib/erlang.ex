@@ -223,10 +223,6 @@ defmodule :erlang do
 
   # Conversions with an encoding or through charlists, over the built-ins.
 
-  @doc "The existing atom whose text is `binary`."
-  def binary_to_existing_atom(binary), do: String.to_existing_atom(binary)
-  def binary_to_existing_atom(binary, _encoding), do: String.to_existing_atom(binary)
-
   @doc "The text of `atom` as a binary."
   def atom_to_binary(atom, _encoding), do: :erlang.atom_to_binary(atom)
 
@@ -246,10 +242,6 @@ defmodule :erlang do
   @doc "The integer a charlist of digits spells."
   def list_to_integer(list), do: String.to_integer(List.to_string(list))
   def list_to_integer(list, base), do: String.to_integer(List.to_string(list), base)
-
-  @doc "The integer a binary of digits spells."
-  def binary_to_integer(binary), do: String.to_integer(binary)
-  def binary_to_integer(binary, base), do: String.to_integer(binary, base)
 
   @doc "The float a binary spells, in Erlang's syntax: `[+-]digits.digits[e[+-]digits]`."
   def binary_to_float(binary) when is_binary(binary) do

@@ -549,7 +549,8 @@ pub fn pipe(lhs: &Expr, rhs: &Expr) -> Result<Expr, Diagnostic> {
             let mut c2 = (**c).clone();
             c2.args.insert(0, lhs.clone());
             c2.no_parens = false;
-            Ok(Expr::new(lhs.span.to(rhs.span), ExprKind::Call(Box::new(c2))))
+            // The call's own span: its line is the frame's line, as in Elixir.
+            Ok(Expr::new(rhs.span, ExprKind::Call(Box::new(c2))))
         }
         ExprKind::Var(n) => Ok(call(rhs.span, CallTarget::Local(n.clone()), vec![lhs.clone()])),
         _ => Err(Diagnostic::new(rhs.span, "the right side of |> must be a call")

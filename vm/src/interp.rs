@@ -78,6 +78,16 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
             Err(0) => 0,
             Err(i) => f.lines[i - 1].1,
         };
+        if let Some((name, arity, line)) = elixir_frame(f.module, f.name, f.arity) {
+            return TraceEntry {
+                module: f.module,
+                name: atom::intern(name),
+                arity,
+                file: atom::intern("lib/enum.ex"),
+                line,
+                args: None,
+            };
+        }
         TraceEntry {
             module: f.module,
             name: f.name,
@@ -92,6 +102,32 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
         t.push(entry(fr.fun, (fr.pc as usize).saturating_sub(1)));
     }
     t
+}
+
+/// Elixir's name, arity and line (in `lib/enum.ex`) for the library frames a
+/// failure's stack trace shows most often, which ExUnit prints: beamlet's
+/// list helpers of `Enum` (stdlib/enum.ex) stand where Elixir 1.14 has its
+/// inlined `:lists` calls and list helpers, so a callback's error reads as
+/// in Elixir.
+fn elixir_frame(module: Term, name: Term, arity: u32) -> Option<(&'static str, u32, u32)> {
+    if module != atom::intern("Elixir.Enum") {
+        return None;
+    }
+    Some(match (atom::name(name), arity) {
+        ("reduce_list", 3) => ("-reduce/3-lists^foldl/2-0-", 3, 2468),
+        ("map_list", 2) => ("-map/2-lists^map/1-0-", 2, 1658),
+        ("each_list", 2) => ("-each/2-lists^foreach/1-0-", 2, 975),
+        ("map_reduce_list", 4) => ("-map_reduce/3-lists^mapfoldl/2-0-", 3, 1780),
+        ("filter_list", 2) => ("filter_list", 2, 4197),
+        ("reject_list", 2) => ("reject_list", 2, 4313),
+        ("flat_map_list", 2) => ("flat_map_list", 2, 4249),
+        ("find_list", 3) => ("find_list", 3, 4211),
+        ("all_list", 2) => ("all_list", 2, 4110),
+        ("any_list", 2) => ("any_list", 2, 4136),
+        ("uniq_list", 3) => ("uniq_list", 3, 4689),
+        ("zip_with_list", 3) => ("zip_with_list", 3, 4725),
+        _ => return None,
+    })
 }
 
 /// `function_clause` raised by the named function `fun` (no clause took

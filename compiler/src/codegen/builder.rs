@@ -201,7 +201,23 @@ impl<'e> FnBuilder<'e> {
     }
 
     pub(super) fn line(&mut self, u: &UnitBuilder, span: Span) {
-        let line = u.line_of(span);
+        self.line_no(u.line_of(span));
+    }
+
+    /// Emits `op`, a call, at the line of its own `span`, then restores the
+    /// line in effect before: a frame's line is the call's line, as on the
+    /// BEAM, also for a call nested in another's arguments or piped on a
+    /// later line than the statement's start.
+    pub(super) fn emit_at(&mut self, u: &UnitBuilder, span: Span, op: Op) {
+        let prev = self.lines.last().map(|&(_, l)| l);
+        self.line(u, span);
+        self.emit(op);
+        if let Some(l) = prev {
+            self.line_no(l);
+        }
+    }
+
+    fn line_no(&mut self, line: u32) {
         let pc = self.code.len() as u32;
         match self.lines.last_mut() {
             Some((p, l)) if *p == pc => *l = line,

@@ -107,7 +107,7 @@ impl FnBuilder<'_> {
                     }
                     let m = self.mark();
                     let first = self.call_args(u, &args, span)?;
-                    self.emit_call(id, first, n as u8, (!tail).then_some(dst));
+                    self.emit_call(u, span, id, first, n as u8, (!tail).then_some(dst));
                     self.release(m);
                     return Ok(());
                 }
@@ -228,13 +228,17 @@ impl FnBuilder<'_> {
                 let mr = self.expr(u, m)?;
                 let fr = self.const_reg(atom::intern(name), span)?;
                 let first = self.call_args(u, &c.args, span)?;
-                self.emit(Op::Apply {
-                    module: mr,
-                    fun: fr,
-                    args: first,
-                    n: c.args.len() as u8,
-                    dst,
-                });
+                self.emit_at(
+                    u,
+                    span,
+                    Op::Apply {
+                        module: mr,
+                        fun: fr,
+                        args: first,
+                        n: c.args.len() as u8,
+                        dst,
+                    },
+                );
                 self.release(mm);
                 Ok(())
             }
@@ -259,12 +263,16 @@ impl FnBuilder<'_> {
                         n,
                     });
                 } else {
-                    self.emit(Op::CallFun {
-                        fun: fr,
-                        args: first,
-                        n,
-                        dst,
-                    });
+                    self.emit_at(
+                        u,
+                        span,
+                        Op::CallFun {
+                            fun: fr,
+                            args: first,
+                            n,
+                            dst,
+                        },
+                    );
                 }
                 self.release(m);
                 Ok(())
@@ -337,6 +345,17 @@ impl FnBuilder<'_> {
             let all = vec![m, args[0].clone()];
             return self.remote_call(u, "beamlet", "exception", &all, span, dst, tail);
         }
+        if self.guard_fail.is_none() {
+            if let Some((m2, f2, how)) = inlined(module, name, n) {
+                let mut a = args.to_vec();
+                match how {
+                    Inline::Same => {}
+                    Inline::Utf8 => a.push(Expr::new(span, ExprKind::Atom("utf8".into()))),
+                    Inline::Swap => a.swap(0, 1),
+                }
+                return self.remote_call(u, m2, f2, &a, span, dst, tail);
+            }
+        }
         // apply/2,3 with an argument list known only at run time.
         if name == "apply" && matches!(module, "erlang" | "Elixir.Kernel") && (n == 2 || n == 3) {
             if self.guard_fail.is_some() {
@@ -392,13 +411,18 @@ impl FnBuilder<'_> {
                 ));
             }
             let first = self.args(u, args, span)?;
-            self.emit(Op::Bif {
+            let op = Op::Bif {
                 bif: id,
                 args: first,
                 n: n as u8,
                 dst,
                 fail: self.guard_fail.unwrap_or(NO_LABEL),
-            });
+            };
+            if self.guard_fail.is_some() {
+                self.emit(op);
+            } else {
+                self.emit_at(u, span, op);
+            }
             self.release(m);
             return Ok(());
         }
@@ -416,7 +440,7 @@ impl FnBuilder<'_> {
         let key = (module.to_owned(), name.to_owned(), n);
         match u.local(&key, module == self.env.name) {
             Some((id, true)) => {
-                self.emit_call(id, first, n as u8, (!tail).then_some(dst));
+                self.emit_call(u, span, id, first, n as u8, (!tail).then_some(dst));
             }
             _ => {
                 let imp = u.import(atom::intern(module), atom::intern(name), n as u32);
@@ -427,12 +451,16 @@ impl FnBuilder<'_> {
                         n: n as u8,
                     });
                 } else {
-                    self.emit(Op::CallExt {
-                        import: imp,
-                        args: first,
-                        n: n as u8,
-                        dst,
-                    });
+                    self.emit_at(
+                        u,
+                        span,
+                        Op::CallExt {
+                            import: imp,
+                            args: first,
+                            n: n as u8,
+                            dst,
+                        },
+                    );
                 }
             }
         }
@@ -488,11 +516,19 @@ impl FnBuilder<'_> {
 
     /// Emits a call of `fun` with `R[args..args+n]`, a tail call when `dst`
     /// is `None`.
-    fn emit_call(&mut self, fun: FunId, args: Reg, n: u8, dst: Option<Reg>) {
-        self.emit(match dst {
-            Some(dst) => Op::Call { fun, args, n, dst },
-            None => Op::TailCall { fun, args, n },
-        });
+    fn emit_call(
+        &mut self,
+        u: &UnitBuilder,
+        span: Span,
+        fun: FunId,
+        args: Reg,
+        n: u8,
+        dst: Option<Reg>,
+    ) {
+        match dst {
+            Some(dst) => self.emit_at(u, span, Op::Call { fun, args, n, dst }),
+            None => self.emit(Op::TailCall { fun, args, n }),
+        }
     }
 
     pub(super) fn bif(
@@ -520,4 +556,39 @@ impl FnBuilder<'_> {
         });
         Ok(())
     }
+}
+
+/// How an inlined call's arguments become the built-in's.
+enum Inline {
+    Same,
+    /// `:utf8` appended (`String.to_atom/1` → `:erlang.binary_to_atom/2`).
+    Utf8,
+    /// The first two swapped (`Map.fetch!(map, key)` → `:erlang.map_get(key, map)`).
+    Swap,
+}
+
+/// Calls Elixir's compiler turns into Erlang built-ins (its `elixir_rewrite`
+/// inlining), for those beamlet has as built-ins: the call compiles to the
+/// built-in, so an error's stack trace is the BEAM's (the built-in's frame
+/// with its arguments, then the caller; no library frame between).
+fn inlined(module: &str, name: &str, n: usize) -> Option<(&'static str, &'static str, Inline)> {
+    let (f, how) = match (module, name, n) {
+        ("Elixir.String", "to_integer", 1 | 2) => ("binary_to_integer", Inline::Same),
+        ("Elixir.String", "to_atom", 1) => ("binary_to_atom", Inline::Utf8),
+        ("Elixir.String", "to_existing_atom", 1) => ("binary_to_existing_atom", Inline::Utf8),
+        ("Elixir.Integer", "to_string", 1 | 2) => ("integer_to_binary", Inline::Same),
+        ("Elixir.Atom", "to_string", 1) => ("atom_to_binary", Inline::Same),
+        ("Elixir.List", "to_tuple", 1) => ("list_to_tuple", Inline::Same),
+        ("Elixir.Tuple", "to_list", 1) => ("tuple_to_list", Inline::Same),
+        ("Elixir.IO", "iodata_to_binary", 1) => ("iolist_to_binary", Inline::Same),
+        ("Elixir.Map", "fetch!", 2) => ("map_get", Inline::Swap),
+        ("Elixir.Map", "has_key?", 2) => ("is_map_key", Inline::Swap),
+        _ => return None,
+    };
+    let arity = if matches!(how, Inline::Utf8) {
+        n + 1
+    } else {
+        n
+    };
+    bif::lookup("erlang", f, arity).map(|_| ("erlang", f, how))
 }

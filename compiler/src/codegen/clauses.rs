@@ -75,11 +75,14 @@ impl Key {
 
 impl<'e> FnBuilder<'e> {
     /// Compiles `clauses` of a function (or lambda) whose arguments are in `R[0..arity]`.
+    /// When no clause matches, the error is at `fail_at` (a lambda's `fn`), or else
+    /// at the first clause's line, as in Elixir.
     pub fn clauses(
         &mut self,
         u: &mut UnitBuilder,
         clauses: &[Clause],
         arity: usize,
+        fail_at: Option<Span>,
     ) -> CResult<()> {
         let saved = self.scope.clone();
         for c in clauses {
@@ -116,6 +119,9 @@ impl<'e> FnBuilder<'e> {
             clause(b, u, &clauses[i], next)
         })?;
         self.scope = saved;
+        if let Some(at) = fail_at.or(clauses.first().map(|c| c.span)) {
+            self.line(u, at);
+        }
         self.emit(Op::FunctionClause);
         Ok(())
     }

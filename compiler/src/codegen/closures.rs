@@ -49,7 +49,7 @@ impl FnBuilder<'_> {
         for (i, (n, _)) in free.iter().enumerate() {
             b.scope.insert(n.clone(), (arity + i) as Reg);
         }
-        b.clauses(u, clauses, arity)?;
+        b.clauses(u, clauses, arity, Some(span))?;
         let mut f = b.finish(
             &format!("-{}-fun-{index}-", self.parent),
             arity as u32,

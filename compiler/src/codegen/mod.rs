@@ -137,6 +137,6 @@ pub fn compile_unit_with(
 
 fn compile_named(u: &mut UnitBuilder, f: &FunDef, env: &ModuleEnv) -> CResult<Function> {
     let mut b = FnBuilder::new(env, format!("{}/{}", f.name, f.arity), f.arity, 0);
-    b.clauses(u, &f.clauses, f.arity)?;
+    b.clauses(u, &f.clauses, f.arity, None)?;
     Ok(b.finish(&f.name, f.arity as u32, FunKind::Named, f.public))
 }

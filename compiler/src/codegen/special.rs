@@ -233,7 +233,9 @@ pub fn special(
                 b.place(next);
             }
             let first = b.next_mark() as Reg;
-            b.remote_call(u, "beamlet", "cond_clause", &[], span, first, false)?;
+            // No condition held: the error is at the last clause's `->`, as in Elixir.
+            let at = clauses.last().map_or(span, |c| c.body.span);
+            b.remote_call(u, "beamlet", "cond_clause", &[], at, first, false)?;
             b.place(end);
         }
         "receive" => {

@@ -324,14 +324,18 @@ pub fn round(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if a[0].is_integer() {
         return Ok(a[0]);
     }
-    let f = a[0].float_value().ok_or_else(badarg)?;
+    let f = a[0]
+        .float_value()
+        .ok_or_else(|| Exn::badarg_at(1, "not a number"))?;
     float_to_int(&mut ctx.st.heap, f.round())
 }
 pub fn trunc(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if a[0].is_integer() {
         return Ok(a[0]);
     }
-    let f = a[0].float_value().ok_or_else(badarg)?;
+    let f = a[0]
+        .float_value()
+        .ok_or_else(|| Exn::badarg_at(1, "not a number"))?;
     float_to_int(&mut ctx.st.heap, f.trunc())
 }
 pub fn ceil(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -546,7 +550,7 @@ pub fn tuple_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(ctx.st.heap.list(&e))
 }
 pub fn list_to_tuple(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let v = list_to_vec(a[0]).ok_or_else(badarg)?;
+    let v = list_to_vec(a[0]).ok_or_else(|| Exn::badarg_at(1, "not a list"))?;
     Ok(ctx.st.heap.tuple(&v))
 }
 pub fn make_tuple(ctx: &mut Ctx, a: &[Term]) -> BifResult {

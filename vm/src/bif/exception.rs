@@ -378,7 +378,12 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
                 return simple(ctx, "Elixir.BadMapError", &[(atom::TERM, e[1])])
             }
             (Some(t), 2) if t == atom::BADKEY => {
-                return simple(ctx, "Elixir.KeyError", &[(atom::KEY, e[1])])
+                let term = badkey_term(trace);
+                return simple(
+                    ctx,
+                    "Elixir.KeyError",
+                    &[(atom::KEY, e[1]), (atom::TERM, term)],
+                );
             }
             (Some(t), 3) if t == atom::BADKEY => {
                 return simple(
@@ -468,6 +473,31 @@ fn error_info_text(ctx: &mut Ctx, reason: Term, trace: Term) -> Option<String> {
         out.push_str(&format!("  * {ordinal} argument: {what}\n"));
     }
     Some(out)
+}
+
+/// The map a `{:badkey, key}` error came from, read from the arguments of the
+/// stack trace's first frame, as Elixir's `Exception.normalize/3` does
+/// (`:erlang.map_get/2`, `:maps.get/2`, `:maps.update/3`, `Map.update!/3`,
+/// `Map.get_and_update!/3`); `nil` when none of them raised it.
+fn badkey_term(trace: Term) -> Term {
+    let frames = super::list_to_vec_pub(trace).unwrap_or_default();
+    let first = frames.iter().find(|f| {
+        f.tuple_elems()
+            .is_none_or(|e| !(e[0] == atom::ERLANG && e[1] == atom::intern("error_info")))
+    });
+    let Some(e) = first.and_then(|f| f.tuple_elems()) else {
+        return atom::NIL;
+    };
+    if e.len() != 4 || !e[0].is_atom() || !e[1].is_atom() {
+        return atom::NIL;
+    }
+    let args = super::list_to_vec_pub(e[2]).unwrap_or_default();
+    match (atom::name(e[0]), atom::name(e[1]), args.as_slice()) {
+        ("Elixir.Map", "get_and_update!" | "update!", [map, _, _])
+        | ("maps", "update", [_, _, map])
+        | ("maps" | "erlang", "get" | "map_get", [_, map]) => *map,
+        _ => atom::NIL,
+    }
 }
 
 pub fn normalize_bif(ctx: &mut Ctx, a: &[Term]) -> BifResult {

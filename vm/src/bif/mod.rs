@@ -197,6 +197,10 @@ bifs! {
     "erlang" "atom_to_binary" / 1 => string::atom_to_binary;
     "erlang" "binary_to_atom" / 1 => string::binary_to_atom;
     "erlang" "binary_to_atom" / 2 => string::binary_to_atom;
+    "erlang" "binary_to_existing_atom" / 1 => string::binary_to_existing_atom;
+    "erlang" "binary_to_existing_atom" / 2 => string::binary_to_existing_atom;
+    "erlang" "binary_to_integer" / 1 => string::binary_to_integer;
+    "erlang" "binary_to_integer" / 2 => string::string_to_integer;
     "erlang" "integer_to_binary" / 1 => string::integer_to_binary;
     "erlang" "integer_to_binary" / 2 => string::integer_to_binary2;
     "erlang" "binary_part" / 3 => string::binary_part, guard;

@@ -231,9 +231,35 @@ pub fn atom_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
     Ok(ctx.st.heap.str(atom::name(a[0])))
 }
-pub fn binary_to_atom(_: &mut Ctx, a: &[Term]) -> BifResult {
-    let s = str_of(a[0])?;
-    atom::try_intern(s).ok_or_else(|| Exn::error(atom::SYSTEM_LIMIT))
+pub fn binary_to_atom(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    atom_of_binary(ctx, a, false)
+}
+
+/// `:erlang.binary_to_existing_atom/1,2` (`String.to_existing_atom/1`).
+pub fn binary_to_existing_atom(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    atom_of_binary(ctx, a, true)
+}
+
+/// The atom a binary names, with OTP's errors argument by argument; a
+/// `latin1` binary's bytes are its characters.
+fn atom_of_binary(ctx: &mut Ctx, a: &[Term], existing: bool) -> BifResult {
+    let Some(bytes) = a[0].binary_bytes() else {
+        return Err(Exn::badarg_at(1, "not a binary"));
+    };
+    let latin1 = atom::intern("latin1");
+    if a.len() == 2 && ![latin1, atom::intern("utf8"), atom::intern("unicode")].contains(&a[1]) {
+        return Err(Exn::badarg_at(
+            2,
+            "not one of the atoms: latin1, utf8, or unicode",
+        ));
+    }
+    let flag = Term::bool(existing);
+    if a.len() == 2 && a[1] == latin1 && !bytes.is_ascii() {
+        let text: String = bytes.iter().map(|&b| b as char).collect();
+        let bin = ctx.st.heap.str(&text);
+        return string_to_atom(ctx, &[bin, flag]);
+    }
+    string_to_atom(ctx, &[a[0], flag])
 }
 /// `:erlang.integer_to_binary/1` (`Integer.to_string/1`).
 pub fn integer_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -811,6 +837,12 @@ fn base_of(t: Term) -> Option<u32> {
 /// `:beamlet.string_to_integer(s, base)`: the integer `s` writes in
 /// `base` (`String.to_integer/2`, `:erlang.binary_to_integer/2`), with
 /// OTP's errors.
+/// `:erlang.binary_to_integer/1`: base 10. A built-in so that its error's
+/// frame is the BEAM's (`String.to_integer/1` compiles to it, as in Elixir).
+pub fn binary_to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    string_to_integer(ctx, &[a[0], Term::small(10)])
+}
+
 pub fn string_to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let (bytes, base) = (a[0].binary_bytes(), base_of(a[1]));
     let mut lines = Vec::new();
