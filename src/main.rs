@@ -81,7 +81,6 @@ fn cli() -> clap::Command {
     C::new("beamlet")
         .version(env!("CARGO_PKG_VERSION"))
         .about("A pocket BEAM: runs Elixir-subset scripts")
-        .args_conflicts_with_subcommands(true)
         .arg(
             Arg::new("eval")
                 .short('e')

@@ -34,7 +34,7 @@
 
 use crate::atom;
 use crate::bif;
-use crate::code::{CodeTable, FunId, Op, Reg, NO_LABEL};
+use crate::code::{CodeTable, FunId, Label, Op, Reg, NO_LABEL};
 use crate::ctx::{Ctx, Io, Sched};
 use crate::order;
 use crate::process::{Class, Exn, Frame, Handler, ProcState, Process, Status, TraceEntry};
@@ -170,6 +170,34 @@ fn with_operator_frame(st: &mut ProcState, name: &str, x: Term, y: Term, mut e: 
         args: Some(list),
     });
     e
+}
+
+/// `Op::Bif`: `R[dst] := bif(R[args..args+n])`, or a jump to `fail`, or
+/// the error with the function's frame (the interpreter's `data_op` and
+/// the JIT's `jit_bif` helper both run it).
+#[allow(clippy::too_many_arguments)]
+#[inline]
+pub(crate) fn bif_op(
+    st: &mut ProcState,
+    code: &CodeTable,
+    io: &mut dyn Io,
+    rt: &dyn Sched,
+    regs: &mut [Term],
+    base: usize,
+    bif: bif::BifId,
+    args: Reg,
+    n: u8,
+    dst: Reg,
+    fail: Label,
+) -> Result<Flow, Exn> {
+    let src = base + args as usize;
+    let mut ctx = Ctx { st, code, io, rt };
+    match (bif::BIFS[bif as usize].f)(&mut ctx, &regs[src..src + n as usize]) {
+        Ok(v) => regs[base + dst as usize] = v,
+        Err(_) if fail != NO_LABEL => return Ok(Flow::Jump(fail)),
+        Err(e) => return Err(with_bif_frame(ctx.st, bif, &regs[src..src + n as usize], e)),
+    }
+    Ok(Flow::Next)
 }
 
 /// An error a built-in function of an Erlang module (`:erlang.div/2`,
@@ -398,15 +426,7 @@ pub(crate) fn data_op(
             n,
             dst,
             fail,
-        } => {
-            let src = r(args);
-            let mut ctx = Ctx { st, code, io, rt };
-            match (bif::BIFS[bif as usize].f)(&mut ctx, &regs[src..src + n as usize]) {
-                Ok(v) => regs[r(dst)] = v,
-                Err(_) if fail != NO_LABEL => return Ok(Flow::Jump(fail)),
-                Err(e) => return Err(with_bif_frame(ctx.st, bif, &regs[src..src + n as usize], e)),
-            }
-        }
+        } => return bif_op(st, code, io, rt, regs, base, bif, args, n, dst, fail),
         Op::GetMapValue {
             dst,
             map,

@@ -331,6 +331,20 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// A data instruction (see `interp::data_op`), run by the step helper.
     fn data(&mut self, pc: usize, fail: Option<u32>) {
         let r = self.helper_at(jit_step as *const () as usize, pc, &[]);
+        self.after_step(pc, r, fail);
+    }
+
+    /// A BIF call, by the BIF helper: as `data`, without the instruction
+    /// fetched and decoded again at each call.
+    fn bif(&mut self, pc: usize, call: BifCall, fail: Option<u32>) {
+        let packed = self.imm(call.pack());
+        let r = self.helper_at(jit_bif as *const () as usize, pc, &[packed]);
+        self.after_step(pc, r, fail);
+    }
+
+    /// Goes on after a step helper's result `r`: exits on 0, jumps to
+    /// `fail` on `STEP_FAIL`, else to the next instruction.
+    fn after_step(&mut self, pc: usize, r: Value, fail: Option<u32>) {
         self.return_if_zero(r);
         let next = self.blocks[pc + 1];
         match fail {
@@ -823,8 +837,25 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let v = self.b.block_params(join)[0];
                 self.set(dst, v);
             }
-            Op::Bif { fail, .. } if fail != crate::code::NO_LABEL => {
-                return self.data(pc, Some(fail))
+            Op::Bif {
+                bif,
+                args,
+                n,
+                dst,
+                fail,
+            } => {
+                let fails = fail != crate::code::NO_LABEL;
+                return self.bif(
+                    pc,
+                    BifCall {
+                        bif,
+                        args,
+                        n,
+                        dst,
+                        fails,
+                    },
+                    fails.then_some(fail),
+                );
             }
             Op::GetMapValue {
                 dst,
@@ -864,9 +895,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let v = self.helper(jit_closure as *const () as usize, &[ctx, fun, free, n]);
                 self.set(dst, v);
             }
-            Op::Bif { .. } | Op::MakeMap { .. } | Op::MapUpdate { .. } => {
-                return self.data(pc, None)
-            }
+            Op::MakeMap { .. } | Op::MapUpdate { .. } => return self.data(pc, None),
             Op::CallFun { args, dst, .. } => return self.call_fun(pc, args, Some(dst)),
             Op::Apply { args, dst, .. } => {
                 // `mod.fun(args)` with both known only now (protocol

@@ -152,6 +152,91 @@ pub(super) extern "C" fn jit_step(ctx: &mut Ctx, fun: u64, pc: u64, win: *const 
     }
 }
 
+/// The operands of an `Op::Bif`, packed in one word for [`jit_bif`].
+pub(super) struct BifCall {
+    pub(super) bif: u16,
+    pub(super) args: u16,
+    pub(super) n: u8,
+    pub(super) dst: u16,
+    /// Whether the instruction has a failure label (a guard's BIF fails
+    /// instead of raising).
+    pub(super) fails: bool,
+}
+
+impl BifCall {
+    pub(super) fn pack(&self) -> u64 {
+        self.bif as u64
+            | (self.args as u64) << 16
+            | (self.n as u64) << 32
+            | (self.dst as u64) << 40
+            | (self.fails as u64) << 56
+    }
+
+    fn unpack(w: u64) -> BifCall {
+        BifCall {
+            bif: w as u16,
+            args: (w >> 16) as u16,
+            n: (w >> 32) as u8,
+            dst: (w >> 40) as u16,
+            fails: (w >> 56) & 1 == 1,
+        }
+    }
+}
+
+/// `Op::Bif` at `pc` of `fun`, its operands packed (see [`BifCall`]): as
+/// [`jit_step`] runs it, without fetching and decoding the instruction.
+pub(super) extern "C" fn jit_bif(
+    ctx: &mut Ctx,
+    fun: u64,
+    pc: u64,
+    win: *const Term,
+    call: u64,
+) -> u64 {
+    let (fun, pc) = (fun as FunId, pc as usize);
+    let BifCall {
+        bif,
+        args,
+        n,
+        dst,
+        fails,
+    } = BifCall::unpack(call);
+    let base = ctx.base(win);
+    let code = ctx.code;
+    // Only whether there is a failure label matters: the native code jumps.
+    let fail = if fails { 0 } else { crate::code::NO_LABEL };
+    // SAFETY: as in `jit_step`.
+    let (p, io) = unsafe { (&mut *ctx.p, &mut *ctx.io) };
+    let r = crate::interp::bif_op(
+        &mut p.st,
+        code,
+        io,
+        ctx.rt,
+        &mut p.regs,
+        base,
+        bif,
+        args,
+        n,
+        dst,
+        fail,
+    );
+    let yield_now = std::mem::take(&mut p.st.yield_now);
+    ctx.note_allocation();
+    match r {
+        Ok(_) if yield_now => {
+            ctx.exit_at(fun, pc + 1, base, Why::Limit);
+            ctx.exit.yield_now = true;
+            STEP_EXIT
+        }
+        Ok(Flow::Next) => STEP_NEXT,
+        Ok(Flow::Jump(_)) => STEP_FAIL,
+        Err(e) => {
+            ctx.exit_at(fun, pc + 1, base, Why::Limit);
+            ctx.exit.raise = Some(Box::new(e));
+            STEP_EXIT
+        }
+    }
+}
+
 /// A call at `pc` of `fun` found no native code for `callee`: counts the
 /// call (which may compile it) and gives its native code, or exits before
 /// the call (0).
