@@ -1469,6 +1469,35 @@ impl Expander<'_> {
         };
         let only = opts.and_then(|o| keyword_get(o, "only"));
         let except = opts.and_then(|o| keyword_get(o, "except"));
+        // A name and arity given twice in `only:` or `except:`.
+        for (key, given) in [("only", only), ("except", except)] {
+            let Some(list) = given.and_then(pairs) else {
+                continue;
+            };
+            if let Some((n, a)) = list
+                .iter()
+                .enumerate()
+                .find(|(i, x)| list[..*i].contains(x))
+                .map(|(_, x)| x)
+            {
+                return Err(self.error(
+                    line,
+                    env,
+                    format!("invalid :{key} option for import, {n}/{a} is duplicated"),
+                ));
+            }
+        }
+        // Erlang modules have no macros to import.
+        if matches!(only, Some(Value::Atom(a)) if a == "macros") && !module.starts_with("Elixir.") {
+            return Err(self.error(
+                line,
+                env,
+                format!(
+                    "could not load macros from module {}",
+                    super::inspect_module(module)
+                ),
+            ));
+        }
         let (mut f, mut m): (Vec<NameArity>, Vec<NameArity>) = match only {
             Some(Value::Atom(a)) if a == "functions" => (funs, vec![]),
             Some(Value::Atom(a)) if a == "macros" => (vec![], macs),

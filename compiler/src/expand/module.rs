@@ -208,7 +208,12 @@ impl Expander<'_> {
         args: &[Value],
         env: &mut Env,
     ) -> EResult<Value> {
-        let line = q::meta_line(meta);
+        // A `def` from `quote location: :keep` code has the macro's line in
+        // another file: the definition is where the macro was called.
+        let line = match (q::keyword_get(meta, "line"), q::keyword_get(meta, "keep")) {
+            (None, Some(_)) if env.line > 0 => env.line,
+            _ => q::meta_line(meta),
+        };
         let arity = args.len();
         let module = self.module_body_only(&format!("{kind}/{arity}"), line, env)?;
         let def = q::list(args.to_vec());
@@ -284,7 +289,11 @@ impl Expander<'_> {
                 return Err(self.error_hint(
                     line,
                     &env,
-                    format!("invalid syntax in {} {}", kind.name(), self.show(call)),
+                    format!(
+                        "invalid syntax in {} {}",
+                        kind.name(),
+                        self.code_string(call)
+                    ),
                     format!("write {} name(args) do ... end", kind.name()),
                 ))
             }

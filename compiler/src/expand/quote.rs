@@ -271,9 +271,7 @@ impl Expander<'_> {
                 match (n.as_str(), args.as_slice()) {
                     ("unquote", [e]) => return Ok(e.clone()),
                     ("unquote_splicing", [_]) => {
-                        return Err(self.error(
-                            q::meta_line(meta),
-                            env,
+                        return Err(self.argument_error(
                             "unquote_splicing only works inside arguments and block contexts, wrap it in parens if you want it to work with one-liners",
                         ))
                     }
