@@ -467,6 +467,10 @@ impl Expander<'_> {
             },
             (Value::Atom(name), Value::List(args, None)) => {
                 if name == "__aliases__" {
+                    // `Foo.bar().Baz`: an alias made at run time stays as it is.
+                    if !matches!(args.first(), Some(Value::Atom(_))) {
+                        return Ok(None);
+                    }
                     let mut e = env.clone();
                     let r = self.expand_alias(meta, args, &mut e)?;
                     return Ok(if &r == v { None } else { Some(r) });
@@ -506,9 +510,23 @@ impl Expander<'_> {
                                 q::meta_line(meta),
                             )?));
                         }
+                        // `@name` read where the module is compiled already.
+                        if let ("@", [attr]) = (name.as_str(), args.as_slice()) {
+                            let module = env.module.clone().unwrap_or_default();
+                            if env.function.is_some()
+                                && matches!(attr, Value::Tuple(t) if t.len() == 3 && matches!(t[2], Value::Atom(_)))
+                                && !module.is_empty()
+                                && !self.host.is_open(&module)
+                            {
+                                return Err(self.argument_error(format!(
+                                    "could not call Module.get_attribute/2 because the module {} is already compiled. Use the Module.__info__/1 callback or Code.fetch_docs/1 instead",
+                                    super::inspect_module(&module)
+                                )));
+                            }
+                        }
                         if let ("in", [x, right]) = (name.as_str(), args.as_slice()) {
                             return Ok(match env.context {
-                                Context::Guard if matches!(right, Value::List(l, None) if l.is_empty()) => {
+                                Context::Guard | Context::Match if matches!(right, Value::List(l, None) if l.is_empty()) => {
                                     Some(q::atom("false"))
                                 }
                                 Context::Expr if super::macros::is_cons_literal(right) => {

@@ -681,9 +681,21 @@ pub fn message_of(ctx: &mut Ctx, e: Term) -> String {
             let file = text(field(e, "file"));
             let line = field(e, "line").as_small();
             let column = field(e, "column").as_small();
+            let snippet = field(e, "snippet");
+            let snippet = match (
+                map_find(snippet, atom::intern("content")).and_then(text),
+                map_find(snippet, atom::intern("offset")).and_then(|o| o.as_small()),
+                line,
+            ) {
+                (Some(content), Some(offset), Some(l)) if snippet.is_map() => format!(
+                    "\n    |\n{l:>3} | {content}\n    | {}^",
+                    " ".repeat(offset.max(0) as usize)
+                ),
+                _ => String::new(),
+            };
             match (file, line, column) {
                 (Some(f), Some(l), Some(c)) if module != "Elixir.CompileError" => {
-                    format!("{f}:{l}:{c}: {desc}")
+                    format!("{f}:{l}:{c}: {desc}{snippet}")
                 }
                 (Some(f), Some(l), _) if l > 0 => format!("{f}:{l}: {desc}"),
                 (Some(f), _, _) => format!("{f}: {desc}"),
