@@ -12,6 +12,40 @@ defmodule :supervisor do
   # type, modules, significant}.
   use GenServer
 
+  ## OTP's API (Erlang-style names: `{:local, name}`, `{:global, name}`, `{:via, m, name}`)
+
+  def start_link(module, args), do: GenServer.start_link(:supervisor, {nil, module, args}, [])
+
+  def start_link(name, module, args) do
+    options =
+      case name do
+        {:local, local} when is_atom(local) -> [name: local]
+        {:global, _} -> [name: name]
+        {:via, _, _} -> [name: name]
+        _ -> :erlang.error(:badarg, [name, module, args])
+      end
+
+    GenServer.start_link(:supervisor, {options[:name], module, args}, options)
+  end
+
+  def start_child(supervisor, spec), do: GenServer.call(supervisor, {:start_child, spec}, :infinity)
+  def terminate_child(supervisor, id), do: GenServer.call(supervisor, {:terminate_child, id}, :infinity)
+  def restart_child(supervisor, id), do: GenServer.call(supervisor, {:restart_child, id}, :infinity)
+  def delete_child(supervisor, id), do: GenServer.call(supervisor, {:delete_child, id}, :infinity)
+  def which_children(supervisor), do: GenServer.call(supervisor, :which_children, :infinity)
+  def count_children(supervisor), do: GenServer.call(supervisor, :count_children, :infinity)
+  def get_childspec(supervisor, id), do: GenServer.call(supervisor, {:get_childspec, id}, :infinity)
+
+  def check_childspecs(specs) when is_list(specs) do
+    case check_specs(specs, []) do
+      {:ok, _} -> :ok
+      {:spec_error, reason} -> {:error, reason}
+      {:bad_start_spec, _} -> {:error, {:badarg, specs}}
+    end
+  end
+
+  def check_childspecs(other), do: {:error, {:badarg, other}}
+
   def init({name, module, args}) do
     Process.put(:"$initial_call", {:supervisor, module, 1})
     Process.flag(:trap_exit, true)
@@ -31,6 +65,7 @@ defmodule :supervisor do
         else
           {:error, reason} -> {:stop, {:supervisor_data, reason}}
           {:spec_error, reason} -> {:stop, {:start_spec, reason}}
+          {:bad_start_spec, specs} -> {:stop, {:bad_start_spec, specs}}
         end
 
       :ignore ->
@@ -81,6 +116,7 @@ defmodule :supervisor do
   # Child specifications, checked and completed with their defaults;
   # `acc` and the result newest first.
   defp check_specs([], acc), do: {:ok, acc}
+  defp check_specs(specs, []) when not is_list(specs), do: {:bad_start_spec, specs}
 
   defp check_specs([spec | rest], acc) do
     case child(spec) do
@@ -113,6 +149,7 @@ defmodule :supervisor do
          :ok <- check(shutdown?(shutdown), {:invalid_shutdown, shutdown}),
          modules = Map.get(spec, :modules, [elem(start, 0)]),
          :ok <- check(modules?(modules), {:invalid_modules, modules}),
+         :ok <- check_each_module(modules),
          significant = Map.get(spec, :significant, false),
          :ok <- check(is_boolean(significant), {:invalid_significant, significant}) do
       {:ok,
@@ -147,8 +184,16 @@ defmodule :supervisor do
   defp shutdown?(s), do: s in [:brutal_kill, :infinity] or (is_integer(s) and s >= 0)
 
   defp modules?(:dynamic), do: true
-  defp modules?(list) when is_list(list), do: Enum.all?(list, &is_atom/1)
-  defp modules?(_), do: false
+  defp modules?(list), do: is_list(list)
+
+  defp check_each_module(:dynamic), do: :ok
+
+  defp check_each_module(modules) do
+    case Enum.find(modules, &(not is_atom(&1))) do
+      nil -> :ok
+      bad -> {:error, {:invalid_module, bad}}
+    end
+  end
 
   # Starts `children` (oldest first); `started` newest first.
   defp start_all([], started), do: {:ok, started}

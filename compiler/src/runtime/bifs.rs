@@ -717,10 +717,7 @@ impl Service {
             "Elixir.SyntaxError"
         };
         // Incomplete input shows its last line, unless it is blank.
-        let content = source
-            .lines()
-            .nth(line.saturating_sub(1))
-            .unwrap_or("");
+        let content = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
         let snippet = if incomplete && !content.trim().is_empty() {
             let c = ctx.st.heap.str(content);
             beamlet_vm::bif::map::build_map(
