@@ -33,7 +33,10 @@ sources = [
   "defmodule T10, do: (def 1.(hello), do: true)",
   "defmodule T11 do\n defmacro m do\n quote do: unquote_splicing 1\n end\n def c, do: m\n end",
   "defmodule T12 do\n def foo do\n p = &is_ok/1\n p.(:ok)\n end\n defmacro is_ok(a), do: a == :ok\n end",
-  "defmodule T13 do\n require Keeper\n defp hello, do: :world\n Keeper.hello()\n end"
+  "defmodule T13 do\n require Keeper\n defp hello, do: :world\n Keeper.hello()\n end",
+  "def foo do end",
+  "x = 1\ndefmacro foo(a), do: a",
+  "defmodule T14 do\n def f do\n def g, do: 1\n end\n end"
 ]
 
 for source <- sources do

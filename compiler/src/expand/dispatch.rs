@@ -459,6 +459,22 @@ impl Expander<'_> {
         };
         match (head, tail) {
             (Value::Atom(name), Value::Atom(_)) => match name.as_str() {
+                // `{:%{}, [], Map.to_list(env)}`, as Elixir expands it once:
+                // the fields as they are (a map too), the rest escaped.
+                "__ENV__" if env.context != Context::Match => {
+                    let Value::Map(pairs) = env.to_value() else {
+                        let mut e = env.clone();
+                        return Ok(Some(self.expand(v, &mut e)?));
+                    };
+                    let items = pairs
+                        .iter()
+                        .map(|(k, v)| match v {
+                            Value::Map(_) => q::pair(k.clone(), v.clone()),
+                            _ => q::pair(k.clone(), q::escape(v)),
+                        })
+                        .collect();
+                    Ok(Some(q::call("%{}", q::list(vec![]), items)))
+                }
                 "__MODULE__" | "__DIR__" | "__ENV__" | "__CALLER__" => {
                     let mut e = env.clone();
                     Ok(Some(self.expand(v, &mut e)?))
@@ -572,6 +588,14 @@ impl Expander<'_> {
                 let Value::Atom(fname) = &d[1] else {
                     return Ok(None);
                 };
+                // `__ENV__.file`: the field's value.
+                if let (Some((Value::Atom(v), _, Value::Atom(_))), true) =
+                    (q::as_node(&d[0]), args.is_empty())
+                {
+                    if v == "__ENV__" {
+                        return Ok(env.field(fname).map(|f| q::escape(&f)));
+                    }
+                }
                 let mut e = env.clone();
                 let recv = match q::as_call(&d[0]) {
                     Some(("__aliases__", am, segs)) => self.expand_alias(am, segs, &mut e)?,
@@ -717,7 +741,7 @@ impl Expander<'_> {
 /// The stack trace of an exception a macro raised, as Elixir shows it: the
 /// frames inside the macro's own helpers, then `expanding macro: M.name/n`
 /// in place of the macro's frame, then the caller (`file:line: M.fun/n`).
-fn expanding_macro(
+pub(super) fn expanding_macro(
     mut r: Box<super::Raised>,
     module: &str,
     name: &str,

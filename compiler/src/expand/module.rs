@@ -99,19 +99,29 @@ fn runtime_call(name: &str, line: u32, args: Vec<Value>) -> Value {
 
 impl Expander<'_> {
     fn module_body_only(&self, what: &str, line: u32, env: &Env) -> EResult<String> {
-        match (&env.module, &env.function) {
-            (None, _) => Err(self.error_hint(
-                line,
-                env,
-                format!("cannot invoke {what} outside module"),
-                "put definitions inside `defmodule Name do ... end`",
-            )),
-            (Some(_), Some(_)) => Err(self.error(
-                line,
-                env,
-                format!("cannot invoke {what} inside function/macro"),
-            )),
-            (Some(m), None) => Ok(m.clone()),
+        let place = match (&env.module, &env.function) {
+            (Some(m), None) => return Ok(m.clone()),
+            (None, _) => "outside module",
+            (Some(_), Some(_)) => "inside function/macro",
+        };
+        {
+            // As Kernel's macro raises it while it expands.
+            {
+                let (name, arity) = what.split_once('/').unwrap_or((what, "0"));
+                match self.argument_error(format!("cannot invoke {what} {place}")) {
+                    super::Error::Raised(r) => {
+                        Err(super::Error::Raised(super::dispatch::expanding_macro(
+                            r,
+                            "Elixir.Kernel",
+                            name,
+                            arity.parse().unwrap_or(0),
+                            if line > 0 { line } else { env.line },
+                            env,
+                        )))
+                    }
+                    other => Err(other),
+                }
+            }
         }
     }
 
