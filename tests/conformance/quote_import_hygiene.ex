@@ -43,6 +43,7 @@ defmodule Demo do
     IO.inspect(Macro.expand_once(quote(do: Foo.bar().Baz), __ENV__))
     IO.inspect(Macro.expand_once(quote(do: x in []), Macro.Env.to_match(__ENV__)))
     IO.inspect(Macro.expand_once(quote(do: Elixir.Foo.Baz), __ENV__))
+    IO.inspect(Macro.expand_once(quote(do: __MODULE__.Foo), __ENV__))
     env = %{__ENV__ | line: 0}
     IO.inspect(Macro.expand_once(quote(do: __ENV__), env) == {:%{}, [], Map.to_list(env)})
     IO.inspect(Macro.expand_once(quote(do: __ENV__.file), env) == env.file)

@@ -484,7 +484,12 @@ impl Expander<'_> {
             (Value::Atom(name), Value::List(args, None)) => {
                 if name == "__aliases__" {
                     // `Foo.bar().Baz`: an alias made at run time stays as it is.
-                    if !matches!(args.first(), Some(Value::Atom(_))) {
+                    let runtime_head = match args.first() {
+                        Some(Value::Atom(_)) | None => false,
+                        // `__MODULE__.Foo` expands; a call does not.
+                        Some(h) => !matches!(q::as_node(h), Some((_, _, Value::Atom(_)))),
+                    };
+                    if runtime_head {
                         return Ok(None);
                     }
                     let mut e = env.clone();
