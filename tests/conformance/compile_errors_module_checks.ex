@@ -36,7 +36,9 @@ sources = [
   "defmodule T13 do\n require Keeper\n defp hello, do: :world\n Keeper.hello()\n end",
   "def foo do end",
   "x = 1\ndefmacro foo(a), do: a",
-  "defmodule T14 do\n def f do\n def g, do: 1\n end\n end"
+  "defmodule T14 do\n def f do\n def g, do: 1\n end\n end",
+  "defmodule T15 do Module.put_attribute(__MODULE__, :spec, {}) end",
+  "defmodule T16 do Module.put_attribute(__MODULE__, :macrocallback, {}) end"
 ]
 
 for source <- sources do

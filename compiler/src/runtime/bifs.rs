@@ -296,6 +296,15 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let n = atom::name(*name).to_owned();
                 let v = to_value(ctx.code, *v);
                 self.writable(ctx, &module, "Module.put_attribute/3")?;
+                if matches!(
+                    n.as_str(),
+                    "type" | "typep" | "opaque" | "spec" | "callback" | "macrocallback"
+                ) {
+                    return Err(bif::argument_error_msg(
+                        ctx,
+                        "attributes type, typep, opaque, spec, callback, and macrocallback must be set directly via the @ notation",
+                    ));
+                }
                 self.put_attribute(ctx, &module, &n, v, 0)?;
                 Ok(atom::intern("ok"))
             }
