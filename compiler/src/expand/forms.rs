@@ -1386,7 +1386,17 @@ impl Expander<'_> {
         if self.host.functions_of(module).is_some() {
             return Ok(());
         }
-        if env.context_modules.iter().any(|m| m == module) || self.host.is_open(module) {
+        if self.host.is_open(module) {
+            return Err(self.error(
+                line,
+                env,
+                format!(
+                    "you are trying to use the module {} which is currently being defined.\n\nThis may happen if you accidentally override the module you want to use. For example:\n\n    defmodule MyApp do\n      defmodule Supervisor do\n        use Supervisor\n      end\n    end\n\nIn the example above, the new Supervisor conflicts with Elixir's Supervisor. This may be fixed by using the fully qualified name in the definition:\n\n    defmodule MyApp.Supervisor do\n      use Supervisor\n    end\n",
+                    super::inspect_module(module)
+                ),
+            ));
+        }
+        if env.context_modules.iter().any(|m| m == module) {
             return Err(self.error(
                 line,
                 env,
