@@ -2,7 +2,7 @@
 # changed by functions sent to it.
 defmodule Agent do
   defmacro __using__(opts) do
-    quote location: :keep do
+    quote location: :keep, bind_quoted: [opts: opts] do
       @doc false
       def child_spec(arg) do
         default = %{id: __MODULE__, start: {__MODULE__, :start_link, [arg]}}

@@ -63,7 +63,7 @@ defmodule Code do
       if message == "syntax error: expression is incomplete", do: {"syntax error before: ", ""}, else: {message, token}
 
     {line, column} =
-      if String.starts_with?(message, "missing terminator") do
+      if is_binary(message) and String.starts_with?(message, "missing terminator") do
         lines = String.split(string, "\n")
         {start_line + length(lines) - 1, String.length(List.last(lines)) + 1}
       else
@@ -91,6 +91,12 @@ defmodule Code do
         snippet = if String.trim(content) == "", do: nil, else: %{content: content, offset: offset}
 
         cond do
+          # A closer that does not match: `{"unexpected token: ", ". The ... is missing terminator ..."}`,
+          # reported with no snippet, as Elixir does.
+          is_tuple(message) ->
+            {prefix, suffix} = message
+            raise SyntaxError, file: file, line: line, column: column, snippet: nil, description: prefix <> token <> suffix
+
           message == "syntax error before: " and token == "" ->
             raise TokenMissingError,
               file: file,

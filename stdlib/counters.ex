@@ -4,18 +4,23 @@
 defmodule :counters do
   @moduledoc false
 
-  def new(size, options) when is_list(options) do
+  def new(size, options) do
     kind =
-      Enum.reduce(options, :atomics, fn
-        :atomics, _ -> :atomics
-        :write_concurrency, _ -> :write_concurrency
-        _, _ -> :erlang.error(:badarg, [size, options])
-      end)
+      case options do
+        [] -> :atomics
+        [:atomics] -> :atomics
+        [:write_concurrency] -> :write_concurrency
+        _ when not is_list(options) -> raise ArgumentError, arg_error("not a list")
+        _ -> raise ArgumentError, arg_error(if proper_list?(options), do: "invalid option in list", else: "not a proper list")
+      end
 
-    {kind, :atomics.new(size, [])}
+    {kind, :beamlet.counters_new(size)}
   end
 
-  def new(size, options), do: :erlang.error(:badarg, [size, options])
+  defp proper_list?([_ | t]), do: proper_list?(t)
+  defp proper_list?(t), do: t == []
+
+  defp arg_error(what), do: "errors were found at the given arguments:\n\n  * 2nd argument: #{what}\n"
 
   def get(ref, ix), do: :atomics.get(array(ref), ix)
   def add(ref, ix, incr), do: :atomics.add(array(ref), ix, incr)

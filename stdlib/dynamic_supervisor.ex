@@ -18,7 +18,7 @@ defmodule DynamicSupervisor do
   ]
 
   defmacro __using__(opts) do
-    quote location: :keep do
+    quote location: :keep, bind_quoted: [opts: opts] do
       @behaviour DynamicSupervisor
 
       @doc false

@@ -60,7 +60,7 @@ defmodule :supervisor do
     case check_specs(specs, []) do
       {:ok, _} -> :ok
       {:spec_error, reason} -> {:error, reason}
-      {:error, reason} -> {:error, reason}
+      {:bad_start_spec, _} -> {:error, {:badarg, specs}}
     end
   end
 
@@ -85,6 +85,7 @@ defmodule :supervisor do
         else
           {:error, reason} -> {:stop, {:supervisor_data, reason}}
           {:spec_error, reason} -> {:stop, {:start_spec, reason}}
+          {:bad_start_spec, specs} -> {:stop, {:bad_start_spec, specs}}
         end
 
       :ignore ->
@@ -135,6 +136,7 @@ defmodule :supervisor do
   # Child specifications, checked and completed with their defaults;
   # `acc` and the result newest first.
   defp check_specs([], acc), do: {:ok, acc}
+  defp check_specs(specs, []) when not is_list(specs), do: {:bad_start_spec, specs}
 
   defp check_specs([spec | rest], acc) do
     case child(spec) do
@@ -167,6 +169,7 @@ defmodule :supervisor do
          :ok <- check(shutdown?(shutdown), {:invalid_shutdown, shutdown}),
          modules = Map.get(spec, :modules, [elem(start, 0)]),
          :ok <- check(modules?(modules), {:invalid_modules, modules}),
+         :ok <- check_each_module(modules),
          significant = Map.get(spec, :significant, false),
          :ok <- check(is_boolean(significant), {:invalid_significant, significant}) do
       {:ok,
@@ -201,8 +204,16 @@ defmodule :supervisor do
   defp shutdown?(s), do: s in [:brutal_kill, :infinity] or (is_integer(s) and s >= 0)
 
   defp modules?(:dynamic), do: true
-  defp modules?(list) when is_list(list), do: Enum.all?(list, &is_atom/1)
-  defp modules?(_), do: false
+  defp modules?(list), do: is_list(list)
+
+  defp check_each_module(:dynamic), do: :ok
+
+  defp check_each_module(modules) do
+    case Enum.find(modules, &(not is_atom(&1))) do
+      nil -> :ok
+      bad -> {:error, {:invalid_module, bad}}
+    end
+  end
 
   # Starts `children` (oldest first); `started` newest first.
   defp start_all([], started), do: {:ok, started}

@@ -538,17 +538,44 @@ defmodule Exception do
     base = message(%{exception | message: nil})
 
     hint =
-      if macro_exported?(module, function, arity) do
-        ". However there is a macro with the same name and arity. " <>
-          "Be sure to require #{inspect(module)} if you intend to invoke this macro"
-      else
-        behaviour_hint(module, function, arity) <> did_you_mean_function(module, function)
+      cond do
+        macro_exported?(module, function, arity) ->
+          ". However there is a macro with the same name and arity. " <>
+            "Be sure to require #{inspect(module)} if you intend to invoke this macro"
+
+        removed = otp_removed(module, function, arity) ->
+          ", " <> removed
+
+        true ->
+          behaviour_hint(module, function, arity) <> did_you_mean_function(module, function)
       end
 
     {%{exception | message: base <> hint}, stacktrace}
   end
 
   defp blame_undefined(exception, stacktrace), do: {exception, stacktrace}
+
+  # Functions OTP removed, with what OTP 25 says to use instead (its
+  # `otp_internal:obsolete/3`), for the modules a program is likely to call.
+  defp otp_removed(:erlang, :hash, 2), do: "use erlang:phash2/2 instead"
+
+  defp otp_removed(:erlang, :get_stacktrace, 0),
+    do: "use the new try/catch syntax for retrieving the stack backtrace"
+
+  defp otp_removed(:crypto, :hmac, 3), do: "use crypto:mac/4 instead"
+  defp otp_removed(:crypto, :hmac, 4), do: "use crypto:macN/5 instead"
+  defp otp_removed(:crypto, :hmac_init, 2), do: "use crypto:mac_init/3 instead"
+  defp otp_removed(:crypto, :cmac, 3), do: "use crypto:mac/4 instead"
+
+  defp otp_removed(:crypto, fun, 3) when fun in [:block_encrypt, :block_decrypt],
+    do:
+      "use crypto:crypto_one_time/4 or crypto:crypto_init/3 + crypto:crypto_update/2 + crypto:crypto_final/1 instead"
+
+  defp otp_removed(:crypto, fun, 4) when fun in [:block_encrypt, :block_decrypt],
+    do:
+      "use crypto:crypto_one_time/5, crypto:crypto_one_time_aead/6,7 or crypto:crypto_(dyn_iv)?_init + crypto:crypto_(dyn_iv)?_update + crypto:crypto_final instead"
+
+  defp otp_removed(_module, _function, _arity), do: nil
 
   defp did_you_mean_function(module, function) do
     exports = module_exports(module)

@@ -31,7 +31,7 @@ defmodule GenServer do
                       handle_continue: 2
 
   defmacro __using__(opts) do
-    quote location: :keep do
+    quote location: :keep, bind_quoted: [opts: opts] do
       @behaviour GenServer
 
       @doc false
@@ -698,11 +698,12 @@ defmodule GenServer do
               system_continue(s, new_state, suspended)
 
             {:ok, other} ->
-              reply(from, other)
+              reply(from, {:error, other})
               system_continue(s, state, suspended)
 
+            # As Erlang's `catch`: the reason of an exit, `{reason, stack}` of an error.
             {:exit, reason, _, _, _} ->
-              reply(from, {:error, reason})
+              reply(from, {:error, {:EXIT, reason}})
               system_continue(s, state, suspended)
           end
         else

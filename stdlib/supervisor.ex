@@ -4,7 +4,7 @@ defmodule Supervisor do
   @callback init(init_arg :: term) :: {:ok, {map, [map]}} | :ignore
 
   defmacro __using__(opts) do
-    quote location: :keep do
+    quote location: :keep, bind_quoted: [opts: opts] do
       @behaviour Supervisor
 
       @doc false

@@ -7,7 +7,7 @@ defmodule Task do
   defstruct [:mfa, :owner, :pid, :ref]
 
   defmacro __using__(opts) do
-    quote location: :keep do
+    quote location: :keep, bind_quoted: [opts: opts] do
       @doc false
       def child_spec(arg) do
         default = %{id: __MODULE__, start: {__MODULE__, :start_link, [arg]}, restart: :temporary}
@@ -225,34 +225,54 @@ defmodule Task do
       _ -> Process.exit(pid, :shutdown)
     end
 
-    result = shutdown_receive(task, ref, mon, shutdown, shutdown == :brutal_kill)
+    expected = if shutdown == :brutal_kill, do: :killed, else: :shutdown
+    timeout = if shutdown == :brutal_kill, do: :infinity, else: shutdown
+    result = shutdown_receive(task, ref, mon, shutdown, timeout, expected)
     Process.demonitor(ref, [:flush])
     Process.demonitor(mon, [:flush])
     result
   end
 
-  defp shutdown_receive(task, ref, mon, shutdown, killed) do
-    timeout = if shutdown == :brutal_kill, do: :infinity, else: shutdown
-
+  # `expected`: the reason the exit signal we sent gives (`:shutdown`, or
+  # `:killed` for :brutal_kill), which ends the task without a result. A kill
+  # after the timeout expects nothing: then the task's end is `{:exit, :killed}`.
+  # A reply that arrived with the task's end wins over it.
+  defp shutdown_receive(task, ref, mon, shutdown, timeout, expected) do
     receive do
       {^ref, reply} ->
         {:ok, reply}
 
-      {:DOWN, down, _, proc, :noconnection} when down == ref or down == mon ->
-        Process.demonitor(ref, [:flush])
-        Process.demonitor(mon, [:flush])
-        exit({{:nodedown, monitor_node(proc)}, {__MODULE__, :shutdown, [task, shutdown]}})
+      {:DOWN, down, _, proc, reason} when down == ref or down == mon ->
+        reason = if down == mon and reason == :noproc, do: task_down_reason(ref), else: reason
 
-      {:DOWN, down, _, _, reason} when down == ref or down == mon ->
-        cond do
-          reason == :shutdown -> nil
-          reason == :killed and killed -> nil
-          true -> {:exit, reason}
+        receive do
+          {^ref, reply} -> {:ok, reply}
+        after
+          0 ->
+            cond do
+              reason == :noconnection ->
+                exit({{:nodedown, monitor_node(proc)}, {__MODULE__, :shutdown, [task, shutdown]}})
+
+              reason == expected ->
+                nil
+
+              true ->
+                {:exit, reason}
+            end
         end
     after
       timeout ->
         Process.exit(task.pid, :kill)
-        shutdown_receive(task, ref, mon, :brutal_kill, true)
+        shutdown_receive(task, ref, mon, shutdown, :infinity, nil)
+    end
+  end
+
+  # The task was gone before we monitored it: the reason its own monitor gave.
+  defp task_down_reason(ref) do
+    receive do
+      {:DOWN, ^ref, _, _, reason} -> reason
+    after
+      0 -> :noproc
     end
   end
 

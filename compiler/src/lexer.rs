@@ -189,7 +189,7 @@ pub enum Raw {
     #[token("\"", |l| quoted(l, '"', "string"))]
     #[token("\"\"\"", |l| heredoc_token(l, '"'))]
     Str(RawQuoted),
-    #[token("'", |l| quoted(l, '\'', "charlist"))]
+    #[token("'", |l| quoted(l, '\'', "string"))]
     #[token("'''", |l| heredoc_token(l, '\''))]
     Charlist(RawQuoted),
     #[regex(r"~[a-zA-Z]", sigil)]
@@ -1070,6 +1070,13 @@ fn lex_error(src: &str, e: LexError, s: usize, end: usize, base: usize) -> Diagn
                 .get(s + base..)
                 .and_then(|t| t.chars().next())
                 .unwrap_or(' ');
+            // A backslash that ends the input escapes nothing.
+            if c == '\\' && s + base + 1 == src.len() {
+                return Diagnostic::new(
+                    Span::new(s + base, s + base + 1),
+                    "invalid escape \\ at end of file",
+                );
+            }
             Diagnostic::new(
                 Span::new(s + base, s + base + c.len_utf8()),
                 format!("unexpected token: {c:?} (code point U+{:04X})", c as u32),

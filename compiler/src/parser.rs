@@ -163,12 +163,15 @@ fn check_nesting(src: &str, toks: &[(usize, Tok, usize)], budget: usize) -> Resu
                 } else {
                     format!("unexpected token: {close}")
                 };
-                return Err(Diagnostic::new(span, msg).with_hint(format!(
-                    "the \"{}\" at line {} is missing terminator \"{}\"",
-                    frame.open,
-                    line(frame.span.start),
-                    frame.close
-                )));
+                return Err(Diagnostic::new(
+                    span,
+                    format!(
+                        "{msg}. The \"{}\" at line {} is missing terminator \"{}\"",
+                        frame.open.trim_start_matches('%'),
+                        line(frame.span.start),
+                        frame.close
+                    ),
+                ));
             }
             total_ops -= frame.ops;
         } else if matches!(t, Tok::Comma | Tok::Eoe | Tok::Arrow) {

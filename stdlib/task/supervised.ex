@@ -168,9 +168,20 @@ defmodule Task.Supervised do
     pid =
       case config.spawn do
         {:supervisor, sup, link} ->
-          pid = Task.Supervisor.__start_task__(sup, owner, mfa)
-          if link == :link, do: Process.link(pid)
-          pid
+          case Task.Supervisor.__start_task__(sup, owner, mfa) do
+            {:ok, pid} ->
+              if link == :link, do: Process.link(pid)
+              pid
+
+            {:error, :max_children} ->
+              cleanup(config, state)
+
+              raise Task.Supervisor.max_children_message() <>
+                      ". When using async_stream or async_stream_nolink, make sure to configure " <>
+                      ":max_concurrency to be lower or equal to :max_children and pay attention to " <>
+                      "whether other tasks are also spawned under the same task supervisor."
+          end
+
         link -> spawn_task(link, owner, Task.initial_call(m, f, a), mfa)
       end
 

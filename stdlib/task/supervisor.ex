@@ -51,7 +51,7 @@ defmodule Task.Supervisor do
         %Task{pid: pid, ref: ref, owner: owner, mfa: {m, f, length(a)}}
 
       {:error, :max_children} ->
-        exit({:max_children, {__MODULE__, :async, [supervisor, mfa, options]}})
+        raise max_children_message()
 
       other ->
         exit({other, {__MODULE__, :async, [supervisor, mfa, options]}})
@@ -61,7 +61,7 @@ defmodule Task.Supervisor do
   @doc "Starts a task under `supervisor` that replies to nobody: `{:ok, pid}`."
   def start_child(supervisor, fun, options \\ []), do: start_child(supervisor, :erlang, :apply, [fun, []], options)
 
-  def start_child(supervisor, module, fun, args, options \\ []) do
+  def start_child(supervisor, module, fun, args, options \\ []) when is_atom(fun) and is_list(args) do
     restart = Keyword.get(options, :restart)
     shutdown = Keyword.get(options, :shutdown)
 
@@ -84,8 +84,14 @@ defmodule Task.Supervisor do
 
   @doc false
   def __start_task__(supervisor, owner, mfa) do
-    {:ok, pid} = start_task(supervisor, owner, mfa, :temporary, 5000, true)
-    pid
+    start_task(supervisor, owner, mfa, :temporary, 5000, true)
+  end
+
+  @doc false
+  def max_children_message do
+    "reached the maximum number of tasks for this task supervisor. The maximum number " <>
+      "of tasks that are allowed to run at the same time under this supervisor can be " <>
+      "configured with the :max_children option passed to Task.Supervisor.start_link/1"
   end
 
   @doc "Terminates the task `pid` of `supervisor`."

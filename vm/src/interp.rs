@@ -239,31 +239,52 @@ fn reraise_trace(t: Term) -> (Vec<TraceEntry>, Option<String>) {
     let Some(mut trace) = bif::exception::trace_of_term(t) else {
         return (Vec::new(), None);
     };
-    let mut info = None;
-    if let Some(first) = trace.first() {
-        if first.module == atom::ERLANG && atom::name(first.name) == "error_info" {
-            info = t
-                .cons_parts()
-                .and_then(|(h, _)| h.tuple_elems().map(|e| e[3]))
-                .and_then(|loc| loc.cons_parts())
-                .and_then(|(kv, _)| kv.tuple_elems().map(|e| e[1]))
-                .and_then(|m| {
-                    m.binary_bytes()
-                        .map(|b| String::from_utf8_lossy(b).into_owned())
-                });
-            trace.remove(0);
+    let info = bif::exception::error_info_message(t).or_else(|| {
+        // The older form: a first entry `{:erlang, :error_info, 0, [message: m]}`
+        // (a trace with no entry of its own).
+        let first = trace.first()?;
+        if first.module != atom::ERLANG || atom::name(first.name) != "error_info" {
+            return None;
         }
+        t.cons_parts()
+            .and_then(|(h, _)| h.tuple_elems().map(|e| e[3]))
+            .and_then(|loc| loc.cons_parts())
+            .and_then(|(kv, _)| kv.tuple_elems().map(|e| e[1]))
+            .and_then(|m| {
+                m.binary_bytes()
+                    .map(|b| String::from_utf8_lossy(b).into_owned())
+            })
+    });
+    if trace
+        .first()
+        .is_some_and(|f| f.module == atom::ERLANG && atom::name(f.name) == "error_info")
+    {
+        trace.remove(0);
     }
     trace.push(TraceEntry::COMPLETE);
     (trace, info)
 }
 
 /// The stack trace as a term: `[{module, function, arity, [file: 'f.ex', line: n]}, ...]`.
-/// With `info` (a BIF's explanation of a `badarg`), a first entry
-/// `{:erlang, :error_info, 0, [message: info]}` carries it to `Exception.normalize`.
+/// With `info` (a BIF's explanation of a `badarg`), the first entry's location
+/// ends with `error_info: %{module: :erl_erts_errors, message: info}` (where
+/// the BEAM puts the `error_info` its formatter reads), which
+/// `Exception.normalize` turns into the ArgumentError's message; a trace with
+/// no entry gets `{:erlang, :error_info, 0, [message: info]}` for it instead.
 pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Option<&str>) -> Term {
     let line_atom = atom::intern("line");
     let file_atom = atom::intern("file");
+    let mut info_kv = info.map(|msg| {
+        let m = heap.str(msg);
+        let map = bif::map::build_map(
+            heap,
+            vec![
+                (atom::MODULE, atom::intern("erl_erts_errors")),
+                (atom::MESSAGE, m),
+            ],
+        );
+        heap.tuple(&[atom::intern("error_info"), map])
+    });
     let mut items: Vec<Term> = trace
         .iter()
         .map(|e| {
@@ -279,12 +300,15 @@ pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Opti
             if e.line > 0 {
                 loc.push(heap.tuple(&[line_atom, Term::small(e.line as i64)]));
             }
+            if let Some(kv) = info_kv.take() {
+                loc.push(kv);
+            }
             let loc = heap.list(&loc);
             let arity = e.args.unwrap_or(Term::small(e.arity as i64));
             heap.tuple(&[e.module, e.name, arity, loc])
         })
         .collect();
-    if let Some(msg) = info {
+    if let (Some(msg), Some(_)) = (info, info_kv) {
         let m = heap.str(msg);
         let kv = heap.tuple(&[atom::MESSAGE, m]);
         let loc = heap.list(&[kv]);

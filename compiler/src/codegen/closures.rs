@@ -138,6 +138,18 @@ impl FnBuilder<'_> {
                             self.load_const(t, dst);
                             return Ok(());
                         }
+                        // A macro of the module, defined below the capture.
+                        let macro_key = (
+                            self.env.name.clone(),
+                            format!("MACRO-{name}"),
+                            arity as usize + 1,
+                        );
+                        if u.locals.contains_key(&macro_key) {
+                            return Err(Diagnostic::new(
+                                span,
+                                format!("cannot invoke macro {name}/{arity} before its definition"),
+                            ));
+                        }
                         return Err(Diagnostic::new(
                             span,
                             format!("undefined function {name}/{arity}"),

@@ -459,6 +459,22 @@ impl Expander<'_> {
         };
         match (head, tail) {
             (Value::Atom(name), Value::Atom(_)) => match name.as_str() {
+                // `{:%{}, [], Map.to_list(env)}`, as Elixir expands it once:
+                // the fields as they are (a map too), the rest escaped.
+                "__ENV__" if env.context != Context::Match => {
+                    let Value::Map(pairs) = env.to_value() else {
+                        let mut e = env.clone();
+                        return Ok(Some(self.expand(v, &mut e)?));
+                    };
+                    let items = pairs
+                        .iter()
+                        .map(|(k, v)| match v {
+                            Value::Map(_) => q::pair(k.clone(), v.clone()),
+                            _ => q::pair(k.clone(), q::escape(v)),
+                        })
+                        .collect();
+                    Ok(Some(q::call("%{}", q::list(vec![]), items)))
+                }
                 "__MODULE__" | "__DIR__" | "__ENV__" | "__CALLER__" => {
                     let mut e = env.clone();
                     Ok(Some(self.expand(v, &mut e)?))
@@ -467,6 +483,15 @@ impl Expander<'_> {
             },
             (Value::Atom(name), Value::List(args, None)) => {
                 if name == "__aliases__" {
+                    // `Foo.bar().Baz`: an alias made at run time stays as it is.
+                    let runtime_head = match args.first() {
+                        Some(Value::Atom(_)) | None => false,
+                        // `__MODULE__.Foo` expands; a call does not.
+                        Some(h) => !matches!(q::as_node(h), Some((_, _, Value::Atom(_)))),
+                    };
+                    if runtime_head {
+                        return Ok(None);
+                    }
                     let mut e = env.clone();
                     let r = self.expand_alias(meta, args, &mut e)?;
                     return Ok(if &r == v { None } else { Some(r) });
@@ -506,9 +531,23 @@ impl Expander<'_> {
                                 q::meta_line(meta),
                             )?));
                         }
+                        // `@name` read where the module is compiled already.
+                        if let ("@", [attr]) = (name.as_str(), args.as_slice()) {
+                            let module = env.module.clone().unwrap_or_default();
+                            if env.function.is_some()
+                                && matches!(attr, Value::Tuple(t) if t.len() == 3 && matches!(t[2], Value::Atom(_)))
+                                && !module.is_empty()
+                                && !self.host.is_open(&module)
+                            {
+                                return Err(self.argument_error(format!(
+                                    "could not call Module.get_attribute/2 because the module {} is already compiled. Use the Module.__info__/1 callback or Code.fetch_docs/1 instead",
+                                    super::inspect_module(&module)
+                                )));
+                            }
+                        }
                         if let ("in", [x, right]) = (name.as_str(), args.as_slice()) {
                             return Ok(match env.context {
-                                Context::Guard if matches!(right, Value::List(l, None) if l.is_empty()) => {
+                                Context::Guard | Context::Match if matches!(right, Value::List(l, None) if l.is_empty()) => {
                                     Some(q::atom("false"))
                                 }
                                 Context::Expr if super::macros::is_cons_literal(right) => {
@@ -554,6 +593,14 @@ impl Expander<'_> {
                 let Value::Atom(fname) = &d[1] else {
                     return Ok(None);
                 };
+                // `__ENV__.file`: the field's value.
+                if let (Some((Value::Atom(v), _, Value::Atom(_))), true) =
+                    (q::as_node(&d[0]), args.is_empty())
+                {
+                    if v == "__ENV__" {
+                        return Ok(env.field(fname).map(|f| q::escape(&f)));
+                    }
+                }
                 let mut e = env.clone();
                 let recv = match q::as_call(&d[0]) {
                     Some(("__aliases__", am, segs)) => self.expand_alias(am, segs, &mut e)?,
@@ -699,7 +746,7 @@ impl Expander<'_> {
 /// The stack trace of an exception a macro raised, as Elixir shows it: the
 /// frames inside the macro's own helpers, then `expanding macro: M.name/n`
 /// in place of the macro's frame, then the caller (`file:line: M.fun/n`).
-fn expanding_macro(
+pub(super) fn expanding_macro(
     mut r: Box<super::Raised>,
     module: &str,
     name: &str,

@@ -1386,7 +1386,17 @@ impl Expander<'_> {
         if self.host.functions_of(module).is_some() {
             return Ok(());
         }
-        if env.context_modules.iter().any(|m| m == module) || self.host.is_open(module) {
+        if self.host.is_open(module) {
+            return Err(self.error(
+                line,
+                env,
+                format!(
+                    "you are trying to use the module {} which is currently being defined.\n\nThis may happen if you accidentally override the module you want to use. For example:\n\n    defmodule MyApp do\n      defmodule Supervisor do\n        use Supervisor\n      end\n    end\n\nIn the example above, the new Supervisor conflicts with Elixir's Supervisor. This may be fixed by using the fully qualified name in the definition:\n\n    defmodule MyApp.Supervisor do\n      use Supervisor\n    end\n",
+                    super::inspect_module(module)
+                ),
+            ));
+        }
+        if env.context_modules.iter().any(|m| m == module) {
             return Err(self.error(
                 line,
                 env,
@@ -1469,6 +1479,35 @@ impl Expander<'_> {
         };
         let only = opts.and_then(|o| keyword_get(o, "only"));
         let except = opts.and_then(|o| keyword_get(o, "except"));
+        // A name and arity given twice in `only:` or `except:`.
+        for (key, given) in [("only", only), ("except", except)] {
+            let Some(list) = given.and_then(pairs) else {
+                continue;
+            };
+            if let Some((n, a)) = list
+                .iter()
+                .enumerate()
+                .find(|(i, x)| list[..*i].contains(x))
+                .map(|(_, x)| x)
+            {
+                return Err(self.error(
+                    line,
+                    env,
+                    format!("invalid :{key} option for import, {n}/{a} is duplicated"),
+                ));
+            }
+        }
+        // Erlang modules have no macros to import.
+        if matches!(only, Some(Value::Atom(a)) if a == "macros") && !module.starts_with("Elixir.") {
+            return Err(self.error(
+                line,
+                env,
+                format!(
+                    "could not load macros from module {}",
+                    super::inspect_module(module)
+                ),
+            ));
+        }
         let (mut f, mut m): (Vec<NameArity>, Vec<NameArity>) = match only {
             Some(Value::Atom(a)) if a == "functions" => (funs, vec![]),
             Some(Value::Atom(a)) if a == "macros" => (vec![], macs),

@@ -353,7 +353,12 @@ impl<'a> Expander<'a> {
         tail: &Value,
         env: &mut Env,
     ) -> EResult<Value> {
-        let line = q::meta_line(meta);
+        // (Only `line:`: code quoted with `location: :keep` stays at the
+        // caller's line here, as in Elixir; its `keep:` line is for traces.)
+        let line = match q::keyword_get(meta, "line") {
+            Some(Value::Int(n)) => *n as u32,
+            _ => 0,
+        };
         if line > 0 {
             env.line = line;
             env.column = q::meta_column(meta);

@@ -99,19 +99,29 @@ fn runtime_call(name: &str, line: u32, args: Vec<Value>) -> Value {
 
 impl Expander<'_> {
     fn module_body_only(&self, what: &str, line: u32, env: &Env) -> EResult<String> {
-        match (&env.module, &env.function) {
-            (None, _) => Err(self.error_hint(
-                line,
-                env,
-                format!("cannot invoke {what} outside module"),
-                "put definitions inside `defmodule Name do ... end`",
-            )),
-            (Some(_), Some(_)) => Err(self.error(
-                line,
-                env,
-                format!("cannot invoke {what} inside function/macro"),
-            )),
-            (Some(m), None) => Ok(m.clone()),
+        let place = match (&env.module, &env.function) {
+            (Some(m), None) => return Ok(m.clone()),
+            (None, _) => "outside module",
+            (Some(_), Some(_)) => "inside function/macro",
+        };
+        {
+            // As Kernel's macro raises it while it expands.
+            {
+                let (name, arity) = what.split_once('/').unwrap_or((what, "0"));
+                match self.argument_error(format!("cannot invoke {what} {place}")) {
+                    super::Error::Raised(r) => {
+                        Err(super::Error::Raised(super::dispatch::expanding_macro(
+                            r,
+                            "Elixir.Kernel",
+                            name,
+                            arity.parse().unwrap_or(0),
+                            if line > 0 { line } else { env.line },
+                            env,
+                        )))
+                    }
+                    other => Err(other),
+                }
+            }
         }
     }
 
@@ -208,7 +218,12 @@ impl Expander<'_> {
         args: &[Value],
         env: &mut Env,
     ) -> EResult<Value> {
-        let line = q::meta_line(meta);
+        // A `def` from `quote location: :keep` code has the macro's line in
+        // another file: the definition is where the macro was called.
+        let line = match (q::keyword_get(meta, "line"), q::keyword_get(meta, "keep")) {
+            (None, Some(_)) if env.line > 0 => env.line,
+            _ => q::meta_line(meta),
+        };
         let arity = args.len();
         let module = self.module_body_only(&format!("{kind}/{arity}"), line, env)?;
         let def = q::list(args.to_vec());
@@ -284,7 +299,11 @@ impl Expander<'_> {
                 return Err(self.error_hint(
                     line,
                     &env,
-                    format!("invalid syntax in {} {}", kind.name(), self.show(call)),
+                    format!(
+                        "invalid syntax in {} {}",
+                        kind.name(),
+                        self.code_string(call)
+                    ),
                     format!("write {} name(args) do ... end", kind.name()),
                 ))
             }

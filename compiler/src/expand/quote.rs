@@ -271,9 +271,7 @@ impl Expander<'_> {
                 match (n.as_str(), args.as_slice()) {
                     ("unquote", [e]) => return Ok(e.clone()),
                     ("unquote_splicing", [_]) => {
-                        return Err(self.error(
-                            q::meta_line(meta),
-                            env,
+                        return Err(self.argument_error(
                             "unquote_splicing only works inside arguments and block contexts, wrap it in parens if you want it to work with one-liners",
                         ))
                     }
@@ -322,8 +320,12 @@ impl Expander<'_> {
         };
         match (head, tail) {
             // A variable: the quote's context, unless it has one.
-            (Value::Atom(_), Value::Atom(ctx)) => {
-                let m = self.quote_meta(meta, o, None, 0, env, false);
+            (Value::Atom(name), Value::Atom(ctx)) => {
+                // A variable named as an import records the import too (a
+                // zero-arity call written without parentheses, `&name/n`).
+                let call =
+                    (o.record && ctx == "nil" && !imports_of(name, env).is_empty()).then_some(head);
+                let m = self.quote_meta(meta, o, call, 0, env, false);
                 let ctx = match (&o.context_code, &o.context, ctx.as_str()) {
                     (Some(code), _, "nil") => code.clone(),
                     (None, Some(c), "nil") => q::atom(c),
@@ -359,7 +361,31 @@ impl Expander<'_> {
                 Ok(node_code(head.clone(), m, self.quote(tail, o, env)?))
             }
             (Value::Atom(name), Value::List(args, None)) => {
-                let m = self.quote_meta(meta, o, Some(head), args.len(), env, false);
+                let mut m = self.quote_meta(meta, o, Some(head), args.len(), env, false);
+                // `&name/arity`: the capture records that import of `name`.
+                if let (true, "&", Some(ctx), [arg]) =
+                    (o.record, name.as_str(), &o.context, args.as_slice())
+                {
+                    if let Some(("/", _, [fref, Value::Int(n)])) = as_call(arg) {
+                        if let Some((Value::Atom(f), _, Value::Atom(fctx))) = as_node(fref) {
+                            let n = *n;
+                            let imports: Vec<Value> = imports_of(f, env)
+                                .into_iter()
+                                .filter(|p| matches!(p, Value::Tuple(t) if t[0] == q::int(n)))
+                                .collect();
+                            if fctx == "nil"
+                                && !imports.is_empty()
+                                && keyword_get(meta, "imports").is_none()
+                            {
+                                let mut items: Vec<Value> =
+                                    as_list(meta).map(|l| l.to_vec()).unwrap_or_default();
+                                items.push(q::pair(q::atom("imports"), q::list(imports)));
+                                items.push(q::pair(q::atom("context"), q::atom(ctx)));
+                                m = self.quote_meta(&q::list(items), o, None, 0, env, false);
+                            }
+                        }
+                    }
+                }
                 let _ = name;
                 // `def name(...)` and `@name`: the head gets the context too.
                 let args_code = match (name.as_str(), args.as_slice()) {

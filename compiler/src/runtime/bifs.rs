@@ -233,13 +233,13 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                         Ok(ok_tuple(ctx, t))
                     }
                     Err(d) => {
-                        let (l, c) = crate::diagnostic::line_col(&padded, d.span.start as usize);
+                        let (l, c) = syntax_error_position(&padded, &d);
                         let (msg, token) = split_syntax_message(&d.message);
                         let meta = q::keyword(vec![
                             ("line", q::int(l as i64)),
                             ("column", q::int(c as i64)),
                         ]);
-                        let e = q::tuple(vec![meta, q::string(&msg), q::string(&token)]);
+                        let e = q::tuple(vec![meta, msg, q::string(&token)]);
                         let e = from_value(&mut ctx.st.heap, &e);
                         Ok(ctx.st.heap.tuple(&[atom::intern("error"), e]))
                     }
@@ -315,6 +315,15 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let n = atom::name(*name).to_owned();
                 let v = to_value(ctx.code, *v);
                 self.writable(ctx, &module, "Module.put_attribute/3")?;
+                if matches!(
+                    n.as_str(),
+                    "type" | "typep" | "opaque" | "spec" | "callback" | "macrocallback"
+                ) {
+                    return Err(bif::argument_error_msg(
+                        ctx,
+                        "attributes type, typep, opaque, spec, callback, and macrocallback must be set directly via the @ notation",
+                    ));
+                }
                 self.put_attribute(ctx, &module, &n, v, 0)?;
                 Ok(atom::intern("ok"))
             }
@@ -664,14 +673,42 @@ fn defguard_expand(
     q::call("__block__", q::list(vec![]), block)
 }
 
-/// `("syntax error before: ", "')'")` from a parser message.
-fn split_syntax_message(msg: &str) -> (String, String) {
-    for prefix in ["syntax error before: ", "unexpected token: "] {
+/// The message and token of a parse error as `Code.string_to_quoted/2`
+/// gives them: `("syntax error before: ", "')'")`; a bracket that closes
+/// the wrong opener splits its message around the token
+/// (`{"unexpected token: ", ". The \"(\" at line 1 is missing terminator \")\""}`).
+fn split_syntax_message(msg: &str) -> (Value, String) {
+    if msg == "syntax error: expression is incomplete" {
+        return (q::string("syntax error before: "), String::new());
+    }
+    for prefix in ["unexpected token: ", "unexpected reserved word: "] {
         if let Some(rest) = msg.strip_prefix(prefix) {
-            return (prefix.to_owned(), rest.to_owned());
+            if let Some(at) = rest.find(". The \"") {
+                let (token, tail) = rest.split_at(at);
+                return (
+                    q::tuple(vec![q::string(prefix), q::string(tail)]),
+                    token.to_owned(),
+                );
+            }
         }
     }
-    (msg.to_owned(), String::new())
+    for prefix in ["syntax error before: ", "unexpected token: "] {
+        if let Some(rest) = msg.strip_prefix(prefix) {
+            return (q::string(prefix), rest.to_owned());
+        }
+    }
+    (q::string(msg), String::new())
+}
+
+/// Where a parse error is reported: a missing terminator where the input
+/// ends (as Elixir's tokenizer finds it), anything else where it was found.
+fn syntax_error_position(source: &str, d: &crate::diagnostic::Diagnostic) -> (usize, usize) {
+    let at = if d.message.starts_with("missing terminator") {
+        source.len()
+    } else {
+        d.span.start as usize
+    };
+    crate::diagnostic::line_col(source, at)
 }
 
 impl Service {
@@ -697,23 +734,22 @@ impl Service {
     ) -> Exn {
         // Elixir reports a missing terminator where the input ends, and
         // shows the line of the error with a caret (the snippet).
-        let at = if d.message.starts_with("missing terminator") {
-            source.len()
-        } else {
-            d.span.start as usize
-        };
-        let (line, col) = crate::diagnostic::line_col(source, at);
-        let module = if d.message.starts_with("missing terminator")
-            || d.message.contains("missing")
-            || d.message.contains("expression is incomplete")
+        let missing = d.message.starts_with("missing terminator");
+        let incomplete = missing
+            || d.message == "syntax error: expression is incomplete"
+            || d.message.starts_with("invalid escape \\ at end of file");
+        let (line, col) = syntax_error_position(source, &d);
+        let module = if incomplete
+            || (d.message.contains("missing") && !d.message.contains("is missing terminator"))
         {
             "Elixir.TokenMissingError"
         } else {
             "Elixir.SyntaxError"
         };
-        // No snippet for a blank line (an error at the end of the input).
+        // No snippet for a blank line (an error at the end of the input),
+        // nor for a closer that does not match its opener (Elixir 1.14's).
         let content = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
-        let snippet = if content.trim().is_empty() {
+        let snippet = if content.trim().is_empty() || d.message.contains("is missing terminator") {
             atom::NIL
         } else {
             let content = ctx.st.heap.str(content);

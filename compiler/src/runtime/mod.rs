@@ -1582,8 +1582,85 @@ impl Service {
                 ),
                 Some(_) => return None,
             };
-            Some((a.line, msg))
+            Some((st.line, msg))
         });
+        // `@compile {:inline, ...}` and `@dialyzer` name functions of the module.
+        let defined = |name: &str, arity: i64| {
+            st.defs
+                .iter()
+                .any(|d| d.user_name == name && d.user_arity as i64 == arity)
+        };
+        let conflict = conflict.or_else(|| {
+            let a = st.attr("compile").filter(|a| a.set)?;
+            let items = match &a.value {
+                Value::List(items, None) => items.clone(),
+                _ => return None,
+            };
+            items.iter().rev().flat_map(flatten_options).find_map(|o| {
+                let Value::Tuple(t) = &o else { return None };
+                if t.len() != 2 || as_atom(&t[0]) != Some("inline") {
+                    return None;
+                }
+                fun_refs(&t[1])?
+                    .into_iter()
+                    .find(|(n, ar)| !defined(n, *ar))
+                    .map(|(n, ar)| (st.line, format!("inlined function {n}/{ar} undefined")))
+            })
+        });
+        let mut dialyzer_error = None;
+        let conflict = conflict.or_else(|| {
+            let a = st.attr("dialyzer").filter(|a| a.set)?;
+            let items = match &a.value {
+                Value::List(items, None) => items.clone(),
+                _ => return None,
+            };
+            for item in items.iter().rev() {
+                let list = match item {
+                    Value::List(l, None) => l.clone(),
+                    other => vec![other.clone()],
+                };
+                for o in list {
+                    let valid_opt =
+                        |v: &Value| as_atom(v).is_some_and(|n| DIALYZER_OPTIONS.contains(&n));
+                    match &o {
+                        v if valid_opt(v) => {}
+                        Value::Tuple(t)
+                            if t.len() == 2
+                                && (valid_opt(&t[0])
+                                    || as_atom(&t[0]) == Some("nowarn_function"))
+                                && fun_refs(&t[1]).is_some() =>
+                        {
+                            let opt = as_atom(&t[0]).unwrap_or_default();
+                            if let Some((n, ar)) = fun_refs(&t[1])
+                                .unwrap_or_default()
+                                .into_iter()
+                                .find(|(n, ar)| !defined(n, *ar))
+                            {
+                                return Some((
+                                    st.line,
+                                    format!(
+                                        "undefined function {n}/{ar} given to @dialyzer :{opt}"
+                                    ),
+                                ));
+                            }
+                        }
+                        other => {
+                            dialyzer_error = Some(format!(
+                                "invalid value for @dialyzer attribute: {}",
+                                beamlet_vm::inspect::inspect(other, &Default::default())
+                            ));
+                            return None;
+                        }
+                    }
+                }
+            }
+            None
+        });
+        if let Some(msg) = dialyzer_error.filter(|_| conflict.is_none()) {
+            let src = self.source_of(&file);
+            let e = Expander::new(&mut NoHost, src.as_deref()).argument_error(msg);
+            return Err(self.raise(ctx, e, &file));
+        }
         // A head that no clause followed.
         let conflict = conflict.or_else(|| {
             let d = st.defs.iter().find(|d| d.clauses.is_empty())?;
@@ -1988,5 +2065,52 @@ fn unescapable(v: &Value) -> Option<&Value> {
             .iter()
             .find_map(|(k, v)| unescapable(k).or_else(|| unescapable(v))),
         _ => None,
+    }
+}
+
+/// The options `@dialyzer` takes by themselves (and with functions).
+const DIALYZER_OPTIONS: &[&str] = &[
+    "no_return",
+    "no_unused",
+    "no_improper_lists",
+    "no_fun_app",
+    "no_match",
+    "no_opaque",
+    "no_fail_call",
+    "no_contracts",
+    "no_behaviours",
+    "no_undefined_callbacks",
+    "unmatched_returns",
+    "error_handling",
+    "race_conditions",
+    "no_missing_calls",
+    "specdiffs",
+    "overspecs",
+    "underspecs",
+    "unknown",
+    "no_underspecs",
+];
+
+/// One `@compile` value as its options: a keyword list's pairs, or itself.
+fn flatten_options(v: &Value) -> Vec<Value> {
+    match v {
+        Value::List(items, None) => items.clone(),
+        other => vec![other.clone()],
+    }
+}
+
+/// `{name, arity}` or a list of them (`[foo: 1]`), as `@compile {:inline, ...}`
+/// and `@dialyzer` name functions; `None` when `v` is neither.
+fn fun_refs(v: &Value) -> Option<Vec<(String, i64)>> {
+    let one = |v: &Value| match v {
+        Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
+            (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a)),
+            _ => None,
+        },
+        _ => None,
+    };
+    match v {
+        Value::List(items, None) => items.iter().map(one).collect(),
+        other => one(other).map(|r| vec![r]),
     }
 }

@@ -357,6 +357,23 @@ impl ModuleState {
         d: Definition,
         doc: Option<Value>,
     ) -> Result<(), (String, &'static str)> {
+        // Functions the compiler defines in every module.
+        let by = match (d.user_name.as_str(), d.user_arity) {
+            ("__info__", 1) => Some("Elixir"),
+            ("module_info", 0 | 1) => Some("Erlang"),
+            _ => None,
+        };
+        if let Some(by) = by {
+            return Err((
+                format!(
+                    "cannot define {} {}/{} as it is automatically defined by {by}",
+                    d.kind.name(),
+                    d.user_name,
+                    d.user_arity
+                ),
+                "the compiler defines this function in every module: choose another name",
+            ));
+        }
         self.version += 1;
         // A definition of an overridable function replaces the old one,
         // which stays (under a hidden name) for its `super`.

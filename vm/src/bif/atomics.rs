@@ -95,27 +95,55 @@ fn incr(t: Term) -> Result<u64, Exn> {
 }
 
 pub fn new(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let size = match a[0].as_small() {
-        Some(n) if (1..1 << 32).contains(&n) => n as usize,
-        _ => return Err(Exn::badarg_at(1, "out of range")),
+    new_array(ctx, a, "atomics")
+}
+
+/// `:counters.new/2`'s array (its options checked by the caller): as
+/// `:atomics.new/2`, with the counters' word in a system-limit error.
+pub fn counters_new(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    new_array(ctx, &[a[0], Term::NIL], "counters")
+}
+
+/// `:atomics.new/2`, or `:counters.new/2` when `what` is "counters" (the
+/// word its system-limit error uses): an array of `a[0]` cells. Sizes from
+/// 2^32 on, and arrays the allocator refuses, reach a system limit (the
+/// BEAM's limit is its memory).
+pub fn new_array(ctx: &mut Ctx, a: &[Term], what: &str) -> BifResult {
+    let size = match int_arg(a[0]) {
+        None => return Err(Exn::badarg_at(1, "not an integer")),
+        Some(n) if n < 1 => return Err(Exn::badarg_at(1, "out of range")),
+        Some(n) if n < 1 << 32 => n as usize,
+        Some(_) => return Err(array_size_limit(what)),
     };
-    let opts = super::list_to_vec(a[1]).ok_or_else(|| Exn::badarg_at(2, "invalid options"))?;
+    let opts = super::list_to_vec(a[1]).ok_or_else(|| Exn::badarg_at(2, "not a list"))?;
     let mut signed = true;
     for o in opts {
         match o.tuple_elems() {
             Some([k, v]) if k.is_atom() && atom::name(*k) == "signed" && v.is_boolean() => {
                 signed = v.is_true()
             }
-            _ => return Err(Exn::badarg_at(2, "invalid options")),
+            _ => return Err(Exn::badarg_at(2, "invalid option in list")),
         }
     }
+    let mut cells = Vec::new();
+    if cells.try_reserve_exact(size).is_err() {
+        return Err(array_size_limit(what));
+    }
+    cells.extend((0..size).map(|_| AtomicU64::new(0)));
     let r = ctx.rt.make_ref();
-    let arr = Arc::new(Atomics {
-        signed,
-        cells: (0..size).map(|_| AtomicU64::new(0)).collect(),
-    });
+    let arr = Arc::new(Atomics { signed, cells });
     lock(&ctx.code.ets.shared.arrays).insert(r.ref_value().unwrap_or(0), arr);
     Ok(r)
+}
+
+/// `system_limit`, explained as OTP 25 does for the array's size.
+fn array_size_limit(what: &str) -> Exn {
+    Exn {
+        info: Some(format!(
+            "a system limit has been reached due to errors at the given arguments:\n\n  * 1st argument: {what} array size reached a system limit\n"
+        )),
+        ..Exn::error(atom::SYSTEM_LIMIT)
+    }
 }
 
 pub fn get(ctx: &mut Ctx, a: &[Term]) -> BifResult {

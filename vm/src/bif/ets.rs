@@ -720,6 +720,24 @@ pub fn owner_exited(
 // ---- insert and delete ----
 
 fn insert_impl(ctx: &mut Ctx, a: &[Term], only_new: bool) -> BifResult {
+    insert_table(ctx, a, only_new).map_err(|mut e| {
+        // A table that is no table: OTP explains a bad object too.
+        let bad_table = e
+            .info
+            .as_deref()
+            .is_some_and(|i| i.contains("* 1st argument"));
+        if let (true, Err(more)) = (bad_table, objects_arg(a[1], 1)) {
+            if let (Some(info), Some(lines)) = (e.info.as_mut(), more.info.as_deref()) {
+                if let Some(at) = lines.find("  * 2nd argument") {
+                    info.push_str(&lines[at..]);
+                }
+            }
+        }
+        e
+    })
+}
+
+fn insert_table(ctx: &mut Ctx, a: &[Term], only_new: bool) -> BifResult {
     with(ctx, a[0], true, |ctx, g, _| {
         let objs = objects_arg(a[1], g.keypos)?;
         if only_new {

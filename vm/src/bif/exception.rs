@@ -196,8 +196,8 @@ pub fn erlang_raise(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     raise_with_trace(ctx, class, a[1], a[2])
 }
 
-fn raise_with_trace(_ctx: &mut Ctx, class: Class, reason: Term, trace: Term) -> BifResult {
-    let Some(mut trace) = trace_of_term(trace) else {
+fn raise_with_trace(_ctx: &mut Ctx, class: Class, reason: Term, trace_t: Term) -> BifResult {
+    let Some(mut trace) = trace_of_term(trace_t) else {
         return Err(super::badarg());
     };
     trace.push(TraceEntry::COMPLETE);
@@ -205,7 +205,8 @@ fn raise_with_trace(_ctx: &mut Ctx, class: Class, reason: Term, trace: Term) -> 
         class,
         reason,
         trace,
-        info: None,
+        // A BIF's explanation goes with the trace it came in.
+        info: error_info_message(trace_t),
     })
 }
 
@@ -309,6 +310,10 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
         return simple(ctx, "Elixir.ArithmeticError", &[]);
     }
     if reason == atom::BADARG {
+        if let Some(msg) = error_info_message(trace) {
+            let msg = ctx.st.heap.str(&msg);
+            return simple(ctx, "Elixir.ArgumentError", &[(atom::MESSAGE, msg)]);
+        }
         if let Some((h, _)) = trace.cons_parts() {
             if let Some([m, f, _, loc]) = h.tuple_elems() {
                 if *m == atom::ERLANG && atom::name(*f) == "error_info" {
@@ -330,6 +335,10 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
         return simple(ctx, "Elixir.ArgumentError", &[]);
     }
     if reason == atom::SYSTEM_LIMIT {
+        if let Some(msg) = error_info_message(trace).filter(|m| m.starts_with("a system limit")) {
+            let msg = ctx.st.heap.str(&msg);
+            return simple(ctx, "Elixir.SystemLimitError", &[(atom::MESSAGE, msg)]);
+        }
         if let Some(more) = error_info_text(ctx, reason, trace) {
             let msg = format!(
                 "a system limit has been reached due to errors at the given arguments{more}"
@@ -416,6 +425,26 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
         given.push((atom::REASON, ctx.st.heap.str(&more)));
     }
     simple(ctx, "Elixir.ErlangError", &given)
+}
+
+/// The message a BIF gave its `badarg`, kept in the `error_info` of the
+/// trace's first entry (`interp::trace_term`): `%{message: text}`.
+pub fn error_info_message(trace: Term) -> Option<String> {
+    let (top, _) = trace.cons_parts()?;
+    let [_, _, _, loc] = top.tuple_elems()? else {
+        return None;
+    };
+    list_to_vec(*loc)?
+        .into_iter()
+        .find_map(|kv| match kv.tuple_elems() {
+            Some([k, v]) if atom::name(*k) == "error_info" && v.is_map() => {
+                map_find(*v, atom::MESSAGE).and_then(|m| {
+                    m.binary_bytes()
+                        .map(|b| String::from_utf8_lossy(b).into_owned())
+                })
+            }
+            _ => None,
+        })
 }
 
 /// What the `error_info` of the stack trace's top entry says about an error

@@ -274,6 +274,7 @@ bifs! {
     "beamlet" "reraise" / 2 => exception::reraise;
     "erlang" "raise" / 3 => exception::erlang_raise;
     "atomics" "new" / 2 => atomics::new;
+    "beamlet" "counters_new" / 1 => atomics::counters_new;
     "atomics" "get" / 2 => atomics::get;
     "atomics" "put" / 3 => atomics::put;
     "atomics" "add" / 3 => atomics::add;

@@ -2,6 +2,11 @@
 //! handed out in segments and reused.
 
 use super::{lock, FIRST_INDEX, MAX_SEGS, SEG_BITS, SEG_SIZE};
+
+/// Slots below this index are all handed out once before a released one is
+/// reused: the BEAM's 15-bit pid numbers (32,768), so pids grow with time as
+/// long as they do there; the table takes at most 8 segments more for it.
+const FRESH_FIRST: u32 = FIRST_INDEX + (1 << 15);
 use crate::atom;
 use crate::process::{Process, Signal};
 use std::collections::VecDeque;
@@ -73,7 +78,9 @@ impl Inbox {
 pub(super) struct Table {
     pub(super) segs: Box<[OnceLock<Box<[Slot]>>]>,
     pub(super) next: AtomicU32,
-    pub(super) free: Mutex<Vec<u32>>,
+    /// Released slots, reused oldest first once the fresh ones up to
+    /// `FRESH_FIRST` are all handed out.
+    pub(super) free: Mutex<VecDeque<u32>>,
     /// Slots handed out and not released, and the most there may be
     /// (`Config::max_processes`).
     pub(super) live: AtomicUsize,
@@ -87,7 +94,7 @@ impl Table {
             limit,
             segs: (0..MAX_SEGS).map(|_| OnceLock::new()).collect(),
             next: AtomicU32::new(FIRST_INDEX),
-            free: Mutex::new(Vec::new()),
+            free: Mutex::new(VecDeque::new()),
         }
     }
 
@@ -98,18 +105,29 @@ impl Table {
     }
 
     /// A free slot, or `None` when the table is full.
+    ///
+    /// New slots come first, up to `FRESH_FIRST`, then released ones, oldest
+    /// first: as on the BEAM, whose process table hands out every pid number
+    /// once before it reuses any, a short program's pids grow in the order
+    /// the processes were spawned, and terms ordered by pid (a map keyed by
+    /// pids, `DynamicSupervisor.which_children/1`) come in that order.
     pub(super) fn alloc(&self) -> Option<u32> {
         if self.live.fetch_add(1, Ordering::Relaxed) >= self.limit {
             self.live.fetch_sub(1, Ordering::Relaxed);
             return None;
         }
-        if let Some(i) = lock(&self.free).pop() {
-            return Some(i);
+        if self.next.load(Ordering::Relaxed) >= FRESH_FIRST {
+            if let Some(i) = lock(&self.free).pop_front() {
+                return Some(i);
+            }
         }
         let i = self.next.fetch_add(1, Ordering::Relaxed);
         let seg = (i >> SEG_BITS) as usize;
         if seg >= MAX_SEGS {
             self.next.fetch_sub(1, Ordering::Relaxed);
+            if let Some(i) = lock(&self.free).pop_front() {
+                return Some(i);
+            }
             self.live.fetch_sub(1, Ordering::Relaxed);
             return None;
         }
@@ -118,7 +136,7 @@ impl Table {
     }
 
     pub(super) fn release(&self, index: u32) {
-        lock(&self.free).push(index);
+        lock(&self.free).push_back(index);
         self.live.fetch_sub(1, Ordering::Relaxed);
     }
 
