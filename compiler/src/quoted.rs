@@ -81,7 +81,7 @@ impl LineIndex {
 // ---- building quoted nodes ----
 
 pub fn atom(s: &str) -> Value {
-    Value::Atom(s.to_owned())
+    Value::Atom(s.into())
 }
 
 pub fn nil() -> Value {

@@ -45,15 +45,15 @@ impl Expander<'_> {
                         if *a as usize == arity {
                             if m == KERNEL {
                                 if kernel::is_kernel_macro(name, arity) {
-                                    return Ok(Resolved::Macro(m.clone()));
+                                    return Ok(Resolved::Macro(m.to_string()));
                                 }
-                                return Ok(Resolved::Function(m.clone()));
+                                return Ok(Resolved::Function(m.to_string()));
                             }
                             let is_macro = self.host.has_macro(m, name, arity);
                             return Ok(if is_macro {
-                                Resolved::Macro(m.clone())
+                                Resolved::Macro(m.to_string())
                             } else {
-                                Resolved::Function(m.clone())
+                                Resolved::Function(m.to_string())
                             });
                         }
                     }
@@ -306,7 +306,7 @@ impl Expander<'_> {
                 if env.module.as_deref() == Some(m.as_str()) {
                     // The module being defined can't run its own macros remotely.
                 } else if self.host.has_macro(m, name, arity) {
-                    let m = m.clone();
+                    let m = *m;
                     return self.run_macro(&m, name, meta, args, env, false);
                 }
             }
@@ -574,7 +574,7 @@ impl Expander<'_> {
                     return Ok(kernel_once(fname, args));
                 }
                 if env.is_required(m) && self.host.has_macro(m, fname, args.len()) {
-                    let m = m.clone();
+                    let m = *m;
                     return Ok(Some(self.invoke_macro(&m, fname, meta, args, env, false)?));
                 }
                 Ok(None)

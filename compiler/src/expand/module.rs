@@ -183,7 +183,7 @@ impl Expander<'_> {
                         || a.contains('/')
                         || a.contains('\\')) =>
                 {
-                    a
+                    a.to_string()
                 }
                 // A name computed at run time (`defmodule Module.concat(A, B)`):
                 // the body is expanded once the name is known.
@@ -278,8 +278,8 @@ impl Expander<'_> {
             _ => (head, None),
         };
         let (name, params): (String, Vec<Value>) = match as_node(call) {
-            Some((Value::Atom(n), _, Value::List(a, None))) => (n.clone(), a.clone()),
-            Some((Value::Atom(n), _, Value::Atom(_))) => (n.clone(), vec![]),
+            Some((Value::Atom(n), _, Value::List(a, None))) => (n.to_string(), a.clone()),
+            Some((Value::Atom(n), _, Value::Atom(_))) => (n.to_string(), vec![]),
             _ => {
                 return Err(self.error_hint(
                     line,
@@ -443,7 +443,7 @@ impl Expander<'_> {
                 ),
             ));
         };
-        let name = name.clone();
+        let name = *name;
         let Some(module) = env.module.clone() else {
             return Err(self.error(line, env, format!("cannot invoke @{name}/1 outside module")));
         };

@@ -368,7 +368,7 @@ impl Host for VmHost<'_, '_> {
                 .filter_map(q::as_atom)
                 .map(String::from)
                 .collect(),
-            Some(Value::Atom(a)) if a != "nil" => vec![a],
+            Some(Value::Atom(a)) if a != "nil" => vec![a.to_string()],
             _ => vec![],
         }
     }

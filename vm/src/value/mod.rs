@@ -26,7 +26,7 @@ pub enum Value {
     BigInt(BigInt),
     Float(f64),
     /// The atom's text without a leading colon: `ok`, `Elixir.Foo.Bar`, `a b`, `true`, `nil`.
-    Atom(String),
+    Atom(Atom),
     /// A binary (`"text"` when it is valid UTF-8 and printable, `<<1, 2>>` otherwise).
     Binary(Vec<u8>),
     /// A bitstring whose size in bits (the second field) is not a multiple
