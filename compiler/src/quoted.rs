@@ -13,7 +13,8 @@
 //! plain conversion.
 
 use crate::ast::{BinOp, Body, CallTarget, Clause, Expr, ExprKind, InterpPart, Span, UnaryOp};
-use beamlet_vm::value::Value;
+use beamlet_vm::static_atom;
+use beamlet_vm::value::{Atom, Value};
 use num_traits::ToPrimitive;
 
 /// Maps byte offsets of one source text to 1-based line numbers.
@@ -85,11 +86,15 @@ pub fn atom(s: &str) -> Value {
 }
 
 pub fn nil() -> Value {
-    atom("nil")
+    Value::Atom(Atom::from_term(beamlet_vm::atom::NIL))
 }
 
 pub fn boolean(b: bool) -> Value {
-    atom(if b { "true" } else { "false" })
+    Value::Atom(Atom::from_term(if b {
+        beamlet_vm::atom::TRUE
+    } else {
+        beamlet_vm::atom::FALSE
+    }))
 }
 
 pub fn int(i: i64) -> Value {
@@ -212,6 +217,17 @@ pub fn as_keyword(v: &Value) -> Option<Vec<(&str, &Value)>> {
 }
 
 /// The value under `key` in a keyword list.
+/// [`keyword_get`] with the key as an atom (compared by index, not by name).
+pub fn keyword_get_atom(v: &Value, key: Atom) -> Option<&Value> {
+    match v {
+        Value::List(items, None) => items.iter().find_map(|i| match i {
+            Value::Tuple(p) if p.len() == 2 && p[0] == Value::Atom(key) => Some(&p[1]),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
 pub fn keyword_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     as_list(v)?.iter().find_map(|i| match i {
         Value::Tuple(p) if p.len() == 2 && as_atom(&p[0]) == Some(key) => Some(&p[1]),
@@ -221,10 +237,10 @@ pub fn keyword_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
 
 /// The `line:` of a node's meta (0 when absent).
 pub fn meta_line(meta: &Value) -> u32 {
-    match keyword_get(meta, "line") {
+    match keyword_get_atom(meta, static_atom!("line")) {
         Some(Value::Int(n)) => *n as u32,
         // `quote location: :keep` code: `keep: {file, line}`.
-        _ => match keyword_get(meta, "keep") {
+        _ => match keyword_get_atom(meta, static_atom!("keep")) {
             Some(Value::Tuple(t)) if t.len() == 2 => match t[1] {
                 Value::Int(n) => n as u32,
                 _ => 0,
@@ -236,7 +252,7 @@ pub fn meta_line(meta: &Value) -> u32 {
 
 /// The `column:` of a node's meta (0 when absent).
 pub fn meta_column(meta: &Value) -> u32 {
-    match keyword_get(meta, "column") {
+    match keyword_get_atom(meta, static_atom!("column")) {
         Some(Value::Int(n)) => *n as u32,
         _ => 0,
     }

@@ -179,6 +179,7 @@ pub fn existing(name: &str) -> Option<Term> {
 }
 
 /// The text of an atom term (`""` for a non-atom).
+#[inline]
 pub fn name(atom: Term) -> &'static str {
     let Some(i) = atom.atom_index() else {
         return "";

@@ -11,6 +11,7 @@
 use super::kernel::{self, KERNEL};
 use super::{caller_var, Context, EResult, Env, Error, Expander, MAX_DEPTH};
 use crate::quoted::{self as q, as_atom, as_list, keyword_get};
+use beamlet_vm::static_atom;
 use beamlet_vm::value::Value;
 
 /// What a local name means.
@@ -789,19 +790,27 @@ pub fn stamp(v: &mut Value, module: &str, line: u32, counter: &Value) {
                 return;
             };
             if line > 0
-                && keyword_get(&t[1], "line").is_none()
-                && keyword_get(&t[1], "keep").is_none()
+                && q::keyword_get_atom(&t[1], static_atom!("line")).is_none()
+                && q::keyword_get_atom(&t[1], static_atom!("keep")).is_none()
             {
                 // (As `q::meta_put` for a key not there: first, in place.)
                 if let Value::List(items, None) = &mut t[1] {
-                    items.insert(0, q::pair(q::atom("line"), q::int(line as i64)));
+                    items.insert(
+                        0,
+                        q::pair(Value::Atom(static_atom!("line")), q::int(line as i64)),
+                    );
                 }
             }
             match (&t[0], &t[2]) {
                 (Value::Atom(_), Value::Atom(ctx)) => {
-                    if ctx == module && keyword_get(&t[1], "counter").is_none() {
+                    if ctx == module
+                        && q::keyword_get_atom(&t[1], static_atom!("counter")).is_none()
+                    {
                         if let Value::List(items, None) = &mut t[1] {
-                            items.insert(0, q::pair(q::atom("counter"), counter.clone()));
+                            items.insert(
+                                0,
+                                q::pair(Value::Atom(static_atom!("counter")), counter.clone()),
+                            );
                         }
                     }
                 }

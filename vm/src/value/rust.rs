@@ -34,11 +34,13 @@ use std::hash::{BuildHasher, Hash};
 pub struct Atom(u32);
 
 impl Atom {
+    #[inline]
     pub fn new(name: &str) -> Atom {
         Atom::from_term(crate::atom::intern(name))
     }
 
     /// The atom of an atom term (`nil` for any other term).
+    #[inline]
     pub fn from_term(t: crate::term::Term) -> Atom {
         Atom(
             t.atom_index()
@@ -47,11 +49,13 @@ impl Atom {
     }
 
     /// The atom as a term.
+    #[inline]
     pub fn term(self) -> crate::term::Term {
         crate::term::Term::atom(self.0)
     }
 
     /// The atom's text, without a colon (`ok`, `Elixir.Enum`).
+    #[inline]
     pub fn as_str(&self) -> &'static str {
         crate::atom::name(self.term())
     }
@@ -59,36 +63,42 @@ impl Atom {
 
 impl std::ops::Deref for Atom {
     type Target = str;
+    #[inline]
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
 impl AsRef<str> for Atom {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 
 impl fmt::Debug for Atom {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Atom({:?})", self.as_str())
     }
 }
 
 impl fmt::Display for Atom {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl PartialOrd for Atom {
+    #[inline]
     fn partial_cmp(&self, other: &Atom) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Ord for Atom {
+    #[inline]
     fn cmp(&self, other: &Atom) -> std::cmp::Ordering {
         if self.0 == other.0 {
             std::cmp::Ordering::Equal
@@ -99,66 +109,77 @@ impl Ord for Atom {
 }
 
 impl From<&str> for Atom {
+    #[inline]
     fn from(s: &str) -> Atom {
         Atom::new(s)
     }
 }
 
 impl From<&String> for Atom {
+    #[inline]
     fn from(s: &String) -> Atom {
         Atom::new(s)
     }
 }
 
 impl From<String> for Atom {
+    #[inline]
     fn from(s: String) -> Atom {
         Atom::new(&s)
     }
 }
 
 impl From<&Atom> for Atom {
+    #[inline]
     fn from(a: &Atom) -> Atom {
         *a
     }
 }
 
 impl From<Atom> for String {
+    #[inline]
     fn from(a: Atom) -> String {
         a.as_str().to_owned()
     }
 }
 
 impl PartialEq<str> for Atom {
+    #[inline]
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Atom {
+    #[inline]
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
 impl PartialEq<String> for Atom {
+    #[inline]
     fn eq(&self, other: &String) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
 impl PartialEq<Atom> for str {
+    #[inline]
     fn eq(&self, other: &Atom) -> bool {
         self == other.as_str()
     }
 }
 
 impl PartialEq<Atom> for &str {
+    #[inline]
     fn eq(&self, other: &Atom) -> bool {
         *self == other.as_str()
     }
 }
 
 impl PartialEq<Atom> for String {
+    #[inline]
     fn eq(&self, other: &Atom) -> bool {
         self.as_str() == other.as_str()
     }
