@@ -122,7 +122,10 @@ pub fn line_meta(line: u32) -> Value {
     if line == 0 {
         list(vec![])
     } else {
-        list(vec![pair(atom("line"), int(line as i64))])
+        list(vec![pair(
+            Value::Atom(static_atom!("line")),
+            int(line as i64),
+        )])
     }
 }
 
@@ -514,8 +517,8 @@ impl Conv<'_> {
                 let at = (e.quoting.at as usize).min(src.len()).max(start);
                 let col = src.get(start..at).map_or(1, |t| t.chars().count() + 1);
                 list(vec![
-                    pair(atom("line"), int(line as i64)),
-                    pair(atom("column"), int(col as i64)),
+                    pair(Value::Atom(static_atom!("line")), int(line as i64)),
+                    pair(Value::Atom(static_atom!("column")), int(col as i64)),
                 ])
             }
             None => line_meta(line),
@@ -525,7 +528,10 @@ impl Conv<'_> {
     /// `[line: n]` once for each parenthesis around `e` (Elixir adds the
     /// line again for each).
     fn parens_meta(&self, e: &Expr) -> Value {
-        let one = pair(atom("line"), int(self.lines.line(e.quoting.at) as i64));
+        let one = pair(
+            Value::Atom(static_atom!("line")),
+            int(self.lines.line(e.quoting.at) as i64),
+        );
         list(vec![one; e.quoting.parens as usize])
     }
 
