@@ -211,22 +211,31 @@ impl Expander<'_> {
         let line = q::meta_line(meta);
         let arity = args.len();
         let module = self.module_body_only(&format!("{kind}/{arity}"), line, env)?;
-        let def = q::list(args.to_vec());
+        // The definition is the list of `args`; its template is made from
+        // them directly (a list's template is its items'), so a test's body
+        // is copied once, not copied and then templated.
+        let has_unquote = args.iter().any(super::quote::has_unquote);
         let mut frags = Vec::new();
-        let template = super::quote::has_unquote(&def)
-            .then(|| super::quote::fragment_template(&def, &mut frags))
+        let template = has_unquote
+            .then(|| {
+                args.iter()
+                    .map(|a| super::quote::fragment_template(a, &mut frags))
+                    .collect::<Option<Vec<_>>>()
+                    .map(q::list)
+            })
             .flatten();
         let (def, index) = if let Some(template) = template {
             // Kept by the host; the body passes the fragments' values.
             let index = self.host.save_env(&module, env, Some(template));
             let code = q::tuple(vec![q::atom(super::quote::FRAGMENTS), q::list(frags)]);
             (self.expand(&code, &mut env.clone())?, index)
-        } else if super::quote::has_unquote(&def) {
+        } else if has_unquote {
             let index = self.host.save_env(&module, env, None);
-            let (def, _) = self.escape_fragments(&def, env)?;
+            let (def, _) = self.escape_fragments(&q::list(args.to_vec()), env)?;
             // The fragments are code of the module body: expanded as such.
             (self.expand(&def, &mut env.clone())?, index)
         } else {
+            let def = q::list(args.to_vec());
             (q::nil(), self.host.save_env(&module, env, Some(def)))
         };
         let args = vec![
