@@ -395,18 +395,17 @@ impl Expander<'_> {
                         ));
                     }
                 }
-                let body = if kw.iter().any(|(k, _)| *k != "do") {
+                // (A body of `do` alone is expanded where it is, not copied.)
+                let implicit_try = kw.iter().any(|(k, _)| *k != "do").then(|| {
                     let opts = q::list(
                         kw.iter()
                             .map(|(k, v)| q::pair(q::atom(k), (*v).clone()))
                             .collect(),
                     );
                     q::call("try", q::line_meta(line), vec![opts])
-                } else {
-                    (*do_body).clone()
-                };
+                });
                 let supers = self.supers;
-                let body = self.expand(&body, &mut env)?;
+                let body = self.expand(implicit_try.as_ref().unwrap_or(do_body), &mut env)?;
                 Some(DefClause {
                     line,
                     args: pats.clone(),
