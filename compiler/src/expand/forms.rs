@@ -800,7 +800,7 @@ impl Expander<'_> {
                 return Err(self.error(line, env, format!("unexpected option {k}: in {form}")));
             };
             let clauses = match as_list(v) {
-                Some(cl) => cl.to_vec(),
+                Some(cl) => cl,
                 None if is_empty_block(v) => {
                     // `receive do after ... end`: no clauses.
                     out.push(q::pair(q::atom(k), v.clone()));
@@ -834,7 +834,7 @@ impl Expander<'_> {
                 }
             };
             let mut cs = Vec::new();
-            for c in &clauses {
+            for c in clauses {
                 self.check_clause_args(c, k, form, line, env)?;
                 cs.push(self.expand_clause(c, env, *kind)?);
             }
