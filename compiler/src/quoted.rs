@@ -224,7 +224,9 @@ pub fn as_keyword(v: &Value) -> Option<Vec<(&str, &Value)>> {
 pub fn keyword_get_atom(v: &Value, key: Atom) -> Option<&Value> {
     match v {
         Value::List(items, None) => items.iter().find_map(|i| match i {
-            Value::Tuple(p) if p.len() == 2 && p[0] == Value::Atom(key) => Some(&p[1]),
+            Value::Tuple(p) if p.len() == 2 && matches!(&p[0], Value::Atom(a) if *a == key) => {
+                Some(&p[1])
+            }
             _ => None,
         }),
         _ => None,
