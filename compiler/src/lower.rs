@@ -96,7 +96,7 @@ impl<'a> Lowerer<'a> {
         match (self.line_index(), self.source) {
             (Some(li), Some(src)) if line > 0 && (line as usize) <= li.lines() => {
                 let start = li.start_of(line) as usize;
-                let text = src[start..].split('\n').next().unwrap_or("");
+                let text = li.line_text(src, line);
                 let indent = text.len() - text.trim_start().len();
                 let end = start + text.trim_end().len();
                 Span::new(start + indent, end.max(start + indent))

@@ -48,6 +48,17 @@ impl LineIndex {
         self.starts.len()
     }
 
+    /// The text of `line` of `src` without its newline (the index knows
+    /// where the next line starts: no search for the newline).
+    pub fn line_text<'s>(&self, src: &'s str, line: u32) -> &'s str {
+        let start = self.start_of(line) as usize;
+        let end = self
+            .starts
+            .get(line as usize)
+            .map_or(src.len(), |&next| next as usize - 1);
+        src.get(start..end.max(start)).unwrap_or("")
+    }
+
     /// The span of the word at `line`:`column` of `src` (1-based; column 0:
     /// the line's first non-blank character), for a diagnostic's caret.
     pub fn span_at(&self, src: &str, line: u32, column: u32) -> Span {
@@ -55,12 +66,7 @@ impl LineIndex {
             return Span::default();
         }
         let start = self.start_of(line) as usize;
-        let text = src
-            .get(start..)
-            .unwrap_or("")
-            .split('\n')
-            .next()
-            .unwrap_or("");
+        let text = self.line_text(src, line);
         let at = if column > 0 {
             text.char_indices()
                 .nth(column as usize - 1)
