@@ -190,10 +190,10 @@ impl TestOptions {
     fn filter(tag: &str) -> Value {
         match tag.split_once(':') {
             Some((k, v)) => Value::Tuple(vec![
-                Value::Atom(k.to_string()),
+                Value::Atom(k.into()),
                 Value::Binary(v.as_bytes().to_vec()),
             ]),
-            None => Value::Atom(tag.to_string()),
+            None => Value::Atom(tag.into()),
         }
     }
 

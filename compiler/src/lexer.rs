@@ -1199,7 +1199,12 @@ impl PostPass<'_, '_> {
     fn kw_key(&mut self, i: usize) -> Result<Option<(Tok, usize)>, Diagnostic> {
         let (t, s, _) = &self.raw[i];
         let s = *s;
-        for special in SPECIAL_KEYS {
+        // (Every special key starts with one of these bytes.)
+        let special_start = matches!(
+            self.src.as_bytes().get(s),
+            Some(b'.' | b'<' | b'%' | b'{' | b'&')
+        );
+        for special in SPECIAL_KEYS.iter().filter(|_| special_start) {
             if self.src[s..].starts_with(special) && self.src[s + special.len()..].starts_with(':')
             {
                 let colon_end = s + special.len() + 1;

@@ -96,7 +96,7 @@ impl<'a> Lowerer<'a> {
         match (self.line_index(), self.source) {
             (Some(li), Some(src)) if line > 0 && (line as usize) <= li.lines() => {
                 let start = li.start_of(line) as usize;
-                let text = src[start..].split('\n').next().unwrap_or("");
+                let text = li.line_text(src, line);
                 let indent = text.len() - text.trim_start().len();
                 let end = start + text.trim_end().len();
                 Span::new(start + indent, end.max(start + indent))
@@ -122,7 +122,7 @@ impl<'a> Lowerer<'a> {
             Value::Int(i) => e(ExprKind::Int(BigInt::from(*i))),
             Value::BigInt(b) => e(ExprKind::Int(b.clone())),
             Value::Float(f) => e(ExprKind::Float(*f)),
-            Value::Atom(a) => e(ExprKind::Atom(a.clone())),
+            Value::Atom(a) => e(ExprKind::Atom(a.to_string())),
             Value::Binary(b) => match std::str::from_utf8(b) {
                 Ok(s) => e(ExprKind::Str(s.to_owned())),
                 Err(_) => e(ExprKind::Literal(v.clone())),
@@ -171,11 +171,11 @@ impl<'a> Lowerer<'a> {
         match (head, tail) {
             (Value::Atom(name), Value::Atom(ctx)) => {
                 let key = if name == "_" || name == "__STACKTRACE__" {
-                    name.clone()
+                    *name
                 } else {
-                    VarId::of(name, meta, ctx).key()
+                    (VarId::of(name, meta, ctx).key()).into()
                 };
-                mk(ExprKind::Var(key))
+                mk(ExprKind::Var(key.to_string()))
             }
             (Value::Atom(name), Value::List(args, None)) => self.call(name, meta, args, span),
             (Value::Tuple(_), Value::List(args, None)) => match as_node(head) {
@@ -212,7 +212,7 @@ impl<'a> Lowerer<'a> {
                             let r = self.lower(recv, span)?;
                             let args = self.all(args, span)?;
                             mk(ExprKind::Call(Box::new(Call {
-                                target: CallTarget::Remote(Box::new(r), fname.clone()),
+                                target: CallTarget::Remote(Box::new(r), fname.to_string()),
                                 args,
                                 no_parens,
                                 do_block: None,
@@ -308,7 +308,7 @@ impl<'a> Lowerer<'a> {
                 if let Some(("/", _, [f, Value::Int(a)])) = as_call(x) {
                     let f = match as_node(f) {
                         Some((Value::Atom(fname), _, Value::Atom(_))) => {
-                            Expr::new(span, ExprKind::Var(fname.clone()))
+                            Expr::new(span, ExprKind::Var(fname.to_string()))
                         }
                         _ => self.lower(f, span)?,
                     };

@@ -37,9 +37,15 @@ fn parse_range(src: &str, start: usize, end: usize, depth: u32) -> Result<Progra
     // Interpolations share the budget: each level gets half of its parent's.
     check_nesting(src, &toks, (MAX_NESTING >> depth.min(6)).max(16))?;
     let parser = grammar::ProgramParser::new();
+    // The tokens are moved into the parser, not cloned (a clone per token
+    // was a tenth of parsing); a syntax error, which needs them to word its
+    // message, lexes the range again.
     parser
-        .parse(toks.iter().cloned().map(Ok::<_, Diagnostic>))
-        .map_err(|e| syntax_error(src, &toks, end, e))
+        .parse(toks.into_iter().map(Ok::<_, Diagnostic>))
+        .or_else(|e| {
+            let toks = lexer::tokenize(src, start, end, depth, &mut interp)?;
+            Err(syntax_error(src, &toks, end, e))
+        })
 }
 
 /// The code of one `#{...}`: its expressions as one expression.

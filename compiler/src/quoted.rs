@@ -13,7 +13,8 @@
 //! plain conversion.
 
 use crate::ast::{BinOp, Body, CallTarget, Clause, Expr, ExprKind, InterpPart, Span, UnaryOp};
-use beamlet_vm::value::Value;
+use beamlet_vm::static_atom;
+use beamlet_vm::value::{Atom, Value};
 use num_traits::ToPrimitive;
 
 /// Maps byte offsets of one source text to 1-based line numbers.
@@ -47,6 +48,17 @@ impl LineIndex {
         self.starts.len()
     }
 
+    /// The text of `line` of `src` without its newline (the index knows
+    /// where the next line starts: no search for the newline).
+    pub fn line_text<'s>(&self, src: &'s str, line: u32) -> &'s str {
+        let start = self.start_of(line) as usize;
+        let end = self
+            .starts
+            .get(line as usize)
+            .map_or(src.len(), |&next| next as usize - 1);
+        src.get(start..end.max(start)).unwrap_or("")
+    }
+
     /// The span of the word at `line`:`column` of `src` (1-based; column 0:
     /// the line's first non-blank character), for a diagnostic's caret.
     pub fn span_at(&self, src: &str, line: u32, column: u32) -> Span {
@@ -54,12 +66,7 @@ impl LineIndex {
             return Span::default();
         }
         let start = self.start_of(line) as usize;
-        let text = src
-            .get(start..)
-            .unwrap_or("")
-            .split('\n')
-            .next()
-            .unwrap_or("");
+        let text = self.line_text(src, line);
         let at = if column > 0 {
             text.char_indices()
                 .nth(column as usize - 1)
@@ -81,15 +88,19 @@ impl LineIndex {
 // ---- building quoted nodes ----
 
 pub fn atom(s: &str) -> Value {
-    Value::Atom(s.to_owned())
+    Value::Atom(s.into())
 }
 
 pub fn nil() -> Value {
-    atom("nil")
+    Value::Atom(Atom::from_term(beamlet_vm::atom::NIL))
 }
 
 pub fn boolean(b: bool) -> Value {
-    atom(if b { "true" } else { "false" })
+    Value::Atom(Atom::from_term(if b {
+        beamlet_vm::atom::TRUE
+    } else {
+        beamlet_vm::atom::FALSE
+    }))
 }
 
 pub fn int(i: i64) -> Value {
@@ -117,7 +128,10 @@ pub fn line_meta(line: u32) -> Value {
     if line == 0 {
         list(vec![])
     } else {
-        list(vec![pair(atom("line"), int(line as i64))])
+        list(vec![pair(
+            Value::Atom(static_atom!("line")),
+            int(line as i64),
+        )])
     }
 }
 
@@ -212,6 +226,19 @@ pub fn as_keyword(v: &Value) -> Option<Vec<(&str, &Value)>> {
 }
 
 /// The value under `key` in a keyword list.
+/// [`keyword_get`] with the key as an atom (compared by index, not by name).
+pub fn keyword_get_atom(v: &Value, key: Atom) -> Option<&Value> {
+    match v {
+        Value::List(items, None) => items.iter().find_map(|i| match i {
+            Value::Tuple(p) if p.len() == 2 && matches!(&p[0], Value::Atom(a) if *a == key) => {
+                Some(&p[1])
+            }
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
 pub fn keyword_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     as_list(v)?.iter().find_map(|i| match i {
         Value::Tuple(p) if p.len() == 2 && as_atom(&p[0]) == Some(key) => Some(&p[1]),
@@ -221,10 +248,10 @@ pub fn keyword_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
 
 /// The `line:` of a node's meta (0 when absent).
 pub fn meta_line(meta: &Value) -> u32 {
-    match keyword_get(meta, "line") {
+    match keyword_get_atom(meta, static_atom!("line")) {
         Some(Value::Int(n)) => *n as u32,
         // `quote location: :keep` code: `keep: {file, line}`.
-        _ => match keyword_get(meta, "keep") {
+        _ => match keyword_get_atom(meta, static_atom!("keep")) {
             Some(Value::Tuple(t)) if t.len() == 2 => match t[1] {
                 Value::Int(n) => n as u32,
                 _ => 0,
@@ -236,7 +263,7 @@ pub fn meta_line(meta: &Value) -> u32 {
 
 /// The `column:` of a node's meta (0 when absent).
 pub fn meta_column(meta: &Value) -> u32 {
-    match keyword_get(meta, "column") {
+    match keyword_get_atom(meta, static_atom!("column")) {
         Some(Value::Int(n)) => *n as u32,
         _ => 0,
     }
@@ -498,8 +525,8 @@ impl Conv<'_> {
                 let at = (e.quoting.at as usize).min(src.len()).max(start);
                 let col = src.get(start..at).map_or(1, |t| t.chars().count() + 1);
                 list(vec![
-                    pair(atom("line"), int(line as i64)),
-                    pair(atom("column"), int(col as i64)),
+                    pair(Value::Atom(static_atom!("line")), int(line as i64)),
+                    pair(Value::Atom(static_atom!("column")), int(col as i64)),
                 ])
             }
             None => line_meta(line),
@@ -509,7 +536,10 @@ impl Conv<'_> {
     /// `[line: n]` once for each parenthesis around `e` (Elixir adds the
     /// line again for each).
     fn parens_meta(&self, e: &Expr) -> Value {
-        let one = pair(atom("line"), int(self.lines.line(e.quoting.at) as i64));
+        let one = pair(
+            Value::Atom(static_atom!("line")),
+            int(self.lines.line(e.quoting.at) as i64),
+        );
         list(vec![one; e.quoting.parens as usize])
     }
 

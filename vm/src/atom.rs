@@ -100,7 +100,45 @@ pub fn try_intern(name: &str) -> Option<Term> {
     intern_below(name, MAX_ATOMS - RESERVED_ATOMS)
 }
 
+/// Slots in each thread's cache of recently interned names.
+const RECENT: usize = 512;
+
+thread_local! {
+    /// Recently interned names and their atoms, by a hash of the name: the
+    /// compiler interns the same few hundred names (`line`, `counter`,
+    /// `__block__`, Kernel's functions) hundreds of thousands of times for
+    /// a large file, and a hit here costs a hash and a comparison instead of
+    /// the table's lock and map. Atoms are never removed, so an entry never
+    /// goes stale. `u32::MAX` marks an empty slot.
+    static RECENT_NAMES: std::cell::RefCell<[(&'static str, u32); RECENT]> =
+        const { std::cell::RefCell::new([("", u32::MAX); RECENT]) };
+}
+
+fn recent_slot(name: &str) -> usize {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(name.as_bytes());
+    (h.finish() >> 20) as usize % RECENT
+}
+
 fn intern_below(name: &str, max: usize) -> Option<Term> {
+    let slot = recent_slot(name);
+    let hit = RECENT_NAMES.with_borrow(|r| {
+        let (n, i) = r[slot];
+        (i != u32::MAX && n == name).then_some(i)
+    });
+    if let Some(i) = hit {
+        return Some(Term::atom(i));
+    }
+    let t = intern_locked(name, max)?;
+    if let Some(i) = t.atom_index() {
+        let leaked = self::name(t);
+        RECENT_NAMES.with_borrow_mut(|r| r[slot] = (leaked, i));
+    }
+    Some(t)
+}
+
+fn intern_locked(name: &str, max: usize) -> Option<Term> {
     if let Some(&i) = table()
         .read()
         .unwrap_or_else(|e| e.into_inner())
@@ -141,6 +179,7 @@ pub fn existing(name: &str) -> Option<Term> {
 }
 
 /// The text of an atom term (`""` for a non-atom).
+#[inline]
 pub fn name(atom: Term) -> &'static str {
     let Some(i) = atom.atom_index() else {
         return "";

@@ -20,7 +20,7 @@ pub fn to_value(code: &CodeTable, t: Term) -> Value {
             }
         }
         Kind::Float => Value::Float(t.float_value().unwrap_or(0.0)),
-        Kind::Atom => Value::Atom(atom::name(t).to_owned()),
+        Kind::Atom => Value::Atom(crate::value::Atom::from_term(t)),
         Kind::Nil => Value::List(Vec::new(), None),
         Kind::Cons => {
             let mut items = Vec::new();
@@ -118,7 +118,7 @@ pub fn from_value(heap: &mut Heap, v: &Value) -> Term {
         Value::Int(i) => heap.int(*i),
         Value::BigInt(b) => heap.bigint(b),
         Value::Float(f) => heap.float(*f),
-        Value::Atom(a) => atom::intern(a),
+        Value::Atom(a) => a.term(),
         Value::Binary(b) => heap.binary(b),
         Value::Bitstring(b, n) => heap.bitstring(b, *n),
         Value::List(items, tail) => {

@@ -873,7 +873,7 @@ fn inspect_struct(
         StructInfo::Unknown => pairs
             .iter()
             .filter_map(|(k, _)| match k {
-                Value::Atom(a) => Some(a.clone()),
+                Value::Atom(a) => Some(a.to_string()),
                 _ => None,
             })
             .filter(|a| a != "__struct__")
@@ -896,7 +896,7 @@ fn inspect_struct(
         ContainerBreak::Strict,
         ",",
         &mut |d, f, l| {
-            let nil = Value::Atom("nil".to_string());
+            let nil = Value::Atom("nil".into());
             let v = map_get(pairs, f).unwrap_or(&nil);
             keyword_doc(d, f, v, l, opts)
         },

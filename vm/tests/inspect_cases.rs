@@ -19,7 +19,7 @@ fn flt(bits: u64) -> Value {
     Value::Float(f64::from_bits(bits))
 }
 fn atom(s: &str) -> Value {
-    Value::Atom(s.to_string())
+    Value::Atom(s.into())
 }
 fn bin(b: &[u8]) -> Value {
     Value::Binary(b.to_vec())

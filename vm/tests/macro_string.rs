@@ -72,7 +72,7 @@ fn macro_to_string_matches_elixir() {
 }
 
 fn atom(s: &str) -> Value {
-    Value::Atom(s.to_string())
+    Value::Atom(s.into())
 }
 
 fn var(s: &str) -> Value {
@@ -262,7 +262,7 @@ mod term {
     }
 
     fn atom(s: &str) -> Value {
-        Value::Atom(s.to_string())
+        Value::Atom(s.into())
     }
 
     fn is_ident(c: u8) -> bool {
@@ -407,7 +407,7 @@ mod term {
             loop {
                 if let Some(key) = self.keyword_key()? {
                     let v = self.term()?;
-                    items.push(Value::Tuple(vec![Value::Atom(key), v]));
+                    items.push(Value::Tuple(vec![Value::Atom(key.into()), v]));
                 } else {
                     items.push(self.term()?);
                 }
@@ -439,7 +439,7 @@ mod term {
             loop {
                 if let Some(key) = self.keyword_key()? {
                     let v = self.term()?;
-                    pairs.push((Value::Atom(key), v));
+                    pairs.push((Value::Atom(key.into()), v));
                 } else {
                     let k = self.term()?;
                     self.expect("=>")?;
@@ -541,7 +541,7 @@ mod term {
             if self.peek() == Some(b'"') {
                 let s = self.string()?;
                 return Ok(Value::Atom(
-                    String::from_utf8(s).map_err(|e| e.to_string())?,
+                    String::from_utf8(s).map_err(|e| e.to_string())?.into(),
                 ));
             }
             for special in ["{}", "%{}", "%", "<<>>"] {
@@ -723,7 +723,7 @@ mod arbitrary {
                 Just(-3.25e-9)
             ]
             .prop_map(Value::Float),
-            proptest::sample::select(ATOMS).prop_map(|a| Value::Atom(a.to_string())),
+            proptest::sample::select(ATOMS).prop_map(|a| Value::Atom(a.into())),
             proptest::collection::vec(
                 prop_oneof![
                     Just(b'a'),
@@ -751,7 +751,7 @@ mod arbitrary {
         leaf().prop_recursive(6, 200, 5, |inner| {
             let meta = proptest::collection::vec(
                 (proptest::sample::select(ATOMS), inner.clone())
-                    .prop_map(|(k, v)| Value::Tuple(vec![Value::Atom(k.to_string()), v])),
+                    .prop_map(|(k, v)| Value::Tuple(vec![Value::Atom(k.into()), v])),
                 0..3,
             )
             .prop_map(|m| Value::List(m, None));
@@ -773,7 +773,7 @@ mod arbitrary {
                     proptest::collection::vec(inner.clone(), 0..4)
                 )
                     .prop_map(|(f, m, a)| Value::Tuple(vec![
-                        Value::Atom(f.to_string()),
+                        Value::Atom(f.into()),
                         m,
                         Value::List(a, None)
                     ])),

@@ -19,7 +19,9 @@ use std::collections::HashMap;
 pub type CResult<T> = Result<T, Diagnostic>;
 
 /// Variables in scope: name → register.
-type Scope = HashMap<String, Reg>;
+/// (Names are shared: `siblings_to` copies the scope around each element
+/// of a call or a tuple, and a copy then allocates no strings.)
+type Scope = HashMap<std::rc::Rc<str>, Reg>;
 
 /// Builds one function's code.
 pub struct FnBuilder<'e> {

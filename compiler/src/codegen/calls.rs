@@ -316,7 +316,7 @@ impl FnBuilder<'_> {
         let first = self.call_args(u, args, span)?;
         for (i, n) in names.iter().enumerate() {
             if !n.starts_with('_') {
-                self.scope.insert((*n).to_owned(), first + i as Reg);
+                self.scope.insert((*n).into(), first + i as Reg);
                 self.binds += 1;
                 self.raise_floor();
             }

@@ -39,7 +39,7 @@ impl FnBuilder<'_> {
         }
         let mut free: Vec<(String, Reg)> = mentioned
             .into_iter()
-            .filter_map(|n| self.scope.get(&n).map(|r| (n, *r)))
+            .filter_map(|n| self.scope.get(n.as_str()).map(|r| (n, *r)))
             .collect();
         free.sort();
         let id = u.reserve();
@@ -47,7 +47,7 @@ impl FnBuilder<'_> {
         let index = self.lambda_count - 1;
         let mut b = FnBuilder::new(self.env, self.parent.clone(), arity, free.len());
         for (i, (n, _)) in free.iter().enumerate() {
-            b.scope.insert(n.clone(), (arity + i) as Reg);
+            b.scope.insert(n.as_str().into(), (arity + i) as Reg);
         }
         b.clauses(u, clauses, arity, Some(span))?;
         let mut f = b.finish(

@@ -33,8 +33,8 @@ impl FnBuilder<'_> {
                 }
                 Ok(())
             }
-            ExprKind::Var(n) if self.scope.contains_key(n) => {
-                let src = self.scope[n];
+            ExprKind::Var(n) if self.scope.contains_key(n.as_str()) => {
+                let src = self.scope[n.as_str()];
                 self.emit(Op::Return { src });
                 Ok(())
             }
@@ -51,7 +51,7 @@ impl FnBuilder<'_> {
     /// Compiles `e` into some register (a variable's own, or a new temporary).
     pub fn expr(&mut self, u: &mut UnitBuilder, e: &Expr) -> CResult<Reg> {
         if let ExprKind::Var(n) = &e.kind {
-            if let Some(r) = self.scope.get(n) {
+            if let Some(r) = self.scope.get(n.as_str()) {
                 return Ok(*r);
             }
         }
@@ -484,7 +484,7 @@ impl FnBuilder<'_> {
             return Ok(());
         }
         let before = self.scope.clone();
-        let mut bound: Vec<(String, Reg)> = Vec::new();
+        let mut bound: Vec<(std::rc::Rc<str>, Reg)> = Vec::new();
         for (i, it) in items.iter().enumerate() {
             if !bound.is_empty() {
                 self.scope.clone_from(&before);

@@ -57,7 +57,7 @@ impl<'e> FnBuilder<'e> {
             }
             ExprKind::Var(n) => {
                 if bound.contains(n) {
-                    let prev = fresh.get(n).or_else(|| self.scope.get(n)).copied().unwrap_or(r);
+                    let prev = fresh.get(n).or_else(|| self.scope.get(n.as_str())).copied().unwrap_or(r);
                     self.emit(Op::IsEqExact { a: r, b: prev, fail });
                 } else {
                     bound.insert(n.clone());
@@ -71,7 +71,7 @@ impl<'e> FnBuilder<'e> {
                 let ExprKind::Var(n) = &x.kind else {
                     return Err(Diagnostic::new(span, "the pin operator ^ must be followed by a variable"));
                 };
-                let Some(prev) = self.scope.get(n).copied() else {
+                let Some(prev) = self.scope.get(n.as_str()).copied() else {
                     return Err(Diagnostic::new(span, format!("undefined variable ^{n}"))
                         .with_hint("a pinned variable must be bound before the pattern"));
                 };
@@ -263,7 +263,7 @@ impl<'e> FnBuilder<'e> {
             // The sizes after the split see what the first part bound.
             let saved = self.scope.clone();
             for (n, reg) in fresh.iter() {
-                self.scope.insert(n.clone(), *reg);
+                self.scope.insert(n.as_str().into(), *reg);
             }
             self.binds += 1;
             let r2 = self.bitstring_pattern(u, span, &segs[i..], rest, fail, bound, fresh);
@@ -290,7 +290,7 @@ impl<'e> FnBuilder<'e> {
     }
 
     fn bind_reg(&mut self, name: &str, r: Reg) {
-        self.scope.insert(name.to_owned(), r);
+        self.scope.insert(name.into(), r);
         self.binds += 1;
         self.raise_floor();
     }
@@ -329,7 +329,7 @@ impl<'e> FnBuilder<'e> {
                         let ExprKind::Var(n) = &x.kind else {
                             return Err(Diagnostic::new(k.span, "invalid map key in pattern"));
                         };
-                        let prev = *self.scope.get(n).ok_or_else(|| {
+                        let prev = *self.scope.get(n.as_str()).ok_or_else(|| {
                             Diagnostic::new(k.span, format!("undefined variable ^{n}"))
                         })?;
                         self.emit(Op::Move {

@@ -249,7 +249,7 @@ pub fn special(
             // Every clause needs `^v`: start past the mark bound to `v`, if it
             // is the reference made last after one (the receive marker).
             if let Some(v) = pinned_in_all(&clauses) {
-                if let Some(r) = b.scope.get(&v).copied() {
+                if let Some(r) = b.scope.get(v.as_str()).copied() {
                     b.emit(Op::RecvUse { r });
                 }
             }

@@ -11,6 +11,7 @@
 use super::kernel::{self, KERNEL};
 use super::{caller_var, Context, EResult, Env, Error, Expander, MAX_DEPTH};
 use crate::quoted::{self as q, as_atom, as_list, keyword_get};
+use beamlet_vm::static_atom;
 use beamlet_vm::value::Value;
 
 /// What a local name means.
@@ -45,15 +46,15 @@ impl Expander<'_> {
                         if *a as usize == arity {
                             if m == KERNEL {
                                 if kernel::is_kernel_macro(name, arity) {
-                                    return Ok(Resolved::Macro(m.clone()));
+                                    return Ok(Resolved::Macro(m.to_string()));
                                 }
-                                return Ok(Resolved::Function(m.clone()));
+                                return Ok(Resolved::Function(m.to_string()));
                             }
                             let is_macro = self.host.has_macro(m, name, arity);
                             return Ok(if is_macro {
-                                Resolved::Macro(m.clone())
+                                Resolved::Macro(m.to_string())
                             } else {
-                                Resolved::Function(m.clone())
+                                Resolved::Function(m.to_string())
                             });
                         }
                     }
@@ -306,7 +307,7 @@ impl Expander<'_> {
                 if env.module.as_deref() == Some(m.as_str()) {
                     // The module being defined can't run its own macros remotely.
                 } else if self.host.has_macro(m, name, arity) {
-                    let m = m.clone();
+                    let m = *m;
                     return self.run_macro(&m, name, meta, args, env, false);
                 }
             }
@@ -621,7 +622,7 @@ impl Expander<'_> {
                     return Ok(kernel_once(fname, args));
                 }
                 if env.is_required(m) && self.host.has_macro(m, fname, args.len()) {
-                    let m = m.clone();
+                    let m = *m;
                     return Ok(Some(self.invoke_macro(&m, fname, meta, args, env, false)?));
                 }
                 Ok(None)
@@ -836,19 +837,27 @@ pub fn stamp(v: &mut Value, module: &str, line: u32, counter: &Value) {
                 return;
             };
             if line > 0
-                && keyword_get(&t[1], "line").is_none()
-                && keyword_get(&t[1], "keep").is_none()
+                && q::keyword_get_atom(&t[1], static_atom!("line")).is_none()
+                && q::keyword_get_atom(&t[1], static_atom!("keep")).is_none()
             {
                 // (As `q::meta_put` for a key not there: first, in place.)
                 if let Value::List(items, None) = &mut t[1] {
-                    items.insert(0, q::pair(q::atom("line"), q::int(line as i64)));
+                    items.insert(
+                        0,
+                        q::pair(Value::Atom(static_atom!("line")), q::int(line as i64)),
+                    );
                 }
             }
             match (&t[0], &t[2]) {
                 (Value::Atom(_), Value::Atom(ctx)) => {
-                    if ctx == module && keyword_get(&t[1], "counter").is_none() {
+                    if ctx == module
+                        && q::keyword_get_atom(&t[1], static_atom!("counter")).is_none()
+                    {
                         if let Value::List(items, None) = &mut t[1] {
-                            items.insert(0, q::pair(q::atom("counter"), counter.clone()));
+                            items.insert(
+                                0,
+                                q::pair(Value::Atom(static_atom!("counter")), counter.clone()),
+                            );
                         }
                     }
                 }

@@ -318,7 +318,7 @@ impl Env {
             .map(String::from);
         env.function = match get("function") {
             Some(Value::Tuple(t)) if t.len() == 2 => match (&t[0], &t[1]) {
-                (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a as usize)),
+                (Value::Atom(n), Value::Int(a)) => Some((n.to_string(), *a as usize)),
                 _ => None,
             },
             _ => None,
@@ -389,7 +389,7 @@ impl Env {
                                 .filter_map(|f| match f {
                                     Value::Tuple(x) if x.len() == 2 => match (&x[0], &x[1]) {
                                         (Value::Atom(n), Value::Int(a)) => {
-                                            Some((n.clone(), *a as usize))
+                                            Some((n.to_string(), *a as usize))
                                         }
                                         _ => None,
                                     },
@@ -418,7 +418,7 @@ impl Env {
                             let ctx = match &t[1] {
                                 Value::Int(c) => VarCtx::Counter(*c),
                                 Value::Atom(a) if a == "nil" => VarCtx::Nil,
-                                Value::Atom(a) => VarCtx::Atom(a.clone()),
+                                Value::Atom(a) => VarCtx::Atom(a.to_string()),
                                 _ => continue,
                             };
                             set.insert(VarId {

@@ -343,7 +343,7 @@ impl Expander<'_> {
             self.expand(name, env)?
         };
         let module = match &n {
-            Value::Atom(m) if m != "nil" => Some(m.clone()),
+            Value::Atom(m) if m != "nil" => Some(m.to_string()),
             _ if in_match => None,
             _ => {
                 return Err(self.error(
@@ -800,7 +800,7 @@ impl Expander<'_> {
                 return Err(self.error(line, env, format!("unexpected option {k}: in {form}")));
             };
             let clauses = match as_list(v) {
-                Some(cl) => cl.to_vec(),
+                Some(cl) => cl,
                 None if is_empty_block(v) => {
                     // `receive do after ... end`: no clauses.
                     out.push(q::pair(q::atom(k), v.clone()));
@@ -834,7 +834,7 @@ impl Expander<'_> {
                 }
             };
             let mut cs = Vec::new();
-            for c in &clauses {
+            for c in clauses {
                 self.check_clause_args(c, k, form, line, env)?;
                 cs.push(self.expand_clause(c, env, *kind)?);
             }
@@ -1119,8 +1119,8 @@ impl Expander<'_> {
                 }
             }
             let local_name = match as_node(fref) {
-                Some((Value::Atom(n), _, Value::Atom(_))) => Some(n.clone()),
-                Some((Value::Atom(n), _, Value::List(a, None))) if a.is_empty() => Some(n.clone()),
+                Some((Value::Atom(n), _, Value::Atom(_))) => Some(*n),
+                Some((Value::Atom(n), _, Value::List(a, None))) if a.is_empty() => Some(*n),
                 _ => None,
             };
             if let Some(fname) = local_name {
@@ -1246,7 +1246,7 @@ impl Expander<'_> {
                         format!("invalid argument for alias, expected a compile time atom or alias, got: {}", self.code_string(s)),
                     ));
                 };
-                let mut name = base.clone();
+                let mut name = base.to_string();
                 for seg in segs {
                     if let Some(a) = as_atom(seg) {
                         name.push('.');
@@ -1268,7 +1268,7 @@ impl Expander<'_> {
                     }
                     _ => String::new(),
                 };
-                Ok(vec![(a.clone(), q::atom(&last))])
+                Ok(vec![(a.to_string(), q::atom(&last))])
             }
             _ => Err(self.error(
                 0,
@@ -1470,7 +1470,7 @@ impl Expander<'_> {
                 .iter()
                 .map(|p| match p {
                     Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
-                        (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a as usize)),
+                        (Value::Atom(n), Value::Int(a)) => Some((n.to_string(), *a as usize)),
                         _ => None,
                     },
                     _ => None,

@@ -69,7 +69,7 @@ impl Expander<'_> {
                 let c = self.expand(ctx, env)?;
                 let ctx = match &c {
                     Value::Atom(a) if a == "nil" => VarCtx::Nil,
-                    Value::Atom(a) => VarCtx::Atom(a.clone()),
+                    Value::Atom(a) => VarCtx::Atom(a.to_string()),
                     _ => return Err(self.error(line, env, "binding/1 expects a context atom")),
                 };
                 Ok(self.binding(ctx, env))
@@ -550,9 +550,9 @@ impl Expander<'_> {
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
         let name = match as_node(v) {
-            Some((Value::Atom(n), _, Value::Atom(_))) => n.clone(),
+            Some((Value::Atom(n), _, Value::Atom(_))) => *n,
             _ => match v {
-                Value::Atom(a) => a.clone(),
+                Value::Atom(a) => *a,
                 _ => {
                     return Err(self.error(
                         line,

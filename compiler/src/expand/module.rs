@@ -193,7 +193,7 @@ impl Expander<'_> {
                         || a.contains('/')
                         || a.contains('\\')) =>
                 {
-                    a
+                    a.to_string()
                 }
                 // A name computed at run time (`defmodule Module.concat(A, B)`):
                 // the body is expanded once the name is known.
@@ -226,22 +226,31 @@ impl Expander<'_> {
         };
         let arity = args.len();
         let module = self.module_body_only(&format!("{kind}/{arity}"), line, env)?;
-        let def = q::list(args.to_vec());
+        // The definition is the list of `args`; its template is made from
+        // them directly (a list's template is its items'), so a test's body
+        // is copied once, not copied and then templated.
+        let has_unquote = args.iter().any(super::quote::has_unquote);
         let mut frags = Vec::new();
-        let template = super::quote::has_unquote(&def)
-            .then(|| super::quote::fragment_template(&def, &mut frags))
+        let template = has_unquote
+            .then(|| {
+                args.iter()
+                    .map(|a| super::quote::fragment_template(a, &mut frags))
+                    .collect::<Option<Vec<_>>>()
+                    .map(q::list)
+            })
             .flatten();
         let (def, index) = if let Some(template) = template {
             // Kept by the host; the body passes the fragments' values.
             let index = self.host.save_env(&module, env, Some(template));
             let code = q::tuple(vec![q::atom(super::quote::FRAGMENTS), q::list(frags)]);
             (self.expand(&code, &mut env.clone())?, index)
-        } else if super::quote::has_unquote(&def) {
+        } else if has_unquote {
             let index = self.host.save_env(&module, env, None);
-            let (def, _) = self.escape_fragments(&def, env)?;
+            let (def, _) = self.escape_fragments(&q::list(args.to_vec()), env)?;
             // The fragments are code of the module body: expanded as such.
             (self.expand(&def, &mut env.clone())?, index)
         } else {
+            let def = q::list(args.to_vec());
             (q::nil(), self.host.save_env(&module, env, Some(def)))
         };
         let args = vec![
@@ -293,8 +302,8 @@ impl Expander<'_> {
             _ => (head, None),
         };
         let (name, params): (String, Vec<Value>) = match as_node(call) {
-            Some((Value::Atom(n), _, Value::List(a, None))) => (n.clone(), a.clone()),
-            Some((Value::Atom(n), _, Value::Atom(_))) => (n.clone(), vec![]),
+            Some((Value::Atom(n), _, Value::List(a, None))) => (n.to_string(), a.clone()),
+            Some((Value::Atom(n), _, Value::Atom(_))) => (n.to_string(), vec![]),
             _ => {
                 return Err(self.error_hint(
                     line,
@@ -405,18 +414,17 @@ impl Expander<'_> {
                         ));
                     }
                 }
-                let body = if kw.iter().any(|(k, _)| *k != "do") {
+                // (A body of `do` alone is expanded where it is, not copied.)
+                let implicit_try = kw.iter().any(|(k, _)| *k != "do").then(|| {
                     let opts = q::list(
                         kw.iter()
                             .map(|(k, v)| q::pair(q::atom(k), (*v).clone()))
                             .collect(),
                     );
                     q::call("try", q::line_meta(line), vec![opts])
-                } else {
-                    (*do_body).clone()
-                };
+                });
                 let supers = self.supers;
-                let body = self.expand(&body, &mut env)?;
+                let body = self.expand(implicit_try.as_ref().unwrap_or(do_body), &mut env)?;
                 Some(DefClause {
                     line,
                     args: pats.clone(),
@@ -462,7 +470,7 @@ impl Expander<'_> {
                 ),
             ));
         };
-        let name = name.clone();
+        let name = *name;
         let Some(module) = env.module.clone() else {
             return Err(self.error(line, env, format!("cannot invoke @{name}/1 outside module")));
         };

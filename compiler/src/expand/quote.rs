@@ -103,7 +103,7 @@ impl Expander<'_> {
         if let Some(code) = get("context") {
             let c = self.expand(&code, env)?;
             match c {
-                Value::Atom(a) => o.context = Some(a),
+                Value::Atom(a) => o.context = Some(a.to_string()),
                 // A variable or a call: the context is known when the quote runs.
                 Value::Tuple(ref t)
                     if t.len() == 3

@@ -64,7 +64,7 @@ pub fn check(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Vec<String> {
             let mut v: Vec<String> = items
                 .iter()
                 .filter_map(|i| match i {
-                    Value::Atom(a) => Some(a.clone()),
+                    Value::Atom(a) => Some(a.to_string()),
                     _ => None,
                 })
                 .collect();
@@ -143,9 +143,9 @@ pub fn check(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Vec<String> {
             continue;
         }
         let shown = match &m.value {
-            Value::Atom(a) if a == "true" || a == "false" => a.clone(),
-            Value::Atom(a) => expand::inspect_module(a),
-            other => beamlet_vm::inspect::inspect(other, &Default::default()),
+            Value::Atom(a) if a == "true" || a == "false" => *a,
+            Value::Atom(a) => (expand::inspect_module(a)).into(),
+            other => (beamlet_vm::inspect::inspect(other, &Default::default())).into(),
         };
         let got = format!("got \"@impl {shown}\" for {what}");
         let all: Vec<&Callback> = callbacks.iter().collect();
@@ -159,7 +159,7 @@ pub fn check(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Vec<String> {
             }),
             Value::Atom(a) if a == "true" => (!callbacks.iter().any(|c| covers(m, c)))
                 .then(|| format!("no behaviour specifies such callback{}", known(&all))),
-            Value::Atom(b) if !behaviours.contains(b) => {
+            Value::Atom(b) if !behaviours.iter().any(|x| x == b) => {
                 Some("this behaviour was not declared with @behaviour".to_owned())
             }
             Value::Atom(b) => {
@@ -262,7 +262,7 @@ fn behaviour_info(
                 .iter()
                 .filter_map(|i| match i {
                     Value::Tuple(p) => match p.as_slice() {
-                        [Value::Atom(n), Value::Int(a)] => Some((n.clone(), *a as usize)),
+                        [Value::Atom(n), Value::Int(a)] => Some((n.to_string(), *a as usize)),
                         _ => None,
                     },
                     _ => None,

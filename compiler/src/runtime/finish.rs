@@ -87,7 +87,7 @@ fn replace_super(v: &Value, hidden: Option<&str>) -> Value {
                         if n.starts_with("MACRO-") && rest.len() + 1 == *a as usize {
                             rest.insert(0, crate::expand::caller_var());
                         }
-                        let target = hidden.map_or_else(|| n.clone(), str::to_owned);
+                        let target = hidden.map_or_else(|| n.to_string(), str::to_owned);
                         return q::call(&target, m.clone(), rest);
                     }
                 }
@@ -599,14 +599,14 @@ fn callback_of(spec: &Value, is_macro: bool) -> Option<(String, usize)> {
         _ => spec,
     };
     let (name, arity) = match q::as_node(head)? {
-        (Value::Atom(n), _, Value::List(args, None)) => (n.clone(), args.len()),
-        (Value::Atom(n), _, Value::Atom(_)) => (n.clone(), 0),
+        (Value::Atom(n), _, Value::List(args, None)) => (*n, args.len()),
+        (Value::Atom(n), _, Value::Atom(_)) => (*n, 0),
         _ => return None,
     };
     Some(if is_macro {
         (format!("MACRO-{name}"), arity + 1)
     } else {
-        (name, arity)
+        (name.to_string(), arity)
     })
 }
 
@@ -650,7 +650,7 @@ fn behaviour_info_fun(st: &ModuleState, span: ast::Span) -> Option<FunDef> {
     optional.sort_by(|a, b| {
         let key = |v: &Value| match v {
             Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
-                (Value::Atom(n), Value::Int(a)) => (n.clone(), *a),
+                (Value::Atom(n), Value::Int(a)) => (n.to_string(), *a),
                 _ => (String::new(), 0),
             },
             _ => (String::new(), 0),
@@ -730,7 +730,7 @@ fn print_warnings(ctx: &mut Ctx, svc: &Service, file: &str, ws: Vec<Diagnostic>)
 pub fn on_load_name(st: &ModuleState) -> Option<String> {
     let a = st.attr("on_load").filter(|a| a.set)?;
     match &a.value {
-        Value::Atom(n) => Some(n.clone()),
+        Value::Atom(n) => Some(n.to_string()),
         Value::Tuple(t) => crate::quoted::as_atom(t.first()?).map(str::to_owned),
         _ => None,
     }

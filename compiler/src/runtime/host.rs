@@ -109,11 +109,15 @@ impl<'c, 'a> VmHost<'c, 'a> {
     /// (literals, built once: the largest part and the same for most
     /// environments) or built here.
     fn env_term(heap: &mut Heap, env: &Env, functions: Option<Term>, macros: Option<Term>) -> Term {
+        // The fields' atoms, interned once.
+        static FIELD_ATOMS: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
+        let field_atoms =
+            FIELD_ATOMS.get_or_init(|| Env::FIELDS.iter().map(|f| atom::intern(f)).collect());
         let mut keys = Vec::with_capacity(16);
         let mut vals = Vec::with_capacity(16);
         // `Env::FIELDS` is in the atoms' term order (by their text), the
         // map's key order: no sort.
-        for f in Env::FIELDS {
+        for (&f, &key) in Env::FIELDS.iter().zip(field_atoms) {
             let v = match (f, functions, macros) {
                 ("functions", Some(t), _) | ("macros", _, Some(t)) => t,
                 ("functions", None, _) => from_value(heap, &imports_value(&env.functions)),
@@ -124,7 +128,7 @@ impl<'c, 'a> VmHost<'c, 'a> {
                     None => continue,
                 },
             };
-            keys.push(atom::intern(f));
+            keys.push(key);
             vals.push(v);
         }
         debug_assert!(keys
@@ -368,7 +372,7 @@ impl Host for VmHost<'_, '_> {
                 .filter_map(q::as_atom)
                 .map(String::from)
                 .collect(),
-            Some(Value::Atom(a)) if a != "nil" => vec![a],
+            Some(Value::Atom(a)) if a != "nil" => vec![a.to_string()],
             _ => vec![],
         }
     }

@@ -980,14 +980,14 @@ impl Service {
         }
         let (name, args) = match call {
             Value::Tuple(t) if t.len() == 3 => match (&t[0], &t[2]) {
-                (Value::Atom(n), Value::List(a, None)) => (n.clone(), a.clone()),
-                (Value::Atom(n), _) => (n.clone(), vec![]),
+                (Value::Atom(n), Value::List(a, None)) => (*n, a.clone()),
+                (Value::Atom(n), _) => (*n, vec![]),
                 _ => return None,
             },
             _ => return None,
         };
         let mut env = env.clone();
-        env.function = Some((name.clone(), args.len()));
+        env.function = Some((name.to_string(), args.len()));
         if line > 0 {
             env.line = line;
         }
@@ -1039,7 +1039,7 @@ impl Service {
         };
         for it in items {
             match &it {
-                Value::Atom(a) => out.push((a.clone(), q::nil())),
+                Value::Atom(a) => out.push((a.to_string(), q::nil())),
                 Value::Tuple(t) if t.len() == 2 && as_atom(&t[0]).is_some() => {
                     out.push((as_atom(&t[0]).unwrap_or("").to_owned(), t[1].clone()))
                 }
@@ -1448,7 +1448,7 @@ impl Service {
             return Ok(atom::intern("done"));
         };
         let (hmod, hfun) = match &hook {
-            Value::Atom(a) => (a.clone(), "__before_compile__".to_owned()),
+            Value::Atom(a) => (a.to_string(), "__before_compile__".to_owned()),
             Value::Tuple(t) if t.len() == 2 => (
                 as_atom(&t[0]).unwrap_or("").to_owned(),
                 as_atom(&t[1]).unwrap_or("__before_compile__").to_owned(),
@@ -1566,8 +1566,8 @@ impl Service {
         let conflict = conflict.or_else(|| {
             let a = st.attr("on_load").filter(|a| a.set)?;
             let name = match &a.value {
-                Value::Atom(n) => n.clone(),
-                Value::Tuple(t) => as_atom(t.first()?)?.to_owned(),
+                Value::Atom(n) => *n,
+                Value::Tuple(t) => as_atom(t.first()?)?.into(),
                 _ => return None,
             };
             let msg = match st
@@ -1841,7 +1841,7 @@ fn name_arities(items: &[Value]) -> Vec<(String, usize)> {
         .iter()
         .filter_map(|p| match p {
             Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
-                (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a as usize)),
+                (Value::Atom(n), Value::Int(a)) => Some((n.to_string(), *a as usize)),
                 _ => None,
             },
             _ => None,

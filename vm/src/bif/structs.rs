@@ -22,8 +22,8 @@ fn struct_modules(v: &Value, out: &mut Vec<String>) {
         Value::Map(pairs) => {
             for (k, x) in pairs {
                 if let (Value::Atom(k), Value::Atom(m)) = (k, x) {
-                    if k == "__struct__" && !out.contains(m) {
-                        out.push(m.clone());
+                    if k == "__struct__" && !out.iter().any(|o| o == m) {
+                        out.push(m.to_string());
                     }
                 }
                 struct_modules(k, out);

@@ -16,6 +16,17 @@ mod serde_impl;
 
 pub use rust::{Atom, ConversionError};
 
+/// The [`Atom`] named by a string literal, interned once per call site
+/// (`static_atom!("line")`): for code that makes or compares the same
+/// atom many times (the compiler's quoted forms).
+#[macro_export]
+macro_rules! static_atom {
+    ($name:literal) => {{
+        static ATOM: std::sync::OnceLock<$crate::value::Atom> = std::sync::OnceLock::new();
+        *ATOM.get_or_init(|| $crate::value::Atom::new($name))
+    }};
+}
+
 /// A term copied out of a process. `Debug` prints it as `inspect/1` does,
 /// `Display` as `to_string/1` (inspected where Elixir's `to_string` raises).
 #[derive(Clone, PartialEq)]
@@ -26,7 +37,7 @@ pub enum Value {
     BigInt(BigInt),
     Float(f64),
     /// The atom's text without a leading colon: `ok`, `Elixir.Foo.Bar`, `a b`, `true`, `nil`.
-    Atom(String),
+    Atom(Atom),
     /// A binary (`"text"` when it is valid UTF-8 and printable, `<<1, 2>>` otherwise).
     Binary(Vec<u8>),
     /// A bitstring whose size in bits (the second field) is not a multiple

@@ -20,19 +20,168 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::hash::{BuildHasher, Hash};
 
-/// An atom, for conversions: `Value::from(Atom::new("ok"))` is `:ok`, and
-/// `Atom::try_from(value)` accepts only atoms.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Atom(pub String);
+/// An atom: the index of its name in the global atom table (`atom.rs`), so
+/// a [`Value::Atom`] is copied, compared and dropped without touching its
+/// text (quoted code is mostly atoms: the compiler clones and drops trees of
+/// them at every step). It reads as its name: `Deref` to `str`, `Display`,
+/// equality with `str`/`String`, and term order (by name, as Erlang orders
+/// atoms). `Value::from(Atom::new("ok"))` is `:ok`; `Atom::try_from(value)`
+/// accepts only atoms.
+///
+/// Making one interns its name (as turning the value into a term would); a
+/// full atom table gives `nil`, as [`crate::atom::intern`] does.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Atom(u32);
 
 impl Atom {
-    pub fn new(name: impl Into<String>) -> Atom {
-        Atom(name.into())
+    #[inline]
+    pub fn new(name: &str) -> Atom {
+        Atom::from_term(crate::atom::intern(name))
+    }
+
+    /// The atom of an atom term (`nil` for any other term).
+    #[inline]
+    pub fn from_term(t: crate::term::Term) -> Atom {
+        Atom(
+            t.atom_index()
+                .unwrap_or_else(|| crate::atom::NIL.atom_index().unwrap_or(0)),
+        )
+    }
+
+    /// The atom as a term.
+    #[inline]
+    pub fn term(self) -> crate::term::Term {
+        crate::term::Term::atom(self.0)
     }
 
     /// The atom's text, without a colon (`ok`, `Elixir.Enum`).
-    pub fn as_str(&self) -> &str {
-        &self.0
+    #[inline]
+    pub fn as_str(&self) -> &'static str {
+        crate::atom::name(self.term())
+    }
+}
+
+impl std::ops::Deref for Atom {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Atom {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for Atom {
+    #[inline]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Atom({:?})", self.as_str())
+    }
+}
+
+impl fmt::Display for Atom {
+    #[inline]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialOrd for Atom {
+    #[inline]
+    fn partial_cmp(&self, other: &Atom) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Atom {
+    #[inline]
+    fn cmp(&self, other: &Atom) -> std::cmp::Ordering {
+        if self.0 == other.0 {
+            std::cmp::Ordering::Equal
+        } else {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+}
+
+impl From<&str> for Atom {
+    #[inline]
+    fn from(s: &str) -> Atom {
+        Atom::new(s)
+    }
+}
+
+impl From<&String> for Atom {
+    #[inline]
+    fn from(s: &String) -> Atom {
+        Atom::new(s)
+    }
+}
+
+impl From<String> for Atom {
+    #[inline]
+    fn from(s: String) -> Atom {
+        Atom::new(&s)
+    }
+}
+
+impl From<&Atom> for Atom {
+    #[inline]
+    fn from(a: &Atom) -> Atom {
+        *a
+    }
+}
+
+impl From<Atom> for String {
+    #[inline]
+    fn from(a: Atom) -> String {
+        a.as_str().to_owned()
+    }
+}
+
+impl PartialEq<str> for Atom {
+    #[inline]
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Atom {
+    #[inline]
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Atom {
+    #[inline]
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Atom> for str {
+    #[inline]
+    fn eq(&self, other: &Atom) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Atom> for &str {
+    #[inline]
+    fn eq(&self, other: &Atom) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Atom> for String {
+    #[inline]
+    fn eq(&self, other: &Atom) -> bool {
+        self.as_str() == other.as_str()
     }
 }
 
@@ -83,8 +232,8 @@ impl fmt::Display for Value {
 
 impl Value {
     /// The atom `name` (`Value::atom("ok")` is `:ok`).
-    pub fn atom(name: impl Into<String>) -> Value {
-        Value::Atom(name.into())
+    pub fn atom(name: impl AsRef<str>) -> Value {
+        Value::Atom(Atom::new(name.as_ref()))
     }
 
     /// A binary of any bytes (`Value::from(&str)` makes one of text).
@@ -211,7 +360,7 @@ impl From<String> for Value {
 
 impl From<Atom> for Value {
     fn from(a: Atom) -> Value {
-        Value::Atom(a.0)
+        Value::Atom(a)
     }
 }
 
@@ -369,7 +518,7 @@ impl TryFrom<Value> for Atom {
     type Error = ConversionError;
     fn try_from(v: Value) -> Result<Atom, ConversionError> {
         match v {
-            Value::Atom(a) => Ok(Atom(a)),
+            Value::Atom(a) => Ok(a),
             other => Err(ConversionError::new("an atom", &other)),
         }
     }
