@@ -2104,7 +2104,7 @@ fn flatten_options(v: &Value) -> Vec<Value> {
 fn fun_refs(v: &Value) -> Option<Vec<(String, i64)>> {
     let one = |v: &Value| match v {
         Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
-            (Value::Atom(n), Value::Int(a)) => Some((n.clone(), *a)),
+            (Value::Atom(n), Value::Int(a)) => Some((n.to_string(), *a)),
             _ => None,
         },
         _ => None,
