@@ -113,14 +113,14 @@ defmodule :gen_server do
   end
 
   @doc "Sends `request` as a call without waiting: a request id for `wait_response/2`."
-  def send_request(server, request), do: :gen_statem.send_request(server, request)
+  def send_request(server, request), do: :gen.send_request(server, :"$gen_call", request)
 
   @doc "Waits `timeout` ms for the reply to `request_id`."
-  def wait_response(request_id, timeout), do: :gen_statem.wait_response(request_id, timeout)
+  def wait_response(request_id, timeout), do: :gen.wait_response(request_id, timeout)
 
   @doc "As `wait_response/2`, but a time-out abandons the request."
-  def receive_response(request_id, timeout), do: :gen_statem.receive_response(request_id, timeout)
+  def receive_response(request_id, timeout), do: :gen.receive_response(request_id, timeout)
 
   @doc "Whether `msg` answers `request_id`: `{:reply, r}`, `{:error, {reason, server}}` or `:no_reply`."
-  def check_response(msg, request_id), do: :gen_statem.check_response(msg, request_id)
+  def check_response(msg, request_id), do: :gen.check_response(msg, request_id)
 end

@@ -135,65 +135,17 @@ defmodule :gen_event do
   end
 
   @doc "Sends a call to `handler` without waiting: a request id for `wait_response/2` and friends."
-  def send_request(manager, handler, request) do
-    case whereis(manager) do
-      pid when is_pid(pid) ->
-        mref = :erlang.monitor(:process, pid, alias: :demonitor)
-        send(pid, {:"$gen_event", {self(), [:alias | mref]}, {:call, handler, request}})
-        mref
-
-      _ ->
-        mref = make_ref()
-        send(self(), {:DOWN, mref, :process, manager, :noproc})
-        mref
-    end
-  end
+  def send_request(manager, handler, request),
+    do: :gen.send_request(manager, :"$gen_event", {:call, handler, request})
 
   @doc "Waits `timeout` ms for the reply to `request_id`: `{:reply, r}`, `{:error, {reason, manager}}` or `:timeout`."
-  def wait_response(request_id, timeout \\ :infinity) do
-    receive do
-      {[:alias | ^request_id], reply} ->
-        :erlang.demonitor(request_id, [:flush])
-        {:reply, reply}
-
-      {:DOWN, ^request_id, _, object, reason} ->
-        {:error, {reason, object}}
-    after
-      timeout -> :timeout
-    end
-  end
+  def wait_response(request_id, timeout \\ :infinity), do: :gen.wait_response(request_id, timeout)
 
   @doc "As `wait_response/2`, but a time-out abandons the request."
-  def receive_response(request_id, timeout \\ :infinity) do
-    case wait_response(request_id, timeout) do
-      :timeout ->
-        :erlang.demonitor(request_id, [:flush])
-
-        receive do
-          {[:alias | ^request_id], reply} -> {:reply, reply}
-        after
-          0 -> :timeout
-        end
-
-      other ->
-        other
-    end
-  end
+  def receive_response(request_id, timeout \\ :infinity), do: :gen.receive_response(request_id, timeout)
 
   @doc "Whether `msg` answers `request_id`: `{:reply, r}`, `{:error, {reason, manager}}` or `:no_reply`."
-  def check_response(msg, request_id) do
-    case msg do
-      {[:alias | ^request_id], reply} ->
-        :erlang.demonitor(request_id, [:flush])
-        {:reply, reply}
-
-      {:DOWN, ^request_id, _, object, reason} ->
-        {:error, {reason, object}}
-
-      _ ->
-        :no_reply
-    end
-  end
+  def check_response(msg, request_id), do: :gen.check_response(msg, request_id)
 
   defp rpc(manager, request) do
     case whereis(manager) do
@@ -217,15 +169,7 @@ defmodule :gen_event do
   defp or_name(pid, _name) when is_pid(pid), do: pid
   defp or_name(_, name), do: :erlang.error(:badarg, [name])
 
-  defp whereis(pid) when is_pid(pid), do: pid
-  defp whereis(name) when is_atom(name), do: Process.whereis(name)
-  defp whereis({:global, name}), do: maybe_pid(:global.whereis_name(name))
-  defp whereis({:via, mod, name}), do: maybe_pid(mod.whereis_name(name))
-  defp whereis({name, node}) when is_atom(name) and node == node(), do: Process.whereis(name)
-  defp whereis(_), do: nil
-
-  defp maybe_pid(pid) when is_pid(pid), do: pid
-  defp maybe_pid(_), do: nil
+  defp whereis(process), do: :gen.whereis(process)
 
   ## The manager
 
@@ -246,30 +190,7 @@ defmodule :gen_event do
     end
   end
 
-  defp register_name(nil), do: :ok
-
-  defp register_name({:local, name}) do
-    try do
-      Process.register(self(), name)
-      :ok
-    rescue
-      ArgumentError -> {:error, Process.whereis(name)}
-    end
-  end
-
-  defp register_name({:global, term}) do
-    case :global.register_name(term, self()) do
-      :yes -> :ok
-      :no -> {:error, :global.whereis_name(term)}
-    end
-  end
-
-  defp register_name({:via, mod, term}) do
-    case mod.register_name(term, self()) do
-      :yes -> :ok
-      :no -> {:error, mod.whereis_name(term)}
-    end
-  end
+  defp register_name(name), do: :gen.register_name(name)
 
   # A handler: %{id: module or {module, id}, mod, state, sup: owner pid or nil}.
   defp loop(s, handlers) do

@@ -431,45 +431,14 @@ defmodule GenServer do
     %{parent: parent, name: name, mod: mod, hibernate_after: hibernate_after}
   end
 
+  # Elixir's names (an atom, `{:global, _}`, `{:via, _, _}`) as OTP's `:gen` registers them.
   defp register_name(nil), do: :ok
-
-  defp register_name(name) when is_atom(name) do
-    try do
-      Process.register(self(), name)
-      :ok
-    rescue
-      ArgumentError -> {:error, Process.whereis(name)}
-    end
-  end
-
-  defp register_name({:global, term}) do
-    case :global.register_name(term, self()) do
-      :yes -> :ok
-      :no -> {:error, :global.whereis_name(term)}
-    end
-  end
-
-  defp register_name({:via, mod, term}) do
-    case mod.register_name(term, self()) do
-      :yes -> :ok
-      :no -> {:error, mod.whereis_name(term)}
-    end
-  end
+  defp register_name(name) when is_atom(name), do: :gen.register_name({:local, name})
+  defp register_name(name), do: :gen.register_name(name)
 
   defp unregister_name(nil), do: :ok
-
-  defp unregister_name(name) when is_atom(name) do
-    try do
-      Process.unregister(name)
-    rescue
-      _ -> :ok
-    end
-
-    :ok
-  end
-
-  defp unregister_name({:global, term}), do: :global.unregister_name(term)
-  defp unregister_name({:via, mod, term}), do: mod.unregister_name(term)
+  defp unregister_name(name) when is_atom(name), do: :gen.unregister_name({:local, name})
+  defp unregister_name(name), do: :gen.unregister_name(name)
 
   # Runs a callback: `{:ok, result}` (a throw is a result, as in OTP), or
   # `{:exit, reason, kind, raw_reason, stacktrace}`.

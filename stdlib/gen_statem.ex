@@ -141,75 +141,18 @@ defmodule :gen_statem do
   def reply(from, reply), do: GenServer.reply(from, reply)
 
   @doc "Sends `request` as a call without waiting: a request id for `wait_response/2` and friends."
-  def send_request(server, request) do
-    case whereis(server) do
-      pid when is_pid(pid) ->
-        mref = :erlang.monitor(:process, pid, alias: :demonitor)
-        send(pid, {:"$gen_call", {self(), [:alias | mref]}, request})
-        mref
-
-      _ ->
-        mref = make_ref()
-        send(self(), {:DOWN, mref, :process, server, :noproc})
-        mref
-    end
-  end
+  def send_request(server, request), do: :gen.send_request(server, :"$gen_call", request)
 
   @doc "Waits `timeout` ms for the reply to `request_id`: `{:reply, r}`, `{:error, {reason, server}}` or `:timeout`."
-  def wait_response(request_id, timeout \\ :infinity) do
-    receive do
-      {[:alias | ^request_id], reply} ->
-        :erlang.demonitor(request_id, [:flush])
-        {:reply, reply}
-
-      {:DOWN, ^request_id, _, object, reason} ->
-        {:error, {reason, object}}
-    after
-      timeout -> :timeout
-    end
-  end
+  def wait_response(request_id, timeout \\ :infinity), do: :gen.wait_response(request_id, timeout)
 
   @doc "As `wait_response/2`, but a time-out abandons the request."
-  def receive_response(request_id, timeout \\ :infinity) do
-    case wait_response(request_id, timeout) do
-      :timeout ->
-        :erlang.demonitor(request_id, [:flush])
-
-        receive do
-          {[:alias | ^request_id], reply} -> {:reply, reply}
-        after
-          0 -> :timeout
-        end
-
-      other ->
-        other
-    end
-  end
+  def receive_response(request_id, timeout \\ :infinity), do: :gen.receive_response(request_id, timeout)
 
   @doc "Whether `msg` answers `request_id`: `{:reply, r}`, `{:error, {reason, server}}` or `:no_reply`."
-  def check_response(msg, request_id) do
-    case msg do
-      {[:alias | ^request_id], reply} ->
-        :erlang.demonitor(request_id, [:flush])
-        {:reply, reply}
+  def check_response(msg, request_id), do: :gen.check_response(msg, request_id)
 
-      {:DOWN, ^request_id, _, object, reason} ->
-        {:error, {reason, object}}
-
-      _ ->
-        :no_reply
-    end
-  end
-
-  defp whereis(pid) when is_pid(pid), do: pid
-  defp whereis(name) when is_atom(name), do: Process.whereis(name)
-  defp whereis({:global, name}), do: maybe_pid(:global.whereis_name(name))
-  defp whereis({:via, mod, name}), do: maybe_pid(mod.whereis_name(name))
-  defp whereis({name, node}) when is_atom(name) and node == node(), do: Process.whereis(name)
-  defp whereis(_), do: nil
-
-  defp maybe_pid(pid) when is_pid(pid), do: pid
-  defp maybe_pid(_), do: nil
+  defp whereis(process), do: :gen.whereis(process)
 
   @doc "Makes the calling process (started by :proc_lib) a state machine."
   def enter_loop(module, opts, state, data), do: enter_loop(module, opts, state, data, :self, [])
@@ -311,45 +254,9 @@ defmodule :gen_statem do
     }
   end
 
-  defp register_name(nil), do: :ok
+  defp register_name(name), do: :gen.register_name(name)
 
-  defp register_name({:local, name}) do
-    try do
-      Process.register(self(), name)
-      :ok
-    rescue
-      ArgumentError -> {:error, Process.whereis(name)}
-    end
-  end
-
-  defp register_name({:global, term}) do
-    case :global.register_name(term, self()) do
-      :yes -> :ok
-      :no -> {:error, :global.whereis_name(term)}
-    end
-  end
-
-  defp register_name({:via, mod, term}) do
-    case mod.register_name(term, self()) do
-      :yes -> :ok
-      :no -> {:error, mod.whereis_name(term)}
-    end
-  end
-
-  defp unregister_name(nil), do: :ok
-
-  defp unregister_name({:local, name}) do
-    try do
-      Process.unregister(name)
-    rescue
-      _ -> :ok
-    end
-
-    :ok
-  end
-
-  defp unregister_name({:global, term}), do: :global.unregister_name(term)
-  defp unregister_name({:via, mod, term}), do: mod.unregister_name(term)
+  defp unregister_name(name), do: :gen.unregister_name(name)
 
   # Runs a callback: `{:ok, result}` (a throw is a result, as in OTP), or
   # `{:exit, reason, kind, raw_reason, stacktrace}`.

@@ -134,6 +134,20 @@ pub(super) extern "C" fn jit_step(ctx: &mut Ctx, fun: u64, pc: u64, win: *const 
     let (p, io) = unsafe { (&mut *ctx.p, &mut *ctx.io) };
     let r = data_op(&mut p.st, code, io, ctx.rt, &mut p.regs, base, op);
     let yield_now = std::mem::take(&mut p.st.yield_now);
+    step_outcome(ctx, fun, pc, base, r, yield_now)
+}
+
+/// What a step helper returns for the instruction at `pc` of `fun` that
+/// gave `r` ([`STEP_NEXT`], [`STEP_FAIL`] or [`STEP_EXIT`]): an error or
+/// a signal to handle (`yield_now`) exits before the next instruction.
+fn step_outcome(
+    ctx: &mut Ctx,
+    fun: FunId,
+    pc: usize,
+    base: usize,
+    r: Result<Flow, crate::process::Exn>,
+    yield_now: bool,
+) -> u64 {
     ctx.note_allocation();
     match r {
         Ok(_) if yield_now => {
@@ -220,21 +234,7 @@ pub(super) extern "C" fn jit_bif(
         fail,
     );
     let yield_now = std::mem::take(&mut p.st.yield_now);
-    ctx.note_allocation();
-    match r {
-        Ok(_) if yield_now => {
-            ctx.exit_at(fun, pc + 1, base, Why::Limit);
-            ctx.exit.yield_now = true;
-            STEP_EXIT
-        }
-        Ok(Flow::Next) => STEP_NEXT,
-        Ok(Flow::Jump(_)) => STEP_FAIL,
-        Err(e) => {
-            ctx.exit_at(fun, pc + 1, base, Why::Limit);
-            ctx.exit.raise = Some(Box::new(e));
-            STEP_EXIT
-        }
-    }
+    step_outcome(ctx, fun, pc, base, r, yield_now)
 }
 
 /// A call at `pc` of `fun` found no native code for `callee`: counts the
