@@ -125,4 +125,18 @@ defmodule :gen do
         :no_reply
     end
   end
+
+  @doc """
+  Runs a behaviour's callback: `{:ok, result}` (a throw is a result, as in
+  OTP), or `{:exit, reason, kind, raw_reason, stacktrace}`.
+  """
+  def run_callback(fun) do
+    try do
+      {:ok, fun.()}
+    catch
+      :throw, value -> {:ok, value}
+      :error, reason -> {:exit, {reason, __STACKTRACE__}, :error, reason, __STACKTRACE__}
+      :exit, reason -> {:exit, reason, :exit, reason, __STACKTRACE__}
+    end
+  end
 end

@@ -440,17 +440,7 @@ defmodule GenServer do
   defp unregister_name(name) when is_atom(name), do: :gen.unregister_name({:local, name})
   defp unregister_name(name), do: :gen.unregister_name(name)
 
-  # Runs a callback: `{:ok, result}` (a throw is a result, as in OTP), or
-  # `{:exit, reason, kind, raw_reason, stacktrace}`.
-  defp run(fun) do
-    try do
-      {:ok, fun.()}
-    catch
-      :throw, value -> {:ok, value}
-      :error, reason -> {:exit, {reason, __STACKTRACE__}, :error, reason, __STACKTRACE__}
-      :exit, reason -> {:exit, reason, :exit, reason, __STACKTRACE__}
-    end
-  end
+  defp run(fun), do: :gen.run_callback(fun)
 
   # `extra`: a timeout in ms, :infinity, :hibernate or {:continue, arg}.
   defp loop(s, state, {:continue, arg}) do

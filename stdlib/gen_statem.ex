@@ -258,17 +258,7 @@ defmodule :gen_statem do
 
   defp unregister_name(name), do: :gen.unregister_name(name)
 
-  # Runs a callback: `{:ok, result}` (a throw is a result, as in OTP), or
-  # `{:exit, reason, kind, raw_reason, stacktrace}`.
-  defp run(fun) do
-    try do
-      {:ok, fun.()}
-    catch
-      :throw, value -> {:ok, value}
-      :error, reason -> {:exit, {reason, __STACKTRACE__}, :error, reason, __STACKTRACE__}
-      :exit, reason -> {:exit, reason, :exit, reason, __STACKTRACE__}
-    end
-  end
+  defp run(fun), do: :gen.run_callback(fun)
 
   # Asks the callback module its mode (again after a module change).
   defp callback_mode(s) do
