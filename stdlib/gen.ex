@@ -19,8 +19,13 @@ defmodule :gen do
   defp maybe_pid(pid) when is_pid(pid), do: pid
   defp maybe_pid(_), do: nil
 
-  @doc "Registers the calling process under `name`: `:ok` or `{:error, pid}` of the process holding it."
+  @doc """
+  Registers the calling process under `name` (`nil` for none, OTP's forms, or
+  an atom as GenServer's local name): `:ok` or `{:error, pid}` of the process
+  holding it.
+  """
   def register_name(nil), do: :ok
+  def register_name(name) when is_atom(name), do: register_name({:local, name})
 
   def register_name({:local, name}) do
     try do
@@ -47,6 +52,7 @@ defmodule :gen do
 
   @doc "Takes `name` (as `register_name/1` gives it) from the calling process."
   def unregister_name(nil), do: :ok
+  def unregister_name(name) when is_atom(name), do: unregister_name({:local, name})
 
   def unregister_name({:local, name}) do
     try do
@@ -60,6 +66,16 @@ defmodule :gen do
 
   def unregister_name({:global, term}), do: :global.unregister_name(term)
   def unregister_name({:via, mod, term}), do: mod.unregister_name(term)
+
+  @doc """
+  Ends a behaviour's start that did not succeed: gives up `name`, answers
+  the starter with `ack` and exits with `reason`.
+  """
+  def init_stop(name, starter, ack, reason) do
+    unregister_name(name)
+    :proc_lib.init_ack(starter, ack)
+    exit(reason)
+  end
 
   @doc """
   Sends `{label, from, request}` to `process` without waiting; the request id

@@ -386,19 +386,13 @@ defmodule GenServer do
             loop(server(parent, name, mod, hibernate_after), state, continue)
 
           {:ok, :ignore} ->
-            unregister_name(name)
-            :proc_lib.init_ack(starter, :ignore)
-            exit(:normal)
+            :gen.init_stop(name, starter, :ignore, :normal)
 
           {:ok, {:stop, reason}} ->
-            unregister_name(name)
-            :proc_lib.init_ack(starter, {:error, reason})
-            exit(reason)
+            :gen.init_stop(name, starter, {:error, reason}, reason)
 
           {:ok, other} ->
-            unregister_name(name)
-            :proc_lib.init_ack(starter, {:error, {:bad_return_value, other}})
-            exit({:bad_return_value, other})
+            :gen.init_stop(name, starter, {:error, {:bad_return_value, other}}, {:bad_return_value, other})
 
           {:exit, reason, kind, raw, stack} ->
             unregister_name(name)
@@ -431,13 +425,8 @@ defmodule GenServer do
     %{parent: parent, name: name, mod: mod, hibernate_after: hibernate_after}
   end
 
-  # Elixir's names (an atom, `{:global, _}`, `{:via, _, _}`) as OTP's `:gen` registers them.
-  defp register_name(nil), do: :ok
-  defp register_name(name) when is_atom(name), do: :gen.register_name({:local, name})
+  # Elixir's names (an atom, `{:global, _}`, `{:via, _, _}`), as `:gen` registers them.
   defp register_name(name), do: :gen.register_name(name)
-
-  defp unregister_name(nil), do: :ok
-  defp unregister_name(name) when is_atom(name), do: :gen.unregister_name({:local, name})
   defp unregister_name(name), do: :gen.unregister_name(name)
 
   defp run(fun), do: :gen.run_callback(fun)

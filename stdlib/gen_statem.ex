@@ -202,20 +202,14 @@ defmodule :gen_statem do
             start_machine(%{s | ack: starter}, state, data, actions)
 
           {:ok, :ignore} ->
-            unregister_name(name)
-            :proc_lib.init_ack(starter, :ignore)
-            exit(:normal)
+            :gen.init_stop(name, starter, :ignore, :normal)
 
           {:ok, {:stop, reason}} ->
-            unregister_name(name)
-            :proc_lib.init_ack(starter, {:error, reason})
-            exit(reason)
+            :gen.init_stop(name, starter, {:error, reason}, reason)
 
           {:ok, other} ->
-            unregister_name(name)
             reason = {:bad_return_from_init, other}
-            :proc_lib.init_ack(starter, {:error, reason})
-            exit(reason)
+            :gen.init_stop(name, starter, {:error, reason}, reason)
 
           {:exit, reason, kind, raw, stack} ->
             unregister_name(name)

@@ -83,6 +83,15 @@ defmodule ExUnit.DocTest do
     end
   end
 
+  @doc false
+  # The file `module` was compiled from, relative to the working directory.
+  def __source__(module) do
+    case module.module_info(:compile)[:source] do
+      nil -> "nofile"
+      source -> Path.relative_to_cwd(List.to_string(source))
+    end
+  end
+
   defp explain(:module_not_found), do: "The BEAM file of the module cannot be accessed"
   defp explain(:chunk_not_found), do: "The module was not compiled with documentation"
   defp explain(reason), do: "Reason: #{inspect(reason)}"
@@ -188,12 +197,7 @@ defmodule ExUnit.DocTest do
 
   # A test's code: the examples in order, in one scope (bindings carry on).
   defp test_code(module, examples, import?) do
-    file =
-      case module.__info__(:compile)[:source] do
-        nil -> "nofile"
-        source -> Path.relative_to_cwd(List.to_string(source))
-      end
-
+    file = __source__(module)
     body = Enum.map(examples, &example_code(&1, module, file))
     imports = if import?, do: [quote(do: import(unquote(module)))], else: []
     {:__block__, [], imports ++ body ++ [:ok]}

@@ -7,12 +7,6 @@ defmodule ExUnit.DocTest.Error do
     module = Keyword.fetch!(opts, :module)
     message = Keyword.fetch!(opts, :message)
 
-    file =
-      case module.__info__(:compile)[:source] do
-        nil -> "nofile"
-        source -> Path.relative_to_cwd(List.to_string(source))
-      end
-
-    %ExUnit.DocTest.Error{message: "#{file}: #{message}"}
+    %ExUnit.DocTest.Error{message: "#{ExUnit.DocTest.__source__(module)}: #{message}"}
   end
 end
