@@ -2,6 +2,34 @@
 //! disassemble and parse files. The only code that talks to the terminal.
 #![deny(unsafe_code)]
 
+/// `eprint!`/`eprintln!` that ignore a closed standard error (`beamlet ...
+/// 2>&1 | head -1`) instead of panicking, as a write to a closed device
+/// does not stop Elixir either.
+macro_rules! err {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($t)*);
+    }};
+}
+macro_rules! errln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+/// `print!`/`println!` likewise for standard output.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
 mod shell;
 
 use clap::{value_parser, Arg, ArgAction, ArgMatches};
@@ -282,7 +310,7 @@ fn test(args: TestArgs, opts: &Opts) -> ExitCode {
         } else if path.is_file() {
             files.push(path);
         } else {
-            eprintln!(
+            errln!(
                 "error: {} is not a file or directory (beamlet test takes test files and folders of *_test.exs files)",
                 path.display()
             );
@@ -291,7 +319,7 @@ fn test(args: TestArgs, opts: &Opts) -> ExitCode {
     }
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
+        errln!(
             "error: no *_test.exs files under {} (give test files or folders holding them)",
             shown.join(", ")
         );
@@ -338,7 +366,7 @@ fn collect_tests(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
 
 fn read(file: &PathBuf) -> Result<String, ExitCode> {
     std::fs::read_to_string(file).map_err(|e| {
-        eprintln!("error: cannot read {}: {e}", file.display());
+        errln!("error: cannot read {}: {e}", file.display());
         ExitCode::from(1)
     })
 }
@@ -355,7 +383,7 @@ fn build_vm(opts: &Opts) -> Option<beamlet::Vm> {
     match builder.build() {
         Ok(vm) => Some(vm),
         Err(e) => {
-            eprint!("internal error: the standard library does not compile:\n{e}");
+            err!("internal error: the standard library does not compile:\n{e}");
             None
         }
     }
@@ -365,7 +393,7 @@ fn build_vm(opts: &Opts) -> Option<beamlet::Vm> {
 fn report(e: beamlet::RunError) -> ExitCode {
     match e {
         beamlet::RunError::Compile(e) => {
-            eprint!("{e}");
+            err!("{e}");
             ExitCode::from(1)
         }
         beamlet::RunError::Raised {
@@ -382,9 +410,9 @@ fn report(e: beamlet::RunError) -> ExitCode {
                 || banner.starts_with("** (exit) {:shutdown, ")
                 || banner.starts_with("** (exit) shutdown: ");
             if !quiet && (exit_status != 0 || !banner.starts_with("** (exit)")) {
-                eprintln!("{banner}");
+                errln!("{banner}");
                 for t in trace {
-                    eprintln!("{t}");
+                    errln!("{t}");
                 }
             }
             ExitCode::from(exit_status.clamp(0, 255) as u8)
@@ -393,7 +421,7 @@ fn report(e: beamlet::RunError) -> ExitCode {
             ExitCode::from(exit_status.clamp(0, 255) as u8)
         }
         beamlet::RunError::Deadlock => {
-            eprintln!("** (beamlet) deadlock: the script waits in `receive` and no process can send it a message");
+            errln!("** (beamlet) deadlock: the script waits in `receive` and no process can send it a message");
             ExitCode::from(1)
         }
     }
@@ -439,7 +467,7 @@ fn real_main() -> ExitCode {
     let cli = parse_cli();
     if let Some(n) = cli.schedulers {
         if n == 0 {
-            eprintln!("error: --schedulers must be at least 1");
+            errln!("error: --schedulers must be at least 1");
             return ExitCode::from(2);
         }
     }
@@ -461,12 +489,12 @@ fn real_main() -> ExitCode {
             Ok(src) => match beamlet::check(&src, &file.display().to_string()) {
                 Ok(warnings) => {
                     for w in warnings {
-                        eprint!("{w}");
+                        err!("{w}");
                     }
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprint!("{e}");
+                    err!("{e}");
                     ExitCode::from(1)
                 }
             },
@@ -475,11 +503,11 @@ fn real_main() -> ExitCode {
         Some(Command::Disasm { file }) => match read(&file) {
             Ok(src) => match beamlet::disasm(&src, &file.display().to_string()) {
                 Ok(listing) => {
-                    print!("{listing}");
+                    out!("{listing}");
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprint!("{e}");
+                    err!("{e}");
                     ExitCode::from(1)
                 }
             },
@@ -496,11 +524,11 @@ fn real_main() -> ExitCode {
             };
             match beamlet::parse_quoted(&src, &name) {
                 Ok(quoted) => {
-                    println!("{}", beamlet::inspect_unlimited(&quoted));
+                    outln!("{}", beamlet::inspect_unlimited(&quoted));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprint!("{e}");
+                    err!("{e}");
                     ExitCode::from(1)
                 }
             }

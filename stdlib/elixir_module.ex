@@ -211,6 +211,11 @@ defmodule :elixir_module do
           :erlang.raise(kind, reason, stack)
       end
 
+    # Elixir's VM takes a moment to halt after the script: a linked
+    # process that is about to crash still kills the script then (exit
+    # status 1). Letting the runnable processes run once does the same.
+    :erlang.yield()
+
     # System.stop/1 or System.restart/0 was asked for: it happens now.
     case :persistent_term.get(:beamlet_shutdown, nil) do
       nil -> :ok

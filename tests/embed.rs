@@ -421,3 +421,25 @@ fn the_limits_example_runs() {
     let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     assert_eq!(got, want);
 }
+
+/// A write after a spawn lets the new process run first, as the BEAM's
+/// group-leader round trip does (bif/io.rs `emit`): a printing child prints
+/// next, and a linked child that crashes kills the writer before its next
+/// line. One scheduler, so the order is the only one possible.
+#[test]
+fn a_write_after_a_spawn_lets_the_new_process_run() {
+    let out = SharedOutput::new();
+    let vm = Vm::builder()
+        .schedulers(1)
+        .output(out.clone())
+        .build()
+        .expect("the VM starts");
+    vm.eval(
+        "spawn(fn -> IO.puts(\"child\") end); IO.puts(\"a\"); IO.puts(\"b\"); Process.sleep(10)",
+    )
+    .unwrap();
+    assert_eq!(out.take_stdout(), "a\nchild\nb\n");
+    let r = vm.eval("spawn_link(fn -> raise \"x\" end); IO.puts(\"a\"); IO.puts(\"b\")");
+    assert!(matches!(r, Err(Error::Exit { .. })), "{r:?}");
+    assert_eq!(out.take_stdout(), "a\n");
+}

@@ -92,7 +92,7 @@ pub(super) fn start(shared: Arc<Shared>, prompts: Receiver<String>) {
 fn plain_lines(shared: &Shared, prompts: &Receiver<String>) {
     use std::io::{BufRead, Write};
     for prompt in prompts.iter() {
-        print!("{prompt}");
+        let _ = write!(std::io::stdout(), "{prompt}");
         let _ = std::io::stdout().flush();
         let mut line = String::new();
         let ev = match std::io::stdin().lock().read_line(&mut line) {

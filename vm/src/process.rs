@@ -229,6 +229,11 @@ pub struct ProcState {
     /// Set by a built-in function that signalled this very process: the
     /// interpreter stops after it, so the signal takes effect at once.
     pub yield_now: bool,
+    /// Set when this process starts another: its next write to standard
+    /// output or error yields (bif/io.rs `emit`), so the new process has run
+    /// once before the writer goes on, as it would on the BEAM while the
+    /// writer waits on its group leader's reply.
+    pub spawned: bool,
     /// Signals taken from the inbox and not handled yet (kept to reuse its buffer).
     pub pending: VecDeque<Signal>,
     /// The temporary process of a nested call (nested.rs): it takes in no
@@ -419,6 +424,7 @@ impl Process {
                 monitored_by: Vec::new(),
                 trap_exit: false,
                 yield_now: false,
+                spawned: false,
                 pending: VecDeque::new(),
                 nested: false,
                 dict: Vec::new(),

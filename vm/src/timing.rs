@@ -146,5 +146,8 @@ pub fn report() {
         "wall",
         wall
     ));
-    eprint!("{out}");
+    {
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), "{out}");
+    }
 }

@@ -54,6 +54,14 @@ pub fn device(t: Term) -> Option<Device> {
 /// captured too), else to the real standard error, after what standard
 /// output holds.
 pub fn emit(ctx: &mut Ctx, device: Device, bytes: &[u8]) {
+    // On the BEAM a write is a request to the group leader that the writer
+    // waits on, so the processes it has just started run meanwhile: a
+    // linked one that crashes at once kills the writer before its next line,
+    // and one that prints prints next. The first write after a spawn yields
+    // to keep that order (process.rs `spawned`).
+    if std::mem::take(&mut ctx.st.spawned) {
+        ctx.st.yield_now = true;
+    }
     match device {
         Device::Stdout => {
             if let Some(leader) = ctx.st.group_leader {

@@ -148,6 +148,7 @@ bifs! {
     "erlang" "demonitor" / 1 => process::demonitor;
     "erlang" "exit" / 2 => process::exit2;
     "erlang" "is_process_alive" / 1 => process::is_alive;
+    "erlang" "yield" / 0 => process::yield0;
     "erlang" "process_flag" / 2 => process::flag;
     "erlang" "register" / 2 => process::erl_register;
     "erlang" "unregister" / 1 => process::unregister;

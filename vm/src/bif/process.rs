@@ -86,6 +86,7 @@ fn start(
 ) -> BifResult {
     let (fun, args) = t;
     let (pid, mref) = ctx.rt.spawn(ctx.st, fun, &args, link, monitor)?;
+    ctx.st.spawned = true;
     Ok(match mref {
         Some(r) => ctx.st.heap.tuple(&[pid, r]),
         None => pid,
@@ -241,6 +242,13 @@ pub fn exit2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if ctx.rt.signal(pid, sig) && pid == me {
         ctx.st.yield_now = true;
     }
+    Ok(atom::TRUE)
+}
+
+/// `:erlang.yield/0`: lets the other runnable processes run before this
+/// one goes on (it goes to the back of its run queue); always `true`.
+pub fn yield0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    ctx.st.yield_now = true;
     Ok(atom::TRUE)
 }
 
