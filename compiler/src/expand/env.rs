@@ -8,7 +8,7 @@
 
 use crate::quoted::{self as q, as_atom, as_list};
 use beamlet_vm::value::Value;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Where code is: a plain expression, a pattern or a guard.
@@ -128,8 +128,12 @@ pub struct Env {
     pub context_modules: Arc<Vec<String>>,
     /// Aliases a macro defined, keyed by the expansion's counter.
     pub macro_aliases: Arc<Vec<(i64, (String, String))>>,
-    /// Variables bound here.
-    pub vars: Arc<BTreeSet<VarId>>,
+    /// Variables bound here, each with its version (`versioned_vars`'s
+    /// value: the number of variables bound before it in this scope, as
+    /// Elixir numbers them in binding order). A version never changes once
+    /// given, so macro calls can share one `versioned_vars` map and add the
+    /// variables bound since (`runtime/host.rs`).
+    pub vars: Arc<BTreeMap<VarId, u32>>,
     /// Inside a `defmacro`: `__CALLER__` is available.
     pub in_macro: bool,
     /// Inside a quote's `unquote` (or not at all): quote nesting level.
@@ -158,19 +162,20 @@ impl Env {
             macros,
             context_modules: Arc::new(Vec::new()),
             macro_aliases: Arc::new(Vec::new()),
-            vars: Arc::new(BTreeSet::new()),
+            vars: Arc::new(BTreeMap::new()),
             in_macro: false,
             in_guard_or_match_pin: false,
         }
     }
 
     pub fn has_var(&self, v: &VarId) -> bool {
-        self.vars.contains(v)
+        self.vars.contains_key(v)
     }
 
     pub fn bind(&mut self, v: VarId) {
-        if !self.vars.contains(&v) {
-            Arc::make_mut(&mut self.vars).insert(v);
+        if !self.vars.contains_key(&v) {
+            let version = self.vars.len() as u32;
+            Arc::make_mut(&mut self.vars).insert(v, version);
         }
     }
 
@@ -280,14 +285,13 @@ impl Env {
                 let pairs = self
                     .vars
                     .iter()
-                    .enumerate()
-                    .map(|(i, v)| {
+                    .map(|(v, version)| {
                         let ctx = match &v.ctx {
                             VarCtx::Nil => q::nil(),
                             VarCtx::Atom(a) => atom(a),
                             VarCtx::Counter(c) => q::int(*c),
                         };
-                        (q::pair(atom(&v.name), ctx), q::int(i as i64))
+                        (q::pair(atom(&v.name), ctx), q::int(*version as i64))
                     })
                     .collect::<Vec<_>>();
                 Value::Map(pairs)
@@ -410,8 +414,8 @@ impl Env {
             env.macros = m;
         }
         if let Some(Value::Map(vs)) = get("versioned_vars") {
-            let mut set = BTreeSet::new();
-            for (k, _) in vs {
+            let mut set = BTreeMap::new();
+            for (k, version) in vs {
                 if let Value::Tuple(t) = k {
                     if t.len() == 2 {
                         if let Some(name) = as_atom(&t[0]) {
@@ -421,10 +425,17 @@ impl Env {
                                 Value::Atom(a) => VarCtx::Atom(a.to_string()),
                                 _ => continue,
                             };
-                            set.insert(VarId {
-                                name: name.to_owned(),
-                                ctx,
-                            });
+                            let version = match version {
+                                Value::Int(n) => *n as u32,
+                                _ => set.len() as u32,
+                            };
+                            set.insert(
+                                VarId {
+                                    name: name.to_owned(),
+                                    ctx,
+                                },
+                                version,
+                            );
                         }
                     }
                 }

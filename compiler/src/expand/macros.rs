@@ -606,7 +606,7 @@ impl Expander<'_> {
     fn binding(&self, ctx: VarCtx, env: &Env) -> Value {
         let mut vars: Vec<&VarId> = env
             .vars
-            .iter()
+            .keys()
             .filter(|v| v.ctx == ctx && v.name != "_")
             .collect();
         vars.sort_by(|a, b| a.name.cmp(&b.name));

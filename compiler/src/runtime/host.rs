@@ -108,7 +108,13 @@ impl<'c, 'a> VmHost<'c, 'a> {
     /// `env` as a `%Macro.Env{}` term of `heap`, its import lists given
     /// (literals, built once: the largest part and the same for most
     /// environments) or built here.
-    fn env_term(heap: &mut Heap, env: &Env, functions: Option<Term>, macros: Option<Term>) -> Term {
+    fn env_term(
+        heap: &mut Heap,
+        env: &Env,
+        functions: Option<Term>,
+        macros: Option<Term>,
+        vars: &VarsPlan,
+    ) -> Term {
         // The fields' atoms, interned once.
         static FIELD_ATOMS: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
         let field_atoms =
@@ -122,7 +128,7 @@ impl<'c, 'a> VmHost<'c, 'a> {
                 ("functions", Some(t), _) | ("macros", _, Some(t)) => t,
                 ("functions", None, _) => from_value(heap, &imports_value(&env.functions)),
                 ("macros", _, None) => from_value(heap, &imports_value(&env.macros)),
-                ("versioned_vars", _, _) => versioned_vars(heap, env),
+                ("versioned_vars", _, _) => vars.term(heap, env),
                 _ => match env.field(f) {
                     Some(v) => from_value(heap, &v),
                     None => continue,
@@ -159,6 +165,7 @@ impl Host for VmHost<'_, '_> {
         let _j = beamlet_vm::jit::suspend();
         let functions = self.svc.imports_literal_opt(self.ctx, &caller.functions);
         let macros = self.svc.imports_literal_opt(self.ctx, &caller.macros);
+        let vars = VarsPlan::new(self.ctx, self.svc, caller);
         let fid = if local {
             self.local_fid(module, fun, args.len() + 1)?
         } else {
@@ -173,6 +180,7 @@ impl Host for VmHost<'_, '_> {
                         caller,
                         functions,
                         macros,
+                        &vars,
                     )];
                     ts.extend(args.iter().map(|a| quoted_term(&mut self.ctx.st.heap, a)));
                     return self.call_terms(module, fun, &ts);
@@ -189,7 +197,7 @@ impl Host for VmHost<'_, '_> {
             |heap, _| {
                 let _t = timing::enter(Phase::Convert);
                 let mut ts = Vec::with_capacity(args.len() + 1);
-                ts.push(Self::env_term(heap, caller, functions, macros));
+                ts.push(Self::env_term(heap, caller, functions, macros, &vars));
                 ts.extend(args.iter().map(|a| quoted_term(heap, a)));
                 ts
             },
@@ -396,32 +404,128 @@ impl Host for VmHost<'_, '_> {
     }
 }
 
+/// The key `{name, context}` of `versioned_vars` for `v`, in `heap`.
+fn var_key(heap: &mut Heap, v: &crate::expand::VarId) -> Term {
+    use crate::expand::VarCtx;
+    let ctx = match &v.ctx {
+        VarCtx::Nil => atom::NIL,
+        VarCtx::Atom(a) => atom::intern(a),
+        VarCtx::Counter(c) => Term::small(*c),
+    };
+    heap.tuple(&[atom::intern(&v.name), ctx])
+}
+
+/// How a macro call's `__CALLER__.versioned_vars` is made. A small map
+/// is built where it is needed. A large one (a module body holds a
+/// variable per ExUnit `test`: rebuilding its hash trie of 300 variables
+/// for each module-level macro call was 5% of compiling a 300-test file)
+/// is a literal kept by the service, shared by the calls that follow, each
+/// adding the few variables bound since (a variable's version never
+/// changes once given, see `Env::vars`).
+enum VarsPlan {
+    Small,
+    Shared {
+        base: Term,
+        added: Vec<(crate::expand::VarId, u32)>,
+    },
+}
+
+impl VarsPlan {
+    /// Variables a call may add to the shared map before it is rebuilt.
+    const MAX_ADDED: usize = 32;
+
+    fn new(ctx: &mut Ctx, svc: &Service, env: &Env) -> VarsPlan {
+        if env.vars.len() <= beamlet_vm::hamt::FLAT_MAX {
+            return VarsPlan::Small;
+        }
+        let table = ctx.code.id();
+        let mut cache = super::lock(&svc.vars_literal);
+        if let Some(c) = cache.as_ref().filter(|c| c.table == table) {
+            if let Some(added) = added_since(&c.vars, &env.vars) {
+                return VarsPlan::Shared {
+                    base: c.term,
+                    added,
+                };
+            }
+        }
+        let mut heap = Heap::new();
+        let pairs = env
+            .vars
+            .iter()
+            .map(|(v, version)| (var_key(&mut heap, v), Term::small(*version as i64)))
+            .collect();
+        let term = beamlet_vm::bif::map::build_map(&mut heap, pairs);
+        ctx.code.load_private(beamlet_vm::code::Unit {
+            functions: Vec::new(),
+            imports: Vec::new(),
+            literals: heap,
+            script: None,
+        });
+        // (A copy: the env's own map stays unshared, so binding into it
+        // does not copy it.)
+        *cache = Some(super::VarsLiteral {
+            table,
+            vars: std::sync::Arc::new((*env.vars).clone()),
+            term,
+        });
+        VarsPlan::Shared {
+            base: term,
+            added: Vec::new(),
+        }
+    }
+
+    /// The `versioned_vars` map of `env`, in `heap`.
+    fn term(&self, heap: &mut Heap, env: &Env) -> Term {
+        match self {
+            VarsPlan::Small => {
+                // (In key order already: `impl Ord for VarId`.)
+                let mut keys = Vec::with_capacity(env.vars.len());
+                let mut vals = Vec::with_capacity(env.vars.len());
+                for (v, version) in env.vars.iter() {
+                    keys.push(var_key(heap, v));
+                    vals.push(Term::small(*version as i64));
+                }
+                heap.map_sorted(&keys, &vals)
+            }
+            VarsPlan::Shared { base, added } => added.iter().fold(*base, |map, (v, version)| {
+                let key = var_key(heap, v);
+                beamlet_vm::hamt::insert(heap, map, key, Term::small(*version as i64))
+            }),
+        }
+    }
+}
+
+/// The variables of `now` that `before` lacks, when `now` holds all of
+/// `before`'s with the same versions and at most `VarsPlan::MAX_ADDED`
+/// more (one pass over both, in order).
+fn added_since(
+    before: &std::collections::BTreeMap<crate::expand::VarId, u32>,
+    now: &std::collections::BTreeMap<crate::expand::VarId, u32>,
+) -> Option<Vec<(crate::expand::VarId, u32)>> {
+    if now.len() < before.len() || now.len() - before.len() > VarsPlan::MAX_ADDED {
+        return None;
+    }
+    let mut added = Vec::new();
+    let mut old = before.iter().peekable();
+    for (v, version) in now {
+        match old.peek() {
+            Some((o, ov)) if *o == v => {
+                if *ov != version {
+                    return None;
+                }
+                old.next();
+            }
+            Some((o, _)) if *o < v => return None,
+            _ => added.push((v.clone(), *version)),
+        }
+    }
+    (old.peek().is_none() && added.len() == now.len() - before.len()).then_some(added)
+}
+
 /// Quoted code as a term of `heap`, as `from_value` builds it but without
 /// `column:` in any node's meta: what a macro receives (Elixir's compiler
 /// records no columns). One pass, instead of a copy without the columns
 /// and then its conversion.
-/// `env`'s `versioned_vars` map, built straight from its variables (in
-/// key order already: `impl Ord for VarId`).
-fn versioned_vars(heap: &mut Heap, env: &Env) -> Term {
-    use crate::expand::VarCtx;
-    let mut keys = Vec::with_capacity(env.vars.len());
-    let mut vals = Vec::with_capacity(env.vars.len());
-    for (i, v) in env.vars.iter().enumerate() {
-        let ctx = match &v.ctx {
-            VarCtx::Nil => atom::NIL,
-            VarCtx::Atom(a) => atom::intern(a),
-            VarCtx::Counter(c) => Term::small(*c),
-        };
-        let key = heap.tuple(&[atom::intern(&v.name), ctx]);
-        keys.push(key);
-        vals.push(Term::small(i as i64));
-    }
-    if keys.len() > beamlet_vm::hamt::FLAT_MAX {
-        return beamlet_vm::bif::map::build_map(heap, keys.into_iter().zip(vals).collect());
-    }
-    heap.map_sorted(&keys, &vals)
-}
-
 fn quoted_term(heap: &mut beamlet_vm::heap::Heap, v: &Value) -> Term {
     let is_column = |p: &Value| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if k == "column"));
     match v {
