@@ -7,7 +7,7 @@
 //! back ([`Env::from_value`]).
 
 use crate::quoted::{self as q, as_atom, as_list};
-use beamlet_vm::value::Value;
+use beamlet_vm::value::{Atom, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -22,9 +22,13 @@ pub enum Context {
 /// A variable's identity: its name and either its context (an atom: `nil`
 /// for the user's code, the module that quoted it) or the counter a macro
 /// expansion gave it. Two variables are the same only if both agree.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// Both are interned atoms: an id is copied without allocating (the
+/// environment's map of them is copied whenever a saved environment
+/// shares it, and an id is made for every variable expanded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct VarId {
-    pub name: String,
+    pub name: Atom,
     pub ctx: VarCtx,
 }
 
@@ -42,7 +46,12 @@ impl Ord for VarId {
                 VarCtx::Atom(a) => (1, 0, a.as_str(), 1),
             }
         }
-        (self.name.as_str(), rank(&self.ctx)).cmp(&(other.name.as_str(), rank(&other.ctx)))
+        let by_name = if self.name == other.name {
+            std::cmp::Ordering::Equal
+        } else {
+            self.name.as_str().cmp(other.name.as_str())
+        };
+        by_name.then_with(|| rank(&self.ctx).cmp(&rank(&other.ctx)))
     }
 }
 
@@ -52,12 +61,12 @@ impl PartialOrd for VarId {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum VarCtx {
     /// Context `nil`: written by the user.
     Nil,
     /// Made by a quote in this module (no expansion stamped it).
-    Atom(String),
+    Atom(Atom),
     /// Made by a macro expansion: its unique counter.
     Counter(i64),
 }
@@ -69,20 +78,20 @@ impl VarId {
             Some(Value::Int(n)) => VarCtx::Counter(*n),
             Some(Value::Tuple(t)) if t.len() == 2 => match &t[1] {
                 Value::Int(n) => VarCtx::Counter(*n),
-                _ => VarCtx::Atom(ctx.to_owned()),
+                _ => VarCtx::Atom(Atom::new(ctx)),
             },
             _ if ctx == "nil" => VarCtx::Nil,
-            _ => VarCtx::Atom(ctx.to_owned()),
+            _ => VarCtx::Atom(Atom::new(ctx)),
         };
         VarId {
-            name: name.to_owned(),
+            name: Atom::new(name),
             ctx,
         }
     }
 
     pub fn user(name: &str) -> VarId {
         VarId {
-            name: name.to_owned(),
+            name: Atom::new(name),
             ctx: VarCtx::Nil,
         }
     }
@@ -91,7 +100,7 @@ impl VarId {
     /// name, or one no user variable can have (`x@Mod`, `x#12`).
     pub fn key(&self) -> String {
         match &self.ctx {
-            VarCtx::Nil => self.name.clone(),
+            VarCtx::Nil => self.name.to_string(),
             VarCtx::Atom(a) => format!("{}@{}", self.name, a.trim_start_matches("Elixir.")),
             VarCtx::Counter(c) => format!("{}#{}", self.name, c),
         }
@@ -422,7 +431,7 @@ impl Env {
                             let ctx = match &t[1] {
                                 Value::Int(c) => VarCtx::Counter(*c),
                                 Value::Atom(a) if a == "nil" => VarCtx::Nil,
-                                Value::Atom(a) => VarCtx::Atom(a.to_string()),
+                                Value::Atom(a) => VarCtx::Atom(*a),
                                 _ => continue,
                             };
                             let version = match version {
@@ -431,7 +440,7 @@ impl Env {
                             };
                             set.insert(
                                 VarId {
-                                    name: name.to_owned(),
+                                    name: Atom::new(name),
                                     ctx,
                                 },
                                 version,

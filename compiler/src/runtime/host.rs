@@ -416,10 +416,10 @@ fn var_key(heap: &mut Heap, v: &crate::expand::VarId) -> Term {
     use crate::expand::VarCtx;
     let ctx = match &v.ctx {
         VarCtx::Nil => atom::NIL,
-        VarCtx::Atom(a) => atom::intern(a),
+        VarCtx::Atom(a) => a.term(),
         VarCtx::Counter(c) => Term::small(*c),
     };
-    heap.tuple(&[atom::intern(&v.name), ctx])
+    heap.tuple(&[v.name.term(), ctx])
 }
 
 /// How a macro call's `__CALLER__.versioned_vars` is made. A small map
@@ -523,7 +523,7 @@ fn added_since(
                 old.next();
             }
             Some((o, _)) if *o < v => return None,
-            _ => added.push((v.clone(), *version)),
+            _ => added.push((*v, *version)),
         }
     }
     (old.peek().is_none() && added.len() == now.len() - before.len()).then_some(added)

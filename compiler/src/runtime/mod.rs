@@ -525,7 +525,7 @@ impl Service {
         let body = if want_binding {
             // Elixir gives the binding back sorted by name, last first.
             let mut vars: Vec<&VarId> = env.vars.keys().filter(|v| v.ctx == VarCtx::Nil).collect();
-            vars.sort_by(|a, b| b.name.cmp(&a.name));
+            vars.sort_by_key(|v| std::cmp::Reverse(v.name));
             let result = q::var("result", q::list(vec![]), q::atom("beamlet_eval"));
             let pairs = vars
                 .iter()
