@@ -129,9 +129,12 @@ impl<'c, 'a> VmHost<'c, 'a> {
                 ("functions", None, _) => from_value(heap, &imports_value(&env.functions)),
                 ("macros", _, None) => from_value(heap, &imports_value(&env.macros)),
                 ("versioned_vars", _, _) => vars.term(heap, env),
-                _ => match env.field(f) {
-                    Some(v) => from_value(heap, &v),
-                    None => continue,
+                _ => match field_term(heap, env, f) {
+                    Some(t) => t,
+                    None => match env.field(f) {
+                        Some(v) => from_value(heap, &v),
+                        None => continue,
+                    },
                 },
             };
             keys.push(key);
@@ -409,6 +412,42 @@ impl Host for VmHost<'_, '_> {
             })
             .unwrap_or(0)
     }
+}
+
+/// The field `f` of `env`'s `%Macro.Env{}` built straight into `heap`, as
+/// `Env::field` gives it (`None` for the fields built elsewhere): each
+/// macro call builds them, and going through values cost a tree of them
+/// made, converted and dropped per call.
+fn field_term(heap: &mut Heap, env: &Env, f: &str) -> Option<Term> {
+    use crate::expand::Context;
+    let atoms = |heap: &mut Heap, names: &mut dyn Iterator<Item = &String>| {
+        let ts: Vec<Term> = names.map(|n| atom::intern(n)).collect();
+        heap.list(&ts)
+    };
+    Some(match f {
+        "__struct__" => atom::intern("Elixir.Macro.Env"),
+        "aliases" => {
+            let ts: Vec<Term> = env
+                .aliases
+                .iter()
+                .map(|(a, t)| heap.tuple(&[atom::intern(a), atom::intern(t)]))
+                .collect();
+            heap.list(&ts)
+        }
+        "context" => match env.context {
+            Context::Expr => atom::NIL,
+            Context::Match => atom::intern("match"),
+            Context::Guard => atom::intern("guard"),
+        },
+        "context_modules" => atoms(heap, &mut env.context_modules.iter().rev()),
+        "file" => heap.binary(env.file.as_bytes()),
+        "lexical_tracker" => atom::NIL,
+        "line" => Term::small(env.line as i64),
+        "module" => env.module.as_deref().map_or(atom::NIL, atom::intern),
+        "requires" => atoms(heap, &mut env.requires.iter()),
+        "tracers" => Term::NIL,
+        _ => return None,
+    })
 }
 
 /// The key `{name, context}` of `versioned_vars` for `v`, in `heap`.
