@@ -4,6 +4,7 @@
 //! defined is the service's.
 
 use super::Service;
+use crate::expand::dispatch::Stamp;
 use crate::expand::env::imports_value;
 use crate::expand::{Env, Host, Raised};
 use crate::quoted as q;
@@ -163,6 +164,7 @@ impl Host for VmHost<'_, '_> {
         caller: &Env,
         args: &[Value],
         local: bool,
+        stamp: &Stamp,
     ) -> Result<Value, Box<Raised>> {
         // Code run at compile time stays interpreted (see jit::suspend).
         let _j = beamlet_vm::jit::suspend();
@@ -186,12 +188,15 @@ impl Host for VmHost<'_, '_> {
                         &vars,
                     )];
                     ts.extend(args.iter().map(|a| quoted_term(&mut self.ctx.st.heap, a)));
-                    return self.call_terms(module, fun, &ts);
+                    let mut v = self.call_terms(module, fun, &ts)?;
+                    stamp.apply(&mut v, self.svc.next_counter());
+                    return Ok(v);
                 }
             }
         };
         // The environment and the arguments are built straight into the
-        // macro's heap, and its result read from there.
+        // macro's heap, and its result read from there, stamped.
+        let svc = self.svc;
         let _t = timing::enter(Phase::Macro);
         let r = beamlet_vm::nested::call_with(
             self.ctx,
@@ -213,7 +218,14 @@ impl Host for VmHost<'_, '_> {
             },
             |_, code, _, t| {
                 let _t = timing::enter(Phase::Convert);
-                to_value(code, t)
+                let counter = stamp.counter_value(svc.next_counter());
+                let s = Stamper {
+                    code,
+                    module: atom::intern(stamp.module),
+                    line: stamp.line,
+                    counter: &counter,
+                };
+                s.value(t)
             },
         );
         r.map_err(|e| self.raised(e))
@@ -604,5 +616,93 @@ fn quoted_term(heap: &mut beamlet_vm::heap::Heap, v: &Value) -> Term {
             heap.tuple(&elems)
         }
         other => from_value(heap, other),
+    }
+}
+
+/// Reads a macro's result out of its heap stamped for the caller, as
+/// `to_value` and then `dispatch::stamp` would make it, in one pass: each
+/// node's meta is made with its `counter:` and `line:` in place (the
+/// separate walk inserted them into metas already made).
+struct Stamper<'a> {
+    code: &'a beamlet_vm::code::CodeTable,
+    /// The macro's module: a variable of that context gets the counter.
+    module: Term,
+    line: u32,
+    counter: &'a Value,
+}
+
+impl Stamper<'_> {
+    fn value(&self, t: Term) -> Value {
+        if let Some(elems) = t.tuple_elems() {
+            return match elems {
+                [a, b] => Value::Tuple(vec![self.value(*a), self.value(*b)]),
+                [head, meta, args] => self.node(t, *head, *meta, *args),
+                _ => to_value(self.code, t),
+            };
+        }
+        if t.is_nil() {
+            return Value::List(Vec::new(), None);
+        }
+        if t.is_cons() {
+            let mut items = Vec::new();
+            let mut cur = t;
+            while let Some((h, tl)) = cur.cons_parts() {
+                items.push(self.value(h));
+                cur = tl;
+            }
+            let tail = (!cur.is_nil()).then(|| Box::new(self.value(cur)));
+            return Value::List(items, tail);
+        }
+        to_value(self.code, t)
+    }
+
+    fn node(&self, t: Term, head: Term, meta: Term, args: Term) -> Value {
+        // A meta that is not a proper list: the node is left as it is.
+        let mut pairs = Vec::new();
+        let mut cur = meta;
+        while let Some((h, tl)) = cur.cons_parts() {
+            pairs.push(h);
+            cur = tl;
+        }
+        if !cur.is_nil() {
+            return to_value(self.code, t);
+        }
+        let has = |key: Term| {
+            pairs
+                .iter()
+                .any(|p| matches!(p.tuple_elems(), Some([k, _]) if *k == key))
+        };
+        static KEYS: std::sync::OnceLock<[Term; 3]> = std::sync::OnceLock::new();
+        let [line_key, keep_key, counter_key] = *KEYS.get_or_init(|| {
+            [
+                atom::intern("line"),
+                atom::intern("keep"),
+                atom::intern("counter"),
+            ]
+        });
+        let add_line = self.line > 0 && !has(line_key) && !has(keep_key);
+        let is_var = head.is_atom() && args.is_atom();
+        let add_counter = is_var && args == self.module && !has(counter_key);
+        let mut m = Vec::with_capacity(pairs.len() + add_line as usize + add_counter as usize);
+        // (As `stamp` inserts them first: the counter before the line.)
+        if add_counter {
+            m.push(q::pair(
+                Value::Atom(beamlet_vm::static_atom!("counter")),
+                self.counter.clone(),
+            ));
+        }
+        if add_line {
+            m.push(q::pair(
+                Value::Atom(beamlet_vm::static_atom!("line")),
+                q::int(self.line as i64),
+            ));
+        }
+        m.extend(pairs.iter().map(|p| to_value(self.code, *p)));
+        let (h, a) = if is_var {
+            (to_value(self.code, head), to_value(self.code, args))
+        } else {
+            (self.value(head), self.value(args))
+        };
+        Value::Tuple(vec![h, Value::List(m, None), a])
     }
 }
