@@ -585,7 +585,8 @@ fn added_since(
 /// records no columns). One pass, instead of a copy without the columns
 /// and then its conversion.
 fn quoted_term(heap: &mut beamlet_vm::heap::Heap, v: &Value) -> Term {
-    let is_column = |p: &Value| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if k == "column"));
+    let column = beamlet_vm::static_atom!("column");
+    let is_column = |p: &Value| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if *k == column));
     match v {
         Value::List(items, tail) => {
             let tail = match tail {
