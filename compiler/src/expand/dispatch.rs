@@ -415,18 +415,16 @@ impl Expander<'_> {
         let mut caller = env.clone();
         caller.line = line;
         let macro_name = format!("MACRO-{name}");
+        let how = Stamp {
+            module,
+            line,
+            caller_module: env.module.as_deref(),
+        };
         let result = self
             .host
-            .call_macro(module, &macro_name, &caller, args, local);
-        let result = result
+            .call_macro(module, &macro_name, &caller, args, local, &how);
+        let mut result = result
             .map_err(|r| Error::Raised(expanding_macro(r, module, name, args.len(), line, env)))?;
-        let counter = self.host.next_counter();
-        let counter = q::tuple(vec![
-            env.module.as_deref().map_or_else(q::nil, q::atom),
-            q::int(counter),
-        ]);
-        let mut result = result;
-        stamp(&mut result, module, line, &counter);
         // A call marked `generated: true` makes its expansion generated too.
         if keyword_get(meta, "generated").is_some_and(|g| *g == q::atom("true")) {
             mark_generated(&mut result);
@@ -814,6 +812,30 @@ pub fn raised_at(e: super::Error, line: u32, env: &Env) -> super::Error {
             super::Error::Raised(r)
         }
         other => other,
+    }
+}
+
+/// How a macro's result is stamped for its caller ([`stamp`]): `module`
+/// is the macro's, `line` the call's, `caller_module` the module the call
+/// is in (the first element of the counter).
+pub struct Stamp<'a> {
+    pub module: &'a str,
+    pub line: u32,
+    pub caller_module: Option<&'a str>,
+}
+
+impl Stamp<'_> {
+    /// The `counter:` meta of the expansion numbered `counter`.
+    pub fn counter_value(&self, counter: i64) -> Value {
+        q::tuple(vec![
+            self.caller_module.map_or_else(q::nil, q::atom),
+            q::int(counter),
+        ])
+    }
+
+    /// Stamps `v`, the expansion numbered `counter`.
+    pub fn apply(&self, v: &mut Value, counter: i64) {
+        stamp(v, self.module, self.line, &self.counter_value(counter));
     }
 }
 

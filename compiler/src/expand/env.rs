@@ -7,8 +7,8 @@
 //! back ([`Env::from_value`]).
 
 use crate::quoted::{self as q, as_atom, as_list};
-use beamlet_vm::value::Value;
-use std::collections::BTreeSet;
+use beamlet_vm::value::{Atom, Value};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Where code is: a plain expression, a pattern or a guard.
@@ -22,9 +22,13 @@ pub enum Context {
 /// A variable's identity: its name and either its context (an atom: `nil`
 /// for the user's code, the module that quoted it) or the counter a macro
 /// expansion gave it. Two variables are the same only if both agree.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// Both are interned atoms: an id is copied without allocating (the
+/// environment's map of them is copied whenever a saved environment
+/// shares it, and an id is made for every variable expanded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct VarId {
-    pub name: String,
+    pub name: Atom,
     pub ctx: VarCtx,
 }
 
@@ -42,7 +46,12 @@ impl Ord for VarId {
                 VarCtx::Atom(a) => (1, 0, a.as_str(), 1),
             }
         }
-        (self.name.as_str(), rank(&self.ctx)).cmp(&(other.name.as_str(), rank(&other.ctx)))
+        let by_name = if self.name == other.name {
+            std::cmp::Ordering::Equal
+        } else {
+            self.name.as_str().cmp(other.name.as_str())
+        };
+        by_name.then_with(|| rank(&self.ctx).cmp(&rank(&other.ctx)))
     }
 }
 
@@ -52,12 +61,12 @@ impl PartialOrd for VarId {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum VarCtx {
     /// Context `nil`: written by the user.
     Nil,
     /// Made by a quote in this module (no expansion stamped it).
-    Atom(String),
+    Atom(Atom),
     /// Made by a macro expansion: its unique counter.
     Counter(i64),
 }
@@ -69,20 +78,20 @@ impl VarId {
             Some(Value::Int(n)) => VarCtx::Counter(*n),
             Some(Value::Tuple(t)) if t.len() == 2 => match &t[1] {
                 Value::Int(n) => VarCtx::Counter(*n),
-                _ => VarCtx::Atom(ctx.to_owned()),
+                _ => VarCtx::Atom(Atom::new(ctx)),
             },
             _ if ctx == "nil" => VarCtx::Nil,
-            _ => VarCtx::Atom(ctx.to_owned()),
+            _ => VarCtx::Atom(Atom::new(ctx)),
         };
         VarId {
-            name: name.to_owned(),
+            name: Atom::new(name),
             ctx,
         }
     }
 
     pub fn user(name: &str) -> VarId {
         VarId {
-            name: name.to_owned(),
+            name: Atom::new(name),
             ctx: VarCtx::Nil,
         }
     }
@@ -91,7 +100,7 @@ impl VarId {
     /// name, or one no user variable can have (`x@Mod`, `x#12`).
     pub fn key(&self) -> String {
         match &self.ctx {
-            VarCtx::Nil => self.name.clone(),
+            VarCtx::Nil => self.name.to_string(),
             VarCtx::Atom(a) => format!("{}@{}", self.name, a.trim_start_matches("Elixir.")),
             VarCtx::Counter(c) => format!("{}#{}", self.name, c),
         }
@@ -128,8 +137,12 @@ pub struct Env {
     pub context_modules: Arc<Vec<String>>,
     /// Aliases a macro defined, keyed by the expansion's counter.
     pub macro_aliases: Arc<Vec<(i64, (String, String))>>,
-    /// Variables bound here.
-    pub vars: Arc<BTreeSet<VarId>>,
+    /// Variables bound here, each with its version (`versioned_vars`'s
+    /// value: the number of variables bound before it in this scope, as
+    /// Elixir numbers them in binding order). A version never changes once
+    /// given, so macro calls can share one `versioned_vars` map and add the
+    /// variables bound since (`runtime/host.rs`).
+    pub vars: Arc<BTreeMap<VarId, u32>>,
     /// Inside a `defmacro`: `__CALLER__` is available.
     pub in_macro: bool,
     /// Inside a quote's `unquote` (or not at all): quote nesting level.
@@ -158,19 +171,20 @@ impl Env {
             macros,
             context_modules: Arc::new(Vec::new()),
             macro_aliases: Arc::new(Vec::new()),
-            vars: Arc::new(BTreeSet::new()),
+            vars: Arc::new(BTreeMap::new()),
             in_macro: false,
             in_guard_or_match_pin: false,
         }
     }
 
     pub fn has_var(&self, v: &VarId) -> bool {
-        self.vars.contains(v)
+        self.vars.contains_key(v)
     }
 
     pub fn bind(&mut self, v: VarId) {
-        if !self.vars.contains(&v) {
-            Arc::make_mut(&mut self.vars).insert(v);
+        if !self.vars.contains_key(&v) {
+            let version = self.vars.len() as u32;
+            Arc::make_mut(&mut self.vars).insert(v, version);
         }
     }
 
@@ -280,14 +294,13 @@ impl Env {
                 let pairs = self
                     .vars
                     .iter()
-                    .enumerate()
-                    .map(|(i, v)| {
+                    .map(|(v, version)| {
                         let ctx = match &v.ctx {
                             VarCtx::Nil => q::nil(),
                             VarCtx::Atom(a) => atom(a),
                             VarCtx::Counter(c) => q::int(*c),
                         };
-                        (q::pair(atom(&v.name), ctx), q::int(i as i64))
+                        (q::pair(atom(&v.name), ctx), q::int(*version as i64))
                     })
                     .collect::<Vec<_>>();
                 Value::Map(pairs)
@@ -410,21 +423,28 @@ impl Env {
             env.macros = m;
         }
         if let Some(Value::Map(vs)) = get("versioned_vars") {
-            let mut set = BTreeSet::new();
-            for (k, _) in vs {
+            let mut set = BTreeMap::new();
+            for (k, version) in vs {
                 if let Value::Tuple(t) = k {
                     if t.len() == 2 {
                         if let Some(name) = as_atom(&t[0]) {
                             let ctx = match &t[1] {
                                 Value::Int(c) => VarCtx::Counter(*c),
                                 Value::Atom(a) if a == "nil" => VarCtx::Nil,
-                                Value::Atom(a) => VarCtx::Atom(a.to_string()),
+                                Value::Atom(a) => VarCtx::Atom(*a),
                                 _ => continue,
                             };
-                            set.insert(VarId {
-                                name: name.to_owned(),
-                                ctx,
-                            });
+                            let version = match version {
+                                Value::Int(n) => *n as u32,
+                                _ => set.len() as u32,
+                            };
+                            set.insert(
+                                VarId {
+                                    name: Atom::new(name),
+                                    ctx,
+                                },
+                                version,
+                            );
                         }
                     }
                 }

@@ -69,7 +69,7 @@ impl Expander<'_> {
                 let c = self.expand(ctx, env)?;
                 let ctx = match &c {
                     Value::Atom(a) if a == "nil" => VarCtx::Nil,
-                    Value::Atom(a) => VarCtx::Atom(a.to_string()),
+                    Value::Atom(a) => VarCtx::Atom(*a),
                     _ => return Err(self.error(line, env, "binding/1 expects a context atom")),
                 };
                 Ok(self.binding(ctx, env))
@@ -606,10 +606,10 @@ impl Expander<'_> {
     fn binding(&self, ctx: VarCtx, env: &Env) -> Value {
         let mut vars: Vec<&VarId> = env
             .vars
-            .iter()
+            .keys()
             .filter(|v| v.ctx == ctx && v.name != "_")
             .collect();
-        vars.sort_by(|a, b| a.name.cmp(&b.name));
+        vars.sort_by_key(|a| a.name);
         let ctx_atom = match &ctx {
             VarCtx::Nil => q::nil(),
             VarCtx::Atom(a) => q::atom(a),

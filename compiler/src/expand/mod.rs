@@ -98,7 +98,9 @@ pub trait Host {
     /// module's own when `local`) with `caller` as `__CALLER__` and `args`
     /// without their `column:` metadata (Elixir's compiler records none).
     /// A host may build the environment, and drop the columns, faster than
-    /// `Env::to_value` and `quoted::without_columns` do.
+    /// `Env::to_value` and `quoted::without_columns` do. The result comes
+    /// back stamped as `stamp` says, with a counter taken once the macro
+    /// has returned (a host may stamp it while reading it back).
     fn call_macro(
         &mut self,
         module: &str,
@@ -106,15 +108,19 @@ pub trait Host {
         caller: &Env,
         args: &[Value],
         local: bool,
+        stamp: &dispatch::Stamp,
     ) -> Result<Value, Box<Raised>> {
         let mut all = Vec::with_capacity(args.len() + 1);
         all.push(caller.to_value());
         all.extend(args.iter().map(crate::quoted::without_columns));
-        if local {
+        let mut v = if local {
             self.call_local_macro(module, fun, all)
         } else {
             self.call(module, fun, all)
-        }
+        }?;
+        let counter = self.next_counter();
+        stamp.apply(&mut v, counter);
+        Ok(v)
     }
     /// The struct of `module` as a map with its defaults (`%{__struct__: M, ...}`),
     /// from the open module's `defstruct` or from `M.__struct__/0`.

@@ -878,10 +878,10 @@ pub const SAVED_BODY: &str = "$beamlet_saved";
 fn compile_call(line: u32, name: Value, module: Option<String>, body: &Value, env: &Env) -> Value {
     let mut names: Vec<&VarId> = env
         .vars
-        .iter()
+        .keys()
         .filter(|v| v.ctx == super::VarCtx::Nil)
         .collect();
-    names.sort_by(|a, b| a.name.cmp(&b.name));
+    names.sort_by_key(|a| a.name);
     let binding = q::list(
         names
             .iter()
@@ -895,7 +895,7 @@ fn compile_call(line: u32, name: Value, module: Option<String>, body: &Value, en
     body_env.line = line;
     body_env.context = Context::Expr;
     body_env.in_macro = false;
-    body_env.vars = std::sync::Arc::new(names.into_iter().cloned().collect());
+    body_env.vars = std::sync::Arc::new(names.into_iter().map(|v| (*v, env.vars[v])).collect());
     q::remote(
         q::atom("elixir_module"),
         "compile",

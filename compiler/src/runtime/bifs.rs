@@ -259,19 +259,15 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             // every assertion escapes its code when it expands: written in
             // the language, the two were about 7% of compiling a 300-test
             // file.
+            // Both work on the heap's terms directly (as
+            // `q::escape_keep_unquote` and `q::prune_metadata` do on
+            // values): through values, converting the code and its escape
+            // both ways was 7% of compiling a 300-test file.
             ("escape", [v, mode]) if *mode == atom::intern("keep_unquote") => {
-                let v = to_value(ctx.code, *v);
-                Ok(from_value(
-                    &mut ctx.st.heap,
-                    &q::escape_keep_unquote(&v, true),
-                ))
+                Ok(escape_term(&mut ctx.st.heap, *v, true, false))
             }
             ("escape", [v, mode]) if *mode == atom::intern("assertion_code") => {
-                let v = q::prune_metadata(&to_value(ctx.code, *v));
-                Ok(from_value(
-                    &mut ctx.st.heap,
-                    &q::escape_keep_unquote(&v, true),
-                ))
+                Ok(escape_term(&mut ctx.st.heap, *v, true, true))
             }
             ("escape", [v, unquote]) => {
                 let v = to_value(ctx.code, *v);
@@ -776,4 +772,134 @@ impl Service {
         );
         Exn::error(e)
     }
+}
+
+/// `Macro.escape/1` of the term `t` in `heap`, as `q::escape_keep_unquote`
+/// (`keep`: an `unquote(x)` node outside a `quote` stays as it is) of the
+/// code `t` first cut by `q::prune_metadata` (`prune`: each node's meta
+/// reduced to `line:` and `no_parens:`), in one pass over the terms.
+/// Unchanged parts (a kept `unquote`, a meta's pairs) are shared, not copied.
+fn escape_term(heap: &mut beamlet_vm::heap::Heap, t: Term, keep: bool, prune: bool) -> Term {
+    let node = |heap: &mut beamlet_vm::heap::Heap, elems: &[Term]| {
+        let args = heap.list(elems);
+        heap.tuple(&[atom::intern("{}"), Term::NIL, args])
+    };
+    if let Some(elems) = t.tuple_elems() {
+        return match elems {
+            [a, b] => {
+                let (a, b) = (
+                    escape_term(heap, *a, keep, prune),
+                    escape_term(heap, *b, keep, prune),
+                );
+                heap.tuple(&[a, b])
+            }
+            [head, meta, args] => {
+                let is_unquote = head.is_atom()
+                    && atom::name(*head) == "unquote"
+                    && args.is_list()
+                    && list_len(*args) == Some(1);
+                if is_unquote {
+                    // Pruning leaves it whole; escaping keeps it or not.
+                    if keep {
+                        return t;
+                    }
+                    let es = [*head, *meta, *args].map(|e| escape_term(heap, e, false, false));
+                    return node(heap, &es);
+                }
+                let meta_list = meta.is_list() && list_len(*meta).is_some();
+                // A node whose meta is not a list is not pruned, nor is anything in it.
+                let prune = prune && meta_list;
+                let keep = keep && !(head.is_atom() && atom::name(*head) == "quote");
+                let h = escape_term(heap, *head, keep, prune);
+                let m = if prune {
+                    let (line, no_parens) = (atom::intern("line"), atom::intern("no_parens"));
+                    let kept: Vec<Term> = list_items(*meta)
+                        .into_iter()
+                        .filter(|p| {
+                            matches!(p.tuple_elems(), Some([k, _]) if *k == line || *k == no_parens)
+                        })
+                        .collect();
+                    // (Escaping a `{key, value}` pair of atoms and integers
+                    // changes nothing.)
+                    let kept: Vec<Term> = kept
+                        .into_iter()
+                        .map(|p| escape_term(heap, p, keep, false))
+                        .collect();
+                    heap.list(&kept)
+                } else {
+                    escape_term(heap, *meta, keep, false)
+                };
+                let a = escape_term(heap, *args, keep, prune);
+                node(heap, &[h, m, a])
+            }
+            _ => {
+                let es: Vec<Term> = elems
+                    .iter()
+                    .map(|e| escape_term(heap, *e, false, false))
+                    .collect();
+                node(heap, &es)
+            }
+        };
+    }
+    if t.is_cons() {
+        let mut items = Vec::new();
+        let mut rest = t;
+        while let Some((h, tl)) = rest.cons_parts() {
+            items.push(h);
+            rest = tl;
+        }
+        if rest.is_nil() {
+            let es: Vec<Term> = items
+                .into_iter()
+                .map(|e| escape_term(heap, e, keep, prune))
+                .collect();
+            return heap.list(&es);
+        }
+        // An improper list: plain `Macro.escape/1` of its (pruned) parts,
+        // the tail as `[.. | tail]`.
+        let mut es: Vec<Term> = items
+            .into_iter()
+            .map(|e| escape_term(heap, e, false, prune))
+            .collect();
+        let last = es.pop().unwrap_or(Term::NIL);
+        let tail = escape_term(heap, rest, false, prune);
+        let args = heap.list(&[last, tail]);
+        es.push(heap.tuple(&[atom::intern("|"), Term::NIL, args]));
+        return heap.list(&es);
+    }
+    if t.is_map() {
+        let pairs: Vec<Term> = beamlet_vm::hamt::sorted_pairs(t)
+            .into_iter()
+            .map(|(k, v)| {
+                let (k, v) = (
+                    escape_term(heap, k, false, false),
+                    escape_term(heap, v, false, false),
+                );
+                heap.tuple(&[k, v])
+            })
+            .collect();
+        let args = heap.list(&pairs);
+        return heap.tuple(&[atom::intern("%{}"), Term::NIL, args]);
+    }
+    t
+}
+
+/// The length of the proper list `t` (`None` for an improper one).
+fn list_len(mut t: Term) -> Option<usize> {
+    let mut n = 0;
+    while let Some((_, tl)) = t.cons_parts() {
+        n += 1;
+        t = tl;
+    }
+    t.is_nil().then_some(n)
+}
+
+/// The elements of the proper list `t`.
+fn list_items(mut t: Term) -> Vec<Term> {
+    let mut out = Vec::new();
+    while let Some((h, tl)) = t.cons_parts() {
+        out.push(h);
+        t = tl;
+    }
+    out
 }

@@ -4,6 +4,7 @@
 //! defined is the service's.
 
 use super::Service;
+use crate::expand::dispatch::Stamp;
 use crate::expand::env::imports_value;
 use crate::expand::{Env, Host, Raised};
 use crate::quoted as q;
@@ -108,7 +109,13 @@ impl<'c, 'a> VmHost<'c, 'a> {
     /// `env` as a `%Macro.Env{}` term of `heap`, its import lists given
     /// (literals, built once: the largest part and the same for most
     /// environments) or built here.
-    fn env_term(heap: &mut Heap, env: &Env, functions: Option<Term>, macros: Option<Term>) -> Term {
+    fn env_term(
+        heap: &mut Heap,
+        env: &Env,
+        functions: Option<Term>,
+        macros: Option<Term>,
+        vars: &VarsPlan,
+    ) -> Term {
         // The fields' atoms, interned once.
         static FIELD_ATOMS: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
         let field_atoms =
@@ -122,10 +129,13 @@ impl<'c, 'a> VmHost<'c, 'a> {
                 ("functions", Some(t), _) | ("macros", _, Some(t)) => t,
                 ("functions", None, _) => from_value(heap, &imports_value(&env.functions)),
                 ("macros", _, None) => from_value(heap, &imports_value(&env.macros)),
-                ("versioned_vars", _, _) => versioned_vars(heap, env),
-                _ => match env.field(f) {
-                    Some(v) => from_value(heap, &v),
-                    None => continue,
+                ("versioned_vars", _, _) => vars.term(heap, env),
+                _ => match field_term(heap, env, f) {
+                    Some(t) => t,
+                    None => match env.field(f) {
+                        Some(v) => from_value(heap, &v),
+                        None => continue,
+                    },
                 },
             };
             keys.push(key);
@@ -154,11 +164,13 @@ impl Host for VmHost<'_, '_> {
         caller: &Env,
         args: &[Value],
         local: bool,
+        stamp: &Stamp,
     ) -> Result<Value, Box<Raised>> {
         // Code run at compile time stays interpreted (see jit::suspend).
         let _j = beamlet_vm::jit::suspend();
         let functions = self.svc.imports_literal_opt(self.ctx, &caller.functions);
         let macros = self.svc.imports_literal_opt(self.ctx, &caller.macros);
+        let vars = VarsPlan::new(self.ctx, self.svc, caller);
         let fid = if local {
             self.local_fid(module, fun, args.len() + 1)?
         } else {
@@ -173,14 +185,18 @@ impl Host for VmHost<'_, '_> {
                         caller,
                         functions,
                         macros,
+                        &vars,
                     )];
                     ts.extend(args.iter().map(|a| quoted_term(&mut self.ctx.st.heap, a)));
-                    return self.call_terms(module, fun, &ts);
+                    let mut v = self.call_terms(module, fun, &ts)?;
+                    stamp.apply(&mut v, self.svc.next_counter());
+                    return Ok(v);
                 }
             }
         };
         // The environment and the arguments are built straight into the
-        // macro's heap, and its result read from there.
+        // macro's heap, and its result read from there, stamped.
+        let svc = self.svc;
         let _t = timing::enter(Phase::Macro);
         let r = beamlet_vm::nested::call_with(
             self.ctx,
@@ -188,14 +204,28 @@ impl Host for VmHost<'_, '_> {
             args.len() + 1,
             |heap, _| {
                 let _t = timing::enter(Phase::Convert);
+                // A macro's process ends when the macro returns: no
+                // collection before it has allocated this much (its
+                // arguments included). Collecting at the first safe point,
+                // as a fresh process does once past 2 KiB, copied the
+                // arguments and environment it was just given: 1,500
+                // collections for 2,100 macro calls of a 300-test file.
+                heap.at_least_before_gc(1 << 16);
                 let mut ts = Vec::with_capacity(args.len() + 1);
-                ts.push(Self::env_term(heap, caller, functions, macros));
+                ts.push(Self::env_term(heap, caller, functions, macros, &vars));
                 ts.extend(args.iter().map(|a| quoted_term(heap, a)));
                 ts
             },
             |_, code, _, t| {
                 let _t = timing::enter(Phase::Convert);
-                to_value(code, t)
+                let counter = stamp.counter_value(svc.next_counter());
+                let s = Stamper {
+                    code,
+                    module: atom::intern(stamp.module),
+                    line: stamp.line,
+                    counter: &counter,
+                };
+                s.value(t)
             },
         );
         r.map_err(|e| self.raised(e))
@@ -396,34 +426,167 @@ impl Host for VmHost<'_, '_> {
     }
 }
 
+/// The field `f` of `env`'s `%Macro.Env{}` built straight into `heap`, as
+/// `Env::field` gives it (`None` for the fields built elsewhere): each
+/// macro call builds them, and going through values cost a tree of them
+/// made, converted and dropped per call.
+fn field_term(heap: &mut Heap, env: &Env, f: &str) -> Option<Term> {
+    use crate::expand::Context;
+    let atoms = |heap: &mut Heap, names: &mut dyn Iterator<Item = &String>| {
+        let ts: Vec<Term> = names.map(|n| atom::intern(n)).collect();
+        heap.list(&ts)
+    };
+    Some(match f {
+        "__struct__" => atom::intern("Elixir.Macro.Env"),
+        "aliases" => {
+            let ts: Vec<Term> = env
+                .aliases
+                .iter()
+                .map(|(a, t)| heap.tuple(&[atom::intern(a), atom::intern(t)]))
+                .collect();
+            heap.list(&ts)
+        }
+        "context" => match env.context {
+            Context::Expr => atom::NIL,
+            Context::Match => atom::intern("match"),
+            Context::Guard => atom::intern("guard"),
+        },
+        "context_modules" => atoms(heap, &mut env.context_modules.iter().rev()),
+        "file" => heap.binary(env.file.as_bytes()),
+        "lexical_tracker" => atom::NIL,
+        "line" => Term::small(env.line as i64),
+        "module" => env.module.as_deref().map_or(atom::NIL, atom::intern),
+        "requires" => atoms(heap, &mut env.requires.iter()),
+        "tracers" => Term::NIL,
+        _ => return None,
+    })
+}
+
+/// The key `{name, context}` of `versioned_vars` for `v`, in `heap`.
+fn var_key(heap: &mut Heap, v: &crate::expand::VarId) -> Term {
+    use crate::expand::VarCtx;
+    let ctx = match &v.ctx {
+        VarCtx::Nil => atom::NIL,
+        VarCtx::Atom(a) => a.term(),
+        VarCtx::Counter(c) => Term::small(*c),
+    };
+    heap.tuple(&[v.name.term(), ctx])
+}
+
+/// How a macro call's `__CALLER__.versioned_vars` is made. A small map
+/// is built where it is needed. A large one (a module body holds a
+/// variable per ExUnit `test`: rebuilding its hash trie of 300 variables
+/// for each module-level macro call was 5% of compiling a 300-test file)
+/// is a literal kept by the service, shared by the calls that follow, each
+/// adding the few variables bound since (a variable's version never
+/// changes once given, see `Env::vars`).
+enum VarsPlan {
+    Small,
+    Shared {
+        base: Term,
+        added: Vec<(crate::expand::VarId, u32)>,
+    },
+}
+
+impl VarsPlan {
+    /// Variables a call may add to the shared map before it is rebuilt.
+    const MAX_ADDED: usize = 32;
+
+    fn new(ctx: &mut Ctx, svc: &Service, env: &Env) -> VarsPlan {
+        if env.vars.len() <= beamlet_vm::hamt::FLAT_MAX {
+            return VarsPlan::Small;
+        }
+        let table = ctx.code.id();
+        let mut cache = super::lock(&svc.vars_literal);
+        if let Some(c) = cache.as_ref().filter(|c| c.table == table) {
+            if let Some(added) = added_since(&c.vars, &env.vars) {
+                return VarsPlan::Shared {
+                    base: c.term,
+                    added,
+                };
+            }
+        }
+        let mut heap = Heap::new();
+        let pairs = env
+            .vars
+            .iter()
+            .map(|(v, version)| (var_key(&mut heap, v), Term::small(*version as i64)))
+            .collect();
+        let term = beamlet_vm::bif::map::build_map(&mut heap, pairs);
+        ctx.code.load_private(beamlet_vm::code::Unit {
+            functions: Vec::new(),
+            imports: Vec::new(),
+            literals: heap,
+            script: None,
+        });
+        // (A copy: the env's own map stays unshared, so binding into it
+        // does not copy it.)
+        *cache = Some(super::VarsLiteral {
+            table,
+            vars: std::sync::Arc::new((*env.vars).clone()),
+            term,
+        });
+        VarsPlan::Shared {
+            base: term,
+            added: Vec::new(),
+        }
+    }
+
+    /// The `versioned_vars` map of `env`, in `heap`.
+    fn term(&self, heap: &mut Heap, env: &Env) -> Term {
+        match self {
+            VarsPlan::Small => {
+                // (In key order already: `impl Ord for VarId`.)
+                let mut keys = Vec::with_capacity(env.vars.len());
+                let mut vals = Vec::with_capacity(env.vars.len());
+                for (v, version) in env.vars.iter() {
+                    keys.push(var_key(heap, v));
+                    vals.push(Term::small(*version as i64));
+                }
+                heap.map_sorted(&keys, &vals)
+            }
+            VarsPlan::Shared { base, added } => added.iter().fold(*base, |map, (v, version)| {
+                let key = var_key(heap, v);
+                beamlet_vm::hamt::insert(heap, map, key, Term::small(*version as i64))
+            }),
+        }
+    }
+}
+
+/// The variables of `now` that `before` lacks, when `now` holds all of
+/// `before`'s with the same versions and at most `VarsPlan::MAX_ADDED`
+/// more (one pass over both, in order).
+fn added_since(
+    before: &std::collections::BTreeMap<crate::expand::VarId, u32>,
+    now: &std::collections::BTreeMap<crate::expand::VarId, u32>,
+) -> Option<Vec<(crate::expand::VarId, u32)>> {
+    if now.len() < before.len() || now.len() - before.len() > VarsPlan::MAX_ADDED {
+        return None;
+    }
+    let mut added = Vec::new();
+    let mut old = before.iter().peekable();
+    for (v, version) in now {
+        match old.peek() {
+            Some((o, ov)) if *o == v => {
+                if *ov != version {
+                    return None;
+                }
+                old.next();
+            }
+            Some((o, _)) if *o < v => return None,
+            _ => added.push((*v, *version)),
+        }
+    }
+    (old.peek().is_none() && added.len() == now.len() - before.len()).then_some(added)
+}
+
 /// Quoted code as a term of `heap`, as `from_value` builds it but without
 /// `column:` in any node's meta: what a macro receives (Elixir's compiler
 /// records no columns). One pass, instead of a copy without the columns
 /// and then its conversion.
-/// `env`'s `versioned_vars` map, built straight from its variables (in
-/// key order already: `impl Ord for VarId`).
-fn versioned_vars(heap: &mut Heap, env: &Env) -> Term {
-    use crate::expand::VarCtx;
-    let mut keys = Vec::with_capacity(env.vars.len());
-    let mut vals = Vec::with_capacity(env.vars.len());
-    for (i, v) in env.vars.iter().enumerate() {
-        let ctx = match &v.ctx {
-            VarCtx::Nil => atom::NIL,
-            VarCtx::Atom(a) => atom::intern(a),
-            VarCtx::Counter(c) => Term::small(*c),
-        };
-        let key = heap.tuple(&[atom::intern(&v.name), ctx]);
-        keys.push(key);
-        vals.push(Term::small(i as i64));
-    }
-    if keys.len() > beamlet_vm::hamt::FLAT_MAX {
-        return beamlet_vm::bif::map::build_map(heap, keys.into_iter().zip(vals).collect());
-    }
-    heap.map_sorted(&keys, &vals)
-}
-
 fn quoted_term(heap: &mut beamlet_vm::heap::Heap, v: &Value) -> Term {
-    let is_column = |p: &Value| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if k == "column"));
+    let column = beamlet_vm::static_atom!("column");
+    let is_column = |p: &Value| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if *k == column));
     match v {
         Value::List(items, tail) => {
             let tail = match tail {
@@ -454,5 +617,93 @@ fn quoted_term(heap: &mut beamlet_vm::heap::Heap, v: &Value) -> Term {
             heap.tuple(&elems)
         }
         other => from_value(heap, other),
+    }
+}
+
+/// Reads a macro's result out of its heap stamped for the caller, as
+/// `to_value` and then `dispatch::stamp` would make it, in one pass: each
+/// node's meta is made with its `counter:` and `line:` in place (the
+/// separate walk inserted them into metas already made).
+struct Stamper<'a> {
+    code: &'a beamlet_vm::code::CodeTable,
+    /// The macro's module: a variable of that context gets the counter.
+    module: Term,
+    line: u32,
+    counter: &'a Value,
+}
+
+impl Stamper<'_> {
+    fn value(&self, t: Term) -> Value {
+        if let Some(elems) = t.tuple_elems() {
+            return match elems {
+                [a, b] => Value::Tuple(vec![self.value(*a), self.value(*b)]),
+                [head, meta, args] => self.node(t, *head, *meta, *args),
+                _ => to_value(self.code, t),
+            };
+        }
+        if t.is_nil() {
+            return Value::List(Vec::new(), None);
+        }
+        if t.is_cons() {
+            let mut items = Vec::new();
+            let mut cur = t;
+            while let Some((h, tl)) = cur.cons_parts() {
+                items.push(self.value(h));
+                cur = tl;
+            }
+            let tail = (!cur.is_nil()).then(|| Box::new(self.value(cur)));
+            return Value::List(items, tail);
+        }
+        to_value(self.code, t)
+    }
+
+    fn node(&self, t: Term, head: Term, meta: Term, args: Term) -> Value {
+        // A meta that is not a proper list: the node is left as it is.
+        let mut pairs = Vec::new();
+        let mut cur = meta;
+        while let Some((h, tl)) = cur.cons_parts() {
+            pairs.push(h);
+            cur = tl;
+        }
+        if !cur.is_nil() {
+            return to_value(self.code, t);
+        }
+        let has = |key: Term| {
+            pairs
+                .iter()
+                .any(|p| matches!(p.tuple_elems(), Some([k, _]) if *k == key))
+        };
+        static KEYS: std::sync::OnceLock<[Term; 3]> = std::sync::OnceLock::new();
+        let [line_key, keep_key, counter_key] = *KEYS.get_or_init(|| {
+            [
+                atom::intern("line"),
+                atom::intern("keep"),
+                atom::intern("counter"),
+            ]
+        });
+        let add_line = self.line > 0 && !has(line_key) && !has(keep_key);
+        let is_var = head.is_atom() && args.is_atom();
+        let add_counter = is_var && args == self.module && !has(counter_key);
+        let mut m = Vec::with_capacity(pairs.len() + add_line as usize + add_counter as usize);
+        // (As `stamp` inserts them first: the counter before the line.)
+        if add_counter {
+            m.push(q::pair(
+                Value::Atom(beamlet_vm::static_atom!("counter")),
+                self.counter.clone(),
+            ));
+        }
+        if add_line {
+            m.push(q::pair(
+                Value::Atom(beamlet_vm::static_atom!("line")),
+                q::int(self.line as i64),
+            ));
+        }
+        m.extend(pairs.iter().map(|p| to_value(self.code, *p)));
+        let (h, a) = if is_var {
+            (to_value(self.code, head), to_value(self.code, args))
+        } else {
+            (self.value(head), self.value(args))
+        };
+        Value::Tuple(vec![h, Value::List(m, None), a])
     }
 }

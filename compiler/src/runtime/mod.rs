@@ -103,6 +103,9 @@ pub struct Service {
     /// Import lists of `__CALLER__`s built as literals, by code table
     /// ([`Service::imports_literal`]).
     imports_literals: Mutex<Vec<(u64, expand::env::Imports, Term)>>,
+    /// The last large `versioned_vars` map built as a literal, with the
+    /// variables it holds and its code table (see `host::versioned_vars`).
+    pub(crate) vars_literal: Mutex<Option<VarsLiteral>>,
     /// Module bodies the expanded code refers to by index
     /// (`expand::module::SAVED_BODY`); kept as long as that code may run.
     saved_bodies: Mutex<Vec<Arc<Value>>>,
@@ -112,6 +115,14 @@ pub struct Service {
     /// order the modules were finished. A module finished where no frame is
     /// open (a spawned process) is verified at once, as in Elixir.
     verify_frames: Mutex<HashMap<u64, Vec<VerifyFrame>>>,
+}
+
+/// A `versioned_vars` map kept as a literal term of code table `table`:
+/// the map of `vars`.
+pub(crate) struct VarsLiteral {
+    pub table: u64,
+    pub vars: Arc<std::collections::BTreeMap<VarId, u32>>,
+    pub term: Term,
 }
 
 impl Service {
@@ -127,6 +138,7 @@ impl Service {
             failures: Mutex::new(HashMap::new()),
             print_warnings: true,
             imports_literals: Mutex::new(Vec::new()),
+            vars_literal: Mutex::new(None),
             saved_bodies: Mutex::new(Vec::new()),
             verify_frames: Mutex::new(HashMap::new()),
         }
@@ -512,8 +524,8 @@ impl Service {
         };
         let body = if want_binding {
             // Elixir gives the binding back sorted by name, last first.
-            let mut vars: Vec<&VarId> = env.vars.iter().filter(|v| v.ctx == VarCtx::Nil).collect();
-            vars.sort_by(|a, b| b.name.cmp(&a.name));
+            let mut vars: Vec<&VarId> = env.vars.keys().filter(|v| v.ctx == VarCtx::Nil).collect();
+            vars.sort_by_key(|v| std::cmp::Reverse(v.name));
             let result = q::var("result", q::list(vec![]), q::atom("beamlet_eval"));
             let pairs = vars
                 .iter()
