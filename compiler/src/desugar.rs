@@ -1147,7 +1147,7 @@ fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
 }
 
 /// Every variable name mentioned anywhere in `e` (for closure capture).
-pub fn mentioned_vars(e: &Expr, out: &mut std::collections::HashSet<String>) {
+pub fn mentioned_vars(e: &Expr, out: &mut rustc_hash::FxHashSet<String>) {
     walk(e, &mut |x| {
         if let ExprKind::Var(n) = &x.kind {
             out.insert(n.clone());

@@ -12,6 +12,8 @@ use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::expand::VarId;
 use crate::quoted::{self as q, as_atom, as_call, as_keyword, as_list, as_node, LineIndex};
+use beamlet_vm::heap::Heap;
+use beamlet_vm::term::Term;
 use beamlet_vm::value::Value;
 use num_bigint::BigInt;
 
@@ -19,6 +21,9 @@ pub struct Lowerer<'a> {
     /// Built on first use: most runs never need a span.
     lines: std::cell::OnceCell<LineIndex>,
     source: Option<&'a str>,
+    /// The literal heap of the unit the lowered code is compiled into
+    /// ([`ExprKind::Data`]'s terms live here): see [`Lowerer::into_literals`].
+    literals: std::cell::RefCell<Heap>,
 }
 
 type LResult<T> = Result<T, Diagnostic>;
@@ -88,7 +93,14 @@ impl<'a> Lowerer<'a> {
         Lowerer {
             lines: std::cell::OnceCell::new(),
             source,
+            literals: std::cell::RefCell::new(Heap::new()),
         }
+    }
+
+    /// The literal heap holding the [`ExprKind::Data`] terms of the code
+    /// lowered: the code generator's unit takes it as its own.
+    pub fn into_literals(self) -> Heap {
+        self.literals.into_inner()
     }
 
     /// A span for a node on `line` (its line's first non-blank character).
@@ -274,13 +286,16 @@ impl<'a> Lowerer<'a> {
         match (name, args) {
             ("__block__", items) => mk(ExprKind::Block(self.all(items, span)?)),
             // Escaped data (`Macro.escape/1`'s tuples, ExUnit's `code:`):
-            // one literal, not code building each tuple.
-            ("{}", items) if items.len() == 3 && matches!(items[1], Value::List(_, None)) => {
-                let data: Option<Vec<Value>> = items.iter().map(q::constant_data).collect();
-                match data {
-                    Some(data) => mk(ExprKind::Literal(Value::Tuple(data))),
-                    None => mk(ExprKind::Tuple(self.all(items, span)?)),
-                }
+            // one literal, not code building each tuple, built straight
+            // into the unit's literal heap.
+            ("{}", items)
+                if items.len() == 3
+                    && matches!(items[1], Value::List(_, None))
+                    && items.iter().all(q::is_constant_data) =>
+            {
+                let mut heap = self.literals.borrow_mut();
+                let elems: Vec<Term> = items.iter().map(|i| data_term(&mut heap, i)).collect();
+                mk(ExprKind::Data(heap.tuple(&elems)))
             }
             ("{}", items) => mk(ExprKind::Tuple(self.all(items, span)?)),
             ("%{}", items) => {
@@ -585,6 +600,29 @@ impl<'a> Lowerer<'a> {
             }
         }
         Ok(Expr::new(span, ExprKind::Bitstring(self.all(segs, span)?)))
+    }
+}
+
+/// The term of escaped data `v` (one [`q::is_constant_data`] accepts), built in `heap`:
+/// the same term `convert::from_value` gives for [`q::constant_data`]'s value.
+fn data_term(heap: &mut Heap, v: &Value) -> Term {
+    match v {
+        Value::List(items, _) => {
+            let elems: Vec<Term> = items.iter().map(|i| data_term(heap, i)).collect();
+            heap.list_with_tail(&elems, Term::NIL)
+        }
+        Value::Tuple(t) if t.len() == 2 => {
+            let elems = [data_term(heap, &t[0]), data_term(heap, &t[1])];
+            heap.tuple(&elems)
+        }
+        Value::Tuple(t) => match &t[2] {
+            Value::List(args, _) => {
+                let elems: Vec<Term> = args.iter().map(|i| data_term(heap, i)).collect();
+                heap.tuple(&elems)
+            }
+            _ => unreachable!("constant data has only {{:{{}}, meta, args}}"),
+        },
+        other => beamlet_vm::convert::from_value(heap, other),
     }
 }
 

@@ -419,7 +419,9 @@ const T_BITS: u8 = 10;
 /// The atoms a unit names, numbered as first met.
 #[derive(Default)]
 struct Atoms {
-    index: HashMap<Term, u32>,
+    /// FxHash: SipHash on every atom of every literal showed at 3% of
+    /// finishing a large module.
+    index: HashMap<Term, u32, rustc_hash::FxBuildHasher>,
     names: Vec<Term>,
 }
 

@@ -192,7 +192,7 @@ impl FnBuilder<'_> {
                     format!("module attribute @{name} can only be set in a module body"),
                 ))
             }
-            ExprKind::Literal(_) => {
+            ExprKind::Literal(_) | ExprKind::Data(_) => {
                 let t = self
                     .literal(u, e)?
                     .ok_or_else(|| Diagnostic::new(span, "invalid literal"))?;
@@ -232,6 +232,7 @@ impl FnBuilder<'_> {
             ExprKind::Alias(a) => atom::intern(&alias_atom(&self.resolve_alias(a))),
             ExprKind::Str(s) => u.literals.str(s),
             ExprKind::Literal(v) => beamlet_vm::convert::from_value(&mut u.literals, v),
+            ExprKind::Data(t) => *t,
             ExprKind::Map {
                 update: None,
                 pairs,

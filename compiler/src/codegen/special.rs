@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use beamlet_vm::code::{Label, Op, Reg, TypeTest};
 use beamlet_vm::term::Term;
 use beamlet_vm::{atom, bif};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 pub fn is_special(name: &str) -> bool {
     matches!(
@@ -322,7 +322,7 @@ pub fn special(
                 ExprKind::Binary(BinOp::When, p, g) => (&**p, Some(&**g)),
                 _ => (pat, None),
             };
-            let mut bound = HashSet::new();
+            let mut bound = HashSet::default();
             b.pattern(u, p, r, no, &mut bound)?;
             if let Some(g) = g {
                 b.guard(u, g, no)?;
@@ -472,7 +472,7 @@ fn with(
                     ExprKind::Binary(BinOp::When, p, g) => (&**p, Some(&**g)),
                     _ => (&**p, None),
                 };
-                let mut bound = HashSet::new();
+                let mut bound = HashSet::default();
                 b.pattern(u, p, r, else_l, &mut bound)?;
                 if let Some(g) = g {
                     b.guard(u, g, else_l)?;
@@ -574,7 +574,7 @@ fn try_(
             let next = b.new_label();
             let saved = b.scope.clone();
             let mark = b.next_mark();
-            let mut bound = HashSet::new();
+            let mut bound = HashSet::default();
             match &cl.args[..] {
                 [v] => {
                     let t = b.alloc(cl.span)?;
@@ -752,7 +752,7 @@ fn rescue_clause(
         b.place(ok);
     }
     if let Some(v) = var {
-        let mut bound = HashSet::new();
+        let mut bound = HashSet::default();
         b.pattern(u, v, e, next, &mut bound)?;
     }
     b.scope.insert("__STACKTRACE__".into(), k + 2);
