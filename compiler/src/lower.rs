@@ -24,6 +24,10 @@ pub struct Lowerer<'a> {
     /// The literal heap of the unit the lowered code is compiled into
     /// ([`ExprKind::Data`]'s terms live here): see [`Lowerer::into_literals`].
     literals: std::cell::RefCell<Heap>,
+    /// The last `(line, column)` [`Lowerer::span_or`] found a span for, and
+    /// that span: a macro's result has every node on its caller's line, with
+    /// no column, so most nodes ask for the span just made.
+    last_span: std::cell::Cell<(u32, u32, Span)>,
 }
 
 type LResult<T> = Result<T, Diagnostic>;
@@ -94,6 +98,7 @@ impl<'a> Lowerer<'a> {
             lines: std::cell::OnceCell::new(),
             source,
             literals: std::cell::RefCell::new(Heap::new()),
+            last_span: std::cell::Cell::new((0, 0, Span::default())),
         }
     }
 
@@ -122,8 +127,17 @@ impl<'a> Lowerer<'a> {
         if l == 0 {
             return parent;
         }
+        let column = q::meta_column(meta);
+        let (last_line, last_column, last) = self.last_span.get();
+        if (last_line, last_column) == (l, column) {
+            return last;
+        }
         match (self.line_index(), self.source) {
-            (Some(li), Some(src)) => li.span_at(src, l, q::meta_column(meta)),
+            (Some(li), Some(src)) => {
+                let span = li.span_at(src, l, column);
+                self.last_span.set((l, column, span));
+                span
+            }
             _ => parent,
         }
     }
@@ -183,11 +197,16 @@ impl<'a> Lowerer<'a> {
         match (head, tail) {
             (Value::Atom(name), Value::Atom(ctx)) => {
                 let key = if name == "_" || name == "__STACKTRACE__" {
-                    *name
+                    name.to_string()
                 } else {
-                    (VarId::of(name, meta, ctx).key()).into()
+                    var_key(name, meta, ctx)
                 };
-                mk(ExprKind::Var(key.to_string()))
+                debug_assert!(
+                    key == "_"
+                        || key == "__STACKTRACE__"
+                        || key == VarId::of(name, meta, ctx).key()
+                );
+                mk(ExprKind::Var(key))
             }
             (Value::Atom(name), Value::List(args, None)) => self.call(name, meta, args, span),
             (Value::Tuple(_), Value::List(args, None)) => match as_node(head) {
@@ -600,6 +619,52 @@ impl<'a> Lowerer<'a> {
             }
         }
         Ok(Expr::new(span, ExprKind::Bitstring(self.all(segs, span)?)))
+    }
+}
+
+/// [`VarId::key`] of the variable `{name, meta, ctx}`, built straight
+/// into one string: no `VarId` (two strings), no `format!`, no atom (it
+/// was interned and read back, 17,000 times for a large test file).
+fn var_key(name: &str, meta: &Value, ctx: &str) -> String {
+    let counter = match q::keyword_get_atom(meta, beamlet_vm::static_atom!("counter")) {
+        Some(Value::Int(n)) => Some(*n),
+        Some(Value::Tuple(t)) if t.len() == 2 => match &t[1] {
+            Value::Int(n) => Some(*n),
+            _ => None,
+        },
+        _ => None,
+    };
+    match counter {
+        Some(c) => {
+            let mut digits = [0u8; 20];
+            let mut i = digits.len();
+            let mut n = c.unsigned_abs();
+            loop {
+                i -= 1;
+                digits[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            let mut s = String::with_capacity(name.len() + 2 + digits.len() - i);
+            s.push_str(name);
+            s.push('#');
+            if c < 0 {
+                s.push('-');
+            }
+            s.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
+            s
+        }
+        None if ctx == "nil" => name.to_owned(),
+        None => {
+            let ctx = ctx.trim_start_matches("Elixir.");
+            let mut s = String::with_capacity(name.len() + 1 + ctx.len());
+            s.push_str(name);
+            s.push('@');
+            s.push_str(ctx);
+            s
+        }
     }
 }
 
