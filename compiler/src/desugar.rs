@@ -320,16 +320,18 @@ fn struct_fields(c: &Call, span: Span) -> Result<Vec<(String, Expr)>, Diagnostic
 pub fn keyword_body(c: &Call, key: &str) -> Option<Body> {
     sections(c)
         .0
-        .into_iter()
+        .iter()
         .find(|(k, _, _)| k == key)
-        .map(|(_, _, b)| b)
+        .map(|(_, _, b)| b.clone())
 }
 
 /// The sections of a special form: from its do block, or from a trailing `do:` keyword list.
 /// Returns the sections and the number of leading (non-keyword) arguments.
-pub fn sections(c: &Call) -> (Vec<(String, Span, Body)>, usize) {
+/// A do block's sections are borrowed, not copied (every `if` and `case`
+/// compiled copied its bodies here).
+pub fn sections(c: &Call) -> (std::borrow::Cow<'_, [(String, Span, Body)]>, usize) {
     if let Some(db) = &c.do_block {
-        return (db.sections.clone(), c.args.len());
+        return (std::borrow::Cow::Borrowed(&db.sections), c.args.len());
     }
     if let Some(Expr {
         kind: ExprKind::List(items, None),
@@ -352,11 +354,11 @@ pub fn sections(c: &Call) -> (Vec<(String, Span, Body)>, usize) {
                 }
             }
             if out.iter().any(|(k, _, _)| k == "do") {
-                return (out, c.args.len() - 1);
+                return (std::borrow::Cow::Owned(out), c.args.len() - 1);
             }
         }
     }
-    (Vec::new(), c.args.len())
+    (std::borrow::Cow::Owned(Vec::new()), c.args.len())
 }
 
 /// Whether the last argument is a keyword list holding `do:`.
