@@ -313,8 +313,11 @@ impl<'a> Lowerer<'a> {
                     && items.iter().all(q::is_constant_data) =>
             {
                 let mut heap = self.literals.borrow_mut();
-                let elems: Vec<Term> = items.iter().map(|i| data_term(&mut heap, i)).collect();
-                mk(ExprKind::Data(heap.tuple(&elems)))
+                let mut stack = Vec::new();
+                for i in items {
+                    data_term(&mut heap, i, &mut stack);
+                }
+                mk(ExprKind::Data(heap.tuple(&stack)))
             }
             ("{}", items) => mk(ExprKind::Tuple(self.all(items, span)?)),
             ("%{}", items) => {
@@ -668,27 +671,37 @@ fn var_key(name: &str, meta: &Value, ctx: &str) -> String {
     }
 }
 
-/// The term of escaped data `v` (one [`q::is_constant_data`] accepts), built in `heap`:
-/// the same term `convert::from_value` gives for [`q::constant_data`]'s value.
-fn data_term(heap: &mut Heap, v: &Value) -> Term {
-    match v {
+/// The term of escaped data `v` (one [`q::is_constant_data`] accepts), built in `heap`
+/// and pushed on `stack` (a tuple's or list's elements are pushed, built
+/// from the top of the stack, and popped: no vector per node): the same term
+/// `convert::from_value` gives for [`q::constant_data`]'s value.
+fn data_term(heap: &mut Heap, v: &Value, stack: &mut Vec<Term>) {
+    let base = stack.len();
+    let t = match v {
         Value::List(items, _) => {
-            let elems: Vec<Term> = items.iter().map(|i| data_term(heap, i)).collect();
-            heap.list_with_tail(&elems, Term::NIL)
+            for i in items {
+                data_term(heap, i, stack);
+            }
+            heap.list_with_tail(&stack[base..], Term::NIL)
         }
         Value::Tuple(t) if t.len() == 2 => {
-            let elems = [data_term(heap, &t[0]), data_term(heap, &t[1])];
-            heap.tuple(&elems)
+            data_term(heap, &t[0], stack);
+            data_term(heap, &t[1], stack);
+            heap.tuple(&stack[base..])
         }
         Value::Tuple(t) => match &t[2] {
             Value::List(args, _) => {
-                let elems: Vec<Term> = args.iter().map(|i| data_term(heap, i)).collect();
-                heap.tuple(&elems)
+                for i in args {
+                    data_term(heap, i, stack);
+                }
+                heap.tuple(&stack[base..])
             }
             _ => unreachable!("constant data has only {{:{{}}, meta, args}}"),
         },
         other => beamlet_vm::convert::from_value(heap, other),
-    }
+    };
+    stack.truncate(base);
+    stack.push(t);
 }
 
 fn is_kernel_to_string(head: &Value) -> bool {
