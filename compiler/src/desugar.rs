@@ -325,11 +325,14 @@ pub fn keyword_body(c: &Call, key: &str) -> Option<Body> {
         .map(|(_, _, b)| b.clone())
 }
 
+/// A section of a do block: its keyword (`do`, `else`...), span and body.
+pub type Section = (String, Span, Body);
+
 /// The sections of a special form: from its do block, or from a trailing `do:` keyword list.
 /// Returns the sections and the number of leading (non-keyword) arguments.
 /// A do block's sections are borrowed, not copied (every `if` and `case`
 /// compiled copied its bodies here).
-pub fn sections(c: &Call) -> (std::borrow::Cow<'_, [(String, Span, Body)]>, usize) {
+pub fn sections(c: &Call) -> (std::borrow::Cow<'_, [Section]>, usize) {
     if let Some(db) = &c.do_block {
         return (std::borrow::Cow::Borrowed(&db.sections), c.args.len());
     }
