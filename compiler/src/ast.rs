@@ -167,6 +167,11 @@ pub enum ExprKind {
     /// A constant term, as is (made by `lower.rs` for values that macros
     /// and module attributes put into code).
     Literal(beamlet_vm::value::Value),
+    /// Escaped data (`Macro.escape/1`'s `{:{}, meta, elems}` of constants,
+    /// ExUnit's `code:`) already built by `lower.rs` into the literal heap
+    /// of the unit being compiled (only valid in that unit's code
+    /// generation): made in one pass, with no `Value` built and dropped.
+    Data(beamlet_vm::term::Term),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -285,6 +285,10 @@ fn expr(e: &Expr) -> S {
             paren(vec![w("alias-of"), expr(base), w(names.join("."))])
         }
         ExprKind::Literal(v) => w(beamlet_vm::inspect::inspect(v, &Default::default())),
+        ExprKind::Data(t) => w(beamlet_vm::inspect::inspect(
+            &crate::quoted::data_value(*t),
+            &Default::default(),
+        )),
         ExprKind::Str(s) => w(format!("{s:?}")),
         ExprKind::Interp(ps) => parts("interp", ps),
         ExprKind::Charlist(ps) => parts("charlist", ps),

@@ -106,7 +106,10 @@ pub fn segments(segs: &[Expr]) -> Result<Vec<Segment>, Diagnostic> {
         }
         if seg.ty.is_empty() {
             seg.ty = match &seg.value.kind {
-                ExprKind::Str(_) | ExprKind::Literal(_) | ExprKind::Interp(_) => "binary",
+                ExprKind::Str(_)
+                | ExprKind::Literal(_)
+                | ExprKind::Data(_)
+                | ExprKind::Interp(_) => "binary",
                 ExprKind::Float(_) => "float",
                 _ => "integer",
             };
@@ -401,7 +404,7 @@ pub fn size_split(segs: &[Segment]) -> Option<usize> {
         if matches!(size.kind, ExprKind::Var(_) | ExprKind::Int(_)) {
             return false;
         }
-        let mut used = std::collections::HashSet::new();
+        let mut used = rustc_hash::FxHashSet::default();
         crate::desugar::mentioned_vars(size, &mut used);
         segs[..i]
             .iter()

@@ -320,16 +320,21 @@ fn struct_fields(c: &Call, span: Span) -> Result<Vec<(String, Expr)>, Diagnostic
 pub fn keyword_body(c: &Call, key: &str) -> Option<Body> {
     sections(c)
         .0
-        .into_iter()
+        .iter()
         .find(|(k, _, _)| k == key)
-        .map(|(_, _, b)| b)
+        .map(|(_, _, b)| b.clone())
 }
+
+/// A section of a do block: its keyword (`do`, `else`...), span and body.
+pub type Section = (String, Span, Body);
 
 /// The sections of a special form: from its do block, or from a trailing `do:` keyword list.
 /// Returns the sections and the number of leading (non-keyword) arguments.
-pub fn sections(c: &Call) -> (Vec<(String, Span, Body)>, usize) {
+/// A do block's sections are borrowed, not copied (every `if` and `case`
+/// compiled copied its bodies here).
+pub fn sections(c: &Call) -> (std::borrow::Cow<'_, [Section]>, usize) {
     if let Some(db) = &c.do_block {
-        return (db.sections.clone(), c.args.len());
+        return (std::borrow::Cow::Borrowed(&db.sections), c.args.len());
     }
     if let Some(Expr {
         kind: ExprKind::List(items, None),
@@ -352,11 +357,11 @@ pub fn sections(c: &Call) -> (Vec<(String, Span, Body)>, usize) {
                 }
             }
             if out.iter().any(|(k, _, _)| k == "do") {
-                return (out, c.args.len() - 1);
+                return (std::borrow::Cow::Owned(out), c.args.len() - 1);
             }
         }
     }
-    (Vec::new(), c.args.len())
+    (std::borrow::Cow::Owned(Vec::new()), c.args.len())
 }
 
 /// Whether the last argument is a keyword list holding `do:`.
@@ -1147,7 +1152,7 @@ fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
 }
 
 /// Every variable name mentioned anywhere in `e` (for closure capture).
-pub fn mentioned_vars(e: &Expr, out: &mut std::collections::HashSet<String>) {
+pub fn mentioned_vars(e: &Expr, out: &mut rustc_hash::FxHashSet<String>) {
     walk(e, &mut |x| {
         if let ExprKind::Var(n) = &x.kind {
             out.insert(n.clone());

@@ -12,6 +12,8 @@ use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::expand::VarId;
 use crate::quoted::{self as q, as_atom, as_call, as_keyword, as_list, as_node, LineIndex};
+use beamlet_vm::heap::Heap;
+use beamlet_vm::term::Term;
 use beamlet_vm::value::Value;
 use num_bigint::BigInt;
 
@@ -19,6 +21,13 @@ pub struct Lowerer<'a> {
     /// Built on first use: most runs never need a span.
     lines: std::cell::OnceCell<LineIndex>,
     source: Option<&'a str>,
+    /// The literal heap of the unit the lowered code is compiled into
+    /// ([`ExprKind::Data`]'s terms live here): see [`Lowerer::into_literals`].
+    literals: std::cell::RefCell<Heap>,
+    /// The last `(line, column)` [`Lowerer::span_or`] found a span for, and
+    /// that span: a macro's result has every node on its caller's line, with
+    /// no column, so most nodes ask for the span just made.
+    last_span: std::cell::Cell<(u32, u32, Span)>,
 }
 
 type LResult<T> = Result<T, Diagnostic>;
@@ -88,7 +97,15 @@ impl<'a> Lowerer<'a> {
         Lowerer {
             lines: std::cell::OnceCell::new(),
             source,
+            literals: std::cell::RefCell::new(Heap::new()),
+            last_span: std::cell::Cell::new((0, 0, Span::default())),
         }
+    }
+
+    /// The literal heap holding the [`ExprKind::Data`] terms of the code
+    /// lowered: the code generator's unit takes it as its own.
+    pub fn into_literals(self) -> Heap {
+        self.literals.into_inner()
     }
 
     /// A span for a node on `line` (its line's first non-blank character).
@@ -110,8 +127,17 @@ impl<'a> Lowerer<'a> {
         if l == 0 {
             return parent;
         }
+        let column = q::meta_column(meta);
+        let (last_line, last_column, last) = self.last_span.get();
+        if (last_line, last_column) == (l, column) {
+            return last;
+        }
         match (self.line_index(), self.source) {
-            (Some(li), Some(src)) => li.span_at(src, l, q::meta_column(meta)),
+            (Some(li), Some(src)) => {
+                let span = li.span_at(src, l, column);
+                self.last_span.set((l, column, span));
+                span
+            }
             _ => parent,
         }
     }
@@ -171,11 +197,16 @@ impl<'a> Lowerer<'a> {
         match (head, tail) {
             (Value::Atom(name), Value::Atom(ctx)) => {
                 let key = if name == "_" || name == "__STACKTRACE__" {
-                    *name
+                    name.to_string()
                 } else {
-                    (VarId::of(name, meta, ctx).key()).into()
+                    var_key(name, meta, ctx)
                 };
-                mk(ExprKind::Var(key.to_string()))
+                debug_assert!(
+                    key == "_"
+                        || key == "__STACKTRACE__"
+                        || key == VarId::of(name, meta, ctx).key()
+                );
+                mk(ExprKind::Var(key))
             }
             (Value::Atom(name), Value::List(args, None)) => self.call(name, meta, args, span),
             (Value::Tuple(_), Value::List(args, None)) => match as_node(head) {
@@ -274,13 +305,19 @@ impl<'a> Lowerer<'a> {
         match (name, args) {
             ("__block__", items) => mk(ExprKind::Block(self.all(items, span)?)),
             // Escaped data (`Macro.escape/1`'s tuples, ExUnit's `code:`):
-            // one literal, not code building each tuple.
-            ("{}", items) if items.len() == 3 && matches!(items[1], Value::List(_, None)) => {
-                let data: Option<Vec<Value>> = items.iter().map(q::constant_data).collect();
-                match data {
-                    Some(data) => mk(ExprKind::Literal(Value::Tuple(data))),
-                    None => mk(ExprKind::Tuple(self.all(items, span)?)),
+            // one literal, not code building each tuple, built straight
+            // into the unit's literal heap.
+            ("{}", items)
+                if items.len() == 3
+                    && matches!(items[1], Value::List(_, None))
+                    && items.iter().all(q::is_constant_data) =>
+            {
+                let mut heap = self.literals.borrow_mut();
+                let mut stack = Vec::new();
+                for i in items {
+                    data_term(&mut heap, i, &mut stack);
                 }
+                mk(ExprKind::Data(heap.tuple(&stack)))
             }
             ("{}", items) => mk(ExprKind::Tuple(self.all(items, span)?)),
             ("%{}", items) => {
@@ -586,6 +623,85 @@ impl<'a> Lowerer<'a> {
         }
         Ok(Expr::new(span, ExprKind::Bitstring(self.all(segs, span)?)))
     }
+}
+
+/// [`VarId::key`] of the variable `{name, meta, ctx}`, built straight
+/// into one string: no `VarId` (two strings), no `format!`, no atom (it
+/// was interned and read back, 17,000 times for a large test file).
+fn var_key(name: &str, meta: &Value, ctx: &str) -> String {
+    let counter = match q::keyword_get_atom(meta, beamlet_vm::static_atom!("counter")) {
+        Some(Value::Int(n)) => Some(*n),
+        Some(Value::Tuple(t)) if t.len() == 2 => match &t[1] {
+            Value::Int(n) => Some(*n),
+            _ => None,
+        },
+        _ => None,
+    };
+    match counter {
+        Some(c) => {
+            let mut digits = [0u8; 20];
+            let mut i = digits.len();
+            let mut n = c.unsigned_abs();
+            loop {
+                i -= 1;
+                digits[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            let mut s = String::with_capacity(name.len() + 2 + digits.len() - i);
+            s.push_str(name);
+            s.push('#');
+            if c < 0 {
+                s.push('-');
+            }
+            s.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
+            s
+        }
+        None if ctx == "nil" => name.to_owned(),
+        None => {
+            let ctx = ctx.trim_start_matches("Elixir.");
+            let mut s = String::with_capacity(name.len() + 1 + ctx.len());
+            s.push_str(name);
+            s.push('@');
+            s.push_str(ctx);
+            s
+        }
+    }
+}
+
+/// The term of escaped data `v` (one [`q::is_constant_data`] accepts), built in `heap`
+/// and pushed on `stack` (a tuple's or list's elements are pushed, built
+/// from the top of the stack, and popped: no vector per node): the same term
+/// `convert::from_value` gives for [`q::constant_data`]'s value.
+fn data_term(heap: &mut Heap, v: &Value, stack: &mut Vec<Term>) {
+    let base = stack.len();
+    let t = match v {
+        Value::List(items, _) => {
+            for i in items {
+                data_term(heap, i, stack);
+            }
+            heap.list_with_tail(&stack[base..], Term::NIL)
+        }
+        Value::Tuple(t) if t.len() == 2 => {
+            data_term(heap, &t[0], stack);
+            data_term(heap, &t[1], stack);
+            heap.tuple(&stack[base..])
+        }
+        Value::Tuple(t) => match &t[2] {
+            Value::List(args, _) => {
+                for i in args {
+                    data_term(heap, i, stack);
+                }
+                heap.tuple(&stack[base..])
+            }
+            _ => unreachable!("constant data has only {{:{{}}, meta, args}}"),
+        },
+        other => beamlet_vm::convert::from_value(heap, other),
+    };
+    stack.truncate(base);
+    stack.push(t);
 }
 
 fn is_kernel_to_string(head: &Value) -> bool {

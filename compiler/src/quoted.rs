@@ -403,6 +403,11 @@ pub fn is_constant_data(v: &Value) -> bool {
     }
 }
 
+/// The value of an [`ExprKind::Data`] term (plain data: no funs to name).
+pub fn data_value(t: beamlet_vm::term::Term) -> Value {
+    beamlet_vm::convert::to_value(&beamlet_vm::code::CodeTable::default(), t)
+}
+
 /// The data constant code builds (see [`is_constant_data`]), if it is
 /// constant.
 pub fn constant_data(v: &Value) -> Option<Value> {
@@ -737,6 +742,7 @@ impl Conv<'_> {
                 }
             }
             ExprKind::Literal(v) => escape(v),
+            ExprKind::Data(t) => escape(&data_value(*t)),
         }
     }
 

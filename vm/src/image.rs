@@ -419,7 +419,9 @@ const T_BITS: u8 = 10;
 /// The atoms a unit names, numbered as first met.
 #[derive(Default)]
 struct Atoms {
-    index: HashMap<Term, u32>,
+    /// FxHash: SipHash on every atom of every literal showed at 3% of
+    /// finishing a large module.
+    index: HashMap<Term, u32, rustc_hash::FxBuildHasher>,
     names: Vec<Term>,
 }
 
@@ -459,16 +461,19 @@ fn encode_term(w: &mut Writer, atoms: &mut Atoms, t: Term, depth: usize) -> Resu
         }
         Kind::Nil => w.byte(T_NIL),
         Kind::Cons => {
-            let mut items = Vec::new();
+            // Walked twice (to count, then to encode) rather than collected.
+            let mut n = 0u64;
             let mut cur = t;
-            while let Some((h, tl)) = cur.cons_parts() {
-                items.push(h);
+            while let Some((_, tl)) = cur.cons_parts() {
+                n += 1;
                 cur = tl;
             }
             w.byte(T_LIST);
-            w.uint(items.len() as u64);
-            for i in items {
-                encode_term(w, atoms, i, depth + 1)?;
+            w.uint(n);
+            let mut cur = t;
+            while let Some((h, tl)) = cur.cons_parts() {
+                encode_term(w, atoms, h, depth + 1)?;
+                cur = tl;
             }
             encode_term(w, atoms, cur, depth + 1)?;
         }

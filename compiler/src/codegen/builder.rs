@@ -14,7 +14,7 @@ use beamlet_vm::atom;
 use beamlet_vm::code::{FunKind, Function, JumpTable, Label, Op, Reg, NO_LABEL};
 use beamlet_vm::term::Term;
 use num_traits::ToPrimitive;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub type CResult<T> = Result<T, Diagnostic>;
 
@@ -60,7 +60,7 @@ impl<'e> FnBuilder<'e> {
             lines: Vec::new(),
             labels: Vec::new(),
             tables: Vec::new(),
-            scope: HashMap::new(),
+            scope: HashMap::default(),
             binds: 0,
             next: n,
             floor: n,

@@ -71,7 +71,8 @@ impl FnBuilder<'_> {
                 if special::is_special(name) && (name != "match?" || c.args.len() == 2) {
                     return special::special(self, u, name, c, span, dst, tail);
                 }
-                let mut args = c.args.clone();
+                // Copied only to add a do block's keyword list.
+                let mut args = std::borrow::Cow::Borrowed(c.args.as_slice());
                 if let Some(db) = &c.do_block {
                     // `f x do ... end` passes the block as a keyword list.
                     let mut kw = Vec::new();
@@ -90,7 +91,8 @@ impl FnBuilder<'_> {
                             ExprKind::Tuple(vec![Expr::new(*s, ExprKind::Atom(k.clone())), v]),
                         ));
                     }
-                    args.push(Expr::new(span, ExprKind::List(kw, None)));
+                    args.to_mut()
+                        .push(Expr::new(span, ExprKind::List(kw, None)));
                 }
                 let n = args.len();
                 let key = (self.env.name.clone(), name.clone(), n);
@@ -347,6 +349,9 @@ impl FnBuilder<'_> {
         }
         if self.guard_fail.is_none() {
             if let Some((m2, f2, how)) = inlined(module, name, n) {
+                if let Inline::Same = how {
+                    return self.remote_call(u, m2, f2, args, span, dst, tail);
+                }
                 let mut a = args.to_vec();
                 match how {
                     Inline::Same => {}

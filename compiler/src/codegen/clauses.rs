@@ -15,7 +15,7 @@ use beamlet_vm::atom;
 use beamlet_vm::code::{JumpTable, Label, Op, Reg, TypeTest};
 use beamlet_vm::term::Term;
 use num_traits::ToPrimitive;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// What a pattern's outermost form demands of the value, for dispatch: a
 /// value can match the pattern only if it has this key. `None` (a variable,
@@ -97,7 +97,7 @@ impl<'e> FnBuilder<'e> {
             let mark = (b.next, b.floor);
             b.scope = saved.clone();
             b.line(u, c.span);
-            let mut bound = HashSet::new();
+            let mut bound = HashSet::default();
             for (i, p) in c.args.iter().enumerate() {
                 b.pattern(u, p, i as Reg, next, &mut bound)?;
             }
@@ -154,7 +154,7 @@ impl<'e> FnBuilder<'e> {
             let c = &clauses[i];
             let saved = b.scope.clone();
             let mark = b.next_mark();
-            let mut bound = HashSet::new();
+            let mut bound = HashSet::default();
             b.pattern(u, &c.args[0], r, next, &mut bound)?;
             if let Some(g) = &c.guard {
                 b.guard(u, g, next)?;

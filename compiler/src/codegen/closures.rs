@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
 use beamlet_vm::code::{FunKind, Op, Reg};
 use num_traits::ToPrimitive;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 impl FnBuilder<'_> {
     pub(super) fn lambda(
@@ -27,7 +27,7 @@ impl FnBuilder<'_> {
     ) -> CResult<()> {
         let arity = clauses.first().map_or(0, |c| c.args.len());
         // Free variables: every name mentioned inside that is bound here.
-        let mut mentioned = HashSet::new();
+        let mut mentioned = HashSet::default();
         for c in clauses {
             for a in &c.args {
                 desugar::mentioned_vars(a, &mut mentioned);

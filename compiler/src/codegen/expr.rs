@@ -101,14 +101,30 @@ impl FnBuilder<'_> {
                 // Elements are evaluated left to right (then the tail), as in
                 // Elixir; the cells are built from the right.
                 let m = self.mark();
-                let first = self.alloc_n(span, items.len())?;
-                let refs: Vec<&Expr> = items.iter().collect();
-                self.siblings_to(u, &refs, first)?;
-                let acc = self.alloc(span)?;
-                match tail_e {
-                    Some(t) => self.expr_to(u, t, acc, false)?,
-                    None => self.load_const(Term::NIL, acc),
-                }
+                let (first, acc) = match tail_e {
+                    // The tail is one more sibling: `[a = 1 | [a]]` sees
+                    // the `a` from before the list, as the elements do.
+                    // (When no element binds, the tail is compiled after
+                    // them, its register taken then: fewer registers.)
+                    Some(t) if items.iter().any(may_bind) => {
+                        let first = self.alloc_n(span, items.len() + 1)?;
+                        let mut refs: Vec<&Expr> = items.iter().collect();
+                        refs.push(t);
+                        self.siblings_to(u, &refs, first)?;
+                        (first, first + items.len() as Reg)
+                    }
+                    _ => {
+                        let first = self.alloc_n(span, items.len())?;
+                        let refs: Vec<&Expr> = items.iter().collect();
+                        self.siblings_to(u, &refs, first)?;
+                        let acc = self.alloc(span)?;
+                        match tail_e {
+                            Some(t) => self.expr_to(u, t, acc, false)?,
+                            None => self.load_const(Term::NIL, acc),
+                        }
+                        (first, acc)
+                    }
+                };
                 for i in (0..items.len()).rev() {
                     self.emit(Op::Cons {
                         dst: acc,
@@ -192,7 +208,7 @@ impl FnBuilder<'_> {
                     format!("module attribute @{name} can only be set in a module body"),
                 ))
             }
-            ExprKind::Literal(_) => {
+            ExprKind::Literal(_) | ExprKind::Data(_) => {
                 let t = self
                     .literal(u, e)?
                     .ok_or_else(|| Diagnostic::new(span, "invalid literal"))?;
@@ -232,6 +248,7 @@ impl FnBuilder<'_> {
             ExprKind::Alias(a) => atom::intern(&alias_atom(&self.resolve_alias(a))),
             ExprKind::Str(s) => u.literals.str(s),
             ExprKind::Literal(v) => beamlet_vm::convert::from_value(&mut u.literals, v),
+            ExprKind::Data(t) => *t,
             ExprKind::Map {
                 update: None,
                 pairs,
@@ -477,7 +494,11 @@ impl FnBuilder<'_> {
         items: &[&Expr],
         first: Reg,
     ) -> CResult<()> {
-        if items.len() < 2 {
+        // Only an element that binds makes the scope differ for the ones
+        // after it: when none but the last can, no copy of the scope (the
+        // module body's has a variable per `test`, copied around every
+        // call of two arguments or more).
+        if items.len() < 2 || items[..items.len() - 1].iter().all(|e| !may_bind(e)) {
             for (i, it) in items.iter().enumerate() {
                 self.expr_to(u, it, first + i as Reg, false)?;
             }
@@ -684,5 +705,54 @@ impl FnBuilder<'_> {
                 Expr::new(span, ExprKind::Atom("nil".into()))
             }
         }
+    }
+}
+
+/// Whether compiling `e` may bind a variable in the scope it is compiled in
+/// (conservative: `true` for anything but plain data, operators other than
+/// `=`/`<-`/`when`/`\\`, and calls without a do block whose arguments
+/// cannot bind either; clauses, `fn` and captures count as binding).
+fn may_bind(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Atom(_)
+        | ExprKind::Alias(_)
+        | ExprKind::Str(_)
+        | ExprKind::Var(_)
+        | ExprKind::Literal(_)
+        | ExprKind::Data(_)
+        | ExprKind::Attr(_, None) => false,
+        ExprKind::Interp(parts) | ExprKind::Charlist(parts) => parts.iter().any(|p| match p {
+            InterpPart::Lit(_) => false,
+            InterpPart::Expr(x) => may_bind(x),
+        }),
+        ExprKind::List(items, tail) => {
+            items.iter().any(may_bind) || tail.as_deref().is_some_and(may_bind)
+        }
+        ExprKind::Tuple(items) | ExprKind::Block(items) => items.iter().any(may_bind),
+        ExprKind::Map { update, pairs } => {
+            update.as_deref().is_some_and(may_bind)
+                || pairs.iter().any(|(k, v)| may_bind(k) || may_bind(v))
+        }
+        ExprKind::Unary(op, x) => *op == UnaryOp::Pin || may_bind(x),
+        ExprKind::Binary(op, a, b) => {
+            matches!(
+                op,
+                BinOp::Match | BinOp::LArrow | BinOp::When | BinOp::Default
+            ) || may_bind(a)
+                || may_bind(b)
+        }
+        ExprKind::Call(c) => {
+            c.do_block.is_some()
+                || match &c.target {
+                    CallTarget::Local(_) => false,
+                    CallTarget::Remote(m, _) => may_bind(m),
+                    CallTarget::Anon(f) => may_bind(f),
+                    CallTarget::Dynamic(_) => true,
+                }
+                || c.args.iter().any(may_bind)
+        }
+        _ => true,
     }
 }

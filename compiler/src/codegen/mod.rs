@@ -49,6 +49,7 @@ use crate::ast::*;
 use crate::desugar::{self, FunDef, ModuleEnv};
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::code::{FunKind, Function, Unit};
+use beamlet_vm::heap::Heap;
 
 /// Compiles desugared modules and script code into a unit.
 /// A compiled unit and the warnings met on the way.
@@ -57,18 +58,22 @@ pub fn compile_unit(
     d: &desugar::Desugared,
     with_script: bool,
 ) -> CResult<(Unit, Vec<Diagnostic>)> {
-    compile_unit_with(src, d, with_script, false)
+    compile_unit_with(src, d, with_script, false, Heap::new())
 }
 
 /// [`compile_unit`], with undefined local calls made calls by name when
-/// `lenient_locals` (see [`UnitBuilder::lenient_locals`]).
+/// `lenient_locals` (see [`UnitBuilder::lenient_locals`]), and `literals`
+/// as the unit's literal heap (it holds the code's [`ExprKind::Data`]
+/// terms: `Lowerer::into_literals`).
 pub fn compile_unit_with(
     src: &str,
     d: &desugar::Desugared,
     with_script: bool,
     lenient_locals: bool,
+    literals: Heap,
 ) -> CResult<(Unit, Vec<Diagnostic>)> {
     let mut u = UnitBuilder::new(src);
+    u.literals = literals;
     u.lenient_locals = lenient_locals;
     u.structs = d.structs.clone();
     // Reserve ids for all named functions first so calls can refer to them.

@@ -14,7 +14,7 @@ use crate::desugar;
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
 use beamlet_vm::code::{Op, Reg};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 impl FnBuilder<'_> {
     pub(super) fn unary(
@@ -218,7 +218,7 @@ impl FnBuilder<'_> {
                 }
                 let fail = self.new_label();
                 let ok = self.new_label();
-                let mut bound = HashSet::new();
+                let mut bound = HashSet::default();
                 self.pattern(u, a, r, fail, &mut bound)?;
                 self.emit(Op::Jump { to: ok });
                 self.place(fail);

@@ -14,7 +14,7 @@ use crate::desugar::alias_atom;
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::atom;
 use beamlet_vm::code::{CmpOp, Label, Op, Reg, TypeTest};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 impl<'e> FnBuilder<'e> {
     /// Matches the value in `r` against pattern `p`; jumps to `fail` on mismatch.
@@ -30,7 +30,7 @@ impl<'e> FnBuilder<'e> {
     ) -> CResult<()> {
         // Bindings become visible only after the whole pattern: a pin inside
         // it still sees the variable's earlier value (`{x, ^x} = {20, 10}`).
-        let mut fresh = HashMap::new();
+        let mut fresh = HashMap::default();
         self.pattern_inner(u, p, r, fail, bound, &mut fresh)?;
         for (n, reg) in fresh {
             self.bind_reg(&n, reg);
@@ -78,7 +78,8 @@ impl<'e> FnBuilder<'e> {
                 self.emit(Op::IsEqExact { a: r, b: prev, fail });
             }
             ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Str(_) | ExprKind::Alias(_)
-            | ExprKind::Charlist(_) | ExprKind::Unary(UnaryOp::Neg, _) | ExprKind::Literal(_) => {
+            | ExprKind::Charlist(_) | ExprKind::Unary(UnaryOp::Neg, _) | ExprKind::Literal(_)
+            | ExprKind::Data(_) => {
                 let Some(t) = self.literal(u, p)? else {
                     return Err(Diagnostic::new(span, "invalid pattern"));
                 };

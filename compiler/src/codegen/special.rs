@@ -10,7 +10,8 @@ use crate::diagnostic::Diagnostic;
 use beamlet_vm::code::{Label, Op, Reg, TypeTest};
 use beamlet_vm::term::Term;
 use beamlet_vm::{atom, bif};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
 
 pub fn is_special(name: &str) -> bool {
     matches!(
@@ -39,13 +40,16 @@ pub fn is_special(name: &str) -> bool {
     )
 }
 
+/// A missing section's body.
+const NO_BODY: &Body = &Body::Clauses(Vec::new());
+
 fn section<'a>(secs: &'a [(String, Span, Body)], key: &str) -> Option<&'a Body> {
     secs.iter().find(|(k, _, _)| k == key).map(|(_, _, b)| b)
 }
 
-fn exprs_of(b: &Body, span: Span, what: &str) -> CResult<Expr> {
+fn exprs_of<'a>(b: &'a Body, span: Span, what: &str) -> CResult<Cow<'a, Expr>> {
     match b {
-        Body::Exprs(e) => Ok(e.clone()),
+        Body::Exprs(e) => Ok(Cow::Borrowed(e)),
         Body::Clauses(_) => Err(Diagnostic::new(
             span,
             format!("unexpected `->` clauses in {what}"),
@@ -88,10 +92,12 @@ fn message_shapes(u: &mut UnitBuilder, clauses: &[Clause]) -> Option<Term> {
     Some(u.literals.list(&shapes))
 }
 
-fn clauses_of(b: &Body, span: Span, what: &str) -> CResult<Vec<Clause>> {
+fn clauses_of<'a>(b: &'a Body, span: Span, what: &str) -> CResult<Cow<'a, [Clause]>> {
     match b {
-        Body::Clauses(c) => Ok(c.clone()),
-        Body::Exprs(e) if matches!(&e.kind, ExprKind::Block(v) if v.is_empty()) => Ok(Vec::new()),
+        Body::Clauses(c) => Ok(Cow::Borrowed(c)),
+        Body::Exprs(e) if matches!(&e.kind, ExprKind::Block(v) if v.is_empty()) => {
+            Ok(Cow::Owned(Vec::new()))
+        }
         Body::Exprs(e) => {
             // Point at the first expression that is not a clause.
             let span = match &e.kind {
@@ -163,15 +169,10 @@ pub fn special(
                 )
                 .with_hint(hint));
             }
-            let then_b = exprs_of(
-                section(&secs, "do").unwrap_or(&Body::Clauses(vec![])),
-                span,
-                name,
-            )?;
-            let nil = Expr::new(span, ExprKind::Atom("nil".into()));
+            let then_b = exprs_of(section(&secs, "do").unwrap_or(NO_BODY), span, name)?;
             let else_b = match section(&secs, "else") {
                 Some(e) => exprs_of(e, span, name)?,
-                None => nil,
+                None => Cow::Owned(Expr::new(span, ExprKind::Atom("nil".into()))),
             };
             let (yes, no) = if name == "if" {
                 (then_b, else_b)
@@ -194,11 +195,7 @@ pub fn special(
                     "invalid case: expected `case expr do pattern -> ... end`",
                 ));
             }
-            let clauses = clauses_of(
-                section(&secs, "do").unwrap_or(&Body::Clauses(vec![])),
-                span,
-                "case",
-            )?;
+            let clauses = clauses_of(section(&secs, "do").unwrap_or(NO_BODY), span, "case")?;
             let r = b.expr(u, &c.args[0])?;
             let end = b.new_label();
             b.match_clauses(u, &clauses, r, dst, tail, end, None)?;
@@ -208,13 +205,9 @@ pub fn special(
             b.place(end);
         }
         "cond" => {
-            let clauses = clauses_of(
-                section(&secs, "do").unwrap_or(&Body::Clauses(vec![])),
-                span,
-                "cond",
-            )?;
+            let clauses = clauses_of(section(&secs, "do").unwrap_or(NO_BODY), span, "cond")?;
             let end = b.new_label();
-            for cl in &clauses {
+            for cl in clauses.iter() {
                 if cl.args.len() != 1 || cl.guard.is_some() {
                     return Err(Diagnostic::new(
                         cl.span,
@@ -241,7 +234,7 @@ pub fn special(
         "receive" => {
             let clauses = match section(&secs, "do") {
                 Some(body) => clauses_of(body, span, "receive")?,
-                None => Vec::new(),
+                None => Cow::Owned(Vec::new()),
             };
             let loop_l = b.new_label();
             let wait = b.new_label();
@@ -322,7 +315,7 @@ pub fn special(
                 ExprKind::Binary(BinOp::When, p, g) => (&**p, Some(&**g)),
                 _ => (pat, None),
             };
-            let mut bound = HashSet::new();
+            let mut bound = HashSet::default();
             b.pattern(u, p, r, no, &mut bound)?;
             if let Some(g) = g {
                 b.guard(u, g, no)?;
@@ -472,7 +465,7 @@ fn with(
                     ExprKind::Binary(BinOp::When, p, g) => (&**p, Some(&**g)),
                     _ => (&**p, None),
                 };
-                let mut bound = HashSet::new();
+                let mut bound = HashSet::default();
                 b.pattern(u, p, r, else_l, &mut bound)?;
                 if let Some(g) = g {
                     b.guard(u, g, else_l)?;
@@ -565,16 +558,16 @@ fn try_(
     b.emit(Op::Jump { to: end });
     b.place(h);
     if let Some(rb) = section(secs, "rescue") {
-        for cl in clauses_of(rb, span, "rescue")? {
-            rescue_clause(b, u, &cl, k, dst, end)?;
+        for cl in clauses_of(rb, span, "rescue")?.iter() {
+            rescue_clause(b, u, cl, k, dst, end)?;
         }
     }
     if let Some(cb) = section(secs, "catch") {
-        for cl in clauses_of(cb, span, "catch")? {
+        for cl in clauses_of(cb, span, "catch")?.iter() {
             let next = b.new_label();
             let saved = b.scope.clone();
             let mark = b.next_mark();
-            let mut bound = HashSet::new();
+            let mut bound = HashSet::default();
             match &cl.args[..] {
                 [v] => {
                     let t = b.alloc(cl.span)?;
@@ -752,7 +745,7 @@ fn rescue_clause(
         b.place(ok);
     }
     if let Some(v) = var {
-        let mut bound = HashSet::new();
+        let mut bound = HashSet::default();
         b.pattern(u, v, e, next, &mut bound)?;
     }
     b.scope.insert("__STACKTRACE__".into(), k + 2);

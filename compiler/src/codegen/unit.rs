@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use beamlet_vm::code::{FunId, Function, Unit};
 use beamlet_vm::heap::Heap;
 use beamlet_vm::term::Term;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// State shared by every function of a unit.
 pub struct UnitBuilder<'s> {
@@ -20,7 +20,7 @@ pub struct UnitBuilder<'s> {
     pub literals: Heap,
     /// `(module, name, arity)` → unit-local function index (named functions).
     pub locals: HashMap<(String, String, usize), (FunId, bool)>,
-    pub structs: HashMap<String, Vec<(String, Expr)>>,
+    pub structs: std::collections::HashMap<String, Vec<(String, Expr)>>,
     pub source: &'s str,
     line_starts: Vec<usize>,
     /// Problems that do not stop compilation, in source order.
@@ -43,15 +43,15 @@ impl<'s> UnitBuilder<'s> {
         UnitBuilder {
             functions: Vec::new(),
             imports: Vec::new(),
-            import_index: HashMap::new(),
+            import_index: HashMap::default(),
             literals: Heap::new(),
-            locals: HashMap::new(),
-            structs: HashMap::new(),
+            locals: HashMap::default(),
+            structs: Default::default(),
             source,
             line_starts,
             warnings: Vec::new(),
             current: None,
-            used: HashSet::new(),
+            used: HashSet::default(),
             lenient_locals: false,
         }
     }

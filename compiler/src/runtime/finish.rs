@@ -690,6 +690,7 @@ fn generate(
     file: &str,
     funs: Vec<FunDef>,
     lenient_locals: bool,
+    literals: beamlet_vm::heap::Heap,
 ) -> Result<(Unit, Vec<Diagnostic>), Diagnostic> {
     let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Codegen);
     let src = svc.source_of(file);
@@ -713,8 +714,13 @@ fn generate(
         script: vec![],
         structs: HashMap::new(),
     };
-    let (mut unit, warnings) =
-        codegen::compile_unit_with(src.as_deref().unwrap_or(""), &d, false, lenient_locals)?;
+    let (mut unit, warnings) = codegen::compile_unit_with(
+        src.as_deref().unwrap_or(""),
+        &d,
+        false,
+        lenient_locals,
+        literals,
+    )?;
     let f = atom::intern(&super::relative(file));
     for func in &mut unit.functions {
         func.file = f;
@@ -746,7 +752,7 @@ pub fn compile_module(
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
     let funs = module_funs(st, &lw, true)?;
-    let (unit, mut warnings) = generate(svc, &st.name, &st.file, funs, false)?;
+    let (unit, mut warnings) = generate(svc, &st.name, &st.file, funs, false, lw.into_literals())?;
     // The `@on_load` function is used (by the loader) even when private.
     if let Some(name) = on_load_name(st) {
         let unused = format!("function {name}/0 is unused");
@@ -769,7 +775,7 @@ pub fn compile_private(
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
     let funs = module_funs(st, &lw, false)?;
-    let (unit, _) = generate(svc, &st.name, &st.file, funs, true)?;
+    let (unit, _) = generate(svc, &st.name, &st.file, funs, true, lw.into_literals())?;
     // The unit holds more functions than `funs` (closures, default-argument
     // entries): each is named by its own name and arity.
     let names: Vec<(String, usize, bool)> = unit
@@ -822,7 +828,7 @@ pub fn compile_function(
         span,
         defaults_of: None,
     };
-    let (unit, warnings) = generate(svc, module, file, vec![f], false)?;
+    let (unit, warnings) = generate(svc, module, file, vec![f], false, lw.into_literals())?;
     print_warnings(ctx, svc, file, warnings);
     let loaded = ctx.code.load_private(unit);
     Ok(loaded.functions.start)
