@@ -120,10 +120,11 @@ pub enum Raw {
     #[token(",")]
     Comma,
 
-    #[regex(r"[\p{Ll}\p{Lo}_][\p{L}\p{N}_]*[?!]?", |l| l.slice().to_string())]
-    Ident(String),
-    #[regex(r"[A-Z][a-zA-Z0-9_]*", |l| l.slice().to_string())]
-    Alias(String),
+    /// (The name is the token's text: no copy is made here.)
+    #[regex(r"[\p{Ll}\p{Lo}_][\p{L}\p{N}_]*[?!]?")]
+    Ident,
+    #[regex(r"[A-Z][a-zA-Z0-9_]*")]
+    Alias,
 
     #[token("true")]
     True,
@@ -1041,7 +1042,8 @@ pub fn tokenize(
     interp: &mut dyn FnMut(usize, usize) -> Result<Expr, Diagnostic>,
 ) -> Result<Vec<Spanned>, Diagnostic> {
     let text = src.get(start..end).unwrap_or("");
-    let mut raw = Vec::new();
+    // About one token for every four bytes of code: sized once, not grown.
+    let mut raw = Vec::with_capacity(text.len() / 4 + 8);
     let mut lex = Raw::lexer_with_extras(text, depth);
     while let Some(t) = lex.next() {
         let span = lex.span();
@@ -1197,29 +1199,9 @@ impl PostPass<'_, '_> {
     /// Is raw token `i` the start of a keyword key? Returns the token and
     /// the index of its colon.
     fn kw_key(&mut self, i: usize) -> Result<Option<(Tok, usize)>, Diagnostic> {
-        let (t, s, _) = &self.raw[i];
-        let s = *s;
-        // (Every special key starts with one of these bytes.)
-        let special_start = matches!(
-            self.src.as_bytes().get(s),
-            Some(b'.' | b'<' | b'%' | b'{' | b'&')
-        );
-        for special in SPECIAL_KEYS.iter().filter(|_| special_start) {
-            if self.src[s..].starts_with(special) && self.src[s + special.len()..].starts_with(':')
-            {
-                let colon_end = s + special.len() + 1;
-                let after = self.src[colon_end..].chars().next();
-                if !matches!(after, None | Some(' ' | '\t' | '\n' | '\r')) {
-                    continue;
-                }
-                let mut k = i;
-                while k < self.raw.len() && self.raw[k].2 < colon_end {
-                    k += 1;
-                }
-                if k < self.raw.len() && matches!(self.raw[k].0, Raw::Colon) {
-                    return Ok(Some((Tok::KwKey(special.to_string()), k)));
-                }
-            }
+        let t = &self.raw[i].0;
+        if let Some((special, colon)) = self.special_key(i) {
+            return Ok(Some((Tok::KwKey(special.to_string()), colon)));
         }
         let Some(colon) = self.colon_key(i) else {
             return Ok(None);
@@ -1238,17 +1220,61 @@ impl PostPass<'_, '_> {
         Ok(Some((key, colon)))
     }
 
+    /// A key made of several raw tokens at raw token `i` (`%{}:`): the
+    /// key and the index of its colon.
+    fn special_key(&self, i: usize) -> Option<(&'static str, usize)> {
+        let s = self.raw.get(i)?.1;
+        // (Every special key starts with one of these bytes.)
+        if !matches!(
+            self.src.as_bytes().get(s),
+            Some(b'.' | b'<' | b'%' | b'{' | b'&')
+        ) {
+            return None;
+        }
+        for special in SPECIAL_KEYS {
+            if self.src[s..].starts_with(special) && self.src[s + special.len()..].starts_with(':')
+            {
+                let colon_end = s + special.len() + 1;
+                let after = self.src[colon_end..].chars().next();
+                if !matches!(after, None | Some(' ' | '\t' | '\n' | '\r')) {
+                    continue;
+                }
+                let mut k = i;
+                while k < self.raw.len() && self.raw[k].2 < colon_end {
+                    k += 1;
+                }
+                if k < self.raw.len() && matches!(self.raw[k].0, Raw::Colon) {
+                    return Some((special, k));
+                }
+            }
+        }
+        None
+    }
+
+    /// Would [`PostPass::kw_key`] find a key at raw token `i` (or fail on
+    /// one)? Its test without building the key.
+    fn is_kw_key(&self, i: usize) -> bool {
+        let Some((t, _, _)) = self.raw.get(i) else {
+            return false;
+        };
+        self.special_key(i).is_some()
+            || (self.colon_key(i).is_some()
+                && (matches!(t, Raw::Str(_) | Raw::Charlist(_))
+                    || is_word(t)
+                    || is_operator_raw(t)))
+    }
+
     /// Can raw token `j` start the first argument of a call without parentheses?
     fn starts_argument(&mut self, j: usize) -> bool {
         let Some((t, _, _)) = self.raw.get(j) else {
             return false;
         };
-        if matches!(self.kw_key(j), Ok(Some(_))) {
+        if self.is_kw_key(j) {
             return true;
         }
         match t {
-            Raw::Ident(_)
-            | Raw::Alias(_)
+            Raw::Ident
+            | Raw::Alias
             | Raw::Int(_)
             | Raw::Float(_)
             | Raw::Char(_)
@@ -1395,7 +1421,7 @@ impl PostPass<'_, '_> {
         // function's name: `x.do`, `Kernel.+(1, 2)`, `Mod."a b"()`.
         if after_dot {
             let name = match t {
-                Raw::Alias(_) | Raw::LBrace | Raw::LParen | Raw::Newline => None,
+                Raw::Alias | Raw::LBrace | Raw::LParen | Raw::Newline => None,
                 Raw::Str(q) | Raw::Charlist(q) => match q.parts.as_slice() {
                     [RawPart::Lit(text)] => Some(
                         String::from_utf8_lossy(&unescape(text, 0).unwrap_or_default())
@@ -1437,9 +1463,9 @@ impl PostPass<'_, '_> {
         let tok = match t {
             Raw::Newline | Raw::Semi => Tok::Eoe,
             Raw::Comma => Tok::Comma,
-            Raw::Ident(name) => self.classify_ident(i, name.clone()),
+            Raw::Ident => self.classify_ident(i, self.text(i).to_string()),
             Raw::Ellipsis => self.classify_ident(i, "...".into()),
-            Raw::Alias(name) => Tok::Alias(name.clone()),
+            Raw::Alias => Tok::Alias(self.text(i).to_string()),
             Raw::True => Tok::True,
             Raw::False => Tok::False,
             Raw::Nil => Tok::Nil,
@@ -1463,7 +1489,7 @@ impl PostPass<'_, '_> {
             Raw::In => Tok::In,
             Raw::Int(_) | Raw::Float(_) => {
                 // `1_` is caught by the number regexes; `0xZ` or `12ab` end up here.
-                if let Some((Raw::Ident(_) | Raw::Alias(_), ns, _)) = self.raw.get(i + 1) {
+                if let Some((Raw::Ident | Raw::Alias, ns, _)) = self.raw.get(i + 1) {
                     if *ns == e {
                         let c = self.src[e..].chars().next().unwrap_or(' ');
                         let number = self.text(i).to_string();
@@ -1604,7 +1630,7 @@ impl PostPass<'_, '_> {
         let glued = *pe == self.raw[i].1;
         let after_dot = i > 1 && matches!(self.raw[i - 2].0, Raw::Dot);
         match prev {
-            Raw::Ident(_) | Raw::Ellipsis => glued,
+            Raw::Ident | Raw::Ellipsis => glued,
             _ if after_dot && (is_word(prev) || is_dot_operator(prev)) => glued,
             Raw::RParen
             | Raw::RBracket
@@ -1618,7 +1644,7 @@ impl PostPass<'_, '_> {
             | Raw::Int(_)
             | Raw::Float(_)
             | Raw::Char(_)
-            | Raw::Alias(_)
+            | Raw::Alias
             | Raw::True
             | Raw::False
             | Raw::Nil => true,
@@ -1698,8 +1724,8 @@ fn is_operator_raw(t: &Raw) -> bool {
 fn is_word(t: &Raw) -> bool {
     matches!(
         t,
-        Raw::Ident(_)
-            | Raw::Alias(_)
+        Raw::Ident
+            | Raw::Alias
             | Raw::True
             | Raw::False
             | Raw::Nil
@@ -1838,15 +1864,15 @@ fn drops_eol_before(t: &Tok) -> bool {
 fn separators(src: &str, toks: Vec<Spanned>) -> Vec<Spanned> {
     let mut out: Vec<Spanned> = Vec::with_capacity(toks.len());
     for mut t in toks {
-        if t.1 == Tok::Eoe {
+        if matches!(t.1, Tok::Eoe) {
             match out.last() {
                 None => continue,
                 Some((_, prev, _)) if drops_eol_after(prev) => continue,
                 _ => out.push(t),
             }
         } else {
-            if t.1 == Tok::DotDot {
-                let prev = out.iter().rev().find(|p| p.1 != Tok::Eoe);
+            if matches!(t.1, Tok::DotDot) {
+                let prev = out.iter().rev().find(|p| !matches!(p.1, Tok::Eoe));
                 if prev.is_none_or(|p| drops_eol_after(&p.1)) {
                     t.1 = Tok::DotDotNullary;
                 }
@@ -1856,14 +1882,14 @@ fn separators(src: &str, toks: Vec<Spanned>) -> Vec<Spanned> {
             }
             // A `do` may start a line (`for x <- l` then `do` below), as in
             // Elixir; after a `;` it is still an error.
-            if t.1 == Tok::Do {
+            if matches!(t.1, Tok::Do) {
                 if let Some((es, Tok::Eoe, ee)) = out.last() {
                     if !src.get(*es..*ee).unwrap_or(";").contains(';') {
                         out.pop();
                     }
                 }
             }
-            if t.1 == Tok::RParen {
+            if matches!(t.1, Tok::RParen) {
                 if let Some((l, Tok::LParen, le)) = out.last() {
                     let between = src.get(*le..t.0).unwrap_or("");
                     if between
