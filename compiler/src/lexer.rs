@@ -325,6 +325,12 @@ fn arrow_op(lex: &mut Lexer<Raw>) -> &'static str {
 }
 
 fn int(text: &str, radix: u32) -> Result<BigInt, LexError> {
+    // Most integers are a few decimal digits: no copy, no big-number parse.
+    if radix == 10 && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(n) = text.parse::<u64>() {
+            return Ok(BigInt::from(n));
+        }
+    }
     let digits = if radix == 10 { text } else { &text[2..] };
     check_underscores(text, digits)?;
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -1224,11 +1230,12 @@ impl PostPass<'_, '_> {
     /// key and the index of its colon.
     fn special_key(&self, i: usize) -> Option<(&'static str, usize)> {
         let s = self.raw.get(i)?.1;
-        // (Every special key starts with one of these bytes.)
-        if !matches!(
-            self.src.as_bytes().get(s),
-            Some(b'.' | b'<' | b'%' | b'{' | b'&')
-        ) {
+        let bytes = self.src.as_bytes();
+        // Every special key starts with one of these bytes, and is at most
+        // four bytes long before its colon.
+        if !matches!(bytes.get(s), Some(b'.' | b'<' | b'%' | b'{' | b'&'))
+            || !bytes[s + 1..(s + 5).min(bytes.len())].contains(&b':')
+        {
             return None;
         }
         for special in SPECIAL_KEYS {
