@@ -193,8 +193,9 @@ pub enum Raw {
     #[token("'", |l| quoted(l, '\'', "string"))]
     #[token("'''", |l| heredoc_token(l, '\''))]
     Charlist(RawQuoted),
+    /// (Boxed: the largest raw token by far.)
     #[regex(r"~[a-zA-Z]", sigil)]
-    Sigil(RawSigil),
+    Sigil(Box<RawSigil>),
 
     #[token("+")]
     Plus,
@@ -794,7 +795,7 @@ fn heredoc(
     Ok((dedent(parts, indent), end, indent))
 }
 
-fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
+fn sigil(lex: &mut Lexer<Raw>) -> Result<Box<RawSigil>, LexError> {
     let open = lex.span().start;
     let letter = lex.slice().chars().nth(1).unwrap_or('s');
     let src = lex.source();
@@ -848,13 +849,13 @@ fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
         .take_while(|c| c.is_ascii_alphanumeric())
         .collect();
     lex.bump(end + modifiers.len() - pos);
-    Ok(RawSigil {
+    Ok(Box::new(RawSigil {
         letter,
         parts,
         modifiers,
         delimiter,
         indentation,
-    })
+    }))
 }
 
 // ---------------------------------------------------------------------------
@@ -1868,55 +1869,58 @@ fn drops_eol_before(t: &Tok) -> bool {
 /// Applies the newline rules described at [`tokenize`]; also tells the
 /// nullary `..` from the operator (by whether an operand is expected
 /// where it stands) and finds `(;)`.
-fn separators(src: &str, toks: Vec<Spanned>) -> Vec<Spanned> {
-    let mut out: Vec<Spanned> = Vec::with_capacity(toks.len());
-    for mut t in toks {
+fn separators(src: &str, mut toks: Vec<Spanned>) -> Vec<Spanned> {
+    // Compacted in place: the tokens kept are `toks[..w]` (at most one is
+    // kept for each one read, so `w` never passes the one being read).
+    let mut w: usize = 0;
+    for r in 0..toks.len() {
+        let mut t = std::mem::replace(&mut toks[r], (0, Tok::Eoe, 0));
         if matches!(t.1, Tok::Eoe) {
-            match out.last() {
+            match w.checked_sub(1).map(|i| &toks[i].1) {
                 None => continue,
-                Some((_, prev, _)) if drops_eol_after(prev) => continue,
-                _ => out.push(t),
+                Some(prev) if drops_eol_after(prev) => continue,
+                _ => {}
             }
         } else {
             if matches!(t.1, Tok::DotDot) {
-                let prev = out.iter().rev().find(|p| !matches!(p.1, Tok::Eoe));
+                let prev = toks[..w].iter().rev().find(|p| !matches!(p.1, Tok::Eoe));
                 if prev.is_none_or(|p| drops_eol_after(&p.1)) {
                     t.1 = Tok::DotDotNullary;
                 }
             }
-            if drops_eol_before(&t.1) && matches!(out.last(), Some((_, Tok::Eoe, _))) {
-                out.pop();
+            let last_is_eoe = w > 0 && matches!(toks[w - 1].1, Tok::Eoe);
+            if drops_eol_before(&t.1) && last_is_eoe {
+                w -= 1;
             }
             // A `do` may start a line (`for x <- l` then `do` below), as in
             // Elixir; after a `;` it is still an error.
-            if matches!(t.1, Tok::Do) {
-                if let Some((es, Tok::Eoe, ee)) = out.last() {
+            if matches!(t.1, Tok::Do) && w > 0 {
+                if let (es, Tok::Eoe, ee) = &toks[w - 1] {
                     if !src.get(*es..*ee).unwrap_or(";").contains(';') {
-                        out.pop();
+                        w -= 1;
                     }
                 }
             }
-            if matches!(t.1, Tok::RParen) {
-                if let Some((l, Tok::LParen, le)) = out.last() {
-                    let between = src.get(*le..t.0).unwrap_or("");
-                    if between
-                        .lines()
-                        .any(|line| line.split('#').next().unwrap_or("").contains(';'))
-                    {
-                        let l = *l;
-                        out.pop();
-                        out.push((l, Tok::SemiParens, t.2));
-                        continue;
-                    }
+            if matches!(t.1, Tok::RParen) && w > 0 && matches!(toks[w - 1].1, Tok::LParen) {
+                let (l, le) = (toks[w - 1].0, toks[w - 1].2);
+                let between = src.get(le..t.0).unwrap_or("");
+                if between
+                    .lines()
+                    .any(|line| line.split('#').next().unwrap_or("").contains(';'))
+                {
+                    toks[w - 1] = (l, Tok::SemiParens, t.2);
+                    continue;
                 }
             }
-            out.push(t);
         }
+        toks[w] = t;
+        w += 1;
     }
-    if matches!(out.last(), Some((_, Tok::Eoe, _))) {
-        out.pop();
+    toks.truncate(w);
+    if matches!(toks.last(), Some((_, Tok::Eoe, _))) {
+        toks.pop();
     }
-    out
+    toks
 }
 
 #[cfg(test)]
