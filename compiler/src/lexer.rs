@@ -120,10 +120,11 @@ pub enum Raw {
     #[token(",")]
     Comma,
 
-    #[regex(r"[\p{Ll}\p{Lo}_][\p{L}\p{N}_]*[?!]?", |l| l.slice().to_string())]
-    Ident(String),
-    #[regex(r"[A-Z][a-zA-Z0-9_]*", |l| l.slice().to_string())]
-    Alias(String),
+    /// (The name is the token's text: no copy is made here.)
+    #[regex(r"[\p{Ll}\p{Lo}_][\p{L}\p{N}_]*[?!]?")]
+    Ident,
+    #[regex(r"[A-Z][a-zA-Z0-9_]*")]
+    Alias,
 
     #[token("true")]
     True,
@@ -192,8 +193,9 @@ pub enum Raw {
     #[token("'", |l| quoted(l, '\'', "string"))]
     #[token("'''", |l| heredoc_token(l, '\''))]
     Charlist(RawQuoted),
+    /// (Boxed: the largest raw token by far.)
     #[regex(r"~[a-zA-Z]", sigil)]
-    Sigil(RawSigil),
+    Sigil(Box<RawSigil>),
 
     #[token("+")]
     Plus,
@@ -324,6 +326,12 @@ fn arrow_op(lex: &mut Lexer<Raw>) -> &'static str {
 }
 
 fn int(text: &str, radix: u32) -> Result<BigInt, LexError> {
+    // Most integers are a few decimal digits: no copy, no big-number parse.
+    if radix == 10 && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(n) = text.parse::<u64>() {
+            return Ok(BigInt::from(n));
+        }
+    }
     let digits = if radix == 10 { text } else { &text[2..] };
     check_underscores(text, digits)?;
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -787,7 +795,7 @@ fn heredoc(
     Ok((dedent(parts, indent), end, indent))
 }
 
-fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
+fn sigil(lex: &mut Lexer<Raw>) -> Result<Box<RawSigil>, LexError> {
     let open = lex.span().start;
     let letter = lex.slice().chars().nth(1).unwrap_or('s');
     let src = lex.source();
@@ -841,13 +849,13 @@ fn sigil(lex: &mut Lexer<Raw>) -> Result<RawSigil, LexError> {
         .take_while(|c| c.is_ascii_alphanumeric())
         .collect();
     lex.bump(end + modifiers.len() - pos);
-    Ok(RawSigil {
+    Ok(Box::new(RawSigil {
         letter,
         parts,
         modifiers,
         delimiter,
         indentation,
-    })
+    }))
 }
 
 // ---------------------------------------------------------------------------
@@ -1041,7 +1049,8 @@ pub fn tokenize(
     interp: &mut dyn FnMut(usize, usize) -> Result<Expr, Diagnostic>,
 ) -> Result<Vec<Spanned>, Diagnostic> {
     let text = src.get(start..end).unwrap_or("");
-    let mut raw = Vec::new();
+    // About one token for every four bytes of code: sized once, not grown.
+    let mut raw = Vec::with_capacity(text.len() / 4 + 8);
     let mut lex = Raw::lexer_with_extras(text, depth);
     while let Some(t) = lex.next() {
         let span = lex.span();
@@ -1197,29 +1206,9 @@ impl PostPass<'_, '_> {
     /// Is raw token `i` the start of a keyword key? Returns the token and
     /// the index of its colon.
     fn kw_key(&mut self, i: usize) -> Result<Option<(Tok, usize)>, Diagnostic> {
-        let (t, s, _) = &self.raw[i];
-        let s = *s;
-        // (Every special key starts with one of these bytes.)
-        let special_start = matches!(
-            self.src.as_bytes().get(s),
-            Some(b'.' | b'<' | b'%' | b'{' | b'&')
-        );
-        for special in SPECIAL_KEYS.iter().filter(|_| special_start) {
-            if self.src[s..].starts_with(special) && self.src[s + special.len()..].starts_with(':')
-            {
-                let colon_end = s + special.len() + 1;
-                let after = self.src[colon_end..].chars().next();
-                if !matches!(after, None | Some(' ' | '\t' | '\n' | '\r')) {
-                    continue;
-                }
-                let mut k = i;
-                while k < self.raw.len() && self.raw[k].2 < colon_end {
-                    k += 1;
-                }
-                if k < self.raw.len() && matches!(self.raw[k].0, Raw::Colon) {
-                    return Ok(Some((Tok::KwKey(special.to_string()), k)));
-                }
-            }
+        let t = &self.raw[i].0;
+        if let Some((special, colon)) = self.special_key(i) {
+            return Ok(Some((Tok::KwKey(special.to_string()), colon)));
         }
         let Some(colon) = self.colon_key(i) else {
             return Ok(None);
@@ -1238,17 +1227,62 @@ impl PostPass<'_, '_> {
         Ok(Some((key, colon)))
     }
 
+    /// A key made of several raw tokens at raw token `i` (`%{}:`): the
+    /// key and the index of its colon.
+    fn special_key(&self, i: usize) -> Option<(&'static str, usize)> {
+        let s = self.raw.get(i)?.1;
+        let bytes = self.src.as_bytes();
+        // Every special key starts with one of these bytes, and is at most
+        // four bytes long before its colon.
+        if !matches!(bytes.get(s), Some(b'.' | b'<' | b'%' | b'{' | b'&'))
+            || !bytes[s + 1..(s + 5).min(bytes.len())].contains(&b':')
+        {
+            return None;
+        }
+        for special in SPECIAL_KEYS {
+            if self.src[s..].starts_with(special) && self.src[s + special.len()..].starts_with(':')
+            {
+                let colon_end = s + special.len() + 1;
+                let after = self.src[colon_end..].chars().next();
+                if !matches!(after, None | Some(' ' | '\t' | '\n' | '\r')) {
+                    continue;
+                }
+                let mut k = i;
+                while k < self.raw.len() && self.raw[k].2 < colon_end {
+                    k += 1;
+                }
+                if k < self.raw.len() && matches!(self.raw[k].0, Raw::Colon) {
+                    return Some((special, k));
+                }
+            }
+        }
+        None
+    }
+
+    /// Would [`PostPass::kw_key`] find a key at raw token `i` (or fail on
+    /// one)? Its test without building the key.
+    fn is_kw_key(&self, i: usize) -> bool {
+        let Some((t, _, _)) = self.raw.get(i) else {
+            return false;
+        };
+        self.special_key(i).is_some()
+            || (self.colon_key(i).is_some()
+                && (matches!(t, Raw::Str(_) | Raw::Charlist(_))
+                    || is_word(t)
+                    || is_operator_raw(t)))
+    }
+
     /// Can raw token `j` start the first argument of a call without parentheses?
     fn starts_argument(&mut self, j: usize) -> bool {
         let Some((t, _, _)) = self.raw.get(j) else {
             return false;
         };
-        if matches!(self.kw_key(j), Ok(Some(_))) {
+        if self.is_kw_key(j) {
             return true;
         }
         match t {
-            Raw::Ident(_)
-            | Raw::Alias(_)
+            Raw::Ident
+            | Raw::Alias
             | Raw::Int(_)
             | Raw::Float(_)
             | Raw::Char(_)
@@ -1395,7 +1429,7 @@ impl PostPass<'_, '_> {
         // function's name: `x.do`, `Kernel.+(1, 2)`, `Mod."a b"()`.
         if after_dot {
             let name = match t {
-                Raw::Alias(_) | Raw::LBrace | Raw::LParen | Raw::Newline => None,
+                Raw::Alias | Raw::LBrace | Raw::LParen | Raw::Newline => None,
                 Raw::Str(q) | Raw::Charlist(q) => match q.parts.as_slice() {
                     [RawPart::Lit(text)] => Some(
                         String::from_utf8_lossy(&unescape(text, 0).unwrap_or_default())
@@ -1437,9 +1471,9 @@ impl PostPass<'_, '_> {
         let tok = match t {
             Raw::Newline | Raw::Semi => Tok::Eoe,
             Raw::Comma => Tok::Comma,
-            Raw::Ident(name) => self.classify_ident(i, name.clone()),
+            Raw::Ident => self.classify_ident(i, self.text(i).to_string()),
             Raw::Ellipsis => self.classify_ident(i, "...".into()),
-            Raw::Alias(name) => Tok::Alias(name.clone()),
+            Raw::Alias => Tok::Alias(self.text(i).to_string()),
             Raw::True => Tok::True,
             Raw::False => Tok::False,
             Raw::Nil => Tok::Nil,
@@ -1463,7 +1497,7 @@ impl PostPass<'_, '_> {
             Raw::In => Tok::In,
             Raw::Int(_) | Raw::Float(_) => {
                 // `1_` is caught by the number regexes; `0xZ` or `12ab` end up here.
-                if let Some((Raw::Ident(_) | Raw::Alias(_), ns, _)) = self.raw.get(i + 1) {
+                if let Some((Raw::Ident | Raw::Alias, ns, _)) = self.raw.get(i + 1) {
                     if *ns == e {
                         let c = self.src[e..].chars().next().unwrap_or(' ');
                         let number = self.text(i).to_string();
@@ -1604,7 +1638,7 @@ impl PostPass<'_, '_> {
         let glued = *pe == self.raw[i].1;
         let after_dot = i > 1 && matches!(self.raw[i - 2].0, Raw::Dot);
         match prev {
-            Raw::Ident(_) | Raw::Ellipsis => glued,
+            Raw::Ident | Raw::Ellipsis => glued,
             _ if after_dot && (is_word(prev) || is_dot_operator(prev)) => glued,
             Raw::RParen
             | Raw::RBracket
@@ -1618,7 +1652,7 @@ impl PostPass<'_, '_> {
             | Raw::Int(_)
             | Raw::Float(_)
             | Raw::Char(_)
-            | Raw::Alias(_)
+            | Raw::Alias
             | Raw::True
             | Raw::False
             | Raw::Nil => true,
@@ -1698,8 +1732,8 @@ fn is_operator_raw(t: &Raw) -> bool {
 fn is_word(t: &Raw) -> bool {
     matches!(
         t,
-        Raw::Ident(_)
-            | Raw::Alias(_)
+        Raw::Ident
+            | Raw::Alias
             | Raw::True
             | Raw::False
             | Raw::Nil
@@ -1835,55 +1869,58 @@ fn drops_eol_before(t: &Tok) -> bool {
 /// Applies the newline rules described at [`tokenize`]; also tells the
 /// nullary `..` from the operator (by whether an operand is expected
 /// where it stands) and finds `(;)`.
-fn separators(src: &str, toks: Vec<Spanned>) -> Vec<Spanned> {
-    let mut out: Vec<Spanned> = Vec::with_capacity(toks.len());
-    for mut t in toks {
-        if t.1 == Tok::Eoe {
-            match out.last() {
+fn separators(src: &str, mut toks: Vec<Spanned>) -> Vec<Spanned> {
+    // Compacted in place: the tokens kept are `toks[..w]` (at most one is
+    // kept for each one read, so `w` never passes the one being read).
+    let mut w: usize = 0;
+    for r in 0..toks.len() {
+        let mut t = std::mem::replace(&mut toks[r], (0, Tok::Eoe, 0));
+        if matches!(t.1, Tok::Eoe) {
+            match w.checked_sub(1).map(|i| &toks[i].1) {
                 None => continue,
-                Some((_, prev, _)) if drops_eol_after(prev) => continue,
-                _ => out.push(t),
+                Some(prev) if drops_eol_after(prev) => continue,
+                _ => {}
             }
         } else {
-            if t.1 == Tok::DotDot {
-                let prev = out.iter().rev().find(|p| p.1 != Tok::Eoe);
+            if matches!(t.1, Tok::DotDot) {
+                let prev = toks[..w].iter().rev().find(|p| !matches!(p.1, Tok::Eoe));
                 if prev.is_none_or(|p| drops_eol_after(&p.1)) {
                     t.1 = Tok::DotDotNullary;
                 }
             }
-            if drops_eol_before(&t.1) && matches!(out.last(), Some((_, Tok::Eoe, _))) {
-                out.pop();
+            let last_is_eoe = w > 0 && matches!(toks[w - 1].1, Tok::Eoe);
+            if drops_eol_before(&t.1) && last_is_eoe {
+                w -= 1;
             }
             // A `do` may start a line (`for x <- l` then `do` below), as in
             // Elixir; after a `;` it is still an error.
-            if t.1 == Tok::Do {
-                if let Some((es, Tok::Eoe, ee)) = out.last() {
+            if matches!(t.1, Tok::Do) && w > 0 {
+                if let (es, Tok::Eoe, ee) = &toks[w - 1] {
                     if !src.get(*es..*ee).unwrap_or(";").contains(';') {
-                        out.pop();
+                        w -= 1;
                     }
                 }
             }
-            if t.1 == Tok::RParen {
-                if let Some((l, Tok::LParen, le)) = out.last() {
-                    let between = src.get(*le..t.0).unwrap_or("");
-                    if between
-                        .lines()
-                        .any(|line| line.split('#').next().unwrap_or("").contains(';'))
-                    {
-                        let l = *l;
-                        out.pop();
-                        out.push((l, Tok::SemiParens, t.2));
-                        continue;
-                    }
+            if matches!(t.1, Tok::RParen) && w > 0 && matches!(toks[w - 1].1, Tok::LParen) {
+                let (l, le) = (toks[w - 1].0, toks[w - 1].2);
+                let between = src.get(le..t.0).unwrap_or("");
+                if between
+                    .lines()
+                    .any(|line| line.split('#').next().unwrap_or("").contains(';'))
+                {
+                    toks[w - 1] = (l, Tok::SemiParens, t.2);
+                    continue;
                 }
             }
-            out.push(t);
         }
+        toks[w] = t;
+        w += 1;
     }
-    if matches!(out.last(), Some((_, Tok::Eoe, _))) {
-        out.pop();
+    toks.truncate(w);
+    if matches!(toks.last(), Some((_, Tok::Eoe, _))) {
+        toks.pop();
     }
-    out
+    toks
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 //! the stack.
 
 pub(crate) mod build;
+mod fast;
 
 use lalrpop_util::ParseError;
 
@@ -33,9 +34,79 @@ pub fn parse(source: &str) -> Result<Program, Diagnostic> {
 /// Parses `src[start..end]`; `depth` counts enclosing interpolations.
 fn parse_range(src: &str, start: usize, end: usize, depth: u32) -> Result<Program, Diagnostic> {
     let mut interp = |a: usize, b: usize| parse_interpolation(src, a, b, depth + 1);
-    let toks = lexer::tokenize(src, start, end, depth, &mut interp)?;
+    let mut toks = lexer::tokenize(src, start, end, depth, &mut interp)?;
     // Interpolations share the budget: each level gets half of its parent's.
     check_nesting(src, &toks, (MAX_NESTING >> depth.min(6)).max(16))?;
+    if check_mode() {
+        return parse_checked(src, start, end, depth, toks);
+    }
+    // The hand-written parser builds the tree for the code people write;
+    // what it does not take (syntax errors included) goes to the grammar,
+    // which takes the tokens lexed again (the fast parser took theirs).
+    if let Some(program) = fast::parse(&mut toks) {
+        return Ok(program);
+    }
+    let toks = lexer::tokenize(src, start, end, depth, &mut interp)?;
+    grammar_parse(src, start, end, depth, toks)
+}
+
+/// `BEAMLET_PARSE_CHECK=1`: every range is parsed by both parsers and the
+/// trees compared (a difference is printed to stderr); the grammar's
+/// result is used. `BEAMLET_PARSE_CHECK=2` also reports each range the
+/// fast parser left to the grammar.
+fn check_mode() -> bool {
+    static MODE: std::sync::OnceLock<u8> = std::sync::OnceLock::new();
+    *MODE.get_or_init(|| {
+        std::env::var("BEAMLET_PARSE_CHECK")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    }) > 0
+}
+
+fn parse_checked(
+    src: &str,
+    start: usize,
+    end: usize,
+    depth: u32,
+    toks: Vec<(usize, Tok, usize)>,
+) -> Result<Program, Diagnostic> {
+    let mut copy = toks.clone();
+    let fast = fast::parse(&mut copy);
+    let slow = grammar_parse(src, start, end, depth, toks);
+    let line = line_col(src, start).0;
+    match (&fast, &slow) {
+        (Some(f), Ok(s)) if f != s => {
+            eprintln!("PARSE-CHECK: trees differ in the range at line {line}");
+            for (a, b) in f.exprs.iter().zip(&s.exprs) {
+                if a != b {
+                    eprintln!("fast: {a:?}\ngrammar: {b:?}");
+                    break;
+                }
+            }
+        }
+        (Some(_), Err(e)) => {
+            eprintln!(
+                "PARSE-CHECK: fast parser accepted what the grammar rejects at line {line}: {}",
+                e.message
+            );
+        }
+        (None, Ok(_)) if std::env::var("BEAMLET_PARSE_CHECK").as_deref() == Ok("2") => {
+            eprintln!("PARSE-CHECK: fast parser left the range at line {line} to the grammar");
+        }
+        _ => {}
+    }
+    slow
+}
+
+fn grammar_parse(
+    src: &str,
+    start: usize,
+    end: usize,
+    depth: u32,
+    toks: Vec<(usize, Tok, usize)>,
+) -> Result<Program, Diagnostic> {
+    let mut interp = |a: usize, b: usize| parse_interpolation(src, a, b, depth + 1);
     let parser = grammar::ProgramParser::new();
     // The tokens are moved into the parser, not cloned (a clone per token
     // was a tenth of parsing); a syntax error, which needs them to word its
@@ -141,7 +212,7 @@ fn check_nesting(src: &str, toks: &[(usize, Tok, usize)], budget: usize) -> Resu
     for (l, t, r) in toks {
         let span = Span::new(*l, *r);
         if let Some((open, close)) = opener_name(t) {
-            if *t == Tok::AccessOpen {
+            if matches!(t, Tok::AccessOpen) {
                 // `x[a][b]` nests to the left: count it in the enclosing level.
                 *stack.last_mut().map(|f| &mut f.ops).unwrap_or(&mut top_ops) += 1;
                 total_ops += 1;

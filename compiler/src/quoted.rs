@@ -12,6 +12,8 @@
 //! [`Value`]s, so they cross into the VM (macro arguments and results) by a
 //! plain conversion.
 
+use std::cell::Cell;
+
 use crate::ast::{BinOp, Body, CallTarget, Clause, Expr, ExprKind, InterpPart, Span, UnaryOp};
 use beamlet_vm::static_atom;
 use beamlet_vm::value::{Atom, Value};
@@ -466,6 +468,7 @@ pub fn from_ast(e: &Expr, lines: &LineIndex) -> Value {
     Conv {
         lines,
         source: None,
+        cache: Default::default(),
     }
     .expr(e)
 }
@@ -477,6 +480,7 @@ pub fn from_program_with_columns(exprs: &[Expr], lines: &LineIndex, source: &str
     let c = Conv {
         lines,
         source: Some(source),
+        cache: Default::default(),
     };
     if exprs.is_empty() && lines.lines() > 1 {
         return call("__block__", line_meta(1), vec![]);
@@ -489,6 +493,7 @@ pub fn from_program(exprs: &[Expr], lines: &LineIndex) -> Value {
     let c = Conv {
         lines,
         source: None,
+        cache: Default::default(),
     };
     if exprs.is_empty() && lines.lines() > 1 {
         // Nothing but newlines (and comments): Elixir's `grammar -> eoe`
@@ -517,18 +522,71 @@ struct Conv<'a> {
     lines: &'a LineIndex,
     /// With columns: the source text (columns count characters).
     source: Option<&'a str>,
+    /// The line (and column) found last: nodes come mostly in source
+    /// order, so most lookups stay on it.
+    cache: Cell<LineCache>,
+}
+
+/// The line holding the offsets `start..next` and the column of `at` on it.
+#[derive(Clone, Copy, Default)]
+struct LineCache {
+    start: u32,
+    next: u32,
+    line: u32,
+    at: u32,
+    col: u32,
 }
 
 impl Conv<'_> {
+    /// The line holding byte `at` (as [`LineIndex::line`]).
+    fn line(&self, at: u32) -> u32 {
+        let c = self.cache.get();
+        if c.line > 0 && (c.start..c.next).contains(&at) {
+            return c.line;
+        }
+        let line = self.lines.line(at);
+        let start = self.lines.start_of(line);
+        let next = if (line as usize) < self.lines.lines() {
+            self.lines.start_of(line + 1)
+        } else {
+            u32::MAX
+        };
+        self.cache.set(LineCache {
+            start,
+            next,
+            line,
+            at: start,
+            col: 1,
+        });
+        line
+    }
+
     /// `[line: n]` for the node: the line of `quoting.at` (and its column,
     /// with columns).
     fn meta(&self, e: &Expr) -> Value {
-        let line = self.lines.line(e.quoting.at);
+        let line = self.line(e.quoting.at);
         match self.source {
             Some(src) => {
                 let start = self.lines.start_of(line) as usize;
                 let at = (e.quoting.at as usize).min(src.len()).max(start);
-                let col = src.get(start..at).map_or(1, |t| t.chars().count() + 1);
+                let c = self.cache.get();
+                let same_line = c.line == line && c.start as usize == start;
+                // Counted on from the column found last on this line.
+                let col = if same_line && c.at as usize <= at {
+                    src.get(c.at as usize..at)
+                        .map(|t| c.col as usize + t.chars().count())
+                } else {
+                    None
+                }
+                .or_else(|| src.get(start..at).map(|t| t.chars().count() + 1));
+                if let (Some(col), true) = (col, same_line) {
+                    self.cache.set(LineCache {
+                        at: at as u32,
+                        col: col as u32,
+                        ..c
+                    });
+                }
+                let col = col.unwrap_or(1);
                 list(vec![
                     pair(Value::Atom(static_atom!("line")), int(line as i64)),
                     pair(Value::Atom(static_atom!("column")), int(col as i64)),
@@ -543,7 +601,7 @@ impl Conv<'_> {
     fn parens_meta(&self, e: &Expr) -> Value {
         let one = pair(
             Value::Atom(static_atom!("line")),
-            int(self.lines.line(e.quoting.at) as i64),
+            int(self.line(e.quoting.at) as i64),
         );
         list(vec![one; e.quoting.parens as usize])
     }
@@ -693,7 +751,7 @@ impl Conv<'_> {
                     }
                     CallTarget::Remote(recv, n) => {
                         let dot_meta = match e.quoting.dot {
-                            Some(d) => line_meta(self.lines.line(d)),
+                            Some(d) => line_meta(self.line(d)),
                             None => m(),
                         };
                         let dot = tuple(vec![

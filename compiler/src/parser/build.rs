@@ -386,6 +386,14 @@ pub struct Elems {
 }
 
 impl Elems {
+    /// The items in order (the hand-written parser reads them so).
+    pub fn from_parts(mut exprs: Vec<Expr>, kw: Vec<(Expr, Expr)>) -> Elems {
+        exprs.reverse();
+        Elems {
+            exprs: Rev(exprs),
+            kw,
+        }
+    }
     pub fn one(e: Expr) -> Elems {
         Elems {
             exprs: Rev::one(e),

@@ -1,0 +1,61 @@
+# Operator precedence and the grammar's expression families, as
+# Code.string_to_quoted!/1 gives them (the parser's fast path and its
+# grammar must agree).
+snippets = [
+  "a * &b + c",
+  "&a | b",
+  "-&a + b",
+  "&(&1 + 1)",
+  "&Mod.fun/2",
+  "a ** b ** c",
+  "a ++ b ++ c <> d",
+  "a = b = c",
+  "a when b when c",
+  "a :: b :: c",
+  "a <- b \\\\ c",
+  "not a in b",
+  "!a in b",
+  "a not in b",
+  "1..10//2",
+  "- a * b",
+  "-a.b",
+  "^x = 1",
+  "a |> b() |> c(d)",
+  "a && b || c and d or e",
+  "a == b != c",
+  "a &&& b ||| c",
+  "@spec foo(a) :: a when a: term",
+  "@foo.bar",
+  "@x[:y]",
+  "if f x do y end",
+  "foo x = if a do b end",
+  "foo bar, baz do x end",
+  "foo(a)(b) do c end",
+  "foo.bar(x)(y) do z end",
+  "x.(1)(2)",
+  "f -1, 2",
+  "foo(bar baz)",
+  "foo(a, bar baz)",
+  "[bar baz]",
+  "x[a,]",
+  "x[a: 1]",
+  "[h | t]",
+  "%{m | a: 1}",
+  "%{a => b | c}",
+  "%Foo.Bar{m | a: 1}",
+  "{a, b: 1}",
+  "foo(a: 1,)",
+  "fn a, b when a > b -> a end",
+  "fn -> :ok end",
+  "case x do\n  {:ok, v} when v > 1 -> v\n  _ -> nil\nend",
+  "(a; b)",
+  "(a)",
+  "&if(&1, do: 1)",
+  "a.Foo.b",
+  "Foo.{A, B}"
+]
+
+for s <- snippets do
+  IO.puts(s)
+  IO.inspect(Code.string_to_quoted!(s))
+end
