@@ -106,6 +106,9 @@ defmodule :io do
   def setopts(device, _options) when device in [:standard_io, :standard_error, :user], do: :ok
   def setopts(device, options), do: request_device(device, {:setopts, options})
 
+  @doc "The characters `~p` and the printable checks treat as printable: `:latin1`, as `elixir` starts Erlang."
+  def printable_range, do: :latin1
+
   @doc "The terminal's width: `{:error, :enotsup}` when the device is not a terminal."
   def columns(device \\ :standard_io), do: geometry(device, :columns)
 

@@ -727,21 +727,154 @@ defmodule :io_lib do
   end
 
   defp escape(s, quote) do
-    s
-    |> String.to_charlist()
-    |> Enum.map_join(fn
-      ^quote -> <<?\\, quote>>
-      ?\\ -> "\\\\"
-      ?\n -> "\\n"
-      ?\r -> "\\r"
-      ?\t -> "\\t"
-      ?\v -> "\\v"
-      ?\b -> "\\b"
-      ?\f -> "\\f"
-      ?\e -> "\\e"
-      c -> <<c::utf8>>
-    end)
+    s |> String.to_charlist() |> Enum.map_join(&escape_char(&1, quote, :unicode))
   end
+
+  # One character inside quotes (`quote`: the quote character, escaped), as
+  # Erlang writes it: the named escapes, `\\d` for DEL, three octal digits for
+  # the other control characters (C0 and C1), and, in `:latin1` mode, `\\x{HEX}`
+  # for a character above 255.
+  defp escape_char(quote, quote, _mode), do: <<?\\, quote>>
+  defp escape_char(?\\, _quote, _mode), do: "\\\\"
+  defp escape_char(?\n, _quote, _mode), do: "\\n"
+  defp escape_char(?\r, _quote, _mode), do: "\\r"
+  defp escape_char(?\t, _quote, _mode), do: "\\t"
+  defp escape_char(?\v, _quote, _mode), do: "\\v"
+  defp escape_char(?\b, _quote, _mode), do: "\\b"
+  defp escape_char(?\f, _quote, _mode), do: "\\f"
+  defp escape_char(?\e, _quote, _mode), do: "\\e"
+  defp escape_char(127, _quote, _mode), do: "\\d"
+
+  defp escape_char(c, _quote, _mode) when c < 32 or c in 128..159 do
+    "\\" <> String.pad_leading(Integer.to_string(c, 8), 3, "0")
+  end
+
+  defp escape_char(c, _quote, :latin1) when c > 255, do: "\\x{" <> Integer.to_string(c, 16) <> "}"
+  defp escape_char(c, _quote, _mode), do: <<c::utf8>>
+
+  ## Character lists and their Erlang text
+
+  @doc "Whether `list` is a flat list of printable characters (the `:latin1` printable range)."
+  def printable_list(list), do: printable_latin1_list(list)
+
+  @doc "Whether `list` is a flat list of printable Latin-1 characters."
+  def printable_latin1_list([c | t]) when is_integer(c) and (c in 32..126 or c in 160..255 or c in 8..13 or c == 27),
+    do: printable_latin1_list(t)
+
+  def printable_latin1_list([]), do: true
+  def printable_latin1_list(_), do: false
+
+  @doc "Whether `list` is a flat list of printable Unicode characters."
+  def printable_unicode_list([c | t]) when is_integer(c) and (c in 32..126 or c in 8..13 or c == 27),
+    do: printable_unicode_list(t)
+
+  def printable_unicode_list([c | t])
+      when is_integer(c) and (c in 160..0xD7FF or c in 0xE000..0xFFFD or c in 0x10000..0x10FFFF),
+      do: printable_unicode_list(t)
+
+  def printable_unicode_list([]), do: true
+  def printable_unicode_list(_), do: false
+
+  @doc "Whether `term` is a flat list of Unicode code points."
+  def char_list([c | t]) when is_integer(c) and (c in 0..0xD7FF or c in 0xE000..0xFFFD or c in 0x10000..0x10FFFF),
+    do: char_list(t)
+
+  def char_list([]), do: true
+  def char_list(_), do: false
+
+  @doc "Whether `term` is a flat list of Latin-1 characters."
+  def latin1_char_list([c | t]) when is_integer(c) and c in 0..255, do: latin1_char_list(t)
+  def latin1_char_list([]), do: true
+  def latin1_char_list(_), do: false
+
+  @doc "Whether `term` is a deep list of Unicode code points."
+  def deep_char_list(term), do: deep_list?(term, &char_list([&1]))
+
+  @doc "Same as `deep_char_list/1`."
+  def deep_unicode_char_list(term), do: deep_char_list(term)
+
+  @doc "Whether `term` is a deep list of Latin-1 characters."
+  def deep_latin1_char_list(term), do: deep_list?(term, &(&1 in 0..255))
+
+  defp deep_list?([], _char?), do: true
+  defp deep_list?([h | t], char?) when is_list(h), do: deep_list?(h, char?) and deep_list?(t, char?)
+  defp deep_list?([h | t], char?) when is_integer(h), do: char?.(h) and deep_list?(t, char?)
+  defp deep_list?(_, _char?), do: false
+
+  @doc "The number of characters in the chardata `chars`."
+  def chars_length(chars) do
+    chars |> :unicode.characters_to_list() |> length()
+  end
+
+  @doc "The column after writing `chars` from column `col` (tabs stop every 8 columns)."
+  def indentation([c | t], col) when is_integer(c) do
+    case c do
+      ?\n -> indentation(t, 0)
+      ?\t -> indentation(t, (div(col, 8) + 1) * 8)
+      _ -> indentation(t, col + 1)
+    end
+  end
+
+  def indentation([h | t], col), do: indentation(t, indentation(h, col))
+  def indentation([], col), do: col
+
+  @doc "Whether the atom `atom` (whose characters are `chars`) needs quotes in Erlang."
+  def quote_atom(atom, chars) when is_atom(atom) and is_list(chars) do
+    not bare_atom?(List.to_string(chars))
+  end
+
+  @doc "Same as `write_atom/1`, characters above 255 escaped as `\\x{HEX}`."
+  def write_atom_as_latin1(atom) when is_atom(atom) do
+    text = Atom.to_string(atom)
+
+    if bare_atom?(text) do
+      String.to_charlist(text)
+    else
+      String.to_charlist("'" <> (text |> String.to_charlist() |> Enum.map_join(&escape_char(&1, ?', :latin1))) <> "'")
+    end
+  end
+
+  @doc "The Erlang text of the string `string` between `quote` characters."
+  def write_string(string, quote) when is_list(string) and is_integer(quote),
+    do: quoted_chars(string, quote, :unicode)
+
+  @doc "Same as `write_string/1`."
+  def write_unicode_string(string) when is_list(string), do: quoted_chars(string, ?", :unicode)
+
+  @doc "The Erlang text of the Latin-1 string `string`."
+  def write_latin1_string(string), do: write_latin1_string(string, ?")
+
+  @doc "The Erlang text of the Latin-1 string `string` between `quote` characters."
+  def write_latin1_string(string, quote) when is_integer(quote) do
+    if latin1_char_list(string), do: quoted_chars(string, quote, :latin1), else: :erlang.error(:function_clause)
+  end
+
+  @doc "The Erlang text of `string`, characters above 255 escaped as `\\x{HEX}`."
+  def write_string_as_latin1(string), do: write_string_as_latin1(string, ?")
+
+  @doc "As `write_string_as_latin1/1`, between `quote` characters."
+  def write_string_as_latin1(string, quote) when is_list(string) and is_integer(quote),
+    do: quoted_chars(string, quote, :latin1)
+
+  defp quoted_chars(chars, quote, mode) do
+    inner = Enum.map_join(chars, &escape_char(&1, quote, mode))
+    String.to_charlist(<<quote::utf8>> <> inner <> <<quote::utf8>>)
+  end
+
+  @doc "The Erlang text of the character `c`: `$a`, `$\\n`."
+  def write_char(c) when is_integer(c) and c >= 0, do: char_text(c, :unicode)
+
+  @doc "Same as `write_char/1`."
+  def write_unicode_char(c) when is_integer(c) and c >= 0, do: char_text(c, :unicode)
+
+  @doc "The Erlang text of the Latin-1 character `c`."
+  def write_latin1_char(c) when is_integer(c) and c in 0..255, do: char_text(c, :latin1)
+
+  @doc "As `write_char/1`, characters above 255 written `$\\x{HEX}`."
+  def write_char_as_latin1(c) when is_integer(c) and c >= 0, do: char_text(c, :latin1)
+
+  defp char_text(?\s, :unicode), do: '$\\s'
+  defp char_text(c, mode), do: String.to_charlist("$" <> escape_char(c, nil, mode))
 
   @reserved ~w(after and andalso band begin bnot bor bsl bsr bxor case catch cond div end fun if let not
                of or orelse receive rem try when xor maybe else)
@@ -752,9 +885,17 @@ defmodule :io_lib do
     if bare_atom?(text), do: text, else: "'" <> escape(text, ?') <> "'"
   end
 
-  defp bare_atom?(<<c, rest::binary>> = text) when c in ?a..?z do
-    text not in @reserved and
-      Enum.all?(String.to_charlist(rest), &(&1 in ?a..?z or &1 in ?A..?Z or &1 in ?0..?9 or &1 in [?_, ?@] or &1 in 223..255))
+  # An atom Erlang writes unquoted: a lowercase letter (Latin-1's too) then
+  # letters, digits, `_` and `@`, and not a reserved word.
+  defp bare_atom?(text) do
+    case String.to_charlist(text) do
+      [c | rest] when c in ?a..?z or (c in 223..255 and c != 247) ->
+        text not in @reserved and
+          Enum.all?(rest, &(&1 in ?a..?z or &1 in ?A..?Z or &1 in ?0..?9 or &1 in [?_, ?@] or (&1 in 192..255 and &1 not in [215, 247])))
+
+      _ ->
+        false
+    end
   end
 
   defp bare_atom?(_), do: false

@@ -36,6 +36,7 @@ pub mod structs;
 pub mod system;
 #[cfg(any(test, feature = "test-bifs"))]
 pub mod testing;
+pub mod zlib;
 
 use crate::atom;
 pub use crate::ctx::{Ctx, Io};
@@ -245,6 +246,12 @@ bifs! {
     "erlang" "phash" / 2 => ext::phash;
     "erlang" "phash2" / 1 => ext::phash2;
     "erlang" "phash2" / 2 => ext::phash2_range;
+    "zlib" "compress" / 1 => zlib::compress;
+    "zlib" "uncompress" / 1 => zlib::uncompress;
+    "zlib" "zip" / 1 => zlib::zip;
+    "zlib" "unzip" / 1 => zlib::unzip;
+    "zlib" "gzip" / 1 => zlib::gzip;
+    "zlib" "gunzip" / 1 => zlib::gunzip;
     "erlang" "md5" / 1 => digest::md5;
     "erlang" "crc32" / 1 => digest::crc32;
     "erlang" "crc32" / 2 => digest::crc32_2;
