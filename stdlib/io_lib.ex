@@ -752,6 +752,274 @@ defmodule :io_lib do
   defp escape_char(c, _quote, :latin1) when c > 255, do: "\\x{" <> Integer.to_string(c, 16) <> "}"
   defp escape_char(c, _quote, _mode), do: <<c::utf8>>
 
+  ## Formatted input
+
+  @doc """
+  Reads `input` (a string of characters) as `format` says: `{:ok, values,
+  rest}`, `{:more, format_rest, count, values_so_far}` when the input ends
+  before the format, or `{:error, {:fread, what}}`.
+
+  Controls: `~d` (integer), `~u` (unsigned), `~-` (an optional sign, as 1
+  or -1), `~f` (float: digits, `.`, digits, optional exponent), `~#`
+  (`base#digits`), `~s` (a word), `~a` (a word as an atom), `~c`
+  (characters, whitespace included), `~l` (the characters read so far),
+  `~~`; a width (`~3d`) takes that many characters, `*` (`~*d`) reads
+  without keeping the value. Whitespace in `format` skips any whitespace,
+  other characters must match.
+  """
+  def fread(format, input) when is_list(format) and is_list(input) do
+    case fread_chars(format, input, 0, []) do
+      {:ok, values, rest, _count} -> {:ok, values, rest}
+      other -> other
+    end
+  end
+
+  @doc """
+  `fread/2` for an IO server, fed characters as they come (`:eof` at the
+  end): the format is read from each whole line. `{:more, continuation}`
+  until a line is complete, then `{:done, result, rest}` where `result` is
+  `{:ok, values}`, `{:error, {:fread, what}}` or `:eof`. Start with `[]` as
+  the continuation.
+  """
+  def fread([], chars, format) when is_list(format), do: fread({[], format, 0, []}, chars, format)
+
+  def fread({[], _fmt, 0, []}, :eof, _format), do: {:done, :eof, :eof}
+
+  def fread({collected, fmt, count, acc}, :eof, _format) do
+    case fread_chars(fmt, collected, count, acc) do
+      {:ok, values, rest, _count} -> {:done, {:ok, values}, rest}
+      {:more, _, _, _} -> {:done, {:error, {:fread, :input}}, :eof}
+      {:error, _} = error -> {:done, error, :eof}
+    end
+  end
+
+  def fread({collected, fmt, count, acc}, chars, format) when is_list(chars) do
+    all = collected ++ chars
+
+    case Enum.split_while(all, &(&1 != ?\n)) do
+      {_, []} ->
+        {:more, {all, fmt, count, acc}}
+
+      {line, [?\n | after_line]} ->
+        case fread_chars(fmt, line, count, acc) do
+          {:ok, values, rest, _count} -> {:done, {:ok, values}, line_rest(rest, after_line)}
+          {:more, fmt, count, acc} -> fread({[], fmt, count, acc}, after_line, format)
+          {:error, _} = error -> {:done, error, after_line}
+        end
+    end
+  end
+
+  # What is left after a line read by `fread/3`: the line's own rest with its
+  # newline (dropped when nothing of the line is left), then the next lines.
+  defp line_rest([], after_line), do: after_line
+  defp line_rest(rest, after_line), do: rest ++ [?\n | after_line]
+
+  @doc false
+  # `fread/2`'s work, resumable: `count` characters were read, `acc` holds
+  # the values so far (reversed). `{:ok, values, rest, count}` at the end of
+  # the format.
+  def fread_chars([], input, count, acc), do: {:ok, :lists.reverse(acc), input, count}
+
+  def fread_chars([c | format], input, count, acc) when c in [?\s, ?\t, ?\n, ?\r] do
+    {skipped, input} = skip_white(input, 0)
+    fread_chars(format, input, count + skipped, acc)
+  end
+
+  def fread_chars([?~ | format] = all, input, count, acc) do
+    {suppress?, format} =
+      case format do
+        [?* | format] -> {true, format}
+        _ -> {false, format}
+      end
+
+    {width, format} = fread_width(format, nil)
+
+    case format do
+      [] ->
+        {:error, {:fread, :format}}
+
+      [?~ | format] ->
+        fread_literal(?~, all, format, input, count, acc)
+
+      [?l | format] ->
+        fread_chars(format, input, count, fread_keep(count, suppress?, acc))
+
+      [control | format] when control in [?d, ?u, ?-, ?f, ?#, ?s, ?a, ?c] ->
+        if input == [] do
+          {:more, all, count, acc}
+        else
+          case fread_field(control, width, input) do
+            {:ok, value, used, input} -> fread_chars(format, input, count + used, fread_keep(value, suppress?, acc))
+            {:error, what} -> {:error, {:fread, what}}
+          end
+        end
+
+      _ ->
+        {:error, {:fread, :format}}
+    end
+  end
+
+  def fread_chars([c | format] = all, input, count, acc), do: fread_literal(c, all, format, input, count, acc)
+
+  defp fread_literal(_c, all, _format, [], count, acc), do: {:more, all, count, acc}
+  defp fread_literal(c, _all, format, [c | input], count, acc), do: fread_chars(format, input, count + 1, acc)
+  defp fread_literal(_c, _all, _format, _input, _count, _acc), do: {:error, {:fread, :input}}
+
+  defp fread_keep(_value, true, acc), do: acc
+  defp fread_keep(value, false, acc), do: [value | acc]
+
+  defp fread_width([d | t], width) when d in ?0..?9, do: fread_width(t, (width || 0) * 10 + d - ?0)
+  defp fread_width(format, width), do: {width, format}
+
+  defp skip_white([c | t], n) when c in [?\s, ?\t, ?\n, ?\r, ?\v, ?\f], do: skip_white(t, n + 1)
+  defp skip_white(input, n), do: {n, input}
+
+  defp take_word([c | _] = input, acc) when c in [?\s, ?\t, ?\n, ?\r, ?\v, ?\f], do: {:lists.reverse(acc), input}
+  defp take_word([c | t], acc), do: take_word(t, [c | acc])
+  defp take_word([], acc), do: {:lists.reverse(acc), []}
+
+  # One field: `{:ok, value, characters used, rest}` or `{:error, what}`.
+  # With a width, the field is exactly that many characters, which the
+  # value must use up (`~s` and `~a` take them all, leading whitespace
+  # dropped).
+  defp fread_field(?c, width, input) do
+    n = width || 1
+
+    case Enum.split(input, n) do
+      {field, rest} when length(field) == n -> {:ok, field, n, rest}
+      _ -> {:error, :character}
+    end
+  end
+
+  defp fread_field(control, nil, input) when control in [?s, ?a] do
+    {skipped, input} = skip_white(input, 0)
+    {word, rest} = take_word(input, [])
+    {:ok, word_value(control, word), skipped + length(word), rest}
+  end
+
+  defp fread_field(control, width, input) when control in [?s, ?a] do
+    case Enum.split(input, width) do
+      {field, rest} when length(field) == width ->
+        {_, word} = skip_white(field, 0)
+        {:ok, word_value(control, word), width, rest}
+
+      _ ->
+        {:error, field_error(control)}
+    end
+  end
+
+  defp fread_field(control, nil, input) do
+    {skipped, input} = skip_white(input, 0)
+
+    case scan_number(control, input) do
+      {:ok, value, used, rest} -> {:ok, value, skipped + used, rest}
+      :error -> {:error, field_error(control)}
+    end
+  end
+
+  defp fread_field(control, width, input) do
+    with {field, rest} when length(field) == width <- Enum.split(input, width),
+         {_skipped, field} = skip_white(field, 0),
+         {:ok, value, _used, []} <- scan_number(control, field) do
+      {:ok, value, width, rest}
+    else
+      _ -> {:error, field_error(control)}
+    end
+  end
+
+  defp word_value(?s, word), do: word
+  defp word_value(?a, word), do: List.to_atom(word)
+
+  defp field_error(?d), do: :integer
+  defp field_error(?u), do: :unsigned
+  defp field_error(?-), do: :sign
+  defp field_error(?f), do: :float
+  defp field_error(?#), do: :based
+  defp field_error(?s), do: :string
+  defp field_error(?a), do: :atom
+
+  defp scan_number(?-, [?- | rest]), do: {:ok, -1, 1, rest}
+  defp scan_number(?-, [?+ | rest]), do: {:ok, 1, 1, rest}
+  defp scan_number(?-, rest), do: {:ok, 1, 0, rest}
+
+  defp scan_number(?u, input) do
+    case take_digits(input, []) do
+      {[], _} -> :error
+      {digits, rest} -> {:ok, List.to_integer(digits), length(digits), rest}
+    end
+  end
+
+  defp scan_number(?d, input) do
+    {sign, n, input} = take_sign(input)
+
+    case scan_number(?u, input) do
+      {:ok, value, used, rest} -> {:ok, sign * value, n + used, rest}
+      :error -> :error
+    end
+  end
+
+  defp scan_number(?#, input) do
+    {sign, n, input} = take_sign(input)
+
+    with {[_ | _] = base_digits, [?# | input]} <- take_digits(input, []),
+         base when base in 2..36 <- List.to_integer(base_digits),
+         {[_ | _] = digits, rest} <- take_based(input, base, []) do
+      {:ok, sign * List.to_integer(digits, base), n + length(base_digits) + 1 + length(digits), rest}
+    else
+      _ -> :error
+    end
+  end
+
+  defp scan_number(?f, input) do
+    {sign, n, input} = take_sign(input)
+
+    with {[_ | _] = int, [?. | input]} <- take_digits(input, []),
+         {[_ | _] = frac, rest} <- take_digits(input, []),
+         {exp, rest} when is_list(exp) <- take_exponent(rest) do
+      text = int ++ [?. | frac] ++ exp
+      value = :erlang.list_to_float(text)
+      {:ok, if(sign < 0, do: -value, else: value), n + length(text), rest}
+    else
+      _ -> :error
+    end
+  end
+
+  defp take_exponent([e | input]) when e in [?e, ?E] do
+    {sign, input} =
+      case input do
+        [s | input] when s in [?+, ?-] -> {[s], input}
+        _ -> {[], input}
+      end
+
+    case take_digits(input, []) do
+      {[_ | _] = digits, rest} -> {[?e | sign ++ digits], rest}
+      _ -> :error
+    end
+  end
+
+  defp take_exponent(input), do: {[], input}
+
+  defp take_sign([?- | input]), do: {-1, 1, input}
+  defp take_sign([?+ | input]), do: {1, 1, input}
+  defp take_sign(input), do: {1, 0, input}
+
+  defp take_digits([d | t], acc) when d in ?0..?9, do: take_digits(t, [d | acc])
+  defp take_digits(input, acc), do: {:lists.reverse(acc), input}
+
+  defp take_based([d | t] = input, base, acc) do
+    value =
+      cond do
+        d in ?0..?9 -> d - ?0
+        d in ?a..?z -> d - ?a + 10
+        d in ?A..?Z -> d - ?A + 10
+        true -> 99
+      end
+
+    if value < base, do: take_based(t, base, [d | acc]), else: {:lists.reverse(acc), input}
+  end
+
+  defp take_based([], _base, acc), do: {:lists.reverse(acc), []}
+
   ## Character lists and their Erlang text
 
   @doc "Whether `list` is a flat list of printable characters (the `:latin1` printable range)."
