@@ -77,6 +77,21 @@ defmodule Module do
     :beamlet_compiler.defines(module, tuple, kind)
   end
 
+  @doc """
+  The definition of `{name, arity}` in the open `module`: `{:v1, kind, meta,
+  clauses}`, each clause `{meta, arguments, guards, body}` as expanded;
+  `nil` when there is none. `skip_clauses: true` leaves the clauses out.
+  """
+  def get_definition(module, {name, arity} = tuple, opts \\ [])
+      when is_atom(module) and is_atom(name) and is_integer(arity) and is_list(opts) do
+    :beamlet_compiler.get_definition(module, tuple, Keyword.get(opts, :skip_clauses, false))
+  end
+
+  @doc "Removes the definition of `{name, arity}` from the open `module`: whether there was one."
+  def delete_definition(module, {name, arity} = tuple) when is_atom(module) and is_atom(name) and is_integer(arity) do
+    :beamlet_compiler.delete_definition(module, tuple)
+  end
+
   @doc "The `{name, arity}` of every definition so far (of `kind`)."
   def definitions_in(module) when is_atom(module), do: :beamlet_compiler.definitions_in(module, nil)
 

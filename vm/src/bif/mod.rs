@@ -409,6 +409,8 @@ bifs! {
     "beamlet_compiler" "is_open" / 1 => compiler::is_open;
     "beamlet_compiler" "defines" / 3 => compiler::defines;
     "beamlet_compiler" "definitions_in" / 2 => compiler::definitions_in;
+    "beamlet_compiler" "get_definition" / 3 => compiler::get_definition;
+    "beamlet_compiler" "delete_definition" / 2 => compiler::delete_definition;
     "beamlet_compiler" "overridables_in" / 1 => compiler::overridables_in;
     "beamlet_compiler" "attributes_in" / 1 => compiler::attributes_in;
     "beamlet_compiler" "has_attribute" / 2 => compiler::has_attribute;
