@@ -39,6 +39,15 @@ defmodule :io_lib do
   @doc "The Erlang text of `term`, strings shown as strings."
   def print(term), do: String.to_charlist(write_term(term, true))
 
+  @doc """
+  `term` laid out as `~p` does, starting at column `column` (1 is the first),
+  within lines of `line_length`, nested no deeper than `depth` (-1: no limit).
+  """
+  def print(term, column, line_length, depth)
+      when is_integer(column) and column >= 1 and is_integer(line_length) and is_integer(depth) do
+    String.to_charlist(layout(limit(term, depth, true), true, column - 1, 0, line_length - 2))
+  end
+
   @doc "The Erlang text of an atom, quoted when needed."
   def write_atom(atom), do: String.to_charlist(atom_text(atom))
 
