@@ -76,6 +76,94 @@ defmodule :file do
   @doc "The current directory of `drive` (there are no drives here: the current one)."
   def get_cwd(_drive), do: :file.get_cwd()
 
+  @doc "`{:ok, file_info}` about `name` (following links), or `{:error, reason}`; `opts`: `{:time, :local | :universal | :posix}`."
+  def read_file_info(name, opts \\ []) when is_list(opts), do: file_info(File.stat(name, time: info_time(opts)))
+
+  @doc "Same as `read_file_info/1`."
+  def raw_read_file_info(name), do: read_file_info(name)
+
+  @doc "Like `read_file_info/2`, about a link itself."
+  def read_link_info(name, opts \\ []) when is_list(opts), do: file_info(File.lstat(name, time: info_time(opts)))
+
+  defp info_time(opts), do: Keyword.get(opts, :time, :local)
+
+  defp file_info({:ok, stat}), do: {:ok, File.Stat.to_record(stat)}
+  defp file_info(error), do: error
+
+  @doc """
+  Writes what a `:file_info` record sets (fields other than `:undefined`):
+  `mode`, `atime` and `mtime`, `uid` and `gid`; `opts` as `read_file_info/2`'s.
+  """
+  def write_file_info(name, info, opts \\ []) when is_list(opts) do
+    {:file_info, _size, _type, _access, atime, mtime, _ctime, mode, _links, _major, _minor, _inode, uid, gid} = info
+    time = info_time(opts)
+    path = IO.chardata_to_string(name)
+
+    with :ok <- if(mode == :undefined, do: :ok, else: File.chmod(path, mode)),
+         :ok <- set_times(path, atime, mtime, time),
+         :ok <- set_owner(path, uid, gid) do
+      :ok
+    end
+  end
+
+  @doc "Same as `write_file_info/2`."
+  def raw_write_file_info(name, info), do: write_file_info(name, info)
+
+  defp set_times(_path, :undefined, :undefined, _time), do: :ok
+
+  defp set_times(path, atime, mtime, time) do
+    with {:ok, now} <- File.stat(path, time: :posix) do
+      atime = if atime == :undefined, do: now.atime, else: posix_seconds(atime, time)
+      mtime = if mtime == :undefined, do: now.mtime, else: posix_seconds(mtime, time)
+      :beamlet.file_set_times(path, atime, mtime)
+    end
+  end
+
+  defp posix_seconds(seconds, :posix) when is_integer(seconds), do: seconds
+
+  defp posix_seconds({{_, _, _}, {_, _, _}} = datetime, _time),
+    do: :calendar.datetime_to_gregorian_seconds(datetime) - 62_167_219_200
+
+  defp set_owner(_path, :undefined, :undefined), do: :ok
+  defp set_owner(path, uid, gid), do: :beamlet.file_chown(path, owner_id(uid), owner_id(gid))
+
+  defp owner_id(:undefined), do: -1
+  defp owner_id(id), do: id
+
+  @doc "Sets the modification time of `name` (a local `{date, time}`)."
+  def change_time(name, mtime), do: write_file_info(name, file_info_with(mtime: mtime))
+
+  @doc "Sets the access and modification times of `name`."
+  def change_time(name, atime, mtime), do: write_file_info(name, file_info_with(atime: atime, mtime: mtime))
+
+  @doc "Sets the owner of `name`."
+  def change_owner(name, uid), do: write_file_info(name, file_info_with(uid: uid))
+
+  @doc "Sets the owner and group of `name`."
+  def change_owner(name, uid, gid), do: write_file_info(name, file_info_with(uid: uid, gid: gid))
+
+  @doc "Sets the group of `name`."
+  def change_group(name, gid), do: write_file_info(name, file_info_with(gid: gid))
+
+  defp file_info_with(fields) do
+    values = for f <- [:atime, :mtime, :mode, :uid, :gid], into: %{}, do: {f, Keyword.get(fields, f, :undefined)}
+
+    {:file_info, :undefined, :undefined, :undefined, values.atime, values.mtime, :undefined, values.mode, :undefined,
+     :undefined, :undefined, :undefined, values.uid, values.gid}
+  end
+
+  @doc "Same as `list_dir/1` (names that are not valid UTF-8 are kept as binaries)."
+  def list_dir_all(name), do: :file.list_dir(name)
+
+  @doc "Same as `read_link/1`."
+  def read_link_all(name), do: :file.read_link(name)
+
+  @doc "How file names are encoded: `:utf8`."
+  def native_name_encoding, do: :utf8
+
+  @doc "Same as `delete/1` (`opts`: `[:raw]`)."
+  def delete(name, opts) when is_list(opts), do: :file.delete(name)
+
   @doc "Text for a reason `:file`'s functions return."
   def format_error(reason) do
     message = File.Error.message(%File.Error{reason: reason, action: "", path: ""})

@@ -72,6 +72,84 @@ defmodule :io do
 
   def get_line(device, prompt), do: request_device(device, {:get_line, :unicode, prompt})
 
+  @doc """
+  Reads values from `device` as `:io_lib.fread/2`'s `format` says, line by
+  line: `{:ok, values}`, `:eof`, or `{:error, what}`. A format that goes on
+  past a line's end reads the next line; what a line has left after the
+  format is read by the next `fread` call from the same process.
+  """
+  def fread(prompt, format), do: fread(:standard_io, prompt, format)
+
+  def fread(device, prompt, format) do
+    if is_list(format) do
+      key = {:beamlet_fread, device}
+      # The prompt is written once per call: before reading, or at once
+      # when a line read earlier has characters left.
+      prompt = if is_atom(prompt), do: Atom.to_string(prompt), else: prompt
+
+      case Process.delete(key) do
+        nil ->
+          fread_line(device, prompt, format, nil, key, 0, [], true)
+
+        pending ->
+          if prompt not in ["", []], do: put_chars(device, prompt)
+          fread_line(device, "", format, pending, key, 0, [], true)
+      end
+    else
+      {:error, :fread}
+    end
+  end
+
+  # `pending`: characters left by an earlier call (nil: none); `first?`:
+  # nothing was read yet in this call (an end of input then is `:eof`).
+  defp fread_line(device, prompt, format, pending, key, count, acc, first?) do
+    line =
+      case pending do
+        nil -> get_line(device, prompt)
+        chars -> chars
+      end
+
+    case line do
+      :eof when first? ->
+        :eof
+
+      :eof ->
+        {:error, {:fread, :input}}
+
+      {:error, _} = error ->
+        error
+
+      line ->
+        chars = if is_binary(line), do: String.to_charlist(line), else: line
+        {chars, newline} = split_newline(chars, [])
+
+        case :io_lib.fread_chars(format, chars, count, acc) do
+          {:ok, values, rest, _count} ->
+            if rest != [], do: Process.put(key, rest ++ newline)
+
+            {:ok, values}
+
+          {:more, format, count, acc} ->
+            fread_line(device, "", format, nil, key, count, acc, false)
+
+          {:error, _} = error ->
+            error
+        end
+    end
+  end
+
+  # A line's characters and its end (`'\\n'` or `[]`); pending characters
+  # may hold more than one line.
+  defp split_newline([?\n | rest], acc) do
+    case rest do
+      [] -> {:lists.reverse(acc), '\n'}
+      _ -> {:lists.reverse(acc), [?\n | rest]}
+    end
+  end
+
+  defp split_newline([c | rest], acc), do: split_newline(rest, [c | acc])
+  defp split_newline([], acc), do: {:lists.reverse(acc), []}
+
   @doc "Reads `count` characters after writing `prompt`."
   def get_chars(prompt, count), do: get_chars(:standard_io, prompt, count)
 
@@ -105,6 +183,9 @@ defmodule :io do
   def setopts(device \\ :standard_io, options)
   def setopts(device, _options) when device in [:standard_io, :standard_error, :user], do: :ok
   def setopts(device, options), do: request_device(device, {:setopts, options})
+
+  @doc "The characters `~p` and the printable checks treat as printable: `:latin1`, as `elixir` starts Erlang."
+  def printable_range, do: :latin1
 
   @doc "The terminal's width: `{:error, :enotsup}` when the device is not a terminal."
   def columns(device \\ :standard_io), do: geometry(device, :columns)

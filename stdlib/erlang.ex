@@ -476,6 +476,83 @@ defmodule :erlang do
   def garbage_collect, do: true
   def garbage_collect(pid) when is_pid(pid), do: true
 
+  @doc "Same as `garbage_collect/1`; with `{:async, tag}` in `opts`, `:async`, and `{:garbage_collect, tag, true}` arrives."
+  def garbage_collect(pid, opts) when is_pid(pid) and is_list(opts) do
+    case List.keyfind(opts, :async, 0) do
+      {:async, tag} ->
+        send(self(), {:garbage_collect, tag, true})
+        :async
+
+      nil ->
+        true
+    end
+  end
+
+  @doc "Charges the caller `n` reductions (the scheduler counts its own); `true`."
+  def bump_reductions(n) when is_integer(n) and n >= 0, do: true
+
+  @doc "Sends `msg` to `dest` (local sends never suspend); `true`."
+  def send_nosuspend(dest, msg) do
+    send(dest, msg)
+    true
+  end
+
+  @doc "Same as `send_nosuspend/2` (`opts`: `:noconnect`)."
+  def send_nosuspend(dest, msg, opts) when is_list(opts) do
+    send(dest, msg)
+    true
+  end
+
+  @doc "Raises the error `reason` with `args` (`opts`: `error_info`)."
+  def error(reason, args, opts) when is_list(opts), do: :erlang.error(reason, args)
+
+  @doc "The error a NIF's Erlang stub raises when the NIF is not loaded."
+  def nif_error(reason), do: :erlang.error(reason)
+
+  @doc "Same as `nif_error/1`."
+  def nif_error(reason, args), do: :erlang.error(reason, args)
+
+  @doc "The text of a fun: `'fun m:f/a'` for an external one, `'#Fun<m.index.uniq>'` for a local one."
+  def fun_to_list(fun) when is_function(fun) do
+    info = :erlang.fun_info(fun)
+
+    case info[:type] do
+      :external ->
+        'fun ' ++ :io_lib.write_atom(info[:module]) ++ ':' ++ :io_lib.write_atom(info[:name]) ++ '/' ++ Integer.to_charlist(info[:arity])
+
+      :local ->
+        String.to_charlist("#Fun<#{info[:module]}.#{info[:index]}.#{info[:uniq]}>")
+    end
+  end
+
+  def fun_to_list(_fun), do: raise(ArgumentError, arg_error(1, "not a fun"))
+
+  @doc "`iodata` as a list of binaries (one, or none for empty iodata)."
+  def iolist_to_iovec(iodata) do
+    case :erlang.iolist_to_binary(iodata) do
+      "" -> []
+      bin -> [bin]
+    end
+  rescue
+    ArgumentError -> raise(ArgumentError, arg_error(1, "not an iodata term"))
+  end
+
+  @doc "Spawns a monitored process running `fun` on `node` (this node only: beamlet is not distributed)."
+  def spawn_monitor(node, fun) when is_atom(node) and is_function(fun, 0) do
+    if node == node(), do: spawn_monitor(fun), else: :erlang.error(:badarg)
+  end
+
+  @doc "Spawns a monitored process running `apply(m, f, a)` on `node` (this node only)."
+  def spawn_monitor(node, m, f, a) when is_atom(node) and is_atom(m) and is_atom(f) and is_list(a) do
+    if node == node(), do: spawn_monitor(m, f, a), else: :erlang.error(:badarg)
+  end
+
+  @doc "The time as `{megaseconds, seconds, microseconds}` (deprecated in OTP for `timestamp/0`)."
+  def now do
+    us = :erlang.system_time(:microsecond)
+    {div(us, 1_000_000_000_000), rem(div(us, 1_000_000), 1_000_000), rem(us, 1_000_000)}
+  end
+
   @doc "Memory use in bytes (`:total`, `:processes`, ...): this VM's estimates."
   def memory, do: Enum.map([:total, :processes, :processes_used, :system, :atom, :atom_used, :binary, :code, :ets], &{&1, memory(&1)})
   def memory(:total), do: memory(:processes) + memory(:system)

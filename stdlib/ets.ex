@@ -143,4 +143,88 @@ defmodule :ets do
   @doc "A continuation stays valid here: returns it."
   def repair_continuation(continuation, _spec), do: continuation
 
+
+  ## Tables saved to files. The file is beamlet's own format (a header line
+  ## and the table in the external term format), not OTP's disk_log: a
+  ## table saved by beamlet is read back by beamlet.
+
+  # The file's first line.
+  @tab_file_magic "beamlet ets table 1\n"
+
+  @doc "Saves the table `table` to the file `filename`: `:ok` or `{:error, reason}`."
+  def tab2file(table, filename), do: tab2file(table, filename, [])
+
+  @doc "Same as `tab2file/2`; `opts`: `{:extended_info, [:object_count | :md5sum]}`, `{:sync, boolean}`."
+  def tab2file(table, filename, opts) when is_list(opts) do
+    case :ets.info(table) do
+      :undefined ->
+        {:error, :badtab}
+
+      info ->
+        extended = Keyword.get(opts, :extended_info, [])
+
+        header = [
+          name: info[:name],
+          type: info[:type],
+          protection: info[:protection],
+          named_table: info[:named_table],
+          keypos: info[:keypos],
+          size: info[:size],
+          extended_info: extended,
+          version: {1, 0}
+        ]
+
+        data = :erlang.term_to_binary({header, :ets.tab2list(table)})
+        :file.write_file(filename, [@tab_file_magic, data], [])
+    end
+  end
+
+  @doc "The header of a table saved by `tab2file/2`: `{:ok, info}` or `{:error, reason}`."
+  def tabfile_info(filename) do
+    with {:ok, {header, _objects}} <- read_tab_file(filename), do: {:ok, header}
+  end
+
+  @doc "A new table made from the file `filename` saved by `tab2file/2`: `{:ok, table}` or `{:error, reason}`."
+  def file2tab(filename), do: file2tab(filename, [])
+
+  @doc "Same as `file2tab/1`; `opts`: `{:verify, boolean}` (the size is checked)."
+  def file2tab(filename, opts) when is_list(opts) do
+    with {:ok, {header, objects}} <- read_tab_file(filename) do
+      named = if header[:named_table], do: [:named_table], else: []
+      options = [header[:type], header[:protection], {:keypos, header[:keypos]}] ++ named
+
+      try do
+        :ets.new(header[:name], options)
+      rescue
+        ArgumentError -> {:error, :cannot_create_table}
+      else
+        table ->
+          :ets.insert(table, objects)
+
+          if Keyword.get(opts, :verify, false) and :ets.info(table, :size) != header[:size] do
+            :ets.delete(table)
+            {:error, :invalid_object_count}
+          else
+            {:ok, table}
+          end
+      end
+    end
+  end
+
+  defp read_tab_file(filename) do
+    case :file.read_file(filename) do
+      {:ok, @tab_file_magic <> data} ->
+        try do
+          {:ok, {_header, _objects} = :erlang.binary_to_term(data)}
+        rescue
+          _ -> {:error, {:read_error, {:not_a_log_file, filename}}}
+        end
+
+      {:ok, _} ->
+        {:error, {:read_error, {:not_a_log_file, filename}}}
+
+      {:error, reason} ->
+        {:error, {:read_error, {:file_error, filename, reason}}}
+    end
+  end
 end

@@ -39,6 +39,15 @@ defmodule :io_lib do
   @doc "The Erlang text of `term`, strings shown as strings."
   def print(term), do: String.to_charlist(write_term(term, true))
 
+  @doc """
+  `term` laid out as `~p` does, starting at column `column` (1 is the first),
+  within lines of `line_length`, nested no deeper than `depth` (-1: no limit).
+  """
+  def print(term, column, line_length, depth)
+      when is_integer(column) and column >= 1 and is_integer(line_length) and is_integer(depth) do
+    String.to_charlist(layout(limit(term, depth, true), true, column - 1, 0, line_length - 2))
+  end
+
   @doc "The Erlang text of an atom, quoted when needed."
   def write_atom(atom), do: String.to_charlist(atom_text(atom))
 
@@ -727,21 +736,422 @@ defmodule :io_lib do
   end
 
   defp escape(s, quote) do
-    s
-    |> String.to_charlist()
-    |> Enum.map_join(fn
-      ^quote -> <<?\\, quote>>
-      ?\\ -> "\\\\"
-      ?\n -> "\\n"
-      ?\r -> "\\r"
-      ?\t -> "\\t"
-      ?\v -> "\\v"
-      ?\b -> "\\b"
-      ?\f -> "\\f"
-      ?\e -> "\\e"
-      c -> <<c::utf8>>
-    end)
+    s |> String.to_charlist() |> Enum.map_join(&escape_char(&1, quote, :unicode))
   end
+
+  # One character inside quotes (`quote`: the quote character, escaped), as
+  # Erlang writes it: the named escapes, `\\d` for DEL, three octal digits for
+  # the other control characters (C0 and C1), and, in `:latin1` mode, `\\x{HEX}`
+  # for a character above 255.
+  defp escape_char(quote, quote, _mode), do: <<?\\, quote>>
+  defp escape_char(?\\, _quote, _mode), do: "\\\\"
+  defp escape_char(?\n, _quote, _mode), do: "\\n"
+  defp escape_char(?\r, _quote, _mode), do: "\\r"
+  defp escape_char(?\t, _quote, _mode), do: "\\t"
+  defp escape_char(?\v, _quote, _mode), do: "\\v"
+  defp escape_char(?\b, _quote, _mode), do: "\\b"
+  defp escape_char(?\f, _quote, _mode), do: "\\f"
+  defp escape_char(?\e, _quote, _mode), do: "\\e"
+  defp escape_char(127, _quote, _mode), do: "\\d"
+
+  defp escape_char(c, _quote, _mode) when c < 32 or c in 128..159 do
+    "\\" <> String.pad_leading(Integer.to_string(c, 8), 3, "0")
+  end
+
+  defp escape_char(c, _quote, :latin1) when c > 255, do: "\\x{" <> Integer.to_string(c, 16) <> "}"
+  defp escape_char(c, _quote, _mode), do: <<c::utf8>>
+
+  ## Formatted input
+
+  @doc """
+  Reads `input` (a string of characters) as `format` says: `{:ok, values,
+  rest}`, `{:more, format_rest, count, values_so_far}` when the input ends
+  before the format, or `{:error, {:fread, what}}`.
+
+  Controls: `~d` (integer), `~u` (unsigned), `~-` (an optional sign, as 1
+  or -1), `~f` (float: digits, `.`, digits, optional exponent), `~#`
+  (`base#digits`), `~s` (a word), `~a` (a word as an atom), `~c`
+  (characters, whitespace included), `~l` (the characters read so far),
+  `~~`; a width (`~3d`) takes that many characters, `*` (`~*d`) reads
+  without keeping the value. Whitespace in `format` skips any whitespace,
+  other characters must match.
+  """
+  def fread(format, input) when is_list(format) and is_list(input) do
+    case fread_chars(format, input, 0, []) do
+      {:ok, values, rest, _count} -> {:ok, values, rest}
+      other -> other
+    end
+  end
+
+  @doc """
+  `fread/2` for an IO server, fed characters as they come (`:eof` at the
+  end): the format is read from each whole line. `{:more, continuation}`
+  until a line is complete, then `{:done, result, rest}` where `result` is
+  `{:ok, values}`, `{:error, {:fread, what}}` or `:eof`. Start with `[]` as
+  the continuation.
+  """
+  def fread([], chars, format) when is_list(format), do: fread({[], format, 0, []}, chars, format)
+
+  def fread({[], _fmt, 0, []}, :eof, _format), do: {:done, :eof, :eof}
+
+  def fread({collected, fmt, count, acc}, :eof, _format) do
+    case fread_chars(fmt, collected, count, acc) do
+      {:ok, values, rest, _count} -> {:done, {:ok, values}, rest}
+      {:more, _, _, _} -> {:done, {:error, {:fread, :input}}, :eof}
+      {:error, _} = error -> {:done, error, :eof}
+    end
+  end
+
+  def fread({collected, fmt, count, acc}, chars, format) when is_list(chars) do
+    all = collected ++ chars
+
+    case Enum.split_while(all, &(&1 != ?\n)) do
+      {_, []} ->
+        {:more, {all, fmt, count, acc}}
+
+      {line, [?\n | after_line]} ->
+        case fread_chars(fmt, line, count, acc) do
+          {:ok, values, rest, _count} -> {:done, {:ok, values}, line_rest(rest, after_line)}
+          {:more, fmt, count, acc} -> fread({[], fmt, count, acc}, after_line, format)
+          {:error, _} = error -> {:done, error, after_line}
+        end
+    end
+  end
+
+  # What is left after a line read by `fread/3`: the line's own rest with its
+  # newline (dropped when nothing of the line is left), then the next lines.
+  defp line_rest([], after_line), do: after_line
+  defp line_rest(rest, after_line), do: rest ++ [?\n | after_line]
+
+  @doc false
+  # `fread/2`'s work, resumable: `count` characters were read, `acc` holds
+  # the values so far (reversed). `{:ok, values, rest, count}` at the end of
+  # the format.
+  def fread_chars([], input, count, acc), do: {:ok, :lists.reverse(acc), input, count}
+
+  def fread_chars([c | format], input, count, acc) when c in [?\s, ?\t, ?\n, ?\r] do
+    {skipped, input} = skip_white(input, 0)
+    fread_chars(format, input, count + skipped, acc)
+  end
+
+  def fread_chars([?~ | format] = all, input, count, acc) do
+    {suppress?, format} =
+      case format do
+        [?* | format] -> {true, format}
+        _ -> {false, format}
+      end
+
+    {width, format} = fread_width(format, nil)
+
+    case format do
+      [] ->
+        {:error, {:fread, :format}}
+
+      [?~ | format] ->
+        fread_literal(?~, all, format, input, count, acc)
+
+      [?l | format] ->
+        fread_chars(format, input, count, fread_keep(count, suppress?, acc))
+
+      [control | format] when control in [?d, ?u, ?-, ?f, ?#, ?s, ?a, ?c] ->
+        if input == [] do
+          {:more, all, count, acc}
+        else
+          case fread_field(control, width, input) do
+            {:ok, value, used, input} -> fread_chars(format, input, count + used, fread_keep(value, suppress?, acc))
+            {:error, what} -> {:error, {:fread, what}}
+          end
+        end
+
+      _ ->
+        {:error, {:fread, :format}}
+    end
+  end
+
+  def fread_chars([c | format] = all, input, count, acc), do: fread_literal(c, all, format, input, count, acc)
+
+  defp fread_literal(_c, all, _format, [], count, acc), do: {:more, all, count, acc}
+  defp fread_literal(c, _all, format, [c | input], count, acc), do: fread_chars(format, input, count + 1, acc)
+  defp fread_literal(_c, _all, _format, _input, _count, _acc), do: {:error, {:fread, :input}}
+
+  defp fread_keep(_value, true, acc), do: acc
+  defp fread_keep(value, false, acc), do: [value | acc]
+
+  defp fread_width([d | t], width) when d in ?0..?9, do: fread_width(t, (width || 0) * 10 + d - ?0)
+  defp fread_width(format, width), do: {width, format}
+
+  defp skip_white([c | t], n) when c in [?\s, ?\t, ?\n, ?\r, ?\v, ?\f], do: skip_white(t, n + 1)
+  defp skip_white(input, n), do: {n, input}
+
+  defp take_word([c | _] = input, acc) when c in [?\s, ?\t, ?\n, ?\r, ?\v, ?\f], do: {:lists.reverse(acc), input}
+  defp take_word([c | t], acc), do: take_word(t, [c | acc])
+  defp take_word([], acc), do: {:lists.reverse(acc), []}
+
+  # One field: `{:ok, value, characters used, rest}` or `{:error, what}`.
+  # With a width, the field is exactly that many characters, which the
+  # value must use up (`~s` and `~a` take them all, leading whitespace
+  # dropped).
+  defp fread_field(?c, width, input) do
+    n = width || 1
+
+    case Enum.split(input, n) do
+      {field, rest} when length(field) == n -> {:ok, field, n, rest}
+      _ -> {:error, :character}
+    end
+  end
+
+  defp fread_field(control, nil, input) when control in [?s, ?a] do
+    {skipped, input} = skip_white(input, 0)
+    {word, rest} = take_word(input, [])
+    {:ok, word_value(control, word), skipped + length(word), rest}
+  end
+
+  defp fread_field(control, width, input) when control in [?s, ?a] do
+    case Enum.split(input, width) do
+      {field, rest} when length(field) == width ->
+        {_, word} = skip_white(field, 0)
+        {:ok, word_value(control, word), width, rest}
+
+      _ ->
+        {:error, field_error(control)}
+    end
+  end
+
+  defp fread_field(control, nil, input) do
+    {skipped, input} = skip_white(input, 0)
+
+    case scan_number(control, input) do
+      {:ok, value, used, rest} -> {:ok, value, skipped + used, rest}
+      :error -> {:error, field_error(control)}
+    end
+  end
+
+  defp fread_field(control, width, input) do
+    with {field, rest} when length(field) == width <- Enum.split(input, width),
+         {_skipped, field} = skip_white(field, 0),
+         {:ok, value, _used, []} <- scan_number(control, field) do
+      {:ok, value, width, rest}
+    else
+      _ -> {:error, field_error(control)}
+    end
+  end
+
+  defp word_value(?s, word), do: word
+  defp word_value(?a, word), do: List.to_atom(word)
+
+  defp field_error(?d), do: :integer
+  defp field_error(?u), do: :unsigned
+  defp field_error(?-), do: :sign
+  defp field_error(?f), do: :float
+  defp field_error(?#), do: :based
+  defp field_error(?s), do: :string
+  defp field_error(?a), do: :atom
+
+  defp scan_number(?-, [?- | rest]), do: {:ok, -1, 1, rest}
+  defp scan_number(?-, [?+ | rest]), do: {:ok, 1, 1, rest}
+  defp scan_number(?-, rest), do: {:ok, 1, 0, rest}
+
+  defp scan_number(?u, input) do
+    case take_digits(input, []) do
+      {[], _} -> :error
+      {digits, rest} -> {:ok, List.to_integer(digits), length(digits), rest}
+    end
+  end
+
+  defp scan_number(?d, input) do
+    {sign, n, input} = take_sign(input)
+
+    case scan_number(?u, input) do
+      {:ok, value, used, rest} -> {:ok, sign * value, n + used, rest}
+      :error -> :error
+    end
+  end
+
+  defp scan_number(?#, input) do
+    {sign, n, input} = take_sign(input)
+
+    with {[_ | _] = base_digits, [?# | input]} <- take_digits(input, []),
+         base when base in 2..36 <- List.to_integer(base_digits),
+         {[_ | _] = digits, rest} <- take_based(input, base, []) do
+      {:ok, sign * List.to_integer(digits, base), n + length(base_digits) + 1 + length(digits), rest}
+    else
+      _ -> :error
+    end
+  end
+
+  defp scan_number(?f, input) do
+    {sign, n, input} = take_sign(input)
+
+    with {[_ | _] = int, [?. | input]} <- take_digits(input, []),
+         {[_ | _] = frac, rest} <- take_digits(input, []),
+         {exp, rest} when is_list(exp) <- take_exponent(rest) do
+      text = int ++ [?. | frac] ++ exp
+      value = :erlang.list_to_float(text)
+      {:ok, if(sign < 0, do: -value, else: value), n + length(text), rest}
+    else
+      _ -> :error
+    end
+  end
+
+  defp take_exponent([e | input]) when e in [?e, ?E] do
+    {sign, input} =
+      case input do
+        [s | input] when s in [?+, ?-] -> {[s], input}
+        _ -> {[], input}
+      end
+
+    case take_digits(input, []) do
+      {[_ | _] = digits, rest} -> {[?e | sign ++ digits], rest}
+      _ -> :error
+    end
+  end
+
+  defp take_exponent(input), do: {[], input}
+
+  defp take_sign([?- | input]), do: {-1, 1, input}
+  defp take_sign([?+ | input]), do: {1, 1, input}
+  defp take_sign(input), do: {1, 0, input}
+
+  defp take_digits([d | t], acc) when d in ?0..?9, do: take_digits(t, [d | acc])
+  defp take_digits(input, acc), do: {:lists.reverse(acc), input}
+
+  defp take_based([d | t] = input, base, acc) do
+    value =
+      cond do
+        d in ?0..?9 -> d - ?0
+        d in ?a..?z -> d - ?a + 10
+        d in ?A..?Z -> d - ?A + 10
+        true -> 99
+      end
+
+    if value < base, do: take_based(t, base, [d | acc]), else: {:lists.reverse(acc), input}
+  end
+
+  defp take_based([], _base, acc), do: {:lists.reverse(acc), []}
+
+  ## Character lists and their Erlang text
+
+  @doc "Whether `list` is a flat list of printable characters (the `:latin1` printable range)."
+  def printable_list(list), do: printable_latin1_list(list)
+
+  @doc "Whether `list` is a flat list of printable Latin-1 characters."
+  def printable_latin1_list([c | t]) when is_integer(c) and (c in 32..126 or c in 160..255 or c in 8..13 or c == 27),
+    do: printable_latin1_list(t)
+
+  def printable_latin1_list([]), do: true
+  def printable_latin1_list(_), do: false
+
+  @doc "Whether `list` is a flat list of printable Unicode characters."
+  def printable_unicode_list([c | t]) when is_integer(c) and (c in 32..126 or c in 8..13 or c == 27),
+    do: printable_unicode_list(t)
+
+  def printable_unicode_list([c | t])
+      when is_integer(c) and (c in 160..0xD7FF or c in 0xE000..0xFFFD or c in 0x10000..0x10FFFF),
+      do: printable_unicode_list(t)
+
+  def printable_unicode_list([]), do: true
+  def printable_unicode_list(_), do: false
+
+  @doc "Whether `term` is a flat list of Unicode code points."
+  def char_list([c | t]) when is_integer(c) and (c in 0..0xD7FF or c in 0xE000..0xFFFD or c in 0x10000..0x10FFFF),
+    do: char_list(t)
+
+  def char_list([]), do: true
+  def char_list(_), do: false
+
+  @doc "Whether `term` is a flat list of Latin-1 characters."
+  def latin1_char_list([c | t]) when is_integer(c) and c in 0..255, do: latin1_char_list(t)
+  def latin1_char_list([]), do: true
+  def latin1_char_list(_), do: false
+
+  @doc "Whether `term` is a deep list of Unicode code points."
+  def deep_char_list(term), do: deep_list?(term, &char_list([&1]))
+
+  @doc "Same as `deep_char_list/1`."
+  def deep_unicode_char_list(term), do: deep_char_list(term)
+
+  @doc "Whether `term` is a deep list of Latin-1 characters."
+  def deep_latin1_char_list(term), do: deep_list?(term, &(&1 in 0..255))
+
+  defp deep_list?([], _char?), do: true
+  defp deep_list?([h | t], char?) when is_list(h), do: deep_list?(h, char?) and deep_list?(t, char?)
+  defp deep_list?([h | t], char?) when is_integer(h), do: char?.(h) and deep_list?(t, char?)
+  defp deep_list?(_, _char?), do: false
+
+  @doc "The number of characters in the chardata `chars`."
+  def chars_length(chars) do
+    chars |> :unicode.characters_to_list() |> length()
+  end
+
+  @doc "The column after writing `chars` from column `col` (tabs stop every 8 columns)."
+  def indentation([c | t], col) when is_integer(c) do
+    case c do
+      ?\n -> indentation(t, 0)
+      ?\t -> indentation(t, (div(col, 8) + 1) * 8)
+      _ -> indentation(t, col + 1)
+    end
+  end
+
+  def indentation([h | t], col), do: indentation(t, indentation(h, col))
+  def indentation([], col), do: col
+
+  @doc "Whether the atom `atom` (whose characters are `chars`) needs quotes in Erlang."
+  def quote_atom(atom, chars) when is_atom(atom) and is_list(chars) do
+    not bare_atom?(List.to_string(chars))
+  end
+
+  @doc "Same as `write_atom/1`, characters above 255 escaped as `\\x{HEX}`."
+  def write_atom_as_latin1(atom) when is_atom(atom) do
+    text = Atom.to_string(atom)
+
+    if bare_atom?(text) do
+      String.to_charlist(text)
+    else
+      String.to_charlist("'" <> (text |> String.to_charlist() |> Enum.map_join(&escape_char(&1, ?', :latin1))) <> "'")
+    end
+  end
+
+  @doc "The Erlang text of the string `string` between `quote` characters."
+  def write_string(string, quote) when is_list(string) and is_integer(quote),
+    do: quoted_chars(string, quote, :unicode)
+
+  @doc "Same as `write_string/1`."
+  def write_unicode_string(string) when is_list(string), do: quoted_chars(string, ?", :unicode)
+
+  @doc "The Erlang text of the Latin-1 string `string`."
+  def write_latin1_string(string), do: write_latin1_string(string, ?")
+
+  @doc "The Erlang text of the Latin-1 string `string` between `quote` characters."
+  def write_latin1_string(string, quote) when is_integer(quote) do
+    if latin1_char_list(string), do: quoted_chars(string, quote, :latin1), else: :erlang.error(:function_clause)
+  end
+
+  @doc "The Erlang text of `string`, characters above 255 escaped as `\\x{HEX}`."
+  def write_string_as_latin1(string), do: write_string_as_latin1(string, ?")
+
+  @doc "As `write_string_as_latin1/1`, between `quote` characters."
+  def write_string_as_latin1(string, quote) when is_list(string) and is_integer(quote),
+    do: quoted_chars(string, quote, :latin1)
+
+  defp quoted_chars(chars, quote, mode) do
+    inner = Enum.map_join(chars, &escape_char(&1, quote, mode))
+    String.to_charlist(<<quote::utf8>> <> inner <> <<quote::utf8>>)
+  end
+
+  @doc "The Erlang text of the character `c`: `$a`, `$\\n`."
+  def write_char(c) when is_integer(c) and c >= 0, do: char_text(c, :unicode)
+
+  @doc "Same as `write_char/1`."
+  def write_unicode_char(c) when is_integer(c) and c >= 0, do: char_text(c, :unicode)
+
+  @doc "The Erlang text of the Latin-1 character `c`."
+  def write_latin1_char(c) when is_integer(c) and c in 0..255, do: char_text(c, :latin1)
+
+  @doc "As `write_char/1`, characters above 255 written `$\\x{HEX}`."
+  def write_char_as_latin1(c) when is_integer(c) and c >= 0, do: char_text(c, :latin1)
+
+  defp char_text(?\s, :unicode), do: '$\\s'
+  defp char_text(c, mode), do: String.to_charlist("$" <> escape_char(c, nil, mode))
 
   @reserved ~w(after and andalso band begin bnot bor bsl bsr bxor case catch cond div end fun if let not
                of or orelse receive rem try when xor maybe else)
@@ -752,9 +1162,17 @@ defmodule :io_lib do
     if bare_atom?(text), do: text, else: "'" <> escape(text, ?') <> "'"
   end
 
-  defp bare_atom?(<<c, rest::binary>> = text) when c in ?a..?z do
-    text not in @reserved and
-      Enum.all?(String.to_charlist(rest), &(&1 in ?a..?z or &1 in ?A..?Z or &1 in ?0..?9 or &1 in [?_, ?@] or &1 in 223..255))
+  # An atom Erlang writes unquoted: a lowercase letter (Latin-1's too) then
+  # letters, digits, `_` and `@`, and not a reserved word.
+  defp bare_atom?(text) do
+    case String.to_charlist(text) do
+      [c | rest] when c in ?a..?z or (c in 223..255 and c != 247) ->
+        text not in @reserved and
+          Enum.all?(rest, &(&1 in ?a..?z or &1 in ?A..?Z or &1 in ?0..?9 or &1 in [?_, ?@] or (&1 in 192..255 and &1 not in [215, 247])))
+
+      _ ->
+        false
+    end
   end
 
   defp bare_atom?(_), do: false

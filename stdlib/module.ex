@@ -29,6 +29,42 @@ defmodule Module do
     :beamlet_compiler.has_attribute(module, key)
   end
 
+  @reserved_attributes %{
+    after_compile: %{doc: "A hook that will be invoked right after the current module is compiled."},
+    after_verify: %{doc: "A hook that will be invoked right after the current module is verified."},
+    before_compile: %{doc: "A hook that will be invoked before the module is compiled."},
+    behaviour: %{doc: "Specifies that the current module implements a given behaviour."},
+    callback: %{doc: "Provides a specification for a behaviour callback."},
+    compile: %{doc: "Defines options for module compilation."},
+    deprecated: %{doc: "Provides the deprecation reason for a function."},
+    derive: %{
+      doc: "Derives an implementation for the given protocol for the struct defined in the current module."
+    },
+    dialyzer: %{doc: "Defines Dialyzer warnings to request or suppress."},
+    doc: %{doc: "Provides documentation for a function/macro/callback."},
+    external_resource: %{doc: "Specifies an external resource for the current module."},
+    file: %{
+      doc: "Changes the filename used in stacktraces for the function or macro that follows the attribute."
+    },
+    impl: %{doc: "Declares an implementation of a callback function or macro."},
+    macrocallback: %{doc: "Provides a specification for a macro behaviour callback."},
+    moduledoc: %{doc: "Provides documentation for the current module."},
+    on_definition: %{
+      doc: "A hook that will be invoked when each function or macro in the current module is defined."
+    },
+    on_load: %{doc: "A hook that will be invoked whenever the module is loaded."},
+    opaque: %{doc: "Defines an opaque type to be used in `@spec`."},
+    optional_callbacks: %{doc: "Specifies which behaviour callbacks and macro behaviour callbacks are optional."},
+    spec: %{doc: "Provides a specification for a function."},
+    type: %{doc: "Defines a type to be used in `@spec`."},
+    typedoc: %{doc: "Provides documentation for a type."},
+    typep: %{doc: "Defines a private type to be used in `@spec`."},
+    vsn: %{doc: "Specify the module version."}
+  }
+
+  @doc "The attributes Elixir reserves, each with a short description: `%{name => %{doc: text}}`."
+  def reserved_attributes, do: @reserved_attributes
+
   @doc "Whether `module` is being defined (its body is running)."
   def open?(module) when is_atom(module), do: :beamlet_compiler.is_open(module)
 
@@ -39,6 +75,21 @@ defmodule Module do
 
   def defines?(module, {name, arity} = tuple, kind) when is_atom(module) and is_atom(name) and is_integer(arity) do
     :beamlet_compiler.defines(module, tuple, kind)
+  end
+
+  @doc """
+  The definition of `{name, arity}` in the open `module`: `{:v1, kind, meta,
+  clauses}`, each clause `{meta, arguments, guards, body}` as expanded;
+  `nil` when there is none. `skip_clauses: true` leaves the clauses out.
+  """
+  def get_definition(module, {name, arity} = tuple, opts \\ [])
+      when is_atom(module) and is_atom(name) and is_integer(arity) and is_list(opts) do
+    :beamlet_compiler.get_definition(module, tuple, Keyword.get(opts, :skip_clauses, false))
+  end
+
+  @doc "Removes the definition of `{name, arity}` from the open `module`: whether there was one."
+  def delete_definition(module, {name, arity} = tuple) when is_atom(module) and is_atom(name) and is_integer(arity) do
+    :beamlet_compiler.delete_definition(module, tuple)
   end
 
   @doc "The `{name, arity}` of every definition so far (of `kind`)."

@@ -99,6 +99,29 @@ defmodule Path do
   defp relative_to([_ | _] = l1, [], _original), do: join(l1)
   defp relative_to(_, _, original), do: original
 
+  @doc """
+  `path`, relative, with `.` and `..` resolved: `{:ok, path}`, or `:error` when it is
+  absolute or a `..` would leave it.
+  """
+  def safe_relative(path), do: safe_relative_to(path, File.cwd!())
+
+  @doc "As `safe_relative/1`; `relative_to` is the directory `path` stays under."
+  def safe_relative_to(path, relative_to) do
+    _ = to_s(relative_to)
+    path = to_s(path)
+
+    case type(path) do
+      :absolute -> :error
+      :relative -> safe_components(split(path), [])
+    end
+  end
+
+  defp safe_components([], acc), do: {:ok, acc |> :lists.reverse() |> Enum.join("/")}
+  defp safe_components(["." | t], acc), do: safe_components(t, acc)
+  defp safe_components([".." | _], []), do: :error
+  defp safe_components([".." | t], [_ | acc]), do: safe_components(t, acc)
+  defp safe_components([h | t], acc), do: safe_components(t, [h | acc])
+
   @doc "`path` relative to the current working directory, when it is under it."
   def relative_to_cwd(path) do
     case :file.get_cwd() do

@@ -23,6 +23,28 @@ defmodule :proc_lib do
     :erlang.spawn_opt(fn -> init_p(ancestors, {m, f, length(a)}, fn -> apply(m, f, a) end) end, opts)
   end
 
+  @doc "Same as `spawn/1`, on `node` (this node only: beamlet is not distributed)."
+  def spawn(node, fun) when is_atom(node) and is_function(fun, 0), do: spawn_opt(node, fun, [])
+
+  @doc "Same as `spawn/3`, on `node` (this node only)."
+  def spawn(node, m, f, a) when is_atom(node), do: spawn_opt(node, m, f, a, [])
+
+  @doc "Same as `spawn_link/1`, on `node` (this node only)."
+  def spawn_link(node, fun) when is_atom(node) and is_function(fun, 0), do: spawn_opt(node, fun, [:link])
+
+  @doc "Same as `spawn_link/3`, on `node` (this node only)."
+  def spawn_link(node, m, f, a) when is_atom(node), do: spawn_opt(node, m, f, a, [:link])
+
+  @doc "Same as `spawn_opt/2`, on `node` (this node only)."
+  def spawn_opt(node, fun, opts) when is_atom(node) and is_function(fun, 0) do
+    if node == node(), do: spawn_opt(fun, opts), else: :erlang.error(:badarg)
+  end
+
+  @doc "Same as `spawn_opt/4`, on `node` (this node only)."
+  def spawn_opt(node, m, f, a, opts) when is_atom(node) do
+    if node == node(), do: spawn_opt(m, f, a, opts), else: :erlang.error(:badarg)
+  end
+
   defp ancestors() do
     me =
       case Process.info(self(), :registered_name) do

@@ -93,3 +93,31 @@ IO.stream(:stdio, :line) |> Enum.map(&String.trim/1) |> IO.inspect()
         "[\"a\", \"b\", \"c\"]\n"
     );
 }
+
+#[test]
+fn io_fread_values_across_lines() {
+    let script = r#"
+IO.inspect :io.fread('', '~d~d')
+IO.inspect :io.fread("", '~s ~f')
+IO.inspect :io.fread('', '~a')
+IO.inspect :io.fread(~c"> ", ~c"~d")
+IO.inspect :io.fread(:standard_io, '', '~d')
+IO.inspect :io.fread('', '~d')
+"#;
+    // A format reads on into the next line; what a line has left is read by
+    // the next call; the prompt is written once per call.
+    assert_eq!(
+        run("fread", script, b"4\n5 hi 1.0 x 7\n 8\n\n"),
+        "{:ok, [4, 5]}\n{:ok, ['hi', 1.0]}\n{:ok, [:x]}\n> {:ok, '\\a'}\n{:ok, '\\b'}\n{:error, {:fread, :input}}\n"
+    );
+    // An error or the end of the input inside the format.
+    let script = "IO.inspect :io.fread('', '~d~d')\nIO.inspect :io.fread('', '~d')\n";
+    assert_eq!(
+        run("fread_errors", script, b"1 x\n"),
+        "{:error, {:fread, :integer}}\n:eof\n"
+    );
+    assert_eq!(
+        run("fread_eof", script, b"\n"),
+        "{:error, {:fread, :input}}\n:eof\n"
+    );
+}

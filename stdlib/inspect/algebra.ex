@@ -209,6 +209,17 @@ defmodule Inspect.Algebra do
     end
   end
 
+  @doc false
+  @deprecated "Use a combination of concat/2 and nest/2 instead"
+  def surround(left, doc, right) when is_doc(left) and is_doc(doc) and is_doc(right),
+    do: concat(concat(left, nest(doc, 1)), right)
+
+  @doc false
+  @deprecated "Use Inspect.Algebra.container_doc/6 instead"
+  def surround_many(left, docs, right, %Inspect.Opts{} = inspect_opts, fun, separator \\ ",")
+      when is_doc(left) and is_list(docs) and is_doc(right) and is_function(fun, 2),
+      do: container_doc(left, docs, right, inspect_opts, fun, separator: separator)
+
   @doc """
   The document of a collection between `left` and `right`, each element
   laid out by `fun.(element, opts)`, at most `opts.limit` of them (then

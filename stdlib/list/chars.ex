@@ -7,4 +7,8 @@ defprotocol List.Chars do
 
   @doc "The charlist for `term`."
   def to_charlist(term)
+
+  @doc false
+  @deprecated "Use List.Chars.to_charlist/1 instead"
+  Kernel.def(to_char_list(term), do: __MODULE__.to_charlist(term))
 end

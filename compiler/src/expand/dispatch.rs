@@ -435,8 +435,10 @@ impl Expander<'_> {
     /// In a pattern `a <> b <> c`, every part but the last must be a
     /// literal binary: its size must be known (Elixir's ArgumentError).
     fn check_concat_pattern(&self, left: &Value, right: &Value) -> EResult<()> {
-        let literal =
-            matches!(left, Value::Binary(_)) || matches!(q::as_call(left), Some(("<<>>", _, _)));
+        // A module attribute (`@magic <> rest`) is read at expansion, so
+        // its value is the literal the check needs (as in Elixir).
+        let literal = matches!(left, Value::Binary(_))
+            || matches!(q::as_call(left), Some(("<<>>", _, _)) | Some(("@", _, [_])));
         if !literal {
             return Err(self.argument_error(format!(
                 "the left argument of <> operator inside a match should always be a literal binary because its size can't be verified. Got: {}",

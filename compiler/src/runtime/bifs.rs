@@ -387,6 +387,67 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     )),
                 }
             }
+            ("get_definition", [m, fa, skip]) => {
+                let module = atom::name(*m).to_owned();
+                let Some((n, ar)) = name_arity(fa) else {
+                    return Err(bif::argument_error_msg(
+                        ctx,
+                        "expected a {name, arity} tuple",
+                    ));
+                };
+                let skip = *skip == atom::TRUE;
+                let r = self.with_module(&module, |s| {
+                    s.defs
+                        .iter()
+                        .find(|d| d.user_name == n && d.user_arity == ar)
+                        .map(|d| {
+                            let clauses = if skip {
+                                Vec::new()
+                            } else {
+                                d.clauses
+                                    .iter()
+                                    .map(|c| {
+                                        q::tuple(vec![
+                                            q::line_meta(c.line),
+                                            q::list(c.args.clone()),
+                                            q::list(c.guard.iter().cloned().collect()),
+                                            c.body.clone(),
+                                        ])
+                                    })
+                                    .collect()
+                            };
+                            q::tuple(vec![
+                                q::atom("v1"),
+                                q::atom(d.kind.name()),
+                                q::line_meta(d.line),
+                                q::list(clauses),
+                            ])
+                        })
+                });
+                match r {
+                    Some(Some(v)) => Ok(from_value(&mut ctx.st.heap, &v)),
+                    Some(None) => Ok(atom::NIL),
+                    None => Err(super::not_open(ctx, &module, "Module.get_definition/3")),
+                }
+            }
+            ("delete_definition", [m, fa]) => {
+                let module = atom::name(*m).to_owned();
+                let Some((n, ar)) = name_arity(fa) else {
+                    return Err(bif::argument_error_msg(
+                        ctx,
+                        "expected a {name, arity} tuple",
+                    ));
+                };
+                let r = self.with_module(&module, |s| {
+                    let before = s.defs.len();
+                    s.defs.retain(|d| !(d.user_name == n && d.user_arity == ar));
+                    s.defs.len() != before
+                });
+                match r {
+                    Some(b) => Ok(Term::bool(b)),
+                    None => Err(super::not_open(ctx, &module, "Module.delete_definition/2")),
+                }
+            }
             ("definitions_in", [m, kind]) => {
                 let module = atom::name(*m).to_owned();
                 let kind = if *kind == atom::NIL {
@@ -902,4 +963,18 @@ fn list_items(mut t: Term) -> Vec<Term> {
         t = tl;
     }
     out
+}
+
+/// A `{name, arity}` tuple's parts.
+fn name_arity(fa: &Term) -> Option<(String, usize)> {
+    let [n, ar] = fa.tuple_elems()? else {
+        return None;
+    };
+    if !n.is_atom() {
+        return None;
+    }
+    Some((
+        atom::name(*n).to_owned(),
+        usize::try_from(ar.as_small()?).ok()?,
+    ))
 }

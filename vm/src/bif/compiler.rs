@@ -58,6 +58,6 @@ forwarders! {
     compile_file, check_file, eval_string, eval_quoted, eval_env, eval_string_env, env_for_eval, library_modules, string_to_quoted,
     expand, expand_once, escape, ensure_loaded,
     register_attribute, module_put_attribute, module_get_attribute, delete_attribute,
-    is_open, defines, definitions_in, to_string, overridables_in, attributes_in, has_attribute,
+    is_open, defines, definitions_in, get_definition, delete_definition, to_string, overridables_in, attributes_in, has_attribute,
     verify_open, verify_defer, verify_close, module_close, module_abort, run_on_load,
 }

@@ -36,6 +36,7 @@ pub mod structs;
 pub mod system;
 #[cfg(any(test, feature = "test-bifs"))]
 pub mod testing;
+pub mod zlib;
 
 use crate::atom;
 pub use crate::ctx::{Ctx, Io};
@@ -246,6 +247,12 @@ bifs! {
     "erlang" "phash" / 2 => ext::phash;
     "erlang" "phash2" / 1 => ext::phash2;
     "erlang" "phash2" / 2 => ext::phash2_range;
+    "zlib" "compress" / 1 => zlib::compress;
+    "zlib" "uncompress" / 1 => zlib::uncompress;
+    "zlib" "zip" / 1 => zlib::zip;
+    "zlib" "unzip" / 1 => zlib::unzip;
+    "zlib" "gzip" / 1 => zlib::gzip;
+    "zlib" "gunzip" / 1 => zlib::gunzip;
     "erlang" "md5" / 1 => digest::md5;
     "erlang" "crc32" / 1 => digest::crc32;
     "erlang" "crc32" / 2 => digest::crc32_2;
@@ -403,6 +410,8 @@ bifs! {
     "beamlet_compiler" "is_open" / 1 => compiler::is_open;
     "beamlet_compiler" "defines" / 3 => compiler::defines;
     "beamlet_compiler" "definitions_in" / 2 => compiler::definitions_in;
+    "beamlet_compiler" "get_definition" / 3 => compiler::get_definition;
+    "beamlet_compiler" "delete_definition" / 2 => compiler::delete_definition;
     "beamlet_compiler" "overridables_in" / 1 => compiler::overridables_in;
     "beamlet_compiler" "attributes_in" / 1 => compiler::attributes_in;
     "beamlet_compiler" "has_attribute" / 2 => compiler::has_attribute;
