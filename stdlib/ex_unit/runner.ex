@@ -62,7 +62,7 @@ defmodule ExUnit.Runner do
 
     {pid, ref} =
       spawn_monitor(fn ->
-        ExUnit.Server.call({:register_test, self()})
+        ExUnit.Server.cast({:register_test, self()})
 
         result =
           try do
@@ -104,9 +104,7 @@ defmodule ExUnit.Runner do
 
     send(pid, {self(), :stop})
     wait_down(ref)
-    stop_supervisor(pid)
-
-    on_exit = run_on_exit(pid)
+    on_exit = finish_process(pid)
     {%{test_module | state: test_module.state || on_exit}, tests, state}
   end
 
@@ -143,7 +141,7 @@ defmodule ExUnit.Runner do
   defp run_test_process(config, %{module: module, name: name, tags: tags} = test, context, timeout, parent) do
     {pid, ref} =
       spawn_monitor(fn ->
-        ExUnit.Server.call({:register_test, self()})
+        ExUnit.Server.cast({:register_test, self()})
         started = now()
 
         state =
@@ -177,9 +175,8 @@ defmodule ExUnit.Runner do
           {{:failed, [{:error, error, stack}]}, timeout * 1000}
       end
 
-    stop_supervisor(pid)
     # The on_exit callbacks run whether the test passed or not.
-    on_exit = run_on_exit(pid)
+    on_exit = finish_process(pid)
     %{test | state: state || on_exit, time: time}
   end
 
@@ -200,24 +197,27 @@ defmodule ExUnit.Runner do
     end
   end
 
-  # Stops the supervisor of `pid`'s start_supervised/2 children, if any (it
-  # is linked to the test process, which has exited), before on_exit runs.
-  defp stop_supervisor(pid) do
-    case ExUnit.Server.call({:take_supervisor, pid}) do
-      nil ->
-        :ok
-
-      sup ->
-        ref = Process.monitor(sup)
-        Process.exit(sup, :shutdown)
-        wait_down(ref)
-    end
+  # After the test (or setup_all) process `pid` ended: stops the supervisor
+  # of its start_supervised/2 children, if any (it is linked to the test
+  # process, which has exited), then runs its on_exit callbacks; nil, or
+  # {:failed, [failure]} for the first callback that failed.
+  defp finish_process(pid) do
+    {sup, callbacks} = ExUnit.Server.call({:take_test, pid})
+    stop_supervisor(sup)
+    run_on_exit(callbacks)
   end
 
-  # Runs the on_exit callbacks of `pid`, newest first, in a new process;
-  # nil, or {:failed, [failure]} for the first one that failed.
-  defp run_on_exit(pid) do
-    case ExUnit.Server.call({:take_on_exit, pid}) do
+  defp stop_supervisor(nil), do: :ok
+
+  defp stop_supervisor(sup) do
+    ref = Process.monitor(sup)
+    Process.exit(sup, :shutdown)
+    wait_down(ref)
+  end
+
+  # Runs on_exit callbacks, newest first, in a new process.
+  defp run_on_exit(callbacks) do
+    case callbacks do
       [] ->
         nil
 

@@ -50,6 +50,16 @@ defmodule ExUnit.Server do
     end
   end
 
+  @doc "Sends `message` to the server without waiting (ignored when it is not running)."
+  def cast(message) do
+    case Process.whereis(__MODULE__) do
+      nil -> :ok
+      pid -> send(pid, message)
+    end
+
+    :ok
+  end
+
   @doc "Registers a compiled test module (its `__ex_unit__/2` says whether it is async)."
   def add_module(module), do: call({:add_module, module, module.__ex_unit__(:async, nil)})
 
@@ -100,9 +110,6 @@ defmodule ExUnit.Server do
   def handle_call(:take_modules, _from, state),
     do: {:reply, {state.async, state.sync}, %{state | async: [], sync: []}}
 
-  def handle_call({:register_test, pid}, _from, state),
-    do: {:reply, :ok, %{state | tests: Map.put(state.tests, pid, [])}}
-
   def handle_call({:on_exit, pid, key, fun}, _from, state) do
     case Map.fetch(state.tests, pid) do
       {:ok, callbacks} ->
@@ -120,9 +127,12 @@ defmodule ExUnit.Server do
     end
   end
 
-  def handle_call({:take_on_exit, pid}, _from, state) do
+  # What a finished test (or setup_all) process leaves: its supervisor (or
+  # nil) and its on_exit callbacks, newest first.
+  def handle_call({:take_test, pid}, _from, state) do
     {callbacks, tests} = Map.pop(state.tests, pid, [])
-    {:reply, callbacks, %{state | tests: tests}}
+    {sup, supervisors} = Map.pop(state.supervisors, pid)
+    {:reply, {sup, callbacks}, %{state | tests: tests, supervisors: supervisors}}
   end
 
   def handle_call({:fetch_supervisor, pid}, _from, state),
@@ -131,11 +141,11 @@ defmodule ExUnit.Server do
   def handle_call({:put_supervisor, pid, sup}, _from, state),
     do: {:reply, :ok, %{state | supervisors: Map.put(state.supervisors, pid, sup)}}
 
-  def handle_call({:take_supervisor, pid}, _from, state) do
-    {sup, supervisors} = Map.pop(state.supervisors, pid)
-    {:reply, sup, %{state | supervisors: supervisors}}
-  end
-
+  # A test process registers itself (a message, not a call: its later calls
+  # come after it, and the runner asks for what it left only once it ended).
   @impl true
+  def handle_cast({:register_test, pid}, state),
+    do: {:noreply, %{state | tests: Map.put(state.tests, pid, [])}}
+
   def handle_cast(_message, state), do: {:noreply, state}
 end

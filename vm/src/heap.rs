@@ -344,6 +344,17 @@ impl Heap {
         };
     }
 
+    /// Counts what the heap holds so far as live data, as if a collection had
+    /// just kept it: for a fresh heap filled with a call's arguments (all of
+    /// them live), so that the first safe point does not copy them all at
+    /// once for no garbage (a nested call's `__CALLER__` and quoted
+    /// arguments are thousands of words, far above [`MIN_GC_WORDS`]).
+    pub(crate) fn count_as_live(&mut self) {
+        self.live_after_gc += self.since_gc;
+        self.since_gc = 0;
+        self.update_gc_limit();
+    }
+
     /// Let at least `words` words be allocated before the next collection
     /// (the collector scans that many roots: collecting more often would cost
     /// time proportional to the roots for little garbage).

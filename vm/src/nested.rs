@@ -166,6 +166,7 @@ pub fn call_with<R>(
         (args, dict)
     });
     debug_assert_eq!(args.len(), nargs);
+    heap.count_as_live();
     let mut p = Process::new(ctx.st.pid, heap, fun, f.nregs, &args);
     let st = &mut p.st;
     st.nested = true;

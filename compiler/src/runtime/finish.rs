@@ -130,10 +130,14 @@ fn uses_super(d: &Def) -> bool {
 
 /// The code generator's functions for one stored definition (its `\\`
 /// defaults make more).
+///
+/// `bodies`: the clauses' bodies taken out of `d` (see [`take_bodies`]),
+/// each dropped once lowered; `None` reads them in `d`.
 fn fundefs(
     lw: &Lowerer,
     st: &ModuleState,
     d: &Def,
+    bodies: Option<Vec<Value>>,
     name: &str,
     public: bool,
     hidden: Option<&str>,
@@ -141,7 +145,10 @@ fn fundefs(
     let (module, overridable) = (st.name.as_str(), &st.overridable);
     let span = lw.span(d.line);
     let mut clauses = Vec::with_capacity(d.clauses.len());
+    let mut bodies = bodies.map(Vec::into_iter);
     for c in &d.clauses {
+        let taken = bodies.as_mut().and_then(Iterator::next);
+        let c_body = taken.as_ref().unwrap_or(&c.body);
         let cspan = lw.span(c.line);
         let args = c
             .args
@@ -157,9 +164,9 @@ fn fundefs(
             if hidden.is_none() {
                 return Err(no_super(cspan, d, module, overridable));
             }
-            lw.lower(&replace_super(&c.body, hidden), cspan)?
+            lw.lower(&replace_super(c_body, hidden), cspan)?
         } else {
-            lw.lower(&c.body, cspan)?
+            lw.lower(c_body, cspan)?
         };
         clauses.push(ast::Clause {
             span: cspan,
@@ -219,8 +226,38 @@ fn fundefs(
     Ok(out)
 }
 
-/// All functions of `st`, ready for code generation.
-fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<FunDef>, Diagnostic> {
+/// The bodies of `st`'s clauses, taken out (each left `nil`): the
+/// definitions of `st.overridden`, then of `st.defs`, one list per
+/// definition. A closed module is lowered from them so that each body's
+/// tree is freed as soon as it is lowered: a module's stored definitions
+/// and their lowered form are not all alive at once (for a large module
+/// both are tens of megabytes).
+type Bodies = (Vec<Vec<Value>>, Vec<Vec<Value>>);
+
+fn take_bodies(st: &mut ModuleState) -> Bodies {
+    let take = |d: &mut Def| -> Vec<Value> {
+        d.clauses
+            .iter_mut()
+            .map(|c| std::mem::replace(&mut c.body, q::nil()))
+            .collect()
+    };
+    let overridden = st.overridden.iter_mut().map(|(_, d)| take(d)).collect();
+    let defs = st.defs.iter_mut().map(take).collect();
+    (overridden, defs)
+}
+
+/// All functions of `st`, ready for code generation; `bodies`: its clauses'
+/// bodies, taken out of it ([`take_bodies`]).
+fn module_funs(
+    st: &ModuleState,
+    lw: &Lowerer,
+    with_info: bool,
+    bodies: Option<Bodies>,
+) -> Result<Vec<FunDef>, Diagnostic> {
+    let (mut overridden_bodies, mut def_bodies) = match bodies {
+        Some((o, d)) => (Some(o.into_iter()), Some(d.into_iter())),
+        None => (None, None),
+    };
     let mut funs = Vec::new();
     // An overridden definition is kept only when a `super` reaches it (as
     // Elixir drops the others, whatever they hold).
@@ -236,15 +273,26 @@ fn module_funs(st: &ModuleState, lw: &Lowerer, with_info: bool) -> Result<Vec<Fu
         }
     }
     for (h, old) in &st.overridden {
+        let bodies = overridden_bodies.as_mut().and_then(Iterator::next);
         if needed.contains(&h.as_str()) {
-            funs.extend(fundefs(lw, st, old, h, false, old.super_of.as_deref())?);
+            funs.extend(fundefs(
+                lw,
+                st,
+                old,
+                bodies,
+                h,
+                false,
+                old.super_of.as_deref(),
+            )?);
         }
     }
     for d in &st.defs {
+        let bodies = def_bodies.as_mut().and_then(Iterator::next);
         for f in fundefs(
             lw,
             st,
             d,
+            bodies,
             &d.name,
             d.kind.is_public(),
             d.super_of.as_deref(),
@@ -743,15 +791,20 @@ pub fn on_load_name(st: &ModuleState) -> Option<String> {
 }
 
 /// Compiles and loads the closed module `st`; returns its object code.
+///
+/// The clauses' bodies are taken out of `st` (left `nil`) as they are
+/// lowered: nothing reads them once the module is compiled.
 pub fn compile_module(
     ctx: &mut Ctx,
     svc: &Service,
-    st: &ModuleState,
+    st: &mut ModuleState,
 ) -> Result<Vec<u8>, Diagnostic> {
     let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
-    let funs = module_funs(st, &lw, true)?;
+    let bodies = take_bodies(st);
+    let st = &*st;
+    let funs = module_funs(st, &lw, true, Some(bodies))?;
     let (unit, mut warnings) = generate(svc, &st.name, &st.file, funs, false, lw.into_literals())?;
     // The `@on_load` function is used (by the loader) even when private.
     if let Some(name) = on_load_name(st) {
@@ -774,7 +827,7 @@ pub fn compile_private(
     let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
     let src = svc.source_of(&st.file);
     let lw = Lowerer::new(src.as_deref());
-    let funs = module_funs(st, &lw, false)?;
+    let funs = module_funs(st, &lw, false, None)?;
     let (unit, _) = generate(svc, &st.name, &st.file, funs, true, lw.into_literals())?;
     // The unit holds more functions than `funs` (closures, default-argument
     // entries): each is named by its own name and arity.

@@ -412,16 +412,12 @@ impl Host for VmHost<'_, '_> {
     }
 
     fn save_body(&mut self, body: &Value) -> Option<usize> {
-        self.svc.save_body(body.clone())
+        self.svc.save_body(body)
     }
 
     fn save_env(&mut self, module: &str, env: &Env, def: Option<Value>) -> usize {
         self.svc
-            .with_module(module, |s| {
-                s.envs.push(env.clone());
-                s.saved_defs.push(def);
-                s.envs.len() - 1
-            })
+            .with_module(module, |s| s.save_env(env, def.as_ref()))
             .unwrap_or(0)
     }
 }

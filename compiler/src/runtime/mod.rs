@@ -20,6 +20,7 @@ mod bifs;
 mod finish;
 mod host;
 mod library;
+mod packed;
 pub mod state;
 
 use crate::diagnostic::Diagnostic;
@@ -108,7 +109,9 @@ pub struct Service {
     pub(crate) vars_literal: Mutex<Option<VarsLiteral>>,
     /// Module bodies the expanded code refers to by index
     /// (`expand::module::SAVED_BODY`); kept as long as that code may run.
-    saved_bodies: Mutex<Vec<Arc<Value>>>,
+    /// Packed: a body is read once per run of its `defmodule` (usually
+    /// once), and a large module's is megabytes as a `Value` tree.
+    saved_bodies: Mutex<Vec<packed::Packed>>,
     /// `@after_verify` hooks waiting for the end of a compilation, by pid:
     /// one frame per file, `Code.eval_*` or `Code.compile_*` under way in
     /// that process (innermost last), each holding `(module, hooks)` in the
@@ -262,28 +265,29 @@ impl Service {
     /// recording: code compiled into the library image outlives this
     /// service, so a `defmodule` in a library function keeps its body as a
     /// literal.
-    pub fn save_body(&self, body: Value) -> Option<usize> {
+    pub fn save_body(&self, body: &Value) -> Option<usize> {
         if self.recorded.is_some() {
             return None;
         }
+        let body = packed::Packed::pack(body);
         let mut v = lock(&self.saved_bodies);
-        v.push(Arc::new(body));
+        v.push(body);
         Some(v.len() - 1)
     }
 
     /// The module body `t` stands for: a saved one's, or `t` read back.
-    pub fn body_of(&self, ctx: &Ctx, t: Term) -> Arc<Value> {
+    pub fn body_of(&self, ctx: &Ctx, t: Term) -> Value {
         if let Some([tag, i]) = t.tuple_elems() {
             if tag.is_atom() && atom::name(*tag) == expand::module::SAVED_BODY {
                 if let Some(b) = i
                     .as_small()
-                    .and_then(|i| lock(&self.saved_bodies).get(i as usize).cloned())
+                    .and_then(|i| lock(&self.saved_bodies).get(i as usize).map(|b| b.unpack()))
                 {
                     return b;
                 }
             }
         }
-        Arc::new(to_value(ctx.code, t))
+        to_value(ctx.code, t)
     }
 
     pub fn is_open(&self, name: &str) -> bool {
@@ -785,8 +789,13 @@ impl Service {
         let index = index.as_small().unwrap_or(0) as usize;
         // `nil`: the definition was kept when the body was expanded.
         let saved = (def == atom::NIL)
-            .then(|| self.with_module(&module, |s| s.saved_defs.get(index).cloned()))
-            .flatten()
+            .then(|| {
+                self.with_module(&module, |s| {
+                    s.saved_defs
+                        .get(index)
+                        .and_then(|d| d.as_ref().map(|d| d.unpack()))
+                })
+            })
             .flatten()
             .flatten();
         // `{:"$beamlet_fragments", values}`: the kept definition's
@@ -808,7 +817,7 @@ impl Service {
                     s.saved_defs
                         .get(index)
                         .and_then(|t| t.as_ref())
-                        .map(|t| expand::quote::fill_fragments(t, &mut values))
+                        .map(|t| t.unpack_filling(&mut values))
                 });
                 let Some(def) = filled.flatten() else {
                     return Err(beamlet_vm::bif::internal_error(
@@ -1523,7 +1532,7 @@ impl Service {
             return Err(not_open(ctx, module, "Module.create/3"));
         };
         // (Closed: no one else reads it now, so take it rather than copy.)
-        let st = std::mem::replace(&mut *lock(&m), ModuleState::empty(module, "", 0));
+        let mut st = std::mem::replace(&mut *lock(&m), ModuleState::empty(module, "", 0));
         let file = st.file.clone();
         for (name, line) in st.unused_attributes() {
             if self.print_warnings {
@@ -1695,7 +1704,7 @@ impl Service {
                 &file,
             ));
         }
-        let object = finish::compile_module(ctx, self, &st)
+        let object = finish::compile_module(ctx, self, &mut st)
             .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
         // Accumulated: newest first, run oldest first.
         let hooks = |name: &str| match st.attr(name).map(|a| a.value.clone()) {

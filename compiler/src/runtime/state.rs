@@ -4,6 +4,7 @@
 //! is one [`ModuleState`] per open module, shared by every process (a
 //! module body may spawn and the spawned code may read attributes).
 
+use super::packed::Packed;
 use crate::expand::module::{DefClause, DefKind, Definition};
 use crate::expand::Env;
 use beamlet_vm::value::Value;
@@ -111,8 +112,10 @@ pub struct ModuleState {
     pub line: u32,
     /// Lexical environments of the body's `def`s, by index.
     pub envs: Vec<Env>,
-    /// The definitions of `envs`' `def`s known at expansion (by index).
-    pub saved_defs: Vec<Option<Value>>,
+    /// The definitions of `envs`' `def`s known at expansion (by index),
+    /// packed: they are kept while the body runs (a `def` in a `for` runs
+    /// once per element), and unpacked at each run.
+    pub saved_defs: Vec<Option<Packed>>,
     pub attrs: Vec<Attr>,
     pub defs: Vec<Def>,
     /// `defstruct` fields with their defaults, in order.
@@ -197,6 +200,14 @@ impl ModuleState {
             imported_calls: Vec::new(),
             read_only: false,
         }
+    }
+
+    /// Keeps the environment of a `def` of the body, and its definition if
+    /// known at expansion; returns their index.
+    pub fn save_env(&mut self, env: &Env, def: Option<&Value>) -> usize {
+        self.envs.push(env.clone());
+        self.saved_defs.push(def.map(Packed::pack));
+        self.envs.len() - 1
     }
 
     pub fn attr(&self, name: &str) -> Option<&Attr> {
