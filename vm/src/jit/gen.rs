@@ -3,7 +3,7 @@
 //! code does itself and what it leaves to helpers and the interpreter).
 
 use super::helpers::*;
-use super::{Why, CTX_LEFT, CTX_REGS_END, CTX_STACK_LIMIT, NEVER};
+use super::{Why, CTX_LEFT, CTX_REGS_END, CTX_STACK_LIMIT, NEVER, SLOT_FUN_WORD, SLOT_STATE};
 use crate::atom;
 use crate::code::{CmpOp, CodeTable, FunId, Function, Op, TypeTest};
 use crate::term::{Header, HeaderKind, Term};
@@ -15,6 +15,7 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, Switch};
 use std::collections::HashMap;
+use std::sync::atomic::AtomicUsize;
 
 /// Translates one function's bytecode into Cranelift IR, instruction by instruction.
 pub(super) struct Gen<'a, 'b> {
@@ -404,8 +405,16 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.data(pc, fail)
     }
 
-    /// `CallFun`/`TailCallFun` at `pc`: the fun helper checks the fun and
-    /// sets up the callee's window, or exits.
+    /// `CallFun`/`TailCallFun` at `pc`. An inline cache: a cell per call
+    /// site names the slot of the function whose closure this site last
+    /// called (0: none yet). When the fun is a closure of that function
+    /// (its header's kind and its first word match), the function has
+    /// native code, and the free variables fit in the register stack,
+    /// native code moves the arguments (tail call) and free variables into
+    /// place and calls it directly; otherwise the fun helper checks the
+    /// fun, sets up the callee's window and fills the cache, or exits.
+    /// The cache's arity check is the helper's: it names only slots of
+    /// functions of this site's arity.
     fn call_fun(&mut self, pc: usize, args: u16, dst: Option<u16>) {
         // The instruction's operands travel packed in one word, so the
         // helper need not decode the instruction at each call.
@@ -414,6 +423,80 @@ impl<'a, 'b> Gen<'a, 'b> {
             Op::TailCallFun { fun, args, n } => (fun, args, n, true),
             op => unreachable!("not a fun call: {op:?}"),
         };
+        // Leaked, as native code is: it lives as long as the code using it.
+        let cache: &'static AtomicUsize = Box::leak(Box::new(AtomicUsize::new(0)));
+        let cache_addr = cache as *const AtomicUsize as u64;
+        let flags = MemFlagsData::trusted();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let go = self.b.create_block();
+        self.b.append_block_param(go, I64);
+
+        let fv = self.get(fun_reg);
+        let tag = self.b.ins().band_imm_u(fv, 0b111);
+        self.branch_if(tag, slow);
+        let cell = self.imm(cache_addr);
+        let slot = self.b.ins().load(I64, flags, cell, 0);
+        let empty = self.b.ins().icmp_imm_s(IntCC::Equal, slot, 0);
+        self.branch_if(empty, slow);
+        let h = self.b.ins().load(I64, flags, fv, 0);
+        let kind = self.b.ins().band_imm_u(h, 0xff);
+        let want = Header::new(HeaderKind::Fun, 0).0 & 0xff;
+        let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, kind, want as i64);
+        self.branch_if(other, slow);
+        let word = self.b.ins().load(I64, flags, fv, 8);
+        let cached = self.b.ins().load(I64, flags, slot, SLOT_FUN_WORD);
+        let miss = self.b.ins().icmp(IntCC::NotEqual, word, cached);
+        self.branch_if(miss, slow);
+        let state = self.b.ins().load(I64, flags, slot, SLOT_STATE);
+        // Native iff neither COUNTING (0) nor NEVER (1).
+        let none = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, state, NEVER as i64);
+        self.branch_if(none, slow);
+        // The free variables go after the arguments, from register `to + n`.
+        let to = if tail { 0 } else { from };
+        let size = self.b.ins().ushr_imm_u(h, 8);
+        let nfree = self.b.ins().iadd_imm_s(size, -1);
+        let dst0 = self
+            .b
+            .ins()
+            .iadd_imm_s(self.win, 8 * (to as i64 + n as i64));
+        let bytes = self.b.ins().ishl_imm_u(nfree, 3);
+        let end = self.b.ins().iadd(dst0, bytes);
+        let regs_end = self.b.ins().load(I64, flags, self.ctx, CTX_REGS_END);
+        let over = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, regs_end);
+        self.branch_if(over, slow);
+        if tail {
+            let vals: Vec<Value> = (0..n as u16).map(|i| self.get(from + i)).collect();
+            for (i, v) in vals.into_iter().enumerate() {
+                self.set(i as u16, v);
+            }
+        }
+        // for i in 0..nfree: window[to + n + i] = closure word 2 + i
+        let head = self.b.create_block();
+        self.b.append_block_param(head, I64);
+        let body = self.b.create_block();
+        let done = self.b.create_block();
+        let zero = self.imm(0);
+        self.b.ins().jump(head, &[zero.into()]);
+        self.b.switch_to_block(head);
+        let i = self.b.block_params(head)[0];
+        let more = self.b.ins().icmp(IntCC::UnsignedLessThan, i, nfree);
+        self.b.ins().brif(more, body, &[], done, &[]);
+        self.b.switch_to_block(body);
+        let off = self.b.ins().ishl_imm_u(i, 3);
+        let src = self.b.ins().iadd(fv, off);
+        let v = self.b.ins().load(I64, flags, src, 16);
+        let at = self.b.ins().iadd(dst0, off);
+        self.b.ins().store(flags, v, at, 0);
+        let next = self.b.ins().iadd_imm_s(i, 1);
+        self.b.ins().jump(head, &[next.into()]);
+        self.b.switch_to_block(done);
+        self.b.ins().jump(go, &[state.into()]);
+
+        self.b.switch_to_block(slow);
         let packed = FunCall {
             fun_reg,
             args: from,
@@ -422,8 +505,13 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         .pack();
         let packed = self.imm(packed);
-        let t = self.helper_at(jit_fun_target as *const () as usize, pc, &[packed]);
+        let cell = self.imm(cache_addr);
+        let t = self.helper_at(jit_fun_target as *const () as usize, pc, &[packed, cell]);
         self.return_if_zero(t);
+        self.b.ins().jump(go, &[t.into()]);
+
+        self.b.switch_to_block(go);
+        let t = self.b.block_params(go)[0];
         match dst {
             Some(dst) => self.finish_call(pc, Some(t), args, dst),
             None => {

@@ -7,7 +7,7 @@ use crate::interp::{data_op, Flow};
 use crate::order;
 use crate::process::{Frame, Process};
 use crate::term::Term;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The step helper's answers.
 pub(super) const STEP_EXIT: u64 = 0;
@@ -302,13 +302,16 @@ impl FunCall {
 /// arguments (tail call) and the free variables into place and gives the
 /// native code; otherwise exits before the instruction (0), which the
 /// interpreter then runs whole (raising `badfun`/`badarity`, calling
-/// exports, BIFs and interpreted functions).
+/// exports, BIFs and interpreted functions). On success, points the call
+/// site's inline cache `cache` at the callee's slot (see `Gen::call_fun`),
+/// so the next call of a closure of the same function skips this helper.
 pub(super) extern "C" fn jit_fun_target(
     ctx: &mut Ctx,
     fun: u64,
     pc: u64,
     win: *const Term,
     call: u64,
+    cache: *const AtomicUsize,
 ) -> u64 {
     let FunCall {
         fun_reg,
@@ -331,6 +334,15 @@ pub(super) extern "C" fn jit_fun_target(
         if native == 0 {
             return None;
         }
+        // The slot's closure word first, then the cache: native code that
+        // reads the cache (on any scheduler) finds the word set. Both are
+        // the same at every store, so racing fills agree.
+        let slot = &*cf.jit.0;
+        slot.fun_word
+            .store(Term::small(id as i64).raw(), Ordering::Relaxed);
+        // SAFETY: `cache` is the call site's cell, leaked when its code was
+        // made (`Gen::call_fun`), so it lives as long as that code.
+        unsafe { &*cache }.store(slot as *const _ as usize, Ordering::Release);
         let regs = &mut p.regs[..];
         if tail {
             // Few words: a loop, not a memmove call (`to` is below `src`).

@@ -47,6 +47,13 @@
 //!   makes the functions bound to the old version, and those left
 //!   interpreted because a module they call was missing, count their calls
 //!   again to be compiled anew ([`Jit::loaded`]).
+//! - **Fun calls.** Each `CallFun` site has an inline cache: a leaked cell
+//!   naming the [`Slot`] of the function whose closure it last called
+//!   (filled by [`jit_fun_target`](helpers::jit_fun_target), which also
+//!   stores that function's closure word in the slot). A closure of the
+//!   cached function whose code is native is called without a helper:
+//!   native code checks the header's kind and the closure word, loads the
+//!   slot's state, copies the free variables and calls ([`Gen::call_fun`](gen::Gen::call_fun)).
 //!
 //! A native function is `(ctx, win) -> word` in Cranelift's `tail` calling
 //! convention: the result term's word, or 0 (never a term) after an exit.
@@ -92,7 +99,7 @@ use crate::term::Term;
 use backend::Backend;
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// Machine stack native calls may use before a call exits to the interpreter
@@ -131,7 +138,18 @@ struct SlotState {
     /// Calls counted while `COUNTING`.
     calls: AtomicU32,
     slow_exits: AtomicU32,
+    /// The word a closure of this function holds after its header (its id
+    /// as a small integer), once a fun call's inline cache names this slot
+    /// (see `Gen::call_fun`): 0 until then.
+    #[cfg_attr(not(feature = "jit"), allow(dead_code))] // used by the helpers
+    fun_word: AtomicU64,
 }
+
+/// Where native code loads a slot's state and closure word (see `Gen::call_fun`).
+#[cfg_attr(not(feature = "jit"), allow(dead_code))]
+const SLOT_STATE: i32 = std::mem::offset_of!(SlotState, state) as i32;
+#[cfg_attr(not(feature = "jit"), allow(dead_code))]
+const SLOT_FUN_WORD: i32 = std::mem::offset_of!(SlotState, fun_word) as i32;
 
 impl Slot {
     /// The address of the state word native code loads (the box never moves).
