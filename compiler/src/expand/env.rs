@@ -206,12 +206,17 @@ impl Env {
             .map(|(_, t)| t.as_str())
     }
 
-    /// `alias target, as: name`; an alias to itself removes it.
+    /// `alias target, as: name`; an alias to itself removes it. Oldest
+    /// first, as Elixir keeps them (`__CALLER__.aliases`): a new name goes
+    /// last, a name aliased again keeps its place.
     pub fn set_alias(&mut self, name: &str, target: &str) {
         let v = Arc::make_mut(&mut self.aliases);
-        v.retain(|(a, _)| a != name);
-        if name != target {
-            v.insert(0, (name.to_owned(), target.to_owned()));
+        if name == target {
+            v.retain(|(a, _)| a != name);
+        } else if let Some(slot) = v.iter_mut().find(|(a, _)| a == name) {
+            slot.1 = target.to_owned();
+        } else {
+            v.push((name.to_owned(), target.to_owned()));
         }
     }
 
