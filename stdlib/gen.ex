@@ -78,6 +78,17 @@ defmodule :gen do
   end
 
   @doc """
+  Ends a behaviour's start whose `init` raised or exited: as `init_stop/4`
+  with `{:error, reason}`, the crash (`kind`, `raw`, `stack`) logged first.
+  """
+  def init_crash(name, starter, reason, kind, raw, stack) do
+    unregister_name(name)
+    :proc_lib.init_ack(starter, {:error, reason})
+    :beamlet_logger.crash("Process #{inspect(self())} terminating", kind, raw, stack)
+    exit(reason)
+  end
+
+  @doc """
   Sends `{label, from, request}` to `process` without waiting; the request id
   (a monitor alias) for `wait_response/2` and friends. A process not found
   gives a request whose answer is `{:error, {:noproc, process}}`.

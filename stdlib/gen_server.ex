@@ -395,10 +395,7 @@ defmodule GenServer do
             :gen.init_stop(name, starter, {:error, {:bad_return_value, other}}, {:bad_return_value, other})
 
           {:exit, reason, kind, raw, stack} ->
-            unregister_name(name)
-            :proc_lib.init_ack(starter, {:error, reason})
-            :beamlet_logger.crash("Process #{inspect(self())} terminating", kind, raw, stack)
-            exit(reason)
+            :gen.init_crash(name, starter, reason, kind, raw, stack)
         end
 
       {:error, pid} ->
@@ -427,8 +424,6 @@ defmodule GenServer do
 
   # Elixir's names (an atom, `{:global, _}`, `{:via, _, _}`), as `:gen` registers them.
   defp register_name(name), do: :gen.register_name(name)
-  defp unregister_name(name), do: :gen.unregister_name(name)
-
   defp run(fun), do: :gen.run_callback(fun)
 
   # `extra`: a timeout in ms, :infinity, :hibernate or {:continue, arg}.

@@ -212,10 +212,7 @@ defmodule :gen_statem do
             :gen.init_stop(name, starter, {:error, reason}, reason)
 
           {:exit, reason, kind, raw, stack} ->
-            unregister_name(name)
-            :proc_lib.init_ack(starter, {:error, reason})
-            :beamlet_logger.crash("Process #{inspect(self())} terminating", kind, raw, stack)
-            exit(reason)
+            :gen.init_crash(name, starter, reason, kind, raw, stack)
         end
 
       {:error, pid} ->
@@ -249,8 +246,6 @@ defmodule :gen_statem do
   end
 
   defp register_name(name), do: :gen.register_name(name)
-
-  defp unregister_name(name), do: :gen.unregister_name(name)
 
   defp run(fun), do: :gen.run_callback(fun)
 
