@@ -50,5 +50,5 @@ defmodule File.Error do
   defp format_error(:badarg), do: "bad argument"
   defp format_error(:terminated), do: "the file server process is terminated"
   defp format_error(:system_limit), do: "a system limit was hit, probably not enough ports"
-  defp format_error(reason), do: "unknown POSIX error: #{reason}"
+  defp format_error(_reason), do: "unknown POSIX error"
 end

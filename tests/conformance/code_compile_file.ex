@@ -1,7 +1,7 @@
 # Code.compile_*/require_file/eval_file return the modules they define with
 # their object code; defmodule's result carries it too, and
 # :code.load_binary/3 loads it back.
-dir = Path.join(System.tmp_dir!(), "beamlet_code_compile_#{System.unique_integer([:positive])}")
+dir = Path.join(System.tmp_dir!(), "beamlet_code_compile_#{System.pid()}")
 File.mkdir_p!(dir)
 File.write!(Path.join(dir, "req.exs"), """
 defmodule CcReq do

@@ -24,7 +24,7 @@ end
 IO.puts(T.greet("Ann", 30))
 IO.puts(T.call_secret("psst"))
 IO.inspect(function_exported?(T, :secret, 1))
-path = "/tmp/eex_eval_conformance.eex"
+path = Path.join(System.tmp_dir!(), "eex_eval_conformance_#{System.pid()}.eex")
 File.write!(path, "<%= for {k, v} <- items do %><%= k %>=<%= v %>;<% end %>\n")
 IO.inspect(EEx.eval_file(path, items: [a: 1, b: 2]))
 IO.inspect(EEx.eval_file(path, [items: [c: 3]], trim: true))

@@ -1,5 +1,5 @@
 # :file.read_file_info/1,2, read_link_info, write_file_info, change_time/2,3, list_dir_all, read_link_all, delete/2; File.Stat.to_record/from_record.
-dir = Path.join(System.tmp_dir!(), "beamlet_conf_erlang_file_info")
+dir = Path.join(System.tmp_dir!(), "beamlet_conf_erlang_file_info_#{System.pid()}")
 File.rm_rf!(dir); File.mkdir_p!(dir)
 f = Path.join(dir, "a.txt")
 File.write!(f, "hello")

@@ -1,5 +1,5 @@
 # :ets.tab2file/2,3, tabfile_info/1, file2tab/1,2 (a table saved and read back; errors).
-dir = Path.join(System.tmp_dir!(), "beamlet_conf_ets_files")
+dir = Path.join(System.tmp_dir!(), "beamlet_conf_ets_files_#{System.pid()}")
 File.rm_rf!(dir); File.mkdir_p!(dir)
 f = String.to_charlist(Path.join(dir, "t.ets"))
 t = :ets.new(:tt, [:named_table, :bag, :public, {:keypos, 2}])

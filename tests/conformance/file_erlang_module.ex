@@ -1,5 +1,5 @@
 # OTP's :file over open files: read, read_line, write, position, copy, errors.
-path = Path.join(System.tmp_dir!(), "p19_erl_file.txt")
+path = Path.join(System.tmp_dir!(), "p19_erl_file_#{System.pid()}.txt")
 IO.inspect(:file.write_file(path, "alpha\nbeta\ngamma"))
 {:ok, f} = :file.open(path, [:read])
 IO.inspect(:file.read_line(f))

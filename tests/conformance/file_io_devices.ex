@@ -1,5 +1,5 @@
 # File's IO-device half: open/close, IO.read/binread/write on a file, modes.
-dir = Path.join(System.tmp_dir!(), "beamlet_file_io_devices")
+dir = Path.join(System.tmp_dir!(), "beamlet_file_io_devices_#{System.pid()}")
 File.rm_rf!(dir)
 File.mkdir_p!(dir)
 path = Path.join(dir, "notes.txt")
@@ -27,7 +27,7 @@ IO.inspect(File.close(f))
 IO.inspect(File.open(path, [:append], fn f -> IO.write(f, "fourth\n") end))
 IO.inspect(File.read!(path))
 IO.inspect(File.open(path, fn f -> IO.read(f, :eof) |> String.split("\n", trim: true) |> length end))
-IO.inspect(File.open(Path.join(dir, "missing"), fn _ -> :never end))
+IO.inspect(File.open(Path.join(System.tmp_dir!(), "beamlet_file_io_devices/missing"), fn _ -> :never end))
 IO.inspect(File.open(Path.join(dir, "missing")))
 IO.inspect(File.open(dir, [:write]))
 

@@ -1,5 +1,5 @@
 # IO.stream/binstream, :io.format and IO.getn/gets on files opened with File.open.
-path = Path.join(System.tmp_dir!(), "p18_test.txt")
+path = Path.join(System.tmp_dir!(), "p18_test_#{System.pid()}.txt")
 File.write!(path, "one\ntwo\nthree\n")
 {:ok, f} = File.open(path, [:read, :utf8])
 IO.inspect(IO.stream(f, :line) |> Enum.map(&String.trim/1))

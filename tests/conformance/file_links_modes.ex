@@ -1,5 +1,5 @@
 # File's links, modes, times, renames and recursive copies.
-dir = Path.join(System.tmp_dir!(), "beamlet_file_misc")
+dir = Path.join(System.tmp_dir!(), "beamlet_file_misc_#{System.pid()}")
 File.rm_rf!(dir)
 File.mkdir_p!(Path.join(dir, "src/sub/deep"))
 p = &Path.join(dir, &1)

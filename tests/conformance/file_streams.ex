@@ -1,5 +1,5 @@
 # File.stream!: lines and bytes, encodings, counting, collecting into a file.
-dir = Path.join(System.tmp_dir!(), "beamlet_file_streams")
+dir = Path.join(System.tmp_dir!(), "beamlet_file_streams_#{System.pid()}")
 File.rm_rf!(dir)
 File.mkdir_p!(dir)
 path = Path.join(dir, "data.txt")

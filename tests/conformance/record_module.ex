@@ -1,6 +1,6 @@
 defmodule FromHeader do
   require Record
-  @path Path.join(System.tmp_dir!(), "record_module_#{System.unique_integer([:positive])}.hrl")
+  @path Path.join(System.tmp_dir!(), "record_module_#{System.pid()}.hrl")
   File.write!(@path, """
   %% records to extract
   -define(DEFAULT, 42).
