@@ -411,7 +411,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                                             q::line_meta(c.line),
                                             q::list(c.args.clone()),
                                             q::list(c.guard.iter().cloned().collect()),
-                                            c.body.clone(),
+                                            c.body(),
                                         ])
                                     })
                                     .collect()

@@ -1,15 +1,17 @@
 //! Quoted code kept for later, packed into bytes.
 //!
-//! An open module keeps what its body stored until the module is compiled:
-//! the expanded clauses of every definition. As [`Value`] trees they are
-//! large (every tuple, list and keyword pair of every node's metadata is an
+//! An open module keeps things its body stored until the module is
+//! compiled: the `def` templates its body runs (a `def` in a `for` runs once
+//! per element), its saved body, and the expanded body of each stored
+//! clause (which only `Module.get_definition/3` reads back: the clause
+//! itself is lowered as it is stored). As [`Value`] trees they are large
+//! (every tuple, list and keyword pair of every node's metadata is an
 //! allocation of 40-byte slots: about 150 KB for a `test` of six
-//! assertions), and all of a module's are alive at once, so a 300-test file
-//! touched over 100 MB. Packed, one clause is a few kilobytes of bytes (an
-//! atom is its index, a small integer one or two bytes, a node's children
-//! follow it), and the tree is freed (and its memory reused by the next
-//! expansion) as soon as it is stored. It is unpacked only to be lowered,
-//! one definition at a time.
+//! assertions), and all of a module's would be alive at once. Packed, one
+//! clause is a few kilobytes of bytes (an atom is its index, a small
+//! integer one or two bytes, a node's children follow it), and the tree is
+//! freed (and its memory reused by the next expansion) as soon as it is
+//! stored.
 //!
 //! The format: one tag byte per value, then its contents; counts and
 //! integers as LEB128 varints (integers zigzag-encoded).

@@ -5,8 +5,10 @@
 //! module body may spawn and the spawned code may read attributes).
 
 use super::packed::Packed;
-use crate::expand::module::{DefClause, DefKind, Definition};
+use crate::ast;
+use crate::expand::module::{DefKind, Definition};
 use crate::expand::Env;
+use crate::lower::Kept;
 use beamlet_vm::value::Value;
 
 /// A macro of the open module compiled for running: name, arity, function index.
@@ -85,6 +87,45 @@ pub struct Attr {
     pub line: u32,
 }
 
+/// One clause of a stored definition.
+#[derive(Clone, Debug)]
+pub struct StoredClause {
+    pub line: u32,
+    /// Patterns (expanded), one per parameter (`Module.get_definition/3`,
+    /// the docs' signature).
+    pub args: Vec<Value>,
+    pub guard: Option<Value>,
+    /// The body calls `super`.
+    pub has_super: bool,
+    pub form: ClauseForm,
+}
+
+/// A stored clause's code.
+#[derive(Clone, Debug)]
+pub enum ClauseForm {
+    /// Expanded, lowered when the module is compiled: a clause whose
+    /// lowering failed (the error is the module's, reported when it is
+    /// compiled, and only if the clause is), one that calls `super` with
+    /// nothing to call, or a compiled module's (its body taken: `nil`).
+    Expanded(Value),
+    /// Lowered as it was stored ([`super::finish::lower_clause`], into the
+    /// module's literal heap, [`ModuleState::lowering`]), so that its
+    /// expanded tree (about 150 KB for an ExUnit `test`) is freed at once
+    /// and its memory reused by the next definition; the expanded body is
+    /// kept packed for `Module.get_definition/3`, the only reader.
+    Lowered(Box<ast::Clause>, Packed),
+}
+
+impl StoredClause {
+    /// The expanded body (unpacked from a lowered clause).
+    pub fn body(&self) -> Value {
+        match &self.form {
+            ClauseForm::Expanded(v) => v.clone(),
+            ClauseForm::Lowered(_, p) => p.unpack(),
+        }
+    }
+}
+
 /// All clauses of one function, as stored.
 #[derive(Clone, Debug)]
 pub struct Def {
@@ -94,7 +135,7 @@ pub struct Def {
     pub user_name: String,
     pub user_arity: usize,
     pub line: u32,
-    pub clauses: Vec<DefClause>,
+    pub clauses: Vec<StoredClause>,
     /// Default arguments (position → expression), from the first
     /// definition that declared them.
     pub defaults: Vec<(usize, Value)>,
@@ -105,7 +146,7 @@ pub struct Def {
     pub super_of: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct ModuleState {
     pub name: String,
     pub file: String,
@@ -143,6 +184,9 @@ pub struct ModuleState {
     pub imported_calls: Vec<(String, usize, String)>,
     /// Compiled, open only for its `@after_compile` hooks to read.
     pub read_only: bool,
+    /// The lowerer that lowers each clause as it is stored, suspended: the
+    /// literal heap of the unit the module compiles into.
+    pub lowering: Kept,
 }
 
 /// An `@impl` and the definition after it.
@@ -199,6 +243,7 @@ impl ModuleState {
             impls: Vec::new(),
             imported_calls: Vec::new(),
             read_only: false,
+            lowering: Kept::default(),
         }
     }
 
@@ -363,10 +408,13 @@ impl ModuleState {
     }
 
     /// Stores a definition; `Err` with Elixir's message when it clashes.
+    /// Its clause is lowered at once ([`super::finish::lower_clause`]);
+    /// `source`: the module's file's text (for spans).
     pub fn store(
         &mut self,
         d: Definition,
         doc: Option<Value>,
+        source: Option<&str>,
     ) -> Result<(), (String, &'static str)> {
         // Functions the compiler defines in every module.
         let by = match (d.user_name.as_str(), d.user_arity) {
@@ -520,11 +568,18 @@ impl ModuleState {
                     existing.defaults = d.defaults;
                 }
                 if let Some(c) = d.clause {
+                    let hidden = existing.super_of.as_deref();
+                    let c = super::finish::lower_clause(&mut self.lowering, source, c, hidden);
                     existing.clauses.push(c);
                 }
             }
             None => {
-                let clauses = d.clause.into_iter().collect();
+                let lowering = &mut self.lowering;
+                let clauses = d
+                    .clause
+                    .map(|c| super::finish::lower_clause(lowering, source, c, super_of.as_deref()))
+                    .into_iter()
+                    .collect();
                 self.defs.push(Def {
                     kind: d.kind,
                     name: d.name,
