@@ -47,9 +47,29 @@ const SHORT_LIST: u8 = 16;
 
 impl Packed {
     pub fn pack(v: &Value) -> Packed {
-        let mut out = Vec::with_capacity(64);
-        put(&mut out, v);
-        Packed(out.into_boxed_slice())
+        // Packed into a buffer kept from one call to the next, then copied
+        // once at its size (a clause's tens of kilobytes would otherwise
+        // grow a vector by doubling, copying it each time).
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut out) => {
+                out.clear();
+                put(&mut out, v);
+                let packed = Packed(out.as_slice().into());
+                // A very large value does not keep its buffer alive.
+                if out.capacity() > 1 << 20 {
+                    *out = Vec::new();
+                }
+                packed
+            }
+            Err(_) => {
+                let mut out = Vec::with_capacity(64);
+                put(&mut out, v);
+                Packed(out.into_boxed_slice())
+            }
+        })
     }
 
     pub fn unpack(&self) -> Value {
@@ -113,7 +133,7 @@ fn put(out: &mut Vec<u8>, v: &Value) {
             out.push(FLOAT);
             out.extend_from_slice(&f.to_bits().to_le_bytes());
         }
-        Value::Atom(a) if *a == "nil" => out.push(NIL),
+        Value::Atom(a) if a.term() == beamlet_vm::atom::NIL => out.push(NIL),
         Value::Atom(a) => {
             out.push(ATOM);
             uint(out, atom_index(*a));
