@@ -397,6 +397,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 };
                 let skip = *skip == atom::TRUE;
                 let r = self.with_module(&module, |s| {
+                    s.settle();
                     s.defs
                         .iter()
                         .find(|d| d.user_name == n && d.user_arity == ar)

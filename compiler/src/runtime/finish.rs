@@ -12,7 +12,7 @@ use crate::ast::{self, Call, CallTarget, Expr, ExprKind};
 use crate::codegen;
 use crate::desugar::{Desugared, FunDef, ModuleDef, ModuleEnv};
 use crate::diagnostic::Diagnostic;
-use crate::expand::module::{DefClause, DefKind};
+use crate::expand::module::DefKind;
 use crate::lower::{Kept, Lowerer};
 use crate::quoted::{self as q, as_call};
 use beamlet_vm::atom;
@@ -131,45 +131,39 @@ fn uses_super(d: &Def) -> bool {
     d.clauses.iter().any(|c| c.has_super)
 }
 
-/// A clause being stored, lowered at once (into `kept`'s literal heap:
-/// the module's), so that its expanded tree is freed now. `hidden`: the
-/// definition its `super` calls. A clause that cannot be lowered now stays
-/// expanded, lowered (and its error reported) when the module is compiled,
-/// as before: one that calls `super` with nothing to call, or whose
-/// lowering fails.
+/// A clause being stored, lowered (into `kept`'s literal heap: the
+/// module's), so that its expanded tree is freed now: the form to keep.
+/// `hidden`: the definition its `super` calls. A clause that cannot be
+/// lowered now stays expanded, lowered (and its error reported) when the
+/// module is compiled, as before: one that calls `super` with nothing to
+/// call, or whose lowering fails. Run on the module's lowering thread
+/// ([`super::lowering`]) or in place.
 pub fn lower_clause(
     kept: &mut Kept,
     source: Option<&str>,
-    c: DefClause,
+    c: &StoredClause,
+    body: Value,
     hidden: Option<&str>,
-) -> StoredClause {
-    let DefClause {
-        line,
-        args,
-        guard,
-        body,
-        has_super,
-    } = c;
-    let mut stored = StoredClause {
-        line,
-        args,
-        guard,
-        has_super,
-        form: ClauseForm::Expanded(q::nil()),
-    };
-    if has_super && hidden.is_none() {
-        stored.form = ClauseForm::Expanded(body);
-        return stored;
+) -> ClauseForm {
+    if c.has_super && hidden.is_none() {
+        return ClauseForm::Expanded(body);
     }
     let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
     let lw = Lowerer::resume(source, std::mem::take(kept));
-    let lowered = lower_parts(&lw, &stored, &body, hidden);
+    let lowered = lower_parts(&lw, c, &body, hidden);
     *kept = lw.suspend();
-    stored.form = match lowered {
+    match lowered {
         Ok(cl) => ClauseForm::Lowered(Box::new(cl), Packed::pack(&body)),
         Err(_) => ClauseForm::Expanded(body),
-    };
-    stored
+    }
+}
+
+/// A clause whose lowering thread failed (a bug: it panicked).
+fn lost(lw: &Lowerer, line: u32) -> Diagnostic {
+    Diagnostic::new(
+        lw.span(line),
+        "internal error: this clause's lowering failed (its thread panicked)",
+    )
 }
 
 /// Lowers a clause of `c`'s patterns and guard with `body`.
@@ -207,11 +201,12 @@ fn lower_parts(
 /// unit of their own (its macros', [`compile_private`]) while the module
 /// goes on: the escaped data of its lowered clauses copied into a literal
 /// heap of the copy's own (the module's stays for the module's unit).
-pub fn snapshot(st: &ModuleState, code: &CodeTable) -> ModuleState {
+pub fn snapshot(st: &mut ModuleState, code: &CodeTable) -> ModuleState {
+    st.settle();
     let lw = Lowerer::resume(
         None,
         Kept {
-            lines: st.lowering.lines.clone(),
+            lines: st.lowering.lines(),
             literals: Default::default(),
         },
     );
@@ -259,7 +254,7 @@ pub fn snapshot(st: &ModuleState, code: &CodeTable) -> ModuleState {
         impls: st.impls.clone(),
         imported_calls: st.imported_calls.clone(),
         read_only: st.read_only,
-        lowering: lw.suspend(),
+        lowering: super::lowering::Lowering::resume(lw.suspend()),
     }
 }
 
@@ -292,9 +287,11 @@ fn fundefs(
         let clause = match taken {
             Some(ClauseForm::Lowered(cl, _)) => *cl,
             Some(ClauseForm::Expanded(body)) => expanded(&body)?,
+            Some(ClauseForm::Pending(_)) => return Err(lost(lw, c.line)),
             None => match &c.form {
                 ClauseForm::Lowered(cl, _) => (**cl).clone(),
                 ClauseForm::Expanded(body) => expanded(body)?,
+                ClauseForm::Pending(_) => return Err(lost(lw, c.line)),
             },
         };
         clauses.push(clause);
@@ -926,7 +923,8 @@ pub fn compile_module(
     let src = svc.source_of(&st.file);
     // Goes on with the lowerer of the stored clauses: its literal heap
     // holds their escaped data.
-    let lw = Lowerer::resume(src.as_deref(), std::mem::take(&mut st.lowering));
+    st.settle();
+    let lw = Lowerer::resume(src.as_deref(), st.lowering.take());
     let bodies = take_bodies(st);
     let st = &*st;
     let funs = module_funs(st, &lw, true, Some(bodies))?;
@@ -953,7 +951,8 @@ pub fn compile_private(
 ) -> Result<Vec<(String, usize, FunId)>, Diagnostic> {
     let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
     let src = svc.source_of(&st.file);
-    let lw = Lowerer::resume(src.as_deref(), std::mem::take(&mut st.lowering));
+    st.settle();
+    let lw = Lowerer::resume(src.as_deref(), st.lowering.take());
     let st = &*st;
     let funs = module_funs(st, &lw, false, None)?;
     let (unit, _) = generate(svc, &st.name, &st.file, funs, true, lw.into_literals())?;

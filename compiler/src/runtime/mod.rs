@@ -20,6 +20,7 @@ mod bifs;
 mod finish;
 mod host;
 mod library;
+mod lowering;
 mod packed;
 pub mod state;
 
@@ -902,7 +903,7 @@ impl Service {
         let stored = self.with_module(&module, |s| {
             let doc = s.take("doc");
             let impl_mark = s.take("impl").map(mark);
-            let r = s.store(d, doc, module_src.as_deref());
+            let r = s.store(d, doc, module_src.as_ref());
             if let Some(m) = impl_mark {
                 if !s
                     .impls
@@ -1436,7 +1437,7 @@ impl Service {
         let funs = match cached {
             Some(f) => f,
             None => {
-                let mut snapshot = finish::snapshot(&lock(&m), ctx.code);
+                let mut snapshot = finish::snapshot(&mut lock(&m), ctx.code);
                 let funs = finish::compile_private(ctx, self, &mut snapshot)?;
                 lock(&m).macro_cache = Some((snapshot.version, funs.clone()));
                 funs

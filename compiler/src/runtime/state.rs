@@ -4,11 +4,11 @@
 //! is one [`ModuleState`] per open module, shared by every process (a
 //! module body may spawn and the spawned code may read attributes).
 
+use super::lowering::Lowering;
 use super::packed::Packed;
 use crate::ast;
-use crate::expand::module::{DefKind, Definition};
+use crate::expand::module::{DefClause, DefKind, Definition};
 use crate::expand::Env;
-use crate::lower::Kept;
 use beamlet_vm::value::Value;
 
 /// A macro of the open module compiled for running: name, arity, function index.
@@ -114,6 +114,9 @@ pub enum ClauseForm {
     /// and its memory reused by the next definition; the expanded body is
     /// kept packed for `Module.get_definition/3`, the only reader.
     Lowered(Box<ast::Clause>, Packed),
+    /// Being lowered on the module's thread ([`super::lowering`]): the
+    /// ticket of its result ([`ModuleState::settle`] puts it in place).
+    Pending(usize),
 }
 
 impl StoredClause {
@@ -122,6 +125,8 @@ impl StoredClause {
         match &self.form {
             ClauseForm::Expanded(v) => v.clone(),
             ClauseForm::Lowered(_, p) => p.unpack(),
+            // Settled before it is read ([`ModuleState::settle`]).
+            ClauseForm::Pending(_) => Value::Atom("nil".into()),
         }
     }
 }
@@ -184,9 +189,9 @@ pub struct ModuleState {
     pub imported_calls: Vec<(String, usize, String)>,
     /// Compiled, open only for its `@after_compile` hooks to read.
     pub read_only: bool,
-    /// The lowerer that lowers each clause as it is stored, suspended: the
-    /// literal heap of the unit the module compiles into.
-    pub lowering: Kept,
+    /// The lowering of each clause as it is stored: the literal heap of
+    /// the unit the module compiles into, and the thread lowering them.
+    pub lowering: Lowering,
 }
 
 /// An `@impl` and the definition after it.
@@ -243,7 +248,7 @@ impl ModuleState {
             impls: Vec::new(),
             imported_calls: Vec::new(),
             read_only: false,
-            lowering: Kept::default(),
+            lowering: Lowering::default(),
         }
     }
 
@@ -414,7 +419,7 @@ impl ModuleState {
         &mut self,
         d: Definition,
         doc: Option<Value>,
-        source: Option<&str>,
+        source: Option<&std::sync::Arc<str>>,
     ) -> Result<(), (String, &'static str)> {
         // Functions the compiler defines in every module.
         let by = match (d.user_name.as_str(), d.user_arity) {
@@ -569,15 +574,16 @@ impl ModuleState {
                 }
                 if let Some(c) = d.clause {
                     let hidden = existing.super_of.as_deref();
-                    let c = super::finish::lower_clause(&mut self.lowering, source, c, hidden);
-                    existing.clauses.push(c);
+                    existing
+                        .clauses
+                        .push(stored_clause(&mut self.lowering, source, c, hidden));
                 }
             }
             None => {
                 let lowering = &mut self.lowering;
                 let clauses = d
                     .clause
-                    .map(|c| super::finish::lower_clause(lowering, source, c, super_of.as_deref()))
+                    .map(|c| stored_clause(lowering, source, c, super_of.as_deref()))
                     .into_iter()
                     .collect();
                 self.defs.push(Def {
@@ -597,6 +603,40 @@ impl ModuleState {
         Ok(())
     }
 
+    /// Waits for the clauses being lowered on the module's thread and puts
+    /// them in place (before anything reads the clauses' forms).
+    pub fn settle(&mut self) {
+        let mut done = self.lowering.finish();
+        if done.is_empty() {
+            return;
+        }
+        let mut place = |d: &mut Def, take: bool| {
+            for c in &mut d.clauses {
+                if let ClauseForm::Pending(t) = c.form {
+                    let form = if take {
+                        done.remove(&t)
+                    } else {
+                        done.get(&t).cloned()
+                    };
+                    if let Some(f) = form {
+                        c.form = f;
+                    }
+                }
+            }
+        };
+        // The copies `overridable` keeps first (cloned), then the
+        // definitions themselves (moved).
+        for d in self.overridable.iter_mut().filter_map(|(_, d)| d.as_mut()) {
+            place(d, false);
+        }
+        for (_, d) in &mut self.overridden {
+            place(d, true);
+        }
+        for d in &mut self.defs {
+            place(d, true);
+        }
+    }
+
     /// Attributes set in the body but never read (Elixir warns about them).
     pub fn unused_attributes(&self) -> Vec<(String, u32)> {
         self.attrs
@@ -612,6 +652,32 @@ impl ModuleState {
             .map(|a| (a.name.clone(), a.line))
             .collect()
     }
+}
+
+/// A clause being stored: its patterns and guard kept, its body lowered
+/// ([`Lowering::lower`]).
+fn stored_clause(
+    lowering: &mut Lowering,
+    source: Option<&std::sync::Arc<str>>,
+    c: DefClause,
+    hidden: Option<&str>,
+) -> StoredClause {
+    let DefClause {
+        line,
+        args,
+        guard,
+        body,
+        has_super,
+    } = c;
+    let mut stored = StoredClause {
+        line,
+        args,
+        guard,
+        has_super,
+        form: ClauseForm::Expanded(nil()),
+    };
+    stored.form = lowering.lower(source, &stored, body, hidden);
+    stored
 }
 
 fn nil() -> Value {
