@@ -1066,7 +1066,7 @@ pub fn children<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
     }
 }
 
-fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+pub(crate) fn for_each_child_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
     let body_mut = |b: &mut Body, f: &mut dyn FnMut(&mut Expr)| match b {
         Body::Exprs(e) => f(e),
         Body::Clauses(cl) => {

@@ -18,8 +18,9 @@ use beamlet_vm::value::Value;
 use num_bigint::BigInt;
 
 pub struct Lowerer<'a> {
-    /// Built on first use: most runs never need a span.
-    lines: std::cell::OnceCell<LineIndex>,
+    /// Built on first use: most runs never need a span (shared: an open
+    /// module's definitions are lowered one at a time, by a lowerer each).
+    lines: std::cell::OnceCell<std::sync::Arc<LineIndex>>,
     source: Option<&'a str>,
     /// The literal heap of the unit the lowered code is compiled into
     /// ([`ExprKind::Data`]'s terms live here): see [`Lowerer::into_literals`].
@@ -31,6 +32,23 @@ pub struct Lowerer<'a> {
 }
 
 type LResult<T> = Result<T, Diagnostic>;
+
+/// A suspended [`Lowerer`]: the line index it built and its literal heap
+/// (an open module lowers each definition as it is stored, into one heap
+/// that its unit takes when the module is compiled).
+#[derive(Default)]
+pub struct Kept {
+    pub lines: Option<std::sync::Arc<LineIndex>>,
+    pub literals: Heap,
+}
+
+impl std::fmt::Debug for Kept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kept")
+            .field("literal_words", &self.literals.used_words())
+            .finish()
+    }
+}
 
 fn binop(name: &str) -> Option<BinOp> {
     Some(match name {
@@ -90,7 +108,10 @@ impl<'a> Lowerer<'a> {
     /// The source's line index, built the first time a span is asked for.
     fn line_index(&self) -> Option<&LineIndex> {
         let src = self.source?;
-        Some(self.lines.get_or_init(|| LineIndex::new(src)))
+        Some(
+            self.lines
+                .get_or_init(|| std::sync::Arc::new(LineIndex::new(src))),
+        )
     }
 
     pub fn new(source: Option<&'a str>) -> Lowerer<'a> {
@@ -102,10 +123,44 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// A lowerer that goes on where one stopped ([`Lowerer::suspend`]):
+    /// the same line index of `source`, the same literal heap.
+    pub fn resume(source: Option<&'a str>, kept: Kept) -> Lowerer<'a> {
+        let lines = std::cell::OnceCell::new();
+        if let Some(l) = kept.lines {
+            let _ = lines.set(l);
+        }
+        Lowerer {
+            lines,
+            source,
+            literals: std::cell::RefCell::new(kept.literals),
+            last_span: std::cell::Cell::new((0, 0, Span::default())),
+        }
+    }
+
+    /// What [`Lowerer::resume`] needs to go on later.
+    pub fn suspend(self) -> Kept {
+        Kept {
+            lines: self.lines.into_inner(),
+            literals: self.literals.into_inner(),
+        }
+    }
+
     /// The literal heap holding the [`ExprKind::Data`] terms of the code
     /// lowered: the code generator's unit takes it as its own.
     pub fn into_literals(self) -> Heap {
         self.literals.into_inner()
+    }
+
+    /// Copies the escaped data ([`ExprKind::Data`]) of `e`, lowered by
+    /// another lowerer (into another unit's literal heap), into this one's.
+    pub fn copy_data(&self, code: &beamlet_vm::code::CodeTable, e: &mut Expr) {
+        if let ExprKind::Data(t) = &mut e.kind {
+            let v = beamlet_vm::convert::to_value(code, *t);
+            *t = beamlet_vm::convert::from_value(&mut self.literals.borrow_mut(), &v);
+            return;
+        }
+        crate::desugar::for_each_child_mut(e, &mut |x| self.copy_data(code, x));
     }
 
     /// A span for a node on `line` (its line's first non-blank character).

@@ -397,6 +397,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 };
                 let skip = *skip == atom::TRUE;
                 let r = self.with_module(&module, |s| {
+                    s.settle();
                     s.defs
                         .iter()
                         .find(|d| d.user_name == n && d.user_arity == ar)
@@ -411,7 +412,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                                             q::line_meta(c.line),
                                             q::list(c.args.clone()),
                                             q::list(c.guard.iter().cloned().collect()),
-                                            c.body.clone(),
+                                            c.body(),
                                         ])
                                     })
                                     .collect()

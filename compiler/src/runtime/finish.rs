@@ -1,20 +1,23 @@
-//! Turning stored definitions into loaded code: lowering each clause,
-//! the functions `\\` defaults make, the functions every module gets
+//! Turning stored definitions into loaded code: lowering each clause
+//! (done as it is stored, [`lower_clause`], into the module's literal heap,
+//! so its expanded tree is freed at once; what could not be lowered then is
+//! lowered when the module is compiled), the functions `\\` defaults make, the functions every module gets
 //! (`__info__/1`, `__struct__/0,1`, an exception's `exception/1` and
 //! `message/1`), then code generation and loading.
 
-use super::state::{Def, ModuleState};
+use super::packed::Packed;
+use super::state::{ClauseForm, Def, ModuleState, StoredClause};
 use super::Service;
 use crate::ast::{self, Call, CallTarget, Expr, ExprKind};
 use crate::codegen;
 use crate::desugar::{Desugared, FunDef, ModuleDef, ModuleEnv};
 use crate::diagnostic::Diagnostic;
 use crate::expand::module::DefKind;
-use crate::lower::Lowerer;
+use crate::lower::{Kept, Lowerer};
 use crate::quoted::{self as q, as_call};
 use beamlet_vm::atom;
 use beamlet_vm::bif::Ctx;
-use beamlet_vm::code::{FunId, Unit};
+use beamlet_vm::code::{CodeTable, FunId, Unit};
 use beamlet_vm::value::Value;
 use std::collections::HashMap;
 
@@ -128,16 +131,143 @@ fn uses_super(d: &Def) -> bool {
     d.clauses.iter().any(|c| c.has_super)
 }
 
+/// A clause being stored, lowered (into `kept`'s literal heap: the
+/// module's), so that its expanded tree is freed now: the form to keep.
+/// `hidden`: the definition its `super` calls. A clause that cannot be
+/// lowered now stays expanded, lowered (and its error reported) when the
+/// module is compiled, as before: one that calls `super` with nothing to
+/// call, or whose lowering fails. Run on the module's lowering thread
+/// ([`super::lowering`]) or in place.
+pub fn lower_clause(
+    kept: &mut Kept,
+    source: Option<&str>,
+    c: &StoredClause,
+    body: Value,
+    hidden: Option<&str>,
+) -> ClauseForm {
+    if c.has_super && hidden.is_none() {
+        return ClauseForm::Expanded(body);
+    }
+    let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
+    let lw = Lowerer::resume(source, std::mem::take(kept));
+    let lowered = lower_parts(&lw, c, &body, hidden);
+    *kept = lw.suspend();
+    match lowered {
+        Ok(cl) => ClauseForm::Lowered(Box::new(cl), Packed::pack(&body)),
+        Err(_) => ClauseForm::Expanded(body),
+    }
+}
+
+/// A clause whose lowering thread failed (a bug: it panicked).
+fn lost(lw: &Lowerer, line: u32) -> Diagnostic {
+    Diagnostic::new(
+        lw.span(line),
+        "internal error: this clause's lowering failed (its thread panicked)",
+    )
+}
+
+/// Lowers a clause of `c`'s patterns and guard with `body`.
+fn lower_parts(
+    lw: &Lowerer,
+    c: &StoredClause,
+    body: &Value,
+    hidden: Option<&str>,
+) -> Result<ast::Clause, Diagnostic> {
+    let cspan = lw.span(c.line);
+    let args = c
+        .args
+        .iter()
+        .map(|a| lw.lower(a, cspan))
+        .collect::<Result<Vec<_>, _>>()?;
+    let guard = match &c.guard {
+        Some(g) => Some(lw.lower(g, cspan)?),
+        None => None,
+    };
+    // Most bodies have no `super`: lowered as they are, not copied.
+    let body = if c.has_super {
+        lw.lower(&replace_super(body, hidden), cspan)?
+    } else {
+        lw.lower(body, cspan)?
+    };
+    Ok(ast::Clause {
+        span: cspan,
+        args,
+        guard,
+        body: block(body),
+    })
+}
+
+/// A copy of the open module `st` to compile its definitions so far into a
+/// unit of their own (its macros', [`compile_private`]) while the module
+/// goes on: the escaped data of its lowered clauses copied into a literal
+/// heap of the copy's own (the module's stays for the module's unit).
+pub fn snapshot(st: &mut ModuleState, code: &CodeTable) -> ModuleState {
+    st.settle();
+    let lw = Lowerer::resume(
+        None,
+        Kept {
+            lines: st.lowering.lines(),
+            literals: Default::default(),
+        },
+    );
+    let copy_def = |d: &Def| {
+        let mut d = d.clone();
+        for c in &mut d.clauses {
+            if let ClauseForm::Lowered(cl, _) = &mut c.form {
+                let mut copy = |e: &mut Expr| lw.copy_data(code, e);
+                cl.args.iter_mut().for_each(&mut copy);
+                if let Some(g) = &mut cl.guard {
+                    copy(g);
+                }
+                copy(&mut cl.body);
+            }
+        }
+        d
+    };
+    let defs = st.defs.iter().map(copy_def).collect();
+    let overridable = st
+        .overridable
+        .iter()
+        .map(|(k, d)| (k.clone(), d.as_ref().map(copy_def)))
+        .collect();
+    let overridden = st
+        .overridden
+        .iter()
+        .map(|(h, d)| (h.clone(), copy_def(d)))
+        .collect();
+    ModuleState {
+        name: st.name.clone(),
+        file: st.file.clone(),
+        line: st.line,
+        envs: st.envs.clone(),
+        saved_defs: st.saved_defs.clone(),
+        attrs: st.attrs.clone(),
+        defs,
+        struct_fields: st.struct_fields.clone(),
+        exception: st.exception,
+        overridable,
+        overridden,
+        version: st.version,
+        macro_cache: st.macro_cache.clone(),
+        pending_hooks: st.pending_hooks.clone(),
+        moduledoc: st.moduledoc.clone(),
+        impls: st.impls.clone(),
+        imported_calls: st.imported_calls.clone(),
+        read_only: st.read_only,
+        lowering: super::lowering::Lowering::resume(lw.suspend()),
+    }
+}
+
 /// The code generator's functions for one stored definition (its `\\`
 /// defaults make more).
 ///
-/// `bodies`: the clauses' bodies taken out of `d` (see [`take_bodies`]),
-/// each dropped once lowered; `None` reads them in `d`.
+/// `forms`: the clauses' code taken out of `d` (see [`take_bodies`]), each
+/// dropped once used; `None` reads (copies) them in `d`.
 fn fundefs(
     lw: &Lowerer,
     st: &ModuleState,
     d: &Def,
-    bodies: Option<Vec<Value>>,
+    forms: Option<Vec<ClauseForm>>,
     name: &str,
     public: bool,
     hidden: Option<&str>,
@@ -145,35 +275,26 @@ fn fundefs(
     let (module, overridable) = (st.name.as_str(), &st.overridable);
     let span = lw.span(d.line);
     let mut clauses = Vec::with_capacity(d.clauses.len());
-    let mut bodies = bodies.map(Vec::into_iter);
+    let mut forms = forms.map(Vec::into_iter);
     for c in &d.clauses {
-        let taken = bodies.as_mut().and_then(Iterator::next);
-        let c_body = taken.as_ref().unwrap_or(&c.body);
-        let cspan = lw.span(c.line);
-        let args = c
-            .args
-            .iter()
-            .map(|a| lw.lower(a, cspan))
-            .collect::<Result<Vec<_>, _>>()?;
-        let guard = match &c.guard {
-            Some(g) => Some(lw.lower(g, cspan)?),
-            None => None,
-        };
-        // Most bodies have no `super`: lowered as they are, not copied.
-        let body = if c.has_super {
-            if hidden.is_none() {
-                return Err(no_super(cspan, d, module, overridable));
+        let taken = forms.as_mut().and_then(Iterator::next);
+        let expanded = |body: &Value| {
+            if c.has_super && hidden.is_none() {
+                return Err(no_super(lw.span(c.line), d, module, overridable));
             }
-            lw.lower(&replace_super(c_body, hidden), cspan)?
-        } else {
-            lw.lower(c_body, cspan)?
+            lower_parts(lw, c, body, hidden)
         };
-        clauses.push(ast::Clause {
-            span: cspan,
-            args,
-            guard,
-            body: block(body),
-        });
+        let clause = match taken {
+            Some(ClauseForm::Lowered(cl, _)) => *cl,
+            Some(ClauseForm::Expanded(body)) => expanded(&body)?,
+            Some(ClauseForm::Pending(_)) => return Err(lost(lw, c.line)),
+            None => match &c.form {
+                ClauseForm::Lowered(cl, _) => (**cl).clone(),
+                ClauseForm::Expanded(body) => expanded(body)?,
+                ClauseForm::Pending(_) => return Err(lost(lw, c.line)),
+            },
+        };
+        clauses.push(clause);
     }
     let mut out = Vec::new();
     if !clauses.is_empty() {
@@ -226,19 +347,18 @@ fn fundefs(
     Ok(out)
 }
 
-/// The bodies of `st`'s clauses, taken out (each left `nil`): the
-/// definitions of `st.overridden`, then of `st.defs`, one list per
-/// definition. A closed module is lowered from them so that each body's
-/// tree is freed as soon as it is lowered: a module's stored definitions
-/// and their lowered form are not all alive at once (for a large module
-/// both are tens of megabytes).
-type Bodies = (Vec<Vec<Value>>, Vec<Vec<Value>>);
+/// The code of `st`'s clauses, taken out (each left an expanded `nil`):
+/// the definitions of `st.overridden`, then of `st.defs`, one list per
+/// definition. A closed module is compiled from them so that each clause
+/// is moved, not copied, and a body still expanded is freed as soon as it
+/// is lowered.
+type Bodies = (Vec<Vec<ClauseForm>>, Vec<Vec<ClauseForm>>);
 
 fn take_bodies(st: &mut ModuleState) -> Bodies {
-    let take = |d: &mut Def| -> Vec<Value> {
+    let take = |d: &mut Def| -> Vec<ClauseForm> {
         d.clauses
             .iter_mut()
-            .map(|c| std::mem::replace(&mut c.body, q::nil()))
+            .map(|c| std::mem::replace(&mut c.form, ClauseForm::Expanded(q::nil())))
             .collect()
     };
     let overridden = st.overridden.iter_mut().map(|(_, d)| take(d)).collect();
@@ -801,7 +921,10 @@ pub fn compile_module(
 ) -> Result<Vec<u8>, Diagnostic> {
     let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
     let src = svc.source_of(&st.file);
-    let lw = Lowerer::new(src.as_deref());
+    // Goes on with the lowerer of the stored clauses: its literal heap
+    // holds their escaped data.
+    st.settle();
+    let lw = Lowerer::resume(src.as_deref(), st.lowering.take());
     let bodies = take_bodies(st);
     let st = &*st;
     let funs = module_funs(st, &lw, true, Some(bodies))?;
@@ -819,14 +942,18 @@ pub fn compile_module(
 
 /// Compiles the open module's definitions so far without exporting them
 /// (for its own macros); returns each named function's FunId.
+///
+/// `st`: a [`snapshot`] of the module (its literal heap taken).
 pub fn compile_private(
     ctx: &mut Ctx,
     svc: &Service,
-    st: &ModuleState,
+    st: &mut ModuleState,
 ) -> Result<Vec<(String, usize, FunId)>, Diagnostic> {
     let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Lower);
     let src = svc.source_of(&st.file);
-    let lw = Lowerer::new(src.as_deref());
+    st.settle();
+    let lw = Lowerer::resume(src.as_deref(), st.lowering.take());
+    let st = &*st;
     let funs = module_funs(st, &lw, false, None)?;
     let (unit, _) = generate(svc, &st.name, &st.file, funs, true, lw.into_literals())?;
     // The unit holds more functions than `funs` (closures, default-argument

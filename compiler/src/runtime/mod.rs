@@ -20,6 +20,7 @@ mod bifs;
 mod finish;
 mod host;
 mod library;
+mod lowering;
 mod packed;
 pub mod state;
 
@@ -892,10 +893,17 @@ impl Service {
         // What `def` returns in the module body: `{name, arity}`, as written.
         let (user_name, user_arity) = (d.user_name.clone(), d.user_arity);
         let mark = move |value: Value| state::ImplMark { value, ..template };
+        // The clause is lowered as it is stored, with the module's file
+        // for its spans (as when the module is compiled).
+        let module_src = match self.with_module(&module, |s| s.file.clone()) {
+            Some(f) if f == file => src.clone(),
+            Some(f) => self.source_of(&f),
+            None => None,
+        };
         let stored = self.with_module(&module, |s| {
             let doc = s.take("doc");
             let impl_mark = s.take("impl").map(mark);
-            let r = s.store(d, doc);
+            let r = s.store(d, doc, module_src.as_ref());
             if let Some(m) = impl_mark {
                 if !s
                     .impls
@@ -1429,8 +1437,8 @@ impl Service {
         let funs = match cached {
             Some(f) => f,
             None => {
-                let snapshot = lock(&m).clone();
-                let funs = finish::compile_private(ctx, self, &snapshot)?;
+                let mut snapshot = finish::snapshot(&mut lock(&m), ctx.code);
+                let funs = finish::compile_private(ctx, self, &mut snapshot)?;
                 lock(&m).macro_cache = Some((snapshot.version, funs.clone()));
                 funs
             }

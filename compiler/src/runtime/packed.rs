@@ -1,15 +1,17 @@
 //! Quoted code kept for later, packed into bytes.
 //!
-//! An open module keeps what its body stored until the module is compiled:
-//! the expanded clauses of every definition. As [`Value`] trees they are
-//! large (every tuple, list and keyword pair of every node's metadata is an
+//! An open module keeps things its body stored until the module is
+//! compiled: the `def` templates its body runs (a `def` in a `for` runs once
+//! per element), its saved body, and the expanded body of each stored
+//! clause (which only `Module.get_definition/3` reads back: the clause
+//! itself is lowered as it is stored). As [`Value`] trees they are large
+//! (every tuple, list and keyword pair of every node's metadata is an
 //! allocation of 40-byte slots: about 150 KB for a `test` of six
-//! assertions), and all of a module's are alive at once, so a 300-test file
-//! touched over 100 MB. Packed, one clause is a few kilobytes of bytes (an
-//! atom is its index, a small integer one or two bytes, a node's children
-//! follow it), and the tree is freed (and its memory reused by the next
-//! expansion) as soon as it is stored. It is unpacked only to be lowered,
-//! one definition at a time.
+//! assertions), and all of a module's would be alive at once. Packed, one
+//! clause is a few kilobytes of bytes (an atom is its index, a small
+//! integer one or two bytes, a node's children follow it), and the tree is
+//! freed (and its memory reused by the next expansion) as soon as it is
+//! stored.
 //!
 //! The format: one tag byte per value, then its contents; counts and
 //! integers as LEB128 varints (integers zigzag-encoded).
@@ -45,9 +47,29 @@ const SHORT_LIST: u8 = 16;
 
 impl Packed {
     pub fn pack(v: &Value) -> Packed {
-        let mut out = Vec::with_capacity(64);
-        put(&mut out, v);
-        Packed(out.into_boxed_slice())
+        // Packed into a buffer kept from one call to the next, then copied
+        // once at its size (a clause's tens of kilobytes would otherwise
+        // grow a vector by doubling, copying it each time).
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut out) => {
+                out.clear();
+                put(&mut out, v);
+                let packed = Packed(out.as_slice().into());
+                // A very large value does not keep its buffer alive.
+                if out.capacity() > 1 << 20 {
+                    *out = Vec::new();
+                }
+                packed
+            }
+            Err(_) => {
+                let mut out = Vec::with_capacity(64);
+                put(&mut out, v);
+                Packed(out.into_boxed_slice())
+            }
+        })
     }
 
     pub fn unpack(&self) -> Value {
@@ -111,7 +133,7 @@ fn put(out: &mut Vec<u8>, v: &Value) {
             out.push(FLOAT);
             out.extend_from_slice(&f.to_bits().to_le_bytes());
         }
-        Value::Atom(a) if *a == "nil" => out.push(NIL),
+        Value::Atom(a) if a.term() == beamlet_vm::atom::NIL => out.push(NIL),
         Value::Atom(a) => {
             out.push(ATOM);
             uint(out, atom_index(*a));

@@ -4,7 +4,9 @@
 //! is one [`ModuleState`] per open module, shared by every process (a
 //! module body may spawn and the spawned code may read attributes).
 
+use super::lowering::Lowering;
 use super::packed::Packed;
+use crate::ast;
 use crate::expand::module::{DefClause, DefKind, Definition};
 use crate::expand::Env;
 use beamlet_vm::value::Value;
@@ -85,6 +87,50 @@ pub struct Attr {
     pub line: u32,
 }
 
+/// One clause of a stored definition.
+#[derive(Clone, Debug)]
+pub struct StoredClause {
+    pub line: u32,
+    /// Patterns (expanded), one per parameter (`Module.get_definition/3`,
+    /// the docs' signature).
+    pub args: Vec<Value>,
+    pub guard: Option<Value>,
+    /// The body calls `super`.
+    pub has_super: bool,
+    pub form: ClauseForm,
+}
+
+/// A stored clause's code.
+#[derive(Clone, Debug)]
+pub enum ClauseForm {
+    /// Expanded, lowered when the module is compiled: a clause whose
+    /// lowering failed (the error is the module's, reported when it is
+    /// compiled, and only if the clause is), one that calls `super` with
+    /// nothing to call, or a compiled module's (its body taken: `nil`).
+    Expanded(Value),
+    /// Lowered as it was stored ([`super::finish::lower_clause`], into the
+    /// module's literal heap, [`ModuleState::lowering`]), so that its
+    /// expanded tree (about 150 KB for an ExUnit `test`) is freed at once
+    /// and its memory reused by the next definition; the expanded body is
+    /// kept packed for `Module.get_definition/3`, the only reader.
+    Lowered(Box<ast::Clause>, Packed),
+    /// Being lowered on the module's thread ([`super::lowering`]): the
+    /// ticket of its result ([`ModuleState::settle`] puts it in place).
+    Pending(usize),
+}
+
+impl StoredClause {
+    /// The expanded body (unpacked from a lowered clause).
+    pub fn body(&self) -> Value {
+        match &self.form {
+            ClauseForm::Expanded(v) => v.clone(),
+            ClauseForm::Lowered(_, p) => p.unpack(),
+            // Settled before it is read ([`ModuleState::settle`]).
+            ClauseForm::Pending(_) => Value::Atom("nil".into()),
+        }
+    }
+}
+
 /// All clauses of one function, as stored.
 #[derive(Clone, Debug)]
 pub struct Def {
@@ -94,7 +140,7 @@ pub struct Def {
     pub user_name: String,
     pub user_arity: usize,
     pub line: u32,
-    pub clauses: Vec<DefClause>,
+    pub clauses: Vec<StoredClause>,
     /// Default arguments (position → expression), from the first
     /// definition that declared them.
     pub defaults: Vec<(usize, Value)>,
@@ -105,7 +151,7 @@ pub struct Def {
     pub super_of: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct ModuleState {
     pub name: String,
     pub file: String,
@@ -143,6 +189,9 @@ pub struct ModuleState {
     pub imported_calls: Vec<(String, usize, String)>,
     /// Compiled, open only for its `@after_compile` hooks to read.
     pub read_only: bool,
+    /// The lowering of each clause as it is stored: the literal heap of
+    /// the unit the module compiles into, and the thread lowering them.
+    pub lowering: Lowering,
 }
 
 /// An `@impl` and the definition after it.
@@ -199,6 +248,7 @@ impl ModuleState {
             impls: Vec::new(),
             imported_calls: Vec::new(),
             read_only: false,
+            lowering: Lowering::default(),
         }
     }
 
@@ -363,10 +413,13 @@ impl ModuleState {
     }
 
     /// Stores a definition; `Err` with Elixir's message when it clashes.
+    /// Its clause is lowered at once ([`super::finish::lower_clause`]);
+    /// `source`: the module's file's text (for spans).
     pub fn store(
         &mut self,
         d: Definition,
         doc: Option<Value>,
+        source: Option<&std::sync::Arc<str>>,
     ) -> Result<(), (String, &'static str)> {
         // Functions the compiler defines in every module.
         let by = match (d.user_name.as_str(), d.user_arity) {
@@ -520,11 +573,19 @@ impl ModuleState {
                     existing.defaults = d.defaults;
                 }
                 if let Some(c) = d.clause {
-                    existing.clauses.push(c);
+                    let hidden = existing.super_of.as_deref();
+                    existing
+                        .clauses
+                        .push(stored_clause(&mut self.lowering, source, c, hidden));
                 }
             }
             None => {
-                let clauses = d.clause.into_iter().collect();
+                let lowering = &mut self.lowering;
+                let clauses = d
+                    .clause
+                    .map(|c| stored_clause(lowering, source, c, super_of.as_deref()))
+                    .into_iter()
+                    .collect();
                 self.defs.push(Def {
                     kind: d.kind,
                     name: d.name,
@@ -542,6 +603,40 @@ impl ModuleState {
         Ok(())
     }
 
+    /// Waits for the clauses being lowered on the module's thread and puts
+    /// them in place (before anything reads the clauses' forms).
+    pub fn settle(&mut self) {
+        let mut done = self.lowering.finish();
+        if done.is_empty() {
+            return;
+        }
+        let mut place = |d: &mut Def, take: bool| {
+            for c in &mut d.clauses {
+                if let ClauseForm::Pending(t) = c.form {
+                    let form = if take {
+                        done.remove(&t)
+                    } else {
+                        done.get(&t).cloned()
+                    };
+                    if let Some(f) = form {
+                        c.form = f;
+                    }
+                }
+            }
+        };
+        // The copies `overridable` keeps first (cloned), then the
+        // definitions themselves (moved).
+        for d in self.overridable.iter_mut().filter_map(|(_, d)| d.as_mut()) {
+            place(d, false);
+        }
+        for (_, d) in &mut self.overridden {
+            place(d, true);
+        }
+        for d in &mut self.defs {
+            place(d, true);
+        }
+    }
+
     /// Attributes set in the body but never read (Elixir warns about them).
     pub fn unused_attributes(&self) -> Vec<(String, u32)> {
         self.attrs
@@ -557,6 +652,32 @@ impl ModuleState {
             .map(|a| (a.name.clone(), a.line))
             .collect()
     }
+}
+
+/// A clause being stored: its patterns and guard kept, its body lowered
+/// ([`Lowering::lower`]).
+fn stored_clause(
+    lowering: &mut Lowering,
+    source: Option<&std::sync::Arc<str>>,
+    c: DefClause,
+    hidden: Option<&str>,
+) -> StoredClause {
+    let DefClause {
+        line,
+        args,
+        guard,
+        body,
+        has_super,
+    } = c;
+    let mut stored = StoredClause {
+        line,
+        args,
+        guard,
+        has_super,
+        form: ClauseForm::Expanded(nil()),
+    };
+    stored.form = lowering.lower(source, &stored, body, hidden);
+    stored
 }
 
 fn nil() -> Value {
