@@ -563,7 +563,7 @@ impl Service {
         &self,
         ctx: &mut Ctx,
         name: &str,
-        body: &Value,
+        body: Value,
         binding: &[String],
         env: Env,
     ) -> Result<Term, Exn> {
@@ -613,7 +613,7 @@ impl Service {
         let (code, warnings) = {
             let mut host = VmHost::new(ctx, self);
             let mut x = Expander::new(&mut host, src.as_deref());
-            let r = x.expand(body, &mut benv);
+            let r = x.expand_owned(body, &mut benv);
             (r, std::mem::take(&mut x.warnings))
         };
         self.warnings(ctx, &file, warnings);
@@ -859,10 +859,20 @@ impl Service {
         }
         let file = env.file.clone();
         let src = self.source_of(&file);
+        // The definition is expanded owned (moved into the result); a copy
+        // is kept for `@on_definition` hooks, which get it unexpanded.
+        let hooked = self
+            .with_module(&module, |s| {
+                s.attr("on_definition").is_some_and(|a| {
+                    a.set && matches!(&a.value, Value::List(h, None) if !h.is_empty())
+                })
+            })
+            .unwrap_or(false);
+        let kept = hooked.then(|| def.clone());
         let (r, warnings) = {
             let mut host = VmHost::new(ctx, self);
             let mut x = Expander::new(&mut host, src.as_deref());
-            let r = x.expand_definition(kind, &def, &env, line);
+            let r = x.expand_definition(kind, def, &env, line);
             (r, std::mem::take(&mut x.warnings))
         };
         self.warnings(ctx, &file, warnings);
@@ -912,7 +922,9 @@ impl Service {
             ctx.st.heap.tuple(&[name, Term::small(user_arity as i64)])
         };
         match stored {
-            Some(Ok(())) => match self.on_definition(ctx, &module, kind, &def, &env, line) {
+            Some(Ok(())) => match kept
+                .and_then(|def| self.on_definition(ctx, &module, kind, &def, &env, line))
+            {
                 Some((hooks, argv)) if give_hooks => {
                     let argv = ctx.st.heap.list(&argv);
                     let r = result(ctx);
@@ -1383,7 +1395,7 @@ impl Service {
         env.line = q::meta_line(&meta);
         env.module = Some(lib.module.to_owned());
         let empty = Term::NIL;
-        let opened = self.module_open(ctx, lib.module, &body, &[], env)?;
+        let opened = self.module_open(ctx, lib.module, body, &[], env)?;
         if let Some([tag, fun]) = opened.tuple_elems() {
             if *tag == atom::intern("run") {
                 if let Some((fid, _)) = fun.closure_parts() {
