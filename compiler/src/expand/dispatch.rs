@@ -13,6 +13,7 @@ use super::{caller_var, Context, EResult, Env, Error, Expander, MAX_DEPTH};
 use crate::quoted::{self as q, as_atom, as_list, keyword_get};
 use beamlet_vm::static_atom;
 use beamlet_vm::value::Value;
+use std::borrow::Cow;
 
 /// What a local name means.
 #[derive(Clone, Debug, PartialEq)]
@@ -303,17 +304,19 @@ impl Expander<'_> {
                 self.note_import(&m, &name, arity, &t[1], env);
                 self.kernel_if_owned(t, env)
             }
+            Resolved::Macro(m) if m == KERNEL => {
+                self.note_import(&m, &name, arity, &t[1], env);
+                self.kernel_macro(&name, &t[1], args, env)
+            }
             Resolved::Macro(m) => {
                 self.note_import(&m, &name, arity, &t[1], env);
-                if m == KERNEL {
-                    self.kernel_macro(&name, &t[1], args, env)
-                } else {
-                    self.run_macro(&m, &name, &t[1], args, env, false)
-                }
+                let args = take_args(&mut t);
+                self.run_macro_args(&m, &name, &t[1], Cow::Owned(args), env, false)
             }
             Resolved::LocalMacro => {
                 let m = env.module.clone().unwrap_or_default();
-                self.run_macro(&m, &name, &t[1], args, env, true)
+                let args = take_args(&mut t);
+                self.run_macro_args(&m, &name, &t[1], Cow::Owned(args), env, true)
             }
             Resolved::Function(m) => {
                 self.note_import(&m, &name, arity, &t[1], env);
@@ -574,7 +577,22 @@ impl Expander<'_> {
         env: &mut Env,
         local: bool,
     ) -> EResult<Value> {
-        let stamped = self.invoke_macro(module, name, meta, args, env, local)?;
+        self.run_macro_args(module, name, meta, Cow::Borrowed(args), env, local)
+    }
+
+    /// [`Expander::run_macro`] with the arguments borrowed or owned: a
+    /// host may move parts of owned arguments the macro gives back
+    /// unchanged into its result instead of reading them back.
+    pub fn run_macro_args(
+        &mut self,
+        module: &str,
+        name: &str,
+        meta: &Value,
+        args: Cow<'_, [Value]>,
+        env: &mut Env,
+        local: bool,
+    ) -> EResult<Value> {
+        let stamped = self.invoke_macro_args(module, name, meta, args, env, local)?;
         self.depth += 1;
         let out = self.expand_owned(stamped, env);
         self.depth -= 1;
@@ -589,6 +607,18 @@ impl Expander<'_> {
         name: &str,
         meta: &Value,
         args: &[Value],
+        env: &Env,
+        local: bool,
+    ) -> EResult<Value> {
+        self.invoke_macro_args(module, name, meta, Cow::Borrowed(args), env, local)
+    }
+
+    fn invoke_macro_args(
+        &mut self,
+        module: &str,
+        name: &str,
+        meta: &Value,
+        args: Cow<'_, [Value]>,
         env: &Env,
         local: bool,
     ) -> EResult<Value> {
@@ -620,11 +650,12 @@ impl Expander<'_> {
             line,
             caller_module: env.module.as_deref(),
         };
+        let arity = args.len();
         let result = self
             .host
             .call_macro(module, &macro_name, &caller, args, local, &how);
         let mut result = result
-            .map_err(|r| Error::Raised(expanding_macro(r, module, name, args.len(), line, env)))?;
+            .map_err(|r| Error::Raised(expanding_macro(r, module, name, arity, line, env)))?;
         // A call marked `generated: true` makes its expansion generated too.
         if keyword_get(meta, "generated").is_some_and(|g| *g == q::atom("true")) {
             mark_generated(&mut result);
@@ -1226,6 +1257,17 @@ fn falsy_case(value: &Value, falsy: Value, truthy: Value, keep: bool) -> Value {
             q::list(vec![q::pair(q::atom("do"), q::list(vec![first, second]))]),
         ],
     )
+}
+
+/// The arguments of the call node `t` (a proper list), taken out of it.
+fn take_args(t: &mut [Value]) -> Vec<Value> {
+    match std::mem::replace(&mut t[2], Value::Int(0)) {
+        Value::List(args, None) => args,
+        other => {
+            t[2] = other;
+            Vec::new()
+        }
+    }
 }
 
 /// What [`Expander::remote_head`] made of a remote call.

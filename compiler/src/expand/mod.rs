@@ -100,13 +100,16 @@ pub trait Host {
     /// A host may build the environment, and drop the columns, faster than
     /// `Env::to_value` and `quoted::without_columns` do. The result comes
     /// back stamped as `stamp` says, with a counter taken once the macro
-    /// has returned (a host may stamp it while reading it back).
+    /// has returned (a host may stamp it while reading it back). Owned
+    /// `args` are the host's to take parts of: a part the macro returns
+    /// unchanged may be moved into the result, not read back from the
+    /// macro's heap.
     fn call_macro(
         &mut self,
         module: &str,
         fun: &str,
         caller: &Env,
-        args: &[Value],
+        args: std::borrow::Cow<'_, [Value]>,
         local: bool,
         stamp: &dispatch::Stamp,
     ) -> Result<Value, Box<Raised>> {
