@@ -861,14 +861,8 @@ impl Service {
         let src = self.source_of(&file);
         // The definition is expanded owned (moved into the result); a copy
         // is kept for `@on_definition` hooks, which get it unexpanded.
-        let hooked = self
-            .with_module(&module, |s| {
-                s.attr("on_definition").is_some_and(|a| {
-                    a.set && matches!(&a.value, Value::List(h, None) if !h.is_empty())
-                })
-            })
-            .unwrap_or(false);
-        let kept = hooked.then(|| def.clone());
+        let hooks = self.definition_hooks(&module);
+        let kept = (!hooks.is_empty()).then(|| def.clone());
         let (r, warnings) = {
             let mut host = VmHost::new(ctx, self);
             let mut x = Expander::new(&mut host, src.as_deref());
@@ -922,26 +916,26 @@ impl Service {
             ctx.st.heap.tuple(&[name, Term::small(user_arity as i64)])
         };
         match stored {
-            Some(Ok(())) => match kept
-                .and_then(|def| self.on_definition(ctx, &module, kind, &def, &env, line))
-            {
-                Some((hooks, argv)) if give_hooks => {
-                    let argv = ctx.st.heap.list(&argv);
-                    let r = result(ctx);
-                    Ok(ctx.st.heap.tuple(&[hooks, argv, r]))
-                }
-                Some((hooks, argv)) => {
-                    // Stored by code that did not expect hooks (a hook set
-                    // by `Module.put_attribute/3`): called here, nested.
-                    for hook in bif::list_to_vec_pub(hooks).unwrap_or_default() {
-                        if let Some([m, f]) = hook.tuple_elems() {
-                            beamlet_vm::nested::call_mfa(ctx, *m, *f, &argv)?;
-                        }
+            Some(Ok(())) => {
+                match kept.and_then(|def| self.on_definition(ctx, hooks, kind, &def, &env, line)) {
+                    Some((hooks, argv)) if give_hooks => {
+                        let argv = ctx.st.heap.list(&argv);
+                        let r = result(ctx);
+                        Ok(ctx.st.heap.tuple(&[hooks, argv, r]))
                     }
-                    Ok(result(ctx))
+                    Some((hooks, argv)) => {
+                        // Stored by code that did not expect hooks (a hook set
+                        // by `Module.put_attribute/3`): called here, nested.
+                        for hook in bif::list_to_vec_pub(hooks).unwrap_or_default() {
+                            if let Some([m, f]) = hook.tuple_elems() {
+                                beamlet_vm::nested::call_mfa(ctx, *m, *f, &argv)?;
+                            }
+                        }
+                        Ok(result(ctx))
+                    }
+                    None => Ok(result(ctx)),
                 }
-                None => Ok(result(ctx)),
-            },
+            }
             Some(Err((msg, hint))) => {
                 let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
                 Err(self.raise(
@@ -954,26 +948,14 @@ impl Service {
         }
     }
 
-    /// The module's `@on_definition` hooks (`{module, fun}`, newest first,
-    /// the order Elixir calls them in) for a definition just stored, and
-    /// their arguments, Elixir's: the
-    /// definition's env, its kind, name, arguments (defaults still written
-    /// `\\`), guards (a list, one per `when`) and body (the `do:` keyword
-    /// list, `nil` for a head), all as written, unexpanded.
-    fn on_definition(
-        &self,
-        ctx: &mut Ctx,
-        module: &str,
-        kind: DefKind,
-        def: &Value,
-        env: &Env,
-        line: u32,
-    ) -> Option<(Term, Vec<Term>)> {
+    /// The open `module`'s `@on_definition` hooks to call for a
+    /// definition (`{module, fun}`, newest first; not the built-in one).
+    fn definition_hooks(&self, module: &str) -> Vec<Value> {
         let hooks = match self.with_module(module, |s| s.get("on_definition")) {
             Some(Some(Value::List(hooks, None))) if !hooks.is_empty() => hooks,
-            _ => return None,
+            _ => return Vec::new(),
         };
-        let hooks: Vec<Value> = hooks
+        hooks
             .into_iter()
             .filter_map(|hook| match hook {
                 Value::Tuple(t)
@@ -987,7 +969,24 @@ impl Service {
                 Value::Atom(m) => Some(q::pair(q::atom(&m), q::atom("__on_definition__"))),
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    /// The module's `@on_definition` hooks (`{module, fun}`, newest first,
+    /// the order Elixir calls them in) for a definition just stored, and
+    /// their arguments, Elixir's: the
+    /// definition's env, its kind, name, arguments (defaults still written
+    /// `\\`), guards (a list, one per `when`) and body (the `do:` keyword
+    /// list, `nil` for a head), all as written, unexpanded.
+    fn on_definition(
+        &self,
+        ctx: &mut Ctx,
+        hooks: Vec<Value>,
+        kind: DefKind,
+        def: &Value,
+        env: &Env,
+        line: u32,
+    ) -> Option<(Term, Vec<Term>)> {
         if hooks.is_empty() {
             return None;
         }
