@@ -374,6 +374,27 @@ impl<'a> Expander<'a> {
             _ => 0,
         };
         let call = match (&t[0], &t[2]) {
+            // A variable that is bound, or bound here, is itself.
+            (Value::Atom(name), Value::Atom(ctx))
+                if !name.starts_with("__") && name.as_str() != "_" =>
+            {
+                let id = VarId::of(name, &t[1], ctx);
+                let known = match env.context {
+                    Context::Match => {
+                        env.bind(id);
+                        true
+                    }
+                    _ => env.has_var(&id),
+                };
+                if known {
+                    if line > 0 {
+                        env.line = line;
+                        env.column = q::meta_column(&t[1]);
+                    }
+                    return Ok(Value::Tuple(t));
+                }
+                return self.expand(&Value::Tuple(t), env);
+            }
             (Value::Atom(_), Value::List(_, None)) => true,
             (Value::Tuple(_), Value::List(_, None)) => false,
             _ => return self.expand(&Value::Tuple(t), env),
