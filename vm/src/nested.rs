@@ -122,7 +122,7 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
                 .map(|&a| heap.adopt(crate::copy::Msg::copy(lits, a)))
                 .collect()
         },
-        |caller, _, lits, v| caller.adopt(crate::copy::Msg::copy(lits, v)),
+        |caller, _, lits, v, _| caller.adopt(crate::copy::Msg::copy(lits, v)),
     )?;
     Ok(r)
 }
@@ -131,15 +131,17 @@ pub fn call(ctx: &mut Ctx, fun: FunId, args: &[Term]) -> Result<Term, Exn> {
 /// heap (`build`, given that heap; it must return `nargs` terms) and a
 /// result read from there (`finish`, given the caller's heap, the code
 /// table, the literals and the result term, which lives until `finish`
-/// returns): the compiler passes a macro its quoted arguments and reads
-/// its result back this way, with no copy through the caller's heap.
-/// An exception's reason is copied into the caller's heap, as [`call`] does.
+/// returns, and whether the temporary heap was collected during the call:
+/// if not, a term `build` made that is part of the result still has the
+/// address `build` gave it): the compiler passes a macro its quoted
+/// arguments and reads its result back this way, with no copy through the
+/// caller's heap. An exception's reason is copied into the caller's heap, as [`call`] does.
 pub fn call_with<R>(
     ctx: &mut Ctx,
     fun: FunId,
     nargs: usize,
     build: impl FnOnce(&mut Heap, &crate::copy::LiteralArea) -> Vec<Term>,
-    finish: impl FnOnce(&mut Heap, &crate::code::CodeTable, &crate::copy::LiteralArea, Term) -> R,
+    finish: impl FnOnce(&mut Heap, &crate::code::CodeTable, &crate::copy::LiteralArea, Term, bool) -> R,
 ) -> Result<R, Exn> {
     let code = ctx.code;
     let Some(f) = code.get_function(fun) else {
@@ -181,6 +183,7 @@ pub fn call_with<R>(
     st.group_leader = ctx.st.group_leader;
 
     let r = run(&mut p, ctx);
+    let collected = p.st.heap.collections() > 0;
 
     let st = &mut p.st;
     std::mem::swap(&mut st.links, &mut ctx.st.links);
@@ -204,7 +207,7 @@ pub fn call_with<R>(
             caller.mailbox.push_back(m);
         }
         match r {
-            Ok(v) => Ok(finish(&mut caller.heap, code, lits, v)),
+            Ok(v) => Ok(finish(&mut caller.heap, code, lits, v, collected)),
             Err(mut e) => {
                 for t in &mut e.trace {
                     if let Some(a) = t.args {

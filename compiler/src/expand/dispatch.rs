@@ -13,6 +13,7 @@ use super::{caller_var, Context, EResult, Env, Error, Expander, MAX_DEPTH};
 use crate::quoted::{self as q, as_atom, as_list, keyword_get};
 use beamlet_vm::static_atom;
 use beamlet_vm::value::Value;
+use std::borrow::Cow;
 
 /// What a local name means.
 #[derive(Clone, Debug, PartialEq)]
@@ -247,6 +248,142 @@ impl Expander<'_> {
         }
     }
 
+    /// `name(args)` owned ([`Expander::expand_owned`]): `t` is the node.
+    /// Blocks, escaped tuples, `=`, calls of functions and `if`/`unless`
+    /// are expanded in place; a macro's result is expanded owned; any
+    /// other form goes to [`Expander::expand_call`].
+    pub(super) fn expand_call_owned(&mut self, mut t: Vec<Value>, env: &mut Env) -> EResult<Value> {
+        let (Value::Atom(name), Value::List(args, None)) = (&t[0], &t[2]) else {
+            return self.expand(&Value::Tuple(t), env);
+        };
+        let (name, arity) = (*name, args.len());
+        if kernel::is_special_form(&name, arity) {
+            return match (name.as_str(), arity) {
+                ("__block__", _) => {
+                    if let Value::List(items, None) = &mut t[2] {
+                        self.expand_in_place(items, env)?;
+                    }
+                    Ok(Value::Tuple(t))
+                }
+                // Escaped data (`Macro.escape/1`'s tuples): nothing to expand.
+                ("{}", _) if args.iter().all(q::is_constant_data) => Ok(Value::Tuple(t)),
+                ("{}", _) => {
+                    if let Value::List(items, None) = &mut t[2] {
+                        self.expand_in_place(items, env)?;
+                    }
+                    Ok(Value::Tuple(t))
+                }
+                ("=", 2) => {
+                    if let Value::List(lr, None) = &mut t[2] {
+                        let (l, r) = lr.split_at_mut(1);
+                        let (l, r) = (&mut l[0], &mut r[0]);
+                        let take = |v: &mut Value| std::mem::replace(v, Value::Int(0));
+                        if env.context == Context::Match {
+                            *l = self.expand_owned(take(l), env)?;
+                            *r = self.expand_owned(take(r), env)?;
+                        } else {
+                            *r = self.expand_owned(take(r), env)?;
+                            let saved = env.context;
+                            env.context = Context::Match;
+                            let pat = self.expand_owned(take(l), env);
+                            env.context = saved;
+                            *l = pat?;
+                        }
+                    }
+                    Ok(Value::Tuple(t))
+                }
+                _ => self.expand_call(&name, &t[1], args, env),
+            };
+        }
+        if name == "unquote" || name == "unquote_splicing" || name == "<>" {
+            return self.expand_call(&name, &t[1], args, env);
+        }
+        let resolved = self.resolve(&name, arity, &t[1], env)?;
+        match resolved {
+            Resolved::Macro(m) if m == KERNEL && matches!(name.as_str(), "if" | "unless") => {
+                self.note_import(&m, &name, arity, &t[1], env);
+                self.kernel_if_owned(t, env)
+            }
+            Resolved::Macro(m) if m == KERNEL => {
+                self.note_import(&m, &name, arity, &t[1], env);
+                self.kernel_macro(&name, &t[1], args, env)
+            }
+            Resolved::Macro(m) => {
+                self.note_import(&m, &name, arity, &t[1], env);
+                let args = take_args(&mut t);
+                self.run_macro_args(&m, &name, &t[1], Cow::Owned(args), env, false)
+            }
+            Resolved::LocalMacro => {
+                let m = env.module.clone().unwrap_or_default();
+                let args = take_args(&mut t);
+                self.run_macro_args(&m, &name, &t[1], Cow::Owned(args), env, true)
+            }
+            Resolved::Function(m) => {
+                self.note_import(&m, &name, arity, &t[1], env);
+                let meta = strip_imports(&t[1]);
+                let Value::List(args, None) = std::mem::replace(&mut t[2], Value::Int(0)) else {
+                    return Err(self.invalid_quoted(&Value::Tuple(t), env));
+                };
+                let mut args = args;
+                self.expand_in_place(&mut args, env)?;
+                let (m, name): (&str, &str) = match inline(&m, &name, arity) {
+                    Some(to) => to,
+                    None => (&m, &name),
+                };
+                Ok(q::remote(q::atom(m), name, meta, args))
+            }
+            Resolved::Local
+                if env.context == Context::Expr
+                    || self.defguard_check && env.context == Context::Guard =>
+            {
+                if let Value::List(items, None) = &mut t[2] {
+                    self.expand_in_place(items, env)?;
+                }
+                if keyword_get(&t[1], "imports").is_some()
+                    || keyword_get(&t[1], "context").is_some()
+                {
+                    t[1] = strip_imports(&t[1]);
+                }
+                Ok(Value::Tuple(t))
+            }
+            // The errors, as the borrowing walk words them.
+            Resolved::Local | Resolved::Unknown => self.expand_call(&name, &t[1], args, env),
+        }
+    }
+
+    /// `if`/`unless` with a keyword list of branches, owned: the condition
+    /// expanded where it is (its variables stay in scope after), each
+    /// branch in a scope of its own. Anything else is
+    /// [`Expander::kernel_macro`]'s.
+    fn kernel_if_owned(&mut self, mut t: Vec<Value>, env: &mut Env) -> EResult<Value> {
+        let ok = match &t[2] {
+            Value::List(a, None) if a.len() == 2 => q::as_keyword(&a[1]).is_some_and(|kw| {
+                let count = |k: &str| kw.iter().filter(|(key, _)| *key == k).count();
+                count("do") == 1 && count("else") <= 1 && count("do") + count("else") == kw.len()
+            }),
+            _ => false,
+        };
+        if !ok {
+            let (Value::Atom(name), Value::List(args, None)) = (&t[0], &t[2]) else {
+                return self.expand(&Value::Tuple(t), env);
+            };
+            return self.kernel_macro(name, &t[1], args, env);
+        }
+        if let Value::List(a, None) = &mut t[2] {
+            let (c, b) = a.split_at_mut(1);
+            c[0] = self.expand_owned(std::mem::replace(&mut c[0], Value::Int(0)), env)?;
+            if let Value::List(branches, None) = &mut b[0] {
+                for br in branches.iter_mut() {
+                    if let Value::Tuple(kv) = br {
+                        let v = std::mem::replace(&mut kv[1], Value::Int(0));
+                        kv[1] = self.expand_owned(v, &mut env.clone())?;
+                    }
+                }
+            }
+        }
+        Ok(Value::Tuple(t))
+    }
+
     /// `recv.name(args)`.
     pub fn expand_remote(
         &mut self,
@@ -257,6 +394,78 @@ impl Expander<'_> {
         args: &[Value],
         env: &mut Env,
     ) -> EResult<Value> {
+        let r = match self.remote_head(recv, name, dmeta, meta, args, env)? {
+            Remote::Done(v) => return Ok(v),
+            Remote::Call(r) => r,
+        };
+        let args = self.expand_args(args, env)?;
+        let (r, name) = inline_remote(r, name, args.len());
+        let dot = q::tuple(vec![
+            q::atom("."),
+            dmeta.clone(),
+            q::list(vec![r, q::atom(name)]),
+        ]);
+        Ok(q::tuple(vec![dot, meta.clone(), q::list(args)]))
+    }
+
+    /// `recv.name(args)` owned ([`Expander::expand_owned`]): `t` is the
+    /// node, its head a dot.
+    pub(super) fn expand_remote_owned(
+        &mut self,
+        mut t: Vec<Value>,
+        env: &mut Env,
+    ) -> EResult<Value> {
+        let shape = match q::as_node(&t[0]) {
+            Some((Value::Atom(dot), _, Value::List(d, None))) if dot == "." => match d.as_slice() {
+                [_, Value::Atom(_)] => 2,
+                [_] => 1,
+                _ => 0,
+            },
+            _ => 0,
+        };
+        if shape == 0 {
+            return self.expand(&Value::Tuple(t), env);
+        }
+        let [Value::Tuple(h), meta, Value::List(args, None)] = t.as_mut_slice() else {
+            return self.expand(&Value::Tuple(t), env);
+        };
+        let [_, dmeta, Value::List(d, None)] = h.as_mut_slice() else {
+            return self.expand(&Value::Tuple(t), env);
+        };
+        if shape == 1 {
+            // `fun.(args)`.
+            self.expand_in_place(d, env)?;
+            self.expand_in_place(args, env)?;
+            return Ok(Value::Tuple(t));
+        }
+        let Value::Atom(name) = d[1] else {
+            return Err(self.invalid_quoted(&Value::Tuple(t), env));
+        };
+        let r = match self.remote_head(&d[0], &name, dmeta, meta, args, env)? {
+            Remote::Done(v) => return Ok(v),
+            Remote::Call(r) => r,
+        };
+        self.expand_in_place(args, env)?;
+        let (r, to) = inline_remote(r, &name, args.len());
+        d[0] = r;
+        if to != name.as_str() {
+            d[1] = q::atom(to);
+        }
+        Ok(Value::Tuple(t))
+    }
+
+    /// The part of `recv.name(args)` before its arguments are expanded:
+    /// the whole expansion when it is a macro or a special case, or the
+    /// expanded receiver.
+    fn remote_head(
+        &mut self,
+        recv: &Value,
+        name: &str,
+        dmeta: &Value,
+        meta: &Value,
+        args: &[Value],
+        env: &mut Env,
+    ) -> EResult<Remote> {
         let line = q::meta_line(meta);
         // (`Foo.{A, B}` outside alias/require/import/use is a call of
         // `Foo."{}"/n`, as in Elixir: it fails when it runs.)
@@ -269,7 +478,7 @@ impl Expander<'_> {
             if let Some((Value::Atom(v), _, Value::Atom(_))) = q::as_node(recv) {
                 if v == "__ENV__" {
                     if let Some(field) = env.field(name) {
-                        return Ok(q::escape(&field));
+                        return Ok(Remote::Done(q::escape(&field)));
                     }
                 }
             }
@@ -285,7 +494,7 @@ impl Expander<'_> {
             let arity = args.len();
             if m == "beamlet_compiler" && name == super::module::GUARD_FORM {
                 if let [guard, params] = args {
-                    return self.expand_guard_form(guard, params, env);
+                    return self.expand_guard_form(guard, params, env).map(Remote::Done);
                 }
             }
             if m == KERNEL && kernel::is_kernel_macro(name, arity) {
@@ -297,18 +506,25 @@ impl Expander<'_> {
                         if let Some((module, fun)) =
                             crate::codegen::kernel::local_kernel(name, arity)
                         {
-                            return Ok(q::remote(q::atom(module), fun, m2.clone(), a.to_vec()));
+                            return Ok(Remote::Done(q::remote(
+                                q::atom(module),
+                                fun,
+                                m2.clone(),
+                                a.to_vec(),
+                            )));
                         }
                     }
                 }
-                return Ok(out);
+                return Ok(Remote::Done(out));
             }
             if m != KERNEL && (env.is_required(m) || keyword_get(meta, "required").is_some()) {
                 if env.module.as_deref() == Some(m.as_str()) {
                     // The module being defined can't run its own macros remotely.
                 } else if self.host.has_macro(m, name, arity) {
                     let m = *m;
-                    return self.run_macro(&m, name, meta, args, env, false);
+                    return self
+                        .run_macro(&m, name, meta, args, env, false)
+                        .map(Remote::Done);
                 }
             }
             if env.context == Context::Match {
@@ -347,20 +563,7 @@ impl Expander<'_> {
                 ),
             ));
         }
-        let args = self.expand_args(args, env)?;
-        let (r, name) = match &r {
-            Value::Atom(m) => match inline(m, name, args.len()) {
-                Some((m2, n2)) => (q::atom(m2), n2),
-                None => (r, name),
-            },
-            _ => (r, name),
-        };
-        let dot = q::tuple(vec![
-            q::atom("."),
-            dmeta.clone(),
-            q::list(vec![r, q::atom(name)]),
-        ]);
-        Ok(q::tuple(vec![dot, meta.clone(), q::list(args)]))
+        Ok(Remote::Call(r))
     }
 
     /// Runs the macro `module.name` on `args` (unexpanded) and expands what
@@ -374,9 +577,24 @@ impl Expander<'_> {
         env: &mut Env,
         local: bool,
     ) -> EResult<Value> {
-        let stamped = self.invoke_macro(module, name, meta, args, env, local)?;
+        self.run_macro_args(module, name, meta, Cow::Borrowed(args), env, local)
+    }
+
+    /// [`Expander::run_macro`] with the arguments borrowed or owned: a
+    /// host may move parts of owned arguments the macro gives back
+    /// unchanged into its result instead of reading them back.
+    pub fn run_macro_args(
+        &mut self,
+        module: &str,
+        name: &str,
+        meta: &Value,
+        args: Cow<'_, [Value]>,
+        env: &mut Env,
+        local: bool,
+    ) -> EResult<Value> {
+        let stamped = self.invoke_macro_args(module, name, meta, args, env, local)?;
         self.depth += 1;
-        let out = self.expand(&stamped, env);
+        let out = self.expand_owned(stamped, env);
         self.depth -= 1;
         out
     }
@@ -389,6 +607,18 @@ impl Expander<'_> {
         name: &str,
         meta: &Value,
         args: &[Value],
+        env: &Env,
+        local: bool,
+    ) -> EResult<Value> {
+        self.invoke_macro_args(module, name, meta, Cow::Borrowed(args), env, local)
+    }
+
+    fn invoke_macro_args(
+        &mut self,
+        module: &str,
+        name: &str,
+        meta: &Value,
+        args: Cow<'_, [Value]>,
         env: &Env,
         local: bool,
     ) -> EResult<Value> {
@@ -420,11 +650,12 @@ impl Expander<'_> {
             line,
             caller_module: env.module.as_deref(),
         };
+        let arity = args.len();
         let result = self
             .host
             .call_macro(module, &macro_name, &caller, args, local, &how);
         let mut result = result
-            .map_err(|r| Error::Raised(expanding_macro(r, module, name, args.len(), line, env)))?;
+            .map_err(|r| Error::Raised(expanding_macro(r, module, name, arity, line, env)))?;
         // A call marked `generated: true` makes its expansion generated too.
         if keyword_get(meta, "generated").is_some_and(|g| *g == q::atom("true")) {
             mark_generated(&mut result);
@@ -1026,6 +1257,37 @@ fn falsy_case(value: &Value, falsy: Value, truthy: Value, keep: bool) -> Value {
             q::list(vec![q::pair(q::atom("do"), q::list(vec![first, second]))]),
         ],
     )
+}
+
+/// The arguments of the call node `t` (a proper list), taken out of it.
+fn take_args(t: &mut [Value]) -> Vec<Value> {
+    match std::mem::replace(&mut t[2], Value::Int(0)) {
+        Value::List(args, None) => args,
+        other => {
+            t[2] = other;
+            Vec::new()
+        }
+    }
+}
+
+/// What [`Expander::remote_head`] made of a remote call.
+enum Remote {
+    /// The call's whole expansion.
+    Done(Value),
+    /// A call of a function: its receiver, expanded.
+    Call(Value),
+}
+
+/// The receiver and name a remote call of `name/arity` on `r` becomes
+/// ([`inline`]).
+fn inline_remote(r: Value, name: &str, arity: usize) -> (Value, &str) {
+    match &r {
+        Value::Atom(m) => match inline(m, name, arity) {
+            Some((m2, n2)) => (q::atom(m2), n2),
+            None => (r, name),
+        },
+        _ => (r, name),
+    }
 }
 
 /// Functions Elixir inlines to the Erlang built-in they wrap (as

@@ -100,13 +100,16 @@ pub trait Host {
     /// A host may build the environment, and drop the columns, faster than
     /// `Env::to_value` and `quoted::without_columns` do. The result comes
     /// back stamped as `stamp` says, with a counter taken once the macro
-    /// has returned (a host may stamp it while reading it back).
+    /// has returned (a host may stamp it while reading it back). Owned
+    /// `args` are the host's to take parts of: a part the macro returns
+    /// unchanged may be moved into the result, not read back from the
+    /// macro's heap.
     fn call_macro(
         &mut self,
         module: &str,
         fun: &str,
         caller: &Env,
-        args: &[Value],
+        args: std::borrow::Cow<'_, [Value]>,
         local: bool,
         stamp: &dispatch::Stamp,
     ) -> Result<Value, Box<Raised>> {
@@ -308,6 +311,102 @@ impl<'a> Expander<'a> {
             ])),
             Value::Tuple(t) if t.len() == 3 => self.expand_node(v, &t[0], &t[1], &t[2], env),
             other => Err(self.invalid_quoted(other, env)),
+        }
+    }
+
+    /// [`Expander::expand`] of a tree the caller owns (a macro's result, a
+    /// stored definition): the same expansion, but the nodes that pass
+    /// through unchanged in shape (blocks, lists, calls of functions,
+    /// escaped data, `=`, `if`) are expanded in place and moved into the
+    /// result, not copied into a new tree while the old one is dropped.
+    /// Any other form goes to the borrowing walk.
+    pub fn expand_owned(&mut self, v: Value, env: &mut Env) -> EResult<Value> {
+        match v {
+            Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Binary(_)
+            | Value::Atom(_) => Ok(v),
+            Value::List(mut items, tail) => {
+                let last = items.len().wrapping_sub(1);
+                for (i, it) in items.iter_mut().enumerate() {
+                    // `[h | t]` is `[{:|, _, [h, t]}]`: the bar is only valid last.
+                    if i == last
+                        && tail.is_none()
+                        && matches!(q::as_call(it), Some(("|", _, [_, _])))
+                    {
+                        if let Value::Tuple(t) = it {
+                            if let Value::List(ht, None) = &mut t[2] {
+                                self.expand_in_place(ht, env)?;
+                                continue;
+                            }
+                        }
+                    }
+                    *it = self.expand_owned(std::mem::replace(it, Value::Int(0)), env)?;
+                }
+                let tail = match tail {
+                    Some(t) => Some(Box::new(self.expand_owned(*t, env)?)),
+                    None => None,
+                };
+                Ok(Value::List(items, tail))
+            }
+            Value::Tuple(mut t) if t.len() == 2 => {
+                self.expand_in_place(&mut t, env)?;
+                Ok(Value::Tuple(t))
+            }
+            Value::Tuple(t) if t.len() == 3 => self.expand_node_owned(t, env),
+            other => self.expand(&other, env),
+        }
+    }
+
+    /// Each element of `items` expanded in turn ([`Expander::expand_owned`]).
+    pub fn expand_in_place(&mut self, items: &mut [Value], env: &mut Env) -> EResult<()> {
+        for it in items.iter_mut() {
+            *it = self.expand_owned(std::mem::replace(it, Value::Int(0)), env)?;
+        }
+        Ok(())
+    }
+
+    /// A 3-tuple node, owned (see [`Expander::expand_owned`]).
+    fn expand_node_owned(&mut self, t: Vec<Value>, env: &mut Env) -> EResult<Value> {
+        let line = match q::keyword_get_atom(&t[1], beamlet_vm::static_atom!("line")) {
+            Some(Value::Int(n)) => *n as u32,
+            _ => 0,
+        };
+        let call = match (&t[0], &t[2]) {
+            // A variable that is bound, or bound here, is itself.
+            (Value::Atom(name), Value::Atom(ctx))
+                if !name.starts_with("__") && name.as_str() != "_" =>
+            {
+                let id = VarId::of(name, &t[1], ctx);
+                let known = match env.context {
+                    Context::Match => {
+                        env.bind(id);
+                        true
+                    }
+                    _ => env.has_var(&id),
+                };
+                if known {
+                    if line > 0 {
+                        env.line = line;
+                        env.column = q::meta_column(&t[1]);
+                    }
+                    return Ok(Value::Tuple(t));
+                }
+                return self.expand(&Value::Tuple(t), env);
+            }
+            (Value::Atom(_), Value::List(_, None)) => true,
+            (Value::Tuple(_), Value::List(_, None)) => false,
+            _ => return self.expand(&Value::Tuple(t), env),
+        };
+        if line > 0 {
+            env.line = line;
+            env.column = q::meta_column(&t[1]);
+        }
+        if call {
+            self.expand_call_owned(t, env)
+        } else {
+            self.expand_remote_owned(t, env)
         }
     }
 

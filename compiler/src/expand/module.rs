@@ -273,10 +273,22 @@ impl Expander<'_> {
     pub fn expand_definition(
         &mut self,
         kind: DefKind,
-        def: &Value,
+        mut def: Value,
         env: &Env,
         line: u32,
     ) -> EResult<Definition> {
+        // The body (owned, expanded in place) is taken out of `def`.
+        let mut do_owned = None;
+        if let Value::List(parts, None) = &mut def {
+            if let [_, Value::List(kw, None)] = parts.as_mut_slice() {
+                if let [Value::Tuple(kv)] = kw.as_mut_slice() {
+                    if kv.len() == 2 && as_atom(&kv[0]) == Some("do") {
+                        do_owned = Some(std::mem::replace(&mut kv[1], q::nil()));
+                    }
+                }
+            }
+        }
+        let def = &def;
         let mut env = env.clone();
         if line > 0 {
             env.line = line;
@@ -424,7 +436,11 @@ impl Expander<'_> {
                     q::call("try", q::line_meta(line), vec![opts])
                 });
                 let supers = self.supers;
-                let body = self.expand(implicit_try.as_ref().unwrap_or(do_body), &mut env)?;
+                let body = match (implicit_try, do_owned) {
+                    (Some(t), _) => self.expand(&t, &mut env)?,
+                    (None, Some(b)) => self.expand_owned(b, &mut env)?,
+                    (None, None) => self.expand(do_body, &mut env)?,
+                };
                 Some(DefClause {
                     line,
                     args: pats.clone(),

@@ -75,7 +75,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let env = env_of(ctx, *env)?;
                 let body = self.body_of(ctx, *body);
                 let module = atom::name(*name).to_owned();
-                self.module_open(ctx, &module, &body, &names, env)
+                self.module_open(ctx, &module, body, &names, env)
             }
             ("before_compile", [m]) => self.before_compile(ctx, atom::name(*m)),
             ("verify_open", []) => Ok(Term::small(self.verify_open(ctx.st.pid.raw()) as i64)),

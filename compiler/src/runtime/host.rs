@@ -162,7 +162,7 @@ impl Host for VmHost<'_, '_> {
         module: &str,
         fun: &str,
         caller: &Env,
-        args: &[Value],
+        args: std::borrow::Cow<'_, [Value]>,
         local: bool,
         stamp: &Stamp,
     ) -> Result<Value, Box<Raised>> {
@@ -195,13 +195,23 @@ impl Host for VmHost<'_, '_> {
             }
         };
         // The environment and the arguments are built straight into the
-        // macro's heap, and its result read from there, stamped.
+        // macro's heap, and its result read from there, stamped. Owned
+        // arguments are shared: a node of theirs the macro returns
+        // unchanged is moved into the result (see `Shared`).
         let svc = self.svc;
+        let module_atom = atom::intern(stamp.module);
+        let nargs = args.len();
+        let (borrowed, owned) = match args {
+            std::borrow::Cow::Borrowed(a) => (a, None),
+            std::borrow::Cow::Owned(v) => (&[][..], Some(v)),
+        };
+        let owned = std::cell::RefCell::new(owned);
+        let shared = std::cell::RefCell::new(Shared::default());
         let _t = timing::enter(Phase::Macro);
         let r = beamlet_vm::nested::call_with(
             self.ctx,
             fid,
-            args.len() + 1,
+            nargs + 1,
             |heap, _| {
                 let _t = timing::enter(Phase::Convert);
                 // A macro's process ends when the macro returns: no
@@ -211,19 +221,45 @@ impl Host for VmHost<'_, '_> {
                 // arguments and environment it was just given: 1,500
                 // collections for 2,100 macro calls of a 300-test file.
                 heap.at_least_before_gc(1 << 16);
-                let mut ts = Vec::with_capacity(args.len() + 1);
+                let mut ts = Vec::with_capacity(nargs + 1);
                 ts.push(Self::env_term(heap, caller, functions, macros, &vars));
-                ts.extend(args.iter().map(|a| quoted_term(heap, a)));
+                match owned.borrow().as_deref() {
+                    Some(args) => {
+                        let mut sh = shared.borrow_mut();
+                        let mut b = SharedBuilder {
+                            heap,
+                            sh: &mut sh,
+                            line: stamp.line,
+                            module: module_atom,
+                        };
+                        for (i, a) in args.iter().enumerate() {
+                            ts.push(b.term(a, Shared::ROOT, i as u32).0);
+                        }
+                    }
+                    None => ts.extend(borrowed.iter().map(|a| quoted_term(heap, a))),
+                }
                 ts
             },
-            |_, code, _, t| {
+            |_, code, _, t, collected| {
                 let _t = timing::enter(Phase::Convert);
                 let counter = stamp.counter_value(svc.next_counter());
+                let mut owned = owned.borrow_mut();
+                // (A collection moved the arguments' terms: their
+                // addresses mean nothing now.)
+                let taker = match owned.as_mut() {
+                    Some(args) if !collected => Some(Taker {
+                        sh: shared.take(),
+                        args,
+                        path: Vec::new(),
+                    }),
+                    _ => None,
+                };
                 let s = Stamper {
                     code,
-                    module: atom::intern(stamp.module),
+                    module: module_atom,
                     line: stamp.line,
                     counter: &counter,
+                    taker: std::cell::RefCell::new(taker),
                 };
                 s.value(t)
             },
@@ -626,6 +662,8 @@ struct Stamper<'a> {
     module: Term,
     line: u32,
     counter: &'a Value,
+    /// The macro's owned arguments, to move unchanged nodes from.
+    taker: std::cell::RefCell<Option<Taker<'a>>>,
 }
 
 impl Stamper<'_> {
@@ -633,7 +671,16 @@ impl Stamper<'_> {
         if let Some(elems) = t.tuple_elems() {
             return match elems {
                 [a, b] => Value::Tuple(vec![self.value(*a), self.value(*b)]),
-                [head, meta, args] => self.node(t, *head, *meta, *args),
+                [head, meta, args] => {
+                    let taken = match self.taker.borrow_mut().as_mut() {
+                        Some(tk) => tk.take(t),
+                        None => None,
+                    };
+                    match taken {
+                        Some(v) => v,
+                        None => self.node(t, *head, *meta, *args),
+                    }
+                }
                 _ => to_value(self.code, t),
             };
         }
@@ -701,5 +748,212 @@ impl Stamper<'_> {
             (self.value(head), self.value(args))
         };
         Value::Tuple(vec![h, Value::List(m, None), a])
+    }
+}
+
+/// The nodes of a macro's owned arguments that its result may hold
+/// unchanged, found again by their terms' addresses. Reading such a node
+/// back from the macro's heap (a `Value` made per node, its meta checked
+/// for the stamp) and dropping the argument it was copied from was most of
+/// the cost of macros that return their arguments in a wrapper (ExUnit's
+/// `describe` and `test` return the whole block they are given). A node
+/// qualifies when stamping would leave it as it is (every node in it has a
+/// line, no variable of the macro's module lacks a counter); it is moved
+/// out of the arguments with its `column:` metas dropped, as the macro saw
+/// it. Nothing is shared once the macro's heap has been collected (terms
+/// moved, and their old addresses may hold new terms).
+#[derive(Default)]
+struct Shared {
+    /// Each list and tuple of the arguments, in the order built: its
+    /// parent's entry (`ROOT` for an argument) and its place there (an
+    /// element's index; a list's tail is at the list's length).
+    steps: Vec<(u32, u32)>,
+    /// A qualifying node's term (its raw bits) to its entry.
+    nodes: rustc_hash::FxHashMap<u64, u32>,
+    /// Per entry: taken, or a part of it taken.
+    dirty: Vec<bool>,
+}
+
+impl Shared {
+    const ROOT: u32 = u32::MAX;
+}
+
+/// Builds a macro's owned arguments into its heap as `quoted_term` does,
+/// noting in `sh` the nodes the result may share.
+struct SharedBuilder<'h> {
+    heap: &'h mut Heap,
+    sh: &'h mut Shared,
+    /// The stamp's line and macro module (see `Stamper`).
+    line: u32,
+    module: Term,
+}
+
+impl SharedBuilder<'_> {
+    /// `v` as a term, and whether stamping leaves it as it is.
+    fn term(&mut self, v: &Value, parent: u32, slot: u32) -> (Term, bool) {
+        let column = beamlet_vm::static_atom!("column");
+        let is_column = |p: &Value| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if *k == column));
+        let entry = |sh: &mut Shared| {
+            sh.steps.push((parent, slot));
+            sh.dirty.push(false);
+            (sh.steps.len() - 1) as u32
+        };
+        match v {
+            Value::List(items, tail) => {
+                let e = entry(self.sh);
+                let mut same = true;
+                let tail = match tail {
+                    Some(t) => {
+                        let (tt, s) = self.term(t, e, items.len() as u32);
+                        // (A list as the tail is read back as part of the list.)
+                        same &= s && !matches!(**t, Value::List(..));
+                        tt
+                    }
+                    None => Term::NIL,
+                };
+                let mut elems = Vec::with_capacity(items.len());
+                for (i, it) in items.iter().enumerate() {
+                    let (t, s) = self.term(it, e, i as u32);
+                    same &= s;
+                    elems.push(t);
+                }
+                (self.heap.list_with_tail(&elems, tail), same)
+            }
+            Value::Tuple(t) if t.len() == 3 => {
+                let e = entry(self.sh);
+                let (head, hs) = self.term(&t[0], e, 0);
+                let (meta, same) = match &t[1] {
+                    Value::List(m, None) => {
+                        let has = |key: beamlet_vm::value::Atom| {
+                            m.iter().any(|p| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if *k == key)))
+                        };
+                        let is_var = matches!((&t[0], &t[2]), (Value::Atom(_), Value::Atom(_)));
+                        let add_line = self.line > 0
+                            && !has(beamlet_vm::static_atom!("line"))
+                            && !has(beamlet_vm::static_atom!("keep"));
+                        let add_counter = is_var
+                            && matches!(&t[2], Value::Atom(c) if c.term() == self.module)
+                            && !has(beamlet_vm::static_atom!("counter"));
+                        let kept: Vec<Term> = m
+                            .iter()
+                            .filter(|p| !is_column(p))
+                            .map(|p| from_value(self.heap, p))
+                            .collect();
+                        (
+                            self.heap.list_with_tail(&kept, Term::NIL),
+                            !add_line && !add_counter,
+                        )
+                    }
+                    // (Read back as it is: see `Stamper::node`.)
+                    m => (from_value(self.heap, m), true),
+                };
+                let (args, as_) = self.term(&t[2], e, 2);
+                let node = self.heap.tuple(&[head, meta, args]);
+                let is_var = matches!((&t[0], &t[2]), (Value::Atom(_), Value::Atom(_)));
+                let same =
+                    same && (is_var || !matches!(&t[1], Value::List(_, None)) || (hs && as_));
+                if same {
+                    self.sh.nodes.insert(node.raw(), e);
+                }
+                (node, same)
+            }
+            Value::Tuple(t) => {
+                let e = entry(self.sh);
+                let mut same = true;
+                let mut elems = Vec::with_capacity(t.len());
+                for (i, x) in t.iter().enumerate() {
+                    let (x, s) = self.term(x, e, i as u32);
+                    same &= s;
+                    elems.push(x);
+                }
+                // (Other sizes than 2 are read back as they are.)
+                (self.heap.tuple(&elems), same || t.len() != 2)
+            }
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Atom(_) => {
+                (from_value(self.heap, v), true)
+            }
+            Value::Binary(_) | Value::Bitstring(..) => (from_value(self.heap, v), true),
+            // (Maps, pids, references and funs: not sure to read back the same.)
+            other => (from_value(self.heap, other), false),
+        }
+    }
+}
+
+/// Moves nodes out of a macro's owned arguments (see `Shared`).
+struct Taker<'a> {
+    sh: Shared,
+    args: &'a mut Vec<Value>,
+    /// Scratch: a node's path from its argument.
+    path: Vec<u32>,
+}
+
+impl Taker<'_> {
+    /// The argument node built as `t`, moved out, if it qualifies and is
+    /// whole (neither it nor a part of it taken before).
+    fn take(&mut self, t: Term) -> Option<Value> {
+        let &e = self.sh.nodes.get(&t.raw())?;
+        if self.sh.dirty[e as usize] {
+            return None;
+        }
+        self.path.clear();
+        let mut cur = e;
+        loop {
+            let (parent, slot) = self.sh.steps[cur as usize];
+            self.path.push(slot);
+            if parent == Shared::ROOT {
+                break;
+            }
+            cur = parent;
+        }
+        let mut steps = self.path.iter().rev();
+        let mut v = self.args.get_mut(*steps.next()? as usize)?;
+        for &s in steps {
+            v = match v {
+                Value::List(items, tail) => match items.get_mut(s as usize) {
+                    Some(x) => x,
+                    None => tail.as_deref_mut()?,
+                },
+                Value::Tuple(els) => els.get_mut(s as usize)?,
+                _ => return None,
+            };
+        }
+        if !matches!(v, Value::Tuple(x) if x.len() == 3) {
+            return None;
+        }
+        let mut out = std::mem::replace(v, Value::Int(0));
+        let mut cur = e;
+        while !self.sh.dirty[cur as usize] {
+            self.sh.dirty[cur as usize] = true;
+            let (parent, _) = self.sh.steps[cur as usize];
+            if parent == Shared::ROOT {
+                break;
+            }
+            cur = parent;
+        }
+        drop_columns(&mut out);
+        Some(out)
+    }
+}
+
+/// Drops the `column:` entries of every node's meta in `v`, in place, as
+/// `quoted_term` leaves them out.
+fn drop_columns(v: &mut Value) {
+    let column = beamlet_vm::static_atom!("column");
+    match v {
+        Value::List(items, tail) => {
+            items.iter_mut().for_each(drop_columns);
+            if let Some(t) = tail {
+                drop_columns(t);
+            }
+        }
+        Value::Tuple(t) if t.len() == 3 => {
+            if let Value::List(m, None) = &mut t[1] {
+                m.retain(|p| !matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if *k == column)));
+            }
+            drop_columns(&mut t[0]);
+            drop_columns(&mut t[2]);
+        }
+        Value::Tuple(t) => t.iter_mut().for_each(drop_columns),
+        _ => {}
     }
 }

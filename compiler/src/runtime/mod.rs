@@ -564,7 +564,7 @@ impl Service {
         &self,
         ctx: &mut Ctx,
         name: &str,
-        body: &Value,
+        body: Value,
         binding: &[String],
         env: Env,
     ) -> Result<Term, Exn> {
@@ -614,7 +614,7 @@ impl Service {
         let (code, warnings) = {
             let mut host = VmHost::new(ctx, self);
             let mut x = Expander::new(&mut host, src.as_deref());
-            let r = x.expand(body, &mut benv);
+            let r = x.expand_owned(body, &mut benv);
             (r, std::mem::take(&mut x.warnings))
         };
         self.warnings(ctx, &file, warnings);
@@ -860,10 +860,14 @@ impl Service {
         }
         let file = env.file.clone();
         let src = self.source_of(&file);
+        // The definition is expanded owned (moved into the result); a copy
+        // is kept for `@on_definition` hooks, which get it unexpanded.
+        let hooks = self.definition_hooks(&module);
+        let kept = (!hooks.is_empty()).then(|| def.clone());
         let (r, warnings) = {
             let mut host = VmHost::new(ctx, self);
             let mut x = Expander::new(&mut host, src.as_deref());
-            let r = x.expand_definition(kind, &def, &env, line);
+            let r = x.expand_definition(kind, def, &env, line);
             (r, std::mem::take(&mut x.warnings))
         };
         self.warnings(ctx, &file, warnings);
@@ -920,24 +924,26 @@ impl Service {
             ctx.st.heap.tuple(&[name, Term::small(user_arity as i64)])
         };
         match stored {
-            Some(Ok(())) => match self.on_definition(ctx, &module, kind, &def, &env, line) {
-                Some((hooks, argv)) if give_hooks => {
-                    let argv = ctx.st.heap.list(&argv);
-                    let r = result(ctx);
-                    Ok(ctx.st.heap.tuple(&[hooks, argv, r]))
-                }
-                Some((hooks, argv)) => {
-                    // Stored by code that did not expect hooks (a hook set
-                    // by `Module.put_attribute/3`): called here, nested.
-                    for hook in bif::list_to_vec_pub(hooks).unwrap_or_default() {
-                        if let Some([m, f]) = hook.tuple_elems() {
-                            beamlet_vm::nested::call_mfa(ctx, *m, *f, &argv)?;
-                        }
+            Some(Ok(())) => {
+                match kept.and_then(|def| self.on_definition(ctx, hooks, kind, &def, &env, line)) {
+                    Some((hooks, argv)) if give_hooks => {
+                        let argv = ctx.st.heap.list(&argv);
+                        let r = result(ctx);
+                        Ok(ctx.st.heap.tuple(&[hooks, argv, r]))
                     }
-                    Ok(result(ctx))
+                    Some((hooks, argv)) => {
+                        // Stored by code that did not expect hooks (a hook set
+                        // by `Module.put_attribute/3`): called here, nested.
+                        for hook in bif::list_to_vec_pub(hooks).unwrap_or_default() {
+                            if let Some([m, f]) = hook.tuple_elems() {
+                                beamlet_vm::nested::call_mfa(ctx, *m, *f, &argv)?;
+                            }
+                        }
+                        Ok(result(ctx))
+                    }
+                    None => Ok(result(ctx)),
                 }
-                None => Ok(result(ctx)),
-            },
+            }
             Some(Err((msg, hint))) => {
                 let span = Expander::new(&mut NoHost, src.as_deref()).span_of_line(line);
                 Err(self.raise(
@@ -950,26 +956,14 @@ impl Service {
         }
     }
 
-    /// The module's `@on_definition` hooks (`{module, fun}`, newest first,
-    /// the order Elixir calls them in) for a definition just stored, and
-    /// their arguments, Elixir's: the
-    /// definition's env, its kind, name, arguments (defaults still written
-    /// `\\`), guards (a list, one per `when`) and body (the `do:` keyword
-    /// list, `nil` for a head), all as written, unexpanded.
-    fn on_definition(
-        &self,
-        ctx: &mut Ctx,
-        module: &str,
-        kind: DefKind,
-        def: &Value,
-        env: &Env,
-        line: u32,
-    ) -> Option<(Term, Vec<Term>)> {
+    /// The open `module`'s `@on_definition` hooks to call for a
+    /// definition (`{module, fun}`, newest first; not the built-in one).
+    fn definition_hooks(&self, module: &str) -> Vec<Value> {
         let hooks = match self.with_module(module, |s| s.get("on_definition")) {
             Some(Some(Value::List(hooks, None))) if !hooks.is_empty() => hooks,
-            _ => return None,
+            _ => return Vec::new(),
         };
-        let hooks: Vec<Value> = hooks
+        hooks
             .into_iter()
             .filter_map(|hook| match hook {
                 Value::Tuple(t)
@@ -983,7 +977,24 @@ impl Service {
                 Value::Atom(m) => Some(q::pair(q::atom(&m), q::atom("__on_definition__"))),
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    /// The module's `@on_definition` hooks (`{module, fun}`, newest first,
+    /// the order Elixir calls them in) for a definition just stored, and
+    /// their arguments, Elixir's: the
+    /// definition's env, its kind, name, arguments (defaults still written
+    /// `\\`), guards (a list, one per `when`) and body (the `do:` keyword
+    /// list, `nil` for a head), all as written, unexpanded.
+    fn on_definition(
+        &self,
+        ctx: &mut Ctx,
+        hooks: Vec<Value>,
+        kind: DefKind,
+        def: &Value,
+        env: &Env,
+        line: u32,
+    ) -> Option<(Term, Vec<Term>)> {
         if hooks.is_empty() {
             return None;
         }
@@ -1391,7 +1402,7 @@ impl Service {
         env.line = q::meta_line(&meta);
         env.module = Some(lib.module.to_owned());
         let empty = Term::NIL;
-        let opened = self.module_open(ctx, lib.module, &body, &[], env)?;
+        let opened = self.module_open(ctx, lib.module, body, &[], env)?;
         if let Some([tag, fun]) = opened.tuple_elems() {
             if *tag == atom::intern("run") {
                 if let Some((fid, _)) = fun.closure_parts() {
