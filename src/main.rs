@@ -33,12 +33,12 @@ macro_rules! outln {
 mod shell;
 
 use clap::{value_parser, Arg, ArgAction, ArgMatches};
-use mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[global_allocator]
-static GLOBAL: MiMalloc = MiMalloc;
+// The one `unsafe` of the CLI: the global allocator's calls into mimalloc.
+#[allow(unsafe_code)]
+mod alloc;
 
 /// The command line, as parsed: a subcommand, or `-e CODE`, or a script
 /// file with its arguments, or nothing (the shell).

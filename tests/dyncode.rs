@@ -151,13 +151,13 @@ fn a_redefinition_reaches_code_already_running_natively() {
               def sum(0, acc), do: acc
               def sum(n, acc), do: sum(n - 1, acc + Target.value())
             end
-            before = Caller.sum(5000, 0)
+            before = Caller.sum(20_000, 0)
             r = Caller.go({key})
-            {{before, r, Caller.sum(5000, 0)}}
+            {{before, r, Caller.sum(20_000, 0)}}
             "#
         );
         let v = run_with(code, jit, &script, || {});
-        assert_eq!(inspect(&v), "{5000, {1, 1, 2}, 10000}", "{jit:?}");
+        assert_eq!(inspect(&v), "{20000, {1, 1, 2}, 40000}", "{jit:?}");
         if jit != JitMode::Off {
             // Compiled anew against the new Target.
             let sum = code

@@ -155,16 +155,38 @@ impl<'a> Reader<'a> {
         ImageError(format!("{msg} (at byte {})", self.pos))
     }
 
+    #[inline(always)]
     pub fn byte(&mut self) -> Result<u8, ImageError> {
-        let b = *self
-            .buf
-            .get(self.pos)
-            .ok_or_else(|| self.error("unexpected end"))?;
-        self.pos += 1;
-        Ok(b)
+        match self.buf.get(self.pos) {
+            Some(&b) => {
+                self.pos += 1;
+                Ok(b)
+            }
+            None => Err(self.end()),
+        }
     }
 
+    #[cold]
+    #[inline(never)]
+    fn end(&self) -> ImageError {
+        self.error("unexpected end")
+    }
+
+    /// A LEB128 number. Most are below 128, one byte: read inline (loading
+    /// the library's units reads millions of them).
+    #[inline(always)]
     pub fn uint(&mut self) -> Result<u64, ImageError> {
+        if let Some(&b) = self.buf.get(self.pos) {
+            if b < 0x80 {
+                self.pos += 1;
+                return Ok(u64::from(b));
+            }
+        }
+        self.uint_long()
+    }
+
+    #[inline(never)]
+    fn uint_long(&mut self) -> Result<u64, ImageError> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -184,9 +206,19 @@ impl<'a> Reader<'a> {
         Ok((u >> 1) as i64 ^ -((u & 1) as i64))
     }
 
+    #[inline(always)]
     pub fn u32(&mut self) -> Result<u32, ImageError> {
         let v = self.uint()?;
-        u32::try_from(v).map_err(|_| self.error(format!("{v} does not fit 32 bits")))
+        match u32::try_from(v) {
+            Ok(v) => Ok(v),
+            Err(_) => Err(self.too_large(v, 32)),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn too_large(&self, v: u64, bits: u32) -> ImageError {
+        self.error(format!("{v} does not fit {bits} bits"))
     }
 
     /// A count of items each at least one byte long (so a bad count cannot
@@ -235,6 +267,7 @@ impl Operand for u8 {
     fn put(self, w: &mut Writer) {
         w.byte(self);
     }
+    #[inline(always)]
     fn get(r: &mut Reader) -> Result<u8, ImageError> {
         r.byte()
     }
@@ -244,9 +277,13 @@ impl Operand for u16 {
     fn put(self, w: &mut Writer) {
         w.uint(self.into());
     }
+    #[inline(always)]
     fn get(r: &mut Reader) -> Result<u16, ImageError> {
         let v = r.uint()?;
-        u16::try_from(v).map_err(|_| r.error(format!("{v} does not fit 16 bits")))
+        match u16::try_from(v) {
+            Ok(v) => Ok(v),
+            Err(_) => Err(r.too_large(v, 16)),
+        }
     }
 }
 
@@ -254,6 +291,7 @@ impl Operand for u32 {
     fn put(self, w: &mut Writer) {
         w.uint(self.into());
     }
+    #[inline(always)]
     fn get(r: &mut Reader) -> Result<u32, ImageError> {
         r.u32()
     }
@@ -530,6 +568,9 @@ struct Decoder<'a> {
     r: Reader<'a>,
     atoms: Vec<Term>,
     heap: Heap,
+    /// The elements of the lists and tuples being read, innermost last
+    /// (one buffer for all, not a `Vec` per literal).
+    scratch: Vec<Term>,
 }
 
 impl Decoder<'_> {
@@ -564,20 +605,26 @@ impl Decoder<'_> {
             T_NIL => Term::NIL,
             T_LIST => {
                 let n = self.r.count()?;
-                let mut items = Vec::with_capacity(n);
+                let start = self.scratch.len();
                 for _ in 0..n {
-                    items.push(self.term(depth + 1)?);
+                    let t = self.term(depth + 1)?;
+                    self.scratch.push(t);
                 }
                 let tail = self.term(depth + 1)?;
-                self.heap.list_with_tail(&items, tail)
+                let l = self.heap.list_with_tail(&self.scratch[start..], tail);
+                self.scratch.truncate(start);
+                l
             }
             T_TUPLE => {
                 let n = self.r.count()?;
-                let mut items = Vec::with_capacity(n);
+                let start = self.scratch.len();
                 for _ in 0..n {
-                    items.push(self.term(depth + 1)?);
+                    let t = self.term(depth + 1)?;
+                    self.scratch.push(t);
                 }
-                self.heap.tuple(&items)
+                let t = self.heap.tuple(&self.scratch[start..]);
+                self.scratch.truncate(start);
+                t
             }
             T_BINARY => {
                 let b = self.r.bytes()?;
@@ -765,6 +812,7 @@ pub fn decode_unit(bytes: &[u8]) -> Result<Unit, ImageError> {
         r: Reader::new(bytes),
         atoms: Vec::new(),
         heap: Heap::new(),
+        scratch: Vec::new(),
     };
     let n = d.r.count()?;
     d.atoms.reserve(n);
@@ -814,8 +862,9 @@ pub fn decode_unit(bytes: &[u8]) -> Result<Unit, ImageError> {
         };
         let bad = |e: String| ImageError(format!("function {i}: {e}"));
         for (pc, op) in f.code.iter().enumerate() {
-            op.check_op(&lim)
-                .map_err(|e| bad(format!("instruction {pc}: {e}")))?;
+            if let Err(e) = op.check_op(&lim) {
+                return Err(bad(format!("instruction {pc}: {e}")));
+            }
         }
         for t in &f.tables {
             for &(_, l) in &t.entries {
