@@ -229,9 +229,12 @@ defmodule :erlang do
   @doc "The text of `atom` as a charlist."
   def atom_to_list(atom), do: String.to_charlist(:erlang.atom_to_binary(atom))
 
+  # The list_to_* conversions are List's, which check their argument as OTP does
+  # (`not a list`, `not a proper list`, `not a list of characters`).
+
   @doc "The atom whose text is the charlist `list`."
-  def list_to_atom(list), do: :erlang.binary_to_atom(List.to_string(list))
-  def list_to_existing_atom(list), do: String.to_existing_atom(List.to_string(list))
+  def list_to_atom(list), do: List.to_atom(list)
+  def list_to_existing_atom(list), do: List.to_existing_atom(list)
 
   @doc "`integer` in decimal (or `base`) as a charlist."
   def integer_to_list(integer), do: String.to_charlist(:erlang.integer_to_binary(integer))
@@ -240,8 +243,8 @@ defmodule :erlang do
     do: String.to_charlist(:erlang.integer_to_binary(integer, base))
 
   @doc "The integer a charlist of digits spells."
-  def list_to_integer(list), do: String.to_integer(List.to_string(list))
-  def list_to_integer(list, base), do: String.to_integer(List.to_string(list), base)
+  def list_to_integer(list), do: List.to_integer(list)
+  def list_to_integer(list, base), do: List.to_integer(list, base)
 
   @doc "The float a binary spells, in Erlang's syntax: `[+-]digits.digits[e[+-]digits]`."
   def binary_to_float(binary) when is_binary(binary) do
@@ -364,13 +367,7 @@ defmodule :erlang do
     do: :erlang.binary_to_list(:erlang.float_to_binary(float, options))
 
   @doc "The float a charlist spells."
-  def list_to_float(list) when is_list(list) do
-    :erlang.binary_to_float(List.to_string(list))
-  rescue
-    _ -> raise ArgumentError, arg_error(1, "not a textual representation of a float")
-  end
-
-  def list_to_float(_), do: raise(ArgumentError, arg_error(1, "not a list"))
+  def list_to_float(list), do: List.to_float(list)
 
   defp arg_error(n, what) do
     ordinal = Enum.at(["1st", "2nd", "3rd"], n - 1)

@@ -252,6 +252,8 @@ defmodule :io_lib do
     {c, args} = take(args)
     unless is_integer(c) and c >= 0, do: throw(:beamlet_badarg)
     n = s.width || 1
+    # Without the `t` modifier the character is taken modulo 256, as OTP does.
+    c = if s.t, do: c, else: Bitwise.band(c, 255)
     {List.duplicate(c, n), args}
   end
 
@@ -305,6 +307,7 @@ defmodule :io_lib do
 
   # A term in a field: `width` columns (the precision when no width is
   # given), stars when the term is longer than the precision or the field.
+  # Numbers go through it too, without a precision: `~3B` of 12345 is `***`.
   defp term_field(text, %{width: nil, prec: nil}), do: text
   defp term_field(text, %{width: nil} = s), do: term_field(text, %{s | width: s.prec})
 
@@ -326,7 +329,7 @@ defmodule :io_lib do
       case c do
         x when x in [?x, ?X] ->
           {p, args} = take(args)
-          {string_arg(p, false), args}
+          {prefix_arg(p), args}
 
         x when x in [?#, ?+] ->
           {String.to_charlist(Integer.to_string(base) <> "#"), args}
@@ -336,7 +339,7 @@ defmodule :io_lib do
       end
 
     sign = if n < 0, do: '-', else: []
-    {pad(sign ++ prefix ++ String.to_charlist(digits), s, :right), args}
+    {term_field(sign ++ prefix ++ String.to_charlist(digits), %{s | prec: nil}), args}
   end
 
   defp control(%{c: ?f} = s, args) do
@@ -344,14 +347,14 @@ defmodule :io_lib do
     p = s.prec || 6
     # OTP takes at least one decimal.
     unless is_float(x) and p >= 1, do: throw(:beamlet_badarg)
-    {pad(:erlang.float_to_list(x, decimals: p), s, :right), args}
+    {term_field(f_text(x, p), %{s | prec: nil}), args}
   end
 
   defp control(%{c: ?e} = s, args) do
     {x, args} = take(args)
     # OTP takes at least two significant digits.
     unless is_float(x) and (s.prec == nil or s.prec >= 2), do: throw(:beamlet_badarg)
-    {pad(e_text(x, s.prec || 6), s, :right), args}
+    {term_field(e_text(x, s.prec || 6), %{s | prec: nil}), args}
   end
 
   # `~g`: `~f` for magnitudes from 0.1 up to 10000.0 (with `precision`
@@ -375,13 +378,13 @@ defmodule :io_lib do
 
     text =
       cond do
-        p <= 1 and e == -1 -> :erlang.float_to_list(x, decimals: p)
-        e != nil and e >= -1 and p - 1 > e -> :erlang.float_to_list(x, decimals: p - 1 - e)
+        p <= 1 and e == -1 -> f_text(x, p)
+        e != nil and e >= -1 and p - 1 > e -> f_text(x, p - 1 - e)
         p <= 1 -> e_text(x, 2)
         true -> e_text(x, p)
       end
 
-    {pad(text, s, :right), args}
+    {term_field(text, %{s | prec: nil}), args}
   end
 
   defp control(_s, _args), do: throw(:beamlet_badarg)
@@ -389,13 +392,83 @@ defmodule :io_lib do
   defp pretty_mode(%{t: true}), do: :unicode
   defp pretty_mode(_), do: true
 
+  # `~f`, `~e` and `~g` round as OTP's `io_lib_format` does: from the 21 significant
+  # digits of `float_to_list/1` (`"%.20e"`), half away from zero on those digits (not on
+  # the exact value: `~.4e` of 9706.5 is `9.707e+3`, `~.2f` of 1.1396629073038682e21
+  # ends in `...235780.00`). A negative float gets its `-`, `-0.0` too.
+
+  # `p` decimals: `3.14`.
+  defp f_text(x, p) do
+    if negative?(x), do: [?- | unsigned_f_text(-x, p)], else: unsigned_f_text(x, p)
+  end
+
+  defp negative?(x) do
+    <<sign::1, _::bitstring>> = <<x::float>>
+    sign == 1
+  end
+
+  defp unsigned_f_text(x, p) do
+    {ds, e} = float_data(x)
+    {ds, e} = if e <= 0, do: {List.duplicate(?0, -e + 1) ++ ds, 1}, else: {ds, e}
+
+    case float_man(ds, e, p) do
+      {fs, true} -> [?1 | fs]
+      {fs, false} -> fs
+    end
+  end
+
   # `p` significant digits, the exponent unpadded: `2.50000e+0`.
   defp e_text(x, p) do
-    [mant, exp] = String.split(:erlang.float_to_binary(x, scientific: max(p - 1, 0)), "e")
-    e = String.to_integer(exp)
-    sign = if e < 0, do: "-", else: "+"
-    String.to_charlist(mant <> "e" <> sign <> Integer.to_string(abs(e)))
+    if negative?(x), do: [?- | unsigned_e_text(-x, p)], else: unsigned_e_text(x, p)
   end
+
+  defp unsigned_e_text(x, p) do
+    {ds, e} = float_data(x)
+
+    case float_man(ds, 1, p - 1) do
+      {[?0 | fs], true} -> [?1 | fs] ++ float_exp(e)
+      {fs, false} -> fs ++ float_exp(e - 1)
+    end
+  end
+
+  defp float_exp(e) when e >= 0, do: [?e, ?+ | Integer.to_charlist(e)]
+  defp float_exp(e), do: [?e | Integer.to_charlist(e)]
+
+  # The digits of `float_to_list(x)` and the exponent of the first one plus one.
+  defp float_data(x) do
+    [mant, exp] = String.split(:erlang.float_to_binary(x, scientific: 20), "e")
+    {for(<<c <- mant>>, c in ?0..?9, do: c), String.to_integer(exp) + 1}
+  end
+
+  # `i` digits before the point, `dc` after it, rounded up on a 5 or more; the flag says
+  # whether a carry is left over.
+  defp float_man(ds, 0, dc) do
+    {cs, carry} = float_man(ds, dc)
+    {[?. | cs], carry}
+  end
+
+  defp float_man([d | ds], i, dc) do
+    case float_man(ds, i - 1, dc) do
+      {cs, true} when d == ?9 -> {[?0 | cs], true}
+      {cs, true} -> {[d + 1 | cs], false}
+      {cs, false} -> {[d | cs], false}
+    end
+  end
+
+  defp float_man([], i, dc), do: {List.duplicate(?0, i) ++ [?. | List.duplicate(?0, dc)], false}
+
+  defp float_man([d | _], 0) when d >= ?5, do: {[], true}
+  defp float_man([_ | _], 0), do: {[], false}
+
+  defp float_man([d | ds], dc) do
+    case float_man(ds, dc - 1) do
+      {cs, true} when d == ?9 -> {[?0 | cs], true}
+      {cs, true} -> {[d + 1 | cs], false}
+      {cs, false} -> {[d | cs], false}
+    end
+  end
+
+  defp float_man([], dc), do: {List.duplicate(?0, dc), false}
 
   # Pads to the field width: `:left` and `:right` say where the text goes
   # unless `-` asked for left adjustment; `:left_default_right` (for ~s)
@@ -412,6 +485,21 @@ defmodule :io_lib do
       true -> List.duplicate(p, w - n) ++ text
     end
   end
+
+  # The prefix of `~x`/`~X`: an atom's text or a deep list of characters (a binary is
+  # refused, as OTP does).
+  defp prefix_arg(p) when is_atom(p), do: String.to_charlist(Atom.to_string(p))
+
+  defp prefix_arg(p) when is_list(p) do
+    if deep_char_list?(p), do: List.flatten(p), else: throw(:beamlet_badarg)
+  end
+
+  defp prefix_arg(_), do: throw(:beamlet_badarg)
+
+  defp deep_char_list?([c | t]) when is_integer(c) and c >= 0, do: deep_char_list?(t)
+  defp deep_char_list?([l | t]) when is_list(l), do: deep_char_list?(l) and deep_char_list?(t)
+  defp deep_char_list?([]), do: true
+  defp deep_char_list?(_), do: false
 
   # The characters of a ~s argument: a binary's bytes are Latin-1
   # characters unless the `t` modifier says UTF-8.
@@ -564,8 +652,10 @@ defmodule :io_lib do
 
   defp ascii?(bin), do: Enum.all?(:erlang.binary_to_list(bin), &(&1 < 128))
 
-  defp unicode_printable?(bin),
-    do: Enum.all?(String.to_charlist(bin), &(&1 >= 32 or &1 in [?\n, ?\r, ?\t, ?\v, ?\b, ?\f, ?\e]))
+  # `~tp` prints a binary as `<<"..."/utf8>>` when its characters are printable in the
+  # emulator's printable range, Latin-1 by default (`io:printable_range/0`): `"日本"` prints
+  # as bytes.
+  defp unicode_printable?(bin), do: printable_list?(String.to_charlist(bin))
 
   # A binary's bytes as Latin-1 characters, quoted.
   defp latin1_text(bin), do: string_text(:erlang.binary_to_list(bin) |> Enum.map(&<<&1::utf8>>) |> Enum.join())

@@ -174,7 +174,8 @@ defmodule Module do
     :elixir_module.compile(module, quoted, [], %{env | module: module, function: nil})
   end
 
-  def concat(a, b), do: concat([a, b])
+  def concat(a, b) when (is_binary(a) or is_atom(a)) and (is_binary(b) or is_atom(b)),
+    do: concat([a, b])
 
   @doc "Joins a list of aliases, atoms and strings into a module name."
   def concat(list) when is_list(list) do

@@ -786,7 +786,7 @@ defmodule Stream do
             f.(elements, acc)
           catch
             kind, reason ->
-              halt_cursors(cursors)
+              halt_quietly(cursors)
               :erlang.raise(kind, reason, __STACKTRACE__)
           end
 
@@ -814,8 +814,8 @@ defmodule Stream do
         cont.({:cont, []})
       catch
         kind, reason ->
-          halt_cursors(cursors)
-          halt_cursors(more)
+          halt_quietly(cursors)
+          halt_quietly(more)
           :erlang.raise(kind, reason, __STACKTRACE__)
       end
 
@@ -833,6 +833,18 @@ defmodule Stream do
         halt_cursors(more)
         :done
     end
+  end
+
+  # Halting the other cursors while an error goes up: the error is the one to report
+  # (`Enum.zip(1, 2)` complains about 1, not about 2 failing to halt).
+  defp halt_quietly(cursors) do
+    Enum.each(cursors, fn cursor ->
+      try do
+        halt_cursors([cursor])
+      catch
+        _, _ -> :ok
+      end
+    end)
   end
 
   defp halt_cursors(cursors) do

@@ -130,10 +130,13 @@ defmodule IO.ANSI do
   # `rest` holds the tails of the lists being walked; `reset` is `:maybe`
   # (format/2, nothing emitted yet), `true` (format/2, something emitted)
   # or `false` (format_fragment/2).
-  defp do_format([term | tail], rest, acc, emit?, reset) when is_atom(term) do
-    code = sequence(term)
-    acc = if emit?, do: [acc | code], else: acc
-    do_format(tail, rest, acc, emit?, reset && emit?)
+  # As in Elixir, a sequence name is only checked when it is emitted.
+  defp do_format([term | tail], rest, acc, true, reset) when is_atom(term) do
+    do_format(tail, rest, [acc | sequence(term)], true, reset && true)
+  end
+
+  defp do_format([term | tail], rest, acc, false, reset) when is_atom(term) do
+    do_format(tail, rest, acc, false, reset && false)
   end
 
   defp do_format([term | tail], rest, acc, emit?, reset) when is_list(term) do

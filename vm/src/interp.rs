@@ -196,9 +196,21 @@ pub(crate) fn bif_op(
     match (bif::BIFS[bif as usize].f)(&mut ctx, &regs[src..src + n as usize]) {
         Ok(v) => regs[base + dst as usize] = v,
         Err(_) if fail != NO_LABEL => return Ok(Flow::Jump(fail)),
+        // The BEAM's float division instruction fails without a frame of its own
+        // (`a / b` in a function: the trace starts at the function), unlike the other
+        // arithmetic instructions (`{:erlang, :+, [1, :a], []}`) and a call of
+        // `:erlang./2` through `apply`.
+        Err(e) if is_fdiv(bif) => return Err(e),
         Err(e) => return Err(with_bif_frame(ctx.st, bif, &regs[src..src + n as usize], e)),
     }
     Ok(Flow::Next)
+}
+
+/// Whether `bif` is `:erlang./2`.
+#[cold]
+fn is_fdiv(bif: bif::BifId) -> bool {
+    let b = &bif::BIFS[bif as usize];
+    b.module == "erlang" && b.name == "/" && b.arity == 2
 }
 
 /// An error a built-in function of an Erlang module (`:erlang.div/2`,

@@ -52,6 +52,7 @@ fn fields(module: &str) -> Option<&'static [(&'static str, Dflt)]> {
             &[("description", Str("")), ("protocol", Nil), ("value", Nil)]
         }
         "Elixir.ErlangError" => &[("original", Nil), ("reason", Nil)],
+        "Elixir.UnicodeConversionError" => &[("encoded", Nil), ("message", Nil)],
         "Elixir.CompileError" => &[
             ("description", Str("compile error")),
             ("file", Nil),
@@ -160,6 +161,9 @@ pub fn exception2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if fields(module).is_none() {
         return crate::nested::call_mfa(ctx, a[0], atom::intern("exception"), &[a[1]]);
     }
+    if module == "Elixir.UnicodeConversionError" && !a[1].is_binary() {
+        return unicode_conversion_error(ctx, a[1]);
+    }
     let given: Vec<(Term, Term)> = if a[1].is_binary() {
         vec![(atom::MESSAGE, a[1])]
     } else {
@@ -173,6 +177,66 @@ pub fn exception2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             .collect()
     };
     Ok(make_exception(ctx, module, &given))
+}
+
+/// `UnicodeConversionError.exception(opts)`: Elixir's takes `:encoded`, `:kind` and
+/// `:rest` and words the message from the last two (`"invalid code point 55296"`,
+/// `"incomplete encoding starting at <<195>>"`); a missing one is a `KeyError`, as
+/// `Keyword.fetch!/2` raises it.
+fn unicode_conversion_error(ctx: &mut Ctx, opts: Term) -> BifResult {
+    let pairs: Vec<(Term, Term)> = list_to_vec(opts)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| match p.tuple_elems() {
+            Some([k, v]) => Some((*k, *v)),
+            _ => None,
+        })
+        .collect();
+    let fetch = |ctx: &mut Ctx, key: &str| -> Result<Term, Exn> {
+        let k = atom::intern(key);
+        match pairs.iter().find(|(pk, _)| *pk == k) {
+            Some((_, v)) => Ok(*v),
+            None => {
+                let e = make_exception(
+                    ctx,
+                    "Elixir.KeyError",
+                    &[(atom::KEY, k), (atom::intern("term"), opts)],
+                );
+                Err(Exn::error(e))
+            }
+        }
+    };
+    let encoded = fetch(ctx, "encoded")?;
+    let kind = fetch(ctx, "kind")?;
+    let rest = fetch(ctx, "rest")?;
+    // `detail/1` of Elixir: a binary rest, or the first element of a list rest.
+    let mut r = rest;
+    let detail = loop {
+        if r.is_binary() {
+            break format!("encoding starting at {}", inspect_term(ctx, r));
+        }
+        match r.cons_parts() {
+            Some((h, _)) if h.is_integer() => {
+                break format!("code point {}", inspect_term(ctx, h));
+            }
+            Some((h, _)) => r = h,
+            None => {
+                let e = make_exception(ctx, "Elixir.FunctionClauseError", &[]);
+                return Err(Exn::error(e));
+            }
+        }
+    };
+    let kind_text = if kind.is_atom() {
+        atom::name(kind).to_string()
+    } else {
+        inspect_term(ctx, kind)
+    };
+    let msg = ctx.st.heap.str(&format!("{kind_text} {detail}"));
+    Ok(make_exception(
+        ctx,
+        "Elixir.UnicodeConversionError",
+        &[(atom::intern("encoded"), encoded), (atom::MESSAGE, msg)],
+    ))
 }
 
 /// `reraise(exception, stacktrace)`: `exception` (a message, an exception

@@ -208,7 +208,7 @@ bifs! {
     "erlang" "binary_part" / 3 => string::binary_part, guard;
     "erlang" "binary_part" / 2 => string::binary_part2, guard;
     "erlang" "iolist_to_binary" / 1 => string::iodata_to_binary;
-    "erlang" "list_to_binary" / 1 => string::iodata_to_binary;
+    "erlang" "list_to_binary" / 1 => string::list_to_binary;
     "erlang" "binary_to_list" / 1 => string::binary_to_bytes;
     "erlang" "float" / 1 => erlang::to_float, guard;
     "erlang" "bnot" / 1 => erlang::bnot, guard;

@@ -428,6 +428,12 @@ pub fn iodata_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(ctx.st.heap.binary(&out))
 }
 
+/// `:erlang.list_to_binary/1`: `iolist_to_binary/1` with OTP's word for a bad argument.
+pub fn list_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let out = iodata_to_bytes(a[0]).ok_or_else(|| Exn::badarg_at(1, "not an iolist term"))?;
+    Ok(ctx.st.heap.binary(&out))
+}
+
 pub fn iolist_to_binary(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let out = chardata_to_bytes(a[0])?;
     Ok(ctx.st.heap.binary(&out))
@@ -441,8 +447,11 @@ pub fn list_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     // Bytes of a character the last string ended in the middle of.
     let mut pending: Vec<u8> = Vec::new();
     let mut stack = vec![a[0]];
-    let unicode_error =
-        |ctx: &mut Ctx, msg: String| super::raise_msg(ctx, "Elixir.UnicodeConversionError", &msg);
+    // Elixir's error holds what was converted before the bad part (`encoded`).
+    let unicode_error = |ctx: &mut Ctx, out: &[u8], msg: String| {
+        let encoded = ctx.st.heap.binary(out);
+        unicode_error(ctx, encoded, &msg)
+    };
     while let Some(t) = stack.pop() {
         if let Some(b) = t.binary_bytes() {
             let bytes = [pending.as_slice(), b].concat();
@@ -457,6 +466,7 @@ pub fn list_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
                         let shown = inspect_term(ctx, rest);
                         return Err(unicode_error(
                             ctx,
+                            &out,
                             format!("invalid encoding starting at {shown}"),
                         ));
                     }
@@ -469,7 +479,7 @@ pub fn list_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
                     let mut buf = [0u8; 4];
                     out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
                 }
-                None => return Err(unicode_error(ctx, format!("invalid code point {c}"))),
+                None => return Err(unicode_error(ctx, &out, format!("invalid code point {c}"))),
             }
         } else if let Some((h, tl)) = t.cons_parts() {
             stack.push(tl);
@@ -480,6 +490,7 @@ pub fn list_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             let shown = inspect_term(ctx, rest);
             return Err(unicode_error(
                 ctx,
+                &out,
                 format!("invalid encoding starting at {shown}"),
             ));
         } else {
@@ -501,6 +512,7 @@ pub fn list_to_string(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         let shown = inspect_term(ctx, rest);
         return Err(unicode_error(
             ctx,
+            &out,
             format!("incomplete encoding starting at {shown}"),
         ));
     }
@@ -970,7 +982,36 @@ pub fn split_whitespace(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 /// `List.to_integer/1`.
 pub fn list_to_integer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let b = iolist_to_binary(ctx, a)?;
+    // A flat proper list of characters, as `:erlang.list_to_integer/1` takes: anything
+    // else in it is not a textual integer; not a (proper) list is not a list.
+    let not_a_list = || Exn::badarg_at(1, "not a list");
+    if !a[0].is_list() {
+        return Err(not_a_list());
+    }
+    let mut text = String::new();
+    let mut bad = false;
+    let mut t = a[0];
+    while let Some((h, tl)) = t.cons_parts() {
+        match h
+            .as_small()
+            .and_then(|c| u32::try_from(c).ok())
+            .and_then(char::from_u32)
+        {
+            Some(c) => text.push(c),
+            None => bad = true,
+        }
+        t = tl;
+    }
+    if !t.is_nil() {
+        return Err(not_a_list());
+    }
+    if bad {
+        return Err(Exn::badarg_at(
+            1,
+            "not a textual representation of an integer",
+        ));
+    }
+    let b = ctx.st.heap.str(&text);
     string_to_integer(ctx, &[b, Term::small(10)])
 }
 
