@@ -89,11 +89,17 @@ pub struct Writer {
 }
 
 impl Writer {
+    #[inline]
     pub fn byte(&mut self, b: u8) {
         self.buf.push(b);
     }
 
+    #[inline]
     pub fn uint(&mut self, mut v: u64) {
+        if v < 0x80 {
+            self.buf.push(v as u8);
+            return;
+        }
         loop {
             let b = (v & 0x7f) as u8;
             v >>= 7;

@@ -573,7 +573,9 @@ pub fn is_builtin_module(module: &str) -> bool {
 pub fn lookup(module: &str, name: &str, arity: usize) -> Option<BifId> {
     use std::collections::HashMap;
     use std::sync::OnceLock;
-    static INDEX: OnceLock<HashMap<(&'static str, &'static str, u8), BifId>> = OnceLock::new();
+    // FxHash: loading a unit looks up each BIF it calls by name.
+    type Index = HashMap<(&'static str, &'static str, u8), BifId, rustc_hash::FxBuildHasher>;
+    static INDEX: OnceLock<Index> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         BIFS.iter()
             .enumerate()
