@@ -27,6 +27,22 @@ fn class(t: Term) -> u8 {
     }
 }
 
+/// An integer term as a float the way erts' `big_to_double` computes it: the 64-bit
+/// digits from the most significant, `d = d * 2^64 + digit`, rounding at each step, so
+/// not always the nearest float (`405331553746586206669` gives `4.053315537465862e20`,
+/// the nearest is `...8624e20`); an infinity when too large. `None` for a non-integer.
+pub fn integer_to_f64(t: Term) -> Option<f64> {
+    if let Some(v) = t.as_small() {
+        return Some(v as f64);
+    }
+    let (neg, limbs) = t.big_parts()?;
+    let mut d = 0.0f64;
+    for l in limbs.iter().rev() {
+        d = d * 18_446_744_073_709_551_616.0 + *l as f64;
+    }
+    Some(if neg { -d } else { d })
+}
+
 /// An integer term as a BigInt (small or big).
 pub fn to_bigint(t: Term) -> Option<BigInt> {
     if let Some(v) = t.as_small() {

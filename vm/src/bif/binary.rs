@@ -452,13 +452,15 @@ fn build_segment(
         Ty::Float => {
             let f = match (v.float_value(), to_bigint(v)) {
                 (Some(f), _) => f,
-                (None, Some(i)) => match i.to_f64().filter(|f| f.is_finite()) {
-                    Some(f) => f,
-                    None => {
-                        let shown = super::inspect_term(ctx, v);
-                        return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'float': the value {shown} is outside the range expressible as a float")));
+                (None, Some(_)) => {
+                    match crate::order::integer_to_f64(v).filter(|f| f.is_finite()) {
+                        Some(f) => f,
+                        None => {
+                            let shown = super::inspect_term(ctx, v);
+                            return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'float': the value {shown} is outside the range expressible as a float")));
+                        }
                     }
-                },
+                }
                 _ => {
                     let shown = super::inspect_term(ctx, v);
                     return Err(bad(ctx, &format!("construction of binary failed: segment {index} of type 'float': expected a float or an integer but got: {shown}")));

@@ -24,7 +24,7 @@ fn num_f64(t: Term) -> Option<f64> {
     if let Some(f) = t.float_value() {
         return Some(f);
     }
-    to_bigint(t).and_then(|b| b.to_f64())
+    crate::order::integer_to_f64(t).filter(|f| f.is_finite())
 }
 
 fn float_result(h: &mut Heap, f: f64) -> BifResult {
@@ -370,8 +370,9 @@ pub fn function_exported(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         || super::lookup(atom::name(a[0]), atom::name(a[1]), n as usize).is_some();
     Ok(Term::bool(found))
 }
+/// `:erlang.float/1`; an integer too large for a float is "not a number", as OTP says.
 pub fn to_float(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let f = num_f64(a[0]).ok_or_else(badarg)?;
+    let f = num_f64(a[0]).ok_or_else(|| Exn::badarg_at(1, "not a number"))?;
     Ok(ctx.st.heap.float(f))
 }
 

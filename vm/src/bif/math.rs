@@ -6,10 +6,8 @@
 //! range error: `log(0)`, `sqrt(-1)`, `exp(1000)`) is `badarith`.
 
 use super::{badarith, BifResult, Ctx};
-use crate::order::to_bigint;
 use crate::process::Exn;
 use crate::term::Term;
-use num_traits::ToPrimitive;
 
 /// The float value of a number argument; a bignum too large for a float
 /// becomes an infinity, which the result check turns into `badarith`.
@@ -20,7 +18,7 @@ fn num(t: Term) -> Option<f64> {
     if let Some(f) = t.float_value() {
         return Some(f);
     }
-    to_bigint(t).map(|b| b.to_f64().unwrap_or(f64::INFINITY))
+    crate::order::integer_to_f64(t)
 }
 
 fn args1(a: &[Term]) -> Result<f64, Exn> {

@@ -38,7 +38,7 @@ pub fn pow(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 fn number(t: Term) -> Option<f64> {
     t.float_value()
-        .or_else(|| to_bigint(t).and_then(|b| b.to_f64()))
+        .or_else(|| crate::order::integer_to_f64(t).filter(|f| f.is_finite()))
 }
 
 /// `f` as an exact fraction `(numerator, 2^k)` with `k >= 0`.
