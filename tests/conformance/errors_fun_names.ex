@@ -88,9 +88,12 @@ defmodule Names do
           k: fn -> raise "#{inspect(k)}" end,
           l: fn -> raise "#{inspect(l)}" end,
           p: fn -> raise "#{inspect(p)}" end,
-          ij: fn x -> raise "#{inspect({i, j, x})}" end
+          ij: fn x -> raise "#{inspect({i, j, x})}" end,
+          shadowed: fn p -> raise "#{inspect(p)}" end,
+          pinned: fn ^p -> raise "pinned" end
         ] do
-      {_, _, arity} = if name == :ij, do: top(fn -> f.(1) end), else: top(f)
+      {_, _, arity} =
+        if name in [:ij, :shadowed, :pinned], do: top(fn -> f.(p) end), else: top(f)
       {name, arity}
     end
   end

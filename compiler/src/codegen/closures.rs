@@ -17,6 +17,40 @@ use beamlet_vm::code::{FunKind, Op, Reg};
 use num_traits::ToPrimitive;
 use rustc_hash::FxHashSet as HashSet;
 
+/// The names a `fn`'s clauses use from outside: what their guards and bodies
+/// mention and their patterns pin, less what each clause's own parameters
+/// bind (`fn game, x -> game end` uses no outer `game`). OTP's compiler
+/// passes a fun only these (see `FunKind::Lambda::lifted`).
+fn outer_uses(clauses: &[Clause]) -> HashSet<String> {
+    let mut used = HashSet::default();
+    for c in clauses {
+        let mut bound = HashSet::default();
+        let mut pinned = HashSet::default();
+        for a in &c.args {
+            desugar::mentioned_vars(a, &mut bound);
+            desugar::walk(a, &mut |x| {
+                if let ExprKind::Unary(UnaryOp::Pin, v) = &x.kind {
+                    if let ExprKind::Var(n) = &v.kind {
+                        pinned.insert(n.clone());
+                    }
+                    return false;
+                }
+                true
+            });
+        }
+        let mut uses = pinned.clone();
+        if let Some(g) = &c.guard {
+            desugar::mentioned_vars(g, &mut uses);
+        }
+        desugar::mentioned_vars(&c.body, &mut uses);
+        used.extend(
+            uses.into_iter()
+                .filter(|n| pinned.contains(n) || !bound.contains(n)),
+        );
+    }
+    used
+}
+
 impl FnBuilder<'_> {
     pub(super) fn lambda(
         &mut self,
@@ -54,9 +88,10 @@ impl FnBuilder<'_> {
         b.clauses(u, clauses, arity, Some(span))?;
         let index = b.lambda_count;
         self.lambda_count = index + 1;
+        let used = outer_uses(clauses);
         let lifted = free
             .iter()
-            .filter(|(_, r)| !self.constants.contains(r))
+            .filter(|(n, r)| used.contains(n) && !self.constants.contains(r))
             .count() as u32;
         let mut f = b.finish(
             &format!("-{}-fun-{index}-", self.parent),
