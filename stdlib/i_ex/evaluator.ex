@@ -81,6 +81,7 @@ defmodule IEx.Evaluator do
       {Code, _, _, _} -> false
       {:elixir_module, _, _, _} -> false
       {:__script__, _, _, _} -> false
+      {:elixir_compiler_0, _, _, _} -> false
       _ -> true
     end)
   end

@@ -59,6 +59,6 @@ IO.inspect(File.open(path, [:exclusive]))
 try do
   File.open!(Path.join(System.tmp_dir!(), "beamlet_file_io_devices/missing"))
 rescue
-  e -> IO.puts(Exception.message(e))
+  e -> IO.puts(String.replace(Exception.message(e), dir, "DIR"))
 end
 File.rm_rf!(dir)

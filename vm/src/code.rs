@@ -453,8 +453,27 @@ pub enum Op {
 pub enum FunKind {
     /// A `def`/`defp` (or the script's top level).
     Named,
-    /// The `index`-th anonymous function of `parent` (`name/arity` of the enclosing def).
-    Lambda { index: u32, parent: String },
+    /// The `index`-th anonymous function of `parent` (`name/arity` of the
+    /// enclosing def). `lifted`: how many of its free variables OTP's
+    /// compiler would pass it (those whose values it could not fold into
+    /// constants), which its frames in stack traces add to its arity.
+    Lambda {
+        index: u32,
+        parent: String,
+        lifted: u32,
+    },
+}
+
+impl Function {
+    /// The arity stack traces give the function: a fun's counts the free
+    /// variables OTP's compiler passes its lifted function after the
+    /// arguments (`anonymous fn/2 in M.f/0` for `fn x -> x + y end`).
+    pub fn trace_arity(&self) -> u32 {
+        match &self.kind {
+            FunKind::Named => self.arity,
+            FunKind::Lambda { lifted, .. } => self.arity + lifted,
+        }
+    }
 }
 
 /// A compiled function.

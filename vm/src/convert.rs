@@ -91,7 +91,7 @@ fn fun_value(code: &CodeTable, t: Term) -> FunValue {
                     name: atom::name(f.name).into(),
                     arity: f.arity,
                 },
-                FunKind::Lambda { index, parent } => FunValue::Anonymous {
+                FunKind::Lambda { index, parent, .. } => FunValue::Anonymous {
                     module: if module == "__script__" {
                         None
                     } else {

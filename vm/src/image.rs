@@ -46,7 +46,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// The version of the format; bump it when the encoding changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 const MAGIC: &[u8; 8] = b"BEAMLIMG";
 
@@ -675,7 +675,12 @@ impl Decoder<'_> {
             1 => {
                 let index = self.r.u32()?;
                 let parent = self.r.str()?.to_owned();
-                FunKind::Lambda { index, parent }
+                let lifted = self.r.u32()?;
+                FunKind::Lambda {
+                    index,
+                    parent,
+                    lifted,
+                }
             }
             k => return Err(self.r.error(format!("unknown function kind {k}"))),
         };
@@ -754,10 +759,15 @@ pub fn encode_unit(unit: &Unit) -> Result<Vec<u8>, String> {
         w.uint(f.nregs.into());
         match &f.kind {
             FunKind::Named => w.byte(0),
-            FunKind::Lambda { index, parent } => {
+            FunKind::Lambda {
+                index,
+                parent,
+                lifted,
+            } => {
                 w.byte(1);
                 w.uint((*index).into());
                 w.str(parent);
+                w.uint((*lifted).into());
             }
         }
         w.byte(f.public.into());
@@ -1068,6 +1078,7 @@ mod tests {
             kind: FunKind::Lambda {
                 index: 0,
                 parent: "f/1".into(),
+                lifted: 0,
             },
             public: false,
             tables: vec![],

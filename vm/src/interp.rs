@@ -37,7 +37,9 @@ use crate::bif;
 use crate::code::{CodeTable, FunId, Label, Op, Reg, NO_LABEL};
 use crate::ctx::{Ctx, Io, Sched};
 use crate::order;
-use crate::process::{Class, Exn, Frame, Handler, ProcState, Process, Status, TraceEntry};
+use crate::process::{
+    Class, ErrorInfo, Exn, Frame, Handler, ProcState, Process, Status, TraceEntry,
+};
 use crate::term::Term;
 
 /// Why a time slice ended.
@@ -91,7 +93,7 @@ fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<Trac
         TraceEntry {
             module: f.module,
             name: f.name,
-            arity: f.arity,
+            arity: f.trace_arity(),
             file: f.file,
             line,
             args: None,
@@ -245,14 +247,14 @@ fn with_bif_frame(st: &mut ProcState, bif: bif::BifId, args: &[Term], mut e: Exn
 }
 
 /// A caught exception's stack trace term back as the trace to raise it
-/// again with (marked complete), and the `badarg` detail its first entry
+/// again with (marked complete), and the `error_info` its first entry
 /// carries (see `trace_term`).
 #[cold]
-fn reraise_trace(t: Term) -> (Vec<TraceEntry>, Option<String>) {
+fn reraise_trace(t: Term) -> (Vec<TraceEntry>, Option<ErrorInfo>) {
     let Some(mut trace) = bif::exception::trace_of_term(t) else {
         return (Vec::new(), None);
     };
-    let info = bif::exception::error_info_message(t).or_else(|| {
+    let info = bif::exception::error_info_of(t).or_else(|| {
         // The older form: a first entry `{:erlang, :error_info, 0, [message: m]}`
         // (a trace with no entry of its own).
         let first = trace.first()?;
@@ -265,7 +267,7 @@ fn reraise_trace(t: Term) -> (Vec<TraceEntry>, Option<String>) {
             .and_then(|(kv, _)| kv.tuple_elems().map(|e| e[1]))
             .and_then(|m| {
                 m.binary_bytes()
-                    .map(|b| String::from_utf8_lossy(b).into_owned())
+                    .map(|b| ErrorInfo::Message(String::from_utf8_lossy(b).into_owned()))
             })
     });
     if trace
@@ -279,25 +281,40 @@ fn reraise_trace(t: Term) -> (Vec<TraceEntry>, Option<String>) {
 }
 
 /// The stack trace as a term: `[{module, function, arity, [file: 'f.ex', line: n]}, ...]`.
-/// With `info` (a BIF's explanation of a `badarg`), the first entry's location
-/// ends with `error_info: %{module: :erl_erts_errors, message: info}` (where
-/// the BEAM puts the `error_info` its formatter reads), which
-/// `Exception.normalize` turns into the ArgumentError's message; a trace with
-/// no entry gets `{:erlang, :error_info, 0, [message: info]}` for it instead.
-pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Option<&str>) -> Term {
+/// With `info`, the first entry's location ends with its `error_info` (where
+/// the BEAM puts the `error_info` its formatter reads): for a BIF's
+/// explanation of a `badarg`, `error_info: %{module: :erl_erts_errors,
+/// message: info}`, which `Exception.normalize` turns into the
+/// ArgumentError's message (a trace with no entry gets
+/// `{:erlang, :error_info, 0, [message: info]}` for it instead); for
+/// `raise`, `error_info: %{module: Exception}`.
+pub fn trace_term(
+    heap: &mut crate::heap::Heap,
+    trace: &[TraceEntry],
+    info: Option<&ErrorInfo>,
+) -> Term {
     let line_atom = atom::intern("line");
     let file_atom = atom::intern("file");
+    let info = info.map(|i| match i {
+        ErrorInfo::Message(m) => Some(m.as_str()),
+        ErrorInfo::Exception => None,
+    });
     let mut info_kv = info.map(|msg| {
-        let m = heap.str(msg);
-        let map = bif::map::build_map(
-            heap,
-            vec![
-                (atom::MODULE, atom::intern("erl_erts_errors")),
-                (atom::MESSAGE, m),
-            ],
-        );
+        let mut fields = vec![(
+            atom::MODULE,
+            atom::intern(if msg.is_some() {
+                "erl_erts_errors"
+            } else {
+                "Elixir.Exception"
+            }),
+        )];
+        if let Some(msg) = msg {
+            fields.push((atom::MESSAGE, heap.str(msg)));
+        }
+        let map = bif::map::build_map(heap, fields);
         heap.tuple(&[atom::intern("error_info"), map])
     });
+    let info = info.flatten();
     let mut items: Vec<Term> = trace
         .iter()
         .map(|e| {
@@ -318,7 +335,8 @@ pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Opti
             }
             let loc = heap.list(&loc);
             let arity = e.args.unwrap_or(Term::small(e.arity as i64));
-            heap.tuple(&[e.module, e.name, arity, loc])
+            let (module, name) = script_names(e.module, e.name);
+            heap.tuple(&[module, name, arity, loc])
         })
         .collect();
     if let (Some(msg), Some(_)) = (info, info_kv) {
@@ -334,6 +352,24 @@ pub fn trace_term(heap: &mut crate::heap::Heap, trace: &[TraceEntry], info: Opti
         items.insert(0, e);
     }
     heap.list(&items)
+}
+
+/// A script's top level is the function `__script__/1` of the module
+/// `__script__` here; Elixir compiles it into `:elixir_compiler_0.__FILE__/1`,
+/// which the stack traces a program sees name (`-__FILE__/1-fun-0-` for its
+/// first fun).
+fn script_names(module: Term, name: Term) -> (Term, Term) {
+    if module != atom::SCRIPT {
+        return (module, name);
+    }
+    let name = match atom::name(name) {
+        "__script__" => atom::intern("__FILE__"),
+        n => match n.strip_prefix("-__script__/") {
+            Some(rest) => atom::intern(&format!("-__FILE__/{rest}")),
+            None => name,
+        },
+    };
+    (atom::intern("elixir_compiler_0"), name)
 }
 
 /// `apply(m, name, args)` with a module or name that is no atom, or
@@ -397,7 +433,7 @@ fn unwind(
     match p.handlers.pop() {
         Some(h) => {
             p.frames.truncate(h.depth as usize);
-            let tt = trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
+            let tt = trace_term(&mut p.st.heap, &e.trace, e.info.as_ref());
             let b = h.base as usize;
             let k = b + h.kind as usize;
             p.regs[k] = class_atom(e.class);

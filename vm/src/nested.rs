@@ -89,10 +89,10 @@ impl Level {
         }
         if here < (top.saturating_sub(STACK_BUDGET)).saturating_add(START_MARGIN) {
             return Err(Exn {
-                info: Some(
+                info: Some(crate::process::ErrorInfo::Message(
                     "nested calls (macros calling the compiler calling macros...) go too deep"
                         .into(),
-                ),
+                )),
                 ..Exn::error(atom::SYSTEM_LIMIT)
             });
         }

@@ -76,12 +76,33 @@ pub struct Exn {
     pub reason: Term,
     /// Innermost call first. For `undef`, the first entry is the missing function.
     pub trace: Vec<TraceEntry>,
-    /// Extra detail a BIF gives about a `badarg` (Erlang's error_info): the
-    /// message `ArgumentError` shows.
-    pub info: Option<String>,
+    /// What the top entry of the stack trace says in its `error_info`.
+    pub info: Option<ErrorInfo>,
+}
+
+/// The `error_info` a raise puts in the location of its stack trace's top
+/// entry (`interp::trace_term` writes it, `exception::error_info_of` reads
+/// it back when a trace is raised again).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorInfo {
+    /// Extra detail a BIF gives about a `badarg` or `system_limit`:
+    /// `%{module: :erl_erts_errors, message: m}`, the message `ArgumentError`
+    /// shows.
+    Message(String),
+    /// `%{module: Exception}`: what Elixir 1.14's `raise` passes to
+    /// `:erlang.error/3`, so a raised exception's trace shows it.
+    Exception,
 }
 
 impl Exn {
+    /// The BIF's explanation its `error_info` carries, if any.
+    pub fn info_message(&self) -> Option<&str> {
+        match &self.info {
+            Some(ErrorInfo::Message(m)) => Some(m),
+            _ => None,
+        }
+    }
+
     pub fn error(reason: Term) -> Exn {
         Exn {
             class: Class::Error,
@@ -112,7 +133,7 @@ impl Exn {
                 };
                 text.push_str(&format!("  * {ordinal} argument: {what}\n"));
             }
-            info = Some(text);
+            info = Some(ErrorInfo::Message(text));
         }
         Exn {
             class: Class::Error,

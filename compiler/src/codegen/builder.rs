@@ -15,6 +15,7 @@ use beamlet_vm::code::{FunKind, Function, JumpTable, Label, Op, Reg, NO_LABEL};
 use beamlet_vm::term::Term;
 use num_traits::ToPrimitive;
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 
 pub type CResult<T> = Result<T, Diagnostic>;
 
@@ -43,6 +44,12 @@ pub struct FnBuilder<'e> {
     pub(super) floor: u32,
     max: u32,
     pub(super) lambda_count: u32,
+    /// The registers of variables bound to values OTP's compiler would fold
+    /// into constants (`list = [1, 2]`): a fun that uses them does not take
+    /// them as free variables there, which shows in its arity in stack
+    /// traces (`FunKind::Lambda::lifted`). Only names bound by `bind_reg`
+    /// reach the registers here, and it clears them.
+    pub(super) constants: HashSet<Reg>,
     /// While compiling a guard: where a failing BIF jumps.
     pub(super) guard_fail: Option<Label>,
 }
@@ -66,6 +73,7 @@ impl<'e> FnBuilder<'e> {
             floor: n,
             max: n,
             lambda_count: 0,
+            constants: HashSet::default(),
             guard_fail: None,
         }
     }

@@ -318,12 +318,15 @@ impl FnBuilder<'_> {
         let first = self.call_args(u, args, span)?;
         for (i, n) in names.iter().enumerate() {
             if !n.starts_with('_') {
+                self.constants.remove(&(first + i as Reg));
                 self.scope.insert((*n).into(), first + i as Reg);
                 self.binds += 1;
                 self.raise_floor();
             }
         }
         self.expr_to(u, &cl.body, dst, tail)?;
+        // A fun for OTP's compiler, whose number it takes (see `lambda`).
+        self.lambda_count += 1;
         self.scope = saved;
         self.reset_to(mark);
         Ok(true)

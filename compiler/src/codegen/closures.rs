@@ -17,6 +17,40 @@ use beamlet_vm::code::{FunKind, Op, Reg};
 use num_traits::ToPrimitive;
 use rustc_hash::FxHashSet as HashSet;
 
+/// The names a `fn`'s clauses use from outside: what their guards and bodies
+/// mention and their patterns pin, less what each clause's own parameters
+/// bind (`fn game, x -> game end` uses no outer `game`). OTP's compiler
+/// passes a fun only these (see `FunKind::Lambda::lifted`).
+fn outer_uses(clauses: &[Clause]) -> HashSet<String> {
+    let mut used = HashSet::default();
+    for c in clauses {
+        let mut bound = HashSet::default();
+        let mut pinned = HashSet::default();
+        for a in &c.args {
+            desugar::mentioned_vars(a, &mut bound);
+            desugar::walk(a, &mut |x| {
+                if let ExprKind::Unary(UnaryOp::Pin, v) = &x.kind {
+                    if let ExprKind::Var(n) = &v.kind {
+                        pinned.insert(n.clone());
+                    }
+                    return false;
+                }
+                true
+            });
+        }
+        let mut uses = pinned.clone();
+        if let Some(g) = &c.guard {
+            desugar::mentioned_vars(g, &mut uses);
+        }
+        desugar::mentioned_vars(&c.body, &mut uses);
+        used.extend(
+            uses.into_iter()
+                .filter(|n| pinned.contains(n) || !bound.contains(n)),
+        );
+    }
+    used
+}
+
 impl FnBuilder<'_> {
     pub(super) fn lambda(
         &mut self,
@@ -43,19 +77,29 @@ impl FnBuilder<'_> {
             .collect();
         free.sort();
         let id = u.reserve();
-        self.lambda_count += 1;
-        let index = self.lambda_count - 1;
         let mut b = FnBuilder::new(self.env, self.parent.clone(), arity, free.len());
         for (i, (n, _)) in free.iter().enumerate() {
             b.scope.insert(n.as_str().into(), (arity + i) as Reg);
         }
+        // Numbered as OTP's compiler numbers funs: one count for the whole
+        // function, the funs inside this one first (`-f/1-fun-0-` is the
+        // innermost of the first nest), so stack traces name the same funs.
+        b.lambda_count = self.lambda_count;
         b.clauses(u, clauses, arity, Some(span))?;
+        let index = b.lambda_count;
+        self.lambda_count = index + 1;
+        let used = outer_uses(clauses);
+        let lifted = free
+            .iter()
+            .filter(|(n, r)| used.contains(n) && !self.constants.contains(r))
+            .count() as u32;
         let mut f = b.finish(
             &format!("-{}-fun-{index}-", self.parent),
             arity as u32,
             FunKind::Lambda {
                 index,
                 parent: self.parent.clone(),
+                lifted,
             },
             false,
         );
@@ -77,6 +121,69 @@ impl FnBuilder<'_> {
         });
         self.release(m);
         Ok(())
+    }
+
+    /// Whether OTP's compiler would fold `e` into a constant: literals,
+    /// containers of constants, variables bound to constants, and the
+    /// operators it evaluates at compile time on constants. (It folds more;
+    /// this covers what programs write: `expected = [1, 2]`, `n = 5 * 2`.)
+    pub(super) fn const_expr(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Alias(_)
+            | ExprKind::Str(_)
+            | ExprKind::Literal(_) => true,
+            ExprKind::Charlist(parts) => parts.iter().all(|p| matches!(p, InterpPart::Lit(_))),
+            ExprKind::Var(n) => self
+                .scope
+                .get(n.as_str())
+                .is_some_and(|r| self.constants.contains(r)),
+            ExprKind::List(items, tail) => {
+                items.iter().all(|i| self.const_expr(i))
+                    && tail.as_ref().is_none_or(|t| self.const_expr(t))
+            }
+            ExprKind::Tuple(items) => items.iter().all(|i| self.const_expr(i)),
+            ExprKind::Map {
+                update: None,
+                pairs,
+            }
+            | ExprKind::Struct {
+                update: None,
+                pairs,
+                ..
+            } => pairs
+                .iter()
+                .all(|(k, v)| self.const_expr(k) && self.const_expr(v)),
+            ExprKind::Bitstring(segs) => segs
+                .iter()
+                .all(|s| matches!(s.kind, ExprKind::Int(_) | ExprKind::Str(_))),
+            ExprKind::Unary(UnaryOp::Neg | UnaryOp::Plus, x) => self.const_expr(x),
+            ExprKind::Binary(op, a, b) => {
+                matches!(
+                    op,
+                    BinOp::Add
+                        | BinOp::Sub
+                        | BinOp::Mul
+                        | BinOp::Concat
+                        | BinOp::Subtract
+                        | BinOp::StrConcat
+                        | BinOp::Range
+                        | BinOp::RangeStep
+                        | BinOp::Eq
+                        | BinOp::Ne
+                        | BinOp::StrictEq
+                        | BinOp::StrictNe
+                        | BinOp::Lt
+                        | BinOp::Gt
+                        | BinOp::Le
+                        | BinOp::Ge
+                ) && self.const_expr(a)
+                    && self.const_expr(b)
+            }
+            _ => false,
+        }
     }
 
     pub(super) fn capture(
@@ -123,6 +230,9 @@ impl FnBuilder<'_> {
                     ExprKind::Var(name) => {
                         let key = (self.env.name.clone(), name.clone(), arity as usize);
                         if let Some((id, _)) = u.local(&key, true) {
+                            // OTP's compiler makes a fun of `fun f/1` too:
+                            // it takes a number from the count of `lambda`.
+                            self.lambda_count += 1;
                             self.emit(Op::MakeClosure {
                                 dst,
                                 fun: id,

@@ -165,9 +165,13 @@ impl FnBuilder<'_> {
             return Ok(());
         }
         match op {
+            // (Not when both sides are constants: OTP's compiler leaves a
+            // call to `:erlang.+/2` that it could not fold (`x = :a; 1 + x`),
+            // whose error has the operator's frame, as `Add` gives.)
             BinOp::Add | BinOp::Sub
                 if self.guard_fail.is_none()
-                    && (small_int(b).is_some() || (op == BinOp::Add && small_int(a).is_some())) =>
+                    && (small_int(b).is_some() || (op == BinOp::Add && small_int(a).is_some()))
+                    && !(self.const_expr(a) && self.const_expr(b)) =>
             {
                 let (var, imm) = match small_int(b) {
                     Some(k) => (a, if op == BinOp::Sub { -k } else { k }),
@@ -201,6 +205,11 @@ impl FnBuilder<'_> {
                 }
             }
             BinOp::Match => {
+                // `x = [1, 2]`: x holds a constant (see `constants`).
+                let constant = match &a.kind {
+                    ExprKind::Var(n) if self.const_expr(b) => Some(n),
+                    _ => None,
+                };
                 // `ref = make_ref()` (or a monitor, or an alias): mark the
                 // mailbox before the call and bind the mark to the new
                 // reference, for a receive that waits for it (`RecvUse`).
@@ -225,6 +234,9 @@ impl FnBuilder<'_> {
                 self.emit(Op::Badmatch { src: r });
                 self.place(ok);
                 self.emit(Op::Move { dst, src: r });
+                if let Some(reg) = constant.and_then(|n| self.scope.get(n.as_str())) {
+                    self.constants.insert(*reg);
+                }
                 // Keep the bindings: don't release below them.
                 return Ok(());
             }

@@ -291,6 +291,7 @@ impl<'e> FnBuilder<'e> {
     }
 
     fn bind_reg(&mut self, name: &str, r: Reg) {
+        self.constants.remove(&r);
         self.scope.insert(name.into(), r);
         self.binds += 1;
         self.raise_floor();

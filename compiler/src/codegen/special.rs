@@ -337,7 +337,9 @@ pub fn special(
             match c.args.len() {
                 // `raise Mod, attrs` for a module that is not one of the
                 // built-in exceptions: `:erlang.error(Mod.exception(attrs))`,
-                // as Kernel's macro expands it (Mod may be loaded on demand).
+                // as Kernel's macro expands it (Mod may be loaded on demand);
+                // `raise Mod` raises `Mod.exception([])` with
+                // `error_info: %{module: Exception}` (`:beamlet.raise_exception/1`).
                 1 | 2 if user_exception(&c.args[0]) => {
                     let attrs = c
                         .args
@@ -356,7 +358,12 @@ pub fn special(
                             do_block: None,
                         })),
                     );
-                    b.remote_call(u, "erlang", "error", &[exception], span, first, false)?
+                    let raise = if c.args.len() == 1 {
+                        ("beamlet", "raise_exception")
+                    } else {
+                        ("erlang", "error")
+                    };
+                    b.remote_call(u, raise.0, raise.1, &[exception], span, first, false)?
                 }
                 1 | 2 => b.remote_call(u, "beamlet", "raise", &c.args, span, first, false)?,
                 _ => {
@@ -485,6 +492,7 @@ fn with(
             b.match_clauses(u, &clauses, wv, dst, tail, end, None)?;
             let first = b.next_mark() as Reg;
             let v = Expr::new(span, ExprKind::Var("__with_value".into()));
+            b.constants.remove(&wv);
             b.scope.insert("__with_value".into(), wv);
             b.binds += 1;
             // No else clause matched: the error is the `with`'s line, as in Elixir.
@@ -593,6 +601,7 @@ fn try_(
             if let Some(g) = &cl.guard {
                 b.guard(u, g, next)?;
             }
+            b.constants.remove(&(k + 2));
             b.scope.insert("__STACKTRACE__".into(), k + 2);
             b.binds += 1;
             b.branch(u, &cl.body, dst, false, end)?;
@@ -748,6 +757,7 @@ fn rescue_clause(
         let mut bound = HashSet::default();
         b.pattern(u, v, e, next, &mut bound)?;
     }
+    b.constants.remove(&(k + 2));
     b.scope.insert("__STACKTRACE__".into(), k + 2);
     b.binds += 1;
     b.branch(u, &cl.body, dst, false, end)?;

@@ -35,7 +35,7 @@ impl<'c, 'a> VmHost<'c, 'a> {
             Class::Exit => "exit",
         };
         let trace =
-            beamlet_vm::interp::trace_term(&mut self.ctx.st.heap, &e.trace, e.info.as_deref());
+            beamlet_vm::interp::trace_term(&mut self.ctx.st.heap, &e.trace, e.info.as_ref());
         Box::new(Raised {
             class: class.into(),
             reason: to_value(self.ctx.code, e.reason),

@@ -139,9 +139,9 @@ pub fn new_array(ctx: &mut Ctx, a: &[Term], what: &str) -> BifResult {
 /// `system_limit`, explained as OTP 25 does for the array's size.
 fn array_size_limit(what: &str) -> Exn {
     Exn {
-        info: Some(format!(
+        info: Some(crate::process::ErrorInfo::Message(format!(
             "a system limit has been reached due to errors at the given arguments:\n\n  * 1st argument: {what} array size reached a system limit\n"
-        )),
+        ))),
         ..Exn::error(atom::SYSTEM_LIMIT)
     }
 }

@@ -26,7 +26,7 @@ use crate::atom;
 use crate::copy::{LiteralArea, Msg};
 use crate::ctx::Sched;
 use crate::order;
-use crate::process::Exn;
+use crate::process::{ErrorInfo, Exn};
 use crate::term::Term;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -515,7 +515,7 @@ const INFO_ITEMS: [&str; 15] = [
 pub fn info1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let t = match find(ctx, a[0]) {
         Ok(t) => t,
-        Err(e) if e.info.as_deref().is_some_and(|i| i.contains("not an atom")) => return Err(e),
+        Err(e) if e.info_message().is_some_and(|i| i.contains("not an atom")) => return Err(e),
         Err(_) => return Ok(atom::UNDEFINED),
     };
     let g = lock(&t.inner);
@@ -534,7 +534,7 @@ pub fn info1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn info2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let t = match find(ctx, a[0]) {
         Ok(t) => t,
-        Err(e) if e.info.as_deref().is_some_and(|i| i.contains("not an atom")) => return Err(e),
+        Err(e) if e.info_message().is_some_and(|i| i.contains("not an atom")) => return Err(e),
         Err(_) => return Ok(atom::UNDEFINED),
     };
     let g = lock(&t.inner);
@@ -723,11 +723,12 @@ fn insert_impl(ctx: &mut Ctx, a: &[Term], only_new: bool) -> BifResult {
     insert_table(ctx, a, only_new).map_err(|mut e| {
         // A table that is no table: OTP explains a bad object too.
         let bad_table = e
-            .info
-            .as_deref()
+            .info_message()
             .is_some_and(|i| i.contains("* 1st argument"));
         if let (true, Err(more)) = (bad_table, objects_arg(a[1], 1)) {
-            if let (Some(info), Some(lines)) = (e.info.as_mut(), more.info.as_deref()) {
+            if let (Some(ErrorInfo::Message(info)), Some(lines)) =
+                (e.info.as_mut(), more.info_message())
+            {
                 if let Some(at) = lines.find("  * 2nd argument") {
                     info.push_str(&lines[at..]);
                 }

@@ -8,7 +8,7 @@
 use super::map::{build_map, map_find};
 use super::{inspect_term, list_to_vec, BifResult, Ctx};
 use crate::atom;
-use crate::process::{Class, Exn, TraceEntry};
+use crate::process::{Class, ErrorInfo, Exn, TraceEntry};
 use crate::term::Term;
 
 /// The fields (besides `__exception__`) and default values of the built-in
@@ -126,13 +126,14 @@ pub fn is_exception(t: Term) -> bool {
 pub fn raise1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if a[0].is_binary() {
         let e = make_exception(ctx, "Elixir.RuntimeError", &[(atom::MESSAGE, a[0])]);
-        return Err(Exn::error(e));
+        return Err(raised(e));
     }
     if is_exception(a[0]) {
-        return Err(Exn::error(a[0]));
+        return Err(raised(a[0]));
     }
     if a[0].is_atom() {
-        return raise2(ctx, &[a[0], Term::NIL]);
+        let e = exception2(ctx, &[a[0], Term::NIL])?;
+        return Err(raised(e));
     }
     let msg = format!(
         "raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: {}",
@@ -143,9 +144,27 @@ pub fn raise1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 /// `raise module, message_or_options` with a module known only at run
 /// time: `:erlang.error(module.exception(message_or_options))`.
+/// (Elixir 1.14's `raise/2` is a plain `:erlang.error/1`: no `error_info`.)
 pub fn raise2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let e = exception2(ctx, a)?;
     Err(Exn::error(e))
+}
+
+/// `:beamlet.raise_exception(exception)`: what `raise Mod` compiles to once
+/// `Mod.exception([])` has built the exception (Elixir's
+/// `:erlang.error(exception, :none, error_info: %{module: Exception})`).
+pub fn raise_exception(_: &mut Ctx, a: &[Term]) -> BifResult {
+    Err(raised(a[0]))
+}
+
+/// The error `raise/1` raises: `reason` with `error_info: %{module: Exception}`
+/// on its trace's top entry, as Elixir 1.14's `raise/1` gives (its `raise/2`
+/// gives none).
+fn raised(reason: Term) -> Exn {
+    Exn {
+        info: Some(ErrorInfo::Exception),
+        ..Exn::error(reason)
+    }
 }
 
 /// `:beamlet.exception(module, message_or_options)`, i.e.
@@ -269,8 +288,8 @@ fn raise_with_trace(_ctx: &mut Ctx, class: Class, reason: Term, trace_t: Term) -
         class,
         reason,
         trace,
-        // A BIF's explanation goes with the trace it came in.
-        info: error_info_message(trace_t),
+        // A BIF's explanation (or raise's mark) goes with the trace it came in.
+        info: error_info_of(trace_t),
     })
 }
 
@@ -506,6 +525,30 @@ pub fn error_info_message(trace: Term) -> Option<String> {
                     m.binary_bytes()
                         .map(|b| String::from_utf8_lossy(b).into_owned())
                 })
+            }
+            _ => None,
+        })
+}
+
+/// The `error_info` of the trace's first entry that `interp::trace_term`
+/// writes: a BIF's message, or `raise`'s `%{module: Exception}`.
+pub fn error_info_of(trace: Term) -> Option<ErrorInfo> {
+    if let Some(m) = error_info_message(trace) {
+        return Some(ErrorInfo::Message(m));
+    }
+    let (top, _) = trace.cons_parts()?;
+    let [_, _, _, loc] = top.tuple_elems()? else {
+        return None;
+    };
+    list_to_vec(*loc)?
+        .into_iter()
+        .find_map(|kv| match kv.tuple_elems() {
+            Some([k, v])
+                if atom::name(*k) == "error_info"
+                    && v.is_map()
+                    && map_find(*v, atom::MODULE) == Some(atom::intern("Elixir.Exception")) =>
+            {
+                Some(ErrorInfo::Exception)
             }
             _ => None,
         })
@@ -933,14 +976,18 @@ pub fn format_trace(trace: &[crate::process::TraceEntry]) -> Vec<String> {
                 (false, false) => String::new(),
             };
             let name = atom::name(t.name);
-            let script = m == "__script__";
+            // (`:elixir_compiler_0` is its name in a trace term: `interp::trace_term`.)
+            let script = m == "__script__" || m == "elixir_compiler_0";
             // Closures are named `-outer/arity-fun-N-`, as on the BEAM.
             match name
                 .strip_prefix('-')
                 .and_then(|n| n.rsplit_once("-fun-"))
                 .map(|(outer, _)| outer)
             {
-                Some(_) if script => format!("    {loc}anonymous fn/{} in (file)", t.arity),
+                Some(_) if script => format!(
+                    "    {loc}anonymous fn/{} in :elixir_compiler_0.__FILE__/1",
+                    t.arity
+                ),
                 Some(outer) => format!("    {loc}anonymous fn/{} in {m}.{outer}", t.arity),
                 None if script => format!("    {loc}(file)"),
                 // A module's body, run while the module is defined.

@@ -279,6 +279,7 @@ bifs! {
     "beamlet" "map_fold_list" / 1 => map::fold_list;
     "beamlet" "raise" / 1 => exception::raise1;
     "beamlet" "raise" / 2 => exception::raise2;
+    "beamlet" "raise_exception" / 1 => exception::raise_exception;
     "beamlet" "reraise" / 2 => exception::reraise;
     "erlang" "raise" / 3 => exception::erlang_raise;
     "atomics" "new" / 2 => atomics::new;

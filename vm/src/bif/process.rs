@@ -430,7 +430,7 @@ fn stack_entries(code: &CodeTable, at: &Where, depth: usize) -> Vec<TraceEntry> 
         TraceEntry {
             module: f.module,
             name: f.name,
-            arity: f.arity,
+            arity: f.trace_arity(),
             file: f.file,
             line,
             args: None,

@@ -20,7 +20,7 @@ impl Local<'_, '_> {
     /// `p` raised past all its handlers.
     pub(super) fn exit_raised(&self, mut p: Box<Process>, e: Exn) {
         let rt = self.rt;
-        let trace_t = interp::trace_term(&mut p.st.heap, &e.trace, e.info.as_deref());
+        let trace_t = interp::trace_term(&mut p.st.heap, &e.trace, e.info.as_ref());
         let lines = exception::format_trace(&e.trace);
         let watched = self.watched(&p);
         if watched {
