@@ -57,7 +57,7 @@ File.close(f)
 IO.inspect(File.open!(path, [:read], fn f -> IO.binread(f, 1) end))
 IO.inspect(File.open(path, [:exclusive]))
 try do
-  File.open!(Path.join(System.tmp_dir!(), "beamlet_file_io_devices/missing"))
+  File.open!(Path.join(dir, "missing"))
 rescue
   e -> IO.puts(String.replace(Exception.message(e), dir, "DIR"))
 end
