@@ -1,12 +1,11 @@
 defimpl Inspect, for: URI do
   # As `@derive {Inspect, optional: [:authority]}`: the deprecated
-  # `authority` is shown only when it is set.
-  def inspect(%URI{authority: authority} = uri, opts) do
-    infos =
-      for %{field: field} = info <- URI.__info__(:struct),
-          field != :authority or authority != nil,
-          do: info
-
+  # `authority` is shown only when it is set. Fields are read as the derived
+  # implementation reads them, so a bare `%{__struct__: URI}` shows its
+  # missing fields as nil.
+  def inspect(uri, opts) do
+    fields = for %{field: field} <- URI.__info__(:struct), do: field
+    infos = Inspect.Any.__shown__(URI.__info__(:struct), uri, fields, %{authority: nil})
     Inspect.Map.inspect(uri, "URI", infos, opts)
   end
 end
