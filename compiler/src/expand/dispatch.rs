@@ -306,6 +306,12 @@ impl Expander<'_> {
             }
             Resolved::Macro(m) if m == KERNEL => {
                 self.note_import(&m, &name, arity, &t[1], env);
+                if matches!(name.as_str(), "def" | "defp" | "defmacro" | "defmacrop")
+                    && matches!(arity, 1 | 2)
+                {
+                    let args = take_args(&mut t);
+                    return self.expand_def_args(&name, &t[1], Cow::Owned(args), env);
+                }
                 self.kernel_macro(&name, &t[1], args, env)
             }
             Resolved::Macro(m) => {

@@ -14,6 +14,7 @@
 use super::{Context, EResult, Env, Expander, VarId};
 use crate::quoted::{self as q, as_atom, as_call, as_keyword, as_list, as_node, keyword_get};
 use beamlet_vm::value::Value;
+use std::borrow::Cow;
 
 /// The built-in functions module bodies call (the compiler's runtime).
 pub const RUNTIME: &str = "beamlet_compiler";
@@ -218,6 +219,18 @@ impl Expander<'_> {
         args: &[Value],
         env: &mut Env,
     ) -> EResult<Value> {
+        self.expand_def_args(kind, meta, Cow::Borrowed(args), env)
+    }
+
+    /// [`Expander::expand_def`] with its arguments borrowed or owned (then
+    /// the definition kept is made of them in place, not copied).
+    pub fn expand_def_args(
+        &mut self,
+        kind: &str,
+        meta: &Value,
+        args: Cow<'_, [Value]>,
+        env: &mut Env,
+    ) -> EResult<Value> {
         // A `def` from `quote location: :keep` code has the macro's line in
         // another file: the definition is where the macro was called.
         let line = match (q::keyword_get(meta, "line"), q::keyword_get(meta, "keep")) {
@@ -231,14 +244,21 @@ impl Expander<'_> {
         // is copied once, not copied and then templated.
         let has_unquote = args.iter().any(super::quote::has_unquote);
         let mut frags = Vec::new();
-        let template = has_unquote
-            .then(|| {
-                args.iter()
-                    .map(|a| super::quote::fragment_template(a, &mut frags))
-                    .collect::<Option<Vec<_>>>()
-                    .map(q::list)
-            })
-            .flatten();
+        let mut args = args;
+        let template = if !has_unquote {
+            None
+        } else if matches!(args, Cow::Owned(_)) && args.iter().all(super::quote::templatable) {
+            let mut owned = std::mem::replace(&mut args, Cow::Borrowed(&[])).into_owned();
+            for a in owned.iter_mut() {
+                super::quote::make_template(a, &mut frags);
+            }
+            Some(q::list(owned))
+        } else {
+            args.iter()
+                .map(|a| super::quote::fragment_template(a, &mut frags))
+                .collect::<Option<Vec<_>>>()
+                .map(q::list)
+        };
         let (def, index) = if let Some(template) = template {
             // Kept by the host; the body passes the fragments' values.
             let index = self.host.save_env(&module, env, Some(template));
@@ -250,7 +270,7 @@ impl Expander<'_> {
             // The fragments are code of the module body: expanded as such.
             (self.expand(&def, &mut env.clone())?, index)
         } else {
-            let def = q::list(args.to_vec());
+            let def = q::list(args.into_owned());
             (q::nil(), self.host.save_env(&module, env, Some(def)))
         };
         let args = vec![

@@ -633,6 +633,68 @@ pub fn fragment_template(v: &Value, frags: &mut Vec<Value>) -> Option<Value> {
     }
 }
 
+/// Whether [`fragment_template`] takes `v` (it gives `None` otherwise).
+pub fn templatable(v: &Value) -> bool {
+    match v {
+        Value::List(items, tail) => {
+            items.iter().all(templatable) && tail.as_deref().is_none_or(templatable)
+        }
+        Value::Tuple(t) if t.len() == 3 => {
+            if let Value::Atom(n) = &t[0] {
+                match (n.as_str(), &t[2]) {
+                    ("unquote", Value::List(args, None)) if args.len() == 1 => return true,
+                    ("unquote" | "unquote_splicing" | "quote", _) => return false,
+                    (".", Value::List(args, None)) if matches!(args.as_slice(), [_, Value::Atom(u)] if u == "unquote") => {
+                        return false
+                    }
+                    _ => {}
+                }
+            }
+            !matches!(t[1], Value::List(_, None)) || (templatable(&t[0]) && templatable(&t[2]))
+        }
+        Value::Tuple(t) if t.len() == 2 => templatable(&t[0]) && templatable(&t[1]),
+        _ => true,
+    }
+}
+
+/// [`fragment_template`] of a tree that is [`templatable`], made in place:
+/// each fragment is moved to `frags` and its place takes the placeholder.
+pub fn make_template(v: &mut Value, frags: &mut Vec<Value>) {
+    match v {
+        Value::List(items, tail) => {
+            for i in items.iter_mut() {
+                make_template(i, frags);
+            }
+            if let Some(t) = tail {
+                make_template(t, frags);
+            }
+        }
+        Value::Tuple(t) if t.len() == 3 => {
+            if let [Value::Atom(n), _, Value::List(args, None)] = t.as_mut_slice() {
+                if *n == "unquote" && args.len() == 1 {
+                    frags.push(std::mem::replace(&mut args[0], q::nil()));
+                    *v = q::call(
+                        FRAGMENT,
+                        q::list(vec![]),
+                        vec![q::int(frags.len() as i64 - 1)],
+                    );
+                    return;
+                }
+            }
+            if !matches!(t[1], Value::List(_, None)) {
+                return;
+            }
+            make_template(&mut t[0], frags);
+            make_template(&mut t[2], frags);
+        }
+        Value::Tuple(t) if t.len() == 2 => {
+            make_template(&mut t[0], frags);
+            make_template(&mut t[1], frags);
+        }
+        _ => {}
+    }
+}
+
 /// A copy of `template` (see [`fragment_template`]) with its fragments
 /// filled in from `values` (moved out of it).
 pub fn fill_fragments(template: &Value, values: &mut [Value]) -> Value {
