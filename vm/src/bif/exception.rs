@@ -510,9 +510,9 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
     simple(ctx, "Elixir.ErlangError", &given)
 }
 
-/// The message a BIF gave its `badarg`, kept in the `error_info` of the
-/// trace's first entry (`interp::trace_term`): `%{message: text}`.
-pub fn error_info_message(trace: Term) -> Option<String> {
+/// The `error_info` map in the location of the trace's first entry
+/// (where `interp::trace_term` writes it).
+fn top_error_info(trace: Term) -> Option<Term> {
     let (top, _) = trace.cons_parts()?;
     let [_, _, _, loc] = top.tuple_elems()? else {
         return None;
@@ -520,14 +520,17 @@ pub fn error_info_message(trace: Term) -> Option<String> {
     list_to_vec(*loc)?
         .into_iter()
         .find_map(|kv| match kv.tuple_elems() {
-            Some([k, v]) if atom::name(*k) == "error_info" && v.is_map() => {
-                map_find(*v, atom::MESSAGE).and_then(|m| {
-                    m.binary_bytes()
-                        .map(|b| String::from_utf8_lossy(b).into_owned())
-                })
-            }
+            Some([k, v]) if atom::name(*k) == "error_info" && v.is_map() => Some(*v),
             _ => None,
         })
+}
+
+/// The message a BIF gave its `badarg`, kept in the `error_info` of the
+/// trace's first entry (`interp::trace_term`): `%{message: text}`.
+pub fn error_info_message(trace: Term) -> Option<String> {
+    let m = map_find(top_error_info(trace)?, atom::MESSAGE)?;
+    m.binary_bytes()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
 }
 
 /// The `error_info` of the trace's first entry that `interp::trace_term`
@@ -536,22 +539,9 @@ pub fn error_info_of(trace: Term) -> Option<ErrorInfo> {
     if let Some(m) = error_info_message(trace) {
         return Some(ErrorInfo::Message(m));
     }
-    let (top, _) = trace.cons_parts()?;
-    let [_, _, _, loc] = top.tuple_elems()? else {
-        return None;
-    };
-    list_to_vec(*loc)?
-        .into_iter()
-        .find_map(|kv| match kv.tuple_elems() {
-            Some([k, v])
-                if atom::name(*k) == "error_info"
-                    && v.is_map()
-                    && map_find(*v, atom::MODULE) == Some(atom::intern("Elixir.Exception")) =>
-            {
-                Some(ErrorInfo::Exception)
-            }
-            _ => None,
-        })
+    let info = top_error_info(trace)?;
+    (map_find(info, atom::MODULE) == Some(atom::intern("Elixir.Exception")))
+        .then_some(ErrorInfo::Exception)
 }
 
 /// What the `error_info` of the stack trace's top entry says about an error
