@@ -84,25 +84,6 @@ defmodule :ets do
     true
   end
 
-  @doc "The objects of the `i`-th key of the table (OTP's slots, in our key order)."
-  def slot(table, i) when is_integer(i) and i >= 0 do
-    case :ets.info(table, :size) do
-      :undefined ->
-        :erlang.error(:badarg)
-
-      _ ->
-        keys = fold_keys(table, :ets.first(table), [])
-
-        case Enum.drop(keys, i) do
-          [key | _] -> :ets.lookup(table, key)
-          [] -> :"$end_of_table"
-        end
-    end
-  end
-
-  defp fold_keys(_table, :"$end_of_table", acc), do: :lists.reverse(acc)
-  defp fold_keys(table, key, acc), do: fold_keys(table, :ets.next(table, key), [key | acc])
-
   @doc "OTP's `fun2ms/1` needs its parse transform: called at run time, it exits so."
   def fun2ms(fun) when is_function(fun, 1) do
     words =

@@ -20,6 +20,7 @@
 //!   `{:"ETS-TRANSFER", tid, from, data}` message) or is deleted
 //!   ([`owner_exited`], called from the scheduler's exit path).
 
+use super::ets_hash::{self, HashTable};
 use super::ets_ms::{self, Clause, Outcome};
 use super::{list_to_vec, BifResult, Ctx};
 use crate::atom;
@@ -49,8 +50,8 @@ enum Access {
 }
 
 /// A key in a table: its own copy, compared as the table's type says.
-struct Key {
-    term: Term,
+pub(super) struct Key {
+    pub(super) term: Term,
     _own: Option<Msg>,
     ordered: bool,
 }
@@ -60,7 +61,7 @@ struct Key {
 unsafe impl Send for Key {}
 
 impl Key {
-    fn probe(term: Term, ordered: bool) -> Key {
+    pub(super) fn probe(term: Term, ordered: bool) -> Key {
         Key {
             term,
             _own: None,
@@ -104,8 +105,16 @@ struct Inner {
     decentralized_counters: bool,
     compressed: bool,
     deleted: bool,
+    /// Objects in the table.
     size: usize,
-    data: BTreeMap<Key, Vec<Msg>>,
+    data: Data,
+}
+
+/// A table's objects: in key order (`ordered_set`) or in the BEAM's
+/// buckets (the other types, ets_hash.rs).
+enum Data {
+    Tree(BTreeMap<Key, Vec<Msg>>),
+    Hash(HashTable),
 }
 
 /// One table.
@@ -226,58 +235,93 @@ impl Inner {
     fn key_of(&self, obj: Term) -> Term {
         obj.tuple_elems().expect("a stored object is a tuple")[self.keypos - 1]
     }
+    /// The objects under key `k`, oldest first.
+    fn objs(&self, k: Term) -> Option<&Vec<Msg>> {
+        match &self.data {
+            Data::Tree(t) => t.get(&Key::probe(k, true)),
+            Data::Hash(h) => h.get(k).map(|g| &g.objs),
+        }
+    }
+    fn has(&self, k: Term) -> bool {
+        self.objs(k).is_some()
+    }
     /// Stores `obj` (a checked tuple of the caller's heap).
     fn put(&mut self, ctx: &Ctx, obj: Term) {
         let key = self.key_of(obj);
-        let probe = self.probe(key);
         let copy = ctx.code.copy_term(obj);
-        match self.kind {
-            Kind::Set => {
-                if let Some(v) = self.data.get_mut(&probe) {
-                    v[0] = copy;
-                    return;
-                }
+        let kind = self.kind;
+        let size = &mut self.size;
+        let own_key = |key: Term, ordered: bool| {
+            let kmsg = ctx.code.copy_term(key);
+            Key {
+                term: kmsg.peek(),
+                _own: Some(kmsg),
+                ordered,
             }
-            Kind::OrderedSet => {
+        };
+        match &mut self.data {
+            Data::Tree(tree) => {
                 // The new object's key replaces the old one (`1.0` for `1`).
-                if self.data.remove(&probe).is_some() {
-                    self.size -= 1;
+                if tree.remove(&Key::probe(key, true)).is_some() {
+                    *size -= 1;
                 }
+                tree.insert(own_key(key, true), vec![copy]);
+                *size += 1;
             }
-            Kind::Bag => {
-                if let Some(v) = self.data.get_mut(&probe) {
-                    if !v.iter().any(|o| order::exact_eq(o.peek(), obj)) {
-                        v.push(copy);
-                        self.size += 1;
+            Data::Hash(h) => {
+                if let Some(g) = h.get_mut(key) {
+                    match kind {
+                        Kind::Bag if g.objs.iter().any(|o| order::exact_eq(o.peek(), obj)) => {}
+                        Kind::Bag | Kind::DuplicateBag => {
+                            g.objs.push(copy);
+                            *size += 1;
+                            h.added(*size);
+                        }
+                        _ => g.objs[0] = copy,
                     }
                     return;
                 }
-            }
-            Kind::DuplicateBag => {
-                if let Some(v) = self.data.get_mut(&probe) {
-                    v.push(copy);
-                    self.size += 1;
-                    return;
-                }
+                *size += 1;
+                h.insert(own_key(key, false), vec![copy], *size);
             }
         }
-        let kmsg = ctx.code.copy_term(key);
-        let k = Key {
-            term: kmsg.peek(),
-            _own: Some(kmsg),
-            ordered: self.ordered(),
-        };
-        self.data.insert(k, vec![copy]);
-        self.size += 1;
     }
     fn remove_key(&mut self, k: Term) -> Option<Vec<Msg>> {
-        let probe = self.probe(k);
-        let v = self.data.remove(&probe)?;
-        self.size -= v.len();
-        Some(v)
+        let size = &mut self.size;
+        match &mut self.data {
+            Data::Tree(t) => {
+                let v = t.remove(&Key::probe(k, true))?;
+                *size -= v.len();
+                Some(v)
+            }
+            Data::Hash(h) => h
+                .remove(k, |n| {
+                    *size -= n;
+                    *size
+                })
+                .map(|g| g.objs),
+        }
     }
-    fn objects(&self) -> impl DoubleEndedIterator<Item = &Msg> {
-        self.data.values().flatten()
+    fn clear(&mut self) {
+        self.data = Data::new(self.kind);
+        self.size = 0;
+    }
+    /// Every object, in no particular order.
+    fn objects(&self) -> Box<dyn Iterator<Item = &Msg> + '_> {
+        match &self.data {
+            Data::Tree(t) => Box::new(t.values().flatten()),
+            Data::Hash(h) => Box::new(h.groups().flat_map(|g| g.objs.iter())),
+        }
+    }
+}
+
+impl Data {
+    fn new(kind: Kind) -> Data {
+        if kind == Kind::OrderedSet {
+            Data::Tree(BTreeMap::new())
+        } else {
+            Data::Hash(HashTable::new())
+        }
     }
 }
 
@@ -392,7 +436,7 @@ pub fn new(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             compressed,
             deleted: false,
             size: 0,
-            data: BTreeMap::new(),
+            data: Data::new(kind),
         }),
     });
     let tables = &ctx.code.ets;
@@ -414,8 +458,7 @@ pub fn new(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// Takes table `t` out of the indexes and empties it.
 fn drop_table(tables: &Tables, t: &Table, g: &mut Inner) {
     g.deleted = true;
-    g.data.clear();
-    g.size = 0;
+    g.clear();
     g.heir = None;
     tables
         .by_id
@@ -744,7 +787,7 @@ fn insert_table(ctx: &mut Ctx, a: &[Term], only_new: bool) -> BifResult {
         if only_new {
             for o in &objs {
                 let k = g.key_of(*o);
-                if g.data.contains_key(&g.probe(k)) {
+                if g.has(k) {
                     return Ok(atom::FALSE);
                 }
             }
@@ -778,8 +821,7 @@ pub fn delete2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 pub fn delete_all_objects(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     with(ctx, a[0], true, |_, g, _| {
-        g.data.clear();
-        g.size = 0;
+        g.clear();
         Ok(atom::TRUE)
     })
 }
@@ -791,18 +833,32 @@ pub fn delete_object(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             Some(e) if e.len() >= g.keypos => {}
             _ => return Err(Exn::badarg_at(2, "not a tuple")),
         }
-        let probe = g.probe(g.key_of(obj));
-        let mut removed = 0;
-        let mut empty = false;
-        if let Some(v) = g.data.get_mut(&probe) {
+        let key = g.key_of(obj);
+        let gone = |v: &mut Vec<Msg>| {
             let before = v.len();
             v.retain(|o| !order::exact_eq(o.peek(), obj));
-            removed = before - v.len();
-            empty = v.is_empty();
-        }
-        g.size -= removed;
-        if empty {
-            g.data.remove(&probe);
+            before - v.len()
+        };
+        match &mut g.data {
+            Data::Tree(t) => {
+                let probe = Key::probe(key, true);
+                if let Some(v) = t.get_mut(&probe) {
+                    g.size -= gone(v);
+                    if v.is_empty() {
+                        t.remove(&probe);
+                    }
+                }
+            }
+            Data::Hash(h) => {
+                if let Some(at) = h.locate(key) {
+                    let n = gone(&mut h.bucket_mut(at.0)[at.1].objs);
+                    if n > 0 {
+                        g.size -= n;
+                        h.drop_if_empty(at);
+                        h.removed(g.size);
+                    }
+                }
+            }
         }
         Ok(atom::TRUE)
     })
@@ -821,7 +877,7 @@ pub fn take(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 pub fn lookup(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     with(ctx, a[0], false, |ctx, g, _| {
-        let terms: Vec<Term> = match g.data.get(&g.probe(a[1])) {
+        let terms: Vec<Term> = match g.objs(a[1]) {
             Some(v) => v.iter().map(|o| o.peek()).collect(),
             None => return Ok(Term::NIL),
         };
@@ -831,9 +887,7 @@ pub fn lookup(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 pub fn member(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    with(ctx, a[0], false, |_, g, _| {
-        Ok(Term::bool(g.data.contains_key(&g.probe(a[1]))))
-    })
+    with(ctx, a[0], false, |_, g, _| Ok(Term::bool(g.has(a[1]))))
 }
 
 pub fn lookup_element(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -842,7 +896,7 @@ pub fn lookup_element(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             Some(p) if p >= 1 => p as usize,
             _ => return Err(Exn::badarg_at(3, "out of range")),
         };
-        let Some(v) = g.data.get(&g.probe(a[1])) else {
+        let Some(v) = g.objs(a[1]) else {
             return Err(Exn::badarg_at(2, "not a key that exists in the table"));
         };
         let mut out = Vec::new();
@@ -869,7 +923,18 @@ pub fn lookup_element(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 pub fn tab2list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     with(ctx, a[0], false, |ctx, g, _| {
-        let terms: Vec<Term> = g.objects().map(|o| o.peek()).collect();
+        let terms: Vec<Term> = match &g.data {
+            Data::Tree(t) => t.values().flatten().map(|o| o.peek()).collect(),
+            // `match_object(t, :_)`: the walk's results consed, so the
+            // last bucket's come first, each key's objects oldest first.
+            Data::Hash(h) => {
+                let gs: Vec<&ets_hash::Group> = h.groups().collect();
+                gs.iter()
+                    .rev()
+                    .flat_map(|g| g.objs.iter().map(|o| o.peek()))
+                    .collect()
+            }
+        };
         let l = ctx.st.heap.list(&terms);
         Ok(export(ctx, l))
     })
@@ -881,13 +946,14 @@ fn end_of_table() -> Term {
 
 fn first_last(ctx: &mut Ctx, a: &[Term], last: bool) -> BifResult {
     with(ctx, a[0], false, |ctx, g, _| {
-        let k = if last {
-            g.data.keys().next_back()
-        } else {
-            g.data.keys().next()
+        let k = match &g.data {
+            Data::Tree(t) if last => t.keys().next_back().map(|k| k.term),
+            Data::Tree(t) => t.keys().next().map(|k| k.term),
+            // `last` is `first` on the BEAM's hash tables.
+            Data::Hash(h) => h.groups().next().map(|g| g.key.term),
         };
         Ok(match k {
-            Some(k) => export(ctx, k.term),
+            Some(k) => export(ctx, k),
             None => end_of_table(),
         })
     })
@@ -903,19 +969,22 @@ pub fn last(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 fn next_prev(ctx: &mut Ctx, a: &[Term], prev: bool) -> BifResult {
     with(ctx, a[0], false, |ctx, g, _| {
-        let probe = g.probe(a[1]);
-        if !g.ordered() && !g.data.contains_key(&probe) {
-            return Err(Exn::badarg_at(2, "not a key that exists in the table"));
-        }
-        let k = if prev {
-            g.data.range(..probe).next_back()
-        } else {
-            g.data
-                .range((Bound::Excluded(probe), Bound::Unbounded))
-                .next()
+        let missing = || Exn::badarg_at(2, "not a key that exists in the table");
+        let k = match &g.data {
+            Data::Tree(t) => {
+                let probe = Key::probe(a[1], true);
+                let k = if prev {
+                    t.range(..probe).next_back()
+                } else {
+                    t.range((Bound::Excluded(probe), Bound::Unbounded)).next()
+                };
+                k.map(|(k, _)| k.term)
+            }
+            // `prev` is `next` on the BEAM's hash tables.
+            Data::Hash(h) => h.next_key(a[1]).map_err(|_| missing())?.map(|g| g.key.term),
         };
         Ok(match k {
-            Some((k, _)) => export(ctx, k.term),
+            Some(k) => export(ctx, k),
             None => end_of_table(),
         })
     })
@@ -927,6 +996,36 @@ pub fn next(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 pub fn prev(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     next_prev(ctx, a, true)
+}
+
+/// `slot/2`: an `ordered_set`'s `i`-th object; a hash table's bucket `i`
+/// (its chain consed, so each key's objects oldest first, the keys last
+/// first).
+pub fn slot(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    with(ctx, a[0], false, |ctx, g, _| {
+        let range = || Exn::badarg_at(2, "out of range");
+        let i = match a[1].as_small() {
+            Some(i) if i >= 0 => i as usize,
+            _ => return Err(range()),
+        };
+        let terms: Vec<Term> = match &g.data {
+            Data::Tree(t) => match t.values().flatten().nth(i) {
+                Some(o) => vec![o.peek()],
+                None if i == g.size => return Ok(end_of_table()),
+                None => return Err(range()),
+            },
+            Data::Hash(h) if i < h.nactive() => h
+                .bucket(i)
+                .iter()
+                .rev()
+                .flat_map(|g| g.objs.iter().map(|o| o.peek()))
+                .collect(),
+            Data::Hash(h) if i == h.nactive() => return Ok(end_of_table()),
+            Data::Hash(_) => return Err(range()),
+        };
+        let l = ctx.st.heap.list(&terms);
+        Ok(export(ctx, l))
+    })
 }
 
 // ---- updates in place ----
@@ -975,7 +1074,7 @@ fn update_counter_impl(ctx: &mut Ctx, a: &[Term], default: Option<Term>) -> BifR
         set_only(g)?;
         let key = a[1];
         let (ops, many) = counter_ops(a[2], g.keypos)?;
-        let cur = match g.data.get(&g.probe(key)) {
+        let cur = match g.objs(key) {
             Some(v) => v[0].peek(),
             None => match default {
                 Some(d) => {
@@ -1067,7 +1166,7 @@ pub fn update_element(ctx: &mut Ctx, a: &[Term]) -> BifResult {
                 _ => return Err(bad()),
             }
         }
-        let cur = match g.data.get(&g.probe(a[1])) {
+        let cur = match g.objs(a[1]) {
             Some(v) => v[0].peek(),
             None => return Ok(atom::FALSE),
         };
@@ -1109,11 +1208,11 @@ fn parse_ms(ms: Term, pos: usize) -> Result<Vec<Clause>, Exn> {
     ets_ms::parse(ms).map_err(|_| bad_ms(pos))
 }
 
-/// Walks the table (or the one key every clause pins) running `clauses`;
+/// Walks an `ordered_set` (or the one key every clause pins) running `clauses`;
 /// `from`: continue after this key and this many of its objects;
 /// `limit`: stop after that many results. Returns the results and where
 /// it stopped (key, objects of it done) when it stopped at the limit.
-fn walk(
+fn walk_tree(
     ctx: &mut Ctx,
     g: &mut Inner,
     clauses: &[Clause],
@@ -1124,6 +1223,9 @@ fn walk(
 ) -> (Vec<Term>, usize, Option<(Term, usize)>) {
     let mut out = Vec::new();
     let mut count = 0usize;
+    let Data::Tree(tree) = &g.data else {
+        return (out, count, None);
+    };
     // One key pinned by every clause: look it up instead of scanning.
     let pinned: Option<Vec<Term>> = clauses
         .iter()
@@ -1133,7 +1235,10 @@ fn walk(
         (Some(ks), None) => {
             let mut v: Vec<Term> = ks
                 .iter()
-                .filter_map(|k| g.data.get_key_value(&g.probe(*k)).map(|(k, _)| k.term))
+                .filter_map(|k| {
+                    tree.get_key_value(&Key::probe(*k, true))
+                        .map(|(k, _)| k.term)
+                })
                 .collect();
             v.sort_by_key(|a| g.probe(*a));
             v.dedup_by(|a, b| g.probe(*a) == g.probe(*b));
@@ -1141,14 +1246,13 @@ fn walk(
         }
         _ => {
             let it: Box<dyn Iterator<Item = &Key>> = match (from, reverse) {
-                (None, false) => Box::new(g.data.keys()),
-                (None, true) => Box::new(g.data.keys().rev()),
+                (None, false) => Box::new(tree.keys()),
+                (None, true) => Box::new(tree.keys().rev()),
                 (Some((k, _)), false) => Box::new(
-                    g.data
-                        .range((Bound::Included(g.probe(k)), Bound::Unbounded))
+                    tree.range((Bound::Included(g.probe(k)), Bound::Unbounded))
                         .map(|x| x.0),
                 ),
-                (Some((k, _)), true) => Box::new(g.data.range(..=g.probe(k)).rev().map(|x| x.0)),
+                (Some((k, _)), true) => Box::new(tree.range(..=g.probe(k)).rev().map(|x| x.0)),
             };
             it.map(|k| k.term).collect()
         }
@@ -1156,7 +1260,7 @@ fn walk(
     let mut doomed: Vec<(Term, usize)> = Vec::new();
     let mut replaced: Vec<Term> = Vec::new();
     for k in keys {
-        let Some(objs) = g.data.get(&g.probe(k)) else {
+        let Some(objs) = g.objs(k) else {
             continue;
         };
         let skip = match from {
@@ -1212,7 +1316,10 @@ fn walk(
         for ((_, idx), km) in by_key.iter().zip(&kmsgs) {
             let probe = g.probe(km.peek());
             let mut empty = false;
-            if let Some(v) = g.data.get_mut(&probe) {
+            let Data::Tree(tree) = &mut g.data else {
+                continue;
+            };
+            if let Some(v) = tree.get_mut(&probe) {
                 let mut idx = idx.clone();
                 idx.sort_unstable();
                 for i in idx.into_iter().rev() {
@@ -1221,15 +1328,225 @@ fn walk(
                 empty = v.is_empty();
             }
             if empty {
-                g.data.remove(&probe);
+                tree.remove(&probe);
             }
+            g.size = tree.values().map(|v| v.len()).sum();
         }
-        g.size = g.data.values().map(|v| v.len()).sum();
         for r in owned {
             g.put(ctx, r);
         }
     }
     (out, count, None)
+}
+
+/// Most objects erts' select runs its match on before it traps
+/// (`MAX_SELECT_CHUNK_ITERATIONS`): a chunk that traps splits its extra
+/// results the way a continuation does.
+const SELECT_ITERATIONS: usize = 1000;
+
+/// The buckets a select on a hash table visits when every clause pins a
+/// key: those of the pinned keys in the table, in the clauses' order,
+/// each once (erts' `analyze_pattern`).
+fn pinned_buckets(h: &HashTable, clauses: &[Clause], keypos: usize) -> Option<Vec<usize>> {
+    let mut out: Vec<usize> = Vec::new();
+    for c in clauses {
+        let k = ets_ms::bound_key(c.head, keypos)?;
+        if let Some((b, _)) = h.locate(k) {
+            if !out.contains(&b) {
+                out.push(b);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// What a walk over hash buckets found.
+#[derive(Default)]
+struct Scan {
+    /// The results, first found first (erts conses them, so its list is
+    /// this one reversed).
+    found: Vec<Term>,
+    /// Objects whose result is `true` (count, delete), or replaced.
+    count: usize,
+    /// `(bucket, chain position, object, replacement)` of each object to
+    /// delete (`None`) or replace.
+    changes: Vec<(usize, usize, usize, Option<Term>)>,
+}
+
+/// Runs `clauses` on bucket `b`'s objects in chain order (each key's
+/// newest object first); returns how many objects it ran on.
+fn scan_bucket(
+    ctx: &mut Ctx,
+    h: &HashTable,
+    b: usize,
+    clauses: &[Clause],
+    mode: Mode,
+    keypos: usize,
+    scan: &mut Scan,
+) -> usize {
+    let mut n = 0;
+    for (p, grp) in h.bucket(b).iter().enumerate() {
+        for (i, o) in grp.objs.iter().enumerate().rev() {
+            n += 1;
+            let obj = o.peek();
+            let Outcome::Value(v) = ets_ms::run(ctx, clauses, obj) else {
+                continue;
+            };
+            match mode {
+                Mode::Collect => scan.found.push(v),
+                Mode::Count | Mode::Delete if v == atom::TRUE => {
+                    scan.count += 1;
+                    if mode == Mode::Delete {
+                        scan.changes.push((b, p, i, None));
+                    }
+                }
+                Mode::Count | Mode::Delete => {}
+                Mode::Replace => {
+                    let keeps = v.tuple_elems().is_some_and(|es| {
+                        es.len() >= keypos && order::exact_eq(es[keypos - 1], grp.key.term)
+                    });
+                    if keeps {
+                        scan.count += 1;
+                        scan.changes.push((b, p, i, Some(v)));
+                    }
+                }
+            }
+        }
+    }
+    n
+}
+
+/// A whole select on a hash table: every bucket (or the pinned ones), then
+/// the deletions and replacements it decided, in place.
+fn walk_hash(ctx: &mut Ctx, g: &mut Inner, clauses: &[Clause], mode: Mode) -> Scan {
+    let mut scan = Scan::default();
+    let keypos = g.keypos;
+    let Data::Hash(h) = &mut g.data else {
+        return scan;
+    };
+    let buckets = pinned_buckets(h, clauses, keypos).unwrap_or_else(|| (0..h.nactive()).collect());
+    for b in buckets {
+        scan_bucket(ctx, h, b, clauses, mode, keypos, &mut scan);
+    }
+    if scan.changes.is_empty() {
+        return scan;
+    }
+    let mut deleted = 0;
+    // From the last change back, so positions stay right.
+    for &(b, p, i, rep) in scan.changes.iter().rev() {
+        let chain = h.bucket_mut(b);
+        match rep {
+            Some(v) => chain[p].objs[i] = ctx.code.copy_term(v),
+            None => {
+                chain[p].objs.remove(i);
+                deleted += 1;
+                h.drop_if_empty((b, p));
+            }
+        }
+    }
+    if deleted > 0 {
+        g.size -= deleted;
+        h.removed(g.size);
+    }
+    scan
+}
+
+fn hash_cont_tag() -> Term {
+    atom::intern("$beamlet_ets_select_hash")
+}
+
+/// `select/3` and its continuations on a hash table, as erts'
+/// `match_traverse`: walk from bucket `slot` until at least `limit`
+/// results are in at the end of a bucket, then keep the results over the
+/// limit (the last found) for the next call. `from`: the continuation's
+/// bucket (-1: none left) and kept results.
+fn chunk_hash(
+    ctx: &mut Ctx,
+    g: &mut Inner,
+    tab: Term,
+    ms: Term,
+    clauses: &[Clause],
+    limit: usize,
+    from: Option<(i64, Term)>,
+) -> BifResult {
+    let keypos = g.keypos;
+    let Data::Hash(h) = &g.data else {
+        return Err(super::badarg());
+    };
+    let first = from.is_none();
+    let (mut slot, kept) = from.unwrap_or((0, Term::NIL));
+    let mut scan = Scan::default();
+    // The kept results come first, as erts' match list does.
+    scan.found = list_to_vec(kept).unwrap_or_default();
+    scan.found.reverse();
+    let mut trapped = !first;
+    let mut visited = 0;
+    let pinned = if first {
+        pinned_buckets(h, clauses, keypos)
+    } else {
+        None
+    };
+    if let Some(buckets) = pinned {
+        for b in buckets {
+            visited += scan_bucket(ctx, h, b, clauses, Mode::Collect, keypos, &mut scan);
+        }
+        slot = -1;
+    } else if first || (slot >= 0 && scan.found.len() < limit) {
+        let mut b = slot as usize;
+        if b >= h.nactive() {
+            return Err(Exn::badarg_at(1, "not a valid continuation"));
+        }
+        let mut left = SELECT_ITERATIONS;
+        loop {
+            let n = scan_bucket(ctx, h, b, clauses, Mode::Collect, keypos, &mut scan);
+            visited += n;
+            left = left.saturating_sub(n);
+            b += 1;
+            if b >= h.nactive() {
+                slot = -1;
+                break;
+            }
+            if scan.found.len() >= limit {
+                slot = b as i64;
+                break;
+            }
+            if left == 0 {
+                trapped = true;
+                left = SELECT_ITERATIONS;
+            }
+        }
+    }
+    if !trapped && visited == 0 {
+        return Ok(end_of_table());
+    }
+    let mut list: Vec<Term> = scan.found;
+    list.reverse();
+    let mut rest: Vec<Term> = Vec::new();
+    if list.len() > limit {
+        rest = list.drain(..list.len() - limit).collect();
+        if trapped {
+            // A continuation conses the extra results off one by one.
+            rest.reverse();
+        }
+    }
+    let cont = if !rest.is_empty() || slot >= 0 {
+        let r = ctx.st.heap.list(&rest);
+        ctx.st.heap.tuple(&[
+            hash_cont_tag(),
+            tab,
+            ms,
+            Term::small(limit as i64),
+            Term::small(slot),
+            r,
+        ])
+    } else if !list.is_empty() {
+        end_of_table()
+    } else {
+        return Ok(end_of_table());
+    };
+    let l = ctx.st.heap.list(&list);
+    let r = ctx.st.heap.tuple(&[l, cont]);
+    Ok(export(ctx, r))
 }
 
 fn cont_tag() -> Term {
@@ -1248,7 +1565,10 @@ fn chunk(
 ) -> BifResult {
     let clauses = parse_ms(ms, clauses_pos)?;
     with(ctx, tab, false, |ctx, g, _| {
-        let (out, _, stop) = walk(ctx, g, &clauses, Mode::Collect, reverse, from, Some(limit));
+        if !g.ordered() {
+            return chunk_hash(ctx, g, tab, ms, &clauses, limit, None);
+        }
+        let (out, _, stop) = walk_tree(ctx, g, &clauses, Mode::Collect, reverse, from, Some(limit));
         if out.is_empty() && stop.is_none() {
             return Ok(end_of_table());
         }
@@ -1285,12 +1605,17 @@ fn select_impl(ctx: &mut Ctx, tab: Term, ms: Term, mode: Mode, reverse: bool) ->
         if mode == Mode::Replace {
             set_only(g)?;
         }
-        let (mut out, count, _) = walk(ctx, g, &clauses, mode, reverse, None, None);
+        let (out, count) = if g.ordered() {
+            let (out, count, _) = walk_tree(ctx, g, &clauses, mode, reverse, None, None);
+            (out, count)
+        } else {
+            // erts conses the results: the list is the walk reversed.
+            let mut scan = walk_hash(ctx, g, &clauses, mode);
+            scan.found.reverse();
+            (scan.found, scan.count)
+        };
         match mode {
             Mode::Collect => {
-                if reverse && !g.ordered() {
-                    out.reverse();
-                }
                 let l = ctx.st.heap.list(&out);
                 Ok(export(ctx, l))
             }
@@ -1344,6 +1669,15 @@ pub fn select1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
     let es = a[0].tuple_elems().ok_or_else(bad)?;
     match es {
+        [tag, tab, ms, limit, slot, kept] if *tag == hash_cont_tag() => {
+            let (tab, ms, kept) = (*tab, *ms, *kept);
+            let limit = limit.as_small().ok_or_else(bad)? as usize;
+            let slot = slot.as_small().ok_or_else(bad)?;
+            let clauses = parse_ms(ms, 1)?;
+            with(ctx, tab, false, |ctx, g, _| {
+                chunk_hash(ctx, g, tab, ms, &clauses, limit, Some((slot, kept)))
+            })
+        }
         [tag, tab, ms, limit, rev, k, n] if *tag == cont_tag() => {
             let n = n.as_small().ok_or_else(bad)?;
             if n < 0 {

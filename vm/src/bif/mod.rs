@@ -16,6 +16,7 @@ pub mod compiler;
 pub mod digest;
 pub mod erlang;
 pub mod ets;
+mod ets_hash;
 pub mod ets_ms;
 pub mod exception;
 pub mod ext;
@@ -311,6 +312,7 @@ bifs! {
     "ets" "member" / 2 => ets::member;
     "ets" "take" / 2 => ets::take;
     "ets" "tab2list" / 1 => ets::tab2list;
+    "ets" "slot" / 2 => ets::slot;
     "ets" "first" / 1 => ets::first;
     "ets" "last" / 1 => ets::last;
     "ets" "next" / 2 => ets::next;

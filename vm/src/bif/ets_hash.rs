@@ -1,0 +1,284 @@
+//! The buckets of a `set`, `bag` or `duplicate_bag` table, laid out as
+//! OTP 25's linear hash tables (erl_db_hash.c), so that every walk over a
+//! table (`tab2list`, `first`/`next`, `select`, `match`, `foldl`, `slot`)
+//! meets the objects in the order the BEAM does.
+//!
+//! - A key's hash is erts' `MAKE_HASH`: an atom's is the hash of its name
+//!   (hashpjw, with erts' latin-1 fold of two-byte UTF-8), any other key's
+//!   is `make_internal_hash(key, 0)` ([`crate::hamt::internal_hash`]).
+//!   Keys that are or hold pids, references or funs, and atoms inside a
+//!   compound key that are not in the BEAM's initial atom table, hash by
+//!   beamlet's own values, so their place is beamlet's, not the BEAM's.
+//! - Bucket `hash & szm`, or `hash & (szm >> 1)` when that bucket is not
+//!   active yet. A table starts with 256 active buckets (`szm` 255) and
+//!   grows by one bucket (splitting bucket `nactive & (szm >> 1)`, keeping
+//!   each half's order) whenever an insert leaves more objects than
+//!   buckets. It shrinks (joining the top bucket in front of its low
+//!   twin) only once it has at least two 2048-bucket segments beyond the
+//!   first 256 buckets and fewer objects than half its buckets less one
+//!   segment, as `calc_shrink_limit` says.
+//! - A bucket is a chain: a new key goes at its end; a bag's new object
+//!   goes in front of the key's other objects. A [`Group`] holds one key's
+//!   objects oldest first, the reverse of the chain.
+//! - Walks go through buckets 0, 1, 2, ... (a table without
+//!   `write_concurrency` has one lock, so erts' `next_slot` steps by one);
+//!   `select` and `match` cons each result, so their lists come out last
+//!   bucket first. Tables with `write_concurrency` step by their lock
+//!   count on the BEAM; here they walk as the others do.
+
+use super::ets::Key;
+use crate::atom;
+use crate::copy::Msg;
+use crate::term::Term;
+
+/// Buckets a new table has (erts' `FIRST_SEGSZ`).
+const FIRST_SEGSZ: usize = 256;
+/// Buckets each further segment adds (erts' `EXT_SEGSZ`).
+const EXT_SEGSZ: usize = 2048;
+/// Most buckets one insert or delete splits or joins.
+const LOOP_LIMIT: usize = 5;
+
+/// One key's objects, oldest first.
+pub struct Group {
+    pub hash: u32,
+    pub key: Key,
+    pub objs: Vec<Msg>,
+}
+
+/// A linear hash table of [`Group`]s.
+pub struct HashTable {
+    /// The active buckets (erts' `nactive` is their count).
+    buckets: Vec<Vec<Group>>,
+    /// erts' `szm`: the mask of the current doubling.
+    szm: usize,
+    /// Buckets of the allocated segments (erts' `nslots`).
+    nslots: usize,
+    /// Shrink when fewer objects than this remain.
+    shrink_limit: usize,
+}
+
+impl Default for HashTable {
+    fn default() -> Self {
+        HashTable::new()
+    }
+}
+
+/// erts' `MAKE_HASH(key)`.
+pub fn hash_of(key: Term) -> u32 {
+    if key.is_atom() {
+        atom_hash(atom::name(key).as_bytes())
+    } else {
+        crate::hamt::internal_hash(key, 0)
+    }
+}
+
+/// erts' `atom_hash` (atom.c): hashpjw over the name's bytes, a two-byte
+/// UTF-8 sequence of a latin-1 character taken as that character.
+fn atom_hash(name: &[u8]) -> u32 {
+    let mut h: u32 = 0;
+    let mut i = 0;
+    while i < name.len() {
+        let mut v = name[i];
+        i += 1;
+        if i < name.len() && (v & 0xFE) == 0xC2 && (name[i] & 0xC0) == 0x80 {
+            v = (v << 6) | (name[i] & 0x3F);
+            i += 1;
+        }
+        h = (h << 4).wrapping_add(v as u32);
+        let g = h & 0xF000_0000;
+        if g != 0 {
+            h ^= g >> 24;
+            h ^= g;
+        }
+    }
+    h
+}
+
+impl HashTable {
+    pub fn new() -> HashTable {
+        let mut buckets = Vec::with_capacity(FIRST_SEGSZ);
+        buckets.resize_with(FIRST_SEGSZ, Vec::new);
+        HashTable {
+            buckets,
+            szm: FIRST_SEGSZ - 1,
+            nslots: FIRST_SEGSZ,
+            shrink_limit: 0,
+        }
+    }
+
+    /// Active buckets.
+    pub fn nactive(&self) -> usize {
+        self.buckets.len()
+    }
+
+    /// erts' `hash_to_ix`.
+    fn ix(&self, hash: u32) -> usize {
+        let mut ix = hash as usize & self.szm;
+        if ix >= self.buckets.len() {
+            ix &= self.szm >> 1;
+        }
+        ix
+    }
+
+    /// Bucket and chain position of `key`'s group.
+    pub fn locate(&self, key: Term) -> Option<(usize, usize)> {
+        let h = hash_of(key);
+        let b = self.ix(h);
+        self.buckets[b]
+            .iter()
+            .position(|g| g.hash == h && g.key == Key::probe(key, false))
+            .map(|p| (b, p))
+    }
+
+    pub fn get(&self, key: Term) -> Option<&Group> {
+        self.locate(key).map(|(b, p)| &self.buckets[b][p])
+    }
+
+    pub fn get_mut(&mut self, key: Term) -> Option<&mut Group> {
+        let (b, p) = self.locate(key)?;
+        Some(&mut self.buckets[b][p])
+    }
+
+    /// Adds a new key's group at the end of its bucket's chain; `nitems`:
+    /// the table's objects counting these.
+    pub fn insert(&mut self, key: Key, objs: Vec<Msg>, nitems: usize) {
+        let hash = hash_of(key.term);
+        let b = self.ix(hash);
+        self.buckets[b].push(Group { hash, key, objs });
+        self.grow(nitems);
+    }
+
+    /// Takes `key`'s group out; `nitems` (objects left) may shrink the
+    /// table.
+    pub fn remove(&mut self, key: Term, nitems: impl FnOnce(usize) -> usize) -> Option<Group> {
+        let (b, p) = self.locate(key)?;
+        let g = self.buckets[b].remove(p);
+        self.shrink(nitems(g.objs.len()));
+        Some(g)
+    }
+
+    /// Drops the group at `(bucket, pos)` if it has no objects left;
+    /// `nitems`: the objects left in the table.
+    pub fn drop_if_empty(&mut self, at: (usize, usize)) {
+        if self.buckets[at.0][at.1].objs.is_empty() {
+            self.buckets[at.0].remove(at.1);
+        }
+    }
+
+    /// Called after objects were removed without a group going (a bag's
+    /// `delete_object`), or after a walk deleted some.
+    pub fn removed(&mut self, nitems: usize) {
+        self.shrink(nitems);
+    }
+
+    /// Called after an object joined an existing group (a bag's insert).
+    pub fn added(&mut self, nitems: usize) {
+        self.grow(nitems);
+    }
+
+    /// The groups of bucket `b`, in chain order.
+    pub fn bucket(&self, b: usize) -> &[Group] {
+        &self.buckets[b]
+    }
+
+    pub fn bucket_mut(&mut self, b: usize) -> &mut Vec<Group> {
+        &mut self.buckets[b]
+    }
+
+    /// Every group, bucket by bucket, in chain order.
+    pub fn groups(&self) -> impl Iterator<Item = &Group> {
+        self.buckets.iter().flatten()
+    }
+
+    /// The key after `key` in walk order (`None` at the end), or `Err` if
+    /// `key` is not in the table.
+    pub fn next_key(&self, key: Term) -> Result<Option<&Group>, ()> {
+        let (b, p) = self.locate(key).ok_or(())?;
+        if let Some(g) = self.buckets[b].get(p + 1) {
+            return Ok(Some(g));
+        }
+        Ok(self.buckets[b + 1..].iter().flatten().next())
+    }
+
+    /// erts' `grow`: split buckets while there are more objects than
+    /// buckets (at most [`LOOP_LIMIT`] at a time).
+    fn grow(&mut self, nitems: usize) {
+        for _ in 0..LOOP_LIMIT {
+            let nactive = self.buckets.len();
+            if nitems <= nactive {
+                return;
+            }
+            if nactive == self.nslots {
+                self.nslots += EXT_SEGSZ;
+                self.calc_shrink_limit();
+            }
+            let from = if nactive <= self.szm {
+                nactive & (self.szm >> 1)
+            } else {
+                self.szm = (self.szm << 1) | 1;
+                0
+            };
+            let szm = self.szm;
+            let old = std::mem::take(&mut self.buckets[from]);
+            let (stay, go): (Vec<Group>, Vec<Group>) =
+                old.into_iter().partition(|g| g.hash as usize & szm == from);
+            self.buckets[from] = stay;
+            self.buckets.push(go);
+        }
+    }
+
+    /// erts' `shrink`: join the top bucket into its twin while there are
+    /// fewer objects than the shrink limit (at most [`LOOP_LIMIT`]).
+    fn shrink(&mut self, nitems: usize) {
+        for _ in 0..LOOP_LIMIT {
+            if nitems >= self.shrink_limit {
+                return;
+            }
+            let src_ix = self.buckets.len() - 1;
+            let low_szm = self.szm >> 1;
+            let dst_ix = src_ix & low_szm;
+            let mut src = self.buckets.pop().unwrap_or_default();
+            if dst_ix == 0 {
+                self.szm = low_szm;
+            }
+            if self.nslots - src_ix >= EXT_SEGSZ {
+                self.nslots -= EXT_SEGSZ;
+                self.calc_shrink_limit();
+            }
+            let dst = std::mem::take(&mut self.buckets[dst_ix]);
+            src.extend(dst);
+            self.buckets[dst_ix] = src;
+        }
+    }
+
+    fn calc_shrink_limit(&mut self) {
+        self.shrink_limit = if self.nslots >= FIRST_SEGSZ + 2 * EXT_SEGSZ {
+            (self.nslots - EXT_SEGSZ) / 2
+        } else {
+            0
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atom_hashes_are_hashpjw() {
+        assert_eq!(atom_hash(b"a"), 97);
+        assert_eq!(atom_hash(b"ab"), 97 * 16 + 98);
+        // "é" in UTF-8 hashes as its latin-1 byte.
+        assert_eq!(atom_hash("é".as_bytes()), 0xE9);
+    }
+
+    #[test]
+    fn grows_one_bucket_per_object_past_256() {
+        let mut t = HashTable::new();
+        t.grow(257);
+        assert_eq!(t.nactive(), 257);
+        assert_eq!(t.szm, 511);
+        t.grow(258);
+        assert_eq!(t.nactive(), 258);
+    }
+}
