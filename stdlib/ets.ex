@@ -59,23 +59,23 @@ defmodule :ets do
 
   @doc "Calls `fun` on each object and an accumulator, from the first key on."
   def foldl(fun, acc, table) when is_function(fun, 2) do
-    fold(fun, acc, table, :ets.first(table), &:ets.next/2)
+    fold(fun, acc, table, :ets.first(table), &:ets.next/2, &:lists.foldl/3)
   end
 
   def foldl(fun, acc, table), do: :lists.foldl(fun, acc, table)
 
-  @doc "Calls `fun` on each object and an accumulator, from the last key back."
+  @doc "Calls `fun` on each object and an accumulator, from the last key back (a key's objects last first)."
   def foldr(fun, acc, table) when is_function(fun, 2) do
-    fold(fun, acc, table, :ets.last(table), &:ets.prev/2)
+    fold(fun, acc, table, :ets.last(table), &:ets.prev/2, &:lists.foldr/3)
   end
 
   def foldr(fun, acc, table), do: :lists.foldr(fun, acc, table)
 
-  defp fold(_fun, acc, _table, :"$end_of_table", _step), do: acc
+  defp fold(_fun, acc, _table, :"$end_of_table", _step, _each), do: acc
 
-  defp fold(fun, acc, table, key, step) do
-    acc = :lists.foldl(fun, acc, :ets.lookup(table, key))
-    fold(fun, acc, table, step.(table, key), step)
+  defp fold(fun, acc, table, key, step, each) do
+    acc = each.(fun, acc, :ets.lookup(table, key))
+    fold(fun, acc, table, step.(table, key), step, each)
   end
 
   @doc "Accepted for compatibility: every operation here is atomic already."

@@ -1432,8 +1432,10 @@ fn walk_hash(ctx: &mut Ctx, g: &mut Inner, clauses: &[Clause], mode: Mode) -> Sc
         return scan;
     }
     let mut deleted = 0;
-    // From the last change back, so positions stay right.
-    for &(b, p, i, rep) in scan.changes.iter().rev() {
+    // From the last position back, so positions stay right.
+    scan.changes
+        .sort_unstable_by_key(|c| std::cmp::Reverse((c.0, c.1, c.2)));
+    for &(b, p, i, rep) in &scan.changes {
         let chain = h.bucket_mut(b);
         match rep {
             Some(v) => chain[p].objs[i] = ctx.code.copy_term(v),
