@@ -33,6 +33,23 @@ defmodule :erlang do
     end
   end
 
+  @doc """
+  Whether `pid` is alive. A process running on another scheduler answers
+  when its time slice ends, as on the BEAM, so one that is ending (it has
+  sent its last reply) is seen ended.
+  """
+  def is_process_alive(pid) do
+    case :beamlet.process_alive(pid) do
+      {:wait, tag} ->
+        receive do
+          {^tag, answer} -> answer != :undefined
+        end
+
+      answer ->
+        answer
+    end
+  end
+
   defp info(pid, spec) do
     case :beamlet.process_info(pid, spec) do
       {:wait, tag} ->

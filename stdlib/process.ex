@@ -18,6 +18,9 @@ defmodule Process do
     end
   end
 
+  @doc "Whether `pid` is alive (see `:erlang.is_process_alive/1`)."
+  def alive?(pid), do: :erlang.is_process_alive(pid)
+
   @doc "Information about `pid` (a keyword list), or `nil` if it is not alive."
   def info(pid) do
     nilify(:erlang.process_info(pid))

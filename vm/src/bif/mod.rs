@@ -149,7 +149,6 @@ bifs! {
     "erlang" "monitor" / 2 => process::monitor2;
     "erlang" "demonitor" / 1 => process::demonitor;
     "erlang" "exit" / 2 => process::exit2;
-    "erlang" "is_process_alive" / 1 => process::is_alive;
     "erlang" "yield" / 0 => process::yield0;
     "erlang" "process_flag" / 2 => process::flag;
     "erlang" "register" / 2 => process::erl_register;
@@ -164,6 +163,7 @@ bifs! {
     "erlang" "get_keys" / 0 => process::dict_keys;
     "erlang" "get_keys" / 1 => process::dict_keys_of;
     "beamlet" "process_info" / 2 => process::process_info;
+    "beamlet" "process_alive" / 1 => process::process_alive;
     "erlang" "send_after" / 3 => process::erl_send_after;
     "erlang" "cancel_timer" / 1 => process::cancel_timer;
     "erlang" "read_timer" / 1 => process::read_timer;
@@ -185,7 +185,6 @@ bifs! {
     "erlang" "group_leader" / 0 => process::group_leader0;
     "erlang" "group_leader" / 2 => process::group_leader2;
     "Elixir.Process" "exit" / 2 => process::exit2;
-    "Elixir.Process" "alive?" / 1 => process::is_alive;
     "Elixir.Process" "flag" / 2 => process::flag;
     "Elixir.Process" "register" / 2 => process::register;
     "Elixir.Process" "unregister" / 1 => process::unregister;

@@ -252,11 +252,39 @@ pub fn yield0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     Ok(atom::TRUE)
 }
 
-pub fn is_alive(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    if !a[0].is_pid() {
-        return Err(badarg());
+/// `:beamlet.process_alive(pid)`, under `:erlang.is_process_alive/1`
+/// (stdlib/erlang.ex): whether `pid` is alive, or `{:wait, tag}` when it
+/// runs on another scheduler right now. On the BEAM the question is a
+/// signal the process answers only between its time slices, so a process
+/// that has sent its last reply and is ending is seen dead by the one it
+/// replied to; here a running process is asked the same way (an info
+/// request, answered `:undefined` by its exit path), and the answer comes
+/// as `{tag, answer}`.
+pub fn process_alive(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let pid = a[0];
+    if !pid.is_pid() {
+        return Err(Exn::badarg_at(1, "not a pid"));
     }
-    Ok(Term::bool(a[0] == ctx.st.pid || ctx.rt.alive(a[0])))
+    if pid == ctx.st.pid {
+        return Ok(atom::TRUE);
+    }
+    let running = atom::intern("running");
+    // A nested call takes in no messages: it reads the state at once.
+    if !ctx.rt.alive(pid) || ctx.st.nested || ctx.rt.status_of(pid) != Some(running) {
+        return Ok(Term::bool(ctx.rt.alive(pid)));
+    }
+    let tag = ctx.rt.make_ref();
+    let req = InfoRequest {
+        from: ctx.st.pid,
+        tag,
+        items: vec![InfoItem::Status],
+        list: false,
+        status: running,
+    };
+    if !ctx.rt.signal(pid, Signal::Info(req)) {
+        return Ok(atom::FALSE);
+    }
+    Ok(ctx.st.heap.tuple(&[atom::intern("wait"), tag]))
 }
 
 /// `Process.flag(flag, value)`: the old value. `:trap_exit` and

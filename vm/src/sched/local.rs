@@ -216,7 +216,12 @@ impl<'r, 'a> Local<'r, 'a> {
                     })
                 }
             };
-            slot.running.store(false, Ordering::Relaxed);
+            // A process that ends stays `running` until its exit path
+            // marks it exiting: `is_process_alive` waits on a running
+            // process, so it never sees one that has ended as alive.
+            if matches!(exit, Exit::Yield | Exit::Wait { .. }) {
+                slot.running.store(false, Ordering::Relaxed);
+            }
             self.answer_info(&mut p);
             if p.st.heap.over_max && matches!(exit, Exit::Yield | Exit::Wait { .. }) {
                 if p.st.heap.over_memory {
