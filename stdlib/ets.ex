@@ -2,8 +2,8 @@
 # built-ins (vm/src/bif/ets.rs: a table lives outside every process heap);
 # each `def` here that calls `:ets.f(...)` with the same arity compiles to
 # that built-in, so the functions can also be applied and captured. What is
-# written in the language: `foldl`/`foldr` (over `first`/`next`/`lookup`),
-# `safe_fixtable`, `slot`, `repair_continuation`, and `fun2ms`'s exit.
+# written in the language: `foldl`/`foldr` (over `first`/`next`/`lookup`,
+# the table fixed meanwhile), `repair_continuation`, and `fun2ms`'s exit.
 defmodule :ets do
   @moduledoc false
 
@@ -19,6 +19,8 @@ defmodule :ets do
   def member(table, key), do: :ets.member(table, key)
   def take(table, key), do: :ets.take(table, key)
   def tab2list(table), do: :ets.tab2list(table)
+  def slot(table, i), do: :ets.slot(table, i)
+  def safe_fixtable(table, fix), do: :ets.safe_fixtable(table, fix)
   def first(table), do: :ets.first(table)
   def last(table), do: :ets.last(table)
   def next(table, key), do: :ets.next(table, key)
@@ -57,16 +59,30 @@ defmodule :ets do
   def is_compiled_ms(term), do: :ets.is_compiled_ms(term)
   def test_ms(tuple, spec), do: :ets.test_ms(tuple, spec)
 
-  @doc "Calls `fun` on each object and an accumulator, from the first key on."
+  @doc "Calls `fun` on each object and an accumulator, from the first key on (the table fixed meanwhile)."
   def foldl(fun, acc, table) when is_function(fun, 2) do
-    fold(fun, acc, table, :ets.first(table), &:ets.next/2, &:lists.foldl/3)
+    :ets.safe_fixtable(table, true)
+    first = :ets.first(table)
+
+    try do
+      fold(fun, acc, table, first, &:ets.next/2, &:lists.foldl/3)
+    after
+      :ets.safe_fixtable(table, false)
+    end
   end
 
   def foldl(fun, acc, table), do: :lists.foldl(fun, acc, table)
 
   @doc "Calls `fun` on each object and an accumulator, from the last key back (a key's objects last first)."
   def foldr(fun, acc, table) when is_function(fun, 2) do
-    fold(fun, acc, table, :ets.last(table), &:ets.prev/2, &:lists.foldr/3)
+    :ets.safe_fixtable(table, true)
+    last = :ets.last(table)
+
+    try do
+      fold(fun, acc, table, last, &:ets.prev/2, &:lists.foldr/3)
+    after
+      :ets.safe_fixtable(table, false)
+    end
   end
 
   def foldr(fun, acc, table), do: :lists.foldr(fun, acc, table)
@@ -76,12 +92,6 @@ defmodule :ets do
   defp fold(fun, acc, table, key, step, each) do
     acc = each.(fun, acc, :ets.lookup(table, key))
     fold(fun, acc, table, step.(table, key), step, each)
-  end
-
-  @doc "Accepted for compatibility: every operation here is atomic already."
-  def safe_fixtable(table, flag) when is_boolean(flag) do
-    _ = :ets.first(table)
-    true
   end
 
   @doc "OTP's `fun2ms/1` needs its parse transform: called at run time, it exits so."

@@ -108,6 +108,11 @@ struct Inner {
     /// Objects in the table.
     size: usize,
     data: Data,
+    /// `safe_fixtable`: the processes that fixed the table, newest
+    /// first, and how many times each.
+    fixes: Vec<(Term, usize)>,
+    /// `monotonic_time` when the table was first fixed.
+    fixed_at: Term,
 }
 
 /// A table's objects: in key order (`ordered_set`) or in the BEAM's
@@ -277,6 +282,12 @@ impl Inner {
                             *size += 1;
                             h.added(*size);
                         }
+                        // A key deleted while the table is fixed comes
+                        // back in its place (erts revives the object).
+                        _ if g.objs.is_empty() => {
+                            g.objs.push(copy);
+                            *size += 1;
+                        }
                         _ => g.objs[0] = copy,
                     }
                     return;
@@ -294,17 +305,44 @@ impl Inner {
                 *size -= v.len();
                 Some(v)
             }
-            Data::Hash(h) => h
-                .remove(k, |n| {
+            Data::Hash(h) => {
+                let objs = h.remove(k, |n| {
                     *size -= n;
                     *size
-                })
-                .map(|g| g.objs),
+                });
+                (!objs.is_empty()).then_some(objs)
+            }
         }
     }
     fn clear(&mut self) {
-        self.data = Data::new(self.kind);
+        match &mut self.data {
+            // erts marks every object deleted until the table is unfixed.
+            Data::Hash(h) if !self.fixes.is_empty() => h.empty_all(),
+            _ => self.data = Data::new(self.kind),
+        }
         self.size = 0;
+    }
+    /// `safe_fixtable(t, fix)` by `pid`.
+    fn fix(&mut self, pid: Term, fix: bool, now: Term) {
+        match self.fixes.iter().position(|f| f.0 == pid) {
+            Some(i) if fix => self.fixes[i].1 += 1,
+            Some(i) => {
+                self.fixes[i].1 -= 1;
+                if self.fixes[i].1 == 0 {
+                    self.fixes.remove(i);
+                }
+            }
+            None if fix => {
+                if self.fixes.is_empty() {
+                    self.fixed_at = now;
+                }
+                self.fixes.push((pid, 1));
+            }
+            None => {}
+        }
+        if let Data::Hash(h) = &mut self.data {
+            h.set_fixed(!self.fixes.is_empty());
+        }
     }
     /// Every object, in no particular order.
     fn objects(&self) -> Box<dyn Iterator<Item = &Msg> + '_> {
@@ -437,6 +475,8 @@ pub fn new(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             deleted: false,
             size: 0,
             data: Data::new(kind),
+            fixes: Vec::new(),
+            fixed_at: Term::small(0),
         }),
     });
     let tables = &ctx.code.ets;
@@ -530,8 +570,32 @@ fn info_item(ctx: &mut Ctx, g: &Inner, t: &Table, item: &str) -> Option<Term> {
             Access::Protected => "protected",
             Access::Private => "private",
         }),
-        "fixed" => atom::FALSE,
-        "safe_fixed" | "safe_fixed_monotonic_time" => atom::FALSE,
+        "fixed" => Term::bool(!g.fixes.is_empty()),
+        "safe_fixed" | "safe_fixed_monotonic_time" if g.fixes.is_empty() => atom::FALSE,
+        "safe_fixed" | "safe_fixed_monotonic_time" => {
+            let at = if item == "safe_fixed" {
+                // `erlang:timestamp()` now: the BEAM's is the time of the
+                // first fix, which no program can print the same twice.
+                let us = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_micros() as i64);
+                let parts = [
+                    us / 1_000_000_000_000,
+                    us / 1_000_000 % 1_000_000,
+                    us % 1_000_000,
+                ];
+                ctx.st.heap.tuple(&parts.map(Term::small))
+            } else {
+                g.fixed_at
+            };
+            let pairs: Vec<Term> = g
+                .fixes
+                .iter()
+                .map(|(p, n)| ctx.st.heap.tuple(&[*p, Term::small(*n as i64)]))
+                .collect();
+            let l = ctx.st.heap.list(&pairs);
+            ctx.st.heap.tuple(&[at, l])
+        }
         "stats" => return None,
         _ => return None,
     })
@@ -741,6 +805,14 @@ pub fn owner_exited(
         .collect();
     for t in all {
         let mut g = lock(&t.inner);
+        if g.fixes.iter().any(|f| f.0 == pid) {
+            // A process's fixes end with it.
+            g.fixes.retain(|f| f.0 != pid);
+            let fixed = !g.fixes.is_empty();
+            if let Data::Hash(h) = &mut g.data {
+                h.set_fixed(fixed);
+            }
+        }
         if g.deleted || g.owner != pid {
             continue;
         }
@@ -918,6 +990,20 @@ pub fn lookup_element(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             ctx.st.heap.list(&out)
         };
         Ok(export(ctx, r))
+    })
+}
+
+/// `safe_fixtable(t, fix)`: while a table is fixed its keys keep their
+/// places (ets_hash.rs), so `first`/`next` may go on from a key deleted
+/// meanwhile.
+pub fn safe_fixtable(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[1].is_boolean() {
+        return Err(Exn::badarg_at(2, "not a boolean"));
+    }
+    let now = super::system::monotonic_time0(ctx, &[]).unwrap_or(Term::small(0));
+    with(ctx, a[0], false, |ctx, g, _| {
+        g.fix(ctx.st.pid, a[1].is_true(), now);
+        Ok(atom::TRUE)
     })
 }
 
@@ -1477,10 +1563,13 @@ fn chunk_hash(
     };
     let first = from.is_none();
     let (mut slot, kept) = from.unwrap_or((0, Term::NIL));
-    let mut scan = Scan::default();
     // The kept results come first, as erts' match list does.
-    scan.found = list_to_vec(kept).unwrap_or_default();
-    scan.found.reverse();
+    let mut found = list_to_vec(kept).unwrap_or_default();
+    found.reverse();
+    let mut scan = Scan {
+        found,
+        ..Scan::default()
+    };
     let mut trapped = !first;
     let mut visited = 0;
     let pinned = if first {

@@ -55,6 +55,10 @@ pub struct HashTable {
     nslots: usize,
     /// Shrink when fewer objects than this remain.
     shrink_limit: usize,
+    /// Fixed (`safe_fixtable`, `foldl`): no bucket splits or joins, and a
+    /// key whose objects all went keeps its place as an empty group (erts'
+    /// pseudo-deleted objects) until the table is unfixed.
+    fixed: bool,
 }
 
 impl Default for HashTable {
@@ -103,6 +107,7 @@ impl HashTable {
             szm: FIRST_SEGSZ - 1,
             nslots: FIRST_SEGSZ,
             shrink_limit: 0,
+            fixed: false,
         }
     }
 
@@ -120,7 +125,8 @@ impl HashTable {
         ix
     }
 
-    /// Bucket and chain position of `key`'s group.
+    /// Bucket and chain position of `key`'s group (it may be empty while
+    /// the table is fixed).
     pub fn locate(&self, key: Term) -> Option<(usize, usize)> {
         let h = hash_of(key);
         let b = self.ix(h);
@@ -130,10 +136,14 @@ impl HashTable {
             .map(|p| (b, p))
     }
 
+    /// `key`'s group, if it has objects.
     pub fn get(&self, key: Term) -> Option<&Group> {
-        self.locate(key).map(|(b, p)| &self.buckets[b][p])
+        self.locate(key)
+            .map(|(b, p)| &self.buckets[b][p])
+            .filter(|g| !g.objs.is_empty())
     }
 
+    /// `key`'s group, even an empty one.
     pub fn get_mut(&mut self, key: Term) -> Option<&mut Group> {
         let (b, p) = self.locate(key)?;
         Some(&mut self.buckets[b][p])
@@ -148,25 +158,30 @@ impl HashTable {
         self.grow(nitems);
     }
 
-    /// Takes `key`'s group out; `nitems` (objects left) may shrink the
-    /// table.
-    pub fn remove(&mut self, key: Term, nitems: impl FnOnce(usize) -> usize) -> Option<Group> {
-        let (b, p) = self.locate(key)?;
-        let g = self.buckets[b].remove(p);
-        self.shrink(nitems(g.objs.len()));
-        Some(g)
+    /// Takes `key`'s objects out (none if it has none); `nitems` is told
+    /// how many and gives the objects left, which may shrink the table.
+    pub fn remove(&mut self, key: Term, nitems: impl FnOnce(usize) -> usize) -> Vec<Msg> {
+        let Some((b, p)) = self.locate(key) else {
+            return Vec::new();
+        };
+        let objs = std::mem::take(&mut self.buckets[b][p].objs);
+        let left = nitems(objs.len());
+        self.drop_if_empty((b, p));
+        self.shrink(left);
+        objs
     }
 
-    /// Drops the group at `(bucket, pos)` if it has no objects left;
-    /// `nitems`: the objects left in the table.
+    /// Drops the group at `(bucket, pos)` if it has no objects left and
+    /// the table is not fixed.
     pub fn drop_if_empty(&mut self, at: (usize, usize)) {
-        if self.buckets[at.0][at.1].objs.is_empty() {
+        if !self.fixed && self.buckets[at.0][at.1].objs.is_empty() {
             self.buckets[at.0].remove(at.1);
         }
     }
 
     /// Called after objects were removed without a group going (a bag's
-    /// `delete_object`), or after a walk deleted some.
+    /// `delete_object`), or after a walk deleted some; `nitems`: the
+    /// objects left.
     pub fn removed(&mut self, nitems: usize) {
         self.shrink(nitems);
     }
@@ -174,6 +189,24 @@ impl HashTable {
     /// Called after an object joined an existing group (a bag's insert).
     pub fn added(&mut self, nitems: usize) {
         self.grow(nitems);
+    }
+
+    /// Empties every group (`delete_all_objects` on a fixed table).
+    pub fn empty_all(&mut self) {
+        for g in self.buckets.iter_mut().flatten() {
+            g.objs.clear();
+        }
+    }
+
+    /// Fixes or unfixes the table; unfixing drops the empty groups (erts'
+    /// `db_unfix_table_hash`, which resizes nothing).
+    pub fn set_fixed(&mut self, fixed: bool) {
+        self.fixed = fixed;
+        if !fixed {
+            for chain in &mut self.buckets {
+                chain.retain(|g| !g.objs.is_empty());
+            }
+        }
     }
 
     /// The groups of bucket `b`, in chain order.
@@ -185,24 +218,28 @@ impl HashTable {
         &mut self.buckets[b]
     }
 
-    /// Every group, bucket by bucket, in chain order.
-    pub fn groups(&self) -> impl Iterator<Item = &Group> {
-        self.buckets.iter().flatten()
+    /// Every group with objects, bucket by bucket, in chain order.
+    pub fn groups(&self) -> impl DoubleEndedIterator<Item = &Group> {
+        self.buckets.iter().flatten().filter(|g| !g.objs.is_empty())
     }
 
-    /// The key after `key` in walk order (`None` at the end), or `Err` if
-    /// `key` is not in the table.
+    /// The key with objects after `key` in walk order (`None` at the end),
+    /// or `Err` if `key` is not in the table (a key deleted while the table
+    /// is fixed still is).
     pub fn next_key(&self, key: Term) -> Result<Option<&Group>, ()> {
         let (b, p) = self.locate(key).ok_or(())?;
-        if let Some(g) = self.buckets[b].get(p + 1) {
-            return Ok(Some(g));
-        }
-        Ok(self.buckets[b + 1..].iter().flatten().next())
+        let rest = self.buckets[b][p + 1..].iter();
+        Ok(rest
+            .chain(self.buckets[b + 1..].iter().flatten())
+            .find(|g| !g.objs.is_empty()))
     }
 
     /// erts' `grow`: split buckets while there are more objects than
     /// buckets (at most [`LOOP_LIMIT`] at a time).
     fn grow(&mut self, nitems: usize) {
+        if self.fixed {
+            return;
+        }
         for _ in 0..LOOP_LIMIT {
             let nactive = self.buckets.len();
             if nitems <= nactive {
@@ -230,6 +267,9 @@ impl HashTable {
     /// erts' `shrink`: join the top bucket into its twin while there are
     /// fewer objects than the shrink limit (at most [`LOOP_LIMIT`]).
     fn shrink(&mut self, nitems: usize) {
+        if self.fixed {
+            return;
+        }
         for _ in 0..LOOP_LIMIT {
             if nitems >= self.shrink_limit {
                 return;

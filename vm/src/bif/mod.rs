@@ -312,6 +312,7 @@ bifs! {
     "ets" "take" / 2 => ets::take;
     "ets" "tab2list" / 1 => ets::tab2list;
     "ets" "slot" / 2 => ets::slot;
+    "ets" "safe_fixtable" / 2 => ets::safe_fixtable;
     "ets" "first" / 1 => ets::first;
     "ets" "last" / 1 => ets::last;
     "ets" "next" / 2 => ets::next;
