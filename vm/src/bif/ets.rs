@@ -12,10 +12,15 @@
 //! - An object is copied into the table on insert (a [`Msg`], the fragment
 //!   messages travel in) and copied out into the caller's heap on read, as
 //!   on the BEAM: a table never points into a process heap.
-//! - Objects are kept in a B-tree by key: in term order with `==` keys for
-//!   `ordered_set`, in exact order (`1` before `1.0`, distinct) for the
-//!   others, which the BEAM keeps in hash order (so `first/next` there walk
-//!   an order of their own; programs must not depend on it).
+//! - An `ordered_set`'s objects are kept in a B-tree in term order (`==`
+//!   keys); the other types' in OTP 25's linear hash buckets (ets_hash.rs,
+//!   exact keys: `1` and `1.0` differ), so every walk (`tab2list`,
+//!   `first`/`next`, `select`, `match`, `slot`, `foldl`) meets them in the
+//!   BEAM's order, and a select with a limit stops at a bucket's end as
+//!   erts' `match_traverse` does ([`chunk_hash`]).
+//! - `safe_fixtable` (and `foldl`/`foldr`, stdlib/ets.ex) fix a table:
+//!   no bucket splits or joins, and a deleted key keeps its place until the
+//!   table is unfixed, so `next` can go on from it.
 //! - When a table's owner ends, the table goes to its heir (with an
 //!   `{:"ETS-TRANSFER", tid, from, data}` message) or is deleted
 //!   ([`owner_exited`], called from the scheduler's exit path).
