@@ -120,6 +120,9 @@ struct Inner {
     fixed_at: Term,
 }
 
+/// Locks of a `write_concurrency` hash table (erts' `DB_HASH_LOCK_CNT`).
+const LOCKS: usize = 64;
+
 /// A table's objects: in key order (`ordered_set`) or in the BEAM's
 /// buckets (the other types, ets_hash.rs).
 enum Data {
@@ -285,13 +288,16 @@ impl Inner {
                         Kind::Bag | Kind::DuplicateBag => {
                             g.objs.push(copy);
                             *size += 1;
-                            h.added(*size);
+                            let hash = g.hash;
+                            h.added(hash, *size);
                         }
                         // A key deleted while the table is fixed comes
                         // back in its place (erts revives the object).
                         _ if g.objs.is_empty() => {
                             g.objs.push(copy);
                             *size += 1;
+                            let hash = g.hash;
+                            h.revived(hash);
                         }
                         _ => g.objs[0] = copy,
                     }
@@ -323,7 +329,8 @@ impl Inner {
         match &mut self.data {
             // erts marks every object deleted until the table is unfixed.
             Data::Hash(h) if !self.fixes.is_empty() => h.empty_all(),
-            _ => self.data = Data::new(self.kind),
+            Data::Hash(h) => *h = h.emptied(),
+            Data::Tree(t) => t.clear(),
         }
         self.size = 0;
     }
@@ -359,9 +366,13 @@ impl Inner {
 }
 
 impl Data {
-    fn new(kind: Kind) -> Data {
+    /// An empty table's data; a hash table with `write_concurrency` walks
+    /// its buckets by its locks, as erts' fine-locked tables do.
+    fn new(kind: Kind, write_concurrency: Term, decentralized: bool) -> Data {
         if kind == Kind::OrderedSet {
             Data::Tree(BTreeMap::new())
+        } else if write_concurrency != atom::FALSE {
+            Data::Hash(HashTable::fine_locked(LOCKS, decentralized))
         } else {
             Data::Hash(HashTable::new())
         }
@@ -479,7 +490,7 @@ pub fn new(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             compressed,
             deleted: false,
             size: 0,
-            data: Data::new(kind),
+            data: Data::new(kind, write_concurrency, decentralized_counters),
             fixes: Vec::new(),
             fixed_at: Term::small(0),
         }),
@@ -928,11 +939,12 @@ pub fn delete_object(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             }
             Data::Hash(h) => {
                 if let Some(at) = h.locate(key) {
-                    let n = gone(&mut h.bucket_mut(at.0)[at.1].objs);
+                    let grp = &mut h.bucket_mut(at.0)[at.1];
+                    let (n, hash) = (gone(&mut grp.objs), grp.hash);
                     if n > 0 {
                         g.size -= n;
                         h.drop_if_empty(at);
-                        h.removed(g.size);
+                        h.removed(hash, n, g.size);
                     }
                 }
             }
@@ -1515,7 +1527,7 @@ fn walk_hash(ctx: &mut Ctx, g: &mut Inner, clauses: &[Clause], mode: Mode) -> Sc
     let Data::Hash(h) = &mut g.data else {
         return scan;
     };
-    let buckets = pinned_buckets(h, clauses, keypos).unwrap_or_else(|| (0..h.nactive()).collect());
+    let buckets = pinned_buckets(h, clauses, keypos).unwrap_or_else(|| h.slots().collect());
     for b in buckets {
         scan_bucket(ctx, h, b, clauses, mode, keypos, &mut scan);
     }
@@ -1532,14 +1544,16 @@ fn walk_hash(ctx: &mut Ctx, g: &mut Inner, clauses: &[Clause], mode: Mode) -> Sc
             Some(v) => chain[p].objs[i] = ctx.code.copy_term(v),
             None => {
                 chain[p].objs.remove(i);
+                let hash = chain[p].hash;
                 deleted += 1;
+                h.uncount(hash);
                 h.drop_if_empty((b, p));
             }
         }
     }
     if deleted > 0 {
         g.size -= deleted;
-        h.removed(g.size);
+        h.walked(g.size);
     }
     scan
 }
@@ -1597,11 +1611,11 @@ fn chunk_hash(
             let n = scan_bucket(ctx, h, b, clauses, Mode::Collect, keypos, &mut scan);
             visited += n;
             left = left.saturating_sub(n);
-            b += 1;
-            if b >= h.nactive() {
+            let Some(next) = h.next_slot(b) else {
                 slot = -1;
                 break;
-            }
+            };
+            b = next;
             if scan.found.len() >= limit {
                 slot = b as i64;
                 break;

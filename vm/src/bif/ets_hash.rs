@@ -22,9 +22,12 @@
 //!   objects oldest first, the reverse of the chain.
 //! - Walks go through buckets 0, 1, 2, ... (a table without
 //!   `write_concurrency` has one lock, so erts' `next_slot` steps by one);
+//!   a `write_concurrency` table (`true` or `auto`) has 64 locks and walks
+//!   buckets 0, 64, 128, ..., 1, 65, ...; with decentralized counters (the
+//!   default for `auto`) it grows and shrinks by the estimate `64 *` the
+//!   objects under the lock of the key just changed, as erts does.
 //!   `select` and `match` cons each result, so their lists come out last
-//!   bucket first. Tables with `write_concurrency` step by their lock
-//!   count on the BEAM; here they walk as the others do.
+//!   bucket first.
 
 use super::ets::Key;
 use crate::atom;
@@ -55,6 +58,14 @@ pub struct HashTable {
     nslots: usize,
     /// Shrink when fewer objects than this remain.
     shrink_limit: usize,
+    /// Buckets a walk steps over (erts' `next_slot`): 1, or the lock
+    /// count of a `write_concurrency` table, whose walks go through
+    /// buckets 0, 64, 128, ..., then 1, 65, ...
+    stride: usize,
+    /// Objects per lock (`hash & 63`) of a table with decentralized
+    /// counters (empty otherwise): erts grows and shrinks such a table by
+    /// the estimate `64 * (objects of the lock of the key just changed)`.
+    stripes: Vec<usize>,
     /// Fixed (`safe_fixtable`, `foldl`): no bucket splits or joins, and a
     /// key whose objects all went keeps its place as an empty group (erts'
     /// pseudo-deleted objects) until the table is unfixed.
@@ -107,8 +118,56 @@ impl HashTable {
             szm: FIRST_SEGSZ - 1,
             nslots: FIRST_SEGSZ,
             shrink_limit: 0,
+            stride: 1,
+            stripes: Vec::new(),
             fixed: false,
         }
+    }
+
+    /// A fine-locked table (`write_concurrency`) of `locks` locks: its
+    /// walks step over `locks` buckets, and with `decentralized` counters
+    /// it resizes by a lock's count.
+    pub fn fine_locked(locks: usize, decentralized: bool) -> HashTable {
+        let locks = locks.max(1).next_power_of_two();
+        HashTable {
+            stride: locks,
+            stripes: if decentralized {
+                vec![0; locks]
+            } else {
+                Vec::new()
+            },
+            ..HashTable::new()
+        }
+    }
+
+    /// erts' `NITEMS_ESTIMATE` after a change of the objects of hash `h`.
+    fn estimate(&self, h: u32, nitems: usize) -> usize {
+        match self.stripes.get(h as usize & (self.stride - 1)) {
+            Some(&n) => self.stride * n.max(1),
+            None => nitems,
+        }
+    }
+
+    fn count(&mut self, h: u32, added: usize, removed: usize) {
+        let mask = self.stride - 1;
+        if let Some(n) = self.stripes.get_mut(h as usize & mask) {
+            *n = (*n + added).saturating_sub(removed);
+        }
+    }
+
+    /// The bucket a walk visits after `b`, if any (erts' `next_slot`).
+    pub fn next_slot(&self, b: usize) -> Option<usize> {
+        let n = b + self.stride;
+        if n < self.buckets.len() {
+            return Some(n);
+        }
+        let n = (n + 1) & (self.stride - 1);
+        (n != 0).then_some(n)
+    }
+
+    /// Every bucket in walk order.
+    pub fn slots(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(0), move |&b| self.next_slot(b))
     }
 
     /// Active buckets.
@@ -154,8 +213,9 @@ impl HashTable {
     pub fn insert(&mut self, key: Key, objs: Vec<Msg>, nitems: usize) {
         let hash = hash_of(key.term);
         let b = self.ix(hash);
+        self.count(hash, objs.len(), 0);
         self.buckets[b].push(Group { hash, key, objs });
-        self.grow(nitems);
+        self.grow(self.estimate(hash, nitems));
     }
 
     /// Takes `key`'s objects out (none if it has none); `nitems` is told
@@ -164,10 +224,12 @@ impl HashTable {
         let Some((b, p)) = self.locate(key) else {
             return Vec::new();
         };
+        let hash = self.buckets[b][p].hash;
         let objs = std::mem::take(&mut self.buckets[b][p].objs);
         let left = nitems(objs.len());
+        self.count(hash, 0, objs.len());
         self.drop_if_empty((b, p));
-        self.shrink(left);
+        self.shrink(self.estimate(hash, left));
         objs
     }
 
@@ -179,22 +241,52 @@ impl HashTable {
         }
     }
 
-    /// Called after objects were removed without a group going (a bag's
-    /// `delete_object`), or after a walk deleted some; `nitems`: the
-    /// objects left.
-    pub fn removed(&mut self, nitems: usize) {
+    /// Called after `n` objects of hash `h` were removed from their group
+    /// (`delete_object`); `nitems`: the objects left.
+    pub fn removed(&mut self, h: u32, n: usize, nitems: usize) {
+        self.count(h, 0, n);
+        self.shrink(self.estimate(h, nitems));
+    }
+
+    /// Counts an object of hash `h` a walk deleted; [`Self::walked`] then
+    /// may shrink the table.
+    pub fn uncount(&mut self, h: u32) {
+        self.count(h, 0, 1);
+    }
+
+    /// After a walk deleted objects: `nitems` are left (erts estimates
+    /// from a random lock; this takes the exact count).
+    pub fn walked(&mut self, nitems: usize) {
         self.shrink(nitems);
     }
 
-    /// Called after an object joined an existing group (a bag's insert).
-    pub fn added(&mut self, nitems: usize) {
-        self.grow(nitems);
+    /// Called after an object of hash `h` joined an existing group (a
+    /// bag's insert); `nitems`: the objects now.
+    pub fn added(&mut self, h: u32, nitems: usize) {
+        self.count(h, 1, 0);
+        self.grow(self.estimate(h, nitems));
+    }
+
+    /// Called after a key deleted while the table is fixed was inserted
+    /// again (no resizing: the table is fixed).
+    pub fn revived(&mut self, h: u32) {
+        self.count(h, 1, 0);
     }
 
     /// Empties every group (`delete_all_objects` on a fixed table).
     pub fn empty_all(&mut self) {
         for g in self.buckets.iter_mut().flatten() {
             g.objs.clear();
+        }
+        self.stripes.iter_mut().for_each(|n| *n = 0);
+    }
+
+    /// A new empty table of the same locking (`delete_all_objects`).
+    pub fn emptied(&self) -> HashTable {
+        HashTable {
+            stride: self.stride,
+            stripes: vec![0; self.stripes.len()],
+            ..HashTable::new()
         }
     }
 
@@ -218,9 +310,12 @@ impl HashTable {
         &mut self.buckets[b]
     }
 
-    /// Every group with objects, bucket by bucket, in chain order.
-    pub fn groups(&self) -> impl DoubleEndedIterator<Item = &Group> {
-        self.buckets.iter().flatten().filter(|g| !g.objs.is_empty())
+    /// Every group with objects, bucket by bucket in walk order, each
+    /// bucket in chain order.
+    pub fn groups(&self) -> impl Iterator<Item = &Group> {
+        self.slots()
+            .flat_map(move |b| self.buckets[b].iter())
+            .filter(|g| !g.objs.is_empty())
     }
 
     /// The key with objects after `key` in walk order (`None` at the end),
@@ -228,9 +323,10 @@ impl HashTable {
     /// is fixed still is).
     pub fn next_key(&self, key: Term) -> Result<Option<&Group>, ()> {
         let (b, p) = self.locate(key).ok_or(())?;
-        let rest = self.buckets[b][p + 1..].iter();
-        Ok(rest
-            .chain(self.buckets[b + 1..].iter().flatten())
+        let later = std::iter::successors(self.next_slot(b), move |&b| self.next_slot(b));
+        Ok(self.buckets[b][p + 1..]
+            .iter()
+            .chain(later.flat_map(move |b| self.buckets[b].iter()))
             .find(|g| !g.objs.is_empty()))
     }
 
@@ -292,7 +388,9 @@ impl HashTable {
     }
 
     fn calc_shrink_limit(&mut self) {
-        self.shrink_limit = if self.nslots >= FIRST_SEGSZ + 2 * EXT_SEGSZ {
+        // With decentralized counters erts waits for 100 buckets a lock.
+        let enough = self.stripes.is_empty() || self.nslots >= 100 * self.stride;
+        self.shrink_limit = if enough && self.nslots >= FIRST_SEGSZ + 2 * EXT_SEGSZ {
             (self.nslots - EXT_SEGSZ) / 2
         } else {
             0
