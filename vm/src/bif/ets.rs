@@ -685,7 +685,9 @@ pub fn all(ctx: &mut Ctx, _a: &[Term]) -> BifResult {
             (!g.deleted).then(|| (t.id, tid_of(&g, t)))
         })
         .collect();
-    ids.sort_by_key(|x| std::cmp::Reverse(x.0));
+    // Oldest first: erts walks each scheduler's list of the tables made
+    // on it in the order they were made (one scheduler's order here).
+    ids.sort_by_key(|x| x.0);
     let v: Vec<Term> = ids.into_iter().map(|x| x.1).collect();
     Ok(ctx.st.heap.list(&v))
 }

@@ -28,6 +28,11 @@
 //!   objects under the lock of the key just changed, as erts does.
 //!   `select` and `match` cons each result, so their lists come out last
 //!   bucket first.
+//! - A fixed table (`safe_fixtable`, `foldl`) neither splits nor joins
+//!   buckets, and a key whose objects all go stays in its chain as an empty
+//!   group (erts' pseudo-deleted object): `next` goes on from it, and the
+//!   key inserted again takes its old place. Unfixing drops the empty
+//!   groups and resizes nothing, as `db_unfix_table_hash`.
 
 use super::ets::Key;
 use crate::atom;
@@ -408,6 +413,32 @@ mod tests {
         assert_eq!(atom_hash(b"ab"), 97 * 16 + 98);
         // "é" in UTF-8 hashes as its latin-1 byte.
         assert_eq!(atom_hash("é".as_bytes()), 0xE9);
+    }
+
+    #[test]
+    fn walks_by_the_stride() {
+        let t = HashTable::new();
+        assert_eq!(t.slots().collect::<Vec<_>>(), (0..256).collect::<Vec<_>>());
+        let f = HashTable::fine_locked(64, false);
+        let walk: Vec<usize> = f.slots().collect();
+        assert_eq!(walk.len(), 256);
+        assert_eq!(&walk[..5], &[0, 64, 128, 192, 1]);
+        assert_eq!(walk.last(), Some(&255));
+    }
+
+    #[test]
+    fn shrinks_only_past_two_extra_segments() {
+        let mut t = HashTable::new();
+        t.grow(300);
+        assert_eq!(t.shrink_limit, 0);
+        for n in 301..=4352 {
+            t.grow(n);
+        }
+        assert_eq!(t.nslots, FIRST_SEGSZ + 2 * EXT_SEGSZ);
+        assert_eq!(t.shrink_limit, (t.nslots - EXT_SEGSZ) / 2);
+        let before = t.nactive();
+        t.shrink(10);
+        assert_eq!(t.nactive(), before - LOOP_LIMIT);
     }
 
     #[test]
