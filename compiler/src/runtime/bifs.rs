@@ -266,8 +266,19 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             ("escape", [v, mode]) if *mode == atom::intern("keep_unquote") => {
                 Ok(escape_term(&mut ctx.st.heap, *v, true, false))
             }
+            // Plain data goes as one binary (`crate::packed_data`), not
+            // as escaped code read back and expanded node by node.
             ("escape", [v, mode]) if *mode == atom::intern("assertion_code") => {
-                Ok(escape_term(&mut ctx.st.heap, *v, true, true))
+                match crate::packed_data::encode_pruned(*v) {
+                    Some(bytes) => {
+                        let b = ctx.st.heap.binary(&bytes);
+                        Ok(ctx
+                            .st
+                            .heap
+                            .tuple(&[atom::intern(crate::packed_data::TAG), b]))
+                    }
+                    None => Ok(escape_term(&mut ctx.st.heap, *v, true, true)),
+                }
             }
             ("escape", [v, unquote]) => {
                 let v = to_value(ctx.code, *v);
