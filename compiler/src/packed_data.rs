@@ -1,7 +1,8 @@
 //! Escaped data carried through expansion as one binary.
 //!
 //! ExUnit's assertions escape the code they assert (`:beamlet_compiler.escape/2`
-//! with `:assertion_code`) for their failure messages: escaped, a node of
+//! with `:assertion_code`; a match's pattern with `:keep_unquote`) for their
+//! failure messages: escaped, a node of
 //! `a == b` is `{:{}, [], [:==, [line: 3], [...]]}`, each read back from the
 //! macro's heap as `Value`s, walked by the expander, packed with the stored
 //! definition and lowered again into one literal (`ExprKind::Data`). When the
@@ -41,12 +42,13 @@ fn uint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-/// The bytes of `ExUnit`'s escaped assertion code for the term `t`: what
-/// `bifs::escape_term(heap, t, true, true)` builds evaluates to `t` with
-/// each node's meta pruned to `line:` and `no_parens:` (`q::prune_metadata`).
-/// `None` when that escape keeps an `unquote` or `t` holds a term the
-/// format does not carry (then the escape is made as before).
-pub fn encode_pruned(t: Term) -> Option<Vec<u8>> {
+/// The bytes of ExUnit's escape of the term `t`: what
+/// `bifs::escape_term(heap, t, true, prune)` builds evaluates to `t`, with
+/// each node's meta pruned to `line:` and `no_parens:` when `prune`
+/// (`q::prune_metadata`). `None` when that escape keeps an `unquote` or
+/// `t` holds a term the format does not carry (then the escape is made as
+/// before).
+pub fn encode(t: Term, prune: bool) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(256);
     out.extend_from_slice(&MAGIC);
     let mut e = Encoder {
@@ -55,7 +57,7 @@ pub fn encode_pruned(t: Term) -> Option<Vec<u8>> {
         no_parens: atom::intern("no_parens"),
         unquote: atom::intern("unquote"),
     };
-    e.term(t, true, 0)?;
+    e.term(t, prune, 0)?;
     Some(e.out)
 }
 
@@ -182,7 +184,7 @@ fn list_len(mut t: Term) -> Option<usize> {
     t.is_nil().then_some(n)
 }
 
-/// The term `bytes` ([`encode_pruned`]'s) stand for, built in `heap`;
+/// The term `bytes` ([`encode`]'s) stand for, built in `heap`;
 /// `None` (nothing built that matters) when they are not such bytes.
 pub fn decode(heap: &mut Heap, bytes: &[u8]) -> Option<Term> {
     let rest = bytes.strip_prefix(&MAGIC[..])?;
@@ -304,7 +306,7 @@ mod tests {
         let f = heap.float(1.5);
         let args = heap.list(&[var, Term::small(-300), s, f]);
         let node = heap.tuple(&[atom::intern("=="), meta, args]);
-        let bytes = encode_pruned(node).expect("plain data");
+        let bytes = encode(node, true).expect("plain data");
         let mut out = Heap::new();
         let back = decode(&mut out, &bytes).expect("decodes");
         let shown = format!("{:?}", crate::quoted::data_value(back));
@@ -322,6 +324,6 @@ mod tests {
         // A kept `unquote`: escaped as before.
         let one = heap.list(&[var]);
         let uq = heap.tuple(&[atom::intern("unquote"), Term::NIL, one]);
-        assert!(encode_pruned(uq).is_none());
+        assert!(encode(uq, true).is_none());
     }
 }

@@ -263,13 +263,14 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             // `q::escape_keep_unquote` and `q::prune_metadata` do on
             // values): through values, converting the code and its escape
             // both ways was 7% of compiling a 300-test file.
-            ("escape", [v, mode]) if *mode == atom::intern("keep_unquote") => {
-                Ok(escape_term(&mut ctx.st.heap, *v, true, false))
-            }
             // Plain data goes as one binary (`crate::packed_data`), not
             // as escaped code read back and expanded node by node.
-            ("escape", [v, mode]) if *mode == atom::intern("assertion_code") => {
-                match crate::packed_data::encode_pruned(*v) {
+            ("escape", [v, mode])
+                if *mode == atom::intern("keep_unquote")
+                    || *mode == atom::intern("assertion_code") =>
+            {
+                let prune = *mode == atom::intern("assertion_code");
+                match crate::packed_data::encode(*v, prune) {
                     Some(bytes) => {
                         let b = ctx.st.heap.binary(&bytes);
                         Ok(ctx
@@ -277,7 +278,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                             .heap
                             .tuple(&[atom::intern(crate::packed_data::TAG), b]))
                     }
-                    None => Ok(escape_term(&mut ctx.st.heap, *v, true, true)),
+                    None => Ok(escape_term(&mut ctx.st.heap, *v, true, prune)),
                 }
             }
             ("escape", [v, unquote]) => {
