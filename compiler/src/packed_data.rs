@@ -12,7 +12,9 @@
 //! the unit's literal heap, the same term the escaped code would have built.
 //! The bytes start with a tag no source string can hold (`0xFF`, not UTF-8)
 //! and are checked whole when decoded: a tuple that does not decode is an
-//! ordinary tuple.
+//! ordinary tuple. Atoms are written by their index in the process's atom
+//! table: the bytes are made and read in the same process (never written
+//! out: the unit's literal heap holds the decoded term).
 
 use beamlet_vm::atom;
 use beamlet_vm::heap::Heap;
@@ -135,11 +137,11 @@ impl Encoder {
             }
             return Some(());
         }
-        if t.is_atom() {
-            let name = atom::name(t);
+        if let Some(i) = t.atom_index() {
+            // By index: the bytes never leave the process whose atom table
+            // numbers them (decoding checks the atom exists).
             self.out.push(ATOM);
-            uint(&mut self.out, name.len() as u64);
-            self.out.extend_from_slice(name.as_bytes());
+            uint(&mut self.out, u64::from(i));
             return Some(());
         }
         if let Some(i) = t.as_small() {
@@ -257,8 +259,12 @@ impl Decoder<'_> {
                 Term::try_small(i)?
             }
             ATOM => {
-                let name = std::str::from_utf8(self.bytes()?).ok()?;
-                atom::intern(name)
+                let t = Term::atom(u32::try_from(self.uint()?).ok()?);
+                // (An index no atom has names `""`, as the empty atom does.)
+                if atom::name(t).is_empty() && t != atom::intern("") {
+                    return None;
+                }
+                t
             }
             BINARY => {
                 let b = self.bytes()?;
