@@ -233,7 +233,7 @@ impl Host for VmHost<'_, '_> {
                             module: module_atom,
                         };
                         for (i, a) in args.iter().enumerate() {
-                            ts.push(b.term(a, Shared::ROOT, i as u32).0);
+                            ts.push(b.node(a, Shared::ROOT, i as u32).0);
                         }
                     }
                     None => ts.extend(borrowed.iter().map(|a| quoted_term(heap, a))),
@@ -635,8 +635,12 @@ fn quoted_term(heap: &mut beamlet_vm::heap::Heap, v: &Value) -> Term {
                     let kept: Vec<Term> = m
                         .iter()
                         .filter(|p| !is_column(p))
-                        .map(|p| from_value(heap, p))
+                        .map(|p| meta_pair_term(heap, p))
                         .collect();
+                    heap.list_with_tail(&kept, Term::NIL)
+                }
+                Value::List(m, None) => {
+                    let kept: Vec<Term> = m.iter().map(|p| meta_pair_term(heap, p)).collect();
                     heap.list_with_tail(&kept, Term::NIL)
                 }
                 m => from_value(heap, m),
@@ -768,8 +772,11 @@ struct Shared {
     /// parent's entry (`ROOT` for an argument) and its place there (an
     /// element's index; a list's tail is at the list's length).
     steps: Vec<(u32, u32)>,
-    /// A qualifying node's term (its raw bits) to its entry.
-    nodes: rustc_hash::FxHashMap<u64, u32>,
+    /// A qualifying node's term (its raw bits) to its entry, and whether
+    /// a meta in it has a `column:` (code passed through two macros, as a
+    /// test's body through `describe` and `test`, has none left the second
+    /// time: no walk to drop them).
+    nodes: rustc_hash::FxHashMap<u64, (u32, bool)>,
     /// Per entry: taken, or a part of it taken.
     dirty: Vec<bool>,
 }
@@ -789,10 +796,10 @@ struct SharedBuilder<'h> {
 }
 
 impl SharedBuilder<'_> {
-    /// `v` as a term, and whether stamping leaves it as it is.
-    fn term(&mut self, v: &Value, parent: u32, slot: u32) -> (Term, bool) {
+    /// `v` as a term, whether stamping leaves it as it is, and whether a
+    /// meta in it has a `column:`.
+    fn node(&mut self, v: &Value, parent: u32, slot: u32) -> (Term, bool, bool) {
         let column = beamlet_vm::static_atom!("column");
-        let is_column = |p: &Value| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if *k == column));
         let entry = |sh: &mut Shared| {
             sh.steps.push((parent, slot));
             sh.dirty.push(false);
@@ -801,82 +808,119 @@ impl SharedBuilder<'_> {
         match v {
             Value::List(items, tail) => {
                 let e = entry(self.sh);
-                let mut same = true;
+                let (mut same, mut cols) = (true, false);
                 let tail = match tail {
                     Some(t) => {
-                        let (tt, s) = self.term(t, e, items.len() as u32);
+                        let (tt, s, c) = self.node(t, e, items.len() as u32);
                         // (A list as the tail is read back as part of the list.)
                         same &= s && !matches!(**t, Value::List(..));
+                        cols |= c;
                         tt
                     }
                     None => Term::NIL,
                 };
                 let mut elems = Vec::with_capacity(items.len());
                 for (i, it) in items.iter().enumerate() {
-                    let (t, s) = self.term(it, e, i as u32);
+                    let (t, s, c) = self.node(it, e, i as u32);
                     same &= s;
+                    cols |= c;
                     elems.push(t);
                 }
-                (self.heap.list_with_tail(&elems, tail), same)
+                (self.heap.list_with_tail(&elems, tail), same, cols)
             }
             Value::Tuple(t) if t.len() == 3 => {
                 let e = entry(self.sh);
-                let (head, hs) = self.term(&t[0], e, 0);
-                let (meta, same) = match &t[1] {
+                let (head, hs, hc) = self.node(&t[0], e, 0);
+                let (meta, same, mc) = match &t[1] {
                     Value::List(m, None) => {
-                        let has = |key: beamlet_vm::value::Atom| {
-                            m.iter().any(|p| matches!(p, Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Atom(k) if *k == key)))
-                        };
+                        let (line_key, keep_key, counter_key) = (
+                            beamlet_vm::static_atom!("line"),
+                            beamlet_vm::static_atom!("keep"),
+                            beamlet_vm::static_atom!("counter"),
+                        );
+                        let (mut line, mut keep, mut counter, mut cols) =
+                            (false, false, false, false);
+                        let mut kept: Vec<Term> = Vec::with_capacity(m.len());
+                        for p in m {
+                            if let Value::Tuple(kv) = p {
+                                if let [Value::Atom(k), _] = &kv[..] {
+                                    let k = *k;
+                                    line |= k == line_key;
+                                    keep |= k == keep_key;
+                                    counter |= k == counter_key;
+                                    if k == column {
+                                        cols = true;
+                                        continue;
+                                    }
+                                }
+                            }
+                            kept.push(meta_pair_term(self.heap, p));
+                        }
                         let is_var = matches!((&t[0], &t[2]), (Value::Atom(_), Value::Atom(_)));
-                        let add_line = self.line > 0
-                            && !has(beamlet_vm::static_atom!("line"))
-                            && !has(beamlet_vm::static_atom!("keep"));
+                        let add_line = self.line > 0 && !line && !keep;
                         let add_counter = is_var
                             && matches!(&t[2], Value::Atom(c) if c.term() == self.module)
-                            && !has(beamlet_vm::static_atom!("counter"));
-                        let kept: Vec<Term> = m
-                            .iter()
-                            .filter(|p| !is_column(p))
-                            .map(|p| from_value(self.heap, p))
-                            .collect();
+                            && !counter;
                         (
                             self.heap.list_with_tail(&kept, Term::NIL),
                             !add_line && !add_counter,
+                            cols,
                         )
                     }
                     // (Read back as it is: see `Stamper::node`.)
-                    m => (from_value(self.heap, m), true),
+                    m => (from_value(self.heap, m), true, false),
                 };
-                let (args, as_) = self.term(&t[2], e, 2);
+                let (args, as_, ac) = self.node(&t[2], e, 2);
                 let node = self.heap.tuple(&[head, meta, args]);
                 let is_var = matches!((&t[0], &t[2]), (Value::Atom(_), Value::Atom(_)));
                 let same =
                     same && (is_var || !matches!(&t[1], Value::List(_, None)) || (hs && as_));
+                let cols = hc || mc || ac;
                 if same {
-                    self.sh.nodes.insert(node.raw(), e);
+                    self.sh.nodes.insert(node.raw(), (e, cols));
                 }
-                (node, same)
+                (node, same, cols)
             }
             Value::Tuple(t) => {
                 let e = entry(self.sh);
-                let mut same = true;
+                let (mut same, mut cols) = (true, false);
                 let mut elems = Vec::with_capacity(t.len());
                 for (i, x) in t.iter().enumerate() {
-                    let (x, s) = self.term(x, e, i as u32);
+                    let (x, s, c) = self.node(x, e, i as u32);
                     same &= s;
+                    cols |= c;
                     elems.push(x);
                 }
                 // (Other sizes than 2 are read back as they are.)
-                (self.heap.tuple(&elems), same || t.len() != 2)
+                (self.heap.tuple(&elems), same || t.len() != 2, cols)
             }
             Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Atom(_) => {
-                (from_value(self.heap, v), true)
+                (from_value(self.heap, v), true, false)
             }
-            Value::Binary(_) | Value::Bitstring(..) => (from_value(self.heap, v), true),
+            Value::Binary(_) | Value::Bitstring(..) => (from_value(self.heap, v), true, false),
             // (Maps, pids, references and funs: not sure to read back the same.)
-            other => (from_value(self.heap, other), false),
+            other => (from_value(self.heap, other), false, false),
         }
     }
+}
+
+/// A meta's entry as a term of `heap`, as `from_value` makes it: most are
+/// `{atom, small integer or atom}` pairs, built here without its general
+/// walk (which was a third of building a macro's arguments).
+fn meta_pair_term(heap: &mut Heap, p: &Value) -> Term {
+    if let Value::Tuple(kv) = p {
+        if let [Value::Atom(k), v] = &kv[..] {
+            let v = match v {
+                Value::Atom(a) => Some(a.term()),
+                Value::Int(i) => Term::try_small(*i),
+                _ => None,
+            };
+            if let Some(v) = v {
+                return heap.tuple(&[k.term(), v]);
+            }
+        }
+    }
+    from_value(heap, p)
 }
 
 /// Moves nodes out of a macro's owned arguments (see `Shared`).
@@ -891,7 +935,7 @@ impl Taker<'_> {
     /// The argument node built as `t`, moved out, if it qualifies and is
     /// whole (neither it nor a part of it taken before).
     fn take(&mut self, t: Term) -> Option<Value> {
-        let &e = self.sh.nodes.get(&t.raw())?;
+        let &(e, cols) = self.sh.nodes.get(&t.raw())?;
         if self.sh.dirty[e as usize] {
             return None;
         }
@@ -930,7 +974,9 @@ impl Taker<'_> {
             }
             cur = parent;
         }
-        drop_columns(&mut out);
+        if cols {
+            drop_columns(&mut out);
+        }
         Some(out)
     }
 }
