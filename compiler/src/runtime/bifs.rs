@@ -138,7 +138,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
                 self.compile_eval(
                     ctx,
-                    &quoted,
+                    quoted,
                     Env::new(&file),
                     &[],
                     false,
@@ -161,13 +161,13 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let names = binding_names(ctx, *binding)?;
                 let mut env = env_of(ctx, *opts)?;
                 let quoted = self.parse_at(ctx, &src, &mut env)?;
-                self.compile_eval(ctx, &quoted, env, &names, true, false)
+                self.compile_eval(ctx, quoted, env, &names, true, false)
             }
             ("eval_quoted", [quoted, binding, opts]) => {
                 let names = binding_names(ctx, *binding)?;
                 let env = env_of(ctx, *opts)?;
                 let quoted = to_value(ctx.code, *quoted);
-                self.compile_eval(ctx, &quoted, env, &names, true, false)
+                self.compile_eval(ctx, quoted, env, &names, true, false)
             }
             ("eval_env", [quoted, binding, env]) => {
                 // `Code.eval_quoted_with_env/3`: the code compiled to a fun of
@@ -176,7 +176,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let names = binding_names(ctx, *binding)?;
                 let env = env_of(ctx, *env)?;
                 let quoted = to_value(ctx.code, *quoted);
-                let (fun, env) = self.compile_eval_env(ctx, &quoted, env, &names)?;
+                let (fun, env) = self.compile_eval_env(ctx, quoted, env, &names)?;
                 let env = from_value(&mut ctx.st.heap, &env.to_value());
                 Ok(ctx.st.heap.tuple(&[fun, env]))
             }
@@ -192,7 +192,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let names = binding_names(ctx, *binding)?;
                 let mut env = env_of(ctx, *env)?;
                 let quoted = self.parse_at(ctx, &src, &mut env)?;
-                let (fun, env) = self.compile_eval_env(ctx, &quoted, env, &names)?;
+                let (fun, env) = self.compile_eval_env(ctx, quoted, env, &names)?;
                 let env = from_value(&mut ctx.st.heap, &env.to_value());
                 Ok(ctx.st.heap.tuple(&[fun, env]))
             }

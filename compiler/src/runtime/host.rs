@@ -447,7 +447,10 @@ impl Host for VmHost<'_, '_> {
         self.svc.next_counter()
     }
 
-    fn save_body(&mut self, body: &Value) -> Option<usize> {
+    fn save_body<'b>(
+        &mut self,
+        body: std::borrow::Cow<'b, Value>,
+    ) -> Result<usize, std::borrow::Cow<'b, Value>> {
         self.svc.save_body(body)
     }
 
