@@ -35,6 +35,7 @@ const FLOAT: u8 = 4;
 const TUPLE: u8 = 5;
 const LIST: u8 = 6;
 const IMPROPER: u8 = 7;
+const MAP: u8 = 8;
 
 fn uint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -45,12 +46,12 @@ fn uint(out: &mut Vec<u8>, mut v: u64) {
 }
 
 /// The bytes of ExUnit's escape of the term `t`: what
-/// `bifs::escape_term(heap, t, true, prune)` builds evaluates to `t`, with
+/// `bifs::escape_term(heap, t, keep, prune)` builds evaluates to `t`, with
 /// each node's meta pruned to `line:` and `no_parens:` when `prune`
-/// (`q::prune_metadata`). `None` when that escape keeps an `unquote` or
-/// `t` holds a term the format does not carry (then the escape is made as
-/// before).
-pub fn encode(t: Term, prune: bool) -> Option<Vec<u8>> {
+/// (`q::prune_metadata`); with neither, what `Macro.escape/1` builds.
+/// `None` when that escape keeps an `unquote` or `t` holds a term the
+/// format does not carry (then the escape is made as before).
+pub fn encode(t: Term, keep: bool, prune: bool) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(256);
     out.extend_from_slice(&MAGIC);
     let mut e = Encoder {
@@ -58,8 +59,9 @@ pub fn encode(t: Term, prune: bool) -> Option<Vec<u8>> {
         line: atom::intern("line"),
         no_parens: atom::intern("no_parens"),
         unquote: atom::intern("unquote"),
+        quote: atom::intern("quote"),
     };
-    e.term(t, prune, 0)?;
+    e.term(t, keep, prune, 0)?;
     Some(e.out)
 }
 
@@ -68,11 +70,13 @@ struct Encoder {
     line: Term,
     no_parens: Term,
     unquote: Term,
+    quote: Term,
 }
 
 impl Encoder {
-    /// `t`, its nodes' metas pruned when `prune` (as `escape_term` prunes).
-    fn term(&mut self, t: Term, prune: bool, depth: usize) -> Option<()> {
+    /// `t` as `escape_term(heap, t, keep, prune)` escapes it: the same
+    /// walk, giving up where it would keep an `unquote`.
+    fn term(&mut self, t: Term, keep: bool, prune: bool, depth: usize) -> Option<()> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -81,17 +85,24 @@ impl Encoder {
             match elems {
                 [a, b] => {
                     self.out.extend_from_slice(&[TUPLE, 2]);
-                    self.term(*a, prune, d)?;
-                    self.term(*b, prune, d)?;
+                    self.term(*a, keep, prune, d)?;
+                    self.term(*b, keep, prune, d)?;
                 }
-                [head, meta, args] => {
-                    // An `unquote(x)` escape_term would keep: as before.
-                    if *head == self.unquote && list_len(*args) == Some(1) {
+                [head, meta, args] if *head == self.unquote && list_len(*args) == Some(1) => {
+                    // Kept as code: as before. Else escaped whole.
+                    if keep {
                         return None;
                     }
-                    let prune = prune && list_len(*meta).is_some();
                     self.out.extend_from_slice(&[TUPLE, 3]);
-                    self.term(*head, prune, d)?;
+                    for e in [head, meta, args] {
+                        self.term(*e, false, false, d)?;
+                    }
+                }
+                [head, meta, args] => {
+                    let prune = prune && list_len(*meta).is_some();
+                    let keep = keep && *head != self.quote;
+                    self.out.extend_from_slice(&[TUPLE, 3]);
+                    self.term(*head, keep, prune, d)?;
                     if prune {
                         let (line, no_parens) = (self.line, self.no_parens);
                         let kept = |p: &Term| matches!(p.tuple_elems(), Some([k, _]) if *k == line || *k == no_parens);
@@ -99,18 +110,18 @@ impl Encoder {
                         self.out.push(LIST);
                         uint(&mut self.out, n as u64);
                         for p in list_iter(*meta).filter(kept) {
-                            self.term(p, false, d)?;
+                            self.term(p, keep, false, d)?;
                         }
                     } else {
-                        self.term(*meta, false, d)?;
+                        self.term(*meta, keep, false, d)?;
                     }
-                    self.term(*args, prune, d)?;
+                    self.term(*args, keep, prune, d)?;
                 }
                 _ => {
                     self.out.push(TUPLE);
                     uint(&mut self.out, elems.len() as u64);
                     for e in elems {
-                        self.term(*e, false, d)?;
+                        self.term(*e, false, false, d)?;
                     }
                 }
             }
@@ -127,13 +138,26 @@ impl Encoder {
                 n += 1;
                 rest = tl;
             }
-            self.out.push(if rest.is_nil() { LIST } else { IMPROPER });
+            let proper = rest.is_nil();
+            // (An improper list's parts keep no `unquote`.)
+            let keep = keep && proper;
+            self.out.push(if proper { LIST } else { IMPROPER });
             uint(&mut self.out, n);
             for item in list_iter(t) {
-                self.term(item, prune, d)?;
+                self.term(item, keep, prune, d)?;
             }
-            if !rest.is_nil() {
-                self.term(rest, prune, d)?;
+            if !proper {
+                self.term(rest, false, prune, d)?;
+            }
+            return Some(());
+        }
+        if t.is_map() {
+            let pairs = beamlet_vm::hamt::sorted_pairs(t);
+            self.out.push(MAP);
+            uint(&mut self.out, pairs.len() as u64);
+            for (k, v) in pairs {
+                self.term(k, false, false, d)?;
+                self.term(v, false, false, d)?;
             }
             return Some(());
         }
@@ -161,7 +185,7 @@ impl Encoder {
             self.out.extend_from_slice(b);
             return Some(());
         }
-        // Maps, big integers, bitstrings, pids, references, funs.
+        // Big integers, bitstrings, pids, references, funs.
         None
     }
 }
@@ -276,6 +300,24 @@ impl Decoder<'_> {
                 self.pos = end;
                 heap.float(f64::from_bits(u64::from_le_bytes(b)))
             }
+            MAP => {
+                // Keys and values in pairs, in key order.
+                let n = usize::try_from(self.uint()?).ok()?;
+                if n > self.buf.len() - self.pos {
+                    return None;
+                }
+                let base = self.stack.len();
+                for _ in 0..n.checked_mul(2)? {
+                    let t = self.term(heap, depth + 1)?;
+                    self.stack.push(t);
+                }
+                let kv: Vec<(Term, Term)> = self.stack[base..]
+                    .chunks_exact(2)
+                    .map(|p| (p[0], p[1]))
+                    .collect();
+                self.stack.truncate(base);
+                beamlet_vm::bif::map::build_map(heap, kv)
+            }
             tag @ (TUPLE | LIST | IMPROPER) => {
                 let base = self.stack.len();
                 let n = self.elems(heap, depth)?;
@@ -312,7 +354,7 @@ mod tests {
         let f = heap.float(1.5);
         let args = heap.list(&[var, Term::small(-300), s, f]);
         let node = heap.tuple(&[atom::intern("=="), meta, args]);
-        let bytes = encode(node, true).expect("plain data");
+        let bytes = encode(node, true, true).expect("plain data");
         let mut out = Heap::new();
         let back = decode(&mut out, &bytes).expect("decodes");
         let shown = format!("{:?}", crate::quoted::data_value(back));
@@ -327,9 +369,23 @@ mod tests {
         assert!(decode(&mut out, &longer).is_none());
         assert!(decode(&mut out, b"\xFFB\x01\x09").is_none());
         assert!(decode(&mut out, b"text").is_none());
-        // A kept `unquote`: escaped as before.
+        // Maps (in key order, of any size) and `Macro.escape/1`'s mode
+        // (an `unquote` is data then).
+        let pairs: Vec<(Term, Term)> = (0..40)
+            .map(|i| (Term::small(i), atom::intern("v")))
+            .collect();
+        let big = beamlet_vm::bif::map::build_map(&mut heap, pairs);
+        let small = beamlet_vm::bif::map::build_map(&mut heap, vec![(s, big)]);
         let one = heap.list(&[var]);
         let uq = heap.tuple(&[atom::intern("unquote"), Term::NIL, one]);
-        assert!(encode(uq, true).is_none());
+        let both = heap.tuple(&[small, uq]);
+        let bytes = encode(both, false, false).expect("plain data");
+        let back = decode(&mut out, &bytes).expect("decodes");
+        assert_eq!(
+            crate::quoted::data_value(back),
+            crate::quoted::data_value(both)
+        );
+        // A kept `unquote`: escaped as before.
+        assert!(encode(uq, true, true).is_none());
     }
 }

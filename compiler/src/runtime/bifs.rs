@@ -265,12 +265,17 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             // both ways was 7% of compiling a 300-test file.
             // Plain data goes as one binary (`crate::packed_data`), not
             // as escaped code read back and expanded node by node.
+            // `:data`: `Macro.escape/1` of data ExUnit's macros put in
+            // the code they return (a test module's `__ex_unit__`), or
+            // `nil` when it is not plain data.
             ("escape", [v, mode])
                 if *mode == atom::intern("keep_unquote")
-                    || *mode == atom::intern("assertion_code") =>
+                    || *mode == atom::intern("assertion_code")
+                    || *mode == atom::intern("data") =>
             {
+                let data = *mode == atom::intern("data");
                 let prune = *mode == atom::intern("assertion_code");
-                match crate::packed_data::encode(*v, prune) {
+                match crate::packed_data::encode(*v, !data, prune) {
                     Some(bytes) => {
                         let b = ctx.st.heap.binary(&bytes);
                         Ok(ctx
@@ -278,6 +283,8 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                             .heap
                             .tuple(&[atom::intern(crate::packed_data::TAG), b]))
                     }
+                    // (The caller escapes it itself.)
+                    None if data => Ok(atom::NIL),
                     None => Ok(escape_term(&mut ctx.st.heap, *v, true, prune)),
                 }
             }
