@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod expand;
 pub mod lexer;
 pub mod lower;
+pub mod packed_data;
 pub mod parser;
 pub mod quoted;
 pub mod runtime;

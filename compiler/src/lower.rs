@@ -226,6 +226,25 @@ impl<'a> Lowerer<'a> {
                 }
                 e(ExprKind::List(out, t))
             }
+            // Escaped data carried as bytes (`crate::packed_data`).
+            Value::Tuple(t)
+                if t.len() == 2
+                    && matches!(&t[0], Value::Atom(a) if *a == beamlet_vm::static_atom!("$beamlet_data")) =>
+            {
+                let data = match &t[1] {
+                    Value::Binary(b) => {
+                        crate::packed_data::decode(&mut self.literals.borrow_mut(), b)
+                    }
+                    _ => None,
+                };
+                match data {
+                    Some(d) => e(ExprKind::Data(d)),
+                    None => e(ExprKind::Tuple(vec![
+                        self.lower(&t[0], parent)?,
+                        self.lower(&t[1], parent)?,
+                    ])),
+                }
+            }
             Value::Tuple(t) if t.len() == 2 => e(ExprKind::Tuple(vec![
                 self.lower(&t[0], parent)?,
                 self.lower(&t[1], parent)?,

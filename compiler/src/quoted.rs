@@ -248,6 +248,17 @@ pub fn keyword_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     })
 }
 
+/// [`keyword_get`] of an owned keyword list: the value moved out.
+pub fn keyword_take(v: Value, key: &str) -> Option<Value> {
+    match v {
+        Value::List(items, None) => items.into_iter().find_map(|i| match i {
+            Value::Tuple(mut p) if p.len() == 2 && as_atom(&p[0]) == Some(key) => p.pop(),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
 /// The `line:` of a node's meta (0 when absent).
 pub fn meta_line(meta: &Value) -> u32 {
     match keyword_get_atom(meta, static_atom!("line")) {

@@ -202,9 +202,11 @@ defmodule ExUnit.Case do
     tests = Module.get_attribute(env.module, :ex_unit_tests)
     async = Module.get_attribute(env.module, :ex_unit_async)
     test_module = %ExUnit.TestModule{file: env.file, name: env.module, tests: tests}
+    # Plain data (the usual case) goes through the expansion as one binary.
+    escaped = :beamlet_compiler.escape(test_module, :data) || Macro.escape(test_module)
 
     quote do
-      def __ex_unit__, do: unquote(Macro.escape(test_module))
+      def __ex_unit__, do: unquote(escaped)
       def __ex_unit__(:async, _), do: unquote(async)
       unquote(ExUnit.Callbacks.__callbacks__(env.module))
     end

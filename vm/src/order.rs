@@ -106,9 +106,14 @@ pub fn eq(a: Term, b: Term) -> bool {
     a == b || compare(a, b) == Ordering::Equal
 }
 
-/// `===`: exactly equal (an integer never equals a float).
+/// `===`: exactly equal (an integer never equals a float). Two terms of
+/// which one is an immediate (atom, small integer, pid...) are exactly
+/// equal only when they are the same word (big integers are never small
+/// ones): no walk, which compared two atoms by their names (a guard's
+/// `op in [:==, :!=, ...]` tests each in turn).
+#[inline]
 pub fn exact_eq(a: Term, b: Term) -> bool {
-    a == b || compare_impl(a, b, true) == Ordering::Equal
+    a == b || (a.is_pointer() && b.is_pointer() && compare_impl(a, b, true) == Ordering::Equal)
 }
 
 /// Order used for map keys: like `compare`, but integers sort before floats of

@@ -312,6 +312,20 @@ impl Expander<'_> {
                     let args = take_args(&mut t);
                     return self.expand_def_args(&name, &t[1], Cow::Owned(args), env);
                 }
+                // (The body kept by the host as it is: see `Host::save_body`.)
+                if name == "defmodule" && arity == 2 {
+                    let mut args = take_args(&mut t);
+                    return match args.pop() {
+                        Some(body) if args.len() == 1 => {
+                            self.expand_defmodule(&t[1], &args[0], Cow::Owned(body), env)
+                        }
+                        Some(body) => {
+                            args.push(body);
+                            self.kernel_macro(&name, &t[1], &args, env)
+                        }
+                        None => self.kernel_macro(&name, &t[1], &args, env),
+                    };
+                }
                 self.kernel_macro(&name, &t[1], args, env)
             }
             Resolved::Macro(m) => {

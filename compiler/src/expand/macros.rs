@@ -38,7 +38,9 @@ impl Expander<'_> {
             ("def" | "defp" | "defmacro" | "defmacrop", [_] | [_, _]) => {
                 self.expand_def(name, meta, args, env)
             }
-            ("defmodule", [n, body]) => self.expand_defmodule(meta, n, body, env),
+            ("defmodule", [n, body]) => {
+                self.expand_defmodule(meta, n, std::borrow::Cow::Borrowed(body), env)
+            }
             ("defstruct", [fields]) => self.expand_defstruct(meta, fields, env, false),
             ("defexception", [fields]) => self.expand_defstruct(meta, fields, env, true),
             ("defdelegate", [head, opts]) => self.expand_defdelegate(meta, head, opts, env),

@@ -138,9 +138,13 @@ pub trait Host {
     /// definition's code as a literal. Returns the index.
     fn save_env(&mut self, module: &str, env: &Env, def: Option<Value>) -> usize;
     /// Keeps a module body the code will pass to `:elixir_module.compile/4`
-    /// (as [`module::SAVED_BODY`]); `None` when this host can't.
-    fn save_body(&mut self, _body: &Value) -> Option<usize> {
-        None
+    /// (as [`module::SAVED_BODY`]) and returns its index; gives it back
+    /// when this host can't.
+    fn save_body<'b>(
+        &mut self,
+        body: std::borrow::Cow<'b, Value>,
+    ) -> Result<usize, std::borrow::Cow<'b, Value>> {
+        Err(body)
     }
     /// Notes that a function of the open `module` calls `name/arity`
     /// imported from `from` (a local function of that name conflicts).

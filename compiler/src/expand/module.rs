@@ -128,11 +128,13 @@ impl Expander<'_> {
 
     // ---- defmodule ----
 
+    /// `defmodule name, body`; an owned `body` is kept by the host as it is
+    /// (see [`Host::save_body`]).
     pub fn expand_defmodule(
         &mut self,
         meta: &Value,
         name: &Value,
-        body: &Value,
+        body: Cow<'_, Value>,
         env: &mut Env,
     ) -> EResult<Value> {
         let line = q::meta_line(meta);
@@ -143,7 +145,11 @@ impl Expander<'_> {
                 "invalid defmodule: it can only be used as an expression",
             ));
         }
-        let Some(body) = keyword_get(body, "do") else {
+        let body = match body {
+            Cow::Borrowed(b) => keyword_get(b, "do").map(Cow::Borrowed),
+            Cow::Owned(b) => q::keyword_take(b, "do").map(Cow::Owned),
+        };
+        let Some(body) = body else {
             return Err(self.error_hint(
                 line,
                 env,
@@ -899,10 +905,10 @@ impl Expander<'_> {
     /// What stands for a module body in the code that runs `defmodule`:
     /// `{:"$beamlet_saved", index}` when the host keeps it (no literal to
     /// build and read back), else the body escaped.
-    fn saved_body(&mut self, body: &Value) -> Value {
+    fn saved_body(&mut self, body: Cow<'_, Value>) -> Value {
         match self.host.save_body(body) {
-            Some(i) => q::tuple(vec![q::atom(SAVED_BODY), q::int(i as i64)]),
-            None => q::escape(body),
+            Ok(i) => q::tuple(vec![q::atom(SAVED_BODY), q::int(i as i64)]),
+            Err(body) => q::escape(&body),
         }
     }
 }

@@ -138,7 +138,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                     .map_err(|d| self.raise(ctx, expand::Error::Compile(d), &file))?;
                 self.compile_eval(
                     ctx,
-                    &quoted,
+                    quoted,
                     Env::new(&file),
                     &[],
                     false,
@@ -161,13 +161,13 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let names = binding_names(ctx, *binding)?;
                 let mut env = env_of(ctx, *opts)?;
                 let quoted = self.parse_at(ctx, &src, &mut env)?;
-                self.compile_eval(ctx, &quoted, env, &names, true, false)
+                self.compile_eval(ctx, quoted, env, &names, true, false)
             }
             ("eval_quoted", [quoted, binding, opts]) => {
                 let names = binding_names(ctx, *binding)?;
                 let env = env_of(ctx, *opts)?;
                 let quoted = to_value(ctx.code, *quoted);
-                self.compile_eval(ctx, &quoted, env, &names, true, false)
+                self.compile_eval(ctx, quoted, env, &names, true, false)
             }
             ("eval_env", [quoted, binding, env]) => {
                 // `Code.eval_quoted_with_env/3`: the code compiled to a fun of
@@ -176,7 +176,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let names = binding_names(ctx, *binding)?;
                 let env = env_of(ctx, *env)?;
                 let quoted = to_value(ctx.code, *quoted);
-                let (fun, env) = self.compile_eval_env(ctx, &quoted, env, &names)?;
+                let (fun, env) = self.compile_eval_env(ctx, quoted, env, &names)?;
                 let env = from_value(&mut ctx.st.heap, &env.to_value());
                 Ok(ctx.st.heap.tuple(&[fun, env]))
             }
@@ -192,7 +192,7 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
                 let names = binding_names(ctx, *binding)?;
                 let mut env = env_of(ctx, *env)?;
                 let quoted = self.parse_at(ctx, &src, &mut env)?;
-                let (fun, env) = self.compile_eval_env(ctx, &quoted, env, &names)?;
+                let (fun, env) = self.compile_eval_env(ctx, quoted, env, &names)?;
                 let env = from_value(&mut ctx.st.heap, &env.to_value());
                 Ok(ctx.st.heap.tuple(&[fun, env]))
             }
@@ -263,11 +263,30 @@ impl beamlet_vm::bif::compiler::Compiler for Service {
             // `q::escape_keep_unquote` and `q::prune_metadata` do on
             // values): through values, converting the code and its escape
             // both ways was 7% of compiling a 300-test file.
-            ("escape", [v, mode]) if *mode == atom::intern("keep_unquote") => {
-                Ok(escape_term(&mut ctx.st.heap, *v, true, false))
-            }
-            ("escape", [v, mode]) if *mode == atom::intern("assertion_code") => {
-                Ok(escape_term(&mut ctx.st.heap, *v, true, true))
+            // Plain data goes as one binary (`crate::packed_data`), not
+            // as escaped code read back and expanded node by node.
+            // `:data`: `Macro.escape/1` of data ExUnit's macros put in
+            // the code they return (a test module's `__ex_unit__`), or
+            // `nil` when it is not plain data.
+            ("escape", [v, mode])
+                if *mode == atom::intern("keep_unquote")
+                    || *mode == atom::intern("assertion_code")
+                    || *mode == atom::intern("data") =>
+            {
+                let data = *mode == atom::intern("data");
+                let prune = *mode == atom::intern("assertion_code");
+                match crate::packed_data::encode(*v, !data, prune) {
+                    Some(bytes) => {
+                        let b = ctx.st.heap.binary(&bytes);
+                        Ok(ctx
+                            .st
+                            .heap
+                            .tuple(&[atom::intern(crate::packed_data::TAG), b]))
+                    }
+                    // (The caller escapes it itself.)
+                    None if data => Ok(atom::NIL),
+                    None => Ok(escape_term(&mut ctx.st.heap, *v, true, prune)),
+                }
             }
             ("escape", [v, unquote]) => {
                 let v = to_value(ctx.code, *v);

@@ -111,8 +111,11 @@ pub struct Service {
     /// Module bodies the expanded code refers to by index
     /// (`expand::module::SAVED_BODY`); kept as long as that code may run.
     /// Packed: a body is read once per run of its `defmodule` (usually
-    /// once), and a large module's is megabytes as a `Value` tree.
-    saved_bodies: Mutex<Vec<packed::Packed>>,
+    /// once), and a large module's is megabytes as a `Value` tree. The
+    /// tree itself, when the expander gave it away (a file's top level),
+    /// is kept too until the first run takes it (unpacking a large body
+    /// cost twice its packing).
+    saved_bodies: Mutex<Vec<(packed::Packed, Option<Value>)>>,
     /// `@after_verify` hooks waiting for the end of a compilation, by pid:
     /// one frame per file, `Code.eval_*` or `Code.compile_*` under way in
     /// that process (innermost last), each holding `(module, hooks)` in the
@@ -266,24 +269,32 @@ impl Service {
     /// recording: code compiled into the library image outlives this
     /// service, so a `defmodule` in a library function keeps its body as a
     /// literal.
-    pub fn save_body(&self, body: &Value) -> Option<usize> {
+    pub fn save_body<'b>(
+        &self,
+        body: std::borrow::Cow<'b, Value>,
+    ) -> Result<usize, std::borrow::Cow<'b, Value>> {
         if self.recorded.is_some() {
-            return None;
+            return Err(body);
         }
-        let body = packed::Packed::pack(body);
+        let packed = packed::Packed::pack(&body);
+        let tree = match body {
+            std::borrow::Cow::Owned(v) => Some(v),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
         let mut v = lock(&self.saved_bodies);
-        v.push(body);
-        Some(v.len() - 1)
+        v.push((packed, tree));
+        Ok(v.len() - 1)
     }
 
     /// The module body `t` stands for: a saved one's, or `t` read back.
     pub fn body_of(&self, ctx: &Ctx, t: Term) -> Value {
         if let Some([tag, i]) = t.tuple_elems() {
             if tag.is_atom() && atom::name(*tag) == expand::module::SAVED_BODY {
-                if let Some(b) = i
-                    .as_small()
-                    .and_then(|i| lock(&self.saved_bodies).get(i as usize).map(|b| b.unpack()))
-                {
+                if let Some(b) = i.as_small().and_then(|i| {
+                    let mut bodies = lock(&self.saved_bodies);
+                    let (packed, tree) = bodies.get_mut(usize::try_from(i).ok()?)?;
+                    Some(tree.take().unwrap_or_else(|| packed.unpack()))
+                }) {
                     return b;
                 }
             }
@@ -465,7 +476,7 @@ impl Service {
     pub fn compile_eval(
         &self,
         ctx: &mut Ctx,
-        quoted: &Value,
+        quoted: Value,
         env: Env,
         binding: &[String],
         want_binding: bool,
@@ -480,7 +491,7 @@ impl Service {
     pub fn compile_eval_env(
         &self,
         ctx: &mut Ctx,
-        quoted: &Value,
+        quoted: Value,
         env: Env,
         binding: &[String],
     ) -> Result<(Term, Env), Exn> {
@@ -490,7 +501,7 @@ impl Service {
     fn compile_eval_full(
         &self,
         ctx: &mut Ctx,
-        quoted: &Value,
+        quoted: Value,
         env: Env,
         binding: &[String],
         want_binding: bool,
@@ -505,7 +516,7 @@ impl Service {
         let (code, env, warnings) = {
             let mut host = VmHost::new(ctx, self);
             let mut x = Expander::new(&mut host, src.as_deref());
-            let r = x.expand(quoted, &mut env);
+            let r = x.expand_owned(quoted, &mut env);
             let warnings = std::mem::take(&mut x.warnings);
             (r, env, warnings)
         };
