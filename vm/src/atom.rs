@@ -7,6 +7,7 @@
 
 use crate::term::Term;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{OnceLock, RwLock};
 
 /// Most atoms the table takes (the BEAM's default limit is 1,048,576).
@@ -100,40 +101,56 @@ pub fn try_intern(name: &str) -> Option<Term> {
     intern_below(name, MAX_ATOMS - RESERVED_ATOMS)
 }
 
-/// Slots in each thread's cache of recently interned names.
-const RECENT: usize = 512;
+/// Slots in the cache of recently interned names.
+const RECENT: usize = 1024;
 
-thread_local! {
-    /// Recently interned names and their atoms, by a hash of the name: the
-    /// compiler interns the same few hundred names (`line`, `counter`,
-    /// `__block__`, Kernel's functions) hundreds of thousands of times for
-    /// a large file, and a hit here costs a hash and a comparison instead of
-    /// the table's lock and map. Atoms are never removed, so an entry never
-    /// goes stale. `u32::MAX` marks an empty slot.
-    static RECENT_NAMES: std::cell::RefCell<[(&'static str, u32); RECENT]> =
-        const { std::cell::RefCell::new([("", u32::MAX); RECENT]) };
+/// Recently interned atoms, by a hash of their name ([`recent_slot`]): the
+/// compiler interns the same few hundred names (`line`, `counter`,
+/// `__block__`, Kernel's functions) hundreds of thousands of times for a
+/// large file, and a hit here costs a short hash, a load and a comparison
+/// with the slot's atom's name instead of the table's lock and map. Shared
+/// by all threads, without a lock: atoms are never removed, so a slot holds
+/// some atom's index or `u32::MAX` (empty), and a slot whose atom's name is
+/// not yet readable on this thread (or was overwritten by another thread)
+/// is only a miss.
+static RECENT_ATOMS: [AtomicU32; RECENT] = [const { AtomicU32::new(u32::MAX) }; RECENT];
+
+/// The cache slot of `name`: a multiplicative hash of its length and of its
+/// first and last (up to) eight bytes, which tell apart the names the
+/// compiler interns (a collision is only a miss).
+#[inline]
+fn recent_slot(name: &[u8]) -> usize {
+    let n = name.len();
+    let word = |b: &[u8]| <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes);
+    let key = if n >= 8 {
+        word(&name[..8]) ^ word(&name[n - 8..]).rotate_left(23)
+    } else {
+        name.iter().fold(0, |a, &b| (a << 8) | u64::from(b))
+    };
+    let h = (key ^ ((n as u64) << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - RECENT.trailing_zeros())) as usize
 }
 
-fn recent_slot(name: &str) -> usize {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(name.as_bytes());
-    (h.finish() >> 20) as usize % RECENT
+/// The name of an atom already handed out, if this thread can read it.
+#[inline]
+fn cached_name(i: u32) -> Option<&'static str> {
+    let i = i as usize;
+    NAMES
+        .get(i / CHUNK)?
+        .get()
+        .and_then(|c| c[i % CHUNK].get())
+        .copied()
 }
 
 fn intern_below(name: &str, max: usize) -> Option<Term> {
-    let slot = recent_slot(name);
-    let hit = RECENT_NAMES.with_borrow(|r| {
-        let (n, i) = r[slot];
-        (i != u32::MAX && n == name).then_some(i)
-    });
-    if let Some(i) = hit {
+    let slot = &RECENT_ATOMS[recent_slot(name.as_bytes())];
+    let i = slot.load(Ordering::Relaxed);
+    if i != u32::MAX && cached_name(i) == Some(name) {
         return Some(Term::atom(i));
     }
     let t = intern_locked(name, max)?;
     if let Some(i) = t.atom_index() {
-        let leaked = self::name(t);
-        RECENT_NAMES.with_borrow_mut(|r| r[slot] = (leaked, i));
+        slot.store(i, Ordering::Relaxed);
     }
     Some(t)
 }
@@ -206,14 +223,13 @@ const BEAM_ATOMS: &str = include_str!("beam_atoms.txt");
 
 /// Each atom's index in [`BEAM_ATOMS`], found once: 0 = not looked up yet,
 /// 1 = not there, `i + 2` = index `i`.
-static BEAM_INDEX: [OnceLock<Box<[std::sync::atomic::AtomicU32; CHUNK]>>; MAX_ATOMS / CHUNK] =
+static BEAM_INDEX: [OnceLock<Box<[AtomicU32; CHUNK]>>; MAX_ATOMS / CHUNK] =
     [const { OnceLock::new() }; MAX_ATOMS / CHUNK];
 
 /// The BEAM's atom-table index of `atom` when the atom is one of the
 /// [`BEAM_ATOMS`] (`false` 0, `true` 1, `ok` 478, `nil` 1739, ...), else
 /// `None` (its index on the BEAM depends on the run).
 pub fn beam_index(atom: Term) -> Option<u32> {
-    use std::sync::atomic::{AtomicU32, Ordering};
     let i = atom.atom_index()? as usize;
     let chunk = BEAM_INDEX
         .get(i / CHUNK)?

@@ -22,15 +22,21 @@
 //! byte strings a length then the bytes. A unit is:
 //!
 //! ```text
-//! unit     := atoms bifs imports functions script
+//! unit     := atoms bifs imports functions (2 atoms bifs functions)? script
 //! atoms    := n (string)*n                      atom k is the k-th name
 //! bifs     := n (string string u8)*n            module, name, arity
 //! imports  := n (atom atom arity)*n
+//! functions:= n function*n
 //! function := module:atom name:atom arity nfree nregs kind public:u8
 //!             file:term lines tables literals code
 //! kind     := 0 | 1 index parent:string         named | the index-th lambda
 //! script   := 0 | 1 index
 //! ```
+//!
+//! A unit of many functions is written in two segments, the second half of
+//! its functions after a `2` with atoms and BIFs of its own (which its
+//! functions' indices name), so that the halves are encoded on two threads
+//! at once (`defmodule` returns the bytes of every module it compiles).
 //!
 //! An image is `"BEAMLIMG"`, the format's fingerprint (a `u64`, little
 //! endian: [`FORMAT`] and [`Op::LAYOUT`] hashed), an index of `(module,
@@ -46,7 +52,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// The version of the format; bump it when the encoding changes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 const MAGIC: &[u8; 8] = b"BEAMLIMG";
 
@@ -580,6 +586,28 @@ struct Decoder<'a> {
 }
 
 impl Decoder<'_> {
+    /// Reads a segment's atoms and BIFs, which its functions name by index.
+    fn names(&mut self) -> Result<(), ImageError> {
+        let n = self.r.count()?;
+        self.atoms.clear();
+        self.atoms.reserve(n);
+        for _ in 0..n {
+            let name = self.r.str()?;
+            self.atoms.push(atom::intern(name));
+        }
+        let n = self.r.count()?;
+        self.r.bifs.clear();
+        for _ in 0..n {
+            let m = self.r.str()?;
+            let f = self.r.str()?;
+            let a = self.r.byte()?;
+            let id = bif::lookup(m, f, a.into())
+                .ok_or_else(|| self.r.error(format!("no BIF {m}.{f}/{a} in this VM")))?;
+            self.r.bifs.push(id);
+        }
+        Ok(())
+    }
+
     fn atom(&mut self) -> Result<Term, ImageError> {
         let i = self.r.uint()?;
         match usize::try_from(i).ok().and_then(|i| self.atoms.get(i)) {
@@ -736,21 +764,106 @@ impl Decoder<'_> {
     }
 }
 
-/// The serialized form of `unit`. Fails on what has none: a literal that
-/// is a closure, a pid or a reference, or nests too deeply.
+/// Functions from which a unit is written in two segments (see the module
+/// doc), each with its own atoms and BIFs, so that they can be encoded at
+/// once on two threads: encoding the 300 tests of a large ExUnit file
+/// (their escaped assertion code) took 27M instructions at the module's
+/// close. Where a unit is split depends only on its number of functions,
+/// so its bytes are the same with one CPU or more.
+const SPLIT_FUNCTIONS: usize = 64;
+
+/// Whether a second CPU can encode a segment while this thread does the
+/// other.
+fn parallel() -> bool {
+    static MANY: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *MANY.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
+}
+
+/// Where [`encode_unit`] splits `functions` in two: about half their
+/// weight on each side, weighed by instructions and literals (a test
+/// function's escaped assertion code is most of the work; the lambdas that
+/// follow the named functions weigh little). `functions.len()`: no split.
+fn split_point(functions: &[Function]) -> usize {
+    if functions.len() < SPLIT_FUNCTIONS {
+        return functions.len();
+    }
+    let weight = |f: &Function| f.code.len() + 4 * f.literals.len();
+    let half = functions.iter().map(weight).sum::<usize>() / 2;
+    let mut seen = 0;
+    for (i, f) in functions.iter().enumerate() {
+        seen += weight(f);
+        if seen >= half {
+            return i + 1;
+        }
+    }
+    functions.len()
+}
+
+/// The serialized form of `unit`: its segments (one, or two for a unit of
+/// [`SPLIT_FUNCTIONS`] functions or more), then its script. Fails on what
+/// has none: a literal that is a closure, a pid or a reference, or nests
+/// too deeply.
 pub fn encode_unit(unit: &Unit) -> Result<Vec<u8>, String> {
+    let split = split_point(&unit.functions);
+    let (first, second) = unit.functions.split_at(split);
+    let imports = Some(&unit.imports[..]);
+    let (out, rest) = if second.is_empty() {
+        (encode_segment(imports, first), None)
+    } else if parallel() {
+        std::thread::scope(|s| {
+            let other = s.spawn(|| encode_segment(None, second));
+            let out = encode_segment(imports, first);
+            let rest = other
+                .join()
+                .unwrap_or_else(|_| Err("encoding a segment panicked".into()));
+            (out, Some(rest))
+        })
+    } else {
+        (
+            encode_segment(imports, first),
+            Some(encode_segment(None, second)),
+        )
+    };
+    let out = out?;
+    let rest = rest.transpose()?;
+    let mut body = Writer {
+        buf: out,
+        bifs: Vec::new(),
+    };
+    if let Some(rest) = rest {
+        body.byte(2);
+        body.buf.extend_from_slice(&rest);
+    }
+    match unit.script {
+        None => body.byte(0),
+        Some(s) => {
+            body.byte(1);
+            body.uint(s.into());
+        }
+    }
+    Ok(body.buf)
+}
+
+/// A segment: the atoms and BIFs its functions name, then the unit's
+/// imports (the first segment's), then `functions`.
+fn encode_segment(
+    imports: Option<&[(Term, Term, u32)]>,
+    functions: &[Function],
+) -> Result<Vec<u8>, String> {
     let mut atoms = Atoms::default();
     // The functions first, into their own buffer: they name the atoms and
     // BIFs the header lists.
     let mut body = Writer::default();
-    body.uint(unit.imports.len() as u64);
-    for &(m, f, a) in &unit.imports {
-        atoms.put(&mut body, m);
-        atoms.put(&mut body, f);
-        body.uint(a.into());
+    if let Some(imports) = imports {
+        body.uint(imports.len() as u64);
+        for &(m, f, a) in imports {
+            atoms.put(&mut body, m);
+            atoms.put(&mut body, f);
+            body.uint(a.into());
+        }
     }
-    body.uint(unit.functions.len() as u64);
-    for f in &unit.functions {
+    body.uint(functions.len() as u64);
+    for f in functions {
         let w = &mut body;
         atoms.put(w, f.module);
         atoms.put(w, f.name);
@@ -797,13 +910,6 @@ pub fn encode_unit(unit: &Unit) -> Result<Vec<u8>, String> {
             op.encode_op(w);
         }
     }
-    match unit.script {
-        None => body.byte(0),
-        Some(s) => {
-            body.byte(1);
-            body.uint(s.into());
-        }
-    }
     let mut out = Writer::default();
     out.uint(atoms.names.len() as u64);
     for a in &atoms.names {
@@ -830,21 +936,7 @@ pub fn decode_unit(bytes: &[u8]) -> Result<Unit, ImageError> {
         heap: Heap::new(),
         scratch: Vec::new(),
     };
-    let n = d.r.count()?;
-    d.atoms.reserve(n);
-    for _ in 0..n {
-        let name = d.r.str()?;
-        d.atoms.push(atom::intern(name));
-    }
-    let n = d.r.count()?;
-    for _ in 0..n {
-        let m = d.r.str()?;
-        let f = d.r.str()?;
-        let a = d.r.byte()?;
-        let id = bif::lookup(m, f, a.into())
-            .ok_or_else(|| d.r.error(format!("no BIF {m}.{f}/{a} in this VM")))?;
-        d.r.bifs.push(id);
-    }
+    d.names()?;
     let n = d.r.count()?;
     let mut imports = Vec::with_capacity(n);
     for _ in 0..n {
@@ -852,15 +944,20 @@ pub fn decode_unit(bytes: &[u8]) -> Result<Unit, ImageError> {
         let f = d.atom()?;
         imports.push((m, f, d.r.u32()?));
     }
-    let n = d.r.count()?;
-    let mut functions = Vec::with_capacity(n);
-    for _ in 0..n {
-        functions.push(d.function()?);
-    }
-    let script = match d.r.byte()? {
-        0 => None,
-        1 => Some(d.r.u32()?),
-        b => return Err(d.r.error(format!("bad script marker {b}"))),
+    let mut functions = Vec::new();
+    let script = loop {
+        let n = d.r.count()?;
+        functions.reserve(n);
+        for _ in 0..n {
+            functions.push(d.function()?);
+        }
+        match d.r.byte()? {
+            0 => break None,
+            1 => break Some(d.r.u32()?),
+            // Another segment: its own atoms and BIFs, then its functions.
+            2 => d.names()?,
+            b => return Err(d.r.error(format!("bad script marker {b}"))),
+        }
     };
     if !d.r.done() {
         return Err(d.r.error("bytes after the unit"));
@@ -1132,6 +1229,22 @@ mod tests {
         let f = back.functions[0].literals[0].map_parts().unwrap().1[1];
         let f = f.cons_parts().unwrap().1.cons_parts().unwrap().0;
         assert!(f.float_value().unwrap().is_sign_negative());
+    }
+
+    #[test]
+    fn large_units_are_written_in_two_segments() {
+        let mut u = sample();
+        let f = u.functions[0].clone();
+        u.functions = vec![f; SPLIT_FUNCTIONS + 6];
+        u.script = Some(3);
+        let bytes = encode_unit(&u).expect("encodes");
+        let back = decode_unit(&bytes).expect("decodes");
+        assert_same(&u, &back);
+        assert_eq!(encode_unit(&back).expect("encodes"), bytes);
+        assert_eq!(split_point(&u.functions), u.functions.len() / 2);
+        for n in (0..bytes.len()).step_by(7) {
+            assert!(decode_unit(&bytes[..n]).is_err(), "a prefix of {n} bytes");
+        }
     }
 
     #[test]

@@ -39,7 +39,9 @@ pub struct UnitBuilder<'s> {
 impl<'s> UnitBuilder<'s> {
     pub fn new(source: &'s str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        // (memchr: `match_indices` took 0.66M instructions for a 3,000-line
+        // file, once per unit compiled from it.)
+        line_starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
         UnitBuilder {
             functions: Vec::new(),
             imports: Vec::new(),

@@ -67,7 +67,7 @@ impl std::fmt::Debug for Lowering {
 const IN_PLACE: usize = 4;
 
 /// Whether a second CPU can lower while the module body runs.
-fn threaded() -> bool {
+pub(super) fn threaded() -> bool {
     static MANY: OnceLock<bool> = OnceLock::new();
     *MANY.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
 }
