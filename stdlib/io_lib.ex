@@ -699,7 +699,11 @@ defmodule :io_lib do
   # own, as does the item after it; a tuple starting with an atom keeps
   # the atom on the first line and puts the rest after it; a map takes a
   # line per pair, the value on the next line when it does not fit.
-  defp layout({@more, text}, _pretty, _col, _tail, _line), do: text
+  defp layout({@more, text}, _pretty, col, tail, line) do
+    if bytes_text?(text) and col + String.length(text) + tail > line,
+      do: bytes_layout(text, col, tail, line),
+      else: text
+  end
 
   defp layout({@pair, k, v} = pair, pretty, col, tail, line) do
     flat = write_term(pair, pretty)
@@ -738,6 +742,9 @@ defmodule :io_lib do
       is_map(term) and map_size(term) > 0 ->
         layout_map(:beamlet.map_fold_list(term), false, pretty, col, tail, line)
 
+      is_bitstring(term) and bytes_text?(flat) ->
+        bytes_layout(flat, col, tail, line)
+
       true ->
         flat
     end
@@ -748,11 +755,47 @@ defmodule :io_lib do
   defp list_parts([h | t], acc), do: {Enum.reverse([h | acc]), t}
   defp list_parts([], acc), do: {Enum.reverse(acc), nil}
 
-  defp nested?({@pair, k, v}), do: nested?(k) or nested?(v)
-  defp nested?({@more, "..."}), do: false
-  defp nested?(t) when is_tuple(t) or is_map(t), do: true
-  defp nested?(t) when is_list(t), do: t != []
-  defp nested?(_), do: false
+  # Whether an item is not "atomic" to io_lib_pretty (`?ATM`): a
+  # non-empty list that is no string, tuple or map, or a binary written
+  # as bytes. Such an item starts a line of its own, as does the next.
+  defp nested?({@pair, k, v}, pretty), do: nested?(k, pretty) or nested?(v, pretty)
+  defp nested?({@more, text}, _pretty), do: bytes_text?(text)
+  defp nested?({}, _pretty), do: false
+  defp nested?(t, _pretty) when is_tuple(t), do: true
+  defp nested?(t, _pretty) when is_map(t), do: map_size(t) > 0
+  defp nested?(t, pretty) when is_list(t), do: t != [] and not (pretty && printable_list?(t))
+  defp nested?(t, pretty) when is_bitstring(t), do: bytes_text?(write_term(t, pretty))
+  defp nested?(_, _pretty), do: false
+
+  defp bitstring_item?({@more, text}), do: bytes_text?(text)
+  defp bitstring_item?(t), do: is_bitstring(t)
+
+  # A bitstring written as its bytes (`<<1,2,3>>`, `<<1,...>>`), not as a string.
+  defp bytes_text?("<<\"" <> _), do: false
+  defp bytes_text?("<<>>"), do: false
+  defp bytes_text?("<<...>>"), do: false
+  defp bytes_text?("<<" <> _), do: true
+  defp bytes_text?(_), do: false
+
+  # A bitstring's bytes over lines as io_lib_pretty's `pp_binary`: each
+  # `byte,` goes on the line while it fits in `n` columns, the line
+  # length less the column after `<<` and the closing characters (at
+  # least 8); a new line is indented two columns past the `<<`.
+  defp bytes_layout(text, col, tail, line) do
+    body = text |> String.replace_prefix("<<", "") |> String.replace_suffix(">>", "")
+    {init, [last]} = body |> String.split(",") |> Enum.split(-1)
+    n0 = max(8, line - col - 1 - tail)
+    newline = "\n" <> String.duplicate(" ", col + 2)
+
+    {out, n} =
+      Enum.reduce(init, {"", n0}, fn bs, {out, n} ->
+        len = String.length(bs) + 1
+        if n - len < 0, do: {out <> newline <> bs <> ",", n0 - len}, else: {out <> bs <> ",", n - len}
+      end)
+
+    last = if String.length(last) > n, do: newline <> last, else: last
+    "<<" <> out <> last <> ">>"
+  end
 
   defp items_layout(items, improper, pretty, indent, tail, line) do
     last = length(items) - 1
@@ -772,7 +815,10 @@ defmodule :io_lib do
         after_cols = if i == last, do: String.length(sep) + tail, else: 1
         text = write_term(item, pretty)
         first? = out == ""
-        nested = nested?(item)
+        nested = nested?(item, pretty)
+        # io_lib_pretty breaks a bitstring's bytes counting no closing
+        # characters after an item but the last.
+        item_tail = if i < last and bitstring_item?(item), do: 0, else: after_cols
 
         cond do
           first? and col + String.length(text) + after_cols <= line ->
@@ -782,13 +828,13 @@ defmodule :io_lib do
             {out <> text <> sep, col + String.length(text) + String.length(sep), false}
 
           first? ->
-            {layout(item, pretty, indent, after_cols, line) <> sep, indent, true}
+            {layout(item, pretty, indent, item_tail, line) <> sep, indent, true}
 
           indent + String.length(text) + after_cols <= line ->
             {out <> newline <> text <> sep, indent + String.length(text) + String.length(sep), nested}
 
           true ->
-            {out <> newline <> layout(item, pretty, indent, after_cols, line) <> sep, indent, true}
+            {out <> newline <> layout(item, pretty, indent, item_tail, line) <> sep, indent, true}
         end
       end)
 
