@@ -207,18 +207,19 @@ defmodule :io_lib do
           {nil, ?\s, r, args}
       end
 
-    {unicode, chars} =
-      case chars do
-        [?t | r] -> {true, r}
-        [?l | r] -> {false, r}
-        r -> {false, r}
-      end
+    # The modifiers, in either order: `t` (Unicode), `l` (no string
+    # detection: lists and binaries as integers).
+    {unicode, lists, chars} = modifiers(chars, false, false)
 
     case chars do
-      [c | rest] -> {%{c: c, width: width, left: left, prec: prec, pad: pad, t: unicode}, rest, args}
+      [c | rest] -> {%{c: c, width: width, left: left, prec: prec, pad: pad, t: unicode, l: lists}, rest, args}
       [] -> throw(:beamlet_badarg)
     end
   end
+
+  defp modifiers([?t | r], _t, l), do: modifiers(r, true, l)
+  defp modifiers([?l | r], t, _l), do: modifiers(r, t, true)
+  defp modifiers(r, t, l), do: {t, l, r}
 
   defp number([?* | r], [n | args]) when is_integer(n), do: {n, r, args}
   defp number([?* | _], _args), do: throw(:beamlet_badarg)
@@ -248,25 +249,38 @@ defmodule :io_lib do
     {[], args}
   end
 
+  # `~c`: the character once; `F` or `P` times when one is given; with both,
+  # `P` times in a field of `F` (`F` < `P` is refused, as OTP does).
   defp control(%{c: ?c} = s, args) do
     {c, args} = take(args)
     unless is_integer(c) and c >= 0, do: throw(:beamlet_badarg)
-    n = s.width || 1
     # Without the `t` modifier the character is taken modulo 256, as OTP does.
     c = if s.t, do: c, else: Bitwise.band(c, 255)
-    {List.duplicate(c, n), args}
+
+    case {s.width, s.prec} do
+      {nil, nil} -> {[c], args}
+      {f, nil} -> {List.duplicate(c, f), args}
+      {nil, p} -> {List.duplicate(c, p), args}
+      {f, p} when f < p -> throw(:beamlet_badarg)
+      {_f, p} -> {pad(List.duplicate(c, p), s, :right), args}
+    end
   end
+
+  defp control(%{c: ?s, width: f, prec: p}, _args) when is_integer(f) and is_integer(p) and f < p,
+    do: throw(:beamlet_badarg)
 
   defp control(%{c: ?s} = s, args) do
     {v, args} = take(args)
     text = string_arg(v, s.t)
     n = length(text)
 
-    # The precision cuts the string or pads it (on the right) to its length.
+    # The precision cuts the string or pads it (on the right) to its
+    # length; a precision equal to the field width only cuts.
     text =
       cond do
         s.prec == nil -> text
         n > s.prec -> Enum.take(text, s.prec)
+        s.prec == s.width -> text
         true -> text ++ List.duplicate(s.pad, s.prec - n)
       end
 
@@ -284,8 +298,7 @@ defmodule :io_lib do
   defp control(%{c: ?p} = s, args) do
     {v, args} = take(args)
     # The field width of `~p` is its line length.
-    line = (s.width || 80) - 2
-    {String.to_charlist(layout(v, pretty_mode(s), s.col, 0, line)), args}
+    {String.to_charlist(pretty_text(v, pretty_mode(s), s)), args}
   end
 
   defp control(%{c: ?W} = s, args) do
@@ -300,10 +313,19 @@ defmodule :io_lib do
     {v, args} = take(args)
     {depth, args} = take(args)
     unless is_integer(depth), do: throw(:beamlet_badarg)
-    line = (s.width || 80) - 2
     mode = pretty_mode(s)
-    {String.to_charlist(layout(limit(v, depth, mode), mode, s.col, 0, line)), args}
+    {String.to_charlist(pretty_text(limit(v, depth, mode), mode, s)), args}
   end
+
+  # `~p`'s text: the field width is the line length (80 by default, 0 for
+  # no line breaks).
+  defp pretty_text(v, mode, %{width: 0}), do: write_term(v, mode)
+  defp pretty_text(v, mode, s), do: layout(v, mode, pretty_col(s), 0, (s.width || 80) - 2)
+
+  # The column `~p`/`~P` lays a term out from: the precision when given
+  # (`~F.Pp`: line length F, column P), else where the output stands.
+  defp pretty_col(%{prec: p}) when is_integer(p), do: p - 1
+  defp pretty_col(s), do: s.col
 
   # A term in a field: `width` columns (the precision when no width is
   # given), stars when the term is longer than the precision or the field.
@@ -389,6 +411,7 @@ defmodule :io_lib do
 
   defp control(_s, _args), do: throw(:beamlet_badarg)
 
+  defp pretty_mode(%{l: true}), do: false
   defp pretty_mode(%{t: true}), do: :unicode
   defp pretty_mode(_), do: true
 
@@ -821,6 +844,10 @@ defmodule :io_lib do
         item_tail = if i < last and bitstring_item?(item), do: 0, else: after_cols
 
         cond do
+          # The `...` of a cut tuple or map follows the last item's comma.
+          not first? and item == {@more, "..."} ->
+            {out <> text <> sep, col + 3 + String.length(sep), false}
+
           first? and col + String.length(text) + after_cols <= line ->
             {text <> sep, col + String.length(text) + String.length(sep), nested}
 
