@@ -45,7 +45,7 @@ defmodule :io_lib do
   """
   def print(term, column, line_length, depth)
       when is_integer(column) and column >= 1 and is_integer(line_length) and is_integer(depth) do
-    String.to_charlist(layout(limit(term, depth, true), true, column - 1, 0, line_length - 2))
+    String.to_charlist(layout_pretty(limit(term, depth, true), true, column - 1, 0, line_length - 2))
   end
 
   @doc "The Erlang text of an atom, quoted when needed."
@@ -320,7 +320,20 @@ defmodule :io_lib do
   # `~p`'s text: the field width is the line length (80 by default, 0 for
   # no line breaks).
   defp pretty_text(v, mode, %{width: 0}), do: write_term(v, mode)
-  defp pretty_text(v, mode, s), do: layout(v, mode, pretty_col(s), 0, (s.width || 80) - 2)
+  defp pretty_text(v, mode, s), do: layout_pretty(v, mode, pretty_col(s), 0, (s.width || 80) - 2)
+
+  # The layout with io_lib_pretty's TInd, the indentation of tagged tuples'
+  # elements: -1 (after the tag) if every tuple broken over lines allows
+  # it, else 4, else 1 (`tag_tuple_layout/6`).
+  defp layout_pretty(v, mode, col, tail, line) do
+    Enum.find_value([-1, 4], fn tind ->
+      try do
+        layout(v, mode, col, tail, line, tind)
+      catch
+        :beamlet_io_lib_no_good -> nil
+      end
+    end) || layout(v, mode, col, tail, line, 1)
+  end
 
   # The column `~p`/`~P` lays a term out from: the precision when given
   # (`~F.Pp`: line length F, column P), else where the output stands.
@@ -720,30 +733,33 @@ defmodule :io_lib do
   # characters: flat when it fits; else the items of a list or tuple fill
   # lines, where a nested item (a tuple, map or list) starts a line of its
   # own, as does the item after it; a tuple starting with an atom keeps
-  # the atom on the first line and puts the rest after it; a map takes a
-  # line per pair, the value on the next line when it does not fit.
-  defp layout({@more, text}, _pretty, col, tail, line) do
+  # the atom on the first line and puts the rest after it or TInd (`tind`)
+  # columns in (`tag_tuple_layout/6`); a map takes a line per pair, the
+  # value on the next line when it does not fit.
+  defp layout({@more, text}, _pretty, col, tail, line, _tind) do
     if bytes_text?(text) and col + String.length(text) + tail > line,
       do: bytes_layout(text, col, tail, line),
       else: text
   end
 
-  defp layout({@pair, k, v} = pair, pretty, col, tail, line) do
+  defp layout({@pair, k, v} = pair, pretty, col, tail, line, tind) do
     flat = write_term(pair, pretty)
 
     if col + String.length(flat) + tail <= line do
       flat
     else
-      write_term(k, pretty) <> " =>\n" <> String.duplicate(" ", col + 4) <> layout(v, pretty, col + 4, tail, line)
+      # The value goes `TInd` columns in (4 when TInd is -1).
+      i = if tind > 0, do: tind, else: 4
+      write_term(k, pretty) <> " =>\n" <> String.duplicate(" ", col + i) <> layout(v, pretty, col + i, tail, line, tind)
     end
   end
 
-  defp layout({@more_map, pairs, more?} = term, pretty, col, tail, line) do
+  defp layout({@more_map, pairs, more?} = term, pretty, col, tail, line, tind) do
     flat = write_term(term, pretty)
-    if col + String.length(flat) + tail <= line, do: flat, else: layout_map(pairs, more?, pretty, col, tail, line)
+    if col + String.length(flat) + tail <= line, do: flat, else: layout_map(pairs, more?, pretty, col, tail, line, tind)
   end
 
-  defp layout(term, pretty, col, tail, line) do
+  defp layout(term, pretty, col, tail, line, tind) do
     flat = write_term(term, pretty)
 
     cond do
@@ -752,18 +768,16 @@ defmodule :io_lib do
 
       is_list(term) and term != [] and not (pretty && printable_list?(term)) ->
         {items, last_tail} = list_parts(term, [])
-        "[" <> items_layout(items, last_tail, pretty, col + 1, tail + 1, line) <> "]"
+        "[" <> items_layout(items, last_tail, pretty, col + 1, tail + 1, line, tind) <> "]"
 
       is_tuple(term) and tuple_size(term) > 1 and is_atom(elem(term, 0)) ->
-        [tag | rest] = Tuple.to_list(term)
-        head = "{" <> write_term(tag, pretty) <> ","
-        head <> items_layout(rest, nil, pretty, col + String.length(head), tail + 1, line) <> "}"
+        tag_tuple_layout(term, pretty, col, tail, line, tind)
 
       is_tuple(term) and tuple_size(term) > 0 ->
-        "{" <> items_layout(Tuple.to_list(term), nil, pretty, col + 1, tail + 1, line) <> "}"
+        "{" <> items_layout(Tuple.to_list(term), nil, pretty, col + 1, tail + 1, line, tind) <> "}"
 
       is_map(term) and map_size(term) > 0 ->
-        layout_map(:beamlet.map_fold_list(term), false, pretty, col, tail, line)
+        layout_map(:beamlet.map_fold_list(term), false, pretty, col, tail, line, tind)
 
       is_bitstring(term) and bytes_text?(flat) ->
         bytes_layout(flat, col, tail, line)
@@ -820,14 +834,18 @@ defmodule :io_lib do
     "<<" <> out <> last <> ">>"
   end
 
-  defp items_layout(items, improper, pretty, indent, tail, line) do
+  # `start`: `{text, col}` when the items follow `text` already written
+  # (a tagged tuple's `{tag,`), ending at `col`: the first item is then
+  # placed as the ones after it are.
+  defp items_layout(items, improper, pretty, indent, tail, line, tind, start \\ nil) do
     last = length(items) - 1
     newline = "\n" <> String.duplicate(" ", indent)
+    {out0, col0} = start || {"", indent}
 
     {out, _col, _break?} =
       items
       |> Enum.with_index()
-      |> Enum.reduce({"", indent, false}, fn {item, i}, {out, col, break?} ->
+      |> Enum.reduce({out0, col0, false}, fn {item, i}, {out, col, break?} ->
         sep =
           cond do
             i < last -> ","
@@ -837,7 +855,7 @@ defmodule :io_lib do
 
         after_cols = if i == last, do: String.length(sep) + tail, else: 1
         text = write_term(item, pretty)
-        first? = out == ""
+        first? = i == 0 and out == ""
         nested = nested?(item, pretty)
         # io_lib_pretty breaks a bitstring's bytes counting no closing
         # characters after an item but the last.
@@ -855,13 +873,13 @@ defmodule :io_lib do
             {out <> text <> sep, col + String.length(text) + String.length(sep), false}
 
           first? ->
-            {layout(item, pretty, indent, item_tail, line) <> sep, indent, true}
+            {layout(item, pretty, indent, item_tail, line, tind) <> sep, indent, true}
 
           indent + String.length(text) + after_cols <= line ->
             {out <> newline <> text <> sep, indent + String.length(text) + String.length(sep), nested}
 
           true ->
-            {out <> newline <> layout(item, pretty, indent, item_tail, line) <> sep, indent, true}
+            {out <> newline <> layout(item, pretty, indent, item_tail, line, tind) <> sep, indent, true}
         end
       end)
 
@@ -872,10 +890,35 @@ defmodule :io_lib do
   # nested key or value takes a line of its own, as does the pair after
   # it); a pair too long for a line puts its value on the next one, four
   # columns in. `more?`: pairs were left out (`~P`), written as `...`.
-  defp layout_map(pairs, more?, pretty, col, tail, line) do
+  defp layout_map(pairs, more?, pretty, col, tail, line, tind) do
     items = for {k, v} <- pairs, do: {@pair, k, v}
     items = if more?, do: items ++ [{@more, "..."}], else: items
-    "#\{" <> items_layout(items, nil, pretty, col + 2, tail + 1, line) <> "}"
+    "#\{" <> items_layout(items, nil, pretty, col + 2, tail + 1, line, tind) <> "}"
+  end
+
+  # A tuple whose first element is an atom, as io_lib_pretty's
+  # `pp_tag_tuple`: with TInd (`tind`) at -1, or the tag no longer than
+  # TInd allows, the other elements line up after `{tag,`; else they
+  # follow the tag, and a new line is TInd columns in. While TInd is being
+  # chosen (-1, then 4), a tuple whose elements would start past half the
+  # line throws `:no_good` (`cind_tag_tuple`): `layout_pretty/5` tries the
+  # next TInd, down to 1.
+  defp tag_tuple_layout(term, pretty, col, tail, line, tind) do
+    [tag | rest] = Tuple.to_list(term)
+    tag_text = write_term(tag, pretty)
+    tag_ind = String.length(tag_text) + 2
+    half = div(line + 2, 2)
+
+    if tind > 0 and tag_ind > tind do
+      if tind != 1 and col + 1 + tind > half, do: throw(:beamlet_io_lib_no_good)
+      # The column io_lib_pretty counts from is one past the comma.
+      start = {"{" <> tag_text <> ",", col + 1 + tag_ind}
+      items_layout(rest, nil, pretty, col + tind, tail + 1, line, tind, start) <> "}"
+    else
+      if tind != 1 and col + 1 + tag_ind >= half, do: throw(:beamlet_io_lib_no_good)
+      head = "{" <> tag_text <> ","
+      head <> items_layout(rest, nil, pretty, col + tag_ind, tail + 1, line, tind) <> "}"
+    end
   end
 
   defp list_items([h], pretty), do: write_term(h, pretty)

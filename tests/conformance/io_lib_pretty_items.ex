@@ -27,3 +27,18 @@ bytes = :binary.copy(<<1, 2, 3>>, 40)
 :io.format("~p~n", [{String.duplicate("y", 70), 'abcdefghijklmnop', []}])
 :io.format("~p~n", [%{String.duplicate("k", 40) => 'chars', "v" => <<0, 1>>, "w" => [1], "z" => {}}])
 :io.format("~tp~n", [["ünïcode", String.duplicate("é", 40), <<0, 1, 2>>, 'ab', String.duplicate("é", 30)]])
+
+# Tagged tuples (an atom first) laid out with io_lib_pretty's TInd: the
+# elements line up after `{tag,` when every broken tuple's elements start
+# before half the line; else (TInd 4, then 1) they follow the tag and a
+# new line is TInd columns in, and a map's values go TInd columns in.
+:io.format("~8P~n", [{:alpha, :beta, :gamma, :delta}, 3])
+:io.format("~p~n", [[[[[[[[[[[[[[[[[[[[{:some_tag, "value number one", "value number two", "three"}]]]]]]]]]]]]]]]]]]]])
+:io.format("~p~n", [List.duplicate({:a_long_tag_name_here_xx, [1, 2, 3], "string string string string"}, 2)])
+:io.format("~p~n", [{:ok, %{key: "a value that is long enough", other: Enum.to_list(1..12)}}])
+:io.format("~50p~n", [{:error, {:nested_reason, %{map_key: "map value long long", x: {:tag, 1, 2, 3}}}}])
+:io.format("~30p~n", [[{:ab, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, {:abcdefgh, Enum.to_list(1..10)}]])
+:io.format("~20p~n", [%{k: {:tagged, "long value here", "more"}}])
+:io.format("~p~n", [{:tag, [{:inner_tag, String.duplicate("x", 50)}, {:inner_tag, String.duplicate("y", 30)}]}])
+:io.format("~40p~n", [{:state, :running, [1, 2, 3], %{a: 1, b: 2, c: 3, d: 4, e: 5}, {:sub, :x, :y}}])
+:io.format("~p~n", [[{:deeply, [{:nested, [{:tagged, [{:tuples, String.duplicate("z", 60)}]}]}]}]])
