@@ -804,9 +804,6 @@ defmodule :io_lib do
   defp nested?(t, pretty) when is_bitstring(t), do: bytes_text?(write_term(t, pretty))
   defp nested?(_, _pretty), do: false
 
-  defp bitstring_item?({@more, text}), do: bytes_text?(text)
-  defp bitstring_item?(t), do: is_bitstring(t)
-
   # A bitstring written as its bytes (`<<1,2,3>>`, `<<1,...>>`), not as a string.
   defp bytes_text?("<<\"" <> _), do: false
   defp bytes_text?("<<>>"), do: false
@@ -853,13 +850,23 @@ defmodule :io_lib do
             true -> ""
           end
 
-        after_cols = if i == last, do: String.length(sep) + tail, else: 1
+        # An item before the `...` of a cut term counts as the last one
+        # (io_lib_pretty's `last_depth/2`), without the `...`.
+        dots_next? =
+          if i < last, do: Enum.at(items, i + 1) == {@more, "..."}, else: improper == {@more, "..."}
+
+        after_cols =
+          cond do
+            dots_next? -> tail
+            i == last -> String.length(sep) + tail
+            true -> 1
+          end
         text = write_term(item, pretty)
         first? = i == 0 and out == ""
         nested = nested?(item, pretty)
-        # io_lib_pretty breaks a bitstring's bytes counting no closing
-        # characters after an item but the last.
-        item_tail = if i < last and bitstring_item?(item), do: 0, else: after_cols
+        # io_lib_pretty lays an item out over lines counting no closing
+        # characters after it (not its comma) but for the last item.
+        item_tail = if i < last and not dots_next?, do: 0, else: after_cols
 
         cond do
           # The `...` of a cut tuple or map follows the last item's comma.
