@@ -29,3 +29,18 @@ IO.inspect(Regex.named_captures(~r/(?<word>\w+)\W+(?<rest>.*)/u, "e\u0301te, don
 # Without `u`, bytes are read as Latin-1.
 IO.inspect(Regex.scan(~r/\w+/, "e\u0301te"))
 IO.inspect(Regex.source(~r/\b\w+\b/u))
+# \p{Xwd} is PCRE 8's word class too, with or without `u`; a script
+# property (\p{Greek}) is the character's Script, not its Script_Extensions
+# (the combining acute U+0301 is Inherited, not Greek).
+mixed = "aé\u0301 αβ\u0301 ж\u0483 漢\u3005 a‿_1"
+IO.inspect(Regex.scan(~r/\p{Xwd}+/u, mixed))
+IO.inspect(Regex.scan(~r/\P{Xwd}+/u, mixed))
+IO.inspect(Regex.scan(~r/[\p{Xwd}]+/u, mixed))
+IO.inspect(Regex.scan(~r/[^\p{Xwd}\s]+/u, mixed))
+IO.inspect(Regex.scan(~r/\p{Greek}+/u, mixed))
+IO.inspect(Regex.scan(~r/\p{^Greek}+/u, mixed))
+IO.inspect(Regex.scan(~r/[\p{Latin}]+/u, mixed))
+IO.inspect(Regex.scan(~r/\p{Cyrillic}+/u, mixed))
+IO.inspect(Regex.scan(~r/\p{Han}+/u, mixed))
+IO.inspect(Regex.scan(~r/\p{Inherited}+/u, mixed))
+IO.inspect(Regex.scan(~r/\p{Lu}|\p{Ll}+/u, "AbC dé"))

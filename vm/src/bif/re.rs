@@ -85,13 +85,11 @@ fn compile_bin(bin: &[u8]) -> Result<Arc<Compiled>, (String, usize)> {
     };
     let source = &bin[HEADER..];
     let mut code = compile_as_pcre8(source, opts).map_err(|e| pcre8_error(source, e))?;
-    if opts.options & pcre::PCRE2_UCP != 0 {
-        if let Some(words) = pcre8_ucp_words(source) {
-            // The rewritten pattern has the same groups and names; were it
-            // refused (it should not be), the pattern as written is kept.
-            if let Ok(c) = compile_as_pcre8(&words, opts) {
-                code = c;
-            }
+    if let Some(words) = pcre8_spelled(source, opts.options & pcre::PCRE2_UCP != 0) {
+        // The rewritten pattern has the same groups and names; were it
+        // refused (it should not be), the pattern as written is kept.
+        if let Ok(c) = compile_as_pcre8(&words, opts) {
+            code = c;
         }
     }
     let names = code.names();
@@ -163,14 +161,29 @@ const UCP_WORD: &[u8] = br"\p{L}\p{N}_";
 /// connector punctuation, Pc, listed but for `_`).
 const UCP_NOT_WORD: &[u8] = br"\p{M}\p{S}\p{Z}\p{C}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\x{203F}\x{2040}\x{2054}\x{FE33}\x{FE34}\x{FE4D}-\x{FE4F}\x{FF3F}";
 
-/// `source` with `\w`, `\W`, `\b`, `\B` and `[:word:]` spelled out as PCRE 8
-/// read them under `ucp` (Elixir's `u`), or `None` when it has none. PCRE
-/// 8.44 (OTP 25) takes letters, digits and `_` for word characters; PCRE2
-/// since 10.43 adds the non-spacing marks (Mn) and connector punctuation
-/// (Pc), so `~r/\w+/u` would take `"e\u0301te"` whole where Elixir finds
-/// `"e"` and `"te"`. Escapes, classes and `\Q...\E` are walked as in
-/// `literal_open_braces`; `\b` in a class is a backspace and stays.
-fn pcre8_ucp_words(source: &[u8]) -> Option<Vec<u8>> {
+/// The general categories and PCRE's own properties: any other `\p{Name}`
+/// names a script.
+const NOT_SCRIPTS: &[&str] = &[
+    "Any", "L&", "Xan", "Xps", "Xsp", "Xwd", "Xuc", "C", "Cc", "Cf", "Cn", "Co", "Cs", "L", "Ll",
+    "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe",
+    "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs",
+];
+
+/// `source` with what PCRE2 reads otherwise spelled out as PCRE 8.44 (OTP
+/// 25) read it, or `None` when it has none of it:
+///
+/// - under `ucp` (Elixir's `u`), `\w`, `\W`, `\b`, `\B` and `[:word:]`:
+///   PCRE 8 takes letters, digits and `_` for word characters; PCRE2 since
+///   10.43 adds the non-spacing marks (Mn) and connector punctuation (Pc),
+///   so `~r/\w+/u` would take `"e\u0301te"` whole where Elixir finds `"e"`
+///   and `"te"`; `\p{Xwd}` likewise, with or without `ucp`;
+/// - `\p{Script}`: PCRE 8 matches a character's Script property, PCRE2
+///   (10.40) its Script_Extensions, so `\p{Greek}` would take the combining
+///   acute U+0301; it is spelled `\p{sc:Script}`.
+///
+/// Escapes, classes and `\Q...\E` are walked as in `literal_open_braces`;
+/// `\b` in a class is a backspace and stays.
+fn pcre8_spelled(source: &[u8], ucp: bool) -> Option<Vec<u8>> {
     let word_class = |negated: bool| {
         let mut v = Vec::with_capacity(UCP_WORD.len() + 3);
         v.extend_from_slice(if negated { b"[^" } else { b"[" });
@@ -220,13 +233,52 @@ fn pcre8_ucp_words(source: &[u8]) -> Option<Vec<u8>> {
         match c {
             b'\\' => {
                 let next = source.get(i + 1).copied();
-                let spelled: Option<Vec<u8>> = match (next, in_class) {
-                    (Some(b'w'), false) => Some(word_class(false)),
-                    (Some(b'W'), false) => Some(word_class(true)),
-                    (Some(b'b'), false) => Some(boundary(false)),
-                    (Some(b'B'), false) => Some(boundary(true)),
-                    (Some(b'w'), true) => Some(UCP_WORD.to_vec()),
-                    (Some(b'W'), true) => Some(UCP_NOT_WORD.to_vec()),
+                if let (Some(p @ (b'p' | b'P')), Some(b'{')) = (next, source.get(i + 2)) {
+                    if let Some(len) = source[i + 3..].iter().position(|&c| c == b'}') {
+                        let name = &source[i + 3..i + 3 + len];
+                        let (caret, bare) = match name.strip_prefix(b"^") {
+                            Some(b) => (true, b),
+                            None => (false, name),
+                        };
+                        let negated = (p == b'P') != caret;
+                        let spelled: Option<Vec<u8>> = if bare == b"Xwd" {
+                            Some(match (in_class, negated) {
+                                (false, n) => word_class(n),
+                                (true, false) => UCP_WORD.to_vec(),
+                                (true, true) => UCP_NOT_WORD.to_vec(),
+                            })
+                        } else if !NOT_SCRIPTS.iter().any(|n| n.as_bytes() == bare)
+                            && !bare.contains(&b':')
+                        {
+                            let mut v = vec![b'\\', p, b'{'];
+                            if caret {
+                                v.push(b'^');
+                            }
+                            v.extend_from_slice(b"sc:");
+                            v.extend_from_slice(bare);
+                            v.push(b'}');
+                            Some(v)
+                        } else {
+                            None
+                        };
+                        match spelled {
+                            Some(v) => {
+                                out.extend_from_slice(&v);
+                                changed = true;
+                            }
+                            None => out.extend_from_slice(&source[i..i + 4 + len]),
+                        }
+                        i += 4 + len;
+                        continue;
+                    }
+                }
+                let spelled: Option<Vec<u8>> = match (next, in_class, ucp) {
+                    (Some(b'w'), false, true) => Some(word_class(false)),
+                    (Some(b'W'), false, true) => Some(word_class(true)),
+                    (Some(b'b'), false, true) => Some(boundary(false)),
+                    (Some(b'B'), false, true) => Some(boundary(true)),
+                    (Some(b'w'), true, true) => Some(UCP_WORD.to_vec()),
+                    (Some(b'W'), true, true) => Some(UCP_NOT_WORD.to_vec()),
                     _ => None,
                 };
                 match spelled {
@@ -245,13 +297,13 @@ fn pcre8_ucp_words(source: &[u8]) -> Option<Vec<u8>> {
             b'[' if in_class => {
                 // A POSIX class inside a class: `[:word:]`, `[:^word:]`.
                 let rest = &source[i..];
-                if rest.starts_with(b"[:word:]") {
+                if ucp && rest.starts_with(b"[:word:]") {
                     out.extend_from_slice(UCP_WORD);
                     changed = true;
                     i += 8;
                     continue;
                 }
-                if rest.starts_with(b"[:^word:]") {
+                if ucp && rest.starts_with(b"[:^word:]") {
                     out.extend_from_slice(UCP_NOT_WORD);
                     changed = true;
                     i += 9;
@@ -1161,11 +1213,17 @@ mod tests {
     #[test]
     fn ucp_words_are_pcre8s() {
         let spelled =
-            |p: &str| pcre8_ucp_words(p.as_bytes()).map(|v| String::from_utf8(v).unwrap());
+            |p: &str| pcre8_spelled(p.as_bytes(), true).map(|v| String::from_utf8(v).unwrap());
         assert_eq!(spelled(r"a\d"), None);
         assert_eq!(spelled(r"\w+"), Some(r"[\p{L}\p{N}_]+".to_owned()));
         assert_eq!(spelled(r"[\b\w]"), Some(r"[\b\p{L}\p{N}_]".to_owned()));
         assert_eq!(spelled(r"\Q\w\E[[:alpha:]]"), None);
+        assert_eq!(spelled(r"\p{Lu}\pL"), None);
+        assert_eq!(
+            spelled(r"\p{Greek}\P{^Han}"),
+            Some(r"\p{sc:Greek}\P{^sc:Han}".to_owned())
+        );
+        assert_eq!(spelled(r"[\p{Xwd}]"), Some(r"[\p{L}\p{N}_]".to_owned()));
         let c = compile_bin(&bin(r"\w+", pcre::PCRE2_UTF | pcre::PCRE2_UCP)).unwrap();
         let mut g = Vec::new();
         assert!(c
