@@ -173,9 +173,14 @@ defmodule Calendar do
     text(options.month_names.(dt.month), padding, width)
   end
 
-  defp directive(?c, dt, _padding, _width, options), do: preferred(:preferred_datetime, dt, options)
-  defp directive(?x, dt, _padding, _width, options), do: preferred(:preferred_date, dt, options)
-  defp directive(?X, dt, _padding, _width, options), do: preferred(:preferred_time, dt, options)
+  defp directive(?c, dt, padding, width, options),
+    do: pad_preferred(preferred(:preferred_datetime, dt, options), padding, width)
+
+  defp directive(?x, dt, padding, width, options),
+    do: pad_preferred(preferred(:preferred_date, dt, options), padding, width)
+
+  defp directive(?X, dt, padding, width, options),
+    do: pad_preferred(preferred(:preferred_time, dt, options), padding, width)
 
   defp directive(?d, dt, padding, width, _options), do: number(dt.day, padding, width, 2)
 
@@ -231,7 +236,7 @@ defmodule Calendar do
     text(zone_abbr, padding, width)
   end
 
-  defp directive(?Z, _dt, _padding, _width, _options), do: ""
+  defp directive(?Z, _dt, padding, width, _options), do: text("", padding, width)
   defp directive(?%, _dt, padding, width, _options), do: pad("%", padding || ?0, width || 1)
 
   defp directive(other, _dt, _padding, _width, _options) do
@@ -252,6 +257,17 @@ defmodule Calendar do
       format ->
         format(format, dt, Map.put(options, key, {:in_use, format}), [])
     end
+  end
+
+  # A preferred format's width counts the pieces of its result (each
+  # directive and each literal character), as Elixir 1.14 does: `%10x`
+  # of `"%Y-%m-%d"` (five pieces) puts five zeros before the date.
+  defp pad_preferred(pieces, ?-, _width), do: pieces
+  defp pad_preferred(pieces, _padding, nil), do: pieces
+
+  defp pad_preferred(pieces, padding, width) do
+    missing = width - length(pieces)
+    if missing > 0, do: [List.duplicate(padding || ?0, missing) | pieces], else: pieces
   end
 
   defp number(n, padding, width, default_width) do

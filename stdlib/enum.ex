@@ -544,13 +544,24 @@ defmodule Enum do
           if last >= first, do: slice_forward(enumerable, first, last - first + 1, step), else: []
         else
           {count, fun} = count_and_slicer(enumerable)
-          first = if first >= 0, do: first, else: Kernel.max(first + count, 0)
-          last = if last >= 0, do: last, else: last + count
-          amount = last - first + 1
 
-          if first < count and amount > 0,
-            do: fun.(first, Kernel.min(amount, count - first), step),
-            else: []
+          cond do
+            # `first..-1//step`: every `step`th element from `first` to the
+            # end, which Elixir 1.14 takes apart from the protocol's stepped
+            # slicing (whose steps over a stepped range differ: see
+            # stdlib/enumerable/range.ex).
+            last == -1 and first >= 0 and step > 1 ->
+              if first < count, do: fun.(first, count - first, 1) |> take_every_list(step - 1, 0), else: []
+
+            true ->
+              first = if first >= 0, do: first, else: Kernel.max(first + count, 0)
+              last = if last >= 0, do: last, else: last + count
+              amount = last - first + 1
+
+              if first < count and amount > 0,
+                do: fun.(first, Kernel.min(amount, count - first), step),
+                else: []
+          end
         end
 
       true ->
@@ -615,6 +626,25 @@ defmodule Enum do
     end
   end
 
+  # The protocol's slicing function as `(start, span, step)` when the count
+  # is known (negative indices): the elements at `start`, `start + step`,
+  # ... below `start + span`, whatever the function's arity, as Elixir
+  # 1.14's `slice_count_and_fun` gives them (its forward path keeps `span`
+  # elements of older forms: `span_slicer/3`).
+  defp exact_slicer(fun, _enumerable) when is_function(fun, 3) do
+    fn start, span, step -> fun.(start, div(span - 1, step) + 1, step) end
+  end
+
+  defp exact_slicer(fun, _enumerable) when is_function(fun, 2) do
+    fn start, span, step -> fun.(start, span) |> take_every_list(step - 1, 0) end
+  end
+
+  defp exact_slicer(fun, enumerable) when is_function(fun, 1) do
+    fn start, span, step ->
+      fun.(enumerable) |> drop_list(start) |> take_list(span) |> take_every_list(step - 1, 0)
+    end
+  end
+
   defp slice_by_reduce(module, enumerable, start, span, step) do
     {_, {_, _, list}} =
       module.reduce(enumerable, {:cont, {start, 0, []}}, fn
@@ -639,7 +669,7 @@ defmodule Enum do
   defp count_and_slicer(enumerable) do
     case Enumerable.slice(enumerable) do
       {:ok, count, fun} ->
-        {count, span_slicer(fun, enumerable, count)}
+        {count, exact_slicer(fun, enumerable)}
 
       {:error, module} ->
         list =

@@ -1,6 +1,6 @@
 # IO: writing and reading devices. The standard devices (`:stdio`,
 # `:stderr`) are built in (vm/src/bif/io.rs: `IO.puts/1` and `IO.write/1`
-# directly, `:beamlet.io_puts/2`, `:beamlet.io_write/2` and the reads
+# directly, `:beamlet.io_puts/2`, `:beamlet.io_write/2`, `:beamlet.io_binwrite/2` and the reads
 # through `:io`), and go to the process's group leader when it is a pid (as
 # ExUnit.CaptureIO sets); any other device (a pid such as
 # a StringIO, or a registered name) gets Erlang's IO protocol through `:io`
@@ -22,7 +22,7 @@ defmodule IO do
   @doc "Writes `iodata` to `device` as bytes."
   def binwrite(device \\ :stdio, iodata) when is_list(iodata) or is_binary(iodata) do
     if device in @std do
-      :beamlet.io_write(device, IO.iodata_to_binary(iodata))
+      :beamlet.io_binwrite(device, IO.iodata_to_binary(iodata))
     else
       case :io.request(map_dev(device), {:put_chars, :latin1, iodata}) do
         :ok -> :ok

@@ -45,7 +45,7 @@ defmodule :io_lib do
   """
   def print(term, column, line_length, depth)
       when is_integer(column) and column >= 1 and is_integer(line_length) and is_integer(depth) do
-    String.to_charlist(layout(limit(term, depth, true), true, column - 1, 0, line_length - 2))
+    String.to_charlist(layout_pretty(limit(term, depth, true), true, column - 1, 0, line_length - 2))
   end
 
   @doc "The Erlang text of an atom, quoted when needed."
@@ -207,18 +207,19 @@ defmodule :io_lib do
           {nil, ?\s, r, args}
       end
 
-    {unicode, chars} =
-      case chars do
-        [?t | r] -> {true, r}
-        [?l | r] -> {false, r}
-        r -> {false, r}
-      end
+    # The modifiers, in either order: `t` (Unicode), `l` (no string
+    # detection: lists and binaries as integers).
+    {unicode, lists, chars} = modifiers(chars, false, false)
 
     case chars do
-      [c | rest] -> {%{c: c, width: width, left: left, prec: prec, pad: pad, t: unicode}, rest, args}
+      [c | rest] -> {%{c: c, width: width, left: left, prec: prec, pad: pad, t: unicode, l: lists}, rest, args}
       [] -> throw(:beamlet_badarg)
     end
   end
+
+  defp modifiers([?t | r], _t, l), do: modifiers(r, true, l)
+  defp modifiers([?l | r], t, _l), do: modifiers(r, t, true)
+  defp modifiers(r, t, l), do: {t, l, r}
 
   defp number([?* | r], [n | args]) when is_integer(n), do: {n, r, args}
   defp number([?* | _], _args), do: throw(:beamlet_badarg)
@@ -248,25 +249,38 @@ defmodule :io_lib do
     {[], args}
   end
 
+  # `~c`: the character once; `F` or `P` times when one is given; with both,
+  # `P` times in a field of `F` (`F` < `P` is refused, as OTP does).
   defp control(%{c: ?c} = s, args) do
     {c, args} = take(args)
     unless is_integer(c) and c >= 0, do: throw(:beamlet_badarg)
-    n = s.width || 1
     # Without the `t` modifier the character is taken modulo 256, as OTP does.
     c = if s.t, do: c, else: Bitwise.band(c, 255)
-    {List.duplicate(c, n), args}
+
+    case {s.width, s.prec} do
+      {nil, nil} -> {[c], args}
+      {f, nil} -> {List.duplicate(c, f), args}
+      {nil, p} -> {List.duplicate(c, p), args}
+      {f, p} when f < p -> throw(:beamlet_badarg)
+      {_f, p} -> {pad(List.duplicate(c, p), s, :right), args}
+    end
   end
+
+  defp control(%{c: ?s, width: f, prec: p}, _args) when is_integer(f) and is_integer(p) and f < p,
+    do: throw(:beamlet_badarg)
 
   defp control(%{c: ?s} = s, args) do
     {v, args} = take(args)
     text = string_arg(v, s.t)
     n = length(text)
 
-    # The precision cuts the string or pads it (on the right) to its length.
+    # The precision cuts the string or pads it (on the right) to its
+    # length; a precision equal to the field width only cuts.
     text =
       cond do
         s.prec == nil -> text
         n > s.prec -> Enum.take(text, s.prec)
+        s.prec == s.width -> text
         true -> text ++ List.duplicate(s.pad, s.prec - n)
       end
 
@@ -284,8 +298,7 @@ defmodule :io_lib do
   defp control(%{c: ?p} = s, args) do
     {v, args} = take(args)
     # The field width of `~p` is its line length.
-    line = (s.width || 80) - 2
-    {String.to_charlist(layout(v, pretty_mode(s), s.col, 0, line)), args}
+    {String.to_charlist(pretty_text(v, pretty_mode(s), s)), args}
   end
 
   defp control(%{c: ?W} = s, args) do
@@ -300,10 +313,32 @@ defmodule :io_lib do
     {v, args} = take(args)
     {depth, args} = take(args)
     unless is_integer(depth), do: throw(:beamlet_badarg)
-    line = (s.width || 80) - 2
     mode = pretty_mode(s)
-    {String.to_charlist(layout(limit(v, depth, mode), mode, s.col, 0, line)), args}
+    {String.to_charlist(pretty_text(limit(v, depth, mode), mode, s)), args}
   end
+
+  # `~p`'s text: the field width is the line length (80 by default, 0 for
+  # no line breaks).
+  defp pretty_text(v, mode, %{width: 0}), do: write_term(v, mode)
+  defp pretty_text(v, mode, s), do: layout_pretty(v, mode, pretty_col(s), 0, (s.width || 80) - 2)
+
+  # The layout with io_lib_pretty's TInd, the indentation of tagged tuples'
+  # elements: -1 (after the tag) if every tuple broken over lines allows
+  # it, else 4, else 1 (`tag_tuple_layout/6`).
+  defp layout_pretty(v, mode, col, tail, line) do
+    Enum.find_value([-1, 4], fn tind ->
+      try do
+        layout(v, mode, col, tail, line, tind)
+      catch
+        :beamlet_io_lib_no_good -> nil
+      end
+    end) || layout(v, mode, col, tail, line, 1)
+  end
+
+  # The column `~p`/`~P` lays a term out from: the precision when given
+  # (`~F.Pp`: line length F, column P), else where the output stands.
+  defp pretty_col(%{prec: p}) when is_integer(p), do: p - 1
+  defp pretty_col(s), do: s.col
 
   # A term in a field: `width` columns (the precision when no width is
   # given), stars when the term is longer than the precision or the field.
@@ -389,6 +424,7 @@ defmodule :io_lib do
 
   defp control(_s, _args), do: throw(:beamlet_badarg)
 
+  defp pretty_mode(%{l: true}), do: false
   defp pretty_mode(%{t: true}), do: :unicode
   defp pretty_mode(_), do: true
 
@@ -697,26 +733,33 @@ defmodule :io_lib do
   # characters: flat when it fits; else the items of a list or tuple fill
   # lines, where a nested item (a tuple, map or list) starts a line of its
   # own, as does the item after it; a tuple starting with an atom keeps
-  # the atom on the first line and puts the rest after it; a map takes a
-  # line per pair, the value on the next line when it does not fit.
-  defp layout({@more, text}, _pretty, _col, _tail, _line), do: text
+  # the atom on the first line and puts the rest after it or TInd (`tind`)
+  # columns in (`tag_tuple_layout/6`); a map takes a line per pair, the
+  # value on the next line when it does not fit.
+  defp layout({@more, text}, _pretty, col, tail, line, _tind) do
+    if bytes_text?(text) and col + String.length(text) + tail > line,
+      do: bytes_layout(text, col, tail, line),
+      else: text
+  end
 
-  defp layout({@pair, k, v} = pair, pretty, col, tail, line) do
+  defp layout({@pair, k, v} = pair, pretty, col, tail, line, tind) do
     flat = write_term(pair, pretty)
 
     if col + String.length(flat) + tail <= line do
       flat
     else
-      write_term(k, pretty) <> " =>\n" <> String.duplicate(" ", col + 4) <> layout(v, pretty, col + 4, tail, line)
+      # The value goes `TInd` columns in (4 when TInd is -1).
+      i = if tind > 0, do: tind, else: 4
+      write_term(k, pretty) <> " =>\n" <> String.duplicate(" ", col + i) <> layout(v, pretty, col + i, tail, line, tind)
     end
   end
 
-  defp layout({@more_map, pairs, more?} = term, pretty, col, tail, line) do
+  defp layout({@more_map, pairs, more?} = term, pretty, col, tail, line, tind) do
     flat = write_term(term, pretty)
-    if col + String.length(flat) + tail <= line, do: flat, else: layout_map(pairs, more?, pretty, col, tail, line)
+    if col + String.length(flat) + tail <= line, do: flat, else: layout_map(pairs, more?, pretty, col, tail, line, tind)
   end
 
-  defp layout(term, pretty, col, tail, line) do
+  defp layout(term, pretty, col, tail, line, tind) do
     flat = write_term(term, pretty)
 
     cond do
@@ -725,18 +768,19 @@ defmodule :io_lib do
 
       is_list(term) and term != [] and not (pretty && printable_list?(term)) ->
         {items, last_tail} = list_parts(term, [])
-        "[" <> items_layout(items, last_tail, pretty, col + 1, tail + 1, line) <> "]"
+        "[" <> items_layout(items, last_tail, pretty, col + 1, tail + 1, line, tind) <> "]"
 
       is_tuple(term) and tuple_size(term) > 1 and is_atom(elem(term, 0)) ->
-        [tag | rest] = Tuple.to_list(term)
-        head = "{" <> write_term(tag, pretty) <> ","
-        head <> items_layout(rest, nil, pretty, col + String.length(head), tail + 1, line) <> "}"
+        tag_tuple_layout(term, pretty, col, tail, line, tind)
 
       is_tuple(term) and tuple_size(term) > 0 ->
-        "{" <> items_layout(Tuple.to_list(term), nil, pretty, col + 1, tail + 1, line) <> "}"
+        "{" <> items_layout(Tuple.to_list(term), nil, pretty, col + 1, tail + 1, line, tind) <> "}"
 
       is_map(term) and map_size(term) > 0 ->
-        layout_map(:beamlet.map_fold_list(term), false, pretty, col, tail, line)
+        layout_map(:beamlet.map_fold_list(term), false, pretty, col, tail, line, tind)
+
+      is_bitstring(term) and bytes_text?(flat) ->
+        bytes_layout(flat, col, tail, line)
 
       true ->
         flat
@@ -748,20 +792,57 @@ defmodule :io_lib do
   defp list_parts([h | t], acc), do: {Enum.reverse([h | acc]), t}
   defp list_parts([], acc), do: {Enum.reverse(acc), nil}
 
-  defp nested?({@pair, k, v}), do: nested?(k) or nested?(v)
-  defp nested?({@more, "..."}), do: false
-  defp nested?(t) when is_tuple(t) or is_map(t), do: true
-  defp nested?(t) when is_list(t), do: t != []
-  defp nested?(_), do: false
+  # Whether an item is not "atomic" to io_lib_pretty (`?ATM`): a
+  # non-empty list that is no string, tuple or map, or a binary written
+  # as bytes. Such an item starts a line of its own, as does the next.
+  defp nested?({@pair, k, v}, pretty), do: nested?(k, pretty) or nested?(v, pretty)
+  defp nested?({@more, text}, _pretty), do: bytes_text?(text)
+  defp nested?({}, _pretty), do: false
+  defp nested?(t, _pretty) when is_tuple(t), do: true
+  defp nested?(t, _pretty) when is_map(t), do: map_size(t) > 0
+  defp nested?(t, pretty) when is_list(t), do: t != [] and not (pretty && printable_list?(t))
+  defp nested?(t, pretty) when is_bitstring(t), do: bytes_text?(write_term(t, pretty))
+  defp nested?(_, _pretty), do: false
 
-  defp items_layout(items, improper, pretty, indent, tail, line) do
+  # A bitstring written as its bytes (`<<1,2,3>>`, `<<1,...>>`), not as a string.
+  defp bytes_text?("<<\"" <> _), do: false
+  defp bytes_text?("<<>>"), do: false
+  defp bytes_text?("<<...>>"), do: false
+  defp bytes_text?("<<" <> _), do: true
+  defp bytes_text?(_), do: false
+
+  # A bitstring's bytes over lines as io_lib_pretty's `pp_binary`: each
+  # `byte,` goes on the line while it fits in `n` columns, the line
+  # length less the column after `<<` and the closing characters (at
+  # least 8); a new line is indented two columns past the `<<`.
+  defp bytes_layout(text, col, tail, line) do
+    body = text |> String.replace_prefix("<<", "") |> String.replace_suffix(">>", "")
+    {init, [last]} = body |> String.split(",") |> Enum.split(-1)
+    n0 = max(8, line - col - 1 - tail)
+    newline = "\n" <> String.duplicate(" ", col + 2)
+
+    {out, n} =
+      Enum.reduce(init, {"", n0}, fn bs, {out, n} ->
+        len = String.length(bs) + 1
+        if n - len < 0, do: {out <> newline <> bs <> ",", n0 - len}, else: {out <> bs <> ",", n - len}
+      end)
+
+    last = if String.length(last) > n, do: newline <> last, else: last
+    "<<" <> out <> last <> ">>"
+  end
+
+  # `start`: `{text, col}` when the items follow `text` already written
+  # (a tagged tuple's `{tag,`), ending at `col`: the first item is then
+  # placed as the ones after it are.
+  defp items_layout(items, improper, pretty, indent, tail, line, tind, start \\ nil) do
     last = length(items) - 1
     newline = "\n" <> String.duplicate(" ", indent)
+    {out0, col0} = start || {"", indent}
 
     {out, _col, _break?} =
       items
       |> Enum.with_index()
-      |> Enum.reduce({"", indent, false}, fn {item, i}, {out, col, break?} ->
+      |> Enum.reduce({out0, col0, false}, fn {item, i}, {out, col, break?} ->
         sep =
           cond do
             i < last -> ","
@@ -769,12 +850,29 @@ defmodule :io_lib do
             true -> ""
           end
 
-        after_cols = if i == last, do: String.length(sep) + tail, else: 1
+        # An item before the `...` of a cut term counts as the last one
+        # (io_lib_pretty's `last_depth/2`), without the `...`.
+        dots_next? =
+          if i < last, do: Enum.at(items, i + 1) == {@more, "..."}, else: improper == {@more, "..."}
+
+        after_cols =
+          cond do
+            dots_next? -> tail
+            i == last -> String.length(sep) + tail
+            true -> 1
+          end
         text = write_term(item, pretty)
-        first? = out == ""
-        nested = nested?(item)
+        first? = i == 0 and out == ""
+        nested = nested?(item, pretty)
+        # io_lib_pretty lays an item out over lines counting no closing
+        # characters after it (not its comma) but for the last item.
+        item_tail = if i < last and not dots_next?, do: 0, else: after_cols
 
         cond do
+          # The `...` of a cut tuple or map follows the last item's comma.
+          not first? and item == {@more, "..."} ->
+            {out <> text <> sep, col + 3 + String.length(sep), false}
+
           first? and col + String.length(text) + after_cols <= line ->
             {text <> sep, col + String.length(text) + String.length(sep), nested}
 
@@ -782,13 +880,13 @@ defmodule :io_lib do
             {out <> text <> sep, col + String.length(text) + String.length(sep), false}
 
           first? ->
-            {layout(item, pretty, indent, after_cols, line) <> sep, indent, true}
+            {layout(item, pretty, indent, item_tail, line, tind) <> sep, indent, true}
 
           indent + String.length(text) + after_cols <= line ->
             {out <> newline <> text <> sep, indent + String.length(text) + String.length(sep), nested}
 
           true ->
-            {out <> newline <> layout(item, pretty, indent, after_cols, line) <> sep, indent, true}
+            {out <> newline <> layout(item, pretty, indent, item_tail, line, tind) <> sep, indent, true}
         end
       end)
 
@@ -799,10 +897,35 @@ defmodule :io_lib do
   # nested key or value takes a line of its own, as does the pair after
   # it); a pair too long for a line puts its value on the next one, four
   # columns in. `more?`: pairs were left out (`~P`), written as `...`.
-  defp layout_map(pairs, more?, pretty, col, tail, line) do
+  defp layout_map(pairs, more?, pretty, col, tail, line, tind) do
     items = for {k, v} <- pairs, do: {@pair, k, v}
     items = if more?, do: items ++ [{@more, "..."}], else: items
-    "#\{" <> items_layout(items, nil, pretty, col + 2, tail + 1, line) <> "}"
+    "#\{" <> items_layout(items, nil, pretty, col + 2, tail + 1, line, tind) <> "}"
+  end
+
+  # A tuple whose first element is an atom, as io_lib_pretty's
+  # `pp_tag_tuple`: with TInd (`tind`) at -1, or the tag no longer than
+  # TInd allows, the other elements line up after `{tag,`; else they
+  # follow the tag, and a new line is TInd columns in. While TInd is being
+  # chosen (-1, then 4), a tuple whose elements would start past half the
+  # line throws `:no_good` (`cind_tag_tuple`): `layout_pretty/5` tries the
+  # next TInd, down to 1.
+  defp tag_tuple_layout(term, pretty, col, tail, line, tind) do
+    [tag | rest] = Tuple.to_list(term)
+    tag_text = write_term(tag, pretty)
+    tag_ind = String.length(tag_text) + 2
+    half = div(line + 2, 2)
+
+    if tind > 0 and tag_ind > tind do
+      if tind != 1 and col + 1 + tind > half, do: throw(:beamlet_io_lib_no_good)
+      # The column io_lib_pretty counts from is one past the comma.
+      start = {"{" <> tag_text <> ",", col + 1 + tag_ind}
+      items_layout(rest, nil, pretty, col + tind, tail + 1, line, tind, start) <> "}"
+    else
+      if tind != 1 and col + 1 + tag_ind >= half, do: throw(:beamlet_io_lib_no_good)
+      head = "{" <> tag_text <> ","
+      head <> items_layout(rest, nil, pretty, col + tag_ind, tail + 1, line, tind) <> "}"
+    end
   end
 
   defp list_items([h], pretty), do: write_term(h, pretty)

@@ -14,12 +14,15 @@ defimpl Enumerable, for: Range do
   def member?(_range, _x), do: {:ok, false}
 
   # The slicing function takes (start, amount, step): `amount` integers from
-  # the `start`th, every `step`th of the range's.
+  # the `start`th, going on by `step + slice_step - 1` as Elixir 1.14 does
+  # (every `slice_step`th element only when the range steps by one: 1.14's
+  # `Enum.slice(1..10//3, 1..10//2)` is `[4, 8]`, and beamlet prints what
+  # Elixir prints).
   def slice(%{first: first} = range) do
     step = step(range)
 
     {:ok, Range.size(range),
-     fn start, amount, slice_step -> slice_list(first + start * step, step * slice_step, amount) end}
+     fn start, amount, slice_step -> slice_list(first + start * step, step + slice_step - 1, amount) end}
   end
 
   defp slice_list(_current, _step, 0), do: []

@@ -913,7 +913,22 @@ pub fn banner(ctx: &mut Ctx, class: Class, reason: Term, trace: Term) -> String 
         Class::Error => {
             let e = normalize(ctx, reason, trace);
             let m = inspect_term(ctx, field(e, "__struct__"));
-            format!("** ({m}) {}", message_of(ctx, e))
+            // `Exception.message/1`, which calls a `defexception`'s own
+            // `message/1`; the built-in messages if that cannot run.
+            let text = crate::nested::call_mfa(
+                ctx,
+                atom::intern("Elixir.Exception"),
+                atom::intern("message"),
+                &[e],
+            )
+            .ok()
+            .and_then(|t| t.binary_bytes())
+            .map(|b| String::from_utf8_lossy(b).into_owned());
+            let text = match text {
+                Some(t) => t,
+                None => message_of(ctx, e),
+            };
+            format!("** ({m}) {text}")
         }
         Class::Throw => format!("** (throw) {}", inspect_term(ctx, reason)),
         Class::Exit => {

@@ -12,19 +12,35 @@ use crate::process::Exn;
 use crate::term::Term;
 
 /// The bytes `IO.puts`/`IO.write` print for `t` (chardata or String.Chars).
-fn output_bytes(ctx: &mut Ctx, t: Term) -> Result<Vec<u8>, Exn> {
-    if let Some(b) = t.binary_bytes() {
-        return Ok(b.to_vec());
+///
+/// As OTP 25's `:io.put_chars/2` through Elixir's standard IO server: a
+/// bare binary written to standard output goes out as it is, even when it
+/// is not UTF-8 (`IO.write(<<255>>)` prints the byte), but chardata in a
+/// list (`IO.puts` sends `[item, ?\n]`) and anything sent to standard error
+/// must be valid UTF-8, else the call raises the ArgumentError below.
+fn output_bytes(ctx: &mut Ctx, t: Term, checked: bool) -> Result<Vec<u8>, Exn> {
+    let bytes = if let Some(b) = t.binary_bytes() {
+        b.to_vec()
+    } else if t.is_list() {
+        match chardata_to_bytes(t) {
+            Ok(b) if std::str::from_utf8(&b).is_ok() => return Ok(b),
+            _ => return Err(not_chardata(ctx)),
+        }
+    } else {
+        let mut out = Vec::new();
+        chars_into(ctx, t, &mut out)?;
+        out
+    };
+    if checked && std::str::from_utf8(&bytes).is_err() {
+        return Err(not_chardata(ctx));
     }
-    if t.is_list() {
-        return chardata_to_bytes(t).map_err(|_| {
-            let msg = "errors were found at the given arguments:\n\n  * 2nd argument: not valid character data (an iodata term)\n";
-            argument_error(ctx, msg)
-        });
-    }
-    let mut out = Vec::new();
-    chars_into(ctx, t, &mut out)?;
-    Ok(out)
+    Ok(bytes)
+}
+
+/// The error `:io.put_chars/2` raises for output that is not character data.
+fn not_chardata(ctx: &mut Ctx) -> Exn {
+    let msg = "errors were found at the given arguments:\n\n  * 2nd argument: not valid character data (an iodata term)\n";
+    argument_error(ctx, msg)
 }
 
 /// Where output goes.
@@ -116,7 +132,7 @@ pub fn puts(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `:beamlet.io_puts(device, item)`: `IO.puts/2` to `:stdio` or `:stderr`
 /// (stdlib/io.ex sends any other device the IO protocol's requests).
 pub fn puts2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let mut b = output_bytes(ctx, a[1])?;
+    let mut b = output_bytes(ctx, a[1], true)?;
     b.push(b'\n');
     to_device(ctx, a[0], &b)?;
     Ok(atom::OK)
@@ -126,7 +142,22 @@ pub fn write(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 /// `:beamlet.io_write(device, chardata)`: `IO.write/2` to `:stdio` or `:stderr`.
 pub fn write2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let b = output_bytes(ctx, a[1])?;
+    let checked = device(a[0]) != Some(Device::Stdout);
+    let b = output_bytes(ctx, a[1], checked)?;
+    to_device(ctx, a[0], &b)?;
+    Ok(atom::OK)
+}
+/// `:beamlet.io_binwrite(device, binary)`: `IO.binwrite/2` to `:stdio` or
+/// `:stderr`. Elixir sends a `:latin1` request, and the standard devices
+/// of `elixir` are in `:unicode` mode, so each byte is written as the
+/// Latin-1 character it is: `IO.binwrite("é")` prints `"Ã©"`'s bytes.
+pub fn binwrite(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let bytes = a[1].binary_bytes().ok_or_else(super::badarg)?;
+    let mut b = Vec::with_capacity(bytes.len());
+    for &byte in bytes {
+        let mut buf = [0u8; 4];
+        b.extend_from_slice(char::from(byte).encode_utf8(&mut buf).as_bytes());
+    }
     to_device(ctx, a[0], &b)?;
     Ok(atom::OK)
 }
@@ -204,7 +235,7 @@ fn input_capture(ctx: &mut Ctx) -> Option<std::sync::Arc<Capture>> {
 
 /// Writes a prompt (chardata) before a read.
 fn prompt(ctx: &mut Ctx, dev: Device, p: Term) -> Result<(), Exn> {
-    let bytes = output_bytes(ctx, p)?;
+    let bytes = output_bytes(ctx, p, false)?;
     if !bytes.is_empty() {
         emit(ctx, dev, &bytes);
     }

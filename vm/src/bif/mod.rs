@@ -484,6 +484,7 @@ bifs! {
     "beamlet" "get_chars" / 3 => io::get_chars;
     "beamlet" "io_puts" / 2 => io::puts2;
     "beamlet" "io_write" / 2 => io::write2;
+    "beamlet" "io_binwrite" / 2 => io::binwrite;
     "Elixir.IO" "puts" / 1 => io::puts;
     "Elixir.IO" "write" / 1 => io::write;
     "Elixir.IO" "iodata_to_binary" / 1 => string::iodata_to_binary;

@@ -84,7 +84,14 @@ fn compile_bin(bin: &[u8]) -> Result<Arc<Compiled>, (String, usize)> {
         bad_escape_is_literal: false,
     };
     let source = &bin[HEADER..];
-    let code = compile_as_pcre8(source, opts).map_err(|e| pcre8_error(source, e))?;
+    let mut code = compile_as_pcre8(source, opts).map_err(|e| pcre8_error(source, e))?;
+    if let Some(words) = pcre8_spelled(source, opts.options & pcre::PCRE2_UCP != 0) {
+        // The rewritten pattern has the same groups and names; were it
+        // refused (it should not be), the pattern as written is kept.
+        if let Ok(c) = compile_as_pcre8(&words, opts) {
+            code = c;
+        }
+    }
     let names = code.names();
     let all = code.all_options();
     let nl = code.newline();
@@ -145,6 +152,191 @@ fn compile_as_pcre8(source: &[u8], opts: CompileOptions) -> Result<pcre::Code, p
         code: 186,
         offset: 0,
     }))
+}
+
+/// A word character to PCRE 8 under `ucp`: a letter, a digit, `_`.
+const UCP_WORD: &[u8] = br"\p{L}\p{N}_";
+/// What is not a word character to PCRE 8 under `ucp`, as class members:
+/// marks, symbols, separators, others, and punctuation but `_` (the
+/// connector punctuation, Pc, listed but for `_`).
+const UCP_NOT_WORD: &[u8] = br"\p{M}\p{S}\p{Z}\p{C}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\x{203F}\x{2040}\x{2054}\x{FE33}\x{FE34}\x{FE4D}-\x{FE4F}\x{FF3F}";
+
+/// The general categories and PCRE's own properties: any other `\p{Name}`
+/// names a script.
+const NOT_SCRIPTS: &[&str] = &[
+    "Any", "L&", "Xan", "Xps", "Xsp", "Xwd", "Xuc", "C", "Cc", "Cf", "Cn", "Co", "Cs", "L", "Ll",
+    "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe",
+    "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs",
+];
+
+/// `source` with what PCRE2 reads otherwise spelled out as PCRE 8.44 (OTP
+/// 25) read it, or `None` when it has none of it:
+///
+/// - under `ucp` (Elixir's `u`), `\w`, `\W`, `\b`, `\B` and `[:word:]`:
+///   PCRE 8 takes letters, digits and `_` for word characters; PCRE2 since
+///   10.43 adds the non-spacing marks (Mn) and connector punctuation (Pc),
+///   so `~r/\w+/u` would take `"e\u0301te"` whole where Elixir finds `"e"`
+///   and `"te"`; `\p{Xwd}` likewise, with or without `ucp`;
+/// - `\p{Script}`: PCRE 8 matches a character's Script property, PCRE2
+///   (10.40) its Script_Extensions, so `\p{Greek}` would take the combining
+///   acute U+0301; it is spelled `\p{sc:Script}`.
+///
+/// Escapes, classes and `\Q...\E` are walked as in `literal_open_braces`;
+/// `\b` in a class is a backspace and stays.
+fn pcre8_spelled(source: &[u8], ucp: bool) -> Option<Vec<u8>> {
+    let word_class = |negated: bool| {
+        let mut v = Vec::with_capacity(UCP_WORD.len() + 3);
+        v.extend_from_slice(if negated { b"[^" } else { b"[" });
+        v.extend_from_slice(UCP_WORD);
+        v.push(b']');
+        v
+    };
+    let boundary = |not: bool| {
+        let w = word_class(false);
+        let (ahead, not_ahead): (&[u8], &[u8]) = if not {
+            (b"(?=", b"(?!")
+        } else {
+            (b"(?!", b"(?=")
+        };
+        let mut v = b"(?:(?<=".to_vec();
+        for part in [
+            &w[..],
+            b")",
+            ahead,
+            &w,
+            b")|(?<!",
+            &w,
+            b")",
+            not_ahead,
+            &w,
+            b"))",
+        ] {
+            v.extend_from_slice(part);
+        }
+        v
+    };
+    let mut out = Vec::with_capacity(source.len() + 32);
+    let (mut i, mut in_class, mut quoted, mut changed) = (0, false, false, false);
+    while i < source.len() {
+        let c = source[i];
+        if quoted {
+            if source[i..].starts_with(b"\\E") {
+                quoted = false;
+                out.extend_from_slice(b"\\E");
+                i += 2;
+            } else {
+                out.push(c);
+                i += 1;
+            }
+            continue;
+        }
+        match c {
+            b'\\' => {
+                let next = source.get(i + 1).copied();
+                if let (Some(p @ (b'p' | b'P')), Some(b'{')) = (next, source.get(i + 2)) {
+                    if let Some(len) = source[i + 3..].iter().position(|&c| c == b'}') {
+                        let name = &source[i + 3..i + 3 + len];
+                        let (caret, bare) = match name.strip_prefix(b"^") {
+                            Some(b) => (true, b),
+                            None => (false, name),
+                        };
+                        let negated = (p == b'P') != caret;
+                        let spelled: Option<Vec<u8>> = if bare == b"Xwd" {
+                            Some(match (in_class, negated) {
+                                (false, n) => word_class(n),
+                                (true, false) => UCP_WORD.to_vec(),
+                                (true, true) => UCP_NOT_WORD.to_vec(),
+                            })
+                        } else if !NOT_SCRIPTS.iter().any(|n| n.as_bytes() == bare)
+                            && !bare.contains(&b':')
+                        {
+                            let mut v = vec![b'\\', p, b'{'];
+                            if caret {
+                                v.push(b'^');
+                            }
+                            v.extend_from_slice(b"sc:");
+                            v.extend_from_slice(bare);
+                            v.push(b'}');
+                            Some(v)
+                        } else {
+                            None
+                        };
+                        match spelled {
+                            Some(v) => {
+                                out.extend_from_slice(&v);
+                                changed = true;
+                            }
+                            None => out.extend_from_slice(&source[i..i + 4 + len]),
+                        }
+                        i += 4 + len;
+                        continue;
+                    }
+                }
+                let spelled: Option<Vec<u8>> = match (next, in_class, ucp) {
+                    (Some(b'w'), false, true) => Some(word_class(false)),
+                    (Some(b'W'), false, true) => Some(word_class(true)),
+                    (Some(b'b'), false, true) => Some(boundary(false)),
+                    (Some(b'B'), false, true) => Some(boundary(true)),
+                    (Some(b'w'), true, true) => Some(UCP_WORD.to_vec()),
+                    (Some(b'W'), true, true) => Some(UCP_NOT_WORD.to_vec()),
+                    _ => None,
+                };
+                match spelled {
+                    Some(v) => {
+                        out.extend_from_slice(&v);
+                        changed = true;
+                    }
+                    None => {
+                        quoted = next == Some(b'Q');
+                        out.extend_from_slice(&source[i..(i + 2).min(source.len())]);
+                    }
+                }
+                i += 2;
+                continue;
+            }
+            b'[' if in_class => {
+                // A POSIX class inside a class: `[:word:]`, `[:^word:]`.
+                let rest = &source[i..];
+                if ucp && rest.starts_with(b"[:word:]") {
+                    out.extend_from_slice(UCP_WORD);
+                    changed = true;
+                    i += 8;
+                    continue;
+                }
+                if ucp && rest.starts_with(b"[:^word:]") {
+                    out.extend_from_slice(UCP_NOT_WORD);
+                    changed = true;
+                    i += 9;
+                    continue;
+                }
+                if rest.starts_with(b"[:") {
+                    if let Some(end) = rest.windows(2).position(|w| w == b":]") {
+                        out.extend_from_slice(&rest[..end + 2]);
+                        i += end + 2;
+                        continue;
+                    }
+                }
+            }
+            b'[' => {
+                in_class = true;
+                out.push(c);
+                i += 1;
+                // `[]...]` and `[^]...]`: a leading `]` is a member.
+                for lead in [b'^', b']'] {
+                    if source.get(i) == Some(&lead) {
+                        out.push(lead);
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            b']' if in_class => in_class = false,
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+    }
+    changed.then_some(out)
 }
 
 /// Whether `after` (what follows a `{`) is a quantifier to PCRE2 but text
@@ -1016,6 +1208,29 @@ mod tests {
             compile_bin(&bin("a)", 0)).err().map(|e| e.0),
             Some("unmatched parentheses".to_owned())
         );
+    }
+
+    #[test]
+    fn ucp_words_are_pcre8s() {
+        let spelled =
+            |p: &str| pcre8_spelled(p.as_bytes(), true).map(|v| String::from_utf8(v).unwrap());
+        assert_eq!(spelled(r"a\d"), None);
+        assert_eq!(spelled(r"\w+"), Some(r"[\p{L}\p{N}_]+".to_owned()));
+        assert_eq!(spelled(r"[\b\w]"), Some(r"[\b\p{L}\p{N}_]".to_owned()));
+        assert_eq!(spelled(r"\Q\w\E[[:alpha:]]"), None);
+        assert_eq!(spelled(r"\p{Lu}\pL"), None);
+        assert_eq!(
+            spelled(r"\p{Greek}\P{^Han}"),
+            Some(r"\p{sc:Greek}\P{^sc:Han}".to_owned())
+        );
+        assert_eq!(spelled(r"[\p{Xwd}]"), Some(r"[\p{L}\p{N}_]".to_owned()));
+        let c = compile_bin(&bin(r"\w+", pcre::PCRE2_UTF | pcre::PCRE2_UCP)).unwrap();
+        let mut g = Vec::new();
+        assert!(c
+            .code
+            .find("e\u{301}te".as_bytes(), 0, 0, Limits::default(), &mut g)
+            .unwrap());
+        assert_eq!(g[0], Some((0, 1)));
     }
 
     #[test]

@@ -156,7 +156,9 @@ impl Local<'_, '_> {
         let rt = self.rt;
         if self.watched(&p) {
             let banner = self.with_ctx(&mut p, |ctx| exit_banner(ctx, from, reason));
-            let status = if reason == atom::NORMAL { 0 } else { 1 };
+            // As `elixir` run by a script killed by an exit signal: 1 for
+            // any reason, `:normal` (`Process.exit(self(), :normal)`) too.
+            let status = 1;
             let r = convert::to_value(&rt.code, reason);
             self.report_end(
                 p.st.pid,
@@ -278,6 +280,20 @@ pub(super) fn inspect_pid(pid: Term) -> String {
 /// by an exit signal.
 pub(super) fn exit_banner(ctx: &mut Ctx, from: Term, reason: Term) -> String {
     let head = format!("** (EXIT from {})", inspect_pid(from));
+    // `Exception.format_exit/1`, as Elixir: `normal`, `shutdown: 3`, an
+    // exception with its stack trace.
+    let text = crate::nested::call_mfa(
+        ctx,
+        atom::intern("Elixir.Exception"),
+        atom::intern("format_exit"),
+        &[reason],
+    )
+    .ok()
+    .and_then(|t| t.binary_bytes())
+    .map(|b| String::from_utf8_lossy(b).into_owned());
+    if let Some(t) = text {
+        return format!("{head} {t}");
+    }
     if let Some([e, trace]) = reason.tuple_elems() {
         if trace.is_list() && (exception::is_exception(*e) || e.is_atom() || e.is_tuple()) {
             let inner = exception::banner(ctx, Class::Error, *e, *trace);

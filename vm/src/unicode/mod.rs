@@ -328,7 +328,19 @@ pub fn normalize(b: &[u8], form: Form) -> Vec<u8> {
                     Form::Nfd => s.nfd().collect(),
                     Form::Nfkd => s.nfkd().collect(),
                     Form::Nfc => s.graphemes(true).map(|g| compose(g.nfd())).collect(),
-                    Form::Nfkc => s.graphemes(true).map(|g| compose(g.nfkd())).collect(),
+                    // OTP splits the compatibility decomposition into
+                    // grapheme clusters again before composing each one:
+                    // "ǅ" decomposes to "Dz\u030C", whose clusters "D" and
+                    // "z\u030C" give "Dž".
+                    Form::Nfkc => s
+                        .graphemes(true)
+                        .flat_map(|g| {
+                            let d: String = g.nfkd().collect();
+                            let composed: Vec<String> =
+                                d.graphemes(true).map(|c| compose(c.chars())).collect();
+                            composed
+                        })
+                        .collect(),
                 };
                 out.extend_from_slice(s.as_bytes());
             }
