@@ -161,9 +161,12 @@ defmodule :gen do
     try do
       {:ok, fun.()}
     catch
-      :throw, value -> {:ok, value}
-      :error, reason -> {:exit, {reason, __STACKTRACE__}, :error, reason, __STACKTRACE__}
-      :exit, reason -> {:exit, reason, :exit, reason, __STACKTRACE__}
+      kind, reason -> callback_failed(kind, reason, __STACKTRACE__)
     end
   end
+
+  @doc "What `run_callback/1` returns for a callback that raised, threw or exited."
+  def callback_failed(:throw, value, _stack), do: {:ok, value}
+  def callback_failed(:error, reason, stack), do: {:exit, {reason, stack}, :error, reason, stack}
+  def callback_failed(:exit, reason, stack), do: {:exit, reason, :exit, reason, stack}
 end

@@ -946,6 +946,41 @@ pub fn format(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(ctx.st.heap.str(&s))
 }
 
+/// Stack trace lines as printed under an uncaught error, innermost first:
+/// each entry as `Exception.format_stacktrace_entry/1` has it (the
+/// application of a library module, the arguments of a BIF's frame), the
+/// frames of Elixir's compiler left out as Elixir's `Kernel.CLI` does. When
+/// the library cannot be called, as `format_trace`.
+pub fn format_trace_in(ctx: &mut Ctx, trace: &[crate::process::TraceEntry]) -> Vec<String> {
+    let internal = |t: &crate::process::TraceEntry| {
+        matches!(
+            atom::name(t.module),
+            "elixir_compiler"
+                | "elixir_lexical"
+                | "elixir_module"
+                | "Elixir.Module.ParallelChecker"
+        )
+    };
+    let format = atom::intern("format_stacktrace_entry");
+    let module = atom::intern("Elixir.Exception");
+    let mut lines = Vec::with_capacity(trace.len());
+    for t in trace.iter().filter(|t| !internal(t)) {
+        let one = crate::interp::trace_term(&mut ctx.st.heap, std::slice::from_ref(t), None);
+        let text = match one.cons_parts() {
+            Some((entry, _)) => crate::nested::call_mfa(ctx, module, format, &[entry]).ok(),
+            None => None,
+        };
+        match text.and_then(|t| {
+            t.binary_bytes()
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+        }) {
+            Some(text) => lines.push(format!("    {text}")),
+            None => lines.extend(format_trace(std::slice::from_ref(t))),
+        }
+    }
+    lines
+}
+
 /// Stack trace lines as printed under an uncaught error, innermost first,
 /// as Elixir prints them: `file.ex:3: Mod.fun/1`, `file.ex:9: (file)` for a
 /// script's top level, `anonymous fn/0 in Mod.fun/1` for closures.

@@ -21,7 +21,7 @@ impl Local<'_, '_> {
     pub(super) fn exit_raised(&self, mut p: Box<Process>, e: Exn) {
         let rt = self.rt;
         let trace_t = interp::trace_term(&mut p.st.heap, &e.trace, e.info.as_ref());
-        let lines = exception::format_trace(&e.trace);
+        let lines = self.with_ctx(&mut p, |ctx| exception::format_trace_in(ctx, &e.trace));
         let watched = self.watched(&p);
         if watched {
             // Whoever waits for its end reports the error: no log here.
