@@ -278,6 +278,19 @@ fn with_bif_frame(st: &mut ProcState, bif: bif::BifId, args: &[Term], mut e: Exn
     e
 }
 
+/// Whether `e` is the frame of a BIF that failed (its arguments, no
+/// location): what the BEAM gives an `error_info`.
+fn is_bif_frame(e: &TraceEntry) -> bool {
+    let Some(args) = e.args else {
+        return false;
+    };
+    if e.file != Term::NIL || !e.module.is_atom() || !e.name.is_atom() {
+        return false;
+    }
+    let n = bif::list_to_vec_pub(args).map_or(0, |a| a.len());
+    bif::lookup(atom::name(e.module), atom::name(e.name), n).is_some()
+}
+
 /// A caught exception's stack trace term back as the trace to raise it
 /// again with (marked complete), and the `error_info` its first entry
 /// carries (see `trace_term`).
@@ -313,13 +326,14 @@ fn reraise_trace(t: Term) -> (Vec<TraceEntry>, Option<ErrorInfo>) {
 }
 
 /// The stack trace as a term: `[{module, function, arity, [file: 'f.ex', line: n]}, ...]`.
-/// With `info`, the first entry's location ends with its `error_info` (where
-/// the BEAM puts the `error_info` its formatter reads): for a BIF's
-/// explanation of a `badarg`, `error_info: %{module: :erl_erts_errors,
-/// message: info}`, which `Exception.normalize` turns into the
-/// ArgumentError's message (a trace with no entry gets
-/// `{:erlang, :error_info, 0, [message: info]}` for it instead); for
-/// `raise`, `error_info: %{module: Exception}`.
+/// The first entry's location ends with its `error_info` (where the BEAM
+/// puts the `error_info` its formatter reads): a BIF's frame (with its
+/// arguments) gets `error_info: %{module: :erl_erts_errors}` as on the BEAM
+/// (`:erl_stdlib_errors` for a BIF of another module than `:erlang`); its
+/// explanation of a `badarg` (`info`) is not in the term:
+/// `Exception.normalize` finds it again (`exception::bif_message`). A trace
+/// with no entry gets `{:erlang, :error_info, 0, [message: info]}` for it
+/// instead. For `raise`, `error_info: %{module: Exception}`.
 pub fn trace_term(
     heap: &mut crate::heap::Heap,
     trace: &[TraceEntry],
@@ -327,23 +341,22 @@ pub fn trace_term(
 ) -> Term {
     let line_atom = atom::intern("line");
     let file_atom = atom::intern("file");
-    let info = info.map(|i| match i {
-        ErrorInfo::Message(m) => Some(m.as_str()),
+    let info_is_exception = matches!(info, Some(ErrorInfo::Exception));
+    let info = info.and_then(|i| match i {
+        ErrorInfo::Message(m) => Some(Some(m.as_str())),
+        ErrorInfo::Bif => Some(None),
         ErrorInfo::Exception => None,
     });
-    let mut info_kv = info.map(|msg| {
-        let mut fields = vec![(
-            atom::MODULE,
-            atom::intern(if msg.is_some() {
-                "erl_erts_errors"
-            } else {
-                "Elixir.Exception"
-            }),
-        )];
-        if let Some(msg) = msg {
-            fields.push((atom::MESSAGE, heap.str(msg)));
-        }
-        let map = bif::map::build_map(heap, fields);
+    let top_bif = trace.first().filter(|e| is_bif_frame(e)).map(|e| e.module);
+    let info_module = match (info, top_bif) {
+        (None, _) if info_is_exception => Some("Elixir.Exception"),
+        (_, Some(m)) if m == atom::ERLANG => Some("erl_erts_errors"),
+        (_, Some(_)) => Some("erl_stdlib_errors"),
+        (Some(_), None) => Some("erl_erts_errors"),
+        (None, None) => None,
+    };
+    let mut info_kv = info_module.map(|module| {
+        let map = bif::map::build_map(heap, vec![(atom::MODULE, atom::intern(module))]);
         heap.tuple(&[atom::intern("error_info"), map])
     });
     let info = info.flatten();
@@ -371,7 +384,7 @@ pub fn trace_term(
             heap.tuple(&[module, name, arity, loc])
         })
         .collect();
-    if let (Some(msg), Some(_)) = (info, info_kv) {
+    if let (Some(msg), true) = (info, trace.is_empty()) {
         let m = heap.str(msg);
         let kv = heap.tuple(&[atom::MESSAGE, m]);
         let loc = heap.list(&[kv]);
@@ -468,6 +481,16 @@ fn unwind(
         Some(h) => {
             p.frames.truncate(h.depth as usize);
             let tt = trace_term(&mut p.st.heap, &e.trace, e.info.as_ref());
+            // A BIF's explanation, kept for `Exception.normalize`: the term
+            // has no room for it (one raised again keeps the one it had).
+            match &e.info {
+                Some(ErrorInfo::Message(msg)) => {
+                    p.st.bif_message =
+                        bif::exception::top_key(tt).map(|(m, f, n)| (m, f, n, msg.to_string()));
+                }
+                Some(ErrorInfo::Bif) => {}
+                _ => p.st.bif_message = None,
+            }
             let b = h.base as usize;
             let k = b + h.kind as usize;
             p.regs[k] = class_atom(e.class);
