@@ -79,12 +79,13 @@ defmodule :gen do
 
   @doc """
   Ends a behaviour's start whose `init` raised or exited: as `init_stop/4`
-  with `{:error, reason}`, the crash (`kind`, `raw`, `stack`) logged first.
+  with `{:error, reason}`. Nothing is logged: OTP's report of it is a
+  :proc_lib crash report, which Elixir's Logger leaves out unless asked for
+  SASL reports.
   """
-  def init_crash(name, starter, reason, kind, raw, stack) do
+  def init_crash(name, starter, reason, _kind, _raw, _stack) do
     unregister_name(name)
     :proc_lib.init_ack(starter, {:error, reason})
-    :beamlet_logger.crash("Process #{inspect(self())} terminating", kind, raw, stack)
     exit(reason)
   end
 

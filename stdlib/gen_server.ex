@@ -631,8 +631,8 @@ defmodule GenServer do
     last =
       case {msg, from} do
         {{:"$gen_call", _, request}, {pid, _}} ->
-          alive = if Process.alive?(pid), do: "is alive", else: "is dead"
-          "Last message (from #{inspect(pid)}): #{inspect(request)}\nState: #{inspect(state)}\nClient #{inspect(pid)} #{alive}"
+          "Last message (from #{inspect(pid)}): #{inspect(request)}\nState: #{inspect(state)}\n" <>
+            client_info(pid)
 
         {{:"$gen_cast", request}, _} ->
           "Last message: {:\"$gen_cast\", #{inspect(request)}}\nState: #{inspect(state)}"
@@ -645,6 +645,19 @@ defmodule GenServer do
       end
 
     :beamlet_logger.crash("GenServer #{who} terminating", kind, raw, stack, last)
+  end
+
+  # As Elixir's Logger translator: where a live client waits (its
+  # stack trace: :gen.do_call/4, GenServer.call/3 and its callers).
+  defp client_info(pid) do
+    case Process.info(pid, :current_stacktrace) do
+      {:current_stacktrace, stack} ->
+        lines = Enum.map(stack, &["\n    " | Exception.format_stacktrace_entry(&1)])
+        IO.iodata_to_binary(["Client ", inspect(pid), " is alive\n" | lines])
+
+      nil ->
+        "Client #{inspect(pid)} is dead"
+    end
   end
 
   ## System messages (:sys)

@@ -125,6 +125,9 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
         ("Elixir.GenServer", "terminate", 8) => {
             at(GEN_SERVER, "terminate", 10, GEN_SERVER_ERL, 1351)
         }
+        // (Where a client waits for the reply, as a crash report shows it.)
+        ("Elixir.GenServer", "__call__", 4) => at("gen", "do_call", 4, "gen.erl", 256),
+        ("Elixir.GenServer", "call", 3) => at(ELIXIR_GEN_SERVER, "call", 3, LIB_GEN_SERVER, 1035),
         ("Elixir.GenServer", "call_noproc", 3) => {
             at(ELIXIR_GEN_SERVER, "call", 3, LIB_GEN_SERVER, 1027)
         }
