@@ -60,13 +60,12 @@ defmodule :proc_lib do
 
   @doc false
   # Runs the process's function: its frame stays at the bottom of a stack
-  # trace, as OTP's (which the trace shows at OTP's line, vm/src/frames.rs).
+  # trace, as OTP's (which the trace shows at OTP's line, vm/src/frames.rs),
+  # since the call is not the last thing it does (no catch: an error goes
+  # straight on, and the process ends at once).
   def init_p_do_apply(m, f, a) do
-    try do
-      apply(m, f, a)
-    catch
-      kind, reason -> :erlang.raise(kind, reason, __STACKTRACE__)
-    end
+    _ = apply(m, f, a)
+    :ok
   end
 
   defp init_p(ancestors, initial, fun) do
