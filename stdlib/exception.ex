@@ -282,6 +282,11 @@ defmodule Exception do
   # `ex_unit` once started, `logger`, `iex`; OTP's `stdlib`, `kernel`,
   # `crypto`) is named with it, as in Elixir:
   # `(elixir 1.14.0) stdlib/enum.ex:262: Enum.map/2`.
+  # Frames of Elixir's compiler, where a script's top level runs in Elixir
+  # (vm/src/frames.rs names them in beamlet's traces, which has no such modules).
+  defp format_application(module) when module in [:elixir_compiler, :elixir_lexical, Module.ParallelChecker],
+    do: "(elixir #{Application.spec(:elixir, :vsn)}) "
+
   defp format_application(module) do
     with true <- is_atom(module) and module != :__script__,
          {:module, _} <- :beamlet_compiler.ensure_loaded(module),
@@ -306,6 +311,7 @@ defmodule Exception do
   defp application_of("Elixir.IEx" <> _), do: :iex
   defp application_of("Elixir." <> _), do: :elixir
   defp application_of("beamlet" <> _), do: nil
+  defp application_of("elixir_" <> _), do: :elixir
   defp application_of(name) when name in @preloaded_modules, do: nil
   defp application_of(name) when name in @kernel_modules, do: :kernel
   defp application_of(name) when name in @crypto_modules, do: :crypto

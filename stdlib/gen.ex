@@ -79,12 +79,13 @@ defmodule :gen do
 
   @doc """
   Ends a behaviour's start whose `init` raised or exited: as `init_stop/4`
-  with `{:error, reason}`, the crash (`kind`, `raw`, `stack`) logged first.
+  with `{:error, reason}`. Nothing is logged: OTP's report of it is a
+  :proc_lib crash report, which Elixir's Logger leaves out unless asked for
+  SASL reports.
   """
-  def init_crash(name, starter, reason, kind, raw, stack) do
+  def init_crash(name, starter, reason, _kind, _raw, _stack) do
     unregister_name(name)
     :proc_lib.init_ack(starter, {:error, reason})
-    :beamlet_logger.crash("Process #{inspect(self())} terminating", kind, raw, stack)
     exit(reason)
   end
 
@@ -161,9 +162,12 @@ defmodule :gen do
     try do
       {:ok, fun.()}
     catch
-      :throw, value -> {:ok, value}
-      :error, reason -> {:exit, {reason, __STACKTRACE__}, :error, reason, __STACKTRACE__}
-      :exit, reason -> {:exit, reason, :exit, reason, __STACKTRACE__}
+      kind, reason -> callback_failed(kind, reason, __STACKTRACE__)
     end
   end
+
+  @doc "What `run_callback/1` returns for a callback that raised, threw or exited."
+  def callback_failed(:throw, value, _stack), do: {:ok, value}
+  def callback_failed(:error, reason, stack), do: {:exit, {reason, stack}, :error, reason, stack}
+  def callback_failed(:exit, reason, stack), do: {:exit, reason, :exit, reason, stack}
 end

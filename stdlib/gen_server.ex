@@ -158,21 +158,33 @@ defmodule GenServer do
   def call(server, request, timeout \\ 5000) do
     case whereis(server) do
       nil ->
-        exit({:noproc, {__MODULE__, :call, [server, request, timeout]}})
+        call_noproc(server, request, timeout)
 
       {name, node} = dest when is_atom(name) and is_atom(node) ->
         exit({{:nodedown, node}, {__MODULE__, :call, [dest, request, timeout]}})
 
       pid when pid == self() ->
-        exit({:calling_self, {__MODULE__, :call, [server, request, timeout]}})
+        call_self(server, request, timeout)
 
       pid ->
         case __call__(pid, :"$gen_call", request, timeout) do
           {:ok, reply} -> reply
-          {:error, reason} -> exit({reason, {__MODULE__, :call, [server, request, timeout]}})
+          {:error, reason} -> call_failed(reason, server, request, timeout)
         end
     end
   end
+
+  # The exits of call/3, each from a function of its own called in tail
+  # position: stack traces show it as Elixir's GenServer.call/3 at the line
+  # of that exit (vm/src/frames.rs).
+  defp call_noproc(server, request, timeout),
+    do: exit({:noproc, {__MODULE__, :call, [server, request, timeout]}})
+
+  defp call_self(server, request, timeout),
+    do: exit({:calling_self, {__MODULE__, :call, [server, request, timeout]}})
+
+  defp call_failed(reason, server, request, timeout),
+    do: exit({reason, {__MODULE__, :call, [server, request, timeout]}})
 
   @doc "Sends an asynchronous request to `server`: always `:ok`."
   def cast(server, request)
@@ -257,7 +269,7 @@ defmodule GenServer do
   def stop(server, reason \\ :normal, timeout \\ :infinity) do
     case whereis(server) do
       nil ->
-        exit({:noproc, {__MODULE__, :stop, [server, reason, timeout]}})
+        stop_noproc(server, reason, timeout)
 
       pid when pid == self() ->
         exit({:calling_self, {__MODULE__, :stop, [server, reason, timeout]}})
@@ -270,9 +282,13 @@ defmodule GenServer do
         end
 
       _ ->
-        exit({:noproc, {__MODULE__, :stop, [server, reason, timeout]}})
+        stop_noproc(server, reason, timeout)
     end
   end
+
+  # (As GenServer.stop/3 at Elixir's line, vm/src/frames.rs.)
+  defp stop_noproc(server, reason, timeout),
+    do: exit({:noproc, {__MODULE__, :stop, [server, reason, timeout]}})
 
   @doc "The pid (or `{name, node}`) of `server`, or `nil`."
   def whereis(server)
@@ -372,7 +388,7 @@ defmodule GenServer do
 
     case register_name(name) do
       :ok ->
-        case run(fn -> mod.init(arg) end) do
+        case try_init(mod, arg) do
           {:ok, {:ok, state}} ->
             :proc_lib.init_ack(starter, {:ok, self()})
             loop(server(parent, name, mod, hibernate_after), state, :infinity)
@@ -428,8 +444,7 @@ defmodule GenServer do
 
   # `extra`: a timeout in ms, :infinity, :hibernate or {:continue, arg}.
   defp loop(s, state, {:continue, arg}) do
-    result = run(fn -> s.mod.handle_continue(arg, state) end)
-    noreply(s, state, result, {:continue, arg}, nil)
+    continue(s, state, arg)
   end
 
   defp loop(s, state, :hibernate), do: loop(s, state, :infinity)
@@ -467,7 +482,7 @@ defmodule GenServer do
   end
 
   defp handle_msg(s, state, {:"$gen_call", from, request} = msg) do
-    case run(fn -> s.mod.handle_call(request, from, state) end) do
+    case try_handle_call(s.mod, request, from, state) do
       {:ok, {:reply, reply, new_state}} ->
         reply(from, reply)
         loop(s, new_state, :infinity)
@@ -493,7 +508,7 @@ defmodule GenServer do
   end
 
   defp handle_msg(s, state, {:"$gen_cast", request} = msg) do
-    noreply(s, state, run(fn -> s.mod.handle_cast(request, state) end), msg, nil)
+    dispatch(s, state, :handle_cast, request, msg)
   end
 
   defp handle_msg(%{parent: parent} = s, state, {:EXIT, parent, reason} = msg) do
@@ -506,7 +521,7 @@ defmodule GenServer do
 
   defp handle_msg(s, state, msg) do
     if function_exported?(s.mod, :handle_info, 2) do
-      noreply(s, state, run(fn -> s.mod.handle_info(msg, state) end), msg, nil)
+      dispatch(s, state, :handle_info, msg, msg)
     else
       :beamlet_logger.error(
         "#{inspect(s.mod)} #{inspect(s.name || self())} received unexpected message in handle_info/2: #{inspect(msg)}"
@@ -514,6 +529,53 @@ defmodule GenServer do
 
       loop(s, state, :infinity)
     end
+  end
+
+  # Each callback runs in a function of its own (with the function that
+  # called it, one for each place OTP's gen_server calls it), which stack
+  # traces show as OTP's: :gen_server.try_handle_call/4, try_dispatch/4,
+  # handle_msg/6, loop/7, init_it/2, try_terminate/3 (vm/src/frames.rs).
+  # Each returns what :gen.run_callback/1 does.
+  defp try_init(mod, arg) do
+    try do
+      {:ok, mod.init(arg)}
+    catch
+      kind, reason -> :gen.callback_failed(kind, reason, __STACKTRACE__)
+    end
+  end
+
+  defp try_handle_call(mod, request, from, state) do
+    try do
+      {:ok, mod.handle_call(request, from, state)}
+    catch
+      kind, reason -> :gen.callback_failed(kind, reason, __STACKTRACE__)
+    end
+  end
+
+  defp try_dispatch(mod, fun, msg, state) do
+    try do
+      {:ok, apply(mod, fun, [msg, state])}
+    catch
+      kind, reason -> :gen.callback_failed(kind, reason, __STACKTRACE__)
+    end
+  end
+
+  defp try_terminate(mod, reason, state) do
+    try do
+      {:ok, mod.terminate(reason, state)}
+    catch
+      kind, reason -> :gen.callback_failed(kind, reason, __STACKTRACE__)
+    end
+  end
+
+  # A cast or a message for handle_info/2.
+  defp dispatch(s, state, fun, arg, msg) do
+    noreply(s, state, try_dispatch(s.mod, fun, arg, state), msg, nil)
+  end
+
+  defp continue(s, state, arg) do
+    result = try_dispatch(s.mod, :handle_continue, arg, state)
+    noreply(s, state, result, {:continue, arg}, nil)
   end
 
   # The outcome of a callback that replies nothing by itself.
@@ -545,7 +607,7 @@ defmodule GenServer do
   defp terminate(s, state, reason, msg, from, kind, raw, stack) do
     {reason, kind, raw, stack} =
       if function_exported?(s.mod, :terminate, 2) do
-        case run(fn -> s.mod.terminate(reason, state) end) do
+        case try_terminate(s.mod, reason, state) do
           {:ok, _} -> {reason, kind, raw, stack}
           {:exit, new_reason, kind, raw, stack} -> {new_reason, kind, raw, stack}
         end
@@ -569,8 +631,8 @@ defmodule GenServer do
     last =
       case {msg, from} do
         {{:"$gen_call", _, request}, {pid, _}} ->
-          alive = if Process.alive?(pid), do: "is alive", else: "is dead"
-          "Last message (from #{inspect(pid)}): #{inspect(request)}\nState: #{inspect(state)}\nClient #{inspect(pid)} #{alive}"
+          "Last message (from #{inspect(pid)}): #{inspect(request)}\nState: #{inspect(state)}\n" <>
+            client_info(pid)
 
         {{:"$gen_cast", request}, _} ->
           "Last message: {:\"$gen_cast\", #{inspect(request)}}\nState: #{inspect(state)}"
@@ -583,6 +645,19 @@ defmodule GenServer do
       end
 
     :beamlet_logger.crash("GenServer #{who} terminating", kind, raw, stack, last)
+  end
+
+  # As Elixir's Logger translator: where a live client waits (its
+  # stack trace: :gen.do_call/4, GenServer.call/3 and its callers).
+  defp client_info(pid) do
+    case Process.info(pid, :current_stacktrace) do
+      {:current_stacktrace, stack} ->
+        lines = Enum.map(stack, &["\n    " | Exception.format_stacktrace_entry(&1)])
+        IO.iodata_to_binary(["Client ", inspect(pid), " is alive\n" | lines])
+
+      nil ->
+        "Client #{inspect(pid)} is dead"
+    end
   end
 
   ## System messages (:sys)

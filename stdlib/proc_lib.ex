@@ -20,7 +20,7 @@ defmodule :proc_lib do
 
   def spawn_opt(m, f, a, opts) when is_atom(m) and is_atom(f) and is_list(a) do
     ancestors = ancestors()
-    :erlang.spawn_opt(fn -> init_p(ancestors, {m, f, length(a)}, fn -> apply(m, f, a) end) end, opts)
+    :erlang.spawn_opt(fn -> init_p(ancestors, {m, f, length(a)}, fn -> init_p_do_apply(m, f, a) end) end, opts)
   end
 
   @doc "Same as `spawn/1`, on `node` (this node only: beamlet is not distributed)."
@@ -56,6 +56,16 @@ defmodule :proc_lib do
       list when is_list(list) -> [me | list]
       _ -> [me]
     end
+  end
+
+  @doc false
+  # Runs the process's function: its frame stays at the bottom of a stack
+  # trace, as OTP's (which the trace shows at OTP's line, vm/src/frames.rs),
+  # since the call is not the last thing it does (no catch: an error goes
+  # straight on, and the process ends at once).
+  def init_p_do_apply(m, f, a) do
+    _ = apply(m, f, a)
+    :ok
   end
 
   defp init_p(ancestors, initial, fun) do

@@ -86,13 +86,17 @@ defmodule Task do
         reply
 
       {:DOWN, ^ref, _, proc, reason} ->
-        exit({down_reason(reason, proc), {__MODULE__, :await, [task, timeout]}})
+        await_down(down_reason(reason, proc), [task, timeout])
     after
       timeout ->
         Process.demonitor(ref, [:flush])
-        exit({:timeout, {__MODULE__, :await, [task, timeout]}})
+        await_timeout(task, timeout)
     end
   end
+
+  # await/2's exits, read as Task.await/2 at Elixir's lines (vm/src/frames.rs).
+  defp await_down(reason, args), do: exit({reason, {__MODULE__, :await, args}})
+  defp await_timeout(task, timeout), do: exit({:timeout, {__MODULE__, :await, [task, timeout]}})
 
   defp down_reason(:noconnection, proc), do: {:nodedown, monitor_node(proc)}
   defp down_reason(reason, _proc), do: reason

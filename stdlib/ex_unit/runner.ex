@@ -13,6 +13,8 @@ defmodule ExUnit.Runner do
     config = Map.new(config)
     config = %{config | include: List.wrap(config.include), exclude: List.wrap(config.exclude)}
     config = if config.trace, do: %{config | timeout: :infinity}, else: config
+    # As Elixir's runner: stack traces of :stacktrace_depth entries (20) from here on.
+    :erlang.system_flag(:backtrace_depth, config.stacktrace_depth)
     {async, sync} = ExUnit.Server.call(:take_modules)
     started = now()
     state = event(ExUnit.CLIFormatter.init(config), {:suite_started, config})
@@ -140,23 +142,7 @@ defmodule ExUnit.Runner do
 
   defp run_test_process(config, %{module: module, name: name, tags: tags} = test, context, timeout, parent) do
     {pid, ref} =
-      spawn_monitor(fn ->
-        ExUnit.Server.cast({:register_test, self()})
-        started = now()
-
-        state =
-          try do
-            context = module.__ex_unit__(:setup, context)
-            apply(module, name, [context])
-            nil
-          catch
-            kind, reason -> {:failed, [failure(kind, reason, __STACKTRACE__)]}
-          end
-
-        time = now() - started
-        send(parent, {self(), :test_finished, state, time})
-        exit(:shutdown)
-      end)
+      spawn_monitor(fn -> test_process(parent, module, name, context) end)
 
     {state, time} =
       receive do
@@ -180,6 +166,28 @@ defmodule ExUnit.Runner do
     %{test | state: state || on_exit, time: time}
   end
 
+  # The test's process. Its frames below the test's read as Elixir's
+  # (vm/src/frames.rs): exec_test/3 as ExUnit.Runner.exec_test/1, under
+  # :timer.tc/1, under test_process/4 as the closure of Elixir's
+  # spawn_test_monitor/4 (ExUnit shows them when the test's own frame is
+  # not in the trace).
+  defp test_process(parent, module, name, context) do
+    ExUnit.Server.cast({:register_test, self()})
+    {time, state} = :timer.tc(fn -> exec_test(module, name, context) end)
+    send(parent, {self(), :test_finished, state, time})
+    exit(:shutdown)
+  end
+
+  defp exec_test(module, name, context) do
+    try do
+      context = module.__ex_unit__(:setup, context)
+      apply(module, name, [context])
+      nil
+    catch
+      kind, reason -> {:failed, [failure(kind, reason, __STACKTRACE__)]}
+    end
+  end
+
   defp wait_down(ref) do
     receive do
       {:DOWN, ^ref, _, _, _} -> :ok
@@ -189,7 +197,8 @@ defmodule ExUnit.Runner do
   defp current_stacktrace(pid) do
     try do
       case Process.info(pid, :current_stacktrace) do
-        {:current_stacktrace, stack} -> prune(stack)
+        # Whole, as Elixir's runner shows it (down to its own frames).
+        {:current_stacktrace, stack} -> stack
         _ -> []
       end
     rescue

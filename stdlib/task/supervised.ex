@@ -12,7 +12,7 @@ defmodule Task.Supervised do
   def spawn_task(link, owner, initial_call, mfa) do
     callers = [owner | Process.get(:"$callers", [])]
     ancestors = [self() | Process.get(:"$ancestors", [])]
-    body = fn -> run(callers, ancestors, initial_call, mfa) end
+    body = fn -> :proc_lib.init_p_do_apply(__MODULE__, :run, [callers, ancestors, initial_call, mfa]) end
     if link == :link, do: spawn_link(body), else: spawn(body)
   end
 
@@ -22,26 +22,33 @@ defmodule Task.Supervised do
   # start_child/3 task (maybe restarted) runs at once.
   def start_link(callers, initial_call, mfa, reply) do
     ancestors = [self() | Process.get(:"$ancestors", [])]
-    pid = spawn_link(fn -> run(callers, ancestors, initial_call, mfa) end)
+    pid = spawn_link(fn -> :proc_lib.init_p_do_apply(__MODULE__, :run, [callers, ancestors, initial_call, mfa]) end)
     if not reply, do: send(pid, {:"$task_reply_to", nil, nil})
     {:ok, pid}
   end
 
   @doc false
-  def run(callers, ancestors, initial_call, {m, f, a} = mfa) do
+  # (Run by :proc_lib.init_p_do_apply/3, the bottom frame of a task's stack
+  # trace, as in Elixir; reply/3 and invoke_mfa/2 read as Elixir's
+  # Task.Supervised.reply/4 and invoke_mfa/2: vm/src/frames.rs.)
+  def run(callers, ancestors, initial_call, mfa) do
     Process.put(:"$callers", callers)
     Process.put(:"$ancestors", ancestors)
     Process.put(:"$initial_call", initial_call)
 
     receive do
-      {:"$task_reply_to", _owner, ref} ->
-        result = invoke(hd(callers), mfa, m, f, a)
-        if ref != nil, do: send(ref, {ref, result})
-        :ok
+      {:"$task_reply_to", _owner, nil} -> invoke_mfa(hd(callers), mfa)
+      {:"$task_reply_to", _owner, ref} -> reply(hd(callers), ref, mfa)
     end
   end
 
-  defp invoke(owner, mfa, m, f, a) do
+  defp reply(owner, ref, mfa) do
+    result = invoke_mfa(owner, mfa)
+    send(ref, {ref, result})
+    :ok
+  end
+
+  defp invoke_mfa(owner, {m, f, a} = mfa) do
     try do
       apply(m, f, a)
     catch

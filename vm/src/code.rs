@@ -305,6 +305,11 @@ pub enum Op {
     /// `apply(R[fun], R[list])`: call the fun `R[fun]` with the elements of
     /// the list `R[list]` (`:erlang.apply/2`); `R[dst] := result`.
     CallFunList { fun: Reg, list: Reg, dst: Reg },
+    /// Tail-call form of `ApplyList` (`apply/3` in tail position: no frame
+    /// is left, as on the BEAM).
+    TailApplyList { module: Reg, fun: Reg, list: Reg },
+    /// Tail-call form of `CallFunList`.
+    TailCallFunList { fun: Reg, list: Reg },
     /// `R[dst] := bif(R[args..args+n])`; on error jump to `fail`, or raise when `fail == NO_LABEL`.
     Bif {
         bif: BifId,
@@ -723,6 +728,10 @@ pub struct CodeTable {
     /// Modules scripts may not call (the embedder's deny-list, see
     /// [`CodeTable::set_denied`]).
     denied: std::sync::OnceLock<std::collections::HashSet<Term>>,
+    /// Most entries of a stack trace (the BEAM's `backtrace_depth` system
+    /// flag: 8 unless `:erlang.system_flag/2` sets it; ExUnit runs its
+    /// tests with 20).
+    backtrace_depth: std::sync::atomic::AtomicU32,
 }
 
 impl Default for CodeTable {
@@ -741,6 +750,7 @@ impl Default for CodeTable {
             ets: crate::bif::ets::Tables::default(),
             natives: std::sync::OnceLock::new(),
             denied: std::sync::OnceLock::new(),
+            backtrace_depth: std::sync::atomic::AtomicU32::new(8),
         }
     }
 }
@@ -981,6 +991,16 @@ impl CodeTable {
     /// The table's generation: read it before resolving what
     /// [`CodeTable::remember_dispatch`] is to cache.
     #[inline]
+    /// Most entries of a stack trace (`backtrace_depth`).
+    pub fn backtrace_depth(&self) -> usize {
+        self.backtrace_depth.load(Ordering::Relaxed) as usize
+    }
+
+    /// Sets `backtrace_depth`, returning the old value.
+    pub fn set_backtrace_depth(&self, depth: u32) -> u32 {
+        self.backtrace_depth.swap(depth, Ordering::Relaxed)
+    }
+
     pub fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
     }

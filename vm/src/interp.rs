@@ -36,6 +36,7 @@ use crate::atom;
 use crate::bif;
 use crate::code::{CodeTable, FunId, Label, Op, Reg, NO_LABEL};
 use crate::ctx::{Ctx, Io, Sched};
+use crate::frames;
 use crate::order;
 use crate::process::{
     Class, ErrorInfo, Exn, Frame, Handler, ProcState, Process, Status, TraceEntry,
@@ -71,66 +72,97 @@ fn class_atom(c: Class) -> Term {
     }
 }
 
-/// The stack trace at `fun`/`pc`, innermost first (at most 20 entries).
+/// The stack trace at `fun`/`pc`, innermost first (at most `backtrace_depth` entries).
 fn build_trace(p: &Process, code: &CodeTable, fun: FunId, pc: usize) -> Vec<TraceEntry> {
-    let entry = |fid: FunId, pc: usize| {
-        let f = code.function(fid);
-        let line = match f.lines.binary_search_by(|(p, _)| p.cmp(&(pc as u32))) {
-            Ok(i) => f.lines[i].1,
-            Err(0) => 0,
-            Err(i) => f.lines[i - 1].1,
-        };
-        if let Some((name, arity, line)) = elixir_frame(f.module, f.name, f.arity) {
-            return TraceEntry {
-                module: f.module,
-                name: atom::intern(name),
-                arity,
-                file: atom::intern("lib/enum.ex"),
-                line,
-                args: None,
-            };
+    trace_entries(code, fun, pc, &p.frames, code.backtrace_depth())
+}
+
+/// The stack trace at `fun`/`pc` (the next instruction) under `frames`
+/// (outermost first), innermost first, at most `depth` entries, library
+/// frames renamed as `frames::shown` has them read.
+pub(crate) fn trace_entries(
+    code: &CodeTable,
+    fun: FunId,
+    pc: usize,
+    frames: &[Frame],
+    depth: usize,
+) -> Vec<TraceEntry> {
+    let mut t = Vec::with_capacity(depth.min(20));
+    push_entry(&mut t, depth, code, fun, pc.saturating_sub(1));
+    // As the BEAM, a return address the same as the one before it is left
+    // out: a recursion `1 + f(n - 1)` shows its function twice (where it
+    // failed, where it called itself), not once a level.
+    let mut prev = None;
+    for fr in frames.iter().rev() {
+        if t.len() >= depth {
+            break;
         }
-        TraceEntry {
+        if prev == Some((fr.fun, fr.pc)) {
+            continue;
+        }
+        prev = Some((fr.fun, fr.pc));
+        push_entry(
+            &mut t,
+            depth,
+            code,
+            fr.fun,
+            (fr.pc as usize).saturating_sub(1),
+        );
+    }
+    t
+}
+
+/// Appends the frame of `fid` at `pc` to `t` (as `frames::shown` has it
+/// read), up to `depth` entries.
+fn push_entry(t: &mut Vec<TraceEntry>, depth: usize, code: &CodeTable, fid: FunId, pc: usize) {
+    let f = code.function(fid);
+    let line = match f.lines.binary_search_by(|(p, _)| p.cmp(&(pc as u32))) {
+        Ok(i) => f.lines[i].1,
+        Err(0) => 0,
+        Err(i) => f.lines[i - 1].1,
+    };
+    let mut push = |e: TraceEntry| {
+        if t.len() < depth {
+            t.push(e)
+        }
+    };
+    let renamed = |shown: &frames::Shown| match *shown {
+        frames::Shown::As {
+            module,
+            name,
+            arity,
+            file,
+            line,
+        } => Some(TraceEntry {
+            module: atom::intern(module),
+            name: atom::intern(name),
+            arity,
+            file: atom::intern(file),
+            line,
+            args: None,
+        }),
+        _ => None,
+    };
+    match frames::shown(f.module, f.name, f.arity) {
+        None => push(TraceEntry {
             module: f.module,
             name: f.name,
             arity: f.trace_arity(),
             file: f.file,
             line,
             args: None,
-        }
-    };
-    let mut t = vec![entry(fun, pc.saturating_sub(1))];
-    for fr in p.frames.iter().rev().take(19) {
-        t.push(entry(fr.fun, (fr.pc as usize).saturating_sub(1)));
+        }),
+        Some(frames::Shown::InFile(file)) => push(TraceEntry {
+            module: f.module,
+            name: f.name,
+            arity: f.trace_arity(),
+            file: atom::intern(file),
+            line,
+            args: None,
+        }),
+        Some(frames::Shown::Many(many)) => many.iter().filter_map(renamed).for_each(push),
+        Some(shown) => renamed(&shown).into_iter().for_each(push),
     }
-    t
-}
-
-/// Elixir's name, arity and line (in `lib/enum.ex`) for the library frames a
-/// failure's stack trace shows most often, which ExUnit prints: beamlet's
-/// list helpers of `Enum` (stdlib/enum.ex) stand where Elixir 1.14 has its
-/// inlined `:lists` calls and list helpers, so a callback's error reads as
-/// in Elixir.
-fn elixir_frame(module: Term, name: Term, arity: u32) -> Option<(&'static str, u32, u32)> {
-    // (By name: reading an atom's name takes no lock, interning does.)
-    if atom::name(module) != "Elixir.Enum" {
-        return None;
-    }
-    Some(match (atom::name(name), arity) {
-        ("reduce_list", 3) => ("-reduce/3-lists^foldl/2-0-", 3, 2468),
-        ("map_list", 2) => ("-map/2-lists^map/1-0-", 2, 1658),
-        ("each_list", 2) => ("-each/2-lists^foreach/1-0-", 2, 975),
-        ("map_reduce_list", 4) => ("-map_reduce/3-lists^mapfoldl/2-0-", 3, 1780),
-        ("filter_list", 2) => ("filter_list", 2, 4197),
-        ("reject_list", 2) => ("reject_list", 2, 4313),
-        ("flat_map_list", 2) => ("flat_map_list", 2, 4249),
-        ("find_list", 3) => ("find_list", 3, 4211),
-        ("all_list", 2) => ("all_list", 2, 4110),
-        ("any_list", 2) => ("any_list", 2, 4136),
-        ("uniq_list", 3) => ("uniq_list", 3, 4689),
-        ("zip_with_list", 3) => ("zip_with_list", 3, 4725),
-        _ => return None,
-    })
 }
 
 /// `function_clause` raised by the named function `fun` (no clause took
@@ -246,6 +278,19 @@ fn with_bif_frame(st: &mut ProcState, bif: bif::BifId, args: &[Term], mut e: Exn
     e
 }
 
+/// Whether `e` is the frame of a BIF that failed (its arguments, no
+/// location): what the BEAM gives an `error_info`.
+fn is_bif_frame(e: &TraceEntry) -> bool {
+    let Some(args) = e.args else {
+        return false;
+    };
+    if e.file != Term::NIL || !e.module.is_atom() || !e.name.is_atom() {
+        return false;
+    }
+    let n = bif::list_to_vec_pub(args).map_or(0, |a| a.len());
+    bif::lookup(atom::name(e.module), atom::name(e.name), n).is_some()
+}
+
 /// A caught exception's stack trace term back as the trace to raise it
 /// again with (marked complete), and the `error_info` its first entry
 /// carries (see `trace_term`).
@@ -281,13 +326,14 @@ fn reraise_trace(t: Term) -> (Vec<TraceEntry>, Option<ErrorInfo>) {
 }
 
 /// The stack trace as a term: `[{module, function, arity, [file: 'f.ex', line: n]}, ...]`.
-/// With `info`, the first entry's location ends with its `error_info` (where
-/// the BEAM puts the `error_info` its formatter reads): for a BIF's
-/// explanation of a `badarg`, `error_info: %{module: :erl_erts_errors,
-/// message: info}`, which `Exception.normalize` turns into the
-/// ArgumentError's message (a trace with no entry gets
-/// `{:erlang, :error_info, 0, [message: info]}` for it instead); for
-/// `raise`, `error_info: %{module: Exception}`.
+/// The first entry's location ends with its `error_info` (where the BEAM
+/// puts the `error_info` its formatter reads): a BIF's frame (with its
+/// arguments) gets `error_info: %{module: :erl_erts_errors}` as on the BEAM
+/// (`:erl_stdlib_errors` for a BIF of another module than `:erlang`); its
+/// explanation of a `badarg` (`info`) is not in the term:
+/// `Exception.normalize` finds it again (`exception::bif_message`). A trace
+/// with no entry gets `{:erlang, :error_info, 0, [message: info]}` for it
+/// instead. For `raise`, `error_info: %{module: Exception}`.
 pub fn trace_term(
     heap: &mut crate::heap::Heap,
     trace: &[TraceEntry],
@@ -295,23 +341,22 @@ pub fn trace_term(
 ) -> Term {
     let line_atom = atom::intern("line");
     let file_atom = atom::intern("file");
-    let info = info.map(|i| match i {
-        ErrorInfo::Message(m) => Some(m.as_str()),
+    let info_is_exception = matches!(info, Some(ErrorInfo::Exception));
+    let info = info.and_then(|i| match i {
+        ErrorInfo::Message(m) => Some(Some(m.as_str())),
+        ErrorInfo::Bif => Some(None),
         ErrorInfo::Exception => None,
     });
-    let mut info_kv = info.map(|msg| {
-        let mut fields = vec![(
-            atom::MODULE,
-            atom::intern(if msg.is_some() {
-                "erl_erts_errors"
-            } else {
-                "Elixir.Exception"
-            }),
-        )];
-        if let Some(msg) = msg {
-            fields.push((atom::MESSAGE, heap.str(msg)));
-        }
-        let map = bif::map::build_map(heap, fields);
+    let top_bif = trace.first().filter(|e| is_bif_frame(e)).map(|e| e.module);
+    let info_module = match (info, top_bif) {
+        (None, _) if info_is_exception => Some("Elixir.Exception"),
+        (_, Some(m)) if m == atom::ERLANG => Some("erl_erts_errors"),
+        (_, Some(_)) => Some("erl_stdlib_errors"),
+        (Some(_), None) => Some("erl_erts_errors"),
+        (None, None) => None,
+    };
+    let mut info_kv = info_module.map(|module| {
+        let map = bif::map::build_map(heap, vec![(atom::MODULE, atom::intern(module))]);
         heap.tuple(&[atom::intern("error_info"), map])
     });
     let info = info.flatten();
@@ -339,7 +384,7 @@ pub fn trace_term(
             heap.tuple(&[module, name, arity, loc])
         })
         .collect();
-    if let (Some(msg), Some(_)) = (info, info_kv) {
+    if let (Some(msg), true) = (info, trace.is_empty()) {
         let m = heap.str(msg);
         let kv = heap.tuple(&[atom::MESSAGE, m]);
         let loc = heap.list(&[kv]);
@@ -428,12 +473,24 @@ fn unwind(
     } else {
         let mut trace = std::mem::take(&mut e.trace);
         trace.extend(build_trace(p, code, fun, pc));
+        // They count toward the depth, as on the BEAM.
+        trace.truncate(code.backtrace_depth());
         e.trace = trace;
     }
     match p.handlers.pop() {
         Some(h) => {
             p.frames.truncate(h.depth as usize);
             let tt = trace_term(&mut p.st.heap, &e.trace, e.info.as_ref());
+            // A BIF's explanation, kept for `Exception.normalize`: the term
+            // has no room for it (one raised again keeps the one it had).
+            match &e.info {
+                Some(ErrorInfo::Message(msg)) => {
+                    p.st.bif_message =
+                        bif::exception::top_key(tt).map(|(m, f, n)| (m, f, n, msg.to_string()));
+                }
+                Some(ErrorInfo::Bif) => {}
+                _ => p.st.bif_message = None,
+            }
             let b = h.base as usize;
             let k = b + h.kind as usize;
             p.regs[k] = class_atom(e.class);
@@ -803,8 +860,8 @@ pub fn run(
     // (`apply/3` and the `Apply` instructions): public function, built-in
     // function, or `undef`.
     macro_rules! apply_mfa {
-        ($m:expr, $name:expr, $args:expr, $n:expr, $dst:expr) => {{
-            let (m, name, dst): (Term, Term, Reg) = ($m, $name, $dst);
+        ($m:expr, $name:expr, $args:expr, $n:expr, $tail:expr, $dst:expr) => {{
+            let (m, name, tail, dst): (Term, Term, bool, Reg) = ($m, $name, $tail, $dst);
             let (src, n): (usize, usize) = (base + $args as usize, $n);
 
             if !m.is_atom() || !name.is_atom() {
@@ -828,9 +885,10 @@ pub fn run(
                 None => None,
             };
             if let Some(callee) = callee {
-                enter!(callee, src, n, &[], false, dst);
+                enter!(callee, src, n, &[], tail, dst);
             } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
                 match call_bif!(b, &regs[src..src + n]) {
+                    Ok(v) if tail => ret!(v),
                     Ok(v) => reg!(dst) = v,
                     Err(e) => raise!(with_bif_frame(&mut p.st, b, &regs[src..src + n], e)),
                 }
@@ -852,6 +910,34 @@ pub fn run(
                 };
                 raise!(e);
             }
+        }};
+    }
+
+    // `apply(R[module], R[fun], R[list])`: the arguments go above this
+    // window, where the callee's starts (a tail call moves them down).
+    macro_rules! apply_list {
+        ($module:expr, $fun:expr, $list:expr, $tail:expr, $dst:expr) => {{
+            let (m, name) = (reg!($module), reg!($fun));
+            let Some(items) = bif::list_to_vec_pub(reg!($list)) else {
+                raise!(apply_badarg(&mut p.st.heap, m, name, reg!($list)));
+            };
+            let at = f.nregs as usize;
+            grow!(base + at + items.len());
+            regs[base + at..base + at + items.len()].copy_from_slice(&items);
+            apply_mfa!(m, name, at as Reg, items.len(), $tail, $dst);
+        }};
+    }
+
+    // `apply(R[fun], R[list])`, as `apply_list`.
+    macro_rules! call_fun_list {
+        ($fun:expr, $list:expr, $tail:expr, $dst:expr) => {{
+            let Some(items) = bif::list_to_vec_pub(reg!($list)) else {
+                raise!(Exn::error(atom::BADARG));
+            };
+            let at = f.nregs as usize;
+            grow!(base + at + items.len());
+            regs[base + at..base + at + items.len()].copy_from_slice(&items);
+            call_fun!($fun, at as Reg, items.len(), $tail, $dst);
         }};
     }
 
@@ -1055,26 +1141,10 @@ pub fn run(
                 fun,
                 list,
                 dst,
-            } => {
-                // The arguments go above this window, where the callee's starts.
-                let (m, name) = (reg!(module), reg!(fun));
-                let Some(items) = bif::list_to_vec_pub(reg!(list)) else {
-                    raise!(apply_badarg(&mut p.st.heap, m, name, reg!(list)));
-                };
-                let at = f.nregs as usize;
-                grow!(base + at + items.len());
-                regs[base + at..base + at + items.len()].copy_from_slice(&items);
-                apply_mfa!(m, name, at as Reg, items.len(), dst);
-            }
-            Op::CallFunList { fun, list, dst } => {
-                let Some(items) = bif::list_to_vec_pub(reg!(list)) else {
-                    raise!(Exn::error(atom::BADARG));
-                };
-                let at = f.nregs as usize;
-                grow!(base + at + items.len());
-                regs[base + at..base + at + items.len()].copy_from_slice(&items);
-                call_fun!(fun, at as Reg, items.len(), false, dst);
-            }
+            } => apply_list!(module, fun, list, false, dst),
+            Op::TailApplyList { module, fun, list } => apply_list!(module, fun, list, true, 0),
+            Op::CallFunList { fun, list, dst } => call_fun_list!(fun, list, false, dst),
+            Op::TailCallFunList { fun, list } => call_fun_list!(fun, list, true, 0),
             Op::Apply {
                 module,
                 fun,
@@ -1083,7 +1153,7 @@ pub fn run(
                 dst,
             } => {
                 let (m, name) = (reg!(module), reg!(fun));
-                apply_mfa!(m, name, args, n as usize, dst);
+                apply_mfa!(m, name, args, n as usize, false, dst);
             }
             Op::ProtocolCall {
                 protocol,
@@ -1113,7 +1183,7 @@ pub fn run(
                         Err(e) => raise!(e),
                         Ok(imp) if imp == atom::NIL => {
                             // impl_for!/1 raises Protocol.UndefinedError from its own frame.
-                            apply_mfa!(proto, atom::intern("impl_for!"), args, 1, dst);
+                            apply_mfa!(proto, atom::intern("impl_for!"), args, 1, false, dst);
                         }
                         Ok(imp) => {
                             let found = code.lookup(imp, name, n as u32);
@@ -1121,7 +1191,7 @@ pub fn run(
                                 let key = (proto, ty, name, n, fallback);
                                 code.remember_dispatch(key, generation, id);
                             }
-                            apply_mfa!(imp, name, args, n as usize, dst);
+                            apply_mfa!(imp, name, args, n as usize, false, dst);
                         }
                     }
                 }

@@ -17,6 +17,7 @@ pub mod copy;
 pub mod ctx;
 pub mod detached;
 pub mod float_fmt;
+mod frames;
 mod gc;
 pub mod hamt;
 pub mod heap;

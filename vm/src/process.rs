@@ -92,6 +92,9 @@ pub enum ErrorInfo {
     /// `%{module: Exception}`: what Elixir 1.14's `raise` passes to
     /// `:erlang.error/3`, so a raised exception's trace shows it.
     Exception,
+    /// A BIF's `%{module: :erl_erts_errors}` read back from a trace term
+    /// (raised again): its message, if any, is the process's `bif_message`.
+    Bif,
 }
 
 impl Exn {
@@ -288,6 +291,11 @@ pub struct ProcState {
     /// process it spawned and they spawn, so work moved to another process
     /// still counts. Taken from at the end of each slice.
     pub budget: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
+    /// The explanation of the last BIF error this process caught (module,
+    /// function, arity, message): a trace term carries only
+    /// `error_info: %{module: :erl_erts_errors}`, as on the BEAM, and
+    /// `Exception.normalize` finds the message here (bif/exception.rs).
+    pub bif_message: Option<(Term, Term, usize, String)>,
 }
 
 /// Another process asks for `items` of this one's `Process.info`: the
@@ -456,6 +464,7 @@ impl Process {
                 aliases: Vec::new(),
                 initial_call: (Term::NIL, Term::NIL, 0),
                 budget: None,
+                bif_message: None,
             },
         }
     }

@@ -374,23 +374,30 @@ impl FnBuilder<'_> {
                 .iter()
                 .map(|a| self.expr(u, a))
                 .collect::<CResult<_>>()?;
-            self.emit(match regs.as_slice() {
-                [fun, list] => Op::CallFunList {
+            // In tail position no frame is left, as on the BEAM.
+            self.emit(match (regs.as_slice(), tail) {
+                ([fun, list], false) => Op::CallFunList {
                     fun: *fun,
                     list: *list,
                     dst,
                 },
-                [module, fun, list] => Op::ApplyList {
+                ([fun, list], true) => Op::TailCallFunList {
+                    fun: *fun,
+                    list: *list,
+                },
+                ([module, fun, list], false) => Op::ApplyList {
                     module: *module,
                     fun: *fun,
                     list: *list,
                     dst,
                 },
+                ([module, fun, list], true) => Op::TailApplyList {
+                    module: *module,
+                    fun: *fun,
+                    list: *list,
+                },
                 _ => unreachable!("two or three arguments"),
             });
-            if tail {
-                self.emit(Op::Return { src: dst });
-            }
             self.release(m);
             return Ok(());
         }

@@ -393,7 +393,7 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
         return simple(ctx, "Elixir.ArithmeticError", &[]);
     }
     if reason == atom::BADARG {
-        if let Some(msg) = error_info_message(trace) {
+        if let Some(msg) = error_info_message(trace).or_else(|| bif_message(ctx, trace)) {
             let msg = ctx.st.heap.str(&msg);
             return simple(ctx, "Elixir.ArgumentError", &[(atom::MESSAGE, msg)]);
         }
@@ -418,7 +418,8 @@ pub fn normalize(ctx: &mut Ctx, reason: Term, trace: Term) -> Term {
         return simple(ctx, "Elixir.ArgumentError", &[]);
     }
     if reason == atom::SYSTEM_LIMIT {
-        if let Some(msg) = error_info_message(trace).filter(|m| m.starts_with("a system limit")) {
+        let msg = error_info_message(trace).or_else(|| bif_message(ctx, trace));
+        if let Some(msg) = msg.filter(|m| m.starts_with("a system limit")) {
             let msg = ctx.st.heap.str(&msg);
             return simple(ctx, "Elixir.SystemLimitError", &[(atom::MESSAGE, msg)]);
         }
@@ -525,6 +526,110 @@ fn top_error_info(trace: Term) -> Option<Term> {
         })
 }
 
+/// The module, function and arity (or number of arguments) of the trace's
+/// first entry.
+pub fn top_key(trace: Term) -> Option<(Term, Term, usize)> {
+    let (top, _) = trace.cons_parts()?;
+    let [m, f, a, _] = top.tuple_elems()? else {
+        return None;
+    };
+    let n = match a.as_small() {
+        Some(n) => usize::try_from(n).ok()?,
+        None => list_to_vec(*a)?.len(),
+    };
+    Some((*m, *f, n))
+}
+
+/// BIFs not called again to explain their error (`bif_message`): what they
+/// do when they succeed.
+const NOT_AGAIN: &[&str] = &[
+    "register",
+    "unregister",
+    "send",
+    "send_after",
+    "start_timer",
+    "cancel_timer",
+    "spawn",
+    "spawn_link",
+    "spawn_monitor",
+    "spawn_opt",
+    "link",
+    "unlink",
+    "monitor",
+    "demonitor",
+    "exit",
+    "halt",
+    "put",
+    "erase",
+    "process_flag",
+    "group_leader",
+    "garbage_collect",
+    "suspend_process",
+    "resume_process",
+    "open_port",
+    "port_command",
+    "port_close",
+    "port_control",
+    "load_module",
+    "purge_module",
+    "delete_module",
+    "system_flag",
+    "hibernate",
+    "yield",
+    "apply",
+    "alias",
+    "unalias",
+    "insert",
+    "insert_new",
+    "delete",
+    "delete_object",
+    "delete_all_objects",
+    "update_counter",
+    "update_element",
+    "take",
+    "select_delete",
+    "select_replace",
+    "rename",
+    "give_away",
+    "setopts",
+    "new",
+    "raise",
+    "error",
+    "throw",
+    "nif_error",
+];
+
+/// The explanation a BIF gave its error, for the trace whose first entry
+/// is its frame (`error_info: %{module: :erl_erts_errors}`, which does not
+/// carry it, as on the BEAM): the one this process caught last, when the
+/// frame is the same, else what the BIF says when called again with the
+/// same arguments (as OTP's `erl_erts_errors:format_error/2` works it out
+/// from them), unless the BIF does something when it succeeds.
+pub fn bif_message(ctx: &mut Ctx, trace: Term) -> Option<String> {
+    let info = top_error_info(trace)?;
+    let module = map_find(info, atom::MODULE)?;
+    if !matches!(atom::name(module), "erl_erts_errors" | "erl_stdlib_errors") {
+        return None;
+    }
+    let key = top_key(trace)?;
+    if let Some((m, f, n, msg)) = &ctx.st.bif_message {
+        if (*m, *f, *n) == key {
+            return Some(msg.clone());
+        }
+    }
+    let (m, f, _) = key;
+    if !m.is_atom() || !f.is_atom() || NOT_AGAIN.contains(&atom::name(f)) {
+        return None;
+    }
+    let (top, _) = trace.cons_parts()?;
+    let args = list_to_vec(top.tuple_elems()?[2])?;
+    let b = super::lookup(atom::name(m), atom::name(f), args.len())?;
+    match (super::BIFS[b as usize].f)(ctx, &args) {
+        Err(e) => e.info_message().map(str::to_string),
+        Ok(_) => None,
+    }
+}
+
 /// The message a BIF gave its `badarg`, kept in the `error_info` of the
 /// trace's first entry (`interp::trace_term`): `%{message: text}`.
 pub fn error_info_message(trace: Term) -> Option<String> {
@@ -540,8 +645,11 @@ pub fn error_info_of(trace: Term) -> Option<ErrorInfo> {
         return Some(ErrorInfo::Message(m));
     }
     let info = top_error_info(trace)?;
-    (map_find(info, atom::MODULE) == Some(atom::intern("Elixir.Exception")))
-        .then_some(ErrorInfo::Exception)
+    match map_find(info, atom::MODULE).map(atom::name) {
+        Some("Elixir.Exception") => Some(ErrorInfo::Exception),
+        Some("erl_erts_errors" | "erl_stdlib_errors") => Some(ErrorInfo::Bif),
+        _ => None,
+    }
 }
 
 /// What the `error_info` of the stack trace's top entry says about an error
@@ -959,6 +1067,41 @@ pub fn format(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     };
     let s = banner(ctx, class, a[1], Term::NIL);
     Ok(ctx.st.heap.str(&s))
+}
+
+/// Stack trace lines as printed under an uncaught error, innermost first:
+/// each entry as `Exception.format_stacktrace_entry/1` has it (the
+/// application of a library module, the arguments of a BIF's frame), the
+/// frames of Elixir's compiler left out as Elixir's `Kernel.CLI` does. When
+/// the library cannot be called, as `format_trace`.
+pub fn format_trace_in(ctx: &mut Ctx, trace: &[crate::process::TraceEntry]) -> Vec<String> {
+    let internal = |t: &crate::process::TraceEntry| {
+        matches!(
+            atom::name(t.module),
+            "elixir_compiler"
+                | "elixir_lexical"
+                | "elixir_module"
+                | "Elixir.Module.ParallelChecker"
+        )
+    };
+    let format = atom::intern("format_stacktrace_entry");
+    let module = atom::intern("Elixir.Exception");
+    let mut lines = Vec::with_capacity(trace.len());
+    for t in trace.iter().filter(|t| !internal(t)) {
+        let one = crate::interp::trace_term(&mut ctx.st.heap, std::slice::from_ref(t), None);
+        let text = match one.cons_parts() {
+            Some((entry, _)) => crate::nested::call_mfa(ctx, module, format, &[entry]).ok(),
+            None => None,
+        };
+        match text.and_then(|t| {
+            t.binary_bytes()
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+        }) {
+            Some(text) => lines.push(format!("    {text}")),
+            None => lines.extend(format_trace(std::slice::from_ref(t))),
+        }
+    }
+    lines
 }
 
 /// Stack trace lines as printed under an uncaught error, innermost first,

@@ -440,6 +440,7 @@ bifs! {
     "erlang" "unique_integer" / 0 => system::unique_integer0;
     "erlang" "unique_integer" / 1 => system::unique_integer1;
     "erlang" "system_info" / 1 => system::system_info;
+    "erlang" "system_flag" / 2 => system::system_flag;
     "erlang" "halt" / 0 => system::halt0;
     "init" "restart" / 0 => system::restart;
     "erlang" "halt" / 1 => system::halt1;

@@ -446,29 +446,9 @@ pub struct Where<'a> {
 }
 
 /// Entries of the stack trace at `at`, innermost first, at most `depth`
-/// (the BEAM's `backtrace_depth`, 8).
+/// (the BEAM's `backtrace_depth`, 8), as an exception's trace reads.
 fn stack_entries(code: &CodeTable, at: &Where, depth: usize) -> Vec<TraceEntry> {
-    let entry = |fid: FunId, pc: usize| {
-        let f = code.function(fid);
-        let line = match f.lines.binary_search_by(|(p, _)| p.cmp(&(pc as u32))) {
-            Ok(i) => f.lines[i].1,
-            Err(0) => 0,
-            Err(i) => f.lines[i - 1].1,
-        };
-        TraceEntry {
-            module: f.module,
-            name: f.name,
-            arity: f.trace_arity(),
-            file: f.file,
-            line,
-            args: None,
-        }
-    };
-    let mut t = vec![entry(at.fun, (at.pc as usize).saturating_sub(1))];
-    for fr in at.frames.iter().rev().take(depth.saturating_sub(1)) {
-        t.push(entry(fr.fun, (fr.pc as usize).saturating_sub(1)));
-    }
-    t
+    crate::interp::trace_entries(code, at.fun, at.pc as usize, at.frames, depth)
 }
 
 /// The answer to `:erlang.process_info(pid, items)` about the process of
@@ -501,7 +481,7 @@ pub fn info_answer(
             },
             InfoItem::CurrentStacktrace => match &at {
                 Some(w) => {
-                    let entries = stack_entries(code, w, 8);
+                    let entries = stack_entries(code, w, code.backtrace_depth());
                     crate::interp::trace_term(h, &entries, None)
                 }
                 // Process.info/2 builds its caller's stack itself.

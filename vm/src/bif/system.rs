@@ -230,6 +230,19 @@ pub fn system_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
 }
 
+/// `:erlang.system_flag(:backtrace_depth, n)`: the most entries of a stack
+/// trace (at most 10,000, as the BEAM), returning the old value. Other flags
+/// are not supported (badarg).
+pub fn system_flag(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    match (a[0], a[1].as_small()) {
+        (f, Some(n)) if f.is_atom() && atom::name(f) == "backtrace_depth" && n >= 0 => {
+            let old = ctx.code.set_backtrace_depth(n.min(10_000) as u32);
+            Ok(Term::small(old as i64))
+        }
+        _ => Err(Exn::error(atom::BADARG)),
+    }
+}
+
 /// The exit status `:erlang.halt/1` is given: an integer (taken modulo
 /// 256, as the OS does), `:abort` (134, as SIGABRT), or a slogan (a
 /// charlist, printed to standard error: status 1).

@@ -21,7 +21,10 @@ impl Local<'_, '_> {
     pub(super) fn exit_raised(&self, mut p: Box<Process>, e: Exn) {
         let rt = self.rt;
         let trace_t = interp::trace_term(&mut p.st.heap, &e.trace, e.info.as_ref());
-        let lines = exception::format_trace(&e.trace);
+        // (Formatted only for a report: it runs library code.)
+        let lines = |local: &Self, p: &mut Box<Process>| {
+            local.with_ctx(p, |ctx| exception::format_trace_in(ctx, &e.trace))
+        };
         let watched = self.watched(&p);
         if watched {
             // Whoever waits for its end reports the error: no log here.
@@ -40,7 +43,7 @@ impl Local<'_, '_> {
                 p.st.pid,
                 Outcome::Failed {
                     banner,
-                    trace: lines.clone(),
+                    trace: lines(self, &mut p),
                     status,
                     class: e.class,
                     reason,
@@ -71,7 +74,7 @@ impl Local<'_, '_> {
                 "Process {} raised an exception\n{banner}\n",
                 inspect_pid(p.st.pid)
             );
-            for l in lines {
+            for l in lines(self, &mut p) {
                 report.push_str(&l);
                 report.push('\n');
             }

@@ -1,0 +1,227 @@
+//! How library frames read in stack traces. beamlet's library (stdlib/)
+//! does the work of Elixir 1.14's and OTP 25's in functions of its own, so
+//! a frame of one of them would name a file and line no Elixir program
+//! sees. The frames a failure's trace shows most often (the ones ExUnit
+//! prints, and the `[error] GenServer ... terminating` report) are renamed
+//! here to what Elixir shows: an `Enum` list helper as the `:lists` call
+//! Elixir inlines, a GenServer callback under `:gen_server.try_handle_call/4`
+//! and `:gen_server.handle_msg/6`, a task under `Task.Supervised.invoke_mfa/2`,
+//! a process started by `:proc_lib` under `:proc_lib.init_p_do_apply/3`,
+//! a client's exit under `GenServer.call/3` at Elixir's line.
+//!
+//! The library keeps one function for each frame Elixir shows (a callback
+//! runs in a function of its own, an exit happens in a helper called in
+//! tail position), so a frame is renamed by its function alone, whatever
+//! line of the library it stands at. A renamed function keeps its name in
+//! the library: a conformance script (`errors_otp_frames`) checks each one.
+
+use crate::atom;
+use crate::term::Term;
+
+/// What a library function's frame shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shown {
+    /// The frame of Elixir's or OTP's function doing the same work.
+    As {
+        module: &'static str,
+        name: &'static str,
+        arity: u32,
+        file: &'static str,
+        line: u32,
+    },
+    /// Its own name and line, in Elixir's file (the library function sits
+    /// at the line of Elixir's).
+    InFile(&'static str),
+    /// Several frames of Elixir's (a script's top level runs under
+    /// Elixir's compiler: `:elixir_compiler.dispatch/4` and what called it).
+    Many(&'static [Shown]),
+}
+
+const fn at(
+    module: &'static str,
+    name: &'static str,
+    arity: u32,
+    file: &'static str,
+    line: u32,
+) -> Shown {
+    Shown::As {
+        module,
+        name,
+        arity,
+        file,
+        line,
+    }
+}
+
+/// Where a script's top level runs in Elixir 1.14 (`elixir file.exs`):
+/// what `:elixir_module.verifying/1` stands for...
+const SCRIPT: &[Shown] = &[
+    at(
+        "elixir_compiler",
+        "dispatch",
+        4,
+        "src/elixir_compiler.erl",
+        65,
+    ),
+    at(
+        "elixir_compiler",
+        "compile",
+        3,
+        "src/elixir_compiler.erl",
+        50,
+    ),
+    at("elixir_lexical", "run", 3, "src/elixir_lexical.erl", 15),
+    at(
+        "elixir_compiler",
+        "quoted",
+        3,
+        "src/elixir_compiler.erl",
+        17,
+    ),
+    at(
+        "Elixir.Module.ParallelChecker",
+        "verify",
+        1,
+        "lib/module/parallel_checker.ex",
+        100,
+    ),
+];
+
+/// ...and `:elixir_module.eval_file/2`.
+const SCRIPT_FILE: &[Shown] = &[at("Elixir.Code", "require_file", 2, "lib/code.ex", 1245)];
+
+const GEN_SERVER: &str = "gen_server";
+const GEN_SERVER_ERL: &str = "gen_server.erl";
+const ELIXIR_GEN_SERVER: &str = "Elixir.GenServer";
+const LIB_GEN_SERVER: &str = "lib/gen_server.ex";
+
+/// How the frame of `module.name/arity` reads, when it is one of the
+/// library functions renamed (None: as it is).
+pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
+    // (By name: reading an atom's name takes no lock, interning does.)
+    let name = atom::name(name);
+    Some(match (atom::name(module), name, arity) {
+        ("Elixir.Enum", ..) => return enum_frame(name, arity),
+        ("elixir_module", "verifying", 1) => Shown::Many(SCRIPT),
+        ("elixir_module", "eval_file", 2) => Shown::Many(SCRIPT_FILE),
+        ("Elixir.GenServer", "try_init", 2) => at(GEN_SERVER, "init_it", 2, GEN_SERVER_ERL, 851),
+        ("Elixir.GenServer", "__init_it__", 6) => at(GEN_SERVER, "init_it", 6, GEN_SERVER_ERL, 814),
+        ("Elixir.GenServer", "continue", 3) => at(GEN_SERVER, "loop", 7, GEN_SERVER_ERL, 865),
+        ("Elixir.GenServer", "try_handle_call", 4) => {
+            at(GEN_SERVER, "try_handle_call", 4, GEN_SERVER_ERL, 1149)
+        }
+        ("Elixir.GenServer", "handle_msg", 3) => {
+            at(GEN_SERVER, "handle_msg", 6, GEN_SERVER_ERL, 1178)
+        }
+        ("Elixir.GenServer", "try_dispatch", 4) => {
+            at(GEN_SERVER, "try_dispatch", 4, GEN_SERVER_ERL, 1123)
+        }
+        ("Elixir.GenServer", "dispatch", 5) => {
+            at(GEN_SERVER, "handle_msg", 6, GEN_SERVER_ERL, 1200)
+        }
+        ("Elixir.GenServer", "try_terminate", 3) => {
+            at(GEN_SERVER, "try_terminate", 3, GEN_SERVER_ERL, 1161)
+        }
+        ("Elixir.GenServer", "terminate", 8) => {
+            at(GEN_SERVER, "terminate", 10, GEN_SERVER_ERL, 1351)
+        }
+        // (Where a client waits for the reply, as a crash report shows it.)
+        ("Elixir.GenServer", "__call__", 4) => at("gen", "do_call", 4, "gen.erl", 256),
+        ("Elixir.GenServer", "call", 3) => at(ELIXIR_GEN_SERVER, "call", 3, LIB_GEN_SERVER, 1035),
+        ("Elixir.GenServer", "call_noproc", 3) => {
+            at(ELIXIR_GEN_SERVER, "call", 3, LIB_GEN_SERVER, 1027)
+        }
+        ("Elixir.GenServer", "call_self", 3) => {
+            at(ELIXIR_GEN_SERVER, "call", 3, LIB_GEN_SERVER, 1031)
+        }
+        ("Elixir.GenServer", "call_failed", 4) => {
+            at(ELIXIR_GEN_SERVER, "call", 3, LIB_GEN_SERVER, 1038)
+        }
+        ("Elixir.GenServer", "stop_noproc", 3) => {
+            at(ELIXIR_GEN_SERVER, "stop", 3, LIB_GEN_SERVER, 985)
+        }
+        ("proc_lib", "init_p_do_apply", 3) => {
+            at("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240)
+        }
+        ("Elixir.Agent.Server", ..) => Shown::InFile("lib/agent/server.ex"),
+        ("Elixir.Task.Supervised", "invoke_mfa", 2) => at(
+            "Elixir.Task.Supervised",
+            "invoke_mfa",
+            2,
+            "lib/task/supervised.ex",
+            89,
+        ),
+        ("Elixir.Task.Supervised", "reply", 3) => at(
+            "Elixir.Task.Supervised",
+            "reply",
+            4,
+            "lib/task/supervised.ex",
+            34,
+        ),
+        ("Elixir.Task", "await_down", 2) => at("Elixir.Task", "await", 2, "lib/task.ex", 826),
+        ("Elixir.Task", "await_timeout", 2) => at("Elixir.Task", "await", 2, "lib/task.ex", 830),
+        ("Elixir.ExUnit.Runner", "exec_test", 3) => at(
+            "Elixir.ExUnit.Runner",
+            "exec_test",
+            1,
+            "lib/ex_unit/runner.ex",
+            512,
+        ),
+        ("Elixir.ExUnit.Runner", "test_process", 4) => at(
+            "Elixir.ExUnit.Runner",
+            "-spawn_test_monitor/4-fun-1-",
+            4,
+            "lib/ex_unit/runner.ex",
+            463,
+        ),
+        ("Elixir.Process", "sleep", 1) => at("Elixir.Process", "sleep", 1, "lib/process.ex", 250),
+        ("timer", "tc", 1) => at("timer", "tc", 1, "timer.erl", 235),
+        ("timer", "tc", 2) => at("timer", "tc", 2, "timer.erl", 250),
+        ("timer", "tc", 3) => at("timer", "tc", 3, "timer.erl", 266),
+        _ => return None,
+    })
+}
+
+/// Elixir's name, arity and line (in `lib/enum.ex`) for beamlet's list
+/// helpers of `Enum` (stdlib/enum.ex), which stand where Elixir 1.14 has
+/// its inlined `:lists` calls and list helpers, so a callback's error reads
+/// as in Elixir.
+fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
+    let (name, arity, line) = match (name, arity) {
+        ("reduce_list", 3) => ("-reduce/3-lists^foldl/2-0-", 3, 2468),
+        ("map_list", 2) => ("-map/2-lists^map/1-0-", 2, 1658),
+        ("each_list", 2) => ("-each/2-lists^foreach/1-0-", 2, 975),
+        ("map_reduce_list", 4) => ("-map_reduce/3-lists^mapfoldl/2-0-", 3, 1780),
+        ("filter_list", 2) => ("filter_list", 2, 4197),
+        ("reject_list", 2) => ("reject_list", 2, 4313),
+        ("flat_map_list", 2) => ("flat_map_list", 2, 4249),
+        ("find_list", 3) => ("find_list", 3, 4211),
+        ("all_list", 2) => ("all_list", 2, 4110),
+        ("any_list", 2) => ("any_list", 2, 4136),
+        ("uniq_list", 3) => ("uniq_list", 3, 4689),
+        ("zip_with_list", 3) => ("zip_with_list", 3, 4725),
+        _ => return None,
+    };
+    Some(at("Elixir.Enum", name, arity, "lib/enum.ex", line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renames_by_function() {
+        let m = atom::intern("Elixir.GenServer");
+        let shown = shown(m, atom::intern("try_handle_call"), 4);
+        assert_eq!(
+            shown,
+            Some(at(GEN_SERVER, "try_handle_call", 4, GEN_SERVER_ERL, 1149))
+        );
+        assert_eq!(super::shown(m, atom::intern("cast"), 2), None);
+        let agent = atom::intern("Elixir.Agent.Server");
+        assert_eq!(
+            super::shown(agent, atom::intern("handle_call"), 3),
+            Some(Shown::InFile("lib/agent/server.ex"))
+        );
+    }
+}
