@@ -1714,8 +1714,9 @@ fn select_impl(ctx: &mut Ctx, tab: Term, ms: Term, mode: Mode, reverse: bool) ->
     let clauses = parse_ms(ms, 2)?;
     let write = matches!(mode, Mode::Delete | Mode::Replace);
     with(ctx, tab, write, |ctx, g, _| {
-        if mode == Mode::Replace {
-            set_only(g)?;
+        // erts replaces in place in any table but a bag.
+        if mode == Mode::Replace && g.kind == Kind::Bag {
+            return Err(bad_type());
         }
         let (out, count) = if g.ordered() {
             let (out, count, _) = walk_tree(ctx, g, &clauses, mode, reverse, None, None);

@@ -219,7 +219,10 @@ impl HashTable {
         let hash = hash_of(key.term);
         let b = self.ix(hash);
         self.count(hash, objs.len(), 0);
-        self.buckets[b].push(Group { hash, key, objs });
+        let chain = &mut self.buckets[b];
+        // Most chains hold one key: no room for more until needed.
+        chain.reserve_exact(1);
+        chain.push(Group { hash, key, objs });
         self.grow(self.estimate(hash, nitems));
     }
 
@@ -357,10 +360,17 @@ impl HashTable {
                 0
             };
             let szm = self.szm;
-            let old = std::mem::take(&mut self.buckets[from]);
-            let (stay, go): (Vec<Group>, Vec<Group>) =
-                old.into_iter().partition(|g| g.hash as usize & szm == from);
-            self.buckets[from] = stay;
+            let chain = &mut self.buckets[from];
+            let mut go = Vec::new();
+            if chain.iter().any(|g| g.hash as usize & szm != from) {
+                let old = std::mem::take(chain);
+                let (stay, moved): (Vec<Group>, Vec<Group>) =
+                    old.into_iter().partition(|g| g.hash as usize & szm == from);
+                *chain = stay;
+                go = moved;
+                chain.shrink_to_fit();
+                go.shrink_to_fit();
+            }
             self.buckets.push(go);
         }
     }
