@@ -489,7 +489,9 @@ defmodule ExUnit.Assertions do
   # `:line` and `:no_parens` (as with `Macro.escape(expr, prune_metadata:
   # true)`), so the `code:` line of a failure prints sigils with `"`
   # whatever their delimiter (`~w"a b"`). Both done by the compiler's
-  # built-in: every assertion escapes its code when it expands.
+  # built-in: every assertion escapes its code when it expands. Code
+  # without such an `unquote` comes back as `{:"$beamlet_data", bytes}`,
+  # which the compiler turns into the same literal (compiler/src/packed_data.rs).
   # The assertion's code, `{kind, meta, [expr]}`: `assert`/`refute` carry the
   # metadata of the expression they check (none for a literal), as Elixir's.
   defp escape_quoted(kind, {_, meta, _} = expr) when is_list(meta), do: escape_quoted(kind, meta, expr)
