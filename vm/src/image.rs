@@ -811,11 +811,18 @@ pub fn encode_unit(unit: &Unit) -> Result<Vec<u8>, String> {
         (encode_segment(imports, first), None)
     } else if parallel() {
         std::thread::scope(|s| {
-            let other = s.spawn(|| encode_segment(None, second));
+            // (`Builder`: a thread that cannot start is an error to recover
+            // from, where `Scope::spawn` panics; then this thread does both.)
+            let other = std::thread::Builder::new()
+                .name("beamlet-encode".into())
+                .spawn_scoped(s, || encode_segment(None, second));
             let out = encode_segment(imports, first);
-            let rest = other
-                .join()
-                .unwrap_or_else(|_| Err("encoding a segment panicked".into()));
+            let rest = match other {
+                Ok(h) => h
+                    .join()
+                    .unwrap_or_else(|_| Err("encoding a segment panicked".into())),
+                Err(_) => encode_segment(None, second),
+            };
             (out, Some(rest))
         })
     } else {
