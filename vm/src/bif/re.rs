@@ -15,7 +15,12 @@
 //! PCRE 8 and PCRE2 differ in a few places, where this file keeps PCRE 8's
 //! behaviour: an unknown escape (`\i`, `[\B]`) is the literal character;
 //! lookbehinds must have a fixed length (pcre.rs); error messages are PCRE
-//! 8's words (`missing )` rather than `missing closing parenthesis`).
+//! 8's words (`missing )` rather than `missing closing parenthesis`); word
+//! characters under `ucp` are letters, digits and `_` (no marks), and
+//! `\p{Script}` is the Script property, not Script_Extensions
+//! (`pcre8_spelled`). Unicode data stays PCRE2's: characters added to
+//! Unicode after PCRE 8.44's tables, and `\X`'s newer cluster rules, match
+//! as PCRE2 says.
 
 use super::{badarg, list_to_vec, BifResult, Ctx};
 use crate::atom;
