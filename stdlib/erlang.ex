@@ -263,7 +263,7 @@ defmodule :erlang do
   def list_to_integer(list), do: List.to_integer(list)
   def list_to_integer(list, base), do: List.to_integer(list, base)
 
-  @doc "The float a binary spells, in Erlang's syntax: `[+-]digits.digits[e[+-]digits]`."
+  @doc "The float a binary spells, in Erlang's syntax: `[+-]digits.digits[e[+-]digits]` (or `,` for `.`)."
   def binary_to_float(binary) when is_binary(binary) do
     if float_text?(binary, :sign),
       do: String.to_float(binary),
@@ -275,7 +275,8 @@ defmodule :erlang do
   defp float_text?(<<c, rest::binary>>, :sign) when c in [?+, ?-], do: float_text?(rest, :int0)
   defp float_text?(text, :sign), do: float_text?(text, :int0)
   defp float_text?(<<c, rest::binary>>, s) when c in ?0..?9 and s in [:int0, :int], do: float_text?(rest, :int)
-  defp float_text?(<<?., rest::binary>>, :int), do: float_text?(rest, :frac0)
+  # OTP 25 takes a comma for the decimal point too.
+  defp float_text?(<<c, rest::binary>>, :int) when c in [?., ?,], do: float_text?(rest, :frac0)
   defp float_text?(<<c, rest::binary>>, s) when c in ?0..?9 and s in [:frac0, :frac], do: float_text?(rest, :frac)
   defp float_text?(<<c, rest::binary>>, :frac) when c in [?e, ?E], do: float_text?(rest, :esign)
   defp float_text?(<<c, rest::binary>>, :esign) when c in [?+, ?-], do: float_text?(rest, :exp0)

@@ -837,7 +837,15 @@ defmodule :io_lib do
   defp items_layout(items, improper, pretty, indent, tail, line, tind, start \\ nil) do
     last = length(items) - 1
     newline = "\n" <> String.duplicate(" ", indent)
-    {out0, col0} = start || {"", indent}
+    # The text so far is kept as a reversed list of pieces, joined once.
+    {out0, col0} =
+      case start do
+        nil -> {[], indent}
+        {text, col} -> {[text], col}
+      end
+
+    # A cut tuple or map ends with `...` (a cut list has it as its tail).
+    dots_last? = List.last(items) == {@more, "..."}
 
     {out, _col, _break?} =
       items
@@ -852,8 +860,7 @@ defmodule :io_lib do
 
         # An item before the `...` of a cut term counts as the last one
         # (io_lib_pretty's `last_depth/2`), without the `...`.
-        dots_next? =
-          if i < last, do: Enum.at(items, i + 1) == {@more, "..."}, else: improper == {@more, "..."}
+        dots_next? = if i < last, do: i == last - 1 and dots_last?, else: improper == {@more, "..."}
 
         after_cols =
           cond do
@@ -861,36 +868,38 @@ defmodule :io_lib do
             i == last -> String.length(sep) + tail
             true -> 1
           end
+
         text = write_term(item, pretty)
-        first? = i == 0 and out == ""
+        first? = i == 0 and start == nil
         nested = nested?(item, pretty)
         # io_lib_pretty lays an item out over lines counting no closing
         # characters after it (not its comma) but for the last item.
         item_tail = if i < last and not dots_next?, do: 0, else: after_cols
+        len = String.length(text)
 
         cond do
           # The `...` of a cut tuple or map follows the last item's comma.
           not first? and item == {@more, "..."} ->
-            {out <> text <> sep, col + 3 + String.length(sep), false}
+            {[sep, text | out], col + 3 + String.length(sep), false}
 
-          first? and col + String.length(text) + after_cols <= line ->
-            {text <> sep, col + String.length(text) + String.length(sep), nested}
+          first? and col + len + after_cols <= line ->
+            {[sep, text | out], col + len + String.length(sep), nested}
 
-          not first? and not nested and not break? and col + String.length(text) + after_cols <= line ->
-            {out <> text <> sep, col + String.length(text) + String.length(sep), false}
+          not first? and not nested and not break? and col + len + after_cols <= line ->
+            {[sep, text | out], col + len + String.length(sep), false}
 
           first? ->
-            {layout(item, pretty, indent, item_tail, line, tind) <> sep, indent, true}
+            {[sep, layout(item, pretty, indent, item_tail, line, tind) | out], indent, true}
 
-          indent + String.length(text) + after_cols <= line ->
-            {out <> newline <> text <> sep, indent + String.length(text) + String.length(sep), nested}
+          indent + len + after_cols <= line ->
+            {[sep, text, newline | out], indent + len + String.length(sep), nested}
 
           true ->
-            {out <> newline <> layout(item, pretty, indent, item_tail, line, tind) <> sep, indent, true}
+            {[sep, layout(item, pretty, indent, item_tail, line, tind), newline | out], indent, true}
         end
       end)
 
-    out
+    out |> :lists.reverse() |> IO.iodata_to_binary()
   end
 
   # A map's pairs fill lines as a list's items do (a pair holding a
@@ -928,9 +937,14 @@ defmodule :io_lib do
     end
   end
 
-  defp list_items([h], pretty), do: write_term(h, pretty)
-  defp list_items([h | t], pretty) when is_list(t), do: write_term(h, pretty) <> "," <> list_items(t, pretty)
-  defp list_items([h | t], pretty), do: write_term(h, pretty) <> "|" <> write_term(t, pretty)
+  # A list's items, comma-separated (`|` before an improper tail), joined
+  # once: appending each to the text of the rest would copy it over and
+  # over.
+  defp list_items(list, pretty), do: list |> list_pieces(pretty, []) |> IO.iodata_to_binary()
+
+  defp list_pieces([h], pretty, acc), do: :lists.reverse([write_term(h, pretty) | acc])
+  defp list_pieces([h | t], pretty, acc) when is_list(t), do: list_pieces(t, pretty, [",", write_term(h, pretty) | acc])
+  defp list_pieces([h | t], pretty, acc), do: :lists.reverse([write_term(t, pretty), "|", write_term(h, pretty) | acc])
 
   defp printable_list?(list) do
     Enum.all?(list, &(is_integer(&1) and (&1 in 32..126 or &1 in 160..255 or &1 in [?\n, ?\r, ?\t, ?\v, ?\b, ?\f, ?\e])))

@@ -331,7 +331,8 @@ defmodule List do
   defp float_int(_), do: false
 
   defp float_int_more([d | rest]) when d in ?0..?9, do: float_int_more(rest)
-  defp float_int_more([?. | rest]), do: float_frac(rest)
+  # OTP 25 takes a comma for the decimal point too.
+  defp float_int_more([c | rest]) when c in [?., ?,], do: float_frac(rest)
   defp float_int_more(_), do: false
 
   defp float_frac([d | rest]) when d in ?0..?9, do: float_frac_more(rest)

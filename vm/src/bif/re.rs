@@ -15,7 +15,12 @@
 //! PCRE 8 and PCRE2 differ in a few places, where this file keeps PCRE 8's
 //! behaviour: an unknown escape (`\i`, `[\B]`) is the literal character;
 //! lookbehinds must have a fixed length (pcre.rs); error messages are PCRE
-//! 8's words (`missing )` rather than `missing closing parenthesis`).
+//! 8's words (`missing )` rather than `missing closing parenthesis`); word
+//! characters under `ucp` are letters, digits and `_` (no marks), and
+//! `\p{Script}` is the Script property, not Script_Extensions
+//! (`pcre8_spelled`). Unicode data stays PCRE2's: characters added to
+//! Unicode after PCRE 8.44's tables, and `\X`'s newer cluster rules, match
+//! as PCRE2 says.
 
 use super::{badarg, list_to_vec, BifResult, Ctx};
 use crate::atom;
@@ -1058,11 +1063,17 @@ fn find_all(c: &Compiled, subject: &[u8], o: &RunOptions) -> Result<Vec<Groups>,
     // The search state: where it starts, and the extra options (after an
     // empty match: not empty again, right there).
     let (mut pos, mut extra) = (o.offset, 0);
+    // PCRE2 checks that a UTF subject is valid UTF-8 on each call, the
+    // whole subject each time; once the first call has checked it, the
+    // next ones skip that (a global scan was quadratic in the subject).
+    let mut checked = 0;
     loop {
-        if !c
-            .code
-            .find(subject, pos, o.match_options | extra, o.limits, &mut groups)?
-        {
+        let options = o.match_options | extra | checked;
+        let matched = c.code.find(subject, pos, options, o.limits, &mut groups)?;
+        if c.utf {
+            checked = pcre::PCRE2_NO_UTF_CHECK;
+        }
+        if !matched {
             if extra == 0 || !o.global {
                 break;
             }

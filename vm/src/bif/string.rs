@@ -898,9 +898,12 @@ pub fn string_to_float(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
     let mut i = usize::from(matches!(b.first(), Some(b'-' | b'+')));
     let n = digits(i);
-    if n == 0 || b.get(i + n) != Some(&b'.') {
+    // OTP 25's `binary_to_float` takes a comma for the decimal point too:
+    // `String.to_float("2,5")` is 2.5.
+    if n == 0 || !matches!(b.get(i + n), Some(b'.' | b',')) {
         return Err(bad());
     }
+    let point = i + n;
     i += n + 1;
     let n = digits(i);
     if n == 0 {
@@ -921,7 +924,8 @@ pub fn string_to_float(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if i != b.len() {
         return Err(bad());
     }
-    let text = std::str::from_utf8(b).map_err(|_| bad())?;
+    let mut text = std::str::from_utf8(b).map_err(|_| bad())?.to_owned();
+    text.replace_range(point..point + 1, ".");
     match text.parse::<f64>() {
         Ok(f) if f.is_finite() => Ok(ctx.st.heap.float(f)),
         _ => Err(bad()),

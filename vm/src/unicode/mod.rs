@@ -49,16 +49,36 @@ fn runs<'a>(b: &'a [u8], mut f: impl FnMut(Run<'a>) -> bool) {
 }
 
 /// Calls `f(start, end)` on the byte range of each grapheme cluster of `b`
-/// until it returns `false`.
+/// until it returns `false`. A byte that is not UTF-8 is a cluster of its
+/// own, and no cluster spans it.
+///
+/// `b` is read a window at a time (`GRAPHEME_WINDOW` bytes, doubled as
+/// reading goes on or while a single cluster fills it), so that stopping
+/// early costs what was read,
+/// not the whole of `b` (`String.next_grapheme/1` in a loop, `String.at/2`,
+/// `String.split(s, "")`). A window's last cluster may go on past it: it is
+/// read again at the start of the next window, whose boundaries are then
+/// the whole string's (the rules look one code point ahead, and back only
+/// within the cluster or to a boundary).
 pub fn graphemes(b: &[u8], mut f: impl FnMut(usize, usize) -> bool) {
     let mut pos = 0;
+    let mut window = GRAPHEME_WINDOW;
     while pos < b.len() {
         let rest = &b[pos..];
-        let valid = match std::str::from_utf8(rest) {
-            Ok(_) => rest.len(),
-            Err(e) => e.valid_up_to(),
+        let limit = rest.len().min(window);
+        // The valid UTF-8 prefix of the window, and whether it ends the run
+        // (at the end of `b` or at a byte that is not UTF-8).
+        let (valid, hard_end) = match std::str::from_utf8(&rest[..limit]) {
+            Ok(_) => (limit, limit == rest.len()),
+            // A code point cut by the window's end: the run goes on.
+            Err(e) if e.error_len().is_none() && limit < rest.len() => (e.valid_up_to(), false),
+            Err(e) => (e.valid_up_to(), true),
         };
         if valid == 0 {
+            if !hard_end {
+                window *= 2;
+                continue;
+            }
             if !f(pos, pos + 1) {
                 return;
             }
@@ -66,30 +86,52 @@ pub fn graphemes(b: &[u8], mut f: impl FnMut(usize, usize) -> bool) {
             continue;
         }
         let s = std::str::from_utf8(&rest[..valid]).unwrap_or_default();
+        // Where the window's clusters were read up to.
+        let mut done = 0;
         if s.is_ascii() {
             let sb = s.as_bytes();
-            let mut i = 0;
-            while i < sb.len() {
-                let n = if sb[i] == b'\r' && sb.get(i + 1) == Some(&b'\n') {
+            while done < sb.len() {
+                let n = if sb[done] == b'\r' && sb.get(done + 1) == Some(&b'\n') {
                     2
                 } else {
                     1
                 };
-                if !f(pos + i, pos + i + n) {
+                if !hard_end && done + n == sb.len() {
+                    break;
+                }
+                if !f(pos + done, pos + done + n) {
                     return;
                 }
-                i += n;
+                done += n;
             }
         } else {
-            for (i, g) in s.grapheme_indices(true) {
+            let mut clusters = s.grapheme_indices(true).peekable();
+            while let Some((i, g)) = clusters.next() {
+                if !hard_end && clusters.peek().is_none() {
+                    break;
+                }
                 if !f(pos + i, pos + i + g.len()) {
                     return;
                 }
+                done = i + g.len();
             }
         }
-        pos += valid;
+        if done == 0 && !hard_end {
+            // One cluster fills the window: read a larger one.
+            window *= 2;
+            continue;
+        }
+        pos += done;
+        // Reading on: larger windows, up to a bound.
+        window = (window * 2).clamp(GRAPHEME_WINDOW, GRAPHEME_WINDOW_MAX);
     }
 }
+
+/// Bytes `graphemes` reads first (a guess: a few clusters, so that reading
+/// one costs little); each next window is twice as large, up to
+/// `GRAPHEME_WINDOW_MAX`, so that a whole string costs a few restarts.
+const GRAPHEME_WINDOW: usize = 64;
+const GRAPHEME_WINDOW_MAX: usize = 64 * 1024;
 
 /// The number of grapheme clusters in `b`.
 pub fn grapheme_count(b: &[u8]) -> usize {
@@ -471,5 +513,40 @@ pub fn trim_trailing(b: &[u8]) -> usize {
             Some(n) if start + n == end => end = start,
             _ => return end,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clusters `graphemes` gives, as byte ranges.
+    fn clusters(b: &[u8]) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        graphemes(b, |s, e| {
+            v.push((s, e));
+            true
+        });
+        v
+    }
+
+    #[test]
+    fn windows_do_not_move_boundaries() {
+        // Clusters across the window ends (64, 128, ...): combining marks,
+        // CRLF, flags, a ZWJ sequence, a cluster longer than a window.
+        for pad in [60, 62, 63, 64, 126, 127, 250, 4093] {
+            for tail in ["e\u{301}\u{301}x", "\r\ny", "🇫🇷🇩🇪", "👨\u{200d}👩\u{200d}👧z", "a\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}b"] {
+                let s = format!("{}{tail}{}", "a".repeat(pad), "é".repeat(40));
+                let want: Vec<(usize, usize)> =
+                    s.grapheme_indices(true).map(|(i, g)| (i, i + g.len())).collect();
+                assert_eq!(clusters(s.as_bytes()), want, "pad {pad} tail {tail:?}");
+            }
+        }
+        // A byte that is not UTF-8 is a cluster of its own.
+        let mut b = "a".repeat(70).into_bytes();
+        b.extend_from_slice(&[0xFF, b'e', 0xCC, 0x81]);
+        let got = clusters(&b);
+        assert_eq!(got[70..], [(70, 71), (71, 74)]);
+        assert_eq!(first_grapheme_size("e\u{301}x".as_bytes()), 3);
     }
 }
