@@ -37,6 +37,29 @@ pub(crate) enum Shown {
     Many(&'static [Shown]),
 }
 
+/// The atom of one of this table's names, interned once per thread (a
+/// trace is built at each raise: interning hashes and takes a lock), in a
+/// small direct-mapped cache keyed by the name's address.
+pub(crate) fn atom_of(name: &'static str) -> Term {
+    use std::cell::Cell;
+    const SLOTS: usize = 128;
+    thread_local! {
+        static ATOMS: [Cell<(usize, Term)>; SLOTS] =
+            const { [const { Cell::new((0, Term::NIL)) }; SLOTS] };
+    }
+    let key = name.as_ptr() as usize ^ name.len();
+    let slot = (key >> 3) % SLOTS;
+    ATOMS.with(|atoms| {
+        let (k, t) = atoms[slot].get();
+        if k == key && k != 0 {
+            return t;
+        }
+        let t = atom::intern(name);
+        atoms[slot].set((key, t));
+        t
+    })
+}
+
 const fn at(
     module: &'static str,
     name: &'static str,

@@ -134,10 +134,10 @@ fn push_entry(t: &mut Vec<TraceEntry>, depth: usize, code: &CodeTable, fid: FunI
             file,
             line,
         } => Some(TraceEntry {
-            module: atom::intern(module),
-            name: atom::intern(name),
+            module: frames::atom_of(module),
+            name: frames::atom_of(name),
             arity,
-            file: atom::intern(file),
+            file: frames::atom_of(file),
             line,
             args: None,
         }),
@@ -156,7 +156,7 @@ fn push_entry(t: &mut Vec<TraceEntry>, depth: usize, code: &CodeTable, fid: FunI
             module: f.module,
             name: f.name,
             arity: f.trace_arity(),
-            file: atom::intern(file),
+            file: frames::atom_of(file),
             line,
             args: None,
         }),
@@ -360,16 +360,25 @@ pub fn trace_term(
         heap.tuple(&[atom::intern("error_info"), map])
     });
     let info = info.flatten();
+    // One charlist for each file (a trace names few files, several times).
+    let mut files: Vec<(Term, Term)> = Vec::new();
     let mut items: Vec<Term> = trace
         .iter()
         .map(|e| {
             let mut loc = Vec::new();
             if e.file.is_atom() && !e.file.is_nil() {
-                let chars: Vec<Term> = atom::name(e.file)
-                    .chars()
-                    .map(|c| Term::small(c as i64))
-                    .collect();
-                let name = heap.list(&chars);
+                let name = match files.iter().find(|(f, _)| *f == e.file) {
+                    Some(&(_, name)) => name,
+                    None => {
+                        let chars: Vec<Term> = atom::name(e.file)
+                            .chars()
+                            .map(|c| Term::small(c as i64))
+                            .collect();
+                        let name = heap.list(&chars);
+                        files.push((e.file, name));
+                        name
+                    }
+                };
                 loc.push(heap.tuple(&[file_atom, name]));
             }
             if e.line > 0 {
