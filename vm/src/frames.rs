@@ -183,6 +183,13 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
         ),
         ("Elixir.Task", "await_down", 2) => at("Elixir.Task", "await", 2, "lib/task.ex", 826),
         ("Elixir.Task", "await_timeout", 2) => at("Elixir.Task", "await", 2, "lib/task.ex", 830),
+        ("Elixir.Task", "await_many", 2) => at("Elixir.Task", "await_many", 2, "lib/task.ex", 940),
+        ("Elixir.Task", "await_many_timeout", 1) => {
+            at("Elixir.Task", "await_many", 5, "lib/task.ex", 956)
+        }
+        ("Elixir.Task", "await_many_down", 2) => {
+            at("Elixir.Task", "await_many", 5, "lib/task.ex", 960)
+        }
         ("Elixir.ExUnit.Runner", "exec_test", 3) => at(
             "Elixir.ExUnit.Runner",
             "exec_test",
