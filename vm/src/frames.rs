@@ -44,18 +44,19 @@ pub(crate) fn atom_of(name: &'static str) -> Term {
     use std::cell::Cell;
     const SLOTS: usize = 128;
     thread_local! {
-        static ATOMS: [Cell<(usize, Term)>; SLOTS] =
-            const { [const { Cell::new((0, Term::NIL)) }; SLOTS] };
+        static ATOMS: [Cell<(usize, usize, Term)>; SLOTS] =
+            const { [const { Cell::new((0, 0, Term::NIL)) }; SLOTS] };
     }
-    let key = name.as_ptr() as usize ^ name.len();
-    let slot = (key >> 3) % SLOTS;
+    // A hit is the same string: the same address and length.
+    let (ptr, len) = (name.as_ptr() as usize, name.len());
+    let slot = ((ptr >> 3) ^ len) % SLOTS;
     ATOMS.with(|atoms| {
-        let (k, t) = atoms[slot].get();
-        if k == key && k != 0 {
+        let (p, l, t) = atoms[slot].get();
+        if p == ptr && l == len {
             return t;
         }
         let t = atom::intern(name);
-        atoms[slot].set((key, t));
+        atoms[slot].set((ptr, len, t));
         t
     })
 }
@@ -238,6 +239,20 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn atom_of_gives_each_name_its_atom() {
+        let names: Vec<&'static str> = (0..600)
+            .map(|i| &*Box::leak(format!("frames_test_{i}").into_boxed_str()))
+            .collect();
+        for _ in 0..2 {
+            for n in &names {
+                assert_eq!(atom::name(atom_of(n)), *n);
+            }
+        }
+        assert_eq!(atom::name(atom_of("tc")), "tc");
+        assert_eq!(atom::name(atom_of("timer")), "timer");
+    }
 
     #[test]
     fn renames_by_function() {

@@ -257,6 +257,27 @@ fn is_fdiv(bif: bif::BifId) -> bool {
 #[inline(never)]
 fn with_bif_frame(st: &mut ProcState, bif: bif::BifId, args: &[Term], mut e: Exn) -> Exn {
     let b = &bif::BIFS[bif as usize];
+    // Kernel's elem/2 and put_elem/3 are :erlang.element/2 and
+    // setelement/3 in Elixir (inlined, 1-based): their frame.
+    if e.class == Class::Error && e.trace.is_empty() && b.module == "Elixir.Kernel" {
+        let one_based = |i: Term| i.as_small().map_or(i, |n| Term::small(n.saturating_add(1)));
+        let frame = match (b.name, args) {
+            ("elem", [t, i]) => Some(("element", st.heap.list(&[one_based(*i), *t]))),
+            ("put_elem", [t, i, v]) => Some(("setelement", st.heap.list(&[one_based(*i), *t, *v]))),
+            _ => None,
+        };
+        if let Some((name, list)) = frame {
+            e.trace.push(TraceEntry {
+                module: atom::ERLANG,
+                name: atom::intern(name),
+                arity: args.len() as u32,
+                file: Term::NIL,
+                line: 0,
+                args: Some(list),
+            });
+            return e;
+        }
+    }
     if e.class != Class::Error
         || !e.trace.is_empty()
         || b.module.starts_with("Elixir.")
