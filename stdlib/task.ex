@@ -126,14 +126,19 @@ defmodule Task do
           await_many(tasks, timeout, Map.delete(refs, ref), deadline, Map.put(replies, i, reply))
 
         {:DOWN, ref, _, proc, reason} when is_map_key(refs, ref) ->
-          exit({down_reason(reason, proc), {__MODULE__, :await_many, [tasks, timeout]}})
+          await_many_down(down_reason(reason, proc), [tasks, timeout])
       after
         left ->
           Enum.each(Map.keys(refs), &Process.demonitor(&1, [:flush]))
-          exit({:timeout, {__MODULE__, :await_many, [tasks, timeout]}})
+          await_many_timeout([tasks, timeout])
       end
     end
   end
+
+  # await_many/2's exits, read as Elixir's Task.await_many/5 at its lines
+  # (vm/src/frames.rs), under await_many/2.
+  defp await_many_down(reason, args), do: exit({reason, {__MODULE__, :await_many, args}})
+  defp await_many_timeout(args), do: exit({:timeout, {__MODULE__, :await_many, args}})
 
   @doc "Waits `timeout` ms: `{:ok, result}`, `{:exit, reason}`, or `nil` (the task runs on)."
   def yield(%Task{ref: ref} = task, timeout \\ 5000) do

@@ -25,6 +25,8 @@ defmodule B do
     run(fn -> abs(a) end)
     run(fn -> tuple_size(a) end)
     run(fn -> Atom.to_string(z) end)
+    run(fn -> elem({1}, z + 5) end)
+    run(fn -> put_elem({1}, z + 3, :v) end)
   end
 
   def again do

@@ -91,6 +91,10 @@ defmodule R do
     {:ok, sup} = Task.Supervisor.start_link()
     t = Task.Supervisor.async_nolink(sup, fn -> exit(:down) end)
     try do Task.await(t) catch :exit, _ -> show("await down", __STACKTRACE__) end
+    t = Task.Supervisor.async_nolink(sup, fn -> exit(:down) end)
+    try do Task.await_many([t]) catch :exit, _ -> show("await_many down", __STACKTRACE__) end
+    t = Task.async(fn -> Process.sleep(300) end)
+    try do Task.await_many([t], 10) catch :exit, _ -> show("await_many timeout", __STACKTRACE__) end
     t = Task.Supervisor.async_nolink(sup, fn -> raise "tsup" end)
     ref = t.ref
     receive do {:DOWN, ^ref, _, _, {_, st}} -> show("async_nolink", st) after 1000 -> :ok end

@@ -37,6 +37,30 @@ pub(crate) enum Shown {
     Many(&'static [Shown]),
 }
 
+/// The atom of one of this table's names, interned once per thread (a
+/// trace is built at each raise: interning hashes and takes a lock), in a
+/// small direct-mapped cache keyed by the name's address.
+pub(crate) fn atom_of(name: &'static str) -> Term {
+    use std::cell::Cell;
+    const SLOTS: usize = 128;
+    thread_local! {
+        static ATOMS: [Cell<(usize, usize, Term)>; SLOTS] =
+            const { [const { Cell::new((0, 0, Term::NIL)) }; SLOTS] };
+    }
+    // A hit is the same string: the same address and length.
+    let (ptr, len) = (name.as_ptr() as usize, name.len());
+    let slot = ((ptr >> 3) ^ len) % SLOTS;
+    ATOMS.with(|atoms| {
+        let (p, l, t) = atoms[slot].get();
+        if p == ptr && l == len {
+            return t;
+        }
+        let t = atom::intern(name);
+        atoms[slot].set((ptr, len, t));
+        t
+    })
+}
+
 const fn at(
     module: &'static str,
     name: &'static str,
@@ -160,6 +184,13 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
         ),
         ("Elixir.Task", "await_down", 2) => at("Elixir.Task", "await", 2, "lib/task.ex", 826),
         ("Elixir.Task", "await_timeout", 2) => at("Elixir.Task", "await", 2, "lib/task.ex", 830),
+        ("Elixir.Task", "await_many", 2) => at("Elixir.Task", "await_many", 2, "lib/task.ex", 940),
+        ("Elixir.Task", "await_many_timeout", 1) => {
+            at("Elixir.Task", "await_many", 5, "lib/task.ex", 956)
+        }
+        ("Elixir.Task", "await_many_down", 2) => {
+            at("Elixir.Task", "await_many", 5, "lib/task.ex", 960)
+        }
         ("Elixir.ExUnit.Runner", "exec_test", 3) => at(
             "Elixir.ExUnit.Runner",
             "exec_test",
@@ -208,6 +239,20 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn atom_of_gives_each_name_its_atom() {
+        let names: Vec<&'static str> = (0..600)
+            .map(|i| &*Box::leak(format!("frames_test_{i}").into_boxed_str()))
+            .collect();
+        for _ in 0..2 {
+            for n in &names {
+                assert_eq!(atom::name(atom_of(n)), *n);
+            }
+        }
+        assert_eq!(atom::name(atom_of("tc")), "tc");
+        assert_eq!(atom::name(atom_of("timer")), "timer");
+    }
 
     #[test]
     fn renames_by_function() {

@@ -134,10 +134,10 @@ fn push_entry(t: &mut Vec<TraceEntry>, depth: usize, code: &CodeTable, fid: FunI
             file,
             line,
         } => Some(TraceEntry {
-            module: atom::intern(module),
-            name: atom::intern(name),
+            module: frames::atom_of(module),
+            name: frames::atom_of(name),
             arity,
-            file: atom::intern(file),
+            file: frames::atom_of(file),
             line,
             args: None,
         }),
@@ -156,7 +156,7 @@ fn push_entry(t: &mut Vec<TraceEntry>, depth: usize, code: &CodeTable, fid: FunI
             module: f.module,
             name: f.name,
             arity: f.trace_arity(),
-            file: atom::intern(file),
+            file: frames::atom_of(file),
             line,
             args: None,
         }),
@@ -257,6 +257,27 @@ fn is_fdiv(bif: bif::BifId) -> bool {
 #[inline(never)]
 fn with_bif_frame(st: &mut ProcState, bif: bif::BifId, args: &[Term], mut e: Exn) -> Exn {
     let b = &bif::BIFS[bif as usize];
+    // Kernel's elem/2 and put_elem/3 are :erlang.element/2 and
+    // setelement/3 in Elixir (inlined, 1-based): their frame.
+    if e.class == Class::Error && e.trace.is_empty() && b.module == "Elixir.Kernel" {
+        let one_based = |i: Term| i.as_small().map_or(i, |n| Term::small(n.saturating_add(1)));
+        let frame = match (b.name, args) {
+            ("elem", [t, i]) => Some(("element", st.heap.list(&[one_based(*i), *t]))),
+            ("put_elem", [t, i, v]) => Some(("setelement", st.heap.list(&[one_based(*i), *t, *v]))),
+            _ => None,
+        };
+        if let Some((name, list)) = frame {
+            e.trace.push(TraceEntry {
+                module: atom::ERLANG,
+                name: atom::intern(name),
+                arity: args.len() as u32,
+                file: Term::NIL,
+                line: 0,
+                args: Some(list),
+            });
+            return e;
+        }
+    }
     if e.class != Class::Error
         || !e.trace.is_empty()
         || b.module.starts_with("Elixir.")
@@ -360,16 +381,25 @@ pub fn trace_term(
         heap.tuple(&[atom::intern("error_info"), map])
     });
     let info = info.flatten();
+    // One charlist for each file (a trace names few files, several times).
+    let mut files: Vec<(Term, Term)> = Vec::new();
     let mut items: Vec<Term> = trace
         .iter()
         .map(|e| {
             let mut loc = Vec::new();
             if e.file.is_atom() && !e.file.is_nil() {
-                let chars: Vec<Term> = atom::name(e.file)
-                    .chars()
-                    .map(|c| Term::small(c as i64))
-                    .collect();
-                let name = heap.list(&chars);
+                let name = match files.iter().find(|(f, _)| *f == e.file) {
+                    Some(&(_, name)) => name,
+                    None => {
+                        let chars: Vec<Term> = atom::name(e.file)
+                            .chars()
+                            .map(|c| Term::small(c as i64))
+                            .collect();
+                        let name = heap.list(&chars);
+                        files.push((e.file, name));
+                        name
+                    }
+                };
                 loc.push(heap.tuple(&[file_atom, name]));
             }
             if e.line > 0 {
