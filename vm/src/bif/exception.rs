@@ -998,6 +998,20 @@ pub fn builtin_exception_fields(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     }
 }
 
+/// The text `Exception.<function>(arg)` gives (`message/1`, `format_exit/1`),
+/// run on the VM; `None` when it raises or does not return a binary.
+pub fn exception_text(ctx: &mut Ctx, function: &str, arg: Term) -> Option<String> {
+    crate::nested::call_mfa(
+        ctx,
+        atom::intern("Elixir.Exception"),
+        atom::intern(function),
+        &[arg],
+    )
+    .ok()
+    .and_then(|t| t.binary_bytes())
+    .map(|b| String::from_utf8_lossy(b).into_owned())
+}
+
 /// `:beamlet.inspect_atom(kind, atom)`: `Macro.inspect_atom/2` for the
 /// kinds `:literal`, `:key` and `:remote_call`.
 pub fn inspect_atom(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -1023,15 +1037,7 @@ pub fn banner(ctx: &mut Ctx, class: Class, reason: Term, trace: Term) -> String 
             let m = inspect_term(ctx, field(e, "__struct__"));
             // `Exception.message/1`, which calls a `defexception`'s own
             // `message/1`; the built-in messages if that cannot run.
-            let text = crate::nested::call_mfa(
-                ctx,
-                atom::intern("Elixir.Exception"),
-                atom::intern("message"),
-                &[e],
-            )
-            .ok()
-            .and_then(|t| t.binary_bytes())
-            .map(|b| String::from_utf8_lossy(b).into_owned());
+            let text = exception_text(ctx, "message", e);
             let text = match text {
                 Some(t) => t,
                 None => message_of(ctx, e),
@@ -1041,15 +1047,7 @@ pub fn banner(ctx: &mut Ctx, class: Class, reason: Term, trace: Term) -> String 
         Class::Throw => format!("** (throw) {}", inspect_term(ctx, reason)),
         Class::Exit => {
             // As Elixir: `Exception.format_exit/1` ("exited in: GenServer.call(...)").
-            let text = crate::nested::call_mfa(
-                ctx,
-                atom::intern("Elixir.Exception"),
-                atom::intern("format_exit"),
-                &[reason],
-            )
-            .ok()
-            .and_then(|t| t.binary_bytes())
-            .map(|b| String::from_utf8_lossy(b).into_owned());
+            let text = exception_text(ctx, "format_exit", reason);
             match text {
                 Some(t) => format!("** (exit) {t}"),
                 None => format!("** (exit) {}", inspect_term(ctx, reason)),

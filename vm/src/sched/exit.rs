@@ -285,15 +285,7 @@ pub(super) fn exit_banner(ctx: &mut Ctx, from: Term, reason: Term) -> String {
     let head = format!("** (EXIT from {})", inspect_pid(from));
     // `Exception.format_exit/1`, as Elixir: `normal`, `shutdown: 3`, an
     // exception with its stack trace.
-    let text = crate::nested::call_mfa(
-        ctx,
-        atom::intern("Elixir.Exception"),
-        atom::intern("format_exit"),
-        &[reason],
-    )
-    .ok()
-    .and_then(|t| t.binary_bytes())
-    .map(|b| String::from_utf8_lossy(b).into_owned());
+    let text = exception::exception_text(ctx, "format_exit", reason);
     if let Some(t) = text {
         return format!("{head} {t}");
     }
