@@ -515,8 +515,8 @@ fn unwind(
             // has no room for it (one raised again keeps the one it had).
             match &e.info {
                 Some(ErrorInfo::Message(msg)) => {
-                    p.st.bif_message =
-                        bif::exception::top_key(tt).map(|(m, f, n)| (m, f, n, msg.to_string()));
+                    p.st.bif_message = bif::exception::top_key(tt)
+                        .map(|(m, f, n)| Box::new((m, f, n, msg.to_string())));
                 }
                 Some(ErrorInfo::Bif) => {}
                 _ => p.st.bif_message = None,

@@ -295,7 +295,8 @@ pub struct ProcState {
     /// function, arity, message): a trace term carries only
     /// `error_info: %{module: :erl_erts_errors}`, as on the BEAM, and
     /// `Exception.normalize` finds the message here (bif/exception.rs).
-    pub bif_message: Option<(Term, Term, usize, String)>,
+    /// Boxed: a pointer's room in every process, not 48 bytes.
+    pub bif_message: Option<Box<(Term, Term, usize, String)>>,
 }
 
 /// Another process asks for `items` of this one's `Process.info`: the

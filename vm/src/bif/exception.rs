@@ -612,7 +612,8 @@ pub fn bif_message(ctx: &mut Ctx, trace: Term) -> Option<String> {
         return None;
     }
     let key = top_key(trace)?;
-    if let Some((m, f, n, msg)) = &ctx.st.bif_message {
+    if let Some(kept) = &ctx.st.bif_message {
+        let (m, f, n, msg) = &**kept;
         if (*m, *f, *n) == key {
             return Some(msg.clone());
         }
