@@ -201,7 +201,7 @@ fn list_iter(t: Term) -> impl Iterator<Item = Term> {
 }
 
 /// The length of the proper list `t` (`None` for an improper one).
-fn list_len(mut t: Term) -> Option<usize> {
+pub(crate) fn list_len(mut t: Term) -> Option<usize> {
     let mut n = 0;
     while let Some((_, tl)) = t.cons_parts() {
         n += 1;

@@ -878,7 +878,7 @@ fn escape_term(heap: &mut beamlet_vm::heap::Heap, t: Term, keep: bool, prune: bo
                 let is_unquote = head.is_atom()
                     && atom::name(*head) == "unquote"
                     && args.is_list()
-                    && list_len(*args) == Some(1);
+                    && crate::packed_data::list_len(*args) == Some(1);
                 if is_unquote {
                     // Pruning leaves it whole; escaping keeps it or not.
                     if keep {
@@ -887,7 +887,7 @@ fn escape_term(heap: &mut beamlet_vm::heap::Heap, t: Term, keep: bool, prune: bo
                     let es = [*head, *meta, *args].map(|e| escape_term(heap, e, false, false));
                     return node(heap, &es);
                 }
-                let meta_list = meta.is_list() && list_len(*meta).is_some();
+                let meta_list = meta.is_list() && crate::packed_data::list_len(*meta).is_some();
                 // A node whose meta is not a list is not pruned, nor is anything in it.
                 let prune = prune && meta_list;
                 let keep = keep && !(head.is_atom() && atom::name(*head) == "quote");
@@ -963,16 +963,6 @@ fn escape_term(heap: &mut beamlet_vm::heap::Heap, t: Term, keep: bool, prune: bo
         return heap.tuple(&[atom::intern("%{}"), Term::NIL, args]);
     }
     t
-}
-
-/// The length of the proper list `t` (`None` for an improper one).
-fn list_len(mut t: Term) -> Option<usize> {
-    let mut n = 0;
-    while let Some((_, tl)) = t.cons_parts() {
-        n += 1;
-        t = tl;
-    }
-    t.is_nil().then_some(n)
 }
 
 /// The elements of the proper list `t`.
