@@ -225,14 +225,7 @@ fn pcre8_spelled(source: &[u8], ucp: bool) -> Option<Vec<u8>> {
     while i < source.len() {
         let c = source[i];
         if quoted {
-            if source[i..].starts_with(b"\\E") {
-                quoted = false;
-                out.extend_from_slice(b"\\E");
-                i += 2;
-            } else {
-                out.push(c);
-                i += 1;
-            }
+            (i, quoted) = copy_quoted(source, i, &mut out);
             continue;
         }
         match c {
@@ -325,14 +318,7 @@ fn pcre8_spelled(source: &[u8], ucp: bool) -> Option<Vec<u8>> {
             b'[' => {
                 in_class = true;
                 out.push(c);
-                i += 1;
-                // `[]...]` and `[^]...]`: a leading `]` is a member.
-                for lead in [b'^', b']'] {
-                    if source.get(i) == Some(&lead) {
-                        out.push(lead);
-                        i += 1;
-                    }
-                }
+                i = copy_class_lead(source, i + 1, &mut out);
                 continue;
             }
             b']' if in_class => in_class = false,
@@ -342,6 +328,31 @@ fn pcre8_spelled(source: &[u8], ucp: bool) -> Option<Vec<u8>> {
         i += 1;
     }
     changed.then_some(out)
+}
+
+/// Copies the byte at `i` inside a `\\Q...\\E` span to `out`, or the span's
+/// closing `\\E`; returns the next index and whether the span goes on.
+fn copy_quoted(source: &[u8], i: usize, out: &mut Vec<u8>) -> (usize, bool) {
+    if source[i..].starts_with(b"\\E") {
+        out.extend_from_slice(b"\\E");
+        (i + 2, false)
+    } else {
+        out.push(source[i]);
+        (i + 1, true)
+    }
+}
+
+/// Copies what may lead a class right after its `[`: a `^`, then a `]`,
+/// which is a member there (`[]...]`, `[^]...]`), not the class's end.
+/// Returns the index after them.
+fn copy_class_lead(source: &[u8], mut i: usize, out: &mut Vec<u8>) -> usize {
+    for lead in [b'^', b']'] {
+        if source.get(i) == Some(&lead) {
+            out.push(lead);
+            i += 1;
+        }
+    }
+    i
 }
 
 /// Whether `after` (what follows a `{`) is a quantifier to PCRE2 but text
@@ -385,14 +396,7 @@ fn literal_open_braces(source: &[u8]) -> Option<Vec<u8>> {
     while i < source.len() {
         let c = source[i];
         if quoted {
-            if source[i..].starts_with(b"\\E") {
-                quoted = false;
-                out.extend_from_slice(b"\\E");
-                i += 2;
-            } else {
-                out.push(c);
-                i += 1;
-            }
+            (i, quoted) = copy_quoted(source, i, &mut out);
             continue;
         }
         match c {
@@ -405,14 +409,7 @@ fn literal_open_braces(source: &[u8]) -> Option<Vec<u8>> {
             b'[' if !in_class => {
                 in_class = true;
                 out.push(c);
-                i += 1;
-                // `[]...]` and `[^]...]`: a leading `]` is a member.
-                for lead in [b'^', b']'] {
-                    if source.get(i) == Some(&lead) {
-                        out.push(lead);
-                        i += 1;
-                    }
-                }
+                i = copy_class_lead(source, i + 1, &mut out);
                 continue;
             }
             b']' if in_class => in_class = false,
