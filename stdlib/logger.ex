@@ -25,9 +25,6 @@ defmodule Logger do
   @process_level :"$beamlet_logger_level"
   @disabled :"$beamlet_logger_disabled"
 
-  @doc "The levels, most severe first."
-  def levels, do: @levels
-
   for level <- [:emergency, :alert, :critical, :error, :warning, :notice, :info, :debug] do
     @doc "Logs `message_or_fun` at the `#{level}` level with `metadata`."
     defmacro unquote(level)(message_or_fun, metadata \\ []) do
@@ -174,7 +171,7 @@ defmodule Logger do
   defp emit(config, level, message_or_fun, caller, metadata) do
     {chardata, extra} = message(message_or_fun)
 
-    if allowed?(level, config.console_level) or config.captures != [] do
+    if (config.console? and allowed?(level, config.console_level)) or config.captures != [] do
       metadata = caller ++ Map.to_list(Map.merge(Process.get(@metadata, %{}), Map.new(metadata ++ extra)))
       text = format(config.format, config.console_metadata, level, chardata, metadata)
 
@@ -355,13 +352,27 @@ defmodule Logger do
 
   def configure_backend(_backend, _options), do: :ok
 
-  @doc "Adds a backend: the console is there already."
+  @doc "Adds a backend: the console, when it was removed (others are not supported)."
   def add_backend(backend, _options \\ []) do
-    if backend == :console, do: {:error, :already_present}, else: {:error, :not_supported}
+    flush()
+
+    cond do
+      backend != :console -> {:error, :not_supported}
+      config().console? -> {:error, :already_present}
+      true -> update(fn c -> %{c | console?: true} end) && {:ok, server()}
+    end
   end
 
-  @doc "Removes a backend."
-  def remove_backend(_backend, _options \\ []), do: :ok
+  @doc "Removes a backend: the console stops writing."
+  def remove_backend(backend, _options \\ []) do
+    flush()
+
+    if backend == :console and config().console? do
+      update(fn c -> %{c | console?: false} end)
+    else
+      {:error, :not_found}
+    end
+  end
 
   @doc "Adds a translator (accepted)."
   def add_translator({_module, _function}), do: :ok
@@ -486,7 +497,8 @@ defmodule Logger do
     ],
     console_metadata: [],
     console_level: :all,
-    console_device: :user
+    console_device: :user,
+    console?: true
   }
 
   @doc false
