@@ -205,6 +205,14 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
             "lib/ex_unit/runner.ex",
             463,
         ),
+        // A setup callback that returned something else than :ok, a keyword or a map.
+        ("Elixir.ExUnit.Callbacks", "raise_merge_failed!", 2) => at(
+            "Elixir.ExUnit.Callbacks",
+            "raise_merge_failed!",
+            2,
+            "lib/ex_unit/callbacks.ex",
+            685,
+        ),
         ("Elixir.Process", "sleep", 1) => at("Elixir.Process", "sleep", 1, "lib/process.ex", 250),
         ("timer", "tc", 1) => at("timer", "tc", 1, "timer.erl", 235),
         ("timer", "tc", 2) => at("timer", "tc", 2, "timer.erl", 250),
