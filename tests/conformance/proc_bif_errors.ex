@@ -1,6 +1,7 @@
 # Process built-ins given bad arguments raise ArgumentError with the argument explained, as
-# Elixir 1.14 prints them; Process.register's guard; spawn_monitor of a fun of another arity; a
-# monitor made by registered name names the process as {name, node} in its :DOWN message.
+# Elixir 1.14 prints them (spawn/3 and spawn options too); Process.register's guard; spawn_monitor
+# of a fun of another arity; a monitor made by registered name names the process as {name, node}
+# in its :DOWN message.
 show = fn f ->
   try do
     IO.inspect(f.())
@@ -29,6 +30,12 @@ show.(fn -> Process.register(self(), "name") end)
 show.(fn -> Process.register(self(), nil) end)
 show.(fn -> Process.register(self(), :undefined) end)
 show.(fn -> Process.unregister(:never_registered) end)
+show.(fn -> spawn(:m, "f", []) end)
+show.(fn -> spawn(:m, :f, :not_a_list) end)
+show.(fn -> spawn_link("m", :f, []) end)
+show.(fn -> Process.spawn(:m, :f, [], [:bad]) end)
+show.(fn -> Process.spawn(fn -> :ok end, [{:priority, :bogus}]) end)
+show.(fn -> :erlang.spawn_opt(fn -> :ok end, :not_a_list) end)
 
 defmodule Monitors do
   # (In a function: OTP 25's compiler fails on these receives at a script's top level.)

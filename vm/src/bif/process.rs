@@ -65,8 +65,11 @@ fn lookup(ctx: &mut Ctx, m: Term, f: Term, arity: u32) -> Result<FunId, Exn> {
 }
 
 fn target3(ctx: &mut Ctx, a: &[Term]) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> {
-    if !a[0].is_atom() || !a[1].is_atom() {
-        return Err(badarg());
+    if !a[0].is_atom() {
+        return Err(Exn::badarg_at(1, "not an atom"));
+    }
+    if !a[1].is_atom() {
+        return Err(Exn::badarg_at(2, "not an atom"));
     }
     let mut args = Vec::new();
     let mut l = a[2];
@@ -75,7 +78,7 @@ fn target3(ctx: &mut Ctx, a: &[Term]) -> Result<(Result<FunId, Exn>, Vec<Term>),
         l = t;
     }
     if !l.is_nil() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(3, "not a list"));
     }
     let found = lookup(ctx, a[0], a[1], args.len() as u32);
     if found.is_err() && super::lookup(atom::name(a[0]), atom::name(a[1]), args.len()).is_some() {
