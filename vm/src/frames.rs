@@ -185,6 +185,11 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
         ("Elixir.Task", "await_down", 2) => at("Elixir.Task", "await", 2, "lib/task.ex", 826),
         ("Elixir.Task", "await_timeout", 2) => at("Elixir.Task", "await", 2, "lib/task.ex", 830),
         ("Elixir.Task", "await_owner", 1) => at("Elixir.Task", "await", 2, "lib/task.ex", 817),
+        ("Elixir.Task", "yield_owner", 1) => at("Elixir.Task", "yield", 2, "lib/task.ex", 1061),
+        ("Elixir.Task", "ignore_owner", 1) => at("Elixir.Task", "ignore", 1, "lib/task.ex", 856),
+        ("Elixir.Task", "shutdown_owner", 1) => {
+            at("Elixir.Task", "shutdown", 2, "lib/task.ex", 1221)
+        }
         ("Elixir.Task", "await_many", 2) => at("Elixir.Task", "await_many", 2, "lib/task.ex", 940),
         ("Elixir.Task", "await_many_timeout", 1) => {
             at("Elixir.Task", "await_many", 5, "lib/task.ex", 956)
