@@ -11,7 +11,7 @@ defmodule :beamlet_logger do
     :ok
   end
 
-  @doc "Writes a crash report: `header`, the reason (an exception and its stack trace, or `** (stop) reason`), then `extra` lines."
+  @doc "Writes a crash report: `header`, the reason (an exception, or `** (stop) reason`) and its stack trace, then `extra` lines."
   def crash(header, kind, reason, stacktrace, extra \\ nil) do
     banner =
       case kind do
@@ -22,7 +22,7 @@ defmodule :beamlet_logger do
           Exception.format_banner(:throw, reason, stacktrace) <> "\n" <> stack(stacktrace)
 
         :exit ->
-          "** (stop) " <> Exception.format_exit(reason) <> "\n"
+          "** (stop) " <> Exception.format_exit(reason) <> "\n" <> stack(stacktrace)
       end
 
     tail = if extra == nil, do: "", else: extra <> "\n"

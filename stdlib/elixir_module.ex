@@ -208,6 +208,7 @@ defmodule :elixir_module do
         kind, reason ->
           stack = __STACKTRACE__
           at_exit_after_error(kind, reason)
+          flush_logger()
           :erlang.raise(kind, reason, stack)
       end
 
@@ -225,12 +226,24 @@ defmodule :elixir_module do
     # No holder: no hook was registered (and System need not be loaded).
     if Process.whereis(:beamlet_at_exit) != nil do
       case run_at_exit(0) do
-        0 -> :ok
-        status -> :erlang.halt(status)
+        0 ->
+          :ok
+
+        status ->
+          flush_logger()
+          :erlang.halt(status)
       end
     end
 
+    flush_logger()
     result
+  end
+
+  # Logger's events not written yet are, as Elixir's Logger writes them
+  # when the VM stops.
+  defp flush_logger do
+    if Process.whereis(:beamlet_logger_config) != nil, do: Logger.flush()
+    :ok
   end
 
   # The script ended with an uncaught error or exit: the hooks run with

@@ -96,16 +96,17 @@ defmodule :erlang do
 
   @doc "Spawns `fun` with options: `:link`, `:monitor`, `{:priority, p}` and the memory options."
   def spawn_opt(fun, opts) when is_function(fun, 0) and is_list(opts) do
-    {link, monitor, priority} = spawn_options(opts)
+    {link, monitor, priority} = spawn_options(opts, 2)
     body = if priority == nil, do: fun, else: fn -> :erlang.process_flag(:priority, priority); fun.() end
     spawned(body, link, monitor)
   end
 
-  def spawn_opt(_fun, _opts), do: :erlang.error(:badarg)
+  def spawn_opt(fun, _opts) when is_function(fun, 0), do: tuple_badarg([{2, "not a list"}])
+  def spawn_opt(_fun, _opts), do: tuple_badarg([{1, "not a fun"}])
 
   @doc "Spawns `apply(mod, fun, args)` with options."
   def spawn_opt(mod, fun, args, opts) when is_atom(mod) and is_atom(fun) and is_list(args) and is_list(opts) do
-    {link, monitor, priority} = spawn_options(opts)
+    {link, monitor, priority} = spawn_options(opts, 4)
 
     if priority == nil do
       case {link, monitor} do
@@ -130,7 +131,13 @@ defmodule :erlang do
     {pid, :erlang.monitor(:process, pid)}
   end
 
-  defp spawn_options(opts), do: spawn_options(opts, false, false, nil)
+  # The options, or an ArgumentError for the argument at `position`, as OTP's.
+  defp spawn_options(opts, position) do
+    spawn_options(opts, false, false, nil)
+  catch
+    :throw, :beamlet_bad_option -> tuple_badarg([{position, "invalid spawn option"}])
+  end
+
   defp spawn_options([], link, monitor, priority), do: {link, monitor, priority}
   defp spawn_options([:link | t], _, monitor, p), do: spawn_options(t, true, monitor, p)
   defp spawn_options([:monitor | t], link, _, p), do: spawn_options(t, link, true, p)
@@ -143,7 +150,7 @@ defmodule :erlang do
        when k in [:fullsweep_after, :min_heap_size, :min_bin_vheap_size, :max_heap_size, :message_queue_data],
        do: spawn_options(t, link, monitor, p)
 
-  defp spawn_options(_, _, _, _), do: :erlang.error(:badarg)
+  defp spawn_options(_, _, _, _), do: throw(:beamlet_bad_option)
 
   @doc "`fun` called with the list `args` (`apply/2`)."
   def apply(fun, args), do: Kernel.apply(fun, args)
@@ -327,6 +334,7 @@ defmodule :erlang do
   defp ordinal(1), do: "1st"
   defp ordinal(2), do: "2nd"
   defp ordinal(3), do: "3rd"
+  defp ordinal(4), do: "4th"
 
   defp delete_nth([_ | rest], 1), do: rest
   defp delete_nth([x | rest], n) when n > 1, do: [x | delete_nth(rest, n - 1)]

@@ -626,7 +626,14 @@ defmodule GenServer do
   end
 
   defp report(s, state, msg, from, kind, raw, stack) do
-    who = if s.name == nil, do: inspect(self()), else: inspect(s.name)
+    # As OTP's report: a `{:global, name}` or `{:via, module, name}` shows as `name`.
+    who =
+      case s.name do
+        nil -> inspect(self())
+        {:global, name} -> inspect(name)
+        {:via, _module, name} -> inspect(name)
+        name -> inspect(name)
+      end
 
     last =
       case {msg, from} do

@@ -1,15 +1,21 @@
 # Logger, as Elixir 1.14's default console backend shows it: each event is
-# "\n<hh:mm:ss.mmm> [<level>] <message>\n". beamlet writes it to standard
-# error (Elixir's console writes to standard output; see
-# /work/shared/ELIXIR-NOTES.md: stdout stays the program's own output), or,
-# while `ExUnit.CaptureLog` captures, to the capturing devices instead.
+# written in the console's format, "\n$time $metadata[$level] $message\n"
+# unless `configure_backend(:console, format: ...)` changed it, to standard
+# output, as Elixir's console does, and after the caller's next output, as
+# Elixir's (asynchronous) Logger process does: the event goes to the logger
+# process (registered as `:beamlet_logger_config`), which writes it; a
+# call to that process (`flush/0`, `configure/1`, the end of the script)
+# waits for the events sent before it. While `ExUnit.CaptureLog` captures,
+# events go to the capturing devices instead, at once. The crash reports of
+# OTP processes (stdlib/beamlet_logger.ex) go to standard error, as
+# `[level] text` (see /work/shared/ELIXIR-NOTES.md).
 #
-# The level, module levels and captures are global: a process registered as
-# `:beamlet_logger_config` holds them, started by the first call that changes
-# them (until then the defaults hold and logging costs no message). The
-# metadata, the process level and `disable/1` live in the calling process's
-# dictionary. The macros check the level before the message is built, as
-# Elixir's do.
+# The level, module levels, the console's format and captures are global:
+# the logger process holds them, started by the first call that changes them
+# or logs (until then the defaults hold). The metadata, the process level
+# and `disable/1` live in the calling process's dictionary. The macros check
+# the level before the message is built, as Elixir's do, and give the
+# caller's module, function, file and line as metadata.
 defmodule Logger do
   @moduledoc "A logger: levels, metadata, and the `debug`/`info`/... macros."
 
@@ -19,43 +25,58 @@ defmodule Logger do
   @process_level :"$beamlet_logger_level"
   @disabled :"$beamlet_logger_disabled"
 
-  @doc "The levels, most severe first."
-  def levels, do: @levels
-
   for level <- [:emergency, :alert, :critical, :error, :warning, :notice, :info, :debug] do
     @doc "Logs `message_or_fun` at the `#{level}` level with `metadata`."
     defmacro unquote(level)(message_or_fun, metadata \\ []) do
       level = unquote(level)
 
+      caller = Logger.__caller__(__CALLER__)
+
       quote do
-        Logger.__log_macro__(unquote(level), __MODULE__, fn -> unquote(message_or_fun) end, unquote(metadata))
+        Logger.__log_macro__(unquote(level), unquote(caller), fn -> unquote(message_or_fun) end, unquote(metadata))
       end
     end
   end
 
   @doc "Deprecated: `warning/2`."
   defmacro warn(message_or_fun, metadata \\ []) do
+    caller = Logger.__caller__(__CALLER__)
+
     quote do
-      Logger.__log_macro__(:warning, __MODULE__, fn -> unquote(message_or_fun) end, unquote(metadata))
+      Logger.__log_macro__(:warning, unquote(caller), fn -> unquote(message_or_fun) end, unquote(metadata))
     end
   end
 
   @doc "Logs `message_or_fun` at `level` with `metadata`."
   defmacro log(level, message_or_fun, metadata \\ []) do
+    caller = Logger.__caller__(__CALLER__)
+
     quote do
-      Logger.__log_macro__(unquote(level), __MODULE__, fn -> unquote(message_or_fun) end, unquote(metadata))
+      Logger.__log_macro__(unquote(level), unquote(caller), fn -> unquote(message_or_fun) end, unquote(metadata))
+    end
+  end
+
+  @doc false
+  # The caller's module and location metadata, given by the macros: the
+  # module, function, file and line inside a function, none elsewhere.
+  def __caller__(%Macro.Env{} = env) do
+    case env.function do
+      {name, arity} -> {env.module, [module: env.module, function: {name, arity}, file: env.file, line: env.line]}
+      nil -> {env.module, []}
     end
   end
 
   @doc false
   # What the macros expand to: `thunk` gives the message only when `level`
-  # is enabled for `module` here.
-  def __log_macro__(level, module, thunk, metadata) do
+  # is enabled for the caller's module here (`caller`: see `__caller__/1`;
+  # code compiled before gave the module alone).
+  def __log_macro__(level, caller, thunk, metadata) do
     level = normalize(level)
+    {module, location} = if is_tuple(caller), do: caller, else: {caller, []}
 
     case enabled_config(level, module) do
       nil -> :ok
-      config -> emit(config, level, message(thunk.()), metadata)
+      config -> emit(config, level, thunk.(), location, metadata)
     end
   end
 
@@ -65,7 +86,7 @@ defmodule Logger do
 
     case enabled_config(level, nil) do
       nil -> :ok
-      config -> emit(config, level, message(message_or_fun), metadata)
+      config -> emit(config, level, message_or_fun, [], metadata)
     end
   end
 
@@ -76,8 +97,9 @@ defmodule Logger do
   end
 
   @doc false
-  def __do_log__(level, message_or_fun, _location, metadata) do
-    emit(config(), level, message(message_or_fun), metadata)
+  def __do_log__(level, message_or_fun, location, metadata) do
+    location = if is_map(location), do: Map.to_list(location), else: []
+    emit(config(), level, message_or_fun, location, metadata)
   end
 
   @doc false
@@ -134,24 +156,29 @@ defmodule Logger do
   defp normalize(:warn), do: :warning
   defp normalize(level), do: level
 
-  # The message as chardata (and metadata a function may give with it).
+  # The message as chardata, and the metadata a function may give with it.
   defp message(fun) when is_function(fun, 0), do: message(fun.())
-  defp message({chardata, _metadata}) when is_binary(chardata) or is_list(chardata), do: chardata
-  defp message(binary) when is_binary(binary), do: binary
-  defp message(%{} = report), do: inspect(Map.to_list(report))
+  defp message({chardata, metadata}) when is_binary(chardata) or is_list(chardata), do: {chardata, metadata}
+  defp message(binary) when is_binary(binary), do: {binary, []}
+  defp message(%{} = report), do: {inspect(Map.to_list(report)), []}
 
   defp message(list) when is_list(list) do
-    if list != [] and Keyword.keyword?(list), do: inspect(list), else: list
+    if list != [] and Keyword.keyword?(list), do: {inspect(list), []}, else: {list, []}
   end
 
-  defp message(other), do: to_string(other)
+  defp message(other), do: {to_string(other), []}
 
-  defp emit(config, level, chardata, _metadata) do
-    text = ["\n", timestamp(), " [", Atom.to_string(level), "] ", chardata, "\n"]
+  defp emit(config, level, message_or_fun, caller, metadata) do
+    {chardata, extra} = message(message_or_fun)
 
-    case config.captures do
-      [] -> IO.write(:stderr, text)
-      captures -> capture(captures, level, text)
+    if (config.console? and allowed?(level, config.console_level)) or config.captures != [] do
+      metadata = caller ++ Map.to_list(Map.merge(Process.get(@metadata, %{}), Map.new(metadata ++ extra)))
+      text = format(config.format, config.console_metadata, level, chardata, metadata)
+
+      case config.captures do
+        [] -> send(server(), {@config, :write, config.console_device, text})
+        captures -> capture(captures, level, text)
+      end
     end
 
     :ok
@@ -160,6 +187,91 @@ defmodule Logger do
   defp capture(captures, level, text) do
     for {device, min} <- captures, allowed?(level, min) do
       IO.write(device, text)
+    end
+  end
+
+  # The console's format: "$name" fields and text, as Logger.Formatter.
+  @fields ~w(time date message level node metadata levelpad)
+
+  defp compile_format(format) when is_binary(format) do
+    Regex.split(~r/(?<head>)\$[a-z]+(?<tail>)/, format, on: [:head, :tail], trim: true)
+    |> Enum.map(fn
+      "$" <> name = part -> if name in @fields, do: String.to_atom(name), else: raise(ArgumentError, "$#{name} is an invalid format pattern")
+      text -> text
+    end)
+  end
+
+  defp compile_format(other), do: raise(ArgumentError, "invalid format: #{inspect(other)}")
+
+  defp format(pattern, keys, level, chardata, metadata) do
+    Enum.map(pattern, fn
+      :time -> timestamp()
+      :date -> Date.to_iso8601(Date.utc_today())
+      :message -> chardata
+      :level -> Atom.to_string(level)
+      :node -> "nonode@nohost"
+      :levelpad -> levelpad(level)
+      :metadata -> format_metadata(keys, level, metadata)
+      text -> text
+    end)
+  end
+
+  defp levelpad(level) when level in [:info, :warn], do: " "
+  defp levelpad(_level), do: ""
+
+  defp format_metadata([], _level, _metadata), do: ""
+
+  defp format_metadata(:all, level, metadata) do
+    metadata = expand_location(Keyword.merge([domain: [:elixir], pid: self()], metadata))
+    all = [{:erl_level, level} | Enum.sort(metadata)]
+    format_metadata(Enum.map(all, &elem(&1, 0)), level, all)
+  end
+
+  defp format_metadata(keys, _level, metadata) do
+    metadata = expand_location(Keyword.put_new(metadata, :pid, self()))
+
+    for key <- keys, value = metadata_value(key, Keyword.get(metadata, key)), value != nil do
+      [Atom.to_string(key), ?=, value, ?\s]
+    end
+  end
+
+  # A function's location gives `mfa` too.
+  defp expand_location(metadata) do
+    case metadata[:function] do
+      {_name, _arity} = function -> Keyword.put_new(metadata, :mfa, {metadata[:module], function})
+      _ -> metadata
+    end
+  end
+
+  defp metadata_value(_key, nil), do: nil
+  defp metadata_value(:function, {name, arity}), do: "#{name}/#{arity}"
+  defp metadata_value(:mfa, {module, {name, arity}}), do: Exception.format_mfa(module, name, arity)
+  defp metadata_value(:domain, [head | _] = domain) when is_atom(head), do: Enum.map_join(domain, ".", &Atom.to_string/1)
+  defp metadata_value(_key, string) when is_binary(string), do: string
+  defp metadata_value(_key, integer) when is_integer(integer), do: Integer.to_string(integer)
+  defp metadata_value(_key, float) when is_float(float), do: Float.to_string(float)
+  defp metadata_value(_key, pid) when is_pid(pid), do: :erlang.pid_to_list(pid)
+
+  defp metadata_value(_key, atom) when is_atom(atom) do
+    case Atom.to_string(atom) do
+      "Elixir." <> rest -> rest
+      "nil" -> ""
+      binary -> binary
+    end
+  end
+
+  defp metadata_value(_key, ref) when is_reference(ref) do
+    '#Ref' ++ rest = :erlang.ref_to_list(ref)
+    rest
+  end
+
+  defp metadata_value(:file, file) when is_list(file), do: file
+  defp metadata_value(_key, list) when is_list(list), do: nil
+
+  defp metadata_value(_key, other) do
+    case String.Chars.impl_for(other) do
+      nil -> nil
+      impl -> impl.to_string(other)
     end
   end
 
@@ -193,23 +305,74 @@ defmodule Logger do
   @doc "Changes the configuration (`level:`; the other keys are accepted and kept)."
   def configure(options) do
     case Keyword.fetch(options, :level) do
-      {:ok, level} -> update(fn c -> %{c | level: normalize(level)} end)
-      :error -> :ok
+      {:ok, level} ->
+        level = normalize(level)
+        update(fn c -> %{c | level: level} end)
+
+      :error ->
+        update(fn c -> c end)
     end
 
     :ok
   end
 
-  @doc "Configures a backend (accepted; the console is the only one)."
-  def configure_backend(_backend, _options), do: :ok
+  @doc """
+  Configures the console backend: `format:` (a string of `$time`,
+  `$date`, `$level`, `$levelpad`, `$node`, `$metadata`, `$message` and
+  text), `metadata:` (the keys to show, or `:all`), `level:` (the least
+  severe level it writes), `device:` (`:user`, the default, is standard
+  output; `:standard_error`); other options are accepted.
+  """
+  def configure_backend(:console, options) when is_list(options) do
+    format = Keyword.get(options, :format)
+    format = format && compile_format(format)
 
-  @doc "Adds a backend: the console is there already."
-  def add_backend(backend, _options \\ []) do
-    if backend == :console, do: {:error, :already_present}, else: {:error, :not_supported}
+    update(fn c ->
+      c = if format, do: %{c | format: format}, else: c
+
+      c =
+        case Keyword.fetch(options, :metadata) do
+          {:ok, keys} when is_list(keys) or keys == :all -> %{c | console_metadata: keys}
+          _ -> c
+        end
+
+      c =
+        case Keyword.fetch(options, :device) do
+          {:ok, device} when is_atom(device) or is_pid(device) -> %{c | console_device: device}
+          _ -> c
+        end
+
+      case Keyword.fetch(options, :level) do
+        {:ok, level} when level != nil -> %{c | console_level: normalize(level)}
+        {:ok, nil} -> %{c | console_level: :all}
+        :error -> c
+      end
+    end)
   end
 
-  @doc "Removes a backend."
-  def remove_backend(_backend, _options \\ []), do: :ok
+  def configure_backend(_backend, _options), do: :ok
+
+  @doc "Adds a backend: the console, when it was removed (others are not supported)."
+  def add_backend(backend, _options \\ []) do
+    flush()
+
+    cond do
+      backend != :console -> {:error, :not_supported}
+      config().console? -> {:error, :already_present}
+      true -> update(fn c -> %{c | console?: true} end) && {:ok, server()}
+    end
+  end
+
+  @doc "Removes a backend: the console stops writing."
+  def remove_backend(backend, _options \\ []) do
+    flush()
+
+    if backend == :console and config().console? do
+      update(fn c -> %{c | console?: false} end)
+    else
+      {:error, :not_found}
+    end
+  end
 
   @doc "Adds a translator (accepted)."
   def add_translator({_module, _function}), do: :ok
@@ -217,8 +380,15 @@ defmodule Logger do
   @doc "Removes a translator."
   def remove_translator({_module, _function}), do: :ok
 
-  @doc "Waits until the events logged so far are written: they are, on return."
-  def flush, do: :ok
+  @doc "Waits until the events logged so far are written."
+  def flush do
+    case Process.whereis(@config) do
+      nil -> :ok
+      pid -> call(pid, :flush)
+    end
+
+    :ok
+  end
 
   @doc "Sets the level of the events logged from `module`."
   def put_module_level(module, level) do
@@ -310,17 +480,34 @@ defmodule Logger do
 
   ## The configuration process
 
-  @defaults %{level: :debug, modules: %{}, captures: []}
+  @defaults %{
+    level: :debug,
+    modules: %{},
+    captures: [],
+    format: [
+      "\n",
+      :time,
+      " ",
+      :metadata,
+      "[",
+      :level,
+      "] ",
+      :message,
+      "\n"
+    ],
+    console_metadata: [],
+    console_level: :all,
+    console_device: :user,
+    console?: true
+  }
 
   @doc false
   def __config__, do: config()
 
-  defp config do
-    case Process.whereis(@config) do
-      nil -> @defaults
-      pid -> call(pid, :get)
-    end
-  end
+  # The configuration is kept in a persistent term, which the logger
+  # process writes, so reading it waits for no message (nor for the events
+  # the process is writing).
+  defp config, do: :persistent_term.get(@config, @defaults)
 
   @doc false
   # Adds or removes a capture: `{device, level}`.
@@ -332,7 +519,7 @@ defmodule Logger do
   end
 
   defp server do
-    :beamlet_singleton.ensure(@config, fn -> serve(@defaults) end)
+    :beamlet_singleton.ensure(@config, fn -> serve(config()) end)
   end
 
   defp call(pid, request) do
@@ -349,14 +536,47 @@ defmodule Logger do
     end
   end
 
+  defp wait_until(time) do
+    if System.monotonic_time(:microsecond) < time, do: wait_until(time), else: :ok
+  end
+
+  defp write(device, text) do
+    case device do
+      :standard_error -> IO.write(:stderr, text)
+      :user -> IO.write(:stdio, text)
+      other -> IO.write(other, text)
+    end
+  end
+
+  defp queued_writes do
+    receive do
+      {@config, :write, device, text} -> [{device, text} | queued_writes()]
+    after
+      0 -> []
+    end
+  end
+
   defp serve(state) do
     receive do
       {@config, from, ref, :get} ->
         send(from, {ref, state})
         serve(state)
 
+      # Events are written a moment after they are logged, as by
+      # Elixir's Logger process: after what their process writes next.
+      {@config, :write, device, text} ->
+        wait_until(System.monotonic_time(:microsecond) + 100)
+        write(device, text)
+        Enum.each(queued_writes(), fn {device, text} -> write(device, text) end)
+        serve(state)
+
+      {@config, from, ref, :flush} ->
+        send(from, {ref, :ok})
+        serve(state)
+
       {@config, from, ref, {:update, fun}} ->
         state = fun.(state)
+        :persistent_term.put(@config, state)
         send(from, {ref, :ok})
         serve(state)
 

@@ -77,9 +77,11 @@ defmodule Task do
   end
 
   @doc "Waits `timeout` ms for the task's result; exits the caller if the task exits or time runs out."
-  def await(%Task{ref: ref} = task, timeout \\ 5000) do
-    check_owner(task)
+  def await(task, timeout \\ 5000)
 
+  def await(%Task{owner: owner} = task, _timeout) when owner != self(), do: await_owner(task)
+
+  def await(%Task{ref: ref} = task, timeout) do
     receive do
       {^ref, reply} ->
         Process.demonitor(ref, [:flush])
@@ -93,6 +95,17 @@ defmodule Task do
         await_timeout(task, timeout)
     end
   end
+
+  # A task queried from another process than its owner: raised from a
+  # helper in tail position of each function, read as that function at
+  # Elixir's line (vm/src/frames.rs).
+  defp await_owner(task), do: raise(ArgumentError, owner_message(task))
+  defp yield_owner(task), do: raise(ArgumentError, owner_message(task))
+  defp ignore_owner(task), do: raise(ArgumentError, owner_message(task))
+  defp shutdown_owner(task), do: raise(ArgumentError, owner_message(task))
+
+  defp owner_message(task),
+    do: "task #{inspect(task)} must be queried from the owner but was queried from #{inspect(self())}"
 
   # await/2's exits, read as Task.await/2 at Elixir's lines (vm/src/frames.rs).
   defp await_down(reason, args), do: exit({reason, {__MODULE__, :await, args}})
@@ -141,9 +154,10 @@ defmodule Task do
   defp await_many_timeout(args), do: exit({:timeout, {__MODULE__, :await_many, args}})
 
   @doc "Waits `timeout` ms: `{:ok, result}`, `{:exit, reason}`, or `nil` (the task runs on)."
-  def yield(%Task{ref: ref} = task, timeout \\ 5000) do
-    check_owner(task)
+  def yield(task, timeout \\ 5000)
+  def yield(%Task{owner: owner} = task, _timeout) when owner != self(), do: yield_owner(task)
 
+  def yield(%Task{ref: ref} = task, timeout) do
     receive do
       {^ref, reply} ->
         Process.demonitor(ref, [:flush])
@@ -193,9 +207,9 @@ defmodule Task do
   end
 
   @doc "Stops caring about the task: its result or exit if already there, else `nil`; it runs on unlinked."
-  def ignore(%Task{ref: ref, pid: pid} = task) do
-    check_owner(task)
+  def ignore(%Task{owner: owner} = task) when owner != self(), do: ignore_owner(task)
 
+  def ignore(%Task{ref: ref, pid: pid} = task) do
     result =
       receive do
         {^ref, reply} ->
@@ -224,8 +238,9 @@ defmodule Task do
     raise ArgumentError, "task #{inspect(task)} does not have an associated task process"
   end
 
+  def shutdown(%Task{owner: owner} = task, _shutdown) when owner != self(), do: shutdown_owner(task)
+
   def shutdown(%Task{pid: pid, ref: ref} = task, shutdown) do
-    check_owner(task)
     Process.unlink(pid)
     mon = Process.monitor(pid)
 

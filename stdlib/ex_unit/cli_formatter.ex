@@ -68,6 +68,7 @@ defmodule ExUnit.CLIFormatter do
     if state.trace, do: IO.puts(trace_result(test, format_time(test)))
     counter = state.failure_counter + 1
     print_failure(ExUnit.Formatter.format_test_failure(test, failures, counter, state.width), state)
+    print_logs(test.logs)
     %{count_test(state, test) | failure_counter: counter}
   end
 
@@ -104,6 +105,14 @@ defmodule ExUnit.CLIFormatter do
   defp print_failure(formatted, state) do
     if state.trace, do: IO.puts(""), else: IO.puts("\n")
     IO.puts(formatted)
+  end
+
+  # What a failed test logged while `capture_log` captured it.
+  defp print_logs(""), do: nil
+
+  defp print_logs(output) do
+    indent = "\n     "
+    IO.puts(["     The following output was logged:", indent | String.replace(output, "\n", indent)])
   end
 
   # `3 tests, 1 failure, 1 excluded, 1 invalid, 1 skipped`.

@@ -115,10 +115,11 @@ defmodule ExUnit.Runner do
     timeout = if config.timeout == :infinity, do: :infinity, else: Map.get(tags, :timeout, config.timeout)
     context = tags |> Map.merge(context) |> Map.put(:test, name)
 
-    # `@tag capture_log: true` (or a level): what the test logs is captured
-    # rather than written out.
+    # `@tag capture_log: true` (or a level; `capture_log:` of the
+    # configuration by default): what the test logs is captured rather than
+    # written out, and shown if the test fails.
     capture =
-      case Map.get(tags, :capture_log, false) do
+      case Map.get(tags, :capture_log, Map.get(config, :capture_log, false)) do
         false ->
           nil
 
@@ -134,10 +135,11 @@ defmodule ExUnit.Runner do
 
     if capture do
       Logger.__capture__(fn captures, c -> List.delete(captures, c) end, capture)
-      StringIO.close(elem(capture, 0))
+      {:ok, {_input, logs}} = StringIO.close(elem(capture, 0))
+      %{test | logs: logs}
+    else
+      test
     end
-
-    test
   end
 
   defp run_test_process(config, %{module: module, name: name, tags: tags} = test, context, timeout, parent) do

@@ -184,6 +184,12 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
         ),
         ("Elixir.Task", "await_down", 2) => at("Elixir.Task", "await", 2, "lib/task.ex", 826),
         ("Elixir.Task", "await_timeout", 2) => at("Elixir.Task", "await", 2, "lib/task.ex", 830),
+        ("Elixir.Task", "await_owner", 1) => at("Elixir.Task", "await", 2, "lib/task.ex", 817),
+        ("Elixir.Task", "yield_owner", 1) => at("Elixir.Task", "yield", 2, "lib/task.ex", 1061),
+        ("Elixir.Task", "ignore_owner", 1) => at("Elixir.Task", "ignore", 1, "lib/task.ex", 856),
+        ("Elixir.Task", "shutdown_owner", 1) => {
+            at("Elixir.Task", "shutdown", 2, "lib/task.ex", 1221)
+        }
         ("Elixir.Task", "await_many", 2) => at("Elixir.Task", "await_many", 2, "lib/task.ex", 940),
         ("Elixir.Task", "await_many_timeout", 1) => {
             at("Elixir.Task", "await_many", 5, "lib/task.ex", 956)
@@ -204,6 +210,14 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
             4,
             "lib/ex_unit/runner.ex",
             463,
+        ),
+        // A setup callback that returned something else than :ok, a keyword or a map.
+        ("Elixir.ExUnit.Callbacks", "raise_merge_failed!", 2) => at(
+            "Elixir.ExUnit.Callbacks",
+            "raise_merge_failed!",
+            2,
+            "lib/ex_unit/callbacks.ex",
+            685,
         ),
         ("Elixir.Process", "sleep", 1) => at("Elixir.Process", "sleep", 1, "lib/process.ex", 250),
         ("timer", "tc", 1) => at("timer", "tc", 1, "timer.erl", 235),

@@ -267,16 +267,17 @@ fn with_bif_frame(st: &mut ProcState, bif: bif::BifId, args: &[Term], mut e: Exn
             _ => None,
         };
         if let Some((name, list)) = frame {
-            e.trace.push(TraceEntry {
-                module: atom::ERLANG,
-                name: atom::intern(name),
-                arity: args.len() as u32,
-                file: Term::NIL,
-                line: 0,
-                args: Some(list),
-            });
-            return e;
+            return push_erlang_frame(e, name, list, args.len());
         }
+    }
+    // `/` in a script's top level (`codegen::calls::bif`): `:erlang./2`'s frame.
+    if e.class == Class::Error
+        && e.trace.is_empty()
+        && b.module == "beamlet"
+        && b.name == "script_fdiv"
+    {
+        let list = st.heap.list(args);
+        return push_erlang_frame(e, "/", list, 2);
     }
     if e.class != Class::Error
         || !e.trace.is_empty()
@@ -295,6 +296,19 @@ fn with_bif_frame(st: &mut ProcState, bif: bif::BifId, args: &[Term], mut e: Exn
         file: Term::NIL,
         line: 0,
         args: Some(list),
+    });
+    e
+}
+
+/// `e` with the frame of `:erlang.name/arity` given `args` (a list).
+fn push_erlang_frame(mut e: Exn, name: &str, args: Term, arity: usize) -> Exn {
+    e.trace.push(TraceEntry {
+        module: atom::ERLANG,
+        name: atom::intern(name),
+        arity: arity as u32,
+        file: Term::NIL,
+        line: 0,
+        args: Some(args),
     });
     e
 }

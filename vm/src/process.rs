@@ -189,10 +189,13 @@ pub enum Signal {
     Unlink {
         from: Term,
     },
-    /// `from` monitors the receiver under `mref`.
+    /// `from` monitors the receiver under `mref`; by its registered
+    /// `name` (an atom, else `[]`): the `:DOWN` message names it as
+    /// `{name, node}`, as on the BEAM.
     Monitor {
         from: Term,
         mref: Term,
+        name: Term,
     },
     Demonitor {
         mref: Term,
@@ -246,7 +249,9 @@ pub struct ProcState {
     pub links: Vec<Term>,
     /// Processes this one monitors: (reference, pid).
     pub monitors: Vec<(Term, Term)>,
-    /// Processes monitoring this one: (reference, pid).
+    /// Processes monitoring this one: (reference, pid); a monitor made by
+    /// registered name has a second entry, (reference, name), that gives
+    /// its `:DOWN` message `{name, node}` instead of the pid.
     pub monitored_by: Vec<(Term, Term)>,
     /// `Process.flag(:trap_exit, true)`: exit signals become `{:EXIT, pid, reason}` messages.
     pub trap_exit: bool,

@@ -555,6 +555,15 @@ impl FnBuilder<'_> {
         n: usize,
         dst: Reg,
     ) -> CResult<()> {
+        // A script's top level is compiled by Elixir without the BEAM's
+        // float division instruction: its `/` fails with `:erlang./2`'s
+        // frame (`interp::with_bif_frame`), a module's without one.
+        let (module, name) = match (module, name, n) {
+            ("erlang", "/", 2) if self.guard_fail.is_none() && self.env.name == "__script__" => {
+                ("beamlet", "script_fdiv")
+            }
+            _ => (module, name),
+        };
         let id = bif::lookup(module, name, n).ok_or_else(|| {
             Diagnostic::new(
                 span,

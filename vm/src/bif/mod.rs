@@ -274,6 +274,7 @@ bifs! {
     "math" "pi" / 0 => math::pi;
     "beamlet" "interp" / 1 => string::interp;
     "beamlet" "concat" / 2 => string::concat;
+    "beamlet" "script_fdiv" / 2 => erlang::fdiv;
     "beamlet" "to_string" / 1 => string::to_string;
     "beamlet" "map_dot" / 2 => map::map_dot;
     "beamlet" "map_fold_list" / 1 => map::fold_list;

@@ -14,18 +14,27 @@ fn badarg() -> Exn {
 }
 
 /// The function a spawned process starts with, and its arguments: a
-/// closure of arity 0, or `module.name(args...)`.
-fn target(ctx: &mut Ctx, fun: Term) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> {
+/// closure of arity 0, or `module.name(args...)`. For `spawn/1` and
+/// `spawn_link/1` (`any_arity`), a fun of another arity starts
+/// `:erlang.apply(fun, [])`, which ends the new process with `badarity`;
+/// `spawn_monitor/1` takes none, as on the BEAM.
+fn target(
+    ctx: &mut Ctx,
+    fun: Term,
+    any_arity: bool,
+) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> {
     if let Some((id, free)) = fun.closure_parts() {
-        if ctx.code.function(id).arity != 0 {
-            return Err(badarg());
+        if ctx.code.function(id).arity == 0 {
+            return Ok((Ok(id), free.to_vec()));
         }
-        return Ok((Ok(id), free.to_vec()));
-    }
-    if let Some((m, f, 0)) = fun.export_parts() {
+    } else if let Some((m, f, 0)) = fun.export_parts() {
         return Ok((lookup(ctx, m, f, 0), Vec::new()));
     }
-    Err(badarg())
+    if !fun.is_fun() || !any_arity {
+        return Err(Exn::badarg_at(1, "not a fun"));
+    }
+    let apply = lookup(ctx, atom::intern("erlang"), atom::intern("apply"), 2);
+    Ok((apply, vec![fun, Term::NIL]))
 }
 
 fn lookup(ctx: &mut Ctx, m: Term, f: Term, arity: u32) -> Result<FunId, Exn> {
@@ -56,8 +65,11 @@ fn lookup(ctx: &mut Ctx, m: Term, f: Term, arity: u32) -> Result<FunId, Exn> {
 }
 
 fn target3(ctx: &mut Ctx, a: &[Term]) -> Result<(Result<FunId, Exn>, Vec<Term>), Exn> {
-    if !a[0].is_atom() || !a[1].is_atom() {
-        return Err(badarg());
+    if !a[0].is_atom() {
+        return Err(Exn::badarg_at(1, "not an atom"));
+    }
+    if !a[1].is_atom() {
+        return Err(Exn::badarg_at(2, "not an atom"));
     }
     let mut args = Vec::new();
     let mut l = a[2];
@@ -66,7 +78,7 @@ fn target3(ctx: &mut Ctx, a: &[Term]) -> Result<(Result<FunId, Exn>, Vec<Term>),
         l = t;
     }
     if !l.is_nil() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(3, "not a list"));
     }
     let found = lookup(ctx, a[0], a[1], args.len() as u32);
     if found.is_err() && super::lookup(atom::name(a[0]), atom::name(a[1]), args.len()).is_some() {
@@ -94,7 +106,7 @@ fn start(
 }
 
 pub fn spawn1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let t = target(ctx, a[0])?;
+    let t = target(ctx, a[0], true)?;
     start(ctx, t, false, false)
 }
 pub fn spawn3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -102,7 +114,7 @@ pub fn spawn3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     start(ctx, t, false, false)
 }
 pub fn spawn_link1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let t = target(ctx, a[0])?;
+    let t = target(ctx, a[0], true)?;
     start(ctx, t, true, false)
 }
 pub fn spawn_link3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -110,7 +122,7 @@ pub fn spawn_link3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     start(ctx, t, true, false)
 }
 pub fn spawn_monitor1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let t = target(ctx, a[0])?;
+    let t = target(ctx, a[0], false)?;
     start(ctx, t, false, true)
 }
 pub fn spawn_monitor3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -123,7 +135,7 @@ pub fn spawn_monitor3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn link(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let pid = a[0];
     if !pid.is_pid() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(1, "not a pid"));
     }
     if pid == ctx.st.pid || ctx.st.links.contains(&pid) {
         return Ok(atom::TRUE);
@@ -148,7 +160,7 @@ pub fn link(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn unlink(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let pid = a[0];
     if !pid.is_pid() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(1, "not a pid"));
     }
     ctx.st.links.retain(|&l| l != pid);
     let me = ctx.st.pid;
@@ -165,12 +177,18 @@ pub fn monitor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// A monitor of `target`; with `alias`, its reference is an alias of the
 /// caller (`alias_ref`), activated by the caller.
 fn monitor_as(ctx: &mut Ctx, target: Term, alias: bool) -> BifResult {
+    // `{name, node}` on this node is the name.
+    let target = match target.tuple_elems() {
+        Some([name, node]) if name.is_atom() && atom::name(*node) == "nonode@nohost" => *name,
+        _ => target,
+    };
     let pid = if target.is_pid() {
         Some(target)
     } else if target.is_atom() {
         ctx.rt.whereis(target)
     } else {
-        return Err(badarg());
+        // The target is `:erlang.monitor/2`'s second argument.
+        return Err(Exn::badarg_at(2, "not a pid"));
     };
     let mref = if alias {
         new_alias(ctx)
@@ -180,7 +198,17 @@ fn monitor_as(ctx: &mut Ctx, target: Term, alias: bool) -> BifResult {
     let me = ctx.st.pid;
     let delivered = match pid {
         Some(pid) if pid == me => true,
-        Some(pid) => ctx.rt.signal(pid, Signal::Monitor { from: me, mref }),
+        Some(pid) => {
+            let name = if target.is_atom() { target } else { Term::NIL };
+            ctx.rt.signal(
+                pid,
+                Signal::Monitor {
+                    from: me,
+                    mref,
+                    name,
+                },
+            )
+        }
         None => false,
     };
     if delivered {
@@ -212,7 +240,7 @@ pub fn monitor2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn demonitor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let mref = a[0];
     if !mref.is_ref() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(1, "not a reference"));
     }
     unalias_ref(ctx.st, mref);
     if let Some(i) = ctx.st.monitors.iter().position(|m| m.0 == mref) {
@@ -230,7 +258,7 @@ pub fn demonitor(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 pub fn exit2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let (pid, reason) = (a[0], a[1]);
     if !pid.is_pid() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(1, "not a pid"));
     }
     let me = ctx.st.pid;
     let reason = ctx.code.copy_term(reason);
@@ -380,8 +408,29 @@ pub fn max_heap_term(h: &mut crate::heap::Heap, m: crate::heap::MaxHeap) -> Term
     h.map_sorted(&keys, &vals)
 }
 
-/// `Process.register(pid, name)`.
+/// `Process.register(pid, name)`: a name that is not an atom, or is `nil`
+/// or `:undefined`, matches none of its clauses (Elixir's guard).
 pub fn register(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let name = a[1];
+    if !name.is_atom() || name == atom::NIL || name == atom::UNDEFINED {
+        return Err(Exn {
+            class: Class::Error,
+            reason: atom::FUNCTION_CLAUSE,
+            trace: vec![TraceEntry {
+                module: atom::intern("Elixir.Process"),
+                name: atom::intern("register"),
+                arity: 2,
+                file: Term::NIL,
+                line: 0,
+                args: None,
+            }],
+            info: None,
+        });
+    }
+    register_as(ctx, a)
+}
+
+fn register_as(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let (pid, name) = (a[0], a[1]);
     let reserved = [atom::NIL, atom::FALSE, atom::TRUE, atom::UNDEFINED];
     if !pid.is_pid() || !name.is_atom() || reserved.contains(&name) {
@@ -404,7 +453,7 @@ pub fn register(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 /// `:erlang.register(name, pid)`: Erlang's argument order.
 pub fn erl_register(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    register(ctx, &[a[1], a[0]])
+    register_as(ctx, &[a[1], a[0]])
 }
 
 pub fn unregister(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -503,7 +552,12 @@ pub fn info_answer(
                 h.list(&ms)
             }
             InfoItem::MonitoredBy => {
-                let ps: Vec<Term> = st.monitored_by.iter().map(|&(_, pid)| pid).collect();
+                let ps: Vec<Term> = st
+                    .monitored_by
+                    .iter()
+                    .filter(|m| !m.1.is_atom())
+                    .map(|&(_, pid)| pid)
+                    .collect();
                 h.list(&ps)
             }
             InfoItem::TrapExit => Term::bool(st.trap_exit),
@@ -623,7 +677,7 @@ pub const INFO_ALL: &[InfoItem] = &[
 pub fn process_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let (pid, spec) = (a[0], a[1]);
     if !pid.is_pid() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(1, "not a pid"));
     }
     let (items, list) = if atom::name(spec) == "all" && spec.is_atom() {
         (INFO_ALL.to_vec(), true)
@@ -791,7 +845,7 @@ pub fn erl_send_after(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `Process.cancel_timer/1`: milliseconds that were left, or `false`.
 pub fn cancel_timer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !a[0].is_ref() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(1, "not a reference"));
     }
     Ok(match ctx.rt.cancel_timer(a[0]) {
         Some(ms) => Term::small(ms as i64),
@@ -802,7 +856,7 @@ pub fn cancel_timer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `:erlang.read_timer/1`: milliseconds left, or `false`.
 pub fn read_timer(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !a[0].is_ref() {
-        return Err(badarg());
+        return Err(Exn::badarg_at(1, "not a reference"));
     }
     Ok(ctx
         .rt

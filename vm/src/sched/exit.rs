@@ -230,10 +230,15 @@ impl Local<'_, '_> {
                         },
                     );
                 }
-                Signal::Monitor { from, mref } => {
+                Signal::Monitor { from, mref, name } => {
+                    let who = if name.is_atom() {
+                        st.heap.tuple(&[name, atom::intern("nonode@nohost")])
+                    } else {
+                        me
+                    };
                     let down = st
                         .heap
-                        .tuple(&[atom::DOWN, mref, atom::PROCESS, me, atom::NOPROC]);
+                        .tuple(&[atom::DOWN, mref, atom::PROCESS, who, atom::NOPROC]);
                     let msg = rt.code.copy_term(down);
                     let _ = self.deliver(from, Signal::Down { mref, msg });
                 }
@@ -258,10 +263,18 @@ impl Local<'_, '_> {
             );
         }
         let watchers = std::mem::take(&mut st.monitored_by);
-        for (mref, watcher) in watchers {
+        for &(mref, watcher) in &watchers {
+            if watcher.is_atom() {
+                continue;
+            }
+            // A monitor made by name: `{name, node}` stands for the process.
+            let who = match watchers.iter().find(|w| w.0 == mref && w.1.is_atom()) {
+                Some(&(_, name)) => st.heap.tuple(&[name, atom::intern("nonode@nohost")]),
+                None => me,
+            };
             let down = st
                 .heap
-                .tuple(&[atom::DOWN, mref, atom::PROCESS, me, reason]);
+                .tuple(&[atom::DOWN, mref, atom::PROCESS, who, reason]);
             let msg = rt.code.copy_term(down);
             let _ = self.deliver(watcher, Signal::Down { mref, msg });
         }

@@ -281,6 +281,7 @@ impl Host {
             Signal::Monitor {
                 from: from.pid,
                 mref,
+                name: Term::NIL,
             },
         )
     }

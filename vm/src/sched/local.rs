@@ -478,7 +478,12 @@ impl<'r, 'a> Local<'r, 'a> {
                     }
                 }
                 Signal::Unlink { from } => st.links.retain(|&l| l != from),
-                Signal::Monitor { from, mref } => st.monitored_by.push((mref, from)),
+                Signal::Monitor { from, mref, name } => {
+                    st.monitored_by.push((mref, from));
+                    if name.is_atom() {
+                        st.monitored_by.push((mref, name));
+                    }
+                }
                 Signal::Demonitor { mref } => st.monitored_by.retain(|m| m.0 != mref),
                 Signal::Info(req) => st.info_requests.push(req),
                 Signal::GroupLeader { gl } => st.group_leader = Some(gl),
