@@ -432,7 +432,13 @@ fn run(source: &str, file: &str, args: &[String], opts: &Opts) -> ExitCode {
         let Some(mut vm) = build_vm(opts) else {
             return ExitCode::from(70);
         };
-        return match vm.run_source(source, file, args) {
+        let result = vm.run_source(source, file, args);
+        if !matches!(result, Err(beamlet::RunError::Halted { exit_status })
+            if exit_status == beamlet::RESTART_STATUS)
+        {
+            vm.keep_code_at_exit();
+        }
+        return match result {
             Ok(_) => ExitCode::SUCCESS,
             // `System.restart/0`: the script runs again, as `elixir` reruns it.
             Err(beamlet::RunError::Halted { exit_status })

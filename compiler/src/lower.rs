@@ -108,10 +108,7 @@ impl<'a> Lowerer<'a> {
     /// The source's line index, built the first time a span is asked for.
     fn line_index(&self) -> Option<&LineIndex> {
         let src = self.source?;
-        Some(
-            self.lines
-                .get_or_init(|| std::sync::Arc::new(LineIndex::new(src))),
-        )
+        Some(self.lines.get_or_init(|| LineIndex::shared(src)))
     }
 
     pub fn new(source: Option<&'a str>) -> Lowerer<'a> {

@@ -28,8 +28,27 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(source: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(source.match_indices('\n').map(|(i, _)| i as u32 + 1));
+        // (memchr: `match_indices` took 0.66M instructions for a 3,000-line file.)
+        starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i as u32 + 1));
         LineIndex { starts }
+    }
+
+    /// The index of `source`, shared: the last one built is kept (with a
+    /// copy of its text, compared in full, so a different text never gets
+    /// it). A file's module close lowers and compiles each unit from the
+    /// same text: one index for all instead of two per module.
+    pub fn shared(source: &str) -> std::sync::Arc<LineIndex> {
+        type Last = std::sync::Mutex<Option<(Box<str>, std::sync::Arc<LineIndex>)>>;
+        static LAST: Last = std::sync::Mutex::new(None);
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((text, index)) = &*last {
+            if **text == *source {
+                return index.clone();
+            }
+        }
+        let index = std::sync::Arc::new(LineIndex::new(source));
+        *last = Some((source.into(), index.clone()));
+        index
     }
 
     /// The line holding byte `offset` (1-based).

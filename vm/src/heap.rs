@@ -310,6 +310,21 @@ impl Heap {
         }
     }
 
+    /// Takes over `other`'s objects at the addresses they have: its chunks
+    /// and off-heap binaries become this heap's, so terms pointing into
+    /// `other` stay valid. For heaps built apart and then joined (a unit's
+    /// literals when its functions compile on two threads: codegen's
+    /// `UnitBuilder::absorb`); `other`'s memory is charged to this heap's
+    /// account, if any, from now on.
+    pub fn join(&mut self, mut other: Heap) {
+        other.close_account();
+        self.chunks.append(&mut other.chunks);
+        self.offheap.append(&mut other.offheap);
+        self.offheap_bytes += std::mem::take(&mut other.offheap_bytes);
+        self.since_gc += other.since_gc;
+        self.recharge();
+    }
+
     /// Total words in use over all chunks.
     pub fn used_words(&self) -> usize {
         self.chunks.iter().map(|c| c.used).sum()
@@ -766,6 +781,24 @@ mod tests {
         }
         assert_eq!(h.used_words(), 20_000);
         assert!(h.chunks.len() > 1);
+    }
+
+    #[test]
+    fn a_joined_heap_keeps_its_terms_and_binaries() {
+        let mut a = Heap::new();
+        let mut b = Heap::new();
+        let t = b.tuple(&[Term::small(1), Term::small(2)]);
+        let big = b.binary(&[7u8; 1000]);
+        let offheap = b.offheap.len();
+        a.join(b);
+        assert_eq!(a.offheap.len(), offheap);
+        let l = a.tuple(&[t, big]);
+        let elems = l.tuple_elems().unwrap();
+        assert_eq!(
+            elems[0].tuple_elems().unwrap(),
+            &[Term::small(1), Term::small(2)]
+        );
+        assert_eq!(elems[1].binary_bytes().unwrap(), &[7u8; 1000][..]);
     }
 
     #[test]

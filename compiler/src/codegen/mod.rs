@@ -48,7 +48,7 @@ pub use unit::UnitBuilder;
 use crate::ast::*;
 use crate::desugar::{self, FunDef, ModuleEnv};
 use crate::diagnostic::Diagnostic;
-use beamlet_vm::code::{FunKind, Function, Unit};
+use beamlet_vm::code::{FunId, FunKind, Function, Unit};
 use beamlet_vm::heap::Heap;
 
 /// Compiles desugared modules and script code into a unit.
@@ -58,19 +58,24 @@ pub fn compile_unit(
     d: &desugar::Desugared,
     with_script: bool,
 ) -> CResult<(Unit, Vec<Diagnostic>)> {
-    compile_unit_with(src, d, with_script, false, Heap::new())
+    compile_unit_with(src, d, with_script, false, Heap::new(), false)
 }
 
 /// [`compile_unit`], with undefined local calls made calls by name when
 /// `lenient_locals` (see [`UnitBuilder::lenient_locals`]), and `literals`
 /// as the unit's literal heap (it holds the code's [`ExprKind::Data`]
-/// terms: `Lowerer::into_literals`).
+/// terms: `Lowerer::into_literals`). With `parallel` (a second CPU), a
+/// large unit's named functions compile in two halves, the second on a
+/// thread of its own with a forked [`UnitBuilder`] joined back after
+/// (`UnitBuilder::absorb`): the unit is the same as compiled in order (the
+/// same ids, imports, literals and warnings, the first error in order).
 pub fn compile_unit_with(
     src: &str,
     d: &desugar::Desugared,
     with_script: bool,
     lenient_locals: bool,
     literals: Heap,
+    parallel: bool,
 ) -> CResult<(Unit, Vec<Diagnostic>)> {
     let mut u = UnitBuilder::new(src);
     u.literals = literals;
@@ -86,18 +91,38 @@ pub fn compile_unit_with(
             plan.push((id, f, env));
         }
     }
-    for &(id, f, env) in &plan {
-        // A function made by defaults calls the one declaring them: that call
-        // is not a use (so `defp f(x \\ 1)` that nothing calls is unused).
-        let owner = f.defaults_of.and_then(|full| {
-            let key = (env.name.clone(), f.name.clone(), full);
-            u.locals.get(&key).map(|&(owner, _)| owner)
+    let split = if parallel && !with_script {
+        split_point(&plan)
+    } else {
+        plan.len()
+    };
+    let (first, second) = plan.split_at(split);
+    if second.is_empty() {
+        compile_plan(&mut u, first)?;
+    } else {
+        let named = u.functions.len();
+        let mut v = u.fork();
+        let (done, other) = std::thread::scope(|s| {
+            let other = std::thread::Builder::new()
+                .name("beamlet-codegen".into())
+                .spawn_scoped(s, || {
+                    let _t = beamlet_vm::timing::enter(beamlet_vm::timing::Phase::Codegen);
+                    compile_plan(&mut v, second)
+                });
+            let done = compile_plan(&mut u, first);
+            (done, other.ok().map(|h| h.join()))
         });
-        u.current = Some(owner.unwrap_or(id));
-        let func = compile_named(&mut u, f, env)?;
-        u.functions[id as usize] = Some(func);
+        done?;
+        match other {
+            Some(Ok(done)) => {
+                done?;
+                u.absorb(v, named);
+            }
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            // No thread could start: the second half compiles here.
+            None => compile_plan(&mut u, second)?,
+        }
     }
-    u.current = None;
     for &(id, f, env) in &plan {
         let used = |u: &UnitBuilder| {
             u.used.contains(&id)
@@ -140,8 +165,93 @@ pub fn compile_unit_with(
     Ok((u.finish(script), warnings))
 }
 
+/// Clauses from which a unit's codegen is split over two threads (a
+/// thread costs more than compiling a few functions).
+const SPLIT_CLAUSES: usize = 64;
+
+/// Where `plan` splits for two threads: about half its clauses on each
+/// side (`plan.len()`: no split). It depends on the plan only.
+fn split_point(plan: &[(FunId, &FunDef, &ModuleEnv)]) -> usize {
+    let total: usize = plan.iter().map(|(_, f, _)| f.clauses.len()).sum();
+    if total < SPLIT_CLAUSES {
+        return plan.len();
+    }
+    let mut acc = 0;
+    for (i, (_, f, _)) in plan.iter().enumerate() {
+        if acc * 2 >= total {
+            return i;
+        }
+        acc += f.clauses.len();
+    }
+    plan.len()
+}
+
+/// Compiles the named functions of `plan` (their ids reserved) in order.
+fn compile_plan(u: &mut UnitBuilder, plan: &[(FunId, &FunDef, &ModuleEnv)]) -> CResult<()> {
+    for &(id, f, env) in plan {
+        // A function made by defaults calls the one declaring them: that call
+        // is not a use (so `defp f(x \\ 1)` that nothing calls is unused).
+        let owner = f.defaults_of.and_then(|full| {
+            let key = (env.name.clone(), f.name.clone(), full);
+            u.locals.get(&key).map(|&(owner, _)| owner)
+        });
+        u.current = Some(owner.unwrap_or(id));
+        let func = compile_named(u, f, env)?;
+        u.functions[id as usize] = Some(func);
+    }
+    u.current = None;
+    Ok(())
+}
+
 fn compile_named(u: &mut UnitBuilder, f: &FunDef, env: &ModuleEnv) -> CResult<Function> {
     let mut b = FnBuilder::new(env, format!("{}/{}", f.name, f.arity), f.arity, 0);
     b.clauses(u, &f.clauses, f.arity, None)?;
     Ok(b.finish(&f.name, f.arity as u32, FunKind::Named, f.public))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile(src: &str, parallel: bool) -> (Unit, Vec<Diagnostic>) {
+        let program = crate::parser::parse(src).expect("parses");
+        let d = desugar::desugar(&program).expect("desugars");
+        compile_unit_with(src, &d, false, false, Heap::new(), parallel).expect("compiles")
+    }
+
+    #[test]
+    fn a_unit_compiled_on_two_threads_is_the_unit_compiled_in_order() {
+        let mut src = String::from("defmodule Big do\n");
+        for i in 0..100 {
+            src.push_str(&format!(
+                "  def f{i}(x), do: Enum.map([x, {i}], fn y -> {{y, \"s{i}\", :a{}}} end) ++ g{i}(x)\n\
+                 \x20 defp g{i}(x), do: [String.length(\"abc#{{x}}\"), &(&1 + {i}), &Enum.count/1, %{{a: {i}, b: [1.5, x]}}]\n\
+                 \x20 defp unused{i}(x), do: List.first([x, f{}(x)])\n",
+                i % 7,
+                (i * 13) % 100
+            ));
+        }
+        src.push_str("end\n");
+        let (a, wa) = compile(&src, false);
+        let (b, wb) = compile(&src, true);
+        assert_eq!(wa, wb);
+        assert_eq!(wa.len(), 100);
+        assert_eq!(a.imports, b.imports);
+        assert_eq!(a.functions.len(), b.functions.len());
+        for (f, g) in a.functions.iter().zip(&b.functions) {
+            assert_eq!(
+                (f.module, f.name, f.arity, f.nfree, f.nregs),
+                (g.module, g.name, g.arity, g.nfree, g.nregs)
+            );
+            assert_eq!(
+                (&f.code, &f.lines, &f.tables),
+                (&g.code, &g.lines, &g.tables)
+            );
+            assert_eq!((&f.kind, f.public), (&g.kind, g.public));
+            assert_eq!(f.literals.len(), g.literals.len());
+            for (&x, &y) in f.literals.iter().zip(&g.literals) {
+                assert!(beamlet_vm::order::exact_eq(x, y), "{x:?} / {y:?}");
+            }
+        }
+    }
 }

@@ -888,6 +888,7 @@ fn generate(
         false,
         lenient_locals,
         literals,
+        super::lowering::threaded(),
     )?;
     drop_aside(d);
     let f = atom::intern(&super::relative(file));
