@@ -301,9 +301,33 @@ pub fn too_large(bits: u64) -> bool {
     bits / 8 > MAX_BINARY_BYTES.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// The elements of the proper list `t`: in `few` when they fit (a
+/// construction's few segments: no allocation), else in `many`.
+fn list_items<'a>(t: Term, few: &'a mut [Term; 8], many: &'a mut Vec<Term>) -> Option<&'a [Term]> {
+    let mut n = 0;
+    let mut cur = t;
+    while let Some((h, tl)) = cur.cons_parts() {
+        if n < few.len() {
+            few[n] = h;
+        } else {
+            if n == few.len() {
+                many.extend_from_slice(&few[..]);
+            }
+            many.push(h);
+        }
+        n += 1;
+        cur = tl;
+    }
+    if !cur.is_nil() {
+        return None;
+    }
+    Some(if n > few.len() { many } else { &few[..n] })
+}
+
 fn build(ctx: &mut Ctx, segs: Term) -> BifResult {
-    let segs = super::list_to_vec(segs).ok_or_else(super::badarg)?;
-    if let Some(t) = concat(ctx, &segs) {
+    let (mut few, mut many) = ([Term::NIL; 8], Vec::new());
+    let segs = list_items(segs, &mut few, &mut many).ok_or_else(super::badarg)?;
+    if let Some(t) = concat(ctx, segs) {
         return Ok(t);
     }
     // Room for the usual small construction (`<<b + 1>>`, `<<h::4, l::4>>`)
@@ -326,7 +350,7 @@ fn build(ctx: &mut Ctx, segs: Term) -> BifResult {
         }
     }
     let skip = head.is_some() as usize;
-    for (i, s) in segs.into_iter().enumerate().skip(skip) {
+    for (i, s) in segs.iter().copied().enumerate().skip(skip) {
         let elems = s.tuple_elems().ok_or_else(super::badarg)?;
         if let [_, ty, size, ..] = elems {
             if *size != atom::NIL && size.as_small().is_none_or(|n| n < 0) {
