@@ -873,4 +873,153 @@ defmodule :erlang do
       end
     end
   end
+  # ---- display/1: the emulator's own printer (erts' erl_printf_term) ----
+
+  @doc """
+  Prints `term` as the emulator's own printer writes it (not `~w`: floats as
+  C's `%e`, `<<"abc">>` only for ASCII, `"abc"` for a list of Latin-1
+  text), then `"\\r\\n"`, on standard output; `true`.
+  """
+  def display(term) do
+    # Bytes as they are (Latin-1 text in lists): erts writes them straight out.
+    :beamlet.io_write(:stdio, IO.iodata_to_binary([display_text(term), "\r\n"]))
+    true
+  end
+
+  @doc "Prints the characters of `string` on standard error (a newline as `\\r\\n`); `true`."
+  def display_string(string) when is_list(string) or is_binary(string) do
+    text = if is_list(string), do: :erlang.list_to_binary(string), else: string
+    :beamlet.io_write(:stderr, String.replace(text, "\n", "\r\n"))
+    true
+  end
+
+  def display_string(_string), do: :erlang.error(:badarg)
+
+  @doc "Prints `\\r\\n` on standard error; `true`."
+  def display_nl do
+    :beamlet.io_write(:stderr, "\r\n")
+    true
+  end
+
+  defp display_text(t) when is_integer(t), do: Integer.to_string(t)
+  defp display_text(t) when is_float(t), do: :erlang.float_to_binary(t, [{:scientific, 6}])
+  defp display_text(t) when is_atom(t), do: display_atom(Atom.to_string(t))
+  defp display_text(t) when is_tuple(t), do: ["{", display_join(Tuple.to_list(t)), "}"]
+  defp display_text([]), do: "[]"
+
+  defp display_text(t) when is_list(t) do
+    if display_chars?(t) do
+      text =
+        for c <- t do
+          case c do
+            ?\n -> "\\n"
+            ?" -> "\\\""
+            c -> <<c>>
+          end
+        end
+
+      [?", text, ?"]
+    else
+      ["[", display_list(t), "]"]
+    end
+  end
+
+  defp display_text(t) when is_map(t) do
+    pairs = for {k, v} <- :beamlet.map_fold_list(t), do: [display_text(k), "=>", display_text(v)]
+    ["\#{", Enum.intersperse(pairs, ","), "}"]
+  end
+
+  defp display_text(t) when is_binary(t) do
+    cond do
+      t == "" ->
+        "<<>>"
+
+      display_ascii?(t) ->
+        ["<<\"", String.replace(t, "\"", "\\\""), "\">>"]
+
+      true ->
+        ["<<", Enum.intersperse(for(<<b <- t>>, do: Integer.to_string(b)), ","), ">>"]
+    end
+  end
+
+  defp display_text(t) when is_bitstring(t) do
+    bytes = byte_size(t) - 1
+    <<whole::binary-size(bytes), rest::bits>> = t
+    n = bit_size(rest)
+    <<last::size(n)>> = rest
+    items = for(<<b <- whole>>, do: Integer.to_string(b)) ++ ["#{last}:#{n}"]
+    ["<<", Enum.intersperse(items, ","), ">>"]
+  end
+
+  defp display_text(t) when is_pid(t) or is_port(t),
+    do: inspect(t) |> String.replace_prefix("#PID", "")
+
+  defp display_text(t) when is_function(t) do
+    case Function.info(t, :type) do
+      {:type, :external} ->
+        {:module, m} = Function.info(t, :module)
+        {:name, f} = Function.info(t, :name)
+        {:arity, a} = Function.info(t, :arity)
+        ["fun ", display_text(m), ":", display_text(f), "/", Integer.to_string(a)]
+
+      _ ->
+        {:module, m} = Function.info(t, :module)
+        ["#Fun<", Atom.to_string(m), ">"]
+    end
+  end
+
+  defp display_text(t), do: inspect(t) |> String.replace_prefix("#Reference", "#Ref")
+
+  defp display_join(items), do: Enum.intersperse(Enum.map(items, &display_text/1), ",")
+
+  defp display_list([h | t]) when is_list(t) and t != [], do: [display_text(h), "," | display_list(t)]
+  defp display_list([h]), do: display_text(h)
+  defp display_list([h | t]), do: [display_text(h), "|", display_text(t)]
+
+  # A list is shown as text when its elements are Latin-1 printable
+  # characters, tab, newline or carriage return (and it is proper).
+  defp display_chars?([c | t]) when c in 32..126 or c in 160..255 or c in [?\t, ?\n, ?\r],
+    do: display_chars?(t)
+
+  defp display_chars?([]), do: true
+  defp display_chars?(_), do: false
+
+  defp display_ascii?(<<c, rest::binary>>) when c in 32..126, do: display_ascii?(rest)
+  defp display_ascii?(<<>>), do: true
+  defp display_ascii?(_), do: false
+
+  # Unquoted: a Latin-1 lowercase letter, then letters, digits or `_`.
+  defp display_atom(name) do
+    codes = String.to_charlist(name)
+
+    if display_bare?(codes) do
+      name
+    else
+      text =
+        for c <- codes do
+          case c do
+            ?' -> "\\'"
+            ?\\ -> "\\\\"
+            ?\n -> "\\n"
+            ?\f -> "\\f"
+            ?\t -> "\\t"
+            ?\r -> "\\r"
+            ?\b -> "\\b"
+            ?\v -> "\\v"
+            c when c < 32 -> "\\" <> String.pad_leading(Integer.to_string(c, 8), 3, "0")
+            c -> <<c::utf8>>
+          end
+        end
+
+      [?', text, ?']
+    end
+  end
+
+  defp display_bare?([c | rest]), do: display_lower?(c) and Enum.all?(rest, &display_alnum?/1)
+  defp display_bare?([]), do: false
+
+  defp display_lower?(c), do: c in ?a..?z or (c in 223..255 and c != 247)
+
+  defp display_alnum?(c),
+    do: display_lower?(c) or c in ?A..?Z or c in ?0..?9 or c == ?_ or (c in 192..222 and c != 215)
 end

@@ -1,7 +1,8 @@
 # Exception: messages, normalization and formatting of errors, as Elixir
-# 1.14's. The built-in exceptions (RuntimeError, KeyError, ...) have no
-# module of their own here: their messages and the normalization of Erlang
-# error reasons are built-ins (vm/src/bif/exception.rs).
+# 1.14's. The built-in exceptions (RuntimeError, KeyError, ...) are the
+# VM's: their structs, messages and the normalization of Erlang error
+# reasons are built-ins (vm/src/bif/exception.rs); their modules
+# (stdlib/runtime_error.ex, ...) only make those callable by name.
 defmodule Exception do
   @moduledoc "Functions to format throw/catch/exit and exceptions."
 

@@ -310,7 +310,7 @@ defmodule Protocol do
 
       _ ->
         raise ArgumentError,
-              "could not load module #{inspect(any)} due to reason :nofile, cannot derive #{inspect(protocol)}"
+              "could not load module #{inspect(any)} due to reason :nofile, cannot derive #{inspect(protocol)} for #{inspect(module)}"
     end
 
     if macro_exported?(any, :__deriving__, 3) do

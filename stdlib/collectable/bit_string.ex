@@ -13,8 +13,12 @@ defimpl Collectable, for: BitString do
   end
 
   defp join(pieces) do
-    if Enum.all?(pieces, &is_binary/1),
+    if all_binaries?(pieces),
       do: IO.iodata_to_binary(pieces),
       else: Enum.reduce(pieces, <<>>, fn piece, acc -> <<acc::bits, piece::bits>> end)
   end
+
+  defp all_binaries?([piece | rest]) when is_binary(piece), do: all_binaries?(rest)
+  defp all_binaries?([]), do: true
+  defp all_binaries?(_), do: false
 end

@@ -87,8 +87,8 @@ defimpl Inspect, for: Any do
     container_doc(open, infos ++ [:"..."], close, opts, fun, separator: sep, break: :strict)
   end
 
-  # The exceptions built into beamlet's VM (RuntimeError, KeyError, ...)
-  # have no module to ask for their fields.
+  # The exceptions built into beamlet's VM (RuntimeError, KeyError, ...):
+  # their fields are the VM's (their modules have no `__info__(:struct)`).
   defp inspect_builtin_exception(module, fields, struct, opts) do
     if Map.keys(struct) == Enum.sort([:__exception__, :__struct__ | fields]) do
       infos = for field <- fields, do: %{field: field}

@@ -930,7 +930,7 @@ pub fn run(
             };
             if let Some(callee) = callee {
                 enter!(callee, src, n, &[], tail, dst);
-            } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
+            } else if let Some(b) = bif::lookup_atoms(m, name, n) {
                 match call_bif!(b, &regs[src..src + n]) {
                     Ok(v) if tail => ret!(v),
                     Ok(v) => reg!(dst) = v,
@@ -1058,7 +1058,7 @@ pub fn run(
                 };
                 if let Some(callee) = callee {
                     enter!(callee, src, n, &[], tail, dst);
-                } else if let Some(b) = bif::lookup(atom::name(m), atom::name(name), n) {
+                } else if let Some(b) = bif::lookup_atoms(m, name, n) {
                     match call_bif!(b, &regs[src..src + n]) {
                         Ok(v) => {
                             if tail {

@@ -388,8 +388,8 @@ impl Expander<'_> {
         if in_match {
             // Only check the keys when the struct is known; a module that
             // is no struct at all is an error, as in Elixir (the VM's own
-            // exceptions have no module, and a struct this file defines may
-            // not be compiled yet).
+            // exceptions are known without their modules, and a struct this
+            // file defines may not be compiled yet).
             match self.host.struct_of(&module) {
                 Some(def) => {
                     self.check_struct_value(&module, &def, 0, line, env)?;

@@ -68,6 +68,7 @@ enum Size {
     Ref(usize),
 }
 
+#[derive(Clone, Copy)]
 struct Spec {
     ty: Ty,
     size: Size,
@@ -300,12 +301,41 @@ pub fn too_large(bits: u64) -> bool {
     bits / 8 > MAX_BINARY_BYTES.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// The elements of the proper list `t`: in `few` when they fit (a
+/// construction's few segments: no allocation), else in `many`.
+fn list_items<'a>(t: Term, few: &'a mut [Term; 8], many: &'a mut Vec<Term>) -> Option<&'a [Term]> {
+    let mut n = 0;
+    let mut cur = t;
+    while let Some((h, tl)) = cur.cons_parts() {
+        if n < few.len() {
+            few[n] = h;
+        } else {
+            if n == few.len() {
+                many.extend_from_slice(&few[..]);
+            }
+            many.push(h);
+        }
+        n += 1;
+        cur = tl;
+    }
+    if !cur.is_nil() {
+        return None;
+    }
+    Some(if n > few.len() { many } else { &few[..n] })
+}
+
 fn build(ctx: &mut Ctx, segs: Term) -> BifResult {
-    let segs = super::list_to_vec(segs).ok_or_else(super::badarg)?;
-    if let Some(t) = concat(ctx, &segs) {
+    let (mut few, mut many) = ([Term::NIL; 8], Vec::new());
+    let segs = list_items(segs, &mut few, &mut many).ok_or_else(super::badarg)?;
+    if let Some(t) = concat(ctx, segs) {
         return Ok(t);
     }
-    let mut w = Writer::default();
+    // Room for the usual small construction (`<<b + 1>>`, `<<h::4, l::4>>`)
+    // without growing.
+    let mut w = Writer {
+        bytes: Vec::with_capacity(16),
+        bits: 0,
+    };
     // `<<acc::binary, ...>>` appends to `acc` (in its spare room when it
     // has some: heap.rs, GROW_BIN) when what follows is whole bytes.
     let mut head: Option<(Term, &[u8])> = None;
@@ -320,7 +350,7 @@ fn build(ctx: &mut Ctx, segs: Term) -> BifResult {
         }
     }
     let skip = head.is_some() as usize;
-    for (i, s) in segs.into_iter().enumerate().skip(skip) {
+    for (i, s) in segs.iter().copied().enumerate().skip(skip) {
         let elems = s.tuple_elems().ok_or_else(super::badarg)?;
         if let [_, ty, size, ..] = elems {
             if *size != atom::NIL && size.as_small().is_none_or(|n| n < 0) {
@@ -384,6 +414,12 @@ fn build(ctx: &mut Ctx, segs: Term) -> BifResult {
 /// what is wrong).
 fn concat(ctx: &mut Ctx, segs: &[Term]) -> Option<Term> {
     let binary = spec_atoms().binary;
+    // Most constructions start with something else (`<<x, y::16>>`):
+    // told before allocating anything.
+    match segs.first()?.tuple_elems()? {
+        [_, ty, _, unit, _, _] if *ty == binary && *unit == atom::NIL => {}
+        _ => return None,
+    }
     let mut parts = Vec::with_capacity(segs.len());
     for s in segs {
         match s.tuple_elems()? {
@@ -767,11 +803,56 @@ fn match_segments(
     Some(())
 }
 
-fn specs_of(t: Term) -> Option<Vec<Spec>> {
-    super::list_to_vec(t)?
-        .into_iter()
-        .map(|s| parse_spec(s.tuple_elems()?, false).map(|(_, s)| s))
-        .collect()
+/// A pattern's parsed specs: on the stack for the usual few segments (a
+/// match runs once per element of a binary generator: no allocation),
+/// in `many` past [`FEW_SPECS`] (`Vec::new` allocates nothing).
+struct Specs {
+    few: [Spec; FEW_SPECS],
+    n: usize,
+    many: Vec<Spec>,
+}
+
+const FEW_SPECS: usize = 8;
+
+impl std::ops::Deref for Specs {
+    type Target = [Spec];
+    fn deref(&self) -> &[Spec] {
+        if self.n > FEW_SPECS {
+            &self.many
+        } else {
+            &self.few[..self.n]
+        }
+    }
+}
+
+fn specs_of(t: Term) -> Option<Specs> {
+    const BLANK: Spec = Spec {
+        ty: Ty::Integer,
+        size: Size::Default,
+        unit: 1,
+        signed: false,
+        little: false,
+    };
+    let mut specs = Specs {
+        few: [BLANK; FEW_SPECS],
+        n: 0,
+        many: Vec::new(),
+    };
+    let mut cur = t;
+    while let Some((h, tl)) = cur.cons_parts() {
+        let (_, spec) = parse_spec(h.tuple_elems()?, false)?;
+        if specs.n < FEW_SPECS {
+            specs.few[specs.n] = spec;
+        } else {
+            if specs.n == FEW_SPECS {
+                specs.many = specs.few.to_vec();
+            }
+            specs.many.push(spec);
+        }
+        specs.n += 1;
+        cur = tl;
+    }
+    cur.is_nil().then_some(specs)
 }
 
 /// `:beamlet.bs_match(binary, specs)`: the segments' values as a tuple;
@@ -801,8 +882,9 @@ pub fn bs_each(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     // Read in place: heap chunks never move outside a collection (heap.rs,
     // invariant 2), so the values allocated meanwhile leave them be.
     let mut all = Vec::new();
+    let mut out = Vec::with_capacity(specs.len());
     while r.left() > 0 {
-        let mut out = Vec::with_capacity(specs.len());
+        out.clear();
         let at = r.pos;
         if match_segments(ctx, &mut r, &specs, &mut out).is_none() || r.pos == at {
             break;

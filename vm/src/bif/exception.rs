@@ -169,7 +169,7 @@ fn raised(reason: Term) -> Exn {
 
 /// `:beamlet.exception(module, message_or_options)`, i.e.
 /// `module.exception(message_or_options)`: built natively for the VM's own
-/// exceptions (they have no module), else by calling the module's
+/// exceptions (their library modules only call back here), else by calling the module's
 /// `exception/1` (a nested call: the module is known only at run time, and
 /// raising needs the struct before it can unwind).
 pub fn exception2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -972,7 +972,8 @@ pub fn message(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 /// `:beamlet.builtin_exception(module)`: whether `module` is one of the
-/// exceptions built into the VM (they have no module of their own).
+/// exceptions built into the VM (their library modules, stdlib/runtime_error.ex
+/// and the like, only make these built-ins callable by name).
 pub fn builtin_exception(_: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(Term::bool(
         a[0].is_atom() && fields(atom::name(a[0])).is_some(),

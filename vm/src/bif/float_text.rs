@@ -31,7 +31,15 @@ fn exact_digits(x: f64) -> (Vec<u8>, i32) {
     if x == 0.0 {
         return (Vec::new(), 1);
     }
-    let s = format!("{:.1100e}", x.abs());
+    // `|x| = m × 2^e` (m < 2^53) has at most 17 + e·log10(2) significant
+    // digits when e ≥ 0 (an integer), 17 + |e|·log10(5) when e < 0 (the
+    // digits of m × 5^|e|): formatting with that many is exact, and much
+    // cheaper than the 1,100 any double fits in (0.1 needs 55, not 1,100).
+    let biased = ((x.abs().to_bits() >> 52) & 0x7ff) as i64;
+    let e = if biased == 0 { -1074 } else { biased - 1075 };
+    let per_bit = if e >= 0 { 0.302 } else { 0.699 };
+    let precision = ((e.unsigned_abs() as f64 * per_bit) as usize + 20).min(1100);
+    let s = format!("{:.*e}", precision, x.abs());
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let mut digits: Vec<u8> = mant

@@ -591,6 +591,34 @@ pub fn lookup(module: &str, name: &str, arity: usize) -> Option<BifId> {
     index.get(&(module, name, arity as u8)).copied()
 }
 
+/// [`lookup`] by atoms (`apply/3`, a call of `&:erlang.is_binary/1`):
+/// remembered per thread by the atoms' terms, as reading an atom's name
+/// takes the atom table's lock and an applied built-in is usually applied
+/// again and again (`Enum.all?(list, &is_binary/1)`). Atoms never move nor
+/// die, so a term names one atom for the life of the process.
+pub fn lookup_atoms(module: Term, name: Term, arity: usize) -> Option<BifId> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    type Cache = HashMap<(Term, Term, usize), Option<BifId>, rustc_hash::FxBuildHasher>;
+    thread_local! {
+        static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+    }
+    let key = (module, name, arity);
+    if let Some(found) = CACHE.with(|c| c.borrow().get(&key).copied()) {
+        return found;
+    }
+    let found = lookup(atom::name(module), atom::name(name), arity);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        // Bounded: a program applying ever new names does not grow it without end.
+        if c.len() >= 4096 {
+            c.clear();
+        }
+        c.insert(key, found);
+    });
+    found
+}
+
 // ---- helpers shared by the BIF modules ----
 
 pub(crate) fn badarg() -> Exn {

@@ -1,0 +1,16 @@
+defmodule ArithmeticError do
+  @moduledoc false
+  # Built into the VM (vm/src/bif/exception.rs: its fields, exception/1,
+  # message/1): this module makes them callable at run time too (`apply`,
+  # `struct/2`, `function_exported?/3`, `ArithmeticError.message(e)`).
+
+  def __struct__, do: %{__struct__: ArithmeticError, __exception__: true, message: "bad argument in arithmetic expression"}
+
+  def __struct__(kv), do: Enum.reduce(kv, __struct__(), fn {key, val}, acc -> %{acc | key => val} end)
+
+  def exception(arg), do: ArithmeticError.exception(arg)
+
+  def message(exception), do: Exception.message(exception)
+
+  def blame(exception, stacktrace), do: Exception.blame(:error, exception, stacktrace)
+end

@@ -1,0 +1,14 @@
+defmodule CompileError do
+  @moduledoc false
+  # Built into the VM (vm/src/bif/exception.rs: its fields, exception/1,
+  # message/1): this module makes them callable at run time too (`apply`,
+  # `struct/2`, `function_exported?/3`, `CompileError.message(e)`).
+
+  def __struct__, do: %{__struct__: CompileError, __exception__: true, description: "compile error", file: nil, line: nil}
+
+  def __struct__(kv), do: Enum.reduce(kv, __struct__(), fn {key, val}, acc -> %{acc | key => val} end)
+
+  def exception(arg), do: CompileError.exception(arg)
+
+  def message(exception), do: Exception.message(exception)
+end

@@ -1,0 +1,14 @@
+defmodule TokenMissingError do
+  @moduledoc false
+  # Built into the VM (vm/src/bif/exception.rs: its fields, exception/1,
+  # message/1): this module makes them callable at run time too (`apply`,
+  # `struct/2`, `function_exported?/3`, `TokenMissingError.message(e)`).
+
+  def __struct__, do: %{__struct__: TokenMissingError, __exception__: true, column: nil, description: "expression is incomplete", file: nil, line: nil, snippet: nil}
+
+  def __struct__(kv), do: Enum.reduce(kv, __struct__(), fn {key, val}, acc -> %{acc | key => val} end)
+
+  def exception(arg), do: TokenMissingError.exception(arg)
+
+  def message(exception), do: Exception.message(exception)
+end

@@ -1,0 +1,16 @@
+defmodule UndefinedFunctionError do
+  @moduledoc false
+  # Built into the VM (vm/src/bif/exception.rs: its fields, exception/1,
+  # message/1): this module makes them callable at run time too (`apply`,
+  # `struct/2`, `function_exported?/3`, `UndefinedFunctionError.message(e)`).
+
+  def __struct__, do: %{__struct__: UndefinedFunctionError, __exception__: true, arity: nil, function: nil, message: nil, module: nil, reason: nil}
+
+  def __struct__(kv), do: Enum.reduce(kv, __struct__(), fn {key, val}, acc -> %{acc | key => val} end)
+
+  def exception(arg), do: UndefinedFunctionError.exception(arg)
+
+  def message(exception), do: Exception.message(exception)
+
+  def blame(exception, stacktrace), do: Exception.blame(:error, exception, stacktrace)
+end

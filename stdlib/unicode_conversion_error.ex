@@ -1,0 +1,14 @@
+defmodule UnicodeConversionError do
+  @moduledoc false
+  # Built into the VM (vm/src/bif/exception.rs: its fields, exception/1,
+  # message/1): this module makes them callable at run time too (`apply`,
+  # `struct/2`, `function_exported?/3`, `UnicodeConversionError.message(e)`).
+
+  def __struct__, do: %{__struct__: UnicodeConversionError, __exception__: true, encoded: nil, message: nil}
+
+  def __struct__(kv), do: Enum.reduce(kv, __struct__(), fn {key, val}, acc -> %{acc | key => val} end)
+
+  def exception(arg), do: UnicodeConversionError.exception(arg)
+
+  def message(exception), do: Exception.message(exception)
+end
