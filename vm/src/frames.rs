@@ -7,7 +7,9 @@
 //! Elixir inlines, a GenServer callback under `:gen_server.try_handle_call/4`
 //! and `:gen_server.handle_msg/6`, a task under `Task.Supervised.invoke_mfa/2`,
 //! a process started by `:proc_lib` under `:proc_lib.init_p_do_apply/3`,
-//! a client's exit under `GenServer.call/3` at Elixir's line.
+//! a client's exit under `GenServer.call/3` at Elixir's line, a library
+//! function that raises at one place (`Keyword.fetch!/2`, `Enum.fetch!/2`,
+//! `Enum.reduce/2`, `Enum.random/1`) at the line of Elixir's raise.
 //!
 //! The library keeps one function for each frame Elixir shows (a callback
 //! runs in a function of its own, an exit happens in a helper called in
@@ -168,6 +170,8 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
             at("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240)
         }
         ("Elixir.Agent.Server", ..) => Shown::InFile("lib/agent/server.ex"),
+        // A library function raising at one place: Elixir's line of the raise.
+        ("Elixir.Keyword", "fetch!", 2) => at("Elixir.Keyword", "fetch!", 2, "lib/keyword.ex", 595),
         ("Elixir.Task.Supervised", "invoke_mfa", 2) => at(
             "Elixir.Task.Supervised",
             "invoke_mfa",
@@ -231,6 +235,10 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
         ("any_list", 2) => ("any_list", 2, 4136),
         ("uniq_list", 3) => ("uniq_list", 3, 4689),
         ("zip_with_list", 3) => ("zip_with_list", 3, 4725),
+        // Functions that raise at one place (Elixir's line of the raise).
+        ("fetch!", 2) => ("fetch!", 2, 1072),
+        ("reduce", 2) => ("reduce", 2, 2414),
+        ("random", 1) => ("random", 1, 2349),
         _ => return None,
     };
     Some(at("Elixir.Enum", name, arity, "lib/enum.ex", line))

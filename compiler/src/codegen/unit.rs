@@ -34,6 +34,12 @@ pub struct UnitBuilder<'s> {
     /// `UndefinedFunctionError` if it runs, not a compile error (the
     /// module's real compilation reports it).
     pub lenient_locals: bool,
+    /// Named functions that never return (`mod.rs`'s `no_return`): a call
+    /// of one is a tail call, as OTP's compiler makes it.
+    pub(super) no_return: HashSet<FunId>,
+    /// Named functions that always return one atom (`mod.rs`'s
+    /// `returns_atom`): `f(x); :ok` is a tail call of such an `f` returning `:ok`.
+    pub(super) returns_atom: HashMap<FunId, String>,
 }
 
 impl<'s> UnitBuilder<'s> {
@@ -55,6 +61,8 @@ impl<'s> UnitBuilder<'s> {
             current: None,
             used: HashSet::default(),
             lenient_locals: false,
+            no_return: HashSet::default(),
+            returns_atom: HashMap::default(),
         }
     }
 
@@ -74,7 +82,13 @@ impl<'s> UnitBuilder<'s> {
         found
     }
 
+    /// The line of `span`; 0 (no location in stack traces, as Elixir's
+    /// generated code with `line: 0`) for the empty span at the start, what
+    /// `lower` gives a node without a line.
     pub(super) fn line_of(&self, span: Span) -> u32 {
+        if span == Span::default() {
+            return 0;
+        }
         match self.line_starts.binary_search(&(span.start as usize)) {
             Ok(i) => i as u32 + 1,
             Err(i) => i as u32,
