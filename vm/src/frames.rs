@@ -9,7 +9,9 @@
 //! a process started by `:proc_lib` under `:proc_lib.init_p_do_apply/3`,
 //! a client's exit under `GenServer.call/3` at Elixir's line, a library
 //! function that raises at one place (`Keyword.fetch!/2`, `Enum.fetch!/2`,
-//! `Enum.reduce/2`, `Enum.random/1`) at the line of Elixir's raise.
+//! `Enum.reduce/2`, `Enum.random/1`) at the line of Elixir's raise, a
+//! range's walk as `Enum.reduce_range/5` (with `Enum.each/2`'s and
+//! `Enum.filter/2`'s callbacks at Elixir's lines).
 //!
 //! The library keeps one function for each frame Elixir shows (a callback
 //! runs in a function of its own, an exit happens in a helper called in
@@ -235,6 +237,15 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
         ("any_list", 2) => ("any_list", 2, 4136),
         ("uniq_list", 3) => ("uniq_list", 3, 4689),
         ("zip_with_list", 3) => ("zip_with_list", 3, 4725),
+        // A range's walk, and callbacks Elixir runs through it: Elixir's
+        // `reduce/3` is inlined into `each/2` and `filter/2` (its range
+        // clause's line). A fun is matched by its arity without what it
+        // captured (the callback: 3 in its frame).
+        ("reduce_up" | "reduce_down", 5) => ("reduce_range", 5, 4299),
+        ("-each/2-fun-0-", 2) => ("-each/2-fun-0-", 3, 980),
+        ("-filter/2-fun-0-", 2) => ("-filter/2-fun-0-", 3, 1112),
+        ("each", 2) => ("each", 2, 2472),
+        ("filter", 2) => ("filter", 2, 2472),
         // Functions that raise at one place (Elixir's line of the raise).
         ("fetch!", 2) => ("fetch!", 2, 1072),
         ("reduce", 2) => ("reduce", 2, 2414),
