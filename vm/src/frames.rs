@@ -11,7 +11,9 @@
 //! function that raises at one place (`Keyword.fetch!/2`, `Enum.fetch!/2`,
 //! `Enum.reduce/2`, `Enum.random/1`) at the line of Elixir's raise, a
 //! range's walk as `Enum.reduce_range/5` (with `Enum.each/2`'s and
-//! `Enum.filter/2`'s callbacks at Elixir's lines).
+//! `Enum.filter/2`'s callbacks at Elixir's lines), the `Enumerable`
+//! protocol's dispatch and its callers (`Enum.count/1`, `Enum.member?/2`,
+//! `Enum.at/3`) at Elixir's lines in lib/enum.ex.
 //!
 //! The library keeps one function for each frame Elixir shows (a callback
 //! runs in a function of its own, an exit happens in a helper called in
@@ -122,6 +124,7 @@ const GEN_SERVER: &str = "gen_server";
 const GEN_SERVER_ERL: &str = "gen_server.erl";
 const ELIXIR_GEN_SERVER: &str = "Elixir.GenServer";
 const LIB_GEN_SERVER: &str = "lib/gen_server.ex";
+const LIB_ENUM: &str = "lib/enum.ex";
 
 /// How the frame of `module.name/arity` reads, when it is one of the
 /// library functions renamed (None: as it is).
@@ -172,6 +175,14 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
             at("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240)
         }
         ("Elixir.Agent.Server", ..) => Shown::InFile("lib/agent/server.ex"),
+        // Enumerable's dispatch (Elixir's protocol lives in lib/enum.ex).
+        ("Elixir.Enumerable", "impl_for!", 1) => {
+            at("Elixir.Enumerable", "impl_for!", 1, LIB_ENUM, 1)
+        }
+        ("Elixir.Enumerable", "reduce", 3) => at("Elixir.Enumerable", "reduce", 3, LIB_ENUM, 166),
+        ("Elixir.Enumerable", "count", 1) => at("Elixir.Enumerable", "count", 1, LIB_ENUM, 178),
+        ("Elixir.Enumerable", "member?", 2) => at("Elixir.Enumerable", "member?", 2, LIB_ENUM, 194),
+        ("Elixir.Enumerable", "slice", 1) => at("Elixir.Enumerable", "slice", 1, LIB_ENUM, 230),
         // A library function raising at one place: Elixir's line of the raise.
         ("Elixir.Keyword", "fetch!", 2) => at("Elixir.Keyword", "fetch!", 2, "lib/keyword.ex", 595),
         ("Elixir.Task.Supervised", "invoke_mfa", 2) => at(
@@ -246,13 +257,18 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
         ("-filter/2-fun-0-", 2) => ("-filter/2-fun-0-", 3, 1112),
         ("each", 2) => ("each", 2, 2472),
         ("filter", 2) => ("filter", 2, 2472),
+        // Where these call the Enumerable protocol.
+        ("count", 1) => ("count", 1, 690),
+        ("member?", 2) => ("member?", 2, 1960),
+        ("at", 3) => ("at", 3, 468),
+        ("slice_forward", 4) => ("slice_forward", 4, 4379),
         // Functions that raise at one place (Elixir's line of the raise).
         ("fetch!", 2) => ("fetch!", 2, 1072),
         ("reduce", 2) => ("reduce", 2, 2414),
         ("random", 1) => ("random", 1, 2349),
         _ => return None,
     };
-    Some(at("Elixir.Enum", name, arity, "lib/enum.ex", line))
+    Some(at("Elixir.Enum", name, arity, LIB_ENUM, line))
 }
 
 #[cfg(test)]
