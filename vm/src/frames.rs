@@ -13,7 +13,9 @@
 //! range's walk as `Enum.reduce_range/5` (with `Enum.each/2`'s and
 //! `Enum.filter/2`'s callbacks at Elixir's lines), the `Enumerable`
 //! protocol's dispatch and its callers (`Enum.count/1`, `Enum.member?/2`,
-//! `Enum.at/3`) at Elixir's lines in lib/enum.ex.
+//! `Enum.at/3`) at Elixir's lines in lib/enum.ex, and list helpers of Enum
+//! and Map calling a callback (`Enum.find_value/2`'s, `Map.update/4`...)
+//! where they have the same frames as Elixir's.
 //!
 //! The library keeps one function for each frame Elixir shows (a callback
 //! runs in a function of its own, an exit happens in a helper called in
@@ -175,6 +177,18 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
             at("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240)
         }
         ("Elixir.Agent.Server", ..) => Shown::InFile("lib/agent/server.ex"),
+        // Map functions calling a callback, at Elixir's line of the call.
+        ("Elixir.Map", "update", 4) => at("Elixir.Map", "update", 4, "lib/map.ex", 687),
+        ("Elixir.Map", "new_from_enum", 2) => {
+            at("Elixir.Map", "new_from_enum", 2, "lib/map.ex", 263)
+        }
+        ("Elixir.List", "foldl_loop", 3) => at(
+            "Elixir.List",
+            "-foldl/3-lists^foldl/2-0-",
+            3,
+            "lib/list.ex",
+            249,
+        ),
         // Enumerable's dispatch (Elixir's protocol lives in lib/enum.ex).
         ("Elixir.Enumerable", "impl_for!", 1) => {
             at("Elixir.Enumerable", "impl_for!", 1, LIB_ENUM, 1)
@@ -257,6 +271,12 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
         ("-filter/2-fun-0-", 2) => ("-filter/2-fun-0-", 3, 1112),
         ("each", 2) => ("each", 2, 2472),
         ("filter", 2) => ("filter", 2, 2472),
+        // List helpers calling a callback, as Elixir's (same function).
+        ("find_value_list", 3) => ("find_value_list", 3, 4239),
+        ("find_index_list", 3) => ("find_index_list", 3, 4225),
+        ("take_while_list", 2) => ("take_while_list", 2, 4675),
+        ("drop_while_list", 2) => ("drop_while_list", 2, 4183),
+        ("into", 3) => ("into", 3, 1552),
         // Where these call the Enumerable protocol.
         ("count", 1) => ("count", 1, 690),
         ("member?", 2) => ("member?", 2, 1960),
