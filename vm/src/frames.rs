@@ -15,7 +15,9 @@
 //! protocol's dispatch and its callers (`Enum.count/1`, `Enum.member?/2`,
 //! `Enum.at/3`) at Elixir's lines in lib/enum.ex, and list helpers of Enum
 //! and Map calling a callback (`Enum.find_value/2`'s, `Map.update/4`...)
-//! where they have the same frames as Elixir's.
+//! where they have the same frames as Elixir's, and the String, Integer,
+//! Keyword and List functions a bad argument fails most (no clause
+//! matches) at their first clause's line in Elixir.
 //!
 //! The library keeps one function for each frame Elixir shows (a callback
 //! runs in a function of its own, an exit happens in a helper called in
@@ -135,6 +137,13 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
     let name = atom::name(name);
     Some(match (atom::name(module), name, arity) {
         ("Elixir.Enum", ..) => return enum_frame(name, arity),
+        ("Elixir.String", ..) => return string_frame(name, arity),
+        // Functions a bad argument fails (no clause matches), at the line
+        // of their first clause in Elixir.
+        ("Elixir.Integer", "parse", 2) => at("Elixir.Integer", "parse", 2, "lib/integer.ex", 275),
+        ("Elixir.Integer", "digits", 2) => at("Elixir.Integer", "digits", 2, "lib/integer.ex", 190),
+        ("Elixir.Keyword", "get", 3) => at("Elixir.Keyword", "get", 3, "lib/keyword.ex", 388),
+        ("Elixir.List", "first", 2) => at("Elixir.List", "first", 2, "lib/list.ex", 293),
         ("elixir_module", "verifying", 1) => Shown::Many(SCRIPT),
         ("elixir_module", "eval_file", 2) => Shown::Many(SCRIPT_FILE),
         ("Elixir.GenServer", "try_init", 2) => at(GEN_SERVER, "init_it", 2, GEN_SERVER_ERL, 851),
@@ -289,6 +298,31 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
         _ => return None,
     };
     Some(at("Elixir.Enum", name, arity, LIB_ENUM, line))
+}
+
+/// The line of Elixir's first clause of the `String` functions a bad
+/// argument (often nil) fails most: a `FunctionClauseError`'s frame (their
+/// clauses are in `Exception`'s `@library_clauses`).
+fn string_frame(name: &str, arity: u32) -> Option<Shown> {
+    let (name, line) = match (name, arity) {
+        ("length", 1) => ("length", 2016),
+        ("upcase", 2) => ("upcase", 831),
+        ("downcase", 2) => ("downcase", 899),
+        ("split", 3) => ("split", 479),
+        ("trim", 1) => ("trim", 1271),
+        ("graphemes", 1) => ("graphemes", 1902),
+        ("reverse", 1) => ("reverse", 1657),
+        ("capitalize", 2) => ("capitalize", 945),
+        ("starts_with?", 2) => ("starts_with?", 2346),
+        ("contains?", 2) => ("contains?", 2490),
+        ("codepoints", 1) => ("codepoints", 1720),
+        ("replace", 4) => ("replace", 1521),
+        ("slice", 3) => ("slice", 2110),
+        ("at", 2) => ("at", 2050),
+        ("to_charlist", 1) => ("to_charlist", 2529),
+        _ => return None,
+    };
+    Some(at("Elixir.String", name, arity, "lib/string.ex", line))
 }
 
 #[cfg(test)]
