@@ -699,11 +699,136 @@ defmodule Exception do
     end
   end
 
-  @doc "The clauses of `module.function` that `args` fail to match; `:error` here (it needs the compiled module's debug information)."
+  # Elixir 1.14's clauses of the library functions a bad argument (often
+  # nil) reaches most, as its debug information has them: Elixir shows
+  # them blamed ("Attempted function clauses"), beamlet's own clauses differ.
+  @library_clauses %{
+    {String, :length, 1} => ["length(string) when is_binary(string)"],
+    {String, :upcase, 2} => [
+      ~S|upcase("", _mode)|,
+      "upcase(string, :default) when is_binary(string)",
+      "upcase(string, :ascii) when is_binary(string)",
+      "upcase(string, mode) when is_binary(string) and mode === :greek or mode === :turkic"
+    ],
+    {String, :downcase, 2} => [
+      ~S|downcase("", _mode)|,
+      "downcase(string, :default) when is_binary(string)",
+      "downcase(string, :ascii) when is_binary(string)",
+      "downcase(string, mode) when is_binary(string) and mode === :greek or mode === :turkic"
+    ],
+    {String, :split, 3} => [
+      "split(string, %Regex{} = pattern, options) when is_binary(string) and is_list(options)",
+      ~S|split(string, "", options) when is_binary(string) and is_list(options)|,
+      "split(string, [], options) when is_binary(string) and is_list(options)",
+      "split(string, pattern, options) when is_binary(string) and is_list(options)"
+    ],
+    {String, :trim, 1} => ["trim(string) when is_binary(string)"],
+    {String, :graphemes, 1} => ["graphemes(string) when is_binary(string)"],
+    {String, :reverse, 1} => ["reverse(string) when is_binary(string)"],
+    {String, :codepoints, 1} => ["codepoints(string) when is_binary(string)"],
+    {String, :to_charlist, 1} => ["to_charlist(string) when is_binary(string)"],
+    {String, :capitalize, 2} => [
+      "capitalize(<<char, rest::binary>>, :ascii)",
+      "capitalize(string, mode) when is_binary(string)"
+    ],
+    {String, :starts_with?, 2} => [
+      "starts_with?(string, prefix) when is_binary(string) and is_binary(prefix)",
+      "starts_with?(string, prefix) when is_binary(string) and is_list(prefix)",
+      "starts_with?(string, prefix) when is_binary(string)"
+    ],
+    {String, :contains?, 2} => [
+      "contains?(string, contents) when is_binary(string) and is_list(contents)",
+      "contains?(string, contents) when is_binary(string)"
+    ],
+    {String, :at, 2} => [
+      "at(string, position) when is_binary(string) and is_integer(position) and position >= 0",
+      "at(string, position) when is_binary(string) and is_integer(position) and position < 0"
+    ],
+    {String, :replace, 4} => [
+      "replace(subject, pattern, replacement, options) when is_binary(subject) and is_binary(replacement) or is_function(replacement, 1) and is_list(options)"
+    ],
+    {String, :slice, 3} => [
+      "slice(_, _, 0)",
+      "slice(string, start, length) when is_binary(string) and is_integer(start) and is_integer(length) and start >= 0 and length >= 0",
+      "slice(string, start, length) when is_binary(string) and is_integer(start) and is_integer(length) and start < 0 and length >= 0"
+    ],
+    {Enum, :join, 2} => [
+      ~S|join(enumerable, "")|,
+      "join(enumerable, joiner) when is_list(enumerable) and is_binary(joiner)",
+      "join(enumerable, joiner) when is_binary(joiner)"
+    ],
+    {Integer, :parse, 2} => [
+      "parse(_binary, base) when not (is_integer(base) and (base >= 2 and base <= 36))",
+      "parse(binary, base) when is_binary(binary)"
+    ],
+    {Integer, :digits, 2} => [
+      "digits(integer, base) when is_integer(integer) and is_integer(base) and base >= 2"
+    ],
+    {Keyword, :get, 3} => ["get(keywords, key, default) when is_list(keywords) and is_atom(key)"],
+    {List, :first, 2} => ["first([], default)", "first([head | _], _default)"]
+  }
+
+  @doc "The clauses of `module.function` that `args` fail to match: for the library functions Elixir's (`@library_clauses`); `:error` for others (it needs a module's debug information, which a script's modules have not in Elixir)."
   def blame_mfa(module, function, args)
       when is_atom(module) and is_atom(function) and is_list(args) do
-    :error
+    case Map.fetch(@library_clauses, {module, function, length(args)}) do
+      {:ok, sources} -> {:ok, :def, Enum.map(sources, &blame_clause(&1, args))}
+      :error -> :error
+    end
   end
+
+  # A clause's arguments as text (an argument that does not match as
+  # `-pattern-`) and its guard, its false conditions marked alike.
+  defp blame_clause(source, args) do
+    {{_name, _, patterns}, guard} =
+      case Code.string_to_quoted!(source) do
+        {:when, _, [head, guard]} -> {head, guard}
+        head -> {head, nil}
+      end
+
+    {texts, binding} =
+      Enum.map_reduce(Enum.zip(patterns, args), [], fn {pattern, value}, binding ->
+        case blame_match(pattern, value) do
+          {:ok, vars} -> {Macro.to_string(pattern), binding ++ vars}
+          :error -> {"-" <> Macro.to_string(pattern) <> "-", binding}
+        end
+      end)
+
+    {:text, texts, if(guard, do: [blame_guard(guard, binding)], else: [])}
+  end
+
+  defp blame_match(pattern, value) do
+    subject = {:blamed_value__, [], nil}
+    clauses = [{:->, [], [[pattern], {:binding, [], []}]}, {:->, [], [[{:_, [], nil}], :error]}]
+
+    case Code.eval_quoted({:case, [], [subject, [do: clauses]]}, blamed_value__: value) do
+      {:error, _} -> :error
+      {vars, _} -> {:ok, Keyword.delete(vars, :blamed_value__)}
+    end
+  end
+
+  defp blame_guard({op, meta, [left, right]}, binding) when op in [:and, :or],
+    do: {op, meta, [blame_guard(left, binding), blame_guard(right, binding)]}
+
+  defp blame_guard(expr, binding) do
+    value =
+      try do
+        elem(Code.eval_quoted(expr, binding), 0)
+      rescue
+        _ -> false
+      end
+
+    if value == true, do: expr, else: {:blamed__, expr}
+  end
+
+  defp guard_text({op, _, [left, right]}) when op in [:and, :or],
+    do: "#{guard_side(left, op)} #{op} #{guard_side(right, op)}"
+
+  defp guard_text({:blamed__, expr}), do: "-" <> Macro.to_string(expr) <> "-"
+  defp guard_text(expr), do: Macro.to_string(expr)
+
+  defp guard_side({:or, _, _} = expr, :and), do: "(" <> guard_text(expr) <> ")"
+  defp guard_side(expr, _), do: guard_text(expr)
 
   # FunctionClauseError's message, with the arguments once blamed.
   defp function_clause_message(%{function: nil}), do: "no function clause matches"
@@ -721,10 +846,15 @@ defmodule Exception do
 
     mfa = format_mfa(module, function, arity)
 
-    format_clause = fn {args, guards} ->
-      args = Enum.map_join(args, ", ", &Macro.to_string/1)
-      base = "    #{kind} #{function}(#{args})"
-      Enum.reduce(guards, base, fn guard, acc -> "#{acc} when #{Macro.to_string(guard)}" end) <> "\n"
+    format_clause = fn
+      {:text, texts, guards} ->
+        base = "    #{kind} #{function}(#{Enum.join(texts, ", ")})"
+        Enum.reduce(guards, base, fn guard, acc -> "#{acc} when #{guard_text(guard)}" end) <> "\n"
+
+      {args, guards} ->
+        args = Enum.map_join(args, ", ", &Macro.to_string/1)
+        base = "    #{kind} #{function}(#{args})"
+        Enum.reduce(guards, base, fn guard, acc -> "#{acc} when #{Macro.to_string(guard)}" end) <> "\n"
     end
 
     "\n\nThe following arguments were given to #{mfa}:\n" <>

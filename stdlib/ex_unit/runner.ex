@@ -11,7 +11,10 @@ defmodule ExUnit.Runner do
   @doc "Runs the suite; returns `%{total:, failures:, excluded:, skipped:}` (failures count invalid tests)."
   def run(config, load_us) do
     config = Map.new(config)
-    config = %{config | include: List.wrap(config.include), exclude: List.wrap(config.exclude)}
+    # As ExUnit.Filters.normalize/2: an include wins over the same exclude.
+    include = config.include |> List.wrap() |> Enum.uniq()
+    exclude = config.exclude |> List.wrap() |> Enum.uniq() |> Kernel.--(include)
+    config = %{config | include: include, exclude: exclude}
     config = if config.trace, do: %{config | timeout: :infinity}, else: config
     # As Elixir's runner: stack traces of :stacktrace_depth entries (20) from here on.
     :erlang.system_flag(:backtrace_depth, config.stacktrace_depth)

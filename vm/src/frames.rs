@@ -7,7 +7,17 @@
 //! Elixir inlines, a GenServer callback under `:gen_server.try_handle_call/4`
 //! and `:gen_server.handle_msg/6`, a task under `Task.Supervised.invoke_mfa/2`,
 //! a process started by `:proc_lib` under `:proc_lib.init_p_do_apply/3`,
-//! a client's exit under `GenServer.call/3` at Elixir's line.
+//! a client's exit under `GenServer.call/3` at Elixir's line, a library
+//! function that raises at one place (`Keyword.fetch!/2`, `Enum.fetch!/2`,
+//! `Enum.reduce/2`, `Enum.random/1`) at the line of Elixir's raise, a
+//! range's walk as `Enum.reduce_range/5` (with `Enum.each/2`'s and
+//! `Enum.filter/2`'s callbacks at Elixir's lines), the `Enumerable`
+//! protocol's dispatch and its callers (`Enum.count/1`, `Enum.member?/2`,
+//! `Enum.at/3`) at Elixir's lines in lib/enum.ex, and list helpers of Enum
+//! and Map calling a callback (`Enum.find_value/2`'s, `Map.update/4`...)
+//! where they have the same frames as Elixir's, and the String, Integer,
+//! Keyword and List functions a bad argument fails most (no clause
+//! matches) at their first clause's line in Elixir.
 //!
 //! The library keeps one function for each frame Elixir shows (a callback
 //! runs in a function of its own, an exit happens in a helper called in
@@ -118,6 +128,7 @@ const GEN_SERVER: &str = "gen_server";
 const GEN_SERVER_ERL: &str = "gen_server.erl";
 const ELIXIR_GEN_SERVER: &str = "Elixir.GenServer";
 const LIB_GEN_SERVER: &str = "lib/gen_server.ex";
+const LIB_ENUM: &str = "lib/enum.ex";
 
 /// How the frame of `module.name/arity` reads, when it is one of the
 /// library functions renamed (None: as it is).
@@ -126,6 +137,13 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
     let name = atom::name(name);
     Some(match (atom::name(module), name, arity) {
         ("Elixir.Enum", ..) => return enum_frame(name, arity),
+        ("Elixir.String", ..) => return string_frame(name, arity),
+        // Functions a bad argument fails (no clause matches), at the line
+        // of their first clause in Elixir.
+        ("Elixir.Integer", "parse", 2) => at("Elixir.Integer", "parse", 2, "lib/integer.ex", 275),
+        ("Elixir.Integer", "digits", 2) => at("Elixir.Integer", "digits", 2, "lib/integer.ex", 190),
+        ("Elixir.Keyword", "get", 3) => at("Elixir.Keyword", "get", 3, "lib/keyword.ex", 388),
+        ("Elixir.List", "first", 2) => at("Elixir.List", "first", 2, "lib/list.ex", 293),
         ("elixir_module", "verifying", 1) => Shown::Many(SCRIPT),
         ("elixir_module", "eval_file", 2) => Shown::Many(SCRIPT_FILE),
         ("Elixir.GenServer", "try_init", 2) => at(GEN_SERVER, "init_it", 2, GEN_SERVER_ERL, 851),
@@ -168,6 +186,28 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
             at("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240)
         }
         ("Elixir.Agent.Server", ..) => Shown::InFile("lib/agent/server.ex"),
+        // Map functions calling a callback, at Elixir's line of the call.
+        ("Elixir.Map", "update", 4) => at("Elixir.Map", "update", 4, "lib/map.ex", 687),
+        ("Elixir.Map", "new_from_enum", 2) => {
+            at("Elixir.Map", "new_from_enum", 2, "lib/map.ex", 263)
+        }
+        ("Elixir.List", "foldl_loop", 3) => at(
+            "Elixir.List",
+            "-foldl/3-lists^foldl/2-0-",
+            3,
+            "lib/list.ex",
+            249,
+        ),
+        // Enumerable's dispatch (Elixir's protocol lives in lib/enum.ex).
+        ("Elixir.Enumerable", "impl_for!", 1) => {
+            at("Elixir.Enumerable", "impl_for!", 1, LIB_ENUM, 1)
+        }
+        ("Elixir.Enumerable", "reduce", 3) => at("Elixir.Enumerable", "reduce", 3, LIB_ENUM, 166),
+        ("Elixir.Enumerable", "count", 1) => at("Elixir.Enumerable", "count", 1, LIB_ENUM, 178),
+        ("Elixir.Enumerable", "member?", 2) => at("Elixir.Enumerable", "member?", 2, LIB_ENUM, 194),
+        ("Elixir.Enumerable", "slice", 1) => at("Elixir.Enumerable", "slice", 1, LIB_ENUM, 230),
+        // A library function raising at one place: Elixir's line of the raise.
+        ("Elixir.Keyword", "fetch!", 2) => at("Elixir.Keyword", "fetch!", 2, "lib/keyword.ex", 595),
         ("Elixir.Task.Supervised", "invoke_mfa", 2) => at(
             "Elixir.Task.Supervised",
             "invoke_mfa",
@@ -245,9 +285,58 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
         ("any_list", 2) => ("any_list", 2, 4136),
         ("uniq_list", 3) => ("uniq_list", 3, 4689),
         ("zip_with_list", 3) => ("zip_with_list", 3, 4725),
+        // A range's walk, and callbacks Elixir runs through it: Elixir's
+        // `reduce/3` is inlined into `each/2` and `filter/2` (its range
+        // clause's line). A fun is matched by its arity without what it
+        // captured (the callback: 3 in its frame).
+        ("reduce_up" | "reduce_down", 5) => ("reduce_range", 5, 4299),
+        ("-each/2-fun-0-", 2) => ("-each/2-fun-0-", 3, 980),
+        ("-filter/2-fun-0-", 2) => ("-filter/2-fun-0-", 3, 1112),
+        ("each", 2) => ("each", 2, 2472),
+        ("filter", 2) => ("filter", 2, 2472),
+        // List helpers calling a callback, as Elixir's (same function).
+        ("find_value_list", 3) => ("find_value_list", 3, 4239),
+        ("find_index_list", 3) => ("find_index_list", 3, 4225),
+        ("take_while_list", 2) => ("take_while_list", 2, 4675),
+        ("drop_while_list", 2) => ("drop_while_list", 2, 4183),
+        ("into", 3) => ("into", 3, 1552),
+        // Where these call the Enumerable protocol.
+        ("count", 1) => ("count", 1, 690),
+        ("member?", 2) => ("member?", 2, 1960),
+        ("at", 3) => ("at", 3, 468),
+        ("slice_forward", 4) => ("slice_forward", 4, 4379),
+        // Functions that raise at one place (Elixir's line of the raise).
+        ("fetch!", 2) => ("fetch!", 2, 1072),
+        ("reduce", 2) => ("reduce", 2, 2414),
+        ("random", 1) => ("random", 1, 2349),
         _ => return None,
     };
-    Some(at("Elixir.Enum", name, arity, "lib/enum.ex", line))
+    Some(at("Elixir.Enum", name, arity, LIB_ENUM, line))
+}
+
+/// The line of Elixir's first clause of the `String` functions a bad
+/// argument (often nil) fails most: a `FunctionClauseError`'s frame (their
+/// clauses are in `Exception`'s `@library_clauses`).
+fn string_frame(name: &str, arity: u32) -> Option<Shown> {
+    let (name, line) = match (name, arity) {
+        ("length", 1) => ("length", 2016),
+        ("upcase", 2) => ("upcase", 831),
+        ("downcase", 2) => ("downcase", 899),
+        ("split", 3) => ("split", 479),
+        ("trim", 1) => ("trim", 1271),
+        ("graphemes", 1) => ("graphemes", 1902),
+        ("reverse", 1) => ("reverse", 1657),
+        ("capitalize", 2) => ("capitalize", 945),
+        ("starts_with?", 2) => ("starts_with?", 2346),
+        ("contains?", 2) => ("contains?", 2490),
+        ("codepoints", 1) => ("codepoints", 1720),
+        ("replace", 4) => ("replace", 1521),
+        ("slice", 3) => ("slice", 2110),
+        ("at", 2) => ("at", 2050),
+        ("to_charlist", 1) => ("to_charlist", 2529),
+        _ => return None,
+    };
+    Some(at("Elixir.String", name, arity, "lib/string.ex", line))
 }
 
 #[cfg(test)]

@@ -148,7 +148,9 @@ fn push_entry(t: &mut Vec<TraceEntry>, depth: usize, code: &CodeTable, fid: FunI
             module: f.module,
             name: f.name,
             arity: f.trace_arity(),
-            file: f.file,
+            // Code without a line (generated with `line: 0`) has no
+            // location at all, as on the BEAM.
+            file: if line == 0 { Term::NIL } else { f.file },
             line,
             args: None,
         }),

@@ -52,6 +52,9 @@ pub struct FnBuilder<'e> {
     pub(super) constants: HashSet<Reg>,
     /// While compiling a guard: where a failing BIF jumps.
     pub(super) guard_fail: Option<Label>,
+    /// How many `try`s the code being compiled is in (no call in one is a
+    /// tail call).
+    pub(super) try_depth: u32,
 }
 
 const MAX_REGS: u32 = u16::MAX as u32 - 4;
@@ -75,6 +78,7 @@ impl<'e> FnBuilder<'e> {
             lambda_count: 0,
             constants: HashSet::default(),
             guard_fail: None,
+            try_depth: 0,
         }
     }
 

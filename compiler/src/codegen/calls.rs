@@ -109,6 +109,9 @@ impl FnBuilder<'_> {
                     }
                     let m = self.mark();
                     let first = self.call_args(u, &args, span)?;
+                    // A function that never returns is called as a tail
+                    // call, as OTP's compiler does (see `no_return`).
+                    let tail = tail || (u.no_return.contains(&id) && self.try_depth == 0);
                     self.emit_call(u, span, id, first, n as u8, (!tail).then_some(dst));
                     self.release(m);
                     return Ok(());

@@ -18,16 +18,48 @@ use beamlet_vm::term::Term;
 use num_traits::ToPrimitive;
 
 impl FnBuilder<'_> {
+    /// Sets the line of statement `e`, but for a `receive`: on the BEAM a
+    /// receive has no line of its own, so a process waiting in one is at
+    /// the line of the code before it (the function's head for a receive
+    /// first in its body: ExUnit shows a timed-out test at its `test` line).
+    fn statement_line(&mut self, u: &UnitBuilder, e: &Expr) {
+        if let ExprKind::Call(c) = &e.kind {
+            if matches!(&c.target, CallTarget::Local(n) if n == "receive") {
+                return;
+            }
+        }
+        self.line(u, e.span);
+    }
+
+    /// Whether statement `it`, followed by `rest`, is a call of a local
+    /// function that returns the atom `rest` is: OTP's compiler makes that
+    /// call a tail call (`UnitBuilder::returns_atom`).
+    fn returns_last(&self, u: &UnitBuilder, it: &Expr, rest: &[Expr]) -> bool {
+        let ([last], ExprKind::Call(c)) = (rest, &it.kind) else {
+            return false;
+        };
+        let (ExprKind::Atom(a), CallTarget::Local(name), None, 0) =
+            (&last.kind, &c.target, &c.do_block, self.try_depth)
+        else {
+            return false;
+        };
+        let key = (self.env.name.clone(), name.clone(), c.args.len());
+        u.locals
+            .get(&key)
+            .and_then(|(id, _)| u.returns_atom.get(id))
+            .is_some_and(|r| r == a)
+    }
+
     /// Compiles `e` in tail position: its value is returned.
     pub fn expr_tail(&mut self, u: &mut UnitBuilder, e: &Expr) -> CResult<()> {
         match &e.kind {
             ExprKind::Block(items) if !items.is_empty() => {
                 for (i, it) in items.iter().enumerate() {
-                    if i + 1 == items.len() {
+                    if i + 1 == items.len() || self.returns_last(u, it, &items[i + 1..]) {
                         return self.expr_tail(u, it);
                     }
                     let m = self.mark();
-                    self.line(u, it.span);
+                    self.statement_line(u, it);
                     self.expr(u, it)?;
                     self.release(m);
                 }
@@ -39,7 +71,7 @@ impl FnBuilder<'_> {
                 Ok(())
             }
             _ => {
-                self.line(u, e.span);
+                self.statement_line(u, e);
                 let dst = self.alloc(e.span)?;
                 self.expr_to(u, e, dst, true)?;
                 self.emit(Op::Return { src: dst });
@@ -222,7 +254,7 @@ impl FnBuilder<'_> {
                     self.load_const(atom::NIL, dst);
                 }
                 for (i, it) in items.iter().enumerate() {
-                    self.line(u, it.span);
+                    self.statement_line(u, it);
                     if i + 1 == items.len() {
                         self.expr_to(u, it, dst, tail)?;
                     } else {

@@ -50,6 +50,7 @@ use crate::desugar::{self, FunDef, ModuleEnv};
 use crate::diagnostic::Diagnostic;
 use beamlet_vm::code::{FunId, FunKind, Function, Unit};
 use beamlet_vm::heap::Heap;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Compiles desugared modules and script code into a unit.
 /// A compiled unit and the warnings met on the way.
@@ -91,6 +92,8 @@ pub fn compile_unit_with(
             plan.push((id, f, env));
         }
     }
+    u.no_return = no_return(&u, &plan);
+    u.returns_atom = returns_atom(&u, &plan);
     let split = if parallel && !with_script {
         split_point(&plan)
     } else {
@@ -201,6 +204,125 @@ fn compile_plan(u: &mut UnitBuilder, plan: &[(FunId, &FunDef, &ModuleEnv)]) -> C
     }
     u.current = None;
     Ok(())
+}
+
+/// The named functions that never return: every clause ends in `throw/1`,
+/// `exit/1`, `raise/2`, `:erlang.error/1,2` or a call of another such local
+/// function. OTP's compiler infers this (its type pass) and compiles a
+/// local call of one as a tail call, so the caller has no frame in the stack
+/// trace: a test calling a helper that raises shows only the helper's frame.
+/// (`raise/1` is `:erlang.error/3`, which OTP 25 does not count, and a
+/// remote call is never known.)
+fn no_return(u: &UnitBuilder, plan: &[(FunId, &FunDef, &ModuleEnv)]) -> HashSet<FunId> {
+    let mut set = HashSet::default();
+    loop {
+        let before = set.len();
+        for &(id, f, env) in plan {
+            if !set.contains(&id)
+                && !f.clauses.is_empty()
+                && f.clauses
+                    .iter()
+                    .all(|c| never_returns(u, &env.name, &set, &c.body))
+            {
+                set.insert(id);
+            }
+        }
+        if set.len() == before {
+            return set;
+        }
+    }
+}
+
+/// The named functions that return one atom whenever they return (each
+/// clause ends in it, in a call of another such function returning it, or
+/// never returns). OTP's compiler knows the type of such a call, and makes
+/// `f(x); :ok` a tail call of `f` when `f` returns `:ok` (its
+/// `ssa_opt_tail_literals`): the caller has no frame in the stack trace.
+fn returns_atom(
+    u: &UnitBuilder,
+    plan: &[(FunId, &FunDef, &ModuleEnv)],
+) -> rustc_hash::FxHashMap<FunId, String> {
+    let mut found = rustc_hash::FxHashMap::default();
+    loop {
+        let before = found.len();
+        for &(id, f, env) in plan {
+            if found.contains_key(&id) || u.no_return.contains(&id) {
+                continue;
+            }
+            let mut atom: Option<String> = None;
+            let all = f.clauses.iter().all(|c| {
+                if never_returns(u, &env.name, &u.no_return, &c.body) {
+                    return true;
+                }
+                match body_atom(u, &env.name, &found, &c.body) {
+                    Some(a) if atom.as_ref().is_none_or(|b| *b == a) => {
+                        atom = Some(a);
+                        true
+                    }
+                    _ => false,
+                }
+            });
+            if let (true, Some(a)) = (all, atom) {
+                found.insert(id, a);
+            }
+        }
+        if found.len() == before {
+            return found;
+        }
+    }
+}
+
+/// The atom `e` always gives (see `returns_atom`).
+fn body_atom(
+    u: &UnitBuilder,
+    module: &str,
+    found: &rustc_hash::FxHashMap<FunId, String>,
+    e: &Expr,
+) -> Option<String> {
+    match &e.kind {
+        ExprKind::Block(items) => body_atom(u, module, found, items.last()?),
+        ExprKind::Atom(a) => Some(a.clone()),
+        ExprKind::Call(c) if c.do_block.is_none() => match &c.target {
+            CallTarget::Local(name) => {
+                let key = (module.to_owned(), name.clone(), c.args.len());
+                let &(id, _) = u.locals.get(&key)?;
+                found.get(&id).cloned()
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn never_returns(u: &UnitBuilder, module: &str, set: &HashSet<FunId>, e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Block(items) => items.iter().any(|x| never_returns(u, module, set, x)),
+        ExprKind::Binary(BinOp::Match, _, value) => never_returns(u, module, set, value),
+        ExprKind::Call(c) if c.do_block.is_none() => match &c.target {
+            CallTarget::Local(name) => {
+                let key = (module.to_owned(), name.clone(), c.args.len());
+                match u.locals.get(&key) {
+                    Some(&(id, _)) => set.contains(&id),
+                    None => matches!(
+                        (name.as_str(), c.args.len()),
+                        ("throw" | "exit", 1) | ("raise", 2)
+                    ),
+                }
+            }
+            CallTarget::Remote(m, f) => {
+                let module = match &m.kind {
+                    ExprKind::Atom(a) => a.as_str(),
+                    _ => return false,
+                };
+                matches!(
+                    (module, f.as_str(), c.args.len()),
+                    ("erlang", "error", 1 | 2) | ("erlang" | "Elixir.Kernel", "throw" | "exit", 1)
+                )
+            }
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 fn compile_named(u: &mut UnitBuilder, f: &FunDef, env: &ModuleEnv) -> CResult<Function> {

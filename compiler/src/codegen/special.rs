@@ -331,7 +331,12 @@ pub fn special(
             let e = desugar::comprehension(span, c)?;
             b.expr_to(u, &e, dst, tail)?;
         }
-        "try" => try_(b, u, &secs, span, dst)?,
+        "try" => {
+            b.try_depth += 1;
+            let r = try_(b, u, &secs, span, dst);
+            b.try_depth -= 1;
+            r?
+        }
         "raise" => {
             let first = b.next_mark() as Reg;
             match c.args.len() {

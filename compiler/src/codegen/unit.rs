@@ -36,6 +36,12 @@ pub struct UnitBuilder<'s> {
     /// `UndefinedFunctionError` if it runs, not a compile error (the
     /// module's real compilation reports it).
     pub lenient_locals: bool,
+    /// Named functions that never return (`mod.rs`'s `no_return`): a call
+    /// of one is a tail call, as OTP's compiler makes it.
+    pub(super) no_return: HashSet<FunId>,
+    /// Named functions that always return one atom (`mod.rs`'s
+    /// `returns_atom`): `f(x); :ok` is a tail call of such an `f` returning `:ok`.
+    pub(super) returns_atom: HashMap<FunId, String>,
 }
 
 impl<'s> UnitBuilder<'s> {
@@ -56,6 +62,8 @@ impl<'s> UnitBuilder<'s> {
             current: None,
             used: HashSet::default(),
             lenient_locals: false,
+            no_return: HashSet::default(),
+            returns_atom: HashMap::default(),
         }
     }
 
@@ -75,7 +83,13 @@ impl<'s> UnitBuilder<'s> {
         found
     }
 
+    /// The line of `span`; 0 (no location in stack traces, as Elixir's
+    /// generated code with `line: 0`) for the empty span at the start, what
+    /// `lower` gives a node without a line.
     pub(super) fn line_of(&self, span: Span) -> u32 {
+        if span == Span::default() {
+            return 0;
+        }
         self.line_starts.line(span.start)
     }
 
@@ -112,6 +126,8 @@ impl<'s> UnitBuilder<'s> {
             current: None,
             used: HashSet::default(),
             lenient_locals: self.lenient_locals,
+            no_return: self.no_return.clone(),
+            returns_atom: self.returns_atom.clone(),
         }
     }
 
