@@ -112,6 +112,90 @@ impl VarId {
     }
 }
 
+/// An [`Env`]'s variables with their versions: a map shared by the
+/// env's clones until one binds (copy on write), which also remembers its
+/// own history. A map gets a new [`Vars::id`] when made or copied, and
+/// under one id it only grows, by [`Vars::insert`], which logs each new
+/// variable; so a map seen earlier with the same id and `n` variables is
+/// this one's first `n`, and [`Vars::since`] names the ones bound after
+/// without comparing the maps (`runtime/host.rs`'s `VarsPlan`).
+#[derive(Clone, Debug, Default)]
+pub struct Vars(Arc<VarsInner>);
+
+#[derive(Debug)]
+struct VarsInner {
+    map: BTreeMap<VarId, u32>,
+    id: u64,
+    /// How many variables the map had when it got `id`.
+    base: usize,
+    /// The variables inserted since, in order.
+    added: Vec<VarId>,
+}
+
+fn fresh_vars_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+impl VarsInner {
+    fn new(map: BTreeMap<VarId, u32>) -> VarsInner {
+        VarsInner {
+            base: map.len(),
+            map,
+            id: fresh_vars_id(),
+            added: Vec::new(),
+        }
+    }
+}
+
+impl Default for VarsInner {
+    fn default() -> VarsInner {
+        VarsInner::new(BTreeMap::new())
+    }
+}
+
+impl Clone for VarsInner {
+    /// A copy (by `Arc::make_mut`, a clone binding while shared) is a new
+    /// map: a new id, its history starting here.
+    fn clone(&self) -> VarsInner {
+        VarsInner::new(self.map.clone())
+    }
+}
+
+impl Vars {
+    pub fn from_map(map: BTreeMap<VarId, u32>) -> Vars {
+        Vars(Arc::new(VarsInner::new(map)))
+    }
+
+    /// Adds `v` (not yet in the map) with `version`.
+    fn insert(&mut self, v: VarId, version: u32) {
+        let inner = Arc::make_mut(&mut self.0);
+        if let std::collections::btree_map::Entry::Vacant(e) = inner.map.entry(v) {
+            e.insert(version);
+            inner.added.push(v);
+        }
+    }
+
+    /// This map's identity: the same id means the same map, or the same
+    /// map grown (see [`Vars::since`]).
+    pub fn id(&self) -> u64 {
+        self.0.id
+    }
+
+    /// The variables inserted after the map (of this id) had `len` of
+    /// them, in order; `None` if its history does not reach back that far.
+    pub fn since(&self, len: usize) -> Option<&[VarId]> {
+        self.0.added.get(len.checked_sub(self.0.base)?..)
+    }
+}
+
+impl std::ops::Deref for Vars {
+    type Target = BTreeMap<VarId, u32>;
+    fn deref(&self) -> &BTreeMap<VarId, u32> {
+        &self.0.map
+    }
+}
+
 /// Imported functions or macros: module → names with arities.
 pub type Imports = Arc<Vec<(String, Vec<(String, usize)>)>>;
 
@@ -141,8 +225,8 @@ pub struct Env {
     /// value: the number of variables bound before it in this scope, as
     /// Elixir numbers them in binding order). A version never changes once
     /// given, so macro calls can share one `versioned_vars` map and add the
-    /// variables bound since (`runtime/host.rs`).
-    pub vars: Arc<BTreeMap<VarId, u32>>,
+    /// variables bound since (`runtime/host.rs`, with [`Vars::since`]).
+    pub vars: Vars,
     /// Inside a `defmacro`: `__CALLER__` is available.
     pub in_macro: bool,
     /// Inside a quote's `unquote` (or not at all): quote nesting level.
@@ -171,7 +255,7 @@ impl Env {
             macros,
             context_modules: Arc::new(Vec::new()),
             macro_aliases: Arc::new(Vec::new()),
-            vars: Arc::new(BTreeMap::new()),
+            vars: Vars::default(),
             in_macro: false,
             in_guard_or_match_pin: false,
         }
@@ -184,7 +268,7 @@ impl Env {
     pub fn bind(&mut self, v: VarId) {
         if !self.vars.contains_key(&v) {
             let version = self.vars.len() as u32;
-            Arc::make_mut(&mut self.vars).insert(v, version);
+            self.vars.insert(v, version);
         }
     }
 
@@ -454,7 +538,7 @@ impl Env {
                     }
                 }
             }
-            env.vars = Arc::new(set);
+            env.vars = Vars::from_map(set);
         }
         Some(env)
     }

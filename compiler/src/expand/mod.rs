@@ -30,7 +30,7 @@ use crate::ast::Span;
 use crate::diagnostic::Diagnostic;
 use crate::quoted::{self as q, as_atom, as_node, LineIndex};
 use beamlet_vm::value::Value;
-pub use env::{Context, Env, VarCtx, VarId};
+pub use env::{Context, Env, VarCtx, VarId, Vars};
 
 /// Nested macro expansions allowed before expansion stops with an error
 /// (a macro that expands to itself; Elixir hangs there). Each level holds

@@ -937,7 +937,7 @@ fn compile_call(line: u32, name: Value, module: Option<String>, body: &Value, en
     body_env.line = line;
     body_env.context = Context::Expr;
     body_env.in_macro = false;
-    body_env.vars = std::sync::Arc::new(names.into_iter().map(|v| (*v, env.vars[v])).collect());
+    body_env.vars = super::Vars::from_map(names.into_iter().map(|v| (*v, env.vars[v])).collect());
     q::remote(
         q::atom("elixir_module"),
         "compile",

@@ -588,7 +588,14 @@ impl VarsPlan {
         let table = ctx.code.id();
         let mut cache = super::lock(&svc.vars_literal);
         if let Some(c) = cache.as_mut().filter(|c| c.table == table) {
-            if let Some(added) = added_since(&c.vars, &env.vars) {
+            // The same map grown since (no walk of the two maps), else
+            // another holding the same variables and more.
+            let grown = (c.id == env.vars.id())
+                .then(|| env.vars.since(c.vars.len()))
+                .flatten()
+                .filter(|added| added.len() <= Self::MAX_ADDED)
+                .map(|added| added.iter().map(|v| (*v, env.vars[v])).collect());
+            if let Some(added) = grown.or_else(|| added_since(&c.vars, &env.vars)) {
                 if added.len() < Self::EXTEND_AT {
                     return VarsPlan::Shared {
                         base: c.term,
@@ -613,6 +620,7 @@ impl VarsPlan {
                 let vars = std::sync::Arc::make_mut(&mut c.vars);
                 vars.extend(added);
                 c.term = term;
+                c.id = env.vars.id();
                 return VarsPlan::Shared {
                     base: term,
                     added: Vec::new(),
@@ -636,6 +644,7 @@ impl VarsPlan {
         // does not copy it.)
         *cache = Some(super::VarsLiteral {
             table,
+            id: env.vars.id(),
             vars: std::sync::Arc::new((*env.vars).clone()),
             term,
         });

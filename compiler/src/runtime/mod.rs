@@ -125,9 +125,11 @@ pub struct Service {
 }
 
 /// A `versioned_vars` map kept as a literal term of code table `table`:
-/// the map of `vars`.
+/// the map of `vars`, which are an env's variables of [`crate::expand::Vars::id`]
+/// `id` when they were `vars.len()`.
 pub(crate) struct VarsLiteral {
     pub table: u64,
+    pub id: u64,
     pub vars: Arc<std::collections::BTreeMap<VarId, u32>>,
     pub term: Term,
 }

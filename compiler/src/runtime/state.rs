@@ -253,9 +253,15 @@ impl ModuleState {
     }
 
     /// Keeps the environment of a `def` of the body, and its definition if
-    /// known at expansion; returns their index.
+    /// known at expansion; returns their index. Without the body's
+    /// variables: a definition does not see them, and `@on_definition`
+    /// hooks get an env with no `versioned_vars` (as Elixir's); and the
+    /// body's variables stay unshared, so binding the next one does not
+    /// copy them (a module body holds a variable per ExUnit `test`).
     pub fn save_env(&mut self, env: &Env, def: Option<&Value>) -> usize {
-        self.envs.push(env.clone());
+        let mut env = env.clone();
+        env.vars = Default::default();
+        self.envs.push(env);
         self.saved_defs.push(def.map(Packed::pack));
         self.envs.len() - 1
     }
