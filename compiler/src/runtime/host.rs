@@ -503,9 +503,15 @@ impl Host for VmHost<'_, '_> {
         self.svc.save_body(body)
     }
 
-    fn save_env(&mut self, module: &str, env: &Env, def: Option<Value>) -> usize {
+    fn save_env(
+        &mut self,
+        module: &str,
+        env: &Env,
+        def: Option<Value>,
+        context: Option<&str>,
+    ) -> usize {
         self.svc
-            .with_module(module, |s| s.save_env(env, def.as_ref()))
+            .with_module(module, |s| s.save_env(env, def.as_ref(), context))
             .unwrap_or(0)
     }
 }

@@ -896,6 +896,9 @@ impl Service {
                 &format!("@impl is a built-in module attribute that marks the next definition as a callback implementation. It should be a module or a boolean, got: {v}"),
             ));
         }
+        let context = self
+            .with_module(&module, |s| s.def_contexts.get(index).cloned().flatten())
+            .flatten();
         let template = state::ImplMark {
             value: Value::Atom("nil".into()),
             kind: d.kind,
@@ -904,6 +907,7 @@ impl Service {
             user_name: d.user_name.clone(),
             user_arity: d.user_arity,
             line: d.line,
+            context: context.clone(),
         };
         // What `def` returns in the module body: `{name, arity}`, as written.
         let (user_name, user_arity) = (d.user_name.clone(), d.user_arity);
@@ -918,7 +922,7 @@ impl Service {
         let stored = self.with_module(&module, |s| {
             let doc = s.take("doc");
             let impl_mark = s.take("impl").map(mark);
-            let r = s.store(d, doc, module_src.as_ref());
+            let r = s.store(d, doc, module_src.as_ref(), context);
             if let Some(m) = impl_mark {
                 if !s
                     .impls
@@ -1241,12 +1245,20 @@ impl Service {
         };
         let r = self.with_module(&module, |s| {
             for (n, a) in pairs {
-                let (code, code_arity) = match s
+                // An arity its defaults make counts as defined.
+                let found = s
                     .defs
                     .iter()
                     .find(|d| d.user_name == n && d.user_arity == a)
-                {
-                    Some(d) => (d.name.clone(), d.arity),
+                    .or_else(|| {
+                        s.defs.iter().find(|d| {
+                            d.user_name == n
+                                && d.user_arity > a
+                                && d.user_arity - d.defaults.len() <= a
+                        })
+                    });
+                let (code, code_arity) = match found {
+                    Some(d) => (d.name.clone(), d.arity - (d.user_arity - a)),
                     None => {
                         return Err(format!(
                             "cannot make function {n}/{a} overridable because it was not defined"
@@ -1881,7 +1893,7 @@ impl expand::Host for NoHost {
     fn next_counter(&mut self) -> i64 {
         0
     }
-    fn save_env(&mut self, _: &str, _: &Env, _: Option<Value>) -> usize {
+    fn save_env(&mut self, _: &str, _: &Env, _: Option<Value>, _: Option<&str>) -> usize {
         0
     }
 }
