@@ -1158,6 +1158,19 @@ pub fn stamp(v: &mut Value, module: &str, line: u32, counter: &Value) {
             let Value::List(_, None) = &t[1] else {
                 return;
             };
+            // A `quote` gets the counter too, after the line (its
+            // `bind_quoted` variables take its meta: they are the body's,
+            // of this expansion).
+            if matches!((&t[0], &t[2]), (Value::Atom(a), Value::List(..)) if a == "quote")
+                && q::keyword_get_atom(&t[1], static_atom!("counter")).is_none()
+            {
+                if let Value::List(items, None) = &mut t[1] {
+                    items.insert(
+                        0,
+                        q::pair(Value::Atom(static_atom!("counter")), counter.clone()),
+                    );
+                }
+            }
             if line > 0
                 && q::keyword_get_atom(&t[1], static_atom!("line")).is_none()
                 && q::keyword_get_atom(&t[1], static_atom!("keep")).is_none()

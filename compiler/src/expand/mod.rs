@@ -135,8 +135,15 @@ pub trait Host {
     /// Keeps `env` for a definition of the open module made later, when the
     /// module body runs, with the definition itself when it is known now
     /// (no unquote fragments): the body then passes only the index, not the
-    /// definition's code as a literal. Returns the index.
-    fn save_env(&mut self, module: &str, env: &Env, def: Option<Value>) -> usize;
+    /// definition's code as a literal. Returns the index. `context` is the
+    /// `def` call's `:context` (the module of the `quote` it came from).
+    fn save_env(
+        &mut self,
+        module: &str,
+        env: &Env,
+        def: Option<Value>,
+        context: Option<&str>,
+    ) -> usize;
     /// Keeps a module body the code will pass to `:elixir_module.compile/4`
     /// (as [`module::SAVED_BODY`]) and returns its index; gives it back
     /// when this host can't.

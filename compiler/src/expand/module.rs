@@ -245,6 +245,9 @@ impl Expander<'_> {
         };
         let arity = args.len();
         let module = self.module_body_only(&format!("{kind}/{arity}"), line, env)?;
+        // Set on a `def` from a quote (the quoting module): `@impl`
+        // checks look at it.
+        let context = q::keyword_get(meta, "context").and_then(as_atom);
         // The definition is the list of `args`; its template is made from
         // them directly (a list's template is its items'), so a test's body
         // is copied once, not copied and then templated.
@@ -267,17 +270,20 @@ impl Expander<'_> {
         };
         let (def, index) = if let Some(template) = template {
             // Kept by the host; the body passes the fragments' values.
-            let index = self.host.save_env(&module, env, Some(template));
+            let index = self.host.save_env(&module, env, Some(template), context);
             let code = q::tuple(vec![q::atom(super::quote::FRAGMENTS), q::list(frags)]);
             (self.expand(&code, &mut env.clone())?, index)
         } else if has_unquote {
-            let index = self.host.save_env(&module, env, None);
+            let index = self.host.save_env(&module, env, None, context);
             let (def, _) = self.escape_fragments(&q::list(args.to_vec()), env)?;
             // The fragments are code of the module body: expanded as such.
             (self.expand(&def, &mut env.clone())?, index)
         } else {
             let def = q::list(args.into_owned());
-            (q::nil(), self.host.save_env(&module, env, Some(def)))
+            (
+                q::nil(),
+                self.host.save_env(&module, env, Some(def), context),
+            )
         };
         let args = vec![
             q::atom(&module),

@@ -148,11 +148,17 @@ impl Expander<'_> {
             let ctx = o.context.clone().unwrap_or_else(|| "Elixir".into());
             let mut items = Vec::new();
             for (k, v) in pairs {
-                // {:=, [], [{k, [line: l], ctx}, v]}
+                // {:=, [], [{k, meta, ctx}, v]}, with the quote's own meta
+                // (a quote from a macro has its counter: the body's
+                // variables, from the same expansion, are these).
                 let var = q::call(
                     "{}",
                     q::list(vec![]),
-                    vec![q::atom(k), q::escape(&q::line_meta(line)), q::atom(&ctx)],
+                    vec![
+                        q::atom(k),
+                        q::escape(&q::meta_delete(meta, "column")),
+                        q::atom(&ctx),
+                    ],
                 );
                 items.push(q::call(
                     "{}",

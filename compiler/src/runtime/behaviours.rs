@@ -2,8 +2,10 @@
 //! finished, as warnings in Elixir's words: a behaviour that does not
 //! exist, callbacks not implemented, an `@impl` naming no callback (or a
 //! behaviour not declared), `@impl false` on a callback, a callback
-//! without `@impl` in a module that uses `@impl`, `@impl` on a private
-//! function or with no definition after it.
+//! without `@impl` in a module that uses `@impl` (only for definitions of
+//! the `:context`s, the quoting modules, `@impl` was used in for that
+//! behaviour: code a `use` injects is not the module's), `@impl` on a
+//! private function or with no definition after it.
 
 use super::state::{ImplMark, ModuleState};
 use super::{relative, Service};
@@ -130,6 +132,10 @@ pub fn check(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Vec<String> {
             })
             || (c.name == m.name && c.arity == m.arity)
     };
+    // Per behaviour, the contexts of the definitions marked as its
+    // callbacks: a callback without `@impl` is reported only in one of
+    // them (code from a `quote` elsewhere is not the module's).
+    let mut contexts: Vec<(&str, Option<&str>)> = Vec::new();
     for m in &st.impls {
         let (_, _, kind) = user_form(&m.name, m.arity);
         let what = format!("{kind} {}/{}", m.user_name, m.user_arity);
@@ -175,8 +181,30 @@ pub fn check(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Vec<String> {
         };
         if let Some(p) = problem {
             warn(&mut out, format!("{got} but {p}"), m.line, true);
+            continue;
+        }
+        let marked = |c: &&Callback| match &m.value {
+            Value::Atom(a) if a == "true" => covers(m, c),
+            Value::Atom(a) if a == "false" => false,
+            Value::Atom(b) => &c.behaviour == b && covers(m, c),
+            _ => false,
+        };
+        for c in callbacks.iter().filter(marked) {
+            contexts.push((&c.behaviour, m.context.as_deref()));
         }
     }
+    let in_context = |d: &super::state::Def, behaviour: &str| {
+        let known: Vec<Option<&str>> = contexts
+            .iter()
+            .filter(|(b, _)| *b == behaviour)
+            .map(|(_, c)| *c)
+            .collect();
+        if known.is_empty() {
+            d.context.is_none()
+        } else {
+            known.contains(&d.context.as_deref())
+        }
+    };
     // With any @impl in the module, every callback implemented needs one.
     let uses_impl = st.impls.iter().any(|m| m.kind.is_public());
     if uses_impl {
@@ -193,10 +221,12 @@ pub fn check(ctx: &mut Ctx, svc: &Service, st: &ModuleState) -> Vec<String> {
                 continue;
             }
             let low = d.arity - d.defaults.len();
-            if let Some(c) = callbacks
-                .iter()
-                .find(|c| c.name == d.name && c.arity >= low && c.arity <= d.arity)
-            {
+            if let Some(c) = callbacks.iter().find(|c| {
+                c.name == d.name
+                    && c.arity >= low
+                    && c.arity <= d.arity
+                    && in_context(d, &c.behaviour)
+            }) {
                 let (_, _, kind) = user_form(&d.name, d.arity);
                 warn(
                     &mut out,

@@ -241,6 +241,7 @@ pub fn snapshot(st: &mut ModuleState, code: &CodeTable) -> ModuleState {
         line: st.line,
         envs: st.envs.clone(),
         saved_defs: st.saved_defs.clone(),
+        def_contexts: st.def_contexts.clone(),
         attrs: st.attrs.clone(),
         defs,
         struct_fields: st.struct_fields.clone(),
@@ -330,10 +331,15 @@ fn fundefs(
                 }
             }
         }
+        // An arity overridden ([`Def::renamed_defaults`]) is hidden.
+        let renamed = d
+            .renamed_defaults
+            .iter()
+            .find(|(a, _)| *a == d.arity - k && name == d.name);
         out.push(FunDef {
-            name: name.to_owned(),
+            name: renamed.map_or(name, |(_, h)| h.as_str()).to_owned(),
             arity: d.arity - k,
-            public,
+            public: public && renamed.is_none(),
             clauses: vec![ast::Clause {
                 span,
                 args: params,

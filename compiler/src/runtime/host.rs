@@ -503,9 +503,15 @@ impl Host for VmHost<'_, '_> {
         self.svc.save_body(body)
     }
 
-    fn save_env(&mut self, module: &str, env: &Env, def: Option<Value>) -> usize {
+    fn save_env(
+        &mut self,
+        module: &str,
+        env: &Env,
+        def: Option<Value>,
+        context: Option<&str>,
+    ) -> usize {
         self.svc
-            .with_module(module, |s| s.save_env(env, def.as_ref()))
+            .with_module(module, |s| s.save_env(env, def.as_ref(), context))
             .unwrap_or(0)
     }
 }
@@ -831,11 +837,15 @@ impl Stamper<'_> {
         let add_line = self.line > 0 && !line && !keep;
         let is_var = head.is_atom() && args.is_atom();
         let add_counter = is_var && args == self.module && !counter;
-        let mut m = Vec::with_capacity(n + add_line as usize + add_counter as usize);
-        // (As `stamp` inserts them first: the counter before the line.)
-        if add_counter {
-            // (The counter is `{module, integer}`: copied without
-            // `Value::clone`'s general walk.)
+        // A `quote` gets the counter too, after the line (as `stamp`).
+        let quote_counter =
+            !counter && (args.is_cons() || args.is_nil()) && head == atom::intern("quote");
+        let mut m = Vec::with_capacity(
+            n + add_line as usize + add_counter as usize + quote_counter as usize,
+        );
+        // (The counter is `{module, integer}`: copied without
+        // `Value::clone`'s general walk.)
+        let counter_pair = || {
             let counter = match self.counter {
                 Value::Tuple(t) => match t.as_slice() {
                     [Value::Atom(a), Value::Int(i)] => {
@@ -845,16 +855,20 @@ impl Stamper<'_> {
                 },
                 other => other.clone(),
             };
-            m.push(q::pair(
-                Value::Atom(beamlet_vm::static_atom!("counter")),
-                counter,
-            ));
+            q::pair(Value::Atom(beamlet_vm::static_atom!("counter")), counter)
+        };
+        // (As `stamp` inserts them first: the counter before the line.)
+        if add_counter {
+            m.push(counter_pair());
         }
         if add_line {
             m.push(q::pair(
                 Value::Atom(beamlet_vm::static_atom!("line")),
                 q::int(self.line as i64),
             ));
+        }
+        if quote_counter {
+            m.push(counter_pair());
         }
         let mut cur = meta;
         while let Some((p, tl)) = cur.cons_parts() {

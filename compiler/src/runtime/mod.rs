@@ -898,6 +898,9 @@ impl Service {
                 &format!("@impl is a built-in module attribute that marks the next definition as a callback implementation. It should be a module or a boolean, got: {v}"),
             ));
         }
+        let context = self
+            .with_module(&module, |s| s.def_contexts.get(index).cloned().flatten())
+            .flatten();
         let template = state::ImplMark {
             value: Value::Atom("nil".into()),
             kind: d.kind,
@@ -906,6 +909,7 @@ impl Service {
             user_name: d.user_name.clone(),
             user_arity: d.user_arity,
             line: d.line,
+            context: context.clone(),
         };
         // What `def` returns in the module body: `{name, arity}`, as written.
         let (user_name, user_arity) = (d.user_name.clone(), d.user_arity);
@@ -920,7 +924,7 @@ impl Service {
         let stored = self.with_module(&module, |s| {
             let doc = s.take("doc");
             let impl_mark = s.take("impl").map(mark);
-            let r = s.store(d, doc, module_src.as_ref());
+            let r = s.store(d, doc, module_src.as_ref(), context);
             if let Some(m) = impl_mark {
                 if !s
                     .impls
@@ -1243,12 +1247,20 @@ impl Service {
         };
         let r = self.with_module(&module, |s| {
             for (n, a) in pairs {
-                let (code, code_arity) = match s
+                // An arity its defaults make counts as defined.
+                let found = s
                     .defs
                     .iter()
                     .find(|d| d.user_name == n && d.user_arity == a)
-                {
-                    Some(d) => (d.name.clone(), d.arity),
+                    .or_else(|| {
+                        s.defs.iter().find(|d| {
+                            d.user_name == n
+                                && d.user_arity > a
+                                && d.user_arity - d.defaults.len() <= a
+                        })
+                    });
+                let (code, code_arity) = match found {
+                    Some(d) => (d.name.clone(), d.arity - (d.user_arity - a)),
                     None => {
                         return Err(format!(
                             "cannot make function {n}/{a} overridable because it was not defined"
@@ -1883,7 +1895,7 @@ impl expand::Host for NoHost {
     fn next_counter(&mut self) -> i64 {
         0
     }
-    fn save_env(&mut self, _: &str, _: &Env, _: Option<Value>) -> usize {
+    fn save_env(&mut self, _: &str, _: &Env, _: Option<Value>, _: Option<&str>) -> usize {
         0
     }
 }

@@ -149,6 +149,12 @@ pub struct Def {
     /// The hidden name of the definition this one overrode, which its
     /// `super` calls.
     pub super_of: Option<String>,
+    /// The `:context` of its first `def` (see [`ModuleState::def_contexts`]).
+    pub context: Option<String>,
+    /// Arities its defaults make that were overridden (`defoverridable
+    /// f: 1` of `def f(a, b \\ 1)`, then `def f(a)`): the default's
+    /// function is made under the hidden name given, for `super`.
+    pub renamed_defaults: Vec<(usize, String)>,
 }
 
 #[derive(Debug)]
@@ -162,6 +168,9 @@ pub struct ModuleState {
     /// packed: they are kept while the body runs (a `def` in a `for` runs
     /// once per element), and unpacked at each run.
     pub saved_defs: Vec<Option<Packed>>,
+    /// The `:context` of `envs`' `def` calls (by index): the module of
+    /// the `quote` a definition came from, `None` for code as written.
+    pub def_contexts: Vec<Option<String>>,
     pub attrs: Vec<Attr>,
     pub defs: Vec<Def>,
     /// `defstruct` fields with their defaults, in order.
@@ -205,6 +214,8 @@ pub struct ImplMark {
     pub user_name: String,
     pub user_arity: usize,
     pub line: u32,
+    /// The definition's `:context` (see [`ModuleState::def_contexts`]).
+    pub context: Option<String>,
 }
 
 impl ModuleState {
@@ -235,6 +246,7 @@ impl ModuleState {
             line,
             envs: Vec::new(),
             saved_defs: Vec::new(),
+            def_contexts: Vec::new(),
             attrs: Vec::new(),
             defs: Vec::new(),
             struct_fields: None,
@@ -253,15 +265,17 @@ impl ModuleState {
     }
 
     /// Keeps the environment of a `def` of the body, and its definition if
-    /// known at expansion; returns their index. Without the body's
-    /// variables: a definition does not see them, and `@on_definition`
-    /// hooks get an env with no `versioned_vars` (as Elixir's); and the
-    /// body's variables stay unshared, so binding the next one does not
-    /// copy them (a module body holds a variable per ExUnit `test`).
-    pub fn save_env(&mut self, env: &Env, def: Option<&Value>) -> usize {
+    /// known at expansion, and the context (quoting module) its code came
+    /// from; returns their index. Without the body's variables: a
+    /// definition does not see them, and `@on_definition` hooks get an env
+    /// with no `versioned_vars` (as Elixir's); and the body's variables stay
+    /// unshared, so binding the next one does not copy them (a module body
+    /// holds a variable per ExUnit `test`).
+    pub fn save_env(&mut self, env: &Env, def: Option<&Value>, context: Option<&str>) -> usize {
         let mut env = env.clone();
         env.vars = Default::default();
         self.envs.push(env);
+        self.def_contexts.push(context.map(str::to_owned));
         self.saved_defs.push(def.map(Packed::pack));
         self.envs.len() - 1
     }
@@ -426,6 +440,7 @@ impl ModuleState {
         d: Definition,
         doc: Option<Value>,
         source: Option<&std::sync::Arc<str>>,
+        context: Option<String>,
     ) -> Result<(), (String, &'static str)> {
         // Functions the compiler defines in every module.
         let by = match (d.user_name.as_str(), d.user_arity) {
@@ -463,6 +478,39 @@ impl ModuleState {
                 let hidden = format!("{} (overridable {k})", d.name);
                 self.overridden.push((hidden.clone(), old.clone()));
                 self.overridable[i].1 = Some(old);
+                super_of = Some(hidden);
+            } else if let Some(j) = self.defs.iter().position(|o| {
+                o.name == d.name
+                    && o.arity > d.arity
+                    && o.arity - o.defaults.len() <= d.arity
+                    && !o.renamed_defaults.iter().any(|(a, _)| *a == d.arity)
+                    && self
+                        .overridable
+                        .iter()
+                        .any(|((n, a), t)| *n == o.name && *a == o.arity && t.is_none())
+            }) {
+                // An arity made by the defaults of another overridable
+                // definition (as Elixir, which takes an overridable
+                // definition out, sees no conflict): that default's
+                // function becomes the hidden one.
+                let k = 1 + self
+                    .overridden
+                    .iter()
+                    .filter(|(_, o)| o.name == d.name && o.arity == d.arity)
+                    .count();
+                let hidden = format!("{} (overridable {k})", d.name);
+                let owner = &mut self.defs[j];
+                owner.renamed_defaults.push((d.arity, hidden.clone()));
+                let taken = Def {
+                    arity: d.arity,
+                    user_arity: d.user_arity,
+                    clauses: Vec::new(),
+                    defaults: Vec::new(),
+                    renamed_defaults: Vec::new(),
+                    super_of: None,
+                    ..owner.clone()
+                };
+                self.overridable[i].1 = Some(taken);
                 super_of = Some(hidden);
             }
         }
@@ -509,6 +557,7 @@ impl ModuleState {
                 && !o.defaults.is_empty()
                 && o.arity > d.arity
                 && o.arity - o.defaults.len() <= d.arity
+                && !o.renamed_defaults.iter().any(|(a, _)| *a == d.arity)
         }) {
             return Err((
                 format!(
@@ -603,6 +652,8 @@ impl ModuleState {
                     defaults: d.defaults,
                     doc,
                     super_of,
+                    context,
+                    renamed_defaults: Vec::new(),
                 });
             }
         }
