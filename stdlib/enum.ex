@@ -407,8 +407,11 @@ defmodule Enum do
   end
 
   defp map_intersperse_list([], _, _), do: []
-  defp map_intersperse_list([last], _, mapper), do: [mapper.(last)]
+  defp map_intersperse_list([last], _, mapper), do: map_intersperse_last(last, mapper)
   defp map_intersperse_list([h | t], sep, mapper), do: [mapper.(h), sep | map_intersperse_list(t, sep, mapper)]
+
+  # (Elixir's last clause: its own function, so its frame has its line.)
+  defp map_intersperse_last(last, mapper), do: [mapper.(last)]
 
   # ---- numbers ----
 
@@ -1085,6 +1088,11 @@ defmodule Enum do
 
   @doc "`mapper` applied to each element, as strings joined by `joiner`."
   def map_join(enumerable, joiner \\ "", mapper)
+
+  # A list as Elixir's: its helpers are the frames of an element's error.
+  def map_join(list, joiner, mapper) when is_list(list) and is_binary(joiner) and is_function(mapper, 1) do
+    IO.iodata_to_binary(map_intersperse_list(list, joiner, &entry_to_string(mapper.(&1))))
+  end
 
   def map_join(enumerable, joiner, mapper) when is_binary(joiner) and is_function(mapper, 1) do
     reduced =

@@ -17,7 +17,10 @@
 //! and Map calling a callback (`Enum.find_value/2`'s, `Map.update/4`...)
 //! where they have the same frames as Elixir's, and the String, Integer,
 //! Keyword and List functions a bad argument fails most (no clause
-//! matches) at their first clause's line in Elixir.
+//! matches) at their first clause's line in Elixir, `Enum.join/2`,
+//! `Enum.map_join/3` and `Enum.sort_by/3` of a list through Elixir's
+//! helpers, and the protocol functions of String.Chars and List.Chars
+//! (their conversions in Rust push the same frames: bif/string.rs).
 //!
 //! The library keeps one function for each frame Elixir shows (a callback
 //! runs in a function of its own, an exit happens in a helper called in
@@ -333,6 +336,12 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
         ("join", 2) => ("join", 2, 1617),
         ("join_list", 2) => ("join_list", 2, 4272),
         ("join_non_empty_list", 3) => ("join_non_empty_list", 3, 3991),
+        ("map_join", 3) => ("map_join", 3, 1755),
+        ("map_intersperse_list", 3) => ("map_intersperse_list", 3, 4292),
+        ("map_intersperse_last", 2) => ("map_intersperse_list", 3, 4289),
+        // A mapper raising in `sort_by/3`.
+        ("-sort_by/3-fun-0-", 1) => ("-sort_by/3-fun-0-", 2, 3264),
+        ("sort_by", 3) => ("sort_by", 3, 3264),
         // Where these call the Enumerable protocol.
         ("count", 1) => ("count", 1, 690),
         ("member?", 2) => ("member?", 2, 1960),
