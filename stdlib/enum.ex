@@ -250,26 +250,14 @@ defmodule Enum do
   @doc "The list of `fun` applied to each element."
   def map(list, fun) when is_list(list), do: map_list(list, fun)
 
-  def map(%{__struct__: Range, first: first, last: last, step: step}, fun) do
-    cond do
-      step > 0 and first <= last -> map_range_up(first, last, step, fun)
-      step < 0 and first >= last -> map_range_down(first, last, step, fun)
-      true -> []
-    end
-  end
-
+  # A range too (its walk is `reduce_up`/`reduce_down`), so a callback's
+  # error shows Elixir's frames: the fun, `Enum.reduce_range/5`, `Enum.map/2`.
   def map(enumerable, fun) do
     enumerable |> reduce([], fn x, acc -> [fun.(x) | acc] end) |> :lists.reverse()
   end
 
   defp map_list([h | t], fun), do: [fun.(h) | map_list(t, fun)]
   defp map_list([], _fun), do: []
-
-  defp map_range_up(x, last, _step, _fun) when x > last, do: []
-  defp map_range_up(x, last, step, fun), do: [fun.(x) | map_range_up(x + step, last, step, fun)]
-
-  defp map_range_down(x, last, _step, _fun) when x < last, do: []
-  defp map_range_down(x, last, step, fun), do: [fun.(x) | map_range_down(x + step, last, step, fun)]
 
   @doc "The elements for which `fun` is truthy."
   def filter(list, fun) when is_list(list), do: filter_list(list, fun)
@@ -419,8 +407,11 @@ defmodule Enum do
   end
 
   defp map_intersperse_list([], _, _), do: []
-  defp map_intersperse_list([last], _, mapper), do: [mapper.(last)]
+  defp map_intersperse_list([last], _, mapper), do: map_intersperse_last(last, mapper)
   defp map_intersperse_list([h | t], sep, mapper), do: [mapper.(h), sep | map_intersperse_list(t, sep, mapper)]
+
+  # (Elixir's last clause: its own function, so its frame has its line.)
+  defp map_intersperse_last(last, mapper), do: [mapper.(last)]
 
   # ---- numbers ----
 
@@ -1073,6 +1064,10 @@ defmodule Enum do
   @doc "The elements as strings, joined by `joiner`."
   def join(enumerable, joiner \\ "")
 
+  # A list as Elixir's: its helpers are the frames of an element's error.
+  def join(list, "") when is_list(list), do: IO.iodata_to_binary(map_list(list, &entry_to_string/1))
+  def join(list, joiner) when is_list(list) and is_binary(joiner), do: join_list(list, joiner)
+
   def join(enumerable, joiner) when is_binary(joiner) do
     reduced =
       reduce(enumerable, :first, fn
@@ -1083,8 +1078,21 @@ defmodule Enum do
     if reduced == :first, do: "", else: IO.iodata_to_binary(reduced)
   end
 
+  defp join_list([], _joiner), do: ""
+  defp join_list(list, joiner), do: IO.iodata_to_binary(:lists.reverse(join_non_empty_list(list, joiner, [])))
+
+  defp join_non_empty_list([first], _joiner, acc), do: [entry_to_string(first) | acc]
+
+  defp join_non_empty_list([first | rest], joiner, acc),
+    do: join_non_empty_list(rest, joiner, [joiner, entry_to_string(first) | acc])
+
   @doc "`mapper` applied to each element, as strings joined by `joiner`."
   def map_join(enumerable, joiner \\ "", mapper)
+
+  # A list as Elixir's: its helpers are the frames of an element's error.
+  def map_join(list, joiner, mapper) when is_list(list) and is_binary(joiner) and is_function(mapper, 1) do
+    IO.iodata_to_binary(map_intersperse_list(list, joiner, &entry_to_string(mapper.(&1))))
+  end
 
   def map_join(enumerable, joiner, mapper) when is_binary(joiner) and is_function(mapper, 1) do
     reduced =

@@ -35,6 +35,48 @@ defmodule :file do
   @doc "Moves the position of `io_device`: `{:ok, new_position}` or `{:error, reason}`."
   def position(io_device, location), do: :beamlet_file_io.position(io_device, location)
 
+  @doc "Reads `count` bytes at `location` (the position ends after them): `{:ok, data}`, `:eof` or `{:error, reason}`."
+  def pread(io_device, location, count) when is_integer(count) and count >= 0 do
+    at_position(io_device, location, fn -> read(io_device, count) end)
+  end
+
+  @doc "`pread/3` at each `{location, count}`: `{:ok, [data or :eof]}` or `{:error, reason}`."
+  def pread(io_device, locations) when is_list(locations) do
+    Enum.reduce_while(locations, {:ok, []}, fn {location, count}, {:ok, acc} ->
+      case pread(io_device, location, count) do
+        {:ok, data} -> {:cont, {:ok, [data | acc]}}
+        :eof -> {:cont, {:ok, [:eof | acc]}}
+        error -> {:halt, error}
+      end
+    end)
+    |> case do
+      {:ok, acc} -> {:ok, :lists.reverse(acc)}
+      error -> error
+    end
+  end
+
+  @doc "Writes `bytes` at `location` (the position ends after them): `:ok` or `{:error, reason}`."
+  def pwrite(io_device, location, bytes), do: at_position(io_device, location, fn -> write(io_device, bytes) end)
+
+  @doc "`pwrite/3` at each `{location, bytes}`: `:ok` or `{:error, {n_done, reason}}`."
+  def pwrite(io_device, locations) when is_list(locations) do
+    Enum.reduce_while(locations, {:ok, 0}, fn {location, bytes}, {:ok, n} ->
+      case pwrite(io_device, location, bytes) do
+        :ok -> {:cont, {:ok, n + 1}}
+        {:error, reason} -> {:halt, {:error, {n, reason}}}
+      end
+    end)
+    |> case do
+      {:ok, _} -> :ok
+      error -> error
+    end
+  end
+
+  # (As OTP's file server does, the position is left after the data.)
+  defp at_position(io_device, location, fun) do
+    with {:ok, _} <- position(io_device, location), do: fun.()
+  end
+
   @doc "Flushes what `io_device` holds to the file (writes are not held back: `:ok`)."
   def sync(_io_device), do: :ok
 

@@ -63,8 +63,20 @@ defmodule IO do
     end
   end
 
+  # The standard devices are in unicode mode (`elixir` sets them so): a
+  # `:latin1` read takes characters and gives each as one byte, and one
+  # above 255 fails the request (as OTP 25's `io` server does).
   def binread(device, request) when device in @std and (request in [:eof, :line] or is_integer(request)) do
-    read(device, request)
+    case read(device, request) do
+      data when is_binary(data) ->
+        case :unicode.characters_to_binary(data, :unicode, :latin1) do
+          bytes when is_binary(bytes) -> bytes
+          _ -> {:error, :collect_chars}
+        end
+
+      other ->
+        other
+    end
   end
 
   def binread(device, :eof), do: binread_eof(map_dev(device), "")

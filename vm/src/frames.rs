@@ -10,14 +10,17 @@
 //! a client's exit under `GenServer.call/3` at Elixir's line, a library
 //! function that raises at one place (`Keyword.fetch!/2`, `Enum.fetch!/2`,
 //! `Enum.reduce/2`, `Enum.random/1`) at the line of Elixir's raise, a
-//! range's walk as `Enum.reduce_range/5` (with `Enum.each/2`'s and
-//! `Enum.filter/2`'s callbacks at Elixir's lines), the `Enumerable`
+//! range's walk as `Enum.reduce_range/5` (with `Enum.each/2`'s,
+//! `Enum.map/2`'s and `Enum.filter/2`'s callbacks at Elixir's lines), the `Enumerable`
 //! protocol's dispatch and its callers (`Enum.count/1`, `Enum.member?/2`,
 //! `Enum.at/3`) at Elixir's lines in lib/enum.ex, and list helpers of Enum
 //! and Map calling a callback (`Enum.find_value/2`'s, `Map.update/4`...)
 //! where they have the same frames as Elixir's, and the String, Integer,
 //! Keyword and List functions a bad argument fails most (no clause
-//! matches) at their first clause's line in Elixir.
+//! matches) at their first clause's line in Elixir, `Enum.join/2`,
+//! `Enum.map_join/3` and `Enum.sort_by/3` of a list through Elixir's
+//! helpers, and the protocol functions of String.Chars and List.Chars
+//! (their conversions in Rust push the same frames: bif/string.rs).
 //!
 //! The library keeps one function for each frame Elixir shows (a callback
 //! runs in a function of its own, an exit happens in a helper called in
@@ -185,6 +188,33 @@ pub(crate) fn shown(module: Term, name: Term, arity: u32) -> Option<Shown> {
         ("proc_lib", "init_p_do_apply", 3) => {
             at("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240)
         }
+        // A protocol without an implementation for the value (the
+        // protocol function of String.Chars and List.Chars; their
+        // conversions in Rust give these frames too: bif/string.rs).
+        ("Elixir.String.Chars", "impl_for!", 1) => at(
+            "Elixir.String.Chars",
+            "impl_for!",
+            1,
+            "lib/string/chars.ex",
+            3,
+        ),
+        ("Elixir.String.Chars", "to_string", 1) => at(
+            "Elixir.String.Chars",
+            "to_string",
+            1,
+            "lib/string/chars.ex",
+            22,
+        ),
+        ("Elixir.List.Chars", "impl_for!", 1) => {
+            at("Elixir.List.Chars", "impl_for!", 1, "lib/list/chars.ex", 1)
+        }
+        ("Elixir.List.Chars", "to_charlist", 1) => at(
+            "Elixir.List.Chars",
+            "to_charlist",
+            1,
+            "lib/list/chars.ex",
+            17,
+        ),
         ("Elixir.Agent.Server", ..) => Shown::InFile("lib/agent/server.ex"),
         // Map functions calling a callback, at Elixir's line of the call.
         ("Elixir.Map", "update", 4) => at("Elixir.Map", "update", 4, "lib/map.ex", 687),
@@ -286,13 +316,15 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
         ("uniq_list", 3) => ("uniq_list", 3, 4689),
         ("zip_with_list", 3) => ("zip_with_list", 3, 4725),
         // A range's walk, and callbacks Elixir runs through it: Elixir's
-        // `reduce/3` is inlined into `each/2` and `filter/2` (its range
+        // `reduce/3` is inlined into `each/2`, `map/2` and `filter/2` (its range
         // clause's line). A fun is matched by its arity without what it
         // captured (the callback: 3 in its frame).
         ("reduce_up" | "reduce_down", 5) => ("reduce_range", 5, 4299),
         ("-each/2-fun-0-", 2) => ("-each/2-fun-0-", 3, 980),
         ("-filter/2-fun-0-", 2) => ("-filter/2-fun-0-", 3, 1112),
+        ("-map/2-fun-0-", 2) => ("-map/2-fun-0-", 3, 1662),
         ("each", 2) => ("each", 2, 2472),
+        ("map", 2) => ("map", 2, 2472),
         ("filter", 2) => ("filter", 2, 2472),
         // List helpers calling a callback, as Elixir's (same function).
         ("find_value_list", 3) => ("find_value_list", 3, 4239),
@@ -300,6 +332,16 @@ fn enum_frame(name: &str, arity: u32) -> Option<Shown> {
         ("take_while_list", 2) => ("take_while_list", 2, 4675),
         ("drop_while_list", 2) => ("drop_while_list", 2, 4183),
         ("into", 3) => ("into", 3, 1552),
+        // An element without String.Chars: `join/2` of a list.
+        ("join", 2) => ("join", 2, 1617),
+        ("join_list", 2) => ("join_list", 2, 4272),
+        ("join_non_empty_list", 3) => ("join_non_empty_list", 3, 3991),
+        ("map_join", 3) => ("map_join", 3, 1755),
+        ("map_intersperse_list", 3) => ("map_intersperse_list", 3, 4292),
+        ("map_intersperse_last", 2) => ("map_intersperse_list", 3, 4289),
+        // A mapper raising in `sort_by/3`.
+        ("-sort_by/3-fun-0-", 1) => ("-sort_by/3-fun-0-", 2, 3264),
+        ("sort_by", 3) => ("sort_by", 3, 3264),
         // Where these call the Enumerable protocol.
         ("count", 1) => ("count", 1, 690),
         ("member?", 2) => ("member?", 2, 1960),

@@ -58,7 +58,19 @@ pub fn chars_into(ctx: &mut Ctx, t: Term, out: &mut Vec<u8>) -> Result<(), Exn> 
             Ok(())
         }
         Err(CharsError::ProtocolUndefined(_)) => Err(protocol_error(ctx, "String.Chars", t)),
-        Err(CharsError::Argument(msg)) => Err(argument_error(ctx, &msg)),
+        Err(CharsError::Argument(msg)) => {
+            // Elixir's String.Chars.List calls List.to_string/1, which raises.
+            let mut e = argument_error(ctx, &msg);
+            e.trace = vec![crate::process::TraceEntry {
+                module: crate::frames::atom_of("Elixir.List"),
+                name: crate::frames::atom_of("to_string"),
+                arity: 1,
+                file: crate::frames::atom_of("lib/list.ex"),
+                line: 1084,
+                args: None,
+            }];
+            Err(e)
+        }
         Err(CharsError::UnicodeConversion(msg, encoded)) => {
             let encoded = ctx.st.heap.binary(&encoded);
             Err(unicode_error(ctx, encoded, &msg))
@@ -126,7 +138,48 @@ fn protocol_error_with(ctx: &mut Ctx, protocol: &str, value: Term, description: 
             (atom::DESCRIPTION, d),
         ],
     );
-    Exn::error(e)
+    let mut exn = Exn::error(e);
+    exn.trace = chars_frames(protocol, description.is_empty());
+    exn
+}
+
+/// The frames of Elixir's protocol functions that raised: for String.Chars
+/// and List.Chars, `impl_for!/1` under the protocol's function (no
+/// implementation), or a bitstring's implementation (Enumerable's come
+/// from the library's own functions).
+fn chars_frames(protocol: &str, undefined: bool) -> Vec<crate::process::TraceEntry> {
+    use crate::frames::atom_of;
+    let frame = |module: &'static str, name: &'static str, file: &'static str, line: u32| {
+        crate::process::TraceEntry {
+            module: atom_of(module),
+            name: atom_of(name),
+            arity: 1,
+            file: atom_of(file),
+            line,
+            args: None,
+        }
+    };
+    const STRING: &str = "Elixir.String.Chars";
+    const STRING_FILE: &str = "lib/string/chars.ex";
+    const LIST: &str = "Elixir.List.Chars";
+    const LIST_FILE: &str = "lib/list/chars.ex";
+    match (protocol, undefined) {
+        ("String.Chars", true) => vec![
+            frame(STRING, "impl_for!", STRING_FILE, 3),
+            frame(STRING, "to_string", STRING_FILE, 22),
+        ],
+        ("String.Chars", false) => vec![frame(
+            "Elixir.String.Chars.BitString",
+            "to_string",
+            STRING_FILE,
+            41,
+        )],
+        ("List.Chars", true) => vec![
+            frame(LIST, "impl_for!", LIST_FILE, 1),
+            frame(LIST, "to_charlist", LIST_FILE, 17),
+        ],
+        _ => Vec::new(),
+    }
 }
 
 /// `"#{a}#{b}..."`: the argument is a list of parts.
