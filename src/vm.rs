@@ -553,7 +553,6 @@ impl Vm {
         argv: &[String],
         io: &mut (dyn Io + Send),
     ) -> Result<Value, RunError> {
-        self.compiler.prefetch(source);
         let entry = self.driver("eval_file", 2);
         let args = [Value::Binary(source.into()), Value::Binary(file.into())];
         self.run_entry(entry, &args, argv, io)

@@ -22,7 +22,6 @@ mod host;
 mod library;
 mod lowering;
 mod packed;
-mod prefetch;
 pub mod state;
 
 use crate::diagnostic::Diagnostic;
@@ -123,8 +122,6 @@ pub struct Service {
     /// order the modules were finished. A module finished where no frame is
     /// open (a spawned process) is verified at once, as in Elixir.
     verify_frames: Mutex<HashMap<u64, Vec<VerifyFrame>>>,
-    /// Library units decoded ahead on another thread ([`Service::prefetch`]).
-    prefetched: Arc<Mutex<prefetch::Prefetched>>,
 }
 
 /// A `versioned_vars` map kept as a literal term of code table `table`:
@@ -153,17 +150,6 @@ impl Service {
             vars_literal: Mutex::new(None),
             saved_bodies: Mutex::new(Vec::new()),
             verify_frames: Mutex::new(HashMap::new()),
-            prefetched: Arc::default(),
-        }
-    }
-
-    /// Starts decoding, on a second CPU, the library modules `source` (a
-    /// script about to be compiled) is likely to need, so that loading them
-    /// finds them decoded (see `runtime/prefetch.rs`). Pure: the program
-    /// behaves the same whether or not a module is ready in time.
-    pub fn prefetch(&self, source: &str) {
-        if let Library::Image(image) = &self.library {
-            prefetch::start(self.prefetched.clone(), image.clone(), Arc::from(source));
         }
     }
 
@@ -1382,11 +1368,7 @@ impl Service {
         if ctx.code.module_loaded(m) {
             return true;
         }
-        let unit = match prefetch::take(&self.prefetched, module) {
-            Some(unit) => Some(Ok(unit)),
-            None => image.unit(module),
-        };
-        match unit {
+        match image.unit(module) {
             None => false,
             Some(Ok(unit)) => {
                 ctx.code.load_library(unit);
