@@ -5,19 +5,9 @@
 //! Scripts listed in `tests/conformance/pending.txt` are known gaps: they
 //! must still fail (so the list stays honest); when one passes, remove it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn scripts() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/conformance exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "ex"))
-        .collect();
-    v.sort();
-    v
-}
+use std::path::Path;
 
 fn pending() -> Vec<String> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/pending.txt");
@@ -33,46 +23,13 @@ fn pending() -> Vec<String> {
 fn check(script: &Path, jit: &str) -> Result<(), String> {
     let expected =
         std::fs::read(script.with_extension("out")).map_err(|e| format!("no .out: {e}"))?;
-    let status: i32 = std::fs::read_to_string(script.with_extension("status"))
-        .map(|s| s.trim().parse().unwrap_or(1))
-        .unwrap_or(0);
-    let out = Command::new(env!("CARGO_BIN_EXE_beamlet"))
-        .arg("run")
-        .args(["--jit", jit])
-        // Run as record.sh runs elixir: from the script's directory, by file
-        // name, so stack traces name the file alike.
-        .arg(script.file_name().unwrap_or(script.as_os_str()))
-        .current_dir(script.parent().unwrap_or(Path::new(".")))
-        .output()
-        .map_err(|e| format!("cannot run beamlet: {e}"))?;
-    let code = out.status.code().unwrap_or(-1);
-    if out.stdout != expected {
-        let got = String::from_utf8_lossy(&out.stdout);
-        let want = String::from_utf8_lossy(&expected);
-        let line = got
-            .lines()
-            .zip(want.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(got.lines().count().min(want.lines().count()));
-        return Err(format!(
-            "stdout differs at line {}:\n  want: {:?}\n  got:  {:?}\n  stderr: {}",
-            line + 1,
-            want.lines().nth(line).unwrap_or("<end>"),
-            got.lines().nth(line).unwrap_or("<end>"),
-            String::from_utf8_lossy(&out.stderr)
-                .lines()
-                .take(3)
-                .collect::<Vec<_>>()
-                .join(" | ")
-        ));
-    }
-    if code != status {
-        return Err(format!(
-            "exit status {code}, want {status}; stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(())
+    let out = common::run(script, &["--jit", jit])?;
+    common::compare(
+        &out.stdout,
+        &expected,
+        &out,
+        common::expected_status(script),
+    )
 }
 
 fn check_all(jit: &str) {
@@ -80,7 +37,7 @@ fn check_all(jit: &str) {
     let mut failures = Vec::new();
     let mut passed = 0;
     let mut still_pending = 0;
-    for s in scripts() {
+    for s in common::scripts("conformance", "ex") {
         let name = s
             .file_stem()
             .unwrap_or_default()

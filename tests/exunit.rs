@@ -4,21 +4,11 @@
 //! absent), both outputs normalized as `tests/exunit/tools/normalize.py`
 //! does (see tests/exunit/README.md). Scripts run in parallel.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-
-fn scripts() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exunit");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/exunit exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "exs"))
-        .collect();
-    v.sort();
-    v
-}
 
 /// `[0-9]+\.[0-9]+` replaced by `T`.
 fn times_to_t(line: &str) -> String {
@@ -137,49 +127,20 @@ fn normalize(text: &str) -> String {
 fn check(script: &Path) -> Result<(), String> {
     let expected = std::fs::read_to_string(script.with_extension("out"))
         .map_err(|e| format!("no .out: {e}"))?;
-    let status: i32 = std::fs::read_to_string(script.with_extension("status"))
-        .map(|s| s.trim().parse().unwrap_or(1))
-        .unwrap_or(0);
-    let out = Command::new(env!("CARGO_BIN_EXE_beamlet"))
-        .arg("run")
-        // As record.sh runs elixir: from the script's directory, by file name.
-        .arg(script.file_name().unwrap_or(script.as_os_str()))
-        .current_dir(script.parent().unwrap_or(Path::new(".")))
-        .output()
-        .map_err(|e| format!("cannot run beamlet: {e}"))?;
-    let code = out.status.code().unwrap_or(-1);
+    let out = common::run(script, &[])?;
     let got = normalize(&String::from_utf8_lossy(&out.stdout));
     let want = normalize(&expected);
-    if got != want {
-        let line = got
-            .lines()
-            .zip(want.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(got.lines().count().min(want.lines().count()));
-        return Err(format!(
-            "stdout differs at line {}:\n  want: {:?}\n  got:  {:?}\n  stderr: {}",
-            line + 1,
-            want.lines().nth(line).unwrap_or("<end>"),
-            got.lines().nth(line).unwrap_or("<end>"),
-            String::from_utf8_lossy(&out.stderr)
-                .lines()
-                .take(3)
-                .collect::<Vec<_>>()
-                .join(" | ")
-        ));
-    }
-    if code != status {
-        return Err(format!(
-            "exit status {code}, want {status}; stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(())
+    common::compare(
+        got.as_bytes(),
+        want.as_bytes(),
+        &out,
+        common::expected_status(script),
+    )
 }
 
 #[test]
 fn exunit_scripts_match_elixir() {
-    let all = scripts();
+    let all = common::scripts("exunit", "exs");
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
