@@ -16,6 +16,7 @@ defmodule Worker do
   end
   def handle_call(:quit, _from, s), do: {:stop, {:shutdown, :asked}, :bye, s}
   def handle_call(:incr, _from, s), do: {:reply, s.n + 1, %{s | n: s.n + 1}}
+  def handle_call(:ping, _from, s), do: {:reply, :pong, s}
 end
 
 children = [Counter, {Worker, :w}]
@@ -31,18 +32,33 @@ defmodule Run do
     receive do
       {:DOWN, ^ref, :process, ^old, reason} -> IO.inspect(reason, label: "down #{i}")
     end
-    Process.sleep(20)
-    new = Process.whereis(Worker)
+    new = wait_new(old)
     IO.inspect(is_pid(new) and new != old, label: "restarted #{i}")
     IO.inspect(GenServer.call(Worker, :incr), label: "state after #{i}")
+  end
+
+  # The restarted Worker's pid, once the supervisor has registered it (a
+  # fixed sleep was not always enough on a loaded machine).
+  def wait_new(old) do
+    case Process.whereis(Worker) do
+      pid when is_pid(pid) and pid != old ->
+        # Its init (which bumps Counter) is done once it answers a call.
+        :pong = GenServer.call(pid, :ping)
+        pid
+
+      _ ->
+        Process.sleep(5)
+        wait_new(old)
+    end
   end
 end
 
 Enum.each(1..3, &Run.quit/1)
-Process.exit(Process.whereis(Worker), :kill)
-Process.sleep(20)
-Process.exit(Process.whereis(Worker), :some_reason)
-Process.sleep(20)
+old = Process.whereis(Worker)
+Process.exit(old, :kill)
+old = Run.wait_new(old)
+Process.exit(old, :some_reason)
+Run.wait_new(old)
 IO.inspect(Counter.value(), label: "starts")
 IO.inspect(Supervisor.count_children(sup), label: "counts")
 ids = for {id, _pid, type, mods} <- Supervisor.which_children(sup), do: {id, type, mods}
